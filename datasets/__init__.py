@@ -1,0 +1,5 @@
+"""Data tables shipped with nutrilog (installed as ``nutrilog.datasets``).
+
+The tables are derived from public-domain USDA and National Academies sources by
+``datasets/build.py``; see ``datasets/README.md``.
+"""

@@ -1,0 +1,86 @@
+"""Exception classes raised by nutrilog.
+
+Every error derives from :class:`NutrilogError` and also from the built-in
+exception a Python user would expect (``ValueError``, ``KeyError``...), so both
+``except nl.NutrilogError`` and ``except ValueError`` work.
+
+Examples
+--------
+>>> import nutrilog as nl
+>>> try:
+...     nl.load_foods().get("sr28:00000")
+... except nl.UnknownFoodError as err:
+...     print(type(err).__name__)
+UnknownFoodError
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "NutrilogError",
+    "LogParseError",
+    "UnknownFoodError",
+    "UnitError",
+    "DataError",
+    "ProfileError",
+]
+
+
+class NutrilogError(Exception):
+    """Base class of every error nutrilog raises on purpose."""
+
+
+class LogParseError(NutrilogError, ValueError):
+    """A food log (or one of its rows) could not be read.
+
+    Parameters
+    ----------
+    reason : str
+        What was expected and what was found.
+    source : str, optional
+        File name (or ``"<text>"``/``"<dataframe>"``) the row came from.
+    line : int, optional
+        1-based line number in ``source``.
+    text : str, optional
+        The offending row's text, shortened for display.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        text: str | None = None,
+    ) -> None:
+        self.reason = reason
+        self.source = source
+        self.line = line
+        self.text = text
+        where = source or "<input>"
+        if line is not None:
+            where = f"{where}, line {line}"
+        shown = ""
+        if text is not None:
+            short = text if len(text) <= 80 else text[:77] + "..."
+            shown = f" [{short!r}]"
+        super().__init__(f"{where}: {reason}{shown}")
+
+
+class UnknownFoodError(NutrilogError, KeyError):
+    """A food id is not in the food table."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; keep it readable
+        return str(self.args[0]) if self.args else ""
+
+
+class UnitError(NutrilogError, ValueError):
+    """A unit is unknown, or a conversion between units is not allowed."""
+
+
+class DataError(NutrilogError, ValueError):
+    """A bundled or user-supplied data table is malformed."""
+
+
+class ProfileError(NutrilogError, ValueError):
+    """A person profile is invalid or has no matching reference intakes."""
