@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date as Date
+import datetime as _dt
 from typing import Literal
 
 import numpy as np
@@ -93,7 +93,7 @@ class LogEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     person: str = "default"
-    date: Date | None = None
+    date: _dt.date | None = None
     time: str | None = None
     meal: str | None = None
     text: str

@@ -1,0 +1,206 @@
+"""The person whose intake is assessed: age, sex, pregnancy or lactation.
+
+The profile selects the Dietary Reference Intake life-stage group. It is a
+pydantic model, so an invalid profile raises :class:`pydantic.ValidationError`
+(a ``ValueError``) at construction; :func:`as_profile` turns any profile-like
+input into a :class:`Profile` and raises :class:`~nutrilog.errors.ProfileError`
+with a one-line message instead.
+
+Examples
+--------
+>>> from nutrilog.profile import Profile
+>>> Profile(age=34, sex="F").sex
+'female'
+>>> Profile(age=25, sex="female", pregnant=True).life_stage
+'pregnancy'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from nutrilog.errors import ProfileError
+from nutrilog.nutrients import ASSESSED, NUTRIENTS
+
+__all__ = ["Profile", "as_profile", "MIN_AGE", "MAX_AGE", "REPRODUCTIVE_AGES"]
+
+#: Accepted ages, in years (inclusive).
+MIN_AGE: float = 0.0
+MAX_AGE: float = 120.0
+
+#: Half-open age range [14, 51) for which DRIs define pregnancy and lactation groups.
+REPRODUCTIVE_AGES: tuple[float, float] = (14.0, 51.0)
+
+_SEX_ALIASES = {"f": "female", "female": "female", "m": "male", "male": "male"}
+
+
+def _nutrient_key(name: str) -> str:
+    """Map ``magnesium`` or ``magnesium_mg`` to the nutrient key ``magnesium``."""
+    if name in ASSESSED:
+        return name
+    if name in NUTRIENTS.index and NUTRIENTS.loc[name, "nutrient"] in ASSESSED:
+        return str(NUTRIENTS.loc[name, "nutrient"])
+    raise ValueError(f"unknown nutrient {name!r} in sd_within; expected one of {ASSESSED}")
+
+
+class Profile(BaseModel):
+    """A person's age, sex and life stage, used to pick reference intakes.
+
+    Parameters
+    ----------
+    age : float
+        Age in years, 0 to 120 (``0.75`` for a 9-month-old).
+    sex : {"female", "male"}
+        Case-insensitive; ``"f"`` and ``"m"`` are accepted.
+    pregnant, lactating : bool, default False
+        Only for females aged 14 to 50, and not both.
+    name : str, optional
+        A label for reports.
+    sd_within : dict of str to float, optional
+        Within-person (day-to-day) SD of intake by nutrient key (``"magnesium"``)
+        or column (``"magnesium_mg"``), in the column's unit; used by
+        :func:`nutrilog.assessment.assess` where no published value exists.
+
+    Examples
+    --------
+    >>> Profile(age=40, sex="m", sd_within={"calcium_mg": 300}).sd_within
+    {'calcium': 300.0}
+    >>> Profile(age=60, sex="female", pregnant=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Profile
+    ...
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    age: float
+    sex: Literal["female", "male"]
+    pregnant: bool = False
+    lactating: bool = False
+    name: str | None = None
+    sd_within: dict[str, float] | None = None
+
+    @field_validator("age")
+    @classmethod
+    def _check_age(cls, value: float) -> float:
+        if not math.isfinite(value) or not MIN_AGE <= value <= MAX_AGE:
+            raise ValueError(
+                f"age must be between {MIN_AGE:g} and {MAX_AGE:g} years, found {value:g}"
+            )
+        return float(value)
+
+    @field_validator("sex", mode="before")
+    @classmethod
+    def _normalise_sex(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            key = value.strip().lower()
+            if key in _SEX_ALIASES:
+                return _SEX_ALIASES[key]
+            raise ValueError(f"sex must be 'female' or 'male' (or 'f'/'m'), found {value!r}")
+        return value
+
+    @field_validator("sd_within")
+    @classmethod
+    def _check_sd_within(cls, value: dict[str, float] | None) -> dict[str, float] | None:
+        if value is None:
+            return None
+        checked: dict[str, float] = {}
+        for name, sd in value.items():
+            if not math.isfinite(sd) or sd < 0:
+                raise ValueError(f"sd_within[{name!r}] must be a finite number >= 0, found {sd!r}")
+            checked[_nutrient_key(name)] = float(sd)
+        return checked
+
+    @model_validator(mode="after")
+    def _check_life_stage(self) -> Profile:
+        if self.pregnant and self.lactating:
+            raise ValueError("choose pregnant or lactating, not both")
+        if self.pregnant or self.lactating:
+            stage = "pregnancy" if self.pregnant else "lactation"
+            low, high = REPRODUCTIVE_AGES
+            if self.sex != "female":
+                raise ValueError(f"{stage} applies only to females, found sex={self.sex!r}")
+            if not low <= self.age < high:
+                raise ValueError(
+                    f"{stage} reference intakes exist only for ages {low:g} to {high - 1:g}, "
+                    f"found age {self.age:g}"
+                )
+        return self
+
+    @property
+    def life_stage(self) -> str:
+        """``"pregnancy"``, ``"lactation"`` or ``"none"`` (the ``life_stage`` of dri.csv).
+
+        Examples
+        --------
+        >>> Profile(age=30, sex="female", lactating=True).life_stage
+        'lactation'
+        """
+        if self.pregnant:
+            return "pregnancy"
+        if self.lactating:
+            return "lactation"
+        return "none"
+
+    def describe(self) -> str:
+        """A short human description, e.g. ``"female, 34 y"``.
+
+        Examples
+        --------
+        >>> Profile(age=25, sex="female", pregnant=True).describe()
+        'female, 25 y, pregnant'
+        """
+        text = f"{self.sex}, {self.age:g} y"
+        if self.pregnant:
+            text += ", pregnant"
+        if self.lactating:
+            text += ", lactating"
+        return f"{self.name}: {text}" if self.name else text
+
+
+def _readable(err: ValidationError) -> str:
+    parts = []
+    for item in err.errors():
+        where = ".".join(str(p) for p in item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}" if where else message)
+    return "invalid profile: " + "; ".join(parts)
+
+
+def as_profile(value: Profile | Mapping[str, Any]) -> Profile:
+    """Return ``value`` as a :class:`Profile`, raising :class:`ProfileError` if invalid.
+
+    Parameters
+    ----------
+    value : Profile or mapping
+        A profile, or its fields (``{"age": 34, "sex": "female"}``).
+
+    Raises
+    ------
+    ProfileError
+        With a one-line message naming each bad field.
+
+    Examples
+    --------
+    >>> as_profile({"age": 34, "sex": "f"}).sex
+    'female'
+    >>> as_profile({"age": 130, "sex": "female"})
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ProfileError: invalid profile: age: age must be between 0 and 120 years, found 130
+    """
+    if isinstance(value, Profile):
+        return value
+    if not isinstance(value, Mapping):
+        raise ProfileError(
+            f"expected a Profile or a mapping of its fields, found {type(value).__name__}"
+        )
+    try:
+        return Profile.model_validate(dict(value))
+    except ValidationError as err:
+        raise ProfileError(_readable(err)) from None

@@ -1,0 +1,177 @@
+"""Dietary Reference Intakes for one person, from the packaged ``dri.csv``.
+
+:func:`reference_intakes` picks, for each assessed nutrient, the DRI row of the
+person's life-stage group: ages are half-open intervals ``[min, max)`` (a
+30.99-year-old is in "19-30"), pregnancy and lactation rows are used when the
+profile says so. Values are in the unit of the library's intake column
+(``magnesium_mg``, ``vitamin_d_ug``, ``water_g``...). Total water is published in
+litres; it is converted to grams with pint (L -> ml) and a density of 1 g/ml.
+
+:func:`published_sd_within` gives the pooled within-person SDs of daily intake
+that could be sourced (IOM 2000, CSFII 1994-96) for the person's group.
+
+Examples
+--------
+>>> from nutrilog.profile import Profile
+>>> refs = reference_intakes(Profile(age=34, sex="female")).set_index("nutrient")
+>>> float(refs.loc["magnesium", "rda"]), float(refs.loc["water", "ai"])
+(320.0, 2700.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from nutrilog._resources import dataset_path
+from nutrilog.errors import DataError, ProfileError
+from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
+from nutrilog.profile import Profile, as_profile
+from nutrilog.units import ureg
+
+__all__ = [
+    "REFERENCE_COLUMNS",
+    "WATER_DENSITY_G_PER_ML",
+    "reference_intakes",
+    "published_sd_within",
+]
+
+#: Columns of :func:`reference_intakes`, in order.
+REFERENCE_COLUMNS: list[str] = [
+    "nutrient", "label", "column", "unit", "ear", "rda", "ai", "ul", "ul_applies_to",
+    "cdrr", "req_cv", "req_cv_basis", "group", "life_stage", "source", "notes",
+]  # fmt: skip
+
+#: Density used to turn the water AI (litres) into grams: 1 L of water = 1 kg.
+WATER_DENSITY_G_PER_ML: float = 1.0
+
+_VALUE_COLUMNS = ["ear", "rda", "ai", "ul", "cdrr"]
+
+
+def _read_table(name: str) -> pd.DataFrame:
+    try:
+        with dataset_path(name).open(encoding="utf-8") as fh:
+            table = pd.read_csv(fh, keep_default_na=False, na_values=[""])
+    except FileNotFoundError as err:
+        raise DataError(f"packaged data file {name!r} is missing; rebuild datasets/") from err
+    for col in ("age_min_years", "age_max_years"):
+        table[col] = table[col].astype(float)
+    table["age_max_years"] = table["age_max_years"].fillna(float("inf"))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _dri_table() -> pd.DataFrame:
+    """The packaged dri.csv, values converted to the library's column units."""
+    table = _read_table("dri.csv")
+    table = table[table["nutrient"].isin(ASSESSED)]
+    # one unit per nutrient: the unit of its intake column (vitamin D: ug, not IU)
+    units = {key: NUTRIENTS.loc[column_for(key), "unit"] for key in ASSESSED}
+    water = table["nutrient"] == "water"
+    litres_to_grams = (
+        ureg.Quantity(1.0, "liter").to("milliliter").magnitude * WATER_DENSITY_G_PER_ML
+    )
+    table.loc[water, _VALUE_COLUMNS] = table.loc[water, _VALUE_COLUMNS] * litres_to_grams
+    table.loc[water, "unit"] = "g"
+    table.loc[water, "notes"] = (
+        table.loc[water, "notes"] + "; converted from litres at 1 g/ml (1 L = 1,000 g)"
+    )
+    table = table[table["unit"] == table["nutrient"].map(units)]
+    for col in [*_VALUE_COLUMNS, "req_cv"]:
+        table[col] = table[col].astype(float)
+    return table.reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _sd_table() -> pd.DataFrame:
+    return _read_table("within_person_sd.csv")
+
+
+def _rows_for(table: pd.DataFrame, profile: Profile) -> pd.DataFrame:
+    mask = (
+        table["sex"].isin(["any", profile.sex])
+        & (table["age_min_years"] <= profile.age)
+        & (profile.age < table["age_max_years"])
+    )
+    if "life_stage" in table.columns:
+        mask &= table["life_stage"] == profile.life_stage
+    return table[mask]
+
+
+def reference_intakes(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
+    """Return the reference intakes of a person, one row per assessed nutrient.
+
+    Parameters
+    ----------
+    profile : Profile or mapping
+        The person (``Profile(age=34, sex="female")`` or ``{"age": 34, "sex": "f"}``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`REFERENCE_COLUMNS`: ``nutrient`` key, ``label``, intake
+        ``column``, ``unit`` (of the column), ``ear``, ``rda``, ``ai``, ``ul`` (NaN
+        when not set), ``ul_applies_to`` (``all``, ``supplements`` for magnesium,
+        ``none``), ``cdrr`` (sodium), ``req_cv`` (CV of the requirement),
+        ``req_cv_basis``, the DRI ``group`` and ``life_stage``, ``source`` keys and
+        ``notes``. Rows follow :data:`nutrilog.nutrients.ASSESSED`.
+
+    Raises
+    ------
+    ProfileError
+        If the profile is invalid or no DRI group matches it.
+
+    Examples
+    --------
+    >>> refs = reference_intakes({"age": 75, "sex": "male"}).set_index("nutrient")
+    >>> float(refs.loc["vitamin_d", "rda"]), refs.loc["vitamin_d", "group"]
+    (20.0, 'male >70')
+    """
+    person = as_profile(profile)
+    rows = _rows_for(_dri_table(), person)
+    counts = rows["nutrient"].value_counts()
+    missing = [key for key in ASSESSED if counts.get(key, 0) != 1]
+    if missing:
+        raise ProfileError(
+            f"no single reference-intake group for {person.describe()} "
+            f"(nutrients {missing}); check age, sex and pregnancy/lactation"
+        )
+    rows = rows.set_index("nutrient").loc[ASSESSED].reset_index()
+    rows["column"] = [column_for(key) for key in ASSESSED]
+    rows["label"] = NUTRIENTS.loc[rows["column"], "label"].to_numpy()
+    return rows[REFERENCE_COLUMNS].reset_index(drop=True)
+
+
+def published_sd_within(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
+    """Return the published pooled within-person SDs that apply to a person.
+
+    Only two values could be sourced (NOTES §6 of the reference folder): calcium
+    325 mg/d and magnesium ~86 mg/d, both for women 19-50 (CSFII 1994-96, food
+    only, IOM 2000). Other groups get an empty table.
+
+    Parameters
+    ----------
+    profile : Profile or mapping
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``nutrient``, ``unit``, ``group``, ``sd_within``, ``value_type``
+        (``reported``/``back-calculated``), ``data``, ``source``, ``notes``.
+
+    Examples
+    --------
+    >>> published_sd_within({"age": 34, "sex": "female"})["sd_within"].tolist()
+    [325.0, 86.0]
+    >>> len(published_sd_within({"age": 34, "sex": "male"}))
+    0
+    """
+    person = as_profile(profile)
+    rows = _rows_for(_sd_table(), person)
+    cols = ["nutrient", "unit", "group", "sd_within", "value_type", "data", "source", "notes"]
+    out = rows[cols].reset_index(drop=True)
+    out["sd_within"] = out["sd_within"].astype(float)
+    return out

@@ -1,0 +1,311 @@
+"""Tests of nutrilog.assessment (IOM 2000 method, reference folder dri/NOTES.md §4-§6).
+
+Hand checks use Phi(z) = 0.5 * (1 + erf(z / sqrt(2))): Phi(1) = 0.8413, Phi(2) = 0.9772.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from nutrilog.assessment import (
+    ASSESSMENT_COLUMNS,
+    PROBABILITY_THRESHOLDS,
+    STATUSES,
+    adequacy_z,
+    assess,
+    confidence_vs,
+    probability_of_adequacy,
+)
+from nutrilog.errors import ProfileError
+from nutrilog.nutrients import ASSESSED
+from nutrilog.profile import Profile
+
+WOMAN = Profile(age=40, sex="female")  # women 19-50 have published SDs (Ca 325, Mg 86)
+MAN = Profile(age=40, sex="male")  # no published SD
+
+
+def _days(**columns: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({name: [float(v) for v in values] for name, values in columns.items()})
+
+
+def _row(daily: pd.DataFrame, profile: Profile, nutrient: str, **kwargs: object) -> pd.Series:
+    return assess(daily, profile, **kwargs).set_index("nutrient").loc[nutrient]
+
+
+# ----------------------------------------------------------------- pure functions
+
+
+def test_iom_worked_example() -> None:
+    # IOM 2000 p.54 (NOTES §5): woman 31-50, 3-day Mg mean 320, EAR 265, SD_req 26.5,
+    # SD_within 86: D = 55, SDD^2 = 702 + 86^2/3 = 3,168, SDD = 56.3, z ~ 1 -> "85 percent"
+    z = adequacy_z(320, 265, 26.5, 86, 3)
+    assert z == pytest.approx(55 / math.sqrt(26.5**2 + 86**2 / 3))
+    assert z == pytest.approx(1.0, abs=0.03)
+    assert probability_of_adequacy(320, 265, 26.5, 86, 3) == pytest.approx(0.85, abs=0.02)
+    assert probability_of_adequacy(320, 265, 26.5, 86, 3) == pytest.approx(0.8358, abs=1e-4)
+
+
+@pytest.mark.parametrize(("mean", "n"), [(377, 3), (445, 1), (349, 7)])
+def test_iom_97_5_percent_cutoffs(mean: float, n: int) -> None:
+    # IOM 2000 p.54-56 (NOTES §5): 97.5% cut-offs 377 (n=3), 445 (n=1), 349 (n=7) with z = 2
+    assert adequacy_z(mean, 265, 26.5, 86, n) == pytest.approx(2.0, abs=0.02)
+    assert probability_of_adequacy(mean, 265, 26.5, 86, n) == pytest.approx(0.977, abs=0.002)
+
+
+def test_missing_inputs_give_nan() -> None:
+    assert math.isnan(probability_of_adequacy(320, 265, 26.5, math.nan, 3))
+    assert math.isnan(probability_of_adequacy(320, 265, 26.5, 86, 0))
+    assert math.isnan(confidence_vs(320, 265, math.nan, 3))
+
+
+def test_confidence_vs() -> None:
+    # (1100 - 1000) / (325 / sqrt 7) = 0.814 -> Phi = 0.792 (calcium SD 325, IOM 2000 p.61)
+    assert confidence_vs(1100, 1000, 325, 7) == pytest.approx(0.792, abs=0.001)
+    assert confidence_vs(1000, 1000, 325, 7) == pytest.approx(0.5)
+    assert confidence_vs(900, 1000, 325, 7) == pytest.approx(1 - 0.792, abs=0.001)
+    # a steady dose (SD 0) is a certain comparison
+    assert confidence_vs(400, 350, 0, 5) == 1.0
+    assert confidence_vs(300, 350, 0, 5) == 0.0
+
+
+# ----------------------------------------------------------------- assess: shape
+
+
+def test_output_shape() -> None:
+    out = assess(_days(magnesium_mg=[300, 320, 340]), WOMAN)
+    assert list(out.columns) == ASSESSMENT_COLUMNS
+    assert list(out["nutrient"]) == ASSESSED
+    assert set(out["status"]) <= set(STATUSES)
+    assert out["target_kind"].tolist() == ["RDA", "RDA", "AI", "RDA", "RDA", "AI", "AI"]
+
+
+def test_assess_reproduces_iom_example_and_summaries() -> None:
+    mg = _row(
+        _days(magnesium_mg=[300, 320, 340], magnesium_supplement_mg=[0, 0, 0]), WOMAN, "magnesium"
+    )
+    assert mg["days"] == 3
+    assert mg["mean"] == pytest.approx(320)
+    assert mg["sd_days"] == pytest.approx(20)
+    assert mg["sd_req"] == pytest.approx(26.5)  # 10% of EAR 265 (IOM 1997 p.219)
+    assert mg["sd_within"] == 86
+    assert mg["sd_within_basis"] == "published"
+    assert mg["probability_adequate"] == pytest.approx(0.8358, abs=1e-4)
+    assert mg["pct_of_target"] == pytest.approx(100)  # RDA 320
+    assert mg["days_below_ear"] == 0
+    assert mg["status"] == "possibly low"  # 0.836 < 0.85
+    assert "adequate with about 84% probability" in mg["notes"]
+
+
+def test_missing_column_is_unknown() -> None:
+    out = assess(_days(magnesium_mg=[300, 320, 340]), WOMAN).set_index("nutrient")
+    assert out.loc["potassium", "days"] == 0
+    assert math.isnan(out.loc["potassium", "mean"])
+    assert out.loc["potassium", "status"] == "unknown"
+    assert out.loc["potassium", "notes"] == "no day has a known Potassium value"
+
+
+def test_nan_days_are_not_counted() -> None:
+    mg = _row(_days(magnesium_mg=[300, math.nan, 340]), WOMAN, "magnesium")
+    assert mg["days"] == 2
+    assert mg["mean"] == pytest.approx(320)
+
+
+# ----------------------------------------------------------------- upper levels
+
+
+def test_magnesium_supplement_above_ul_is_flagged() -> None:
+    # 300 mg food + 400 mg supplement; the UL (350 mg) covers supplements only (IOM 2000 fn b)
+    mg = _row(_days(magnesium_mg=[700], magnesium_supplement_mg=[400]), WOMAN, "magnesium")
+    assert mg["status"] == "above upper limit"
+    assert mg["mean_supplement"] == 400
+    assert mg["days_above_ul"] == 1
+    assert "supplemental magnesium only" in mg["notes"]
+
+
+def test_magnesium_from_food_is_not_compared_with_ul() -> None:
+    mg = _row(_days(magnesium_mg=[500], magnesium_supplement_mg=[0]), WOMAN, "magnesium")
+    assert mg["status"] != "above upper limit"
+    assert mg["days_above_ul"] == 0
+    assert mg["confidence_below_ul"] == 1.0
+    # z = (500 - 265) / sqrt(26.5^2 + 86^2) = 2.61 -> Phi = 0.9955
+    assert mg["probability_adequate"] == pytest.approx(0.9955, abs=1e-3)
+    assert mg["status"] == "likely adequate"
+
+
+def test_steady_supplement_over_days() -> None:
+    daily = _days(magnesium_mg=[700, 650, 720], magnesium_supplement_mg=[400, 400, 400])
+    mg = _row(daily, WOMAN, "magnesium")
+    assert mg["confidence_below_ul"] == 0.0
+    assert mg["days_above_ul"] == 3
+    assert mg["status"] == "above upper limit"
+
+
+def test_magnesium_without_supplement_column_says_so() -> None:
+    mg = _row(_days(magnesium_mg=[300, 320, 340]), WOMAN, "magnesium")
+    assert "magnesium_supplement_mg" in mg["notes"]
+    assert math.isnan(mg["confidence_below_ul"])
+
+
+def test_calcium_ul_applies_to_total() -> None:
+    ca = _row(_days(calcium_mg=[3000, 3000, 3000]), WOMAN, "calcium")
+    # UL 2,500 (19-50); z = (3000 - 2500) / (325 / sqrt 3) = 2.66 -> below-UL confidence 0.004
+    assert ca["confidence_below_ul"] == pytest.approx(0.0039, abs=5e-4)
+    assert ca["status"] == "above upper limit"
+
+
+def test_sodium_above_cdrr() -> None:
+    na = _row(_days(sodium_mg=[3000, 3500, 2800]), MAN, "sodium", sd_within={"sodium": 900})
+    assert na["status"] == "above CDRR"
+    # (3100 - 2300) / (900 / sqrt 3) = 1.54 -> below-CDRR confidence 1 - 0.938 = 0.062
+    assert na["confidence_below_cdrr"] == pytest.approx(0.062, abs=0.002)
+    assert "extrapolation" in na["notes"]
+    assert "not a toxicity limit" in na["notes"]
+    low = _row(_days(sodium_mg=[2000, 2100, 1900]), MAN, "sodium")
+    assert low["status"] == "likely adequate"  # above AI 1,500, below CDRR 2,300
+
+
+# ----------------------------------------------------------------- SD_within choice
+
+
+def test_missing_sd_gives_empty_probability_with_reason() -> None:
+    mg = _row(_days(magnesium_mg=[300, 320, 340]), MAN, "magnesium")
+    assert math.isnan(mg["probability_adequate"])
+    assert math.isnan(mg["z_adequacy"])
+    assert mg["sd_within_basis"] == "none"
+    assert "no within-person SD is published" in mg["notes"]
+    assert "probability not computed" in mg["notes"]
+    assert (
+        mg["status"] == "possibly low"
+    )  # mean 320 < RDA 420, never "likely low" without a probability
+
+
+def test_user_sd_argument_overrides_profile() -> None:
+    person = Profile(age=40, sex="male", sd_within={"magnesium": 10})
+    daily = _days(magnesium_mg=[380, 380, 380])
+    from_profile = _row(daily, person, "magnesium")
+    from_argument = _row(daily, person, "magnesium", sd_within={"magnesium_mg": 86})
+    assert from_profile["sd_within"] == 10
+    assert from_argument["sd_within"] == 86
+    assert from_argument["sd_within_basis"] == "user"
+    # EAR 350, SD_req 35: z = 30 / sqrt(35^2 + 86^2 / 3) = 0.494 -> 0.689
+    assert from_argument["probability_adequate"] == pytest.approx(0.689, abs=0.002)
+
+
+def test_published_sd_takes_precedence_over_user() -> None:
+    mg = _row(_days(magnesium_mg=[300, 320, 340]), WOMAN, "magnesium", sd_within={"magnesium": 40})
+    assert mg["sd_within"] == 86
+    assert "was not used" in mg["notes"]
+
+
+def test_own_days_sd_from_seven_days() -> None:
+    values = [250, 300, 350, 400, 450, 300, 400]
+    mg = _row(_days(magnesium_mg=values), MAN, "magnesium")
+    assert mg["sd_within_basis"] == "own days"
+    assert mg["sd_within"] == pytest.approx(pd.Series(values).std())
+    assert "departure from the IOM method" in mg["notes"]
+    assert math.isfinite(mg["probability_adequate"])
+    six = _row(_days(magnesium_mg=values[:6]), MAN, "magnesium")
+    assert six["sd_within_basis"] == "none"
+
+
+def test_invalid_sd_argument_is_a_profile_error() -> None:
+    with pytest.raises(ProfileError, match="unknown nutrient 'zinc'"):
+        assess(_days(magnesium_mg=[300]), MAN, sd_within={"zinc": 1})
+
+
+# ----------------------------------------------------------------- status thresholds
+
+
+@pytest.mark.parametrize(
+    ("mean", "expected"),
+    # EAR 350, SD_req 35, SD_within 86, n = 3: SDD = 60.75
+    [(450, "likely adequate"), (380, "possibly low"), (300, "likely low")],
+)
+def test_status_thresholds(mean: float, expected: str) -> None:
+    mg = _row(_days(magnesium_mg=[mean] * 3), MAN, "magnesium", sd_within={"magnesium": 86})
+    assert mg["status"] == expected
+    p = mg["probability_adequate"]
+    if expected == "likely adequate":
+        assert p >= PROBABILITY_THRESHOLDS["likely adequate"]
+    elif expected == "likely low":
+        assert p < PROBABILITY_THRESHOLDS["possibly low"]
+
+
+# ----------------------------------------------------------------- AI nutrients
+
+
+def test_ai_wording_and_never_likely_low() -> None:
+    k = _row(
+        _days(potassium_mg=[1000, 1100, 900]), WOMAN, "potassium", sd_within={"potassium": 600}
+    )
+    # (1000 - 2600) / (600 / sqrt 3) = -4.6 -> confidence above AI ~ 0
+    assert k["confidence_above_ai"] < 0.001
+    assert math.isnan(k["probability_adequate"])
+    assert k["status"] == "possibly low"
+    assert "does not mean intake is inadequate" in k["notes"]
+    assert "confidence that usual intake is at or above the AI" in k["notes"]
+    high = _row(_days(potassium_mg=[3000, 2900, 3100]), WOMAN, "potassium")
+    assert high["status"] == "likely adequate"
+    assert "not a requirement" in high["notes"]
+
+
+def test_water_compared_in_grams() -> None:
+    water = _row(_days(water_g=[2700, 2700, 2700]), WOMAN, "water")
+    assert water["ai"] == pytest.approx(2700)  # 2.7 L (IOM 2005)
+    assert water["pct_of_target"] == pytest.approx(100)
+    assert water["status"] == "likely adequate"
+
+
+# ----------------------------------------------------------------- warnings
+
+
+def test_b12_cv_warning() -> None:
+    b12 = _row(_days(vitamin_b12_ug=[0.5, 6.0, 1.0]), WOMAN, "vitamin_b12")
+    assert "more than 60-70%" in b12["notes"]
+    # own-days CV = 3.04 / 2.5 = 122% > 60%
+    assert "day-to-day CV 122% is above 60%" in b12["notes"]
+
+
+def test_fewer_than_min_days_warning() -> None:
+    mg = _row(_days(magnesium_mg=[300, 340]), WOMAN, "magnesium")
+    assert "only 2 day(s) with a value; at least 3 are advised" in mg["notes"]
+    ok = _row(_days(magnesium_mg=[300, 340]), WOMAN, "magnesium", min_days=2)
+    assert "are advised" not in ok["notes"]
+
+
+def test_implied_req_cv_is_flagged_for_vitamin_d_and_calcium() -> None:
+    daily = _days(vitamin_d_ug=[5, 6, 7], calcium_mg=[900, 950, 1000])
+    out = assess(daily, WOMAN).set_index("nutrient")
+    assert "CV of 25% implied" in out.loc["vitamin_d", "notes"]
+    assert "CV of 12.5% implied" in out.loc["calcium", "notes"]
+    assert "implied" not in out.loc["magnesium", "notes"]
+
+
+def test_low_coverage_warning() -> None:
+    daily = _days(magnesium_mg=[300, 320, 340], coverage_magnesium=[0.7, 0.8, 0.9])
+    mg = _row(daily, WOMAN, "magnesium")
+    assert mg["coverage"] == pytest.approx(0.8)
+    assert "only 80% of logged amounts" in mg["notes"]
+    full = _row(_days(magnesium_mg=[300], coverage_magnesium=[1.0]), WOMAN, "magnesium")
+    assert "logged amounts" not in full["notes"]
+
+
+def test_infant_has_no_probability() -> None:
+    baby = Profile(age=0.3, sex="female")
+    mg = _row(_days(magnesium_mg=[25, 30, 35]), baby, "magnesium")
+    assert mg["target_kind"] == "AI"
+    assert math.isnan(mg["probability_adequate"])
+    assert mg["status"] == "likely adequate"  # mean 30 = AI 30
+
+
+def test_any_index_and_missing_supplement_values() -> None:
+    daily = _days(magnesium_mg=[300, 320, 340], magnesium_supplement_mg=[math.nan] * 3)
+    daily.index = pd.to_datetime(["2026-11-20", "2026-11-20", "2026-11-22"])
+    mg = _row(daily, WOMAN, "magnesium")
+    assert mg["days"] == 3
+    assert math.isnan(mg["mean_supplement"])
+    assert "no magnesium_supplement_mg values" in mg["notes"]
+    assert mg["status"] == "possibly low"
