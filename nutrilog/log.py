@@ -21,9 +21,9 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-import datetime as _dt
 from typing import Literal
 
 import numpy as np
