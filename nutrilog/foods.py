@@ -1,0 +1,629 @@
+"""The bundled USDA food table (SR28 + FNDDS 2017-2018) and the user's own foods.
+
+:func:`load_foods` reads the packaged ``foods.csv``, ``nutrients.csv`` and
+``portions.csv`` on first call (nothing is read at import) and caches the
+resulting :class:`FoodTable`.
+
+Food ids name their source: ``sr28:09040`` (the 5-digit SR28 NDB number, leading
+zero kept), ``fndds:63107010`` (the FNDDS food code) and ``user:<slug>`` for the
+foods added with :meth:`FoodTable.with_user_foods`. Nutrient values are per
+100 g in the columns of :data:`nutrilog.nutrients.NUTRIENT_COLUMNS`; NaN means
+"not analysed", never zero.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> foods = load_foods()
+>>> float(foods.get("sr28:09040")["magnesium_mg"])
+27.0
+>>> foods.search("raw spinach", limit=1)["id"].tolist()
+['sr28:11457']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cached_property, lru_cache
+from os import PathLike
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process, utils
+
+from nutrilog._resources import dataset_path
+from nutrilog.errors import DataError, UnknownFoodError
+from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
+from nutrilog.units import MASS_UNITS, convert, normalize_unit, vitamin_d_iu_to_ug
+
+__all__ = [
+    "FOOD_COLUMNS",
+    "PORTION_COLUMNS",
+    "FoodTable",
+    "load_foods",
+    "split_measure",
+    "measure_units",
+]
+
+#: Columns of :attr:`FoodTable.foods` (indexed by ``id``).
+FOOD_COLUMNS: list[str] = ["description", "group", "synonyms", "source", "vitamin_d_basis"]
+#: Columns of :attr:`FoodTable.portion_table`.
+PORTION_COLUMNS: list[str] = ["id", "seq", "amount", "description", "unit", "grams"]
+
+_SOURCE_RANK: dict[str, int] = {"user": 0, "sr28": 1, "fndds": 2}
+_AMOUNT_RE = r"^\s*(?P<amount>\d+-\d+/\d+|\d+/\d+|\d*\.\d+|\d+)\s+(?P<rest>\S.*?)\s*$"
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def _parse_amount(token: str) -> float:
+    whole, _, frac = token.rpartition("-") if "/" in token else ("", "", token)
+    if "/" in frac:
+        num, den = frac.split("/")
+        value = int(num) / int(den)
+    else:
+        value = float(frac)
+    return value + (int(whole) if whole else 0)
+
+
+def split_measure(text: pd.Series) -> pd.DataFrame:
+    """Split measure texts like ``"1 cup"`` or ``"1-1/2 oz can"`` into amount and rest.
+
+    A text without a leading number keeps its words and gets amount 1.
+
+    Parameters
+    ----------
+    text : pandas.Series of str
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``amount`` (float) and ``description`` (str), aligned with ``text``.
+
+    Examples
+    --------
+    >>> split_measure(pd.Series(["1 cup", "1/2 bagel", "Quantity not specified"])).values.tolist()
+    [[1.0, 'cup'], [0.5, 'bagel'], [1.0, 'Quantity not specified']]
+    """
+    text = text.astype("str")
+    parts = text.str.extract(_AMOUNT_RE)
+    tokens = parts["amount"].dropna()
+    values = {token: _parse_amount(token) for token in tokens.unique()}
+    amount = parts["amount"].map(values).astype("float64").fillna(1.0)
+    rest = parts["rest"].fillna(text.str.strip())
+    return pd.DataFrame({"amount": amount, "description": rest.astype("str")}, index=text.index)
+
+
+def _measure_unit(text: str) -> str:
+    head = re.split(r"[,(;]", text, maxsplit=1)[0]
+    words = head.split()
+    for size in (2, 1):
+        if len(words) >= size:
+            info = normalize_unit(" ".join(words[:size]))
+            if info is not None:
+                return info.unit
+    return ""
+
+
+def measure_units(description: pd.Series) -> pd.Series:
+    """Canonical unit key of each measure description, from its leading word(s).
+
+    Uses :func:`nutrilog.units.normalize_unit` on the first two words, then the
+    first word, of the text before any comma or parenthesis; ``""`` when neither
+    is a known unit.
+
+    Examples
+    --------
+    >>> measure_units(pd.Series(["cup, chopped", "fl oz", 'medium (7" long)', "cubic inch"])).tolist()
+    ['cup', 'fl_oz', 'medium', '']
+    """
+    description = description.astype("str")
+    keys = {text: _measure_unit(text) for text in description.unique()}
+    return description.map(keys).astype("str")
+
+
+# --------------------------------------------------------------------------- user foods
+
+_NUTRIENT_NAMES: dict[str, str] = {
+    "energy": "energy_kcal",
+    "calories": "energy_kcal",
+    "calorie": "energy_kcal",
+    "kcal": "energy_kcal",
+    "water": "water_g",
+    "calcium": "calcium_mg",
+    "magnesium": "magnesium_mg",
+    "potassium": "potassium_mg",
+    "sodium": "sodium_mg",
+    "vitamind": "vitamin_d_ug",
+    "vitd": "vitamin_d_ug",
+    "vitamind2d3": "vitamin_d_ug",
+    "vitaminb12": "vitamin_b12_ug",
+    "vitb12": "vitamin_b12_ug",
+    "b12": "vitamin_b12_ug",
+    "cobalamin": "vitamin_b12_ug",
+}
+_ENERGY_UNITS: dict[str, float] = {"kcal": 1.0, "cal": 1.0, "calories": 1.0, "kj": 1 / 4.184}
+_TEXT_FIELDS: dict[str, str] = {
+    "name": "name",
+    "food": "name",
+    "foodname": "name",
+    "description": "description",
+    "id": "id",
+    "group": "group",
+    "synonyms": "synonyms",
+    "basis": "basis",
+    "servingdescription": "serving_description",
+    "serving": "serving_description",
+}
+_SERVING_GRAMS = {"servinggrams", "servingg", "servingsizeg", "servingsizegrams", "servingweightg"}
+_BASIS_VALUES: dict[str, str] = {
+    "100g": "100g",
+    "per100g": "100g",
+    "serving": "serving",
+    "perserving": "serving",
+}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower().replace("µ", "u").replace("μ", "u"))
+
+
+def _nutrient_factor(column: str, unit: str, header: str, source: str) -> tuple[float, str]:
+    """Factor converting values in ``unit`` to the unit of ``column``, and the vitamin D basis."""
+    target = str(NUTRIENTS.loc[column, "unit"])
+    if column == "energy_kcal":
+        if unit.lower() in _ENERGY_UNITS:
+            return _ENERGY_UNITS[unit.lower()], ""
+        raise DataError(f"{source}: column {header!r}: expected energy in kcal or kJ, found {unit!r}")
+    info = normalize_unit(unit)
+    if info is not None and info.unit == "IU" and column == "vitamin_d_ug":
+        return vitamin_d_iu_to_ug(1.0), "iu"
+    if info is not None and info.unit in MASS_UNITS:
+        return convert(1.0, info.unit, target), "ug"
+    if column == "water_g" and info is not None and info.unit == "ml":
+        return 1.0, ""  # water: 1 ml weighs 1 g
+    raise DataError(f"{source}: column {header!r}: cannot read {unit!r} as {target} ({column})")
+
+
+def _classify_header(header: str, source: str) -> tuple[str, float, str] | None:
+    """Return (field, factor, basis) for a user CSV header, or None to ignore it."""
+    squashed = _squash(header)
+    if squashed in _TEXT_FIELDS:
+        return _TEXT_FIELDS[squashed], 1.0, ""
+    if squashed in _SERVING_GRAMS:
+        return "serving_grams", 1.0, ""
+    if header in NUTRIENT_COLUMNS:
+        return header, 1.0, "ug" if header == "vitamin_d_ug" else ""
+    if squashed in _NUTRIENT_NAMES:
+        column = _NUTRIENT_NAMES[squashed]
+        return column, 1.0, "ug" if column == "vitamin_d_ug" else ""
+    found = re.fullmatch(r"\s*(?P<name>.+?)\s*[(\[]\s*(?P<unit>[^)\]]+?)\s*[)\]]\s*", header)
+    if found is None:
+        found = re.fullmatch(r"\s*(?P<name>.+?)[\s_]+(?P<unit>[^\s_]+)\s*", header)
+    if found is None or _squash(found["name"]) not in _NUTRIENT_NAMES:
+        return None
+    column = _NUTRIENT_NAMES[_squash(found["name"])]
+    factor, basis = _nutrient_factor(column, found["unit"], header, source)
+    return column, factor, basis
+
+
+def _row_labels(frame: pd.DataFrame, from_file: bool) -> pd.Series:
+    if from_file:  # header is line 1
+        return pd.Series([f"line {i + 2}" for i in range(len(frame))], index=frame.index)
+    return pd.Series([f"row {i}" for i in frame.index], index=frame.index)
+
+
+def _fail(source: str, where: str, reason: str, text: object = None) -> DataError:
+    shown = "" if text is None else f" [{str(text)!r}]"
+    return DataError(f"{source}, {where}: {reason}{shown}")
+
+
+def _blank(values: pd.Series) -> pd.Series:
+    return values.isna() | values.astype("str").str.strip().eq("")
+
+
+def _numbers(values: pd.Series, header: str, source: str, where: pd.Series) -> pd.Series:
+    blank = _blank(values)
+    cleaned = values.where(~blank).astype("object")
+    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    bad = numbers.isna() & ~blank
+    if bad.any():
+        first = bad.idxmax()
+        raise _fail(source, where[first], f"column {header!r} expects a number", values[first])
+    negative = numbers < 0
+    if negative.any():
+        first = negative.idxmax()
+        raise _fail(source, where[first], f"column {header!r} cannot be negative", values[first])
+    return numbers
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _text(frame: pd.DataFrame, field: str) -> pd.Series:
+    if field not in frame:
+        return pd.Series("", index=frame.index, dtype="str")
+    column = frame[field]
+    return column.where(~_blank(column), "").astype("str").str.strip()
+
+
+def _user_fields(raw: pd.DataFrame, source: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Rename user columns to fields; return the frame and the vitamin D basis per field."""
+    renamed: dict[str, str] = {}
+    factors: dict[str, float] = {}
+    basis: dict[str, str] = {}
+    for header in raw.columns:
+        found = _classify_header(str(header), source)
+        if found is None:
+            continue
+        field, factor, vit_basis = found
+        if field in renamed.values():
+            raise DataError(f"{source}: two columns give {field!r} (second one: {header!r})")
+        renamed[str(header)] = field
+        factors[field] = factor
+        basis[field] = vit_basis
+    frame = raw.rename(columns=renamed)[list(renamed.values())]
+    frame.attrs["factors"] = factors
+    return frame, basis
+
+
+def _user_tables(
+    raw: pd.DataFrame, source: str, from_file: bool, taken: pd.Index
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    frame, vit_basis = _user_fields(raw, source)
+    where = _row_labels(frame, from_file)
+    if "name" not in frame and "description" not in frame:
+        raise DataError(f"{source}: expected a 'name' or 'description' column, found {list(raw.columns)}")
+    name = _text(frame, "name")
+    name = name.where(name != "", _text(frame, "description"))
+    if (name == "").any():
+        first = (name == "").idxmax()
+        raise _fail(source, where[first], "the food has no name (empty 'name'/'description')")
+
+    given = _text(frame, "id")
+    ids = given.where(given != "", "user:" + name.map(_slug))
+    for index in ids.index[ids.duplicated(keep=False)]:
+        twin = ids.index[(ids == ids[index]) & (ids.index != index)][0]
+        raise _fail(source, where[index], f"duplicate id {ids[index]!r} (also at {where[twin]})")
+    clash = ids.isin(taken)
+    if clash.any():
+        first = clash.idxmax()
+        raise _fail(source, where[first], f"id {ids[first]!r} is already in the food table")
+
+    factors = frame.attrs["factors"]
+    values = {
+        column: _numbers(frame[column], column, source, where) * factors[column]
+        for column in NUTRIENT_COLUMNS
+        if column in frame
+    }
+    nutrients = pd.DataFrame(values, index=frame.index).reindex(columns=NUTRIENT_COLUMNS)
+    grams = (
+        _numbers(frame["serving_grams"], "serving_grams", source, where)
+        if "serving_grams" in frame
+        else pd.Series(np.nan, index=frame.index)
+    )
+    zero = grams == 0
+    if zero.any():
+        raise _fail(source, where[zero.idxmax()], "serving_grams must be more than 0")
+
+    basis_text = _text(frame, "basis").map(_squash)
+    unknown = (basis_text != "") & ~basis_text.isin(list(_BASIS_VALUES))
+    if unknown.any():
+        first = unknown.idxmax()
+        raise _fail(source, where[first], "basis must be '100g' or 'serving'", frame["basis"][first])
+    basis = basis_text.map(_BASIS_VALUES).fillna(
+        pd.Series(np.where(grams.notna(), "serving", "100g"), index=frame.index)
+    )
+    per_serving = basis == "serving"
+    lacking = per_serving & grams.isna()
+    if lacking.any():
+        raise _fail(source, where[lacking.idxmax()], "per-serving values need serving_grams")
+    nutrients = nutrients.mul(np.where(per_serving, 100.0 / grams, 1.0), axis=0)
+
+    d_basis = pd.Series(vit_basis.get("vitamin_d_ug", ""), index=frame.index, dtype="str")
+    d_basis = d_basis.where(nutrients["vitamin_d_ug"].notna(), "")
+    group = _text(frame, "group")
+    foods = pd.DataFrame(
+        {
+            "description": name,
+            "group": group.where(group != "", "User foods"),
+            "synonyms": _text(frame, "synonyms"),
+            "source": "user",
+            "vitamin_d_basis": d_basis,
+        }
+    ).set_axis(pd.Index(ids, name="id"))
+    nutrients = nutrients.set_axis(pd.Index(ids, name="id"))
+    return foods, nutrients, _user_portions(ids, grams, _text(frame, "serving_description"))
+
+
+def _user_portions(ids: pd.Series, grams: pd.Series, described: pd.Series) -> pd.DataFrame:
+    has = grams.notna()
+    serving = pd.DataFrame(
+        {"id": ids, "seq": 1, "amount": 1.0, "description": "serving", "unit": "serving", "grams": grams}
+    )[has]
+    measure = split_measure(described)
+    units = measure_units(measure["description"])
+    own = pd.DataFrame(
+        {
+            "id": ids,
+            "seq": 2,
+            "amount": measure["amount"],
+            "description": measure["description"],
+            "unit": units,
+            "grams": grams,
+        }
+    )[has & (described != "") & (units != "serving")]
+    return pd.concat([serving, own]).sort_values(["id", "seq"])[PORTION_COLUMNS]
+
+
+# --------------------------------------------------------------------------- the table
+
+
+class FoodTable:
+    """Foods, their nutrients per 100 g and their household portions.
+
+    Build one with :func:`load_foods` (the bundled USDA tables) and
+    :meth:`with_user_foods`; the constructor takes the three frames as they
+    are stored.
+
+    Parameters
+    ----------
+    foods : pandas.DataFrame
+        Indexed by id; columns :data:`FOOD_COLUMNS`.
+    nutrients : pandas.DataFrame
+        Indexed by id (same ids); columns :data:`~nutrilog.nutrients.NUTRIENT_COLUMNS`.
+    portions : pandas.DataFrame
+        Columns :data:`PORTION_COLUMNS`; ``grams`` is the weight of ``amount`` ×
+        ``description``.
+
+    Attributes
+    ----------
+    foods, nutrients, portion_table : pandas.DataFrame
+
+    Examples
+    --------
+    >>> foods = load_foods()
+    >>> "sr28:11457" in foods
+    True
+    >>> foods.portions("sr28:09040").query("unit == 'medium'")["grams"].tolist()
+    [118.0]
+    """
+
+    def __init__(self, foods: pd.DataFrame, nutrients: pd.DataFrame, portions: pd.DataFrame) -> None:
+        if not foods.index.is_unique:
+            raise DataError("food ids must be unique")
+        self.foods: pd.DataFrame = foods[FOOD_COLUMNS]
+        self.nutrients: pd.DataFrame = nutrients.reindex(index=foods.index, columns=NUTRIENT_COLUMNS)
+        self.portion_table: pd.DataFrame = portions[PORTION_COLUMNS].reset_index(drop=True)
+
+    # -- lookups ------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.foods)
+
+    def __contains__(self, food_id: object) -> bool:
+        return isinstance(food_id, str) and food_id in self.foods.index
+
+    def get(self, food_id: str) -> pd.Series:
+        """Return one food: id, description, group, source, synonyms and nutrients per 100 g.
+
+        Raises
+        ------
+        UnknownFoodError
+            If ``food_id`` is not in the table (the message lists the closest ids).
+
+        Examples
+        --------
+        >>> load_foods().get("sr28:11457")[["description", "calcium_mg"]].tolist()
+        ['Spinach, raw', 99.0]
+        """
+        self._require(food_id)
+        row = pd.concat([self.foods.loc[food_id], self.nutrients.loc[food_id]])
+        return pd.concat([pd.Series({"id": food_id}), row]).rename(food_id)
+
+    def portions(self, food_id: str) -> pd.DataFrame:
+        """Return the household portions of one food: description, amount, unit, grams.
+
+        ``grams`` weighs ``amount`` × ``description`` (e.g. 1 × "cup, sliced" = 150 g).
+        A known food without portions gives an empty frame.
+
+        Examples
+        --------
+        >>> load_foods().portions("sr28:11457")["description"].tolist()
+        ['cup', 'bunch', 'leaf', 'package (10 oz)']
+        """
+        self._require(food_id)
+        rows = self._portion_positions.get(food_id, np.array([], dtype=np.intp))
+        picked = self.portion_table.iloc[rows]
+        return picked[["description", "amount", "unit", "grams"]].reset_index(drop=True)
+
+    @cached_property
+    def _portion_positions(self) -> dict[str, np.ndarray]:
+        return dict(self.portion_table.groupby("id", sort=False).indices)
+
+    def _require(self, food_id: str) -> None:
+        if food_id not in self:
+            raise UnknownFoodError(self._unknown_message(food_id))
+
+    def _unknown_message(self, food_id: object) -> str:
+        text = str(food_id)
+        ids = process.extract(text, self.foods.index, scorer=fuzz.ratio, limit=3, score_cutoff=80)
+        near = [f"{found} ({self.foods.at[found, 'description']})" for found, _, _ in ids]
+        words = text.split(":", 1)[-1]
+        hits = self.search(words, limit=3) if re.search(r"[A-Za-z]{3}", words) else None
+        if hits is not None:
+            hits = hits[hits["score"] >= 60]
+            near += [f"{i} ({d})" for i, d in zip(hits["id"], hits["description"], strict=True)]
+        shown = "; ".join(dict.fromkeys(near)) or "none"
+        return (
+            f"unknown food id {text!r}: ids look like 'sr28:09040' or 'fndds:63107010'; "
+            f"closest: {shown}. Use FoodTable.search(text) to find a food by name."
+        )
+
+    # -- search ---------------------------------------------------------------------
+    @cached_property
+    def _search_text(self) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
+        desc = [utils.default_process(d) for d in self.foods["description"]]
+        full = [
+            f"{d} {utils.default_process(s)}" if s else d
+            for d, s in zip(desc, self.foods["synonyms"], strict=True)
+        ]
+        words = np.array([len(d.split()) for d in desc])
+        raw = np.array([" raw " in f" {d} " for d in desc])
+        rank = self.foods["source"].map(_SOURCE_RANK).fillna(len(_SOURCE_RANK)).to_numpy()
+        return full, desc, words, raw, rank
+
+    def search(self, text: str, limit: int = 10) -> pd.DataFrame:
+        """Rank foods by how well their description and synonyms match ``text``.
+
+        The score (0-100) mixes rapidfuzz's token-set ratio over description +
+        synonyms (70 %) with the token-sort ratio over the description alone
+        (30 %), so "raw spinach" scores "Spinach, raw" above "New Zealand
+        spinach, raw". Ties go to raw forms, then to shorter descriptions, then
+        to user foods, SR28 (analysed single foods) and FNDDS, in that order.
+
+        Parameters
+        ----------
+        text : str
+            Words to look for; order and case do not matter.
+        limit : int, default 10
+            Number of rows returned.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``id``, ``description``, ``score``, best first.
+
+        Examples
+        --------
+        >>> load_foods().search("raw spinach", limit=2)["description"].tolist()
+        ['Spinach, raw', 'Spinach, raw']
+        >>> load_foods().search("raw spinach", limit=1)["id"].tolist()
+        ['sr28:11457']
+        """
+        query = utils.default_process(str(text))
+        if not query or limit <= 0 or len(self) == 0:
+            return pd.DataFrame({"id": [], "description": [], "score": []}).astype(
+                {"id": "str", "description": "str", "score": "float64"}
+            )
+        full, desc, words, raw, rank = self._search_text
+        token_set = process.cdist([query], full, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
+        token_sort = process.cdist([query], desc, scorer=fuzz.token_sort_ratio, dtype=np.float32)[0]
+        score = np.round(0.7 * token_set.astype(np.float64) + 0.3 * token_sort, 1)
+        order = np.lexsort((np.arange(len(score)), rank, words, ~raw, -score))[:limit]
+        return pd.DataFrame(
+            {
+                "id": self.foods.index[order].astype("str"),
+                "description": self.foods["description"].to_numpy()[order],
+                "score": score[order],
+            }
+        )
+
+    # -- user foods -------------------------------------------------------------------
+    def with_user_foods(self, foods: str | PathLike[str] | pd.DataFrame) -> FoodTable:
+        """Return a new table with the user's own foods added.
+
+        The CSV (or DataFrame) has one food per row:
+
+        * ``name`` (or ``description``), required; optional ``id`` (default
+          ``user:<slug of name>``), ``group``, ``synonyms``;
+        * nutrient columns, by standard name (``magnesium_mg``) or a friendly
+          header with the unit in brackets (``Magnesium (mg)``, ``Vitamin D
+          (IU)``, ``Sodium (g)``: converted); a bare name (``magnesium``) is
+          taken in the standard unit. Empty cells are NaN (unknown);
+        * ``serving_grams`` and optional ``serving_description``: a portion row
+          ("serving", and the description's own unit, e.g. "1 bar") so "1
+          serving" resolves. With ``serving_grams`` the nutrient values are per
+          serving and are converted to per 100 g, unless a ``basis`` column
+          says ``100g`` (``basis`` is ``100g`` or ``serving``).
+
+        Other columns are ignored.
+
+        Raises
+        ------
+        DataError
+            Naming the file, line and reason: missing name, non-numeric or
+            negative value, duplicate id (or one already in the table)...
+
+        Examples
+        --------
+        >>> mine = pd.DataFrame({"name": ["Protein bar"], "serving_grams": [50],
+        ...                      "Magnesium (mg)": [40]})
+        >>> float(load_foods().with_user_foods(mine).get("user:protein-bar")["magnesium_mg"])
+        80.0
+        """
+        if isinstance(foods, pd.DataFrame):
+            raw, source, from_file = foods.copy(), "<dataframe>", False
+        else:
+            path = Path(foods)
+            try:
+                raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
+            except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
+                raise DataError(f"{path}: cannot read the user food CSV: {err}") from err
+            source, from_file = str(path), True
+        raw = raw.reset_index(drop=True) if from_file else raw
+        new_foods, new_nutrients, new_portions = _user_tables(raw, source, from_file, self.foods.index)
+        return FoodTable(
+            pd.concat([self.foods, new_foods]),
+            pd.concat([self.nutrients, new_nutrients]),
+            pd.concat([self.portion_table, new_portions], ignore_index=True),
+        )
+
+    # -- display ----------------------------------------------------------------------
+    def _counts(self) -> pd.DataFrame:
+        foods = self.foods["source"].value_counts(sort=False).rename("foods")
+        portion_source = self.portion_table["id"].str.split(":", n=1).str[0]
+        portions = portion_source.value_counts(sort=False).rename("portions")
+        return pd.concat([foods, portions], axis=1).fillna(0).astype("int64")
+
+    def __repr__(self) -> str:
+        counts = self._counts()
+        parts = ", ".join(f"{src} {row.foods}" for src, row in counts.iterrows())
+        return f"FoodTable({len(self)} foods: {parts}; {len(self.portion_table)} portions)"
+
+    def _repr_html_(self) -> str:
+        title = html.escape(f"FoodTable: {len(self)} foods, {len(self.portion_table)} portions")
+        return f"<p><b>{title}</b></p>" + self._counts().rename_axis("source").to_html()
+
+
+# --------------------------------------------------------------------------- loading
+
+_STR_OPTS = {"keep_default_na": False, "na_values": [""]}
+
+
+def _read(name: str, dtype: dict[str, str]) -> pd.DataFrame:
+    with dataset_path(name).open("rb") as fh:
+        frame = pd.read_csv(fh, dtype=dtype, usecols=list(dtype), encoding="utf-8", **_STR_OPTS)
+    text = [c for c, t in dtype.items() if t == "str"]
+    frame[text] = frame[text].fillna("")
+    return frame
+
+
+@lru_cache(maxsize=1)
+def load_foods() -> FoodTable:
+    """Load the bundled food table (SR28 and FNDDS 2017-2018), once per process.
+
+    Returns
+    -------
+    FoodTable
+
+    Examples
+    --------
+    >>> load_foods() is load_foods()
+    True
+    """
+    foods = _read("foods.csv", {"id": "str", **dict.fromkeys(FOOD_COLUMNS[:-1], "str")})
+    nutrients = _read(
+        "nutrients.csv",
+        {"id": "str", **dict.fromkeys(NUTRIENT_COLUMNS, "float64"), "vitamin_d_basis": "str"},
+    )
+    portions = _read(
+        "portions.csv",
+        {"id": "str", "seq": "int64", "amount": "float64", "description": "str", "unit": "str", "grams": "float64"},
+    )
+    foods = foods.set_index("id")
+    nutrients = nutrients.set_index("id")
+    foods["vitamin_d_basis"] = nutrients["vitamin_d_basis"].reindex(foods.index).fillna("")
+    return FoodTable(foods, nutrients, portions)
