@@ -1,0 +1,367 @@
+"""Why a shortfall can cause neck or back spasms: the bundled explanations, as data.
+
+``datasets/explanations.yaml`` summarises, in nutrilog's own words, two articles
+("What vitamin deficiency causes neck spasms?" and "What deficiency causes back
+spasms?"). Every point carries the keys of the article(s) it rests on, so the
+report can attribute it. :func:`load_explanations` validates the file (or a user
+file in the same schema, see ``datasets/explanations.schema.md``) into
+:class:`Explanations`.
+
+Examples
+--------
+>>> from nutrilog.explanations import load_explanations
+>>> ex = load_explanations()
+>>> ex.get("magnesium_mg").label
+'Magnesium'
+>>> ex.cite(["back"])
+'— from “What deficiency causes back spasms?”'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.abc import Traversable
+from os import PathLike
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from nutrilog._resources import dataset_path
+from nutrilog.errors import DataError
+from nutrilog.nutrients import NUTRIENTS
+
+__all__ = [
+    "Article",
+    "Point",
+    "FoodMention",
+    "Cause",
+    "SuggestionFood",
+    "NutrientExplanation",
+    "Explanations",
+    "load_explanations",
+]
+
+_BUNDLED = "explanations.yaml"
+_SOURCE_KEY = r"^[a-z][a-z0-9_]*$"
+_FOOD_ID = r"^[a-z0-9]+:\S+$"
+Format = Literal["text", "markdown"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Article(_Model):
+    """One source article: its title and the file it was read from."""
+
+    title: str = Field(min_length=1)
+    file: str = Field(min_length=1)
+
+
+class Point(_Model):
+    """One statement, in nutrilog's words, with the keys of the articles behind it."""
+
+    text: str = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class FoodMention(_Model):
+    """A food (or food group) an article names as a source of a nutrient."""
+
+    name: str = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Cause(_Model):
+    """A cause of spasms other than diet (posture, stress, ...)."""
+
+    cause: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class SuggestionFood(_Model):
+    """A concrete food offered when a nutrient falls short.
+
+    ``portion`` picks the household measure: the first of the food's portions whose
+    description, or label ``"<amount> <description>"``, starts with it.
+    ``named_in`` lists the articles naming this kind of food for the nutrient.
+    """
+
+    id: str = Field(pattern=_FOOD_ID)
+    name: str = Field(min_length=1)
+    portion: str | None = None
+    named_in: tuple[str, ...] = ()
+
+
+class NutrientExplanation(_Model):
+    """What the articles say about one nutrient."""
+
+    label: str = Field(min_length=1)
+    column: str
+    sources: tuple[str, ...] = Field(min_length=1)
+    role: tuple[Point, ...] = Field(min_length=1)
+    mechanism: tuple[Point, ...] = Field(min_length=1)
+    foods: tuple[FoodMention, ...] = ()
+    interactions: tuple[Point, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> NutrientExplanation:
+        if self.column not in NUTRIENTS.index:
+            raise ValueError(f"column {self.column!r} is not one of {list(NUTRIENTS.index)}")
+        used = {s for item in self._attributed() for s in item.sources}
+        missing = sorted(used - set(self.sources))
+        if missing:
+            raise ValueError(f"sources must list every article its points cite; missing {missing}")
+        return self
+
+    def _attributed(self) -> list[Point | FoodMention]:
+        return [*self.role, *self.mechanism, *self.foods, *self.interactions]
+
+
+class Explanations(_Model):
+    """The explanations file, validated.
+
+    Attributes
+    ----------
+    articles : dict of str to Article
+        Short key (``neck``, ``back``) -> title and file.
+    nutrients : dict of str to NutrientExplanation
+        Keyed by nutrient key (``magnesium``, ``vitamin_d``...).
+    other_causes : tuple of Cause
+    see_a_clinician : tuple of Point
+    disclaimer : Point
+    suggestion_foods : dict of str to tuple of SuggestionFood
+        Nutrient key -> concrete foods, in the order listed.
+
+    Examples
+    --------
+    >>> ex = load_explanations()
+    >>> sorted(ex.articles)
+    ['back', 'neck']
+    >>> ex.suggestions("magnesium")[0].name
+    'pumpkin seeds'
+    """
+
+    schema_version: Literal[1]
+    articles: dict[str, Article] = Field(min_length=1)
+    disclaimer: Point
+    see_a_clinician: tuple[Point, ...] = ()
+    other_causes: tuple[Cause, ...] = ()
+    nutrients: dict[str, NutrientExplanation] = Field(min_length=1)
+    suggestion_foods: dict[str, tuple[SuggestionFood, ...]] = {}
+
+    @model_validator(mode="after")
+    def _check(self) -> Explanations:
+        known = set(self.articles)
+        bad_keys = [k for k in known if not _is_key(k)]
+        if bad_keys:
+            raise ValueError(f"article keys must be lower-case identifiers, got {bad_keys}")
+        nutrient_keys = set(NUTRIENTS["nutrient"])
+        for section in ("nutrients", "suggestion_foods"):
+            unknown = sorted(set(getattr(self, section)) - nutrient_keys)
+            if unknown:
+                raise ValueError(f"{section}: unknown nutrient(s) {unknown}; expected {sorted(nutrient_keys)}")
+        for key, entry in self.nutrients.items():
+            expected = NUTRIENTS.index[NUTRIENTS["nutrient"] == key][0]
+            if entry.column != expected:
+                raise ValueError(f"nutrients.{key}.column is {entry.column!r}, expected {expected!r}")
+        for where, sources in self._all_sources():
+            unknown = sorted(set(sources) - known)
+            if unknown:
+                raise ValueError(f"{where}: unknown article key(s) {unknown}; articles are {sorted(known)}")
+        return self
+
+    def _all_sources(self) -> Iterable[tuple[str, tuple[str, ...]]]:
+        yield "disclaimer", self.disclaimer.sources
+        for i, point in enumerate(self.see_a_clinician):
+            yield f"see_a_clinician.{i}", point.sources
+        for i, cause in enumerate(self.other_causes):
+            yield f"other_causes.{i}", cause.sources
+        for key, entry in self.nutrients.items():
+            yield f"nutrients.{key}.sources", entry.sources
+            for item in entry._attributed():
+                yield f"nutrients.{key}", item.sources
+        for key, foods in self.suggestion_foods.items():
+            for i, food in enumerate(foods):
+                yield f"suggestion_foods.{key}.{i}.named_in", food.named_in
+
+    # -- lookups ---------------------------------------------------------------------
+    def get(self, nutrient: str) -> NutrientExplanation:
+        """Return the explanation of a nutrient, by key (``"magnesium"``) or column.
+
+        Raises
+        ------
+        KeyError
+            If the file has no entry for that nutrient.
+
+        Examples
+        --------
+        >>> load_explanations().get("vitamin_d").column
+        'vitamin_d_ug'
+        """
+        key = _nutrient_key(nutrient)
+        if key not in self.nutrients:
+            raise KeyError(f"no explanation for {nutrient!r}; have {sorted(self.nutrients)}")
+        return self.nutrients[key]
+
+    def suggestions(self, nutrient: str) -> tuple[SuggestionFood, ...]:
+        """Return the curated foods for a nutrient (key or column); empty when none.
+
+        Examples
+        --------
+        >>> load_explanations().suggestions("water_g")[0].id
+        'sr28:14411'
+        """
+        return self.suggestion_foods.get(_nutrient_key(nutrient), ())
+
+    def cite(self, sources: Iterable[str]) -> str:
+        """Return the attribution line for article keys, titles in curly quotes.
+
+        Examples
+        --------
+        >>> load_explanations().cite(["neck", "back"])
+        '— from “What vitamin deficiency causes neck spasms?” and “What deficiency causes back spasms?”'
+        """
+        titles = [f"“{self.articles[key].title}”" for key in dict.fromkeys(sources)]
+        if len(titles) > 2:
+            joined = ", ".join(titles[:-1]) + " and " + titles[-1]
+        else:
+            joined = " and ".join(titles)
+        return f"— from {joined}"
+
+    # -- rendering -------------------------------------------------------------------
+    def render(self, nutrient: str, fmt: Format = "text") -> str:
+        """Render one nutrient's explanation as plain text or markdown, with attributions.
+
+        Parameters
+        ----------
+        nutrient : str
+            Nutrient key or column.
+        fmt : {"text", "markdown"}
+
+        Examples
+        --------
+        >>> print(load_explanations().render("sodium").splitlines()[0])
+        Sodium
+        """
+        entry = self.get(nutrient)
+        sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
+            ("Role in muscles and nerves", [(p.text, p.sources) for p in entry.role]),
+            ("How a shortfall can lead to cramps or spasms", [(p.text, p.sources) for p in entry.mechanism]),
+            ("Foods the articles name", self._food_lines(entry.foods)),
+            ("Interactions", [(p.text, p.sources) for p in entry.interactions]),
+        ]
+        return self._render(entry.label, sections, fmt)
+
+    def render_general(self, fmt: Format = "text") -> str:
+        """Render the other causes, when to see a clinician, and the disclaimer.
+
+        Examples
+        --------
+        >>> "Other causes of spasms" in load_explanations().render_general()
+        True
+        """
+        sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
+            ("Other causes of spasms", [(f"{c.cause.capitalize()}: {c.text}", c.sources) for c in self.other_causes]),
+            ("When to see a clinician", [(p.text, p.sources) for p in self.see_a_clinician]),
+            ("Not medical advice", [(self.disclaimer.text, self.disclaimer.sources)]),
+        ]
+        return self._render("Beyond diet", sections, fmt)
+
+    def _food_lines(self, foods: Iterable[FoodMention]) -> list[tuple[str, tuple[str, ...]]]:
+        grouped: dict[tuple[str, ...], list[str]] = {}
+        for food in foods:
+            grouped.setdefault(food.sources, []).append(food.name)
+        return [("; ".join(names), sources) for sources, names in grouped.items()]
+
+    def _render(
+        self, title: str, sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]], fmt: Format
+    ) -> str:
+        if fmt not in ("text", "markdown"):
+            raise ValueError(f"fmt must be 'text' or 'markdown', got {fmt!r}")
+        md = fmt == "markdown"
+        lines = [f"### {title}" if md else title]
+        for heading, items in sections:
+            if not items:
+                continue
+            lines += ["", f"**{heading}**" if md else heading]
+            for text, sources in items:
+                cite = self.cite(sources)
+                lines.append(f"- {text} *{cite}*" if md else f"  - {text} {cite}")
+        return "\n".join(lines) + "\n"
+
+
+def _is_key(key: str) -> bool:
+    return re.fullmatch(_SOURCE_KEY, key) is not None
+
+
+def _nutrient_key(nutrient: str) -> str:
+    if nutrient in NUTRIENTS.index:
+        return str(NUTRIENTS.at[nutrient, "nutrient"])
+    return nutrient
+
+
+def _describe(err: ValidationError) -> str:
+    parts = []
+    for issue in err.errors():
+        msg = str(issue["msg"]).removeprefix("Value error, ")
+        field = ".".join(str(p) for p in issue["loc"])
+        parts.append(f"field {field}: {msg}" if field else msg)
+    return "; ".join(parts)
+
+
+def _parse(text: str, source: str) -> Explanations:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise DataError(f"{source}: not valid YAML: {err}") from err
+    if not isinstance(raw, dict):
+        raise DataError(f"{source}: expected a mapping at the top level, found {type(raw).__name__}")
+    try:
+        return Explanations.model_validate(raw)
+    except ValidationError as err:
+        raise DataError(f"{source}: {_describe(err)}") from err
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Explanations:
+    return _parse(dataset_path(_BUNDLED).read_text(encoding="utf-8"), f"nutrilog.datasets/{_BUNDLED}")
+
+
+def load_explanations(path: str | PathLike[str] | Traversable | None = None) -> Explanations:
+    """Load and validate the explanations: the bundled file, or a user file in the same schema.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A YAML file following ``datasets/explanations.schema.md``; the bundled
+        ``explanations.yaml`` (cached) when omitted.
+
+    Returns
+    -------
+    Explanations
+
+    Raises
+    ------
+    DataError
+        If the file cannot be read, is not YAML, or breaks the schema; the message
+        names the file and the offending field (e.g. ``nutrients.calcium.role.0.sources``).
+
+    Examples
+    --------
+    >>> load_explanations().get("calcium").foods[0].name
+    'milk'
+    """
+    if path is None:
+        return _bundled()
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8") if isinstance(path, Traversable) else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError(f"{source}: cannot read explanations file: {err}") from err
+    return _parse(text, source)
