@@ -1,0 +1,691 @@
+"""Match the food words of log entries to foods of a :class:`~nutrilog.foods.FoodTable`.
+
+:func:`match_foods` works on the *unique* normalised texts of a column and joins the
+result back, so a log of a million rows that repeats a few hundred foods costs a few
+hundred look-ups. Each text goes through these steps, first hit wins:
+
+1. ``id`` -- an explicit food id from the source (``food_ids=``) that exists in the table;
+2. ``alias`` -- the user's own aliases (``aliases=``, a dict or a ``text,food_id`` CSV);
+3. ``exact`` -- a food description, ignoring case, punctuation and plurals;
+4. ``alias`` -- the curated table ``datasets/aliases.csv`` of everyday names
+   (``banana``, ``2% milk``, ``oj``...);
+5. ``fuzzy`` -- a ranked token search over descriptions and synonyms, scored with
+   :mod:`rapidfuzz`;
+6. ``none`` -- nothing scored at least ``threshold``: ``food_id`` is NaN and
+   ``suggestions`` lists the three best candidates. There is never a silent low-score pick.
+
+Normalising a text lower-cases it, drops accents and punctuation and puts each word in
+the singular (``"Bananas, raw"`` and ``"banana raw"`` are the same key). Alias look-ups
+also drop cosmetic words (``chopped``, ``fresh``, ``organic``), brand and other words that
+are unknown to the food table (``"Publix"``, ``"Trader Joe's"``), and a preparation word
+(``raw``, ``cooked``, ``baked``...) when the alias's food is prepared that way; otherwise
+the preparation selects the matching form in the fuzzy search. Misspelt words
+(``"bananna"``) are corrected to the nearest word of the food table first.
+
+Fuzzy ranking, on top of rapidfuzz's ``token_set_ratio``: descriptions that add words the
+text does not have lose a little; when no preparation is named, raw, plain and
+as-usually-eaten forms are preferred over cooked, canned, dried, frozen or fried ones;
+baby foods, branded and restaurant items lose unless the text asks for them.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching import match_foods
+>>> m = match_foods(["Bananas", "2% milk", "xqzzv blorb"], load_foods())
+>>> m["match_method"].tolist()
+['alias', 'alias', 'none']
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from nutrilog._resources import dataset_path
+from nutrilog.errors import DataError
+
+if TYPE_CHECKING:
+    from nutrilog.foods import FoodTable
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MATCH_COLUMNS",
+    "match_foods",
+    "normalize_food_text",
+    "curated_aliases",
+    "read_aliases",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lowest fuzzy score (0-100) accepted as a match.
+DEFAULT_THRESHOLD: float = 72.0
+#: Columns of the table :func:`match_foods` returns.
+MATCH_COLUMNS: list[str] = ["food_id", "description", "match_score", "match_method", "suggestions"]
+
+_N_CANDIDATES = 40
+#: Among foods with the same description: the user's own, then SR28, then FNDDS.
+_SOURCE_RANK = {"user": 0, "sr28": 1, "fndds": 2}
+_N_SUGGESTIONS = 3
+
+#: Words that never change which food is meant.
+_COSMETIC = _words(
+    """fresh organic chopped sliced diced minced shredded grated cubed halved quartered
+    crushed torn trimmed peeled pitted seedless washed plain natural homemade home made
+    store bought storebought boneless skinless bite size sized of a an the some my our
+    cup bowl glass serving piece slice little extra small medium large big
+    ripe baby-cut generic brand"""
+)
+#: Brand and shop names that never name a food (single words and phrases).
+_BRANDS = _words(
+    """publix kirkland costco aldi lidl walmart kroger safeway wegmans heb meijer
+    tesco sainsbury sainsburys waitrose"""
+)
+_BRAND_PHRASES = re.compile(
+    r"\b(?:trader joe?|whole foods(?: market)?|great value|simple truth|market pantry|good and gather|"
+    r"365 everyday value|365|signature select|member mark|o organic)\b"
+)
+#: Words that carry no meaning for ranking.
+_STOP = _words("in with and or of the a an on to for from as at by")
+#: Preparation words, each with the description words that satisfy it.
+_COOKED_FORMS = _words(
+    "cooked boiled baked roasted broiled grilled fried steamed poached scrambled stewed "
+    "braised sauteed microwaved simmered heat toasted"
+)
+_PREPARATION: dict[str, frozenset[str]] = {
+    "raw": frozenset({"raw", "fresh"}),
+    "cooked": _COOKED_FORMS,
+    "boiled": frozenset({"boiled", "cooked", "steamed", "simmered", "poached"}),
+    "steamed": frozenset({"boiled", "steamed", "cooked"}),
+    "baked": frozenset({"baked", "roasted", "heat", "broiled"}),
+    "roasted": frozenset({"roasted", "baked", "heat", "toasted"}),
+    "grilled": frozenset({"grilled", "broiled", "heat", "roasted"}),
+    "broiled": frozenset({"broiled", "grilled", "heat"}),
+    "fried": frozenset({"fried", "pan"}),
+    "sauteed": frozenset({"sauteed", "fried", "pan"}),
+    "poached": frozenset({"poached", "boiled"}),
+    "scrambled": frozenset({"scrambled"}),
+    "canned": frozenset({"canned", "can"}),
+    "frozen": frozenset({"frozen"}),
+    "dried": frozenset({"dried", "dehydrated", "dry"}),
+    "dry": frozenset({"dry", "dried", "dehydrated", "uncooked", "unprepared"}),
+    "toasted": frozenset({"toasted", "roasted"}),
+    "mashed": frozenset({"mashed"}),
+    "stewed": frozenset({"stewed", "boiled", "braised", "simmered"}),
+}
+#: Description words that mark a processed form, penalised when the text names none.
+_PROCESSED = _words(
+    """cooked boiled baked roasted broiled grilled fried steamed poached scrambled stewed
+    braised sauteed microwaved canned frozen dried dehydrated dry toasted mashed pickled
+    powder concentrate breaded battered candied smoked cured juice"""
+)
+#: Description words that cost nothing when the text lacks them.
+_FREE = _words(
+    """raw fresh plain regular ns nfs as to or and with without of type all commercial
+    variety varieties form usda includes include unenriched enriched fortified added salt
+    natural prepared ready not specified"""
+)
+#: First description words that name a category, not the food ("Fish, salmon", "Nuts, almonds").
+_CATEGORY_HEADS = _words(
+    """fish beverage nut seed cereal ready to eat spice herb snack candy candie crustacean mollusk
+    alcoholic babyfood fast food sauce soup salad dressing oil bean pea pepper lettuce squash
+    cabbage cheese bread cracker cookie cake pie pork beef lamb veal game usda commodity
+    restaurant sweetener sugar syrup infant formula"""
+)
+#: Description words that turn a food into something else ("Chicken, meatless").
+_NEGATING = _words("meatless imitation substitute analog vegetarian vegan substitutes replacer")
+_BABY = frozenset({"baby", "babyfood", "infant", "toddler", "strained", "junior"})
+
+_IRREGULAR_PLURALS = {
+    "leaves": "leaf",
+    "halves": "half",
+    "loaves": "loaf",
+    "knives": "knife",
+    "cookies": "cookie",
+    "pies": "pie",
+    "brownies": "brownie",
+    "smoothies": "smoothie",
+    "veggies": "veggie",
+    "calories": "calorie",
+    "movies": "movie",
+    "rotis": "roti",
+    "children": "child",
+    "teeth": "tooth",
+    "geese": "goose",
+    "mice": "mouse",
+}
+_NOT_PLURAL = ("ss", "us", "is")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")) or (
+        word.endswith("oes") and len(word) > 5
+    ):
+        return word[:-2]
+    return word[:-1]
+
+
+@lru_cache(maxsize=200_000)
+def normalize_food_text(text: str) -> str:
+    """Return the matching key of a food text: lower case, no accents or punctuation, singular words.
+
+    Parameters
+    ----------
+    text : str
+        Food words as written.
+
+    Returns
+    -------
+    str
+        Space-separated normalised words (``""`` for a text without letters or digits).
+
+    Examples
+    --------
+    >>> normalize_food_text("Bananas, raw")
+    'banana raw'
+    >>> normalize_food_text("Trader Joe's Crème Fraîche")
+    'trader joe creme fraiche'
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = ascii_text.replace("'", "").replace("&", " and ")
+    return " ".join(_singular(w) for w in _WORD_RE.findall(ascii_text))
+
+
+# --------------------------------------------------------------------------- aliases
+
+
+def _alias_dict(rows: Iterable[tuple[str, str]], where: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for text, food_id in rows:
+        key = normalize_food_text(text)
+        food = str(food_id).strip()
+        if not key or not food:
+            raise DataError(
+                f"{where}: expected a text and a food_id on every row, found {text!r}, {food_id!r}"
+            )
+        table[key] = food
+    return table
+
+
+def read_aliases(source: Mapping[str, str] | str | PathLike[str]) -> dict[str, str]:
+    """Read user aliases: a ``{text: food_id}`` mapping or a CSV with columns ``text,food_id``.
+
+    ``alias`` is accepted instead of ``text``. Keys are normalised with
+    :func:`normalize_food_text`.
+
+    Examples
+    --------
+    >>> read_aliases({"Mom's Lasagna": "fndds:58130011"})
+    {'mom lasagna': 'fndds:58130011'}
+    """
+    if isinstance(source, Mapping):
+        return _alias_dict(((str(k), str(v)) for k, v in source.items()), "aliases")
+    path = Path(source)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            fields = set(reader.fieldnames or [])
+            text_col = "text" if "text" in fields else "alias"
+            if text_col not in fields or "food_id" not in fields:
+                raise DataError(f"{path}: expected columns text,food_id; found {sorted(fields)}")
+            return _alias_dict(((r[text_col] or "", r["food_id"] or "") for r in reader), str(path))
+    except OSError as err:
+        raise DataError(f"cannot read aliases file {path}: {err}") from err
+
+
+@lru_cache(maxsize=1)
+def curated_aliases() -> dict[str, str]:
+    """Return the curated alias table ``datasets/aliases.csv`` as ``{normalised alias: food_id}``.
+
+    Examples
+    --------
+    >>> curated_aliases()["banana"]
+    'sr28:09040'
+    """
+    with dataset_path("aliases.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [(r["alias"], r["food_id"]) for r in csv.DictReader(fh)]
+    return _alias_dict(rows, "aliases.csv")
+
+
+# --------------------------------------------------------------------------- index
+
+
+@dataclass
+class _Index:
+    """Everything the matcher needs from one FoodTable, built once."""
+
+    ids: np.ndarray  # food id per food position
+    descriptions: np.ndarray
+    food_tokens: list[frozenset[str]]  # description words per food
+    head_tokens: list[frozenset[str]]  # words of the first description segment
+    penalty: np.ndarray  # standing penalty per food (baby food, brand, restaurant)
+    choice_text: list[str]  # normalised description (+ synonym) per choice
+    choice_tokens: list[frozenset[str]]
+    choice_food: np.ndarray  # food position per choice
+    choice_len: np.ndarray
+    postings: dict[str, np.ndarray]
+    idf: dict[str, float]
+    exact: dict[str, int]  # normalised description -> food position
+    vocab: dict[str, list[str]]  # first letter -> known words, for spelling correction
+    position: dict[str, int]
+    food_postings: dict[str, np.ndarray]  # word -> foods whose description has it
+    head_postings: dict[str, np.ndarray]  # word -> foods whose first segment has it
+    counts: dict[str, np.ndarray]  # per-food word counts used by the ranking
+    prep_ok: dict[str, np.ndarray]  # preparation word -> foods prepared that way
+    corrections: dict[str, str | None] = field(default_factory=dict)
+    curated: dict[str, int] | None = None
+
+
+_INDEX_CACHE: dict[int, tuple[weakref.ref[Any], _Index]] = {}
+
+
+def _uppercase_words(description: str) -> bool:
+    return any(
+        len(w) >= 3 and w.isupper() and w.isalpha() for w in re.split(r"[\s,()/]+", description)
+    )
+
+
+def _split_synonyms(value: Any) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if str(v).strip()]
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [s.strip() for s in re.split(r"[;|]", value) if s.strip()]
+
+
+def _standing_penalty(description: str, norm: str, group: str) -> float:
+    penalty = 0.0
+    if "baby" in group or norm.startswith("babyfood") or " baby food" in f" {norm}":
+        penalty += 25.0
+    if "restaurant" in group or "fast food" in group or "restaurant" in norm:
+        penalty += 8.0
+    if _uppercase_words(description) or "usda commodity" in norm:
+        penalty += 8.0
+    return penalty
+
+
+def _build_index(foods: FoodTable) -> _Index:
+    table = foods.foods
+    ids = table.index.astype(str).to_numpy()
+    descriptions = table["description"].astype(str).to_numpy()
+    blank = np.full(len(table), "", dtype=object)
+    groups = (
+        table["group"].fillna("").astype(str).str.lower().to_numpy() if "group" in table else blank
+    )
+    synonyms = table["synonyms"].to_numpy() if "synonyms" in table else blank
+    norm_desc = [normalize_food_text(d) for d in descriptions]
+    food_tokens = [frozenset(n.split()) for n in norm_desc]
+    head_tokens = [
+        frozenset(normalize_food_text(re.split(r"[,(]", d, maxsplit=1)[0]).split())
+        for d in descriptions
+    ]
+    penalty = np.asarray(
+        [
+            _standing_penalty(d, n, g)
+            for d, n, g in zip(descriptions, norm_desc, groups, strict=True)
+        ]
+    )
+    choice_text: list[str] = []
+    choice_food: list[int] = []
+    exact: dict[str, int] = {}
+    sources = table["source"].astype(str).to_numpy() if "source" in table else blank
+    for i, norm in enumerate(norm_desc):
+        choice_text.append(norm)
+        choice_food.append(i)
+        held = exact.get(norm)
+        if held is None or _SOURCE_RANK.get(sources[i], 9) < _SOURCE_RANK.get(sources[held], 9):
+            exact[norm] = i
+        for syn in _split_synonyms(synonyms[i]):
+            key = normalize_food_text(syn)
+            if key and key not in norm:
+                choice_text.append(f"{norm} {key}")
+                choice_food.append(i)
+    choice_tokens = [frozenset(t.split()) for t in choice_text]
+    token_lists: dict[str, list[int]] = {}
+    for c, tokens in enumerate(choice_tokens):
+        for tok in tokens:
+            token_lists.setdefault(tok, []).append(c)
+    n_choices = len(choice_text)
+    postings = {t: np.asarray(v, dtype=np.int32) for t, v in token_lists.items()}
+    idf = {t: float(np.log(1 + n_choices / len(v))) for t, v in token_lists.items()}
+    vocab: dict[str, list[str]] = {}
+    for t in sorted(token_lists):
+        if len(t) >= 3 and not t.isdigit():
+            vocab.setdefault(t[0], []).append(t)
+    ignore = _FREE | _STOP
+    counts = {
+        "all": np.array([len(t - ignore) for t in food_tokens]),
+        "head": np.array([len(h - ignore) for h in head_tokens]),
+        "head_noncat": np.array([len(h - ignore - _CATEGORY_HEADS) for h in head_tokens]),
+        "head_size": np.array([len(h) for h in head_tokens]),
+        "negating": np.array([len(t & _NEGATING) for t in food_tokens]),
+        "processed": np.array([len(t & _PROCESSED) for t in food_tokens]),
+        "raw": np.array([float("raw" in t) for t in food_tokens]),
+    }
+    prep_ok = {
+        p: np.array([bool(t & forms) for t in food_tokens]) for p, forms in _PREPARATION.items()
+    }
+    return _Index(
+        ids=ids,
+        descriptions=descriptions,
+        food_tokens=food_tokens,
+        head_tokens=head_tokens,
+        penalty=penalty,
+        choice_text=choice_text,
+        choice_tokens=choice_tokens,
+        choice_food=np.asarray(choice_food, dtype=np.int64),
+        choice_len=np.asarray([len(t) for t in choice_tokens], dtype=np.float64),
+        postings=postings,
+        idf=idf,
+        exact=exact,
+        vocab=vocab,
+        position={food_id: i for i, food_id in reversed(list(enumerate(ids)))},
+        food_postings=_postings(food_tokens),
+        head_postings=_postings(head_tokens),
+        counts=counts,
+        prep_ok=prep_ok,
+    )
+
+
+def _postings(token_sets: list[frozenset[str]]) -> dict[str, np.ndarray]:
+    lists: dict[str, list[int]] = {}
+    for i, tokens in enumerate(token_sets):
+        for tok in tokens:
+            lists.setdefault(tok, []).append(i)
+    return {t: np.asarray(v, dtype=np.int64) for t, v in lists.items()}
+
+
+_EMPTY = np.array([], dtype=np.int64)
+
+
+def _member(values: np.ndarray, postings: dict[str, np.ndarray], word: str) -> np.ndarray:
+    """1.0 where ``values`` is in the (sorted) posting list of ``word``, else 0.0."""
+    found = postings.get(word, _EMPTY)
+    if not len(found):
+        return np.zeros(len(values))
+    at = np.minimum(np.searchsorted(found, values), len(found) - 1)
+    return (found[at] == values).astype(float)
+
+
+def _index_for(foods: FoodTable) -> _Index:
+    key = id(foods)
+    cached = _INDEX_CACHE.get(key)
+    if cached is not None and cached[0]() is foods:
+        return cached[1]
+    index = _build_index(foods)
+    _INDEX_CACHE[key] = (weakref.ref(foods, lambda _ref, k=key: _INDEX_CACHE.pop(k, None)), index)
+    return index
+
+
+# --------------------------------------------------------------------------- matching steps
+
+
+@dataclass
+class _Result:
+    position: int | None
+    score: float
+    method: str
+    suggestions: list[tuple[str, str, float]]
+
+
+def _correct(index: _Index, word: str) -> str | None:
+    """Return the known word for ``word``: itself, a spelling correction, or None (unknown)."""
+    if word in index.postings or word.isdigit():
+        return word
+    if word in index.corrections:
+        return index.corrections[word]
+    fixed: str | None = None
+    if len(word) >= 4 and word not in _BRANDS:
+        pool = index.vocab.get(word[0], [])
+        hits = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=84, limit=5)
+        if hits:
+            fixed = max(hits, key=lambda h: (h[1], len(index.postings[h[0]])))[0]
+    index.corrections[word] = fixed
+    return fixed
+
+
+def _curated_positions(index: _Index) -> dict[str, int]:
+    """The curated aliases as food positions of this table (ids it lacks are skipped)."""
+    if index.curated is None:
+        index.curated = {
+            k: index.position[v] for k, v in curated_aliases().items() if v in index.position
+        }
+    return index.curated
+
+
+def _alias_lookup(index: _Index, words: list[str], tables: list[dict[str, int]]) -> int | None:
+    """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words."""
+    core = [w for w in words if w not in _COSMETIC and w not in _BRANDS]
+    preps = [w for w in core if w in _PREPARATION]
+    plain = [w for w in core if w not in _PREPARATION]
+    for table in tables:
+        for candidate, need in ((words, []), (core, []), (plain, preps)):
+            pos = table.get(" ".join(candidate)) if candidate else None
+            if pos is not None and all(index.food_tokens[pos] & _PREPARATION[p] for p in need):
+                return pos
+    return None
+
+
+def _candidates(index: _Index, words: list[str], limit: int) -> np.ndarray:
+    """Choices sharing the most (idf-weighted) words with ``words``, shorter first on ties."""
+    weights = np.concatenate([np.full(len(index.postings[w]), index.idf[w]) for w in words])
+    hits = np.concatenate([index.postings[w] for w in words])
+    uniq, inverse = np.unique(hits, return_inverse=True)
+    overlap = np.bincount(inverse, weights=weights) - 0.01 * index.choice_len[uniq]
+    if len(uniq) > limit:
+        top = np.argpartition(-overlap, limit)[:limit]
+        return uniq[top[np.argsort(-overlap[top], kind="stable")]]
+    return uniq[np.argsort(-overlap, kind="stable")]
+
+
+def _fuzzy(index: _Index, words: list[str], limit: int = _N_CANDIDATES) -> list[tuple[int, float]]:
+    """Rank foods for the known ``words``; return (food position, score 0-100) best first."""
+    known = [w for w in dict.fromkeys(words) if w in index.postings and w not in _STOP]
+    if not known:
+        return []
+    take = _candidates(index, known, limit)
+    query = " ".join(known)
+    texts = [index.choice_text[c] for c in take]
+    token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
+    token_sort = process.cdist([query], texts, scorer=fuzz.token_sort_ratio)[0]
+    qset = frozenset(known)
+    food = index.choice_food[take]
+    c = index.counts
+    content = [w for w in known if w not in _FREE]
+    in_choice = {w: _member(take, index.postings, w) for w in known}
+    in_food = {w: _member(food, index.food_postings, w) for w in known}
+    in_head = {w: _member(food, index.head_postings, w) for w in known}
+    zero = np.zeros(len(take))
+    q_weight = sum(index.idf[w] for w in known)
+    covered = sum((index.idf[w] * in_choice[w] for w in known), zero) / q_weight
+    score = (
+        60.0 * covered + 0.2 * np.asarray(token_set, float) + 0.2 * np.asarray(token_sort, float)
+    )
+    head_extra = c["head"][food] - sum((in_head[w] for w in content), zero)
+    noncat_extra = c["head_noncat"][food] - sum(
+        (in_head[w] for w in content if w not in _CATEGORY_HEADS), zero
+    )
+    score -= np.where(noncat_extra > 0, 10.0, 3.0) * head_extra
+    same_head = (c["head_size"][food] == len(qset)) & (
+        sum((in_head[w] for w in known), zero) == len(qset)
+    )
+    score += 5.0 * same_head
+    score -= 15.0 * (c["negating"][food] - sum((in_food[w] for w in known if w in _NEGATING), zero))
+    all_extra = c["all"][food] - sum((in_food[w] for w in content), zero)
+    score -= 1.0 * (all_extra - head_extra)
+    preps = [w for w in known if w in _PREPARATION]
+    for p in preps:
+        score += np.where(index.prep_ok[p][food], 3.0, -8.0)
+    if not preps:
+        score -= 6.0 * (
+            c["processed"][food] - sum((in_food[w] for w in known if w in _PROCESSED), zero)
+        )
+        score += 2.0 * c["raw"][food]
+    if not qset & _BABY:
+        score -= index.penalty[food]
+    score = np.clip(score, 0.0, 100.0)
+    order = np.lexsort((food, -score))
+    _, first = np.unique(food[order], return_index=True)
+    keep = order[np.sort(first)]
+    return [(int(f), float(v)) for f, v in zip(food[keep], score[keep], strict=True)]
+
+
+def _suggest(index: _Index, ranked: list[tuple[int, float]]) -> list[tuple[str, str, float]]:
+    return [(str(index.ids[p]), str(index.descriptions[p]), round(s, 1)) for p, s in ranked]
+
+
+def _match_one(index: _Index, key: str, tables: list[dict[str, int]], threshold: float) -> _Result:
+    if not key:
+        return _Result(None, 0.0, "none", [])
+    user, curated = tables
+    if key in user:
+        return _Result(user[key], 100.0, "alias", [])
+    if key in index.exact:
+        return _Result(index.exact[key], 100.0, "exact", [])
+    if key in curated:
+        return _Result(curated[key], 100.0, "alias", [])
+    words = [w for w in _BRAND_PHRASES.sub(" ", key).split() if len(w) > 1 or w.isdigit()]
+    dropped = len(key.split()) - len(words)
+    known: list[str] = []
+    for w in words:
+        fixed = _correct(index, w) if w not in _BRANDS else None
+        if fixed is None:
+            dropped += 1
+        else:
+            dropped += fixed != w
+            known.append(fixed)
+    found = _alias_lookup(index, known, tables)
+    if found is not None:
+        return _Result(found, max(100.0 - 5.0 * dropped, 50.0), "alias", [])
+    content = [w for w in known if w not in _COSMETIC and w not in _STOP]
+    ranked = [(p, max(s - 5.0 * dropped, 0.0)) for p, s in _fuzzy(index, content)]
+    if not content or not ranked or ranked[0][1] < threshold:
+        if not ranked:
+            ranked = _fuzzy(index, [w for w in words if w in index.postings])
+        return _Result(
+            None, ranked[0][1] if ranked else 0.0, "none", _suggest(index, ranked[:_N_SUGGESTIONS])
+        )
+    pos, score = ranked[0]
+    return _Result(pos, score, "fuzzy", _suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]))
+
+
+def match_foods(
+    texts: pd.Series | Iterable[str],
+    foods: FoodTable,
+    *,
+    aliases: Mapping[str, str] | str | PathLike[str] | None = None,
+    food_ids: pd.Series | Iterable[str | None] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> pd.DataFrame:
+    """Match food texts to foods of ``foods``.
+
+    Parameters
+    ----------
+    texts : Series or iterable of str
+        Food words (the ``food`` column of an entries table); may repeat.
+    foods : FoodTable
+        The food table to match against (:func:`nutrilog.load_foods`).
+    aliases : dict, path or None, optional
+        The user's own ``{text: food_id}`` aliases, or a CSV with columns ``text,food_id``.
+        They take precedence over exact descriptions and the curated alias table.
+    food_ids : Series or iterable, optional
+        Food ids the source names, aligned with ``texts``; a known id wins over the text.
+    threshold : float, optional
+        Lowest fuzzy score (0-100) accepted; below it the text is left unmatched.
+
+    Returns
+    -------
+    DataFrame
+        Aligned to the index of ``texts``: ``food_id`` (NaN when unmatched),
+        ``description``, ``match_score`` (0-100), ``match_method``
+        (``id|exact|alias|fuzzy|none``) and ``suggestions``: a list of up to three
+        ``(food_id, description, score)`` -- the best candidates of an unmatched text,
+        the runners-up of a fuzzy match, empty for the other methods.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> m = match_foods(pd.Series(["bananas", "spinnach"]), load_foods())
+    >>> m["food_id"].tolist()
+    ['sr28:09040', 'sr28:11457']
+    """
+    series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
+    index = _index_for(foods)
+    user_table = read_aliases(aliases) if aliases is not None else {}
+    user_positions = {k: index.position[v] for k, v in user_table.items() if v in index.position}
+    tables = [user_positions, _curated_positions(index)]
+    unknown = [v for v in user_table.values() if v not in index.position]
+    if unknown:
+        raise DataError(
+            f"aliases name food ids that are not in the food table: {sorted(set(unknown))[:5]}"
+        )
+
+    keys = series.fillna("").astype(str).map(normalize_food_text)
+    results: dict[str, _Result] = {
+        key: _match_one(index, key, tables, threshold) for key in pd.unique(keys.to_numpy())
+    }
+    position = keys.map(lambda k: results[k].position)
+    score = keys.map(lambda k: results[k].score).astype(float)
+    method = keys.map(lambda k: results[k].method).astype(object)
+    suggestions = keys.map(lambda k: list(results[k].suggestions))
+
+    if food_ids is not None:
+        given = (
+            pd.Series(list(food_ids), index=series.index, dtype=object)
+            if not isinstance(food_ids, pd.Series)
+            else food_ids.reindex(series.index)
+        )
+        given_pos = given.map(
+            lambda v: index.position.get(str(v).strip()) if isinstance(v, str) else None
+        )
+        has_id = given_pos.notna()
+        position = position.where(~has_id, given_pos)
+        score = score.where(~has_id, 100.0)
+        method = method.where(~has_id, "id")
+        suggestions = suggestions.where(
+            ~has_id, pd.Series([[] for _ in range(len(series))], index=series.index)
+        )
+
+    pos_array = position.to_numpy(dtype=object)
+    found = np.array(
+        [p is not None and not (isinstance(p, float) and np.isnan(p)) for p in pos_array]
+    )
+    food_id = np.full(len(series), np.nan, dtype=object)
+    description = np.full(len(series), np.nan, dtype=object)
+    if found.any():
+        idx = pos_array[found].astype(np.int64)
+        food_id[found] = index.ids[idx]
+        description[found] = index.descriptions[idx]
+    return pd.DataFrame(
+        {
+            "food_id": food_id,
+            "description": description,
+            "match_score": score.to_numpy(dtype=float),
+            "match_method": method.to_numpy(dtype=object),
+            "suggestions": suggestions.to_numpy(dtype=object),
+        },
+        index=series.index,
+    )

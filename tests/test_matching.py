@@ -1,0 +1,227 @@
+"""Tests for nutrilog.matching (food text -> food id) and the diary fixture end to end.
+
+Food ids and descriptions are those of USDA SR28 (FOOD_DES.txt) and FNDDS 2017-2018
+as bundled in datasets/foods.csv.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nutrilog.errors import DataError
+from nutrilog.foods import FoodTable, load_foods
+from nutrilog.matching import (
+    MATCH_COLUMNS,
+    _index_for,
+    curated_aliases,
+    match_foods,
+    normalize_food_text,
+    read_aliases,
+)
+from nutrilog.portions import resolve_grams
+from nutrilog.units import normalize_unit
+
+FIXTURE = Path(__file__).parent / "data" / "diary_matches.csv"
+
+
+@pytest.fixture(scope="module")
+def foods() -> FoodTable:
+    return load_foods()
+
+
+def _one(text: str, foods: FoodTable, **kwargs: object) -> pd.Series:
+    return match_foods([text], foods, **kwargs).iloc[0]
+
+
+def test_normalize_food_text() -> None:
+    assert normalize_food_text("Bananas, raw") == "banana raw"
+    assert normalize_food_text("Trader Joe's Crème Fraîche") == "trader joe creme fraiche"
+    assert normalize_food_text("Cookies & brownies") == "cookie and brownie"
+    assert normalize_food_text("  ") == ""
+
+
+def test_output_shape_and_alignment(foods: FoodTable) -> None:
+    texts = pd.Series(["banana", "xqzzv blorb", "banana", "Spinach, raw"], index=[10, 20, 30, 40])
+    out = match_foods(texts, foods)
+    assert list(out.columns) == MATCH_COLUMNS
+    assert list(out.index) == [10, 20, 30, 40]
+    assert out.loc[10, "food_id"] == out.loc[30, "food_id"] == "sr28:09040"
+    assert out["match_score"].between(0, 100).all()
+    assert out["match_method"].isin(["id", "exact", "alias", "fuzzy", "none"]).all()
+
+
+def test_exact_description_ignores_case_and_punctuation(foods: FoodTable) -> None:
+    row = _one("spinach RAW", foods)  # SR28 11457 "Spinach, raw"
+    assert (row["food_id"], row["match_method"], row["match_score"]) == (
+        "sr28:11457",
+        "exact",
+        100.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id"),
+    [
+        ("banana", "sr28:09040"),  # Bananas, raw
+        ("bananas", "sr28:09040"),  # plural
+        ("2% milk", "sr28:01079"),  # Milk, reduced fat, fluid, 2% milkfat
+        ("oj", "sr28:09206"),  # Orange juice, raw
+        ("pb", "sr28:16098"),  # Peanut butter, smooth style
+        ("garbanzo beans", "sr28:16057"),  # Chickpeas, cooked, boiled
+        ("bok choy", "sr28:11116"),  # Cabbage, chinese (pak-choi), raw
+        ("pumpkin seeds", "sr28:12014"),
+        ("dark chocolate", "sr28:19904"),
+        ("chopped spinach", "sr28:11457"),  # cosmetic word dropped
+        ("raw spinach", "sr28:11457"),  # raw: the alias food is raw
+        ("Publix whole milk", "sr28:01077"),  # brand words do not derail
+        ("Trader Joe's almonds", "sr28:12061"),
+        ("bananna", "sr28:09040"),  # misspellings
+        ("spinnach", "sr28:11457"),
+        ("brocoli", "sr28:11090"),
+    ],
+)
+def test_aliases_and_noise(foods: FoodTable, text: str, food_id: str) -> None:
+    row = _one(text, foods)
+    assert row["food_id"] == food_id
+    assert row["match_method"] == "alias"
+
+
+def test_curated_alias_table_is_large_and_valid(foods: FoodTable) -> None:
+    table = curated_aliases()
+    assert len(table) >= 250
+    assert set(table.values()) <= set(foods.foods.index)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_word"),
+    [
+        ("cooked spinach", "cooked"),
+        ("canned black beans", "canned"),
+        ("frozen blueberries", "frozen"),
+        ("dried cranberries", "dried"),
+        ("steamed broccoli", "boiled"),  # SR28 11091 Broccoli, cooked, boiled
+        ("roasted almonds", "roasted"),
+    ],
+)
+def test_preparation_words_select_the_matching_form(
+    foods: FoodTable, text: str, expected_word: str
+) -> None:
+    row = _one(text, foods)
+    assert expected_word in str(row["description"]).lower()
+
+
+def test_plain_text_prefers_the_raw_form(foods: FoodTable) -> None:
+    row = _one("cranberries", foods)  # no alias: fuzzy search
+    assert row["match_method"] == "fuzzy"
+    assert "raw" in str(row["description"]).lower()
+
+
+def test_fuzzy_match_lists_runner_ups(foods: FoodTable) -> None:
+    row = _one("lentil soup", foods)
+    assert row["match_method"] == "fuzzy"
+    assert "lentil soup" in str(row["description"]).lower()
+    assert 1 <= len(row["suggestions"]) <= 3
+    assert all(s[0] != row["food_id"] for s in row["suggestions"])
+
+
+def test_nonsense_is_never_matched(foods: FoodTable) -> None:
+    row = _one("xqzzv blorb", foods)
+    assert pd.isna(row["food_id"]) and pd.isna(row["description"])
+    assert row["match_method"] == "none"
+    assert row["match_score"] < 50
+
+
+def test_below_threshold_is_unmatched_with_three_suggestions(foods: FoodTable) -> None:
+    row = _one("lentil soup", foods, threshold=99.5)
+    assert pd.isna(row["food_id"])
+    assert row["match_method"] == "none"
+    assert len(row["suggestions"]) == 3
+    ids, descriptions, scores = zip(*row["suggestions"], strict=True)
+    assert set(ids) <= set(foods.foods.index)
+    assert list(scores) == sorted(scores, reverse=True)
+    assert any("lentil" in d.lower() for d in descriptions)
+
+
+def test_empty_and_missing_texts(foods: FoodTable) -> None:
+    out = match_foods(pd.Series(["", None, np.nan]), foods)
+    assert out["match_method"].tolist() == ["none"] * 3
+    assert out["food_id"].isna().all()
+
+
+def test_user_aliases_take_precedence(foods: FoodTable, tmp_path: Path) -> None:
+    mine = {"banana": "fndds:63107010"}  # FNDDS "Banana, raw" instead of the curated SR28 one
+    assert _one("Bananas", foods, aliases=mine)["food_id"] == "fndds:63107010"
+    path = tmp_path / "aliases.csv"
+    path.write_text("text,food_id\nmom's smoothie,fndds:11553100\n", encoding="utf-8")
+    row = _one("Mom's smoothie", foods, aliases=path)
+    assert (row["food_id"], row["match_method"]) == ("fndds:11553100", "alias")
+
+
+def test_bad_user_aliases_raise(foods: FoodTable, tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="not in the food table"):
+        match_foods(["banana"], foods, aliases={"banana": "sr28:00000"})
+    path = tmp_path / "bad.csv"
+    path.write_text("name,id\nx,y\n", encoding="utf-8")
+    with pytest.raises(DataError, match="text,food_id"):
+        read_aliases(path)
+
+
+def test_explicit_food_ids_win(foods: FoodTable) -> None:
+    ids = pd.Series(["sr28:11457", None, "sr28:99999"])
+    out = match_foods(pd.Series(["whatever", "banana", "banana"]), foods, food_ids=ids)
+    assert out["food_id"].tolist() == ["sr28:11457", "sr28:09040", "sr28:09040"]
+    assert out["match_method"].tolist() == ["id", "alias", "alias"]
+
+
+def test_choice_index_is_built_once_per_table(foods: FoodTable) -> None:
+    assert _index_for(foods) is _index_for(foods)
+
+
+def _fixture() -> pd.DataFrame:
+    frame = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
+    frame["quantity"] = pd.to_numeric(frame["quantity"])
+    frame["expected_grams"] = pd.to_numeric(frame["expected_grams"].replace("", np.nan))
+    return frame
+
+
+def test_fixture_is_large_and_covers_every_unit_kind() -> None:
+    frame = _fixture()
+    assert len(frame) >= 200
+    kinds = {normalize_unit(u.replace("_", " ")).kind if u else "bare" for u in frame["unit"]}
+    assert {"mass", "volume", "size", "count", "bare"} <= kinds
+
+
+def test_diary_fixture_accuracy(foods: FoodTable) -> None:
+    """Share of lines matched to an acceptable food with grams within 10 % (expected >= 0.95).
+
+    Expected grams were looked up by hand in the USDA portion tables (SR28 WEIGHT.txt,
+    FNDDS portions-and-weights) for the first acceptable id.
+    """
+    frame = _fixture()
+    unit = frame["unit"].where(frame["unit"] != "", None)
+    kind = unit.map(
+        lambda u: normalize_unit(u.replace("_", " ")).kind if isinstance(u, str) else None
+    )
+    matched = match_foods(frame["food"], foods)
+    grams = resolve_grams(
+        frame["quantity"], unit, kind, matched["food_id"], foods, food_text=frame["food"]
+    )
+    acceptable = frame["acceptable_ids"].str.split(";")
+    food_ok = [
+        (fid in ok) if ok != [""] else pd.isna(fid)
+        for fid, ok in zip(matched["food_id"], acceptable, strict=True)
+    ]
+    expected = frame["expected_grams"].to_numpy()
+    got = grams["grams"].to_numpy()
+    grams_ok = np.where(
+        np.isnan(expected), np.isnan(got), np.abs(got - expected) <= 0.10 * expected
+    )
+    share = float(np.mean(np.asarray(food_ok) & grams_ok))
+    print(
+        f"diary fixture: {share:.3f} of {len(frame)} lines on an acceptable food with grams within 10%"
+    )
+    assert share >= 0.95
