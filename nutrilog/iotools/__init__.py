@@ -1,0 +1,139 @@
+"""Readers that turn food logs into a :class:`~nutrilog.log.FoodLog`.
+
+One module per format: :mod:`~nutrilog.iotools.csv` (structured CSV),
+:mod:`~nutrilog.iotools.text` (free text), :mod:`~nutrilog.iotools.cronometer`
+(``servings.csv`` and ``dailysummary.csv``), :mod:`~nutrilog.iotools.myfitnesspal`
+(Nutrition Summary) and :mod:`~nutrilog.iotools.frame` (a DataFrame).
+:mod:`~nutrilog.iotools.detect` recognises the format; the header table of every
+source is in :mod:`~nutrilog.iotools._columns`.
+
+Reading does no unit conversion to grams and no food matching; the only
+conversion is vitamin D IU → µg (÷ 40) for values a source reports.
+
+Examples
+--------
+>>> import io
+>>> log = read_log(io.StringIO("2026-11-20\\nBreakfast:\\n2 medium bananas\\n"))
+>>> log.entries[["date", "meal", "food", "quantity", "unit"]].values.tolist()[0][1:]
+['Breakfast', 'bananas', 2.0, 'medium']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import IO, Any
+
+import pandas as pd
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools._source import open_input
+from nutrilog.iotools.cronometer import read_cronometer, read_cronometer_daily
+from nutrilog.iotools.csv import read_csv_log
+from nutrilog.iotools.detect import FORMATS, detect_format
+from nutrilog.iotools.frame import from_frame
+from nutrilog.iotools.myfitnesspal import read_myfitnesspal
+from nutrilog.iotools.text import parse_entries, read_text_log
+from nutrilog.log import FoodLog
+
+__all__ = [
+    "FORMATS",
+    "read_log",
+    "parse_entries",
+    "from_frame",
+    "detect_format",
+    "read_csv_log",
+    "read_text_log",
+    "read_cronometer",
+    "read_cronometer_daily",
+    "read_myfitnesspal",
+]
+
+_READERS = {
+    "csv": read_csv_log,
+    "text": read_text_log,
+    "cronometer": read_cronometer,
+    "cronometer_daily": read_cronometer_daily,
+    "myfitnesspal": read_myfitnesspal,
+}
+
+Source = (
+    str | os.PathLike[str] | IO[str] | IO[bytes] | pd.DataFrame | Sequence[str | os.PathLike[str]]
+)
+
+
+def read_log(
+    source: Source,
+    format: str | None = None,
+    *,
+    date: object = None,
+    person: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    chunksize: int | None = None,
+    **options: Any,
+) -> FoodLog:
+    """Read a food log in any supported format.
+
+    Parameters
+    ----------
+    source : path, file-like, DataFrame or list of paths
+        A list of paths is read file by file and concatenated (each row keeps
+        its own ``source`` and ``line``).
+    format : {"csv", "text", "cronometer", "cronometer_daily", "myfitnesspal"}, optional
+        Detected from the content (and file name) when None.
+    date : str or date, optional
+        Date for entries that have none (text logs without day headings, CSVs
+        without a date column). Without it such entries have date NaT.
+    person : str, optional
+        Whose log it is, for rows that do not say (default ``"default"``).
+    strict : bool
+        Raise :class:`~nutrilog.errors.LogParseError` (file, line, text, reason)
+        at the first row that cannot be read, instead of collecting it in
+        ``FoodLog.rejected``.
+    encoding : str, optional
+        Force an encoding (UTF-8 with or without BOM, then Windows-1252/Latin-1
+        are sniffed otherwise).
+    chunksize : int, optional
+        Read tables this many rows at a time (same result, bounded memory).
+    **options
+        Format-specific: ``sep``, ``dayfirst`` (csv); ``meal`` (text);
+        ``calcium_dv_mg``, ``zeros_as_missing`` (myfitnesspal).
+
+    Returns
+    -------
+    FoodLog
+        ``entries``, ``rejected`` and ``rows_read`` (= entries + rejected).
+
+    Raises
+    ------
+    LogParseError
+        For whole-file problems (empty, binary, undecodable, wrong delimiter,
+        no food column) always; for bad rows only when ``strict``.
+    """
+    if isinstance(source, pd.DataFrame):
+        return from_frame(source, strict=strict, date=date, person=person, **options)
+    if isinstance(source, (list, tuple)):
+        return FoodLog.concat(
+            read_log(
+                item,
+                format,
+                date=date,
+                person=person,
+                strict=strict,
+                encoding=encoding,
+                chunksize=chunksize,
+                **options,
+            )
+            for item in source
+        )
+    if format is not None and format not in FORMATS:
+        raise LogParseError(
+            f"unknown format: expected one of {', '.join(FORMATS)}, found {format!r}"
+        )
+    inp = open_input(source, encoding)  # type: ignore[arg-type]
+    fmt = format or detect_format(inp.sample, inp.name)
+    kwargs: dict[str, Any] = {"date": date, "person": person, "strict": strict, **options}
+    if fmt != "text":
+        kwargs["chunksize"] = chunksize
+    return _READERS[fmt](inp, **kwargs)

@@ -1,0 +1,487 @@
+"""Shared, vectorised steps that turn the raw cells of any reader into a FoodLog.
+
+Every reader builds a DataFrame of raw cells (strings, ``""`` when empty), one
+row per input row with its ``line`` number, and passes it through these steps.
+Each step works on whole columns and parses each distinct value once. A row
+that cannot be read gets a reason in a :class:`Rejections` and ends in
+``FoodLog.rejected``; :func:`finish` splits the rows and, with ``strict=True``,
+raises :class:`~nutrilog.errors.LogParseError` for the first problem instead.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools._dates import column_dayfirst, parse_day, to_timestamp
+from nutrilog.log import ENTRY_COLUMNS, FoodLog
+from nutrilog.nutrients import NUTRIENT_COLUMNS
+from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
+from nutrilog.supplements import classify_texts
+from nutrilog.units import normalize_unit, vitamin_d_iu_to_ug
+
+__all__ = [
+    "Rejections",
+    "cells",
+    "quoted",
+    "to_number",
+    "resolve_dates",
+    "amounts_from_text",
+    "amounts_from_columns",
+    "apply_kinds",
+    "join_notes",
+    "finish",
+    "raise_first",
+    "default_date",
+    "numeric_columns",
+    "row_text",
+]
+
+_KINDS = {
+    "food": "food", "meal": "food", "drink": "food", "beverage": "food", "snack": "food",
+    "supplement": "supplement", "supplements": "supplement", "supp": "supplement",
+    "vitamin": "supplement", "vitamins": "supplement", "water": "water",
+}  # fmt: skip
+_UNITS_HINT = "g, ml, cup, tbsp, tsp, oz, slice, medium (see datasets/units.csv)"
+
+
+class Rejections:
+    """The first reason each row cannot be read (None while it is fine).
+
+    Examples
+    --------
+    >>> rej = Rejections(pd.RangeIndex(2))
+    >>> rej.add(pd.Series([False, True]), "missing food text")
+    >>> rej.bad.tolist()
+    [False, True]
+    """
+
+    def __init__(self, index: pd.Index) -> None:
+        self.reason = pd.Series(None, index=index, dtype=object)
+
+    def add(self, mask: pd.Series, reason: str | pd.Series) -> None:
+        """Give ``reason`` to the rows in ``mask`` that have none yet."""
+        mask = mask.fillna(False).astype(bool) & self.reason.isna()
+        if not mask.any():
+            return
+        self.reason[mask] = reason[mask] if isinstance(reason, pd.Series) else reason
+
+    @property
+    def bad(self) -> pd.Series:
+        """Rows with a reason."""
+        return self.reason.notna()
+
+
+def cells(frame: pd.DataFrame, column: object | None) -> pd.Series:
+    """A column as stripped strings (``""`` for missing), or all ``""`` if absent."""
+    if column is None or column not in frame.columns:
+        return pd.Series("", index=frame.index, dtype=object)
+    col = frame[column]
+    out = col.astype(object).where(col.notna(), "")
+    return out.astype(str).str.strip()
+
+
+def to_number(values: pd.Series, *, decimal_comma: bool = False) -> pd.Series:
+    """Numbers from cells: ``1.5``, ``1,5`` (with ``decimal_comma``), ``1,500``; NaN otherwise.
+
+    Examples
+    --------
+    >>> to_number(pd.Series(["1,5", "2", "x"]), decimal_comma=True).tolist()
+    [1.5, 2.0, nan]
+    """
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+    if decimal_comma:
+        text = text.str.replace(
+            r"^(-?\d{1,3}(?:\.\d{3})+),(\d+)$",
+            lambda m: m[1].replace(".", "") + "." + m[2],
+            regex=True,
+        )
+        text = text.str.replace(r"^(-?\d+),(\d+)$", r"\1.\2", regex=True)
+    else:
+        text = text.str.replace(
+            r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)$", lambda m: m[1].replace(",", ""), regex=True
+        )
+    return pd.to_numeric(text, errors="coerce").astype("float64")
+
+
+def resolve_dates(
+    raw: pd.Series,
+    rej: Rejections,
+    *,
+    default: pd.Timestamp | None,
+    dayfirst: bool | None = None,
+) -> tuple[pd.Series, pd.Series]:
+    """Dates (normalised datetime64) and times written with them; bad dates are rejected.
+
+    Empty cells take ``default`` (NaT when None). A date without a year takes
+    the year of ``default``, or is rejected.
+    """
+    fallback = pd.NaT if default is None else default
+    times = pd.Series(None, index=raw.index, dtype=object)
+    if pd.api.types.is_datetime64_any_dtype(raw):
+        dates = (
+            pd.to_datetime(raw).dt.tz_localize(None)
+            if getattr(raw.dt, "tz", None)
+            else pd.to_datetime(raw)
+        )
+        return dates.fillna(fallback).dt.normalize(), times
+    text = cells(pd.DataFrame({"d": raw}), "d")
+    empty = text == ""
+    uniques = pd.unique(text[~empty])
+    first = column_dayfirst(
+        pd.Series(uniques, dtype=object), True if dayfirst is None else dayfirst
+    )
+    year = None if default is None else int(default.year)
+    stamps: dict[str, object] = {}
+    clock: dict[str, object] = {}
+    reasons: dict[str, object] = {}
+    for value in uniques:
+        parsed = parse_day(str(value), dayfirst=first)
+        stamp, why = to_timestamp(parsed, year)
+        stamps[value], clock[value] = (stamp if stamp is not None else pd.NaT), parsed.time
+        reasons[value] = None if why is None else f"unparseable date: {why}"
+    dates = pd.to_datetime(text.map(stamps).where(~empty, fallback))
+    times = text.map(clock).where(~empty, None)
+    rej.add(~empty & text.map(reasons).notna(), text.map(reasons))
+    return dates.dt.normalize(), times
+
+
+def quoted(values: pd.Series) -> pd.Series:
+    """Cells in single quotes, for messages."""
+    return "'" + values.astype(str) + "'"
+
+
+def amounts_from_text(texts: pd.Series, rej: Rejections) -> pd.DataFrame:
+    """Parse free-text lines; reject negative amounts and lines without food words."""
+    parsed = parse_amounts(texts)
+    rej.add(
+        parsed["quantity"] < 0,
+        "negative amount: expected an amount of 0 or more, found " + quoted(texts),
+    )
+    no_food = parsed["food"].fillna("").str.strip() == ""
+    rej.add(
+        no_food & (texts.str.strip() == ""),
+        "missing food text: expected food words, found an empty entry",
+    )
+    rej.add(
+        no_food, "missing food text: expected food words, found only an amount in " + quoted(texts)
+    )
+    return parsed
+
+
+def _unit_table(units: pd.Series) -> pd.DataFrame:
+    uniques = pd.unique(units[units != ""])
+    known = {u: normalize_unit(str(u)) for u in uniques}
+    names = {u: info.unit for u, info in known.items() if info is not None}
+    kinds = {u: info.kind for u, info in known.items() if info is not None}
+    table = pd.DataFrame(
+        {"unit": units.map(names), "unit_kind": units.map(kinds)}, index=units.index
+    )
+    return table.astype(object).where(table.notna(), None)
+
+
+def amounts_from_columns(
+    food: pd.Series,
+    amount: pd.Series,
+    unit: pd.Series,
+    grams: pd.Series,
+    rej: Rejections,
+    *,
+    decimal_comma: bool = False,
+    names: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Amounts from separate food / amount / unit / grams cells (all strings).
+
+    * a number in ``amount`` with a known unit (or none: a count);
+    * text in ``amount`` and no ``unit`` (``"1 cup"``): parsed with the quantity parser;
+    * no ``amount``: the food text itself is parsed (``"1 cup spinach"``);
+    * a ``grams`` value wins (unit ``g``) and the other amount goes to the note.
+
+    Rejected: missing food text, non-numeric or negative amounts or grams, and a
+    unit not in the alias table.
+    """
+    names = names or {}
+    out = pd.DataFrame(
+        {"food": food, "quantity": np.nan, "unit": None, "unit_kind": None, "amount_note": None},
+        index=food.index,
+    )
+    has_a, has_u, has_g = amount != "", unit != "", grams != ""
+    rej.add(
+        food == "",
+        f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell",
+    )
+
+    q_a = to_number(amount, decimal_comma=decimal_comma)
+    num_a = has_a & q_a.notna()
+    units = _unit_table(unit)
+    unknown = has_u & units["unit"].isna()
+    rej.add(
+        unknown & ~has_g,
+        f"unknown unit: expected one of {_UNITS_HINT}, found " + quoted(unit),
+    )
+    rej.add(
+        has_a & ~num_a & has_u,
+        f"non-numeric amount: expected a number in column {names.get('amount', 'amount')!r}, found "
+        + quoted(amount),
+    )
+    out.loc[num_a, "quantity"] = q_a[num_a]
+    out.loc[num_a & has_u, ["unit", "unit_kind"]] = units.loc[
+        num_a & has_u, ["unit", "unit_kind"]
+    ].to_numpy()
+
+    text_a = has_a & ~num_a & ~has_u
+    if text_a.any():
+        parsed = parse_amounts(amount[text_a])
+        no_number = (
+            parsed["amount_note"].fillna("").str.contains("implicit one") & parsed["unit"].isna()
+        )
+        rej.add(
+            no_number.reindex(out.index, fill_value=False),
+            "non-numeric amount: expected a number such as 1.5 or an amount such as '1 cup', found "
+            + quoted(amount),
+        )
+        out.loc[text_a, ["quantity", "unit", "unit_kind"]] = parsed[
+            ["quantity", "unit", "unit_kind"]
+        ].to_numpy()
+        extra = parsed["food"].where(parsed["food"] != "", None)
+        out.loc[text_a, "amount_note"] = join_notes(parsed["amount_note"], extra)
+
+    from_food = ~has_a & ~has_g & (food != "")
+    if from_food.any():
+        parsed = parse_amounts(food[from_food])
+        out.loc[from_food, AMOUNT_COLUMNS] = parsed[AMOUNT_COLUMNS].to_numpy()
+        take_unit = from_food & has_u & ~unknown & out["unit"].isna()
+        out.loc[take_unit, ["unit", "unit_kind"]] = units.loc[
+            take_unit, ["unit", "unit_kind"]
+        ].to_numpy()
+        rej.add(
+            from_food & (out["food"].fillna("") == ""),
+            "missing food text: expected food words, found only an amount in " + quoted(food),
+        )
+
+    q_g = to_number(grams, decimal_comma=decimal_comma)
+    rej.add(
+        has_g & q_g.isna(),
+        f"non-numeric grams: expected a number in column {names.get('grams', 'grams')!r}, found "
+        + quoted(grams),
+    )
+    rej.add(
+        has_g & (q_g < 0), "negative amount: expected grams of 0 or more, found " + quoted(grams)
+    )
+    use_g = has_g & q_g.notna()
+    if use_g.any():
+        before = (amount + " " + unit).str.strip()
+        note = ("logged as " + before).where(before != "", None)
+        out.loc[use_g, "amount_note"] = join_notes(out.loc[use_g, "amount_note"], note[use_g])
+        out.loc[use_g, "quantity"] = q_g[use_g]
+        out.loc[use_g, ["unit", "unit_kind"]] = ["g", "mass"]
+    out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")
+    rej.add(
+        out["quantity"] < 0,
+        "negative amount: expected an amount of 0 or more, found " + quoted(amount),
+    )
+    return out
+
+
+def join_notes(*parts: pd.Series | None) -> pd.Series:
+    """Join note columns with ``"; "``, skipping missing pieces (None when nothing).
+
+    Examples
+    --------
+    >>> join_notes(pd.Series(["range 1-2", None]), pd.Series(["vague", None])).tolist()
+    ['range 1-2; vague', None]
+    """
+    series = [p for p in parts if p is not None]
+    out = pd.Series(None, index=series[0].index if series else None, dtype=object)
+    for part in series:
+        part = part.astype(object).where(part.notna(), None)
+        part = part.where(part.astype(str) != "", None)
+        both = out.notna() & part.notna()
+        out = out.where(out.notna(), part)
+        out[both] = out[both].astype(str) + "; " + part[both].astype(str)
+    return out
+
+
+def apply_kinds(
+    frame: pd.DataFrame,
+    detect_text: pd.Series,
+    rej: Rejections,
+    *,
+    given: pd.Series | None = None,
+    hint: pd.Series | None = None,
+    fill_nutrients: bool = True,
+) -> None:
+    """Set ``kind`` (food | supplement | water), supplement doses and ``reported`` in place.
+
+    ``given`` is a kind column from the file (unknown values are rejected);
+    ``hint`` marks rows known to be supplements (a "Supplements" group). Doses
+    read from a supplement line fill NaN nutrient cells and make the row
+    ``reported``.
+    """
+    detected = classify_texts(detect_text)
+    kind = detected["kind"].copy()
+    if hint is not None:
+        kind = kind.mask(hint.fillna(False).astype(bool) & (kind == "food"), "supplement")
+    if given is not None:
+        key = given.astype(str).str.strip().str.lower()
+        known = key.map(_KINDS)
+        rej.add(
+            (key != "") & known.isna(),
+            "unknown kind: expected food, supplement or water, found " + quoted(given),
+        )
+        kind = known.where(known.notna(), kind)
+    frame["kind"] = kind
+    supp = kind == "supplement"
+    if fill_nutrients:
+        resolved = pd.Series(False, index=frame.index)
+        for col in NUTRIENT_COLUMNS:
+            take = supp & detected[col].notna()
+            if col not in frame.columns:
+                frame[col] = np.nan
+            fill = take & frame[col].isna()
+            frame.loc[fill, col] = detected.loc[fill, col]
+            resolved |= take
+        frame["reported"] = (
+            frame.get("reported", pd.Series(False, index=frame.index)).fillna(False).astype(bool)
+            | resolved
+        )
+    if fill_nutrients:  # a source that reports its own values needs no dose notes
+        note = detected["note"].where(supp, None)
+        frame["amount_note"] = join_notes(frame.get("amount_note"), note)
+
+
+def finish(
+    frame: pd.DataFrame, rej: Rejections, *, source: str, strict: bool, reject_text: pd.Series
+) -> FoodLog:
+    """Split rows into entries and rejected rows; raise on the first problem when ``strict``."""
+    frame = frame.copy()
+    frame["source"] = source
+    bad = rej.bad
+    if strict and bad.any():
+        first = frame.loc[bad, "line"].astype("int64").idxmin()
+        raise LogParseError(
+            str(rej.reason[first]),
+            source=source,
+            line=int(frame.at[first, "line"]),
+            text=str(reject_text[first]),
+        )
+    rejected = pd.DataFrame(
+        {
+            "source": source,
+            "line": frame.loc[bad, "line"].astype("int64"),
+            "text": reject_text[bad].astype(str),
+            "reason": rej.reason[bad].astype(str),
+        }
+    )
+    keep = [
+        c
+        for c in frame.columns
+        if c in ENTRY_COLUMNS or c in NUTRIENT_COLUMNS or not c.startswith("_")
+    ]
+    entries = frame.loc[~bad, keep].copy()
+    if "quantity" in entries.columns:
+        entries["quantity"] = entries["quantity"].astype("float64")
+    for col in entries.columns:
+        if col in _TEXT_COLUMNS or (col not in ENTRY_COLUMNS and _is_text(entries[col])):
+            values = entries[col].astype(object)
+            entries[col] = values.where(values.notna(), None)
+    return FoodLog(entries, rejected, rows_read=len(frame))
+
+
+_TEXT_COLUMNS = {
+    "person",
+    "time",
+    "meal",
+    "text",
+    "food",
+    "unit",
+    "unit_kind",
+    "amount_note",
+    "food_id",
+    "kind",
+    "source",
+}
+
+
+def _is_text(values: pd.Series) -> bool:
+    return pd.api.types.is_string_dtype(values) or values.dtype == object
+
+
+def raise_first(log: FoodLog) -> None:
+    """Raise LogParseError for the first rejected row of ``log`` (by line), if any."""
+    if len(log.rejected) == 0:
+        return
+    row = log.rejected.sort_values("line", kind="stable").iloc[0]
+    raise LogParseError(
+        str(row["reason"]), source=str(row["source"]), line=int(row["line"]), text=str(row["text"])
+    )
+
+
+def default_date(value: object) -> pd.Timestamp | None:
+    """The ``date=`` argument as a Timestamp (None stays None).
+
+    Examples
+    --------
+    >>> default_date("20 Nov 2026")
+    Timestamp('2026-11-20 00:00:00')
+    """
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp | np.datetime64) or hasattr(value, "year"):
+        return pd.Timestamp(value).normalize()
+    parsed = parse_day(str(value))
+    stamp, why = to_timestamp(parsed)
+    if stamp is None:
+        raise LogParseError(f"date= argument: {why}")
+    return stamp
+
+
+def numeric_columns(
+    frame: pd.DataFrame,
+    mapping: dict[object, tuple[str, str]],
+    out: pd.DataFrame,
+    rej: Rejections,
+    *,
+    wanted: set[str],
+    decimal_comma: bool = False,
+) -> None:
+    """Copy the mapped number columns in ``wanted`` into ``out`` (IU converted); reject non-numbers."""
+    for original, (standard, conversion) in mapping.items():
+        if standard not in wanted:
+            continue
+        if original not in frame.columns:
+            continue
+        raw = cells(frame, original)
+        values = to_number(frame[original], decimal_comma=decimal_comma)
+        if not pd.api.types.is_numeric_dtype(frame[original]):
+            rej.add(
+                (raw != "") & values.isna(),
+                f"non-numeric value: expected a number in column {str(original)!r}, found "
+                + quoted(raw),
+            )
+        rej.add(
+            values < 0,
+            f"negative value: expected 0 or more in column {str(original)!r}, found " + quoted(raw),
+        )
+        if conversion == "vitamin_d_iu":
+            values = values * _IU_TO_UG
+        out[standard] = values
+
+
+_IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # µg per IU
+
+
+def row_text(frame: pd.DataFrame, rej: Rejections, sep: str = ",") -> pd.Series:
+    """The cells of each rejected row joined by ``sep`` (``""`` for the other rows)."""
+    from nutrilog.iotools._table import LINE
+
+    out = pd.Series("", index=frame.index, dtype=object)
+    bad = rej.bad
+    if bad.any():
+        data = frame.loc[bad, [c for c in frame.columns if c != LINE]].astype(object)
+        data = data.where(data.notna(), "").astype(str)
+        out[bad] = data.agg(sep.join, axis=1) if data.shape[1] else ""
+    return out

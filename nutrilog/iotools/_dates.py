@@ -1,0 +1,175 @@
+"""Read the dates people and apps write: ISO, day/month/year, and month names.
+
+Accepted (a weekday name anywhere and a trailing ``:`` are ignored)::
+
+    2026-11-20   2026/11/20   2026-11-20 08:30   2026-11-20T08:30:00
+    20/11/2026   20.11.2026   20-11-26           (day first; see ``dayfirst``)
+    20 Nov 2026  20th November 2026   Nov 20, 2026   November 20 2026
+    Monday 20 Nov  (no year: the year comes from the context, see ``year``)
+
+Numeric dates with the day and month both ≤ 12 are ambiguous; a column decides
+for all its values (:func:`column_dayfirst`): if any value has a first number
+above 12 the column is day-first, if any has a second number above 12 it is
+month-first, otherwise ``dayfirst`` (default True, the 20/11/2026 style) holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+__all__ = [
+    "DayParse",
+    "parse_day",
+    "to_timestamp",
+    "column_dayfirst",
+    "looks_like_day",
+    "DAY_HEADING_RE",
+]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
+_TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)"
+_ISO = re.compile(
+    rf"(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?:(?:T|\s+){_TIME})?", re.I
+)
+_NUM = re.compile(
+    rf"(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})(?:\s+{_TIME})?", re.I
+)
+_DMON = re.compile(
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?,?(?:\s+(?P<y>\d{{4}}))?", re.I
+)
+_MOND = re.compile(
+    rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(?P<y>\d{{4}}))?", re.I
+)
+_STRIP = re.compile(rf"^\s*date\s*:\s*|\b{_WEEKDAY}(?![a-z])(?:\s*,)?|:\s*$", re.I)
+
+#: A whole line that is a day heading in a free-text log.
+DAY_HEADING_RE = re.compile(
+    rf"^(?:date\s*:\s*)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?(?:\s+\d{{4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?)"
+    rf"(?:,?\s+{_WEEKDAY})?\s*:?$",
+    re.I,
+)
+
+
+class DayParse(NamedTuple):
+    """A parsed date string: year (None if not written), month, day, time, or the reason it failed."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    time: str | None
+    reason: str | None
+
+
+def looks_like_day(text: str) -> bool:
+    """Whether a whole line is a day heading (``2026-11-20``, ``Monday 20 Nov:``).
+
+    Examples
+    --------
+    >>> looks_like_day("Nov 20, 2026"), looks_like_day("20 almonds")
+    (True, False)
+    """
+    return bool(DAY_HEADING_RE.match(text.strip()))
+
+
+def column_dayfirst(values: pd.Series, default: bool = True) -> bool:
+    """Decide day-first or month-first for a column of numeric dates.
+
+    Examples
+    --------
+    >>> column_dayfirst(pd.Series(["11/20/2026", "11/21/2026"]))
+    False
+    """
+    parts = values.astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
+    first = pd.to_numeric(parts[0], errors="coerce")
+    second = pd.to_numeric(parts[1], errors="coerce")
+    if (first > 12).any():
+        return True
+    if (second > 12).any():
+        return False
+    return default
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def parse_day(text: str, *, dayfirst: bool = True) -> DayParse:
+    """Parse one date string; the year is None when it is not written.
+
+    Examples
+    --------
+    >>> parse_day("Monday 20 Nov:")
+    DayParse(year=None, month=11, day=20, time=None, reason=None)
+    >>> parse_day("2026-02-30").reason
+    "expected a valid date such as 2026-11-20, found '2026-02-30' (day is out of range for month)"
+    """
+    raw = str(text).strip()
+    cleaned = " ".join(_STRIP.sub(" ", raw).split()).strip(" ,")
+    year: int | None
+    time: str | None = None
+    if m := _ISO.fullmatch(cleaned):
+        year, month, day, time = int(m["y"]), int(m["m"]), int(m["d"]), m["time"]
+    elif m := _NUM.fullmatch(cleaned):
+        a, b = int(m["a"]), int(m["b"])
+        first_is_day = (dayfirst or a > 12) and not (
+            b > 12 >= a
+        )  # an impossible reading never wins
+        day, month = (a, b) if first_is_day else (b, a)
+        year, time = _year(m["y"]), m["time"]
+    elif m := (_DMON.fullmatch(cleaned) or _MOND.fullmatch(cleaned)):
+        month = _MONTHS[m["mon"].lower()[:3]]
+        day, year = int(m["d"]), _year(m["y"])
+    else:
+        return DayParse(
+            None,
+            None,
+            None,
+            None,
+            f"expected a date such as 2026-11-20 or 20 Nov 2026, found {raw!r}",
+        )
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 Feb passes without a year
+    except ValueError as err:
+        return DayParse(
+            None,
+            None,
+            None,
+            None,
+            f"expected a valid date such as 2026-11-20, found {raw!r} ({err})",
+        )
+    return DayParse(year, month, day, time, None)
+
+
+def to_timestamp(
+    parsed: DayParse, year: int | None = None
+) -> tuple[pd.Timestamp | None, str | None]:
+    """Build the date of ``parsed``, taking ``year`` when it wrote none.
+
+    Examples
+    --------
+    >>> to_timestamp(parse_day("20 Nov"), 2026)[0]
+    Timestamp('2026-11-20 00:00:00')
+    """
+    if parsed.reason is not None:
+        return None, parsed.reason
+    use = parsed.year if parsed.year is not None else year
+    if use is None:
+        return None, "date without a year: expected a year in a day heading or the date= argument"
+    try:
+        return pd.Timestamp(dt.date(use, int(parsed.month or 0), int(parsed.day or 0))), None
+    except ValueError as err:
+        return None, f"not a valid date in {use} ({err})"

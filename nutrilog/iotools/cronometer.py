@@ -1,0 +1,320 @@
+"""Read Cronometer exports: ``servings.csv`` (one row per food) and ``dailysummary.csv``.
+
+servings.csv
+    ``Day, [Time], Group, Food Name, Amount, <nutrients...>, Category``. Older
+    exports have fewer nutrient columns (no water, sodium or vitamin D) and an
+    often empty ``Time``; both layouts are read, and a missing column stays NaN.
+    ``Group`` becomes ``meal``; ``Category`` is kept, and ``Supplements`` makes
+    the row kind ``supplement``. Every row is ``reported`` (Cronometer computed
+    its nutrients); an empty nutrient cell is NaN (not available), never 0.
+
+    ``Amount`` is a number and a measure: ``2.00 medium``, ``600.00 g``,
+    ``4.00 x 4.0 oz`` (16 oz), ``2.00 x 1000.0 IU`` (2000 IU),
+    ``1.00 medium - 7" to 7 7/8" long`` (unit ``medium``, the rest in
+    ``amount_note``), ``1.00 shake (11 fl oz)`` (unit ``shake``). A measure that is
+    not in the unit alias table is kept as written, lower-cased (unit kind empty).
+
+dailysummary.csv
+    ``Date, <nutrients...>, Completed``: one entry per day with text
+    ``daily summary``, no amount, ``reported=True``.
+
+``Vitamin D (IU)`` becomes ``vitamin_d_ug`` (÷ 40), ``B12 (Cobalamin) (µg)``
+``vitamin_b12_ug``, ``Water (g)`` ``water_g``, and so on (see
+:mod:`nutrilog.iotools._columns`).
+
+Examples
+--------
+>>> parse_cronometer_amount('4.00 x 4.0 oz')
+ParsedAmount(food='', quantity=16.0, unit='oz', unit_kind='mass', note='4 x 4 oz')
+>>> parse_cronometer_amount('1.00 medium - 7" to 7 7/8" long').note
+'7" to 7 7/8" long'
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from functools import lru_cache
+from typing import IO
+
+import pandas as pd
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools._build import (
+    Rejections,
+    apply_kinds,
+    cells,
+    default_date,
+    finish,
+    numeric_columns,
+    quoted,
+    raise_first,
+    resolve_dates,
+    row_text,
+)
+from nutrilog.iotools._columns import map_columns
+from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._table import LINE, MalformedTableError, read_table
+from nutrilog.iotools.csv import bad_rows_log
+from nutrilog.log import FoodLog
+from nutrilog.nutrients import NUTRIENT_COLUMNS
+from nutrilog.quantity import AMOUNT_COLUMNS, ParsedAmount
+from nutrilog.units import normalize_unit
+
+__all__ = ["parse_cronometer_amount", "read_cronometer", "read_cronometer_daily"]
+
+_AMOUNT = re.compile(
+    r"^\s*(?P<a>\d+(?:\.\d+)?)\s*(?:x\s*(?P<b>\d+(?:\.\d+)?)\s*)?(?P<rest>.*?)\s*$", re.I
+)
+_HEAD = re.compile(r"^(?P<head>[^\d(,\-\"]*?)\s*(?:[-,(]\s*|(?=\d)|$)(?P<detail>.*)$")
+
+
+def _clean_detail(text: str) -> str:
+    detail = re.sub(r"\s+-\s+", "; ", text.replace("(", " ").replace(")", " "))
+    return " ".join(detail.split()).strip(" ;,-")
+
+
+@lru_cache(maxsize=16384)
+def parse_cronometer_amount(text: str) -> ParsedAmount:
+    """Read a Cronometer ``Amount`` cell into quantity, unit and note.
+
+    Returns quantity NaN and note ``unreadable amount`` when the cell does not
+    start with a number (the reader rejects such rows).
+
+    Examples
+    --------
+    >>> parse_cronometer_amount("1.00 shake (11 fl oz)")
+    ParsedAmount(food='', quantity=1.0, unit='shake', unit_kind=None, note='11 fl oz')
+    >>> parse_cronometer_amount("2.00 x 1000.0 IU")[1:3]
+    (2000.0, 'IU')
+    """
+    m = _AMOUNT.match(text or "")
+    if m is None:
+        return ParsedAmount("", math.nan, None, None, "unreadable amount")
+    quantity = float(m["a"]) * (float(m["b"]) if m["b"] else 1.0)
+    rest = m["rest"]
+    notes = [f"{float(m['a']):g} x {float(m['b']):g} {rest}".strip()] if m["b"] else []
+    if not rest:
+        return ParsedAmount("", quantity, None, None, "; ".join(notes) or None)
+    info = normalize_unit(rest)
+    if info is not None:
+        return ParsedAmount("", quantity, info.unit, info.kind, "; ".join(notes) or None)
+    split = _HEAD.match(rest)
+    head = (split["head"] if split else rest).strip()
+    detail = _clean_detail(split["detail"]) if split else ""
+    info = normalize_unit(head) if head else None
+    if info is None and head:
+        words = head.split()
+        last = normalize_unit(words[-1])
+        if last is not None and len(words) > 1:
+            info, detail = last, "; ".join(filter(None, [" ".join(words[:-1]), detail]))
+    if info is not None:
+        unit, kind = info.unit, info.kind
+    else:
+        unit, kind = (head or rest).lower(), None
+    if detail:
+        notes.append(detail)
+    return ParsedAmount("", quantity, unit, kind, "; ".join(notes) or None)
+
+
+def _amounts(amount: pd.Series) -> pd.DataFrame:
+    codes, uniques = pd.factorize(amount, use_na_sentinel=False)
+    table = pd.DataFrame([parse_cronometer_amount(str(u)) for u in uniques], columns=AMOUNT_COLUMNS)
+    out = table.iloc[codes].reset_index(drop=True)
+    out.index = amount.index
+    return out.drop(columns=["food"])
+
+
+def _require(
+    columns: list[str], mapping: dict[object, tuple[str, str]], needed: dict[str, str], name: str
+) -> None:
+    have = {std for std, _ in mapping.values()}
+    missing = [label for std, label in needed.items() if std not in have]
+    if missing:
+        raise LogParseError(
+            f"not a Cronometer export: expected columns {', '.join(missing)}, found columns {columns}",
+            source=name,
+        )
+
+
+def _process_servings(
+    frame: pd.DataFrame, mapping: dict[object, tuple[str, str]], *, source: str, person: str | None
+) -> FoodLog:
+    std = {standard: original for original, (standard, _) in mapping.items()}
+    rej = Rejections(frame.index)
+    food = cells(frame, std.get("food"))
+    amount = cells(frame, std.get("amount"))
+    out = _amounts(amount)
+    rej.add(
+        food == "", "missing food text: expected a food in column 'Food Name', found an empty cell"
+    )
+    rej.add(
+        (amount != "") & out["quantity"].isna(),
+        "non-numeric amount: expected a number and a measure such as '1.00 cup', found "
+        + quoted(amount),
+    )
+    out.loc[amount == "", "amount_note"] = "no amount"
+    out["food"] = food
+    out["text"] = food.where(amount == "", food + ", " + amount)
+    out["date"], _ = resolve_dates(cells(frame, std.get("date")), rej, default=None)
+    rej.add(
+        cells(frame, std.get("date")) == "",
+        "unparseable date: expected a date in column 'Day', found an empty cell",
+    )
+    out["time"] = cells(frame, std.get("time")).replace("", None)
+    out["meal"] = cells(frame, std.get("meal")).replace("", None)
+    category = cells(frame, std.get("category"))
+    out["category"] = category.replace("", None)
+    out["person"] = person or "default"
+    out["line"] = frame[LINE].to_numpy()
+    numeric_columns(frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS))
+    out["reported"] = True
+    hint = category.str.strip().str.lower().isin(["supplements", "supplement"])
+    apply_kinds(out, food, rej, hint=hint, fill_nutrients=False)
+    reject_text = row_text(frame, rej, ",")
+    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+
+
+def _read(
+    inp: LogInput,
+    kind: str,
+    *,
+    chunksize: int | None,
+    person: str | None,
+    strict: bool,
+    robust: bool,
+) -> list[FoodLog]:
+    logs: list[FoodLog] = []
+    mapping: dict[object, tuple[str, str]] | None = None
+    for chunk in read_table(inp, sep=",", chunksize=chunksize, robust=robust):
+        columns = [c for c in chunk.frame.columns if c != LINE]
+        if mapping is None:
+            mapping = map_columns(columns, kind)
+            needed = (
+                {"date": "Day", "food": "Food Name", "amount": "Amount"}
+                if kind == "cronometer"
+                else {"date": "Date"}
+            )
+            _require(columns, mapping, needed, inp.name)
+        if kind == "cronometer":
+            log = _process_servings(chunk.frame, mapping, source=inp.name, person=person)
+        else:
+            log = _process_daily(chunk.frame, mapping, source=inp.name, person=person)
+        if len(chunk.bad):
+            log = FoodLog.concat([log, bad_rows_log(chunk.bad, inp.name)])
+        if strict:
+            raise_first(log)
+        logs.append(log)
+    return logs
+
+
+def _run(
+    source: object,
+    kind: str,
+    *,
+    person: str | None,
+    strict: bool,
+    encoding: str | None,
+    chunksize: int | None,
+) -> FoodLog:
+    inp = source if isinstance(source, LogInput) else open_input(source, encoding)  # type: ignore[arg-type]
+    try:
+        logs = _read(inp, kind, chunksize=chunksize, person=person, strict=strict, robust=False)
+    except MalformedTableError:
+        logs = _read(inp, kind, chunksize=None, person=person, strict=strict, robust=True)
+    return logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+
+
+def read_cronometer(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    *,
+    person: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    chunksize: int | None = None,
+    date: object = None,
+) -> FoodLog:
+    """Read a Cronometer ``servings.csv`` export.
+
+    Parameters
+    ----------
+    source : path or file-like
+        The export.
+    person : str, optional
+        Whose log it is (default ``"default"``).
+    strict : bool
+        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
+    encoding : str, optional
+        Force an encoding.
+    chunksize : int, optional
+        Rows per chunk (same result, bounded memory).
+    date : optional
+        Accepted for a uniform signature; Cronometer rows carry their own day
+        (a row without one is rejected).
+
+    Returns
+    -------
+    FoodLog
+    """
+    default_date(date)  # validates the argument; rows always carry their own day
+    return _run(
+        source, "cronometer", person=person, strict=strict, encoding=encoding, chunksize=chunksize
+    )
+
+
+def _process_daily(
+    frame: pd.DataFrame, mapping: dict[object, tuple[str, str]], *, source: str, person: str | None
+) -> FoodLog:
+    std = {standard: original for original, (standard, _) in mapping.items()}
+    rej = Rejections(frame.index)
+    raw_date = cells(frame, std.get("date"))
+    out = pd.DataFrame(index=frame.index)
+    out["date"], _ = resolve_dates(raw_date, rej, default=None)
+    rej.add(
+        raw_date == "", "unparseable date: expected a date in column 'Date', found an empty cell"
+    )
+    out["text"] = "daily summary"
+    out["food"] = "daily summary"
+    out["quantity"] = math.nan
+    out["amount_note"] = "daily total: no amount"
+    out["person"] = person or "default"
+    out["line"] = frame[LINE].to_numpy()
+    out["kind"] = "food"
+    out["reported"] = True
+    if "completed" in std:
+        out["completed"] = (
+            cells(frame, std["completed"]).str.lower().map({"true": True, "false": False})
+        )
+    numeric_columns(frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS))
+    reject_text = row_text(frame, rej, ",")
+    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+
+
+def read_cronometer_daily(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    *,
+    person: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    chunksize: int | None = None,
+    date: object = None,
+) -> FoodLog:
+    """Read a Cronometer ``dailysummary.csv`` export: one reported entry per day.
+
+    Examples
+    --------
+    >>> import io
+    >>> text = "Date,Energy (kcal),Vitamin D (IU),Completed\\n2026-11-20,1800.5,400,false\\n"
+    >>> read_cronometer_daily(io.StringIO(text)).entries["vitamin_d_ug"].tolist()
+    [10.0]
+    """
+    default_date(date)
+    return _run(
+        source,
+        "cronometer_daily",
+        person=person,
+        strict=strict,
+        encoding=encoding,
+        chunksize=chunksize,
+    )

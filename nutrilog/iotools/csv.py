@@ -1,0 +1,248 @@
+"""Read a structured CSV food log with flexible column names.
+
+Headers are matched through :mod:`nutrilog.iotools._columns` (``date``/``day``,
+``time``, ``meal``, ``food``/``item``/``description``, ``amount``/``quantity``/
+``qty``, ``unit``, ``grams``, ``food id``/``fdc``/``ndb``, ``person``/``user``/
+``participant``, ``kind``/``type``, ``note``, and nutrient columns such as
+``magnesium_mg`` or ``Vitamin D (IU)``). Columns that match nothing are kept
+as extra columns of ``entries``.
+
+The delimiter (``,`` ``;`` tab ``|``) is sniffed; with any delimiter but the
+comma, numbers may use a decimal comma (``1,5``). Amounts are read as described
+in :func:`nutrilog.iotools._build.amounts_from_columns`: a number and a unit, an
+amount text (``"1 cup"``), or the amount inside the food text.
+
+Whole-file problems raise :class:`~nutrilog.errors.LogParseError` even without
+``strict``: no food column (the columns found are named), a single column that
+looks delimited by something else, undecodable, empty or binary files.
+
+Examples
+--------
+>>> import io
+>>> log = read_csv_log(io.StringIO("date,food,amount,unit\\n2026-11-20,spinach,1,cup\\n"))
+>>> log.entries[["food", "quantity", "unit"]].values.tolist()
+[['spinach', 1.0, 'cup']]
+"""
+
+from __future__ import annotations
+
+import csv as _csv
+import io
+import os
+from typing import IO
+
+import pandas as pd
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools._build import (
+    Rejections,
+    amounts_from_columns,
+    apply_kinds,
+    cells,
+    default_date,
+    finish,
+    numeric_columns,
+    raise_first,
+    resolve_dates,
+    row_text,
+)
+from nutrilog.iotools._columns import expected_names, map_columns
+from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._table import LINE, MalformedTableError, header_offset, read_table
+from nutrilog.iotools.detect import sniff_delimiter
+from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
+from nutrilog.nutrients import NUTRIENT_COLUMNS
+
+__all__ = ["read_csv_log", "process_frame", "bad_rows_log"]
+
+_DELIMITERS = (",", ";", "\t", "|")
+_STANDARD = {
+    "date",
+    "time",
+    "meal",
+    "food",
+    "amount",
+    "unit",
+    "grams",
+    "food_id",
+    "person",
+    "kind",
+    "note",
+}
+
+
+def _header(inp: LogInput) -> str:
+    lines = inp.sample.splitlines()
+    offset = header_offset(inp.sample)
+    return lines[offset].lstrip("\ufeff") if offset < len(lines) else ""
+
+
+def _check_delimiter(header: str, columns: list[str], sep: str, name: str) -> None:
+    if len(columns) != 1:
+        return
+    for other in _DELIMITERS:
+        if other != sep and len(next(_csv.reader(io.StringIO(header), delimiter=other), [])) >= 2:
+            raise LogParseError(
+                f"wrong delimiter: expected a table delimited by {sep!r}, found a single column "
+                f"{header[:60]!r} that looks delimited by {other!r}; pass sep={other!r}",
+                source=name,
+            )
+
+
+def bad_rows_log(bad: pd.DataFrame, source: str) -> FoodLog:
+    """A FoodLog holding only rows that could not be split into fields."""
+    rejected = bad.assign(source=source)[["source", "line", "text", "reason"]]
+    return FoodLog(empty_entries(), rejected, rows_read=len(rejected))
+
+
+def process_frame(
+    frame: pd.DataFrame,
+    mapping: dict[object, tuple[str, str]],
+    *,
+    source: str,
+    sep: str = ",",
+    date: pd.Timestamp | None = None,
+    person: str | None = None,
+    dayfirst: bool | None = None,
+    decimal_comma: bool = False,
+    keep_extra: bool = True,
+) -> FoodLog:
+    """Turn one chunk of mapped cells (with a ``_line`` column) into a FoodLog (not strict)."""
+    std = {standard: original for original, (standard, _) in mapping.items()}
+    rej = Rejections(frame.index)
+    names = {k: str(v) for k, v in std.items()}
+
+    def col(name: str) -> pd.Series:
+        return cells(frame, std.get(name))
+
+    food, amount, unit, grams = col("food"), col("amount"), col("unit"), col("grams")
+    out = amounts_from_columns(
+        food, amount, unit, grams, rej, decimal_comma=decimal_comma, names=names
+    )
+    raw_date = (
+        frame[std["date"]] if "date" in std else pd.Series("", index=frame.index, dtype=object)
+    )
+    out["date"], times = resolve_dates(raw_date, rej, default=date, dayfirst=dayfirst)
+    time = col("time")
+    out["time"] = time.where(time != "", times).replace("", None)
+    who = col("person")
+    out["person"] = who.where(who != "", person or "default")
+    out["meal"] = col("meal").replace("", None)
+    out["food_id"] = col("food_id").replace("", None)
+    text = (amount + " " + unit + " " + food).str.replace(r"\s+", " ", regex=True).str.strip()
+    out["text"] = text
+    out["line"] = frame[LINE].to_numpy()
+    numeric_columns(
+        frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS), decimal_comma=decimal_comma
+    )
+    present = [c for c in NUTRIENT_COLUMNS if c in out.columns]
+    out["reported"] = out[present].notna().any(axis=1) if present else False
+    detect_text = (food + " " + amount + " " + unit).where(grams == "", food + " " + grams + " g")
+    given = col("kind") if "kind" in std else None
+    apply_kinds(out, detect_text, rej, given=given)
+    if "note" in std:
+        out["note"] = col("note").replace("", None)
+    if keep_extra:
+        for original in frame.columns:
+            if (
+                original != LINE
+                and original not in mapping
+                and str(original) not in ENTRY_COLUMNS + NUTRIENT_COLUMNS
+            ):
+                out[str(original)] = frame[original].to_numpy()
+    reject_text = row_text(frame, rej, sep)
+    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+
+
+def read_csv_log(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    *,
+    date: object = None,
+    person: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    chunksize: int | None = None,
+    sep: str | None = None,
+    dayfirst: bool | None = None,
+) -> FoodLog:
+    """Read a structured CSV log.
+
+    Parameters
+    ----------
+    source : path, file-like or LogInput
+        The CSV file.
+    date : str or date, optional
+        Date for rows without one (and the year for dates written without one).
+    person : str, optional
+        Person for rows without one (default ``"default"``).
+    strict : bool
+        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
+    encoding : str, optional
+        Force an encoding (sniffed otherwise).
+    chunksize : int, optional
+        Read this many rows at a time (same result, bounded memory).
+    sep : str, optional
+        Force the delimiter (sniffed otherwise).
+    dayfirst : bool, optional
+        How to read ambiguous numeric dates (decided from the column otherwise).
+
+    Returns
+    -------
+    FoodLog
+    """
+    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    header = _header(inp)
+    delimiter = sep or sniff_delimiter(inp.sample) or ","
+    fixed_date = default_date(date)
+    try:
+        logs = _read(
+            inp, delimiter, header, chunksize, fixed_date, person, strict, dayfirst, robust=False
+        )
+    except MalformedTableError:
+        logs = _read(
+            inp, delimiter, header, None, fixed_date, person, strict, dayfirst, robust=True
+        )
+    return logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+
+
+def _read(
+    inp: LogInput,
+    sep: str,
+    header: str,
+    chunksize: int | None,
+    date: pd.Timestamp | None,
+    person: str | None,
+    strict: bool,
+    dayfirst: bool | None,
+    *,
+    robust: bool,
+) -> list[FoodLog]:
+    logs: list[FoodLog] = []
+    mapping: dict[object, tuple[str, str]] | None = None
+    for chunk in read_table(inp, sep=sep, chunksize=chunksize, robust=robust):
+        columns = [c for c in chunk.frame.columns if c != LINE]
+        if mapping is None:
+            _check_delimiter(header, columns, sep, inp.name)
+            mapping = map_columns(columns, "csv")
+            if "food" not in {std for std, _ in mapping.values()}:
+                raise LogParseError(
+                    f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))}, "
+                    f"found columns {columns}",
+                    source=inp.name,
+                )
+        log = process_frame(
+            chunk.frame,
+            mapping,
+            source=inp.name,
+            sep=sep,
+            date=date,
+            person=person,
+            dayfirst=dayfirst,
+            decimal_comma=sep != ",",
+        )
+        if len(chunk.bad):
+            log = FoodLog.concat([log, bad_rows_log(chunk.bad, inp.name)])
+        if strict:
+            raise_first(log)
+        logs.append(log)
+    return logs

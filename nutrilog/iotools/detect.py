@@ -1,0 +1,129 @@
+"""Recognise a log's format and delimiter from its first lines.
+
+Formats
+-------
+``cronometer``
+    header has ``Food Name`` and ``Amount`` (Cronometer ``servings.csv``);
+``cronometer_daily``
+    header starts with ``Date`` and has ``Energy (kcal)`` but no food or meal
+    column (Cronometer ``dailysummary.csv``);
+``myfitnesspal``
+    header has ``Date``, ``Meal`` and ``Calories`` (MyFitnessPal "Nutrition Summary");
+``csv``
+    any other table whose rows split consistently on ``,``, ``;``, tab or ``|``
+    and whose header names a known column (or a file named ``*.csv``/``*.tsv``);
+``text``
+    everything else: one entry per line.
+
+Examples
+--------
+>>> detect_format("Date,Meal,Calories,Sodium (mg)\\n2026-11-20,Lunch,500,300\\n")
+'myfitnesspal'
+>>> detect_format("Monday 20 Nov:\\n2 eggs\\n")
+'text'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from nutrilog.iotools._columns import header_key, map_columns
+
+__all__ = ["FORMATS", "sniff_delimiter", "detect_format"]
+
+#: The formats :func:`nutrilog.read_log` reads.
+FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal")
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _content_lines(sample: str, limit: int = 50) -> list[str]:
+    lines = []
+    for line in sample.splitlines():
+        text = line.strip().lstrip("\ufeff")
+        if text and not text.startswith("#"):
+            lines.append(line.lstrip("\ufeff"))
+        if len(lines) >= limit:
+            break
+    return lines
+
+
+def _fields(line: str, sep: str) -> int:
+    return len(next(csv.reader(io.StringIO(line), delimiter=sep), []))
+
+
+def sniff_delimiter(sample: str) -> str | None:
+    """The delimiter that splits the header and most rows into the same number (≥ 2) of fields.
+
+    Returns None for a single-column or free-text sample.
+
+    Examples
+    --------
+    >>> sniff_delimiter("date;food;amount\\n2026-11-20;rice;1,5\\n")
+    ';'
+    >>> sniff_delimiter("2 eggs\\n1 slice toast\\n") is None
+    True
+    """
+    lines = _content_lines(sample)
+    if not lines:
+        return None
+    best, best_fields = None, 1
+    complete = sample.endswith(("\n", "\r"))
+    body = (
+        lines[1:] if complete or len(lines) < 3 else lines[1:-1]
+    )  # the last sampled line may be cut
+    for sep in _DELIMITERS:
+        width = _fields(lines[0], sep)
+        if width < 2:
+            continue
+        agree = sum(_fields(line, sep) == width for line in body)
+        if body and agree < 0.8 * len(body):
+            continue
+        if width > best_fields:
+            best, best_fields = sep, width
+    return best
+
+
+def detect_format(sample: str, name: str | None = None) -> str:
+    """Guess the format of a log from its first lines (and file name).
+
+    Parameters
+    ----------
+    sample : str
+        The decoded beginning of the file.
+    name : str, optional
+        File name; ``.csv``/``.tsv`` favour ``csv``, ``.txt`` favours ``text``.
+
+    Returns
+    -------
+    str
+        One of :data:`FORMATS`.
+    """
+    lines = _content_lines(sample)
+    if not lines:
+        return "text"
+    sep = sniff_delimiter(sample)
+    header = next(csv.reader(io.StringIO(lines[0]), delimiter=sep or ","), [])
+    keys = {header_key(h) for h in header}
+    if {"food name", "amount"} <= keys and keys & {"day", "date"}:
+        return "cronometer"
+    if {"date", "meal", "calories"} <= keys:
+        return "myfitnesspal"
+    if (
+        header
+        and header_key(header[0]) == "date"
+        and "energy kcal" in keys
+        and not keys & {"food name", "meal", "food"}
+    ):
+        return "cronometer_daily"
+    suffix = (name or "").lower().rsplit(".", 1)[-1] if name and "." in name else ""
+    if suffix == "txt":
+        return "text"
+    mapped = {std for std, _ in map_columns(header, "csv").values()}
+    if sep is not None and mapped:
+        return "csv"
+    if suffix in {"csv", "tsv"}:
+        return "csv"
+    if sep is None and len(header) == 1 and mapped & {"food"} and len(lines[0].split()) == 1:
+        return "csv"  # a one-column table headed "food"
+    return "text"

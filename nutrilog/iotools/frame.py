@@ -1,0 +1,84 @@
+"""Read a food log that is already a pandas DataFrame.
+
+Column names are matched exactly as in the CSV reader
+(:mod:`nutrilog.iotools._columns`): ``date``/``day``, ``food``/``item``/
+``description``, ``amount``/``quantity``/``qty``, ``unit``, ``grams``... Cells may
+be numbers, strings or datetimes. Line numbers are row positions counted from
+1; rows whose cells are all empty are not rows.
+
+Examples
+--------
+>>> import pandas as pd
+>>> df = pd.DataFrame({"Day": ["2026-11-20"], "Item": ["banana"], "Qty": [2]})
+>>> from_frame(df).entries[["food", "quantity"]].values.tolist()
+[['banana', 2.0]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools._build import default_date, raise_first
+from nutrilog.iotools._columns import expected_names, map_columns
+from nutrilog.iotools._table import LINE
+from nutrilog.iotools.csv import process_frame
+from nutrilog.log import FoodLog
+
+__all__ = ["from_frame"]
+
+
+def from_frame(
+    df: pd.DataFrame,
+    *,
+    source: str = "<dataframe>",
+    strict: bool = False,
+    date: object = None,
+    person: str | None = None,
+    dayfirst: bool | None = None,
+) -> FoodLog:
+    """Read a DataFrame food log with flexible column names.
+
+    Parameters
+    ----------
+    df : DataFrame
+        One row per entry; needs a food column (``food``, ``item``, ``description``...).
+    source : str
+        Name stored in the ``source`` column.
+    strict : bool
+        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
+    date, person : optional
+        Defaults for rows without a date or person.
+    dayfirst : bool, optional
+        How to read ambiguous numeric date strings.
+
+    Returns
+    -------
+    FoodLog
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"expected a pandas DataFrame, found {type(df).__name__}")
+    mapping = map_columns(df.columns, "csv")
+    if "food" not in {std for std, _ in mapping.values()}:
+        raise LogParseError(
+            f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))}, "
+            f"found columns {[str(c) for c in df.columns]}",
+            source=source,
+        )
+    frame = df.reset_index(drop=True).copy()
+    frame[LINE] = np.arange(1, len(frame) + 1)
+    data = frame.drop(columns=[LINE])
+    empty = data.isna() | (data.astype(str).apply(lambda col: col.str.strip()) == "")
+    frame = frame[~empty.all(axis=1)] if data.shape[1] else frame
+    log = process_frame(
+        frame,
+        mapping,
+        source=source,
+        date=default_date(date),
+        person=person,
+        dayfirst=dayfirst,
+    )
+    if strict:
+        raise_first(log)
+    return log

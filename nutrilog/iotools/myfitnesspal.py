@@ -1,0 +1,191 @@
+"""Read a MyFitnessPal "Nutrition Summary" export (one row per meal per day).
+
+Columns: ``Date, Meal, Calories, Fat (g), ..., Sodium (mg), Potassium, ...,
+Vitamin A, Vitamin C, Calcium, Iron, Note``. Each row becomes one entry with
+text ``"<Meal> meal total"``, no amount, ``reported=True``.
+
+Units
+-----
+* ``Calories`` → ``energy_kcal``; ``Sodium (mg)`` and ``Potassium`` (mg) →
+  ``sodium_mg`` and ``potassium_mg``.
+* ``Calcium``, ``Iron``, ``Vitamin A``, ``Vitamin C`` are **percent of the Daily
+  Value**, not amounts. They go to ``calcium_pct_dv``, ``iron_pct_dv``,
+  ``vitamin_a_pct_dv`` and ``vitamin_c_pct_dv``; ``calcium_mg`` stays NaN.
+
+  Converting needs to know which Daily Value the percentages used, and a
+  MyFitnessPal diary mixes foods entered from labels of both eras: the calcium
+  DV is 1,300 mg on labels following the 2016 rule (21 CFR 101.9(c)(8)(iv)) and
+  was 1,000 mg before. nutrilog therefore does not convert by default. Pass
+  ``calcium_dv_mg=1300`` (or ``1000``) to fill ``calcium_mg = pct / 100 × DV``;
+  the choice is written in ``amount_note``.
+* MyFitnessPal writes ``0`` for a nutrient its food entries do not list. With
+  ``zeros_as_missing=True`` (the default) a 0 in sodium, potassium or a % DV
+  column of a meal that has energy is read as NaN (not recorded) and noted; a
+  real meal with energy and exactly 0 mg potassium is implausible.
+
+Examples
+--------
+>>> import io
+>>> text = "Date,Meal,Calories,Sodium (mg),Potassium,Calcium,Note\\n2026-11-20,Lunch,500,300,0,10,\\n"
+>>> e = read_myfitnesspal(io.StringIO(text)).entries
+>>> e[["meal", "sodium_mg", "potassium_mg", "calcium_mg", "calcium_pct_dv"]].values.tolist()
+[['Lunch', 300.0, nan, nan, 10.0]]
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import IO
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools._build import (
+    Rejections,
+    cells,
+    default_date,
+    finish,
+    join_notes,
+    numeric_columns,
+    raise_first,
+    resolve_dates,
+    row_text,
+)
+from nutrilog.iotools._columns import map_columns
+from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._table import LINE, MalformedTableError, read_table
+from nutrilog.iotools.csv import bad_rows_log
+from nutrilog.log import FoodLog
+from nutrilog.nutrients import NUTRIENT_COLUMNS
+
+__all__ = ["read_myfitnesspal", "PCT_DV_COLUMNS"]
+
+#: Percent-Daily-Value columns of the export.
+PCT_DV_COLUMNS = ["calcium_pct_dv", "iron_pct_dv", "vitamin_a_pct_dv", "vitamin_c_pct_dv"]
+_ZERO_CHECKED = ["sodium_mg", "potassium_mg", *PCT_DV_COLUMNS]
+
+
+def _process(
+    frame: pd.DataFrame,
+    mapping: dict[object, tuple[str, str]],
+    *,
+    source: str,
+    person: str | None,
+    calcium_dv_mg: float | None,
+    zeros_as_missing: bool,
+) -> FoodLog:
+    std = {standard: original for original, (standard, _) in mapping.items()}
+    rej = Rejections(frame.index)
+    raw_date = cells(frame, std.get("date"))
+    meal = cells(frame, std.get("meal"))
+    out = pd.DataFrame(index=frame.index)
+    out["date"], _ = resolve_dates(raw_date, rej, default=None)
+    rej.add(
+        raw_date == "", "unparseable date: expected a date in column 'Date', found an empty cell"
+    )
+    rej.add(
+        meal == "", "missing food text: expected a meal name in column 'Meal', found an empty cell"
+    )
+    out["meal"] = meal.replace("", None)
+    out["text"] = (meal + " meal total").str.strip()
+    out["food"] = "meal total"
+    out["quantity"] = math.nan
+    out["person"] = person or "default"
+    out["line"] = frame[LINE].to_numpy()
+    out["kind"] = "food"
+    out["reported"] = True
+    numeric_columns(frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS) | set(PCT_DV_COLUMNS))
+    notes = pd.Series("meal total: no amount", index=frame.index, dtype=object)
+    if zeros_as_missing and "energy_kcal" in out.columns:
+        has_energy = out["energy_kcal"] > 0
+        for col in _ZERO_CHECKED:
+            if col in out.columns:
+                zero = has_energy & (out[col] == 0)
+                out.loc[zero, col] = np.nan
+                notes = join_notes(
+                    notes, pd.Series(f"0 {col} read as not recorded", index=frame.index).where(zero)
+                )
+    if calcium_dv_mg is not None and "calcium_pct_dv" in out.columns:
+        out["calcium_mg"] = out["calcium_pct_dv"] / 100.0 * float(calcium_dv_mg)
+        basis = f"calcium_mg from % DV with DV {float(calcium_dv_mg):g} mg"
+        notes = join_notes(
+            notes, pd.Series(basis, index=frame.index).where(out["calcium_mg"].notna())
+        )
+    out["amount_note"] = notes
+    if "note" in std:
+        out["note"] = cells(frame, std["note"]).replace("", None)
+    reject_text = row_text(frame, rej, ",")
+    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+
+
+def _read(
+    inp: LogInput, *, chunksize: int | None, robust: bool, strict: bool, **kw: object
+) -> list[FoodLog]:
+    logs: list[FoodLog] = []
+    mapping: dict[object, tuple[str, str]] | None = None
+    for chunk in read_table(inp, sep=",", chunksize=chunksize, robust=robust):
+        columns = [c for c in chunk.frame.columns if c != LINE]
+        if mapping is None:
+            mapping = map_columns(columns, "myfitnesspal")
+            have = {s for s, _ in mapping.values()}
+            if not {"date", "meal"} <= have:
+                raise LogParseError(
+                    f"not a MyFitnessPal Nutrition Summary: expected columns Date and Meal, found columns {columns}",
+                    source=inp.name,
+                )
+        log = _process(chunk.frame, mapping, source=inp.name, **kw)  # type: ignore[arg-type]
+        if len(chunk.bad):
+            log = FoodLog.concat([log, bad_rows_log(chunk.bad, inp.name)])
+        if strict:
+            raise_first(log)
+        logs.append(log)
+    return logs
+
+
+def read_myfitnesspal(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    *,
+    person: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    chunksize: int | None = None,
+    calcium_dv_mg: float | None = None,
+    zeros_as_missing: bool = True,
+    date: object = None,
+) -> FoodLog:
+    """Read a MyFitnessPal Nutrition Summary export (see the module docstring).
+
+    Parameters
+    ----------
+    source : path or file-like
+        The export (a UTF-8 BOM and CRLF line ends are fine).
+    person : str, optional
+        Whose log it is.
+    strict : bool
+        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
+    encoding : str, optional
+        Force an encoding.
+    chunksize : int, optional
+        Rows per chunk.
+    calcium_dv_mg : float, optional
+        Daily Value behind the calcium percentages (1300 or 1000) to fill
+        ``calcium_mg``; by default it stays NaN.
+    zeros_as_missing : bool
+        Read a 0 in sodium, potassium or % DV columns of a meal with energy as NaN.
+    date : optional
+        Accepted for a uniform signature; rows carry their own date.
+
+    Returns
+    -------
+    FoodLog
+    """
+    default_date(date)
+    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    kw = {"person": person, "calcium_dv_mg": calcium_dv_mg, "zeros_as_missing": zeros_as_missing}
+    try:
+        logs = _read(inp, chunksize=chunksize, robust=False, strict=strict, **kw)
+    except MalformedTableError:
+        logs = _read(inp, chunksize=None, robust=True, strict=strict, **kw)
+    return logs[0] if len(logs) == 1 else FoodLog.concat(logs)

@@ -1,0 +1,231 @@
+"""Read a free-text food diary: one entry per line.
+
+::
+
+    # my week                      <- comment (not a row)
+    Monday 20 Nov 2026:            <- day heading (not a row)
+    Breakfast:                     <- meal heading (not a row)
+    - 2 medium bananas             <- entry (a leading bullet is dropped)
+    08:30 1 cup of coffee          <- entry with a clock time
+    Lunch: spinach, 1 cup          <- meal heading and entry on one line
+    Supplements:
+    magnesium glycinate 200 mg     <- kind supplement
+
+Day headings are whole lines such as ``2026-11-20``, ``20/11/2026``,
+``Nov 20, 2026`` or ``Monday 20 Nov:`` (see :mod:`nutrilog.iotools._dates`). A
+heading without a year takes the year of the nearest heading that has one,
+else of ``date=``; entries under a heading whose date cannot be read are
+rejected rather than filed under the wrong day. Entries before any heading
+take ``date=`` (NaT when it is not given).
+
+Meal headings are ``Breakfast``, ``Lunch``, ``Dinner``, ``Supper``, ``Brunch``,
+``Snack(s)`` with or without a colon, or any short line without digits ending
+in ``:`` (``Post run:``). A meal heading holds until the next one or the next
+day. Lines under ``Supplements:`` / ``Vitamins:`` are supplements.
+
+Examples
+--------
+>>> log = parse_entries(["2026-11-20", "Breakfast:", "2 eggs"])
+>>> log.entries[["meal", "food", "quantity"]].values.tolist()
+[['Breakfast', 'eggs', 2.0]]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from typing import IO
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.iotools._build import Rejections, amounts_from_text, apply_kinds, default_date, finish
+from nutrilog.iotools._dates import DAY_HEADING_RE, parse_day, to_timestamp
+from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.log import FoodLog
+
+__all__ = ["read_text_log", "parse_entries", "parse_lines"]
+
+_STRONG_MEALS = (
+    r"breakfast|brunch|lunch|dinner|supper|snacks?|dessert|"
+    r"(?:morning|afternoon|evening|late[\s-]night|midnight)\s+snacks?|pre[\s-]?workout|post[\s-]?workout"
+)
+_MEAL_WORDS = _STRONG_MEALS + r"|tea|elevenses|drinks|supplements?|vitamins|meds|medications?"
+_MEAL_HEADING = rf"^(?:(?:{_STRONG_MEALS})\s*:?|(?:{_MEAL_WORDS})\s*:|[^\d:#]{{1,40}}:)$"
+_INLINE_MEAL = rf"^(?P<meal>{_MEAL_WORDS})\s*:\s*(?P<rest>.+)$"
+_INLINE_TIME = (
+    r"^(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*[-–:]?\s+(?P<rest>.+)$"
+)
+_SUPPLEMENT_MEALS = re.compile(r"^(?:supplements?|vitamins|meds|medications?)$", re.I)
+
+
+def _heading_dates(
+    headings: pd.Series, default: pd.Timestamp | None, line_numbers: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Timestamps and problems ("" when fine) of the day-heading rows."""
+    parsed = [parse_day(str(h)) for h in headings]
+    years = pd.Series([p.year for p in parsed], index=headings.index, dtype="float64")
+    years = years.ffill().bfill()
+    if default is not None:
+        years = years.fillna(default.year)
+    stamps, problems = [], []
+    for p, year, heading, line in zip(parsed, years, headings, line_numbers, strict=True):
+        stamp, why = to_timestamp(p, None if np.isnan(year) else int(year))
+        stamps.append(pd.NaT if stamp is None else stamp)
+        problems.append(
+            ""
+            if why is None
+            else f"unparseable date: the day heading on line {line} ({heading!r}): {why}"
+        )
+    return (
+        pd.Series(stamps, index=headings.index, dtype="datetime64[ns]"),
+        pd.Series(problems, index=headings.index, dtype=object),
+    )
+
+
+def parse_lines(
+    lines: Iterable[str],
+    *,
+    source: str = "<text>",
+    date: object = None,
+    person: str | None = None,
+    meal: str | None = None,
+    strict: bool = False,
+) -> FoodLog:
+    """Read diary lines (the text format); see the module docstring for the rules.
+
+    Parameters
+    ----------
+    lines : iterable of str
+        One entry, heading, comment or blank per item; line numbers count from 1.
+    source : str
+        Name stored in the ``source`` column.
+    date, person, meal : optional
+        Defaults for entries before any heading.
+    strict : bool
+        Raise :class:`~nutrilog.errors.LogParseError` at the first bad line.
+
+    Returns
+    -------
+    FoodLog
+    """
+    raw = pd.Series(list(lines), dtype=object).fillna("").astype(str)
+    line_no = pd.Series(np.arange(1, len(raw) + 1), index=raw.index)
+    stripped = raw.str.replace("\ufeff", "", regex=False).str.strip()
+    comment = stripped.str.startswith("#") | stripped.str.startswith("//")
+    body = stripped.str.replace(r"\s+#(?!\d).*$", "", regex=True).str.strip()
+    body = body.str.replace(r"^[-*•·]\s+", "", regex=True)
+    blank = body == ""
+    content = ~blank & ~comment
+    is_day = content & body.str.match(DAY_HEADING_RE.pattern, flags=re.I)
+    is_meal = content & ~is_day & body.str.match(_MEAL_HEADING, flags=re.I)
+    entry = content & ~is_day & ~is_meal
+
+    timed = body.str.extract(_INLINE_TIME, flags=re.I)
+    has_time = entry & timed["time"].notna()
+    text = body.where(~has_time, timed["rest"])
+    inline = text.str.extract(_INLINE_MEAL, flags=re.I)
+    has_meal = entry & inline["meal"].notna()
+    text = text.where(~has_meal, inline["rest"]).str.strip()
+
+    fallback = default_date(date)
+    stamps, problems = _heading_dates(body[is_day], fallback, line_no[is_day])
+    day = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    day[is_day] = stamps
+    day_problem = pd.Series(np.nan, index=raw.index, dtype=object)
+    day_problem[is_day] = problems
+    seen_day = is_day.cumsum() > 0
+    day = day.where(is_day).ffill() if is_day.any() else day
+    day = day.where(seen_day, pd.NaT if fallback is None else fallback)
+    day_problem = day_problem.ffill().fillna("")
+
+    meal_mark = pd.Series(np.nan, index=raw.index, dtype=object)
+    meal_mark[is_day] = ""
+    meal_mark[is_meal] = body[is_meal].str.rstrip(":").str.strip()
+    meal_mark[has_meal] = inline["meal"][has_meal].str.strip()
+    meal_now = meal_mark.ffill().fillna(meal or "")
+
+    rows = entry[entry].index
+    rej = Rejections(rows)
+    entry_text = text[rows]
+    out = amounts_from_text(entry_text, rej)
+    out["text"] = stripped[rows]
+    out["line"] = line_no[rows]
+    out["date"] = day[rows]
+    out["time"] = timed["time"][rows].where(has_time[rows], None)
+    meals = meal_now[rows]
+    out["meal"] = meals.where(meals != "", None)
+    out["person"] = person or "default"
+    rej.add(day_problem[rows] != "", day_problem[rows])
+    hint = meals.str.match(_SUPPLEMENT_MEALS.pattern, flags=re.I)
+    apply_kinds(out, entry_text, rej, hint=hint)
+    return finish(out, rej, source=source, strict=strict, reject_text=stripped[rows])
+
+
+def read_text_log(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    *,
+    date: object = None,
+    person: str | None = None,
+    meal: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+) -> FoodLog:
+    """Read a free-text diary file (see the module docstring).
+
+    Examples
+    --------
+    >>> import io
+    >>> read_text_log(io.StringIO("banana\\n\\n# note\\n1 cup milk\\n"), date="2026-11-20").rows_read
+    2
+    """
+    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    return parse_lines(
+        inp.read_text().splitlines(),
+        source=inp.name,
+        date=date,
+        person=person,
+        meal=meal,
+        strict=strict,
+    )
+
+
+def parse_entries(
+    lines: Iterable[str],
+    *,
+    date: object = None,
+    person: str | None = None,
+    meal: str | None = None,
+    strict: bool = False,
+) -> FoodLog:
+    """Parse free-text diary lines given as a list (source ``<text>``).
+
+    Day and meal headings among the lines are honoured as in the text format.
+
+    Parameters
+    ----------
+    lines : iterable of str
+        ``["1 cup chopped spinach", "magnesium glycinate 200 mg"]``.
+    date : str or date, optional
+        Date of entries before any day heading.
+    person : str, optional
+        Who ate them (default ``"default"``).
+    meal : str, optional
+        Meal of entries before any meal heading.
+    strict : bool
+        Raise :class:`~nutrilog.errors.LogParseError` at the first bad line.
+
+    Returns
+    -------
+    FoodLog
+
+    Examples
+    --------
+    >>> log = parse_entries(["1 cup chopped spinach", "magnesium glycinate 200 mg"], date="2026-11-20")
+    >>> log.entries[["kind", "magnesium_mg"]].values.tolist()
+    [['food', nan], ['supplement', 200.0]]
+    """
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    return parse_lines(lines, source="<text>", date=date, person=person, meal=meal, strict=strict)

@@ -1,0 +1,545 @@
+"""Read the amount out of a free-text food log line.
+
+``"1 1/2 cups of milk"`` becomes food ``milk``, quantity ``1.5``, unit ``cup``.
+The parser understands what people type into a diary:
+
+* numbers: ``2``, ``1.5``, ``1,5`` (decimal comma), ``1/2``, ``1 1/2``, ``1½``,
+  ``½``, and words (``a``, ``an``, ``one`` ... ``twelve``, ``half``, ``a dozen``,
+  ``a couple of``, ``one and a half``);
+* ranges ``1-2 cups`` and ``1 to 2 cups`` (the midpoint, note ``range 1-2``);
+* multipliers ``2 x 100 g`` (200 g), ``2x coffee``, ``eggs x2``;
+* the amount before or after the food (``1 cup of milk``, ``spinach, 1 cup``,
+  ``banana 120g``);
+* every unit spelling in the alias table ``datasets/units.csv`` (through
+  :func:`nutrilog.units.normalize_unit`), plus size words (``2 medium bananas`` →
+  unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
+* a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
+  → 5 oz, note ``1 can``;
+* dose counts: ``2 capsules magnesium 100 mg`` → 200 mg.
+
+Nothing is guessed silently. A line without a number is one of the thing
+(note ``implicit one``); ``a handful of almonds`` keeps the unit ``handful`` with
+unit kind ``vague`` and note ``vague amount``; ``some rice`` has quantity NaN.
+A leading minus sign (``-2 eggs``) is kept as a negative quantity so the readers
+can reject the row.
+
+Examples
+--------
+>>> parse_quantity("2 medium bananas")
+ParsedAmount(food='bananas', quantity=2.0, unit='medium', unit_kind='size', note=None)
+>>> parse_quantity("spinach, 1 cup").unit
+'cup'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from nutrilog.units import UnitInfo, normalize_unit
+
+__all__ = ["ParsedAmount", "AMOUNT_COLUMNS", "parse_quantity", "parse_amounts"]
+
+#: Columns of the table returned by :func:`parse_amounts` (entry column names).
+AMOUNT_COLUMNS: list[str] = ["food", "quantity", "unit", "unit_kind", "amount_note"]
+
+
+class ParsedAmount(NamedTuple):
+    """The amount read from one line of text.
+
+    Attributes
+    ----------
+    food : str
+        The food words with the amount taken out (may be empty).
+    quantity : float
+        How many units (NaN when the amount is vague or missing).
+    unit : str or None
+        Canonical unit key (``g``, ``cup``, ``medium``, ``slice``...); None for a
+        bare count (``2 eggs``).
+    unit_kind : str or None
+        ``mass``, ``volume``, ``activity``, ``size``, ``count`` or ``vague``.
+    note : str or None
+        Why the amount deserves a second look (``range 1-2``, ``implicit one``,
+        ``vague amount``...), ``"; "``-separated.
+    """
+
+    food: str
+    quantity: float
+    unit: str | None
+    unit_kind: str | None
+    note: str | None
+
+
+_UNICODE_FRACTIONS = {
+    "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5",
+    "⅖": "2/5", "⅗": "3/5", "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8",
+    "⅜": "3/8", "⅝": "5/8", "⅞": "7/8",
+}  # fmt: skip
+_FRACTION_CHARS = "".join(_UNICODE_FRACTIONS)
+
+_NUMBER_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0,
+    "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0,
+    "eleven": 11.0, "twelve": 12.0, "half": 0.5, "quarter": 0.25, "dozen": 12.0,
+    "couple": 2.0, "single": 1.0,
+}  # fmt: skip
+# Multi-word amounts, longest first: words -> value (NaN = vague).
+_PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
+    [
+        (("a", "dozen"), 12.0),
+        (("half", "a", "dozen"), 6.0),
+        (("a", "couple", "of"), 2.0),
+        (("a", "couple"), 2.0),
+        (("couple", "of"), 2.0),
+        (("half", "a"), 0.5),
+        (("half", "an"), 0.5),
+        (("a", "half"), 0.5),
+        (("a", "quarter"), 0.25),
+        (("a", "third"), 1 / 3),
+        (("a", "few"), math.nan),
+        (("a", "little"), math.nan),
+        (("a", "lot", "of"), math.nan),
+        (("lots", "of"), math.nan),
+        (("plenty", "of"), math.nan),
+        (("few",), math.nan),
+        (("several",), math.nan),
+    ],
+    key=lambda item: -len(item[0]),
+)
+# Words allowed between a number and its unit ("2 heaping tbsp").
+_MODIFIERS = {
+    "heaping", "heaped", "level", "rounded", "scant", "generous", "big", "small",
+    "medium", "large", "full", "good", "thin", "thick", "packed", "huge", "tiny",
+}  # fmt: skip
+# Alias-table words that are too often part of a food name to be read as a unit here.
+_NOT_UNITS_IN_TEXT = {"whole", "item", "items"}
+# Number words that are an amount only in front of a unit ("quarter cup", not "quarter pounder").
+_NEED_UNIT = {"quarter", "single", "couple"}
+# Words saying the amount is approximate; dropped from the food, noted.
+_APPROX_RE = re.compile(r"^(?:approx\.?|approximately|about|around|roughly|circa|ca\.|~)\s*", re.I)
+# Count units whose label dose multiplies ("2 capsules magnesium 100 mg" = 200 mg).
+_DOSE_COUNTS = {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sachet"}
+
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?|\.\d+)"
+    r"|(?P<word>[^\W\d_](?:[\w'’]|\.(?=\w))*\.?)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+
+class _Tok(NamedTuple):
+    kind: str  # num | word | punct
+    text: str
+    start: int
+    end: int
+    value: float
+    depth: int  # parenthesis depth
+
+
+class _Cand(NamedTuple):
+    start: int  # first token index
+    end: int  # one past the last token index
+    quantity: float
+    unit: UnitInfo | None
+    notes: tuple[str, ...]
+    implicit: bool
+    depth: int
+
+
+def _normalize(text: str) -> str:
+    s = " ".join(str(text).replace("\u00a0", " ").split())
+    s = re.sub(rf"(\d)\s*([{_FRACTION_CHARS}])", lambda m: f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}", s)
+    s = re.sub(rf"[{_FRACTION_CHARS}]", lambda m: f" {_UNICODE_FRACTIONS[m[0]]} ", s)
+    s = s.replace("⁄", "/").replace("×", "x").replace("–", "-").replace("—", "-")
+    s = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", s)  # 1,5 -> 1.5
+    s = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", s)  # 1,500 -> 1500
+    s = re.sub(r"(?<=\d)\s*[xX](?![A-Za-z])", " x ", s)  # 2x, 2x100g
+    s = re.sub(r"(?<![A-Za-z])[xX](?=\d)", "x ", s)  # x2
+    s = re.sub(r"^\s*[*•·]\s*", "", s)
+    s = re.sub(r"^\s*-\s+", "", s)  # "- banana" is a bullet, "-2 eggs" is negative
+    return " ".join(s.split())
+
+
+def _tokenize(s: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    depth = 0
+    for m in _TOKEN_RE.finditer(s):
+        kind = m.lastgroup or "punct"
+        text = m[0]
+        value = math.nan
+        if kind == "num":
+            if "/" in text:
+                num, den = text.split("/")
+                value = float(num) / float(den) if float(den) else math.nan
+            else:
+                value = float(text)
+        if text in "([":
+            depth += 1
+        toks.append(_Tok(kind, text, m.start(), m.end(), value, depth))
+        if text in ")]":
+            depth = max(0, depth - 1)
+    return toks
+
+
+def _lower(tok: _Tok) -> str:
+    return tok.text.lower()
+
+
+def _word_at(toks: list[_Tok], i: int) -> str | None:
+    return _lower(toks[i]) if i < len(toks) and toks[i].kind == "word" else None
+
+
+def _unit_at(toks: list[_Tok], i: int) -> tuple[UnitInfo, int] | None:
+    """Longest alias (up to 3 adjacent words) starting at token ``i``."""
+    for n in (3, 2, 1):
+        part = toks[i : i + n]
+        if len(part) < n or any(t.kind != "word" for t in part):
+            continue
+        if any(part[k + 1].start - part[k].end > 1 for k in range(n - 1)):
+            continue
+        nxt = toks[i + n] if i + n < len(toks) else None
+        if nxt is not None and nxt.start == part[-1].end and nxt.text in "-'’":
+            continue  # "t-bone", not a teaspoon
+        words = [t.text for t in part]
+        if n == 1 and words[0].lower().rstrip(".") in _NOT_UNITS_IN_TEXT:
+            return None
+        for joined in {" ".join(words), "".join(words)}:
+            info = normalize_unit(joined)
+            if info is not None:
+                return info, i + n
+    return None
+
+
+def _plain_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """A numeral at ``i``, with a mixed fraction (``1 1/2``, ``1 and 1/2``)."""
+    if i >= len(toks) or toks[i].kind != "num" or math.isnan(toks[i].value):
+        return None
+    value, j = toks[i].value, i + 1
+    whole = "/" not in toks[i].text and "." not in toks[i].text
+    if (
+        whole
+        and j < len(toks)
+        and toks[j].kind == "num"
+        and "/" in toks[j].text
+        and toks[j].value < 1
+    ):
+        return value + toks[j].value, j + 1
+    if whole and _word_at(toks, j) == "and":
+        if j + 1 < len(toks) and toks[j + 1].kind == "num" and "/" in toks[j + 1].text:
+            return value + toks[j + 1].value, j + 2
+        if [_word_at(toks, j + 1), _word_at(toks, j + 2)] == ["a", "half"]:
+            return value + 0.5, j + 3
+    return value, j
+
+
+def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    words = [_word_at(toks, k) for k in range(i, min(i + 4, len(toks)))]
+    for phrase, value in _PHRASES:
+        if tuple(words[: len(phrase)]) == phrase:
+            return value, i + len(phrase)
+    first = words[0] if words else None
+    if first in _NUMBER_WORDS:
+        value, j = _NUMBER_WORDS[first], i + 1
+        if words[1:4] == ["and", "a", "half"]:
+            return value + 0.5, i + 4
+        return value, j
+    return None
+
+
+def _number_at(toks: list[_Tok], i: int) -> tuple[float, int, tuple[str, ...]] | None:
+    """A number, number word or range starting at token ``i``."""
+    plain = _plain_number(toks, i)
+    if plain is None:
+        word = _word_number(toks, i)
+        return None if word is None else (word[0], word[1], ())
+    value, j = plain
+    if j < len(toks) and (toks[j].text == "-" or _lower(toks[j]) in {"to", "or"}):
+        upper = _plain_number(toks, j + 1)
+        if upper is not None and upper[0] >= value:
+            note = f"range {_fmt(value)}-{_fmt(upper[0])}"
+            return (value + upper[0]) / 2, upper[1], (note,)
+    return value, j, ()
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _is_number_start(toks: list[_Tok], i: int) -> bool:
+    """Whether token ``i`` can start an amount (not ``2%``, ``7-grain``, ``7up``)."""
+    tok = toks[i]
+    if tok.kind != "num":
+        return False
+    if i > 0 and _lower(toks[i - 1]) == "x" and not (i > 1 and toks[i - 2].kind == "num"):
+        return False  # "eggs x2": a multiplier, not an amount
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.text == "%":
+        return False
+    if nxt is not None and nxt.start == tok.end:
+        if nxt.text == "-" and i + 2 < len(toks) and toks[i + 2].kind == "word":
+            return False
+        if nxt.kind == "word" and _unit_at(toks, i + 1) is None and _lower(nxt) != "x":
+            return False
+    prev = toks[i - 1] if i > 0 else None
+    return not (prev is not None and prev.end == tok.start and prev.kind == "num")
+
+
+def _amount_at(toks: list[_Tok], i: int) -> _Cand | None:
+    """An amount (number, optional multiplier, optional modifier and unit) at ``i``."""
+    first = toks[i]
+    numeric = _is_number_start(toks, i)
+    if not numeric and first.kind != "word":
+        return None
+    found = _number_at(toks, i)
+    if found is None:
+        return None
+    value, j, notes = found
+    if numeric and i == 1 and toks[0].text == "-" and toks[0].end == first.start:
+        value, notes = -value, (*notes, "negative")
+    if _word_at(toks, j) == "x":
+        second = _plain_number(toks, j + 1)
+        if second is None:
+            return None  # "2 x" is a multiplier, handled by the caller
+        notes = (*notes, f"{_fmt(value)} x {_fmt(second[0])}")
+        value, j = value * second[0], second[1]
+    unit: UnitInfo | None = None
+    hit = None
+    if _word_at(toks, j) in _MODIFIERS:  # "2 heaping tbsp", "2 small slices"
+        after = _unit_at(toks, j + 1)
+        if after is not None and after[0].kind != "size":
+            notes, hit = (*notes, _lower(toks[j])), after
+    hit = hit or _unit_at(toks, j)
+    if hit is None and _word_at(toks, j) == "of" and _word_at(toks, j + 1) in {"a", "an"}:
+        hit = _unit_at(toks, j + 2)  # "3/4 of a cup"
+    if hit is not None:
+        unit, j = hit
+        if _word_at(toks, j) == "of":
+            j += 1
+    if not numeric and unit is None and not (i == 0 or toks[i - 1].text in ",;("):
+        return None  # "tea with a biscuit": a word number mid-text needs a unit
+    lone = not numeric and unit is None and not math.isnan(value) and i + 1 == j
+    if lone and (_word_at(toks, j) is None or _lower(first) in _NEED_UNIT):
+        return None  # a lone "a" at the end; "quarter pounder"
+    start = 0 if (numeric and value < 0 and i == 1) else i
+    return _Cand(start, j, value, unit, notes, False, first.depth)
+
+
+def _implicit_unit(toks: list[_Tok]) -> _Cand | None:
+    """``cup of milk`` / ``some rice``: a unit opening the line with no number."""
+    if not toks:
+        return None
+    hit = _unit_at(toks, 0)
+    if hit is None:
+        return None
+    info, j = hit
+    if info.unit == "some":
+        return _Cand(0, j + (_word_at(toks, j) == "of"), math.nan, info, (), True, 0)
+    if _word_at(toks, j) == "of":
+        return _Cand(0, j + 1, 1.0, info, ("implicit one",), True, 0)
+    return None
+
+
+def _multipliers(toks: list[_Tok], taken: set[int]) -> tuple[float, set[int]]:
+    """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers."""
+    factor, used = 1.0, set()
+    for k, tok in enumerate(toks):
+        if tok.kind != "word" or _lower(tok) != "x" or k in taken:
+            continue
+        nxt_num = k + 1 < len(toks) and toks[k + 1].kind == "num"
+        prev_num = k > 0 and toks[k - 1].kind == "num"
+        if prev_num and not nxt_num and k - 1 not in taken:
+            factor *= toks[k - 1].value
+            used |= {k - 1, k}
+        elif nxt_num and not prev_num and k + 1 not in taken:
+            factor *= toks[k + 1].value
+            used |= {k, k + 1}
+    return factor, used
+
+
+def _dose_pair(a: _Cand, b: _Cand) -> tuple[_Cand, _Cand] | None:
+    """``(count, dose)`` when one amount counts capsules and the other is a label dose."""
+    for count, dose in ((a, b), (b, a)):
+        if (
+            count.unit is not None
+            and count.unit.unit in _DOSE_COUNTS
+            and dose.unit is not None
+            and dose.unit.kind in {"mass", "activity"}
+        ):
+            return count, dose
+    return None
+
+
+def _clean_food(s: str, toks: list[_Tok], drop: set[int]) -> str:
+    pieces, pos = [], 0
+    for k in sorted(drop):
+        pieces.append(s[pos : toks[k].start])
+        pos = toks[k].end
+    pieces.append(s[pos:])
+    food = " ".join(pieces)
+    food = re.sub(r"[()\[\]{}\"]", " ", food)
+    food = re.sub(r"[,;]", " ", food)
+    food = " ".join(food.split())
+    food = re.sub(r"^(?:of|x)\b\s*", "", food, flags=re.I)
+    food = re.sub(r"\s+(?:of|x)$", "", food, flags=re.I)
+    food = food.strip(" -:/+&.*")
+    return " ".join(food.split())
+
+
+def _span_text(toks: list[_Tok], s: str, cand: _Cand) -> str:
+    return s[toks[cand.start].start : toks[cand.end - 1].end]
+
+
+@lru_cache(maxsize=65536)
+def parse_quantity(text: str) -> ParsedAmount:
+    """Parse the amount and food words of one diary line.
+
+    Parameters
+    ----------
+    text : str
+        A line such as ``"1 1/2 cups of milk"`` or ``"banana 120g"``.
+
+    Returns
+    -------
+    ParsedAmount
+        ``food, quantity, unit, unit_kind, note``; see the module docstring for
+        the rules.
+
+    Examples
+    --------
+    >>> parse_quantity("1 1/2 cups of milk")
+    ParsedAmount(food='milk', quantity=1.5, unit='cup', unit_kind='volume', note=None)
+    >>> parse_quantity("banana")
+    ParsedAmount(food='banana', quantity=1.0, unit=None, unit_kind=None, note='implicit one')
+    >>> parse_quantity("a handful of almonds").unit_kind
+    'vague'
+    """
+    s = _normalize(text if isinstance(text, str) else "")
+    if not s:
+        return ParsedAmount("", math.nan, None, None, "no text")
+    approx = _APPROX_RE.match(s)
+    if approx and approx.end() < len(s):
+        s = s[approx.end() :]
+    toks = _tokenize(s)
+    cands: list[_Cand] = []
+    i = 0
+    while i < len(toks):
+        cand = _amount_at(toks, i)
+        if cand is None:
+            i += 1
+            continue
+        cands.append(cand)
+        i = cand.end
+    taken = {k for c in cands for k in range(c.start, c.end)}
+    factor, mult_used = _multipliers(toks, taken)
+    notes: list[str] = ["approximate"] if approx else []
+    drop = set(mult_used)
+
+    outside = [c for c in cands if c.depth == 0]
+    inside = [c for c in cands if c.depth > 0]
+    if not outside and inside and not any(c.unit is not None for c in inside):
+        outside, inside = inside[:1], inside[1:]  # "eggs (2)"
+    primary: _Cand | None = None
+    if outside and outside[0].start == 0:
+        primary = outside[0]
+    elif outside:
+        with_unit = [c for c in outside if c.unit is not None]
+        primary = (with_unit or outside)[-1]
+    if primary is None and not mult_used:
+        primary = _implicit_unit(toks)
+    quantity = math.nan
+    unit: UnitInfo | None = None
+    if primary is not None:
+        drop |= set(range(primary.start, primary.end))
+        quantity, unit = primary.quantity, primary.unit
+        notes.extend(primary.notes)
+        for other in (c for c in outside if c is not primary):
+            drop |= set(range(other.start, other.end))
+            pair = _dose_pair(primary, other)
+            if pair is not None:
+                count, dose = pair
+                notes.append(
+                    f"{_fmt(count.quantity)} {count.unit.unit} x {_span_text(toks, s, dose)}"
+                )
+                quantity, unit = count.quantity * dose.quantity, dose.unit
+            else:
+                notes.append(f"other amount: {_span_text(toks, s, other)}")
+    if inside:
+        measured = [c for c in inside if c.unit is not None and c.unit.kind in {"mass", "volume"}]
+        paren = measured[0] if measured else inside[0]
+        opened = max((k for k in range(paren.start) if toks[k].text in "(["), default=None)
+        close = next((k for k in range(paren.end, len(toks)) if toks[k].text in ")]"), None)
+        inner = set(
+            range(
+                (paren.start if opened is None else opened + 1),
+                paren.end if close is None else close,
+            )
+        )
+        weak = unit is None or unit.kind in {"count", "size"}
+        if measured and weak:
+            each = any(_word_at(toks, k) in {"each", "per"} for k in inner)
+            count = 1.0 if primary is None or math.isnan(quantity) else quantity
+            if primary is not None:
+                shown = _span_text(toks, s, primary)
+                notes.append(shown if primary.unit is not None else f"count {shown}")
+            quantity = paren.quantity * (count if each else 1.0)
+            unit = paren.unit
+            notes.extend(paren.notes)
+            drop |= inner | {k for k in (opened, close) if k is not None}
+            primary = paren
+        else:
+            notes.append(_span_text(toks, s, paren))
+            drop |= set(range(paren.start, paren.end))
+    if primary is None:
+        quantity = 1.0
+        if not mult_used:
+            notes.append("implicit one")
+    if mult_used:
+        quantity = factor * (1.0 if primary is None else quantity)
+    food = _clean_food(s, toks, drop)
+    if not food and unit is not None and unit.kind == "count" and primary is not None:
+        # "1 steak", "2 bars": the count word is the food itself
+        food = _clean_food(s, toks, drop - set(range(primary.start, primary.end))).strip()
+        food = re.sub(r"^[\d./\s-]+", "", food).strip() or unit.unit
+        unit = None
+    kind = unit.kind if unit is not None else None
+    if kind == "vague" or (primary is not None and math.isnan(quantity) and not mult_used):
+        if unit is not None and unit.unit == "some":
+            quantity = math.nan
+        kind = "vague"
+        notes = [n for n in notes if n != "implicit one"]
+        notes.append("vague amount")
+    note = "; ".join(dict.fromkeys(n for n in notes if n)) or None
+    return ParsedAmount(food, float(quantity), unit.unit if unit else None, kind, note)
+
+
+def parse_amounts(texts: pd.Series) -> pd.DataFrame:
+    """Parse a column of diary lines, each distinct text once.
+
+    Parameters
+    ----------
+    texts : Series
+        Lines of text (missing values parse as empty text).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`AMOUNT_COLUMNS` (``food, quantity, unit, unit_kind,
+        amount_note``), indexed like ``texts``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_amounts(pd.Series(["2 eggs", "2 eggs", "1 cup milk"]))["quantity"].tolist()
+    [2.0, 2.0, 1.0]
+    """
+    values = texts.astype(object).where(texts.notna(), "")
+    codes, uniques = pd.factorize(values.astype(str), use_na_sentinel=False)
+    parsed = pd.DataFrame([parse_quantity(str(u)) for u in uniques], columns=AMOUNT_COLUMNS)
+    out = parsed.iloc[codes].reset_index(drop=True)
+    out.index = texts.index
+    out["quantity"] = out["quantity"].astype("float64")
+    return out

@@ -1,0 +1,237 @@
+"""Tell supplements and plain water apart from food, and read a supplement's dose.
+
+A log line is a **supplement** when it names a tracked nutrient together with a
+dose (``magnesium glycinate 200 mg``, ``Vitamin D3 2000 IU``, ``B12 1000 mcg``), a
+supplement form (glycinate, citrate, gluconate, cholecalciferol...) or a dose
+form (capsule, tablet, softgel, gummy, lozenge); or when it is a multivitamin.
+``calcium-fortified orange juice 1 cup`` stays food.
+
+Label amounts are elemental
+---------------------------
+US supplement labels declare the amount of the nutrient itself, not of the salt
+it is bound to (21 CFR 101.36(b)(2): the quantity of each dietary ingredient is
+the amount of the nutrient). So ``magnesium glycinate 200 mg`` is read as 200 mg
+of elemental magnesium, and ``calcium citrate 500 mg`` as 500 mg of calcium.
+Someone who logs the weight of the compound instead will be over-counted; the
+reader cannot know, so it takes the label convention.
+
+Dose counts multiply: ``2 capsules magnesium 100 mg`` is 200 mg. Vitamin D in IU
+is converted to µg with :func:`nutrilog.units.vitamin_d_iu_to_ug` (40 IU = 1 µg).
+A supplement without a readable dose (``multivitamin``, ``2 gummies vitamin D``)
+keeps NaN nutrients and a note saying what is missing: nothing is guessed.
+
+A line that is only water (``2 glasses of water``, ``water 500 ml``, ``sparkling
+water``) is kind **water**; its nutrients stay NaN and its amount is kept, so the
+water it brings can be computed from the volume later.
+
+Examples
+--------
+>>> detect_supplement("Vitamin D3 2000 IU")
+SupplementInfo(kind='supplement', nutrients={'vitamin_d_ug': 50.0}, note=None)
+>>> detect_supplement("2 glasses of water").kind
+'water'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
+from nutrilog.quantity import ParsedAmount, parse_quantity
+from nutrilog.units import convert, vitamin_d_iu_to_ug
+
+__all__ = ["SupplementInfo", "SUPPLEMENT_COLUMNS", "detect_supplement", "classify_texts"]
+
+#: Columns of :func:`classify_texts` besides the nutrient columns.
+SUPPLEMENT_COLUMNS: list[str] = ["kind", "note"]
+
+
+class SupplementInfo(NamedTuple):
+    """What a log line is, and the nutrient amounts it declares.
+
+    Attributes
+    ----------
+    kind : str
+        ``food``, ``supplement`` or ``water``.
+    nutrients : dict
+        Nutrient column -> amount in that column's unit (only for supplements
+        whose dose could be read).
+    note : str or None
+        Why a supplement's dose is unresolved, or None.
+    """
+
+    kind: str
+    nutrients: dict[str, float]
+    note: str | None
+
+
+# Tracked nutrients as they are named on supplement labels.
+_NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("magnesium_mg", re.compile(r"\bmagnesium\b", re.I)),
+    ("calcium_mg", re.compile(r"\bcalcium\b", re.I)),
+    ("potassium_mg", re.compile(r"\bpotassium\b", re.I)),
+    ("sodium_mg", re.compile(r"\bsodium\b", re.I)),
+    (
+        "vitamin_d_ug",
+        re.compile(r"\bvit(?:amin)?\.?\s*d[23]?\b|\bd[23]\b|(?:chole|ergo)calciferol", re.I),
+    ),
+    ("vitamin_b12_ug", re.compile(r"\b(?:vit(?:amin)?\.?\s*)?b[\s-]?12\b|cobalamin", re.I)),
+]
+_FORMS = re.compile(
+    r"glycinate|bisglycinate|citrate|oxide|chloride|malate|threonate|taurate|gluconate|"
+    r"carbonate|lactate|aspartate|orotate|sulfate|sulphate|chelate|supplement|capsule|tablet|"
+    r"softgel|gummy|gummies|lozenge|\bpills?\b|\bcaps?\b|\btabs?\b|cholecalciferol|"
+    r"ergocalciferol|methylcobalamin|cyanocobalamin|hydroxocobalamin|adenosylcobalamin",
+    re.I,
+)
+_MULTI = re.compile(r"multi[\s-]?vit|\bmulti\b|prenatal|one[\s-]a[\s-]day|centrum", re.I)
+_OTHER_SUPPLEMENTS = re.compile(
+    r"\bzinc\b|\biron\b|\bvit(?:amin)?\.?\s*[acek]\b|\bb[\s-]?complex\b|\bfolate\b|\bfolic\b|"
+    r"\bbiotin\b|fish\s*oil|omega[\s-]?3|\bprobiotic|\bmelatonin\b|\bcreatine\b|"
+    r"\belectrolytes?\b|\bselenium\b|\biodine\b|\bashwagandha\b|\bcoq10\b",
+    re.I,
+)
+_DOSE_UNITS = {"mg", "ug", "IU"}
+_DOSE_FORMS = {"capsule", "tablet", "softgel", "gummy", "lozenge"}
+_WATER = re.compile(
+    r"(?:(?:plain|tap|still|sparkling|mineral|bottled|filtered|spring|fizzy|carbonated|"
+    r"soda|hot|cold|warm|iced|ice|fresh|drinking|glass|bottle|of)\s+)*"
+    r"(?:water|h2o)(?:\s+(?:tap|bottled|plain|still|sparkling|mineral|filtered|with\s+ice))?",
+    re.I,
+)
+_BARE_WORDS = re.compile(r"\b(?:vitamins?|supplements?|elemental|daily|dose)\b", re.I)
+_SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
+_PREFILTER = re.compile(
+    "|".join(
+        [p.pattern for _, p in _NUTRIENT_PATTERNS]
+        + [_FORMS.pattern, _MULTI.pattern, _OTHER_SUPPLEMENTS.pattern, r"water|h2o"]
+    ),
+    re.I,
+)
+_FOOD = SupplementInfo("food", {}, None)
+_IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # 0.025 µg per IU (40 IU = 1 µg)
+
+
+def _nutrients_in(text: str) -> list[str]:
+    return [col for col, pattern in _NUTRIENT_PATTERNS if pattern.search(text)]
+
+
+def _dose(column: str, parsed: ParsedAmount) -> tuple[float, str | None]:
+    """The amount of ``column``'s nutrient declared by ``parsed``, or NaN and why."""
+    target = str(NUTRIENTS.loc[column, "unit"])
+    label = str(NUTRIENTS.loc[column, "label"])
+    if parsed.unit_kind == "mass" and parsed.unit is not None and not math.isnan(parsed.quantity):
+        return convert(parsed.quantity, parsed.unit, target), None
+    if parsed.unit == "IU" and not math.isnan(parsed.quantity):
+        if column == "vitamin_d_ug":
+            return parsed.quantity * _IU_TO_UG, None
+        return math.nan, f"{label} dose in IU cannot be converted to {target}"
+    found = "no amount" if parsed.unit is None else f"'{parsed.unit}'"
+    return (
+        math.nan,
+        f"{label} dose unresolved: expected a label amount such as 200 {target}, found {found}",
+    )
+
+
+@lru_cache(maxsize=65536)
+def detect_supplement(text: str) -> SupplementInfo:
+    """Classify one log line as food, supplement or water and read its doses.
+
+    Parameters
+    ----------
+    text : str
+        The whole line, amount included (``"calcium citrate 500 mg"``).
+
+    Returns
+    -------
+    SupplementInfo
+        ``kind``, ``nutrients`` (column -> amount in the column's unit) and ``note``.
+
+    Examples
+    --------
+    >>> detect_supplement("2 capsules magnesium 100 mg").nutrients
+    {'magnesium_mg': 200.0}
+    >>> detect_supplement("multivitamin").note
+    'multivitamin: nutrient amounts unresolved (check the label)'
+    >>> detect_supplement("1 cup calcium-fortified orange juice").kind
+    'food'
+    """
+    text = str(text or "")
+    parsed = parse_quantity(text)
+    food = parsed.food.strip()
+    if food and _WATER.fullmatch(food):
+        return SupplementInfo("water", {}, None)
+    if _MULTI.search(text):
+        return SupplementInfo(
+            "supplement", {}, "multivitamin: nutrient amounts unresolved (check the label)"
+        )
+    columns = _nutrients_in(text)
+    dosed = parsed.unit in _DOSE_UNITS or parsed.unit in _DOSE_FORMS
+    marked = bool(_FORMS.search(text))
+    if not columns:
+        if _OTHER_SUPPLEMENTS.search(text) and (dosed or marked):
+            return SupplementInfo("supplement", {}, "not a tracked nutrient")
+        if parsed.unit in _DOSE_FORMS and marked:
+            return SupplementInfo("supplement", {}, "not a tracked nutrient")
+        return SupplementInfo("food", {}, None)
+    bare = food
+    for _, pattern in _NUTRIENT_PATTERNS:
+        bare = pattern.sub(" ", bare)
+    bare = _BARE_WORDS.sub(" ", bare)
+    if not (dosed or marked or not bare.strip()):
+        return SupplementInfo("food", {}, None)  # "calcium-fortified orange juice"
+    nutrients: dict[str, float] = {}
+    notes: list[str] = []
+    parts = [p for p in _SPLIT.split(text) if p.strip()] if len(columns) > 1 else [text]
+    for column in columns:
+        part = next((p for p in parts if column in _nutrients_in(p)), None)
+        value, why = _dose(column, parse_quantity(part) if len(columns) > 1 and part else parsed)
+        if why is None:
+            nutrients[column] = float(value)
+        else:
+            notes.append(why)
+    return SupplementInfo("supplement", nutrients, "; ".join(notes) or None)
+
+
+def classify_texts(texts: pd.Series) -> pd.DataFrame:
+    """Classify a column of log lines, each distinct text once.
+
+    Parameters
+    ----------
+    texts : Series
+        Whole lines, amounts included.
+
+    Returns
+    -------
+    DataFrame
+        ``kind``, ``note`` and every nutrient column (NaN unless a supplement
+        dose was read), indexed like ``texts``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = classify_texts(pd.Series(["banana", "B12 1000 mcg"]))
+    >>> out["kind"].tolist(), out["vitamin_b12_ug"].tolist()
+    (['food', 'supplement'], [nan, 1000.0])
+    """
+    values = texts.astype(object).where(texts.notna(), "").astype(str)
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    # only texts naming a nutrient, supplement or water need the full look
+    candidate = pd.Series(uniques, dtype=object).astype(str).str.contains(_PREFILTER, regex=True)
+    rows = []
+    for text, maybe in zip(uniques, candidate, strict=True):
+        info = detect_supplement(str(text)) if maybe else _FOOD
+        row: dict[str, object] = {"kind": info.kind, "note": info.note}
+        row.update({col: info.nutrients.get(col, math.nan) for col in NUTRIENT_COLUMNS})
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=SUPPLEMENT_COLUMNS + NUTRIENT_COLUMNS)
+    out = table.iloc[codes].reset_index(drop=True)
+    out.index = texts.index
+    for col in NUTRIENT_COLUMNS:
+        out[col] = out[col].astype("float64")
+    return out

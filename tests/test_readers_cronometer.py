@@ -1,0 +1,150 @@
+"""Tests of the Cronometer readers (servings.csv and dailysummary.csv)."""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools import read_log
+from nutrilog.iotools.cronometer import parse_cronometer_amount
+from nutrilog.log import FoodLog
+from nutrilog.nutrients import NUTRIENT_COLUMNS
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "logs"
+HEADER = "Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Category\n"
+
+
+def _accounted(log: FoodLog) -> None:
+    assert log.rows_read == len(log.entries) + len(log.rejected)
+
+
+@pytest.mark.parametrize(
+    ("text", "qty", "unit", "note"),
+    [
+        ('1.00 medium - 7" to 7 7/8" long', 1.0, "medium", '7" to 7 7/8" long'),
+        ("4.00 x 4.0 oz", 16.0, "oz", "4 x 4 oz"),
+        ("2.00 x 1000.0 IU", 2000.0, "IU", "2 x 1000 IU"),
+        ("1.00 full recipe", 1.0, "full recipe", None),
+        ("600.00 g", 600.0, "g", None),
+        ("1.00 shake (11 fl oz)", 1.0, "shake", "11 fl oz"),
+        ("1.00 cup, chopped", 1.0, "cup", "chopped"),
+        (
+            "1.00 slice (from pre-sliced package) - each 3/4 oz",
+            1.0,
+            "slice",
+            "from pre-sliced package; each 3/4 oz",
+        ),
+        ("2.50 x 3.0 cooked links", 7.5, "link", "2.5 x 3 cooked links; cooked"),
+        ('1.00 whole - 3 1/2" diameter', 1.0, "each", '3 1/2" diameter'),
+    ],
+)
+def test_amount_cells(text: str, qty: float, unit: str, note: str | None) -> None:
+    got = parse_cronometer_amount(text)
+    assert got.quantity == pytest.approx(qty)
+    assert (got.unit, got.note) == (unit, note)
+
+
+def test_servings_fixture() -> None:
+    log = read_log(FIXTURES / "cronometer_servings.csv")
+    _accounted(log)
+    assert (log.rows_read, len(log.rejected)) == (10, 0)
+    e = log.entries.set_index("food")
+    assert e["reported"].all()
+    assert e.loc["Banana, Raw", "unit"] == "medium"
+    assert e.loc["Salmon, Baked", "quantity"] == 6.0  # 1.50 x 4.0 oz
+    assert e.loc["Salmon, Baked", "vitamin_d_ug"] == 25.0  # 1000 IU / 40
+    assert e.loc["Vitamin D3", "vitamin_d_ug"] == 50.0  # 2000 IU / 40
+    assert e.loc["Greek Yogurt, Plain", "vitamin_b12_ug"] == 0.75  # "B12 (Cobalamin) (µg)"
+    assert e.loc["Rolled Oats, Dry", "time"] == "7:45 AM"
+    assert e.loc["Rolled Oats, Dry", "meal"] == "Breakfast"
+    # Category "Supplements" -> kind supplement; tap water -> water
+    kinds = e["kind"].to_dict()
+    assert [k for k, v in kinds.items() if v == "supplement"] == [
+        "Test Brand, Protein Shake, Vanilla", "Vitamin D3", "Magnesium Glycinate",
+    ]  # fmt: skip
+    assert kinds["Tap Water"] == "water"
+    # empty cells are "not available": NaN, never 0
+    assert math.isnan(e.loc["Test Brand, Protein Shake, Vanilla", "water_g"])
+    assert math.isnan(e.loc["Magnesium Glycinate", "calcium_mg"])
+    assert e.loc["Magnesium Glycinate", "magnesium_mg"] == 200.0
+    assert e.loc["Lentil Soup", "category"] == "Soups, Sauces, and Gravies"
+
+
+def test_servings_and_dailysummary_agree() -> None:
+    servings = read_log(FIXTURES / "cronometer_servings.csv").entries
+    daily_log = read_log(FIXTURES / "cronometer_dailysummary.csv")
+    _accounted(daily_log)
+    daily = daily_log.entries
+    assert daily["text"].unique().tolist() == ["daily summary"]
+    assert daily["reported"].all()
+    sums = servings.groupby("date")[NUTRIENT_COLUMNS].sum(min_count=1)
+    totals = daily.set_index("date")[NUTRIENT_COLUMNS]
+    pd.testing.assert_frame_equal(sums, totals, check_exact=False, atol=0.01, check_names=False)
+    # hand check: day one magnesium 55 + 32 + 47 + 100 + 0 = 234 mg; vitamin D 2200 IU = 55 µg
+    assert totals.loc[pd.Timestamp("2026-11-20"), "magnesium_mg"] == 234.0
+    assert totals.loc[pd.Timestamp("2026-11-20"), "vitamin_d_ug"] == 55.0
+    assert daily["completed"].tolist() == [True, False]
+
+
+def test_older_layout() -> None:
+    log = read_log(FIXTURES / "cronometer_servings_old.csv")
+    _accounted(log)
+    e = log.entries
+    assert len(e) == 4
+    assert (
+        e[["water_g", "sodium_mg", "vitamin_d_ug"]].isna().all().all()
+    )  # columns absent in this layout
+    assert e["time"].tolist() == ["05:17", None, "09:36", None]
+    assert e["meal"].tolist() == ["Drinks", "Breakfast", "Breakfast", "Lunch"]
+    assert e["unit"].unique().tolist() == ["g"]
+    assert e.loc[0, "potassium_mg"] == 40.0
+
+
+def test_layout_without_time_column() -> None:
+    text = "Day,Group,Food Name,Amount,Energy (kcal),Category\n2026-11-20,Lunch,Rice,150.00 g,195.00,Cereal\n"
+    log = read_log(io.StringIO(text))
+    assert log.entries[["food", "quantity", "energy_kcal"]].values.tolist() == [
+        ["Rice", 150.0, 195.0]
+    ]
+    assert log.entries["time"].isna().all()
+
+
+def test_bad_rows_are_rejected_with_reasons() -> None:
+    rows = [
+        '2026-11-20,8:00 AM,Breakfast,"Oats","40.00 g",150.00,55.00,Cereal',
+        '2026-11-20,8:01 AM,Breakfast,"","1.00 cup",10.00,1.00,Cereal',
+        'someday,8:02 AM,Breakfast,"Milk","1.00 cup",100.00,20.00,Dairy',
+        '2026-11-20,8:03 AM,Breakfast,"Tea","lots",2.00,1.00,Beverages',
+        '2026-11-20,8:04 AM,Breakfast,"Honey","1.00 tbsp",abc,0.00,Sweets',
+    ]
+    log = read_log(io.StringIO(HEADER + "\n".join(rows) + "\n"), format="cronometer")
+    _accounted(log)
+    assert log.entries["food"].tolist() == ["Oats"]
+    reasons = log.rejected.set_index("line")["reason"]
+    assert reasons[3].startswith("missing food text")
+    assert reasons[4].startswith("unparseable date")
+    assert reasons[5].startswith("non-numeric amount")
+    assert reasons[6].startswith("non-numeric value") and "Energy (kcal)" in reasons[6]
+    with pytest.raises(LogParseError) as err:
+        read_log(io.StringIO(HEADER + "\n".join(rows) + "\n"), format="cronometer", strict=True)
+    assert err.value.line == 3
+
+
+def test_not_a_cronometer_file() -> None:
+    with pytest.raises(LogParseError, match="expected columns Food Name, Amount"):
+        read_log(io.StringIO("Day,Food\n2026-11-20,rice\n"), format="cronometer")
+
+
+def test_chunked_servings_match(tmp_path: Path) -> None:
+    body = (FIXTURES / "cronometer_servings.csv").read_text(encoding="utf-8")
+    whole = read_log(FIXTURES / "cronometer_servings.csv")
+    chunked = read_log(io.StringIO(body), chunksize=3)
+    _accounted(chunked)
+    pd.testing.assert_frame_equal(
+        whole.entries.drop(columns=["source"]), chunked.entries.drop(columns=["source"])
+    )
