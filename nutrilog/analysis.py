@@ -1,0 +1,375 @@
+"""``analyze``: from a food log and a person to daily totals and an assessment.
+
+The steps, each in its own module:
+
+1. read the log (:mod:`nutrilog.iotools`) unless a :class:`~nutrilog.log.FoodLog` is given;
+2. match each unique food text to a food (:mod:`nutrilog.matching`);
+3. turn each unique (food, unit) into grams (:mod:`nutrilog.portions`);
+4. scale per-100 g values by grams (:mod:`nutrilog.intake`); supplements carry their
+   label amounts; rows whose source reported nutrients keep them unless ``recompute``;
+5. total per person and day, with coverage (:mod:`nutrilog.intake`);
+6. compare with the person's reference intakes (:mod:`nutrilog.assessment`);
+7. suggest foods for each shortfall (:mod:`nutrilog.suggestions`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.errors import ProfileError
+from nutrilog.foods import FoodTable, load_foods
+from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
+from nutrilog.log import FoodLog
+from nutrilog.nutrients import NUTRIENT_COLUMNS
+from nutrilog.profile import Profile
+
+__all__ = ["Analysis", "analyze", "DEFAULT_MIN_DAY_KCAL"]
+
+#: A day with less energy than this logged is treated as partly logged: it is
+#: shown in ``daily`` but left out of the assessment (``complete`` is False).
+DEFAULT_MIN_DAY_KCAL = 500.0
+
+#: Entry statuses after analysis.
+STATUSES = ("matched", "unmatched", "no grams", "supplement", "reported")
+
+_LOW = ("possibly low", "likely low")
+
+
+@dataclass
+class Analysis:
+    """The result of :func:`analyze`.
+
+    Attributes
+    ----------
+    entries : DataFrame
+        One row per log entry with its match, grams, status and nutrient amounts.
+    daily : DataFrame
+        One row per person and date: totals, supplement parts, coverage, counts,
+        and ``complete`` (whether the day enters the assessment).
+    meals, top_foods : DataFrame
+        Totals per meal; the foods contributing most of each nutrient.
+    assessment : DataFrame
+        One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
+    suggestions : DataFrame
+        Foods that would close each shortfall, per person.
+    unmatched : DataFrame
+        Entries whose food could not be matched, with the best suggestions.
+    rejected : DataFrame
+        Input rows that could not be read: ``source, line, text, reason``.
+    profiles : dict
+        Person → :class:`~nutrilog.profile.Profile`.
+    counts : dict
+        ``rows_read, entries, matched, unmatched, no_grams, supplements, reported, rejected``.
+    """
+
+    entries: pd.DataFrame
+    daily: pd.DataFrame
+    meals: pd.DataFrame
+    top_foods: pd.DataFrame
+    assessment: pd.DataFrame
+    suggestions: pd.DataFrame
+    unmatched: pd.DataFrame
+    rejected: pd.DataFrame
+    profiles: dict[str, Profile]
+    counts: dict[str, int]
+    foods: FoodTable = field(repr=False)
+    explanations: Any = field(default=None, repr=False)
+
+    def report(self) -> Any:
+        """Build the :class:`~nutrilog.report.Report` of this analysis.
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")
+        >>> report = nl.analyze(log, nl.Profile(age=34, sex="female")).report()
+        >>> "not medical advice" in report.to_markdown().lower()
+        True
+        """
+        from nutrilog.report import build_report
+
+        return build_report(self)
+
+    def plot(self, kind: str = "daily", person: str | None = None) -> Any:
+        """Plot daily intakes against the reference bands (``kind="daily"``) or the
+        top contributing foods (``kind="foods"``); returns a matplotlib Figure."""
+        from nutrilog import plotting
+
+        if kind == "daily":
+            return plotting.plot_daily(self, person=person)
+        if kind == "foods":
+            return plotting.plot_contributions(self, person=person)
+        raise ValueError(f"expected kind 'daily' or 'foods', found {kind!r}")
+
+    def __repr__(self) -> str:
+        c = self.counts
+        people = ", ".join(self.profiles)
+        return (
+            f"Analysis({len(self.daily)} person-days for {people}; {c['entries']} entries: "
+            f"{c['matched']} matched, {c['unmatched']} unmatched, {c['no_grams']} without grams, "
+            f"{c['supplements']} supplements, {c['reported']} reported; {c['rejected']} rows rejected)"
+        )
+
+    def _repr_html_(self) -> str:
+        return str(self.report()._repr_html_())
+
+
+def _as_log(log: Any) -> FoodLog:
+    from nutrilog.iotools import from_frame, read_log
+
+    if isinstance(log, FoodLog):
+        return log
+    if isinstance(log, pd.DataFrame):
+        return from_frame(log)
+    if isinstance(log, (str, os.PathLike)):
+        return read_log(log)
+    if isinstance(log, Sequence):
+        return FoodLog.concat(_as_log(item) for item in log)
+    raise TypeError(
+        f"expected a FoodLog, DataFrame, path or list of those as the log, found {type(log).__name__}"
+    )
+
+
+def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> dict[str, Profile]:
+    if isinstance(profile, Profile):
+        return {p: profile for p in people}
+    if isinstance(profile, Mapping):
+        if {"age", "sex"} <= set(profile) and not all(isinstance(v, (Profile, Mapping)) for v in profile.values()):
+            one = Profile(**profile)
+            return {p: one for p in people}
+        missing = [p for p in people if p not in profile]
+        if missing:
+            raise ProfileError(
+                f"expected a profile for every person in the log; missing {missing}, "
+                f"profiles given for {sorted(profile)}"
+            )
+        return {
+            p: (profile[p] if isinstance(profile[p], Profile) else Profile(**profile[p])) for p in people
+        }
+    raise ProfileError(
+        f"expected a Profile or a mapping of person → Profile, found {type(profile).__name__}"
+    )
+
+
+def _water_grams(entries: pd.DataFrame) -> pd.Series:
+    """Grams of plain water entries from their volume (water: 1 g per ml)."""
+    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, Quantity
+
+    grams = pd.Series(np.nan, index=entries.index)
+    for unit, frame in entries.groupby("unit", dropna=True):
+        q = frame["quantity"].to_numpy(dtype="float64")
+        if unit in VOLUME_UNITS:
+            per = Quantity(1.0, VOLUME_UNITS[unit]).to("milliliter").magnitude  # 1 ml water = 1 g
+        elif unit in MASS_UNITS:
+            per = Quantity(1.0, MASS_UNITS[unit]).to("gram").magnitude
+        else:
+            continue
+        grams.loc[frame.index] = q * float(per)
+    return grams
+
+
+def _analyse_entries(
+    entries: pd.DataFrame,
+    foods: FoodTable,
+    aliases: Any,
+    recompute: bool,
+) -> pd.DataFrame:
+    from nutrilog.matching import match_foods
+    from nutrilog.portions import resolve_grams
+
+    out = entries.copy()
+    is_supp = out["kind"].eq("supplement")
+    reported = out["reported"] & ~is_supp & (not recompute)
+    to_match = ~is_supp & ~reported
+
+    for col in ("description", "match_method", "portion", "grams_note"):
+        out[col] = pd.Series(pd.NA, index=out.index, dtype="object")
+    out["match_score"] = np.nan
+    out["grams"] = np.nan
+    out["suggestions"] = pd.Series([[] for _ in range(len(out))], index=out.index, dtype="object")
+
+    if to_match.any():
+        sub = out.loc[to_match]
+        matched = match_foods(sub["food"], foods, aliases=aliases, food_ids=sub["food_id"])
+        for col in ("food_id", "description", "match_score", "match_method", "suggestions"):
+            out.loc[to_match, col] = matched[col].to_numpy()
+        # Grams for every matched-or-not entry: a mass needs no food, and an
+        # unmatched entry's known weight still counts against coverage.
+        ok = to_match
+        if ok.any():
+            sub = out.loc[ok]
+            grams = resolve_grams(
+                sub["quantity"], sub["unit"], sub["unit_kind"], sub["food_id"], foods, food_text=sub["food"]
+            )
+            for col in ("grams", "portion", "grams_note"):
+                out.loc[ok, col] = grams[col].to_numpy()
+        # Plain water with a volume needs no food table: 1 ml weighs 1 g.
+        water = out["kind"].eq("water") & out["grams"].isna()
+        if water.any():
+            out.loc[water, "grams"] = _water_grams(out.loc[water])
+            out.loc[water & out["grams"].notna(), "portion"] = "volume of water (1 g/ml)"
+
+        computed = scale_per_100g(out.loc[to_match], foods.nutrients)
+        out.loc[to_match, computed.columns] = computed.to_numpy()
+        plain_water = to_match & out["kind"].eq("water") & out["food_id"].isna()
+        out.loc[plain_water, "water_g"] = out.loc[plain_water, "grams"]
+
+    status = pd.Series("matched", index=out.index, dtype="object")
+    status[to_match & out["food_id"].isna() & ~out["kind"].eq("water")] = "unmatched"
+    status[to_match & status.eq("matched") & out["grams"].isna()] = "no grams"
+    status[is_supp] = "supplement"
+    status[reported] = "reported"
+    out["status"] = status
+    out.loc[reported, "description"] = out.loc[reported, "food"]
+    out.loc[is_supp, "description"] = out.loc[is_supp, "food"]
+    return out
+
+
+def analyze(
+    log: Any,
+    profile: Profile | Mapping[str, Any],
+    *,
+    foods: FoodTable | str | os.PathLike[str] | pd.DataFrame | None = None,
+    aliases: Mapping[str, str] | str | os.PathLike[str] | None = None,
+    recompute: bool = False,
+    sd_within: Mapping[str, float] | None = None,
+    explanations: Any = None,
+    min_day_kcal: float = DEFAULT_MIN_DAY_KCAL,
+) -> Analysis:
+    """Analyse a food log for one or several people.
+
+    Parameters
+    ----------
+    log : FoodLog, DataFrame, path or list of those
+        The log; paths are read with :func:`nutrilog.read_log` (format detected).
+    profile : Profile or mapping
+        The person, or a mapping of the log's ``person`` values to profiles.
+    foods : FoodTable, path or DataFrame, optional
+        The food table (default: the bundled one). A path or DataFrame adds the
+        user's own foods to the bundled table.
+    aliases : mapping or path, optional
+        User overrides ``text → food_id`` (dict or CSV ``text,food_id``).
+    recompute : bool
+        Recompute nutrients of rows whose source reported them (Cronometer).
+    sd_within : mapping, optional
+        Within-person SDs of daily intake by nutrient, used where no published
+        pooled value applies.
+    explanations : path or Explanations, optional
+        A user explanation file in the bundled schema.
+    min_day_kcal : float
+        Days with less energy logged are kept in ``daily`` but not assessed.
+
+    Returns
+    -------
+    Analysis
+
+    Examples
+    --------
+    >>> import nutrilog as nl
+    >>> log = nl.parse_entries(["2 medium bananas", "1 cup chopped spinach"], date="2026-11-20")
+    >>> result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    >>> round(float(result.daily["magnesium_mg"].iloc[0]), 1)  # 2 x 118 g x 27 + 30 g x 79 per 100 g
+    87.4
+    """
+    from nutrilog.assessment import assess
+    from nutrilog.explanations import load_explanations
+    from nutrilog.suggestions import suggest_foods
+
+    food_log = _as_log(log)
+    table = load_foods()
+    if isinstance(foods, FoodTable):
+        table = foods
+    elif foods is not None:
+        table = table.with_user_foods(foods)
+
+    entries = _analyse_entries(food_log.entries, table, aliases, recompute)
+    people = sorted(entries["person"].unique().tolist()) or ["default"]
+    profiles = _profiles_for(people, profile)
+
+    daily = daily_totals(entries) if len(entries) else _empty_daily()
+    daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
+
+    assessments, suggestions = [], []
+    eaten = entries["food_id"].dropna().unique().tolist()
+    for person, prof in profiles.items():
+        days = daily[daily["person"].eq(person) & daily["complete"]]
+        table_p = assess(days, prof, sd_within=dict(sd_within) if sd_within else None)
+        table_p.insert(0, "person", person)
+        assessments.append(table_p)
+        sugg = _suggest(table_p, table, eaten, suggest_foods)
+        if len(sugg):
+            sugg.insert(0, "person", person)
+            suggestions.append(sugg)
+    assessment = pd.concat(assessments, ignore_index=True) if assessments else pd.DataFrame()
+    suggestion_frame = pd.concat(suggestions, ignore_index=True) if suggestions else pd.DataFrame(
+        columns=["person", "nutrient", "food_id", "description", "portion", "grams", "amount", "covers", "text"]
+    )
+
+    unmatched = entries.loc[
+        entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]
+    ].reset_index(drop=True)
+    status = entries["status"]
+    counts = {
+        "rows_read": int(food_log.rows_read or 0),
+        "entries": len(entries),
+        "matched": int(status.eq("matched").sum()),
+        "unmatched": int(status.eq("unmatched").sum()),
+        "no_grams": int(status.eq("no grams").sum()),
+        "supplements": int(status.eq("supplement").sum()),
+        "reported": int(status.eq("reported").sum()),
+        "rejected": len(food_log.rejected),
+    }
+    expl = explanations
+    if expl is None or isinstance(expl, (str, os.PathLike)):
+        expl = load_explanations(expl)
+    return Analysis(
+        entries=entries,
+        daily=daily,
+        meals=meal_totals(entries),
+        top_foods=top_foods(entries),
+        assessment=assessment,
+        suggestions=suggestion_frame,
+        unmatched=unmatched,
+        rejected=food_log.rejected,
+        profiles=profiles,
+        counts=counts,
+        foods=table,
+        explanations=expl,
+    )
+
+
+def _empty_daily() -> pd.DataFrame:
+    from nutrilog.intake import SUPPLEMENT_SPLIT, coverage_column, supplement_column
+
+    cols = (
+        ["person", "date", *NUTRIENT_COLUMNS]
+        + [supplement_column(c) for c in SUPPLEMENT_SPLIT]
+        + [coverage_column(c) for c in NUTRIENT_COLUMNS]
+        + ["n_entries", "n_supplements", "n_unmatched", "n_no_grams", "grams_logged"]
+    )
+    return pd.DataFrame(columns=cols)
+
+
+def _suggest(assessment: pd.DataFrame, table: FoodTable, eaten: list[str], suggest_foods: Any) -> pd.DataFrame:
+    low = assessment[assessment["status"].isin(_LOW) & assessment["target"].notna()]
+    gaps = {
+        str(row.column): float(row.target - row.mean)
+        for row in low.itertuples()
+        if pd.notna(row.mean) and row.target > row.mean
+    }
+    if not gaps:
+        return pd.DataFrame()
+    limits: dict[str, float] = {}
+    for row in assessment.itertuples():
+        if pd.notna(row.ul) and row.ul_applies_to == "all":
+            limits[str(row.column)] = float(row.ul)
+        elif pd.notna(row.cdrr):
+            limits[str(row.column)] = float(row.cdrr)
+    current = {str(r.column): float(r.mean) for r in assessment.itertuples() if pd.notna(r.mean)}
+    return suggest_foods(gaps, table, eaten_ids=eaten, limits=limits, current=current)

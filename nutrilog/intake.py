@@ -1,0 +1,214 @@
+"""Nutrient amounts per entry, and totals per day, meal and food.
+
+Everything here is vectorised: per-100 g values are joined to the entries by
+food id in one step, and totals are pandas group-bys. Unknown values stay NaN:
+a day's total is the sum of the values that are known (``min_count=1``), and the
+``coverage_<nutrient>`` columns say how much of the day's food that total covers.
+
+Examples
+--------
+>>> import pandas as pd
+>>> per100 = pd.DataFrame({"magnesium_mg": [79.0]}, index=["sr28:11457"])
+>>> e = pd.DataFrame({"food_id": ["sr28:11457"], "grams": [30.0]})
+>>> float(scale_per_100g(e, per100, ["magnesium_mg"])["magnesium_mg"].iloc[0])
+23.7
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
+
+__all__ = [
+    "SUPPLEMENT_SPLIT",
+    "scale_per_100g",
+    "daily_totals",
+    "meal_totals",
+    "top_foods",
+    "supplement_column",
+    "coverage_column",
+]
+
+#: Nutrients whose supplement part gets its own daily column (``magnesium_supplement_mg``...).
+#: Magnesium needs it for the UL (supplements only); the others are shown for context.
+SUPPLEMENT_SPLIT: list[str] = [
+    "calcium_mg",
+    "magnesium_mg",
+    "potassium_mg",
+    "vitamin_d_ug",
+    "vitamin_b12_ug",
+]
+
+
+def supplement_column(column: str) -> str:
+    """Name of the supplement part of a nutrient column.
+
+    Examples
+    --------
+    >>> supplement_column("magnesium_mg")
+    'magnesium_supplement_mg'
+    """
+    name, unit = column.rsplit("_", 1)
+    return f"{name}_supplement_{unit}"
+
+
+def coverage_column(column: str) -> str:
+    """Name of the coverage column of a nutrient column.
+
+    Examples
+    --------
+    >>> coverage_column("vitamin_d_ug")
+    'coverage_vitamin_d'
+    """
+    return f"coverage_{NUTRIENTS.loc[column, 'nutrient']}"
+
+
+def scale_per_100g(
+    entries: pd.DataFrame, per_100g: pd.DataFrame, columns: list[str] | None = None
+) -> pd.DataFrame:
+    """Nutrient amounts of each entry: ``grams / 100 × value per 100 g`` of its food.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Needs ``food_id`` and ``grams``.
+    per_100g : DataFrame
+        Per-100 g values indexed by food id.
+    columns : list of str, optional
+        Nutrient columns to compute (default: all tracked ones present in ``per_100g``).
+
+    Returns
+    -------
+    DataFrame
+        Aligned to ``entries.index``; NaN where the food, the grams or the value is unknown.
+    """
+    cols = columns or [c for c in NUTRIENT_COLUMNS if c in per_100g.columns]
+    values = per_100g[cols].reindex(entries["food_id"].to_numpy())
+    factor = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64") / 100.0
+    out = values.to_numpy(dtype="float64") * factor[:, None]
+    return pd.DataFrame(out, index=entries.index, columns=cols)
+
+
+def _entry_weights(entries: pd.DataFrame) -> pd.Series:
+    """Weight of each food entry for coverage: its grams, or the day's median when unknown.
+
+    Entries whose grams are unknown (unmatched food, vague amount) still count
+    against coverage; they are given the median weight of the person's known
+    entries that day (100 g when the day has none), so one unknown entry does not
+    weigh like nothing.
+    """
+    grams = pd.to_numeric(entries["grams"], errors="coerce")
+    keys = [entries["person"], entries["date"]]
+    median = grams.groupby(keys, dropna=False).transform("median")
+    return grams.fillna(median).fillna(100.0).clip(lower=0.0)
+
+
+def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
+    """One row per person and date: nutrient totals, supplement parts, coverage and counts.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Analysed entries with ``person, date, kind, status, grams`` and nutrient columns.
+
+    Returns
+    -------
+    DataFrame
+        ``person, date``, every nutrient total (NaN when nothing on that day had a
+        value), ``<nutrient>_supplement_<unit>`` for :data:`SUPPLEMENT_SPLIT`,
+        ``coverage_<nutrient>`` (share of the day's food weight whose value is
+        known, 0–1), ``n_entries, n_supplements, n_unmatched, n_no_grams,
+        grams_logged``.
+    """
+    keys = ["person", "date"]
+    frame = entries.copy()
+    is_supp = frame["kind"].eq("supplement")
+    grouped = frame.groupby(keys, dropna=False, sort=True)
+    totals = grouped[NUTRIENT_COLUMNS].sum(min_count=1)
+
+    supp = frame[SUPPLEMENT_SPLIT].where(is_supp, 0.0, axis=0).fillna(0.0)
+    supp[keys] = frame[keys]
+    supp_totals = supp.groupby(keys, dropna=False, sort=True)[SUPPLEMENT_SPLIT].sum()
+    supp_totals.columns = [supplement_column(c) for c in SUPPLEMENT_SPLIT]
+
+    foods = frame.loc[~is_supp].copy()
+    weight = _entry_weights(foods)
+    cov = pd.DataFrame(index=foods.index)
+    for col in NUTRIENT_COLUMNS:
+        cov[coverage_column(col)] = weight.where(foods[col].notna(), 0.0)
+    cov["_weight"] = weight
+    cov[keys] = foods[keys]
+    cov_sum = cov.groupby(keys, dropna=False, sort=True).sum()
+    coverage = cov_sum.drop(columns="_weight").div(cov_sum["_weight"].replace(0.0, np.nan), axis=0)
+
+    status = frame["status"] if "status" in frame else pd.Series("matched", index=frame.index)
+    counts = pd.DataFrame(
+        {
+            "n_entries": 1,
+            "n_supplements": is_supp.astype(int),
+            "n_unmatched": status.eq("unmatched").astype(int),
+            "n_no_grams": status.eq("no grams").astype(int),
+            "grams_logged": pd.to_numeric(frame["grams"], errors="coerce").where(~is_supp),
+        }
+    )
+    counts[keys] = frame[keys]
+    count_totals = counts.groupby(keys, dropna=False, sort=True).agg(
+        n_entries=("n_entries", "sum"),
+        n_supplements=("n_supplements", "sum"),
+        n_unmatched=("n_unmatched", "sum"),
+        n_no_grams=("n_no_grams", "sum"),
+        grams_logged=("grams_logged", "sum"),
+    )
+    daily = totals.join(supp_totals).join(coverage).join(count_totals)
+    cov_cols = [coverage_column(c) for c in NUTRIENT_COLUMNS]
+    # A day with only supplements has no food weight: its food coverage is unknown (NaN).
+    daily[cov_cols] = daily[cov_cols].astype("float64")
+    return daily.reset_index()
+
+
+def meal_totals(entries: pd.DataFrame) -> pd.DataFrame:
+    """Nutrient totals per person, date and meal (``meal`` missing → ``"(no meal)"``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from nutrilog.nutrients import NUTRIENT_COLUMNS
+    >>> e = pd.DataFrame({"person": ["a", "a"], "date": ["d", "d"], "meal": ["Lunch", None]})
+    >>> for c in NUTRIENT_COLUMNS:
+    ...     e[c] = 1.0
+    >>> meal_totals(e)["meal"].tolist()
+    ['(no meal)', 'Lunch']
+    """
+    frame = entries.copy()
+    frame["meal"] = frame["meal"].where(frame["meal"].notna(), "(no meal)").astype(str)
+    out = frame.groupby(["person", "date", "meal"], dropna=False, sort=True)[NUTRIENT_COLUMNS]
+    return out.sum(min_count=1).reset_index()
+
+
+def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.DataFrame:
+    """The foods contributing most of each nutrient, per person (and per day if ``by_day``).
+
+    Returns
+    -------
+    DataFrame
+        ``person, [date,] nutrient, column, food, amount, share`` where ``share``
+        is the food's part of the person's (or day's) known total.
+    """
+    keys = ["person", "date"] if by_day else ["person"]
+    frame = entries.copy()
+    label = frame["description"] if "description" in frame else frame["food"]
+    frame["_food"] = label.where(label.notna(), frame["food"]).astype(str)
+    long = frame.melt(
+        id_vars=[*keys, "_food"], value_vars=NUTRIENT_COLUMNS, var_name="column", value_name="amount"
+    ).dropna(subset=["amount"])
+    per_food = long.groupby([*keys, "column", "_food"], dropna=False, sort=False)["amount"].sum()
+    per_food = per_food.reset_index()
+    total = per_food.groupby([*keys, "column"], dropna=False)["amount"].transform("sum")
+    per_food["share"] = per_food["amount"] / total.replace(0.0, np.nan)
+    per_food = per_food.sort_values([*keys, "column", "amount"], ascending=[True] * (len(keys) + 1) + [False])
+    top = per_food.groupby([*keys, "column"], dropna=False, sort=False).head(n)
+    top = top.rename(columns={"_food": "food"})
+    top.insert(len(keys), "nutrient", top["column"].map(NUTRIENTS["nutrient"]))
+    return top[[*keys, "nutrient", "column", "food", "amount", "share"]].reset_index(drop=True)

@@ -1,0 +1,178 @@
+"""End-to-end analysis: daily totals checked by hand against SR28 values.
+
+Per-100 g values below were read by hand from the SR28 NUT_DATA file (nutrient
+numbers 208 kcal, 301 Ca, 304 Mg, 306 K, 307 Na, 328 vitamin D µg, 418 B12 µg).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import nutrilog as nl
+from nutrilog.log import FoodLog
+
+# id: (kcal, Ca, Mg, K, Na, vitamin D µg, B12 µg) per 100 g, SR28 by hand.
+SR28 = {
+    "sr28:11457": (23, 99, 79, 558, 79, 0.0, 0.00),  # Spinach, raw
+    "sr28:09040": (89, 5, 27, 358, 1, 0.0, 0.00),  # Bananas, raw
+    "sr28:01211": (61, 113, 10, 132, 43, 0.1, 0.45),  # Milk, whole, 3.25%
+    "sr28:15236": (208, 9, 27, 363, 59, 11.0, 3.23),  # Salmon, Atlantic, farmed, raw
+    "sr28:12014": (559, 46, 592, 809, 7, 0.0, 0.00),  # Pumpkin seed kernels, dried
+    "sr28:01123": (143, 56, 12, 138, 142, 2.0, 0.89),  # Egg, whole, raw, fresh
+}
+COLS = ["energy_kcal", "calcium_mg", "magnesium_mg", "potassium_mg", "sodium_mg", "vitamin_d_ug", "vitamin_b12_ug"]
+
+# Seven days: grams of each food per day.
+WEEK = {
+    "2026-11-16": {"sr28:11457": 100, "sr28:09040": 118, "sr28:01211": 244, "sr28:15236": 150},
+    "2026-11-17": {"sr28:09040": 236, "sr28:01211": 244, "sr28:12014": 28, "sr28:01123": 100},
+    "2026-11-18": {"sr28:11457": 30, "sr28:15236": 200, "sr28:01211": 122, "sr28:09040": 118},
+    "2026-11-19": {"sr28:01123": 150, "sr28:09040": 118, "sr28:12014": 56, "sr28:01211": 488},
+    "2026-11-20": {"sr28:15236": 100, "sr28:11457": 60, "sr28:09040": 354},
+    "2026-11-21": {"sr28:01211": 366, "sr28:01123": 100, "sr28:12014": 28, "sr28:09040": 118},
+    "2026-11-22": {"sr28:15236": 120, "sr28:01211": 244, "sr28:11457": 90, "sr28:09040": 236},
+}
+
+
+def _week_log(extra: list[dict] | None = None) -> FoodLog:
+    rows = []
+    line = 1
+    for day, foods in WEEK.items():
+        for fid, grams in foods.items():
+            line += 1
+            rows.append(
+                {"date": day, "text": f"{grams} g {fid}", "food": fid, "food_id": fid,
+                 "quantity": grams, "unit": "g", "unit_kind": "mass", "source": "week.csv", "line": line}
+            )
+    rows.extend(extra or [])
+    return FoodLog(pd.DataFrame(rows))
+
+
+def _expected(day: str) -> dict[str, float]:
+    out = dict.fromkeys(COLS, 0.0)
+    for fid, grams in WEEK[day].items():
+        for col, per100 in zip(COLS, SR28[fid], strict=True):
+            out[col] += per100 * grams / 100
+    return out
+
+
+@pytest.fixture(scope="module")
+def week_result() -> nl.Analysis:
+    return nl.analyze(_week_log(), nl.Profile(age=34, sex="female"))
+
+
+def test_daily_totals_equal_hand_computed_sr28_sums(week_result: nl.Analysis) -> None:
+    daily = week_result.daily.set_index("date")
+    assert len(daily) == 7
+    for day in WEEK:
+        row = daily.loc[pd.Timestamp(day)]
+        for col, value in _expected(day).items():
+            assert row[col] == pytest.approx(value, rel=1e-9), (day, col)
+
+
+def test_first_day_magnesium_by_hand(week_result: nl.Analysis) -> None:
+    # 100 g spinach (79) + 118 g banana (27) + 244 g milk (10) + 150 g salmon (27)
+    expected = 79 + 1.18 * 27 + 2.44 * 10 + 1.5 * 27
+    first = week_result.daily.iloc[0]
+    assert first["magnesium_mg"] == pytest.approx(expected)
+    assert expected == pytest.approx(175.76)
+
+
+def test_every_entry_is_matched_by_id_with_full_coverage(week_result: nl.Analysis) -> None:
+    assert set(week_result.entries["match_method"]) == {"id"}
+    assert week_result.counts["matched"] == sum(len(v) for v in WEEK.values())
+    assert (week_result.daily["coverage_magnesium"] == 1.0).all()
+
+
+def test_assessment_uses_the_right_reference_and_days(week_result: nl.Analysis) -> None:
+    a = week_result.assessment.set_index("nutrient")
+    assert a.loc["magnesium", "rda"] == 320  # female 31-50, IOM
+    assert a.loc["potassium", "ai"] == 2600  # female 19+, NASEM 2019
+    assert a.loc["magnesium", "days"] == 7
+    mean_mg = sum(_expected(d)["magnesium_mg"] for d in WEEK) / 7
+    assert a.loc["magnesium", "mean"] == pytest.approx(mean_mg)
+    assert a.loc["magnesium", "pct_of_target"] == pytest.approx(100 * mean_mg / 320)
+
+
+def test_supplement_magnesium_is_split_and_checked_against_ul() -> None:
+    # 400 mg supplement on a day with ~300 mg food magnesium: the UL (350 mg,
+    # supplements only) is exceeded; 500 mg of food magnesium alone is not.
+    supp = [{"date": d, "text": "magnesium 400 mg", "food": "magnesium", "kind": "supplement",
+             "quantity": 400, "unit": "mg", "unit_kind": "mass", "magnesium_mg": 400.0,
+             "source": "week.csv", "line": 100 + i} for i, d in enumerate(WEEK)]
+    result = nl.analyze(_week_log(supp), nl.Profile(age=34, sex="female"))
+    assert (result.daily["magnesium_supplement_mg"] == 400).all()
+    mg = result.assessment.set_index("nutrient").loc["magnesium"]
+    assert mg["status"] == "above upper limit"
+    assert mg["mean_supplement"] == pytest.approx(400)
+
+
+def test_food_magnesium_alone_never_flags_the_ul() -> None:
+    rows = [{"date": d, "text": "pumpkin seeds", "food": "pumpkin seeds", "food_id": "sr28:12014",
+             "quantity": 90, "unit": "g", "unit_kind": "mass", "source": "x.csv", "line": i + 2}
+            for i, d in enumerate(WEEK)]  # 90 g x 592 mg/100 g = 533 mg of food magnesium a day (503 kcal)
+    result = nl.analyze(FoodLog(pd.DataFrame(rows)), nl.Profile(age=34, sex="female"))
+    mg = result.assessment.set_index("nutrient").loc["magnesium"]
+    assert mg["mean"] == pytest.approx(532.8)
+    assert mg["status"] != "above upper limit"
+
+
+def test_unknown_values_lower_coverage_instead_of_counting_as_zero() -> None:
+    # Caraway cheese has no vitamin D analysis in SR28: the day's vitamin D total
+    # is built on part of the food only, and coverage says so.
+    rows = [
+        {"date": "2026-11-16", "text": "100 g salmon", "food": "salmon", "food_id": "sr28:15236",
+         "quantity": 100, "unit": "g", "unit_kind": "mass"},
+        {"date": "2026-11-16", "text": "100 g caraway cheese", "food": "caraway cheese",
+         "food_id": "sr28:01008", "quantity": 100, "unit": "g", "unit_kind": "mass"},
+        {"date": "2026-11-16", "text": "300 g xqzzv blorb", "food": "xqzzv blorb",
+         "quantity": 300, "unit": "g", "unit_kind": "mass"},
+    ]
+    result = nl.analyze(FoodLog(pd.DataFrame(rows)), nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    day = result.daily.iloc[0]
+    assert day["vitamin_d_ug"] == pytest.approx(11.0)
+    assert math.isclose(day["magnesium_mg"], 27 + 22)
+    # weights: salmon 100 g, cheese 100 g, unmatched 300 g
+    assert day["coverage_magnesium"] == pytest.approx(200 / 500)
+    assert day["coverage_vitamin_d"] == pytest.approx(100 / 500)
+    assert result.counts["unmatched"] == 1
+    assert result.unmatched["food"].tolist() == ["xqzzv blorb"]
+
+
+def test_reported_values_are_kept_unless_recompute() -> None:
+    rows = [{"date": "2026-11-16", "text": "Spinach, raw", "food": "spinach, raw", "quantity": 100,
+             "unit": "g", "unit_kind": "mass", "reported": True, "magnesium_mg": 50.0}]
+    log = FoodLog(pd.DataFrame(rows))
+    kept = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    assert kept.entries["magnesium_mg"].iloc[0] == 50.0
+    assert kept.entries["status"].iloc[0] == "reported"
+    redone = nl.analyze(log, nl.Profile(age=34, sex="female"), recompute=True, min_day_kcal=0)
+    assert redone.entries["magnesium_mg"].iloc[0] == pytest.approx(79.0)
+
+
+def test_several_people_each_get_their_own_profile() -> None:
+    rows = [
+        {"person": who, "date": "2026-11-16", "text": "spinach", "food": "spinach",
+         "food_id": "sr28:11457", "quantity": 100, "unit": "g", "unit_kind": "mass"}
+        for who in ("ana", "ben")
+    ]
+    profiles = {"ana": nl.Profile(age=34, sex="female"), "ben": nl.Profile(age=75, sex="male")}
+    result = nl.analyze(FoodLog(pd.DataFrame(rows)), profiles, min_day_kcal=0)
+    a = result.assessment.set_index(["person", "nutrient"])
+    assert a.loc[("ana", "calcium"), "rda"] == 1000
+    assert a.loc[("ben", "calcium"), "rda"] == 1200
+    assert a.loc[("ben", "vitamin_d"), "rda"] == 20
+    with pytest.raises(nl.ProfileError, match="ben"):
+        nl.analyze(FoodLog(pd.DataFrame(rows)), {"ana": profiles["ana"]})
+
+
+def test_partial_days_are_shown_but_not_assessed() -> None:
+    rows = [{"date": "2026-11-16", "text": "banana", "food": "banana", "food_id": "sr28:09040",
+             "quantity": 118, "unit": "g", "unit_kind": "mass"}]
+    result = nl.analyze(FoodLog(pd.DataFrame(rows)), nl.Profile(age=34, sex="female"))
+    assert len(result.daily) == 1
+    assert not bool(result.daily["complete"].iloc[0])  # 105 kcal logged: a partial day
+    assert (result.assessment["days"] == 0).all()
