@@ -1,0 +1,462 @@
+"""The ``nutrilog`` command line: analyse logs, look up foods, show reference intakes.
+
+Exit status: 0 done (warnings go to stderr), 1 input problems (a file that
+cannot be read; under ``--strict`` also rejected rows and unmatched foods),
+2 usage errors. Errors print one line naming the file and line, never a
+traceback.
+
+Examples
+--------
+>>> main(["references", "--age", "34", "--sex", "female", "--format", "csv"])  # doctest: +SKIP
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import pandas as pd
+from pydantic import ValidationError
+
+from nutrilog.errors import NutrilogError, ProfileError
+
+__all__ = ["main", "build_parser"]
+
+PROG = "nutrilog"
+LOG_FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal")
+REPORT_FORMATS = ("text", "markdown", "html", "json")
+TABLE_FORMATS = ("text", "csv", "json")
+
+#: Inputs at least this large (bytes, all files together) get a progress bar on a terminal.
+PROGRESS_MIN_BYTES = 2_000_000
+
+_EPILOG_MAIN = """\
+examples:
+  nutrilog analyze week.csv --age 34 --sex female
+  nutrilog analyze servings.csv --age 34 --sex female --format html -o report.html
+  nutrilog analyze day.txt --log-format text --date 2026-11-20 --age 29 --sex male
+  nutrilog foods search "raw spinach" --limit 5
+  nutrilog foods show sr28:11457
+  nutrilog references --age 34 --sex female --pregnant
+
+exit status: 0 done (warnings on stderr), 1 input problems (with --strict:
+also rejected rows and unmatched foods), 2 usage errors.
+This tool is not medical advice.
+"""
+
+_EPILOG_ANALYZE = """\
+examples:
+  nutrilog analyze week.csv --age 34 --sex female
+  nutrilog analyze mon.txt tue.txt --log-format text --age 34 --sex f -o week.md
+  nutrilog analyze servings.csv --age 34 --sex female --format json -o week.json
+  nutrilog analyze log.csv --age 30 --sex female --lactating --foods my_foods.csv \\
+      --aliases my_aliases.csv --strict
+
+The report format follows --format, else the suffix of -o (.txt .md .html .json),
+else text. Under --strict the exit status is 1 when any row was rejected or any
+food was not matched (the report is still written).
+"""
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _add_profile_args(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("person")
+    group.add_argument("--age", type=float, required=True, help="age in years (e.g. 34, or 0.75 for 9 months)")
+    group.add_argument("--sex", required=True, type=str.lower, choices=["female", "male", "f", "m"],
+                       help="sex used to pick the reference intakes")
+    stage = group.add_mutually_exclusive_group()
+    stage.add_argument("--pregnant", action="store_true", help="use the pregnancy reference intakes")
+    stage.add_argument("--lactating", action="store_true", help="use the lactation reference intakes")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``nutrilog`` command.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["foods", "search", "milk"]).limit
+    10
+    """
+    from nutrilog import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Turn a food log into an honest picture of the minerals and vitamins "
+        "behind muscle cramps and spasms.",
+        epilog=_EPILOG_MAIN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    analyze = commands.add_parser(
+        "analyze", help="analyse food logs and write a report", epilog=_EPILOG_ANALYZE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Read food logs, total the nutrients per day, compare them with the reference\n"
+        "intakes and report shortfalls next to how they can cause spasms.",
+    )
+    analyze.add_argument("logs", nargs="+", metavar="LOG", type=Path,
+                         help="log file(s): CSV, plain text, Cronometer or MyFitnessPal export")
+    _add_profile_args(analyze)
+    out = analyze.add_argument_group("output")
+    out.add_argument("--format", choices=REPORT_FORMATS,
+                     help="report format (default: from the -o suffix, else text)")
+    out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE")
+    out.add_argument("--no-color", action="store_true", help="no colours in the terminal")
+    read = analyze.add_argument_group("reading")
+    read.add_argument("--log-format", choices=LOG_FORMATS, help="log format (default: detected)")
+    read.add_argument("--date", metavar="YYYY-MM-DD", help="date of entries whose log gives none")
+    read.add_argument("--person", metavar="NAME", help="person of entries whose log names nobody")
+    read.add_argument("--strict", action="store_true",
+                      help="stop at the first unreadable row; exit 1 if any food is not matched")
+    read.add_argument("--recompute", action="store_true",
+                      help="recompute nutrients the source reported (e.g. Cronometer) from the food table")
+    read.add_argument("--foods", type=Path, metavar="CSV", help="your own foods (see docs) added to the table")
+    read.add_argument("--aliases", type=Path, metavar="CSV", help="your own text,food_id matches")
+    analyze.set_defaults(func=_cmd_analyze)
+
+    foods = commands.add_parser("foods", help="search the food table or show one food",
+                                epilog=_EPILOG_MAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    food_commands = foods.add_subparsers(dest="food_command", metavar="ACTION", required=True)
+    search = food_commands.add_parser("search", help="find foods by name",
+                                      epilog='example: nutrilog foods search "raw spinach" --limit 5',
+                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    search.add_argument("text", metavar="TEXT", help="words to look for")
+    search.add_argument("--limit", type=_positive_int, default=10, help="number of foods (default 10)")
+    search.add_argument("--format", choices=TABLE_FORMATS, default="text")
+    search.add_argument("--foods", type=Path, metavar="CSV", help="your own foods, searched too")
+    search.set_defaults(func=_cmd_foods_search)
+    show = food_commands.add_parser("show", help="nutrients per 100 g and portions of one food",
+                                    epilog="example: nutrilog foods show sr28:11457",
+                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    show.add_argument("food_id", metavar="ID", help="food id, e.g. sr28:11457")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--foods", type=Path, metavar="CSV", help="your own foods")
+    show.set_defaults(func=_cmd_foods_show)
+
+    refs = commands.add_parser("references", help="show the Dietary Reference Intakes for a person",
+                               epilog="example: nutrilog references --age 34 --sex female --pregnant",
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_profile_args(refs)
+    refs.add_argument("--format", choices=TABLE_FORMATS, default="text")
+    refs.set_defaults(func=_cmd_references)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, found {value}")
+    return value
+
+
+# --------------------------------------------------------------------------- output helpers
+
+
+def _write(text: str, stream: TextIO) -> None:
+    """Write ``text``; characters the stream's encoding lacks become ``?``."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "replace").decode(encoding))
+
+
+def _warn(message: str) -> None:
+    _write(f"{PROG}: warning: {message}\n", sys.stderr)
+
+
+def _is_tty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _table_text(frame: pd.DataFrame, title: str | None = None) -> str:
+    """A DataFrame as a plain rich table (no colour, cells never parsed as markup)."""
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, color_system=None, no_color=True, highlight=False)
+    if title:
+        console.print(Text(title, style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for col in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[col])
+        table.add_column(Text(str(col)), justify="right" if numeric else "left", overflow="fold")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(Text(_cell(v)) for v in row))
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def _emit_table(frame: pd.DataFrame, fmt: str, title: str | None = None) -> None:
+    if fmt == "csv":
+        from nutrilog._csvsafe import to_csv
+
+        _write(str(to_csv(frame, index=False, lineterminator="\n")), sys.stdout)
+    elif fmt == "json":
+        _write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n", sys.stdout)
+    else:
+        _write(_table_text(frame, title), sys.stdout)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _profile(args: argparse.Namespace) -> Any:
+    from nutrilog.profile import as_profile
+
+    return as_profile({"age": args.age, "sex": args.sex, "pregnant": args.pregnant,
+                       "lactating": args.lactating})
+
+
+def _food_table(user_foods: Path | None) -> Any:
+    from nutrilog.foods import load_foods
+
+    table = load_foods()
+    return table.with_user_foods(user_foods) if user_foods is not None else table
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
+    """Yield ``step(description)``; draws a rich progress bar on stderr when enabled."""
+    if not enabled:
+        yield lambda _description: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting", total=total)
+        first = [True]
+
+        def step(description: str) -> None:
+            if not first[0]:
+                bar.advance(task)
+            first[0] = False
+            bar.update(task, description=description)
+
+        yield step
+        bar.update(task, completed=total)
+
+
+def _input_size(paths: Sequence[Path]) -> int:
+    size = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return size
+
+
+def _summarise_problems(result: Any) -> list[str]:
+    """One-line warnings about rejected rows, unmatched foods and entries without grams."""
+    lines = []
+    rejected, unmatched = result.rejected, result.unmatched
+    if len(rejected):
+        first = rejected.iloc[0]
+        lines.append(f"{len(rejected)} row(s) could not be read; first: {first['source']}, "
+                     f"line {first['line']}: {first['reason']}")
+    if len(unmatched):
+        first = unmatched.iloc[0]
+        lines.append(f"{len(unmatched)} food(s) not matched; first: {first['source']}, line "
+                     f"{first['line']}: {str(first['text'])!r} (see the report's data quality section)")
+    no_grams = int(result.counts.get("no_grams", 0))
+    if no_grams:
+        lines.append(f"{no_grams} entr(ies) without an amount in grams (vague or unknown unit); "
+                     "their nutrients are unknown")
+    return lines
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from nutrilog.analysis import analyze
+    from nutrilog.iotools import read_log
+    from nutrilog.log import FoodLog
+
+    profile = _profile(args)
+    show_progress = _is_tty(sys.stderr) and _input_size(args.logs) >= PROGRESS_MIN_BYTES
+    options: dict[str, Any] = {"strict": args.strict}
+    if args.date is not None:
+        options["date"] = args.date
+    if args.person is not None:
+        options["person"] = args.person
+    with _progress(show_progress, len(args.logs) + 1) as step:
+        logs = []
+        for path in args.logs:
+            step(f"reading {path.name}")
+            logs.append(read_log(path, args.log_format, **options))
+        step("analysing")
+        result = analyze(FoodLog.concat(logs), profile, foods=args.foods, aliases=args.aliases,
+                         recompute=args.recompute)
+    report = result.report()
+
+    fmt = args.format
+    if args.output is not None:
+        if fmt is None:
+            from nutrilog.report import FORMATS
+
+            suffix = args.output.suffix.lower()
+            fmt = next((f for f, suffixes in FORMATS.items() if suffix in suffixes), "text")
+        report.save(args.output, fmt)
+    else:
+        fmt = fmt or "text"
+        color = fmt == "text" and not args.no_color and _is_tty(sys.stdout) and "NO_COLOR" not in os.environ
+        text = report.to_text(color=color) if fmt == "text" else report.render(fmt)
+        _write(text if text.endswith("\n") else text + "\n", sys.stdout)
+
+    problems = _summarise_problems(result)
+    for line in problems:
+        _warn(line)
+    if args.output is not None:
+        _write(f"{PROG}: report written to {args.output}\n", sys.stderr)
+    strict_failure = args.strict and (len(result.rejected) or len(result.unmatched))
+    return 1 if strict_failure else 0
+
+
+def _cmd_foods_search(args: argparse.Namespace) -> int:
+    hits = _food_table(args.foods).search(args.text, limit=args.limit)
+    if hits.empty and args.format == "text":
+        _write(f"no food matches {args.text!r}\n", sys.stdout)
+        return 0
+    _emit_table(hits, args.format, title=f"Foods matching {args.text!r}" if args.format == "text" else None)
+    return 0
+
+
+def _cmd_foods_show(args: argparse.Namespace) -> int:
+    from nutrilog.nutrients import NUTRIENTS
+
+    table = _food_table(args.foods)
+    food = table.get(args.food_id)
+    portions = table.portions(args.food_id)
+    columns = [c for c in NUTRIENTS.index if c in food.index]
+    per_100g = pd.DataFrame({
+        "nutrient": [str(NUTRIENTS.loc[c, "label"]) for c in columns],
+        "per_100g": [food[c] for c in columns],
+        "unit": [str(NUTRIENTS.loc[c, "unit"]) for c in columns],
+    })
+    if args.format == "json":
+        info = {k: (None if pd.isna(v) else v) for k, v in food.drop(labels=columns).items()}
+        doc = {**info, "per_100g": {c: (None if pd.isna(food[c]) else float(food[c])) for c in columns},
+               "portions": json.loads(portions.to_json(orient="records", force_ascii=False))}
+        _write(json.dumps(doc, indent=2, ensure_ascii=False, default=str) + "\n", sys.stdout)
+        return 0
+    head = f"{food['id']}  {food['description']}"
+    details = [f"{k}: {food[k]}" for k in ("source", "group", "synonyms") if k in food.index and food[k]]
+    _write(head + "\n" + "".join(f"  {d}\n" for d in details) + "\n", sys.stdout)
+    per_100g["per_100g"] = per_100g["per_100g"].map(lambda v: "not analysed" if pd.isna(v) else f"{v:,.4g}")
+    _write(_table_text(per_100g, "Nutrients per 100 g (not analysed = unknown, not zero)"), sys.stdout)
+    if len(portions):
+        _write("\n" + _table_text(portions, "Household portions"), sys.stdout)
+    else:
+        _write("\nNo household portions: log this food in grams or millilitres.\n", sys.stdout)
+    return 0
+
+
+def _cmd_references(args: argparse.Namespace) -> int:
+    from nutrilog.references import reference_intakes
+
+    profile = _profile(args)
+    refs = reference_intakes(profile)
+    if args.format == "text":
+        keep = [c for c in ("nutrient", "unit", "ear", "rda", "ai", "ul", "ul_applies_to", "cdrr")
+                if c in refs.columns]
+        _emit_table(refs[keep], "text", title=f"Dietary Reference Intakes per day ({profile.describe()})")
+        _write("EAR average requirement, RDA recommended, AI adequate intake, UL upper limit, "
+               "CDRR reduce if above (sodium).\nWater is in grams (1 L = 1,000 g). "
+               "Sources and notes: --format csv or json.\n", sys.stdout)
+    else:
+        _emit_table(refs, args.format)
+    return 0
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _error_message(err: BaseException) -> str:
+    if isinstance(err, ValidationError):
+        parts = []
+        for item in err.errors():
+            where = ".".join(str(p) for p in item["loc"])
+            message = item["msg"].removeprefix("Value error, ")
+            parts.append(f"{where}: {message}" if where else message)
+        return "invalid input: " + "; ".join(parts)
+    if isinstance(err, OSError):
+        name = err.filename if err.filename is not None else ""
+        reason = err.strerror or str(err)
+        return f"cannot read {str(name)!r}: {reason}" if name else reason
+    return " ".join(str(err).split())  # one line
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``nutrilog`` command; return the exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 done, 1 input problems, 2 usage errors.
+
+    Examples
+    --------
+    >>> main(["foods", "search", "raw spinach", "--limit", "1", "--format", "csv"])  # doctest: +SKIP
+    id,description,score
+    sr28:11457,"Spinach, raw",100.0
+    0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse: 0 after --help/--version, 2 on usage errors
+        return exit_.code if isinstance(exit_.code, int) else 2
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            status = int(args.func(args))
+    except ProfileError as err:  # a bad --age/--sex combination is a usage error
+        _write(f"{PROG} {args.command}: error: {_error_message(err)}\n", sys.stderr)
+        return 2
+    except (NutrilogError, OSError, ValidationError) as err:
+        _write(f"{PROG}: error: {_error_message(err)}\n", sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        _write(f"{PROG}: interrupted\n", sys.stderr)
+        return 130
+    finally:
+        for message in dict.fromkeys(str(w.message) for w in caught):
+            _warn(" ".join(message.split()))
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,340 @@
+"""Charts of an analysis: daily intake against the references, and the foods behind it.
+
+Both functions return a :class:`matplotlib.figure.Figure` built without pyplot,
+so they work on a headless server (no display, any backend) and never leak
+figures into pyplot's global state. In a notebook the figure shows itself; in a
+script call ``fig.savefig("daily.png")``, or pass ``fig=plt.figure()`` to draw
+into a pyplot figure and then ``plt.show()``. matplotlib is imported only when a
+function is called.
+
+Examples
+--------
+>>> import nutrilog as nl                                   # doctest: +SKIP
+>>> result = nl.analyze(nl.read_log("week.csv"), nl.Profile(age=34, sex="female"))  # doctest: +SKIP
+>>> plot_daily(result).savefig("daily.png")                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.intake import supplement_column
+from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["plot_daily", "plot_contributions", "people_in", "pick_person"]
+
+_NCOLS = 3
+_LABEL_CHARS = 38
+
+
+def people_in(analysis: Any) -> list[str]:
+    """The people of an analysis, in first-seen order (profiles, then assessment, then daily).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> import pandas as pd
+    >>> people_in(SimpleNamespace(profiles={}, assessment=pd.DataFrame({"person": ["b", "a", "b"]})))
+    ['b', 'a']
+    """
+    seen: dict[str, None] = {}
+    for name in getattr(analysis, "profiles", None) or {}:
+        seen[str(name)] = None
+    for attr in ("assessment", "daily"):
+        frame = getattr(analysis, attr, None)
+        if isinstance(frame, pd.DataFrame) and "person" in frame.columns:
+            for name in frame["person"].dropna().unique():
+                seen[str(name)] = None
+    return list(seen)
+
+
+def pick_person(analysis: Any, person: str | None) -> str | None:
+    """Return the person to draw: ``person`` if given, else the only person in the analysis.
+
+    Raises
+    ------
+    ValueError
+        If ``person`` is not in the analysis, or if it is ``None`` and the
+        analysis holds several people.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> pick_person(SimpleNamespace(profiles={"ana": None}), None)
+    'ana'
+    """
+    people = people_in(analysis)
+    if person is not None:
+        if person not in people:
+            raise ValueError(f"no person {person!r} in this analysis; expected one of {people}")
+        return person
+    if len(people) > 1:
+        raise ValueError(f"this analysis holds several people {people}; pass person= to choose one")
+    return people[0] if people else None
+
+
+def _rows_for(frame: Any, person: str | None) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        return pd.DataFrame()
+    if person is None or "person" not in frame.columns:
+        return frame
+    return frame[frame["person"].astype(str) == person]
+
+
+def _new_figure(fig: Figure | None, n_panels: int, panel_height: float) -> tuple[Figure, list[Axes]]:
+    from matplotlib.figure import Figure
+
+    ncols = min(_NCOLS, max(n_panels, 1))
+    nrows = max(1, math.ceil(n_panels / ncols))
+    if fig is None:
+        fig = Figure(figsize=(4.2 * ncols, panel_height * nrows + 0.8), layout="constrained")
+    axes = fig.subplots(nrows, ncols, squeeze=False).ravel().tolist()
+    for ax in axes[n_panels:]:
+        ax.set_visible(False)
+    return fig, axes[:n_panels]
+
+
+def _scale(column: str) -> tuple[float, str]:
+    """Display factor and unit of a column (water is shown in litres)."""
+    if column == "water_g":
+        return 0.001, "L"
+    unit = str(NUTRIENTS.loc[column, "unit"]) if column in NUTRIENTS.index else ""
+    return 1.0, "µg" if unit == "ug" else unit
+
+
+def _value(row: pd.Series | None, key: str) -> float:
+    if row is None or key not in row.index:
+        return float("nan")
+    value = pd.to_numeric(pd.Series([row[key]]), errors="coerce").iloc[0]
+    return float(value)
+
+
+def _draw_references(ax: Axes, row: pd.Series | None, factor: float, top: float) -> None:
+    """Target (RDA or AI), EAR, CDRR lines and the band above the UL.
+
+    A UL above ``top`` (the panel's upper y limit) is named in a corner note
+    instead of stretching the scale until the daily values are a flat line.
+    """
+    ear, rda, ai = _value(row, "ear"), _value(row, "rda"), _value(row, "ai")
+    ul, cdrr = _value(row, "ul"), _value(row, "cdrr")
+    if not math.isnan(rda):
+        ax.axhline(rda * factor, color="tab:green", linestyle="--", linewidth=1.2, label="RDA")
+    elif not math.isnan(ai):
+        ax.axhline(ai * factor, color="tab:green", linestyle="--", linewidth=1.2, label="AI")
+    if not math.isnan(ear):
+        ax.axhline(ear * factor, color="tab:olive", linestyle=":", linewidth=1.0, label="EAR")
+    if not math.isnan(cdrr):
+        ax.axhline(cdrr * factor, color="tab:orange", linestyle="-.", linewidth=1.0, label="CDRR")
+    if not math.isnan(ul):
+        applies = str(row["ul_applies_to"]) if row is not None and "ul_applies_to" in row.index else "all"
+        label = "above UL (supplements only)" if applies == "supplements" else "above UL"
+        if ul * factor <= top:
+            ax.axhspan(ul * factor, top, color="tab:red", alpha=0.12, label=label)
+        else:
+            ax.text(0.99, 0.97, f"UL {ul * factor:g}: off this scale", transform=ax.transAxes,
+                    ha="right", va="top", fontsize=7, color="tab:red")
+
+
+def _format_x(ax: Axes, x: pd.Series) -> None:
+    """Short date ticks over the whole logged period (a last day with no value stays visible)."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter, DayLocator
+
+    ax.tick_params(axis="x", labelsize=8)
+    if len(x) == 0:
+        return
+    if pd.api.types.is_datetime64_any_dtype(x):
+        days = (x.max() - x.min()).days
+        if days <= 21:  # whole days only: the automatic locator would tick every few hours
+            ax.xaxis.set_major_locator(DayLocator(interval=max(1, math.ceil((days + 1) / 6))))
+            ax.xaxis.set_major_formatter(DateFormatter("%b %d"))
+        else:
+            locator = AutoDateLocator(maxticks=6)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        pad = pd.Timedelta(hours=12)
+        ax.set_xlim(x.min() - pad, x.max() + pad)
+    else:
+        ax.set_xlim(x.min() - 0.5, x.max() + 0.5)
+        ax.set_xlabel("day")
+
+
+def plot_daily(
+    analysis: Any,
+    person: str | None = None,
+    *,
+    nutrients: list[str] | None = None,
+    fig: Figure | None = None,
+) -> Figure:
+    """Daily intake of each nutrient (small multiples) against its reference intakes.
+
+    Each panel shows one nutrient per day (points joined by a line; a day whose
+    total is unknown is a gap), a dashed line at the RDA (or AI when there is
+    no RDA), a dotted line at the EAR, a dash-dot line at the sodium CDRR, and
+    a red band above the tolerable upper intake level (UL). Magnesium's UL
+    applies to supplements only, so its panel also draws the supplement
+    amounts, which are what the band is compared with. Water is in litres.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        Result of :func:`nutrilog.analyze` (uses ``daily`` and ``assessment``).
+    person : str, optional
+        Whose intake to draw; needed when the analysis holds several people.
+    nutrients : list of str, optional
+        Nutrient keys (``"magnesium"``) or columns (``"magnesium_mg"``); by
+        default the seven assessed nutrients.
+    fig : Figure, optional
+        Figure to draw into (e.g. ``plt.figure()``); a new one by default.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = plot_daily(result)                 # doctest: +SKIP
+    >>> [ax.get_title() for ax in fig.axes][:2]  # doctest: +SKIP
+    ['Magnesium', 'Calcium']
+    """
+    who = pick_person(analysis, person)
+    daily = _rows_for(getattr(analysis, "daily", None), who)
+    assessment = _rows_for(getattr(analysis, "assessment", None), who)
+    keys = nutrients or list(ASSESSED)
+    columns = [k if k in NUTRIENTS.index else column_for(k) for k in keys]
+
+    if "date" in daily.columns:
+        daily = daily.assign(date=pd.to_datetime(daily["date"], errors="coerce"))
+        daily = daily.sort_values("date", kind="stable")
+        x = daily["date"] if daily["date"].notna().all() else pd.Series(np.arange(len(daily)) + 1)
+    else:
+        x = pd.Series(np.arange(len(daily)) + 1)
+
+    fig, axes = _new_figure(fig, len(columns), 2.6)
+    for ax, column in zip(axes, columns, strict=True):
+        factor, unit = _scale(column)
+        row = None
+        if "column" in assessment.columns:
+            match = assessment[assessment["column"] == column]
+            row = match.iloc[0] if len(match) else None
+        values = (
+            pd.to_numeric(daily[column], errors="coerce") * factor
+            if column in daily.columns
+            else pd.Series(np.nan, index=daily.index)
+        )
+        ax.plot(x.to_numpy(), values.to_numpy(), marker="o", markersize=3.5, linewidth=1.2,
+                color="tab:blue", label="daily intake")
+        tops = [values.max(skipna=True)]
+        supplement = supplement_column(column)
+        if (
+            row is not None
+            and str(row.get("ul_applies_to", "")) == "supplements"
+            and supplement in daily.columns
+        ):
+            supp = pd.to_numeric(daily[supplement], errors="coerce") * factor
+            ax.plot(x.to_numpy(), supp.to_numpy(), marker="s", markersize=3, linewidth=1.0,
+                    color="tab:purple", label="supplements")
+            tops.append(supp.max(skipna=True))
+        for key in ("rda", "ai", "cdrr", "ear"):
+            tops.append(_value(row, key) * factor)
+        finite = [float(t) for t in tops if np.isfinite(t)]
+        top = max(finite) * 1.15 if finite else 1.0
+        ul = _value(row, "ul") * factor
+        if np.isfinite(ul) and ul <= 2 * top:  # show the band when it is near the data
+            top = max(top, ul * 1.25)
+        _draw_references(ax, row, factor, top)
+        ax.set_ylim(0, top)
+        label = str(NUTRIENTS.loc[column, "label"]) if column in NUTRIENTS.index else column
+        ax.set_title(label)
+        ax.set_ylabel(f"{unit}/day")
+        _format_x(ax, x)
+        ax.legend(fontsize=7, loc="upper left", framealpha=0.8)
+        if values.notna().sum() == 0:
+            ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center",
+                    color="0.4")
+    title = "Daily intake against reference intakes"
+    fig.suptitle(f"{title}: {who}" if who and who != "default" else title)
+    return fig
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
+
+
+def plot_contributions(
+    analysis: Any,
+    person: str | None = None,
+    *,
+    top: int = 5,
+    nutrients: list[str] | None = None,
+    fig: Figure | None = None,
+) -> Figure:
+    """The foods that gave the most of each nutrient, as horizontal bars.
+
+    One panel per nutrient; the bars are the amounts over the whole log (from
+    ``analysis.top_foods``), largest at the top, each labelled with its share
+    of the nutrient's total.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        Result of :func:`nutrilog.analyze` (uses ``top_foods``).
+    person : str, optional
+        Whose foods to draw; needed when the analysis holds several people.
+    top : int, default 5
+        Foods per nutrient.
+    nutrients : list of str, optional
+        Nutrient keys or columns; by default the seven assessed nutrients.
+    fig : Figure, optional
+        Figure to draw into; a new one by default.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = plot_contributions(result, top=3)  # doctest: +SKIP
+    >>> fig.axes[0].get_title()                  # doctest: +SKIP
+    'Magnesium'
+    """
+    who = pick_person(analysis, person)
+    foods = _rows_for(getattr(analysis, "top_foods", None), who)
+    keys = nutrients or list(ASSESSED)
+    columns = [k if k in NUTRIENTS.index else column_for(k) for k in keys]
+
+    fig, axes = _new_figure(fig, len(columns), 0.45 * max(top, 3) + 0.9)
+    for ax, column in zip(axes, columns, strict=True):
+        factor, unit = _scale(column)
+        label = str(NUTRIENTS.loc[column, "label"]) if column in NUTRIENTS.index else column
+        ax.set_title(label)
+        rows = foods[foods["column"] == column] if "column" in foods.columns else foods.iloc[0:0]
+        rows = rows.assign(amount=pd.to_numeric(rows.get("amount"), errors="coerce"))
+        rows = rows[rows["amount"] > 0].nlargest(top, "amount")  # NaN and 0 are not contributions
+        if rows.empty:
+            ax.text(0.5, 0.5, "no foods with a known amount", transform=ax.transAxes,
+                    ha="center", va="center", color="0.4")
+            ax.set_xticks([])
+            ax.set_yticks([])
+            continue
+        names = [_short(str(name)) for name in rows["food"]]
+        amounts = rows["amount"].to_numpy() * factor
+        positions = np.arange(len(rows))
+        bars = ax.barh(positions, amounts, color="tab:blue", alpha=0.8)
+        ax.set_yticks(positions, labels=names, fontsize=8)
+        ax.set_ylim(max(top, len(rows)) - 0.5, -0.5)  # largest at the top, same bar height in every panel
+        ax.set_xlabel(unit)
+        shares = pd.to_numeric(rows.get("share"), errors="coerce").to_numpy()
+        ax.bar_label(bars, labels=["" if np.isnan(s) else f"{s:.0%}" for s in shares],
+                     fontsize=7, padding=2)
+        ax.set_xlim(0, amounts.max() * 1.25 if amounts.max() > 0 else 1)
+    title = "Foods that gave the most"
+    fig.suptitle(f"{title}: {who}" if who and who != "default" else title)
+    return fig
