@@ -40,6 +40,9 @@ STATUSES = ("matched", "unmatched", "no grams", "supplement", "reported")
 
 _LOW = ("possibly low", "likely low")
 
+#: How many of a person's most often logged foods are considered as suggestions.
+EATEN_CANDIDATES = 40
+
 
 @dataclass
 class Analysis:
@@ -296,8 +299,21 @@ def analyze(
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
 
     assessments, suggestions = [], []
-    eaten = entries["food_id"].dropna().unique().tolist()
+    # The foods each person eats most often are suggestion candidates.
+    eaten_by = (
+        entries.dropna(subset=["food_id"])
+        .groupby(["person", "food_id"], sort=False)
+        .size()
+        .sort_values(ascending=False, kind="stable")
+        .groupby(level="person", sort=False)
+        .head(EATEN_CANDIDATES)
+    )
     for person, prof in profiles.items():
+        eaten = (
+            eaten_by.xs(person, level="person").index.tolist()
+            if person in eaten_by.index.get_level_values("person")
+            else []
+        )
         days = daily[daily["person"].eq(person) & daily["complete"]]
         table_p = assess(days, prof, sd_within=dict(sd_within) if sd_within else None)
         table_p.insert(0, "person", person)

@@ -57,6 +57,7 @@ pumpkin seeds, 1 oz (28 g) ≈ 168 mg magnesium: covers your average gap of 90 m
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -216,9 +217,17 @@ def _evaluate(
     cache: dict[tuple[str, object], tuple[str, float]],
 ) -> pd.DataFrame:
     keys = list(zip(candidates["food_id"], candidates["prefer"], strict=True))
+    shared = _PORTION_CACHE.setdefault(foods, {})
+    plain = [k for k in keys if not (isinstance(k[1], str) and k[1]) and k not in shared]
+    if plain:
+        shared.update(((fid, None), pick) for fid, pick in _pick_usual_portions(foods, [f for f, _ in plain]).items())
     for key in keys:
-        if key not in cache:
-            cache[key] = _pick_portion(foods, *key)
+        if isinstance(key[1], str) and key[1]:
+            if key not in cache:
+                cache[key] = shared.get(key) or _pick_portion(foods, *key)
+                shared[key] = cache[key]
+        else:
+            cache[key] = shared[(key[0], None)]
     chosen = [cache[key] for key in keys]
     out = candidates.copy()
     out["nutrient"] = column
@@ -258,6 +267,43 @@ def _breaks_limit(
         else:
             breaks |= now + added > limit
     return breaks
+
+
+#: Portion picks per food table, kept for the table's lifetime: (food id, preferred
+#: measure) -> (label, grams). Suggestions for many people reuse them.
+_PORTION_CACHE: weakref.WeakKeyDictionary[FoodTable, dict[tuple[str, object], tuple[str, float]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _pick_usual_portions(foods: FoodTable, ids: list[str]) -> dict[str, tuple[str, float]]:
+    """Usual portion of many foods at once, by the rules of :func:`_pick_portion` with no preference.
+
+    One pass over the portion table: the portion closest to the FNDDS "Quantity
+    not specified" weight where there is one, else the first of
+    :data:`_UNIT_PREFERENCE`, else an NLEA serving, else the first portion listed.
+    """
+    table = foods.portion_table
+    sub = table[table["id"].isin(ids) & table["grams"].notna() & (table["grams"] > 0)]
+    typical = sub["description"].eq(_TYPICAL)
+    usual = sub[typical].groupby("id")["grams"].first()
+    rest = sub[~typical].copy()
+    rest["_dist"] = (rest["grams"] - rest["id"].map(usual)).abs()
+    rank = {u: i for i, u in enumerate(_UNIT_PREFERENCE)}
+    rest["_unit"] = rest["unit"].map(rank).fillna(len(rank))
+    rest["_nlea"] = ~rest["description"].astype(str).str.startswith("NLEA serving")
+    rest["_pos"] = rest.groupby("id").cumcount()
+    rest = rest.sort_values(["id", "_dist", "_unit", "_nlea", "_pos"], na_position="last", kind="stable")
+    first = rest.groupby("id", sort=False).head(1)
+    picks = {
+        fid: (f"{_amount_text(a)} {d}", float(g))
+        for fid, a, d, g in zip(first["id"], first["amount"], first["description"], first["grams"], strict=True)
+    }
+    for fid in ids:
+        if fid not in picks:
+            grams = usual.get(fid)
+            picks[fid] = ("100 g", 100.0) if grams is None else (f"{grams:g} g", float(grams))
+    return picks
 
 
 def _pick_portion(foods: FoodTable, food_id: str, prefer: object) -> tuple[str, float]:

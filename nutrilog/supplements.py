@@ -114,6 +114,7 @@ _PREFILTER = re.compile(
     re.I,
 )
 _FOOD = SupplementInfo("food", {}, None)
+_NUMBERS = re.compile(r"(?<![A-Za-z0-9.,/])[0-9]+(?:[.,/][0-9]+)*")
 _IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # 0.025 µg per IU (40 IU = 1 µg)
 
 
@@ -221,8 +222,13 @@ def classify_texts(texts: pd.Series) -> pd.DataFrame:
     """
     values = texts.astype(object).where(texts.notna(), "").astype(str)
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    # only texts naming a nutrient, supplement or water need the full look
-    candidate = pd.Series(uniques, dtype=object).astype(str).str.contains(_PREFILTER, regex=True)
+    # Only texts naming a nutrient, supplement or water need the full look. The
+    # cheap test runs on the words alone (numbers stripped), which repeat far
+    # more often than whole lines with their amounts.
+    words = pd.Series(uniques, dtype=object).astype(str).str.replace(_NUMBERS, " ", regex=True)
+    word_codes, word_uniques = pd.factorize(words, use_na_sentinel=False)
+    hits = pd.Series(word_uniques, dtype=object).astype(str).str.contains(_PREFILTER, regex=True)
+    candidate = hits.to_numpy()[word_codes]
     rows = []
     for text, maybe in zip(uniques, candidate, strict=True):
         info = detect_supplement(str(text)) if maybe else _FOOD

@@ -1,0 +1,198 @@
+"""Benchmark: ``read_log`` + ``analyze`` on a large synthetic log, against plain pandas.
+
+Two inputs are generated in a temporary folder:
+
+* a structured CSV log of ``--entries`` rows (default 1,000,000) for ``--people``
+  people (default 1,000) over 30 days, drawing from ``--foods`` distinct food
+  texts (default 2,000) with mixed units (g, oz, cup, tbsp, medium, slice, bare
+  counts) and a known food id on every row;
+* a free-text diary of ``--lines`` lines (default 100,000).
+
+The baseline, timed in the same run, is what a careful analyst would write by
+hand with pandas: ``read_csv``, a merge with a grams-per-unit table and with the
+per-100 g nutrient table on the food id, a multiplication and a group-by sum per
+person and day. nutrilog does more (format detection, parsing every amount,
+matching, unit-safe gram resolution, coverage, the IOM assessment per person),
+so the ratio is the price of that work.
+
+Printed: seconds, ratio to the baseline, and peak memory (RSS high-water mark of a
+fresh child process per step). Run::
+
+    python benchmarks/bench_pipeline.py                 # full size (a few minutes)
+    python benchmarks/bench_pipeline.py --entries 20000 --people 20 --lines 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+UNITS = [("g", 50, 250), ("oz", 1, 8), ("cup", 0.5, 2), ("tbsp", 1, 3), ("medium", 1, 2), ("", 1, 3)]
+
+
+def _food_pool(n_foods: int, seed: int = 1) -> list[tuple[str, str, str]]:
+    """(text, food_id, unit) triples: real foods with the units they have portions for."""
+    from nutrilog.foods import load_foods
+
+    foods = load_foods()
+    portions = foods.portion_table
+    have = portions.dropna(subset=["unit"]).groupby("id")["unit"].agg(set)
+    rng = random.Random(seed)
+    ids = [i for i in have.index if i.startswith("sr28:")]
+    rng.shuffle(ids)
+    pool = []
+    for fid in ids:
+        units = have[fid]
+        choice = [u for u, _, _ in UNITS if u in units or u in ("g", "oz")]
+        if "medium" in units:
+            choice.append("")
+        desc = str(foods.foods.at[fid, "description"]).lower()
+        words = desc.replace(",", " ").split()
+        variant = len(pool) % 3
+        text = " ".join(words[:4]) if variant else desc
+        pool.append((text, fid, rng.choice(choice)))
+        if len(pool) >= n_foods:
+            break
+    return pool
+
+
+def make_structured(path: Path, n: int, people: int, n_foods: int, seed: int = 2) -> None:
+    """Write a structured CSV log of ``n`` rows."""
+    import numpy as np
+    import pandas as pd
+
+    pool = _food_pool(n_foods)
+    rng = np.random.default_rng(seed)
+    pick = rng.integers(0, len(pool), n)
+    ranges = {u: (lo, hi) for u, lo, hi in UNITS}
+    texts = np.array([p[0] for p in pool], dtype=object)[pick]
+    ids = np.array([p[1] for p in pool], dtype=object)[pick]
+    units = np.array([p[2] for p in pool], dtype=object)[pick]
+    lo = np.array([ranges[u][0] for u in units], dtype=float)
+    hi = np.array([ranges[u][1] for u in units], dtype=float)
+    amount = np.round(lo + (hi - lo) * rng.random(n), 1)
+    person = rng.integers(0, people, n)
+    day = pd.Timestamp("2026-10-01") + pd.to_timedelta(rng.integers(0, 30, n), unit="D")
+    frame = pd.DataFrame(
+        {
+            "person": [f"p{p:04d}" for p in person],
+            "date": day.strftime("%Y-%m-%d"),
+            "meal": rng.choice(["Breakfast", "Lunch", "Dinner", "Snack"], n),
+            "food": texts,
+            "amount": amount,
+            "unit": units,
+            "food_id": ids,
+        }
+    )
+    frame.to_csv(path, index=False)
+
+
+def make_text(path: Path, n: int, n_foods: int, seed: int = 3) -> None:
+    """Write a free-text diary of ``n`` entry lines with day headings."""
+    pool = _food_pool(n_foods)
+    rng = random.Random(seed)
+    lines = []
+    for i in range(n):
+        if i % 20 == 0:
+            lines.append(f"\n2026-10-{1 + (i // 20) % 28:02d}")
+        text, _, unit = pool[rng.randrange(len(pool))]
+        qty = rng.choice(["1", "2", "1/2", "1 1/2", "a", "3"])
+        lines.append(f"{qty} {unit} {text}".replace("  ", " ") if unit else f"{qty} {text}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+_CHILD = {
+    "baseline": """
+import pandas as pd
+from nutrilog.foods import load_foods
+from nutrilog.portions import grams_per_unit
+foods = load_foods()
+log = pd.read_csv(PATH)
+per_unit = log[["food_id", "unit"]].drop_duplicates()
+from nutrilog.units import normalize_unit
+def one(fid, unit):
+    info = normalize_unit(unit) if isinstance(unit, str) else None
+    return grams_per_unit(fid, info.unit if info else None, info.kind if info else None, foods)[0]
+per_unit["g"] = [one(f, u) for f, u in zip(per_unit["food_id"], per_unit["unit"])]
+log = log.merge(per_unit, on=["food_id", "unit"], how="left")
+log["grams"] = log["amount"] * log["g"]
+cols = list(foods.nutrients.columns)
+log = log.merge(foods.nutrients, left_on="food_id", right_index=True, how="left")
+log[cols] = log[cols].mul(log["grams"] / 100, axis=0)
+daily = log.groupby(["person", "date"])[cols].sum()
+RESULT = len(daily)
+""",
+    "structured": """
+import nutrilog as nl
+log = nl.read_log(PATH)
+profile = nl.Profile(age=34, sex="female")
+result = nl.analyze(log, profile)
+RESULT = len(result.daily)
+""",
+    "text": """
+import nutrilog as nl
+log = nl.read_log(PATH, format="text")
+result = nl.analyze(log, nl.Profile(age=34, sex="female"))
+RESULT = len(result.entries)
+""",
+}
+
+
+def _run_child(step: str, path: Path) -> dict[str, float]:
+    """Run one step in a fresh interpreter; return seconds (imports excluded) and peak RSS."""
+    code = (
+        "import resource, time, json\n"
+        "import nutrilog, pandas\n"
+        "from nutrilog.foods import load_foods\nload_foods()\n"
+        f"PATH = {str(path)!r}\n"
+        "t0 = time.perf_counter()\n"
+        + _CHILD[step]
+        + "\nsecs = time.perf_counter() - t0\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps({'seconds': secs, 'peak_mb': peak, 'result': RESULT}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """Generate the inputs, time each step and print a table; return the measurements."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--people", type=int, default=1_000)
+    parser.add_argument("--foods", type=int, default=2_000)
+    parser.add_argument("--lines", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path = Path(tmp) / "log.csv"
+        txt_path = Path(tmp) / "diary.txt"
+        t0 = time.perf_counter()
+        make_structured(csv_path, args.entries, args.people, args.foods)
+        make_text(txt_path, args.lines, args.foods)
+        print(f"inputs generated in {time.perf_counter() - t0:.1f} s: "
+              f"{args.entries:,} structured entries ({csv_path.stat().st_size / 1e6:.0f} MB), "
+              f"{args.lines:,} diary lines")
+        results["baseline"] = _run_child("baseline", csv_path)
+        results["structured"] = _run_child("structured", csv_path)
+        results["text"] = _run_child("text", txt_path)
+    base = results["baseline"]["seconds"]
+    print(f"{'step':<34}{'seconds':>10}{'x baseline':>12}{'peak MB':>10}")
+    labels = {
+        "baseline": "plain pandas (read, merge, sum)",
+        "structured": f"read_log + analyze, {args.entries:,} rows",
+        "text": f"free text, {args.lines:,} lines",
+    }
+    for key, row in results.items():
+        print(f"{labels[key]:<34}{row['seconds']:>10.2f}{row['seconds'] / base:>12.2f}{row['peak_mb']:>10.0f}")
+    return results
+
+
+if __name__ == "__main__":
+    main()
