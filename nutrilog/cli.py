@@ -7,7 +7,9 @@ traceback.
 
 Examples
 --------
->>> main(["references", "--age", "34", "--sex", "female", "--format", "csv"])  # doctest: +SKIP
+>>> main(["references", "--age", "34", "--sex", "female", "--format", "csv"])  # doctest: +ELLIPSIS
+nutrient,label,column,unit,ear,rda,ai,ul,...
+magnesium,Magnesium,magnesium_mg,mg,265.0,320.0,,350.0,supplements,...
 0
 """
 
@@ -428,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Examples
     --------
-    >>> main(["foods", "search", "raw spinach", "--limit", "1", "--format", "csv"])  # doctest: +SKIP
+    >>> main(["foods", "search", "raw spinach", "--limit", "1", "--format", "csv"])  # doctest: +ELLIPSIS
     id,description,score
     sr28:11457,"Spinach, raw",100.0
     0

@@ -9,9 +9,10 @@ function is called.
 
 Examples
 --------
->>> import nutrilog as nl                                   # doctest: +SKIP
->>> result = nl.analyze(nl.read_log("week.csv"), nl.Profile(age=34, sex="female"))  # doctest: +SKIP
->>> plot_daily(result).savefig("daily.png")                 # doctest: +SKIP
+>>> import nutrilog as nl
+>>> log = nl.parse_entries(["1 cup chopped spinach", "2 medium bananas"], date="2026-11-20")
+>>> result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+>>> plot_daily(result).savefig("daily.png")
 """
 
 from __future__ import annotations
@@ -200,8 +201,11 @@ def plot_daily(
 
     Examples
     --------
-    >>> fig = plot_daily(result)                 # doctest: +SKIP
-    >>> [ax.get_title() for ax in fig.axes][:2]  # doctest: +SKIP
+    >>> import nutrilog as nl
+    >>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")
+    >>> result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    >>> fig = plot_daily(result)
+    >>> [ax.get_title() for ax in fig.axes][:2]
     ['Magnesium', 'Calcium']
     """
     who = pick_person(analysis, person)
@@ -301,8 +305,11 @@ def plot_contributions(
 
     Examples
     --------
-    >>> fig = plot_contributions(result, top=3)  # doctest: +SKIP
-    >>> fig.axes[0].get_title()                  # doctest: +SKIP
+    >>> import nutrilog as nl
+    >>> log = nl.parse_entries(["1 cup chopped spinach", "1 medium banana"], date="2026-11-20")
+    >>> result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    >>> fig = plot_contributions(result, top=3)
+    >>> fig.axes[0].get_title()
     'Magnesium'
     """
     who = pick_person(analysis, person)

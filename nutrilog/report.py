@@ -62,11 +62,13 @@ confidences, ``covers``, ``share`` and ``coverage`` are fractions 0–1, and
 
 Examples
 --------
->>> import nutrilog as nl                                        # doctest: +SKIP
->>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")  # doctest: +SKIP
->>> report = nl.analyze(log, nl.Profile(age=34, sex="female")).report()  # doctest: +SKIP
->>> report.save("report.html")                                   # doctest: +SKIP
->>> print(report.to_text())                                      # doctest: +SKIP
+>>> import nutrilog as nl
+>>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")
+>>> report = nl.analyze(log, nl.Profile(age=34, sex="female")).report()
+>>> report.save("report.html").name
+'report.html'
+>>> "not medical advice" in report.to_text()
+True
 """
 
 from __future__ import annotations
@@ -472,8 +474,10 @@ def build_report(analysis: Any) -> Report:
 
     Examples
     --------
-    >>> report = build_report(result)          # doctest: +SKIP
-    >>> report.to_dict()["schema_version"]      # doctest: +SKIP
+    >>> import nutrilog as nl
+    >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
+    ...                     nl.Profile(age=34, sex="female"))
+    >>> build_report(result).to_dict()["schema_version"]
     '1.0'
     """
     from nutrilog import __version__
@@ -517,8 +521,11 @@ class Report:
 
     Examples
     --------
-    >>> report = result.report()               # doctest: +SKIP
-    >>> report.save("week.md")                 # doctest: +SKIP
+    >>> import nutrilog as nl
+    >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
+    ...                     nl.Profile(age=34, sex="female"))
+    >>> result.report().save("week.md").suffix
+    '.md'
     """
 
     document: dict[str, Any]
@@ -540,7 +547,11 @@ class Report:
 
         Examples
         --------
-        >>> json.loads(result.report().to_json())["schema_version"]  # doctest: +SKIP
+        >>> import json
+        >>> import nutrilog as nl
+        >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
+        ...                     nl.Profile(age=34, sex="female"))
+        >>> json.loads(result.report().to_json())["schema_version"]
         '1.0'
         """
         return json.dumps(self.document, indent=indent, ensure_ascii=False, allow_nan=False)
