@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -73,16 +74,30 @@ class Analysis:
 
     entries: pd.DataFrame
     daily: pd.DataFrame
-    meals: pd.DataFrame
-    top_foods: pd.DataFrame
     assessment: pd.DataFrame
-    suggestions: pd.DataFrame
     unmatched: pd.DataFrame
     rejected: pd.DataFrame
     profiles: dict[str, Profile]
     counts: dict[str, int]
     foods: FoodTable = field(repr=False)
     explanations: Any = field(default=None, repr=False)
+
+    # Derived tables, computed on first use (reports need them, large batch
+    # analyses may not).
+    @cached_property
+    def meals(self) -> pd.DataFrame:
+        """Nutrient totals per person, date and meal."""
+        return meal_totals(self.entries)
+
+    @cached_property
+    def top_foods(self) -> pd.DataFrame:
+        """The foods contributing most of each nutrient, per person."""
+        return top_foods(self.entries)
+
+    @cached_property
+    def suggestions(self) -> pd.DataFrame:
+        """Foods that would close each likely or possible shortfall, per person."""
+        return _suggestions(self.entries, self.assessment, self.foods, self.explanations)
 
     def report(self) -> Any:
         """Build the :class:`~nutrilog.report.Report` of this analysis.
@@ -282,7 +297,6 @@ def analyze(
     """
     from nutrilog.assessment import assess
     from nutrilog.explanations import load_explanations
-    from nutrilog.suggestions import suggest_foods
 
     food_log = _as_log(log)
     table = load_foods()
@@ -298,34 +312,15 @@ def analyze(
     daily = daily_totals(entries) if len(entries) else _empty_daily()
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
 
-    assessments, suggestions = [], []
-    # The foods each person eats most often are suggestion candidates.
-    eaten_by = (
-        entries.dropna(subset=["food_id"])
-        .groupby(["person", "food_id"], sort=False)
-        .size()
-        .sort_values(ascending=False, kind="stable")
-        .groupby(level="person", sort=False)
-        .head(EATEN_CANDIDATES)
-    )
+    assessments = []
+    complete = daily[daily["complete"]]
+    by_person = dict(tuple(complete.groupby("person", sort=False)))
     for person, prof in profiles.items():
-        eaten = (
-            eaten_by.xs(person, level="person").index.tolist()
-            if person in eaten_by.index.get_level_values("person")
-            else []
-        )
-        days = daily[daily["person"].eq(person) & daily["complete"]]
+        days = by_person.get(person, complete.iloc[0:0])
         table_p = assess(days, prof, sd_within=dict(sd_within) if sd_within else None)
         table_p.insert(0, "person", person)
         assessments.append(table_p)
-        sugg = _suggest(table_p, table, eaten, suggest_foods)
-        if len(sugg):
-            sugg.insert(0, "person", person)
-            suggestions.append(sugg)
     assessment = pd.concat(assessments, ignore_index=True) if assessments else pd.DataFrame()
-    suggestion_frame = pd.concat(suggestions, ignore_index=True) if suggestions else pd.DataFrame(
-        columns=["person", "nutrient", "food_id", "description", "portion", "grams", "amount", "covers", "text"]
-    )
 
     unmatched = entries.loc[
         entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]
@@ -347,10 +342,7 @@ def analyze(
     return Analysis(
         entries=entries,
         daily=daily,
-        meals=meal_totals(entries),
-        top_foods=top_foods(entries),
         assessment=assessment,
-        suggestions=suggestion_frame,
         unmatched=unmatched,
         rejected=food_log.rejected,
         profiles=profiles,
@@ -372,15 +364,53 @@ def _empty_daily() -> pd.DataFrame:
     return pd.DataFrame(columns=cols)
 
 
-def _suggest(assessment: pd.DataFrame, table: FoodTable, eaten: list[str], suggest_foods: Any) -> pd.DataFrame:
+def _suggestions(
+    entries: pd.DataFrame, assessment: pd.DataFrame, table: FoodTable, explanations: Any
+) -> pd.DataFrame:
+    """Suggestions for every person, from the assessment and the foods each eats most often."""
+    from nutrilog.suggestions import SUGGESTION_COLUMNS, suggest_foods
+
+    eaten_by = (
+        entries.dropna(subset=["food_id"])
+        .groupby(["person", "food_id"], sort=False)
+        .size()
+        .sort_values(ascending=False, kind="stable")
+        .groupby(level="person", sort=False)
+        .head(EATEN_CANDIDATES)
+    )
+    eaten = {
+        str(person): group.index.get_level_values("food_id").tolist()
+        for person, group in eaten_by.groupby(level="person", sort=False)
+    }
+    frames = []
+    for person, rows in assessment.groupby("person", sort=False):
+        gaps, limits, current = _gaps_and_limits(rows)
+        if not gaps:
+            continue
+        frame = suggest_foods(
+            gaps, table, eaten_ids=eaten.get(str(person), []), limits=limits, current=current,
+            explanations=explanations,
+        )
+        if len(frame):
+            frame.insert(0, "person", person)
+            frames.append(frame)
+    if frames:
+        return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame(columns=["person", *SUGGESTION_COLUMNS])
+
+
+def _gaps_and_limits(
+    assessment: pd.DataFrame,
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """Gaps to close (target − mean for likely or possibly low nutrients), food limits
+    (ULs on total intake and the sodium CDRR; the magnesium UL covers supplements
+    only and is left out) and current means, keyed by nutrient column."""
     low = assessment[assessment["status"].isin(_LOW) & assessment["target"].notna()]
     gaps = {
         str(row.column): float(row.target - row.mean)
         for row in low.itertuples()
         if pd.notna(row.mean) and row.target > row.mean
     }
-    if not gaps:
-        return pd.DataFrame()
     limits: dict[str, float] = {}
     for row in assessment.itertuples():
         if pd.notna(row.ul) and row.ul_applies_to == "all":
@@ -388,4 +418,4 @@ def _suggest(assessment: pd.DataFrame, table: FoodTable, eaten: list[str], sugge
         elif pd.notna(row.cdrr):
             limits[str(row.column)] = float(row.cdrr)
     current = {str(r.column): float(r.mean) for r in assessment.itertuples() if pd.notna(r.mean)}
-    return suggest_foods(gaps, table, eaten_ids=eaten, limits=limits, current=current)
+    return gaps, limits, current

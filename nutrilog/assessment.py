@@ -58,6 +58,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from nutrilog.profile import Profile, as_profile
@@ -200,13 +201,29 @@ def confidence_vs(mean: float, level: float, sd_within: float, n: int) -> float:
     return _phi((mean - level) / (sd_within / math.sqrt(n)))
 
 
-def _column(daily: pd.DataFrame, names: list[str]) -> pd.Series | None:
-    """The first of ``names`` present in ``daily`` as floats (positional index), else None."""
+def _column(daily: Mapping[str, np.ndarray], names: list[str]) -> np.ndarray | None:
+    """The first of ``names`` present in ``daily`` (column name -> float array), else None."""
     for name in names:
-        if name in daily.columns:
-            values = pd.to_numeric(daily[name], errors="coerce").astype(float)
-            return values.reset_index(drop=True)
+        if name in daily:
+            return daily[name]
     return None
+
+
+def _n_rows(daily: Mapping[str, np.ndarray]) -> int:
+    return len(next(iter(daily.values()))) if daily else 0
+
+
+def _float_columns(daily: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Each column of ``daily`` as a float array (non-numeric cells become NaN).
+
+    The per-nutrient rules then work on small NumPy arrays, which keeps the
+    assessment of thousands of people fast.
+    """
+    return {
+        str(name): pd.to_numeric(daily[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        for name in daily.columns
+        if name not in ("person", "date")
+    }
 
 
 def _pick_sd(
@@ -270,7 +287,7 @@ def _supplement_column(column: str, unit: str) -> str:
 
 
 def _ul_check(
-    ref: pd.Series, total: pd.Series, supplement: pd.Series | None, sd_within: float
+    ref: Mapping[str, Any], total: np.ndarray, supplement: np.ndarray | None, sd_within: float
 ) -> tuple[float, float, Any, list[str]]:
     """Mean compared with the UL, confidence below it, days above it, and notes."""
     ul, unit, label = float(ref["ul"]), ref["unit"], str(ref["label"]).lower()
@@ -331,8 +348,8 @@ def _variability_notes(
 
 
 def _assess_one(
-    ref: pd.Series,
-    daily: pd.DataFrame,
+    ref: Mapping[str, Any],
+    daily: Mapping[str, np.ndarray],
     person: Profile,
     published: Mapping[str, float],
     given: Mapping[str, float],
@@ -340,10 +357,12 @@ def _assess_one(
 ) -> dict[str, Any]:
     key, col, unit, label = ref["nutrient"], ref["column"], ref["unit"], ref["label"]
     total = _column(daily, [col])
-    known = total.notna() if total is not None else pd.Series(False, index=range(len(daily)))
-    total = total[known] if total is not None else pd.Series(dtype=float)
+    known = ~np.isnan(total) if total is not None else np.zeros(_n_rows(daily), dtype=bool)
+    total = total[known] if total is not None else np.empty(0)
     supplement = _column(daily, [_supplement_column(col, unit)])
-    supplement = supplement[known].dropna() if supplement is not None else None
+    if supplement is not None:
+        supplement = supplement[known]
+        supplement = supplement[~np.isnan(supplement)]
     coverage = _column(daily, [f"coverage_{key}", f"coverage_{col}"])
     n = len(total)
     mean = float(total.mean()) if n else math.nan
@@ -491,9 +510,10 @@ def assess(
     refs = reference_intakes(person)
     pub = published_sd_within(person)
     published = dict(zip(pub["nutrient"], pub["sd_within"], strict=True))
+    columns = _float_columns(daily)
     rows = [
-        _assess_one(ref, daily, person, published, given or {}, min_days)
-        for _, ref in refs.iterrows()
+        _assess_one(ref, columns, person, published, given or {}, min_days)
+        for ref in refs.to_dict("records")
     ]
     out = pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
     for col in ("days_below_ear", "days_above_ul"):
