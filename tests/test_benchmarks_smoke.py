@@ -1,0 +1,53 @@
+"""Smoke test: every benchmark script runs end to end on tiny sizes.
+
+The benchmarks themselves are run by hand (``benchmarks/README.md``); this only
+proves they still work, and checks the numbers they report are sane.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_pipeline_benchmark_runs_on_a_tiny_log(capsys: pytest.CaptureFixture[str]) -> None:
+    results = _load("bench_pipeline").main(["--entries", "3000", "--people", "3", "--lines", "300"])
+    out = capsys.readouterr().out
+    assert "x baseline" in out
+    assert set(results) == {"baseline", "structured", "text"}
+    assert results["structured"]["result"] > 0  # person-days found
+    assert results["text"]["result"] >= 280  # entries read from 300 diary lines
+    assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in results.values())
+
+
+def test_matching_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    _load("bench_matching").main(300)
+    out = capsys.readouterr().out
+    assert "per second" in out or "/s" in out
+
+
+def test_load_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _load("bench_load_foods").main(["--repeat", "1"]) == 0
+    assert "load_foods" in capsys.readouterr().out
+
+
+def test_parser_accuracy_script_reports_our_accuracy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _load("parser_accuracy").main([]) == 0
+    out = capsys.readouterr().out
+    ours = next(line for line in out.splitlines() if line.startswith("nutrilog:"))
+    assert float(ours.split()[1]) >= 0.95
