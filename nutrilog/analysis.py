@@ -214,7 +214,10 @@ def _analyse_entries(
 
     if to_match.any():
         sub = out.loc[to_match]
-        matched = match_foods(sub["food"], foods, aliases=aliases, food_ids=sub["food_id"])
+        matched = match_foods(
+            sub["food"], foods, aliases=aliases, food_ids=sub["food_id"],
+            units=sub["unit"], unit_kinds=sub["unit_kind"],
+        )
         for col in ("food_id", "description", "match_score", "match_method", "suggestions"):
             out.loc[to_match, col] = matched[col].to_numpy()
         # Grams for every matched-or-not entry: a mass needs no food, and an

@@ -6,13 +6,21 @@ hundred look-ups. Each text goes through these steps, first hit wins:
 
 1. ``id`` -- an explicit food id from the source (``food_ids=``) that exists in the table;
 2. ``alias`` -- the user's own aliases (``aliases=``, a dict or a ``text,food_id`` CSV);
-3. ``exact`` -- a food description, ignoring case, punctuation and plurals;
-4. ``alias`` -- the curated table ``datasets/aliases.csv`` of everyday names
-   (``banana``, ``2% milk``, ``oj``...);
+3. ``alias`` -- the curated table ``datasets/aliases.csv`` of everyday names
+   (``banana``, ``2% milk``, ``oj``...): a deliberate choice, so it wins over a
+   description that happens to read the same (``raisins`` is SR28 "Raisins, seedless",
+   not FNDDS "Raisins");
+4. ``exact`` -- a food description, ignoring case, punctuation and plurals;
 5. ``fuzzy`` -- a ranked token search over descriptions and synonyms, scored with
    :mod:`rapidfuzz`;
 6. ``none`` -- nothing scored at least ``threshold``: ``food_id`` is NaN and
    ``suggestions`` lists the three best candidates. There is never a silent low-score pick.
+
+When the entries' units are given (``units=``, ``unit_kinds=``), a food that has no
+weight for the unit written is swapped for one that has, if there is one just as good:
+a later row of the same curated alias (``french fries`` is oven-heated fries, but
+``1 medium french fries`` takes the fast-food fries that come in small, medium and large
+orders), or a fuzzy candidate scoring within ``_NEAR_TIE`` points of the winner.
 
 Normalising a text lower-cases it, drops accents and punctuation and puts each word in
 the singular (``"Bananas, raw"`` and ``"banana raw"`` are the same key). Alias look-ups
@@ -79,6 +87,10 @@ DEFAULT_THRESHOLD: float = 72.0
 MATCH_COLUMNS: list[str] = ["food_id", "description", "match_score", "match_method", "suggestions"]
 
 _N_CANDIDATES = 40
+#: Fuzzy candidates this close to the winner may replace it when only they resolve the unit.
+_NEAR_TIE = 6.0
+#: Unit kinds whose grams never depend on the food.
+_FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 #: Among foods with the same description: the user's own, then SR28, then FNDDS.
 _SOURCE_RANK = {"user": 0, "sr28": 1, "fndds": 2}
 _N_SUGGESTIONS = 3
@@ -257,17 +269,37 @@ def read_aliases(source: Mapping[str, str] | str | PathLike[str]) -> dict[str, s
 
 
 @lru_cache(maxsize=1)
+def _curated_rows() -> tuple[tuple[str, str], ...]:
+    with dataset_path("aliases.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple((r["alias"], r["food_id"]) for r in csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
 def curated_aliases() -> dict[str, str]:
     """Return the curated alias table ``datasets/aliases.csv`` as ``{normalised alias: food_id}``.
+
+    When an alias has several rows, the first is its food; the later ones are
+    alternates used only when the first has no weight for the unit written.
 
     Examples
     --------
     >>> curated_aliases()["banana"]
     'sr28:09040'
     """
-    with dataset_path("aliases.csv").open(encoding="utf-8", newline="") as fh:
-        rows = [(r["alias"], r["food_id"]) for r in csv.DictReader(fh)]
-    return _alias_dict(rows, "aliases.csv")
+    rows = _curated_rows()
+    return _alias_dict(reversed(rows), "aliases.csv")
+
+
+@lru_cache(maxsize=1)
+def _curated_alternates() -> dict[str, list[str]]:
+    """Later rows of a repeated curated alias: ``{normalised alias: [food_id, ...]}``."""
+    first = curated_aliases()
+    out: dict[str, list[str]] = {}
+    for text, food_id in _curated_rows():
+        key = normalize_food_text(text)
+        if food_id.strip() != first[key] and food_id.strip() not in out.get(key, []):
+            out.setdefault(key, []).append(food_id.strip())
+    return out
 
 
 # --------------------------------------------------------------------------- index
@@ -297,6 +329,7 @@ class _Index:
     prep_ok: dict[str, np.ndarray]  # preparation word -> foods prepared that way
     corrections: dict[str, str | None] = field(default_factory=dict)
     curated: dict[str, int] | None = None
+    alternates: dict[int, list[int]] | None = None  # curated food position -> alternates by alias
 
 
 _INDEX_CACHE: dict[int, tuple[weakref.ref[Any], _Index]] = {}
@@ -449,6 +482,8 @@ class _Result:
     score: float
     method: str
     suggestions: list[tuple[str, str, float]]
+    #: (position, score) of foods that may replace ``position`` when it lacks the unit.
+    alternates: list[tuple[int, float]] = field(default_factory=list)
 
 
 def _correct(index: _Index, word: str) -> str | None:
@@ -476,16 +511,32 @@ def _curated_positions(index: _Index) -> dict[str, int]:
     return index.curated
 
 
-def _alias_lookup(index: _Index, words: list[str], tables: list[dict[str, int]]) -> int | None:
-    """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words."""
+def _curated_alternates_for(index: _Index, key: str) -> list[tuple[int, float]]:
+    ids = _curated_alternates().get(key, [])
+    return [(index.position[i], 100.0) for i in ids if i in index.position]
+
+
+def _alias_lookup(
+    index: _Index, words: list[str], tables: list[dict[str, int]]
+) -> tuple[int, str, bool] | None:
+    """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words.
+
+    Returns (food position, alias key, curated?) or None. A preparation word may stand
+    before or after the food (``cooked bok choy`` / ``bok choy cooked``).
+    """
     core = [w for w in words if w not in _COSMETIC and w not in _BRANDS]
     preps = [w for w in core if w in _PREPARATION]
     plain = [w for w in core if w not in _PREPARATION]
-    for table in tables:
-        for candidate, need in ((words, []), (core, []), (plain, preps)):
-            pos = table.get(" ".join(candidate)) if candidate else None
+    tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
+    if preps:
+        tries += [(plain + preps, []), (preps + plain, [])]
+    tries.append((plain, preps))
+    for n, table in enumerate(tables):
+        for candidate, need in tries:
+            key = " ".join(candidate)
+            pos = table.get(key) if candidate else None
             if pos is not None and all(index.food_tokens[pos] & _PREPARATION[p] for p in need):
-                return pos
+                return pos, key, n == 1
     return None
 
 
@@ -563,10 +614,10 @@ def _match_one(index: _Index, key: str, tables: list[dict[str, int]], threshold:
     user, curated = tables
     if key in user:
         return _Result(user[key], 100.0, "alias", [])
+    if key in curated:
+        return _Result(curated[key], 100.0, "alias", [], _curated_alternates_for(index, key))
     if key in index.exact:
         return _Result(index.exact[key], 100.0, "exact", [])
-    if key in curated:
-        return _Result(curated[key], 100.0, "alias", [])
     words = [w for w in _BRAND_PHRASES.sub(" ", key).split() if len(w) > 1 or w.isdigit()]
     dropped = len(key.split()) - len(words)
     known: list[str] = []
@@ -579,7 +630,9 @@ def _match_one(index: _Index, key: str, tables: list[dict[str, int]], threshold:
             known.append(fixed)
     found = _alias_lookup(index, known, tables)
     if found is not None:
-        return _Result(found, max(100.0 - 5.0 * dropped, 50.0), "alias", [])
+        pos, alias_key, is_curated = found
+        alternates = _curated_alternates_for(index, alias_key) if is_curated else []
+        return _Result(pos, max(100.0 - 5.0 * dropped, 50.0), "alias", [], alternates)
     content = [w for w in known if w not in _COSMETIC and w not in _STOP]
     ranked = [(p, max(s - 5.0 * dropped, 0.0)) for p, s in _fuzzy(index, content)]
     if not content or not ranked or ranked[0][1] < threshold:
@@ -589,7 +642,74 @@ def _match_one(index: _Index, key: str, tables: list[dict[str, int]], threshold:
             None, ranked[0][1] if ranked else 0.0, "none", _suggest(index, ranked[:_N_SUGGESTIONS])
         )
     pos, score = ranked[0]
-    return _Result(pos, score, "fuzzy", _suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]))
+    near = [(p, s) for p, s in ranked[1:] if s >= max(score - _NEAR_TIE, threshold)][:5]
+    return _Result(pos, score, "fuzzy", _suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]), near)
+
+
+def _resolves(
+    foods: FoodTable, position: int, index: _Index, unit: str, kind: str, text: str
+) -> bool:
+    from nutrilog.portions import grams_per_unit
+
+    grams = grams_per_unit(
+        str(index.ids[position]),
+        unit or None,
+        kind if kind not in ("", "bare") else None,
+        foods,
+        text,
+    )[0]
+    return bool(np.isfinite(grams))
+
+
+def _fit_unit(
+    result: _Result, foods: FoodTable, index: _Index, unit: str, kind: str, text: str
+) -> _Result:
+    """Swap the food for an alternate that has a weight for ``unit`` when it has none."""
+    if result.position is None or not result.alternates or kind in _FOODLESS_KINDS:
+        return result
+    if _resolves(foods, result.position, index, unit, kind, text):
+        return result
+    for pos, score in result.alternates:
+        if _resolves(foods, pos, index, unit, kind, text):
+            score = result.score if result.method == "alias" else score
+            return _Result(pos, score, result.method, result.suggestions)
+    return result
+
+
+def _aligned(values: pd.Series | Iterable[str | None] | None, index: pd.Index) -> pd.Series:
+    if values is None:
+        return pd.Series("", index=index, dtype=object)
+    if isinstance(values, pd.Series):
+        out = values.reindex(index)
+    else:
+        out = pd.Series(list(values), index=index, dtype=object)
+    return out.map(lambda v: v if isinstance(v, str) else "")
+
+
+def _fit_units(
+    keys: pd.Series,
+    results: dict[str, _Result],
+    row_index: pd.Index,
+    units: pd.Series | Iterable[str | None] | None,
+    unit_kinds: pd.Series | Iterable[str | None] | None,
+    foods: FoodTable,
+    index: _Index,
+) -> pd.Series:
+    """Re-key rows whose food lacks their unit to a ``key + unit`` result with an alternate food."""
+    keys = pd.Series(keys.to_numpy(), index=row_index, dtype=object)
+    unit = _aligned(units, row_index)
+    kind = _aligned(unit_kinds, row_index)
+    kind = kind.mask((kind == "") & (unit == ""), "bare")
+    has_alt = keys.map(lambda k: bool(results[k].alternates) and results[k].position is not None)
+    triples = pd.DataFrame({"key": keys, "unit": unit, "kind": kind})[has_alt]
+    new_keys = keys.copy()
+    for (key, u, k), rows in triples.groupby(["key", "unit", "kind"], sort=False).groups.items():
+        fitted = _fit_unit(results[key], foods, index, u, k, key)
+        if fitted.position != results[key].position:
+            combined = f"{key}\x00{u}\x00{k}"
+            results[combined] = fitted
+            new_keys.loc[rows] = combined
+    return new_keys
 
 
 def match_foods(
@@ -599,6 +719,8 @@ def match_foods(
     aliases: Mapping[str, str] | str | PathLike[str] | None = None,
     food_ids: pd.Series | Iterable[str | None] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    units: pd.Series | Iterable[str | None] | None = None,
+    unit_kinds: pd.Series | Iterable[str | None] | None = None,
 ) -> pd.DataFrame:
     """Match food texts to foods of ``foods``.
 
@@ -615,6 +737,11 @@ def match_foods(
         Food ids the source names, aligned with ``texts``; a known id wins over the text.
     threshold : float, optional
         Lowest fuzzy score (0-100) accepted; below it the text is left unmatched.
+    units, unit_kinds : Series or iterable, optional
+        The entries' canonical unit keys and kinds (the ``unit`` and ``unit_kind``
+        columns), aligned with ``texts``. When given, a curated or fuzzy match with no
+        weight for the unit written gives way to an alternate that has one (a later
+        row of the same curated alias, or a fuzzy candidate within 6 points).
 
     Returns
     -------
@@ -647,6 +774,8 @@ def match_foods(
     results: dict[str, _Result] = {
         key: _match_one(index, key, tables, threshold) for key in pd.unique(keys.to_numpy())
     }
+    if units is not None or unit_kinds is not None:
+        keys = _fit_units(keys, results, series.index, units, unit_kinds, foods, index)
     position = keys.map(lambda k: results[k].position)
     score = keys.map(lambda k: results[k].score).astype(float)
     method = keys.map(lambda k: results[k].method).astype(object)

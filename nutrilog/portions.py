@@ -32,7 +32,10 @@ Among several portions of the same unit (``cup, whole`` / ``cup, sliced``), a
 modifier in the food text (``food_text=``: chopped, sliced, mashed...) picks its
 portion; otherwise the first, in USDA order, that is ``NFS`` (FNDDS' generic
 portion), ``medium``, the bare unit (``cup``), chopped/diced/cubes/pieces/sections,
-whole, then sliced; else the first listed.
+whole, then sliced; else the first listed. Portions for part of an item or an odd
+size (``slice, crust not eaten``, ``slice, snack-size``, ``miniature``) come last
+unless the text names them; so does a ``packed`` cup (``cup, packed`` vs ``cup (not
+packed)``): a cup as usually measured is not packed.
 
 Where no weight can be found the entry keeps ``grams`` NaN (so its nutrients are
 NaN later, never 0) and ``grams_note`` says why: ``"no cup weight for this food"``,
@@ -113,9 +116,11 @@ _PREFERRED_FORMS: tuple[frozenset[str] | None, ...] = (
     frozenset({"whole"}),
     frozenset({"sliced", "slices"}),
 )
+#: Portion words for part of an item or an unusual size: chosen only when the text names them.
+_ODD_FORMS = _words("eaten snack mini miniature bite kids")
 _MODIFIERS = _words(
     """chopped sliced diced shredded grated mashed pureed cubed whole halves pieces packed
-    crumbled cooked raw ground slivered sections florets"""
+    crumbled cooked raw ground slivered sections florets cherry grape packed"""
 )
 
 
@@ -161,8 +166,24 @@ def _usable(portions: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _typical(portions: pd.DataFrame) -> float:
+    """FNDDS' "Quantity not specified" weight (grams of one typical amount), NaN if none."""
+    desc = portions["description"].astype(str).str.strip().str.lower()
+    rows = portions[(desc == "quantity not specified") & (portions["grams"] > 0)]
+    if rows.empty:
+        return np.nan
+    row = rows.iloc[0]
+    return float(row["grams"]) / float(row["amount"]) if row["amount"] > 0 else float(row["grams"])
+
+
 def _label(row: pd.Series) -> str:
     return f"{row['amount']:g} {row['description']}"
+
+
+def _odd(words: list[str]) -> bool:
+    """A portion for part of an item, an unusual size, or a packed cup."""
+    ws = set(words)
+    return bool(_ODD_FORMS & ws) or ("packed" in ws and not ws & {"not", "loosely", "unpacked"})
 
 
 def _pick(rows: pd.DataFrame, modifiers: frozenset[str]) -> pd.Series:
@@ -179,6 +200,9 @@ def _pick(rows: pd.DataFrame, modifiers: frozenset[str]) -> pd.Series:
         named = words.map(lambda ws: bool(modifiers & set(ws)))
         if named.any():
             return rows[named].iloc[0]
+    usual = ~words.map(_odd)
+    if usual.any():
+        rows, words = rows[usual], words[usual]
     for preferred in _PREFERRED_FORMS:
         hit = words.map(lambda ws, p=preferred: (len(ws) == 1) if p is None else bool(p & set(ws)))
         if hit.any():
@@ -222,12 +246,32 @@ def _count_default(p: pd.DataFrame, modifiers: frozenset[str]) -> pd.Series | No
     return None
 
 
+def _names(p: pd.DataFrame, word: str) -> pd.Series:
+    """True for portions whose text has ``word`` (plural too) and which are not volumes."""
+    named = p["description"].str.lower().str.contains(rf"\b{re.escape(word)}s?\b", regex=True)
+    return named & ~p["unit"].isin(list(VOLUME_UNITS))
+
+
 def _count_row(p: pd.DataFrame, unit: str, modifiers: frozenset[str]) -> pd.Series | None:
-    rows = p[(p["unit"] == unit) | (p["word"] == unit)]
-    if rows.empty:
-        named = p["description"].str.lower().str.contains(rf"\b{re.escape(unit)}\b", regex=True)
-        rows = p[named & ~p["unit"].isin(list(VOLUME_UNITS))]
+    rows = p[(p["unit"] == unit) | (p["word"] == unit) | _names(p, unit)]
     return _pick(rows, modifiers) if not rows.empty else None
+
+
+def _serving(p: pd.DataFrame, typical: float, modifiers: frozenset[str]) -> _Portion:
+    """One serving: a serving / NLEA serving portion, the typical amount, then one item."""
+    desc = p["description"].str.lower()
+    rows = p[(p["unit"] == "serving") | p["word"].isin(["serving", "nlea"])]
+    if rows.empty:
+        rows = p[desc.str.contains(r"\bserving\b", regex=True) & (p["amount"] > 0)]
+    if not rows.empty:
+        row = _pick(rows, modifiers)
+        return _Portion(float(row["grams"]), f"{_label(row)} (1 serving)", "")
+    if typical > 0:
+        return _Portion(typical, "Quantity not specified (typical serving)", "")
+    row = _count_default(p[p["amount"] == 1], modifiers)
+    if row is not None:
+        return _Portion(float(row["per_one"]), f"{_label(row)} (taken as 1 serving)", "")
+    return _Portion(np.nan, "", "no serving weight for this food")
 
 
 def _volume(p: pd.DataFrame, unit: str, modifiers: frozenset[str]) -> _Portion:
@@ -248,22 +292,25 @@ def _volume(p: pd.DataFrame, unit: str, modifiers: frozenset[str]) -> _Portion:
     return _Portion(grams, _label(row), "")
 
 
-def _for_food(p: pd.DataFrame, unit: str, kind: str, modifiers: frozenset[str]) -> _Portion:
+def _for_food(
+    p: pd.DataFrame, unit: str, kind: str, modifiers: frozenset[str], typical: float = np.nan
+) -> _Portion:
     if kind == "volume":
         return _volume(p, unit, modifiers)
     if kind == "size":
         rows = p[p["unit"] == unit]
         if rows.empty:
-            named = p["description"].str.lower().str.contains(rf"\b{re.escape(unit)}\b", regex=True)
-            rows = p[named & ~p["unit"].isin(list(VOLUME_UNITS))]
+            rows = p[_names(p, unit)]
         if rows.empty and unit == "medium":
-            row = _count_default(p, modifiers)
+            row = _count_default(p[p["amount"] == 1], modifiers)
             if row is not None:
                 return _Portion(float(row["per_one"]), _label(row), "")
         if rows.empty:
             return _Portion(np.nan, "", f"no {unit} weight for this food")
         row = _pick(rows, modifiers)
         return _Portion(float(row["per_one"]), _label(row), "")
+    if kind == "count" and unit == "serving":
+        return _serving(p, typical, modifiers)
     if kind == "count":
         if unit == "each":
             row = _count_default(p, modifiers)
@@ -327,13 +374,16 @@ def grams_per_unit(
     if not isinstance(food_id, str) or not food_id:
         return np.nan, "", "no food matched"
     try:
-        portions = _usable(foods.portions(food_id))
+        raw = foods.portions(food_id)
     except UnknownFoodError:
         return np.nan, "", f"unknown food id {food_id!r}"
+    portions = _usable(raw)
     if portions.empty:
         return np.nan, "", "no household portions for this food"
     words = set(re.findall(r"[a-z]+", food_text.lower())) if isinstance(food_text, str) else set()
-    found = _for_food(portions, unit or "", kind or "bare", frozenset(words & _MODIFIERS))
+    found = _for_food(
+        portions, unit or "", kind or "bare", frozenset(words & _MODIFIERS), _typical(raw)
+    )
     return found.grams, found.portion, found.note
 
 

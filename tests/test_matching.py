@@ -196,7 +196,7 @@ def test_fixture_is_large_and_covers_every_unit_kind() -> None:
 
 
 def test_diary_fixture_accuracy(foods: FoodTable) -> None:
-    """Share of lines matched to an acceptable food with grams within 10 % (expected >= 0.95).
+    """Share of lines matched to an acceptable food with grams within 10 % (expected >= 0.99).
 
     Expected grams were looked up by hand in the USDA portion tables (SR28 WEIGHT.txt,
     FNDDS portions-and-weights) for the first acceptable id.
@@ -206,7 +206,7 @@ def test_diary_fixture_accuracy(foods: FoodTable) -> None:
     kind = unit.map(
         lambda u: normalize_unit(u.replace("_", " ")).kind if isinstance(u, str) else None
     )
-    matched = match_foods(frame["food"], foods)
+    matched = match_foods(frame["food"], foods, units=unit, unit_kinds=kind)
     grams = resolve_grams(
         frame["quantity"], unit, kind, matched["food_id"], foods, food_text=frame["food"]
     )
@@ -224,4 +224,90 @@ def test_diary_fixture_accuracy(foods: FoodTable) -> None:
     print(
         f"diary fixture: {share:.3f} of {len(frame)} lines on an acceptable food with grams within 10%"
     )
-    assert share >= 0.95
+    assert share >= 0.99
+
+
+# ---------------------------------------------------------------- everyday foods of real logs
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id", "unit", "kind", "quantity", "grams"),
+    [
+        # breakfast cereals; cup weights from SR28 WEIGHT / FNDDS portions
+        ("cornflakes", "sr28:08020", "cup", "volume", 1.0, 28.0),  # cup (1 NLEA serving) 28 g
+        ("corn flakes", "sr28:08020", "cup", "volume", 1.0, 28.0),
+        ("toasted oat cereal", "fndds:57401100", "cup", "volume", 1.0, 28.0),  # Cereal, toasted oat
+        ("raisin bran", "sr28:08060", "cup", "volume", 1.0, 59.0),
+        ("bran flakes", "sr28:08029", "cup", "volume", 1.0, None),
+        ("rice krispies", "fndds:57339000", "cup", "volume", 1.0, 26.0),
+        ("crispy rice cereal", "fndds:57151000", "cup", "volume", 1.0, 26.0),
+        ("frosted flakes", "fndds:57349000", "cup", "volume", 1.0, 41.0),
+        ("muesli", "fndds:57308190", "cup", "volume", 1.0, 85.0),
+        # SR28 11549 Tomato products, canned, sauce: 1 cup = 245 g
+        ("tomato sauce", "sr28:11549", "cup", "volume", 0.5, 122.5),
+        # FNDDS 58146322 Pasta with tomato-based sauce and meat, home recipe: 1 cup = 250 g
+        ("spaghetti with meat sauce", "fndds:58146322", "cup", "volume", 1.5, 375.0),
+        # SR28 11117 Cabbage, chinese (pak-choi), cooked, boiled: 1 cup shredded = 170 g
+        ("bok choy, cooked", "sr28:11117", "cup", "volume", 1.0, 170.0),
+        ("cooked bok choy", "sr28:11117", "cup", "volume", 1.0, 170.0),
+        # curated aliases win over a same-named description (FNDDS "Raisins", "Sesame seeds")
+        ("raisins", "sr28:09298", "cup", "volume", 0.25, 36.25),  # cup (not packed) 145 g
+        ("sesame seeds", "sr28:12023", "tbsp", "volume", 1.0, 9.0),  # SR28 12023: 1 tbsp 9 g
+        ("beef steak, grilled", "sr28:13930", "oz", "mass", 6.0, 170.1),
+        ("milk 2%", "sr28:01079", "cup", "volume", 0.5, 122.0),  # SR28 01079: 1 cup 244 g
+    ],
+)
+def test_everyday_foods_land_on_a_food_with_grams(
+    foods: FoodTable,
+    text: str,
+    food_id: str,
+    unit: str,
+    kind: str,
+    quantity: float,
+    grams: float | None,
+) -> None:
+    matched = match_foods([text], foods, units=[unit], unit_kinds=[kind])
+    assert matched["food_id"].iloc[0] == food_id
+    got = resolve_grams([quantity], [unit], [kind], matched["food_id"], foods)["grams"].iloc[0]
+    if grams is None:
+        assert got > 0
+    else:
+        assert got == pytest.approx(grams, rel=0.005)
+
+
+def test_alias_alternate_fits_the_unit_written(foods: FoodTable) -> None:
+    # "french fries" is SR28 11403 (oven-heated; "10 fries" = 76 g); a size or a serving
+    # takes its second row, FNDDS 71401030 fast-food fries: medium order 145 g,
+    # Quantity not specified 110 g.
+    texts = ["french fries", "fries", "french fries", "French Fries"]
+    units = ["medium", None, "serving", "oz"]
+    kinds = ["size", None, "count", "mass"]
+    out = match_foods(pd.Series(texts, index=[5, 6, 7, 8]), foods, units=units, unit_kinds=kinds)
+    assert out["food_id"].tolist() == [
+        "fndds:71401030",
+        "sr28:11403",
+        "fndds:71401030",
+        "sr28:11403",
+    ]
+    assert list(out.index) == [5, 6, 7, 8]
+    assert (out["match_method"] == "alias").all()
+    grams = resolve_grams([1, 10, 1, 4], units, kinds, out["food_id"].tolist(), foods)["grams"]
+    assert grams.tolist() == pytest.approx([145.0, 76.0, 110.0, 113.398], rel=1e-4)
+    # without units the first row stands
+    assert match_foods(["french fries"], foods)["food_id"].iloc[0] == "sr28:11403"
+
+
+def test_fuzzy_near_tie_that_resolves_the_unit_wins(foods: FoodTable) -> None:
+    # FNDDS 89901050 "Tomato sauce, for use with vegetables" (no household portions) outscores
+    # SR28 43217 "Tomato sauce, canned, no salt added" (1 cup = 245 g) by a few points.
+    ids = ["fndds:89901050", "sr28:43217", "sr28:09040"]
+    table = foods.portion_table
+    sub = FoodTable(foods.foods.loc[ids], foods.nutrients.loc[ids], table[table["id"].isin(ids)])
+    plain = match_foods(["tomato sauce"], sub).iloc[0]
+    assert plain["food_id"] == "fndds:89901050"
+    fitted = match_foods(
+        ["tomato sauce", "tomato sauce"], sub, units=["cup", "oz"], unit_kinds=["volume", "mass"]
+    )
+    assert fitted["food_id"].tolist() == ["sr28:43217", "fndds:89901050"]
+    assert fitted["match_method"].tolist() == ["fuzzy", "fuzzy"]
+    assert fitted["match_score"].iloc[0] < plain["match_score"]

@@ -160,3 +160,68 @@ def test_vectorised_on_unique_pairs(foods: FoodTable, monkeypatch: pytest.Monkey
 
 def test_grams_per_unit_example(foods: FoodTable) -> None:
     assert grams_per_unit("sr28:11457", "cup", "volume", foods) == (30.0, "1 cup", "")
+
+
+# ---------------------------------------------------------------- servings, sizes, odd portions
+
+
+@pytest.mark.parametrize(
+    ("food_id", "grams", "portion_word"),
+    [
+        # FNDDS 27520300 Ham sandwich, with spread: no serving portion; Quantity not specified 112 g
+        ("fndds:27520300", 112.0, "Quantity not specified"),
+        # SR28 21138 Fast foods, potato, french fried: "serving small/medium/large" 71/117/154 g
+        ("sr28:21138", 117.0, "serving medium"),
+        # SR28 08020 Kellogg's Corn Flakes: "cup (1 NLEA serving)" = 28 g
+        ("sr28:08020", 28.0, "NLEA serving"),
+        # SR28 21107 Fast foods, hamburger: only "1 sandwich" = 78 g, no typical weight
+        ("sr28:21107", 78.0, "sandwich"),
+    ],
+)
+def test_serving_falls_back_to_typical_weight_then_one_item(
+    foods: FoodTable, food_id: str, grams: float, portion_word: str
+) -> None:
+    got, portion, note = grams_per_unit(food_id, "serving", "count", foods)
+    assert got == pytest.approx(grams)
+    assert portion_word in portion
+    assert note == ""
+
+
+def test_serving_never_takes_a_multi_item_portion(foods: FoodTable) -> None:
+    # SR28 11403 oven-heated french fries: only "10 fries" (76 g) and a 9 oz package
+    got, _, note = grams_per_unit("sr28:11403", "serving", "count", foods)
+    assert np.isnan(got)
+    assert "serving" in note
+
+
+def test_size_word_picks_the_order_size(foods: FoodTable) -> None:
+    # FNDDS 71401030 Potato, french fries, fast food: small/medium/large order 110/145/180 g
+    sizes = {
+        s: grams_per_unit("fndds:71401030", s, "size", foods)[0]
+        for s in ("small", "medium", "large")
+    }
+    assert sizes == {"small": 110.0, "medium": 145.0, "large": 180.0}
+    # SR28 11403 has only "10 fries": a medium is not one fry (7.6 g) but unknown
+    got, _, note = grams_per_unit("sr28:11403", "medium", "size", foods)
+    assert np.isnan(got) and "medium" in note
+    # ... while a bare count still counts fries: 76 g / 10
+    assert grams_per_unit("sr28:11403", None, None, foods)[0] == pytest.approx(7.6)
+
+
+def test_slice_prefers_the_regular_slice_over_partial_ones(foods: FoodTable) -> None:
+    # FNDDS 51101010 Bread, white, toasted: "medium or regular slice" 25 g,
+    # "slice, crust not eaten" 12 g, "slice, snack-size" 9 g
+    got, portion, _ = grams_per_unit("fndds:51101010", "slice", "count", foods)
+    assert (got, portion) == (25.0, "1 medium or regular slice")
+
+
+def test_cup_is_not_packed_unless_the_text_says_so(foods: FoodTable) -> None:
+    # SR28 09298 Raisins, seedless: "cup, packed" 165 g, "cup (not packed)" 145 g
+    assert grams_per_unit("sr28:09298", "cup", "volume", foods)[0] == 145.0
+    assert grams_per_unit("sr28:09298", "cup", "volume", foods, "packed raisins")[0] == 165.0
+
+
+def test_cherry_tomatoes_use_their_own_cup(foods: FoodTable) -> None:
+    # SR28 11529 Tomatoes, red, ripe, raw: "cup cherry tomatoes" 149 g, "cup, chopped or sliced" 180 g
+    assert grams_per_unit("sr28:11529", "cup", "volume", foods, "cherry tomatoes")[0] == 149.0
+    assert grams_per_unit("sr28:11529", "cup", "volume", foods, "tomato")[0] == 180.0
