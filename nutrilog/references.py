@@ -134,13 +134,18 @@ def reference_intakes(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
     return _reference_rows(person.age, person.sex, person.life_stage).copy()
 
 
-@lru_cache(maxsize=256)
-def _reference_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
-    """The reference rows of one (age, sex, life stage); cached, callers get a copy."""
-    person = Profile.model_construct(
+def _stage_profile(age: float, sex: str, life_stage: str) -> Profile:
+    """A profile already validated once, rebuilt from its cache key without re-validation."""
+    return Profile.model_construct(
         age=age, sex=sex, pregnant=life_stage == "pregnancy", lactating=life_stage == "lactation",
         name=None, sd_within=None,
     )
+
+
+@lru_cache(maxsize=256)
+def _reference_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
+    """The reference rows of one (age, sex, life stage); cached, callers get a copy."""
+    person = _stage_profile(age, sex, life_stage)
     rows = _rows_for(_dri_table(), person)
     counts = rows["nutrient"].value_counts()
     missing = [key for key in ASSESSED if counts.get(key, 0) != 1]
@@ -185,10 +190,7 @@ def published_sd_within(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
 
 @lru_cache(maxsize=256)
 def _published_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
-    person = Profile.model_construct(
-        age=age, sex=sex, pregnant=life_stage == "pregnancy", lactating=life_stage == "lactation",
-        name=None, sd_within=None,
-    )
+    person = _stage_profile(age, sex, life_stage)
     rows = _rows_for(_sd_table(), person)
     cols = ["nutrient", "unit", "group", "sd_within", "value_type", "data", "source", "notes"]
     out = rows[cols].reset_index(drop=True)
