@@ -29,6 +29,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from nutrilog.errors import NutrilogError, ProfileError
+from nutrilog.iotools._source import shorten
 
 __all__ = ["main", "build_parser"]
 
@@ -288,7 +289,7 @@ def _summarise_problems(result: Any) -> list[str]:
     if len(unmatched):
         first = unmatched.iloc[0]
         lines.append(f"{len(unmatched)} food(s) not matched; first: {first['source']}, line "
-                     f"{first['line']}: {str(first['text'])!r} (see the report's data quality section)")
+                     f"{first['line']}: {shorten(str(first['text']), 80)!r} (see the report's data quality section)")
     no_grams = int(result.counts.get("no_grams", 0))
     if no_grams:
         lines.append(f"{no_grams} entr(ies) without an amount in grams (vague or unknown unit); "

@@ -95,7 +95,8 @@ def read_log(
         Force an encoding (UTF-8 with or without BOM, then Windows-1252/Latin-1
         are sniffed otherwise).
     chunksize : int, optional
-        Read tables this many rows at a time (same result, bounded memory).
+        Read this many rows (text: lines) at a time (same result, bounded
+        memory). Files over 64 MB are read in chunks of 100,000 rows anyway.
     **options
         Format-specific: ``sep``, ``dayfirst`` (csv); ``meal`` (text);
         ``calcium_dv_mg``, ``zeros_as_missing`` (myfitnesspal).
@@ -110,6 +111,12 @@ def read_log(
     LogParseError
         For whole-file problems (empty, binary, undecodable, wrong delimiter,
         no food column) always; for bad rows only when ``strict``.
+
+    Warns
+    -----
+    UserWarning
+        When a file gives no rows at all, and when some lines of a UTF-8 file
+        had to be read as Windows-1252 (the file and lines are named).
     """
     if isinstance(source, pd.DataFrame):
         return from_frame(source, strict=strict, date=date, person=person, **options)
@@ -133,7 +140,11 @@ def read_log(
         )
     inp = open_input(source, encoding)  # type: ignore[arg-type]
     fmt = format or detect_format(inp.sample, inp.name)
-    kwargs: dict[str, Any] = {"date": date, "person": person, "strict": strict, **options}
-    if fmt != "text":
-        kwargs["chunksize"] = chunksize
+    kwargs: dict[str, Any] = {
+        "date": date,
+        "person": person,
+        "strict": strict,
+        "chunksize": chunksize,
+        **options,
+    }
     return _READERS[fmt](inp, **kwargs)

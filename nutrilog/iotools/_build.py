@@ -6,9 +6,15 @@ Each step works on whole columns and parses each distinct value once. A row
 that cannot be read gets a reason in a :class:`Rejections` and ends in
 ``FoodLog.rejected``; :func:`finish` splits the rows and, with ``strict=True``,
 raises :class:`~nutrilog.errors.LogParseError` for the first problem instead.
+
+:func:`finish` also rejects every row whose amount or nutrient value is infinite
+(``1e400`` overflows to ``inf``) or at least :data:`MAX_AMOUNT`: such a number
+is a typo or an attack, and summing it would overflow the daily totals.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -36,7 +42,12 @@ __all__ = [
     "default_date",
     "numeric_columns",
     "row_text",
+    "MAX_AMOUNT",
+    "in_line_order",
 ]
+
+#: Amounts and nutrient values must be below this (1e9 g is a thousand tonnes).
+MAX_AMOUNT = 1e9
 
 _KINDS = {
     "food": "food", "meal": "food", "drink": "food", "beverage": "food", "snack": "food",
@@ -354,11 +365,23 @@ def apply_kinds(
 
 
 def finish(
-    frame: pd.DataFrame, rej: Rejections, *, source: str, strict: bool, reject_text: pd.Series
+    frame: pd.DataFrame,
+    rej: Rejections,
+    *,
+    source: str,
+    strict: bool,
+    reject_text: pd.Series | Callable[[Rejections], pd.Series],
 ) -> FoodLog:
-    """Split rows into entries and rejected rows; raise on the first problem when ``strict``."""
+    """Split rows into entries and rejected rows; raise on the first problem when ``strict``.
+
+    ``reject_text`` is the text shown for rejected rows, or a function of the final
+    rejections that builds it (e.g. ``lambda r: row_text(cells, r)``).
+    """
     frame = frame.copy()
     frame["source"] = source
+    _reject_out_of_range(frame, rej)
+    if callable(reject_text):
+        reject_text = reject_text(rej)
     bad = rej.bad
     if strict and bad.any():
         first = frame.loc[bad, "line"].astype("int64").idxmin()
@@ -391,6 +414,24 @@ def finish(
     return FoodLog(entries, rejected, rows_read=len(frame))
 
 
+def _reject_out_of_range(frame: pd.DataFrame, rej: Rejections) -> None:
+    """Reject rows with an infinite or implausibly large amount or nutrient value."""
+    numeric = ["quantity", *NUTRIENT_COLUMNS]
+    numeric += [c for c in frame.columns if str(c).endswith("_pct_dv")]
+    for col in numeric:
+        if col not in frame.columns:
+            continue
+        values = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+        huge = values.abs() >= MAX_AMOUNT
+        if huge.any():
+            what = "an amount" if col == "quantity" else f"a {col} value"
+            rej.add(
+                huge,
+                f"amount out of range: expected {what} below {MAX_AMOUNT:,.0f}, found "
+                + values.map(lambda v: f"{v:g}"),
+            )
+
+
 _TEXT_COLUMNS = {
     "person",
     "time",
@@ -408,6 +449,25 @@ _TEXT_COLUMNS = {
 
 def _is_text(values: pd.Series) -> bool:
     return pd.api.types.is_string_dtype(values) or values.dtype == object
+
+
+def in_line_order(logs: list[FoodLog]) -> FoodLog:
+    """The chunks of one file as one log, rejected rows sorted by line.
+
+    Rows that could not be split into fields are collected apart from the other
+    rejected rows of their chunk; sorting makes the result independent of the
+    chunk size.
+
+    Examples
+    --------
+    >>> from nutrilog.log import empty_entries
+    >>> bad = pd.DataFrame({"source": "f", "line": [9, 3], "text": "", "reason": "x"})
+    >>> in_line_order([FoodLog(empty_entries(), bad)]).rejected["line"].tolist()
+    [3, 9]
+    """
+    log = logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+    rejected = log.rejected.sort_values("line", kind="stable", ignore_index=True)
+    return FoodLog(log.entries, rejected, rows_read=log.rows_read)
 
 
 def raise_first(log: FoodLog) -> None:

@@ -4,27 +4,156 @@ Encodings are tried in this order: a byte-order mark (UTF-8 or UTF-16), then
 UTF-8, then Windows-1252 (the Latin-1 superset most spreadsheet exports use).
 Bytes valid in neither raise :class:`~nutrilog.errors.LogParseError`.
 
+Mixed encodings: a UTF-8 file in which some lines were saved as Latin-1 (a
+line pasted from another program) is read as UTF-8, and only the bytes that are
+not UTF-8 are read as Windows-1252 (Latin-1 for the five bytes Windows-1252
+leaves undefined). A :class:`UserWarning` names the file and the lines
+concerned. An ``encoding=`` given by the caller is applied strictly.
+
 Only the first :data:`SAMPLE_BYTES` of a file on disk are read here; the readers
-stream the rest (``chunksize=``), so a decoding error further down is reported
-when it is met.
+stream the rest (``chunksize=``; files over ``AUTO_CHUNK_BYTES`` are always
+streamed, see :mod:`nutrilog.iotools._table`), so non-UTF-8 bytes further down
+are reported when they are met.
+
+Binary files (a NUL byte or many control characters in the sample: a zip-based
+``.xlsx`` renamed ``.csv``, an image) raise LogParseError naming what they look
+like. Lines longer than :data:`MAX_LINE_CHARS` characters are rejected rows
+(``line too long``), never parsed: no diary entry or table row is that long, and
+the limit bounds the time and memory a hostile line can cost.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from nutrilog.errors import LogParseError
 
-__all__ = ["LogInput", "open_input", "SAMPLE_BYTES"]
+__all__ = [
+    "LogInput",
+    "open_input",
+    "SAMPLE_BYTES",
+    "MAX_LINE_CHARS",
+    "FALLBACK_ERRORS",
+    "shorten",
+    "too_long_reason",
+    "watch_fallback",
+    "warn_if_empty",
+]
 
 #: How many bytes are read to sniff encoding, delimiter and format.
 SAMPLE_BYTES = 65536
+#: Longest line (or table row) read; longer ones are rejected as ``line too long``.
+MAX_LINE_CHARS = 100_000
+#: Name of the codec error handler that reads non-UTF-8 bytes as Windows-1252.
+FALLBACK_ERRORS = "nutrilog-cp1252"
 _TEXT_CONTROLS = set(b"\t\n\r\f\v\x1a")
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods spreadsheet? export it as CSV)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (an .xls spreadsheet? export it as CSV)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive (decompress it first)"),
+)
+_fallback_hits = [0]  # bytes decoded by the fallback handler, process-wide
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the offending bytes as Windows-1252 (else Latin-1)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    chunk = err.object[err.start : err.end]
+    _fallback_hits[0] += len(chunk)
+    out = []
+    for byte in chunk:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))  # 0x81 0x8D 0x8F 0x90 0x9D: undefined in cp1252
+    return "".join(out), err.end
+
+
+codecs.register_error(FALLBACK_ERRORS, _cp1252_fallback)
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """``text`` cut to ``limit`` characters (with ``…``), for rejected rows and messages.
+
+    Examples
+    --------
+    >>> shorten("a" * 300, 5)
+    'aaaa…'
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def too_long_reason(length: int) -> str:
+    """The rejection reason of a line of ``length`` characters.
+
+    Examples
+    --------
+    >>> too_long_reason(123456)
+    'line too long: expected at most 100,000 characters, found 123,456'
+    """
+    return f"line too long: expected at most {MAX_LINE_CHARS:,} characters, found {length:,}"
+
+
+@contextlib.contextmanager
+def watch_fallback(name: str) -> Iterator[None]:
+    """Warn after the block if bytes of ``name`` were read with the Windows-1252 fallback.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as seen, watch_fallback("log.csv"):
+    ...     warnings.simplefilter("always")
+    ...     b"caf\\xe9".decode("utf-8", FALLBACK_ERRORS)
+    'café'
+    >>> str(seen[0].message).split(";")[0]
+    'log.csv: 1 byte(s) are not UTF-8 like the rest of the file'
+    """
+    before = _fallback_hits[0]
+    try:
+        yield
+    finally:
+        hits = _fallback_hits[0] - before
+        if hits:
+            warnings.warn(
+                f"{name}: {hits} byte(s) are not UTF-8 like the rest of the file; read them as "
+                "Windows-1252 (pass encoding= if the file uses another encoding)",
+                UserWarning,
+                stacklevel=3,
+            )
+
+
+def warn_if_empty(log_rows: int, name: str) -> None:
+    """Warn that the file ``name`` gave no rows (only a header, headings, comments or blanks).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as seen:
+    ...     warnings.simplefilter("always")
+    ...     warn_if_empty(0, "notes.txt")
+    >>> str(seen[0].message).split(":")[:2]
+    ['notes.txt', ' no entries']
+    """
+    if log_rows == 0:
+        warnings.warn(
+            f"{name}: no entries: expected food log rows, found only a header, headings, "
+            "comments or blank lines",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 @dataclass
@@ -45,6 +174,11 @@ class LogInput:
         The whole decoded text, for in-memory inputs.
     complete : bool
         True when ``sample`` is the whole input.
+    errors : str
+        Codec error handler for the rest of the file (``strict``, or
+        :data:`FALLBACK_ERRORS` for sniffed UTF-8).
+    size : int
+        Size in bytes (of the file, or of the in-memory text).
     """
 
     name: str
@@ -53,6 +187,8 @@ class LogInput:
     path: Path | None = None
     text: str | None = None
     complete: bool = True
+    errors: str = "strict"
+    size: int = 0
 
     def handle(self) -> IO[str] | Path:
         """Something pandas can read: the path, or a text buffer."""
@@ -67,23 +203,93 @@ class LogInput:
             return self.text
         assert self.path is not None
         data = self.path.read_bytes()
-        return _decode_all(data, self.encoding, self.name)
+        return _decode_all(data, self.encoding, self.name, self.errors).lstrip("\ufeff")
+
+    @contextlib.contextmanager
+    def open_text(self, newline: str | None = None) -> Iterator[IO[str]]:
+        """The input as a text stream decoded on the fly (never the whole file at once).
+
+        Undecodable bytes raise :class:`~nutrilog.errors.LogParseError`.
+        """
+        if self.text is not None:
+            yield io.StringIO(self.text, newline=newline)
+            return
+        assert self.path is not None
+        with (
+            _decode_errors(self.name, self.encoding),
+            watch_fallback(self.name),
+            self.path.open(encoding=self.encoding, errors=self.errors, newline=newline) as fh,
+        ):
+            yield fh
+
+    def lines(self) -> Iterator[str]:
+        """The lines of the input, one at a time, without line ends (``\\n``, ``\\r\\n``, ``\\r``).
+
+        Examples
+        --------
+        >>> list(LogInput("<text>", "utf-8", "", text="a\\r\\nb\\rc").lines())
+        ['a', 'b', 'c']
+        """
+        with self.open_text() as fh:
+            first = True
+            for line in fh:
+                if first:
+                    line, first = line.lstrip("\ufeff"), False
+                yield line.rstrip("\n")
 
 
-def _looks_binary(data: bytes) -> bool:
-    if not data:
-        return False
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    if b"\x00" in data:
-        return True
-    controls = sum(1 for b in data[:8192] if b < 32 and b not in _TEXT_CONTROLS)
-    return controls > 0.05 * min(len(data), 8192)
-
-
-def _decode_all(data: bytes, encoding: str, name: str) -> str:
+@contextlib.contextmanager
+def _decode_errors(name: str, encoding: str) -> Iterator[None]:
     try:
-        return data.decode(encoding)
+        yield
+    except UnicodeDecodeError as err:
+        raise LogParseError(
+            f"undecodable text: expected {encoding} text, found byte "
+            f"{err.object[err.start]:#04x} further down the file; pass encoding= with the "
+            "file's encoding",
+            source=name,
+        ) from err
+
+
+def _binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not a text log (None when it looks like text)."""
+    if not data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file: expected a text food log (CSV or plain text), found {what}"
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        return (
+            "binary file: expected a text food log (CSV or plain text), found binary data "
+            f"(a NUL byte on line {line})"
+        )
+    controls = sum(1 for b in data[:8192] if b < 32 and b not in _TEXT_CONTROLS)
+    if controls > 0.05 * min(len(data), 8192):
+        return "binary file: expected a text food log (CSV or plain text), found binary data"
+    return None
+
+
+def _mixed_lines(data: bytes) -> list[int]:
+    """1-based numbers of the lines of ``data`` that are not valid UTF-8."""
+    bad = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    return bad
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    """Whether ``data`` holds at least one well-formed non-ASCII UTF-8 sequence."""
+    return any(ord(c) > 127 for c in data.decode("utf-8", errors="ignore"))
+
+
+def _decode_all(data: bytes, encoding: str, name: str, errors: str = "strict") -> str:
+    try:
+        return data.decode(encoding, errors)
     except UnicodeDecodeError as err:
         raise LogParseError(
             f"undecodable text: expected {encoding} text, found byte {data[err.start]:#04x} "
@@ -97,6 +303,8 @@ def _sniff_encoding(data: bytes, complete: bool, name: str) -> str:
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    if _has_utf8_multibyte(data):
+        return "utf-8"  # UTF-8 text, perhaps with a few lines in another encoding
     for encoding in ("utf-8", "cp1252"):
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
@@ -111,12 +319,31 @@ def _sniff_encoding(data: bytes, complete: bool, name: str) -> str:
     )
 
 
+def _errors_for(encoding: str, forced: bool) -> str:
+    return FALLBACK_ERRORS if not forced and encoding in {"utf-8", "utf-8-sig"} else "strict"
+
+
+def _decode_sniffed(data: bytes, enc: str, errors: str, name: str) -> str:
+    """Decode a whole input, warning about lines read with the Windows-1252 fallback."""
+    if errors == FALLBACK_ERRORS:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            lines = _mixed_lines(data)
+            shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
+            warnings.warn(
+                f"{name}, line {shown}: not UTF-8 like the rest of the file; read as "
+                "Windows-1252 (pass encoding= if the file uses another encoding)",
+                UserWarning,
+                stacklevel=4,
+            )
+    return _decode_all(data, enc, name, errors)
+
+
 def _check(data: bytes, name: str, complete: bool) -> None:
-    if _looks_binary(data):
-        raise LogParseError(
-            "binary file: expected a text food log (CSV or plain text), found binary data",
-            source=name,
-        )
+    reason = _binary_reason(data)
+    if reason is not None:
+        raise LogParseError(reason, source=name)
     if complete and not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
         raise LogParseError("empty file: expected a food log, found no text", source=name)
 
@@ -156,10 +383,11 @@ def open_input(
         complete = size <= SAMPLE_BYTES
         _check(data, name, complete)
         enc = encoding or _sniff_encoding(data, complete, name)
+        errors = _errors_for(enc, encoding is not None)
         if complete:
-            text = _decode_all(data, enc, name).lstrip("\ufeff")
-            return LogInput(name, enc, text, path=path, text=text, complete=True)
-        sample = codecs.getincrementaldecoder(enc)(errors="strict")
+            text = _decode_sniffed(data, enc, errors, name).lstrip("\ufeff")
+            return LogInput(name, enc, text, path=path, text=text, errors=errors, size=size)
+        sample = codecs.getincrementaldecoder(enc)(errors=errors)
         try:
             text = sample.decode(data, final=False)
         except UnicodeDecodeError as err:
@@ -167,7 +395,7 @@ def open_input(
                 f"undecodable text: expected {enc} text, found byte {data[err.start]:#04x} at offset {err.start}",
                 source=name,
             ) from err
-        return LogInput(name, enc, text, path=path, complete=False)
+        return LogInput(name, enc, text, path=path, complete=False, errors=errors, size=size)
     name = str(getattr(source, "name", "<stream>"))
     content = source.read()
     if isinstance(content, str):
@@ -177,9 +405,11 @@ def open_input(
             raise LogParseError(
                 "binary file: expected a text food log, found NUL characters", source=name
             )
-        return LogInput(name, "utf-8", content, text=content.lstrip("\ufeff"))
+        text = content.lstrip("\ufeff")
+        return LogInput(name, "utf-8", text, text=text, size=len(content))
     data = bytes(content)
     _check(data, name, True)
     enc = encoding or _sniff_encoding(data, True, name)
-    text = _decode_all(data, enc, name).lstrip("\ufeff")
-    return LogInput(name, enc, text, text=text)
+    text = _decode_sniffed(data, enc, _errors_for(enc, encoding is not None), name)
+    text = text.lstrip("\ufeff")
+    return LogInput(name, enc, text, text=text, size=len(data))

@@ -9,25 +9,89 @@ exactly.
 Rows with more fields than the header make pandas' fast reader stop. The file is
 then read again with Python's :mod:`csv` module, which keeps the good rows and
 reports each bad one (``expected 5 fields, found 6``); that slower path only
-runs for malformed files.
+runs for malformed files. Both paths stream the file.
+
+Bounded memory: files larger than :data:`AUTO_CHUNK_BYTES` are read
+:data:`AUTO_CHUNK_ROWS` rows at a time even without ``chunksize=``. Rows longer
+than :data:`~nutrilog.iotools._source.MAX_LINE_CHARS` characters are rejected
+(``line too long``); duplicate header names get pandas' suffixes (``food``,
+``food.1``), so the first one is the one read.
 """
 
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterator
-from typing import NamedTuple
+import warnings
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from nutrilog.errors import LogParseError
-from nutrilog.iotools._source import LogInput
+from nutrilog.iotools._source import (
+    MAX_LINE_CHARS,
+    LogInput,
+    shorten,
+    too_long_reason,
+    watch_fallback,
+)
 
-__all__ = ["TableChunk", "MalformedTableError", "header_offset", "read_table", "LINE"]
+__all__ = [
+    "TableChunk",
+    "MalformedTableError",
+    "header_offset",
+    "read_table",
+    "chunk_rows",
+    "dedupe_names",
+    "LINE",
+    "AUTO_CHUNK_BYTES",
+    "AUTO_CHUNK_ROWS",
+]
 
 #: Name of the line-number column added to every chunk.
 LINE = "_line"
+#: Inputs larger than this many bytes are read in chunks even without ``chunksize=``.
+AUTO_CHUNK_BYTES = 64 * 2**20
+#: Rows per chunk when reading in chunks was not asked for but the input is large.
+AUTO_CHUNK_ROWS = 100_000
+
+
+def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
+    """The chunk size to use: ``chunksize``, else :data:`AUTO_CHUNK_ROWS` for large inputs.
+
+    Examples
+    --------
+    >>> chunk_rows(LogInput("<text>", "utf-8", "", text="", size=10), None) is None
+    True
+    """
+    if chunksize is not None:
+        if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+            raise LogParseError(
+                f"chunksize: expected a whole number of rows >= 1, found {chunksize!r}",
+                source=inp.name,
+            )
+        return chunksize
+    return AUTO_CHUNK_ROWS if inp.size > AUTO_CHUNK_BYTES else None
+
+
+def dedupe_names(names: list[str]) -> list[str]:
+    """Header names made unique: a repeated name gets ``.1``, ``.2``... as pandas does.
+
+    Examples
+    --------
+    >>> dedupe_names(["food", "Food", "food"])
+    ['food', 'Food', 'food.1']
+    """
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        new, k = name, 0
+        while new in seen:
+            k += 1
+            new = f"{name}.{k}"
+        seen.add(new)
+        out.append(new)
+    return out
 
 
 class TableChunk(NamedTuple):
@@ -74,10 +138,50 @@ def _drop_blank(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[~blank]
 
 
+def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
+    """Move rows longer than MAX_LINE_CHARS characters to the bad rows."""
+    columns = [c for c in frame.columns if c != LINE]
+    if not columns or frame.empty:
+        return TableChunk(frame, _empty_bad())
+    length = sum(frame[c].str.len().fillna(0).astype("int64") for c in columns) + len(columns) - 1
+    long = length > MAX_LINE_CHARS
+    if not long.any():
+        return TableChunk(frame, _empty_bad())
+    head = frame.loc[long, columns].apply(lambda col: col.str.slice(0, 200))
+    bad = pd.DataFrame(
+        {
+            "line": frame.loc[long, LINE].astype("int64"),
+            "text": head.agg(sep.join, axis=1).map(shorten),
+            "reason": length[long].map(too_long_reason),
+        }
+    ).reset_index(drop=True)
+    return TableChunk(frame[~long], bad)
+
+
 def _fast(inp: LogInput, sep: str, chunksize: int | None, offset: int) -> Iterator[TableChunk]:
+    with watch_fallback(inp.name):
+        yield from _fast_chunks(inp, sep, chunksize, offset)
+
+
+def _lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a pandas reading step with ParserWarning raised as an error.
+
+    With ``index_col=False`` pandas drops the extra fields of a first row that has
+    more fields than the header and only warns; raised, the file goes to the
+    robust reader, which rejects the row instead of losing data.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        return call(*args, **kwargs)
+
+
+def _fast_chunks(
+    inp: LogInput, sep: str, chunksize: int | None, offset: int
+) -> Iterator[TableChunk]:
     reader = None
     try:
-        reader = pd.read_csv(
+        reader = _lossless(
+            pd.read_csv,
             inp.handle(),
             sep=sep,
             dtype=str,
@@ -87,14 +191,16 @@ def _fast(inp: LogInput, sep: str, chunksize: int | None, offset: int) -> Iterat
             header=0,
             index_col=False,
             encoding=inp.encoding if inp.text is None else None,
+            encoding_errors=inp.errors,
             chunksize=chunksize,
             engine="c",
         )
-        for chunk in reader if chunksize else [reader]:
-            chunk.columns = [str(c).lstrip("\ufeff").strip() for c in chunk.columns]
+        chunks = iter(reader if chunksize else [reader])
+        while (chunk := _lossless(next, chunks, None)) is not None:
+            chunk.columns = dedupe_names([str(c).lstrip("\ufeff").strip() for c in chunk.columns])
             chunk[LINE] = chunk.index.to_numpy() + offset + 2
-            yield TableChunk(_drop_blank(chunk), _empty_bad())
-    except pd.errors.ParserError as err:
+            yield _split_long(_drop_blank(chunk), sep)
+    except (pd.errors.ParserError, pd.errors.ParserWarning) as err:
         raise MalformedTableError(str(err)) from err
     except pd.errors.EmptyDataError:
         return
@@ -108,38 +214,95 @@ def _fast(inp: LogInput, sep: str, chunksize: int | None, offset: int) -> Iterat
             reader.close()
 
 
-def _robust(inp: LogInput, sep: str, offset: int) -> TableChunk:
-    reader = csv.reader(io.StringIO(inp.read_text().lstrip("\ufeff")), delimiter=sep)
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    bad: list[tuple[int, str, str]] = []
-    last = 0
-    for record in reader:
-        start, last = last + 1, reader.line_num
-        if start <= offset:
-            continue
-        if header is None:
-            header = [c.lstrip("\ufeff").strip() for c in record]
-            continue
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > len(header):
-            text = sep.join(record)
-            bad.append(
-                (
-                    start,
-                    text,
-                    f"expected {len(header)} fields (as in the header), found {len(record)}",
-                )
-            )
-            continue
-        rows.append(record + [""] * (len(header) - len(record)))
-        lines.append(start)
-    frame = pd.DataFrame(rows, columns=header or [], dtype=object)
+def _robust_chunk(
+    header: list[str], rows: list[list[str]], lines: list[int], bad: list[tuple[int, str, str]]
+) -> TableChunk:
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
     frame[LINE] = lines
     bad_frame = pd.DataFrame(bad, columns=["line", "text", "reason"]) if bad else _empty_bad()
     return TableChunk(frame, bad_frame)
+
+
+def _csv_error_reason(err: csv.Error) -> str:
+    if "field limit" in str(err):
+        return (
+            f"line too long: expected at most {MAX_LINE_CHARS:,} characters, found a field "
+            f"longer than {csv.field_size_limit():,}"
+        )
+    return f"unreadable row: {err}"
+
+
+def _robust(inp: LogInput, sep: str, offset: int, chunksize: int | None) -> Iterator[TableChunk]:
+    header: list[str] = []
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    bad: list[tuple[int, str, str]] = []
+    has_header, yielded = False, False
+    with inp.open_text(newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep)
+        last = 0
+        while True:
+            start = last + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as err:
+                last = reader.line_num
+                if start <= offset:
+                    continue
+                if not has_header:
+                    raise LogParseError(
+                        f"unreadable header: {_csv_error_reason(err)}", source=inp.name, line=start
+                    ) from err
+                bad.append((start, "", _csv_error_reason(err)))
+                continue
+            last = reader.line_num
+            if start <= offset:
+                continue
+            if not has_header:
+                header = dedupe_names([c.lstrip("\ufeff").strip() for c in record])
+                has_header = True
+                continue
+            if not any(cell.strip() for cell in record):
+                continue
+            length = sum(len(cell) for cell in record) + len(record) - 1
+            if length > MAX_LINE_CHARS:
+                text = shorten(sep.join(cell[:200] for cell in record))
+                bad.append((start, text, too_long_reason(length)))
+            elif len(record) > len(header):
+                text = sep.join(record)
+                reason = f"expected {len(header)} fields (as in the header), found {len(record)}"
+                bad.append((start, text, reason))
+            else:
+                rows.append(record + [""] * (len(header) - len(record)))
+                lines.append(start)
+            if chunksize and len(rows) + len(bad) >= chunksize:
+                yield _robust_chunk(header, rows, lines, bad)
+                rows, lines, bad, yielded = [], [], [], True
+    if rows or bad or not yielded:
+        yield _robust_chunk(header, rows, lines, bad)
+
+
+def _warn_repeated(inp: LogInput, sep: str, offset: int) -> None:
+    """Warn when the header names a column twice (the first one is read)."""
+    lines = inp.sample.splitlines()
+    if offset >= len(lines):
+        return
+    try:
+        cells = next(csv.reader([lines[offset]], delimiter=sep), [])
+    except csv.Error:
+        return
+    names = [c.lstrip("\ufeff").strip() for c in cells]
+    repeated = sorted({n for n in names if n and names.count(n) > 1})
+    if repeated:
+        shown = ", ".join(repr(n) for n in repeated)
+        warnings.warn(
+            f"{inp.name}, line {offset + 1}: repeated column name {shown} in the header; the "
+            "first is read, the others are kept as extra columns (name.1, name.2...)",
+            UserWarning,
+            stacklevel=4,
+        )
 
 
 def read_table(
@@ -147,11 +310,15 @@ def read_table(
 ) -> Iterator[TableChunk]:
     """Yield the rows of a delimited file in chunks (one chunk when ``chunksize`` is None).
 
-    Raises :class:`MalformedTableError` from the fast reader when a row has too many
+    Large inputs are read in chunks anyway (see :func:`chunk_rows`). Raises
+    :class:`MalformedTableError` from the fast reader when a row has too many
     fields; call again with ``robust=True`` to read it row by row.
     """
     offset = header_offset(inp.sample)
+    rows = chunk_rows(inp, chunksize)
+    if not robust:
+        _warn_repeated(inp, sep, offset)
     if robust:
-        yield _robust(inp, sep, offset)
+        yield from _robust(inp, sep, offset, rows)
         return
-    yield from _fast(inp, sep, chunksize, offset)
+    yield from _fast(inp, sep, rows, offset)

@@ -47,6 +47,7 @@ from nutrilog.iotools._build import (
     cells,
     default_date,
     finish,
+    in_line_order,
     numeric_columns,
     quoted,
     raise_first,
@@ -54,7 +55,7 @@ from nutrilog.iotools._build import (
     row_text,
 )
 from nutrilog.iotools._columns import map_columns
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
 from nutrilog.iotools._table import LINE, MalformedTableError, read_table
 from nutrilog.iotools.csv import bad_rows_log
 from nutrilog.log import FoodLog
@@ -172,8 +173,9 @@ def _process_servings(
     out["reported"] = True
     hint = category.str.strip().str.lower().isin(["supplements", "supplement"])
     apply_kinds(out, food, rej, hint=hint, fill_nutrients=False)
-    reject_text = row_text(frame, rej, ",")
-    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+    return finish(
+        out, rej, source=source, strict=False, reject_text=lambda r: row_text(frame, r, ",")
+    )
 
 
 def _read(
@@ -222,8 +224,10 @@ def _run(
     try:
         logs = _read(inp, kind, chunksize=chunksize, person=person, strict=strict, robust=False)
     except MalformedTableError:
-        logs = _read(inp, kind, chunksize=None, person=person, strict=strict, robust=True)
-    return logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+        logs = _read(inp, kind, chunksize=chunksize, person=person, strict=strict, robust=True)
+    log = in_line_order(logs)
+    warn_if_empty(int(log.rows_read or 0), inp.name)
+    return log
 
 
 def read_cronometer(
@@ -287,8 +291,9 @@ def _process_daily(
             cells(frame, std["completed"]).str.lower().map({"true": True, "false": False})
         )
     numeric_columns(frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS))
-    reject_text = row_text(frame, rej, ",")
-    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+    return finish(
+        out, rej, source=source, strict=False, reject_text=lambda r: row_text(frame, r, ",")
+    )
 
 
 def read_cronometer_daily(

@@ -26,9 +26,8 @@ Examples
 
 from __future__ import annotations
 
-import csv as _csv
-import io
 import os
+import re
 from typing import IO
 
 import pandas as pd
@@ -41,21 +40,23 @@ from nutrilog.iotools._build import (
     cells,
     default_date,
     finish,
+    in_line_order,
     numeric_columns,
     raise_first,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._columns import expected_names, map_columns
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
 from nutrilog.iotools._table import LINE, MalformedTableError, header_offset, read_table
-from nutrilog.iotools.detect import sniff_delimiter
+from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
 __all__ = ["read_csv_log", "process_frame", "bad_rows_log"]
 
 _DELIMITERS = (",", ";", "\t", "|")
+_NUMBER_LIKE = re.compile(r"^\d[\d\s.,/:-]*$")  # a date or number where a header name belongs
 _STANDARD = {
     "date",
     "time",
@@ -81,7 +82,7 @@ def _check_delimiter(header: str, columns: list[str], sep: str, name: str) -> No
     if len(columns) != 1:
         return
     for other in _DELIMITERS:
-        if other != sep and len(next(_csv.reader(io.StringIO(header), delimiter=other), [])) >= 2:
+        if other != sep and len(split_cells(header, other)) >= 2:
             raise LogParseError(
                 f"wrong delimiter: expected a table delimited by {sep!r}, found a single column "
                 f"{header[:60]!r} that looks delimited by {other!r}; pass sep={other!r}",
@@ -150,8 +151,9 @@ def process_frame(
                 and str(original) not in ENTRY_COLUMNS + NUTRIENT_COLUMNS
             ):
                 out[str(original)] = frame[original].to_numpy()
-    reject_text = row_text(frame, rej, sep)
-    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+    return finish(
+        out, rej, source=source, strict=False, reject_text=lambda r: row_text(frame, r, sep)
+    )
 
 
 def read_csv_log(
@@ -200,9 +202,11 @@ def read_csv_log(
         )
     except MalformedTableError:
         logs = _read(
-            inp, delimiter, header, None, fixed_date, person, strict, dayfirst, robust=True
+            inp, delimiter, header, chunksize, fixed_date, person, strict, dayfirst, robust=True
         )
-    return logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+    log = in_line_order(logs)
+    warn_if_empty(int(log.rows_read or 0), inp.name)
+    return log
 
 
 def _read(
@@ -225,10 +229,17 @@ def _read(
             _check_delimiter(header, columns, sep, inp.name)
             mapping = map_columns(columns, "csv")
             if "food" not in {std for std, _ in mapping.values()}:
+                hint = ""
+                if any(_NUMBER_LIKE.match(str(c)) for c in columns):
+                    hint = (
+                        f"; the first line looks like data, not a header: add a header line "
+                        f"such as date{sep}food{sep}amount{sep}unit"
+                    )
                 raise LogParseError(
                     f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))}, "
-                    f"found columns {columns}",
+                    f"found columns {columns}{hint}",
                     source=inp.name,
+                    line=header_offset(inp.sample) + 1,
                 )
         log = process_frame(
             chunk.frame,

@@ -30,7 +30,7 @@ import io
 
 from nutrilog.iotools._columns import header_key, map_columns
 
-__all__ = ["FORMATS", "sniff_delimiter", "detect_format"]
+__all__ = ["FORMATS", "sniff_delimiter", "detect_format", "split_cells"]
 
 #: The formats :func:`nutrilog.read_log` reads.
 FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal")
@@ -48,8 +48,22 @@ def _content_lines(sample: str, limit: int = 50) -> list[str]:
     return lines
 
 
+def split_cells(line: str, sep: str) -> list[str]:
+    """The cells of one line; a line the csv module cannot split is one cell.
+
+    Examples
+    --------
+    >>> split_cells('2026-11-20,"rice, white",1', ",")
+    ['2026-11-20', 'rice, white', '1']
+    """
+    try:
+        return next(csv.reader(io.StringIO(line), delimiter=sep), [])
+    except csv.Error:  # a field longer than csv.field_size_limit()
+        return [line]
+
+
 def _fields(line: str, sep: str) -> int:
-    return len(next(csv.reader(io.StringIO(line), delimiter=sep), []))
+    return len(split_cells(line, sep))
 
 
 def sniff_delimiter(sample: str) -> str | None:
@@ -103,7 +117,7 @@ def detect_format(sample: str, name: str | None = None) -> str:
     if not lines:
         return "text"
     sep = sniff_delimiter(sample)
-    header = next(csv.reader(io.StringIO(lines[0]), delimiter=sep or ","), [])
+    header = split_cells(lines[0], sep or ",")
     keys = {header_key(h) for h in header}
     if {"food name", "amount"} <= keys and keys & {"day", "date"}:
         return "cronometer"

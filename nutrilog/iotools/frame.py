@@ -4,7 +4,8 @@ Column names are matched exactly as in the CSV reader
 (:mod:`nutrilog.iotools._columns`): ``date``/``day``, ``food``/``item``/
 ``description``, ``amount``/``quantity``/``qty``, ``unit``, ``grams``... Cells may
 be numbers, strings or datetimes. Line numbers are row positions counted from
-1; rows whose cells are all empty are not rows.
+1; rows whose cells are all empty are not rows. Repeated column names are read
+like repeated CSV headers: the first one counts, the others become ``name.1``...
 
 Examples
 --------
@@ -22,7 +23,7 @@ import pandas as pd
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import default_date, raise_first
 from nutrilog.iotools._columns import expected_names, map_columns
-from nutrilog.iotools._table import LINE
+from nutrilog.iotools._table import LINE, dedupe_names
 from nutrilog.iotools.csv import process_frame
 from nutrilog.log import FoodLog
 
@@ -59,6 +60,8 @@ def from_frame(
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame, found {type(df).__name__}")
+    if df.columns.has_duplicates:  # the first of a repeated name is read, as in a CSV
+        df = df.set_axis(dedupe_names([str(c) for c in df.columns]), axis=1)
     mapping = map_columns(df.columns, "csv")
     if "food" not in {std for std, _ in mapping.values()}:
         raise LogParseError(

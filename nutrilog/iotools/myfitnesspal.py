@@ -47,6 +47,7 @@ from nutrilog.iotools._build import (
     cells,
     default_date,
     finish,
+    in_line_order,
     join_notes,
     numeric_columns,
     raise_first,
@@ -54,7 +55,7 @@ from nutrilog.iotools._build import (
     row_text,
 )
 from nutrilog.iotools._columns import map_columns
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
 from nutrilog.iotools._table import LINE, MalformedTableError, read_table
 from nutrilog.iotools.csv import bad_rows_log
 from nutrilog.log import FoodLog
@@ -116,8 +117,9 @@ def _process(
     out["amount_note"] = notes
     if "note" in std:
         out["note"] = cells(frame, std["note"]).replace("", None)
-    reject_text = row_text(frame, rej, ",")
-    return finish(out, rej, source=source, strict=False, reject_text=reject_text)
+    return finish(
+        out, rej, source=source, strict=False, reject_text=lambda r: row_text(frame, r, ",")
+    )
 
 
 def _read(
@@ -187,5 +189,7 @@ def read_myfitnesspal(
     try:
         logs = _read(inp, chunksize=chunksize, robust=False, strict=strict, **kw)
     except MalformedTableError:
-        logs = _read(inp, chunksize=None, robust=True, strict=strict, **kw)
-    return logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+        logs = _read(inp, chunksize=chunksize, robust=True, strict=strict, **kw)
+    log = in_line_order(logs)
+    warn_if_empty(int(log.rows_read or 0), inp.name)
+    return log

@@ -16,7 +16,8 @@ Day headings are whole lines such as ``2026-11-20``, ``20/11/2026``,
 heading without a year takes the year of the nearest heading that has one,
 else of ``date=``; entries under a heading whose date cannot be read are
 rejected rather than filed under the wrong day. Entries before any heading
-take ``date=`` (NaT when it is not given).
+take ``date=`` (NaT when it is not given). A line longer than 100,000
+characters is rejected (``line too long``) without being parsed.
 
 Meal headings are ``Breakfast``, ``Lunch``, ``Dinner``, ``Supper``, ``Brunch``,
 ``Snack(s)`` with or without a colon, or any short line without digits ending
@@ -34,15 +35,24 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from nutrilog.iotools._build import Rejections, amounts_from_text, apply_kinds, default_date, finish
 from nutrilog.iotools._dates import DAY_HEADING_RE, parse_day, to_timestamp
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import (
+    MAX_LINE_CHARS,
+    LogInput,
+    open_input,
+    shorten,
+    too_long_reason,
+    warn_if_empty,
+)
+from nutrilog.iotools._table import chunk_rows
 from nutrilog.log import FoodLog
 
 __all__ = ["read_text_log", "parse_entries", "parse_lines"]
@@ -60,13 +70,54 @@ _INLINE_TIME = (
 _SUPPLEMENT_MEALS = re.compile(r"^(?:supplements?|vitamins|meds|medications?)$", re.I)
 
 
+@dataclass
+class _State:
+    """What a chunk of lines inherits from the lines before it."""
+
+    next_line: int = 1
+    year: float | None = None  # year of the last day heading (for headings without one)
+    day: pd.Timestamp | None = None  # the current day, once a heading was seen
+    seen_day: bool = False
+    problem: str = ""  # why the current day heading could not be read
+    meal: str | None = None  # the current meal ("" after a day heading)
+
+
+class _Lines(NamedTuple):
+    stripped: pd.Series
+    body: pd.Series
+    content: pd.Series
+    is_day: pd.Series
+
+
+def _classify(raw: pd.Series) -> _Lines:
+    stripped = raw.str.replace("\ufeff", "", regex=False).str.strip()
+    comment = stripped.str.startswith("#") | stripped.str.startswith("//")
+    body = stripped.str.replace(r"\s+#(?!\d).*$", "", regex=True).str.strip()
+    body = body.str.replace(r"^[-*•·]\s+", "", regex=True)
+    content = (body != "") & ~comment
+    is_day = content & body.str.match(DAY_HEADING_RE.pattern, flags=re.I)
+    return _Lines(stripped, body, content, is_day)
+
+
+def _knows_year(lines: list[str]) -> bool:
+    """Whether a day heading among ``lines`` has a year."""
+    parts = _classify(pd.Series(lines, dtype=object).astype(str))
+    return any(parse_day(str(h)).year is not None for h in parts.body[parts.is_day])
+
+
 def _heading_dates(
-    headings: pd.Series, default: pd.Timestamp | None, line_numbers: pd.Series
-) -> tuple[pd.Series, pd.Series]:
-    """Timestamps and problems ("" when fine) of the day-heading rows."""
+    headings: pd.Series,
+    default: pd.Timestamp | None,
+    line_numbers: pd.Series,
+    carry: float | None = None,
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Timestamps, problems ("" when fine) and years of the day-heading rows."""
     parsed = [parse_day(str(h)) for h in headings]
     years = pd.Series([p.year for p in parsed], index=headings.index, dtype="float64")
-    years = years.ffill().bfill()
+    years = years.ffill()
+    if carry is not None:
+        years = years.fillna(carry)
+    years = years.bfill()
     if default is not None:
         years = years.fillna(default.year)
     stamps, problems = [], []
@@ -81,7 +132,84 @@ def _heading_dates(
     return (
         pd.Series(stamps, index=headings.index, dtype="datetime64[ns]"),
         pd.Series(problems, index=headings.index, dtype=object),
+        years,
     )
+
+
+def _parse_chunk(
+    lines: list[str],
+    state: _State,
+    *,
+    source: str,
+    fallback: pd.Timestamp | None,
+    person: str | None,
+    meal: str | None,
+    strict: bool,
+) -> FoodLog:
+    """Read consecutive lines starting at ``state.next_line``; update ``state`` for the next."""
+    original = pd.Series(lines, dtype=object).fillna("").astype(str)
+    line_no = pd.Series(np.arange(state.next_line, state.next_line + len(original)))
+    line_no.index = original.index
+    too_long = original.str.len() > MAX_LINE_CHARS
+    raw = original.where(~too_long, "line too long")  # a placeholder entry: never parsed
+    parts = _classify(raw)
+    stripped, body, is_day = parts.stripped, parts.body, parts.is_day
+    is_meal = parts.content & ~is_day & body.str.match(_MEAL_HEADING, flags=re.I)
+    entry = parts.content & ~is_day & ~is_meal
+
+    timed = body.str.extract(_INLINE_TIME, flags=re.I)
+    has_time = entry & timed["time"].notna()
+    text = body.where(~has_time, timed["rest"])
+    inline = text.str.extract(_INLINE_MEAL, flags=re.I)
+    has_meal = entry & inline["meal"].notna()
+    text = text.where(~has_meal, inline["rest"]).str.strip()
+
+    stamps, problems, years = _heading_dates(
+        body[is_day], fallback, line_no[is_day], carry=state.year
+    )
+    day = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    day[is_day] = stamps
+    day_problem = pd.Series(np.nan, index=raw.index, dtype=object)
+    day_problem[is_day] = problems
+    seen_day = (is_day.cumsum() > 0) | state.seen_day
+    day = day.where(is_day).ffill() if is_day.any() else day
+    if state.day is not None:
+        day = day.fillna(state.day)
+    day = day.where(seen_day, pd.NaT if fallback is None else fallback)
+    day_problem = day_problem.ffill().fillna(state.problem)
+
+    meal_mark = pd.Series(np.nan, index=raw.index, dtype=object)
+    meal_mark[is_day] = ""
+    meal_mark[is_meal] = body[is_meal].str.rstrip(":").str.strip()
+    meal_mark[has_meal] = inline["meal"][has_meal].str.strip()
+    meal_now = meal_mark.ffill().fillna((meal or "") if state.meal is None else state.meal)
+
+    if len(raw):
+        known = years.dropna()
+        state.year = float(known.iloc[-1]) if len(known) else state.year
+        state.seen_day = bool(seen_day.iloc[-1])
+        state.day = day.iloc[-1] if state.seen_day else None
+        state.problem = str(day_problem.iloc[-1])
+        state.meal = str(meal_now.iloc[-1])
+        state.next_line += len(raw)
+
+    rows = entry[entry].index
+    rej = Rejections(rows)
+    rej.add(too_long[rows], original[rows].str.len().map(too_long_reason))
+    entry_text = text[rows].where(~too_long[rows], "")
+    out = amounts_from_text(entry_text, rej)
+    shown = stripped[rows].where(~too_long[rows], original[rows].str.slice(0, 200).map(shorten))
+    out["text"] = shown
+    out["line"] = line_no[rows]
+    out["date"] = day[rows]
+    out["time"] = timed["time"][rows].where(has_time[rows], None)
+    meals = meal_now[rows]
+    out["meal"] = meals.where(meals != "", None)
+    out["person"] = person or "default"
+    rej.add(day_problem[rows] != "", day_problem[rows])
+    hint = meals.str.match(_SUPPLEMENT_MEALS.pattern, flags=re.I)
+    apply_kinds(out, entry_text, rej, hint=hint)
+    return finish(out, rej, source=source, strict=strict, reject_text=shown)
 
 
 def parse_lines(
@@ -109,58 +237,41 @@ def parse_lines(
     Returns
     -------
     FoodLog
+
+    Examples
+    --------
+    >>> parse_lines(["2026-11-20", "Lunch:", "1 cup rice"]).entries["meal"].tolist()
+    ['Lunch']
     """
-    raw = pd.Series(list(lines), dtype=object).fillna("").astype(str)
-    line_no = pd.Series(np.arange(1, len(raw) + 1), index=raw.index)
-    stripped = raw.str.replace("\ufeff", "", regex=False).str.strip()
-    comment = stripped.str.startswith("#") | stripped.str.startswith("//")
-    body = stripped.str.replace(r"\s+#(?!\d).*$", "", regex=True).str.strip()
-    body = body.str.replace(r"^[-*•·]\s+", "", regex=True)
-    blank = body == ""
-    content = ~blank & ~comment
-    is_day = content & body.str.match(DAY_HEADING_RE.pattern, flags=re.I)
-    is_meal = content & ~is_day & body.str.match(_MEAL_HEADING, flags=re.I)
-    entry = content & ~is_day & ~is_meal
+    return _parse_chunk(
+        list(lines),
+        _State(),
+        source=source,
+        fallback=default_date(date),
+        person=person,
+        meal=meal,
+        strict=strict,
+    )
 
-    timed = body.str.extract(_INLINE_TIME, flags=re.I)
-    has_time = entry & timed["time"].notna()
-    text = body.where(~has_time, timed["rest"])
-    inline = text.str.extract(_INLINE_MEAL, flags=re.I)
-    has_meal = entry & inline["meal"].notna()
-    text = text.where(~has_meal, inline["rest"]).str.strip()
 
-    fallback = default_date(date)
-    stamps, problems = _heading_dates(body[is_day], fallback, line_no[is_day])
-    day = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-    day[is_day] = stamps
-    day_problem = pd.Series(np.nan, index=raw.index, dtype=object)
-    day_problem[is_day] = problems
-    seen_day = is_day.cumsum() > 0
-    day = day.where(is_day).ffill() if is_day.any() else day
-    day = day.where(seen_day, pd.NaT if fallback is None else fallback)
-    day_problem = day_problem.ffill().fillna("")
+def _chunks(lines: Iterator[str], size: int) -> Iterator[list[str]]:
+    """Groups of ``size`` lines; the first group grows until a day heading gives a year.
 
-    meal_mark = pd.Series(np.nan, index=raw.index, dtype=object)
-    meal_mark[is_day] = ""
-    meal_mark[is_meal] = body[is_meal].str.rstrip(":").str.strip()
-    meal_mark[has_meal] = inline["meal"][has_meal].str.strip()
-    meal_now = meal_mark.ffill().fillna(meal or "")
-
-    rows = entry[entry].index
-    rej = Rejections(rows)
-    entry_text = text[rows]
-    out = amounts_from_text(entry_text, rej)
-    out["text"] = stripped[rows]
-    out["line"] = line_no[rows]
-    out["date"] = day[rows]
-    out["time"] = timed["time"][rows].where(has_time[rows], None)
-    meals = meal_now[rows]
-    out["meal"] = meals.where(meals != "", None)
-    out["person"] = person or "default"
-    rej.add(day_problem[rows] != "", day_problem[rows])
-    hint = meals.str.match(_SUPPLEMENT_MEALS.pattern, flags=re.I)
-    apply_kinds(out, entry_text, rej, hint=hint)
-    return finish(out, rej, source=source, strict=strict, reject_text=stripped[rows])
+    A heading without a year takes the year of the next heading that has one, so
+    the lines before the first such heading are kept together (bounded memory
+    returns once a year is known).
+    """
+    buffer: list[str] = []
+    year_known = False
+    for line in lines:
+        buffer.append(line)
+        if len(buffer) % size == 0:
+            year_known = year_known or _knows_year(buffer[-size:])
+            if year_known:
+                yield buffer
+                buffer = []
+    if buffer:
+        yield buffer
 
 
 def read_text_log(
@@ -171,8 +282,13 @@ def read_text_log(
     meal: str | None = None,
     strict: bool = False,
     encoding: str | None = None,
+    chunksize: int | None = None,
 ) -> FoodLog:
     """Read a free-text diary file (see the module docstring).
+
+    The file is read line by line (``\\n``, ``\\r\\n`` or ``\\r`` end a line);
+    with ``chunksize`` (automatic for files over 64 MB) it is parsed that many
+    lines at a time with the same result, so memory stays bounded.
 
     Examples
     --------
@@ -181,14 +297,26 @@ def read_text_log(
     2
     """
     inp = source if isinstance(source, LogInput) else open_input(source, encoding)
-    return parse_lines(
-        inp.read_text().splitlines(),
-        source=inp.name,
-        date=date,
-        person=person,
-        meal=meal,
-        strict=strict,
-    )
+    options = {
+        "source": inp.name,
+        "fallback": default_date(date),
+        "person": person,
+        "meal": meal,
+        "strict": strict,
+    }
+    size = chunk_rows(inp, chunksize)
+    state = _State()
+    if size is None:
+        log = _parse_chunk(list(inp.lines()), state, **options)  # type: ignore[arg-type]
+    else:
+        logs = []
+        for part in _chunks(inp.lines(), size):
+            chunk = _parse_chunk(part, state, **options)  # type: ignore[arg-type]
+            if chunk.rows_read or not logs:  # chunks of comments and blanks add nothing
+                logs.append(chunk)
+        log = logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+    warn_if_empty(int(log.rows_read or 0), inp.name)
+    return log
 
 
 def parse_entries(
