@@ -39,6 +39,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
@@ -229,15 +230,16 @@ def classify_texts(texts: pd.Series) -> pd.DataFrame:
     word_codes, word_uniques = pd.factorize(words, use_na_sentinel=False)
     hits = pd.Series(word_uniques, dtype=object).astype(str).str.contains(_PREFILTER, regex=True)
     candidate = hits.to_numpy()[word_codes]
-    rows = []
-    for text, maybe in zip(uniques, candidate, strict=True):
-        info = detect_supplement(str(text)) if maybe else _FOOD
-        row: dict[str, object] = {"kind": info.kind, "note": info.note}
-        row.update({col: info.nutrients.get(col, math.nan) for col in NUTRIENT_COLUMNS})
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=SUPPLEMENT_COLUMNS + NUTRIENT_COLUMNS)
-    out = table.iloc[codes].reset_index(drop=True)
-    out.index = texts.index
-    for col in NUTRIENT_COLUMNS:
-        out[col] = out[col].astype("float64")
+    kinds = np.full(len(uniques), "food", dtype=object)
+    notes = np.full(len(uniques), None, dtype=object)
+    values = np.full((len(uniques), len(NUTRIENT_COLUMNS)), np.nan)
+    position = {col: j for j, col in enumerate(NUTRIENT_COLUMNS)}
+    for i in np.flatnonzero(candidate):
+        info = detect_supplement(str(uniques[i]))
+        kinds[i], notes[i] = info.kind, info.note
+        for col, amount in info.nutrients.items():
+            values[i, position[col]] = amount
+    out = pd.DataFrame(values[codes], columns=NUTRIENT_COLUMNS, index=texts.index)
+    out.insert(0, "note", notes[codes])
+    out.insert(0, "kind", kinds[codes])
     return out

@@ -19,6 +19,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import per_unique
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._dates import column_dayfirst, parse_day, to_timestamp
 from nutrilog.log import ENTRY_COLUMNS, FoodLog
@@ -88,9 +89,11 @@ def cells(frame: pd.DataFrame, column: object | None) -> pd.Series:
     """A column as stripped strings (``""`` for missing), or all ``""`` if absent."""
     if column is None or column not in frame.columns:
         return pd.Series("", index=frame.index, dtype=object)
-    col = frame[column]
-    out = col.astype(object).where(col.notna(), "")
-    return out.astype(str).str.strip()
+    return per_unique(frame[column], _stripped)
+
+
+def _stripped(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna(), "").astype(str).str.strip()
 
 
 def to_number(values: pd.Series, *, decimal_comma: bool = False) -> pd.Series:
@@ -103,7 +106,11 @@ def to_number(values: pd.Series, *, decimal_comma: bool = False) -> pd.Series:
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype("float64")
-    text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+    return per_unique(values, lambda distinct: _parse_numbers(distinct, decimal_comma))
+
+
+def _parse_numbers(values: pd.Series, decimal_comma: bool) -> pd.Series:
+    text = _stripped(values)
     if decimal_comma:
         text = text.str.replace(
             r"^(-?\d{1,3}(?:\.\d{3})+),(\d+)$",

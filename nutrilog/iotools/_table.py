@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from nutrilog._vector import per_unique
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
@@ -130,11 +131,15 @@ def _empty_bad() -> pd.DataFrame:
     )
 
 
+def _is_blank(values: pd.Series) -> pd.Series:
+    return values.fillna("").astype(str).str.strip().eq("")
+
+
 def _drop_blank(frame: pd.DataFrame) -> pd.DataFrame:
     data = frame.drop(columns=[LINE])
     if data.shape[1] == 0:
         return frame
-    blank = (data.apply(lambda col: col.str.strip()) == "").all(axis=1)
+    blank = data.apply(lambda col: per_unique(col, _is_blank)).all(axis=1)
     return frame[~blank]
 
 
