@@ -42,6 +42,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import per_unique
 from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
 from nutrilog.quantity import ParsedAmount, parse_quantity
 from nutrilog.units import convert, vitamin_d_iu_to_ug
@@ -200,13 +201,27 @@ def detect_supplement(text: str) -> SupplementInfo:
     return SupplementInfo("supplement", nutrients, "; ".join(notes) or None)
 
 
-def classify_texts(texts: pd.Series) -> pd.DataFrame:
+def _kind_of_words(words: pd.Series) -> pd.Series:
+    """food | supplement | water for distinct food words (no amounts)."""
+    text = words.astype(object).where(words.notna(), "").astype(str)
+    maybe = text.str.replace(_NUMBERS, " ", regex=True).str.contains(_PREFILTER, regex=True)
+    kinds = pd.Series("food", index=text.index, dtype=object)
+    kinds[maybe] = [detect_supplement(t).kind for t in text[maybe]]
+    return kinds
+
+
+def classify_texts(texts: pd.Series, screen: pd.Series | None = None) -> pd.DataFrame:
     """Classify a column of log lines, each distinct text once.
 
     Parameters
     ----------
     texts : Series
         Whole lines, amounts included.
+    screen : Series, optional
+        Each line with its amount replaced by a stand-in (``"water 1 ml"``),
+        aligned with ``texts``. The kind is decided on these, which repeat far
+        more often than the real lines; only supplement lines then have their
+        dose read from ``texts``.
 
     Returns
     -------
@@ -221,6 +236,19 @@ def classify_texts(texts: pd.Series) -> pd.DataFrame:
     >>> out["kind"].tolist(), out["vitamin_b12_ug"].tolist()
     (['food', 'supplement'], [nan, 1000.0])
     """
+    if screen is not None:
+        # The kind follows from the words; only supplement lines need their dose read.
+        word_kind = per_unique(screen, _kind_of_words).to_numpy(dtype=object)
+        out = classify_texts(texts.iloc[0:0])
+        out = out.reindex(texts.index)
+        out["kind"] = word_kind
+        dosed = word_kind == "supplement"
+        if dosed.any():
+            out.loc[dosed] = classify_texts(texts[dosed]).to_numpy()
+        for col in NUTRIENT_COLUMNS:
+            out[col] = out[col].astype("float64")
+        out["note"] = out["note"].astype(object).where(out["note"].notna(), None)
+        return out
     values = texts.astype(object).where(texts.notna(), "").astype(str)
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     # Only texts naming a nutrient, supplement or water need the full look. The

@@ -331,6 +331,7 @@ def apply_kinds(
     given: pd.Series | None = None,
     hint: pd.Series | None = None,
     fill_nutrients: bool = True,
+    screen: pd.Series | None = None,
 ) -> None:
     """Set ``kind`` (food | supplement | water), supplement doses and ``reported`` in place.
 
@@ -339,7 +340,7 @@ def apply_kinds(
     read from a supplement line fill NaN nutrient cells and make the row
     ``reported``.
     """
-    detected = classify_texts(detect_text)
+    detected = classify_texts(detect_text, screen=screen)
     kind = detected["kind"].copy()
     if hint is not None:
         kind = kind.mask(hint.fillna(False).astype(bool) & (kind == "food"), "supplement")

@@ -140,7 +140,10 @@ def process_frame(
     out["reported"] = out[present].notna().any(axis=1) if present else False
     detect_text = (food + " " + amount + " " + unit).where(grams == "", food + " " + grams + " g")
     given = col("kind") if "kind" in std else None
-    apply_kinds(out, detect_text, rej, given=given)
+    # The kind follows from the words with any amount: screen on "food 1 unit",
+    # which repeats far more than the real amounts do.
+    screen = (food + " 1 " + unit).where(grams == "", food + " 1 g")
+    apply_kinds(out, detect_text, rej, given=given, screen=screen)
     if "note" in std:
         out["note"] = col("note").replace("", None)
     if keep_extra:
