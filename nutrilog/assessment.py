@@ -219,11 +219,15 @@ def _float_columns(daily: pd.DataFrame) -> dict[str, np.ndarray]:
     The per-nutrient rules then work on small NumPy arrays, which keeps the
     assessment of thousands of people fast.
     """
-    return {
-        str(name): pd.to_numeric(daily[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-        for name in daily.columns
-        if name not in ("person", "date")
-    }
+    out = {}
+    for name in daily.columns:
+        if name in ("person", "date"):
+            continue
+        col = daily[name]
+        if not (pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)):
+            col = pd.to_numeric(col, errors="coerce")
+        out[str(name)] = col.to_numpy(dtype="float64", na_value=np.nan)
+    return out
 
 
 def _pick_sd(

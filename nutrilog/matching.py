@@ -62,6 +62,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nutrilog._resources import dataset_path
+from nutrilog._vector import per_unique
 from nutrilog.errors import DataError
 
 if TYPE_CHECKING:
@@ -683,7 +684,7 @@ def _aligned(values: pd.Series | Iterable[str | None] | None, index: pd.Index) -
         out = values.reindex(index)
     else:
         out = pd.Series(list(values), index=index, dtype=object)
-    return out.map(lambda v: v if isinstance(v, str) else "")
+    return per_unique(out, lambda u: u.map(lambda v: v if isinstance(v, str) else ""))
 
 
 def _fit_units(
@@ -700,7 +701,9 @@ def _fit_units(
     unit = _aligned(units, row_index)
     kind = _aligned(unit_kinds, row_index)
     kind = kind.mask((kind == "") & (unit == ""), "bare")
-    has_alt = keys.map(lambda k: bool(results[k].alternates) and results[k].position is not None)
+    has_alt = per_unique(
+        keys, lambda ks: ks.map(lambda k: bool(results[k].alternates) and results[k].position is not None)
+    ).astype(bool)
     triples = pd.DataFrame({"key": keys, "unit": unit, "kind": kind})[has_alt]
     new_keys = keys.copy()
     for (key, u, k), rows in triples.groupby(["key", "unit", "kind"], sort=False).groups.items():
@@ -770,51 +773,64 @@ def match_foods(
             f"aliases name food ids that are not in the food table: {sorted(set(unknown))[:5]}"
         )
 
-    keys = series.fillna("").astype(str).map(normalize_food_text)
-    results: dict[str, _Result] = {
-        key: _match_one(index, key, tables, threshold) for key in pd.unique(keys.to_numpy())
-    }
-    if units is not None or unit_kinds is not None:
-        keys = _fit_units(keys, results, series.index, units, unit_kinds, foods, index)
-    position = keys.map(lambda k: results[k].position)
-    score = keys.map(lambda k: results[k].score).astype(float)
-    method = keys.map(lambda k: results[k].method).astype(object)
-    suggestions = keys.map(lambda k: list(results[k].suggestions))
+    n = len(series)
+    position = np.full(n, -1, dtype=np.int64)
+    score = np.full(n, np.nan)
+    method = np.full(n, "none", dtype=object)
+    suggestions = np.empty(n, dtype=object)
+    suggestions[:] = [[] for _ in range(n)]
 
+    # A known id wins over the text: those rows need no text matching at all.
     if food_ids is not None:
-        given = (
-            pd.Series(list(food_ids), index=series.index, dtype=object)
-            if not isinstance(food_ids, pd.Series)
-            else food_ids.reindex(series.index)
-        )
-        given_pos = given.map(
-            lambda v: index.position.get(str(v).strip()) if isinstance(v, str) else None
-        )
-        has_id = given_pos.notna()
-        position = position.where(~has_id, given_pos)
-        score = score.where(~has_id, 100.0)
-        method = method.where(~has_id, "id")
-        suggestions = suggestions.where(
-            ~has_id, pd.Series([[] for _ in range(len(series))], index=series.index)
-        )
+        given = _aligned(food_ids, series.index)
+        given_pos = per_unique(
+            given, lambda ids: ids.map(lambda v: index.position.get(str(v).strip(), -1) if v else -1)
+        ).to_numpy(dtype=np.int64)
+        has_id = given_pos >= 0
+        position[has_id] = given_pos[has_id]
+        score[has_id] = 100.0
+        method[has_id] = "id"
+    else:
+        has_id = np.zeros(n, dtype=bool)
 
-    pos_array = position.to_numpy(dtype=object)
-    found = np.array(
-        [p is not None and not (isinstance(p, float) and np.isnan(p)) for p in pos_array]
-    )
-    food_id = np.full(len(series), np.nan, dtype=object)
-    description = np.full(len(series), np.nan, dtype=object)
-    if found.any():
-        idx = pos_array[found].astype(np.int64)
-        food_id[found] = index.ids[idx]
-        description[found] = index.descriptions[idx]
+    todo = ~has_id
+    if todo.any():
+        sub = series[todo]
+        keys = per_unique(sub, lambda t: t.fillna("").astype(str).map(normalize_food_text))
+        results: dict[str, _Result] = {
+            key: _match_one(index, key, tables, threshold) for key in pd.unique(keys.to_numpy())
+        }
+        if units is not None or unit_kinds is not None:
+            keys = _fit_units(
+                keys, results, sub.index,
+                None if units is None else _aligned(units, series.index)[todo],
+                None if unit_kinds is None else _aligned(unit_kinds, series.index)[todo],
+                foods, index,
+            )
+        codes, distinct = pd.factorize(keys.to_numpy(dtype=object))
+        found = [results[k] for k in distinct]
+        pos_u = np.array([-1 if r.position is None else r.position for r in found], dtype=np.int64)
+        position[todo] = pos_u[codes]
+        score[todo] = np.array([r.score for r in found], dtype=float)[codes]
+        method[todo] = np.array([r.method for r in found], dtype=object)[codes]
+        sugg_u = np.empty(len(found), dtype=object)
+        sugg_u[:] = [list(r.suggestions) for r in found]
+        rows = np.flatnonzero(todo)
+        suggestions[rows] = [list(sugg_u[c]) for c in codes]
+
+    food_id = np.full(n, np.nan, dtype=object)
+    description = np.full(n, np.nan, dtype=object)
+    matched = position >= 0
+    if matched.any():
+        food_id[matched] = index.ids[position[matched]]
+        description[matched] = index.descriptions[position[matched]]
     return pd.DataFrame(
         {
             "food_id": food_id,
             "description": description,
-            "match_score": score.to_numpy(dtype=float),
-            "match_method": method.to_numpy(dtype=object),
-            "suggestions": suggestions.to_numpy(dtype=object),
+            "match_score": score,
+            "match_method": method,
+            "suggestions": suggestions,
         },
         index=series.index,
     )
