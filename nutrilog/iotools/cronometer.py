@@ -50,14 +50,13 @@ from nutrilog.iotools._build import (
     in_line_order,
     numeric_columns,
     quoted,
-    raise_first,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
 from nutrilog.iotools._table import LINE, MalformedTableError, read_table
-from nutrilog.iotools.csv import bad_rows_log
+from nutrilog.iotools.csv import with_bad_rows
 from nutrilog.log import FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import AMOUNT_COLUMNS, ParsedAmount
@@ -203,11 +202,7 @@ def _read(
             log = _process_servings(chunk.frame, mapping, source=inp.name, person=person)
         else:
             log = _process_daily(chunk.frame, mapping, source=inp.name, person=person)
-        if len(chunk.bad):
-            log = FoodLog.concat([log, bad_rows_log(chunk.bad, inp.name)])
-        if strict:
-            raise_first(log)
-        logs.append(log)
+        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict))
     return logs
 
 

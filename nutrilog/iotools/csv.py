@@ -96,6 +96,16 @@ def bad_rows_log(bad: pd.DataFrame, source: str) -> FoodLog:
     return FoodLog(empty_entries(), rejected, rows_read=len(rejected))
 
 
+def with_bad_rows(log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool) -> FoodLog:
+    """A chunk's log with the rows the table reader could not split added as rejected;
+    under ``strict`` the chunk's first problem is raised."""
+    if len(bad):
+        log = FoodLog.concat([log, bad_rows_log(bad, source)])
+    if strict:
+        raise_first(log)
+    return log
+
+
 def process_frame(
     frame: pd.DataFrame,
     mapping: dict[object, tuple[str, str]],
@@ -254,9 +264,5 @@ def _read(
             dayfirst=dayfirst,
             decimal_comma=sep != ",",
         )
-        if len(chunk.bad):
-            log = FoodLog.concat([log, bad_rows_log(chunk.bad, inp.name)])
-        if strict:
-            raise_first(log)
-        logs.append(log)
+        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict))
     return logs

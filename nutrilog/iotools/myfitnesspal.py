@@ -50,14 +50,13 @@ from nutrilog.iotools._build import (
     in_line_order,
     join_notes,
     numeric_columns,
-    raise_first,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
 from nutrilog.iotools._table import LINE, MalformedTableError, read_table
-from nutrilog.iotools.csv import bad_rows_log
+from nutrilog.iotools.csv import with_bad_rows
 from nutrilog.log import FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
@@ -138,11 +137,7 @@ def _read(
                     source=inp.name,
                 )
         log = _process(chunk.frame, mapping, source=inp.name, **kw)  # type: ignore[arg-type]
-        if len(chunk.bad):
-            log = FoodLog.concat([log, bad_rows_log(chunk.bad, inp.name)])
-        if strict:
-            raise_first(log)
-        logs.append(log)
+        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict))
     return logs
 
 
