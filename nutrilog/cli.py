@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from nutrilog.errors import NutrilogError, ProfileError
 from nutrilog.iotools._source import shorten
+from nutrilog.profile import readable_error
 
 __all__ = ["main", "build_parser"]
 
@@ -403,12 +404,7 @@ def _cmd_references(args: argparse.Namespace) -> int:
 
 def _error_message(err: BaseException) -> str:
     if isinstance(err, ValidationError):
-        parts = []
-        for item in err.errors():
-            where = ".".join(str(p) for p in item["loc"])
-            message = item["msg"].removeprefix("Value error, ")
-            parts.append(f"{where}: {message}" if where else message)
-        return "invalid input: " + "; ".join(parts)
+        return readable_error(err, "input")
     if isinstance(err, OSError):
         name = err.filename if err.filename is not None else ""
         reason = err.strerror or str(err)

@@ -163,13 +163,23 @@ class Profile(BaseModel):
         return f"{self.name}: {text}" if self.name else text
 
 
-def _readable(err: ValidationError) -> str:
+def readable_error(err: ValidationError, what: str = "profile") -> str:
+    """One line from a pydantic ValidationError: ``invalid <what>: field: message; ...``.
+
+    Examples
+    --------
+    >>> try:
+    ...     Profile(age=130, sex="female")
+    ... except ValidationError as err:
+    ...     print(readable_error(err))
+    invalid profile: age: age must be between 0 and 120 years, found 130
+    """
     parts = []
     for item in err.errors():
         where = ".".join(str(p) for p in item["loc"])
         message = item["msg"].removeprefix("Value error, ")
         parts.append(f"{where}: {message}" if where else message)
-    return "invalid profile: " + "; ".join(parts)
+    return f"invalid {what}: " + "; ".join(parts)
 
 
 def as_profile(value: Profile | Mapping[str, Any]) -> Profile:
@@ -203,4 +213,4 @@ def as_profile(value: Profile | Mapping[str, Any]) -> Profile:
     try:
         return Profile.model_validate(dict(value))
     except ValidationError as err:
-        raise ProfileError(_readable(err)) from None
+        raise ProfileError(readable_error(err)) from None
