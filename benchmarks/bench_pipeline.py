@@ -157,7 +157,10 @@ def _run_child(step: str, path: Path) -> dict[str, float]:
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
         "print(json.dumps({'seconds': secs, 'peak_mb': peak, 'result': RESULT}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    # Run beside the input, not in the repository, so the installed package is imported.
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=path.parent
+    )
     if out.returncode != 0:
         raise RuntimeError(f"benchmark step {step!r} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
