@@ -151,3 +151,15 @@ def test_check_reports_differing_tables(tmp_path: Path, monkeypatch: pytest.Monk
     assert build.main(["--shared", str(tmp_path), "--out", str(out), "--check"]) == 0
     (out / "table.csv").write_text("id\ny\n", encoding="utf-8")
     assert build.main(["--shared", str(tmp_path), "--out", str(out), "--check"]) == 1
+
+
+def test_portion_units_follow_the_current_unit_aliases() -> None:
+    # portions.csv stores each measure's unit key, derived with datasets/units.csv;
+    # a change of the alias table must be followed by a rebuild of the tables.
+    from nutrilog.foods import load_foods, measure_units
+
+    portions = load_foods().portion_table
+    derived = measure_units(portions["description"]).fillna("")
+    stored = portions["unit"].fillna("")
+    stale = portions.loc[derived.to_numpy() != stored.to_numpy(), ["id", "description", "unit"]]
+    assert stale.empty, f"rebuild with datasets/build.py; stale unit keys:\n{stale.head()}"
