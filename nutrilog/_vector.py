@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-__all__ = ["per_unique"]
+__all__ = ["per_unique", "per_unique_rows"]
 
 
 def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -47,4 +47,49 @@ def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.
     result = func(distinct).reset_index(drop=True)
     out = result.take(codes)
     out.index = values.index
+    return out
+
+
+def per_unique_rows(
+    columns: dict[str, pd.Series], func: Callable[[pd.DataFrame], pd.Series]
+) -> pd.Series:
+    """Apply ``func`` to the distinct combinations of several aligned columns.
+
+    Parameters
+    ----------
+    columns : dict of str to Series
+        Aligned columns (same index); missing values are not allowed.
+    func : callable
+        Takes a DataFrame of the distinct rows (those column names, default
+        RangeIndex), returns a Series of the same length.
+
+    Returns
+    -------
+    Series
+        ``func`` of each row's combination, indexed like the columns.
+
+    Examples
+    --------
+    >>> cols = {"a": pd.Series(["1", "1", "2"]), "b": pd.Series(["x", "x", "y"])}
+    >>> per_unique_rows(cols, lambda d: d["a"] + d["b"]).tolist()
+    ['1x', '1x', '2y']
+    """
+    first = next(iter(columns.values()))
+    codes = np.zeros(len(first), dtype=np.int64)
+    levels = []
+    for values in columns.values():
+        level_codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        # one code per combination so far, compacted so it never overflows
+        codes = pd.factorize(codes * len(uniques) + level_codes)[0].astype(np.int64)
+        levels.append((level_codes, uniques))
+    combo, first_row = np.unique(codes, return_index=True)
+    distinct = pd.DataFrame(
+        {
+            name: np.asarray(uniques, dtype=object)[level_codes[first_row]]
+            for name, (level_codes, uniques) in zip(columns, levels, strict=True)
+        }
+    )
+    result = func(distinct).reset_index(drop=True)
+    out = result.take(np.searchsorted(combo, codes))
+    out.index = first.index
     return out

@@ -32,6 +32,7 @@ from typing import IO
 
 import pandas as pd
 
+from nutrilog._vector import per_unique_rows
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import (
     Rejections,
@@ -106,6 +107,20 @@ def with_bad_rows(log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool)
     return log
 
 
+def _row_text(d: pd.DataFrame) -> pd.Series:
+    text = d["amount"] + " " + d["unit"] + " " + d["food"]
+    return text.str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def _detect_text(d: pd.DataFrame) -> pd.Series:
+    by_amount = d["food"] + " " + d["amount"] + " " + d["unit"]
+    return by_amount.where(d["grams"] == "", d["food"] + " " + d["grams"] + " g")
+
+
+def _screen_text(d: pd.DataFrame) -> pd.Series:
+    return (d["food"] + " 1 " + d["unit"]).where(d["grams"] == "", d["food"] + " 1 g")
+
+
 def process_frame(
     frame: pd.DataFrame,
     mapping: dict[object, tuple[str, str]],
@@ -140,19 +155,19 @@ def process_frame(
     out["person"] = who.where(who != "", person or "default")
     out["meal"] = col("meal").replace("", None)
     out["food_id"] = col("food_id").replace("", None)
-    text = (amount + " " + unit + " " + food).str.replace(r"\s+", " ", regex=True).str.strip()
-    out["text"] = text
+    parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
+    out["text"] = per_unique_rows(parts, _row_text)
     out["line"] = frame[LINE].to_numpy()
     numeric_columns(
         frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS), decimal_comma=decimal_comma
     )
     present = [c for c in NUTRIENT_COLUMNS if c in out.columns]
     out["reported"] = out[present].notna().any(axis=1) if present else False
-    detect_text = (food + " " + amount + " " + unit).where(grams == "", food + " " + grams + " g")
+    detect_text = per_unique_rows(parts, _detect_text)
     given = col("kind") if "kind" in std else None
     # The kind follows from the words with any amount: screen on "food 1 unit",
     # which repeats far more than the real amounts do.
-    screen = (food + " 1 " + unit).where(grams == "", food + " 1 g")
+    screen = per_unique_rows({"food": food, "unit": unit, "grams": grams}, _screen_text)
     apply_kinds(out, detect_text, rej, given=given, screen=screen)
     if "note" in std:
         out["note"] = col("note").replace("", None)
