@@ -79,10 +79,12 @@ def per_unique_rows(
     levels = []
     for values in columns.values():
         level_codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        # one code per combination so far, compacted so it never overflows
+        # one code per combination so far, compacted (0..k-1) so it never overflows
         codes = pd.factorize(codes * len(uniques) + level_codes)[0].astype(np.int64)
         levels.append((level_codes, uniques))
-    combo, first_row = np.unique(codes, return_index=True)
+    n_distinct = int(codes.max()) + 1 if len(codes) else 0
+    first_row = np.empty(n_distinct, dtype=np.int64)
+    first_row[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # first row of each code
     distinct = pd.DataFrame(
         {
             name: np.asarray(uniques, dtype=object)[level_codes[first_row]]
@@ -90,6 +92,6 @@ def per_unique_rows(
         }
     )
     result = func(distinct).reset_index(drop=True)
-    out = result.take(np.searchsorted(combo, codes))
+    out = result.take(codes)
     out.index = first.index
     return out

@@ -128,12 +128,34 @@ def empty_rejected() -> pd.DataFrame:
     )
 
 
+def _is_conformed(frame: pd.DataFrame) -> bool:
+    """True when ``frame`` already has the standard columns, order and dtypes.
+
+    Joining logs read in chunks would otherwise convert a million rows again.
+    """
+    standard = ENTRY_COLUMNS + NUTRIENT_COLUMNS
+    if list(frame.columns[: len(standard)]) != standard:
+        return False
+    dtypes = frame.dtypes
+    return (
+        dtypes["date"].kind == "M"
+        and dtypes["quantity"] == "float64"
+        and dtypes["reported"] == "bool"
+        and str(dtypes["line"]) == "Int64"
+        and all(dtypes[c] == "float64" for c in NUTRIENT_COLUMNS)
+        and not frame["person"].isna().any()
+        and not frame["kind"].isna().any()
+    )
+
+
 def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     """Give an entries table the standard columns, order and dtypes.
 
     Missing standard columns are added (empty); nutrient columns are float
     (NaN = not reported, never 0); extra columns are kept after the standard ones.
     """
+    if _is_conformed(frame):
+        return frame.reset_index(drop=True)
     out = frame.copy()
     for col in ENTRY_COLUMNS:
         if col not in out.columns:

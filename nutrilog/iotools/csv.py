@@ -108,8 +108,10 @@ def with_bad_rows(log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool)
 
 
 def _row_text(d: pd.DataFrame) -> pd.Series:
-    text = d["amount"] + " " + d["unit"] + " " + d["food"]
-    return text.str.replace(r"\s+", " ", regex=True).str.strip()
+    # cells are stripped already: joining with single spaces and stripping the
+    # ends leaves no double spaces where a cell is empty
+    amount_unit = (d["amount"] + " " + d["unit"]).str.strip()
+    return (amount_unit + " " + d["food"]).str.strip()
 
 
 def _detect_text(d: pd.DataFrame) -> pd.Series:
