@@ -158,7 +158,9 @@ def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> di
     if isinstance(profile, Profile):
         return {p: profile for p in people}
     if isinstance(profile, Mapping):
-        if {"age", "sex"} <= set(profile) and not all(isinstance(v, (Profile, Mapping)) for v in profile.values()):
+        if {"age", "sex"} <= set(profile) and not all(
+            isinstance(v, (Profile, Mapping)) for v in profile.values()
+        ):
             one = Profile(**profile)
             return {p: one for p in people}
         missing = [p for p in people if p not in profile]
@@ -168,11 +170,35 @@ def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> di
                 f"profiles given for {sorted(profile)}"
             )
         return {
-            p: (profile[p] if isinstance(profile[p], Profile) else Profile(**profile[p])) for p in people
+            p: (profile[p] if isinstance(profile[p], Profile) else Profile(**profile[p]))
+            for p in people
         }
     raise ProfileError(
         f"expected a Profile or a mapping of person → Profile, found {type(profile).__name__}"
     )
+
+
+def _days_by_person(
+    daily: pd.DataFrame, profiles: dict[str, Profile]
+) -> list[tuple[str, Profile, dict[str, np.ndarray]]]:
+    """Each person's complete days as float arrays, from one sort of the daily table."""
+    complete = daily[daily["complete"]].sort_values("person", kind="stable")
+    numeric = [c for c in complete.columns if c not in ("person", "date", "complete")]
+    arrays = {
+        c: pd.to_numeric(complete[c], errors="coerce").to_numpy("float64", na_value=np.nan)
+        for c in numeric
+    }
+    people = complete["person"].to_numpy(dtype=object)
+    starts = (
+        {p: (people.searchsorted(p, "left"), people.searchsorted(p, "right")) for p in profiles}
+        if len(people)
+        else {}
+    )
+    out = []
+    for person, prof in profiles.items():
+        lo, hi = starts.get(person, (0, 0))
+        out.append((person, prof, {c: values[lo:hi] for c, values in arrays.items()}))
+    return out
 
 
 def _water_grams(entries: pd.DataFrame) -> pd.Series:
@@ -215,8 +241,12 @@ def _analyse_entries(
     if to_match.any():
         sub = out.loc[to_match]
         matched = match_foods(
-            sub["food"], foods, aliases=aliases, food_ids=sub["food_id"],
-            units=sub["unit"], unit_kinds=sub["unit_kind"],
+            sub["food"],
+            foods,
+            aliases=aliases,
+            food_ids=sub["food_id"],
+            units=sub["unit"],
+            unit_kinds=sub["unit_kind"],
         )
         for col in ("food_id", "description", "match_score", "match_method", "suggestions"):
             out.loc[to_match, col] = matched[col].to_numpy()
@@ -226,7 +256,12 @@ def _analyse_entries(
         if ok.any():
             sub = out.loc[ok]
             grams = resolve_grams(
-                sub["quantity"], sub["unit"], sub["unit_kind"], sub["food_id"], foods, food_text=sub["food"]
+                sub["quantity"],
+                sub["unit"],
+                sub["unit_kind"],
+                sub["food_id"],
+                foods,
+                food_text=sub["food"],
             )
             for col in ("grams", "portion", "grams_note"):
                 out.loc[ok, col] = grams[col].to_numpy()
@@ -316,10 +351,7 @@ def analyze(
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
 
     assessments = []
-    complete = daily[daily["complete"]]
-    by_person = dict(tuple(complete.groupby("person", sort=False)))
-    for person, prof in profiles.items():
-        days = by_person.get(person, complete.iloc[0:0])
+    for person, prof, days in _days_by_person(daily, profiles):
         table_p = assess(days, prof, sd_within=dict(sd_within) if sd_within else None)
         table_p.insert(0, "person", person)
         assessments.append(table_p)
@@ -391,7 +423,11 @@ def _suggestions(
         if not gaps:
             continue
         frame = suggest_foods(
-            gaps, table, eaten_ids=eaten.get(str(person), []), limits=limits, current=current,
+            gaps,
+            table,
+            eaten_ids=eaten.get(str(person), []),
+            limits=limits,
+            current=current,
             explanations=explanations,
         )
         if len(frame):

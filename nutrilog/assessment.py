@@ -459,7 +459,7 @@ def _assess_one(
 
 
 def assess(
-    daily: pd.DataFrame,
+    daily: pd.DataFrame | Mapping[str, np.ndarray],
     profile: Profile | Mapping[str, Any],
     *,
     sd_within: Mapping[str, float] | None = None,
@@ -469,8 +469,9 @@ def assess(
 
     Parameters
     ----------
-    daily : pandas.DataFrame
-        One row per complete day of ONE person. Intake totals in the nutrient
+    daily : pandas.DataFrame or mapping of str to array
+        One row per complete day of ONE person (or its columns as float arrays,
+        which skips a conversion when thousands of people are assessed). Intake totals in the nutrient
         columns (``magnesium_mg``, ``calcium_mg``, ``potassium_mg``, ``sodium_mg``,
         ``vitamin_d_ug``, ``vitamin_b12_ug``, ``water_g``; NaN where unknown, a
         missing column counts as unknown), the supplement part of each total in
@@ -514,7 +515,7 @@ def assess(
     refs = reference_intakes(person)
     pub = published_sd_within(person)
     published = dict(zip(pub["nutrient"], pub["sd_within"], strict=True))
-    columns = _float_columns(daily)
+    columns = daily if isinstance(daily, Mapping) else _float_columns(daily)
     rows = [
         _assess_one(ref, columns, person, published, given or {}, min_days)
         for ref in refs.to_dict("records")
