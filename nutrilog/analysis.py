@@ -236,7 +236,9 @@ def _analyse_entries(
         out[col] = pd.Series(pd.NA, index=out.index, dtype="object")
     out["match_score"] = np.nan
     out["grams"] = np.nan
-    out["suggestions"] = pd.Series([[] for _ in range(len(out))], index=out.index, dtype="object")
+    no_suggestions = np.empty(len(out), dtype=object)
+    no_suggestions.fill(())
+    out["suggestions"] = no_suggestions
 
     if to_match.any():
         sub = out.loc[to_match]

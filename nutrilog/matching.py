@@ -778,7 +778,7 @@ def match_foods(
     score = np.full(n, np.nan)
     method = np.full(n, "none", dtype=object)
     suggestions = np.empty(n, dtype=object)
-    suggestions[:] = [[] for _ in range(n)]
+    suggestions.fill(())  # no suggestions: one shared empty tuple, not a list per row
 
     # A known id wins over the text: those rows need no text matching at all.
     if food_ids is not None:
