@@ -227,7 +227,7 @@ def _analyse_entries(
     from nutrilog.matching import match_foods
     from nutrilog.portions import resolve_grams
 
-    out = entries.copy()
+    out = entries.copy(deep=False)  # copy-on-write: columns are copied only when changed
     is_supp = out["kind"].eq("supplement")
     reported = out["reported"] & ~is_supp & (not recompute)
     to_match = ~is_supp & ~reported
@@ -241,7 +241,7 @@ def _analyse_entries(
     out["suggestions"] = no_suggestions
 
     if to_match.any():
-        sub = out.loc[to_match]
+        sub = out.loc[to_match, ["food", "food_id", "unit", "unit_kind"]]
         matched = match_foods(
             sub["food"],
             foods,
@@ -256,7 +256,7 @@ def _analyse_entries(
         # unmatched entry's known weight still counts against coverage.
         ok = to_match
         if ok.any():
-            sub = out.loc[ok]
+            sub = out.loc[ok, ["food", "food_id", "quantity", "unit", "unit_kind"]]
             grams = resolve_grams(
                 sub["quantity"],
                 sub["unit"],
@@ -273,7 +273,7 @@ def _analyse_entries(
             out.loc[water, "grams"] = _water_grams(out.loc[water])
             out.loc[water & out["grams"].notna(), "portion"] = "volume of water (1 g/ml)"
 
-        computed = scale_per_100g(out.loc[to_match], foods.nutrients)
+        computed = scale_per_100g(out.loc[to_match, ["food_id", "grams"]], foods.nutrients)
         out.loc[to_match, computed.columns] = computed.to_numpy()
         plain_water = to_match & out["kind"].eq("water") & out["food_id"].isna()
         out.loc[plain_water, "water_g"] = out.loc[plain_water, "grams"]

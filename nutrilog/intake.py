@@ -123,7 +123,8 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
         grams_logged``.
     """
     keys = ["person", "date"]
-    frame = entries.copy()
+    needed = [*keys, "kind", "grams", *NUTRIENT_COLUMNS]
+    frame = entries[needed + (["status"] if "status" in entries else [])]
     is_supp = frame["kind"].eq("supplement")
     grouped = frame.groupby(keys, dropna=False, sort=True)
     totals = grouped[NUTRIENT_COLUMNS].sum(min_count=1)
@@ -133,7 +134,7 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     supp_totals = supp.groupby(keys, dropna=False, sort=True)[SUPPLEMENT_SPLIT].sum()
     supp_totals.columns = [supplement_column(c) for c in SUPPLEMENT_SPLIT]
 
-    foods = frame.loc[~is_supp].copy()
+    foods = frame.loc[~is_supp, [*keys, "grams", *NUTRIENT_COLUMNS]]
     weight = _entry_weights(foods)
     cov = pd.DataFrame(index=foods.index)
     for col in NUTRIENT_COLUMNS:
