@@ -335,7 +335,7 @@ def analyze(
     >>> round(float(result.daily["magnesium_mg"].iloc[0]), 1)  # 2 x 118 g x 27 + 30 g x 79 per 100 g
     87.4
     """
-    from nutrilog.assessment import assess
+    from nutrilog.assessment import assess_rows, assessment_frame
     from nutrilog.explanations import load_explanations
 
     food_log = _as_log(log)
@@ -352,12 +352,12 @@ def analyze(
     daily = daily_totals(entries) if len(entries) else _empty_daily()
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
 
-    assessments = []
-    for person, prof, days in _days_by_person(daily, profiles):
-        table_p = assess(days, prof, sd_within=dict(sd_within) if sd_within else None)
-        table_p.insert(0, "person", person)
-        assessments.append(table_p)
-    assessment = pd.concat(assessments, ignore_index=True) if assessments else pd.DataFrame()
+    rows = [
+        {"person": person, **row}
+        for person, prof, days in _days_by_person(daily, profiles)
+        for row in assess_rows(days, prof, sd_within=dict(sd_within) if sd_within else None)
+    ]
+    assessment = assessment_frame(rows)
 
     unmatched = entries.loc[
         entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]

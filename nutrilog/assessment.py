@@ -56,13 +56,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from nutrilog.profile import Profile, as_profile
-from nutrilog.references import published_sd_within, reference_intakes
+from nutrilog.references import _stage_profile, published_sd_within, reference_intakes
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
@@ -506,22 +507,57 @@ def assess(
     >>> round(float(out.loc["magnesium", "probability_adequate"]), 2), out.loc["magnesium", "status"]
     (0.84, 'possibly low')
     """
+    return assessment_frame(assess_rows(daily, profile, sd_within=sd_within, min_days=min_days))
+
+
+def assess_rows(
+    daily: pd.DataFrame | Mapping[str, np.ndarray],
+    profile: Profile | Mapping[str, Any],
+    *,
+    sd_within: Mapping[str, float] | None = None,
+    min_days: int = 3,
+) -> list[dict[str, Any]]:
+    """The rows of :func:`assess` as dicts, so many people can share one DataFrame.
+
+    Examples
+    --------
+    >>> rows = assess_rows({"magnesium_mg": np.array([300.0, 340.0, 320.0])}, {"age": 40, "sex": "f"})
+    >>> [r["nutrient"] for r in rows][:2]
+    ['magnesium', 'calcium']
+    """
     person = as_profile(profile)
     given = (
         as_profile({**person.model_dump(), "sd_within": dict(sd_within)}).sd_within
         if sd_within
         else {}
     )
-    refs = reference_intakes(person)
-    pub = published_sd_within(person)
-    published = dict(zip(pub["nutrient"], pub["sd_within"], strict=True))
+    refs, published = _references_for(person.age, person.sex, person.life_stage)
     columns = daily if isinstance(daily, Mapping) else _float_columns(daily)
-    rows = [
-        _assess_one(ref, columns, person, published, given or {}, min_days)
-        for ref in refs.to_dict("records")
-    ]
-    out = pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+    return [_assess_one(ref, columns, person, published, given or {}, min_days) for ref in refs]
+
+
+def assessment_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The assessment table from rows of :func:`assess_rows` (any number of people).
+
+    Examples
+    --------
+    >>> assessment_frame([])["status"].tolist()
+    []
+    """
+    extra = [c for c in (rows[0] if rows else {}) if c not in ASSESSMENT_COLUMNS]
+    out = pd.DataFrame(rows, columns=[*extra, *ASSESSMENT_COLUMNS])
     for col in ("days_below_ear", "days_above_ul"):
         out[col] = out[col].astype("Int64")
     out["days"] = out["days"].astype(int)
     return out
+
+
+@lru_cache(maxsize=256)
+def _references_for(
+    age: float, sex: str, life_stage: str
+) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    """Reference rows (as dicts) and published SDs of one life stage, cached."""
+    person = _stage_profile(age, sex, life_stage)
+    refs = reference_intakes(person).to_dict("records")
+    pub = published_sd_within(person)
+    return refs, dict(zip(pub["nutrient"], pub["sd_within"], strict=True))
