@@ -53,13 +53,13 @@ Examples
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from nutrilog.errors import UnknownFoodError
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
 if TYPE_CHECKING:
@@ -166,14 +166,30 @@ def _usable(portions: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _typical(portions: pd.DataFrame) -> float:
-    """FNDDS' "Quantity not specified" weight (grams of one typical amount), NaN if none."""
+def _typical(portions: pd.DataFrame) -> pd.Series:
+    """FNDDS' "Quantity not specified" weight (grams of one typical amount) by food id."""
     desc = portions["description"].astype(str).str.strip().str.lower()
     rows = portions[(desc == "quantity not specified") & (portions["grams"] > 0)]
-    if rows.empty:
-        return np.nan
-    row = rows.iloc[0]
-    return float(row["grams"]) / float(row["amount"]) if row["amount"] > 0 else float(row["grams"])
+    per_one = rows["grams"].where(rows["amount"] <= 0, rows["grams"] / rows["amount"])
+    return per_one.groupby(rows["id"], sort=False).first()
+
+
+#: Per food table: its usable portions (all foods, grouped by id), the row
+#: positions of each food, and the typical weights. Built once, on first use.
+_PREPARED: weakref.WeakKeyDictionary[
+    FoodTable, tuple[pd.DataFrame, dict[str, np.ndarray], pd.Series]
+] = weakref.WeakKeyDictionary()
+
+
+def _prepared(foods: FoodTable) -> tuple[pd.DataFrame, dict[str, np.ndarray], pd.Series]:
+    cached = _PREPARED.get(foods)
+    if cached is None:
+        table = foods.portion_table[["id", "description", "amount", "unit", "grams"]]
+        usable = _usable(table).sort_values("id", kind="stable", ignore_index=True)
+        positions = dict(usable.groupby("id", sort=False).indices)
+        cached = (usable.drop(columns="id"), positions, _typical(table))
+        _PREPARED[foods] = cached
+    return cached
 
 
 def _label(row: pd.Series) -> str:
@@ -373,16 +389,17 @@ def grams_per_unit(
             return np.nan, "", f"unknown unit {unit!r}"
     if not isinstance(food_id, str) or not food_id:
         return np.nan, "", "no food matched"
-    try:
-        raw = foods.portions(food_id)
-    except UnknownFoodError:
+    if food_id not in foods:
         return np.nan, "", f"unknown food id {food_id!r}"
-    portions = _usable(raw)
-    if portions.empty:
+    usable, positions, typical = _prepared(foods)
+    rows = positions.get(food_id)
+    if rows is None:
         return np.nan, "", "no household portions for this food"
+    portions = usable.iloc[rows].reset_index(drop=True)
     words = set(re.findall(r"[a-z]+", food_text.lower())) if isinstance(food_text, str) else set()
     found = _for_food(
-        portions, unit or "", kind or "bare", frozenset(words & _MODIFIERS), _typical(raw)
+        portions, unit or "", kind or "bare", frozenset(words & _MODIFIERS),
+        float(typical.get(food_id, np.nan)),
     )
     return found.grams, found.portion, found.note
 
