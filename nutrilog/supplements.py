@@ -202,12 +202,17 @@ def detect_supplement(text: str) -> SupplementInfo:
 
 
 def _kind_of_words(words: pd.Series) -> pd.Series:
-    """food | supplement | water for distinct food words (no amounts)."""
+    """food | supplement | water for distinct screen texts (``"water 1 ml"``)."""
     text = words.astype(object).where(words.notna(), "").astype(str)
-    maybe = text.str.replace(_NUMBERS, " ", regex=True).str.contains(_PREFILTER, regex=True)
-    kinds = pd.Series("food", index=text.index, dtype=object)
-    kinds[maybe] = [detect_supplement(t).kind for t in text[maybe]]
-    return kinds
+    return pd.Series([_kind_of(t) for t in text], index=text.index, dtype=object)
+
+
+@lru_cache(maxsize=65536)
+def _kind_of(text: str) -> str:
+    """The kind of one screen text; cached, as the same foods recur in every chunk."""
+    if not _PREFILTER.search(_NUMBERS.sub(" ", text)):
+        return "food"
+    return detect_supplement(text).kind
 
 
 def classify_texts(texts: pd.Series, screen: pd.Series | None = None) -> pd.DataFrame:
