@@ -56,8 +56,9 @@ class Analysis:
     daily : DataFrame
         One row per person and date: totals, supplement parts, coverage, counts,
         and ``complete`` (whether the day enters the assessment).
-    meals, top_foods : DataFrame
-        Totals per meal; the foods contributing most of each nutrient.
+    meals, top_foods, top_foods_by_day : DataFrame
+        Totals per meal; the foods contributing most of each nutrient over the
+        whole log and per day (computed on first use).
     assessment : DataFrame
         One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
     suggestions : DataFrame
@@ -93,6 +94,11 @@ class Analysis:
     def top_foods(self) -> pd.DataFrame:
         """The foods contributing most of each nutrient, per person."""
         return top_foods(self.entries)
+
+    @cached_property
+    def top_foods_by_day(self) -> pd.DataFrame:
+        """The foods contributing most of each nutrient, per person and day."""
+        return top_foods(self.entries, by_day=True)
 
     @cached_property
     def suggestions(self) -> pd.DataFrame:

@@ -176,3 +176,19 @@ def test_partial_days_are_shown_but_not_assessed() -> None:
     assert len(result.daily) == 1
     assert not bool(result.daily["complete"].iloc[0])  # 105 kcal logged: a partial day
     assert (result.assessment["days"] == 0).all()
+
+
+def test_top_foods_over_the_log_and_per_day(week_result: nl.Analysis) -> None:
+    top = week_result.top_foods
+    mg = top[top["column"] == "magnesium_mg"].reset_index(drop=True)
+    # pumpkin seeds (592 mg/100 g) on three days: 28+56+28 g = 112 g -> 663 mg, the most of
+    # any food; spinach (79 mg/100 g) on four days: 100+30+60+90 g -> 221.2 mg
+    assert mg.loc[0, "food"] == "Seeds, pumpkin and squash seed kernels, dried"
+    assert mg.loc[0, "amount"] == pytest.approx(1.12 * 592)
+    spinach = mg.set_index("food").loc["Spinach, raw", "amount"]
+    assert spinach == pytest.approx(2.8 * 79)
+    assert mg["share"].between(0, 1).all()
+    by_day = week_result.top_foods_by_day
+    first = by_day[(by_day["date"] == pd.Timestamp("2026-11-16")) & (by_day["column"] == "magnesium_mg")]
+    assert first["food"].iloc[0] == "Spinach, raw"  # 79 mg of the day's 175.76 mg
+    assert first["share"].iloc[0] == pytest.approx(79 / 175.76)
