@@ -22,6 +22,8 @@ import pandas as pd
 from nutrilog._vector import per_unique
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._dates import column_dayfirst, parse_day, to_timestamp
+from nutrilog.iotools._source import warn_if_empty
+from nutrilog.iotools._table import MalformedTableError
 from nutrilog.log import ENTRY_COLUMNS, FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
@@ -45,6 +47,7 @@ __all__ = [
     "row_text",
     "MAX_AMOUNT",
     "in_line_order",
+    "read_all_chunks",
 ]
 
 #: Amounts and nutrient values must be below this (1e9 g is a thousand tonnes).
@@ -491,6 +494,22 @@ _TEXT_COLUMNS = {
 
 def _is_text(values: pd.Series) -> bool:
     return pd.api.types.is_string_dtype(values) or values.dtype == object
+
+
+def read_all_chunks(name: str, read: Callable[[bool], list[FoodLog]]) -> FoodLog:
+    """Read a file's chunks with the fast table reader, falling back to the robust one.
+
+    ``read(robust)`` returns the chunk logs; a :class:`MalformedTableError` from the
+    fast reader (a row it cannot split) makes the whole file be read again robustly.
+    The chunks are joined in line order and an empty log is warned about.
+    """
+    try:
+        logs = read(False)
+    except MalformedTableError:
+        logs = read(True)
+    log = in_line_order(logs)
+    warn_if_empty(int(log.rows_read or 0), name)
+    return log
 
 
 def in_line_order(logs: list[FoodLog]) -> FoodLog:

@@ -47,15 +47,15 @@ from nutrilog.iotools._build import (
     cells,
     default_date,
     finish,
-    in_line_order,
     numeric_columns,
     quoted,
+    read_all_chunks,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._columns import map_columns
-from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
-from nutrilog.iotools._table import LINE, MalformedTableError, read_table
+from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.csv import with_bad_rows
 from nutrilog.log import FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -216,13 +216,10 @@ def _run(
     chunksize: int | None,
 ) -> FoodLog:
     inp = source if isinstance(source, LogInput) else open_input(source, encoding)  # type: ignore[arg-type]
-    try:
-        logs = _read(inp, kind, chunksize=chunksize, person=person, strict=strict, robust=False)
-    except MalformedTableError:
-        logs = _read(inp, kind, chunksize=chunksize, person=person, strict=strict, robust=True)
-    log = in_line_order(logs)
-    warn_if_empty(int(log.rows_read or 0), inp.name)
-    return log
+    return read_all_chunks(
+        inp.name,
+        lambda robust: _read(inp, kind, chunksize=chunksize, person=person, strict=strict, robust=robust),
+    )
 
 
 def read_cronometer(

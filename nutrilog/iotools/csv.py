@@ -41,15 +41,15 @@ from nutrilog.iotools._build import (
     cells,
     default_date,
     finish,
-    in_line_order,
     numeric_columns,
     raise_first,
+    read_all_chunks,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._columns import expected_names, map_columns
-from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
-from nutrilog.iotools._table import LINE, MalformedTableError, header_offset, read_table
+from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._table import LINE, header_offset, read_table
 from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -226,17 +226,12 @@ def read_csv_log(
     header = _header(inp)
     delimiter = sep or sniff_delimiter(inp.sample) or ","
     fixed_date = default_date(date)
-    try:
-        logs = _read(
-            inp, delimiter, header, chunksize, fixed_date, person, strict, dayfirst, robust=False
-        )
-    except MalformedTableError:
-        logs = _read(
-            inp, delimiter, header, chunksize, fixed_date, person, strict, dayfirst, robust=True
-        )
-    log = in_line_order(logs)
-    warn_if_empty(int(log.rows_read or 0), inp.name)
-    return log
+    return read_all_chunks(
+        inp.name,
+        lambda robust: _read(
+            inp, delimiter, header, chunksize, fixed_date, person, strict, dayfirst, robust=robust
+        ),
+    )
 
 
 def _read(

@@ -47,15 +47,15 @@ from nutrilog.iotools._build import (
     cells,
     default_date,
     finish,
-    in_line_order,
     join_notes,
     numeric_columns,
+    read_all_chunks,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._columns import map_columns
-from nutrilog.iotools._source import LogInput, open_input, warn_if_empty
-from nutrilog.iotools._table import LINE, MalformedTableError, read_table
+from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.csv import with_bad_rows
 from nutrilog.log import FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -181,10 +181,6 @@ def read_myfitnesspal(
     default_date(date)
     inp = source if isinstance(source, LogInput) else open_input(source, encoding)
     kw = {"person": person, "calcium_dv_mg": calcium_dv_mg, "zeros_as_missing": zeros_as_missing}
-    try:
-        logs = _read(inp, chunksize=chunksize, robust=False, strict=strict, **kw)
-    except MalformedTableError:
-        logs = _read(inp, chunksize=chunksize, robust=True, strict=strict, **kw)
-    log = in_line_order(logs)
-    warn_if_empty(int(log.rows_read or 0), inp.name)
-    return log
+    return read_all_chunks(
+        inp.name, lambda robust: _read(inp, chunksize=chunksize, robust=robust, strict=strict, **kw)
+    )
