@@ -86,7 +86,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv(frame: pd.DataFrame, path_or_buf: str | IO[str] | None = None, **kwargs: Any) -> str | None:
+def to_csv(
+    frame: pd.DataFrame, path_or_buf: str | IO[str] | None = None, **kwargs: Any
+) -> str | None:
     """Write ``frame`` as CSV after :func:`safe_frame`; same arguments as ``DataFrame.to_csv``.
 
     Examples

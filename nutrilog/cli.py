@@ -75,12 +75,23 @@ food was not matched (the report is still written).
 
 def _add_profile_args(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("person")
-    group.add_argument("--age", type=float, required=True, help="age in years (e.g. 34, or 0.75 for 9 months)")
-    group.add_argument("--sex", required=True, type=str.lower, choices=["female", "male", "f", "m"],
-                       help="sex used to pick the reference intakes")
+    group.add_argument(
+        "--age", type=float, required=True, help="age in years (e.g. 34, or 0.75 for 9 months)"
+    )
+    group.add_argument(
+        "--sex",
+        required=True,
+        type=str.lower,
+        choices=["female", "male", "f", "m"],
+        help="sex used to pick the reference intakes",
+    )
     stage = group.add_mutually_exclusive_group()
-    stage.add_argument("--pregnant", action="store_true", help="use the pregnancy reference intakes")
-    stage.add_argument("--lactating", action="store_true", help="use the lactation reference intakes")
+    stage.add_argument(
+        "--pregnant", action="store_true", help="use the pregnancy reference intakes"
+    )
+    stage.add_argument(
+        "--lactating", action="store_true", help="use the lactation reference intakes"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,53 +115,86 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     analyze = commands.add_parser(
-        "analyze", help="analyse food logs and write a report", epilog=_EPILOG_ANALYZE,
+        "analyze",
+        help="analyse food logs and write a report",
+        epilog=_EPILOG_ANALYZE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Read food logs, total the nutrients per day, compare them with the reference\n"
         "intakes and report shortfalls next to how they can cause spasms.",
     )
-    analyze.add_argument("logs", nargs="+", metavar="LOG", type=Path,
-                         help="log file(s): CSV, plain text, Cronometer or MyFitnessPal export")
+    analyze.add_argument(
+        "logs",
+        nargs="+",
+        metavar="LOG",
+        type=Path,
+        help="log file(s): CSV, plain text, Cronometer or MyFitnessPal export",
+    )
     _add_profile_args(analyze)
     out = analyze.add_argument_group("output")
-    out.add_argument("--format", choices=REPORT_FORMATS,
-                     help="report format (default: from the -o suffix, else text)")
+    out.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help="report format (default: from the -o suffix, else text)",
+    )
     out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE")
     out.add_argument("--no-color", action="store_true", help="no colours in the terminal")
     read = analyze.add_argument_group("reading")
     read.add_argument("--log-format", choices=LOG_FORMATS, help="log format (default: detected)")
     read.add_argument("--date", metavar="YYYY-MM-DD", help="date of entries whose log gives none")
     read.add_argument("--person", metavar="NAME", help="person of entries whose log names nobody")
-    read.add_argument("--strict", action="store_true",
-                      help="stop at the first unreadable row; exit 1 if any food is not matched")
-    read.add_argument("--recompute", action="store_true",
-                      help="recompute nutrients the source reported (e.g. Cronometer) from the food table")
-    read.add_argument("--foods", type=Path, metavar="CSV", help="your own foods (see docs) added to the table")
+    read.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first unreadable row; exit 1 if any food is not matched",
+    )
+    read.add_argument(
+        "--recompute",
+        action="store_true",
+        help="recompute nutrients the source reported (e.g. Cronometer) from the food table",
+    )
+    read.add_argument(
+        "--foods", type=Path, metavar="CSV", help="your own foods (see docs) added to the table"
+    )
     read.add_argument("--aliases", type=Path, metavar="CSV", help="your own text,food_id matches")
     analyze.set_defaults(func=_cmd_analyze)
 
-    foods = commands.add_parser("foods", help="search the food table or show one food",
-                                epilog=_EPILOG_MAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    foods = commands.add_parser(
+        "foods",
+        help="search the food table or show one food",
+        epilog=_EPILOG_MAIN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     food_commands = foods.add_subparsers(dest="food_command", metavar="ACTION", required=True)
-    search = food_commands.add_parser("search", help="find foods by name",
-                                      epilog='example: nutrilog foods search "raw spinach" --limit 5',
-                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    search = food_commands.add_parser(
+        "search",
+        help="find foods by name",
+        epilog='example: nutrilog foods search "raw spinach" --limit 5',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     search.add_argument("text", metavar="TEXT", help="words to look for")
-    search.add_argument("--limit", type=_positive_int, default=10, help="number of foods (default 10)")
+    search.add_argument(
+        "--limit", type=_positive_int, default=10, help="number of foods (default 10)"
+    )
     search.add_argument("--format", choices=TABLE_FORMATS, default="text")
     search.add_argument("--foods", type=Path, metavar="CSV", help="your own foods, searched too")
     search.set_defaults(func=_cmd_foods_search)
-    show = food_commands.add_parser("show", help="nutrients per 100 g and portions of one food",
-                                    epilog="example: nutrilog foods show sr28:11457",
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    show = food_commands.add_parser(
+        "show",
+        help="nutrients per 100 g and portions of one food",
+        epilog="example: nutrilog foods show sr28:11457",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     show.add_argument("food_id", metavar="ID", help="food id, e.g. sr28:11457")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument("--foods", type=Path, metavar="CSV", help="your own foods")
     show.set_defaults(func=_cmd_foods_show)
 
-    refs = commands.add_parser("references", help="show the Dietary Reference Intakes for a person",
-                               epilog="example: nutrilog references --age 34 --sex female --pregnant",
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    refs = commands.add_parser(
+        "references",
+        help="show the Dietary Reference Intakes for a person",
+        epilog="example: nutrilog references --age 34 --sex female --pregnant",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_profile_args(refs)
     refs.add_argument("--format", choices=TABLE_FORMATS, default="text")
     refs.set_defaults(func=_cmd_references)
@@ -236,8 +280,9 @@ def _emit_table(frame: pd.DataFrame, fmt: str, title: str | None = None) -> None
 def _profile(args: argparse.Namespace) -> Any:
     from nutrilog.profile import as_profile
 
-    return as_profile({"age": args.age, "sex": args.sex, "pregnant": args.pregnant,
-                       "lactating": args.lactating})
+    return as_profile(
+        {"age": args.age, "sex": args.sex, "pregnant": args.pregnant, "lactating": args.lactating}
+    )
 
 
 def _food_table(user_foods: Path | None) -> Any:
@@ -285,16 +330,22 @@ def _summarise_problems(result: Any) -> list[str]:
     rejected, unmatched = result.rejected, result.unmatched
     if len(rejected):
         first = rejected.iloc[0]
-        lines.append(f"{len(rejected)} row(s) could not be read; first: {first['source']}, "
-                     f"line {first['line']}: {first['reason']}")
+        lines.append(
+            f"{len(rejected)} row(s) could not be read; first: {first['source']}, "
+            f"line {first['line']}: {first['reason']}"
+        )
     if len(unmatched):
         first = unmatched.iloc[0]
-        lines.append(f"{len(unmatched)} food(s) not matched; first: {first['source']}, line "
-                     f"{first['line']}: {shorten(str(first['text']), 80)!r} (see the report's data quality section)")
+        lines.append(
+            f"{len(unmatched)} food(s) not matched; first: {first['source']}, line "
+            f"{first['line']}: {shorten(str(first['text']), 80)!r} (see the report's data quality section)"
+        )
     no_grams = int(result.counts.get("no_grams", 0))
     if no_grams:
-        lines.append(f"{no_grams} entr(ies) without an amount in grams (vague or unknown unit); "
-                     "their nutrients are unknown")
+        lines.append(
+            f"{no_grams} entr(ies) without an amount in grams (vague or unknown unit); "
+            "their nutrients are unknown"
+        )
     return lines
 
 
@@ -316,8 +367,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             step(f"reading {path.name}")
             logs.append(read_log(path, args.log_format, **options))
         step("analysing")
-        result = analyze(FoodLog.concat(logs), profile, foods=args.foods, aliases=args.aliases,
-                         recompute=args.recompute)
+        result = analyze(
+            FoodLog.concat(logs),
+            profile,
+            foods=args.foods,
+            aliases=args.aliases,
+            recompute=args.recompute,
+        )
     report = result.report()
 
     fmt = args.format
@@ -330,7 +386,12 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         report.save(args.output, fmt)
     else:
         fmt = fmt or "text"
-        color = fmt == "text" and not args.no_color and _is_tty(sys.stdout) and "NO_COLOR" not in os.environ
+        color = (
+            fmt == "text"
+            and not args.no_color
+            and _is_tty(sys.stdout)
+            and "NO_COLOR" not in os.environ
+        )
         text = report.to_text(color=color) if fmt == "text" else report.render(fmt)
         _write(text if text.endswith("\n") else text + "\n", sys.stdout)
 
@@ -348,7 +409,9 @@ def _cmd_foods_search(args: argparse.Namespace) -> int:
     if hits.empty and args.format == "text":
         _write(f"no food matches {args.text!r}\n", sys.stdout)
         return 0
-    _emit_table(hits, args.format, title=f"Foods matching {args.text!r}" if args.format == "text" else None)
+    _emit_table(
+        hits, args.format, title=f"Foods matching {args.text!r}" if args.format == "text" else None
+    )
     return 0
 
 
@@ -359,22 +422,33 @@ def _cmd_foods_show(args: argparse.Namespace) -> int:
     food = table.get(args.food_id)
     portions = table.portions(args.food_id)
     columns = [c for c in NUTRIENTS.index if c in food.index]
-    per_100g = pd.DataFrame({
-        "nutrient": [str(NUTRIENTS.loc[c, "label"]) for c in columns],
-        "per_100g": [food[c] for c in columns],
-        "unit": [str(NUTRIENTS.loc[c, "unit"]) for c in columns],
-    })
+    per_100g = pd.DataFrame(
+        {
+            "nutrient": [str(NUTRIENTS.loc[c, "label"]) for c in columns],
+            "per_100g": [food[c] for c in columns],
+            "unit": [str(NUTRIENTS.loc[c, "unit"]) for c in columns],
+        }
+    )
     if args.format == "json":
         info = {k: (None if pd.isna(v) else v) for k, v in food.drop(labels=columns).items()}
-        doc = {**info, "per_100g": {c: (None if pd.isna(food[c]) else float(food[c])) for c in columns},
-               "portions": json.loads(portions.to_json(orient="records", force_ascii=False))}
+        doc = {
+            **info,
+            "per_100g": {c: (None if pd.isna(food[c]) else float(food[c])) for c in columns},
+            "portions": json.loads(portions.to_json(orient="records", force_ascii=False)),
+        }
         _write(json.dumps(doc, indent=2, ensure_ascii=False, default=str) + "\n", sys.stdout)
         return 0
     head = f"{food['id']}  {food['description']}"
-    details = [f"{k}: {food[k]}" for k in ("source", "group", "synonyms") if k in food.index and food[k]]
+    details = [
+        f"{k}: {food[k]}" for k in ("source", "group", "synonyms") if k in food.index and food[k]
+    ]
     _write(head + "\n" + "".join(f"  {d}\n" for d in details) + "\n", sys.stdout)
-    per_100g["per_100g"] = per_100g["per_100g"].map(lambda v: "not analysed" if pd.isna(v) else f"{v:,.4g}")
-    _write(_table_text(per_100g, "Nutrients per 100 g (not analysed = unknown, not zero)"), sys.stdout)
+    per_100g["per_100g"] = per_100g["per_100g"].map(
+        lambda v: "not analysed" if pd.isna(v) else f"{v:,.4g}"
+    )
+    _write(
+        _table_text(per_100g, "Nutrients per 100 g (not analysed = unknown, not zero)"), sys.stdout
+    )
     if len(portions):
         _write("\n" + _table_text(portions, "Household portions"), sys.stdout)
     else:
@@ -388,12 +462,20 @@ def _cmd_references(args: argparse.Namespace) -> int:
     profile = _profile(args)
     refs = reference_intakes(profile)
     if args.format == "text":
-        keep = [c for c in ("nutrient", "unit", "ear", "rda", "ai", "ul", "ul_applies_to", "cdrr")
-                if c in refs.columns]
-        _emit_table(refs[keep], "text", title=f"Dietary Reference Intakes per day ({profile.describe()})")
-        _write("EAR average requirement, RDA recommended, AI adequate intake, UL upper limit, "
-               "CDRR reduce if above (sodium).\nWater is in grams (1 L = 1,000 g). "
-               "Sources and notes: --format csv or json.\n", sys.stdout)
+        keep = [
+            c
+            for c in ("nutrient", "unit", "ear", "rda", "ai", "ul", "ul_applies_to", "cdrr")
+            if c in refs.columns
+        ]
+        _emit_table(
+            refs[keep], "text", title=f"Dietary Reference Intakes per day ({profile.describe()})"
+        )
+        _write(
+            "EAR average requirement, RDA recommended, AI adequate intake, UL upper limit, "
+            "CDRR reduce if above (sodium).\nWater is in grams (1 L = 1,000 g). "
+            "Sources and notes: --format csv or json.\n",
+            sys.stdout,
+        )
     else:
         _emit_table(refs, args.format)
     return 0

@@ -165,15 +165,21 @@ class Explanations(_Model):
         for section in ("nutrients", "suggestion_foods"):
             unknown = sorted(set(getattr(self, section)) - nutrient_keys)
             if unknown:
-                raise ValueError(f"{section}: unknown nutrient(s) {unknown}; expected {sorted(nutrient_keys)}")
+                raise ValueError(
+                    f"{section}: unknown nutrient(s) {unknown}; expected {sorted(nutrient_keys)}"
+                )
         for key, entry in self.nutrients.items():
             expected = NUTRIENTS.index[NUTRIENTS["nutrient"] == key][0]
             if entry.column != expected:
-                raise ValueError(f"nutrients.{key}.column is {entry.column!r}, expected {expected!r}")
+                raise ValueError(
+                    f"nutrients.{key}.column is {entry.column!r}, expected {expected!r}"
+                )
         for where, sources in self._all_sources():
             unknown = sorted(set(sources) - known)
             if unknown:
-                raise ValueError(f"{where}: unknown article key(s) {unknown}; articles are {sorted(known)}")
+                raise ValueError(
+                    f"{where}: unknown article key(s) {unknown}; articles are {sorted(known)}"
+                )
         return self
 
     def _all_sources(self) -> Iterable[tuple[str, tuple[str, ...]]]:
@@ -252,7 +258,10 @@ class Explanations(_Model):
         entry = self.get(nutrient)
         sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
             ("Role in muscles and nerves", [(p.text, p.sources) for p in entry.role]),
-            ("How a shortfall can lead to cramps or spasms", [(p.text, p.sources) for p in entry.mechanism]),
+            (
+                "How a shortfall can lead to cramps or spasms",
+                [(p.text, p.sources) for p in entry.mechanism],
+            ),
             ("Foods the articles name", self._food_lines(entry.foods)),
             ("Interactions", [(p.text, p.sources) for p in entry.interactions]),
         ]
@@ -267,7 +276,10 @@ class Explanations(_Model):
         True
         """
         sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
-            ("Other causes of spasms", [(f"{c.cause.capitalize()}: {c.text}", c.sources) for c in self.other_causes]),
+            (
+                "Other causes of spasms",
+                [(f"{c.cause.capitalize()}: {c.text}", c.sources) for c in self.other_causes],
+            ),
             ("When to see a clinician", [(p.text, p.sources) for p in self.see_a_clinician]),
             ("Not medical advice", [(self.disclaimer.text, self.disclaimer.sources)]),
         ]
@@ -321,7 +333,9 @@ def _parse(text: str, source: str) -> Explanations:
     except yaml.YAMLError as err:
         raise DataError(f"{source}: not valid YAML: {err}") from err
     if not isinstance(raw, dict):
-        raise DataError(f"{source}: expected a mapping at the top level, found {type(raw).__name__}")
+        raise DataError(
+            f"{source}: expected a mapping at the top level, found {type(raw).__name__}"
+        )
     try:
         return Explanations.model_validate(raw)
     except ValidationError as err:
@@ -330,7 +344,9 @@ def _parse(text: str, source: str) -> Explanations:
 
 @lru_cache(maxsize=1)
 def _bundled() -> Explanations:
-    return _parse(dataset_path(_BUNDLED).read_text(encoding="utf-8"), f"nutrilog.datasets/{_BUNDLED}")
+    return _parse(
+        dataset_path(_BUNDLED).read_text(encoding="utf-8"), f"nutrilog.datasets/{_BUNDLED}"
+    )
 
 
 def load_explanations(path: str | PathLike[str] | Traversable | None = None) -> Explanations:
@@ -361,7 +377,11 @@ def load_explanations(path: str | PathLike[str] | Traversable | None = None) -> 
         return _bundled()
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8") if isinstance(path, Traversable) else Path(path).read_text(encoding="utf-8")
+        text = (
+            path.read_text(encoding="utf-8")
+            if isinstance(path, Traversable)
+            else Path(path).read_text(encoding="utf-8")
+        )
     except (OSError, UnicodeDecodeError) as err:
         raise DataError(f"{source}: cannot read explanations file: {err}") from err
     return _parse(text, source)

@@ -176,7 +176,9 @@ def _nutrient_factor(column: str, unit: str, header: str, source: str) -> tuple[
     if column == "energy_kcal":
         if unit.lower() in _ENERGY_UNITS:
             return _ENERGY_UNITS[unit.lower()], ""
-        raise DataError(f"{source}: column {header!r}: expected energy in kcal or kJ, found {unit!r}")
+        raise DataError(
+            f"{source}: column {header!r}: expected energy in kcal or kJ, found {unit!r}"
+        )
     info = normalize_unit(unit)
     if info is not None and info.unit == "IU" and column == "vitamin_d_ug":
         return vitamin_d_iu_to_ug(1.0), "iu"
@@ -276,7 +278,9 @@ def _user_tables(
     frame, vit_basis = _user_fields(raw, source)
     where = _row_labels(frame, from_file)
     if "name" not in frame and "description" not in frame:
-        raise DataError(f"{source}: expected a 'name' or 'description' column, found {list(raw.columns)}")
+        raise DataError(
+            f"{source}: expected a 'name' or 'description' column, found {list(raw.columns)}"
+        )
     name = _text(frame, "name")
     name = name.where(name != "", _text(frame, "description"))
     if (name == "").any():
@@ -313,7 +317,9 @@ def _user_tables(
     unknown = (basis_text != "") & ~basis_text.isin(list(_BASIS_VALUES))
     if unknown.any():
         first = unknown.idxmax()
-        raise _fail(source, where[first], "basis must be '100g' or 'serving'", frame["basis"][first])
+        raise _fail(
+            source, where[first], "basis must be '100g' or 'serving'", frame["basis"][first]
+        )
     basis = basis_text.map(_BASIS_VALUES).fillna(
         pd.Series(np.where(grams.notna(), "serving", "100g"), index=frame.index)
     )
@@ -342,7 +348,14 @@ def _user_tables(
 def _user_portions(ids: pd.Series, grams: pd.Series, described: pd.Series) -> pd.DataFrame:
     has = grams.notna()
     serving = pd.DataFrame(
-        {"id": ids, "seq": 1, "amount": 1.0, "description": "serving", "unit": "serving", "grams": grams}
+        {
+            "id": ids,
+            "seq": 1,
+            "amount": 1.0,
+            "description": "serving",
+            "unit": "serving",
+            "grams": grams,
+        }
     )[has]
     measure = split_measure(described)
     units = measure_units(measure["description"])
@@ -392,11 +405,15 @@ class FoodTable:
     [118.0]
     """
 
-    def __init__(self, foods: pd.DataFrame, nutrients: pd.DataFrame, portions: pd.DataFrame) -> None:
+    def __init__(
+        self, foods: pd.DataFrame, nutrients: pd.DataFrame, portions: pd.DataFrame
+    ) -> None:
         if not foods.index.is_unique:
             raise DataError("food ids must be unique")
         self.foods: pd.DataFrame = foods[FOOD_COLUMNS]
-        self.nutrients: pd.DataFrame = nutrients.reindex(index=foods.index, columns=NUTRIENT_COLUMNS)
+        self.nutrients: pd.DataFrame = nutrients.reindex(
+            index=foods.index, columns=NUTRIENT_COLUMNS
+        )
         self.portion_table: pd.DataFrame = portions[PORTION_COLUMNS].reset_index(drop=True)
 
     # -- lookups ------------------------------------------------------------------
@@ -564,7 +581,9 @@ class FoodTable:
                 raise DataError(f"{path}: cannot read the user food CSV: {err}") from err
             source, from_file = str(path), True
         raw = raw.reset_index(drop=True) if from_file else raw
-        new_foods, new_nutrients, new_portions = _user_tables(raw, source, from_file, self.foods.index)
+        new_foods, new_nutrients, new_portions = _user_tables(
+            raw, source, from_file, self.foods.index
+        )
         return FoodTable(
             pd.concat([self.foods, new_foods]),
             pd.concat([self.nutrients, new_nutrients]),
@@ -621,7 +640,14 @@ def load_foods() -> FoodTable:
     )
     portions = _read(
         "portions.csv",
-        {"id": "str", "seq": "int64", "amount": "float64", "description": "str", "unit": "str", "grams": "float64"},
+        {
+            "id": "str",
+            "seq": "int64",
+            "amount": "float64",
+            "description": "str",
+            "unit": "str",
+            "grams": "float64",
+        },
     )
     foods = foods.set_index("id")
     nutrients = nutrients.set_index("id")

@@ -202,13 +202,18 @@ def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.Dat
     label = frame["description"] if "description" in frame else frame["food"]
     frame["_food"] = label.where(label.notna(), frame["food"]).astype(str)
     long = frame.melt(
-        id_vars=[*keys, "_food"], value_vars=NUTRIENT_COLUMNS, var_name="column", value_name="amount"
+        id_vars=[*keys, "_food"],
+        value_vars=NUTRIENT_COLUMNS,
+        var_name="column",
+        value_name="amount",
     ).dropna(subset=["amount"])
     per_food = long.groupby([*keys, "column", "_food"], dropna=False, sort=False)["amount"].sum()
     per_food = per_food.reset_index()
     total = per_food.groupby([*keys, "column"], dropna=False)["amount"].transform("sum")
     per_food["share"] = per_food["amount"] / total.replace(0.0, np.nan)
-    per_food = per_food.sort_values([*keys, "column", "amount"], ascending=[True] * (len(keys) + 1) + [False])
+    per_food = per_food.sort_values(
+        [*keys, "column", "amount"], ascending=[True] * (len(keys) + 1) + [False]
+    )
     top = per_food.groupby([*keys, "column"], dropna=False, sort=False).head(n)
     top = top.rename(columns={"_food": "food"})
     top.insert(len(keys), "nutrient", top["column"].map(NUTRIENTS["nutrient"]))

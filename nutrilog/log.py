@@ -257,8 +257,7 @@ class FoodLog:
     def __repr__(self) -> str:
         s = self.summary()
         return (
-            f"FoodLog({s['entries']} entries, {s['rejected']} rejected, "
-            f"{s['rows_read']} rows read)"
+            f"FoodLog({s['entries']} entries, {s['rejected']} rejected, {s['rows_read']} rows read)"
         )
 
     def _repr_html_(self) -> str:

@@ -702,7 +702,10 @@ def _fit_units(
     kind = _aligned(unit_kinds, row_index)
     kind = kind.mask((kind == "") & (unit == ""), "bare")
     has_alt = per_unique(
-        keys, lambda ks: ks.map(lambda k: bool(results[k].alternates) and results[k].position is not None)
+        keys,
+        lambda ks: ks.map(
+            lambda k: bool(results[k].alternates) and results[k].position is not None
+        ),
     ).astype(bool)
     triples = pd.DataFrame({"key": keys, "unit": unit, "kind": kind})[has_alt]
     new_keys = keys.copy()
@@ -784,7 +787,8 @@ def match_foods(
     if food_ids is not None:
         given = _aligned(food_ids, series.index)
         given_pos = per_unique(
-            given, lambda ids: ids.map(lambda v: index.position.get(str(v).strip(), -1) if v else -1)
+            given,
+            lambda ids: ids.map(lambda v: index.position.get(str(v).strip(), -1) if v else -1),
         ).to_numpy(dtype=np.int64)
         has_id = given_pos >= 0
         position[has_id] = given_pos[has_id]
@@ -802,10 +806,13 @@ def match_foods(
         }
         if units is not None or unit_kinds is not None:
             keys = _fit_units(
-                keys, results, sub.index,
+                keys,
+                results,
+                sub.index,
                 None if units is None else _aligned(units, series.index)[todo],
                 None if unit_kinds is None else _aligned(unit_kinds, series.index)[todo],
-                foods, index,
+                foods,
+                index,
             )
         codes, distinct = pd.factorize(keys.to_numpy(dtype=object))
         found = [results[k] for k in distinct]

@@ -58,5 +58,7 @@ def column_for(nutrient: str) -> str:
     """
     match = NUTRIENTS.index[NUTRIENTS["nutrient"] == nutrient]
     if len(match) == 0:
-        raise KeyError(f"unknown nutrient {nutrient!r}; expected one of {list(NUTRIENTS['nutrient'])}")
+        raise KeyError(
+            f"unknown nutrient {nutrient!r}; expected one of {list(NUTRIENTS['nutrient'])}"
+        )
     return str(match[0])

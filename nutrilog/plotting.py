@@ -90,7 +90,9 @@ def _rows_for(frame: Any, person: str | None) -> pd.DataFrame:
     return frame[frame["person"].astype(str) == person]
 
 
-def _new_figure(fig: Figure | None, n_panels: int, panel_height: float) -> tuple[Figure, list[Axes]]:
+def _new_figure(
+    fig: Figure | None, n_panels: int, panel_height: float
+) -> tuple[Figure, list[Axes]]:
     from matplotlib.figure import Figure
 
     ncols = min(_NCOLS, max(n_panels, 1))
@@ -135,13 +137,23 @@ def _draw_references(ax: Axes, row: pd.Series | None, factor: float, top: float)
     if not math.isnan(cdrr):
         ax.axhline(cdrr * factor, color="tab:orange", linestyle="-.", linewidth=1.0, label="CDRR")
     if not math.isnan(ul):
-        applies = str(row["ul_applies_to"]) if row is not None and "ul_applies_to" in row.index else "all"
+        applies = (
+            str(row["ul_applies_to"]) if row is not None and "ul_applies_to" in row.index else "all"
+        )
         label = "above UL (supplements only)" if applies == "supplements" else "above UL"
         if ul * factor <= top:
             ax.axhspan(ul * factor, top, color="tab:red", alpha=0.12, label=label)
         else:
-            ax.text(0.99, 0.97, f"UL {ul * factor:g}: off this scale", transform=ax.transAxes,
-                    ha="right", va="top", fontsize=7, color="tab:red")
+            ax.text(
+                0.99,
+                0.97,
+                f"UL {ul * factor:g}: off this scale",
+                transform=ax.transAxes,
+                ha="right",
+                va="top",
+                fontsize=7,
+                color="tab:red",
+            )
 
 
 def _format_x(ax: Axes, x: pd.Series) -> None:
@@ -233,8 +245,15 @@ def plot_daily(
             if column in daily.columns
             else pd.Series(np.nan, index=daily.index)
         )
-        ax.plot(x.to_numpy(), values.to_numpy(), marker="o", markersize=3.5, linewidth=1.2,
-                color="tab:blue", label="daily intake")
+        ax.plot(
+            x.to_numpy(),
+            values.to_numpy(),
+            marker="o",
+            markersize=3.5,
+            linewidth=1.2,
+            color="tab:blue",
+            label="daily intake",
+        )
         tops = [values.max(skipna=True)]
         supplement = supplement_column(column)
         if (
@@ -243,8 +262,15 @@ def plot_daily(
             and supplement in daily.columns
         ):
             supp = pd.to_numeric(daily[supplement], errors="coerce") * factor
-            ax.plot(x.to_numpy(), supp.to_numpy(), marker="s", markersize=3, linewidth=1.0,
-                    color="tab:purple", label="supplements")
+            ax.plot(
+                x.to_numpy(),
+                supp.to_numpy(),
+                marker="s",
+                markersize=3,
+                linewidth=1.0,
+                color="tab:purple",
+                label="supplements",
+            )
             tops.append(supp.max(skipna=True))
         for key in ("rda", "ai", "cdrr", "ear"):
             tops.append(_value(row, key) * factor)
@@ -261,8 +287,9 @@ def plot_daily(
         _format_x(ax, x)
         ax.legend(fontsize=7, loc="upper left", framealpha=0.8)
         if values.notna().sum() == 0:
-            ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center",
-                    color="0.4")
+            ax.text(
+                0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center", color="0.4"
+            )
     title = "Daily intake against reference intakes"
     fig.suptitle(f"{title}: {who}" if who and who != "default" else title)
     return fig
@@ -326,8 +353,15 @@ def plot_contributions(
         rows = rows.assign(amount=pd.to_numeric(rows.get("amount"), errors="coerce"))
         rows = rows[rows["amount"] > 0].nlargest(top, "amount")  # NaN and 0 are not contributions
         if rows.empty:
-            ax.text(0.5, 0.5, "no foods with a known amount", transform=ax.transAxes,
-                    ha="center", va="center", color="0.4")
+            ax.text(
+                0.5,
+                0.5,
+                "no foods with a known amount",
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                color="0.4",
+            )
             ax.set_xticks([])
             ax.set_yticks([])
             continue
@@ -336,11 +370,14 @@ def plot_contributions(
         positions = np.arange(len(rows))
         bars = ax.barh(positions, amounts, color="tab:blue", alpha=0.8)
         ax.set_yticks(positions, labels=names, fontsize=8)
-        ax.set_ylim(max(top, len(rows)) - 0.5, -0.5)  # largest at the top, same bar height in every panel
+        ax.set_ylim(
+            max(top, len(rows)) - 0.5, -0.5
+        )  # largest at the top, same bar height in every panel
         ax.set_xlabel(unit)
         shares = pd.to_numeric(rows.get("share"), errors="coerce").to_numpy()
-        ax.bar_label(bars, labels=["" if np.isnan(s) else f"{s:.0%}" for s in shares],
-                     fontsize=7, padding=2)
+        ax.bar_label(
+            bars, labels=["" if np.isnan(s) else f"{s:.0%}" for s in shares], fontsize=7, padding=2
+        )
         ax.set_xlim(0, amounts.max() * 1.25 if amounts.max() > 0 else 1)
     title = "Foods that gave the most"
     fig.suptitle(f"{title}: {who}" if who and who != "default" else title)

@@ -398,7 +398,10 @@ def grams_per_unit(
     portions = usable.iloc[rows].reset_index(drop=True)
     words = set(re.findall(r"[a-z]+", food_text.lower())) if isinstance(food_text, str) else set()
     found = _for_food(
-        portions, unit or "", kind or "bare", frozenset(words & _MODIFIERS),
+        portions,
+        unit or "",
+        kind or "bare",
+        frozenset(words & _MODIFIERS),
         float(typical.get(food_id, np.nan)),
     )
     return found.grams, found.portion, found.note

@@ -137,8 +137,12 @@ def reference_intakes(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
 def _stage_profile(age: float, sex: str, life_stage: str) -> Profile:
     """A profile already validated once, rebuilt from its cache key without re-validation."""
     return Profile.model_construct(
-        age=age, sex=sex, pregnant=life_stage == "pregnancy", lactating=life_stage == "lactation",
-        name=None, sd_within=None,
+        age=age,
+        sex=sex,
+        pregnant=life_stage == "pregnancy",
+        lactating=life_stage == "lactation",
+        name=None,
+        sd_within=None,
     )
 
 

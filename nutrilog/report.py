@@ -292,7 +292,9 @@ def _verdict_summary(v: Mapping[str, Any]) -> str:
     if math.isfinite(_num(v.get("probability_adequate"))):
         parts.append(f"{_pct(v['probability_adequate'])} probability that usual intake is adequate")
     elif math.isfinite(_num(v.get("confidence_above_ai"))):
-        parts.append(f"{_pct(v['confidence_above_ai'])} confidence that usual intake is at or above the AI")
+        parts.append(
+            f"{_pct(v['confidence_above_ai'])} confidence that usual intake is at or above the AI"
+        )
     ul = _num(v.get("ul"))
     if math.isfinite(ul):
         if v.get("ul_applies_to") == "supplements":
@@ -377,15 +379,21 @@ def _suggestions(frame: pd.DataFrame) -> list[dict[str, Any]]:
         column = nutrient if nutrient in NUTRIENTS.index else column_for(_key(nutrient))
         s = {name: _clean(row.get(name)) for name in (
             "food_id", "description", "portion", "grams", "amount", "covers", "text")}  # fmt: skip
-        s.update(nutrient=_key(nutrient), label=_label(nutrient), column=column,
-                 unit=str(NUTRIENTS.loc[column, "unit"]))
+        s.update(
+            nutrient=_key(nutrient),
+            label=_label(nutrient),
+            column=column,
+            unit=str(NUTRIENTS.loc[column, "unit"]),
+        )
         out.append(s)
     return out
 
 
 def _period(daily: pd.DataFrame) -> dict[str, Any]:
     dates = pd.to_datetime(daily["date"], errors="coerce") if "date" in daily else pd.Series([])
-    assessed = int(daily["complete"].fillna(False).astype(bool).sum()) if "complete" in daily else None
+    assessed = (
+        int(daily["complete"].fillna(False).astype(bool).sum()) if "complete" in daily else None
+    )
     return {
         "first": _clean(dates.min()) if dates.notna().any() else None,
         "last": _clean(dates.max()) if dates.notna().any() else None,
@@ -397,7 +405,9 @@ def _period(daily: pd.DataFrame) -> dict[str, Any]:
 def _person_section(analysis: Any, person: str, data: Mapping[str, Any]) -> dict[str, Any]:
     profiles = getattr(analysis, "profiles", None) or {}
     profile = profiles.get(person)
-    described = profile.describe() if hasattr(profile, "describe") else (str(profile) if profile else None)
+    described = (
+        profile.describe() if hasattr(profile, "describe") else (str(profile) if profile else None)
+    )
     verdicts = _verdicts(_for_person(_frame(analysis, "assessment"), person))
     daily = _for_person(_frame(analysis, "daily"), person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:
@@ -419,14 +429,25 @@ def _unmatched(frame: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for row in frame.to_dict("records"):
         options = []
-        for item in row.get("suggestions") if isinstance(row.get("suggestions"), list | tuple) else []:
+        for item in (
+            row.get("suggestions") if isinstance(row.get("suggestions"), list | tuple) else []
+        ):
             if isinstance(item, Mapping):
                 options.append({k: _clean(item.get(k)) for k in ("id", "description", "score")})
             elif isinstance(item, list | tuple) and len(item) >= 2:
-                options.append({"id": _clean(item[0]), "description": _clean(item[1]),
-                                "score": _clean(item[2]) if len(item) > 2 else None})
-        out.append({**{k: _clean(row.get(k)) for k in ("source", "line", "text", "food")},
-                    "suggestions": options})
+                options.append(
+                    {
+                        "id": _clean(item[0]),
+                        "description": _clean(item[1]),
+                        "score": _clean(item[2]) if len(item) > 2 else None,
+                    }
+                )
+        out.append(
+            {
+                **{k: _clean(row.get(k)) for k in ("source", "line", "text", "food")},
+                "suggestions": options,
+            }
+        )
     return out
 
 
@@ -438,8 +459,9 @@ def _coverage(analysis: Any, people: list[str]) -> list[dict[str, Any]]:
         for key in ASSESSED:
             col = coverage_column(column_for(key))
             value = pd.to_numeric(rows[col], errors="coerce").mean() if col in rows else math.nan
-            out.append({"person": person, "nutrient": key, "label": _label(key),
-                        "coverage": _clean(value)})
+            out.append(
+                {"person": person, "nutrient": key, "label": _label(key), "coverage": _clean(value)}
+            )
     return out
 
 
@@ -450,7 +472,9 @@ def _data_quality(analysis: Any, people: list[str]) -> dict[str, Any]:
         "counts": {str(k): _clean(v) for k, v in counts.items()},
         "coverage": _coverage(analysis, people),
         "unmatched": _unmatched(_frame(analysis, "unmatched")),
-        "rejected": _records(rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]),
+        "rejected": _records(
+            rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]
+        ),
     }
 
 
@@ -534,8 +558,10 @@ class Report:
     def __repr__(self) -> str:
         people = self.document["people"]
         concerns = sum(v["concern"] for p in people for v in p["verdicts"])
-        return (f"Report({len(people)} person(s), {concerns} nutrient(s) of concern, "
-                f"schema {self.document['schema_version']})")
+        return (
+            f"Report({len(people)} person(s), {concerns} nutrient(s) of concern, "
+            f"schema {self.document['schema_version']})"
+        )
 
     # ----- formats
     def to_dict(self) -> dict[str, Any]:
@@ -582,13 +608,13 @@ class Report:
         body = _render_html_body(self.document, self._charts() if charts else {})
         title = "nutrilog report"
         return (
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
         )
 
     def _repr_html_(self) -> str:
-        return f"<div class=\"nutrilog-report\"><style>{_CSS}</style>{_render_html_body(self.document, {})}</div>"
+        return f'<div class="nutrilog-report"><style>{_CSS}</style>{_render_html_body(self.document, {})}</div>'
 
     def save(self, path: str | Path, format: str | None = None) -> Path:
         """Write the report; the format comes from ``format`` or the file suffix.
@@ -639,8 +665,14 @@ class Report:
                 continue
             person = section["person"]
             charts[person] = [
-                ("Daily intake against the reference intakes", _png(plot_daily(self.analysis, person))),
-                ("Foods that gave the most of each nutrient", _png(plot_contributions(self.analysis, person))),
+                (
+                    "Daily intake against the reference intakes",
+                    _png(plot_daily(self.analysis, person)),
+                ),
+                (
+                    "Foods that gave the most of each nutrient",
+                    _png(plot_contributions(self.analysis, person)),
+                ),
             ]
         return charts
 
@@ -671,7 +703,11 @@ def _person_title(section: Mapping[str, Any], several: bool) -> str:
     period = section["period"]
     bits = [section["profile"]] if section["profile"] else []
     if period["first"]:
-        span = period["first"] if period["first"] == period["last"] else f"{period['first']} to {period['last']}"
+        span = (
+            period["first"]
+            if period["first"] == period["last"]
+            else f"{period['first']} to {period['last']}"
+        )
         bits.append(f"{period['days']} day(s), {span}")
     return f"{who} ({'; '.join(bits)})" if bits else who
 
@@ -698,11 +734,26 @@ def _upper(v: Mapping[str, Any]) -> str:
 def _verdict_row(v: Mapping[str, Any]) -> list[str]:
     target = f"{v.get('target_kind') or ''} {_amount(v.get('target'), v['column'])}".strip()
     pct = f"{v['pct_of_target']:,.0f}%" if v.get("pct_of_target") is not None else "n/a"
-    return [v["label"], v["status"], _amount(v.get("mean"), v["column"]), target, pct,
-            _likelihood(v), _upper(v)]
+    return [
+        v["label"],
+        v["status"],
+        _amount(v.get("mean"), v["column"]),
+        target,
+        pct,
+        _likelihood(v),
+        _upper(v),
+    ]
 
 
-VERDICT_HEADERS = ["Nutrient", "Status", "Mean/day", "Target", "% of target", "Likelihood", "Upper limit"]
+VERDICT_HEADERS = [
+    "Nutrient",
+    "Status",
+    "Mean/day",
+    "Target",
+    "% of target",
+    "Likelihood",
+    "Upper limit",
+]
 
 
 _SHORT_HEADERS = {
@@ -722,12 +773,18 @@ def _daily_table(
         hidden = len(days) - max_days
         days = days[-max_days:]
     columns = ["energy_kcal"] + [column_for(k) for k in ASSESSED]
-    headers = ["Date"] + [
-        _SHORT_HEADERS[c] if short
-        else "Energy kcal" if c == "energy_kcal"
-        else f"{_label(c)} {_amount(1, c).split(' ', 1)[1]}"
-        for c in columns
-    ] + (["Items", "Unm."] if short else ["Entries", "Unmatched"])
+    headers = (
+        ["Date"]
+        + [
+            _SHORT_HEADERS[c]
+            if short
+            else "Energy kcal"
+            if c == "energy_kcal"
+            else f"{_label(c)} {_amount(1, c).split(' ', 1)[1]}"
+            for c in columns
+        ]
+        + (["Items", "Unm."] if short else ["Entries", "Unmatched"])
+    )
     has_complete = any("complete" in d for d in days)
     if has_complete:
         headers.append("Assessed" if not short else "Used")
@@ -735,7 +792,9 @@ def _daily_table(
     for d in days:
         row = [str(d.get("date") or "n/a")]
         for c in columns:
-            row.append(_amount(d.get(c), c).rsplit(" ", 1)[0] if c != "energy_kcal" else _fmt(d.get(c)))
+            row.append(
+                _amount(d.get(c), c).rsplit(" ", 1)[0] if c != "energy_kcal" else _fmt(d.get(c))
+            )
         row += [_fmt(d.get("n_entries")), _fmt(d.get("n_unmatched"))]
         if has_complete:
             row.append("yes" if d.get("complete") else "no")
@@ -786,13 +845,20 @@ def _counts_sentence(counts: Mapping[str, Any]) -> str:
     if not counts:
         return "No counts available."
     c = {k: (v if v is not None else 0) for k, v in counts.items()}
-    parts = [f"{c.get('matched', 0)} matched", f"{c.get('unmatched', 0)} unmatched",
-             f"{c.get('no_grams', 0)} without an amount in grams"]
+    parts = [
+        f"{c.get('matched', 0)} matched",
+        f"{c.get('unmatched', 0)} unmatched",
+        f"{c.get('no_grams', 0)} without an amount in grams",
+    ]
     for extra in ("supplements", "reported"):
         if extra in c:
-            parts.append(f"{c[extra]} {'with nutrients reported by the source' if extra == 'reported' else extra}")
-    return (f"{c.get('rows_read', 0)} rows read: {c.get('entries', 0)} entries "
-            f"({', '.join(parts)}) and {c.get('rejected', 0)} rejected rows.")
+            parts.append(
+                f"{c[extra]} {'with nutrients reported by the source' if extra == 'reported' else extra}"
+            )
+    return (
+        f"{c.get('rows_read', 0)} rows read: {c.get('entries', 0)} entries "
+        f"({', '.join(parts)}) and {c.get('rejected', 0)} rejected rows."
+    )
 
 
 # --------------------------------------------------------------------------- terminal text
@@ -807,8 +873,16 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
-                      no_color=not color, highlight=False, emoji=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
 
     def heading(text: str, level: int = 1) -> None:
         console.print()
@@ -823,11 +897,17 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
     def table(headers: list[str], rows: list[list[str]], status_col: int | None = None) -> None:
         t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
         for i, h in enumerate(headers):
-            t.add_column(Text(h), justify="left" if i == 0 or i == status_col else "right",
-                         overflow="fold", no_wrap=i in (0, status_col))
+            t.add_column(
+                Text(h),
+                justify="left" if i == 0 or i == status_col else "right",
+                overflow="fold",
+                no_wrap=i in (0, status_col),
+            )
         for row in rows:
-            cells = [Text(c, style=_STATUS_STYLE.get(c, "") if i == status_col else "")
-                     for i, c in enumerate(row)]
+            cells = [
+                Text(c, style=_STATUS_STYLE.get(c, "") if i == status_col else "")
+                for i, c in enumerate(row)
+            ]
             t.add_row(*cells)
         console.print(t)
 
@@ -847,12 +927,17 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
             for e in section["explanations"]:
                 para(f"{e['label']} ({e['status']})", 2, style="bold")
                 para(e["context"], 4)
-                for title, key in (("Role", "role"), ("How it can cause spasms", "mechanism"),
-                                   ("Works together with", "interactions")):
+                for title, key in (
+                    ("Role", "role"),
+                    ("How it can cause spasms", "mechanism"),
+                    ("Works together with", "interactions"),
+                ):
                     for p in e[key]:
                         para(f"- {title}: {p['text']} {_sources(p['sources'])}".rstrip(), 4)
                 if e["foods"]:
-                    foods = "; ".join(f"{f['name']} {_sources(f['sources'])}".rstrip() for f in e["foods"])
+                    foods = "; ".join(
+                        f"{f['name']} {_sources(f['sources'])}".rstrip() for f in e["foods"]
+                    )
                     para(f"- Foods the articles name: {foods}", 4)
         if section["suggestions"]:
             heading("Foods that would close the gap", 2)
@@ -875,8 +960,16 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
         para("Share of the logged food (by weight) whose value is known, mean over days:")
         table(*_coverage_rows(dq["coverage"], several))
     for title, key, describe in (
-        ("Entries not matched to a food", "unmatched", lambda i: f"{i.get('text')!r}: {_did_you_mean(i)}"),
-        ("Rows that could not be read", "rejected", lambda i: f"{i.get('reason')} [{i.get('text')!r}]"),
+        (
+            "Entries not matched to a food",
+            "unmatched",
+            lambda i: f"{i.get('text')!r}: {_did_you_mean(i)}",
+        ),
+        (
+            "Rows that could not be read",
+            "rejected",
+            lambda i: f"{i.get('reason')} [{i.get('text')!r}]",
+        ),
     ):
         if dq[key]:
             heading(title, 2)
@@ -920,8 +1013,10 @@ def _md(text: Any) -> str:
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md(h) for h in headers) + " |",
-             "|" + "|".join("---" for _ in headers) + "|"]
+    lines = [
+        "| " + " | ".join(_md(h) for h in headers) + " |",
+        "|" + "|".join("---" for _ in headers) + "|",
+    ]
     lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
     return lines
 
@@ -940,8 +1035,11 @@ def _render_markdown(doc: Mapping[str, Any]) -> str:
             out += ["", "### Why this can matter for spasms", ""]
             for e in section["explanations"]:
                 out += [f"#### {_md(e['label'])} ({_md(e['status'])})", "", _md(e["context"]), ""]
-                for title, key in (("Role", "role"), ("How it can cause spasms", "mechanism"),
-                                   ("Works together with", "interactions")):
+                for title, key in (
+                    ("Role", "role"),
+                    ("How it can cause spasms", "mechanism"),
+                    ("Works together with", "interactions"),
+                ):
                     for p in e[key]:
                         out.append(f"- *{title}:* {_md(p['text'])} {_md(_sources(p['sources']))}")
                 if e["foods"]:
@@ -961,7 +1059,10 @@ def _render_markdown(doc: Mapping[str, Any]) -> str:
         out.append("")
     out += _markdown_quality(doc["data_quality"], several)
     out += ["## Other causes of neck and back spasms", ""]
-    out += [f"- **{_md(c['cause'])}**: {_md(c['text'])} {_md(_sources(c['sources']))}" for c in doc["other_causes"]]
+    out += [
+        f"- **{_md(c['cause'])}**: {_md(c['text'])} {_md(_sources(c['sources']))}"
+        for c in doc["other_causes"]
+    ]
     out += ["", "## When to see a clinician", ""]
     out += [f"- {_md(p['text'])} {_md(_sources(p['sources']))}" for p in doc["see_a_clinician"]]
     out += ["", "## Sources", ""]
@@ -976,20 +1077,26 @@ def _markdown_quality(dq: Mapping[str, Any], several: bool) -> list[str]:
     if dq["unmatched"]:
         out += ["", "### Entries not matched to a food", ""]
         for item in dq["unmatched"][:_TEXT_LIST_LIMIT]:
-            out.append(f"- {_md(_where(item))}: “{_md(item.get('text'))}”: {_md(_did_you_mean(item))}")
+            out.append(
+                f"- {_md(_where(item))}: “{_md(item.get('text'))}”: {_md(_did_you_mean(item))}"
+            )
         if len(dq["unmatched"]) > _TEXT_LIST_LIMIT:
             out.append(f"- and {len(dq['unmatched']) - _TEXT_LIST_LIMIT} more")
     if dq["rejected"]:
         out += ["", "### Rows that could not be read", ""]
         for item in dq["rejected"][:_TEXT_LIST_LIMIT]:
-            out.append(f"- {_md(_where(item))}: {_md(item.get('reason'))} (“{_md(item.get('text'))}”)")
+            out.append(
+                f"- {_md(_where(item))}: {_md(item.get('reason'))} (“{_md(item.get('text'))}”)"
+            )
         if len(dq["rejected"]) > _TEXT_LIST_LIMIT:
             out.append(f"- and {len(dq['rejected']) - _TEXT_LIST_LIMIT} more")
     out.append("")
     return out
 
 
-def _coverage_rows(coverage: list[dict[str, Any]], several: bool) -> tuple[list[str], list[list[str]]]:
+def _coverage_rows(
+    coverage: list[dict[str, Any]], several: bool
+) -> tuple[list[str], list[list[str]]]:
     people = list(dict.fromkeys(c["person"] for c in coverage))
     labels = list(dict.fromkeys(c["label"] for c in coverage))
     headers = (["Person"] if several else []) + labels
@@ -1004,8 +1111,11 @@ def _coverage_table_md(coverage: list[dict[str, Any]], several: bool) -> list[st
     if not coverage:
         return []
     headers, rows = _coverage_rows(coverage, several)
-    return ["Share of the logged food (by weight) whose value is known, mean over days:", "",
-            *_md_table(headers, rows)]
+    return [
+        "Share of the logged food (by weight) whose value is known, mean over days:",
+        "",
+        *_md_table(headers, rows),
+    ]
 
 
 # --------------------------------------------------------------------------- HTML
@@ -1033,16 +1143,16 @@ def _e(text: Any) -> str:
 
 
 def _html_table(headers: list[str], rows: list[list[str]], status_col: int | None = None) -> str:
-    head = "".join(f"<th scope=\"col\">{_e(h)}</th>" for h in headers)
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
     body = []
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
             if i == status_col:
                 css = "s-" + re.sub(r"[^a-z]+", "-", cell.lower()).strip("-")
-                cells.append(f"<td><span class=\"status {css}\">{_e(cell)}</span></td>")
+                cells.append(f'<td><span class="status {css}">{_e(cell)}</span></td>')
             elif i > 0 and re.fullmatch(r"[<>]?[\d,.]+%?|n/a", cell):
-                cells.append(f"<td class=\"num\">{_e(cell)}</td>")
+                cells.append(f'<td class="num">{_e(cell)}</td>')
             else:
                 cells.append(f"<td>{_e(cell)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -1050,31 +1160,46 @@ def _html_table(headers: list[str], rows: list[list[str]], status_col: int | Non
 
 
 def _cite(sources: list[str]) -> str:
-    return f" <span class=\"sources\">{_e(_sources(sources))}</span>" if sources else ""
+    return f' <span class="sources">{_e(_sources(sources))}</span>' if sources else ""
 
 
 def _render_html_body(doc: Mapping[str, Any], charts: Mapping[str, list[tuple[str, str]]]) -> str:
     several = len(doc["people"]) > 1
-    out = ["<h1>nutrilog report</h1>", f"<p class=\"notice\">{_e(doc['disclaimer'])}</p>"]
+    out = ["<h1>nutrilog report</h1>", f'<p class="notice">{_e(doc["disclaimer"])}</p>']
     for section in doc["people"]:
-        out.append(f"<section class=\"person\"><h2>{_e(_person_title(section, several))}</h2>")
+        out.append(f'<section class="person"><h2>{_e(_person_title(section, several))}</h2>')
         out.append("<h3>Verdicts</h3>")
-        out.append(_html_table(VERDICT_HEADERS, [_verdict_row(v) for v in section["verdicts"]], status_col=1))
+        out.append(
+            _html_table(
+                VERDICT_HEADERS, [_verdict_row(v) for v in section["verdicts"]], status_col=1
+            )
+        )
         out.append("<ul>")
         for v in section["verdicts"]:
             notes = "".join(f"<li>{_e(n)}</li>" for n in v["notes"])
-            out.append(f"<li><b>{_e(v['label'])}</b>: {_e(v['summary'])}"
-                       + (f"<ul class=\"sources\">{notes}</ul>" if notes else "") + "</li>")
+            out.append(
+                f"<li><b>{_e(v['label'])}</b>: {_e(v['summary'])}"
+                + (f'<ul class="sources">{notes}</ul>' if notes else "")
+                + "</li>"
+            )
         out.append("</ul>")
         if section["explanations"]:
             out.append("<h3>Why this can matter for spasms</h3>")
             for e in section["explanations"]:
-                out.append(f"<div class=\"explanation\"><h4>{_e(e['label'])} "
-                           f"<span class=\"status s-{_e(e['status'].replace(' ', '-'))}\">{_e(e['status'])}</span></h4>"
-                           f"<p>{_e(e['context'])}</p><ul>")
-                for title, key in (("Role", "role"), ("How it can cause spasms", "mechanism"),
-                                   ("Works together with", "interactions")):
-                    out += [f"<li><i>{title}:</i> {_e(p['text'])}{_cite(p['sources'])}</li>" for p in e[key]]
+                out.append(
+                    f'<div class="explanation"><h4>{_e(e["label"])} '
+                    f'<span class="status s-{_e(e["status"].replace(" ", "-"))}">{_e(e["status"])}</span></h4>'
+                    f"<p>{_e(e['context'])}</p><ul>"
+                )
+                for title, key in (
+                    ("Role", "role"),
+                    ("How it can cause spasms", "mechanism"),
+                    ("Works together with", "interactions"),
+                ):
+                    out += [
+                        f"<li><i>{title}:</i> {_e(p['text'])}{_cite(p['sources'])}</li>"
+                        for p in e[key]
+                    ]
                 if e["foods"]:
                     foods = "; ".join(f"{_e(f['name'])}{_cite(f['sources'])}" for f in e["foods"])
                     out.append(f"<li><i>Foods the articles name:</i> {foods}</li>")
@@ -1089,17 +1214,22 @@ def _render_html_body(doc: Mapping[str, Any], charts: Mapping[str, list[tuple[st
         out.append("<h3>Daily totals</h3>")
         out.append(_html_table(headers, rows) if rows else "<p>No days logged.</p>")
         for caption, png in charts.get(section["person"], []):
-            out.append(f"<figure><img class=\"chart\" alt=\"{_e(caption)}\" "
-                       f"src=\"data:image/png;base64,{png}\"><figcaption>{_e(caption)}</figcaption></figure>")
+            out.append(
+                f'<figure><img class="chart" alt="{_e(caption)}" '
+                f'src="data:image/png;base64,{png}"><figcaption>{_e(caption)}</figcaption></figure>'
+            )
         out.append("</section>")
     out.append(_html_quality(doc["data_quality"], several))
     out.append("<h2>Other causes of neck and back spasms</h2><ul>")
-    out += [f"<li><b>{_e(c['cause'])}</b>: {_e(c['text'])}{_cite(c['sources'])}</li>" for c in doc["other_causes"]]
+    out += [
+        f"<li><b>{_e(c['cause'])}</b>: {_e(c['text'])}{_cite(c['sources'])}</li>"
+        for c in doc["other_causes"]
+    ]
     out.append("</ul><h2>When to see a clinician</h2><ul>")
     out += [f"<li>{_e(p['text'])}{_cite(p['sources'])}</li>" for p in doc["see_a_clinician"]]
     out.append("</ul><h2>Sources</h2><ul>")
     out += [f"<li>[{_e(k)}] <cite>{_e(a['title'])}</cite></li>" for k, a in doc["articles"].items()]
-    out.append(f"</ul><h2>Not medical advice</h2><p class=\"notice\">{_e(doc['disclaimer'])}</p>")
+    out.append(f'</ul><h2>Not medical advice</h2><p class="notice">{_e(doc["disclaimer"])}</p>')
     return "\n".join(out)
 
 
@@ -1107,19 +1237,25 @@ def _html_quality(dq: Mapping[str, Any], several: bool) -> str:
     out = ["<h2>Data quality</h2>", f"<p>{_e(_counts_sentence(dq['counts']))}</p>"]
     if dq["coverage"]:
         headers, rows = _coverage_rows(dq["coverage"], several)
-        out += ["<p>Share of the logged food (by weight) whose value is known, mean over days:</p>",
-                _html_table(headers, rows)]
+        out += [
+            "<p>Share of the logged food (by weight) whose value is known, mean over days:</p>",
+            _html_table(headers, rows),
+        ]
     if dq["unmatched"]:
         out.append("<h3>Entries not matched to a food</h3><ul>")
-        out += [f"<li>{_e(_where(i))}: <code>{_e(i.get('text'))}</code>: {_e(_did_you_mean(i))}</li>"
-                for i in dq["unmatched"][:_TEXT_LIST_LIMIT]]
+        out += [
+            f"<li>{_e(_where(i))}: <code>{_e(i.get('text'))}</code>: {_e(_did_you_mean(i))}</li>"
+            for i in dq["unmatched"][:_TEXT_LIST_LIMIT]
+        ]
         if len(dq["unmatched"]) > _TEXT_LIST_LIMIT:
             out.append(f"<li>and {len(dq['unmatched']) - _TEXT_LIST_LIMIT} more</li>")
         out.append("</ul>")
     if dq["rejected"]:
         out.append("<h3>Rows that could not be read</h3><ul>")
-        out += [f"<li>{_e(_where(i))}: {_e(i.get('reason'))} (<code>{_e(i.get('text'))}</code>)</li>"
-                for i in dq["rejected"][:_TEXT_LIST_LIMIT]]
+        out += [
+            f"<li>{_e(_where(i))}: {_e(i.get('reason'))} (<code>{_e(i.get('text'))}</code>)</li>"
+            for i in dq["rejected"][:_TEXT_LIST_LIMIT]
+        ]
         if len(dq["rejected"]) > _TEXT_LIST_LIMIT:
             out.append(f"<li>and {len(dq['rejected']) - _TEXT_LIST_LIMIT} more</li>")
         out.append("</ul>")

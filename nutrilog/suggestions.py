@@ -174,7 +174,9 @@ def suggest_foods(
             continue
         picked = _evaluate(candidates, column, float(gap), foods, portions)
         picked = picked[picked["covers"] >= min_cover]
-        picked = picked[~_breaks_limit(picked, foods, limits or {}, current or {}, over_limit_allowance)]
+        picked = picked[
+            ~_breaks_limit(picked, foods, limits or {}, current or {}, over_limit_allowance)
+        ]
         picked = picked.assign(_score=_score(picked)).sort_values(
             ["_score", "covers", "order"], ascending=[False, False, True], kind="stable"
         )
@@ -190,7 +192,9 @@ def suggest_foods(
 def _check_columns(name: str, mapping: Mapping[str, float]) -> None:
     unknown = sorted(set(mapping) - set(NUTRIENT_COLUMNS))
     if unknown:
-        raise ValueError(f"{name}: unknown nutrient column(s) {unknown}; expected some of {NUTRIENT_COLUMNS}")
+        raise ValueError(
+            f"{name}: unknown nutrient column(s) {unknown}; expected some of {NUTRIENT_COLUMNS}"
+        )
 
 
 def _candidates(column: str, ex: Explanations, foods: FoodTable, eaten: list[str]) -> pd.DataFrame:
@@ -201,7 +205,9 @@ def _candidates(column: str, ex: Explanations, foods: FoodTable, eaten: list[str
     ]
     seen = {s.id for s in curated}
     rows += [
-        {"food_id": i, "name": None, "prefer": None, "article_food": False} for i in eaten if i not in seen
+        {"food_id": i, "name": None, "prefer": None, "article_food": False}
+        for i in eaten
+        if i not in seen
     ]
     frame = pd.DataFrame(rows, columns=["food_id", "name", "prefer", "article_food"])
     frame["eaten"] = frame["food_id"].isin(eaten)
@@ -220,7 +226,10 @@ def _evaluate(
     shared = _PORTION_CACHE.setdefault(foods, {})
     plain = [k for k in keys if not (isinstance(k[1], str) and k[1]) and k not in shared]
     if plain:
-        shared.update(((fid, None), pick) for fid, pick in _pick_usual_portions(foods, [f for f, _ in plain]).items())
+        shared.update(
+            ((fid, None), pick)
+            for fid, pick in _pick_usual_portions(foods, [f for f, _ in plain]).items()
+        )
     for key in keys:
         if isinstance(key[1], str) and key[1]:
             if key not in cache:
@@ -243,7 +252,9 @@ def _evaluate(
 
 
 def _score(picked: pd.DataFrame) -> pd.Series:
-    weight = np.where(picked["eaten"], EATEN_WEIGHT, 1.0) * np.where(picked["article_food"], ARTICLE_WEIGHT, 1.0)
+    weight = np.where(picked["eaten"], EATEN_WEIGHT, 1.0) * np.where(
+        picked["article_food"], ARTICLE_WEIGHT, 1.0
+    )
     return picked["covers"].clip(upper=1.0) * weight
 
 
@@ -271,9 +282,9 @@ def _breaks_limit(
 
 #: Portion picks per food table, kept for the table's lifetime: (food id, preferred
 #: measure) -> (label, grams). Suggestions for many people reuse them.
-_PORTION_CACHE: weakref.WeakKeyDictionary[FoodTable, dict[tuple[str, object], tuple[str, float]]] = (
-    weakref.WeakKeyDictionary()
-)
+_PORTION_CACHE: weakref.WeakKeyDictionary[
+    FoodTable, dict[tuple[str, object], tuple[str, float]]
+] = weakref.WeakKeyDictionary()
 
 
 def _pick_usual_portions(foods: FoodTable, ids: list[str]) -> dict[str, tuple[str, float]]:
@@ -293,11 +304,15 @@ def _pick_usual_portions(foods: FoodTable, ids: list[str]) -> dict[str, tuple[st
     rest["_unit"] = rest["unit"].map(rank).fillna(len(rank))
     rest["_nlea"] = ~rest["description"].astype(str).str.startswith("NLEA serving")
     rest["_pos"] = rest.groupby("id").cumcount()
-    rest = rest.sort_values(["id", "_dist", "_unit", "_nlea", "_pos"], na_position="last", kind="stable")
+    rest = rest.sort_values(
+        ["id", "_dist", "_unit", "_nlea", "_pos"], na_position="last", kind="stable"
+    )
     first = rest.groupby("id", sort=False).head(1)
     picks = {
         fid: (f"{_amount_text(a)} {d}", float(g))
-        for fid, a, d, g in zip(first["id"], first["amount"], first["description"], first["grams"], strict=True)
+        for fid, a, d, g in zip(
+            first["id"], first["amount"], first["description"], first["grams"], strict=True
+        )
     }
     for fid in ids:
         if fid not in picks:
@@ -314,7 +329,9 @@ def _pick_portion(foods: FoodTable, food_id: str, prefer: object) -> tuple[str, 
     table = table[~typical].reset_index(drop=True)
     if table.empty:
         return ("100 g", 100.0) if usual is None else (f"{usual:g} g", float(usual))
-    labels = [f"{_amount_text(a)} {d}" for a, d in zip(table["amount"], table["description"], strict=True)]
+    labels = [
+        f"{_amount_text(a)} {d}" for a, d in zip(table["amount"], table["description"], strict=True)
+    ]
     row = None
     if isinstance(prefer, str) and prefer:
         hits = [

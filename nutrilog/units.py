@@ -157,7 +157,9 @@ def _pint_unit(unit: str) -> str:
         return MASS_UNITS[unit]
     if unit in VOLUME_UNITS:
         return VOLUME_UNITS[unit]
-    raise UnitError(f"expected a mass or volume unit ({', '.join([*MASS_UNITS, *VOLUME_UNITS])}), found {unit!r}")
+    raise UnitError(
+        f"expected a mass or volume unit ({', '.join([*MASS_UNITS, *VOLUME_UNITS])}), found {unit!r}"
+    )
 
 
 def to_grams(quantity: float, unit: str) -> float:

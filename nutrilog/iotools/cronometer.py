@@ -218,7 +218,9 @@ def _run(
     inp = source if isinstance(source, LogInput) else open_input(source, encoding)  # type: ignore[arg-type]
     return read_all_chunks(
         inp.name,
-        lambda robust: _read(inp, kind, chunksize=chunksize, person=person, strict=strict, robust=robust),
+        lambda robust: _read(
+            inp, kind, chunksize=chunksize, person=person, strict=strict, robust=robust
+        ),
     )
 
 
