@@ -13,7 +13,63 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-__all__ = ["per_unique", "per_unique_rows"]
+__all__ = ["codes_of", "coded", "as_category", "per_unique", "per_unique_rows"]
+
+
+def as_category(values: pd.Series) -> pd.Series:
+    """The column as a categorical of its exact values (no type inference, no sorting).
+
+    Examples
+    --------
+    >>> as_category(pd.Series(["1", "01", "1"])).cat.categories.tolist()
+    ['1', '01']
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    categories = pd.Index(np.asarray(uniques, dtype=object), dtype=object)
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=categories),
+        index=values.index,
+        name=values.name,
+    )
+
+
+def codes_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes and the distinct values they point to (an object array).
+
+    A categorical column gives its own codes (no hashing); any other column is
+    factorised once. Missing values share one code pointing to ``None``.
+
+    Examples
+    --------
+    >>> codes, uniques = codes_of(pd.Series(["b", "a", "b", None]))
+    >>> codes.tolist(), uniques.tolist()
+    ([0, 1, 0, 2], ['b', 'a', None])
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        uniques = np.asarray(values.cat.categories, dtype=object)
+    else:
+        codes, found = pd.factorize(values, use_na_sentinel=True)
+        uniques = np.asarray(found, dtype=object)
+    if len(codes) and codes.min() < 0:
+        uniques = np.append(uniques, np.array([None], dtype=object))
+        codes = np.where(codes < 0, len(uniques) - 1, codes)
+    return codes, uniques
+
+
+def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -> pd.Series:
+    """A categorical Series of ``uniques[codes]``; equal and missing uniques are merged.
+
+    Examples
+    --------
+    >>> coded(np.array([0, 1, 2]), np.array(["a", "a", None], dtype=object), pd.RangeIndex(3)).tolist()
+    ['a', 'a', nan]
+    """
+    merged, categories = pd.factorize(pd.Series(uniques, dtype=object), use_na_sentinel=True)
+    cat = pd.Categorical.from_codes(merged[codes] if len(codes) else codes, categories=categories)
+    return pd.Series(cat, index=index)
 
 
 def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -38,20 +94,18 @@ def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.
     >>> per_unique(s, lambda u: u.fillna("").str.strip()).tolist()
     ['a', 'b', 'a', '']
     """
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    distinct = pd.Series(np.asarray(uniques, dtype=object))
-    has_na = bool((codes < 0).any())
-    if has_na:
-        distinct = pd.concat([distinct, pd.Series([None], dtype=object)], ignore_index=True)
-        codes = np.where(codes < 0, len(distinct) - 1, codes)
-    result = func(distinct).reset_index(drop=True)
+    codes, uniques = codes_of(values)
+    result = func(pd.Series(uniques, dtype=object)).reset_index(drop=True)
     out = result.take(codes)
     out.index = values.index
     return out
 
 
 def per_unique_rows(
-    columns: dict[str, pd.Series], func: Callable[[pd.DataFrame], pd.Series]
+    columns: dict[str, pd.Series],
+    func: Callable[[pd.DataFrame], pd.Series],
+    *,
+    as_category: bool = False,
 ) -> pd.Series:
     """Apply ``func`` to the distinct combinations of several aligned columns.
 
@@ -59,9 +113,13 @@ def per_unique_rows(
     ----------
     columns : dict of str to Series
         Aligned columns (same index); missing values are not allowed.
+        Categorical columns are combined through their codes, without hashing text.
     func : callable
         Takes a DataFrame of the distinct rows (those column names, default
         RangeIndex), returns a Series of the same length.
+    as_category : bool
+        Return a categorical Series (cheap to compare, combine and dedupe again)
+        instead of one value per row.
 
     Returns
     -------
@@ -78,7 +136,7 @@ def per_unique_rows(
     codes = np.zeros(len(first), dtype=np.int64)
     levels = []
     for values in columns.values():
-        level_codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        level_codes, uniques = codes_of(values)
         # one code per combination so far, compacted (0..k-1) so it never overflows
         codes = pd.factorize(codes * len(uniques) + level_codes)[0].astype(np.int64)
         levels.append((level_codes, uniques))
@@ -92,6 +150,8 @@ def per_unique_rows(
         }
     )
     result = func(distinct).reset_index(drop=True)
+    if as_category:
+        return coded(codes, result.to_numpy(dtype=object), first.index)
     out = result.take(codes)
     out.index = first.index
     return out

@@ -36,13 +36,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import per_unique
+from nutrilog._vector import codes_of, per_unique
 from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
 from nutrilog.quantity import ParsedAmount, parse_quantity
 from nutrilog.units import convert, vitamin_d_iu_to_ug
@@ -215,13 +216,17 @@ def _kind_of(text: str) -> str:
     return detect_supplement(text).kind
 
 
-def classify_texts(texts: pd.Series, screen: pd.Series | None = None) -> pd.DataFrame:
+def classify_texts(
+    texts: pd.Series | Callable[[pd.Series], pd.Series], screen: pd.Series | None = None
+) -> pd.DataFrame:
     """Classify a column of log lines, each distinct text once.
 
     Parameters
     ----------
-    texts : Series
-        Whole lines, amounts included.
+    texts : Series or callable
+        Whole lines, amounts included. With ``screen``, it may be a function
+        that builds the lines for a boolean row mask, so that only lines
+        screened as supplements are ever built.
     screen : Series, optional
         Each line with its amount replaced by a stand-in (``"water 1 ml"``),
         aligned with ``texts``. The kind is decided on these, which repeat far
@@ -244,18 +249,21 @@ def classify_texts(texts: pd.Series, screen: pd.Series | None = None) -> pd.Data
     if screen is not None:
         # The kind follows from the words; only supplement lines need their dose read.
         word_kind = per_unique(screen, _kind_of_words).to_numpy(dtype=object)
-        out = classify_texts(texts.iloc[0:0])
-        out = out.reindex(texts.index)
+        out = classify_texts(pd.Series([], dtype=object)).reindex(screen.index)
         out["kind"] = word_kind
         dosed = word_kind == "supplement"
         if dosed.any():
-            out.loc[dosed] = classify_texts(texts[dosed]).to_numpy()
+            rows = pd.Series(dosed, index=screen.index)
+            lines = texts(rows) if callable(texts) else texts[rows]
+            out.loc[dosed] = classify_texts(lines).to_numpy()
         for col in NUTRIENT_COLUMNS:
             out[col] = out[col].astype("float64")
         out["note"] = out["note"].astype(object).where(out["note"].notna(), None)
         return out
-    values = texts.astype(object).where(texts.notna(), "").astype(str)
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    if callable(texts):
+        raise TypeError("classify_texts: texts may be a function only together with screen=")
+    codes, uniques = codes_of(texts)
+    uniques = np.array(["" if u is None else str(u) for u in uniques], dtype=object)
     # Only texts naming a nutrient, supplement or water need the full look. The
     # cheap test runs on the words alone (numbers stripped), which repeat far
     # more often than whole lines with their amounts.

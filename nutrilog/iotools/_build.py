@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import per_unique
+from nutrilog._vector import coded, codes_of, per_unique
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._dates import column_dayfirst, parse_day, to_timestamp
 from nutrilog.iotools._source import warn_if_empty
@@ -33,6 +33,8 @@ from nutrilog.units import normalize_unit, vitamin_d_iu_to_ug
 __all__ = [
     "Rejections",
     "cells",
+    "coded_cells",
+    "text_or_none",
     "quoted",
     "to_number",
     "resolve_dates",
@@ -98,6 +100,40 @@ def cells(frame: pd.DataFrame, column: object | None) -> pd.Series:
     return per_unique(frame[column], _stripped)
 
 
+def coded_cells(frame: pd.DataFrame, column: object | None) -> pd.Series:
+    """A column as stripped strings in a categorical Series (``""`` for missing).
+
+    Comparing, combining and deduplicating categorical cells works on integer
+    codes; a column read as categorical is not hashed again.
+
+    Examples
+    --------
+    >>> coded_cells(pd.DataFrame({"a": [" x", "x ", None]}), "a").tolist()
+    ['x', 'x', '']
+    """
+    if column is None or column not in frame.columns:
+        empty = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), categories=[""])
+        return pd.Series(empty, index=frame.index)
+    codes, uniques = codes_of(frame[column])
+    stripped = _stripped(pd.Series(uniques, dtype=object)).to_numpy(dtype=object)
+    return coded(codes, stripped, frame.index)
+
+
+def text_or_none(values: pd.Series, empty: object = None) -> pd.Series:
+    """Cells as an object column with ``empty`` (default None) for ``""`` and missing.
+
+    Examples
+    --------
+    >>> text_or_none(pd.Series(["a", "", None]), "?").tolist()
+    ['a', '?', '?']
+    """
+
+    def replace(distinct: pd.Series) -> pd.Series:
+        return distinct.where(distinct.notna() & (distinct != ""), empty).astype(object)
+
+    return per_unique(values, replace)
+
+
 def _stripped(values: pd.Series) -> pd.Series:
     return values.astype(object).where(values.notna(), "").astype(str).str.strip()
 
@@ -152,25 +188,28 @@ def resolve_dates(
             else pd.to_datetime(raw)
         )
         return dates.fillna(fallback).dt.normalize(), times
-    text = cells(pd.DataFrame({"d": raw}), "d")
-    empty = text == ""
-    uniques = pd.unique(text[~empty])
+    text = coded_cells(pd.DataFrame({"d": raw}), "d")
+    codes, uniques = codes_of(text)
+    filled = uniques != ""
     first = column_dayfirst(
-        pd.Series(uniques, dtype=object), True if dayfirst is None else dayfirst
+        pd.Series(uniques[filled], dtype=object), True if dayfirst is None else dayfirst
     )
     year = None if default is None else int(default.year)
-    stamps: dict[str, object] = {}
-    clock: dict[str, object] = {}
-    reasons: dict[str, object] = {}
-    for value in uniques:
-        parsed = parse_day(str(value), dayfirst=first)
+    stamps = np.full(len(uniques), fallback, dtype=object)
+    clock = np.full(len(uniques), None, dtype=object)
+    reasons = np.full(len(uniques), None, dtype=object)
+    for k in np.flatnonzero(filled):
+        parsed = parse_day(str(uniques[k]), dayfirst=first)
         stamp, why = to_timestamp(parsed, year)
-        stamps[value], clock[value] = (stamp if stamp is not None else pd.NaT), parsed.time
-        reasons[value] = None if why is None else f"unparseable date: {why}"
-    dates = pd.to_datetime(text.map(stamps).where(~empty, fallback))
-    times = text.map(clock).where(~empty, None)
-    rej.add(~empty & text.map(reasons).notna(), text.map(reasons))
-    return dates.dt.normalize(), times
+        stamps[k] = pd.NaT if stamp is None else stamp
+        clock[k] = parsed.time
+        reasons[k] = None if why is None else f"unparseable date: {why}"
+    days = pd.to_datetime(pd.Series(stamps, dtype=object)).dt.normalize().to_numpy()
+    dates = pd.Series(days[codes], index=raw.index)
+    times = pd.Series(clock[codes], index=raw.index, dtype=object)
+    why = pd.Series(reasons[codes], index=raw.index, dtype=object)
+    rej.add(why.notna(), why)
+    return dates, times
 
 
 class Message:
@@ -228,14 +267,11 @@ def amounts_from_text(texts: pd.Series, rej: Rejections) -> pd.DataFrame:
 
 
 def _unit_table(units: pd.Series) -> pd.DataFrame:
-    uniques = pd.unique(units[units != ""])
-    known = {u: normalize_unit(str(u)) for u in uniques}
-    names = {u: info.unit for u, info in known.items() if info is not None}
-    kinds = {u: info.kind for u, info in known.items() if info is not None}
-    table = pd.DataFrame(
-        {"unit": units.map(names), "unit_kind": units.map(kinds)}, index=units.index
-    )
-    return table.astype(object).where(table.notna(), None)
+    codes, uniques = codes_of(units)
+    known = [normalize_unit(str(u)) if u not in ("", None) else None for u in uniques]
+    names = np.array([None if k is None else k.unit for k in known], dtype=object)
+    kinds = np.array([None if k is None else k.kind for k in known], dtype=object)
+    return pd.DataFrame({"unit": names[codes], "unit_kind": kinds[codes]}, index=units.index)
 
 
 def amounts_from_columns(
@@ -260,7 +296,13 @@ def amounts_from_columns(
     """
     names = names or {}
     out = pd.DataFrame(
-        {"food": food, "quantity": np.nan, "unit": None, "unit_kind": None, "amount_note": None},
+        {
+            "food": food.astype(object),
+            "quantity": np.nan,
+            "unit": None,
+            "unit_kind": None,
+            "amount_note": None,
+        },
         index=food.index,
     )
     has_a, has_u, has_g = amount != "", unit != "", grams != ""
@@ -289,7 +331,7 @@ def amounts_from_columns(
 
     text_a = has_a & ~num_a & ~has_u
     if text_a.any():
-        parsed = parse_amounts(amount[text_a])
+        parsed = parse_amounts(amount[text_a].astype(object))
         no_number = (
             parsed["amount_note"].fillna("").str.contains("implicit one") & parsed["unit"].isna()
         )
@@ -306,7 +348,7 @@ def amounts_from_columns(
 
     from_food = ~has_a & ~has_g & (food != "")
     if from_food.any():
-        parsed = parse_amounts(food[from_food])
+        parsed = parse_amounts(food[from_food].astype(object))
         out.loc[from_food, AMOUNT_COLUMNS] = parsed[AMOUNT_COLUMNS].to_numpy()
         take_unit = from_food & has_u & ~unknown & out["unit"].isna()
         out.loc[take_unit, ["unit", "unit_kind"]] = units.loc[
@@ -328,7 +370,7 @@ def amounts_from_columns(
     )
     use_g = has_g & q_g.notna()
     if use_g.any():
-        before = (amount + " " + unit).str.strip()
+        before = (amount.astype(object) + " " + unit.astype(object)).str.strip()
         note = ("logged as " + before).where(before != "", None)
         out.loc[use_g, "amount_note"] = join_notes(out.loc[use_g, "amount_note"], note[use_g])
         out.loc[use_g, "quantity"] = q_g[use_g]
@@ -362,7 +404,7 @@ def join_notes(*parts: pd.Series | None) -> pd.Series:
 
 def apply_kinds(
     frame: pd.DataFrame,
-    detect_text: pd.Series,
+    detect_text: pd.Series | Callable[[pd.Series], pd.Series],
     rej: Rejections,
     *,
     given: pd.Series | None = None,
@@ -372,6 +414,8 @@ def apply_kinds(
 ) -> None:
     """Set ``kind`` (food | supplement | water), supplement doses and ``reported`` in place.
 
+    ``detect_text`` holds the whole lines, or (with ``screen``) builds them for a
+    row mask, see :func:`~nutrilog.supplements.classify_texts`.
     ``given`` is a kind column from the file (unknown values are rejected);
     ``hint`` marks rows known to be supplements (a "Supplements" group). Doses
     read from a supplement line fill NaN nutrient cells and make the row

@@ -1,6 +1,8 @@
 """Read a delimited table with pandas, keeping each row's line number.
 
-Cells are read as strings (empty cell = ``""``); blank lines and rows whose
+Cells are read as strings (empty cell = ``""``) held in categorical columns:
+each distinct cell text is stored once and every later step works on integer
+codes (see :func:`nutrilog._vector.codes_of`). Blank lines and rows whose
 cells are all empty are not rows. Leading blank and ``#`` lines before the
 header are skipped. Line numbers assume no quoted field spans several lines
 (true of every app export studied); the fallback reader below counts them
@@ -25,9 +27,10 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from nutrilog._vector import per_unique
+from nutrilog._vector import as_category, per_unique
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
@@ -139,8 +142,14 @@ def _drop_blank(frame: pd.DataFrame) -> pd.DataFrame:
     data = frame.drop(columns=[LINE])
     if data.shape[1] == 0:
         return frame
-    blank = data.apply(lambda col: per_unique(col, _is_blank)).all(axis=1)
-    return frame[~blank]
+    blank = np.ones(len(frame), dtype=bool)
+    for column in data.columns:
+        blank &= per_unique(data[column], _is_blank).to_numpy(dtype=bool)
+    return frame[~blank] if blank.any() else frame
+
+
+def _lengths(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna(), "").astype(str).str.len().astype("int64")
 
 
 def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
@@ -148,11 +157,11 @@ def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
     columns = [c for c in frame.columns if c != LINE]
     if not columns or frame.empty:
         return TableChunk(frame, _empty_bad())
-    length = sum(frame[c].str.len().fillna(0).astype("int64") for c in columns) + len(columns) - 1
+    length = sum(per_unique(frame[c], _lengths) for c in columns) + len(columns) - 1
     long = length > MAX_LINE_CHARS
     if not long.any():
         return TableChunk(frame, _empty_bad())
-    head = frame.loc[long, columns].apply(lambda col: col.str.slice(0, 200))
+    head = frame.loc[long, columns].astype(object).apply(lambda col: col.str.slice(0, 200))
     bad = pd.DataFrame(
         {
             "line": frame.loc[long, LINE].astype("int64"),
@@ -203,6 +212,8 @@ def _fast_chunks(
         chunks = iter(reader if chunksize else [reader])
         while (chunk := _lossless(next, chunks, None)) is not None:
             chunk.columns = dedupe_names([str(c).lstrip("\ufeff").strip() for c in chunk.columns])
+            # each distinct cell is hashed once, here; later steps work on its code
+            chunk = pd.DataFrame({c: as_category(chunk[c]) for c in chunk.columns})
             chunk[LINE] = chunk.index.to_numpy() + offset + 2
             yield _split_long(_drop_blank(chunk), sep)
     except (pd.errors.ParserError, pd.errors.ParserWarning) as err:

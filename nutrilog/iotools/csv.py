@@ -38,7 +38,7 @@ from nutrilog.iotools._build import (
     Rejections,
     amounts_from_columns,
     apply_kinds,
-    cells,
+    coded_cells,
     default_date,
     finish,
     numeric_columns,
@@ -46,6 +46,7 @@ from nutrilog.iotools._build import (
     read_all_chunks,
     resolve_dates,
     row_text,
+    text_or_none,
 )
 from nutrilog.iotools._columns import expected_names, map_columns
 from nutrilog.iotools._source import LogInput, open_input
@@ -107,11 +108,18 @@ def with_bad_rows(log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool)
     return log
 
 
+def _joined(*parts: pd.Series) -> pd.Series:
+    """Stripped cells joined by single spaces, skipping empty ones."""
+    rows = zip(*(p.to_numpy(dtype=object) for p in parts), strict=True)
+    return pd.Series([" ".join(filter(None, row)) for row in rows], dtype=object)
+
+
+def _amount_text(d: pd.DataFrame) -> pd.Series:
+    return _joined(d["amount"], d["unit"])
+
+
 def _row_text(d: pd.DataFrame) -> pd.Series:
-    # cells are stripped already: joining with single spaces and stripping the
-    # ends leaves no double spaces where a cell is empty
-    amount_unit = (d["amount"] + " " + d["unit"]).str.strip()
-    return (amount_unit + " " + d["food"]).str.strip()
+    return _joined(d["amount_unit"], d["food"])
 
 
 def _detect_text(d: pd.DataFrame) -> pd.Series:
@@ -141,7 +149,7 @@ def process_frame(
     names = {k: str(v) for k, v in std.items()}
 
     def col(name: str) -> pd.Series:
-        return cells(frame, std.get(name))
+        return coded_cells(frame, std.get(name))
 
     food, amount, unit, grams = col("food"), col("amount"), col("unit"), col("grams")
     out = amounts_from_columns(
@@ -151,28 +159,34 @@ def process_frame(
         frame[std["date"]] if "date" in std else pd.Series("", index=frame.index, dtype=object)
     )
     out["date"], times = resolve_dates(raw_date, rej, default=date, dayfirst=dayfirst)
-    time = col("time")
-    out["time"] = time.where(time != "", times).replace("", None)
-    who = col("person")
-    out["person"] = who.where(who != "", person or "default")
-    out["meal"] = col("meal").replace("", None)
-    out["food_id"] = col("food_id").replace("", None)
+    time = text_or_none(col("time"))
+    out["time"] = time.where(time.notna(), times)
+    out["person"] = text_or_none(col("person"), person or "default")
+    out["meal"] = text_or_none(col("meal"))
+    out["food_id"] = text_or_none(col("food_id"))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
-    out["text"] = per_unique_rows(parts, _row_text)
+    amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
+    out["text"] = per_unique_rows({"amount_unit": amount_unit, "food": food}, _row_text)
     out["line"] = frame[LINE].to_numpy()
     numeric_columns(
         frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS), decimal_comma=decimal_comma
     )
     present = [c for c in NUTRIENT_COLUMNS if c in out.columns]
     out["reported"] = out[present].notna().any(axis=1) if present else False
-    detect_text = per_unique_rows(parts, _detect_text)
+
+    def detect_text(rows: pd.Series) -> pd.Series:
+        # the whole line with its amount, built only for lines screened as supplements
+        return per_unique_rows({k: v[rows] for k, v in parts.items()}, _detect_text)
+
     given = col("kind") if "kind" in std else None
     # The kind follows from the words with any amount: screen on "food 1 unit",
     # which repeats far more than the real amounts do.
-    screen = per_unique_rows({"food": food, "unit": unit, "grams": grams}, _screen_text)
+    screen = per_unique_rows(
+        {"food": food, "unit": unit, "grams": grams}, _screen_text, as_category=True
+    )
     apply_kinds(out, detect_text, rej, given=given, screen=screen)
     if "note" in std:
-        out["note"] = col("note").replace("", None)
+        out["note"] = text_or_none(col("note"))
     if keep_extra:
         for original in frame.columns:
             if (
@@ -180,7 +194,7 @@ def process_frame(
                 and original not in mapping
                 and str(original) not in ENTRY_COLUMNS + NUTRIENT_COLUMNS
             ):
-                out[str(original)] = frame[original].to_numpy()
+                out[str(original)] = frame[original].to_numpy(dtype=object)
     return finish(
         out, rej, source=source, strict=False, reject_text=lambda r: row_text(frame, r, sep)
     )
