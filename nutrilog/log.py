@@ -41,6 +41,7 @@ __all__ = [
     "FoodLog",
     "empty_entries",
     "empty_rejected",
+    "entries_from_columns",
 ]
 
 #: Standard entry columns, in order. Nutrient columns follow them.
@@ -156,22 +157,47 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     """
     if _is_conformed(frame):
         return frame.reset_index(drop=True)
-    out = frame.copy()
-    for col in ENTRY_COLUMNS:
-        if col not in out.columns:
-            out[col] = None
+    frame = frame.reset_index(drop=True)
+    return entries_from_columns({col: frame[col] for col in frame.columns})
+
+
+def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
+    """Build a standard entries table from aligned columns, in one construction.
+
+    The same conversions as :func:`conform_entries`, without copying a table
+    that is about to be rebuilt; readers finish their chunks with it.
+
+    Examples
+    --------
+    >>> table = entries_from_columns({"food": pd.Series(["apple"]), "quantity": pd.Series([1])})
+    >>> table[["person", "food", "kind"]].iloc[0].tolist(), table["quantity"].dtype
+    (['default', 'apple', 'food'], dtype('float64'))
+    """
+    index = next(iter(columns.values())).index if columns else pd.RangeIndex(0)
+    index = pd.RangeIndex(len(index))
+
+    def column(name: str) -> pd.Series:
+        if name in columns:
+            return columns[name].set_axis(index)
+        if name in NUTRIENT_COLUMNS:
+            return pd.Series(np.nan, index=index, dtype="float64")
+        return pd.Series(np.full(len(index), None, dtype=object), index=index)
+
+    out = {col: column(col) for col in ENTRY_COLUMNS + NUTRIENT_COLUMNS}
     for col in NUTRIENT_COLUMNS:
-        if col not in out.columns:
-            out[col] = np.nan
         out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
-    out["person"] = out["person"].where(out["person"].notna(), "default").astype(str)
+    person, kind = out["person"], out["kind"]
+    out["person"] = person.where(person.notna(), "default").astype(str)
     out["date"] = pd.to_datetime(out["date"], errors="coerce").dt.normalize()
     out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")
-    out["kind"] = out["kind"].where(out["kind"].notna(), "food").astype(str)
+    out["kind"] = kind.where(kind.notna(), "food").astype(str)
     out["reported"] = out["reported"].fillna(False).astype(bool)
     out["line"] = pd.to_numeric(out["line"], errors="coerce").astype("Int64")
-    extra = [c for c in out.columns if c not in ENTRY_COLUMNS and c not in NUTRIENT_COLUMNS]
-    return out[ENTRY_COLUMNS + NUTRIENT_COLUMNS + extra].reset_index(drop=True)
+    for col in columns:
+        if col not in out:
+            out[col] = column(col)
+    # one construction, one copy: no per-column copies of a million-row table
+    return pd.DataFrame(out, index=index)
 
 
 @dataclass

@@ -249,8 +249,15 @@ def classify_texts(
     if screen is not None:
         # The kind follows from the words; only supplement lines need their dose read.
         word_kind = per_unique(screen, _kind_of_words).to_numpy(dtype=object)
-        out = classify_texts(pd.Series([], dtype=object)).reindex(screen.index)
-        out["kind"] = word_kind
+        n = len(screen)
+        out = pd.DataFrame(
+            {
+                "kind": pd.Series(word_kind.copy(), index=screen.index, dtype=object),
+                "note": pd.Series(np.full(n, None, dtype=object), index=screen.index),
+            }
+            | {col: np.full(n, np.nan) for col in NUTRIENT_COLUMNS},
+            index=screen.index,
+        )
         dosed = word_kind == "supplement"
         if dosed.any():
             rows = pd.Series(dosed, index=screen.index)

@@ -24,7 +24,7 @@ from nutrilog.errors import LogParseError
 from nutrilog.iotools._dates import column_dayfirst, parse_day, to_timestamp
 from nutrilog.iotools._source import warn_if_empty
 from nutrilog.iotools._table import MalformedTableError
-from nutrilog.log import ENTRY_COLUMNS, FoodLog
+from nutrilog.log import ENTRY_COLUMNS, FoodLog, entries_from_columns
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 from nutrilog.supplements import classify_texts
@@ -324,10 +324,10 @@ def amounts_from_columns(
         f"non-numeric amount: expected a number in column {names.get('amount', 'amount')!r}, found "
         + quoted(amount),
     )
-    out.loc[num_a, "quantity"] = q_a[num_a]
-    out.loc[num_a & has_u, ["unit", "unit_kind"]] = units.loc[
-        num_a & has_u, ["unit", "unit_kind"]
-    ].to_numpy()
+    out["quantity"] = q_a.where(num_a, np.nan)
+    with_unit = (num_a & has_u).to_numpy(dtype=bool)
+    for col in ("unit", "unit_kind"):
+        out[col] = np.where(with_unit, units[col].to_numpy(dtype=object), None)
 
     text_a = has_a & ~num_a & ~has_u
     if text_a.any():
@@ -392,14 +392,21 @@ def join_notes(*parts: pd.Series | None) -> pd.Series:
     ['range 1-2; vague', None]
     """
     series = [p for p in parts if p is not None]
-    out = pd.Series(None, index=series[0].index if series else None, dtype=object)
+    index = series[0].index if series else pd.RangeIndex(0)
+    out = np.full(len(index), None, dtype=object)
+    have = np.zeros(len(index), dtype=bool)
     for part in series:
-        part = part.astype(object).where(part.notna(), None)
-        part = part.where(part.astype(str) != "", None)
-        both = out.notna() & part.notna()
-        out = out.where(out.notna(), part)
-        out[both] = out[both].astype(str) + "; " + part[both].astype(str)
-    return out
+        values = part.to_numpy(dtype=object)
+        present = part.notna().to_numpy(dtype=bool) & (values != "")
+        if not present.any():
+            continue
+        both = have & present
+        first = present & ~have
+        out[first] = values[first]
+        if both.any():
+            out[both] = [f"{a}; {b}" for a, b in zip(out[both], values[both], strict=True)]
+        have |= present
+    return pd.Series(out, index=index, dtype=object)
 
 
 def apply_kinds(
@@ -435,20 +442,23 @@ def apply_kinds(
         kind = known.where(known.notna(), kind)
     frame["kind"] = kind
     supp = kind == "supplement"
-    if fill_nutrients:
-        resolved = pd.Series(False, index=frame.index)
-        for col in NUTRIENT_COLUMNS:
+    if not fill_nutrients:  # a source that reports its own values needs no doses or dose notes
+        return
+    any_supplement = bool(supp.any())
+    resolved = pd.Series(False, index=frame.index)
+    for col in NUTRIENT_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = np.nan
+        if any_supplement:
             take = supp & detected[col].notna()
-            if col not in frame.columns:
-                frame[col] = np.nan
             fill = take & frame[col].isna()
             frame.loc[fill, col] = detected.loc[fill, col]
             resolved |= take
-        frame["reported"] = (
-            frame.get("reported", pd.Series(False, index=frame.index)).fillna(False).astype(bool)
-            | resolved
-        )
-    if fill_nutrients:  # a source that reports its own values needs no dose notes
+    frame["reported"] = (
+        frame.get("reported", pd.Series(False, index=frame.index)).fillna(False).astype(bool)
+        | resolved
+    )
+    if any_supplement:
         note = detected["note"].where(supp, None)
         frame["amount_note"] = join_notes(frame.get("amount_note"), note)
 
@@ -466,8 +476,8 @@ def finish(
     ``reject_text`` is the text shown for rejected rows, or a function of the final
     rejections that builds it (e.g. ``lambda r: row_text(cells, r)``).
     """
-    frame = frame.copy()
-    frame["source"] = source
+    frame = frame.copy(deep=False)  # copy-on-write: the caller's frame is not touched
+    frame["source"] = np.full(len(frame), source, dtype=object)
     _reject_out_of_range(frame, rej)
     if callable(reject_text):
         reject_text = reject_text(rej)
@@ -493,14 +503,17 @@ def finish(
         for c in frame.columns
         if c in ENTRY_COLUMNS or c in NUTRIENT_COLUMNS or not c.startswith("_")
     ]
-    entries = frame.loc[~bad, keep].copy()
-    if "quantity" in entries.columns:
-        entries["quantity"] = entries["quantity"].astype("float64")
-    for col in entries.columns:
-        if col in _TEXT_COLUMNS or (col not in ENTRY_COLUMNS and _is_text(entries[col])):
-            values = entries[col].astype(object)
-            entries[col] = values.where(values.notna(), None)
-    return FoodLog(entries, rejected, rows_read=len(frame))
+    good = ~bad.to_numpy(dtype=bool)
+    columns = {}
+    for col in keep:
+        values = frame[col] if good.all() else frame[col][good]
+        if col == "quantity":
+            values = values.astype("float64")
+        elif col in _TEXT_COLUMNS or (col not in ENTRY_COLUMNS and _is_text(values)):
+            values = values.astype(object)
+            values = values.where(values.notna(), None)
+        columns[col] = values
+    return FoodLog(entries_from_columns(columns), rejected, rows_read=len(frame))
 
 
 def _reject_out_of_range(frame: pd.DataFrame, rej: Rejections) -> None:

@@ -198,7 +198,7 @@ def _fast_chunks(
             pd.read_csv,
             inp.handle(),
             sep=sep,
-            dtype=str,
+            dtype=object,
             na_filter=False,
             skip_blank_lines=False,
             skiprows=offset,
