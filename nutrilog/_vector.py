@@ -9,6 +9,7 @@ not the rows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -103,10 +104,10 @@ def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.
 
 def per_unique_rows(
     columns: dict[str, pd.Series],
-    func: Callable[[pd.DataFrame], pd.Series],
+    func: Callable[[pd.DataFrame], Any],
     *,
     as_category: bool = False,
-) -> pd.Series:
+) -> Any:
     """Apply ``func`` to the distinct combinations of several aligned columns.
 
     Parameters
@@ -116,14 +117,14 @@ def per_unique_rows(
         Categorical columns are combined through their codes, without hashing text.
     func : callable
         Takes a DataFrame of the distinct rows (those column names, default
-        RangeIndex), returns a Series of the same length.
+        RangeIndex), returns a Series (or a DataFrame) of the same length.
     as_category : bool
         Return a categorical Series (cheap to compare, combine and dedupe again)
         instead of one value per row.
 
     Returns
     -------
-    Series
+    Series or DataFrame
         ``func`` of each row's combination, indexed like the columns.
 
     Examples

@@ -333,7 +333,7 @@ class _Index:
     alternates: dict[int, list[int]] | None = None  # curated food position -> alternates by alias
 
 
-_INDEX_CACHE: dict[int, tuple[weakref.ref[Any], _Index]] = {}
+_INDEX_CACHE: dict[int, tuple[Any, Any]] = {}
 
 
 def _uppercase_words(description: str) -> bool:
@@ -464,14 +464,44 @@ def _member(values: np.ndarray, postings: dict[str, np.ndarray], word: str) -> n
     return (found[at] == values).astype(float)
 
 
-def _index_for(foods: FoodTable) -> _Index:
+def _cached(foods: FoodTable, cache: dict[int, tuple[Any, Any]], build: Any) -> Any:
+    """``build(foods)``, built once per living FoodTable."""
     key = id(foods)
-    cached = _INDEX_CACHE.get(key)
-    if cached is not None and cached[0]() is foods:
-        return cached[1]
-    index = _build_index(foods)
-    _INDEX_CACHE[key] = (weakref.ref(foods, lambda _ref, k=key: _INDEX_CACHE.pop(k, None)), index)
-    return index
+    held = cache.get(key)
+    if held is not None and held[0]() is foods:
+        return held[1]
+    value = build(foods)
+    cache[key] = (weakref.ref(foods, lambda _ref, k=key: cache.pop(k, None)), value)
+    return value
+
+
+def _index_for(foods: FoodTable) -> _Index:
+    return _cached(foods, _INDEX_CACHE, _build_index)
+
+
+@dataclass
+class _Ids:
+    """Food ids, descriptions and positions: all a log that names its food ids needs."""
+
+    ids: np.ndarray
+    descriptions: np.ndarray
+    position: dict[str, int]
+
+
+_IDS_CACHE: dict[int, tuple[Any, Any]] = {}
+
+
+def _build_ids(foods: FoodTable) -> _Ids:
+    ids = foods.foods.index.astype(str).to_numpy()
+    return _Ids(
+        ids=ids,
+        descriptions=foods.foods["description"].astype(str).to_numpy(),
+        position={food_id: i for i, food_id in reversed(list(enumerate(ids)))},
+    )
+
+
+def _ids_for(foods: FoodTable) -> _Ids:
+    return _cached(foods, _IDS_CACHE, _build_ids)
 
 
 # --------------------------------------------------------------------------- matching steps
@@ -766,11 +796,12 @@ def match_foods(
     ['sr28:09040', 'sr28:11457']
     """
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    index = _index_for(foods)
+    # The full matching index is built only when some text needs matching: a log
+    # that names a known food id on every row needs just the id positions.
+    known = _ids_for(foods)
     user_table = read_aliases(aliases) if aliases is not None else {}
-    user_positions = {k: index.position[v] for k, v in user_table.items() if v in index.position}
-    tables = [user_positions, _curated_positions(index)]
-    unknown = [v for v in user_table.values() if v not in index.position]
+    user_positions = {k: known.position[v] for k, v in user_table.items() if v in known.position}
+    unknown = [v for v in user_table.values() if v not in known.position]
     if unknown:
         raise DataError(
             f"aliases name food ids that are not in the food table: {sorted(set(unknown))[:5]}"
@@ -788,7 +819,7 @@ def match_foods(
         given = _aligned(food_ids, series.index)
         given_pos = per_unique(
             given,
-            lambda ids: ids.map(lambda v: index.position.get(str(v).strip(), -1) if v else -1),
+            lambda ids: ids.map(lambda v: known.position.get(str(v).strip(), -1) if v else -1),
         ).to_numpy(dtype=np.int64)
         has_id = given_pos >= 0
         position[has_id] = given_pos[has_id]
@@ -799,6 +830,8 @@ def match_foods(
 
     todo = ~has_id
     if todo.any():
+        index = _index_for(foods)
+        tables = [user_positions, _curated_positions(index)]
         sub = series[todo]
         keys = per_unique(sub, lambda t: t.fillna("").astype(str).map(normalize_food_text))
         results: dict[str, _Result] = {
@@ -829,8 +862,8 @@ def match_foods(
     description = np.full(n, np.nan, dtype=object)
     matched = position >= 0
     if matched.any():
-        food_id[matched] = index.ids[position[matched]]
-        description[matched] = index.descriptions[position[matched]]
+        food_id[matched] = known.ids[position[matched]]
+        description[matched] = known.descriptions[position[matched]]
     return pd.DataFrame(
         {
             "food_id": food_id,

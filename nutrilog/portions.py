@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import per_unique_rows
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
 if TYPE_CHECKING:
@@ -455,28 +456,23 @@ def resolve_grams(
     """
     qty = quantity if isinstance(quantity, pd.Series) else pd.Series(list(quantity), dtype=float)
     index = qty.index
-    frame = pd.DataFrame(
-        {
-            "food_id": _as_series(food_id, index),
-            "unit": _as_series(unit, index),
-            "unit_kind": _as_series(unit_kind, index),
-            "food_text": _as_series(food_text if food_text is not None else "", index),
-        },
-        index=index,
-    )
-    frame = frame.astype(object).where(frame.notna(), "")
-    keys = ["food_id", "unit", "unit_kind", "food_text"]
-    pairs = frame[keys].drop_duplicates()
-    solved = [
-        grams_per_unit(row.food_id, row.unit, row.unit_kind, foods, row.food_text)
-        for row in pairs.itertuples(index=False)
-    ]
-    table = pairs.assign(
-        per_unit=[s[0] for s in solved],
-        portion=[s[1] for s in solved],
-        grams_note=[s[2] for s in solved],
-    )
-    merged = frame[keys].merge(table, on=keys, how="left")
+    columns = {
+        "food_id": _as_series(food_id, index),
+        "unit": _as_series(unit, index),
+        "unit_kind": _as_series(unit_kind, index),
+        "food_text": _as_series(food_text if food_text is not None else "", index),
+    }
+
+    def solve(pairs: pd.DataFrame) -> pd.DataFrame:
+        pairs = pairs.astype(object).where(pairs.notna(), "")
+        solved = [
+            grams_per_unit(row.food_id, row.unit, row.unit_kind, foods, row.food_text)
+            for row in pairs.itertuples(index=False)
+        ]
+        return pd.DataFrame(solved, columns=["per_unit", "portion", "grams_note"], dtype=object)
+
+    # each distinct (food, unit, kind, words) is solved once and spread back by code
+    merged = per_unique_rows(columns, solve)
     numbers = pd.to_numeric(qty, errors="coerce").astype(float).to_numpy()
     grams = merged["per_unit"].to_numpy(dtype=float) * numbers
     note = merged["grams_note"].to_numpy(dtype=object).copy()
