@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import codes_of
 from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
 
 __all__ = [
@@ -85,23 +86,26 @@ def scale_per_100g(
         Aligned to ``entries.index``; NaN where the food, the grams or the value is unknown.
     """
     cols = columns or [c for c in NUTRIENT_COLUMNS if c in per_100g.columns]
-    values = per_100g[cols].reindex(entries["food_id"].to_numpy())
+    # look up each distinct food once, then spread its row to the entries by code
+    codes, ids = codes_of(entries["food_id"])
+    values = per_100g[cols].reindex(ids).to_numpy(dtype="float64")[codes]
     factor = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64") / 100.0
-    out = values.to_numpy(dtype="float64") * factor[:, None]
-    return pd.DataFrame(out, index=entries.index, columns=cols)
+    return pd.DataFrame(values * factor[:, None], index=entries.index, columns=cols)
 
 
-def _entry_weights(entries: pd.DataFrame) -> pd.Series:
+def _entry_weights(entries: pd.DataFrame, day: np.ndarray | None = None) -> pd.Series:
     """Weight of each food entry for coverage: its grams, or the day's median when unknown.
 
     Entries whose grams are unknown (unmatched food, vague amount) still count
     against coverage; they are given the median weight of the person's known
     entries that day (100 g when the day has none), so one unknown entry does not
-    weigh like nothing.
+    weigh like nothing. ``day`` numbers each entry's person and date (computed
+    when not given).
     """
     grams = pd.to_numeric(entries["grams"], errors="coerce")
-    keys = [entries["person"], entries["date"]]
-    median = grams.groupby(keys, dropna=False).transform("median")
+    if day is None:
+        day = entries.groupby(["person", "date"], dropna=False, sort=True).ngroup().to_numpy()
+    median = grams.groupby(day).transform("median")
     return grams.fillna(median).fillna(100.0).clip(lower=0.0)
 
 
@@ -121,27 +125,44 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
         ``coverage_<nutrient>`` (share of the day's food weight whose value is
         known, 0–1), ``n_entries, n_supplements, n_unmatched, n_no_grams,
         grams_logged``.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"person": "a", "date": pd.to_datetime(["2026-11-20"] * 2),
+    ...                   "kind": "food", "grams": [100.0, 50.0], "magnesium_mg": [79.0, None]})
+    >>> for c in NUTRIENT_COLUMNS:
+    ...     e[c] = e.get(c, np.nan)
+    >>> row = daily_totals(e).iloc[0]
+    >>> float(row["magnesium_mg"]), round(float(row["coverage_magnesium"]), 3), int(row["n_entries"])
+    (79.0, 0.667, 2)
     """
     keys = ["person", "date"]
     needed = [*keys, "kind", "grams", *NUTRIENT_COLUMNS]
     frame = entries[needed + (["status"] if "status" in entries else [])]
-    is_supp = frame["kind"].eq("supplement")
-    grouped = frame.groupby(keys, dropna=False, sort=True)
-    totals = grouped[NUTRIENT_COLUMNS].sum(min_count=1)
+    # Number each person-day once (in sorted order); every sum below groups by
+    # that integer instead of hashing the person and date columns again.
+    day = frame.groupby(keys, dropna=False, sort=True).ngroup().to_numpy()
+    n_days = int(day.max()) + 1 if len(day) else 0
+    first = np.full(n_days, -1, dtype=np.int64)
+    first[day[::-1]] = np.arange(len(day) - 1, -1, -1)
+    days = pd.RangeIndex(n_days)
 
-    supp = frame[SUPPLEMENT_SPLIT].where(is_supp, 0.0, axis=0).fillna(0.0)
-    supp[keys] = frame[keys]
-    supp_totals = supp.groupby(keys, dropna=False, sort=True)[SUPPLEMENT_SPLIT].sum()
+    is_supp = frame["kind"].eq("supplement").to_numpy()
+    totals = frame[NUTRIENT_COLUMNS].groupby(day).sum(min_count=1).reindex(days)
+
+    supp = frame[SUPPLEMENT_SPLIT].where(pd.Series(is_supp, index=frame.index), 0.0, axis=0)
+    supp = supp.fillna(0.0)
+    supp_totals = supp.groupby(day).sum().reindex(days)
     supp_totals.columns = [supplement_column(c) for c in SUPPLEMENT_SPLIT]
 
-    foods = frame.loc[~is_supp, [*keys, "grams", *NUTRIENT_COLUMNS]]
-    weight = _entry_weights(foods)
-    cov = pd.DataFrame(index=foods.index)
-    for col in NUTRIENT_COLUMNS:
-        cov[coverage_column(col)] = weight.where(foods[col].notna(), 0.0)
+    food_rows = ~is_supp
+    foods = frame.loc[food_rows, ["grams", *NUTRIENT_COLUMNS]]
+    weight = _entry_weights(foods, day[food_rows])
+    cov = pd.DataFrame(
+        {coverage_column(c): weight.where(foods[c].notna(), 0.0) for c in NUTRIENT_COLUMNS}
+    )
     cov["_weight"] = weight
-    cov[keys] = foods[keys]
-    cov_sum = cov.groupby(keys, dropna=False, sort=True).sum()
+    cov_sum = cov.groupby(day[food_rows]).sum().reindex(days)
     coverage = cov_sum.drop(columns="_weight").div(cov_sum["_weight"].replace(0.0, np.nan), axis=0)
 
     status = frame["status"] if "status" in frame else pd.Series("matched", index=frame.index)
@@ -154,19 +175,13 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
             "grams_logged": pd.to_numeric(frame["grams"], errors="coerce").where(~is_supp),
         }
     )
-    counts[keys] = frame[keys]
-    count_totals = counts.groupby(keys, dropna=False, sort=True).agg(
-        n_entries=("n_entries", "sum"),
-        n_supplements=("n_supplements", "sum"),
-        n_unmatched=("n_unmatched", "sum"),
-        n_no_grams=("n_no_grams", "sum"),
-        grams_logged=("grams_logged", "sum"),
-    )
+    count_totals = counts.groupby(day).sum().reindex(days)
     daily = totals.join(supp_totals).join(coverage).join(count_totals)
     cov_cols = [coverage_column(c) for c in NUTRIENT_COLUMNS]
     # A day with only supplements has no food weight: its food coverage is unknown (NaN).
     daily[cov_cols] = daily[cov_cols].astype("float64")
-    return daily.reset_index()
+    head = frame[keys].iloc[first].reset_index(drop=True)
+    return pd.concat([head, daily.reset_index(drop=True)], axis=1)
 
 
 def meal_totals(entries: pd.DataFrame) -> pd.DataFrame:
