@@ -224,6 +224,18 @@ def _water_grams(entries: pd.DataFrame) -> pd.Series:
     return grams
 
 
+def _rows(frame: pd.DataFrame, mask: pd.Series, columns: list[str]) -> pd.DataFrame:
+    """``frame.loc[mask, columns]`` built column by column.
+
+    Selecting rows of a wide frame whose columns were just replaced makes pandas
+    consolidate (copy) every column first; taking only the needed ones does not.
+    """
+    keep = mask.to_numpy(dtype=bool)
+    if keep.all():
+        return pd.DataFrame({c: frame[c] for c in columns})
+    return pd.DataFrame({c: frame[c][keep] for c in columns})
+
+
 def _analyse_entries(
     entries: pd.DataFrame,
     foods: FoodTable,
@@ -247,7 +259,7 @@ def _analyse_entries(
     out["suggestions"] = no_suggestions
 
     if to_match.any():
-        sub = out.loc[to_match, ["food", "food_id", "unit", "unit_kind"]]
+        sub = _rows(out, to_match, ["food", "food_id", "unit", "unit_kind"])
         matched = match_foods(
             sub["food"],
             foods,
@@ -262,7 +274,7 @@ def _analyse_entries(
         # unmatched entry's known weight still counts against coverage.
         ok = to_match
         if ok.any():
-            sub = out.loc[ok, ["food", "food_id", "quantity", "unit", "unit_kind"]]
+            sub = _rows(out, ok, ["food", "food_id", "quantity", "unit", "unit_kind"])
             grams = resolve_grams(
                 sub["quantity"],
                 sub["unit"],
@@ -279,7 +291,7 @@ def _analyse_entries(
             out.loc[water, "grams"] = _water_grams(out.loc[water])
             out.loc[water & out["grams"].notna(), "portion"] = "volume of water (1 g/ml)"
 
-        computed = scale_per_100g(out.loc[to_match, ["food_id", "grams"]], foods.nutrients)
+        computed = scale_per_100g(_rows(out, to_match, ["food_id", "grams"]), foods.nutrients)
         out.loc[to_match, computed.columns] = computed.to_numpy()
         plain_water = to_match & out["kind"].eq("water") & out["food_id"].isna()
         out.loc[plain_water, "water_g"] = out.loc[plain_water, "grams"]

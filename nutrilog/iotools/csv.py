@@ -108,10 +108,10 @@ def with_bad_rows(log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool)
     return log
 
 
-def _joined(*parts: pd.Series) -> pd.Series:
-    """Stripped cells joined by single spaces, skipping empty ones."""
-    rows = zip(*(p.to_numpy(dtype=object) for p in parts), strict=True)
-    return pd.Series([" ".join(filter(None, row)) for row in rows], dtype=object)
+def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
+    """Two columns of stripped cells joined by a space, skipping an empty one."""
+    pairs = zip(first.to_numpy(dtype=object), second.to_numpy(dtype=object), strict=True)
+    return pd.Series([f"{a} {b}" if a and b else a or b for a, b in pairs], dtype=object)
 
 
 def _amount_text(d: pd.DataFrame) -> pd.Series:
