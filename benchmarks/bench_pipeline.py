@@ -16,10 +16,12 @@ matching, unit-safe gram resolution, coverage, the IOM assessment per person),
 so the ratio is the price of that work.
 
 Printed: seconds, ratio to the baseline, and peak memory (RSS high-water mark of a
-fresh child process per step). Run::
+fresh child process per step). Each step runs ``--repeat`` times (default 3), the
+steps taking turns so that a slow spell of a shared machine falls on all of them;
+the median time and the highest peak are printed. Run::
 
-    python benchmarks/bench_pipeline.py                 # full size (a few minutes)
-    python benchmarks/bench_pipeline.py --entries 20000 --people 20 --lines 2000
+    python benchmarks/bench_pipeline.py                 # full size (about a minute)
+    python benchmarks/bench_pipeline.py --entries 20000 --people 20 --lines 2000 --repeat 1
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -173,8 +176,9 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser.add_argument("--people", type=int, default=1_000)
     parser.add_argument("--foods", type=int, default=2_000)
     parser.add_argument("--lines", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per step (median reported)")
     args = parser.parse_args(argv)
-    results: dict[str, dict[str, float]] = {}
+    runs: dict[str, list[dict[str, float]]] = {"baseline": [], "structured": [], "text": []}
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = Path(tmp) / "log.csv"
         txt_path = Path(tmp) / "diary.txt"
@@ -184,9 +188,18 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
         print(f"inputs generated in {time.perf_counter() - t0:.1f} s: "
               f"{args.entries:,} structured entries ({csv_path.stat().st_size / 1e6:.0f} MB), "
               f"{args.lines:,} diary lines")
-        results["baseline"] = _run_child("baseline", csv_path)
-        results["structured"] = _run_child("structured", csv_path)
-        results["text"] = _run_child("text", txt_path)
+        for _ in range(max(1, args.repeat)):
+            for step, path in (("baseline", csv_path), ("structured", csv_path), ("text", txt_path)):
+                runs[step].append(_run_child(step, path))
+    results = {
+        step: {
+            "seconds": statistics.median(r["seconds"] for r in rows),
+            "peak_mb": max(r["peak_mb"] for r in rows),
+            "result": rows[0]["result"],
+            "all_seconds": [r["seconds"] for r in rows],
+        }
+        for step, rows in runs.items()
+    }
     base = results["baseline"]["seconds"]
     print(f"{'step':<34}{'seconds':>10}{'x baseline':>12}{'peak MB':>10}")
     labels = {
@@ -196,6 +209,9 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     }
     for key, row in results.items():
         print(f"{labels[key]:<34}{row['seconds']:>10.2f}{row['seconds'] / base:>12.2f}{row['peak_mb']:>10.0f}")
+    print(f"median of {max(1, args.repeat)} run(s) per step; every run in seconds:")
+    for key, row in results.items():
+        print(f"  {key:<11}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
     return results
 
 

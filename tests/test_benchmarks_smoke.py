@@ -26,13 +26,16 @@ def _load(name: str) -> ModuleType:
 
 
 def test_pipeline_benchmark_runs_on_a_tiny_log(capsys: pytest.CaptureFixture[str]) -> None:
-    results = _load("bench_pipeline").main(["--entries", "3000", "--people", "3", "--lines", "300"])
+    results = _load("bench_pipeline").main(
+        ["--entries", "3000", "--people", "3", "--lines", "300", "--repeat", "2"]
+    )
     out = capsys.readouterr().out
     assert "x baseline" in out
     assert set(results) == {"baseline", "structured", "text"}
     assert results["structured"]["result"] > 0  # person-days found
     assert results["text"]["result"] >= 280  # entries read from 300 diary lines
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in results.values())
+    assert all(len(r["all_seconds"]) == 2 for r in results.values())  # --repeat honoured
 
 
 def test_matching_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
