@@ -311,3 +311,19 @@ def test_fuzzy_near_tie_that_resolves_the_unit_wins(foods: FoodTable) -> None:
     assert fitted["food_id"].tolist() == ["sr28:43217", "fndds:89901050"]
     assert fitted["match_method"].tolist() == ["fuzzy", "fuzzy"]
     assert fitted["match_score"].iloc[0] < plain["match_score"]
+
+
+def test_known_ids_need_no_fuzzy_index(foods: FoodTable) -> None:
+    # A log naming a known food id on every row is matched from the id positions
+    # alone; the fuzzy index (the costly part) is built only for text matching.
+    import nutrilog.matching as matching
+
+    table = foods.with_user_foods(pd.DataFrame({"name": ["test bar"], "magnesium_mg": [50.0]}))
+    out = match_foods(
+        pd.Series(["anything", "spinach raw"]), table, food_ids=["sr28:11457", "sr28:11457"]
+    )
+    assert out["food_id"].tolist() == ["sr28:11457"] * 2
+    assert out["match_method"].tolist() == ["id", "id"]
+    assert id(table) not in matching._INDEX_CACHE
+    match_foods(pd.Series(["spinach raw"]), table)  # text matching builds it
+    assert id(table) in matching._INDEX_CACHE

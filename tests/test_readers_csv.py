@@ -166,7 +166,8 @@ def test_empty_and_binary_files(tmp_path: Path) -> None:
 
 
 def test_header_only_is_an_empty_log() -> None:
-    log = _csv("date,food,amount\n")
+    with pytest.warns(UserWarning, match="no entries: expected food log rows"):
+        log = _csv("date,food,amount\n")
     assert (log.rows_read, len(log.entries)) == (0, 0)
 
 
@@ -204,3 +205,36 @@ def test_month_first_dates_are_recognised_from_the_column() -> None:
     assert forced.entries["date"].tolist() == [pd.Timestamp("2026-03-04")]
     default = _csv("date,food\n03/04/2026,rice\n")
     assert default.entries["date"].tolist() == [pd.Timestamp("2026-04-03")]  # day first by default
+
+
+def test_cells_keep_their_exact_text() -> None:
+    # Cells are held as categorical codes; the text of each cell must stay as
+    # written ("01" and "1.0" are not merged into the number 1).
+    log = _csv(
+        "food,amount,unit\nspinach,01,cup\nspinach,1.0,cup\nspinach,1,cup\nspinach, 1 ,cup\n"
+    )
+    _accounted(log)
+    e = log.entries
+    assert e["text"].tolist() == [
+        "01 cup spinach",
+        "1.0 cup spinach",
+        "1 cup spinach",
+        "1 cup spinach",
+    ]
+    assert e["quantity"].tolist() == [1.0] * 4
+    assert e["text"].map(type).eq(str).all() and e["food"].map(type).eq(str).all()
+
+
+def test_chunked_and_whole_reads_agree_on_every_column() -> None:
+    rows = ["date,person,food,amount,unit,meal"]
+    for i in range(250):
+        unit = ["g", "cup", "", "tbsp", "wibble"][i % 5]
+        food = ["spinach", "magnesium glycinate 200 mg", "water", "", "banana"][i % 4]
+        rows.append(
+            f"2026-11-{1 + i % 28:02d},p{i % 3},{food},{i % 7},{unit},{['', 'Lunch'][i % 2]}"
+        )
+    text = "\n".join(rows) + "\n"
+    whole, chunked = _csv(text), _csv(text, chunksize=37)
+    pd.testing.assert_frame_equal(whole.entries, chunked.entries)
+    pd.testing.assert_frame_equal(whole.rejected, chunked.rejected)
+    assert len(whole.rejected) > 0 and (whole.entries["kind"] == "supplement").any()
