@@ -238,3 +238,13 @@ def test_chunked_and_whole_reads_agree_on_every_column() -> None:
     pd.testing.assert_frame_equal(whole.entries, chunked.entries)
     pd.testing.assert_frame_equal(whole.rejected, chunked.rejected)
     assert len(whole.rejected) > 0 and (whole.entries["kind"] == "supplement").any()
+
+
+def test_extra_columns_keep_their_type() -> None:
+    # A CSV's extra column stays text; a DataFrame's numeric extra column stays numeric.
+    from_csv = _csv("food,amount,extra\napple,1,x\npear,2,\n")
+    assert from_csv.entries["extra"].tolist() == ["x", ""]
+    frame = pd.DataFrame({"food": ["apple", "pear"], "amount": [1, 2], "score": [0.5, 1.5]})
+    from_frame = read_log(frame)
+    assert from_frame.entries["score"].dtype == "float64"
+    assert from_frame.entries["score"].tolist() == [0.5, 1.5]

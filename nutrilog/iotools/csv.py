@@ -194,7 +194,9 @@ def process_frame(
                 and original not in mapping
                 and str(original) not in ENTRY_COLUMNS + NUTRIENT_COLUMNS
             ):
-                out[str(original)] = frame[original].to_numpy(dtype=object)
+                values = frame[original]  # cells read as categorical come back as text
+                coded = isinstance(values.dtype, pd.CategoricalDtype)
+                out[str(original)] = values.to_numpy(dtype=object) if coded else values.to_numpy()
     return finish(
         out, rej, source=source, strict=False, reject_text=lambda r: row_text(frame, r, sep)
     )
