@@ -333,7 +333,8 @@ class _Index:
     alternates: dict[int, list[int]] | None = None  # curated food position -> alternates by alias
 
 
-_INDEX_CACHE: dict[int, tuple[Any, Any]] = {}
+#: Per food table (as in portions and suggestions): built once, dropped with the table.
+_INDEX_CACHE: weakref.WeakKeyDictionary[FoodTable, _Index] = weakref.WeakKeyDictionary()
 
 
 def _uppercase_words(description: str) -> bool:
@@ -464,14 +465,11 @@ def _member(values: np.ndarray, postings: dict[str, np.ndarray], word: str) -> n
     return (found[at] == values).astype(float)
 
 
-def _cached(foods: FoodTable, cache: dict[int, tuple[Any, Any]], build: Any) -> Any:
+def _cached(foods: FoodTable, cache: weakref.WeakKeyDictionary[FoodTable, Any], build: Any) -> Any:
     """``build(foods)``, built once per living FoodTable."""
-    key = id(foods)
-    held = cache.get(key)
-    if held is not None and held[0]() is foods:
-        return held[1]
-    value = build(foods)
-    cache[key] = (weakref.ref(foods, lambda _ref, k=key: cache.pop(k, None)), value)
+    value = cache.get(foods)
+    if value is None:
+        value = cache[foods] = build(foods)
     return value
 
 
@@ -488,7 +486,7 @@ class _Ids:
     position: dict[str, int]
 
 
-_IDS_CACHE: dict[int, tuple[Any, Any]] = {}
+_IDS_CACHE: weakref.WeakKeyDictionary[FoodTable, _Ids] = weakref.WeakKeyDictionary()
 
 
 def _build_ids(foods: FoodTable) -> _Ids:

@@ -324,6 +324,6 @@ def test_known_ids_need_no_fuzzy_index(foods: FoodTable) -> None:
     )
     assert out["food_id"].tolist() == ["sr28:11457"] * 2
     assert out["match_method"].tolist() == ["id", "id"]
-    assert id(table) not in matching._INDEX_CACHE
+    assert table not in matching._INDEX_CACHE
     match_foods(pd.Series(["spinach raw"]), table)  # text matching builds it
-    assert id(table) in matching._INDEX_CACHE
+    assert table in matching._INDEX_CACHE
