@@ -1241,22 +1241,26 @@ def _html_quality(dq: Mapping[str, Any], several: bool) -> str:
             "<p>Share of the logged food (by weight) whose value is known, mean over days:</p>",
             _html_table(headers, rows),
         ]
-    if dq["unmatched"]:
-        out.append("<h3>Entries not matched to a food</h3><ul>")
-        out += [
-            f"<li>{_e(_where(i))}: <code>{_e(i.get('text'))}</code>: {_e(_did_you_mean(i))}</li>"
-            for i in dq["unmatched"][:_TEXT_LIST_LIMIT]
-        ]
-        if len(dq["unmatched"]) > _TEXT_LIST_LIMIT:
-            out.append(f"<li>and {len(dq['unmatched']) - _TEXT_LIST_LIMIT} more</li>")
-        out.append("</ul>")
-    if dq["rejected"]:
-        out.append("<h3>Rows that could not be read</h3><ul>")
-        out += [
-            f"<li>{_e(_where(i))}: {_e(i.get('reason'))} (<code>{_e(i.get('text'))}</code>)</li>"
-            for i in dq["rejected"][:_TEXT_LIST_LIMIT]
-        ]
-        if len(dq["rejected"]) > _TEXT_LIST_LIMIT:
-            out.append(f"<li>and {len(dq['rejected']) - _TEXT_LIST_LIMIT} more</li>")
-        out.append("</ul>")
+    out += _html_list(
+        "Entries not matched to a food",
+        dq["unmatched"],
+        lambda i: f"{_e(_where(i))}: <code>{_e(i.get('text'))}</code>: {_e(_did_you_mean(i))}",
+    )
+    out += _html_list(
+        "Rows that could not be read",
+        dq["rejected"],
+        lambda i: f"{_e(_where(i))}: {_e(i.get('reason'))} (<code>{_e(i.get('text'))}</code>)",
+    )
     return "\n".join(out)
+
+
+def _html_list(title: str, items: list[dict[str, Any]], item_html: Any) -> list[str]:
+    """A titled HTML list of the first items (already escaped by ``item_html``), then a count."""
+    if not items:
+        return []
+    out = [f"<h3>{_e(title)}</h3><ul>"]
+    out += [f"<li>{item_html(i)}</li>" for i in items[:_TEXT_LIST_LIMIT]]
+    if len(items) > _TEXT_LIST_LIMIT:
+        out.append(f"<li>and {len(items) - _TEXT_LIST_LIMIT} more</li>")
+    out.append("</ul>")
+    return out
