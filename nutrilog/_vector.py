@@ -14,7 +14,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["codes_of", "coded", "as_category", "per_unique", "per_unique_rows"]
+__all__ = [
+    "codes_of",
+    "coded",
+    "as_category",
+    "concat_categories",
+    "text_category",
+    "sorted_categories",
+    "per_unique",
+    "per_unique_rows",
+    "distinct_rows",
+    "choose",
+]
 
 
 def as_category(values: pd.Series) -> pd.Series:
@@ -71,6 +82,101 @@ def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -
     merged, categories = pd.factorize(pd.Series(uniques, dtype=object), use_na_sentinel=True)
     cat = pd.Categorical.from_codes(merged[codes] if len(codes) else codes, categories=categories)
     return pd.Series(cat, index=index)
+
+
+def text_category(values: pd.Series, fill: str | None = None) -> pd.Series:
+    """The column as a categorical of text in sorted order, missing values NaN (or ``fill``).
+
+    ``None``, NaN and other missing markers all become one missing value; a
+    categorical column is recoded through its categories only, never per row.
+    Sorted categories make sorting and grouping give the order text would.
+
+    Examples
+    --------
+    >>> out = text_category(pd.Series(["b", None, "a"]), fill="?")
+    >>> out.tolist(), out.cat.categories.tolist()
+    (['b', '?', 'a'], ['?', 'a', 'b'])
+    """
+    if (
+        isinstance(values.dtype, pd.CategoricalDtype)
+        and values.cat.categories.dtype == object
+        and (fill is None or not (values.cat.codes.to_numpy() < 0).any())
+    ):
+        return sorted_categories(values)  # categories are distinct and never missing
+    codes, uniques = codes_of(values)
+    missing = pd.isna(pd.Series(uniques, dtype=object)).to_numpy()
+    if fill is not None:
+        uniques = uniques.copy()
+        uniques[missing] = fill
+    return sorted_categories(coded(codes, uniques, values.index))
+
+
+def sorted_categories(values: pd.Series) -> pd.Series:
+    """A categorical with its categories in sorted order (unchanged if they do not sort).
+
+    Examples
+    --------
+    >>> sorted_categories(as_category(pd.Series(["b", "a"]))).cat.categories.tolist()
+    ['a', 'b']
+    """
+    categories = values.cat.categories
+    try:
+        if categories.is_monotonic_increasing:
+            return values
+        order = np.argsort(categories.to_numpy(dtype=object), kind="stable")
+    except TypeError:  # mixed types: keep the order of appearance
+        return values
+    recode = np.empty(len(order) + 1, dtype=np.int64)
+    recode[order] = np.arange(len(order))
+    recode[-1] = -1  # missing stays missing
+    codes = recode[values.cat.codes.to_numpy()]
+    cat = pd.Categorical.from_codes(codes, categories=categories[order])
+    return pd.Series(cat, index=values.index, name=values.name)
+
+
+def concat_categories(parts: list[pd.Series]) -> pd.Series:
+    """Join categorical Series into one categorical (RangeIndex), without decoding them.
+
+    ``pandas.concat`` turns categoricals whose categories differ into plain
+    objects; here the codes of each part are mapped onto the union of the
+    categories (in order of appearance).
+
+    Examples
+    --------
+    >>> a, b = as_category(pd.Series(["x", "y"])), as_category(pd.Series(["z", "x"]))
+    >>> concat_categories([a, b]).tolist()
+    ['x', 'y', 'z', 'x']
+    """
+    categories = [np.asarray(p.cat.categories, dtype=object) for p in parts]
+    union = pd.Index(pd.unique(np.concatenate(categories)) if categories else [], dtype=object)
+    codes = []
+    for part, cats in zip(parts, categories, strict=True):
+        mapped = np.append(union.get_indexer(cats), -1)  # code -1 (missing) stays -1
+        codes.append(mapped[part.cat.codes.to_numpy()])
+    joined = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+    return pd.Series(pd.Categorical.from_codes(joined, categories=union))
+
+
+def choose(rows: np.ndarray, yes: pd.Series, no: pd.Series) -> pd.Series:
+    """A categorical taking ``yes`` where ``rows`` is True and ``no`` elsewhere.
+
+    Both are categoricals (or are made so); the result's categories are the union
+    of theirs, and no text is hashed per row.
+
+    Examples
+    --------
+    >>> a, b = as_category(pd.Series(["x", "x"])), as_category(pd.Series(["y", None]))
+    >>> choose(np.array([True, False]), a, b).tolist()
+    ['x', nan]
+    """
+    yes, no = as_category(yes), as_category(no)
+    yes_cats = np.asarray(yes.cat.categories, dtype=object)
+    no_cats = np.asarray(no.cat.categories, dtype=object)
+    union = pd.Index(pd.unique(np.concatenate([yes_cats, no_cats])), dtype=object)
+    yes_map = np.append(union.get_indexer(yes_cats), -1)
+    no_map = np.append(union.get_indexer(no_cats), -1)
+    codes = np.where(rows, yes_map[yes.cat.codes.to_numpy()], no_map[no.cat.codes.to_numpy()])
+    return pd.Series(pd.Categorical.from_codes(codes, categories=union), index=no.index)
 
 
 def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -134,6 +240,34 @@ def per_unique_rows(
     ['1x', '1x', '2y']
     """
     first = next(iter(columns.values()))
+    codes, distinct = distinct_rows(columns)
+    result = func(distinct).reset_index(drop=True)
+    if as_category:
+        return coded(codes, result.to_numpy(dtype=object), first.index)
+    out = result.take(codes)
+    out.index = first.index
+    return out
+
+
+def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Number the distinct combinations of aligned columns.
+
+    Categorical columns are combined through their codes, without hashing text.
+
+    Returns
+    -------
+    codes : ndarray of int64
+        For each row, the position of its combination in ``distinct``.
+    distinct : DataFrame
+        One row per combination (in order of first appearance), the values as objects.
+
+    Examples
+    --------
+    >>> codes, distinct = distinct_rows({"a": pd.Series(["x", "y", "x"])})
+    >>> codes.tolist(), distinct["a"].tolist()
+    ([0, 1, 0], ['x', 'y'])
+    """
+    first = next(iter(columns.values()))
     codes = np.zeros(len(first), dtype=np.int64)
     levels = []
     for values in columns.values():
@@ -150,9 +284,4 @@ def per_unique_rows(
             for name, (level_codes, uniques) in zip(columns, levels, strict=True)
         }
     )
-    result = func(distinct).reset_index(drop=True)
-    if as_category:
-        return coded(codes, result.to_numpy(dtype=object), first.index)
-    out = result.take(codes)
-    out.index = first.index
-    return out
+    return codes, distinct

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import choose, coded, distinct_rows
 from nutrilog.errors import ProfileError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
@@ -207,33 +208,60 @@ def _days_by_person(
     return out
 
 
-def _water_grams(entries: pd.DataFrame) -> pd.Series:
-    """Grams of plain water entries from their volume (water: 1 g per ml)."""
+def _water_per_unit(units: pd.Series) -> np.ndarray:
+    """Grams of one unit of plain water (1 g per ml) for canonical unit keys; NaN otherwise."""
     from nutrilog.units import MASS_UNITS, VOLUME_UNITS, Quantity
 
-    grams = pd.Series(np.nan, index=entries.index)
-    for unit, frame in entries.groupby("unit", dropna=True):
-        q = frame["quantity"].to_numpy(dtype="float64")
+    per = np.full(len(units), np.nan)
+    for k, unit in enumerate(units):
         if unit in VOLUME_UNITS:
-            per = Quantity(1.0, VOLUME_UNITS[unit]).to("milliliter").magnitude  # 1 ml water = 1 g
+            per[k] = Quantity(1.0, VOLUME_UNITS[unit]).to("milliliter").magnitude
         elif unit in MASS_UNITS:
-            per = Quantity(1.0, MASS_UNITS[unit]).to("gram").magnitude
-        else:
-            continue
-        grams.loc[frame.index] = q * float(per)
-    return grams
+            per[k] = Quantity(1.0, MASS_UNITS[unit]).to("gram").magnitude
+    return per
 
 
-def _rows(frame: pd.DataFrame, mask: pd.Series, columns: list[str]) -> pd.DataFrame:
-    """``frame.loc[mask, columns]`` built column by column.
+def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFrame:
+    """Match and portion for each distinct (food, id, unit, kind) key.
 
-    Selecting rows of a wide frame whose columns were just replaced makes pandas
-    consolidate (copy) every column first; taking only the needed ones does not.
+    Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
+    ``portion``, ``grams_note`` and ``plain_water`` (water without a food).
     """
-    keep = mask.to_numpy(dtype=bool)
-    if keep.all():
-        return pd.DataFrame({c: frame[c] for c in columns})
-    return pd.DataFrame({c: frame[c][keep] for c in columns})
+    from nutrilog.matching import match_foods
+    from nutrilog.portions import resolve_grams
+
+    matched = match_foods(
+        keys["food"],
+        foods,
+        aliases=aliases,
+        food_ids=keys["food_id"],
+        units=keys["unit"],
+        unit_kinds=keys["unit_kind"],
+    )
+    # Grams of one unit, matched or not: a mass needs no food, and an unmatched
+    # entry's known weight still counts against coverage.
+    per_unit = resolve_grams(
+        pd.Series(1.0, index=keys.index),
+        keys["unit"],
+        keys["unit_kind"],
+        matched["food_id"],
+        foods,
+        food_text=keys["food"],
+    )
+    out = matched.assign(
+        per_unit=per_unit["grams"], portion=per_unit["portion"], grams_note=per_unit["grams_note"]
+    )
+    # Plain water with a volume needs no food table: 1 ml weighs 1 g.
+    water = (keys["kind"] == "water").to_numpy() & out["per_unit"].isna().to_numpy()
+    if water.any():
+        grams = _water_per_unit(keys["unit"][water])
+        out.loc[water, "per_unit"] = grams
+        out.loc[water & ~np.isnan(out["per_unit"].to_numpy()), "portion"] = (
+            "volume of water (1 g/ml)"
+        )
+    plain_water = (keys["kind"] == "water").to_numpy() & matched["food_id"].isna().to_numpy()
+    out["plain_water"] = plain_water
+    return out
 
 
 def _analyse_entries(
@@ -242,69 +270,93 @@ def _analyse_entries(
     aliases: Any,
     recompute: bool,
 ) -> pd.DataFrame:
-    from nutrilog.matching import match_foods
-    from nutrilog.portions import resolve_grams
+    """Match, weigh and total each entry; the work is done once per distinct food key.
+
+    A key is a distinct (food, food_id, unit, unit_kind, kind) among the entries
+    to match; each row then takes its key's results by integer code, and only
+    the amounts (grams, nutrients) are computed per row.
+    """
+    index = entries.index
+    n = len(entries)
+    is_supp = entries["kind"].eq("supplement").to_numpy()
+    is_water = entries["kind"].eq("water").to_numpy()
+    reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & (not recompute)
+    to_match = ~is_supp & ~reported
+    rows = np.flatnonzero(to_match)
+
+    key_columns = ["food", "food_id", "unit", "unit_kind", "kind"]
+    code, keys = distinct_rows(
+        {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
+    )
+    found = _match_keys(keys, foods, aliases) if len(keys) else None
 
     out = entries.copy(deep=False)  # copy-on-write: columns are copied only when changed
-    is_supp = out["kind"].eq("supplement")
-    reported = out["reported"] & ~is_supp & (not recompute)
-    to_match = ~is_supp & ~reported
+    quantity = entries["quantity"].to_numpy(dtype="float64")
+    grams = np.full(n, np.nan)
+    score = np.full(n, np.nan)
+    suggestions = np.empty(n, dtype=object)
+    suggestions.fill(())  # rows without suggestions share one empty tuple
+    key_code = np.full(n, -1, dtype=np.int64)  # each matched row's key, -1 for the others
+    key_code[rows] = code
+    water = np.zeros(n, dtype=bool)  # plain water: its grams are its water
+    if found is not None:
+        grams[rows] = quantity[rows] * found["per_unit"].to_numpy(dtype="float64")[code]
+        score[rows] = found["match_score"].to_numpy(dtype="float64")[code]
+        key_suggestions = np.empty(len(found), dtype=object)
+        key_suggestions[:] = [tuple(s) for s in found["suggestions"]]
+        suggestions[rows] = key_suggestions[code]
+        water[rows] = found["plain_water"].to_numpy(dtype=bool)[code]
 
-    for col in ("description", "match_method", "portion", "grams_note"):
-        out[col] = pd.Series(pd.NA, index=out.index, dtype="object")
-    out["match_score"] = np.nan
-    out["grams"] = np.nan
-    no_suggestions = np.empty(len(out), dtype=object)
-    no_suggestions.fill(())
-    out["suggestions"] = no_suggestions
+    def per_key(column: str) -> pd.Series:
+        """A key-level text column spread to the matched rows (missing elsewhere)."""
+        values = found[column].to_numpy(dtype=object) if found is not None else np.array([None])
+        uniques = np.append(values, None)  # key -1 (rows not matched) -> missing
+        return coded(key_code, uniques, index)
 
-    if to_match.any():
-        sub = _rows(out, to_match, ["food", "food_id", "unit", "unit_kind"])
-        matched = match_foods(
-            sub["food"],
-            foods,
-            aliases=aliases,
-            food_ids=sub["food_id"],
-            units=sub["unit"],
-            unit_kinds=sub["unit_kind"],
-        )
-        for col in ("food_id", "description", "match_score", "match_method", "suggestions"):
-            out.loc[to_match, col] = matched[col].to_numpy()
-        # Grams for every matched-or-not entry: a mass needs no food, and an
-        # unmatched entry's known weight still counts against coverage.
-        ok = to_match
-        if ok.any():
-            sub = _rows(out, ok, ["food", "food_id", "quantity", "unit", "unit_kind"])
-            grams = resolve_grams(
-                sub["quantity"],
-                sub["unit"],
-                sub["unit_kind"],
-                sub["food_id"],
-                foods,
-                food_text=sub["food"],
-            )
-            for col in ("grams", "portion", "grams_note"):
-                out.loc[ok, col] = grams[col].to_numpy()
-        # Plain water with a volume needs no food table: 1 ml weighs 1 g.
-        water = out["kind"].eq("water") & out["grams"].isna()
-        if water.any():
-            out.loc[water, "grams"] = _water_grams(out.loc[water])
-            out.loc[water & out["grams"].notna(), "portion"] = "volume of water (1 g/ml)"
-
-        computed = scale_per_100g(_rows(out, to_match, ["food_id", "grams"]), foods.nutrients)
-        out.loc[to_match, computed.columns] = computed.to_numpy()
-        plain_water = to_match & out["kind"].eq("water") & out["food_id"].isna()
-        out.loc[plain_water, "water_g"] = out.loc[plain_water, "grams"]
-
-    status = pd.Series("matched", index=out.index, dtype="object")
-    status[to_match & out["food_id"].isna() & ~out["kind"].eq("water")] = "unmatched"
-    status[to_match & status.eq("matched") & out["grams"].isna()] = "no grams"
-    status[is_supp] = "supplement"
-    status[reported] = "reported"
-    out["status"] = status
-    out.loc[reported, "description"] = out.loc[reported, "food"]
-    out.loc[is_supp, "description"] = out.loc[is_supp, "food"]
+    matched = to_match
+    food_id = per_key("food_id")
+    out["food_id"] = choose(matched, food_id, entries["food_id"])
+    # supplements and reported rows are described by their own words
+    out["description"] = choose(matched, per_key("description"), entries["food"])
+    out["match_method"] = per_key("match_method")
+    out["portion"] = per_key("portion")
+    note = per_key("grams_note")
+    no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
+    if no_quantity.any():
+        note = choose(~no_quantity, note, pd.Series("no quantity", index=index))
+    out["grams_note"] = note
+    out["match_score"] = score
+    out["grams"] = grams
+    out["suggestions"] = suggestions
+    computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
+    for col in NUTRIENT_COLUMNS:
+        value = computed[col].to_numpy() if col in computed.columns else np.nan
+        out[col] = np.where(matched, value, entries[col].to_numpy(dtype="float64"))
+    out["water_g"] = np.where(water, grams, out["water_g"].to_numpy())
+    no_food = food_id.isna().to_numpy()
+    out["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)
     return out
+
+
+#: Entry statuses, in the order of their codes.
+_STATUS_CODES = {status: code for code, status in enumerate(STATUSES)}
+
+
+def _statuses(
+    matched: np.ndarray,
+    no_food: np.ndarray,
+    is_water: np.ndarray,
+    grams: np.ndarray,
+    is_supp: np.ndarray,
+    reported: np.ndarray,
+) -> pd.Categorical:
+    """matched | unmatched | no grams | supplement | reported, as a categorical."""
+    status = np.zeros(len(matched), dtype=np.int8)
+    status[matched & no_food & ~is_water] = _STATUS_CODES["unmatched"]
+    status[matched & (status == 0) & np.isnan(grams)] = _STATUS_CODES["no grams"]
+    status[is_supp] = _STATUS_CODES["supplement"]
+    status[reported] = _STATUS_CODES["reported"]
+    return pd.Categorical.from_codes(status, categories=list(STATUSES))
 
 
 def analyze(

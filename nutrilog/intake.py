@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import codes_of
+from nutrilog._vector import choose, codes_of, text_category
 from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
 
 __all__ = [
@@ -197,8 +197,8 @@ def meal_totals(entries: pd.DataFrame) -> pd.DataFrame:
     >>> meal_totals(e)["meal"].tolist()
     ['(no meal)', 'Lunch']
     """
-    frame = entries.copy()
-    frame["meal"] = frame["meal"].where(frame["meal"].notna(), "(no meal)").astype(str)
+    frame = entries[["person", "date", "meal", *NUTRIENT_COLUMNS]].copy()
+    frame["meal"] = text_category(frame["meal"], fill="(no meal)").astype(str)
     out = frame.groupby(["person", "date", "meal"], dropna=False, sort=True)[NUTRIENT_COLUMNS]
     return out.sum(min_count=1).reset_index()
 
@@ -213,9 +213,9 @@ def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.Dat
         is the food's part of the person's (or day's) known total.
     """
     keys = ["person", "date"] if by_day else ["person"]
-    frame = entries.copy()
-    label = frame["description"] if "description" in frame else frame["food"]
-    frame["_food"] = label.where(label.notna(), frame["food"]).astype(str)
+    frame = entries[[*keys, "food", *NUTRIENT_COLUMNS]].copy()
+    label = entries["description"] if "description" in entries else entries["food"]
+    frame["_food"] = choose(label.notna().to_numpy(), label, entries["food"]).astype(str)
     long = frame.melt(
         id_vars=[*keys, "_food"],
         value_vars=NUTRIENT_COLUMNS,

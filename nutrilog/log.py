@@ -30,11 +30,13 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from nutrilog._vector import concat_categories, text_category
 from nutrilog.errors import DataError
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
 __all__ = [
     "ENTRY_COLUMNS",
+    "TEXT_COLUMNS",
     "REJECTED_COLUMNS",
     "ENTRY_KINDS",
     "LogEntry",
@@ -61,6 +63,12 @@ __all__ = [
 #: reported   True when the source reported its own nutrient values for the row
 #: source     the file (or ``<text>``, ``<dataframe>``) the row came from
 #: line       1-based line number in that source
+#:
+#: The text columns that repeat from row to row (all but ``text``, which is
+#: nearly unique per row: see :data:`TEXT_COLUMNS`) are pandas categoricals,
+#: so a million rows of two thousand foods hold each food text once. They
+#: compare, group and use ``.str`` like text; to write a new value into one,
+#: turn it into text first (``entries["food"].astype(str)``).
 ENTRY_COLUMNS: list[str] = [
     "person",
     "date",
@@ -77,6 +85,19 @@ ENTRY_COLUMNS: list[str] = [
     "reported",
     "source",
     "line",
+]
+#: Entry columns held as categoricals of text (missing = NaN).
+TEXT_COLUMNS: list[str] = [
+    "person",
+    "time",
+    "meal",
+    "food",
+    "unit",
+    "unit_kind",
+    "amount_note",
+    "food_id",
+    "kind",
+    "source",
 ]
 REJECTED_COLUMNS: list[str] = ["source", "line", "text", "reason"]
 ENTRY_KINDS = ("food", "supplement", "water")
@@ -144,6 +165,7 @@ def _is_conformed(frame: pd.DataFrame) -> bool:
         and dtypes["reported"] == "bool"
         and str(dtypes["line"]) == "Int64"
         and all(dtypes[c] == "float64" for c in NUTRIENT_COLUMNS)
+        and all(isinstance(dtypes[c], pd.CategoricalDtype) for c in TEXT_COLUMNS)
         and not frame["person"].isna().any()
         and not frame["kind"].isna().any()
     )
@@ -161,11 +183,16 @@ def conform_entries(frame: pd.DataFrame) -> pd.DataFrame:
     return entries_from_columns({col: frame[col] for col in frame.columns})
 
 
+#: Value of a text column when the row gives none (others stay missing).
+_TEXT_FILL = {"person": "default", "kind": "food"}
+
+
 def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
     """Build a standard entries table from aligned columns, in one construction.
 
     The same conversions as :func:`conform_entries`, without copying a table
-    that is about to be rebuilt; readers finish their chunks with it.
+    that is about to be rebuilt; readers finish their chunks with it. Text
+    columns given as categoricals are kept as they are (no text is touched).
 
     Examples
     --------
@@ -185,19 +212,72 @@ def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
 
     out = {col: column(col) for col in ENTRY_COLUMNS + NUTRIENT_COLUMNS}
     for col in NUTRIENT_COLUMNS:
-        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
-    person, kind = out["person"], out["kind"]
-    out["person"] = person.where(person.notna(), "default").astype(str)
-    out["date"] = pd.to_datetime(out["date"], errors="coerce").dt.normalize()
-    out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")
-    out["kind"] = kind.where(kind.notna(), "food").astype(str)
-    out["reported"] = out["reported"].fillna(False).astype(bool)
-    out["line"] = pd.to_numeric(out["line"], errors="coerce").astype("Int64")
+        out[col] = _floats(out[col])
+    for col in TEXT_COLUMNS:
+        out[col] = text_category(out[col], _TEXT_FILL.get(col))
+    out["person"] = _categories_as_text(out["person"])
+    out["kind"] = _categories_as_text(out["kind"])
+    date = out["date"]
+    if date.dtype.kind != "M" or getattr(date.dt, "tz", None) is not None:
+        date = pd.to_datetime(date, errors="coerce")
+    if (date.dt.normalize() != date).any():
+        date = date.dt.normalize()
+    out["date"] = date
+    out["quantity"] = _floats(out["quantity"])
+    reported = out["reported"]
+    out["reported"] = reported if reported.dtype == bool else reported.fillna(False).astype(bool)
+    line = out["line"]
+    out["line"] = (
+        line if str(line.dtype) == "Int64" else pd.to_numeric(line, errors="coerce").astype("Int64")
+    )
     for col in columns:
         if col not in out:
             out[col] = column(col)
-    # one construction, one copy: no per-column copies of a million-row table
-    return pd.DataFrame(out, index=index)
+    # one construction, no copy: the columns become blocks of their own (copy-on-write)
+    return pd.DataFrame(out, index=index, copy=False)
+
+
+def _floats(values: pd.Series) -> pd.Series:
+    if values.dtype == "float64":
+        return values
+    return pd.to_numeric(values, errors="coerce").astype("float64")
+
+
+def _categories_as_text(values: pd.Series) -> pd.Series:
+    """A categorical whose categories are all ``str`` (a person given as 7 becomes "7")."""
+    cats = values.cat.categories
+    if all(isinstance(c, str) for c in cats):
+        return values
+    return text_category(values.cat.rename_categories([str(c) for c in cats]).astype(object))
+
+
+def concat_entries(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Join standard entries tables; categorical text columns stay categorical.
+
+    Examples
+    --------
+    >>> a = entries_from_columns({"food": pd.Series(["apple"])})
+    >>> b = entries_from_columns({"food": pd.Series(["pear"])})
+    >>> concat_entries([a, b])["food"].tolist()
+    ['apple', 'pear']
+    """
+    frames = [conform_entries(f) for f in frames]
+    if len(frames) == 1:
+        return frames[0]
+    names = list(dict.fromkeys(c for f in frames for c in f.columns))
+    categorical = {
+        c
+        for c in names
+        if all(c in f.columns and isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)
+    }
+    columns = {}
+    for c in names:
+        if c in categorical:
+            columns[c] = concat_categories([f[c] for f in frames])
+        else:  # column by column: no block consolidation of the whole table
+            parts = [f[c] if c in f.columns else pd.Series(np.nan, index=f.index) for f in frames]
+            columns[c] = pd.concat(parts, ignore_index=True)
+    return entries_from_columns(columns)
 
 
 @dataclass
@@ -261,7 +341,7 @@ class FoodLog:
         logs = list(logs)
         if not logs:
             return cls(empty_entries())
-        entries = pd.concat([lg.entries for lg in logs], ignore_index=True)
+        entries = concat_entries([lg.entries for lg in logs])
         rejected = pd.concat([lg.rejected for lg in logs], ignore_index=True)
         return cls(entries, rejected, sum(int(lg.rows_read or 0) for lg in logs))
 

@@ -43,12 +43,21 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import codes_of, per_unique
+from nutrilog._vector import codes_of
+from nutrilog.log import ENTRY_KINDS as KINDS
 from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
 from nutrilog.quantity import ParsedAmount, parse_quantity
 from nutrilog.units import convert, vitamin_d_iu_to_ug
 
-__all__ = ["SupplementInfo", "SUPPLEMENT_COLUMNS", "detect_supplement", "classify_texts"]
+__all__ = [
+    "SupplementInfo",
+    "SUPPLEMENT_COLUMNS",
+    "KINDS",
+    "Kinds",
+    "detect_supplement",
+    "kinds_of",
+    "classify_texts",
+]
 
 #: Columns of :func:`classify_texts` besides the nutrient columns.
 SUPPLEMENT_COLUMNS: list[str] = ["kind", "note"]
@@ -202,10 +211,7 @@ def detect_supplement(text: str) -> SupplementInfo:
     return SupplementInfo("supplement", nutrients, "; ".join(notes) or None)
 
 
-def _kind_of_words(words: pd.Series) -> pd.Series:
-    """food | supplement | water for distinct screen texts (``"water 1 ml"``)."""
-    text = words.astype(object).where(words.notna(), "").astype(str)
-    return pd.Series([_kind_of(t) for t in text], index=text.index, dtype=object)
+_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 
 
 @lru_cache(maxsize=65536)
@@ -216,10 +222,37 @@ def _kind_of(text: str) -> str:
     return detect_supplement(text).kind
 
 
-def classify_texts(
+class Kinds(NamedTuple):
+    """The kind of every row, and the full reading of the rows that needed one.
+
+    Attributes
+    ----------
+    code : ndarray of int8
+        Each row's kind as an index into :data:`KINDS` (the entry kinds
+        ``food, supplement, water``).
+    rows : ndarray of int
+        Positions of the rows whose line was read in full (named a nutrient,
+        supplement or water).
+    detected : DataFrame
+        For those rows only: ``kind``, ``note`` and every nutrient column.
+    """
+
+    code: np.ndarray
+    rows: np.ndarray
+    detected: pd.DataFrame
+
+
+def _detected_frame(kinds: np.ndarray, notes: np.ndarray, values: np.ndarray) -> pd.DataFrame:
+    out = pd.DataFrame(values, columns=NUTRIENT_COLUMNS)
+    out.insert(0, "note", notes)
+    out.insert(0, "kind", kinds)
+    return out
+
+
+def kinds_of(
     texts: pd.Series | Callable[[pd.Series], pd.Series], screen: pd.Series | None = None
-) -> pd.DataFrame:
-    """Classify a column of log lines, each distinct text once.
+) -> Kinds:
+    """Classify a column of log lines, each distinct text once, keeping only what was found.
 
     Parameters
     ----------
@@ -235,6 +268,78 @@ def classify_texts(
 
     Returns
     -------
+    Kinds
+
+    Examples
+    --------
+    >>> found = kinds_of(pd.Series(["banana", "B12 1000 mcg", "banana"]))
+    >>> [KINDS[c] for c in found.code], found.rows.tolist()
+    (['food', 'supplement', 'food'], [1])
+    """
+    if screen is not None:
+        codes, uniques = codes_of(screen)
+        word = np.array(
+            [_KIND_CODE[_kind_of("" if u is None else str(u))] for u in uniques], dtype=np.int8
+        )
+        code = word[codes] if len(codes) else np.zeros(0, dtype=np.int8)
+        dosed = code == _KIND_CODE["supplement"]
+        if not dosed.any():
+            return Kinds(code, np.zeros(0, dtype=np.int64), _detected_frame(*_no_detection(0)))
+        mask = pd.Series(dosed, index=screen.index)
+        lines = texts(mask) if callable(texts) else texts[mask]
+        inner = kinds_of(lines)
+        rows = np.flatnonzero(dosed)
+        code[rows] = inner.code
+        return Kinds(code, rows[inner.rows], inner.detected)
+    if callable(texts):
+        raise TypeError("kinds_of: texts may be a function only together with screen=")
+    codes, uniques = codes_of(texts)
+    uniques = np.array(["" if u is None else str(u) for u in uniques], dtype=object)
+    # Only texts naming a nutrient, supplement or water need the full look. The
+    # cheap test runs on the words alone (numbers stripped), which repeat far
+    # more often than whole lines with their amounts.
+    words = pd.Series(uniques, dtype=object).astype(str).str.replace(_NUMBERS, " ", regex=True)
+    word_codes, word_uniques = pd.factorize(words, use_na_sentinel=False)
+    hits = pd.Series(word_uniques, dtype=object).astype(str).str.contains(_PREFILTER, regex=True)
+    candidate = hits.to_numpy(dtype=bool)[word_codes] if len(word_codes) else np.zeros(0, bool)
+    kinds, notes, values = _no_detection(len(uniques))
+    position = {col: j for j, col in enumerate(NUTRIENT_COLUMNS)}
+    for i in np.flatnonzero(candidate):
+        info = detect_supplement(str(uniques[i]))
+        kinds[i], notes[i] = info.kind, info.note
+        for col, amount in info.nutrients.items():
+            values[i, position[col]] = amount
+    kind_code = np.array([_KIND_CODE[k] for k in kinds], dtype=np.int8)
+    code = kind_code[codes] if len(codes) else np.zeros(0, dtype=np.int8)
+    rows = np.flatnonzero(candidate[codes]) if len(codes) else np.zeros(0, dtype=np.int64)
+    picked = codes[rows]
+    return Kinds(code, rows, _detected_frame(kinds[picked], notes[picked], values[picked]))
+
+
+def _no_detection(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Kinds (all food), notes (None) and nutrient values (NaN) for ``n`` texts."""
+    return (
+        np.full(n, "food", dtype=object),
+        np.full(n, None, dtype=object),
+        np.full((n, len(NUTRIENT_COLUMNS)), np.nan),
+    )
+
+
+def classify_texts(
+    texts: pd.Series | Callable[[pd.Series], pd.Series], screen: pd.Series | None = None
+) -> pd.DataFrame:
+    """Classify a column of log lines, each distinct text once.
+
+    Parameters
+    ----------
+    texts : Series or callable
+        Whole lines, amounts included (or a function building them, with
+        ``screen``; see :func:`kinds_of`).
+    screen : Series, optional
+        Each line with its amount replaced by a stand-in, see :func:`kinds_of`.
+
+    Returns
+    -------
     DataFrame
         ``kind``, ``note`` and every nutrient column (NaN unless a supplement
         dose was read), indexed like ``texts``.
@@ -246,48 +351,12 @@ def classify_texts(
     >>> out["kind"].tolist(), out["vitamin_b12_ug"].tolist()
     (['food', 'supplement'], [nan, 1000.0])
     """
-    if screen is not None:
-        # The kind follows from the words; only supplement lines need their dose read.
-        word_kind = per_unique(screen, _kind_of_words).to_numpy(dtype=object)
-        n = len(screen)
-        out = pd.DataFrame(
-            {
-                "kind": pd.Series(word_kind.copy(), index=screen.index, dtype=object),
-                "note": pd.Series(np.full(n, None, dtype=object), index=screen.index),
-            }
-            | {col: np.full(n, np.nan) for col in NUTRIENT_COLUMNS},
-            index=screen.index,
-        )
-        dosed = word_kind == "supplement"
-        if dosed.any():
-            rows = pd.Series(dosed, index=screen.index)
-            lines = texts(rows) if callable(texts) else texts[rows]
-            out.loc[dosed] = classify_texts(lines).to_numpy()
-        for col in NUTRIENT_COLUMNS:
-            out[col] = out[col].astype("float64")
-        out["note"] = out["note"].astype(object).where(out["note"].notna(), None)
-        return out
-    if callable(texts):
-        raise TypeError("classify_texts: texts may be a function only together with screen=")
-    codes, uniques = codes_of(texts)
-    uniques = np.array(["" if u is None else str(u) for u in uniques], dtype=object)
-    # Only texts naming a nutrient, supplement or water need the full look. The
-    # cheap test runs on the words alone (numbers stripped), which repeat far
-    # more often than whole lines with their amounts.
-    words = pd.Series(uniques, dtype=object).astype(str).str.replace(_NUMBERS, " ", regex=True)
-    word_codes, word_uniques = pd.factorize(words, use_na_sentinel=False)
-    hits = pd.Series(word_uniques, dtype=object).astype(str).str.contains(_PREFILTER, regex=True)
-    candidate = hits.to_numpy()[word_codes]
-    kinds = np.full(len(uniques), "food", dtype=object)
-    notes = np.full(len(uniques), None, dtype=object)
-    values = np.full((len(uniques), len(NUTRIENT_COLUMNS)), np.nan)
-    position = {col: j for j, col in enumerate(NUTRIENT_COLUMNS)}
-    for i in np.flatnonzero(candidate):
-        info = detect_supplement(str(uniques[i]))
-        kinds[i], notes[i] = info.kind, info.note
-        for col, amount in info.nutrients.items():
-            values[i, position[col]] = amount
-    out = pd.DataFrame(values[codes], columns=NUTRIENT_COLUMNS, index=texts.index)
-    out.insert(0, "note", notes[codes])
-    out.insert(0, "kind", kinds[codes])
+    index = screen.index if screen is not None else texts.index  # type: ignore[union-attr]
+    found = kinds_of(texts, screen)
+    kinds, notes, values = _no_detection(len(index))
+    kinds = np.asarray(KINDS, dtype=object)[found.code]
+    notes[found.rows] = found.detected["note"].to_numpy(dtype=object)
+    values[found.rows] = found.detected[NUTRIENT_COLUMNS].to_numpy(dtype="float64")
+    out = _detected_frame(kinds, notes, values)
+    out.index = index
     return out

@@ -99,7 +99,7 @@ def test_older_layout() -> None:
     assert (
         e[["water_g", "sodium_mg", "vitamin_d_ug"]].isna().all().all()
     )  # columns absent in this layout
-    assert e["time"].tolist() == ["05:17", None, "09:36", None]
+    assert [None if pd.isna(t) else t for t in e["time"]] == ["05:17", None, "09:36", None]
     assert e["meal"].tolist() == ["Drinks", "Breakfast", "Breakfast", "Lunch"]
     assert e["unit"].unique().tolist() == ["g"]
     assert e.loc[0, "potassium_mg"] == 40.0

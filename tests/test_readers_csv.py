@@ -63,7 +63,8 @@ def test_utf8_bom_and_flexible_headers() -> None:
 
 def test_amount_text_without_unit_column_and_food_only() -> None:
     log = _csv("date,food,amount\n2026-11-20,milk,1 cup\n2026-11-20,eggs,2\n")
-    assert log.entries[["food", "quantity", "unit"]].values.tolist() == [
+    rows = log.entries[["food", "quantity", "unit"]].astype(object).values.tolist()
+    assert [[None if pd.isna(v) else v for v in row] for row in rows] == [
         ["milk", 1.0, "cup"],
         ["eggs", 2.0, None],
     ]

@@ -24,7 +24,7 @@ def test_flexible_names_and_native_types() -> None:
     assert log.rows_read == len(log.entries) + len(log.rejected) == 3
     e = log.entries
     assert e["quantity"].tolist() == [2.0, 150.0, 1.0]
-    assert e["unit"].tolist() == ["medium", "mg", None]
+    assert [None if pd.isna(u) else u for u in e["unit"]] == ["medium", "mg", None]
     assert e["amount_note"].tolist()[2] == "implicit one"
     assert e["kind"].tolist() == ["food", "supplement", "food"]
     assert e.loc[1, "magnesium_mg"] == 150.0

@@ -84,7 +84,7 @@ def test_meal_argument_and_meal_reset_by_new_day() -> None:
     log = parse_entries(
         ["toast", "2026-11-21", "Lunch", "soup", "2026-11-22", "tea"], meal="Breakfast"
     )
-    assert log.entries["meal"].tolist() == ["Breakfast", "Lunch", None]
+    assert [None if pd.isna(m) else m for m in log.entries["meal"]] == ["Breakfast", "Lunch", None]
 
 
 def test_comments_and_blank_lines_are_not_rows() -> None:

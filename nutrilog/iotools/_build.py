@@ -27,13 +27,14 @@ from nutrilog.iotools._table import MalformedTableError
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, entries_from_columns
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
-from nutrilog.supplements import classify_texts
+from nutrilog.supplements import KINDS, kinds_of
 from nutrilog.units import normalize_unit, vitamin_d_iu_to_ug
 
 __all__ = [
     "Rejections",
     "cells",
     "coded_cells",
+    "filled",
     "text_or_none",
     "quoted",
     "to_number",
@@ -75,22 +76,46 @@ class Rejections:
     """
 
     def __init__(self, index: pd.Index) -> None:
-        self.reason = pd.Series(None, index=index, dtype=object)
+        self.index = index
+        self._reason = np.full(len(index), None, dtype=object)
+        self._bad = np.zeros(len(index), dtype=bool)
 
-    def add(self, mask: pd.Series, reason: str | pd.Series | Message) -> None:
+    def add(self, mask: pd.Series | np.ndarray, reason: str | pd.Series | Message) -> None:
         """Give ``reason`` to the rows in ``mask`` that have none yet."""
-        mask = mask.fillna(False).astype(bool) & self.reason.isna()
-        if not mask.any():
+        rows = _as_mask(mask) & ~self._bad
+        if not rows.any():
             return
         if isinstance(reason, Message):
-            self.reason[mask] = reason.render(mask).to_numpy()
+            self._reason[rows] = reason.render(rows)
+        elif isinstance(reason, pd.Series):
+            self._reason[rows] = reason.iloc[np.flatnonzero(rows)].to_numpy(dtype=object)
         else:
-            self.reason[mask] = reason[mask] if isinstance(reason, pd.Series) else reason
+            self._reason[rows] = reason
+        self._bad |= rows
+
+    @property
+    def reason(self) -> pd.Series:
+        """Each row's reason (None for rows that are fine)."""
+        return pd.Series(self._reason, index=self.index, dtype=object)
 
     @property
     def bad(self) -> pd.Series:
         """Rows with a reason."""
-        return self.reason.notna()
+        return pd.Series(self._bad.copy(), index=self.index)
+
+    @property
+    def any(self) -> bool:
+        """True when some row has a reason."""
+        return bool(self._bad.any())
+
+
+def _as_mask(mask: pd.Series | np.ndarray) -> np.ndarray:
+    """A boolean array from a mask that may hold missing values (missing = False)."""
+    if isinstance(mask, pd.Series):
+        if mask.dtype == bool:
+            return mask.to_numpy()
+        return mask.fillna(False).to_numpy(dtype=bool)
+    return np.asarray(mask, dtype=bool)
 
 
 def cells(frame: pd.DataFrame, column: object | None) -> pd.Series:
@@ -119,19 +144,19 @@ def coded_cells(frame: pd.DataFrame, column: object | None) -> pd.Series:
     return coded(codes, stripped, frame.index)
 
 
-def text_or_none(values: pd.Series, empty: object = None) -> pd.Series:
-    """Cells as an object column with ``empty`` (default None) for ``""`` and missing.
+def text_or_none(values: pd.Series, empty: str | None = None) -> pd.Series:
+    """Cells as a categorical of text with ``empty`` (default missing) for ``""`` and missing.
 
     Examples
     --------
     >>> text_or_none(pd.Series(["a", "", None]), "?").tolist()
     ['a', '?', '?']
     """
-
-    def replace(distinct: pd.Series) -> pd.Series:
-        return distinct.where(distinct.notna() & (distinct != ""), empty).astype(object)
-
-    return per_unique(values, replace)
+    codes, uniques = codes_of(values)
+    blank = pd.isna(pd.Series(uniques, dtype=object)).to_numpy() | (uniques == "")
+    uniques = uniques.copy()
+    uniques[blank] = empty
+    return coded(codes, uniques, values.index)
 
 
 def _stripped(values: pd.Series) -> pd.Series:
@@ -206,9 +231,10 @@ def resolve_dates(
         reasons[k] = None if why is None else f"unparseable date: {why}"
     days = pd.to_datetime(pd.Series(stamps, dtype=object)).dt.normalize().to_numpy()
     dates = pd.Series(days[codes], index=raw.index)
-    times = pd.Series(clock[codes], index=raw.index, dtype=object)
-    why = pd.Series(reasons[codes], index=raw.index, dtype=object)
-    rej.add(why.notna(), why)
+    times = coded(codes, clock, raw.index)
+    unreadable = np.array([r is not None for r in reasons], dtype=bool)
+    if unreadable.any():
+        rej.add(unreadable[codes], pd.Series(reasons[codes], index=raw.index, dtype=object))
     return dates, times
 
 
@@ -222,7 +248,7 @@ class Message:
     Examples
     --------
     >>> msg = "found " + quoted(pd.Series(["x", "y"]))
-    >>> msg.render(pd.Series([False, True])).tolist()
+    >>> msg.render(np.array([False, True])).tolist()
     ["found 'y'"]
     """
 
@@ -235,12 +261,22 @@ class Message:
     def __radd__(self, other: str | pd.Series) -> Message:
         return Message([other, *self.parts])
 
-    def render(self, mask: pd.Series) -> pd.Series:
-        """The message of each row in ``mask``."""
-        out = pd.Series("", index=mask.index[mask.to_numpy(dtype=bool)], dtype=object)
-        for part in self.parts:
-            out = out + (part[mask].astype(str) if isinstance(part, pd.Series) else part)
-        return out
+    def render(self, rows: np.ndarray) -> np.ndarray:
+        """The message of each row where the boolean array ``rows`` is True."""
+        where = np.flatnonzero(rows)
+        pieces = [
+            part.iloc[where].to_numpy(dtype=object) if isinstance(part, pd.Series) else None
+            for part in self.parts
+        ]
+        texts = []
+        for k in range(int(rows.sum())):
+            texts.append(
+                "".join(
+                    str(piece[k]) if piece is not None else str(part)
+                    for part, piece in zip(self.parts, pieces, strict=True)
+                )
+            )
+        return np.array(texts, dtype=object)
 
 
 def quoted(values: pd.Series) -> Message:
@@ -266,12 +302,35 @@ def amounts_from_text(texts: pd.Series, rej: Rejections) -> pd.DataFrame:
     return parsed
 
 
-def _unit_table(units: pd.Series) -> pd.DataFrame:
+def filled(values: pd.Series) -> np.ndarray:
+    """True where a cell holds text (not ``""``, not missing), worked out per distinct cell.
+
+    Examples
+    --------
+    >>> filled(pd.Series(["a", "", None])).tolist()
+    [True, False, False]
+    """
+    codes, uniques = codes_of(values)
+    present = ~pd.isna(pd.Series(uniques, dtype=object)).to_numpy() & (uniques != "")
+    return present[codes]
+
+
+def _unit_columns(units: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Canonical unit keys and kinds of unit cells, as categoricals (missing when unknown)."""
     codes, uniques = codes_of(units)
     known = [normalize_unit(str(u)) if u not in ("", None) else None for u in uniques]
     names = np.array([None if k is None else k.unit for k in known], dtype=object)
     kinds = np.array([None if k is None else k.kind for k in known], dtype=object)
-    return pd.DataFrame({"unit": names[codes], "unit_kind": kinds[codes]}, index=units.index)
+    return coded(codes, names, units.index), coded(codes, kinds, units.index)
+
+
+def _only(values: pd.Series, rows: np.ndarray) -> pd.Series:
+    """A categorical with its values kept on ``rows`` and missing elsewhere."""
+    codes = values.cat.codes.to_numpy().copy()
+    codes[~rows] = -1
+    return pd.Series(
+        pd.Categorical.from_codes(codes, dtype=values.dtype), index=values.index, name=values.name
+    )
 
 
 def amounts_from_columns(
@@ -292,29 +351,19 @@ def amounts_from_columns(
     * a ``grams`` value wins (unit ``g``) and the other amount goes to the note.
 
     Rejected: missing food text, non-numeric or negative amounts or grams, and a
-    unit not in the alias table.
+    unit not in the alias table. Every step works per distinct cell; the usual
+    case (a number and a known unit) keeps the columns categorical.
     """
     names = names or {}
-    out = pd.DataFrame(
-        {
-            "food": food.astype(object),
-            "quantity": np.nan,
-            "unit": None,
-            "unit_kind": None,
-            "amount_note": None,
-        },
-        index=food.index,
-    )
-    has_a, has_u, has_g = amount != "", unit != "", grams != ""
+    has_a, has_u, has_g, has_f = (filled(c) for c in (amount, unit, grams, food))
     rej.add(
-        food == "",
+        ~has_f,
         f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell",
     )
-
-    q_a = to_number(amount, decimal_comma=decimal_comma)
-    num_a = has_a & q_a.notna()
-    units = _unit_table(unit)
-    unknown = has_u & units["unit"].isna()
+    q_a = to_number(amount, decimal_comma=decimal_comma).to_numpy(dtype="float64")
+    num_a = has_a & ~np.isnan(q_a)
+    unit_key, unit_kind = _unit_columns(unit)
+    unknown = has_u & unit_key.isna().to_numpy()
     rej.add(
         unknown & ~has_g,
         f"unknown unit: expected one of {_UNITS_HINT}, found " + quoted(unit),
@@ -324,62 +373,100 @@ def amounts_from_columns(
         f"non-numeric amount: expected a number in column {names.get('amount', 'amount')!r}, found "
         + quoted(amount),
     )
-    out["quantity"] = q_a.where(num_a, np.nan)
-    with_unit = (num_a & has_u).to_numpy(dtype=bool)
-    for col in ("unit", "unit_kind"):
-        out[col] = np.where(with_unit, units[col].to_numpy(dtype=object), None)
-
-    text_a = has_a & ~num_a & ~has_u
-    if text_a.any():
-        parsed = parse_amounts(amount[text_a].astype(object))
-        no_number = (
-            parsed["amount_note"].fillna("").str.contains("implicit one") & parsed["unit"].isna()
-        )
-        rej.add(
-            no_number.reindex(out.index, fill_value=False),
-            "non-numeric amount: expected a number such as 1.5 or an amount such as '1 cup', found "
-            + quoted(amount),
-        )
-        out.loc[text_a, ["quantity", "unit", "unit_kind"]] = parsed[
-            ["quantity", "unit", "unit_kind"]
-        ].to_numpy()
-        extra = parsed["food"].where(parsed["food"] != "", None)
-        out.loc[text_a, "amount_note"] = join_notes(parsed["amount_note"], extra)
-
-    from_food = ~has_a & ~has_g & (food != "")
-    if from_food.any():
-        parsed = parse_amounts(food[from_food].astype(object))
-        out.loc[from_food, AMOUNT_COLUMNS] = parsed[AMOUNT_COLUMNS].to_numpy()
-        take_unit = from_food & has_u & ~unknown & out["unit"].isna()
-        out.loc[take_unit, ["unit", "unit_kind"]] = units.loc[
-            take_unit, ["unit", "unit_kind"]
-        ].to_numpy()
-        rej.add(
-            from_food & (out["food"].fillna("") == ""),
-            "missing food text: expected food words, found only an amount in " + quoted(food),
-        )
-
-    q_g = to_number(grams, decimal_comma=decimal_comma)
+    with_unit = num_a & has_u
+    out = pd.DataFrame(
+        {
+            "food": food,
+            "quantity": np.where(num_a, q_a, np.nan),
+            "unit": _only(unit_key, with_unit),
+            "unit_kind": _only(unit_kind, with_unit),
+            "amount_note": np.full(len(food), None, dtype=object),
+        },
+        index=food.index,
+    )
+    q_g = to_number(grams, decimal_comma=decimal_comma).to_numpy(dtype="float64")
     rej.add(
-        has_g & q_g.isna(),
+        has_g & np.isnan(q_g),
         f"non-numeric grams: expected a number in column {names.get('grams', 'grams')!r}, found "
         + quoted(grams),
     )
     rej.add(
         has_g & (q_g < 0), "negative amount: expected grams of 0 or more, found " + quoted(grams)
     )
-    use_g = has_g & q_g.notna()
-    if use_g.any():
-        before = (amount.astype(object) + " " + unit.astype(object)).str.strip()
-        note = ("logged as " + before).where(before != "", None)
-        out.loc[use_g, "amount_note"] = join_notes(out.loc[use_g, "amount_note"], note[use_g])
-        out.loc[use_g, "quantity"] = q_g[use_g]
-        out.loc[use_g, ["unit", "unit_kind"]] = ["g", "mass"]
-    out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")
+    text_a = has_a & ~num_a & ~has_u
+    from_food = ~has_a & ~has_g & has_f
+    use_g = has_g & ~np.isnan(q_g)
+    if text_a.any() or from_food.any() or use_g.any():
+        out = _written_amounts(
+            out, food, amount, unit, rej, unit_key, unit_kind, q_g,
+            text_a=text_a, from_food=from_food, use_g=use_g, has_u=has_u, unknown=unknown,
+        )  # fmt: skip
     rej.add(
-        out["quantity"] < 0,
+        out["quantity"].to_numpy() < 0,
         "negative amount: expected an amount of 0 or more, found " + quoted(amount),
     )
+    return out
+
+
+def _written_amounts(
+    out: pd.DataFrame,
+    food: pd.Series,
+    amount: pd.Series,
+    unit: pd.Series,
+    rej: Rejections,
+    unit_key: pd.Series,
+    unit_kind: pd.Series,
+    q_g: np.ndarray,
+    *,
+    text_a: np.ndarray,
+    from_food: np.ndarray,
+    use_g: np.ndarray,
+    has_u: np.ndarray,
+    unknown: np.ndarray,
+) -> pd.DataFrame:
+    """The less usual amounts: text in the amount cell, the amount inside the food
+    text, and a grams column; these rows are parsed one distinct text at a time."""
+    out = out.copy()
+    for col in ("food", "unit", "unit_kind"):
+        values = out[col].astype(object)
+        out[col] = values.where(values.notna(), None)
+    index = out.index
+    if text_a.any():
+        rows = pd.Series(text_a, index=index)
+        parsed = parse_amounts(amount[rows].astype(object))
+        no_number = (
+            parsed["amount_note"].fillna("").str.contains("implicit one") & parsed["unit"].isna()
+        )
+        rej.add(
+            no_number.reindex(index, fill_value=False),
+            "non-numeric amount: expected a number such as 1.5 or an amount such as '1 cup', found "
+            + quoted(amount),
+        )
+        out.loc[rows, ["quantity", "unit", "unit_kind"]] = parsed[
+            ["quantity", "unit", "unit_kind"]
+        ].to_numpy()
+        extra = parsed["food"].where(parsed["food"] != "", None)
+        out.loc[rows, "amount_note"] = join_notes(parsed["amount_note"], extra)
+    if from_food.any():
+        rows = pd.Series(from_food, index=index)
+        parsed = parse_amounts(food[rows].astype(object))
+        out.loc[rows, AMOUNT_COLUMNS] = parsed[AMOUNT_COLUMNS].to_numpy()
+        take_unit = rows & pd.Series(has_u & ~unknown, index=index) & out["unit"].isna()
+        if take_unit.any():
+            out.loc[take_unit, "unit"] = unit_key[take_unit].astype(object).to_numpy()
+            out.loc[take_unit, "unit_kind"] = unit_kind[take_unit].astype(object).to_numpy()
+        rej.add(
+            rows & (out["food"].fillna("") == ""),
+            "missing food text: expected food words, found only an amount in " + quoted(food),
+        )
+    if use_g.any():
+        rows = pd.Series(use_g, index=index)
+        before = (amount[rows].astype(object) + " " + unit[rows].astype(object)).str.strip()
+        note = ("logged as " + before).where(before != "", None)
+        out.loc[rows, "amount_note"] = join_notes(out.loc[rows, "amount_note"], note)
+        out.loc[rows, "quantity"] = q_g[use_g]
+        out.loc[rows, ["unit", "unit_kind"]] = ["g", "mass"]
+    out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")
     return out
 
 
@@ -422,45 +509,62 @@ def apply_kinds(
     """Set ``kind`` (food | supplement | water), supplement doses and ``reported`` in place.
 
     ``detect_text`` holds the whole lines, or (with ``screen``) builds them for a
-    row mask, see :func:`~nutrilog.supplements.classify_texts`.
+    row mask, see :func:`~nutrilog.supplements.kinds_of`.
     ``given`` is a kind column from the file (unknown values are rejected);
     ``hint`` marks rows known to be supplements (a "Supplements" group). Doses
     read from a supplement line fill NaN nutrient cells and make the row
     ``reported``.
     """
-    detected = classify_texts(detect_text, screen=screen)
-    kind = detected["kind"].copy()
+    found = kinds_of(detect_text, screen=screen)
+    code = found.code
     if hint is not None:
-        kind = kind.mask(hint.fillna(False).astype(bool) & (kind == "food"), "supplement")
+        code[_as_mask(hint) & (code == _FOOD)] = _SUPPLEMENT
     if given is not None:
-        key = given.astype(str).str.strip().str.lower()
-        known = key.map(_KINDS)
+        codes, uniques = codes_of(given)
+        keys = ["" if u is None else str(u).strip().lower() for u in uniques]
+        known = np.array([KINDS.index(_KINDS[k]) if k in _KINDS else -1 for k in keys])
+        unknown = np.array([k != "" and k not in _KINDS for k in keys], dtype=bool)
         rej.add(
-            (key != "") & known.isna(),
+            unknown[codes],
             "unknown kind: expected food, supplement or water, found " + quoted(given),
         )
-        kind = known.where(known.notna(), kind)
-    frame["kind"] = kind
-    supp = kind == "supplement"
+        named = known[codes]
+        code = np.where(named >= 0, named, code).astype(np.int8)
+    frame["kind"] = pd.Categorical.from_codes(code, categories=list(KINDS))
     if not fill_nutrients:  # a source that reports its own values needs no doses or dose notes
         return
-    any_supplement = bool(supp.any())
-    resolved = pd.Series(False, index=frame.index)
+    reported = _as_mask(frame["reported"]) if "reported" in frame.columns else None
+    resolved = np.zeros(len(frame), dtype=bool) if reported is None else reported.copy()
+    is_supp = code[found.rows] == _SUPPLEMENT
+    rows, detected = found.rows[is_supp], found.detected[is_supp]
     for col in NUTRIENT_COLUMNS:
-        if col not in frame.columns:
-            frame[col] = np.nan
-        if any_supplement:
-            take = supp & detected[col].notna()
-            fill = take & frame[col].isna()
-            frame.loc[fill, col] = detected.loc[fill, col]
-            resolved |= take
-    frame["reported"] = (
-        frame.get("reported", pd.Series(False, index=frame.index)).fillna(False).astype(bool)
-        | resolved
-    )
-    if any_supplement:
-        note = detected["note"].where(supp, None)
-        frame["amount_note"] = join_notes(frame.get("amount_note"), note)
+        dose = detected[col].to_numpy(dtype="float64")
+        have = ~np.isnan(dose)
+        if not have.any():
+            continue
+        values = (
+            frame[col].to_numpy(dtype="float64", copy=True)
+            if col in frame.columns
+            else np.full(len(frame), np.nan)
+        )
+        empty = have & np.isnan(values[rows])
+        values[rows[empty]] = dose[empty]
+        frame[col] = values
+        resolved[rows[have]] = True
+    frame["reported"] = resolved
+    if len(rows) and detected["note"].notna().any():
+        notes = (
+            frame["amount_note"].to_numpy(dtype=object, copy=True)
+            if "amount_note" in frame.columns
+            else np.full(len(frame), None, dtype=object)
+        )
+        notes[rows] = join_notes(
+            pd.Series(notes[rows], dtype=object), detected["note"].reset_index(drop=True)
+        ).to_numpy()
+        frame["amount_note"] = notes
+
+
+_FOOD, _SUPPLEMENT = KINDS.index("food"), KINDS.index("supplement")
 
 
 def finish(
@@ -477,12 +581,12 @@ def finish(
     rejections that builds it (e.g. ``lambda r: row_text(cells, r)``).
     """
     frame = frame.copy(deep=False)  # copy-on-write: the caller's frame is not touched
-    frame["source"] = np.full(len(frame), source, dtype=object)
+    frame["source"] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [source])
     _reject_out_of_range(frame, rej)
     if callable(reject_text):
         reject_text = reject_text(rej)
     bad = rej.bad
-    if strict and bad.any():
+    if strict and rej.any:
         first = frame.loc[bad, "line"].astype("int64").idxmin()
         raise LogParseError(
             str(rej.reason[first]),
@@ -507,9 +611,8 @@ def finish(
     columns = {}
     for col in keep:
         values = frame[col] if good.all() else frame[col][good]
-        if col == "quantity":
-            values = values.astype("float64")
-        elif col in _TEXT_COLUMNS or (col not in ENTRY_COLUMNS and _is_text(values)):
+        if col not in ENTRY_COLUMNS and col not in NUTRIENT_COLUMNS and _is_text(values):
+            # extra columns keep plain text, as the source gave it
             values = values.astype(object)
             values = values.where(values.notna(), None)
         columns[col] = values
@@ -523,8 +626,11 @@ def _reject_out_of_range(frame: pd.DataFrame, rej: Rejections) -> None:
     for col in numeric:
         if col not in frame.columns:
             continue
-        values = pd.to_numeric(frame[col], errors="coerce").astype("float64")
-        huge = values.abs() >= MAX_AMOUNT
+        values = frame[col]
+        if values.dtype != "float64":
+            values = pd.to_numeric(values, errors="coerce").astype("float64")
+        with np.errstate(invalid="ignore"):
+            huge = np.abs(values.to_numpy()) >= MAX_AMOUNT
         if huge.any():
             what = "an amount" if col == "quantity" else f"a {col} value"
             rej.add(
@@ -534,23 +640,12 @@ def _reject_out_of_range(frame: pd.DataFrame, rej: Rejections) -> None:
             )
 
 
-_TEXT_COLUMNS = {
-    "person",
-    "time",
-    "meal",
-    "text",
-    "food",
-    "unit",
-    "unit_kind",
-    "amount_note",
-    "food_id",
-    "kind",
-    "source",
-}
-
-
 def _is_text(values: pd.Series) -> bool:
-    return pd.api.types.is_string_dtype(values) or values.dtype == object
+    return (
+        isinstance(values.dtype, pd.CategoricalDtype)
+        or pd.api.types.is_string_dtype(values)
+        or values.dtype == object
+    )
 
 
 def read_all_chunks(name: str, read: Callable[[bool], list[FoodLog]]) -> FoodLog:

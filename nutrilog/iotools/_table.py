@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import as_category, per_unique
+from nutrilog._vector import as_category, codes_of
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
@@ -134,22 +134,29 @@ def _empty_bad() -> pd.DataFrame:
     )
 
 
-def _is_blank(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype(str).str.strip().eq("")
+def _per_cell(values: pd.Series, func: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``func`` of each row's cell, computed once per distinct cell (``func`` maps an
+    object array of distinct cells, missing as None, to an array of the same length)."""
+    codes, uniques = codes_of(values)
+    return func(uniques)[codes]
+
+
+def _blank(cells: np.ndarray) -> np.ndarray:
+    return np.array([c is None or not str(c).strip() for c in cells], dtype=bool)
+
+
+def _length(cells: np.ndarray) -> np.ndarray:
+    return np.array([0 if c is None else len(str(c)) for c in cells], dtype=np.int64)
 
 
 def _drop_blank(frame: pd.DataFrame) -> pd.DataFrame:
-    data = frame.drop(columns=[LINE])
-    if data.shape[1] == 0:
+    columns = [c for c in frame.columns if c != LINE]
+    if not columns:
         return frame
     blank = np.ones(len(frame), dtype=bool)
-    for column in data.columns:
-        blank &= per_unique(data[column], _is_blank).to_numpy(dtype=bool)
+    for column in columns:
+        blank &= _per_cell(frame[column], _blank)
     return frame[~blank] if blank.any() else frame
-
-
-def _lengths(values: pd.Series) -> pd.Series:
-    return values.astype(object).where(values.notna(), "").astype(str).str.len().astype("int64")
 
 
 def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
@@ -157,7 +164,9 @@ def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
     columns = [c for c in frame.columns if c != LINE]
     if not columns or frame.empty:
         return TableChunk(frame, _empty_bad())
-    length = sum(per_unique(frame[c], _lengths) for c in columns) + len(columns) - 1
+    length = np.full(len(frame), len(columns) - 1, dtype=np.int64)
+    for column in columns:
+        length += _per_cell(frame[column], _length)
     long = length > MAX_LINE_CHARS
     if not long.any():
         return TableChunk(frame, _empty_bad())
@@ -166,7 +175,7 @@ def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
         {
             "line": frame.loc[long, LINE].astype("int64"),
             "text": head.agg(sep.join, axis=1).map(shorten),
-            "reason": length[long].map(too_long_reason),
+            "reason": pd.Series(length[long], index=frame.index[long]).map(too_long_reason),
         }
     ).reset_index(drop=True)
     return TableChunk(frame[~long], bad)

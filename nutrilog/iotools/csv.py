@@ -160,7 +160,9 @@ def process_frame(
     )
     out["date"], times = resolve_dates(raw_date, rej, default=date, dayfirst=dayfirst)
     time = text_or_none(col("time"))
-    out["time"] = time.where(time.notna(), times)
+    if times.notna().any():  # a clock time written with the date fills an empty time cell
+        time = time.astype(object).where(time.notna(), times.astype(object))
+    out["time"] = time
     out["person"] = text_or_none(col("person"), person or "default")
     out["meal"] = text_or_none(col("meal"))
     out["food_id"] = text_or_none(col("food_id"))
