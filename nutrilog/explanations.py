@@ -327,9 +327,13 @@ def _describe(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
+#: The safe YAML loader, in C when PyYAML was built with libyaml (several times faster).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse(text: str, source: str) -> Explanations:
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as err:
         raise DataError(f"{source}: not valid YAML: {err}") from err
     if not isinstance(raw, dict):

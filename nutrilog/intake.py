@@ -30,6 +30,7 @@ __all__ = [
     "top_foods",
     "supplement_column",
     "coverage_column",
+    "day_numbers",
 ]
 
 #: Nutrients whose supplement part gets its own daily column (``magnesium_supplement_mg``...).
@@ -93,20 +94,71 @@ def scale_per_100g(
     return pd.DataFrame(values * factor[:, None], index=entries.index, columns=cols)
 
 
-def _entry_weights(entries: pd.DataFrame, day: np.ndarray | None = None) -> pd.Series:
+def day_numbers(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Number each entry's (person, date) in sorted order, missing dates last.
+
+    Returns
+    -------
+    day : ndarray of int64
+        The day number of each entry (0 .. number of days - 1).
+    first : ndarray of int64
+        The position of the first entry of each day.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"person": ["b", "a", "b"], "date": pd.to_datetime(["2026-11-21", None, "2026-11-20"])})
+    >>> [a.tolist() for a in day_numbers(e)]
+    [[2, 0, 1], [1, 2, 0]]
+    """
+    person = _sorted_codes(entries["person"])
+    date = _sorted_codes(entries["date"])
+    combined = person * (int(date.max(initial=0)) + 1) + date
+    uniques, day = np.unique(combined, return_inverse=True)
+    first = np.full(len(uniques), -1, dtype=np.int64)
+    first[day[::-1]] = np.arange(len(day) - 1, -1, -1)
+    return day.astype(np.int64), first
+
+
+def _sorted_codes(values: pd.Series) -> np.ndarray:
+    """Codes that sort like the values, missing values last."""
+    if (
+        isinstance(values.dtype, pd.CategoricalDtype)
+        and values.cat.categories.is_monotonic_increasing
+    ):
+        codes = values.cat.codes.to_numpy().astype(np.int64)
+        n = len(values.cat.categories)
+    else:
+        codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
+        n = len(uniques)
+    return np.where(codes < 0, n, codes)
+
+
+def _sums(day: np.ndarray, n_days: int, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-day sums of the known values, and how many values were known."""
+    known = ~np.isnan(values)
+    total = np.bincount(day, weights=np.where(known, values, 0.0), minlength=n_days)
+    return total, np.bincount(day, weights=known, minlength=n_days)
+
+
+def _entry_weights(grams: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
     """Weight of each food entry for coverage: its grams, or the day's median when unknown.
 
     Entries whose grams are unknown (unmatched food, vague amount) still count
     against coverage; they are given the median weight of the person's known
     entries that day (100 g when the day has none), so one unknown entry does not
-    weigh like nothing. ``day`` numbers each entry's person and date (computed
-    when not given).
+    weigh like nothing.
     """
-    grams = pd.to_numeric(entries["grams"], errors="coerce")
-    if day is None:
-        day = entries.groupby(["person", "date"], dropna=False, sort=True).ngroup().to_numpy()
-    median = grams.groupby(day).transform("median")
-    return grams.fillna(median).fillna(100.0).clip(lower=0.0)
+    unknown = np.isnan(grams)
+    weight = grams.copy()
+    if unknown.any():
+        days = np.unique(day[unknown])
+        rows = np.isin(day, days)
+        median = pd.Series(grams[rows]).groupby(day[rows]).median()
+        per_day = np.full(n_days, np.nan)
+        per_day[median.index.to_numpy()] = median.to_numpy()
+        weight[unknown] = per_day[day[unknown]]
+        weight[np.isnan(weight)] = 100.0
+    return np.clip(weight, 0.0, None)
 
 
 def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
@@ -124,7 +176,7 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
         value), ``<nutrient>_supplement_<unit>`` for :data:`SUPPLEMENT_SPLIT`,
         ``coverage_<nutrient>`` (share of the day's food weight whose value is
         known, 0–1), ``n_entries, n_supplements, n_unmatched, n_no_grams,
-        grams_logged``.
+        grams_logged``. Days are sorted by person and date.
 
     Examples
     --------
@@ -136,52 +188,46 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     >>> float(row["magnesium_mg"]), round(float(row["coverage_magnesium"]), 3), int(row["n_entries"])
     (79.0, 0.667, 2)
     """
-    keys = ["person", "date"]
-    needed = [*keys, "kind", "grams", *NUTRIENT_COLUMNS]
-    frame = entries[needed + (["status"] if "status" in entries else [])]
-    # Number each person-day once (in sorted order); every sum below groups by
-    # that integer instead of hashing the person and date columns again.
-    day = frame.groupby(keys, dropna=False, sort=True).ngroup().to_numpy()
-    n_days = int(day.max()) + 1 if len(day) else 0
-    first = np.full(n_days, -1, dtype=np.int64)
-    first[day[::-1]] = np.arange(len(day) - 1, -1, -1)
-    days = pd.RangeIndex(n_days)
-
-    is_supp = frame["kind"].eq("supplement").to_numpy()
-    totals = frame[NUTRIENT_COLUMNS].groupby(day).sum(min_count=1).reindex(days)
-
-    supp = frame[SUPPLEMENT_SPLIT].where(pd.Series(is_supp, index=frame.index), 0.0, axis=0)
-    supp = supp.fillna(0.0)
-    supp_totals = supp.groupby(day).sum().reindex(days)
-    supp_totals.columns = [supplement_column(c) for c in SUPPLEMENT_SPLIT]
-
-    food_rows = ~is_supp
-    foods = frame.loc[food_rows, ["grams", *NUTRIENT_COLUMNS]]
-    weight = _entry_weights(foods, day[food_rows])
-    cov = pd.DataFrame(
-        {coverage_column(c): weight.where(foods[c].notna(), 0.0) for c in NUTRIENT_COLUMNS}
-    )
-    cov["_weight"] = weight
-    cov_sum = cov.groupby(day[food_rows]).sum().reindex(days)
-    coverage = cov_sum.drop(columns="_weight").div(cov_sum["_weight"].replace(0.0, np.nan), axis=0)
-
-    status = frame["status"] if "status" in frame else pd.Series("matched", index=frame.index)
-    counts = pd.DataFrame(
-        {
-            "n_entries": 1,
-            "n_supplements": is_supp.astype(int),
-            "n_unmatched": status.eq("unmatched").astype(int),
-            "n_no_grams": status.eq("no grams").astype(int),
-            "grams_logged": pd.to_numeric(frame["grams"], errors="coerce").where(~is_supp),
-        }
-    )
-    count_totals = counts.groupby(day).sum().reindex(days)
-    daily = totals.join(supp_totals).join(coverage).join(count_totals)
-    cov_cols = [coverage_column(c) for c in NUTRIENT_COLUMNS]
-    # A day with only supplements has no food weight: its food coverage is unknown (NaN).
-    daily[cov_cols] = daily[cov_cols].astype("float64")
-    head = frame[keys].iloc[first].reset_index(drop=True)
-    return pd.concat([head, daily.reset_index(drop=True)], axis=1)
+    # Number each person-day once; every sum below is a bincount over that number.
+    day, first = day_numbers(entries)
+    n_days = len(first)
+    is_supp = entries["kind"].eq("supplement").to_numpy(dtype=bool)
+    is_food = ~is_supp
+    grams = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64")
+    food_day = day[is_food]
+    weight = _entry_weights(grams[is_food], food_day, n_days)
+    weight_sum = np.bincount(food_day, weights=weight, minlength=n_days)
+    has_food = np.bincount(food_day, minlength=n_days) > 0
+    out: dict[str, np.ndarray] = {}
+    coverage: dict[str, np.ndarray] = {}
+    for col in NUTRIENT_COLUMNS:
+        values = entries[col].to_numpy(dtype="float64")
+        total, known = _sums(day, n_days, values)
+        out[col] = np.where(known > 0, total, np.nan)  # nothing known that day: NaN, not 0
+        covered = np.bincount(
+            food_day, weights=np.where(np.isnan(values[is_food]), 0.0, weight), minlength=n_days
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = covered / np.where(weight_sum == 0.0, np.nan, weight_sum)
+        # A day with only supplements has no food weight: its food coverage is unknown (NaN).
+        coverage[coverage_column(col)] = np.where(has_food, share, np.nan)
+    for col in SUPPLEMENT_SPLIT:
+        values = entries[col].to_numpy(dtype="float64")
+        part = np.where(is_supp & ~np.isnan(values), values, 0.0)
+        out[supplement_column(col)] = np.bincount(day, weights=part, minlength=n_days)
+    out |= coverage
+    status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
+    out["n_entries"] = np.bincount(day, minlength=n_days)
+    out["n_supplements"] = np.bincount(day[is_supp], minlength=n_days)
+    out["n_unmatched"] = np.bincount(day[status.eq("unmatched").to_numpy()], minlength=n_days)
+    out["n_no_grams"] = np.bincount(day[status.eq("no grams").to_numpy()], minlength=n_days)
+    logged = np.where(is_food & ~np.isnan(grams), grams, 0.0)
+    out["grams_logged"] = np.bincount(day, weights=logged, minlength=n_days)
+    head = {
+        "person": entries["person"].iloc[first].astype(str).reset_index(drop=True),
+        "date": entries["date"].iloc[first].reset_index(drop=True),
+    }
+    return pd.DataFrame(head | out, copy=False)
 
 
 def meal_totals(entries: pd.DataFrame) -> pd.DataFrame:
