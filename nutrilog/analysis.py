@@ -330,8 +330,8 @@ def _analyse_entries(
     out["suggestions"] = suggestions
     computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
     for col in NUTRIENT_COLUMNS:
-        value = computed[col].to_numpy() if col in computed.columns else np.nan
-        out[col] = np.where(matched, value, entries[col].to_numpy(dtype="float64"))
+        value = computed[col].to_numpy() if col in computed.columns else np.full(n, np.nan)
+        out[col] = value if matched.all() else np.where(matched, value, entries[col].to_numpy())
     out["water_g"] = np.where(water, grams, out["water_g"].to_numpy())
     no_food = food_id.isna().to_numpy()
     out["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)

@@ -87,11 +87,12 @@ def scale_per_100g(
         Aligned to ``entries.index``; NaN where the food, the grams or the value is unknown.
     """
     cols = columns or [c for c in NUTRIENT_COLUMNS if c in per_100g.columns]
-    # look up each distinct food once, then spread its row to the entries by code
+    # look up each distinct food once, then spread its values to the entries by code
     codes, ids = codes_of(entries["food_id"])
-    values = per_100g[cols].reindex(ids).to_numpy(dtype="float64")[codes]
+    per_food = per_100g[cols].reindex(ids)
     factor = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64") / 100.0
-    return pd.DataFrame(values * factor[:, None], index=entries.index, columns=cols)
+    out = {c: per_food[c].to_numpy(dtype="float64")[codes] * factor for c in cols}
+    return pd.DataFrame(out, index=entries.index, columns=cols, copy=False)
 
 
 def day_numbers(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

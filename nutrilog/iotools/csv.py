@@ -118,10 +118,6 @@ def _amount_text(d: pd.DataFrame) -> pd.Series:
     return _joined(d["amount"], d["unit"])
 
 
-def _row_text(d: pd.DataFrame) -> pd.Series:
-    return _joined(d["amount_unit"], d["food"])
-
-
 def _detect_text(d: pd.DataFrame) -> pd.Series:
     by_amount = d["food"] + " " + d["amount"] + " " + d["unit"]
     return by_amount.where(d["grams"] == "", d["food"] + " " + d["grams"] + " g")
@@ -168,7 +164,8 @@ def process_frame(
     out["food_id"] = text_or_none(col("food_id"))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
     amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
-    out["text"] = per_unique_rows({"amount_unit": amount_unit, "food": food}, _row_text)
+    # amount and food together are nearly unique per row: joined row by row
+    out["text"] = _joined(amount_unit, food).to_numpy()
     out["line"] = frame[LINE].to_numpy()
     numeric_columns(
         frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS), decimal_comma=decimal_comma
