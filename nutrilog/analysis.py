@@ -185,29 +185,6 @@ def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> di
     )
 
 
-def _days_by_person(
-    daily: pd.DataFrame, profiles: dict[str, Profile]
-) -> list[tuple[str, Profile, dict[str, np.ndarray]]]:
-    """Each person's complete days as float arrays, from one sort of the daily table."""
-    complete = daily[daily["complete"]].sort_values("person", kind="stable")
-    numeric = [c for c in complete.columns if c not in ("person", "date", "complete")]
-    arrays = {
-        c: pd.to_numeric(complete[c], errors="coerce").to_numpy("float64", na_value=np.nan)
-        for c in numeric
-    }
-    people = complete["person"].to_numpy(dtype=object)
-    starts = (
-        {p: (people.searchsorted(p, "left"), people.searchsorted(p, "right")) for p in profiles}
-        if len(people)
-        else {}
-    )
-    out = []
-    for person, prof in profiles.items():
-        lo, hi = starts.get(person, (0, 0))
-        out.append((person, prof, {c: values[lo:hi] for c, values in arrays.items()}))
-    return out
-
-
 def _water_per_unit(units: pd.Series) -> np.ndarray:
     """Grams of one unit of plain water (1 g per ml) for canonical unit keys; NaN otherwise."""
     from nutrilog.units import MASS_UNITS, VOLUME_UNITS, Quantity
@@ -405,7 +382,7 @@ def analyze(
     >>> round(float(result.daily["magnesium_mg"].iloc[0]), 1)  # 2 x 118 g x 27 + 30 g x 79 per 100 g
     87.4
     """
-    from nutrilog.assessment import assess_rows, assessment_frame
+    from nutrilog.assessment import assess_people
     from nutrilog.explanations import load_explanations
 
     food_log = _as_log(log)
@@ -422,12 +399,7 @@ def analyze(
     daily = daily_totals(entries) if len(entries) else _empty_daily()
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
 
-    rows = [
-        {"person": person, **row}
-        for person, prof, days in _days_by_person(daily, profiles)
-        for row in assess_rows(days, prof, sd_within=dict(sd_within) if sd_within else None)
-    ]
-    assessment = assessment_frame(rows)
+    assessment = assess_people(daily, profiles, sd_within=sd_within)
 
     unmatched = entries.loc[
         entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]

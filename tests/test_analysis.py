@@ -192,3 +192,50 @@ def test_top_foods_over_the_log_and_per_day(week_result: nl.Analysis) -> None:
     first = by_day[(by_day["date"] == pd.Timestamp("2026-11-16")) & (by_day["column"] == "magnesium_mg")]
     assert first["food"].iloc[0] == "Spinach, raw"  # 79 mg of the day's 175.76 mg
     assert first["share"].iloc[0] == pytest.approx(79 / 175.76)
+
+
+def test_each_person_of_a_mixed_log_gets_what_assess_gives_them_alone() -> None:
+    from nutrilog.assessment import assess
+    from nutrilog.nutrients import ASSESSED
+
+    dates = pd.date_range("2026-11-01", periods=9).strftime("%Y-%m-%d")
+
+    def day(i: int) -> list[str]:
+        return [f"{1 + i % 3} cups cooked white rice", "5 oz salmon, baked",
+                f"{1 + i % 2} medium bananas", "1 cup chopped spinach", "1 cup whole milk"]  # fmt: skip
+
+    plan = {  # profile, days logged, extra lines every day
+        "ana": (nl.Profile(age=34, sex="female"), 9, []),
+        "bea": (nl.Profile(age=28, sex="female", pregnant=True), 2, ["magnesium glycinate 500 mg"]),
+        "cal": (nl.Profile(age=75, sex="male", sd_within={"sodium": 900}), 8, ["1 tsp table salt"]),
+        "dan": (nl.Profile(age=0.5, sex="male"), 3, []),
+        "eve": (nl.Profile(age=6, sex="female"), 1, []),
+    }
+    logs = [
+        nl.parse_entries(day(i) + extra, date=date, person=who)
+        for who, (_, n, extra) in plan.items()
+        for i, date in enumerate(dates[:n])
+    ]
+    logs.append(nl.parse_entries(["1 cup coffee"], date=dates[0], person="fay"))  # partial day
+    profiles = {who: p for who, (p, _, _) in plan.items()} | {
+        "fay": nl.Profile(age=60, sex="female")
+    }
+    result = nl.analyze(FoodLog.concat(logs), profiles)
+
+    out = result.assessment
+    assert out["person"].tolist() == [p for p in sorted(profiles) for _ in ASSESSED]
+    for who, profile in profiles.items():
+        days = result.daily[result.daily["complete"] & result.daily["person"].eq(who)]
+        own = out[out["person"].eq(who)].drop(columns="person").reset_index(drop=True)
+        pd.testing.assert_frame_equal(own, assess(days, profile), check_exact=True)
+
+    a = out.set_index(["person", "nutrient"])
+    assert a.loc[("ana", "magnesium"), "sd_within_basis"] == "published"
+    assert a.loc[("ana", "potassium"), "sd_within_basis"] == "own days"  # 9 days
+    assert a.loc[("bea", "magnesium"), "status"] == "above upper limit"  # 500 mg supplement
+    assert "not necessarily pregnant" in a.loc[("bea", "calcium"), "notes"]
+    assert a.loc[("cal", "sodium"), "sd_within_basis"] == "user"
+    assert a.loc[("cal", "sodium"), "status"] == "above CDRR"
+    assert a.loc[("dan", "magnesium"), "target_kind"] == "AI"
+    assert a.loc[("eve", "magnesium"), "days"] == 1
+    assert (a.loc["fay", "status"] == "unknown").all()

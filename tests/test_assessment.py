@@ -309,3 +309,76 @@ def test_any_index_and_missing_supplement_values() -> None:
     assert math.isnan(mg["mean_supplement"])
     assert "no magnesium_supplement_mg values" in mg["notes"]
     assert mg["status"] == "possibly low"
+
+
+# ----------------------------------------------------------------- exact wording and order
+
+
+def test_notes_keep_their_order_published_sd_with_doses_and_low_coverage() -> None:
+    daily = _days(
+        magnesium_mg=[300, 740, 320],
+        magnesium_supplement_mg=[0, 400, 0],
+        coverage_magnesium=[0.8, 0.9, 0.85],
+    )
+    pregnant = Profile(age=28, sex="female", pregnant=True)
+    mg = _row(daily, pregnant, "magnesium", sd_within={"magnesium": 40})
+    assert mg["notes"] == (
+        "your SD_within 40 was not used: a published pooled value exists; "
+        "published SD_within is for food only (CSFII 1994-96); "
+        "published SD_within comes from women who were not necessarily pregnant or lactating; "
+        "usual intake adequate with about 100% probability (z = 2.84, IOM 2000); "
+        "the UL (350 mg) applies to supplemental magnesium only (supplements averaged 133.3 mg/day); "
+        "food is not compared with it; "
+        "only 85% of logged amounts have a known Magnesium value: totals may be too low"
+    )
+    assert mg["status"] == "likely adequate"
+
+
+def test_notes_keep_their_order_own_days_b12_over_50() -> None:
+    b12 = _row(
+        _days(vitamin_b12_ug=[0.5, 6.0, 1.0, 2.0, 2.5, 9.0, 1.5]),
+        Profile(age=60, sex="male"),
+        "vitamin_b12",
+    )
+    assert b12["notes"] == (
+        "SD_within estimated from your own 7 days: a departure from the IOM method, which uses a pooled survey SD; "
+        "usual intake adequate with about 84% probability (z = 1.02, IOM 2000); "
+        "daily B12 intake typically varies by more than 60-70% (CV); the normal-theory test is likely to perform poorly (IOM 2000 p.200); "
+        "over 50: meet the RDA mainly from fortified foods or a supplement (10-30% absorb food-bound B12 poorly); "
+        "day-to-day CV 97% is above 60%: the normal-theory probability may be unreliable"
+    )
+    assert b12["sd_within_basis"] == "own days"
+
+
+def test_arrays_and_frame_give_the_same_rows() -> None:
+    daily = _days(magnesium_mg=[300, math.nan, 340, 360], magnesium_supplement_mg=[0, 0, 50, 0])
+    arrays = {name: daily[name].to_numpy() for name in daily.columns}
+    pd.testing.assert_frame_equal(assess(arrays, WOMAN), assess(daily, WOMAN), check_exact=True)
+
+
+def test_zero_spread_gives_a_certain_z() -> None:
+    assert adequacy_z(300, 265, 0, 0, 3) == math.inf
+    assert adequacy_z(200, 265, 0, 0, 3) == -math.inf
+    assert adequacy_z(265, 265, 0, 0, 3) == 0.0
+    assert probability_of_adequacy(300, 265, 0, 0, 3) == 1.0
+    assert probability_of_adequacy(200, 265, 0, 0, 3) == 0.0
+    assert math.isnan(adequacy_z(None, 265, 26.5, 86, 3))  # type: ignore[arg-type]
+    assert confidence_vs(350, 350, 0, 5) == 0.5
+
+
+def test_z_is_the_formula_in_python_floats_to_the_last_bit() -> None:
+    # 107.22891842830293 ** 2 (the C library's pow) and the same value times itself
+    # differ in the last bit, and so do the z-scores built from them: the method keeps
+    # the formula as written, SD_within ** 2, whatever the number of people assessed
+    sd = 107.22891842830293
+    assert sd**2 != sd * sd
+    assert adequacy_z(320.0, 265.0, 26.5, sd, 3) == (320.0 - 265.0) / math.sqrt(
+        26.5**2 + sd**2 / 3
+    )
+    mg = _row(_days(magnesium_mg=[300, 320, 340]), WOMAN, "magnesium")
+    assert mg["z_adequacy"] == (320.0 - 265.0) / math.sqrt(26.5**2 + 86.0**2 / 3)
+    person = Profile(age=40, sex="male", sd_within={"magnesium": sd})
+    mg = _row(_days(magnesium_mg=[300, 320, 340]), person, "magnesium")
+    sd_req = 0.1 * 350.0
+    assert mg["sd_req"] == sd_req
+    assert mg["z_adequacy"] == (320.0 - 350.0) / math.sqrt(sd_req**2 + sd**2 / 3)
