@@ -57,7 +57,7 @@ LINE = "_line"
 #: Inputs larger than this many bytes are read in chunks even without ``chunksize=``.
 AUTO_CHUNK_BYTES = 64 * 2**20
 #: Rows per chunk when reading in chunks was not asked for but the input is large.
-AUTO_CHUNK_ROWS = 100_000
+AUTO_CHUNK_ROWS = 250_000
 
 
 def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
