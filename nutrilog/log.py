@@ -217,12 +217,7 @@ def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
         out[col] = text_category(out[col], _TEXT_FILL.get(col))
     out["person"] = _categories_as_text(out["person"])
     out["kind"] = _categories_as_text(out["kind"])
-    date = out["date"]
-    if date.dtype.kind != "M" or getattr(date.dt, "tz", None) is not None:
-        date = pd.to_datetime(date, errors="coerce")
-    if (date.dt.normalize() != date).any():
-        date = date.dt.normalize()
-    out["date"] = date
+    out["date"] = _days(out["date"])
     out["quantity"] = _floats(out["quantity"])
     reported = out["reported"]
     out["reported"] = reported if reported.dtype == bool else reported.fillna(False).astype(bool)
@@ -235,6 +230,19 @@ def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
             out[col] = column(col)
     # one construction, no copy: the columns become blocks of their own (copy-on-write)
     return pd.DataFrame(out, index=index, copy=False)
+
+
+def _days(values: pd.Series) -> pd.Series:
+    """Dates as datetime64 at midnight (NaT when unreadable); no copy when they already are."""
+    if values.dtype.kind != "M" or getattr(values.dt, "tz", None) is not None:
+        values = pd.to_datetime(values, errors="coerce")
+    if values.dtype.kind == "M" and getattr(values.dt, "tz", None) is None:
+        stamps = values.to_numpy()
+        unit = np.datetime_data(stamps.dtype)[0]
+        per_day = np.timedelta64(1, "D").astype(f"m8[{unit}]").astype(np.int64)
+        off = (stamps.view(np.int64) % per_day != 0) & ~np.isnat(stamps)
+        return values.dt.normalize() if off.any() else values
+    return values.dt.normalize()
 
 
 def _floats(values: pd.Series) -> pd.Series:
@@ -270,10 +278,13 @@ def concat_entries(frames: list[pd.DataFrame]) -> pd.DataFrame:
         for c in names
         if all(c in f.columns and isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)
     }
+    n_rows = sum(len(f) for f in frames)
     columns = {}
     for c in names:
         if c in categorical:
             columns[c] = concat_categories([f[c] for f in frames])
+        elif c in NUTRIENT_COLUMNS and all(f[c].isna().all() for f in frames):
+            columns[c] = pd.Series(np.full(n_rows, np.nan))  # nothing reported: no copying
         else:  # column by column: no block consolidation of the whole table
             parts = [f[c] if c in f.columns else pd.Series(np.nan, index=f.index) for f in frames]
             columns[c] = pd.concat(parts, ignore_index=True)
