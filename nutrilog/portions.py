@@ -554,9 +554,10 @@ def resolve_grams(
 
     def solve(pairs: pd.DataFrame) -> pd.DataFrame:
         pairs = pairs.astype(object).where(pairs.notna(), "")
+        values = [pairs[name].tolist() for name in ("food_id", "unit", "unit_kind", "food_text")]
         solved = [
-            grams_per_unit(row.food_id, row.unit, row.unit_kind, foods, row.food_text)
-            for row in pairs.itertuples(index=False)
+            grams_per_unit(food_id, unit, kind, foods, text)
+            for food_id, unit, kind, text in zip(*values, strict=True)
         ]
         return pd.DataFrame(solved, columns=["per_unit", "portion", "grams_note"], dtype=object)
 
