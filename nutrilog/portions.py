@@ -54,7 +54,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -100,7 +101,9 @@ _NOT_COUNTABLE = _words(
 _CUP_LIKE = frozenset({"glass", "mug"})
 #: Count words that stand in for each other when a food lacks one of them.
 _COUNT_TWINS = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle"}
-_EMBEDDED_VOLUME = r"(?i)\b(?P<num>\d+)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
+_EMBEDDED_VOLUME = re.compile(
+    r"(?i)\b(?P<num>\d+)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
+)
 _VOLUME_WORDS = {
     "cup": "cup",
     "cups": "cup",
@@ -125,13 +128,47 @@ _MODIFIERS = _words(
 )
 
 
+#: Units of a portion that counts one item (with a countable first word); "" is none.
+_COUNT_UNITS = (
+    _words(
+        """piece slice each bar stick fillet breast steak leaf stalk clove wedge square scoop
+        can bottle"""
+    )
+    .union({""})
+    .difference(VOLUME_UNITS, MASS_UNITS)
+)
+_VOLUME_RANK = {unit: rank for rank, unit in enumerate(_VOLUME_PREFERENCE)}
+_WORD = re.compile(r"[a-z]+")
+_SERVING = re.compile(r"\bserving\b")
+#: Portions FNDDS gives for a typical or guideline amount rather than a measure.
+_NOT_A_MEASURE = re.compile(r"(?i)\s*(quantity not specified|guideline amount)")
+
+
 class _Portion(NamedTuple):
     grams: float  # grams of one unit
     portion: str
     note: str
 
 
-_UNKNOWN = _Portion(np.nan, "", "")
+class _Row(NamedTuple):
+    """One usable portion of a food, with what the choice rules look at."""
+
+    unit: str | None  # canonical unit key, "" when none (None: an embedded volume not understood)
+    word: str  # first word of the description, lower case
+    text: str  # the description in lower case
+    words: frozenset[str]  # its words (letters a-z)
+    odd: bool  # part of an item, an odd size or a packed cup (see _odd)
+    form: int  # first of _PREFERRED_FORMS it is (len(_PREFERRED_FORMS) when none)
+    count: int  # first bare-count rule it meets (see _count_rank)
+    amount: float
+    grams: float  # grams of ``amount`` units
+    per_one: float  # grams of one unit
+    label: str  # "amount description", as shown in ``portion``
+
+
+class _Food(NamedTuple):
+    rows: tuple[_Row, ...]  # usable portions in USDA order, then embedded volumes
+    typical: float  # FNDDS' "Quantity not specified" grams, NaN when none
 
 
 def _first_word(description: str) -> str:
@@ -139,214 +176,268 @@ def _first_word(description: str) -> str:
     return words[0] if words else ""
 
 
-def _embedded_volume(portions: pd.DataFrame) -> pd.DataFrame:
-    """Rows like "serving 1/2 cup" or "serving 8 fl oz" as volume portions of that size."""
-    found = portions["description"].str.extract(_EMBEDDED_VOLUME)
-    rows = portions[found["unit"].notna() & ~portions["unit"].isin(list(VOLUME_UNITS))].copy()
-    if rows.empty:
-        return rows
-    found = found.loc[rows.index]
-    size = found["num"].astype(float) / found["den"].fillna("1").astype(float)
-    rows["amount"] = rows["amount"] * size
-    rows["unit"] = found["unit"].str.lower().str.replace(r"\W+", "_", regex=True).map(_VOLUME_WORDS)
-    return rows
-
-
-def _usable(portions: pd.DataFrame) -> pd.DataFrame:
-    desc = portions["description"].astype(str)
-    keep = (
-        (portions["grams"] > 0)
-        & (portions["amount"] > 0)
-        & ~desc.str.match(r"(?i)\s*(quantity not specified|guideline amount)")
+def _odd(words: frozenset[str]) -> bool:
+    """A portion for part of an item, an unusual size, or a packed cup."""
+    return bool(_ODD_FORMS & words) or (
+        "packed" in words and not words & {"not", "loosely", "unpacked"}
     )
-    out = portions[keep].copy()
-    out["unit"] = out["unit"].fillna("").astype(str)
-    out = pd.concat([out, _embedded_volume(out)], ignore_index=True)
-    out["word"] = out["description"].astype(str).map(_first_word)
-    out["per_one"] = out["grams"] / out["amount"]
-    return out
 
 
-def _typical(portions: pd.DataFrame) -> pd.Series:
-    """FNDDS' "Quantity not specified" weight (grams of one typical amount) by food id."""
-    desc = portions["description"].astype(str).str.strip().str.lower()
-    rows = portions[(desc == "quantity not specified") & (portions["grams"] > 0)]
-    per_one = rows["grams"].where(rows["amount"] <= 0, rows["grams"] / rows["amount"])
-    return per_one.groupby(rows["id"], sort=False).first()
+def _form(found: list[str], words: frozenset[str]) -> int:
+    """Index of the first of :data:`_PREFERRED_FORMS` a portion is (plain: one word only)."""
+    for rank, preferred in enumerate(_PREFERRED_FORMS):
+        if (len(found) == 1) if preferred is None else bool(preferred & words):
+            return rank
+    return len(_PREFERRED_FORMS)
 
 
-#: Per food table: its usable portions (all foods, grouped by id), the row
-#: positions of each food, and the typical weights. Built once, on first use.
-_PREPARED: weakref.WeakKeyDictionary[
-    FoodTable, tuple[pd.DataFrame, dict[str, np.ndarray], pd.Series]
-] = weakref.WeakKeyDictionary()
+#: :func:`_count_rank` of a portion that does not count one item.
+_NO_COUNT = 4
 
 
-def _prepared(foods: FoodTable) -> tuple[pd.DataFrame, dict[str, np.ndarray], pd.Series]:
+def _count_rank(unit: str | None, word: str) -> int:
+    """The first bare-count rule a portion meets: 0 ``medium``; 1 each / whole / item;
+    2 another countable unit (not a package, serving, measure...); 3 ``large``."""
+    if unit == "medium":
+        return 0
+    if unit == "each" or word in _EACH_WORDS:
+        return 1
+    if unit in _COUNT_UNITS and word not in _NOT_COUNTABLE:
+        return 2
+    return 3 if unit == "large" else _NO_COUNT
+
+
+def _row(description: str, amount: float, unit: str | None, grams: float) -> _Row:
+    text = description.lower()
+    found = _WORD.findall(text)
+    words = frozenset(found)
+    word = _first_word(description)
+    return _Row(
+        unit=unit,
+        word=word,
+        text=text,
+        words=words,
+        odd=_odd(words),
+        form=_form(found, words),
+        count=_count_rank(unit, word),
+        amount=amount,
+        grams=grams,
+        per_one=grams / amount,
+        label=f"{amount:g} {description}",
+    )
+
+
+def _embedded_volume(row: _Row, description: str) -> _Row | None:
+    """A row like "serving 1/2 cup" or "serving 8 fl oz" as a volume portion of that size."""
+    found = _EMBEDDED_VOLUME.search(description)
+    if found is None or row.unit in VOLUME_UNITS:
+        return None
+    size = float(found["num"]) / float(found["den"] or "1")
+    unit = _VOLUME_WORDS.get(re.sub(r"\W+", "_", found["unit"].lower()))
+    return _row(description, row.amount * size, unit, row.grams)
+
+
+def _food(entries: Iterable[tuple[object, float, object, float]]) -> _Food:
+    """A food's usable portions and typical weight from its (description, amount, unit,
+    grams) rows: no zero weights, no FNDDS "Quantity not specified" / "Guideline amount"."""
+    rows: list[_Row] = []
+    embedded: list[_Row] = []
+    typical = np.nan
+    for description, amount, unit, grams in entries:
+        text = str(description)
+        if np.isnan(typical) and grams > 0 and text.strip().lower() == "quantity not specified":
+            typical = grams if amount <= 0 else grams / amount
+        if not (grams > 0 and amount > 0) or _NOT_A_MEASURE.match(text):
+            continue
+        row = _row(text, float(amount), "" if pd.isna(unit) else str(unit), float(grams))
+        rows.append(row)
+        volume = _embedded_volume(row, text)
+        if volume is not None:
+            embedded.append(volume)
+    return _Food(tuple(rows + embedded), float(typical))
+
+
+class _Prepared:
+    """A food table's portions as plain Python data, built once per table.
+
+    The columns are read and grouped by id at once; each food's rows are built on
+    its first use, and each answer is kept per (food id, unit, kind, modifiers).
+    """
+
+    def __init__(self, foods: FoodTable) -> None:
+        table = foods.portion_table
+        codes, ids = pd.factorize(table["id"])
+        self._order = np.argsort(codes, kind="stable")
+        self._starts = np.searchsorted(codes[self._order], np.arange(len(ids) + 1))
+        self._group = dict(zip(ids.tolist(), range(len(ids)), strict=True))
+        self._columns = [table[c].tolist() for c in ("description", "amount", "unit", "grams")]
+        self._foods: dict[str, _Food] = {}
+        self.answers: dict[tuple[str, str, str, frozenset[str]], _Portion] = {}
+
+    def food(self, food_id: str) -> _Food:
+        """The food's usable portions (none when it has no household portions)."""
+        found = self._foods.get(food_id)
+        if found is None:
+            group = self._group.get(food_id)
+            positions = (
+                self._order[self._starts[group] : self._starts[group + 1]].tolist()
+                if group is not None
+                else []
+            )
+            found = _food(tuple(column[i] for column in self._columns) for i in positions)
+            self._foods[food_id] = found
+        return found
+
+
+#: Per food table, its prepared portions. Built once, on first use.
+_PREPARED: weakref.WeakKeyDictionary[FoodTable, _Prepared] = weakref.WeakKeyDictionary()
+
+
+def _prepared(foods: FoodTable) -> _Prepared:
     cached = _PREPARED.get(foods)
     if cached is None:
-        table = foods.portion_table[["id", "description", "amount", "unit", "grams"]]
-        usable = _usable(table).sort_values("id", kind="stable", ignore_index=True)
-        positions = dict(usable.groupby("id", sort=False).indices)
-        cached = (usable.drop(columns="id"), positions, _typical(table))
-        _PREPARED[foods] = cached
+        cached = _PREPARED[foods] = _Prepared(foods)
     return cached
 
 
-def _label(row: pd.Series) -> str:
-    return f"{row['amount']:g} {row['description']}"
+@cache
+def _factor(unit: str, to: str) -> float:
+    """How many ``to`` make one ``unit`` (pint's volume and mass conversions)."""
+    return convert(1.0, unit, to)
 
 
-def _odd(words: list[str]) -> bool:
-    """A portion for part of an item, an unusual size, or a packed cup."""
-    ws = set(words)
-    return bool(_ODD_FORMS & ws) or ("packed" in ws and not ws & {"not", "loosely", "unpacked"})
+@cache
+def _grams_of_one(unit: str) -> float:
+    return to_grams(1.0, unit)
 
 
-def _pick(rows: pd.DataFrame, modifiers: frozenset[str]) -> pd.Series:
+@lru_cache(maxsize=1024)
+def _name_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}s?\b")
+
+
+def _pick(rows: Sequence[_Row], modifiers: frozenset[str]) -> _Row:
     """Choose among portions of the same unit.
 
     A modifier the text names (``chopped``, ``sliced``...) wins; otherwise the first
     portion (in USDA order) that is ``NFS`` (FNDDS' generic one), ``medium``, then plain (just the unit), then
     chopped / diced / cubes / pieces / sections, then whole, then sliced; else the first.
+    Portions for part of an item, an odd size or a packed cup come last.
     """
     if len(rows) == 1:
-        return rows.iloc[0]
-    words = rows["description"].str.lower().str.findall(r"[a-z]+")
+        return rows[0]
     if modifiers:
-        named = words.map(lambda ws: bool(modifiers & set(ws)))
-        if named.any():
-            return rows[named].iloc[0]
-    usual = ~words.map(_odd)
-    if usual.any():
-        rows, words = rows[usual], words[usual]
-    for preferred in _PREFERRED_FORMS:
-        hit = words.map(lambda ws, p=preferred: (len(ws) == 1) if p is None else bool(p & set(ws)))
-        if hit.any():
-            return rows[hit].iloc[0]
-    return rows.iloc[0]
+        for row in rows:
+            if modifiers & row.words:
+                return row
+    usual = [row for row in rows if not row.odd] or rows
+    return min(usual, key=lambda row: row.form)  # the first of the best form
 
 
-def _count_default(p: pd.DataFrame, modifiers: frozenset[str]) -> pd.Series | None:
-    for mask in (
-        p["unit"] == "medium",
-        (p["unit"] == "each") | p["word"].isin(_EACH_WORDS),
-        (
-            p["unit"].isin(
-                [
-                    "",
-                    "piece",
-                    "slice",
-                    "each",
-                    "bar",
-                    "stick",
-                    "fillet",
-                    "breast",
-                    "steak",
-                    "leaf",
-                    "stalk",
-                    "clove",
-                    "wedge",
-                    "square",
-                    "scoop",
-                    "can",
-                    "bottle",
-                ]
-            )
-            & ~p["word"].isin(_NOT_COUNTABLE)
-            & ~p["unit"].isin(list(VOLUME_UNITS) + list(MASS_UNITS))
-        ),
-        p["unit"] == "large",
-    ):
-        if mask.any():
-            return _pick(p[mask], modifiers)
-    return None
+def _count_default(rows: Sequence[_Row], modifiers: frozenset[str]) -> _Row | None:
+    """The portion of one item: medium, each / whole, another countable one, then large."""
+    best = min((row.count for row in rows), default=_NO_COUNT)
+    if best == _NO_COUNT:
+        return None
+    return _pick([row for row in rows if row.count == best], modifiers)
 
 
-def _names(p: pd.DataFrame, word: str) -> pd.Series:
-    """True for portions whose text has ``word`` (plural too) and which are not volumes."""
-    named = p["description"].str.lower().str.contains(rf"\b{re.escape(word)}s?\b", regex=True)
-    return named & ~p["unit"].isin(list(VOLUME_UNITS))
+def _ones(rows: Sequence[_Row]) -> list[_Row]:
+    return [row for row in rows if row.amount == 1]
 
 
-def _count_row(p: pd.DataFrame, unit: str, modifiers: frozenset[str]) -> pd.Series | None:
-    rows = p[(p["unit"] == unit) | (p["word"] == unit) | _names(p, unit)]
-    return _pick(rows, modifiers) if not rows.empty else None
+def _names(row: _Row, word: str) -> bool:
+    """True for a portion whose text has ``word`` (plural too) and which is not a volume."""
+    return row.unit not in VOLUME_UNITS and _name_pattern(word).search(row.text) is not None
 
 
-def _serving(p: pd.DataFrame, typical: float, modifiers: frozenset[str]) -> _Portion:
+def _count_row(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Row | None:
+    found = [row for row in rows if row.unit == unit or row.word == unit or _names(row, unit)]
+    return _pick(found, modifiers) if found else None
+
+
+def _serving(rows: Sequence[_Row], typical: float, modifiers: frozenset[str]) -> _Portion:
     """One serving: a serving / NLEA serving portion, the typical amount, then one item."""
-    desc = p["description"].str.lower()
-    rows = p[(p["unit"] == "serving") | p["word"].isin(["serving", "nlea"])]
-    if rows.empty:
-        rows = p[desc.str.contains(r"\bserving\b", regex=True) & (p["amount"] > 0)]
-    if not rows.empty:
-        row = _pick(rows, modifiers)
-        return _Portion(float(row["grams"]), f"{_label(row)} (1 serving)", "")
+    found = [row for row in rows if row.unit == "serving" or row.word in ("serving", "nlea")]
+    if not found:
+        found = [row for row in rows if _SERVING.search(row.text) and row.amount > 0]
+    if found:
+        row = _pick(found, modifiers)
+        return _Portion(row.grams, f"{row.label} (1 serving)", "")
     if typical > 0:
         return _Portion(typical, "Quantity not specified (typical serving)", "")
-    row = _count_default(p[p["amount"] == 1], modifiers)
-    if row is not None:
-        return _Portion(float(row["per_one"]), f"{_label(row)} (taken as 1 serving)", "")
+    one = _count_default(_ones(rows), modifiers)
+    if one is not None:
+        return _Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
     return _Portion(np.nan, "", "no serving weight for this food")
 
 
-def _volume(p: pd.DataFrame, unit: str, modifiers: frozenset[str]) -> _Portion:
-    vol = p[p["unit"].isin(list(VOLUME_UNITS))]
-    if vol.empty:
+def _volume(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Portion:
+    """The food's portion in ``unit``, else its cup, fl oz, tbsp, tsp... portion, scaled."""
+    vol = [row for row in rows if row.unit in VOLUME_UNITS]
+    if not vol:
         return _Portion(np.nan, "", f"no {unit.replace('_', ' ')} weight for this food")
-    same = vol[vol["unit"] == unit]
-    if not same.empty:
-        row = _pick(same, modifiers)
+    same = [row for row in vol if row.unit == unit]
+    if not same:
+        rank = min(_VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) for row in vol)
+        same = [row for row in vol if _VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) == rank]
+    row = _pick(same, modifiers)
+    return _Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
+
+
+def _size(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Portion:
+    """The food's portion of that size; ``medium`` falls back to one item."""
+    found = [row for row in rows if row.unit == unit] or [row for row in rows if _names(row, unit)]
+    if not found and unit == "medium":
+        one = _count_default(_ones(rows), modifiers)
+        if one is not None:
+            return _Portion(one.per_one, one.label, "")
+    if not found:
+        return _Portion(np.nan, "", f"no {unit} weight for this food")
+    row = _pick(found, modifiers)
+    return _Portion(row.per_one, row.label, "")
+
+
+def _count(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Portion:
+    """The food's portion of that count word, its twin, or (glass, mug) its cup."""
+    if unit == "each":
+        row = _count_default(rows, modifiers)
     else:
-        order = {u: i for i, u in enumerate(_VOLUME_PREFERENCE)}
-        ranked = vol.assign(_rank=vol["unit"].map(order).fillna(len(order))).sort_values(
-            "_rank", kind="stable"
-        )
-        best = ranked[ranked["_rank"] == ranked["_rank"].iloc[0]]
-        row = _pick(best, modifiers)
-    grams = float(row["per_one"]) * convert(1.0, unit, str(row["unit"]))
-    return _Portion(grams, _label(row), "")
+        row = _count_row(rows, unit, modifiers)
+        if row is None and unit in _COUNT_TWINS:
+            row = _count_row(rows, _COUNT_TWINS[unit], modifiers)
+        if row is None and unit in _CUP_LIKE:
+            cup = _volume(rows, "cup", modifiers)
+            if not np.isnan(cup.grams):
+                return _Portion(cup.grams, f"{cup.portion} ({unit} taken as 1 cup)", "")
+    if row is None:
+        return _Portion(np.nan, "", f"no {unit} weight for this food")
+    return _Portion(row.per_one, row.label, "")
 
 
-def _for_food(
-    p: pd.DataFrame, unit: str, kind: str, modifiers: frozenset[str], typical: float = np.nan
-) -> _Portion:
+def _for_food(food: _Food, unit: str, kind: str, modifiers: frozenset[str]) -> _Portion:
+    if not food.rows:
+        return _Portion(np.nan, "", "no household portions for this food")
     if kind == "volume":
-        return _volume(p, unit, modifiers)
+        return _volume(food.rows, unit, modifiers)
     if kind == "size":
-        rows = p[p["unit"] == unit]
-        if rows.empty:
-            rows = p[_names(p, unit)]
-        if rows.empty and unit == "medium":
-            row = _count_default(p[p["amount"] == 1], modifiers)
-            if row is not None:
-                return _Portion(float(row["per_one"]), _label(row), "")
-        if rows.empty:
-            return _Portion(np.nan, "", f"no {unit} weight for this food")
-        row = _pick(rows, modifiers)
-        return _Portion(float(row["per_one"]), _label(row), "")
+        return _size(food.rows, unit, modifiers)
     if kind == "count" and unit == "serving":
-        return _serving(p, typical, modifiers)
+        return _serving(food.rows, food.typical, modifiers)
     if kind == "count":
-        if unit == "each":
-            row = _count_default(p, modifiers)
-        else:
-            row = _count_row(p, unit, modifiers)
-            if row is None and unit in _COUNT_TWINS:
-                row = _count_row(p, _COUNT_TWINS[unit], modifiers)
-            if row is None and unit in _CUP_LIKE:
-                vol = _volume(p, "cup", modifiers)
-                if not np.isnan(vol.grams):
-                    return _Portion(vol.grams, f"{vol.portion} ({unit} taken as 1 cup)", "")
-        if row is None:
-            return _Portion(np.nan, "", f"no {unit} weight for this food")
-        return _Portion(float(row["per_one"]), _label(row), "")
+        return _count(food.rows, unit, modifiers)
     # bare count
-    row = _count_default(p, modifiers)
+    row = _count_default(food.rows, modifiers)
     if row is None:
         return _Portion(np.nan, "", "no weight for a count of this food")
-    return _Portion(float(row["per_one"]), _label(row), "")
+    return _Portion(row.per_one, row.label, "")
+
+
+def _modifiers(food_text: object) -> frozenset[str]:
+    """The portion modifiers (chopped, sliced...) named in the food text."""
+    if not isinstance(food_text, str):
+        return frozenset()
+    return _MODIFIERS.intersection(_WORD.findall(food_text.lower()))
 
 
 def grams_per_unit(
@@ -370,6 +461,11 @@ def grams_per_unit(
         The food words; a modifier in them (``chopped``, ``sliced``, ``mashed``...)
         picks the matching portion among several of the same unit.
 
+    Notes
+    -----
+    The food table's portions are prepared once, and each answer is kept per food
+    table and (food, unit, kind, modifiers named): asking again costs a dict lookup.
+
     Examples
     --------
     >>> from nutrilog.foods import load_foods
@@ -379,7 +475,7 @@ def grams_per_unit(
     unit = unit if isinstance(unit, str) and unit else None
     kind = unit_kind if isinstance(unit_kind, str) and unit_kind else None
     if kind == "mass" or (kind is None and unit in MASS_UNITS):
-        return to_grams(1.0, str(unit)), "mass", ""
+        return _grams_of_one(str(unit)), "mass", ""
     if kind == "vague":
         return np.nan, "", "vague amount"
     if kind == "activity":
@@ -392,19 +488,12 @@ def grams_per_unit(
         return np.nan, "", "no food matched"
     if food_id not in foods:
         return np.nan, "", f"unknown food id {food_id!r}"
-    usable, positions, typical = _prepared(foods)
-    rows = positions.get(food_id)
-    if rows is None:
-        return np.nan, "", "no household portions for this food"
-    portions = usable.iloc[rows].reset_index(drop=True)
-    words = set(re.findall(r"[a-z]+", food_text.lower())) if isinstance(food_text, str) else set()
-    found = _for_food(
-        portions,
-        unit or "",
-        kind or "bare",
-        frozenset(words & _MODIFIERS),
-        float(typical.get(food_id, np.nan)),
-    )
+    prepared = _prepared(foods)
+    key = (food_id, unit or "", kind or "bare", _modifiers(food_text))
+    found = prepared.answers.get(key)
+    if found is None:
+        found = _for_food(prepared.food(food_id), key[1], key[2], key[3])
+        prepared.answers[key] = found
     return found.grams, found.portion, found.note
 
 
@@ -465,9 +554,10 @@ def resolve_grams(
 
     def solve(pairs: pd.DataFrame) -> pd.DataFrame:
         pairs = pairs.astype(object).where(pairs.notna(), "")
+        values = [pairs[name].tolist() for name in ("food_id", "unit", "unit_kind", "food_text")]
         solved = [
-            grams_per_unit(row.food_id, row.unit, row.unit_kind, foods, row.food_text)
-            for row in pairs.itertuples(index=False)
+            grams_per_unit(food_id, unit, kind, foods, text)
+            for food_id, unit, kind, text in zip(*values, strict=True)
         ]
         return pd.DataFrame(solved, columns=["per_unit", "portion", "grams_note"], dtype=object)
 

@@ -225,3 +225,36 @@ def test_cherry_tomatoes_use_their_own_cup(foods: FoodTable) -> None:
     # SR28 11529 Tomatoes, red, ripe, raw: "cup cherry tomatoes" 149 g, "cup, chopped or sliced" 180 g
     assert grams_per_unit("sr28:11529", "cup", "volume", foods, "cherry tomatoes")[0] == 149.0
     assert grams_per_unit("sr28:11529", "cup", "volume", foods, "tomato")[0] == 180.0
+
+
+def test_kept_answers_agree_with_a_new_table(foods: FoodTable) -> None:
+    # Answers are kept per food table and (food, unit, kind, modifiers named): asking
+    # again, in any order, or of a new table built from the same frames gives the same.
+    asks = [
+        ("sr28:12061", "cup", "volume", "almonds"),  # cup, whole 143 g
+        ("sr28:12061", "cup", "volume", "sliced almonds"),  # cup, sliced 92 g
+        ("sr28:12061", "tbsp", "volume", "sliced almonds"),
+        ("sr28:09298", "cup", "volume", "packed raisins"),
+        ("fndds:71401030", "medium", "size", ""),
+        ("sr28:21138", "serving", "count", ""),
+        ("sr28:01079", "glass", "count", ""),
+        ("sr28:01123", None, None, "eggs"),
+    ]
+    first = [grams_per_unit(f, u, k, foods, t) for f, u, k, t in asks]
+    again = [grams_per_unit(f, u, k, foods, t) for f, u, k, t in reversed(asks)][::-1]
+    table = FoodTable(foods.foods, foods.nutrients, foods.portion_table)
+    fresh = [grams_per_unit(f, u, k, table, t) for f, u, k, t in asks]
+    assert first == again == fresh
+    assert [g for g, _, _ in first[:2]] == [143.0, 92.0]
+
+
+def test_each_table_has_its_own_portions(foods: FoodTable) -> None:
+    mine = foods.with_user_foods(pd.DataFrame({"name": ["Protein bar"], "serving_grams": [50]}))
+    assert grams_per_unit("user:protein-bar", "serving", "count", mine) == (
+        50.0,
+        "1 serving (1 serving)",
+        "",
+    )
+    assert grams_per_unit("user:protein-bar", "serving", "count", foods)[2] == (
+        "unknown food id 'user:protein-bar'"
+    )
