@@ -80,8 +80,23 @@ def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -
     ['a', 'a', nan]
     """
     merged, categories = pd.factorize(pd.Series(uniques, dtype=object), use_na_sentinel=True)
+    merged = merged.astype(small_int(len(categories)))  # take into the final code type at once
     cat = pd.Categorical.from_codes(merged[codes] if len(codes) else codes, categories=categories)
     return pd.Series(cat, index=index)
+
+
+def small_int(n: int) -> type[np.signedinteger]:
+    """The smallest signed integer type that holds codes -1 .. n - 1 (as pandas uses).
+
+    Examples
+    --------
+    >>> small_int(100), small_int(1000)
+    (<class 'numpy.int8'>, <class 'numpy.int16'>)
+    """
+    for kind in (np.int8, np.int16, np.int32):
+        if n < np.iinfo(kind).max:
+            return kind
+    return np.int64
 
 
 def text_category(values: pd.Series, fill: str | None = None) -> pd.Series:
@@ -170,6 +185,10 @@ def choose(rows: np.ndarray, yes: pd.Series, no: pd.Series) -> pd.Series:
     ['x', nan]
     """
     yes, no = as_category(yes), as_category(no)
+    if rows.all():
+        return yes.set_axis(no.index)
+    if not rows.any():
+        return no
     yes_cats = np.asarray(yes.cat.categories, dtype=object)
     no_cats = np.asarray(no.cat.categories, dtype=object)
     union = pd.Index(pd.unique(np.concatenate([yes_cats, no_cats])), dtype=object)
@@ -269,12 +288,17 @@ def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFra
     """
     first = next(iter(columns.values()))
     codes = np.zeros(len(first), dtype=np.int64)
+    size = 1  # number of possible combinations so far
     levels = []
     for values in columns.values():
         level_codes, uniques = codes_of(values)
-        # one code per combination so far, compacted (0..k-1) so it never overflows
-        codes = pd.factorize(codes * len(uniques) + level_codes)[0].astype(np.int64)
+        if size * len(uniques) >= 2**62:  # compact (0..k-1) before the product could overflow
+            codes = pd.factorize(codes)[0].astype(np.int64)
+            size = int(codes.max()) + 1 if len(codes) else 1
+        codes = codes * len(uniques) + level_codes
+        size *= max(len(uniques), 1)
         levels.append((level_codes, uniques))
+    codes = pd.factorize(codes)[0].astype(np.int64)
     n_distinct = int(codes.max()) + 1 if len(codes) else 0
     first_row = np.empty(n_distinct, dtype=np.int64)
     first_row[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # first row of each code

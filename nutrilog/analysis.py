@@ -273,7 +273,7 @@ def _analyse_entries(
     score = np.full(n, np.nan)
     suggestions = np.empty(n, dtype=object)
     suggestions.fill(())  # rows without suggestions share one empty tuple
-    key_code = np.full(n, -1, dtype=np.int64)  # each matched row's key, -1 for the others
+    key_code = np.full(n, -1, dtype=np.int32)  # each matched row's key, -1 for the others
     key_code[rows] = code
     water = np.zeros(n, dtype=bool)  # plain water: its grams are its water
     if found is not None:
