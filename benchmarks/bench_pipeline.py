@@ -117,6 +117,7 @@ from nutrilog.foods import load_foods
 from nutrilog.portions import grams_per_unit
 foods = load_foods()
 log = pd.read_csv(PATH)
+READ = time.perf_counter() - t0
 per_unit = log[["food_id", "unit"]].drop_duplicates()
 from nutrilog.units import normalize_unit
 def one(fid, unit):
@@ -134,6 +135,7 @@ RESULT = len(daily)
     "structured": """
 import nutrilog as nl
 log = nl.read_log(PATH)
+READ = time.perf_counter() - t0
 profile = nl.Profile(age=34, sex="female")
 result = nl.analyze(log, profile)
 RESULT = len(result.daily)
@@ -141,6 +143,7 @@ RESULT = len(result.daily)
     "text": """
 import nutrilog as nl
 log = nl.read_log(PATH, format="text")
+READ = time.perf_counter() - t0
 result = nl.analyze(log, nl.Profile(age=34, sex="female"))
 RESULT = len(result.entries)
 """,
@@ -158,7 +161,7 @@ def _run_child(step: str, path: Path) -> dict[str, float]:
         + _CHILD[step]
         + "\nsecs = time.perf_counter() - t0\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(json.dumps({'seconds': secs, 'peak_mb': peak, 'result': RESULT}))\n"
+        "print(json.dumps({'seconds': secs, 'read_seconds': READ, 'peak_mb': peak, 'result': RESULT}))\n"
     )
     # Run beside the input, not in the repository, so the installed package is imported.
     out = subprocess.run(
@@ -197,6 +200,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
             "peak_mb": max(r["peak_mb"] for r in rows),
             "result": rows[0]["result"],
             "all_seconds": [r["seconds"] for r in rows],
+            "read_seconds": statistics.median(r["read_seconds"] for r in rows),
         }
         for step, rows in runs.items()
     }
@@ -209,6 +213,10 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     }
     for key, row in results.items():
         print(f"{labels[key]:<34}{row['seconds']:>10.2f}{row['seconds'] / base:>12.2f}{row['peak_mb']:>10.0f}")
+    print("reading (read_csv / read_log) and the rest, medians in seconds:")
+    for key, row in results.items():
+        rest = row["seconds"] - row["read_seconds"]
+        print(f"  {key:<11}read {row['read_seconds']:.2f}  rest {rest:.2f}")
     print(f"median of {max(1, args.repeat)} run(s) per step; every run in seconds:")
     for key, row in results.items():
         print(f"  {key:<11}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
