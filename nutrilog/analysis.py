@@ -198,6 +198,20 @@ def _water_per_unit(units: pd.Series) -> np.ndarray:
     return per
 
 
+#: Columns of :func:`_match_keys`.
+_KEY_COLUMNS = [
+    "food_id",
+    "description",
+    "match_score",
+    "match_method",
+    "suggestions",
+    "per_unit",
+    "portion",
+    "grams_note",
+    "plain_water",
+]
+
+
 def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFrame:
     """Match and portion for each distinct (food, id, unit, kind) key.
 
@@ -267,52 +281,65 @@ def _analyse_entries(
     )
     found = _match_keys(keys, foods, aliases) if len(keys) else None
 
-    out = entries.copy(deep=False)  # copy-on-write: columns are copied only when changed
     quantity = entries["quantity"].to_numpy(dtype="float64")
-    grams = np.full(n, np.nan)
-    score = np.full(n, np.nan)
-    suggestions = np.empty(n, dtype=object)
-    suggestions.fill(())  # rows without suggestions share one empty tuple
-    key_code = np.full(n, -1, dtype=np.int32)  # each matched row's key, -1 for the others
-    key_code[rows] = code
-    water = np.zeros(n, dtype=bool)  # plain water: its grams are its water
-    if found is not None:
-        grams[rows] = quantity[rows] * found["per_unit"].to_numpy(dtype="float64")[code]
-        score[rows] = found["match_score"].to_numpy(dtype="float64")[code]
-        key_suggestions = np.empty(len(found), dtype=object)
-        key_suggestions[:] = [tuple(s) for s in found["suggestions"]]
-        suggestions[rows] = key_suggestions[code]
-        water[rows] = found["plain_water"].to_numpy(dtype=bool)[code]
+    every = to_match.all()
+
+    def spread(values: np.ndarray, fill: object) -> np.ndarray:
+        """A key-level array spread to the matched rows (``fill`` for the others)."""
+        if every:
+            return values[code]
+        out = np.empty(n, dtype=values.dtype)
+        out.fill(fill)  # fill, not full: a tuple is one value, not a shape
+        out[rows] = values[code]
+        return out
+
+    key_code = spread(np.arange(len(keys), dtype=np.int32), -1)  # -1: not matched
+    if found is None:
+        found = pd.DataFrame(columns=_KEY_COLUMNS)
+    grams = quantity * spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
+    score = spread(found["match_score"].to_numpy(dtype="float64"), np.nan)
+    key_suggestions = np.empty(len(found), dtype=object)
+    for k, listed in enumerate(found["suggestions"]):  # one by one: numpy would nest tuples
+        key_suggestions[k] = tuple(listed)
+    if any(key_suggestions):
+        suggestions = spread(key_suggestions, ())
+    else:  # no suggestions anywhere: every row shares one empty tuple
+        suggestions = np.empty(n, dtype=object)
+        suggestions.fill(())
+    water = spread(found["plain_water"].to_numpy(dtype=bool), False)  # grams are its water
 
     def per_key(column: str) -> pd.Series:
         """A key-level text column spread to the matched rows (missing elsewhere)."""
-        values = found[column].to_numpy(dtype=object) if found is not None else np.array([None])
+        values = found[column].to_numpy(dtype=object)
         uniques = np.append(values, None)  # key -1 (rows not matched) -> missing
         return coded(key_code, uniques, index)
 
     matched = to_match
     food_id = per_key("food_id")
-    out["food_id"] = choose(matched, food_id, entries["food_id"])
-    # supplements and reported rows are described by their own words
-    out["description"] = choose(matched, per_key("description"), entries["food"])
-    out["match_method"] = per_key("match_method")
-    out["portion"] = per_key("portion")
     note = per_key("grams_note")
     no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
     if no_quantity.any():
         note = choose(~no_quantity, note, pd.Series("no quantity", index=index))
-    out["grams_note"] = note
-    out["match_score"] = score
-    out["grams"] = grams
-    out["suggestions"] = suggestions
     computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
+    columns = {c: entries[c] for c in entries.columns}
+    columns["food_id"] = choose(matched, food_id, entries["food_id"])
     for col in NUTRIENT_COLUMNS:
         value = computed[col].to_numpy() if col in computed.columns else np.full(n, np.nan)
-        out[col] = value if matched.all() else np.where(matched, value, entries[col].to_numpy())
-    out["water_g"] = np.where(water, grams, out["water_g"].to_numpy())
+        columns[col] = value if every else np.where(matched, value, entries[col].to_numpy())
+    if water.any():
+        columns["water_g"] = np.where(water, grams, columns["water_g"])
+    # supplements and reported rows are described by their own words
+    columns["description"] = choose(matched, per_key("description"), entries["food"])
+    columns["match_method"] = per_key("match_method")
+    columns["portion"] = per_key("portion")
+    columns["grams_note"] = note
+    columns["match_score"] = score
+    columns["grams"] = grams
+    columns["suggestions"] = suggestions
     no_food = food_id.isna().to_numpy()
-    out["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)
-    return out
+    columns["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)
+    # one construction: no per-column insertion into a million-row table
+    return pd.DataFrame(columns, index=index, copy=False)
 
 
 #: Entry statuses, in the order of their codes.

@@ -194,9 +194,14 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     n_days = len(first)
     is_supp = entries["kind"].eq("supplement").to_numpy(dtype=bool)
     is_food = ~is_supp
+    all_food = bool(is_food.all())
+
+    def food_rows(values: np.ndarray) -> np.ndarray:
+        return values if all_food else values[is_food]
+
     grams = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64")
-    food_day = day[is_food]
-    weight = _entry_weights(grams[is_food], food_day, n_days)
+    food_day = food_rows(day)
+    weight = _entry_weights(food_rows(grams), food_day, n_days)
     weight_sum = np.bincount(food_day, weights=weight, minlength=n_days)
     has_food = np.bincount(food_day, minlength=n_days) > 0
     out: dict[str, np.ndarray] = {}
@@ -206,7 +211,7 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
         total, known = _sums(day, n_days, values)
         out[col] = np.where(known > 0, total, np.nan)  # nothing known that day: NaN, not 0
         covered = np.bincount(
-            food_day, weights=np.where(np.isnan(values[is_food]), 0.0, weight), minlength=n_days
+            food_day, weights=np.where(np.isnan(food_rows(values)), 0.0, weight), minlength=n_days
         )
         with np.errstate(invalid="ignore", divide="ignore"):
             share = covered / np.where(weight_sum == 0.0, np.nan, weight_sum)
