@@ -4,7 +4,11 @@ A log line is a **supplement** when it names a tracked nutrient together with a
 dose (``magnesium glycinate 200 mg``, ``Vitamin D3 2000 IU``, ``B12 1000 mcg``), a
 supplement form (glycinate, citrate, gluconate, cholecalciferol...) or a dose
 form (capsule, tablet, softgel, gummy, lozenge); or when it is a multivitamin.
-``calcium-fortified orange juice 1 cup`` stays food.
+``calcium-fortified orange juice 1 cup`` stays food, and so does a line whose
+amount is a food measure rather than a dose: a volume, a size, or a mass of
+:data:`FOOD_MASS_G` grams or more (``tofu, prepared with calcium sulfate 3 oz``
+names a mineral salt, but 85 g of it would be no label amount). In structured
+logs a row that names a food id is food unless its kind column says otherwise.
 
 Label amounts are elemental
 ---------------------------
@@ -101,7 +105,11 @@ _FORMS = re.compile(
     r"ergocalciferol|methylcobalamin|cyanocobalamin|hydroxocobalamin|adenosylcobalamin",
     re.I,
 )
-_MULTI = re.compile(r"multi[\s-]?vit|\bmulti\b|prenatal|one[\s-]a[\s-]day|centrum", re.I)
+_MULTI = re.compile(
+    r"multi[\s-]?vit|\bmulti\b(?![\s-]*(?:grains?|seeds?|colou?r|purpose|pack|layer|bean))|"
+    r"prenatal|one[\s-]a[\s-]day|centrum",
+    re.I,
+)
 _OTHER_SUPPLEMENTS = re.compile(
     r"\bzinc\b|\biron\b|\bvit(?:amin)?\.?\s*[acek]\b|\bb[\s-]?complex\b|\bfolate\b|\bfolic\b|"
     r"\bbiotin\b|fish\s*oil|omega[\s-]?3|\bprobiotic|\bmelatonin\b|\bcreatine\b|"
@@ -109,6 +117,10 @@ _OTHER_SUPPLEMENTS = re.compile(
     re.I,
 )
 _DOSE_UNITS = {"mg", "ug", "IU"}
+#: A mass at least this large (grams) is a food amount, not a label dose: no
+#: supplement declares 5 g of a mineral or vitamin (the largest usual doses are
+#: about 1.2 g of calcium and 1.25 mg of vitamin D).
+FOOD_MASS_G = 5.0
 _DOSE_FORMS = {"capsule", "tablet", "softgel", "gummy", "lozenge"}
 _WATER = re.compile(
     r"(?:(?:plain|tap|still|sparkling|mineral|bottled|filtered|spring|fizzy|carbonated|"
@@ -128,6 +140,15 @@ _PREFILTER = re.compile(
 _FOOD = SupplementInfo("food", {}, None)
 _NUMBERS = re.compile(r"(?<![A-Za-z0-9.,/])[0-9]+(?:[.,/][0-9]+)*")
 _IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # 0.025 µg per IU (40 IU = 1 µg)
+
+
+def _food_measure(parsed: ParsedAmount) -> bool:
+    """Whether the amount is one of food (a volume, a size, or at least FOOD_MASS_G grams)."""
+    if parsed.unit_kind in ("volume", "size"):
+        return True
+    if parsed.unit_kind == "mass" and parsed.unit is not None and not math.isnan(parsed.quantity):
+        return convert(parsed.quantity, parsed.unit, "g") >= FOOD_MASS_G
+    return False
 
 
 def _nutrients_in(text: str) -> list[str]:
@@ -185,6 +206,8 @@ def detect_supplement(text: str) -> SupplementInfo:
         )
     columns = _nutrients_in(text)
     dosed = parsed.unit in _DOSE_UNITS or parsed.unit in _DOSE_FORMS
+    if not dosed and _food_measure(parsed):
+        return _FOOD  # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"
     marked = bool(_FORMS.search(text))
     if not columns:
         if _OTHER_SUPPLEMENTS.search(text) and (dosed or marked):

@@ -249,3 +249,18 @@ def test_extra_columns_keep_their_type() -> None:
     from_frame = read_log(frame)
     assert from_frame.entries["score"].dtype == "float64"
     assert from_frame.entries["score"].tolist() == [0.5, 1.5]
+
+
+def test_a_row_naming_a_food_id_is_food_unless_its_kind_says_otherwise() -> None:
+    log = _csv(
+        "date,food,amount,unit,food_id,kind\n"
+        "2026-11-20,\"tofu, raw, regular, prepared with calcium sulfate\",3,oz,sr28:16427,\n"
+        "2026-11-20,calcium citrate,500,mg,sr28:16427,\n"
+        "2026-11-20,calcium citrate,500,mg,,\n"
+        "2026-11-20,calcium citrate,500,mg,sr28:16427,supplement\n"
+    )
+    e = log.entries
+    assert e["kind"].tolist() == ["food", "food", "supplement", "supplement"]
+    # the named food keeps its own nutrients for the analysis; only the unnamed line is a dose
+    assert e["calcium_mg"].isna().tolist() == [True, True, False, False]
+    assert e["calcium_mg"].iloc[2] == 500.0

@@ -72,6 +72,27 @@ def test_foods_stay_food(text: str) -> None:
     assert detect_supplement(text) == ("food", {}, None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # USDA descriptions: a mineral salt in a food is not a supplement, and a
+        # food amount (a volume, or 5 g and more) is not a label dose
+        "tofu, raw, regular, prepared with calcium sulfate 1 cup",
+        "tofu, salted and fermented (fuyu), prepared with calcium sulfate 3 oz",
+        "salt substitute, potassium chloride 1 tsp",
+        "crackers, saltines, whole wheat (includes multi-grain) 1 oz",
+        "multi-grain bread 2 slices",
+    ],
+)
+def test_food_amounts_and_food_words_are_not_doses(text: str) -> None:
+    assert detect_supplement(text) == ("food", {}, None)
+
+
+def test_a_small_mass_is_still_a_dose() -> None:
+    assert detect_supplement("calcium 1 g").nutrients == {"calcium_mg": 1000.0}
+    assert detect_supplement("daily multi").kind == "supplement"
+
+
 def test_classify_texts_is_aligned_and_nan_for_unknown() -> None:
     texts = pd.Series(["banana", "B12 1000 mcg", "banana", "water 500 ml"], index=[3, 4, 5, 6])
     out = classify_texts(texts)

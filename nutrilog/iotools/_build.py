@@ -27,7 +27,7 @@ from nutrilog.iotools._table import MalformedTableError
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, entries_from_columns
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
-from nutrilog.supplements import KINDS, kinds_of
+from nutrilog.supplements import KINDS, Kinds, kinds_of
 from nutrilog.units import normalize_unit, vitamin_d_iu_to_ug
 
 __all__ = [
@@ -505,17 +505,20 @@ def apply_kinds(
     hint: pd.Series | None = None,
     fill_nutrients: bool = True,
     screen: pd.Series | None = None,
+    named_food: np.ndarray | None = None,
 ) -> None:
     """Set ``kind`` (food | supplement | water), supplement doses and ``reported`` in place.
 
     ``detect_text`` holds the whole lines, or (with ``screen``) builds them for a
     row mask, see :func:`~nutrilog.supplements.kinds_of`.
     ``given`` is a kind column from the file (unknown values are rejected);
-    ``hint`` marks rows known to be supplements (a "Supplements" group). Doses
+    ``hint`` marks rows known to be supplements (a "Supplements" group);
+    ``named_food`` marks rows whose source names a food id: they are food
+    unless ``given`` says otherwise, and their words are not screened. Doses
     read from a supplement line fill NaN nutrient cells and make the row
     ``reported``.
     """
-    found = kinds_of(detect_text, screen=screen)
+    found = _kinds(frame.index, detect_text, screen, named_food)
     code = found.code
     if hint is not None:
         code[_as_mask(hint) & (code == _FOOD)] = _SUPPLEMENT
@@ -565,6 +568,33 @@ def apply_kinds(
 
 
 _FOOD, _SUPPLEMENT = KINDS.index("food"), KINDS.index("supplement")
+
+
+def _kinds(
+    index: pd.Index,
+    detect_text: pd.Series | Callable[[pd.Series], pd.Series],
+    screen: pd.Series | None,
+    named_food: np.ndarray | None,
+) -> Kinds:
+    """:func:`~nutrilog.supplements.kinds_of` for the rows that do not name a food id."""
+    if named_food is None or not named_food.any():
+        return kinds_of(detect_text, screen=screen)
+    todo = np.flatnonzero(~named_food)
+    code = np.full(len(index), _FOOD, dtype=np.int8)
+    if not len(todo):
+        return Kinds(
+            code, np.zeros(0, dtype=np.int64), kinds_of(pd.Series([], dtype=object)).detected
+        )
+
+    def lines(rows: pd.Series) -> pd.Series:
+        full = np.zeros(len(index), dtype=bool)
+        full[todo[rows.to_numpy(dtype=bool)]] = True
+        return detect_text(pd.Series(full, index=index))  # type: ignore[operator]
+
+    texts = lines if callable(detect_text) else detect_text.iloc[todo]
+    found = kinds_of(texts, screen=None if screen is None else screen.iloc[todo])
+    code[todo] = found.code
+    return Kinds(code, todo[found.rows], found.detected)
 
 
 def finish(

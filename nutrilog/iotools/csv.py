@@ -40,6 +40,7 @@ from nutrilog.iotools._build import (
     apply_kinds,
     coded_cells,
     default_date,
+    filled,
     finish,
     numeric_columns,
     raise_first,
@@ -178,12 +179,18 @@ def process_frame(
         return per_unique_rows({k: v[rows] for k, v in parts.items()}, _detect_text)
 
     given = col("kind") if "kind" in std else None
-    # The kind follows from the words with any amount: screen on "food 1 unit",
-    # which repeats far more than the real amounts do.
-    screen = per_unique_rows(
-        {"food": food, "unit": unit, "grams": grams}, _screen_text, as_category=True
-    )
-    apply_kinds(out, detect_text, rej, given=given, screen=screen)
+    # a row that names a food id is food (unless its kind column says otherwise)
+    named_food = filled(col("food_id")) if "food_id" in std else None
+    if named_food is not None and given is not None:
+        named_food &= ~filled(given)  # a kind written in the file is read in full
+    # The kind of the other rows follows from the words with any amount: screen
+    # on "food 1 unit", which repeats far more than the real amounts do.
+    screen = None
+    if named_food is None or not named_food.all():
+        screen = per_unique_rows(
+            {"food": food, "unit": unit, "grams": grams}, _screen_text, as_category=True
+        )
+    apply_kinds(out, detect_text, rej, given=given, screen=screen, named_food=named_food)
     if "note" in std:
         out["note"] = text_or_none(col("note"))
     if keep_extra:
