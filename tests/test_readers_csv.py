@@ -264,3 +264,22 @@ def test_a_row_naming_a_food_id_is_food_unless_its_kind_says_otherwise() -> None
     # the named food keeps its own nutrients for the analysis; only the unnamed line is a dose
     assert e["calcium_mg"].isna().tolist() == [True, True, False, False]
     assert e["calcium_mg"].iloc[2] == 500.0
+
+
+def test_text_columns_that_look_like_numbers_keep_their_text() -> None:
+    # pandas reads repeated text straight into categoricals, but turns categories
+    # that all look like numbers or booleans into numbers: "001" would become 1.
+    # Such a column is read again as text, from the chunk where it happened.
+    text = (
+        "person,meal,food,amount,unit,food_id\n"
+        "001,Lunch,spinach,1,cup,\n"
+        "002,Dinner,banana,2,,\n"
+        "001,1,True,1,cup,0123\n"
+        "010,01,False,1,cup,0123\n"
+    )
+    for chunksize in (None, 2, 1):
+        e = _csv(text, date="2026-11-20", chunksize=chunksize).entries
+        assert e["person"].tolist() == ["001", "002", "001", "010"], chunksize
+        assert e["meal"].tolist() == ["Lunch", "Dinner", "1", "01"], chunksize
+        assert e["food"].tolist() == ["spinach", "banana", "True", "False"], chunksize
+        assert [None if pd.isna(v) else v for v in e["food_id"]] == [None, None, "0123", "0123"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import csv
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -181,9 +181,15 @@ def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
     return TableChunk(frame[~long], bad)
 
 
-def _fast(inp: LogInput, sep: str, chunksize: int | None, offset: int) -> Iterator[TableChunk]:
+def _fast(
+    inp: LogInput,
+    sep: str,
+    chunksize: int | None,
+    offset: int,
+    categorical: Callable[[list[str]], set[str]] | None,
+) -> Iterator[TableChunk]:
     with watch_fallback(inp.name):
-        yield from _fast_chunks(inp, sep, chunksize, offset)
+        yield from _fast_chunks(inp, sep, chunksize, offset, categorical)
 
 
 def _lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -198,37 +204,114 @@ def _lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return call(*args, **kwargs)
 
 
+def _clean_names(names: list[object]) -> list[str]:
+    return dedupe_names([str(c).lstrip("\ufeff").strip() for c in names])
+
+
+def _text_categories(values: pd.Series) -> pd.Series | None:
+    """A column pandas read as categorical, with its categories as exact text (object).
+
+    None when pandas turned the categories into numbers or booleans (``"001"``
+    became 1): the exact text is lost and the column must be read as text.
+    """
+    categories = values.cat.categories
+    if categories.dtype != object and not pd.api.types.is_string_dtype(categories.dtype):
+        return None
+    as_text = pd.Index(np.asarray(categories, dtype=object), dtype=object)
+    return pd.Series(
+        pd.Categorical.from_codes(values.cat.codes.to_numpy(), categories=as_text),
+        index=values.index,
+        name=values.name,
+    )
+
+
 def _fast_chunks(
-    inp: LogInput, sep: str, chunksize: int | None, offset: int
+    inp: LogInput,
+    sep: str,
+    chunksize: int | None,
+    offset: int,
+    categorical: Callable[[list[str]], set[str]] | None,
 ) -> Iterator[TableChunk]:
+    """Read with pandas' C parser, each chunk's cells as categoricals of exact text.
+
+    Columns named by ``categorical`` (a function of the header names) are read
+    by pandas as categoricals, which hashes each cell in C and makes one text
+    object per distinct cell; the others are read as text and factorised here.
+    pandas turns categories that all look like numbers into numbers (``"001"``
+    becomes 1); such a column is read again as text, from the chunk where it
+    happened (the chunks before it are not read twice).
+    """
+    options: dict[str, Any] = {
+        "sep": sep,
+        "na_filter": False,
+        "skip_blank_lines": False,
+        "skiprows": offset,
+        "header": 0,
+        "index_col": False,
+        "encoding": inp.encoding if inp.text is None else None,
+        "encoding_errors": inp.errors,
+        "engine": "c",
+    }
+    read_as_text: set[str] = set()
+    done = 0  # chunks already yielded
+    while True:
+        restart = yield from _fast_pass(inp, options, chunksize, categorical, read_as_text, done)
+        if restart is None:
+            return
+        read_as_text |= restart[0]
+        done = restart[1]
+
+
+def _fast_pass(
+    inp: LogInput,
+    options: dict[str, Any],
+    chunksize: int | None,
+    categorical: Callable[[list[str]], set[str]] | None,
+    read_as_text: set[str],
+    skip: int,
+) -> Generator[TableChunk, None, tuple[set[str], int] | None]:
+    """One pass of :func:`_fast_chunks`; returns the columns to read as text and where
+    to resume when pandas turned a categorical column into numbers, else None."""
     reader = None
+    offset = int(options["skiprows"])
     try:
-        reader = _lossless(
-            pd.read_csv,
-            inp.handle(),
-            sep=sep,
-            dtype=object,
-            na_filter=False,
-            skip_blank_lines=False,
-            skiprows=offset,
-            header=0,
-            index_col=False,
-            encoding=inp.encoding if inp.text is None else None,
-            encoding_errors=inp.errors,
-            chunksize=chunksize,
-            engine="c",
-        )
+        dtype: Any = object
+        if categorical is not None:
+            raw = list(
+                _lossless(pd.read_csv, inp.handle(), nrows=0, dtype=object, **options).columns
+            )
+            wanted = categorical(_clean_names(raw)) - read_as_text
+            dtype = {
+                name: "category" if clean in wanted else object
+                for name, clean in zip(raw, _clean_names(raw), strict=True)
+            }
+        reader = _lossless(pd.read_csv, inp.handle(), dtype=dtype, chunksize=chunksize, **options)
         chunks = iter(reader if chunksize else [reader])
+        number = 0
         while (chunk := _lossless(next, chunks, None)) is not None:
-            chunk.columns = dedupe_names([str(c).lstrip("\ufeff").strip() for c in chunk.columns])
-            # each distinct cell is hashed once, here; later steps work on its code
-            chunk = pd.DataFrame({c: as_category(chunk[c]) for c in chunk.columns})
-            chunk[LINE] = chunk.index.to_numpy() + offset + 2
-            yield _split_long(_drop_blank(chunk), sep)
+            number += 1
+            if number <= skip:
+                continue
+            chunk.columns = _clean_names(list(chunk.columns))
+            columns: dict[str, pd.Series] = {}
+            for name in chunk.columns:
+                values = chunk[name]
+                if isinstance(values.dtype, pd.CategoricalDtype):
+                    text = _text_categories(values)
+                    if text is None:  # read this column as text from this chunk on
+                        return read_as_text | {name}, number - 1
+                    columns[name] = text
+                else:
+                    # each distinct cell is hashed once, here; later steps work on its code
+                    columns[name] = as_category(values)
+            frame = pd.DataFrame(columns, copy=False)
+            frame[LINE] = frame.index.to_numpy() + offset + 2
+            yield _split_long(_drop_blank(frame), str(options["sep"]))
+        return None
     except (pd.errors.ParserError, pd.errors.ParserWarning) as err:
         raise MalformedTableError(str(err)) from err
     except pd.errors.EmptyDataError:
-        return
+        return None
     except UnicodeDecodeError as err:
         raise LogParseError(
             f"undecodable text: expected {inp.encoding} text, found a byte that is not; pass encoding=",
@@ -331,13 +414,21 @@ def _warn_repeated(inp: LogInput, sep: str, offset: int) -> None:
 
 
 def read_table(
-    inp: LogInput, *, sep: str, chunksize: int | None = None, robust: bool = False
+    inp: LogInput,
+    *,
+    sep: str,
+    chunksize: int | None = None,
+    robust: bool = False,
+    categorical: Callable[[list[str]], set[str]] | None = None,
 ) -> Iterator[TableChunk]:
     """Yield the rows of a delimited file in chunks (one chunk when ``chunksize`` is None).
 
     Large inputs are read in chunks anyway (see :func:`chunk_rows`). Raises
     :class:`MalformedTableError` from the fast reader when a row has too many
     fields; call again with ``robust=True`` to read it row by row.
+    ``categorical`` picks, from the header names, the text columns that pandas
+    itself reads as categoricals (faster for columns of repeated text); every
+    column comes out categorical either way.
     """
     offset = header_offset(inp.sample)
     rows = chunk_rows(inp, chunksize)
@@ -346,4 +437,4 @@ def read_table(
     if robust:
         yield from _robust(inp, sep, offset, rows)
         return
-    yield from _fast(inp, sep, rows, offset)
+    yield from _fast(inp, sep, rows, offset, categorical)

@@ -75,6 +75,16 @@ _STANDARD = {
 }
 
 
+#: Standard columns of repeated text, read by pandas straight into categoricals.
+_TEXT_ROLES = {"person", "date", "time", "meal", "food", "unit", "food_id", "kind", "note"}
+
+
+def _text_columns(names: list[str]) -> set[str]:
+    """The header names that map to columns of repeated text (see :data:`_TEXT_ROLES`)."""
+    mapping = map_columns(names, "csv")
+    return {str(name) for name, (standard, _) in mapping.items() if standard in _TEXT_ROLES}
+
+
 def _header(inp: LogInput) -> str:
     lines = inp.sample.splitlines()
     offset = header_offset(inp.sample)
@@ -270,7 +280,9 @@ def _read(
 ) -> list[FoodLog]:
     logs: list[FoodLog] = []
     mapping: dict[object, tuple[str, str]] | None = None
-    for chunk in read_table(inp, sep=sep, chunksize=chunksize, robust=robust):
+    for chunk in read_table(
+        inp, sep=sep, chunksize=chunksize, robust=robust, categorical=_text_columns
+    ):
         columns = [c for c in chunk.frame.columns if c != LINE]
         if mapping is None:
             _check_delimiter(header, columns, sep, inp.name)
