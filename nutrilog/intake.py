@@ -114,10 +114,15 @@ def day_numbers(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     person = _sorted_codes(entries["person"])
     date = _sorted_codes(entries["date"])
     combined = person * (int(date.max(initial=0)) + 1) + date
-    uniques, day = np.unique(combined, return_inverse=True)
+    # hash the million keys, then sort only the distinct ones
+    code, uniques = pd.factorize(combined)
+    order = np.argsort(uniques, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    day = rank[code]
     first = np.full(len(uniques), -1, dtype=np.int64)
     first[day[::-1]] = np.arange(len(day) - 1, -1, -1)
-    return day.astype(np.int64), first
+    return day, first
 
 
 def _sorted_codes(values: pd.Series) -> np.ndarray:
@@ -132,13 +137,6 @@ def _sorted_codes(values: pd.Series) -> np.ndarray:
         codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
         n = len(uniques)
     return np.where(codes < 0, n, codes)
-
-
-def _sums(day: np.ndarray, n_days: int, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per-day sums of the known values, and how many values were known."""
-    known = ~np.isnan(values)
-    total = np.bincount(day, weights=np.where(known, values, 0.0), minlength=n_days)
-    return total, np.bincount(day, weights=known, minlength=n_days)
 
 
 def _entry_weights(grams: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
@@ -206,13 +204,20 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     has_food = np.bincount(food_day, minlength=n_days) > 0
     out: dict[str, np.ndarray] = {}
     coverage: dict[str, np.ndarray] = {}
+    n_entries = np.bincount(day, minlength=n_days)
     for col in NUTRIENT_COLUMNS:
         values = entries[col].to_numpy(dtype="float64")
-        total, known = _sums(day, n_days, values)
+        unknown = np.isnan(values)
+        if unknown.any():
+            total = np.bincount(day, weights=np.where(unknown, 0.0, values), minlength=n_days)
+            known = np.bincount(day, weights=~unknown, minlength=n_days)
+            covered = np.bincount(
+                food_day, weights=np.where(food_rows(unknown), 0.0, weight), minlength=n_days
+            )
+        else:  # every value known: no masking
+            total, known = np.bincount(day, weights=values, minlength=n_days), n_entries
+            covered = weight_sum
         out[col] = np.where(known > 0, total, np.nan)  # nothing known that day: NaN, not 0
-        covered = np.bincount(
-            food_day, weights=np.where(np.isnan(food_rows(values)), 0.0, weight), minlength=n_days
-        )
         with np.errstate(invalid="ignore", divide="ignore"):
             share = covered / np.where(weight_sum == 0.0, np.nan, weight_sum)
         # A day with only supplements has no food weight: its food coverage is unknown (NaN).
@@ -223,7 +228,7 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
         out[supplement_column(col)] = np.bincount(day, weights=part, minlength=n_days)
     out |= coverage
     status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
-    out["n_entries"] = np.bincount(day, minlength=n_days)
+    out["n_entries"] = n_entries
     out["n_supplements"] = np.bincount(day[is_supp], minlength=n_days)
     out["n_unmatched"] = np.bincount(day[status.eq("unmatched").to_numpy()], minlength=n_days)
     out["n_no_grams"] = np.bincount(day[status.eq("no grams").to_numpy()], minlength=n_days)
