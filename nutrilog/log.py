@@ -284,7 +284,7 @@ def concat_entries(frames: list[pd.DataFrame]) -> pd.DataFrame:
         if c in categorical:
             columns[c] = concat_categories([f[c] for f in frames])
         elif c in NUTRIENT_COLUMNS and all(f[c].isna().all() for f in frames):
-            columns[c] = pd.Series(np.full(n_rows, np.nan))  # nothing reported: no copying
+            columns[c] = pd.Series(np.full(n_rows, np.nan), copy=False)  # nothing reported
         else:  # column by column: no block consolidation of the whole table
             parts = [f[c] if c in f.columns else pd.Series(np.nan, index=f.index) for f in frames]
             columns[c] = pd.concat(parts, ignore_index=True)

@@ -101,7 +101,7 @@ class Rejections:
     @property
     def bad(self) -> pd.Series:
         """Rows with a reason."""
-        return pd.Series(self._bad.copy(), index=self.index)
+        return pd.Series(self._bad, index=self.index)  # a copy (pandas copies arrays)
 
     @property
     def any(self) -> bool:
@@ -230,7 +230,7 @@ def resolve_dates(
         clock[k] = parsed.time
         reasons[k] = None if why is None else f"unparseable date: {why}"
     days = pd.to_datetime(pd.Series(stamps, dtype=object)).dt.normalize().to_numpy()
-    dates = pd.Series(days[codes], index=raw.index)
+    dates = pd.Series(days[codes], index=raw.index, copy=False)
     times = coded(codes, clock, raw.index)
     unreadable = np.array([r is not None for r in reasons], dtype=bool)
     if unreadable.any():
