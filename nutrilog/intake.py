@@ -114,15 +114,42 @@ def day_numbers(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     person = _sorted_codes(entries["person"])
     date = _sorted_codes(entries["date"])
     combined = person * (int(date.max(initial=0)) + 1) + date
-    # hash the million keys, then sort only the distinct ones
-    code, uniques = pd.factorize(combined)
-    order = np.argsort(uniques, kind="stable")
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    day = rank[code]
-    first = np.full(len(uniques), -1, dtype=np.int64)
+    size = int(combined.max(initial=-1)) + 1
+    if size <= 4 * len(combined) + 1024:
+        # few possible keys: mark the ones present; their running count is the day
+        present = np.zeros(size, dtype=bool)
+        present[combined] = True
+        rank = np.cumsum(present) - 1
+        day = rank[combined]
+        n_days = int(present.sum())
+    else:  # hash the keys, then sort only the distinct ones
+        code, uniques = pd.factorize(combined)
+        order = np.argsort(uniques, kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        day, n_days = rank[code], len(uniques)
+    first = np.full(n_days, -1, dtype=np.int64)
     first[day[::-1]] = np.arange(len(day) - 1, -1, -1)
     return day, first
+
+
+def _day_offsets(values: pd.Series) -> tuple[np.ndarray, int] | None:
+    """Days since the first date (missing: -1) and the span, for dates at midnight;
+    None for any other column. Integer arithmetic on the ticks: nothing is hashed."""
+    if values.dtype.kind != "M" or getattr(values.dt, "tz", None) is not None:
+        return None
+    stamps = values.to_numpy()
+    missing = np.isnat(stamps)
+    unit = np.datetime_data(stamps.dtype)[0]
+    per_day = np.timedelta64(1, "D").astype(f"m8[{unit}]").astype(np.int64)
+    ticks = stamps.view(np.int64)
+    known = ticks[~missing]
+    if (known % per_day).any():
+        return None  # times of day: not day numbers
+    low = int(known.min()) if len(known) else 0
+    codes = (ticks - low) // per_day
+    codes[missing] = -1
+    return codes, (int(codes[~missing].max()) + 1 if len(known) else 0)
 
 
 def _sorted_codes(values: pd.Series) -> np.ndarray:
@@ -133,6 +160,8 @@ def _sorted_codes(values: pd.Series) -> np.ndarray:
     ):
         codes = values.cat.codes.to_numpy().astype(np.int64)
         n = len(values.cat.categories)
+    elif (days := _day_offsets(values)) is not None:
+        codes, n = days
     else:
         codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
         n = len(uniques)
