@@ -296,7 +296,8 @@ def _analyse_entries(
     key_code = spread(np.arange(len(keys), dtype=np.int32), -1)  # -1: not matched
     if found is None:
         found = pd.DataFrame(columns=_KEY_COLUMNS)
-    grams = quantity * spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
+    grams = spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
+    grams *= quantity
     score = spread(found["match_score"].to_numpy(dtype="float64"), np.nan)
     key_suggestions = np.empty(len(found), dtype=object)
     for k, listed in enumerate(found["suggestions"]):  # one by one: numpy would nest tuples

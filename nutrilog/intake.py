@@ -91,7 +91,10 @@ def scale_per_100g(
     codes, ids = codes_of(entries["food_id"])
     per_food = per_100g[cols].reindex(ids)
     factor = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64") / 100.0
-    out = {c: per_food[c].to_numpy(dtype="float64")[codes] * factor for c in cols}
+    out = {}
+    for c in cols:
+        values = per_food[c].to_numpy(dtype="float64")[codes]  # a new array: scaled in place
+        out[c] = np.multiply(values, factor, out=values)
     return pd.DataFrame(out, index=entries.index, columns=cols, copy=False)
 
 
