@@ -181,17 +181,6 @@ def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
     return TableChunk(frame[~long], bad)
 
 
-def _fast(
-    inp: LogInput,
-    sep: str,
-    chunksize: int | None,
-    offset: int,
-    categorical: Callable[[list[str]], set[str]] | None,
-) -> Iterator[TableChunk]:
-    with watch_fallback(inp.name):
-        yield from _fast_chunks(inp, sep, chunksize, offset, categorical)
-
-
 def _lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run a pandas reading step with ParserWarning raised as an error.
 
@@ -254,12 +243,15 @@ def _fast_chunks(
     }
     read_as_text: set[str] = set()
     done = 0  # chunks already yielded
-    while True:
-        restart = yield from _fast_pass(inp, options, chunksize, categorical, read_as_text, done)
-        if restart is None:
-            return
-        read_as_text |= restart[0]
-        done = restart[1]
+    with watch_fallback(inp.name):
+        while True:
+            restart = yield from _fast_pass(
+                inp, options, chunksize, categorical, read_as_text, done
+            )
+            if restart is None:
+                return
+            read_as_text |= restart[0]
+            done = restart[1]
 
 
 def _fast_pass(
@@ -437,4 +429,4 @@ def read_table(
     if robust:
         yield from _robust(inp, sep, offset, rows)
         return
-    yield from _fast(inp, sep, rows, offset, categorical)
+    yield from _fast_chunks(inp, sep, rows, offset, categorical)
