@@ -268,14 +268,13 @@ class Message:
             part.iloc[where].to_numpy(dtype=object) if isinstance(part, pd.Series) else None
             for part in self.parts
         ]
-        texts = []
-        for k in range(int(rows.sum())):
-            texts.append(
-                "".join(
-                    str(piece[k]) if piece is not None else str(part)
-                    for part, piece in zip(self.parts, pieces, strict=True)
-                )
+        texts = [
+            "".join(
+                str(part) if piece is None else str(piece[k])
+                for part, piece in zip(self.parts, pieces, strict=True)
             )
+            for k in range(len(where))
+        ]
         return np.array(texts, dtype=object)
 
 
