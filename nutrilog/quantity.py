@@ -150,17 +150,39 @@ class _Cand(NamedTuple):
     depth: int
 
 
+_FRACTION_RE = re.compile(rf"[{_FRACTION_CHARS}]")
+_DIGIT_FRACTION_RE = re.compile(rf"(\d)\s*([{_FRACTION_CHARS}])")
+_SYMBOLS = str.maketrans({"⁄": "/", "×": "x", "–": "-", "—": "-"})
+_DECIMAL_COMMA_RE = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")  # 1,5 -> 1.5
+_THOUSANDS_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 1,500 -> 1500
+_TIMES_AFTER_RE = re.compile(r"(?<=\d)\s*[xX](?![A-Za-z])")  # 2x, 2x100g
+_TIMES_BEFORE_RE = re.compile(r"(?<![A-Za-z])[xX](?=\d)")  # x2
+_BULLET_RE = re.compile(r"^\s*[*•·]\s*")
+_DASH_BULLET_RE = re.compile(r"^\s*-\s+")  # "- banana" is a bullet, "-2 eggs" is negative
+_BULLET_CHARS = frozenset("*•·-")
+
+
 def _normalize(text: str) -> str:
+    """Collapse spaces, spell out fractions and symbols, drop a leading bullet.
+
+    Each substitution runs only when the text holds a character it acts on:
+    unicode fractions and symbols are all non-ASCII, number separators need a
+    comma, multipliers an ``x``, and a bullet must open the line.
+    """
     s = " ".join(str(text).replace("\u00a0", " ").split())
-    s = re.sub(rf"(\d)\s*([{_FRACTION_CHARS}])", lambda m: f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}", s)
-    s = re.sub(rf"[{_FRACTION_CHARS}]", lambda m: f" {_UNICODE_FRACTIONS[m[0]]} ", s)
-    s = s.replace("⁄", "/").replace("×", "x").replace("–", "-").replace("—", "-")
-    s = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", s)  # 1,5 -> 1.5
-    s = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", s)  # 1,500 -> 1500
-    s = re.sub(r"(?<=\d)\s*[xX](?![A-Za-z])", " x ", s)  # 2x, 2x100g
-    s = re.sub(r"(?<![A-Za-z])[xX](?=\d)", "x ", s)  # x2
-    s = re.sub(r"^\s*[*•·]\s*", "", s)
-    s = re.sub(r"^\s*-\s+", "", s)  # "- banana" is a bullet, "-2 eggs" is negative
+    if not s.isascii():
+        s = _DIGIT_FRACTION_RE.sub(lambda m: f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}", s)
+        s = _FRACTION_RE.sub(lambda m: f" {_UNICODE_FRACTIONS[m[0]]} ", s)
+        s = s.translate(_SYMBOLS)
+    if "," in s:
+        s = _DECIMAL_COMMA_RE.sub(".", s)
+        s = _THOUSANDS_COMMA_RE.sub("", s)
+    if "x" in s or "X" in s:
+        s = _TIMES_AFTER_RE.sub(" x ", s)
+        s = _TIMES_BEFORE_RE.sub("x ", s)
+    if s.lstrip()[:1] in _BULLET_CHARS:
+        s = _BULLET_RE.sub("", s)
+        s = _DASH_BULLET_RE.sub("", s)
     return " ".join(s.split())
 
 
@@ -373,18 +395,21 @@ def _dose_pair(a: _Cand, b: _Cand) -> tuple[_Cand, _Cand] | None:
     return None
 
 
+_BRACKETS_TO_SPACES = str.maketrans(dict.fromkeys('()[]{}",;', " "))
+_LEADING_OF_RE = re.compile(r"^(?:of|x)\b\s*", re.I)
+_TRAILING_OF_RE = re.compile(r"\s+(?:of|x)$", re.I)
+_LEADING_NUMBER_RE = re.compile(r"^[\d./\s-]+")
+
+
 def _clean_food(s: str, toks: list[_Tok], drop: set[int]) -> str:
     pieces, pos = [], 0
     for k in sorted(drop):
         pieces.append(s[pos : toks[k].start])
         pos = toks[k].end
     pieces.append(s[pos:])
-    food = " ".join(pieces)
-    food = re.sub(r"[()\[\]{}\"]", " ", food)
-    food = re.sub(r"[,;]", " ", food)
-    food = " ".join(food.split())
-    food = re.sub(r"^(?:of|x)\b\s*", "", food, flags=re.I)
-    food = re.sub(r"\s+(?:of|x)$", "", food, flags=re.I)
+    food = " ".join(" ".join(pieces).translate(_BRACKETS_TO_SPACES).split())
+    food = _LEADING_OF_RE.sub("", food)
+    food = _TRAILING_OF_RE.sub("", food)
     food = food.strip(" -:/+&.*")
     return " ".join(food.split())
 
@@ -503,7 +528,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     if not food and unit is not None and unit.kind == "count" and primary is not None:
         # "1 steak", "2 bars": the count word is the food itself
         food = _clean_food(s, toks, drop - set(range(primary.start, primary.end))).strip()
-        food = re.sub(r"^[\d./\s-]+", "", food).strip() or unit.unit
+        food = _LEADING_NUMBER_RE.sub("", food).strip() or unit.unit
         unit = None
     kind = unit.kind if unit is not None else None
     if kind == "vague" or (primary is not None and math.isnan(quantity) and not mult_used):
