@@ -131,13 +131,22 @@ _TOKEN_RE = re.compile(
 )
 
 
-class _Tok(NamedTuple):
-    kind: str  # num | word | punct
-    text: str
-    start: int
-    end: int
-    value: float
-    depth: int  # parenthesis depth
+class _Tokens(NamedTuple):
+    """A normalized line cut into tokens: one list per attribute, indexed by token.
+
+    Each token's text is lower-cased once per line (``low``); ``word`` repeats it
+    for word tokens and holds None for numbers and punctuation.
+    """
+
+    n: int  # number of tokens
+    kind: list[str]  # num | word | punct
+    text: list[str]
+    low: list[str]
+    word: list[str | None]
+    start: list[int]  # character span in the normalized line
+    end: list[int]
+    value: list[float]  # value of a numeral, NaN for other tokens
+    depth: list[int]  # parenthesis depth
 
 
 class _Cand(NamedTuple):
@@ -186,80 +195,87 @@ def _normalize(text: str) -> str:
     return " ".join(s.split())
 
 
-def _tokenize(s: str) -> list[_Tok]:
-    toks: list[_Tok] = []
-    depth = 0
-    for m in _TOKEN_RE.finditer(s):
-        kind = m.lastgroup or "punct"
-        text = m[0]
-        value = math.nan
-        if kind == "num":
-            if "/" in text:
-                num, den = text.split("/")
-                value = float(num) / float(den) if float(den) else math.nan
-            else:
-                value = float(text)
+def _num_value(text: str) -> float:
+    """Value of a numeral token (``2``, ``1.5``, ``.5``, ``3/4``); NaN for ``1/0``."""
+    if "/" in text:
+        num, den = text.split("/")
+        return float(num) / float(den) if float(den) else math.nan
+    return float(text)
+
+
+def _depths(texts: list[str]) -> list[int]:
+    """Parenthesis depth of each token; an opening bracket counts itself."""
+    depths, depth = [], 0
+    for text in texts:
         if text in "([":
             depth += 1
-        toks.append(_Tok(kind, text, m.start(), m.end(), value, depth))
+        depths.append(depth)
         if text in ")]":
             depth = max(0, depth - 1)
-    return toks
+    return depths
 
 
-def _lower(tok: _Tok) -> str:
-    return tok.text.lower()
+def _tokenize(s: str) -> _Tokens:
+    """Cut a normalized line into tokens (depths are all 0 without a bracket)."""
+    matches = list(_TOKEN_RE.finditer(s))
+    kind = [m.lastgroup or "punct" for m in matches]
+    text = [m[0] for m in matches]
+    low = [t.lower() for t in text]
+    return _Tokens(
+        n=len(matches),
+        kind=kind,
+        text=text,
+        low=low,
+        word=[w if k == "word" else None for k, w in zip(kind, low, strict=True)],
+        start=[m.start() for m in matches],
+        end=[m.end() for m in matches],
+        value=[_num_value(t) if k == "num" else math.nan for k, t in zip(kind, text, strict=True)],
+        depth=_depths(text) if "(" in s or "[" in s else [0] * len(matches),
+    )
 
 
-def _word_at(toks: list[_Tok], i: int) -> str | None:
-    return _lower(toks[i]) if i < len(toks) and toks[i].kind == "word" else None
+def _word_at(toks: _Tokens, i: int) -> str | None:
+    return toks.word[i] if i < toks.n else None
 
 
-def _unit_at(toks: list[_Tok], i: int) -> tuple[UnitInfo, int] | None:
+def _unit_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
     """Longest alias (up to 3 adjacent words) starting at token ``i``."""
     for n in (3, 2, 1):
-        part = toks[i : i + n]
-        if len(part) < n or any(t.kind != "word" for t in part):
+        end = i + n
+        if end > toks.n or any(toks.kind[k] != "word" for k in range(i, end)):
             continue
-        if any(part[k + 1].start - part[k].end > 1 for k in range(n - 1)):
+        if any(toks.start[k + 1] - toks.end[k] > 1 for k in range(i, end - 1)):
             continue
-        nxt = toks[i + n] if i + n < len(toks) else None
-        if nxt is not None and nxt.start == part[-1].end and nxt.text in "-'’":
+        if end < toks.n and toks.start[end] == toks.end[end - 1] and toks.text[end] in "-'’":
             continue  # "t-bone", not a teaspoon
-        words = [t.text for t in part]
-        if n == 1 and words[0].lower().rstrip(".") in _NOT_UNITS_IN_TEXT:
+        if n == 1 and toks.low[i].rstrip(".") in _NOT_UNITS_IN_TEXT:
             return None
+        words = toks.text[i:end]
         for joined in {" ".join(words), "".join(words)}:
             info = normalize_unit(joined)
             if info is not None:
-                return info, i + n
+                return info, end
     return None
 
 
-def _plain_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+def _plain_number(toks: _Tokens, i: int) -> tuple[float, int] | None:
     """A numeral at ``i``, with a mixed fraction (``1 1/2``, ``1 and 1/2``)."""
-    if i >= len(toks) or toks[i].kind != "num" or math.isnan(toks[i].value):
+    if i >= toks.n or toks.kind[i] != "num" or math.isnan(toks.value[i]):
         return None
-    value, j = toks[i].value, i + 1
-    whole = "/" not in toks[i].text and "." not in toks[i].text
-    if (
-        whole
-        and j < len(toks)
-        and toks[j].kind == "num"
-        and "/" in toks[j].text
-        and toks[j].value < 1
-    ):
-        return value + toks[j].value, j + 1
+    value, j = toks.value[i], i + 1
+    whole = "/" not in toks.text[i] and "." not in toks.text[i]
+    if whole and j < toks.n and toks.kind[j] == "num" and "/" in toks.text[j] and toks.value[j] < 1:
+        return value + toks.value[j], j + 1
     if whole and _word_at(toks, j) == "and":
-        if j + 1 < len(toks) and toks[j + 1].kind == "num" and "/" in toks[j + 1].text:
-            return value + toks[j + 1].value, j + 2
-        if [_word_at(toks, j + 1), _word_at(toks, j + 2)] == ["a", "half"]:
+        if j + 1 < toks.n and toks.kind[j + 1] == "num" and "/" in toks.text[j + 1]:
+            return value + toks.value[j + 1], j + 2
+        if toks.word[j + 1 : j + 3] == ["a", "half"]:
             return value + 0.5, j + 3
     return value, j
 
 
-def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
-    words = [_word_at(toks, k) for k in range(i, min(i + 4, len(toks)))]
+def _word_number(toks: _Tokens, i: int) -> tuple[float, int] | None:
+    words = toks.word[i : i + 4]
     for phrase, value in _PHRASES:
         if tuple(words[: len(phrase)]) == phrase:
             return value, i + len(phrase)
@@ -272,14 +288,14 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     return None
 
 
-def _number_at(toks: list[_Tok], i: int) -> tuple[float, int, tuple[str, ...]] | None:
+def _number_at(toks: _Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
     """A number, number word or range starting at token ``i``."""
     plain = _plain_number(toks, i)
     if plain is None:
         word = _word_number(toks, i)
         return None if word is None else (word[0], word[1], ())
     value, j = plain
-    if j < len(toks) and (toks[j].text == "-" or _lower(toks[j]) in {"to", "or"}):
+    if j < toks.n and (toks.text[j] == "-" or toks.low[j] in {"to", "or"}):
         upper = _plain_number(toks, j + 1)
         if upper is not None and upper[0] >= value:
             note = f"range {_fmt(value)}-{_fmt(upper[0])}"
@@ -291,36 +307,33 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _is_number_start(toks: list[_Tok], i: int) -> bool:
+def _is_number_start(toks: _Tokens, i: int) -> bool:
     """Whether token ``i`` can start an amount (not ``2%``, ``7-grain``, ``7up``)."""
-    tok = toks[i]
-    if tok.kind != "num":
+    if toks.kind[i] != "num":
         return False
-    if i > 0 and _lower(toks[i - 1]) == "x" and not (i > 1 and toks[i - 2].kind == "num"):
+    if i > 0 and toks.low[i - 1] == "x" and not (i > 1 and toks.kind[i - 2] == "num"):
         return False  # "eggs x2": a multiplier, not an amount
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.text == "%":
+    nxt = i + 1
+    if nxt < toks.n and toks.text[nxt] == "%":
         return False
-    if nxt is not None and nxt.start == tok.end:
-        if nxt.text == "-" and i + 2 < len(toks) and toks[i + 2].kind == "word":
+    if nxt < toks.n and toks.start[nxt] == toks.end[i]:
+        if toks.text[nxt] == "-" and i + 2 < toks.n and toks.kind[i + 2] == "word":
             return False
-        if nxt.kind == "word" and _unit_at(toks, i + 1) is None and _lower(nxt) != "x":
+        if toks.kind[nxt] == "word" and _unit_at(toks, nxt) is None and toks.low[nxt] != "x":
             return False
-    prev = toks[i - 1] if i > 0 else None
-    return not (prev is not None and prev.end == tok.start and prev.kind == "num")
+    return not (i > 0 and toks.end[i - 1] == toks.start[i] and toks.kind[i - 1] == "num")
 
 
-def _amount_at(toks: list[_Tok], i: int) -> _Cand | None:
+def _amount_at(toks: _Tokens, i: int) -> _Cand | None:
     """An amount (number, optional multiplier, optional modifier and unit) at ``i``."""
-    first = toks[i]
     numeric = _is_number_start(toks, i)
-    if not numeric and first.kind != "word":
+    if not numeric and toks.kind[i] != "word":
         return None
     found = _number_at(toks, i)
     if found is None:
         return None
     value, j, notes = found
-    if numeric and i == 1 and toks[0].text == "-" and toks[0].end == first.start:
+    if numeric and i == 1 and toks.text[0] == "-" and toks.end[0] == toks.start[1]:
         value, notes = -value, (*notes, "negative")
     if _word_at(toks, j) == "x":
         second = _plain_number(toks, j + 1)
@@ -333,7 +346,7 @@ def _amount_at(toks: list[_Tok], i: int) -> _Cand | None:
     if _word_at(toks, j) in _MODIFIERS:  # "2 heaping tbsp", "2 small slices"
         after = _unit_at(toks, j + 1)
         if after is not None and after[0].kind != "size":
-            notes, hit = (*notes, _lower(toks[j])), after
+            notes, hit = (*notes, toks.low[j]), after
     hit = hit or _unit_at(toks, j)
     if hit is None and _word_at(toks, j) == "of" and _word_at(toks, j + 1) in {"a", "an"}:
         hit = _unit_at(toks, j + 2)  # "3/4 of a cup"
@@ -341,18 +354,18 @@ def _amount_at(toks: list[_Tok], i: int) -> _Cand | None:
         unit, j = hit
         if _word_at(toks, j) == "of":
             j += 1
-    if not numeric and unit is None and not (i == 0 or toks[i - 1].text in ",;("):
+    if not numeric and unit is None and not (i == 0 or toks.text[i - 1] in ",;("):
         return None  # "tea with a biscuit": a word number mid-text needs a unit
     lone = not numeric and unit is None and not math.isnan(value) and i + 1 == j
-    if lone and (_word_at(toks, j) is None or _lower(first) in _NEED_UNIT):
+    if lone and (_word_at(toks, j) is None or toks.low[i] in _NEED_UNIT):
         return None  # a lone "a" at the end; "quarter pounder"
     start = 0 if (numeric and value < 0 and i == 1) else i
-    return _Cand(start, j, value, unit, notes, False, first.depth)
+    return _Cand(start, j, value, unit, notes, False, toks.depth[i])
 
 
-def _implicit_unit(toks: list[_Tok]) -> _Cand | None:
+def _implicit_unit(toks: _Tokens) -> _Cand | None:
     """``cup of milk`` / ``some rice``: a unit opening the line with no number."""
-    if not toks:
+    if not toks.n:
         return None
     hit = _unit_at(toks, 0)
     if hit is None:
@@ -365,19 +378,19 @@ def _implicit_unit(toks: list[_Tok]) -> _Cand | None:
     return None
 
 
-def _multipliers(toks: list[_Tok], taken: set[int]) -> tuple[float, set[int]]:
+def _multipliers(toks: _Tokens, taken: set[int]) -> tuple[float, set[int]]:
     """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers."""
     factor, used = 1.0, set()
-    for k, tok in enumerate(toks):
-        if tok.kind != "word" or _lower(tok) != "x" or k in taken:
+    for k, word in enumerate(toks.word):
+        if word != "x" or k in taken:
             continue
-        nxt_num = k + 1 < len(toks) and toks[k + 1].kind == "num"
-        prev_num = k > 0 and toks[k - 1].kind == "num"
+        nxt_num = k + 1 < toks.n and toks.kind[k + 1] == "num"
+        prev_num = k > 0 and toks.kind[k - 1] == "num"
         if prev_num and not nxt_num and k - 1 not in taken:
-            factor *= toks[k - 1].value
+            factor *= toks.value[k - 1]
             used |= {k - 1, k}
         elif nxt_num and not prev_num and k + 1 not in taken:
-            factor *= toks[k + 1].value
+            factor *= toks.value[k + 1]
             used |= {k, k + 1}
     return factor, used
 
@@ -401,11 +414,11 @@ _TRAILING_OF_RE = re.compile(r"\s+(?:of|x)$", re.I)
 _LEADING_NUMBER_RE = re.compile(r"^[\d./\s-]+")
 
 
-def _clean_food(s: str, toks: list[_Tok], drop: set[int]) -> str:
+def _clean_food(s: str, toks: _Tokens, drop: set[int]) -> str:
     pieces, pos = [], 0
     for k in sorted(drop):
-        pieces.append(s[pos : toks[k].start])
-        pos = toks[k].end
+        pieces.append(s[pos : toks.start[k]])
+        pos = toks.end[k]
     pieces.append(s[pos:])
     food = " ".join(" ".join(pieces).translate(_BRACKETS_TO_SPACES).split())
     food = _LEADING_OF_RE.sub("", food)
@@ -414,8 +427,8 @@ def _clean_food(s: str, toks: list[_Tok], drop: set[int]) -> str:
     return " ".join(food.split())
 
 
-def _span_text(toks: list[_Tok], s: str, cand: _Cand) -> str:
-    return s[toks[cand.start].start : toks[cand.end - 1].end]
+def _span_text(toks: _Tokens, s: str, cand: _Cand) -> str:
+    return s[toks.start[cand.start] : toks.end[cand.end - 1]]
 
 
 @lru_cache(maxsize=65536)
@@ -451,7 +464,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     toks = _tokenize(s)
     cands: list[_Cand] = []
     i = 0
-    while i < len(toks):
+    while i < toks.n:
         cand = _amount_at(toks, i)
         if cand is None:
             i += 1
@@ -495,8 +508,8 @@ def parse_quantity(text: str) -> ParsedAmount:
     if inside:
         measured = [c for c in inside if c.unit is not None and c.unit.kind in {"mass", "volume"}]
         paren = measured[0] if measured else inside[0]
-        opened = max((k for k in range(paren.start) if toks[k].text in "(["), default=None)
-        close = next((k for k in range(paren.end, len(toks)) if toks[k].text in ")]"), None)
+        opened = max((k for k in range(paren.start) if toks.text[k] in "(["), default=None)
+        close = next((k for k in range(paren.end, toks.n) if toks.text[k] in ")]"), None)
         inner = set(
             range(
                 (paren.start if opened is None else opened + 1),
