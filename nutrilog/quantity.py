@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from nutrilog.units import UnitInfo, normalize_unit
+from nutrilog.units import UnitInfo, normalize_unit, unit_aliases
 
 __all__ = ["ParsedAmount", "AMOUNT_COLUMNS", "parse_quantity", "parse_amounts"]
 
@@ -110,6 +110,21 @@ _PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
     ],
     key=lambda item: -len(item[0]),
 )
+
+
+def _by_first_word(
+    phrases: list[tuple[tuple[str, ...], float]],
+) -> dict[str, list[tuple[tuple[str, ...], float]]]:
+    """Group phrases by their first word, keeping their order (longest first)."""
+    groups: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for phrase, value in phrases:
+        groups.setdefault(phrase[0], []).append((phrase, value))
+    return groups
+
+
+_PHRASES_BY_FIRST = _by_first_word(_PHRASES)
+# Every word that can open a number word or phrase ("a", "half", "couple", "few"...).
+_NUMBER_STARTS = frozenset(_NUMBER_WORDS) | frozenset(_PHRASES_BY_FIRST)
 # Words allowed between a number and its unit ("2 heaping tbsp").
 _MODIFIERS = {
     "heaping", "heaped", "level", "rounded", "scant", "generous", "big", "small",
@@ -134,14 +149,13 @@ _TOKEN_RE = re.compile(
 class _Tokens(NamedTuple):
     """A normalized line cut into tokens: one list per attribute, indexed by token.
 
-    Each token's text is lower-cased once per line (``low``); ``word`` repeats it
-    for word tokens and holds None for numbers and punctuation.
+    ``word`` holds each word lower-cased once per line, and None for numbers and
+    punctuation.
     """
 
     n: int  # number of tokens
     kind: list[str]  # num | word | punct
     text: list[str]
-    low: list[str]
     word: list[str | None]
     start: list[int]  # character span in the normalized line
     end: list[int]
@@ -220,17 +234,15 @@ def _tokenize(s: str) -> _Tokens:
     matches = list(_TOKEN_RE.finditer(s))
     kind = [m.lastgroup or "punct" for m in matches]
     text = [m[0] for m in matches]
-    low = [t.lower() for t in text]
     return _Tokens(
-        n=len(matches),
-        kind=kind,
-        text=text,
-        low=low,
-        word=[w if k == "word" else None for k, w in zip(kind, low, strict=True)],
-        start=[m.start() for m in matches],
-        end=[m.end() for m in matches],
-        value=[_num_value(t) if k == "num" else math.nan for k, t in zip(kind, text, strict=True)],
-        depth=_depths(text) if "(" in s or "[" in s else [0] * len(matches),
+        len(matches),
+        kind,
+        text,
+        [t.lower() if k == "word" else None for k, t in zip(kind, text, strict=True)],
+        [m.start() for m in matches],
+        [m.end() for m in matches],
+        [_num_value(t) if k == "num" else math.nan for k, t in zip(kind, text, strict=True)],
+        _depths(text) if "(" in s or "[" in s else [0] * len(matches),
     )
 
 
@@ -238,21 +250,54 @@ def _word_at(toks: _Tokens, i: int) -> str | None:
     return toks.word[i] if i < toks.n else None
 
 
+@lru_cache(maxsize=1)
+def _alias_prefixes() -> frozenset[str]:
+    """Every lower-cased beginning of a unit alias (``f``, ``fl``, ``fl.``, ``fl. o``...)."""
+    return frozenset(
+        alias.lower()[:k] for alias in unit_aliases() for k in range(1, len(alias) + 1)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _unit_alias(text: str) -> UnitInfo | None:
+    """:func:`~nutrilog.units.normalize_unit`, remembered for the spellings seen."""
+    return normalize_unit(text)
+
+
+def _alias_span(toks: _Tokens, i: int) -> int:
+    """One past the last word that a unit alias at token ``i`` could reach, or ``i``.
+
+    The span grows over adjacent words (at most 3, one space apart) while its
+    lower-cased words, joined with spaces or without, still begin some alias
+    (dots at the end aside): an alias over more words would begin with them too.
+    Most words are turned down at once. (Lower-casing word by word matches
+    lower-casing the joined text for every letter an alias holds.)
+    """
+    prefixes = _alias_prefixes()
+    end, spaced, joined = i, "", ""
+    while (
+        end < min(i + 3, toks.n)
+        and toks.kind[end] == "word"
+        and (end == i or toks.start[end] - toks.end[end - 1] <= 1)
+    ):
+        word = toks.word[end]
+        spaced, joined = f"{spaced} {word}" if spaced else word, joined + word
+        if spaced.rstrip(".") not in prefixes and joined.rstrip(".") not in prefixes:
+            break
+        end += 1
+    return end
+
+
 def _unit_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
     """Longest alias (up to 3 adjacent words) starting at token ``i``."""
-    for n in (3, 2, 1):
-        end = i + n
-        if end > toks.n or any(toks.kind[k] != "word" for k in range(i, end)):
-            continue
-        if any(toks.start[k + 1] - toks.end[k] > 1 for k in range(i, end - 1)):
-            continue
+    for end in range(_alias_span(toks, i), i, -1):
         if end < toks.n and toks.start[end] == toks.end[end - 1] and toks.text[end] in "-'’":
             continue  # "t-bone", not a teaspoon
-        if n == 1 and toks.low[i].rstrip(".") in _NOT_UNITS_IN_TEXT:
+        if end == i + 1 and toks.word[i].rstrip(".") in _NOT_UNITS_IN_TEXT:
             return None
         words = toks.text[i:end]
         for joined in {" ".join(words), "".join(words)}:
-            info = normalize_unit(joined)
+            info = _unit_alias(joined)
             if info is not None:
                 return info, end
     return None
@@ -275,14 +320,14 @@ def _plain_number(toks: _Tokens, i: int) -> tuple[float, int] | None:
 
 
 def _word_number(toks: _Tokens, i: int) -> tuple[float, int] | None:
-    words = toks.word[i : i + 4]
-    for phrase, value in _PHRASES:
-        if tuple(words[: len(phrase)]) == phrase:
+    """A number word or phrase at ``i`` (``a dozen``, ``two and a half``, ``a few``)."""
+    first = _word_at(toks, i)
+    for phrase, value in _PHRASES_BY_FIRST.get(first, ()):
+        if tuple(toks.word[i : i + len(phrase)]) == phrase:
             return value, i + len(phrase)
-    first = words[0] if words else None
     if first in _NUMBER_WORDS:
         value, j = _NUMBER_WORDS[first], i + 1
-        if words[1:4] == ["and", "a", "half"]:
+        if toks.word[i + 1 : i + 4] == ["and", "a", "half"]:
             return value + 0.5, i + 4
         return value, j
     return None
@@ -295,7 +340,7 @@ def _number_at(toks: _Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | No
         word = _word_number(toks, i)
         return None if word is None else (word[0], word[1], ())
     value, j = plain
-    if j < toks.n and (toks.text[j] == "-" or toks.low[j] in {"to", "or"}):
+    if j < toks.n and (toks.text[j] == "-" or toks.word[j] in {"to", "or"}):
         upper = _plain_number(toks, j + 1)
         if upper is not None and upper[0] >= value:
             note = f"range {_fmt(value)}-{_fmt(upper[0])}"
@@ -311,7 +356,7 @@ def _is_number_start(toks: _Tokens, i: int) -> bool:
     """Whether token ``i`` can start an amount (not ``2%``, ``7-grain``, ``7up``)."""
     if toks.kind[i] != "num":
         return False
-    if i > 0 and toks.low[i - 1] == "x" and not (i > 1 and toks.kind[i - 2] == "num"):
+    if i > 0 and toks.word[i - 1] == "x" and not (i > 1 and toks.kind[i - 2] == "num"):
         return False  # "eggs x2": a multiplier, not an amount
     nxt = i + 1
     if nxt < toks.n and toks.text[nxt] == "%":
@@ -319,7 +364,7 @@ def _is_number_start(toks: _Tokens, i: int) -> bool:
     if nxt < toks.n and toks.start[nxt] == toks.end[i]:
         if toks.text[nxt] == "-" and i + 2 < toks.n and toks.kind[i + 2] == "word":
             return False
-        if toks.kind[nxt] == "word" and _unit_at(toks, nxt) is None and toks.low[nxt] != "x":
+        if toks.kind[nxt] == "word" and _unit_at(toks, nxt) is None and toks.word[nxt] != "x":
             return False
     return not (i > 0 and toks.end[i - 1] == toks.start[i] and toks.kind[i - 1] == "num")
 
@@ -346,7 +391,7 @@ def _amount_at(toks: _Tokens, i: int) -> _Cand | None:
     if _word_at(toks, j) in _MODIFIERS:  # "2 heaping tbsp", "2 small slices"
         after = _unit_at(toks, j + 1)
         if after is not None and after[0].kind != "size":
-            notes, hit = (*notes, toks.low[j]), after
+            notes, hit = (*notes, toks.word[j]), after
     hit = hit or _unit_at(toks, j)
     if hit is None and _word_at(toks, j) == "of" and _word_at(toks, j + 1) in {"a", "an"}:
         hit = _unit_at(toks, j + 2)  # "3/4 of a cup"
@@ -357,10 +402,27 @@ def _amount_at(toks: _Tokens, i: int) -> _Cand | None:
     if not numeric and unit is None and not (i == 0 or toks.text[i - 1] in ",;("):
         return None  # "tea with a biscuit": a word number mid-text needs a unit
     lone = not numeric and unit is None and not math.isnan(value) and i + 1 == j
-    if lone and (_word_at(toks, j) is None or toks.low[i] in _NEED_UNIT):
+    if lone and (_word_at(toks, j) is None or toks.word[i] in _NEED_UNIT):
         return None  # a lone "a" at the end; "quarter pounder"
     start = 0 if (numeric and value < 0 and i == 1) else i
     return _Cand(start, j, value, unit, notes, False, toks.depth[i])
+
+
+def _amounts(toks: _Tokens) -> list[_Cand]:
+    """The amounts of a line from left to right, each search resuming after the last one.
+
+    Only numerals and words that can open a number word or phrase are tried.
+    """
+    cands: list[_Cand] = []
+    resume = 0
+    for i, (kind, word) in enumerate(zip(toks.kind, toks.word, strict=True)):
+        if i < resume or (kind != "num" and word not in _NUMBER_STARTS):
+            continue
+        cand = _amount_at(toks, i)
+        if cand is not None:
+            cands.append(cand)
+            resume = cand.end
+    return cands
 
 
 def _implicit_unit(toks: _Tokens) -> _Cand | None:
@@ -462,15 +524,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     if approx and approx.end() < len(s):
         s = s[approx.end() :]
     toks = _tokenize(s)
-    cands: list[_Cand] = []
-    i = 0
-    while i < toks.n:
-        cand = _amount_at(toks, i)
-        if cand is None:
-            i += 1
-            continue
-        cands.append(cand)
-        i = cand.end
+    cands = _amounts(toks)
     taken = {k for c in cands for k in range(c.start, c.end)}
     factor, mult_used = _multipliers(toks, taken)
     notes: list[str] = ["approximate"] if approx else []
