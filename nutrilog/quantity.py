@@ -141,7 +141,7 @@ _DOSE_COUNTS = {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sac
 
 _TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?|\.\d+)"
-    r"|(?P<word>[^\W\d_](?:[\w'’]|\.(?=\w))*\.?)"
+    r"|(?P<word>[^\W\d_][\w'’]*(?:\.\w[\w'’]*)*\.?)"  # a dot inside only before \w
     r"|(?P<punct>[^\w\s])"
 )
 
