@@ -470,7 +470,7 @@ def _dose_pair(a: _Cand, b: _Cand) -> tuple[_Cand, _Cand] | None:
     return None
 
 
-_BRACKETS_TO_SPACES = str.maketrans(dict.fromkeys('()[]{}",;', " "))
+_FOOD_BREAK_RE = re.compile(r"[()\[\]{}\",;]")
 _LEADING_OF_RE = re.compile(r"^(?:of|x)\b\s*", re.I)
 _TRAILING_OF_RE = re.compile(r"\s+(?:of|x)$", re.I)
 _LEADING_NUMBER_RE = re.compile(r"^[\d./\s-]+")
@@ -482,9 +482,10 @@ def _clean_food(s: str, toks: _Tokens, drop: set[int]) -> str:
         pieces.append(s[pos : toks.start[k]])
         pos = toks.end[k]
     pieces.append(s[pos:])
-    food = " ".join(" ".join(pieces).translate(_BRACKETS_TO_SPACES).split())
+    food = " ".join(_FOOD_BREAK_RE.sub(" ", " ".join(pieces)).split())
     food = _LEADING_OF_RE.sub("", food)
-    food = _TRAILING_OF_RE.sub("", food)
+    if food.endswith(("f", "F", "x", "X")):  # no other character matches these
+        food = _TRAILING_OF_RE.sub("", food)
     food = food.strip(" -:/+&.*")
     return " ".join(food.split())
 
