@@ -176,13 +176,17 @@ class _Cand(NamedTuple):
 _FRACTION_RE = re.compile(rf"[{_FRACTION_CHARS}]")
 _DIGIT_FRACTION_RE = re.compile(rf"(\d)\s*([{_FRACTION_CHARS}])")
 _SYMBOLS = str.maketrans({"⁄": "/", "×": "x", "–": "-", "—": "-"})
-_DECIMAL_COMMA_RE = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")  # 1,5 -> 1.5
-_THOUSANDS_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 1,500 -> 1500
+# A comma between digits: decimal before 1 or 2 digits (1,5 -> 1.5), thousands before 3 (1,500).
+_NUMBER_COMMA_RE = re.compile(r"(?<=\d),(?=(\d{1,3})(?!\d))")
 _TIMES_AFTER_RE = re.compile(r"(?<=\d)\s*[xX](?![A-Za-z])")  # 2x, 2x100g
 _TIMES_BEFORE_RE = re.compile(r"(?<![A-Za-z])[xX](?=\d)")  # x2
 _BULLET_RE = re.compile(r"^\s*[*•·]\s*")
 _DASH_BULLET_RE = re.compile(r"^\s*-\s+")  # "- banana" is a bullet, "-2 eggs" is negative
 _BULLET_CHARS = frozenset("*•·-")
+
+
+def _number_comma(match: re.Match[str]) -> str:
+    return "." if len(match[1]) < 3 else ""
 
 
 def _normalize(text: str) -> str:
@@ -198,8 +202,7 @@ def _normalize(text: str) -> str:
         s = _FRACTION_RE.sub(lambda m: f" {_UNICODE_FRACTIONS[m[0]]} ", s)
         s = s.translate(_SYMBOLS)
     if "," in s:
-        s = _DECIMAL_COMMA_RE.sub(".", s)
-        s = _THOUSANDS_COMMA_RE.sub("", s)
+        s = _NUMBER_COMMA_RE.sub(_number_comma, s)
     if "x" in s or "X" in s:
         s = _TIMES_AFTER_RE.sub(" x ", s)
         s = _TIMES_BEFORE_RE.sub("x ", s)
@@ -486,8 +489,7 @@ def _clean_food(s: str, toks: _Tokens, drop: set[int]) -> str:
     food = _LEADING_OF_RE.sub("", food)
     if food.endswith(("f", "F", "x", "X")):  # no other character matches these
         food = _TRAILING_OF_RE.sub("", food)
-    food = food.strip(" -:/+&.*")
-    return " ".join(food.split())
+    return food.strip(" -:/+&.*")  # spaces were made single above
 
 
 def _span_text(toks: _Tokens, s: str, cand: _Cand) -> str:
