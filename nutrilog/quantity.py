@@ -159,7 +159,6 @@ class _Tokens(NamedTuple):
     word: list[str | None]
     start: list[int]  # character span in the normalized line
     end: list[int]
-    value: list[float]  # value of a numeral, NaN for other tokens
     depth: list[int]  # parenthesis depth
 
 
@@ -244,7 +243,6 @@ def _tokenize(s: str) -> _Tokens:
         [t.lower() if k == "word" else None for k, t in zip(kind, text, strict=True)],
         [m.start() for m in matches],
         [m.end() for m in matches],
-        [_num_value(t) if k == "num" else math.nan for k, t in zip(kind, text, strict=True)],
         _depths(text) if "(" in s or "[" in s else [0] * len(matches),
     )
 
@@ -308,15 +306,19 @@ def _unit_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
 
 def _plain_number(toks: _Tokens, i: int) -> tuple[float, int] | None:
     """A numeral at ``i``, with a mixed fraction (``1 1/2``, ``1 and 1/2``)."""
-    if i >= toks.n or toks.kind[i] != "num" or math.isnan(toks.value[i]):
+    if i >= toks.n or toks.kind[i] != "num":
         return None
-    value, j = toks.value[i], i + 1
+    value, j = _num_value(toks.text[i]), i + 1
+    if math.isnan(value):
+        return None
     whole = "/" not in toks.text[i] and "." not in toks.text[i]
-    if whole and j < toks.n and toks.kind[j] == "num" and "/" in toks.text[j] and toks.value[j] < 1:
-        return value + toks.value[j], j + 1
+    if whole and j < toks.n and toks.kind[j] == "num" and "/" in toks.text[j]:
+        fraction = _num_value(toks.text[j])
+        if fraction < 1:
+            return value + fraction, j + 1
     if whole and _word_at(toks, j) == "and":
         if j + 1 < toks.n and toks.kind[j + 1] == "num" and "/" in toks.text[j + 1]:
-            return value + toks.value[j + 1], j + 2
+            return value + _num_value(toks.text[j + 1]), j + 2
         if toks.word[j + 1 : j + 3] == ["a", "half"]:
             return value + 0.5, j + 3
     return value, j
@@ -416,12 +418,15 @@ def _amounts(toks: _Tokens) -> list[_Cand]:
 
     Only numerals and words that can open a number word or phrase are tried.
     """
+    starts = [
+        i
+        for i, (kind, word) in enumerate(zip(toks.kind, toks.word, strict=True))
+        if kind == "num" or word in _NUMBER_STARTS
+    ]
     cands: list[_Cand] = []
     resume = 0
-    for i, (kind, word) in enumerate(zip(toks.kind, toks.word, strict=True)):
-        if i < resume or (kind != "num" and word not in _NUMBER_STARTS):
-            continue
-        cand = _amount_at(toks, i)
+    for i in starts:
+        cand = _amount_at(toks, i) if i >= resume else None
         if cand is not None:
             cands.append(cand)
             resume = cand.end
@@ -443,19 +448,22 @@ def _implicit_unit(toks: _Tokens) -> _Cand | None:
     return None
 
 
-def _multipliers(toks: _Tokens, taken: set[int]) -> tuple[float, set[int]]:
-    """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers."""
+def _multipliers(toks: _Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
+    """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers outside the amounts ``cands``."""
     factor, used = 1.0, set()
+    if "x" not in toks.word:
+        return factor, used
+    taken = {k for c in cands for k in range(c.start, c.end)}
     for k, word in enumerate(toks.word):
         if word != "x" or k in taken:
             continue
         nxt_num = k + 1 < toks.n and toks.kind[k + 1] == "num"
         prev_num = k > 0 and toks.kind[k - 1] == "num"
         if prev_num and not nxt_num and k - 1 not in taken:
-            factor *= toks.value[k - 1]
+            factor *= _num_value(toks.text[k - 1])
             used |= {k - 1, k}
         elif nxt_num and not prev_num and k + 1 not in taken:
-            factor *= toks.value[k + 1]
+            factor *= _num_value(toks.text[k + 1])
             used |= {k, k + 1}
     return factor, used
 
@@ -528,8 +536,7 @@ def parse_quantity(text: str) -> ParsedAmount:
         s = s[approx.end() :]
     toks = _tokenize(s)
     cands = _amounts(toks)
-    taken = {k for c in cands for k in range(c.start, c.end)}
-    factor, mult_used = _multipliers(toks, taken)
+    factor, mult_used = _multipliers(toks, cands)
     notes: list[str] = ["approximate"] if approx else []
     drop = set(mult_used)
 
