@@ -185,6 +185,7 @@ _BULLET_CHARS = frozenset("*•·-")
 
 
 def _number_comma(match: re.Match[str]) -> str:
+    """A decimal point before 1 or 2 digits, nothing before a group of 3."""
     return "." if len(match[1]) < 3 else ""
 
 
@@ -248,6 +249,7 @@ def _tokenize(s: str) -> _Tokens:
 
 
 def _word_at(toks: _Tokens, i: int) -> str | None:
+    """The lower-cased word at token ``i``; None past the end or for a number or sign."""
     return toks.word[i] if i < toks.n else None
 
 
@@ -266,13 +268,14 @@ def _unit_alias(text: str) -> UnitInfo | None:
 
 
 def _alias_span(toks: _Tokens, i: int) -> int:
-    """One past the last word that a unit alias at token ``i`` could reach, or ``i``.
+    """One past the last word that a unit alias starting at token ``i`` could cover; ``i`` if none.
 
-    The span grows over adjacent words (at most 3, one space apart) while its
-    lower-cased words, joined with spaces or without, still begin some alias
-    (dots at the end aside): an alias over more words would begin with them too.
-    Most words are turned down at once. (Lower-casing word by word matches
-    lower-casing the joined text for every letter an alias holds.)
+    The span grows over adjacent words (at most 3, at most one space apart) while
+    the lower-cased words, joined with a space or with nothing, still begin some
+    alias (dots at the end aside). An alias over more words would begin with those
+    words too, so the span stops at the first word that fits no alias; most words
+    are turned down at once. Lower-casing word by word agrees with lower-casing the
+    joined text on every letter that an alias holds.
     """
     prefixes = _alias_prefixes()
     end, spaced, joined = i, "", ""
@@ -495,7 +498,7 @@ def _clean_food(s: str, toks: _Tokens, drop: set[int]) -> str:
     pieces.append(s[pos:])
     food = " ".join(_FOOD_BREAK_RE.sub(" ", " ".join(pieces)).split())
     food = _LEADING_OF_RE.sub("", food)
-    if food.endswith(("f", "F", "x", "X")):  # no other character matches these
+    if food.endswith(("f", "F", "x", "X")):  # no other character matches them ignoring case
         food = _TRAILING_OF_RE.sub("", food)
     return food.strip(" -:/+&.*")  # spaces were made single above
 
