@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from nutrilog.units import UnitInfo, normalize_unit
+from nutrilog.units import UnitInfo, normalize_unit, unit_aliases
 
 __all__ = ["ParsedAmount", "AMOUNT_COLUMNS", "parse_quantity", "parse_amounts"]
 
@@ -110,6 +110,21 @@ _PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
     ],
     key=lambda item: -len(item[0]),
 )
+
+
+def _by_first_word(
+    phrases: list[tuple[tuple[str, ...], float]],
+) -> dict[str, list[tuple[tuple[str, ...], float]]]:
+    """Group phrases by their first word, keeping their order (longest first)."""
+    groups: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for phrase, value in phrases:
+        groups.setdefault(phrase[0], []).append((phrase, value))
+    return groups
+
+
+_PHRASES_BY_FIRST = _by_first_word(_PHRASES)
+# Every word that can open a number word or phrase ("a", "half", "couple", "few"...).
+_NUMBER_STARTS = frozenset(_NUMBER_WORDS) | frozenset(_PHRASES_BY_FIRST)
 # Words allowed between a number and its unit ("2 heaping tbsp").
 _MODIFIERS = {
     "heaping", "heaped", "level", "rounded", "scant", "generous", "big", "small",
@@ -126,18 +141,25 @@ _DOSE_COUNTS = {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sac
 
 _TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?|\.\d+)"
-    r"|(?P<word>[^\W\d_](?:[\w'’]|\.(?=\w))*\.?)"
+    r"|(?P<word>[^\W\d_][\w'’]*(?:\.\w[\w'’]*)*\.?)"  # a dot inside only before \w
     r"|(?P<punct>[^\w\s])"
 )
 
 
-class _Tok(NamedTuple):
-    kind: str  # num | word | punct
-    text: str
-    start: int
-    end: int
-    value: float
-    depth: int  # parenthesis depth
+class _Tokens(NamedTuple):
+    """A normalized line cut into tokens: one list per attribute, indexed by token.
+
+    ``word`` holds each word lower-cased once per line, and None for numbers and
+    punctuation.
+    """
+
+    n: int  # number of tokens
+    kind: list[str]  # num | word | punct
+    text: list[str]
+    word: list[str | None]
+    start: list[int]  # character span in the normalized line
+    end: list[int]
+    depth: list[int]  # parenthesis depth
 
 
 class _Cand(NamedTuple):
@@ -150,114 +172,183 @@ class _Cand(NamedTuple):
     depth: int
 
 
+_FRACTION_RE = re.compile(rf"[{_FRACTION_CHARS}]")
+_DIGIT_FRACTION_RE = re.compile(rf"(\d)\s*([{_FRACTION_CHARS}])")
+_SYMBOLS = str.maketrans({"⁄": "/", "×": "x", "–": "-", "—": "-"})
+# A comma between digits: decimal before 1 or 2 digits (1,5 -> 1.5), thousands before 3 (1,500).
+_NUMBER_COMMA_RE = re.compile(r"(?<=\d),(?=(\d{1,3})(?!\d))")
+_TIMES_AFTER_RE = re.compile(r"(?<=\d)\s*[xX](?![A-Za-z])")  # 2x, 2x100g
+_TIMES_BEFORE_RE = re.compile(r"(?<![A-Za-z])[xX](?=\d)")  # x2
+_BULLET_RE = re.compile(r"^\s*[*•·]\s*")
+_DASH_BULLET_RE = re.compile(r"^\s*-\s+")  # "- banana" is a bullet, "-2 eggs" is negative
+_BULLET_CHARS = frozenset("*•·-")
+
+
+def _number_comma(match: re.Match[str]) -> str:
+    """A decimal point before 1 or 2 digits, nothing before a group of 3."""
+    return "." if len(match[1]) < 3 else ""
+
+
 def _normalize(text: str) -> str:
+    """Collapse spaces, spell out fractions and symbols, drop a leading bullet.
+
+    Each substitution runs only when the text holds a character it acts on:
+    unicode fractions and symbols are all non-ASCII, number separators need a
+    comma, multipliers an ``x``, and a bullet must open the line.
+    """
     s = " ".join(str(text).replace("\u00a0", " ").split())
-    s = re.sub(rf"(\d)\s*([{_FRACTION_CHARS}])", lambda m: f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}", s)
-    s = re.sub(rf"[{_FRACTION_CHARS}]", lambda m: f" {_UNICODE_FRACTIONS[m[0]]} ", s)
-    s = s.replace("⁄", "/").replace("×", "x").replace("–", "-").replace("—", "-")
-    s = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", s)  # 1,5 -> 1.5
-    s = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", s)  # 1,500 -> 1500
-    s = re.sub(r"(?<=\d)\s*[xX](?![A-Za-z])", " x ", s)  # 2x, 2x100g
-    s = re.sub(r"(?<![A-Za-z])[xX](?=\d)", "x ", s)  # x2
-    s = re.sub(r"^\s*[*•·]\s*", "", s)
-    s = re.sub(r"^\s*-\s+", "", s)  # "- banana" is a bullet, "-2 eggs" is negative
+    if not s.isascii():
+        s = _DIGIT_FRACTION_RE.sub(lambda m: f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}", s)
+        s = _FRACTION_RE.sub(lambda m: f" {_UNICODE_FRACTIONS[m[0]]} ", s)
+        s = s.translate(_SYMBOLS)
+    if "," in s:
+        s = _NUMBER_COMMA_RE.sub(_number_comma, s)
+    if "x" in s or "X" in s:
+        s = _TIMES_AFTER_RE.sub(" x ", s)
+        s = _TIMES_BEFORE_RE.sub("x ", s)
+    if s.lstrip()[:1] in _BULLET_CHARS:
+        s = _BULLET_RE.sub("", s)
+        s = _DASH_BULLET_RE.sub("", s)
     return " ".join(s.split())
 
 
-def _tokenize(s: str) -> list[_Tok]:
-    toks: list[_Tok] = []
-    depth = 0
-    for m in _TOKEN_RE.finditer(s):
-        kind = m.lastgroup or "punct"
-        text = m[0]
-        value = math.nan
-        if kind == "num":
-            if "/" in text:
-                num, den = text.split("/")
-                value = float(num) / float(den) if float(den) else math.nan
-            else:
-                value = float(text)
+def _num_value(text: str) -> float:
+    """Value of a numeral token (``2``, ``1.5``, ``.5``, ``3/4``); NaN for ``1/0``."""
+    if "/" in text:
+        num, den = text.split("/")
+        return float(num) / float(den) if float(den) else math.nan
+    return float(text)
+
+
+def _depths(texts: list[str]) -> list[int]:
+    """Parenthesis depth of each token; an opening bracket counts itself."""
+    depths, depth = [], 0
+    for text in texts:
         if text in "([":
             depth += 1
-        toks.append(_Tok(kind, text, m.start(), m.end(), value, depth))
+        depths.append(depth)
         if text in ")]":
             depth = max(0, depth - 1)
-    return toks
+    return depths
 
 
-def _lower(tok: _Tok) -> str:
-    return tok.text.lower()
+def _tokenize(s: str) -> _Tokens:
+    """Cut a normalized line into tokens (depths are all 0 without a bracket)."""
+    matches = list(_TOKEN_RE.finditer(s))
+    kind = [m.lastgroup or "punct" for m in matches]
+    text = [m[0] for m in matches]
+    return _Tokens(
+        len(matches),
+        kind,
+        text,
+        [t.lower() if k == "word" else None for k, t in zip(kind, text, strict=True)],
+        [m.start() for m in matches],
+        [m.end() for m in matches],
+        _depths(text) if "(" in s or "[" in s else [0] * len(matches),
+    )
 
 
-def _word_at(toks: list[_Tok], i: int) -> str | None:
-    return _lower(toks[i]) if i < len(toks) and toks[i].kind == "word" else None
+def _word_at(toks: _Tokens, i: int) -> str | None:
+    """The lower-cased word at token ``i``; None past the end or for a number or sign."""
+    return toks.word[i] if i < toks.n else None
 
 
-def _unit_at(toks: list[_Tok], i: int) -> tuple[UnitInfo, int] | None:
+@lru_cache(maxsize=1)
+def _alias_prefixes() -> frozenset[str]:
+    """Every lower-cased beginning of a unit alias (``f``, ``fl``, ``fl.``, ``fl. o``...)."""
+    return frozenset(
+        alias.lower()[:k] for alias in unit_aliases() for k in range(1, len(alias) + 1)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _unit_alias(text: str) -> UnitInfo | None:
+    """:func:`~nutrilog.units.normalize_unit`, remembered for the spellings seen."""
+    return normalize_unit(text)
+
+
+def _alias_span(toks: _Tokens, i: int) -> int:
+    """One past the last word that a unit alias starting at token ``i`` could cover; ``i`` if none.
+
+    The span grows over adjacent words (at most 3, at most one space apart) while
+    the lower-cased words, joined with a space or with nothing, still begin some
+    alias (dots at the end aside). An alias over more words would begin with those
+    words too, so the span stops at the first word that fits no alias; most words
+    are turned down at once. Lower-casing word by word agrees with lower-casing the
+    joined text on every letter that an alias holds.
+    """
+    prefixes = _alias_prefixes()
+    end, spaced, joined = i, "", ""
+    while (
+        end < min(i + 3, toks.n)
+        and toks.kind[end] == "word"
+        and (end == i or toks.start[end] - toks.end[end - 1] <= 1)
+    ):
+        word = toks.word[end]
+        spaced, joined = f"{spaced} {word}" if spaced else word, joined + word
+        if spaced.rstrip(".") not in prefixes and joined.rstrip(".") not in prefixes:
+            break
+        end += 1
+    return end
+
+
+def _unit_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
     """Longest alias (up to 3 adjacent words) starting at token ``i``."""
-    for n in (3, 2, 1):
-        part = toks[i : i + n]
-        if len(part) < n or any(t.kind != "word" for t in part):
-            continue
-        if any(part[k + 1].start - part[k].end > 1 for k in range(n - 1)):
-            continue
-        nxt = toks[i + n] if i + n < len(toks) else None
-        if nxt is not None and nxt.start == part[-1].end and nxt.text in "-'’":
+    for end in range(_alias_span(toks, i), i, -1):
+        if end < toks.n and toks.start[end] == toks.end[end - 1] and toks.text[end] in "-'’":
             continue  # "t-bone", not a teaspoon
-        words = [t.text for t in part]
-        if n == 1 and words[0].lower().rstrip(".") in _NOT_UNITS_IN_TEXT:
+        if end == i + 1 and toks.word[i].rstrip(".") in _NOT_UNITS_IN_TEXT:
             return None
+        words = toks.text[i:end]
         for joined in {" ".join(words), "".join(words)}:
-            info = normalize_unit(joined)
+            info = _unit_alias(joined)
             if info is not None:
-                return info, i + n
+                return info, end
     return None
 
 
-def _plain_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+def _plain_number(toks: _Tokens, i: int) -> tuple[float, int] | None:
     """A numeral at ``i``, with a mixed fraction (``1 1/2``, ``1 and 1/2``)."""
-    if i >= len(toks) or toks[i].kind != "num" or math.isnan(toks[i].value):
+    if i >= toks.n or toks.kind[i] != "num":
         return None
-    value, j = toks[i].value, i + 1
-    whole = "/" not in toks[i].text and "." not in toks[i].text
-    if (
-        whole
-        and j < len(toks)
-        and toks[j].kind == "num"
-        and "/" in toks[j].text
-        and toks[j].value < 1
-    ):
-        return value + toks[j].value, j + 1
+    value, j = _num_value(toks.text[i]), i + 1
+    if math.isnan(value):
+        return None
+    whole = "/" not in toks.text[i] and "." not in toks.text[i]
+    if whole and j < toks.n and toks.kind[j] == "num" and "/" in toks.text[j]:
+        fraction = _num_value(toks.text[j])
+        if fraction < 1:
+            return value + fraction, j + 1
     if whole and _word_at(toks, j) == "and":
-        if j + 1 < len(toks) and toks[j + 1].kind == "num" and "/" in toks[j + 1].text:
-            return value + toks[j + 1].value, j + 2
-        if [_word_at(toks, j + 1), _word_at(toks, j + 2)] == ["a", "half"]:
+        if j + 1 < toks.n and toks.kind[j + 1] == "num" and "/" in toks.text[j + 1]:
+            return value + _num_value(toks.text[j + 1]), j + 2
+        if toks.word[j + 1 : j + 3] == ["a", "half"]:
             return value + 0.5, j + 3
     return value, j
 
 
-def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
-    words = [_word_at(toks, k) for k in range(i, min(i + 4, len(toks)))]
-    for phrase, value in _PHRASES:
-        if tuple(words[: len(phrase)]) == phrase:
+def _word_number(toks: _Tokens, i: int) -> tuple[float, int] | None:
+    """A number word or phrase at ``i`` (``a dozen``, ``two and a half``, ``a few``)."""
+    first = _word_at(toks, i)
+    for phrase, value in _PHRASES_BY_FIRST.get(first, ()):
+        if tuple(toks.word[i : i + len(phrase)]) == phrase:
             return value, i + len(phrase)
-    first = words[0] if words else None
     if first in _NUMBER_WORDS:
         value, j = _NUMBER_WORDS[first], i + 1
-        if words[1:4] == ["and", "a", "half"]:
+        if toks.word[i + 1 : i + 4] == ["and", "a", "half"]:
             return value + 0.5, i + 4
         return value, j
     return None
 
 
-def _number_at(toks: list[_Tok], i: int) -> tuple[float, int, tuple[str, ...]] | None:
+def _number_at(toks: _Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
     """A number, number word or range starting at token ``i``."""
     plain = _plain_number(toks, i)
     if plain is None:
         word = _word_number(toks, i)
         return None if word is None else (word[0], word[1], ())
     value, j = plain
-    if j < len(toks) and (toks[j].text == "-" or _lower(toks[j]) in {"to", "or"}):
+    if j < toks.n and (toks.text[j] == "-" or toks.word[j] in {"to", "or"}):
         upper = _plain_number(toks, j + 1)
         if upper is not None and upper[0] >= value:
             note = f"range {_fmt(value)}-{_fmt(upper[0])}"
@@ -269,36 +360,33 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _is_number_start(toks: list[_Tok], i: int) -> bool:
+def _is_number_start(toks: _Tokens, i: int) -> bool:
     """Whether token ``i`` can start an amount (not ``2%``, ``7-grain``, ``7up``)."""
-    tok = toks[i]
-    if tok.kind != "num":
+    if toks.kind[i] != "num":
         return False
-    if i > 0 and _lower(toks[i - 1]) == "x" and not (i > 1 and toks[i - 2].kind == "num"):
+    if i > 0 and toks.word[i - 1] == "x" and not (i > 1 and toks.kind[i - 2] == "num"):
         return False  # "eggs x2": a multiplier, not an amount
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.text == "%":
+    nxt = i + 1
+    if nxt < toks.n and toks.text[nxt] == "%":
         return False
-    if nxt is not None and nxt.start == tok.end:
-        if nxt.text == "-" and i + 2 < len(toks) and toks[i + 2].kind == "word":
+    if nxt < toks.n and toks.start[nxt] == toks.end[i]:
+        if toks.text[nxt] == "-" and i + 2 < toks.n and toks.kind[i + 2] == "word":
             return False
-        if nxt.kind == "word" and _unit_at(toks, i + 1) is None and _lower(nxt) != "x":
+        if toks.kind[nxt] == "word" and _unit_at(toks, nxt) is None and toks.word[nxt] != "x":
             return False
-    prev = toks[i - 1] if i > 0 else None
-    return not (prev is not None and prev.end == tok.start and prev.kind == "num")
+    return not (i > 0 and toks.end[i - 1] == toks.start[i] and toks.kind[i - 1] == "num")
 
 
-def _amount_at(toks: list[_Tok], i: int) -> _Cand | None:
+def _amount_at(toks: _Tokens, i: int) -> _Cand | None:
     """An amount (number, optional multiplier, optional modifier and unit) at ``i``."""
-    first = toks[i]
     numeric = _is_number_start(toks, i)
-    if not numeric and first.kind != "word":
+    if not numeric and toks.kind[i] != "word":
         return None
     found = _number_at(toks, i)
     if found is None:
         return None
     value, j, notes = found
-    if numeric and i == 1 and toks[0].text == "-" and toks[0].end == first.start:
+    if numeric and i == 1 and toks.text[0] == "-" and toks.end[0] == toks.start[1]:
         value, notes = -value, (*notes, "negative")
     if _word_at(toks, j) == "x":
         second = _plain_number(toks, j + 1)
@@ -311,7 +399,7 @@ def _amount_at(toks: list[_Tok], i: int) -> _Cand | None:
     if _word_at(toks, j) in _MODIFIERS:  # "2 heaping tbsp", "2 small slices"
         after = _unit_at(toks, j + 1)
         if after is not None and after[0].kind != "size":
-            notes, hit = (*notes, _lower(toks[j])), after
+            notes, hit = (*notes, toks.word[j]), after
     hit = hit or _unit_at(toks, j)
     if hit is None and _word_at(toks, j) == "of" and _word_at(toks, j + 1) in {"a", "an"}:
         hit = _unit_at(toks, j + 2)  # "3/4 of a cup"
@@ -319,18 +407,38 @@ def _amount_at(toks: list[_Tok], i: int) -> _Cand | None:
         unit, j = hit
         if _word_at(toks, j) == "of":
             j += 1
-    if not numeric and unit is None and not (i == 0 or toks[i - 1].text in ",;("):
+    if not numeric and unit is None and not (i == 0 or toks.text[i - 1] in ",;("):
         return None  # "tea with a biscuit": a word number mid-text needs a unit
     lone = not numeric and unit is None and not math.isnan(value) and i + 1 == j
-    if lone and (_word_at(toks, j) is None or _lower(first) in _NEED_UNIT):
+    if lone and (_word_at(toks, j) is None or toks.word[i] in _NEED_UNIT):
         return None  # a lone "a" at the end; "quarter pounder"
     start = 0 if (numeric and value < 0 and i == 1) else i
-    return _Cand(start, j, value, unit, notes, False, first.depth)
+    return _Cand(start, j, value, unit, notes, False, toks.depth[i])
 
 
-def _implicit_unit(toks: list[_Tok]) -> _Cand | None:
+def _amounts(toks: _Tokens) -> list[_Cand]:
+    """The amounts of a line from left to right, each search resuming after the last one.
+
+    Only numerals and words that can open a number word or phrase are tried.
+    """
+    starts = [
+        i
+        for i, (kind, word) in enumerate(zip(toks.kind, toks.word, strict=True))
+        if kind == "num" or word in _NUMBER_STARTS
+    ]
+    cands: list[_Cand] = []
+    resume = 0
+    for i in starts:
+        cand = _amount_at(toks, i) if i >= resume else None
+        if cand is not None:
+            cands.append(cand)
+            resume = cand.end
+    return cands
+
+
+def _implicit_unit(toks: _Tokens) -> _Cand | None:
     """``cup of milk`` / ``some rice``: a unit opening the line with no number."""
-    if not toks:
+    if not toks.n:
         return None
     hit = _unit_at(toks, 0)
     if hit is None:
@@ -343,19 +451,22 @@ def _implicit_unit(toks: list[_Tok]) -> _Cand | None:
     return None
 
 
-def _multipliers(toks: list[_Tok], taken: set[int]) -> tuple[float, set[int]]:
-    """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers."""
+def _multipliers(toks: _Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
+    """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers outside the amounts ``cands``."""
     factor, used = 1.0, set()
-    for k, tok in enumerate(toks):
-        if tok.kind != "word" or _lower(tok) != "x" or k in taken:
+    if "x" not in toks.word:
+        return factor, used
+    taken = {k for c in cands for k in range(c.start, c.end)}
+    for k, word in enumerate(toks.word):
+        if word != "x" or k in taken:
             continue
-        nxt_num = k + 1 < len(toks) and toks[k + 1].kind == "num"
-        prev_num = k > 0 and toks[k - 1].kind == "num"
+        nxt_num = k + 1 < toks.n and toks.kind[k + 1] == "num"
+        prev_num = k > 0 and toks.kind[k - 1] == "num"
         if prev_num and not nxt_num and k - 1 not in taken:
-            factor *= toks[k - 1].value
+            factor *= _num_value(toks.text[k - 1])
             used |= {k - 1, k}
         elif nxt_num and not prev_num and k + 1 not in taken:
-            factor *= toks[k + 1].value
+            factor *= _num_value(toks.text[k + 1])
             used |= {k, k + 1}
     return factor, used
 
@@ -373,24 +484,27 @@ def _dose_pair(a: _Cand, b: _Cand) -> tuple[_Cand, _Cand] | None:
     return None
 
 
-def _clean_food(s: str, toks: list[_Tok], drop: set[int]) -> str:
+_FOOD_BREAK_RE = re.compile(r"[()\[\]{}\",;]")
+_LEADING_OF_RE = re.compile(r"^(?:of|x)\b\s*", re.I)
+_TRAILING_OF_RE = re.compile(r"\s+(?:of|x)$", re.I)
+_LEADING_NUMBER_RE = re.compile(r"^[\d./\s-]+")
+
+
+def _clean_food(s: str, toks: _Tokens, drop: set[int]) -> str:
     pieces, pos = [], 0
     for k in sorted(drop):
-        pieces.append(s[pos : toks[k].start])
-        pos = toks[k].end
+        pieces.append(s[pos : toks.start[k]])
+        pos = toks.end[k]
     pieces.append(s[pos:])
-    food = " ".join(pieces)
-    food = re.sub(r"[()\[\]{}\"]", " ", food)
-    food = re.sub(r"[,;]", " ", food)
-    food = " ".join(food.split())
-    food = re.sub(r"^(?:of|x)\b\s*", "", food, flags=re.I)
-    food = re.sub(r"\s+(?:of|x)$", "", food, flags=re.I)
-    food = food.strip(" -:/+&.*")
-    return " ".join(food.split())
+    food = " ".join(_FOOD_BREAK_RE.sub(" ", " ".join(pieces)).split())
+    food = _LEADING_OF_RE.sub("", food)
+    if food.endswith(("f", "F", "x", "X")):  # no other character matches them ignoring case
+        food = _TRAILING_OF_RE.sub("", food)
+    return food.strip(" -:/+&.*")  # spaces were made single above
 
 
-def _span_text(toks: list[_Tok], s: str, cand: _Cand) -> str:
-    return s[toks[cand.start].start : toks[cand.end - 1].end]
+def _span_text(toks: _Tokens, s: str, cand: _Cand) -> str:
+    return s[toks.start[cand.start] : toks.end[cand.end - 1]]
 
 
 @lru_cache(maxsize=65536)
@@ -424,17 +538,8 @@ def parse_quantity(text: str) -> ParsedAmount:
     if approx and approx.end() < len(s):
         s = s[approx.end() :]
     toks = _tokenize(s)
-    cands: list[_Cand] = []
-    i = 0
-    while i < len(toks):
-        cand = _amount_at(toks, i)
-        if cand is None:
-            i += 1
-            continue
-        cands.append(cand)
-        i = cand.end
-    taken = {k for c in cands for k in range(c.start, c.end)}
-    factor, mult_used = _multipliers(toks, taken)
+    cands = _amounts(toks)
+    factor, mult_used = _multipliers(toks, cands)
     notes: list[str] = ["approximate"] if approx else []
     drop = set(mult_used)
 
@@ -470,8 +575,8 @@ def parse_quantity(text: str) -> ParsedAmount:
     if inside:
         measured = [c for c in inside if c.unit is not None and c.unit.kind in {"mass", "volume"}]
         paren = measured[0] if measured else inside[0]
-        opened = max((k for k in range(paren.start) if toks[k].text in "(["), default=None)
-        close = next((k for k in range(paren.end, len(toks)) if toks[k].text in ")]"), None)
+        opened = max((k for k in range(paren.start) if toks.text[k] in "(["), default=None)
+        close = next((k for k in range(paren.end, toks.n) if toks.text[k] in ")]"), None)
         inner = set(
             range(
                 (paren.start if opened is None else opened + 1),
@@ -503,7 +608,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     if not food and unit is not None and unit.kind == "count" and primary is not None:
         # "1 steak", "2 bars": the count word is the food itself
         food = _clean_food(s, toks, drop - set(range(primary.start, primary.end))).strip()
-        food = re.sub(r"^[\d./\s-]+", "", food).strip() or unit.unit
+        food = _LEADING_NUMBER_RE.sub("", food).strip() or unit.unit
         unit = None
     kind = unit.kind if unit is not None else None
     if kind == "vague" or (primary is not None and math.isnan(quantity) and not mult_used):

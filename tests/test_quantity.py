@@ -68,6 +68,20 @@ def test_parse_quantity_cases(
     assert got.unit_kind == kind
 
 
+@pytest.mark.parametrize("upper", [False, True])
+def test_every_alias_of_the_unit_table_is_read_after_a_number(upper: bool) -> None:
+    # Multi-word aliases ("fl. oz", "international units") and dotted ones ("i.u.")
+    # included; "whole" and "item(s)" are too often part of a food name to be units.
+    from nutrilog.units import unit_aliases
+
+    for alias, info in unit_aliases().items():
+        if alias in {"whole", "item", "items"}:
+            continue
+        written = alias.upper() if upper and alias not in {"T", "t"} else alias
+        got = parse_quantity(f"2 {written} rice")
+        assert (got.food, got.unit) == ("rice", info.unit), alias
+
+
 def test_ranges_take_the_midpoint_and_say_so() -> None:
     for text in ("1-2 cups rice", "1 to 2 cups rice"):
         got = parse_quantity(text)
