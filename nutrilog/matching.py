@@ -183,7 +183,6 @@ _IRREGULAR_PLURALS = {
     "mice": "mouse",
 }
 _NOT_PLURAL = ("ss", "us", "is")
-_WORD_RE = re.compile(r"[a-z0-9]+")
 
 
 def _singular(word: str) -> str:
@@ -198,6 +197,64 @@ def _singular(word: str) -> str:
     ):
         return word[:-2]
     return word[:-1]
+
+
+#: Joins texts into one block of lines, one line per text (food texts do not hold it).
+_LINE_BREAK = "\x00"
+
+
+def _fold_table() -> bytes:
+    """Byte table of :func:`_normalize_many`: letters lower-cased, digits kept, ``&`` and
+    :data:`_LINE_BREAK` kept for the replacements that follow, every other byte a space."""
+    table = bytearray(b" " * 256)
+    for byte in b"abcdefghijklmnopqrstuvwxyz0123456789&" + _LINE_BREAK.encode():
+        table[byte] = byte
+    for byte in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[byte] = byte + 32
+    return bytes(table)
+
+
+_FOLD = _fold_table()
+
+
+def _one_per_line(texts: list[str]) -> str:
+    """Join ``texts`` with :data:`_LINE_BREAK`; one inside a text becomes a space.
+
+    Both are word breaks to the normalisation, so each line stands for its text.
+    """
+    block = _LINE_BREAK.join(texts)
+    if block.count(_LINE_BREAK) != len(texts) - 1:
+        block = _LINE_BREAK.join(t.replace(_LINE_BREAK, " ") for t in texts)
+    return block
+
+
+def _normalized_words(texts: list[str]) -> list[str]:
+    """The words of each text as :func:`normalize_food_text` puts them, all in one list.
+
+    A ``|`` word stands between texts (folding turns that character into a space
+    everywhere else). Accents, case, apostrophes, ``&`` and punctuation are handled on
+    all texts at once, and each distinct word is put in the singular once.
+    """
+    ascii_bytes = unicodedata.normalize("NFKD", _one_per_line(texts)).encode("ascii", "ignore")
+    words = (
+        ascii_bytes.translate(_FOLD, b"'")
+        .replace(b"&", b" and ")
+        .replace(_LINE_BREAK.encode(), b" | ")
+        .decode("ascii")
+        .split()
+    )
+    singular = {w: _singular(w) for w in set(words)}
+    return list(map(singular.__getitem__, words))
+
+
+def _texts_of(words: list[str]) -> list[str]:
+    """The texts of :func:`_normalized_words` (of at least one text)."""
+    return " ".join(words).replace(" |", "|").replace("| ", "|").split("|")
+
+
+def _normalize_many(texts: list[str]) -> list[str]:
+    """Return :func:`normalize_food_text` of each text, in one pass over all of them."""
+    return _texts_of(_normalized_words(texts)) if texts else []
 
 
 @lru_cache(maxsize=200_000)
@@ -221,19 +278,17 @@ def normalize_food_text(text: str) -> str:
     >>> normalize_food_text("Trader Joe's Crème Fraîche")
     'trader joe creme fraiche'
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    ascii_text = ascii_text.replace("'", "").replace("&", " and ")
-    return " ".join(_singular(w) for w in _WORD_RE.findall(ascii_text))
+    return _normalize_many([str(text)])[0]
 
 
 # --------------------------------------------------------------------------- aliases
 
 
 def _alias_dict(rows: Iterable[tuple[str, str]], where: str) -> dict[str, str]:
+    pairs = list(rows)
+    keys = _normalize_many([str(text) for text, _ in pairs])
     table: dict[str, str] = {}
-    for text, food_id in rows:
-        key = normalize_food_text(text)
+    for key, (text, food_id) in zip(keys, pairs, strict=True):
         food = str(food_id).strip()
         if not key or not food:
             raise DataError(
@@ -295,9 +350,9 @@ def curated_aliases() -> dict[str, str]:
 def _curated_alternates() -> dict[str, list[str]]:
     """Later rows of a repeated curated alias: ``{normalised alias: [food_id, ...]}``."""
     first = curated_aliases()
+    rows = _curated_rows()
     out: dict[str, list[str]] = {}
-    for text, food_id in _curated_rows():
-        key = normalize_food_text(text)
+    for key, (_, food_id) in zip(_normalize_many([t for t, _ in rows]), rows, strict=True):
         if food_id.strip() != first[key] and food_id.strip() not in out.get(key, []):
             out.setdefault(key, []).append(food_id.strip())
     return out
@@ -831,7 +886,10 @@ def match_foods(
         index = _index_for(foods)
         tables = [user_positions, _curated_positions(index)]
         sub = series[todo]
-        keys = per_unique(sub, lambda t: t.fillna("").astype(str).map(normalize_food_text))
+        keys = per_unique(
+            sub,
+            lambda t: pd.Series(_normalize_many(t.fillna("").astype(str).tolist()), dtype=object),
+        )
         results: dict[str, _Result] = {
             key: _match_one(index, key, tables, threshold) for key in pd.unique(keys.to_numpy())
         }

@@ -17,6 +17,7 @@ from nutrilog.foods import FoodTable, load_foods
 from nutrilog.matching import (
     MATCH_COLUMNS,
     _index_for,
+    _normalize_many,
     curated_aliases,
     match_foods,
     normalize_food_text,
@@ -42,6 +43,16 @@ def test_normalize_food_text() -> None:
     assert normalize_food_text("Trader Joe's Crème Fraîche") == "trader joe creme fraiche"
     assert normalize_food_text("Cookies & brownies") == "cookie and brownie"
     assert normalize_food_text("  ") == ""
+
+
+def test_normalized_in_one_pass_each_text_keeps_its_key() -> None:
+    # The texts are normalised as one block: a line break, NUL or "|" inside a text,
+    # or an empty text, must not shift the keys of the texts after it.
+    texts = ["Bananas, raw", "", "2%\nmilk", "a\x00b", "x|y", "ﬁsh & chips", "  ", "Joe's Café"]
+    expected = ["banana raw", "", "2 milk", "a b", "x y", "fish and chip", "", "joe cafe"]
+    assert _normalize_many(texts) == expected
+    assert [normalize_food_text(t) for t in texts] == expected
+    assert _normalize_many([]) == []
 
 
 def test_output_shape_and_alignment(foods: FoodTable) -> None:
