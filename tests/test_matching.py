@@ -18,6 +18,8 @@ from nutrilog.matching import (
     MATCH_COLUMNS,
     _index_for,
     _normalize_many,
+    _uppercase_words,
+    _with_uppercase_words,
     curated_aliases,
     match_foods,
     normalize_food_text,
@@ -53,6 +55,27 @@ def test_normalized_in_one_pass_each_text_keeps_its_key() -> None:
     assert _normalize_many(texts) == expected
     assert [normalize_food_text(t) for t in texts] == expected
     assert _normalize_many([]) == []
+
+
+def test_uppercase_words_found_in_one_pass() -> None:
+    # Only descriptions with three capitals (or non-ASCII letters) in a row are checked.
+    descriptions = [
+        "Cereals, KELLOGG",
+        "Bananas, raw",
+        "ÉCLAIR",
+        "Café au lait",
+        "Ab CDe",
+        "USDA Commodity",
+        "x",
+        "",
+        "PÂTÉ, (ÉÉ)",
+        "ĀĀĀ",
+        "KELLOGG'S",
+        "C2H",
+    ]
+    found = _with_uppercase_words(descriptions).tolist()
+    assert found == [_uppercase_words(d) for d in descriptions]
+    assert sum(found) == 5
 
 
 def test_output_shape_and_alignment(foods: FoodTable) -> None:
@@ -190,6 +213,15 @@ def test_explicit_food_ids_win(foods: FoodTable) -> None:
 
 def test_choice_index_is_built_once_per_table(foods: FoodTable) -> None:
     assert _index_for(foods) is _index_for(foods)
+
+
+def test_empty_and_one_food_tables(foods: FoodTable) -> None:
+    # The index is built from arrays of words: no food and one food are edge cases.
+    for n in (0, 1):
+        table = FoodTable(foods.foods.iloc[:n], foods.nutrients, foods.portion_table)
+        out = match_foods(["Milk, human", "banana"], table)
+        expected = ["exact", "none"] if n else ["none", "none"]
+        assert out["match_method"].tolist() == expected
 
 
 def _fixture() -> pd.DataFrame:
