@@ -669,13 +669,19 @@ def _build_index(foods: FoodTable) -> _Index:
 _EMPTY = np.array([], dtype=np.int64)
 
 
-def _member(values: np.ndarray, postings: dict[str, np.ndarray], word: str) -> np.ndarray:
-    """1.0 where ``values`` is in the (sorted) posting list of ``word``, else 0.0."""
-    found = postings.get(word, _EMPTY)
-    if not len(found):
-        return np.zeros(len(values))
-    at = np.minimum(np.searchsorted(found, values), len(found) - 1)
-    return (found[at] == values).astype(float)
+def _holding(lists: list[np.ndarray], values: np.ndarray, size: int) -> np.ndarray:
+    """Row ``i``, column ``j``: 1.0 when ``values[i, j]`` is in ``lists[i]``, else 0.0.
+
+    The lists are sorted positions below ``size``. They go in one sorted array, list ``i``
+    shifted by ``i * size``, with a last value above them all, so that one search
+    answers for every row.
+    """
+    shift = np.arange(len(lists)) * size
+    merged = np.append(
+        np.concatenate(lists) + np.repeat(shift, [len(p) for p in lists]), size * len(lists)
+    )
+    wanted = values + shift[:, None]
+    return (merged[np.searchsorted(merged, wanted)] == wanted).astype(float)
 
 
 def _cached(foods: FoodTable, cache: weakref.WeakKeyDictionary[FoodTable, Any], build: Any) -> Any:
@@ -784,10 +790,16 @@ def _alias_lookup(
 
 def _candidates(index: _Index, words: list[str], limit: int) -> np.ndarray:
     """Choices sharing the most (idf-weighted) words with ``words``, shorter first on ties."""
-    weights = np.concatenate([np.full(len(index.postings[w]), index.idf[w]) for w in words])
-    hits = np.concatenate([index.postings[w] for w in words])
-    uniq, inverse = np.unique(hits, return_inverse=True)
-    overlap = np.bincount(inverse, weights=weights) - 0.01 * index.choice_len[uniq]
+    lists = [index.postings[w] for w in words]
+    hits = np.concatenate(lists)
+    weights = np.repeat([index.idf[w] for w in words], [len(p) for p in lists])
+    # Dense over all choices: a bincount and a mark per hit instead of sorting the hits.
+    n_choices = len(index.choice_text)
+    present = np.zeros(n_choices, dtype=bool)
+    present[hits] = True
+    uniq = np.flatnonzero(present)
+    summed = np.bincount(hits, weights=weights, minlength=n_choices)
+    overlap = summed[uniq] - 0.01 * index.choice_len[uniq]
     if len(uniq) > limit:
         top = np.argpartition(-overlap, limit)[:limit]
         return uniq[top[np.argsort(-overlap[top], kind="stable")]]
@@ -801,16 +813,25 @@ def _fuzzy(index: _Index, words: list[str], limit: int = _N_CANDIDATES) -> list[
         return []
     take = _candidates(index, known, limit)
     query = " ".join(known)
-    texts = [index.choice_text[c] for c in take]
+    texts = [index.choice_text[c] for c in take.tolist()]
     token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
     token_sort = process.cdist([query], texts, scorer=fuzz.token_sort_ratio)[0]
     qset = frozenset(known)
     food = index.choice_food[take]
     c = index.counts
     content = [w for w in known if w not in _FREE]
-    in_choice = {w: _member(take, index.postings, w) for w in known}
-    in_food = {w: _member(food, index.food_postings, w) for w in known}
-    in_head = {w: _member(food, index.head_postings, w) for w in known}
+    # Which candidate choices, their foods and first segments have each word: one search.
+    k = len(known)
+    rows = _holding(
+        [index.postings[w] for w in known]
+        + [index.food_postings.get(w, _EMPTY) for w in known]
+        + [index.head_postings.get(w, _EMPTY) for w in known],
+        np.repeat(np.stack([take, food, food]), k, axis=0),
+        max(len(index.choice_text), len(index.ids)),
+    )
+    in_choice = dict(zip(known, rows[:k], strict=True))
+    in_food = dict(zip(known, rows[k : 2 * k], strict=True))
+    in_head = dict(zip(known, rows[2 * k :], strict=True))
     zero = np.zeros(len(take))
     q_weight = sum(index.idf[w] for w in known)
     covered = sum((index.idf[w] * in_choice[w] for w in known), zero) / q_weight
@@ -841,9 +862,10 @@ def _fuzzy(index: _Index, words: list[str], limit: int = _N_CANDIDATES) -> list[
         score -= index.penalty[food]
     score = np.clip(score, 0.0, 100.0)
     order = np.lexsort((food, -score))
-    _, first = np.unique(food[order], return_index=True)
-    keep = order[np.sort(first)]
-    return [(int(f), float(v)) for f, v in zip(food[keep], score[keep], strict=True)]
+    best: dict[int, float] = {}  # each food at its best choice
+    for f, v in zip(food[order].tolist(), score[order].tolist(), strict=True):
+        best.setdefault(f, v)
+    return list(best.items())
 
 
 def _suggest(index: _Index, ranked: list[tuple[int, float]]) -> list[tuple[str, str, float]]:
