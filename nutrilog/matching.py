@@ -62,7 +62,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nutrilog._resources import dataset_path
-from nutrilog._vector import per_unique
+from nutrilog._vector import distinct_rows, per_unique
 from nutrilog.errors import DataError
 
 if TYPE_CHECKING:
@@ -970,14 +970,19 @@ def _fit_units(
             lambda k: bool(results[k].alternates) and results[k].position is not None
         ),
     ).astype(bool)
-    triples = pd.DataFrame({"key": keys, "unit": unit, "kind": kind})[has_alt]
+    rows = np.flatnonzero(has_alt.to_numpy())
+    codes, triples = distinct_rows(
+        {"key": keys.iloc[rows], "unit": unit.iloc[rows], "kind": kind.iloc[rows]}
+    )
     new_keys = keys.copy()
-    for (key, u, k), rows in triples.groupby(["key", "unit", "kind"], sort=False).groups.items():
+    for j, (key, u, k) in enumerate(
+        zip(triples["key"], triples["unit"], triples["kind"], strict=True)
+    ):
         fitted = _fit_unit(results[key], foods, index, u, k, key)
         if fitted.position != results[key].position:
             combined = f"{key}\x00{u}\x00{k}"
             results[combined] = fitted
-            new_keys.loc[rows] = combined
+            new_keys.loc[row_index[rows[codes == j]]] = combined
     return new_keys
 
 
