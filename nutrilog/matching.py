@@ -62,7 +62,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nutrilog._resources import dataset_path
-from nutrilog._vector import per_unique
+from nutrilog._vector import distinct_rows, per_unique
 from nutrilog.errors import DataError
 
 if TYPE_CHECKING:
@@ -183,7 +183,6 @@ _IRREGULAR_PLURALS = {
     "mice": "mouse",
 }
 _NOT_PLURAL = ("ss", "us", "is")
-_WORD_RE = re.compile(r"[a-z0-9]+")
 
 
 def _singular(word: str) -> str:
@@ -198,6 +197,65 @@ def _singular(word: str) -> str:
     ):
         return word[:-2]
     return word[:-1]
+
+
+#: Joins texts into one block of lines, one line per text (food texts do not hold it).
+_LINE_BREAK = "\x00"
+
+
+def _fold_table() -> bytes:
+    """Byte table of :func:`_normalize_many`: letters lower-cased, digits kept, ``&`` and
+    :data:`_LINE_BREAK` kept for the replacements that follow, every other byte a space."""
+    table = bytearray(b" " * 256)
+    for byte in b"abcdefghijklmnopqrstuvwxyz0123456789&" + _LINE_BREAK.encode():
+        table[byte] = byte
+    for byte in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[byte] = byte + 32
+    return bytes(table)
+
+
+_FOLD = _fold_table()
+
+
+def _one_per_line(texts: list[str]) -> str:
+    """Join ``texts`` with :data:`_LINE_BREAK`; one inside a text becomes a space.
+
+    Both are word breaks to the normalisation and to the first-segment cut, so each
+    line stands for its text.
+    """
+    block = _LINE_BREAK.join(texts)
+    if block.count(_LINE_BREAK) != len(texts) - 1:
+        block = _LINE_BREAK.join(t.replace(_LINE_BREAK, " ") for t in texts)
+    return block
+
+
+def _normalized_words(texts: list[str]) -> list[str]:
+    """The words of each text as :func:`normalize_food_text` puts them, all in one list.
+
+    A ``|`` word stands between texts (folding turns that character into a space
+    everywhere else). Accents, case, apostrophes, ``&`` and punctuation are handled on
+    all texts at once, and each distinct word is put in the singular once.
+    """
+    ascii_bytes = unicodedata.normalize("NFKD", _one_per_line(texts)).encode("ascii", "ignore")
+    words = (
+        ascii_bytes.translate(_FOLD, b"'")
+        .replace(b"&", b" and ")
+        .replace(_LINE_BREAK.encode(), b" | ")
+        .decode("ascii")
+        .split()
+    )
+    singular = {w: _singular(w) for w in set(words)}
+    return list(map(singular.__getitem__, words))
+
+
+def _texts_of(words: list[str]) -> list[str]:
+    """The texts of :func:`_normalized_words` (of at least one text)."""
+    return " ".join(words).replace(" |", "|").replace("| ", "|").split("|")
+
+
+def _normalize_many(texts: list[str]) -> list[str]:
+    """Return :func:`normalize_food_text` of each text, in one pass over all of them."""
+    return _texts_of(_normalized_words(texts)) if texts else []
 
 
 @lru_cache(maxsize=200_000)
@@ -221,19 +279,17 @@ def normalize_food_text(text: str) -> str:
     >>> normalize_food_text("Trader Joe's Crème Fraîche")
     'trader joe creme fraiche'
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    ascii_text = ascii_text.replace("'", "").replace("&", " and ")
-    return " ".join(_singular(w) for w in _WORD_RE.findall(ascii_text))
+    return _normalize_many([str(text)])[0]
 
 
 # --------------------------------------------------------------------------- aliases
 
 
 def _alias_dict(rows: Iterable[tuple[str, str]], where: str) -> dict[str, str]:
+    pairs = list(rows)
+    keys = _normalize_many([str(text) for text, _ in pairs])
     table: dict[str, str] = {}
-    for text, food_id in rows:
-        key = normalize_food_text(text)
+    for key, (text, food_id) in zip(keys, pairs, strict=True):
         food = str(food_id).strip()
         if not key or not food:
             raise DataError(
@@ -295,9 +351,9 @@ def curated_aliases() -> dict[str, str]:
 def _curated_alternates() -> dict[str, list[str]]:
     """Later rows of a repeated curated alias: ``{normalised alias: [food_id, ...]}``."""
     first = curated_aliases()
+    rows = _curated_rows()
     out: dict[str, list[str]] = {}
-    for text, food_id in _curated_rows():
-        key = normalize_food_text(text)
+    for key, (_, food_id) in zip(_normalize_many([t for t, _ in rows]), rows, strict=True):
         if food_id.strip() != first[key] and food_id.strip() not in out.get(key, []):
             out.setdefault(key, []).append(food_id.strip())
     return out
@@ -312,14 +368,11 @@ class _Index:
 
     ids: np.ndarray  # food id per food position
     descriptions: np.ndarray
-    food_tokens: list[frozenset[str]]  # description words per food
-    head_tokens: list[frozenset[str]]  # words of the first description segment
     penalty: np.ndarray  # standing penalty per food (baby food, brand, restaurant)
     choice_text: list[str]  # normalised description (+ synonym) per choice
-    choice_tokens: list[frozenset[str]]
     choice_food: np.ndarray  # food position per choice
-    choice_len: np.ndarray
-    postings: dict[str, np.ndarray]
+    choice_len: np.ndarray  # distinct words per choice
+    postings: dict[str, np.ndarray]  # word -> choices that have it
     idf: dict[str, float]
     exact: dict[str, int]  # normalised description -> food position
     vocab: dict[str, list[str]]  # first letter -> known words, for spelling correction
@@ -337,132 +390,298 @@ class _Index:
 _INDEX_CACHE: weakref.WeakKeyDictionary[FoodTable, _Index] = weakref.WeakKeyDictionary()
 
 
+#: What separates the words of a description that :func:`_uppercase_words` looks at.
+_DESCRIPTION_BREAK = re.compile(r"[\s,()/]+")
+#: Bytes that may be part of a capital letter: A-Z and every byte of a non-ASCII character.
+_CAPITAL_BYTES = bytes(int(ord("A") <= b <= ord("Z") or b >= 128) for b in range(256))
+#: From the first comma or parenthesis to the end of the line: what the first segment drops.
+_AFTER_HEAD = re.compile(r"[,(][^\x00]*")
+_SYNONYM_BREAK = re.compile(r"[;|]")
+
+
 def _uppercase_words(description: str) -> bool:
+    """Whether ``description`` has a word of three or more capitals (a brand, ``USDA``)."""
     return any(
-        len(w) >= 3 and w.isupper() and w.isalpha() for w in re.split(r"[\s,()/]+", description)
+        len(w) >= 3 and w.isupper() and w.isalpha() for w in _DESCRIPTION_BREAK.split(description)
     )
 
 
+def _with_uppercase_words(descriptions: list[str]) -> np.ndarray:
+    """:func:`_uppercase_words` of each description, checked only where it can hold.
+
+    Such a word has three capitals in a row, so three bytes in a row of the UTF-8 text
+    that are A-Z or non-ASCII: one pass over all descriptions finds the few that do.
+    """
+    out = np.zeros(len(descriptions), dtype=bool)
+    if not descriptions:
+        return out
+    block = _one_per_line(descriptions).encode("utf-8", "surrogatepass")
+    capital = np.frombuffer(block.translate(_CAPITAL_BYTES), dtype=np.bool_)
+    runs = np.flatnonzero(capital[:-2] & capital[1:-1] & capital[2:])
+    line_ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == ord(_LINE_BREAK))
+    for i in np.unique(np.searchsorted(line_ends, runs)).tolist():
+        out[i] = _uppercase_words(descriptions[i])
+    return out
+
+
 def _split_synonyms(value: Any) -> list[str]:
+    if isinstance(value, str):
+        if not value.strip():
+            return []
+        return [s.strip() for s in _SYNONYM_BREAK.split(value) if s.strip()]
     if isinstance(value, list | tuple):
         return [str(v) for v in value if str(v).strip()]
-    if not isinstance(value, str) or not value.strip():
+    return []
+
+
+def _synonyms(values: np.ndarray) -> tuple[list[int], list[str]]:
+    """Every synonym of every food, in food order: (food positions, synonym texts)."""
+    food: list[int] = []
+    texts: list[str] = []
+    for i, value in enumerate(values):
+        for synonym in _split_synonyms(value):
+            food.append(i)
+            texts.append(synonym)
+    return food, texts
+
+
+def _choices(
+    norm_desc: list[str], syn_food: list[int], syn_keys: list[str]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The choices: each food's description, then its synonyms that add to it.
+
+    Returns the choice texts (a synonym choice is the description and the synonym),
+    the food of each choice, and the choice of each synonym (-1 when it adds nothing).
+    """
+    n = len(norm_desc)
+    kept = np.flatnonzero(
+        [bool(key) and key not in norm_desc[i] for i, key in zip(syn_food, syn_keys, strict=True)]
+    )
+    owner = np.concatenate([np.arange(n), np.asarray(syn_food, dtype=np.int64)[kept]])
+    order = np.argsort(owner, kind="stable")
+    texts = norm_desc + [f"{norm_desc[syn_food[j]]} {syn_keys[j]}" for j in kept.tolist()]
+    choice_of = np.empty_like(order)
+    choice_of[order] = np.arange(len(order))
+    syn_choice = np.full(len(syn_keys), -1, dtype=np.int64)
+    syn_choice[kept] = choice_of[n:]
+    return [texts[k] for k in order.tolist()], owner[order], syn_choice
+
+
+def _first_segments(descriptions: list[str]) -> list[str]:
+    """Each description up to its first comma or parenthesis."""
+    if not descriptions:
         return []
-    return [s.strip() for s in re.split(r"[;|]", value) if s.strip()]
+    return _AFTER_HEAD.sub("", _one_per_line(descriptions)).split(_LINE_BREAK)
 
 
-def _standing_penalty(description: str, norm: str, group: str) -> float:
-    penalty = 0.0
-    if "baby" in group or norm.startswith("babyfood") or " baby food" in f" {norm}":
-        penalty += 25.0
-    if "restaurant" in group or "fast food" in group or "restaurant" in norm:
-        penalty += 8.0
-    if _uppercase_words(description) or "usda commodity" in norm:
-        penalty += 8.0
-    return penalty
+def _standing_penalties(descriptions: list[str], norm: list[str], groups: list[str]) -> np.ndarray:
+    """Penalty per food that holds whatever the text: baby food, restaurant, brand or commodity."""
+    baby = [
+        "baby" in g or n.startswith("babyfood") or " baby food" in f" {n}"
+        for n, g in zip(norm, groups, strict=True)
+    ]
+    eatery = [
+        "restaurant" in g or "fast food" in g or "restaurant" in n
+        for n, g in zip(norm, groups, strict=True)
+    ]
+    commodity = ["usda commodity" in n for n in norm]
+    return (
+        25.0 * np.array(baby, dtype=bool)
+        + 8.0 * np.array(eatery, dtype=bool)
+        + 8.0 * (np.array(commodity, dtype=bool) | _with_uppercase_words(descriptions))
+    )
+
+
+def _exact_positions(norm_desc: list[str], sources: np.ndarray) -> dict[str, int]:
+    """Normalised description -> food: the best-ranked source, then the first food."""
+    rank = [_SOURCE_RANK.get(s, 9) for s in sources]
+    exact = dict.fromkeys(norm_desc, 0)
+    # Best last, so that it is the one written last.
+    for i in reversed(sorted(range(len(norm_desc)), key=rank.__getitem__)):
+        exact[norm_desc[i]] = i
+    return exact
+
+
+def _distinct_pairs(
+    word_of: np.ndarray, text_of: np.ndarray, n_texts: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (word code, text position) pairs, sorted by word, then by text."""
+    key = np.sort(word_of.astype(np.int64) * max(n_texts, 1) + text_of)
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    return np.divmod(key[first], max(n_texts, 1))
+
+
+def _word_pairs(words: list[str], n_texts: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Code the words of :func:`_normalized_words`: the distinct words and :func:`_distinct_pairs`."""
+    codes, distinct = pd.factorize(np.array(words, dtype=object))
+    vocabulary = distinct.tolist()
+    is_break = codes == (vocabulary.index("|") if "|" in vocabulary else -1)
+    text_of = np.cumsum(is_break)[~is_break]
+    return vocabulary, *_distinct_pairs(codes[~is_break], text_of, n_texts)
+
+
+def _postings(
+    words: list[str], word_of: np.ndarray, text_of: np.ndarray, dtype: Any = np.int64
+) -> dict[str, np.ndarray]:
+    """Word -> ascending positions of the texts that hold it, from pairs sorted by word."""
+    bounds = [0, *np.cumsum(np.bincount(word_of, minlength=len(words))).tolist()]
+    holders = text_of.astype(dtype)
+    return {
+        word: holders[start:end]
+        for word, start, end in zip(words, bounds[:-1], bounds[1:], strict=True)
+        if end > start
+    }
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """``start, start + 1, ..., start + count - 1`` for each (start, count), concatenated."""
+    ends = np.cumsum(counts)
+    return np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts - starts, counts)
+
+
+def _lines_between(
+    pairs: tuple[np.ndarray, np.ndarray], start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (word, line) pairs of lines ``start`` to ``stop - 1``, lines counted from ``start``."""
+    word_of, line_of = pairs
+    inside = (line_of >= start) & (line_of < stop)
+    return word_of[inside], line_of[inside] - start
+
+
+def _choice_pairs(
+    desc_pairs: tuple[np.ndarray, np.ndarray],
+    syn_pairs: tuple[np.ndarray, np.ndarray],
+    choice_food: np.ndarray,
+    syn_choice: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(word, choice) pairs from (word, food) and (word, synonym) pairs, as :func:`_distinct_pairs`.
+
+    Every choice of a food has the words of its description, a synonym choice those of
+    its synonym too.
+    """
+    word, food = desc_pairs
+    choices_per_food = np.bincount(choice_food)
+    first_choice = np.cumsum(choices_per_food) - choices_per_food
+    syn_word, synonym = syn_pairs
+    choice = syn_choice[synonym]
+    adds = choice >= 0
+    return _distinct_pairs(
+        np.concatenate([np.repeat(word, choices_per_food[food]), syn_word[adds]]),
+        np.concatenate([_ranges(first_choice[food], choices_per_food[food]), choice[adds]]),
+        len(choice_food),
+    )
+
+
+def _count_in(postings: dict[str, np.ndarray], words: Iterable[str], n: int) -> np.ndarray:
+    """How many of ``words`` each of ``n`` texts holds, from the texts' postings."""
+    found = [postings[w] for w in words if w in postings]
+    if not found:
+        return np.zeros(n, dtype=np.int64)
+    return np.bincount(np.concatenate(found), minlength=n)
+
+
+def _ranking_counts(
+    food_postings: dict[str, np.ndarray],
+    head_postings: dict[str, np.ndarray],
+    food_sizes: np.ndarray,
+    head_sizes: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Per-food word counts used by the ranking (see :func:`_fuzzy`)."""
+    n = len(food_sizes)
+    ignore = _FREE | _STOP
+    return {
+        "all": food_sizes - _count_in(food_postings, ignore, n),
+        "head": head_sizes - _count_in(head_postings, ignore, n),
+        "head_noncat": head_sizes - _count_in(head_postings, ignore | _CATEGORY_HEADS, n),
+        "head_size": head_sizes,
+        "negating": _count_in(food_postings, _NEGATING, n),
+        "processed": _count_in(food_postings, _PROCESSED, n),
+        "raw": (_count_in(food_postings, ["raw"], n) > 0).astype(np.float64),
+    }
+
+
+def _idf(postings: dict[str, np.ndarray], n_choices: int) -> dict[str, float]:
+    """Inverse document frequency of each word, computed once per posting length."""
+    by_length = {k: float(np.log(1 + n_choices / k)) for k in {len(v) for v in postings.values()}}
+    return {t: by_length[len(v)] for t, v in postings.items()}
+
+
+def _vocabulary(words: Iterable[str]) -> dict[str, list[str]]:
+    """First letter -> known words of three or more letters, sorted, for spelling correction."""
+    vocab: dict[str, list[str]] = {}
+    for t in sorted(words):
+        if len(t) >= 3 and not t.isdigit():
+            vocab.setdefault(t[0], []).append(t)
+    return vocab
 
 
 def _build_index(foods: FoodTable) -> _Index:
+    known = _ids_for(foods)
     table = foods.foods
-    ids = table.index.astype(str).to_numpy()
-    descriptions = table["description"].astype(str).to_numpy()
-    blank = np.full(len(table), "", dtype=object)
+    descriptions = known.descriptions.tolist()
+    n = len(descriptions)
+    blank = np.full(n, "", dtype=object)
     groups = (
         table["group"].fillna("").astype(str).str.lower().to_numpy() if "group" in table else blank
     )
     synonyms = table["synonyms"].to_numpy() if "synonyms" in table else blank
-    norm_desc = [normalize_food_text(d) for d in descriptions]
-    food_tokens = [frozenset(n.split()) for n in norm_desc]
-    head_tokens = [
-        frozenset(normalize_food_text(re.split(r"[,(]", d, maxsplit=1)[0]).split())
-        for d in descriptions
-    ]
-    penalty = np.asarray(
-        [
-            _standing_penalty(d, n, g)
-            for d, n, g in zip(descriptions, norm_desc, groups, strict=True)
-        ]
-    )
-    choice_text: list[str] = []
-    choice_food: list[int] = []
-    exact: dict[str, int] = {}
     sources = table["source"].astype(str).to_numpy() if "source" in table else blank
-    for i, norm in enumerate(norm_desc):
-        choice_text.append(norm)
-        choice_food.append(i)
-        held = exact.get(norm)
-        if held is None or _SOURCE_RANK.get(sources[i], 9) < _SOURCE_RANK.get(sources[held], 9):
-            exact[norm] = i
-        for syn in _split_synonyms(synonyms[i]):
-            key = normalize_food_text(syn)
-            if key and key not in norm:
-                choice_text.append(f"{norm} {key}")
-                choice_food.append(i)
-    choice_tokens = [frozenset(t.split()) for t in choice_text]
-    token_lists: dict[str, list[int]] = {}
-    for c, tokens in enumerate(choice_tokens):
-        for tok in tokens:
-            token_lists.setdefault(tok, []).append(c)
-    n_choices = len(choice_text)
-    postings = {t: np.asarray(v, dtype=np.int32) for t, v in token_lists.items()}
-    idf = {t: float(np.log(1 + n_choices / len(v))) for t, v in token_lists.items()}
-    vocab: dict[str, list[str]] = {}
-    for t in sorted(token_lists):
-        if len(t) >= 3 and not t.isdigit():
-            vocab.setdefault(t[0], []).append(t)
-    ignore = _FREE | _STOP
-    counts = {
-        "all": np.array([len(t - ignore) for t in food_tokens]),
-        "head": np.array([len(h - ignore) for h in head_tokens]),
-        "head_noncat": np.array([len(h - ignore - _CATEGORY_HEADS) for h in head_tokens]),
-        "head_size": np.array([len(h) for h in head_tokens]),
-        "negating": np.array([len(t & _NEGATING) for t in food_tokens]),
-        "processed": np.array([len(t & _PROCESSED) for t in food_tokens]),
-        "raw": np.array([float("raw" in t) for t in food_tokens]),
-    }
-    prep_ok = {
-        p: np.array([bool(t & forms) for t in food_tokens]) for p, forms in _PREPARATION.items()
-    }
+    syn_food, syn_text = _synonyms(synonyms)
+    # Descriptions, their first segments and the synonyms: normalised and coded together.
+    lines = descriptions + _first_segments(descriptions) + syn_text
+    words = _normalized_words(lines)
+    normalised = _texts_of(words) if lines else []
+    norm_desc = normalised[:n]
+    choice_text, choice_food, syn_choice = _choices(norm_desc, syn_food, normalised[2 * n :])
+    vocabulary, word_of, line_of = _word_pairs(words, len(lines))
+    pairs = (word_of, line_of)
+    desc = _lines_between(pairs, 0, n)
+    head = _lines_between(pairs, n, 2 * n)
+    choice = _choice_pairs(desc, _lines_between(pairs, 2 * n, len(lines)), choice_food, syn_choice)
+    postings = _postings(vocabulary, *choice, np.int32)
+    food_postings = _postings(vocabulary, *desc)
+    head_postings = _postings(vocabulary, *head)
     return _Index(
-        ids=ids,
-        descriptions=descriptions,
-        food_tokens=food_tokens,
-        head_tokens=head_tokens,
-        penalty=penalty,
+        ids=known.ids,
+        descriptions=known.descriptions,
+        penalty=_standing_penalties(descriptions, norm_desc, groups.tolist()),
         choice_text=choice_text,
-        choice_tokens=choice_tokens,
-        choice_food=np.asarray(choice_food, dtype=np.int64),
-        choice_len=np.asarray([len(t) for t in choice_tokens], dtype=np.float64),
+        choice_food=choice_food,
+        choice_len=np.bincount(choice[1], minlength=len(choice_text)).astype(np.float64),
         postings=postings,
-        idf=idf,
-        exact=exact,
-        vocab=vocab,
-        position={food_id: i for i, food_id in reversed(list(enumerate(ids)))},
-        food_postings=_postings(food_tokens),
-        head_postings=_postings(head_tokens),
-        counts=counts,
-        prep_ok=prep_ok,
+        idf=_idf(postings, len(choice_text)),
+        exact=_exact_positions(norm_desc, sources),
+        vocab=_vocabulary(postings),
+        position=known.position,
+        food_postings=food_postings,
+        head_postings=head_postings,
+        counts=_ranking_counts(
+            food_postings,
+            head_postings,
+            np.bincount(desc[1], minlength=n),
+            np.bincount(head[1], minlength=n),
+        ),
+        prep_ok={p: _count_in(food_postings, forms, n) > 0 for p, forms in _PREPARATION.items()},
     )
-
-
-def _postings(token_sets: list[frozenset[str]]) -> dict[str, np.ndarray]:
-    lists: dict[str, list[int]] = {}
-    for i, tokens in enumerate(token_sets):
-        for tok in tokens:
-            lists.setdefault(tok, []).append(i)
-    return {t: np.asarray(v, dtype=np.int64) for t, v in lists.items()}
 
 
 _EMPTY = np.array([], dtype=np.int64)
 
 
-def _member(values: np.ndarray, postings: dict[str, np.ndarray], word: str) -> np.ndarray:
-    """1.0 where ``values`` is in the (sorted) posting list of ``word``, else 0.0."""
-    found = postings.get(word, _EMPTY)
-    if not len(found):
-        return np.zeros(len(values))
-    at = np.minimum(np.searchsorted(found, values), len(found) - 1)
-    return (found[at] == values).astype(float)
+def _holding(lists: list[np.ndarray], values: np.ndarray, size: int) -> np.ndarray:
+    """Row ``i``, column ``j``: 1.0 when ``values[i, j]`` is in ``lists[i]``, else 0.0.
+
+    The lists are sorted positions below ``size``. They go in one sorted array, list ``i``
+    shifted by ``i * size``, with a last value above them all, so that one search
+    answers for every row.
+    """
+    shift = np.arange(len(lists)) * size
+    merged = np.append(
+        np.concatenate(lists) + np.repeat(shift, [len(p) for p in lists]), size * len(lists)
+    )
+    wanted = values + shift[:, None]
+    return (merged[np.searchsorted(merged, wanted)] == wanted).astype(float)
 
 
 def _cached(foods: FoodTable, cache: weakref.WeakKeyDictionary[FoodTable, Any], build: Any) -> Any:
@@ -564,17 +783,23 @@ def _alias_lookup(
         for candidate, need in tries:
             key = " ".join(candidate)
             pos = table.get(key) if candidate else None
-            if pos is not None and all(index.food_tokens[pos] & _PREPARATION[p] for p in need):
+            if pos is not None and all(index.prep_ok[p][pos] for p in need):
                 return pos, key, n == 1
     return None
 
 
 def _candidates(index: _Index, words: list[str], limit: int) -> np.ndarray:
     """Choices sharing the most (idf-weighted) words with ``words``, shorter first on ties."""
-    weights = np.concatenate([np.full(len(index.postings[w]), index.idf[w]) for w in words])
-    hits = np.concatenate([index.postings[w] for w in words])
-    uniq, inverse = np.unique(hits, return_inverse=True)
-    overlap = np.bincount(inverse, weights=weights) - 0.01 * index.choice_len[uniq]
+    lists = [index.postings[w] for w in words]
+    hits = np.concatenate(lists)
+    weights = np.repeat([index.idf[w] for w in words], [len(p) for p in lists])
+    # Dense over all choices: a bincount and a mark per hit instead of sorting the hits.
+    n_choices = len(index.choice_text)
+    present = np.zeros(n_choices, dtype=bool)
+    present[hits] = True
+    uniq = np.flatnonzero(present)
+    summed = np.bincount(hits, weights=weights, minlength=n_choices)
+    overlap = summed[uniq] - 0.01 * index.choice_len[uniq]
     if len(uniq) > limit:
         top = np.argpartition(-overlap, limit)[:limit]
         return uniq[top[np.argsort(-overlap[top], kind="stable")]]
@@ -588,16 +813,25 @@ def _fuzzy(index: _Index, words: list[str], limit: int = _N_CANDIDATES) -> list[
         return []
     take = _candidates(index, known, limit)
     query = " ".join(known)
-    texts = [index.choice_text[c] for c in take]
+    texts = [index.choice_text[c] for c in take.tolist()]
     token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
     token_sort = process.cdist([query], texts, scorer=fuzz.token_sort_ratio)[0]
     qset = frozenset(known)
     food = index.choice_food[take]
     c = index.counts
     content = [w for w in known if w not in _FREE]
-    in_choice = {w: _member(take, index.postings, w) for w in known}
-    in_food = {w: _member(food, index.food_postings, w) for w in known}
-    in_head = {w: _member(food, index.head_postings, w) for w in known}
+    # Which candidate choices, their foods and first segments have each word: one search.
+    k = len(known)
+    rows = _holding(
+        [index.postings[w] for w in known]
+        + [index.food_postings.get(w, _EMPTY) for w in known]
+        + [index.head_postings.get(w, _EMPTY) for w in known],
+        np.repeat(np.stack([take, food, food]), k, axis=0),
+        max(len(index.choice_text), len(index.ids)),
+    )
+    in_choice = dict(zip(known, rows[:k], strict=True))
+    in_food = dict(zip(known, rows[k : 2 * k], strict=True))
+    in_head = dict(zip(known, rows[2 * k :], strict=True))
     zero = np.zeros(len(take))
     q_weight = sum(index.idf[w] for w in known)
     covered = sum((index.idf[w] * in_choice[w] for w in known), zero) / q_weight
@@ -628,9 +862,10 @@ def _fuzzy(index: _Index, words: list[str], limit: int = _N_CANDIDATES) -> list[
         score -= index.penalty[food]
     score = np.clip(score, 0.0, 100.0)
     order = np.lexsort((food, -score))
-    _, first = np.unique(food[order], return_index=True)
-    keep = order[np.sort(first)]
-    return [(int(f), float(v)) for f, v in zip(food[keep], score[keep], strict=True)]
+    best: dict[int, float] = {}  # each food at its best choice
+    for f, v in zip(food[order].tolist(), score[order].tolist(), strict=True):
+        best.setdefault(f, v)
+    return list(best.items())
 
 
 def _suggest(index: _Index, ranked: list[tuple[int, float]]) -> list[tuple[str, str, float]]:
@@ -735,14 +970,19 @@ def _fit_units(
             lambda k: bool(results[k].alternates) and results[k].position is not None
         ),
     ).astype(bool)
-    triples = pd.DataFrame({"key": keys, "unit": unit, "kind": kind})[has_alt]
+    rows = np.flatnonzero(has_alt.to_numpy())
+    codes, triples = distinct_rows(
+        {"key": keys.iloc[rows], "unit": unit.iloc[rows], "kind": kind.iloc[rows]}
+    )
     new_keys = keys.copy()
-    for (key, u, k), rows in triples.groupby(["key", "unit", "kind"], sort=False).groups.items():
+    for j, (key, u, k) in enumerate(
+        zip(triples["key"], triples["unit"], triples["kind"], strict=True)
+    ):
         fitted = _fit_unit(results[key], foods, index, u, k, key)
         if fitted.position != results[key].position:
             combined = f"{key}\x00{u}\x00{k}"
             results[combined] = fitted
-            new_keys.loc[rows] = combined
+            new_keys.loc[row_index[rows[codes == j]]] = combined
     return new_keys
 
 
@@ -831,7 +1071,10 @@ def match_foods(
         index = _index_for(foods)
         tables = [user_positions, _curated_positions(index)]
         sub = series[todo]
-        keys = per_unique(sub, lambda t: t.fillna("").astype(str).map(normalize_food_text))
+        keys = per_unique(
+            sub,
+            lambda t: pd.Series(_normalize_many(t.fillna("").astype(str).tolist()), dtype=object),
+        )
         results: dict[str, _Result] = {
             key: _match_one(index, key, tables, threshold) for key in pd.unique(keys.to_numpy())
         }

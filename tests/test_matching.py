@@ -17,6 +17,9 @@ from nutrilog.foods import FoodTable, load_foods
 from nutrilog.matching import (
     MATCH_COLUMNS,
     _index_for,
+    _normalize_many,
+    _uppercase_words,
+    _with_uppercase_words,
     curated_aliases,
     match_foods,
     normalize_food_text,
@@ -42,6 +45,37 @@ def test_normalize_food_text() -> None:
     assert normalize_food_text("Trader Joe's Crème Fraîche") == "trader joe creme fraiche"
     assert normalize_food_text("Cookies & brownies") == "cookie and brownie"
     assert normalize_food_text("  ") == ""
+
+
+def test_normalized_in_one_pass_each_text_keeps_its_key() -> None:
+    # The texts are normalised as one block: a line break, NUL or "|" inside a text,
+    # or an empty text, must not shift the keys of the texts after it.
+    texts = ["Bananas, raw", "", "2%\nmilk", "a\x00b", "x|y", "ﬁsh & chips", "  ", "Joe's Café"]
+    expected = ["banana raw", "", "2 milk", "a b", "x y", "fish and chip", "", "joe cafe"]
+    assert _normalize_many(texts) == expected
+    assert [normalize_food_text(t) for t in texts] == expected
+    assert _normalize_many([]) == []
+
+
+def test_uppercase_words_found_in_one_pass() -> None:
+    # Only descriptions with three capitals (or non-ASCII letters) in a row are checked.
+    descriptions = [
+        "Cereals, KELLOGG",
+        "Bananas, raw",
+        "ÉCLAIR",
+        "Café au lait",
+        "Ab CDe",
+        "USDA Commodity",
+        "x",
+        "",
+        "PÂTÉ, (ÉÉ)",
+        "ĀĀĀ",
+        "KELLOGG'S",
+        "C2H",
+    ]
+    found = _with_uppercase_words(descriptions).tolist()
+    assert found == [_uppercase_words(d) for d in descriptions]
+    assert sum(found) == 5
 
 
 def test_output_shape_and_alignment(foods: FoodTable) -> None:
@@ -179,6 +213,15 @@ def test_explicit_food_ids_win(foods: FoodTable) -> None:
 
 def test_choice_index_is_built_once_per_table(foods: FoodTable) -> None:
     assert _index_for(foods) is _index_for(foods)
+
+
+def test_empty_and_one_food_tables(foods: FoodTable) -> None:
+    # The index is built from arrays of words: no food and one food are edge cases.
+    for n in (0, 1):
+        table = FoodTable(foods.foods.iloc[:n], foods.nutrients, foods.portion_table)
+        out = match_foods(["Milk, human", "banana"], table)
+        expected = ["exact", "none"] if n else ["none", "none"]
+        assert out["match_method"].tolist() == expected
 
 
 def _fixture() -> pd.DataFrame:
