@@ -974,16 +974,19 @@ def _fit_units(
     codes, triples = distinct_rows(
         {"key": keys.iloc[rows], "unit": unit.iloc[rows], "kind": kind.iloc[rows]}
     )
-    new_keys = keys.copy()
+    refitted = np.full(len(triples), None, dtype=object)  # the new key of each triple, if any
     for j, (key, u, k) in enumerate(
         zip(triples["key"], triples["unit"], triples["kind"], strict=True)
     ):
         fitted = _fit_unit(results[key], foods, index, u, k, key)
         if fitted.position != results[key].position:
-            combined = f"{key}\x00{u}\x00{k}"
-            results[combined] = fitted
-            new_keys.loc[row_index[rows[codes == j]]] = combined
-    return new_keys
+            refitted[j] = f"{key}\x00{u}\x00{k}"
+            results[refitted[j]] = fitted
+    new_keys = keys.to_numpy(dtype=object).copy()
+    per_row = refitted[codes]
+    changed = per_row != None  # noqa: E711 (element-wise test on an object array)
+    new_keys[rows[changed]] = per_row[changed]  # by position: labels may repeat
+    return pd.Series(new_keys, index=row_index, dtype=object)
 
 
 def match_foods(

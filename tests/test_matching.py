@@ -340,6 +340,21 @@ def test_alias_alternate_fits_the_unit_written(foods: FoodTable) -> None:
     assert match_foods(["french fries"], foods)["food_id"].iloc[0] == "sr28:11403"
 
 
+def test_unit_fitting_follows_positions_when_index_labels_repeat(foods: FoodTable) -> None:
+    # Rows are re-keyed to the alternate food by position: a repeated index label
+    # must not carry one row's fitted food to another row.
+    texts = ["french fries", "french fries", "french fries", "french fries"]
+    units = ["medium", "oz", "serving", None]
+    kinds = ["size", "mass", "count", None]
+    repeated = match_foods(
+        pd.Series(texts, index=[1, 1, 2, 2]), foods, units=units, unit_kinds=kinds
+    )
+    plain = match_foods(texts, foods, units=units, unit_kinds=kinds)
+    expected = ["fndds:71401030", "sr28:11403", "fndds:71401030", "sr28:11403"]
+    assert repeated["food_id"].tolist() == plain["food_id"].tolist() == expected
+    assert list(repeated.index) == [1, 1, 2, 2]
+
+
 def test_fuzzy_near_tie_that_resolves_the_unit_wins(foods: FoodTable) -> None:
     # FNDDS 89901050 "Tomato sauce, for use with vegetables" (no household portions) outscores
     # SR28 43217 "Tomato sauce, canned, no salt added" (1 cup = 245 g) by a few points.
