@@ -99,6 +99,46 @@ def _classify(raw: pd.Series) -> _Lines:
     return _Lines(stripped, body, content, is_day)
 
 
+def _line_parts(lines: pd.Series) -> pd.DataFrame:
+    """What each line is, from its text alone (call it on the distinct lines).
+
+    Columns: ``too_long``, ``stripped`` (as shown), ``body`` (without bullet and
+    trailing comment), ``is_day`` and ``is_meal`` headings, ``entry``, the inline
+    ``time`` and ``meal`` with ``has_time`` / ``has_meal``, and the entry ``text``
+    left once they are taken out.
+    """
+    too_long = lines.str.len() > MAX_LINE_CHARS
+    raw = lines.where(~too_long, "line too long")  # a placeholder entry: never parsed
+    parts = _classify(raw)
+    body, is_day = parts.body, parts.is_day
+    is_meal = parts.content & ~is_day & body.str.match(_MEAL_HEADING, flags=re.I)
+    entry = parts.content & ~is_day & ~is_meal
+    timed = body.str.extract(_INLINE_TIME, flags=re.I)
+    has_time = entry & timed["time"].notna()
+    text = body.where(~has_time, timed["rest"])
+    inline = text.str.extract(_INLINE_MEAL, flags=re.I)
+    has_meal = entry & inline["meal"].notna()
+    text = text.where(~has_meal, inline["rest"]).str.strip()
+    meal = pd.Series(None, index=lines.index, dtype=object)
+    meal[is_meal] = body[is_meal].str.rstrip(":").str.strip()
+    meal[has_meal] = inline["meal"][has_meal].str.strip()
+    return pd.DataFrame(
+        {
+            "too_long": too_long,
+            "stripped": parts.stripped,
+            "body": body,
+            "is_day": is_day,
+            "is_meal": is_meal,
+            "entry": entry,
+            "time": timed["time"],
+            "has_time": has_time,
+            "meal": meal,
+            "has_meal": has_meal,
+            "text": text,
+        }
+    )
+
+
 def _knows_year(lines: list[str]) -> bool:
     """Whether a day heading among ``lines`` has a year."""
     parts = _classify(pd.Series(lines, dtype=object).astype(str))
@@ -150,26 +190,20 @@ def _parse_chunk(
     original = pd.Series(lines, dtype=object).fillna("").astype(str)
     line_no = pd.Series(np.arange(state.next_line, state.next_line + len(original)))
     line_no.index = original.index
-    too_long = original.str.len() > MAX_LINE_CHARS
-    raw = original.where(~too_long, "line too long")  # a placeholder entry: never parsed
-    parts = _classify(raw)
-    stripped, body, is_day = parts.stripped, parts.body, parts.is_day
-    is_meal = parts.content & ~is_day & body.str.match(_MEAL_HEADING, flags=re.I)
-    entry = parts.content & ~is_day & ~is_meal
-
-    timed = body.str.extract(_INLINE_TIME, flags=re.I)
-    has_time = entry & timed["time"].notna()
-    text = body.where(~has_time, timed["rest"])
-    inline = text.str.extract(_INLINE_MEAL, flags=re.I)
-    has_meal = entry & inline["meal"].notna()
-    text = text.where(~has_meal, inline["rest"]).str.strip()
+    # every text step runs once per distinct line: diaries repeat their lines
+    codes, uniques = pd.factorize(original, use_na_sentinel=False)
+    per_line = _line_parts(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
+    parts = per_line.take(codes).set_axis(original.index)
+    too_long, stripped, body, text = (parts[c] for c in ("too_long", "stripped", "body", "text"))
+    is_day, is_meal, entry = parts["is_day"], parts["is_meal"], parts["entry"]
+    has_time, has_meal = parts["has_time"], parts["has_meal"]
 
     stamps, problems, years = _heading_dates(
         body[is_day], fallback, line_no[is_day], carry=state.year
     )
-    day = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    day = pd.Series(pd.NaT, index=original.index, dtype="datetime64[ns]")
     day[is_day] = stamps
-    day_problem = pd.Series(np.nan, index=raw.index, dtype=object)
+    day_problem = pd.Series(np.nan, index=original.index, dtype=object)
     day_problem[is_day] = problems
     seen_day = (is_day.cumsum() > 0) | state.seen_day
     day = day.where(is_day).ffill() if is_day.any() else day
@@ -178,31 +212,35 @@ def _parse_chunk(
     day = day.where(seen_day, pd.NaT if fallback is None else fallback)
     day_problem = day_problem.ffill().fillna(state.problem)
 
-    meal_mark = pd.Series(np.nan, index=raw.index, dtype=object)
+    meal_mark = pd.Series(np.nan, index=original.index, dtype=object)
     meal_mark[is_day] = ""
-    meal_mark[is_meal] = body[is_meal].str.rstrip(":").str.strip()
-    meal_mark[has_meal] = inline["meal"][has_meal].str.strip()
+    meal_mark[is_meal | has_meal] = parts["meal"][is_meal | has_meal]
     meal_now = meal_mark.ffill().fillna((meal or "") if state.meal is None else state.meal)
 
-    if len(raw):
+    if len(original):
         known = years.dropna()
         state.year = float(known.iloc[-1]) if len(known) else state.year
         state.seen_day = bool(seen_day.iloc[-1])
         state.day = day.iloc[-1] if state.seen_day else None
         state.problem = str(day_problem.iloc[-1])
         state.meal = str(meal_now.iloc[-1])
-        state.next_line += len(raw)
+        state.next_line += len(original)
 
     rows = entry[entry].index
     rej = Rejections(rows)
-    rej.add(too_long[rows], original[rows].str.len().map(too_long_reason))
+    long_rows = rows[too_long[rows].to_numpy()]
+    if len(long_rows):
+        reasons = pd.Series(None, index=rows, dtype=object)
+        reasons[long_rows] = original[long_rows].str.len().map(too_long_reason)
+        rej.add(too_long[rows], reasons)
     entry_text = text[rows].where(~too_long[rows], "")
     out = amounts_from_text(entry_text, rej)
-    shown = stripped[rows].where(~too_long[rows], original[rows].str.slice(0, 200).map(shorten))
+    shown = stripped[rows].copy()
+    shown[long_rows] = original[long_rows].str.slice(0, 200).map(shorten)
     out["text"] = shown
     out["line"] = line_no[rows]
     out["date"] = day[rows]
-    out["time"] = timed["time"][rows].where(has_time[rows], None)
+    out["time"] = parts["time"][rows].where(has_time[rows], None)
     meals = meal_now[rows]
     out["meal"] = meals.where(meals != "", None)
     out["person"] = person or "default"
