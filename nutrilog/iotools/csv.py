@@ -30,9 +30,10 @@ import os
 import re
 from typing import IO
 
+import numpy as np
 import pandas as pd
 
-from nutrilog._vector import per_unique_rows
+from nutrilog._vector import codes_of, per_unique_rows
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import (
     Rejections,
@@ -125,6 +126,25 @@ def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     return pd.Series([f"{a} {b}" if a and b else a or b for a, b in pairs], dtype=object)
 
 
+def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray:
+    """``"<amount> <food>"`` for every row, from two categorical columns.
+
+    Amount and food together are nearly unique per row, so the strings are
+    joined row by row, with one NumPy addition of the distinct pieces (each
+    amount already carries its trailing space).
+    """
+    amount_codes, amounts = codes_of(amount)
+    food_codes, foods = codes_of(food)
+    amounts = np.array(["" if a is None else str(a) for a in amounts], dtype=object)
+    foods = np.array(["" if f is None else str(f) for f in foods], dtype=object)
+    prefix = np.array([f"{a} " if a else "" for a in amounts], dtype=object)
+    texts = np.add(prefix[amount_codes], foods[food_codes])
+    no_food = (foods == "")[food_codes]
+    if no_food.any():  # the amount alone, without a trailing space
+        texts[no_food] = amounts[amount_codes[no_food]]
+    return texts
+
+
 def _amount_text(d: pd.DataFrame) -> pd.Series:
     return _joined(d["amount"], d["unit"])
 
@@ -175,8 +195,7 @@ def process_frame(
     out["food_id"] = text_or_none(col("food_id"))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
     amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
-    # amount and food together are nearly unique per row: joined row by row
-    out["text"] = _joined(amount_unit, food).to_numpy()
+    out["text"] = _row_texts(amount_unit, food)
     out["line"] = frame[LINE].to_numpy()
     numeric_columns(
         frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS), decimal_comma=decimal_comma
