@@ -187,14 +187,14 @@ def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> di
 
 def _water_per_unit(units: pd.Series) -> np.ndarray:
     """Grams of one unit of plain water (1 g per ml) for canonical unit keys; NaN otherwise."""
-    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, Quantity
+    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
     per = np.full(len(units), np.nan)
     for k, unit in enumerate(units):
         if unit in VOLUME_UNITS:
-            per[k] = Quantity(1.0, VOLUME_UNITS[unit]).to("milliliter").magnitude
+            per[k] = convert(1.0, unit, "ml")  # 1 ml of water weighs 1 g
         elif unit in MASS_UNITS:
-            per[k] = Quantity(1.0, MASS_UNITS[unit]).to("gram").magnitude
+            per[k] = to_grams(1.0, unit)
     return per
 
 
@@ -245,11 +245,10 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFr
     # Plain water with a volume needs no food table: 1 ml weighs 1 g.
     water = (keys["kind"] == "water").to_numpy() & out["per_unit"].isna().to_numpy()
     if water.any():
-        grams = _water_per_unit(keys["unit"][water])
-        out.loc[water, "per_unit"] = grams
-        out.loc[water & ~np.isnan(out["per_unit"].to_numpy()), "portion"] = (
-            "volume of water (1 g/ml)"
-        )
+        out.loc[water, "per_unit"] = _water_per_unit(keys["unit"][water])
+        weighed = water & ~np.isnan(out["per_unit"].to_numpy())
+        out.loc[weighed, "portion"] = "volume of water (1 g/ml)"
+        out.loc[weighed, "grams_note"] = ""  # its grams are known after all
     plain_water = (keys["kind"] == "water").to_numpy() & matched["food_id"].isna().to_numpy()
     out["plain_water"] = plain_water
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -239,3 +240,19 @@ def test_each_person_of_a_mixed_log_gets_what_assess_gives_them_alone() -> None:
     assert a.loc[("dan", "magnesium"), "target_kind"] == "AI"
     assert a.loc[("eve", "magnesium"), "days"] == 1
     assert (a.loc["fay", "status"] == "unknown").all()
+
+
+def test_plain_water_is_weighed_by_its_volume() -> None:
+    # "h2o" matches no food: as plain water, 500 ml weighs 500 g and is all water;
+    # a bottle has no volume, so its grams stay unknown.
+    log = nl.parse_entries(["h2o 500 ml", "h2o 1 bottle", "2 cups h2o"], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    e = result.entries
+    assert e["kind"].tolist() == ["water"] * 3
+    assert e["food_id"].isna().all()
+    assert e["grams"].iloc[0] == 500.0 and np.isnan(e["grams"].iloc[1])
+    assert e["grams"].iloc[2] == pytest.approx(2 * 236.5882365)  # US cup
+    assert e["water_g"].iloc[[0, 2]].tolist() == e["grams"].iloc[[0, 2]].tolist()
+    assert e["portion"].iloc[0] == "volume of water (1 g/ml)" and e["grams_note"].iloc[0] == ""
+    assert e["status"].tolist() == ["matched", "no grams", "matched"]
+    assert result.daily["water_g"].iloc[0] == pytest.approx(500.0 + 2 * 236.5882365)
