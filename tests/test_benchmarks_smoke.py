@@ -7,6 +7,7 @@ proves they still work, and checks the numbers they report are sane.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -54,3 +55,12 @@ def test_parser_accuracy_script_reports_our_accuracy(capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     ours = next(line for line in out.splitlines() if line.startswith("nutrilog:"))
     assert float(ours.split()[1]) >= 0.95
+
+
+def test_matching_accuracy_script_scores_a_phrase_file(capsys: pytest.CaptureFixture[str]) -> None:
+    phrases = Path(__file__).parent / "data" / "accuracy_smoke_phrases.csv"
+    assert _load("matching_accuracy").main(["--phrases", str(phrases), "--exports"]) == 0
+    out = capsys.readouterr().out
+    assert "right" in out and "precision of accepted food matches" in out
+    # the raw-spinach line is matched with its grams whatever else changes
+    assert re.search(r"^\s+generic\s+1/1\s", out, re.MULTILINE)

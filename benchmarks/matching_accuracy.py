@@ -1,0 +1,407 @@
+"""Recognition accuracy on hand-labelled diary phrases and on real app exports.
+
+Two measurements, both on data nobody tuned the code to when it was written:
+
+1. **Diary phrases.** A labelled CSV in the layout of the project's development set
+   (columns ``phrase, category, kind, expected_ids, grams, grams_alt, components,
+   supplement, vague, magnesium_mg, calcium_mg, potassium_mg``). Each phrase is read
+   on its own as a one-line diary, the lines are analysed together, and every phrase
+   is judged by the set's acceptance rule:
+
+   * ``not_food``: no row may carry a food or a supplement (rejected, or left
+     unmatched with a kind other than ``food``);
+   * ``unmatched_ok``: no row may be matched to a food;
+   * ``food``: one matched row whose id is acceptable (listed, or with the same
+     Mg/Ca/K per 100 g as a listed id) with grams within 25 % (50 % for vague
+     amounts) or Mg, Ca and K each within 20 % (or 5 mg); a compound line passes
+     when every component is matched that way, or its summed Mg/Ca/K is within
+     20 % (5 mg), or the listed mixed dish is matched with its grams;
+   * ``supplement``: every row is a supplement, each stated amount within 5 %,
+     each ``unknown`` amount missing.
+
+   Printed: the share right, the precision of accepted matches (accepted and right
+   / accepted), the not-food lines left alone, the supplement lines right, the
+   share right per category, and with ``--failures`` every phrase that failed.
+
+2. **Real exports.** Cronometer ``servings.csv`` files recomputed from the bundled
+   tables (``analyze(..., recompute=True)``) and compared with the app's own
+   values: the share of rows within 20 % and of days within 15 % for magnesium,
+   calcium and potassium. Only real foods count: not supplements (the export's
+   ``Supplements`` category) and not the user's own recipes (Cronometer gives
+   those the unit ``serving``).
+
+Run::
+
+    python benchmarks/matching_accuracy.py                  # ../shared next to the repo
+    python benchmarks/matching_accuracy.py --phrases P.csv --exports A.csv B.csv
+    python benchmarks/matching_accuracy.py --failures       # list what failed
+
+Targets (issue "Real diaries"): 90 % right, precision of accepted matches 97 %,
+every supplement line right, no not-food line matched; on the exports 85 % of rows
+and 75 % of days.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import nutrilog as nl
+
+_REPO = Path(__file__).resolve().parents[1]
+_SHARED = _REPO.parent / "shared"
+_MINERALS = ("magnesium_mg", "calcium_mg", "potassium_mg")
+_TRACKED = (
+    "magnesium_mg",
+    "calcium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "vitamin_d_ug",
+    "vitamin_b12_ug",
+)
+_PROFILE = nl.Profile(age=34, sex="female")
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def _ids(cell: object) -> list[str]:
+    if not isinstance(cell, str) or not cell.strip():
+        return []
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _grams_alt(cell: object) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in _ids(cell):
+        food_id, _, grams = item.rpartition(":")
+        out[food_id] = float(grams)
+    return out
+
+
+def _components(cell: object) -> list[tuple[list[str], float]]:
+    if not isinstance(cell, str) or not cell.strip():
+        return []
+    out = []
+    for item in cell.split(";"):
+        ids, _, grams = item.strip().rpartition(":")
+        out.append((_ids(ids), float(grams)))
+    return out
+
+
+def _supplement(cell: object) -> dict[str, float | None]:
+    """``key=value;...`` as a dict; ``None`` for unknown amounts; ``{}`` for ``unknown``."""
+    if not isinstance(cell, str) or not cell.strip() or cell.strip() == "unknown":
+        return {}
+    out: dict[str, float | None] = {}
+    for item in cell.split(";"):
+        key, _, value = item.partition("=")
+        key = key.strip()
+        if key.startswith("other_"):
+            continue
+        out[key] = None if value.strip() == "unknown" else float(value)
+    return out
+
+
+def _close(got: float, want: float, share: float, floor: float = 0.0) -> bool:
+    if not (math.isfinite(got) and math.isfinite(want)):
+        return False
+    return abs(got - want) <= max(share * abs(want), floor)
+
+
+class _Judge:
+    """The acceptance rule of the development set, with the food table for twins."""
+
+    def __init__(self, foods: nl.FoodTable) -> None:
+        per100 = foods.nutrients[list(_MINERALS)]
+        self._minerals = {k: tuple(np.round(v, 3)) for k, v in zip(per100.index, per100.to_numpy())}
+
+    def same_food(self, got: str, listed: list[str]) -> bool:
+        if got in listed:
+            return True
+        mine = self._minerals.get(got)
+        if mine is None or any(math.isnan(x) for x in mine):
+            return False
+        return any(self._minerals.get(food_id) == mine for food_id in listed)
+
+    def minerals_ok(self, got: dict[str, float], row: pd.Series) -> bool:
+        checked = 0
+        for column in _MINERALS:
+            want = row[column]
+            if pd.isna(want):
+                continue
+            checked += 1
+            if not _close(float(got.get(column, np.nan)), float(want), 0.20, 5.0):
+                return False
+        return checked > 0
+
+    def grams_ok(self, food_id: str, grams: float, row: pd.Series, listed: list[str]) -> bool:
+        tolerance = 0.5 if str(row["vague"]).strip() == "yes" else 0.25
+        want = _grams_alt(row["grams_alt"]).get(food_id, row["grams"])
+        if pd.isna(want):
+            return False
+        if _close(grams, float(want), tolerance):
+            return True
+        # a twin of a listed id is judged by the grams of the id it stands for
+        return any(_close(grams, float(w), tolerance) for w in _grams_alt(row["grams_alt"]).values())
+
+    def food(self, rows: pd.DataFrame, row: pd.Series) -> tuple[bool, bool]:
+        """Return (accepted, right) for a food phrase."""
+        matched = rows[rows["food_id"].notna() & (rows["kind"] != "supplement")]
+        if matched.empty:
+            return False, False
+        listed = _ids(row["expected_ids"])
+        totals = {c: float(matched[c].sum(min_count=1)) for c in _MINERALS}
+        components = _components(row["components"])
+        if len(matched) == 1:
+            got = matched.iloc[0]
+            if listed and self.same_food(str(got["food_id"]), listed):
+                grams = float(got["grams"]) if pd.notna(got["grams"]) else np.nan
+                if self.grams_ok(str(got["food_id"]), grams, row, listed):
+                    return True, True
+                if self.minerals_ok(totals, row):
+                    return True, True
+            if not components:
+                return True, False
+        if components:
+            if self._components_ok(matched, components, row):
+                return True, True
+            return True, self.minerals_ok(totals, row) and self._ids_plausible(matched, components)
+        return True, False
+
+    def _components_ok(
+        self, matched: pd.DataFrame, components: list[tuple[list[str], float]], row: pd.Series
+    ) -> bool:
+        if len(matched) != len(components):
+            return False
+        tolerance = 0.5 if str(row["vague"]).strip() == "yes" else 0.25
+        left = list(range(len(matched)))
+        for ids, grams in components:
+            hit = next(
+                (
+                    i
+                    for i in left
+                    if self.same_food(str(matched.iloc[i]["food_id"]), ids)
+                    and _close(float(matched.iloc[i]["grams"]), grams, tolerance)
+                ),
+                None,
+            )
+            if hit is None:
+                return False
+            left.remove(hit)
+        return True
+
+    def _ids_plausible(self, matched: pd.DataFrame, components: list[tuple[list[str], float]]) -> bool:
+        """Summed minerals count only when the matched foods are the components named."""
+        wanted = [ids for ids, _ in components]
+        return all(
+            any(self.same_food(str(food_id), ids) for ids in wanted) for food_id in matched["food_id"]
+        )
+
+    def supplement(self, rows: pd.DataFrame, row: pd.Series) -> tuple[bool, bool]:
+        if rows.empty:
+            return False, False
+        accepted = bool((rows["kind"] == "supplement").any())
+        if not (rows["kind"] == "supplement").all():
+            return accepted, False
+        stated = _supplement(row["supplement"])
+        for column in _TRACKED:
+            got = rows[column].sum(min_count=1) if column in rows else np.nan
+            want = stated.get(column, "absent")
+            if want == "absent":
+                if pd.notna(got) and got > 0:
+                    return accepted, False
+            elif want is None:
+                if pd.notna(got):
+                    return accepted, False
+            elif not _close(float(got), float(want), 0.05, 1e-9):
+                return accepted, False
+        return accepted, True
+
+
+def _read_phrases(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": np.nan}).assign(
+        grams=lambda d: pd.to_numeric(d["grams"]),
+        **{c: (lambda d, c=c: pd.to_numeric(d[c])) for c in _MINERALS},
+    )
+
+
+def _analyse_phrases(phrases: pd.DataFrame, foods: nl.FoodTable) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read each phrase as a one-line diary; analyse them together, one 'person' each."""
+    logs = []
+    for i, phrase in enumerate(phrases["phrase"]):
+        log = nl.parse_entries([phrase], date="2026-11-20")
+        log.entries["person"] = f"p{i:04d}"
+        log.rejected["line"] = i
+        logs.append(log)
+    log = nl.FoodLog.concat(logs)
+    result = nl.analyze(log, _PROFILE, foods=foods, min_day_kcal=0)
+    entries = result.entries.assign(phrase_no=lambda d: d["person"].astype(str).str[1:].astype(int))
+    rejected = log.rejected
+    return entries, rejected
+
+
+def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
+    foods = nl.load_foods()
+    judge = _Judge(foods)
+    phrases = _read_phrases(path)
+    started = time.perf_counter()
+    entries, _ = _analyse_phrases(phrases, foods)
+    seconds = time.perf_counter() - started
+    by_phrase = {k: g for k, g in entries.groupby("phrase_no", sort=False)}
+    empty = entries.iloc[:0]
+
+    verdicts = []
+    for i, row in phrases.iterrows():
+        rows = by_phrase.get(i, empty)
+        kind = row["kind"]
+        if kind == "not_food":
+            producing = rows["food_id"].notna() | rows["kind"].isin(["food", "supplement", "water"])
+            accepted = bool(rows["food_id"].notna().any() or (rows["kind"] == "supplement").any())
+            right = not bool(producing.any())
+        elif kind == "unmatched_ok":
+            accepted = bool(rows["food_id"].notna().any() or (rows["kind"] == "supplement").any())
+            right = not accepted
+        elif kind == "supplement":
+            accepted, right = judge.supplement(rows, row)
+        else:
+            accepted, right = judge.food(rows, row)
+        verdicts.append((i, row["category"], kind, accepted, right))
+    v = pd.DataFrame(verdicts, columns=["i", "category", "kind", "accepted", "right"])
+
+    n = len(v)
+    right = int(v["right"].sum())
+    accepted = v[v["accepted"] & (v["kind"] != "supplement")]
+    precision = accepted["right"].mean() if len(accepted) else float("nan")
+    not_food = v[v["kind"] == "not_food"]
+    unmatched_ok = v[v["kind"] == "unmatched_ok"]
+    supplements = v[v["kind"] == "supplement"]
+
+    print(f"diary phrases: {path}")
+    print(f"  phrases                                  {n}")
+    print(f"  right                                    {right}/{n} = {right / n:.1%}   (target 90%)")
+    print(
+        f"  precision of accepted food matches       {int(accepted['right'].sum())}/{len(accepted)}"
+        f" = {precision:.1%}   (target 97%)"
+    )
+    print(
+        f"  not-food lines left alone                {int(not_food['right'].sum())}/{len(not_food)}"
+        "   (target all)"
+    )
+    print(
+        f"  foods USDA lacks left unmatched          "
+        f"{int(unmatched_ok['right'].sum())}/{len(unmatched_ok)}"
+    )
+    print(
+        f"  supplement lines right                   "
+        f"{int(supplements['right'].sum())}/{len(supplements)}   (target all)"
+    )
+    print(f"  analysis time                            {seconds:.2f} s")
+    print("  by category:")
+    for category, group in v.groupby("category", sort=False):
+        print(f"    {category:<12} {int(group['right'].sum()):>3}/{len(group):<3} {group['right'].mean():6.1%}")
+
+    if show_failures:
+        print("  failures:")
+        for _, fail in v[~v["right"]].iterrows():
+            row = phrases.loc[fail["i"]]
+            rows = by_phrase.get(fail["i"], empty)
+            got = "; ".join(
+                f"{r.food_id if pd.notna(r.food_id) else '-'} {r.description if pd.notna(r.description) else ''}"
+                f" [{r.kind}] {r.grams if pd.notna(r.grams) else 'NaN'} g"
+                for r in rows.itertuples()
+            ) or "(no entry)"
+            print(
+                f"    [{row['category']}] {row['phrase']!r}\n"
+                f"        want {row['expected_ids'] if pd.notna(row['expected_ids']) else row['kind']}"
+                f" {row['grams'] if pd.notna(row['grams']) else ''} g\n        got  {got}"
+            )
+    return {
+        "right": right / n,
+        "precision": float(precision),
+        "not_food_left": float(not_food["right"].mean()) if len(not_food) else float("nan"),
+        "supplements_right": float(supplements["right"].mean()) if len(supplements) else float("nan"),
+    }
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def score_exports(paths: list[Path]) -> dict[str, float]:
+    print("real exports, recomputed from the bundled tables:")
+    row_hits: Counter[str] = Counter()
+    day_hits: Counter[str] = Counter()
+    n_rows = n_days = 0
+    for path in paths:
+        log = nl.read_log(path)
+        app = log.entries.copy()
+        result = nl.analyze(log, _PROFILE, recompute=True, min_day_kcal=0)
+        ours = result.entries
+        raw = pd.read_csv(path, dtype=str)
+        category = raw["Category"] if "Category" in raw else pd.Series("", index=raw.index)
+        amount_unit = raw["Amount"].fillna("").str.replace(r"^[\d.\s]+", "", regex=True).str.strip()
+        own_recipe = amount_unit.str.lower().eq("serving").to_numpy()
+        supplement = category.fillna("").eq("Supplements").to_numpy()
+        real = ~(own_recipe | supplement)
+        # export rows are lines 2.. of the file, in order
+        keep_lines = set((np.flatnonzero(real) + 2).tolist())
+        app = app[app["line"].isin(keep_lines)].set_index("line")
+        ours = ours[ours["line"].isin(keep_lines)].set_index("line")
+        common = app.index.intersection(ours.index)
+        app, ours = app.loc[common], ours.loc[common]
+        n_rows += len(common)
+        matched = ours["food_id"].notna().sum()
+        for column in _MINERALS:
+            a = app[column].astype(float)
+            o = ours[column].astype(float)
+            ok = (o - a).abs() <= np.maximum(0.20 * a.abs(), 1.0)
+            row_hits[column] += int(ok.sum())
+            da = a.groupby(app["date"]).sum(min_count=1)
+            do = o.groupby(app["date"]).sum(min_count=1)
+            day_ok = (do - da).abs() <= np.maximum(0.15 * da.abs(), 1.0)
+            day_hits[column] += int(day_ok.sum())
+        days = app["date"].nunique()
+        n_days += days
+        print(f"  {path.name}: {len(common)} food rows ({matched} matched), {days} days")
+    out = {}
+    for column in _MINERALS:
+        rows_share = row_hits[column] / n_rows if n_rows else float("nan")
+        days_share = day_hits[column] / n_days if n_days else float("nan")
+        out[column] = (rows_share, days_share)
+        print(
+            f"  {column:<14} rows within 20%: {rows_share:6.1%}   days within 15%: {days_share:6.1%}"
+        )
+    print("  (targets: 85% of rows, 75% of days)")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phrases", type=Path, default=_SHARED / "matching-dev" / "phrases.csv")
+    parser.add_argument(
+        "--exports",
+        type=Path,
+        nargs="*",
+        default=sorted((_SHARED / "exports" / "cronometer").glob("servings*.csv")),
+    )
+    parser.add_argument("--failures", action="store_true", help="list every phrase that failed")
+    args = parser.parse_args(argv)
+    if not args.phrases.exists():
+        print(f"no phrase set at {args.phrases}", file=sys.stderr)
+        return 1
+    score_phrases(args.phrases, args.failures)
+    if args.exports:
+        print()
+        score_exports(args.exports)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
