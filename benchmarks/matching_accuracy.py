@@ -121,7 +121,9 @@ class _Judge:
 
     def __init__(self, foods: nl.FoodTable) -> None:
         per100 = foods.nutrients[list(_MINERALS)]
-        self._minerals = {k: tuple(np.round(v, 3)) for k, v in zip(per100.index, per100.to_numpy())}
+        self._minerals = {
+            k: tuple(np.round(v, 3)) for k, v in zip(per100.index, per100.to_numpy(), strict=True)
+        }
 
     def same_food(self, got: str, listed: list[str]) -> bool:
         if got in listed:
@@ -150,7 +152,9 @@ class _Judge:
         if _close(grams, float(want), tolerance):
             return True
         # a twin of a listed id is judged by the grams of the id it stands for
-        return any(_close(grams, float(w), tolerance) for w in _grams_alt(row["grams_alt"]).values())
+        return any(
+            _close(grams, float(w), tolerance) for w in _grams_alt(row["grams_alt"]).values()
+        )
 
     def food(self, rows: pd.DataFrame, row: pd.Series) -> tuple[bool, bool]:
         """Return (accepted, right) for a food phrase."""
@@ -198,11 +202,14 @@ class _Judge:
             left.remove(hit)
         return True
 
-    def _ids_plausible(self, matched: pd.DataFrame, components: list[tuple[list[str], float]]) -> bool:
+    def _ids_plausible(
+        self, matched: pd.DataFrame, components: list[tuple[list[str], float]]
+    ) -> bool:
         """Summed minerals count only when the matched foods are the components named."""
         wanted = [ids for ids, _ in components]
         return all(
-            any(self.same_food(str(food_id), ids) for ids in wanted) for food_id in matched["food_id"]
+            any(self.same_food(str(food_id), ids) for ids in wanted)
+            for food_id in matched["food_id"]
         )
 
     def supplement(self, rows: pd.DataFrame, row: pd.Series) -> tuple[bool, bool]:
@@ -227,13 +234,19 @@ class _Judge:
 
 
 def _read_phrases(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": np.nan}).assign(
-        grams=lambda d: pd.to_numeric(d["grams"]),
-        **{c: (lambda d, c=c: pd.to_numeric(d[c])) for c in _MINERALS},
+    return (
+        pd.read_csv(path, dtype=str, keep_default_na=False)
+        .replace({"": np.nan})
+        .assign(
+            grams=lambda d: pd.to_numeric(d["grams"]),
+            **{c: (lambda d, c=c: pd.to_numeric(d[c])) for c in _MINERALS},
+        )
     )
 
 
-def _analyse_phrases(phrases: pd.DataFrame, foods: nl.FoodTable) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _analyse_phrases(
+    phrases: pd.DataFrame, foods: nl.FoodTable
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read each phrase as a one-line diary; analyse them together, one 'person' each."""
     logs = []
     for i, phrase in enumerate(phrases["phrase"]):
@@ -286,7 +299,9 @@ def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
 
     print(f"diary phrases: {path}")
     print(f"  phrases                                  {n}")
-    print(f"  right                                    {right}/{n} = {right / n:.1%}   (target 90%)")
+    print(
+        f"  right                                    {right}/{n} = {right / n:.1%}   (target 90%)"
+    )
     print(
         f"  precision of accepted food matches       {int(accepted['right'].sum())}/{len(accepted)}"
         f" = {precision:.1%}   (target 97%)"
@@ -306,18 +321,23 @@ def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
     print(f"  analysis time                            {seconds:.2f} s")
     print("  by category:")
     for category, group in v.groupby("category", sort=False):
-        print(f"    {category:<12} {int(group['right'].sum()):>3}/{len(group):<3} {group['right'].mean():6.1%}")
+        print(
+            f"    {category:<12} {int(group['right'].sum()):>3}/{len(group):<3} {group['right'].mean():6.1%}"
+        )
 
     if show_failures:
         print("  failures:")
         for _, fail in v[~v["right"]].iterrows():
             row = phrases.loc[fail["i"]]
             rows = by_phrase.get(fail["i"], empty)
-            got = "; ".join(
-                f"{r.food_id if pd.notna(r.food_id) else '-'} {r.description if pd.notna(r.description) else ''}"
-                f" [{r.kind}] {r.grams if pd.notna(r.grams) else 'NaN'} g"
-                for r in rows.itertuples()
-            ) or "(no entry)"
+            got = (
+                "; ".join(
+                    f"{r.food_id if pd.notna(r.food_id) else '-'} {r.description if pd.notna(r.description) else ''}"
+                    f" [{r.kind}] {r.grams if pd.notna(r.grams) else 'NaN'} g"
+                    for r in rows.itertuples()
+                )
+                or "(no entry)"
+            )
             print(
                 f"    [{row['category']}] {row['phrase']!r}\n"
                 f"        want {row['expected_ids'] if pd.notna(row['expected_ids']) else row['kind']}"
@@ -327,7 +347,9 @@ def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
         "right": right / n,
         "precision": float(precision),
         "not_food_left": float(not_food["right"].mean()) if len(not_food) else float("nan"),
-        "supplements_right": float(supplements["right"].mean()) if len(supplements) else float("nan"),
+        "supplements_right": float(supplements["right"].mean())
+        if len(supplements)
+        else float("nan"),
     }
 
 
