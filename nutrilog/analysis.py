@@ -208,15 +208,18 @@ _KEY_COLUMNS = [
     "per_unit",
     "portion",
     "grams_note",
+    "assumption",
     "plain_water",
 ]
 
 
 def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFrame:
-    """Match and portion for each distinct (food, id, unit, kind) key.
+    """Match and portion for each distinct (food, id, unit, kind, amount note) key.
 
     Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
-    ``portion``, ``grams_note`` and ``plain_water`` (water without a food).
+    ``portion``, ``grams_note``, ``assumption`` and ``plain_water`` (water without
+    a food). The amount note joins the food words when choosing among portions
+    (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``).
     """
     from nutrilog.matching import match_foods
     from nutrilog.portions import resolve_grams
@@ -231,16 +234,22 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFr
     )
     # Grams of one unit, matched or not: a mass needs no food, and an unmatched
     # entry's known weight still counts against coverage.
+    notes = keys["amount_note"].where(keys["amount_note"].notna(), "").astype(str)
     per_unit = resolve_grams(
         pd.Series(1.0, index=keys.index),
         keys["unit"],
         keys["unit_kind"],
         matched["food_id"],
         foods,
-        food_text=keys["food"],
+        food_text=(
+            keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes
+        ).str.strip(),
     )
     out = matched.assign(
-        per_unit=per_unit["grams"], portion=per_unit["portion"], grams_note=per_unit["grams_note"]
+        per_unit=per_unit["grams"],
+        portion=per_unit["portion"],
+        grams_note=per_unit["grams_note"],
+        assumption=per_unit["assumption"].where(per_unit["assumption"] != "", None),
     )
     # Plain water with a volume needs no food table: 1 ml weighs 1 g.
     water = (keys["kind"] == "water").to_numpy() & out["per_unit"].isna().to_numpy()
@@ -274,13 +283,17 @@ def _analyse_entries(
     to_match = ~is_supp & ~reported
     rows = np.flatnonzero(to_match)
 
-    key_columns = ["food", "food_id", "unit", "unit_kind", "kind"]
+    key_columns = ["food", "food_id", "unit", "unit_kind", "kind", "amount_note"]
     code, keys = distinct_rows(
         {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
     )
     found = _match_keys(keys, foods, aliases) if len(keys) else None
 
     quantity = entries["quantity"].to_numpy(dtype="float64")
+    unstated = np.isnan(quantity)
+    if unstated.any():  # a vague amount without a number ("some rice") is one of it
+        vague = unstated & entries["unit_kind"].eq("vague").to_numpy(dtype=bool)
+        quantity = np.where(vague, 1.0, quantity)
     every = to_match.all()
 
     def spread(values: np.ndarray, fill: object) -> np.ndarray:
@@ -333,6 +346,7 @@ def _analyse_entries(
     columns["match_method"] = per_key("match_method")
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
+    columns["assumptions"] = per_key("assumption")
     columns["match_score"] = score
     columns["grams"] = grams
     columns["suggestions"] = suggestions
