@@ -346,7 +346,7 @@ def _analyse_entries(
     columns["match_method"] = per_key("match_method")
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
-    columns["assumptions"] = per_key("assumption")
+    columns["assumptions"] = _assumptions(entries, per_key("assumption"), is_supp)
     columns["match_score"] = score
     columns["grams"] = grams
     columns["suggestions"] = suggestions
@@ -354,6 +354,27 @@ def _analyse_entries(
     columns["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)
     # one construction: no per-column insertion into a million-row table
     return pd.DataFrame(columns, index=index, copy=False)
+
+
+def _assumptions(entries: pd.DataFrame, portions: pd.Series, is_supp: np.ndarray) -> pd.Series:
+    """Each entry's assumptions: how its grams were found (matched rows), how its
+    supplement line was read, and any the entries already carry (a user's
+    supplement table); ``"; "``-separated ``<tag>: <detail>`` items, missing when none."""
+    given = entries["assumptions"] if "assumptions" in entries.columns else None
+    if not is_supp.any() and given is None:
+        return portions
+    from nutrilog.supplements import supplement_assumptions
+
+    out = portions.astype(object).to_numpy(copy=True)
+    if is_supp.any():
+        read = supplement_assumptions(entries)
+        out = np.where(pd.isna(out) & (read != None), read, out)  # noqa: E711
+    if given is not None:
+        values = given.astype(object).to_numpy()
+        present = ~pd.isna(values)
+        out[present] = values[present]
+    out[pd.isna(out)] = None
+    return pd.Series(out, index=entries.index, dtype=object)
 
 
 #: Entry statuses, in the order of their codes.
@@ -387,6 +408,7 @@ def analyze(
     sd_within: Mapping[str, float] | None = None,
     explanations: Any = None,
     min_day_kcal: float = DEFAULT_MIN_DAY_KCAL,
+    supplements: str | os.PathLike[str] | pd.DataFrame | None = None,
 ) -> Analysis:
     """Analyse a food log for one or several people.
 
@@ -410,6 +432,13 @@ def analyze(
         A user explanation file in the bundled schema.
     min_day_kcal : float
         Days with less energy logged are kept in ``daily`` but not assessed.
+    supplements : path or DataFrame, optional
+        The user's supplement products: a CSV (or frame) with a ``product`` column
+        and amounts per unit (``magnesium_mg``, ``calcium_mg``, ``potassium_mg``,
+        ``sodium_mg``, ``vitamin_d_ug`` or ``vitamin_d_iu``, ``vitamin_b12_ug``;
+        ``unknown`` where not known). Entries whose amounts are unknown and whose
+        words name a product (``cal-mag 2 tabs``) take its amounts times the units
+        counted (see :func:`nutrilog.supplements.apply_supplement_table`).
 
     Returns
     -------
@@ -433,7 +462,12 @@ def analyze(
     elif foods is not None:
         table = table.with_user_foods(foods)
 
-    entries = _analyse_entries(food_log.entries, table, aliases, recompute)
+    logged = food_log.entries
+    if supplements is not None:
+        from nutrilog.supplements import apply_supplement_table
+
+        logged = apply_supplement_table(logged, supplements)
+    entries = _analyse_entries(logged, table, aliases, recompute)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
 
