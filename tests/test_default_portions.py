@@ -178,3 +178,18 @@ def test_a_user_food_without_default_takes_its_serving(foods: FoodTable) -> None
 def test_no_food_no_default(foods: FoodTable) -> None:
     grams, _, note = grams_per_unit(None, None, "default", foods)
     assert np.isnan(grams) and note == "no food matched"
+
+
+def test_bare_food_lines_end_to_end() -> None:
+    # whichever green beans, asparagus or fries the matcher picks, a bare name is a
+    # portion (FNDDS "Quantity not specified": 55-73 g beans, 68 g asparagus, fries an
+    # order), never one bean (5.5 g), one spear (16 g) or one fry (7.6 g)
+    import nutrilog as nl
+
+    log = nl.parse_entries(["green beans", "asparagus", "medium fries"], date="2026-11-20")
+    entries = nl.analyze(log, nl.Profile(age=30, sex="male"), min_day_kcal=0).entries
+    grams = entries["grams"].tolist()
+    assert grams[0] >= 50 and grams[1] >= 50 and grams[2] >= 100
+    assert entries["assumptions"].iloc[0].startswith("default portion: ")
+    assert entries["assumptions"].iloc[1].startswith("default portion: ")
+    assert entries["unit"].iloc[2] == "medium"  # one medium order, not a default

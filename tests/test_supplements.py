@@ -320,3 +320,13 @@ def test_cli_supplements_option(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([*argv, "--supplements", str(table)]) == 1
     err = capsys.readouterr().err
     assert "line 2, column magnesium_mg" in err and "Traceback" not in err
+
+
+def test_reported_supplements_keep_their_values_without_assumptions() -> None:
+    # Cronometer reports its supplements' amounts: "Magnesium Glycinate, 2.00 capsule"
+    # names no dose, but the app's 200 mg stand and nothing is flagged as unknown
+    fixture = Path(__file__).resolve().parent / "fixtures" / "logs" / "cronometer_servings.csv"
+    entries = nl.analyze(nl.read_log(fixture), nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    row = entries.entries.set_index("food").loc["Magnesium Glycinate"]
+    assert row["magnesium_mg"] == 200.0
+    assert row["assumptions"] is None
