@@ -709,7 +709,9 @@ def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> _Portion:
         if row is None and unit in _COUNT_TWINS:
             row = _count_row(rows, _COUNT_TWINS[unit], hint)
     if row is None and unit in _vague_rules():
-        return _vague(food_id, food, unit, hint)  # "shot", or a glass given as a count
+        found = _vague(food_id, food, unit, hint)  # "shot", or a glass given as a count
+        if np.isfinite(found.grams):
+            return found
     if row is None:
         return _Portion(np.nan, "", f"no {unit} weight for this food")
     return _Portion(row.per_one, row.label, "")

@@ -115,6 +115,16 @@ def test_an_unstated_amount_is_one_default_portion(foods: FoodTable) -> None:
     ).all()
 
 
+def test_a_bottle_of_water_is_a_single_serve_bottle(foods: FoodTable) -> None:
+    # SR28 14411 tap water has no bottle: 16.9 fl oz x its "fl oz" weight
+    water = foods.portions("sr28:14411")
+    fl_oz = water.loc[water["unit"] == "fl_oz", "grams"].iloc[0]
+    assert _one(foods, "bottle", "sr28:14411", kind="count")["grams"] == pytest.approx(16.9 * fl_oz)
+    # a bottle of anything else without a bottle portion stays unknown
+    ketchup = _one(foods, "bottle", "sr28:11935", kind="count")
+    assert np.isnan(ketchup["grams"]) and ketchup["grams_note"] == "no bottle weight for this food"
+
+
 def test_vague_lines_end_to_end() -> None:
     log = nl.parse_entries(
         ["a handful of almonds", "a splash of 2% milk", "a pinch of salt", "some strawberries"],
