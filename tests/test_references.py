@@ -77,6 +77,20 @@ def test_lactating_16() -> None:
     assert refs.loc["water", "ai"] == 3800
 
 
+@pytest.mark.parametrize("stage", [{"pregnant": True}, {"lactating": True}])
+def test_calcium_ear_pregnant_and_lactating_teenagers_is_1100(stage: dict[str, bool]) -> None:
+    # Reference folder NOTES.md, "Correction": the IOM 2011 report text (ch. 5) gives an EAR
+    # of 1,100 mg for pregnant and lactating 14-18-year-olds (the NASEM summary table
+    # prints 1,000 mg); RDA 1,300, so the implied CV is (1300 - 1100) / (2 x 1100) = 0.0909
+    refs = _refs(age=16, sex="female", **stage)
+    assert refs.loc["calcium", "ear"] == 1100
+    assert refs.loc["calcium", "rda"] == 1300
+    assert refs.loc["calcium", "req_cv"] == pytest.approx(0.0909)
+    assert refs.loc["calcium", "req_cv"] == pytest.approx((1300 - 1100) / (2 * 1100), abs=1e-4)
+    # the 19-30 pregnancy group keeps the adult EAR of 800 mg
+    assert _refs(age=25, sex="female", **stage).loc["calcium", "ear"] == 800
+
+
 def test_man_75() -> None:
     refs = _refs(age=75, sex="male")
     # NOTES §2: vitamin D RDA 20 ug over 70; calcium RDA 1,200 for men >70
