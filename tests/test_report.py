@@ -136,7 +136,10 @@ def test_json_schema_top_level_and_strict_numbers(report: Report) -> None:
     assert potassium["ear"] is None and potassium["probability_adequate"] is None  # NaN -> null
     assert potassium["ai"] == 2600
     assert "not medical advice" in doc["disclaimer"]
-    assert set(doc["articles"]) == {"neck", "back"}
+    assert set(doc["articles"]) == {"neck", "back", "nutrilog"}
+    assert doc["articles"]["neck"] == {
+        "title": "What vitamin deficiency causes neck spasms?", "url": None, "kind": "article"
+    }
 
 
 def test_verdict_summary_numbers(report: Report) -> None:
