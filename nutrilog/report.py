@@ -429,7 +429,7 @@ def _explanations(verdicts: list[dict[str, Any]], data: Mapping[str, Any]) -> li
 
 
 #: Label of the suggestion notes that concern no single nutrient.
-_GENERAL = "All foods"
+_GENERAL = "About these suggestions"
 
 
 def _suggestions(frame: pd.DataFrame) -> list[dict[str, Any]]:
