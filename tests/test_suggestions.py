@@ -396,3 +396,26 @@ def test_the_report_prints_the_potassium_caveat_with_potassium_foods() -> None:
     section = text[text.index("Foods that would close the gap") : text.index("Daily totals")]
     assert "Potassium - cooked spinach" in section
     assert "ACE inhibitors, angiotensin receptor blockers (ARBs) or potassium-sparing" in section
+
+
+def test_above_the_cdrr_a_note_says_how_to_cut_down() -> None:
+    out = suggest_foods({}, load_foods(), reduce={"sodium_mg": ["Pizza, cheese", "Ham sandwich"]},
+                        limits={"sodium_mg": 2300.0}, current={"sodium_mg": 3100.0})  # fmt: skip
+    assert out["kind"].tolist() == ["note"]
+    assert out["text"].iloc[0].startswith(
+        "Your sodium averages 3,100 mg/day, above the Chronic Disease Risk Reduction intake of "
+        "2,300 mg (a level to come down to for lower chronic-disease risk, not a toxicity "
+        "limit). The foods that gave you the most sodium were Pizza, cheese and Ham sandwich."
+    )
+
+
+def test_analyze_names_the_saltiest_foods_above_the_cdrr() -> None:
+    import nutrilog as nl
+
+    log = nl.parse_entries(["2 cups canned chicken noodle soup", "2 oz salted pretzels",
+                            "1 dill pickle", "1 cup cooked spinach"], date="2026-11-20")  # fmt: skip
+    result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    assert result.assessment.set_index("nutrient").loc["sodium", "status"] == "above CDRR"
+    note = result.suggestions[result.suggestions["nutrient"] == "sodium_mg"]["text"].iloc[0]
+    top = result.entries.sort_values("sodium_mg", ascending=False)["description"].iloc[0]
+    assert f"the most sodium were {top}" in note
