@@ -520,6 +520,7 @@ def _suggestions(
             age=profile.age if profile is not None else None,
             sex=profile.sex if profile is not None else None,
             reduce=reduce,
+            below_ai=_below_ai(rows),
             explanations=explanations,
         )
         if len(frame):
@@ -544,6 +545,13 @@ def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) ->
     label = rows["description"].fillna(rows["food"]).astype(str)
     totals = rows[column].groupby(label).sum(min_count=1).dropna()
     return totals.sort_values(ascending=False, kind="stable").head(n).index.tolist()
+
+
+def _below_ai(assessment: pd.DataFrame) -> list[str]:
+    """Nutrient columns below their AI ("cannot tell"): a distance to the AI, not a gap."""
+    from nutrilog.assessment import CANNOT_TELL
+
+    return [str(r.column) for r in assessment.itertuples() if r.status == CANNOT_TELL]
 
 
 def _above_cdrr(assessment: pd.DataFrame) -> list[str]:

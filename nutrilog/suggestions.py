@@ -187,6 +187,7 @@ def suggest_foods(
     age: float | None = None,
     sex: str | None = None,
     reduce: Mapping[str, Sequence[str]] | None = None,
+    below_ai: Iterable[str] = (),
     per_nutrient: int = 3,
     min_cover: float = 0.25,
     over_limit_allowance: float = 0.05,
@@ -219,6 +220,9 @@ def suggest_foods(
     reduce : mapping of str to sequence of str, optional
         Nutrient column above its limit -> the foods that gave the most of it; a note
         says how to cut down (used for sodium above the CDRR).
+    below_ai : iterable of str, optional
+        Nutrient columns whose gap is the distance to an AI, not a shortfall: the texts
+        say "below the AI" rather than "gap".
     per_nutrient : int, default 3
         Most suggestions per nutrient.
     min_cover : float, default 0.25
@@ -302,7 +306,11 @@ def suggest_foods(
             continue
         foods_offered = True
         columns = ["nutrient", "name", "portion", "grams", "amount", "gap"]
-        texts = [_text(*values) for values in chosen[columns].itertuples(index=False, name=None)]
+        to_ai = column in set(below_ai)
+        texts = [
+            _text(*values, to_ai=to_ai)
+            for values in chosen[columns].itertuples(index=False, name=None)
+        ]
         rows += [
             {**row, "text": text, "kind": "food"}
             for row, text in zip(
@@ -700,13 +708,25 @@ def _number(value: float) -> str:
     return f"{value:.2g}"
 
 
-def _text(column: str, name: str, portion: str, grams: float, amount: float, gap: float) -> str:
+def _text(
+    column: str,
+    name: str,
+    portion: str,
+    grams: float,
+    amount: float,
+    gap: float,
+    to_ai: bool = False,
+) -> str:
     unit = str(NUTRIENTS.at[column, "unit"])
     unit = _UNIT_SHOWN.get(unit, unit)
     label = str(NUTRIENTS.at[column, "label"])
     label = label[0].lower() + label[1:]
     short = re.sub(r"\s*\([^)]*\)", "", portion)
-    gap_text = f"your average gap of {_number(gap)} {unit}"
+    gap_text = (
+        f"the {_number(gap)} {unit} a day you are below the AI"
+        if to_ai
+        else f"your average gap of {_number(gap)} {unit}"
+    )
     covers = amount / gap
     share = f"covers {gap_text}" if covers >= 1 else f"covers {covers:.0%} of {gap_text}"
     return f"{name}, {short} ({grams:.0f} g) ≈ {_number(amount)} {unit} {label}: {share}"

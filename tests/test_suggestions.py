@@ -419,3 +419,14 @@ def test_analyze_names_the_saltiest_foods_above_the_cdrr() -> None:
     note = result.suggestions[result.suggestions["nutrient"] == "sodium_mg"]["text"].iloc[0]
     top = result.entries.sort_values("sodium_mg", ascending=False)["description"].iloc[0]
     assert f"the most sodium were {top}" in note
+
+
+def test_below_an_ai_the_texts_speak_of_the_ai_not_of_a_gap() -> None:
+    out = suggest_foods({"potassium_mg": 708.0}, load_foods(), below_ai=["potassium_mg"])
+    texts = out[out["kind"] == "food"]["text"].tolist()
+    # cooked spinach, 1 cup = 180 g x 466 mg/100 g = 838.8 mg
+    assert texts[0] == (
+        "cooked spinach, 1 cup (180 g) ≈ 839 mg potassium: covers the 708 mg a day you are "
+        "below the AI"
+    )
+    assert not any("gap" in t for t in texts)
