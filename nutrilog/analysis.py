@@ -61,7 +61,8 @@ class Analysis:
     assessment : DataFrame
         One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
     suggestions : DataFrame
-        Foods that would close each shortfall, per person.
+        Foods that would close each shortfall, per person, with their notes (see
+        :func:`nutrilog.suggestions.suggest_foods`).
     unmatched : DataFrame
         Entries whose food could not be matched, with the best suggestions.
     rejected : DataFrame
@@ -101,7 +102,8 @@ class Analysis:
 
     @cached_property
     def suggestions(self) -> pd.DataFrame:
-        """Foods that would close each likely or possible shortfall, per person."""
+        """Foods that would close each likely or possible shortfall or bring an intake up to
+        its AI, and the notes that go with them (``kind`` "note"), per person."""
         return _suggestions(
             self.entries,
             self.assessment,
