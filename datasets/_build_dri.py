@@ -2,6 +2,12 @@
 
 The source tables (``<shared>/dri/dri.csv`` and ``<shared>/dri/within_person_sd.csv``)
 are copied row for row with every column kept, including the source keys and notes.
+``within_person_sd.csv`` is then extended with the rows of the repository's own source
+table, ``datasets/sources/within_person_sd_published.csv`` (same columns): every
+within-person SD found in the literature with its citation, and, as ``value_type``
+``not found`` with an empty ``sd_within``, the nutrients and groups for which none
+could be found and where it was looked for. A value row of the repository table may
+not cover a group the reference folder already has a value for.
 Two things change:
 
 * ``nutrient`` becomes the library's nutrient key (``vitamin D`` -> ``vitamin_d``,
@@ -32,7 +38,15 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["NUTRIENT_KEYS", "DRI_COLUMNS", "SD_COLUMNS", "build_dri", "main"]
+__all__ = [
+    "NUTRIENT_KEYS",
+    "DRI_COLUMNS",
+    "SD_COLUMNS",
+    "PUBLISHED_SD",
+    "SD_VALUE_TYPES",
+    "build_dri",
+    "main",
+]
 
 #: Source nutrient name -> library nutrient key.
 NUTRIENT_KEYS: dict[str, str] = {
@@ -57,6 +71,12 @@ SD_COLUMNS: list[str] = [
     "nutrient", "unit", "group", "sex", "age_min_years", "age_max_years", "sd_within",
     "cv_within_pct", "value_type", "data", "source", "notes",
 ]  # fmt: skip
+
+#: The repository's own table of published within-person SDs (and of the ones not found).
+PUBLISHED_SD = Path(__file__).resolve().parent / "sources" / "within_person_sd_published.csv"
+
+#: ``value_type`` of a within-person SD row; ``not found`` rows carry no value.
+SD_VALUE_TYPES = {"reported", "back-calculated", "not found"}
 
 _SEXES = {"any", "female", "male"}
 _LIFE_STAGES = {"none", "pregnancy", "lactation"}
@@ -140,6 +160,53 @@ def _check_dri(rows: list[dict[str, str]]) -> None:
             spans.setdefault(key, []).append((low, high))
 
 
+def _check_sds(rows: list[dict[str, str]], name: str) -> None:
+    """Each SD row: a known ``value_type``, a value exactly when one was found, a source."""
+    for number, row in enumerate(rows, start=2):
+        where = f"{name}, line {number}"
+        kind = row["value_type"]
+        if kind not in SD_VALUE_TYPES:
+            raise _BuildError(
+                f"{where}: value_type should be one of {sorted(SD_VALUE_TYPES)}, found {kind!r}"
+            )
+        value = _number(row["sd_within"], where=where, column="sd_within")
+        if (value is None) != (kind == "not found"):
+            raise _BuildError(
+                f"{where}: sd_within must be empty exactly when value_type is 'not found'"
+            )
+        if not row["source"].strip():
+            raise _BuildError(
+                f"{where}: every row needs its source (where the value was found or looked for)"
+            )
+
+
+def _ages(row: dict[str, str]) -> tuple[float, float]:
+    high = row["age_max_years"].strip()
+    return float(row["age_min_years"]), float(high) if high else math.inf
+
+
+def _merge_sds(shared: list[dict[str, str]], own: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The reference folder's rows, then the repository's; no two value rows may overlap."""
+    values = [row for row in shared + own if row["value_type"] != "not found"]
+    for i, row in enumerate(values):
+        low, high = _ages(row)
+        for other in values[:i]:
+            o_low, o_high = _ages(other)
+            sexes = {row["sex"], other["sex"]}
+            same_people = "any" in sexes or len(sexes) == 1
+            if (
+                row["nutrient"] == other["nutrient"]
+                and same_people
+                and low < o_high
+                and o_low < high
+            ):
+                raise _BuildError(
+                    f"within-person SD for {row['nutrient']} ({row['group']}) overlaps the value "
+                    f"for {other['group']}; keep one value per group"
+                )
+    return shared + own
+
+
 def _write(rows: list[dict[str, str]], columns: list[str], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -149,7 +216,7 @@ def _write(rows: list[dict[str, str]], columns: list[str], path: Path) -> Path:
     return path
 
 
-def build_dri(shared: Path, out: Path) -> list[Path]:
+def build_dri(shared: Path, out: Path, published: Path = PUBLISHED_SD) -> list[Path]:
     """Write ``dri.csv`` and ``within_person_sd.csv`` into ``out``.
 
     Parameters
@@ -159,6 +226,9 @@ def build_dri(shared: Path, out: Path) -> list[Path]:
         (the folder ``dri`` itself is accepted too).
     out : Path
         The repository's ``datasets`` folder.
+    published : Path, optional
+        The repository's table of published within-person SDs
+        (default :data:`PUBLISHED_SD`).
 
     Returns
     -------
@@ -178,6 +248,10 @@ def build_dri(shared: Path, out: Path) -> list[Path]:
     for number, row in enumerate(sds, start=2):
         _number(row["sd_within"], where=f"within_person_sd.csv, line {number}",
                 column="sd_within", required=True)  # fmt: skip
+    _check_sds(sds, "within_person_sd.csv")
+    own = _read(Path(published), SD_COLUMNS)
+    _check_sds(own, Path(published).name)
+    sds = _merge_sds(sds, own)
     return [
         _write(dri, DRI_COLUMNS, out / "dri.csv"),
         _write(sds, SD_COLUMNS, out / "within_person_sd.csv"),

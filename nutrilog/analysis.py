@@ -40,8 +40,6 @@ DEFAULT_MIN_DAY_KCAL = 500.0
 #: Entry statuses after analysis.
 STATUSES = ("matched", "unmatched", "no grams", "supplement", "reported")
 
-_LOW = ("possibly low", "likely low")
-
 #: How many of a person's most often logged foods are considered as suggestions.
 EATEN_CANDIDATES = 40
 
@@ -63,7 +61,8 @@ class Analysis:
     assessment : DataFrame
         One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
     suggestions : DataFrame
-        Foods that would close each shortfall, per person.
+        Foods that would close each shortfall, per person, with their notes (see
+        :func:`nutrilog.suggestions.suggest_foods`).
     unmatched : DataFrame
         Entries whose food could not be matched, with the best suggestions.
     rejected : DataFrame
@@ -103,8 +102,16 @@ class Analysis:
 
     @cached_property
     def suggestions(self) -> pd.DataFrame:
-        """Foods that would close each likely or possible shortfall, per person."""
-        return _suggestions(self.entries, self.assessment, self.foods, self.explanations)
+        """Foods that would close each likely or possible shortfall or bring an intake up to
+        its AI, and the notes that go with them (``kind`` "note"), per person."""
+        return _suggestions(
+            self.entries,
+            self.assessment,
+            self.foods,
+            self.explanations,
+            profiles=self.profiles,
+            daily=self.daily,
+        )
 
     def report(self) -> Any:
         """Build the :class:`~nutrilog.report.Report` of this analysis.
@@ -519,7 +526,12 @@ def _empty_daily() -> pd.DataFrame:
 
 
 def _suggestions(
-    entries: pd.DataFrame, assessment: pd.DataFrame, table: FoodTable, explanations: Any
+    entries: pd.DataFrame,
+    assessment: pd.DataFrame,
+    table: FoodTable,
+    explanations: Any,
+    profiles: Mapping[str, Profile] | None = None,
+    daily: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Suggestions for every person, from the assessment and the foods each eats most often."""
     from nutrilog.suggestions import SUGGESTION_COLUMNS, suggest_foods
@@ -536,10 +548,17 @@ def _suggestions(
         str(person): group.index.get_level_values("food_id").tolist()
         for person, group in eaten_by.groupby(level="person", sort=False)
     }
+    energy = _mean_energy(daily)
     frames = []
     for person, rows in assessment.groupby("person", sort=False):
-        gaps, limits, current = _gaps_and_limits(rows)
-        if not gaps:
+        gaps, limits, current, targets = _gaps_and_limits(rows)
+        current["energy_kcal"] = energy.get(str(person), np.nan)
+        reduce = {
+            column: _top_sources(entries, str(person), column) for column in _above_cdrr(rows)
+        }
+        profile = (profiles or {}).get(str(person))
+        infant = profile is not None and profile.age < 1  # gets the note on feeding babies
+        if not gaps and not reduce and not infant:
             continue
         frame = suggest_foods(
             gaps,
@@ -547,6 +566,11 @@ def _suggestions(
             eaten_ids=eaten.get(str(person), []),
             limits=limits,
             current=current,
+            targets=targets,
+            age=profile.age if profile is not None else None,
+            sex=profile.sex if profile is not None else None,
+            reduce=reduce,
+            below_ai=_below_ai(rows),
             explanations=explanations,
         )
         if len(frame):
@@ -557,13 +581,51 @@ def _suggestions(
     return pd.DataFrame(columns=["person", *SUGGESTION_COLUMNS])
 
 
+def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
+    """Each person's mean daily energy over the assessed (complete) days."""
+    if daily is None or "energy_kcal" not in daily or daily.empty:
+        return {}
+    days = daily[daily["complete"].astype(bool)] if "complete" in daily else daily
+    return {str(k): float(v) for k, v in days.groupby("person")["energy_kcal"].mean().items()}
+
+
+def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
+    """The foods that gave a person the most of a nutrient over the log."""
+    rows = entries[entries["person"].astype(str) == person]
+    label = rows["description"].fillna(rows["food"]).astype(str)
+    totals = rows[column].groupby(label).sum(min_count=1).dropna()
+    return totals.sort_values(ascending=False, kind="stable").head(n).index.tolist()
+
+
+def _below_ai(assessment: pd.DataFrame) -> list[str]:
+    """Nutrient columns below their AI ("cannot tell"): a distance to the AI, not a gap."""
+    from nutrilog.assessment import CANNOT_TELL
+
+    return [str(r.column) for r in assessment.itertuples() if r.status == CANNOT_TELL]
+
+
+def _above_cdrr(assessment: pd.DataFrame) -> list[str]:
+    """Nutrient columns whose mean is above their CDRR (sodium)."""
+    from nutrilog.assessment import ABOVE_CDRR
+
+    return [str(r.column) for r in assessment.itertuples() if r.status == ABOVE_CDRR]
+
+
 def _gaps_and_limits(
     assessment: pd.DataFrame,
-) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-    """Gaps to close (target − mean for likely or possibly low nutrients), food limits
-    (ULs on total intake and the sodium CDRR; the magnesium UL covers supplements
-    only and is left out) and current means, keyed by nutrient column."""
-    low = assessment[assessment["status"].isin(_LOW) & assessment["target"].notna()]
+) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
+    """Gaps to close, food limits, current means and targets, keyed by nutrient column.
+
+    Gaps (target − mean) are those of nutrients likely or possibly low, and of those
+    below an AI ("cannot tell"): reaching an AI is sensible for potassium and water,
+    and a sodium gap becomes a note on unlogged salt, never a food. Limits are the ULs
+    on total intake and the sodium CDRR (the magnesium UL covers supplements only and
+    is left out).
+    """
+    from nutrilog.assessment import CANNOT_TELL, LOW_STATUSES
+
+    wanted = assessment["status"].isin([*LOW_STATUSES, CANNOT_TELL]) & assessment["target"].notna()
+    low = assessment[wanted]
     gaps = {
         str(row.column): float(row.target - row.mean)
         for row in low.itertuples()
@@ -576,4 +638,7 @@ def _gaps_and_limits(
         elif pd.notna(row.cdrr):
             limits[str(row.column)] = float(row.cdrr)
     current = {str(r.column): float(r.mean) for r in assessment.itertuples() if pd.notna(r.mean)}
-    return gaps, limits, current
+    targets = {
+        str(r.column): float(r.target) for r in assessment.itertuples() if pd.notna(r.target)
+    }
+    return gaps, limits, current, targets

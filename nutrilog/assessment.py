@@ -31,23 +31,49 @@ same either way.
 
 Status
 ------
-``status`` is one of :data:`STATUSES`, decided in this order:
+``status`` is one of :data:`STATUSES`; ``status_rule`` names the rule that set it
+and ``status_reason`` says why in plain words. The first rule that holds wins:
 
-1. ``"unknown"``: no day has a value.
+1. ``"unknown"`` (rule ``"no data"``): no day has a value.
 2. ``"above upper limit"``: mean intake compared with the UL (supplemental
    magnesium for magnesium) is above it, or the confidence of being below it is
    under 0.5.
 3. ``"above CDRR"`` (sodium only): mean above the Chronic Disease Risk Reduction
    intake. This is a "reduce if above" level for chronic-disease risk, not a
    toxicity limit, hence its own status rather than "above upper limit".
-4. Nutrients with an EAR and a probability: ``"likely adequate"`` when
-   probability >= 0.85 (z ~ 1, the IOM worked example's "85 percent"),
-   ``"possibly low"`` when 0.5 <= probability < 0.85, ``"likely low"`` below 0.5
-   (:data:`PROBABILITY_THRESHOLDS`).
-5. Nutrients with an EAR but no SD_within: mean >= RDA gives
-   ``"likely adequate"``, otherwise ``"possibly low"``.
-6. Nutrients with an AI: mean >= AI gives ``"likely adequate"``, otherwise
-   ``"possibly low"``; an AI alone never gives ``"likely low"``.
+4. Nutrients with an EAR, a within-person SD and daily intakes symmetric enough
+   for the normal-theory test (rule ``"IOM probability"``): the IOM 2000 Table B-1
+   criteria on ``z = D / SD_D``, read at one decimal as the IOM reads its own
+   worked example (``55 / 56`` "is just slightly less than 1", "a value of about
+   1 implies an 85 percent probability", p.54): ``z >= 1.0`` (the IOM's 85 % level
+   of confidence that usual intake is adequate) gives ``"likely adequate"``,
+   ``0 <= z < 1.0`` (the 50 % and 70 % levels) ``"possibly low"``, and ``z < 0``
+   (usual intake more likely inadequate than adequate; the 70 % and 85 % levels of
+   inadequacy at -0.5 and -1) ``"likely low"`` (:data:`Z_THRESHOLDS`). Reading z
+   to one decimal is the precision of the inputs: SD_req is an assumed 10 % CV
+   and the pooled SD_within has two significant figures. So the IOM example
+   (a woman at her RDA of 320 mg magnesium over 3 days, z = 0.977, p = 0.836) is
+   "likely adequate", as the IOM concludes.
+5. Nutrients with an EAR but no within-person SD, or whose daily intake is too
+   skewed for the normal-theory test (vitamin B12 always, IOM 2000 p.200; any
+   other nutrient whose day-to-day CV is above :data:`HIGH_CV`), follow the IOM
+   qualitative rule (rule ``"IOM EAR/RDA rule"``, IOM 2000 pp.57-58): mean below
+   the EAR gives ``"likely low"`` (intake very likely needs to improve), between
+   the EAR and the RDA ``"possibly low"``, at or above the RDA ``"likely adequate"``
+   when observed on at least ``min_days`` days, else ``"uncertain"`` (too few days
+   for the IOM's "large number of days"). A probability computed anyway is kept
+   in its column and named in ``notes`` for information only.
+6. Nutrients with only an AI (potassium, sodium, water, and every infant value;
+   rule ``"AI rule"``): mean at or above the AI gives ``"likely adequate"`` (on at
+   least ``min_days`` days, else ``"uncertain"``); below the AI ``"cannot tell"``:
+   the AI is not a requirement, and intake below it cannot be judged adequate
+   or inadequate (IOM 2000 pp.60-61).
+7. Coverage (rule ``"coverage"``): when less than :data:`LOW_COVERAGE` of the
+   logged food behind a nutrient has a known value (mean of ``coverage_<nutrient>``
+   over the days), a ``"likely low"``, ``"possibly low"`` or ``"cannot tell"`` from
+   rules 4-6 becomes ``"uncertain"``, with the share covered. Unknown values can
+   only add to a total, so ``"likely adequate"`` and the upper-level statuses
+   stand.
 
 Examples
 --------
@@ -60,7 +86,8 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -70,14 +97,24 @@ import pandas as pd
 
 from nutrilog.nutrients import ASSESSED
 from nutrilog.profile import Profile, as_profile
-from nutrilog.references import _stage_profile, published_sd_within, reference_intakes
+from nutrilog.references import (
+    _stage_profile,
+    published_sd_within,
+    reference_intakes,
+    sd_within_not_found,
+)
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
     "STATUSES",
-    "PROBABILITY_THRESHOLDS",
+    "LOW_STATUSES",
+    "STATUS_RULES",
+    "Z_THRESHOLDS",
+    "IOM_LEVELS",
+    "Z_DECIMALS",
     "HIGH_CV",
     "LOW_COVERAGE",
+    "PARTIAL_COVERAGE",
     "MIN_DAYS_OWN_SD",
     "adequacy_z",
     "probability_of_adequacy",
@@ -89,6 +126,8 @@ __all__ = [
 LIKELY_ADEQUATE = "likely adequate"
 POSSIBLY_LOW = "possibly low"
 LIKELY_LOW = "likely low"
+CANNOT_TELL = "cannot tell"
+UNCERTAIN = "uncertain"
 ABOVE_UL = "above upper limit"
 ABOVE_CDRR = "above CDRR"
 UNKNOWN = "unknown"
@@ -98,21 +137,56 @@ STATUSES: tuple[str, ...] = (
     LIKELY_ADEQUATE,
     POSSIBLY_LOW,
     LIKELY_LOW,
+    CANNOT_TELL,
+    UNCERTAIN,
     ABOVE_UL,
     ABOVE_CDRR,
     UNKNOWN,
 )
 
-#: Probability of adequacy at or above which the status is "likely adequate", and at or
-#: above which it is "possibly low" (below: "likely low"). 0.85 is z ~ 1.0.
-PROBABILITY_THRESHOLDS: dict[str, float] = {LIKELY_ADEQUATE: 0.85, POSSIBLY_LOW: 0.5}
+#: Statuses that say intake is probably short of the requirement.
+LOW_STATUSES: tuple[str, ...] = (POSSIBLY_LOW, LIKELY_LOW)
+
+_RULE_NONE = "no data"
+_RULE_UL = "upper limit"
+_RULE_CDRR = "CDRR"
+_RULE_P = "IOM probability"
+_RULE_EAR = "IOM EAR/RDA rule"
+_RULE_AI = "AI rule"
+_RULE_COVERAGE = "coverage"
+
+#: Every value ``status_rule`` can take.
+STATUS_RULES: tuple[str, ...] = (
+    _RULE_NONE, _RULE_UL, _RULE_CDRR, _RULE_P, _RULE_EAR, _RULE_AI, _RULE_COVERAGE,
+)  # fmt: skip
+
+#: IOM 2000 Table B-1: a criterion on ``z = D / SD_D`` and the probability of a correct
+#: conclusion that usual intake is adequate (``z > c``) or inadequate (``z < -c``).
+IOM_LEVELS: tuple[tuple[float, float], ...] = (
+    (2.00, 0.98), (1.65, 0.95), (1.50, 0.93), (1.00, 0.85), (0.50, 0.70), (0.00, 0.50),
+)  # fmt: skip
+
+#: z (read at :data:`Z_DECIMALS`) at or above which the status is "likely adequate" (the
+#: IOM's 85 % level), and at or above which it is "possibly low" (below: "likely low").
+Z_THRESHOLDS: dict[str, float] = {LIKELY_ADEQUATE: 1.0, POSSIBLY_LOW: 0.0}
+
+#: Decimals z is read to before it is compared with :data:`Z_THRESHOLDS`.
+Z_DECIMALS: int = 1
 
 #: Within-person CV of daily intake above which the normal-theory test is unreliable
-#: (IOM 2000 p.200: "60 to 70 percent").
+#: (IOM 2000 p.200: "60 to 70 percent"); the status then follows the EAR/RDA rule.
 HIGH_CV: float = 0.60
 
-#: Mean coverage (share of logged amounts with a known value) below which totals may be low.
-LOW_COVERAGE: float = 0.9
+#: Share of the logged food behind a nutrient with a known value below which a low
+#: verdict becomes "uncertain". At 80 % covered, the unknown fifth could add a quarter
+#: to the known total if it were as rich as the rest (1 / 0.8 = 1.25): more than the
+#: step from an EAR to its RDA (RDA = EAR x (1 + 2 CV), 1.2 x EAR for the usual 10 %
+#: CV), so a low verdict could be wrong by a whole band. Above it the verdict stands,
+#: with a note from :data:`PARTIAL_COVERAGE` down.
+LOW_COVERAGE: float = 0.8
+
+#: Share covered below which a note says totals may be too low.
+PARTIAL_COVERAGE: float = 0.9
 
 #: Fewest days from which the person's own day-to-day SD is used as SD_within.
 MIN_DAYS_OWN_SD: int = 7
@@ -122,8 +196,9 @@ ASSESSMENT_COLUMNS: list[str] = [
     "nutrient", "label", "column", "unit", "days", "mean", "sd_days", "ear", "rda", "ai",
     "target", "target_kind", "pct_of_target", "ul", "ul_applies_to", "cdrr",
     "days_below_ear", "days_above_ul", "mean_supplement", "coverage", "sd_req", "sd_within",
-    "sd_within_basis", "z_adequacy", "probability_adequate", "confidence_above_ai",
-    "confidence_below_ul", "confidence_below_cdrr", "status", "notes",
+    "sd_within_basis", "sd_within_source", "z_adequacy", "probability_adequate",
+    "confidence_above_ai", "confidence_below_ul", "confidence_below_cdrr", "status",
+    "status_rule", "status_reason", "notes",
 ]  # fmt: skip
 
 
@@ -315,7 +390,7 @@ class _Cohort:
     profiles: list[Profile]
     stage: np.ndarray  # each person's index in ``stages``
     stages: list[tuple[float, str, str]]  # (age, sex, life stage): one reference set each
-    tables: list[tuple[list[dict[str, Any]], dict[str, float]]]  # references, published SDs
+    tables: list[_StageTables]  # references and within-person SD sources of each stage
     given: dict[str, float]  # the caller's SD_within by nutrient key
     profile_sd: dict[int, dict[str, float]]  # Profile.sd_within of the people who have one
     columns: Mapping[str, np.ndarray]  # float columns of the day rows
@@ -382,12 +457,14 @@ class _Reference:
     implied_cv: np.ndarray  # the requirement CV is implied by rounded values, not published
     published: np.ndarray  # published pooled SD_within (NaN where none)
     has_published: np.ndarray
+    published_source: np.ndarray  # object: where the published SD comes from ("" if none)
+    not_found: np.ndarray  # object: what is known where no SD was found ("" if one was)
 
     @classmethod
     def of(cls, k: int, cohort: _Cohort) -> _Reference:
         """The ``k``-th nutrient of :data:`nutrilog.nutrients.ASSESSED` for every person."""
-        rows = [refs[k] for refs, _ in cohort.tables]
-        published = [pub for _, pub in cohort.tables]
+        rows = [tables.refs[k] for tables in cohort.tables]
+        published = [tables.sd for tables in cohort.tables]
         key = rows[0]["nutrient"]
         per_person = cohort.per_person
         return cls(  # key, label, column and unit are the nutrient's, in every stage
@@ -402,6 +479,8 @@ class _Reference:
             ),
             published=per_person([pub.get(key, math.nan) for pub in published]),
             has_published=per_person([key in pub for pub in published], bool),
+            published_source=per_person([t.sd_source.get(key, "") for t in cohort.tables], object),
+            not_found=per_person([t.sd_missing.get(key, "") for t in cohort.tables], object),
         )
 
 
@@ -509,8 +588,9 @@ def _user_sd(ref: _Reference, cohort: _Cohort) -> tuple[np.ndarray, np.ndarray]:
 
 def _pick_sd(
     ref: _Reference, cohort: _Cohort, intake: _Intake, notes: _Notes
-) -> tuple[np.ndarray, np.ndarray]:
-    """SD_within and its basis for each person, in the module's order of preference."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """SD_within, its basis and its source for each person, in the module's order of
+    preference."""
     user, has_user = _user_sd(ref, cohort)
     n = intake.n
     published = ref.has_published
@@ -519,6 +599,11 @@ def _pick_sd(
     sd = np.select([published, by_user, own], [ref.published, user, intake.sd_days], np.nan)
     basis = np.select([published, by_user, own], ["published", "user", "own days"], "none")
     basis = basis.astype(object)
+    source = np.where(ref.not_found == "", "none published for this group", ref.not_found)
+    source = source.astype(object)
+    source[published] = ref.published_source[published]
+    source[by_user] = "given by you (sd_within)"
+    source[own] = [f"the SD of your own {k} days" for k in n[own].tolist()]
 
     unused = published & has_user & (n > 0)
     notes.add(
@@ -548,13 +633,36 @@ def _pick_sd(
         published & pregnant_or_lactating,
         "published SD_within comes from women who were not necessarily pregnant or lactating",
     )
-    return sd, basis
+    return sd, basis, source
+
+
+def _read_z(z: np.ndarray) -> np.ndarray:
+    """z as it is compared with the criteria: rounded to :data:`Z_DECIMALS` decimals."""
+    return np.round(z, Z_DECIMALS)
+
+
+def _iom_level(z_read: float) -> tuple[float, float]:
+    """The IOM 2000 Table B-1 criterion met by ``|z|`` and its probability of a correct
+    conclusion (0.5 below the first criterion)."""
+    for criterion, level in IOM_LEVELS:
+        if abs(z_read) >= criterion:
+            return criterion, level
+    return 0.0, 0.5
 
 
 def _adequacy_notes(p: float, z: float) -> str:
-    if p >= 0.5:
-        return f"usual intake adequate with about {p:.0%} probability (z = {z:.2f}, IOM 2000)"
-    return f"usual intake inadequate with about {1 - p:.0%} probability (z = {z:.2f}, IOM 2000)"
+    z_read = float(_read_z(np.array([z]))[0])
+    criterion, level = _iom_level(z_read)
+    read = f"z = {z:.2f}" + (f", read as {z_read:.1f}" if f"{z:.2f}" != f"{z_read:.2f}" else "")
+    if z_read >= 0:
+        table = f"IOM 2000 Table B-1: {level:.0%} confidence of adequacy at z >= {criterion:.2f}"
+        return f"usual intake adequate with about {p:.0%} probability ({read}; {table})"
+    table = (
+        f"IOM 2000 Table B-1: {level:.0%} confidence of inadequacy at z <= -{criterion:.2f}"
+        if criterion > 0
+        else "IOM 2000: more likely inadequate than adequate"
+    )
+    return f"usual intake inadequate with about {1 - p:.0%} probability ({read}; {table})"
 
 
 def _adequacy(
@@ -584,15 +692,6 @@ def _adequacy(
             for p, v in zip(probability[computed].tolist(), z[computed].tolist(), strict=True)
         ],
     )
-    no_sd = has_ear & ~np.isfinite(probability) & (n > 0)
-    notes.add(
-        no_sd,
-        [
-            f"probability not computed (no SD_within); status compares the mean with the RDA ({rda:g} {ref.unit})"
-            for rda in ref.rda[no_sd].tolist()
-        ],
-    )
-
     ai_only = ~has_ear
     conf_ai = np.where(ai_only, _confidence_above(mean, ref.ai, sd_within, n), np.nan)
     shown = ai_only & np.isfinite(conf_ai)
@@ -612,15 +711,27 @@ def _adequacy(
     return sd_req, z, probability, conf_ai
 
 
-def _variability_notes(
-    ref: _Reference, cohort: _Cohort, intake: _Intake, sd_within: np.ndarray, notes: _Notes
-) -> None:
-    """Caveats on day-to-day variation and nutrient-specific advice."""
-    mean, everyone = intake.mean, np.ones(cohort.size, dtype=bool)
+def _day_cv(intake: _Intake, sd_within: np.ndarray) -> np.ndarray:
+    """Day-to-day CV of each person's intake: SD_within / mean, else the SD of the person's
+    own days / mean (NaN when neither is known)."""
+    mean = intake.mean
     with np.errstate(divide="ignore", invalid="ignore"):
         cv = np.where(np.isfinite(sd_within) & (mean > 0), sd_within / mean, np.nan)
         fallback = ~np.isfinite(cv) & np.isfinite(intake.sd_days) & (mean > 0)
-        cv = np.where(fallback, intake.sd_days / mean, cv)
+        return np.where(fallback, intake.sd_days / mean, cv)
+
+
+def _skewed(ref: _Reference, cv: np.ndarray) -> np.ndarray:
+    """Where daily intake is too skewed for the normal-theory test: always for B12 (IOM 2000
+    p.200), and wherever the day-to-day CV is above :data:`HIGH_CV`."""
+    if ref.key == "vitamin_b12":
+        return np.ones(len(cv), dtype=bool)
+    return np.isfinite(cv) & (cv > HIGH_CV)
+
+
+def _variability_notes(ref: _Reference, cohort: _Cohort, cv: np.ndarray, notes: _Notes) -> None:
+    """Caveats on day-to-day variation and nutrient-specific advice."""
+    everyone = np.ones(cohort.size, dtype=bool)
     if ref.key == "vitamin_b12":
         notes.add(
             everyone,
@@ -709,7 +820,7 @@ def _cdrr_check(
 
 
 def _coverage_notes(ref: _Reference, intake: _Intake, notes: _Notes) -> None:
-    low = np.isfinite(intake.coverage) & (intake.coverage < LOW_COVERAGE)
+    low = np.isfinite(intake.coverage) & (intake.coverage < PARTIAL_COVERAGE)
     notes.add(
         low,
         [
@@ -719,34 +830,212 @@ def _coverage_notes(ref: _Reference, intake: _Intake, notes: _Notes) -> None:
     )
 
 
+@dataclass
+class _Verdict:
+    """Each person's status, the rule that set it and the reason, built rule by rule."""
+
+    status: np.ndarray
+    rule: np.ndarray
+    reason: np.ndarray
+    open: np.ndarray  # people no rule has decided yet
+
+    @classmethod
+    def start(cls, size: int) -> _Verdict:
+        return cls(
+            status=_repeat(UNKNOWN, size),
+            rule=_repeat(_RULE_NONE, size),
+            reason=_repeat("no logged day has a value", size),
+            open=np.ones(size, dtype=bool),
+        )
+
+    def decide(
+        self,
+        where: np.ndarray,
+        status: str,
+        rule: str,
+        reason: str | Callable[[np.ndarray], list[str]],
+    ) -> None:
+        """Give the undecided people ``where`` selects a status; ``reason`` is one text, or a
+        function of the mask of the people decided giving one text each, in order."""
+        take = where & self.open
+        texts: Any = reason
+        if callable(reason):
+            texts = np.empty(int(take.sum()), dtype=object)
+            texts[:] = reason(take)
+        self.status[take] = status
+        self.rule[take] = rule
+        self.reason[take] = texts
+        self.open &= ~take
+
+
+def _fmt(value: float) -> str:
+    """A number for a reason sentence: 1,234 / 12.5 / 0.35."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def _z_reasons(z: np.ndarray, z_read: np.ndarray, where: np.ndarray) -> list[str]:
+    """Why the IOM probability gave its status, for the people ``where`` selects."""
+    out = []
+    for value, read in zip(z[where].tolist(), z_read[where].tolist(), strict=True):
+        shown = f"z = {value:.2f}" + (f" (read as {read:.1f})" if round(value, 2) != read else "")
+        criterion, level = _iom_level(read)
+        if read >= Z_THRESHOLDS[LIKELY_ADEQUATE]:
+            out.append(
+                f"{shown}: the IOM's {level:.0%} level of confidence that usual intake is "
+                f"adequate at z >= {criterion:.2f} (IOM 2000 Table B-1)"
+            )
+        elif read >= Z_THRESHOLDS[POSSIBLY_LOW]:
+            out.append(
+                f"{shown}: short of the IOM's 85% level of confidence that usual intake is "
+                f"adequate at z >= 1 ({level:.0%} at z >= {criterion:.2f}, IOM 2000 Table B-1)"
+            )
+        else:
+            level_text = (
+                f"; {level:.0%} confidence of inadequacy at z <= -{criterion:.2f} "
+                "(IOM 2000 Table B-1)"
+                if criterion > 0
+                else ""
+            )
+            out.append(f"{shown}: usual intake more likely inadequate than adequate{level_text}")
+    return out
+
+
 def _status(
-    days: np.ndarray,
-    mean: np.ndarray,
-    target: np.ndarray,
-    ul: np.ndarray,
+    ref: _Reference,
+    intake: _Intake,
+    z: np.ndarray,
+    cv: np.ndarray,
     ul_mean: np.ndarray,
     conf_ul: np.ndarray,
-    cdrr: np.ndarray,
-    probability: np.ndarray,
-) -> np.ndarray:
-    """Each person's status, by the rules of the module docstring (the first that holds wins)."""
-    has_p = np.isfinite(probability)
-    rules = [
-        (days == 0, UNKNOWN),
-        (
-            np.isfinite(ul) & ((ul_mean > ul) | (np.isfinite(conf_ul) & (conf_ul < 0.5))),
-            ABOVE_UL,
-        ),
-        (np.isfinite(cdrr) & (mean > cdrr), ABOVE_CDRR),
-        (has_p & (probability >= PROBABILITY_THRESHOLDS[LIKELY_ADEQUATE]), LIKELY_ADEQUATE),
-        (has_p & (probability >= PROBABILITY_THRESHOLDS[POSSIBLY_LOW]), POSSIBLY_LOW),
-        (has_p, LIKELY_LOW),
-        (mean >= target, LIKELY_ADEQUATE),
+    min_days: int,
+    notes: _Notes,
+) -> _Verdict:
+    """Each person's status by the rules of the module docstring (the first that holds wins)."""
+    n, mean, unit = intake.n, intake.mean, "µg" if ref.unit == "ug" else ref.unit
+    verdict = _Verdict.start(len(n))
+    verdict.open &= n > 0
+    verdict.decide(
+        np.isfinite(ref.ul) & ((ul_mean > ref.ul) | (np.isfinite(conf_ul) & (conf_ul < 0.5))),
+        ABOVE_UL,
+        _RULE_UL,
+        "intake compared with the upper limit is above it",
+    )
+    verdict.decide(
+        np.isfinite(ref.cdrr) & (mean > ref.cdrr),
+        ABOVE_CDRR,
+        _RULE_CDRR,
+        "mean above the Chronic Disease Risk Reduction intake",
+    )
+    base = verdict.open.copy()
+    has_ear = np.isfinite(ref.ear)
+    enough = n >= min_days
+    few = f"on fewer than {min_days} days"
+
+    # rule 4: the IOM probability, where it may be used
+    skewed = _skewed(ref, cv)
+    by_p = has_ear & np.isfinite(z) & ~skewed
+    z_read = _read_z(z)
+    adequate = by_p & (z_read >= Z_THRESHOLDS[LIKELY_ADEQUATE])
+    possibly = by_p & ~adequate & (z_read >= Z_THRESHOLDS[POSSIBLY_LOW])
+
+    def z_reasons(take: np.ndarray) -> list[str]:
+        return _z_reasons(z, z_read, take)
+
+    verdict.decide(adequate, LIKELY_ADEQUATE, _RULE_P, z_reasons)
+    verdict.decide(possibly, POSSIBLY_LOW, _RULE_P, z_reasons)
+    verdict.decide(by_p, LIKELY_LOW, _RULE_P, z_reasons)
+
+    # rule 5: the IOM qualitative rule, for EAR nutrients without a usable probability
+    qualitative = has_ear & verdict.open
+    skipped = qualitative & skewed & np.isfinite(z)
+    notes.add(
+        skipped,
+        [
+            f"the probability ({p:.0%}) is shown for information only: daily intake is too "
+            "skewed for the normal-theory test, so the status follows the IOM EAR/RDA rule"
+            for p in _probability(z[skipped]).tolist()
+        ],
+    )
+    notes.add(
+        qualitative & ~np.isfinite(z),
+        "no probability without a within-person SD: the status follows the IOM EAR/RDA rule",
+    )
+    verdict.decide(
+        qualitative & (mean < ref.ear),
+        LIKELY_LOW,
+        _RULE_EAR,
+        lambda take: [
+            f"mean below the EAR ({_fmt(e)} {unit}): intake very likely needs to improve"
+            for e in ref.ear[take].tolist()
+        ],
+    )
+    verdict.decide(
+        qualitative & (mean < ref.rda),
+        POSSIBLY_LOW,
+        _RULE_EAR,
+        lambda take: [
+            f"mean between the EAR ({_fmt(e)} {unit}) and the RDA ({_fmt(r)} {unit}): "
+            "intake probably needs to improve"
+            for e, r in zip(ref.ear[take].tolist(), ref.rda[take].tolist(), strict=True)
+        ],
+    )
+    verdict.decide(
+        qualitative & enough,
+        LIKELY_ADEQUATE,
+        _RULE_EAR,
+        "mean at or above the RDA over enough days",
+    )
+    verdict.decide(
+        qualitative,
+        UNCERTAIN,
+        _RULE_EAR,
+        f"mean at or above the RDA, but {few}: too few to call it adequate",
+    )
+
+    # rule 6: nutrients with an AI only
+    ai = ~has_ear & verdict.open
+    verdict.decide(
+        ai & (mean >= ref.ai) & enough, LIKELY_ADEQUATE, _RULE_AI, "mean at or above the AI"
+    )
+    verdict.decide(
+        ai & (mean >= ref.ai),
+        UNCERTAIN,
+        _RULE_AI,
+        f"mean at or above the AI, but {few}: too few to call it adequate",
+    )
+    verdict.decide(
+        ai,
+        CANNOT_TELL,
+        _RULE_AI,
+        "mean below the AI: adequacy cannot be judged, the AI is not a requirement",
+    )
+
+    # rule 7: a low verdict on poorly covered food is uncertain
+    cov = intake.coverage
+    poor = (
+        base
+        & np.isfinite(cov)
+        & (cov < LOW_COVERAGE)
+        & np.isin(verdict.status, [LIKELY_LOW, POSSIBLY_LOW, CANNOT_TELL])
+    )
+    label = (
+        ref.label[0].lower() + ref.label[1:]
+        if ref.label[:2] != ref.label[:2].upper()
+        else ref.label
+    )
+    reasons = [
+        f"only {c:.0%} of the logged food has a known {label} value (unmatched entries, "
+        f"entries without grams or unknown values): the shortfall ({s}) may be a gap in the record"
+        for c, s in zip(cov[poor].tolist(), verdict.status[poor].tolist(), strict=True)
     ]
-    status = _repeat(POSSIBLY_LOW, len(days))
-    for holds, value in reversed(rules):  # later rules first, so that earlier ones win
-        status[holds] = value
-    return status
+    verdict.status[poor] = UNCERTAIN
+    verdict.rule[poor] = _RULE_COVERAGE
+    reason = np.empty(len(reasons), dtype=object)
+    reason[:] = reasons
+    verdict.reason[poor] = reason
+    return verdict
 
 
 def _assess_nutrient(k: int, cohort: _Cohort, min_days: int) -> dict[str, np.ndarray]:
@@ -756,12 +1045,14 @@ def _assess_nutrient(k: int, cohort: _Cohort, min_days: int) -> dict[str, np.nda
     n, mean = intake.n, intake.mean
     notes = _Notes(cohort.size)
     _day_notes(ref, n, min_days, notes)
-    sd_within, basis = _pick_sd(ref, cohort, intake, notes)
+    sd_within, basis, source = _pick_sd(ref, cohort, intake, notes)
     sd_req, z, probability, conf_ai = _adequacy(ref, intake, sd_within, notes)
-    _variability_notes(ref, cohort, intake, sd_within, notes)
+    cv = _day_cv(intake, sd_within)
+    _variability_notes(ref, cohort, cv, notes)
     ul_mean, conf_ul, days_above_ul = _ul_check(ref, intake, sd_within, notes)
     conf_cdrr = _cdrr_check(ref, intake, sd_within, notes)
     _coverage_notes(ref, intake, notes)
+    verdict = _status(ref, intake, z, cv, ul_mean, conf_ul, min_days, notes)
 
     has_ear = np.isfinite(ref.ear)
     target = np.where(has_ear, ref.rda, ref.ai)
@@ -780,10 +1071,10 @@ def _assess_nutrient(k: int, cohort: _Cohort, min_days: int) -> dict[str, np.nda
         "days_below_ear": np.where(has_ear & (n > 0), intake.days_below_ear, np.nan),
         "days_above_ul": days_above_ul, "mean_supplement": intake.supplement_mean,
         "coverage": intake.coverage, "sd_req": sd_req, "sd_within": sd_within,
-        "sd_within_basis": basis, "z_adequacy": z, "probability_adequate": probability,
-        "confidence_above_ai": conf_ai, "confidence_below_ul": conf_ul,
-        "confidence_below_cdrr": conf_cdrr,
-        "status": _status(n, mean, target, ref.ul, ul_mean, conf_ul, ref.cdrr, probability),
+        "sd_within_basis": basis, "sd_within_source": source, "z_adequacy": z,
+        "probability_adequate": probability, "confidence_above_ai": conf_ai,
+        "confidence_below_ul": conf_ul, "confidence_below_cdrr": conf_cdrr,
+        "status": verdict.status, "status_rule": verdict.rule, "status_reason": verdict.reason,
         "notes": notes.joined(first_only=n == 0),
     }  # fmt: skip
 
@@ -898,7 +1189,7 @@ def assess(
     ...                       "magnesium_supplement_mg": [0.0, 0.0, 0.0]})
     >>> out = assess(daily, {"age": 40, "sex": "female"}).set_index("nutrient")
     >>> round(float(out.loc["magnesium", "probability_adequate"]), 2), out.loc["magnesium", "status"]
-    (0.84, 'possibly low')
+    (0.84, 'likely adequate')
     """
     person = as_profile(profile)
     if isinstance(daily, Mapping):
@@ -958,7 +1249,7 @@ def assess_people(
     >>> out = assess_people(daily, {"ann": {"age": 40, "sex": "female"},
     ...                             "bob": {"age": 40, "sex": "male"}})
     >>> out.set_index(["person", "nutrient"]).loc[[("ann", "magnesium"), ("bob", "magnesium")], "status"].tolist()
-    ['possibly low', 'unknown']
+    ['likely adequate', 'unknown']
     """
     people = list(profiles)
     persons = [as_profile(profiles[p]) for p in people]
@@ -976,12 +1267,39 @@ def assess_people(
     return out
 
 
+@dataclass(frozen=True)
+class _StageTables:
+    """What one life stage needs: reference rows (as dicts), published SDs and their sources,
+    and, for nutrients without one, what the search for an SD found."""
+
+    refs: list[dict[str, Any]]
+    sd: dict[str, float]
+    sd_source: dict[str, str]
+    sd_missing: dict[str, str]
+
+
+def _cite_sd(row: Any) -> str:
+    """A short citation of a published SD row: what it is, for whom, report and page
+    (``within_person_sd.csv`` keeps the full source)."""
+    survey = str(row.data).split(",")[0]
+    report = re.split(r"[;(]", str(row.source))[0].strip()
+    page = re.search(r"p\.\s?\d+", str(row.source))
+    where = f"{report}, {page.group(0)}" if page else report
+    return f"{row.value_type} pooled {survey} value for {row.group} ({where})"
+
+
 @lru_cache(maxsize=256)
-def _references_for(
-    age: float, sex: str, life_stage: str
-) -> tuple[list[dict[str, Any]], dict[str, float]]:
-    """Reference rows (as dicts) and published SDs of one life stage, cached."""
+def _references_for(age: float, sex: str, life_stage: str) -> _StageTables:
+    """The reference rows and within-person SD sources of one life stage, cached."""
     person = _stage_profile(age, sex, life_stage)
-    refs = reference_intakes(person).to_dict("records")
     pub = published_sd_within(person)
-    return refs, dict(zip(pub["nutrient"], pub["sd_within"], strict=True))
+    missing = sd_within_not_found(person)
+    return _StageTables(
+        refs=reference_intakes(person).to_dict("records"),
+        sd=dict(zip(pub["nutrient"], pub["sd_within"], strict=True)),
+        sd_source={row.nutrient: _cite_sd(row) for row in pub.itertuples()},
+        sd_missing={
+            row.nutrient: f"none published for this group ({row.notes})"
+            for row in missing.itertuples()
+        },
+    )

@@ -36,6 +36,9 @@ from nutrilog.nutrients import NUTRIENTS
 
 __all__ = [
     "Article",
+    "ChokingHazard",
+    "ChokingHazards",
+    "PortionScale",
     "Point",
     "FoodMention",
     "Cause",
@@ -56,10 +59,19 @@ class _Model(BaseModel):
 
 
 class Article(_Model):
-    """One source article: its title and the file it was read from."""
+    """One source: an article (its title, the file it was read from, its address when the
+    copy gives one), or, ``kind: note``, what nutrilog adds that no article says."""
 
     title: str = Field(min_length=1)
-    file: str = Field(min_length=1)
+    file: str | None = Field(default=None, min_length=1)
+    url: str | None = Field(default=None, min_length=1)
+    kind: Literal["article", "note"] = "article"
+
+    @model_validator(mode="after")
+    def _check(self) -> Article:
+        if self.kind == "article" and self.file is None:
+            raise ValueError("an article needs the file it was read from")
+        return self
 
 
 class Point(_Model):
@@ -96,6 +108,82 @@ class SuggestionFood(_Model):
     name: str = Field(min_length=1)
     portion: str | None = None
     named_in: tuple[str, ...] = ()
+
+
+class ChokingHazard(_Model):
+    """Foods a young child could choke on: a description matching ``pattern`` and not
+    ``unless`` (regular expressions, case ignored)."""
+
+    name: str = Field(min_length=1)
+    pattern: str = Field(min_length=1)
+    unless: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> ChokingHazard:
+        for text in (self.pattern, self.unless):
+            if text is not None:
+                try:
+                    re.compile(text)
+                except re.error as err:
+                    raise ValueError(f"not a regular expression: {text!r} ({err})") from None
+        return self
+
+    def matches(self, description: str) -> bool:
+        """Whether a food description is this hazard.
+
+        Examples
+        --------
+        >>> grapes = ChokingHazard(name="whole grapes", pattern="grapes?", unless="juice")
+        >>> grapes.matches("Grapes, raw"), grapes.matches("Grape juice, canned")
+        (True, False)
+        """
+        if not re.search(self.pattern, description, flags=re.IGNORECASE):
+            return False
+        return not (self.unless and re.search(self.unless, description, flags=re.IGNORECASE))
+
+
+class ChokingHazards(_Model):
+    """The choking hazards never offered to a child younger than ``under_years``."""
+
+    source: str = Field(min_length=1)
+    under_years: float = Field(gt=0)
+    foods: tuple[ChokingHazard, ...] = Field(min_length=1)
+
+
+class PortionGroup(_Model):
+    """Energy need (kcal/day) of the children of one DRI age group ``[age_min, age_max)``."""
+
+    age_min: float = Field(ge=0)
+    age_max: float = Field(gt=0)
+    female: float = Field(gt=0)
+    male: float = Field(gt=0)
+
+
+class PortionScale(_Model):
+    """Children's portions: the group's energy need as a share of the adult one (same sex).
+
+    Examples
+    --------
+    >>> load_explanations().portion_scale.factor(2, "female")
+    0.5
+    >>> load_explanations().portion_scale.factor(34, "male")
+    1.0
+    """
+
+    source: str = Field(min_length=1)
+    adult_kcal: dict[Literal["female", "male"], float]
+    groups: tuple[PortionGroup, ...] = Field(min_length=1)
+
+    def factor(self, age: float, sex: str) -> float:
+        """Share of an adult portion for a person, rounded to a quarter (1 from age
+        :attr:`PortionGroup.age_max` of the last group on, or for an unknown sex)."""
+        if sex not in self.adult_kcal:
+            return 1.0
+        for group in self.groups:
+            if group.age_min <= age < group.age_max:
+                share = getattr(group, sex) / self.adult_kcal[sex]  # type: ignore[index]
+                return min(1.0, max(0.25, round(share * 4) / 4))
+        return 1.0
 
 
 class NutrientExplanation(_Model):
@@ -137,12 +225,16 @@ class Explanations(_Model):
     disclaimer : Point
     suggestion_foods : dict of str to tuple of SuggestionFood
         Nutrient key -> concrete foods, in the order listed.
+    choking_hazards : ChokingHazards or None
+        Foods never offered to young children.
+    portion_scale : PortionScale or None
+        How children's portions shrink with their DRI age group.
 
     Examples
     --------
     >>> ex = load_explanations()
     >>> sorted(ex.articles)
-    ['back', 'neck']
+    ['back', 'neck', 'nutrilog']
     >>> ex.suggestions("magnesium")[0].name
     'pumpkin seeds'
     """
@@ -154,6 +246,8 @@ class Explanations(_Model):
     other_causes: tuple[Cause, ...] = ()
     nutrients: dict[str, NutrientExplanation] = Field(min_length=1)
     suggestion_foods: dict[str, tuple[SuggestionFood, ...]] = {}
+    choking_hazards: ChokingHazards | None = None
+    portion_scale: PortionScale | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Explanations:
@@ -226,19 +320,38 @@ class Explanations(_Model):
         return self.suggestion_foods.get(_nutrient_key(nutrient), ())
 
     def cite(self, sources: Iterable[str]) -> str:
-        """Return the attribution line for article keys, titles in curly quotes.
+        """Return the attribution line for article keys, titles in curly quotes; a note
+        source is named as nutrilog's own addition.
 
         Examples
         --------
         >>> load_explanations().cite(["neck", "back"])
         '— from “What vitamin deficiency causes neck spasms?” and “What deficiency causes back spasms?”'
+        >>> load_explanations().cite(["nutrilog"])
+        '— added by nutrilog (not from the articles)'
         """
-        titles = [f"“{self.articles[key].title}”" for key in dict.fromkeys(sources)]
+        keys = list(dict.fromkeys(sources))
+        titles = [f"“{self.articles[k].title}”" for k in keys if self.articles[k].kind == "article"]
         if len(titles) > 2:
             joined = ", ".join(titles[:-1]) + " and " + titles[-1]
         else:
             joined = " and ".join(titles)
-        return f"— from {joined}"
+        added = any(self.articles[k].kind == "note" for k in keys)
+        if not titles:
+            return "— added by nutrilog (not from the articles)"
+        return f"— from {joined}" + ("; with an addition by nutrilog" if added else "")
+
+    def is_choking_hazard(self, description: str) -> bool:
+        """Whether a food (by its description) is a choking hazard for young children.
+
+        Examples
+        --------
+        >>> ex = load_explanations()
+        >>> ex.is_choking_hazard("Nuts, almonds"), ex.is_choking_hazard("Almond milk, unsweetened")
+        (True, False)
+        """
+        hazards = self.choking_hazards
+        return bool(hazards) and any(h.matches(description) for h in hazards.foods)  # type: ignore[union-attr]
 
     # -- rendering -------------------------------------------------------------------
     def render(self, nutrient: str, fmt: Format = "text") -> str:

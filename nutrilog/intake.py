@@ -172,23 +172,32 @@ def _sorted_codes(values: pd.Series) -> np.ndarray:
 
 
 def _entry_weights(grams: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
-    """Weight of each food entry for coverage: its grams, or the day's median when unknown.
+    """Weight of each food entry for coverage: its grams, or the day's mean when unknown.
 
     Entries whose grams are unknown (unmatched food, vague amount) still count
-    against coverage; they are given the median weight of the person's known
-    entries that day (100 g when the day has none), so one unknown entry does not
-    weigh like nothing.
+    against coverage: each weighs as much as the average (mean) weighed entry of
+    the person's day, and on a day with no weighed entry every entry weighs the
+    same (coverage is then the share of entries). The mean, not the median: a day
+    of small things (a pinch of salt, a spoon of oil) would give an unknown entry
+    a median weight of a few grams, and a plate of unknown food would hardly lower
+    coverage at all. With the mean, the share covered is the share of the weighed
+    food whose value is known times the share of entries that were weighed.
+
+    Examples
+    --------
+    >>> w = _entry_weights(np.array([1.0, 1.0, 300.0, np.nan]), np.zeros(4, dtype=int), 1)
+    >>> w.tolist()  # the unknown entry weighs (1 + 1 + 300) / 3 g, not the median 1 g
+    [1.0, 1.0, 300.0, 100.66666666666667]
     """
     unknown = np.isnan(grams)
     weight = grams.copy()
     if unknown.any():
-        days = np.unique(day[unknown])
-        rows = np.isin(day, days)
-        median = pd.Series(grams[rows]).groupby(day[rows]).median()
-        per_day = np.full(n_days, np.nan)
-        per_day[median.index.to_numpy()] = median.to_numpy()
-        weight[unknown] = per_day[day[unknown]]
-        weight[np.isnan(weight)] = 100.0
+        known = ~unknown
+        total = np.bincount(day[known], weights=grams[known], minlength=n_days)
+        count = np.bincount(day[known], minlength=n_days)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(count > 0, total / count, 1.0)
+        weight[unknown] = mean[day[unknown]]
     return np.clip(weight, 0.0, None)
 
 

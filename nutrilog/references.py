@@ -8,7 +8,9 @@ profile says so. Values are in the unit of the library's intake column
 litres; it is converted to grams with pint (L -> ml) and a density of 1 g/ml.
 
 :func:`published_sd_within` gives the pooled within-person SDs of daily intake
-that could be sourced (IOM 2000, CSFII 1994-96) for the person's group.
+that could be sourced (IOM 2000, CSFII 1994-96) for the person's group, with
+their sources; :func:`sd_within_not_found` says, for the other nutrients, that
+none was found and where it was looked for.
 
 Examples
 --------
@@ -37,6 +39,7 @@ __all__ = [
     "WATER_DENSITY_G_PER_ML",
     "reference_intakes",
     "published_sd_within",
+    "sd_within_not_found",
 ]
 
 #: Columns of :func:`reference_intakes`, in order.
@@ -167,9 +170,11 @@ def _reference_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
 def published_sd_within(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
     """Return the published pooled within-person SDs that apply to a person.
 
-    Only two values could be sourced (NOTES §6 of the reference folder): calcium
-    325 mg/d and magnesium ~86 mg/d, both for women 19-50 (CSFII 1994-96, food
-    only, IOM 2000). Other groups get an empty table.
+    Only two values could be sourced (NOTES §6 of the reference folder, and a
+    further search recorded in ``datasets/sources/within_person_sd_published.csv``):
+    calcium 325 mg/d and magnesium ~86 mg/d, both for women 19-50 (CSFII 1994-96,
+    food only, IOM 2000). Other groups get an empty table; see
+    :func:`sd_within_not_found` for what is known of the gaps.
 
     Parameters
     ----------
@@ -192,11 +197,51 @@ def published_sd_within(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
     return _published_rows(person.age, person.sex, person.life_stage).copy()
 
 
+_SD_COLUMNS = ["nutrient", "unit", "group", "sd_within", "value_type", "data", "source", "notes"]
+
+
 @lru_cache(maxsize=256)
 def _published_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
     person = _stage_profile(age, sex, life_stage)
     rows = _rows_for(_sd_table(), person)
-    cols = ["nutrient", "unit", "group", "sd_within", "value_type", "data", "source", "notes"]
-    out = rows[cols].reset_index(drop=True)
+    rows = rows[rows["value_type"] != "not found"]
+    out = rows[_SD_COLUMNS].reset_index(drop=True)
     out["sd_within"] = out["sd_within"].astype(float)
     return out
+
+
+def sd_within_not_found(profile: Profile | Mapping[str, Any]) -> pd.DataFrame:
+    """Return, per nutrient without a published within-person SD for the person, why.
+
+    Parameters
+    ----------
+    profile : Profile or mapping
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per assessed nutrient that has no published pooled SD for the
+        person's group: ``nutrient``, ``group`` (the groups the search covered),
+        ``source`` (where it was looked for) and ``notes`` (what is known).
+
+    Examples
+    --------
+    >>> sd_within_not_found({"age": 34, "sex": "female"})["nutrient"].tolist()
+    ['potassium', 'vitamin_d', 'vitamin_b12', 'sodium', 'water']
+    >>> len(sd_within_not_found({"age": 8, "sex": "male"}))
+    7
+    """
+    person = as_profile(profile)
+    return _not_found_rows(person.age, person.sex, person.life_stage).copy()
+
+
+@lru_cache(maxsize=256)
+def _not_found_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
+    person = _stage_profile(age, sex, life_stage)
+    table = _sd_table()
+    rows = _rows_for(table[table["value_type"] == "not found"], person)
+    found = set(_published_rows(age, sex, life_stage)["nutrient"])
+    rows = rows[~rows["nutrient"].isin(found)].drop_duplicates("nutrient")
+    order = {key: i for i, key in enumerate(ASSESSED)}
+    rows = rows.sort_values("nutrient", key=lambda keys: keys.map(order), kind="stable")
+    return rows[["nutrient", "group", "source", "notes"]].reset_index(drop=True)

@@ -14,16 +14,19 @@ each shortfall, the **daily** totals. Then, for the whole log: **data quality**
 and reason, coverage per nutrient), **other causes** of spasms and **when to
 see a clinician**, and the statement that this is not medical advice.
 
-JSON schema (``schema_version`` "1.0")
+JSON schema (``schema_version`` "1.1")
 --------------------------------------
 Every number is in the unit of its column (water in grams); unknown values are
 ``null``, never 0; dates are ``"YYYY-MM-DD"``. Keys are only ever added in a
-minor version, never renamed or removed::
+minor version, never renamed or removed (1.1 added the articles' ``url`` and
+``kind``, the verdicts' ``status_rule``, ``status_reason``, ``sd_within_source``,
+``reason`` and ``sd_used``, and the suggestions' ``kind``)::
 
     {
       "schema_version": "1.0",
       "generator": "nutrilog 0.1.0",
-      "articles": {"neck": {"title": str}, "back": {"title": str}},
+      "articles": {"neck": {"title": str, "url": str | null, "kind": "article"},
+                   "back": {...}, "nutrilog": {"title": str, "url": null, "kind": "note"}},
       "people": [{
         "person": str, "profile": str | null,
         "period": {"first": date | null, "last": date | null, "days": int,
@@ -34,14 +37,16 @@ minor version, never renamed or removed::
           "ear", "rda", "ai", "ul", "ul_applies_to" ("all" | "supplements" | "none"),
           "cdrr", "mean_supplement", "days_below_ear", "days_above_ul", "coverage",
           "probability_adequate", "confidence_above_ai", "confidence_below_ul",
-          "confidence_below_cdrr", "sd_within", "sd_within_basis",
-          "summary": str, "notes": [str]}],
+          "confidence_below_cdrr", "sd_within", "sd_within_basis", "sd_within_source",
+          "status_rule", "status_reason", "summary": str, "reason": str | null,
+          "sd_used": str | null, "notes": [str]}],
         "explanations": [{
           "nutrient", "label", "status", "context": str,
           "role": [point], "mechanism": [point], "interactions": [point],
           "foods": [{"name": str, "sources": [article key]}]}],
-        "suggestions": [{"nutrient", "label", "food_id", "description", "portion",
-                         "grams", "amount", "unit", "covers", "text"}],
+        "suggestions": [{"kind" ("food" | "note"), "nutrient", "label", "food_id",
+                         "description", "portion", "grams", "amount", "unit", "covers",
+                         "text"}],
         "daily": [{"date", <every column of Analysis.daily>}],
         "top_foods": [{"nutrient", "column", "food", "amount", "share"}]}],
       "data_quality": {
@@ -94,7 +99,7 @@ from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
 __all__ = ["SCHEMA_VERSION", "CONCERN_STATUSES", "FORMATS", "Report", "build_report"]
 
 #: Version of the JSON document; bumped (minor) when keys are added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: Statuses that get an explanation beside the verdict.
 CONCERN_STATUSES: tuple[str, ...] = ("possibly low", "likely low", "above upper limit")
@@ -117,6 +122,10 @@ _FALLBACK_ARTICLES = {
     "back": {"title": "What deficiency causes back spasms?"},
 }
 _TEXT_LIST_LIMIT = 40  # unmatched / rejected rows shown in text, Markdown and HTML
+_COVERAGE_HEADING = (
+    "Share of the logged food (by weight; an entry without grams counts as an average "
+    "entry of its day) whose value is known, mean over days:"
+)
 
 
 # --------------------------------------------------------------------------- values
@@ -289,7 +298,7 @@ def _verdict_summary(v: Mapping[str, Any]) -> str:
             else ""
         )
     ]
-    if math.isfinite(_num(v.get("probability_adequate"))):
+    if math.isfinite(_num(v.get("probability_adequate"))) and _by_probability(v):
         parts.append(f"{_pct(v['probability_adequate'])} probability that usual intake is adequate")
     elif math.isfinite(_num(v.get("confidence_above_ai"))):
         parts.append(
@@ -314,12 +323,57 @@ def _verdict_summary(v: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def _by_probability(v: Mapping[str, Any]) -> bool:
+    """Whether the IOM probability set the verdict (assessments without ``status_rule``,
+    from before the rule was recorded, are read as if it did)."""
+    return v.get("status_rule") in (None, "IOM probability")
+
+
+_RULE_WORDS = {
+    "IOM probability": "the IOM probability of adequacy",
+    "IOM EAR/RDA rule": "the IOM rule comparing the mean with the EAR and the RDA",
+    "AI rule": "the comparison with the Adequate Intake",
+    "coverage": "how much of the logged food has a known value",
+    "upper limit": "the upper limit",
+    "CDRR": "the Chronic Disease Risk Reduction intake",
+}
+
+
+def _verdict_reason(v: Mapping[str, Any]) -> str | None:
+    """Why the status is what it is, naming the rule (None for assessments without one)."""
+    reason, rule = v.get("status_reason"), v.get("status_rule")
+    if not reason or not v.get("days"):
+        return None
+    by = _RULE_WORDS.get(str(rule))
+    return f"{v['status']}, by {by}: {reason}" if by else f"{v['status']}: {reason}"
+
+
+def _sd_used(v: Mapping[str, Any]) -> str | None:
+    """Which day-to-day SD the verdict used, and where it comes from (None when unknown)."""
+    if not v.get("days") or "sd_within_basis" not in v or v.get("sd_within_basis") is None:
+        return None
+    basis, source = v.get("sd_within_basis"), v.get("sd_within_source")
+    amount = _amount(v.get("sd_within"), v["column"])
+    if basis == "published":
+        return (
+            f"day-to-day SD {amount}, {source}" if source else f"day-to-day SD {amount}, published"
+        )
+    if basis == "user":
+        return f"day-to-day SD {amount}, given by you"
+    if basis == "own days":
+        return (
+            f"day-to-day SD {amount}, from your own {v['days']} days "
+            "(a departure from the IOM method, which uses a pooled survey SD)"
+        )
+    return f"no day-to-day SD: {source}" if source else "no day-to-day SD"
+
+
 _VERDICT_FIELDS = (
     "nutrient", "label", "column", "unit", "status", "days", "mean", "target", "target_kind",
     "pct_of_target", "ear", "rda", "ai", "ul", "ul_applies_to", "cdrr", "mean_supplement",
     "days_below_ear", "days_above_ul", "coverage", "probability_adequate",
     "confidence_above_ai", "confidence_below_ul", "confidence_below_cdrr", "sd_within",
-    "sd_within_basis",
+    "sd_within_basis", "sd_within_source", "status_rule", "status_reason",
 )  # fmt: skip
 
 
@@ -333,6 +387,8 @@ def _verdicts(assessment: pd.DataFrame) -> list[dict[str, Any]]:
         v["status"] = v["status"] or "unknown"
         v["concern"] = v["status"] in CONCERN_STATUSES
         v["summary"] = _verdict_summary(v)
+        v["reason"] = _verdict_reason(v)
+        v["sd_used"] = _sd_used(v)
         notes = row.get("notes")
         if isinstance(notes, list | tuple):
             v["notes"] = [str(n) for n in notes if str(n).strip()]
@@ -372,19 +428,30 @@ def _explanations(verdicts: list[dict[str, Any]], data: Mapping[str, Any]) -> li
     return out
 
 
+#: Label of the suggestion notes that concern no single nutrient.
+_GENERAL = "About these suggestions"
+
+
 def _suggestions(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Suggested foods and suggestion notes (``kind`` "note": a caveat, or why none is
+    offered); a note with no nutrient concerns every suggestion."""
     out = []
     for row in frame.to_dict("records"):
-        nutrient = str(row.get("nutrient") or "")
-        column = nutrient if nutrient in NUTRIENTS.index else column_for(_key(nutrient))
+        nutrient = row.get("nutrient")
+        nutrient = str(nutrient) if isinstance(nutrient, str) and nutrient else ""
         s = {name: _clean(row.get(name)) for name in (
             "food_id", "description", "portion", "grams", "amount", "covers", "text")}  # fmt: skip
-        s.update(
-            nutrient=_key(nutrient),
-            label=_label(nutrient),
-            column=column,
-            unit=str(NUTRIENTS.loc[column, "unit"]),
-        )
+        s["kind"] = str(row.get("kind") or "food")
+        if nutrient:
+            column = nutrient if nutrient in NUTRIENTS.index else column_for(_key(nutrient))
+            s.update(
+                nutrient=_key(nutrient),
+                label=_label(nutrient),
+                column=column,
+                unit=str(NUTRIENTS.loc[column, "unit"]),
+            )
+        else:
+            s.update(nutrient=None, label=_GENERAL, column=None, unit=None)
         out.append(s)
     return out
 
@@ -502,7 +569,7 @@ def build_report(analysis: Any) -> Report:
     >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
     ...                     nl.Profile(age=34, sex="female"))
     >>> build_report(result).to_dict()["schema_version"]
-    '1.0'
+    '1.1'
     """
     from nutrilog import __version__
 
@@ -512,7 +579,14 @@ def build_report(analysis: Any) -> Report:
     document = {
         "schema_version": SCHEMA_VERSION,
         "generator": f"nutrilog {__version__}",
-        "articles": {str(k): {"title": str(v.get("title", k))} for k, v in articles.items()},
+        "articles": {
+            str(k): {
+                "title": str(v.get("title", k)),
+                "url": v.get("url"),
+                "kind": str(v.get("kind") or "article"),
+            }
+            for k, v in articles.items()
+        },
         "people": [_person_section(analysis, p, data) for p in people],
         "data_quality": _data_quality(analysis, people),
         "other_causes": [
@@ -578,7 +652,7 @@ class Report:
         >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
         ...                     nl.Profile(age=34, sex="female"))
         >>> json.loads(result.report().to_json())["schema_version"]
-        '1.0'
+        '1.1'
         """
         return json.dumps(self.document, indent=indent, ensure_ascii=False, allow_nan=False)
 
@@ -713,12 +787,53 @@ def _person_title(section: Mapping[str, Any], several: bool) -> str:
 
 
 def _likelihood(v: Mapping[str, Any]) -> str:
-    """Short table cell; the verdict's summary sentence says it in full."""
-    if v.get("probability_adequate") is not None:
+    """Short table cell: the probability or confidence behind the verdict, else the rule
+    that set it; the verdict's sentences say it in full."""
+    rule = v.get("status_rule")
+    if rule == "coverage":
+        return f"{_pct(v.get('coverage'))} covered"
+    if v.get("probability_adequate") is not None and _by_probability(v):
         return f"adequate {_pct(v['probability_adequate'])}"
+    if rule == "IOM EAR/RDA rule":
+        return "EAR/RDA rule"
     if v.get("confidence_above_ai") is not None:
         return f">= AI {_pct(v['confidence_above_ai'])}"
+    if rule == "AI rule":
+        return "AI rule"
     return "n/a"
+
+
+def _verdict_details(v: Mapping[str, Any]) -> list[str]:
+    """The lines under a verdict's summary: why this status, and which day-to-day SD."""
+    out = []
+    if v.get("reason"):
+        out.append(f"Verdict: {v['reason']}")
+    if v.get("sd_used"):
+        out.append(f"SD used: {v['sd_used']}")
+    return out
+
+
+def _suggestion_groups(items: list[dict[str, Any]]) -> list[tuple[str, list[str], list[str]]]:
+    """(label, food lines, note lines) per nutrient, the general notes first."""
+    groups = _group(items, "label")
+    order = sorted(groups, key=lambda label: label != _GENERAL)
+    return [
+        (
+            label,
+            [_suggestion_line(s) for s in groups[label] if s.get("kind", "food") == "food"],
+            [str(s["text"]) for s in groups[label] if s.get("kind") == "note"],
+        )
+        for label in order
+    ]
+
+
+def _source_line(key: str, article: Mapping[str, Any]) -> str:
+    """An entry of the sources list: title, and the address where one is known."""
+    if article.get("kind") == "note":
+        return str(article["title"])
+    url = article.get("url")
+    where = url if url else "no web address is given in the copy these notes were written from"
+    return f"{article['title']} ({where})"
 
 
 def _upper(v: Mapping[str, Any]) -> str:
@@ -920,6 +1035,8 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
         table(VERDICT_HEADERS, [_verdict_row(v) for v in section["verdicts"]], status_col=1)
         for v in section["verdicts"]:
             para(f"{v['label']}: {v['summary']}", 2)
+            for line in _verdict_details(v):
+                para(line, 4)
             for note in v["notes"]:
                 para(f"Notes: {note}", 4, style="dim")
         if section["explanations"]:
@@ -941,10 +1058,12 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
                     para(f"- Foods the articles name: {foods}", 4)
         if section["suggestions"]:
             heading("Foods that would close the gap", 2)
-            for label, items in _group(section["suggestions"], "label").items():
+            for label, foods, notes in _suggestion_groups(section["suggestions"]):
                 para(label, 2, style="bold")
-                for s in items:
-                    para(f"- {_suggestion_line(s)}", 4)
+                for line in foods:
+                    para(f"- {line}", 4)
+                for line in notes:
+                    para(f"Note: {line}", 4)
         heading("Daily totals", 2)
         headers, rows, hidden = _daily_table(section, max_days, short=True)
         if rows:
@@ -957,7 +1076,7 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
     heading("Data quality")
     para(_counts_sentence(dq["counts"]))
     if dq["coverage"]:
-        para("Share of the logged food (by weight) whose value is known, mean over days:")
+        para(_COVERAGE_HEADING)
         table(*_coverage_rows(dq["coverage"], several))
     for title, key, describe in (
         (
@@ -985,7 +1104,7 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
         para(f"- {p['text']} {_sources(p['sources'])}".rstrip())
     heading("Sources")
     for k, a in doc["articles"].items():
-        para(f"[{k}] {a['title']}")
+        para(f"[{k}] {_source_line(k, a)}")
     heading("Not medical advice")
     para(doc["disclaimer"])
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
@@ -995,6 +1114,8 @@ _STATUS_STYLE = {
     "likely adequate": "green",
     "possibly low": "yellow",
     "likely low": "bold red",
+    "cannot tell": "cyan",
+    "uncertain": "cyan",
     "above upper limit": "bold red",
     "above CDRR": "yellow",
 }
@@ -1030,6 +1151,7 @@ def _render_markdown(doc: Mapping[str, Any]) -> str:
         out.append("")
         for v in section["verdicts"]:
             out.append(f"- **{_md(v['label'])}**: {_md(v['summary'])}")
+            out += [f"  - {_md(line)}" for line in _verdict_details(v)]
             out += [f"  - {_md(note)}" for note in v["notes"]]
         if section["explanations"]:
             out += ["", "### Why this can matter for spasms", ""]
@@ -1048,9 +1170,10 @@ def _render_markdown(doc: Mapping[str, Any]) -> str:
                 out.append("")
         if section["suggestions"]:
             out += ["", "### Foods that would close the gap", ""]
-            for label, items in _group(section["suggestions"], "label").items():
+            for label, foods, notes in _suggestion_groups(section["suggestions"]):
                 out.append(f"- **{_md(label)}**")
-                out += [f"  - {_md(_suggestion_line(s))}" for s in items]
+                out += [f"  - {_md(line)}" for line in foods]
+                out += [f"  - *Note:* {_md(line)}" for line in notes]
         headers, rows, hidden = _daily_table(section, None)
         out += ["", "### Daily totals", ""]
         out += _md_table(headers, rows) if rows else ["No days logged."]
@@ -1066,7 +1189,7 @@ def _render_markdown(doc: Mapping[str, Any]) -> str:
     out += ["", "## When to see a clinician", ""]
     out += [f"- {_md(p['text'])} {_md(_sources(p['sources']))}" for p in doc["see_a_clinician"]]
     out += ["", "## Sources", ""]
-    out += [f"- \\[{_md(k)}\\] {_md(a['title'])}" for k, a in doc["articles"].items()]
+    out += [f"- \\[{_md(k)}\\] {_md(_source_line(k, a))}" for k, a in doc["articles"].items()]
     out += ["", "## Not medical advice", "", _md(doc["disclaimer"]), ""]
     return "\n".join(out)
 
@@ -1112,7 +1235,7 @@ def _coverage_table_md(coverage: list[dict[str, Any]], several: bool) -> list[st
         return []
     headers, rows = _coverage_rows(coverage, several)
     return [
-        "Share of the logged food (by weight) whose value is known, mean over days:",
+        _COVERAGE_HEADING,
         "",
         *_md_table(headers, rows),
     ]
@@ -1131,6 +1254,7 @@ th{background:#f3f5f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .s-likely-adequate{color:#116329}.s-possibly-low{color:#8a5a00;background:#fff4d6}
 .s-likely-low{color:#a40e26;background:#ffe1e1}.s-above-upper-limit{color:#fff;background:#a40e26}
 .s-above-cdrr{color:#8a5a00;background:#fff4d6}.s-unknown{color:#57606a}
+.s-cannot-tell{color:#0a4f75;background:#e3f1fb}.s-uncertain{color:#0a4f75;background:#e3f1fb}
 .notice{background:#fff8e6;border-left:4px solid #d4a72c;padding:.6em .9em}
 .sources{color:#57606a;font-size:.85em}.explanation{border-left:3px solid #d0d7de;padding-left:.9em}
 img.chart{max-width:100%;height:auto;display:block;margin:.8em 0}
@@ -1176,9 +1300,11 @@ def _render_html_body(doc: Mapping[str, Any], charts: Mapping[str, list[tuple[st
         )
         out.append("<ul>")
         for v in section["verdicts"]:
+            details = "".join(f"<li>{_e(line)}</li>" for line in _verdict_details(v))
             notes = "".join(f"<li>{_e(n)}</li>" for n in v["notes"])
             out.append(
                 f"<li><b>{_e(v['label'])}</b>: {_e(v['summary'])}"
+                + (f"<ul>{details}</ul>" if details else "")
                 + (f'<ul class="sources">{notes}</ul>' if notes else "")
                 + "</li>"
             )
@@ -1206,8 +1332,9 @@ def _render_html_body(doc: Mapping[str, Any], charts: Mapping[str, list[tuple[st
                 out.append("</ul></div>")
         if section["suggestions"]:
             out.append("<h3>Foods that would close the gap</h3><ul>")
-            for label, items in _group(section["suggestions"], "label").items():
-                lines = "".join(f"<li>{_e(_suggestion_line(s))}</li>" for s in items)
+            for label, foods, notes in _suggestion_groups(section["suggestions"]):
+                lines = "".join(f"<li>{_e(line)}</li>" for line in foods)
+                lines += "".join(f"<li><i>Note:</i> {_e(line)}</li>" for line in notes)
                 out.append(f"<li><b>{_e(label)}</b><ul>{lines}</ul></li>")
             out.append("</ul>")
         headers, rows, _ = _daily_table(section, None)
@@ -1228,7 +1355,10 @@ def _render_html_body(doc: Mapping[str, Any], charts: Mapping[str, list[tuple[st
     out.append("</ul><h2>When to see a clinician</h2><ul>")
     out += [f"<li>{_e(p['text'])}{_cite(p['sources'])}</li>" for p in doc["see_a_clinician"]]
     out.append("</ul><h2>Sources</h2><ul>")
-    out += [f"<li>[{_e(k)}] <cite>{_e(a['title'])}</cite></li>" for k, a in doc["articles"].items()]
+    out += [
+        f"<li>[{_e(k)}] <cite>{_e(_source_line(k, a))}</cite></li>"
+        for k, a in doc["articles"].items()
+    ]
     out.append(f'</ul><h2>Not medical advice</h2><p class="notice">{_e(doc["disclaimer"])}</p>')
     return "\n".join(out)
 
@@ -1238,7 +1368,7 @@ def _html_quality(dq: Mapping[str, Any], several: bool) -> str:
     if dq["coverage"]:
         headers, rows = _coverage_rows(dq["coverage"], several)
         out += [
-            "<p>Share of the logged food (by weight) whose value is known, mean over days:</p>",
+            f"<p>{_e(_COVERAGE_HEADING)}</p>",
             _html_table(headers, rows),
         ]
     out += _html_list(

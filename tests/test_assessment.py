@@ -12,8 +12,10 @@ import pytest
 
 from nutrilog.assessment import (
     ASSESSMENT_COLUMNS,
-    PROBABILITY_THRESHOLDS,
+    LOW_COVERAGE,
+    STATUS_RULES,
     STATUSES,
+    Z_THRESHOLDS,
     adequacy_z,
     assess,
     confidence_vs,
@@ -95,7 +97,10 @@ def test_assess_reproduces_iom_example_and_summaries() -> None:
     assert mg["probability_adequate"] == pytest.approx(0.8358, abs=1e-4)
     assert mg["pct_of_target"] == pytest.approx(100)  # RDA 320
     assert mg["days_below_ear"] == 0
-    assert mg["status"] == "possibly low"  # 0.836 < 0.85
+    # z = 0.977, read at one decimal as 1.0: the IOM's "about 1 ... 85 percent" (p.54)
+    assert mg["status"] == "likely adequate"
+    assert mg["status_rule"] == "IOM probability"
+    assert mg["status_reason"].startswith("z = 0.98 (read as 1.0): the IOM's 85% level")
     assert "adequate with about 84% probability" in mg["notes"]
 
 
@@ -176,10 +181,11 @@ def test_missing_sd_gives_empty_probability_with_reason() -> None:
     assert math.isnan(mg["z_adequacy"])
     assert mg["sd_within_basis"] == "none"
     assert "no within-person SD is published" in mg["notes"]
-    assert "probability not computed" in mg["notes"]
-    assert (
-        mg["status"] == "possibly low"
-    )  # mean 320 < RDA 420, never "likely low" without a probability
+    assert "no probability without a within-person SD" in mg["notes"]
+    assert mg["sd_within_source"].startswith("none published for this group")
+    # mean 320 < EAR 350 (men 31-50): the IOM qualitative rule says "likely low"
+    assert mg["status"] == "likely low"
+    assert mg["status_rule"] == "IOM EAR/RDA rule"
 
 
 def test_user_sd_argument_overrides_profile() -> None:
@@ -222,16 +228,18 @@ def test_invalid_sd_argument_is_a_profile_error() -> None:
 @pytest.mark.parametrize(
     ("mean", "expected"),
     # EAR 350, SD_req 35, SD_within 86, n = 3: SDD = 60.75
+    # z = 100 / 60.75 = 1.65; 30 / 60.75 = 0.49 (read 0.5); -50 / 60.75 = -0.82
     [(450, "likely adequate"), (380, "possibly low"), (300, "likely low")],
 )
 def test_status_thresholds(mean: float, expected: str) -> None:
     mg = _row(_days(magnesium_mg=[mean] * 3), MAN, "magnesium", sd_within={"magnesium": 86})
     assert mg["status"] == expected
-    p = mg["probability_adequate"]
+    assert mg["z_adequacy"] == pytest.approx((mean - 350) / math.sqrt(35**2 + 86**2 / 3))
+    z = round(mg["z_adequacy"], 1)
     if expected == "likely adequate":
-        assert p >= PROBABILITY_THRESHOLDS["likely adequate"]
+        assert z >= Z_THRESHOLDS["likely adequate"]
     elif expected == "likely low":
-        assert p < PROBABILITY_THRESHOLDS["possibly low"]
+        assert z < Z_THRESHOLDS["possibly low"]
 
 
 # ----------------------------------------------------------------- AI nutrients
@@ -244,7 +252,8 @@ def test_ai_wording_and_never_likely_low() -> None:
     # (1000 - 2600) / (600 / sqrt 3) = -4.6 -> confidence above AI ~ 0
     assert k["confidence_above_ai"] < 0.001
     assert math.isnan(k["probability_adequate"])
-    assert k["status"] == "possibly low"
+    assert k["status"] == "cannot tell"
+    assert k["status_rule"] == "AI rule"
     assert "does not mean intake is inadequate" in k["notes"]
     assert "confidence that usual intake is at or above the AI" in k["notes"]
     high = _row(_days(potassium_mg=[3000, 2900, 3100]), WOMAN, "potassium")
@@ -308,7 +317,7 @@ def test_any_index_and_missing_supplement_values() -> None:
     assert mg["days"] == 3
     assert math.isnan(mg["mean_supplement"])
     assert "no magnesium_supplement_mg values" in mg["notes"]
-    assert mg["status"] == "possibly low"
+    assert mg["status"] == "likely adequate"
 
 
 # ----------------------------------------------------------------- exact wording and order
@@ -326,7 +335,8 @@ def test_notes_keep_their_order_published_sd_with_doses_and_low_coverage() -> No
         "your SD_within 40 was not used: a published pooled value exists; "
         "published SD_within is for food only (CSFII 1994-96); "
         "published SD_within comes from women who were not necessarily pregnant or lactating; "
-        "usual intake adequate with about 100% probability (z = 2.84, IOM 2000); "
+        "usual intake adequate with about 100% probability (z = 2.84, read as 2.8; "
+        "IOM 2000 Table B-1: 98% confidence of adequacy at z >= 2.00); "
         "the UL (350 mg) applies to supplemental magnesium only (supplements averaged 133.3 mg/day); "
         "food is not compared with it; "
         "only 85% of logged amounts have a known Magnesium value: totals may be too low"
@@ -342,11 +352,17 @@ def test_notes_keep_their_order_own_days_b12_over_50() -> None:
     )
     assert b12["notes"] == (
         "SD_within estimated from your own 7 days: a departure from the IOM method, which uses a pooled survey SD; "
-        "usual intake adequate with about 84% probability (z = 1.02, IOM 2000); "
+        "usual intake adequate with about 84% probability (z = 1.02, read as 1.0; "
+        "IOM 2000 Table B-1: 85% confidence of adequacy at z >= 1.00); "
         "daily B12 intake typically varies by more than 60-70% (CV); the normal-theory test is likely to perform poorly (IOM 2000 p.200); "
         "over 50: meet the RDA mainly from fortified foods or a supplement (10-30% absorb food-bound B12 poorly); "
-        "day-to-day CV 97% is above 60%: the normal-theory probability may be unreliable"
+        "day-to-day CV 97% is above 60%: the normal-theory probability may be unreliable; "
+        "the probability (84%) is shown for information only: daily intake is too skewed for "
+        "the normal-theory test, so the status follows the IOM EAR/RDA rule"
     )
+    # mean 3.21 >= RDA 2.4 on 7 days
+    assert b12["status"] == "likely adequate"
+    assert b12["status_rule"] == "IOM EAR/RDA rule"
     assert b12["sd_within_basis"] == "own days"
 
 
@@ -382,3 +398,98 @@ def test_z_is_the_formula_in_python_floats_to_the_last_bit() -> None:
     sd_req = 0.1 * 350.0
     assert mg["sd_req"] == sd_req
     assert mg["z_adequacy"] == (320.0 - 350.0) / math.sqrt(sd_req**2 + sd**2 / 3)
+
+
+# ----------------------------------------------------------------- verdict rules (issue: honest verdicts)
+
+
+def test_woman_at_her_rda_for_three_days_reads_likely_adequate() -> None:
+    # woman 25 (19-30): magnesium RDA 310, EAR 255, SD_req 25.5, published SD_within 86;
+    # z = 55 / sqrt(25.5^2 + 86^2 / 3) = 55 / 55.82 = 0.985, read as 1.0: the 85% level
+    mg = _row(_days(magnesium_mg=[290, 310, 330]), Profile(age=25, sex="female"), "magnesium")
+    assert mg["z_adequacy"] == pytest.approx(55 / math.sqrt(25.5**2 + 86**2 / 3))
+    assert mg["z_adequacy"] == pytest.approx(0.985, abs=0.001)
+    assert mg["status"] == "likely adequate"
+
+
+def test_vitamin_d_far_below_without_an_sd_reads_likely_low() -> None:
+    # 0.9 ug/day = 6% of the RDA (15 ug), below the EAR (10 ug); 3 days give no SD
+    d = _row(_days(vitamin_d_ug=[0.6, 0.9, 1.2]), WOMAN, "vitamin_d")
+    assert d["pct_of_target"] == pytest.approx(6)
+    assert d["sd_within_basis"] == "none"
+    assert math.isnan(d["probability_adequate"])
+    assert d["status"] == "likely low"
+    assert d["status_rule"] == "IOM EAR/RDA rule"
+    assert d["status_reason"] == "mean below the EAR (10 µg): intake very likely needs to improve"
+
+
+def test_potassium_below_the_ai_cannot_be_told() -> None:
+    k = _row(_days(potassium_mg=[1800, 2000, 2200]), WOMAN, "potassium")  # AI 2,600
+    assert k["status"] == "cannot tell"
+    assert k["status"] not in ("possibly low", "likely low")
+    assert "cannot be judged" in k["status_reason"]
+    one_day = _row(_days(potassium_mg=[3000]), WOMAN, "potassium")
+    assert one_day["status"] == "uncertain"  # at the AI, but on 1 day of the 3 advised
+
+
+def test_b12_above_its_rda_reads_adequate_whatever_the_probability() -> None:
+    # 7 days, mean 17.136 / 7 = 2.448 = 102% of the RDA (2.4). Own-day SD 1.7975:
+    # z = 0.448 / sqrt(0.2^2 + 1.7975^2 / 7) = 0.633 -> p = 0.736, which alone would say
+    # "possibly low"; B12 is too skewed for the normal-theory test, so the EAR/RDA rule rules
+    b12 = _row(_days(vitamin_b12_ug=[0.5, 6.0, 1.0, 2.0, 2.5, 3.136, 2.0]), WOMAN, "vitamin_b12")
+    assert b12["pct_of_target"] == pytest.approx(102)
+    assert b12["z_adequacy"] == pytest.approx(0.633, abs=0.001)
+    assert b12["status"] == "likely adequate"
+    assert b12["status_rule"] == "IOM EAR/RDA rule"
+    assert "the probability (74%) is shown for information only" in b12["notes"]
+
+
+def test_b12_between_ear_and_rda_reads_possibly_low_by_the_rule() -> None:
+    # mean 15.4 / 7 = 2.2, between the EAR (2.0) and the RDA (2.4); own-day SD 0.8165:
+    # z = 0.2 / sqrt(0.04 + 0.6667 / 7) = 0.544 -> p = 0.707, shown only as a note
+    b12 = _row(_days(vitamin_b12_ug=[1.0, 3.4, 2.0, 2.4, 1.6, 3.0, 2.0]), WOMAN, "vitamin_b12")
+    assert b12["probability_adequate"] == pytest.approx(0.707, abs=0.001)
+    assert b12["status"] == "possibly low"
+    assert b12["status_rule"] == "IOM EAR/RDA rule"
+    assert b12["status_reason"].startswith("mean between the EAR (2 µg) and the RDA (2.4 µg)")
+    assert "the probability (71%) is shown for information only" in b12["notes"]
+
+
+def test_vitamin_d_with_a_day_to_day_cv_above_60_percent_follows_the_rule() -> None:
+    values = [2, 30, 5, 8, 20, 1, 25]  # mean 13 (between EAR 10 and RDA 15), CV 90%
+    d = _row(_days(vitamin_d_ug=values), WOMAN, "vitamin_d")
+    assert pd.Series(values).std() / 13 > 0.6
+    assert d["status"] == "possibly low"
+    assert d["status_rule"] == "IOM EAR/RDA rule"
+
+
+def test_poorly_covered_shortfall_is_uncertain_but_adequacy_stands() -> None:
+    assert LOW_COVERAGE == 0.8
+    # mean 200 < EAR 265: "likely low" on full coverage ...
+    daily = _days(magnesium_mg=[190, 200, 210])
+    assert _row(daily, WOMAN, "magnesium")["status"] == "likely low"
+    # ... but only 60% of the food behind it has a known value
+    mg = _row(daily.assign(coverage_magnesium=[0.6, 0.6, 0.6]), WOMAN, "magnesium")
+    assert mg["status"] == "uncertain"
+    assert mg["status_rule"] == "coverage"
+    assert mg["status_reason"].startswith("only 60% of the logged food has a known magnesium")
+    assert "(likely low)" in mg["status_reason"]
+    # unknown values can only add to a total: an adequate intake stays adequate
+    high = _days(magnesium_mg=[400, 420, 410], coverage_magnesium=[0.6, 0.6, 0.6])
+    assert _row(high, WOMAN, "magnesium")["status"] == "likely adequate"
+
+
+def test_every_row_names_its_rule_and_the_sd_it_used() -> None:
+    daily = _days(
+        magnesium_mg=[300, 320, 340], calcium_mg=[900, 950, 1000], potassium_mg=[2000] * 3
+    )
+    out = assess(daily, WOMAN).set_index("nutrient")
+    assert set(out["status_rule"]) <= set(STATUS_RULES)
+    assert out.loc["magnesium", "sd_within_source"] == (
+        "back-calculated pooled CSFII 1994-96 value for female 19-50 "
+        "(IOM 2000 DRI: Applications in Dietary Assessment, p.54)"
+    )
+    assert out.loc["calcium", "sd_within_source"].endswith("Dietary Assessment, p.61)")
+    assert out.loc["water", "status_rule"] == "no data"
+    man = assess(daily, MAN).set_index("nutrient")
+    assert man.loc["magnesium", "sd_within_source"].startswith("none published for this group")

@@ -114,7 +114,11 @@ def test_every_point_is_attributed_to_a_known_article() -> None:
     assert len(points) > 60
     for point in points:
         assert point["sources"], point
-        assert set(point["sources"]) <= {"neck", "back"}, point
+        assert set(point["sources"]) <= {"neck", "back", "nutrilog"}, point
+    # what nutrilog adds stands alone, never mixed into an article's point
+    added = [p for p in points if "nutrilog" in p["sources"]]
+    assert added and all(p["sources"] == ["nutrilog"] for p in added)
+    assert raw["articles"]["nutrilog"]["kind"] == "note"
 
 
 def test_article_specific_facts_carry_the_right_attribution() -> None:
@@ -124,7 +128,7 @@ def test_article_specific_facts_carry_the_right_attribution() -> None:
     pumpkin = [f for f in ex.get("magnesium").foods if f.name == "pumpkin seeds"]
     assert [f.sources for f in pumpkin] == [("back",)]  # only the back article names them
     sodium = ex.get("sodium")
-    assert any(p.sources == ("neck",) and "does not discuss sodium" in p.text for p in sodium.mechanism)
+    assert any(p.sources == ("neck",) and "does not mention sodium" in p.text for p in sodium.mechanism)
     causes = {c.cause for c in ex.other_causes}
     assert {"posture", "stress", "injury", "spinal and joint problems"} <= causes
 
@@ -214,3 +218,116 @@ def test_unreadable_or_non_yaml_file(tmp_path: Path) -> None:
     bad.write_text("- a list\n", encoding="utf-8")
     with pytest.raises(DataError, match="expected a mapping"):
         load_explanations(bad)
+
+
+# -- what a reader acts on: hedges, attribution, red flags --------------------------------
+
+
+def _all_text(ex: Explanations) -> str:
+    texts = [p.text for p in ex.see_a_clinician] + [c.text for c in ex.other_causes]
+    for entry in ex.nutrients.values():
+        texts += [p.text for p in (*entry.role, *entry.mechanism, *entry.interactions)]
+    return " ".join(" ".join(texts).split())
+
+
+def test_vitamin_d_statements_are_credited_to_the_article_that_makes_them() -> None:
+    ex = load_explanations()
+    mech = ex.get("vitamin_d").mechanism
+    # the neck article cites case studies of pain improving; the back article only says
+    # studies link deficiency with pain and that correcting it can be part of treatment
+    case_studies = [p for p in mech if "case studies" in p.text]
+    assert [p.sources for p in case_studies] == [("neck",)]
+    assert any(p.sources == ("back",) and "part of treatment" in p.text for p in mech)
+    # sunlight is a source of vitamin D, not a food
+    assert not any("sun" in f.name for entry in ex.nutrients.values() for f in entry.foods)
+    assert any("sunlight" in p.text for p in ex.get("vitamin_d").role)
+    # the supplement line says what the neck article says: consider it once a doctor has
+    # confirmed a low level
+    supplement = [p for p in ex.see_a_clinician if "supplement" in p.text]
+    assert [p.sources for p in supplement] == [("neck",)]
+    assert "considering" in supplement[0].text and "confirmed" in supplement[0].text
+
+
+def test_no_rehydration_claim_and_the_neck_article_on_electrolytes() -> None:
+    ex = load_explanations()
+    assert "restores the balance" not in _all_text(ex)
+    neck_on_sodium = [p.text for p in ex.get("sodium").mechanism if p.sources == ("neck",)]
+    assert neck_on_sodium == [
+        "The neck-spasm article does not mention sodium: the electrolytes it names are "
+        "calcium and potassium, and it says dehydration can upset the electrolyte balance."
+    ]
+
+
+def test_mechanisms_keep_the_hedges_and_the_blood_level_caveat() -> None:
+    ex = load_explanations()
+    for key in ("magnesium", "calcium", "potassium", "vitamin_d"):
+        for point in ex.get(key).mechanism:
+            if point.sources != ("nutrilog",):
+                assert re.search(r"\b(can|may|potentially|linked|says|cites|uncommon)\b", point.text), point.text
+    for key, word in (("calcium", "blood calcium"), ("potassium", "blood potassium")):
+        caveat = [p for p in ex.get(key).mechanism if p.sources == ("nutrilog",)]
+        assert len(caveat) == 1 and word in caveat[0].text and "rarely" in caveat[0].text
+
+
+def test_red_flags_point_to_a_clinician() -> None:
+    ex = load_explanations()
+    flags = " ".join(p.text for p in ex.see_a_clinician if p.sources == ("nutrilog",))
+    for sign in (
+        "weakness, numbness or tingling in an arm or a leg",
+        "loss of bladder or bowel control",
+        "saddle area",
+        "severe headache with a stiff neck and fever",
+        "chest pain",
+        "irregular heartbeat",
+        "tetany",
+        "injury or a fall",
+        "weight loss",
+        "history of cancer",
+    ):
+        assert sign in " ".join(flags.split()), sign
+    assert "fever or numbness" in " ".join(p.text for p in ex.see_a_clinician if p.sources == ("neck",))
+
+
+def test_sources_are_named_with_title_and_no_invented_address() -> None:
+    ex = load_explanations()
+    # the copies in the reference folder carry no web address; none is made up
+    assert ex.articles["neck"].url is None and ex.articles["back"].url is None
+    assert ex.articles["nutrilog"].kind == "note"
+    assert ex.cite(["nutrilog"]) == "— added by nutrilog (not from the articles)"
+    assert ex.cite(["back", "nutrilog"]).endswith("; with an addition by nutrilog")
+
+
+@pytest.mark.parametrize(
+    ("description", "hazard"),
+    [
+        ("Nuts, almonds", True),
+        ("Seeds, pumpkin and squash seed kernels, dried", True),
+        ("Peanut butter, smooth style, with salt", True),
+        ("Grapes, red or green (European type, such as Thompson seedless), raw", True),
+        ("Frankfurter, beef, unheated", True),
+        ("Snacks, popcorn, air-popped", True),
+        ("Carrots, raw", True),
+        ("Carrots, cooked, boiled, drained, without salt", False),
+        ("Beverages, almond milk, unsweetened, shelf stable", False),
+        ("Grape juice, canned or bottled, unsweetened", False),
+        ("Milk, whole, 3.25% milkfat, with added vitamin D", False),
+        ("Fish, salmon, sockeye, cooked, dry heat", False),
+        ("Doughnuts, cake-type, plain", False),
+    ],
+)
+def test_choking_hazards_for_young_children(description: str, hazard: bool) -> None:
+    assert load_explanations().is_choking_hazard(description) is hazard
+
+
+@pytest.mark.parametrize(
+    ("age", "sex", "factor"),
+    # DGA 2005 sedentary kcal / adult kcal of the same sex (2,000 women, 2,400 men),
+    # to the nearest quarter: 1000/2000 = 0.5; 1000/2400 = 0.42 -> 0.5; 1200/2000 = 0.6
+    # -> 0.5; 1400/2400 = 0.58 -> 0.5; 1600/2000 = 0.8 -> 0.75; 1800/2400 = 0.75;
+    # 1800/2000 = 0.9 -> 1; 2200/2400 = 0.92 -> 1
+    [(2, "female", 0.5), (2, "male", 0.5), (8, "female", 0.5), (8, "male", 0.5),
+     (10, "female", 0.75), (10, "male", 0.75), (16, "female", 1.0), (16, "male", 1.0),
+     (34, "female", 1.0), (75, "male", 1.0)],  # fmt: skip
+)
+def test_portions_scale_with_the_dri_group(age: float, sex: str, factor: float) -> None:
+    assert load_explanations().portion_scale.factor(age, sex) == factor

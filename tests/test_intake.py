@@ -59,3 +59,32 @@ def test_daily_totals_equal_pandas_sums_with_unknowns_missing() -> None:
     assert got.xs(pd.Timestamp("2026-11-03"), level=1)["magnesium_mg"].isna().all()
     counts = entries.groupby(["person", "date"], sort=True).size()
     assert daily["n_entries"].tolist() == counts.tolist()
+
+
+def _day(grams: list[float], magnesium: list[float]) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {"person": "a", "date": pd.Timestamp("2026-11-20"), "kind": "food", "grams": grams}
+    )
+    for col in NUTRIENT_COLUMNS:
+        frame[col] = np.nan
+    frame["magnesium_mg"] = magnesium
+    return frame
+
+
+def test_an_entry_without_grams_is_not_weighed_like_a_pinch_of_salt() -> None:
+    # salt 1 g, oil 1 g and pasta 300 g are known; a plate of unmatched food has no grams.
+    # The day's median weight (1 g) would put coverage at 302 / 303 = 99.7%; the entry
+    # counts as an average weighed entry instead, (1 + 1 + 300) / 3 = 100.67 g, so
+    # coverage = 302 / (302 + 100.67) = 0.75: three of four entries, by weight and by count
+    day = _day([1.0, 1.0, 300.0, np.nan], [0.0, 0.0, 75.0, np.nan])
+    row = daily_totals(day).iloc[0]
+    assert row["coverage_magnesium"] == pytest.approx(0.75)
+    assert row["magnesium_mg"] == 75.0
+
+
+def test_a_day_without_any_weighed_entry_is_covered_by_count() -> None:
+    # a source that reported the nutrients but no grams: 2 of 3 entries carry a value
+    day = _day([np.nan, np.nan, np.nan], [40.0, 60.0, np.nan])
+    row = daily_totals(day).iloc[0]
+    assert row["coverage_magnesium"] == pytest.approx(2 / 3)
+    assert row["magnesium_mg"] == 100.0

@@ -77,6 +77,20 @@ def test_lactating_16() -> None:
     assert refs.loc["water", "ai"] == 3800
 
 
+@pytest.mark.parametrize("stage", [{"pregnant": True}, {"lactating": True}])
+def test_calcium_ear_pregnant_and_lactating_teenagers_is_1100(stage: dict[str, bool]) -> None:
+    # Reference folder NOTES.md, "Correction": the IOM 2011 report text (ch. 5) gives an EAR
+    # of 1,100 mg for pregnant and lactating 14-18-year-olds (the NASEM summary table
+    # prints 1,000 mg); RDA 1,300, so the implied CV is (1300 - 1100) / (2 x 1100) = 0.0909
+    refs = _refs(age=16, sex="female", **stage)
+    assert refs.loc["calcium", "ear"] == 1100
+    assert refs.loc["calcium", "rda"] == 1300
+    assert refs.loc["calcium", "req_cv"] == pytest.approx(0.0909)
+    assert refs.loc["calcium", "req_cv"] == pytest.approx((1300 - 1100) / (2 * 1100), abs=1e-4)
+    # the 19-30 pregnancy group keeps the adult EAR of 800 mg
+    assert _refs(age=25, sex="female", **stage).loc["calcium", "ear"] == 800
+
+
 def test_man_75() -> None:
     refs = _refs(age=75, sex="male")
     # NOTES §2: vitamin D RDA 20 ug over 70; calcium RDA 1,200 for men >70
@@ -189,8 +203,26 @@ def _write_source(folder: Path, rows: list[dict[str, str]]) -> None:
                 "age_min_years": "19",
                 "age_max_years": "51",
                 "sd_within": "325",
+                "value_type": "reported",
+                "source": "IOM 2000 Table 3-2 fn b",
             }  # fmt: skip
         )
+
+
+def _sd_row(**values: str) -> dict[str, str]:
+    base = {
+        "nutrient": "magnesium", "unit": "mg", "group": "every group", "sex": "any",
+        "age_min_years": "0", "value_type": "not found", "source": "looked in IOM 2000 App. B",
+    }  # fmt: skip
+    return {c: "" for c in SD_COLUMNS} | base | values
+
+
+def _write_published(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=SD_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
 
 
 def _row(**values: str) -> dict[str, str]:
@@ -241,6 +273,79 @@ def test_build_dri_rejects_overlapping_ages(tmp_path: Path) -> None:
     _write_source(tmp_path / "dri", [_row(), _row(sex="female", age_min_years="3")])
     with pytest.raises(ValueError, match="overlap"):
         build_dri(tmp_path, tmp_path / "out")
+
+
+def test_build_merges_the_repositorys_published_sds(tmp_path: Path) -> None:
+    _write_source(tmp_path / "dri", [_row()])
+    own = _write_published(
+        tmp_path / "own.csv",
+        [
+            _sd_row(nutrient="vitamin B12", unit="ug"),
+            _sd_row(
+                group="men 19-50",
+                sex="male",
+                age_min_years="19",
+                age_max_years="51",
+                sd_within="120",
+                value_type="reported",
+                source="a table, p.1",
+            ),
+        ],  # fmt: skip
+    )
+    build_dri(tmp_path, tmp_path / "out", published=own)
+    merged = pd.read_csv(tmp_path / "out" / "within_person_sd.csv", keep_default_na=False)
+    # the reference folder's rows first, then the repository's, nutrient keys renamed
+    assert merged["nutrient"].tolist() == ["calcium", "vitamin_b12", "magnesium"]
+    assert merged["sd_within"].tolist() == ["325", "", "120"]
+    assert merged["value_type"].tolist() == ["reported", "not found", "reported"]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (_sd_row(sd_within="90"), "empty exactly when value_type is 'not found'"),
+        (_sd_row(value_type="reported"), "empty exactly when value_type is 'not found'"),
+        (_sd_row(value_type="guessed", sd_within="90"), "value_type should be one of"),
+        (_sd_row(source=""), "needs its source"),
+        # a second value for women 19-50 (the reference folder has 325 mg)
+        (
+            _sd_row(
+                nutrient="calcium",
+                sex="female",
+                age_min_years="30",
+                age_max_years="40",
+                sd_within="300",
+                value_type="reported",
+            ),
+            "overlaps",
+        ),  # fmt: skip
+    ],
+)
+def test_build_rejects_bad_published_sd_rows(
+    tmp_path: Path, row: dict[str, str], message: str
+) -> None:
+    _write_source(tmp_path / "dri", [_row()])
+    own = _write_published(tmp_path / "own.csv", [row])
+    with pytest.raises(ValueError, match=message):
+        build_dri(tmp_path, tmp_path / "out", published=own)
+
+
+def test_packaged_within_person_sds_name_their_sources() -> None:
+    from nutrilog._resources import dataset_path
+
+    with dataset_path("within_person_sd.csv").open(encoding="utf-8") as fh:
+        table = pd.read_csv(fh, keep_default_na=False)
+    assert (table["source"].str.len() > 20).all()
+    values = table[table["value_type"] != "not found"].set_index("nutrient")
+    # reference NOTES §6: the only values found are for women 19-50: calcium 325 mg (IOM 2000
+    # Table 3-2 fn b) and magnesium 86 mg (back-calculated from the p.54 worked example:
+    # sqrt(3 x (3,162 - 26.5^2)) = 85.9)
+    assert values["sd_within"].to_dict() == {"calcium": "325", "magnesium": "86"}
+    assert math.sqrt(3 * (3162 - 26.5**2)) == pytest.approx(86, abs=0.2)
+    # every assessed nutrient says where no value was found
+    missing = table[table["value_type"] == "not found"]
+    assert set(missing["nutrient"]) == set(ASSESSED)
+    assert (missing["sd_within"] == "").all()
 
 
 def test_packaged_table_is_complete() -> None:

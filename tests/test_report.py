@@ -123,7 +123,7 @@ def test_json_schema_top_level_and_strict_numbers(report: Report) -> None:
         raise AssertionError(f"non-standard JSON constant {value}")
 
     doc = json.loads(text, parse_constant=no_nan)
-    assert doc["schema_version"] == SCHEMA_VERSION == "1.0"
+    assert doc["schema_version"] == SCHEMA_VERSION == "1.1"
     assert list(doc) == ["schema_version", "generator", "articles", "people", "data_quality",
                          "other_causes", "see_a_clinician", "disclaimer"]
     person = doc["people"][0]
@@ -136,7 +136,10 @@ def test_json_schema_top_level_and_strict_numbers(report: Report) -> None:
     assert potassium["ear"] is None and potassium["probability_adequate"] is None  # NaN -> null
     assert potassium["ai"] == 2600
     assert "not medical advice" in doc["disclaimer"]
-    assert set(doc["articles"]) == {"neck", "back"}
+    assert set(doc["articles"]) == {"neck", "back", "nutrilog"}
+    assert doc["articles"]["neck"] == {
+        "title": "What vitamin deficiency causes neck spasms?", "url": None, "kind": "article"
+    }
 
 
 def test_verdict_summary_numbers(report: Report) -> None:
@@ -248,7 +251,7 @@ def test_data_quality_counts_and_coverage(report: Report) -> None:
 
 
 def test_save_infers_the_format_from_the_suffix(report: Report, tmp_path) -> None:
-    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.0"
+    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.1"
     assert report.save(tmp_path / "r.md").read_text("utf-8").startswith("# nutrilog report")
     assert report.save(tmp_path / "r.HTML").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert report.save(tmp_path / "r.txt").read_text("utf-8").startswith("nutrilog report")
@@ -291,7 +294,40 @@ def test_report_of_a_real_analysis() -> None:
     assert verdicts["magnesium"]["summary"].startswith("mean 87.4 mg/day over 1 day(s), 27% of the RDA")
     concern = [v["nutrient"] for v in person["verdicts"] if v["concern"]]
     assert [e["nutrient"] for e in person["explanations"]] == concern
-    assert "magnesium" in concern
+    # the unmatched cup has no grams and weighs as an average entry of the day,
+    # (236 + 30) / 2 = 133 g: only 266 / 399 = 67% of the food is covered, so the low
+    # magnesium is "uncertain", with the reason, and gets no shortfall explanation
+    mg = verdicts["magnesium"]
+    assert mg["status"] == "uncertain" and mg["status_rule"] == "coverage"
+    assert mg["coverage"] == pytest.approx(266 / 399, abs=0.01)
+    assert mg["reason"].startswith("uncertain, by how much of the logged food has a known value")
+    assert "magnesium" not in concern
+    assert mg["sd_used"] == (
+        "day-to-day SD 86 mg, back-calculated pooled CSFII 1994-96 value for female 19-50 "
+        "(IOM 2000 DRI: Applications in Dietary Assessment, p.54)"
+    )
     assert doc["data_quality"]["counts"]["unmatched"] == 1
     assert doc["data_quality"]["unmatched"][0]["text"] == "1 cup zzqx blorp"
-    assert person["suggestions"] and {s["nutrient"] for s in person["suggestions"]} <= set(concern)
+    # foods are offered only for shortfalls and for intakes below an AI, never for
+    # "uncertain" ones
+    offered = {s["nutrient"] for s in person["suggestions"] if s["kind"] == "food"}
+    assert all(verdicts[n]["status"] in ("possibly low", "likely low", "cannot tell") for n in offered)
+
+
+def test_report_of_a_real_shortfall_explains_it_and_offers_foods() -> None:
+    from nutrilog.analysis import analyze
+    from nutrilog.iotools import parse_entries
+
+    log = parse_entries(["2 medium bananas", "1 cup chopped spinach"], date="2026-11-20")
+    result = analyze(log, Profile(age=34, sex="female"), min_day_kcal=0)
+    person = build_report(result).to_dict()["people"][0]
+    mg = next(v for v in person["verdicts"] if v["nutrient"] == "magnesium")
+    # 87.4 mg is below the EAR of 265 mg; the published SD (86 mg) is 98% of this mean,
+    # a day-to-day CV above 60% where the normal-theory test is unreliable (IOM 2000 p.200),
+    # so the IOM EAR/RDA rule decides, and z = (87.42 - 265) / sqrt(26.5^2 + 86^2 / 1)
+    # = -1.97 is kept as a note
+    assert mg["status"] == "likely low" and mg["status_rule"] == "IOM EAR/RDA rule"
+    assert mg["reason"].endswith("mean below the EAR (265 mg): intake very likely needs to improve")
+    assert any("shown for information only" in note for note in mg["notes"])
+    assert [e["nutrient"] for e in person["explanations"]][0] == "magnesium"
+    assert any(s["nutrient"] == "magnesium" and s["kind"] == "food" for s in person["suggestions"])

@@ -7,6 +7,8 @@ so every expected number can be checked with a calculator.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -94,30 +96,46 @@ def test_calcium_gap_closed_by_stated_amounts(table: FoodTable) -> None:
     assert out.index.tolist() == ["sr28:01117", "sr28:01079"]
 
 
-def test_upper_limit_guard_skips_a_salty_food(table: FoodTable) -> None:
+def test_sodium_is_judged_against_what_a_food_brings(table: FoodTable) -> None:
     gap = {"potassium_mg": 400.0}
     eaten = ["sr28:19411"]
+    targets = {"potassium_mg": 2600.0, "magnesium_mg": 320.0}
     # chips: 1 oz = 28 g -> K 1196 x 0.28 = 334.88 mg, Na 527 x 0.28 = 147.56 mg
     free = suggest_foods(gap, table, eaten_ids=eaten).set_index("food_id")
     assert free.index[0] == "sr28:19411"
     assert free.loc["sr28:19411", "amount"] == pytest.approx(334.88)
-    near = suggest_foods(gap, table, eaten_ids=eaten, limits={"sodium_mg": 2300}, current={"sodium_mg": 2200})
-    assert "sr28:19411" not in set(near["food_id"])  # 2200 + 147.56 > 2300
-    assert "sr28:09040" in set(near["food_id"])  # a banana adds 1.18 mg sodium
-    room = suggest_foods(gap, table, eaten_ids=eaten, limits={"sodium_mg": 2300}, current={"sodium_mg": 2100})
-    assert "sr28:19411" in set(room["food_id"])  # 2100 + 147.56 <= 2300
+
+    def offered(current: float, **kwargs: object) -> set[str]:
+        out = suggest_foods(gap, table, eaten_ids=eaten, limits={"sodium_mg": 2300},
+                            current={"sodium_mg": current}, targets=targets, **kwargs)  # fmt: skip
+        return set(out["food_id"])
+
+    # room left (2100 + 147.56 <= 2300), and the chips bring 334.88 / 2600 = 12.9% of the
+    # potassium AI for 147.56 / 2300 = 6.4% of the CDRR: kept
+    assert "sr28:19411" in offered(2100)
+    # no room (2200 + 147.56 > 2300): 6.4% must be under a quarter of 12.9% = 3.2%: dropped;
+    # a banana's 1.18 mg of sodium (0.05%) against 422 / 2600 = 16% of the AI stays
+    assert "sr28:19411" not in offered(2200)
+    assert "sr28:09040" in offered(2200)
+    assert "sr28:19411" not in offered(3400)  # already above the CDRR
+    assert "sr28:09040" in offered(3400)
+    # for magnesium the chips bring 63 x 0.28 = 17.64 mg = 5.5% of the RDA for 6.4% of the
+    # CDRR: more salt than magnesium, dropped even with all the room in the world
+    mg = suggest_foods({"magnesium_mg": 100.0}, table, eaten_ids=eaten, limits={"sodium_mg": 2300},
+                       current={"sodium_mg": 0.0}, targets=targets, min_cover=0)  # fmt: skip
+    assert "sr28:19411" not in set(mg["food_id"])
+    assert "sr28:12014" in set(mg["food_id"])
 
 
-def test_guard_when_already_over_the_limit(table: FoodTable) -> None:
-    over = {"sodium_mg": 3400.0}
-    limits = {"sodium_mg": 2300.0}
-    out = suggest_foods({"potassium_mg": 400.0}, table, eaten_ids=["sr28:19411"], limits=limits, current=over)
-    assert "sr28:19411" not in set(out["food_id"])  # 147.56 mg > 5 % of 2300 = 115 mg
-    assert "sr28:09040" in set(out["food_id"])
+def test_ul_guard_when_already_over_the_limit(table: FoodTable) -> None:
+    # calcium above its UL (2,600 > 2,500 mg): a portion may add 5% of the UL, 125 mg
+    limits, over = {"calcium_mg": 2500.0}, {"calcium_mg": 2600.0}
+    out = suggest_foods({"potassium_mg": 400.0}, table, limits=limits, current=over)
+    assert "sr28:09040" in set(out["food_id"])  # a banana's 5 x 1.18 = 5.9 mg of calcium
     strict = suggest_foods(
         {"potassium_mg": 400.0}, table, limits=limits, current=over, over_limit_allowance=0.0
     )
-    assert "sr28:09040" not in set(strict["food_id"])  # the banana's 1.18 mg now counts
+    assert "sr28:09040" not in set(strict["food_id"])  # now its 5.9 mg count
 
 
 def test_guard_applies_to_the_nutrient_itself(table: FoodTable) -> None:
@@ -137,7 +155,9 @@ def test_foods_already_eaten_are_favoured(table: FoodTable) -> None:
 
 
 def test_eaten_food_portion_heuristic(table: FoodTable) -> None:
-    out = suggest_foods({"magnesium_mg": 100.0}, table, eaten_ids=["sr28:09040", "user:no-portions"], per_nutrient=5)
+    # a gap of 500 mg: the seed mix's 400 mg does not close it (a closed gap gets no list)
+    out = suggest_foods({"magnesium_mg": 500.0}, table, eaten_ids=["sr28:09040", "user:no-portions"],
+                        per_nutrient=5, min_cover=0)  # fmt: skip
     by_id = out.set_index("food_id")
     # banana is not curated for magnesium: the 0 g portion is skipped, "medium" beats "cup"
     assert by_id.loc["sr28:09040", "portion"] == '1 medium (7" to 7-7/8" long)'
@@ -210,3 +230,203 @@ def test_bundled_table_gives_the_hand_checked_numbers() -> None:
     assert (vd["food_id"], vd["portion"]) == ("sr28:15086", "3 oz")
     assert vd["amount"] == pytest.approx(14.195)
     assert vd["text"] == "sockeye salmon, 3 oz (85 g) ≈ 14 µg vitamin D: covers your average gap of 5 µg"
+
+
+# -- safe and sensible advice (bundled table) -----------------------------------------------------
+
+FRIES, SYRUP, WHOLE_MILK, SALMON = "fndds:71401030", "sr28:19353", "sr28:01077", "sr28:15086"
+
+
+def test_poor_sources_already_eaten_are_not_offered() -> None:
+    foods = load_foods()
+    gaps = {"potassium_mg": 708.0, "calcium_mg": 250.0}
+    targets = {"potassium_mg": 2600.0, "calcium_mg": 1000.0}
+    eaten = [FRIES, SYRUP]
+    # fries, small order 110 g: K 579 x 1.1 = 636.9 mg = 24.5% of the AI for 312 x 1.1 =
+    # 343.2 kcal = 22.9% of 1,500 kcal: a ratio of 1.07, under the 2 a food already eaten
+    # needs. Maple syrup, 1 cup 315 g: Ca 321.3 mg = 32% of the RDA for 819 kcal = 55%: 0.59
+    out = suggest_foods(gaps, foods, eaten_ids=eaten, targets=targets, current={"energy_kcal": 1500.0})
+    assert not {FRIES, SYRUP} & set(out["food_id"])
+    assert out[out["nutrient"] == "potassium_mg"]["food_id"].iloc[0] == "sr28:11458"  # spinach
+    # without the day's energy the density cannot be judged, and both come first again
+    blind = suggest_foods(gaps, foods, eaten_ids=eaten, targets=targets)
+    assert blind[blind["nutrient"] == "potassium_mg"]["food_id"].tolist()[:2] == [SYRUP, FRIES]
+
+
+def test_a_small_gap_gets_a_note_not_a_list() -> None:
+    foods = load_foods()
+    # B12 gap 0.061 ug of an RDA of 2.4: 2.5% of it, under the 10% of SMALL_GAP
+    out = suggest_foods({"vitamin_b12_ug": 0.061}, foods, targets={"vitamin_b12_ug": 2.4},
+                        eaten_ids=["sr28:01079"])  # fmt: skip
+    assert out["kind"].tolist() == ["note"]
+    assert out["text"].iloc[0].startswith(
+        "Your average gap of 0.061 µg vitamin B12 is small (at most 10% of the target): "
+        "one more portion of a food you already eat closes it, for example 2% milk"
+    )
+
+
+def test_sodium_is_never_suggested_and_a_low_log_says_why() -> None:
+    foods = load_foods()
+    out = suggest_foods({"sodium_mg": 700.0, "magnesium_mg": 100.0}, foods,
+                        eaten_ids=["sr28:19411"])  # fmt: skip
+    sodium = out[out["nutrient"] == "sodium_mg"]
+    assert sodium["kind"].tolist() == ["note"]
+    assert "unlogged salt" in sodium["text"].iloc[0]
+    assert "sr28:19411" not in set(out["food_id"])  # the chips are not a magnesium source here
+    assert not load_explanations().suggestions("sodium")  # no salty food is curated
+
+
+def test_potassium_foods_come_with_the_kidney_caveat() -> None:
+    out = suggest_foods({"potassium_mg": 700.0, "magnesium_mg": 100.0}, load_foods())
+    potassium = out[out["nutrient"] == "potassium_mg"]
+    assert (potassium["kind"] == "food").sum() == 3
+    caveat = potassium[potassium["kind"] == "note"]["text"].tolist()
+    assert len(caveat) == 1
+    for words in ("kidney disease", "ACE inhibitors", "(ARBs)", "potassium-sparing diuretics"):
+        assert words in caveat[0]
+    assert not (out[out["nutrient"] == "magnesium_mg"]["kind"] == "note").any()
+
+
+def test_a_baby_gets_no_foods() -> None:
+    out = suggest_foods({"calcium_mg": 100.0, "vitamin_d_ug": 5.0}, load_foods(),
+                        eaten_ids=[WHOLE_MILK, SALMON], age=0.75, sex="female")  # fmt: skip
+    assert out["kind"].tolist() == ["note"] and out["food_id"].isna().all()
+    assert "paediatrician" in out["text"].iloc[0]
+
+
+def test_a_two_year_old_gets_no_choking_hazards_and_half_portions() -> None:
+    ex = load_explanations()
+    out = suggest_foods({"magnesium_mg": 40.0}, load_foods(), age=2, sex="female",
+                        targets={"magnesium_mg": 80.0}, current={"energy_kcal": 1100.0})  # fmt: skip
+    picked = out[out["kind"] == "food"]
+    # pumpkin seeds and almonds would come first for an adult
+    assert not {"sr28:12014", "sr28:12061"} & set(picked["food_id"])
+    assert not any(ex.is_choking_hazard(d) for d in picked["description"])
+    # half portions (1,000 / 2,000 kcal): cooked spinach 1/2 cup = 90 g -> 87 x 0.9 = 78.3 mg
+    spinach = picked.set_index("food_id").loc["sr28:11458"]
+    assert (spinach["portion"], spinach["grams"]) == ("1/2 cup", 90.0)
+    assert spinach["amount"] == pytest.approx(87 * 0.9)
+    note = out[out["nutrient"] == ""]["text"].iloc[0]
+    assert note.startswith("Portions are child-sized: half an adult portion")
+    assert "nuts and nut butters, seeds, popcorn, whole grapes" in note
+
+
+def test_staples_stay_for_a_child_near_the_cdrr() -> None:
+    # a 2-year-old at 1,180 of a 1,200 mg CDRR. Half a cup of whole milk (122 g) brings
+    # Ca 113 x 1.22 = 137.9 mg = 19.7% of the RDA (700) for Na 43 x 1.22 = 52.5 mg =
+    # 4.4% of the CDRR: no room left, so 4.4% is held against a quarter of 19.7% (4.9%):
+    # kept. Salmon 1 1/2 oz (42.5 g): D 16.7 x 0.425 = 7.1 ug = 47% of the RDA, Na 39 mg
+    # = 3.3% of the CDRR: kept. A flat 5%-of-the-CDRR or "no room" rule dropped both.
+    out = suggest_foods(
+        {"calcium_mg": 250.0, "vitamin_d_ug": 12.0}, load_foods(), age=2, sex="female",
+        eaten_ids=[WHOLE_MILK], limits={"sodium_mg": 1200.0},
+        current={"sodium_mg": 1180.0, "energy_kcal": 1100.0},
+        targets={"calcium_mg": 700.0, "vitamin_d_ug": 15.0}, per_nutrient=9,
+    )  # fmt: skip
+    rows = out[out["kind"] == "food"].set_index(["nutrient", "food_id"])
+    milk = rows.loc[("calcium_mg", WHOLE_MILK)]
+    assert milk["grams"] == pytest.approx(122.0) and milk["amount"] == pytest.approx(137.86)
+    assert ("vitamin_d_ug", SALMON) in rows.index
+    assert rows.loc[("vitamin_d_ug", SALMON), "portion"] == "1 1/2 oz"
+
+
+# -- through analyze and the report ----------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "logs"
+
+
+def test_a_nine_month_old_gets_the_feeding_note_and_no_foods() -> None:
+    import nutrilog as nl
+
+    log = nl.parse_entries(["1 cup whole milk", "1 medium banana", "1/2 cup oatmeal"], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=0.75, sex="female"), min_day_kcal=0)
+    assert result.suggestions["kind"].tolist() == ["note"]
+    text = result.report().to_text()
+    assert "Ask the paediatrician" in " ".join(text.split())
+
+
+def test_a_two_year_old_gets_no_nuts_seeds_or_salty_foods() -> None:
+    import nutrilog as nl
+
+    result = nl.analyze(FIXTURES / "toddler_week.csv", nl.Profile(age=2, sex="female"))
+    ex = load_explanations()
+    rows = result.assessment.set_index("nutrient")
+    cdrr = rows.loc["sodium", "cdrr"]
+    foods = load_foods()
+    offered = result.suggestions[result.suggestions["kind"] == "food"]
+    assert len(offered) >= 3
+    for row in offered.itertuples():
+        assert not ex.is_choking_hazard(row.description), row.description
+        sodium = foods.nutrients.at[row.food_id, "sodium_mg"] * row.grams / 100
+        target = rows.set_index("column").loc[row.nutrient, "target"]
+        # no food brings a larger share of the sodium CDRR than of the nutrient's target
+        assert sodium / cdrr <= min(row.amount, row.gap) / target, row.description
+    assert "sodium_mg" not in set(offered["nutrient"])
+    # half an adult portion each (1,000 of 2,000 kcal, DGA 2005), with the note saying so
+    adult = suggest_foods(
+        dict(zip(offered["nutrient"], offered["gap"], strict=True)), foods, per_nutrient=20
+    ).set_index(["nutrient", "food_id"])["grams"]
+    for row in offered.itertuples():
+        if (row.nutrient, row.food_id) in adult.index:
+            assert row.grams == pytest.approx(adult[(row.nutrient, row.food_id)] / 2)
+    notes = result.suggestions[result.suggestions["kind"] == "note"]["text"]
+    assert any(t.startswith("Portions are child-sized: half an adult portion") for t in notes)
+
+
+def test_sodium_below_the_ai_brings_a_note_and_no_salty_food() -> None:
+    import nutrilog as nl
+
+    log = nl.parse_entries(["2 medium bananas", "1 cup chopped spinach", "1 cup oatmeal"],
+                           date="2026-11-20")  # fmt: skip
+    result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    assert result.assessment.set_index("nutrient").loc["sodium", "status"] == "cannot tell"
+    sodium = result.suggestions[result.suggestions["nutrient"] == "sodium_mg"]
+    assert sodium["kind"].tolist() == ["note"]
+    assert "No salty foods are suggested" in " ".join(result.report().to_text().split())
+
+
+def test_the_report_prints_the_potassium_caveat_with_potassium_foods() -> None:
+    import nutrilog as nl
+
+    result = nl.analyze(Path(__file__).parents[1] / "examples" / "week.csv",
+                        nl.Profile(age=34, sex="female"))  # fmt: skip
+    foods = result.suggestions[result.suggestions["kind"] == "food"]
+    assert "potassium_mg" in set(foods["nutrient"])
+    text = " ".join(result.report().to_text().split())
+    section = text[text.index("Foods that would close the gap") : text.index("Daily totals")]
+    assert "Potassium - cooked spinach" in section
+    assert "ACE inhibitors, angiotensin receptor blockers (ARBs) or potassium-sparing" in section
+
+
+def test_above_the_cdrr_a_note_says_how_to_cut_down() -> None:
+    out = suggest_foods({}, load_foods(), reduce={"sodium_mg": ["Pizza, cheese", "Ham sandwich"]},
+                        limits={"sodium_mg": 2300.0}, current={"sodium_mg": 3100.0})  # fmt: skip
+    assert out["kind"].tolist() == ["note"]
+    assert out["text"].iloc[0].startswith(
+        "Your sodium averages 3,100 mg/day, above the Chronic Disease Risk Reduction intake of "
+        "2,300 mg (a level to come down to for lower chronic-disease risk, not a toxicity "
+        "limit). The foods that gave you the most sodium were Pizza, cheese and Ham sandwich."
+    )
+
+
+def test_analyze_names_the_saltiest_foods_above_the_cdrr() -> None:
+    import nutrilog as nl
+
+    log = nl.parse_entries(["2 cups canned chicken noodle soup", "2 oz salted pretzels",
+                            "1 dill pickle", "1 cup cooked spinach"], date="2026-11-20")  # fmt: skip
+    result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    assert result.assessment.set_index("nutrient").loc["sodium", "status"] == "above CDRR"
+    note = result.suggestions[result.suggestions["nutrient"] == "sodium_mg"]["text"].iloc[0]
+    top = result.entries.sort_values("sodium_mg", ascending=False)["description"].iloc[0]
+    assert f"the most sodium were {top}" in note
+
+
+def test_below_an_ai_the_texts_speak_of_the_ai_not_of_a_gap() -> None:
+    out = suggest_foods({"potassium_mg": 708.0}, load_foods(), below_ai=["potassium_mg"])
+    texts = out[out["kind"] == "food"]["text"].tolist()
+    # cooked spinach, 1 cup = 180 g x 466 mg/100 g = 838.8 mg
+    assert texts[0] == (
+        "cooked spinach, 1 cup (180 g) ≈ 839 mg potassium: covers the 708 mg a day you are "
+        "below the AI"
+    )
+    assert not any("gap" in t for t in texts)
