@@ -5,7 +5,8 @@ Run from the repository root::
     python datasets/build.py [--shared ../shared] [--out datasets] [--check]
 
 Writes ``foods.csv``, ``nutrients.csv`` and ``portions.csv`` (see
-``_build_foods.py``) and, when ``_build_dri.py`` is present, the DRI tables.
+``_build_foods.py``), then ``default_portions.csv`` from them (see
+``_build_defaults.py``) and, when ``_build_dri.py`` is present, the DRI tables.
 With ``--check`` the tables are rebuilt into a temporary folder and compared
 byte for byte with the committed ones: exit status 1 (and the names of the
 tables that differ) if any differs, 0 otherwise.
@@ -30,6 +31,7 @@ _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:  # run as a script or imported from elsewhere
     sys.path.insert(0, str(_HERE))
 
+from _build_defaults import build_defaults  # noqa: E402
 from _build_foods import build_foods  # noqa: E402
 
 __all__ = ["builders", "build_all", "check", "main"]
@@ -38,14 +40,15 @@ Builder = Callable[[Path, Path], list[Path]]
 
 
 def builders() -> list[Builder]:
-    """Return the table builders present: foods always, DRI when ``_build_dri`` exists.
+    """Return the table builders present, in order: foods and their default portions
+    always, DRI when ``_build_dri`` exists.
 
     Examples
     --------
     >>> [b.__name__ for b in builders()][0]
     'build_foods'
     """
-    found: list[Builder] = [build_foods]
+    found: list[Builder] = [build_foods, build_defaults]
     try:
         dri = importlib.import_module("_build_dri")
     except ModuleNotFoundError as err:
@@ -82,7 +85,8 @@ def check(shared: Path, out: Path) -> list[str]:
         return [
             path.name
             for path in fresh
-            if not (out / path.name).is_file() or (out / path.name).read_bytes() != path.read_bytes()
+            if not (out / path.name).is_file()
+            or (out / path.name).read_bytes() != path.read_bytes()
         ]
 
 
@@ -95,11 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     repo = _HERE.parent
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=repo.parent / "shared",
-                        help="reference folder (default: ../shared next to the repository)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=repo.parent / "shared",
+        help="reference folder (default: ../shared next to the repository)",
+    )
     parser.add_argument("--out", type=Path, default=_HERE, help="output folder (default: datasets)")
-    parser.add_argument("--check", action="store_true",
-                        help="compare a fresh build with the committed tables; exit 1 if they differ")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="compare a fresh build with the committed tables; exit 1 if they differ",
+    )
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
         parser.error(f"reference folder not found: {args.shared}")

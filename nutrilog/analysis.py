@@ -215,15 +215,18 @@ _KEY_COLUMNS = [
     "per_unit",
     "portion",
     "grams_note",
+    "assumption",
     "plain_water",
 ]
 
 
 def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFrame:
-    """Match and portion for each distinct (food, id, unit, kind) key.
+    """Match and portion for each distinct (food, id, unit, kind, amount note) key.
 
     Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
-    ``portion``, ``grams_note`` and ``plain_water`` (water without a food).
+    ``portion``, ``grams_note``, ``assumption`` and ``plain_water`` (water without
+    a food). The amount note joins the food words when choosing among portions
+    (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``).
     """
     from nutrilog.matching import match_foods
     from nutrilog.portions import resolve_grams
@@ -238,16 +241,22 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFr
     )
     # Grams of one unit, matched or not: a mass needs no food, and an unmatched
     # entry's known weight still counts against coverage.
+    notes = keys["amount_note"].where(keys["amount_note"].notna(), "").astype(str)
     per_unit = resolve_grams(
         pd.Series(1.0, index=keys.index),
         keys["unit"],
         keys["unit_kind"],
         matched["food_id"],
         foods,
-        food_text=keys["food"],
+        food_text=(
+            keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes
+        ).str.strip(),
     )
     out = matched.assign(
-        per_unit=per_unit["grams"], portion=per_unit["portion"], grams_note=per_unit["grams_note"]
+        per_unit=per_unit["grams"],
+        portion=per_unit["portion"],
+        grams_note=per_unit["grams_note"],
+        assumption=per_unit["assumption"].where(per_unit["assumption"] != "", None),
     )
     # Plain water with a volume needs no food table: 1 ml weighs 1 g.
     water = (keys["kind"] == "water").to_numpy() & out["per_unit"].isna().to_numpy()
@@ -281,13 +290,17 @@ def _analyse_entries(
     to_match = ~is_supp & ~reported
     rows = np.flatnonzero(to_match)
 
-    key_columns = ["food", "food_id", "unit", "unit_kind", "kind"]
+    key_columns = ["food", "food_id", "unit", "unit_kind", "kind", "amount_note"]
     code, keys = distinct_rows(
         {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
     )
     found = _match_keys(keys, foods, aliases) if len(keys) else None
 
     quantity = entries["quantity"].to_numpy(dtype="float64")
+    unstated = np.isnan(quantity)
+    if unstated.any():  # a vague amount without a number ("some rice") is one of it
+        vague = unstated & entries["unit_kind"].eq("vague").to_numpy(dtype=bool)
+        quantity = np.where(vague, 1.0, quantity)
     every = to_match.all()
 
     def spread(values: np.ndarray, fill: object) -> np.ndarray:
@@ -340,6 +353,7 @@ def _analyse_entries(
     columns["match_method"] = per_key("match_method")
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
+    columns["assumptions"] = _assumptions(entries, per_key("assumption"), is_supp)
     columns["match_score"] = score
     columns["grams"] = grams
     columns["suggestions"] = suggestions
@@ -347,6 +361,27 @@ def _analyse_entries(
     columns["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)
     # one construction: no per-column insertion into a million-row table
     return pd.DataFrame(columns, index=index, copy=False)
+
+
+def _assumptions(entries: pd.DataFrame, portions: pd.Series, is_supp: np.ndarray) -> pd.Series:
+    """Each entry's assumptions: how its grams were found (matched rows), how its
+    supplement line was read, and any the entries already carry (a user's
+    supplement table); ``"; "``-separated ``<tag>: <detail>`` items, missing when none."""
+    given = entries["assumptions"] if "assumptions" in entries.columns else None
+    if not is_supp.any() and given is None:
+        return portions
+    from nutrilog.supplements import supplement_assumptions
+
+    out = portions.astype(object).to_numpy(copy=True)
+    if is_supp.any():
+        read = supplement_assumptions(entries)
+        out = np.where(pd.isna(out) & (read != None), read, out)  # noqa: E711
+    if given is not None:
+        values = given.astype(object).to_numpy()
+        present = ~pd.isna(values)
+        out[present] = values[present]
+    out[pd.isna(out)] = None
+    return pd.Series(out, index=entries.index, dtype=object)
 
 
 #: Entry statuses, in the order of their codes.
@@ -380,6 +415,7 @@ def analyze(
     sd_within: Mapping[str, float] | None = None,
     explanations: Any = None,
     min_day_kcal: float = DEFAULT_MIN_DAY_KCAL,
+    supplements: str | os.PathLike[str] | pd.DataFrame | None = None,
 ) -> Analysis:
     """Analyse a food log for one or several people.
 
@@ -403,6 +439,13 @@ def analyze(
         A user explanation file in the bundled schema.
     min_day_kcal : float
         Days with less energy logged are kept in ``daily`` but not assessed.
+    supplements : path or DataFrame, optional
+        The user's supplement products: a CSV (or frame) with a ``product`` column
+        and amounts per unit (``magnesium_mg``, ``calcium_mg``, ``potassium_mg``,
+        ``sodium_mg``, ``vitamin_d_ug`` or ``vitamin_d_iu``, ``vitamin_b12_ug``;
+        ``unknown`` where not known). Entries whose amounts are unknown and whose
+        words name a product (``cal-mag 2 tabs``) take its amounts times the units
+        counted (see :func:`nutrilog.supplements.apply_supplement_table`).
 
     Returns
     -------
@@ -426,7 +469,12 @@ def analyze(
     elif foods is not None:
         table = table.with_user_foods(foods)
 
-    entries = _analyse_entries(food_log.entries, table, aliases, recompute)
+    logged = food_log.entries
+    if supplements is not None:
+        from nutrilog.supplements import apply_supplement_table
+
+        logged = apply_supplement_table(logged, supplements)
+    entries = _analyse_entries(logged, table, aliases, recompute)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
 

@@ -156,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--foods", type=Path, metavar="CSV", help="your own foods (see docs) added to the table"
     )
     read.add_argument("--aliases", type=Path, metavar="CSV", help="your own text,food_id matches")
+    read.add_argument(
+        "--supplements",
+        type=Path,
+        metavar="FILE",
+        help="your supplements: CSV of product and amounts per unit (magnesium_mg, calcium_mg...)",
+    )
     analyze.set_defaults(func=_cmd_analyze)
 
     foods = commands.add_parser(
@@ -373,6 +379,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             foods=args.foods,
             aliases=args.aliases,
             recompute=args.recompute,
+            supplements=args.supplements,
         )
     report = result.report()
 

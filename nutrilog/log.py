@@ -56,7 +56,7 @@ __all__ = [
 #: food       the food words, with the amount taken out
 #: quantity   the amount as a float (NaN when it could not be read, see amount_note)
 #: unit       canonical unit key (``g``, ``cup``, ``medium``, ``slice``, ``IU``...) or missing for a bare count
-#: unit_kind  mass | volume | activity | size | count | vague, or missing for a bare count
+#: unit_kind  mass | volume | activity | size | count | vague | default (no amount written), or missing for a bare count
 #: amount_note why the amount needs a second look (``range``, ``vague``, ``implicit one``...), or missing
 #: food_id    a food id when the source names one (``sr28:09040``), else missing
 #: kind       food | supplement | water
@@ -122,7 +122,9 @@ class LogEntry(BaseModel):
     food: str
     quantity: float | None = Field(default=None, ge=0)
     unit: str | None = None
-    unit_kind: Literal["mass", "volume", "activity", "size", "count", "vague"] | None = None
+    unit_kind: Literal["mass", "volume", "activity", "size", "count", "vague", "default"] | None = (
+        None
+    )
     amount_note: str | None = None
     food_id: str | None = None
     kind: Literal["food", "supplement", "water"] = "food"

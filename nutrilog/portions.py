@@ -14,19 +14,40 @@ volume (cup, tbsp, tsp, fl oz, ml, l...)
     1 fl oz = 29.57 ml...). Water and other drinks need no special case: they have
     their own fl oz / cup portions.
 size (small, medium, large, extra large)
-    the food's portion of that size. ``medium`` falls back to the bare-count portion
-    below when the food has no medium one (USDA often weighs "1 fruit" as the
-    typical size); small and large never fall back.
-count (slice, piece, can, fillet, stalk, serving...)
-    the food's portion whose unit (or first word) is that word; ``each`` takes the
-    bare-count portion. ``glass`` and ``mug`` without a portion of their own are
-    taken as 1 cup (8 fl oz).
+    the food's portion of that size; else, when the text names a size in inches
+    (Cronometer's ``large - 8 1/4" long``), the portion of that size (SR28
+    ``cucumber (8-1/4")``). ``medium`` falls back to the bare-count portion below
+    when the food has no medium one (USDA often weighs "1 fruit" as the typical
+    size); small and large never fall back.
+count (slice, piece, can, fillet, stalk, rasher...)
+    the food's portion whose unit (or first word) is that word, or its twin (a
+    rasher is a slice, a can a bottle); ``each`` takes the bare-count portion. A
+    bar counted in squares (``large bar (21 squares, 4 oz)``) also gives a square.
+    A count word of the vague-amount table without a portion of its own (``shot``)
+    is weighed as below, flagged as estimated.
 bare count (no unit: ``2 eggs``, ``1 banana``)
     in this order: the food's ``medium`` portion; its ``each`` / whole / item
     portion; the first other countable portion (``fruit``, ``egg``, ``slice``,
     ``piece``, ``banana``, ``link``... -- anything that is not a volume, a mass, a
     small/large size or a package, serving or dimension measure); then its
-    ``large`` portion.
+    ``large`` portion. A food with none of them takes its default portion.
+default (no amount written: ``green beans``)
+    the food's default portion, never one piece: its own FNDDS "Quantity not
+    specified" weight, else the bundled ``datasets/default_portions.csv`` (an FNDDS
+    twin's or neighbour's, its serving, its group's median; see
+    ``datasets/_build_defaults.py``), else (a user's food) its serving or one
+    whole item. Flagged ``default portion: ...``.
+vague (handful, some, bowl, glass, mug, scoop, square, serving, splash, pinch...)
+    by ``datasets/vague_amounts.csv``, each row with its source: the food's own
+    portion of that name where USDA has one (``scoop``, ``glass``), its default
+    portion (``handful``, ``some``, ``bowl``), a volume through its own weights
+    (``splash`` = 2 tbsp, ``pinch`` = 1/16 tsp), else a typical weight. Always
+    flagged ``estimated amount: ...``. A vague amount without a number (``some
+    rice``, quantity NaN) is one of that amount.
+noun (a measure outside the alias table: Cronometer's ``olive``, ``cubic inch``, ``pizza``)
+    the food's portion named by that word; else, when the word is the food's own
+    noun (``6.00 olive`` of ripe olives), a count of items. Flagged ``noun unit``
+    when counted.
 
 Among several portions of the same unit (``cup, whole`` / ``cup, sliced``), a
 modifier in the food text (``food_text=``: chopped, sliced, mashed...) picks its
@@ -52,6 +73,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import re
 import weakref
 from collections.abc import Iterable, Sequence
@@ -61,6 +83,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
+from nutrilog._resources import dataset_path
 from nutrilog._vector import per_unique_rows
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
@@ -75,7 +98,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 #: Columns of the table :func:`resolve_grams` returns.
-GRAMS_COLUMNS: list[str] = ["grams", "portion", "grams_note"]
+GRAMS_COLUMNS: list[str] = ["grams", "portion", "grams_note", "assumption"]
 
 _VOLUME_PREFERENCE = (
     "cup",
@@ -98,9 +121,14 @@ _NOT_COUNTABLE = _words(
     quantity guideline oz lb small large extra jumbo recipe yield batch loaf pie cake
     portion bunch head"""
 )
-_CUP_LIKE = frozenset({"glass", "mug"})
 #: Count words that stand in for each other when a food lacks one of them.
-_COUNT_TWINS = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle"}
+_COUNT_TWINS = {
+    "slice": "piece",
+    "piece": "slice",
+    "bottle": "can",
+    "can": "bottle",
+    "rasher": "slice",  # a rasher of bacon is a slice
+}
 _EMBEDDED_VOLUME = re.compile(
     r"(?i)\b(?P<num>\d+)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
 )
@@ -148,6 +176,7 @@ class _Portion(NamedTuple):
     grams: float  # grams of one unit
     portion: str
     note: str
+    assumption: str = ""  # "<tag>: <detail>" when the weight rests on an assumption
 
 
 class _Row(NamedTuple):
@@ -167,8 +196,9 @@ class _Row(NamedTuple):
 
 
 class _Food(NamedTuple):
-    rows: tuple[_Row, ...]  # usable portions in USDA order, then embedded volumes
+    rows: tuple[_Row, ...]  # usable portions in USDA order, then embedded volumes and counts
     typical: float  # FNDDS' "Quantity not specified" grams, NaN when none
+    description: str = ""  # lower case
 
 
 def _first_word(description: str) -> str:
@@ -237,7 +267,20 @@ def _embedded_volume(row: _Row, description: str) -> _Row | None:
     return _row(description, row.amount * size, unit, row.grams)
 
 
-def _food(entries: Iterable[tuple[object, float, object, float]]) -> _Food:
+_EMBEDDED_COUNT = re.compile(r"(?i)\((?P<num>\d+)\s+(?P<unit>squares?|pieces?)\b")
+
+
+def _embedded_count(row: _Row, description: str) -> _Row | None:
+    """A row like "large bar (21 squares, 4 oz)" as a portion of 21 squares."""
+    found = _EMBEDDED_COUNT.search(description)
+    if found is None or float(found["num"]) <= 0:
+        return None
+    unit = found["unit"].lower().rstrip("s")
+    count = row.amount * float(found["num"])
+    return _row(description, count, unit, row.grams)._replace(label=f"1/{count:g} of {row.label}")
+
+
+def _food(entries: Iterable[tuple[object, float, object, float]], food_name: str = "") -> _Food:
     """A food's usable portions and typical weight from its (description, amount, unit,
     grams) rows: no zero weights, no FNDDS "Quantity not specified" / "Guideline amount"."""
     rows: list[_Row] = []
@@ -251,10 +294,10 @@ def _food(entries: Iterable[tuple[object, float, object, float]]) -> _Food:
             continue
         row = _row(text, float(amount), "" if pd.isna(unit) else str(unit), float(grams))
         rows.append(row)
-        volume = _embedded_volume(row, text)
-        if volume is not None:
-            embedded.append(volume)
-    return _Food(tuple(rows + embedded), float(typical))
+        for extra in (_embedded_volume(row, text), _embedded_count(row, text)):
+            if extra is not None:
+                embedded.append(extra)
+    return _Food(tuple(rows + embedded), float(typical), food_name.lower())
 
 
 class _Prepared:
@@ -271,8 +314,9 @@ class _Prepared:
         self._starts = np.searchsorted(codes[self._order], np.arange(len(ids) + 1))
         self._group = dict(zip(ids.tolist(), range(len(ids)), strict=True))
         self._columns = [table[c].tolist() for c in ("description", "amount", "unit", "grams")]
+        self._descriptions = foods.foods["description"]
         self._foods: dict[str, _Food] = {}
-        self.answers: dict[tuple[str, str, str, frozenset[str]], _Portion] = {}
+        self.answers: dict[tuple[object, ...], _Portion] = {}
 
     def food(self, food_id: str) -> _Food:
         """The food's usable portions (none when it has no household portions)."""
@@ -284,7 +328,11 @@ class _Prepared:
                 if group is not None
                 else []
             )
-            found = _food(tuple(column[i] for column in self._columns) for i in positions)
+            described = self._descriptions.get(food_id, "")
+            found = _food(
+                (tuple(column[i] for column in self._columns) for i in positions),
+                described if isinstance(described, str) else "",
+            )
             self._foods[food_id] = found
         return found
 
@@ -316,30 +364,100 @@ def _name_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}s?\b")
 
 
-def _pick(rows: Sequence[_Row], modifiers: frozenset[str]) -> _Row:
+class _Hint(NamedTuple):
+    """What the entry's words say about the portion: modifiers and dimensions."""
+
+    words: frozenset[str]  # portion modifiers named (chopped, sliced...)
+    dims: tuple[tuple[float, float], ...]  # inch sizes named, as (low, high)
+    noun: str = ""  # the last word of the food text when it is singular ("bar", "burrito")
+
+
+_NO_HINT = _Hint(frozenset(), ())
+_MIXED_NUMBER = re.compile(r"(\d+)[ -](\d+)/(\d+)")
+_FRACTION = re.compile(r"(?<![\d.])(\d+)/(\d+)")
+_DIMENSION = re.compile(
+    r'(?P<a>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)?\s*(?:-|to)\s*'
+    r'(?P<b>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)'
+    r'|(?P<c>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)'
+)
+
+
+def _decimal_fractions(text: str) -> str:
+    """``8-1/4`` and ``7 7/8`` as ``8.25`` and ``7.875``; ``1/2`` as ``0.5``."""
+
+    def mixed(m: re.Match[str]) -> str:
+        den = float(m[3])
+        return f"{float(m[1]) + float(m[2]) / den:g}" if den else m[0]
+
+    def frac(m: re.Match[str]) -> str:
+        den = float(m[2])
+        return f"{float(m[1]) / den:g}" if den else m[0]
+
+    return _FRACTION.sub(frac, _MIXED_NUMBER.sub(mixed, text))
+
+
+@lru_cache(maxsize=4096)
+def _dimensions(text: str) -> tuple[tuple[float, float], ...]:
+    """Inch sizes in a text, each as (low, high): ``8-1/4"`` -> (8.25, 8.25), ``8-10"`` -> (8, 10).
+
+    Examples
+    --------
+    >>> _dimensions('medium (7" to 7-7/8" long)')
+    ((7.0, 7.875),)
+    """
+    if '"' not in text and "inch" not in text and " in" not in text:
+        return ()
+    out = []
+    for m in _DIMENSION.finditer(_decimal_fractions(text)):
+        if m["c"] is not None:
+            out.append((float(m["c"]), float(m["c"])))
+        else:
+            low, high = float(m["a"]), float(m["b"])
+            out.append((min(low, high), max(low, high)))
+    return tuple(out)
+
+
+def _fits(row: _Row, dims: tuple[tuple[float, float], ...]) -> bool:
+    """Whether every size named overlaps a size in the portion's description."""
+    own = _dimensions(row.text)
+    return bool(own) and all(
+        any(lo <= high + 0.01 and low <= hi + 0.01 for low, high in own) for lo, hi in dims
+    )
+
+
+def _pick(rows: Sequence[_Row], hint: _Hint) -> _Row:
     """Choose among portions of the same unit.
 
-    A modifier the text names (``chopped``, ``sliced``...) wins; otherwise the first
-    portion (in USDA order) that is ``NFS`` (FNDDS' generic one), ``medium``, then plain (just the unit), then
-    chopped / diced / cubes / pieces / sections, then whole, then sliced; else the first.
-    Portions for part of an item, an odd size or a packed cup come last.
+    A size in inches the text names (``8" diameter``) keeps the portions of that
+    size; then a modifier the text names (``chopped``, ``sliced``...) wins; otherwise
+    the first portion (in USDA order) that is ``NFS`` (FNDDS' generic one),
+    ``medium``, then plain (just the unit), then chopped / diced / cubes / pieces /
+    sections, then whole, then sliced; else the first. Portions for part of an item,
+    an odd size or a packed cup come last.
     """
     if len(rows) == 1:
         return rows[0]
-    if modifiers:
+    if hint.dims:
+        rows = [row for row in rows if _fits(row, hint.dims)] or rows
+        if len(rows) == 1:
+            return rows[0]
+    if hint.words:
         for row in rows:
-            if modifiers & row.words:
+            if hint.words & row.words:
                 return row
     usual = [row for row in rows if not row.odd] or rows
     return min(usual, key=lambda row: row.form)  # the first of the best form
 
 
-def _count_default(rows: Sequence[_Row], modifiers: frozenset[str]) -> _Row | None:
-    """The portion of one item: medium, each / whole, another countable one, then large."""
+def _count_default(rows: Sequence[_Row], hint: _Hint, best_allowed: int = _NO_COUNT) -> _Row | None:
+    """The portion of one item: medium, each / whole, another countable one, then large.
+
+    Only portions of rank ``best_allowed`` or better (see :func:`_count_rank`) count.
+    """
     best = min((row.count for row in rows), default=_NO_COUNT)
-    if best == _NO_COUNT:
+    if best == _NO_COUNT or best > best_allowed:
         return None
-    return _pick([row for row in rows if row.count == best], modifiers)
+    return _pick([row for row in rows if row.count == best], hint)
 
 
 def _ones(rows: Sequence[_Row]) -> list[_Row]:
@@ -351,28 +469,12 @@ def _names(row: _Row, word: str) -> bool:
     return row.unit not in VOLUME_UNITS and _name_pattern(word).search(row.text) is not None
 
 
-def _count_row(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Row | None:
+def _count_row(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Row | None:
     found = [row for row in rows if row.unit == unit or row.word == unit or _names(row, unit)]
-    return _pick(found, modifiers) if found else None
+    return _pick(found, hint) if found else None
 
 
-def _serving(rows: Sequence[_Row], typical: float, modifiers: frozenset[str]) -> _Portion:
-    """One serving: a serving / NLEA serving portion, the typical amount, then one item."""
-    found = [row for row in rows if row.unit == "serving" or row.word in ("serving", "nlea")]
-    if not found:
-        found = [row for row in rows if _SERVING.search(row.text) and row.amount > 0]
-    if found:
-        row = _pick(found, modifiers)
-        return _Portion(row.grams, f"{row.label} (1 serving)", "")
-    if typical > 0:
-        return _Portion(typical, "Quantity not specified (typical serving)", "")
-    one = _count_default(_ones(rows), modifiers)
-    if one is not None:
-        return _Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
-    return _Portion(np.nan, "", "no serving weight for this food")
-
-
-def _volume(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Portion:
+def _volume(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Portion:
     """The food's portion in ``unit``, else its cup, fl oz, tbsp, tsp... portion, scaled."""
     vol = [row for row in rows if row.unit in VOLUME_UNITS]
     if not vol:
@@ -381,63 +483,323 @@ def _volume(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Port
     if not same:
         rank = min(_VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) for row in vol)
         same = [row for row in vol if _VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) == rank]
-    row = _pick(same, modifiers)
+    row = _pick(same, hint)
     return _Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
 
 
-def _size(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Portion:
-    """The food's portion of that size; ``medium`` falls back to one item."""
+def _size(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Portion:
+    """The food's portion of that size; else one of the inch size named (a Cronometer
+    ``large - 8 1/4" long`` is SR28's ``cucumber (8-1/4")``); ``medium`` falls back
+    to one item."""
     found = [row for row in rows if row.unit == unit] or [row for row in rows if _names(row, unit)]
+    if not found and hint.dims:
+        found = [r for r in rows if r.unit not in VOLUME_UNITS and _fits(r, hint.dims)]
     if not found and unit == "medium":
-        one = _count_default(_ones(rows), modifiers)
+        one = _count_default(_ones(rows), hint)
         if one is not None:
             return _Portion(one.per_one, one.label, "")
     if not found:
         return _Portion(np.nan, "", f"no {unit} weight for this food")
-    row = _pick(found, modifiers)
+    row = _pick(found, hint)
     return _Portion(row.per_one, row.label, "")
 
 
-def _count(rows: Sequence[_Row], unit: str, modifiers: frozenset[str]) -> _Portion:
-    """The food's portion of that count word, its twin, or (glass, mug) its cup."""
+def _serving(rows: Sequence[_Row], typical: float, hint: _Hint) -> _Portion:
+    """One serving: a serving / NLEA serving portion, the typical amount, then one item."""
+    found = [row for row in rows if row.unit == "serving" or row.word in ("serving", "nlea")]
+    if not found:
+        found = [row for row in rows if _SERVING.search(row.text) and row.amount > 0]
+    if found:
+        row = _pick(found, hint)
+        return _Portion(row.grams, f"{row.label} (1 serving)", "")
+    if typical > 0:
+        return _Portion(typical, "Quantity not specified (typical serving)", "")
+    one = _count_default(_ones(rows), hint)
+    if one is not None:
+        return _Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
+    return _Portion(np.nan, "", "no serving weight for this food")
+
+
+# --------------------------------------------------------------------------- defaults
+
+
+@cache
+def _default_table() -> dict[str, tuple[float, str, str]]:
+    """``datasets/default_portions.csv``: food id -> (grams, basis, from_id)."""
+    with dataset_path("default_portions.csv").open(encoding="utf-8") as fh:
+        return {
+            row["id"]: (float(row["grams"]), row["basis"], row["from_id"])
+            for row in csv.DictReader(fh)
+        }
+
+
+def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
+    """The weight eaten when no amount is given (see ``datasets/default_portions.csv``).
+
+    The food's own FNDDS "Quantity not specified"; else the bundled default (an
+    FNDDS twin's or neighbour's, its serving, its group's median); else (a user's
+    food) its serving portion, then one whole item; never one small piece. A food
+    named by one of its own whole-item portions (``Snickers bar``, ``bean burrito``:
+    the text's last word, singular, names a portion of one item) is one of it, when
+    that item weighs at least half the default (``green bean`` is not one bean).
+    """
+    found = _usual_default(food_id, food, hint)
+    if hint.noun:
+        named = [
+            row
+            for row in _ones(food.rows)
+            if row.count < _NO_COUNT and (row.unit == hint.noun or _names(row, hint.noun))
+        ]
+        if named:
+            row = _pick(named, hint)
+            if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
+                return _Portion(
+                    row.per_one,
+                    f"{row.label} (default portion)",
+                    "",
+                    f"default portion: one {hint.noun} = {_g(row.per_one)} g ({row.label})",
+                )
+    return found
+
+
+def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
+    if food.typical > 0:
+        return _Portion(
+            food.typical,
+            "Quantity not specified (default portion)",
+            "",
+            f"default portion: quantity not specified = {_g(food.typical)} g",
+        )
+    found = _default_table().get(food_id)
+    if found is not None:
+        grams, basis, source = found
+        via = f" {source}" if source and source != food_id else ""
+        return _Portion(
+            grams,
+            f"default portion ({basis}{via})",
+            "",
+            f"default portion: {basis}{via} = {_g(grams)} g",
+        )
+    serving = [row for row in food.rows if row.unit == "serving" or row.word in ("serving", "nlea")]
+    if serving:
+        row = _pick(serving, hint)
+        return _Portion(
+            row.per_one,
+            f"{row.label} (default portion)",
+            "",
+            f"default portion: {row.label} = {_g(row.per_one)} g",
+        )
+    one = _count_default(_ones(food.rows), hint, best_allowed=1)
+    if one is not None:
+        return _Portion(
+            one.per_one,
+            f"{one.label} (default portion)",
+            "",
+            f"default portion: {one.label} = {_g(one.per_one)} g",
+        )
+    return _Portion(np.nan, "", "no default portion for this food")
+
+
+# --------------------------------------------------------------------------- vague amounts
+
+
+class _VagueRule(NamedTuple):
+    """One row of ``datasets/vague_amounts.csv``."""
+
+    foods: re.Pattern[str] | None  # the rule applies to foods whose description matches
+    portion_words: tuple[str, ...]  # the food's own portion named so, first found wins
+    default: bool  # else the food's default portion
+    volume: tuple[float, str] | None  # else this volume through the food's volume weights
+    grams: float  # else this weight (NaN: none)
+
+
+def _volume_spec(text: str) -> tuple[float, str] | None:
+    if not text.strip():
+        return None
+    amount, unit = text.split()
+    return float(amount), unit
+
+
+@cache
+def _vague_rules() -> dict[str, tuple[_VagueRule, ...]]:
+    """``datasets/vague_amounts.csv`` by word, rows in file order."""
+    rules: dict[str, list[_VagueRule]] = {}
+    with dataset_path("vague_amounts.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            rules.setdefault(row["word"], []).append(
+                _VagueRule(
+                    re.compile(rf"\b(?:{row['foods']})", re.I) if row["foods"] else None,
+                    tuple(w for w in row["portion_words"].split("|") if w),
+                    row["default"].strip().lower() == "yes",
+                    _volume_spec(row["volume"]),
+                    float(row["grams"]) if row["grams"].strip() else np.nan,
+                )
+            )
+    return {word: tuple(found) for word, found in rules.items()}
+
+
+def vague_words() -> frozenset[str]:
+    """The amount words weighed by ``datasets/vague_amounts.csv`` (handful, glass, pinch...).
+
+    Examples
+    --------
+    >>> {"handful", "glass", "pinch"} <= vague_words()
+    True
+    """
+    return frozenset(_vague_rules())
+
+
+def _g(grams: float) -> str:
+    """Grams as shown in an assumption: one decimal at most (``5.4``, ``355.2``, ``28``)."""
+    return f"{round(grams, 1):g}"
+
+
+def _estimated(word: str, grams: float, how: str) -> _Portion:
+    return _Portion(grams, how, "", f"estimated amount: {word} = {_g(grams)} g ({how})")
+
+
+def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
+    """A vague amount: the food's own portion of that name, its default portion, a
+    volume through its own weights, or a typical weight (``datasets/vague_amounts.csv``)."""
+    rule = next(
+        (
+            r
+            for r in _vague_rules().get(word, ())
+            if r.foods is None or r.foods.search(food.description)
+        ),
+        None,
+    )
+    if rule is None:
+        return _Portion(np.nan, "", f"vague amount {word!r}")
+    for name in rule.portion_words:
+        named = [row for row in food.rows if row.unit == name or row.word == name] or [
+            row for row in food.rows if _names(row, name)
+        ]
+        if named:
+            row = _pick(named, hint)
+            return _estimated(word, row.per_one, row.label)
+    if rule.default:
+        found = _default(food_id, food, hint)
+        if np.isfinite(found.grams):
+            return _estimated(word, found.grams, found.portion)
+    if rule.volume is not None:
+        amount, unit = rule.volume
+        vol = _volume(food.rows, unit, hint)
+        if np.isfinite(vol.grams):
+            return _estimated(
+                word, amount * vol.grams, f"{amount:g} {unit.replace('_', ' ')} via {vol.portion}"
+            )
+    if np.isfinite(rule.grams):
+        return _estimated(word, rule.grams, "typical weight")
+    return _Portion(np.nan, "", f"no weight for a {word} of this food")
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> _Portion:
+    """The food's portion of that count word or its twin; else a typical amount."""
+    rows = food.rows
     if unit == "each":
-        row = _count_default(rows, modifiers)
+        row = _count_default(rows, hint)
+    elif unit == "serving":  # a serving given as a count: a serving row, never a guess
+        return _serving(rows, food.typical, hint)
     else:
-        row = _count_row(rows, unit, modifiers)
+        row = _count_row(rows, unit, hint)
         if row is None and unit in _COUNT_TWINS:
-            row = _count_row(rows, _COUNT_TWINS[unit], modifiers)
-        if row is None and unit in _CUP_LIKE:
-            cup = _volume(rows, "cup", modifiers)
-            if not np.isnan(cup.grams):
-                return _Portion(cup.grams, f"{cup.portion} ({unit} taken as 1 cup)", "")
+            row = _count_row(rows, _COUNT_TWINS[unit], hint)
+    if row is None and unit in _vague_rules():
+        found = _vague(food_id, food, unit, hint)  # "shot", or a glass given as a count
+        if np.isfinite(found.grams):
+            return found
     if row is None:
         return _Portion(np.nan, "", f"no {unit} weight for this food")
     return _Portion(row.per_one, row.label, "")
 
 
-def _for_food(food: _Food, unit: str, kind: str, modifiers: frozenset[str]) -> _Portion:
+def _noun(food: _Food, unit: str, hint: _Hint) -> _Portion:
+    """A measure word outside the alias table: a portion named so (``olive``,
+    ``cubic inch``, ``pizza``), or the food's own noun (``6.00 olive`` of olives) as a
+    count of items."""
+    row = _count_row(food.rows, unit, hint)
+    if row is not None:
+        return _Portion(row.per_one, row.label, "")
+    noun = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+    if _name_pattern(noun).search(food.description):
+        one = _count_default(food.rows, hint)
+        if one is not None:
+            return _Portion(
+                one.per_one, one.label, "", f"noun unit: {unit} = {_g(one.per_one)} g ({one.label})"
+            )
+    return _Portion(np.nan, "", f"unknown unit {unit!r}")
+
+
+def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _Portion:
+    if kind == "default":
+        return _default(food_id, food, hint)
+    if kind == "vague":
+        return _vague(food_id, food, unit, hint)
     if not food.rows:
         return _Portion(np.nan, "", "no household portions for this food")
     if kind == "volume":
-        return _volume(food.rows, unit, modifiers)
+        return _volume(food.rows, unit, hint)
     if kind == "size":
-        return _size(food.rows, unit, modifiers)
-    if kind == "count" and unit == "serving":
-        return _serving(food.rows, food.typical, modifiers)
+        return _size(food.rows, unit, hint)
     if kind == "count":
-        return _count(food.rows, unit, modifiers)
-    # bare count
-    row = _count_default(food.rows, modifiers)
+        return _count(food_id, food, unit, hint)
+    if kind == "noun":
+        return _noun(food, unit, hint)
+    # bare count: one item; a food that is not counted in items takes its default portion
+    row = _count_default(food.rows, hint)
     if row is None:
+        found = _default(food_id, food, hint)
+        if np.isfinite(found.grams):
+            return found
         return _Portion(np.nan, "", "no weight for a count of this food")
     return _Portion(row.per_one, row.label, "")
 
 
-def _modifiers(food_text: object) -> frozenset[str]:
-    """The portion modifiers (chopped, sliced...) named in the food text."""
-    if not isinstance(food_text, str):
-        return frozenset()
-    return _MODIFIERS.intersection(_WORD.findall(food_text.lower()))
+@lru_cache(maxsize=65536)
+def _hint(food_text: str) -> _Hint:
+    """The portion modifiers (chopped, sliced...) and inch sizes named in the food text."""
+    text = food_text.lower()
+    words = _WORD.findall(text)
+    last = words[-1] if words else ""
+    noun = last if len(last) > 2 and not last.endswith("s") else ""
+    return _Hint(_MODIFIERS.intersection(words), _dimensions(text), noun)
+
+
+def _resolve(
+    food_id: str | None,
+    unit: str | None,
+    unit_kind: str | None,
+    foods: FoodTable,
+    food_text: str = "",
+) -> _Portion:
+    """:func:`grams_per_unit` with the assumption made, if any."""
+    unit = unit if isinstance(unit, str) and unit else None
+    kind = unit_kind if isinstance(unit_kind, str) and unit_kind else None
+    if kind == "mass" or (kind is None and unit in MASS_UNITS):
+        return _Portion(_grams_of_one(str(unit)), "mass", "")
+    if kind == "activity":
+        return _Portion(np.nan, "", "activity units (IU) are not a food amount")
+    if unit is not None and kind is None:
+        kind = "volume" if unit in VOLUME_UNITS else "noun"
+    if kind == "vague" and unit is None:
+        unit = "some"  # "a few", "a little": no amount stated
+    if not isinstance(food_id, str) or not food_id:
+        return _Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
+    if food_id not in foods:
+        return _Portion(np.nan, "", f"unknown food id {food_id!r}")
+    prepared = _prepared(foods)
+    hint = _hint(food_text) if isinstance(food_text, str) and food_text else _NO_HINT
+    noun = hint.noun if kind == "default" else ""  # only a default portion looks at it
+    key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
+    found = prepared.answers.get(key)
+    if found is None:
+        found = _for_food(food_id, prepared.food(food_id), key[1], key[2], hint)
+        prepared.answers[key] = found
+    return found
 
 
 def grams_per_unit(
@@ -455,45 +817,30 @@ def grams_per_unit(
         Food id, or None when the entry is unmatched (only mass units resolve then).
     unit, unit_kind : str or None
         Canonical unit key and kind (see :class:`nutrilog.units.UnitInfo`); both None
-        for a bare count.
+        for a bare count; kind ``default`` (no amount written) for the food's
+        default portion; a unit outside the alias table (kind None) is looked up
+        among the food's portions by name.
     foods : FoodTable
     food_text : str, optional
-        The food words; a modifier in them (``chopped``, ``sliced``, ``mashed``...)
-        picks the matching portion among several of the same unit.
+        The food words (and the amount's own words, such as Cronometer's
+        ``8 1/4" long``); a modifier in them (``chopped``, ``sliced``, ``mashed``...)
+        or a size in inches picks the matching portion among several of the same unit.
 
     Notes
     -----
     The food table's portions are prepared once, and each answer is kept per food
-    table and (food, unit, kind, modifiers named): asking again costs a dict lookup.
+    table and (food, unit, kind, modifiers and sizes named): asking again costs a
+    dict lookup.
 
     Examples
     --------
     >>> from nutrilog.foods import load_foods
     >>> grams_per_unit("sr28:11457", "cup", "volume", load_foods())
     (30.0, '1 cup', '')
+    >>> grams_per_unit("sr28:11052", None, "default", load_foods())[0]  # green beans, raw
+    55.0
     """
-    unit = unit if isinstance(unit, str) and unit else None
-    kind = unit_kind if isinstance(unit_kind, str) and unit_kind else None
-    if kind == "mass" or (kind is None and unit in MASS_UNITS):
-        return _grams_of_one(str(unit)), "mass", ""
-    if kind == "vague":
-        return np.nan, "", "vague amount"
-    if kind == "activity":
-        return np.nan, "", "activity units (IU) are not a food amount"
-    if unit is not None and kind is None:
-        kind = "volume" if unit in VOLUME_UNITS else None
-        if kind is None:
-            return np.nan, "", f"unknown unit {unit!r}"
-    if not isinstance(food_id, str) or not food_id:
-        return np.nan, "", "no food matched"
-    if food_id not in foods:
-        return np.nan, "", f"unknown food id {food_id!r}"
-    prepared = _prepared(foods)
-    key = (food_id, unit or "", kind or "bare", _modifiers(food_text))
-    found = prepared.answers.get(key)
-    if found is None:
-        found = _for_food(prepared.food(food_id), key[1], key[2], key[3])
-        prepared.answers[key] = found
+    found = _resolve(food_id, unit, unit_kind, foods, food_text)
     return found.grams, found.portion, found.note
 
 
@@ -535,7 +882,9 @@ def resolve_grams(
     DataFrame
         Aligned to ``quantity``'s index: ``grams`` (float, NaN when unknown),
         ``portion`` (the portion used, e.g. ``'1 medium (7" to 7-7/8" long)'`` or
-        ``"mass"``) and ``grams_note`` (why ``grams`` is NaN, else empty).
+        ``"mass"``), ``grams_note`` (why ``grams`` is NaN, else empty) and
+        ``assumption`` (``"default portion: ..."``, ``"estimated amount: ..."``,
+        ``"noun unit: ..."`` when the weight rests on one, else empty).
 
     Examples
     --------
@@ -556,19 +905,29 @@ def resolve_grams(
         pairs = pairs.astype(object).where(pairs.notna(), "")
         values = [pairs[name].tolist() for name in ("food_id", "unit", "unit_kind", "food_text")]
         solved = [
-            grams_per_unit(food_id, unit, kind, foods, text)
+            _resolve(food_id, unit, kind, foods, text)
             for food_id, unit, kind, text in zip(*values, strict=True)
         ]
-        return pd.DataFrame(solved, columns=["per_unit", "portion", "grams_note"], dtype=object)
+        return pd.DataFrame(
+            solved, columns=["per_unit", "portion", "grams_note", "assumption"], dtype=object
+        )
 
     # each distinct (food, unit, kind, words) is solved once and spread back by code
     merged = per_unique_rows(columns, solve)
     numbers = pd.to_numeric(qty, errors="coerce").astype(float).to_numpy()
+    # a vague amount without a number ("some rice") is one of that amount
+    unstated = np.isnan(numbers) & (columns["unit_kind"] == "vague").to_numpy(dtype=bool)
+    numbers = np.where(unstated, 1.0, numbers)
     grams = merged["per_unit"].to_numpy(dtype=float) * numbers
     note = merged["grams_note"].to_numpy(dtype=object).copy()
     no_qty = np.isnan(numbers) & (note == "")
     note[no_qty] = "no quantity"
     return pd.DataFrame(
-        {"grams": grams, "portion": merged["portion"].to_numpy(dtype=object), "grams_note": note},
+        {
+            "grams": grams,
+            "portion": merged["portion"].to_numpy(dtype=object),
+            "grams_note": note,
+            "assumption": merged["assumption"].to_numpy(dtype=object),
+        },
         index=index,
     )

@@ -17,9 +17,14 @@ The parser understands what people type into a diary:
   → 5 oz, note ``1 can``;
 * dose counts: ``2 capsules magnesium 100 mg`` → 200 mg.
 
-Nothing is guessed silently. A line without a number is one of the thing
-(note ``implicit one``); ``a handful of almonds`` keeps the unit ``handful`` with
-unit kind ``vague`` and note ``vague amount``; ``some rice`` has quantity NaN.
+Nothing is guessed silently. A line without any amount (``green beans``) is
+quantity 1 of no unit with unit kind ``default`` and note ``implicit one``: it is
+weighed later as the food's own default portion, never as one piece. A size word
+opening the line is one of that size (``medium fries``: 1 ``medium``); a modifier
+before a unit keeps the unit (``small bowl of rice``: 1 ``bowl``, note ``small``).
+``a handful of almonds`` keeps the unit ``handful`` with unit kind ``vague`` and
+note ``vague amount``; ``some rice`` has quantity NaN (an amount not stated).
+A number joined to a name by a hyphen is part of it (``B-12``, ``omega-3``).
 A leading minus sign (``-2 eggs``) is kept as a negative quantity so the readers
 can reject the row.
 
@@ -61,7 +66,8 @@ class ParsedAmount(NamedTuple):
         Canonical unit key (``g``, ``cup``, ``medium``, ``slice``...); None for a
         bare count (``2 eggs``).
     unit_kind : str or None
-        ``mass``, ``volume``, ``activity``, ``size``, ``count`` or ``vague``.
+        ``mass``, ``volume``, ``activity``, ``size``, ``count``, ``vague``, or
+        ``default`` when the line gives no amount at all.
     note : str or None
         Why the amount deserves a second look (``range 1-2``, ``implicit one``,
         ``vague amount``...), ``"; "``-separated.
@@ -132,6 +138,11 @@ _MODIFIERS = {
 }  # fmt: skip
 # Alias-table words that are too often part of a food name to be read as a unit here.
 _NOT_UNITS_IN_TEXT = {"whole", "item", "items"}
+# Words after a leading size word that make it part of the food ("medium rare", "large curd").
+_NOT_AFTER_SIZE = frozenset(
+    ["rare", "well", "done", "roast", "grain", "curd", "heat", "hot", "spicy", "firm"]
+    + ["soft", "dark", "light", "fat", "flake"]
+)
 # Number words that are an amount only in front of a unit ("quarter cup", not "quarter pounder").
 _NEED_UNIT = {"quarter", "single", "couple"}
 # Words saying the amount is approximate; dropped from the food, noted.
@@ -366,6 +377,14 @@ def _is_number_start(toks: _Tokens, i: int) -> bool:
         return False
     if i > 0 and toks.word[i - 1] == "x" and not (i > 1 and toks.kind[i - 2] == "num"):
         return False  # "eggs x2": a multiplier, not an amount
+    if (
+        i > 1
+        and toks.text[i - 1] == "-"
+        and toks.kind[i - 2] == "word"
+        and toks.end[i - 2] == toks.start[i - 1]
+        and toks.end[i - 1] == toks.start[i]
+    ):
+        return False  # "B-12", "omega-3": part of a name
     nxt = i + 1
     if nxt < toks.n and toks.text[nxt] == "%":
         return False
@@ -437,17 +456,32 @@ def _amounts(toks: _Tokens) -> list[_Cand]:
 
 
 def _implicit_unit(toks: _Tokens) -> _Cand | None:
-    """``cup of milk`` / ``some rice``: a unit opening the line with no number."""
+    """A unit opening the line with no number: ``cup of milk``, ``some rice``,
+    ``small bowl of rice`` (a modifier, then the unit), ``medium fries`` (a size
+    word before the food: one of that size)."""
     if not toks.n:
         return None
-    hit = _unit_at(toks, 0)
+    notes: tuple[str, ...] = ()
+    start = 0
+    if toks.word[0] in _MODIFIERS and toks.n > 1:
+        after = _unit_at(toks, 1)
+        if after is not None and after[0].kind not in ("size", "mass", "volume"):
+            notes, start = (toks.word[0],), 1  # "small bowl of rice", "big glass of water"
+    hit = _unit_at(toks, start)
     if hit is None:
         return None
     info, j = hit
     if info.unit == "some":
         return _Cand(0, j + (_word_at(toks, j) == "of"), math.nan, info, (), True, 0)
     if _word_at(toks, j) == "of":
-        return _Cand(0, j + 1, 1.0, info, ("implicit one",), True, 0)
+        return _Cand(0, j + 1, 1.0, info, (*notes, "implicit one"), True, 0)
+    if notes or (
+        info.kind == "size"
+        and j < toks.n
+        and toks.kind[j] == "word"
+        and toks.word[j] not in _NOT_AFTER_SIZE
+    ):
+        return _Cand(0, j, 1.0, info, (*notes, "implicit one"), True, 0)
     return None
 
 
@@ -527,7 +561,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     >>> parse_quantity("1 1/2 cups of milk")
     ParsedAmount(food='milk', quantity=1.5, unit='cup', unit_kind='volume', note=None)
     >>> parse_quantity("banana")
-    ParsedAmount(food='banana', quantity=1.0, unit=None, unit_kind=None, note='implicit one')
+    ParsedAmount(food='banana', quantity=1.0, unit=None, unit_kind='default', note='implicit one')
     >>> parse_quantity("a handful of almonds").unit_kind
     'vague'
     """
@@ -611,6 +645,8 @@ def parse_quantity(text: str) -> ParsedAmount:
         food = _LEADING_NUMBER_RE.sub("", food).strip() or unit.unit
         unit = None
     kind = unit.kind if unit is not None else None
+    if primary is None and not mult_used and unit is None:
+        kind = "default"  # no amount written: the food's own default portion
     if kind == "vague" or (primary is not None and math.isnan(quantity) and not mult_used):
         if unit is not None and unit.unit == "some":
             quantity = math.nan

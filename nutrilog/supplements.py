@@ -2,8 +2,16 @@
 
 A log line is a **supplement** when it names a tracked nutrient together with a
 dose (``magnesium glycinate 200 mg``, ``Vitamin D3 2000 IU``, ``B12 1000 mcg``), a
-supplement form (glycinate, citrate, gluconate, cholecalciferol...) or a dose
-form (capsule, tablet, softgel, gummy, lozenge); or when it is a multivitamin.
+supplement form (glycinate, citrate, gluconate, cholecalciferol, powder...) or a
+dose form (capsule, tablet, softgel, gummy, lozenge; ``caps``, ``tabs``); when it
+is a multivitamin or prenatal; when it names a supplement that is one by its name
+(fish oil, omega-3, probiotic, melatonin...); or when it names a product of the
+bundled table ``datasets/supplement_products.csv`` (Tums, Mag-Ox 400, Caltrate
+600+D3, ZMA: label amounts per unit, with sources). Nutrients are named the ways
+people write them: ``Mg``, ``mag``, ``Ca``, ``K`` (a capital letter standing
+alone, not after a number, where ``mg`` is the unit), ``cal-mag``, ``vit D``,
+``D``, ``D3``, ``D2``, ``cholecalciferol``, ``B-12``, ``methylcobalamin``; units
+``mg``, ``mcg``, ``µg``, ``ug``, ``IU`` with or without a space.
 ``calcium-fortified orange juice 1 cup`` stays food, and so does a line whose
 amount is a food measure rather than a dose: a volume, a size, or a mass of
 :data:`FOOD_MASS_G` grams or more (``tofu, prepared with calcium sulfate 3 oz``
@@ -15,14 +23,24 @@ Label amounts are elemental
 US supplement labels declare the amount of the nutrient itself, not of the salt
 it is bound to (21 CFR 101.36(b)(2): the quantity of each dietary ingredient is
 the amount of the nutrient). So ``magnesium glycinate 200 mg`` is read as 200 mg
-of elemental magnesium, and ``calcium citrate 500 mg`` as 500 mg of calcium.
-Someone who logs the weight of the compound instead will be over-counted; the
-reader cannot know, so it takes the label convention.
+of elemental magnesium, and ``calcium carbonate 600 mg`` as 600 mg of calcium.
+A stated weight that one unit of the element could not carry (more than the
+``largest_elemental_mg`` of ``datasets/supplement_salts.csv``: potassium 99 mg,
+magnesium 500 mg, calcium 600 mg) next to a named salt is the salt's weight, and
+is converted with the salt's elemental fraction from its formula:
+``potassium gluconate 595 mg`` is 595 x 16.69% = 99 mg of potassium, flagged
+``compound weight``. A line that says ``elemental`` is never converted.
 
 Dose counts multiply: ``2 capsules magnesium 100 mg`` is 200 mg. Vitamin D in IU
 is converted to µg with :func:`nutrilog.units.vitamin_d_iu_to_ug` (40 IU = 1 µg).
-A supplement without a readable dose (``multivitamin``, ``2 gummies vitamin D``)
-keeps NaN nutrients and a note saying what is missing: nothing is guessed.
+A number without a unit after the nutrient is a dose in its usual label unit
+when it is 10 or more (``magnesium 250``: mg; ``D3 2000``: IU from 400 on, µg
+below; ``B12 1000``: µg), flagged ``unit assumed``; below 10 it counts tablets.
+A supplement without a readable dose (``multivitamin``, ``cal-mag 2 tabs``,
+``fish oil``, ``2 gummies vitamin D``) keeps NaN nutrients, never 0, a note saying
+what is missing and the assumption ``unknown amount: ...``: nothing is guessed.
+A user's table of products (:func:`read_supplement_table`, applied by
+:func:`apply_supplement_table`; ``analyze(..., supplements=...)``) gives them.
 
 A line that is only water (``2 glasses of water``, ``water 500 ml``, ``sparkling
 water``) is kind **water**; its nutrients stay NaN and its amount is kept, so the
@@ -30,8 +48,10 @@ water it brings can be computed from the volume later.
 
 Examples
 --------
->>> detect_supplement("Vitamin D3 2000 IU")
-SupplementInfo(kind='supplement', nutrients={'vitamin_d_ug': 50.0}, note=None)
+>>> detect_supplement("Vitamin D3 2000 IU").nutrients
+{'vitamin_d_ug': 50.0}
+>>> detect_supplement("potassium gluconate 595mg").assumption
+'compound weight: 595 mg potassium gluconate = 99 mg potassium (16.7%)'
 >>> detect_supplement("2 glasses of water").kind
 'water'
 """
@@ -39,6 +59,7 @@ SupplementInfo(kind='supplement', nutrients={'vitamin_d_ug': 50.0}, note=None)
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -47,7 +68,9 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from nutrilog._resources import dataset_path
 from nutrilog._vector import codes_of
+from nutrilog.errors import DataError
 from nutrilog.log import ENTRY_KINDS as KINDS
 from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
 from nutrilog.quantity import ParsedAmount, parse_quantity
@@ -55,6 +78,10 @@ from nutrilog.units import convert, vitamin_d_iu_to_ug
 
 __all__ = [
     "SupplementInfo",
+    "SUPPLEMENT_NUTRIENTS",
+    "read_supplement_table",
+    "apply_supplement_table",
+    "supplement_assumptions",
     "SUPPLEMENT_COLUMNS",
     "KINDS",
     "Kinds",
@@ -79,30 +106,100 @@ class SupplementInfo(NamedTuple):
         whose dose could be read).
     note : str or None
         Why a supplement's dose is unresolved, or None.
+    assumption : str or None
+        What the reading assumed, ``"; "``-separated ``<tag>: <detail>`` items:
+        ``unknown amount: ...`` (a supplement named without a readable dose),
+        ``unit assumed: ...`` (``magnesium 250`` read as mg), ``compound weight:
+        ...`` (a salt's weight converted to the element), ``product: ...`` (a
+        known product's label amounts).
     """
 
     kind: str
     nutrients: dict[str, float]
     note: str | None
+    assumption: str | None = None
 
 
-# Tracked nutrients as they are named on supplement labels.
+#: Nutrient columns a supplement line can declare.
+SUPPLEMENT_NUTRIENTS: list[str] = [
+    "magnesium_mg",
+    "calcium_mg",
+    "potassium_mg",
+    "sodium_mg",
+    "vitamin_d_ug",
+    "vitamin_b12_ug",
+]
+_MINERAL_NAMES = {
+    "magnesium_mg": "magnesium",
+    "calcium_mg": "calcium",
+    "potassium_mg": "potassium",
+    "sodium_mg": "sodium",
+}
+
+
+@lru_cache(maxsize=1)
+def _salts() -> pd.DataFrame:
+    """``datasets/supplement_salts.csv``: elemental fraction of each mineral salt."""
+    with dataset_path("supplement_salts.csv").open("rb") as fh:
+        return pd.read_csv(fh, keep_default_na=False)
+
+
+def _salt_words(column: str) -> str:
+    return "|".join(_salts().loc[lambda d: d["nutrient"] == column, "salt"])
+
+
+# Salt words of every mineral, for "Mg glycinate" / "ca carbonate" / "k citrate".
+_ANY_SALT = r"(?:bis)?glycinate|citrate|oxide|chloride|malate|threonate|taurate|lactate|aspartate|gluconate|carbonate|sulfate|hydroxide|orotate|phosphate|bicarbonate"
+# Shorthand that is a unit when it follows a number ("200 mg"), a nutrient otherwise.
+_NOT_AFTER_NUMBER = r"(?<!\d)(?<!\d\s)"
+
+# Tracked nutrients as they are named on labels and in diaries.
 _NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("magnesium_mg", re.compile(r"\bmagnesium\b", re.I)),
-    ("calcium_mg", re.compile(r"\bcalcium\b", re.I)),
-    ("potassium_mg", re.compile(r"\bpotassium\b", re.I)),
+    (
+        "magnesium_mg",
+        re.compile(
+            rf"\bmagnesium\b|\bmag\b|\bcal[\s-]?mag\b|(?-i:{_NOT_AFTER_NUMBER}\bMg\b)"
+            rf"|{_NOT_AFTER_NUMBER}\bmg\s+(?:l-)?(?:{_ANY_SALT})\b",
+            re.I,
+        ),
+    ),
+    (
+        "calcium_mg",
+        re.compile(
+            rf"\bcalcium\b|\bcal[\s-]?mag\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
+            rf"|\bca\s+(?:{_ANY_SALT})\b",
+            re.I,
+        ),
+    ),
+    (
+        "potassium_mg",
+        re.compile(
+            rf"\bpotassium\b|(?-i:(?<!vitamin )(?<!vit )(?<!vit\. ){_NOT_AFTER_NUMBER}\bK\b(?![\w-]))"
+            rf"|\bk\s+(?:{_ANY_SALT})\b",
+            re.I,
+        ),
+    ),
     ("sodium_mg", re.compile(r"\bsodium\b", re.I)),
     (
         "vitamin_d_ug",
-        re.compile(r"\bvit(?:amin)?\.?\s*d[23]?\b|\bd[23]\b|(?:chole|ergo)calciferol", re.I),
+        re.compile(
+            r"\bvit(?:amin)?\.?\s*d[23]?\b|\bd[23]\b|(?:chole|ergo)calciferol"
+            r"|(?-i:(?<![\w'.-])D(?![\w'-]))",
+            re.I,
+        ),
     ),
-    ("vitamin_b12_ug", re.compile(r"\b(?:vit(?:amin)?\.?\s*)?b[\s-]?12\b|cobalamin", re.I)),
+    (
+        "vitamin_b12_ug",
+        re.compile(r"\b(?:vit(?:amin)?\.?\s*)?b[\s-]?12\b|cobalamin|\bb[\s-]?complex\b", re.I),
+    ),
 ]
+# A B-complex names B12 among others: its dose is never B12's alone.
+_B_COMPLEX = re.compile(r"\bb[\s-]?complex\b|\bb[\s-]?(?:50|100)\b", re.I)
 _FORMS = re.compile(
-    r"glycinate|bisglycinate|citrate|oxide|chloride|malate|threonate|taurate|gluconate|"
-    r"carbonate|lactate|aspartate|orotate|sulfate|sulphate|chelate|supplement|capsule|tablet|"
-    r"softgel|gummy|gummies|lozenge|\bpills?\b|\bcaps?\b|\btabs?\b|cholecalciferol|"
-    r"ergocalciferol|methylcobalamin|cyanocobalamin|hydroxocobalamin|adenosylcobalamin",
+    rf"{_ANY_SALT}|threonate|chelate|supplement|capsule|tablet|softgel|"
+    r"\bgumm(?:y|ies)\b(?!\s*(?:bears?|worms?|candy|candies|rings?|sharks?|frogs?))|lozenge|\bpills?\b|\bcaps?\b|\btabs?\b|\bpowder\b|"
+    r"\bchewables?\b|\bdrops\b|cholecalciferol|ergocalciferol|methylcobalamin|cyanocobalamin|"
+    r"hydroxocobalamin|adenosylcobalamin",
     re.I,
 )
 _MULTI = re.compile(
@@ -110,36 +207,59 @@ _MULTI = re.compile(
     r"prenatal|one[\s-]a[\s-]day|centrum",
     re.I,
 )
-_OTHER_SUPPLEMENTS = re.compile(
-    r"\bzinc\b|\biron\b|\bvit(?:amin)?\.?\s*[acek]\b|\bb[\s-]?complex\b|\bfolate\b|\bfolic\b|"
-    r"\bbiotin\b|fish\s*oil|omega[\s-]?3|\bprobiotic|\bmelatonin\b|\bcreatine\b|"
-    r"\belectrolytes?\b|\bselenium\b|\biodine\b|\bashwagandha\b|\bcoq10\b",
+# Supplements by their name alone, dose or not: never a food.
+_NAMED_SUPPLEMENTS = re.compile(
+    r"fish\s*oil|omega[\s-]?3|\bprobiotics?\b|\bmelatonin\b|\bcreatine\b|\bcoq10\b|"
+    r"\bashwagandha\b|\bglucosamine\b|\bbiotin\b|\belectrolyte (?:tabs?|tablets?|capsules?)\b",
     re.I,
 )
+_OTHER_SUPPLEMENTS = re.compile(
+    r"\bzinc\b|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
+    r"\bfolate\b|\bfolic\b|\belectrolytes?\b|\bselenium\b|\biodine\b|\bturmeric\b|"
+    r"\bcurcumin\b|\bcollagen\b|\bl-theanine\b|\b5-htp\b|\belderberry\b",
+    re.I,
+)
+# A capsule of coffee is coffee.
+_COFFEE_CAPSULE = re.compile(r"\b(?:coffee|espresso|nespresso|k-?cup|pods?)\b", re.I)
 _DOSE_UNITS = {"mg", "ug", "IU"}
 #: A mass at least this large (grams) is a food amount, not a label dose: no
 #: supplement declares 5 g of a mineral or vitamin (the largest usual doses are
 #: about 1.2 g of calcium and 1.25 mg of vitamin D).
 FOOD_MASS_G = 5.0
 _DOSE_FORMS = {"capsule", "tablet", "softgel", "gummy", "lozenge"}
+#: Units counting a supplement's servings ("2 tabs", "1 scoop").
+_COUNT_UNITS = _DOSE_FORMS | {"drop", "sachet", "packet", "scoop", "serving", "each"}
 _WATER = re.compile(
     r"(?:(?:plain|tap|still|sparkling|mineral|bottled|filtered|spring|fizzy|carbonated|"
     r"soda|hot|cold|warm|iced|ice|fresh|drinking|glass|bottle|of)\s+)*"
     r"(?:water|h2o)(?:\s+(?:tap|bottled|plain|still|sparkling|mineral|filtered|with\s+ice))?",
     re.I,
 )
-_BARE_WORDS = re.compile(r"\b(?:vitamins?|supplements?|elemental|daily|dose)\b", re.I)
+_BARE_WORDS = re.compile(
+    rf"\b(?:vitamins?|supplements?|elemental|daily|dose|{_ANY_SALT}|l-|powder)\b|\bl-", re.I
+)
 _SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
 _PREFILTER = re.compile(
     "|".join(
         [p.pattern for _, p in _NUTRIENT_PATTERNS]
-        + [_FORMS.pattern, _MULTI.pattern, _OTHER_SUPPLEMENTS.pattern, r"water|h2o"]
+        + [
+            _FORMS.pattern,
+            _MULTI.pattern,
+            _NAMED_SUPPLEMENTS.pattern,
+            _OTHER_SUPPLEMENTS.pattern,
+            r"water|h2o|\btums\b|\bzma\b|caltrate|mag-ox",
+        ]
     ),
     re.I,
 )
 _FOOD = SupplementInfo("food", {}, None)
-_NUMBERS = re.compile(r"(?<![A-Za-z0-9.,/])[0-9]+(?:[.,/][0-9]+)*")
+_NUMBERS = re.compile(r"(?<![A-Za-z0-9.,/-])[0-9]+(?:[.,/][0-9]+)*")
 _IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # 0.025 µg per IU (40 IU = 1 µg)
+#: A number without a unit after a nutrient is a dose from this value on ("magnesium
+#: 250"); below it, a count of tablets ("magnesium 2").
+_BARE_DOSE_MIN = 10.0
+#: Vitamin D without a unit: IU from this value on ("D3 2000"), µg below ("D3 50").
+_VITAMIN_D_IU_FROM = 400.0
 
 
 def _food_measure(parsed: ParsedAmount) -> bool:
@@ -155,21 +275,230 @@ def _nutrients_in(text: str) -> list[str]:
     return [col for col, pattern in _NUTRIENT_PATTERNS if pattern.search(text)]
 
 
-def _dose(column: str, parsed: ParsedAmount) -> tuple[float, str | None]:
-    """The amount of ``column``'s nutrient declared by ``parsed``, or NaN and why."""
+def _compound(column: str, text: str, amount_mg: float) -> tuple[float, str | None]:
+    """A mineral dose above what one unit carries, with a salt named, is the salt's weight.
+
+    US labels state the element (21 CFR 101.36), so ``calcium carbonate 600 mg`` is
+    600 mg of calcium; but no over-the-counter unit carries 595 mg of potassium, so
+    ``potassium gluconate 595 mg`` is the salt: 595 x 16.69% = 99 mg of potassium
+    (``datasets/supplement_salts.csv``).
+    """
+    if column not in _MINERAL_NAMES or "elemental" in text.lower():
+        return amount_mg, None
+    salts = _salts()
+    rows = salts[salts["nutrient"] == column]
+    if rows.empty or not amount_mg > float(rows["largest_elemental_mg"].iloc[0]):
+        return amount_mg, None
+    for salt, fraction in zip(rows["salt"], rows["elemental_fraction"], strict=True):
+        if re.search(rf"\b(?:l-)?{salt}\b", text, re.I):
+            element = amount_mg * float(fraction)
+            return element, (
+                f"compound weight: {amount_mg:g} mg {_MINERAL_NAMES[column]} {salt} = "
+                f"{element:.0f} mg {_MINERAL_NAMES[column]} ({float(fraction):.1%})"
+            )
+    return amount_mg, None
+
+
+def _bare_dose(column: str, quantity: float) -> tuple[float, str] | None:
+    """A number without a unit after the nutrient, as a dose in the usual label unit."""
+    if not quantity >= _BARE_DOSE_MIN:
+        return None
+    label = str(NUTRIENTS.loc[column, "label"])
+    if column == "vitamin_d_ug" and quantity >= _VITAMIN_D_IU_FROM:
+        return quantity * _IU_TO_UG, f"unit assumed: {label} {quantity:g} taken as IU"
+    unit = str(NUTRIENTS.loc[column, "unit"])
+    shown = "µg" if unit == "ug" else unit
+    return quantity, f"unit assumed: {label} {quantity:g} taken as {shown}"
+
+
+def _dose(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | None, str | None]:
+    """The amount of ``column``'s nutrient declared by ``parsed``: (value, why NaN, assumption)."""
     target = str(NUTRIENTS.loc[column, "unit"])
     label = str(NUTRIENTS.loc[column, "label"])
+    if column == "vitamin_b12_ug" and _B_COMPLEX.search(text):
+        return math.nan, f"{label}: a B-complex states no B12 amount of its own", None
     if parsed.unit_kind == "mass" and parsed.unit is not None and not math.isnan(parsed.quantity):
-        return convert(parsed.quantity, parsed.unit, target), None
+        value = convert(parsed.quantity, parsed.unit, target)
+        if target == "mg":
+            value, assumed = _compound(column, text, value)
+            return value, None, assumed
+        return value, None, None
     if parsed.unit == "IU" and not math.isnan(parsed.quantity):
         if column == "vitamin_d_ug":
-            return parsed.quantity * _IU_TO_UG, None
-        return math.nan, f"{label} dose in IU cannot be converted to {target}"
+            return parsed.quantity * _IU_TO_UG, None, None
+        return math.nan, f"{label} dose in IU cannot be converted to {target}", None
+    if parsed.unit is None and parsed.unit_kind is None:
+        bare = _bare_dose(column, parsed.quantity)
+        if bare is not None:
+            return bare[0], None, bare[1]
     found = "no amount" if parsed.unit is None else f"'{parsed.unit}'"
     return (
         math.nan,
         f"{label} dose unresolved: expected a label amount such as 200 {target}, found {found}",
+        None,
     )
+
+
+# --------------------------------------------------------------------------- products
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", str(text).lower().replace("+", " plus ")))
+
+
+def _amount_cell(value: object, where: str) -> float:
+    text = str(value).strip().lower()
+    if text in ("", "unknown", "nan", "none"):
+        return math.nan
+    try:
+        number = float(text)
+    except ValueError:
+        raise DataError(f"{where}: expected a number or 'unknown', found {value!r}") from None
+    if number < 0:
+        raise DataError(f"{where}: expected an amount of 0 or more, found {value!r}")
+    return number
+
+
+def read_supplement_table(
+    source: str | os.PathLike[str] | pd.DataFrame, *, name: str | None = None
+) -> pd.DataFrame:
+    """Read a table of supplement products and their amounts per unit (tablet, capsule, scoop...).
+
+    Parameters
+    ----------
+    source : path or DataFrame
+        A CSV (or frame) with a ``product`` column and any of the columns
+        :data:`SUPPLEMENT_NUTRIENTS` (``magnesium_mg``, ``vitamin_d_ug``...) or
+        ``vitamin_d_iu``: the amount in one unit of the product. A cell ``unknown``
+        (or empty) is an amount not known (NaN); ``0`` means the product has none,
+        and so does a nutrient column the table does not have. Other columns
+        (``per``, ``source``, ``note``) are kept as they are.
+    name : str, optional
+        The name used in error messages (default: the path).
+
+    Returns
+    -------
+    DataFrame
+        ``product`` and every column of :data:`SUPPLEMENT_NUTRIENTS`, one row per product.
+
+    Raises
+    ------
+    DataError
+        On a missing ``product`` column or cell, or an amount that is not a
+        number: the message names the file, line and cell.
+
+    Examples
+    --------
+    >>> table = read_supplement_table(pd.DataFrame({"product": ["Cal-Mag Plus"],
+    ...                                             "calcium_mg": [333], "magnesium_mg": [167]}))
+    >>> table.loc[0, "product"], float(table.loc[0, "calcium_mg"]), float(table.loc[0, "potassium_mg"])
+    ('Cal-Mag Plus', 333.0, 0.0)
+    """
+    if isinstance(source, pd.DataFrame):
+        raw, name = source.copy(), name or "<supplements>"
+        raw.columns = [str(c) for c in raw.columns]
+        first_line = 1
+    else:
+        name = name or str(source)
+        try:
+            raw = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
+            raise DataError(f"{name}: cannot read the supplement table: {err}") from err
+        first_line = 2  # the header is line 1
+    columns = {c: c.strip().lower() for c in raw.columns}
+    raw = raw.rename(columns=columns)
+    if "product" not in raw.columns:
+        raise DataError(
+            f"{name}: expected a 'product' column in the supplement table, found {list(raw.columns)}"
+        )
+    out = pd.DataFrame({"product": raw["product"].astype(str).str.strip()})
+    for i, product in enumerate(out["product"]):
+        if not product or product.lower() == "nan":
+            raise DataError(
+                f"{name}, line {i + first_line}: expected a product name, found an empty cell"
+            )
+    for column in SUPPLEMENT_NUTRIENTS:
+        absent = "" if column == "vitamin_d_ug" and "vitamin_d_iu" in raw.columns else "0"
+        values = raw[column] if column in raw.columns else pd.Series(absent, index=raw.index)
+        out[column] = [
+            _amount_cell(v, f"{name}, line {i + first_line}, column {column}")
+            for i, v in enumerate(values)
+        ]
+    if "vitamin_d_iu" in raw.columns:
+        iu = [
+            _amount_cell(v, f"{name}, line {i + first_line}, column vitamin_d_iu")
+            for i, v in enumerate(raw["vitamin_d_iu"])
+        ]
+        from_iu = np.array(iu) * _IU_TO_UG
+        out["vitamin_d_ug"] = np.where(np.isnan(out["vitamin_d_ug"]), from_iu, out["vitamin_d_ug"])
+    for column in raw.columns:
+        if column not in out.columns and column != "vitamin_d_iu":
+            out[column] = raw[column].to_numpy()
+    return out.reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _bundled_products() -> tuple[tuple[tuple[str, ...], str, dict[str, float]], ...]:
+    with dataset_path("supplement_products.csv").open("rb") as fh:
+        table = read_supplement_table(
+            pd.read_csv(fh, dtype=str, keep_default_na=False), name="supplement_products.csv"
+        )
+    return _product_index(table)
+
+
+def _product_index(
+    table: pd.DataFrame,
+) -> tuple[tuple[tuple[str, ...], str, dict[str, float]], ...]:
+    """(words, product, amounts per unit), longest product name first."""
+    rows = [
+        (_words(product), str(product), {c: float(table[c].iloc[i]) for c in SUPPLEMENT_NUTRIENTS})
+        for i, product in enumerate(table["product"])
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def _product_in(
+    text: str, products: tuple[tuple[tuple[str, ...], str, dict[str, float]], ...]
+) -> tuple[str, dict[str, float]] | None:
+    """The product whose every word is in the text (longest name first)."""
+    words = _words(text)
+    for product_words, product, amounts in products:
+        n = len(product_words)
+        if n and any(words[i : i + n] == product_words for i in range(len(words) - n + 1)):
+            return product, amounts
+    return None
+
+
+def _units_taken(parsed: ParsedAmount) -> float | None:
+    """How many units of a product a line counts (``2 tabs``, ``x2``, none: 1); None for a dose."""
+    if parsed.unit is None or parsed.unit in _COUNT_UNITS:
+        return 1.0 if math.isnan(parsed.quantity) else parsed.quantity
+    return None
+
+
+def _from_product(
+    text: str,
+    parsed: ParsedAmount,
+    products: tuple[tuple[tuple[str, ...], str, dict[str, float]], ...],
+) -> SupplementInfo | None:
+    found = _product_in(text, products)
+    count = _units_taken(parsed)
+    if found is None or count is None:
+        return None
+    product, amounts = found
+    nutrients = {c: v * count for c, v in amounts.items() if not math.isnan(v)}
+    unknown = [str(NUTRIENTS.loc[c, "label"]) for c, v in amounts.items() if math.isnan(v)]
+    assumption = f"product: {product} x {count:g}"
+    if unknown:
+        assumption += f"; unknown amount: {', '.join(unknown)} ({product})"
+    return SupplementInfo("supplement", nutrients, None, assumption)
+
+
+def _unknown(what: str, columns: list[str] | None = None) -> str:
+    if columns:
+        names = ", ".join(str(NUTRIENTS.loc[c, "label"]) for c in columns)
+        return f"unknown amount: {names} ({what})"
+    return f"unknown amount: {what}"
 
 
 @lru_cache(maxsize=65536)
@@ -184,11 +513,14 @@ def detect_supplement(text: str) -> SupplementInfo:
     Returns
     -------
     SupplementInfo
-        ``kind``, ``nutrients`` (column -> amount in the column's unit) and ``note``.
+        ``kind``, ``nutrients`` (column -> amount in the column's unit), ``note``
+        and ``assumption``.
 
     Examples
     --------
     >>> detect_supplement("2 capsules magnesium 100 mg").nutrients
+    {'magnesium_mg': 200.0}
+    >>> detect_supplement("Mg glycinate 200mg").nutrients
     {'magnesium_mg': 200.0}
     >>> detect_supplement("multivitamin").note
     'multivitamin: nutrient amounts unresolved (check the label)'
@@ -200,38 +532,192 @@ def detect_supplement(text: str) -> SupplementInfo:
     food = parsed.food.strip()
     if food and _WATER.fullmatch(food):
         return SupplementInfo("water", {}, None)
+    product = _from_product(text, parsed, _bundled_products())
+    if product is not None:
+        return product
     if _MULTI.search(text):
         return SupplementInfo(
-            "supplement", {}, "multivitamin: nutrient amounts unresolved (check the label)"
+            "supplement",
+            {},
+            "multivitamin: nutrient amounts unresolved (check the label)",
+            _unknown("multivitamin or prenatal: amounts depend on the product"),
         )
     columns = _nutrients_in(text)
     dosed = parsed.unit in _DOSE_UNITS or parsed.unit in _DOSE_FORMS
     if not dosed and _food_measure(parsed):
         return _FOOD  # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"
     marked = bool(_FORMS.search(text))
+    if marked and _COFFEE_CAPSULE.search(text) and not columns:
+        return _FOOD  # "1 nespresso capsule"
     if not columns:
-        if _OTHER_SUPPLEMENTS.search(text) and (dosed or marked):
+        named = _NAMED_SUPPLEMENTS.search(text)
+        if named or (_OTHER_SUPPLEMENTS.search(text) and (dosed or marked)):
+            stated = parsed.unit_kind in ("mass", "activity")
+            amount = "" if (named and not stated) else None
+            return SupplementInfo(
+                "supplement",
+                {},
+                "not a tracked nutrient",
+                None if amount is None else _unknown(f"{food or text}: no tracked nutrient amount"),
+            )
+        if marked and (
+            dosed
+            or parsed.unit in _DOSE_FORMS
+            or re.search(r"capsule|tablet|softgel|\bpills?\b|\bcaps\b|\btabs\b|lozenge", text, re.I)
+        ):
             return SupplementInfo("supplement", {}, "not a tracked nutrient")
-        if parsed.unit in _DOSE_FORMS and marked:
-            return SupplementInfo("supplement", {}, "not a tracked nutrient")
-        return SupplementInfo("food", {}, None)
+        return _FOOD
     bare = food
     for _, pattern in _NUTRIENT_PATTERNS:
         bare = pattern.sub(" ", bare)
     bare = _BARE_WORDS.sub(" ", bare)
+    bare = _NAMED_SUPPLEMENTS.sub(" ", _OTHER_SUPPLEMENTS.sub(" ", bare))  # "cal mag zinc"
     if not (dosed or marked or not bare.strip()):
-        return SupplementInfo("food", {}, None)  # "calcium-fortified orange juice"
+        return _FOOD  # "calcium-fortified orange juice"
     nutrients: dict[str, float] = {}
     notes: list[str] = []
+    assumed: list[str] = []
+    unknown: list[str] = []
     parts = [p for p in _SPLIT.split(text) if p.strip()] if len(columns) > 1 else [text]
+    single = len(columns) == 1 or len(parts) == 1
     for column in columns:
         part = next((p for p in parts if column in _nutrients_in(p)), None)
-        value, why = _dose(column, parse_quantity(part) if len(columns) > 1 and part else parsed)
+        amount = parsed if single or part is None else parse_quantity(part)
+        if (
+            not single
+            and column == "vitamin_d_ug"
+            and amount.unit is None
+            and amount.quantity == 1.0
+        ):
+            # "D3 + K2 5000 IU": an IU amount elsewhere on the line is vitamin D's
+            amount = next((q for q in map(parse_quantity, parts) if q.unit == "IU"), amount)
+        value, why, assumption = _dose(column, amount, part or text)
         if why is None:
             nutrients[column] = float(value)
         else:
             notes.append(why)
-    return SupplementInfo("supplement", nutrients, "; ".join(notes) or None)
+            unknown.append(column)
+        if assumption:
+            assumed.append(assumption)
+    if unknown:
+        assumed.append(_unknown(food or text, unknown))
+    return SupplementInfo(
+        "supplement", nutrients, "; ".join(notes) or None, "; ".join(assumed) or None
+    )
+
+
+def apply_supplement_table(
+    entries: pd.DataFrame, table: str | os.PathLike[str] | pd.DataFrame
+) -> pd.DataFrame:
+    """Give the entries that name a product of a supplement table that product's amounts.
+
+    Rows whose amounts are still unknown (every tracked nutrient NaN: ``cal-mag 2
+    tabs``, ``multivitamin``, or a food line such as ``Emergen-C 1 packet``) and
+    whose words hold a product name of the table become supplements with the
+    product's amounts per unit times the units counted (``2 tabs``, ``x2``; none:
+    1). Rows with known amounts (a dose read from the line, or values the source
+    reported) keep them. The work is done once per distinct text.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Log entries (``text``, ``kind``, ``reported`` and nutrient columns).
+    table : path or DataFrame
+        The supplement table (see :func:`read_supplement_table`).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``entries``; matched rows have kind ``supplement``, their
+        nutrient amounts, ``reported`` True and an ``assumptions`` item
+        ``product: <name> x <units> (supplement table)``.
+
+    Examples
+    --------
+    >>> entries = pd.DataFrame({"text": ["cal-mag 2 tabs", "banana"], "kind": ["supplement", "food"],
+    ...                         "reported": [False, False], "calcium_mg": [np.nan, np.nan]})
+    >>> table = pd.DataFrame({"product": ["cal-mag"], "calcium_mg": [250], "magnesium_mg": [125]})
+    >>> apply_supplement_table(entries, table)[["calcium_mg", "magnesium_mg"]].iloc[0].tolist()
+    [500.0, 250.0]
+    """
+    products = _product_index(read_supplement_table(table))
+    out = entries.copy()
+    tracked = [c for c in SUPPLEMENT_NUTRIENTS if c in out.columns]
+    known = (
+        out[tracked].notna().any(axis=1).to_numpy() if tracked else np.zeros(len(out), dtype=bool)
+    )
+    kinds = out["kind"].astype(object).to_numpy()
+    todo = np.flatnonzero(~known & np.isin(kinds, ["food", "supplement"]))
+    if not len(todo) or not products:
+        return out
+    codes, uniques = pd.factorize(out["text"].iloc[todo].astype(str), use_na_sentinel=False)
+    found = [_from_product(str(u), parse_quantity(str(u)), products) for u in uniques]
+    hit = np.array([f is not None for f in found], dtype=bool)
+    rows = todo[hit[codes]]
+    if not len(rows):
+        return out
+    row_codes = codes[hit[codes]]
+    for column in SUPPLEMENT_NUTRIENTS:
+        per_text = np.array(
+            [np.nan if f is None else f.nutrients.get(column, np.nan) for f in found]
+        )
+        values = (
+            out[column].to_numpy(dtype="float64", copy=True)
+            if column in out.columns
+            else np.full(len(out), np.nan)
+        )
+        values[rows] = per_text[row_codes]
+        out[column] = values
+    kind = out["kind"].astype(object).to_numpy(copy=True)
+    kind[rows] = "supplement"
+    out["kind"] = pd.Categorical(kind, categories=list(KINDS))
+    reported = out["reported"].to_numpy(dtype=bool, copy=True)
+    reported[rows] = True
+    out["reported"] = reported
+    texts = np.array(
+        [None if f is None else f"{f.assumption} (supplement table)" for f in found], dtype=object
+    )
+    assumptions = (
+        out["assumptions"].to_numpy(dtype=object, copy=True)
+        if "assumptions" in out.columns
+        else np.full(len(out), None, dtype=object)
+    )
+    assumptions[rows] = texts[row_codes]
+    out["assumptions"] = assumptions
+    return out
+
+
+def supplement_assumptions(entries: pd.DataFrame) -> np.ndarray:
+    """What was assumed in reading each supplement row's line (None elsewhere).
+
+    The line is read again (once per distinct text): its assumption applies when
+    the row's amounts are the ones read from it (or still unknown), not when the
+    source reported its own values (Cronometer's supplements).
+
+    Examples
+    --------
+    >>> entries = pd.DataFrame({"text": ["cal-mag 2 tabs", "banana"], "kind": ["supplement", "food"],
+    ...                         "calcium_mg": [np.nan, np.nan]})
+    >>> supplement_assumptions(entries).tolist()
+    ['unknown amount: Magnesium, Calcium (cal-mag)', None]
+    """
+    out = np.full(len(entries), None, dtype=object)
+    rows = np.flatnonzero(entries["kind"].astype(object).to_numpy() == "supplement")
+    if not len(rows):
+        return out
+    codes, uniques = pd.factorize(entries["text"].iloc[rows].astype(str), use_na_sentinel=False)
+    infos = [detect_supplement(str(u)) for u in uniques]
+    keep = np.array([info.assumption is not None for info in infos], dtype=bool)[codes]
+    for column in SUPPLEMENT_NUTRIENTS:
+        if column not in entries.columns:
+            continue
+        have = entries[column].to_numpy(dtype="float64")[rows]
+        read = np.array([info.nutrients.get(column, np.nan) for info in infos])[codes]
+        same = np.isnan(have) | np.isclose(have, read, rtol=1e-9, atol=1e-9)
+        keep &= same
+    texts = np.array([info.assumption for info in infos], dtype=object)
+    out[rows[keep]] = texts[codes][keep]
+    return out
 
 
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}

@@ -91,7 +91,7 @@ class UnitInfo(NamedTuple):
     """A canonical unit key and its kind.
 
     ``kind`` is one of ``mass``, ``volume``, ``activity`` (IU), ``size``
-    (small/medium/large), ``count`` (slice, can, serving...) or ``vague``
+    (small/medium/large), ``count`` (slice, can, piece...) or ``vague``
     (handful, some: an amount that cannot be resolved without guessing).
     """
 

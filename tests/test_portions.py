@@ -110,17 +110,19 @@ def test_count_units(foods: FoodTable) -> None:
     )  # 15121 can 165 g
     # FNDDS pizza weighs "piece, NFS" (119 g): a slice is a piece
     assert _grams(foods, 1, "slice", "count", "fndds:58106210")["grams"] == pytest.approx(119.0)
+    # a glass given as a count is weighed by the vague-amount table: 8 fl oz of
+    # 2% milk, 01079 "fl oz" 30.5 g x 8 = 244 g, flagged as estimated
     glass = _grams(foods, 1, "glass", "count", "sr28:01079")
     assert glass["grams"] == pytest.approx(244.0)
-    assert "glass taken as 1 cup" in glass["portion"]
-    missing = _grams(foods, 1, "scoop", "count", "sr28:09040")
-    assert np.isnan(missing["grams"]) and missing["grams_note"] == "no scoop weight for this food"
+    assert glass["assumption"] == "estimated amount: glass = 244 g (8 fl oz via 1 fl oz)"
+    missing = _grams(foods, 1, "fillet", "count", "sr28:09040")
+    assert np.isnan(missing["grams"]) and missing["grams_note"] == "no fillet weight for this food"
 
 
 @pytest.mark.parametrize(
     ("qty", "unit", "kind", "food_id", "note"),
     [
-        (1, "handful", "vague", "sr28:12061", "vague amount"),
+        (1, "handful", "vague", None, "vague amount"),
         (400, "IU", "activity", "sr28:09040", "activity units (IU) are not a food amount"),
         (1, "cup", "volume", None, "no food matched"),
         (np.nan, "cup", "volume", "sr28:01079", "no quantity"),
@@ -138,13 +140,13 @@ def test_unknown_grams_are_nan_and_explained(
 
 def test_vectorised_on_unique_pairs(foods: FoodTable, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[object, ...]] = []
-    real = portions_module.grams_per_unit
+    real = portions_module._resolve
 
-    def counting(*args: object) -> tuple[float, str, str]:
+    def counting(*args: object) -> object:
         calls.append(args)
         return real(*args)
 
-    monkeypatch.setattr(portions_module, "grams_per_unit", counting)
+    monkeypatch.setattr(portions_module, "_resolve", counting)
     n = 3000
     index = pd.RangeIndex(100, 100 + n)
     qty = pd.Series(np.tile([1.0, 2.0, 3.0], n // 3), index=index)
@@ -258,3 +260,47 @@ def test_each_table_has_its_own_portions(foods: FoodTable) -> None:
     assert grams_per_unit("user:protein-bar", "serving", "count", foods)[2] == (
         "unknown food id 'user:protein-bar'"
     )
+
+
+# ---------------------------------------------------------------- measures named by the food
+
+
+def test_a_size_with_inches_finds_the_portion_of_that_size(foods: FoodTable) -> None:
+    # SR28 11205 Cucumber, with peel, raw: no "large" portion, but "cucumber (8-1/4")"
+    # 301 g is the size Cronometer calls 'large - 8 1/4" long'
+    grams, portion, _ = grams_per_unit("sr28:11205", "large", "size", foods, 'cucumber 8 1/4" long')
+    assert (grams, portion) == (301.0, '1 cucumber (8-1/4")')
+    assert np.isnan(grams_per_unit("sr28:11205", "large", "size", foods)[0])  # no size, no guess
+
+
+def test_inches_choose_among_portions_of_a_named_measure(foods: FoodTable) -> None:
+    # FNDDS 58106220 cheese pizza: "small pizza (8-10" diameter)" 353 g; the Cronometer
+    # measure 'pizza 8" diameter' is outside the alias table (kind None)
+    assert grams_per_unit("fndds:58106220", "pizza", None, foods, 'pizza 8" diameter')[0] == 353.0
+
+
+@pytest.mark.parametrize(
+    ("food_id", "unit", "grams", "assumption"),
+    [
+        ("sr28:09195", "olive", 2.7, ""),  # Olives, pickled, green: "olive" 2.7 g
+        ("sr28:09193", "olive", 4.4, "noun unit: olive = 4.4 g (1 large)"),  # ripe: items
+        ("sr28:09421", "date", 24.0, ""),  # Medjool: "date, pitted" 24 g
+        ("sr28:01035", "cubic inch", 17.0, ""),  # provolone: "cubic inch" 17 g
+    ],
+)
+def test_measures_outside_the_alias_table(
+    foods: FoodTable, food_id: str, unit: str, grams: float, assumption: str
+) -> None:
+    row = _grams(foods, 6, unit, None, food_id)
+    assert row["grams"] == pytest.approx(6 * grams)
+    assert row["assumption"] == assumption
+
+
+def test_an_unknown_measure_stays_unknown(foods: FoodTable) -> None:
+    row = _grams(foods, 1, "burger", None, "sr28:09195")
+    assert np.isnan(row["grams"]) and row["grams_note"] == "unknown unit 'burger'"
+
+
+def test_a_rasher_is_a_slice(foods: FoodTable) -> None:
+    # SR28 10862 bacon, pan-fried: "slice" 11.5 g
+    assert _grams(foods, 2, "rasher", "count", "sr28:10862")["grams"] == pytest.approx(23.0)

@@ -52,7 +52,7 @@ ROOT = HERE.parent
         ("2 slices whole wheat bread", "whole wheat bread", 2.0, "slice", "count"),
         ("2 cloves garlic", "garlic", 2.0, "clove", "count"),
         ("1 can tuna", "tuna", 1.0, "can", "count"),
-        ("1 scoop whey protein", "whey protein", 1.0, "scoop", "count"),
+        ("1 scoop whey protein", "whey protein", 1.0, "scoop", "vague"),
         ("2% milk 1 cup", "2% milk", 1.0, "cup", "volume"),
         ("7-grain bread 2 slices", "7-grain bread", 2.0, "slice", "count"),
         ("1 steak", "steak", 1.0, None, None),
@@ -100,7 +100,7 @@ def test_multipliers(text: str, qty: float, unit: str | None) -> None:
 
 
 def test_no_number_is_an_implicit_one() -> None:
-    assert parse_quantity("banana") == ParsedAmount("banana", 1.0, None, None, "implicit one")
+    assert parse_quantity("banana") == ParsedAmount("banana", 1.0, None, "default", "implicit one")
     cup = parse_quantity("cup of tea")
     assert (cup.food, cup.quantity, cup.unit, cup.note) == ("tea", 1.0, "cup", "implicit one")
 
@@ -166,7 +166,7 @@ def test_parse_amounts_parses_each_unique_text_once(monkeypatch: pytest.MonkeyPa
 def test_parser_never_raises(text: str) -> None:
     got = parse_quantity(text)
     assert isinstance(got.quantity, float)
-    assert got.unit_kind in {None, "mass", "volume", "activity", "size", "count", "vague"}
+    assert got.unit_kind in {None, "mass", "volume", "activity", "size", "count", "vague", "default"}
 
 
 def _benchmark():
@@ -197,3 +197,90 @@ def test_scoring_rejects_wrong_parses() -> None:
         {"food": ["milk", "rice"], "quantity": [1.02, 1.0], "unit": ["cups", "some"]}
     )
     assert bench.score(got, expected).tolist() == [False, False]
+
+
+# ---------------------------------------------------------------- amounts people actually write
+
+
+@pytest.mark.parametrize("text", ["green beans", "asparagus", "roast parsnips", "Kale chips"])
+def test_no_amount_asks_for_the_default_portion(text: str) -> None:
+    # no number and no unit: not "one piece" but the food's default portion (kind default)
+    got = parse_quantity(text)
+    assert (got.food, got.quantity, got.unit, got.unit_kind) == (text, 1.0, None, "default")
+    assert got.note == "implicit one"
+
+
+def test_a_count_is_not_a_default_portion() -> None:
+    assert parse_quantity("3 parsnips").unit_kind is None
+    assert parse_quantity("2x flapjack").unit_kind is None  # a multiplier counts too
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "unit"),
+    [
+        ("medium fries", "fries", "medium"),
+        ("large latte", "latte", "large"),
+        ("small pear", "pear", "small"),
+    ],
+)
+def test_a_leading_size_word_is_one_of_that_size(text: str, food: str, unit: str) -> None:
+    got = parse_quantity(text)
+    assert (got.food, got.quantity, got.unit, got.unit_kind) == (food, 1.0, unit, "size")
+
+
+@pytest.mark.parametrize("text", ["medium rare steak", "large curd cottage cheese"])
+def test_a_size_word_that_belongs_to_the_food_stays(text: str) -> None:
+    got = parse_quantity(text)
+    assert got.food == text and got.unit is None and got.unit_kind == "default"
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "unit", "note"),
+    [
+        ("small bowl of porridge", "porridge", "bowl", "small; vague amount"),
+        ("big glass of oat milk", "oat milk", "glass", "big; vague amount"),
+        ("a plate of lasagne", "lasagne", "plate", "vague amount"),
+        ("a spoonful of honey", "honey", "spoonful", "vague amount"),
+        ("a bag of pretzels", "pretzels", "bag", "vague amount"),
+        ("a square of fudge", "fudge", "square", "vague amount"),
+        ("a serving of couscous", "couscous", "serving", "vague amount"),
+    ],
+)
+def test_vague_container_words(text: str, food: str, unit: str, note: str) -> None:
+    got = parse_quantity(text)
+    assert (got.food, got.quantity, got.unit, got.unit_kind, got.note) == (
+        food,
+        1.0,
+        unit,
+        "vague",
+        note,
+    )
+
+
+def test_a_cup_of_is_a_measure_not_a_vague_amount() -> None:
+    got = parse_quantity("a cup of lentil soup")
+    assert (got.quantity, got.unit, got.unit_kind) == (1.0, "cup", "volume")
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "qty", "unit"),
+    [
+        ("B-12 250 mcg", "B-12", 250.0, "ug"),
+        ("omega-3 600mg", "omega-3", 600.0, "mg"),
+        ("Mg glycinate 200mg", "Mg glycinate", 200.0, "mg"),
+        ("zinc 3 caps", "zinc", 3.0, "capsule"),
+        ("cal-mag 4 tabs", "cal-mag", 4.0, "tablet"),
+        ("2 rashers back bacon", "back bacon", 2.0, "rasher"),
+    ],
+)
+def test_names_with_numbers_and_dose_shorthand(text: str, food: str, qty: float, unit: str) -> None:
+    got = parse_quantity(text)
+    assert (got.food, got.quantity, got.unit) == (food, qty, unit)
+    assert got.note is None  # "12" of "B-12" is no second amount
+
+
+def test_a_bracketed_weight_wins_over_the_count() -> None:
+    can = parse_quantity("1 can (355ml) ginger ale")
+    assert (can.food, can.quantity, can.unit, can.note) == ("ginger ale", 355.0, "ml", "1 can")
+    bar = parse_quantity("flapjack 1 bar (40 g)")
+    assert (bar.food, bar.quantity, bar.unit) == ("flapjack", 40.0, "g")

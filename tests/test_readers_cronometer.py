@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import nutrilog as nl
 from nutrilog.errors import LogParseError
 from nutrilog.iotools import read_log
 from nutrilog.iotools.cronometer import parse_cronometer_amount
@@ -31,13 +32,21 @@ def _accounted(log: FoodLog) -> None:
         ("2.00 x 1000.0 IU", 2000.0, "IU", "2 x 1000 IU"),
         ("1.00 full recipe", 1.0, "full recipe", None),
         ("600.00 g", 600.0, "g", None),
-        ("1.00 shake (11 fl oz)", 1.0, "shake", "11 fl oz"),
+        ("1.00 shake (11 fl oz)", 11.0, "fl_oz", "1 shake"),
+        ("2.00 container - each 5.3 oz", 10.6, "oz", "2 container"),
+        ("1.00 1/2 cup", 0.5, "cup", "1 x 1/2 cup"),
+        ("3.00 1/4 cup", 0.75, "cup", "3 x 1/4 cup"),
+        ("6.00 olive", 6.0, "olive", None),
+        ("3.00 date", 3.0, "date", None),
+        ("1.00 Cubic Inch", 1.0, "cubic inch", None),
+        ('0.10 large - 8 1/4" long', 0.1, "large", '8 1/4" long'),
+        ('1.00 pizza 8" diameter', 1.0, "pizza", '8" diameter'),
         ("1.00 cup, chopped", 1.0, "cup", "chopped"),
         (
-            "1.00 slice (from pre-sliced package) - each 3/4 oz",
-            1.0,
-            "slice",
-            "from pre-sliced package; each 3/4 oz",
+            "2.00 slice (from pre-sliced package) - each 3/4 oz",
+            1.5,
+            "oz",
+            "2 slice from pre-sliced package",
         ),
         ("2.50 x 3.0 cooked links", 7.5, "link", "2.5 x 3 cooked links; cooked"),
         ('1.00 whole - 3 1/2" diameter', 1.0, "each", '3 1/2" diameter'),
@@ -148,3 +157,22 @@ def test_chunked_servings_match(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(
         whole.entries.drop(columns=["source"]), chunked.entries.drop(columns=["source"])
     )
+
+
+def test_measures_people_log_are_weighed_when_recomputed() -> None:
+    # grams checked by hand against datasets/portions.csv (SR28 WEIGHT.txt)
+    log = read_log(FIXTURES / "cronometer_measures.csv")
+    _accounted(log)
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    grams = result.entries.set_index("food")["grams"].round(1).to_dict()
+    assert grams == {
+        # 01079 "cup" 244 g: "1.00 1/2 cup" is half of it
+        "Milk, reduced fat, fluid, 2% milkfat, with added vitamin A and vitamin D": 122.0,
+        "Dates, medjool": 72.0,  # 09421 "date, pitted" 24 g x 3
+        "Olives, pickled, canned or bottled, green": 16.2,  # 09195 "olive" 2.7 g x 6
+        "Cucumber, with peel, raw": 30.1,  # 11205 "cucumber (8-1/4")" 301 g x 0.1
+        "Cheese, provolone": 17.0,  # 01035 "cubic inch" 17 g
+        "Yogurt, Greek, plain, nonfat": 300.5,  # 2 x 5.3 oz x 28.3495 g
+        "Beverages, carbonated, cola, regular": pytest.approx(368.5, rel=0.01),
+    }  # cola: 14148 about 30.7 g per fl oz x 355 / 29.5735 ml
+    assert result.entries["food_id"].notna().all()

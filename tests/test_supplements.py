@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import nutrilog as nl
+from nutrilog.errors import DataError
 from nutrilog.nutrients import NUTRIENT_COLUMNS
-from nutrilog.supplements import SUPPLEMENT_COLUMNS, classify_texts, detect_supplement
+from nutrilog.supplements import (
+    SUPPLEMENT_COLUMNS,
+    classify_texts,
+    detect_supplement,
+    read_supplement_table,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +77,7 @@ def test_water_lines(text: str) -> None:
              "low sodium soup 1 cup"],
 )  # fmt: skip
 def test_foods_stay_food(text: str) -> None:
-    assert detect_supplement(text) == ("food", {}, None)
+    assert detect_supplement(text) == ("food", {}, None, None)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +93,7 @@ def test_foods_stay_food(text: str) -> None:
     ],
 )
 def test_food_amounts_and_food_words_are_not_doses(text: str) -> None:
-    assert detect_supplement(text) == ("food", {}, None)
+    assert detect_supplement(text) == ("food", {}, None, None)
 
 
 def test_a_small_mass_is_still_a_dose() -> None:
@@ -110,3 +118,215 @@ def test_vectorised_classification_matches_line_by_line() -> None:
     out = classify_texts(texts)
     assert out["kind"].tolist() == [detect_supplement(t).kind for t in texts]
     assert (out["kind"] == "supplement").sum() >= 10
+
+
+# ---------------------------------------------------------------- supplements written any way
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "amount"),
+    [
+        ("Mg glycinate 200mg", "magnesium_mg", 200.0),  # was 0.2 g of an unknown food
+        ("mag citrate 300 mg", "magnesium_mg", 300.0),
+        ("magnesium bisglycinate 120mg", "magnesium_mg", 120.0),
+        ("Mag malate 2 caps (90 mg each)", "magnesium_mg", 180.0),
+        ("mg glycinate 150 mg", "magnesium_mg", 150.0),  # lower case before a salt
+        ("Ca citrate 315mg", "calcium_mg", 315.0),
+        ("calcium carbonate 500mg", "calcium_mg", 500.0),  # labels are elemental
+        ("K 99mg", "potassium_mg", 99.0),
+        ("potassium chloride 99 mg", "potassium_mg", 99.0),
+        ("vit D 600 IU", "vitamin_d_ug", 15.0),  # 600 / 40
+        ("D3 1000iu", "vitamin_d_ug", 25.0),
+        ("D2 50,000 IU", "vitamin_d_ug", 1250.0),
+        ("cholecalciferol 25mcg", "vitamin_d_ug", 25.0),
+        ("vitamin D 25µg", "vitamin_d_ug", 25.0),
+        ("B-12 250 mcg", "vitamin_b12_ug", 250.0),
+        ("methylcobalamin 500ug", "vitamin_b12_ug", 500.0),
+        ("methylcobalamin 500 µg", "vitamin_b12_ug", 500.0),
+    ],
+)
+def test_shorthand_and_salt_forms(text: str, column: str, amount: float) -> None:
+    info = detect_supplement(text)
+    assert info.kind == "supplement"
+    assert info.nutrients == {column: pytest.approx(amount)}
+    assert info.assumption is None
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "amount", "fraction"),
+    [
+        # more than one unit of the element carries, next to a named salt: the salt's
+        # weight x its elemental fraction (datasets/supplement_salts.csv, from formulas)
+        ("potassium chloride 750 mg", "potassium_mg", 750 * 39.098 / 74.55, "52.4%"),
+        ("calcium carbonate 1250mg", "calcium_mg", 1250 * 40.078 / 100.09, "40.0%"),
+        ("magnesium citrate 1000 mg", "magnesium_mg", 1000 * 3 * 24.305 / 451.11, "16.2%"),
+    ],
+)
+def test_a_compound_weight_is_converted_to_the_element(
+    text: str, column: str, amount: float, fraction: str
+) -> None:
+    info = detect_supplement(text)
+    assert info.nutrients == {column: pytest.approx(amount, rel=1e-3)}
+    assert info.assumption.startswith("compound weight: ") and fraction in info.assumption
+
+
+def test_elemental_amounts_are_never_converted() -> None:
+    info = detect_supplement("magnesium glycinate 600 mg elemental")
+    assert info.nutrients == {"magnesium_mg": 600.0} and info.assumption is None
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "amount", "assumed"),
+    [
+        ("magnesium 300", "magnesium_mg", 300.0, "unit assumed: Magnesium 300 taken as mg"),
+        ("D3 1000", "vitamin_d_ug", 25.0, "unit assumed: Vitamin D 1000 taken as IU"),
+        ("D3 25", "vitamin_d_ug", 25.0, "unit assumed: Vitamin D 25 taken as µg"),
+        ("B12 500", "vitamin_b12_ug", 500.0, "unit assumed: Vitamin B12 500 taken as µg"),
+    ],
+)
+def test_a_number_without_unit_takes_the_label_unit(
+    text: str, column: str, amount: float, assumed: str
+) -> None:
+    info = detect_supplement(text)
+    assert info.nutrients == {column: pytest.approx(amount)}
+    assert info.assumption == assumed
+
+
+def test_a_small_number_without_unit_counts_tablets() -> None:
+    info = detect_supplement("magnesium 2")
+    assert info.kind == "supplement" and info.nutrients == {}
+    assert info.assumption == "unknown amount: Magnesium (magnesium)"
+
+
+def test_several_nutrients_and_where_their_amounts_are() -> None:
+    assert detect_supplement("calcium 500 + D 400IU").nutrients == {
+        "calcium_mg": 500.0,
+        "vitamin_d_ug": 10.0,
+    }
+    # the IU amount written after K2 can only be vitamin D's
+    assert detect_supplement("D3 + K2 2000 IU").nutrients == {"vitamin_d_ug": 50.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("cal-mag 3 tabs", "unknown amount: Magnesium, Calcium (cal-mag)"),
+        ("cal mag zinc", "unknown amount: Magnesium, Calcium (cal mag zinc)"),
+        ("b-complex 50 mg", "unknown amount: Vitamin B12 (b-complex)"),  # never 50,000 µg B12
+        ("magnesium powder 2 scoops", "unknown amount: Magnesium (magnesium powder)"),
+        ("fish oil", "unknown amount: fish oil: no tracked nutrient amount"),
+        ("omega-3 2 softgels", "unknown amount: omega-3: no tracked nutrient amount"),
+        ("one a day multivitamin", "unknown amount: multivitamin or prenatal: amounts depend on the product"),
+    ],
+)
+def test_products_without_amounts_are_unknown_never_zero(text: str, unknown: str) -> None:
+    info = detect_supplement(text)
+    assert info.kind == "supplement"
+    assert info.nutrients == {}  # NaN in the entries, never 0
+    assert info.assumption == unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "amount"),
+    [
+        ("Tums extra strength x3", "calcium_mg", 900.0),  # 750 mg calcium carbonate = 300 mg
+        ("2 Mag-Ox 400", "magnesium_mg", 2 * 241.3),
+        ("ZMA 2 caps", "magnesium_mg", 300.0),  # 450 mg per 3 capsules
+        ("caltrate 600+D3 1 tablet", "vitamin_d_ug", 20.0),
+    ],
+)
+def test_bundled_products(text: str, column: str, amount: float) -> None:
+    info = detect_supplement(text)
+    assert info.kind == "supplement"
+    assert info.nutrients[column] == pytest.approx(amount)
+    assert info.assumption.startswith("product: ")
+
+
+@pytest.mark.parametrize(
+    "text", ["turmeric 2 caps", "elderberry gummies", "ashwagandha", "zinc 2 tabs", "probiotic"]
+)
+def test_what_looks_like_a_supplement_is_never_food(text: str) -> None:
+    assert detect_supplement(text).kind == "supplement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gummy bears", "1 nespresso capsule", "Special K 1 cup", "special k cereal", "chicken w/ K"],
+)
+def test_look_alikes_stay_food(text: str) -> None:
+    assert detect_supplement(text).kind == "food"
+
+
+# ---------------------------------------------------------------- the user's supplement table
+
+
+def test_read_supplement_table_reports_file_line_and_cell(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("product,magnesium_mg,vitamin_d_iu\nNight Mag,100,\nSun,0,lots\n", "utf-8")
+    with pytest.raises(DataError) as err:
+        read_supplement_table(path)
+    assert str(err.value) == (
+        f"{path}, line 3, column vitamin_d_iu: expected a number or 'unknown', found 'lots'"
+    )
+    path.write_text("name,magnesium_mg\nNight Mag,100\n", "utf-8")
+    with pytest.raises(DataError, match="expected a 'product' column"):
+        read_supplement_table(path)
+
+
+def test_read_supplement_table_units_and_unknowns() -> None:
+    table = read_supplement_table(
+        pd.DataFrame(
+            {"product": ["Bone Blend"], "calcium_mg": ["unknown"], "vitamin_d_iu": ["1000"]}
+        )
+    )
+    row = table.iloc[0]
+    assert math.isnan(row["calcium_mg"])  # unknown is NaN
+    assert row["vitamin_d_ug"] == 25.0  # 1000 IU / 40
+    assert row["magnesium_mg"] == 0.0  # a nutrient the table does not list: none of it
+
+
+def test_analyze_takes_amounts_from_the_user_table(tmp_path: Path) -> None:
+    table = tmp_path / "supplements.csv"
+    table.write_text("product,calcium_mg,magnesium_mg\nCal-Mag,300,150\nNight Calm,0,50\n", "utf-8")
+    log = nl.parse_entries(
+        ["cal-mag 2 tabs", "night calm 1 scoop", "Mg glycinate 200mg", "banana"], date="2026-11-20"
+    )
+    profile = nl.Profile(age=50, sex="female")
+    without = nl.analyze(log, profile, min_day_kcal=0).entries
+    assert math.isnan(without.loc[0, "calcium_mg"])  # unknown without the table
+    assert without.loc[0, "assumptions"] == "unknown amount: Magnesium, Calcium (cal-mag)"
+    entries = nl.analyze(log, profile, min_day_kcal=0, supplements=table).entries
+    assert entries["kind"].astype(str).tolist() == ["supplement", "supplement", "supplement", "food"]
+    assert entries.loc[0, ["calcium_mg", "magnesium_mg"]].tolist() == [600.0, 300.0]
+    assert entries.loc[1, "magnesium_mg"] == 50.0  # a food line naming a product
+    assert entries.loc[2, "magnesium_mg"] == 200.0  # a dose read from the line is kept
+    assert entries.loc[0, "assumptions"] == "product: Cal-Mag x 2 (supplement table)"
+
+
+def test_cli_supplements_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from nutrilog.cli import main
+
+    table = tmp_path / "supplements.csv"
+    table.write_text("product,magnesium_mg\nCal-Mag,150\n", "utf-8")
+    day = tmp_path / "day.txt"
+    day.write_text("cal-mag 2 tabs\n2 medium bananas\n", encoding="utf-8")
+    argv = ["analyze", str(day), "--log-format", "text", "--date", "2026-11-20",
+            "--age", "50", "--sex", "female", "--format", "json"]  # fmt: skip
+    assert main([*argv, "--supplements", str(table)]) == 0
+    daily = json.loads(capsys.readouterr().out)["people"][0]["daily"][0]
+    # 2 x 150 mg + 2 medium bananas (SR28 09040: 118 g, 27 mg/100 g) = 300 + 63.72
+    assert daily["magnesium_mg"] == pytest.approx(363.72, abs=0.01)
+    table.write_text("product,magnesium_mg\nCal-Mag,many\n", "utf-8")
+    assert main([*argv, "--supplements", str(table)]) == 1
+    err = capsys.readouterr().err
+    assert "line 2, column magnesium_mg" in err and "Traceback" not in err
+
+
+def test_reported_supplements_keep_their_values_without_assumptions() -> None:
+    # Cronometer reports its supplements' amounts: "Magnesium Glycinate, 2.00 capsule"
+    # names no dose, but the app's 200 mg stand and nothing is flagged as unknown
+    fixture = Path(__file__).resolve().parent / "fixtures" / "logs" / "cronometer_servings.csv"
+    entries = nl.analyze(nl.read_log(fixture), nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    row = entries.entries.set_index("food").loc["Magnesium Glycinate"]
+    assert row["magnesium_mg"] == 200.0
+    assert row["assumptions"] is None

@@ -9,10 +9,14 @@ servings.csv
     its nutrients); an empty nutrient cell is NaN (not available), never 0.
 
     ``Amount`` is a number and a measure: ``2.00 medium``, ``600.00 g``,
-    ``4.00 x 4.0 oz`` (16 oz), ``2.00 x 1000.0 IU`` (2000 IU),
-    ``1.00 medium - 7" to 7 7/8" long`` (unit ``medium``, the rest in
-    ``amount_note``), ``1.00 shake (11 fl oz)`` (unit ``shake``). A measure that is
-    not in the unit alias table is kept as written, lower-cased (unit kind empty).
+    ``4.00 x 4.0 oz`` (16 oz), ``2.00 x 1000.0 IU`` (2000 IU), ``1.00 1/2 cup``
+    (half a cup), ``1.00 medium - 7" to 7 7/8" long`` (unit ``medium``, the rest in
+    ``amount_note``, where it picks the portion of that size). A measure that states
+    its weight or volume is read as that amount: ``1.00 shake (11 fl oz)`` is 11 fl
+    oz, ``2.00 container - each 5.3 oz`` 10.6 oz. A measure that is not in the unit
+    alias table is kept as written, lower-cased (unit kind empty): the food's portion
+    of that name weighs it (``6.00 olive``, ``1.00 Cubic Inch``, ``1.00 pizza 8"
+    diameter``).
 
 dailysummary.csv
     ``Date, <nutrients...>, Completed``: one entry per day with text
@@ -68,6 +72,26 @@ _AMOUNT = re.compile(
     r"^\s*(?P<a>\d+(?:\.\d+)?)\s*(?:x\s*(?P<b>\d+(?:\.\d+)?)\s*)?(?P<rest>.*?)\s*$", re.I
 )
 _HEAD = re.compile(r"^(?P<head>[^\d(,\-\"]*?)\s*(?:[-,(]\s*|(?=\d)|$)(?P<detail>.*)$")
+# A leading number or fraction in the measure: "1.00 1/2 cup" is half a cup.
+_LEADING = re.compile(r"^(?P<n>\d+(?:\.\d+)?(?:\s+\d+/\d+)?|\d+/\d+)\s+(?P<rest>\D.*)$")
+# A weight or volume inside the measure: "shake (11 fl oz)", "container - each 5.3 oz".
+_MEASURE = re.compile(
+    r"(?:^|[\s(;,])(?:each\s+)?(?P<n>\d+(?:\.\d+)?(?:\s+\d+/\d+)?|\d+/\d+)\s*"
+    r"(?P<u>fl\.?\s?oz|fluid ounces?|oz|ounces?|g|grams?|kg|ml|l|lbs?|cups?|tbsp|tsp)(?=$|[\s);,.])",
+    re.I,
+)
+
+
+def _number(text: str) -> float:
+    """``2``, ``0.5``, ``3/4``, ``7 7/8``."""
+    whole, _, frac = text.strip().partition(" ")
+    if "/" in whole:
+        frac, whole = whole, "0"
+    value = float(whole)
+    if frac:
+        num, den = frac.split("/")
+        value += float(num) / float(den) if float(den) else math.nan
+    return value
 
 
 def _clean_detail(text: str) -> str:
@@ -85,7 +109,7 @@ def parse_cronometer_amount(text: str) -> ParsedAmount:
     Examples
     --------
     >>> parse_cronometer_amount("1.00 shake (11 fl oz)")
-    ParsedAmount(food='', quantity=1.0, unit='shake', unit_kind=None, note='11 fl oz')
+    ParsedAmount(food='', quantity=11.0, unit='fl_oz', unit_kind='volume', note='1 shake')
     >>> parse_cronometer_amount("2.00 x 1000.0 IU")[1:3]
     (2000.0, 'IU')
     """
@@ -95,11 +119,19 @@ def parse_cronometer_amount(text: str) -> ParsedAmount:
     quantity = float(m["a"]) * (float(m["b"]) if m["b"] else 1.0)
     rest = m["rest"]
     notes = [f"{float(m['a']):g} x {float(m['b']):g} {rest}".strip()] if m["b"] else []
+    leading = _LEADING.match(rest)
+    if leading is not None and not math.isnan(_number(leading["n"])):  # "1.00 1/2 cup"
+        notes.append(f"{quantity:g} x {leading['n']} {leading['rest']}")
+        quantity *= _number(leading["n"])
+        rest = leading["rest"]
     if not rest:
         return ParsedAmount("", quantity, None, None, "; ".join(notes) or None)
     info = normalize_unit(rest)
     if info is not None:
         return ParsedAmount("", quantity, info.unit, info.kind, "; ".join(notes) or None)
+    weighed = _weighed(quantity, rest, notes)
+    if weighed is not None:
+        return weighed
     split = _HEAD.match(rest)
     head = (split["head"] if split else rest).strip()
     detail = _clean_detail(split["detail"]) if split else ""
@@ -116,6 +148,28 @@ def parse_cronometer_amount(text: str) -> ParsedAmount:
     if detail:
         notes.append(detail)
     return ParsedAmount("", quantity, unit, kind, "; ".join(notes) or None)
+
+
+def _weighed(quantity: float, rest: str, notes: list[str]) -> ParsedAmount | None:
+    """A household measure that states its weight or volume (``shake (11 fl oz)``,
+    ``container - each 5.3 oz``): that weight or volume, per unit counted."""
+    found = _MEASURE.search(rest)
+    info = normalize_unit(found["u"]) if found is not None else None
+    if found is None or info is None or info.kind not in ("mass", "volume"):
+        return None
+    size = _number(found["n"])
+    if not size > 0:
+        return None
+    measure = _clean_detail(rest[: found.start()] + " " + rest[found.end() :]).strip("; ")
+    measure = re.sub(r"\beach\b", "", measure).strip(" ;,-")
+    shown = f"{quantity:g} {measure}".strip() if measure else None
+    return ParsedAmount(
+        "",
+        quantity * size,
+        info.unit,
+        info.kind,
+        "; ".join([*notes, *filter(None, [shown])]) or None,
+    )
 
 
 def _amounts(amount: pd.Series) -> pd.DataFrame:

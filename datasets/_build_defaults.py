@@ -1,0 +1,224 @@
+"""Build ``default_portions.csv``: the weight of each food eaten when no amount is given.
+
+FNDDS 2017-2018 gives most of its foods a "Quantity not specified" portion: the
+weight survey coders use when a person names a food without saying how much.
+That is the natural default for a diary entry with no amount (``green beans``).
+SR28 has no such portion, so each SR28 food borrows one, in this order:
+
+1. ``quantity not specified`` -- the food's own FNDDS portion;
+2. ``FNDDS twin`` -- an FNDDS food with the same energy, water, calcium,
+   magnesium, potassium and sodium per 100 g (rounded to whole units): FNDDS
+   copied the SR28 values, so it is the same food (``Beans, snap, green, raw``
+   -> ``Green beans, raw``, 55 g);
+3. ``serving`` -- the food's own serving or NLEA serving portion (branded SR28
+   items), as the label's serving is what one eats of it;
+4. ``FNDDS neighbour`` -- the FNDDS food whose description shares the most words
+   with it (at least :data:`MIN_SHARED` of the words of both; its first word one
+   of the food's first two, as SR28 names the kind first: ``Fish, salmon, raw``;
+   energy per 100 g within a factor :data:`MAX_ENERGY_RATIO`), so cooked
+   ``Rice, white, long-grain, regular, enriched, cooked`` takes the default of
+   ``Rice, white, cooked``;
+5. ``group median`` -- the median default of the foods above in the same food
+   group (SR28 food group or FNDDS category).
+
+The table is derived from the bundled ``foods.csv``, ``nutrients.csv`` and
+``portions.csv`` (built first from the USDA sources), so it follows them.
+
+Columns: ``id, grams, basis, from_id`` -- ``basis`` names the rule above and
+``from_id`` the food whose portion was used (empty for a group median).
+
+Examples
+--------
+>>> build_defaults(Path("../shared"), Path("datasets"))  # doctest: +SKIP
+[PosixPath('datasets/default_portions.csv')]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "DEFAULT_COLUMNS",
+    "MIN_SHARED",
+    "MAX_ENERGY_RATIO",
+    "default_portions",
+    "build_defaults",
+]
+
+DEFAULT_COLUMNS = ["id", "grams", "basis", "from_id"]
+#: Least share of the two descriptions' words (Jaccard) for an FNDDS neighbour.
+MIN_SHARED = 0.25
+#: Largest ratio of energy per 100 g between a food and its FNDDS neighbour.
+MAX_ENERGY_RATIO = 1.5
+#: Nutrients (per 100 g, rounded to whole units) that must agree for an FNDDS twin.
+TWIN_COLUMNS = ["energy_kcal", "water_g", "calcium_mg", "magnesium_mg", "potassium_mg", "sodium_mg"]
+_QNS = "quantity not specified"
+_STOP = frozenset(
+    [
+        "and",
+        "or",
+        "with",
+        "without",
+        "of",
+        "in",
+        "the",
+        "a",
+        "an",
+        "ns",
+        "as",
+        "to",
+        "nfs",
+        "not",
+        "further",
+        "specified",
+        "from",
+        "made",
+        "type",
+        "all",
+        "includes",
+    ]
+)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("oes"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+def _words(description: str) -> list[str]:
+    found = (_singular(w) for w in re.findall(r"[a-z]+", description.lower()))
+    return [w for w in found if w not in _STOP]
+
+
+def _own_qns(portions: pd.DataFrame) -> pd.Series:
+    """Grams of each food's own "Quantity not specified" portion (per one)."""
+    text = portions["description"].str.strip().str.lower()
+    own = portions[(text == _QNS) & (portions["grams"] > 0)]
+    return (own["grams"] / own["amount"].where(own["amount"] > 0, 1.0)).groupby(own["id"]).first()
+
+
+def _servings(portions: pd.DataFrame) -> pd.Series:
+    """Grams of one serving / NLEA serving portion of each food that has one."""
+    first = portions["description"].str.strip().str.lower().str.split(r"[\s,(]", n=1).str[0]
+    rows = portions[first.isin(["serving", "nlea"]) & (portions["grams"] > 0)]
+    return (
+        (rows["grams"] / rows["amount"].where(rows["amount"] > 0, 1.0)).groupby(rows["id"]).first()
+    )
+
+
+def _twins(nutrients: pd.DataFrame, qns: pd.Series, words: dict[str, list[str]]) -> pd.Series:
+    """For each food without its own default: the FNDDS food with the same nutrients."""
+    values = nutrients.set_index("id")[TWIN_COLUMNS].round(0)
+    complete = values.notna().all(axis=1)
+    keys = pd.Series(
+        [str(tuple(row)) for row in values.to_numpy()], index=values.index, dtype=object
+    )[complete]
+    fndds = keys[keys.index.isin(qns.index)]
+    by_key: dict[str, list[str]] = {}
+    for food_id, key in fndds.items():
+        by_key.setdefault(key, []).append(str(food_id))
+    out = {}
+    for food_id, key in keys[~keys.index.isin(qns.index)].items():
+        found = by_key.get(key)
+        if found:
+            mine = set(words[str(food_id)])
+            out[food_id] = max(found, key=lambda other: (len(mine & set(words[other])), other))
+    return pd.Series(out, dtype=object)
+
+
+def _neighbours(
+    todo: list[str], qns: pd.Series, words: dict[str, list[str]], energy: pd.Series
+) -> pd.Series:
+    """For each food in ``todo``: the FNDDS food with a default sharing most words."""
+    by_head: dict[str, list[str]] = {}
+    for food_id in qns.index:
+        listed = words[food_id]
+        if listed:
+            by_head.setdefault(listed[0], []).append(food_id)
+    out = {}
+    for food_id in todo:
+        mine = words[food_id]
+        if not mine:
+            continue
+        best, best_share = None, MIN_SHARED
+        # SR28 names the kind first ("Fish, salmon, ..."), FNDDS the food ("Salmon, raw")
+        heads = dict.fromkeys(mine[:2])
+        for other in (o for head in heads for o in by_head.get(head, ())):
+            theirs = set(words[other])
+            share = len(set(mine) & theirs) / len(set(mine) | theirs)
+            a, b = energy.get(food_id, np.nan), energy.get(other, np.nan)
+            if not (a > 0 and b > 0) or max(a, b) / min(a, b) > MAX_ENERGY_RATIO:
+                continue
+            if share > best_share or (share == best_share and best is not None and other < best):
+                best, best_share = other, share
+        if best is not None:
+            out[food_id] = best
+    return pd.Series(out, dtype=object)
+
+
+def default_portions(
+    foods: pd.DataFrame, nutrients: pd.DataFrame, portions: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per food: the grams eaten when no amount is given, and why.
+
+    Examples
+    --------
+    >>> foods = pd.DataFrame({"id": ["fndds:1", "sr28:2"], "description": ["Pea, raw", "Peas, raw"],
+    ...                       "group": ["Veg", "Veg"]})
+    >>> nutrients = pd.DataFrame({"id": ["fndds:1", "sr28:2"], **{c: [1.0, 1.0] for c in TWIN_COLUMNS}})
+    >>> portions = pd.DataFrame({"id": ["fndds:1"], "amount": [1.0],
+    ...                          "description": ["Quantity not specified"], "grams": [70.0]})
+    >>> default_portions(foods, nutrients, portions)[["id", "grams", "basis"]].to_dict("list")
+    {'id': ['fndds:1', 'sr28:2'], 'grams': [70.0, 70.0], 'basis': ['quantity not specified', 'FNDDS twin']}
+    """
+    ids = foods["id"].astype(str)
+    words = {i: _words(str(d)) for i, d in zip(ids, foods["description"], strict=True)}
+    qns = _own_qns(portions)
+    qns = qns[qns.index.isin(ids)]
+    rows: dict[str, tuple[float, str, str]] = {
+        i: (float(g), "quantity not specified", i) for i, g in qns.items()
+    }
+    for food_id, twin in _twins(nutrients, qns, words).items():
+        rows[food_id] = (float(qns[twin]), "FNDDS twin", twin)
+    for food_id, grams in _servings(portions).items():
+        if food_id not in rows and food_id in words:
+            rows[food_id] = (float(grams), "serving", food_id)
+    energy = nutrients.set_index("id")["energy_kcal"]
+    todo = [i for i in ids if i not in rows]
+    for food_id, other in _neighbours(todo, qns, words, energy).items():
+        rows[food_id] = (float(qns[other]), "FNDDS neighbour", other)
+    group = dict(zip(ids, foods["group"].astype(str), strict=True))
+    known = pd.DataFrame(
+        [(group[i], g) for i, (g, _, _) in rows.items()], columns=["group", "grams"]
+    )
+    medians = known.groupby("group")["grams"].median()
+    for food_id in ids:
+        if food_id not in rows and group[food_id] in medians.index:
+            rows[food_id] = (float(medians[group[food_id]]), "group median", "")
+    out = pd.DataFrame([(i, *rows[i]) for i in ids if i in rows], columns=DEFAULT_COLUMNS)
+    out["grams"] = out["grams"].round(1)
+    return out.sort_values("id", kind="stable").reset_index(drop=True)
+
+
+def build_defaults(shared: Path, out: Path) -> list[Path]:
+    """Write ``default_portions.csv`` from the food tables already in ``out``.
+
+    ``shared`` is not read: the tables built from it are (so run after ``build_foods``).
+    """
+    read = {"keep_default_na": False, "na_values": [""], "dtype": {"id": str}}
+    foods = pd.read_csv(out / "foods.csv", **read)
+    nutrients = pd.read_csv(out / "nutrients.csv", **read)
+    portions = pd.read_csv(out / "portions.csv", **read)
+    table = default_portions(foods, nutrients, portions)
+    path = out / "default_portions.csv"
+    table.to_csv(path, index=False, lineterminator="\n", float_format="%.1f")
+    return [path]
