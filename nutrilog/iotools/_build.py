@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._vector import coded, codes_of, per_unique
-from nutrilog.errors import LogParseError
-from nutrilog.iotools._dates import column_dayfirst, parse_day, to_timestamp
+from nutrilog.errors import ArgumentError, LogParseError
+from nutrilog.iotools._dates import MAX_YEAR, MIN_YEAR, column_dayfirst, parse_day, to_timestamp
 from nutrilog.iotools._source import warn_if_empty
 from nutrilog.iotools._table import MalformedTableError
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, entries_from_columns
@@ -733,11 +733,20 @@ def default_date(value: object) -> pd.Timestamp | None:
     if value is None:
         return None
     if isinstance(value, pd.Timestamp | np.datetime64) or hasattr(value, "year"):
-        return pd.Timestamp(value).normalize()
+        try:
+            stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError) as err:
+            raise ArgumentError(f"date= argument: expected a date, found {value!r}") from err
+        if pd.isna(stamp) or not MIN_YEAR <= stamp.year <= MAX_YEAR:
+            raise ArgumentError(
+                f"date= argument: date out of range: expected a year from {MIN_YEAR} to "
+                f"{MAX_YEAR}, found {value!r}"
+            )
+        return stamp.as_unit("ns").normalize()
     parsed = parse_day(str(value))
     stamp, why = to_timestamp(parsed)
     if stamp is None:
-        raise LogParseError(f"date= argument: {why}")
+        raise ArgumentError(f"date= argument: {why}")
     return stamp
 
 
