@@ -576,6 +576,8 @@ def _kinds(
     named_food: np.ndarray | None,
 ) -> Kinds:
     """:func:`~nutrilog.supplements.kinds_of` for the rows that do not name a food id."""
+    if not len(index):  # a header without rows: nothing to screen (and no lines to build)
+        return kinds_of(pd.Series([], dtype=object))
     if named_food is None or not named_food.any():
         return kinds_of(detect_text, screen=screen)
     todo = np.flatnonzero(~named_food)
@@ -709,7 +711,7 @@ def in_line_order(logs: list[FoodLog]) -> FoodLog:
     """
     log = logs[0] if len(logs) == 1 else FoodLog.concat(logs)
     rejected = log.rejected.sort_values("line", kind="stable", ignore_index=True)
-    return FoodLog(log.entries, rejected, rows_read=log.rows_read)
+    return FoodLog(log.entries, rejected, rows_read=log.rows_read, skipped_lines=log.skipped_lines)
 
 
 def raise_first(log: FoodLog) -> None:

@@ -178,7 +178,10 @@ def to_timestamp(
     if use is None:
         return None, "date without a year: expected a year in a day heading or the date= argument"
     if not MIN_YEAR <= use <= MAX_YEAR:
-        return None, f"date out of range: expected a year from {MIN_YEAR} to {MAX_YEAR}, found {use}"
+        return (
+            None,
+            f"date out of range: expected a year from {MIN_YEAR} to {MAX_YEAR}, found {use}",
+        )
     try:
         return pd.Timestamp(dt.date(use, int(parsed.month or 0), int(parsed.day or 0))), None
     except ValueError as err:
