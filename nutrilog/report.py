@@ -14,14 +14,14 @@ each shortfall, the **daily** totals. Then, for the whole log: **data quality**
 and reason, coverage per nutrient), **other causes** of spasms and **when to
 see a clinician**, and the statement that this is not medical advice.
 
-JSON schema (``schema_version`` "1.0")
+JSON schema (``schema_version`` "1.1")
 --------------------------------------
 Every number is in the unit of its column (water in grams); unknown values are
 ``null``, never 0; dates are ``"YYYY-MM-DD"``. Keys are only ever added in a
 minor version, never renamed or removed::
 
     {
-      "schema_version": "1.0",
+      "schema_version": "1.1",
       "generator": "nutrilog 0.1.0",
       "articles": {"neck": {"title": str}, "back": {"title": str}},
       "people": [{
@@ -46,7 +46,9 @@ minor version, never renamed or removed::
         "top_foods": [{"nutrient", "column", "food", "amount", "share"}]}],
       "data_quality": {
         "counts": {"rows_read", "entries", "matched", "unmatched", "no_grams",
-                   "supplements", "reported", "rejected"},
+                   "supplements", "reported", "rejected",
+                   "lines_read", "skipped_lines"},   (1.1: every input line is an
+                   entry, a rejected row or a skipped header/heading/comment/blank line)
         "coverage": [{"person", "nutrient", "label", "coverage"}],
         "unmatched": [{"source", "line", "text", "food",
                        "suggestions": [{"id", "description", "score"}]}],
@@ -96,7 +98,7 @@ from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
 __all__ = ["SCHEMA_VERSION", "CONCERN_STATUSES", "FORMATS", "Report", "build_report"]
 
 #: Version of the JSON document; bumped (minor) when keys are added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: Statuses that get an explanation beside the verdict.
 CONCERN_STATUSES: tuple[str, ...] = ("possibly low", "likely low", "above upper limit")
@@ -504,7 +506,7 @@ def build_report(analysis: Any) -> Report:
     >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
     ...                     nl.Profile(age=34, sex="female"))
     >>> build_report(result).to_dict()["schema_version"]
-    '1.0'
+    '1.1'
     """
     from nutrilog import __version__
 
@@ -580,7 +582,7 @@ class Report:
         >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
         ...                     nl.Profile(age=34, sex="female"))
         >>> json.loads(result.report().to_json())["schema_version"]
-        '1.0'
+        '1.1'
         """
         text = json.dumps(self.document, indent=indent, ensure_ascii=False, allow_nan=False)
         return visible_json(text)  # the same data; control characters spelled as \uXXXX
@@ -885,6 +887,12 @@ def _counts_sentence(counts: Mapping[str, Any]) -> str:
             parts.append(
                 f"{c[extra]} {'with nutrients reported by the source' if extra == 'reported' else extra}"
             )
+    if "lines_read" in c and "skipped_lines" in c:  # every physical line accounted for
+        return (
+            f"{c['lines_read']} lines read: {c.get('entries', 0)} entries "
+            f"({', '.join(parts)}), {c.get('rejected', 0)} rejected rows and "
+            f"{c['skipped_lines']} header, heading, comment or blank lines."
+        )
     return (
         f"{c.get('rows_read', 0)} rows read: {c.get('entries', 0)} entries "
         f"({', '.join(parts)}) and {c.get('rejected', 0)} rejected rows."
