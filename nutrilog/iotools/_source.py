@@ -52,6 +52,7 @@ __all__ = [
     "LogInput",
     "open_input",
     "split_lines",
+    "LINE_BREAK",
     "SAMPLE_BYTES",
     "MAX_LINE_CHARS",
     "MAX_LINE_BYTES",
@@ -68,7 +69,8 @@ SAMPLE_BYTES = 65536
 MAX_LINE_CHARS = 100_000
 #: A file with a longer line (in bytes) is refused: it is not a food log.
 MAX_LINE_BYTES = 16 * 2**20
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: A line end: ``\r\n``, ``\r`` or ``\n`` (see :func:`split_lines`).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: Name of the codec error handler that reads non-UTF-8 bytes as Windows-1252.
 FALLBACK_ERRORS = "nutrilog-cp1252"
 _TEXT_CONTROLS = set(b"\t\n\r\f\v\x1a")
@@ -118,7 +120,7 @@ def split_lines(text: str) -> list[str]:
     """
     if not text:
         return []
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     if lines[-1] == "":  # the text ends with a line end: no line after it
         lines.pop()
     return lines

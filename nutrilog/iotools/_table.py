@@ -47,6 +47,7 @@ import pandas as pd
 from nutrilog._vector import as_category, codes_of
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._source import (
+    LINE_BREAK,
     MAX_LINE_CHARS,
     SAMPLE_BYTES,
     LogInput,
@@ -642,6 +643,25 @@ def _warn_repeated(inp: LogInput, header: Header) -> None:
         )
 
 
+def _bare_cr_above(sample: str, lines: int) -> bool:
+    """Whether one of the first ``lines`` lines ends with a bare ``\\r``.
+
+    pandas' C parser miscounts such lines when it skips them (``skiprows``), so
+    a file with them above its header is read line by line.
+
+    Examples
+    --------
+    >>> _bare_cr_above("# a\\r\\n\\rdate,food\\r", 2), _bare_cr_above("# a\\r\\ndate\\r", 1)
+    (True, False)
+    """
+    for k, end in enumerate(LINE_BREAK.finditer(sample)):
+        if k >= lines:
+            return False
+        if end.group() == "\r":
+            return True
+    return False
+
+
 def read_table(
     inp: LogInput,
     *,
@@ -669,6 +689,7 @@ def read_table(
         _warn_dropped(inp, header)
     line_by_line = (
         robust
+        or _bare_cr_above(inp.sample, header.line - 1)
         or inp.long_lines
         or header.open_quote
         or len(header.keep) < len(header.names)
