@@ -132,8 +132,7 @@ def with_bad_rows(
         log = FoodLog.concat([log, bad_rows_log(bad, source)])
     if strict:
         raise_first(log)
-    if skipped:
-        log = FoodLog(log.entries, log.rejected, log.rows_read, log.skipped_lines + skipped)
+    log.skipped_lines += skipped
     return log
 
 
