@@ -319,7 +319,8 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    # file names are shown as written: no rich markup, control characters visible
+    columns = (TextColumn("{task.description}", markup=False), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("starting", total=total)
         first = [True]
@@ -416,7 +417,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     with _progress(show_progress, len(args.logs) + 1) as step:
         logs = []
         for path in args.logs:
-            step(f"reading {path.name}")
+            step(f"reading {visible(path.name)}")
             logs.append(read_log(path, args.log_format, **options))
         step("analysing")
         result = analyze(

@@ -566,3 +566,10 @@ def test_markdown_reports_do_not_autolink_urls_from_the_log(tmp_path, capsys) ->
     assert "https://" not in out and "www.evil" not in out and "me@evil" not in out
     assert "https\\://evil\\.example/x" in out and "www\\.evil\\.example" in out
     assert "me\\@evil\\.example" in out
+
+
+def test_a_file_name_with_markup_does_not_break_the_progress_bar(capsys) -> None:
+    with cli._progress(True, 2) as step:  # drawn on a terminal for large inputs
+        step(f"reading {visible('week[/bold].csv' + ESCAPE)}")
+        step("analysing")
+    assert "Traceback" not in capsys.readouterr().err
