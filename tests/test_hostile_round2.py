@@ -8,6 +8,7 @@ shown as ``\\x1b``, ``\\u202e``).
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import math
@@ -258,7 +259,7 @@ def test_dates_outside_pandas_range_are_rejected_rows_or_usage_errors(tmp_path, 
     with pytest.raises(ArgumentError, match="date= argument: date out of range"):
         parse_entries(["1 cup rice"], date="1 Jan 1500")
     with pytest.raises(ArgumentError, match="out of range"):
-        parse_entries(["1 cup rice"], date=pd.Timestamp("2300-01-01", unit="s"))
+        parse_entries(["1 cup rice"], date=datetime.datetime(2300, 1, 1))
 
 
 def test_dollar_signs_in_person_and_user_food_names_are_not_mathtext(tmp_path, capsys) -> None:

@@ -589,7 +589,7 @@ def _robust(inp: LogInput, sep: str, header: Header, chunksize: int | None) -> I
                 skipped += 1
                 continue
             if feeder.too_long:
-                text = shorten(feeder.raw[:200])
+                text = shorten(feeder.raw[:200].rstrip("\r\n"))
                 reason = too_long_reason(feeder.too_long) if feeder.too_long > 0 else error
                 bad.append((number, text, reason))
             else:
