@@ -221,14 +221,10 @@ def _positive_int(text: str) -> int:
 
 
 def _write(text: str, stream: TextIO | None) -> None:
-    """Write ``text``; characters the stream's encoding lacks become ``?``.
-
-    A closed standard output (``nutrilog ... >&-``) is an :class:`OutputError`;
-    a closed standard error loses the message (there is nowhere to say so).
-    """
+    """Write ``text`` to standard output (or ``stream``); characters the stream's
+    encoding lacks become ``?``. A closed standard output (``nutrilog ... >&-``)
+    is an :class:`OutputError`."""
     if stream is None:
-        if sys.stderr is None or stream is sys.stderr:
-            return
         raise OutputError("<standard output>", "it is closed")
     try:
         stream.write(text)
@@ -237,8 +233,14 @@ def _write(text: str, stream: TextIO | None) -> None:
         stream.write(text.encode(encoding, "replace").decode(encoding))
 
 
+def _say(text: str) -> None:
+    """Write to standard error; when it is closed (``2>&-``) the text is lost."""
+    if sys.stderr is not None:
+        _write(text, sys.stderr)
+
+
 def _warn(message: str) -> None:
-    _write(f"{PROG}: warning: {visible(' '.join(message.split()))}\n", sys.stderr)
+    _say(f"{PROG}: warning: {visible(' '.join(message.split()))}\n")
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -452,7 +454,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     for line in problems:
         _warn(line)
     if args.output is not None:
-        _write(f"{PROG}: report written to {visible(args.output)}\n", sys.stderr)
+        _say(f"{PROG}: report written to {visible(args.output)}\n")
     strict_failure = args.strict and (len(result.rejected) or len(result.unmatched))
     return 1 if strict_failure else 0
 
@@ -609,19 +611,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             if sys.stdout is not None:
                 sys.stdout.flush()  # a broken pipe shows here, not at exit
     except (ProfileError, ArgumentError) as err:  # bad --age/--sex, --date, -o: usage errors
-        _write(f"{PROG} {args.command}: error: {_error_message(err)}\n", sys.stderr)
+        _say(f"{PROG} {args.command}: error: {_error_message(err)}\n")
         return 2
     except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
         _stdout_gone()
         return 1
     except (NutrilogError, OSError, ValidationError) as err:
-        _write(f"{PROG}: error: {_error_message(err)}\n", sys.stderr)
+        _say(f"{PROG}: error: {_error_message(err)}\n")
         return 1
     except KeyboardInterrupt:
-        _write(f"{PROG}: interrupted\n", sys.stderr)
+        _say(f"{PROG}: interrupted\n")
         return 130
     except Exception as err:  # a bug: one line, its own status, never a traceback
-        _write(f"{PROG}: {_internal_error(err)}\n", sys.stderr)
+        _say(f"{PROG}: {_internal_error(err)}\n")
         return 3
     finally:
         for message in dict.fromkeys(str(w.message) for w in caught):

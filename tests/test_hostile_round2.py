@@ -364,6 +364,8 @@ def test_a_closed_stdout_is_an_error_not_a_traceback(tmp_path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "cannot write '<standard output>': it is closed" in done.stderr
+    both = subprocess.run(["bash", "-c", command + " 2>&-"], timeout=120, check=False)
+    assert both.returncode == 1  # nowhere to say it, but the status still tells
 
 
 def test_a_broken_pipe_ends_quietly(tmp_path, monkeypatch, capsys) -> None:
