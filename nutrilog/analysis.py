@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import number_argument
 from nutrilog._vector import choose, coded, distinct_rows
 from nutrilog.errors import ProfileError
 from nutrilog.foods import FoodTable, load_foods
@@ -70,7 +71,8 @@ class Analysis:
     profiles : dict
         Person → :class:`~nutrilog.profile.Profile`.
     counts : dict
-        ``rows_read, entries, matched, unmatched, no_grams, supplements, reported, rejected``.
+        ``rows_read, entries, matched, unmatched, no_grams, supplements, reported, rejected,
+        lines_read, skipped_lines`` (lines read = entries + rejected + skipped lines).
     """
 
     entries: pd.DataFrame
@@ -438,7 +440,8 @@ def analyze(
     explanations : path or Explanations, optional
         A user explanation file in the bundled schema.
     min_day_kcal : float
-        Days with less energy logged are kept in ``daily`` but not assessed.
+        Days with less energy logged are kept in ``daily`` but not assessed (a
+        finite number of 0 or more, else :class:`~nutrilog.errors.ArgumentError`).
     supplements : path or DataFrame, optional
         The user's supplement products: a CSV (or frame) with a ``product`` column
         and amounts per unit (``magnesium_mg``, ``calcium_mg``, ``potassium_mg``,
@@ -462,6 +465,7 @@ def analyze(
     from nutrilog.assessment import assess_people
     from nutrilog.explanations import load_explanations
 
+    min_day_kcal = number_argument("min_day_kcal", min_day_kcal)
     food_log = _as_log(log)
     table = load_foods()
     if isinstance(foods, FoodTable):
@@ -496,6 +500,8 @@ def analyze(
         "supplements": int(status.eq("supplement").sum()),
         "reported": int(status.eq("reported").sum()),
         "rejected": len(food_log.rejected),
+        "lines_read": food_log.lines_read,
+        "skipped_lines": int(food_log.skipped_lines),
     }
     expl = explanations
     if expl is None or isinstance(expl, (str, os.PathLike)):

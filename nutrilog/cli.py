@@ -1,9 +1,12 @@
 """The ``nutrilog`` command line: analyse logs, look up foods, show reference intakes.
 
-Exit status: 0 done (warnings go to stderr), 1 input problems (a file that
-cannot be read; under ``--strict`` also rejected rows and unmatched foods),
-2 usage errors. Errors print one line naming the file and line, never a
-traceback.
+Exit status: 0 done (warnings go to stderr), 1 input or output problems (a
+file that cannot be read or written; under ``--strict`` also rejected rows and
+unmatched foods), 2 usage errors (including ``-o`` naming an input), 3 an
+internal error (a bug: please report it). Errors print one line naming the file
+and line, never a traceback. Every text from a log or user file that reaches the
+terminal passes through :func:`nutrilog._visible.visible`, so escape sequences
+in a log show as ``\\x1b`` instead of acting on the terminal.
 
 Examples
 --------
@@ -28,7 +31,8 @@ from typing import Any, TextIO
 import pandas as pd
 from pydantic import ValidationError
 
-from nutrilog.errors import NutrilogError, ProfileError
+from nutrilog._visible import visible, visible_json
+from nutrilog.errors import ArgumentError, NutrilogError, OutputError, ProfileError
 from nutrilog.iotools._source import shorten
 from nutrilog.profile import readable_error
 
@@ -51,9 +55,9 @@ examples:
   nutrilog foods show sr28:11457
   nutrilog references --age 34 --sex female --pregnant
 
-exit status: 0 done (warnings on stderr), 1 input problems (with --strict:
-also rejected rows and unmatched foods), 2 usage errors.
-This tool is not medical advice.
+exit status: 0 done (warnings on stderr), 1 input or output problems (with
+--strict: also rejected rows and unmatched foods), 2 usage errors, 3 internal
+error (please report it). This tool is not medical advice.
 """
 
 _EPILOG_ANALYZE = """\
@@ -65,7 +69,9 @@ examples:
       --aliases my_aliases.csv --strict
 
 The report format follows --format, else the suffix of -o (.txt .md .html .json),
-else text. Under --strict the exit status is 1 when any row was rejected or any
+else text. -o never overwrites an input (a log, --foods, --aliases or --supplements, also through
+a link); the report is written to a temporary file beside it and renamed into
+place. Under --strict the exit status is 1 when any row was rejected or any
 food was not matched (the report is still written).
 """
 
@@ -220,8 +226,12 @@ def _positive_int(text: str) -> int:
 # --------------------------------------------------------------------------- output helpers
 
 
-def _write(text: str, stream: TextIO) -> None:
-    """Write ``text``; characters the stream's encoding lacks become ``?``."""
+def _write(text: str, stream: TextIO | None) -> None:
+    """Write ``text`` to standard output (or ``stream``); characters the stream's
+    encoding lacks become ``?``. A closed standard output (``nutrilog ... >&-``)
+    is an :class:`OutputError`."""
+    if stream is None:
+        raise OutputError("<standard output>", "it is closed")
     try:
         stream.write(text)
     except UnicodeEncodeError:
@@ -229,8 +239,14 @@ def _write(text: str, stream: TextIO) -> None:
         stream.write(text.encode(encoding, "replace").decode(encoding))
 
 
+def _say(text: str) -> None:
+    """Write to standard error; when it is closed (``2>&-``) the text is lost."""
+    if sys.stderr is not None:
+        _write(text, sys.stderr)
+
+
 def _warn(message: str) -> None:
-    _write(f"{PROG}: warning: {message}\n", sys.stderr)
+    _say(f"{PROG}: warning: {visible(' '.join(message.split()))}\n")
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -254,7 +270,9 @@ def _table_text(frame: pd.DataFrame, title: str | None = None) -> str:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col])
-        table.add_column(Text(str(col)), justify="right" if numeric else "left", overflow="fold")
+        table.add_column(
+            Text(visible(col)), justify="right" if numeric else "left", overflow="fold"
+        )
     for row in frame.itertuples(index=False):
         table.add_row(*(Text(_cell(v)) for v in row))
     console.print(table)
@@ -266,16 +284,18 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
-    return str(value)
+    return visible(value)
 
 
 def _emit_table(frame: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     if fmt == "csv":
         from nutrilog._csvsafe import to_csv
 
-        _write(str(to_csv(frame, index=False, lineterminator="\n")), sys.stdout)
+        shown = frame.apply(lambda col: col.map(lambda v: visible(v) if isinstance(v, str) else v))
+        _write(str(to_csv(shown, index=False, lineterminator="\n")), sys.stdout)
     elif fmt == "json":
-        _write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n", sys.stdout)
+        text = frame.to_json(orient="records", force_ascii=False, indent=2)
+        _write(visible_json(text) + "\n", sys.stdout)
     else:
         _write(_table_text(frame, title), sys.stdout)
 
@@ -307,7 +327,8 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    # file names are shown as written: no rich markup, control characters visible
+    columns = (TextColumn("{task.description}", markup=False), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("starting", total=total)
         first = [True]
@@ -355,11 +376,45 @@ def _summarise_problems(result: Any) -> list[str]:
     return lines
 
 
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """Every file the command reads: logs, --foods, --aliases, --supplements."""
+    extra = [getattr(args, name, None) for name in ("foods", "aliases", "supplements")]
+    return [*args.logs, *(p for p in extra if p is not None)]
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an -o that is one of the inputs (by name, through a link, or a hard link)."""
+    from nutrilog._output import input_clash
+
+    if args.output is None:
+        return
+    clash = input_clash(args.output, _inputs(args))
+    if clash is not None:
+        raise ArgumentError(
+            f"-o {str(args.output)!r} is the input {clash!r}: an input is never overwritten; "
+            "choose another file name for the report"
+        )
+
+
+def _check_date(text: str | None) -> None:
+    from nutrilog.iotools._build import default_date
+
+    if text is None:
+        return
+    try:
+        default_date(text)
+    except NutrilogError as err:
+        reason = str(err).removeprefix("date= argument: ")
+        raise ArgumentError(f"--date: {reason}") from None
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from nutrilog.analysis import analyze
     from nutrilog.iotools import read_log
     from nutrilog.log import FoodLog
 
+    _check_output(args)  # before any work: a refused -o costs nothing
+    _check_date(args.date)
     profile = _profile(args)
     show_progress = _is_tty(sys.stderr) and _input_size(args.logs) >= PROGRESS_MIN_BYTES
     options: dict[str, Any] = {"strict": args.strict}
@@ -370,7 +425,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     with _progress(show_progress, len(args.logs) + 1) as step:
         logs = []
         for path in args.logs:
-            step(f"reading {path.name}")
+            step(f"reading {visible(path.name)}")
             logs.append(read_log(path, args.log_format, **options))
         step("analysing")
         result = analyze(
@@ -390,7 +445,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
             suffix = args.output.suffix.lower()
             fmt = next((f for f, suffixes in FORMATS.items() if suffix in suffixes), "text")
-        report.save(args.output, fmt)
+        report.save(args.output, fmt)  # refuses the logs too (checked above with --foods/--aliases)
     else:
         fmt = fmt or "text"
         color = (
@@ -406,7 +461,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     for line in problems:
         _warn(line)
     if args.output is not None:
-        _write(f"{PROG}: report written to {args.output}\n", sys.stderr)
+        _say(f"{PROG}: report written to {visible(args.output)}\n")
     strict_failure = args.strict and (len(result.rejected) or len(result.unmatched))
     return 1 if strict_failure else 0
 
@@ -414,11 +469,10 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 def _cmd_foods_search(args: argparse.Namespace) -> int:
     hits = _food_table(args.foods).search(args.text, limit=args.limit)
     if hits.empty and args.format == "text":
-        _write(f"no food matches {args.text!r}\n", sys.stdout)
+        _write(f"no food matches {visible(repr(args.text))}\n", sys.stdout)
         return 0
-    _emit_table(
-        hits, args.format, title=f"Foods matching {args.text!r}" if args.format == "text" else None
-    )
+    title = f"Foods matching {visible(repr(args.text))}" if args.format == "text" else None
+    _emit_table(hits, args.format, title=title)
     return 0
 
 
@@ -443,11 +497,14 @@ def _cmd_foods_show(args: argparse.Namespace) -> int:
             "per_100g": {c: (None if pd.isna(food[c]) else float(food[c])) for c in columns},
             "portions": json.loads(portions.to_json(orient="records", force_ascii=False)),
         }
-        _write(json.dumps(doc, indent=2, ensure_ascii=False, default=str) + "\n", sys.stdout)
+        text = json.dumps(doc, indent=2, ensure_ascii=False, default=str)
+        _write(visible_json(text) + "\n", sys.stdout)
         return 0
-    head = f"{food['id']}  {food['description']}"
+    head = visible(f"{food['id']}  {food['description']}")
     details = [
-        f"{k}: {food[k]}" for k in ("source", "group", "synonyms") if k in food.index and food[k]
+        visible(f"{k}: {food[k]}")
+        for k in ("source", "group", "synonyms")
+        if k in food.index and food[k]
     ]
     _write(head + "\n" + "".join(f"  {d}\n" for d in details) + "\n", sys.stdout)
     per_100g["per_100g"] = per_100g["per_100g"].map(
@@ -492,13 +549,38 @@ def _cmd_references(args: argparse.Namespace) -> int:
 
 
 def _error_message(err: BaseException) -> str:
+    """One line, with every character from a file made visible."""
     if isinstance(err, ValidationError):
-        return readable_error(err, "input")
-    if isinstance(err, OSError):
+        text = readable_error(err, "input")
+    elif isinstance(err, OSError) and not isinstance(err, NutrilogError):
         name = err.filename if err.filename is not None else ""
         reason = err.strerror or str(err)
-        return f"cannot read {str(name)!r}: {reason}" if name else reason
-    return " ".join(str(err).split())  # one line
+        text = f"cannot read {str(name)!r}: {reason}" if name else reason
+    else:
+        text = str(err)
+    return visible(" ".join(text.split()))
+
+
+def _internal_error(err: BaseException) -> str:
+    """The one line shown for an unexpected exception (a bug), without a traceback."""
+    where = ""
+    tb = err.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is not None:
+        where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+    detail = _error_message(err) or "no message"
+    return (
+        f"internal error: {type(err).__name__}{where}: {detail}; please report this "
+        "with the command that caused it"
+    )
+
+
+def _stdout_gone() -> None:
+    """After a broken pipe (``nutrilog ... | head``): send what is left to /dev/null."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -512,7 +594,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 done, 1 input problems, 2 usage errors.
+        0 done, 1 input or output problems, 2 usage errors, 3 internal error.
+        Never raises (but ``SystemExit`` from ``--help``): an unexpected
+        exception is one line ``internal error: ...`` and status 3.
 
     Examples
     --------
@@ -531,18 +615,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             status = int(args.func(args))
-    except ProfileError as err:  # a bad --age/--sex combination is a usage error
-        _write(f"{PROG} {args.command}: error: {_error_message(err)}\n", sys.stderr)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a broken pipe shows here, not at exit
+    except (ProfileError, ArgumentError) as err:  # bad --age/--sex, --date, -o: usage errors
+        _say(f"{PROG} {args.command}: error: {_error_message(err)}\n")
         return 2
+    except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
+        _stdout_gone()
+        return 1
     except (NutrilogError, OSError, ValidationError) as err:
-        _write(f"{PROG}: error: {_error_message(err)}\n", sys.stderr)
+        _say(f"{PROG}: error: {_error_message(err)}\n")
         return 1
     except KeyboardInterrupt:
-        _write(f"{PROG}: interrupted\n", sys.stderr)
+        _say(f"{PROG}: interrupted\n")
         return 130
+    except Exception as err:  # a bug: one line, its own status, never a traceback
+        _say(f"{PROG}: {_internal_error(err)}\n")
+        return 3
     finally:
         for message in dict.fromkeys(str(w.message) for w in caught):
-            _warn(" ".join(message.split()))
+            _warn(message)
     return status
 
 

@@ -23,6 +23,8 @@ __all__ = [
     "UnitError",
     "DataError",
     "ProfileError",
+    "ArgumentError",
+    "OutputError",
 ]
 
 
@@ -84,3 +86,38 @@ class DataError(NutrilogError, ValueError):
 
 class ProfileError(NutrilogError, ValueError):
     """A person profile is invalid or has no matching reference intakes."""
+
+
+class ArgumentError(NutrilogError, ValueError):
+    """A function argument or command-line option has a value that cannot be used.
+
+    Examples
+    --------
+    >>> str(ArgumentError("min_day_kcal: expected a finite number >= 0, found nan"))
+    'min_day_kcal: expected a finite number >= 0, found nan'
+    """
+
+
+class OutputError(NutrilogError, OSError):
+    """A report or table could not be written; the message names the file.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file that could not be written.
+    reason : str
+        Why (``"No space left on device"``, ``"it is one of the inputs"``...).
+
+    Examples
+    --------
+    >>> str(OutputError("/no/such/dir/report.html", "No such file or directory"))
+    "cannot write '/no/such/dir/report.html': No such file or directory"
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"cannot write {self.path!r}: {reason}")
+
+    def __str__(self) -> str:  # OSError would format (errno, strerror) pairs
+        return str(self.args[0]) if self.args else ""

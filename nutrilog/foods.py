@@ -212,8 +212,8 @@ def _classify_header(header: str, source: str) -> tuple[str, float, str] | None:
 
 
 def _row_labels(frame: pd.DataFrame, from_file: bool) -> pd.Series:
-    if from_file:  # header is line 1
-        return pd.Series([f"line {i + 2}" for i in range(len(frame))], index=frame.index)
+    if from_file:  # the index holds the line numbers (see read_user_table)
+        return pd.Series([f"line {i}" for i in frame.index], index=frame.index)
     return pd.Series([f"row {i}" for i in frame.index], index=frame.index)
 
 
@@ -238,6 +238,17 @@ def _numbers(values: pd.Series, header: str, source: str, where: pd.Series) -> p
     if negative.any():
         first = negative.idxmax()
         raise _fail(source, where[first], f"column {header!r} cannot be negative", values[first])
+    from nutrilog.iotools._build import MAX_AMOUNT
+
+    huge = ~np.isfinite(numbers.fillna(0.0)) | (numbers >= MAX_AMOUNT)
+    if huge.any():  # inf, 1e400 (read as inf) and typos that would overflow a sum
+        first = huge.idxmax()
+        raise _fail(
+            source,
+            where[first],
+            f"column {header!r} expects a finite number below {MAX_AMOUNT:,.0f}",
+            values[first],
+        )
     return numbers
 
 
@@ -561,8 +572,10 @@ class FoodTable:
         Raises
         ------
         DataError
-            Naming the file, line and reason: missing name, non-numeric or
-            negative value, duplicate id (or one already in the table)...
+            Naming the file, line and reason: missing name, non-numeric,
+            negative, infinite or implausibly large value (1e9 or more),
+            duplicate id (or one already in the table); an empty, binary or
+            undecodable file (the encoding is sniffed as for a log).
 
         Examples
         --------
@@ -574,13 +587,11 @@ class FoodTable:
         if isinstance(foods, pd.DataFrame):
             raw, source, from_file = foods.copy(), "<dataframe>", False
         else:
+            from nutrilog.iotools._usertable import read_user_table
+
             path = Path(foods)
-            try:
-                raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
-            except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
-                raise DataError(f"{path}: cannot read the user food CSV: {err}") from err
+            raw = read_user_table(path, "user food table")  # index: line numbers
             source, from_file = str(path), True
-        raw = raw.reset_index(drop=True) if from_file else raw
         new_foods, new_nutrients, new_portions = _user_tables(
             raw, source, from_file, self.foods.index
         )

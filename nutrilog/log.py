@@ -9,7 +9,9 @@ A :class:`FoodLog` holds two DataFrames:
     one row per input row that could not be read (:data:`REJECTED_COLUMNS`).
 
 Every input row ends in exactly one of the two: ``rows_read == len(entries) +
-len(rejected)``. Blank lines and comments are not rows.
+len(rejected)``. Blank lines, comments, headers and headings are not rows; the
+readers count them in ``skipped_lines``, so that every physical line of a file
+is accounted for: ``lines_read == len(entries) + len(rejected) + skipped_lines``.
 
 Examples
 --------
@@ -307,6 +309,9 @@ class FoodLog:
         Number of input rows (blank lines and comments excluded). Defaults to
         ``len(entries) + len(rejected)``; a different number is an accounting
         error and raises :class:`~nutrilog.errors.DataError`.
+    skipped_lines : int, default 0
+        Lines of the input that hold no row: a table's header and the blank or
+        comment lines above it, blank lines, comments, day and meal headings.
 
     Examples
     --------
@@ -319,6 +324,7 @@ class FoodLog:
     entries: pd.DataFrame
     rejected: pd.DataFrame = field(default_factory=empty_rejected)
     rows_read: int | None = None
+    skipped_lines: int = 0
 
     def __post_init__(self) -> None:
         self.entries = conform_entries(self.entries)
@@ -335,6 +341,20 @@ class FoodLog:
                 f"row accounting failed: expected rows read ({self.rows_read}) = entries "
                 f"({len(self.entries)}) + rejected ({len(self.rejected)})"
             )
+        if self.skipped_lines < 0:
+            raise DataError(f"skipped_lines: expected 0 or more, found {self.skipped_lines}")
+
+    @property
+    def lines_read(self) -> int:
+        """Lines of input accounted for: rows read plus :attr:`skipped_lines`.
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> nl.parse_entries(["2026-11-20", "1 apple", "", "# note"]).lines_read
+        4
+        """
+        return int(self.rows_read or 0) + int(self.skipped_lines)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -356,21 +376,23 @@ class FoodLog:
             return cls(empty_entries())
         entries = concat_entries([lg.entries for lg in logs])
         rejected = pd.concat([lg.rejected for lg in logs], ignore_index=True)
-        return cls(entries, rejected, sum(int(lg.rows_read or 0) for lg in logs))
+        rows = sum(int(lg.rows_read or 0) for lg in logs)
+        return cls(entries, rejected, rows, sum(lg.skipped_lines for lg in logs))
 
     def summary(self) -> dict[str, int]:
-        """Counts of rows read, entries and rejected rows.
+        """Counts of rows read, entries, rejected rows and skipped lines.
 
         Examples
         --------
         >>> import nutrilog as nl
-        >>> nl.parse_entries(["1 apple"], date="2026-11-20").summary()
-        {'rows_read': 1, 'entries': 1, 'rejected': 0}
+        >>> nl.parse_entries(["Lunch:", "1 apple"], date="2026-11-20").summary()
+        {'rows_read': 1, 'entries': 1, 'rejected': 0, 'skipped_lines': 1}
         """
         return {
             "rows_read": int(self.rows_read or 0),
             "entries": len(self.entries),
             "rejected": len(self.rejected),
+            "skipped_lines": int(self.skipped_lines),
         }
 
     def __repr__(self) -> str:

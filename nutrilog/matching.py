@@ -312,17 +312,15 @@ def read_aliases(source: Mapping[str, str] | str | PathLike[str]) -> dict[str, s
     """
     if isinstance(source, Mapping):
         return _alias_dict(((str(k), str(v)) for k, v in source.items()), "aliases")
+    from nutrilog.iotools._usertable import read_user_table
+
     path = Path(source)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            fields = set(reader.fieldnames or [])
-            text_col = "text" if "text" in fields else "alias"
-            if text_col not in fields or "food_id" not in fields:
-                raise DataError(f"{path}: expected columns text,food_id; found {sorted(fields)}")
-            return _alias_dict(((r[text_col] or "", r["food_id"] or "") for r in reader), str(path))
-    except OSError as err:
-        raise DataError(f"cannot read aliases file {path}: {err}") from err
+    table = read_user_table(path, "aliases file")  # encoding sniffed; DataError naming the file
+    fields = set(table.columns)
+    text_col = "text" if "text" in fields else "alias"
+    if text_col not in fields or "food_id" not in fields:
+        raise DataError(f"{path}: expected columns text,food_id; found {sorted(fields)}")
+    return _alias_dict(zip(table[text_col], table["food_id"], strict=True), str(path))
 
 
 @lru_cache(maxsize=1)

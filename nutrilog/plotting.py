@@ -2,7 +2,8 @@
 
 Both functions return a :class:`matplotlib.figure.Figure` built without pyplot,
 so they work on a headless server (no display, any backend) and never leak
-figures into pyplot's global state. In a notebook the figure shows itself; in a
+figures into pyplot's global state. Person and food names are drawn as
+written: a ``$`` in them is never read as mathtext. In a notebook the figure shows itself; in a
 script call ``fig.savefig("daily.png")``, or pass ``fig=plt.figure()`` to draw
 into a pyplot figure and then ``plt.show()``. matplotlib is imported only when a
 function is called.
@@ -34,6 +35,9 @@ __all__ = ["plot_daily", "plot_contributions", "people_in", "pick_person"]
 
 _NCOLS = 3
 _LABEL_CHARS = 38
+#: Text properties of labels that hold user text (person and food names): shown as
+#: written, never parsed as mathtext (``$...$``) or passed to LaTeX.
+_PLAIN: dict[str, Any] = {"parse_math": False, "usetex": False}
 
 
 def people_in(analysis: Any) -> list[str]:
@@ -291,7 +295,7 @@ def plot_daily(
                 0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center", color="0.4"
             )
     title = "Daily intake against reference intakes"
-    fig.suptitle(f"{title}: {who}" if who and who != "default" else title)
+    fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
     return fig
 
 
@@ -369,7 +373,7 @@ def plot_contributions(
         amounts = rows["amount"].to_numpy() * factor
         positions = np.arange(len(rows))
         bars = ax.barh(positions, amounts, color="tab:blue", alpha=0.8)
-        ax.set_yticks(positions, labels=names, fontsize=8)
+        ax.set_yticks(positions, labels=names, fontsize=8, **_PLAIN)
         ax.set_ylim(
             max(top, len(rows)) - 0.5, -0.5
         )  # largest at the top, same bar height in every panel
@@ -380,5 +384,5 @@ def plot_contributions(
         )
         ax.set_xlim(0, amounts.max() * 1.25 if amounts.max() > 0 else 1)
     title = "Foods that gave the most"
-    fig.suptitle(f"{title}: {who}" if who and who != "default" else title)
+    fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
     return fig

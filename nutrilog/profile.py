@@ -1,10 +1,11 @@
 """The person whose intake is assessed: age, sex, pregnancy or lactation.
 
 The profile selects the Dietary Reference Intake life-stage group. It is a
-pydantic model, so an invalid profile raises :class:`pydantic.ValidationError`
-(a ``ValueError``) at construction; :func:`as_profile` turns any profile-like
-input into a :class:`Profile` and raises :class:`~nutrilog.errors.ProfileError`
-with a one-line message instead.
+pydantic model; an invalid profile (at construction, ``model_validate`` or
+assignment) raises :class:`~nutrilog.errors.ProfileError`, a
+:class:`~nutrilog.errors.NutrilogError` and ``ValueError``, with a one-line
+message naming each bad field. :func:`as_profile` turns any profile-like input
+into a :class:`Profile` the same way.
 
 Examples
 --------
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
@@ -69,14 +70,35 @@ class Profile(BaseModel):
     --------
     >>> Profile(age=40, sex="m", sd_within={"calcium_mg": 300}).sd_within
     {'calcium': 300.0}
-    >>> Profile(age=60, sex="female", pregnant=True)  # doctest: +ELLIPSIS
+    >>> Profile(age=60, sex="female", pregnant=True)
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for Profile
-    ...
+    nutrilog.errors.ProfileError: invalid profile: pregnancy reference intakes exist only for ages 14 to 50, found age 60
     """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as err:
+            raise ProfileError(readable_error(err)) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        """Validate ``obj`` (a mapping of the fields); raises :class:`ProfileError`."""
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except ValidationError as err:  # __init__ ran inside it: its ProfileError is kept
+            inner = [e.get("ctx", {}).get("error") for e in err.errors()]
+            found = next((e for e in inner if isinstance(e, ProfileError)), None)
+            raise (found or ProfileError(readable_error(err))) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as err:
+            raise ProfileError(readable_error(err)) from None
 
     age: float
     sex: Literal["female", "male"]
@@ -84,6 +106,13 @@ class Profile(BaseModel):
     lactating: bool = False
     name: str | None = None
     sd_within: dict[str, float] | None = None
+
+    @field_validator("age", mode="before")
+    @classmethod
+    def _age_is_a_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # True would pass as 1 year
+            raise ValueError(f"age must be a number of years, found {value!r}")
+        return value
 
     @field_validator("age")
     @classmethod
@@ -168,11 +197,13 @@ def readable_error(err: ValidationError, what: str = "profile") -> str:
 
     Examples
     --------
+    >>> class Dose(BaseModel):
+    ...     mg: float
     >>> try:
-    ...     Profile(age=130, sex="female")
+    ...     Dose(mg="x")
     ... except ValidationError as err:
-    ...     print(readable_error(err))
-    invalid profile: age: age must be between 0 and 120 years, found 130
+    ...     print(readable_error(err, "dose"))
+    invalid dose: mg: Input should be a valid number, unable to parse string as a number
     """
     parts = []
     for item in err.errors():
@@ -210,7 +241,4 @@ def as_profile(value: Profile | Mapping[str, Any]) -> Profile:
         raise ProfileError(
             f"expected a Profile or a mapping of its fields, found {type(value).__name__}"
         )
-    try:
-        return Profile.model_validate(dict(value))
-    except ValidationError as err:
-        raise ProfileError(readable_error(err)) from None
+    return Profile.model_validate(dict(value))

@@ -23,7 +23,7 @@ minor version, never renamed or removed (1.1 added the articles' ``url`` and
 ``reason`` and ``sd_used``, and the suggestions' ``kind``)::
 
     {
-      "schema_version": "1.0",
+      "schema_version": "1.1",
       "generator": "nutrilog 0.1.0",
       "articles": {"neck": {"title": str, "url": str | null, "kind": "article"},
                    "back": {...}, "nutrilog": {"title": str, "url": null, "kind": "note"}},
@@ -51,7 +51,9 @@ minor version, never renamed or removed (1.1 added the articles' ``url`` and
         "top_foods": [{"nutrient", "column", "food", "amount", "share"}]}],
       "data_quality": {
         "counts": {"rows_read", "entries", "matched", "unmatched", "no_grams",
-                   "supplements", "reported", "rejected"},
+                   "supplements", "reported", "rejected",
+                   "lines_read", "skipped_lines"},   (1.1: every input line is an
+                   entry, a rejected row or a skipped header/heading/comment/blank line)
         "coverage": [{"person", "nutrient", "label", "coverage"}],
         "unmatched": [{"source", "line", "text", "food",
                        "suggestions": [{"id", "description", "score"}]}],
@@ -93,6 +95,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._visible import visible, visible_json, visible_strings
+from nutrilog.errors import ArgumentError
 from nutrilog.intake import coverage_column
 from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
 
@@ -654,7 +658,8 @@ class Report:
         >>> json.loads(result.report().to_json())["schema_version"]
         '1.1'
         """
-        return json.dumps(self.document, indent=indent, ensure_ascii=False, allow_nan=False)
+        text = json.dumps(self.document, indent=indent, ensure_ascii=False, allow_nan=False)
+        return visible_json(text)  # the same data; control characters spelled as \uXXXX
 
     def to_text(self, *, color: bool = False, width: int = 100, max_days: int | None = 31) -> str:
         """The report for a terminal, drawn with rich.
@@ -668,18 +673,18 @@ class Report:
         max_days : int or None, default 31
             Most recent days shown in the daily table (None: all).
         """
-        return _render_text(self.document, color=color, width=width, max_days=max_days)
+        return _render_text(_shown(self.document), color=color, width=width, max_days=max_days)
 
     def to_markdown(self) -> str:
         """The report as Markdown (every user-supplied string escaped)."""
-        return _render_markdown(self.document)
+        return _render_markdown(_shown(self.document))
 
     def to_html(self, *, charts: bool = True) -> str:
         """The report as one self-contained HTML file (inline CSS, charts as base64 PNG).
 
         Every user-supplied string is escaped, so a food named ``<script>`` shows as text.
         """
-        body = _render_html_body(self.document, self._charts() if charts else {})
+        body = _render_html_body(_shown(self.document), self._charts() if charts else {})
         title = "nutrilog report"
         return (
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -688,7 +693,8 @@ class Report:
         )
 
     def _repr_html_(self) -> str:
-        return f'<div class="nutrilog-report"><style>{_CSS}</style>{_render_html_body(self.document, {})}</div>'
+        body = _render_html_body(_shown(self.document), {})
+        return f'<div class="nutrilog-report"><style>{_CSS}</style>{body}</div>'
 
     def save(self, path: str | Path, format: str | None = None) -> Path:
         """Write the report; the format comes from ``format`` or the file suffix.
@@ -706,14 +712,29 @@ class Report:
 
         Raises
         ------
-        ValueError
-            Unknown format, or no format and an unknown suffix.
+        ArgumentError
+            Unknown format, or no format and an unknown suffix (a ``ValueError``).
+        OutputError
+            ``path`` is one of the analysed log files (an input is never
+            overwritten), or it cannot be written. The report goes to a
+            temporary file beside ``path`` that is renamed into place, so a
+            failed write leaves any earlier file whole.
         """
+        from nutrilog._output import write_text
+
         target = Path(path)
         fmt = format or _format_for(target)
         text = self.render(fmt)
-        target.write_text(text, encoding="utf-8")
-        return target
+        return write_text(target, text, inputs=self._inputs())
+
+    def _inputs(self) -> list[str]:
+        """The files the analysed log was read from (never overwritten by :meth:`save`)."""
+        names: dict[str, None] = {}
+        for attr in ("entries", "rejected"):
+            frame = getattr(self.analysis, attr, None)
+            if isinstance(frame, pd.DataFrame) and "source" in frame.columns:
+                names.update(dict.fromkeys(str(s) for s in frame["source"].dropna().unique()))
+        return [name for name in names if not name.startswith("<")]
 
     def render(self, format: str) -> str:
         """The report in one of :data:`FORMATS` (``"text"``, ``"markdown"``, ``"html"``, ``"json"``)."""
@@ -724,7 +745,9 @@ class Report:
             "json": self.to_json,
         }
         if format not in renderers:
-            raise ValueError(f"unknown report format {format!r}; expected one of {list(FORMATS)}")
+            raise ArgumentError(
+                f"unknown report format {format!r}; expected one of {list(FORMATS)}"
+            )
         return renderers[format]()
 
     def _charts(self) -> dict[str, list[tuple[str, str]]]:
@@ -738,7 +761,7 @@ class Report:
             if not section["daily"]:
                 continue
             person = section["person"]
-            charts[person] = [
+            charts[visible(person)] = [  # keyed as the rendered document names the person
                 (
                     "Daily intake against the reference intakes",
                     _png(plot_daily(self.analysis, person)),
@@ -751,12 +774,21 @@ class Report:
         return charts
 
 
+def _shown(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with control and bidirectional characters of every string made visible.
+
+    Log text can hold terminal escape sequences; the text, Markdown and HTML
+    renderings show them as ``\\x1b`` so they reach no terminal or page raw.
+    """
+    return visible_strings(document)
+
+
 def _format_for(path: Path) -> str:
     suffix = path.suffix.lower()
     for fmt, suffixes in FORMATS.items():
         if suffix in suffixes:
             return fmt
-    raise ValueError(
+    raise ArgumentError(
         f"cannot tell the report format from {path.name!r}; use a suffix "
         f"{[s for group in FORMATS.values() for s in group]} or pass format="
     )
@@ -970,6 +1002,12 @@ def _counts_sentence(counts: Mapping[str, Any]) -> str:
             parts.append(
                 f"{c[extra]} {'with nutrients reported by the source' if extra == 'reported' else extra}"
             )
+    if "lines_read" in c and "skipped_lines" in c:  # every physical line accounted for
+        return (
+            f"{c['lines_read']} lines read: {c.get('entries', 0)} entries "
+            f"({', '.join(parts)}), {c.get('rejected', 0)} rejected rows and "
+            f"{c['skipped_lines']} header, heading, comment or blank lines."
+        )
     return (
         f"{c.get('rows_read', 0)} rows read: {c.get('entries', 0)} entries "
         f"({', '.join(parts)}) and {c.get('rejected', 0)} rejected rows."
@@ -1124,12 +1162,26 @@ _STATUS_STYLE = {
 # --------------------------------------------------------------------------- Markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # with [ ] escaped, ( ) ! cannot form links
+# What renderers that autolink bare text look for: "scheme://", "www.", "name.tld" and
+# "user@host". A backslash before the ":", "." or "@" keeps the text the same on screen
+# but splits it, so no link is made from a URL written in a log.
+_MD_AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<=\w)(\.)(?=[^\W\d_])|(@)")
 
 
 def _md(text: Any) -> str:
-    """Escape a string for Markdown: HTML entities first, then Markdown punctuation."""
+    """Escape a string for Markdown: HTML entities first, then Markdown punctuation.
+
+    Bare URLs and e-mail addresses are broken up (``https\\://example\\.com``), so
+    sites that autolink do not turn text from a log into links.
+
+    Examples
+    --------
+    >>> _md("see https://x.example/a and www.evil.test or me@evil.test, *now*")
+    'see https\\\\://x\\\\.example/a and www\\\\.evil\\\\.test or me\\\\@evil\\\\.test, \\\\*now\\\\*'
+    """
     escaped = html.escape(str(text), quote=False)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
     return " ".join(escaped.split())  # no newlines inside table cells or list items
 
 

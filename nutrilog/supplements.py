@@ -397,14 +397,14 @@ def read_supplement_table(
     if isinstance(source, pd.DataFrame):
         raw, name = source.copy(), name or "<supplements>"
         raw.columns = [str(c) for c in raw.columns]
-        first_line = 1
+        line_of = list(range(1, len(raw) + 1))
     else:
+        from nutrilog.iotools._usertable import read_user_table
+
         name = name or str(source)
-        try:
-            raw = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
-            raise DataError(f"{name}: cannot read the supplement table: {err}") from err
-        first_line = 2  # the header is line 1
+        # encoding sniffed; empty, binary or malformed files are a DataError naming the line
+        raw = read_user_table(source, "supplement table")
+        line_of = [int(line) for line in raw.index]
     columns = {c: c.strip().lower() for c in raw.columns}
     raw = raw.rename(columns=columns)
     if "product" not in raw.columns:
@@ -415,18 +415,18 @@ def read_supplement_table(
     for i, product in enumerate(out["product"]):
         if not product or product.lower() == "nan":
             raise DataError(
-                f"{name}, line {i + first_line}: expected a product name, found an empty cell"
+                f"{name}, line {line_of[i]}: expected a product name, found an empty cell"
             )
     for column in SUPPLEMENT_NUTRIENTS:
         absent = "" if column == "vitamin_d_ug" and "vitamin_d_iu" in raw.columns else "0"
         values = raw[column] if column in raw.columns else pd.Series(absent, index=raw.index)
         out[column] = [
-            _amount_cell(v, f"{name}, line {i + first_line}, column {column}")
+            _amount_cell(v, f"{name}, line {line_of[i]}, column {column}")
             for i, v in enumerate(values)
         ]
     if "vitamin_d_iu" in raw.columns:
         iu = [
-            _amount_cell(v, f"{name}, line {i + first_line}, column vitamin_d_iu")
+            _amount_cell(v, f"{name}, line {line_of[i]}, column vitamin_d_iu")
             for i, v in enumerate(raw["vitamin_d_iu"])
         ]
         from_iu = np.array(iu) * _IU_TO_UG

@@ -64,3 +64,11 @@ def test_matching_accuracy_script_scores_a_phrase_file(capsys: pytest.CaptureFix
     assert "right" in out and "precision of accepted food matches" in out
     # the raw-spinach line is matched with its grams whatever else changes
     assert re.search(r"^\s+generic\s+1/1\s", out, re.MULTILINE)
+
+
+def test_wide_benchmark_runs_on_a_few_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    results = _load("bench_wide").main(["--rows", "20", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "target: the 10 KB file in under 1 s" in out
+    assert all(r["entries"] == (1 if n.startswith("issue") else 20) for n, r in results.items())
+    assert all(r["seconds"] > 0 for r in results.values())

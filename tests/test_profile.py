@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 
 from nutrilog.errors import NutrilogError, ProfileError
 from nutrilog.profile import Profile, as_profile
@@ -47,41 +46,53 @@ def test_age_out_of_range_is_a_value_error_with_a_readable_message(age: float) -
         Profile(age=age, sex="female")
 
 
+def test_every_invalid_profile_is_a_profile_error_not_a_pydantic_one() -> None:
+    # constructor, model_validate and assignment all give the library's own error
+    with pytest.raises(ProfileError, match="age: age must be a number of years, found True"):
+        Profile(age=True, sex="female")  # a bool is not 1 year
+    with pytest.raises(ProfileError, match="^invalid profile: age: Input should be a valid number"):
+        Profile.model_validate({"age": "x", "sex": "f"})
+    person = Profile(age=30, sex="female")
+    with pytest.raises(ProfileError, match="age must be between 0 and 120"):
+        person.age = -1
+    assert person.age == 30.0  # unchanged
+
+
 def test_unknown_sex_is_rejected() -> None:
-    with pytest.raises(ValidationError, match="sex must be 'female' or 'male'"):
+    with pytest.raises(ProfileError, match="sex must be 'female' or 'male'"):
         Profile(age=30, sex="x")
 
 
 def test_pregnancy_only_for_females() -> None:
-    with pytest.raises(ValidationError, match="pregnancy applies only to females"):
+    with pytest.raises(ProfileError, match="pregnancy applies only to females"):
         Profile(age=30, sex="male", pregnant=True)
 
 
 @pytest.mark.parametrize("age", [13.9, 51, 60])
 def test_pregnancy_and_lactation_only_14_to_50(age: float) -> None:
     # NOTES.md §1: pregnancy/lactation groups are 14-18, 19-30, 31-50; none under 14.
-    with pytest.raises(ValidationError, match="only for ages 14 to 50"):
+    with pytest.raises(ProfileError, match="only for ages 14 to 50"):
         Profile(age=age, sex="female", pregnant=True)
-    with pytest.raises(ValidationError, match="lactation reference intakes"):
+    with pytest.raises(ProfileError, match="lactation reference intakes"):
         Profile(age=age, sex="female", lactating=True)
 
 
 def test_not_both_pregnant_and_lactating() -> None:
-    with pytest.raises(ValidationError, match="not both"):
+    with pytest.raises(ProfileError, match="not both"):
         Profile(age=30, sex="female", pregnant=True, lactating=True)
 
 
 def test_unknown_field_is_rejected() -> None:
-    with pytest.raises(ValidationError, match="pregant"):
+    with pytest.raises(ProfileError, match="pregant"):
         Profile(age=30, sex="female", pregant=True)
 
 
 def test_sd_within_keys_normalised_and_checked() -> None:
     person = Profile(age=40, sex="male", sd_within={"magnesium_mg": 90, "sodium": 800})
     assert person.sd_within == {"magnesium": 90.0, "sodium": 800.0}
-    with pytest.raises(ValidationError, match="unknown nutrient 'zinc'"):
+    with pytest.raises(ProfileError, match="unknown nutrient 'zinc'"):
         Profile(age=40, sex="male", sd_within={"zinc": 3})
-    with pytest.raises(ValidationError, match="finite number >= 0"):
+    with pytest.raises(ProfileError, match="finite number >= 0"):
         Profile(age=40, sex="male", sd_within={"calcium": -5})
 
 

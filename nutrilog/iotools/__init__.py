@@ -104,13 +104,19 @@ def read_log(
     Returns
     -------
     FoodLog
-        ``entries``, ``rejected`` and ``rows_read`` (= entries + rejected).
+        ``entries``, ``rejected``, ``rows_read`` (= entries + rejected) and
+        ``skipped_lines`` (header, headings, comments, blank lines): every
+        physical line is one of them (``lines_read``).
 
     Raises
     ------
     LogParseError
-        For whole-file problems (empty, binary, undecodable, wrong delimiter,
-        no food column) always; for bad rows only when ``strict``.
+        For whole-file problems (empty, binary, undecodable, a directory, wrong
+        delimiter, no food column, more than 2,000 named columns) always; for
+        bad rows only when ``strict``.
+    ArgumentError
+        For an argument that cannot be used (``date=`` unreadable or outside
+        1678-2261, ``calcium_dv_mg=`` not a finite number above 0...).
 
     Warns
     -----

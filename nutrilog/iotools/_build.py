@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._vector import coded, codes_of, per_unique
-from nutrilog.errors import LogParseError
-from nutrilog.iotools._dates import column_dayfirst, parse_day, to_timestamp
+from nutrilog.errors import ArgumentError, LogParseError
+from nutrilog.iotools._dates import MAX_YEAR, MIN_YEAR, column_dayfirst, parse_day, to_timestamp
 from nutrilog.iotools._source import warn_if_empty
 from nutrilog.iotools._table import MalformedTableError
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, entries_from_columns
@@ -576,6 +576,8 @@ def _kinds(
     named_food: np.ndarray | None,
 ) -> Kinds:
     """:func:`~nutrilog.supplements.kinds_of` for the rows that do not name a food id."""
+    if not len(index):  # a header without rows: nothing to screen (and no lines to build)
+        return kinds_of(pd.Series([], dtype=object))
     if named_food is None or not named_food.any():
         return kinds_of(detect_text, screen=screen)
     todo = np.flatnonzero(~named_food)
@@ -709,7 +711,7 @@ def in_line_order(logs: list[FoodLog]) -> FoodLog:
     """
     log = logs[0] if len(logs) == 1 else FoodLog.concat(logs)
     rejected = log.rejected.sort_values("line", kind="stable", ignore_index=True)
-    return FoodLog(log.entries, rejected, rows_read=log.rows_read)
+    return FoodLog(log.entries, rejected, rows_read=log.rows_read, skipped_lines=log.skipped_lines)
 
 
 def raise_first(log: FoodLog) -> None:
@@ -733,11 +735,20 @@ def default_date(value: object) -> pd.Timestamp | None:
     if value is None:
         return None
     if isinstance(value, pd.Timestamp | np.datetime64) or hasattr(value, "year"):
-        return pd.Timestamp(value).normalize()
+        try:
+            stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError) as err:
+            raise ArgumentError(f"date= argument: expected a date, found {value!r}") from err
+        if pd.isna(stamp) or not MIN_YEAR <= stamp.year <= MAX_YEAR:
+            raise ArgumentError(
+                f"date= argument: date out of range: expected a year from {MIN_YEAR} to "
+                f"{MAX_YEAR}, found {value!r}"
+            )
+        return stamp.as_unit("ns").normalize()
     parsed = parse_day(str(value))
     stamp, why = to_timestamp(parsed)
     if stamp is None:
-        raise LogParseError(f"date= argument: {why}")
+        raise ArgumentError(f"date= argument: {why}")
     return stamp
 
 

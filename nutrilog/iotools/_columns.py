@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 
@@ -119,6 +120,13 @@ def header_key(header: object) -> str:
     return re.sub(r"\bmcg\b", "ug", text)
 
 
+@lru_cache(maxsize=16)
+def _lookup(source: str) -> dict[str, tuple[str, str]]:
+    """``{header key: (standard, conversion)}`` of one source, built once."""
+    table = COLUMN_TABLE[COLUMN_TABLE["source"] == source]
+    return {row.header: (row.standard, row.convert) for row in table.itertuples()}
+
+
 def map_columns(columns: Iterable[object], source: str) -> dict[object, tuple[str, str]]:
     """Map a file's headers to ``(standard name, conversion)`` for ``source``.
 
@@ -130,8 +138,7 @@ def map_columns(columns: Iterable[object], source: str) -> dict[object, tuple[st
     >>> map_columns(["Qty", "Item", "Unit"], "csv")
     {'Qty': ('amount', ''), 'Item': ('food', ''), 'Unit': ('unit', '')}
     """
-    table = COLUMN_TABLE[COLUMN_TABLE["source"] == source]
-    lookup = {row.header: (row.standard, row.convert) for row in table.itertuples()}
+    lookup = _lookup(source)
     found: dict[object, tuple[str, str]] = {}
     taken: set[str] = set()
     for column in columns:

@@ -28,7 +28,13 @@ __all__ = [
     "column_dayfirst",
     "looks_like_day",
     "DAY_HEADING_RE",
+    "MIN_YEAR",
+    "MAX_YEAR",
 ]
+
+#: Years a date may have: pandas stores dates as nanoseconds since 1970, which reach
+#: from 21 Sep 1677 to 11 Apr 2262; whole years inside that span are accepted.
+MIN_YEAR, MAX_YEAR = pd.Timestamp.min.year + 1, pd.Timestamp.max.year - 1
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -163,12 +169,19 @@ def to_timestamp(
     --------
     >>> to_timestamp(parse_day("20 Nov"), 2026)[0]
     Timestamp('2026-11-20 00:00:00')
+    >>> to_timestamp(parse_day("31 Dec 9999"))[1]
+    'date out of range: expected a year from 1678 to 2261, found 9999'
     """
     if parsed.reason is not None:
         return None, parsed.reason
     use = parsed.year if parsed.year is not None else year
     if use is None:
         return None, "date without a year: expected a year in a day heading or the date= argument"
+    if not MIN_YEAR <= use <= MAX_YEAR:
+        return (
+            None,
+            f"date out of range: expected a year from {MIN_YEAR} to {MAX_YEAR}, found {use}",
+        )
     try:
         return pd.Timestamp(dt.date(use, int(parsed.month or 0), int(parsed.day or 0))), None
     except ValueError as err:

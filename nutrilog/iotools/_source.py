@@ -17,9 +17,19 @@ are reported when they are met.
 
 Binary files (a NUL byte or many control characters in the sample: a zip-based
 ``.xlsx`` renamed ``.csv``, an image) raise LogParseError naming what they look
-like. Lines longer than :data:`MAX_LINE_CHARS` characters are rejected rows
-(``line too long``), never parsed: no diary entry or table row is that long, and
-the limit bounds the time and memory a hostile line can cost.
+like. Beyond the sample, a file on disk is scanned once (memory-mapped, at the
+speed of ``memchr``) for NUL bytes, which refuse it the same way wherever they
+are, and for its longest line: a line over :data:`MAX_LINE_BYTES` refuses the
+file (no food log has one, and reading it would cost memory in proportion), and
+a line over :data:`SAMPLE_BYTES` sends table files to the line-by-line reader.
+Lines longer than :data:`MAX_LINE_CHARS` characters are rejected rows (``line
+too long``), never parsed: no diary entry or table row is that long, and the
+limit bounds the time and memory a hostile line can cost.
+
+Lines: one notion everywhere. A line ends at ``\\n``, ``\\r\\n`` or ``\\r``
+(:func:`split_lines`), as Python's universal newlines, the csv module and
+pandas' parser read them; ``\\f``, ``\\v``, ``\\x1c``-``\\x1e``, ``\\x85`` and
+U+2028/U+2029 are characters inside a line, not line ends.
 """
 
 from __future__ import annotations
@@ -27,7 +37,9 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import mmap
 import os
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,8 +51,11 @@ from nutrilog.errors import LogParseError
 __all__ = [
     "LogInput",
     "open_input",
+    "split_lines",
+    "LINE_BREAK",
     "SAMPLE_BYTES",
     "MAX_LINE_CHARS",
+    "MAX_LINE_BYTES",
     "FALLBACK_ERRORS",
     "shorten",
     "too_long_reason",
@@ -52,6 +67,10 @@ __all__ = [
 SAMPLE_BYTES = 65536
 #: Longest line (or table row) read; longer ones are rejected as ``line too long``.
 MAX_LINE_CHARS = 100_000
+#: A file with a longer line (in bytes) is refused: it is not a food log.
+MAX_LINE_BYTES = 16 * 2**20
+#: A line end: ``\r\n``, ``\r`` or ``\n`` (see :func:`split_lines`).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: Name of the codec error handler that reads non-UTF-8 bytes as Windows-1252.
 FALLBACK_ERRORS = "nutrilog-cp1252"
 _TEXT_CONTROLS = set(b"\t\n\r\f\v\x1a")
@@ -83,6 +102,28 @@ def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(FALLBACK_ERRORS, _cp1252_fallback)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their ends; a line ends at ``\\n``, ``\\r\\n`` or ``\\r``.
+
+    The one notion of a line used for header detection, sniffing and table
+    reading (``str.splitlines`` would also split at ``\\f``, ``\\x1c`` or U+2028,
+    which the csv parsers read as characters of a cell).
+
+    Examples
+    --------
+    >>> split_lines("a\\r\\nb\\fc\\rd\\n\\ne\\u2028f")
+    ['a', 'b\\x0cc', 'd', '', 'e\\u2028f']
+    >>> split_lines("x\\n"), split_lines("")
+    (['x'], [])
+    """
+    if not text:
+        return []
+    lines = LINE_BREAK.split(text)
+    if lines[-1] == "":  # the text ends with a line end: no line after it
+        lines.pop()
+    return lines
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -179,6 +220,9 @@ class LogInput:
         :data:`FALLBACK_ERRORS` for sniffed UTF-8).
     size : int
         Size in bytes (of the file, or of the in-memory text).
+    long_lines : bool
+        A line of the file is longer than :data:`SAMPLE_BYTES` bytes (table files
+        are then read line by line, so no parser holds such a line whole).
     """
 
     name: str
@@ -189,6 +233,7 @@ class LogInput:
     complete: bool = True
     errors: str = "strict"
     size: int = 0
+    long_lines: bool = False
 
     def handle(self) -> IO[str] | Path:
         """Something pandas can read: the path, or a text buffer."""
@@ -340,6 +385,74 @@ def _decode_sniffed(data: bytes, enc: str, errors: str, name: str) -> str:
     return _decode_all(data, enc, name, errors)
 
 
+_SCAN_BLOCK = SAMPLE_BYTES
+
+
+def _line_at(view: mmap.mmap, position: int) -> int:
+    """1-based number of the line holding byte ``position`` (``\\n``, ``\\r\\n``, ``\\r``)."""
+    breaks = 0
+    for start in range(0, position, 2**24):
+        block = view[start : min(start + 2**24, position)]
+        breaks += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+    return breaks + 1
+
+
+def _break(view: mmap.mmap, start: int, end: int, last: bool) -> int:
+    """Position of the first (or last) line end byte in ``view[start:end]``, or -1."""
+    find = view.rfind if last else view.find
+    found = [p for p in (find(b"\n", start, end), find(b"\r", start, end)) if p >= 0]
+    if not found:
+        return -1
+    return max(found) if last else min(found)
+
+
+def _scan(path: Path, name: str) -> bool:
+    """Scan a whole file for NUL bytes and its longest line; True when a line is long.
+
+    Raises LogParseError for a NUL byte anywhere (binary data, as in the sample)
+    and for a line over :data:`MAX_LINE_BYTES`. Returns whether a line is longer
+    than :data:`SAMPLE_BYTES` bytes. Lines inside one block of that size are
+    shorter than it, so only the stretches between blocks' first and last line
+    ends are measured: a few ``find`` calls per 64 KB, C speed.
+    """
+    with path.open("rb") as fh:
+        try:
+            view = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # not mappable (empty now, a special file): the readers check
+            return False
+        with view:
+            nul = view.find(b"\x00")
+            if nul >= 0:
+                line = _line_at(view, nul)
+                raise LogParseError(
+                    "binary file: expected a text food log (CSV or plain text), found binary data "
+                    f"(a NUL byte on line {line:,})",
+                    source=name,
+                    line=line,
+                )
+            size = len(view)
+            longest, longest_at, last = 0, 0, -1
+            for start in range(0, size, _SCAN_BLOCK):
+                end = min(start + _SCAN_BLOCK, size)
+                first = _break(view, start, end, last=False)
+                if first < 0:
+                    continue
+                if first - last - 1 > longest:
+                    longest, longest_at = first - last - 1, last + 1
+                last = _break(view, start, end, last=True)
+            if size - last - 1 > longest:
+                longest, longest_at = size - last - 1, last + 1
+            if longest > MAX_LINE_BYTES:
+                line = _line_at(view, longest_at)
+                raise LogParseError(
+                    f"line too long: expected a food log with lines under {MAX_LINE_BYTES:,} "
+                    f"bytes, found a line of {longest:,} bytes",
+                    source=name,
+                    line=line,
+                )
+            return longest > SAMPLE_BYTES
+
+
 def _check(data: bytes, name: str, complete: bool) -> None:
     reason = _binary_reason(data)
     if reason is not None:
@@ -373,6 +486,11 @@ def open_input(
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         name = str(source)
+        if path.is_dir():
+            raise LogParseError(
+                f"is a directory: expected a food log file, found a directory at {name!r}",
+                source=name,
+            )
         if not path.is_file():
             raise LogParseError(
                 f"file not found: expected a readable file, found nothing at {name!r}", source=name
@@ -382,6 +500,9 @@ def open_input(
             data = fh.read(SAMPLE_BYTES)
         complete = size <= SAMPLE_BYTES
         _check(data, name, complete)
+        long_lines = False
+        if not complete and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            long_lines = _scan(path, name)
         enc = encoding or _sniff_encoding(data, complete, name)
         errors = _errors_for(enc, encoding is not None)
         if complete:
@@ -395,7 +516,16 @@ def open_input(
                 f"undecodable text: expected {enc} text, found byte {data[err.start]:#04x} at offset {err.start}",
                 source=name,
             ) from err
-        return LogInput(name, enc, text, path=path, complete=False, errors=errors, size=size)
+        return LogInput(
+            name,
+            enc,
+            text,
+            path=path,
+            complete=False,
+            errors=errors,
+            size=size,
+            long_lines=long_lines,
+        )
     name = str(getattr(source, "name", "<stream>"))
     content = source.read()
     if isinstance(content, str):

@@ -3,15 +3,28 @@
 Cells are read as strings (empty cell = ``""``) held in categorical columns:
 each distinct cell text is stored once and every later step works on integer
 codes (see :func:`nutrilog._vector.codes_of`). Blank lines and rows whose
-cells are all empty are not rows. Leading blank and ``#`` lines before the
-header are skipped. Line numbers assume no quoted field spans several lines
-(true of every app export studied); the fallback reader below counts them
-exactly.
+cells are all empty are not rows; they are counted (``TableChunk.skipped``)
+with the header and the blank or ``#`` lines before it, so that every
+physical line is an entry, a rejected row or a skipped line.
+
+One record is one physical line (:func:`~nutrilog.iotools._source.split_lines`).
+A quoted field is not trusted across a line end: a line that leaves a quote
+open (an unbalanced quote, or a cell that spans lines) is read again without
+quote handling, with a warning naming the line, so it cannot swallow the lines
+after it. pandas' fast C reader is used while every record is one line; a cell
+holding a line end sends the file to the line-by-line reader below.
 
 Rows with more fields than the header make pandas' fast reader stop. The file is
-then read again with Python's :mod:`csv` module, which keeps the good rows and
-reports each bad one (``expected 5 fields, found 6``); that slower path only
-runs for malformed files. Both paths stream the file.
+then read again with Python's :mod:`csv` module, one line at a time, which keeps
+the good rows and reports each bad one (``expected 5 fields, found 6``); that
+slower path only runs for malformed files, for files with a line longer than
+the sample, and for files with columns that are not read. Both paths stream the
+file.
+
+Width: columns without a header name, and named columns the reader does not use
+(see ``wanted``), are dropped as each line is split, with a warning; a header
+with more than :data:`MAX_COLUMNS` named columns is refused. The cost stays in
+proportion to the file size, however many empty columns a spreadsheet added.
 
 Bounded memory: files larger than :data:`AUTO_CHUNK_BYTES` are read
 :data:`AUTO_CHUNK_ROWS` rows at a time even without ``chunksize=``. Rows longer
@@ -24,8 +37,9 @@ from __future__ import annotations
 
 import csv
 import warnings
+from collections import Counter
 from collections.abc import Callable, Generator, Iterator
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -33,23 +47,31 @@ import pandas as pd
 from nutrilog._vector import as_category, codes_of
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._source import (
+    LINE_BREAK,
     MAX_LINE_CHARS,
+    SAMPLE_BYTES,
     LogInput,
     shorten,
+    split_lines,
     too_long_reason,
     watch_fallback,
 )
 
 __all__ = [
     "TableChunk",
+    "Header",
     "MalformedTableError",
     "header_offset",
+    "read_header",
+    "split_record",
     "read_table",
     "chunk_rows",
     "dedupe_names",
     "LINE",
     "AUTO_CHUNK_BYTES",
     "AUTO_CHUNK_ROWS",
+    "MAX_COLUMNS",
+    "FAST_COLUMNS",
 ]
 
 #: Name of the line-number column added to every chunk.
@@ -58,6 +80,10 @@ LINE = "_line"
 AUTO_CHUNK_BYTES = 64 * 2**20
 #: Rows per chunk when reading in chunks was not asked for but the input is large.
 AUTO_CHUNK_ROWS = 250_000
+#: A header with more named columns than this is refused.
+MAX_COLUMNS = 2_000
+#: Tables with more columns than this are read line by line, keeping only the wanted ones.
+FAST_COLUMNS = 256
 
 
 def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
@@ -87,22 +113,26 @@ def dedupe_names(names: list[str]) -> list[str]:
     ['food', 'Food', 'food.1']
     """
     seen: set[str] = set()
+    tried: dict[str, int] = {}  # last suffix tried per name: linear in the header length
     out = []
     for name in names:
-        new, k = name, 0
+        new, k = name, tried.get(name, 0)
         while new in seen:
             k += 1
             new = f"{name}.{k}"
+        tried[name] = k
         seen.add(new)
         out.append(new)
     return out
 
 
 class TableChunk(NamedTuple):
-    """Rows read from a table: good rows (with ``_line``) and rows with a wrong field count."""
+    """Rows read from a table: good rows (with ``_line``), rows with a wrong field count,
+    and the number of lines that are not rows (header, lines before it, blank lines)."""
 
     frame: pd.DataFrame
     bad: pd.DataFrame
+    skipped: int = 0
 
 
 class MalformedTableError(Exception):
@@ -110,18 +140,193 @@ class MalformedTableError(Exception):
 
 
 def header_offset(sample: str) -> int:
-    """Number of blank or ``#`` lines before the header line.
+    """Number of blank or ``#`` lines before the header line (lines as in :func:`split_lines`).
 
     Examples
     --------
     >>> header_offset("# my log\\n\\ndate,food\\n")
     2
+    >>> header_offset("\\f\\ndate,food\\n")  # a form feed is a blank line's character, not a line end
+    1
     """
-    for k, line in enumerate(sample.splitlines()):
+    for k, line in enumerate(split_lines(sample)):
         text = line.strip().lstrip("\ufeff")
         if text and not text.startswith("#"):
             return k
     return 0
+
+
+class Header(NamedTuple):
+    """The header line of a table and which of its columns are read.
+
+    Attributes
+    ----------
+    line : int
+        1-based line number of the header.
+    cells : list of str
+        Every header cell, cleaned (stripped, BOM removed).
+    names : list of str
+        The same names made unique (``food``, ``food.1``).
+    keep : list of int
+        Positions of the columns that are read (named, and wanted by the reader).
+    open_quote : bool
+        The header line leaves a quote open (it is read without quote handling).
+    unnamed : int
+        Columns without a name (not read).
+    unused : list of str
+        Named columns the reader does not use (not read).
+    """
+
+    line: int
+    cells: list[str]
+    names: list[str]
+    keep: list[int]
+    open_quote: bool
+    unnamed: int
+    unused: list[str]
+
+    @property
+    def kept(self) -> list[str]:
+        """Names of the columns read."""
+        return [self.names[k] for k in self.keep]
+
+
+class _OneLinePerRecord:
+    """The physical lines of a file for :func:`csv.reader`, one record per line.
+
+    The csv reader asks for another line when a quoted field is still open at
+    the end of a line (an unbalanced quote, or a cell that spans lines). It is
+    handed a closing quote instead, so a record never takes more than one
+    physical line, and :attr:`opened` tells the caller to read that line again
+    without quote handling. Lines longer than :data:`MAX_LINE_CHARS` are not
+    handed over at all (:attr:`too_long` holds their length).
+    """
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self._fed = False
+        self.raw = ""
+        self.opened = False
+        self.too_long = 0
+
+    def __iter__(self) -> _OneLinePerRecord:
+        return self
+
+    def __next__(self) -> str:
+        if self._fed:  # the record is still open after its one line
+            if self.opened:
+                return "\n"
+            self.opened = True
+            return '"\n'  # closes the quoted field and the record
+        raw = next(self._lines)  # StopIteration ends the reader
+        self.raw, self._fed, self.opened, self.too_long = raw, True, False, 0
+        body = raw.rstrip("\r\n")
+        if len(body) > MAX_LINE_CHARS:
+            self.too_long = len(body)
+            return "\n"  # an empty record: the line is rejected, never parsed
+        return raw if len(body) < len(raw) else raw + "\n"
+
+    def record_done(self) -> None:
+        """Call after each record: the next request is for a new line."""
+        self._fed = False
+
+
+def _unquoted(line: str, sep: str) -> list[str]:
+    """The cells of one line split at ``sep`` with quote marks read as plain characters."""
+    return next(csv.reader([line.rstrip("\r\n")], delimiter=sep, quoting=csv.QUOTE_NONE), [])
+
+
+def split_record(line: str, sep: str) -> tuple[list[str], bool]:
+    """The cells of one physical line, and whether it left a quote open.
+
+    A line that leaves a quote open is split again without quote handling: a
+    cell never spans lines.
+
+    Examples
+    --------
+    >>> split_record('2026-11-20,"rice, white",1', ",")
+    (['2026-11-20', 'rice, white', '1'], False)
+    >>> split_record('2026-11-20,"banana,2,medium', ",")
+    (['2026-11-20', '"banana', '2', 'medium'], True)
+    """
+    feeder = _OneLinePerRecord(iter([line]))
+    record = next(csv.reader(feeder, delimiter=sep), [])
+    if feeder.too_long:
+        return [line], False
+    if feeder.opened:
+        return _unquoted(line, sep), True
+    return record, False
+
+
+def read_header(
+    inp: LogInput, sep: str, wanted: Callable[[list[str]], set[str]] | None = None
+) -> Header:
+    """The header of a delimited log: its line, names and the columns to read.
+
+    Columns without a name and, when ``wanted`` is given, named columns it does
+    not return are not read (dropped early, with a warning). A header with more
+    than :data:`MAX_COLUMNS` named columns, or longer than the sample, raises
+    :class:`~nutrilog.errors.LogParseError`.
+
+    Examples
+    --------
+    >>> inp = LogInput("<text>", "utf-8", "date,food,,\\n", text="date,food,,\\n")
+    >>> header = read_header(inp, ",")
+    >>> header.kept, header.unnamed
+    (['date', 'food'], 2)
+    """
+    offset = header_offset(inp.sample)
+    lines = split_lines(inp.sample)
+    if offset >= len(lines):
+        return Header(offset + 1, [], [], [], False, 0, [])
+    if offset == len(lines) - 1 and not inp.complete and not inp.sample.endswith(("\n", "\r")):
+        raise LogParseError(
+            f"header too long: expected a header line under {SAMPLE_BYTES:,} bytes, found a "
+            "longer one",
+            source=inp.name,
+            line=offset + 1,
+        )
+    raw, open_quote = split_record(lines[offset], sep)
+    cells = [c.lstrip("\ufeff").strip() for c in raw]
+    names = dedupe_names(cells)
+    named = [k for k, c in enumerate(cells) if c]
+    if len(named) > MAX_COLUMNS:
+        raise LogParseError(
+            f"too many columns: expected at most {MAX_COLUMNS:,} named columns in the header, "
+            f"found {len(named):,}",
+            source=inp.name,
+            line=offset + 1,
+        )
+    use = wanted([names[k] for k in named]) if wanted is not None else None
+    keep = [k for k in named if use is None or names[k] in use]
+    unused = [names[k] for k in named if use is not None and names[k] not in use]
+    return Header(offset + 1, cells, names, keep, open_quote, len(cells) - len(named), unused)
+
+
+def _warn_dropped(inp: LogInput, header: Header) -> None:
+    where = f"{inp.name}, line {header.line}"
+    if header.unnamed:
+        warnings.warn(
+            f"{where}: {header.unnamed:,} column(s) without a name in the header were not "
+            "read (cells under them are ignored)",
+            UserWarning,
+            stacklevel=4,
+        )
+    if header.unused:
+        shown = ", ".join(repr(n) for n in header.unused[:5])
+        more = f" and {len(header.unused) - 5:,} more" if len(header.unused) > 5 else ""
+        warnings.warn(
+            f"{where}: {len(header.unused):,} column(s) that are not used were not read: "
+            f"{shown}{more}",
+            UserWarning,
+            stacklevel=4,
+        )
+    if header.open_quote:
+        warnings.warn(
+            f"{where}: the header leaves a quote open; it was read without quote handling",
+            UserWarning,
+            stacklevel=4,
+        )
 
 
 def _empty_bad() -> pd.DataFrame:
@@ -149,27 +354,29 @@ def _length(cells: np.ndarray) -> np.ndarray:
     return np.array([0 if c is None else len(str(c)) for c in cells], dtype=np.int64)
 
 
-def _drop_blank(frame: pd.DataFrame) -> pd.DataFrame:
+def _drop_blank(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The rows that are not blank, and how many blank ones were dropped."""
     columns = [c for c in frame.columns if c != LINE]
     if not columns:
-        return frame
+        return frame, 0
     blank = np.ones(len(frame), dtype=bool)
     for column in columns:
         blank &= _per_cell(frame[column], _blank)
-    return frame[~blank] if blank.any() else frame
+    count = int(blank.sum())
+    return (frame[~blank] if count else frame), count
 
 
-def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
+def _split_long(frame: pd.DataFrame, sep: str, skipped: int) -> TableChunk:
     """Move rows longer than MAX_LINE_CHARS characters to the bad rows."""
     columns = [c for c in frame.columns if c != LINE]
     if not columns or frame.empty:
-        return TableChunk(frame, _empty_bad())
+        return TableChunk(frame, _empty_bad(), skipped)
     length = np.full(len(frame), len(columns) - 1, dtype=np.int64)
     for column in columns:
         length += _per_cell(frame[column], _length)
     long = length > MAX_LINE_CHARS
     if not long.any():
-        return TableChunk(frame, _empty_bad())
+        return TableChunk(frame, _empty_bad(), skipped)
     head = frame.loc[long, columns].astype(object).apply(lambda col: col.str.slice(0, 200))
     bad = pd.DataFrame(
         {
@@ -178,7 +385,16 @@ def _split_long(frame: pd.DataFrame, sep: str) -> TableChunk:
             "reason": pd.Series(length[long], index=frame.index[long]).map(too_long_reason),
         }
     ).reset_index(drop=True)
-    return TableChunk(frame[~long], bad)
+    return TableChunk(frame[~long], bad, skipped)
+
+
+def _has_line_end(values: pd.Series) -> bool:
+    """Whether a distinct cell of a categorical column holds a line end (one join, one search)."""
+    categories = values.cat.categories
+    if not len(categories):
+        return False
+    text = "".join(categories.tolist())
+    return "\n" in text or "\r" in text
 
 
 def _lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -296,9 +512,13 @@ def _fast_pass(
                 else:
                     # each distinct cell is hashed once, here; later steps work on its code
                     columns[name] = as_category(values)
+                if _has_line_end(columns[name]):  # a quoted cell spans lines: read line by line
+                    raise MalformedTableError(f"a cell of column {name!r} holds a line end")
             frame = pd.DataFrame(columns, copy=False)
             frame[LINE] = frame.index.to_numpy() + offset + 2
-            yield _split_long(_drop_blank(frame), str(options["sep"]))
+            frame, blank = _drop_blank(frame)
+            before = offset + 1 if number == 1 else 0  # the header and the lines above it
+            yield _split_long(frame, str(options["sep"]), blank + before)
         return None
     except (pd.errors.ParserError, pd.errors.ParserWarning) as err:
         raise MalformedTableError(str(err)) from err
@@ -315,94 +535,131 @@ def _fast_pass(
 
 
 def _robust_chunk(
-    header: list[str], rows: list[list[str]], lines: list[int], bad: list[tuple[int, str, str]]
+    header: list[str],
+    rows: list[list[str]],
+    lines: list[int],
+    bad: list[tuple[int, str, str]],
+    skipped: int,
 ) -> TableChunk:
     frame = pd.DataFrame(rows, columns=header, dtype=object)
     frame[LINE] = lines
     bad_frame = pd.DataFrame(bad, columns=["line", "text", "reason"]) if bad else _empty_bad()
-    return TableChunk(frame, bad_frame)
+    return TableChunk(frame, bad_frame, skipped)
 
 
-def _csv_error_reason(err: csv.Error) -> str:
-    if "field limit" in str(err):
-        return (
-            f"line too long: expected at most {MAX_LINE_CHARS:,} characters, found a field "
-            f"longer than {csv.field_size_limit():,}"
-        )
-    return f"unreadable row: {err}"
+def _physical_lines(fh: IO[str]) -> Iterator[str]:
+    """The lines of a text stream opened with ``newline=""``, line ends kept."""
+    first = True
+    for line in fh:
+        if first:
+            line, first = line.lstrip("\ufeff"), False
+        yield line
 
 
-def _robust(inp: LogInput, sep: str, offset: int, chunksize: int | None) -> Iterator[TableChunk]:
-    header: list[str] = []
+def _robust(inp: LogInput, sep: str, header: Header, chunksize: int | None) -> Iterator[TableChunk]:
+    """Read the table one physical line at a time with the csv module.
+
+    Each line is one record (see :class:`_OneLinePerRecord`); only the columns in
+    ``header.keep`` are kept. Every line ends as a row, a bad row or a skipped
+    line (the header, the lines above it, blank lines).
+    """
+    names = header.kept
+    keep = header.keep
+    width = len(header.names)
+    every = keep == list(range(width))
     rows: list[list[str]] = []
     lines: list[int] = []
     bad: list[tuple[int, str, str]] = []
-    has_header, yielded = False, False
+    requoted: list[int] = []
+    skipped, yielded, number = 0, False, 0
     with inp.open_text(newline="") as fh:
-        reader = csv.reader(fh, delimiter=sep)
-        last = 0
+        feeder = _OneLinePerRecord(_physical_lines(fh))
+        reader = csv.reader(feeder, delimiter=sep)
         while True:
-            start = last + 1
             try:
                 record = next(reader)
             except StopIteration:
                 break
-            except csv.Error as err:
-                last = reader.line_num
-                if start <= offset:
-                    continue
-                if not has_header:
-                    raise LogParseError(
-                        f"unreadable header: {_csv_error_reason(err)}", source=inp.name, line=start
-                    ) from err
-                bad.append((start, "", _csv_error_reason(err)))
+            except csv.Error as err:  # the line is not handed on: it is a bad row
+                record, feeder.too_long = [], -1
+                error = f"unreadable row: {err}"
+            feeder.record_done()
+            number += 1
+            if number <= header.line:  # lines above the header, and the header itself
+                skipped += 1
                 continue
-            last = reader.line_num
-            if start <= offset:
-                continue
-            if not has_header:
-                header = dedupe_names([c.lstrip("\ufeff").strip() for c in record])
-                has_header = True
-                continue
-            if not any(cell.strip() for cell in record):
-                continue
-            length = sum(len(cell) for cell in record) + len(record) - 1
-            if length > MAX_LINE_CHARS:
-                text = shorten(sep.join(cell[:200] for cell in record))
-                bad.append((start, text, too_long_reason(length)))
-            elif len(record) > len(header):
-                text = sep.join(record)
-                reason = f"expected {len(header)} fields (as in the header), found {len(record)}"
-                bad.append((start, text, reason))
+            if feeder.too_long:
+                text = shorten(feeder.raw[:200].rstrip("\r\n"))
+                reason = too_long_reason(feeder.too_long) if feeder.too_long > 0 else error
+                bad.append((number, text, reason))
             else:
-                rows.append(record + [""] * (len(header) - len(record)))
-                lines.append(start)
+                if feeder.opened:
+                    record = _unquoted(feeder.raw, sep)
+                    requoted.append(number)
+                if not any(cell.strip() for cell in record):
+                    skipped += 1
+                    continue
+                if len(record) > width:
+                    text = shorten(sep.join(record))
+                    reason = f"expected {width} fields (as in the header), found {len(record)}"
+                    bad.append((number, text, reason))
+                else:
+                    if len(record) < width:
+                        record = record + [""] * (width - len(record))
+                    rows.append(record if every else [record[k] for k in keep])
+                    lines.append(number)
             if chunksize and len(rows) + len(bad) >= chunksize:
-                yield _robust_chunk(header, rows, lines, bad)
-                rows, lines, bad, yielded = [], [], [], True
-    if rows or bad or not yielded:
-        yield _robust_chunk(header, rows, lines, bad)
+                yield _robust_chunk(names, rows, lines, bad, skipped)
+                rows, lines, bad, skipped, yielded = [], [], [], 0, True
+    _warn_requoted(inp.name, requoted)
+    if rows or bad or skipped or not yielded:
+        yield _robust_chunk(names, rows, lines, bad, skipped)
 
 
-def _warn_repeated(inp: LogInput, sep: str, offset: int) -> None:
+def _warn_requoted(name: str, numbers: list[int]) -> None:
+    if not numbers:
+        return
+    shown = ", ".join(f"{n:,}" for n in numbers[:5]) + (", ..." if len(numbers) > 5 else "")
+    warnings.warn(
+        f"{name}, line {shown}: a quote opened on the line is not closed on it; "
+        f"{'these lines were' if len(numbers) > 1 else 'the line was'} read without quote "
+        "handling (a cell cannot span lines: check the quote marks)",
+        UserWarning,
+        stacklevel=4,
+    )
+
+
+def _warn_repeated(inp: LogInput, header: Header) -> None:
     """Warn when the header names a column twice (the first one is read)."""
-    lines = inp.sample.splitlines()
-    if offset >= len(lines):
-        return
-    try:
-        cells = next(csv.reader([lines[offset]], delimiter=sep), [])
-    except csv.Error:
-        return
-    names = [c.lstrip("\ufeff").strip() for c in cells]
-    repeated = sorted({n for n in names if n and names.count(n) > 1})
+    counts = Counter(header.cells[k] for k in header.keep)
+    repeated = sorted(name for name, count in counts.items() if count > 1)
     if repeated:
         shown = ", ".join(repr(n) for n in repeated)
         warnings.warn(
-            f"{inp.name}, line {offset + 1}: repeated column name {shown} in the header; the "
+            f"{inp.name}, line {header.line}: repeated column name {shown} in the header; the "
             "first is read, the others are kept as extra columns (name.1, name.2...)",
             UserWarning,
             stacklevel=4,
         )
+
+
+def _bare_cr_above(sample: str, lines: int) -> bool:
+    """Whether one of the first ``lines`` lines ends with a bare ``\\r``.
+
+    pandas' C parser miscounts such lines when it skips them (``skiprows``), so
+    a file with them above its header is read line by line.
+
+    Examples
+    --------
+    >>> _bare_cr_above("# a\\r\\n\\rdate,food\\r", 2), _bare_cr_above("# a\\r\\ndate\\r", 1)
+    (True, False)
+    """
+    for k, end in enumerate(LINE_BREAK.finditer(sample)):
+        if k >= lines:
+            return False
+        if end.group() == "\r":
+            return True
+    return False
 
 
 def read_table(
@@ -412,21 +669,33 @@ def read_table(
     chunksize: int | None = None,
     robust: bool = False,
     categorical: Callable[[list[str]], set[str]] | None = None,
+    wanted: Callable[[list[str]], set[str]] | None = None,
 ) -> Iterator[TableChunk]:
     """Yield the rows of a delimited file in chunks (one chunk when ``chunksize`` is None).
 
     Large inputs are read in chunks anyway (see :func:`chunk_rows`). Raises
     :class:`MalformedTableError` from the fast reader when a row has too many
-    fields; call again with ``robust=True`` to read it row by row.
-    ``categorical`` picks, from the header names, the text columns that pandas
-    itself reads as categoricals (faster for columns of repeated text); every
-    column comes out categorical either way.
+    fields or a cell spans lines; call again with ``robust=True`` to read it
+    line by line. ``categorical`` picks, from the header names, the text columns
+    that pandas itself reads as categoricals (faster for columns of repeated
+    text); every column comes out categorical either way. ``wanted`` picks, from
+    the named columns, the ones to read (default: all); the others are dropped
+    as each line is split, with a warning, as are columns without a name.
     """
-    offset = header_offset(inp.sample)
+    header = read_header(inp, sep, wanted)
     rows = chunk_rows(inp, chunksize)
-    if not robust:
-        _warn_repeated(inp, sep, offset)
-    if robust:
-        yield from _robust(inp, sep, offset, rows)
+    if not robust:  # warned once, on the first pass
+        _warn_repeated(inp, header)
+        _warn_dropped(inp, header)
+    line_by_line = (
+        robust
+        or _bare_cr_above(inp.sample, header.line - 1)
+        or inp.long_lines
+        or header.open_quote
+        or len(header.keep) < len(header.names)
+        or len(header.names) > FAST_COLUMNS
+    )
+    if line_by_line:
+        yield from _robust(inp, sep, header, rows)
         return
-    yield from _fast_chunks(inp, sep, rows, offset, categorical)
+    yield from _fast_chunks(inp, sep, rows, header.line - 1, categorical)

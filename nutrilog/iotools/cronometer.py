@@ -192,6 +192,20 @@ def _require(
         )
 
 
+def _require_daily(columns: list[str], mapping: dict[object, tuple[str, str]], name: str) -> None:
+    """Refuse a table that is not a daily summary: one without nutrient columns, or one
+    with a food column (a food log forced to this format would become empty days)."""
+    nutrients = {std for std, _ in mapping.values()} & set(NUTRIENT_COLUMNS)
+    foods = [c for c, (std, _) in map_columns(columns, "csv").items() if std == "food"]
+    if foods or not nutrients:
+        found = f"a food column {str(foods[0])!r}" if foods else "no nutrient column"
+        raise LogParseError(
+            "not a Cronometer daily summary: expected Date and daily nutrient columns such as "
+            f"'Energy (kcal)' and no food column, found {found} in columns {columns}",
+            source=name,
+        )
+
+
 def _process_servings(
     frame: pd.DataFrame, mapping: dict[object, tuple[str, str]], *, source: str, person: str | None
 ) -> FoodLog:
@@ -252,11 +266,13 @@ def _read(
                 else {"date": "Date"}
             )
             _require(columns, mapping, needed, inp.name)
+            if kind == "cronometer_daily":
+                _require_daily(columns, mapping, inp.name)
         if kind == "cronometer":
             log = _process_servings(chunk.frame, mapping, source=inp.name, person=person)
         else:
             log = _process_daily(chunk.frame, mapping, source=inp.name, person=person)
-        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict))
+        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
     return logs
 
 

@@ -5,7 +5,9 @@ Headers are matched through :mod:`nutrilog.iotools._columns` (``date``/``day``,
 ``qty``, ``unit``, ``grams``, ``food id``/``fdc``/``ndb``, ``person``/``user``/
 ``participant``, ``kind``/``type``, ``note``, and nutrient columns such as
 ``magnesium_mg`` or ``Vitamin D (IU)``). Columns that match nothing are kept
-as extra columns of ``entries``.
+as extra columns of ``entries``, the first :data:`MAX_EXTRA_COLUMNS` of them;
+further ones, and columns without a header name, are not read (a warning says
+so).
 
 The delimiter (``,`` ``;`` tab ``|``) is sniffed; with any delimiter but the
 comma, numbers may use a decimal comma (``1,5``). Amounts are read as described
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from typing import IO
 
 import numpy as np
@@ -51,13 +54,16 @@ from nutrilog.iotools._build import (
     text_or_none,
 )
 from nutrilog.iotools._columns import expected_names, map_columns
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import LogInput, open_input, split_lines
 from nutrilog.iotools._table import LINE, header_offset, read_table
 from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
-__all__ = ["read_csv_log", "process_frame", "bad_rows_log"]
+__all__ = ["read_csv_log", "process_frame", "bad_rows_log", "MAX_EXTRA_COLUMNS"]
+
+#: Columns that match no standard name are kept in ``entries`` up to this many.
+MAX_EXTRA_COLUMNS = 100
 
 _DELIMITERS = (",", ";", "\t", "|")
 _NUMBER_LIKE = re.compile(r"^\d[\d\s.,/:-]*$")  # a date or number where a header name belongs
@@ -86,8 +92,15 @@ def _text_columns(names: list[str]) -> set[str]:
     return {str(name) for name, (standard, _) in mapping.items() if standard in _TEXT_ROLES}
 
 
+def _wanted(names: list[str]) -> set[str]:
+    """The columns read: every mapped one and the first :data:`MAX_EXTRA_COLUMNS` others."""
+    mapping = map_columns(names, "csv")
+    extra = [n for n in names if n not in mapping]
+    return {str(n) for n in mapping} | set(extra[:MAX_EXTRA_COLUMNS])
+
+
 def _header(inp: LogInput) -> str:
-    lines = inp.sample.splitlines()
+    lines = split_lines(inp.sample)
     offset = header_offset(inp.sample)
     return lines[offset].lstrip("\ufeff") if offset < len(lines) else ""
 
@@ -110,13 +123,17 @@ def bad_rows_log(bad: pd.DataFrame, source: str) -> FoodLog:
     return FoodLog(empty_entries(), rejected, rows_read=len(rejected))
 
 
-def with_bad_rows(log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool) -> FoodLog:
-    """A chunk's log with the rows the table reader could not split added as rejected;
-    under ``strict`` the chunk's first problem is raised."""
+def with_bad_rows(
+    log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool, skipped: int = 0
+) -> FoodLog:
+    """A chunk's log with the rows the table reader could not split added as rejected
+    and its ``skipped`` lines (header, blank lines) counted; under ``strict`` the
+    chunk's first problem is raised."""
     if len(bad):
         log = FoodLog.concat([log, bad_rows_log(bad, source)])
     if strict:
         raise_first(log)
+    log.skipped_lines += skipped
     return log
 
 
@@ -275,6 +292,13 @@ def read_csv_log(
     """
     inp = source if isinstance(source, LogInput) else open_input(source, encoding)
     header = _header(inp)
+    if not header and inp.complete:  # nothing but blank and comment lines
+        warnings.warn(
+            f"{inp.name}: no entries: expected a header and food log rows, found only "
+            "comments or blank lines",
+            stacklevel=2,
+        )
+        return FoodLog(empty_entries(), skipped_lines=len(split_lines(inp.sample.lstrip("\ufeff"))))
     delimiter = sep or sniff_delimiter(inp.sample) or ","
     fixed_date = default_date(date)
     return read_all_chunks(
@@ -300,7 +324,12 @@ def _read(
     logs: list[FoodLog] = []
     mapping: dict[object, tuple[str, str]] | None = None
     for chunk in read_table(
-        inp, sep=sep, chunksize=chunksize, robust=robust, categorical=_text_columns
+        inp,
+        sep=sep,
+        chunksize=chunksize,
+        robust=robust,
+        categorical=_text_columns,
+        wanted=_wanted,
     ):
         columns = [c for c in chunk.frame.columns if c != LINE]
         if mapping is None:
@@ -329,5 +358,5 @@ def _read(
             dayfirst=dayfirst,
             decimal_comma=sep != ",",
         )
-        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict))
+        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
     return logs

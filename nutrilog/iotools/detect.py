@@ -29,6 +29,7 @@ import csv
 import io
 
 from nutrilog.iotools._columns import header_key, map_columns
+from nutrilog.iotools._source import split_lines
 
 __all__ = ["FORMATS", "sniff_delimiter", "detect_format", "split_cells"]
 
@@ -39,7 +40,7 @@ _DELIMITERS = (",", ";", "\t", "|")
 
 def _content_lines(sample: str, limit: int = 50) -> list[str]:
     lines = []
-    for line in sample.splitlines():
+    for line in split_lines(sample):
         text = line.strip().lstrip("\ufeff")
         if text and not text.startswith("#"):
             lines.append(line.lstrip("\ufeff"))

@@ -4,7 +4,7 @@ Column names are matched exactly as in the CSV reader
 (:mod:`nutrilog.iotools._columns`): ``date``/``day``, ``food``/``item``/
 ``description``, ``amount``/``quantity``/``qty``, ``unit``, ``grams``... Cells may
 be numbers, strings or datetimes. Line numbers are row positions counted from
-1; rows whose cells are all empty are not rows. Repeated column names are read
+1; rows whose cells are all empty are not rows (counted in ``skipped_lines``). Repeated column names are read
 like repeated CSV headers: the first one counts, the others become ``name.1``...
 
 Examples
@@ -73,7 +73,8 @@ def from_frame(
     frame[LINE] = np.arange(1, len(frame) + 1)
     data = frame.drop(columns=[LINE])
     empty = data.isna() | (data.astype(str).apply(lambda col: col.str.strip()) == "")
-    frame = frame[~empty.all(axis=1)] if data.shape[1] else frame
+    blank = empty.all(axis=1).to_numpy() if data.shape[1] else np.zeros(len(frame), dtype=bool)
+    frame = frame[~blank]
     log = process_frame(
         frame,
         mapping,
@@ -82,6 +83,7 @@ def from_frame(
         person=person,
         dayfirst=dayfirst,
     )
+    log.skipped_lines = int(blank.sum())  # rows whose cells are all empty
     if strict:
         raise_first(log)
     return log

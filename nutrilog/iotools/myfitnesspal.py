@@ -41,6 +41,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import number_argument
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import (
     Rejections,
@@ -137,7 +138,7 @@ def _read(
                     source=inp.name,
                 )
         log = _process(chunk.frame, mapping, source=inp.name, **kw)  # type: ignore[arg-type]
-        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict))
+        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
     return logs
 
 
@@ -168,7 +169,8 @@ def read_myfitnesspal(
         Rows per chunk.
     calcium_dv_mg : float, optional
         Daily Value behind the calcium percentages (1300 or 1000) to fill
-        ``calcium_mg``; by default it stays NaN.
+        ``calcium_mg``; by default it stays NaN. A finite number above 0, else
+        :class:`~nutrilog.errors.ArgumentError`.
     zeros_as_missing : bool
         Read a 0 in sodium, potassium or % DV columns of a meal with energy as NaN.
     date : optional
@@ -179,6 +181,8 @@ def read_myfitnesspal(
     FoodLog
     """
     default_date(date)
+    if calcium_dv_mg is not None:
+        calcium_dv_mg = number_argument("calcium_dv_mg", calcium_dv_mg, above_zero=True)
     inp = source if isinstance(source, LogInput) else open_input(source, encoding)
     kw = {"person": person, "calcium_dv_mg": calcium_dv_mg, "zeros_as_missing": zeros_as_missing}
     return read_all_chunks(

@@ -19,6 +19,11 @@ rejected rather than filed under the wrong day. Entries before any heading
 take ``date=`` (NaT when it is not given). A line longer than 100,000
 characters is rejected (``line too long``) without being parsed.
 
+Every line is an entry, a rejected row or a skipped line (blank, comment, day
+or meal heading): ``FoodLog.lines_read`` is the number of lines. A line ends at
+``\\n``, ``\\r\\n`` or ``\\r``. In a list given to :func:`parse_entries`, an item
+that is not text (``None``, a number, bytes) is a rejected row.
+
 Meal headings are ``Breakfast``, ``Lunch``, ``Dinner``, ``Supper``, ``Brunch``,
 ``Snack(s)`` with or without a colon, or any short line without digits ending
 in ``:`` (``Post run:``). A meal heading holds until the next one or the next
@@ -42,6 +47,7 @@ from typing import IO, NamedTuple
 import numpy as np
 import pandas as pd
 
+from nutrilog.errors import ArgumentError
 from nutrilog.iotools._build import Rejections, amounts_from_text, apply_kinds, default_date, finish
 from nutrilog.iotools._dates import DAY_HEADING_RE, parse_day, to_timestamp
 from nutrilog.iotools._source import (
@@ -49,6 +55,7 @@ from nutrilog.iotools._source import (
     LogInput,
     open_input,
     shorten,
+    split_lines,
     too_long_reason,
     warn_if_empty,
 )
@@ -185,8 +192,13 @@ def _parse_chunk(
     person: str | None,
     meal: str | None,
     strict: bool,
+    not_text: pd.Series | None = None,
 ) -> FoodLog:
-    """Read consecutive lines starting at ``state.next_line``; update ``state`` for the next."""
+    """Read consecutive lines starting at ``state.next_line``; update ``state`` for the next.
+
+    ``not_text`` holds, by position, the reason of items that were not text
+    (None for the others): they are entries, rejected with that reason.
+    """
     original = pd.Series(lines, dtype=object).fillna("").astype(str)
     line_no = pd.Series(np.arange(state.next_line, state.next_line + len(original)))
     line_no.index = original.index
@@ -226,8 +238,15 @@ def _parse_chunk(
         state.meal = str(meal_now.iloc[-1])
         state.next_line += len(original)
 
+    if not_text is not None:  # a placeholder entry for each item that was not text
+        bad_item = not_text.notna().to_numpy()
+        entry = entry | bad_item
+        too_long = too_long & ~bad_item
+        text = text.where(~bad_item, "")
     rows = entry[entry].index
     rej = Rejections(rows)
+    if not_text is not None:
+        rej.add(not_text[rows].notna(), not_text[rows])
     long_rows = rows[too_long[rows].to_numpy()]
     if len(long_rows):
         reasons = pd.Series(None, index=rows, dtype=object)
@@ -237,6 +256,8 @@ def _parse_chunk(
     out = amounts_from_text(entry_text, rej)
     shown = stripped[rows].copy()
     shown[long_rows] = original[long_rows].str.slice(0, 200).map(shorten)
+    if not_text is not None:
+        shown = shown.where(not_text[rows].isna(), "")
     out["text"] = shown
     out["line"] = line_no[rows]
     out["date"] = day[rows]
@@ -247,7 +268,9 @@ def _parse_chunk(
     rej.add(day_problem[rows] != "", day_problem[rows])
     hint = meals.str.match(_SUPPLEMENT_MEALS.pattern, flags=re.I)
     apply_kinds(out, entry_text, rej, hint=hint)
-    return finish(out, rej, source=source, strict=strict, reject_text=shown)
+    log = finish(out, rej, source=source, strict=strict, reject_text=shown)
+    log.skipped_lines = len(original) - int(log.rows_read or 0)  # blanks, comments, headings
+    return log
 
 
 def parse_lines(
@@ -281,15 +304,25 @@ def parse_lines(
     >>> parse_lines(["2026-11-20", "Lunch:", "1 cup rice"]).entries["meal"].tolist()
     ['Lunch']
     """
+    items = list(lines)
+    reasons = [None if isinstance(item, str) else _not_text_reason(item) for item in items]
+    bad = any(r is not None for r in reasons)
     return _parse_chunk(
-        list(lines),
+        [item if isinstance(item, str) else "" for item in items] if bad else items,
         _State(),
         source=source,
         fallback=default_date(date),
         person=person,
         meal=meal,
         strict=strict,
+        not_text=pd.Series(reasons, dtype=object) if bad else None,
     )
+
+
+def _not_text_reason(item: object) -> str:
+    shown = shorten(repr(item), 60)
+    hint = " (decode bytes first)" if isinstance(item, (bytes, bytearray)) else ""
+    return f"not text: expected a line of text, found {type(item).__name__} {shown}{hint}"
 
 
 def _chunks(lines: Iterator[str], size: int) -> Iterator[list[str]]:
@@ -347,12 +380,15 @@ def read_text_log(
     if size is None:
         log = _parse_chunk(list(inp.lines()), state, **options)  # type: ignore[arg-type]
     else:
-        logs = []
+        logs, blank = [], 0
         for part in _chunks(inp.lines(), size):
             chunk = _parse_chunk(part, state, **options)  # type: ignore[arg-type]
-            if chunk.rows_read or not logs:  # chunks of comments and blanks add nothing
+            if chunk.rows_read or not logs:  # chunks of comments and blanks add only a count
                 logs.append(chunk)
+            else:
+                blank += chunk.skipped_lines
         log = logs[0] if len(logs) == 1 else FoodLog.concat(logs)
+        log.skipped_lines += blank
     warn_if_empty(int(log.rows_read or 0), inp.name)
     return log
 
@@ -371,8 +407,10 @@ def parse_entries(
 
     Parameters
     ----------
-    lines : iterable of str
-        ``["1 cup chopped spinach", "magnesium glycinate 200 mg"]``.
+    lines : str or iterable of str
+        ``["1 cup chopped spinach", "magnesium glycinate 200 mg"]``, or one text
+        (split at ``\\n``, ``\\r\\n``, ``\\r``). An item that is not text
+        (``None``, a number, bytes) is a rejected row.
     date : str or date, optional
         Date of entries before any day heading.
     person : str, optional
@@ -392,6 +430,15 @@ def parse_entries(
     >>> log.entries[["kind", "magnesium_mg"]].values.tolist()
     [['food', nan], ['supplement', 200.0]]
     """
+    if isinstance(lines, (bytes, bytearray, memoryview)):
+        raise ArgumentError(
+            f"lines: expected text (a str or a list of str), found {type(lines).__name__}; "
+            "decode it first, e.g. data.decode('utf-8')"
+        )
     if isinstance(lines, str):
-        lines = lines.splitlines()
+        lines = split_lines(lines)
+    elif not isinstance(lines, Iterable):
+        raise ArgumentError(
+            f"lines: expected text (a str or a list of str), found {type(lines).__name__}"
+        )
     return parse_lines(lines, source="<text>", date=date, person=person, meal=meal, strict=strict)
