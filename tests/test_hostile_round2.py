@@ -587,7 +587,6 @@ def test_a_file_name_with_markup_does_not_break_the_progress_bar(monkeypatch) ->
 
 
 def test_a_csv_of_only_blank_and_comment_lines_counts_every_line() -> None:
-    import io
     import warnings
 
     with warnings.catch_warnings():
