@@ -193,8 +193,9 @@ def test_synonym_terms_are_unique_and_never_mean_themselves() -> None:
 
 
 def test_synonyms_have_no_chains_or_loops() -> None:
-    """A term is rewritten once: its meaning is never itself a term (a -> b, b -> c),
-    so no chain can loop back (a -> b, b -> a) however often the table is applied."""
+    """A meaning is never itself a term (a -> b, b -> c), so no chain can loop back
+    (a -> b, b -> a). The table is applied once: a meaning may still hold a shorter
+    term (``mince pie`` -> ``pie mince`` keeps the pie away from ``mince``)."""
     means = {
         normalize_food_text(r["term"]): normalize_food_text(r["means"])
         for r in _rows("synonyms.csv")
@@ -235,11 +236,54 @@ def test_ambiguous_words_keep_their_us_meaning() -> None:
         ("oj", "orange juice"),
         ("w/", "with"),
         ("yoghurt", "yogurt"),
+        ("fish and chips", "fried fish and french fries"),  # UK chips after a dish are fries
+        ("rye crisp", "rye crispbread"),  # protected from 'crisps'
+        ("ground coriander", "cilantro seed"),  # the spice, not the leaves
+        ("cheese curds", "cheddar cheese"),  # not Indian curd (yogurt)
+        ("soy mince", "textured vegetable protein"),  # not ground beef
+        ("butter beans", "large lima beans"),
     ],
 )
 def test_synonym_spot_checks(term: str, means: str) -> None:
     table = {r["term"]: r["means"] for r in _rows("synonyms.csv")}
     assert table[term] == means
+
+
+def _rewrite(key: str, terms: list[tuple[tuple[str, ...], str]]) -> str:
+    """``key`` with the synonym terms replaced, longest first, left to right, once."""
+    words, out, i = key.split(), [], 0
+    while i < len(words):
+        for term, means in terms:
+            if tuple(words[i : i + len(term)]) == term:
+                out.append(means)
+                i += len(term)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+def test_aliases_agree_with_synonyms() -> None:
+    # The matcher may rewrite the synonyms of an entry before it looks for an alias:
+    # an alias and its rewritten form, when both are aliases, name the same food
+    # (``chip shop chips`` and ``steak fries``, ``kheema`` and ``keema curry``).
+    terms = sorted(
+        (
+            (tuple(normalize_food_text(r["term"]).split()), normalize_food_text(r["means"]))
+            for r in _rows("synonyms.csv")
+        ),
+        key=lambda t: -len(t[0]),
+    )
+    aliases = curated_aliases()
+    disagree = [
+        (key, rewritten)
+        for key, food in aliases.items()
+        if (rewritten := _rewrite(key, terms)) != key
+        and rewritten in aliases
+        and aliases[rewritten] != food
+    ]
+    assert disagree == []
 
 
 def test_synonyms_rewrite_into_words_the_food_table_knows() -> None:
