@@ -1,0 +1,33 @@
+"""Match the food words of log entries to foods of a :class:`~nutrilog.foods.FoodTable`.
+
+One job per module:
+
+* :mod:`~nutrilog.matching.words` -- normalising words (the matching key of a text);
+* :mod:`~nutrilog.matching.vocabulary` -- the matcher's word lists, read from
+  ``datasets/matching_words.csv``;
+* :mod:`~nutrilog.matching.aliases` -- the user's and the curated alias tables;
+* :mod:`~nutrilog.matching.index` -- the index built once per food table;
+* :mod:`~nutrilog.matching.ranking` -- scoring the candidate foods of a text;
+* :mod:`~nutrilog.matching.match` -- the steps each distinct text goes through, and
+  :func:`match_foods`.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> m = match_foods(["Bananas", "2% milk", "xqzzv blorb"], load_foods())
+>>> m["match_method"].tolist()
+['alias', 'alias', 'none']
+"""
+
+from nutrilog.matching.aliases import curated_aliases, read_aliases
+from nutrilog.matching.match import DEFAULT_THRESHOLD, MATCH_COLUMNS, match_foods
+from nutrilog.matching.words import normalize_food_text
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MATCH_COLUMNS",
+    "match_foods",
+    "normalize_food_text",
+    "curated_aliases",
+    "read_aliases",
+]

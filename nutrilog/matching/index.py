@@ -1,0 +1,401 @@
+"""The matching index: everything the matcher needs from one FoodTable, built once.
+
+Each food has one or more *choices*: its normalised description, and the description
+with each of its synonyms (SR28 common names, FNDDS additional descriptions) that adds
+words to it. The index holds, per word, the choices, foods and first description
+segments that have it (sorted positions), its inverse document frequency, the
+per-food word counts the ranking uses, and the words the spelling corrector may
+correct to. Indexes are cached per living FoodTable.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> index = index_for(load_foods())
+>>> index is index_for(load_foods()), "banana" in index.postings
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.matching.words import LINE_BREAK, normalized_words, one_per_line, texts_of
+
+if TYPE_CHECKING:
+    from nutrilog.foods import FoodTable
+
+__all__ = ["FoodIndex", "FoodIds", "index_for", "ids_for", "count_in", "holding", "EMPTY"]
+
+#: Among foods with the same description: the user's own, then SR28, then FNDDS.
+_SOURCE_RANK = {"user": 0, "sr28": 1, "fndds": 2}
+
+
+@dataclass
+class FoodIndex:
+    """Everything the matcher needs from one FoodTable, built once."""
+
+    ids: np.ndarray  # food id per food position
+    descriptions: np.ndarray
+    penalty: np.ndarray  # standing penalty per food (baby food, brand, restaurant)
+    choice_text: list[str]  # normalised description (+ synonym) per choice
+    choice_food: np.ndarray  # food position per choice
+    choice_len: np.ndarray  # distinct words per choice
+    postings: dict[str, np.ndarray]  # word -> choices that have it
+    idf: dict[str, float]
+    exact: dict[str, int]  # normalised description -> food position
+    vocab: dict[str, list[str]]  # first letter -> known words, for spelling correction
+    position: dict[str, int]
+    food_postings: dict[str, np.ndarray]  # word -> foods whose description has it
+    head_postings: dict[str, np.ndarray]  # word -> foods whose first segment has it
+    counts: dict[str, np.ndarray]  # per-food word counts used by the ranking
+    prep_ok: dict[str, np.ndarray]  # preparation word -> foods prepared that way
+    corrections: dict[str, str | None] = field(default_factory=dict)
+    curated: dict[str, int] | None = None
+    alternates: dict[int, list[int]] | None = None  # curated food position -> alternates by alias
+
+
+#: Per food table (as in portions and suggestions): built once, dropped with the table.
+INDEX_CACHE: weakref.WeakKeyDictionary[FoodTable, FoodIndex] = weakref.WeakKeyDictionary()
+
+
+#: What separates the words of a description that :func:`_uppercase_words` looks at.
+_DESCRIPTION_BREAK = re.compile(r"[\s,()/]+")
+#: Bytes that may be part of a capital letter: A-Z and every byte of a non-ASCII character.
+_CAPITAL_BYTES = bytes(int(ord("A") <= b <= ord("Z") or b >= 128) for b in range(256))
+#: From the first comma or parenthesis to the end of the line: what the first segment drops.
+_AFTER_HEAD = re.compile(r"[,(][^\x00]*")
+_SYNONYM_BREAK = re.compile(r"[;|]")
+
+
+def _uppercase_words(description: str) -> bool:
+    """Whether ``description`` has a word of three or more capitals (a brand, ``USDA``)."""
+    return any(
+        len(w) >= 3 and w.isupper() and w.isalpha() for w in _DESCRIPTION_BREAK.split(description)
+    )
+
+
+def _with_uppercase_words(descriptions: list[str]) -> np.ndarray:
+    """:func:`_uppercase_words` of each description, checked only where it can hold.
+
+    Such a word has three capitals in a row, so three bytes in a row of the UTF-8 text
+    that are A-Z or non-ASCII: one pass over all descriptions finds the few that do.
+    """
+    out = np.zeros(len(descriptions), dtype=bool)
+    if not descriptions:
+        return out
+    block = one_per_line(descriptions).encode("utf-8", "surrogatepass")
+    capital = np.frombuffer(block.translate(_CAPITAL_BYTES), dtype=np.bool_)
+    runs = np.flatnonzero(capital[:-2] & capital[1:-1] & capital[2:])
+    line_ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == ord(LINE_BREAK))
+    for i in np.unique(np.searchsorted(line_ends, runs)).tolist():
+        out[i] = _uppercase_words(descriptions[i])
+    return out
+
+
+def _split_synonyms(value: Any) -> list[str]:
+    if isinstance(value, str):
+        if not value.strip():
+            return []
+        return [s.strip() for s in _SYNONYM_BREAK.split(value) if s.strip()]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if str(v).strip()]
+    return []
+
+
+def _synonyms(values: np.ndarray) -> tuple[list[int], list[str]]:
+    """Every synonym of every food, in food order: (food positions, synonym texts)."""
+    food: list[int] = []
+    texts: list[str] = []
+    for i, value in enumerate(values):
+        for synonym in _split_synonyms(value):
+            food.append(i)
+            texts.append(synonym)
+    return food, texts
+
+
+def _choices(
+    norm_desc: list[str], syn_food: list[int], syn_keys: list[str]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The choices: each food's description, then its synonyms that add to it.
+
+    Returns the choice texts (a synonym choice is the description and the synonym),
+    the food of each choice, and the choice of each synonym (-1 when it adds nothing).
+    """
+    n = len(norm_desc)
+    kept = np.flatnonzero(
+        [bool(key) and key not in norm_desc[i] for i, key in zip(syn_food, syn_keys, strict=True)]
+    )
+    owner = np.concatenate([np.arange(n), np.asarray(syn_food, dtype=np.int64)[kept]])
+    order = np.argsort(owner, kind="stable")
+    texts = norm_desc + [f"{norm_desc[syn_food[j]]} {syn_keys[j]}" for j in kept.tolist()]
+    choice_of = np.empty_like(order)
+    choice_of[order] = np.arange(len(order))
+    syn_choice = np.full(len(syn_keys), -1, dtype=np.int64)
+    syn_choice[kept] = choice_of[n:]
+    return [texts[k] for k in order.tolist()], owner[order], syn_choice
+
+
+def _first_segments(descriptions: list[str]) -> list[str]:
+    """Each description up to its first comma or parenthesis."""
+    if not descriptions:
+        return []
+    return _AFTER_HEAD.sub("", one_per_line(descriptions)).split(LINE_BREAK)
+
+
+def _standing_penalties(descriptions: list[str], norm: list[str], groups: list[str]) -> np.ndarray:
+    """Penalty per food that holds whatever the text: baby food, restaurant, brand or commodity."""
+    baby = [
+        "baby" in g or n.startswith("babyfood") or " baby food" in f" {n}"
+        for n, g in zip(norm, groups, strict=True)
+    ]
+    eatery = [
+        "restaurant" in g or "fast food" in g or "restaurant" in n
+        for n, g in zip(norm, groups, strict=True)
+    ]
+    commodity = ["usda commodity" in n for n in norm]
+    return (
+        25.0 * np.array(baby, dtype=bool)
+        + 8.0 * np.array(eatery, dtype=bool)
+        + 8.0 * (np.array(commodity, dtype=bool) | _with_uppercase_words(descriptions))
+    )
+
+
+def _exact_positions(norm_desc: list[str], sources: np.ndarray) -> dict[str, int]:
+    """Normalised description -> food: the best-ranked source, then the first food."""
+    rank = [_SOURCE_RANK.get(s, 9) for s in sources]
+    exact = dict.fromkeys(norm_desc, 0)
+    # Best last, so that it is the one written last.
+    for i in reversed(sorted(range(len(norm_desc)), key=rank.__getitem__)):
+        exact[norm_desc[i]] = i
+    return exact
+
+
+def _distinct_pairs(
+    word_of: np.ndarray, text_of: np.ndarray, n_texts: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (word code, text position) pairs, sorted by word, then by text."""
+    key = np.sort(word_of.astype(np.int64) * max(n_texts, 1) + text_of)
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    return np.divmod(key[first], max(n_texts, 1))
+
+
+def _word_pairs(words: list[str], n_texts: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Code the words of :func:`normalized_words`: the distinct words and :func:`_distinct_pairs`."""
+    codes, distinct = pd.factorize(np.array(words, dtype=object))
+    vocabulary = distinct.tolist()
+    is_break = codes == (vocabulary.index("|") if "|" in vocabulary else -1)
+    text_of = np.cumsum(is_break)[~is_break]
+    return vocabulary, *_distinct_pairs(codes[~is_break], text_of, n_texts)
+
+
+def _postings(
+    words: list[str], word_of: np.ndarray, text_of: np.ndarray, dtype: Any = np.int64
+) -> dict[str, np.ndarray]:
+    """Word -> ascending positions of the texts that hold it, from pairs sorted by word."""
+    bounds = [0, *np.cumsum(np.bincount(word_of, minlength=len(words))).tolist()]
+    holders = text_of.astype(dtype)
+    return {
+        word: holders[start:end]
+        for word, start, end in zip(words, bounds[:-1], bounds[1:], strict=True)
+        if end > start
+    }
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """``start, start + 1, ..., start + count - 1`` for each (start, count), concatenated."""
+    ends = np.cumsum(counts)
+    return np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts - starts, counts)
+
+
+def _lines_between(
+    pairs: tuple[np.ndarray, np.ndarray], start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (word, line) pairs of lines ``start`` to ``stop - 1``, lines counted from ``start``."""
+    word_of, line_of = pairs
+    inside = (line_of >= start) & (line_of < stop)
+    return word_of[inside], line_of[inside] - start
+
+
+def _choice_pairs(
+    desc_pairs: tuple[np.ndarray, np.ndarray],
+    syn_pairs: tuple[np.ndarray, np.ndarray],
+    choice_food: np.ndarray,
+    syn_choice: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(word, choice) pairs from (word, food) and (word, synonym) pairs, as :func:`_distinct_pairs`.
+
+    Every choice of a food has the words of its description, a synonym choice those of
+    its synonym too.
+    """
+    word, food = desc_pairs
+    choices_per_food = np.bincount(choice_food)
+    first_choice = np.cumsum(choices_per_food) - choices_per_food
+    syn_word, synonym = syn_pairs
+    choice = syn_choice[synonym]
+    adds = choice >= 0
+    return _distinct_pairs(
+        np.concatenate([np.repeat(word, choices_per_food[food]), syn_word[adds]]),
+        np.concatenate([_ranges(first_choice[food], choices_per_food[food]), choice[adds]]),
+        len(choice_food),
+    )
+
+
+def count_in(postings: dict[str, np.ndarray], words: Iterable[str], n: int) -> np.ndarray:
+    """How many of ``words`` each of ``n`` texts holds, from the texts' postings."""
+    found = [postings[w] for w in words if w in postings]
+    if not found:
+        return np.zeros(n, dtype=np.int64)
+    return np.bincount(np.concatenate(found), minlength=n)
+
+
+def _ranking_counts(
+    food_postings: dict[str, np.ndarray],
+    head_postings: dict[str, np.ndarray],
+    food_sizes: np.ndarray,
+    head_sizes: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Per-food word counts used by the ranking (see :func:`_fuzzy`)."""
+    n = len(food_sizes)
+    words = matcher_words()
+    ignore = words.free | words.stop
+    return {
+        "all": food_sizes - count_in(food_postings, ignore, n),
+        "head": head_sizes - count_in(head_postings, ignore, n),
+        "head_noncat": head_sizes - count_in(head_postings, ignore | words.category_heads, n),
+        "head_size": head_sizes,
+        "negating": count_in(food_postings, words.negating, n),
+        "processed": count_in(food_postings, words.processed, n),
+        "raw": (count_in(food_postings, ["raw"], n) > 0).astype(np.float64),
+    }
+
+
+def _idf(postings: dict[str, np.ndarray], n_choices: int) -> dict[str, float]:
+    """Inverse document frequency of each word, computed once per posting length."""
+    by_length = {k: float(np.log(1 + n_choices / k)) for k in {len(v) for v in postings.values()}}
+    return {t: by_length[len(v)] for t, v in postings.items()}
+
+
+def _vocabulary(words: Iterable[str]) -> dict[str, list[str]]:
+    """First letter -> known words of three or more letters, sorted, for spelling correction."""
+    vocab: dict[str, list[str]] = {}
+    for t in sorted(words):
+        if len(t) >= 3 and not t.isdigit():
+            vocab.setdefault(t[0], []).append(t)
+    return vocab
+
+
+def _build_index(foods: FoodTable) -> FoodIndex:
+    known = ids_for(foods)
+    table = foods.foods
+    descriptions = known.descriptions.tolist()
+    n = len(descriptions)
+    blank = np.full(n, "", dtype=object)
+    groups = (
+        table["group"].fillna("").astype(str).str.lower().to_numpy() if "group" in table else blank
+    )
+    synonyms = table["synonyms"].to_numpy() if "synonyms" in table else blank
+    sources = table["source"].astype(str).to_numpy() if "source" in table else blank
+    syn_food, syn_text = _synonyms(synonyms)
+    # Descriptions, their first segments and the synonyms: normalised and coded together.
+    lines = descriptions + _first_segments(descriptions) + syn_text
+    words = normalized_words(lines)
+    normalised = texts_of(words) if lines else []
+    norm_desc = normalised[:n]
+    choice_text, choice_food, syn_choice = _choices(norm_desc, syn_food, normalised[2 * n :])
+    vocabulary, word_of, line_of = _word_pairs(words, len(lines))
+    pairs = (word_of, line_of)
+    desc = _lines_between(pairs, 0, n)
+    head = _lines_between(pairs, n, 2 * n)
+    choice = _choice_pairs(desc, _lines_between(pairs, 2 * n, len(lines)), choice_food, syn_choice)
+    postings = _postings(vocabulary, *choice, np.int32)
+    food_postings = _postings(vocabulary, *desc)
+    head_postings = _postings(vocabulary, *head)
+    return FoodIndex(
+        ids=known.ids,
+        descriptions=known.descriptions,
+        penalty=_standing_penalties(descriptions, norm_desc, groups.tolist()),
+        choice_text=choice_text,
+        choice_food=choice_food,
+        choice_len=np.bincount(choice[1], minlength=len(choice_text)).astype(np.float64),
+        postings=postings,
+        idf=_idf(postings, len(choice_text)),
+        exact=_exact_positions(norm_desc, sources),
+        vocab=_vocabulary(postings),
+        position=known.position,
+        food_postings=food_postings,
+        head_postings=head_postings,
+        counts=_ranking_counts(
+            food_postings,
+            head_postings,
+            np.bincount(desc[1], minlength=n),
+            np.bincount(head[1], minlength=n),
+        ),
+        prep_ok={
+            p: count_in(food_postings, forms, n) > 0
+            for p, forms in matcher_words().preparation.items()
+        },
+    )
+
+
+EMPTY = np.array([], dtype=np.int64)
+
+
+def holding(lists: list[np.ndarray], values: np.ndarray, size: int) -> np.ndarray:
+    """Row ``i``, column ``j``: 1.0 when ``values[i, j]`` is in ``lists[i]``, else 0.0.
+
+    The lists are sorted positions below ``size``. They go in one sorted array, list ``i``
+    shifted by ``i * size``, with a last value above them all, so that one search
+    answers for every row.
+    """
+    shift = np.arange(len(lists)) * size
+    merged = np.append(
+        np.concatenate(lists) + np.repeat(shift, [len(p) for p in lists]), size * len(lists)
+    )
+    wanted = values + shift[:, None]
+    return (merged[np.searchsorted(merged, wanted)] == wanted).astype(float)
+
+
+def _cached(foods: FoodTable, cache: weakref.WeakKeyDictionary[FoodTable, Any], build: Any) -> Any:
+    """``build(foods)``, built once per living FoodTable."""
+    value = cache.get(foods)
+    if value is None:
+        value = cache[foods] = build(foods)
+    return value
+
+
+def index_for(foods: FoodTable) -> FoodIndex:
+    return _cached(foods, INDEX_CACHE, _build_index)
+
+
+@dataclass
+class FoodIds:
+    """Food ids, descriptions and positions: all a log that names its food ids needs."""
+
+    ids: np.ndarray
+    descriptions: np.ndarray
+    position: dict[str, int]
+
+
+IDS_CACHE: weakref.WeakKeyDictionary[FoodTable, FoodIds] = weakref.WeakKeyDictionary()
+
+
+def _build_ids(foods: FoodTable) -> FoodIds:
+    ids = foods.foods.index.astype(str).to_numpy()
+    return FoodIds(
+        ids=ids,
+        descriptions=foods.foods["description"].astype(str).to_numpy(),
+        position={food_id: i for i, food_id in reversed(list(enumerate(ids)))},
+    )
+
+
+def ids_for(foods: FoodTable) -> FoodIds:
+    return _cached(foods, IDS_CACHE, _build_ids)
