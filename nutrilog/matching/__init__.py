@@ -6,10 +6,15 @@ One job per module:
 * :mod:`~nutrilog.matching.vocabulary` -- the matcher's word lists, read from
   ``datasets/matching_words.csv``;
 * :mod:`~nutrilog.matching.aliases` -- the user's and the curated alias tables;
+* :mod:`~nutrilog.matching.synonyms` -- the synonym table (``datasets/synonyms.csv``)
+  and the brand table (``datasets/brands.csv``);
+* :mod:`~nutrilog.matching.spelling` -- word-level spelling correction;
 * :mod:`~nutrilog.matching.index` -- the index built once per food table;
+* :mod:`~nutrilog.matching.reading` -- reading a food text: brands, synonyms,
+  spelling, the head word a match must contain;
 * :mod:`~nutrilog.matching.ranking` -- scoring the candidate foods of a text;
-* :mod:`~nutrilog.matching.match` -- the steps each distinct text goes through, and
-  :func:`match_foods`.
+* :mod:`~nutrilog.matching.match` -- the steps each distinct text goes through,
+  :class:`~nutrilog.matching.match.Matcher` and :func:`match_foods`.
 
 Examples
 --------

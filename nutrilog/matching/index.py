@@ -26,13 +26,34 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from nutrilog.matching.spelling import Speller
 from nutrilog.matching.vocabulary import matcher_words
-from nutrilog.matching.words import LINE_BREAK, normalized_words, one_per_line, texts_of
+from nutrilog.matching.words import (
+    LINE_BREAK,
+    normalized_words,
+    one_per_line,
+    texts_of,
+)
 
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
 
-__all__ = ["FoodIndex", "FoodIds", "index_for", "ids_for", "count_in", "holding", "EMPTY"]
+__all__ = [
+    "EMPTY",
+    "FoodIds",
+    "FoodIndex",
+    "count_in",
+    "foods_holding",
+    "holding",
+    "ids_for",
+    "index_for",
+    "isin_sorted",
+    "named_by",
+    "plain_words",
+    "same_words",
+    "speller_for",
+    "stem",
+]
 
 #: Among foods with the same description: the user's own, then SR28, then FNDDS.
 _SOURCE_RANK = {"user": 0, "sr28": 1, "fndds": 2}
@@ -45,21 +66,27 @@ class FoodIndex:
     ids: np.ndarray  # food id per food position
     descriptions: np.ndarray
     penalty: np.ndarray  # standing penalty per food (baby food, brand, restaurant)
+    branded: np.ndarray  # whether a food's description has a brand in capitals
     choice_text: list[str]  # normalised description (+ synonym) per choice
+    choice_synonym: list[str]  # normalised synonym per choice ("" for a description)
     choice_food: np.ndarray  # food position per choice
     choice_len: np.ndarray  # distinct words per choice
     postings: dict[str, np.ndarray]  # word -> choices that have it
     idf: dict[str, float]
     exact: dict[str, int]  # normalised description -> food position
-    vocab: dict[str, list[str]]  # first letter -> known words, for spelling correction
     position: dict[str, int]
     food_postings: dict[str, np.ndarray]  # word -> foods whose description has it
     head_postings: dict[str, np.ndarray]  # word -> foods whose first segment has it
     counts: dict[str, np.ndarray]  # per-food word counts used by the ranking
     prep_ok: dict[str, np.ndarray]  # preparation word -> foods prepared that way
-    corrections: dict[str, str | None] = field(default_factory=dict)
     curated: dict[str, int] | None = None
-    alternates: dict[int, list[int]] | None = None  # curated food position -> alternates by alias
+    speller: Speller | None = None  # built on the first correction
+    stems: dict[str, list[str]] | None = None  # stem -> known words, built on first use
+    holders: dict[str, np.ndarray] = field(default_factory=dict)  # word -> foods that use it
+    holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings
+    plain: frozenset[str] | None = None  # words of descriptions without a brand, on first use
+    synonym_keys: tuple[list[int], list[str]] = ([], [])  # (food, normalised synonym)
+    names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
 
 
 #: Per food table (as in portions and suggestions): built once, dropped with the table.
@@ -110,37 +137,64 @@ def _split_synonyms(value: Any) -> list[str]:
     return []
 
 
-def _synonyms(values: np.ndarray) -> tuple[list[int], list[str]]:
-    """Every synonym of every food, in food order: (food positions, synonym texts)."""
+#: A name in brackets at the end of a description: "Crackers, cheese (Cheez-It)".
+_BRACKETED = re.compile(r"\(([^()]{2,80})\)\s*$")
+
+
+def _synonyms(values: np.ndarray, descriptions: list[str]) -> tuple[list[int], list[str], int]:
+    """Every synonym of every food, in food order: (food positions, synonym texts, count).
+
+    The name in brackets at the end of a description or of a synonym is a synonym too
+    (``Idli`` of "Indian steamed rice cake (Idli)"); those come after the ``count``
+    synonyms of the table.
+    """
     food: list[int] = []
     texts: list[str] = []
     for i, value in enumerate(values):
         for synonym in _split_synonyms(value):
             food.append(i)
             texts.append(synonym)
-    return food, texts
+    count = len(texts)
+    for i, description in enumerate(descriptions):
+        found = _BRACKETED.search(description) if "(" in description else None
+        if found:
+            food.append(i)
+            texts.append(found.group(1))
+    for i, synonym in zip(food[:count], texts[:count], strict=True):
+        found = _BRACKETED.search(synonym) if "(" in synonym else None
+        if found:
+            food.append(i)
+            texts.append(found.group(1))
+    return food, texts, count
 
 
 def _choices(
-    norm_desc: list[str], syn_food: list[int], syn_keys: list[str]
-) -> tuple[list[str], np.ndarray, np.ndarray]:
+    norm_desc: list[str], syn_food: list[int], syn_keys: list[str], n_listed: int
+) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
     """The choices: each food's description, then its synonyms that add to it.
 
     Returns the choice texts (a synonym choice is the description and the synonym),
-    the food of each choice, and the choice of each synonym (-1 when it adds nothing).
+    the food of each choice, the choice of each synonym (-1 when it adds nothing), and
+    the synonym of each choice (``""`` for a description). A bracketed name (the
+    synonyms after the first ``n_listed``) is a choice even when the description holds it.
     """
     n = len(norm_desc)
     kept = np.flatnonzero(
-        [bool(key) and key not in norm_desc[i] for i, key in zip(syn_food, syn_keys, strict=True)]
+        [
+            bool(key) and (j >= n_listed or key not in norm_desc[i])
+            for j, (i, key) in enumerate(zip(syn_food, syn_keys, strict=True))
+        ]
     )
     owner = np.concatenate([np.arange(n), np.asarray(syn_food, dtype=np.int64)[kept]])
     order = np.argsort(owner, kind="stable")
     texts = norm_desc + [f"{norm_desc[syn_food[j]]} {syn_keys[j]}" for j in kept.tolist()]
+    names = [""] * n + [syn_keys[j] for j in kept.tolist()]
     choice_of = np.empty_like(order)
     choice_of[order] = np.arange(len(order))
     syn_choice = np.full(len(syn_keys), -1, dtype=np.int64)
     syn_choice[kept] = choice_of[n:]
-    return [texts[k] for k in order.tolist()], owner[order], syn_choice
+    ordered = order.tolist()
+    return [texts[k] for k in ordered], owner[order], syn_choice, [names[k] for k in ordered]
 
 
 def _first_segments(descriptions: list[str]) -> list[str]:
@@ -150,7 +204,9 @@ def _first_segments(descriptions: list[str]) -> list[str]:
     return _AFTER_HEAD.sub("", one_per_line(descriptions)).split(LINE_BREAK)
 
 
-def _standing_penalties(descriptions: list[str], norm: list[str], groups: list[str]) -> np.ndarray:
+def _standing_penalties(
+    descriptions: list[str], norm: list[str], groups: list[str], branded: np.ndarray
+) -> np.ndarray:
     """Penalty per food that holds whatever the text: baby food, restaurant, brand or commodity."""
     baby = [
         "baby" in g or n.startswith("babyfood") or " baby food" in f" {n}"
@@ -164,7 +220,7 @@ def _standing_penalties(descriptions: list[str], norm: list[str], groups: list[s
     return (
         25.0 * np.array(baby, dtype=bool)
         + 8.0 * np.array(eatery, dtype=bool)
-        + 8.0 * (np.array(commodity, dtype=bool) | _with_uppercase_words(descriptions))
+        + 8.0 * (np.array(commodity, dtype=bool) | branded)
     )
 
 
@@ -284,15 +340,6 @@ def _idf(postings: dict[str, np.ndarray], n_choices: int) -> dict[str, float]:
     return {t: by_length[len(v)] for t, v in postings.items()}
 
 
-def _vocabulary(words: Iterable[str]) -> dict[str, list[str]]:
-    """First letter -> known words of three or more letters, sorted, for spelling correction."""
-    vocab: dict[str, list[str]] = {}
-    for t in sorted(words):
-        if len(t) >= 3 and not t.isdigit():
-            vocab.setdefault(t[0], []).append(t)
-    return vocab
-
-
 def _build_index(foods: FoodTable) -> FoodIndex:
     known = ids_for(foods)
     table = foods.foods
@@ -304,32 +351,37 @@ def _build_index(foods: FoodTable) -> FoodIndex:
     )
     synonyms = table["synonyms"].to_numpy() if "synonyms" in table else blank
     sources = table["source"].astype(str).to_numpy() if "source" in table else blank
-    syn_food, syn_text = _synonyms(synonyms)
+    syn_food, syn_text, n_listed = _synonyms(synonyms, descriptions)
     # Descriptions, their first segments and the synonyms: normalised and coded together.
     lines = descriptions + _first_segments(descriptions) + syn_text
     words = normalized_words(lines)
     normalised = texts_of(words) if lines else []
     norm_desc = normalised[:n]
-    choice_text, choice_food, syn_choice = _choices(norm_desc, syn_food, normalised[2 * n :])
+    choice_text, choice_food, syn_choice, choice_synonym = _choices(
+        norm_desc, syn_food, normalised[2 * n :], n_listed
+    )
     vocabulary, word_of, line_of = _word_pairs(words, len(lines))
     pairs = (word_of, line_of)
     desc = _lines_between(pairs, 0, n)
     head = _lines_between(pairs, n, 2 * n)
     choice = _choice_pairs(desc, _lines_between(pairs, 2 * n, len(lines)), choice_food, syn_choice)
     postings = _postings(vocabulary, *choice, np.int32)
+    branded = _with_uppercase_words(descriptions)
     food_postings = _postings(vocabulary, *desc)
     head_postings = _postings(vocabulary, *head)
     return FoodIndex(
         ids=known.ids,
         descriptions=known.descriptions,
-        penalty=_standing_penalties(descriptions, norm_desc, groups.tolist()),
+        penalty=_standing_penalties(descriptions, norm_desc, groups.tolist(), branded),
+        branded=branded,
+        synonym_keys=(syn_food, normalised[2 * n :]),
         choice_text=choice_text,
+        choice_synonym=choice_synonym,
         choice_food=choice_food,
         choice_len=np.bincount(choice[1], minlength=len(choice_text)).astype(np.float64),
         postings=postings,
         idf=_idf(postings, len(choice_text)),
         exact=_exact_positions(norm_desc, sources),
-        vocab=_vocabulary(postings),
         position=known.position,
         food_postings=food_postings,
         head_postings=head_postings,
@@ -399,3 +451,103 @@ def _build_ids(foods: FoodTable) -> FoodIds:
 
 def ids_for(foods: FoodTable) -> FoodIds:
     return _cached(foods, IDS_CACHE, _build_ids)
+
+
+def foods_holding(index: FoodIndex, word: str) -> np.ndarray:
+    """Sorted positions of the foods whose description or a synonym has ``word``."""
+    found = index.holders.get(word)
+    if found is None:
+        choices = index.postings.get(word)
+        found = EMPTY if choices is None else np.unique(index.choice_food[choices])
+        index.holders[word] = found
+    return found
+
+
+#: Word endings that make the same word (``brewed`` is ``brew``, ``sweetened`` is ``sweet``).
+_ENDINGS = ("ened", "ing", "ed", "y", "e")
+
+
+def stem(word: str) -> str:
+    """A crude stem: ``-ied`` read as ``-y``, then one of ``-ened -ing -ed -y -e`` dropped.
+
+    Examples
+    --------
+    >>> stem("brewed"), stem("brew"), stem("sweetened"), stem("fried"), stem("fry")
+    ('brew', 'brew', 'sweet', 'fr', 'fr')
+    """
+    if word.endswith("ied") and len(word) > 4:
+        word = word[:-3] + "y"
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
+def same_words(index: FoodIndex, word: str) -> list[str]:
+    """The known words that are ``word`` with another ending (itself included if known)."""
+    if index.stems is None:
+        stems: dict[str, list[str]] = {}
+        for w in index.postings:
+            if w.isalpha():
+                stems.setdefault(stem(w), []).append(w)
+        index.stems = stems
+    found = index.stems.get(stem(word), [])
+    return found if word in found or word not in index.postings else [word, *found]
+
+
+def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
+    """The spelling corrector of this index: the food words, and ``extra`` known words."""
+    if index.speller is None:
+        freq = {w: len(p) for w, p in index.postings.items()}
+        for w in extra:
+            freq[w] = max(freq.get(w, 0), 1000)
+        index.speller = Speller(freq)
+    return index.speller
+
+
+def plain_words(index: FoodIndex) -> frozenset[str]:
+    """Words that some food without a brand in capitals has in its description.
+
+    The others are brand words as far as the food table goes (``bell`` of TACO BELL).
+    """
+    if index.plain is None:
+        plain = ~index.branded
+        index.plain = frozenset(w for w, foods in index.food_postings.items() if plain[foods].any())
+    return index.plain
+
+
+def named_by(index: FoodIndex, word: str) -> np.ndarray:
+    """Sorted positions of the foods *named* by ``word``.
+
+    A food is named by the words of its description and by the last word of each of its
+    synonyms: ``coffee`` is in a synonym of "Cream, light" (coffee cream) but does not
+    name it; ``supreme`` names "Burrito with meat and sour cream" (Taco Bell Crunchwrap
+    Supreme).
+    """
+    if index.names is None:
+        syn_food, syn_keys = index.synonym_keys
+        pairs: dict[str, set[int]] = {}
+        for f, k in zip(syn_food, syn_keys, strict=True):
+            if k:
+                pairs.setdefault(k.split()[-1], set()).add(f)
+        names = {}
+        for w in set(index.food_postings) | set(pairs):
+            extra = pairs.get(w)
+            own = index.food_postings.get(w, EMPTY)
+            names[w] = own if not extra else np.union1d(own, np.fromiter(extra, np.int64))
+        index.names = names
+    return index.names.get(word, EMPTY)
+
+
+def isin_sorted(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
+    """``np.isin(values, sorted_values)`` for a sorted array, by one binary search.
+
+    Examples
+    --------
+    >>> isin_sorted(np.array([3, 1, 7]), np.array([1, 3, 5])).tolist()
+    [True, True, False]
+    """
+    if not len(sorted_values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    return sorted_values[at] == values

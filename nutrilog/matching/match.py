@@ -38,51 +38,71 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from os import PathLike
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from nutrilog._vector import distinct_rows, per_unique
 from nutrilog.errors import DataError
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, read_aliases
-from nutrilog.matching.index import FoodIndex, ids_for, index_for
+from nutrilog.matching.index import (
+    EMPTY,
+    FoodIndex,
+    foods_holding,
+    ids_for,
+    index_for,
+    isin_sorted,
+    named_by,
+    plain_words,
+    same_words,
+)
 from nutrilog.matching.ranking import fuzzy, suggest
+from nutrilog.matching.reading import Reading, plain_key, read_key
+from nutrilog.matching.synonyms import (
+    Brand,
+    PhraseTable,
+    Synonym,
+    brand_table,
+    read_brands,
+    read_synonyms,
+    synonym_table,
+)
 from nutrilog.matching.vocabulary import matcher_words
-from nutrilog.matching.words import normalize_many
+from nutrilog.matching.words import normalize_many, segmented_keys
 
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
 
-__all__ = ["DEFAULT_THRESHOLD", "MATCH_COLUMNS", "match_foods"]
+__all__ = ["DEFAULT_THRESHOLD", "MATCH_COLUMNS", "Matcher", "key_of", "match_foods"]
 
 #: Lowest fuzzy score (0-100) accepted as a match.
 DEFAULT_THRESHOLD: float = 72.0
 #: Columns of the table :func:`match_foods` returns.
-MATCH_COLUMNS: list[str] = ["food_id", "description", "match_score", "match_method", "suggestions"]
+MATCH_COLUMNS: list[str] = [
+    "food_id",
+    "description",
+    "match_score",
+    "match_method",
+    "suggestions",
+    "assumptions",
+]
 
 #: Fuzzy candidates this close to the winner may replace it when only they resolve the unit.
 _NEAR_TIE = 6.0
 #: Unit kinds whose grams never depend on the food.
 _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 _N_SUGGESTIONS = 3
-
-
-@lru_cache(maxsize=1)
-def _store_brands() -> tuple[frozenset[str], re.Pattern[str]]:
-    """Single-word store brands, and a pattern for the phrases among them (on keys)."""
-    brands = matcher_words().store_brands
-    single = frozenset(b for b in brands if " " not in b and b.isalpha())
-    phrases = sorted(
-        {k for k in normalize_many(list(brands)) if k not in single}, key=len, reverse=True
-    )
-    return single, re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
+#: Points a match loses per corrected word, per word of the head segment no food uses,
+#: and for an alias found in the head segment alone.
+_CORRECTED = 3.0
+_UNKNOWN = 5.0
+_OTHER_SEGMENTS = 5.0
+#: Candidates scored when only foods holding the head word compete (fewer are needed).
+_HEADED_CANDIDATES = 25
 
 
 @dataclass
@@ -93,22 +113,18 @@ class _Result:
     suggestions: list[tuple[str, str, float]]
     #: (position, score) of foods that may replace ``position`` when it lacks the unit.
     alternates: list[tuple[int, float]] = field(default_factory=list)
+    #: ``(tag, detail)`` of what was assumed to reach the food.
+    assumptions: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _correct(index: FoodIndex, word: str) -> str | None:
-    """Return the known word for ``word``: itself, a spelling correction, or None (unknown)."""
-    if word in index.postings or word.isdigit():
-        return word
-    if word in index.corrections:
-        return index.corrections[word]
-    fixed: str | None = None
-    if len(word) >= 4 and word not in _store_brands()[0]:
-        pool = index.vocab.get(word[0], [])
-        hits = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=84, limit=5)
-        if hits:
-            fixed = max(hits, key=lambda h: (h[1], len(index.postings[h[0]])))[0]
-    index.corrections[word] = fixed
-    return fixed
+@dataclass
+class _Tables:
+    """The alias, synonym and brand tables one call of :func:`match_foods` uses."""
+
+    user: dict[str, int]
+    curated: dict[str, int]
+    synonyms: PhraseTable[Synonym]
+    brands: PhraseTable[Brand]
 
 
 def _curated_positions(index: FoodIndex) -> dict[str, int]:
@@ -126,7 +142,7 @@ def _curated_alternates_for(index: FoodIndex, key: str) -> list[tuple[int, float
 
 
 def _alias_lookup(
-    index: FoodIndex, words: list[str], tables: list[dict[str, int]]
+    index: FoodIndex, words: list[str], tables: _Tables
 ) -> tuple[int, str, bool] | None:
     """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words.
 
@@ -134,15 +150,14 @@ def _alias_lookup(
     before or after the food (``cooked bok choy`` / ``bok choy cooked``).
     """
     vocab = matcher_words()
-    brands = _store_brands()[0]
-    core = [w for w in words if w not in vocab.cosmetic and w not in brands]
+    core = [w for w in words if w not in vocab.cosmetic]
     preps = [w for w in core if w in vocab.preparation]
     plain = [w for w in core if w not in vocab.preparation]
     tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
     if preps:
         tries += [(plain + preps, []), (preps + plain, [])]
     tries.append((plain, preps))
-    for n, table in enumerate(tables):
+    for n, table in enumerate((tables.user, tables.curated)):
         for candidate, need in tries:
             key = " ".join(candidate)
             pos = table.get(key) if candidate else None
@@ -151,43 +166,182 @@ def _alias_lookup(
     return None
 
 
-def _match_one(
-    index: FoodIndex, key: str, tables: list[dict[str, int]], threshold: float
-) -> _Result:
-    if not key:
-        return _Result(None, 0.0, "none", [])
-    user, curated = tables
-    if key in user:
-        return _Result(user[key], 100.0, "alias", [])
-    if key in curated:
-        return _Result(curated[key], 100.0, "alias", [], _curated_alternates_for(index, key))
-    if key in index.exact:
-        return _Result(index.exact[key], 100.0, "exact", [])
-    vocab = matcher_words()
-    brands, brand_phrases = _store_brands()
-    words = [w for w in brand_phrases.sub(" ", key).split() if len(w) > 1 or w.isdigit()]
-    dropped = len(key.split()) - len(words)
-    known: list[str] = []
+def _compounds(index: FoodIndex, word: str, neighbours: list[str]) -> list[str]:
+    """Known compounds ``word`` makes with a neighbouring word (``flax`` + ``seed``)."""
+    return [
+        compound
+        for other in neighbours
+        for compound in (word + other, other + word)
+        if compound in index.postings
+    ]
+
+
+def _foods_of_word(index: FoodIndex, word: str, by: Any) -> np.ndarray:
+    """Sorted foods holding ``word`` in any of its endings (``by`` finds a word's foods)."""
+    cache = index.holders_by.setdefault(by.__name__, {})
+    found = cache.get(word)
+    if found is None:
+        holders = [by(index, v) for v in same_words(index, word)]
+        found = np.unique(np.concatenate(holders)) if len(holders) > 1 else (holders or [EMPTY])[0]
+        cache[word] = found
+    return found
+
+
+def _allowed(index: FoodIndex, reading: Reading, by: Any = None) -> np.ndarray | None:
+    """Sorted positions of the foods that hold every required word of ``reading``
+    (None when there is no requirement).
+
+    A word is held in any of its endings (``brewed`` holds ``brew``) or in a compound
+    with a neighbouring word (``flaxseed`` holds ``flax`` and ``seed``). ``by`` finds
+    the foods of a word (default: description or synonyms hold it).
+    """
+    required = reading.required()
+    if not required:
+        return None
+    by = foods_holding if by is None else by
+    neighbours = reading.words("core", "unknown")
+    found: np.ndarray | None = None
+    for word in required:
+        has = _foods_of_word(index, word, by)
+        compounds = _compounds(index, word, neighbours)
+        if compounds:
+            has = np.unique(np.concatenate([has, *(by(index, c) for c in compounds)]))
+        found = has if found is None else np.intersect1d(found, has, assume_unique=True)
+    return EMPTY if found is None else found
+
+
+def _named(index: FoodIndex, reading: Reading) -> np.ndarray | None:
+    """Mask of the foods whose name has the head word (in any of its forms)."""
+    if reading.head is None or reading.unknown_head:
+        return None
+    head_only = Reading(reading.segments, head=reading.head)
+    return _allowed(index, head_only, named_by)
+
+
+def _cooked_instead(index: FoodIndex, words: list[str], allowed: np.ndarray) -> list[str]:
+    """A way of cooking no allowed food is described with (``roasted`` eggplant) reads as
+    ``cooked``: the food cooked some other way is the best there is."""
+    preparation = matcher_words().preparation
+    cooking = preparation.get("cooked", frozenset())
+    if "cooked" not in index.prep_ok:
+        return words
+    out = []
     for w in words:
-        fixed = _correct(index, w) if w not in brands else None
-        if fixed is None:
-            dropped += 1
-        else:
-            dropped += fixed != w
-            known.append(fixed)
+        ways = preparation.get(w)
+        if (
+            ways is not None
+            and w != "cooked"
+            and (w in cooking or ways & cooking)
+            and not index.prep_ok[w][allowed].any()
+            and index.prep_ok["cooked"][allowed].any()
+        ):
+            w = "cooked"
+        out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def _text_assumptions(reading: Reading) -> list[tuple[str, str]]:
+    return [("spelling", f"{a} \u2192 {b}") for a, b in reading.corrections] + [
+        ("synonym", f"{a} \u2192 {b}") for a, b in reading.synonyms
+    ]
+
+
+def _with_brand(result: _Result, index: FoodIndex, reading: Reading, key: str) -> _Result:
+    if result.position is not None and reading.brands:
+        written = plain_key(key)
+        for brand in reading.brands:
+            written = written.replace(normalize_many([brand.brand])[0], brand.brand, 1)
+        result.assumptions.append(
+            ("brand", f"{written} \u2192 {index.descriptions[result.position]}")
+        )
+    return result
+
+
+def _none(index: FoodIndex, ranked: list[tuple[int, float]]) -> _Result:
+    return _Result(
+        None, ranked[0][1] if ranked else 0.0, "none", suggest(index, ranked[:_N_SUGGESTIONS])
+    )
+
+
+def _match_one(index: FoodIndex, key: str, tables: _Tables, threshold: float) -> _Result:
+    plain = plain_key(key)
+    if not plain:
+        return _Result(None, 0.0, "none", [])
+    if plain in tables.user:
+        return _Result(tables.user[plain], 100.0, "alias", [])
+    if plain in tables.curated:
+        return _Result(
+            tables.curated[plain], 100.0, "alias", [], _curated_alternates_for(index, plain)
+        )
+    if plain in index.exact:
+        return _Result(index.exact[plain], 100.0, "exact", [])
+    reading = read_key(index, key, tables.synonyms, tables.brands)
+    if reading.head is None and reading.brands:
+        generic = " ".join(b.generic for b in reading.brands if b.generic)
+        if generic:
+            brands = reading.brands
+            reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
+            reading.brands = brands
+    result = _match_reading(index, reading, tables, threshold)
+    if result.position is not None:
+        result.assumptions = _text_assumptions(reading) + result.assumptions
+    return _with_brand(result, index, reading, key)
+
+
+def _match_reading(
+    index: FoodIndex, reading: Reading, tables: _Tables, threshold: float
+) -> _Result:
+    """Alias look-up, then the fuzzy ranking under the head-word rule."""
+    known = reading.words()
+    content = reading.words("core", "qualifier", "number")
+    light = reading.light()
+    if reading.unknown_head:
+        # the food is one the table lacks (``guayusa tea``): no alias of the other words
+        return _none(index, fuzzy(index, content, light=light))
+    penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     found = _alias_lookup(index, known, tables)
+    if found is None and reading.head_segment >= 0:
+        head_words = [w for w, role in reading.segments[reading.head_segment] if role != "unknown"]
+        if head_words != known:
+            found = _alias_lookup(index, head_words, tables)
+            penalty += _OTHER_SEGMENTS if found is not None else 0.0
     if found is not None:
         pos, alias_key, is_curated = found
         alternates = _curated_alternates_for(index, alias_key) if is_curated else []
-        return _Result(pos, max(100.0 - 5.0 * dropped, 50.0), "alias", [], alternates)
-    content = [w for w in known if w not in vocab.cosmetic and w not in vocab.stop]
-    ranked = [(p, max(s - 5.0 * dropped, 0.0)) for p, s in fuzzy(index, content)]
-    if not content or not ranked or ranked[0][1] < threshold:
-        if not ranked:
-            ranked = fuzzy(index, [w for w in words if w in index.postings])
-        return _Result(
-            None, ranked[0][1] if ranked else 0.0, "none", suggest(index, ranked[:_N_SUGGESTIONS])
+        return _Result(pos, max(100.0 - penalty, 50.0), "alias", [], alternates)
+    prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
+    if reading.head is None:
+        return _none(index, fuzzy(index, content, light=light))
+    allowed = _allowed(index, reading)
+    if allowed is not None:
+        # a word only brands and synonyms use (``bell`` of TACO BELL) that no allowed
+        # food has tells the allowed foods apart no better than an unknown word
+        plain = plain_words(index)
+        stray = [
+            w
+            for w in content
+            if w not in plain and not isin_sorted(foods_holding(index, w), allowed).any()
+        ]
+        content = [w for w in content if w not in stray]
+        penalty += _UNKNOWN * len(stray)
+        content = _cooked_instead(index, content, allowed)
+    ranked = [
+        (p, max(s - penalty, 0.0))
+        for p, s in fuzzy(
+            index,
+            content,
+            _HEADED_CANDIDATES,
+            light=light,
+            prefer=prefer,
+            allowed=allowed,
+            named=_named(index, reading),
+            head=reading.head,
         )
+    ]
+    if not ranked or ranked[0][1] < threshold:
+        if not ranked:
+            ranked = fuzzy(index, content, light=light)
+        return _none(index, ranked)
     pos, score = ranked[0]
     near = [(p, s) for p, s in ranked[1:] if s >= max(score - _NEAR_TIE, threshold)][:5]
     return _Result(pos, score, "fuzzy", suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]), near)
@@ -219,7 +373,9 @@ def _fit_unit(
     for pos, score in result.alternates:
         if _resolves(foods, pos, index, unit, kind, text):
             score = result.score if result.method == "alias" else score
-            return _Result(pos, score, result.method, result.suggestions)
+            return _Result(
+                pos, score, result.method, result.suggestions, assumptions=result.assumptions
+            )
     return result
 
 
@@ -281,6 +437,8 @@ def match_foods(
     threshold: float = DEFAULT_THRESHOLD,
     units: pd.Series | Iterable[str | None] | None = None,
     unit_kinds: pd.Series | Iterable[str | None] | None = None,
+    synonyms: PhraseTable[Synonym] | Iterable[Synonym] | None = None,
+    brands: PhraseTable[Brand] | Iterable[Brand] | None = None,
 ) -> pd.DataFrame:
     """Match food texts to foods of ``foods``.
 
@@ -302,6 +460,10 @@ def match_foods(
         columns), aligned with ``texts``. When given, a curated or fuzzy match with no
         weight for the unit written gives way to an alternate that has one (a later
         row of the same curated alias, or a fuzzy candidate within 6 points).
+    synonyms, brands : table or rows, optional
+        The synonym and brand tables (:class:`~nutrilog.matching.synonyms.Synonym`,
+        :class:`~nutrilog.matching.synonyms.Brand` rows); default the packaged
+        ``datasets/synonyms.csv`` and ``datasets/brands.csv``.
 
     Returns
     -------
@@ -310,7 +472,10 @@ def match_foods(
         ``description``, ``match_score`` (0-100), ``match_method``
         (``id|exact|alias|fuzzy|none``) and ``suggestions``: a list of up to three
         ``(food_id, description, score)`` -- the best candidates of an unmatched text,
-        the runners-up of a fuzzy match, empty for the other methods.
+        the runners-up of a fuzzy match, empty for the other methods; ``assumptions``:
+        what was assumed to reach the food, ``"; "``-separated ``tag: detail`` items
+        (``spelling: quinao \u2192 quinoa``, ``synonym: aubergine \u2192 eggplant``,
+        ``brand: chobani \u2192 Yogurt, Greek, ...``), empty when nothing was.
 
     Examples
     --------
@@ -319,85 +484,222 @@ def match_foods(
     >>> m["food_id"].tolist()
     ['sr28:09040', 'sr28:11457']
     """
-    series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    # The full matching index is built only when some text needs matching: a log
-    # that names a known food id on every row needs just the id positions.
-    known = ids_for(foods)
-    user_table = read_aliases(aliases) if aliases is not None else {}
-    user_positions = {k: known.position[v] for k, v in user_table.items() if v in known.position}
-    unknown = [v for v in user_table.values() if v not in known.position]
-    if unknown:
-        raise DataError(
-            f"aliases name food ids that are not in the food table: {sorted(set(unknown))[:5]}"
-        )
+    matcher = Matcher(foods, aliases=aliases, threshold=threshold, synonyms=synonyms, brands=brands)
+    return matcher.match(texts, food_ids=food_ids, units=units, unit_kinds=unit_kinds)
 
-    n = len(series)
-    position = np.full(n, -1, dtype=np.int64)
-    score = np.full(n, np.nan)
-    method = np.full(n, "none", dtype=object)
-    suggestions = np.empty(n, dtype=object)
-    suggestions.fill(())  # no suggestions: one shared empty tuple, not a list per row
 
-    # A known id wins over the text: those rows need no text matching at all.
-    if food_ids is not None:
-        given = _aligned(food_ids, series.index)
-        given_pos = per_unique(
-            given,
-            lambda ids: ids.map(lambda v: known.position.get(str(v).strip(), -1) if v else -1),
-        ).to_numpy(dtype=np.int64)
-        has_id = given_pos >= 0
-        position[has_id] = given_pos[has_id]
-        score[has_id] = 100.0
-        method[has_id] = "id"
-    else:
-        has_id = np.zeros(n, dtype=bool)
+class Matcher:
+    """Matches food texts against one food table with one set of tables, remembering keys.
 
-    todo = ~has_id
-    if todo.any():
-        index = index_for(foods)
-        tables = [user_positions, _curated_positions(index)]
-        sub = series[todo]
-        keys = per_unique(
-            sub,
-            lambda t: pd.Series(normalize_many(t.fillna("").astype(str).tolist()), dtype=object),
-        )
-        results: dict[str, _Result] = {
-            key: _match_one(index, key, tables, threshold) for key in pd.unique(keys.to_numpy())
-        }
-        if units is not None or unit_kinds is not None:
-            keys = _fit_units(
-                keys,
-                results,
-                sub.index,
-                None if units is None else _aligned(units, series.index)[todo],
-                None if unit_kinds is None else _aligned(unit_kinds, series.index)[todo],
-                foods,
-                index,
+    :func:`match_foods` is ``Matcher(...).match(...)``; the analysis keeps one matcher
+    for the entry understanding (:mod:`nutrilog.matching.entry`) and the matching, so a
+    text is read once.
+
+    Parameters are those of :func:`match_foods`.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> matcher = Matcher(load_foods())
+    >>> matcher.result(key_of("cooked quinao")).assumptions
+    [('spelling', 'quinao \u2192 quinoa')]
+    """
+
+    def __init__(
+        self,
+        foods: FoodTable,
+        *,
+        aliases: Mapping[str, str] | str | PathLike[str] | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+        synonyms: PhraseTable[Synonym] | Iterable[Synonym] | None = None,
+        brands: PhraseTable[Brand] | Iterable[Brand] | None = None,
+    ) -> None:
+        self.foods = foods
+        # The full matching index is built only when some text needs matching: a log
+        # that names a known food id on every row needs just the id positions.
+        self.known = ids_for(foods)
+        user_table = read_aliases(aliases) if aliases is not None else {}
+        unknown = [v for v in user_table.values() if v not in self.known.position]
+        if unknown:
+            raise DataError(
+                f"aliases name food ids that are not in the food table: {sorted(set(unknown))[:5]}"
             )
-        codes, distinct = pd.factorize(keys.to_numpy(dtype=object))
-        found = [results[k] for k in distinct]
-        pos_u = np.array([-1 if r.position is None else r.position for r in found], dtype=np.int64)
-        position[todo] = pos_u[codes]
-        score[todo] = np.array([r.score for r in found], dtype=float)[codes]
-        method[todo] = np.array([r.method for r in found], dtype=object)[codes]
-        sugg_u = np.empty(len(found), dtype=object)
-        sugg_u[:] = [list(r.suggestions) for r in found]
-        rows = np.flatnonzero(todo)
-        suggestions[rows] = [list(sugg_u[c]) for c in codes]
+        self.user = {k: self.known.position[v] for k, v in user_table.items()}
+        self.threshold = threshold
+        self._given = (synonyms, brands)
+        self._tables: _Tables | None = None
+        self.results: dict[str, _Result] = {}
+        self._readings: dict[str, Reading] = {}
 
-    food_id = np.full(n, np.nan, dtype=object)
-    description = np.full(n, np.nan, dtype=object)
-    matched = position >= 0
-    if matched.any():
-        food_id[matched] = known.ids[position[matched]]
-        description[matched] = known.descriptions[position[matched]]
-    return pd.DataFrame(
-        {
-            "food_id": food_id,
-            "description": description,
-            "match_score": score,
-            "match_method": method,
-            "suggestions": suggestions,
-        },
-        index=series.index,
-    )
+    @property
+    def index(self) -> FoodIndex:
+        """The matching index of the food table."""
+        return index_for(self.foods)
+
+    @property
+    def tables(self) -> _Tables:
+        """The alias, synonym and brand tables."""
+        if self._tables is None:
+            synonyms, brands = self._given
+            self._tables = _Tables(
+                self.user,
+                _curated_positions(self.index),
+                _phrase_table(synonyms, read_synonyms, synonym_table),
+                _phrase_table(brands, read_brands, brand_table),
+            )
+        return self._tables
+
+    def result(self, key: str) -> _Result:
+        """The match of a key (:func:`key_of`), worked out once."""
+        found = self.results.get(key)
+        if found is None:
+            found = self.results[key] = _match_one(self.index, key, self.tables, self.threshold)
+        return found
+
+    def reading(self, key: str) -> Reading:
+        """How a key reads (:func:`~nutrilog.matching.reading.read_key`), worked out once."""
+        found = self._readings.get(key)
+        if found is None:
+            tables = self.tables
+            found = self._readings[key] = read_key(self.index, key, tables.synonyms, tables.brands)
+        return found
+
+    def accepted(self, key: str) -> bool:
+        """Whether a key lands on a food."""
+        return self.result(key).position is not None
+
+    def description(self, key: str) -> str:
+        """The description of the food a key lands on (``""`` when none)."""
+        position = self.result(key).position
+        return "" if position is None else str(self.known.descriptions[position])
+
+    def holds(self, key: str, part_key: str) -> bool:
+        """Whether the food ``key`` lands on holds the food words of ``part_key``."""
+        position = self.result(key).position
+        if position is None:
+            return False
+        allowed = _allowed(self.index, self.reading(part_key))
+        return allowed is not None and bool(isin_sorted(np.array([position]), allowed)[0])
+
+    def named(self, key: str, part_key: str) -> bool:
+        """Whether the name of the food ``key`` lands on has the head word of ``part_key``."""
+        position = self.result(key).position
+        if position is None:
+            return False
+        named = _named(self.index, self.reading(part_key))
+        return named is not None and bool(isin_sorted(np.array([position]), named)[0])
+
+    def description_words(self, key: str) -> list[str]:
+        """The normalised words of the description of the food ``key`` lands on."""
+        position = self.result(key).position
+        if position is None:
+            return []
+        return normalize_many([str(self.known.descriptions[position])])[0].split()
+
+    def match(
+        self,
+        texts: pd.Series | Iterable[str],
+        *,
+        food_ids: pd.Series | Iterable[str | None] | None = None,
+        units: pd.Series | Iterable[str | None] | None = None,
+        unit_kinds: pd.Series | Iterable[str | None] | None = None,
+    ) -> pd.DataFrame:
+        """The table of :func:`match_foods` for ``texts``."""
+        series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
+        known = self.known
+        n = len(series)
+        position = np.full(n, -1, dtype=np.int64)
+        score = np.full(n, np.nan)
+        method = np.full(n, "none", dtype=object)
+        suggestions = np.empty(n, dtype=object)
+        suggestions.fill(())  # no suggestions: one shared empty tuple, not a list per row
+        assumptions = np.full(n, "", dtype=object)
+
+        # A known id wins over the text: those rows need no text matching at all.
+        if food_ids is not None:
+            given = _aligned(food_ids, series.index)
+            given_pos = per_unique(
+                given,
+                lambda ids: ids.map(lambda v: known.position.get(str(v).strip(), -1) if v else -1),
+            ).to_numpy(dtype=np.int64)
+            has_id = given_pos >= 0
+            position[has_id] = given_pos[has_id]
+            score[has_id] = 100.0
+            method[has_id] = "id"
+        else:
+            has_id = np.zeros(n, dtype=bool)
+
+        todo = ~has_id
+        if todo.any():
+            sub = series[todo]
+            keys = per_unique(
+                sub,
+                lambda t: pd.Series(
+                    segmented_keys(t.fillna("").astype(str).tolist()), dtype=object
+                ),
+            )
+            for key in pd.unique(keys.to_numpy()):
+                self.result(key)
+            if units is not None or unit_kinds is not None:
+                keys = _fit_units(
+                    keys,
+                    self.results,
+                    sub.index,
+                    None if units is None else _aligned(units, series.index)[todo],
+                    None if unit_kinds is None else _aligned(unit_kinds, series.index)[todo],
+                    self.foods,
+                    self.index,
+                )
+            codes, distinct = pd.factorize(keys.to_numpy(dtype=object))
+            found = [self.results[k] for k in distinct]
+            pos_u = np.array(
+                [-1 if r.position is None else r.position for r in found], dtype=np.int64
+            )
+            position[todo] = pos_u[codes]
+            score[todo] = np.array([r.score for r in found], dtype=float)[codes]
+            method[todo] = np.array([r.method for r in found], dtype=object)[codes]
+            sugg_u = np.empty(len(found), dtype=object)
+            sugg_u[:] = [list(r.suggestions) for r in found]
+            rows = np.flatnonzero(todo)
+            suggestions[rows] = [list(sugg_u[c]) for c in codes]
+            assumed = np.array([_joined(r.assumptions) for r in found], dtype=object)
+            assumptions[rows] = assumed[codes]
+
+        food_id = np.full(n, np.nan, dtype=object)
+        description = np.full(n, np.nan, dtype=object)
+        matched = position >= 0
+        if matched.any():
+            food_id[matched] = known.ids[position[matched]]
+            description[matched] = known.descriptions[position[matched]]
+        return pd.DataFrame(
+            {
+                "food_id": food_id,
+                "description": description,
+                "match_score": score,
+                "match_method": method,
+                "suggestions": suggestions,
+                "assumptions": assumptions,
+            },
+            index=series.index,
+        )
+
+
+def key_of(text: str) -> str:
+    """The key a food text is matched by: normalised words, segments marked.
+
+    Examples
+    --------
+    >>> key_of("Black Pepper, Ground")
+    'black pepper , ground'
+    """
+    return segmented_keys([str(text)])[0]
+
+
+def _joined(items: list[tuple[str, str]]) -> str:
+    return "; ".join(f"{tag}: {detail}" for tag, detail in dict.fromkeys(items))
+
+
+def _phrase_table(given: Any, read: Any, packaged: Any) -> Any:
+    if given is None:
+        return packaged()
+    return given if isinstance(given, PhraseTable) else read(given)

@@ -30,40 +30,126 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from nutrilog.matching.index import EMPTY, FoodIndex, holding
+from nutrilog.matching.index import EMPTY, FoodIndex, foods_holding, holding, isin_sorted
 from nutrilog.matching.vocabulary import matcher_words
 
 __all__ = ["fuzzy", "suggest", "N_CANDIDATES"]
 
 #: Candidate choices scored per text.
 N_CANDIDATES = 40
+#: Points a synonym read as a food's name costs against its description.
+_SYNONYM_COST = 8.0
+#: Points a food loses when its name lacks the text's head word.
+_UNNAMED = 8.0
+#: Fewest candidates whose description has the head word (see :func:`_candidates`).
+_POOL_MIN = 8
+#: Weight of a light word (a qualifier) in the share of the text a food holds.
+_LIGHT = 1 / 3
 
 
-def _candidates(index: FoodIndex, words: list[str], limit: int) -> np.ndarray:
-    """Choices sharing the most (idf-weighted) words with ``words``, shorter first on ties."""
+def _candidates(
+    index: FoodIndex,
+    words: list[str],
+    limit: int,
+    weight: dict[str, float],
+    allowed: np.ndarray | None = None,
+    pool: np.ndarray | None = None,
+) -> np.ndarray:
+    """Choices sharing the most (weighted) words with ``words``, shorter first on ties.
+
+    ``allowed`` (sorted food positions) keeps only the choices of those foods; the best
+    choices of the foods of ``pool`` (sorted food positions: the foods whose description
+    has the head word) are taken too, so that "Coffee, brewed" is scored for ``coffee
+    with cream`` even when fifty foods hold both words.
+    """
     lists = [index.postings[w] for w in words]
     hits = np.concatenate(lists)
-    weights = np.repeat([index.idf[w] for w in words], [len(p) for p in lists])
+    weights = np.repeat([weight[w] for w in words], [len(p) for p in lists])
     # Dense over all choices: a bincount and a mark per hit instead of sorting the hits.
     n_choices = len(index.choice_text)
     present = np.zeros(n_choices, dtype=bool)
     present[hits] = True
     uniq = np.flatnonzero(present)
+    if allowed is not None:
+        uniq = uniq[_mask(index, allowed)[index.choice_food[uniq]]]
     summed = np.bincount(hits, weights=weights, minlength=n_choices)
-    overlap = summed[uniq] - 0.01 * index.choice_len[uniq]
+    take = _best(uniq, summed, index.choice_len, limit)
+    if pool is not None and len(uniq) > limit:
+        in_pool = _mask(index, pool)
+        if in_pool[index.choice_food[take]].sum() < _POOL_MIN:
+            inside = uniq[in_pool[index.choice_food[uniq]]]
+            taken = set(take.tolist())
+            extra = [
+                c
+                for c in _best(inside, summed, index.choice_len, _POOL_MIN).tolist()
+                if c not in taken
+            ]
+            if extra:
+                take = np.concatenate([take, np.array(extra, dtype=take.dtype)])
+    return take
+
+
+def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
+    """A mask over the foods of ``index``, True at ``foods``."""
+    mask = np.zeros(len(index.ids), dtype=bool)
+    mask[foods] = True
+    return mask
+
+
+def _best(uniq: np.ndarray, summed: np.ndarray, length: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` of ``uniq`` with the highest ``summed``, shorter first on ties."""
+    overlap = summed[uniq] - 0.01 * length[uniq]
     if len(uniq) > limit:
         top = np.argpartition(-overlap, limit)[:limit]
         return uniq[top[np.argsort(-overlap[top], kind="stable")]]
     return uniq[np.argsort(-overlap, kind="stable")]
 
 
-def fuzzy(index: FoodIndex, words: list[str], limit: int = N_CANDIDATES) -> list[tuple[int, float]]:
-    """Rank foods for the known ``words``; return (food position, score 0-100) best first."""
+def fuzzy(
+    index: FoodIndex,
+    words: list[str],
+    limit: int = N_CANDIDATES,
+    *,
+    light: frozenset[str] = frozenset(),
+    prefer: list[list[str]] | None = None,
+    allowed: np.ndarray | None = None,
+    named: np.ndarray | None = None,
+    head: str | None = None,
+) -> list[tuple[int, float]]:
+    """Rank foods for the known ``words``; return (food position, score 0-100) best first.
+
+    Parameters
+    ----------
+    index : FoodIndex
+    words : list of str
+        The text's words (unknown and stop words are left out).
+    limit : int
+        How many candidate choices are scored.
+    light : frozenset of str
+        Words that weigh a third as much in the share of the text's words a food holds
+        (qualifiers: ``ground``, ``raw``), so that they select among foods without
+        pushing the right one under the threshold.
+    prefer : list of list of str
+        Brand words: a food holding all words of one of them is not given its
+        standing penalty for being a branded or restaurant item, and gains 3.
+    allowed : array of int, optional
+        Sorted food positions: only these foods are ranked.
+    named : array of int, optional
+        Sorted food positions: the foods whose name has the text's head word; the others lose
+        :data:`_UNNAMED` points (``coffee with cream`` is coffee, not "Cream, light"
+        whose synonym is coffee cream).
+    head : str, optional
+        The text's head word (see :mod:`nutrilog.matching.reading`).
+    """
     vocab = matcher_words()
     known = [w for w in dict.fromkeys(words) if w in index.postings and w not in vocab.stop]
     if not known:
         return []
-    take = _candidates(index, known, limit)
+    weight = {w: index.idf[w] * (_LIGHT if w in light else 1.0) for w in known}
+    pool = None if head is None else index.food_postings.get(head)
+    take = _candidates(index, known, limit, weight, allowed, pool)
+    if not len(take):
+        return []
     query = " ".join(known)
     texts = [index.choice_text[c] for c in take.tolist()]
     token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
@@ -85,8 +171,16 @@ def fuzzy(index: FoodIndex, words: list[str], limit: int = N_CANDIDATES) -> list
     in_food = dict(zip(known, rows[k : 2 * k], strict=True))
     in_head = dict(zip(known, rows[2 * k :], strict=True))
     zero = np.zeros(len(take))
-    q_weight = sum(index.idf[w] for w in known)
-    covered = sum((index.idf[w] * in_choice[w] for w in known), zero) / q_weight
+    q_weight = sum(weight.values())
+    cooking = vocab.preparation.get("cooked", frozenset())
+    has = dict(in_choice)
+    for p in known:
+        if p in index.prep_ok:  # a preparation is held when the food is prepared that way
+            held = index.prep_ok[p][food].astype(float)
+            if _cooks(p, cooking, vocab.preparation) and "cooked" in index.prep_ok:
+                held = np.maximum(held, 0.5 * index.prep_ok["cooked"][food])
+            has[p] = np.maximum(has[p], held)
+    covered = sum((weight[w] * has[w] for w in known), zero) / q_weight
     score = (
         60.0 * covered + 0.2 * np.asarray(token_set, float) + 0.2 * np.asarray(token_sort, float)
     )
@@ -104,16 +198,32 @@ def fuzzy(index: FoodIndex, words: list[str], limit: int = N_CANDIDATES) -> list
     )
     all_extra = c["all"][food] - sum((in_food[w] for w in content), zero)
     score -= 1.0 * (all_extra - head_extra)
+    described = in_food.get(head) if head is not None else None
+    score = _by_synonym(index, take, query, known, weight, score, described)
     preps = [w for w in known if w in vocab.preparation]
     for p in preps:
-        score += np.where(index.prep_ok[p][food], 3.0, -8.0)
+        # a cooking method the food lacks: a food cooked some other way is the next best
+        fallback = (
+            index.prep_ok["cooked"][food]
+            if _cooks(p, cooking, vocab.preparation) and "cooked" in index.prep_ok
+            else False
+        )
+        score += np.where(index.prep_ok[p][food], 3.0, np.where(fallback, -2.0, -8.0))
     if not preps:
         score -= 6.0 * (
             c["processed"][food] - sum((in_food[w] for w in known if w in vocab.processed), zero)
         )
         score += 2.0 * c["raw"][food]
     if not qset & vocab.baby:
-        score -= index.penalty[food]
+        penalty = index.penalty[food]
+        for brand in prefer or ():
+            brand_foods = _foods_with_all(index, brand)
+            if len(brand_foods):
+                hit = np.isin(food, brand_foods)
+                penalty = np.where(hit, -3.0, penalty)
+        score -= penalty
+    if named is not None:
+        score -= _UNNAMED * ~isin_sorted(food, named)
     score = np.clip(score, 0.0, 100.0)
     order = np.lexsort((food, -score))
     best: dict[int, float] = {}  # each food at its best choice
@@ -122,5 +232,74 @@ def fuzzy(index: FoodIndex, words: list[str], limit: int = N_CANDIDATES) -> list
     return list(best.items())
 
 
+def _cooks(word: str, cooking: frozenset[str], preparation: dict[str, frozenset[str]]) -> bool:
+    """Whether a preparation word is a way of cooking (so any cooked food is next best)."""
+    return word in cooking or bool(preparation.get(word, frozenset()) & cooking)
+
+
+def _by_synonym(
+    index: FoodIndex,
+    take: np.ndarray,
+    query: str,
+    known: list[str],
+    weight: dict[str, float],
+    score: np.ndarray,
+    described: np.ndarray | None,
+) -> np.ndarray:
+    """The better of each choice's score and the score of its synonym read as its name.
+
+    A synonym (``Nutella`` of "Topping, chocolate flavored hazelnut spread", ``idli``,
+    ``Cheez-It`` in brackets) scores like a description made of its words alone, less
+    :data:`_SYNONYM_COST`: its food's description may use quite other words. When some
+    candidate's description has the head word (``described``), a food that has it only
+    in a synonym costs :data:`_SYNONYM_COST` more: FNDDS synonyms list what a food also
+    covers (``pesto`` of "Pasta with cream sauce"), so "Pesto sauce" is the better reading.
+    """
+    described_somewhere = described is not None and bool(described.any())
+    names = [index.choice_synonym[c] for c in take.tolist()]
+    mine = set(known)
+    # only a synonym with most of the text's words can beat its description
+    rows = [
+        i for i, name in enumerate(names) if name and len(mine & set(name.split())) * 2 >= len(mine)
+    ]
+    if not rows:
+        return score
+    vocab = matcher_words()
+    texts = [names[i] for i in rows]
+    token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
+    token_sort = process.cdist([query], texts, scorer=fuzz.token_sort_ratio)[0]
+    total = sum(weight.values())
+    out = score.copy()
+    ignore = vocab.free | vocab.stop | vocab.cosmetic
+    for k, i in enumerate(rows):
+        words = set(texts[k].split())
+        covered = sum(weight[w] for w in known if w in words) / total
+        extra = len(words - set(known) - ignore)
+        alt = (
+            60.0 * covered
+            + 0.2 * float(token_set[k])
+            + 0.2 * float(token_sort[k])
+            - 3.0 * extra
+            + 5.0 * (extra == 0 and covered >= 0.999)
+            - _SYNONYM_COST
+        )
+        if described_somewhere and described is not None and not described[i]:
+            alt -= _SYNONYM_COST
+        out[i] = max(out[i], alt)
+    return out
+
+
+def _foods_with_all(index: FoodIndex, words: list[str]) -> np.ndarray:
+    """Foods whose description or synonyms hold every word of ``words``."""
+    found: np.ndarray | None = None
+    for w in words:
+        holders = foods_holding(index, w)
+        found = holders if found is None else np.intersect1d(found, holders, assume_unique=True)
+        if not len(found):
+            break
+    return EMPTY if found is None else found
+
+
 def suggest(index: FoodIndex, ranked: list[tuple[int, float]]) -> list[tuple[str, str, float]]:
+    """``(food id, description, score)`` of ranked foods."""
     return [(str(index.ids[p]), str(index.descriptions[p]), round(s, 1)) for p, s in ranked]

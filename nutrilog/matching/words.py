@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ __all__ = [
     "normalize_many",
     "normalized_words",
     "one_per_line",
+    "segmented_keys",
     "singular",
     "texts_of",
 ]
@@ -140,3 +142,30 @@ def normalize_food_text(text: str) -> str:
     'trader joe creme fraiche'
     """
     return normalize_many([str(text)])[0]
+
+
+#: What ends a segment of a food text: commas, semicolons, colons, brackets, spaced dashes.
+_SEGMENT_BREAK = re.compile(r"[,;:()\[\]{}]|\s[-\u2013\u2014]+\s")
+
+
+def segmented_keys(texts: list[str]) -> list[str]:
+    """Keys of :func:`normalize_many` with a ``,`` word between the segments of each text.
+
+    Examples
+    --------
+    >>> segmented_keys(["Black Pepper, Ground", "Lunch (work) - soup", "apple"])
+    ['black pepper , ground', 'lunch , work , soup', 'apple']
+    """
+    pieces: list[str] = []
+    counts: list[int] = []
+    for text in texts:
+        parts = _SEGMENT_BREAK.split(text)
+        pieces.extend(parts)
+        counts.append(len(parts))
+    keys = normalize_many(pieces)
+    out: list[str] = []
+    at = 0
+    for n in counts:
+        out.append(" , ".join(k for k in keys[at : at + n] if k))
+        at += n
+    return out
