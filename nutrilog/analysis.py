@@ -3,7 +3,9 @@
 The steps, each in its own module:
 
 1. read the log (:mod:`nutrilog.iotools`) unless a :class:`~nutrilog.log.FoodLog` is given;
-2. match each unique food text to a food (:mod:`nutrilog.matching`);
+2. read each distinct food line (prefixes, not-food lines, compounds:
+   :mod:`nutrilog.matching.entries`), then match each unique food text to a food
+   (:mod:`nutrilog.matching`);
 3. turn each unique (food, unit) into grams (:mod:`nutrilog.portions`);
 4. scale per-100 g values by grams (:mod:`nutrilog.intake`); supplements carry their
    label amounts; rows whose source reported nutrients keep them unless ``recompute``;
@@ -23,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import choose, coded, distinct_rows
+from nutrilog._vector import choose, coded, distinct_rows, text_category
 from nutrilog.errors import ProfileError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
@@ -205,6 +207,7 @@ _KEY_COLUMNS = [
     "match_score",
     "match_method",
     "suggestions",
+    "assumptions",
     "per_unit",
     "portion",
     "grams_note",
@@ -212,19 +215,16 @@ _KEY_COLUMNS = [
 ]
 
 
-def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFrame:
+def _match_keys(keys: pd.DataFrame, foods: FoodTable, matcher: Any) -> pd.DataFrame:
     """Match and portion for each distinct (food, id, unit, kind) key.
 
     Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
     ``portion``, ``grams_note`` and ``plain_water`` (water without a food).
     """
-    from nutrilog.matching import match_foods
     from nutrilog.portions import resolve_grams
 
-    matched = match_foods(
+    matched = matcher.match(
         keys["food"],
-        foods,
-        aliases=aliases,
         food_ids=keys["food_id"],
         units=keys["unit"],
         unit_kinds=keys["unit_kind"],
@@ -257,7 +257,7 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFr
 def _analyse_entries(
     entries: pd.DataFrame,
     foods: FoodTable,
-    aliases: Any,
+    matcher: Any,
     recompute: bool,
 ) -> pd.DataFrame:
     """Match, weigh and total each entry; the work is done once per distinct food key.
@@ -278,7 +278,7 @@ def _analyse_entries(
     code, keys = distinct_rows(
         {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
     )
-    found = _match_keys(keys, foods, aliases) if len(keys) else None
+    found = _match_keys(keys, foods, matcher) if len(keys) else None
 
     quantity = entries["quantity"].to_numpy(dtype="float64")
     every = to_match.all()
@@ -333,6 +333,7 @@ def _analyse_entries(
     columns["match_method"] = per_key("match_method")
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
+    columns["assumptions"] = _assumptions(entries, key_code, found["assumptions"])
     columns["match_score"] = score
     columns["grams"] = grams
     columns["suggestions"] = suggestions
@@ -340,6 +341,27 @@ def _analyse_entries(
     columns["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)
     # one construction: no per-column insertion into a million-row table
     return pd.DataFrame(columns, index=index, copy=False)
+
+
+def _assumptions(entries: pd.DataFrame, key_code: np.ndarray, by_key: pd.Series) -> pd.Series:
+    """Each row's assumptions (text, ``""`` when none): those of its line (components),
+    then those of its match; a categorical spread from the keys, joined only where a
+    line has its own."""
+    from nutrilog.matching.entries import ASSUMPTIONS
+
+    values = by_key.fillna("").to_numpy(dtype=object)
+    spread = coded(key_code, np.append(values, ""), entries.index)  # key -1: not matched
+    if ASSUMPTIONS not in entries:
+        return spread
+    own = entries[ASSUMPTIONS].to_numpy(dtype=object)
+    rows = np.flatnonzero(own != "")
+    if not len(rows):
+        return spread
+    joined = spread.astype(object).to_numpy(copy=True)
+    joined[rows] = [
+        "; ".join(p for p in (a, b) if p) for a, b in zip(own[rows], joined[rows], strict=True)
+    ]
+    return text_category(pd.Series(joined, index=entries.index, dtype=object), "")
 
 
 #: Entry statuses, in the order of their codes.
@@ -411,6 +433,8 @@ def analyze(
     """
     from nutrilog.assessment import assess_people
     from nutrilog.explanations import load_explanations
+    from nutrilog.matching.entries import understand_entries
+    from nutrilog.matching.match import Matcher
 
     food_log = _as_log(log)
     table = load_foods()
@@ -419,7 +443,18 @@ def analyze(
     elif foods is not None:
         table = table.with_user_foods(foods)
 
-    entries = _analyse_entries(food_log.entries, table, aliases, recompute)
+    matcher = Matcher(table, aliases=aliases)
+    logged = food_log.entries
+    to_read = (
+        logged["kind"].eq("food").to_numpy()
+        & logged["food_id"].isna().to_numpy()
+        & (recompute | ~logged["reported"].to_numpy(dtype=bool))
+    )
+    logged, not_food = understand_entries(logged, matcher, to_read)
+    rejected = food_log.rejected
+    if len(not_food):
+        rejected = pd.concat([rejected, not_food], ignore_index=True)
+    entries = _analyse_entries(logged, table, matcher, recompute)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
 
@@ -440,7 +475,7 @@ def analyze(
         "no_grams": int(status.eq("no grams").sum()),
         "supplements": int(status.eq("supplement").sum()),
         "reported": int(status.eq("reported").sum()),
-        "rejected": len(food_log.rejected),
+        "rejected": len(rejected),
     }
     expl = explanations
     if expl is None or isinstance(expl, (str, os.PathLike)):
@@ -450,7 +485,7 @@ def analyze(
         daily=daily,
         assessment=assessment,
         unmatched=unmatched,
-        rejected=food_log.rejected,
+        rejected=rejected,
         profiles=profiles,
         counts=counts,
         foods=table,
