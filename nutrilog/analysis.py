@@ -347,7 +347,7 @@ def _assumptions(entries: pd.DataFrame, key_code: np.ndarray, by_key: pd.Series)
     """Each row's assumptions (text, ``""`` when none): those of its line (components),
     then those of its match; a categorical spread from the keys, joined only where a
     line has its own."""
-    from nutrilog.matching.entries import ASSUMPTIONS
+    from nutrilog.assumptions import ASSUMPTIONS
 
     values = by_key.fillna("").to_numpy(dtype=object)
     spread = coded(key_code, np.append(values, ""), entries.index)  # key -1: not matched

@@ -14,14 +14,14 @@ each shortfall, the **daily** totals. Then, for the whole log: **data quality**
 and reason, coverage per nutrient), **other causes** of spasms and **when to
 see a clinician**, and the statement that this is not medical advice.
 
-JSON schema (``schema_version`` "1.0")
+JSON schema (``schema_version`` "1.1"; 1.1 added ``data_quality.assumptions``)
 --------------------------------------
 Every number is in the unit of its column (water in grams); unknown values are
 ``null``, never 0; dates are ``"YYYY-MM-DD"``. Keys are only ever added in a
 minor version, never renamed or removed::
 
     {
-      "schema_version": "1.0",
+      "schema_version": "1.1",
       "generator": "nutrilog 0.1.0",
       "articles": {"neck": {"title": str}, "back": {"title": str}},
       "people": [{
@@ -50,7 +50,12 @@ minor version, never renamed or removed::
         "coverage": [{"person", "nutrient", "label", "coverage"}],
         "unmatched": [{"source", "line", "text", "food",
                        "suggestions": [{"id", "description", "score"}]}],
-        "rejected": [{"source", "line", "text", "reason"}]},
+        "rejected": [{"source", "line", "text", "reason"}],
+        "assumptions": {"entries": int, "count": int, "by_tag": {tag: int},
+                        "heaviest": [{"source", "line", "text", "food", "description",
+                                      "grams", "magnesium_mg", "calcium_mg",
+                                      "potassium_mg",
+                                      "assumptions": [{"tag", "detail"}]}]}},
       "other_causes": [{"cause": str, "text": str, "sources": [article key]}],
       "see_a_clinician": [point],
       "disclaimer": str
@@ -88,13 +93,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog.assumptions import summarize_assumptions
 from nutrilog.intake import coverage_column
 from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
 
 __all__ = ["SCHEMA_VERSION", "CONCERN_STATUSES", "FORMATS", "Report", "build_report"]
 
 #: Version of the JSON document; bumped (minor) when keys are added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: Statuses that get an explanation beside the verdict.
 CONCERN_STATUSES: tuple[str, ...] = ("possibly low", "likely low", "above upper limit")
@@ -117,6 +123,7 @@ _FALLBACK_ARTICLES = {
     "back": {"title": "What deficiency causes back spasms?"},
 }
 _TEXT_LIST_LIMIT = 40  # unmatched / rejected rows shown in text, Markdown and HTML
+_ASSUMPTIONS_SHOWN = 10  # entries whose assumptions carry the most grams, listed
 
 
 # --------------------------------------------------------------------------- values
@@ -475,6 +482,7 @@ def _data_quality(analysis: Any, people: list[str]) -> dict[str, Any]:
         "rejected": _records(
             rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]
         ),
+        "assumptions": summarize_assumptions(_frame(analysis, "entries"), _ASSUMPTIONS_SHOWN),
     }
 
 
@@ -502,7 +510,7 @@ def build_report(analysis: Any) -> Report:
     >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
     ...                     nl.Profile(age=34, sex="female"))
     >>> build_report(result).to_dict()["schema_version"]
-    '1.0'
+    '1.1'
     """
     from nutrilog import __version__
 
@@ -578,7 +586,7 @@ class Report:
         >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
         ...                     nl.Profile(age=34, sex="female"))
         >>> json.loads(result.report().to_json())["schema_version"]
-        '1.0'
+        '1.1'
         """
         return json.dumps(self.document, indent=indent, ensure_ascii=False, allow_nan=False)
 
@@ -841,6 +849,33 @@ def _did_you_mean(item: Mapping[str, Any]) -> str:
     return "did you mean " + "; ".join(options) + "?" if options else "no close match"
 
 
+def _assumptions_sentence(summary: Mapping[str, Any]) -> str:
+    """``5 entries rest on 7 assumptions (component 4, spelling 2, ...); the heaviest:``."""
+    tags = ", ".join(f"{tag} {n}" for tag, n in summary["by_tag"].items())
+    return (
+        f"{summary['entries']} entries rest on {summary['count']} assumption(s) ({tags}); "
+        "those carrying the most weight:"
+    )
+
+
+def _assumed(item: Mapping[str, Any]) -> str:
+    """One entry of the assumptions list: text, food, grams, minerals and what was assumed."""
+    grams = item.get("grams")
+    weight = "unknown grams" if grams is None else f"{grams:g} g"
+    minerals = ", ".join(
+        f"{_label(k.split('_')[0])} {item[k]:g} mg"
+        for k in ("magnesium_mg", "calcium_mg", "potassium_mg")
+        if item.get(k) is not None
+    )
+    food = item.get("description") or "no food matched"
+    assumed = "; ".join(f"{a['tag']}: {a['detail']}" for a in item["assumptions"])
+    return (
+        f"{item.get('text')!r} as {food}, {weight}"
+        + (f" ({minerals})" if minerals else "")
+        + f": {assumed}"
+    )
+
+
 def _counts_sentence(counts: Mapping[str, Any]) -> str:
     if not counts:
         return "No counts available."
@@ -977,6 +1012,11 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
                 para(f"- {_where(item)}: {describe(item)}", 2)
             if len(dq[key]) > _TEXT_LIST_LIMIT:
                 para(f"- and {len(dq[key]) - _TEXT_LIST_LIMIT} more", 2)
+    if dq.get("assumptions", {}).get("count"):
+        heading("Assumptions", 2)
+        para(_assumptions_sentence(dq["assumptions"]), 2)
+        for item in dq["assumptions"]["heaviest"]:
+            para(f"- {_where(item)}: {_assumed(item)}", 2)
     heading("Other causes of neck and back spasms")
     for c in doc["other_causes"]:
         para(f"- {c['cause']}: {c['text']} {_sources(c['sources'])}".rstrip())
@@ -1090,6 +1130,10 @@ def _markdown_quality(dq: Mapping[str, Any], several: bool) -> list[str]:
             )
         if len(dq["rejected"]) > _TEXT_LIST_LIMIT:
             out.append(f"- and {len(dq['rejected']) - _TEXT_LIST_LIMIT} more")
+    assumed = dq.get("assumptions", {})
+    if assumed.get("count"):
+        out += ["", "### Assumptions", "", _md(_assumptions_sentence(assumed)), ""]
+        out += [f"- {_md(_where(i))}: {_md(_assumed(i))}" for i in assumed["heaviest"]]
     out.append("")
     return out
 
@@ -1251,6 +1295,12 @@ def _html_quality(dq: Mapping[str, Any], several: bool) -> str:
         dq["rejected"],
         lambda i: f"{_e(_where(i))}: {_e(i.get('reason'))} (<code>{_e(i.get('text'))}</code>)",
     )
+    assumed = dq.get("assumptions", {})
+    if assumed.get("count"):
+        out.append(f"<p>{_e(_assumptions_sentence(assumed))}</p>")
+        out += _html_list(
+            "Assumptions", assumed["heaviest"], lambda i: f"{_e(_where(i))}: {_e(_assumed(i))}"
+        )
     return "\n".join(out)
 
 

@@ -123,7 +123,7 @@ def test_json_schema_top_level_and_strict_numbers(report: Report) -> None:
         raise AssertionError(f"non-standard JSON constant {value}")
 
     doc = json.loads(text, parse_constant=no_nan)
-    assert doc["schema_version"] == SCHEMA_VERSION == "1.0"
+    assert doc["schema_version"] == SCHEMA_VERSION == "1.1"
     assert list(doc) == ["schema_version", "generator", "articles", "people", "data_quality",
                          "other_causes", "see_a_clinician", "disclaimer"]
     person = doc["people"][0]
@@ -248,7 +248,7 @@ def test_data_quality_counts_and_coverage(report: Report) -> None:
 
 
 def test_save_infers_the_format_from_the_suffix(report: Report, tmp_path) -> None:
-    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.0"
+    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.1"
     assert report.save(tmp_path / "r.md").read_text("utf-8").startswith("# nutrilog report")
     assert report.save(tmp_path / "r.HTML").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert report.save(tmp_path / "r.txt").read_text("utf-8").startswith("nutrilog report")

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._vector import codes_of, text_category
+from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
 from nutrilog.matching.entry import (
     Part,
     Understanding,
@@ -44,21 +45,7 @@ from nutrilog.matching.entry import (
 from nutrilog.matching.match import Matcher
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 
-__all__ = ["ASSUMPTIONS", "understand_entries", "join_assumptions"]
-
-#: Name of the column of what was assumed about an entry.
-ASSUMPTIONS = "assumptions"
-
-
-def join_assumptions(items: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
-    """``tag: detail`` items joined by ``"; "`` (repeats dropped).
-
-    Examples
-    --------
-    >>> join_assumptions([("component", 'of "toast w/ butter"'), ("spelling", "quinao → quinoa")])
-    'component: of "toast w/ butter"; spelling: quinao → quinoa'
-    """
-    return "; ".join(f"{tag}: {detail}" for tag, detail in dict.fromkeys(items))
+__all__ = ["understand_entries"]
 
 
 def _from_columns(text: str, food: str) -> bool:

@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._vector import distinct_rows, per_unique
+from nutrilog.assumptions import join_assumptions
 from nutrilog.errors import DataError
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, read_aliases
 from nutrilog.matching.index import (
@@ -662,7 +663,7 @@ class Matcher:
             sugg_u[:] = [list(r.suggestions) for r in found]
             rows = np.flatnonzero(todo)
             suggestions[rows] = [list(sugg_u[c]) for c in codes]
-            assumed = np.array([_joined(r.assumptions) for r in found], dtype=object)
+            assumed = np.array([join_assumptions(r.assumptions) for r in found], dtype=object)
             assumptions[rows] = assumed[codes]
 
         food_id = np.full(n, np.nan, dtype=object)
@@ -693,10 +694,6 @@ def key_of(text: str) -> str:
     'black pepper , ground'
     """
     return segmented_keys([str(text)])[0]
-
-
-def _joined(items: list[tuple[str, str]]) -> str:
-    return "; ".join(f"{tag}: {detail}" for tag, detail in dict.fromkeys(items))
 
 
 def _phrase_table(given: Any, read: Any, packaged: Any) -> Any:
