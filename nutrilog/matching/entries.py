@@ -38,11 +38,13 @@ from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
 from nutrilog.matching.entry import (
     Part,
     Understanding,
+    needs_reading,
     not_food_reason,
     strip_prefix,
     understand,
 )
 from nutrilog.matching.match import Matcher
+from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 
 __all__ = ["understand_entries"]
@@ -61,6 +63,11 @@ def _read(text: str, food: str, matcher: Matcher) -> Understanding:
     reason = not_food_reason(rest, matcher.index.postings.keys())
     parts = () if reason else (Part(rest, ()),)
     return Understanding(food, meal, clock, reason, parts)
+
+
+def _as_written(text: str) -> Understanding:
+    """A line that needs no reading: one food, as written."""
+    return Understanding(text, None, None, None, (Part(text.strip(), ()),))
 
 
 def understand_entries(
@@ -96,7 +103,14 @@ def understand_entries(
     pair_codes, pairs = pd.factorize(
         pd.MultiIndex.from_arrays([text_codes, food_codes]), use_na_sentinel=False
     )
-    readings = [_read(str(texts[t] or ""), str(foods[f] or ""), matcher) for t, f in pairs.tolist()]
+    pairs_as_text = [(str(texts[t] or ""), str(foods[f] or "")) for t, f in pairs.tolist()]
+    written = [food if _from_columns(text, food) else text for text, food in pairs_as_text]
+    readings = [
+        _read(text, food, matcher) if needs_reading(line, key.split()) else _as_written(line)
+        for (text, food), line, key in zip(
+            pairs_as_text, written, normalize_many(written), strict=True
+        )
+    ]
     changed = np.array([r.not_food is not None or r.changed for r in readings], dtype=bool)
     if not changed.any():
         return entries, empty_rejected

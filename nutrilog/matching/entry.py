@@ -51,6 +51,7 @@ __all__ = [
     "Part",
     "Understanding",
     "entry_words",
+    "needs_reading",
     "not_food_reason",
     "split_parts",
     "strip_prefix",
@@ -63,6 +64,10 @@ GROUP_COST = 15.0
 _UNKNOWN_FOOD = 40.0
 #: Lines cut into more parts than this are not grouped (each part is a food).
 _MAX_GROUPED = 8
+#: Score at which a comma-separated line is one food without trying its parts, and at
+#: which a line joined by "and", "with"... is one mixed dish.
+_SURE_SCORE = 90.0
+_SURE_DISH = 95.0
 #: Food words a mixed dish may add to those of the line (``white`` of "Black beans and
 #: white rice").
 _DISH_EXTRA = 1
@@ -140,6 +145,35 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
 
 
 _COMMENT = re.compile(r"\s+#(?!\d).*$")
+
+
+@lru_cache(maxsize=1)
+def _worth_reading() -> re.Pattern[str]:
+    """A line that may hold a prefix, a connector or a comment (others read as written)."""
+    w = entry_words()
+    first = _alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
+    return re.compile(
+        rf"^\s*(?:[-*\u2022\u00b7\[(]|{_CLOCK}|(?:{first})\b)|{_CONNECTOR.pattern}|\s#",
+        re.IGNORECASE,
+    )
+
+
+def needs_reading(text: str, words: list[str]) -> bool:
+    """Whether :func:`understand` may read ``text`` otherwise than as written.
+
+    ``words`` are its normalised words (for the not-food and tally words). Lines
+    without a prefix, a connector, a comment or such a word need no reading: most lines
+    of a long diary.
+
+    Examples
+    --------
+    >>> needs_reading("2 eggs", ["2", "egg"]), needs_reading("lunch: 2 eggs", ["lunch", "2", "egg"])
+    (False, True)
+    """
+    vocab = entry_words()
+    if vocab.not_food.find(words) or vocab.tallies.find(words):
+        return True
+    return _worth_reading().search(text) is not None
 
 
 def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
@@ -338,8 +372,18 @@ def _part_score(matcher: Matcher, text: str) -> float:
     return result.score if result.position is not None else _UNKNOWN_FOOD
 
 
+#: What a part that has an amount of its own starts with (``1/4 cup``, ``a banana``).
+_AMOUNT_FIRST = re.compile(
+    r"^\s*(?:\d+(?:[.,/]\d+)?(?!\d|\s*(?:%|\"|inch|in\b|proof|calorie))|"
+    r"[\u00bc-\u00be\u2150-\u215e]|(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|half|some|few|several|couple)\b)",
+    re.IGNORECASE,
+)
+
+
 def _has_amount(text: str) -> bool:
-    return parse_quantity(text).note != "implicit one"
+    """Whether a part starts with an amount of its own."""
+    return _AMOUNT_FIRST.match(text) is not None
 
 
 def _extra_words(matcher: Matcher, key: str) -> int:
@@ -414,6 +458,32 @@ def _best_grouping(
     return groups[::-1]
 
 
+def _commas_only(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the parts of ``text`` are separated by commas alone."""
+    return all(text[a:b].strip() == "," for (_, a), (b, _) in zip(spans, spans[1:], strict=False))
+
+
+def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a line of several parts reads as one food beyond doubt: no part after the
+    first has an amount of its own, and the whole is an alias or a description, or scores
+    :data:`_SURE_SCORE` or more (:data:`_SURE_DISH` when a connector other than a comma
+    joins the parts)."""
+    if any(_has_amount(text[a:b]) for a, b in spans[1:]):
+        return False
+    result = matcher.result(_food_key(matcher, text))
+    if result.position is None:
+        return False
+    sure = _SURE_SCORE if _commas_only(text, spans) else _SURE_DISH
+    return result.method in ("alias", "exact") or result.score >= sure
+
+
+def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:
+    """The ``dish`` assumption of a line of several parts kept whole (none for commas)."""
+    if _commas_only(text, spans):
+        return ()
+    return (("dish", f'"{text}" matched as one mixed dish'),)
+
+
 def understand(text: str, matcher: Matcher) -> Understanding:
     """Read one diary line (see the module doc).
 
@@ -428,7 +498,12 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     reason = not_food_reason(rest, matcher.index.postings.keys())
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
-    spans = _merge_amounts(matcher, rest, _spans(rest))
+    spans = _spans(rest)
+    if len(spans) > 1 and _sure_whole(matcher, rest, spans):
+        # an app's "Beans, kidney, cooked", or a dish named in full: one food
+        return Understanding(text, meal, clock, None, (Part(rest, _dish_tag(rest, spans)),))
+    if len(spans) > 1:
+        spans = _merge_amounts(matcher, rest, spans)
     if len(spans) <= 1:
         return Understanding(text, meal, clock, None, (Part(rest, ()),))
     groups = _best_grouping(matcher, rest, spans)
@@ -439,12 +514,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
             groups = groups[1:]
     if len(groups) == 1:
         whole = rest[groups[0][0] : groups[0][1]].strip()
-        joined = any(
-            not rest[a:b].strip().startswith(",")
-            for (_, a), (b, _) in zip(spans, spans[1:], strict=False)
-        )
-        tags = (("dish", f'"{rest}" matched as one mixed dish'),) if joined else ()
-        return Understanding(text, meal, clock, None, (Part(whole, tags),))
+        return Understanding(text, meal, clock, None, (Part(whole, _dish_tag(rest, spans)),))
     tag = (("component", f'of "{rest}"'),)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     return Understanding(text, meal, clock, None, parts)

@@ -516,11 +516,23 @@ def plain_words(index: FoodIndex) -> frozenset[str]:
     return index.plain
 
 
+#: Words after which a synonym names what goes with its food ("cabbage in tossed salad").
+_SYNONYM_COMPLEMENT = frozenset({"in", "with", "without", "for", "on", "from", "as"})
+
+
+def _before_complement(words: list[str]) -> list[str]:
+    for i, w in enumerate(words):
+        if w in _SYNONYM_COMPLEMENT and i:
+            return words[:i]
+    return words
+
+
 def named_by(index: FoodIndex, word: str) -> np.ndarray:
     """Sorted positions of the foods *named* by ``word``.
 
     A food is named by the words of its description and by the last word of each of its
-    synonyms: ``coffee`` is in a synonym of "Cream, light" (coffee cream) but does not
+    synonyms before any ``in``, ``with``, ``for``... ("cabbage in tossed green salad" is
+    cabbage): ``coffee`` is in a synonym of "Cream, light" (coffee cream) but does not
     name it; ``supreme`` names "Burrito with meat and sour cream" (Taco Bell Crunchwrap
     Supreme).
     """
@@ -528,8 +540,9 @@ def named_by(index: FoodIndex, word: str) -> np.ndarray:
         syn_food, syn_keys = index.synonym_keys
         pairs: dict[str, set[int]] = {}
         for f, k in zip(syn_food, syn_keys, strict=True):
-            if k:
-                pairs.setdefault(k.split()[-1], set()).add(f)
+            words = _before_complement(k.split())
+            if words:
+                pairs.setdefault(words[-1], set()).add(f)
         names = {}
         for w in set(index.food_postings) | set(pairs):
             extra = pairs.get(w)

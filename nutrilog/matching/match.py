@@ -167,6 +167,24 @@ def _alias_lookup(
     return None
 
 
+def _head_segment_alias(
+    index: FoodIndex, reading: Reading, tables: _Tables
+) -> tuple[int, str, bool] | None:
+    """An alias of the head segment alone (``Black Pepper, Ground``), when the other
+    segments name no food and the alias's food is prepared as they say (``Eggs, Cooked``
+    is not the raw egg of the alias ``eggs``)."""
+    others = [seg for n, seg in enumerate(reading.segments) if n != reading.head_segment]
+    if not others or any(role == "core" for seg in others for _, role in seg):
+        return None
+    words = [w for w, role in reading.segments[reading.head_segment] if role != "unknown"]
+    found = _alias_lookup(index, words, tables)
+    if found is None:
+        return None
+    preparation = matcher_words().preparation
+    needed = [w for seg in others for w, _ in seg if w in preparation and w in index.prep_ok]
+    return found if all(index.prep_ok[w][found[0]] for w in needed) else None
+
+
 def _compounds(index: FoodIndex, word: str, neighbours: list[str]) -> list[str]:
     """Known compounds ``word`` makes with a neighbouring word (``flax`` + ``seed``)."""
     return [
@@ -302,10 +320,8 @@ def _match_reading(
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     found = _alias_lookup(index, known, tables)
     if found is None and reading.head_segment >= 0:
-        head_words = [w for w, role in reading.segments[reading.head_segment] if role != "unknown"]
-        if head_words != known:
-            found = _alias_lookup(index, head_words, tables)
-            penalty += _OTHER_SEGMENTS if found is not None else 0.0
+        found = _head_segment_alias(index, reading, tables)
+        penalty += _OTHER_SEGMENTS if found is not None else 0.0
     if found is not None:
         pos, alias_key, is_curated = found
         alternates = _curated_alternates_for(index, alias_key) if is_curated else []

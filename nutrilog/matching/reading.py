@@ -8,7 +8,8 @@ segment, in this order:
    aside as hints;
 2. synonyms are rewritten (``aubergine`` -> ``eggplant``);
 3. words the food table does not know are spelling-corrected
-   (:mod:`~nutrilog.matching.spelling`); the synonyms are looked up again;
+   (:mod:`~nutrilog.matching.spelling`); the synonyms are looked up again; two words
+   USDA writes as one are joined (``non fat`` is ``nonfat``);
 4. each word gets a role: ``core`` (a food word), ``qualifier`` (a form, cut, fat
    level or preparation), ``cosmetic``, ``stop``, ``number``, ``unknown``, or
    ``brand``: a word the food table uses only in brand names (``kraft``), unless it is
@@ -47,7 +48,7 @@ __all__ = ["Reading", "read_key", "SEGMENT", "plain_key"]
 #: The word that stands between segments in a key.
 SEGMENT = ","
 #: Words after which a segment names what goes with the food, not the food.
-_COMPLEMENT = frozenset({"with"})
+_COMPLEMENT = frozenset({"with", "without"})
 
 
 def plain_key(key: str) -> str:
@@ -182,12 +183,32 @@ def read_key(
         if corrected:
             fixed_words, used = rewrite(fixed_words, synonyms)
             reading.synonyms.extend(used)
+        fixed_words = _compounds(fixed_words, index)
         reading.segments.append(_brand_words([(w, _role(w, index)) for w in fixed_words], index))
     reading.brands.extend(
         Brand(w, "packaged", "") for seg in reading.segments for w, role in seg if role == "brand"
     )
     _find_head(reading)
     return reading
+
+
+def _compounds(words: list[str], index: FoodIndex) -> list[str]:
+    """Two words written apart that USDA writes as one: ``non fat`` is ``nonfat``, ``flax
+    seed`` is ``flaxseed`` (only when one of them is a qualifier or a form noun)."""
+    vocab = matcher_words()
+    joinable = vocab.qualifiers | vocab.forms
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words):
+            a, b = words[i], words[i + 1]
+            if (a in joinable or b in joinable) and a + b in index.postings:
+                out.append(a + b)
+                i += 2
+                continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _brand_words(segment: list[tuple[str, str]], index: FoodIndex) -> list[tuple[str, str]]:
@@ -206,7 +227,8 @@ def _brand_words(segment: list[tuple[str, str]], index: FoodIndex) -> list[tuple
 
 
 def head_part(segment: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The words of a segment before ``with`` (``toast with butter`` is toast), if any is core."""
+    """The words of a segment before ``with`` or ``without`` (``toast with butter`` is
+    toast), if any of them is core."""
     for i, (word, _) in enumerate(segment):
         if word in _COMPLEMENT:
             before = segment[:i]
