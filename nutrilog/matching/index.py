@@ -30,6 +30,7 @@ from nutrilog.matching.spelling import Speller
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import (
     LINE_BREAK,
+    normalize_many,
     normalized_words,
     one_per_line,
     texts_of,
@@ -46,6 +47,7 @@ __all__ = [
     "foods_holding",
     "holding",
     "ids_for",
+    "brand_named",
     "index_for",
     "isin_sorted",
     "named_by",
@@ -85,6 +87,7 @@ class FoodIndex:
     holders: dict[str, np.ndarray] = field(default_factory=dict)  # word -> foods that use it
     holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings
     plain: frozenset[str] | None = None  # words of descriptions without a brand, on first use
+    brand_names: dict[str, np.ndarray] | None = None  # word in capitals -> foods, first use
     synonym_keys: tuple[list[int], list[str]] = ([], [])  # (food, normalised synonym)
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
 
@@ -103,9 +106,12 @@ _SYNONYM_BREAK = re.compile(r"[;|]")
 
 
 def _uppercase_words(description: str) -> bool:
-    """Whether ``description`` has a word of three or more capitals (a brand, ``USDA``)."""
+    """Whether ``description`` has a word of three or more capitals (a brand, ``USDA``;
+    not ``NFS``: see the role ``not_brand`` of ``datasets/matching_words.csv``)."""
+    not_brands = matcher_words().not_brands
     return any(
-        len(w) >= 3 and w.isupper() and w.isalpha() for w in _DESCRIPTION_BREAK.split(description)
+        len(w) >= 3 and w.isupper() and w.isalpha() and w.lower() not in not_brands
+        for w in _DESCRIPTION_BREAK.split(description)
     )
 
 
@@ -564,3 +570,25 @@ def isin_sorted(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
     return sorted_values[at] == values
+
+
+#: A run of words in capitals (a brand in a description): ``KELLOGG'S``, ``TACO BELL``.
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'&.-]{2,}(?:\s+[A-Z][A-Z'&.-]+)*\b")
+
+
+def brand_named(index: FoodIndex, word: str) -> np.ndarray:
+    """Sorted positions of the foods whose description writes ``word`` in capitals.
+
+    USDA writes brands that way (``Cereal or granola bar (KIND Fruit and Nut Bar)``,
+    ``Cereals ready-to-eat, WEETABIX whole grain cereal``): a text that names the brand
+    asks for that food, so its standing penalty as a branded item does not apply.
+    """
+    if index.brand_names is None:
+        found: dict[str, set[int]] = {}
+        for food in np.flatnonzero(index.branded).tolist():
+            runs = _CAPITALS.findall(str(index.descriptions[food]))
+            for key in normalize_many(runs) if runs else []:
+                for w in key.split():
+                    found.setdefault(w, set()).add(food)
+        index.brand_names = {w: np.array(sorted(f), dtype=np.int64) for w, f in found.items()}
+    return index.brand_names.get(word, EMPTY)

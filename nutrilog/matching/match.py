@@ -167,14 +167,22 @@ def _alias_lookup(
     return None
 
 
+def _alias_result(index: FoodIndex, found: tuple[int, str, bool], penalty: float) -> _Result:
+    pos, alias_key, is_curated = found
+    alternates = _curated_alternates_for(index, alias_key) if is_curated else []
+    return _Result(pos, max(100.0 - penalty, 50.0), "alias", [], alternates)
+
+
 def _head_segment_alias(
     index: FoodIndex, reading: Reading, tables: _Tables
 ) -> tuple[int, str, bool] | None:
-    """An alias of the head segment alone (``Black Pepper, Ground``), when the other
-    segments name no food and the alias's food is prepared as they say (``Eggs, Cooked``
-    is not the raw egg of the alias ``eggs``)."""
+    """An alias of the head segment alone (``Tomato Raw, Includes Cherry, Grape``), when
+    the alias's food is prepared as the other segments say (``Eggs, Cooked`` is not the
+    raw egg of the alias ``eggs``)."""
+    if reading.head_segment < 0:
+        return None
     others = [seg for n, seg in enumerate(reading.segments) if n != reading.head_segment]
-    if not others or any(role == "core" for seg in others for _, role in seg):
+    if not others:
         return None
     words = [w for w, role in reading.segments[reading.head_segment] if role != "unknown"]
     found = _alias_lookup(index, words, tables)
@@ -319,13 +327,8 @@ def _match_reading(
         return _none(index, fuzzy(index, content, light=light))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     found = _alias_lookup(index, known, tables)
-    if found is None and reading.head_segment >= 0:
-        found = _head_segment_alias(index, reading, tables)
-        penalty += _OTHER_SEGMENTS if found is not None else 0.0
     if found is not None:
-        pos, alias_key, is_curated = found
-        alternates = _curated_alternates_for(index, alias_key) if is_curated else []
-        return _Result(pos, max(100.0 - penalty, 50.0), "alias", [], alternates)
+        return _alias_result(index, found, penalty)
     prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
     if reading.head is None:
         return _none(index, fuzzy(index, content, light=light))
@@ -356,6 +359,10 @@ def _match_reading(
         )
     ]
     if not ranked or ranked[0][1] < threshold:
+        # an alias of the head segment alone (``Black Pepper, Ground``) is next best
+        found = _head_segment_alias(index, reading, tables)
+        if found is not None:
+            return _alias_result(index, found, penalty + _OTHER_SEGMENTS)
         if not ranked:
             ranked = fuzzy(index, content, light=light)
         return _none(index, ranked)

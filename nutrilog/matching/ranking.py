@@ -30,7 +30,14 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from nutrilog.matching.index import EMPTY, FoodIndex, foods_holding, holding, isin_sorted
+from nutrilog.matching.index import (
+    EMPTY,
+    FoodIndex,
+    brand_named,
+    foods_holding,
+    holding,
+    isin_sorted,
+)
 from nutrilog.matching.vocabulary import matcher_words
 
 __all__ = ["fuzzy", "suggest", "N_CANDIDATES"]
@@ -188,7 +195,12 @@ def fuzzy(
     noncat_extra = c["head_noncat"][food] - sum(
         (in_head[w] for w in content if w not in vocab.category_heads), zero
     )
-    score -= np.where(noncat_extra > 0, 10.0, 3.0) * head_extra
+    foreign = noncat_extra > 0
+    if head is not None and head in in_head:
+        # "Coffee, espresso" for "espresso": a first segment without the head word,
+        # which a later segment has, names the kind of food, as a category does
+        foreign &= ~((in_head[head] == 0) & (in_food[head] == 1))
+    score -= np.where(foreign, 10.0, 3.0) * head_extra
     same_head = (c["head_size"][food] == len(qset)) & (
         sum((in_head[w] for w in known), zero) == len(qset)
     )
@@ -216,6 +228,10 @@ def fuzzy(
         score += 2.0 * c["raw"][food]
     if not qset & vocab.baby:
         penalty = index.penalty[food]
+        for w in known:  # a brand the text names in capitals: that food is asked for
+            named_brand = brand_named(index, w)
+            if len(named_brand):
+                penalty = np.where(isin_sorted(food, named_brand), 0.0, penalty)
         for brand in prefer or ():
             brand_foods = _foods_with_all(index, brand)
             if len(brand_foods):

@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nutrilog.matching.aliases import curated_aliases
-from nutrilog.matching.index import FoodIndex, plain_words, speller_for
+from nutrilog.matching.index import FoodIndex, brand_named, plain_words, speller_for
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
 from nutrilog.matching.vocabulary import matcher_words
 
@@ -122,7 +122,7 @@ def _role(word: str, index: FoodIndex) -> str:
     vocab = matcher_words()
     if word.isdigit():
         return "number"
-    if word in vocab.stop:
+    if word in vocab.stop or word in vocab.fillers:
         return "stop"
     if word in vocab.cosmetic:
         return "cosmetic"
@@ -212,13 +212,13 @@ def _compounds(words: list[str], index: FoodIndex) -> list[str]:
 
 
 def _brand_words(segment: list[tuple[str, str]], index: FoodIndex) -> list[tuple[str, str]]:
-    """Core words the food table uses only in brand names (``kraft``) become brand hints,
-    unless they are the only food words of the segment (``weetabix``)."""
+    """Core words the food table writes only in a brand name in capitals (``kraft``)
+    become brand hints, unless they are the only food words of the segment (``weetabix``)."""
     plain = plain_words(index)
     brandish = [
         i
         for i, (w, role) in enumerate(segment)
-        if role == "core" and w in index.food_postings and w not in plain
+        if role == "core" and w not in plain and len(brand_named(index, w))
     ]
     cores = sum(role == "core" for _, role in segment)
     if not brandish or len(brandish) == cores:

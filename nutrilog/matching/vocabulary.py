@@ -77,6 +77,10 @@ class MatcherWords:
     #: Nouns that name a form of a food (``powder``, ``flour``, ``milk``): the word
     #: before them says which food, so it must be found too.
     forms: frozenset[str]
+    #: Words in capitals in USDA descriptions that are not brands (``NFS``).
+    not_brands: frozenset[str]
+    #: Description words that say nothing about the food when written in a log.
+    fillers: frozenset[str]
 
 
 def _group(rows: tuple[tuple[str, str, str], ...], role: str) -> list[tuple[str, str]]:
@@ -104,4 +108,6 @@ def matcher_words() -> MatcherWords:
         store_brands=tuple(w for w, _ in _group(rows, "store_brand")),
         qualifiers=words("qualifier"),
         forms=words("form"),
+        not_brands=words("not_brand"),
+        fillers=words("filler"),
     )
