@@ -242,3 +242,50 @@ def test_match_columns_and_matcher_memory(foods: FoodTable) -> None:
     key = key_of("avocdo")
     assert matcher.result(key) is matcher.result(key)
     assert matcher.description(key).startswith("Avocados")
+
+
+# ------------------------------------------------------------------ app names and USDA conventions
+
+
+def test_nfs_is_not_a_brand(foods: FoodTable) -> None:
+    from nutrilog.matching.index import _uppercase_words
+
+    assert not _uppercase_words("Grilled cheese sandwich, NFS")
+    assert _uppercase_words("Cereals ready-to-eat, WEETABIX whole grain cereal")
+
+
+def test_a_brand_the_text_names_in_capitals_is_not_penalised(foods: FoodTable) -> None:
+    # SR28 42237 "Cereals ready-to-eat, WEETABIX whole grain cereal" is the only food
+    row = _one("weetabix", foods)
+    assert row["food_id"] == "sr28:42237"
+
+
+def test_words_written_apart_that_usda_joins(foods: FoodTable) -> None:
+    assert "nonfat" in _description(_one("non-fat plain yogurt", foods))
+    assert _one("flax seeds", foods)["food_id"] in {"sr28:12220", "fndds:43104000"}
+
+
+def test_the_flavour_of_an_any_flavour_food(foods: FoodTable) -> None:
+    # FNDDS 91402000 "Jam, preserve, all flavors": the fruit is the flavour
+    assert _one("gooseberry jam", foods)["food_id"] == "fndds:91402000"
+
+
+def test_a_serving_word_is_not_spelling_corrected(foods: FoodTable) -> None:
+    row = _one("venti latte", foods)
+    assert "latte" in _description(row)
+    assert "spelling" not in row["assumptions"]
+
+
+def test_a_kind_of_food_named_in_the_second_segment(foods: FoodTable) -> None:
+    # "Coffee, espresso": the first segment names the kind, like a category
+    assert "espresso" in _description(_one("double espresso", foods))
+
+
+def test_head_segment_alias_must_be_prepared_as_the_name_says(foods: FoodTable) -> None:
+    row = _one("Eggs, Scrambled", foods)  # the alias "eggs" is raw: not for scrambled eggs
+    assert "scrambled" in _description(row)
+
+
+def test_app_description_fillers_say_nothing(foods: FoodTable) -> None:
+    row = _one("Carrots, Raw, Includes Baby and Rainbow", foods)
+    assert "carrot" in _description(row) and "raw" in _description(row)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EMPTY",
+    "any_flavour",
     "FoodIds",
     "FoodIndex",
     "count_in",
@@ -88,6 +89,7 @@ class FoodIndex:
     holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings
     plain: frozenset[str] | None = None  # words of descriptions without a brand, on first use
     brand_names: dict[str, np.ndarray] | None = None  # word in capitals -> foods, first use
+    flavours: np.ndarray | None = None  # foods of any flavour, on first use
     synonym_keys: tuple[list[int], list[str]] = ([], [])  # (food, normalised synonym)
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
 
@@ -592,3 +594,18 @@ def brand_named(index: FoodIndex, word: str) -> np.ndarray:
                     found.setdefault(w, set()).add(food)
         index.brand_names = {w: np.array(sorted(f), dtype=np.int64) for w, f in found.items()}
     return index.brand_names.get(word, EMPTY)
+
+
+#: How FNDDS says a food stands for every flavour of it.
+_ANY_FLAVOUR = re.compile(r"all flavors|as to flavor|any flavor|assorted flavors", re.IGNORECASE)
+
+
+def any_flavour(index: FoodIndex) -> np.ndarray:
+    """Sorted positions of the foods whose description stands for every flavour
+    (``Jam, preserve, all flavors``; ``Yogurt, ..., NS as to flavor``)."""
+    if index.flavours is None:
+        index.flavours = np.array(
+            [i for i, d in enumerate(index.descriptions.tolist()) if _ANY_FLAVOUR.search(d)],
+            dtype=np.int64,
+        )
+    return index.flavours

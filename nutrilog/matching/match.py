@@ -53,6 +53,7 @@ from nutrilog.matching.aliases import curated_aliases, curated_alternates, read_
 from nutrilog.matching.index import (
     EMPTY,
     FoodIndex,
+    any_flavour,
     foods_holding,
     ids_for,
     index_for,
@@ -102,6 +103,10 @@ _N_SUGGESTIONS = 3
 _CORRECTED = 3.0
 _UNKNOWN = 5.0
 _OTHER_SEGMENTS = 5.0
+#: Points a match loses per flavour word read off a food of any flavour, and per
+#: light word that no food holding the head word has.
+_FLAVOUR = 3.0
+_IDLE = 1.0
 #: Candidates scored when only foods holding the head word compete (fewer are needed).
 _HEADED_CANDIDATES = 25
 
@@ -186,6 +191,8 @@ def _head_segment_alias(
         return None
     words = [w for w, role in reading.segments[reading.head_segment] if role != "unknown"]
     found = _alias_lookup(index, words, tables)
+    if found is None and reading.written:
+        found = _alias_lookup(index, reading.written[reading.head_segment], tables)
     if found is None:
         return None
     preparation = matcher_words().preparation
@@ -243,6 +250,23 @@ def _named(index: FoodIndex, reading: Reading) -> np.ndarray | None:
         return None
     head_only = Reading(reading.segments, head=reading.head)
     return _allowed(index, head_only, named_by)
+
+
+def _flavours(
+    index: FoodIndex, reading: Reading, words: list[str], allowed: np.ndarray
+) -> list[str]:
+    """Words no allowed food has, when one of them is of any flavour (FNDDS "Jam,
+    preserve, all flavors" for ``strawberry jam``): the word is the flavour."""
+    if not isin_sorted(any_flavour(index), allowed).any():
+        return []
+    required = set(reading.required())
+    return [
+        w
+        for w in words
+        if w not in required
+        and w in index.postings
+        and not isin_sorted(foods_holding(index, w), allowed).any()
+    ]
 
 
 def _cooked_instead(index: FoodIndex, words: list[str], allowed: np.ndarray) -> list[str]:
@@ -327,6 +351,9 @@ def _match_reading(
         return _none(index, fuzzy(index, content, light=light))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     found = _alias_lookup(index, known, tables)
+    if found is None:
+        written = [w for seg in reading.written for w in seg]
+        found = _alias_lookup(index, written, tables) if written != known else None
     if found is not None:
         return _alias_result(index, found, penalty)
     prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
@@ -344,6 +371,20 @@ def _match_reading(
         ]
         content = [w for w in content if w not in stray]
         penalty += _UNKNOWN * len(stray)
+        flavours = _flavours(index, reading, content, allowed)
+        content = [w for w in content if w not in flavours]
+        penalty += _FLAVOUR * len(flavours)
+        # a qualifier or a word of another segment that no allowed food has
+        # (``double`` espresso) tells them apart no better than no word
+        idle = [
+            w
+            for w in content
+            if w in light
+            and w not in index.prep_ok
+            and not isin_sorted(foods_holding(index, w), allowed).any()
+        ]
+        content = [w for w in content if w not in idle]
+        penalty += _IDLE * len(idle)
         content = _cooked_instead(index, content, allowed)
     ranked = [
         (p, max(s - penalty, 0.0))

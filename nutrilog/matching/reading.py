@@ -8,8 +8,8 @@ segment, in this order:
    aside as hints;
 2. synonyms are rewritten (``aubergine`` -> ``eggplant``);
 3. words the food table does not know are spelling-corrected
-   (:mod:`~nutrilog.matching.spelling`); the synonyms are looked up again; two words
-   USDA writes as one are joined (``non fat`` is ``nonfat``);
+   (:mod:`~nutrilog.matching.spelling`); the synonyms are looked up again; a qualifier
+   and the word after it that USDA writes as one are joined (``non fat`` is ``nonfat``);
 4. each word gets a role: ``core`` (a food word), ``qualifier`` (a form, cut, fat
    level or preparation), ``cosmetic``, ``stop``, ``number``, ``unknown``, or
    ``brand``: a word the food table uses only in brand names (``kraft``), unless it is
@@ -38,7 +38,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nutrilog.matching.aliases import curated_aliases
 from nutrilog.matching.index import FoodIndex, brand_named, plain_words, speller_for
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
 from nutrilog.matching.vocabulary import matcher_words
@@ -70,6 +69,8 @@ class Reading:
 
     #: Each segment's words after brands, synonyms and spelling, with their roles.
     segments: list[list[tuple[str, str]]]
+    #: Each segment's known words before two written apart were joined (for aliases).
+    written: list[list[str]] = field(default_factory=list)
     #: Brands set aside, as in the brand table.
     brands: list[Brand] = field(default_factory=list)
     #: ``(term, means)`` of each synonym used.
@@ -104,7 +105,7 @@ class Reading:
             out.update(w for w, _ in segment[len(head) :] if n == self.head_segment)
             if n != self.head_segment:
                 out.update(w for w, _ in segment)
-        return frozenset(out - {w for w, _ in self._head_words()})
+        return frozenset(out - {w for w, role in self._head_words() if role != "qualifier"})
 
     def _head_words(self) -> list[tuple[str, str]]:
         if self.head_segment < 0:
@@ -132,10 +133,11 @@ def _role(word: str, index: FoodIndex) -> str:
 
 
 def _known_words(synonyms: PhraseTable[Synonym]) -> set[str]:
-    """Words the speller takes as known besides the food words (aliases, synonyms, brands)."""
-    out: set[str] = set()
-    for key in curated_aliases():
-        out.update(key.split())
+    """Words the speller takes as known besides the food words: synonym terms, brands,
+    and the matcher's own word lists (``grande`` is a size, not a misspelt ``grade``)."""
+    vocab = matcher_words()
+    out: set[str] = set(vocab.cosmetic | vocab.qualifiers | vocab.stop | vocab.fillers)
+    out.update(vocab.preparation)
     for table in (synonyms, brand_table()):
         for first, entries in table.by_first.items():
             out.add(first)
@@ -183,6 +185,7 @@ def read_key(
         if corrected:
             fixed_words, used = rewrite(fixed_words, synonyms)
             reading.synonyms.extend(used)
+        reading.written.append([w for w in fixed_words if _role(w, index) != "unknown"])
         fixed_words = _compounds(fixed_words, index)
         reading.segments.append(_brand_words([(w, _role(w, index)) for w in fixed_words], index))
     reading.brands.extend(
@@ -193,16 +196,16 @@ def read_key(
 
 
 def _compounds(words: list[str], index: FoodIndex) -> list[str]:
-    """Two words written apart that USDA writes as one: ``non fat`` is ``nonfat``, ``flax
-    seed`` is ``flaxseed`` (only when one of them is a qualifier or a form noun)."""
-    vocab = matcher_words()
-    joinable = vocab.qualifiers | vocab.forms
+    """Two words written apart that USDA writes as one, the first a qualifier: ``non fat``
+    is ``nonfat``, ``low fat`` is ``lowfat``. (Two food words joined, ``flax seed``, are
+    matched both ways by the head-word rule instead.)"""
+    qualifiers = matcher_words().qualifiers
     out: list[str] = []
     i = 0
     while i < len(words):
         if i + 1 < len(words):
             a, b = words[i], words[i + 1]
-            if (a in joinable or b in joinable) and a + b in index.postings:
+            if a in qualifiers and a + b in index.postings:
                 out.append(a + b)
                 i += 2
                 continue
