@@ -14,7 +14,12 @@ One job per module:
   spelling, the head word a match must contain;
 * :mod:`~nutrilog.matching.ranking` -- scoring the candidate foods of a text;
 * :mod:`~nutrilog.matching.match` -- the steps each distinct text goes through,
-  :class:`~nutrilog.matching.match.Matcher` and :func:`match_foods`.
+  :class:`~nutrilog.matching.match.Matcher` and :func:`match_foods`;
+* :mod:`~nutrilog.matching.entry` -- entry understanding: what one diary line says
+  (meal and time prefixes, not-food lines, the foods of a compound line), with the
+  vocabulary of ``datasets/entry_words.csv``;
+* :mod:`~nutrilog.matching.entries` -- entry understanding applied to an entries
+  table, once per distinct line (the analysis calls it before matching).
 
 Examples
 --------

@@ -56,6 +56,7 @@ __all__ = [
     "same_words",
     "speller_for",
     "stem",
+    "synonym_words",
 ]
 
 #: Among foods with the same description: the user's own, then SR28, then FNDDS.
@@ -89,7 +90,8 @@ class FoodIndex:
     holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings
     plain: frozenset[str] | None = None  # words of descriptions without a brand, on first use
     brand_names: dict[str, np.ndarray] | None = None  # word in capitals -> foods, first use
-    flavours: np.ndarray | None = None  # foods of any flavour, on first use
+    flavours: np.ndarray | None = None  # mask of the foods of any flavour, on first use
+    synonym_sets: list[frozenset[str]] | None = None  # words of each choice's synonym
     synonym_keys: tuple[list[int], list[str]] = ([], [])  # (food, normalised synonym)
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
 
@@ -601,11 +603,17 @@ _ANY_FLAVOUR = re.compile(r"all flavors|as to flavor|any flavor|assorted flavors
 
 
 def any_flavour(index: FoodIndex) -> np.ndarray:
-    """Sorted positions of the foods whose description stands for every flavour
+    """A mask over foods: those whose description stands for every flavour
     (``Jam, preserve, all flavors``; ``Yogurt, ..., NS as to flavor``)."""
     if index.flavours is None:
         index.flavours = np.array(
-            [i for i, d in enumerate(index.descriptions.tolist()) if _ANY_FLAVOUR.search(d)],
-            dtype=np.int64,
+            [bool(_ANY_FLAVOUR.search(d)) for d in index.descriptions.tolist()], dtype=bool
         )
     return index.flavours
+
+
+def synonym_words(index: FoodIndex) -> list[frozenset[str]]:
+    """The words of each choice's synonym (empty for a description), built on first use."""
+    if index.synonym_sets is None:
+        index.synonym_sets = [frozenset(name.split()) for name in index.choice_synonym]
+    return index.synonym_sets

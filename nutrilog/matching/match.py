@@ -253,11 +253,15 @@ def _named(index: FoodIndex, reading: Reading) -> np.ndarray | None:
 
 
 def _flavours(
-    index: FoodIndex, reading: Reading, words: list[str], allowed: np.ndarray
+    index: FoodIndex,
+    reading: Reading,
+    words: list[str],
+    allowed: np.ndarray,
+    in_allowed: np.ndarray,
 ) -> list[str]:
     """Words no allowed food has, when one of them is of any flavour (FNDDS "Jam,
     preserve, all flavors" for ``strawberry jam``): the word is the flavour."""
-    if not isin_sorted(any_flavour(index), allowed).any():
+    if not any_flavour(index)[allowed].any():
         return []
     required = set(reading.required())
     return [
@@ -265,7 +269,7 @@ def _flavours(
         for w in words
         if w not in required
         and w in index.postings
-        and not isin_sorted(foods_holding(index, w), allowed).any()
+        and not in_allowed[foods_holding(index, w)].any()
     ]
 
 
@@ -363,15 +367,15 @@ def _match_reading(
     if allowed is not None:
         # a word only brands and synonyms use (``bell`` of TACO BELL) that no allowed
         # food has tells the allowed foods apart no better than an unknown word
+        in_allowed = np.zeros(len(index.ids), dtype=bool)
+        in_allowed[allowed] = True
         plain = plain_words(index)
         stray = [
-            w
-            for w in content
-            if w not in plain and not isin_sorted(foods_holding(index, w), allowed).any()
+            w for w in content if w not in plain and not in_allowed[foods_holding(index, w)].any()
         ]
         content = [w for w in content if w not in stray]
         penalty += _UNKNOWN * len(stray)
-        flavours = _flavours(index, reading, content, allowed)
+        flavours = _flavours(index, reading, content, allowed, in_allowed)
         content = [w for w in content if w not in flavours]
         penalty += _FLAVOUR * len(flavours)
         # a qualifier or a word of another segment that no allowed food has
@@ -381,7 +385,7 @@ def _match_reading(
             for w in content
             if w in light
             and w not in index.prep_ok
-            and not isin_sorted(foods_holding(index, w), allowed).any()
+            and not in_allowed[foods_holding(index, w)].any()
         ]
         content = [w for w in content if w not in idle]
         penalty += _IDLE * len(idle)

@@ -37,6 +37,7 @@ from nutrilog.matching.index import (
     foods_holding,
     holding,
     isin_sorted,
+    synonym_words,
 )
 from nutrilog.matching.vocabulary import matcher_words
 
@@ -235,8 +236,7 @@ def fuzzy(
         for brand in prefer or ():
             brand_foods = _foods_with_all(index, brand)
             if len(brand_foods):
-                hit = np.isin(food, brand_foods)
-                penalty = np.where(hit, -3.0, penalty)
+                penalty = np.where(isin_sorted(food, brand_foods), -3.0, penalty)
         score -= penalty
     if named is not None:
         score -= _UNNAMED * ~isin_sorted(food, named)
@@ -272,14 +272,16 @@ def _by_synonym(
     covers (``pesto`` of "Pasta with cream sauce"), so "Pesto sauce" is the better reading.
     """
     described_somewhere = described is not None and bool(described.any())
-    names = [index.choice_synonym[c] for c in take.tolist()]
+    chosen = take.tolist()
+    words_of = synonym_words(index)
     mine = set(known)
     # only a synonym with most of the text's words can beat its description
     rows = [
-        i for i, name in enumerate(names) if name and len(mine & set(name.split())) * 2 >= len(mine)
+        i for i, c in enumerate(chosen) if words_of[c] and len(mine & words_of[c]) * 2 >= len(mine)
     ]
     if not rows:
         return score
+    names = [index.choice_synonym[c] for c in chosen]
     vocab = matcher_words()
     texts = [names[i] for i in rows]
     token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
@@ -288,7 +290,7 @@ def _by_synonym(
     out = score.copy()
     ignore = vocab.free | vocab.stop | vocab.cosmetic
     for k, i in enumerate(rows):
-        words = set(texts[k].split())
+        words = words_of[chosen[i]]
         covered = sum(weight[w] for w in known if w in words) / total
         extra = len(words - set(known) - ignore)
         alt = (
