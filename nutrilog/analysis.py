@@ -30,6 +30,7 @@ from nutrilog.errors import ProfileError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
 from nutrilog.log import FoodLog
+from nutrilog.matching.match import MATCH_COLUMNS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.profile import Profile
 
@@ -201,18 +202,7 @@ def _water_per_unit(units: pd.Series) -> np.ndarray:
 
 
 #: Columns of :func:`_match_keys`.
-_KEY_COLUMNS = [
-    "food_id",
-    "description",
-    "match_score",
-    "match_method",
-    "suggestions",
-    "assumptions",
-    "per_unit",
-    "portion",
-    "grams_note",
-    "plain_water",
-]
+_KEY_COLUMNS = [*MATCH_COLUMNS, "per_unit", "portion", "grams_note", "plain_water"]
 
 
 def _match_keys(keys: pd.DataFrame, foods: FoodTable, matcher: Any) -> pd.DataFrame:

@@ -31,9 +31,9 @@ Misspelt words (``"bananna"``) are corrected to the nearest word of the food tab
 Examples
 --------
 >>> from nutrilog.foods import load_foods
->>> m = match_foods(["Bananas", "2% milk", "xqzzv blorb"], load_foods())
->>> m["match_method"].tolist()
-['alias', 'alias', 'none']
+>>> m = match_foods(["Spinach, raw", "cooked quinao"], load_foods())
+>>> m[["match_method", "assumptions"]].values.tolist()
+[['exact', ''], ['alias', 'spelling: quinao → quinoa']]
 """
 
 from __future__ import annotations
@@ -644,19 +644,18 @@ class Matcher:
 
     def holds(self, key: str, part_key: str) -> bool:
         """Whether the food ``key`` lands on holds the food words of ``part_key``."""
-        position = self.result(key).position
-        if position is None:
-            return False
-        allowed = _allowed(self.index, self.reading(part_key))
-        return allowed is not None and bool(isin_sorted(np.array([position]), allowed)[0])
+        return self._among(key, _allowed(self.index, self.reading(part_key)))
 
     def named(self, key: str, part_key: str) -> bool:
         """Whether the name of the food ``key`` lands on has the head word of ``part_key``."""
+        return self._among(key, _named(self.index, self.reading(part_key)))
+
+    def _among(self, key: str, foods: np.ndarray | None) -> bool:
+        """Whether the food ``key`` lands on is one of ``foods`` (sorted positions)."""
         position = self.result(key).position
-        if position is None:
+        if position is None or foods is None:
             return False
-        named = _named(self.index, self.reading(part_key))
-        return named is not None and bool(isin_sorted(np.array([position]), named)[0])
+        return bool(isin_sorted(np.array([position]), foods)[0])
 
     def description_words(self, key: str) -> list[str]:
         """The normalised words of the description of the food ``key`` lands on."""
