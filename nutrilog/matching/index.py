@@ -526,6 +526,8 @@ def plain_words(index: FoodIndex) -> frozenset[str]:
     return index.plain
 
 
+#: Text in brackets: a synonym of the food, not its name.
+_BRACKETS = re.compile(r"\([^()]*\)")
 #: Words after which a synonym names what goes with its food ("cabbage in tossed salad").
 _SYNONYM_COMPLEMENT = frozenset({"in", "with", "without", "for", "on", "from", "as"})
 
@@ -540,25 +542,25 @@ def _before_complement(words: list[str]) -> list[str]:
 def named_by(index: FoodIndex, word: str) -> np.ndarray:
     """Sorted positions of the foods *named* by ``word``.
 
-    A food is named by the words of its description and by the last word of each of its
-    synonyms before any ``in``, ``with``, ``for``... ("cabbage in tossed green salad" is
-    cabbage): ``coffee`` is in a synonym of "Cream, light" (coffee cream) but does not
+    A food is named by the words of its description outside brackets and before any
+    ``with``, ``in``, ``for``... ("Pancakes, with chocolate" is pancakes), and by the last word of each of
+    its synonyms before them ("cabbage in tossed green salad" is cabbage): ``coffee`` is
+    in a synonym of "Cream, light" (coffee cream) but does not
     name it; ``supreme`` names "Burrito with meat and sour cream" (Taco Bell Crunchwrap
     Supreme).
     """
     if index.names is None:
-        syn_food, syn_keys = index.synonym_keys
         pairs: dict[str, set[int]] = {}
+        unbracketed = [_BRACKETS.sub(" ", d) for d in index.descriptions.tolist()]
+        for food, key in enumerate(normalize_many(unbracketed)):
+            for w in _before_complement(key.split()):
+                pairs.setdefault(w, set()).add(food)
+        syn_food, syn_keys = index.synonym_keys
         for f, k in zip(syn_food, syn_keys, strict=True):
             words = _before_complement(k.split())
             if words:
                 pairs.setdefault(words[-1], set()).add(f)
-        names = {}
-        for w in set(index.food_postings) | set(pairs):
-            extra = pairs.get(w)
-            own = index.food_postings.get(w, EMPTY)
-            names[w] = own if not extra else np.union1d(own, np.fromiter(extra, np.int64))
-        index.names = names
+        index.names = {w: np.array(sorted(f), dtype=np.int64) for w, f in pairs.items()}
     return index.names.get(word, EMPTY)
 
 

@@ -295,8 +295,15 @@ def _cooked_instead(index: FoodIndex, words: list[str], allowed: np.ndarray) -> 
     return list(dict.fromkeys(out))
 
 
-def _text_assumptions(reading: Reading) -> list[tuple[str, str]]:
-    return [("spelling", f"{a} \u2192 {b}") for a, b in reading.corrections] + [
+def _text_assumptions(index: FoodIndex, reading: Reading, food: int) -> list[tuple[str, str]]:
+    """The spelling corrections the matched food uses (a correction it does not hold
+    assumed nothing), and the synonyms read."""
+    used = [
+        (a, b)
+        for a, b in reading.corrections
+        if isin_sorted(np.array([food]), _foods_of_word(index, b, foods_holding))[0]
+    ]
+    return [("spelling", f"{a} \u2192 {b}") for a, b in used] + [
         ("synonym", f"{a} \u2192 {b}") for a, b in reading.synonyms
     ]
 
@@ -339,7 +346,7 @@ def _match_one(index: FoodIndex, key: str, tables: _Tables, threshold: float) ->
             reading.brands = brands
     result = _match_reading(index, reading, tables, threshold)
     if result.position is not None:
-        result.assumptions = _text_assumptions(reading) + result.assumptions
+        result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
     return _with_brand(result, index, reading, key)
 
 
@@ -364,6 +371,7 @@ def _match_reading(
     if reading.head is None:
         return _none(index, fuzzy(index, content, light=light))
     allowed = _allowed(index, reading)
+    named = _named(index, reading)
     if allowed is not None:
         # a word only brands and synonyms use (``bell`` of TACO BELL) that no allowed
         # food has tells the allowed foods apart no better than an unknown word
@@ -399,7 +407,7 @@ def _match_reading(
             light=light,
             prefer=prefer,
             allowed=allowed,
-            named=_named(index, reading),
+            named=named,
             head=reading.head,
         )
     ]
