@@ -232,3 +232,12 @@ def test_assumptions_join_the_line_and_the_match(foods: FoodTable) -> None:
     first = e["assumptions"].iloc[0]
     assert first.startswith('component: of "spinich and 1 cup quinoa"; spelling: spinich')
     assert e["assumptions"].iloc[1] == 'component: of "spinich and 1 cup quinoa"'
+
+
+def test_plain_lines_are_not_read_again() -> None:
+    from nutrilog.matching.entry import needs_reading
+
+    assert not needs_reading("2 cups cooked brown rice", ["2", "cup", "cooked", "brown", "rice"])
+    assert needs_reading("rice, beans", ["rice", "bean"])
+    assert needs_reading("[lunch] rice", ["lunch", "rice"])
+    assert needs_reading("felt sick", ["felt", "sick"])

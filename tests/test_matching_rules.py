@@ -289,3 +289,9 @@ def test_head_segment_alias_must_be_prepared_as_the_name_says(foods: FoodTable) 
 def test_app_description_fillers_say_nothing(foods: FoodTable) -> None:
     row = _one("Carrots, Raw, Includes Baby and Rainbow", foods)
     assert "carrot" in _description(row) and "raw" in _description(row)
+
+
+def test_a_correction_the_food_does_not_use_is_no_assumption(foods: FoodTable) -> None:
+    # "jacket" is one letter from USDA's "jacked", which no potato has
+    row = _one("jacket potato", foods, synonyms=[])
+    assert "spelling" not in row["assumptions"]
