@@ -49,6 +49,8 @@ N_CANDIDATES = 40
 _SYNONYM_COST = 8.0
 #: Points a food loses when its name lacks the text's head word.
 _UNNAMED = 8.0
+#: Masks of food arrays kept for reuse.
+_MASKS_KEPT = 8
 #: Fewest candidates whose description has the head word (see :func:`_candidates`).
 _POOL_MIN = 8
 #: Weight of a light word (a qualifier) in the share of the text a food holds.
@@ -82,25 +84,32 @@ def _candidates(
         uniq = uniq[_mask(index, allowed)[index.choice_food[uniq]]]
     summed = np.bincount(hits, weights=weights, minlength=n_choices)
     take = _best(uniq, summed, index.choice_len, limit)
-    if pool is not None and len(uniq) > limit:
-        in_pool = _mask(index, pool)
-        if in_pool[index.choice_food[take]].sum() < _POOL_MIN:
-            inside = uniq[in_pool[index.choice_food[uniq]]]
-            taken = set(take.tolist())
-            extra = [
-                c
-                for c in _best(inside, summed, index.choice_len, _POOL_MIN).tolist()
-                if c not in taken
-            ]
-            if extra:
-                take = np.concatenate([take, np.array(extra, dtype=take.dtype)])
+    if (
+        pool is not None
+        and len(uniq) > limit
+        and isin_sorted(index.choice_food[take], pool).sum() < _POOL_MIN
+    ):
+        inside = uniq[_mask(index, pool)[index.choice_food[uniq]]]
+        taken = set(take.tolist())
+        extra = [
+            c for c in _best(inside, summed, index.choice_len, _POOL_MIN).tolist() if c not in taken
+        ]
+        if extra:
+            take = np.concatenate([take, np.array(extra, dtype=take.dtype)])
     return take
 
 
 def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
-    """A mask over the foods of ``index``, True at ``foods``."""
+    """A mask over the foods of ``index``, True at ``foods`` (the last few are kept: the
+    same food arrays come back text after text)."""
+    cache = index.masks
+    for kept, mask in cache:
+        if kept is foods:
+            return mask
     mask = np.zeros(len(index.ids), dtype=bool)
     mask[foods] = True
+    cache.insert(0, (foods, mask))
+    del cache[_MASKS_KEPT:]
     return mask
 
 
@@ -165,7 +174,6 @@ def fuzzy(
     qset = frozenset(known)
     food = index.choice_food[take]
     c = index.counts
-    content = [w for w in known if w not in vocab.free]
     # Which candidate choices, their foods and first segments have each word: one search.
     k = len(known)
     rows = holding(
@@ -175,43 +183,40 @@ def fuzzy(
         np.repeat(np.stack([take, food, food]), k, axis=0),
         max(len(index.choice_text), len(index.ids)),
     )
-    in_choice = dict(zip(known, rows[:k], strict=True))
-    in_food = dict(zip(known, rows[k : 2 * k], strict=True))
-    in_head = dict(zip(known, rows[2 * k :], strict=True))
-    zero = np.zeros(len(take))
-    q_weight = sum(weight.values())
+    in_choice, in_food, in_head = rows[:k], rows[k : 2 * k], rows[2 * k :]
+    at = {w: i for i, w in enumerate(known)}
+    is_content = np.array([w not in vocab.free for w in known])
+    noncat = is_content & np.array([w not in vocab.category_heads for w in known])
+    weights = np.array([weight[w] for w in known])
     cooking = vocab.preparation.get("cooked", frozenset())
-    has = dict(in_choice)
-    for p in known:
-        if p in index.prep_ok:  # a preparation is held when the food is prepared that way
+    has = in_choice
+    preps_held = [w for w in known if w in index.prep_ok]
+    if preps_held:
+        has = in_choice.copy()
+        for p in preps_held:  # a preparation is held when the food is prepared that way
             held = index.prep_ok[p][food].astype(float)
             if _cooks(p, cooking, vocab.preparation) and "cooked" in index.prep_ok:
                 held = np.maximum(held, 0.5 * index.prep_ok["cooked"][food])
-            has[p] = np.maximum(has[p], held)
-    covered = sum((weight[w] * has[w] for w in known), zero) / q_weight
+            has[at[p]] = np.maximum(has[at[p]], held)
+    covered = weights @ has / weights.sum()
     score = (
         60.0 * covered + 0.2 * np.asarray(token_set, float) + 0.2 * np.asarray(token_sort, float)
     )
-    head_extra = c["head"][food] - sum((in_head[w] for w in content), zero)
-    noncat_extra = c["head_noncat"][food] - sum(
-        (in_head[w] for w in content if w not in vocab.category_heads), zero
-    )
+    head_extra = c["head"][food] - in_head[is_content].sum(axis=0)
+    noncat_extra = c["head_noncat"][food] - in_head[noncat].sum(axis=0)
     foreign = noncat_extra > 0
-    if head is not None and head in in_head:
+    if head is not None and head in at:
         # "Coffee, espresso" for "espresso": a first segment without the head word,
         # which a later segment has, names the kind of food, as a category does
-        foreign &= ~((in_head[head] == 0) & (in_food[head] == 1))
+        foreign &= ~((in_head[at[head]] == 0) & (in_food[at[head]] == 1))
     score -= np.where(foreign, 10.0, 3.0) * head_extra
-    same_head = (c["head_size"][food] == len(qset)) & (
-        sum((in_head[w] for w in known), zero) == len(qset)
-    )
+    same_head = (c["head_size"][food] == len(qset)) & (in_head.sum(axis=0) == len(qset))
     score += 5.0 * same_head
-    score -= 15.0 * (
-        c["negating"][food] - sum((in_food[w] for w in known if w in vocab.negating), zero)
-    )
-    all_extra = c["all"][food] - sum((in_food[w] for w in content), zero)
+    negating = np.array([w in vocab.negating for w in known])
+    score -= 15.0 * (c["negating"][food] - in_food[negating].sum(axis=0))
+    all_extra = c["all"][food] - in_food[is_content].sum(axis=0)
     score -= 1.0 * (all_extra - head_extra)
-    described = in_food.get(head) if head is not None else None
+    described = in_food[at[head]] if head is not None and head in at else None
     score = _by_synonym(index, take, query, known, weight, score, described)
     preps = [w for w in known if w in vocab.preparation]
     for p in preps:
@@ -223,9 +228,8 @@ def fuzzy(
         )
         score += np.where(index.prep_ok[p][food], 3.0, np.where(fallback, -2.0, -8.0))
     if not preps:
-        score -= 6.0 * (
-            c["processed"][food] - sum((in_food[w] for w in known if w in vocab.processed), zero)
-        )
+        processed = np.array([w in vocab.processed for w in known])
+        score -= 6.0 * (c["processed"][food] - in_food[processed].sum(axis=0))
         score += 2.0 * c["raw"][food]
     if not qset & vocab.baby:
         penalty = index.penalty[food]
