@@ -19,7 +19,8 @@ import time
 from rapidfuzz import fuzz, process, utils
 
 from nutrilog.foods import load_foods
-from nutrilog.matching import _index_for, curated_aliases, match_foods
+from nutrilog.matching import curated_aliases, match_foods
+from nutrilog.matching.index import index_for
 
 _BRANDS = [
     "Publix",
@@ -88,7 +89,7 @@ def main(n: int = 20_000) -> None:
     texts = synthetic_texts(n)
 
     start = time.perf_counter()
-    _index_for(foods)
+    index_for(foods)
     build = time.perf_counter() - start
 
     start = time.perf_counter()

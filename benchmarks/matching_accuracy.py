@@ -126,12 +126,16 @@ class _Judge:
         }
 
     def same_food(self, got: str, listed: list[str]) -> bool:
+        return bool(self.stands_for(got, listed))
+
+    def stands_for(self, got: str, listed: list[str]) -> list[str]:
+        """The listed ids ``got`` is: itself, or those with the same Mg/Ca/K per 100 g."""
         if got in listed:
-            return True
+            return [got]
         mine = self._minerals.get(got)
         if mine is None or any(math.isnan(x) for x in mine):
-            return False
-        return any(self._minerals.get(food_id) == mine for food_id in listed)
+            return []
+        return [food_id for food_id in listed if self._minerals.get(food_id) == mine]
 
     def minerals_ok(self, got: dict[str, float], row: pd.Series) -> bool:
         checked = 0
@@ -145,16 +149,13 @@ class _Judge:
         return checked > 0
 
     def grams_ok(self, food_id: str, grams: float, row: pd.Series, listed: list[str]) -> bool:
+        """Grams within 25 % (50 % when vague) of the grams of the id matched: its own
+        ``grams_alt`` if it has one, else ``grams``; a twin of a listed id is judged by
+        the grams of the id it stands for."""
         tolerance = 0.5 if str(row["vague"]).strip() == "yes" else 0.25
-        want = _grams_alt(row["grams_alt"]).get(food_id, row["grams"])
-        if pd.isna(want):
-            return False
-        if _close(grams, float(want), tolerance):
-            return True
-        # a twin of a listed id is judged by the grams of the id it stands for
-        return any(
-            _close(grams, float(w), tolerance) for w in _grams_alt(row["grams_alt"]).values()
-        )
+        alt = _grams_alt(row["grams_alt"])
+        wanted = [alt.get(i, row["grams"]) for i in self.stands_for(food_id, listed)]
+        return any(pd.notna(w) and _close(grams, float(w), tolerance) for w in wanted)
 
     def food(self, rows: pd.DataFrame, row: pd.Series) -> tuple[bool, bool]:
         """Return (accepted, right) for a food phrase."""
@@ -175,9 +176,10 @@ class _Judge:
             if not components:
                 return True, False
         if components:
-            if self._components_ok(matched, components, row):
-                return True, True
-            return True, self.minerals_ok(totals, row) and self._ids_plausible(matched, components)
+            # every component matched with its grams, or the summed Mg/Ca/K within 20 %
+            return True, self._components_ok(matched, components, row) or self.minerals_ok(
+                totals, row
+            )
         return True, False
 
     def _components_ok(
@@ -201,16 +203,6 @@ class _Judge:
                 return False
             left.remove(hit)
         return True
-
-    def _ids_plausible(
-        self, matched: pd.DataFrame, components: list[tuple[list[str], float]]
-    ) -> bool:
-        """Summed minerals count only when the matched foods are the components named."""
-        wanted = [ids for ids, _ in components]
-        return all(
-            any(self.same_food(str(food_id), ids) for ids in wanted)
-            for food_id in matched["food_id"]
-        )
 
     def supplement(self, rows: pd.DataFrame, row: pd.Series) -> tuple[bool, bool]:
         if rows.empty:

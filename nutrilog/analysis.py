@@ -3,7 +3,9 @@
 The steps, each in its own module:
 
 1. read the log (:mod:`nutrilog.iotools`) unless a :class:`~nutrilog.log.FoodLog` is given;
-2. match each unique food text to a food (:mod:`nutrilog.matching`);
+2. read each distinct food line (prefixes, not-food lines, compounds:
+   :mod:`nutrilog.matching.entries`), then match each unique food text to a food
+   (:mod:`nutrilog.matching`);
 3. turn each unique (food, unit) into grams (:mod:`nutrilog.portions`);
 4. scale per-100 g values by grams (:mod:`nutrilog.intake`); supplements carry their
    label amounts; rows whose source reported nutrients keep them unless ``recompute``;
@@ -24,11 +26,12 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._checks import number_argument
-from nutrilog._vector import choose, coded, distinct_rows
+from nutrilog._vector import choose, coded, distinct_rows, text_category
 from nutrilog.errors import ProfileError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
 from nutrilog.log import FoodLog
+from nutrilog.matching.match import MATCH_COLUMNS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.profile import Profile
 
@@ -208,21 +211,10 @@ def _water_per_unit(units: pd.Series) -> np.ndarray:
 
 
 #: Columns of :func:`_match_keys`.
-_KEY_COLUMNS = [
-    "food_id",
-    "description",
-    "match_score",
-    "match_method",
-    "suggestions",
-    "per_unit",
-    "portion",
-    "grams_note",
-    "assumption",
-    "plain_water",
-]
+_KEY_COLUMNS = [*MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water"]
 
 
-def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFrame:
+def _match_keys(keys: pd.DataFrame, foods: FoodTable, matcher: Any) -> pd.DataFrame:
     """Match and portion for each distinct (food, id, unit, kind, amount note) key.
 
     Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
@@ -230,13 +222,10 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFr
     a food). The amount note joins the food words when choosing among portions
     (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``).
     """
-    from nutrilog.matching import match_foods
     from nutrilog.portions import resolve_grams
 
-    matched = match_foods(
+    matched = matcher.match(
         keys["food"],
-        foods,
-        aliases=aliases,
         food_ids=keys["food_id"],
         units=keys["unit"],
         unit_kinds=keys["unit_kind"],
@@ -275,7 +264,7 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, aliases: Any) -> pd.DataFr
 def _analyse_entries(
     entries: pd.DataFrame,
     foods: FoodTable,
-    aliases: Any,
+    matcher: Any,
     recompute: bool,
 ) -> pd.DataFrame:
     """Match, weigh and total each entry; the work is done once per distinct food key.
@@ -296,7 +285,7 @@ def _analyse_entries(
     code, keys = distinct_rows(
         {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
     )
-    found = _match_keys(keys, foods, aliases) if len(keys) else None
+    found = _match_keys(keys, foods, matcher) if len(keys) else None
 
     quantity = entries["quantity"].to_numpy(dtype="float64")
     unstated = np.isnan(quantity)
@@ -355,7 +344,7 @@ def _analyse_entries(
     columns["match_method"] = per_key("match_method")
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
-    columns["assumptions"] = _assumptions(entries, per_key("assumption"), is_supp)
+    columns["assumptions"] = _assumptions(entries, key_code, found, is_supp)
     columns["match_score"] = score
     columns["grams"] = grams
     columns["suggestions"] = suggestions
@@ -365,25 +354,40 @@ def _analyse_entries(
     return pd.DataFrame(columns, index=index, copy=False)
 
 
-def _assumptions(entries: pd.DataFrame, portions: pd.Series, is_supp: np.ndarray) -> pd.Series:
-    """Each entry's assumptions: how its grams were found (matched rows), how its
-    supplement line was read, and any the entries already carry (a user's
-    supplement table); ``"; "``-separated ``<tag>: <detail>`` items, missing when none."""
-    given = entries["assumptions"] if "assumptions" in entries.columns else None
-    if not is_supp.any() and given is None:
-        return portions
-    from nutrilog.supplements import supplement_assumptions
+def _assumptions(
+    entries: pd.DataFrame, key_code: np.ndarray, found: pd.DataFrame, is_supp: np.ndarray
+) -> pd.Series:
+    """Each row's assumptions (text, ``""`` when none), ``"; "``-separated
+    ``<tag>: <detail>`` items: those its row already carries (the parts of a
+    compound line, a user's supplement table), then those of its key (how the
+    food was matched, how its grams were found), or how its supplement line was
+    read. The key's are joined once per key and spread as a categorical; rows
+    are joined one by one only where they carry their own."""
+    from nutrilog.assumptions import ASSUMPTIONS
 
-    out = portions.astype(object).to_numpy(copy=True)
+    by_key = [
+        "; ".join(p for p in (a, b) if isinstance(p, str) and p)
+        for a, b in zip(found["assumptions"], found["assumption"], strict=True)
+    ]
+    spread = coded(key_code, np.array([*by_key, ""], dtype=object), entries.index)
+    if ASSUMPTIONS in entries:
+        own = entries[ASSUMPTIONS].astype(object)
+        own = own.where(own.notna(), "").to_numpy(dtype=object)
+    else:
+        own = np.full(len(entries), "", dtype=object)
     if is_supp.any():
+        from nutrilog.supplements import supplement_assumptions
+
         read = supplement_assumptions(entries)
-        out = np.where(pd.isna(out) & (read != None), read, out)  # noqa: E711
-    if given is not None:
-        values = given.astype(object).to_numpy()
-        present = ~pd.isna(values)
-        out[present] = values[present]
-    out[pd.isna(out)] = None
-    return pd.Series(out, index=entries.index, dtype=object)
+        own = np.where((own == "") & (read != None), read, own)  # noqa: E711
+    rows = np.flatnonzero(own != "")
+    if not len(rows):
+        return spread
+    joined = spread.astype(object).to_numpy(copy=True)
+    joined[rows] = [
+        "; ".join(p for p in (a, b) if p) for a, b in zip(own[rows], joined[rows], strict=True)
+    ]
+    return text_category(pd.Series(joined, index=entries.index, dtype=object), "")
 
 
 #: Entry statuses, in the order of their codes.
@@ -464,6 +468,8 @@ def analyze(
     """
     from nutrilog.assessment import assess_people
     from nutrilog.explanations import load_explanations
+    from nutrilog.matching.entries import understand_entries
+    from nutrilog.matching.match import Matcher
 
     min_day_kcal = number_argument("min_day_kcal", min_day_kcal)
     food_log = _as_log(log)
@@ -473,12 +479,22 @@ def analyze(
     elif foods is not None:
         table = table.with_user_foods(foods)
 
+    matcher = Matcher(table, aliases=aliases)
     logged = food_log.entries
     if supplements is not None:
         from nutrilog.supplements import apply_supplement_table
 
         logged = apply_supplement_table(logged, supplements)
-    entries = _analyse_entries(logged, table, aliases, recompute)
+    to_read = (
+        logged["kind"].eq("food").to_numpy()
+        & logged["food_id"].isna().to_numpy()
+        & (recompute | ~logged["reported"].to_numpy(dtype=bool))
+    )
+    logged, not_food = understand_entries(logged, matcher, to_read)
+    rejected = food_log.rejected
+    if len(not_food):
+        rejected = pd.concat([rejected, not_food], ignore_index=True)
+    entries = _analyse_entries(logged, table, matcher, recompute)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
 
@@ -499,7 +515,7 @@ def analyze(
         "no_grams": int(status.eq("no grams").sum()),
         "supplements": int(status.eq("supplement").sum()),
         "reported": int(status.eq("reported").sum()),
-        "rejected": len(food_log.rejected),
+        "rejected": len(rejected),
         "lines_read": food_log.lines_read,
         "skipped_lines": int(food_log.skipped_lines),
     }
@@ -511,7 +527,7 @@ def analyze(
         daily=daily,
         assessment=assessment,
         unmatched=unmatched,
-        rejected=food_log.rejected,
+        rejected=rejected,
         profiles=profiles,
         counts=counts,
         foods=table,

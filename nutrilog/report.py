@@ -20,7 +20,8 @@ Every number is in the unit of its column (water in grams); unknown values are
 ``null``, never 0; dates are ``"YYYY-MM-DD"``. Keys are only ever added in a
 minor version, never renamed or removed (1.1 added the articles' ``url`` and
 ``kind``, the verdicts' ``status_rule``, ``status_reason``, ``sd_within_source``,
-``reason`` and ``sd_used``, and the suggestions' ``kind``)::
+``reason`` and ``sd_used``, the suggestions' ``kind``, ``counts.lines_read`` and
+``counts.skipped_lines``, and ``data_quality.assumptions``)::
 
     {
       "schema_version": "1.1",
@@ -57,7 +58,12 @@ minor version, never renamed or removed (1.1 added the articles' ``url`` and
         "coverage": [{"person", "nutrient", "label", "coverage"}],
         "unmatched": [{"source", "line", "text", "food",
                        "suggestions": [{"id", "description", "score"}]}],
-        "rejected": [{"source", "line", "text", "reason"}]},
+        "rejected": [{"source", "line", "text", "reason"}],
+        "assumptions": {"entries": int, "count": int, "by_tag": {tag: int},
+                        "heaviest": [{"source", "line", "text", "food", "description",
+                                      "grams", "magnesium_mg", "calcium_mg",
+                                      "potassium_mg",
+                                      "assumptions": [{"tag", "detail"}]}]}},
       "other_causes": [{"cause": str, "text": str, "sources": [article key]}],
       "see_a_clinician": [point],
       "disclaimer": str
@@ -96,6 +102,7 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._visible import visible, visible_json, visible_strings
+from nutrilog.assumptions import summarize_assumptions
 from nutrilog.errors import ArgumentError
 from nutrilog.intake import coverage_column
 from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
@@ -130,6 +137,7 @@ _COVERAGE_HEADING = (
     "Share of the logged food (by weight; an entry without grams counts as an average "
     "entry of its day) whose value is known, mean over days:"
 )
+_ASSUMPTIONS_SHOWN = 10  # entries whose assumptions carry the most grams, listed
 
 
 # --------------------------------------------------------------------------- values
@@ -546,6 +554,7 @@ def _data_quality(analysis: Any, people: list[str]) -> dict[str, Any]:
         "rejected": _records(
             rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]
         ),
+        "assumptions": summarize_assumptions(_frame(analysis, "entries"), _ASSUMPTIONS_SHOWN),
     }
 
 
@@ -988,6 +997,33 @@ def _did_you_mean(item: Mapping[str, Any]) -> str:
     return "did you mean " + "; ".join(options) + "?" if options else "no close match"
 
 
+def _assumptions_sentence(summary: Mapping[str, Any]) -> str:
+    """``5 entries rest on 7 assumptions (component 4, spelling 2, ...); the heaviest:``."""
+    tags = ", ".join(f"{tag} {n}" for tag, n in summary["by_tag"].items())
+    return (
+        f"{summary['entries']} entries rest on {summary['count']} assumption(s) ({tags}); "
+        "those carrying the most weight:"
+    )
+
+
+def _assumed(item: Mapping[str, Any]) -> str:
+    """One entry of the assumptions list: text, food, grams, minerals and what was assumed."""
+    grams = item.get("grams")
+    weight = "unknown grams" if grams is None else f"{grams:g} g"
+    minerals = ", ".join(
+        f"{_label(k.split('_')[0])} {item[k]:g} mg"
+        for k in ("magnesium_mg", "calcium_mg", "potassium_mg")
+        if item.get(k) is not None
+    )
+    food = item.get("description") or "no food matched"
+    assumed = "; ".join(f"{a['tag']}: {a['detail']}" for a in item["assumptions"])
+    return (
+        f"{item.get('text')!r} as {food}, {weight}"
+        + (f" ({minerals})" if minerals else "")
+        + f": {assumed}"
+    )
+
+
 def _counts_sentence(counts: Mapping[str, Any]) -> str:
     if not counts:
         return "No counts available."
@@ -1134,6 +1170,11 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
                 para(f"- {_where(item)}: {describe(item)}", 2)
             if len(dq[key]) > _TEXT_LIST_LIMIT:
                 para(f"- and {len(dq[key]) - _TEXT_LIST_LIMIT} more", 2)
+    if dq.get("assumptions", {}).get("count"):
+        heading("Assumptions", 2)
+        para(_assumptions_sentence(dq["assumptions"]), 2)
+        for item in dq["assumptions"]["heaviest"]:
+            para(f"- {_where(item)}: {_assumed(item)}", 2)
     heading("Other causes of neck and back spasms")
     for c in doc["other_causes"]:
         para(f"- {c['cause']}: {c['text']} {_sources(c['sources'])}".rstrip())
@@ -1265,6 +1306,10 @@ def _markdown_quality(dq: Mapping[str, Any], several: bool) -> list[str]:
             )
         if len(dq["rejected"]) > _TEXT_LIST_LIMIT:
             out.append(f"- and {len(dq['rejected']) - _TEXT_LIST_LIMIT} more")
+    assumed = dq.get("assumptions", {})
+    if assumed.get("count"):
+        out += ["", "### Assumptions", "", _md(_assumptions_sentence(assumed)), ""]
+        out += [f"- {_md(_where(i))}: {_md(_assumed(i))}" for i in assumed["heaviest"]]
     out.append("")
     return out
 
@@ -1433,6 +1478,12 @@ def _html_quality(dq: Mapping[str, Any], several: bool) -> str:
         dq["rejected"],
         lambda i: f"{_e(_where(i))}: {_e(i.get('reason'))} (<code>{_e(i.get('text'))}</code>)",
     )
+    assumed = dq.get("assumptions", {})
+    if assumed.get("count"):
+        out.append(f"<p>{_e(_assumptions_sentence(assumed))}</p>")
+        out += _html_list(
+            "Assumptions", assumed["heaviest"], lambda i: f"{_e(_where(i))}: {_e(_assumed(i))}"
+        )
     return "\n".join(out)
 
 

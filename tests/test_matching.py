@@ -16,15 +16,13 @@ from nutrilog.errors import DataError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.matching import (
     MATCH_COLUMNS,
-    _index_for,
-    _normalize_many,
-    _uppercase_words,
-    _with_uppercase_words,
     curated_aliases,
     match_foods,
     normalize_food_text,
     read_aliases,
 )
+from nutrilog.matching.index import _uppercase_words, _with_uppercase_words, index_for
+from nutrilog.matching.words import normalize_many
 from nutrilog.portions import resolve_grams
 from nutrilog.units import normalize_unit
 
@@ -52,9 +50,9 @@ def test_normalized_in_one_pass_each_text_keeps_its_key() -> None:
     # or an empty text, must not shift the keys of the texts after it.
     texts = ["Bananas, raw", "", "2%\nmilk", "a\x00b", "x|y", "ﬁsh & chips", "  ", "Joe's Café"]
     expected = ["banana raw", "", "2 milk", "a b", "x y", "fish and chip", "", "joe cafe"]
-    assert _normalize_many(texts) == expected
+    assert normalize_many(texts) == expected
     assert [normalize_food_text(t) for t in texts] == expected
-    assert _normalize_many([]) == []
+    assert normalize_many([]) == []
 
 
 def test_uppercase_words_found_in_one_pass() -> None:
@@ -212,7 +210,7 @@ def test_explicit_food_ids_win(foods: FoodTable) -> None:
 
 
 def test_choice_index_is_built_once_per_table(foods: FoodTable) -> None:
-    assert _index_for(foods) is _index_for(foods)
+    assert index_for(foods) is index_for(foods)
 
 
 def test_empty_and_one_food_tables(foods: FoodTable) -> None:
@@ -375,7 +373,7 @@ def test_fuzzy_near_tie_that_resolves_the_unit_wins(foods: FoodTable) -> None:
 def test_known_ids_need_no_fuzzy_index(foods: FoodTable) -> None:
     # A log naming a known food id on every row is matched from the id positions
     # alone; the fuzzy index (the costly part) is built only for text matching.
-    import nutrilog.matching as matching
+    import nutrilog.matching.index as matching
 
     table = foods.with_user_foods(pd.DataFrame({"name": ["test bar"], "magnesium_mg": [50.0]}))
     out = match_foods(
@@ -383,6 +381,6 @@ def test_known_ids_need_no_fuzzy_index(foods: FoodTable) -> None:
     )
     assert out["food_id"].tolist() == ["sr28:11457"] * 2
     assert out["match_method"].tolist() == ["id", "id"]
-    assert table not in matching._INDEX_CACHE
+    assert table not in matching.INDEX_CACHE
     match_foods(pd.Series(["spinach raw"]), table)  # text matching builds it
-    assert table in matching._INDEX_CACHE
+    assert table in matching.INDEX_CACHE

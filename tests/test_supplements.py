@@ -329,4 +329,4 @@ def test_reported_supplements_keep_their_values_without_assumptions() -> None:
     entries = nl.analyze(nl.read_log(fixture), nl.Profile(age=34, sex="female"), min_day_kcal=0)
     row = entries.entries.set_index("food").loc["Magnesium Glycinate"]
     assert row["magnesium_mg"] == 200.0
-    assert row["assumptions"] is None
+    assert not row["assumptions"]  # nothing assumed: empty text

@@ -1,0 +1,43 @@
+"""Match the food words of log entries to foods of a :class:`~nutrilog.foods.FoodTable`.
+
+One job per module:
+
+* :mod:`~nutrilog.matching.words` -- normalising words (the matching key of a text);
+* :mod:`~nutrilog.matching.vocabulary` -- the matcher's word lists, read from
+  ``datasets/matching_words.csv``;
+* :mod:`~nutrilog.matching.aliases` -- the user's and the curated alias tables;
+* :mod:`~nutrilog.matching.synonyms` -- the synonym table (``datasets/synonyms.csv``)
+  and the brand table (``datasets/brands.csv``);
+* :mod:`~nutrilog.matching.spelling` -- word-level spelling correction;
+* :mod:`~nutrilog.matching.index` -- the index built once per food table;
+* :mod:`~nutrilog.matching.reading` -- reading a food text: brands, synonyms,
+  spelling, the head word a match must contain;
+* :mod:`~nutrilog.matching.ranking` -- scoring the candidate foods of a text;
+* :mod:`~nutrilog.matching.match` -- the steps each distinct text goes through,
+  :class:`~nutrilog.matching.match.Matcher` and :func:`match_foods`;
+* :mod:`~nutrilog.matching.entry` -- entry understanding: what one diary line says
+  (meal and time prefixes, not-food lines, the foods of a compound line), with the
+  vocabulary of ``datasets/entry_words.csv``;
+* :mod:`~nutrilog.matching.entries` -- entry understanding applied to an entries
+  table, once per distinct line (the analysis calls it before matching).
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> m = match_foods(["Bananas", "2% milk", "xqzzv blorb"], load_foods())
+>>> m["match_method"].tolist()
+['alias', 'alias', 'none']
+"""
+
+from nutrilog.matching.aliases import curated_aliases, read_aliases
+from nutrilog.matching.match import DEFAULT_THRESHOLD, MATCH_COLUMNS, match_foods
+from nutrilog.matching.words import normalize_food_text
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MATCH_COLUMNS",
+    "match_foods",
+    "normalize_food_text",
+    "curated_aliases",
+    "read_aliases",
+]

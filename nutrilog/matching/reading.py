@@ -1,0 +1,255 @@
+"""Reading a food text: which words name the food, and what was assumed to read it.
+
+A text's key is cut into segments at commas, semicolons, brackets and spaced dashes
+(``Black Pepper, Ground`` has the segments ``black pepper`` and ``ground``). In each
+segment, in this order:
+
+1. brand and shop names (:func:`~nutrilog.matching.synonyms.brand_table`) are set
+   aside as hints;
+2. synonyms are rewritten (``aubergine`` -> ``eggplant``);
+3. words the food table does not know are spelling-corrected
+   (:mod:`~nutrilog.matching.spelling`); the synonyms are looked up again; a qualifier
+   and the word after it that USDA writes as one are joined (``non fat`` is ``nonfat``);
+4. each word gets a role: ``core`` (a food word), ``qualifier`` (a form, cut, fat
+   level or preparation), ``cosmetic``, ``stop``, ``number``, ``unknown``, or
+   ``brand``: a word the food table uses only in brand names (``kraft``), unless it is
+   the only food word of its segment (``weetabix``).
+
+The *head segment* is the first segment with a core word; its *head word* is its last
+core or unknown word (English noun phrases end in their noun: ``green bell peppers``,
+``chicken noodle soup``). A match must contain the head word (or the same word with
+another ending, or a compound of it: ``flax seeds`` is ``flaxseed``). When the head
+word names a form of a food (``powder``, ``flour``, ``tea``, ``milk``: role ``form`` in
+``datasets/matching_words.csv``), the word before it says which food and must be found
+too (``onion powder``, ``oat milk``). An unknown head word, or an unknown word before
+a form, means the food is one the table lacks: the text is left unmatched. A qualifier
+alone (``cooked``) never carries a match.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching.index import index_for
+>>> r = read_key(index_for(load_foods()), "cooked quinao")
+>>> r.head, r.corrections
+('quinoa', [('quinao', 'quinoa')])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nutrilog.matching.index import FoodIndex, brand_named, plain_words, speller_for
+from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
+from nutrilog.matching.vocabulary import matcher_words
+
+__all__ = ["Reading", "read_key", "SEGMENT", "plain_key"]
+
+#: The word that stands between segments in a key.
+SEGMENT = ","
+#: Words after which a segment names what goes with the food, not the food.
+_COMPLEMENT = frozenset({"with", "without"})
+
+
+def plain_key(key: str) -> str:
+    """The key without its segment marks.
+
+    Examples
+    --------
+    >>> plain_key("black pepper , ground")
+    'black pepper ground'
+    """
+    if SEGMENT not in key:
+        return key
+    return " ".join(w for w in key.split() if w != SEGMENT)
+
+
+@dataclass
+class Reading:
+    """What :func:`read_key` found in a key."""
+
+    #: Each segment's words after brands, synonyms and spelling, with their roles.
+    segments: list[list[tuple[str, str]]]
+    #: Each segment's known words before two written apart were joined (for aliases).
+    written: list[list[str]] = field(default_factory=list)
+    #: Brands set aside, as in the brand table.
+    brands: list[Brand] = field(default_factory=list)
+    #: ``(term, means)`` of each synonym used.
+    synonyms: list[tuple[str, str]] = field(default_factory=list)
+    #: ``(as written, corrected)`` of each spelling correction.
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    #: The head word, or None when no segment has a core word.
+    head: str | None = None
+    #: The word before a form head (``onion`` of ``onion powder``), or None.
+    modifier: str | None = None
+    #: Whether the head (or the modifier of a form head) is a word no food uses.
+    unknown_head: bool = False
+    #: Index of the head segment (-1 when none).
+    head_segment: int = -1
+
+    def words(self, *roles: str) -> list[str]:
+        """Words of every segment with one of ``roles`` (all known words when none given)."""
+        wanted = set(roles) if roles else {"core", "qualifier", "cosmetic", "stop", "number"}
+        return [w for seg in self.segments for w, role in seg if role in wanted]
+
+    def required(self) -> list[str]:
+        """Words a match must contain: the head word and, for a form head, its modifier."""
+        if self.head is None or self.unknown_head:
+            return []
+        return [self.head] if self.modifier is None else [self.head, self.modifier]
+
+    def light(self) -> frozenset[str]:
+        """Words that weigh less in ranking: qualifiers, and words outside the head part."""
+        out = set(self.words("qualifier"))
+        for n, segment in enumerate(self.segments):
+            head = head_part(segment) if n == self.head_segment else []
+            out.update(w for w, _ in segment[len(head) :] if n == self.head_segment)
+            if n != self.head_segment:
+                out.update(w for w, _ in segment)
+        return frozenset(out - {w for w, role in self._head_words() if role != "qualifier"})
+
+    def _head_words(self) -> list[tuple[str, str]]:
+        if self.head_segment < 0:
+            return []
+        return head_part(self.segments[self.head_segment])
+
+    def unknown_in_head(self) -> int:
+        """How many words of the head segment no food uses (brands aside)."""
+        if self.head_segment < 0:
+            return 0
+        return sum(role == "unknown" for _, role in self._head_words())
+
+
+def _role(word: str, index: FoodIndex) -> str:
+    vocab = matcher_words()
+    if word.isdigit():
+        return "number"
+    if word in vocab.stop or word in vocab.fillers:
+        return "stop"
+    if word in vocab.cosmetic:
+        return "cosmetic"
+    if word in vocab.qualifiers or word in vocab.preparation:
+        return "qualifier"
+    return "core" if word in index.postings else "unknown"
+
+
+def _known_words(synonyms: PhraseTable[Synonym]) -> set[str]:
+    """Words the speller takes as known besides the food words: synonym terms, brands,
+    and the matcher's own word lists (``grande`` is a size, not a misspelt ``grade``)."""
+    vocab = matcher_words()
+    out: set[str] = set(vocab.cosmetic | vocab.qualifiers | vocab.stop | vocab.fillers)
+    out.update(vocab.preparation)
+    for table in (synonyms, brand_table()):
+        for first, entries in table.by_first.items():
+            out.add(first)
+            for words, _ in entries:
+                out.update(words)
+    return out
+
+
+def read_key(
+    index: FoodIndex,
+    key: str,
+    synonyms: PhraseTable[Synonym] | None = None,
+    brands: PhraseTable[Brand] | None = None,
+) -> Reading:
+    """Read a key (from :func:`~nutrilog.matching.words.segmented_keys`); see the module doc."""
+    from nutrilog.matching.synonyms import synonym_table
+
+    synonyms = synonym_table() if synonyms is None else synonyms
+    brands = brand_table() if brands is None else brands
+    speller = index.speller or speller_for(index, _known_words(synonym_table()))
+    reading = Reading(segments=[])
+    for raw in key.split(f" {SEGMENT} ") if SEGMENT in key else [key]:
+        words = raw.split()
+        found = brands.find(words)
+        if found:
+            taken = {i for start, end, _ in found for i in range(start, end)}
+            reading.brands.extend(b for _, _, b in found)
+            words = [w for i, w in enumerate(words) if i not in taken]
+        words = [w for w in words if len(w) > 1 or w.isdigit() or w in synonyms.by_first]
+        words, used = rewrite(words, synonyms)
+        reading.synonyms.extend(used)
+        fixed_words = []
+        corrected = False
+        for w in words:
+            if w in index.postings or w.isdigit():
+                fixed_words.append(w)
+                continue
+            fixed = speller.correct(w)
+            if fixed is not None and fixed != w:
+                reading.corrections.append((w, fixed))
+                corrected = True
+                fixed_words.append(fixed)
+            else:
+                fixed_words.append(w)
+        if corrected:
+            fixed_words, used = rewrite(fixed_words, synonyms)
+            reading.synonyms.extend(used)
+        reading.written.append([w for w in fixed_words if _role(w, index) != "unknown"])
+        fixed_words = _compounds(fixed_words, index)
+        reading.segments.append(_brand_words([(w, _role(w, index)) for w in fixed_words], index))
+    reading.brands.extend(
+        Brand(w, "packaged", "") for seg in reading.segments for w, role in seg if role == "brand"
+    )
+    _find_head(reading)
+    return reading
+
+
+def _compounds(words: list[str], index: FoodIndex) -> list[str]:
+    """Two words written apart that USDA writes as one, the first a qualifier: ``non fat``
+    is ``nonfat``, ``low fat`` is ``lowfat``. (Two food words joined, ``flax seed``, are
+    matched both ways by the head-word rule instead.)"""
+    qualifiers = matcher_words().qualifiers
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words):
+            a, b = words[i], words[i + 1]
+            if a in qualifiers and a + b in index.postings:
+                out.append(a + b)
+                i += 2
+                continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _brand_words(segment: list[tuple[str, str]], index: FoodIndex) -> list[tuple[str, str]]:
+    """Core words the food table writes only in a brand name in capitals (``kraft``)
+    become brand hints, unless they are the only food words of the segment (``weetabix``)."""
+    plain = plain_words(index)
+    brandish = [
+        i
+        for i, (w, role) in enumerate(segment)
+        if role == "core" and w not in plain and len(brand_named(index, w))
+    ]
+    cores = sum(role == "core" for _, role in segment)
+    if not brandish or len(brandish) == cores:
+        return segment
+    return [(w, "brand" if i in brandish else role) for i, (w, role) in enumerate(segment)]
+
+
+def head_part(segment: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words of a segment before ``with`` or ``without`` (``toast with butter`` is
+    toast), if any of them is core."""
+    for i, (word, _) in enumerate(segment):
+        if word in _COMPLEMENT:
+            before = segment[:i]
+            return before if any(role == "core" for _, role in before) else segment
+    return segment
+
+
+def _find_head(reading: Reading) -> None:
+    forms = matcher_words().forms
+    for n, segment in enumerate(reading.segments):
+        if not any(role == "core" for _, role in segment):
+            continue
+        nouns = [(w, role) for w, role in head_part(segment) if role in ("core", "unknown")]
+        reading.head_segment = n
+        head, role = nouns[-1]
+        reading.head = head
+        reading.unknown_head = role == "unknown"
+        if role == "core" and head in forms and len(nouns) > 1:
+            reading.modifier, modifier_role = nouns[-2]
+            reading.unknown_head = modifier_role == "unknown"
+        return
