@@ -198,16 +198,18 @@ def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> di
 
 
 def _water_per_unit(units: pd.Series) -> np.ndarray:
-    """Grams of one unit of plain water (1 g per ml) for canonical unit keys; NaN otherwise."""
-    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
+    """Grams of one unit of plain water (pint's ``water`` context) for canonical unit keys;
+    NaN for other units."""
+    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert
 
-    per = np.full(len(units), np.nan)
-    for k, unit in enumerate(units):
-        if unit in VOLUME_UNITS:
-            per[k] = convert(1.0, unit, "ml")  # 1 ml of water weighs 1 g
-        elif unit in MASS_UNITS:
-            per[k] = to_grams(1.0, unit)
-    return per
+    known = [u in MASS_UNITS or u in VOLUME_UNITS for u in units]
+    return np.array(
+        [
+            convert(1.0, u, "g", "water") if ok else np.nan
+            for u, ok in zip(units, known, strict=True)
+        ],
+        dtype="float64",
+    )
 
 
 #: Columns of :func:`_match_keys`.
@@ -536,15 +538,9 @@ def analyze(
 
 
 def _empty_daily() -> pd.DataFrame:
-    from nutrilog.intake import SUPPLEMENT_SPLIT, coverage_column, supplement_column
+    from nutrilog.intake import DAILY_COLUMNS
 
-    cols = (
-        ["person", "date", *NUTRIENT_COLUMNS]
-        + [supplement_column(c) for c in SUPPLEMENT_SPLIT]
-        + [coverage_column(c) for c in NUTRIENT_COLUMNS]
-        + ["n_entries", "n_supplements", "n_unmatched", "n_no_grams", "grams_logged"]
-    )
-    return pd.DataFrame(columns=cols)
+    return pd.DataFrame(columns=DAILY_COLUMNS)
 
 
 def _suggestions(

@@ -95,7 +95,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nutrilog.nutrients import ASSESSED
+from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile
 from nutrilog.references import (
     _stage_profile,
@@ -509,7 +509,7 @@ class _Intake:
         total = cohort.column([ref.column])
         known = ~np.isnan(total)
         n, mean, sd_days = days.stats(total, known)
-        supplement = cohort.column([_supplement_column(ref.column, ref.unit)])
+        supplement = cohort.column([nutrient(ref.key).supplement_column])
         dosed = known & ~np.isnan(supplement)
         supplement_n, supplement_mean, supplement_sd = days.stats(supplement, dosed)
         no_dose = days.count(dosed & (supplement != 0)) == 0
@@ -754,11 +754,6 @@ def _variability_notes(ref: _Reference, cohort: _Cohort, cv: np.ndarray, notes: 
         notes.add(everyone, "vitamin D values assume minimal sun exposure")
 
 
-def _supplement_column(column: str, unit: str) -> str:
-    """``magnesium_mg`` -> ``magnesium_supplement_mg``."""
-    return column.removesuffix(f"_{unit}") + f"_supplement_{unit}"
-
-
 def _ul_check(
     ref: _Reference, intake: _Intake, sd_within: np.ndarray, notes: _Notes
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -769,7 +764,7 @@ def _ul_check(
     dosed = intake.supplement_n > 0
     shown = intake.n > 0
     label = ref.label.lower()
-    column = _supplement_column(ref.column, ref.unit)
+    column = nutrient(ref.key).supplement_column
     notes.add(
         on_doses & ~dosed & shown,
         f"no {column} values: supplemental {label} not compared with its UL",

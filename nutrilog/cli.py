@@ -477,17 +477,18 @@ def _cmd_foods_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_foods_show(args: argparse.Namespace) -> int:
-    from nutrilog.nutrients import NUTRIENTS
+    from nutrilog.nutrients import TRACKED
 
     table = _food_table(args.foods)
     food = table.get(args.food_id)
     portions = table.portions(args.food_id)
-    columns = [c for c in NUTRIENTS.index if c in food.index]
+    shown = [n for n in TRACKED if n.column in food.index]
+    columns = [n.column for n in shown]
     per_100g = pd.DataFrame(
         {
-            "nutrient": [str(NUTRIENTS.loc[c, "label"]) for c in columns],
+            "nutrient": [n.label for n in shown],
             "per_100g": [food[c] for c in columns],
-            "unit": [str(NUTRIENTS.loc[c, "unit"]) for c in columns],
+            "unit": [n.unit for n in shown],
         }
     )
     if args.format == "json":

@@ -31,8 +31,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from nutrilog._resources import dataset_path
-from nutrilog.errors import DataError
-from nutrilog.nutrients import NUTRIENTS
+from nutrilog.errors import DataError, UnknownNutrientError
+from nutrilog.nutrients import NUTRIENT_COLUMNS, TRACKED, nutrient
 
 __all__ = [
     "Article",
@@ -199,8 +199,8 @@ class NutrientExplanation(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> NutrientExplanation:
-        if self.column not in NUTRIENTS.index:
-            raise ValueError(f"column {self.column!r} is not one of {list(NUTRIENTS.index)}")
+        if self.column not in NUTRIENT_COLUMNS:
+            raise ValueError(f"column {self.column!r} is not one of {NUTRIENT_COLUMNS}")
         used = {s for item in self._attributed() for s in item.sources}
         missing = sorted(used - set(self.sources))
         if missing:
@@ -255,7 +255,7 @@ class Explanations(_Model):
         bad_keys = [k for k in known if not _is_key(k)]
         if bad_keys:
             raise ValueError(f"article keys must be lower-case identifiers, got {bad_keys}")
-        nutrient_keys = set(NUTRIENTS["nutrient"])
+        nutrient_keys = {n.key for n in TRACKED}
         for section in ("nutrients", "suggestion_foods"):
             unknown = sorted(set(getattr(self, section)) - nutrient_keys)
             if unknown:
@@ -263,7 +263,7 @@ class Explanations(_Model):
                     f"{section}: unknown nutrient(s) {unknown}; expected {sorted(nutrient_keys)}"
                 )
         for key, entry in self.nutrients.items():
-            expected = NUTRIENTS.index[NUTRIENTS["nutrient"] == key][0]
+            expected = nutrient(key).column
             if entry.column != expected:
                 raise ValueError(
                     f"nutrients.{key}.column is {entry.column!r}, expected {expected!r}"
@@ -296,17 +296,19 @@ class Explanations(_Model):
 
         Raises
         ------
-        KeyError
-            If the file has no entry for that nutrient.
+        UnknownNutrientError
+            If the file has no entry for that nutrient (a ``KeyError``).
 
         Examples
         --------
         >>> load_explanations().get("vitamin_d").column
         'vitamin_d_ug'
         """
-        key = _nutrient_key(nutrient)
+        key = _key(nutrient)
         if key not in self.nutrients:
-            raise KeyError(f"no explanation for {nutrient!r}; have {sorted(self.nutrients)}")
+            raise UnknownNutrientError(
+                f"no explanation for {nutrient!r}; have {sorted(self.nutrients)}"
+            )
         return self.nutrients[key]
 
     def suggestions(self, nutrient: str) -> tuple[SuggestionFood, ...]:
@@ -317,7 +319,7 @@ class Explanations(_Model):
         >>> load_explanations().suggestions("water_g")[0].id
         'sr28:14411'
         """
-        return self.suggestion_foods.get(_nutrient_key(nutrient), ())
+        return self.suggestion_foods.get(_key(nutrient), ())
 
     def cite(self, sources: Iterable[str]) -> str:
         """Return the attribution line for article keys, titles in curly quotes; a note
@@ -425,10 +427,12 @@ def _is_key(key: str) -> bool:
     return re.fullmatch(_SOURCE_KEY, key) is not None
 
 
-def _nutrient_key(nutrient: str) -> str:
-    if nutrient in NUTRIENTS.index:
-        return str(NUTRIENTS.at[nutrient, "nutrient"])
-    return nutrient
+def _key(name: str) -> str:
+    """The nutrient key of a key or column; other names are returned as given."""
+    try:
+        return nutrient(name).key
+    except UnknownNutrientError:
+        return name
 
 
 def _describe(err: ValidationError) -> str:

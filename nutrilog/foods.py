@@ -34,8 +34,8 @@ from rapidfuzz import fuzz, process, utils
 
 from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError, UnknownFoodError
-from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
-from nutrilog.units import MASS_UNITS, convert, normalize_unit, vitamin_d_iu_to_ug
+from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
+from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, normalize_unit, vitamin_d_iu_to_ug
 
 __all__ = [
     "FOOD_COLUMNS",
@@ -172,7 +172,7 @@ def _squash(text: str) -> str:
 
 def _nutrient_factor(column: str, unit: str, header: str, source: str) -> tuple[float, str]:
     """Factor converting values in ``unit`` to the unit of ``column``, and the vitamin D basis."""
-    target = str(NUTRIENTS.loc[column, "unit"])
+    target = nutrient(column).unit
     if column == "energy_kcal":
         if unit.lower() in _ENERGY_UNITS:
             return _ENERGY_UNITS[unit.lower()], ""
@@ -184,8 +184,8 @@ def _nutrient_factor(column: str, unit: str, header: str, source: str) -> tuple[
         return vitamin_d_iu_to_ug(1.0), "iu"
     if info is not None and info.unit in MASS_UNITS:
         return convert(1.0, info.unit, target), "ug"
-    if column == "water_g" and info is not None and info.unit == "ml":
-        return 1.0, ""  # water: 1 ml weighs 1 g
+    if column == "water_g" and info is not None and info.unit in VOLUME_UNITS:
+        return convert(1.0, info.unit, target, "water"), ""
     raise DataError(f"{source}: column {header!r}: cannot read {unit!r} as {target} ({column})")
 
 

@@ -24,8 +24,8 @@ from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from nutrilog.errors import ProfileError
-from nutrilog.nutrients import ASSESSED, NUTRIENTS
+from nutrilog.errors import ProfileError, UnknownNutrientError
+from nutrilog.nutrients import ASSESSED, nutrient
 
 __all__ = ["Profile", "as_profile", "MIN_AGE", "MAX_AGE", "REPRODUCTIVE_AGES"]
 
@@ -39,13 +39,15 @@ REPRODUCTIVE_AGES: tuple[float, float] = (14.0, 51.0)
 _SEX_ALIASES = {"f": "female", "female": "female", "m": "male", "male": "male"}
 
 
-def _nutrient_key(name: str) -> str:
-    """Map ``magnesium`` or ``magnesium_mg`` to the nutrient key ``magnesium``."""
-    if name in ASSESSED:
-        return name
-    if name in NUTRIENTS.index and NUTRIENTS.loc[name, "nutrient"] in ASSESSED:
-        return str(NUTRIENTS.loc[name, "nutrient"])
-    raise ValueError(f"unknown nutrient {name!r} in sd_within; expected one of {ASSESSED}")
+def _assessed_key(name: str) -> str:
+    """The key of an assessed nutrient named by key (``magnesium``) or column (``magnesium_mg``)."""
+    try:
+        key = nutrient(name).key
+    except UnknownNutrientError:
+        key = None
+    if key not in ASSESSED:
+        raise ValueError(f"unknown nutrient {name!r} in sd_within; expected one of {ASSESSED}")
+    return key
 
 
 class Profile(BaseModel):
@@ -142,7 +144,7 @@ class Profile(BaseModel):
         for name, sd in value.items():
             if not math.isfinite(sd) or sd < 0:
                 raise ValueError(f"sd_within[{name!r}] must be a finite number >= 0, found {sd!r}")
-            checked[_nutrient_key(name)] = float(sd)
+            checked[_assessed_key(name)] = float(sd)
         return checked
 
     @model_validator(mode="after")

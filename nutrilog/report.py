@@ -103,9 +103,8 @@ import pandas as pd
 
 from nutrilog._visible import visible, visible_json, visible_strings
 from nutrilog.assumptions import summarize_assumptions
-from nutrilog.errors import ArgumentError
-from nutrilog.intake import coverage_column
-from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
+from nutrilog.errors import ArgumentError, UnknownNutrientError
+from nutrilog.nutrients import ASSESSED, nutrient
 
 __all__ = ["SCHEMA_VERSION", "CONCERN_STATUSES", "FORMATS", "Report", "build_report"]
 
@@ -196,11 +195,11 @@ def _amount(value: Any, column: str | None, per_day: bool = False) -> str:
     x = _num(value)
     if not math.isfinite(x):
         return "n/a"
-    if column == "water_g":
-        text = f"{x / 1000:.2f}".rstrip("0").rstrip(".") + " L"
+    n = nutrient(column)
+    if n.display_unit != n.unit:  # water in litres
+        text = f"{x * n.display_factor:.2f}".rstrip("0").rstrip(".") + f" {n.display_symbol}"
     else:
-        unit = str(NUTRIENTS.loc[column, "unit"]) if column in NUTRIENTS.index else ""
-        text = f"{_fmt(x)} {'µg' if unit == 'ug' else unit}".rstrip()
+        text = f"{_fmt(x)} {n.symbol}"
     return text + "/day" if per_day else text
 
 
@@ -216,19 +215,19 @@ def _pct(value: Any) -> str:
     return f"{x:.0%}"
 
 
-def _label(nutrient: str) -> str:
-    key = nutrient
-    if nutrient in NUTRIENTS.index:
-        key = str(NUTRIENTS.loc[nutrient, "nutrient"])
-    match = NUTRIENTS[NUTRIENTS["nutrient"] == key]
-    return str(match["label"].iloc[0]) if len(match) else nutrient
+def _label(name: str) -> str:
+    try:
+        return nutrient(name).label
+    except UnknownNutrientError:
+        return name
 
 
-def _key(nutrient: str) -> str:
+def _key(name: str) -> str:
     """Nutrient key (``magnesium``) of a key or column (``magnesium_mg``)."""
-    if nutrient in NUTRIENTS.index:
-        return str(NUTRIENTS.loc[nutrient, "nutrient"])
-    return nutrient
+    try:
+        return nutrient(name).key
+    except UnknownNutrientError:
+        return name
 
 
 def _frame(analysis: Any, name: str) -> pd.DataFrame:
@@ -394,7 +393,7 @@ def _verdicts(assessment: pd.DataFrame) -> list[dict[str, Any]]:
     for row in assessment.to_dict("records"):
         v = {name: _clean(row.get(name)) for name in _VERDICT_FIELDS}
         v["nutrient"] = _key(str(v["nutrient"] or v["column"]))
-        v["column"] = v["column"] or column_for(v["nutrient"])
+        v["column"] = v["column"] or nutrient(v["nutrient"]).column
         v["label"] = v["label"] or _label(v["nutrient"])
         v["status"] = v["status"] or "unknown"
         v["concern"] = v["status"] in CONCERN_STATUSES
@@ -449,19 +448,14 @@ def _suggestions(frame: pd.DataFrame) -> list[dict[str, Any]]:
     offered); a note with no nutrient concerns every suggestion."""
     out = []
     for row in frame.to_dict("records"):
-        nutrient = row.get("nutrient")
-        nutrient = str(nutrient) if isinstance(nutrient, str) and nutrient else ""
+        name = row.get("nutrient")
+        name = str(name) if isinstance(name, str) and name else ""
         s = {name: _clean(row.get(name)) for name in (
             "food_id", "description", "portion", "grams", "amount", "covers", "text")}  # fmt: skip
         s["kind"] = str(row.get("kind") or "food")
-        if nutrient:
-            column = nutrient if nutrient in NUTRIENTS.index else column_for(_key(nutrient))
-            s.update(
-                nutrient=_key(nutrient),
-                label=_label(nutrient),
-                column=column,
-                unit=str(NUTRIENTS.loc[column, "unit"]),
-            )
+        if name:
+            n = nutrient(name)
+            s.update(nutrient=n.key, label=n.label, column=n.column, unit=n.unit)
         else:
             s.update(nutrient=None, label=_GENERAL, column=None, unit=None)
         out.append(s)
@@ -536,7 +530,7 @@ def _coverage(analysis: Any, people: list[str]) -> list[dict[str, Any]]:
     for person in people:
         rows = _for_person(daily, person)
         for key in ASSESSED:
-            col = coverage_column(column_for(key))
+            col = nutrient(key).coverage_column
             value = pd.to_numeric(rows[col], errors="coerce").mean() if col in rows else math.nan
             out.append(
                 {"person": person, "nutrient": key, "label": _label(key), "coverage": _clean(value)}
@@ -928,7 +922,7 @@ def _daily_table(
     if max_days is not None and len(days) > max_days:
         hidden = len(days) - max_days
         days = days[-max_days:]
-    columns = ["energy_kcal"] + [column_for(k) for k in ASSESSED]
+    columns = ["energy_kcal"] + [nutrient(k).column for k in ASSESSED]
     headers = (
         ["Date"]
         + [

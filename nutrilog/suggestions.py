@@ -103,7 +103,7 @@ import numpy as np
 import pandas as pd
 
 from nutrilog.explanations import Explanations, load_explanations
-from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
+from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
 
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
@@ -173,7 +173,6 @@ _NOTE_POTASSIUM = (
 
 _UNIT_PREFERENCE = ("oz", "medium", "large", "cup")
 _TYPICAL = "Quantity not specified"
-_UNIT_SHOWN = {"ug": "µg"}
 
 
 def suggest_foods(
@@ -504,9 +503,8 @@ def _child_note(person: _Person, ex: Explanations) -> str:
 
 
 def _unit_label(column: str) -> tuple[str, str]:
-    unit = str(NUTRIENTS.at[column, "unit"])
-    label = str(NUTRIENTS.at[column, "label"])
-    return _UNIT_SHOWN.get(unit, unit), label[0].lower() + label[1:]
+    n = nutrient(column)
+    return n.symbol, n.in_text
 
 
 def _check_columns(name: str, mapping: Mapping[str, float]) -> None:
@@ -717,10 +715,7 @@ def _text(
     gap: float,
     to_ai: bool = False,
 ) -> str:
-    unit = str(NUTRIENTS.at[column, "unit"])
-    unit = _UNIT_SHOWN.get(unit, unit)
-    label = str(NUTRIENTS.at[column, "label"])
-    label = label[0].lower() + label[1:]
+    unit, label = _unit_label(column)
     short = re.sub(r"\s*\([^)]*\)", "", portion)
     gap_text = (
         f"the {_number(gap)} {unit} a day you are below the AI"

@@ -14,7 +14,7 @@ from nutrilog._resources import dataset_path
 from nutrilog.datasets.build_shingles import SHINGLE_WORDS, shingle_hash, shingle_hashes, words
 from nutrilog.errors import DataError
 from nutrilog.explanations import Explanations, load_explanations
-from nutrilog.nutrients import ASSESSED, column_for
+from nutrilog.nutrients import ASSESSED, nutrient
 
 SHINGLES = Path(__file__).parent / "data" / "article_shingles.txt"
 NECK = "What vitamin deficiency causes neck spasms?"
@@ -99,7 +99,7 @@ def test_bundled_file_covers_every_assessed_nutrient() -> None:
     ex = load_explanations()
     assert set(ex.nutrients) == set(ASSESSED)
     for key, entry in ex.nutrients.items():
-        assert entry.column == column_for(key)
+        assert entry.column == nutrient(key).column
         assert entry.role and entry.mechanism
     assert ex.articles["neck"].title == NECK
     assert ex.articles["back"].title == BACK
