@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from nutrilog.errors import ProfileError, UnknownNutrientError
 from nutrilog.nutrients import ASSESSED, nutrient
 
-__all__ = ["Profile", "as_profile", "MIN_AGE", "MAX_AGE", "REPRODUCTIVE_AGES"]
+__all__ = ["Profile", "as_profile", "check_sd_within", "MIN_AGE", "MAX_AGE", "REPRODUCTIVE_AGES"]
 
 #: Accepted ages, in years (inclusive).
 MIN_AGE: float = 0.0
@@ -48,6 +48,16 @@ def _assessed_key(name: str) -> str:
     if key not in ASSESSED:
         raise ValueError(f"unknown nutrient {name!r} in sd_within; expected one of {ASSESSED}")
     return key
+
+
+def _sd_by_key(value: Mapping[str, float]) -> dict[str, float]:
+    """SDs by nutrient key (keys or columns given), each a finite number >= 0; ValueError if not."""
+    checked: dict[str, float] = {}
+    for name, sd in value.items():
+        if not math.isfinite(sd) or sd < 0:
+            raise ValueError(f"sd_within[{name!r}] must be a finite number >= 0, found {sd!r}")
+        checked[_assessed_key(name)] = float(sd)
+    return checked
 
 
 class Profile(BaseModel):
@@ -138,14 +148,7 @@ class Profile(BaseModel):
     @field_validator("sd_within")
     @classmethod
     def _check_sd_within(cls, value: dict[str, float] | None) -> dict[str, float] | None:
-        if value is None:
-            return None
-        checked: dict[str, float] = {}
-        for name, sd in value.items():
-            if not math.isfinite(sd) or sd < 0:
-                raise ValueError(f"sd_within[{name!r}] must be a finite number >= 0, found {sd!r}")
-            checked[_assessed_key(name)] = float(sd)
-        return checked
+        return None if value is None else _sd_by_key(value)
 
     @model_validator(mode="after")
     def _check_life_stage(self) -> Profile:
@@ -213,6 +216,40 @@ def readable_error(err: ValidationError, what: str = "profile") -> str:
         message = item["msg"].removeprefix("Value error, ")
         parts.append(f"{where}: {message}" if where else message)
     return f"invalid {what}: " + "; ".join(parts)
+
+
+def check_sd_within(value: Mapping[str, float] | None) -> dict[str, float]:
+    """Within-person SDs given by nutrient key or column, checked; keys become nutrient keys.
+
+    Raises
+    ------
+    ProfileError
+        If a nutrient is not assessed or an SD is not a finite number >= 0.
+
+    Examples
+    --------
+    >>> check_sd_within({"calcium_mg": 300})
+    {'calcium': 300.0}
+    >>> check_sd_within({"zinc": 1})
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ProfileError: invalid sd_within: unknown nutrient 'zinc' in sd_within; expected one of ['magnesium', 'calcium', 'potassium', 'vitamin_d', 'vitamin_b12', 'sodium', 'water']
+    """
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ProfileError(
+            f"invalid sd_within: expected a mapping of nutrient to SD, found {type(value).__name__}"
+        )
+    from pydantic import TypeAdapter
+
+    try:
+        numbers = TypeAdapter(dict[str, float]).validate_python(dict(value))
+        return _sd_by_key(numbers)
+    except ValidationError as err:
+        raise ProfileError(readable_error(err, "sd_within")) from None
+    except ValueError as err:
+        raise ProfileError(f"invalid sd_within: {err}") from None
 
 
 def as_profile(value: Profile | Mapping[str, Any]) -> Profile:

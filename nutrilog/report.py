@@ -838,6 +838,11 @@ def _likelihood(v: Mapping[str, Any]) -> str:
     return "n/a"
 
 
+def _notes_shown(v: Mapping[str, Any]) -> list[str]:
+    """A verdict's notes as one line (the document keeps them one by one)."""
+    return ["; ".join(v["notes"])] if v["notes"] else []
+
+
 def _verdict_details(v: Mapping[str, Any]) -> list[str]:
     """The lines under a verdict's summary: why this status, and which day-to-day SD."""
     out = []
@@ -1105,7 +1110,7 @@ def _render_text(doc: Mapping[str, Any], *, color: bool, width: int, max_days: i
             para(f"{v['label']}: {v['summary']}", 2)
             for line in _verdict_details(v):
                 para(line, 4)
-            for note in v["notes"]:
+            for note in _notes_shown(v):
                 para(f"Notes: {note}", 4, style="dim")
         if section["explanations"]:
             heading("Why this can matter for spasms", 2)
@@ -1239,7 +1244,7 @@ def _render_markdown(doc: Mapping[str, Any]) -> str:
         for v in section["verdicts"]:
             out.append(f"- **{_md(v['label'])}**: {_md(v['summary'])}")
             out += [f"  - {_md(line)}" for line in _verdict_details(v)]
-            out += [f"  - {_md(note)}" for note in v["notes"]]
+            out += [f"  - {_md(note)}" for note in _notes_shown(v)]
         if section["explanations"]:
             out += ["", "### Why this can matter for spasms", ""]
             for e in section["explanations"]:
@@ -1392,7 +1397,7 @@ def _render_html_body(doc: Mapping[str, Any], charts: Mapping[str, list[tuple[st
         out.append("<ul>")
         for v in section["verdicts"]:
             details = "".join(f"<li>{_e(line)}</li>" for line in _verdict_details(v))
-            notes = "".join(f"<li>{_e(n)}</li>" for n in v["notes"])
+            notes = "".join(f"<li>{_e(n)}</li>" for n in _notes_shown(v))
             out.append(
                 f"<li><b>{_e(v['label'])}</b>: {_e(v['summary'])}"
                 + (f"<ul>{details}</ul>" if details else "")
