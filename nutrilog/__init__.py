@@ -15,6 +15,7 @@ Examples
 2
 """
 
+from nutrilog._version import version as _version
 from nutrilog.analysis import Analysis, analyze
 from nutrilog.errors import (
     DataError,
@@ -36,7 +37,7 @@ from nutrilog.references import reference_intakes
 from nutrilog.suggestions import suggest_foods
 from nutrilog.units import ureg
 
-__version__ = "0.1.0"
+__version__ = _version()
 
 __all__ = [
     "NUTRIENT_COLUMNS",

@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     >>> build_parser().parse_args(["foods", "search", "milk"]).limit
     10
     """
-    from nutrilog import __version__
+    from nutrilog._version import version
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG_MAIN,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     analyze = commands.add_parser(
