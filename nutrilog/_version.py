@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-__all__ = ["version"]
-
 _PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 

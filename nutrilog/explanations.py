@@ -51,7 +51,6 @@ __all__ = [
 _BUNDLED = "explanations.yaml"
 _SOURCE_KEY = r"^[a-z][a-z0-9_]*$"
 _FOOD_ID = r"^[a-z0-9]+:\S+$"
-Format = Literal["text", "markdown"]
 
 
 class _Model(BaseModel):
@@ -354,73 +353,6 @@ class Explanations(_Model):
         """
         hazards = self.choking_hazards
         return bool(hazards) and any(h.matches(description) for h in hazards.foods)  # type: ignore[union-attr]
-
-    # -- rendering -------------------------------------------------------------------
-    def render(self, nutrient: str, fmt: Format = "text") -> str:
-        """Render one nutrient's explanation as plain text or markdown, with attributions.
-
-        Parameters
-        ----------
-        nutrient : str
-            Nutrient key or column.
-        fmt : {"text", "markdown"}
-
-        Examples
-        --------
-        >>> print(load_explanations().render("sodium").splitlines()[0])
-        Sodium
-        """
-        entry = self.get(nutrient)
-        sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
-            ("Role in muscles and nerves", [(p.text, p.sources) for p in entry.role]),
-            (
-                "How a shortfall can lead to cramps or spasms",
-                [(p.text, p.sources) for p in entry.mechanism],
-            ),
-            ("Foods the articles name", self._food_lines(entry.foods)),
-            ("Interactions", [(p.text, p.sources) for p in entry.interactions]),
-        ]
-        return self._render(entry.label, sections, fmt)
-
-    def render_general(self, fmt: Format = "text") -> str:
-        """Render the other causes, when to see a clinician, and the disclaimer.
-
-        Examples
-        --------
-        >>> "Other causes of spasms" in load_explanations().render_general()
-        True
-        """
-        sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
-            (
-                "Other causes of spasms",
-                [(f"{c.cause.capitalize()}: {c.text}", c.sources) for c in self.other_causes],
-            ),
-            ("When to see a clinician", [(p.text, p.sources) for p in self.see_a_clinician]),
-            ("Not medical advice", [(self.disclaimer.text, self.disclaimer.sources)]),
-        ]
-        return self._render("Beyond diet", sections, fmt)
-
-    def _food_lines(self, foods: Iterable[FoodMention]) -> list[tuple[str, tuple[str, ...]]]:
-        grouped: dict[tuple[str, ...], list[str]] = {}
-        for food in foods:
-            grouped.setdefault(food.sources, []).append(food.name)
-        return [("; ".join(names), sources) for sources, names in grouped.items()]
-
-    def _render(
-        self, title: str, sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]], fmt: Format
-    ) -> str:
-        if fmt not in ("text", "markdown"):
-            raise ValueError(f"fmt must be 'text' or 'markdown', got {fmt!r}")
-        md = fmt == "markdown"
-        lines = [f"### {title}" if md else title]
-        for heading, items in sections:
-            if not items:
-                continue
-            lines += ["", f"**{heading}**" if md else heading]
-            for text, sources in items:
-                cite = self.cite(sources)
-                lines.append(f"- {text} *{cite}*" if md else f"  - {text} {cite}")
-        return "\n".join(lines) + "\n"
 
 
 def _is_key(key: str) -> bool:

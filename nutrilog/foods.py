@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
+from nutrilog._checks import count_argument, kind_argument
 from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError, UnknownFoodError
 from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
@@ -531,8 +532,10 @@ class FoodTable:
         >>> load_foods().search("raw spinach", limit=1)["id"].tolist()
         ['sr28:11457']
         """
-        query = utils.default_process(str(text))
-        if not query or limit <= 0 or len(self) == 0:
+        kind_argument("text", text, str, "a str")
+        limit = count_argument("limit", limit)
+        query = utils.default_process(text)
+        if not query or limit == 0 or len(self) == 0:
             return pd.DataFrame({"id": [], "description": [], "score": []}).astype(
                 {"id": "str", "description": "str", "score": "float64"}
             )
@@ -584,6 +587,7 @@ class FoodTable:
         >>> float(load_foods().with_user_foods(mine).get("user:protein-bar")["magnesium_mg"])
         80.0
         """
+        kind_argument("foods", foods, (str, PathLike, pd.DataFrame), "a path or a DataFrame")
         if isinstance(foods, pd.DataFrame):
             raw, source, from_file = foods.copy(), "<dataframe>", False
         else:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, Nutrient, nutrient
 
 if TYPE_CHECKING:
@@ -78,10 +79,12 @@ def pick_person(analysis: Any, person: str | None) -> str | None:
     people = people_in(analysis)
     if person is not None:
         if person not in people:
-            raise ValueError(f"no person {person!r} in this analysis; expected one of {people}")
+            raise ArgumentError(f"no person {person!r} in this analysis; expected one of {people}")
         return person
     if len(people) > 1:
-        raise ValueError(f"this analysis holds several people {people}; pass person= to choose one")
+        raise ArgumentError(
+            f"this analysis holds several people {people}; pass person= to choose one"
+        )
     return people[0] if people else None
 
 

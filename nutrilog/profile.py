@@ -1,11 +1,12 @@
 """The person whose intake is assessed: age, sex, pregnancy or lactation.
 
 The profile selects the Dietary Reference Intake life-stage group. It is a
-pydantic model; an invalid profile (at construction, ``model_validate`` or
-assignment) raises :class:`~nutrilog.errors.ProfileError`, a
-:class:`~nutrilog.errors.NutrilogError` and ``ValueError``, with a one-line
-message naming each bad field. :func:`as_profile` turns any profile-like input
-into a :class:`Profile` the same way.
+frozen pydantic model: it never changes once made, is hashable (a dict key, a
+cache key), and :meth:`Profile.replace` gives a changed copy. An invalid profile
+(at construction, ``model_validate`` or ``replace``) raises
+:class:`~nutrilog.errors.ProfileError`, a :class:`~nutrilog.errors.NutrilogError`
+and ``ValueError``, with a one-line message naming each bad field.
+:func:`as_profile` turns any profile-like input into a :class:`Profile` the same way.
 
 Examples
 --------
@@ -60,6 +61,21 @@ def _sd_by_key(value: Mapping[str, float]) -> dict[str, float]:
     return checked
 
 
+class _ReadOnlyDict(dict[str, float]):
+    """A dict that refuses changes: the ``sd_within`` of a profile, which never changes."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise ProfileError(
+            "a Profile does not change: use profile.replace(sd_within=...) for a changed copy"
+        )
+
+    __setitem__ = __delitem__ = __ior__ = _refuse  # type: ignore[assignment]
+    clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (dict(self),)
+
+
 class Profile(BaseModel):
     """A person's age, sex and life stage, used to pick reference intakes.
 
@@ -73,22 +89,27 @@ class Profile(BaseModel):
         Only for females aged 14 to 50, and not both.
     name : str, optional
         A label for reports.
-    sd_within : dict of str to float, optional
+    sd_within : mapping of str to float, optional
         Within-person (day-to-day) SD of intake by nutrient key (``"magnesium"``)
         or column (``"magnesium_mg"``), in the column's unit; used by
         :func:`nutrilog.assessment.assess` where no published value exists.
+        Kept by nutrient key, read-only.
 
     Examples
     --------
     >>> Profile(age=40, sex="m", sd_within={"calcium_mg": 300}).sd_within
     {'calcium': 300.0}
+    >>> Profile(age=34, sex="f") == Profile(age=34, sex="female")  # equal, one hash
+    True
+    >>> Profile(age=34, sex="f").replace(age=35).age
+    35.0
     >>> Profile(age=60, sex="female", pregnant=True)
     Traceback (most recent call last):
     ...
     nutrilog.errors.ProfileError: invalid profile: pregnancy reference intakes exist only for ages 14 to 50, found age 60
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -107,10 +128,23 @@ class Profile(BaseModel):
             raise (found or ProfileError(readable_error(err))) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
-        try:
-            super().__setattr__(name, value)
-        except ValidationError as err:
-            raise ProfileError(readable_error(err)) from None
+        raise ProfileError(
+            f"a Profile does not change: use profile.replace({name}={value!r}) for a changed copy"
+        )
+
+    def __hash__(self) -> int:
+        sd = tuple(sorted(self.sd_within.items())) if self.sd_within else None
+        return hash((self.age, self.sex, self.pregnant, self.lactating, self.name, sd))
+
+    def replace(self, **changes: Any) -> Profile:
+        """A copy with some fields changed, validated like a new profile.
+
+        Examples
+        --------
+        >>> Profile(age=30, sex="female").replace(pregnant=True).life_stage
+        'pregnancy'
+        """
+        return type(self)(**{**self.model_dump(), **changes})
 
     age: float
     sex: Literal["female", "male"]
@@ -148,7 +182,7 @@ class Profile(BaseModel):
     @field_validator("sd_within")
     @classmethod
     def _check_sd_within(cls, value: dict[str, float] | None) -> dict[str, float] | None:
-        return None if value is None else _sd_by_key(value)
+        return None if value is None else _ReadOnlyDict(_sd_by_key(value))
 
     @model_validator(mode="after")
     def _check_life_stage(self) -> Profile:

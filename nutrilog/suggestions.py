@@ -102,6 +102,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import count_argument, food_table_argument, kind_argument
+from nutrilog.errors import ArgumentError
 from nutrilog.explanations import Explanations, load_explanations
 from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
 
@@ -258,6 +260,8 @@ def suggest_foods(
     >>> baby["kind"].tolist(), baby["text"].iloc[0][:30]
     (['note'], 'Under 12 months: nutrilog sugg')
     """
+    kind_argument("gaps", gaps, Mapping, "a mapping of nutrient column to gap")
+    food_table_argument(foods)
     for name, mapping in (
         ("gaps", gaps),
         ("limits", limits or {}),
@@ -266,8 +270,7 @@ def suggest_foods(
         ("reduce", reduce or {}),
     ):
         _check_columns(name, mapping)
-    if per_nutrient < 1:
-        raise ValueError(f"per_nutrient must be at least 1, got {per_nutrient}")
+    count_argument("per_nutrient", per_nutrient, minimum=1)
     ex = explanations if explanations is not None else load_explanations()
     if age is not None and age < 1:
         return _frame([_note("", _NOTE_INFANT)])
@@ -508,9 +511,10 @@ def _unit_label(column: str) -> tuple[str, str]:
 
 
 def _check_columns(name: str, mapping: Mapping[str, float]) -> None:
+    kind_argument(name, mapping, Mapping, "a mapping keyed by nutrient column")
     unknown = sorted(set(mapping) - set(NUTRIENT_COLUMNS))
     if unknown:
-        raise ValueError(
+        raise ArgumentError(
             f"{name}: unknown nutrient column(s) {unknown}; expected some of {NUTRIENT_COLUMNS}"
         )
 

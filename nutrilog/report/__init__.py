@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nutrilog._checks import count_argument
 from nutrilog._visible import visible, visible_strings
 from nutrilog.errors import ArgumentError
 from nutrilog.report.document import CONCERN_STATUSES, SCHEMA_VERSION, build_document
@@ -148,6 +149,9 @@ class Report:
         """
         from nutrilog.report.text import write_text
 
+        width = count_argument("width", width, minimum=20)
+        if max_days is not None:
+            max_days = count_argument("max_days", max_days)
         return write_text(self._shown(), color=color, width=width, max_days=max_days)
 
     def to_markdown(self) -> str:
@@ -231,7 +235,7 @@ class Report:
         if self.analysis is None:
             return []
         names: dict[str, None] = {}
-        for frame in (self.analysis.entries, self.analysis.rejected):
+        for frame in (self.analysis.categorical_entries(), self.analysis.rejected):
             if "source" in frame.columns:
                 names.update(dict.fromkeys(str(s) for s in frame["source"].dropna().unique()))
         return [name for name in names if not name.startswith("<")]

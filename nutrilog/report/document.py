@@ -399,7 +399,7 @@ def _data_quality(analysis: Analysis, people: list[str]) -> dict[str, Any]:
         "rejected": records(
             rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]
         ),
-        "assumptions": summarize_assumptions(analysis.entries, _ASSUMPTIONS_SHOWN),
+        "assumptions": summarize_assumptions(analysis.categorical_entries(), _ASSUMPTIONS_SHOWN),
     }
 
 
