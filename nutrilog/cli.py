@@ -33,7 +33,6 @@ from pydantic import ValidationError
 
 from nutrilog._visible import visible, visible_json
 from nutrilog.errors import ArgumentError, NutrilogError, OutputError, ProfileError
-from nutrilog.iotools._source import shorten
 from nutrilog.profile import readable_error
 
 __all__ = ["main", "build_parser"]
@@ -353,6 +352,8 @@ def _input_size(paths: Sequence[Path]) -> int:
 
 def _summarise_problems(result: Any) -> list[str]:
     """One-line warnings about rejected rows, unmatched foods and entries without grams."""
+    from nutrilog.iotools._source import shorten
+
     lines = []
     rejected, unmatched = result.rejected, result.unmatched
     if len(rejected):

@@ -30,7 +30,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process, utils
 
 from nutrilog._checks import count_argument, kind_argument
 from nutrilog._resources import dataset_path
@@ -477,6 +476,8 @@ class FoodTable:
             raise UnknownFoodError(self._unknown_message(food_id))
 
     def _unknown_message(self, food_id: object) -> str:
+        from rapidfuzz import fuzz, process
+
         text = str(food_id)
         ids = process.extract(text, self.foods.index, scorer=fuzz.ratio, limit=3, score_cutoff=80)
         near = [f"{found} ({self.foods.at[found, 'description']})" for found, _, _ in ids]
@@ -494,6 +495,8 @@ class FoodTable:
     # -- search ---------------------------------------------------------------------
     @cached_property
     def _search_text(self) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
+        from rapidfuzz import utils
+
         desc = [utils.default_process(d) for d in self.foods["description"]]
         full = [
             f"{d} {utils.default_process(s)}" if s else d
@@ -534,6 +537,8 @@ class FoodTable:
         """
         kind_argument("text", text, str, "a str")
         limit = count_argument("limit", limit)
+        from rapidfuzz import fuzz, process, utils
+
         query = utils.default_process(text)
         if not query or limit == 0 or len(self) == 0:
             return pd.DataFrame({"id": [], "description": [], "score": []}).astype(
