@@ -20,30 +20,8 @@ import pandas as pd
 
 from nutrilog.nutrients import nutrient
 
-__all__ = [
-    "LIKELY_ADEQUATE",
-    "POSSIBLY_LOW",
-    "LIKELY_LOW",
-    "CANNOT_TELL",
-    "UNCERTAIN",
-    "ABOVE_UL",
-    "ABOVE_CDRR",
-    "UNKNOWN",
-    "STATUSES",
-    "LOW_STATUSES",
-    "STATUS_RULES",
-    "IOM_LEVELS",
-    "Z_THRESHOLDS",
-    "Z_DECIMALS",
-    "HIGH_CV",
-    "LOW_COVERAGE",
-    "PARTIAL_COVERAGE",
-    "MIN_DAYS_OWN_SD",
-    "read_z",
-    "iom_level",
-    "verdicts",
-    "reason",
-]
+# the status and rule names and thresholds are exported by nutrilog.assessment
+__all__ = ["read_z", "iom_level", "verdicts", "reason"]
 
 LIKELY_ADEQUATE = "likely adequate"
 POSSIBLY_LOW = "possibly low"

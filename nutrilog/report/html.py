@@ -121,10 +121,10 @@ class HtmlWriter(Writer):
                 f'<span class="status s-{e(x["status"].replace(" ", "-"))}">{e(x["status"])}</span></h4>'
                 f"<p>{e(x['context'])}</p><ul>"
             )
-            for title, key in w.EXPLANATION_PARTS:
-                self.out += [
-                    f"<li><i>{title}:</i> {e(p['text'])}{_cite(p['sources'])}</li>" for p in x[key]
-                ]
+            self.out += [
+                f"<li><i>{title}:</i> {e(p['text'])}{_cite(p['sources'])}</li>"
+                for title, p in w.explanation_points(x)
+            ]
             if x["foods"]:
                 foods = "; ".join(f"{e(f['name'])}{_cite(f['sources'])}" for f in x["foods"])
                 self.out.append(f"<li><i>Foods the articles name:</i> {foods}</li>")

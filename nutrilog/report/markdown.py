@@ -78,10 +78,10 @@ class MarkdownWriter(Writer):
         self.out += ["", "### Why this can matter for spasms", ""]
         for e in section["explanations"]:
             self.out += [f"#### {md(e['label'])} ({md(e['status'])})", "", md(e["context"]), ""]
-            for title, key in w.EXPLANATION_PARTS:
-                self.out += [
-                    f"- *{title}:* {md(p['text'])} {md(w.sources(p['sources']))}" for p in e[key]
-                ]
+            self.out += [
+                f"- *{title}:* {md(p['text'])} {md(w.sources(p['sources']))}"
+                for title, p in w.explanation_points(e)
+            ]
             if e["foods"]:
                 foods = "; ".join(f"{f['name']} {w.sources(f['sources'])}" for f in e["foods"])
                 self.out.append(f"- *Foods the articles name:* {md(foods)}")

@@ -133,9 +133,8 @@ class TextWriter(Writer):
         for e in section["explanations"]:
             self.para(f"{e['label']} ({e['status']})", 2, style="bold")
             self.para(e["context"], 4)
-            for title, key in w.EXPLANATION_PARTS:
-                for p in e[key]:
-                    self.para(f"- {title}: {p['text']} {w.sources(p['sources'])}".rstrip(), 4)
+            for title, p in w.explanation_points(e):
+                self.para(f"- {title}: {p['text']} {w.sources(p['sources'])}".rstrip(), 4)
             if e["foods"]:
                 foods = "; ".join(
                     f"{f['name']} {w.sources(f['sources'])}".rstrip() for f in e["foods"]

@@ -27,6 +27,7 @@ __all__ = [
     "verdict_row",
     "verdict_details",
     "notes_shown",
+    "explanation_points",
     "sources",
     "suggestion_groups",
     "daily_table",
@@ -140,6 +141,12 @@ def verdict_details(v: Mapping[str, Any]) -> list[str]:
 def notes_shown(v: Mapping[str, Any]) -> list[str]:
     """A verdict's notes as one line (the document keeps them one by one)."""
     return ["; ".join(v["notes"])] if v["notes"] else []
+
+
+def explanation_points(e: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """(heading, point) of each point of an explanation, in the order of
+    :data:`EXPLANATION_PARTS` (role, mechanism, interactions)."""
+    return [(title, p) for title, key in EXPLANATION_PARTS for p in e[key]]
 
 
 def sources(keys: Iterable[str]) -> str:
