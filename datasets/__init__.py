@@ -1,5 +1,6 @@
 """Data tables shipped with nutrilog (installed as ``nutrilog.datasets``).
 
 The tables are derived from public-domain USDA and National Academies sources by
-``datasets/build.py``; see ``datasets/README.md``.
+``datasets/build/build.py`` (kept in the repository, not installed); see
+``datasets/README.md``.
 """

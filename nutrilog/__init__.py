@@ -6,6 +6,10 @@ Dietary Reference Intakes for magnesium, calcium, potassium, vitamin D, vitamin
 B12, sodium and water — next to explanations of how each shortfall can lead to
 neck and back spasms.
 
+The names below are imported on first use, so ``import nutrilog`` is quick and a
+command that needs only the reference intakes never loads the matcher, the
+report or matplotlib.
+
 Examples
 --------
 >>> import nutrilog as nl
@@ -15,43 +19,82 @@ Examples
 2
 """
 
-from nutrilog.analysis import Analysis, analyze
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from nutrilog.errors import (
+    ArgumentError,
     DataError,
     LogParseError,
     NutrilogError,
+    OutputError,
     ProfileError,
     UnitError,
     UnknownFoodError,
+    UnknownNutrientError,
 )
-from nutrilog.explanations import Explanations, load_explanations
-from nutrilog.foods import FoodTable, load_foods
-from nutrilog.iotools import from_frame, parse_entries, read_log
-from nutrilog.log import FoodLog
-from nutrilog.matching import match_foods
-from nutrilog.nutrients import NUTRIENT_COLUMNS
-from nutrilog.portions import resolve_grams
-from nutrilog.profile import Profile
-from nutrilog.references import reference_intakes
-from nutrilog.suggestions import suggest_foods
-from nutrilog.units import ureg
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from nutrilog.analysis import Analysis, analyze
+    from nutrilog.assessment import assess, assess_people
+    from nutrilog.explanations import Explanations, load_explanations
+    from nutrilog.foods import FoodTable, load_foods
+    from nutrilog.iotools import from_frame, parse_entries, read_log
+    from nutrilog.log import FoodLog
+    from nutrilog.matching import match_foods
+    from nutrilog.nutrients import NUTRIENT_COLUMNS
+    from nutrilog.portions import resolve_grams
+    from nutrilog.profile import Profile
+    from nutrilog.references import reference_intakes
+    from nutrilog.suggestions import suggest_foods
+    from nutrilog.units import ureg
+
+    __version__: str
+
+#: Public name -> the module that defines it, imported when the name is first used.
+_HOME: dict[str, str] = {
+    "Analysis": "nutrilog.analysis",
+    "analyze": "nutrilog.analysis",
+    "assess": "nutrilog.assessment",
+    "assess_people": "nutrilog.assessment",
+    "Explanations": "nutrilog.explanations",
+    "load_explanations": "nutrilog.explanations",
+    "FoodTable": "nutrilog.foods",
+    "load_foods": "nutrilog.foods",
+    "from_frame": "nutrilog.iotools",
+    "parse_entries": "nutrilog.iotools",
+    "read_log": "nutrilog.iotools",
+    "FoodLog": "nutrilog.log",
+    "match_foods": "nutrilog.matching",
+    "NUTRIENT_COLUMNS": "nutrilog.nutrients",
+    "resolve_grams": "nutrilog.portions",
+    "Profile": "nutrilog.profile",
+    "reference_intakes": "nutrilog.references",
+    "suggest_foods": "nutrilog.suggestions",
+    "ureg": "nutrilog.units",
+}
 
 __all__ = [
     "NUTRIENT_COLUMNS",
     "Analysis",
+    "ArgumentError",
     "DataError",
     "Explanations",
     "FoodLog",
     "FoodTable",
     "LogParseError",
     "NutrilogError",
+    "OutputError",
     "Profile",
     "ProfileError",
     "UnitError",
     "UnknownFoodError",
+    "UnknownNutrientError",
     "analyze",
+    "assess",
+    "assess_people",
     "from_frame",
     "load_explanations",
     "load_foods",
@@ -63,3 +106,21 @@ __all__ = [
     "suggest_foods",
     "ureg",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562) and keep the name."""
+    if name == "__version__":
+        from nutrilog._version import version
+
+        value: Any = version()
+    elif name in _HOME:
+        value = getattr(import_module(_HOME[name]), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME, "__version__"})

@@ -1,4 +1,4 @@
-"""Checks of numeric arguments at the public edges (finite, in range, not a bool).
+"""Checks of arguments at the public edges: numbers, counts, kinds, lengths.
 
 Examples
 --------
@@ -16,8 +16,6 @@ import math
 import numbers
 
 from nutrilog.errors import ArgumentError
-
-__all__ = ["number_argument"]
 
 
 def number_argument(name: str, value: object, *, above_zero: bool = False) -> float:
@@ -50,3 +48,63 @@ def number_argument(name: str, value: object, *, above_zero: bool = False) -> fl
     if not math.isfinite(number) or number < 0 or (above_zero and number == 0):
         raise ArgumentError(f"{name}: expected {wanted}, found {value!r}")
     return number
+
+
+def count_argument(name: str, value: object, *, minimum: int = 0) -> int:
+    """``value`` as an int, or :class:`ArgumentError` unless it is a whole number >= ``minimum``.
+
+    Examples
+    --------
+    >>> count_argument("limit", 5)
+    5
+    >>> count_argument("limit", "5")
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ArgumentError: limit: expected a whole number of 0 or more, found '5'
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ArgumentError(
+            f"{name}: expected a whole number of {minimum} or more, found {value!r}"
+        )
+    return int(value)
+
+
+def kind_argument(name: str, value: object, kinds: type | tuple[type, ...], expected: str) -> None:
+    """:class:`ArgumentError` unless ``value`` is one of ``kinds`` (``expected`` says which).
+
+    Examples
+    --------
+    >>> kind_argument("text", 5, str, "a str")
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ArgumentError: text: expected a str, found int
+    """
+    if not isinstance(value, kinds):
+        raise ArgumentError(f"{name}: expected {expected}, found {type(value).__name__}")
+
+
+def same_length(**columns: object) -> None:
+    """:class:`ArgumentError` unless every sized argument given has the length of the first.
+
+    Examples
+    --------
+    >>> same_length(quantity=[1, 2], unit=["g"])
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ArgumentError: unit: expected 2 values (as many as quantity), found 1
+    """
+    sized = [
+        (k, len(v)) for k, v in columns.items() if hasattr(v, "__len__") and not isinstance(v, str)
+    ]
+    for name, size in sized[1:]:
+        if size != sized[0][1]:
+            raise ArgumentError(
+                f"{name}: expected {sized[0][1]} values (as many as {sized[0][0]}), found {size}"
+            )
+
+
+def food_table_argument(foods: object) -> None:
+    """:class:`ArgumentError` unless ``foods`` is a :class:`~nutrilog.foods.FoodTable`."""
+    from nutrilog.foods import FoodTable
+
+    kind_argument("foods", foods, FoodTable, "a FoodTable (nutrilog.load_foods())")

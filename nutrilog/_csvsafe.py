@@ -21,8 +21,6 @@ from typing import IO, Any
 
 import pandas as pd
 
-__all__ = ["FORMULA_PREFIXES", "safe_cell", "safe_frame", "to_csv"]
-
 #: First characters that make a spreadsheet treat a cell as a formula.
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 

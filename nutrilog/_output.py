@@ -31,8 +31,6 @@ from pathlib import Path
 
 from nutrilog.errors import OutputError
 
-__all__ = ["write_text", "input_clash", "os_reason"]
-
 
 def os_reason(err: OSError) -> str:
     """The readable part of an OSError (``"No space left on device"``).

@@ -14,8 +14,6 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-__all__ = ["dataset_path"]
-
 _IN_TREE = Path(__file__).resolve().parent.parent / "datasets"
 
 

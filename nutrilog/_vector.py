@@ -14,19 +14,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = [
-    "codes_of",
-    "coded",
-    "as_category",
-    "concat_categories",
-    "text_category",
-    "sorted_categories",
-    "per_unique",
-    "per_unique_rows",
-    "distinct_rows",
-    "choose",
-]
-
 
 def as_category(values: pd.Series) -> pd.Series:
     """The column as a categorical of its exact values (no type inference, no sorting).

@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["visible", "visible_json", "visible_strings", "UNSAFE_CHARACTERS"]
-
 #: C0 and C1 control characters, DEL, the bidirectional marks, embeddings,
 #: overrides and isolates, and the Unicode line and paragraph separators.
 UNSAFE_CHARACTERS = re.compile(

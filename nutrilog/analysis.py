@@ -18,22 +18,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from nutrilog._checks import number_argument
+from nutrilog._checks import kind_argument, number_argument
 from nutrilog._vector import choose, coded, distinct_rows, text_category
-from nutrilog.errors import ProfileError
+from nutrilog.errors import ArgumentError, ProfileError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
-from nutrilog.log import FoodLog
+from nutrilog.log import EntryTable, FoodLog
 from nutrilog.matching.match import MATCH_COLUMNS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.profile import Profile
+
+if TYPE_CHECKING:
+    from nutrilog.explanations import Explanations
 
 __all__ = ["Analysis", "analyze", "DEFAULT_MIN_DAY_KCAL"]
 
@@ -55,7 +58,10 @@ class Analysis:
     Attributes
     ----------
     entries : DataFrame
-        One row per log entry with its match, grams, status and nutrient amounts.
+        One row per log entry with its match, grams, status and nutrient amounts;
+        text columns are pandas' string dtype (any text can be written into them).
+        :meth:`categorical_entries` is the same table with its repeated text as
+        categoricals, which the derived tables are computed from.
     daily : DataFrame
         One row per person and date: totals, supplement parts, coverage, counts,
         and ``complete`` (whether the day enters the assessment).
@@ -78,7 +84,7 @@ class Analysis:
         lines_read, skipped_lines`` (lines read = entries + rejected + skipped lines).
     """
 
-    entries: pd.DataFrame
+    table: InitVar[pd.DataFrame]  # the analysed entries, repeated text as categoricals
     daily: pd.DataFrame
     assessment: pd.DataFrame
     unmatched: pd.DataFrame
@@ -86,31 +92,44 @@ class Analysis:
     profiles: dict[str, Profile]
     counts: dict[str, int]
     foods: FoodTable = field(repr=False)
-    explanations: Any = field(default=None, repr=False)
+    explanations: Explanations | None = field(default=None, repr=False)
+
+    def __post_init__(self, table: pd.DataFrame) -> None:
+        self._entries = EntryTable(table)
+
+    @property
+    def entries(self) -> pd.DataFrame:
+        """One row per log entry (text columns of pandas' string dtype)."""
+        return self._entries.text
+
+    def categorical_entries(self) -> pd.DataFrame:
+        """The entries with their repeated text as categoricals, with any change made to
+        :attr:`entries`."""
+        return self._entries.categorical
 
     # Derived tables, computed on first use (reports need them, large batch
     # analyses may not).
     @cached_property
     def meals(self) -> pd.DataFrame:
         """Nutrient totals per person, date and meal."""
-        return meal_totals(self.entries)
+        return meal_totals(self.categorical_entries())
 
     @cached_property
     def top_foods(self) -> pd.DataFrame:
         """The foods contributing most of each nutrient, per person."""
-        return top_foods(self.entries)
+        return top_foods(self.categorical_entries())
 
     @cached_property
     def top_foods_by_day(self) -> pd.DataFrame:
         """The foods contributing most of each nutrient, per person and day."""
-        return top_foods(self.entries, by_day=True)
+        return top_foods(self.categorical_entries(), by_day=True)
 
     @cached_property
     def suggestions(self) -> pd.DataFrame:
         """Foods that would close each likely or possible shortfall or bring an intake up to
         its AI, and the notes that go with them (``kind`` "note"), per person."""
         return _suggestions(
-            self.entries,
+            self.categorical_entries(),
             self.assessment,
             self.foods,
             self.explanations,
@@ -142,7 +161,7 @@ class Analysis:
             return plotting.plot_daily(self, person=person)
         if kind == "foods":
             return plotting.plot_contributions(self, person=person)
-        raise ValueError(f"expected kind 'daily' or 'foods', found {kind!r}")
+        raise ArgumentError(f"kind: expected 'daily' or 'foods', found {kind!r}")
 
     def __repr__(self) -> str:
         c = self.counts
@@ -168,8 +187,8 @@ def _as_log(log: Any) -> FoodLog:
         return read_log(log)
     if isinstance(log, Sequence):
         return FoodLog.concat(_as_log(item) for item in log)
-    raise TypeError(
-        f"expected a FoodLog, DataFrame, path or list of those as the log, found {type(log).__name__}"
+    raise ArgumentError(
+        f"log: expected a FoodLog, DataFrame, path or list of those, found {type(log).__name__}"
     )
 
 
@@ -198,16 +217,18 @@ def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> di
 
 
 def _water_per_unit(units: pd.Series) -> np.ndarray:
-    """Grams of one unit of plain water (1 g per ml) for canonical unit keys; NaN otherwise."""
-    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
+    """Grams of one unit of plain water (pint's ``water`` context) for canonical unit keys;
+    NaN for other units."""
+    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert
 
-    per = np.full(len(units), np.nan)
-    for k, unit in enumerate(units):
-        if unit in VOLUME_UNITS:
-            per[k] = convert(1.0, unit, "ml")  # 1 ml of water weighs 1 g
-        elif unit in MASS_UNITS:
-            per[k] = to_grams(1.0, unit)
-    return per
+    known = [u in MASS_UNITS or u in VOLUME_UNITS for u in units]
+    return np.array(
+        [
+            convert(1.0, u, "g", "water") if ok else np.nan
+            for u, ok in zip(units, known, strict=True)
+        ],
+        dtype="float64",
+    )
 
 
 #: Columns of :func:`_match_keys`.
@@ -467,11 +488,25 @@ def analyze(
     87.4
     """
     from nutrilog.assessment import assess_people
-    from nutrilog.explanations import load_explanations
+    from nutrilog.explanations import Explanations, load_explanations
     from nutrilog.matching.entries import understand_entries
     from nutrilog.matching.match import Matcher
 
     min_day_kcal = number_argument("min_day_kcal", min_day_kcal)
+    paths = (str, os.PathLike)
+    kind_argument(
+        "foods",
+        foods,
+        (FoodTable, *paths, pd.DataFrame, type(None)),
+        "a FoodTable, a path or a DataFrame",
+    )
+    kind_argument("aliases", aliases, (Mapping, *paths, type(None)), "a mapping or a path")
+    kind_argument(
+        "supplements", supplements, (*paths, pd.DataFrame, type(None)), "a path or a DataFrame"
+    )
+    kind_argument(
+        "explanations", explanations, (Explanations, *paths, type(None)), "Explanations or a path"
+    )
     food_log = _as_log(log)
     table = load_foods()
     if isinstance(foods, FoodTable):
@@ -480,7 +515,7 @@ def analyze(
         table = table.with_user_foods(foods)
 
     matcher = Matcher(table, aliases=aliases)
-    logged = food_log.entries
+    logged = food_log.categorical_entries()
     if supplements is not None:
         from nutrilog.supplements import apply_supplement_table
 
@@ -523,7 +558,7 @@ def analyze(
     if expl is None or isinstance(expl, (str, os.PathLike)):
         expl = load_explanations(expl)
     return Analysis(
-        entries=entries,
+        table=entries,
         daily=daily,
         assessment=assessment,
         unmatched=unmatched,
@@ -536,15 +571,9 @@ def analyze(
 
 
 def _empty_daily() -> pd.DataFrame:
-    from nutrilog.intake import SUPPLEMENT_SPLIT, coverage_column, supplement_column
+    from nutrilog.intake import DAILY_COLUMNS
 
-    cols = (
-        ["person", "date", *NUTRIENT_COLUMNS]
-        + [supplement_column(c) for c in SUPPLEMENT_SPLIT]
-        + [coverage_column(c) for c in NUTRIENT_COLUMNS]
-        + ["n_entries", "n_supplements", "n_unmatched", "n_no_grams", "grams_logged"]
-    )
-    return pd.DataFrame(columns=cols)
+    return pd.DataFrame(columns=DAILY_COLUMNS)
 
 
 def _suggestions(

@@ -33,7 +33,6 @@ from pydantic import ValidationError
 
 from nutrilog._visible import visible, visible_json
 from nutrilog.errors import ArgumentError, NutrilogError, OutputError, ProfileError
-from nutrilog.iotools._source import shorten
 from nutrilog.profile import readable_error
 
 __all__ = ["main", "build_parser"]
@@ -108,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     >>> build_parser().parse_args(["foods", "search", "milk"]).limit
     10
     """
-    from nutrilog import __version__
+    from nutrilog._version import version
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -117,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG_MAIN,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     analyze = commands.add_parser(
@@ -353,6 +352,8 @@ def _input_size(paths: Sequence[Path]) -> int:
 
 def _summarise_problems(result: Any) -> list[str]:
     """One-line warnings about rejected rows, unmatched foods and entries without grams."""
+    from nutrilog.iotools._source import shorten
+
     lines = []
     rejected, unmatched = result.rejected, result.unmatched
     if len(rejected):
@@ -477,17 +478,18 @@ def _cmd_foods_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_foods_show(args: argparse.Namespace) -> int:
-    from nutrilog.nutrients import NUTRIENTS
+    from nutrilog.nutrients import TRACKED
 
     table = _food_table(args.foods)
     food = table.get(args.food_id)
     portions = table.portions(args.food_id)
-    columns = [c for c in NUTRIENTS.index if c in food.index]
+    shown = [n for n in TRACKED if n.column in food.index]
+    columns = [n.column for n in shown]
     per_100g = pd.DataFrame(
         {
-            "nutrient": [str(NUTRIENTS.loc[c, "label"]) for c in columns],
+            "nutrient": [n.label for n in shown],
             "per_100g": [food[c] for c in columns],
-            "unit": [str(NUTRIENTS.loc[c, "unit"]) for c in columns],
+            "unit": [n.unit for n in shown],
         }
     )
     if args.format == "json":

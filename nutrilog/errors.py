@@ -16,6 +16,9 @@ UnknownFoodError
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 __all__ = [
     "NutrilogError",
     "LogParseError",
@@ -24,6 +27,7 @@ __all__ = [
     "DataError",
     "ProfileError",
     "ArgumentError",
+    "UnknownNutrientError",
     "OutputError",
 ]
 
@@ -68,6 +72,13 @@ class LogParseError(NutrilogError, ValueError):
             shown = f" [{short!r}]"
         super().__init__(f"{where}: {reason}{shown}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by the constructor's arguments, so the message is not wrapped twice."""
+        rebuild = partial(
+            type(self), self.reason, source=self.source, line=self.line, text=self.text
+        )
+        return rebuild, (), self.__dict__
+
 
 class UnknownFoodError(NutrilogError, KeyError):
     """A food id is not in the food table."""
@@ -98,6 +109,19 @@ class ArgumentError(NutrilogError, ValueError):
     """
 
 
+class UnknownNutrientError(ArgumentError, KeyError):
+    """A nutrient key or column that nutrilog does not track (a ``KeyError`` too).
+
+    Examples
+    --------
+    >>> str(UnknownNutrientError("unknown nutrient 'zinc'"))
+    "unknown nutrient 'zinc'"
+    """
+
+    def __str__(self) -> str:  # KeyError quotes its message; keep it readable
+        return str(self.args[0]) if self.args else ""
+
+
 class OutputError(NutrilogError, OSError):
     """A report or table could not be written; the message names the file.
 
@@ -118,6 +142,10 @@ class OutputError(NutrilogError, OSError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"cannot write {self.path!r}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by the constructor's arguments (OSError would pass its message alone)."""
+        return partial(type(self), self.path, self.reason), (), self.__dict__
 
     def __str__(self) -> str:  # OSError would format (errno, strerror) pairs
         return str(self.args[0]) if self.args else ""

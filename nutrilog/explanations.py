@@ -31,8 +31,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from nutrilog._resources import dataset_path
-from nutrilog.errors import DataError
-from nutrilog.nutrients import NUTRIENTS
+from nutrilog.errors import DataError, UnknownNutrientError
+from nutrilog.nutrients import NUTRIENT_COLUMNS, TRACKED, nutrient
 
 __all__ = [
     "Article",
@@ -51,7 +51,6 @@ __all__ = [
 _BUNDLED = "explanations.yaml"
 _SOURCE_KEY = r"^[a-z][a-z0-9_]*$"
 _FOOD_ID = r"^[a-z0-9]+:\S+$"
-Format = Literal["text", "markdown"]
 
 
 class _Model(BaseModel):
@@ -199,8 +198,8 @@ class NutrientExplanation(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> NutrientExplanation:
-        if self.column not in NUTRIENTS.index:
-            raise ValueError(f"column {self.column!r} is not one of {list(NUTRIENTS.index)}")
+        if self.column not in NUTRIENT_COLUMNS:
+            raise ValueError(f"column {self.column!r} is not one of {NUTRIENT_COLUMNS}")
         used = {s for item in self._attributed() for s in item.sources}
         missing = sorted(used - set(self.sources))
         if missing:
@@ -255,7 +254,7 @@ class Explanations(_Model):
         bad_keys = [k for k in known if not _is_key(k)]
         if bad_keys:
             raise ValueError(f"article keys must be lower-case identifiers, got {bad_keys}")
-        nutrient_keys = set(NUTRIENTS["nutrient"])
+        nutrient_keys = {n.key for n in TRACKED}
         for section in ("nutrients", "suggestion_foods"):
             unknown = sorted(set(getattr(self, section)) - nutrient_keys)
             if unknown:
@@ -263,7 +262,7 @@ class Explanations(_Model):
                     f"{section}: unknown nutrient(s) {unknown}; expected {sorted(nutrient_keys)}"
                 )
         for key, entry in self.nutrients.items():
-            expected = NUTRIENTS.index[NUTRIENTS["nutrient"] == key][0]
+            expected = nutrient(key).column
             if entry.column != expected:
                 raise ValueError(
                     f"nutrients.{key}.column is {entry.column!r}, expected {expected!r}"
@@ -296,17 +295,19 @@ class Explanations(_Model):
 
         Raises
         ------
-        KeyError
-            If the file has no entry for that nutrient.
+        UnknownNutrientError
+            If the file has no entry for that nutrient (a ``KeyError``).
 
         Examples
         --------
         >>> load_explanations().get("vitamin_d").column
         'vitamin_d_ug'
         """
-        key = _nutrient_key(nutrient)
+        key = _key(nutrient)
         if key not in self.nutrients:
-            raise KeyError(f"no explanation for {nutrient!r}; have {sorted(self.nutrients)}")
+            raise UnknownNutrientError(
+                f"no explanation for {nutrient!r}; have {sorted(self.nutrients)}"
+            )
         return self.nutrients[key]
 
     def suggestions(self, nutrient: str) -> tuple[SuggestionFood, ...]:
@@ -317,7 +318,7 @@ class Explanations(_Model):
         >>> load_explanations().suggestions("water_g")[0].id
         'sr28:14411'
         """
-        return self.suggestion_foods.get(_nutrient_key(nutrient), ())
+        return self.suggestion_foods.get(_key(nutrient), ())
 
     def cite(self, sources: Iterable[str]) -> str:
         """Return the attribution line for article keys, titles in curly quotes; a note
@@ -353,82 +354,17 @@ class Explanations(_Model):
         hazards = self.choking_hazards
         return bool(hazards) and any(h.matches(description) for h in hazards.foods)  # type: ignore[union-attr]
 
-    # -- rendering -------------------------------------------------------------------
-    def render(self, nutrient: str, fmt: Format = "text") -> str:
-        """Render one nutrient's explanation as plain text or markdown, with attributions.
-
-        Parameters
-        ----------
-        nutrient : str
-            Nutrient key or column.
-        fmt : {"text", "markdown"}
-
-        Examples
-        --------
-        >>> print(load_explanations().render("sodium").splitlines()[0])
-        Sodium
-        """
-        entry = self.get(nutrient)
-        sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
-            ("Role in muscles and nerves", [(p.text, p.sources) for p in entry.role]),
-            (
-                "How a shortfall can lead to cramps or spasms",
-                [(p.text, p.sources) for p in entry.mechanism],
-            ),
-            ("Foods the articles name", self._food_lines(entry.foods)),
-            ("Interactions", [(p.text, p.sources) for p in entry.interactions]),
-        ]
-        return self._render(entry.label, sections, fmt)
-
-    def render_general(self, fmt: Format = "text") -> str:
-        """Render the other causes, when to see a clinician, and the disclaimer.
-
-        Examples
-        --------
-        >>> "Other causes of spasms" in load_explanations().render_general()
-        True
-        """
-        sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
-            (
-                "Other causes of spasms",
-                [(f"{c.cause.capitalize()}: {c.text}", c.sources) for c in self.other_causes],
-            ),
-            ("When to see a clinician", [(p.text, p.sources) for p in self.see_a_clinician]),
-            ("Not medical advice", [(self.disclaimer.text, self.disclaimer.sources)]),
-        ]
-        return self._render("Beyond diet", sections, fmt)
-
-    def _food_lines(self, foods: Iterable[FoodMention]) -> list[tuple[str, tuple[str, ...]]]:
-        grouped: dict[tuple[str, ...], list[str]] = {}
-        for food in foods:
-            grouped.setdefault(food.sources, []).append(food.name)
-        return [("; ".join(names), sources) for sources, names in grouped.items()]
-
-    def _render(
-        self, title: str, sections: list[tuple[str, list[tuple[str, tuple[str, ...]]]]], fmt: Format
-    ) -> str:
-        if fmt not in ("text", "markdown"):
-            raise ValueError(f"fmt must be 'text' or 'markdown', got {fmt!r}")
-        md = fmt == "markdown"
-        lines = [f"### {title}" if md else title]
-        for heading, items in sections:
-            if not items:
-                continue
-            lines += ["", f"**{heading}**" if md else heading]
-            for text, sources in items:
-                cite = self.cite(sources)
-                lines.append(f"- {text} *{cite}*" if md else f"  - {text} {cite}")
-        return "\n".join(lines) + "\n"
-
 
 def _is_key(key: str) -> bool:
     return re.fullmatch(_SOURCE_KEY, key) is not None
 
 
-def _nutrient_key(nutrient: str) -> str:
-    if nutrient in NUTRIENTS.index:
-        return str(NUTRIENTS.at[nutrient, "nutrient"])
-    return nutrient
+def _key(name: str) -> str:
+    """The nutrient key of a key or column; other names are returned as given."""
+    try:
+        return nutrient(name).key
+    except UnknownNutrientError:
+        return name
 
 
 def _describe(err: ValidationError) -> str:

@@ -30,12 +30,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process, utils
 
+from nutrilog._checks import count_argument, kind_argument
 from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError, UnknownFoodError
-from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
-from nutrilog.units import MASS_UNITS, convert, normalize_unit, vitamin_d_iu_to_ug
+from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
+from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, normalize_unit, vitamin_d_iu_to_ug
 
 __all__ = [
     "FOOD_COLUMNS",
@@ -172,7 +172,7 @@ def _squash(text: str) -> str:
 
 def _nutrient_factor(column: str, unit: str, header: str, source: str) -> tuple[float, str]:
     """Factor converting values in ``unit`` to the unit of ``column``, and the vitamin D basis."""
-    target = str(NUTRIENTS.loc[column, "unit"])
+    target = nutrient(column).unit
     if column == "energy_kcal":
         if unit.lower() in _ENERGY_UNITS:
             return _ENERGY_UNITS[unit.lower()], ""
@@ -184,8 +184,8 @@ def _nutrient_factor(column: str, unit: str, header: str, source: str) -> tuple[
         return vitamin_d_iu_to_ug(1.0), "iu"
     if info is not None and info.unit in MASS_UNITS:
         return convert(1.0, info.unit, target), "ug"
-    if column == "water_g" and info is not None and info.unit == "ml":
-        return 1.0, ""  # water: 1 ml weighs 1 g
+    if column == "water_g" and info is not None and info.unit in VOLUME_UNITS:
+        return convert(1.0, info.unit, target, "water"), ""
     raise DataError(f"{source}: column {header!r}: cannot read {unit!r} as {target} ({column})")
 
 
@@ -476,6 +476,8 @@ class FoodTable:
             raise UnknownFoodError(self._unknown_message(food_id))
 
     def _unknown_message(self, food_id: object) -> str:
+        from rapidfuzz import fuzz, process
+
         text = str(food_id)
         ids = process.extract(text, self.foods.index, scorer=fuzz.ratio, limit=3, score_cutoff=80)
         near = [f"{found} ({self.foods.at[found, 'description']})" for found, _, _ in ids]
@@ -493,6 +495,8 @@ class FoodTable:
     # -- search ---------------------------------------------------------------------
     @cached_property
     def _search_text(self) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
+        from rapidfuzz import utils
+
         desc = [utils.default_process(d) for d in self.foods["description"]]
         full = [
             f"{d} {utils.default_process(s)}" if s else d
@@ -531,8 +535,12 @@ class FoodTable:
         >>> load_foods().search("raw spinach", limit=1)["id"].tolist()
         ['sr28:11457']
         """
-        query = utils.default_process(str(text))
-        if not query or limit <= 0 or len(self) == 0:
+        kind_argument("text", text, str, "a str")
+        limit = count_argument("limit", limit)
+        from rapidfuzz import fuzz, process, utils
+
+        query = utils.default_process(text)
+        if not query or limit == 0 or len(self) == 0:
             return pd.DataFrame({"id": [], "description": [], "score": []}).astype(
                 {"id": "str", "description": "str", "score": "float64"}
             )
@@ -584,6 +592,7 @@ class FoodTable:
         >>> float(load_foods().with_user_foods(mine).get("user:protein-bar")["magnesium_mg"])
         80.0
         """
+        kind_argument("foods", foods, (str, PathLike, pd.DataFrame), "a path or a DataFrame")
         if isinstance(foods, pd.DataFrame):
             raw, source, from_file = foods.copy(), "<dataframe>", False
         else:

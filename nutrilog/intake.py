@@ -20,51 +20,32 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._vector import choose, codes_of, text_category
-from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
+from nutrilog.nutrients import NUTRIENT_COLUMNS, TRACKED
 
 __all__ = [
-    "SUPPLEMENT_SPLIT",
+    "DAILY_COLUMNS",
     "scale_per_100g",
     "daily_totals",
     "meal_totals",
     "top_foods",
-    "supplement_column",
-    "coverage_column",
     "day_numbers",
 ]
 
-#: Nutrients whose supplement part gets its own daily column (``magnesium_supplement_mg``...).
-#: Magnesium needs it for the UL (supplements only); the others are shown for context.
-SUPPLEMENT_SPLIT: list[str] = [
-    "calcium_mg",
-    "magnesium_mg",
-    "potassium_mg",
-    "vitamin_d_ug",
-    "vitamin_b12_ug",
+#: Columns of :func:`daily_totals`, in order: totals, the supplement part of the nutrients
+#: that split it (magnesium needs it for its UL on supplements; the others are shown for
+#: context), coverage, counts.
+DAILY_COLUMNS: list[str] = [
+    "person",
+    "date",
+    *NUTRIENT_COLUMNS,
+    *(n.supplement_column for n in TRACKED if n.splits_supplements),
+    *(n.coverage_column for n in TRACKED),
+    "n_entries",
+    "n_supplements",
+    "n_unmatched",
+    "n_no_grams",
+    "grams_logged",
 ]
-
-
-def supplement_column(column: str) -> str:
-    """Name of the supplement part of a nutrient column.
-
-    Examples
-    --------
-    >>> supplement_column("magnesium_mg")
-    'magnesium_supplement_mg'
-    """
-    name, unit = column.rsplit("_", 1)
-    return f"{name}_supplement_{unit}"
-
-
-def coverage_column(column: str) -> str:
-    """Name of the coverage column of a nutrient column.
-
-    Examples
-    --------
-    >>> coverage_column("vitamin_d_ug")
-    'coverage_vitamin_d'
-    """
-    return f"coverage_{NUTRIENTS.loc[column, 'nutrient']}"
 
 
 def scale_per_100g(
@@ -213,7 +194,7 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``person, date``, every nutrient total (NaN when nothing on that day had a
-        value), ``<nutrient>_supplement_<unit>`` for :data:`SUPPLEMENT_SPLIT`,
+        value), ``<nutrient>_supplement_<unit>`` of the nutrients that split it,
         ``coverage_<nutrient>`` (share of the day's food weight whose value is
         known, 0–1), ``n_entries, n_supplements, n_unmatched, n_no_grams,
         grams_logged``. Days are sorted by person and date.
@@ -246,7 +227,8 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     out: dict[str, np.ndarray] = {}
     coverage: dict[str, np.ndarray] = {}
     n_entries = np.bincount(day, minlength=n_days)
-    for col in NUTRIENT_COLUMNS:
+    for n in TRACKED:
+        col = n.column
         values = entries[col].to_numpy(dtype="float64")
         unknown = np.isnan(values)
         if unknown.any():
@@ -262,11 +244,12 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
         with np.errstate(invalid="ignore", divide="ignore"):
             share = covered / np.where(weight_sum == 0.0, np.nan, weight_sum)
         # A day with only supplements has no food weight: its food coverage is unknown (NaN).
-        coverage[coverage_column(col)] = np.where(has_food, share, np.nan)
-    for col in SUPPLEMENT_SPLIT:
-        values = entries[col].to_numpy(dtype="float64")
-        part = np.where(is_supp & ~np.isnan(values), values, 0.0)
-        out[supplement_column(col)] = np.bincount(day, weights=part, minlength=n_days)
+        coverage[n.coverage_column] = np.where(has_food, share, np.nan)
+    for n in TRACKED:
+        if n.splits_supplements:
+            values = entries[n.column].to_numpy(dtype="float64")
+            part = np.where(is_supp & ~np.isnan(values), values, 0.0)
+            out[n.supplement_column] = np.bincount(day, weights=part, minlength=n_days)
     out |= coverage
     status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
     out["n_entries"] = n_entries
@@ -329,5 +312,5 @@ def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.Dat
     )
     top = per_food.groupby([*keys, "column"], dropna=False, sort=False).head(n)
     top = top.rename(columns={"_food": "food"})
-    top.insert(len(keys), "nutrient", top["column"].map(NUTRIENTS["nutrient"]))
+    top.insert(len(keys), "nutrient", top["column"].map({n.column: n.key for n in TRACKED}))
     return top[[*keys, "nutrient", "column", "food", "amount", "share"]].reset_index(drop=True)

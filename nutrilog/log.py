@@ -23,14 +23,10 @@ Examples
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
 
 from nutrilog._vector import concat_categories, text_category
 from nutrilog.errors import DataError
@@ -41,11 +37,12 @@ __all__ = [
     "TEXT_COLUMNS",
     "REJECTED_COLUMNS",
     "ENTRY_KINDS",
-    "LogEntry",
     "FoodLog",
+    "EntryTable",
     "empty_entries",
     "empty_rejected",
     "entries_from_columns",
+    "text_entries",
 ]
 
 #: Standard entry columns, in order. Nutrient columns follow them.
@@ -67,10 +64,11 @@ __all__ = [
 #: line       1-based line number in that source
 #:
 #: The text columns that repeat from row to row (all but ``text``, which is
-#: nearly unique per row: see :data:`TEXT_COLUMNS`) are pandas categoricals,
-#: so a million rows of two thousand foods hold each food text once. They
-#: compare, group and use ``.str`` like text; to write a new value into one,
-#: turn it into text first (``entries["food"].astype(str)``).
+#: nearly unique per row: see :data:`TEXT_COLUMNS`) are held as pandas
+#: categoricals, so a million rows of two thousand foods hold each food text
+#: once, and the analysis works on their codes. ``FoodLog.entries`` and
+#: ``Analysis.entries`` hand them out as pandas' string dtype, so any text can be
+#: written into them (:class:`EntryTable`).
 ENTRY_COLUMNS: list[str] = [
     "person",
     "date",
@@ -103,37 +101,6 @@ TEXT_COLUMNS: list[str] = [
 ]
 REJECTED_COLUMNS: list[str] = ["source", "line", "text", "reason"]
 ENTRY_KINDS = ("food", "supplement", "water")
-
-
-class LogEntry(BaseModel):
-    """One parsed log entry (the pydantic edge model of a row of ``entries``).
-
-    Examples
-    --------
-    >>> LogEntry(text="1 cup milk", food="milk", quantity=1, unit="cup").kind
-    'food'
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    person: str = "default"
-    date: _dt.date | None = None
-    time: str | None = None
-    meal: str | None = None
-    text: str
-    food: str
-    quantity: float | None = Field(default=None, ge=0)
-    unit: str | None = None
-    unit_kind: Literal["mass", "volume", "activity", "size", "count", "vague", "default"] | None = (
-        None
-    )
-    amount_note: str | None = None
-    food_id: str | None = None
-    kind: Literal["food", "supplement", "water"] = "food"
-    reported: bool = False
-    source: str = "<text>"
-    line: int = Field(default=1, ge=1)
-    nutrients: dict[str, float] = Field(default_factory=dict)
 
 
 def empty_entries() -> pd.DataFrame:
@@ -295,7 +262,64 @@ def concat_entries(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return entries_from_columns(columns)
 
 
-@dataclass
+def text_entries(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its categorical columns as pandas' string dtype (no copy of the rest).
+
+    Examples
+    --------
+    >>> table = entries_from_columns({"food": pd.Series(["pear"])})
+    >>> text = text_entries(table)
+    >>> text.loc[0, "food"] = "quince"  # any text can be written
+    >>> text["food"].tolist(), table["food"].tolist()
+    (['quince'], ['pear'])
+    """
+    columns = {
+        name: values.astype("str") if isinstance(values.dtype, pd.CategoricalDtype) else values
+        for name, values in table.items()
+    }
+    return pd.DataFrame(columns, index=table.index, copy=False)
+
+
+class EntryTable:
+    """An entries table kept in two forms: categorical text inside, plain text outside.
+
+    :attr:`text` is what people see and change (built on first use, by
+    :func:`text_entries`); :attr:`categorical` is the form the analysis works on,
+    with every change made to :attr:`text` (a table that was never handed out is
+    used as it is).
+
+    Examples
+    --------
+    >>> held = EntryTable(entries_from_columns({"food": pd.Series(["pear", "pear"])}))
+    >>> held.text.loc[1, "food"] = "quince"
+    >>> held.categorical["food"].tolist(), held.categorical["food"].dtype.name
+    (['pear', 'quince'], 'category')
+    """
+
+    __slots__ = ("_table", "_text")
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self._table = table
+        self._text: pd.DataFrame | None = None
+
+    @property
+    def text(self) -> pd.DataFrame:
+        """The table with text columns of pandas' string dtype (the same object each time)."""
+        if self._text is None:
+            self._text = text_entries(self._table)
+        return self._text
+
+    @property
+    def categorical(self) -> pd.DataFrame:
+        """The table with its repeated text as categoricals, as :attr:`text` now holds it."""
+        if self._text is None:
+            return self._table
+        return conform_entries(self._text)
+
+    def __len__(self) -> int:
+        return len(self._table if self._text is None else self._text)
+
+
 class FoodLog:
     """A read food log: the entries, the rejected rows and the row count.
 
@@ -303,7 +327,7 @@ class FoodLog:
     ----------
     entries : DataFrame
         Standard entry table (see :data:`ENTRY_COLUMNS`).
-    rejected : DataFrame
+    rejected : DataFrame, optional
         Rows that could not be read: ``source, line, text, reason``.
     rows_read : int, optional
         Number of input rows (blank lines and comments excluded). Defaults to
@@ -313,36 +337,63 @@ class FoodLog:
         Lines of the input that hold no row: a table's header and the blank or
         comment lines above it, blank lines, comments, day and meal headings.
 
+    Attributes
+    ----------
+    entries : DataFrame
+        The entries; text columns are pandas' string dtype, so any text can be
+        written into them, and :func:`nutrilog.analyze` sees every change.
+    rejected : DataFrame
+    rows_read, skipped_lines : int
+
     Examples
     --------
     >>> import pandas as pd
     >>> log = FoodLog(pd.DataFrame({"text": ["1 apple"], "food": ["apple"]}))
     >>> log.rows_read
     1
+    >>> log.entries.loc[0, "food"] = "apples"
+    >>> log.categorical_entries()["food"].tolist()
+    ['apples']
     """
 
-    entries: pd.DataFrame
-    rejected: pd.DataFrame = field(default_factory=empty_rejected)
-    rows_read: int | None = None
-    skipped_lines: int = 0
-
-    def __post_init__(self) -> None:
-        self.entries = conform_entries(self.entries)
-        rejected = self.rejected.copy()
+    def __init__(
+        self,
+        entries: pd.DataFrame,
+        rejected: pd.DataFrame | None = None,
+        rows_read: int | None = None,
+        skipped_lines: int = 0,
+    ) -> None:
+        self._entries = EntryTable(conform_entries(entries))
+        rejected = empty_rejected() if rejected is None else rejected.copy()
         for col in REJECTED_COLUMNS:
             if col not in rejected.columns:
                 rejected[col] = None
-        self.rejected = rejected[REJECTED_COLUMNS].reset_index(drop=True)
-        total = len(self.entries) + len(self.rejected)
-        if self.rows_read is None:
-            self.rows_read = total
-        elif self.rows_read != total:
+        self.rejected: pd.DataFrame = rejected[REJECTED_COLUMNS].reset_index(drop=True)
+        total = len(self._entries) + len(self.rejected)
+        if rows_read is None:
+            rows_read = total
+        elif rows_read != total:
             raise DataError(
-                f"row accounting failed: expected rows read ({self.rows_read}) = entries "
-                f"({len(self.entries)}) + rejected ({len(self.rejected)})"
+                f"row accounting failed: expected rows read ({rows_read}) = entries "
+                f"({len(self._entries)}) + rejected ({len(self.rejected)})"
             )
-        if self.skipped_lines < 0:
-            raise DataError(f"skipped_lines: expected 0 or more, found {self.skipped_lines}")
+        if skipped_lines < 0:
+            raise DataError(f"skipped_lines: expected 0 or more, found {skipped_lines}")
+        self.rows_read: int = rows_read
+        self.skipped_lines: int = skipped_lines
+
+    @property
+    def entries(self) -> pd.DataFrame:
+        """The entries (see :data:`ENTRY_COLUMNS`), text columns as pandas' string dtype."""
+        return self._entries.text
+
+    @entries.setter
+    def entries(self, table: pd.DataFrame) -> None:
+        self._entries = EntryTable(conform_entries(table))
+
+    def categorical_entries(self) -> pd.DataFrame:
+        """The entries with their repeated text as categoricals (what the analysis reads)."""
+        return self._entries.categorical
 
     @property
     def lines_read(self) -> int:
@@ -357,7 +408,7 @@ class FoodLog:
         return int(self.rows_read or 0) + int(self.skipped_lines)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._entries)
 
     @classmethod
     def concat(cls, logs: Iterable[FoodLog]) -> FoodLog:
@@ -374,7 +425,7 @@ class FoodLog:
         logs = list(logs)
         if not logs:
             return cls(empty_entries())
-        entries = concat_entries([lg.entries for lg in logs])
+        entries = concat_entries([lg.categorical_entries() for lg in logs])
         rejected = pd.concat([lg.rejected for lg in logs], ignore_index=True)
         rows = sum(int(lg.rows_read or 0) for lg in logs)
         return cls(entries, rejected, rows, sum(lg.skipped_lines for lg in logs))
@@ -390,7 +441,7 @@ class FoodLog:
         """
         return {
             "rows_read": int(self.rows_read or 0),
-            "entries": len(self.entries),
+            "entries": len(self._entries),
             "rejected": len(self.rejected),
             "skipped_lines": int(self.skipped_lines),
         }
@@ -406,5 +457,5 @@ class FoodLog:
 
         s = self.summary()
         head = escape(repr(self))
-        table = self.entries.head(20).to_html(max_cols=12, escape=True)
+        table = self.categorical_entries().head(20).to_html(max_cols=12, escape=True)
         return f"<p><b>{head}</b> (first {min(20, s['entries'])} entries)</p>{table}"

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from nutrilog.intake import supplement_column
-from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
+from nutrilog.errors import ArgumentError
+from nutrilog.nutrients import ASSESSED, Nutrient, nutrient
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -79,10 +79,12 @@ def pick_person(analysis: Any, person: str | None) -> str | None:
     people = people_in(analysis)
     if person is not None:
         if person not in people:
-            raise ValueError(f"no person {person!r} in this analysis; expected one of {people}")
+            raise ArgumentError(f"no person {person!r} in this analysis; expected one of {people}")
         return person
     if len(people) > 1:
-        raise ValueError(f"this analysis holds several people {people}; pass person= to choose one")
+        raise ArgumentError(
+            f"this analysis holds several people {people}; pass person= to choose one"
+        )
     return people[0] if people else None
 
 
@@ -109,12 +111,9 @@ def _new_figure(
     return fig, axes[:n_panels]
 
 
-def _scale(column: str) -> tuple[float, str]:
-    """Display factor and unit of a column (water is shown in litres)."""
-    if column == "water_g":
-        return 0.001, "L"
-    unit = str(NUTRIENTS.loc[column, "unit"]) if column in NUTRIENTS.index else ""
-    return 1.0, "µg" if unit == "ug" else unit
+def _scale(n: Nutrient) -> tuple[float, str]:
+    """Display factor and unit symbol of a nutrient (water is shown in litres)."""
+    return n.display_factor, n.display_symbol
 
 
 def _value(row: pd.Series | None, key: str) -> float:
@@ -227,8 +226,7 @@ def plot_daily(
     who = pick_person(analysis, person)
     daily = _rows_for(getattr(analysis, "daily", None), who)
     assessment = _rows_for(getattr(analysis, "assessment", None), who)
-    keys = nutrients or list(ASSESSED)
-    columns = [k if k in NUTRIENTS.index else column_for(k) for k in keys]
+    chosen = [nutrient(k) for k in nutrients or ASSESSED]
 
     if "date" in daily.columns:
         daily = daily.assign(date=pd.to_datetime(daily["date"], errors="coerce"))
@@ -237,9 +235,10 @@ def plot_daily(
     else:
         x = pd.Series(np.arange(len(daily)) + 1)
 
-    fig, axes = _new_figure(fig, len(columns), 2.6)
-    for ax, column in zip(axes, columns, strict=True):
-        factor, unit = _scale(column)
+    fig, axes = _new_figure(fig, len(chosen), 2.6)
+    for ax, n in zip(axes, chosen, strict=True):
+        column = n.column
+        factor, unit = _scale(n)
         row = None
         if "column" in assessment.columns:
             match = assessment[assessment["column"] == column]
@@ -259,7 +258,7 @@ def plot_daily(
             label="daily intake",
         )
         tops = [values.max(skipna=True)]
-        supplement = supplement_column(column)
+        supplement = n.supplement_column
         if (
             row is not None
             and str(row.get("ul_applies_to", "")) == "supplements"
@@ -285,8 +284,7 @@ def plot_daily(
             top = max(top, ul * 1.25)
         _draw_references(ax, row, factor, top)
         ax.set_ylim(0, top)
-        label = str(NUTRIENTS.loc[column, "label"]) if column in NUTRIENTS.index else column
-        ax.set_title(label)
+        ax.set_title(n.label)
         ax.set_ylabel(f"{unit}/day")
         _format_x(ax, x)
         ax.legend(fontsize=7, loc="upper left", framealpha=0.8)
@@ -345,15 +343,13 @@ def plot_contributions(
     """
     who = pick_person(analysis, person)
     foods = _rows_for(getattr(analysis, "top_foods", None), who)
-    keys = nutrients or list(ASSESSED)
-    columns = [k if k in NUTRIENTS.index else column_for(k) for k in keys]
+    chosen = [nutrient(k) for k in nutrients or ASSESSED]
 
-    fig, axes = _new_figure(fig, len(columns), 0.45 * max(top, 3) + 0.9)
-    for ax, column in zip(axes, columns, strict=True):
-        factor, unit = _scale(column)
-        label = str(NUTRIENTS.loc[column, "label"]) if column in NUTRIENTS.index else column
-        ax.set_title(label)
-        rows = foods[foods["column"] == column] if "column" in foods.columns else foods.iloc[0:0]
+    fig, axes = _new_figure(fig, len(chosen), 0.45 * max(top, 3) + 0.9)
+    for ax, n in zip(axes, chosen, strict=True):
+        factor, unit = _scale(n)
+        ax.set_title(n.label)
+        rows = foods[foods["column"] == n.column] if "column" in foods.columns else foods.iloc[0:0]
         rows = rows.assign(amount=pd.to_numeric(rows.get("amount"), errors="coerce"))
         rows = rows[rows["amount"] > 0].nlargest(top, "amount")  # NaN and 0 are not contributions
         if rows.empty:

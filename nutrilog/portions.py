@@ -83,6 +83,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import food_table_argument, same_length
 from nutrilog._resources import dataset_path
 from nutrilog._vector import per_unique_rows
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
@@ -892,6 +893,8 @@ def resolve_grams(
     >>> resolve_grams([2], [None], [None], ["sr28:01123"], load_foods())["grams"].tolist()
     [88.0]
     """
+    food_table_argument(foods)
+    same_length(quantity=quantity, unit=unit, unit_kind=unit_kind, food_id=food_id, text=food_text)
     qty = quantity if isinstance(quantity, pd.Series) else pd.Series(list(quantity), dtype=float)
     index = qty.index
     columns = {

@@ -1,11 +1,12 @@
 """The person whose intake is assessed: age, sex, pregnancy or lactation.
 
 The profile selects the Dietary Reference Intake life-stage group. It is a
-pydantic model; an invalid profile (at construction, ``model_validate`` or
-assignment) raises :class:`~nutrilog.errors.ProfileError`, a
-:class:`~nutrilog.errors.NutrilogError` and ``ValueError``, with a one-line
-message naming each bad field. :func:`as_profile` turns any profile-like input
-into a :class:`Profile` the same way.
+frozen pydantic model: it never changes once made, is hashable (a dict key, a
+cache key), and :meth:`Profile.replace` gives a changed copy. An invalid profile
+(at construction, ``model_validate`` or ``replace``) raises
+:class:`~nutrilog.errors.ProfileError`, a :class:`~nutrilog.errors.NutrilogError`
+and ``ValueError``, with a one-line message naming each bad field.
+:func:`as_profile` turns any profile-like input into a :class:`Profile` the same way.
 
 Examples
 --------
@@ -24,10 +25,10 @@ from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from nutrilog.errors import ProfileError
-from nutrilog.nutrients import ASSESSED, NUTRIENTS
+from nutrilog.errors import ProfileError, UnknownNutrientError
+from nutrilog.nutrients import ASSESSED, nutrient
 
-__all__ = ["Profile", "as_profile", "MIN_AGE", "MAX_AGE", "REPRODUCTIVE_AGES"]
+__all__ = ["Profile", "as_profile", "check_sd_within", "MIN_AGE", "MAX_AGE", "REPRODUCTIVE_AGES"]
 
 #: Accepted ages, in years (inclusive).
 MIN_AGE: float = 0.0
@@ -39,13 +40,40 @@ REPRODUCTIVE_AGES: tuple[float, float] = (14.0, 51.0)
 _SEX_ALIASES = {"f": "female", "female": "female", "m": "male", "male": "male"}
 
 
-def _nutrient_key(name: str) -> str:
-    """Map ``magnesium`` or ``magnesium_mg`` to the nutrient key ``magnesium``."""
-    if name in ASSESSED:
-        return name
-    if name in NUTRIENTS.index and NUTRIENTS.loc[name, "nutrient"] in ASSESSED:
-        return str(NUTRIENTS.loc[name, "nutrient"])
-    raise ValueError(f"unknown nutrient {name!r} in sd_within; expected one of {ASSESSED}")
+def _assessed_key(name: str) -> str:
+    """The key of an assessed nutrient named by key (``magnesium``) or column (``magnesium_mg``)."""
+    try:
+        key = nutrient(name).key
+    except UnknownNutrientError:
+        key = None
+    if key not in ASSESSED:
+        raise ValueError(f"unknown nutrient {name!r} in sd_within; expected one of {ASSESSED}")
+    return key
+
+
+def _sd_by_key(value: Mapping[str, float]) -> dict[str, float]:
+    """SDs by nutrient key (keys or columns given), each a finite number >= 0; ValueError if not."""
+    checked: dict[str, float] = {}
+    for name, sd in value.items():
+        if not math.isfinite(sd) or sd < 0:
+            raise ValueError(f"sd_within[{name!r}] must be a finite number >= 0, found {sd!r}")
+        checked[_assessed_key(name)] = float(sd)
+    return checked
+
+
+class _ReadOnlyDict(dict[str, float]):
+    """A dict that refuses changes: the ``sd_within`` of a profile, which never changes."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise ProfileError(
+            "a Profile does not change: use profile.replace(sd_within=...) for a changed copy"
+        )
+
+    __setitem__ = __delitem__ = __ior__ = _refuse  # type: ignore[assignment]
+    clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (dict(self),)
 
 
 class Profile(BaseModel):
@@ -61,22 +89,27 @@ class Profile(BaseModel):
         Only for females aged 14 to 50, and not both.
     name : str, optional
         A label for reports.
-    sd_within : dict of str to float, optional
+    sd_within : mapping of str to float, optional
         Within-person (day-to-day) SD of intake by nutrient key (``"magnesium"``)
         or column (``"magnesium_mg"``), in the column's unit; used by
         :func:`nutrilog.assessment.assess` where no published value exists.
+        Kept by nutrient key, read-only.
 
     Examples
     --------
     >>> Profile(age=40, sex="m", sd_within={"calcium_mg": 300}).sd_within
     {'calcium': 300.0}
+    >>> Profile(age=34, sex="f") == Profile(age=34, sex="female")  # equal, one hash
+    True
+    >>> Profile(age=34, sex="f").replace(age=35).age
+    35.0
     >>> Profile(age=60, sex="female", pregnant=True)
     Traceback (most recent call last):
     ...
     nutrilog.errors.ProfileError: invalid profile: pregnancy reference intakes exist only for ages 14 to 50, found age 60
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -95,10 +128,23 @@ class Profile(BaseModel):
             raise (found or ProfileError(readable_error(err))) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
-        try:
-            super().__setattr__(name, value)
-        except ValidationError as err:
-            raise ProfileError(readable_error(err)) from None
+        raise ProfileError(
+            f"a Profile does not change: use profile.replace({name}={value!r}) for a changed copy"
+        )
+
+    def __hash__(self) -> int:
+        sd = tuple(sorted(self.sd_within.items())) if self.sd_within else None
+        return hash((self.age, self.sex, self.pregnant, self.lactating, self.name, sd))
+
+    def replace(self, **changes: Any) -> Profile:
+        """A copy with some fields changed, validated like a new profile.
+
+        Examples
+        --------
+        >>> Profile(age=30, sex="female").replace(pregnant=True).life_stage
+        'pregnancy'
+        """
+        return type(self)(**{**self.model_dump(), **changes})
 
     age: float
     sex: Literal["female", "male"]
@@ -136,14 +182,7 @@ class Profile(BaseModel):
     @field_validator("sd_within")
     @classmethod
     def _check_sd_within(cls, value: dict[str, float] | None) -> dict[str, float] | None:
-        if value is None:
-            return None
-        checked: dict[str, float] = {}
-        for name, sd in value.items():
-            if not math.isfinite(sd) or sd < 0:
-                raise ValueError(f"sd_within[{name!r}] must be a finite number >= 0, found {sd!r}")
-            checked[_nutrient_key(name)] = float(sd)
-        return checked
+        return None if value is None else _ReadOnlyDict(_sd_by_key(value))
 
     @model_validator(mode="after")
     def _check_life_stage(self) -> Profile:
@@ -211,6 +250,40 @@ def readable_error(err: ValidationError, what: str = "profile") -> str:
         message = item["msg"].removeprefix("Value error, ")
         parts.append(f"{where}: {message}" if where else message)
     return f"invalid {what}: " + "; ".join(parts)
+
+
+def check_sd_within(value: Mapping[str, float] | None) -> dict[str, float]:
+    """Within-person SDs given by nutrient key or column, checked; keys become nutrient keys.
+
+    Raises
+    ------
+    ProfileError
+        If a nutrient is not assessed or an SD is not a finite number >= 0.
+
+    Examples
+    --------
+    >>> check_sd_within({"calcium_mg": 300})
+    {'calcium': 300.0}
+    >>> check_sd_within({"zinc": 1})
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ProfileError: invalid sd_within: unknown nutrient 'zinc' in sd_within; expected one of ['magnesium', 'calcium', 'potassium', 'vitamin_d', 'vitamin_b12', 'sodium', 'water']
+    """
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ProfileError(
+            f"invalid sd_within: expected a mapping of nutrient to SD, found {type(value).__name__}"
+        )
+    from pydantic import TypeAdapter
+
+    try:
+        numbers = TypeAdapter(dict[str, float]).validate_python(dict(value))
+        return _sd_by_key(numbers)
+    except ValidationError as err:
+        raise ProfileError(readable_error(err, "sd_within")) from None
+    except ValueError as err:
+        raise ProfileError(f"invalid sd_within: {err}") from None
 
 
 def as_profile(value: Profile | Mapping[str, Any]) -> Profile:

@@ -5,7 +5,7 @@ person's life-stage group: ages are half-open intervals ``[min, max)`` (a
 30.99-year-old is in "19-30"), pregnancy and lactation rows are used when the
 profile says so. Values are in the unit of the library's intake column
 (``magnesium_mg``, ``vitamin_d_ug``, ``water_g``...). Total water is published in
-litres; it is converted to grams with pint (L -> ml) and a density of 1 g/ml.
+litres; pint converts it to grams in its ``water`` context (1 g/ml).
 
 :func:`published_sd_within` gives the pooled within-person SDs of daily intake
 that could be sourced (IOM 2000, CSFII 1994-96) for the person's group, with
@@ -30,13 +30,12 @@ import pandas as pd
 
 from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError, ProfileError
-from nutrilog.nutrients import ASSESSED, NUTRIENTS, column_for
+from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile
-from nutrilog.units import ureg
+from nutrilog.units import factor
 
 __all__ = [
     "REFERENCE_COLUMNS",
-    "WATER_DENSITY_G_PER_ML",
     "reference_intakes",
     "published_sd_within",
     "sd_within_not_found",
@@ -47,9 +46,6 @@ REFERENCE_COLUMNS: list[str] = [
     "nutrient", "label", "column", "unit", "ear", "rda", "ai", "ul", "ul_applies_to",
     "cdrr", "req_cv", "req_cv_basis", "group", "life_stage", "source", "notes",
 ]  # fmt: skip
-
-#: Density used to turn the water AI (litres) into grams: 1 L of water = 1 kg.
-WATER_DENSITY_G_PER_ML: float = 1.0
 
 _VALUE_COLUMNS = ["ear", "rda", "ai", "ul", "cdrr"]
 
@@ -72,13 +68,11 @@ def _dri_table() -> pd.DataFrame:
     table = _read_table("dri.csv")
     table = table[table["nutrient"].isin(ASSESSED)]
     # one unit per nutrient: the unit of its intake column (vitamin D: ug, not IU)
-    units = {key: NUTRIENTS.loc[column_for(key), "unit"] for key in ASSESSED}
+    units = {key: nutrient(key).unit for key in ASSESSED}
     water = table["nutrient"] == "water"
-    litres_to_grams = (
-        ureg.Quantity(1.0, "liter").to("milliliter").magnitude * WATER_DENSITY_G_PER_ML
-    )
+    litres_to_grams = factor("L", units["water"], "water")
     table.loc[water, _VALUE_COLUMNS] = table.loc[water, _VALUE_COLUMNS] * litres_to_grams
-    table.loc[water, "unit"] = "g"
+    table.loc[water, "unit"] = units["water"]
     table.loc[water, "notes"] = (
         table.loc[water, "notes"] + "; converted from litres at 1 g/ml (1 L = 1,000 g)"
     )
@@ -162,8 +156,8 @@ def _reference_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
             f"(nutrients {missing}); check age, sex and pregnancy/lactation"
         )
     rows = rows.set_index("nutrient").loc[ASSESSED].reset_index()
-    rows["column"] = [column_for(key) for key in ASSESSED]
-    rows["label"] = NUTRIENTS.loc[rows["column"], "label"].to_numpy()
+    rows["column"] = [nutrient(key).column for key in ASSESSED]
+    rows["label"] = [nutrient(key).label for key in ASSESSED]
     return rows[REFERENCE_COLUMNS].reset_index(drop=True)
 
 

@@ -102,8 +102,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import count_argument, food_table_argument, kind_argument
+from nutrilog.errors import ArgumentError
 from nutrilog.explanations import Explanations, load_explanations
-from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
+from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
 
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
@@ -173,7 +175,6 @@ _NOTE_POTASSIUM = (
 
 _UNIT_PREFERENCE = ("oz", "medium", "large", "cup")
 _TYPICAL = "Quantity not specified"
-_UNIT_SHOWN = {"ug": "µg"}
 
 
 def suggest_foods(
@@ -259,6 +260,8 @@ def suggest_foods(
     >>> baby["kind"].tolist(), baby["text"].iloc[0][:30]
     (['note'], 'Under 12 months: nutrilog sugg')
     """
+    kind_argument("gaps", gaps, Mapping, "a mapping of nutrient column to gap")
+    food_table_argument(foods)
     for name, mapping in (
         ("gaps", gaps),
         ("limits", limits or {}),
@@ -267,8 +270,7 @@ def suggest_foods(
         ("reduce", reduce or {}),
     ):
         _check_columns(name, mapping)
-    if per_nutrient < 1:
-        raise ValueError(f"per_nutrient must be at least 1, got {per_nutrient}")
+    count_argument("per_nutrient", per_nutrient, minimum=1)
     ex = explanations if explanations is not None else load_explanations()
     if age is not None and age < 1:
         return _frame([_note("", _NOTE_INFANT)])
@@ -504,15 +506,15 @@ def _child_note(person: _Person, ex: Explanations) -> str:
 
 
 def _unit_label(column: str) -> tuple[str, str]:
-    unit = str(NUTRIENTS.at[column, "unit"])
-    label = str(NUTRIENTS.at[column, "label"])
-    return _UNIT_SHOWN.get(unit, unit), label[0].lower() + label[1:]
+    n = nutrient(column)
+    return n.symbol, n.in_text
 
 
 def _check_columns(name: str, mapping: Mapping[str, float]) -> None:
+    kind_argument(name, mapping, Mapping, "a mapping keyed by nutrient column")
     unknown = sorted(set(mapping) - set(NUTRIENT_COLUMNS))
     if unknown:
-        raise ValueError(
+        raise ArgumentError(
             f"{name}: unknown nutrient column(s) {unknown}; expected some of {NUTRIENT_COLUMNS}"
         )
 
@@ -717,10 +719,7 @@ def _text(
     gap: float,
     to_ai: bool = False,
 ) -> str:
-    unit = str(NUTRIENTS.at[column, "unit"])
-    unit = _UNIT_SHOWN.get(unit, unit)
-    label = str(NUTRIENTS.at[column, "label"])
-    label = label[0].lower() + label[1:]
+    unit, label = _unit_label(column)
     short = re.sub(r"\s*\([^)]*\)", "", portion)
     gap_text = (
         f"the {_number(gap)} {unit} a day you are below the AI"

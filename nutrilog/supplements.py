@@ -72,7 +72,7 @@ from nutrilog._resources import dataset_path
 from nutrilog._vector import codes_of
 from nutrilog.errors import DataError
 from nutrilog.log import ENTRY_KINDS as KINDS
-from nutrilog.nutrients import NUTRIENT_COLUMNS, NUTRIENTS
+from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
 from nutrilog.quantity import ParsedAmount, parse_quantity
 from nutrilog.units import convert, vitamin_d_iu_to_ug
 
@@ -303,18 +303,16 @@ def _bare_dose(column: str, quantity: float) -> tuple[float, str] | None:
     """A number without a unit after the nutrient, as a dose in the usual label unit."""
     if not quantity >= _BARE_DOSE_MIN:
         return None
-    label = str(NUTRIENTS.loc[column, "label"])
+    label = nutrient(column).label
     if column == "vitamin_d_ug" and quantity >= _VITAMIN_D_IU_FROM:
         return quantity * _IU_TO_UG, f"unit assumed: {label} {quantity:g} taken as IU"
-    unit = str(NUTRIENTS.loc[column, "unit"])
-    shown = "µg" if unit == "ug" else unit
-    return quantity, f"unit assumed: {label} {quantity:g} taken as {shown}"
+    return quantity, f"unit assumed: {label} {quantity:g} taken as {nutrient(column).symbol}"
 
 
 def _dose(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | None, str | None]:
     """The amount of ``column``'s nutrient declared by ``parsed``: (value, why NaN, assumption)."""
-    target = str(NUTRIENTS.loc[column, "unit"])
-    label = str(NUTRIENTS.loc[column, "label"])
+    target = nutrient(column).unit
+    label = nutrient(column).label
     if column == "vitamin_b12_ug" and _B_COMPLEX.search(text):
         return math.nan, f"{label}: a B-complex states no B12 amount of its own", None
     if parsed.unit_kind == "mass" and parsed.unit is not None and not math.isnan(parsed.quantity):
@@ -487,7 +485,7 @@ def _from_product(
         return None
     product, amounts = found
     nutrients = {c: v * count for c, v in amounts.items() if not math.isnan(v)}
-    unknown = [str(NUTRIENTS.loc[c, "label"]) for c, v in amounts.items() if math.isnan(v)]
+    unknown = [nutrient(c).label for c, v in amounts.items() if math.isnan(v)]
     assumption = f"product: {product} x {count:g}"
     if unknown:
         assumption += f"; unknown amount: {', '.join(unknown)} ({product})"
@@ -496,7 +494,7 @@ def _from_product(
 
 def _unknown(what: str, columns: list[str] | None = None) -> str:
     if columns:
-        names = ", ".join(str(NUTRIENTS.loc[c, "label"]) for c in columns)
+        names = ", ".join(nutrient(c).label for c in columns)
         return f"unknown amount: {names} ({what})"
     return f"unknown amount: {what}"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -34,7 +35,10 @@ def _days(**columns: list[float]) -> pd.DataFrame:
 
 
 def _row(daily: pd.DataFrame, profile: Profile, nutrient: str, **kwargs: object) -> pd.Series:
-    return assess(daily, profile, **kwargs).set_index("nutrient").loc[nutrient]
+    """One nutrient's row, its notes joined into one text to search."""
+    row = assess(daily, profile, **kwargs).set_index("nutrient").loc[nutrient].copy()
+    row["notes"] = "; ".join(row["notes"])
+    return row
 
 
 # ----------------------------------------------------------------- pure functions
@@ -109,7 +113,7 @@ def test_missing_column_is_unknown() -> None:
     assert out.loc["potassium", "days"] == 0
     assert math.isnan(out.loc["potassium", "mean"])
     assert out.loc["potassium", "status"] == "unknown"
-    assert out.loc["potassium", "notes"] == "no day has a known Potassium value"
+    assert out.loc["potassium", "notes"] == ["no day has a known Potassium value"]
 
 
 def test_nan_days_are_not_counted() -> None:
@@ -288,9 +292,9 @@ def test_fewer_than_min_days_warning() -> None:
 def test_implied_req_cv_is_flagged_for_vitamin_d_and_calcium() -> None:
     daily = _days(vitamin_d_ug=[5, 6, 7], calcium_mg=[900, 950, 1000])
     out = assess(daily, WOMAN).set_index("nutrient")
-    assert "CV of 25% implied" in out.loc["vitamin_d", "notes"]
-    assert "CV of 12.5% implied" in out.loc["calcium", "notes"]
-    assert "implied" not in out.loc["magnesium", "notes"]
+    assert "CV of 25% implied" in "; ".join(out.loc["vitamin_d", "notes"])
+    assert "CV of 12.5% implied" in "; ".join(out.loc["calcium", "notes"])
+    assert "implied" not in "; ".join(out.loc["magnesium", "notes"])
 
 
 def test_low_coverage_warning() -> None:
@@ -382,22 +386,40 @@ def test_zero_spread_gives_a_certain_z() -> None:
     assert confidence_vs(350, 350, 0, 5) == 0.5
 
 
-def test_z_is_the_formula_in_python_floats_to_the_last_bit() -> None:
-    # 107.22891842830293 ** 2 (the C library's pow) and the same value times itself
-    # differ in the last bit, and so do the z-scores built from them: the method keeps
-    # the formula as written, SD_within ** 2, whatever the number of people assessed
+def test_z_is_the_formula_as_written() -> None:
+    # reference values by hand: 107.2289^2 = 11,498.04, so
+    # (320 - 265) / sqrt(26.5^2 + 11,498.04 / 3) = 55 / sqrt(4,534.93) = 55 / 67.3419
     sd = 107.22891842830293
-    assert sd**2 != sd * sd
-    assert adequacy_z(320.0, 265.0, 26.5, sd, 3) == (320.0 - 265.0) / math.sqrt(
-        26.5**2 + sd**2 / 3
-    )
+    assert adequacy_z(320.0, 265.0, 26.5, sd, 3) == pytest.approx(0.816728, rel=1e-6)
     mg = _row(_days(magnesium_mg=[300, 320, 340]), WOMAN, "magnesium")
-    assert mg["z_adequacy"] == (320.0 - 265.0) / math.sqrt(26.5**2 + 86.0**2 / 3)
+    assert mg["z_adequacy"] == pytest.approx(0.977234, rel=1e-6)  # 55 / sqrt(3,167.58)
     person = Profile(age=40, sex="male", sd_within={"magnesium": sd})
     mg = _row(_days(magnesium_mg=[300, 320, 340]), person, "magnesium")
-    sd_req = 0.1 * 350.0
-    assert mg["sd_req"] == sd_req
-    assert mg["z_adequacy"] == (320.0 - 350.0) / math.sqrt(sd_req**2 + sd**2 / 3)
+    assert mg["sd_req"] == pytest.approx(35.0)  # 10% of the EAR, 350
+    assert mg["z_adequacy"] == pytest.approx(-0.421838, rel=1e-6)  # -30 / sqrt(5,057.68)
+
+
+def test_formulas_take_arrays_as_they_take_scalars() -> None:
+    means = np.array([320.0, 377.6, 200.0, math.nan])
+    z = adequacy_z(means, 265, 26.5, 86, 3)
+    p = probability_of_adequacy(means, 265, 26.5, 86, 3)
+    assert isinstance(z, np.ndarray) and z.shape == (4,)
+    expected = [adequacy_z(m, 265, 26.5, 86, 3) for m in means[:3]]
+    np.testing.assert_allclose(z[:3], expected, rtol=1e-12)
+    # Phi(0.9772) = 0.8358, Phi(2.0007) = 0.9773, Phi(-65 / 56.28 = -1.1549) = 0.1241
+    np.testing.assert_allclose(p[:3], [0.8358, 0.9773, 0.1241], atol=1e-4)
+    assert math.isnan(z[3]) and math.isnan(p[3])
+    conf = confidence_vs(pd.Series([1100.0, 1000.0, 900.0]), 1000, 325, np.array([7, 7, 0]))
+    np.testing.assert_allclose(conf[:2], [0.792, 0.5], atol=1e-3)
+    assert math.isnan(conf[2])  # no day observed
+
+
+def test_notes_are_a_list_of_sentences() -> None:
+    out = assess(_days(magnesium_mg=[300, 320, 340]), WOMAN).set_index("nutrient")
+    notes = out.loc["magnesium", "notes"]
+    assert isinstance(notes, list) and len(notes) >= 3
+    assert all(isinstance(note, str) and note and not note.endswith(";") for note in notes)
+    assert notes[0] == "published SD_within is for food only (CSFII 1994-96)"
 
 
 # ----------------------------------------------------------------- verdict rules (issue: honest verdicts)

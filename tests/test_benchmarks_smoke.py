@@ -72,3 +72,10 @@ def test_wide_benchmark_runs_on_a_few_rows(capsys: pytest.CaptureFixture[str]) -
     assert "target: the 10 KB file in under 1 s" in out
     assert all(r["entries"] == (1 if n.startswith("issue") else 20) for n, r in results.items())
     assert all(r["seconds"] > 0 for r in results.values())
+
+
+def test_cold_start_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    results = _load("bench_cold_start").main(["--repeat", "1"])
+    assert "x baseline" in capsys.readouterr().out
+    assert set(results) == {"baseline", "nutrilog", "references"}
+    assert all(r["seconds"] > 0 for r in results.values())

@@ -8,12 +8,11 @@ weight" code ("Quantity not specified"), leaving 32,440.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pandas as pd
 import pytest
+from build_scripts import load
 
 from nutrilog._resources import dataset_path
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -85,14 +84,6 @@ def test_fndds_nutrients_complete(tables: dict[str, pd.DataFrame]) -> None:
 # --------------------------------------------------------------------------- build script
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_test_{name}", REPO / "datasets" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _mini_sr28(folder: Path) -> None:
     """Two foods in the SR28 format with its quirks: latin-1, CRLF and bare CR, ``^^``."""
     folder.mkdir(parents=True)
@@ -116,7 +107,7 @@ def _mini_sr28(folder: Path) -> None:
 
 
 def test_build_sr28_reads_the_format_quirks(tmp_path: Path) -> None:
-    build_foods = _load("_build_foods")
+    build_foods = load("_build_foods")
     _mini_sr28(tmp_path / "usda-sr28")
     foods, nutrients, portions = build_foods.build_sr28(tmp_path)
     assert foods["id"].tolist() == ["sr28:09040", "sr28:11457"]
@@ -135,7 +126,7 @@ def test_build_sr28_reads_the_format_quirks(tmp_path: Path) -> None:
 
 
 def test_check_reports_differing_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    build = _load("build")
+    build = load("build")
 
     def fake_builder(shared: Path, out: Path) -> list[Path]:
         path = out / "table.csv"

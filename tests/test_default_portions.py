@@ -6,13 +6,13 @@ specified" rows) and datasets/nutrients.csv (the twin's equal nutrients per 100 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from build_scripts import load
 
 from nutrilog._resources import dataset_path
 from nutrilog.foods import FoodTable, load_foods
@@ -23,13 +23,7 @@ BASES = {"quantity not specified", "FNDDS twin", "serving", "FNDDS neighbour", "
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "_build_defaults", REPO / "datasets" / "_build_defaults.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("_build_defaults")
 
 
 @pytest.fixture(scope="module")

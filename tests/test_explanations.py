@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from build_scripts import load
 
 from nutrilog._resources import dataset_path
-from nutrilog.datasets.build_shingles import SHINGLE_WORDS, shingle_hash, shingle_hashes, words
 from nutrilog.errors import DataError
 from nutrilog.explanations import Explanations, load_explanations
-from nutrilog.nutrients import ASSESSED, column_for
+from nutrilog.nutrients import ASSESSED, nutrient
 
 SHINGLES = Path(__file__).parent / "data" / "article_shingles.txt"
+_shingles = load("build_shingles")  # datasets/build/build_shingles.py
+SHINGLE_WORDS, shingle_hash = _shingles.SHINGLE_WORDS, _shingles.shingle_hash
+shingle_hashes, words = _shingles.shingle_hashes, _shingles.words
 NECK = "What vitamin deficiency causes neck spasms?"
 BACK = "What deficiency causes back spasms?"
 
@@ -99,7 +102,7 @@ def test_bundled_file_covers_every_assessed_nutrient() -> None:
     ex = load_explanations()
     assert set(ex.nutrients) == set(ASSESSED)
     for key, entry in ex.nutrients.items():
-        assert entry.column == column_for(key)
+        assert entry.column == nutrient(key).column
         assert entry.role and entry.mechanism
     assert ex.articles["neck"].title == NECK
     assert ex.articles["back"].title == BACK
@@ -152,21 +155,6 @@ def test_cite_names_the_titles() -> None:
     assert ex.cite(["neck", "back", "neck"]) == f"— from “{NECK}” and “{BACK}”"
 
 
-def test_render_text_and_markdown_carry_attributions() -> None:
-    ex = load_explanations()
-    text = ex.render("potassium")
-    assert text.startswith("Potassium\n")
-    assert "How a shortfall can lead to cramps or spasms" in text
-    assert f"bananas; sweet potatoes; spinach — from “{NECK}” and “{BACK}”" in text
-    md = ex.render("potassium", "markdown")
-    assert md.startswith("### Potassium\n")
-    assert f"- A severe drop can cause dangerous complications. *— from “{NECK}”*" in md
-    general = ex.render_general("markdown")
-    assert "**When to see a clinician**" in general and "**Not medical advice**" in general
-    with pytest.raises(ValueError, match="fmt"):
-        ex.render("potassium", "html")  # type: ignore[arg-type]
-
-
 def test_suggestion_foods_are_keyed_by_nutrient() -> None:
     ex = load_explanations()
     first = ex.suggestions("magnesium_mg")[0]
@@ -183,7 +171,8 @@ def test_user_file_in_the_same_schema(tmp_path: Path) -> None:
     ex = load_explanations(path)
     assert isinstance(ex, Explanations)
     assert ex.cite(["mine"]) == "— from “My notes”"
-    assert ex.render("magnesium").splitlines()[3] == "  - Relaxes muscles. — from “My notes”"
+    role = ex.get("magnesium").role[0]
+    assert (role.text, ex.cite(role.sources)) == ("Relaxes muscles.", "— from “My notes”")
 
 
 @pytest.mark.parametrize(

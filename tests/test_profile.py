@@ -54,8 +54,21 @@ def test_every_invalid_profile_is_a_profile_error_not_a_pydantic_one() -> None:
         Profile.model_validate({"age": "x", "sex": "f"})
     person = Profile(age=30, sex="female")
     with pytest.raises(ProfileError, match="age must be between 0 and 120"):
-        person.age = -1
+        person.replace(age=-1)
+    with pytest.raises(ProfileError, match="does not change"):
+        person.age = -1  # a profile is frozen
     assert person.age == 30.0  # unchanged
+
+
+def test_profiles_are_frozen_hashable_values() -> None:
+    a = Profile(age=40, sex="m", sd_within={"calcium_mg": 300})
+    b = Profile(age=40.0, sex="male", sd_within={"calcium": 300.0})
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert {a: "x"}[b] == "x"
+    with pytest.raises(ProfileError, match="does not change"):
+        a.sd_within["sodium"] = 900  # type: ignore[index]
+    assert a.replace(sd_within={"sodium": 900}).sd_within == {"sodium": 900.0}
+    assert a.sd_within == {"calcium": 300.0}
 
 
 def test_unknown_sex_is_rejected() -> None:

@@ -8,20 +8,19 @@ potassium and sodium, IOM 1998 for B12, IOM 2005 for water).
 from __future__ import annotations
 
 import csv
-import importlib
 import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from build_scripts import load
 
 from nutrilog.errors import ProfileError
 from nutrilog.nutrients import ASSESSED
 from nutrilog.profile import Profile
 from nutrilog.references import REFERENCE_COLUMNS, published_sd_within, reference_intakes
 
-# the build script is installed as nutrilog.datasets._build_dri (datasets/ in the repo)
-_build = importlib.import_module("nutrilog.datasets._build_dri")
+_build = load("_build_dri")  # datasets/build/_build_dri.py
 DRI_COLUMNS: list[str] = _build.DRI_COLUMNS
 SD_COLUMNS: list[str] = _build.SD_COLUMNS
 build_dri = _build.build_dri

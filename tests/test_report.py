@@ -101,6 +101,7 @@ def _analysis(people: tuple[str, ...] = ("default",), dates: pd.DatetimeIndex = 
         ),
         counts={"rows_read": 10, "entries": 9, "matched": 7, "unmatched": 1, "no_grams": 1,
                 "supplements": 0, "reported": 0, "rejected": 1},
+        categorical_entries=lambda: pd.DataFrame({"source": ["week.csv"]}),
         explanations=load_explanations(),
     )  # fmt: skip
 
@@ -268,7 +269,7 @@ def test_empty_analysis_still_reports() -> None:
         daily=pd.DataFrame(), top_foods=pd.DataFrame(), suggestions=pd.DataFrame(),
         unmatched=pd.DataFrame(), rejected=pd.DataFrame(),
         counts={"rows_read": 0, "entries": 0, "matched": 0, "unmatched": 0, "no_grams": 0, "rejected": 0},
-        explanations=None,
+        categorical_entries=pd.DataFrame, explanations=None,
     )  # fmt: skip
     report = build_report(empty)
     assert "No days logged." in report.to_text()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
 
 import nutrilog as nl
 from nutrilog._vector import (
@@ -89,13 +88,13 @@ def test_joined_logs_keep_categoricals_and_every_value() -> None:
     b = nl.parse_entries(["2 medium bananas"], date="2026-11-21", person="p2")
     joined = FoodLog.concat([a, b])
     for col in TEXT_COLUMNS:
-        assert isinstance(joined.entries[col].dtype, pd.CategoricalDtype), col
+        assert isinstance(joined.categorical_entries()[col].dtype, pd.CategoricalDtype), col
     assert joined.entries["person"].tolist() == ["p1", "p1", "p2"]
     assert joined.entries["kind"].tolist() == ["food", "supplement", "food"]
     assert joined.entries["food"].tolist() == ["apple", "magnesium", "bananas"]
     assert joined.rows_read == 3
-    again = concat_entries([a.entries, b.entries])
-    pd.testing.assert_frame_equal(again, joined.entries)
+    again = concat_entries([a.categorical_entries(), b.categorical_entries()])
+    pd.testing.assert_frame_equal(again, joined.categorical_entries(), check_categorical=False)
 
 
 def test_groupby_on_entries_sorts_like_text() -> None:
@@ -104,11 +103,15 @@ def test_groupby_on_entries_sorts_like_text() -> None:
     assert counts.index.tolist() == ["apple", "fig", "pear"]
 
 
-def test_writing_a_new_value_needs_text_first() -> None:
-    log = nl.parse_entries(["1 pear"], date="2026-11-20")
-    entries = log.entries.copy()
-    with pytest.raises(TypeError):
-        entries.loc[0, "food"] = "quince"
-    entries["food"] = entries["food"].astype(str)
-    entries.loc[0, "food"] = "quince"
-    assert entries["food"].tolist() == ["quince"]
+def test_plain_text_can_be_written_into_entries_and_the_analysis_sees_it() -> None:
+    log = nl.parse_entries(["1 pear", "1 pear"], date="2026-11-20")
+    log.entries.loc[0, "food"] = "banana"  # a text no row had: no TypeError
+    log.entries.loc[log.entries["unit"].isna(), "unit_kind"] = None
+    assert log.entries["food"].tolist() == ["banana", "pear"]
+    coded = log.categorical_entries()
+    assert isinstance(coded["food"].dtype, pd.CategoricalDtype)
+    assert coded["food"].tolist() == ["banana", "pear"]
+    result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    assert result.entries["description"].str.startswith("Banana").tolist() == [True, False]
+    result.entries.loc[1, "description"] = "a pear I picked"  # the result takes text too
+    assert result.categorical_entries()["description"].iloc[1] == "a pear I picked"

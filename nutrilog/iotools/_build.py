@@ -30,29 +30,6 @@ from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 from nutrilog.supplements import KINDS, Kinds, kinds_of
 from nutrilog.units import normalize_unit, vitamin_d_iu_to_ug
 
-__all__ = [
-    "Rejections",
-    "cells",
-    "coded_cells",
-    "filled",
-    "text_or_none",
-    "quoted",
-    "to_number",
-    "resolve_dates",
-    "amounts_from_text",
-    "amounts_from_columns",
-    "apply_kinds",
-    "join_notes",
-    "finish",
-    "raise_first",
-    "default_date",
-    "numeric_columns",
-    "row_text",
-    "MAX_AMOUNT",
-    "in_line_order",
-    "read_all_chunks",
-]
-
 #: Amounts and nutrient values must be below this (1e9 g is a thousand tonnes).
 MAX_AMOUNT = 1e9
 
@@ -711,7 +688,12 @@ def in_line_order(logs: list[FoodLog]) -> FoodLog:
     """
     log = logs[0] if len(logs) == 1 else FoodLog.concat(logs)
     rejected = log.rejected.sort_values("line", kind="stable", ignore_index=True)
-    return FoodLog(log.entries, rejected, rows_read=log.rows_read, skipped_lines=log.skipped_lines)
+    return FoodLog(
+        log.categorical_entries(),
+        rejected,
+        rows_read=log.rows_read,
+        skipped_lines=log.skipped_lines,
+    )
 
 
 def raise_first(log: FoodLog) -> None:

@@ -34,8 +34,6 @@ from functools import lru_cache
 
 import pandas as pd
 
-__all__ = ["COLUMN_TABLE", "header_key", "map_columns", "expected_names"]
-
 # Tracked nutrients as the apps and people label them (all sources that report nutrients).
 _NUTRIENT_HEADERS: list[tuple[str, str, str]] = [
     ("energy kcal", "energy_kcal", ""),

@@ -21,17 +21,6 @@ from typing import NamedTuple
 
 import pandas as pd
 
-__all__ = [
-    "DayParse",
-    "parse_day",
-    "to_timestamp",
-    "column_dayfirst",
-    "looks_like_day",
-    "DAY_HEADING_RE",
-    "MIN_YEAR",
-    "MAX_YEAR",
-]
-
 #: Years a date may have: pandas stores dates as nanoseconds since 1970, which reach
 #: from 21 Sep 1677 to 11 Apr 2262; whole years inside that span are accepted.
 MIN_YEAR, MAX_YEAR = pd.Timestamp.min.year + 1, pd.Timestamp.max.year - 1
@@ -75,17 +64,6 @@ class DayParse(NamedTuple):
     day: int | None
     time: str | None
     reason: str | None
-
-
-def looks_like_day(text: str) -> bool:
-    """Whether a whole line is a day heading (``2026-11-20``, ``Monday 20 Nov:``).
-
-    Examples
-    --------
-    >>> looks_like_day("Nov 20, 2026"), looks_like_day("20 almonds")
-    (True, False)
-    """
-    return bool(DAY_HEADING_RE.match(text.strip()))
 
 
 def column_dayfirst(values: pd.Series, default: bool = True) -> bool:

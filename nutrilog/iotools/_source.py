@@ -46,22 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from nutrilog.errors import LogParseError
-
-__all__ = [
-    "LogInput",
-    "open_input",
-    "split_lines",
-    "LINE_BREAK",
-    "SAMPLE_BYTES",
-    "MAX_LINE_CHARS",
-    "MAX_LINE_BYTES",
-    "FALLBACK_ERRORS",
-    "shorten",
-    "too_long_reason",
-    "watch_fallback",
-    "warn_if_empty",
-]
+from nutrilog.errors import ArgumentError, LogParseError
 
 #: How many bytes are read to sniff encoding, delimiter and format.
 SAMPLE_BYTES = 65536
@@ -296,7 +281,7 @@ def _decode_errors(name: str, encoding: str) -> Iterator[None]:
         ) from err
 
 
-def _binary_reason(data: bytes) -> str | None:
+def binary_reason(data: bytes) -> str | None:
     """Why ``data`` is not a text log (None when it looks like text)."""
     if not data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
@@ -343,7 +328,7 @@ def _decode_all(data: bytes, encoding: str, name: str, errors: str = "strict") -
         ) from err
 
 
-def _sniff_encoding(data: bytes, complete: bool, name: str) -> str:
+def sniff_encoding(data: bytes, complete: bool, name: str) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -364,11 +349,11 @@ def _sniff_encoding(data: bytes, complete: bool, name: str) -> str:
     )
 
 
-def _errors_for(encoding: str, forced: bool) -> str:
+def errors_for(encoding: str, forced: bool) -> str:
     return FALLBACK_ERRORS if not forced and encoding in {"utf-8", "utf-8-sig"} else "strict"
 
 
-def _decode_sniffed(data: bytes, enc: str, errors: str, name: str) -> str:
+def decode_sniffed(data: bytes, enc: str, errors: str, name: str) -> str:
     """Decode a whole input, warning about lines read with the Windows-1252 fallback."""
     if errors == FALLBACK_ERRORS:
         try:
@@ -454,7 +439,7 @@ def _scan(path: Path, name: str) -> bool:
 
 
 def _check(data: bytes, name: str, complete: bool) -> None:
-    reason = _binary_reason(data)
+    reason = binary_reason(data)
     if reason is not None:
         raise LogParseError(reason, source=name)
     if complete and not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
@@ -503,10 +488,10 @@ def open_input(
         long_lines = False
         if not complete and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             long_lines = _scan(path, name)
-        enc = encoding or _sniff_encoding(data, complete, name)
-        errors = _errors_for(enc, encoding is not None)
+        enc = encoding or sniff_encoding(data, complete, name)
+        errors = errors_for(enc, encoding is not None)
         if complete:
-            text = _decode_sniffed(data, enc, errors, name).lstrip("\ufeff")
+            text = decode_sniffed(data, enc, errors, name).lstrip("\ufeff")
             return LogInput(name, enc, text, path=path, text=text, errors=errors, size=size)
         sample = codecs.getincrementaldecoder(enc)(errors=errors)
         try:
@@ -526,6 +511,11 @@ def open_input(
             size=size,
             long_lines=long_lines,
         )
+    if not callable(getattr(source, "read", None)):
+        raise ArgumentError(
+            "source: expected a path, a file object, a DataFrame or a list of those, "
+            f"found {type(source).__name__}"
+        )
     name = str(getattr(source, "name", "<stream>"))
     content = source.read()
     if isinstance(content, str):
@@ -539,7 +529,7 @@ def open_input(
         return LogInput(name, "utf-8", text, text=text, size=len(content))
     data = bytes(content)
     _check(data, name, True)
-    enc = encoding or _sniff_encoding(data, True, name)
-    text = _decode_sniffed(data, enc, _errors_for(enc, encoding is not None), name)
+    enc = encoding or sniff_encoding(data, True, name)
+    text = decode_sniffed(data, enc, errors_for(enc, encoding is not None), name)
     text = text.lstrip("\ufeff")
     return LogInput(name, enc, text, text=text, size=len(data))

@@ -57,23 +57,6 @@ from nutrilog.iotools._source import (
     watch_fallback,
 )
 
-__all__ = [
-    "TableChunk",
-    "Header",
-    "MalformedTableError",
-    "header_offset",
-    "read_header",
-    "split_record",
-    "read_table",
-    "chunk_rows",
-    "dedupe_names",
-    "LINE",
-    "AUTO_CHUNK_BYTES",
-    "AUTO_CHUNK_ROWS",
-    "MAX_COLUMNS",
-    "FAST_COLUMNS",
-]
-
 #: Name of the line-number column added to every chunk.
 LINE = "_line"
 #: Inputs larger than this many bytes are read in chunks even without ``chunksize=``.

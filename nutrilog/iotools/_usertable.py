@@ -27,15 +27,13 @@ import pandas as pd
 from nutrilog.errors import DataError, LogParseError
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
-    _binary_reason,
-    _decode_sniffed,
-    _errors_for,
-    _sniff_encoding,
+    binary_reason,
+    decode_sniffed,
+    errors_for,
+    sniff_encoding,
     split_lines,
 )
 from nutrilog.iotools._table import dedupe_names, split_record
-
-__all__ = ["read_user_table", "MAX_USER_TABLE_BYTES"]
 
 #: A user table larger than this is refused (tens of thousands of foods fit in far less).
 MAX_USER_TABLE_BYTES = 64 * 2**20
@@ -57,15 +55,15 @@ def _text_of(path: Path, what: str) -> str:
         raise DataError(f"{name}: cannot read the {what}: {err.strerror or err}") from err
     if not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
         raise DataError(f"{name}: empty file: expected the {what} as CSV with a header line")
-    reason = _binary_reason(data)
+    reason = binary_reason(data)
     if reason is not None:
         found = reason.split(", found ", 1)[-1]
         raise DataError(f"{name}: binary file: expected the {what} as CSV text, found {found}")
     try:
-        encoding = _sniff_encoding(data, True, name)
+        encoding = sniff_encoding(data, True, name)
         with warnings.catch_warnings(record=True) as seen:
             warnings.simplefilter("always")
-            text = _decode_sniffed(data, encoding, _errors_for(encoding, False), name)
+            text = decode_sniffed(data, encoding, errors_for(encoding, False), name)
     except LogParseError as err:
         raise DataError(f"{name}: cannot read the {what}: {err.reason}") from err
     for warning in seen:  # a few Latin-1 lines in a UTF-8 file: read, and said

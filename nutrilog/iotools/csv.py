@@ -67,20 +67,6 @@ MAX_EXTRA_COLUMNS = 100
 
 _DELIMITERS = (",", ";", "\t", "|")
 _NUMBER_LIKE = re.compile(r"^\d[\d\s.,/:-]*$")  # a date or number where a header name belongs
-_STANDARD = {
-    "date",
-    "time",
-    "meal",
-    "food",
-    "amount",
-    "unit",
-    "grams",
-    "food_id",
-    "person",
-    "kind",
-    "note",
-}
-
 
 #: Standard columns of repeated text, read by pandas straight into categoricals.
 _TEXT_ROLES = {"person", "date", "time", "meal", "food", "unit", "food_id", "kind", "note"}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nutrilog.errors import LogParseError
+from nutrilog.errors import ArgumentError, LogParseError
 from nutrilog.iotools._build import default_date, raise_first
 from nutrilog.iotools._columns import expected_names, map_columns
 from nutrilog.iotools._table import LINE, dedupe_names
@@ -59,7 +59,7 @@ def from_frame(
     FoodLog
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame, found {type(df).__name__}")
+        raise ArgumentError(f"df: expected a pandas DataFrame, found {type(df).__name__}")
     if df.columns.has_duplicates:  # the first of a repeated name is read, as in a CSV
         df = df.set_axis(dedupe_names([str(c) for c in df.columns]), axis=1)
     mapping = map_columns(df.columns, "csv")

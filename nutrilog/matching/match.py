@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import food_table_argument
 from nutrilog._vector import distinct_rows, per_unique
 from nutrilog.assumptions import join_assumptions
 from nutrilog.errors import DataError
@@ -568,6 +569,7 @@ def match_foods(
     >>> m["food_id"].tolist()
     ['sr28:09040', 'sr28:11457']
     """
+    food_table_argument(foods)
     matcher = Matcher(foods, aliases=aliases, threshold=threshold, synonyms=synonyms, brands=brands)
     return matcher.match(texts, food_ids=food_ids, units=units, unit_kinds=unit_kinds)
 

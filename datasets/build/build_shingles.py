@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wrote 2 hashes to ...out.txt
     0
     """
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", type=Path, default=repo.parent / "shared")
     parser.add_argument(

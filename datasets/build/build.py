@@ -2,7 +2,10 @@
 
 Run from the repository root::
 
-    python datasets/build.py [--shared ../shared] [--out datasets] [--check]
+    python datasets/build/build.py [--shared ../shared] [--out datasets] [--check]
+
+The build scripts live in ``datasets/build/``, beside the tables they write but
+outside the installed package (only the tables are installed).
 
 Writes ``foods.csv``, ``nutrients.csv`` and ``portions.csv`` (see
 ``_build_foods.py``), then ``default_portions.csv`` from them (see
@@ -97,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     --------
     >>> main(["--help"])  # doctest: +SKIP
     """
-    repo = _HERE.parent
+    repo = _HERE.parents[1]
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--shared",
@@ -105,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=repo.parent / "shared",
         help="reference folder (default: ../shared next to the repository)",
     )
-    parser.add_argument("--out", type=Path, default=_HERE, help="output folder (default: datasets)")
+    parser.add_argument(
+        "--out", type=Path, default=_HERE.parent, help="output folder (default: datasets)"
+    )
     parser.add_argument(
         "--check",
         action="store_true",

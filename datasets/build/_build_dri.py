@@ -73,7 +73,7 @@ SD_COLUMNS: list[str] = [
 ]  # fmt: skip
 
 #: The repository's own table of published within-person SDs (and of the ones not found).
-PUBLISHED_SD = Path(__file__).resolve().parent / "sources" / "within_person_sd_published.csv"
+PUBLISHED_SD = Path(__file__).resolve().parents[1] / "sources" / "within_person_sd_published.csv"
 
 #: ``value_type`` of a within-person SD row; ``not found`` rows carry no value.
 SD_VALUE_TYPES = {"reported", "back-calculated", "not found"}
@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"),
                         help="reference folder (default: ../shared)")  # fmt: skip
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1],
                         help="output folder (default: this datasets folder)")  # fmt: skip
     args = parser.parse_args(argv)
     for path in build_dri(args.shared, args.out):

@@ -1,0 +1,446 @@
+"""The assessment table: one row per person and nutrient, built column by column.
+
+:func:`assess_people` gathers each person's statistics with one group-by over
+the known days of every assessed nutrient, joins the reference intakes of the
+person's life stage, applies the formulas of :mod:`~nutrilog.assessment.formulas`
+to whole columns, picks the status with :func:`~nutrilog.assessment.rules.verdicts`,
+and writes the reason and the notes of each row with plain functions of that row.
+:func:`assess` is the same for one person.
+
+Examples
+--------
+>>> import pandas as pd
+>>> daily = pd.DataFrame({"magnesium_mg": [300.0, 340.0, 320.0]})
+>>> assess(daily, {"age": 40, "sex": "female"}).set_index("nutrient").loc["magnesium", "status"]
+'likely adequate'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import namedtuple
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
+from nutrilog.assessment.notes import notes
+from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, reason, verdicts
+from nutrilog.nutrients import ASSESSED, nutrient
+from nutrilog.profile import Profile, as_profile, check_sd_within
+from nutrilog.references import published_sd_within, reference_intakes, sd_within_not_found
+
+__all__ = ["ASSESSMENT_COLUMNS", "assess", "assess_people"]
+
+#: Output columns of :func:`assess`, in order.
+ASSESSMENT_COLUMNS: list[str] = [
+    "nutrient", "label", "column", "unit", "days", "mean", "sd_days", "ear", "rda", "ai",
+    "target", "target_kind", "pct_of_target", "ul", "ul_applies_to", "cdrr",
+    "days_below_ear", "days_above_ul", "mean_supplement", "coverage", "sd_req", "sd_within",
+    "sd_within_basis", "sd_within_source", "z_adequacy", "probability_adequate",
+    "confidence_above_ai", "confidence_below_ul", "confidence_below_cdrr", "status",
+    "status_rule", "status_reason", "notes",
+]  # fmt: skip
+
+_COUNT_COLUMNS = ("days_below_ear", "days_above_ul")
+
+
+# ----------------------------------------------------------------- references of a life stage
+
+
+def _cite_sd(row: Mapping[str, Any]) -> str:
+    """A short citation of a published SD row: what it is, for whom, report and page
+    (``within_person_sd.csv`` keeps the full source)."""
+    survey = str(row["data"]).split(",")[0]
+    report = re.split(r"[;(]", str(row["source"]))[0].strip()
+    page = re.search(r"p\.\s?\d+", str(row["source"]))
+    where = f"{report}, {page.group(0)}" if page else report
+    return f"{row['value_type']} pooled {survey} value for {row['group']} ({where})"
+
+
+@lru_cache(maxsize=256)
+def _stage_references(age: float, sex: str, life_stage: str) -> pd.DataFrame:
+    """One row per assessed nutrient for one life stage: the reference values, the
+    published within-person SD and its source, or what is known where none was found."""
+    person = Profile(
+        age=age, sex=sex, pregnant=life_stage == "pregnancy", lactating=life_stage == "lactation"
+    )
+    refs = reference_intakes(person)
+    published = {row["nutrient"]: row for row in published_sd_within(person).to_dict("records")}
+    not_found = sd_within_not_found(person)
+    missing = dict(zip(not_found["nutrient"], not_found["notes"], strict=True))
+    keys = refs["nutrient"].tolist()
+    return pd.DataFrame(
+        {
+            **{name: refs[name].to_numpy(dtype="float64") for name in _VALUES},
+            "ul_applies_to": refs["ul_applies_to"].to_numpy(dtype=object),
+            "implied_cv": refs["req_cv_basis"].astype(str).str.startswith("implied").to_numpy(),
+            "published_sd": [
+                float(published[k]["sd_within"]) if k in published else np.nan for k in keys
+            ],
+            "published_source": [_cite_sd(published[k]) if k in published else "" for k in keys],
+            "not_found": [
+                f"none published for this group ({missing[k]})" if k in missing else ""
+                for k in keys
+            ],
+            "age": age,
+            "life_stage": life_stage,
+        }
+    )
+
+
+_VALUES = ("ear", "rda", "ai", "ul", "cdrr", "req_cv")
+
+
+# ----------------------------------------------------------------- per-person statistics
+
+
+class _Columns:
+    """Float columns of the day rows ``rows`` of a daily table (or a mapping of arrays);
+    a column that is absent is all NaN, non-numeric cells are NaN."""
+
+    def __init__(self, daily: pd.DataFrame | Mapping[str, Any], rows: np.ndarray | None) -> None:
+        self._daily, self._rows = daily, rows
+        if rows is not None:
+            self.size = len(rows)
+        elif isinstance(daily, pd.DataFrame):
+            self.size = len(daily)
+        else:
+            self.size = len(next(iter(daily.values()))) if len(daily) else 0
+
+    def get(self, *names: str) -> np.ndarray:
+        """The first of ``names`` that is a column, as floats."""
+        for name in names:
+            if name in self._daily:
+                column = self._daily[name]
+                if isinstance(column, pd.Series):
+                    values = pd.to_numeric(column, errors="coerce").to_numpy(
+                        "float64", na_value=np.nan
+                    )
+                else:
+                    values = np.asarray(column, dtype="float64")
+                return values if self._rows is None else values[self._rows]
+        return np.full(self.size, np.nan)
+
+
+def _statistics(
+    columns: _Columns, owner: np.ndarray, ref: pd.DataFrame, ref_row: np.ndarray, slots: int
+) -> pd.DataFrame:
+    """Each (person, nutrient) slot's counts, means and SDs over its known days: one group-by.
+
+    A day whose total is unknown (NaN) is left out with its supplement part and coverage.
+    ``ref_row[person]`` is the row of ``ref`` holding the person's first nutrient.
+    """
+    k = len(ASSESSED)
+    ear, ul = ref["ear"].to_numpy(), ref["ul"].to_numpy()
+    parts = []
+    for j, key in enumerate(ASSESSED):
+        n = nutrient(key)
+        total = columns.get(n.column)
+        known = np.flatnonzero(~np.isnan(total))
+        who, total = owner[known], total[known]
+        limits = ref_row[who] + j
+        dose = columns.get(n.supplement_column)[known]
+        dosed = ~np.isnan(dose)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "slot": who * k + j,
+                    "total": total,
+                    "below_ear": total < ear[limits],
+                    "above_ul": total > ul[limits],
+                    "supplement": dose,
+                    "dose_given": dosed & (dose != 0),
+                    "supplement_above_ul": dosed & (dose > ul[limits]),
+                    "coverage": columns.get(n.coverage_column, f"coverage_{n.column}")[known],
+                }
+            )
+        )
+    days = pd.concat(parts, ignore_index=True)
+    stats = days.groupby("slot").agg(
+        days=("total", "count"),
+        mean=("total", "mean"),
+        sd_days=("total", "std"),
+        days_below_ear=("below_ear", "sum"),
+        days_above_ul=("above_ul", "sum"),
+        supplement_days=("supplement", "count"),
+        mean_supplement=("supplement", "mean"),
+        supplement_sd=("supplement", "std"),
+        doses=("dose_given", "sum"),
+        supplement_days_above_ul=("supplement_above_ul", "sum"),
+        coverage=("coverage", "mean"),
+    )
+    stats = stats.reindex(pd.RangeIndex(slots))
+    counts = ["days", "days_below_ear", "days_above_ul", "supplement_days", "doses"]
+    stats[counts + ["supplement_days_above_ul"]] = stats[
+        counts + ["supplement_days_above_ul"]
+    ].fillna(0)
+    # a steady dose of nothing is a certain comparison
+    no_dose = (stats["supplement_days"] > 0) & (stats["doses"] == 0)
+    stats.loc[no_dose, "supplement_sd"] = 0.0
+    return stats.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------- the table
+
+
+def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]) -> None:
+    """SD_within, its basis and its source, in the order of preference of
+    :mod:`nutrilog.assessment` (published, given, the person's own days, none)."""
+    user = [
+        given[key] if key in given else (p.sd_within or {}).get(key, np.nan)
+        for p in profiles
+        for key in ASSESSED
+    ]
+    t["user_sd"] = np.array(user, dtype="float64")
+    t["has_user_sd"] = np.isfinite(t["user_sd"].to_numpy())
+    published = np.isfinite(t["published_sd"].to_numpy())
+    by_user = ~published & t["has_user_sd"].to_numpy()
+    own = (
+        ~published
+        & ~by_user
+        & (t["days"].to_numpy() >= MIN_DAYS_OWN_SD)
+        & np.isfinite(t["sd_days"].to_numpy())
+    )
+    choices = [published, by_user, own]
+    t["sd_within"] = np.select(choices, [t["published_sd"], t["user_sd"], t["sd_days"]], np.nan)
+    t["sd_within_basis"] = np.select(choices, ["published", "user", "own days"], "none")
+    own_source = [f"the SD of your own {n} days" for n in t["days"]]
+    none_source = t["not_found"].where(t["not_found"] != "", "none published for this group")
+    t["sd_within_source"] = np.select(
+        choices,
+        [t["published_source"], "given by you (sd_within)", own_source],
+        none_source.to_numpy(dtype=object),
+    )
+
+
+def _formulas(t: pd.DataFrame) -> None:
+    """The IOM formulas and the comparisons with the upper levels, column by column."""
+    days, mean, sd = t["days"], t["mean"], t["sd_within"]
+    has_ear = np.isfinite(t["ear"])
+    t["target"] = np.where(has_ear, t["rda"], t["ai"])
+    t["target_kind"] = np.where(has_ear, "RDA", "AI")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t["pct_of_target"] = np.where(
+            (days > 0) & (t["target"] > 0), 100 * mean / t["target"], np.nan
+        )
+        t["cv"] = np.where(
+            np.isfinite(sd) & (mean > 0),
+            sd / mean,
+            np.where(np.isfinite(t["sd_days"]) & (mean > 0), t["sd_days"] / mean, np.nan),
+        )
+    t["days_below_ear"] = t["days_below_ear"].where(has_ear & (days > 0))
+    t["sd_req"] = np.where(has_ear, t["req_cv"] * t["ear"], np.nan)
+    t["z_adequacy"] = adequacy_z(mean, t["ear"], t["sd_req"], sd, days)  # NaN without an EAR
+    t["z_read"] = read_z(t["z_adequacy"].to_numpy())
+    t["probability_adequate"] = normal_cdf(t["z_adequacy"])
+    t["confidence_above_ai"] = np.where(has_ear, np.nan, confidence_vs(mean, t["ai"], sd, days))
+    t["skewed"] = (t["nutrient"] == "vitamin_b12") | (t["cv"] > HIGH_CV)
+    # a UL on supplements (magnesium) is compared with the doses only
+    doses = np.isfinite(t["ul"]) & (t["ul_applies_to"] == "supplements")
+    ul_mean = np.where(doses, t["mean_supplement"], mean)
+    ul_sd = np.where(doses, t["supplement_sd"], sd)
+    ul_days = np.where(doses, t["supplement_days"], days)
+    tested = np.isfinite(t["ul"]) & (ul_days > 0)
+    t["ul_mean"] = np.where(tested, ul_mean, np.nan)
+    t["confidence_below_ul"] = 1.0 - confidence_vs(ul_mean, t["ul"], ul_sd, ul_days)
+    above = np.where(doses, t["supplement_days_above_ul"], t["days_above_ul"])
+    t["days_above_ul"] = pd.Series(above, index=t.index).where(tested)
+    t["confidence_below_cdrr"] = 1.0 - confidence_vs(mean, t["cdrr"], sd, days)
+
+
+def _table(
+    profiles: list[Profile],
+    columns: _Columns,
+    owner: np.ndarray,
+    sd_within: Mapping[str, float] | None,
+    min_days: int,
+) -> pd.DataFrame:
+    """Every person's rows (person by person, nutrients in :data:`ASSESSED` order)."""
+    given = check_sd_within(sd_within)
+    if not profiles:
+        return _empty()
+    k = len(ASSESSED)
+    stages: dict[tuple[float, str, str], int] = {}
+    stage = np.array(
+        [stages.setdefault((p.age, p.sex, p.life_stage), len(stages)) for p in profiles],
+        dtype=np.intp,
+    )
+    ref = pd.concat([_stage_references(*s) for s in stages], ignore_index=True)
+    ref_row = stage * k  # each person's first reference row
+    slots = len(profiles) * k
+    stats = _statistics(columns, owner, ref, ref_row, slots)
+    t = ref.iloc[(ref_row[:, None] + np.arange(k)).ravel()].reset_index(drop=True)
+    t = pd.concat([t, stats], axis=1)
+    chosen = [nutrient(key) for key in ASSESSED] * len(profiles)
+    t["nutrient"] = [n.key for n in chosen]
+    t["label"] = [n.label for n in chosen]
+    t["column"] = [n.column for n in chosen]
+    t["unit"] = [n.unit for n in chosen]
+    t["days"] = t["days"].astype(np.int64)
+    _sd_within(t, profiles, given)
+    _formulas(t)
+    t["status"], t["status_rule"], t["verdict"], t["verdict_rule"] = verdicts(t, min_days)
+    rows = _rows(t)
+    t["status_reason"] = [reason(r, min_days) for r in rows]
+    return _finished(t, [notes(r, min_days) for r in rows])
+
+
+def _rows(t: pd.DataFrame) -> list[Any]:
+    """The table's rows as named tuples of plain Python values (for the per-row wording)."""
+    row = namedtuple("row", [str(c) for c in t.columns])  # type: ignore[misc]
+    values = [t[c].to_numpy().tolist() for c in t.columns]
+    return [row._make(v) for v in zip(*values, strict=True)]
+
+
+def _finished(t: pd.DataFrame, row_notes: list[list[str]]) -> pd.DataFrame:
+    """The output columns, in order, with their dtypes."""
+    out = {name: t[name].to_numpy() for name in ASSESSMENT_COLUMNS if name != "notes"}
+    for name in ("nutrient", "label", "column", "unit", "target_kind", "ul_applies_to",
+                 "sd_within_basis", "sd_within_source", "status", "status_rule",
+                 "status_reason"):  # fmt: skip
+        out[name] = out[name].astype(object)
+    frame = pd.DataFrame(out)
+    for name in _COUNT_COLUMNS:
+        frame[name] = frame[name].astype("Int64")
+    notes_column = np.empty(len(row_notes), dtype=object)
+    notes_column[:] = row_notes
+    frame["notes"] = notes_column
+    return frame
+
+
+def _empty() -> pd.DataFrame:
+    out = pd.DataFrame(columns=ASSESSMENT_COLUMNS)
+    for name in _COUNT_COLUMNS:
+        out[name] = out[name].astype("Int64")
+    out["days"] = out["days"].astype(int)
+    return out
+
+
+# ----------------------------------------------------------------- public entry points
+
+
+def assess(
+    daily: pd.DataFrame | Mapping[str, np.ndarray],
+    profile: Profile | Mapping[str, Any],
+    *,
+    sd_within: Mapping[str, float] | None = None,
+    min_days: int = 3,
+) -> pd.DataFrame:
+    """Assess one person's daily intakes against their reference intakes.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame or mapping of str to array
+        One row per complete day of ONE person (or its columns as float arrays).
+        Intake totals in the nutrient columns (``magnesium_mg``, ``calcium_mg``,
+        ``potassium_mg``, ``sodium_mg``, ``vitamin_d_ug``, ``vitamin_b12_ug``,
+        ``water_g``; NaN where unknown, a missing column counts as unknown), the
+        supplement part of each total in ``<nutrient>_supplement_<unit>``
+        (``magnesium_supplement_mg``; 0 when none), and optionally
+        ``coverage_<nutrient>`` (``coverage_magnesium``, 0-1).
+    profile : Profile or mapping
+        The person.
+    sd_within : mapping, optional
+        Within-person SDs by nutrient key or column; override ``profile.sd_within``
+        but not a published pooled value.
+    min_days : int, default 3
+        Fewer days than this adds a warning to ``notes``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per assessed nutrient, columns :data:`ASSESSMENT_COLUMNS`. ``notes``
+        is the list of caveats and the wording of the conclusion; ``status`` is one
+        of :data:`~nutrilog.assessment.STATUSES` (see :mod:`nutrilog.assessment` for
+        the rules).
+
+    Raises
+    ------
+    ProfileError
+        If the profile or ``sd_within`` is invalid.
+
+    See Also
+    --------
+    assess_people : the same for every person of a daily table at once.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> daily = pd.DataFrame({"magnesium_mg": [300.0, 340.0, 320.0],
+    ...                       "magnesium_supplement_mg": [0.0, 0.0, 0.0]})
+    >>> out = assess(daily, {"age": 40, "sex": "female"}).set_index("nutrient")
+    >>> round(float(out.loc["magnesium", "probability_adequate"]), 2), out.loc["magnesium", "status"]
+    (0.84, 'likely adequate')
+    """
+    person = as_profile(profile)
+    columns = _Columns(daily, None)
+    owner = np.zeros(columns.size, dtype=np.intp)
+    return _table([person], columns, owner, sd_within, min_days)
+
+
+def assess_people(
+    daily: pd.DataFrame,
+    profiles: Mapping[Any, Profile | Mapping[str, Any]],
+    *,
+    sd_within: Mapping[str, float] | None = None,
+    min_days: int = 3,
+) -> pd.DataFrame:
+    """Assess every person of a daily table at once, as :func:`assess` does for one.
+
+    The statistics of every person come from one group-by and every formula runs
+    once over whole columns, which keeps cohorts of thousands of people fast; the
+    result is, person by person, what :func:`assess` gives for that person's days.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        One row per person and date (as :attr:`nutrilog.Analysis.daily`): a
+        ``person`` column, the columns :func:`assess` reads, and optionally a
+        boolean ``complete``: only complete days are assessed (every day when
+        the column is absent). Rows of people not in ``profiles`` are ignored.
+    profiles : mapping
+        Person → :class:`~nutrilog.profile.Profile` (or its fields). People
+        without a complete day get rows of status ``"unknown"``.
+    sd_within : mapping, optional
+        Within-person SDs by nutrient key or column, for everyone (see :func:`assess`).
+    min_days : int, default 3
+        Fewer days than this adds a warning to ``notes``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``person`` and the columns :data:`ASSESSMENT_COLUMNS`; one row per person
+        (in the order of ``profiles``) and assessed nutrient.
+
+    Raises
+    ------
+    ProfileError
+        If a profile or ``sd_within`` is invalid.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> daily = pd.DataFrame({"person": ["ann", "ann", "ann", "bob"],
+    ...                       "magnesium_mg": [300.0, 340.0, 320.0, 500.0],
+    ...                       "complete": [True, True, True, False]})
+    >>> out = assess_people(daily, {"ann": {"age": 40, "sex": "female"},
+    ...                             "bob": {"age": 40, "sex": "male"}})
+    >>> out.set_index(["person", "nutrient"]).loc[[("ann", "magnesium"), ("bob", "magnesium")], "status"].tolist()
+    ['likely adequate', 'unknown']
+    """
+    people = list(profiles)
+    persons = [as_profile(profiles[p]) for p in people]
+    code = pd.Index(people).get_indexer(daily["person"]) if people else np.full(len(daily), -1)
+    keep = code >= 0
+    if "complete" in daily.columns:
+        keep &= daily["complete"].to_numpy(dtype=bool)
+    rows = np.flatnonzero(keep)
+    out = _table(persons, _Columns(daily, rows), code[rows], sd_within, min_days)
+    names = np.empty(len(people), dtype=object)
+    names[:] = people
+    out.insert(0, "person", np.repeat(names, len(ASSESSED)))
+    return out

@@ -1,0 +1,453 @@
+"""The report as one plain document, built from an :class:`~nutrilog.analysis.Analysis`.
+
+:data:`SECTIONS` and :data:`PERSON_SECTIONS` list the sections and their order, once,
+for every format; :func:`build_document` gathers their content. The document is
+JSON-ready data, and every writer (text, Markdown, HTML, JSON) renders this same
+document, so the formats never disagree.
+
+JSON schema (``schema_version`` "1.1")
+--------------------------------------
+Every number is in the unit of its column (water in grams); unknown values are
+``null``, never 0; dates are ``"YYYY-MM-DD"``. Keys are only ever added in a
+minor version, never renamed or removed (1.1 added the articles' ``url`` and
+``kind``, the verdicts' ``status_rule``, ``status_reason``, ``sd_within_source``,
+``reason`` and ``sd_used``, the suggestions' ``kind``, ``counts.lines_read`` and
+``counts.skipped_lines``, and ``data_quality.assumptions``)::
+
+    {
+      "schema_version": "1.1",
+      "generator": "nutrilog 0.1.0",
+      "articles": {"neck": {"title": str, "url": str | null, "kind": "article"},
+                   "back": {...}, "nutrilog": {"title": str, "url": null, "kind": "note"}},
+      "people": [{
+        "person": str, "profile": str | null,
+        "period": {"first": date | null, "last": date | null, "days": int,
+                   "days_assessed": int | null},
+        "verdicts": [{
+          "nutrient", "label", "column", "unit", "status", "concern": bool,
+          "days", "mean", "target", "target_kind" ("RDA" | "AI"), "pct_of_target",
+          "ear", "rda", "ai", "ul", "ul_applies_to" ("all" | "supplements" | "none"),
+          "cdrr", "mean_supplement", "days_below_ear", "days_above_ul", "coverage",
+          "probability_adequate", "confidence_above_ai", "confidence_below_ul",
+          "confidence_below_cdrr", "sd_within", "sd_within_basis", "sd_within_source",
+          "status_rule", "status_reason", "summary": str, "reason": str | null,
+          "sd_used": str | null, "notes": [str]}],
+        "explanations": [{
+          "nutrient", "label", "status", "context": str,
+          "role": [point], "mechanism": [point], "interactions": [point],
+          "foods": [{"name": str, "sources": [article key]}]}],
+        "suggestions": [{"kind" ("food" | "note"), "nutrient", "label", "food_id",
+                         "description", "portion", "grams", "amount", "unit", "covers",
+                         "text"}],
+        "daily": [{"date", <every column of Analysis.daily>}],
+        "top_foods": [{"nutrient", "column", "food", "amount", "share"}]}],
+      "data_quality": {
+        "counts": {"rows_read", "entries", "matched", "unmatched", "no_grams",
+                   "supplements", "reported", "rejected",
+                   "lines_read", "skipped_lines"},   (1.1: every input line is an
+                   entry, a rejected row or a skipped header/heading/comment/blank line)
+        "coverage": [{"person", "nutrient", "label", "coverage"}],
+        "unmatched": [{"source", "line", "text", "food",
+                       "suggestions": [{"id", "description", "score"}]}],
+        "rejected": [{"source", "line", "text", "reason"}],
+        "assumptions": {"entries": int, "count": int, "by_tag": {tag: int},
+                        "heaviest": [{"source", "line", "text", "food", "description",
+                                      "grams", "magnesium_mg", "calcium_mg",
+                                      "potassium_mg",
+                                      "assumptions": [{"tag", "detail"}]}]}},
+      "other_causes": [{"cause": str, "text": str, "sources": [article key]}],
+      "see_a_clinician": [point],
+      "disclaimer": str
+    }
+
+where ``point`` is ``{"text": str, "sources": [article key]}``, probabilities,
+confidences, ``covers``, ``share`` and ``coverage`` are fractions 0–1, and
+``pct_of_target`` is a percentage; ``notes`` holds one sentence per item.
+
+Examples
+--------
+>>> SECTIONS[:2], PERSON_SECTIONS[0]
+(('title', 'people'), 'verdicts')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from nutrilog._version import version
+from nutrilog.assumptions import summarize_assumptions
+from nutrilog.nutrients import ASSESSED, nutrient
+from nutrilog.report.values import amount, clean, number, pct, records
+
+if TYPE_CHECKING:
+    from nutrilog.analysis import Analysis
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CONCERN_STATUSES",
+    "SECTIONS",
+    "PERSON_SECTIONS",
+    "GENERAL",
+    "build_document",
+    "by_probability",
+]
+
+#: Version of the JSON document; bumped (minor) when keys are added.
+SCHEMA_VERSION = "1.1"
+
+#: Statuses that get an explanation beside the verdict.
+CONCERN_STATUSES: tuple[str, ...] = ("possibly low", "likely low", "above upper limit")
+
+#: The sections of the report in the order every format shows them: the title and
+#: the notice that this is not medical advice, each person's part (``people``: the
+#: :data:`PERSON_SECTIONS`), then data quality, other causes of spasms, when to see
+#: a clinician, the sources and the disclaimer.
+SECTIONS: tuple[str, ...] = (
+    "title",
+    "people",
+    "data_quality",
+    "other_causes",
+    "see_a_clinician",
+    "sources",
+    "not_advice",
+)
+
+#: The sections of each person's part, in order: the verdict per nutrient, the
+#: explanation beside each nutrient of concern, foods that would close each shortfall,
+#: and the daily totals.
+PERSON_SECTIONS: tuple[str, ...] = ("verdicts", "explanations", "suggestions", "daily")
+
+#: Label of the suggestion notes that concern no single nutrient.
+GENERAL = "About these suggestions"
+
+_NOT_ADVICE = "This report is not medical advice."
+_NOT_ADVICE_DETAIL = (
+    "It compares what you logged with reference intakes and cannot diagnose a deficiency "
+    "or the cause of a spasm."
+)
+_ASSUMPTIONS_SHOWN = 10  # entries whose assumptions carry the most grams, listed
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def _summary(v: Mapping[str, Any]) -> str:
+    """One sentence: mean against the target, likelihood, upper level."""
+    column = v["column"]
+    if not v.get("days"):
+        return "no logged day has a value for this nutrient"
+    kind = v.get("target_kind") or "target"
+    parts = [
+        f"mean {amount(v['mean'], column, per_day=True)} over {v['days']} day(s)"
+        + (
+            f", {number(v['pct_of_target']):,.0f}% of the {kind} ({amount(v['target'], column)})"
+            if math.isfinite(number(v.get("pct_of_target")))
+            else ""
+        )
+    ]
+    if math.isfinite(number(v.get("probability_adequate"))) and by_probability(v):
+        parts.append(f"{pct(v['probability_adequate'])} probability that usual intake is adequate")
+    elif math.isfinite(number(v.get("confidence_above_ai"))):
+        parts.append(
+            f"{pct(v['confidence_above_ai'])} confidence that usual intake is at or above the AI"
+        )
+    ul = number(v.get("ul"))
+    if math.isfinite(ul):
+        if v.get("ul_applies_to") == "supplements":
+            parts.append(
+                f"supplements {amount(v.get('mean_supplement'), column, per_day=True)} against an "
+                f"upper limit of {amount(ul, column)} that applies to supplements only"
+            )
+        elif math.isfinite(number(v.get("confidence_below_ul"))):
+            parts.append(
+                f"{pct(v['confidence_below_ul'])} confidence of staying below the upper limit "
+                f"({amount(ul, column)})"
+            )
+        else:
+            parts.append(f"upper limit {amount(ul, column)}")
+    if math.isfinite(number(v.get("cdrr"))):
+        parts.append(f"CDRR {amount(v['cdrr'], column)} (reduce intake if above)")
+    return "; ".join(parts)
+
+
+def by_probability(v: Mapping[str, Any]) -> bool:
+    """Whether the IOM probability set the verdict (assessments without ``status_rule``,
+    from before the rule was recorded, are read as if it did)."""
+    return v.get("status_rule") in (None, "IOM probability")
+
+
+_RULE_WORDS = {
+    "IOM probability": "the IOM probability of adequacy",
+    "IOM EAR/RDA rule": "the IOM rule comparing the mean with the EAR and the RDA",
+    "AI rule": "the comparison with the Adequate Intake",
+    "coverage": "how much of the logged food has a known value",
+    "upper limit": "the upper limit",
+    "CDRR": "the Chronic Disease Risk Reduction intake",
+}
+
+
+def _reason(v: Mapping[str, Any]) -> str | None:
+    """Why the status is what it is, naming the rule (None for assessments without one)."""
+    reason, rule = v.get("status_reason"), v.get("status_rule")
+    if not reason or not v.get("days"):
+        return None
+    by = _RULE_WORDS.get(str(rule))
+    return f"{v['status']}, by {by}: {reason}" if by else f"{v['status']}: {reason}"
+
+
+def _sd_used(v: Mapping[str, Any]) -> str | None:
+    """Which day-to-day SD the verdict used, and where it comes from (None when unknown)."""
+    if not v.get("days") or v.get("sd_within_basis") is None:
+        return None
+    basis, source = v["sd_within_basis"], v.get("sd_within_source")
+    sd = amount(v.get("sd_within"), v["column"])
+    if basis == "published":
+        return f"day-to-day SD {sd}, {source}" if source else f"day-to-day SD {sd}, published"
+    if basis == "user":
+        return f"day-to-day SD {sd}, given by you"
+    if basis == "own days":
+        return (
+            f"day-to-day SD {sd}, from your own {v['days']} days "
+            "(a departure from the IOM method, which uses a pooled survey SD)"
+        )
+    return f"no day-to-day SD: {source}" if source else "no day-to-day SD"
+
+
+_VERDICT_FIELDS = (
+    "nutrient", "label", "column", "unit", "status", "days", "mean", "target", "target_kind",
+    "pct_of_target", "ear", "rda", "ai", "ul", "ul_applies_to", "cdrr", "mean_supplement",
+    "days_below_ear", "days_above_ul", "coverage", "probability_adequate",
+    "confidence_above_ai", "confidence_below_ul", "confidence_below_cdrr", "sd_within",
+    "sd_within_basis", "sd_within_source", "status_rule", "status_reason",
+)  # fmt: skip
+
+
+def _notes(value: Any) -> list[str]:
+    """The notes of an assessment row: a list of sentences (a single text is one note)."""
+    if isinstance(value, list | tuple):
+        return [str(n) for n in value if str(n).strip()]
+    return [value] if isinstance(value, str) and value.strip() else []
+
+
+def _verdicts(assessment: pd.DataFrame) -> list[dict[str, Any]]:
+    out = []
+    for row in assessment.to_dict("records"):
+        v = {name: clean(row.get(name)) for name in _VERDICT_FIELDS}
+        n = nutrient(v["nutrient"] or v["column"])
+        v.update(nutrient=n.key, column=v["column"] or n.column, label=v["label"] or n.label)
+        v["status"] = v["status"] or "unknown"
+        v["concern"] = v["status"] in CONCERN_STATUSES
+        v["summary"] = _summary(v)
+        v["reason"] = _reason(v)
+        v["sd_used"] = _sd_used(v)
+        v["notes"] = _notes(row.get("notes"))
+        out.append(v)
+    return out
+
+
+# --------------------------------------------------------------------------- explanations
+
+
+def _points(items: Any) -> list[dict[str, Any]]:
+    """Points (``text``, or a food's ``name``, and the article keys) as plain dicts."""
+    return [
+        {"text": str(item.get("text") or item.get("name") or ""), "sources": list(item["sources"])}
+        for item in items or []
+    ]
+
+
+def _explanations(verdicts: list[dict[str, Any]], data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    nutrients = data.get("nutrients") or {}
+    out = []
+    for v in verdicts:
+        if not v["concern"]:
+            continue
+        entry = nutrients.get(v["nutrient"]) or {}
+        name = nutrient(v["nutrient"]).in_text
+        if v["status"] == "above upper limit":
+            context = (
+                f"Your {name} intake is above the upper limit: more is not better. "
+                "What the articles say about its part in muscle work, for context:"
+            )
+        else:
+            context = f"How too little {name} can lead to neck or back spasms:"
+        out.append(
+            {
+                "nutrient": v["nutrient"],
+                "label": v["label"],
+                "status": v["status"],
+                "context": context,
+                "role": _points(entry.get("role")),
+                "mechanism": _points(entry.get("mechanism")),
+                "interactions": _points(entry.get("interactions")),
+                "foods": [
+                    {"name": p["text"], "sources": p["sources"]}
+                    for p in _points(entry.get("foods"))
+                ],
+            }
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- a person's part
+
+
+def _suggestions(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Suggested foods and suggestion notes (``kind`` "note": a caveat, or why none is
+    offered); a note with no nutrient concerns every suggestion."""
+    out = []
+    for row in frame.to_dict("records"):
+        name = row.get("nutrient")
+        s = {key: clean(row.get(key)) for key in (
+            "food_id", "description", "portion", "grams", "amount", "covers", "text")}  # fmt: skip
+        s["kind"] = str(row.get("kind") or "food")
+        if isinstance(name, str) and name:
+            n = nutrient(name)
+            s.update(nutrient=n.key, label=n.label, column=n.column, unit=n.unit)
+        else:
+            s.update(nutrient=None, label=GENERAL, column=None, unit=None)
+        out.append(s)
+    return out
+
+
+def _period(daily: pd.DataFrame) -> dict[str, Any]:
+    dates = pd.to_datetime(daily["date"], errors="coerce") if "date" in daily else pd.Series([])
+    assessed = (
+        int(daily["complete"].fillna(False).astype(bool).sum()) if "complete" in daily else None
+    )
+    return {
+        "first": clean(dates.min()) if dates.notna().any() else None,
+        "last": clean(dates.max()) if dates.notna().any() else None,
+        "days": len(daily),
+        "days_assessed": assessed,
+    }
+
+
+def _for_person(frame: pd.DataFrame, person: str) -> pd.DataFrame:
+    if "person" not in frame.columns:
+        return frame
+    return frame[frame["person"].astype(str) == person]
+
+
+def _person(analysis: Analysis, person: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    profile = analysis.profiles.get(person)
+    verdicts = _verdicts(_for_person(analysis.assessment, person))
+    daily = _for_person(analysis.daily, person).drop(columns="person", errors="ignore")
+    if "date" in daily.columns:
+        daily = daily.sort_values("date", kind="stable")
+    top = _for_person(analysis.top_foods, person).drop(columns="person", errors="ignore")
+    return {
+        "person": person,
+        "profile": profile.describe() if profile is not None else None,
+        "period": _period(daily),
+        "verdicts": verdicts,
+        "explanations": _explanations(verdicts, data),
+        "suggestions": _suggestions(_for_person(analysis.suggestions, person)),
+        "daily": records(daily),
+        "top_foods": records(top),
+    }
+
+
+# --------------------------------------------------------------------------- data quality
+
+
+def _unmatched(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    out = []
+    for row in frame.to_dict("records"):
+        listed = row.get("suggestions")
+        options = [
+            {
+                "id": clean(o[0]),
+                "description": clean(o[1]),
+                "score": clean(o[2]) if len(o) > 2 else None,
+            }
+            for o in (listed if isinstance(listed, list | tuple) else [])
+        ]
+        out.append(
+            {
+                **{k: clean(row.get(k)) for k in ("source", "line", "text", "food")},
+                "suggestions": options,
+            }
+        )
+    return out
+
+
+def _coverage(daily: pd.DataFrame, people: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for person in people:
+        rows = _for_person(daily, person)
+        for key in ASSESSED:
+            n = nutrient(key)
+            col = n.coverage_column
+            value = pd.to_numeric(rows[col], errors="coerce").mean() if col in rows else math.nan
+            out.append(
+                {"person": person, "nutrient": key, "label": n.label, "coverage": clean(value)}
+            )
+    return out
+
+
+def _data_quality(analysis: Analysis, people: list[str]) -> dict[str, Any]:
+    rejected = analysis.rejected
+    return {
+        "counts": {str(k): clean(v) for k, v in analysis.counts.items()},
+        "coverage": _coverage(analysis.daily, people),
+        "unmatched": _unmatched(analysis.unmatched),
+        "rejected": records(
+            rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]
+        ),
+        "assumptions": summarize_assumptions(analysis.categorical_entries(), _ASSUMPTIONS_SHOWN),
+    }
+
+
+# --------------------------------------------------------------------------- the document
+
+
+def _explanation_data(analysis: Analysis) -> dict[str, Any]:
+    """The explanations as plain data (the bundled ones when the analysis has none)."""
+    from nutrilog.explanations import load_explanations
+
+    explanations = analysis.explanations or load_explanations()
+    return explanations.model_dump()
+
+
+def _disclaimer(data: Mapping[str, Any]) -> str:
+    given = (data.get("disclaimer") or {}).get("text")
+    text = str(given).strip() if given else _NOT_ADVICE_DETAIL
+    return f"{_NOT_ADVICE} {text}"
+
+
+def build_document(analysis: Analysis) -> dict[str, Any]:
+    """The report of an analysis as plain data (see the module docstring for its schema).
+
+    Examples
+    --------
+    >>> import nutrilog as nl
+    >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
+    ...                     nl.Profile(age=34, sex="female"))
+    >>> list(build_document(result))[:3]
+    ['schema_version', 'generator', 'articles']
+    """
+    from nutrilog.plotting import people_in
+
+    data = _explanation_data(analysis)
+    people = people_in(analysis)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"nutrilog {version()}",
+        "articles": {
+            str(k): {"title": str(v["title"]), "url": v.get("url"), "kind": str(v["kind"])}
+            for k, v in data["articles"].items()
+        },
+        "people": [_person(analysis, p, data) for p in people],
+        "data_quality": _data_quality(analysis, people),
+        "other_causes": [
+            {"cause": str(c["cause"]), "text": str(c["text"]), "sources": list(c["sources"])}
+            for c in data.get("other_causes") or []
+        ],
+        "see_a_clinician": _points(data.get("see_a_clinician")),
+        "disclaimer": _disclaimer(data),
+    }

@@ -1,0 +1,158 @@
+"""The report as Markdown, every user-supplied string escaped.
+
+Examples
+--------
+>>> md("see https://x.example/a and www.evil.test or me@evil.test, *now*")
+'see https\\\\://x\\\\.example/a and www\\\\.evil\\\\.test or me\\\\@evil\\\\.test, \\\\*now\\\\*'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from nutrilog.report import wording as w
+from nutrilog.report.writer import Writer
+
+__all__ = ["md", "write_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # with [ ] escaped, ( ) ! cannot form links
+# What renderers that autolink bare text look for: "scheme://", "www.", "name.tld" and
+# "user@host". A backslash before the ":", "." or "@" keeps the text the same on screen
+# but splits it, so no link is made from a URL written in a log.
+_AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<=\w)(\.)(?=[^\W\d_])|(@)")
+
+
+def md(text: Any) -> str:
+    """Escape a string for Markdown: HTML entities first, then Markdown punctuation.
+
+    Bare URLs and e-mail addresses are broken up (``https\\://example\\.com``), so
+    sites that autolink do not turn text from a log into links.
+    """
+    escaped = html.escape(str(text), quote=False)
+    escaped = _SPECIAL.sub(r"\\\1", escaped)
+    escaped = _AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
+    return " ".join(escaped.split())  # no newlines inside table cells or list items
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = [
+        "| " + " | ".join(md(h) for h in headers) + " |",
+        "|" + "|".join("---" for _ in headers) + "|",
+    ]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+class MarkdownWriter(Writer):
+    """The report as Markdown (see :func:`write_markdown`)."""
+
+    def listed(self, title: str, items: list[dict[str, Any]], describe: Any) -> None:
+        """A titled list of the first rows, then how many more."""
+        if not items:
+            return
+        self.out += ["", f"### {title}", ""]
+        self.out += [f"- {md(w.where(i))}: {describe(i)}" for i in items[: w.LIST_LIMIT]]
+        if len(items) > w.LIST_LIMIT:
+            self.out.append(f"- and {len(items) - w.LIST_LIMIT} more")
+
+    def title(self) -> None:
+        self.out += [f"# {w.TITLE}", "", f"> {md(self.doc['disclaimer'])}", ""]
+
+    def person(self, section: dict[str, Any]) -> None:
+        self.out += [f"## {md(w.person_title(section, self.several))}", ""]
+
+    def verdicts(self, section: dict[str, Any]) -> None:
+        self.out += ["### Verdicts", ""]
+        self.out += _table(w.VERDICT_HEADERS, [w.verdict_row(v) for v in section["verdicts"]])
+        self.out.append("")
+        for v in section["verdicts"]:
+            self.out.append(f"- **{md(v['label'])}**: {md(v['summary'])}")
+            self.out += [f"  - {md(line)}" for line in w.verdict_details(v)]
+            self.out += [f"  - {md(note)}" for note in w.notes_shown(v)]
+
+    def explanations(self, section: dict[str, Any]) -> None:
+        if not section["explanations"]:
+            return
+        self.out += ["", "### Why this can matter for spasms", ""]
+        for e in section["explanations"]:
+            self.out += [f"#### {md(e['label'])} ({md(e['status'])})", "", md(e["context"]), ""]
+            self.out += [
+                f"- *{title}:* {md(p['text'])} {md(w.sources(p['sources']))}"
+                for title, p in w.explanation_points(e)
+            ]
+            if e["foods"]:
+                foods = "; ".join(f"{f['name']} {w.sources(f['sources'])}" for f in e["foods"])
+                self.out.append(f"- *Foods the articles name:* {md(foods)}")
+            self.out.append("")
+
+    def suggestions(self, section: dict[str, Any]) -> None:
+        if not section["suggestions"]:
+            return
+        self.out += ["", "### Foods that would close the gap", ""]
+        for label, foods, notes in w.suggestion_groups(section["suggestions"]):
+            self.out.append(f"- **{md(label)}**")
+            self.out += [f"  - {md(line)}" for line in foods]
+            self.out += [f"  - *Note:* {md(line)}" for line in notes]
+
+    def daily(self, section: dict[str, Any]) -> None:
+        headers, rows, _ = w.daily_table(section, None)
+        self.out += ["", "### Daily totals", ""]
+        self.out += _table(headers, rows) if rows else ["No days logged."]
+        self.out.append("")
+
+    def data_quality(self) -> None:
+        dq = self.doc["data_quality"]
+        self.out += ["## Data quality", "", md(w.counts_sentence(dq["counts"])), ""]
+        if dq["coverage"]:
+            self.out += [
+                w.COVERAGE_HEADING,
+                "",
+                *_table(*w.coverage_rows(dq["coverage"], self.several)),
+            ]
+        self.listed(
+            "Entries not matched to a food",
+            dq["unmatched"],
+            lambda i: f"“{md(i.get('text'))}”: {md(w.did_you_mean(i))}",
+        )
+        self.listed(
+            "Rows that could not be read",
+            dq["rejected"],
+            lambda i: f"{md(i.get('reason'))} (“{md(i.get('text'))}”)",
+        )
+        assumed = dq["assumptions"]
+        if assumed.get("count"):
+            self.out += ["", "### Assumptions", "", md(w.assumptions_sentence(assumed)), ""]
+            self.out += [f"- {md(w.where(i))}: {md(w.assumed(i))}" for i in assumed["heaviest"]]
+        self.out.append("")
+
+    def other_causes(self) -> None:
+        self.out += ["## Other causes of neck and back spasms", ""]
+        self.out += [
+            f"- **{md(c['cause'])}**: {md(c['text'])} {md(w.sources(c['sources']))}"
+            for c in self.doc["other_causes"]
+        ]
+        self.out.append("")
+
+    def see_a_clinician(self) -> None:
+        self.out += ["## When to see a clinician", ""]
+        self.out += [
+            f"- {md(p['text'])} {md(w.sources(p['sources']))}" for p in self.doc["see_a_clinician"]
+        ]
+        self.out.append("")
+
+    def sources(self) -> None:
+        self.out += ["## Sources", ""]
+        self.out += [
+            f"- \\[{md(k)}\\] {md(w.source_line(a))}" for k, a in self.doc["articles"].items()
+        ]
+        self.out.append("")
+
+    def not_advice(self) -> None:
+        self.out += ["## Not medical advice", "", md(self.doc["disclaimer"]), ""]
+
+
+def write_markdown(document: dict[str, Any]) -> str:
+    """The report document as Markdown."""
+    return MarkdownWriter(document).write()

@@ -1,0 +1,220 @@
+"""The report for a terminal, drawn with rich.
+
+User text is always wrapped in rich's ``Text``, so a ``[bold]`` in a food name is
+shown as written, never read as markup.
+
+Examples
+--------
+>>> import nutrilog as nl
+>>> from nutrilog.report.document import build_document
+>>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
+...                     nl.Profile(age=34, sex="female"))
+>>> write_text(build_document(result)).splitlines()[0]
+'nutrilog report'
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from nutrilog.report import wording as w
+from nutrilog.report.writer import Writer
+
+__all__ = ["write_text"]
+
+_STATUS_STYLE = {
+    "likely adequate": "green",
+    "possibly low": "yellow",
+    "likely low": "bold red",
+    "cannot tell": "cyan",
+    "uncertain": "cyan",
+    "above upper limit": "bold red",
+    "above CDRR": "yellow",
+}
+
+
+class TextWriter(Writer):
+    """The report as terminal text (see :func:`write_text`)."""
+
+    def __init__(
+        self, document: dict[str, Any], *, color: bool, width: int, max_days: int | None
+    ) -> None:
+        from rich.console import Console
+
+        super().__init__(document)
+        self.max_days = max_days
+        self.buffer = io.StringIO()
+        self.console = Console(
+            file=self.buffer,
+            width=width,
+            force_terminal=color,
+            color_system="standard" if color else None,
+            no_color=not color,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
+        )
+
+    # ----- layout
+    def heading(self, text: str, level: int = 1) -> None:
+        from rich.text import Text
+
+        self.console.print()
+        if level == 1:
+            self.console.rule(Text(text, style="bold"), characters="=")
+        else:
+            self.console.print(Text(text, style="bold underline"))
+
+    def para(self, text: str, indent: int = 0, style: str = "") -> None:
+        from rich.padding import Padding
+        from rich.text import Text
+
+        self.console.print(Padding(Text(text, style=style), (0, 0, 0, indent)))
+
+    def table(
+        self, headers: list[str], rows: list[list[str]], status_col: int | None = None
+    ) -> None:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+        for i, h in enumerate(headers):
+            t.add_column(
+                Text(h),
+                justify="left" if i == 0 or i == status_col else "right",
+                overflow="fold",
+                no_wrap=i in (0, status_col),
+            )
+        for row in rows:
+            t.add_row(
+                *(
+                    Text(c, style=_STATUS_STYLE.get(c, "") if i == status_col else "")
+                    for i, c in enumerate(row)
+                )
+            )
+        self.console.print(t)
+
+    def listed(self, title: str, items: list[dict[str, Any]], describe: Any) -> None:
+        """A titled list of the first rows, then how many more."""
+        if not items:
+            return
+        self.heading(title, 2)
+        for item in items[: w.LIST_LIMIT]:
+            self.para(f"- {w.where(item)}: {describe(item)}", 2)
+        if len(items) > w.LIST_LIMIT:
+            self.para(f"- and {len(items) - w.LIST_LIMIT} more", 2)
+
+    # ----- sections
+    def title(self) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(w.TITLE, style="bold"))
+        self.para(self.doc["disclaimer"], style="italic")
+
+    def person(self, section: dict[str, Any]) -> None:
+        self.heading(w.person_title(section, self.several))
+
+    def verdicts(self, section: dict[str, Any]) -> None:
+        self.heading("Verdicts", 2)
+        self.table(w.VERDICT_HEADERS, [w.verdict_row(v) for v in section["verdicts"]], 1)
+        for v in section["verdicts"]:
+            self.para(f"{v['label']}: {v['summary']}", 2)
+            for line in w.verdict_details(v):
+                self.para(line, 4)
+            for note in w.notes_shown(v):
+                self.para(f"Notes: {note}", 4, style="dim")
+
+    def explanations(self, section: dict[str, Any]) -> None:
+        if not section["explanations"]:
+            return
+        self.heading("Why this can matter for spasms", 2)
+        for e in section["explanations"]:
+            self.para(f"{e['label']} ({e['status']})", 2, style="bold")
+            self.para(e["context"], 4)
+            for title, p in w.explanation_points(e):
+                self.para(f"- {title}: {p['text']} {w.sources(p['sources'])}".rstrip(), 4)
+            if e["foods"]:
+                foods = "; ".join(
+                    f"{f['name']} {w.sources(f['sources'])}".rstrip() for f in e["foods"]
+                )
+                self.para(f"- Foods the articles name: {foods}", 4)
+
+    def suggestions(self, section: dict[str, Any]) -> None:
+        if not section["suggestions"]:
+            return
+        self.heading("Foods that would close the gap", 2)
+        for label, foods, notes in w.suggestion_groups(section["suggestions"]):
+            self.para(label, 2, style="bold")
+            for line in foods:
+                self.para(f"- {line}", 4)
+            for line in notes:
+                self.para(f"Note: {line}", 4)
+
+    def daily(self, section: dict[str, Any]) -> None:
+        self.heading("Daily totals", 2)
+        headers, rows, hidden = w.daily_table(section, self.max_days, short=True)
+        if rows:
+            self.table(headers, rows)
+        else:
+            self.para("No days logged.", 2)
+        if hidden:
+            self.para(
+                f"{hidden} earlier day(s) not shown; the JSON and HTML reports list every day.", 2
+            )
+
+    def data_quality(self) -> None:
+        dq = self.doc["data_quality"]
+        self.heading("Data quality")
+        self.para(w.counts_sentence(dq["counts"]))
+        if dq["coverage"]:
+            self.para(w.COVERAGE_HEADING)
+            self.table(*w.coverage_rows(dq["coverage"], self.several))
+        self.listed(
+            "Entries not matched to a food",
+            dq["unmatched"],
+            lambda i: f"{i.get('text')!r}: {w.did_you_mean(i)}",
+        )
+        self.listed(
+            "Rows that could not be read",
+            dq["rejected"],
+            lambda i: f"{i.get('reason')} [{i.get('text')!r}]",
+        )
+        if dq["assumptions"].get("count"):
+            self.heading("Assumptions", 2)
+            self.para(w.assumptions_sentence(dq["assumptions"]), 2)
+            for item in dq["assumptions"]["heaviest"]:
+                self.para(f"- {w.where(item)}: {w.assumed(item)}", 2)
+
+    def other_causes(self) -> None:
+        self.heading("Other causes of neck and back spasms")
+        for c in self.doc["other_causes"]:
+            self.para(f"- {c['cause']}: {c['text']} {w.sources(c['sources'])}".rstrip())
+
+    def see_a_clinician(self) -> None:
+        self.heading("When to see a clinician")
+        for p in self.doc["see_a_clinician"]:
+            self.para(f"- {p['text']} {w.sources(p['sources'])}".rstrip())
+
+    def sources(self) -> None:
+        self.heading("Sources")
+        for k, a in self.doc["articles"].items():
+            self.para(f"[{k}] {w.source_line(a)}")
+
+    def not_advice(self) -> None:
+        self.heading("Not medical advice")
+        self.para(self.doc["disclaimer"])
+
+    def result(self) -> str:
+        return "\n".join(line.rstrip() for line in self.buffer.getvalue().splitlines()) + "\n"
+
+
+def write_text(
+    document: dict[str, Any], *, color: bool = False, width: int = 100, max_days: int | None = 31
+) -> str:
+    """The report document as terminal text (``color``: with ANSI colours).
+
+    ``max_days`` is the number of most recent days the daily table shows (None: all).
+    """
+    return TextWriter(document, color=color, width=width, max_days=max_days).write()

@@ -1,0 +1,98 @@
+"""Values of the report: JSON-ready cells, and numbers, amounts and shares for people.
+
+Amounts carry the unit symbol pint writes for the nutrient's unit (``µg``), in the
+unit it is shown in (water in litres, :attr:`~nutrilog.nutrients.Nutrient.display_unit`).
+
+Examples
+--------
+>>> amount(2800.0, "water_g", per_day=True), amount(12.5, "vitamin_d_ug"), pct(0.996)
+('2.8 L/day', '12.5 µg', '>99%')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.nutrients import nutrient
+
+__all__ = ["clean", "records", "number", "fmt", "amount", "pct"]
+
+
+def clean(value: Any) -> Any:
+    """A JSON-ready value: NaN/NA → None, numpy → Python, timestamps → ISO dates."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.date().isoformat() if not pd.isna(value) else None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, np.bool_ | bool):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        x = float(value)
+        return x if math.isfinite(x) else None
+    if isinstance(value, Mapping):
+        return {str(k): clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | np.ndarray):
+        return [clean(v) for v in value]
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as JSON-ready dicts."""
+    return [{str(k): clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def number(value: Any) -> float:
+    """Float of a cell; NaN when missing or not a number."""
+    if value is None or value is pd.NA:
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def fmt(value: Any) -> str:
+    """A number for people: 1,234 / 12.5 / 2.4 / 0.35; ``n/a`` when unknown."""
+    x = number(value)
+    if not math.isfinite(x):
+        return "n/a"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    if abs(x) >= 1:
+        return f"{x:.1f}".removesuffix(".0")
+    return f"{x:.2f}".rstrip("0").rstrip(".") or "0"
+
+
+def amount(value: Any, column: str, per_day: bool = False) -> str:
+    """A nutrient amount with its unit, in the unit it is shown in; ``n/a`` when unknown."""
+    x = number(value)
+    if not math.isfinite(x):
+        return "n/a"
+    n = nutrient(column)
+    if n.display_unit != n.unit:  # water in litres, to two decimals
+        text = f"{x * n.display_factor:.2f}".rstrip("0").rstrip(".") + f" {n.display_symbol}"
+    else:
+        text = f"{fmt(x)} {n.symbol}"
+    return text + "/day" if per_day else text
+
+
+def pct(value: Any) -> str:
+    """A fraction 0–1 as a percentage; ``>99%``/``<1%`` at the ends."""
+    x = number(value)
+    if not math.isfinite(x):
+        return "n/a"
+    if x > 0.995:
+        return ">99%"
+    if 0 < x < 0.005:
+        return "<1%"
+    return f"{x:.0%}"

@@ -1,0 +1,139 @@
+"""Every public entry point refuses bad arguments with a NutrilogError naming the problem."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import nutrilog as nl
+from nutrilog.errors import (
+    ArgumentError,
+    LogParseError,
+    OutputError,
+    ProfileError,
+    UnknownFoodError,
+    UnknownNutrientError,
+)
+
+WOMAN = nl.Profile(age=34, sex="female")
+
+
+@pytest.fixture(scope="module")
+def foods() -> nl.FoodTable:
+    return nl.load_foods()
+
+
+@pytest.fixture(scope="module")
+def result() -> nl.Analysis:
+    return nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"), WOMAN)
+
+
+def _log() -> nl.FoodLog:
+    return nl.parse_entries(["1 banana"], date="2026-11-20")
+
+
+BAD_CALLS: dict[str, Callable[..., object]] = {
+    "read_log: None": lambda f, r: nl.read_log(None),
+    "read_log: a number": lambda f, r: nl.read_log(5),
+    "read_log: no such file": lambda f, r: nl.read_log("/no/such/log.csv"),
+    "read_log: unknown format": lambda f, r: nl.read_log("examples/week.csv", "pdf"),
+    "parse_entries: a number": lambda f, r: nl.parse_entries(5),
+    "parse_entries: a bad date": lambda f, r: nl.parse_entries(["1 apple"], date="someday"),
+    "from_frame: a list": lambda f, r: nl.from_frame([1, 2]),
+    "from_frame: no food column": lambda f, r: nl.from_frame(pd.DataFrame({"x": [1]})),
+    "analyze: a number as the log": lambda f, r: nl.analyze(5, WOMAN),
+    "analyze: a number as the profile": lambda f, r: nl.analyze(_log(), 5),
+    "analyze: min_day_kcal": lambda f, r: nl.analyze(_log(), WOMAN, min_day_kcal=-1),
+    "analyze: foods": lambda f, r: nl.analyze(_log(), WOMAN, foods=5),
+    "analyze: aliases": lambda f, r: nl.analyze(_log(), WOMAN, aliases=5),
+    "analyze: supplements": lambda f, r: nl.analyze(_log(), WOMAN, supplements=5),
+    "analyze: sd_within of zinc": lambda f, r: nl.analyze(_log(), WOMAN, sd_within={"zinc": 1}),
+    "analyze: sd_within a number": lambda f, r: nl.analyze(_log(), WOMAN, sd_within=5),
+    "analyze: explanations": lambda f, r: nl.analyze(_log(), WOMAN, explanations=5),
+    "Profile: age 130": lambda f, r: nl.Profile(age=130, sex="female"),
+    "Profile: age as text": lambda f, r: nl.Profile(age="x", sex="female"),
+    "Profile: unknown field": lambda f, r: nl.Profile(age=3, sex="female", weight=12),
+    "Profile: changed in place": lambda f, r: setattr(WOMAN, "age", 35),
+    "reference_intakes: a number": lambda f, r: nl.reference_intakes(5),
+    "reference_intakes: age -1": lambda f, r: nl.reference_intakes({"age": -1, "sex": "f"}),
+    "FoodTable.get: unknown id": lambda f, r: f.get("sr28:00000"),
+    "FoodTable.get: a number": lambda f, r: f.get(5),
+    "FoodTable.search: a number": lambda f, r: f.search(5),
+    "FoodTable.search: limit -1": lambda f, r: f.search("milk", limit=-1),
+    "FoodTable.search: limit as text": lambda f, r: f.search("milk", limit="3"),
+    "FoodTable.portions: unknown id": lambda f, r: f.portions("nope"),
+    "FoodTable.with_user_foods: a number": lambda f, r: f.with_user_foods(5),
+    "match_foods: a number as foods": lambda f, r: nl.match_foods(["milk"], 5),
+    "resolve_grams: a number as foods": lambda f, r: nl.resolve_grams([1], ["cup"], ["volume"], ["x"], 5),
+    "resolve_grams: lengths differ": lambda f, r: nl.resolve_grams([1, 2], ["cup"], ["volume"], ["x", "y"], f),
+    "suggest_foods: a number as gaps": lambda f, r: nl.suggest_foods(5, f),
+    "suggest_foods: unknown column": lambda f, r: nl.suggest_foods({"iron_mg": 5}, f),
+    "suggest_foods: per_nutrient 0": lambda f, r: nl.suggest_foods({"magnesium_mg": 5}, f, per_nutrient=0),
+    "suggest_foods: a number as foods": lambda f, r: nl.suggest_foods({"magnesium_mg": 5}, 5),
+    "report.render: unknown format": lambda f, r: r.report().render("pdf"),
+    "report.render: a number": lambda f, r: r.report().render(5),
+    "report.save: unknown suffix": lambda f, r: r.report().save("report.pdf"),
+    "report.save: a number as path": lambda f, r: r.report().save(5),
+    "report.save: no such folder": lambda f, r: r.report().save("/no/such/folder/r.html"),
+    "report.to_text: width": lambda f, r: r.report().to_text(width=-3),
+    "Analysis.plot: unknown kind": lambda f, r: r.plot("pie"),
+    "Explanations.get: unknown nutrient": lambda f, r: nl.load_explanations().get("zinc"),
+    "load_explanations: no such file": lambda f, r: nl.load_explanations("/no/such.yaml"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(BAD_CALLS))
+def test_bad_arguments_raise_a_nutrilog_error_with_a_one_line_message(
+    case: str, foods: nl.FoodTable, result: nl.Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])  # examples/ for read_log
+    with pytest.raises(nl.NutrilogError) as info:
+        BAD_CALLS[case](foods, result)
+    message = str(info.value)
+    assert message and "\n" not in message, case
+
+
+def test_argument_errors_are_value_errors_and_lookups_key_errors(foods: nl.FoodTable) -> None:
+    with pytest.raises(ValueError, match="analyze|log: expected a FoodLog"):
+        nl.analyze(5, WOMAN)
+    with pytest.raises(KeyError):
+        foods.get("sr28:00000")
+    with pytest.raises(KeyError):
+        nl.load_explanations().get("zinc")
+    assert issubclass(UnknownNutrientError, ArgumentError)
+    assert issubclass(UnknownFoodError, nl.NutrilogError)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        LogParseError("expected an amount, found none", source="week.csv", line=7, text="x"),
+        OutputError("/no/such/dir/r.html", "No such file or directory"),
+        UnknownNutrientError("unknown nutrient 'zinc'"),
+        ProfileError("invalid profile: age: too old"),
+        ArgumentError("limit: expected a whole number"),
+    ],
+)
+def test_errors_pickle_and_unpickle_intact(error: Exception) -> None:
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error)
+    assert str(back) == str(error)
+    assert vars(back) == vars(error)
+
+
+def test_log_parse_error_keeps_its_parts_through_pickle() -> None:
+    error = LogParseError("expected an amount, found none", source="week.csv", line=7, text="x")
+    back = pickle.loads(pickle.dumps(error))
+    assert (back.reason, back.source, back.line, back.text) == (
+        "expected an amount, found none", "week.csv", 7, "x",
+    )  # fmt: skip
+    assert str(back) == "week.csv, line 7: expected an amount, found none ['x']"
+
+
+def test_version_is_the_installed_distributions() -> None:
+    assert nl.__version__ == importlib.metadata.version("nutrilog")
