@@ -120,6 +120,18 @@ class Analysis:
         return top_foods(self.categorical_entries())
 
     @cached_property
+    def fixes(self) -> pd.DataFrame:
+        """Entries worth fixing, grouped by text and unit, most urgent and heaviest first.
+
+        Not matched, without grams, matched uncertainly or with a guessed amount;
+        see :func:`nutrilog.fixes.find_fixes`. ``nutrilog.fixes.write_fixes`` writes
+        them as a CSV that ``aliases=`` reads back.
+        """
+        from nutrilog.fixes import find_fixes
+
+        return find_fixes(self.categorical_entries())
+
+    @cached_property
     def top_foods_by_day(self) -> pd.DataFrame:
         """The foods contributing most of each nutrient, per person and day."""
         return top_foods(self.categorical_entries(), by_day=True)
@@ -235,13 +247,20 @@ def _water_per_unit(units: pd.Series) -> np.ndarray:
 _KEY_COLUMNS = [*MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water"]
 
 
-def _match_keys(keys: pd.DataFrame, foods: FoodTable, matcher: Any) -> pd.DataFrame:
+def _match_keys(
+    keys: pd.DataFrame,
+    foods: FoodTable,
+    matcher: Any,
+    grams: Mapping[tuple[str, str], float] | None = None,
+) -> pd.DataFrame:
     """Match and portion for each distinct (food, id, unit, kind, amount note) key.
 
     Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
     ``portion``, ``grams_note``, ``assumption`` and ``plain_water`` (water without
     a food). The amount note joins the food words when choosing among portions
-    (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``).
+    (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``). ``grams`` (the user's
+    ``(text, unit) → grams of one unit``, from an aliases file) wins over the food's
+    portions for every unit but a mass.
     """
     from nutrilog.portions import resolve_grams
 
@@ -279,7 +298,29 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, matcher: Any) -> pd.DataFr
         out.loc[weighed, "grams_note"] = ""  # its grams are known after all
     plain_water = (keys["kind"] == "water").to_numpy() & matched["food_id"].isna().to_numpy()
     out["plain_water"] = plain_water
+    if grams:
+        _users_grams(out, keys, grams)
     return out
+
+
+def _users_grams(
+    out: pd.DataFrame, keys: pd.DataFrame, grams: Mapping[tuple[str, str], float]
+) -> None:
+    """Put the user's grams of one unit (an aliases file's ``grams_per_unit``) in ``out``."""
+    from nutrilog.matching.words import normalize_many
+
+    texts = normalize_many(keys["food"].astype(object).where(keys["food"].notna(), "").tolist())
+    units = keys["unit"].astype(object).where(keys["unit"].notna(), "").astype(str)
+    kinds = keys["unit_kind"].astype(object).where(keys["unit_kind"].notna(), "").astype(str)
+    for i, (text, unit, kind) in enumerate(zip(texts, units, kinds, strict=True)):
+        given = grams.get((text, unit))
+        if given is None or kind == "mass":  # 100 g is 100 g, whatever the file says
+            continue
+        label = unit or "entry"
+        out.iloc[i, out.columns.get_loc("per_unit")] = given
+        out.iloc[i, out.columns.get_loc("portion")] = f"{given:g} g per {label} (your aliases file)"
+        out.iloc[i, out.columns.get_loc("grams_note")] = ""
+        out.iloc[i, out.columns.get_loc("assumption")] = None
 
 
 def _analyse_entries(
@@ -287,6 +328,7 @@ def _analyse_entries(
     foods: FoodTable,
     matcher: Any,
     recompute: bool,
+    grams: Mapping[tuple[str, str], float] | None = None,
 ) -> pd.DataFrame:
     """Match, weigh and total each entry; the work is done once per distinct food key.
 
@@ -306,7 +348,7 @@ def _analyse_entries(
     code, keys = distinct_rows(
         {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
     )
-    found = _match_keys(keys, foods, matcher) if len(keys) else None
+    found = _match_keys(keys, foods, matcher, grams) if len(keys) else None
 
     quantity = entries["quantity"].to_numpy(dtype="float64")
     unstated = np.isnan(quantity)
@@ -456,7 +498,10 @@ def analyze(
         The food table (default: the bundled one). A path or DataFrame adds the
         user's own foods to the bundled table.
     aliases : mapping or path, optional
-        User overrides ``text → food_id`` (dict or CSV ``text,food_id``).
+        User overrides ``text → food_id`` (dict or CSV ``text,food_id``). A CSV may
+        add ``unit`` and ``grams_per_unit`` (the grams one unit of that text weighs),
+        as in the file :func:`nutrilog.fixes.write_fixes` writes
+        (:func:`~nutrilog.matching.aliases.read_alias_file`).
     recompute : bool
         Recompute nutrients of rows whose source reported them (Cronometer).
     sd_within : mapping, optional
@@ -514,6 +559,11 @@ def analyze(
     elif foods is not None:
         table = table.with_user_foods(foods)
 
+    users_grams: dict[tuple[str, str], float] = {}
+    if isinstance(aliases, paths):
+        from nutrilog.matching.aliases import read_alias_file
+
+        aliases, users_grams = read_alias_file(aliases)
     matcher = Matcher(table, aliases=aliases)
     logged = food_log.categorical_entries()
     if supplements is not None:
@@ -529,7 +579,7 @@ def analyze(
     rejected = food_log.rejected
     if len(not_food):
         rejected = pd.concat([rejected, not_food], ignore_index=True)
-    entries = _analyse_entries(logged, table, matcher, recompute)
+    entries = _analyse_entries(logged, table, matcher, recompute, users_grams)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
 
