@@ -165,15 +165,66 @@ class Analysis:
         return build_report(self)
 
     def plot(self, kind: str = "daily", person: str | None = None) -> Any:
-        """Plot daily intakes against the reference bands (``kind="daily"``) or the
-        top contributing foods (``kind="foods"``); returns a matplotlib Figure."""
+        """Plot daily intakes against the reference intakes (``kind="daily"``), weekly
+        means against the target (``"weekly"``, for logs longer than a few weeks) or the
+        foods that gave the most (``"foods"``).
+
+        Returns a matplotlib Figure that shows itself in a notebook (no
+        ``%matplotlib inline`` needed) and saves with ``.savefig(path)``.
+        """
         from nutrilog import plotting
 
-        if kind == "daily":
-            return plotting.plot_daily(self, person=person)
-        if kind == "foods":
-            return plotting.plot_contributions(self, person=person)
-        raise ArgumentError(f"kind: expected 'daily' or 'foods', found {kind!r}")
+        plots = {
+            "daily": plotting.plot_daily,
+            "weekly": plotting.plot_weekly,
+            "foods": plotting.plot_contributions,
+        }
+        if not isinstance(kind, str) or kind not in plots:
+            raise ArgumentError(f"kind: expected one of {list(plots)}, found {kind!r}")
+        return plots[kind](self, person=person)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """A compact table of the verdicts: nutrient, status, mean, target, % of target.
+
+        One row per person and nutrient (the ``person`` column only when the analysis
+        holds several people); amounts in ``unit`` (water in litres). The full
+        :attr:`assessment` keeps every column for analysis.
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")
+        >>> nl.analyze(log, nl.Profile(age=34, sex="female")).summary.columns.tolist()
+        ['nutrient', 'status', 'mean', 'target', 'pct_of_target', 'unit', 'coverage']
+        """
+        from nutrilog.nutrients import nutrient
+
+        a = self.assessment
+        columns = ["nutrient", "status", "mean", "target", "pct_of_target", "unit", "coverage"]
+        if a.empty:
+            return pd.DataFrame(columns=columns)
+        shown = [nutrient(c) for c in a["column"]]
+        factor = np.array([n.display_factor for n in shown])
+        kind = a["target_kind"].astype(object).where(a["target_kind"].notna(), "")
+        out = pd.DataFrame(
+            {
+                "nutrient": [n.label for n in shown],
+                "status": a["status"].to_numpy(),
+                "mean": (a["mean"].to_numpy(dtype=float) * factor).round(2),
+                "target": [
+                    f"{k} {t * f:g}".strip() if pd.notna(t) else ""
+                    for k, t, f in zip(kind, a["target"], factor, strict=True)
+                ],
+                "pct_of_target": a["pct_of_target"].to_numpy(dtype=float).round(0),
+                "unit": [n.display_symbol for n in shown],
+                "coverage": a["coverage"].to_numpy(dtype=float).round(2),
+            },
+            index=a.index,
+        )
+        if len(self.profiles) > 1:
+            out.insert(0, "person", a["person"].to_numpy())
+        return out.reset_index(drop=True)
 
     def __repr__(self) -> str:
         c = self.counts
@@ -185,7 +236,12 @@ class Analysis:
         )
 
     def _repr_html_(self) -> str:
-        return str(self.report()._repr_html_())
+        """One screen in a notebook: verdicts, what is uncertain, the next steps."""
+        from nutrilog._visible import visible_strings
+        from nutrilog.report.document import build_document
+        from nutrilog.report.html import write_html_summary
+
+        return write_html_summary(visible_strings(build_document(self)))
 
 
 def _as_log(log: Any) -> FoodLog:

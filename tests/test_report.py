@@ -124,14 +124,15 @@ def test_json_schema_top_level_and_strict_numbers(report: Report) -> None:
         raise AssertionError(f"non-standard JSON constant {value}")
 
     doc = json.loads(text, parse_constant=no_nan)
-    assert doc["schema_version"] == SCHEMA_VERSION == "1.1"
+    assert doc["schema_version"] == SCHEMA_VERSION == "1.2"
     assert list(doc) == ["schema_version", "generator", "articles", "people", "data_quality",
                          "other_causes", "see_a_clinician", "disclaimer"]
     person = doc["people"][0]
-    assert list(person) == ["person", "profile", "period", "verdicts", "explanations",
-                            "suggestions", "daily", "top_foods"]
+    assert list(person) == ["person", "profile", "period", "overview", "verdicts",
+                            "explanations", "suggestions", "daily", "weekly", "top_foods"]
     assert person["period"] == {"first": "2026-11-18", "last": "2026-11-20", "days": 3,
-                                "days_assessed": 3}
+                                "days_assessed": 3, "undated_entries": 0}
+    assert person["weekly"] == []  # three days: no trend view
     assert person["daily"][0]["date"] == "2026-11-18"
     potassium = next(v for v in person["verdicts"] if v["nutrient"] == "potassium")
     assert potassium["ear"] is None and potassium["probability_adequate"] is None  # NaN -> null
@@ -174,13 +175,18 @@ def test_explanations_only_for_nutrients_of_concern_with_attributions(report: Re
 
 
 def test_text_sections_in_order_and_not_markup(report: Report) -> None:
-    text = report.to_text()
+    short = report.to_text()
+    text = report.to_text(details=True)
     _positions_in_order = _positions(text, [
-        "Verdicts", "Why this can matter for spasms", "Foods that would close the gap",
-        "Daily totals", "Data quality", "Other causes", "When to see a clinician",
-        "Not medical advice",
+        "Nutrient", "Next steps", "Foods that would close the gap",
+        "Where your nutrients came from", "Why this can matter for spasms", "Data quality",
+        "Other causes", "When to see a clinician =", "Details: statistics", "Verdicts in detail",
+        "Daily totals", "Not medical advice =",
     ])  # fmt: skip
     assert _positions_in_order == sorted(_positions_in_order)
+    # the short report leaves the statistics and the daily table out, and says where they are
+    assert "Verdicts in detail" not in short and "Daily totals" not in short
+    assert "--details" in short and "z = " not in short and "SD used" not in short
     assert "[bold]not markup[/bold]" in text  # user text is never read as rich markup
     assert "\x1b[" not in text
     assert "\x1b[" in report.to_text(color=True)
@@ -194,7 +200,7 @@ def test_text_sections_in_order_and_not_markup(report: Report) -> None:
 
 def test_text_daily_table_is_cut_to_recent_days() -> None:
     dates = pd.date_range("2026-10-01", periods=40, freq="D")
-    text = build_report(_analysis(dates=dates)).to_text(max_days=31)
+    text = build_report(_analysis(dates=dates)).to_text(max_days=31, details=True)
     assert "9 earlier day(s) not shown" in text
     assert "2026-10-09" not in text and "2026-10-10" in text and "2026-11-09" in text
 
@@ -207,22 +213,25 @@ def test_html_is_self_contained_and_escapes_user_text(report: Report) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     images = re.findall(r'<img [^>]*src="([^"]+)"', page)
     assert len(images) == 2 and all(src.startswith("data:image/png;base64,") for src in images)
-    order = _positions(page, ["<h3>Verdicts", "<h3>Why this", "<h3>Foods that", "<h3>Daily totals",
-                              "<h2>Data quality", "<h2>Other causes", "<h2>When to see",
-                              "<h2>Not medical advice"])
+    order = _positions(page, ['class="verdicts"', "<h3>Next steps", "<h3>Foods that",
+                              "<h3>Why this", "<h2>Data quality", "<h2>Other causes",
+                              "<h2>When to see", '<details class="nl-details">',
+                              "<h3>Daily totals", "<h2>Not medical advice"])
     assert order == sorted(order)
     assert 'class="status s-likely-low"' in page
 
 
 def test_repr_html_and_markdown_escape_user_text(report: Report) -> None:
     fragment = report._repr_html_()
-    assert "<html" not in fragment and EVIL not in fragment and "Verdicts" in fragment
+    assert "<html" not in fragment and EVIL not in fragment and 'class="verdicts"' in fragment
+    assert fragment.startswith('<div class="nutrilog-report">')
     md = report.to_markdown()
     assert EVIL not in md and "&lt;script&gt;" in md
     assert "| Nutrient | Status |" in md
     assert "week.csv, line 7" in md.replace("\\", "")
-    order = _positions(md, ["### Verdicts", "### Why this", "### Foods that", "### Daily totals",
-                            "## Data quality", "## Other causes", "## When to see", "## Not medical"])
+    order = _positions(md, ["| Nutrient |", "### Next steps", "### Foods that", "### Why this",
+                            "## Data quality", "## Other causes", "## When to see",
+                            "<details>", "### Daily totals", "## Not medical"])
     assert order == sorted(order)
 
 
@@ -235,7 +244,7 @@ def test_several_people_get_one_section_each() -> None:
     text = report.to_text()
     a, b = _positions(text, ["ana (female, 34 y", "ben (female, 34 y"])
     assert a < b
-    assert text.count("Verdicts") == 2 and text.count("Data quality") == 1
+    assert text.count("Next steps") == 2 and text.count("Data quality") == 1
 
 
 def test_data_quality_counts_and_coverage(report: Report) -> None:
@@ -252,7 +261,7 @@ def test_data_quality_counts_and_coverage(report: Report) -> None:
 
 
 def test_save_infers_the_format_from_the_suffix(report: Report, tmp_path) -> None:
-    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.1"
+    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.2"
     assert report.save(tmp_path / "r.md").read_text("utf-8").startswith("# nutrilog report")
     assert report.save(tmp_path / "r.HTML").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert report.save(tmp_path / "r.txt").read_text("utf-8").startswith("nutrilog report")
@@ -272,7 +281,7 @@ def test_empty_analysis_still_reports() -> None:
         categorical_entries=pd.DataFrame, explanations=None,
     )  # fmt: skip
     report = build_report(empty)
-    assert "No days logged." in report.to_text()
+    assert "No days logged." in report.to_text(details=True)
     assert report.to_dict()["people"][0]["verdicts"] == []
     assert "<img" not in report.to_html()  # no days, no charts
 
