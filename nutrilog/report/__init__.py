@@ -245,13 +245,7 @@ class Report:
 
     def _inputs(self) -> list[str]:
         """The files the analysed log was read from (never overwritten by :meth:`save`)."""
-        if self.analysis is None:
-            return []
-        names: dict[str, None] = {}
-        for frame in (self.analysis.categorical_entries(), self.analysis.rejected):
-            if "source" in frame.columns:
-                names.update(dict.fromkeys(str(s) for s in frame["source"].dropna().unique()))
-        return [name for name in names if not name.startswith("<")]
+        return analysis_inputs(self.analysis) if self.analysis is not None else []
 
     def _charts(self) -> dict[str, list[tuple[str, str]]]:
         """Per person: (caption, base64 PNG) of the daily and contribution charts."""
@@ -287,6 +281,15 @@ class Report:
             )
             charts[visible(person)] = shown  # keyed as the rendered document names the person
         return charts
+
+
+def analysis_inputs(analysis: Any) -> list[str]:
+    """The files an analysis's log was read from (an output never overwrites them)."""
+    names: dict[str, None] = {}
+    for frame in (analysis.categorical_entries(), analysis.rejected):
+        if "source" in frame.columns:
+            names.update(dict.fromkeys(str(s) for s in frame["source"].dropna().unique()))
+    return [name for name in names if not name.startswith("<")]
 
 
 def _format_for(path: Path) -> str:
