@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from types import SimpleNamespace
@@ -341,3 +342,50 @@ def test_report_of_a_real_shortfall_explains_it_and_offers_foods() -> None:
     assert any("shown for information only" in note for note in mg["notes"])
     assert [e["nutrient"] for e in person["explanations"]][0] == "magnesium"
     assert any(s["nutrient"] == "magnesium" and s["kind"] == "food" for s in person["suggestions"])
+
+
+def test_html_styles_are_scoped_to_the_report_container(report: Report) -> None:
+    from nutrilog.report.html import CSS
+
+    body = re.sub(r"@media[^{]*\{", "", CSS)
+    selectors = [
+        s.strip() for block in re.findall(r"([^{}]+)\{[^{}]*\}", body) for s in block.split(",")
+    ]
+    assert len(selectors) > 20
+    assert [s for s in selectors if not s.startswith(".nutrilog-report")] == []
+    page = report.to_html()
+    # the page has no style of its own: one container holds the report and its styles
+    inner = page.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
+    assert inner.startswith('<div class="nutrilog-report"><style>') and inner.endswith("</div>")
+    assert page.count("<style>") == 1 and "<script" not in page
+
+
+def test_answer_first_in_html_and_details_folded(report: Report) -> None:
+    page = report.to_html()
+    first = page.index('class="verdicts"')
+    assert first < page.index("<h3>Next steps") < page.index("<h3>Foods that")
+    assert page.index('<details class="nl-details">') < page.index("Verdicts in detail")
+    assert "<details open" not in page  # folded until opened
+    doc = report.to_dict()
+    steps = doc["people"][0]["overview"]["next_steps"]
+    # likely low before above the upper limit before possibly low; three at most
+    assert [s["nutrient"] for s in steps] == ["magnesium", "vitamin_d", "calcium"]
+    for step in steps:  # JSON carries what the page shows
+        assert html.escape(step["text"], quote=True) in page
+
+
+def test_no_dates_says_why_the_verdicts_are_unknown() -> None:
+    from nutrilog.analysis import analyze
+    from nutrilog.iotools import parse_entries
+
+    log = parse_entries(["2 medium bananas", "1 cup chopped spinach"])  # no date anywhere
+    result = analyze(log, Profile(age=34, sex="female"), min_day_kcal=0)
+    person = build_report(result).to_dict()["people"][0]
+    assert {v["status"] for v in person["verdicts"]} == {"unknown"}
+    assert person["period"]["undated_entries"] == 2 and person["period"]["days"] == 0
+    why = person["overview"]["uncertain"][0]["text"]
+    assert why.startswith("No entry has a date, so there is no day to assess")
+    assert person["overview"]["next_steps"][0]["kind"] == "dates"
+    text = build_report(result).to_text(details=True)
+    assert "n/a" not in text.split("Daily totals")[1].split("Coverage")[0]  # no "n/a" day
+    assert "2 entries without a date are not in this table" in text

@@ -64,6 +64,15 @@ overflow-wrap:break-word;box-sizing:border-box}}
 {_C} img.chart{{max-width:100%;height:auto;display:block}}
 {_C} figcaption{{color:#57606a;font-size:.88em}}
 {_C} code{{background:#f3f5f7;padding:0 .25em;border-radius:3px}}
+@media (max-width:600px){{
+{_C}{{font-size:14px;padding:0 .2em}}
+{_C} h1{{font-size:1.4em}}
+{_C} h2{{font-size:1.15em}}
+{_C} table{{font-size:.82em}}
+{_C} th,{_C} td{{padding:.2em .25em}}
+{_C} table.verdicts td{{white-space:nowrap}}
+{_C} table.verdicts td:nth-child(4){{white-space:normal}}
+}}
 """.strip()
 
 #: Charts of each person (as the document names the person): (caption, base64 PNG).
