@@ -747,11 +747,12 @@ def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
 
 
 def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
-    """The foods that gave a person the most of a nutrient over the log."""
+    """The foods that gave a person the most of a nutrient over the log, in the log's words."""
+    from nutrilog.intake import top_foods
+
     rows = entries[entries["person"].astype(str) == person]
-    label = rows["description"].fillna(rows["food"]).astype(str)
-    totals = rows[column].groupby(label).sum(min_count=1).dropna()
-    return totals.sort_values(ascending=False, kind="stable").head(n).index.tolist()
+    top = top_foods(rows, n=n)
+    return top.loc[top["column"] == column, "food"].astype(str).tolist()
 
 
 def _below_ai(assessment: pd.DataFrame) -> list[str]:

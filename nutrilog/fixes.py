@@ -13,8 +13,10 @@ sorts them by impact:
    product whose amount is not known (``unknown amount``).
 
 Within a tier, the heaviest first (an entry whose grams are unknown weighs as the
-log's median entry). Each group carries the food it was matched to (or the best
-suggestion), its other candidates and, where known, the grams of one unit.
+log's median entry). Each group carries the food it was matched to (empty when
+none: a suggestion below the matching threshold is never filled in for the user),
+the closest other foods (``options``, ``id description; ...``) and, where known,
+the grams of one unit.
 
 :func:`write_fixes` writes them as an editable CSV, whose columns ``text``,
 ``food_id``, ``unit`` and ``grams_per_unit`` are those the aliases file reads
@@ -146,12 +148,12 @@ def find_fixes(entries: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         :data:`FIX_COLUMNS`: the text as written (its most frequent spelling), the
-        unit (``""`` when none), the food matched or best suggested (``food_id``,
-        ``food``; empty when there is none), the grams of one unit when known,
+        unit (``""`` when none), the food matched (``food_id``, ``food``; empty when
+        none), the grams of one unit when known,
         ``tier`` (one of :data:`TIERS`), ``problem`` (``"; "``-separated, in words),
         how many ``entries``, the ``grams`` they weigh (NaN when unknown), an
-        ``example`` (``file, line N: text``) and ``options`` (other candidates,
-        ``"id description; ..."``). Supplements are left out: their amounts come
+        ``example`` (``file, line N: text``) and ``options`` (the closest other foods,
+        ``"id description; ..."``: copy one into ``food_id``). Supplements are left out: their amounts come
         from a supplements table, not from aliases.
     """
     if not len(entries) or "status" not in entries:
@@ -205,11 +207,8 @@ def find_fixes(entries: pd.DataFrame) -> pd.DataFrame:
         tier = _tier(problems, group["status"])
         if tier is None:
             continue
-        food_id, food = _chosen(group)
-        options, options_text = _options(first["suggestions"], food_id)
-        if not food_id and options:
-            food_id, food = options[0]
-            options_text = "; ".join(f"{i} {d}" for i, d in options[1:])
+        food_id, food = _chosen(group)  # empty when nothing was matched: never a guess
+        _, options_text = _options(first["suggestions"], food_id)
         known = group["grams"].dropna()
         per_unit = (group["grams"] / group["quantity"].fillna(1.0)).dropna()
         out.append(

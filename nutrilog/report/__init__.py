@@ -73,7 +73,7 @@ def build_report(analysis: Analysis) -> Report:
     >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
     ...                     nl.Profile(age=34, sex="female"))
     >>> build_report(result).to_dict()["schema_version"]
-    '1.1'
+    '1.2'
     """
     return Report(build_document(analysis), analysis)
 
@@ -129,7 +129,7 @@ class Report:
         >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
         ...                     nl.Profile(age=34, sex="female"))
         >>> json.loads(result.report().to_json())["schema_version"]
-        '1.1'
+        '1.2'
         """
         from nutrilog.report.json import write_json
 

@@ -385,8 +385,8 @@ def fix_line(f: Mapping[str, Any]) -> str:
     weight = f"{fmt(f['grams'])} g" if f.get("grams") is not None else "weight unknown"
     head = f"{f.get('text')!r}{unit}, {count} entr{'y' if count == 1 else 'ies'}, {weight}"
     what = str(f.get("problem") or "")
-    if f.get("tier") == "missing" and not f.get("food_id"):
-        try_ = "no close food found" if not f.get("options") else f"try {f['options']}"
+    if not f.get("food_id"):
+        try_ = "no close food found" if not f.get("options") else f"closest: {f['options']}"
     elif f.get("food_id"):
         try_ = f"now {f.get('food')} ({f['food_id']})"
         if f.get("options"):
