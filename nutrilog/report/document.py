@@ -368,8 +368,9 @@ def weekly_means(daily: pd.DataFrame, min_span_days: int = WEEKLY_AFTER_DAYS) ->
     --------
     >>> days = pd.DataFrame({"date": pd.date_range("2026-10-05", periods=35),
     ...                      "magnesium_mg": 200.0, "complete": True})
-    >>> weekly_means(days)[["week", "days", "magnesium_mg"]].iloc[0].tolist()
-    [Timestamp('2026-10-05 00:00:00'), 7, 200.0]
+    >>> first = weekly_means(days).iloc[0]
+    >>> str(first["week"].date()), int(first["days"]), float(first["magnesium_mg"])
+    ('2026-10-05', 7, 200.0)
     """
     columns = [nutrient(k).column for k in ASSESSED]
     if "date" not in daily or daily.empty:

@@ -13,14 +13,16 @@ those two tuples and to one method per writer.
 Examples
 --------
 >>> class Outline(Writer):
-...     def __getattr__(self, name):  # every section writes its name
+...     def __getattr__(self, name):  # every section the writer lacks writes its name
 ...         return lambda *section: self.out.append(name)
 ...     def person(self, section):
 ...         self.out.append(section["person"] + ":")
+...     def details_start(self):
+...         self.out.append("details:")
 >>> Outline({"people": [{"person": "ann"}]}).write().split()  # doctest: +NORMALIZE_WHITESPACE
-['title', 'ann:', 'verdicts', 'overview', 'suggestions', 'top_foods', 'charts', 'explanations',
- 'fixes', 'data_quality', 'other_causes', 'see_a_clinician', 'sources', 'details_start',
- 'statistics', 'daily', 'quality_details', 'details_end', 'not_advice']
+['title', 'ann:', 'verdicts', 'overview', 'suggestions', 'top_foods', 'explanations',
+ 'fixes', 'data_quality', 'other_causes', 'see_a_clinician', 'sources', 'details:',
+ 'statistics', 'daily', 'quality_details', 'not_advice']
 """
 
 from __future__ import annotations
