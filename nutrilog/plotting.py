@@ -172,6 +172,14 @@ def _scale(n: Nutrient) -> tuple[float, str]:
     return n.display_factor, n.display_symbol
 
 
+def _reference_row(assessment: pd.DataFrame, column: str) -> pd.Series | None:
+    """The assessment row of a nutrient column (its reference intakes), or None."""
+    if "column" not in assessment.columns:
+        return None
+    match = assessment[assessment["column"] == column]
+    return match.iloc[0] if len(match) else None
+
+
 def _value(row: pd.Series | None, key: str) -> float:
     if row is None or key not in row.index:
         return float("nan")
@@ -306,7 +314,8 @@ def plot_daily(
             fig.text(
                 0.01,
                 0.995,
-                f"{undated} entries without a date are not shown",
+                f"{undated} {'entry' if undated == 1 else 'entries'} without a date "
+                f"{'is' if undated == 1 else 'are'} not shown",
                 ha="left",
                 va="top",
                 fontsize=9,
@@ -330,10 +339,7 @@ def _draw_daily(
     for ax, n in zip(axes, chosen, strict=True):
         column = n.column
         factor, unit = _scale(n)
-        row = None
-        if "column" in assessment.columns:
-            match = assessment[assessment["column"] == column]
-            row = match.iloc[0] if len(match) else None
+        row = _reference_row(assessment, column)
         values = (
             pd.to_numeric(daily[column], errors="coerce") * factor
             if column in daily.columns
@@ -525,10 +531,7 @@ def plot_weekly(
         fig, axes = _new_figure(fig, len(chosen), 2.7)
         for ax, n in zip(axes, chosen, strict=True):
             factor, unit = _scale(n)
-            row = None
-            if "column" in assessment.columns:
-                match = assessment[assessment["column"] == n.column]
-                row = match.iloc[0] if len(match) else None
+            row = _reference_row(assessment, n.column)
             values = pd.to_numeric(weeks.get(n.column), errors="coerce") * factor
             x = pd.to_datetime(weeks["week"]) + pd.Timedelta(days=3)  # the middle of the week
             bars = ax.bar(x, values.fillna(0.0), width=5.5, color="tab:blue", alpha=0.75,
@@ -550,7 +553,12 @@ def plot_weekly(
             ax.set_ylim(0, max(finite) * 1.2 if finite else 1.0)
             ax.set_title(n.label)
             ax.set_ylabel(f"{unit}/day")
-            _format_x(ax, pd.to_datetime(weeks["week"]))
+            starts = pd.to_datetime(weeks["week"])
+            _format_x(ax, starts)
+            if len(starts):  # whole weeks: the bars sit on their middle day
+                ax.set_xlim(
+                    starts.min() - pd.Timedelta(days=1), starts.max() + pd.Timedelta(days=8)
+                )
             if weeks.empty:
                 ax.text(0.5, 0.5, "no dated days", transform=ax.transAxes, ha="center",
                         va="center", color="0.4")  # fmt: skip

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from nutrilog.nutrients import nutrient
 from nutrilog.report.values import amount, pct
 
 __all__ = ["MAX_STEPS", "overview"]
@@ -30,8 +31,6 @@ _LOW_ORDER = {"likely low": 0, "above upper limit": 1, "possibly low": 2, "above
 
 
 def _names(items: Sequence[Mapping[str, Any]]) -> str:
-    from nutrilog.nutrients import nutrient
-
     labels = [str(v["label"]) for v in items[:1]]
     labels += [nutrient(v["nutrient"]).in_text for v in items[1:]]
     if len(labels) <= 1:
@@ -76,22 +75,32 @@ def _uncertain(
                 ),
             }
         )
+    few_days = []
     for v in verdicts:
         if v["status"] != "uncertain":
             continue
-        if v.get("status_rule") == "coverage":
-            fixable = f" Fix the {len(missing)} listed under Entries to check." if missing else ""
-            text = (
-                f"{v['label']}: uncertain. Only {pct(v.get('coverage'))} of what you logged "
-                f"has a known {str(v['label']).lower()} value (foods not matched or not "
-                f"weighed), so the low total may be a gap in the record.{fixable}"
-            )
-        else:
-            text = (
-                f"{v['label']}: uncertain. At or above the target, but on only {v.get('days')} "
-                "day(s); at least 3 are needed to call it adequate."
-            )
+        if v.get("status_rule") != "coverage":
+            few_days.append(v)
+            continue
+        fixable = f" Fix the {len(missing)} listed under Entries to check." if missing else ""
+        text = (
+            f"{v['label']}: uncertain. Only {pct(v.get('coverage'))} of what you logged "
+            f"has a known {nutrient(v['nutrient']).in_text} value (foods not matched or not "
+            f"weighed), so the low total may be a gap in the record.{fixable}"
+        )
         out.append({"nutrients": [v["nutrient"]], "status": "uncertain", "text": text})
+    if few_days:
+        out.append(
+            {
+                "nutrients": [v["nutrient"] for v in few_days],
+                "status": "uncertain",
+                "text": (
+                    f"{_names(few_days)}: uncertain. At or above the target, but on only "
+                    f"{max(int(v.get('days') or 0) for v in few_days)} day(s); at least 3 are "
+                    "needed to call it adequate."
+                ),
+            }
+        )
     unknown = [v for v in verdicts if v["status"] == "unknown"]
     if unknown:
         out.append(
