@@ -319,6 +319,14 @@ def test_report_of_a_real_analysis() -> None:
     )
     assert doc["data_quality"]["counts"]["unmatched"] == 1
     assert doc["data_quality"]["unmatched"][0]["text"] == "1 cup zzqx blorp"
+    # the first screen says why, and the fix comes first among the next steps
+    said = [u["text"] for u in person["overview"]["uncertain"] if "magnesium" in u["nutrients"]]
+    assert said[0].startswith("Magnesium: uncertain. Only 67% of what you logged has a known "
+                              "magnesium value")
+    assert person["overview"]["next_steps"][0]["kind"] == "fix"
+    (fix,) = doc["data_quality"]["fixes"]
+    assert (fix["text"], fix["unit"], fix["tier"], fix["food_id"]) == ("zzqx blorp", "cup",
+                                                                       "missing", None)
     # foods are offered only for shortfalls and for intakes below an AI, never for
     # "uncertain" ones
     offered = {s["nutrient"] for s in person["suggestions"] if s["kind"] == "food"}

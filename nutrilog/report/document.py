@@ -471,7 +471,14 @@ def _coverage(daily: pd.DataFrame, people: list[str]) -> list[dict[str, Any]]:
 def _fixes(analysis: Analysis) -> list[dict[str, Any]]:
     """The entries worth fixing (``Analysis.fixes``; none for an analysis without them)."""
     frame = getattr(analysis, "fixes", None)
-    return records(frame) if isinstance(frame, pd.DataFrame) else []
+    if not isinstance(frame, pd.DataFrame):
+        return []
+    found = records(frame)
+    for fix in found:  # no food (yet): null, as every unknown value of the document
+        for key in ("food_id", "food", "options"):
+            if fix.get(key) == "":
+                fix[key] = None
+    return found
 
 
 def _data_quality(
