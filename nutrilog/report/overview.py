@@ -155,7 +155,7 @@ def _food_step(v: Mapping[str, Any], suggestions: Sequence[Mapping[str, Any]]) -
         return f"{head} ({mean}): look at what adds the most, supplements first."
     if foods:
         line = str(foods[0].get("text") or foods[0].get("description") or "")
-        more = " Other foods are listed below." if len(foods) > 1 else ""
+        more = " More under Foods that would close the gap." if len(foods) > 1 else ""
         return f"{head}: add {line}.{more}".replace("..", ".")
     if notes:
         return f"{head}: {notes[0]['text']}"
