@@ -67,7 +67,12 @@ class Analysis:
         and ``complete`` (whether the day enters the assessment).
     meals, top_foods, top_foods_by_day : DataFrame
         Totals per meal; the foods contributing most of each nutrient over the
-        whole log and per day (computed on first use).
+        whole log and per day, named as the log wrote them (computed on first use).
+    summary : DataFrame
+        The verdicts in short: nutrient, status, mean, target, % of target, unit.
+    fixes : DataFrame
+        Entries worth fixing (not matched, not weighed, uncertain or guessed), by
+        text and unit, most urgent first (see :mod:`nutrilog.fixes`).
     assessment : DataFrame
         One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
     suggestions : DataFrame
@@ -124,7 +129,7 @@ class Analysis:
         """Entries worth fixing, grouped by text and unit, most urgent and heaviest first.
 
         Not matched, without grams, matched uncertainly or with a guessed amount;
-        see :func:`nutrilog.fixes.find_fixes`. ``nutrilog.fixes.write_fixes`` writes
+        see :func:`nutrilog.fixes.find_fixes`. :func:`nutrilog.write_fixes` writes
         them as a CSV that ``aliases=`` reads back.
         """
         from nutrilog.fixes import find_fixes

@@ -403,7 +403,7 @@ def fixes_more(fixes: list[dict[str, Any]]) -> str:
     return (
         f"{head}nutrilog analyze ... --fixes fixes.csv writes them all as a CSV to edit "
         "(a food_id, or grams_per_unit); pass it back with --aliases fixes.csv "
-        "(Python: nutrilog.fixes.write_fixes(result.fixes, path), then aliases=path)."
+        "(Python: nl.write_fixes(result.fixes, path), then aliases=path)."
     )
 
 
