@@ -41,10 +41,13 @@ def main() -> None:
     result = nl.analyze(log, profile)
     print(result)
 
-    # 4. The tables: daily totals with coverage, the assessment, what could not be matched.
+    # 4. The tables: the verdicts in short, daily totals with coverage, the full
+    #    assessment, the foods that gave the most (in the log's words), what to check.
+    print(result.summary)
     print(result.daily[["date", "magnesium_mg", "vitamin_d_ug", "coverage_magnesium"]])
     print(result.assessment[["nutrient", "mean", "target", "pct_of_target", "status"]])
-    print(result.unmatched[["source", "line", "text"]])
+    print(result.top_foods[["nutrient", "food", "entries", "share"]].head(10))
+    print(result.fixes[["text", "unit", "tier", "problem", "entries"]])
     print(result.suggestions[["nutrient", "text"]])
 
     # 5. The report and the plots.

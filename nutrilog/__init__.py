@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from nutrilog.analysis import Analysis, analyze
     from nutrilog.assessment import assess, assess_people
     from nutrilog.explanations import Explanations, load_explanations
+    from nutrilog.fixes import write_fixes
     from nutrilog.foods import FoodTable, load_foods
     from nutrilog.iotools import from_frame, parse_entries, read_log
     from nutrilog.log import FoodLog
@@ -61,6 +62,7 @@ _HOME: dict[str, str] = {
     "assess_people": "nutrilog.assessment",
     "Explanations": "nutrilog.explanations",
     "load_explanations": "nutrilog.explanations",
+    "write_fixes": "nutrilog.fixes",
     "FoodTable": "nutrilog.foods",
     "load_foods": "nutrilog.foods",
     "from_frame": "nutrilog.iotools",
@@ -105,6 +107,7 @@ __all__ = [
     "resolve_grams",
     "suggest_foods",
     "ureg",
+    "write_fixes",
 ]
 
 

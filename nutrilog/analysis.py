@@ -67,7 +67,12 @@ class Analysis:
         and ``complete`` (whether the day enters the assessment).
     meals, top_foods, top_foods_by_day : DataFrame
         Totals per meal; the foods contributing most of each nutrient over the
-        whole log and per day (computed on first use).
+        whole log and per day, named as the log wrote them (computed on first use).
+    summary : DataFrame
+        The verdicts in short: nutrient, status, mean, target, % of target, unit.
+    fixes : DataFrame
+        Entries worth fixing (not matched, not weighed, uncertain or guessed), by
+        text and unit, most urgent first (see :mod:`nutrilog.fixes`).
     assessment : DataFrame
         One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
     suggestions : DataFrame
@@ -120,6 +125,18 @@ class Analysis:
         return top_foods(self.categorical_entries())
 
     @cached_property
+    def fixes(self) -> pd.DataFrame:
+        """Entries worth fixing, grouped by text and unit, most urgent and heaviest first.
+
+        Not matched, without grams, matched uncertainly or with a guessed amount;
+        see :func:`nutrilog.fixes.find_fixes`. :func:`nutrilog.write_fixes` writes
+        them as a CSV that ``aliases=`` reads back.
+        """
+        from nutrilog.fixes import find_fixes
+
+        return find_fixes(self.categorical_entries())
+
+    @cached_property
     def top_foods_by_day(self) -> pd.DataFrame:
         """The foods contributing most of each nutrient, per person and day."""
         return top_foods(self.categorical_entries(), by_day=True)
@@ -153,15 +170,66 @@ class Analysis:
         return build_report(self)
 
     def plot(self, kind: str = "daily", person: str | None = None) -> Any:
-        """Plot daily intakes against the reference bands (``kind="daily"``) or the
-        top contributing foods (``kind="foods"``); returns a matplotlib Figure."""
+        """Plot daily intakes against the reference intakes (``kind="daily"``), weekly
+        means against the target (``"weekly"``, for logs longer than a few weeks) or the
+        foods that gave the most (``"foods"``).
+
+        Returns a matplotlib Figure that shows itself in a notebook (no
+        ``%matplotlib inline`` needed) and saves with ``.savefig(path)``.
+        """
         from nutrilog import plotting
 
-        if kind == "daily":
-            return plotting.plot_daily(self, person=person)
-        if kind == "foods":
-            return plotting.plot_contributions(self, person=person)
-        raise ArgumentError(f"kind: expected 'daily' or 'foods', found {kind!r}")
+        plots = {
+            "daily": plotting.plot_daily,
+            "weekly": plotting.plot_weekly,
+            "foods": plotting.plot_contributions,
+        }
+        if not isinstance(kind, str) or kind not in plots:
+            raise ArgumentError(f"kind: expected one of {list(plots)}, found {kind!r}")
+        return plots[kind](self, person=person)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """A compact table of the verdicts: nutrient, status, mean, target, % of target.
+
+        One row per person and nutrient (the ``person`` column only when the analysis
+        holds several people); amounts in ``unit`` (water in litres). The full
+        :attr:`assessment` keeps every column for analysis.
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")
+        >>> nl.analyze(log, nl.Profile(age=34, sex="female")).summary.columns.tolist()
+        ['nutrient', 'status', 'mean', 'target', 'pct_of_target', 'unit', 'coverage']
+        """
+        from nutrilog.nutrients import nutrient
+
+        a = self.assessment
+        columns = ["nutrient", "status", "mean", "target", "pct_of_target", "unit", "coverage"]
+        if a.empty:
+            return pd.DataFrame(columns=columns)
+        shown = [nutrient(c) for c in a["column"]]
+        factor = np.array([n.display_factor for n in shown])
+        kind = a["target_kind"].astype(object).where(a["target_kind"].notna(), "")
+        out = pd.DataFrame(
+            {
+                "nutrient": [n.label for n in shown],
+                "status": a["status"].to_numpy(),
+                "mean": (a["mean"].to_numpy(dtype=float) * factor).round(2),
+                "target": [
+                    f"{k} {t * f:g}".strip() if pd.notna(t) else ""
+                    for k, t, f in zip(kind, a["target"], factor, strict=True)
+                ],
+                "pct_of_target": a["pct_of_target"].to_numpy(dtype=float).round(0),
+                "unit": [n.display_symbol for n in shown],
+                "coverage": a["coverage"].to_numpy(dtype=float).round(2),
+            },
+            index=a.index,
+        )
+        if len(self.profiles) > 1:
+            out.insert(0, "person", a["person"].to_numpy())
+        return out.reset_index(drop=True)
 
     def __repr__(self) -> str:
         c = self.counts
@@ -173,7 +241,12 @@ class Analysis:
         )
 
     def _repr_html_(self) -> str:
-        return str(self.report()._repr_html_())
+        """One screen in a notebook: verdicts, what is uncertain, the next steps."""
+        from nutrilog._visible import visible_strings
+        from nutrilog.report.document import build_document
+        from nutrilog.report.html import write_html_summary
+
+        return write_html_summary(visible_strings(build_document(self)))
 
 
 def _as_log(log: Any) -> FoodLog:
@@ -235,13 +308,20 @@ def _water_per_unit(units: pd.Series) -> np.ndarray:
 _KEY_COLUMNS = [*MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water"]
 
 
-def _match_keys(keys: pd.DataFrame, foods: FoodTable, matcher: Any) -> pd.DataFrame:
+def _match_keys(
+    keys: pd.DataFrame,
+    foods: FoodTable,
+    matcher: Any,
+    grams: Mapping[tuple[str, str], float] | None = None,
+) -> pd.DataFrame:
     """Match and portion for each distinct (food, id, unit, kind, amount note) key.
 
     Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
     ``portion``, ``grams_note``, ``assumption`` and ``plain_water`` (water without
     a food). The amount note joins the food words when choosing among portions
-    (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``).
+    (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``). ``grams`` (the user's
+    ``(text, unit) → grams of one unit``, from an aliases file) wins over the food's
+    portions for every unit but a mass.
     """
     from nutrilog.portions import resolve_grams
 
@@ -279,7 +359,29 @@ def _match_keys(keys: pd.DataFrame, foods: FoodTable, matcher: Any) -> pd.DataFr
         out.loc[weighed, "grams_note"] = ""  # its grams are known after all
     plain_water = (keys["kind"] == "water").to_numpy() & matched["food_id"].isna().to_numpy()
     out["plain_water"] = plain_water
+    if grams:
+        _users_grams(out, keys, grams)
     return out
+
+
+def _users_grams(
+    out: pd.DataFrame, keys: pd.DataFrame, grams: Mapping[tuple[str, str], float]
+) -> None:
+    """Put the user's grams of one unit (an aliases file's ``grams_per_unit``) in ``out``."""
+    from nutrilog.matching.words import normalize_many
+
+    texts = normalize_many(keys["food"].astype(object).where(keys["food"].notna(), "").tolist())
+    units = keys["unit"].astype(object).where(keys["unit"].notna(), "").astype(str)
+    kinds = keys["unit_kind"].astype(object).where(keys["unit_kind"].notna(), "").astype(str)
+    for i, (text, unit, kind) in enumerate(zip(texts, units, kinds, strict=True)):
+        given = grams.get((text, unit))
+        if given is None or kind == "mass":  # 100 g is 100 g, whatever the file says
+            continue
+        label = unit or "entry"
+        out.iloc[i, out.columns.get_loc("per_unit")] = given
+        out.iloc[i, out.columns.get_loc("portion")] = f"{given:g} g per {label} (your aliases file)"
+        out.iloc[i, out.columns.get_loc("grams_note")] = ""
+        out.iloc[i, out.columns.get_loc("assumption")] = None
 
 
 def _analyse_entries(
@@ -287,6 +389,7 @@ def _analyse_entries(
     foods: FoodTable,
     matcher: Any,
     recompute: bool,
+    grams: Mapping[tuple[str, str], float] | None = None,
 ) -> pd.DataFrame:
     """Match, weigh and total each entry; the work is done once per distinct food key.
 
@@ -306,7 +409,7 @@ def _analyse_entries(
     code, keys = distinct_rows(
         {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
     )
-    found = _match_keys(keys, foods, matcher) if len(keys) else None
+    found = _match_keys(keys, foods, matcher, grams) if len(keys) else None
 
     quantity = entries["quantity"].to_numpy(dtype="float64")
     unstated = np.isnan(quantity)
@@ -456,7 +559,10 @@ def analyze(
         The food table (default: the bundled one). A path or DataFrame adds the
         user's own foods to the bundled table.
     aliases : mapping or path, optional
-        User overrides ``text → food_id`` (dict or CSV ``text,food_id``).
+        User overrides ``text → food_id`` (dict or CSV ``text,food_id``). A CSV may
+        add ``unit`` and ``grams_per_unit`` (the grams one unit of that text weighs),
+        as in the file :func:`nutrilog.fixes.write_fixes` writes
+        (:func:`~nutrilog.matching.aliases.read_alias_file`).
     recompute : bool
         Recompute nutrients of rows whose source reported them (Cronometer).
     sd_within : mapping, optional
@@ -514,6 +620,11 @@ def analyze(
     elif foods is not None:
         table = table.with_user_foods(foods)
 
+    users_grams: dict[tuple[str, str], float] = {}
+    if isinstance(aliases, paths):
+        from nutrilog.matching.aliases import read_alias_file
+
+        aliases, users_grams = read_alias_file(aliases)
     matcher = Matcher(table, aliases=aliases)
     logged = food_log.categorical_entries()
     if supplements is not None:
@@ -529,7 +640,7 @@ def analyze(
     rejected = food_log.rejected
     if len(not_food):
         rejected = pd.concat([rejected, not_food], ignore_index=True)
-    entries = _analyse_entries(logged, table, matcher, recompute)
+    entries = _analyse_entries(logged, table, matcher, recompute, users_grams)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
 
@@ -641,11 +752,12 @@ def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
 
 
 def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
-    """The foods that gave a person the most of a nutrient over the log."""
+    """The foods that gave a person the most of a nutrient over the log, in the log's words."""
+    from nutrilog.intake import top_foods
+
     rows = entries[entries["person"].astype(str) == person]
-    label = rows["description"].fillna(rows["food"]).astype(str)
-    totals = rows[column].groupby(label).sum(min_count=1).dropna()
-    return totals.sort_values(ascending=False, kind="stable").head(n).index.tolist()
+    top = top_foods(rows, n=n)
+    return top.loc[top["column"] == column, "food"].astype(str).tolist()
 
 
 def _below_ai(assessment: pd.DataFrame) -> list[str]:

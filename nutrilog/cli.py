@@ -39,7 +39,15 @@ __all__ = ["main", "build_parser"]
 
 PROG = "nutrilog"
 LOG_FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal")
-REPORT_FORMATS = ("text", "markdown", "html", "json")
+REPORT_FORMATS = ("text", "markdown", "html", "json", "csv")
+#: File suffixes of each output format of ``analyze`` (csv: the daily totals).
+OUTPUT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "text": (".txt", ".text"),
+    "markdown": (".md", ".markdown"),
+    "html": (".html", ".htm"),
+    "json": (".json",),
+    "csv": (".csv",),
+}
 TABLE_FORMATS = ("text", "csv", "json")
 
 #: Inputs at least this large (bytes, all files together) get a progress bar on a terminal.
@@ -62,14 +70,23 @@ error (please report it). This tool is not medical advice.
 _EPILOG_ANALYZE = """\
 examples:
   nutrilog analyze week.csv --age 34 --sex female
+  nutrilog analyze week.csv --age 34 --sex female --details
   nutrilog analyze mon.txt tue.txt --log-format text --age 34 --sex f -o week.md
   nutrilog analyze servings.csv --age 34 --sex female --format json -o week.json
+  nutrilog analyze week.csv --age 34 --sex female --format csv -o daily.csv
+  nutrilog analyze diary.txt --age 34 --sex female --fixes fixes.csv
+  nutrilog analyze diary.txt --age 34 --sex female --aliases fixes.csv
   nutrilog analyze log.csv --age 30 --sex female --lactating --foods my_foods.csv \\
       --aliases my_aliases.csv --strict
 
-The report format follows --format, else the suffix of -o (.txt .md .html .json),
-else text. -o never overwrites an input (a log, --foods, --aliases or --supplements, also through
-a link); the report is written to a temporary file beside it and renamed into
+The report format follows --format, else the suffix of -o (.txt .md .html .json,
+or .csv for the daily totals), else text; a suffix that does not fit the format
+is an error. The text report opens with the answer (verdicts, what is uncertain,
+next steps); --details adds the statistics, the daily totals and every note.
+--fixes FILE writes the entries worth fixing (not matched, not weighed, guessed)
+as a CSV to edit; pass it back with --aliases FILE. -o, --daily and --fixes
+never overwrite an input (a log, --foods, --aliases or --supplements, also
+through a link); each is written to a temporary file beside it and renamed into
 place. Under --strict the exit status is 1 when any row was rejected or any
 food was not matched (the report is still written).
 """
@@ -139,9 +156,21 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument(
         "--format",
         choices=REPORT_FORMATS,
-        help="report format (default: from the -o suffix, else text)",
+        help="report format, or csv for the daily totals (default: from the -o suffix, else text)",
     )
     out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE")
+    out.add_argument(
+        "--details",
+        action="store_true",
+        help="text report: add the statistics behind each verdict, daily totals and all notes",
+    )
+    out.add_argument("--daily", type=Path, metavar="CSV", help="also write the daily totals to CSV")
+    out.add_argument(
+        "--fixes",
+        type=Path,
+        metavar="CSV",
+        help="also write the entries worth fixing as a CSV to edit and pass back with --aliases",
+    )
     out.add_argument("--no-color", action="store_true", help="no colours in the terminal")
     read = analyze.add_argument_group("reading")
     read.add_argument("--log-format", choices=LOG_FORMATS, help="log format (default: detected)")
@@ -160,7 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument(
         "--foods", type=Path, metavar="CSV", help="your own foods (see docs) added to the table"
     )
-    read.add_argument("--aliases", type=Path, metavar="CSV", help="your own text,food_id matches")
+    read.add_argument(
+        "--aliases",
+        type=Path,
+        metavar="CSV",
+        help="your own matches: text,food_id[,unit,grams_per_unit] (a --fixes file works)",
+    )
     read.add_argument(
         "--supplements",
         type=Path,
@@ -366,7 +400,7 @@ def _summarise_problems(result: Any) -> list[str]:
         first = unmatched.iloc[0]
         lines.append(
             f"{len(unmatched)} food(s) not matched; first: {first['source']}, line "
-            f"{first['line']}: {shorten(str(first['text']), 80)!r} (see the report's data quality section)"
+            f"{first['line']}: {shorten(str(first['text']), 80)!r} (see Entries to check; --fixes FILE writes them to a CSV to edit)"
         )
     no_grams = int(result.counts.get("no_grams", 0))
     if no_grams:
@@ -384,17 +418,68 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
 
 
 def _check_output(args: argparse.Namespace) -> None:
-    """Refuse an -o that is one of the inputs (by name, through a link, or a hard link)."""
+    """Refuse an output (-o, --daily, --fixes) that is one of the inputs (by name, through
+    a link, or a hard link) or that another output names too."""
     from nutrilog._output import input_clash
 
-    if args.output is None:
-        return
-    clash = input_clash(args.output, _inputs(args))
-    if clash is not None:
-        raise ArgumentError(
-            f"-o {str(args.output)!r} is the input {clash!r}: an input is never overwritten; "
-            "choose another file name for the report"
+    outputs = [
+        (flag, path)
+        for flag, path in (
+            ("-o", args.output),
+            ("--daily", getattr(args, "daily", None)),
+            ("--fixes", getattr(args, "fixes", None)),
         )
+        if path is not None
+    ]
+    for i, (flag, path) in enumerate(outputs):
+        clash = input_clash(path, _inputs(args))
+        if clash is not None:
+            raise ArgumentError(
+                f"{flag} {str(path)!r} is the input {clash!r}: an input is never overwritten; "
+                "choose another file name"
+            )
+        twin = input_clash(path, [other for _, other in outputs[:i]])
+        if twin is not None:
+            raise ArgumentError(f"{flag} {str(path)!r} is named by another output option too")
+
+
+def _formats_listed() -> str:
+    return ", ".join(f"{fmt} ({' '.join(sfx)})" for fmt, sfx in OUTPUT_SUFFIXES.items())
+
+
+def _output_format(fmt: str | None, output: Path | None) -> str:
+    """The format of the output: --format, else the suffix of -o, else text.
+
+    A suffix that names no format (``report.pdf``), or another format than --format
+    (``--format text -o report.html``), is a usage error listing the formats; a
+    file name without a suffix takes --format (or text).
+    """
+    if output is None:
+        return fmt or "text"
+    suffix = output.suffix.lower()
+    named = next((f for f, sfx in OUTPUT_SUFFIXES.items() if suffix in sfx), None)
+    if suffix and named is None:
+        raise ArgumentError(
+            f"-o {str(output)!r}: nutrilog cannot write {suffix} files; the formats are "
+            f"{_formats_listed()}"
+        )
+    if fmt is not None and named is not None and named != fmt:
+        raise ArgumentError(
+            f"-o {str(output)!r} does not fit --format {fmt}: a {fmt} file ends in "
+            f"{' or '.join(OUTPUT_SUFFIXES[fmt])}; the formats are {_formats_listed()}"
+        )
+    return fmt or named or "text"
+
+
+def _daily_csv(result: Any) -> str:
+    """The daily totals as CSV: one row per person and day, formulas neutralised."""
+    from nutrilog._csvsafe import to_csv
+
+    daily = result.daily.copy()
+    if "date" in daily:
+        daily["date"] = pd.to_datetime(daily["date"], errors="coerce").dt.strftime("%Y-%m-%d")
+    shown = daily.apply(lambda col: col.map(lambda v: visible(v) if isinstance(v, str) else v))
+    return str(to_csv(shown, index=False, lineterminator="\n", float_format="%.6g"))
 
 
 def _check_date(text: str | None) -> None:
@@ -415,6 +500,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from nutrilog.log import FoodLog
 
     _check_output(args)  # before any work: a refused -o costs nothing
+    fmt = _output_format(args.format, args.output)
     _check_date(args.date)
     profile = _profile(args)
     show_progress = _is_tty(sys.stderr) and _input_size(args.logs) >= PROGRESS_MIN_BYTES
@@ -437,32 +523,52 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             recompute=args.recompute,
             supplements=args.supplements,
         )
-    report = result.report()
+    from nutrilog._output import write_text
+    from nutrilog.report import analysis_inputs
 
-    fmt = args.format
-    if args.output is not None:
-        if fmt is None:
-            from nutrilog.report import FORMATS
-
-            suffix = args.output.suffix.lower()
-            fmt = next((f for f, suffixes in FORMATS.items() if suffix in suffixes), "text")
-        report.save(args.output, fmt)  # refuses the logs too (checked above with --foods/--aliases)
+    inputs = [*(str(p) for p in _inputs(args)), *analysis_inputs(result)]
+    if fmt == "csv":
+        text = _daily_csv(result)
     else:
-        fmt = fmt or "text"
+        report = result.report()
         color = (
-            fmt == "text"
+            args.output is None
+            and fmt == "text"
             and not args.no_color
             and _is_tty(sys.stdout)
             and "NO_COLOR" not in os.environ
         )
-        text = report.to_text(color=color) if fmt == "text" else report.render(fmt)
+        text = (
+            report.to_text(color=color, details=args.details)
+            if fmt == "text"
+            else report.render(fmt)
+        )
+    if args.output is not None:
+        write_text(args.output, text, inputs=inputs)
+    else:
         _write(text if text.endswith("\n") else text + "\n", sys.stdout)
+    if args.daily is not None:
+        write_text(args.daily, _daily_csv(result), inputs=inputs)
+    if args.fixes is not None:
+        from nutrilog.fixes import write_fixes
+
+        write_fixes(result.fixes, args.fixes, inputs=inputs)
 
     problems = _summarise_problems(result)
     for line in problems:
         _warn(line)
     if args.output is not None:
-        _say(f"{PROG}: report written to {visible(args.output)}\n")
+        what = "daily totals" if fmt == "csv" else "report"
+        _say(f"{PROG}: {what} written to {visible(args.output)}\n")
+    if args.daily is not None:
+        _say(f"{PROG}: daily totals written to {visible(args.daily)}\n")
+    if args.fixes is not None:
+        n = len(result.fixes)
+        _say(
+            f"{PROG}: {n} entr{'y' if n == 1 else 'ies'} to check written to "
+            f"{visible(args.fixes)}: fill in food_id or grams_per_unit, then run again with "
+            f"--aliases {visible(args.fixes)}\n"
+        )
     strict_failure = args.strict and (len(result.rejected) or len(result.unmatched))
     return 1 if strict_failure else 0
 

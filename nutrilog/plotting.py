@@ -1,12 +1,15 @@
 """Charts of an analysis: daily intake against the references, and the foods behind it.
 
-Both functions return a :class:`matplotlib.figure.Figure` built without pyplot,
-so they work on a headless server (no display, any backend) and never leak
-figures into pyplot's global state. Person and food names are drawn as
-written: a ``$`` in them is never read as mathtext. In a notebook the figure shows itself; in a
-script call ``fig.savefig("daily.png")``, or pass ``fig=plt.figure()`` to draw
-into a pyplot figure and then ``plt.show()``. matplotlib is imported only when a
-function is called.
+Each function returns a :class:`matplotlib.figure.Figure` built without pyplot,
+so it works on a headless server (no display, any backend) and never leaks
+figures into pyplot's global state. The figure shows itself in a notebook as a
+PNG (it has ``_repr_png_``), with no ``%matplotlib inline`` needed; in a script
+call ``fig.savefig("daily.png")``, or pass ``fig=plt.figure()`` to draw into a
+pyplot figure and then ``plt.show()``. Person and food names are drawn as
+written: a ``$`` in them is never read as mathtext. Text is at least 9 points,
+legends sit below the panels, outside the data, and dates stay dates: days
+without a date are left out of the axis and counted in a note. matplotlib is
+imported only when a function is called.
 
 Examples
 --------
@@ -19,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,13 +35,65 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["plot_daily", "plot_contributions", "people_in", "pick_person"]
+__all__ = ["plot_daily", "plot_weekly", "plot_contributions", "people_in", "pick_person"]
 
 _NCOLS = 3
 _LABEL_CHARS = 38
 #: Text properties of labels that hold user text (person and food names): shown as
 #: written, never parsed as mathtext (``$...$``) or passed to LaTeX.
 _PLAIN: dict[str, Any] = {"parse_math": False, "usetex": False}
+#: Font sizes (points): readable in a notebook and in the HTML report.
+_STYLE: dict[str, Any] = {
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 10,
+    "figure.titlesize": 13,
+}
+
+
+@lru_cache(maxsize=1)
+def _figure_class() -> type:
+    """A Figure that shows itself as a PNG in a notebook, whatever the backend."""
+    from matplotlib.figure import Figure
+
+    class NotebookFigure(Figure):
+        """A matplotlib Figure with ``_repr_png_``: Jupyter shows it without magic."""
+
+        def _repr_png_(self) -> bytes:
+            import io
+
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", dpi=90)
+            return buffer.getvalue()
+
+    NotebookFigure.__module__ = __name__
+    return NotebookFigure
+
+
+def _styled() -> Any:
+    """The font sizes of :data:`_STYLE`, for the artists made inside the block."""
+    import matplotlib
+
+    return matplotlib.rc_context(_STYLE)
+
+
+def _legend_below(fig: Figure, axes: list[Axes]) -> None:
+    """One legend for the whole figure, below the panels (never over the data)."""
+    seen: dict[str, Any] = {}
+    for ax in axes:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            seen.setdefault(label, handle)
+    if seen:
+        fig.legend(
+            list(seen.values()),
+            list(seen),
+            loc="outside lower center",
+            ncols=min(len(seen), 4),
+            frameon=False,
+        )
 
 
 def people_in(analysis: Any) -> list[str]:
@@ -99,12 +155,12 @@ def _rows_for(frame: Any, person: str | None) -> pd.DataFrame:
 def _new_figure(
     fig: Figure | None, n_panels: int, panel_height: float
 ) -> tuple[Figure, list[Axes]]:
-    from matplotlib.figure import Figure
-
     ncols = min(_NCOLS, max(n_panels, 1))
     nrows = max(1, math.ceil(n_panels / ncols))
     if fig is None:
-        fig = Figure(figsize=(4.2 * ncols, panel_height * nrows + 0.8), layout="constrained")
+        fig = _figure_class()(
+            figsize=(4.4 * ncols, panel_height * nrows + 1.2), layout="constrained"
+        )
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel().tolist()
     for ax in axes[n_panels:]:
         ax.set_visible(False)
@@ -114,6 +170,14 @@ def _new_figure(
 def _scale(n: Nutrient) -> tuple[float, str]:
     """Display factor and unit symbol of a nutrient (water is shown in litres)."""
     return n.display_factor, n.display_symbol
+
+
+def _reference_row(assessment: pd.DataFrame, column: str) -> pd.Series | None:
+    """The assessment row of a nutrient column (its reference intakes), or None."""
+    if "column" not in assessment.columns:
+        return None
+    match = assessment[assessment["column"] == column]
+    return match.iloc[0] if len(match) else None
 
 
 def _value(row: pd.Series | None, key: str) -> float:
@@ -154,7 +218,7 @@ def _draw_references(ax: Axes, row: pd.Series | None, factor: float, top: float)
                 transform=ax.transAxes,
                 ha="right",
                 va="top",
-                fontsize=7,
+                fontsize=9,
                 color="tab:red",
             )
 
@@ -163,7 +227,6 @@ def _format_x(ax: Axes, x: pd.Series) -> None:
     """Short date ticks over the whole logged period (a last day with no value stays visible)."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter, DayLocator
 
-    ax.tick_params(axis="x", labelsize=8)
     if len(x) == 0:
         return
     if pd.api.types.is_datetime64_any_dtype(x):
@@ -228,21 +291,55 @@ def plot_daily(
     assessment = _rows_for(getattr(analysis, "assessment", None), who)
     chosen = [nutrient(k) for k in nutrients or ASSESSED]
 
+    undated = 0
     if "date" in daily.columns:
         daily = daily.assign(date=pd.to_datetime(daily["date"], errors="coerce"))
-        daily = daily.sort_values("date", kind="stable")
-        x = daily["date"] if daily["date"].notna().all() else pd.Series(np.arange(len(daily)) + 1)
+        undated_rows = daily["date"].isna()
+        if "n_entries" in daily.columns:
+            undated = int(pd.to_numeric(daily.loc[undated_rows, "n_entries"]).fillna(0).sum())
+        else:
+            undated = int(undated_rows.sum())
+        daily = daily[~undated_rows].sort_values("date", kind="stable")
+        x = daily["date"]
     else:
         x = pd.Series(np.arange(len(daily)) + 1)
 
-    fig, axes = _new_figure(fig, len(chosen), 2.6)
+    with _styled():
+        fig, axes = _new_figure(fig, len(chosen), 2.7)
+        _draw_daily(axes, chosen, daily, assessment, x)
+        _legend_below(fig, axes)
+        title = "Daily intake against reference intakes"
+        fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
+        if undated:
+            fig.text(
+                0.01,
+                0.995,
+                f"{undated} {'entry' if undated == 1 else 'entries'} without a date "
+                f"{'is' if undated == 1 else 'are'} not shown",
+                ha="left",
+                va="top",
+                fontsize=9,
+                color="0.35",
+            )
+        if daily.empty:
+            for ax in axes:
+                ax.text(0.5, 0.5, "no dated days", transform=ax.transAxes, ha="center",
+                        va="center", color="0.4")  # fmt: skip
+    return fig
+
+
+def _draw_daily(
+    axes: list[Axes],
+    chosen: list[Nutrient],
+    daily: pd.DataFrame,
+    assessment: pd.DataFrame,
+    x: pd.Series,
+) -> None:
+    """One panel per nutrient: the days, its supplements where a UL needs them, the lines."""
     for ax, n in zip(axes, chosen, strict=True):
         column = n.column
         factor, unit = _scale(n)
-        row = None
-        if "column" in assessment.columns:
-            match = assessment[assessment["column"] == column]
-            row = match.iloc[0] if len(match) else None
+        row = _reference_row(assessment, column)
         values = (
             pd.to_numeric(daily[column], errors="coerce") * factor
             if column in daily.columns
@@ -287,14 +384,10 @@ def plot_daily(
         ax.set_title(n.label)
         ax.set_ylabel(f"{unit}/day")
         _format_x(ax, x)
-        ax.legend(fontsize=7, loc="upper left", framealpha=0.8)
-        if values.notna().sum() == 0:
+        if values.notna().sum() == 0 and len(x):
             ax.text(
                 0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center", color="0.4"
             )
-    title = "Daily intake against reference intakes"
-    fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
-    return fig
 
 
 def _short(text: str) -> str:
@@ -345,7 +438,17 @@ def plot_contributions(
     foods = _rows_for(getattr(analysis, "top_foods", None), who)
     chosen = [nutrient(k) for k in nutrients or ASSESSED]
 
-    fig, axes = _new_figure(fig, len(chosen), 0.45 * max(top, 3) + 0.9)
+    with _styled():
+        fig, axes = _new_figure(fig, len(chosen), 0.5 * max(top, 3) + 1.0)
+        _draw_contributions(axes, chosen, foods, top)
+        title = "Foods that gave the most (as you wrote them)"
+        fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
+    return fig
+
+
+def _draw_contributions(
+    axes: list[Axes], chosen: list[Nutrient], foods: pd.DataFrame, top: int
+) -> None:
     for ax, n in zip(axes, chosen, strict=True):
         factor, unit = _scale(n)
         ax.set_title(n.label)
@@ -369,16 +472,97 @@ def plot_contributions(
         amounts = rows["amount"].to_numpy() * factor
         positions = np.arange(len(rows))
         bars = ax.barh(positions, amounts, color="tab:blue", alpha=0.8)
-        ax.set_yticks(positions, labels=names, fontsize=8, **_PLAIN)
+        ax.set_yticks(positions, labels=names, **_PLAIN)
         ax.set_ylim(
             max(top, len(rows)) - 0.5, -0.5
         )  # largest at the top, same bar height in every panel
         ax.set_xlabel(unit)
         shares = pd.to_numeric(rows.get("share"), errors="coerce").to_numpy()
         ax.bar_label(
-            bars, labels=["" if np.isnan(s) else f"{s:.0%}" for s in shares], fontsize=7, padding=2
+            bars, labels=["" if np.isnan(s) else f"{s:.0%}" for s in shares], fontsize=9, padding=2
         )
-        ax.set_xlim(0, amounts.max() * 1.25 if amounts.max() > 0 else 1)
-    title = "Foods that gave the most"
-    fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
+        ax.set_xlim(0, amounts.max() * 1.3 if amounts.max() > 0 else 1)
+
+
+def plot_weekly(
+    analysis: Any,
+    person: str | None = None,
+    *,
+    nutrients: list[str] | None = None,
+    fig: Figure | None = None,
+) -> Figure:
+    """Weekly means of each nutrient against its target: the trend of a long log.
+
+    Each panel shows the mean of the assessed days of each week (weeks start on
+    Monday; a bar per week, its number of days above it), the target (RDA, or AI
+    where there is none) as a dashed line and the EAR as a dotted one.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        Result of :func:`nutrilog.analyze` (uses ``daily`` and ``assessment``).
+    person : str, optional
+        Whose intake to draw; needed when the analysis holds several people.
+    nutrients : list of str, optional
+        Nutrient keys or columns; by default the seven assessed nutrients.
+    fig : Figure, optional
+        Figure to draw into; a new one by default.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import nutrilog as nl
+    >>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")
+    >>> result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
+    >>> plot_weekly(result).axes[0].get_title()
+    'Magnesium'
+    """
+    from nutrilog.report.document import weekly_means
+
+    who = pick_person(analysis, person)
+    daily = _rows_for(getattr(analysis, "daily", None), who)
+    assessment = _rows_for(getattr(analysis, "assessment", None), who)
+    chosen = [nutrient(k) for k in nutrients or ASSESSED]
+    weeks = weekly_means(daily, min_span_days=-1)
+    with _styled():
+        fig, axes = _new_figure(fig, len(chosen), 2.7)
+        for ax, n in zip(axes, chosen, strict=True):
+            factor, unit = _scale(n)
+            row = _reference_row(assessment, n.column)
+            values = pd.to_numeric(weeks.get(n.column), errors="coerce") * factor
+            x = pd.to_datetime(weeks["week"]) + pd.Timedelta(days=3)  # the middle of the week
+            bars = ax.bar(x, values.fillna(0.0), width=5.5, color="tab:blue", alpha=0.75,
+                          label="weekly mean")  # fmt: skip
+            ax.bar_label(bars, labels=[f"{d}d" for d in weeks["days"]], fontsize=8, padding=1)
+            target = _value(row, "rda")
+            kind = "RDA"
+            if math.isnan(target):
+                target, kind = _value(row, "ai"), "AI"
+            if not math.isnan(target):
+                ax.axhline(target * factor, color="tab:green", linestyle="--", linewidth=1.4,
+                           label=f"target ({kind})")  # fmt: skip
+            ear = _value(row, "ear")
+            if not math.isnan(ear):
+                ax.axhline(ear * factor, color="tab:olive", linestyle=":", linewidth=1.2,
+                           label="EAR")  # fmt: skip
+            tops = [values.max(skipna=True), target * factor]
+            finite = [float(t) for t in tops if np.isfinite(t)]
+            ax.set_ylim(0, max(finite) * 1.2 if finite else 1.0)
+            ax.set_title(n.label)
+            ax.set_ylabel(f"{unit}/day")
+            starts = pd.to_datetime(weeks["week"])
+            _format_x(ax, starts)
+            if len(starts):  # whole weeks: the bars sit on their middle day
+                ax.set_xlim(
+                    starts.min() - pd.Timedelta(days=1), starts.max() + pd.Timedelta(days=8)
+                )
+            if weeks.empty:
+                ax.text(0.5, 0.5, "no dated days", transform=ax.transAxes, ha="center",
+                        va="center", color="0.4")  # fmt: skip
+        _legend_below(fig, axes)
+        title = "Weekly means against the target"
+        fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
     return fig

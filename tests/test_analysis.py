@@ -183,16 +183,35 @@ def test_top_foods_over_the_log_and_per_day(week_result: nl.Analysis) -> None:
     top = week_result.top_foods
     mg = top[top["column"] == "magnesium_mg"].reset_index(drop=True)
     # pumpkin seeds (592 mg/100 g) on three days: 28+56+28 g = 112 g -> 663 mg, the most of
-    # any food; spinach (79 mg/100 g) on four days: 100+30+60+90 g -> 221.2 mg
-    assert mg.loc[0, "food"] == "Seeds, pumpkin and squash seed kernels, dried"
+    # any food; spinach (79 mg/100 g) on four days: 100+30+60+90 g -> 221.2 mg. Foods are
+    # named as the log wrote them (here, their ids), with the food they were matched to.
+    assert mg.loc[0, "food"] == "sr28:12014"
+    assert mg.loc[0, "description"] == "Seeds, pumpkin and squash seed kernels, dried"
+    assert mg.loc[0, "entries"] == 3
     assert mg.loc[0, "amount"] == pytest.approx(1.12 * 592)
-    spinach = mg.set_index("food").loc["Spinach, raw", "amount"]
+    spinach = mg.set_index("food").loc["sr28:11457", "amount"]
     assert spinach == pytest.approx(2.8 * 79)
     assert mg["share"].between(0, 1).all()
     by_day = week_result.top_foods_by_day
     first = by_day[(by_day["date"] == pd.Timestamp("2026-11-16")) & (by_day["column"] == "magnesium_mg")]
-    assert first["food"].iloc[0] == "Spinach, raw"  # 79 mg of the day's 175.76 mg
+    assert first["description"].iloc[0] == "Spinach, raw"  # 79 mg of the day's 175.76 mg
     assert first["share"].iloc[0] == pytest.approx(79 / 175.76)
+
+
+def test_top_foods_group_the_users_words_not_the_matched_foods() -> None:
+    # the same text in another case or spacing is one food; two texts matched to one
+    # food stay two, as the user wrote them
+    log = nl.parse_entries(
+        ["1 cup Spinach", "1 cup  spinach", "1 cup chopped spinach", "1 cup spinach"],
+        date="2026-11-20",
+    )
+    top = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0).top_foods
+    mg = top[top["column"] == "magnesium_mg"].set_index("food")
+    assert list(mg.index) == ["spinach", "chopped spinach"]  # the most frequent spelling
+    assert mg.loc["spinach", "entries"] == 3
+    # 3 x 30 g raw spinach x 79 mg/100 g (SR28 11457) = 71.1 mg
+    assert mg.loc["spinach", "amount"] == pytest.approx(3 * 0.30 * 79)
+    assert mg.loc["spinach", "description"] == "Spinach, raw"
 
 
 def test_each_person_of_a_mixed_log_gets_what_assess_gives_them_alone() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -22,10 +23,15 @@ def test_safe_cell_prefixes_formula_starts(text: str) -> None:
 
 
 def test_safe_frame_touches_only_risky_text() -> None:
-    frame = pd.DataFrame({"food": ["=HYPERLINK(\"http://x\")", "milk", None], "g": [-1.5, 2.0, 3.0],
-                          "=col": ["a", "b", "c"]})
+    frame = pd.DataFrame(
+        {
+            "food": ['=HYPERLINK("http://x")', "milk", None],
+            "g": [-1.5, 2.0, 3.0],
+            "=col": ["a", "b", "c"],
+        }
+    )
     out = safe_frame(frame)
-    assert out["food"].tolist()[:2] == ["'=HYPERLINK(\"http://x\")", "milk"]
+    assert out["food"].tolist()[:2] == ['\'=HYPERLINK("http://x")', "milk"]
     assert out["food"].isna().tolist() == [False, False, True]
     assert out["g"].tolist() == [-1.5, 2.0, 3.0]  # numbers are data, not formulas
     assert list(out.columns) == ["food", "g", "'=col"]
@@ -33,7 +39,7 @@ def test_safe_frame_touches_only_risky_text() -> None:
     buffer = io.StringIO()
     to_csv(frame, buffer, index=False)
     written = pd.read_csv(io.StringIO(buffer.getvalue()))
-    assert written.loc[0, "food"] == "'=HYPERLINK(\"http://x\")"
+    assert written.loc[0, "food"] == '\'=HYPERLINK("http://x")'
 
 
 # ----------------------------------------------------------------------------- help and usage
@@ -47,8 +53,13 @@ def test_help_lists_examples(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_dash_m_help_runs() -> None:
-    done = subprocess.run([sys.executable, "-m", "nutrilog", "--help"], capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "nutrilog", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0
     assert "usage: nutrilog" in done.stdout and "references" in done.stdout
 
@@ -92,7 +103,10 @@ def test_references_text_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_references_json_pregnant(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["references", "--age", "25", "--sex", "female", "--pregnant", "--format", "json"]) == 0
+    assert (
+        main(["references", "--age", "25", "--sex", "female", "--pregnant", "--format", "json"])
+        == 0
+    )
     rows = {r["nutrient"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["magnesium"]["rda"] == 350  # pregnancy 19-30 (IOM 1997)
     assert rows["water"]["ai"] == 3000  # pregnancy 3.0 L total water (IOM 2005), in grams
@@ -111,10 +125,24 @@ def test_foods_search_csv(capsys: pytest.CaptureFixture[str]) -> None:
 def test_foods_search_neutralises_formulas_of_user_foods(tmp_path, capsys) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_text('name,Magnesium (mg)\n"=HYPERLINK(""http://evil"")",40\n', encoding="utf-8")
-    assert main(["foods", "search", "hyperlink evil", "--foods", str(mine), "--limit", "1",
-                 "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "foods",
+                "search",
+                "hyperlink evil",
+                "--foods",
+                str(mine),
+                "--limit",
+                "1",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     hits = pd.read_csv(io.StringIO(capsys.readouterr().out))
-    assert hits.loc[0, "description"] == "'=HYPERLINK(\"http://evil\")"
+    assert hits.loc[0, "description"] == '\'=HYPERLINK("http://evil")'
 
 
 def test_foods_show_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,16 +195,22 @@ def test_analyze_text_report_with_warnings(tmp_path, capsys: pytest.CaptureFixtu
     assert main(["analyze", _week(tmp_path), "--age", "34", "--sex", "female"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("nutrilog report")
-    assert "Verdicts" in captured.out and "not medical advice" in captured.out
+    assert "Next steps" in captured.out and "not medical advice" in captured.out
+    assert "Entries to check" in captured.out and "Verdicts in detail" not in captured.out
     assert "\x1b[" not in captured.out  # not a terminal: no colour
     warnings = captured.err.splitlines()
-    assert any("1 row(s) could not be read; first:" in w and "week.csv, line 6" in w for w in warnings)
+    assert any(
+        "1 row(s) could not be read; first:" in w and "week.csv, line 6" in w for w in warnings
+    )
     assert any("1 food(s) not matched" in w and "line 5" in w for w in warnings)
     assert "Traceback" not in captured.err
 
 
 def test_analyze_json_numbers(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["analyze", _week(tmp_path), "--age", "34", "--sex", "female", "--format", "json"]) == 0
+    assert (
+        main(["analyze", _week(tmp_path), "--age", "34", "--sex", "female", "--format", "json"])
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     dq = doc["data_quality"]
     assert dq["counts"]["rows_read"] == 5 and dq["counts"]["rejected"] == 1
@@ -188,7 +222,9 @@ def test_analyze_json_numbers(tmp_path, capsys: pytest.CaptureFixture[str]) -> N
     assert daily["2026-11-20"]["magnesium_mg"] == pytest.approx(63.72, abs=0.01)
 
 
-def test_analyze_output_file_format_from_suffix(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_output_file_format_from_suffix(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
     log = _week(tmp_path)
     html_path, md_path = tmp_path / "r.html", tmp_path / "r.md"
     assert main(["analyze", log, "--age", "34", "--sex", "f", "-o", str(html_path)]) == 0
@@ -210,8 +246,22 @@ def test_analyze_strict_stops_at_the_bad_row(tmp_path, capsys: pytest.CaptureFix
 def test_analyze_strict_with_unmatched_food_exits_1_after_the_report(tmp_path, capsys) -> None:
     day = tmp_path / "day.txt"
     day.write_text("2 medium bananas\n1 cup qwzzx blorp\n", encoding="utf-8")
-    argv = ["analyze", str(day), "--log-format", "text", "--date", "2026-11-20", "--person", "ana",
-            "--age", "34", "--sex", "female", "--format", "json"]
+    argv = [
+        "analyze",
+        str(day),
+        "--log-format",
+        "text",
+        "--date",
+        "2026-11-20",
+        "--person",
+        "ana",
+        "--age",
+        "34",
+        "--sex",
+        "female",
+        "--format",
+        "json",
+    ]
     assert main(argv) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["people"][0]["person"] == "ana"
@@ -222,13 +272,104 @@ def test_analyze_strict_with_unmatched_food_exits_1_after_the_report(tmp_path, c
     assert "1 food(s) not matched" in captured.err
 
 
-def test_analyze_several_logs_are_read_together(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_several_logs_are_read_together(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("2 medium bananas\n", encoding="utf-8")
     b.write_text("1 cup chopped spinach\n", encoding="utf-8")
-    assert main(["analyze", str(a), str(b), "--log-format", "text", "--date", "2026-11-19",
-                 "--age", "34", "--sex", "female", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                str(a),
+                str(b),
+                "--log-format",
+                "text",
+                "--date",
+                "2026-11-19",
+                "--age",
+                "34",
+                "--sex",
+                "female",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     assert doc["data_quality"]["counts"]["rows_read"] == 2
     (day,) = doc["people"][0]["daily"]
     assert day["magnesium_mg"] == pytest.approx(87.42, abs=0.01)  # as in test_analyze_json_numbers
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["-o", "report.pdf"], "cannot write .pdf files; the formats are text (.txt .text)"),
+        (["--format", "text", "-o", "report.html"], "does not fit --format text"),
+        (["--format", "csv", "-o", "days.json"], "does not fit --format csv"),
+    ],
+)
+def test_analyze_output_suffix_must_fit_the_format(
+    tmp_path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    log = _week(tmp_path)
+    argv = ["analyze", log, "--age", "34", "--sex", "female"]
+    assert main([*argv, *[str(tmp_path / a) if "." in a else a for a in extra]]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "csv (.csv)" in err and len(err.splitlines()) == 1
+    assert not list(tmp_path.glob("report.*")) and not list(tmp_path.glob("days.*"))
+
+
+def test_analyze_daily_totals_as_csv(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = _week(tmp_path)
+    argv = ["analyze", log, "--age", "34", "--sex", "female"]
+    assert main([*argv, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["date"] for r in rows] == ["2026-11-19", "2026-11-20"]
+    assert "magnesium_mg" in rows[0] and "coverage_magnesium" in rows[0]
+    daily = tmp_path / "daily.csv"
+    assert main([*argv, "--daily", str(daily), "-o", str(tmp_path / "r.txt")]) == 0
+    assert "daily totals written to" in capsys.readouterr().err
+    again = list(csv.DictReader(io.StringIO(daily.read_text(encoding="utf-8"))))
+    assert again == rows
+    assert main([*argv, "--daily", log]) == 2  # never over an input
+    assert "is the input" in capsys.readouterr().err
+
+
+def test_analyze_details_adds_the_statistics(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["analyze", _week(tmp_path), "--age", "34", "--sex", "female"]
+    assert main(argv) == 0
+    short = capsys.readouterr().out
+    assert main([*argv, "--details"]) == 0
+    full = capsys.readouterr().out
+    assert "Verdicts in detail" in full and "Daily totals" in full
+    assert "EAR: the estimated average requirement" in full
+    assert "Verdicts in detail" not in short and "--details" in short
+    assert full.startswith(short.split("Statistical details")[0][:200])
+
+
+def test_example_week_answers_within_forty_lines() -> None:
+    from pathlib import Path
+
+    import nutrilog as nl
+
+    root = Path(__file__).resolve().parents[1]
+    result = nl.analyze(root / "examples" / "week.csv", nl.Profile(age=34, sex="female"))
+    lines = result.report().to_text().splitlines()
+    head = "\n".join(lines[:40])
+    for label in (
+        "Magnesium",
+        "Calcium",
+        "Potassium",
+        "Vitamin D",
+        "Vitamin B12",
+        "Sodium",
+        "Water",
+    ):
+        assert label in head
+    assert "Next steps" in head and "3. " in head
+    assert "cannot tell" in head and "clinician" in head
+    assert "z = " not in head and "SD" not in head  # statistics wait for the details

@@ -166,3 +166,57 @@ def test_plots_do_not_touch_pyplot_state() -> None:
     plot_daily(_analysis())
     plot_contributions(_analysis())
     assert plt.get_fignums() == before
+
+
+def _texts(fig: Figure) -> list[object]:
+    """Every text artist of a figure: titles, labels, ticks, legends, notes."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()  # tick labels exist once drawn
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+def test_charts_are_readable_and_legends_sit_outside_the_data() -> None:
+    for fig in (plot_daily(_analysis()), plot_contributions(_analysis())):
+        sizes = [t.get_fontsize() for t in _texts(fig)]
+        assert min(sizes) >= 8, sorted(sizes)[:5]  # the smallest: bar and week labels
+        assert all(ax.get_legend() is None for ax in fig.axes)  # no legend over a panel
+    fig = plot_daily(_analysis())
+    (legend,) = fig.legends  # one, for the figure, below the panels
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert {"daily intake", "RDA", "EAR", "AI", "CDRR"} <= set(labels)
+    assert len(labels) == len(set(labels))
+    fig.canvas.draw()
+    lowest_panel = min(ax.get_position().y0 for ax in fig.axes if ax.get_visible())
+    box = legend.get_window_extent().transformed(fig.transFigure.inverted())
+    assert box.y1 <= lowest_panel  # under the data, never on it
+
+
+def test_undated_rows_stay_off_the_date_axis_and_are_counted() -> None:
+    analysis = _analysis()
+    undated = analysis.daily.iloc[[0]].assign(date=pd.NaT, n_entries=4)
+    analysis.daily = pd.concat([analysis.daily.assign(n_entries=5), undated], ignore_index=True)
+    fig = plot_daily(analysis)
+    line = _line(_axes(fig)["Magnesium"], "daily intake")
+    x = line.get_xdata()
+    assert len(x) == 3 and np.issubdtype(np.asarray(x).dtype, np.datetime64)  # dates, not 1..4
+    assert any("4 entries without a date are not shown" in t.get_text() for t in fig.texts)
+
+
+def test_weekly_trend_against_the_target() -> None:
+    from nutrilog.plotting import plot_weekly
+
+    days = pd.date_range("2026-10-05", periods=35, freq="D")  # five weeks from a Monday
+    daily = pd.DataFrame({"person": "default", "date": days, "complete": True})
+    for _, column, *_ in _REFS:
+        daily[column] = 100.0
+    daily["magnesium_mg"] = np.repeat([100.0, 200.0, 300.0, 250.0, 150.0], 7)
+    analysis = SimpleNamespace(profiles={"default": None}, daily=daily,
+                               assessment=_assessment("default"))  # fmt: skip
+    fig = plot_weekly(analysis)
+    ax = _axes(fig)["Magnesium"]
+    heights = [bar.get_height() for bar in ax.patches]
+    assert heights == [100.0, 200.0, 300.0, 250.0, 150.0]  # the mean of each week
+    assert _line(ax, "target (RDA)").get_ydata()[0] == 320  # RDA for women 31-50
+    assert _line(ax, "EAR").get_ydata()[0] == 265
+    assert hasattr(fig, "_repr_png_") and fig._repr_png_().startswith(b"\x89PNG")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from types import SimpleNamespace
@@ -124,14 +125,15 @@ def test_json_schema_top_level_and_strict_numbers(report: Report) -> None:
         raise AssertionError(f"non-standard JSON constant {value}")
 
     doc = json.loads(text, parse_constant=no_nan)
-    assert doc["schema_version"] == SCHEMA_VERSION == "1.1"
+    assert doc["schema_version"] == SCHEMA_VERSION == "1.2"
     assert list(doc) == ["schema_version", "generator", "articles", "people", "data_quality",
                          "other_causes", "see_a_clinician", "disclaimer"]
     person = doc["people"][0]
-    assert list(person) == ["person", "profile", "period", "verdicts", "explanations",
-                            "suggestions", "daily", "top_foods"]
+    assert list(person) == ["person", "profile", "period", "overview", "verdicts",
+                            "explanations", "suggestions", "daily", "weekly", "top_foods"]
     assert person["period"] == {"first": "2026-11-18", "last": "2026-11-20", "days": 3,
-                                "days_assessed": 3}
+                                "days_assessed": 3, "undated_entries": 0}
+    assert person["weekly"] == []  # three days: no trend view
     assert person["daily"][0]["date"] == "2026-11-18"
     potassium = next(v for v in person["verdicts"] if v["nutrient"] == "potassium")
     assert potassium["ear"] is None and potassium["probability_adequate"] is None  # NaN -> null
@@ -174,13 +176,18 @@ def test_explanations_only_for_nutrients_of_concern_with_attributions(report: Re
 
 
 def test_text_sections_in_order_and_not_markup(report: Report) -> None:
-    text = report.to_text()
+    short = report.to_text()
+    text = report.to_text(details=True)
     _positions_in_order = _positions(text, [
-        "Verdicts", "Why this can matter for spasms", "Foods that would close the gap",
-        "Daily totals", "Data quality", "Other causes", "When to see a clinician",
-        "Not medical advice",
+        "Nutrient", "Next steps", "Foods that would close the gap",
+        "Where your nutrients came from", "Why this can matter for spasms", "Data quality",
+        "Other causes", "When to see a clinician =", "Details: statistics", "Verdicts in detail",
+        "Daily totals", "Not medical advice =",
     ])  # fmt: skip
     assert _positions_in_order == sorted(_positions_in_order)
+    # the short report leaves the statistics and the daily table out, and says where they are
+    assert "Verdicts in detail" not in short and "Daily totals" not in short
+    assert "--details" in short and "z = " not in short and "SD used" not in short
     assert "[bold]not markup[/bold]" in text  # user text is never read as rich markup
     assert "\x1b[" not in text
     assert "\x1b[" in report.to_text(color=True)
@@ -194,7 +201,7 @@ def test_text_sections_in_order_and_not_markup(report: Report) -> None:
 
 def test_text_daily_table_is_cut_to_recent_days() -> None:
     dates = pd.date_range("2026-10-01", periods=40, freq="D")
-    text = build_report(_analysis(dates=dates)).to_text(max_days=31)
+    text = build_report(_analysis(dates=dates)).to_text(max_days=31, details=True)
     assert "9 earlier day(s) not shown" in text
     assert "2026-10-09" not in text and "2026-10-10" in text and "2026-11-09" in text
 
@@ -207,22 +214,25 @@ def test_html_is_self_contained_and_escapes_user_text(report: Report) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     images = re.findall(r'<img [^>]*src="([^"]+)"', page)
     assert len(images) == 2 and all(src.startswith("data:image/png;base64,") for src in images)
-    order = _positions(page, ["<h3>Verdicts", "<h3>Why this", "<h3>Foods that", "<h3>Daily totals",
-                              "<h2>Data quality", "<h2>Other causes", "<h2>When to see",
-                              "<h2>Not medical advice"])
+    order = _positions(page, ['class="verdicts"', "<h3>Next steps", "<h3>Foods that",
+                              "<h3>Why this", "<h2>Data quality", "<h2>Other causes",
+                              "<h2>When to see", '<details class="nl-details">',
+                              "<h3>Daily totals", "<h2>Not medical advice"])
     assert order == sorted(order)
     assert 'class="status s-likely-low"' in page
 
 
 def test_repr_html_and_markdown_escape_user_text(report: Report) -> None:
     fragment = report._repr_html_()
-    assert "<html" not in fragment and EVIL not in fragment and "Verdicts" in fragment
+    assert "<html" not in fragment and EVIL not in fragment and 'class="verdicts"' in fragment
+    assert fragment.startswith('<div class="nutrilog-report">')
     md = report.to_markdown()
     assert EVIL not in md and "&lt;script&gt;" in md
     assert "| Nutrient | Status |" in md
     assert "week.csv, line 7" in md.replace("\\", "")
-    order = _positions(md, ["### Verdicts", "### Why this", "### Foods that", "### Daily totals",
-                            "## Data quality", "## Other causes", "## When to see", "## Not medical"])
+    order = _positions(md, ["| Nutrient |", "### Next steps", "### Foods that", "### Why this",
+                            "## Data quality", "## Other causes", "## When to see",
+                            "<details>", "### Daily totals", "## Not medical"])
     assert order == sorted(order)
 
 
@@ -235,7 +245,7 @@ def test_several_people_get_one_section_each() -> None:
     text = report.to_text()
     a, b = _positions(text, ["ana (female, 34 y", "ben (female, 34 y"])
     assert a < b
-    assert text.count("Verdicts") == 2 and text.count("Data quality") == 1
+    assert text.count("Next steps") == 2 and text.count("Data quality") == 1
 
 
 def test_data_quality_counts_and_coverage(report: Report) -> None:
@@ -252,7 +262,7 @@ def test_data_quality_counts_and_coverage(report: Report) -> None:
 
 
 def test_save_infers_the_format_from_the_suffix(report: Report, tmp_path) -> None:
-    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.1"
+    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.2"
     assert report.save(tmp_path / "r.md").read_text("utf-8").startswith("# nutrilog report")
     assert report.save(tmp_path / "r.HTML").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert report.save(tmp_path / "r.txt").read_text("utf-8").startswith("nutrilog report")
@@ -272,7 +282,7 @@ def test_empty_analysis_still_reports() -> None:
         categorical_entries=pd.DataFrame, explanations=None,
     )  # fmt: skip
     report = build_report(empty)
-    assert "No days logged." in report.to_text()
+    assert "No days logged." in report.to_text(details=True)
     assert report.to_dict()["people"][0]["verdicts"] == []
     assert "<img" not in report.to_html()  # no days, no charts
 
@@ -309,6 +319,14 @@ def test_report_of_a_real_analysis() -> None:
     )
     assert doc["data_quality"]["counts"]["unmatched"] == 1
     assert doc["data_quality"]["unmatched"][0]["text"] == "1 cup zzqx blorp"
+    # the first screen says why, and the fix comes first among the next steps
+    said = [u["text"] for u in person["overview"]["uncertain"] if "magnesium" in u["nutrients"]]
+    assert said[0].startswith("Magnesium: uncertain. Only 67% of what you logged has a known "
+                              "magnesium value")
+    assert person["overview"]["next_steps"][0]["kind"] == "fix"
+    (fix,) = doc["data_quality"]["fixes"]
+    assert (fix["text"], fix["unit"], fix["tier"], fix["food_id"]) == ("zzqx blorp", "cup",
+                                                                       "missing", None)
     # foods are offered only for shortfalls and for intakes below an AI, never for
     # "uncertain" ones
     offered = {s["nutrient"] for s in person["suggestions"] if s["kind"] == "food"}
@@ -332,3 +350,50 @@ def test_report_of_a_real_shortfall_explains_it_and_offers_foods() -> None:
     assert any("shown for information only" in note for note in mg["notes"])
     assert [e["nutrient"] for e in person["explanations"]][0] == "magnesium"
     assert any(s["nutrient"] == "magnesium" and s["kind"] == "food" for s in person["suggestions"])
+
+
+def test_html_styles_are_scoped_to_the_report_container(report: Report) -> None:
+    from nutrilog.report.html import CSS
+
+    body = re.sub(r"@media[^{]*\{", "", CSS)
+    selectors = [
+        s.strip() for block in re.findall(r"([^{}]+)\{[^{}]*\}", body) for s in block.split(",")
+    ]
+    assert len(selectors) > 20
+    assert [s for s in selectors if not s.startswith(".nutrilog-report")] == []
+    page = report.to_html()
+    # the page has no style of its own: one container holds the report and its styles
+    inner = page.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
+    assert inner.startswith('<div class="nutrilog-report"><style>') and inner.endswith("</div>")
+    assert page.count("<style>") == 1 and "<script" not in page
+
+
+def test_answer_first_in_html_and_details_folded(report: Report) -> None:
+    page = report.to_html()
+    first = page.index('class="verdicts"')
+    assert first < page.index("<h3>Next steps") < page.index("<h3>Foods that")
+    assert page.index('<details class="nl-details">') < page.index("Verdicts in detail")
+    assert "<details open" not in page  # folded until opened
+    doc = report.to_dict()
+    steps = doc["people"][0]["overview"]["next_steps"]
+    # likely low before above the upper limit before possibly low; three at most
+    assert [s["nutrient"] for s in steps] == ["magnesium", "vitamin_d", "calcium"]
+    for step in steps:  # JSON carries what the page shows
+        assert html.escape(step["text"], quote=True) in page
+
+
+def test_no_dates_says_why_the_verdicts_are_unknown() -> None:
+    from nutrilog.analysis import analyze
+    from nutrilog.iotools import parse_entries
+
+    log = parse_entries(["2 medium bananas", "1 cup chopped spinach"])  # no date anywhere
+    result = analyze(log, Profile(age=34, sex="female"), min_day_kcal=0)
+    person = build_report(result).to_dict()["people"][0]
+    assert {v["status"] for v in person["verdicts"]} == {"unknown"}
+    assert person["period"]["undated_entries"] == 2 and person["period"]["days"] == 0
+    why = person["overview"]["uncertain"][0]["text"]
+    assert why.startswith("No entry has a date, so there is no day to assess")
+    assert person["overview"]["next_steps"][0]["kind"] == "dates"
+    text = build_report(result).to_text(details=True)
+    assert "n/a" not in text.split("Daily totals")[1].split("Coverage")[0]  # no "n/a" day
+    assert "2 entries without a date are not in this table" in text

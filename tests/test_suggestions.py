@@ -393,7 +393,7 @@ def test_the_report_prints_the_potassium_caveat_with_potassium_foods() -> None:
     foods = result.suggestions[result.suggestions["kind"] == "food"]
     assert "potassium_mg" in set(foods["nutrient"])
     text = " ".join(result.report().to_text().split())
-    section = text[text.index("Foods that would close the gap") : text.index("Daily totals")]
+    section = text[text.index("Foods that would close the gap") : text.index("Where your nutrients")]
     assert "Potassium - cooked spinach" in section
     assert "ACE inhibitors, angiotensin receptor blockers (ARBs) or potassium-sparing" in section
 
@@ -417,7 +417,9 @@ def test_analyze_names_the_saltiest_foods_above_the_cdrr() -> None:
     result = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0)
     assert result.assessment.set_index("nutrient").loc["sodium", "status"] == "above CDRR"
     note = result.suggestions[result.suggestions["nutrient"] == "sodium_mg"]["text"].iloc[0]
-    top = result.entries.sort_values("sodium_mg", ascending=False)["description"].iloc[0]
+    # named as the log wrote them, the saltiest first
+    top = result.entries.sort_values("sodium_mg", ascending=False)["food"].iloc[0]
+    assert top == "canned chicken noodle soup"
     assert f"the most sodium were {top}" in note
 
 

@@ -4,6 +4,11 @@ Two tables: the user's own (``aliases=`` of :func:`~nutrilog.matching.match_food
 dict or a ``text,food_id`` CSV) and the curated ``datasets/aliases.csv``. Keys are
 normalised with :func:`~nutrilog.matching.words.normalize_food_text`.
 
+A user's CSV may also carry ``unit`` and ``grams_per_unit`` columns (the fixes file
+that ``nutrilog analyze --fixes`` writes has them): :func:`read_alias_file` reads the
+grams one unit of a text weighs, and in such a file a row whose ``food_id`` is empty
+is a fix left undone, skipped.
+
 Examples
 --------
 >>> curated_aliases()["banana"]
@@ -13,16 +18,19 @@ Examples
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 
+import pandas as pd
+
 from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["read_aliases", "curated_aliases", "curated_alternates"]
+__all__ = ["read_aliases", "read_alias_file", "curated_aliases", "curated_alternates"]
 
 
 def _alias_dict(rows: Iterable[tuple[str, str]], where: str) -> dict[str, str]:
@@ -52,15 +60,93 @@ def read_aliases(source: Mapping[str, str] | str | PathLike[str]) -> dict[str, s
     """
     if isinstance(source, Mapping):
         return _alias_dict(((str(k), str(v)) for k, v in source.items()), "aliases")
+    return read_alias_file(source)[0]
+
+
+def read_alias_file(
+    path: str | PathLike[str],
+) -> tuple[dict[str, str], dict[tuple[str, str], float]]:
+    """Read a user aliases CSV: its ``text → food_id`` table and its grams per unit.
+
+    Columns: ``text`` (or ``alias``) and ``food_id``, and optionally ``unit`` and
+    ``grams_per_unit``: the grams one ``unit`` of the text weighs (no unit: one entry
+    written without a unit, ``2 eggs`` or ``coffee``). Other columns are ignored. In a
+    file with a ``grams_per_unit`` column, a row without a ``food_id`` only gives its
+    grams (or nothing, when both are empty).
+
+    Returns
+    -------
+    aliases : dict
+        ``{normalised text: food_id}``.
+    grams : dict
+        ``{(normalised text, canonical unit or ""): grams of one unit}``.
+
+    Raises
+    ------
+    DataError
+        Missing columns, an empty text or food_id where one is needed, an unknown
+        unit, or a ``grams_per_unit`` that is not a positive number; naming file and line.
+
+    Examples
+    --------
+    >>> import pathlib
+    >>> _ = pathlib.Path("fixes.csv").write_text(
+    ...     "text,food_id,unit,grams_per_unit\\nprotein powder,sr28:14066,scoops,31\\nzzyzx,,,\\n")
+    >>> read_alias_file("fixes.csv")
+    ({'protein powder': 'sr28:14066'}, {('protein powder', 'scoop'): 31.0})
+    """
     from nutrilog.iotools._usertable import read_user_table
 
-    path = Path(source)
+    path = Path(path)
     table = read_user_table(path, "aliases file")  # encoding sniffed; DataError naming the file
     fields = set(table.columns)
     text_col = "text" if "text" in fields else "alias"
     if text_col not in fields or "food_id" not in fields:
         raise DataError(f"{path}: expected columns text,food_id; found {sorted(fields)}")
-    return _alias_dict(zip(table[text_col], table["food_id"], strict=True), str(path))
+    has_grams = "grams_per_unit" in fields
+    grams_text = table["grams_per_unit"] if has_grams else pd.Series("", index=table.index)
+    units = table["unit"] if "unit" in fields else pd.Series("", index=table.index)
+    keep = table["food_id"].str.strip().ne("") | (not has_grams)
+    aliases = _alias_dict(
+        zip(table.loc[keep, text_col], table.loc[keep, "food_id"], strict=True), str(path)
+    )
+    grams: dict[tuple[str, str], float] = {}
+    given = grams_text.str.strip().ne("")
+    if given.any():
+        keys = normalize_many([str(t) for t in table.loc[given, text_col]])
+        for line, key, unit, value in zip(
+            table.index[given], keys, units[given], grams_text[given], strict=True
+        ):
+            where = f"{path}, line {line}"
+            if not key:
+                raise DataError(
+                    f"{where}: expected a text for grams_per_unit {value!r}, found none"
+                )
+            grams[(key, _unit_key(unit, where))] = _grams(value, where)
+    return aliases, grams
+
+
+def _unit_key(text: str, where: str) -> str:
+    from nutrilog.units import normalize_unit
+
+    if not str(text).strip():
+        return ""
+    info = normalize_unit(text)
+    if info is None:
+        raise DataError(
+            f"{where}: expected a unit nutrilog knows (cup, slice, scoop...), found {text!r}"
+        )
+    return info.unit
+
+
+def _grams(text: str, where: str) -> float:
+    try:
+        value = float(str(text).strip().lstrip("'"))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise DataError(f"{where}: expected grams_per_unit as a number above 0, found {text!r}")
+    return value
 
 
 @lru_cache(maxsize=1)

@@ -73,7 +73,7 @@ def build_report(analysis: Analysis) -> Report:
     >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
     ...                     nl.Profile(age=34, sex="female"))
     >>> build_report(result).to_dict()["schema_version"]
-    '1.1'
+    '1.2'
     """
     return Report(build_document(analysis), analysis)
 
@@ -129,14 +129,21 @@ class Report:
         >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
         ...                     nl.Profile(age=34, sex="female"))
         >>> json.loads(result.report().to_json())["schema_version"]
-        '1.1'
+        '1.2'
         """
         from nutrilog.report.json import write_json
 
         return write_json(self.document, indent)
 
-    def to_text(self, *, color: bool = False, width: int = 100, max_days: int | None = 31) -> str:
-        """The report for a terminal, drawn with rich.
+    def to_text(
+        self,
+        *,
+        color: bool = False,
+        width: int = 100,
+        max_days: int | None = 31,
+        details: bool = False,
+    ) -> str:
+        """The report for a terminal, drawn with rich: the answer first.
 
         Parameters
         ----------
@@ -145,14 +152,19 @@ class Report:
         width : int, default 100
             Line width.
         max_days : int or None, default 31
-            Most recent days shown in the daily table (None: all).
+            Most recent days shown in the daily table of the details (None: all).
+        details : bool, default False
+            Add the details: the statistics behind each verdict (z, day-to-day SD,
+            CV, the rule), the daily totals, coverage, every note and assumption.
         """
         from nutrilog.report.text import write_text
 
         width = count_argument("width", width, minimum=20)
         if max_days is not None:
             max_days = count_argument("max_days", max_days)
-        return write_text(self._shown(), color=color, width=width, max_days=max_days)
+        return write_text(
+            self._shown(), color=color, width=width, max_days=max_days, details=bool(details)
+        )
 
     def to_markdown(self) -> str:
         """The report as Markdown (every user-supplied string escaped)."""
@@ -170,9 +182,10 @@ class Report:
         return write_html(self._shown(), self._charts() if charts else {})
 
     def _repr_html_(self) -> str:
-        from nutrilog.report.html import CSS, write_html_fragment
+        """The report in a notebook: its own container and styles scoped to it, with charts."""
+        from nutrilog.report.html import write_html_fragment
 
-        return f'<div class="nutrilog-report"><style>{CSS}</style>{write_html_fragment(self._shown())}</div>'
+        return write_html_fragment(self._shown(), self._charts())
 
     def render(self, format: str) -> str:
         """The report in one of :data:`FORMATS` (``"text"``, ``"markdown"``, ``"html"``, ``"json"``)."""
@@ -232,36 +245,51 @@ class Report:
 
     def _inputs(self) -> list[str]:
         """The files the analysed log was read from (never overwritten by :meth:`save`)."""
-        if self.analysis is None:
-            return []
-        names: dict[str, None] = {}
-        for frame in (self.analysis.categorical_entries(), self.analysis.rejected):
-            if "source" in frame.columns:
-                names.update(dict.fromkeys(str(s) for s in frame["source"].dropna().unique()))
-        return [name for name in names if not name.startswith("<")]
+        return analysis_inputs(self.analysis) if self.analysis is not None else []
 
     def _charts(self) -> dict[str, list[tuple[str, str]]]:
         """Per person: (caption, base64 PNG) of the daily and contribution charts."""
         if self.analysis is None:
             return {}
-        from nutrilog.plotting import plot_contributions, plot_daily
+        from nutrilog.plotting import plot_contributions, plot_daily, plot_weekly
 
         charts: dict[str, list[tuple[str, str]]] = {}
         for section in self.document["people"]:
             if not section["daily"]:
                 continue
             person = section["person"]
-            charts[visible(person)] = [  # keyed as the rendered document names the person
+            shown = [
                 (
-                    "Daily intake against the reference intakes",
+                    "Daily intake against the reference intakes (dashed: the target; "
+                    "dotted: the EAR; red band: above the upper limit)",
                     _png(plot_daily(self.analysis, person)),
-                ),
-                (
-                    "Foods that gave the most of each nutrient",
-                    _png(plot_contributions(self.analysis, person)),
-                ),
+                )
             ]
+            if section.get("weekly"):  # a log of more than four weeks: the trend
+                shown.append(
+                    (
+                        "Weekly means against the target (the days assessed in each week "
+                        "above its bar)",
+                        _png(plot_weekly(self.analysis, person)),
+                    )
+                )
+            shown.append(
+                (
+                    "Foods that gave the most of each nutrient, as you wrote them",
+                    _png(plot_contributions(self.analysis, person)),
+                )
+            )
+            charts[visible(person)] = shown  # keyed as the rendered document names the person
         return charts
+
+
+def analysis_inputs(analysis: Any) -> list[str]:
+    """The files an analysis's log was read from (an output never overwrites them)."""
+    names: dict[str, None] = {}
+    for frame in (analysis.categorical_entries(), analysis.rejected):
+        if "source" in frame.columns:
+            names.update(dict.fromkeys(str(s) for s in frame["source"].dropna().unique()))
+    return [name for name in names if not name.startswith("<")]
 
 
 def _format_for(path: Path) -> str:

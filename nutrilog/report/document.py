@@ -5,24 +5,31 @@ for every format; :func:`build_document` gathers their content. The document is
 JSON-ready data, and every writer (text, Markdown, HTML, JSON) renders this same
 document, so the formats never disagree.
 
-JSON schema (``schema_version`` "1.1")
+JSON schema (``schema_version`` "1.2")
 --------------------------------------
 Every number is in the unit of its column (water in grams); unknown values are
 ``null``, never 0; dates are ``"YYYY-MM-DD"``. Keys are only ever added in a
 minor version, never renamed or removed (1.1 added the articles' ``url`` and
 ``kind``, the verdicts' ``status_rule``, ``status_reason``, ``sd_within_source``,
 ``reason`` and ``sd_used``, the suggestions' ``kind``, ``counts.lines_read`` and
-``counts.skipped_lines``, and ``data_quality.assumptions``)::
+``counts.skipped_lines``, and ``data_quality.assumptions``; 1.2 added each
+person's ``overview``, ``weekly`` and ``period.undated_entries``, the top foods'
+``description`` and ``entries`` (``food`` is now the food as the log wrote it),
+and ``data_quality.fixes``)::
 
     {
-      "schema_version": "1.1",
+      "schema_version": "1.2",
       "generator": "nutrilog 0.1.0",
       "articles": {"neck": {"title": str, "url": str | null, "kind": "article"},
                    "back": {...}, "nutrilog": {"title": str, "url": null, "kind": "note"}},
       "people": [{
         "person": str, "profile": str | null,
         "period": {"first": date | null, "last": date | null, "days": int,
-                   "days_assessed": int | null},
+                   "days_assessed": int | null, "undated_entries": int},
+        "overview": {"uncertain": [{"nutrients": [key], "status": str | null,
+                                    "text": str}],
+                     "next_steps": [{"kind" ("fix" | "food" | "reduce" | "dates" |
+                                     "keep"), "nutrient": key | null, "text": str}]},
         "verdicts": [{
           "nutrient", "label", "column", "unit", "status", "concern": bool,
           "days", "mean", "target", "target_kind" ("RDA" | "AI"), "pct_of_target",
@@ -40,7 +47,10 @@ minor version, never renamed or removed (1.1 added the articles' ``url`` and
                          "description", "portion", "grams", "amount", "unit", "covers",
                          "text"}],
         "daily": [{"date", <every column of Analysis.daily>}],
-        "top_foods": [{"nutrient", "column", "food", "amount", "share"}]}],
+        "weekly": [{"week": date (its Monday), "days": int, <column>: mean}]
+                  (only when the log spans more than four weeks),
+        "top_foods": [{"nutrient", "column", "food", "description", "entries",
+                       "amount", "share"}]}],
       "data_quality": {
         "counts": {"rows_read", "entries", "matched", "unmatched", "no_grams",
                    "supplements", "reported", "rejected",
@@ -50,6 +60,9 @@ minor version, never renamed or removed (1.1 added the articles' ``url`` and
         "unmatched": [{"source", "line", "text", "food",
                        "suggestions": [{"id", "description", "score"}]}],
         "rejected": [{"source", "line", "text", "reason"}],
+        "fixes": [{"text", "unit", "food_id", "food", "grams_per_unit", "tier"
+                   ("missing" | "unsure" | "estimated"), "problem", "entries", "grams",
+                   "example", "options"}],
         "assumptions": {"entries": int, "count": int, "by_tag": {tag: int},
                         "heaviest": [{"source", "line", "text", "food", "description",
                                       "grams", "magnesium_mg", "calcium_mg",
@@ -92,34 +105,47 @@ __all__ = [
     "SECTIONS",
     "PERSON_SECTIONS",
     "GENERAL",
+    "WEEKLY_AFTER_DAYS",
     "build_document",
+    "weekly_means",
     "by_probability",
 ]
 
 #: Version of the JSON document; bumped (minor) when keys are added.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Statuses that get an explanation beside the verdict.
 CONCERN_STATUSES: tuple[str, ...] = ("possibly low", "likely low", "above upper limit")
 
 #: The sections of the report in the order every format shows them: the title and
 #: the notice that this is not medical advice, each person's part (``people``: the
-#: :data:`PERSON_SECTIONS`), then data quality, other causes of spasms, when to see
-#: a clinician, the sources and the disclaimer.
+#: :data:`PERSON_SECTIONS`), the entries worth fixing, data quality, other causes of
+#: spasms, when to see a clinician, the sources, the details (statistics, daily
+#: totals, every note: collapsed in HTML, ``details=True`` in text) and the disclaimer.
 SECTIONS: tuple[str, ...] = (
     "title",
     "people",
+    "fixes",
     "data_quality",
     "other_causes",
     "see_a_clinician",
     "sources",
+    "details",
     "not_advice",
 )
 
-#: The sections of each person's part, in order: the verdict per nutrient, the
-#: explanation beside each nutrient of concern, foods that would close each shortfall,
-#: and the daily totals.
-PERSON_SECTIONS: tuple[str, ...] = ("verdicts", "explanations", "suggestions", "daily")
+#: The sections of each person's part, in order: the answer first (the verdict table,
+#: what is uncertain and why, the next steps), then foods that would close each
+#: shortfall, the foods that gave the most, the charts, and the explanation beside
+#: each nutrient of concern.
+PERSON_SECTIONS: tuple[str, ...] = (
+    "verdicts",
+    "overview",
+    "suggestions",
+    "top_foods",
+    "charts",
+    "explanations",
+)
 
 #: Label of the suggestion notes that concern no single nutrient.
 GENERAL = "About these suggestions"
@@ -314,7 +340,7 @@ def _suggestions(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def _period(daily: pd.DataFrame) -> dict[str, Any]:
+def _period(daily: pd.DataFrame, undated: int) -> dict[str, Any]:
     dates = pd.to_datetime(daily["date"], errors="coerce") if "date" in daily else pd.Series([])
     assessed = (
         int(daily["complete"].fillna(False).astype(bool).sum()) if "complete" in daily else None
@@ -322,9 +348,47 @@ def _period(daily: pd.DataFrame) -> dict[str, Any]:
     return {
         "first": clean(dates.min()) if dates.notna().any() else None,
         "last": clean(dates.max()) if dates.notna().any() else None,
-        "days": len(daily),
+        "days": int(dates.notna().sum()),
         "days_assessed": assessed,
+        "undated_entries": undated,
     }
+
+
+#: A log spanning more than this many days also gets weekly means (the trend view).
+WEEKLY_AFTER_DAYS = 28
+
+
+def weekly_means(daily: pd.DataFrame, min_span_days: int = WEEKLY_AFTER_DAYS) -> pd.DataFrame:
+    """Weekly means of the assessed days (weeks starting on Monday).
+
+    Empty unless the dated days span more than ``min_span_days`` days (by default
+    :data:`WEEKLY_AFTER_DAYS`: the report's trend view is for long logs).
+
+    Examples
+    --------
+    >>> days = pd.DataFrame({"date": pd.date_range("2026-10-05", periods=35),
+    ...                      "magnesium_mg": 200.0, "complete": True})
+    >>> first = weekly_means(days).iloc[0]
+    >>> str(first["week"].date()), int(first["days"]), float(first["magnesium_mg"])
+    ('2026-10-05', 7, 200.0)
+    """
+    columns = [nutrient(k).column for k in ASSESSED]
+    if "date" not in daily or daily.empty:
+        return pd.DataFrame(columns=["week", "days", *columns])
+    dates = pd.to_datetime(daily["date"], errors="coerce")
+    if dates.notna().sum() == 0 or (dates.max() - dates.min()).days <= min_span_days:
+        return pd.DataFrame(columns=["week", "days", *columns])
+    rows = daily[dates.notna()]
+    if "complete" in rows:
+        rows = rows[rows["complete"].fillna(False).astype(bool)]
+    dates = pd.to_datetime(rows["date"])
+    week = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.normalize()
+    present = [c for c in columns if c in rows]
+    means = rows[present].apply(pd.to_numeric, errors="coerce").groupby(week.to_numpy()).mean()
+    out = means.reindex(columns=columns)
+    out.insert(0, "days", rows.groupby(week.to_numpy()).size())
+    out.insert(0, "week", out.index)
+    return out.reset_index(drop=True)
 
 
 def _for_person(frame: pd.DataFrame, person: str) -> pd.DataFrame:
@@ -333,21 +397,35 @@ def _for_person(frame: pd.DataFrame, person: str) -> pd.DataFrame:
     return frame[frame["person"].astype(str) == person]
 
 
-def _person(analysis: Analysis, person: str, data: Mapping[str, Any]) -> dict[str, Any]:
+def _undated(entries: pd.DataFrame, person: str) -> int:
+    """How many of a person's entries have no date."""
+    rows = _for_person(entries, person)
+    return int(rows["date"].isna().sum()) if "date" in rows else 0
+
+
+def _person(
+    analysis: Analysis, person: str, data: Mapping[str, Any], fixes: list[dict[str, Any]]
+) -> dict[str, Any]:
+    from nutrilog.report.overview import overview
+
     profile = analysis.profiles.get(person)
     verdicts = _verdicts(_for_person(analysis.assessment, person))
     daily = _for_person(analysis.daily, person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:
         daily = daily.sort_values("date", kind="stable")
     top = _for_person(analysis.top_foods, person).drop(columns="person", errors="ignore")
+    period = _period(daily, _undated(analysis.categorical_entries(), person))
+    suggestions = _suggestions(_for_person(analysis.suggestions, person))
     return {
         "person": person,
         "profile": profile.describe() if profile is not None else None,
-        "period": _period(daily),
+        "period": period,
+        "overview": overview(verdicts, suggestions, period, fixes, period["undated_entries"]),
         "verdicts": verdicts,
         "explanations": _explanations(verdicts, data),
-        "suggestions": _suggestions(_for_person(analysis.suggestions, person)),
+        "suggestions": suggestions,
         "daily": records(daily),
+        "weekly": records(weekly_means(daily)),
         "top_foods": records(top),
     }
 
@@ -390,7 +468,22 @@ def _coverage(daily: pd.DataFrame, people: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _data_quality(analysis: Analysis, people: list[str]) -> dict[str, Any]:
+def _fixes(analysis: Analysis) -> list[dict[str, Any]]:
+    """The entries worth fixing (``Analysis.fixes``; none for an analysis without them)."""
+    frame = getattr(analysis, "fixes", None)
+    if not isinstance(frame, pd.DataFrame):
+        return []
+    found = records(frame)
+    for fix in found:  # no food (yet): null, as every unknown value of the document
+        for key in ("food_id", "food", "options"):
+            if fix.get(key) == "":
+                fix[key] = None
+    return found
+
+
+def _data_quality(
+    analysis: Analysis, people: list[str], fixes: list[dict[str, Any]]
+) -> dict[str, Any]:
     rejected = analysis.rejected
     return {
         "counts": {str(k): clean(v) for k, v in analysis.counts.items()},
@@ -399,6 +492,7 @@ def _data_quality(analysis: Analysis, people: list[str]) -> dict[str, Any]:
         "rejected": records(
             rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]
         ),
+        "fixes": fixes,
         "assumptions": summarize_assumptions(analysis.categorical_entries(), _ASSUMPTIONS_SHOWN),
     }
 
@@ -435,6 +529,7 @@ def build_document(analysis: Analysis) -> dict[str, Any]:
 
     data = _explanation_data(analysis)
     people = people_in(analysis)
+    fixes = _fixes(analysis)
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"nutrilog {version()}",
@@ -442,8 +537,8 @@ def build_document(analysis: Analysis) -> dict[str, Any]:
             str(k): {"title": str(v["title"]), "url": v.get("url"), "kind": str(v["kind"])}
             for k, v in data["articles"].items()
         },
-        "people": [_person(analysis, p, data) for p in people],
-        "data_quality": _data_quality(analysis, people),
+        "people": [_person(analysis, p, data, fixes) for p in people],
+        "data_quality": _data_quality(analysis, people, fixes),
         "other_causes": [
             {"cause": str(c["cause"]), "text": str(c["text"]), "sources": list(c["sources"])}
             for c in data.get("other_causes") or []

@@ -46,36 +46,70 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 
 class MarkdownWriter(Writer):
-    """The report as Markdown (see :func:`write_markdown`)."""
+    """The report as Markdown (see :func:`write_markdown`); the details fold away in a
+    ``<details>`` element where the Markdown is shown as HTML."""
 
-    def listed(self, title: str, items: list[dict[str, Any]], describe: Any) -> None:
+    def listed(
+        self, title: str, items: list[dict[str, Any]], describe: Any, limit: int = w.LIST_LIMIT
+    ) -> None:
         """A titled list of the first rows, then how many more."""
         if not items:
             return
         self.out += ["", f"### {title}", ""]
-        self.out += [f"- {md(w.where(i))}: {describe(i)}" for i in items[: w.LIST_LIMIT]]
-        if len(items) > w.LIST_LIMIT:
-            self.out.append(f"- and {len(items) - w.LIST_LIMIT} more")
+        self.out += [f"- {md(w.where(i))}: {describe(i)}" for i in items[:limit]]
+        if len(items) > limit:
+            self.out.append(f"- and {len(items) - limit} more")
 
+    # ----- the answer first
     def title(self) -> None:
-        self.out += [f"# {w.TITLE}", "", f"> {md(self.doc['disclaimer'])}", ""]
+        self.out += [f"# {w.TITLE}", "", f"> {md(w.short_notice())}", ""]
 
     def person(self, section: dict[str, Any]) -> None:
         self.out += [f"## {md(w.person_title(section, self.several))}", ""]
 
     def verdicts(self, section: dict[str, Any]) -> None:
-        self.out += ["### Verdicts", ""]
+        if not section["verdicts"]:
+            self.out += ["No verdicts: nothing was logged for this person.", ""]
+            return
         self.out += _table(w.VERDICT_HEADERS, [w.verdict_row(v) for v in section["verdicts"]])
+        self.out += ["", f"*{md(w.TERMS)}*", ""]
+
+    def overview(self, section: dict[str, Any]) -> None:
+        found = section["overview"]
+        if found["uncertain"]:
+            self.out += ["### What is uncertain, and why", ""]
+            self.out += [f"- {md(item['text'])}" for item in found["uncertain"]]
+            self.out.append("")
+        if found["next_steps"]:
+            self.out += ["### Next steps", ""]
+            self.out += [
+                f"{i}. {md(step['text'])}" for i, step in enumerate(found["next_steps"], start=1)
+            ]
+            self.out.append("")
+        self.out += [f"**{md(w.CLINICIAN_POINTER)}**", ""]
+
+    def suggestions(self, section: dict[str, Any]) -> None:
+        if not section["suggestions"]:
+            return
+        self.out += ["### Foods that would close the gap", ""]
+        for label, foods, notes in w.suggestion_groups(section["suggestions"]):
+            self.out.append(f"- **{md(label)}**")
+            self.out += [f"  - {md(line)}" for line in foods]
+            self.out += [f"  - *Note:* {md(line)}" for line in notes]
         self.out.append("")
-        for v in section["verdicts"]:
-            self.out.append(f"- **{md(v['label'])}**: {md(v['summary'])}")
-            self.out += [f"  - {md(line)}" for line in w.verdict_details(v)]
-            self.out += [f"  - {md(note)}" for note in w.notes_shown(v)]
+
+    def top_foods(self, section: dict[str, Any]) -> None:
+        lines = w.top_food_lines(section)
+        if not lines:
+            return
+        self.out += ["### Where your nutrients came from", ""]
+        self.out += [f"- **{md(label)}**: {md(foods)}" for label, foods in lines]
+        self.out.append("")
 
     def explanations(self, section: dict[str, Any]) -> None:
         if not section["explanations"]:
             return
-        self.out += ["", "### Why this can matter for spasms", ""]
+        self.out += ["### Why this can matter for spasms", ""]
         for e in section["explanations"]:
             self.out += [f"#### {md(e['label'])} ({md(e['status'])})", "", md(e["context"]), ""]
             self.out += [
@@ -87,44 +121,25 @@ class MarkdownWriter(Writer):
                 self.out.append(f"- *Foods the articles name:* {md(foods)}")
             self.out.append("")
 
-    def suggestions(self, section: dict[str, Any]) -> None:
-        if not section["suggestions"]:
+    # ----- the whole log
+    def fixes(self) -> None:
+        fixes = self.doc["data_quality"].get("fixes") or []
+        if not fixes:
             return
-        self.out += ["", "### Foods that would close the gap", ""]
-        for label, foods, notes in w.suggestion_groups(section["suggestions"]):
-            self.out.append(f"- **{md(label)}**")
-            self.out += [f"  - {md(line)}" for line in foods]
-            self.out += [f"  - *Note:* {md(line)}" for line in notes]
-
-    def daily(self, section: dict[str, Any]) -> None:
-        headers, rows, _ = w.daily_table(section, None)
-        self.out += ["", "### Daily totals", ""]
-        self.out += _table(headers, rows) if rows else ["No days logged."]
-        self.out.append("")
+        self.out += [f"## {w.FIXES_TITLE}", ""]
+        self.out += [f"- {md(w.fix_line(f))}" for f in fixes[: w.FIXES_SHOWN]]
+        self.out += ["", f"*{md(w.fixes_more(fixes))}*", ""]
 
     def data_quality(self) -> None:
         dq = self.doc["data_quality"]
         self.out += ["## Data quality", "", md(w.counts_sentence(dq["counts"])), ""]
         if dq["coverage"]:
-            self.out += [
-                w.COVERAGE_HEADING,
-                "",
-                *_table(*w.coverage_rows(dq["coverage"], self.several)),
-            ]
-        self.listed(
-            "Entries not matched to a food",
-            dq["unmatched"],
-            lambda i: f"“{md(i.get('text'))}”: {md(w.did_you_mean(i))}",
-        )
+            self.out += [md(w.coverage_sentence(dq["coverage"], self.several)), ""]
         self.listed(
             "Rows that could not be read",
             dq["rejected"],
             lambda i: f"{md(i.get('reason'))} (“{md(i.get('text'))}”)",
         )
-        assumed = dq["assumptions"]
-        if assumed.get("count"):
-            self.out += ["", "### Assumptions", "", md(w.assumptions_sentence(assumed)), ""]
-            self.out += [f"- {md(w.where(i))}: {md(w.assumed(i))}" for i in assumed["heaviest"]]
         self.out.append("")
 
     def other_causes(self) -> None:
@@ -148,6 +163,65 @@ class MarkdownWriter(Writer):
             f"- \\[{md(k)}\\] {md(w.source_line(a))}" for k, a in self.doc["articles"].items()
         ]
         self.out.append("")
+
+    # ----- details
+    def details_start(self) -> None:
+        self.out += [
+            "<details>",
+            f"<summary>{md(w.DETAILS_TITLE)}</summary>",
+            "",
+            f"## {md(w.DETAILS_TITLE)}",
+            "",
+            f"*{md(w.STATISTICS_TERMS)}*",
+            "",
+        ]
+
+    def statistics(self, section: dict[str, Any]) -> None:
+        title = "Verdicts in detail" + (f": {section['person']}" if self.several else "")
+        self.out += [f"### {md(title)}", ""]
+        if not section["verdicts"]:
+            return
+        self.out += _table(w.STATISTICS_HEADERS, [w.statistics_row(v) for v in section["verdicts"]])
+        self.out.append("")
+        for v in section["verdicts"]:
+            self.out.append(f"- **{md(v['label'])}**: {md(v['summary'])}")
+            self.out += [f"  - {md(line)}" for line in w.verdict_details(v)]
+            self.out += [f"  - {md(note)}" for note in w.notes_shown(v)]
+        self.out.append("")
+
+    def daily(self, section: dict[str, Any]) -> None:
+        headers, rows, _ = w.daily_table(section, None)
+        title = "Daily totals" + (f": {section['person']}" if self.several else "")
+        self.out += [f"### {md(title)}", ""]
+        self.out += _table(headers, rows) if rows else ["No days logged."]
+        undated = section["period"].get("undated_entries")
+        if undated:
+            self.out += ["", f"{undated} entries without a date are not in this table."]
+        self.out.append("")
+
+    def quality_details(self) -> None:
+        dq = self.doc["data_quality"]
+        if dq["coverage"]:
+            self.out += [
+                "### Coverage",
+                "",
+                w.COVERAGE_HEADING,
+                "",
+                *_table(*w.coverage_rows(dq["coverage"], self.several)),
+            ]
+        self.listed(
+            "Entries not matched to a food",
+            dq["unmatched"],
+            lambda i: f"“{md(i.get('text'))}”: {md(w.did_you_mean(i))}",
+        )
+        assumed = dq["assumptions"]
+        if assumed.get("count"):
+            self.out += ["", "### Assumptions", "", md(w.assumptions_sentence(assumed)), ""]
+            self.out += [f"- {md(w.where(i))}: {md(w.assumed(i))}" for i in assumed["heaviest"]]
+        self.out.append("")
+
+    def details_end(self) -> None:
+        self.out += ["</details>", ""]
 
     def not_advice(self) -> None:
         self.out += ["## Not medical advice", "", md(self.doc["disclaimer"]), ""]

@@ -38,11 +38,17 @@ class TextWriter(Writer):
     """The report as terminal text (see :func:`write_text`)."""
 
     def __init__(
-        self, document: dict[str, Any], *, color: bool, width: int, max_days: int | None
+        self,
+        document: dict[str, Any],
+        *,
+        color: bool,
+        width: int,
+        max_days: int | None,
+        details: bool = False,
     ) -> None:
         from rich.console import Console
 
-        super().__init__(document)
+        super().__init__(document, details)
         self.max_days = max_days
         self.buffer = io.StringIO()
         self.console = Console(
@@ -57,10 +63,11 @@ class TextWriter(Writer):
         )
 
     # ----- layout
-    def heading(self, text: str, level: int = 1) -> None:
+    def heading(self, text: str, level: int = 1, space: bool = True) -> None:
         from rich.text import Text
 
-        self.console.print()
+        if space:
+            self.console.print()
         if level == 1:
             self.console.rule(Text(text, style="bold"), characters="=")
         else:
@@ -96,35 +103,65 @@ class TextWriter(Writer):
             )
         self.console.print(t)
 
-    def listed(self, title: str, items: list[dict[str, Any]], describe: Any) -> None:
+    def listed(
+        self, title: str, items: list[dict[str, Any]], describe: Any, limit: int = w.LIST_LIMIT
+    ) -> None:
         """A titled list of the first rows, then how many more."""
         if not items:
             return
         self.heading(title, 2)
-        for item in items[: w.LIST_LIMIT]:
+        for item in items[:limit]:
             self.para(f"- {w.where(item)}: {describe(item)}", 2)
-        if len(items) > w.LIST_LIMIT:
-            self.para(f"- and {len(items) - w.LIST_LIMIT} more", 2)
+        if len(items) > limit:
+            self.para(f"- and {len(items) - limit} more", 2)
 
-    # ----- sections
+    # ----- the answer first
     def title(self) -> None:
         from rich.text import Text
 
         self.console.print(Text(w.TITLE, style="bold"))
-        self.para(self.doc["disclaimer"], style="italic")
+        self.para(w.short_notice(), style="italic")
 
     def person(self, section: dict[str, Any]) -> None:
         self.heading(w.person_title(section, self.several))
 
     def verdicts(self, section: dict[str, Any]) -> None:
-        self.heading("Verdicts", 2)
+        if not section["verdicts"]:
+            self.para("No verdicts: nothing was logged for this person.", 2)
+            return
         self.table(w.VERDICT_HEADERS, [w.verdict_row(v) for v in section["verdicts"]], 1)
-        for v in section["verdicts"]:
-            self.para(f"{v['label']}: {v['summary']}", 2)
-            for line in w.verdict_details(v):
-                self.para(line, 4)
-            for note in w.notes_shown(v):
-                self.para(f"Notes: {note}", 4, style="dim")
+        self.para(w.TERMS, style="dim")
+
+    def overview(self, section: dict[str, Any]) -> None:
+        found = section["overview"]
+        if found["uncertain"]:
+            self.heading("What is uncertain, and why", 2)
+            for item in found["uncertain"]:
+                self.para(f"- {item['text']}", 2)
+        if found["next_steps"]:
+            self.heading("Next steps", 2)
+            for i, step in enumerate(found["next_steps"], start=1):
+                self.para(f"{i}. {step['text']}", 2)
+        self.para(w.CLINICIAN_POINTER, 2, style="bold")
+
+    def suggestions(self, section: dict[str, Any]) -> None:
+        if not section["suggestions"]:
+            return
+        self.heading("Foods that would close the gap", 2)
+        for label, foods, notes in w.suggestion_groups(section["suggestions"]):
+            self.para(label, 2, style="bold")
+            for line in foods:
+                self.para(f"- {line}", 4)
+            for line in notes:
+                self.para(f"Note: {line}", 4)
+
+    def top_foods(self, section: dict[str, Any]) -> None:
+        lines = w.top_food_lines(section)
+        if not lines:
+            return
+        self.heading("Where your nutrients came from (your foods, share of the total)", 2)
+        for label, foods in lines:
+            self.para(f"{label}: {foods}", 2)
 
     def explanations(self, section: dict[str, Any]) -> None:
         if not section["explanations"]:
@@ -141,51 +178,29 @@ class TextWriter(Writer):
                 )
                 self.para(f"- Foods the articles name: {foods}", 4)
 
-    def suggestions(self, section: dict[str, Any]) -> None:
-        if not section["suggestions"]:
+    # ----- the whole log
+    def fixes(self) -> None:
+        fixes = self.doc["data_quality"].get("fixes") or []
+        if not fixes:
             return
-        self.heading("Foods that would close the gap", 2)
-        for label, foods, notes in w.suggestion_groups(section["suggestions"]):
-            self.para(label, 2, style="bold")
-            for line in foods:
-                self.para(f"- {line}", 4)
-            for line in notes:
-                self.para(f"Note: {line}", 4)
-
-    def daily(self, section: dict[str, Any]) -> None:
-        self.heading("Daily totals", 2)
-        headers, rows, hidden = w.daily_table(section, self.max_days, short=True)
-        if rows:
-            self.table(headers, rows)
-        else:
-            self.para("No days logged.", 2)
-        if hidden:
-            self.para(
-                f"{hidden} earlier day(s) not shown; the JSON and HTML reports list every day.", 2
-            )
+        self.heading(w.FIXES_TITLE)
+        for f in fixes[: w.FIXES_SHOWN]:
+            self.para(f"- {w.fix_line(f)}")
+        self.para(w.fixes_more(fixes), style="dim")
 
     def data_quality(self) -> None:
         dq = self.doc["data_quality"]
         self.heading("Data quality")
         self.para(w.counts_sentence(dq["counts"]))
         if dq["coverage"]:
-            self.para(w.COVERAGE_HEADING)
-            self.table(*w.coverage_rows(dq["coverage"], self.several))
-        self.listed(
-            "Entries not matched to a food",
-            dq["unmatched"],
-            lambda i: f"{i.get('text')!r}: {w.did_you_mean(i)}",
-        )
+            self.para(w.coverage_sentence(dq["coverage"], self.several))
+        if dq["assumptions"].get("count"):
+            self.para(w.assumptions_sentence(dq["assumptions"]).split(";")[0] + ".")
         self.listed(
             "Rows that could not be read",
             dq["rejected"],
             lambda i: f"{i.get('reason')} [{i.get('text')!r}]",
         )
-        if dq["assumptions"].get("count"):
-            self.heading("Assumptions", 2)
-            self.para(w.assumptions_sentence(dq["assumptions"]), 2)
-            for item in dq["assumptions"]["heaviest"]:
-                self.para(f"- {w.where(item)}: {w.assumed(item)}", 2)
 
     def other_causes(self) -> None:
         self.heading("Other causes of neck and back spasms")
@@ -202,6 +217,66 @@ class TextWriter(Writer):
         for k, a in self.doc["articles"].items():
             self.para(f"[{k}] {w.source_line(a)}")
 
+    # ----- details
+    def details_hint(self) -> None:
+        self.console.print()
+        self.para(
+            "Statistical details (z, day-to-day SD, CV, the rule behind each verdict), daily "
+            "totals and all notes: nutrilog analyze ... --details (Python: "
+            "report.to_text(details=True)).",
+            style="dim",
+        )
+
+    def details_start(self) -> None:
+        self.heading(w.DETAILS_TITLE)
+        self.para(w.STATISTICS_TERMS, style="dim")
+
+    def statistics(self, section: dict[str, Any]) -> None:
+        title = "Verdicts in detail" + (f": {section['person']}" if self.several else "")
+        self.heading(title, 2)
+        if not section["verdicts"]:
+            return
+        self.table(w.STATISTICS_HEADERS, [w.statistics_row(v) for v in section["verdicts"]], 1)
+        for v in section["verdicts"]:
+            self.para(f"{v['label']}: {v['summary']}", 2)
+            for line in w.verdict_details(v):
+                self.para(line, 4)
+            for note in w.notes_shown(v):
+                self.para(f"Notes: {note}", 4, style="dim")
+
+    def daily(self, section: dict[str, Any]) -> None:
+        title = "Daily totals" + (f": {section['person']}" if self.several else "")
+        self.heading(title, 2)
+        headers, rows, hidden = w.daily_table(section, self.max_days, short=True)
+        if rows:
+            self.table(headers, rows)
+        else:
+            self.para("No days logged.", 2)
+        if hidden:
+            self.para(
+                f"{hidden} earlier day(s) not shown; the JSON and HTML reports list every day.", 2
+            )
+        undated = section["period"].get("undated_entries")
+        if undated:
+            self.para(f"{undated} entries without a date are not in this table.", 2)
+
+    def quality_details(self) -> None:
+        dq = self.doc["data_quality"]
+        if dq["coverage"]:
+            self.heading("Coverage", 2)
+            self.para(w.COVERAGE_HEADING, 2)
+            self.table(*w.coverage_rows(dq["coverage"], self.several))
+        self.listed(
+            "Entries not matched to a food",
+            dq["unmatched"],
+            lambda i: f"{i.get('text')!r}: {w.did_you_mean(i)}",
+        )
+        if dq["assumptions"].get("count"):
+            self.heading("Assumptions", 2)
+            self.para(w.assumptions_sentence(dq["assumptions"]), 2)
+            for item in dq["assumptions"]["heaviest"]:
+                self.para(f"- {w.where(item)}: {w.assumed(item)}", 2)
+
     def not_advice(self) -> None:
         self.heading("Not medical advice")
         self.para(self.doc["disclaimer"])
@@ -211,10 +286,18 @@ class TextWriter(Writer):
 
 
 def write_text(
-    document: dict[str, Any], *, color: bool = False, width: int = 100, max_days: int | None = 31
+    document: dict[str, Any],
+    *,
+    color: bool = False,
+    width: int = 100,
+    max_days: int | None = 31,
+    details: bool = False,
 ) -> str:
     """The report document as terminal text (``color``: with ANSI colours).
 
-    ``max_days`` is the number of most recent days the daily table shows (None: all).
+    ``max_days`` is the number of most recent days the daily table shows (None: all);
+    ``details`` adds the statistics, the daily totals and every note.
     """
-    return TextWriter(document, color=color, width=width, max_days=max_days).write()
+    return TextWriter(
+        document, color=color, width=width, max_days=max_days, details=details
+    ).write()

@@ -20,6 +20,19 @@ from nutrilog.report.values import amount, fmt, pct
 __all__ = [
     "TITLE",
     "VERDICT_HEADERS",
+    "STATISTICS_HEADERS",
+    "TERMS",
+    "STATISTICS_TERMS",
+    "CLINICIAN_POINTER",
+    "DETAILS_TITLE",
+    "FIXES_TITLE",
+    "FIXES_SHOWN",
+    "statistics_row",
+    "top_food_lines",
+    "fix_line",
+    "fixes_more",
+    "coverage_sentence",
+    "short_notice",
     "EXPLANATION_PARTS",
     "COVERAGE_HEADING",
     "LIST_LIMIT",
@@ -42,15 +55,39 @@ __all__ = [
 
 TITLE = "nutrilog report"
 
-VERDICT_HEADERS = [
-    "Nutrient",
-    "Status",
-    "Mean/day",
-    "Target",
-    "% of target",
-    "Likelihood",
-    "Upper limit",
-]
+#: The verdict table of the first screen.
+VERDICT_HEADERS = ["Nutrient", "Status", "Mean/day", "Target", "% of target"]
+
+#: The verdict table of the details: what the status rests on.
+STATISTICS_HEADERS = ["Nutrient", "Status", "Likelihood", "Upper limit", "Days", "Covered"]
+
+#: The terms of the verdict table, in plain words (shown under it).
+TERMS = (
+    "Mean/day is your average over the days assessed. Target: the RDA (recommended intake, "
+    "enough for nearly all healthy people) or, where no requirement is known, the AI "
+    "(adequate intake, what healthy people are seen to take in)."
+)
+
+#: The terms of the statistical details.
+STATISTICS_TERMS = (
+    "EAR: the estimated average requirement, enough for half of healthy people. "
+    "SD (standard deviation): how much intake varies from day to day; SD_within is that "
+    "variation for one person, SD_req the spread of requirements between people. "
+    "z: how far the mean is above the EAR in units of that combined uncertainty (IOM 2000). "
+    "CV: the SD as a share of the mean. UL: the tolerable upper intake level. "
+    "CDRR: the sodium intake above which cutting down lowers chronic-disease risk."
+)
+
+#: The pointer to the red flags, on the first screen.
+CLINICIAN_POINTER = (
+    "Spasms that are severe or keep coming back, or that come with numbness, weakness, "
+    "fever or chest pain, need a clinician, not a food log: see When to see a clinician."
+)
+
+DETAILS_TITLE = "Details: statistics, daily totals and all notes"
+FIXES_TITLE = "Entries to check"
+#: Entries to check listed in text, Markdown and HTML (JSON and --fixes hold them all).
+FIXES_SHOWN = 10
 
 #: The parts of an explanation: heading shown and key in the document.
 EXPLANATION_PARTS: tuple[tuple[str, str], ...] = (
@@ -117,14 +154,18 @@ def verdict_row(v: Mapping[str, Any]) -> list[str]:
     """The cells of a verdict under :data:`VERDICT_HEADERS`."""
     target = f"{v.get('target_kind') or ''} {amount(v.get('target'), v['column'])}".strip()
     share = f"{v['pct_of_target']:,.0f}%" if v.get("pct_of_target") is not None else "n/a"
+    return [v["label"], v["status"], amount(v.get("mean"), v["column"]), target, share]
+
+
+def statistics_row(v: Mapping[str, Any]) -> list[str]:
+    """The cells of a verdict under :data:`STATISTICS_HEADERS`."""
     return [
         v["label"],
         v["status"],
-        amount(v.get("mean"), v["column"]),
-        target,
-        share,
         _likelihood(v),
         _upper(v),
+        fmt(v.get("days")),
+        pct(v.get("coverage")),
     ]
 
 
@@ -186,8 +227,12 @@ def suggestion_groups(items: list[dict[str, Any]]) -> list[tuple[str, list[str],
 def daily_table(
     section: Mapping[str, Any], max_days: int | None, short: bool = False
 ) -> tuple[list[str], list[list[str]], int]:
-    """Headers, rows and the number of earlier days left out (``short``: terse headers)."""
-    days = section["daily"]
+    """Headers, rows and the number of earlier days left out (``short``: terse headers).
+
+    Entries without a date are not a day: they are left out here and counted in the
+    period (``undated_entries``).
+    """
+    days = [d for d in section["daily"] if d.get("date")]
     hidden = 0
     if max_days is not None and len(days) > max_days:
         hidden = len(days) - max_days
@@ -308,3 +353,69 @@ def source_line(article: Mapping[str, Any]) -> str:
     url = article.get("url")
     found = url if url else "no web address is given in the copy these notes were written from"
     return f"{article['title']} ({found})"
+
+
+# --------------------------------------------------------------------------- answer first
+
+
+def short_notice() -> str:
+    """The one line under the title: what the report is not."""
+    return (
+        "Not medical advice: a food log compared with reference intakes cannot show a "
+        "deficiency or the cause of a spasm."
+    )
+
+
+def top_food_lines(section: Mapping[str, Any], per_nutrient: int = 3) -> list[tuple[str, str]]:
+    """(nutrient label, ``food (12%); food (9%)``) of each assessed nutrient, in the log's words."""
+    out = []
+    for key in ASSESSED:
+        n = nutrient(key)
+        rows = [t for t in section.get("top_foods") or [] if t.get("column") == n.column]
+        rows = [t for t in rows if (t.get("amount") or 0) > 0][:per_nutrient]
+        if rows:
+            out.append((n.label, "; ".join(f"{t['food']} ({pct(t.get('share'))})" for t in rows)))
+    return out
+
+
+def fix_line(f: Mapping[str, Any]) -> str:
+    """One entry to check: the text, how many and how heavy, what is wrong, what to try."""
+    unit = f" ({f['unit']})" if f.get("unit") else ""
+    count = f.get("entries") or 0
+    weight = f"{fmt(f['grams'])} g" if f.get("grams") is not None else "weight unknown"
+    head = f"{f.get('text')!r}{unit}, {count} entr{'y' if count == 1 else 'ies'}, {weight}"
+    what = str(f.get("problem") or "")
+    if not f.get("food_id"):
+        try_ = "no close food found" if not f.get("options") else f"closest: {f['options']}"
+    elif f.get("food_id"):
+        try_ = f"now {f.get('food')} ({f['food_id']})"
+        if f.get("options"):
+            try_ += f"; or {f['options']}"
+    else:
+        try_ = ""
+    return f"{head}: {what}" + (f"; {try_}" if try_ else "")
+
+
+def fixes_more(fixes: list[dict[str, Any]]) -> str:
+    """The line after the entries to check listed: how many more, and how to fix them."""
+    more = len(fixes) - FIXES_SHOWN
+    head = f"and {more} more. " if more > 0 else ""
+    return (
+        f"{head}nutrilog analyze ... --fixes fixes.csv writes them all as a CSV to edit "
+        "(a food_id, or grams_per_unit); pass it back with --aliases fixes.csv "
+        "(Python: nl.write_fixes(result.fixes, path), then aliases=path)."
+    )
+
+
+def coverage_sentence(coverage: list[dict[str, Any]], several: bool = False) -> str:
+    """How much of the logged food has known values, in one sentence."""
+    known = [c for c in coverage if c.get("coverage") is not None]
+    if not known:
+        return "No coverage could be worked out (no day with food)."
+    low = [c for c in known if c["coverage"] < 0.995]
+    if not low:
+        return "Known values cover more than 99% of the logged food for every nutrient."
+    listed = ", ".join(
+        f"{c['label']} {pct(c['coverage'])}" + (f" ({c['person']})" if several else "") for c in low
+    )
+    return f"Share of the logged food with a known value, where it is below 99%: {listed}."
