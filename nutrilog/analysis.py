@@ -401,7 +401,10 @@ def _analyse_entries(
     n = len(entries)
     is_supp = entries["kind"].eq("supplement").to_numpy()
     is_water = entries["kind"].eq("water").to_numpy()
-    reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & (not recompute)
+    from nutrilog.recompute import grams_from_reported_energy, recomputable, with_notes
+
+    redo = recomputable(entries) if recompute else np.zeros(n, dtype=bool)
+    reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & ~redo
     to_match = ~is_supp & ~reported
     rows = np.flatnonzero(to_match)
 
@@ -455,6 +458,11 @@ def _analyse_entries(
     no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
     if no_quantity.any():
         note = choose(~no_quantity, note, pd.Series("no quantity", index=index))
+    energy_notes = None
+    if redo.any():  # a recomputed size or count measure: grams from the reported energy
+        grams, energy_notes = grams_from_reported_energy(
+            entries, food_id, grams, foods.nutrients, redo & matched
+        )
     computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
     columns = {c: entries[c] for c in entries.columns}
     columns["food_id"] = choose(matched, food_id, entries["food_id"])
@@ -469,6 +477,8 @@ def _analyse_entries(
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
     columns["assumptions"] = _assumptions(entries, key_code, found, is_supp)
+    if energy_notes is not None:
+        columns["assumptions"] = with_notes(columns["assumptions"], energy_notes)
     columns["match_score"] = score
     columns["grams"] = grams
     columns["suggestions"] = suggestions
@@ -564,7 +574,10 @@ def analyze(
         as in the file :func:`nutrilog.fixes.write_fixes` writes
         (:func:`~nutrilog.matching.aliases.read_alias_file`).
     recompute : bool
-        Recompute nutrients of rows whose source reported them (Cronometer).
+        Recompute nutrients of rows whose source reported them (Cronometer): a
+        size or count measure takes its grams from the row's reported energy, and
+        a meal or day total (no amount) keeps its reported values
+        (:mod:`nutrilog.recompute`).
     sd_within : mapping, optional
         Within-person SDs of daily intake by nutrient, used where no published
         pooled value applies.
@@ -631,10 +644,12 @@ def analyze(
         from nutrilog.supplements import apply_supplement_table
 
         logged = apply_supplement_table(logged, supplements)
+    from nutrilog.recompute import recomputable
+
     to_read = (
         logged["kind"].eq("food").to_numpy()
         & logged["food_id"].isna().to_numpy()
-        & (recompute | ~logged["reported"].to_numpy(dtype=bool))
+        & ((recompute & recomputable(logged)) | ~logged["reported"].to_numpy(dtype=bool))
     )
     logged, not_food = understand_entries(logged, matcher, to_read)
     rejected = food_log.rejected

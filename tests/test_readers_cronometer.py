@@ -159,9 +159,16 @@ def test_chunked_servings_match(tmp_path: Path) -> None:
     )
 
 
+def _without_energy(path: Path) -> io.StringIO:
+    """The export with its energy column left out (an export without energy)."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return io.StringIO(frame.drop(columns=["Energy (kcal)"]).to_csv(index=False))
+
+
 def test_measures_people_log_are_weighed_when_recomputed() -> None:
-    # grams checked by hand against datasets/portions.csv (SR28 WEIGHT.txt)
-    log = read_log(FIXTURES / "cronometer_measures.csv")
+    # grams checked by hand against datasets/portions.csv (SR28 WEIGHT.txt); without
+    # the reported energy the measure alone gives the grams
+    log = read_log(_without_energy(FIXTURES / "cronometer_measures.csv"), format="cronometer")
     _accounted(log)
     result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
     grams = result.entries.set_index("food")["grams"].round(1).to_dict()
@@ -176,3 +183,38 @@ def test_measures_people_log_are_weighed_when_recomputed() -> None:
         "Beverages, carbonated, cola, regular": pytest.approx(368.5, rel=0.01),
     }  # cola: 14148 about 30.7 g per fl oz x 355 / 29.5735 ml
     assert result.entries["food_id"].notna().all()
+
+
+def test_recomputed_sizes_take_their_grams_from_the_reported_energy() -> None:
+    # energy per 100 g from SR28 NUT_DATA (nutrient 208): provolone 01035 351 kcal,
+    # medjool dates 09421 277 kcal, cola 14148 42 kcal; magnesium (304) of
+    # provolone 28 mg per 100 g
+    log = read_log(FIXTURES / "cronometer_measures.csv")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    rows = result.entries.set_index("food")
+    grams = rows["grams"]
+    assert grams["Cheese, provolone"] == pytest.approx(60 / 3.51)  # "1.00 Cubic Inch", 60 kcal
+    assert grams["Dates, medjool"] == pytest.approx(200 / 2.77)  # "3.00 date", 200 kcal
+    assert grams["Beverages, carbonated, cola, regular"] == pytest.approx(140 / 0.42)
+    assert rows.loc["Cheese, provolone", "magnesium_mg"] == pytest.approx(60 / 3.51 * 0.28)
+    assert rows.loc["Cheese, provolone", "energy_kcal"] == pytest.approx(60.0)
+    note = rows.loc["Dates, medjool", "assumptions"]
+    assert "reported energy: 72 g from the reported 200 kcal (the measure gave 72 g)" in note
+    # a measure that is a weight keeps it: 2 x 5.3 oz
+    assert grams["Yogurt, Greek, plain, nonfat"] == pytest.approx(2 * 5.3 * 28.349523, rel=1e-4)
+    assert "reported energy" not in rows.loc["Yogurt, Greek, plain, nonfat", "assumptions"]
+
+
+def test_recompute_keeps_missing_energy_and_unknown_values_missing() -> None:
+    # no reported energy: the measure's grams; a food whose table lacks a value keeps it missing
+    text = (
+        "Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Category\n"
+        '2026-11-21,8:00 AM,Breakfast,"Dates, medjool","3.00 date",,39.00,Fruits\n'
+        '2026-11-21,8:01 AM,Breakfast,"Dates, medjool","2.00 date",0.00,26.00,Fruits\n'
+    )
+    log = read_log(io.StringIO(text), format="cronometer")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    assert result.entries["grams"].round(1).tolist() == [72.0, 48.0]  # 24 g per date
+    # SR28 09421 has no vitamin B12 value: it stays missing, never 0
+    assert result.entries["vitamin_b12_ug"].isna().all()
+    assert not result.entries["assumptions"].str.contains("reported energy").any()
