@@ -575,7 +575,8 @@ def analyze(
         (:func:`~nutrilog.matching.aliases.read_alias_file`).
     recompute : bool
         Recompute nutrients of rows whose source reported them (Cronometer): a
-        size or count measure takes its grams from the row's reported energy, and
+        count or size measure (not a weight or volume) takes its grams from the
+        row's reported energy, and
         a meal or day total (no amount) keeps its reported values
         (:mod:`nutrilog.recompute`).
     sd_within : mapping, optional

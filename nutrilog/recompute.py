@@ -3,10 +3,12 @@
 An app export such as Cronometer's ``servings.csv`` gives, for each food row, the
 app's own nutrients and a household measure (``4.00 medium``, ``1.00 each``,
 ``2.00 slice``). Recomputing such a row from the bundled tables needs its grams.
-A measure in weight units (``150.00 g``, ``4.00 oz``) states them. Any other
-measure is a size whose weight differs between apps and foods (a "small" chicken
-breast, a "slice" of a branded bread), while the row's reported energy is the
-app's own weight times the app's food's energy density. So, when the row is
+A measure in weight units (``150.00 g``, ``4.00 oz``) states them, and one in
+volume units (``1.00 cup``, ``1.00 can (355 ml)``) states an amount the food's
+density turns into grams. Any other measure is a count or a size whose weight
+differs between apps and foods (a "small" chicken breast, a "slice" of a branded
+bread), while the row's reported energy is the app's own weight times the app's
+food's energy density. So, when the row is
 recomputed, its food is matched and both energies are known, the grams are the
 reported energy divided by the matched food's energy per gram; the grams the
 measure gave are kept in the row's assumptions (tag ``reported energy``).
@@ -40,8 +42,8 @@ __all__ = ["grams_from_reported_energy", "recomputable"]
 
 #: The assumption tag of grams read from a row's reported energy.
 ENERGY_TAG = "reported energy"
-#: Unit kinds whose amount is already a weight.
-_WEIGHED = frozenset({"mass"})
+#: Unit kinds whose amount is a stated weight or volume (kept as measured).
+_WEIGHED = frozenset({"mass", "volume"})
 
 
 def recomputable(entries: pd.DataFrame) -> np.ndarray:

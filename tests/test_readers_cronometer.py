@@ -187,7 +187,7 @@ def test_measures_people_log_are_weighed_when_recomputed() -> None:
 
 def test_recomputed_sizes_take_their_grams_from_the_reported_energy() -> None:
     # energy per 100 g from SR28 NUT_DATA (nutrient 208): provolone 01035 351 kcal,
-    # medjool dates 09421 277 kcal, cola 14148 42 kcal; magnesium (304) of
+    # medjool dates 09421 277 kcal; magnesium (304) of
     # provolone 28 mg per 100 g
     log = read_log(FIXTURES / "cronometer_measures.csv")
     result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
@@ -195,12 +195,13 @@ def test_recomputed_sizes_take_their_grams_from_the_reported_energy() -> None:
     grams = rows["grams"]
     assert grams["Cheese, provolone"] == pytest.approx(60 / 3.51)  # "1.00 Cubic Inch", 60 kcal
     assert grams["Dates, medjool"] == pytest.approx(200 / 2.77)  # "3.00 date", 200 kcal
-    assert grams["Beverages, carbonated, cola, regular"] == pytest.approx(140 / 0.42)
+    # a stated weight or volume keeps it: the can is 355 ml (cola about 30.7 g per fl oz)
+    assert grams["Beverages, carbonated, cola, regular"] == pytest.approx(368.5, rel=0.01)
     assert rows.loc["Cheese, provolone", "magnesium_mg"] == pytest.approx(60 / 3.51 * 0.28)
     assert rows.loc["Cheese, provolone", "energy_kcal"] == pytest.approx(60.0)
     note = rows.loc["Dates, medjool", "assumptions"]
     assert "reported energy: 72 g from the reported 200 kcal (the measure gave 72 g)" in note
-    # a measure that is a weight keeps it: 2 x 5.3 oz
+    # 2 x 5.3 oz
     assert grams["Yogurt, Greek, plain, nonfat"] == pytest.approx(2 * 5.3 * 28.349523, rel=1e-4)
     assert "reported energy" not in rows.loc["Yogurt, Greek, plain, nonfat", "assumptions"]
 
