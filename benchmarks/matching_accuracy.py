@@ -358,7 +358,9 @@ def score_exports(paths: list[Path]) -> dict[str, float]:
 
     A row is judged on a mineral only where the app gives that mineral (its branded
     foods often leave it empty, and USDA's own zero for a food the app leaves empty
-    is no disagreement); a day compares the sums over those same rows. The strict
+    is no disagreement); a day compares the sums over those same rows. A row with
+    no matching food keeps the app's values in the analysis: it is a miss as a row,
+    and its app values count in its day (as in the user's daily totals). The strict
     figures, where every row the app leaves empty counts as a miss, are printed too.
     """
     print("real exports, recomputed from the bundled tables:")
@@ -385,11 +387,13 @@ def score_exports(paths: list[Path]) -> dict[str, float]:
         n_rows += len(common)
         matched = ours["food_id"].notna().sum()
         day = app["date"]
+        recomputed = ours["food_id"].notna()
         for column in _MINERALS:
             a = app[column].astype(float)
             o = ours[column].astype(float)
             known = a.notna()
-            ok = _close_to_app(o, a, 0.20)
+            # a row with no matching food keeps the app's values: never a hit
+            ok = _close_to_app(o, a, 0.20) & recomputed
             hits["rows"][column] += int(ok[known].sum())
             judged["rows"][column] += int(known.sum())
             hits["strict_rows"][column] += int(ok.sum())
@@ -403,7 +407,10 @@ def score_exports(paths: list[Path]) -> dict[str, float]:
             hits["strict_days"][column] += int(strict.sum())
         days = day.nunique()
         n_days += days
-        print(f"  {path.name}: {len(common)} food rows ({matched} matched), {days} days")
+        print(
+            f"  {path.name}: {len(common)} food rows ({matched} matched;"
+            f" {len(common) - matched} keep the app's values), {days} days"
+        )
     out = {}
     for column in _MINERALS:
         n_r, n_d = judged["rows"][column], judged["days"][column]

@@ -401,7 +401,12 @@ def _analyse_entries(
     n = len(entries)
     is_supp = entries["kind"].eq("supplement").to_numpy()
     is_water = entries["kind"].eq("water").to_numpy()
-    from nutrilog.recompute import grams_from_reported_energy, recomputable, with_notes
+    from nutrilog.recompute import (
+        KEPT_NOTE,
+        grams_from_reported_energy,
+        recomputable,
+        with_notes,
+    )
 
     redo = recomputable(entries) if recompute else np.zeros(n, dtype=bool)
     reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & ~redo
@@ -458,17 +463,21 @@ def _analyse_entries(
     no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
     if no_quantity.any():
         note = choose(~no_quantity, note, pd.Series("no quantity", index=index))
-    energy_notes = None
-    if redo.any():  # a recomputed size or count measure: grams from the reported energy
+    energy_notes, kept = None, np.zeros(n, dtype=bool)
+    if redo.any():  # a recomputed count or size measure: grams from the reported energy
         grams, energy_notes = grams_from_reported_energy(
             entries, food_id, grams, foods.nutrients, redo & matched
         )
+        kept = redo & food_id.isna().to_numpy()  # no food to recompute from
+        energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
     computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
     columns = {c: entries[c] for c in entries.columns}
     columns["food_id"] = choose(matched, food_id, entries["food_id"])
     for col in NUTRIENT_COLUMNS:
         value = computed[col].to_numpy() if col in computed.columns else np.full(n, np.nan)
         columns[col] = value if every else np.where(matched, value, entries[col].to_numpy())
+        if kept.any():  # an app's row with no matching food keeps the app's values
+            columns[col] = np.where(kept, entries[col].to_numpy(), columns[col])
     if water.any():
         columns["water_g"] = np.where(water, grams, columns["water_g"])
     # supplements and reported rows are described by their own words

@@ -13,11 +13,15 @@ recomputed, its food is matched and both energies are known, the grams are the
 reported energy divided by the matched food's energy per gram; the grams the
 measure gave are kept in the row's assumptions (tag ``reported energy``).
 
-Two rules come with it:
+Three rules come with it:
 
 * A reported row without an amount (a meal or day total: MyFitnessPal's
   "Nutrition Summary", Cronometer's ``dailysummary.csv``) cannot be recomputed and
   keeps its reported nutrients (:func:`recomputable`).
+* A recomputed row whose food is not matched keeps the nutrients the app reported
+  (status ``unmatched``, listed with its suggestions, assumption :data:`KEPT_NOTE`):
+  recomputing does not drop what the app knew, such as the calcium of ground
+  eggshell, a food USDA does not list.
 * Nothing is invented: a row whose reported energy is missing or zero, or whose
   food has no energy value, keeps the grams of its measure.
 
@@ -38,10 +42,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["grams_from_reported_energy", "recomputable"]
+__all__ = ["KEPT_NOTE", "grams_from_reported_energy", "recomputable"]
 
 #: The assumption tag of grams read from a row's reported energy.
 ENERGY_TAG = "reported energy"
+#: The assumption of a recomputed row with no matching food.
+KEPT_NOTE = "reported values: no food matched, the app's values kept"
 #: Unit kinds whose amount is a stated weight or volume (kept as measured).
 _WEIGHED = frozenset({"mass", "volume"})
 
@@ -97,7 +103,7 @@ def grams_from_reported_energy(
     out = np.asarray(grams, dtype="float64").copy()
     if not n or "energy_kcal" not in entries or "energy_kcal" not in per_100g:
         return out, notes
-    wanted = entries["reported"].to_numpy(dtype=bool) if rows is None else rows.copy()
+    wanted = np.array(entries["reported"] if rows is None else rows, dtype=bool)  # a copy
     kind = entries["unit_kind"].astype(object).to_numpy()
     wanted &= ~pd.Series(kind).isin(_WEIGHED).to_numpy()
     wanted &= food_id.notna().to_numpy()

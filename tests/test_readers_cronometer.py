@@ -219,3 +219,24 @@ def test_recompute_keeps_missing_energy_and_unknown_values_missing() -> None:
     # SR28 09421 has no vitamin B12 value: it stays missing, never 0
     assert result.entries["vitamin_b12_ug"].isna().all()
     assert not result.entries["assumptions"].str.contains("reported energy").any()
+
+
+def test_recomputed_row_without_a_food_keeps_the_apps_values() -> None:
+    # ground eggshell is no USDA food: the app's 400 mg calcium is kept, the row is
+    # still listed as unmatched, and the assumption says so
+    text = (
+        "Day,Time,Group,Food Name,Amount,Energy (kcal),Calcium (mg),Magnesium (mg),Category\n"
+        '2026-11-21,8:00 AM,Breakfast,"Egg shell, dried, ground","1.00 g",0.00,400.00,,Dairy\n'
+        '2026-11-21,8:01 AM,Breakfast,"Dates, medjool","3.00 date",200.00,46.00,39.00,Fruits\n'
+    )
+    log = read_log(io.StringIO(text), format="cronometer")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    shell = result.entries.iloc[0]
+    assert shell["status"] == "unmatched" and pd.isna(shell["food_id"])
+    assert shell["calcium_mg"] == 400.0
+    assert math.isnan(shell["magnesium_mg"])  # the app left it empty: still missing
+    assert "reported values: no food matched" in shell["assumptions"]
+    assert result.unmatched["food"].tolist() == ["Egg shell, dried, ground"]
+    # the dates are recomputed: 200 kcal / 277 per 100 g x 64 mg calcium per 100 g
+    day = result.daily.iloc[0]
+    assert day["calcium_mg"] == pytest.approx(400.0 + 200 / 2.77 * 0.64)
