@@ -38,6 +38,11 @@ def _accounted(log: FoodLog) -> None:
         ("3.00 1/4 cup", 0.75, "cup", "3 x 1/4 cup"),
         ("6.00 olive", 6.0, "olive", None),
         ("3.00 date", 3.0, "date", None),
+        ("1.00 cup chopped", 1.0, "cup", "chopped"),  # the unit first, then how it is cut
+        ("2.00 tbsp whole", 2.0, "tbsp", "whole"),
+        ("1.00 small slice", 1.0, "slice", "small"),
+        ("1.00 can (355ml)", 355.0, "ml", "1 can"),  # no space before the unit
+        ("1.00 bar (40g)", 40.0, "g", "1 bar"),
         ("1.00 Cubic Inch", 1.0, "cubic inch", None),
         ('0.10 large - 8 1/4" long', 0.1, "large", '8 1/4" long'),
         ('1.00 pizza 8" diameter', 1.0, "pizza", '8" diameter'),
