@@ -585,9 +585,8 @@ def analyze(
     recompute : bool
         Recompute nutrients of rows whose source reported them (Cronometer): a
         count or size measure (not a weight or volume) takes its grams from the
-        row's reported energy, and
-        a meal or day total (no amount) keeps its reported values
-        (:mod:`nutrilog.recompute`).
+        row's reported energy; a row with no matching food, and a meal or day
+        total (no amount), keep their reported values (:mod:`nutrilog.recompute`).
     sd_within : mapping, optional
         Within-person SDs of daily intake by nutrient, used where no published
         pooled value applies.
@@ -659,7 +658,10 @@ def analyze(
     to_read = (
         logged["kind"].eq("food").to_numpy()
         & logged["food_id"].isna().to_numpy()
-        & ((recompute & recomputable(logged)) | ~logged["reported"].to_numpy(dtype=bool))
+        & (
+            (recomputable(logged) if recompute else False)
+            | ~logged["reported"].to_numpy(dtype=bool)
+        )
     )
     logged, not_food = understand_entries(logged, matcher, to_read)
     rejected = food_log.rejected
