@@ -408,7 +408,7 @@ def _analyse_entries(
         with_notes,
     )
 
-    redo = recomputable(entries) if recompute else np.zeros(n, dtype=bool)
+    redo = recomputable(entries) & ~is_supp if recompute else np.zeros(n, dtype=bool)
     reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & ~redo
     to_match = ~is_supp & ~reported
     rows = np.flatnonzero(to_match)

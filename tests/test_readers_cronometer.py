@@ -233,9 +233,13 @@ def test_recomputed_row_without_a_food_keeps_the_apps_values() -> None:
         "Day,Time,Group,Food Name,Amount,Energy (kcal),Calcium (mg),Magnesium (mg),Category\n"
         '2026-11-21,8:00 AM,Breakfast,"Egg shell, dried, ground","1.00 g",0.00,400.00,,Dairy\n'
         '2026-11-21,8:01 AM,Breakfast,"Dates, medjool","3.00 date",200.00,46.00,39.00,Fruits\n'
+        '2026-11-21,8:02 AM,Breakfast,"Magnesium Citrate","1.00 tablet",0.00,,150.00,Supplements\n'
     )
     log = read_log(io.StringIO(text), format="cronometer")
     result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    supplement = result.entries.iloc[2]
+    assert supplement["status"] == "supplement" and supplement["magnesium_mg"] == 150.0
+    assert "reported values" not in str(supplement["assumptions"])
     shell = result.entries.iloc[0]
     assert shell["status"] == "unmatched" and pd.isna(shell["food_id"])
     assert shell["calcium_mg"] == 400.0
