@@ -348,10 +348,24 @@ def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
 # --------------------------------------------------------------------------- exports
 
 
+def _close_to_app(ours: pd.Series, app: pd.Series, share: float) -> pd.Series:
+    """Within ``share`` of the app's value (or 1 mg); a missing value on either side is not."""
+    return (ours - app).abs() <= np.maximum(share * app.abs(), 1.0)
+
+
 def score_exports(paths: list[Path]) -> dict[str, float]:
+    """Rows and days of recomputed Cronometer exports against the app's own values.
+
+    A row is judged on a mineral only where the app gives that mineral (its branded
+    foods often leave it empty, and USDA's own zero for a food the app leaves empty
+    is no disagreement); a day compares the sums over those same rows. A row with
+    no matching food keeps the app's values in the analysis: it is a miss as a row,
+    and its app values count in its day (as in the user's daily totals). The strict
+    figures, where every row the app leaves empty counts as a miss, are printed too.
+    """
     print("real exports, recomputed from the bundled tables:")
-    row_hits: Counter[str] = Counter()
-    day_hits: Counter[str] = Counter()
+    hits = {k: Counter() for k in ("rows", "days", "strict_rows", "strict_days")}
+    judged = {k: Counter() for k in ("rows", "days")}
     n_rows = n_days = 0
     for path in paths:
         log = nl.read_log(path)
@@ -372,28 +386,71 @@ def score_exports(paths: list[Path]) -> dict[str, float]:
         app, ours = app.loc[common], ours.loc[common]
         n_rows += len(common)
         matched = ours["food_id"].notna().sum()
+        day = app["date"]
+        recomputed = ours["food_id"].notna()
         for column in _MINERALS:
             a = app[column].astype(float)
             o = ours[column].astype(float)
-            ok = (o - a).abs() <= np.maximum(0.20 * a.abs(), 1.0)
-            row_hits[column] += int(ok.sum())
-            da = a.groupby(app["date"]).sum(min_count=1)
-            do = o.groupby(app["date"]).sum(min_count=1)
-            day_ok = (do - da).abs() <= np.maximum(0.15 * da.abs(), 1.0)
-            day_hits[column] += int(day_ok.sum())
-        days = app["date"].nunique()
+            known = a.notna()
+            # a row with no matching food keeps the app's values: never a hit
+            ok = _close_to_app(o, a, 0.20) & recomputed
+            hits["rows"][column] += int(ok[known].sum())
+            judged["rows"][column] += int(known.sum())
+            hits["strict_rows"][column] += int(ok.sum())
+            da = a[known].groupby(day[known]).sum(min_count=1)
+            do = o[known].groupby(day[known]).sum()
+            hits["days"][column] += int(_close_to_app(do, da, 0.15).sum())
+            judged["days"][column] += len(da)
+            strict = _close_to_app(
+                o.groupby(day).sum(min_count=1), a.groupby(day).sum(min_count=1), 0.15
+            )
+            hits["strict_days"][column] += int(strict.sum())
+        days = day.nunique()
         n_days += days
-        print(f"  {path.name}: {len(common)} food rows ({matched} matched), {days} days")
+        print(
+            f"  {path.name}: {len(common)} food rows ({matched} matched;"
+            f" {len(common) - matched} keep the app's values), {days} days"
+        )
     out = {}
     for column in _MINERALS:
-        rows_share = row_hits[column] / n_rows if n_rows else float("nan")
-        days_share = day_hits[column] / n_days if n_days else float("nan")
+        n_r, n_d = judged["rows"][column], judged["days"][column]
+        rows_share = hits["rows"][column] / n_r if n_r else float("nan")
+        days_share = hits["days"][column] / n_d if n_d else float("nan")
+        strict_rows = hits["strict_rows"][column] / n_rows if n_rows else float("nan")
+        strict_days = hits["strict_days"][column] / n_days if n_days else float("nan")
         out[column] = (rows_share, days_share)
         print(
-            f"  {column:<14} rows within 20%: {rows_share:6.1%}   days within 15%: {days_share:6.1%}"
+            f"  {column:<14} rows within 20%: {rows_share:6.1%} of {n_r:<4}"
+            f" days within 15%: {days_share:6.1%} of {n_d:<3}"
+            f" | strict: rows {strict_rows:6.1%} of {n_rows}, days {strict_days:6.1%} of {n_days}"
         )
+    print(
+        "  (judged where the app gives the mineral; strict: a row the app leaves empty is a miss)"
+    )
     print("  (targets: 85% of rows, 75% of days)")
     return out
+
+
+def report_summaries(paths: list[Path]) -> None:
+    """Meal and day totals (MyFitnessPal, Cronometer ``dailysummary.csv``): read and kept.
+
+    They name no food, so they cannot be recomputed: the analysis keeps the app's values.
+    """
+    print("meal and day totals (kept as the app reported them; nothing to recompute):")
+    for path in paths:
+        log = nl.read_log(path)
+        result = nl.analyze(log, _PROFILE, recompute=True, min_day_kcal=0)
+        entries = result.entries
+        kept = all(
+            np.allclose(entries[c].astype(float), log.entries[c].astype(float), equal_nan=True)
+            for c in ("energy_kcal", "potassium_mg", "sodium_mg", "calcium_mg")
+        )
+        print(
+            f"  {path.name}: {len(log.entries)} rows, {len(log.rejected)} rejected,"
+            f" {entries['date'].nunique()} days, potassium known on"
+            f" {int(entries['potassium_mg'].notna().sum())} rows,"
+            f" values kept: {'yes' if kept and entries['status'].eq('reported').all() else 'NO'}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -405,6 +462,13 @@ def main(argv: list[str] | None = None) -> int:
         nargs="*",
         default=sorted((_SHARED / "exports" / "cronometer").glob("servings*.csv")),
     )
+    parser.add_argument(
+        "--summaries",
+        type=Path,
+        nargs="*",
+        default=sorted((_SHARED / "exports" / "myfitnesspal").glob("*.csv"))
+        + sorted((_SHARED / "exports" / "cronometer").glob("dailysummary*.csv")),
+    )
     parser.add_argument("--failures", action="store_true", help="list every phrase that failed")
     args = parser.parse_args(argv)
     if not args.phrases.exists():
@@ -414,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.exports:
         print()
         score_exports(args.exports)
+    if args.summaries:
+        print()
+        report_summaries(args.summaries)
     return 0
 
 

@@ -401,7 +401,15 @@ def _analyse_entries(
     n = len(entries)
     is_supp = entries["kind"].eq("supplement").to_numpy()
     is_water = entries["kind"].eq("water").to_numpy()
-    reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & (not recompute)
+    from nutrilog.recompute import (
+        KEPT_NOTE,
+        grams_from_reported_energy,
+        recomputable,
+        with_notes,
+    )
+
+    redo = recomputable(entries) & ~is_supp if recompute else np.zeros(n, dtype=bool)
+    reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & ~redo
     to_match = ~is_supp & ~reported
     rows = np.flatnonzero(to_match)
 
@@ -455,12 +463,21 @@ def _analyse_entries(
     no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
     if no_quantity.any():
         note = choose(~no_quantity, note, pd.Series("no quantity", index=index))
+    energy_notes, kept = None, np.zeros(n, dtype=bool)
+    if redo.any():  # a recomputed count or size measure: grams from the reported energy
+        grams, energy_notes = grams_from_reported_energy(
+            entries, food_id, grams, foods.nutrients, redo & matched
+        )
+        kept = redo & food_id.isna().to_numpy()  # no food to recompute from
+        energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
     computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
     columns = {c: entries[c] for c in entries.columns}
     columns["food_id"] = choose(matched, food_id, entries["food_id"])
     for col in NUTRIENT_COLUMNS:
         value = computed[col].to_numpy() if col in computed.columns else np.full(n, np.nan)
         columns[col] = value if every else np.where(matched, value, entries[col].to_numpy())
+        if kept.any():  # an app's row with no matching food keeps the app's values
+            columns[col] = np.where(kept, entries[col].to_numpy(), columns[col])
     if water.any():
         columns["water_g"] = np.where(water, grams, columns["water_g"])
     # supplements and reported rows are described by their own words
@@ -469,6 +486,8 @@ def _analyse_entries(
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
     columns["assumptions"] = _assumptions(entries, key_code, found, is_supp)
+    if energy_notes is not None:
+        columns["assumptions"] = with_notes(columns["assumptions"], energy_notes)
     columns["match_score"] = score
     columns["grams"] = grams
     columns["suggestions"] = suggestions
@@ -564,7 +583,10 @@ def analyze(
         as in the file :func:`nutrilog.fixes.write_fixes` writes
         (:func:`~nutrilog.matching.aliases.read_alias_file`).
     recompute : bool
-        Recompute nutrients of rows whose source reported them (Cronometer).
+        Recompute nutrients of rows whose source reported them (Cronometer): a
+        count or size measure (not a weight or volume) takes its grams from the
+        row's reported energy; a row with no matching food, and a meal or day
+        total (no amount), keep their reported values (:mod:`nutrilog.recompute`).
     sd_within : mapping, optional
         Within-person SDs of daily intake by nutrient, used where no published
         pooled value applies.
@@ -631,10 +653,15 @@ def analyze(
         from nutrilog.supplements import apply_supplement_table
 
         logged = apply_supplement_table(logged, supplements)
+    from nutrilog.recompute import recomputable
+
     to_read = (
         logged["kind"].eq("food").to_numpy()
         & logged["food_id"].isna().to_numpy()
-        & (recompute | ~logged["reported"].to_numpy(dtype=bool))
+        & (
+            (recomputable(logged) if recompute else False)
+            | ~logged["reported"].to_numpy(dtype=bool)
+        )
     )
     logged, not_food = understand_entries(logged, matcher, to_read)
     rejected = food_log.rejected

@@ -11,7 +11,10 @@ items, empty when nothing was assumed. Tags:
 * ``component`` -- the entry is one food of a line that named several
   (``of "toast w/ butter"``);
 * ``dish`` -- a line naming several foods was matched as one mixed dish;
-* and the amount tags (``default portion``, ``estimated amount``, ``unknown amount``).
+* and the amount tags (``default portion``, ``estimated amount``, ``unknown amount``);
+* when an app export is recomputed (:mod:`nutrilog.recompute`): ``reported energy``
+  (a count or size weighed from the app's energy) and ``reported values`` (no food
+  matched, the app's values kept).
 
 :func:`summarize_assumptions` counts them and lists the entries whose assumptions
 carry the most weight (grams), with their magnesium, calcium and potassium.

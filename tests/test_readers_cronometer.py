@@ -38,6 +38,11 @@ def _accounted(log: FoodLog) -> None:
         ("3.00 1/4 cup", 0.75, "cup", "3 x 1/4 cup"),
         ("6.00 olive", 6.0, "olive", None),
         ("3.00 date", 3.0, "date", None),
+        ("1.00 cup chopped", 1.0, "cup", "chopped"),  # the unit first, then how it is cut
+        ("2.00 tbsp whole", 2.0, "tbsp", "whole"),
+        ("1.00 small slice", 1.0, "slice", "small"),
+        ("1.00 can (355ml)", 355.0, "ml", "1 can"),  # no space before the unit
+        ("1.00 bar (40g)", 40.0, "g", "1 bar"),
         ("1.00 Cubic Inch", 1.0, "cubic inch", None),
         ('0.10 large - 8 1/4" long', 0.1, "large", '8 1/4" long'),
         ('1.00 pizza 8" diameter', 1.0, "pizza", '8" diameter'),
@@ -159,9 +164,16 @@ def test_chunked_servings_match(tmp_path: Path) -> None:
     )
 
 
+def _without_energy(path: Path) -> io.StringIO:
+    """The export with its energy column left out (an export without energy)."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return io.StringIO(frame.drop(columns=["Energy (kcal)"]).to_csv(index=False))
+
+
 def test_measures_people_log_are_weighed_when_recomputed() -> None:
-    # grams checked by hand against datasets/portions.csv (SR28 WEIGHT.txt)
-    log = read_log(FIXTURES / "cronometer_measures.csv")
+    # grams checked by hand against datasets/portions.csv (SR28 WEIGHT.txt); without
+    # the reported energy the measure alone gives the grams
+    log = read_log(_without_energy(FIXTURES / "cronometer_measures.csv"), format="cronometer")
     _accounted(log)
     result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
     grams = result.entries.set_index("food")["grams"].round(1).to_dict()
@@ -176,3 +188,64 @@ def test_measures_people_log_are_weighed_when_recomputed() -> None:
         "Beverages, carbonated, cola, regular": pytest.approx(368.5, rel=0.01),
     }  # cola: 14148 about 30.7 g per fl oz x 355 / 29.5735 ml
     assert result.entries["food_id"].notna().all()
+
+
+def test_recomputed_sizes_take_their_grams_from_the_reported_energy() -> None:
+    # energy per 100 g from SR28 NUT_DATA (nutrient 208): provolone 01035 351 kcal,
+    # medjool dates 09421 277 kcal; magnesium (304) of
+    # provolone 28 mg per 100 g
+    log = read_log(FIXTURES / "cronometer_measures.csv")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    rows = result.entries.set_index("food")
+    grams = rows["grams"]
+    assert grams["Cheese, provolone"] == pytest.approx(60 / 3.51)  # "1.00 Cubic Inch", 60 kcal
+    assert grams["Dates, medjool"] == pytest.approx(200 / 2.77)  # "3.00 date", 200 kcal
+    # a stated weight or volume keeps it: the can is 355 ml (cola about 30.7 g per fl oz)
+    assert grams["Beverages, carbonated, cola, regular"] == pytest.approx(368.5, rel=0.01)
+    assert rows.loc["Cheese, provolone", "magnesium_mg"] == pytest.approx(60 / 3.51 * 0.28)
+    assert rows.loc["Cheese, provolone", "energy_kcal"] == pytest.approx(60.0)
+    note = rows.loc["Dates, medjool", "assumptions"]
+    assert "reported energy: 72 g from the reported 200 kcal (the measure gave 72 g)" in note
+    # 2 x 5.3 oz
+    assert grams["Yogurt, Greek, plain, nonfat"] == pytest.approx(2 * 5.3 * 28.349523, rel=1e-4)
+    assert "reported energy" not in rows.loc["Yogurt, Greek, plain, nonfat", "assumptions"]
+
+
+def test_recompute_keeps_missing_energy_and_unknown_values_missing() -> None:
+    # no reported energy: the measure's grams; a food whose table lacks a value keeps it missing
+    text = (
+        "Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Category\n"
+        '2026-11-21,8:00 AM,Breakfast,"Dates, medjool","3.00 date",,39.00,Fruits\n'
+        '2026-11-21,8:01 AM,Breakfast,"Dates, medjool","2.00 date",0.00,26.00,Fruits\n'
+    )
+    log = read_log(io.StringIO(text), format="cronometer")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    assert result.entries["grams"].round(1).tolist() == [72.0, 48.0]  # 24 g per date
+    # SR28 09421 has no vitamin B12 value: it stays missing, never 0
+    assert result.entries["vitamin_b12_ug"].isna().all()
+    assert not result.entries["assumptions"].str.contains("reported energy").any()
+
+
+def test_recomputed_row_without_a_food_keeps_the_apps_values() -> None:
+    # ground eggshell is no USDA food: the app's 400 mg calcium is kept, the row is
+    # still listed as unmatched, and the assumption says so
+    text = (
+        "Day,Time,Group,Food Name,Amount,Energy (kcal),Calcium (mg),Magnesium (mg),Category\n"
+        '2026-11-21,8:00 AM,Breakfast,"Egg shell, dried, ground","1.00 g",0.00,400.00,,Dairy\n'
+        '2026-11-21,8:01 AM,Breakfast,"Dates, medjool","3.00 date",200.00,46.00,39.00,Fruits\n'
+        '2026-11-21,8:02 AM,Breakfast,"Magnesium Citrate","1.00 tablet",0.00,,150.00,Supplements\n'
+    )
+    log = read_log(io.StringIO(text), format="cronometer")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), recompute=True, min_day_kcal=0)
+    supplement = result.entries.iloc[2]
+    assert supplement["status"] == "supplement" and supplement["magnesium_mg"] == 150.0
+    assert "reported values" not in str(supplement["assumptions"])
+    shell = result.entries.iloc[0]
+    assert shell["status"] == "unmatched" and pd.isna(shell["food_id"])
+    assert shell["calcium_mg"] == 400.0
+    assert math.isnan(shell["magnesium_mg"])  # the app left it empty: still missing
+    assert "reported values: no food matched" in shell["assumptions"]
+    assert result.unmatched["food"].tolist() == ["Egg shell, dried, ground"]
+    # the dates are recomputed: 200 kcal / 277 per 100 g x 64 mg calcium per 100 g
+    day = result.daily.iloc[0]
+    assert day["calcium_mg"] == pytest.approx(400.0 + 200 / 2.77 * 0.64)

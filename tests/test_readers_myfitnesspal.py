@@ -75,3 +75,19 @@ def test_bad_rows_and_strict() -> None:
 def test_not_a_myfitnesspal_file() -> None:
     with pytest.raises(LogParseError, match="expected columns Date and Meal"):
         read_log(io.StringIO("Date,Calories\n2026-11-20,5\n"), format="myfitnesspal")
+
+
+@pytest.mark.parametrize("name", ["mfp_summary_bom.csv", "cronometer_dailysummary.csv"])
+def test_totals_keep_their_reported_values_when_recomputing(name: str) -> None:
+    # a meal or day total has no amount to weigh: recompute=True keeps the app's values
+    import nutrilog as nl
+
+    log = read_log(FIXTURES / name)
+    profile = nl.Profile(age=40, sex="female")
+    kept = nl.analyze(log, profile, min_day_kcal=0).entries
+    redone = nl.analyze(log, profile, recompute=True, min_day_kcal=0).entries
+    assert redone["status"].eq("reported").all()
+    assert redone["potassium_mg"].tolist() == kept["potassium_mg"].tolist()
+    assert redone["potassium_mg"].tolist() == log.entries["potassium_mg"].tolist()
+    assert redone["potassium_mg"].notna().all()
+    assert redone["energy_kcal"].sum() == pytest.approx(log.entries["energy_kcal"].sum())

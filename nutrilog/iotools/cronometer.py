@@ -139,8 +139,12 @@ def parse_cronometer_amount(text: str) -> ParsedAmount:
     if info is None and head:
         words = head.split()
         last = normalize_unit(words[-1])
-        if last is not None and len(words) > 1:
+        first = normalize_unit(words[0])
+        measured = first is not None and first.kind in ("mass", "volume")
+        if len(words) > 1 and last is not None and not measured:  # "large cup", "small slice"
             info, detail = last, "; ".join(filter(None, [" ".join(words[:-1]), detail]))
+        elif len(words) > 1 and first is not None:  # "cup chopped", "tbsp whole"
+            info, detail = first, "; ".join(filter(None, [" ".join(words[1:]), detail]))
     if info is not None:
         unit, kind = info.unit, info.kind
     else:
