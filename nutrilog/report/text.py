@@ -122,6 +122,34 @@ class TextWriter(Writer):
         self.console.print(Text(w.TITLE, style="bold"))
         self.para(w.short_notice(), style="italic")
 
+    def population(self) -> None:
+        found = self.doc.get("population")
+        if not found:
+            return
+        self.heading(w.POPULATION_TITLE)
+        if not found["rows"]:
+            self.para("No person has an assessed day.")
+            return
+        self.table(*w.population_rows(found, compact=True))
+        self.para(w.POPULATION_TERMS, style="dim")
+        for note in w.population_notes(found):
+            self.para(f"- {note}", style="dim")
+
+    def cohort(self) -> None:
+        found = self.doc.get("cohort")
+        if not found:
+            return
+        from rich.text import Text
+
+        self.heading(w.COHORT_TITLE)
+        rows = [w.cohort_headers(), *w.cohort_rows(found)]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        lines = ["  ".join(c.ljust(n) for c, n in zip(r, widths, strict=True)) for r in rows]
+        # one block: a rich table of thousands of rows would cost more than the analysis
+        self.console.print(Text("\n".join(lines)), soft_wrap=True)
+        self.para(w.cohort_legend(), style="dim")
+        self.para(w.cohort_hint(found), style="dim")
+
     def person(self, section: dict[str, Any]) -> None:
         self.heading(w.person_title(section, self.several))
 
