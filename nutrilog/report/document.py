@@ -441,6 +441,7 @@ def _person(
     data: Mapping[str, Any],
     fixes: list[dict[str, Any]],
     suggested: pd.DataFrame,
+    foods: pd.DataFrame,
 ) -> dict[str, Any]:
     from nutrilog.report.overview import overview
 
@@ -449,7 +450,7 @@ def _person(
     daily = _for_person(analysis.daily, person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:
         daily = daily.sort_values("date", kind="stable")
-    top = _for_person(analysis.top_foods, person).drop(columns="person", errors="ignore")
+    top = _for_person(foods, person).drop(columns="person", errors="ignore")
     period = _period(daily, _undated(analysis.categorical_entries(), person))
     suggestions = _suggestions(_for_person(suggested, person))
     return {
@@ -637,6 +638,17 @@ def _cohort(analysis: Analysis, people: list[str], shown: list[str]) -> dict[str
     return {"people": len(people), "shown": list(shown), "lines": lines}
 
 
+def _top_foods(analysis: Analysis, shown: list[str]) -> pd.DataFrame:
+    """The top foods of the people shown only (a cohort report shows a few people)."""
+    from nutrilog.intake import top_foods
+
+    if "top_foods" in getattr(analysis, "__dict__", {}):  # already computed for everybody
+        return analysis.top_foods
+    entries = analysis.categorical_entries()
+    keep = entries["person"].astype(str).isin({str(p) for p in shown}).to_numpy()
+    return top_foods(entries[keep])
+
+
 def _selected(people: list[str], persons: Any) -> list[str]:
     """The people asked for (``persons``), each checked against the analysis."""
     from nutrilog.errors import ArgumentError
@@ -692,6 +704,7 @@ def build_document(
     fixes = _fixes(analysis)
     some = len(shown) < len(people) and hasattr(analysis, "suggestions_for")
     suggested = analysis.suggestions_for(shown) if some else analysis.suggestions
+    foods = _top_foods(analysis, shown) if some else analysis.top_foods
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"nutrilog {version()}",
@@ -701,7 +714,7 @@ def build_document(
         },
         "population": _population(analysis) if with_population else None,
         "cohort": _cohort(analysis, people, shown) if compact else None,
-        "people": [_person(analysis, p, data, fixes, suggested) for p in shown],
+        "people": [_person(analysis, p, data, fixes, suggested, foods) for p in shown],
         "data_quality": _data_quality(analysis, shown if compact else people, fixes, compact),
         "other_causes": [
             {"cause": str(c["cause"]), "text": str(c["text"]), "sources": list(c["sources"])}
