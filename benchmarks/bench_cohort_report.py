@@ -9,6 +9,7 @@ per day, every row with its food id and grams. For each size, in one process:
 * **report**: ``Analysis.report()`` (population summary, one compact line per
   person, data quality) and its rendering as text (the CLI's default), Markdown,
   HTML and JSON, each timed on its own;
+* **population summary alone**: ``Analysis.population()`` (part of the report);
 * **report with two people's sections**: ``report(persons=[two people])`` as
   text, the cost of ``--person ID --person ID`` on a cohort.
 
@@ -90,6 +91,8 @@ def run(people: int, repeat: int, folder: Path) -> dict[str, float]:
     for _ in range(repeat):
         seconds, result = _timed(lambda: nl.analyze(nl.read_log(path), profiles))
         note("analysis", seconds)
+        seconds, _ = _timed(result.population)
+        note("population summary alone", seconds)
         seconds, report = _timed(result.report)
         note("report (build)", seconds)
         for fmt in ("text", "markdown", "html", "json"):
