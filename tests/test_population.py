@@ -249,3 +249,12 @@ def test_dri_groups_by_age_sex_and_life_stage() -> None:
     ).tolist()
     assert got == ["infant 7-12 mo (male)", "child 4-8 (female)", "female 51-70", "male >70",
                    "pregnancy 19-30", "lactation 14-18"]  # fmt: skip
+
+
+def test_bad_weights_and_columns_are_refused_with_what_was_found() -> None:
+    people = pd.DataFrame({"group": "g", "w": [1.0, -2.0]}, index=["a", "b"])
+    days = _mg({"a": [200.0], "b": [300.0]})
+    with pytest.raises(ArgumentError, match="negative weight"):
+        population_summary(days, _refs(["a", "b"]), people, by=["group"], weights="w")
+    with pytest.raises(ArgumentError, match=r"expected columns \['site'\]"):
+        population_summary(days, _refs(["a", "b"]), people, by=["site"])

@@ -296,10 +296,10 @@ def _references(references: pd.DataFrame, people: pd.Index, stats: pd.DataFrame)
     """Each (person, nutrient) row's EAR, AI, UL on food, and CDRR."""
     k = len(ASSESSED)
     slot = stats["person_code"].to_numpy() * k + stats["nutrient_code"].to_numpy()
-    ref_slot = people.get_indexer(references["person"]) * k + pd.Index(ASSESSED).get_indexer(
-        references["nutrient"]
-    )
-    ok = (ref_slot >= 0) & (people.get_indexer(references["person"]) >= 0)
+    who = people.get_indexer(references["person"])
+    which = pd.Index(ASSESSED).get_indexer(references["nutrient"])
+    ok = (who >= 0) & (which >= 0)
+    ref_slot = who * k + which
     out = {}
     for name in ("ear", "ai", "ul", "cdrr"):
         table = np.full(len(people) * k, np.nan)
