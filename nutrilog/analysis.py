@@ -175,7 +175,7 @@ class Analysis:
     def report(
         self,
         *,
-        population: bool | None = None,
+        population: bool | str | Sequence[str] | None = None,
         persons: Sequence[Any] | None = None,
         per_person: bool | None = None,
     ) -> Any:
@@ -183,9 +183,10 @@ class Analysis:
 
         Parameters
         ----------
-        population : bool, optional
+        population : bool, str or list of str, optional
             Lead with the population summary (:meth:`population`). Default: only for
             cohorts (more than :data:`nutrilog.report.document.COHORT_AFTER` people).
+            Column names group it by them (``"sex"``) instead of by DRI group.
         persons : sequence, optional
             People whose full sections (verdicts, foods, charts) are shown; in a
             cohort report nobody's are by default (one compact line each instead).

@@ -184,6 +184,13 @@ def build_parser() -> argparse.ArgumentParser:
         "group); the default for more than five people",
     )
     out.add_argument(
+        "--population-by",
+        action="append",
+        metavar="COLUMN",
+        help="group the population summary by COLUMN (sex, age, life_stage, or a column "
+        "of the log) instead of by DRI group (repeatable; implies --population)",
+    )
+    out.add_argument(
         "--per-person",
         action="store_true",
         help="full report sections (and charts) for every person, also in a cohort",
@@ -556,7 +563,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         if persons and len(persons) == 1 and persons[0] not in map(str, result.profiles):
             persons = None  # the person of entries whose log names nobody, not in this log
         report = result.report(
-            population=True if args.population else None,
+            population=args.population_by or (True if args.population else None),
             persons=persons,
             per_person=True if args.per_person else None,
         )

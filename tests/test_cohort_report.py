@@ -140,3 +140,16 @@ def _same_profile() -> list[str]:
     commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     options = commands.choices["analyze"]._option_string_actions
     return ["--same-profile"] if "--same-profile" in options else []
+
+
+def test_population_grouped_by_a_chosen_column(cohort: nl.Analysis, tmp_path, capsys) -> None:
+    doc = cohort.report(population="sex").to_dict()
+    assert doc["population"]["by"] == ["sex"]
+    assert {r["group"] for r in doc["population"]["rows"]} == {"female", "male"}
+    log = _write_cohort(tmp_path, PEOPLE)
+    argv = ["analyze", str(log), "--age", "40", "--sex", "female", "--format", "json"]
+    assert main([*argv, *_same_profile(), "--population-by", "life_stage"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["population"]["by"] == ["life_stage"]
+    assert main([*argv, *_same_profile(), "--population-by", "county"]) == 2
+    assert "county" in capsys.readouterr().err

@@ -58,7 +58,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
 def build_report(
     analysis: Analysis,
     *,
-    population: bool | None = None,
+    population: bool | str | list[str] | None = None,
     persons: Any = None,
     per_person: bool | None = None,
 ) -> Report:
@@ -68,9 +68,10 @@ def build_report(
     ----------
     analysis : Analysis
         Result of :func:`nutrilog.analyze`.
-    population : bool, optional
+    population : bool, str or list of str, optional
         Lead with the population summary; by default only for a cohort (more than
-        :data:`~nutrilog.report.document.COHORT_AFTER` people).
+        :data:`~nutrilog.report.document.COHORT_AFTER` people). Column names group it
+        by them (``"sex"``) instead of by DRI group.
     persons : sequence, optional
         People whose full sections are shown (a cohort report shows one compact line
         per person and nobody's full section by default).

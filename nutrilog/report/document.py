@@ -567,11 +567,11 @@ def _disclaimer(data: Mapping[str, Any]) -> str:
     return f"{_NOT_ADVICE} {text}"
 
 
-def _population(analysis: Analysis) -> dict[str, Any]:
-    """The population summary (``Analysis.population()``) and how it was made."""
+def _population(analysis: Analysis, by: Any = None) -> dict[str, Any]:
+    """The population summary (``Analysis.population(by)``) and how it was made."""
     from nutrilog.assessment.population import POPULATION_COLUMNS
 
-    frame = analysis.population()
+    frame = analysis.population(by=by)
     by = [c for c in frame.columns if c not in POPULATION_COLUMNS]
     return {"by": by, "method": list(POPULATION_METHOD), "rows": records(frame)}
 
@@ -671,7 +671,7 @@ def _selected(people: list[str], persons: Any) -> list[str]:
 def build_document(
     analysis: Analysis,
     *,
-    population: bool | None = None,
+    population: bool | str | list[str] | None = None,
     persons: Any = None,
     per_person: bool | None = None,
 ) -> dict[str, Any]:
@@ -680,7 +680,8 @@ def build_document(
     A log of more than :data:`COHORT_AFTER` people is a cohort: the document then
     holds the population summary and one compact line per person (``cohort``), and
     full per-person sections only for ``persons`` (or everybody with ``per_person``).
-    ``population`` forces the population summary on (True) or off (False).
+    ``population`` forces the population summary on (True) or off (False); column
+    names (``"sex"``, ``["sex", "site"]``) show it grouped by them instead of by DRI group.
 
     Examples
     --------
@@ -700,7 +701,8 @@ def build_document(
         per_person = not cohort and persons is None
     shown = people if per_person else selected
     compact = cohort or len(shown) < len(people)
-    with_population = cohort if population is None else bool(population)
+    with_population = cohort if population is None else population is not False
+    by = None if isinstance(population, bool) or population is None else population
     fixes = _fixes(analysis)
     some = len(shown) < len(people) and hasattr(analysis, "suggestions_for")
     suggested = analysis.suggestions_for(shown) if some else analysis.suggestions
@@ -712,7 +714,7 @@ def build_document(
             str(k): {"title": str(v["title"]), "url": v.get("url"), "kind": str(v["kind"])}
             for k, v in data["articles"].items()
         },
-        "population": _population(analysis) if with_population else None,
+        "population": _population(analysis, by) if with_population else None,
         "cohort": _cohort(analysis, people, shown) if compact else None,
         "people": [_person(analysis, p, data, fixes, suggested, foods) for p in shown],
         "data_quality": _data_quality(analysis, shown if compact else people, fixes, compact),
