@@ -94,12 +94,17 @@ __all__ = [
     "weighted_share",
     "population_summary",
     "dri_groups",
+    "dri_group_order",
+    "NO_GROUP",
     "WEIGHT_COLUMNS",
     "summarize_population",
 ]
 
 #: Percentiles of usual intake given for every group and nutrient.
 PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
+
+#: The group of a person whom no DRI row fits.
+NO_GROUP = "no DRI group"
 
 #: What ``distribution`` says the figures describe.
 USUAL = "usual intake (shrinkage)"
@@ -388,7 +393,11 @@ def population_summary(
     keys = people[by].reset_index(drop=True) if by else pd.DataFrame(index=range(len(index)))
     frame = keys.iloc[person].reset_index(drop=True)
     frame["nutrient_code"] = stats["nutrient_code"].to_numpy()
-    codes = frame.groupby([*by, "nutrient_code"], sort=True, dropna=False).ngroup().to_numpy()
+    codes = (
+        frame.groupby([*by, "nutrient_code"], sort=True, dropna=False, observed=True)
+        .ngroup()
+        .to_numpy()
+    )
     groups = int(codes.max()) + 1 if len(codes) else 0
     firsts = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
 
@@ -537,7 +546,23 @@ def dri_groups(age: Any, sex: Any, life_stage: Any) -> np.ndarray:
     names = bands["group"].to_numpy(dtype=object)[which]
     shared = bands["sex"].to_numpy(dtype=object)[which] == "any"
     labels = np.where(shared, names + " (" + sex.astype(str) + ")", names)
-    return np.where(found, labels, "no DRI group").astype(object)
+    return np.where(found, labels, NO_GROUP).astype(object)
+
+
+def dri_group_order() -> list[str]:
+    """Every DRI group label in the order of the DRI tables (infants, children, males,
+    females, pregnancy, lactation; young to old).
+
+    Examples
+    --------
+    >>> dri_group_order()[:3]
+    ['infant 0-6 mo (female)', 'infant 0-6 mo (male)', 'infant 7-12 mo (female)']
+    """
+    bands = _dri_bands()
+    order: list[str] = []
+    for group, sex in zip(bands["group"], bands["sex"], strict=True):
+        order += [f"{group} (female)", f"{group} (male)"] if sex == "any" else [str(group)]
+    return [*order, NO_GROUP]
 
 
 # ----------------------------------------------------------------- from an analysis
@@ -598,7 +623,9 @@ def summarize_population(
         },
         index=pd.Index(persons, name="person"),
     )
-    base["dri_group"] = dri_groups(base["age"], base["sex"], base["life_stage"])
+    base["dri_group"] = pd.Categorical(
+        dri_groups(base["age"], base["sex"], base["life_stage"]), categories=dri_group_order()
+    )
     if by is None:
         by = ["dri_group"]
     elif isinstance(by, str):
