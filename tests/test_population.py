@@ -258,3 +258,9 @@ def test_bad_weights_and_columns_are_refused_with_what_was_found() -> None:
         population_summary(days, _refs(["a", "b"]), people, by=["group"], weights="w")
     with pytest.raises(ArgumentError, match=r"expected columns \['site'\]"):
         population_summary(days, _refs(["a", "b"]), people, by=["site"])
+
+
+def test_an_unknown_weight_column_is_refused() -> None:
+    result = nl.analyze(_cohort_log(2, 1), _profiles(2), min_day_kcal=0)
+    with pytest.raises(ArgumentError, match=r"weights: no column 'WTMEC2YR'.*found \["):
+        result.population(weights="WTMEC2YR")

@@ -648,8 +648,10 @@ def summarize_population(
     if isinstance(weights, str):
         hit = _find(sources, weights)
         if hit is None:
+            known = sorted({str(c) for f in sources for c in f.columns})
             raise ArgumentError(
-                f"weights: no column {weights!r} in the people, the daily table or the log"
+                f"weights: no column {weights!r} in the people, the daily table or the log; "
+                f"found {known}"
             )
         chosen = hit
     elif weights is None or weights is True:
