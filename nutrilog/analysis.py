@@ -156,11 +156,20 @@ class Analysis:
 
     def suggestions_for(self, persons: Sequence[Any]) -> pd.DataFrame:
         """:attr:`suggestions` of some people only, computed for them alone (a cohort
-        report asks for a few people's)."""
+        report asks for a few people's).
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 banana"], date="2026-11-20", person="ann")
+        >>> result = nl.analyze(log, {"ann": nl.Profile(age=34, sex="female")}, min_day_kcal=0)
+        >>> set(result.suggestions_for(["ann"])["person"])
+        {'ann'}
+        """
+        keep = {str(p) for p in persons}
         if "suggestions" in self.__dict__:  # already computed for everybody
             every = self.suggestions
-            return every[every["person"].astype(str).isin({str(p) for p in persons})]
-        keep = {str(p) for p in persons}
+            return every[every["person"].astype(str).isin(keep)]
         entries = self.categorical_entries()
         assessment = self.assessment
         return _suggestions(
