@@ -154,8 +154,53 @@ class Analysis:
             daily=self.daily,
         )
 
-    def report(self) -> Any:
+    def suggestions_for(self, persons: Sequence[Any]) -> pd.DataFrame:
+        """:attr:`suggestions` of some people only, computed for them alone (a cohort
+        report asks for a few people's).
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 banana"], date="2026-11-20", person="ann")
+        >>> result = nl.analyze(log, {"ann": nl.Profile(age=34, sex="female")}, min_day_kcal=0)
+        >>> set(result.suggestions_for(["ann"])["person"])
+        {'ann'}
+        """
+        keep = {str(p) for p in persons}
+        if "suggestions" in self.__dict__:  # already computed for everybody
+            every = self.suggestions
+            return every[every["person"].astype(str).isin(keep)]
+        entries = self.categorical_entries()
+        assessment = self.assessment
+        return _suggestions(
+            entries[entries["person"].astype(str).isin(keep)],
+            assessment[assessment["person"].astype(str).isin(keep)],
+            self.foods,
+            self.explanations,
+            profiles=self.profiles,
+            daily=self.daily,
+        )
+
+    def report(
+        self,
+        *,
+        population: bool | str | Sequence[str] | None = None,
+        persons: Sequence[Any] | None = None,
+        per_person: bool | None = None,
+    ) -> Any:
         """Build the :class:`~nutrilog.report.Report` of this analysis.
+
+        Parameters
+        ----------
+        population : bool, str or list of str, optional
+            Lead with the population summary (:meth:`population`). Default: only for
+            cohorts (more than :data:`nutrilog.report.document.COHORT_AFTER` people).
+            Column names group it by them (``"sex"``) instead of by DRI group.
+        persons : sequence, optional
+            People whose full sections (verdicts, foods, charts) are shown; in a
+            cohort report nobody's are by default (one compact line each instead).
+        per_person : bool, optional
+            Full sections for everybody (the default for a handful of people).
 
         Examples
         --------
@@ -167,7 +212,41 @@ class Analysis:
         """
         from nutrilog.report import build_report
 
-        return build_report(self)
+        return build_report(self, population=population, persons=persons, per_person=per_person)
+
+    def population(
+        self, by: str | Sequence[str] | None = None, weights: str | bool | None = None
+    ) -> pd.DataFrame:
+        """Population figures per group and nutrient: people, mean and percentiles of usual
+        intake, the share below the EAR (EAR cut-point), at or above the AI (descriptive),
+        above the UL and the CDRR.
+
+        Where part of a group has two or more days, day-to-day variation is removed first
+        (NRC/Iowa State shrinkage); with one day per person the figures describe single-day
+        intake and say so. See :mod:`nutrilog.assessment.population` for the method and
+        its limits.
+
+        Parameters
+        ----------
+        by : str or list of str, optional
+            Grouping columns: ``"dri_group"`` (the default: life-stage group x sex x
+            pregnancy/lactation), ``"sex"``, ``"age"``, ``"life_stage"``, or any column
+            of the log or a people table (each person's first value).
+        weights : str or bool, optional
+            Survey weight column; None (default) uses ``weight``, ``WTDR2D`` or
+            ``WTDRD1`` when present, False uses none.
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 cup chopped spinach"], date="2026-11-20")
+        >>> pop = nl.analyze(log, nl.Profile(age=34, sex="female"), min_day_kcal=0).population()
+        >>> pop.loc[0, ["group", "distribution"]].tolist()
+        ['female 31-50', 'single-day intake']
+        """
+        from nutrilog.assessment.population import summarize_population
+
+        return summarize_population(self, by=by, weights=weights)
 
     def plot(self, kind: str = "daily", person: str | None = None) -> Any:
         """Plot daily intakes against the reference intakes (``kind="daily"``), weekly

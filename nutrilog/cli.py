@@ -89,6 +89,11 @@ never overwrite an input (a log, --foods, --aliases or --supplements, also
 through a link); each is written to a temporary file beside it and renamed into
 place. Under --strict the exit status is 1 when any row was rejected or any
 food was not matched (the report is still written).
+
+A log of more than five people is a cohort: the report leads with the population
+summary (--population asks for it with fewer people) and one compact line per
+person; --person ID (repeatable) adds that person's full section, --per-person
+everybody's.
 """
 
 
@@ -172,10 +177,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write the entries worth fixing as a CSV to edit and pass back with --aliases",
     )
     out.add_argument("--no-color", action="store_true", help="no colours in the terminal")
+    out.add_argument(
+        "--population",
+        action="store_true",
+        help="lead with the population summary (share below the EAR, above the UL, per DRI "
+        "group); the default for more than five people",
+    )
+    out.add_argument(
+        "--population-by",
+        action="append",
+        metavar="COLUMN",
+        help="group the population summary by COLUMN (sex, age, life_stage, or a column "
+        "of the log) instead of by DRI group (repeatable; implies --population)",
+    )
+    out.add_argument(
+        "--per-person",
+        action="store_true",
+        help="full report sections (and charts) for every person, also in a cohort",
+    )
     read = analyze.add_argument_group("reading")
     read.add_argument("--log-format", choices=LOG_FORMATS, help="log format (default: detected)")
     read.add_argument("--date", metavar="YYYY-MM-DD", help="date of entries whose log gives none")
-    read.add_argument("--person", metavar="NAME", help="person of entries whose log names nobody")
+    read.add_argument(
+        "--person",
+        metavar="NAME",
+        action="append",
+        help="person of entries whose log names nobody; with several people, whose full "
+        "report section to show (repeatable)",
+    )
     read.add_argument(
         "--strict",
         action="store_true",
@@ -507,8 +536,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"strict": args.strict}
     if args.date is not None:
         options["date"] = args.date
-    if args.person is not None:
-        options["person"] = args.person
+    if args.person is not None and len(args.person) == 1:
+        options["person"] = args.person[0]
     with _progress(show_progress, len(args.logs) + 1) as step:
         logs = []
         for path in args.logs:
@@ -530,7 +559,14 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if fmt == "csv":
         text = _daily_csv(result)
     else:
-        report = result.report()
+        persons = args.person
+        if persons and len(persons) == 1 and persons[0] not in map(str, result.profiles):
+            persons = None  # the person of entries whose log names nobody, not in this log
+        report = result.report(
+            population=args.population_by or (True if args.population else None),
+            persons=persons,
+            per_person=True if args.per_person else None,
+        )
         color = (
             args.output is None
             and fmt == "text"

@@ -108,3 +108,12 @@ def test_cold_start_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "x baseline" in capsys.readouterr().out
     assert set(results) == {"baseline", "nutrilog", "references"}
     assert all(r["seconds"] > 0 for r in results.values())
+
+
+def test_cohort_report_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    results = _load("bench_cohort_report").main(["--people", "12", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "x analysis" in out and "worst report / analysis" in out
+    steps = results[12]
+    assert steps["analysis"] > 0
+    assert {"report as text", "report as html", "report as json"} <= set(steps)

@@ -125,9 +125,11 @@ def test_json_schema_top_level_and_strict_numbers(report: Report) -> None:
         raise AssertionError(f"non-standard JSON constant {value}")
 
     doc = json.loads(text, parse_constant=no_nan)
-    assert doc["schema_version"] == SCHEMA_VERSION == "1.2"
-    assert list(doc) == ["schema_version", "generator", "articles", "people", "data_quality",
-                         "other_causes", "see_a_clinician", "disclaimer"]
+    assert doc["schema_version"] == SCHEMA_VERSION == "1.3"
+    assert list(doc) == ["schema_version", "generator", "articles", "population", "cohort",
+                         "people", "data_quality", "other_causes", "see_a_clinician",
+                         "disclaimer"]
+    assert doc["population"] is None and doc["cohort"] is None  # one person: no cohort view
     person = doc["people"][0]
     assert list(person) == ["person", "profile", "period", "overview", "verdicts",
                             "explanations", "suggestions", "daily", "weekly", "top_foods"]
@@ -262,7 +264,7 @@ def test_data_quality_counts_and_coverage(report: Report) -> None:
 
 
 def test_save_infers_the_format_from_the_suffix(report: Report, tmp_path) -> None:
-    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.2"
+    assert json.loads(report.save(tmp_path / "r.json").read_text("utf-8"))["schema_version"] == "1.3"
     assert report.save(tmp_path / "r.md").read_text("utf-8").startswith("# nutrilog report")
     assert report.save(tmp_path / "r.HTML").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert report.save(tmp_path / "r.txt").read_text("utf-8").startswith("nutrilog report")

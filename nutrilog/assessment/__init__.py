@@ -25,7 +25,9 @@ the SD of the person's own days when there are at least
 the probability stays empty and ``notes`` says why.
 
 :func:`assess` assesses one person; :func:`assess_people` every person of a
-daily table at once. Both build the same table (:mod:`~nutrilog.assessment.table`):
+daily table at once. Figures for groups of people (the share below the EAR by the
+EAR cut-point, after removing day-to-day variation) are in
+:mod:`~nutrilog.assessment.population` (``Analysis.population()``). Both build the same table (:mod:`~nutrilog.assessment.table`):
 one group-by gives every person's statistics, the formulas
 (:mod:`~nutrilog.assessment.formulas`) run over whole columns and work on scalars
 alike, the status comes from one selection over the finished table

@@ -55,13 +55,28 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 
 
-def build_report(analysis: Analysis) -> Report:
+def build_report(
+    analysis: Analysis,
+    *,
+    population: bool | str | list[str] | None = None,
+    persons: Any = None,
+    per_person: bool | None = None,
+) -> Report:
     """Build the :class:`Report` of an analysis.
 
     Parameters
     ----------
     analysis : Analysis
         Result of :func:`nutrilog.analyze`.
+    population : bool, str or list of str, optional
+        Lead with the population summary; by default only for a cohort (more than
+        :data:`~nutrilog.report.document.COHORT_AFTER` people). Column names group it
+        by them (``"sex"``) instead of by DRI group.
+    persons : sequence, optional
+        People whose full sections are shown (a cohort report shows one compact line
+        per person and nobody's full section by default).
+    per_person : bool, optional
+        Full sections for everybody (the default for a handful of people).
 
     Returns
     -------
@@ -73,9 +88,12 @@ def build_report(analysis: Analysis) -> Report:
     >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
     ...                     nl.Profile(age=34, sex="female"))
     >>> build_report(result).to_dict()["schema_version"]
-    '1.2'
+    '1.3'
     """
-    return Report(build_document(analysis), analysis)
+    document = build_document(
+        analysis, population=population, persons=persons, per_person=per_person
+    )
+    return Report(document, analysis)
 
 
 @dataclass
@@ -129,7 +147,7 @@ class Report:
         >>> result = nl.analyze(nl.parse_entries(["1 banana"], date="2026-11-20"),
         ...                     nl.Profile(age=34, sex="female"))
         >>> json.loads(result.report().to_json())["schema_version"]
-        '1.2'
+        '1.3'
         """
         from nutrilog.report.json import write_json
 

@@ -5,7 +5,7 @@ for every format; :func:`build_document` gathers their content. The document is
 JSON-ready data, and every writer (text, Markdown, HTML, JSON) renders this same
 document, so the formats never disagree.
 
-JSON schema (``schema_version`` "1.2")
+JSON schema (``schema_version`` "1.3")
 --------------------------------------
 Every number is in the unit of its column (water in grams); unknown values are
 ``null``, never 0; dates are ``"YYYY-MM-DD"``. Keys are only ever added in a
@@ -15,14 +15,25 @@ minor version, never renamed or removed (1.1 added the articles' ``url`` and
 ``counts.skipped_lines``, and ``data_quality.assumptions``; 1.2 added each
 person's ``overview``, ``weekly`` and ``period.undated_entries``, the top foods'
 ``description`` and ``entries`` (``food`` is now the food as the log wrote it),
-and ``data_quality.fixes``)::
+and ``data_quality.fixes``; 1.3 added ``population`` and ``cohort``, each null unless
+shown, and the ``"all people"`` coverage rows of a cohort)::
 
     {
-      "schema_version": "1.2",
+      "schema_version": "1.3",
       "generator": "nutrilog 0.1.0",
       "articles": {"neck": {"title": str, "url": str | null, "kind": "article"},
                    "back": {...}, "nutrilog": {"title": str, "url": null, "kind": "note"}},
-      "people": [{
+      "population": null | {"by": [str], "method": [str],
+                     "rows": [{<by columns>, "group", "nutrient", "label", "unit",
+                               "people", "days_per_person", "mean", "p5", "p25", "p50",
+                               "p75", "p95", "share_below_ear", "share_at_or_above_ai",
+                               "share_above_ul", "share_above_cdrr", "method",
+                               "distribution", "shrinkage", "sd_within", "sd_between",
+                               "note"}]},
+      "cohort": null | {"people": int, "shown": [str],
+                 "lines": [{"person": str, "group": str, "days_assessed": int,
+                            "status": {nutrient key: status}}]},
+      "people": [{       (everybody, or in a cohort only the people asked for)
         "person": str, "profile": str | null,
         "period": {"first": date | null, "last": date | null, "days": int,
                    "days_assessed": int | null, "undated_entries": int},
@@ -79,8 +90,8 @@ confidences, ``covers``, ``share`` and ``coverage`` are fractions 0–1, and
 
 Examples
 --------
->>> SECTIONS[:2], PERSON_SECTIONS[0]
-(('title', 'people'), 'verdicts')
+>>> SECTIONS[:4], PERSON_SECTIONS[0]
+(('title', 'population', 'cohort', 'people'), 'verdicts')
 """
 
 from __future__ import annotations
@@ -101,6 +112,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "COHORT_AFTER",
+    "STATUS_SHORT",
     "CONCERN_STATUSES",
     "SECTIONS",
     "PERSON_SECTIONS",
@@ -112,18 +125,37 @@ __all__ = [
 ]
 
 #: Version of the JSON document; bumped (minor) when keys are added.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
+
+#: A log of more people than this is a cohort: its report leads with the population
+#: summary and one compact line per person; full per-person sections only on request.
+COHORT_AFTER = 5
+
+#: Short words for each status in the compact per-person lines of a cohort.
+STATUS_SHORT: dict[str, str] = {
+    "likely adequate": "ok",
+    "possibly low": "low?",
+    "likely low": "LOW",
+    "cannot tell": "<AI",
+    "uncertain": "?",
+    "above upper limit": "HIGH",
+    "above CDRR": ">CDRR",
+    "unknown": "-",
+}
 
 #: Statuses that get an explanation beside the verdict.
 CONCERN_STATUSES: tuple[str, ...] = ("possibly low", "likely low", "above upper limit")
 
 #: The sections of the report in the order every format shows them: the title and
-#: the notice that this is not medical advice, each person's part (``people``: the
+#: the notice that this is not medical advice, the population summary and one compact
+#: line per person (cohorts, or on request), each person's part (``people``: the
 #: :data:`PERSON_SECTIONS`), the entries worth fixing, data quality, other causes of
 #: spasms, when to see a clinician, the sources, the details (statistics, daily
 #: totals, every note: collapsed in HTML, ``details=True`` in text) and the disclaimer.
 SECTIONS: tuple[str, ...] = (
     "title",
+    "population",
+    "cohort",
     "people",
     "fixes",
     "data_quality",
@@ -404,7 +436,12 @@ def _undated(entries: pd.DataFrame, person: str) -> int:
 
 
 def _person(
-    analysis: Analysis, person: str, data: Mapping[str, Any], fixes: list[dict[str, Any]]
+    analysis: Analysis,
+    person: str,
+    data: Mapping[str, Any],
+    fixes: list[dict[str, Any]],
+    suggested: pd.DataFrame,
+    foods: pd.DataFrame,
 ) -> dict[str, Any]:
     from nutrilog.report.overview import overview
 
@@ -413,9 +450,9 @@ def _person(
     daily = _for_person(analysis.daily, person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:
         daily = daily.sort_values("date", kind="stable")
-    top = _for_person(analysis.top_foods, person).drop(columns="person", errors="ignore")
+    top = _for_person(foods, person).drop(columns="person", errors="ignore")
     period = _period(daily, _undated(analysis.categorical_entries(), person))
-    suggestions = _suggestions(_for_person(analysis.suggestions, person))
+    suggestions = _suggestions(_for_person(suggested, person))
     return {
         "person": person,
         "profile": profile.describe() if profile is not None else None,
@@ -454,17 +491,33 @@ def _unmatched(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def _coverage(daily: pd.DataFrame, people: list[str]) -> list[dict[str, Any]]:
-    out = []
-    for person in people:
-        rows = _for_person(daily, person)
-        for key in ASSESSED:
-            n = nutrient(key)
-            col = n.coverage_column
-            value = pd.to_numeric(rows[col], errors="coerce").mean() if col in rows else math.nan
-            out.append(
-                {"person": person, "nutrient": key, "label": n.label, "coverage": clean(value)}
-            )
+def _coverage(
+    daily: pd.DataFrame, people: list[str], everyone: bool = False
+) -> list[dict[str, Any]]:
+    """Mean coverage per person and nutrient (one group-by); ``everyone`` adds rows
+    for ``"all people"`` (the mean over every day of the log)."""
+    described = [nutrient(key) for key in ASSESSED]
+    columns = [n.coverage_column for n in described]
+    values = pd.DataFrame(
+        {c: pd.to_numeric(daily[c], errors="coerce") if c in daily else math.nan for c in columns},
+        index=daily.index,
+    )
+    if "person" in daily.columns:
+        means = values.groupby(daily["person"].astype(str).to_numpy()).mean()
+    else:
+        means = pd.DataFrame([values.mean()], index=people[:1])
+    means = means.reindex([str(p) for p in people])
+    out = [
+        {"person": person, "nutrient": n.key, "label": n.label, "coverage": clean(value)}
+        for person, row in zip(people, means.to_numpy().tolist(), strict=True)
+        for n, value in zip(described, row, strict=True)
+    ]
+    if everyone:
+        overall = values.mean().tolist()
+        out += [
+            {"person": "all people", "nutrient": n.key, "label": n.label, "coverage": clean(v)}
+            for n, v in zip(described, overall, strict=True)
+        ]
     return out
 
 
@@ -482,12 +535,12 @@ def _fixes(analysis: Analysis) -> list[dict[str, Any]]:
 
 
 def _data_quality(
-    analysis: Analysis, people: list[str], fixes: list[dict[str, Any]]
+    analysis: Analysis, people: list[str], fixes: list[dict[str, Any]], everyone: bool = False
 ) -> dict[str, Any]:
     rejected = analysis.rejected
     return {
         "counts": {str(k): clean(v) for k, v in analysis.counts.items()},
-        "coverage": _coverage(analysis.daily, people),
+        "coverage": _coverage(analysis.daily, people, everyone),
         "unmatched": _unmatched(analysis.unmatched),
         "rejected": records(
             rejected[[c for c in ("source", "line", "text", "reason") if c in rejected]]
@@ -514,8 +567,121 @@ def _disclaimer(data: Mapping[str, Any]) -> str:
     return f"{_NOT_ADVICE} {text}"
 
 
-def build_document(analysis: Analysis) -> dict[str, Any]:
+def _population(analysis: Analysis, by: Any = None) -> dict[str, Any]:
+    """The population summary (``Analysis.population(by)``) and how it was made."""
+    from nutrilog.assessment.population import POPULATION_COLUMNS
+
+    frame = analysis.population(by=by)
+    by = [c for c in frame.columns if c not in POPULATION_COLUMNS]
+    return {"by": by, "method": list(POPULATION_METHOD), "rows": records(frame)}
+
+
+#: How the population figures are made and what they cannot say, one sentence each.
+POPULATION_METHOD: tuple[str, ...] = (
+    "Groups are DRI groups (life-stage group x sex x pregnancy/lactation) unless chosen "
+    "otherwise; each person's intake is the mean of their assessed days.",
+    "Where part of a group has two or more days, day-to-day variation is removed first: "
+    "each person's mean is shrunk toward the group mean by s_b / s_obs (NRC/Iowa State), "
+    "with s_b^2 = s_obs^2 - s_w^2 / k and s_w^2 pooled from the people with two or more days.",
+    "With one day per person the figures describe single-day intake, whose tails are wider "
+    "than those of usual intake: the shares below the EAR and above the UL are overstated.",
+    "The share below the EAR is the EAR cut-point estimate of inadequacy: it assumes intake "
+    "and requirement are independent, the requirement is symmetric and varies less than "
+    "intake, and usual intake is close to normal; it does not apply to iron or energy.",
+    "For nutrients with only an AI the cut-point does not apply: the share at or above the "
+    "AI is descriptive, and falling below the AI does not mean inadequate intake.",
+)
+
+
+def _cohort(analysis: Analysis, people: list[str], shown: list[str]) -> dict[str, Any]:
+    """One compact line per person: DRI group, days assessed and the status per nutrient."""
+    from nutrilog.assessment.population import dri_groups
+
+    a = analysis.assessment
+    keys = [str(p) for p in people]
+    if len(a) and "person" in a.columns:
+        status = (
+            a.assign(person=a["person"].astype(str))
+            .pivot(index="person", columns="nutrient", values="status")
+            .reindex(index=keys, columns=ASSESSED)
+        )
+        grid = status.to_numpy(dtype=object)
+    else:
+        grid = [[None] * len(ASSESSED) for _ in keys]
+    daily = analysis.daily
+    if "complete" in daily.columns and "person" in daily.columns and len(daily):
+        done = (
+            daily["complete"].fillna(False).astype(bool).groupby(daily["person"].astype(str)).sum()
+        )
+        days = done.reindex(keys).fillna(0).astype(int).tolist()
+    else:
+        days = [0] * len(keys)
+    profiles = [analysis.profiles.get(p) for p in people]
+    known = [p for p in profiles if p is not None]
+    groups = iter(
+        dri_groups([p.age for p in known], [p.sex for p in known], [p.life_stage for p in known])
+        if known
+        else []
+    )
+    lines = [
+        {
+            "person": person,
+            "group": str(next(groups)) if profile is not None else None,
+            "days_assessed": n,
+            "status": {
+                key: (s if isinstance(s, str) else "unknown")
+                for key, s in zip(ASSESSED, row, strict=True)
+            },
+        }
+        for person, profile, n, row in zip(people, profiles, days, grid, strict=True)
+    ]
+    return {"people": len(people), "shown": list(shown), "lines": lines}
+
+
+def _top_foods(analysis: Analysis, shown: list[str]) -> pd.DataFrame:
+    """The top foods of the people shown only (a cohort report shows a few people)."""
+    from nutrilog.intake import top_foods
+
+    if "top_foods" in getattr(analysis, "__dict__", {}):  # already computed for everybody
+        return analysis.top_foods
+    entries = analysis.categorical_entries()
+    keep = entries["person"].astype(str).isin({str(p) for p in shown}).to_numpy()
+    return top_foods(entries[keep])
+
+
+def _selected(people: list[str], persons: Any) -> list[str]:
+    """The people asked for (``persons``), each checked against the analysis."""
+    from nutrilog.errors import ArgumentError
+
+    if persons is None:
+        return []
+    if isinstance(persons, str) or not hasattr(persons, "__iter__"):
+        persons = [persons]
+    names = {str(p): p for p in people}
+    asked = [str(p) for p in persons]
+    unknown = [p for p in asked if p not in names]
+    if unknown:
+        listed = ", ".join(list(names)[:10]) + (" ..." if len(names) > 10 else "")
+        raise ArgumentError(
+            f"person: expected people of the log, found {unknown} (people: {listed})"
+        )
+    return [names[p] for p in dict.fromkeys(asked)]
+
+
+def build_document(
+    analysis: Analysis,
+    *,
+    population: bool | str | list[str] | None = None,
+    persons: Any = None,
+    per_person: bool | None = None,
+) -> dict[str, Any]:
     """The report of an analysis as plain data (see the module docstring for its schema).
+
+    A log of more than :data:`COHORT_AFTER` people is a cohort: the document then
+    holds the population summary and one compact line per person (``cohort``), and
+    full per-person sections only for ``persons`` (or everybody with ``per_person``).
+    ``population`` forces the population summary on (True) or off (False); column
+    names (``"sex"``, ``["sex", "site"]``) show it grouped by them instead of by DRI group.
 
     Examples
     --------
@@ -529,7 +695,18 @@ def build_document(analysis: Analysis) -> dict[str, Any]:
 
     data = _explanation_data(analysis)
     people = people_in(analysis)
+    cohort = len(people) > COHORT_AFTER
+    selected = _selected(people, persons)
+    if per_person is None:
+        per_person = not cohort and persons is None
+    shown = people if per_person else selected
+    compact = cohort or len(shown) < len(people)
+    with_population = cohort if population is None else population is not False
+    by = None if isinstance(population, bool) or population is None else population
     fixes = _fixes(analysis)
+    some = len(shown) < len(people) and hasattr(analysis, "suggestions_for")
+    suggested = analysis.suggestions_for(shown) if some else analysis.suggestions
+    foods = _top_foods(analysis, shown) if some else analysis.top_foods
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"nutrilog {version()}",
@@ -537,8 +714,10 @@ def build_document(analysis: Analysis) -> dict[str, Any]:
             str(k): {"title": str(v["title"]), "url": v.get("url"), "kind": str(v["kind"])}
             for k, v in data["articles"].items()
         },
-        "people": [_person(analysis, p, data, fixes) for p in people],
-        "data_quality": _data_quality(analysis, people, fixes),
+        "population": _population(analysis, by) if with_population else None,
+        "cohort": _cohort(analysis, people, shown) if compact else None,
+        "people": [_person(analysis, p, data, fixes, suggested, foods) for p in shown],
+        "data_quality": _data_quality(analysis, shown if compact else people, fixes, compact),
         "other_causes": [
             {"cause": str(c["cause"]), "text": str(c["text"]), "sources": list(c["sources"])}
             for c in data.get("other_causes") or []

@@ -139,6 +139,33 @@ class HtmlWriter(Writer):
     def title(self) -> None:
         self.out += [f"<h1>{w.TITLE}</h1>", f'<p class="notice">{e(w.short_notice())}</p>']
 
+    def population(self) -> None:
+        found = self.doc.get("population")
+        if not found:
+            return
+        self.out.append(f'<section class="population"><h2>{e(w.POPULATION_TITLE)}</h2>')
+        if found["rows"]:
+            self.out += [
+                _table(*w.population_rows(found), cls="population"),
+                f'<p class="terms">{e(w.POPULATION_TERMS)}</p><ul class="terms">',
+                *[f"<li>{e(note)}</li>" for note in w.population_notes(found)],
+                "</ul>",
+            ]
+        else:
+            self.out.append("<p>No person has an assessed day.</p>")
+        self.out.append("</section>")
+
+    def cohort(self) -> None:
+        found = self.doc.get("cohort")
+        if not found:
+            return
+        self.out += [
+            f'<section class="cohort"><h2>{e(w.COHORT_TITLE)}</h2>',
+            _table(w.cohort_headers(), w.cohort_rows(found), cls="cohort"),
+            f'<p class="terms">{e(w.cohort_legend())}</p>',
+            f'<p class="terms">{e(w.cohort_hint(found))}</p></section>',
+        ]
+
     def person(self, section: dict[str, Any]) -> None:
         title = w.person_title(section, self.several)
         self.out.append(f'<section class="person"><h2>{e(title)}</h2>')
@@ -347,6 +374,8 @@ def write_html_summary(document: dict[str, Any]) -> str:
     """One screen for a notebook: per person the verdicts, what is uncertain and the
     next steps, then the coverage and how many entries to check."""
     writer = HtmlWriter(document, {})
+    writer.population()
+    writer.cohort()
     for section in document["people"]:
         title = w.person_title(section, writer.several)
         writer.out.append(f"<h3>{e(title)}</h3>")

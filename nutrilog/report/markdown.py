@@ -64,6 +64,27 @@ class MarkdownWriter(Writer):
     def title(self) -> None:
         self.out += [f"# {w.TITLE}", "", f"> {md(w.short_notice())}", ""]
 
+    def population(self) -> None:
+        found = self.doc.get("population")
+        if not found:
+            return
+        self.out += [f"## {w.POPULATION_TITLE}", ""]
+        if not found["rows"]:
+            self.out += ["No person has an assessed day.", ""]
+            return
+        self.out += _table(*w.population_rows(found))
+        self.out += ["", f"*{md(w.POPULATION_TERMS)}*", ""]
+        self.out += [f"- {md(note)}" for note in w.population_notes(found)]
+        self.out.append("")
+
+    def cohort(self) -> None:
+        found = self.doc.get("cohort")
+        if not found:
+            return
+        self.out += [f"## {w.COHORT_TITLE}", ""]
+        self.out += _table(w.cohort_headers(), w.cohort_rows(found))
+        self.out += ["", f"*{md(w.cohort_legend())}*", "", f"*{md(w.cohort_hint(found))}*", ""]
+
     def person(self, section: dict[str, Any]) -> None:
         self.out += [f"## {md(w.person_title(section, self.several))}", ""]
 

@@ -103,6 +103,24 @@ class TextWriter(Writer):
             )
         self.console.print(t)
 
+    def plain_table(self, headers: list[str], rows: list[list[str]], right: Any = ()) -> None:
+        """A table of many rows as one block of aligned text: rich's tables measure every
+        cell, which for thousands of people would cost more than the analysis."""
+        from rich.text import Text
+
+        right = set(right)
+        table = [headers, *rows]
+        widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
+        lines = [
+            "  ".join(
+                c.rjust(n) if i in right else c.ljust(n)
+                for i, (c, n) in enumerate(zip(r, widths, strict=True))
+            )
+            for r in table
+        ]
+        lines.insert(1, "  ".join("-" * n for n in widths))
+        self.console.print(Text("\n".join(lines)), soft_wrap=True)
+
     def listed(
         self, title: str, items: list[dict[str, Any]], describe: Any, limit: int = w.LIST_LIMIT
     ) -> None:
@@ -121,6 +139,29 @@ class TextWriter(Writer):
 
         self.console.print(Text(w.TITLE, style="bold"))
         self.para(w.short_notice(), style="italic")
+
+    def population(self) -> None:
+        found = self.doc.get("population")
+        if not found:
+            return
+        self.heading(w.POPULATION_TITLE)
+        if not found["rows"]:
+            self.para("No person has an assessed day.")
+            return
+        headers, rows = w.population_rows(found, compact=True)
+        self.plain_table(headers, rows, right=range(2, len(headers) - 1))
+        self.para(w.POPULATION_TERMS, style="dim")
+        for note in w.population_notes(found):
+            self.para(f"- {note}", style="dim")
+
+    def cohort(self) -> None:
+        found = self.doc.get("cohort")
+        if not found:
+            return
+        self.heading(w.COHORT_TITLE)
+        self.plain_table(w.cohort_headers(), w.cohort_rows(found))
+        self.para(w.cohort_legend(), style="dim")
+        self.para(w.cohort_hint(found), style="dim")
 
     def person(self, section: dict[str, Any]) -> None:
         self.heading(w.person_title(section, self.several))

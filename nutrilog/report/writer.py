@@ -20,7 +20,7 @@ Examples
 ...     def details_start(self):
 ...         self.out.append("details:")
 >>> Outline({"people": [{"person": "ann"}]}).write().split()  # doctest: +NORMALIZE_WHITESPACE
-['title', 'ann:', 'verdicts', 'overview', 'suggestions', 'top_foods', 'explanations',
+['title', 'population', 'cohort', 'ann:', 'verdicts', 'overview', 'suggestions', 'top_foods', 'explanations',
  'fixes', 'data_quality', 'other_causes', 'see_a_clinician', 'sources', 'details:',
  'statistics', 'daily', 'quality_details', 'not_advice']
 """
@@ -48,7 +48,7 @@ class Writer:
 
     def __init__(self, document: dict[str, Any], details: bool = True) -> None:
         self.doc = document
-        self.several = len(document["people"]) > 1
+        self.several = len(document["people"]) > 1 or bool(document.get("cohort"))
         self.show_details = details
         self.out: list[str] = []
 

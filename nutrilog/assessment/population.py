@@ -1,0 +1,685 @@
+"""Population figures: the distribution of usual intake in a group and the share at risk.
+
+For a group of people (a DRI group, or any grouping of the people table or the
+log) and a nutrient, :func:`population_summary` gives the number of people, the
+mean and percentiles (5, 25, 50, 75, 95) of usual intake, the share below the EAR
+(the EAR cut-point method, IOM 2000 ch. 4), the share at or above the AI where a
+nutrient has no EAR (descriptive only), and the shares above the UL and the CDRR.
+Everything is computed for every (group, nutrient) at once, with arrays over
+people and group sums by :func:`numpy.bincount`.
+
+Usual intake
+------------
+The cut-point method needs the distribution of *usual* (long-run) intake. The
+observed distribution of person means is wider, because each mean still carries
+day-to-day variation; its tails, and so the shares below the EAR and above the
+UL, are overstated. Where at least part of a group has two or more days, the
+NRC (1986) / Iowa State shrinkage removes that variation:
+
+* ``s_w**2``: pooled within-person variance, :func:`pooled_within_variance`:
+  ``sum_i w_i SS_i / sum_i w_i (k_i - 1)`` over people with ``k_i >= 2`` days
+  (``SS_i``: sum of squared deviations of person ``i``'s days from their mean).
+* ``s_obs**2``: variance of the person means around the group mean.
+* ``s_b**2 = s_obs**2 - s_w**2 / k`` is the between-person variance; ``1 / k``
+  is the (weighted) mean of ``1 / k_i`` over the group, so ``k`` is the harmonic
+  mean of the days per person (the days of everybody when all have ``k``).
+* each person's usual intake is their mean shrunk toward the group mean:
+  ``m + (mean_i - m) * s_b / s_obs`` (:func:`shrinkage_factor`, :func:`shrink`).
+
+When ``s_b**2 <= 0`` the day-to-day variation explains all the spread between
+people: usual intakes cannot be told apart, every usual intake is the group
+mean, and the shares are left empty rather than 0 or 1. A group of one person
+has no spread to adjust: its shares are left empty too. With one day per person
+nothing can be removed: the figures describe *single-day* intake and say so.
+
+Limits
+------
+* The shrinkage keeps the shape of the distribution of person means; it assumes
+  that distribution is close to normal. Skewed nutrients (vitamin B12, vitamin D
+  from supplements, sodium) would need a transformation first (the full Iowa
+  State / NCI methods); the figures here do not do that.
+* The EAR cut-point method assumes that requirement and intake are independent,
+  that the requirement distribution is symmetric, and that its variance is
+  smaller than the variance of usual intake. It does not apply to iron in
+  menstruating women (skewed requirement) or to energy (intake and requirement
+  are correlated); neither is assessed here.
+* For nutrients with only an AI the cut-point does not apply: the share at or
+  above the AI is descriptive, and a share below it is not a prevalence of
+  inadequacy.
+* The magnesium UL concerns supplements only; food intake is not compared with it.
+
+Weights
+-------
+Optional survey weights (one per person, e.g. NHANES ``WTDRD1`` / ``WTDR2D``)
+weight the group mean, the variances, every percentile (the inverted weighted
+CDF: the smallest value whose cumulative weight reaches the share) and every
+share. People with a weight of 0 or none are left out and counted in the note.
+
+Examples
+--------
+>>> import pandas as pd
+>>> days = pd.DataFrame({"person": ["a", "a", "b", "b"],
+...                      "magnesium_mg": [200.0, 220.0, 380.0, 400.0]})
+>>> refs = pd.DataFrame({"person": ["a", "b"], "nutrient": "magnesium",
+...                      "ear": 265.0, "ai": float("nan"), "ul": float("nan"),
+...                      "ul_applies_to": "supplements", "cdrr": float("nan")})
+>>> people = pd.DataFrame({"group": ["women", "women"]}, index=["a", "b"])
+>>> row = population_summary(days, refs, people, by=["group"]).iloc[0]
+>>> int(row["people"]), row["distribution"], float(row["mean"]), float(row["share_below_ear"])
+(2, 'usual intake (shrinkage)', 300.0, 0.5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.errors import ArgumentError
+from nutrilog.nutrients import ASSESSED, nutrient
+
+__all__ = [
+    "PERCENTILES",
+    "POPULATION_COLUMNS",
+    "USUAL",
+    "SINGLE_DAY",
+    "NO_BETWEEN",
+    "TOO_FEW",
+    "pooled_within_variance",
+    "shrinkage_factor",
+    "shrink",
+    "weighted_percentiles",
+    "weighted_share",
+    "population_summary",
+    "dri_groups",
+    "dri_group_order",
+    "NO_GROUP",
+    "WEIGHT_COLUMNS",
+    "summarize_population",
+]
+
+#: Percentiles of usual intake given for every group and nutrient.
+PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
+
+#: The group of a person whom no DRI row fits.
+NO_GROUP = "no DRI group"
+
+#: What ``distribution`` says the figures describe.
+USUAL = "usual intake (shrinkage)"
+SINGLE_DAY = "single-day intake"
+NO_BETWEEN = "group mean (no between-person variance left)"
+TOO_FEW = "person means (too few people to adjust)"
+
+#: Columns after the group columns, in order.
+POPULATION_COLUMNS: list[str] = [
+    "group", "nutrient", "label", "unit", "people", "days_per_person", "mean",
+    *[f"p{p}" for p in PERCENTILES],
+    "share_below_ear", "share_at_or_above_ai", "share_above_ul", "share_above_cdrr",
+    "method", "distribution", "shrinkage", "sd_within", "sd_between", "note",
+]  # fmt: skip
+
+_EAR_METHOD = "EAR cut-point"
+_AI_METHOD = "AI only: cut-point does not apply; share at/above the AI is descriptive"
+_MIXED_METHOD = "EAR cut-point for people with an EAR; AI descriptive for the others"
+_SINGLE_NOTE = (
+    "one day per person: single-day intakes spread wider than usual intakes, "
+    "so the shares in the tails are overstated"
+)
+_NO_BETWEEN_NOTE = (
+    "day-to-day variation explains all the spread between people (s_b^2 <= 0): shares not estimated"
+)
+_TOO_FEW_NOTE = "one person with several days: no spread to adjust, shares not estimated"
+_MG_UL_NOTE = "the magnesium UL concerns supplements only: food intake not compared"
+
+
+# ----------------------------------------------------------------- the formulas
+
+
+def pooled_within_variance(ss: Any, days: Any, weights: Any, group: Any, groups: int) -> np.ndarray:
+    """Pooled within-person variance per group: ``sum w SS / sum w (k - 1)`` over ``k >= 2``.
+
+    Parameters
+    ----------
+    ss : array
+        Each person's sum of squared deviations of their days from their mean.
+    days : array
+        Each person's number of days ``k``.
+    weights : array
+        Each person's weight (1 for none).
+    group : array of int
+        Each person's group code, 0 to ``groups - 1``.
+    groups : int
+        Number of groups.
+
+    Returns
+    -------
+    ndarray
+        One variance per group; NaN where nobody has two days.
+
+    Examples
+    --------
+    >>> pooled_within_variance([50.0, 200.0, 0.0], [2, 3, 1], [1, 1, 1], [0, 0, 0], 1)
+    array([83.33333333])
+    """
+    ss, days, weights = (np.asarray(v, dtype="float64") for v in (ss, days, weights))
+    several = days >= 2
+    top = np.bincount(group, np.where(several, weights * ss, 0.0), minlength=groups)
+    dof = np.bincount(group, np.where(several, weights * (days - 1), 0.0), minlength=groups)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(dof > 0, top / dof, np.nan)
+
+
+def shrinkage_factor(s_obs2: Any, s_w2: Any, inv_k: Any) -> np.ndarray:
+    """``s_b / s_obs`` with ``s_b**2 = s_obs**2 - s_w**2 * mean(1/k)``; NaN where ``s_b**2 <= 0``.
+
+    Examples
+    --------
+    >>> shrinkage_factor(100.0, 120.0, 0.5)  # s_b^2 = 100 - 60 = 40
+    array(0.63245553)
+    >>> shrinkage_factor(100.0, 250.0, 0.5)
+    array(nan)
+    """
+    s_obs2, s_w2, inv_k = (np.asarray(v, dtype="float64") for v in (s_obs2, s_w2, inv_k))
+    s_b2 = s_obs2 - s_w2 * inv_k
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where((s_b2 > 0) & (s_obs2 > 0), np.sqrt(s_b2 / s_obs2), np.nan)
+
+
+def shrink(means: Any, group_mean: Any, factor: Any) -> np.ndarray:
+    """Each person's usual intake: ``group_mean + (mean - group_mean) * factor``.
+
+    Examples
+    --------
+    >>> shrink([250.0, 350.0], 300.0, 0.5)
+    array([275., 325.])
+    """
+    means, group_mean, factor = (
+        np.asarray(v, dtype="float64") for v in (means, group_mean, factor)
+    )
+    return group_mean + (means - group_mean) * factor
+
+
+def weighted_percentiles(
+    values: Any, weights: Any, group: Any, groups: int, shares: Sequence[float]
+) -> np.ndarray:
+    """Weighted percentiles per group (inverted CDF): the smallest value whose cumulative
+    weight in its group reaches ``share`` of the group's weight.
+
+    With equal weights this is :func:`numpy.percentile` with ``method="inverted_cdf"``.
+    Weights must be positive.
+
+    Returns
+    -------
+    ndarray
+        Shape ``(groups, len(shares))``; NaN for a group without values.
+
+    Examples
+    --------
+    >>> weighted_percentiles([1.0, 2.0, 3.0, 4.0], [1, 1, 1, 1], [0, 0, 0, 0], 1, [0.25, 0.5])
+    array([[1., 2.]])
+    >>> weighted_percentiles([1.0, 2.0, 3.0, 4.0], [1, 1, 1, 5], [0, 0, 0, 0], 1, [0.5])
+    array([[4.]])
+    """
+    values, weights = np.asarray(values, dtype="float64"), np.asarray(weights, dtype="float64")
+    group = np.asarray(group, dtype=np.intp)
+    order = np.lexsort((values, group))
+    v, w, g = values[order], weights[order], group[order]
+    cum = np.cumsum(w)
+    total = np.bincount(g, w, minlength=groups)
+    before = np.concatenate([[0.0], np.cumsum(total)[:-1]])  # weight of the groups before
+    count = np.bincount(g, minlength=groups)
+    last = np.cumsum(count) - 1
+    out = np.full((groups, len(shares)), np.nan)
+    has = count > 0
+    for j, share in enumerate(shares):
+        target = before + share * total - 1e-9 * np.maximum(total, 1.0)
+        at = np.minimum(np.searchsorted(cum, target, side="left"), last)
+        out[has, j] = v[np.clip(at[has], 0, len(v) - 1)]
+    return out
+
+
+def weighted_share(
+    condition: Any, weights: Any, eligible: Any, group: Any, groups: int
+) -> np.ndarray:
+    """Per group, the weighted share of eligible people for whom ``condition`` holds
+    (NaN where nobody is eligible).
+
+    Examples
+    --------
+    >>> weighted_share([True, False, True], [1, 1, 2], [True, True, True], [0, 0, 0], 1)
+    array([0.75])
+    """
+    condition, eligible = np.asarray(condition, bool), np.asarray(eligible, bool)
+    weights = np.asarray(weights, dtype="float64")
+    top = np.bincount(group, np.where(eligible & condition, weights, 0.0), minlength=groups)
+    bottom = np.bincount(group, np.where(eligible, weights, 0.0), minlength=groups)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(bottom > 0, top / bottom, np.nan)
+
+
+# ----------------------------------------------------------------- the summary
+
+
+def _person_stats(daily: pd.DataFrame, people: pd.Index) -> pd.DataFrame:
+    """One row per (person, nutrient) with a known day: days, mean, SS (two passes)."""
+    code = people.get_indexer(daily["person"]) if len(people) else np.full(len(daily), -1)
+    keep = code >= 0
+    if "complete" in daily.columns:
+        keep &= daily["complete"].fillna(False).to_numpy(dtype=bool)
+    k = len(ASSESSED)
+    slots, values = [], []
+    for j, key in enumerate(ASSESSED):
+        column = nutrient(key).column
+        if column not in daily.columns:
+            continue
+        x = pd.to_numeric(daily[column], errors="coerce").to_numpy("float64", na_value=np.nan)
+        rows = keep & ~np.isnan(x)
+        slots.append(code[rows] * k + j)
+        values.append(x[rows])
+    slot = np.concatenate(slots) if slots else np.array([], dtype=np.intp)
+    x = np.concatenate(values) if values else np.array([])
+    size = len(people) * k
+    n = np.bincount(slot, minlength=size)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.bincount(slot, x, minlength=size) / n
+    ss = np.bincount(slot, (x - mean[slot]) ** 2, minlength=size)
+    seen = np.flatnonzero(n > 0)
+    return pd.DataFrame(
+        {
+            "person_code": seen // k,
+            "nutrient_code": seen % k,
+            "days": n[seen],
+            "mean": mean[seen],
+            "ss": ss[seen],
+        }
+    )
+
+
+def _references(references: pd.DataFrame, people: pd.Index, stats: pd.DataFrame) -> dict:
+    """Each (person, nutrient) row's EAR, AI, UL on food, and CDRR."""
+    k = len(ASSESSED)
+    slot = stats["person_code"].to_numpy() * k + stats["nutrient_code"].to_numpy()
+    who = people.get_indexer(references["person"])
+    which = pd.Index(ASSESSED).get_indexer(references["nutrient"])
+    ok = (who >= 0) & (which >= 0)
+    ref_slot = who * k + which
+    out = {}
+    for name in ("ear", "ai", "ul", "cdrr"):
+        table = np.full(len(people) * k, np.nan)
+        table[ref_slot[ok]] = pd.to_numeric(references[name], errors="coerce").to_numpy(
+            "float64", na_value=np.nan
+        )[ok]
+        out[name] = table[slot]
+    if "ul_applies_to" in references.columns:
+        on_food = np.zeros(len(people) * k, dtype=bool)
+        on_food[ref_slot[ok]] = (references["ul_applies_to"].astype(str) == "all").to_numpy()[ok]
+        out["ul"] = np.where(on_food[slot], out["ul"], np.nan)
+    return out
+
+
+def population_summary(
+    daily: pd.DataFrame,
+    references: pd.DataFrame,
+    people: pd.DataFrame,
+    *,
+    by: Sequence[str],
+    weights: str | None = None,
+) -> pd.DataFrame:
+    """Distribution of usual intake and the shares at risk, per group and nutrient.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        One row per person and day: ``person``, the nutrient columns
+        (``magnesium_mg``...) and optionally a boolean ``complete`` (only
+        complete days count).
+    references : pandas.DataFrame
+        One row per person and nutrient key: ``person``, ``nutrient``, ``ear``,
+        ``ai``, ``ul``, ``ul_applies_to`` (a UL is compared only where it is
+        ``"all"``, when the column is given) and ``cdrr`` (as
+        :attr:`nutrilog.Analysis.assessment`).
+    people : pandas.DataFrame
+        Indexed by person: the grouping columns ``by`` and the ``weights`` column.
+    by : sequence of str
+        Columns of ``people`` that define the groups.
+    weights : str, optional
+        Column of ``people`` holding each person's survey weight.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``by`` columns, then :data:`POPULATION_COLUMNS`: one row per group and
+        nutrient with at least one person with a known day. ``share_*`` are
+        fractions 0-1 (NaN where they do not apply or cannot be estimated),
+        ``method`` says how the shares were found, ``distribution`` what the
+        percentiles describe, ``shrinkage`` is ``s_b / s_obs`` (1 for single-day
+        figures), ``note`` the caveats.
+
+    Raises
+    ------
+    ArgumentError
+        A ``by`` or ``weights`` column that ``people`` lacks, or a negative weight.
+    """
+    by = list(by)
+    missing = [c for c in [*by, *([weights] if weights else [])] if c not in people.columns]
+    if missing:
+        raise ArgumentError(
+            f"population: expected columns {missing} in the people table, found {list(people.columns)}"
+        )
+    index = pd.Index(people.index)
+    stats = _person_stats(daily, index)
+    refs = _references(references, index, stats)
+    person = stats["person_code"].to_numpy()
+    if weights:
+        w_person = pd.to_numeric(people[weights], errors="coerce").to_numpy(
+            "float64", na_value=np.nan
+        )
+        if (w_person < 0).any():
+            raise ArgumentError(
+                f"population: weights in {weights!r} must be 0 or more, found a negative weight"
+            )
+        w = w_person[person]
+    else:
+        w = np.ones(len(stats))
+    weighted = np.isfinite(w) & (w > 0)
+    left_out = stats.loc[~weighted, "person_code"].nunique()
+    stats, w = stats[weighted].reset_index(drop=True), w[weighted]
+    refs = {name: values[weighted] for name, values in refs.items()}
+    person = stats["person_code"].to_numpy()
+
+    # group codes: the by columns of each person, then the nutrient
+    keys = people[by].reset_index(drop=True) if by else pd.DataFrame(index=range(len(index)))
+    frame = keys.iloc[person].reset_index(drop=True)
+    frame["nutrient_code"] = stats["nutrient_code"].to_numpy()
+    codes = (
+        frame.groupby([*by, "nutrient_code"], sort=True, dropna=False, observed=True)
+        .ngroup()
+        .to_numpy()
+    )
+    groups = int(codes.max()) + 1 if len(codes) else 0
+    firsts = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+
+    days, mean, ss = (stats[c].to_numpy(dtype="float64") for c in ("days", "mean", "ss"))
+    total = np.bincount(codes, w, minlength=groups)
+    count = np.bincount(codes, minlength=groups)
+    group_mean = np.bincount(codes, w * mean, minlength=groups) / total
+    dev2 = np.bincount(codes, w * (mean - group_mean[codes]) ** 2, minlength=groups)
+    w2 = np.bincount(codes, w * w, minlength=groups)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s_obs2 = dev2 / (total - w2 / total)  # unbiased for reliability weights; n - 1 unweighted
+        inv_k = np.bincount(codes, w / days, minlength=groups) / total
+    s_w2 = pooled_within_variance(ss, days, w, codes, groups)
+    multi = np.bincount(codes, (days >= 2).astype(float), minlength=groups) > 0
+    factor = shrinkage_factor(s_obs2, s_w2, inv_k)
+    few = multi & (count < 2)
+    no_between = multi & ~few & np.isnan(factor)
+    shrunk = multi & ~few & ~no_between
+    use = np.select([shrunk, no_between], [factor, 0.0], 1.0)
+    usual = shrink(mean, group_mean[codes], use[codes])
+    estimable = ~(few | no_between)
+
+    pct = weighted_percentiles(usual, w, codes, groups, [p / 100 for p in PERCENTILES])
+    has_ear = np.isfinite(refs["ear"])
+    has_ai = ~has_ear & np.isfinite(refs["ai"])
+    below_ear = weighted_share(usual < refs["ear"], w, has_ear, codes, groups)
+    at_ai = weighted_share(usual >= refs["ai"], w, has_ai, codes, groups)
+    above_ul = weighted_share(usual > refs["ul"], w, np.isfinite(refs["ul"]), codes, groups)
+    above_cdrr = weighted_share(usual > refs["cdrr"], w, np.isfinite(refs["cdrr"]), codes, groups)
+    n_ear = np.bincount(codes, has_ear.astype(float), minlength=groups)
+    n_ai = np.bincount(codes, has_ai.astype(float), minlength=groups)
+
+    key = np.asarray(ASSESSED, dtype=object)[frame["nutrient_code"].to_numpy()[firsts]]
+    out = frame.iloc[firsts][by].reset_index(drop=True)
+    out["group"] = _labels(out, by)
+    described = [nutrient(k) for k in key]
+    out["nutrient"] = key
+    out["label"] = [n.label for n in described]
+    out["unit"] = [n.unit for n in described]
+    out["people"] = count
+    out["days_per_person"] = np.bincount(codes, w * days, minlength=groups) / total
+    out["mean"] = group_mean
+    for j, p in enumerate(PERCENTILES):
+        out[f"p{p}"] = pct[:, j]
+    out["share_below_ear"] = np.where(estimable, below_ear, np.nan)
+    out["share_at_or_above_ai"] = np.where(estimable, at_ai, np.nan)
+    out["share_above_ul"] = np.where(estimable, above_ul, np.nan)
+    out["share_above_cdrr"] = np.where(estimable, above_cdrr, np.nan)
+    out["method"] = np.select(
+        [(n_ear > 0) & (n_ai > 0), n_ear > 0, n_ai > 0],
+        [_MIXED_METHOD, _EAR_METHOD, _AI_METHOD],
+        "no reference",
+    )
+    out["distribution"] = np.select(
+        [shrunk, no_between, few], [USUAL, NO_BETWEEN, TOO_FEW], SINGLE_DAY
+    )
+    out["shrinkage"] = use
+    out["sd_within"] = np.sqrt(s_w2)
+    with np.errstate(invalid="ignore"):
+        out["sd_between"] = np.where(multi, np.sqrt(np.maximum(s_obs2 - s_w2 * inv_k, 0.0)), np.nan)
+    out["note"] = _notes(out, no_between, few, multi, left_out, weights)
+    return out[[*by, *POPULATION_COLUMNS]]
+
+
+def _labels(keys: pd.DataFrame, by: list[str]) -> list[str]:
+    """The group's name: its values joined (``"female 31-50"``, ``"female / site A"``)."""
+    if not by:
+        return ["everyone"] * len(keys)
+    parts = [keys[c].astype(object).where(keys[c].notna(), "(none)").astype(str) for c in by]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + " / " + part
+    return joined.tolist()
+
+
+def _notes(
+    out: pd.DataFrame,
+    no_between: np.ndarray,
+    few: np.ndarray,
+    multi: np.ndarray,
+    left_out: int,
+    weights: str | None,
+) -> list[str]:
+    """The caveats of each row, as sentences joined by "; "."""
+    base = []
+    if weights:
+        base.append(f"weighted by {weights}")
+        if left_out:
+            base.append(f"{left_out} people without a positive weight left out")
+    notes = []
+    for i, key in enumerate(out["nutrient"]):
+        row = list(base)
+        if not multi[i]:
+            row.append(_SINGLE_NOTE)
+        if no_between[i]:
+            row.append(_NO_BETWEEN_NOTE)
+        if few[i]:
+            row.append(_TOO_FEW_NOTE)
+        if key == "magnesium":
+            row.append(_MG_UL_NOTE)
+        notes.append("; ".join(row))
+    return notes
+
+
+# ----------------------------------------------------------------- DRI groups
+
+
+def _dri_bands() -> pd.DataFrame:
+    """The DRI life-stage groups (from the magnesium rows of the packaged ``dri.csv``)."""
+    from nutrilog._resources import dataset_path
+
+    with dataset_path("dri.csv").open(encoding="utf-8") as fh:
+        table = pd.read_csv(fh, usecols=["nutrient", "group", "sex", "age_min_years",
+                                         "age_max_years", "life_stage"])  # fmt: skip
+    bands = table[table["nutrient"] == ASSESSED[0]].reset_index(drop=True)
+    bands["age_max_years"] = bands["age_max_years"].astype(float).fillna(np.inf)
+    return bands
+
+
+def dri_groups(age: Any, sex: Any, life_stage: Any) -> np.ndarray:
+    """The DRI group of each person: life-stage group x sex x pregnancy/lactation.
+
+    Groups that the DRIs share between the sexes (infants, children 1-8) name the
+    sex after the group, so that every group holds one sex.
+
+    Examples
+    --------
+    >>> dri_groups([34, 2.5, 25], ["female", "male", "female"], ["none", "none", "pregnancy"]).tolist()
+    ['female 31-50', 'child 1-3 (male)', 'pregnancy 19-30']
+    """
+    age = np.asarray(age, dtype="float64")
+    sex = np.asarray(sex, dtype=object)
+    stage = np.asarray(life_stage, dtype=object)
+    bands = _dri_bands()
+    fits = (
+        (bands["age_min_years"].to_numpy()[None, :] <= age[:, None])
+        & (age[:, None] < bands["age_max_years"].to_numpy()[None, :])
+        & (
+            (bands["sex"].to_numpy()[None, :] == "any")
+            | (bands["sex"].to_numpy()[None, :] == sex[:, None])
+        )
+        & (bands["life_stage"].to_numpy()[None, :] == stage[:, None])
+    )
+    found = fits.any(axis=1)
+    which = fits.argmax(axis=1)
+    names = bands["group"].to_numpy(dtype=object)[which]
+    shared = bands["sex"].to_numpy(dtype=object)[which] == "any"
+    labels = np.where(shared, names + " (" + sex.astype(str) + ")", names)
+    return np.where(found, labels, NO_GROUP).astype(object)
+
+
+def dri_group_order() -> list[str]:
+    """Every DRI group label in the order of the DRI tables (infants, children, males,
+    females, pregnancy, lactation; young to old).
+
+    Examples
+    --------
+    >>> dri_group_order()[:3]
+    ['infant 0-6 mo (female)', 'infant 0-6 mo (male)', 'infant 7-12 mo (female)']
+    """
+    bands = _dri_bands()
+    order: list[str] = []
+    for group, sex in zip(bands["group"], bands["sex"], strict=True):
+        order += [f"{group} (female)", f"{group} (male)"] if sex == "any" else [str(group)]
+    return [*order, NO_GROUP]
+
+
+# ----------------------------------------------------------------- from an analysis
+
+#: Survey weight columns looked for when ``weights`` is not given, in order
+#: (NHANES' two-day weight first where anybody has two days).
+WEIGHT_COLUMNS: tuple[str, ...] = ("weight", "WTDR2D", "WTDRD1")
+
+
+def _sources(analysis: Any) -> list[pd.DataFrame]:
+    """Where per-person columns are looked for: a people table, the daily table, the entries."""
+    found = []
+    people = getattr(analysis, "people", None)
+    if isinstance(people, pd.DataFrame):
+        found.append(
+            people if "person" in people.columns else people.rename_axis("person").reset_index()
+        )
+    found.append(analysis.daily)
+    found.append(analysis.categorical_entries())
+    return found
+
+
+def _per_person(frame: pd.DataFrame, column: str, persons: list[str]) -> np.ndarray:
+    """Each person's first non-missing value of ``column`` (None where there is none)."""
+    values = frame[["person", column]].dropna()
+    first = values.groupby(values["person"].astype(str), sort=False, observed=True)[column].first()
+    return first.reindex([str(p) for p in persons]).astype(object).to_numpy()
+
+
+def _find(sources: list[pd.DataFrame], name: str) -> tuple[pd.DataFrame, str] | None:
+    """The first source with a column ``name`` (case-insensitive), and its spelling there."""
+    for frame in sources:
+        if "person" not in frame.columns:
+            continue
+        for column in frame.columns:
+            if str(column).lower() == name.lower():
+                return frame, str(column)
+    return None
+
+
+def summarize_population(
+    analysis: Any, by: str | Sequence[str] | None = None, weights: str | bool | None = None
+) -> pd.DataFrame:
+    """:func:`population_summary` of an analysis (``Analysis.population``).
+
+    ``by`` names columns of the people (``dri_group``, ``sex``, ``age``,
+    ``life_stage``, and any column of a people table or of the log; a log column
+    gives each person its first value); ``weights`` a weight column, ``False`` for
+    none, or ``None`` to use the first of :data:`WEIGHT_COLUMNS` that exists.
+    """
+    persons = list(analysis.profiles)
+    profiles = [analysis.profiles[p] for p in persons]
+    base = pd.DataFrame(
+        {
+            "age": [p.age for p in profiles],
+            "sex": [p.sex for p in profiles],
+            "life_stage": [p.life_stage for p in profiles],
+        },
+        index=pd.Index(persons, name="person"),
+    )
+    base["dri_group"] = pd.Categorical(
+        dri_groups(base["age"], base["sex"], base["life_stage"]), categories=dri_group_order()
+    )
+    if by is None:
+        by = ["dri_group"]
+    elif isinstance(by, str):
+        by = [by]
+    by = list(by)
+    if not all(isinstance(c, str) for c in by):
+        raise ArgumentError(f"by: expected column names, found {by!r}")
+    sources = _sources(analysis)
+    for column in by:
+        if column in base.columns:
+            continue
+        hit = _find(sources, column)
+        if hit is None:
+            known = sorted({str(c) for f in sources for c in f.columns} | set(base.columns))
+            raise ArgumentError(
+                f"by: no column {column!r} in the people, the daily table or the log; found {known}"
+            )
+        base[column] = _per_person(hit[0], hit[1], persons)
+    chosen = None
+    if isinstance(weights, str):
+        hit = _find(sources, weights)
+        if hit is None:
+            known = sorted({str(c) for f in sources for c in f.columns})
+            raise ArgumentError(
+                f"weights: no column {weights!r} in the people, the daily table or the log; "
+                f"found {known}"
+            )
+        chosen = hit
+    elif weights is None or weights is True:
+        several = (
+            bool((analysis.daily.groupby("person").size() > 1).any())
+            if len(analysis.daily)
+            else False
+        )
+        for name in WEIGHT_COLUMNS:
+            if name == "WTDR2D" and not several:
+                continue
+            chosen = _find(sources, name)
+            if chosen is not None:
+                break
+    elif weights is not False:
+        raise ArgumentError(
+            f"weights: expected a column name, True, False or None, found {weights!r}"
+        )
+    weight_column = None
+    if chosen is not None:
+        weight_column = chosen[1]
+        base["__weight__"] = pd.to_numeric(
+            pd.Series(_per_person(chosen[0], chosen[1], persons)), errors="coerce"
+        ).to_numpy()
+    references = analysis.assessment
+    out = population_summary(
+        analysis.daily, references, base, by=by, weights="__weight__" if weight_column else None
+    )
+    if weight_column:
+        out["note"] = out["note"].str.replace("__weight__", weight_column, regex=False)
+    return out
