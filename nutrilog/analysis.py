@@ -79,14 +79,17 @@ class Analysis:
         Foods that would close each shortfall, per person, with their notes (see
         :func:`nutrilog.suggestions.suggest_foods`).
     unmatched : DataFrame
-        Entries whose food could not be matched, with the best suggestions.
+        Entries whose food could not be matched, with the best suggestions and the
+        ``reason``: ``"unknown food id ..."`` for a food id that is not in the food
+        table (its text is never matched instead), else ``"no food matched the text"``.
     rejected : DataFrame
         Input rows that could not be read: ``source, line, text, reason``.
     profiles : dict
         Person → :class:`~nutrilog.profile.Profile`.
     counts : dict
-        ``rows_read, entries, matched, unmatched, no_grams, supplements, reported, rejected,
-        lines_read, skipped_lines`` (lines read = entries + rejected + skipped lines).
+        ``rows_read, entries, matched, unmatched, unknown_ids, no_grams, supplements,
+        reported, rejected, lines_read, skipped_lines`` (``unknown_ids``: unmatched entries
+        whose food id is not in the food table) (lines read = entries + rejected + skipped lines).
     """
 
     table: InitVar[pd.DataFrame]  # the analysed entries, repeated text as categoricals
@@ -305,7 +308,27 @@ def _water_per_unit(units: pd.Series) -> np.ndarray:
 
 
 #: Columns of :func:`_match_keys`.
-_KEY_COLUMNS = [*MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water"]
+_KEY_COLUMNS = [
+    *MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water",
+    "unmatched_reason",
+]  # fmt: skip
+
+
+def _unknown_ids(food_ids: pd.Series, matcher: Any) -> np.ndarray:
+    """Per key: why its food id names no food ("unknown food id ..."), ``""`` when it has
+    no id or a known one."""
+    from nutrilog.iotools._codes import food_id_problem
+
+    known = matcher.known.position
+    return np.array(
+        [
+            food_id_problem(str(v).strip())
+            if isinstance(v, str) and v.strip() and v.strip() not in known
+            else ""
+            for v in food_ids.astype(object)
+        ],
+        dtype=object,
+    )
 
 
 def _match_keys(
@@ -325,8 +348,11 @@ def _match_keys(
     """
     from nutrilog.portions import resolve_grams
 
+    unknown = _unknown_ids(keys["food_id"], matcher)
     matched = matcher.match(
-        keys["food"],
+        # a row that names an unknown id is unmatched: its text is never matched instead
+        keys["food"].astype(object).where(unknown == "", None) if (unknown != "").any()
+        else keys["food"],
         food_ids=keys["food_id"],
         units=keys["unit"],
         unit_kinds=keys["unit_kind"],
@@ -359,6 +385,7 @@ def _match_keys(
         out.loc[weighed, "grams_note"] = ""  # its grams are known after all
     plain_water = (keys["kind"] == "water").to_numpy() & matched["food_id"].isna().to_numpy()
     out["plain_water"] = plain_water
+    out["unmatched_reason"] = np.where(unknown != "", unknown, None)
     if grams:
         _users_grams(out, keys, grams)
     return out
@@ -468,6 +495,8 @@ def _analyse_entries(
     columns["match_method"] = per_key("match_method")
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
+    if found["unmatched_reason"].notna().any():  # rows whose food id names no food
+        columns["unmatched_reason"] = per_key("unmatched_reason")
     columns["assumptions"] = _assumptions(entries, key_code, found, is_supp)
     columns["match_score"] = score
     columns["grams"] = grams
@@ -649,15 +678,16 @@ def analyze(
 
     assessment = assess_people(daily, profiles, sd_within=sd_within)
 
-    unmatched = entries.loc[
-        entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]
-    ].reset_index(drop=True)
+    unmatched = _unmatched(entries)
     status = entries["status"]
     counts = {
         "rows_read": int(food_log.rows_read or 0),
         "entries": len(entries),
         "matched": int(status.eq("matched").sum()),
         "unmatched": int(status.eq("unmatched").sum()),
+        "unknown_ids": int(entries["unmatched_reason"].notna().sum())
+        if "unmatched_reason" in entries
+        else 0,
         "no_grams": int(status.eq("no grams").sum()),
         "supplements": int(status.eq("supplement").sum()),
         "reported": int(status.eq("reported").sum()),
@@ -679,6 +709,18 @@ def analyze(
         foods=table,
         explanations=expl,
     )
+
+
+def _unmatched(entries: pd.DataFrame) -> pd.DataFrame:
+    """The unmatched entries with their best suggestions and the reason: an unknown
+    food id, or no food matched the text."""
+    rows = entries["status"].eq("unmatched").to_numpy()
+    out = entries.loc[rows, ["source", "line", "text", "food", "suggestions"]]
+    reason = np.full(int(rows.sum()), "no food matched the text", dtype=object)
+    if "unmatched_reason" in entries:
+        given = entries.loc[rows, "unmatched_reason"].astype(object).to_numpy()
+        reason = np.where(pd.notna(given), given, reason)
+    return out.assign(reason=reason).reset_index(drop=True)
 
 
 def _empty_daily() -> pd.DataFrame:

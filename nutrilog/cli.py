@@ -400,7 +400,9 @@ def _summarise_problems(result: Any) -> list[str]:
         first = unmatched.iloc[0]
         lines.append(
             f"{len(unmatched)} food(s) not matched; first: {first['source']}, line "
-            f"{first['line']}: {shorten(str(first['text']), 80)!r} (see Entries to check; --fixes FILE writes them to a CSV to edit)"
+            f"{first['line']}: {shorten(str(first['text']), 80)!r}"
+            + (f" ({first['reason']})" if str(first.get("reason", "")).startswith("unknown") else "")
+            + " (see Entries to check; --fixes FILE writes them to a CSV to edit)"
         )
     no_grams = int(result.counts.get("no_grams", 0))
     if no_grams:

@@ -31,7 +31,12 @@ from nutrilog.assessment.notes import notes
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, reason, verdicts
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile, check_sd_within
-from nutrilog.references import published_sd_within, reference_intakes, sd_within_not_found
+from nutrilog.references import (
+    group_of,
+    published_sd_within,
+    reference_intakes,
+    sd_within_not_found,
+)
 
 __all__ = ["ASSESSMENT_COLUMNS", "assess", "assess_people"]
 
@@ -264,10 +269,18 @@ def _table(
     if not profiles:
         return _empty()
     k = len(ASSESSED)
+    # one set of references per DRI group (its lowest age stands for every age in it)
     stages: dict[tuple[float, str, str], int] = {}
+    per_profile: dict[tuple[float, str, str], int] = {}
+    for p in profiles:
+        key = (p.age, p.sex, p.life_stage)
+        if key not in per_profile:
+            group = group_of(*key)
+            per_profile[key] = stages.setdefault(
+                (group.age_min, group.sex, group.life_stage), len(stages)
+            )
     stage = np.array(
-        [stages.setdefault((p.age, p.sex, p.life_stage), len(stages)) for p in profiles],
-        dtype=np.intp,
+        [per_profile[(p.age, p.sex, p.life_stage)] for p in profiles], dtype=np.intp
     )
     ref = pd.concat([_stage_references(*s) for s in stages], ignore_index=True)
     ref_row = stage * k  # each person's first reference row

@@ -318,8 +318,13 @@ def amounts_from_columns(
     *,
     decimal_comma: bool = False,
     names: dict[str, str] | None = None,
+    by_id: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Amounts from separate food / amount / unit / grams cells (all strings).
+
+    ``by_id`` marks rows whose food is named by a food id alone (a code-only
+    research log): they need no food text, and their amount must be in the
+    amount or grams column (a food id is never read as an amount).
 
     * a number in ``amount`` with a known unit (or none: a count);
     * text in ``amount`` and no ``unit`` (``"1 cup"``): parsed with the quantity parser;
@@ -332,8 +337,17 @@ def amounts_from_columns(
     """
     names = names or {}
     has_a, has_u, has_g, has_f = (filled(c) for c in (amount, unit, grams, food))
+    if by_id is not None and by_id.any():
+        rej.add(
+            by_id & ~has_a & ~has_g,
+            f"missing amount: expected grams (column {names.get('grams', 'grams')!r}) or an "
+            "amount for a food named by its id, found empty cells",
+        )
+        has_f = has_f & ~by_id
+    else:
+        by_id = np.zeros(len(food), dtype=bool)
     rej.add(
-        ~has_f,
+        ~has_f & ~by_id,
         f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell",
     )
     q_a = to_number(amount, decimal_comma=decimal_comma).to_numpy(dtype="float64")

@@ -62,9 +62,21 @@ _GENERIC: dict[str, list[str]] = {
         "serving size", "number of servings",
     ],
     "unit": ["unit", "units", "measure", "uom", "unit of measure", "serving unit"],
-    "grams": ["grams", "g", "weight", "weight g", "gram weight", "mass g", "weight grams"],
-    "food_id": ["food id", "fdc", "fdc id", "fdcid", "ndb", "ndb no", "ndbno", "ndb number", "usda id"],
-    "person": ["person", "user", "participant", "subject", "participant id", "user id", "subject id", "who"],
+    "grams": [
+        "grams", "g", "weight", "weight g", "gram weight", "mass g", "weight grams",
+        # research files: NHANES individual foods (day 1, day 2), ASA24 Items
+        "dr1igrms", "dr2igrms", "foodamt", "food amount g",
+    ],
+    "food_id": [
+        "food id", "fdc", "fdc id", "fdcid", "ndb", "ndb no", "ndbno", "ndb number", "usda id",
+        "food code", "foodcode", "usda food code", "fndds code", "fndds food code",
+        "dr1ifdcd", "dr2ifdcd",
+    ],
+    "person": [
+        "person", "user", "participant", "subject", "participant id", "user id", "subject id",
+        "who", "seqn", "respondent sequence number", "username", "user name", "person id",
+    ],
+    "recall_day": ["recall day", "recallno", "recall no", "recall number", "recall"],
     "kind": ["kind", "type", "entry type"],
     "note": ["note", "notes", "comment", "comments"],
     "energy_kcal": ["calories", "kcal", "energy", "calories kcal"],

@@ -36,7 +36,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import codes_of, per_unique_rows
+from nutrilog._vector import choose, codes_of, per_unique_rows
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import (
     Rejections,
@@ -47,12 +47,15 @@ from nutrilog.iotools._build import (
     filled,
     finish,
     numeric_columns,
+    quoted,
     raise_first,
     read_all_chunks,
     resolve_dates,
     row_text,
     text_or_none,
+    to_number,
 )
+from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, recall_dates
 from nutrilog.iotools._columns import expected_names, map_columns
 from nutrilog.iotools._source import LogInput, open_input, split_lines
 from nutrilog.iotools._table import LINE, header_offset, read_table
@@ -161,6 +164,27 @@ def _screen_text(d: pd.DataFrame) -> pd.Series:
     return (d["food"] + " 1 " + d["unit"]).where(d["grams"] == "", d["food"] + " 1 g")
 
 
+def _recall_days(out: pd.DataFrame, cells: pd.Series, rej: Rejections, name: str) -> None:
+    """A ``recall_day`` column (NHANES, ASA24 ``RecallNo``), and a placeholder date for the
+    rows without one: recall day k is dated :data:`~nutrilog.iotools._codes.RECALL_DAY_ONE`
+    + (k - 1) days."""
+    number = to_number(cells).to_numpy(dtype="float64")
+    given = filled(cells)
+    whole = given & np.isfinite(number) & (number >= 1) & (number <= 366)
+    whole &= number == np.floor(np.where(np.isfinite(number), number, 0))
+    rej.add(
+        given & ~whole,
+        f"bad recall day: expected a whole number from 1 to 366 in column {name!r}, found "
+        + quoted(cells),
+    )
+    out["recall_day"] = pd.array(np.where(whole, number, np.nan), dtype="Int64")
+    undated = whole & out["date"].isna().to_numpy()
+    if undated.any():
+        dates = out["date"].to_numpy(dtype="datetime64[ns]").copy()
+        dates[undated] = recall_dates(number[undated])
+        out["date"] = dates
+
+
 def process_frame(
     frame: pd.DataFrame,
     mapping: dict[object, tuple[str, str]],
@@ -182,20 +206,30 @@ def process_frame(
         return coded_cells(frame, std.get(name))
 
     food, amount, unit, grams = col("food"), col("amount"), col("unit"), col("grams")
+    # A row that names its food by id alone (a research log of food codes) needs no text:
+    # its food words are the id as written.
+    by_id = None
+    if "food_id" in std:
+        by_id = ~filled(food) & filled(col("food_id"))
+        if by_id.any():
+            ids = normalize_food_ids(col("food_id"))
+            food = ids if not filled(food).any() else choose(by_id, ids, food)
     out = amounts_from_columns(
-        food, amount, unit, grams, rej, decimal_comma=decimal_comma, names=names
+        food, amount, unit, grams, rej, decimal_comma=decimal_comma, names=names, by_id=by_id
     )
     raw_date = (
         frame[std["date"]] if "date" in std else pd.Series("", index=frame.index, dtype=object)
     )
     out["date"], times = resolve_dates(raw_date, rej, default=date, dayfirst=dayfirst)
+    if "recall_day" in std:
+        _recall_days(out, col("recall_day"), rej, names["recall_day"])
     time = text_or_none(col("time"))
     if times.notna().any():  # a clock time written with the date fills an empty time cell
         time = time.astype(object).where(time.notna(), times.astype(object))
     out["time"] = time
-    out["person"] = text_or_none(col("person"), person or "default")
+    out["person"] = normalize_person_ids(text_or_none(col("person"), person or "default"))
     out["meal"] = text_or_none(col("meal"))
-    out["food_id"] = text_or_none(col("food_id"))
+    out["food_id"] = normalize_food_ids(text_or_none(col("food_id")))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
     amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
     out["text"] = _row_texts(amount_unit, food)
@@ -321,7 +355,7 @@ def _read(
         if mapping is None:
             _check_delimiter(header, columns, sep, inp.name)
             mapping = map_columns(columns, "csv")
-            if "food" not in {std for std, _ in mapping.values()}:
+            if not {"food", "food_id"} & {std for std, _ in mapping.values()}:
                 hint = ""
                 if any(_NUMBER_LIKE.match(str(c)) for c in columns):
                     hint = (
@@ -329,7 +363,8 @@ def _read(
                         f"such as date{sep}food{sep}amount{sep}unit"
                     )
                 raise LogParseError(
-                    f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))}, "
+                    f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))} "
+                    f"(or a food id column: {', '.join(expected_names('csv', 'food_id'))}), "
                     f"found columns {columns}{hint}",
                     source=inp.name,
                     line=header_offset(inp.sample) + 1,
