@@ -268,28 +268,10 @@ def _as_log(log: Any) -> FoodLog:
     )
 
 
-def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> dict[str, Profile]:
-    if isinstance(profile, Profile):
-        return {p: profile for p in people}
-    if isinstance(profile, Mapping):
-        if {"age", "sex"} <= set(profile) and not all(
-            isinstance(v, (Profile, Mapping)) for v in profile.values()
-        ):
-            one = Profile(**profile)
-            return {p: one for p in people}
-        missing = [p for p in people if p not in profile]
-        if missing:
-            raise ProfileError(
-                f"expected a profile for every person in the log; missing {missing}, "
-                f"profiles given for {sorted(profile)}"
-            )
-        return {
-            p: (profile[p] if isinstance(profile[p], Profile) else Profile(**profile[p]))
-            for p in people
-        }
-    raise ProfileError(
-        f"expected a Profile or a mapping of person → Profile, found {type(profile).__name__}"
-    )
+def _profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
+    from nutrilog.profile import profiles_for
+
+    return profiles_for(people, profile)
 
 
 def _water_per_unit(units: pd.Series) -> np.ndarray:
@@ -566,7 +548,7 @@ def _statuses(
 
 def analyze(
     log: Any,
-    profile: Profile | Mapping[str, Any],
+    profile: Profile | Mapping[Any, Any] | pd.DataFrame | str | os.PathLike[str],
     *,
     foods: FoodTable | str | os.PathLike[str] | pd.DataFrame | None = None,
     aliases: Mapping[str, str] | str | os.PathLike[str] | None = None,
@@ -582,8 +564,13 @@ def analyze(
     ----------
     log : FoodLog, DataFrame, path or list of those
         The log; paths are read with :func:`nutrilog.read_log` (format detected).
-    profile : Profile or mapping
-        The person, or a mapping of the log's ``person`` values to profiles.
+    profile : Profile, mapping, DataFrame or path
+        The person; or one profile per person: a mapping of the log's ``person``
+        values to profiles (keys of any type: ``83732`` matches the log's
+        ``"83732"``), or a people table with columns ``person, age, sex``
+        (optionally ``pregnant, lactating``) as a DataFrame or CSV path (see
+        :func:`nutrilog.profile.read_people`). Reference values are looked up once
+        per DRI group (:func:`nutrilog.references.dri_group`).
     foods : FoodTable, path or DataFrame, optional
         The food table (default: the bundled one). A path or DataFrame adds the
         user's own foods to the bundled table.
