@@ -253,12 +253,12 @@ class Analysis:
 
 
 def _as_log(log: Any) -> FoodLog:
-    from nutrilog.iotools import from_frame, read_log
+    from nutrilog.iotools import read_log
 
     if isinstance(log, FoodLog):
         return log
     if isinstance(log, pd.DataFrame):
-        return from_frame(log)
+        return read_log(log)  # a DataFrame in NHANES layout is recognised
     if isinstance(log, (str, os.PathLike)):
         return read_log(log)
     if isinstance(log, Sequence):

@@ -38,7 +38,7 @@ from nutrilog.profile import readable_error
 __all__ = ["main", "build_parser"]
 
 PROG = "nutrilog"
-LOG_FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal")
+LOG_FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal", "asa24", "nhanes")
 REPORT_FORMATS = ("text", "markdown", "html", "json", "csv")
 #: File suffixes of each output format of ``analyze`` (csv: the daily totals).
 OUTPUT_SUFFIXES: dict[str, tuple[str, ...]] = {

@@ -346,10 +346,11 @@ def amounts_from_columns(
         has_f = has_f & ~by_id
     else:
         by_id = np.zeros(len(food), dtype=bool)
-    rej.add(
-        ~has_f & ~by_id,
-        f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell",
-    )
+    if "food" not in names and "food_id" in names:  # a log of food codes alone
+        missing = f"missing food: expected a food id in column {names['food_id']!r}, found an empty cell"
+    else:
+        missing = f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell"
+    rej.add(~has_f & ~by_id, missing)
     q_a = to_number(amount, decimal_comma=decimal_comma).to_numpy(dtype="float64")
     num_a = has_a & ~np.isnan(q_a)
     unit_key, unit_kind = _unit_columns(unit)

@@ -63,7 +63,13 @@ from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
-__all__ = ["read_csv_log", "process_frame", "bad_rows_log", "MAX_EXTRA_COLUMNS"]
+__all__ = [
+    "read_csv_log",
+    "read_mapped_table",
+    "process_frame",
+    "bad_rows_log",
+    "MAX_EXTRA_COLUMNS",
+]
 
 #: Columns that match no standard name are kept in ``entries`` up to this many.
 MAX_EXTRA_COLUMNS = 100
@@ -329,6 +335,29 @@ def read_csv_log(
     )
 
 
+def read_mapped_table(
+    inp: LogInput,
+    columns: str,
+    *,
+    date: object = None,
+    person: str | None = None,
+    strict: bool = False,
+    chunksize: int | None = None,
+) -> FoodLog:
+    """Read a delimited table whose headers are mapped by the ``columns`` source of the
+    column table (``"asa24"``...); columns it does not map are read but not kept."""
+    header = _header(inp)
+    delimiter = sniff_delimiter(inp.sample) or ","
+    fixed_date = default_date(date)
+    return read_all_chunks(
+        inp.name,
+        lambda robust: _read(
+            inp, delimiter, header, chunksize, fixed_date, person, strict, None,
+            robust=robust, columns=columns, keep_extra=False,
+        ),  # fmt: skip
+    )
+
+
 def _read(
     inp: LogInput,
     sep: str,
@@ -340,6 +369,8 @@ def _read(
     dayfirst: bool | None,
     *,
     robust: bool,
+    columns: str = "csv",
+    keep_extra: bool = True,
 ) -> list[FoodLog]:
     logs: list[FoodLog] = []
     mapping: dict[object, tuple[str, str]] | None = None
@@ -348,16 +379,16 @@ def _read(
         sep=sep,
         chunksize=chunksize,
         robust=robust,
-        categorical=_text_columns,
-        wanted=_wanted,
+        categorical=_text_columns if columns == "csv" else None,
+        wanted=_wanted if keep_extra else None,
     ):
-        columns = [c for c in chunk.frame.columns if c != LINE]
+        names = [c for c in chunk.frame.columns if c != LINE]
         if mapping is None:
-            _check_delimiter(header, columns, sep, inp.name)
-            mapping = map_columns(columns, "csv")
+            _check_delimiter(header, names, sep, inp.name)
+            mapping = map_columns(names, columns)
             if not {"food", "food_id"} & {std for std, _ in mapping.values()}:
                 hint = ""
-                if any(_NUMBER_LIKE.match(str(c)) for c in columns):
+                if any(_NUMBER_LIKE.match(str(c)) for c in names):
                     hint = (
                         f"; the first line looks like data, not a header: add a header line "
                         f"such as date{sep}food{sep}amount{sep}unit"
@@ -365,7 +396,7 @@ def _read(
                 raise LogParseError(
                     f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))} "
                     f"(or a food id column: {', '.join(expected_names('csv', 'food_id'))}), "
-                    f"found columns {columns}{hint}",
+                    f"found columns {names}{hint}",
                     source=inp.name,
                     line=header_offset(inp.sample) + 1,
                 )
@@ -378,6 +409,7 @@ def _read(
             person=person,
             dayfirst=dayfirst,
             decimal_comma=sep != ",",
+            keep_extra=keep_extra,
         )
         logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
     return logs
