@@ -27,7 +27,7 @@ import pandas as pd
 
 from nutrilog._checks import kind_argument, number_argument
 from nutrilog._vector import choose, coded, distinct_rows, text_category
-from nutrilog.errors import ArgumentError, ProfileError
+from nutrilog.errors import ArgumentError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
 from nutrilog.log import EntryTable, FoodLog
@@ -333,7 +333,8 @@ def _match_keys(
     unknown = _unknown_ids(keys["food_id"], matcher)
     matched = matcher.match(
         # a row that names an unknown id is unmatched: its text is never matched instead
-        keys["food"].astype(object).where(unknown == "", None) if (unknown != "").any()
+        keys["food"].astype(object).where(unknown == "", None)
+        if (unknown != "").any()
         else keys["food"],
         food_ids=keys["food_id"],
         units=keys["unit"],

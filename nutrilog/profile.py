@@ -448,9 +448,7 @@ def read_people(source: Any) -> dict[str, Profile]:
                     f"{where}: age must be a number of years, found {fields[0]!r}"
                 ) from None
             try:
-                made[key] = Profile(
-                    age=age, sex=fields[1], pregnant=fields[2], lactating=fields[3]
-                )
+                made[key] = Profile(age=age, sex=fields[1], pregnant=fields[2], lactating=fields[3])
             except ProfileError as err:
                 raise ProfileError(f"{where}: {err}") from None
         out[str(person)] = made[key]

@@ -279,9 +279,7 @@ def _table(
             per_profile[key] = stages.setdefault(
                 (group.age_min, group.sex, group.life_stage), len(stages)
             )
-    stage = np.array(
-        [per_profile[(p.age, p.sex, p.life_stage)] for p in profiles], dtype=np.intp
-    )
+    stage = np.array([per_profile[(p.age, p.sex, p.life_stage)] for p in profiles], dtype=np.intp)
     ref = pd.concat([_stage_references(*s) for s in stages], ignore_index=True)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k

@@ -347,7 +347,9 @@ def amounts_from_columns(
     else:
         by_id = np.zeros(len(food), dtype=bool)
     if "food" not in names and "food_id" in names:  # a log of food codes alone
-        missing = f"missing food: expected a food id in column {names['food_id']!r}, found an empty cell"
+        missing = (
+            f"missing food: expected a food id in column {names['food_id']!r}, found an empty cell"
+        )
     else:
         missing = f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell"
     rej.add(~has_f & ~by_id, missing)

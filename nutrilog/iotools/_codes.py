@@ -35,7 +35,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import codes_of, coded
+from nutrilog._vector import coded, codes_of
 
 __all__ = [
     "RECALL_DAY_ONE",

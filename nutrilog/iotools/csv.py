@@ -352,8 +352,17 @@ def read_mapped_table(
     return read_all_chunks(
         inp.name,
         lambda robust: _read(
-            inp, delimiter, header, chunksize, fixed_date, person, strict, None,
-            robust=robust, columns=columns, keep_extra=False,
+            inp,
+            delimiter,
+            header,
+            chunksize,
+            fixed_date,
+            person,
+            strict,
+            None,
+            robust=robust,
+            columns=columns,
+            keep_extra=False,
         ),  # fmt: skip
     )
 
