@@ -94,7 +94,7 @@ class Analysis:
 
     table: InitVar[pd.DataFrame]  # the analysed entries, repeated text as categoricals
     daily: pd.DataFrame
-    assessment: pd.DataFrame
+    assessed: InitVar[Any]  # the assessment, or an AssessmentLater whose words come on use
     unmatched: pd.DataFrame
     rejected: pd.DataFrame
     profiles: dict[str, Profile]
@@ -102,8 +102,33 @@ class Analysis:
     foods: FoodTable = field(repr=False)
     explanations: Explanations | None = field(default=None, repr=False)
 
-    def __post_init__(self, table: pd.DataFrame) -> None:
+    def __post_init__(self, table: pd.DataFrame, assessed: Any) -> None:
         self._entries = EntryTable(table)
+        self._assessed = assessed
+
+    @property
+    def assessment(self) -> pd.DataFrame:
+        """One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
+
+        Its ``status_reason`` and ``notes`` are written on first use: for a cohort
+        they cost more than the rest of the assessment (see :attr:`assessment_numbers`).
+        """
+        if not isinstance(self._assessed, pd.DataFrame):
+            self._assessed = self._assessed.finished()
+        return self._assessed
+
+    @assessment.setter
+    def assessment(self, value: pd.DataFrame) -> None:
+        self._assessed = value
+
+    @property
+    def assessment_numbers(self) -> pd.DataFrame:
+        """:attr:`assessment` without its worded columns (``status_reason``, ``notes``):
+        every number, status and rule, without writing a sentence per row. Use it for
+        cohort-wide tables."""
+        if isinstance(self._assessed, pd.DataFrame):
+            return self._assessed.drop(columns=["status_reason", "notes"], errors="ignore")
+        return self._assessed.numbers()
 
     @property
     def entries(self) -> pd.DataFrame:
@@ -610,7 +635,7 @@ def analyze(
     >>> round(float(result.daily["magnesium_mg"].iloc[0]), 1)  # 2 x 118 g x 27 + 30 g x 79 per 100 g
     87.4
     """
-    from nutrilog.assessment import assess_people
+    from nutrilog.assessment.table import assess_people_later
     from nutrilog.explanations import Explanations, load_explanations
     from nutrilog.matching.entries import understand_entries
     from nutrilog.matching.match import Matcher
@@ -664,7 +689,8 @@ def analyze(
     daily = daily_totals(entries) if len(entries) else _empty_daily()
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
 
-    assessment = assess_people(daily, profiles, sd_within=sd_within)
+    # the numbers now; each row's reason and notes when the assessment is first read
+    assessment = assess_people_later(daily, profiles, sd_within=sd_within)
 
     unmatched = _unmatched(entries)
     status = entries["status"]
@@ -689,7 +715,7 @@ def analyze(
     return Analysis(
         table=entries,
         daily=daily,
-        assessment=assessment,
+        assessed=assessment,
         unmatched=unmatched,
         rejected=rejected,
         profiles=profiles,

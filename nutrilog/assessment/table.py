@@ -38,7 +38,14 @@ from nutrilog.references import (
     sd_within_not_found,
 )
 
-__all__ = ["ASSESSMENT_COLUMNS", "assess", "assess_people"]
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "WORDED_COLUMNS",
+    "AssessmentLater",
+    "assess",
+    "assess_people",
+    "assess_people_later",
+]
 
 #: Output columns of :func:`assess`, in order.
 ASSESSMENT_COLUMNS: list[str] = [
@@ -265,9 +272,21 @@ def _table(
     min_days: int,
 ) -> pd.DataFrame:
     """Every person's rows (person by person, nutrients in :data:`ASSESSED` order)."""
+    return _worded(_numbers(profiles, columns, owner, sd_within, min_days), min_days)
+
+
+def _numbers(
+    profiles: list[Profile],
+    columns: _Columns,
+    owner: np.ndarray,
+    sd_within: Mapping[str, float] | None,
+    min_days: int,
+) -> pd.DataFrame | None:
+    """The working table of :func:`_table` before its words: statistics, formulas and
+    statuses of every row, computed over whole columns (None without profiles)."""
     given = check_sd_within(sd_within)
     if not profiles:
-        return _empty()
+        return None
     k = len(ASSESSED)
     # one set of references per DRI group (its lowest age stands for every age in it)
     stages: dict[tuple[float, str, str], int] = {}
@@ -295,9 +314,56 @@ def _table(
     _sd_within(t, profiles, given)
     _formulas(t)
     t["status"], t["status_rule"], t["verdict"], t["verdict_rule"] = verdicts(t, min_days)
+    return t
+
+
+def _worded(t: pd.DataFrame | None, min_days: int) -> pd.DataFrame:
+    """The finished table: each row's reason and notes written in plain words."""
+    if t is None:
+        return _empty()
     rows = _rows(t)
-    t["status_reason"] = [reason(r, min_days) for r in rows]
+    t = t.assign(status_reason=[reason(r, min_days) for r in rows])
     return _finished(t, [notes(r, min_days) for r in rows])
+
+
+#: The columns written in words, one row at a time (see :class:`AssessmentLater`).
+WORDED_COLUMNS = ("status_reason", "notes")
+
+
+class AssessmentLater:
+    """An assessment of many people whose words are written when first asked for.
+
+    The numbers, statuses and rules of every row are computed over whole columns
+    at once; the reason and the notes of each row are sentences written one row
+    at a time, which for a cohort of thousands of people costs more than all the
+    rest. :meth:`numbers` gives the table without them at no extra cost,
+    :meth:`finished` the full table of :func:`assess_people` (computed once).
+    """
+
+    def __init__(self, t: pd.DataFrame | None, min_days: int, people: list[Any]) -> None:
+        self._t, self._min_days, self._people = t, min_days, people
+        self._done: pd.DataFrame | None = None
+
+    def _with_person(self, frame: pd.DataFrame) -> pd.DataFrame:
+        names = np.empty(len(self._people), dtype=object)
+        names[:] = self._people
+        frame.insert(0, "person", np.repeat(names, len(ASSESSED)))
+        return frame
+
+    def numbers(self) -> pd.DataFrame:
+        """``person`` and :data:`ASSESSMENT_COLUMNS` but the worded ones."""
+        if self._done is not None:
+            return self._done.drop(columns=list(WORDED_COLUMNS))
+        if self._t is None:
+            return self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
+        return self._with_person(_finished(self._t, None))
+
+    def finished(self) -> pd.DataFrame:
+        """The full table, as :func:`assess_people` returns it."""
+        if self._done is None:
+            self._done = self._with_person(_worded(self._t, self._min_days))
+            self._t = None
+        return self._done
 
 
 def _rows(t: pd.DataFrame) -> list[Any]:
@@ -307,16 +373,25 @@ def _rows(t: pd.DataFrame) -> list[Any]:
     return [row._make(v) for v in zip(*values, strict=True)]
 
 
-def _finished(t: pd.DataFrame, row_notes: list[list[str]]) -> pd.DataFrame:
-    """The output columns, in order, with their dtypes."""
-    out = {name: t[name].to_numpy() for name in ASSESSMENT_COLUMNS if name != "notes"}
+def _finished(t: pd.DataFrame, row_notes: list[list[str]] | None) -> pd.DataFrame:
+    """The output columns, in order, with their dtypes (without the worded columns when
+    ``row_notes`` is None)."""
+    wanted = [
+        name
+        for name in ASSESSMENT_COLUMNS
+        if name != "notes" and (row_notes is not None or name not in WORDED_COLUMNS)
+    ]
+    out = {name: t[name].to_numpy() for name in wanted}
     for name in ("nutrient", "label", "column", "unit", "target_kind", "ul_applies_to",
                  "sd_within_basis", "sd_within_source", "status", "status_rule",
                  "status_reason"):  # fmt: skip
-        out[name] = out[name].astype(object)
+        if name in out:
+            out[name] = out[name].astype(object)
     frame = pd.DataFrame(out)
     for name in _COUNT_COLUMNS:
         frame[name] = frame[name].astype("Int64")
+    if row_notes is None:
+        return frame
     notes_column = np.empty(len(row_notes), dtype=object)
     notes_column[:] = row_notes
     frame["notes"] = notes_column
@@ -443,6 +518,18 @@ def assess_people(
     >>> out.set_index(["person", "nutrient"]).loc[[("ann", "magnesium"), ("bob", "magnesium")], "status"].tolist()
     ['likely adequate', 'unknown']
     """
+    return assess_people_later(daily, profiles, sd_within=sd_within, min_days=min_days).finished()
+
+
+def assess_people_later(
+    daily: pd.DataFrame,
+    profiles: Mapping[Any, Profile | Mapping[str, Any]],
+    *,
+    sd_within: Mapping[str, float] | None = None,
+    min_days: int = 3,
+) -> AssessmentLater:
+    """:func:`assess_people` with the words of each row written when first asked for
+    (see :class:`AssessmentLater`)."""
     people = list(profiles)
     persons = [as_profile(profiles[p]) for p in people]
     code = pd.Index(people).get_indexer(daily["person"]) if people else np.full(len(daily), -1)
@@ -450,8 +537,5 @@ def assess_people(
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)
     rows = np.flatnonzero(keep)
-    out = _table(persons, _Columns(daily, rows), code[rows], sd_within, min_days)
-    names = np.empty(len(people), dtype=object)
-    names[:] = people
-    out.insert(0, "person", np.repeat(names, len(ASSESSED)))
-    return out
+    t = _numbers(persons, _Columns(daily, rows), code[rows], sd_within, min_days)
+    return AssessmentLater(t, min_days, people)

@@ -454,9 +454,12 @@ def _written_amounts(
         )
     if use_g.any():
         rows = pd.Series(use_g, index=index)
-        before = (amount[rows].astype(object) + " " + unit[rows].astype(object)).str.strip()
-        note = ("logged as " + before).where(before != "", None)
-        out.loc[rows, "amount_note"] = join_notes(out.loc[rows, "amount_note"], note)
+        also = use_g & (filled(amount) | has_u)  # an amount written besides the grams: noted
+        if also.any():
+            picked = pd.Series(also, index=index)
+            before = (amount[picked].astype(object) + " " + unit[picked].astype(object)).str.strip()
+            note = ("logged as " + before).where(before != "", None)
+            out.loc[picked, "amount_note"] = join_notes(out.loc[picked, "amount_note"], note)
         out.loc[rows, "quantity"] = q_g[use_g]
         out.loc[rows, ["unit", "unit_kind"]] = ["g", "mass"]
     out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")

@@ -485,12 +485,19 @@ def _fast_pass(
                 continue
             chunk.columns = _clean_names(list(chunk.columns))
             columns: dict[str, pd.Series] = {}
+            lost = {  # categories pandas turned into numbers: read these columns as text
+                name
+                for name in chunk.columns
+                if isinstance(chunk[name].dtype, pd.CategoricalDtype)
+                and _text_categories(chunk[name]) is None
+            }
+            if lost:  # all of them at once, from this chunk on
+                return read_as_text | lost, number - 1
             for name in chunk.columns:
                 values = chunk[name]
                 if isinstance(values.dtype, pd.CategoricalDtype):
                     text = _text_categories(values)
-                    if text is None:  # read this column as text from this chunk on
-                        return read_as_text | {name}, number - 1
+                    assert text is not None
                     columns[name] = text
                 else:
                     # each distinct cell is hashed once, here; later steps work on its code
