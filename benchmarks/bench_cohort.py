@@ -124,7 +124,7 @@ def _run_child(step: str, path: Path, people: Path) -> dict[str, float]:
     code = (
         "import resource, time, json\n"
         "import nutrilog, pandas\n"
-        "import nutrilog.iotools, nutrilog.analysis, nutrilog.assessment  # imports: not timed\n"
+        "import nutrilog.iotools, nutrilog.analysis, nutrilog.assessment, nutrilog.explanations\n"
         "from nutrilog.foods import load_foods\nload_foods()\n"
         f"PATH = {str(path)!r}\nPEOPLE = {str(people)!r}\n"
         "t0 = time.perf_counter()\n" + _CHILD[step] + "\nsecs = time.perf_counter() - t0\n"

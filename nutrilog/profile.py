@@ -430,29 +430,51 @@ def read_people(source: Any) -> dict[str, Profile]:
     out: dict[str, Profile] = {}
     made: dict[tuple[Any, ...], Profile] = {}  # one validation per distinct profile
     for k, person in enumerate(persons):
-        where = f"{name}, {'line' if header_lines else 'row'} {k + 1 + header_lines}"
-        if person is None or not str(person).strip():
-            raise ProfileError(f"{where}: expected a person id, found an empty cell")
-        if person in out:
-            raise ProfileError(f"{where}: person {person!r} is listed twice")
-        fields = (ages[k], sexes[k], flags["pregnant"][k], flags["lactating"][k])
-        for field, value in zip(("pregnant", "lactating"), fields[2:], strict=True):
-            if isinstance(value, str):
-                raise ProfileError(f"{where}: {field} must be yes or no, found {value!r}")
-        key = tuple(str(v) for v in fields)
-        if key not in made:
-            try:
-                age = float(str(fields[0]).strip())
-            except ValueError:
-                raise ProfileError(
-                    f"{where}: age must be a number of years, found {fields[0]!r}"
-                ) from None
-            try:
-                made[key] = Profile(age=age, sex=fields[1], pregnant=fields[2], lactating=fields[3])
-            except ProfileError as err:
-                raise ProfileError(f"{where}: {err}") from None
-        out[str(person)] = made[key]
+        key = (ages[k], sexes[k], flags["pregnant"][k], flags["lactating"][k])
+        profile = made.get(key)
+        if profile is None or person is None or person in out:
+            where = f"{name}, {'line' if header_lines else 'row'} {k + 1 + header_lines}"
+            if person is None or not str(person).strip():
+                raise ProfileError(f"{where}: expected a person id, found an empty cell")
+            if person in out:
+                raise ProfileError(f"{where}: person {person!r} is listed twice")
+            profile = made[key] = _row_profile(key, where)
+        out[str(person)] = profile
     return out
+
+
+def _row_profile(fields: tuple[Any, ...], where: str) -> Profile:
+    """The profile of one row of a people table; a ProfileError naming the row if invalid.
+
+    A valid row (the usual case) is checked here and built without pydantic's
+    validation, which costs more than the rest of reading a cohort's people.
+    """
+    age_cell, sex_cell, pregnant, lactating = fields
+    for field, value in (("pregnant", pregnant), ("lactating", lactating)):
+        if isinstance(value, str):
+            raise ProfileError(f"{where}: {field} must be yes or no, found {value!r}")
+    try:
+        age = float(str(age_cell).strip())
+    except ValueError:
+        raise ProfileError(f"{where}: age must be a number of years, found {age_cell!r}") from None
+    sex = _SEX_ALIASES.get(str(sex_cell).strip().lower())
+    low, high = REPRODUCTIVE_AGES
+    plain = (
+        sex is not None
+        and math.isfinite(age)
+        and MIN_AGE <= age <= MAX_AGE
+        and not (pregnant and lactating)
+        and (not (pregnant or lactating) or (sex == "female" and low <= age < high))
+    )
+    if plain:  # every check of Profile's validators holds
+        return Profile.model_construct(
+            age=age, sex=sex, pregnant=bool(pregnant), lactating=bool(lactating),
+            name=None, sd_within=None,
+        )  # fmt: skip
+    try:
+        return Profile(age=age, sex=sex_cell, pregnant=pregnant, lactating=lactating)
+    except ProfileError as err:
+        raise ProfileError(f"{where}: {err}") from None
 
 
 def _shown(keys: Iterable[object], limit: int = 10) -> str:

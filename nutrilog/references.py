@@ -42,6 +42,8 @@ __all__ = [
     "reference_intakes",
     "published_sd_within",
     "sd_within_not_found",
+    "group_records",
+    "group_starts",
 ]
 
 #: Columns of :func:`reference_intakes`, in order.
@@ -136,6 +138,21 @@ def group_of(age: float, sex: str, life_stage: str) -> DriGroup:
     low = bounds[k] if k >= 0 else 0.0
     high = bounds[k + 1] if k + 1 < len(bounds) else float("inf")
     return DriGroup(float(low), float(high), sex, life_stage)
+
+
+def group_starts(ages: Any) -> Any:
+    """The first age of the DRI group of each age (an array), at once.
+
+    Examples
+    --------
+    >>> group_starts([0.5, 8.25, 70.9, 71.0]).tolist()
+    [0.5, 4.0, 51.0, 71.0]
+    """
+    import numpy as np
+
+    bounds = np.array(_age_bounds(), dtype="float64")
+    k = np.searchsorted(bounds, np.asarray(ages, dtype="float64"), side="right") - 1
+    return np.where(k >= 0, bounds[np.clip(k, 0, None)], 0.0)
 
 
 def dri_group(profile: Profile | Mapping[str, Any]) -> DriGroup:
@@ -311,3 +328,47 @@ def _not_found_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
     order = {key: i for i, key in enumerate(ASSESSED)}
     rows = rows.sort_values("nutrient", key=lambda keys: keys.map(order), kind="stable")
     return rows[["nutrient", "group", "source", "notes"]].reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _record_tables() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The DRI and within-person SD tables as plain records (for :func:`group_records`)."""
+    return _dri_table().to_dict("records"), _sd_table().to_dict("records")
+
+
+def _applies(row: Mapping[str, Any], age: float, sex: str) -> bool:
+    return row["sex"] in ("any", sex) and row["age_min_years"] <= age < row["age_max_years"]
+
+
+@lru_cache(maxsize=256)
+def group_records(
+    age: float, sex: str, life_stage: str
+) -> tuple[tuple[dict[str, Any], ...], dict[str, dict[str, Any]], dict[str, str]]:
+    """The references of one DRI group as plain records, without building DataFrames.
+
+    Returns the :func:`reference_intakes` rows (in :data:`~nutrilog.nutrients.ASSESSED`
+    order), the :func:`published_sd_within` rows by nutrient and the notes of
+    :func:`sd_within_not_found` by nutrient: the same values, for the many groups of
+    a cohort at a fraction of the cost. ``age`` may be any age of the group.
+
+    Examples
+    --------
+    >>> refs, published, missing = group_records(34.0, "female", "none")
+    >>> refs[0]["nutrient"], refs[0]["rda"], sorted(published)
+    ('magnesium', 320.0, ['calcium', 'magnesium'])
+    """
+    dri, sd = _record_tables()
+    rows = [r for r in dri if _applies(r, age, sex) and r["life_stage"] == life_stage]
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_key.setdefault(row["nutrient"], []).append(row)
+    if any(len(by_key.get(key, [])) != 1 for key in ASSESSED):
+        _reference_rows(age, sex, life_stage)  # raises the ProfileError naming the gaps
+    refs = tuple(by_key[key][0] for key in ASSESSED)
+    applying = [r for r in sd if _applies(r, age, sex)]
+    published = {r["nutrient"]: r for r in applying if r["value_type"] != "not found"}
+    missing: dict[str, str] = {}
+    for row in applying:
+        if row["value_type"] == "not found" and row["nutrient"] not in published:
+            missing.setdefault(row["nutrient"], row["notes"])
+    return refs, published, missing

@@ -31,12 +31,7 @@ from nutrilog.assessment.notes import notes
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, reason, verdicts
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile, check_sd_within
-from nutrilog.references import (
-    group_of,
-    published_sd_within,
-    reference_intakes,
-    sd_within_not_found,
-)
+from nutrilog.references import group_of, group_records, group_starts
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
@@ -77,19 +72,15 @@ def _cite_sd(row: Mapping[str, Any]) -> str:
 def _stage_references(age: float, sex: str, life_stage: str) -> pd.DataFrame:
     """One row per assessed nutrient for one life stage: the reference values, the
     published within-person SD and its source, or what is known where none was found."""
-    person = Profile(
-        age=age, sex=sex, pregnant=life_stage == "pregnancy", lactating=life_stage == "lactation"
-    )
-    refs = reference_intakes(person)
-    published = {row["nutrient"]: row for row in published_sd_within(person).to_dict("records")}
-    not_found = sd_within_not_found(person)
-    missing = dict(zip(not_found["nutrient"], not_found["notes"], strict=True))
-    keys = refs["nutrient"].tolist()
+    refs, published, missing = group_records(age, sex, life_stage)
+    keys = [row["nutrient"] for row in refs]
     return pd.DataFrame(
         {
-            **{name: refs[name].to_numpy(dtype="float64") for name in _VALUES},
-            "ul_applies_to": refs["ul_applies_to"].to_numpy(dtype=object),
-            "implied_cv": refs["req_cv_basis"].astype(str).str.startswith("implied").to_numpy(),
+            **{name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES},
+            "ul_applies_to": np.array([row["ul_applies_to"] for row in refs], dtype=object),
+            "implied_cv": np.array(
+                [str(row["req_cv_basis"]).startswith("implied") for row in refs], dtype=bool
+            ),
             "published_sd": [
                 float(published[k]["sd_within"]) if k in published else np.nan for k in keys
             ],
@@ -202,12 +193,15 @@ def _statistics(
 def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]) -> None:
     """SD_within, its basis and its source, in the order of preference of
     :mod:`nutrilog.assessment` (published, given, the person's own days, none)."""
-    user = [
-        given[key] if key in given else (p.sd_within or {}).get(key, np.nan)
-        for p in profiles
-        for key in ASSESSED
-    ]
-    t["user_sd"] = np.array(user, dtype="float64")
+    if given or any(p.sd_within for p in profiles):
+        user = [
+            given[key] if key in given else (p.sd_within or {}).get(key, np.nan)
+            for p in profiles
+            for key in ASSESSED
+        ]
+        t["user_sd"] = np.array(user, dtype="float64")
+    else:  # nobody gave one: a cohort skips the loop over its rows
+        t["user_sd"] = np.full(len(t), np.nan)
     t["has_user_sd"] = np.isfinite(t["user_sd"].to_numpy())
     published = np.isfinite(t["published_sd"].to_numpy())
     by_user = ~published & t["has_user_sd"].to_numpy()
@@ -220,7 +214,9 @@ def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]
     choices = [published, by_user, own]
     t["sd_within"] = np.select(choices, [t["published_sd"], t["user_sd"], t["sd_days"]], np.nan)
     t["sd_within_basis"] = np.select(choices, ["published", "user", "own days"], "none")
-    own_source = [f"the SD of your own {n} days" for n in t["days"]]
+    days_codes, days_values = pd.factorize(t["days"].to_numpy())
+    own_source = np.array([f"the SD of your own {n} days" for n in days_values], dtype=object)
+    own_source = own_source[days_codes]
     none_source = t["not_found"].where(t["not_found"] != "", "none published for this group")
     t["sd_within_source"] = np.select(
         choices,
@@ -290,15 +286,19 @@ def _numbers(
     k = len(ASSESSED)
     # one set of references per DRI group (its lowest age stands for every age in it)
     stages: dict[tuple[float, str, str], int] = {}
+    ages = np.array([p.age for p in profiles], dtype="float64")
+    lowest = group_starts(ages)  # the first age of each person's DRI group
     per_profile: dict[tuple[float, str, str], int] = {}
-    for p in profiles:
-        key = (p.age, p.sex, p.life_stage)
-        if key not in per_profile:
+    stage = np.empty(len(profiles), dtype=np.intp)
+    for i, (p, low) in enumerate(zip(profiles, lowest.tolist(), strict=True)):
+        key = (low, p.sex, p.life_stage)
+        found = per_profile.get(key)
+        if found is None:
             group = group_of(*key)
-            per_profile[key] = stages.setdefault(
+            found = per_profile[key] = stages.setdefault(
                 (group.age_min, group.sex, group.life_stage), len(stages)
             )
-    stage = np.array([per_profile[(p.age, p.sex, p.life_stage)] for p in profiles], dtype=np.intp)
+        stage[i] = found
     ref = pd.concat([_stage_references(*s) for s in stages], ignore_index=True)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k

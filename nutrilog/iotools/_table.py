@@ -67,6 +67,8 @@ AUTO_CHUNK_ROWS = 250_000
 MAX_COLUMNS = 2_000
 #: Tables with more columns than this are read line by line, keeping only the wanted ones.
 FAST_COLUMNS = 256
+#: Rows read first to find the columns pandas would turn into numbers.
+PROBE_ROWS = 1_000
 
 
 def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
@@ -476,6 +478,19 @@ def _fast_pass(
                 name: "category" if clean in wanted else object
                 for name, clean in zip(raw, _clean_names(raw), strict=True)
             }
+            if not skip and wanted:
+                # Columns whose first rows pandas already turns into numbers (codes, ids)
+                # are read as text from the start, not after a whole first pass.
+                probe = _lossless(
+                    pd.read_csv, inp.handle(), nrows=PROBE_ROWS, dtype=dtype, **options
+                )
+                for name in raw:
+                    values = probe[name]
+                    if (
+                        isinstance(values.dtype, pd.CategoricalDtype)
+                        and _text_categories(values) is None
+                    ):
+                        dtype[name] = object
         reader = _lossless(pd.read_csv, inp.handle(), dtype=dtype, chunksize=chunksize, **options)
         chunks = iter(reader if chunksize else [reader])
         number = 0

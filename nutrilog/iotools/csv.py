@@ -215,10 +215,10 @@ def process_frame(
     # A row that names its food by id alone (a research log of food codes) needs no text:
     # its food words are the id as written.
     by_id = None
-    if "food_id" in std:
+    ids = normalize_food_ids(col("food_id")) if "food_id" in std else None
+    if ids is not None:
         by_id = ~filled(food) & filled(col("food_id"))
         if by_id.any():
-            ids = normalize_food_ids(col("food_id"))
             food = ids if not filled(food).any() else choose(by_id, ids, food)
     out = amounts_from_columns(
         food, amount, unit, grams, rej, decimal_comma=decimal_comma, names=names, by_id=by_id
@@ -235,7 +235,7 @@ def process_frame(
     out["time"] = time
     out["person"] = normalize_person_ids(text_or_none(col("person"), person or "default"))
     out["meal"] = text_or_none(col("meal"))
-    out["food_id"] = normalize_food_ids(text_or_none(col("food_id")))
+    out["food_id"] = ids if ids is not None else text_or_none(col("food_id"))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
     amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
     out["text"] = _row_texts(amount_unit, food)
