@@ -332,11 +332,12 @@ PEOPLE_HEADERS: dict[str, tuple[str, ...]] = {
     "person": ("person", "participant", "participant id", "subject", "subject id", "user",
                "user id", "username", "user name", "seqn", "person id", "id", "who"),
     "age": ("age", "age years", "age y", "ridageyr", "years"),
-    "sex": ("sex", "gender"),
-    "pregnant": ("pregnant", "pregnancy"),
+    "sex": ("sex", "gender", "riagendr"),
+    "pregnant": ("pregnant", "pregnancy", "ridexprg"),
     "lactating": ("lactating", "lactation", "breastfeeding"),
 }  # fmt: skip
 
+_NHANES_SEX = {"1": "male", "1.0": "male", "2": "female", "2.0": "female"}
 _TRUE = {"true", "yes", "y", "1", "1.0", "t"}
 _FALSE = {"false", "no", "n", "0", "0.0", "f", ""}
 
@@ -380,8 +381,9 @@ def read_people(source: Any) -> dict[str, Profile]:
     ----------
     source : DataFrame or path
         Columns ``person``, ``age``, ``sex`` and optionally ``pregnant``,
-        ``lactating`` (yes/no, true/false, 1/0; empty is no). NHANES names are
-        read too (``SEQN``, ``RIDAGEYR``). Person ids are kept as text, a whole
+        ``lactating`` (yes/no, true/false, 1/0; empty is no). NHANES demographics
+        names are read too: ``SEQN``, ``RIDAGEYR``, ``RIAGENDR`` (1 male, 2 female),
+        ``RIDEXPRG`` (1 pregnant). Person ids are kept as text, a whole
         number written as a float (``83732.0``) as the number (``"83732"``), so
         they match the ``person`` column of a log read by nutrilog.
 
@@ -423,10 +425,16 @@ def read_people(source: Any) -> dict[str, Profile]:
     persons = [person_id(v) for v in frame[found["person"]].tolist()]
     ages = frame[found["age"]].tolist()
     sexes = frame[found["sex"]].tolist()
+    if header_key(found["sex"]) == "riagendr":  # NHANES codes sex 1 male, 2 female
+        sexes = [_NHANES_SEX.get(str(v).strip(), v) for v in sexes]
     flags = {
         f: [_flag(v) for v in frame[found[f]].tolist()] if f in found else [False] * len(frame)
         for f in ("pregnant", "lactating")
     }
+    if "pregnant" in found and header_key(found["pregnant"]) == "ridexprg":
+        # NHANES: 1 pregnant, 2 not, 3 cannot tell; missing for men and children
+        cells = [str(v).strip() for v in frame[found["pregnant"]].tolist()]
+        flags["pregnant"] = [c in ("1", "1.0") for c in cells]
     out: dict[str, Profile] = {}
     made: dict[tuple[Any, ...], Profile] = {}  # one validation per distinct profile
     for k, person in enumerate(persons):

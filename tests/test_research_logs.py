@@ -360,3 +360,20 @@ def test_cli_people_file_gives_each_person_their_profile(
     assert "male, 2 y" in text and "female, 40 y" in text
     assert main(["analyze", str(log), "--people", str(people), "--age", "3"]) == 2
     assert "not both" in capsys.readouterr().err
+
+
+def test_nhanes_demographics_columns_make_a_people_table() -> None:
+    demo = pd.DataFrame(
+        {
+            "SEQN": [83732.0, 83733.0, 83734.0],
+            "RIAGENDR": [1.0, 2.0, 2.0],
+            "RIDAGEYR": [62.0, 25.0, 8.0],
+            "RIDEXPRG": [np.nan, 1.0, np.nan],
+        }
+    )
+    people = read_people(demo)
+    assert {k: p.describe() for k, p in people.items()} == {
+        "83732": "male, 62 y",
+        "83733": "female, 25 y, pregnant",
+        "83734": "female, 8 y",
+    }
