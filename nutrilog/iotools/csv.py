@@ -138,7 +138,7 @@ def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     return pd.Series([f"{a} {b}" if a and b else a or b for a, b in pairs], dtype=object)
 
 
-def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray:
+def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray | pd.Series:
     """``"<amount> <food>"`` for every row, from two categorical columns.
 
     Amount and food together are nearly unique per row, so the strings are
@@ -146,6 +146,12 @@ def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray:
     amount already carries its trailing space).
     """
     amount_codes, amounts = codes_of(amount)
+    if (
+        all(a is None or a == "" for a in amounts)
+        and isinstance(food.dtype, pd.CategoricalDtype)
+        and not (food.cat.codes.to_numpy() < 0).any()
+    ):  # no amount anywhere (grams only): each row's text is its food words, as they are
+        return food
     food_codes, foods = codes_of(food)
     amounts = np.array(["" if a is None else str(a) for a in amounts], dtype=object)
     foods = np.array(["" if f is None else str(f) for f in foods], dtype=object)
