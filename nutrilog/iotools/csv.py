@@ -14,8 +14,14 @@ comma, numbers may use a decimal comma (``1,5``). Amounts are read as described
 in :func:`nutrilog.iotools._build.amounts_from_columns`: a number and a unit, an
 amount text (``"1 cup"``), or the amount inside the food text.
 
+A log may name its foods by id alone (research logs: ``SEQN, DR1IFDCD, DR1IGRMS``);
+ids are read as :mod:`nutrilog.iotools._codes` describes (``11111000.0`` is
+``fndds:11111000``), a row's food words are then its id, and its amount must be
+in the grams or amount column. A ``recall_day`` column (``RecallNo``) dates rows
+that have no date (:data:`~nutrilog.iotools._codes.RECALL_DAY_ONE`).
+
 Whole-file problems raise :class:`~nutrilog.errors.LogParseError` even without
-``strict``: no food column (the columns found are named), a single column that
+``strict``: no food column and no food id column (the columns found are named), a single column that
 looks delimited by something else, undecodable, empty or binary files.
 
 Examples
