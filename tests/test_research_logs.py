@@ -377,3 +377,16 @@ def test_nhanes_demographics_columns_make_a_people_table() -> None:
         "83733": "female, 25 y, pregnant",
         "83734": "female, 8 y",
     }
+
+
+def test_an_nhanes_layout_csv_is_detected_and_gets_its_recall_day(tmp_path: Path) -> None:
+    path = tmp_path / "dr2iff.csv"
+    path.write_text("SEQN,DR2ILINE,DR2IFDCD,DR2IGRMS\n83732,1,11111000,244\n", encoding="utf-8")
+    from nutrilog.iotools import detect_format
+
+    assert detect_format(path.read_text(encoding="utf-8"), path.name) == "nhanes"
+    entries = read_log(path).entries
+    assert entries[["person", "recall_day", "food_id"]].values.tolist() == [
+        ["83732", 2, "fndds:11111000"]
+    ]
+    assert entries["date"].dt.strftime("%Y-%m-%d").tolist() == ["1900-01-02"]
