@@ -63,7 +63,7 @@ _READERS = {
     "cronometer_daily": read_cronometer_daily,
     "myfitnesspal": read_myfitnesspal,
     "asa24": read_asa24,
-    "nhanes": lambda inp, **kwargs: read_nhanes(inp.name, **kwargs),
+    "nhanes": read_nhanes,
 }
 
 Source = (

@@ -35,6 +35,7 @@ import pandas as pd
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import raise_first
 from nutrilog.iotools._columns import header_key, map_columns
+from nutrilog.iotools._source import LogInput
 from nutrilog.iotools._table import LINE
 from nutrilog.iotools.csv import process_frame
 from nutrilog.log import FoodLog
@@ -58,9 +59,14 @@ def nhanes_day(columns: list[object]) -> int | None:
     return days.pop() if len(days) == 1 else None
 
 
-def _frame(source: str | os.PathLike[str] | pd.DataFrame) -> tuple[pd.DataFrame, str]:
+def _frame(source: str | os.PathLike[str] | pd.DataFrame | LogInput) -> tuple[pd.DataFrame, str]:
     if isinstance(source, pd.DataFrame):
         return source, "<dataframe>"
+    if isinstance(source, LogInput):  # a CSV already opened (and its encoding sniffed)
+        handle = source.handle()
+        options = {} if source.text is not None else {"encoding": source.encoding}
+        frame = pd.read_csv(handle, dtype=object, keep_default_na=False, **options)
+        return frame, source.name
     path = Path(source)
     name = str(source)
     if not path.is_file():
@@ -80,7 +86,7 @@ def _frame(source: str | os.PathLike[str] | pd.DataFrame) -> tuple[pd.DataFrame,
 
 
 def read_nhanes(
-    source: str | os.PathLike[str] | pd.DataFrame,
+    source: str | os.PathLike[str] | pd.DataFrame | LogInput,
     *,
     strict: bool = False,
     person: str | None = None,
