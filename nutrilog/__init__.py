@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from nutrilog.matching import match_foods
     from nutrilog.nutrients import NUTRIENT_COLUMNS
     from nutrilog.portions import resolve_grams
-    from nutrilog.profile import Profile
-    from nutrilog.references import reference_intakes
+    from nutrilog.profile import Profile, read_people
+    from nutrilog.references import dri_group, reference_intakes
     from nutrilog.suggestions import suggest_foods
     from nutrilog.units import ureg
 
@@ -73,6 +73,8 @@ _HOME: dict[str, str] = {
     "NUTRIENT_COLUMNS": "nutrilog.nutrients",
     "resolve_grams": "nutrilog.portions",
     "Profile": "nutrilog.profile",
+    "read_people": "nutrilog.profile",
+    "dri_group": "nutrilog.references",
     "reference_intakes": "nutrilog.references",
     "suggest_foods": "nutrilog.suggestions",
     "ureg": "nutrilog.units",
@@ -97,12 +99,14 @@ __all__ = [
     "analyze",
     "assess",
     "assess_people",
+    "dri_group",
     "from_frame",
     "load_explanations",
     "load_foods",
     "match_foods",
     "parse_entries",
     "read_log",
+    "read_people",
     "reference_intakes",
     "resolve_grams",
     "suggest_foods",

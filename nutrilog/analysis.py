@@ -27,7 +27,7 @@ import pandas as pd
 
 from nutrilog._checks import kind_argument, number_argument
 from nutrilog._vector import choose, coded, distinct_rows, text_category
-from nutrilog.errors import ArgumentError, ProfileError
+from nutrilog.errors import ArgumentError
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import daily_totals, meal_totals, scale_per_100g, top_foods
 from nutrilog.log import EntryTable, FoodLog
@@ -79,28 +79,60 @@ class Analysis:
         Foods that would close each shortfall, per person, with their notes (see
         :func:`nutrilog.suggestions.suggest_foods`).
     unmatched : DataFrame
-        Entries whose food could not be matched, with the best suggestions.
+        Entries whose food could not be matched, with the best suggestions and the
+        ``reason``: ``"unknown food id ..."`` for a food id that is not in the food
+        table (its text is never matched instead), else ``"no food matched the text"``.
     rejected : DataFrame
         Input rows that could not be read: ``source, line, text, reason``.
     profiles : dict
         Person → :class:`~nutrilog.profile.Profile`.
+    people : DataFrame or None
+        The people table given to :func:`analyze` (``person`` as text ids, its other
+        columns kept for :meth:`population`'s ``by`` and ``weights``); None otherwise.
     counts : dict
-        ``rows_read, entries, matched, unmatched, no_grams, supplements, reported, rejected,
-        lines_read, skipped_lines`` (lines read = entries + rejected + skipped lines).
+        ``rows_read, entries, matched, unmatched, unknown_ids, no_grams, supplements,
+        reported, rejected, lines_read, skipped_lines`` (``unknown_ids``: unmatched entries
+        whose food id is not in the food table) (lines read = entries + rejected + skipped lines).
     """
 
     table: InitVar[pd.DataFrame]  # the analysed entries, repeated text as categoricals
     daily: pd.DataFrame
-    assessment: pd.DataFrame
+    assessed: InitVar[Any]  # the assessment, or an AssessmentLater whose words come on use
     unmatched: pd.DataFrame
     rejected: pd.DataFrame
     profiles: dict[str, Profile]
     counts: dict[str, int]
     foods: FoodTable = field(repr=False)
     explanations: Explanations | None = field(default=None, repr=False)
+    people: pd.DataFrame | None = field(default=None, repr=False)
 
-    def __post_init__(self, table: pd.DataFrame) -> None:
+    def __post_init__(self, table: pd.DataFrame, assessed: Any) -> None:
         self._entries = EntryTable(table)
+        self._assessed = assessed
+
+    @property
+    def assessment(self) -> pd.DataFrame:
+        """One row per person and nutrient (see :func:`nutrilog.assessment.assess`).
+
+        Its ``status_reason`` and ``notes`` are written on first use: for a cohort
+        they cost more than the rest of the assessment (see :attr:`assessment_numbers`).
+        """
+        if not isinstance(self._assessed, pd.DataFrame):
+            self._assessed = self._assessed.finished()
+        return self._assessed
+
+    @assessment.setter
+    def assessment(self, value: pd.DataFrame) -> None:
+        self._assessed = value
+
+    @property
+    def assessment_numbers(self) -> pd.DataFrame:
+        """:attr:`assessment` without its worded columns (``status_reason``, ``notes``):
+        every number, status and rule, without writing a sentence per row. Use it for
+        cohort-wide tables."""
+        if isinstance(self._assessed, pd.DataFrame):
+            return self._assessed.drop(columns=["status_reason", "notes"], errors="ignore")
+        return self._assessed.numbers()
 
     @property
     def entries(self) -> pd.DataFrame:
@@ -329,12 +361,12 @@ class Analysis:
 
 
 def _as_log(log: Any) -> FoodLog:
-    from nutrilog.iotools import from_frame, read_log
+    from nutrilog.iotools import read_log
 
     if isinstance(log, FoodLog):
         return log
     if isinstance(log, pd.DataFrame):
-        return from_frame(log)
+        return read_log(log)  # a DataFrame in NHANES layout is recognised
     if isinstance(log, (str, os.PathLike)):
         return read_log(log)
     if isinstance(log, Sequence):
@@ -344,28 +376,10 @@ def _as_log(log: Any) -> FoodLog:
     )
 
 
-def _profiles_for(people: list[str], profile: Profile | Mapping[str, Any]) -> dict[str, Profile]:
-    if isinstance(profile, Profile):
-        return {p: profile for p in people}
-    if isinstance(profile, Mapping):
-        if {"age", "sex"} <= set(profile) and not all(
-            isinstance(v, (Profile, Mapping)) for v in profile.values()
-        ):
-            one = Profile(**profile)
-            return {p: one for p in people}
-        missing = [p for p in people if p not in profile]
-        if missing:
-            raise ProfileError(
-                f"expected a profile for every person in the log; missing {missing}, "
-                f"profiles given for {sorted(profile)}"
-            )
-        return {
-            p: (profile[p] if isinstance(profile[p], Profile) else Profile(**profile[p]))
-            for p in people
-        }
-    raise ProfileError(
-        f"expected a Profile or a mapping of person → Profile, found {type(profile).__name__}"
-    )
+def _profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
+    from nutrilog.profile import profiles_for
+
+    return profiles_for(people, profile)
 
 
 def _water_per_unit(units: pd.Series) -> np.ndarray:
@@ -384,7 +398,27 @@ def _water_per_unit(units: pd.Series) -> np.ndarray:
 
 
 #: Columns of :func:`_match_keys`.
-_KEY_COLUMNS = [*MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water"]
+_KEY_COLUMNS = [
+    *MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water",
+    "unmatched_reason",
+]  # fmt: skip
+
+
+def _unknown_ids(food_ids: pd.Series, matcher: Any) -> np.ndarray:
+    """Per key: why its food id names no food ("unknown food id ..."), ``""`` when it has
+    no id or a known one."""
+    from nutrilog.iotools._codes import food_id_problem
+
+    known = matcher.known.position
+    return np.array(
+        [
+            food_id_problem(str(v).strip())
+            if isinstance(v, str) and v.strip() and v.strip() not in known
+            else ""
+            for v in food_ids.astype(object)
+        ],
+        dtype=object,
+    )
 
 
 def _match_keys(
@@ -404,8 +438,12 @@ def _match_keys(
     """
     from nutrilog.portions import resolve_grams
 
+    unknown = _unknown_ids(keys["food_id"], matcher)
     matched = matcher.match(
-        keys["food"],
+        # a row that names an unknown id is unmatched: its text is never matched instead
+        keys["food"].astype(object).where(unknown == "", None)
+        if (unknown != "").any()
+        else keys["food"],
         food_ids=keys["food_id"],
         units=keys["unit"],
         unit_kinds=keys["unit_kind"],
@@ -438,6 +476,7 @@ def _match_keys(
         out.loc[weighed, "grams_note"] = ""  # its grams are known after all
     plain_water = (keys["kind"] == "water").to_numpy() & matched["food_id"].isna().to_numpy()
     out["plain_water"] = plain_water
+    out["unmatched_reason"] = np.where(unknown != "", unknown, None)
     if grams:
         _users_grams(out, keys, grams)
     return out
@@ -564,6 +603,8 @@ def _analyse_entries(
     columns["match_method"] = per_key("match_method")
     columns["portion"] = per_key("portion")
     columns["grams_note"] = note
+    if found["unmatched_reason"].notna().any():  # rows whose food id names no food
+        columns["unmatched_reason"] = per_key("unmatched_reason")
     columns["assumptions"] = _assumptions(entries, key_code, found, is_supp)
     if energy_notes is not None:
         columns["assumptions"] = with_notes(columns["assumptions"], energy_notes)
@@ -635,7 +676,7 @@ def _statuses(
 
 def analyze(
     log: Any,
-    profile: Profile | Mapping[str, Any],
+    profile: Profile | Mapping[Any, Any] | pd.DataFrame | str | os.PathLike[str],
     *,
     foods: FoodTable | str | os.PathLike[str] | pd.DataFrame | None = None,
     aliases: Mapping[str, str] | str | os.PathLike[str] | None = None,
@@ -651,8 +692,13 @@ def analyze(
     ----------
     log : FoodLog, DataFrame, path or list of those
         The log; paths are read with :func:`nutrilog.read_log` (format detected).
-    profile : Profile or mapping
-        The person, or a mapping of the log's ``person`` values to profiles.
+    profile : Profile, mapping, DataFrame or path
+        The person; or one profile per person: a mapping of the log's ``person``
+        values to profiles (keys of any type: ``83732`` matches the log's
+        ``"83732"``), or a people table with columns ``person, age, sex``
+        (optionally ``pregnant, lactating``) as a DataFrame or CSV path (see
+        :func:`nutrilog.profile.read_people`). Reference values are looked up once
+        per DRI group (:func:`nutrilog.references.dri_group`).
     foods : FoodTable, path or DataFrame, optional
         The food table (default: the bundled one). A path or DataFrame adds the
         user's own foods to the bundled table.
@@ -694,7 +740,7 @@ def analyze(
     >>> round(float(result.daily["magnesium_mg"].iloc[0]), 1)  # 2 x 118 g x 27 + 30 g x 79 per 100 g
     87.4
     """
-    from nutrilog.assessment import assess_people
+    from nutrilog.assessment.table import assess_people_later
     from nutrilog.explanations import Explanations, load_explanations
     from nutrilog.matching.entries import understand_entries
     from nutrilog.matching.match import Matcher
@@ -749,21 +795,28 @@ def analyze(
     entries = _analyse_entries(logged, table, matcher, recompute, users_grams)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
+    people_columns = None  # a people table's own columns (weights, study arms) for population()
+    if isinstance(profile, (pd.DataFrame, str, os.PathLike)):
+        from nutrilog.profile import people_table
+
+        people_columns = people_table(profile)
 
     daily = daily_totals(entries) if len(entries) else _empty_daily()
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
 
-    assessment = assess_people(daily, profiles, sd_within=sd_within)
+    # the numbers now; each row's reason and notes when the assessment is first read
+    assessment = assess_people_later(daily, profiles, sd_within=sd_within)
 
-    unmatched = entries.loc[
-        entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]
-    ].reset_index(drop=True)
+    unmatched = _unmatched(entries)
     status = entries["status"]
     counts = {
         "rows_read": int(food_log.rows_read or 0),
         "entries": len(entries),
         "matched": int(status.eq("matched").sum()),
         "unmatched": int(status.eq("unmatched").sum()),
+        "unknown_ids": int(entries["unmatched_reason"].notna().sum())
+        if "unmatched_reason" in entries
+        else 0,
         "no_grams": int(status.eq("no grams").sum()),
         "supplements": int(status.eq("supplement").sum()),
         "reported": int(status.eq("reported").sum()),
@@ -777,14 +830,27 @@ def analyze(
     return Analysis(
         table=entries,
         daily=daily,
-        assessment=assessment,
+        assessed=assessment,
         unmatched=unmatched,
         rejected=rejected,
         profiles=profiles,
         counts=counts,
         foods=table,
         explanations=expl,
+        people=people_columns,
     )
+
+
+def _unmatched(entries: pd.DataFrame) -> pd.DataFrame:
+    """The unmatched entries with their best suggestions and the reason: an unknown
+    food id, or no food matched the text."""
+    rows = entries["status"].eq("unmatched").to_numpy()
+    out = entries.loc[rows, ["source", "line", "text", "food", "suggestions"]]
+    reason = np.full(int(rows.sum()), "no food matched the text", dtype=object)
+    if "unmatched_reason" in entries:
+        given = entries.loc[rows, "unmatched_reason"].astype(object).to_numpy()
+        reason = np.where(pd.notna(given), given, reason)
+    return out.assign(reason=reason).reset_index(drop=True)
 
 
 def _empty_daily() -> pd.DataFrame:

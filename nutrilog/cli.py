@@ -38,7 +38,7 @@ from nutrilog.profile import readable_error
 __all__ = ["main", "build_parser"]
 
 PROG = "nutrilog"
-LOG_FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal")
+LOG_FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal", "asa24", "nhanes")
 REPORT_FORMATS = ("text", "markdown", "html", "json", "csv")
 #: File suffixes of each output format of ``analyze`` (csv: the daily totals).
 OUTPUT_SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -76,6 +76,8 @@ examples:
   nutrilog analyze week.csv --age 34 --sex female --format csv -o daily.csv
   nutrilog analyze diary.txt --age 34 --sex female --fixes fixes.csv
   nutrilog analyze diary.txt --age 34 --sex female --aliases fixes.csv
+  nutrilog analyze cohort.csv --people people.csv
+  nutrilog analyze DR1IFF_J.XPT DR2IFF_J.XPT --people people.csv
   nutrilog analyze log.csv --age 30 --sex female --lactating --foods my_foods.csv \\
       --aliases my_aliases.csv --strict
 
@@ -100,14 +102,17 @@ everybody's.
 # --------------------------------------------------------------------------- parser
 
 
-def _add_profile_args(parser: argparse.ArgumentParser) -> None:
+def _add_profile_args(parser: argparse.ArgumentParser, people: bool = False) -> None:
     group = parser.add_argument_group("person")
     group.add_argument(
-        "--age", type=float, required=True, help="age in years (e.g. 34, or 0.75 for 9 months)"
+        "--age",
+        type=float,
+        required=not people,
+        help="age in years (e.g. 34, or 0.75 for 9 months)",
     )
     group.add_argument(
         "--sex",
-        required=True,
+        required=not people,
         type=str.lower,
         choices=["female", "male", "f", "m"],
         help="sex used to pick the reference intakes",
@@ -119,6 +124,19 @@ def _add_profile_args(parser: argparse.ArgumentParser) -> None:
     stage.add_argument(
         "--lactating", action="store_true", help="use the lactation reference intakes"
     )
+    if people:
+        group.add_argument(
+            "--people",
+            type=Path,
+            metavar="CSV",
+            help="one profile per person: a CSV with person, age, sex (and pregnant, "
+            "lactating); instead of --age/--sex",
+        )
+        group.add_argument(
+            "--same-profile",
+            action="store_true",
+            help="apply one --age/--sex to every person of a log that names several",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="log file(s): CSV, plain text, Cronometer or MyFitnessPal export",
     )
-    _add_profile_args(analyze)
+    _add_profile_args(analyze, people=True)
     out = analyze.add_argument_group("output")
     out.add_argument(
         "--format",
@@ -373,6 +391,45 @@ def _profile(args: argparse.Namespace) -> Any:
     )
 
 
+def _analysis_profile(args: argparse.Namespace) -> Any:
+    """The profile of ``analyze``: one person (``--age/--sex``) or a people file (``--people``)."""
+    from nutrilog.profile import read_people
+
+    if args.people is not None:
+        return read_people(args.people)
+    return _profile(args)
+
+
+def _check_profile_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``analyze`` takes --age and --sex (one person) or --people (one profile each)."""
+    if getattr(args, "command", None) != "analyze":
+        return
+    single = args.age is not None or args.sex is not None or args.pregnant or args.lactating
+    if args.people is not None and (single or args.same_profile):
+        parser.error("analyze: use either --people CSV or --age/--sex, not both")
+    if args.people is None and (args.age is None or args.sex is None):
+        missing = [n for n, v in (("--age", args.age), ("--sex", args.sex)) if v is None]
+        parser.error(
+            f"analyze: the following arguments are required: {', '.join(missing)} "
+            "(or --people CSV, one profile per person)"
+        )
+
+
+def _check_one_person(log: Any, args: argparse.Namespace) -> None:
+    """Refuse to apply one --age/--sex to a log that names several people (a cohort),
+    unless --same-profile says so."""
+    if args.people is not None or args.same_profile or not len(log.entries):
+        return
+    people = log.entries["person"].astype(object).dropna().unique()
+    if len(people) > 1:
+        shown = ", ".join(visible(str(p)) for p in people[:3])
+        raise ArgumentError(
+            f"the log names {len(people):,} people ({shown}{', ...' if len(people) > 3 else ''}): "
+            "expected --people CSV with each person's age and sex, or --same-profile to apply "
+            "one --age/--sex to everyone"
+        )
+
+
 def _food_table(user_foods: Path | None) -> Any:
     from nutrilog.foods import load_foods
 
@@ -429,7 +486,13 @@ def _summarise_problems(result: Any) -> list[str]:
         first = unmatched.iloc[0]
         lines.append(
             f"{len(unmatched)} food(s) not matched; first: {first['source']}, line "
-            f"{first['line']}: {shorten(str(first['text']), 80)!r} (see Entries to check; --fixes FILE writes them to a CSV to edit)"
+            f"{first['line']}: {shorten(str(first['text']), 80)!r}"
+            + (
+                f" ({first['reason']})"
+                if str(first.get("reason", "")).startswith("unknown")
+                else ""
+            )
+            + " (see Entries to check; --fixes FILE writes them to a CSV to edit)"
         )
     no_grams = int(result.counts.get("no_grams", 0))
     if no_grams:
@@ -442,7 +505,7 @@ def _summarise_problems(result: Any) -> list[str]:
 
 def _inputs(args: argparse.Namespace) -> list[Path]:
     """Every file the command reads: logs, --foods, --aliases, --supplements."""
-    extra = [getattr(args, name, None) for name in ("foods", "aliases", "supplements")]
+    extra = [getattr(args, name, None) for name in ("foods", "aliases", "supplements", "people")]
     return [*args.logs, *(p for p in extra if p is not None)]
 
 
@@ -531,7 +594,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     _check_output(args)  # before any work: a refused -o costs nothing
     fmt = _output_format(args.format, args.output)
     _check_date(args.date)
-    profile = _profile(args)
+    profile = _analysis_profile(args)
     show_progress = _is_tty(sys.stderr) and _input_size(args.logs) >= PROGRESS_MIN_BYTES
     options: dict[str, Any] = {"strict": args.strict}
     if args.date is not None:
@@ -544,8 +607,10 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             step(f"reading {visible(path.name)}")
             logs.append(read_log(path, args.log_format, **options))
         step("analysing")
+        log = FoodLog.concat(logs)
+        _check_one_person(log, args)
         result = analyze(
-            FoodLog.concat(logs),
+            log,
             profile,
             foods=args.foods,
             aliases=args.aliases,
@@ -752,6 +817,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        _check_profile_args(parser, args)
     except SystemExit as exit_:  # argparse: 0 after --help/--version, 2 on usage errors
         return exit_.code if isinstance(exit_.code, int) else 2
     caught: list[warnings.WarningMessage] = []

@@ -179,6 +179,10 @@ def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
             return columns[name].set_axis(index)
         if name in NUTRIENT_COLUMNS:
             return pd.Series(np.nan, index=index, dtype="float64")
+        if name in TEXT_COLUMNS and name not in _TEXT_FILL:  # all missing, without a scan
+            empty = pd.Index([], dtype=object)
+            codes = np.full(len(index), -1, dtype=np.int8)
+            return pd.Series(pd.Categorical.from_codes(codes, categories=empty), index=index)
         return pd.Series(np.full(len(index), None, dtype=object), index=index)
 
     out = {col: column(col) for col in ENTRY_COLUMNS + NUTRIENT_COLUMNS}

@@ -117,3 +117,13 @@ def test_cohort_report_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> Non
     steps = results[12]
     assert steps["analysis"] > 0
     assert {"report as text", "report as html", "report as json"} <= set(steps)
+
+
+def test_cohort_benchmark_runs_on_a_few_people(capsys: pytest.CaptureFixture[str]) -> None:
+    results = _load("bench_cohort").main(["--people", "30", "--foods", "50", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "x baseline" in out and "target 3x" in out
+    assert set(results) == {"baseline", "nutrilog"}
+    # two recall days per person, found by both
+    assert results["baseline"]["result"] == results["nutrilog"]["result"] == 60
+    assert all(r["seconds"] > 0 for r in results.values())

@@ -264,3 +264,29 @@ def test_an_unknown_weight_column_is_refused() -> None:
     result = nl.analyze(_cohort_log(2, 1), _profiles(2), min_day_kcal=0)
     with pytest.raises(ArgumentError, match=r"weights: no column 'WTMEC2YR'.*found \["):
         result.population(weights="WTMEC2YR")
+
+
+def test_a_people_table_gives_weights_and_groups_to_the_population(tmp_path) -> None:
+    people = pd.DataFrame(
+        {
+            "SEQN": [f"{i}.0" for i in range(6)],
+            "RIDAGEYR": [34, 34, 54, 54, 74, 74],
+            "RIAGENDR": [2, 1, 2, 1, 2, 1],
+            "arm": ["a", "b"] * 3,
+            "WTDRD1": [1.0, 3.0, 1.0, 3.0, 1.0, 3.0],
+        }
+    )
+    path = tmp_path / "people.csv"
+    people.to_csv(path, index=False)
+    log = _cohort_log(6, 1).assign(person=lambda f: f["person"].str.lstrip("p"))
+    result = nl.analyze(log, path, min_day_kcal=0)
+    assert result.people["person"].tolist() == [str(i) for i in range(6)]
+    by_arm = result.population(by="arm")
+    assert set(by_arm["group"]) == {"a", "b"}
+    assert by_arm["note"].str.contains("weighted by WTDRD1").all()  # from the people table
+    pop = result.population(by=[]).set_index("nutrient")
+    a = result.assessment
+    a = a[a["nutrient"] == "calcium"].set_index("person").loc[[str(i) for i in range(6)]]
+    w = people["WTDRD1"].to_numpy()
+    below = (a["mean"].to_numpy() < a["ear"].to_numpy()).astype(float)
+    assert pop.loc["calcium", "share_below_ear"] == pytest.approx((w * below).sum() / w.sum())

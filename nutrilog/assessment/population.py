@@ -676,7 +676,7 @@ def summarize_population(
         base["__weight__"] = pd.to_numeric(
             pd.Series(_per_person(chosen[0], chosen[1], persons)), errors="coerce"
         ).to_numpy()
-    references = analysis.assessment
+    references = analysis.assessment_numbers  # no sentence per row is needed here
     out = population_summary(
         analysis.daily, references, base, by=by, weights="__weight__" if weight_column else None
     )

@@ -31,9 +31,16 @@ from nutrilog.assessment.notes import notes
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, reason, verdicts
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile, check_sd_within
-from nutrilog.references import published_sd_within, reference_intakes, sd_within_not_found
+from nutrilog.references import group_of, group_records, group_starts
 
-__all__ = ["ASSESSMENT_COLUMNS", "assess", "assess_people"]
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "WORDED_COLUMNS",
+    "AssessmentLater",
+    "assess",
+    "assess_people",
+    "assess_people_later",
+]
 
 #: Output columns of :func:`assess`, in order.
 ASSESSMENT_COLUMNS: list[str] = [
@@ -65,19 +72,15 @@ def _cite_sd(row: Mapping[str, Any]) -> str:
 def _stage_references(age: float, sex: str, life_stage: str) -> pd.DataFrame:
     """One row per assessed nutrient for one life stage: the reference values, the
     published within-person SD and its source, or what is known where none was found."""
-    person = Profile(
-        age=age, sex=sex, pregnant=life_stage == "pregnancy", lactating=life_stage == "lactation"
-    )
-    refs = reference_intakes(person)
-    published = {row["nutrient"]: row for row in published_sd_within(person).to_dict("records")}
-    not_found = sd_within_not_found(person)
-    missing = dict(zip(not_found["nutrient"], not_found["notes"], strict=True))
-    keys = refs["nutrient"].tolist()
+    refs, published, missing = group_records(age, sex, life_stage)
+    keys = [row["nutrient"] for row in refs]
     return pd.DataFrame(
         {
-            **{name: refs[name].to_numpy(dtype="float64") for name in _VALUES},
-            "ul_applies_to": refs["ul_applies_to"].to_numpy(dtype=object),
-            "implied_cv": refs["req_cv_basis"].astype(str).str.startswith("implied").to_numpy(),
+            **{name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES},
+            "ul_applies_to": np.array([row["ul_applies_to"] for row in refs], dtype=object),
+            "implied_cv": np.array(
+                [str(row["req_cv_basis"]).startswith("implied") for row in refs], dtype=bool
+            ),
             "published_sd": [
                 float(published[k]["sd_within"]) if k in published else np.nan for k in keys
             ],
@@ -190,12 +193,15 @@ def _statistics(
 def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]) -> None:
     """SD_within, its basis and its source, in the order of preference of
     :mod:`nutrilog.assessment` (published, given, the person's own days, none)."""
-    user = [
-        given[key] if key in given else (p.sd_within or {}).get(key, np.nan)
-        for p in profiles
-        for key in ASSESSED
-    ]
-    t["user_sd"] = np.array(user, dtype="float64")
+    if given or any(p.sd_within for p in profiles):
+        user = [
+            given[key] if key in given else (p.sd_within or {}).get(key, np.nan)
+            for p in profiles
+            for key in ASSESSED
+        ]
+        t["user_sd"] = np.array(user, dtype="float64")
+    else:  # nobody gave one: a cohort skips the loop over its rows
+        t["user_sd"] = np.full(len(t), np.nan)
     t["has_user_sd"] = np.isfinite(t["user_sd"].to_numpy())
     published = np.isfinite(t["published_sd"].to_numpy())
     by_user = ~published & t["has_user_sd"].to_numpy()
@@ -208,7 +214,9 @@ def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]
     choices = [published, by_user, own]
     t["sd_within"] = np.select(choices, [t["published_sd"], t["user_sd"], t["sd_days"]], np.nan)
     t["sd_within_basis"] = np.select(choices, ["published", "user", "own days"], "none")
-    own_source = [f"the SD of your own {n} days" for n in t["days"]]
+    days_codes, days_values = pd.factorize(t["days"].to_numpy())
+    own_source = np.array([f"the SD of your own {n} days" for n in days_values], dtype=object)
+    own_source = own_source[days_codes]
     none_source = t["not_found"].where(t["not_found"] != "", "none published for this group")
     t["sd_within_source"] = np.select(
         choices,
@@ -260,15 +268,37 @@ def _table(
     min_days: int,
 ) -> pd.DataFrame:
     """Every person's rows (person by person, nutrients in :data:`ASSESSED` order)."""
+    return _worded(_numbers(profiles, columns, owner, sd_within, min_days), min_days)
+
+
+def _numbers(
+    profiles: list[Profile],
+    columns: _Columns,
+    owner: np.ndarray,
+    sd_within: Mapping[str, float] | None,
+    min_days: int,
+) -> pd.DataFrame | None:
+    """The working table of :func:`_table` before its words: statistics, formulas and
+    statuses of every row, computed over whole columns (None without profiles)."""
     given = check_sd_within(sd_within)
     if not profiles:
-        return _empty()
+        return None
     k = len(ASSESSED)
+    # one set of references per DRI group (its lowest age stands for every age in it)
     stages: dict[tuple[float, str, str], int] = {}
-    stage = np.array(
-        [stages.setdefault((p.age, p.sex, p.life_stage), len(stages)) for p in profiles],
-        dtype=np.intp,
-    )
+    ages = np.array([p.age for p in profiles], dtype="float64")
+    lowest = group_starts(ages)  # the first age of each person's DRI group
+    per_profile: dict[tuple[float, str, str], int] = {}
+    stage = np.empty(len(profiles), dtype=np.intp)
+    for i, (p, low) in enumerate(zip(profiles, lowest.tolist(), strict=True)):
+        key = (low, p.sex, p.life_stage)
+        found = per_profile.get(key)
+        if found is None:
+            group = group_of(*key)
+            found = per_profile[key] = stages.setdefault(
+                (group.age_min, group.sex, group.life_stage), len(stages)
+            )
+        stage[i] = found
     ref = pd.concat([_stage_references(*s) for s in stages], ignore_index=True)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k
@@ -284,9 +314,56 @@ def _table(
     _sd_within(t, profiles, given)
     _formulas(t)
     t["status"], t["status_rule"], t["verdict"], t["verdict_rule"] = verdicts(t, min_days)
+    return t
+
+
+def _worded(t: pd.DataFrame | None, min_days: int) -> pd.DataFrame:
+    """The finished table: each row's reason and notes written in plain words."""
+    if t is None:
+        return _empty()
     rows = _rows(t)
-    t["status_reason"] = [reason(r, min_days) for r in rows]
+    t = t.assign(status_reason=[reason(r, min_days) for r in rows])
     return _finished(t, [notes(r, min_days) for r in rows])
+
+
+#: The columns written in words, one row at a time (see :class:`AssessmentLater`).
+WORDED_COLUMNS = ("status_reason", "notes")
+
+
+class AssessmentLater:
+    """An assessment of many people whose words are written when first asked for.
+
+    The numbers, statuses and rules of every row are computed over whole columns
+    at once; the reason and the notes of each row are sentences written one row
+    at a time, which for a cohort of thousands of people costs more than all the
+    rest. :meth:`numbers` gives the table without them at no extra cost,
+    :meth:`finished` the full table of :func:`assess_people` (computed once).
+    """
+
+    def __init__(self, t: pd.DataFrame | None, min_days: int, people: list[Any]) -> None:
+        self._t, self._min_days, self._people = t, min_days, people
+        self._done: pd.DataFrame | None = None
+
+    def _with_person(self, frame: pd.DataFrame) -> pd.DataFrame:
+        names = np.empty(len(self._people), dtype=object)
+        names[:] = self._people
+        frame.insert(0, "person", np.repeat(names, len(ASSESSED)))
+        return frame
+
+    def numbers(self) -> pd.DataFrame:
+        """``person`` and :data:`ASSESSMENT_COLUMNS` but the worded ones."""
+        if self._done is not None:
+            return self._done.drop(columns=list(WORDED_COLUMNS))
+        if self._t is None:
+            return self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
+        return self._with_person(_finished(self._t, None))
+
+    def finished(self) -> pd.DataFrame:
+        """The full table, as :func:`assess_people` returns it."""
+        if self._done is None:
+            self._done = self._with_person(_worded(self._t, self._min_days))
+            self._t = None
+        return self._done
 
 
 def _rows(t: pd.DataFrame) -> list[Any]:
@@ -296,16 +373,25 @@ def _rows(t: pd.DataFrame) -> list[Any]:
     return [row._make(v) for v in zip(*values, strict=True)]
 
 
-def _finished(t: pd.DataFrame, row_notes: list[list[str]]) -> pd.DataFrame:
-    """The output columns, in order, with their dtypes."""
-    out = {name: t[name].to_numpy() for name in ASSESSMENT_COLUMNS if name != "notes"}
+def _finished(t: pd.DataFrame, row_notes: list[list[str]] | None) -> pd.DataFrame:
+    """The output columns, in order, with their dtypes (without the worded columns when
+    ``row_notes`` is None)."""
+    wanted = [
+        name
+        for name in ASSESSMENT_COLUMNS
+        if name != "notes" and (row_notes is not None or name not in WORDED_COLUMNS)
+    ]
+    out = {name: t[name].to_numpy() for name in wanted}
     for name in ("nutrient", "label", "column", "unit", "target_kind", "ul_applies_to",
                  "sd_within_basis", "sd_within_source", "status", "status_rule",
                  "status_reason"):  # fmt: skip
-        out[name] = out[name].astype(object)
+        if name in out:
+            out[name] = out[name].astype(object)
     frame = pd.DataFrame(out)
     for name in _COUNT_COLUMNS:
         frame[name] = frame[name].astype("Int64")
+    if row_notes is None:
+        return frame
     notes_column = np.empty(len(row_notes), dtype=object)
     notes_column[:] = row_notes
     frame["notes"] = notes_column
@@ -432,6 +518,18 @@ def assess_people(
     >>> out.set_index(["person", "nutrient"]).loc[[("ann", "magnesium"), ("bob", "magnesium")], "status"].tolist()
     ['likely adequate', 'unknown']
     """
+    return assess_people_later(daily, profiles, sd_within=sd_within, min_days=min_days).finished()
+
+
+def assess_people_later(
+    daily: pd.DataFrame,
+    profiles: Mapping[Any, Profile | Mapping[str, Any]],
+    *,
+    sd_within: Mapping[str, float] | None = None,
+    min_days: int = 3,
+) -> AssessmentLater:
+    """:func:`assess_people` with the words of each row written when first asked for
+    (see :class:`AssessmentLater`)."""
     people = list(profiles)
     persons = [as_profile(profiles[p]) for p in people]
     code = pd.Index(people).get_indexer(daily["person"]) if people else np.full(len(daily), -1)
@@ -439,8 +537,5 @@ def assess_people(
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)
     rows = np.flatnonzero(keep)
-    out = _table(persons, _Columns(daily, rows), code[rows], sd_within, min_days)
-    names = np.empty(len(people), dtype=object)
-    names[:] = people
-    out.insert(0, "person", np.repeat(names, len(ASSESSED)))
-    return out
+    t = _numbers(persons, _Columns(daily, rows), code[rows], sd_within, min_days)
+    return AssessmentLater(t, min_days, people)

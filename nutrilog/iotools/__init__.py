@@ -3,7 +3,10 @@
 One module per format: :mod:`~nutrilog.iotools.csv` (structured CSV),
 :mod:`~nutrilog.iotools.text` (free text), :mod:`~nutrilog.iotools.cronometer`
 (``servings.csv`` and ``dailysummary.csv``), :mod:`~nutrilog.iotools.myfitnesspal`
-(Nutrition Summary) and :mod:`~nutrilog.iotools.frame` (a DataFrame).
+(Nutrition Summary), :mod:`~nutrilog.iotools.asa24` (ASA24 Items files),
+:mod:`~nutrilog.iotools.nhanes` (NHANES individual-foods files, ``.XPT``) and
+:mod:`~nutrilog.iotools.frame` (a DataFrame). Research logs may name foods by
+code alone (FNDDS food codes, SR28 NDB numbers; see :mod:`~nutrilog.iotools._codes`).
 :mod:`~nutrilog.iotools.detect` recognises the format; the header table of every
 source is in :mod:`~nutrilog.iotools._columns`.
 
@@ -28,11 +31,13 @@ import pandas as pd
 
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._source import open_input
+from nutrilog.iotools.asa24 import read_asa24
 from nutrilog.iotools.cronometer import read_cronometer, read_cronometer_daily
 from nutrilog.iotools.csv import read_csv_log
 from nutrilog.iotools.detect import FORMATS, detect_format
 from nutrilog.iotools.frame import from_frame
 from nutrilog.iotools.myfitnesspal import read_myfitnesspal
+from nutrilog.iotools.nhanes import NHANES_SUFFIXES, nhanes_day, read_nhanes
 from nutrilog.iotools.text import parse_entries, read_text_log
 from nutrilog.log import FoodLog
 
@@ -47,6 +52,8 @@ __all__ = [
     "read_cronometer",
     "read_cronometer_daily",
     "read_myfitnesspal",
+    "read_asa24",
+    "read_nhanes",
 ]
 
 _READERS = {
@@ -55,6 +62,8 @@ _READERS = {
     "cronometer": read_cronometer,
     "cronometer_daily": read_cronometer_daily,
     "myfitnesspal": read_myfitnesspal,
+    "asa24": read_asa24,
+    "nhanes": read_nhanes,
 }
 
 Source = (
@@ -80,8 +89,8 @@ def read_log(
     source : path, file-like, DataFrame or list of paths
         A list of paths is read file by file and concatenated (each row keeps
         its own ``source`` and ``line``).
-    format : {"csv", "text", "cronometer", "cronometer_daily", "myfitnesspal"}, optional
-        Detected from the content (and file name) when None.
+    format : {"csv", "text", "cronometer", "cronometer_daily", "myfitnesspal", "asa24", "nhanes"}, optional
+        Detected from the content (and file name: ``.XPT`` is NHANES) when None.
     date : str or date, optional
         Date for entries that have none (text logs without day headings, CSVs
         without a date column). Without it such entries have date NaT.
@@ -125,6 +134,10 @@ def read_log(
         had to be read as Windows-1252 (the file and lines are named).
     """
     if isinstance(source, pd.DataFrame):
+        if format == "nhanes" or (
+            format is None and nhanes_day(list(source.columns)) is not None
+        ):  # the frame pandas.read_sas gives of an individual-foods file
+            return read_nhanes(source, strict=strict, person=person)
         return from_frame(source, strict=strict, date=date, person=person, **options)
     if isinstance(source, (list, tuple)):
         return FoodLog.concat(
@@ -144,6 +157,10 @@ def read_log(
         raise LogParseError(
             f"unknown format: expected one of {', '.join(FORMATS)}, found {format!r}"
         )
+    if isinstance(source, (str, os.PathLike)) and (
+        format == "nhanes" or str(source).lower().endswith(NHANES_SUFFIXES)
+    ):  # SAS transport files are binary: read by pandas, not as text
+        return read_nhanes(source, strict=strict, person=person)
     inp = open_input(source, encoding)  # type: ignore[arg-type]
     fmt = format or detect_format(inp.sample, inp.name)
     kwargs: dict[str, Any] = {

@@ -318,8 +318,13 @@ def amounts_from_columns(
     *,
     decimal_comma: bool = False,
     names: dict[str, str] | None = None,
+    by_id: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Amounts from separate food / amount / unit / grams cells (all strings).
+
+    ``by_id`` marks rows whose food is named by a food id alone (a code-only
+    research log): they need no food text, and their amount must be in the
+    amount or grams column (a food id is never read as an amount).
 
     * a number in ``amount`` with a known unit (or none: a count);
     * text in ``amount`` and no ``unit`` (``"1 cup"``): parsed with the quantity parser;
@@ -332,10 +337,22 @@ def amounts_from_columns(
     """
     names = names or {}
     has_a, has_u, has_g, has_f = (filled(c) for c in (amount, unit, grams, food))
-    rej.add(
-        ~has_f,
-        f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell",
-    )
+    if by_id is not None and by_id.any():
+        rej.add(
+            by_id & ~has_a & ~has_g,
+            f"missing amount: expected grams (column {names.get('grams', 'grams')!r}) or an "
+            "amount for a food named by its id, found empty cells",
+        )
+        has_f = has_f & ~by_id
+    else:
+        by_id = np.zeros(len(food), dtype=bool)
+    if "food" not in names and "food_id" in names:  # a log of food codes alone
+        missing = (
+            f"missing food: expected a food id in column {names['food_id']!r}, found an empty cell"
+        )
+    else:
+        missing = f"missing food text: expected a food in column {names.get('food', 'food')!r}, found an empty cell"
+    rej.add(~has_f & ~by_id, missing)
     q_a = to_number(amount, decimal_comma=decimal_comma).to_numpy(dtype="float64")
     num_a = has_a & ~np.isnan(q_a)
     unit_key, unit_kind = _unit_columns(unit)
@@ -437,9 +454,12 @@ def _written_amounts(
         )
     if use_g.any():
         rows = pd.Series(use_g, index=index)
-        before = (amount[rows].astype(object) + " " + unit[rows].astype(object)).str.strip()
-        note = ("logged as " + before).where(before != "", None)
-        out.loc[rows, "amount_note"] = join_notes(out.loc[rows, "amount_note"], note)
+        also = use_g & (filled(amount) | has_u)  # an amount written besides the grams: noted
+        if also.any():
+            picked = pd.Series(also, index=index)
+            before = (amount[picked].astype(object) + " " + unit[picked].astype(object)).str.strip()
+            note = ("logged as " + before).where(before != "", None)
+            out.loc[picked, "amount_note"] = join_notes(out.loc[picked, "amount_note"], note)
         out.loc[rows, "quantity"] = q_g[use_g]
         out.loc[rows, ["unit", "unit_kind"]] = ["g", "mass"]
     out["quantity"] = pd.to_numeric(out["quantity"], errors="coerce").astype("float64")

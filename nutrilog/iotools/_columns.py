@@ -10,6 +10,10 @@ Sources
     Structured logs written by people (and DataFrames): flexible names.
 ``cronometer``, ``cronometer_daily``
     Cronometer ``servings.csv`` and ``dailysummary.csv`` exports.
+``asa24``, ``nhanes``
+    ASA24 "Items" files and NHANES individual-foods files (``DR1IFF``, ``DR2IFF``):
+    person, recall day, food code and grams (:mod:`nutrilog.iotools.asa24`,
+    :mod:`nutrilog.iotools.nhanes`).
 ``myfitnesspal``
     MyFitnessPal "Nutrition Summary" export. Its ``Calcium``, ``Iron``,
     ``Vitamin A`` and ``Vitamin C`` columns are **% Daily Value**, not mass, so they
@@ -62,9 +66,21 @@ _GENERIC: dict[str, list[str]] = {
         "serving size", "number of servings",
     ],
     "unit": ["unit", "units", "measure", "uom", "unit of measure", "serving unit"],
-    "grams": ["grams", "g", "weight", "weight g", "gram weight", "mass g", "weight grams"],
-    "food_id": ["food id", "fdc", "fdc id", "fdcid", "ndb", "ndb no", "ndbno", "ndb number", "usda id"],
-    "person": ["person", "user", "participant", "subject", "participant id", "user id", "subject id", "who"],
+    "grams": [
+        "grams", "g", "weight", "weight g", "gram weight", "mass g", "weight grams",
+        # research files: NHANES individual foods (day 1, day 2), ASA24 Items
+        "dr1igrms", "dr2igrms", "foodamt", "food amount g",
+    ],
+    "food_id": [
+        "food id", "fdc", "fdc id", "fdcid", "ndb", "ndb no", "ndbno", "ndb number", "usda id",
+        "food code", "foodcode", "usda food code", "fndds code", "fndds food code",
+        "dr1ifdcd", "dr2ifdcd",
+    ],
+    "person": [
+        "person", "user", "participant", "subject", "participant id", "user id", "subject id",
+        "who", "seqn", "respondent sequence number", "username", "user name", "person id",
+    ],
+    "recall_day": ["recall day", "recallno", "recall no", "recall number", "recall"],
     "kind": ["kind", "type", "entry type"],
     "note": ["note", "notes", "comment", "comments"],
     "energy_kcal": ["calories", "kcal", "energy", "calories kcal"],
@@ -95,6 +111,19 @@ def _rows() -> list[tuple[str, str, str, str]]:
         ("vitamin c", "vitamin_c_pct_dv"), ("note", "note"),
     ]  # fmt: skip
     rows += [("myfitnesspal", h, std, "") for h, std in mfp]
+    # Research files: ASA24 "Items" (one row per food; FoodAmt is grams) and NHANES
+    # individual foods (DR1IFF day 1, DR2IFF day 2). Their nutrient columns are not read:
+    # nutrients come from the food table through the food code.
+    asa24 = [
+        ("username", "person"), ("recallno", "recall_day"), ("foodcode", "food_id"),
+        ("foodamt", "grams"), ("food description", "food"),
+    ]  # fmt: skip
+    rows += [("asa24", h, std, "") for h, std in asa24]
+    nhanes = [
+        ("seqn", "person"), ("recall day", "recall_day"), ("dr1ifdcd", "food_id"),
+        ("dr2ifdcd", "food_id"), ("dr1igrms", "grams"), ("dr2igrms", "grams"),
+    ]  # fmt: skip
+    rows += [("nhanes", h, std, "") for h, std in nhanes]
     return rows
 
 

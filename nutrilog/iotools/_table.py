@@ -67,6 +67,8 @@ AUTO_CHUNK_ROWS = 250_000
 MAX_COLUMNS = 2_000
 #: Tables with more columns than this are read line by line, keeping only the wanted ones.
 FAST_COLUMNS = 256
+#: Rows read first to find the columns pandas would turn into numbers.
+PROBE_ROWS = 1_000
 
 
 def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
@@ -476,6 +478,19 @@ def _fast_pass(
                 name: "category" if clean in wanted else object
                 for name, clean in zip(raw, _clean_names(raw), strict=True)
             }
+            if not skip and wanted:
+                # Columns whose first rows pandas already turns into numbers (codes, ids)
+                # are read as text from the start, not after a whole first pass.
+                probe = _lossless(
+                    pd.read_csv, inp.handle(), nrows=PROBE_ROWS, dtype=dtype, **options
+                )
+                for name in raw:
+                    values = probe[name]
+                    if (
+                        isinstance(values.dtype, pd.CategoricalDtype)
+                        and _text_categories(values) is None
+                    ):
+                        dtype[name] = object
         reader = _lossless(pd.read_csv, inp.handle(), dtype=dtype, chunksize=chunksize, **options)
         chunks = iter(reader if chunksize else [reader])
         number = 0
@@ -485,12 +500,19 @@ def _fast_pass(
                 continue
             chunk.columns = _clean_names(list(chunk.columns))
             columns: dict[str, pd.Series] = {}
+            lost = {  # categories pandas turned into numbers: read these columns as text
+                name
+                for name in chunk.columns
+                if isinstance(chunk[name].dtype, pd.CategoricalDtype)
+                and _text_categories(chunk[name]) is None
+            }
+            if lost:  # all of them at once, from this chunk on
+                return read_as_text | lost, number - 1
             for name in chunk.columns:
                 values = chunk[name]
                 if isinstance(values.dtype, pd.CategoricalDtype):
                     text = _text_categories(values)
-                    if text is None:  # read this column as text from this chunk on
-                        return read_as_text | {name}, number - 1
+                    assert text is not None
                     columns[name] = text
                 else:
                     # each distinct cell is hashed once, here; later steps work on its code

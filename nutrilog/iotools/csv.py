@@ -14,8 +14,14 @@ comma, numbers may use a decimal comma (``1,5``). Amounts are read as described
 in :func:`nutrilog.iotools._build.amounts_from_columns`: a number and a unit, an
 amount text (``"1 cup"``), or the amount inside the food text.
 
+A log may name its foods by id alone (research logs: ``SEQN, DR1IFDCD, DR1IGRMS``);
+ids are read as :mod:`nutrilog.iotools._codes` describes (``11111000.0`` is
+``fndds:11111000``), a row's food words are then its id, and its amount must be
+in the grams or amount column. A ``recall_day`` column (``RecallNo``) dates rows
+that have no date (:data:`~nutrilog.iotools._codes.RECALL_DAY_ONE`).
+
 Whole-file problems raise :class:`~nutrilog.errors.LogParseError` even without
-``strict``: no food column (the columns found are named), a single column that
+``strict``: no food column and no food id column (the columns found are named), a single column that
 looks delimited by something else, undecodable, empty or binary files.
 
 Examples
@@ -36,7 +42,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import codes_of, per_unique_rows
+from nutrilog._vector import choose, codes_of, per_unique_rows
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import (
     Rejections,
@@ -47,12 +53,15 @@ from nutrilog.iotools._build import (
     filled,
     finish,
     numeric_columns,
+    quoted,
     raise_first,
     read_all_chunks,
     resolve_dates,
     row_text,
     text_or_none,
+    to_number,
 )
+from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, recall_dates
 from nutrilog.iotools._columns import expected_names, map_columns
 from nutrilog.iotools._source import LogInput, open_input, split_lines
 from nutrilog.iotools._table import LINE, header_offset, read_table
@@ -60,7 +69,13 @@ from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
-__all__ = ["read_csv_log", "process_frame", "bad_rows_log", "MAX_EXTRA_COLUMNS"]
+__all__ = [
+    "read_csv_log",
+    "read_mapped_table",
+    "process_frame",
+    "bad_rows_log",
+    "MAX_EXTRA_COLUMNS",
+]
 
 #: Columns that match no standard name are kept in ``entries`` up to this many.
 MAX_EXTRA_COLUMNS = 100
@@ -129,7 +144,7 @@ def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     return pd.Series([f"{a} {b}" if a and b else a or b for a, b in pairs], dtype=object)
 
 
-def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray:
+def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray | pd.Series:
     """``"<amount> <food>"`` for every row, from two categorical columns.
 
     Amount and food together are nearly unique per row, so the strings are
@@ -137,6 +152,12 @@ def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray:
     amount already carries its trailing space).
     """
     amount_codes, amounts = codes_of(amount)
+    if (
+        all(a is None or a == "" for a in amounts)
+        and isinstance(food.dtype, pd.CategoricalDtype)
+        and not (food.cat.codes.to_numpy() < 0).any()
+    ):  # no amount anywhere (grams only): each row's text is its food words, as they are
+        return food
     food_codes, foods = codes_of(food)
     amounts = np.array(["" if a is None else str(a) for a in amounts], dtype=object)
     foods = np.array(["" if f is None else str(f) for f in foods], dtype=object)
@@ -161,6 +182,27 @@ def _screen_text(d: pd.DataFrame) -> pd.Series:
     return (d["food"] + " 1 " + d["unit"]).where(d["grams"] == "", d["food"] + " 1 g")
 
 
+def _recall_days(out: pd.DataFrame, cells: pd.Series, rej: Rejections, name: str) -> None:
+    """A ``recall_day`` column (NHANES, ASA24 ``RecallNo``), and a placeholder date for the
+    rows without one: recall day k is dated :data:`~nutrilog.iotools._codes.RECALL_DAY_ONE`
+    + (k - 1) days."""
+    number = to_number(cells).to_numpy(dtype="float64")
+    given = filled(cells)
+    whole = given & np.isfinite(number) & (number >= 1) & (number <= 366)
+    whole &= number == np.floor(np.where(np.isfinite(number), number, 0))
+    rej.add(
+        given & ~whole,
+        f"bad recall day: expected a whole number from 1 to 366 in column {name!r}, found "
+        + quoted(cells),
+    )
+    out["recall_day"] = pd.array(np.where(whole, number, np.nan), dtype="Int64")
+    undated = whole & out["date"].isna().to_numpy()
+    if undated.any():
+        dates = out["date"].to_numpy(dtype="datetime64[ns]").copy()
+        dates[undated] = recall_dates(number[undated])
+        out["date"] = dates
+
+
 def process_frame(
     frame: pd.DataFrame,
     mapping: dict[object, tuple[str, str]],
@@ -182,20 +224,30 @@ def process_frame(
         return coded_cells(frame, std.get(name))
 
     food, amount, unit, grams = col("food"), col("amount"), col("unit"), col("grams")
+    # A row that names its food by id alone (a research log of food codes) needs no text:
+    # its food words are the id as written.
+    by_id = None
+    ids = normalize_food_ids(col("food_id")) if "food_id" in std else None
+    if ids is not None:
+        by_id = ~filled(food) & filled(col("food_id"))
+        if by_id.any():
+            food = ids if not filled(food).any() else choose(by_id, ids, food)
     out = amounts_from_columns(
-        food, amount, unit, grams, rej, decimal_comma=decimal_comma, names=names
+        food, amount, unit, grams, rej, decimal_comma=decimal_comma, names=names, by_id=by_id
     )
     raw_date = (
         frame[std["date"]] if "date" in std else pd.Series("", index=frame.index, dtype=object)
     )
     out["date"], times = resolve_dates(raw_date, rej, default=date, dayfirst=dayfirst)
+    if "recall_day" in std:
+        _recall_days(out, col("recall_day"), rej, names["recall_day"])
     time = text_or_none(col("time"))
     if times.notna().any():  # a clock time written with the date fills an empty time cell
         time = time.astype(object).where(time.notna(), times.astype(object))
     out["time"] = time
-    out["person"] = text_or_none(col("person"), person or "default")
+    out["person"] = normalize_person_ids(text_or_none(col("person"), person or "default"))
     out["meal"] = text_or_none(col("meal"))
-    out["food_id"] = text_or_none(col("food_id"))
+    out["food_id"] = ids if ids is not None else text_or_none(col("food_id"))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
     amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
     out["text"] = _row_texts(amount_unit, food)
@@ -295,6 +347,38 @@ def read_csv_log(
     )
 
 
+def read_mapped_table(
+    inp: LogInput,
+    columns: str,
+    *,
+    date: object = None,
+    person: str | None = None,
+    strict: bool = False,
+    chunksize: int | None = None,
+) -> FoodLog:
+    """Read a delimited table whose headers are mapped by the ``columns`` source of the
+    column table (``"asa24"``...); columns it does not map are read but not kept."""
+    header = _header(inp)
+    delimiter = sniff_delimiter(inp.sample) or ","
+    fixed_date = default_date(date)
+    return read_all_chunks(
+        inp.name,
+        lambda robust: _read(
+            inp,
+            delimiter,
+            header,
+            chunksize,
+            fixed_date,
+            person,
+            strict,
+            None,
+            robust=robust,
+            columns=columns,
+            keep_extra=False,
+        ),  # fmt: skip
+    )
+
+
 def _read(
     inp: LogInput,
     sep: str,
@@ -306,6 +390,8 @@ def _read(
     dayfirst: bool | None,
     *,
     robust: bool,
+    columns: str = "csv",
+    keep_extra: bool = True,
 ) -> list[FoodLog]:
     logs: list[FoodLog] = []
     mapping: dict[object, tuple[str, str]] | None = None
@@ -314,23 +400,24 @@ def _read(
         sep=sep,
         chunksize=chunksize,
         robust=robust,
-        categorical=_text_columns,
-        wanted=_wanted,
+        categorical=_text_columns if columns == "csv" else None,
+        wanted=_wanted if keep_extra else None,
     ):
-        columns = [c for c in chunk.frame.columns if c != LINE]
+        names = [c for c in chunk.frame.columns if c != LINE]
         if mapping is None:
-            _check_delimiter(header, columns, sep, inp.name)
-            mapping = map_columns(columns, "csv")
-            if "food" not in {std for std, _ in mapping.values()}:
+            _check_delimiter(header, names, sep, inp.name)
+            mapping = map_columns(names, columns)
+            if not {"food", "food_id"} & {std for std, _ in mapping.values()}:
                 hint = ""
-                if any(_NUMBER_LIKE.match(str(c)) for c in columns):
+                if any(_NUMBER_LIKE.match(str(c)) for c in names):
                     hint = (
                         f"; the first line looks like data, not a header: add a header line "
                         f"such as date{sep}food{sep}amount{sep}unit"
                     )
                 raise LogParseError(
-                    f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))}, "
-                    f"found columns {columns}{hint}",
+                    f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))} "
+                    f"(or a food id column: {', '.join(expected_names('csv', 'food_id'))}), "
+                    f"found columns {names}{hint}",
                     source=inp.name,
                     line=header_offset(inp.sample) + 1,
                 )
@@ -343,6 +430,7 @@ def _read(
             person=person,
             dayfirst=dayfirst,
             decimal_comma=sep != ",",
+            keep_extra=keep_extra,
         )
         logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
     return logs

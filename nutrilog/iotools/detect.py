@@ -9,6 +9,12 @@ Formats
     column (Cronometer ``dailysummary.csv``);
 ``myfitnesspal``
     header has ``Date``, ``Meal`` and ``Calories`` (MyFitnessPal "Nutrition Summary");
+``asa24``
+    header has ``UserName``, ``RecallNo``, ``FoodCode`` and ``FoodAmt`` (ASA24 Items);
+``nhanes``
+    header has ``SEQN`` and the food code and grams of one recall day
+    (``DR1IFDCD``, ``DR1IGRMS`` or ``DR2IFDCD``, ``DR2IGRMS``); ``.XPT`` files are
+    recognised by their name (:func:`nutrilog.read_log`);
 ``csv``
     any other table whose rows split consistently on ``,``, ``;``, tab or ``|``
     and whose header names a known column (or a file named ``*.csv``/``*.tsv``);
@@ -34,7 +40,7 @@ from nutrilog.iotools._source import split_lines
 __all__ = ["FORMATS", "sniff_delimiter", "detect_format", "split_cells"]
 
 #: The formats :func:`nutrilog.read_log` reads.
-FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal")
+FORMATS = ("csv", "text", "cronometer", "cronometer_daily", "myfitnesspal", "asa24", "nhanes")
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -124,6 +130,10 @@ def detect_format(sample: str, name: str | None = None) -> str:
         return "cronometer"
     if {"date", "meal", "calories"} <= keys:
         return "myfitnesspal"
+    if {"username", "recallno", "foodcode", "foodamt"} <= keys:
+        return "asa24"
+    if "seqn" in keys and ({"dr1ifdcd", "dr1igrms"} <= keys) != ({"dr2ifdcd", "dr2igrms"} <= keys):
+        return "nhanes"  # one recall day's food codes and grams
     if (
         header
         and header_key(header[0]) == "date"

@@ -63,9 +63,10 @@ def from_frame(
     if df.columns.has_duplicates:  # the first of a repeated name is read, as in a CSV
         df = df.set_axis(dedupe_names([str(c) for c in df.columns]), axis=1)
     mapping = map_columns(df.columns, "csv")
-    if "food" not in {std for std, _ in mapping.values()}:
+    if not {"food", "food_id"} & {std for std, _ in mapping.values()}:
         raise LogParseError(
-            f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))}, "
+            f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))} "
+            f"(or a food id column: {', '.join(expected_names('csv', 'food_id'))}), "
             f"found columns {[str(c) for c in df.columns]}",
             source=source,
         )
