@@ -27,6 +27,7 @@ import re
 from functools import cached_property, lru_cache
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,10 @@ from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError, UnknownFoodError
 from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, normalize_unit, vitamin_d_iu_to_ug
+
+if TYPE_CHECKING:
+    from nutrilog.matching.index import FoodIds, FoodIndex
+    from nutrilog.portions import PreparedPortions
 
 __all__ = [
     "FOOD_COLUMNS",
@@ -557,6 +562,81 @@ class FoodTable:
             }
         )
 
+    # -- facets: derived state, built on first use and kept with the table ------------
+    # Each is built by a function of the module that uses it; the table only stores the
+    # result, so it lives and dies with the table (a table with user foods has its own).
+
+    @cached_property
+    def matching_index(self) -> FoodIndex:
+        """The matcher's index of this table (:func:`nutrilog.matching.index.build_index`).
+
+        Built on first use (about 0.1 s for the bundled table), then kept.
+
+        Examples
+        --------
+        >>> "banana" in load_foods().matching_index.postings
+        True
+        """
+        from nutrilog.matching.index import build_index
+
+        return build_index(self)
+
+    @cached_property
+    def id_lookup(self) -> FoodIds:
+        """Ids, descriptions and positions: all that matching a log of food ids needs.
+
+        Examples
+        --------
+        >>> load_foods().id_lookup.position["sr28:09040"] >= 0
+        True
+        """
+        from nutrilog.matching.index import build_ids
+
+        return build_ids(self)
+
+    @cached_property
+    def prepared_portions(self) -> PreparedPortions:
+        """The portion rules' view of this table (:class:`nutrilog.portions.PreparedPortions`):
+        each food's usable portions, built per food on first use, and the answers given.
+
+        Examples
+        --------
+        >>> len(load_foods().prepared_portions.food("sr28:09040").rows) > 0
+        True
+        """
+        from nutrilog.portions import PreparedPortions
+
+        return PreparedPortions(self)
+
+    @cached_property
+    def usual_portions(self) -> dict[tuple[str, str | None], tuple[str, float]]:
+        """The portion a suggestion offers per (food id, preferred measure or None):
+        (label, grams), filled by :func:`nutrilog.suggestions.suggest_foods` as foods
+        are suggested, so suggestions for many people pick each portion once.
+
+        Examples
+        --------
+        >>> isinstance(load_foods().usual_portions, dict)
+        True
+        """
+        return {}
+
+    @property
+    def built(self) -> frozenset[str]:
+        """Names of the derived state built so far (``matching_index``, ``id_lookup``...).
+
+        Examples
+        --------
+        >>> table = load_foods().with_user_foods(pd.DataFrame({"name": ["My bar"]}))
+        >>> "matching_index" in table.built
+        False
+        """
+        return frozenset(_FACETS.intersection(vars(self)))
+
+    def __getstate__(self) -> dict[str, object]:
+        # a pickled or copied table carries its data, not what was derived from it
+        return {k: v for k, v in vars(self).items() if k not in _FACETS}
+
     # -- user foods -------------------------------------------------------------------
     def with_user_foods(self, foods: str | PathLike[str] | pd.DataFrame) -> FoodTable:
         """Return a new table with the user's own foods added.
@@ -625,6 +705,10 @@ class FoodTable:
     def _repr_html_(self) -> str:
         title = html.escape(f"FoodTable: {len(self)} foods, {len(self.portion_table)} portions")
         return f"<p><b>{title}</b></p>" + self._counts().rename_axis("source").to_html()
+
+
+#: The derived state a FoodTable keeps (see :attr:`FoodTable.built`).
+_FACETS = frozenset({"matching_index", "id_lookup", "prepared_portions", "usual_portions"})
 
 
 # --------------------------------------------------------------------------- loading

@@ -75,7 +75,6 @@ from __future__ import annotations
 
 import csv
 import re
-import weakref
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -91,7 +90,7 @@ from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
 
-__all__ = ["GRAMS_COLUMNS", "resolve_grams", "grams_per_unit"]
+__all__ = ["GRAMS_COLUMNS", "PreparedPortions", "resolve_grams", "grams_per_unit"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -301,8 +300,9 @@ def _food(entries: Iterable[tuple[object, float, object, float]], food_name: str
     return _Food(tuple(rows + embedded), float(typical), food_name.lower())
 
 
-class _Prepared:
-    """A food table's portions as plain Python data, built once per table.
+class PreparedPortions:
+    """A food table's portions as plain Python data, kept by the table
+    (:attr:`nutrilog.foods.FoodTable.prepared_portions`).
 
     The columns are read and grouped by id at once; each food's rows are built on
     its first use, and each answer is kept per (food id, unit, kind, modifiers).
@@ -336,17 +336,6 @@ class _Prepared:
             )
             self._foods[food_id] = found
         return found
-
-
-#: Per food table, its prepared portions. Built once, on first use.
-_PREPARED: weakref.WeakKeyDictionary[FoodTable, _Prepared] = weakref.WeakKeyDictionary()
-
-
-def _prepared(foods: FoodTable) -> _Prepared:
-    cached = _PREPARED.get(foods)
-    if cached is None:
-        cached = _PREPARED[foods] = _Prepared(foods)
-    return cached
 
 
 @cache
@@ -792,7 +781,7 @@ def _resolve(
         return _Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
     if food_id not in foods:
         return _Portion(np.nan, "", f"unknown food id {food_id!r}")
-    prepared = _prepared(foods)
+    prepared = foods.prepared_portions
     hint = _hint(food_text) if isinstance(food_text, str) and food_text else _NO_HINT
     noun = hint.noun if kind == "default" else ""  # only a default portion looks at it
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
