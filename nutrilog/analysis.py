@@ -34,6 +34,7 @@ from nutrilog.log import EntryTable, FoodLog
 from nutrilog.matching.match import MATCH_COLUMNS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.profile import Profile
+from nutrilog.search import good_suggestions
 
 if TYPE_CHECKING:
     from nutrilog.explanations import Explanations
@@ -435,7 +436,7 @@ def _analyse_entries(
     score = spread(found["match_score"].to_numpy(dtype="float64"), np.nan)
     key_suggestions = np.empty(len(found), dtype=object)
     for k, listed in enumerate(found["suggestions"]):  # one by one: numpy would nest tuples
-        key_suggestions[k] = tuple(listed)
+        key_suggestions[k] = good_suggestions(listed)  # as a search would list them
     if any(key_suggestions):
         suggestions = spread(key_suggestions, ())
     else:  # no suggestions anywhere: every row shares one empty tuple

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from nutrilog._checks import count_argument, kind_argument
+from nutrilog._checks import kind_argument
 from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError, UnknownFoodError
 from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
@@ -56,7 +56,6 @@ FOOD_COLUMNS: list[str] = ["description", "group", "synonyms", "source", "vitami
 #: Columns of :attr:`FoodTable.portion_table`.
 PORTION_COLUMNS: list[str] = ["id", "seq", "amount", "description", "unit", "grams"]
 
-_SOURCE_RANK: dict[str, int] = {"user": 0, "sr28": 1, "fndds": 2}
 _AMOUNT_RE = r"^\s*(?P<amount>\d+-\d+/\d+|\d+/\d+|\d*\.\d+|\d+)\s+(?P<rest>\S.*?)\s*$"
 
 
@@ -498,69 +497,36 @@ class FoodTable:
         )
 
     # -- search ---------------------------------------------------------------------
-    @cached_property
-    def _search_text(self) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
-        from rapidfuzz import utils
-
-        desc = [utils.default_process(d) for d in self.foods["description"]]
-        full = [
-            f"{d} {utils.default_process(s)}" if s else d
-            for d, s in zip(desc, self.foods["synonyms"], strict=True)
-        ]
-        words = np.array([len(d.split()) for d in desc])
-        raw = np.array([" raw " in f" {d} " for d in desc])
-        rank = self.foods["source"].map(_SOURCE_RANK).fillna(len(_SOURCE_RANK)).to_numpy()
-        return full, desc, words, raw, rank
-
     def search(self, text: str, limit: int = 10) -> pd.DataFrame:
-        """Rank foods by how well their description and synonyms match ``text``.
+        """Rank foods for ``text`` as the matcher does (:func:`nutrilog.search.search_foods`).
 
-        The score (0-100) mixes rapidfuzz's token-set ratio over description +
-        synonyms (70 %) with the token-sort ratio over the description alone
-        (30 %), so "raw spinach" scores "Spinach, raw" above "New Zealand
-        spinach, raw". Ties go to raw forms, then to shorter descriptions, then
-        to user foods, SR28 (analysed single foods) and FNDDS, in that order.
+        The food a log entry with these words would be matched to comes first, then
+        the matcher's next candidates; foods scoring under
+        :data:`nutrilog.search.SEARCH_FLOOR` are left out, so words that fit no food
+        give an empty frame rather than unrelated foods.
 
         Parameters
         ----------
         text : str
-            Words to look for; order and case do not matter.
+            Food words, as written in a log; order and case do not matter.
         limit : int, default 10
-            Number of rows returned.
+            Most rows returned.
 
         Returns
         -------
         pandas.DataFrame
-            ``id``, ``description``, ``score``, best first.
+            ``id``, ``description``, ``score`` (0-100), best first.
 
         Examples
         --------
         >>> load_foods().search("raw spinach", limit=2)["description"].tolist()
         ['Spinach, raw', 'Spinach, raw']
-        >>> load_foods().search("raw spinach", limit=1)["id"].tolist()
-        ['sr28:11457']
+        >>> load_foods().search("oj", limit=1)["description"].tolist()
+        ['Orange juice, raw']
         """
-        kind_argument("text", text, str, "a str")
-        limit = count_argument("limit", limit)
-        from rapidfuzz import fuzz, process, utils
+        from nutrilog.search import search_foods
 
-        query = utils.default_process(text)
-        if not query or limit == 0 or len(self) == 0:
-            return pd.DataFrame({"id": [], "description": [], "score": []}).astype(
-                {"id": "str", "description": "str", "score": "float64"}
-            )
-        full, desc, words, raw, rank = self._search_text
-        token_set = process.cdist([query], full, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
-        token_sort = process.cdist([query], desc, scorer=fuzz.token_sort_ratio, dtype=np.float32)[0]
-        score = np.round(0.7 * token_set.astype(np.float64) + 0.3 * token_sort, 1)
-        order = np.lexsort((np.arange(len(score)), rank, words, ~raw, -score))[:limit]
-        return pd.DataFrame(
-            {
-                "id": self.foods.index[order].astype("str"),
-                "description": self.foods["description"].to_numpy()[order],
-                "score": score[order],
-            }
-        )
+        return search_foods(self, text, limit).hits
 
     # -- facets: derived state, built on first use and kept with the table ------------
     # Each is built by a function of the module that uses it; the table only stores the
