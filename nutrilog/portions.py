@@ -84,13 +84,22 @@ import pandas as pd
 
 from nutrilog._checks import food_table_argument, same_length
 from nutrilog._resources import dataset_path
-from nutrilog._vector import per_unique_rows
+from nutrilog._vector import coded, distinct_rows
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
 
-__all__ = ["GRAMS_COLUMNS", "PreparedPortions", "resolve_grams", "grams_per_unit"]
+__all__ = [
+    "GRAMS_COLUMNS",
+    "NO_QUANTITY",
+    "Portion",
+    "PreparedPortions",
+    "amounts",
+    "grams_for",
+    "grams_per_unit",
+    "resolve_grams",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -172,10 +181,12 @@ _SERVING = re.compile(r"\bserving\b")
 _NOT_A_MEASURE = re.compile(r"(?i)\s*(quantity not specified|guideline amount)")
 
 
-class _Portion(NamedTuple):
-    grams: float  # grams of one unit
-    portion: str
-    note: str
+class Portion(NamedTuple):
+    """What :func:`grams_for` found for one (food, unit) key."""
+
+    grams: float  # grams of one unit (NaN when unknown)
+    portion: str  # the portion used ("1 cup", "mass", ...)
+    note: str  # why ``grams`` is NaN, else ""
     assumption: str = ""  # "<tag>: <detail>" when the weight rests on an assumption
 
 
@@ -317,7 +328,7 @@ class PreparedPortions:
         self._columns = [table[c].tolist() for c in ("description", "amount", "unit", "grams")]
         self._descriptions = foods.foods["description"]
         self._foods: dict[str, _Food] = {}
-        self.answers: dict[tuple[object, ...], _Portion] = {}
+        self.answers: dict[tuple[object, ...], Portion] = {}
 
     def food(self, food_id: str) -> _Food:
         """The food's usable portions (none when it has no household portions)."""
@@ -464,20 +475,20 @@ def _count_row(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Row | None:
     return _pick(found, hint) if found else None
 
 
-def _volume(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Portion:
+def _volume(rows: Sequence[_Row], unit: str, hint: _Hint) -> Portion:
     """The food's portion in ``unit``, else its cup, fl oz, tbsp, tsp... portion, scaled."""
     vol = [row for row in rows if row.unit in VOLUME_UNITS]
     if not vol:
-        return _Portion(np.nan, "", f"no {unit.replace('_', ' ')} weight for this food")
+        return Portion(np.nan, "", f"no {unit.replace('_', ' ')} weight for this food")
     same = [row for row in vol if row.unit == unit]
     if not same:
         rank = min(_VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) for row in vol)
         same = [row for row in vol if _VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) == rank]
     row = _pick(same, hint)
-    return _Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
+    return Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
 
 
-def _size(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Portion:
+def _size(rows: Sequence[_Row], unit: str, hint: _Hint) -> Portion:
     """The food's portion of that size; else one of the inch size named (a Cronometer
     ``large - 8 1/4" long`` is SR28's ``cucumber (8-1/4")``); ``medium`` falls back
     to one item."""
@@ -487,27 +498,27 @@ def _size(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Portion:
     if not found and unit == "medium":
         one = _count_default(_ones(rows), hint)
         if one is not None:
-            return _Portion(one.per_one, one.label, "")
+            return Portion(one.per_one, one.label, "")
     if not found:
-        return _Portion(np.nan, "", f"no {unit} weight for this food")
+        return Portion(np.nan, "", f"no {unit} weight for this food")
     row = _pick(found, hint)
-    return _Portion(row.per_one, row.label, "")
+    return Portion(row.per_one, row.label, "")
 
 
-def _serving(rows: Sequence[_Row], typical: float, hint: _Hint) -> _Portion:
+def _serving(rows: Sequence[_Row], typical: float, hint: _Hint) -> Portion:
     """One serving: a serving / NLEA serving portion, the typical amount, then one item."""
     found = [row for row in rows if row.unit == "serving" or row.word in ("serving", "nlea")]
     if not found:
         found = [row for row in rows if _SERVING.search(row.text) and row.amount > 0]
     if found:
         row = _pick(found, hint)
-        return _Portion(row.grams, f"{row.label} (1 serving)", "")
+        return Portion(row.grams, f"{row.label} (1 serving)", "")
     if typical > 0:
-        return _Portion(typical, "Quantity not specified (typical serving)", "")
+        return Portion(typical, "Quantity not specified (typical serving)", "")
     one = _count_default(_ones(rows), hint)
     if one is not None:
-        return _Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
-    return _Portion(np.nan, "", "no serving weight for this food")
+        return Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
+    return Portion(np.nan, "", "no serving weight for this food")
 
 
 # --------------------------------------------------------------------------- defaults
@@ -523,7 +534,7 @@ def _default_table() -> dict[str, tuple[float, str, str]]:
         }
 
 
-def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
+def _default(food_id: str, food: _Food, hint: _Hint) -> Portion:
     """The weight eaten when no amount is given (see ``datasets/default_portions.csv``).
 
     The food's own FNDDS "Quantity not specified"; else the bundled default (an
@@ -543,7 +554,7 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
         if named:
             row = _pick(named, hint)
             if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
-                return _Portion(
+                return Portion(
                     row.per_one,
                     f"{row.label} (default portion)",
                     "",
@@ -552,9 +563,9 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     return found
 
 
-def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
+def _usual_default(food_id: str, food: _Food, hint: _Hint) -> Portion:
     if food.typical > 0:
-        return _Portion(
+        return Portion(
             food.typical,
             "Quantity not specified (default portion)",
             "",
@@ -564,7 +575,7 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     if found is not None:
         grams, basis, source = found
         via = f" {source}" if source and source != food_id else ""
-        return _Portion(
+        return Portion(
             grams,
             f"default portion ({basis}{via})",
             "",
@@ -573,7 +584,7 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     serving = [row for row in food.rows if row.unit == "serving" or row.word in ("serving", "nlea")]
     if serving:
         row = _pick(serving, hint)
-        return _Portion(
+        return Portion(
             row.per_one,
             f"{row.label} (default portion)",
             "",
@@ -581,13 +592,13 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
         )
     one = _count_default(_ones(food.rows), hint, best_allowed=1)
     if one is not None:
-        return _Portion(
+        return Portion(
             one.per_one,
             f"{one.label} (default portion)",
             "",
             f"default portion: {one.label} = {_g(one.per_one)} g",
         )
-    return _Portion(np.nan, "", "no default portion for this food")
+    return Portion(np.nan, "", "no default portion for this food")
 
 
 # --------------------------------------------------------------------------- vague amounts
@@ -644,11 +655,11 @@ def _g(grams: float) -> str:
     return f"{round(grams, 1):g}"
 
 
-def _estimated(word: str, grams: float, how: str) -> _Portion:
-    return _Portion(grams, how, "", f"estimated amount: {word} = {_g(grams)} g ({how})")
+def _estimated(word: str, grams: float, how: str) -> Portion:
+    return Portion(grams, how, "", f"estimated amount: {word} = {_g(grams)} g ({how})")
 
 
-def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
+def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> Portion:
     """A vague amount: the food's own portion of that name, its default portion, a
     volume through its own weights, or a typical weight (``datasets/vague_amounts.csv``)."""
     rule = next(
@@ -660,7 +671,7 @@ def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
         None,
     )
     if rule is None:
-        return _Portion(np.nan, "", f"vague amount {word!r}")
+        return Portion(np.nan, "", f"vague amount {word!r}")
     for name in rule.portion_words:
         named = [row for row in food.rows if row.unit == name or row.word == name] or [
             row for row in food.rows if _names(row, name)
@@ -681,13 +692,13 @@ def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
             )
     if np.isfinite(rule.grams):
         return _estimated(word, rule.grams, "typical weight")
-    return _Portion(np.nan, "", f"no weight for a {word} of this food")
+    return Portion(np.nan, "", f"no weight for a {word} of this food")
 
 
 # --------------------------------------------------------------------------- counts
 
 
-def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> _Portion:
+def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> Portion:
     """The food's portion of that count word or its twin; else a typical amount."""
     rows = food.rows
     if unit == "each":
@@ -703,34 +714,34 @@ def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> _Portion:
         if np.isfinite(found.grams):
             return found
     if row is None:
-        return _Portion(np.nan, "", f"no {unit} weight for this food")
-    return _Portion(row.per_one, row.label, "")
+        return Portion(np.nan, "", f"no {unit} weight for this food")
+    return Portion(row.per_one, row.label, "")
 
 
-def _noun(food: _Food, unit: str, hint: _Hint) -> _Portion:
+def _noun(food: _Food, unit: str, hint: _Hint) -> Portion:
     """A measure word outside the alias table: a portion named so (``olive``,
     ``cubic inch``, ``pizza``), or the food's own noun (``6.00 olive`` of olives) as a
     count of items."""
     row = _count_row(food.rows, unit, hint)
     if row is not None:
-        return _Portion(row.per_one, row.label, "")
+        return Portion(row.per_one, row.label, "")
     noun = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
     if _name_pattern(noun).search(food.description):
         one = _count_default(food.rows, hint)
         if one is not None:
-            return _Portion(
+            return Portion(
                 one.per_one, one.label, "", f"noun unit: {unit} = {_g(one.per_one)} g ({one.label})"
             )
-    return _Portion(np.nan, "", f"unknown unit {unit!r}")
+    return Portion(np.nan, "", f"unknown unit {unit!r}")
 
 
-def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _Portion:
+def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> Portion:
     if kind == "default":
         return _default(food_id, food, hint)
     if kind == "vague":
         return _vague(food_id, food, unit, hint)
     if not food.rows:
-        return _Portion(np.nan, "", "no household portions for this food")
+        return Portion(np.nan, "", "no household portions for this food")
     if kind == "volume":
         return _volume(food.rows, unit, hint)
     if kind == "size":
@@ -745,8 +756,8 @@ def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _
         found = _default(food_id, food, hint)
         if np.isfinite(found.grams):
             return found
-        return _Portion(np.nan, "", "no weight for a count of this food")
-    return _Portion(row.per_one, row.label, "")
+        return Portion(np.nan, "", "no weight for a count of this food")
+    return Portion(row.per_one, row.label, "")
 
 
 @lru_cache(maxsize=65536)
@@ -759,28 +770,109 @@ def _hint(food_text: str) -> _Hint:
     return _Hint(_MODIFIERS.intersection(words), _dimensions(text), noun)
 
 
+def _water(unit: str | None) -> Portion | None:
+    """One unit of plain water, through pint's ``water`` context; None for a unit that
+    is neither a mass nor a volume."""
+    if unit is None or not (unit in MASS_UNITS or unit in VOLUME_UNITS):
+        return None
+    return Portion(_grams_of_water(unit), "volume of water (1 g/ml)", "")
+
+
+@cache
+def _grams_of_water(unit: str) -> float:
+    return convert(1.0, unit, "g", "water")
+
+
+def grams_for(
+    food_id: str | None,
+    unit: str | None,
+    unit_kind: str | None,
+    foods: FoodTable,
+    food_text: str = "",
+    *,
+    water: bool = False,
+    given: float | None = None,
+) -> Portion:
+    """The grams one ``unit`` of a food weighs, and how they were found: one key.
+
+    This is the rule; :func:`resolve_grams` applies it once per distinct key of a
+    table of entries and multiplies by each entry's amount.
+
+    Parameters
+    ----------
+    food_id : str or None
+        Food id, or None when the entry is unmatched (only mass units, plain
+        water and ``given`` weights resolve then).
+    unit, unit_kind : str or None
+        Canonical unit key and kind (see :class:`nutrilog.units.UnitInfo`); both None
+        for a bare count; kind ``default`` (no amount written) for the food's
+        default portion; a unit outside the alias table (kind None) is looked up
+        among the food's portions by name.
+    foods : FoodTable
+    food_text : str, optional
+        The food words (and the amount's own words, such as Cronometer's
+        ``8 1/4" long``); a modifier in them (``chopped``, ``sliced``, ``mashed``...)
+        or a size in inches picks the matching portion among several of the same unit.
+    water : bool, default False
+        The entry is plain water: a mass or volume the food has no weight for is
+        weighed through pint's ``water`` context.
+    given : float, optional
+        The user's own grams of one ``unit`` (an aliases file's ``grams_per_unit``):
+        wins over the food's portions for every unit but a mass (100 g is 100 g).
+
+    Returns
+    -------
+    Portion
+        ``grams`` (of one unit; NaN when unknown), ``portion``, ``note`` (why NaN),
+        ``assumption``.
+
+    Notes
+    -----
+    The food table's portions are prepared once (:attr:`FoodTable.prepared_portions`)
+    and each answer is kept there per (food, unit, kind, modifiers and sizes named):
+    asking again costs a dict lookup.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> grams_for("sr28:11457", "cup", "volume", load_foods()).grams  # spinach, raw
+    30.0
+    >>> grams_for(None, "l", "volume", load_foods(), water=True)[:2]
+    (1000.0, 'volume of water (1 g/ml)')
+    >>> grams_for("sr28:11457", "scoop", "count", load_foods(), given=31.0)[:2]
+    (31.0, '31 g per scoop (your aliases file)')
+    """
+    found = _resolve(food_id, unit, unit_kind, foods, food_text)
+    if water and np.isnan(found.grams):
+        found = _water(unit if isinstance(unit, str) and unit else None) or found
+    if given is not None and np.isfinite(given) and unit_kind != "mass":
+        label = unit if isinstance(unit, str) and unit else "entry"
+        found = Portion(float(given), f"{given:g} g per {label} (your aliases file)", "")
+    return found
+
+
 def _resolve(
     food_id: str | None,
     unit: str | None,
     unit_kind: str | None,
     foods: FoodTable,
     food_text: str = "",
-) -> _Portion:
+) -> Portion:
     """:func:`grams_per_unit` with the assumption made, if any."""
     unit = unit if isinstance(unit, str) and unit else None
     kind = unit_kind if isinstance(unit_kind, str) and unit_kind else None
     if kind == "mass" or (kind is None and unit in MASS_UNITS):
-        return _Portion(_grams_of_one(str(unit)), "mass", "")
+        return Portion(_grams_of_one(str(unit)), "mass", "")
     if kind == "activity":
-        return _Portion(np.nan, "", "activity units (IU) are not a food amount")
+        return Portion(np.nan, "", "activity units (IU) are not a food amount")
     if unit is not None and kind is None:
         kind = "volume" if unit in VOLUME_UNITS else "noun"
     if kind == "vague" and unit is None:
         unit = "some"  # "a few", "a little": no amount stated
     if not isinstance(food_id, str) or not food_id:
-        return _Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
+        return Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
     if food_id not in foods:
-        return _Portion(np.nan, "", f"unknown food id {food_id!r}")
+        return Portion(np.nan, "", f"unknown food id {food_id!r}")
     prepared = foods.prepared_portions
     hint = _hint(food_text) if isinstance(food_text, str) and food_text else _NO_HINT
     noun = hint.noun if kind == "default" else ""  # only a default portion looks at it
@@ -799,28 +891,8 @@ def grams_per_unit(
     foods: FoodTable,
     food_text: str = "",
 ) -> tuple[float, str, str]:
-    """Return (grams of one ``unit`` of the food, portion used, note) for one pair.
-
-    Parameters
-    ----------
-    food_id : str or None
-        Food id, or None when the entry is unmatched (only mass units resolve then).
-    unit, unit_kind : str or None
-        Canonical unit key and kind (see :class:`nutrilog.units.UnitInfo`); both None
-        for a bare count; kind ``default`` (no amount written) for the food's
-        default portion; a unit outside the alias table (kind None) is looked up
-        among the food's portions by name.
-    foods : FoodTable
-    food_text : str, optional
-        The food words (and the amount's own words, such as Cronometer's
-        ``8 1/4" long``); a modifier in them (``chopped``, ``sliced``, ``mashed``...)
-        or a size in inches picks the matching portion among several of the same unit.
-
-    Notes
-    -----
-    The food table's portions are prepared once, and each answer is kept per food
-    table and (food, unit, kind, modifiers and sizes named): asking again costs a
-    dict lookup.
+    """Return (grams of one ``unit`` of the food, portion used, note) for one pair:
+    :func:`grams_for` without water or the user's own weights.
 
     Examples
     --------
@@ -830,7 +902,7 @@ def grams_per_unit(
     >>> grams_per_unit("sr28:11052", None, "default", load_foods())[0]  # green beans, raw
     55.0
     """
-    found = _resolve(food_id, unit, unit_kind, foods, food_text)
+    found = grams_for(food_id, unit, unit_kind, foods, food_text)
     return found.grams, found.portion, found.note
 
 
@@ -842,6 +914,28 @@ def _as_series(values: pd.Series | Iterable[object] | object, index: pd.Index) -
     return pd.Series(list(values), index=index, dtype=object)
 
 
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+#: ``grams_note`` of an entry whose amount could not be read.
+NO_QUANTITY = "no quantity"
+
+
+def amounts(quantity: np.ndarray, vague: np.ndarray) -> np.ndarray:
+    """How many units each entry weighs: its quantity, and one for a vague amount
+    written without a number ("some rice"); NaN stays NaN (then ``grams_note`` is
+    :data:`NO_QUANTITY`).
+
+    Examples
+    --------
+    >>> amounts(np.array([2.0, np.nan, np.nan]), np.array([False, True, False])).tolist()
+    [2.0, 1.0, nan]
+    """
+    quantity = np.asarray(quantity, dtype="float64")
+    return np.where(np.isnan(quantity) & np.asarray(vague, dtype=bool), 1.0, quantity)
+
+
 def resolve_grams(
     quantity: pd.Series | Iterable[float],
     unit: pd.Series | Iterable[str | None],
@@ -850,8 +944,14 @@ def resolve_grams(
     foods: FoodTable,
     *,
     food_text: pd.Series | Iterable[str] | None = None,
+    water: pd.Series | Iterable[bool] | None = None,
+    given: pd.Series | Iterable[float] | None = None,
 ) -> pd.DataFrame:
     """Convert logged amounts to grams, vectorised over entries.
+
+    :func:`grams_for` runs once per distinct (food, unit, kind, text, water, given)
+    key; each entry takes its key's answer and is multiplied by its own amount. A
+    vague amount without a number ("some rice") is one of that amount.
 
     Parameters
     ----------
@@ -866,6 +966,10 @@ def resolve_grams(
     food_text : Series or iterable of str, optional
         Food words, used to choose between portions of the same unit
         (``chopped`` -> "cup, chopped").
+    water : Series or iterable of bool, optional
+        Plain-water entries (see :func:`grams_for`).
+    given : Series or iterable of float, optional
+        The user's own grams of one unit (NaN where none; see :func:`grams_for`).
 
     Returns
     -------
@@ -874,7 +978,8 @@ def resolve_grams(
         ``portion`` (the portion used, e.g. ``'1 medium (7" to 7-7/8" long)'`` or
         ``"mass"``), ``grams_note`` (why ``grams`` is NaN, else empty) and
         ``assumption`` (``"default portion: ..."``, ``"estimated amount: ..."``,
-        ``"noun unit: ..."`` when the weight rests on one, else empty).
+        ``"noun unit: ..."`` when the weight rests on one, else empty); the three
+        text columns are categoricals.
 
     Examples
     --------
@@ -883,7 +988,15 @@ def resolve_grams(
     [88.0]
     """
     food_table_argument(foods)
-    same_length(quantity=quantity, unit=unit, unit_kind=unit_kind, food_id=food_id, text=food_text)
+    same_length(
+        quantity=quantity,
+        unit=unit,
+        unit_kind=unit_kind,
+        food_id=food_id,
+        text=food_text,
+        water=water,
+        given=given,
+    )
     qty = quantity if isinstance(quantity, pd.Series) else pd.Series(list(quantity), dtype=float)
     index = qty.index
     columns = {
@@ -892,34 +1005,47 @@ def resolve_grams(
         "unit_kind": _as_series(unit_kind, index),
         "food_text": _as_series(food_text if food_text is not None else "", index),
     }
-
-    def solve(pairs: pd.DataFrame) -> pd.DataFrame:
-        pairs = pairs.astype(object).where(pairs.notna(), "")
-        values = [pairs[name].tolist() for name in ("food_id", "unit", "unit_kind", "food_text")]
-        solved = [
-            _resolve(food_id, unit, kind, foods, text)
-            for food_id, unit, kind, text in zip(*values, strict=True)
-        ]
-        return pd.DataFrame(
-            solved, columns=["per_unit", "portion", "grams_note", "assumption"], dtype=object
+    if water is not None:
+        columns["water"] = _as_series(water, index).astype(bool)
+    if given is not None:
+        columns["given"] = _as_series(given, index).astype(float)
+    codes, keys = distinct_rows(columns)
+    blank = [None] * len(keys)
+    found = [
+        grams_for(
+            _text(food),
+            _text(unit),
+            _text(kind),
+            foods,
+            _text(text),
+            water=bool(wet),
+            given=None if weight is None or weight != weight else float(weight),
         )
-
-    # each distinct (food, unit, kind, words) is solved once and spread back by code
-    merged = per_unique_rows(columns, solve)
-    numbers = pd.to_numeric(qty, errors="coerce").astype(float).to_numpy()
-    # a vague amount without a number ("some rice") is one of that amount
-    unstated = np.isnan(numbers) & (columns["unit_kind"] == "vague").to_numpy(dtype=bool)
-    numbers = np.where(unstated, 1.0, numbers)
-    grams = merged["per_unit"].to_numpy(dtype=float) * numbers
-    note = merged["grams_note"].to_numpy(dtype=object).copy()
-    no_qty = np.isnan(numbers) & (note == "")
-    note[no_qty] = "no quantity"
+        for food, unit, kind, text, wet, weight in zip(
+            keys["food_id"],
+            keys["unit"],
+            keys["unit_kind"],
+            keys["food_text"],
+            keys.get("water", blank),
+            keys.get("given", blank),
+            strict=True,
+        )
+    ]
+    per_unit = np.array([f.grams for f in found], dtype="float64")[codes]
+    vague = np.array([k == "vague" for k in keys["unit_kind"]], dtype=bool)[codes]
+    numbers = amounts(pd.to_numeric(qty, errors="coerce").to_numpy(dtype="float64"), vague)
+    # an entry without an amount says so, unless its key already says why it has no weight
+    no_quantity = np.isnan(numbers) & np.array([f.note == "" for f in found], dtype=bool)[codes]
+    notes = np.array([*(f.note for f in found), NO_QUANTITY], dtype=object)
+    note = coded(np.where(no_quantity, len(found), codes), notes, index)
     return pd.DataFrame(
         {
-            "grams": grams,
-            "portion": merged["portion"].to_numpy(dtype=object),
+            "grams": per_unit * numbers,
+            "portion": coded(codes, np.array([f.portion for f in found], dtype=object), index),
             "grams_note": note,
-            "assumption": merged["assumption"].to_numpy(dtype=object),
+            "assumption": coded(
+                codes, np.array([f.assumption for f in found], dtype=object), index
+            ),
         },
         index=index,
     )

@@ -122,3 +122,19 @@ def test_cli_search_agrees_and_says_when_nothing_fits(capsys: pytest.CaptureFixt
     assert out.startswith("no food fits 'xqzzv blorb'") and "--foods" in out
     assert main(["foods", "search", "guayusa tea", "--limit", "2"]) == 0
     assert "would stay unmatched" in capsys.readouterr().out
+
+
+def test_match_one_is_the_row_match_foods_gives(foods: FoodTable) -> None:
+    from nutrilog.matching.match import match_one
+
+    for text in ["oj", "quinao", "xqzzv blorb"]:
+        one = match_one(text, foods)
+        row = match_foods([text], foods).iloc[0]
+        assert one.index.tolist() == row.index.tolist()
+        assert one["match_method"] == row["match_method"]
+        assert one["food_id"] == row["food_id"] or (
+            pd.isna(one["food_id"]) and pd.isna(row["food_id"])
+        )
+    assert match_one("oj")["description"] == "Orange juice, raw"
+    with pytest.raises(nl.NutrilogError):
+        match_one(5)  # type: ignore[arg-type]
