@@ -570,9 +570,9 @@ class FoodTable:
         >>> len(load_foods().prepared_portions.food("sr28:09040").rows) > 0
         True
         """
-        from nutrilog.portions import PreparedPortions
+        from nutrilog.portions import prepare_portions
 
-        return PreparedPortions(self)
+        return prepare_portions(self)
 
     @cached_property
     def usual_portions(self) -> dict[tuple[str, str | None], tuple[str, float]]:

@@ -96,6 +96,7 @@ __all__ = [
     "Portion",
     "PreparedPortions",
     "amounts",
+    "prepare_portions",
     "grams_for",
     "grams_per_unit",
     "resolve_grams",
@@ -181,12 +182,10 @@ _SERVING = re.compile(r"\bserving\b")
 _NOT_A_MEASURE = re.compile(r"(?i)\s*(quantity not specified|guideline amount)")
 
 
-class Portion(NamedTuple):
-    """What :func:`grams_for` found for one (food, unit) key."""
-
-    grams: float  # grams of one unit (NaN when unknown)
-    portion: str  # the portion used ("1 cup", "mass", ...)
-    note: str  # why ``grams`` is NaN, else ""
+class _Portion(NamedTuple):
+    grams: float  # grams of one unit
+    portion: str
+    note: str
     assumption: str = ""  # "<tag>: <detail>" when the weight rests on an assumption
 
 
@@ -311,9 +310,8 @@ def _food(entries: Iterable[tuple[object, float, object, float]], food_name: str
     return _Food(tuple(rows + embedded), float(typical), food_name.lower())
 
 
-class PreparedPortions:
-    """A food table's portions as plain Python data, kept by the table
-    (:attr:`nutrilog.foods.FoodTable.prepared_portions`).
+class _Prepared:
+    """A food table's portions as plain Python data, built once per table.
 
     The columns are read and grouped by id at once; each food's rows are built on
     its first use, and each answer is kept per (food id, unit, kind, modifiers).
@@ -328,7 +326,7 @@ class PreparedPortions:
         self._columns = [table[c].tolist() for c in ("description", "amount", "unit", "grams")]
         self._descriptions = foods.foods["description"]
         self._foods: dict[str, _Food] = {}
-        self.answers: dict[tuple[object, ...], Portion] = {}
+        self.answers: dict[tuple[object, ...], _Portion] = {}
 
     def food(self, food_id: str) -> _Food:
         """The food's usable portions (none when it has no household portions)."""
@@ -347,6 +345,23 @@ class PreparedPortions:
             )
             self._foods[food_id] = found
         return found
+
+
+#: What :func:`grams_for` gives for one key: ``grams`` of one unit (NaN when unknown),
+#: the ``portion`` used, a ``note`` saying why ``grams`` is NaN, and the ``assumption``
+#: the weight rests on (``""`` when none).
+Portion = _Portion
+#: The portion rules' view of a food table (:attr:`~nutrilog.foods.FoodTable.prepared_portions`).
+PreparedPortions = _Prepared
+
+
+def prepare_portions(foods: FoodTable) -> PreparedPortions:
+    """Build :attr:`FoodTable.prepared_portions` (use that: the table keeps the result)."""
+    return _Prepared(foods)
+
+
+def _prepared(foods: FoodTable) -> _Prepared:
+    return foods.prepared_portions
 
 
 @cache
@@ -475,20 +490,20 @@ def _count_row(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Row | None:
     return _pick(found, hint) if found else None
 
 
-def _volume(rows: Sequence[_Row], unit: str, hint: _Hint) -> Portion:
+def _volume(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Portion:
     """The food's portion in ``unit``, else its cup, fl oz, tbsp, tsp... portion, scaled."""
     vol = [row for row in rows if row.unit in VOLUME_UNITS]
     if not vol:
-        return Portion(np.nan, "", f"no {unit.replace('_', ' ')} weight for this food")
+        return _Portion(np.nan, "", f"no {unit.replace('_', ' ')} weight for this food")
     same = [row for row in vol if row.unit == unit]
     if not same:
         rank = min(_VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) for row in vol)
         same = [row for row in vol if _VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) == rank]
     row = _pick(same, hint)
-    return Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
+    return _Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
 
 
-def _size(rows: Sequence[_Row], unit: str, hint: _Hint) -> Portion:
+def _size(rows: Sequence[_Row], unit: str, hint: _Hint) -> _Portion:
     """The food's portion of that size; else one of the inch size named (a Cronometer
     ``large - 8 1/4" long`` is SR28's ``cucumber (8-1/4")``); ``medium`` falls back
     to one item."""
@@ -498,27 +513,27 @@ def _size(rows: Sequence[_Row], unit: str, hint: _Hint) -> Portion:
     if not found and unit == "medium":
         one = _count_default(_ones(rows), hint)
         if one is not None:
-            return Portion(one.per_one, one.label, "")
+            return _Portion(one.per_one, one.label, "")
     if not found:
-        return Portion(np.nan, "", f"no {unit} weight for this food")
+        return _Portion(np.nan, "", f"no {unit} weight for this food")
     row = _pick(found, hint)
-    return Portion(row.per_one, row.label, "")
+    return _Portion(row.per_one, row.label, "")
 
 
-def _serving(rows: Sequence[_Row], typical: float, hint: _Hint) -> Portion:
+def _serving(rows: Sequence[_Row], typical: float, hint: _Hint) -> _Portion:
     """One serving: a serving / NLEA serving portion, the typical amount, then one item."""
     found = [row for row in rows if row.unit == "serving" or row.word in ("serving", "nlea")]
     if not found:
         found = [row for row in rows if _SERVING.search(row.text) and row.amount > 0]
     if found:
         row = _pick(found, hint)
-        return Portion(row.grams, f"{row.label} (1 serving)", "")
+        return _Portion(row.grams, f"{row.label} (1 serving)", "")
     if typical > 0:
-        return Portion(typical, "Quantity not specified (typical serving)", "")
+        return _Portion(typical, "Quantity not specified (typical serving)", "")
     one = _count_default(_ones(rows), hint)
     if one is not None:
-        return Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
-    return Portion(np.nan, "", "no serving weight for this food")
+        return _Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
+    return _Portion(np.nan, "", "no serving weight for this food")
 
 
 # --------------------------------------------------------------------------- defaults
@@ -534,7 +549,7 @@ def _default_table() -> dict[str, tuple[float, str, str]]:
         }
 
 
-def _default(food_id: str, food: _Food, hint: _Hint) -> Portion:
+def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     """The weight eaten when no amount is given (see ``datasets/default_portions.csv``).
 
     The food's own FNDDS "Quantity not specified"; else the bundled default (an
@@ -554,7 +569,7 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> Portion:
         if named:
             row = _pick(named, hint)
             if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
-                return Portion(
+                return _Portion(
                     row.per_one,
                     f"{row.label} (default portion)",
                     "",
@@ -563,9 +578,9 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> Portion:
     return found
 
 
-def _usual_default(food_id: str, food: _Food, hint: _Hint) -> Portion:
+def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     if food.typical > 0:
-        return Portion(
+        return _Portion(
             food.typical,
             "Quantity not specified (default portion)",
             "",
@@ -575,7 +590,7 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> Portion:
     if found is not None:
         grams, basis, source = found
         via = f" {source}" if source and source != food_id else ""
-        return Portion(
+        return _Portion(
             grams,
             f"default portion ({basis}{via})",
             "",
@@ -584,7 +599,7 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> Portion:
     serving = [row for row in food.rows if row.unit == "serving" or row.word in ("serving", "nlea")]
     if serving:
         row = _pick(serving, hint)
-        return Portion(
+        return _Portion(
             row.per_one,
             f"{row.label} (default portion)",
             "",
@@ -592,13 +607,13 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> Portion:
         )
     one = _count_default(_ones(food.rows), hint, best_allowed=1)
     if one is not None:
-        return Portion(
+        return _Portion(
             one.per_one,
             f"{one.label} (default portion)",
             "",
             f"default portion: {one.label} = {_g(one.per_one)} g",
         )
-    return Portion(np.nan, "", "no default portion for this food")
+    return _Portion(np.nan, "", "no default portion for this food")
 
 
 # --------------------------------------------------------------------------- vague amounts
@@ -655,11 +670,11 @@ def _g(grams: float) -> str:
     return f"{round(grams, 1):g}"
 
 
-def _estimated(word: str, grams: float, how: str) -> Portion:
-    return Portion(grams, how, "", f"estimated amount: {word} = {_g(grams)} g ({how})")
+def _estimated(word: str, grams: float, how: str) -> _Portion:
+    return _Portion(grams, how, "", f"estimated amount: {word} = {_g(grams)} g ({how})")
 
 
-def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> Portion:
+def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
     """A vague amount: the food's own portion of that name, its default portion, a
     volume through its own weights, or a typical weight (``datasets/vague_amounts.csv``)."""
     rule = next(
@@ -671,7 +686,7 @@ def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> Portion:
         None,
     )
     if rule is None:
-        return Portion(np.nan, "", f"vague amount {word!r}")
+        return _Portion(np.nan, "", f"vague amount {word!r}")
     for name in rule.portion_words:
         named = [row for row in food.rows if row.unit == name or row.word == name] or [
             row for row in food.rows if _names(row, name)
@@ -692,13 +707,13 @@ def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> Portion:
             )
     if np.isfinite(rule.grams):
         return _estimated(word, rule.grams, "typical weight")
-    return Portion(np.nan, "", f"no weight for a {word} of this food")
+    return _Portion(np.nan, "", f"no weight for a {word} of this food")
 
 
 # --------------------------------------------------------------------------- counts
 
 
-def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> Portion:
+def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> _Portion:
     """The food's portion of that count word or its twin; else a typical amount."""
     rows = food.rows
     if unit == "each":
@@ -714,34 +729,34 @@ def _count(food_id: str, food: _Food, unit: str, hint: _Hint) -> Portion:
         if np.isfinite(found.grams):
             return found
     if row is None:
-        return Portion(np.nan, "", f"no {unit} weight for this food")
-    return Portion(row.per_one, row.label, "")
+        return _Portion(np.nan, "", f"no {unit} weight for this food")
+    return _Portion(row.per_one, row.label, "")
 
 
-def _noun(food: _Food, unit: str, hint: _Hint) -> Portion:
+def _noun(food: _Food, unit: str, hint: _Hint) -> _Portion:
     """A measure word outside the alias table: a portion named so (``olive``,
     ``cubic inch``, ``pizza``), or the food's own noun (``6.00 olive`` of olives) as a
     count of items."""
     row = _count_row(food.rows, unit, hint)
     if row is not None:
-        return Portion(row.per_one, row.label, "")
+        return _Portion(row.per_one, row.label, "")
     noun = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
     if _name_pattern(noun).search(food.description):
         one = _count_default(food.rows, hint)
         if one is not None:
-            return Portion(
+            return _Portion(
                 one.per_one, one.label, "", f"noun unit: {unit} = {_g(one.per_one)} g ({one.label})"
             )
-    return Portion(np.nan, "", f"unknown unit {unit!r}")
+    return _Portion(np.nan, "", f"unknown unit {unit!r}")
 
 
-def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> Portion:
+def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _Portion:
     if kind == "default":
         return _default(food_id, food, hint)
     if kind == "vague":
         return _vague(food_id, food, unit, hint)
     if not food.rows:
-        return Portion(np.nan, "", "no household portions for this food")
+        return _Portion(np.nan, "", "no household portions for this food")
     if kind == "volume":
         return _volume(food.rows, unit, hint)
     if kind == "size":
@@ -756,8 +771,8 @@ def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> P
         found = _default(food_id, food, hint)
         if np.isfinite(found.grams):
             return found
-        return Portion(np.nan, "", "no weight for a count of this food")
-    return Portion(row.per_one, row.label, "")
+        return _Portion(np.nan, "", "no weight for a count of this food")
+    return _Portion(row.per_one, row.label, "")
 
 
 @lru_cache(maxsize=65536)
@@ -775,7 +790,7 @@ def _water(unit: str | None) -> Portion | None:
     is neither a mass nor a volume."""
     if unit is None or not (unit in MASS_UNITS or unit in VOLUME_UNITS):
         return None
-    return Portion(_grams_of_water(unit), "volume of water (1 g/ml)", "")
+    return _Portion(_grams_of_water(unit), "volume of water (1 g/ml)", "")
 
 
 @cache
@@ -847,7 +862,7 @@ def grams_for(
         found = _water(unit if isinstance(unit, str) and unit else None) or found
     if given is not None and np.isfinite(given) and unit_kind != "mass":
         label = unit if isinstance(unit, str) and unit else "entry"
-        found = Portion(float(given), f"{given:g} g per {label} (your aliases file)", "")
+        found = _Portion(float(given), f"{given:g} g per {label} (your aliases file)", "")
     return found
 
 
@@ -857,23 +872,23 @@ def _resolve(
     unit_kind: str | None,
     foods: FoodTable,
     food_text: str = "",
-) -> Portion:
+) -> _Portion:
     """:func:`grams_per_unit` with the assumption made, if any."""
     unit = unit if isinstance(unit, str) and unit else None
     kind = unit_kind if isinstance(unit_kind, str) and unit_kind else None
     if kind == "mass" or (kind is None and unit in MASS_UNITS):
-        return Portion(_grams_of_one(str(unit)), "mass", "")
+        return _Portion(_grams_of_one(str(unit)), "mass", "")
     if kind == "activity":
-        return Portion(np.nan, "", "activity units (IU) are not a food amount")
+        return _Portion(np.nan, "", "activity units (IU) are not a food amount")
     if unit is not None and kind is None:
         kind = "volume" if unit in VOLUME_UNITS else "noun"
     if kind == "vague" and unit is None:
         unit = "some"  # "a few", "a little": no amount stated
     if not isinstance(food_id, str) or not food_id:
-        return Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
+        return _Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
     if food_id not in foods:
-        return Portion(np.nan, "", f"unknown food id {food_id!r}")
-    prepared = foods.prepared_portions
+        return _Portion(np.nan, "", f"unknown food id {food_id!r}")
+    prepared = _prepared(foods)
     hint = _hint(food_text) if isinstance(food_text, str) and food_text else _NO_HINT
     noun = hint.noun if kind == "default" else ""  # only a default portion looks at it
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
