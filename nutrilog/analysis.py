@@ -34,6 +34,7 @@ from nutrilog.log import EntryTable, FoodLog
 from nutrilog.matching.match import MATCH_COLUMNS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.profile import Profile
+from nutrilog.search import good_suggestions
 
 if TYPE_CHECKING:
     from nutrilog.explanations import Explanations
@@ -382,21 +383,6 @@ def _profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
     return profiles_for(people, profile)
 
 
-def _water_per_unit(units: pd.Series) -> np.ndarray:
-    """Grams of one unit of plain water (pint's ``water`` context) for canonical unit keys;
-    NaN for other units."""
-    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert
-
-    known = [u in MASS_UNITS or u in VOLUME_UNITS for u in units]
-    return np.array(
-        [
-            convert(1.0, u, "g", "water") if ok else np.nan
-            for u, ok in zip(units, known, strict=True)
-        ],
-        dtype="float64",
-    )
-
-
 #: Columns of :func:`_match_keys`.
 _KEY_COLUMNS = [
     *MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water",
@@ -427,16 +413,17 @@ def _match_keys(
     matcher: Any,
     grams: Mapping[tuple[str, str], float] | None = None,
 ) -> pd.DataFrame:
-    """Match and portion for each distinct (food, id, unit, kind, amount note) key.
+    """Match and weigh each distinct (food, id, unit, kind, entry kind, amount note) key.
 
-    Returns one row per key: the match columns, ``per_unit`` (grams of one unit),
-    ``portion``, ``grams_note``, ``assumption`` and ``plain_water`` (water without
-    a food). The amount note joins the food words when choosing among portions
-    (Cronometer's ``cup, chopped`` or ``large - 8 1/4" long``). ``grams`` (the user's
-    ``(text, unit) → grams of one unit``, from an aliases file) wins over the food's
-    portions for every unit but a mass.
+    Returns one row per key: the match columns, then what
+    :func:`nutrilog.portions.grams_for` gives for the key (``per_unit``, the grams of
+    one unit; ``portion``, ``grams_note``, ``assumption``) and ``plain_water`` (water
+    without a food: its grams are its water). The amount note joins the food words
+    when choosing among portions (Cronometer's ``cup, chopped`` or ``large - 8 1/4"
+    long``); ``grams`` (the user's ``(text, unit) → grams of one unit``, from an
+    aliases file) is passed on as each key's ``given`` weight.
     """
-    from nutrilog.portions import resolve_grams
+    from nutrilog.portions import grams_for
 
     unknown = _unknown_ids(keys["food_id"], matcher)
     matched = matcher.match(
@@ -451,55 +438,38 @@ def _match_keys(
     # Grams of one unit, matched or not: a mass needs no food, and an unmatched
     # entry's known weight still counts against coverage.
     notes = keys["amount_note"].where(keys["amount_note"].notna(), "").astype(str)
-    per_unit = resolve_grams(
-        pd.Series(1.0, index=keys.index),
-        keys["unit"],
-        keys["unit_kind"],
-        matched["food_id"],
-        foods,
-        food_text=(
-            keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes
-        ).str.strip(),
+    texts = (keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes).str.strip()
+    water = (keys["kind"] == "water").to_numpy(dtype=bool)
+    given = _users_grams(keys, grams) if grams else [None] * len(keys)
+    found = [
+        grams_for(food_id, unit, kind, foods, text, water=wet, given=weight)
+        for food_id, unit, kind, text, wet, weight in zip(
+            matched["food_id"].tolist(),
+            keys["unit"].tolist(),
+            keys["unit_kind"].tolist(),
+            texts.tolist(),
+            water.tolist(),
+            given,
+            strict=True,
+        )
+    ]
+    return matched.assign(
+        per_unit=np.array([f.grams for f in found], dtype="float64"),
+        portion=[f.portion for f in found],
+        grams_note=[f.note for f in found],
+        assumption=[f.assumption or None for f in found],
+        plain_water=water & matched["food_id"].isna().to_numpy(),
+        unmatched_reason=np.where(unknown != "", unknown, None),
     )
-    out = matched.assign(
-        per_unit=per_unit["grams"],
-        portion=per_unit["portion"],
-        grams_note=per_unit["grams_note"],
-        assumption=per_unit["assumption"].where(per_unit["assumption"] != "", None),
-    )
-    # Plain water with a volume needs no food table: 1 ml weighs 1 g.
-    water = (keys["kind"] == "water").to_numpy() & out["per_unit"].isna().to_numpy()
-    if water.any():
-        out.loc[water, "per_unit"] = _water_per_unit(keys["unit"][water])
-        weighed = water & ~np.isnan(out["per_unit"].to_numpy())
-        out.loc[weighed, "portion"] = "volume of water (1 g/ml)"
-        out.loc[weighed, "grams_note"] = ""  # its grams are known after all
-    plain_water = (keys["kind"] == "water").to_numpy() & matched["food_id"].isna().to_numpy()
-    out["plain_water"] = plain_water
-    out["unmatched_reason"] = np.where(unknown != "", unknown, None)
-    if grams:
-        _users_grams(out, keys, grams)
-    return out
 
 
-def _users_grams(
-    out: pd.DataFrame, keys: pd.DataFrame, grams: Mapping[tuple[str, str], float]
-) -> None:
-    """Put the user's grams of one unit (an aliases file's ``grams_per_unit``) in ``out``."""
+def _users_grams(keys: pd.DataFrame, grams: Mapping[tuple[str, str], float]) -> list[float | None]:
+    """The user's grams of one unit (an aliases file's ``grams_per_unit``) of each key."""
     from nutrilog.matching.words import normalize_many
 
     texts = normalize_many(keys["food"].astype(object).where(keys["food"].notna(), "").tolist())
     units = keys["unit"].astype(object).where(keys["unit"].notna(), "").astype(str)
-    kinds = keys["unit_kind"].astype(object).where(keys["unit_kind"].notna(), "").astype(str)
-    for i, (text, unit, kind) in enumerate(zip(texts, units, kinds, strict=True)):
-        given = grams.get((text, unit))
-        if given is None or kind == "mass":  # 100 g is 100 g, whatever the file says
-            continue
-        label = unit or "entry"
-        out.iloc[i, out.columns.get_loc("per_unit")] = given
-        out.iloc[i, out.columns.get_loc("portion")] = f"{given:g} g per {label} (your aliases file)"
-        out.iloc[i, out.columns.get_loc("grams_note")] = ""
-        out.iloc[i, out.columns.get_loc("assumption")] = None
+    return [grams.get((text, unit)) for text, unit in zip(texts, units, strict=True)]
 
 
 def _analyse_entries(
@@ -515,6 +485,8 @@ def _analyse_entries(
     to match; each row then takes its key's results by integer code, and only
     the amounts (grams, nutrients) are computed per row.
     """
+    from nutrilog.portions import NO_QUANTITY, amounts
+
     index = entries.index
     n = len(entries)
     is_supp = entries["kind"].eq("supplement").to_numpy()
@@ -538,10 +510,8 @@ def _analyse_entries(
     found = _match_keys(keys, foods, matcher, grams) if len(keys) else None
 
     quantity = entries["quantity"].to_numpy(dtype="float64")
-    unstated = np.isnan(quantity)
-    if unstated.any():  # a vague amount without a number ("some rice") is one of it
-        vague = unstated & entries["unit_kind"].eq("vague").to_numpy(dtype=bool)
-        quantity = np.where(vague, 1.0, quantity)
+    if np.isnan(quantity).any():  # a vague amount without a number is one of it
+        quantity = amounts(quantity, entries["unit_kind"].eq("vague").to_numpy(dtype=bool))
     every = to_match.all()
 
     def spread(values: np.ndarray, fill: object) -> np.ndarray:
@@ -561,7 +531,7 @@ def _analyse_entries(
     score = spread(found["match_score"].to_numpy(dtype="float64"), np.nan)
     key_suggestions = np.empty(len(found), dtype=object)
     for k, listed in enumerate(found["suggestions"]):  # one by one: numpy would nest tuples
-        key_suggestions[k] = tuple(listed)
+        key_suggestions[k] = good_suggestions(listed)  # as a search would list them
     if any(key_suggestions):
         suggestions = spread(key_suggestions, ())
     else:  # no suggestions anywhere: every row shares one empty tuple
@@ -580,7 +550,7 @@ def _analyse_entries(
     note = per_key("grams_note")
     no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
     if no_quantity.any():
-        note = choose(~no_quantity, note, pd.Series("no quantity", index=index))
+        note = choose(~no_quantity, note, pd.Series(NO_QUANTITY, index=index))
     energy_notes, kept = None, np.zeros(n, dtype=bool)
     if redo.any():  # a recomputed count or size measure: grams from the reported energy
         grams, energy_notes = grams_from_reported_energy(

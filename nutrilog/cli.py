@@ -675,12 +675,26 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_foods_search(args: argparse.Namespace) -> int:
-    hits = _food_table(args.foods).search(args.text, limit=args.limit)
-    if hits.empty and args.format == "text":
-        _write(f"no food matches {visible(repr(args.text))}\n", sys.stdout)
+    from nutrilog.search import SEARCH_FLOOR, search_foods
+
+    found = search_foods(_food_table(args.foods), args.text, limit=args.limit)
+    shown = visible(repr(args.text))
+    if found.hits.empty and args.format == "text":
+        _write(
+            f"no food fits {shown}: none scores {SEARCH_FLOOR:g} of 100 or more. "
+            "Try other words, or add your own food with --foods\n",
+            sys.stdout,
+        )
         return 0
-    title = f"Foods matching {visible(repr(args.text))}" if args.format == "text" else None
-    _emit_table(hits, args.format, title=title)
+    title = None
+    if args.format == "text":
+        if found.match is None:
+            title = f"Foods close to {shown} (a log entry {shown} would stay unmatched)"
+        elif found.hits["id"].iat[0] == found.match:
+            title = f"Foods matching {shown} (a log entry {shown} is matched to the first)"
+        else:
+            title = f"Foods matching {shown} (a log entry {shown} is matched to {found.match})"
+    _emit_table(found.hits, args.format, title=title)
     return 0
 
 

@@ -27,15 +27,20 @@ import re
 from functools import cached_property, lru_cache
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from nutrilog._checks import count_argument, kind_argument
+from nutrilog._checks import kind_argument
 from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError, UnknownFoodError
 from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, normalize_unit, vitamin_d_iu_to_ug
+
+if TYPE_CHECKING:
+    from nutrilog.matching.index import FoodIds, FoodIndex
+    from nutrilog.portions import PreparedPortions
 
 __all__ = [
     "FOOD_COLUMNS",
@@ -51,7 +56,6 @@ FOOD_COLUMNS: list[str] = ["description", "group", "synonyms", "source", "vitami
 #: Columns of :attr:`FoodTable.portion_table`.
 PORTION_COLUMNS: list[str] = ["id", "seq", "amount", "description", "unit", "grams"]
 
-_SOURCE_RANK: dict[str, int] = {"user": 0, "sr28": 1, "fndds": 2}
 _AMOUNT_RE = r"^\s*(?P<amount>\d+-\d+/\d+|\d+/\d+|\d*\.\d+|\d+)\s+(?P<rest>\S.*?)\s*$"
 
 
@@ -493,69 +497,111 @@ class FoodTable:
         )
 
     # -- search ---------------------------------------------------------------------
-    @cached_property
-    def _search_text(self) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
-        from rapidfuzz import utils
-
-        desc = [utils.default_process(d) for d in self.foods["description"]]
-        full = [
-            f"{d} {utils.default_process(s)}" if s else d
-            for d, s in zip(desc, self.foods["synonyms"], strict=True)
-        ]
-        words = np.array([len(d.split()) for d in desc])
-        raw = np.array([" raw " in f" {d} " for d in desc])
-        rank = self.foods["source"].map(_SOURCE_RANK).fillna(len(_SOURCE_RANK)).to_numpy()
-        return full, desc, words, raw, rank
-
     def search(self, text: str, limit: int = 10) -> pd.DataFrame:
-        """Rank foods by how well their description and synonyms match ``text``.
+        """Rank foods for ``text`` as the matcher does (:func:`nutrilog.search.search_foods`).
 
-        The score (0-100) mixes rapidfuzz's token-set ratio over description +
-        synonyms (70 %) with the token-sort ratio over the description alone
-        (30 %), so "raw spinach" scores "Spinach, raw" above "New Zealand
-        spinach, raw". Ties go to raw forms, then to shorter descriptions, then
-        to user foods, SR28 (analysed single foods) and FNDDS, in that order.
+        The food a log entry with these words would be matched to comes first, then
+        the matcher's next candidates; foods scoring under
+        :data:`nutrilog.search.SEARCH_FLOOR` are left out, so words that fit no food
+        give an empty frame rather than unrelated foods.
 
         Parameters
         ----------
         text : str
-            Words to look for; order and case do not matter.
+            Food words, as written in a log; order and case do not matter.
         limit : int, default 10
-            Number of rows returned.
+            Most rows returned.
 
         Returns
         -------
         pandas.DataFrame
-            ``id``, ``description``, ``score``, best first.
+            ``id``, ``description``, ``score`` (0-100), best first.
 
         Examples
         --------
         >>> load_foods().search("raw spinach", limit=2)["description"].tolist()
         ['Spinach, raw', 'Spinach, raw']
-        >>> load_foods().search("raw spinach", limit=1)["id"].tolist()
-        ['sr28:11457']
+        >>> load_foods().search("oj", limit=1)["description"].tolist()
+        ['Orange juice, raw']
         """
-        kind_argument("text", text, str, "a str")
-        limit = count_argument("limit", limit)
-        from rapidfuzz import fuzz, process, utils
+        from nutrilog.search import search_foods
 
-        query = utils.default_process(text)
-        if not query or limit == 0 or len(self) == 0:
-            return pd.DataFrame({"id": [], "description": [], "score": []}).astype(
-                {"id": "str", "description": "str", "score": "float64"}
-            )
-        full, desc, words, raw, rank = self._search_text
-        token_set = process.cdist([query], full, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
-        token_sort = process.cdist([query], desc, scorer=fuzz.token_sort_ratio, dtype=np.float32)[0]
-        score = np.round(0.7 * token_set.astype(np.float64) + 0.3 * token_sort, 1)
-        order = np.lexsort((np.arange(len(score)), rank, words, ~raw, -score))[:limit]
-        return pd.DataFrame(
-            {
-                "id": self.foods.index[order].astype("str"),
-                "description": self.foods["description"].to_numpy()[order],
-                "score": score[order],
-            }
-        )
+        return search_foods(self, text, limit).hits
+
+    # -- facets: derived state, built on first use and kept with the table ------------
+    # Each is built by a function of the module that uses it; the table only stores the
+    # result, so it lives and dies with the table (a table with user foods has its own).
+
+    @cached_property
+    def matching_index(self) -> FoodIndex:
+        """The matcher's index of this table (:func:`nutrilog.matching.index.build_index`).
+
+        Built on first use (about 0.1 s for the bundled table), then kept.
+
+        Examples
+        --------
+        >>> "banana" in load_foods().matching_index.postings
+        True
+        """
+        from nutrilog.matching.index import build_index
+
+        return build_index(self)
+
+    @cached_property
+    def id_lookup(self) -> FoodIds:
+        """Ids, descriptions and positions: all that matching a log of food ids needs.
+
+        Examples
+        --------
+        >>> load_foods().id_lookup.position["sr28:09040"] >= 0
+        True
+        """
+        from nutrilog.matching.index import build_ids
+
+        return build_ids(self)
+
+    @cached_property
+    def prepared_portions(self) -> PreparedPortions:
+        """The portion rules' view of this table (:class:`nutrilog.portions.PreparedPortions`):
+        each food's usable portions, built per food on first use, and the answers given.
+
+        Examples
+        --------
+        >>> len(load_foods().prepared_portions.food("sr28:09040").rows) > 0
+        True
+        """
+        from nutrilog.portions import prepare_portions
+
+        return prepare_portions(self)
+
+    @cached_property
+    def usual_portions(self) -> dict[tuple[str, str | None], tuple[str, float]]:
+        """The portion a suggestion offers per (food id, preferred measure or None):
+        (label, grams), filled by :func:`nutrilog.suggestions.suggest_foods` as foods
+        are suggested, so suggestions for many people pick each portion once.
+
+        Examples
+        --------
+        >>> isinstance(load_foods().usual_portions, dict)
+        True
+        """
+        return {}
+
+    @property
+    def built(self) -> frozenset[str]:
+        """Names of the derived state built so far (``matching_index``, ``id_lookup``...).
+
+        Examples
+        --------
+        >>> table = load_foods().with_user_foods(pd.DataFrame({"name": ["My bar"]}))
+        >>> "matching_index" in table.built
+        False
+        """
+        return frozenset(_FACETS.intersection(vars(self)))
+
+    def __getstate__(self) -> dict[str, object]:
+        # a pickled or copied table carries its data, not what was derived from it
+        return {k: v for k, v in vars(self).items() if k not in _FACETS}
 
     # -- user foods -------------------------------------------------------------------
     def with_user_foods(self, foods: str | PathLike[str] | pd.DataFrame) -> FoodTable:
@@ -625,6 +671,10 @@ class FoodTable:
     def _repr_html_(self) -> str:
         title = html.escape(f"FoodTable: {len(self)} foods, {len(self.portion_table)} portions")
         return f"<p><b>{title}</b></p>" + self._counts().rename_axis("source").to_html()
+
+
+#: The derived state a FoodTable keeps (see :attr:`FoodTable.built`).
+_FACETS = frozenset({"matching_index", "id_lookup", "prepared_portions", "usual_portions"})
 
 
 # --------------------------------------------------------------------------- loading

@@ -93,7 +93,6 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -546,7 +545,7 @@ def _evaluate(
     cache: dict[tuple[str, object], tuple[str, float]],
 ) -> pd.DataFrame:
     keys = list(zip(candidates["food_id"], candidates["prefer"], strict=True))
-    shared = _PORTION_CACHE.setdefault(foods, {})
+    shared = foods.usual_portions
     plain = [k for k in keys if not (isinstance(k[1], str) and k[1]) and k not in shared]
     if plain:
         shared.update(
@@ -619,13 +618,6 @@ def _too_salty(
     brings = np.minimum(picked["amount"].to_numpy(dtype="float64"), gap) / base
     allowed = np.where(now + added <= limit, brings, SODIUM_OVER_ROOM * brings)
     return pd.Series(added / limit > allowed, index=picked.index)
-
-
-#: Portion picks per food table, kept for the table's lifetime: (food id, preferred
-#: measure) -> (label, grams). Suggestions for many people reuse them.
-_PORTION_CACHE: weakref.WeakKeyDictionary[
-    FoodTable, dict[tuple[str, object], tuple[str, float]]
-] = weakref.WeakKeyDictionary()
 
 
 def _pick_usual_portions(foods: FoodTable, ids: list[str]) -> dict[str, tuple[str, float]]:

@@ -226,3 +226,30 @@ def test_user_foods_bad_rows(foods: FoodTable, tmp_path: Path, text: str, messag
         foods.with_user_foods(path)
     assert "my_foods.csv" in str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+def test_each_table_keeps_its_own_derived_state(foods: FoodTable) -> None:
+    # The matching index, the id lookup and the prepared portions belong to the table:
+    # a table with a user food builds its own (and finds the new food), the bundled
+    # one is untouched, and a pickled copy carries the data but none of it.
+    import pickle
+
+    from nutrilog.matching import match_foods
+    from nutrilog.portions import grams_per_unit
+
+    mine = foods.with_user_foods(
+        pd.DataFrame({"name": ["Zorblax crunch bar"], "serving_grams": [45.0]})
+    )
+    assert mine.built == frozenset()
+    matched = match_foods(["zorblax crunch bar"], mine)
+    assert matched["food_id"].tolist() == ["user:zorblax-crunch-bar"]
+    assert {"matching_index", "id_lookup"} <= mine.built
+    assert mine.matching_index is not foods.matching_index
+    assert "user:zorblax-crunch-bar" in mine.id_lookup.position
+    assert "user:zorblax-crunch-bar" not in foods.id_lookup.position
+    assert grams_per_unit("user:zorblax-crunch-bar", "serving", "count", mine)[0] == 45.0
+    assert "prepared_portions" in mine.built
+    back = pickle.loads(pickle.dumps(mine))
+    assert back.built == frozenset()
+    assert len(back) == len(mine)
+    assert back.get("user:zorblax-crunch-bar")["description"] == "Zorblax crunch bar"

@@ -373,14 +373,12 @@ def test_fuzzy_near_tie_that_resolves_the_unit_wins(foods: FoodTable) -> None:
 def test_known_ids_need_no_fuzzy_index(foods: FoodTable) -> None:
     # A log naming a known food id on every row is matched from the id positions
     # alone; the fuzzy index (the costly part) is built only for text matching.
-    import nutrilog.matching.index as matching
-
     table = foods.with_user_foods(pd.DataFrame({"name": ["test bar"], "magnesium_mg": [50.0]}))
     out = match_foods(
         pd.Series(["anything", "spinach raw"]), table, food_ids=["sr28:11457", "sr28:11457"]
     )
     assert out["food_id"].tolist() == ["sr28:11457"] * 2
     assert out["match_method"].tolist() == ["id", "id"]
-    assert table not in matching.INDEX_CACHE
+    assert "matching_index" not in table.built
     match_foods(pd.Series(["spinach raw"]), table)  # text matching builds it
-    assert table in matching.INDEX_CACHE
+    assert "matching_index" in table.built

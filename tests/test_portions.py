@@ -12,7 +12,15 @@ import pytest
 
 import nutrilog.portions as portions_module
 from nutrilog.foods import FoodTable, load_foods
-from nutrilog.portions import GRAMS_COLUMNS, grams_per_unit, resolve_grams
+from nutrilog.portions import (
+    GRAMS_COLUMNS,
+    NO_QUANTITY,
+    Portion,
+    amounts,
+    grams_for,
+    grams_per_unit,
+    resolve_grams,
+)
 
 CUP_ML = 236.5882365  # US customary cup (pint)
 
@@ -140,13 +148,13 @@ def test_unknown_grams_are_nan_and_explained(
 
 def test_vectorised_on_unique_pairs(foods: FoodTable, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[object, ...]] = []
-    real = portions_module._resolve
+    real = portions_module.grams_for
 
-    def counting(*args: object) -> object:
+    def counting(*args: object, **kwargs: object) -> object:
         calls.append(args)
-        return real(*args)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(portions_module, "_resolve", counting)
+    monkeypatch.setattr(portions_module, "grams_for", counting)
     n = 3000
     index = pd.RangeIndex(100, 100 + n)
     qty = pd.Series(np.tile([1.0, 2.0, 3.0], n // 3), index=index)
@@ -304,3 +312,54 @@ def test_an_unknown_measure_stays_unknown(foods: FoodTable) -> None:
 def test_a_rasher_is_a_slice(foods: FoodTable) -> None:
     # SR28 10862 bacon, pan-fried: "slice" 11.5 g
     assert _grams(foods, 2, "rasher", "count", "sr28:10862")["grams"] == pytest.approx(23.0)
+
+
+# ----------------------------------------------------------------------------- one key
+
+
+def test_grams_for_is_the_rule_of_one_key(foods: FoodTable) -> None:
+    # SR28 WEIGHT.txt 11457 (spinach, raw) Seq 1: 1 cup = 30 g
+    found = grams_for("sr28:11457", "cup", "volume", foods)
+    assert found == Portion(30.0, "1 cup", "", "")
+    assert grams_per_unit("sr28:11457", "cup", "volume", foods) == (30.0, "1 cup", "")
+
+
+def test_grams_for_weighs_plain_water_through_pints_water_context(foods: FoodTable) -> None:
+    cup = grams_for(None, "cup", "volume", foods, water=True)
+    assert cup.grams == pytest.approx(CUP_ML)  # 1 ml of water weighs 1 g
+    assert cup.note == ""
+    assert grams_for(None, "l", "volume", foods, water=True).grams == pytest.approx(1000.0)
+    # without the water flag an unmatched volume has no weight, and says why
+    assert np.isnan(grams_for(None, "cup", "volume", foods).grams)
+    assert grams_for(None, "cup", "volume", foods).note == "no food matched"
+    # a count of water has no weight either way
+    assert np.isnan(grams_for(None, "bottle", "count", foods, water=True).grams)
+
+
+def test_grams_for_takes_the_users_weight_except_for_a_mass(foods: FoodTable) -> None:
+    scoop = grams_for("sr28:11457", "scoop", "count", foods, given=31.0)
+    assert scoop.grams == 31.0 and scoop.portion == "31 g per scoop (your aliases file)"
+    assert (
+        grams_for(None, None, None, foods, given=12.5).portion
+        == "12.5 g per entry (your aliases file)"
+    )
+    assert grams_for("sr28:11457", "oz", "mass", foods, given=31.0).grams == pytest.approx(
+        28.349523125
+    )
+
+
+def test_resolve_grams_is_grams_for_times_each_amount(foods: FoodTable) -> None:
+    qty = [2.0, 0.5, np.nan, np.nan, 3.0]
+    unit = ["cup", "cup", "handful", "cup", "l"]
+    kind = ["volume", "volume", "vague", "volume", "volume"]
+    ids = ["sr28:11457", "sr28:11457", "sr28:09040", "sr28:11457", None]
+    out = resolve_grams(qty, unit, kind, ids, foods, water=[False] * 4 + [True])
+    one = [
+        grams_for(i, u, k, foods, water=w).grams
+        for i, u, k, w in zip(ids, unit, kind, [False] * 4 + [True], strict=True)
+    ]
+    assert out["grams"].iloc[:2].tolist() == [2 * one[0], 0.5 * one[1]]
+    assert out["grams"].iloc[2] == pytest.approx(one[2])  # "a handful" without a number is one
+    assert np.isnan(out["grams"].iloc[3]) and out["grams_note"].iloc[3] == NO_QUANTITY
+    assert out["grams"].iloc[4] == pytest.approx(3000.0)
+    assert amounts(np.array([np.nan]), np.array([True])).tolist() == [1.0]

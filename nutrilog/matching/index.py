@@ -5,7 +5,7 @@ with each of its synonyms (SR28 common names, FNDDS additional descriptions) tha
 words to it. The index holds, per word, the choices, foods and first description
 segments that have it (sorted positions), its inverse document frequency, the
 per-food word counts the ranking uses, and the words the spelling corrector may
-correct to. Indexes are cached per living FoodTable.
+correct to. Each FoodTable keeps its index (:attr:`~nutrilog.foods.FoodTable.matching_index`).
 
 Examples
 --------
@@ -18,7 +18,6 @@ Examples
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -49,6 +48,8 @@ __all__ = [
     "holding",
     "ids_for",
     "brand_named",
+    "build_ids",
+    "build_index",
     "index_for",
     "isin_sorted",
     "named_by",
@@ -95,10 +96,6 @@ class FoodIndex:
     masks: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # recent masks
     synonym_keys: tuple[list[int], list[str]] = ([], [])  # (food, normalised synonym)
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
-
-
-#: Per food table (as in portions and suggestions): built once, dropped with the table.
-INDEX_CACHE: weakref.WeakKeyDictionary[FoodTable, FoodIndex] = weakref.WeakKeyDictionary()
 
 
 #: What separates the words of a description that :func:`_uppercase_words` looks at.
@@ -351,7 +348,8 @@ def _idf(postings: dict[str, np.ndarray], n_choices: int) -> dict[str, float]:
     return {t: by_length[len(v)] for t, v in postings.items()}
 
 
-def _build_index(foods: FoodTable) -> FoodIndex:
+def build_index(foods: FoodTable) -> FoodIndex:
+    """Build :attr:`FoodTable.matching_index` (call that, not this: it keeps the result)."""
     known = ids_for(foods)
     table = foods.foods
     descriptions = known.descriptions.tolist()
@@ -427,16 +425,9 @@ def holding(lists: list[np.ndarray], values: np.ndarray, size: int) -> np.ndarra
     return (merged[np.searchsorted(merged, wanted)] == wanted).astype(float)
 
 
-def _cached(foods: FoodTable, cache: weakref.WeakKeyDictionary[FoodTable, Any], build: Any) -> Any:
-    """``build(foods)``, built once per living FoodTable."""
-    value = cache.get(foods)
-    if value is None:
-        value = cache[foods] = build(foods)
-    return value
-
-
 def index_for(foods: FoodTable) -> FoodIndex:
-    return _cached(foods, INDEX_CACHE, _build_index)
+    """The table's matching index: built once, kept by the table (:attr:`FoodTable.matching_index`)."""
+    return foods.matching_index
 
 
 @dataclass
@@ -448,10 +439,8 @@ class FoodIds:
     position: dict[str, int]
 
 
-IDS_CACHE: weakref.WeakKeyDictionary[FoodTable, FoodIds] = weakref.WeakKeyDictionary()
-
-
-def _build_ids(foods: FoodTable) -> FoodIds:
+def build_ids(foods: FoodTable) -> FoodIds:
+    """Build :attr:`FoodTable.id_lookup` (call that, not this: it keeps the result)."""
     ids = foods.foods.index.astype(str).to_numpy()
     return FoodIds(
         ids=ids,
@@ -461,7 +450,8 @@ def _build_ids(foods: FoodTable) -> FoodIds:
 
 
 def ids_for(foods: FoodTable) -> FoodIds:
-    return _cached(foods, IDS_CACHE, _build_ids)
+    """The table's id lookup: built once, kept by the table (:attr:`FoodTable.id_lookup`)."""
+    return foods.id_lookup
 
 
 def foods_holding(index: FoodIndex, word: str) -> np.ndarray:

@@ -784,3 +784,33 @@ def _phrase_table(given: Any, read: Any, packaged: Any) -> Any:
     if given is None:
         return packaged()
     return given if isinstance(given, PhraseTable) else read(given)
+
+
+def match_one(text: str, foods: FoodTable | None = None) -> pd.Series:
+    """Match one food text: the row :func:`match_foods` gives for it.
+
+    A convenience for trying the matcher on one text; work on many texts with
+    :func:`match_foods`, which reads each distinct text once.
+
+    Parameters
+    ----------
+    text : str
+    foods : FoodTable, optional
+        Defaults to the bundled table (:func:`nutrilog.foods.load_foods`).
+
+    Returns
+    -------
+    pandas.Series
+        The columns of :data:`MATCH_COLUMNS`.
+
+    Examples
+    --------
+    >>> row = match_one("Bananas")
+    >>> row["food_id"], row["match_method"]
+    ('sr28:09040', 'alias')
+    """
+    from nutrilog._checks import kind_argument
+    from nutrilog.foods import load_foods
+
+    kind_argument("text", text, str, "a str")
+    return match_foods([text], load_foods() if foods is None else foods).iloc[0]
