@@ -535,6 +535,69 @@ def _statuses(
     return pd.Categorical.from_codes(status, categories=list(STATUSES))
 
 
+def _food_setup(
+    foods: FoodTable | str | os.PathLike[str] | pd.DataFrame | None,
+    aliases: Mapping[str, str] | str | os.PathLike[str] | None,
+) -> tuple[FoodTable, Any, dict[tuple[str, str], float]]:
+    """The food table, the matcher and the user's grams per unit from ``analyze``'s
+    ``foods`` and ``aliases`` arguments."""
+    from nutrilog.matching.match import Matcher
+
+    table = load_foods()
+    if isinstance(foods, FoodTable):
+        table = foods
+    elif foods is not None:
+        table = table.with_user_foods(foods)
+    users_grams: dict[tuple[str, str], float] = {}
+    if isinstance(aliases, (str, os.PathLike)):
+        from nutrilog.matching.aliases import read_alias_file
+
+        aliases, users_grams = read_alias_file(aliases)
+    return table, Matcher(table, aliases=aliases), users_grams
+
+
+def analyse_log(
+    food_log: FoodLog,
+    table: FoodTable,
+    matcher: Any,
+    *,
+    recompute: bool = False,
+    supplements: str | os.PathLike[str] | pd.DataFrame | None = None,
+    grams: Mapping[tuple[str, str], float] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The per-row work of :func:`analyze`: read, match and weigh every entry of a log.
+
+    The one place entries become nutrient amounts: :func:`analyze` calls it on the
+    whole log, ``nutrilog.dask`` on each partition of a larger one. It works per
+    distinct food key, so its result for a row depends on that row alone.
+
+    Returns
+    -------
+    entries : DataFrame
+        One row per entry with its match, grams, status and nutrient amounts
+        (repeated text as categoricals).
+    rejected : DataFrame
+        The log's rejected rows and the lines found not to be food.
+    """
+    from nutrilog.matching.entries import understand_entries
+
+    logged = food_log.categorical_entries()
+    if supplements is not None:
+        from nutrilog.supplements import apply_supplement_table
+
+        logged = apply_supplement_table(logged, supplements)
+    to_read = (
+        logged["kind"].eq("food").to_numpy()
+        & logged["food_id"].isna().to_numpy()
+        & (recompute | ~logged["reported"].to_numpy(dtype=bool))
+    )
+    logged, not_food = understand_entries(logged, matcher, to_read)
+    rejected = food_log.rejected
+    if len(not_food):
+        rejected = pd.concat([rejected, not_food], ignore_index=True)
+    return _analyse_entries(logged, table, matcher, recompute, grams), rejected
+
+
 def analyze(
     log: Any,
     profile: Profile | Mapping[str, Any],
@@ -595,8 +658,6 @@ def analyze(
     """
     from nutrilog.assessment import assess_people
     from nutrilog.explanations import Explanations, load_explanations
-    from nutrilog.matching.entries import understand_entries
-    from nutrilog.matching.match import Matcher
 
     min_day_kcal = number_argument("min_day_kcal", min_day_kcal)
     paths = (str, os.PathLike)
@@ -614,33 +675,10 @@ def analyze(
         "explanations", explanations, (Explanations, *paths, type(None)), "Explanations or a path"
     )
     food_log = _as_log(log)
-    table = load_foods()
-    if isinstance(foods, FoodTable):
-        table = foods
-    elif foods is not None:
-        table = table.with_user_foods(foods)
-
-    users_grams: dict[tuple[str, str], float] = {}
-    if isinstance(aliases, paths):
-        from nutrilog.matching.aliases import read_alias_file
-
-        aliases, users_grams = read_alias_file(aliases)
-    matcher = Matcher(table, aliases=aliases)
-    logged = food_log.categorical_entries()
-    if supplements is not None:
-        from nutrilog.supplements import apply_supplement_table
-
-        logged = apply_supplement_table(logged, supplements)
-    to_read = (
-        logged["kind"].eq("food").to_numpy()
-        & logged["food_id"].isna().to_numpy()
-        & (recompute | ~logged["reported"].to_numpy(dtype=bool))
+    table, matcher, users_grams = _food_setup(foods, aliases)
+    entries, rejected = analyse_log(
+        food_log, table, matcher, recompute=recompute, supplements=supplements, grams=users_grams
     )
-    logged, not_food = understand_entries(logged, matcher, to_read)
-    rejected = food_log.rejected
-    if len(not_food):
-        rejected = pd.concat([rejected, not_food], ignore_index=True)
-    entries = _analyse_entries(logged, table, matcher, recompute, users_grams)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
 

@@ -32,8 +32,9 @@ def test_pipeline_benchmark_runs_on_a_tiny_log(capsys: pytest.CaptureFixture[str
     )
     out = capsys.readouterr().out
     assert "x baseline" in out
-    assert set(results) == {"baseline", "structured", "text"}
+    assert set(results) == {"baseline", "structured", "text", "baseline_long", "long"}
     assert results["structured"]["result"] > 0  # person-days found
+    assert results["long"]["result"] == results["baseline_long"]["result"]  # same person-days
     assert results["text"]["result"] >= 280  # entries read from 300 diary lines
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in results.values())
     assert all(len(r["all_seconds"]) == 2 for r in results.values())  # --repeat honoured
