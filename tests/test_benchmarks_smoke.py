@@ -80,3 +80,15 @@ def test_cold_start_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "x baseline" in capsys.readouterr().out
     assert set(results) == {"baseline", "nutrilog", "references"}
     assert all(r["seconds"] > 0 for r in results.values())
+
+
+def test_dask_benchmark_runs_on_tiny_sizes(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("dask.dataframe")
+    results = _load("bench_dask").main(["--quick"])
+    out = capsys.readouterr().out
+    assert "per-row cost" in out and "s per M rows" in out
+    assert list(results) == [1_000, 3_000]
+    assert [r["partitions"] for r in results.values()] == [1, 3]  # 1,000 rows per partition
+    # 1,000 people over 30 days: nearly every row is a person-day of its own
+    assert all(0 < r["days"] <= rows for rows, r in results.items())
+    assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in results.values())
