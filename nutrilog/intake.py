@@ -205,9 +205,18 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
         return np.bincount(at, weights=weights, minlength=n_days)
 
     out: dict[str, np.ndarray] = {}
+    n_entries = per_day()
+    weighed_g = per_day(weight)
+    n_unweighed = per_day(rows=unweighed)
     for n in TRACKED:
         values = entries[n.column].to_numpy(dtype="float64")
         known = ~np.isnan(values)
+        if known.all():  # every value known: the day's counts and weights as they are
+            out[n.column] = per_day(values)
+            out[f"known_{n.column}"] = n_entries
+            out[f"covered_g_{n.column}"] = weighed_g
+            out[f"covered_unweighed_{n.column}"] = n_unweighed
+            continue
         out[n.column] = per_day(np.where(known, values, 0.0))
         out[f"known_{n.column}"] = per_day(rows=known)
         # the food weight whose value is known: weighed grams, and the unweighed entries
@@ -218,11 +227,11 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
         if n.splits_supplements:
             values = entries[n.column].to_numpy(dtype="float64")
             out[n.supplement_column] = per_day(np.where(is_supp & ~np.isnan(values), values, 0.0))
-    out["weighed_g"] = per_day(weight)
+    out["weighed_g"] = weighed_g
     out["n_weighed"] = per_day(rows=weighed)
-    out["n_unweighed"] = per_day(rows=unweighed)
+    out["n_unweighed"] = n_unweighed
     status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
-    out["n_entries"] = per_day()
+    out["n_entries"] = n_entries
     out["n_supplements"] = per_day(rows=is_supp)
     out["n_unmatched"] = per_day(rows=status.eq("unmatched").to_numpy(dtype=bool))
     out["n_no_grams"] = per_day(rows=status.eq("no grams").to_numpy(dtype=bool))
