@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["analyze", "daily_totals", "read_log"]
 
 #: How many partial results are added together at each step of the reduction.
-SPLIT_EVERY = 8
+SPLIT_EVERY = 4
 
 #: Rows of ``unmatched`` and ``rejected`` brought back to the client (counts are complete).
 KEEP_ROWS = 10_000
