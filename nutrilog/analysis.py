@@ -687,22 +687,8 @@ def analyze(
 
     assessment = assess_people(daily, profiles, sd_within=sd_within)
 
-    unmatched = entries.loc[
-        entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]
-    ].reset_index(drop=True)
-    status = entries["status"]
-    counts = {
-        "rows_read": int(food_log.rows_read or 0),
-        "entries": len(entries),
-        "matched": int(status.eq("matched").sum()),
-        "unmatched": int(status.eq("unmatched").sum()),
-        "no_grams": int(status.eq("no grams").sum()),
-        "supplements": int(status.eq("supplement").sum()),
-        "reported": int(status.eq("reported").sum()),
-        "rejected": len(rejected),
-        "lines_read": food_log.lines_read,
-        "skipped_lines": int(food_log.skipped_lines),
-    }
+    unmatched = _unmatched(entries)
+    counts = _counts(food_log, entries, rejected)
     expl = explanations
     if expl is None or isinstance(expl, (str, os.PathLike)):
         expl = load_explanations(expl)
@@ -717,6 +703,30 @@ def analyze(
         foods=table,
         explanations=expl,
     )
+
+
+def _unmatched(entries: pd.DataFrame) -> pd.DataFrame:
+    """The entries whose food could not be matched, with the best suggestions."""
+    return entries.loc[
+        entries["status"].eq("unmatched"), ["source", "line", "text", "food", "suggestions"]
+    ].reset_index(drop=True)
+
+
+def _counts(food_log: FoodLog, entries: pd.DataFrame, rejected: pd.DataFrame) -> dict[str, int]:
+    """:attr:`Analysis.counts` of a log, its analysed entries and its rejected rows."""
+    status = entries["status"]
+    return {
+        "rows_read": int(food_log.rows_read or 0),
+        "entries": len(entries),
+        "matched": int(status.eq("matched").sum()),
+        "unmatched": int(status.eq("unmatched").sum()),
+        "no_grams": int(status.eq("no grams").sum()),
+        "supplements": int(status.eq("supplement").sum()),
+        "reported": int(status.eq("reported").sum()),
+        "rejected": len(rejected),
+        "lines_read": food_log.lines_read,
+        "skipped_lines": int(food_log.skipped_lines),
+    }
 
 
 def _empty_daily() -> pd.DataFrame:

@@ -59,19 +59,6 @@ SPLIT_EVERY = 4
 #: Rows of ``unmatched`` and ``rejected`` brought back to the client (counts are complete).
 KEEP_ROWS = 10_000
 
-_COUNTS = (
-    "rows_read",
-    "entries",
-    "matched",
-    "unmatched",
-    "no_grams",
-    "supplements",
-    "reported",
-    "rejected",
-    "lines_read",
-    "skipped_lines",
-)
-
 
 def _dask() -> Any:
     try:
@@ -112,7 +99,7 @@ class _Settings:
 
 def _analyse_partition(frame: pd.DataFrame, number: int, settings: _Settings) -> _Partial:
     """Read, match, weigh and sum one partition with the in-memory code."""
-    from nutrilog.analysis import _food_setup, analyse_log
+    from nutrilog.analysis import _counts, _food_setup, _unmatched, analyse_log
     from nutrilog.intake import daily_parts
     from nutrilog.iotools import from_frame
 
@@ -132,24 +119,9 @@ def _analyse_partition(frame: pd.DataFrame, number: int, settings: _Settings) ->
         supplements=settings.supplements,
         grams=grams,
     )
-    status = entries["status"]
-    counts = {
-        "rows_read": int(food_log.rows_read or 0),
-        "entries": len(entries),
-        "matched": int(status.eq("matched").sum()),
-        "unmatched": int(status.eq("unmatched").sum()),
-        "no_grams": int(status.eq("no grams").sum()),
-        "supplements": int(status.eq("supplement").sum()),
-        "reported": int(status.eq("reported").sum()),
-        "rejected": len(rejected),
-        "lines_read": int(food_log.lines_read),
-        "skipped_lines": int(food_log.skipped_lines),
-    }
-    unmatched = entries.loc[
-        status.eq("unmatched").to_numpy(), ["source", "line", "text", "food", "suggestions"]
-    ]
+    counts = _counts(food_log, entries, rejected)
+    unmatched = _unmatched(entries)
     unmatched = unmatched.head(settings.keep_rows).astype({"source": object, "food": object})
-    unmatched = unmatched.reset_index(drop=True)
     rejected = rejected.head(settings.keep_rows).reset_index(drop=True)
     for listed in (unmatched, rejected):
         listed.insert(0, "partition", number)
@@ -173,7 +145,7 @@ def _combine(partials: Sequence[_Partial], keep_rows: int = KEEP_ROWS) -> _Parti
 
     return _Partial(
         parts=add_daily_parts([p.parts for p in partials]),
-        counts={k: sum(p.counts[k] for p in partials) for k in _COUNTS},
+        counts={k: sum(p.counts.get(k, 0) for p in partials) for k in partials[0].counts},
         unmatched=first_rows([p.unmatched for p in partials]),
         rejected=first_rows([p.rejected for p in partials]),
         entries_meta=next((p.entries_meta for p in partials if p.entries_meta is not None), None),
