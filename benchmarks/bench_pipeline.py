@@ -1,12 +1,15 @@
 """Benchmark: ``read_log`` + ``analyze`` on a large synthetic log, against plain pandas.
 
-Two inputs are generated in a temporary folder:
+Three inputs are generated in a temporary folder:
 
 * a structured CSV log of ``--entries`` rows (default 1,000,000) for ``--people``
   people (default 1,000) over 30 days, drawing from ``--foods`` distinct food
   texts (default 2,000) with mixed units (g, oz, cup, tbsp, medium, slice, bare
   counts) and a known food id on every row;
-* a free-text diary of ``--lines`` lines (default 100,000).
+* a free-text diary of ``--lines`` lines (default 100,000);
+* the long-description variant (``--no-long`` skips it): the structured log again,
+  its food column holding 2,000 full USDA descriptions of 40-80 characters (SR28 and
+  FNDDS, as USDA writes them) with their ids, against its own pandas baseline.
 
 The baseline, timed in the same run, is what a careful analyst would write by
 hand with pandas: ``read_csv``, a merge with a grams-per-unit table and with the
@@ -15,10 +18,10 @@ person and day. nutrilog does more (format detection, parsing every amount,
 matching, unit-safe gram resolution, coverage, the IOM assessment per person),
 so the ratio is the price of that work.
 
-Printed: seconds, ratio to the baseline, and peak memory (RSS high-water mark of a
-fresh child process per step). Each step runs ``--repeat`` times (default 3), the
-steps taking turns so that a slow spell of a shared machine falls on all of them;
-the median time and the highest peak are printed. Run::
+Printed: seconds and processor (CPU) seconds, their ratios to the baseline, and peak
+memory (RSS high-water mark of a fresh child process per step). Each step runs
+``--repeat`` times (default 3), the steps taking turns so that a slow spell of a
+shared machine falls on all of them; the median time and the highest peak are printed. Run::
 
     python benchmarks/bench_pipeline.py                 # full size (about a minute)
     python benchmarks/bench_pipeline.py --entries 20000 --people 20 --lines 2000 --repeat 1
@@ -39,15 +42,26 @@ from pathlib import Path
 UNITS = [("g", 50, 250), ("oz", 1, 8), ("cup", 0.5, 2), ("tbsp", 1, 3), ("medium", 1, 2), ("", 1, 3)]
 
 
-def _food_pool(n_foods: int, seed: int = 1) -> list[tuple[str, str, str]]:
-    """(text, food_id, unit) triples: real foods with the units they have portions for."""
+def _food_pool(n_foods: int, seed: int = 1, long: bool = False) -> list[tuple[str, str, str]]:
+    """(text, food_id, unit) triples: real foods with the units they have portions for.
+
+    Short texts (the default) are SR28 descriptions, lower-cased, two in three cut to
+    their first four words. ``long``: the full USDA descriptions of 40-80 characters,
+    as USDA writes them, from SR28 and FNDDS alike ("Fish, tuna, white, canned in oil,
+    without salt, drained solids").
+    """
     from nutrilog.foods import load_foods
 
     foods = load_foods()
     portions = foods.portion_table
     have = portions.dropna(subset=["unit"]).groupby("id")["unit"].agg(set)
     rng = random.Random(seed)
-    ids = [i for i in have.index if i.startswith("sr28:")]
+    described = foods.foods["description"].astype(str)
+    if long:
+        fits = described.str.len().between(40, 80)
+        ids = [i for i in have.index if i in fits.index and fits[i]]
+    else:
+        ids = [i for i in have.index if i.startswith("sr28:")]
     rng.shuffle(ids)
     pool = []
     for fid in ids:
@@ -55,22 +69,27 @@ def _food_pool(n_foods: int, seed: int = 1) -> list[tuple[str, str, str]]:
         choice = [u for u, _, _ in UNITS if u in units or u in ("g", "oz")]
         if "medium" in units:
             choice.append("")
-        desc = str(foods.foods.at[fid, "description"]).lower()
-        words = desc.replace(",", " ").split()
-        variant = len(pool) % 3
-        text = " ".join(words[:4]) if variant else desc
+        if long:
+            text = described[fid]
+        else:
+            desc = described[fid].lower()
+            words = desc.replace(",", " ").split()
+            variant = len(pool) % 3
+            text = " ".join(words[:4]) if variant else desc
         pool.append((text, fid, rng.choice(choice)))
         if len(pool) >= n_foods:
             break
     return pool
 
 
-def make_structured(path: Path, n: int, people: int, n_foods: int, seed: int = 2) -> None:
-    """Write a structured CSV log of ``n`` rows."""
+def make_structured(
+    path: Path, n: int, people: int, n_foods: int, seed: int = 2, long: bool = False
+) -> None:
+    """Write a structured CSV log of ``n`` rows (``long``: USDA descriptions as food texts)."""
     import numpy as np
     import pandas as pd
 
-    pool = _food_pool(n_foods)
+    pool = _food_pool(n_foods, long=long)
     rng = np.random.default_rng(seed)
     pick = rng.integers(0, len(pool), n)
     ranges = {u: (lo, hi) for u, lo, hi in UNITS}
@@ -157,11 +176,12 @@ def _run_child(step: str, path: Path) -> dict[str, float]:
         "import nutrilog, pandas\n"
         "from nutrilog.foods import load_foods\nload_foods()\n"
         f"PATH = {str(path)!r}\n"
-        "t0 = time.perf_counter()\n"
+        "t0 = time.perf_counter()\nc0 = time.process_time()\n"
         + _CHILD[step]
-        + "\nsecs = time.perf_counter() - t0\n"
+        + "\nsecs = time.perf_counter() - t0\ncpu = time.process_time() - c0\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(json.dumps({'seconds': secs, 'read_seconds': READ, 'peak_mb': peak, 'result': RESULT}))\n"
+        "print(json.dumps({'seconds': secs, 'cpu_seconds': cpu, 'read_seconds': READ,"
+        " 'peak_mb': peak, 'result': RESULT}))\n"
     )
     # Run beside the input, not in the repository, so the installed package is imported.
     out = subprocess.run(
@@ -180,23 +200,41 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser.add_argument("--foods", type=int, default=2_000)
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (median reported)")
+    parser.add_argument(
+        "--no-long", action="store_true", help="skip the long-description variant"
+    )
     args = parser.parse_args(argv)
-    runs: dict[str, list[dict[str, float]]] = {"baseline": [], "structured": [], "text": []}
+    # step -> (child code, input); the long variant has its own baseline on its own file
+    steps = {"baseline": "csv", "structured": "csv", "text": "txt"}
+    if not args.no_long:
+        steps |= {"baseline_long": "long", "long": "long"}
+    runs: dict[str, list[dict[str, float]]] = {step: [] for step in steps}
     with tempfile.TemporaryDirectory() as tmp:
-        csv_path = Path(tmp) / "log.csv"
-        txt_path = Path(tmp) / "diary.txt"
+        paths = {
+            "csv": Path(tmp) / "log.csv",
+            "txt": Path(tmp) / "diary.txt",
+            "long": Path(tmp) / "long" / "log.csv",
+        }
         t0 = time.perf_counter()
-        make_structured(csv_path, args.entries, args.people, args.foods)
-        make_text(txt_path, args.lines, args.foods)
+        make_structured(paths["csv"], args.entries, args.people, args.foods)
+        make_text(paths["txt"], args.lines, args.foods)
+        if not args.no_long:
+            paths["long"].parent.mkdir()
+            make_structured(paths["long"], args.entries, args.people, args.foods, long=True)
         print(f"inputs generated in {time.perf_counter() - t0:.1f} s: "
-              f"{args.entries:,} structured entries ({csv_path.stat().st_size / 1e6:.0f} MB), "
-              f"{args.lines:,} diary lines")
+              f"{args.entries:,} structured entries ({paths['csv'].stat().st_size / 1e6:.0f} MB), "
+              f"{args.lines:,} diary lines"
+              + ("" if args.no_long else
+                 f", {args.entries:,} entries with long descriptions "
+                 f"({paths['long'].stat().st_size / 1e6:.0f} MB)"))
         for _ in range(max(1, args.repeat)):
-            for step, path in (("baseline", csv_path), ("structured", csv_path), ("text", txt_path)):
-                runs[step].append(_run_child(step, path))
+            for step, kind in steps.items():
+                code = {"baseline_long": "baseline", "long": "structured"}.get(step, step)
+                runs[step].append(_run_child(code, paths[kind]))
     results = {
         step: {
             "seconds": statistics.median(r["seconds"] for r in rows),
+            "cpu_seconds": statistics.median(r["cpu_seconds"] for r in rows),
             "peak_mb": max(r["peak_mb"] for r in rows),
             "result": rows[0]["result"],
             "all_seconds": [r["seconds"] for r in rows],
@@ -204,22 +242,30 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
         }
         for step, rows in runs.items()
     }
-    base = results["baseline"]["seconds"]
-    print(f"{'step':<34}{'seconds':>10}{'x baseline':>12}{'peak MB':>10}")
+    print(f"{'step':<44}{'seconds':>10}{'x baseline':>12}{'CPU s':>8}{'x CPU':>8}{'peak MB':>10}")
     labels = {
         "baseline": "plain pandas (read, merge, sum)",
         "structured": f"read_log + analyze, {args.entries:,} rows",
         "text": f"free text, {args.lines:,} lines",
+        "baseline_long": "plain pandas, long descriptions",
+        "long": "read_log + analyze, long descriptions",
     }
     for key, row in results.items():
-        print(f"{labels[key]:<34}{row['seconds']:>10.2f}{row['seconds'] / base:>12.2f}{row['peak_mb']:>10.0f}")
+        base = results["baseline_long" if key.endswith("long") else "baseline"]
+        print(
+            f"{labels[key]:<44}{row['seconds']:>10.2f}{row['seconds'] / base['seconds']:>12.2f}"
+            f"{row['cpu_seconds']:>8.2f}{row['cpu_seconds'] / base['cpu_seconds']:>8.2f}"
+            f"{row['peak_mb']:>10.0f}"
+        )
+    print("CPU s: processor time of the step's process (less moved by other work on a shared "
+          "machine than wall-clock seconds)")
     print("reading (read_csv / read_log) and the rest, medians in seconds:")
     for key, row in results.items():
         rest = row["seconds"] - row["read_seconds"]
-        print(f"  {key:<11}read {row['read_seconds']:.2f}  rest {rest:.2f}")
+        print(f"  {key:<14}read {row['read_seconds']:.2f}  rest {rest:.2f}")
     print(f"median of {max(1, args.repeat)} run(s) per step; every run in seconds:")
     for key, row in results.items():
-        print(f"  {key:<11}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
+        print(f"  {key:<14}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
     return results
 
 

@@ -10,6 +10,9 @@ The names below are imported on first use, so ``import nutrilog`` is quick and a
 command that needs only the reference intakes never loads the matcher, the
 report or matplotlib.
 
+Logs larger than one machine's memory: :mod:`nutrilog.dask` (``pip install
+'nutrilog[dask]'``) runs the same analysis on a Dask DataFrame.
+
 Examples
 --------
 >>> import nutrilog as nl
@@ -28,6 +31,7 @@ from nutrilog.errors import (
     ArgumentError,
     DataError,
     LogParseError,
+    MissingDependencyError,
     NutrilogError,
     OutputError,
     ProfileError,
@@ -89,6 +93,7 @@ __all__ = [
     "FoodLog",
     "FoodTable",
     "LogParseError",
+    "MissingDependencyError",
     "NutrilogError",
     "OutputError",
     "Profile",

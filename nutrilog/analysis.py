@@ -644,6 +644,74 @@ def _statuses(
     return pd.Categorical.from_codes(status, categories=list(STATUSES))
 
 
+def food_setup(
+    foods: FoodTable | str | os.PathLike[str] | pd.DataFrame | None,
+    aliases: Mapping[str, str] | str | os.PathLike[str] | None,
+) -> tuple[FoodTable, Any, dict[tuple[str, str], float]]:
+    """The food table, the matcher and the user's grams per unit from ``analyze``'s
+    ``foods`` and ``aliases`` arguments."""
+    from nutrilog.matching.match import Matcher
+
+    table = load_foods()
+    if isinstance(foods, FoodTable):
+        table = foods
+    elif foods is not None:
+        table = table.with_user_foods(foods)
+    users_grams: dict[tuple[str, str], float] = {}
+    if isinstance(aliases, (str, os.PathLike)):
+        from nutrilog.matching.aliases import read_alias_file
+
+        aliases, users_grams = read_alias_file(aliases)
+    return table, Matcher(table, aliases=aliases), users_grams
+
+
+def analyse_log(
+    food_log: FoodLog,
+    table: FoodTable,
+    matcher: Any,
+    *,
+    recompute: bool = False,
+    supplements: str | os.PathLike[str] | pd.DataFrame | None = None,
+    grams: Mapping[tuple[str, str], float] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The per-row work of :func:`analyze`: read, match and weigh every entry of a log.
+
+    The one place entries become nutrient amounts: :func:`analyze` calls it on the
+    whole log, ``nutrilog.dask`` on each partition of a larger one. It works per
+    distinct food key, so its result for a row depends on that row alone.
+
+    Returns
+    -------
+    entries : DataFrame
+        One row per entry with its match, grams, status and nutrient amounts
+        (repeated text as categoricals).
+    rejected : DataFrame
+        The log's rejected rows and the lines found not to be food.
+    """
+    from nutrilog.matching.entries import understand_entries
+
+    logged = food_log.categorical_entries()
+    if supplements is not None:
+        from nutrilog.supplements import apply_supplement_table
+
+        logged = apply_supplement_table(logged, supplements)
+    from nutrilog.recompute import recomputable
+
+    to_read = (
+        logged["kind"].eq("food").to_numpy()
+        & logged["food_id"].isna().to_numpy()
+        & (
+            (recomputable(logged) if recompute else False)
+            | ~logged["reported"].to_numpy(dtype=bool)
+        )
+    )
+    logged, not_food = understand_entries(logged, matcher, to_read)
+    rejected = food_log.rejected
+    if len(not_food):
+        rejected = pd.concat([rejected, not_food], ignore_index=True)
+    return _analyse_entries(logged, table, matcher, recompute, grams), rejected
+
+
 def analyze(
     log: Any,
     profile: Profile | Mapping[Any, Any] | pd.DataFrame | str | os.PathLike[str],
@@ -712,8 +780,6 @@ def analyze(
     """
     from nutrilog.assessment.table import assess_people_later
     from nutrilog.explanations import Explanations, load_explanations
-    from nutrilog.matching.entries import understand_entries
-    from nutrilog.matching.match import Matcher
 
     min_day_kcal = number_argument("min_day_kcal", min_day_kcal)
     paths = (str, os.PathLike)
@@ -731,38 +797,10 @@ def analyze(
         "explanations", explanations, (Explanations, *paths, type(None)), "Explanations or a path"
     )
     food_log = _as_log(log)
-    table = load_foods()
-    if isinstance(foods, FoodTable):
-        table = foods
-    elif foods is not None:
-        table = table.with_user_foods(foods)
-
-    users_grams: dict[tuple[str, str], float] = {}
-    if isinstance(aliases, paths):
-        from nutrilog.matching.aliases import read_alias_file
-
-        aliases, users_grams = read_alias_file(aliases)
-    matcher = Matcher(table, aliases=aliases)
-    logged = food_log.categorical_entries()
-    if supplements is not None:
-        from nutrilog.supplements import apply_supplement_table
-
-        logged = apply_supplement_table(logged, supplements)
-    from nutrilog.recompute import recomputable
-
-    to_read = (
-        logged["kind"].eq("food").to_numpy()
-        & logged["food_id"].isna().to_numpy()
-        & (
-            (recomputable(logged) if recompute else False)
-            | ~logged["reported"].to_numpy(dtype=bool)
-        )
+    table, matcher, users_grams = food_setup(foods, aliases)
+    entries, rejected = analyse_log(
+        food_log, table, matcher, recompute=recompute, supplements=supplements, grams=users_grams
     )
-    logged, not_food = understand_entries(logged, matcher, to_read)
-    rejected = food_log.rejected
-    if len(not_food):
-        rejected = pd.concat([rejected, not_food], ignore_index=True)
-    entries = _analyse_entries(logged, table, matcher, recompute, users_grams)
     people = sorted(entries["person"].unique().tolist()) or ["default"]
     profiles = _profiles_for(people, profile)
     people_columns = None  # a people table's own columns (weights, study arms) for population()
@@ -777,23 +815,8 @@ def analyze(
     # the numbers now; each row's reason and notes when the assessment is first read
     assessment = assess_people_later(daily, profiles, sd_within=sd_within)
 
-    unmatched = _unmatched(entries)
-    status = entries["status"]
-    counts = {
-        "rows_read": int(food_log.rows_read or 0),
-        "entries": len(entries),
-        "matched": int(status.eq("matched").sum()),
-        "unmatched": int(status.eq("unmatched").sum()),
-        "unknown_ids": int(entries["unmatched_reason"].notna().sum())
-        if "unmatched_reason" in entries
-        else 0,
-        "no_grams": int(status.eq("no grams").sum()),
-        "supplements": int(status.eq("supplement").sum()),
-        "reported": int(status.eq("reported").sum()),
-        "rejected": len(rejected),
-        "lines_read": food_log.lines_read,
-        "skipped_lines": int(food_log.skipped_lines),
-    }
+    unmatched = unmatched_entries(entries)
+    counts = entry_counts(food_log, entries, rejected)
     expl = explanations
     if expl is None or isinstance(expl, (str, os.PathLike)):
         expl = load_explanations(expl)
@@ -811,7 +834,7 @@ def analyze(
     )
 
 
-def _unmatched(entries: pd.DataFrame) -> pd.DataFrame:
+def unmatched_entries(entries: pd.DataFrame) -> pd.DataFrame:
     """The unmatched entries with their best suggestions and the reason: an unknown
     food id, or no food matched the text."""
     rows = entries["status"].eq("unmatched").to_numpy()
@@ -821,6 +844,28 @@ def _unmatched(entries: pd.DataFrame) -> pd.DataFrame:
         given = entries.loc[rows, "unmatched_reason"].astype(object).to_numpy()
         reason = np.where(pd.notna(given), given, reason)
     return out.assign(reason=reason).reset_index(drop=True)
+
+
+def entry_counts(
+    food_log: FoodLog, entries: pd.DataFrame, rejected: pd.DataFrame
+) -> dict[str, int]:
+    """:attr:`Analysis.counts` of a log, its analysed entries and its rejected rows."""
+    status = entries["status"]
+    return {
+        "rows_read": int(food_log.rows_read or 0),
+        "entries": len(entries),
+        "matched": int(status.eq("matched").sum()),
+        "unmatched": int(status.eq("unmatched").sum()),
+        "unknown_ids": int(entries["unmatched_reason"].notna().sum())
+        if "unmatched_reason" in entries
+        else 0,
+        "no_grams": int(status.eq("no grams").sum()),
+        "supplements": int(status.eq("supplement").sum()),
+        "reported": int(status.eq("reported").sum()),
+        "rejected": len(rejected),
+        "lines_read": food_log.lines_read,
+        "skipped_lines": int(food_log.skipped_lines),
+    }
 
 
 def _empty_daily() -> pd.DataFrame:

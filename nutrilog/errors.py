@@ -29,6 +29,7 @@ __all__ = [
     "ArgumentError",
     "UnknownNutrientError",
     "OutputError",
+    "MissingDependencyError",
 ]
 
 
@@ -120,6 +121,17 @@ class UnknownNutrientError(ArgumentError, KeyError):
 
     def __str__(self) -> str:  # KeyError quotes its message; keep it readable
         return str(self.args[0]) if self.args else ""
+
+
+class MissingDependencyError(NutrilogError, ImportError):
+    """An optional part of nutrilog needs a package that is not installed (an
+    ``ImportError`` too); the message names the extra that installs it.
+
+    Examples
+    --------
+    >>> str(MissingDependencyError("nutrilog.dask needs Dask: pip install 'nutrilog[dask]'"))
+    "nutrilog.dask needs Dask: pip install 'nutrilog[dask]'"
+    """
 
 
 class OutputError(NutrilogError, OSError):

@@ -26,6 +26,10 @@ __all__ = [
     "DAILY_COLUMNS",
     "scale_per_100g",
     "daily_totals",
+    "daily_parts",
+    "add_daily_parts",
+    "daily_from_parts",
+    "PART_COLUMNS",
     "meal_totals",
     "top_foods",
     "day_numbers",
@@ -152,38 +156,197 @@ def _sorted_codes(values: pd.Series) -> np.ndarray:
     return np.where(codes < 0, n, codes)
 
 
-def _entry_weights(grams: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
-    """Weight of each food entry for coverage: its grams, or the day's mean when unknown.
+def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
+    """Per person and date, the sums :func:`daily_totals` is made of, all of them additive.
 
-    Entries whose grams are unknown (unmatched food, vague amount) still count
-    against coverage: each weighs as much as the average (mean) weighed entry of
-    the person's day, and on a day with no weighed entry every entry weighs the
-    same (coverage is then the share of entries). The mean, not the median: a day
-    of small things (a pinch of salt, a spoon of oil) would give an unknown entry
-    a median weight of a few grams, and a plate of unknown food would hardly lower
-    coverage at all. With the mean, the share covered is the share of the weighed
-    food whose value is known times the share of entries that were weighed.
+    The rows of one person-day may be split over several tables (the partitions of a
+    Dask frame, the chunks of a large file): the parts of each table, stacked and
+    summed per ``person, date`` (:func:`add_daily_parts`), give the same parts as the
+    whole table, and :func:`daily_from_parts` turns them into the daily table. Nothing
+    here is a ratio or a mean: unknown values are counted (``known_<nutrient>``),
+    never added as zero.
+
+    Parameters
+    ----------
+    entries : DataFrame
+        Analysed entries with ``person, date, kind, status, grams`` and nutrient columns.
+
+    Returns
+    -------
+    DataFrame
+        ``person, date``, then for each nutrient its sum over the values that are known
+        and their number, the food weight behind its coverage, the supplement parts,
+        the counts and ``grams_logged`` (see :data:`PART_COLUMNS`). Days are sorted by
+        person and date, missing dates last.
 
     Examples
     --------
-    >>> w = _entry_weights(np.array([1.0, 1.0, 300.0, np.nan]), np.zeros(4, dtype=int), 1)
-    >>> w.tolist()  # the unknown entry weighs (1 + 1 + 300) / 3 g, not the median 1 g
-    [1.0, 1.0, 300.0, 100.66666666666667]
+    >>> e = pd.DataFrame({"person": "a", "date": pd.to_datetime(["2026-11-20"] * 2),
+    ...                   "kind": "food", "grams": [100.0, 50.0], "magnesium_mg": [79.0, None]})
+    >>> for c in NUTRIENT_COLUMNS:
+    ...     e[c] = e.get(c, np.nan)
+    >>> parts = daily_parts(e).iloc[0]
+    >>> float(parts["magnesium_mg"]), int(parts["known_magnesium_mg"]), float(parts["weighed_g"])
+    (79.0, 1, 150.0)
     """
-    unknown = np.isnan(grams)
-    weight = grams.copy()
-    if unknown.any():
-        known = ~unknown
-        total = np.bincount(day[known], weights=grams[known], minlength=n_days)
-        count = np.bincount(day[known], minlength=n_days)
+    day, first = day_numbers(entries)
+    n_days = len(first)
+    is_supp = entries["kind"].eq("supplement").to_numpy(dtype=bool)
+    is_food = ~is_supp
+    grams = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64")
+    weighed = is_food & ~np.isnan(grams)  # food whose grams are known
+    unweighed = is_food & np.isnan(grams)
+    weight = np.where(weighed, np.clip(np.nan_to_num(grams), 0.0, None), 0.0)
+
+    def per_day(weights: np.ndarray | None = None, rows: np.ndarray | None = None) -> np.ndarray:
+        at = day if rows is None else day[rows]
+        if weights is not None and rows is not None:
+            weights = weights[rows]
+        return np.bincount(at, weights=weights, minlength=n_days)
+
+    out: dict[str, np.ndarray] = {}
+    n_entries = per_day()
+    weighed_g = per_day(weight)
+    n_unweighed = per_day(rows=unweighed)
+    for n in TRACKED:
+        values = entries[n.column].to_numpy(dtype="float64")
+        known = ~np.isnan(values)
+        if known.all():  # every value known: the day's counts and weights as they are
+            out[n.column] = per_day(values)
+            out[f"known_{n.column}"] = n_entries
+            out[f"covered_g_{n.column}"] = weighed_g
+            out[f"covered_unweighed_{n.column}"] = n_unweighed
+            continue
+        out[n.column] = per_day(np.where(known, values, 0.0))
+        out[f"known_{n.column}"] = per_day(rows=known)
+        # the food weight whose value is known: weighed grams, and the unweighed entries
+        # counted (each weighs the day's mean, known only once every part is summed)
+        out[f"covered_g_{n.column}"] = per_day(np.where(known, weight, 0.0))
+        out[f"covered_unweighed_{n.column}"] = per_day(rows=known & unweighed)
+    for n in TRACKED:
+        if n.splits_supplements:
+            values = entries[n.column].to_numpy(dtype="float64")
+            out[n.supplement_column] = per_day(np.where(is_supp & ~np.isnan(values), values, 0.0))
+    out["weighed_g"] = weighed_g
+    out["n_weighed"] = per_day(rows=weighed)
+    out["n_unweighed"] = n_unweighed
+    status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
+    out["n_entries"] = n_entries
+    out["n_supplements"] = per_day(rows=is_supp)
+    out["n_unmatched"] = per_day(rows=status.eq("unmatched").to_numpy(dtype=bool))
+    out["n_no_grams"] = per_day(rows=status.eq("no grams").to_numpy(dtype=bool))
+    out["n_reported"] = per_day(rows=status.eq("reported").to_numpy(dtype=bool))
+    out["grams_logged"] = per_day(np.where(weighed, grams, 0.0))
+    head = {
+        "person": entries["person"].iloc[first].astype(str).reset_index(drop=True),
+        "date": entries["date"].iloc[first].reset_index(drop=True),
+    }
+    return pd.DataFrame(head | out, copy=False)
+
+
+#: Columns of :func:`daily_parts` after ``person, date``.
+PART_COLUMNS: list[str] = [
+    *(
+        f"{prefix}{n.column}"
+        for n in TRACKED
+        for prefix in ("", "known_", "covered_g_", "covered_unweighed_")
+    ),
+    *(n.supplement_column for n in TRACKED if n.splits_supplements),
+    "weighed_g",
+    "n_weighed",
+    "n_unweighed",
+    "n_entries",
+    "n_supplements",
+    "n_unmatched",
+    "n_no_grams",
+    "n_reported",
+    "grams_logged",
+]
+
+
+def add_daily_parts(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Sum :func:`daily_parts` tables per ``person, date`` (a day split over tables adds up).
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"person": "a", "date": pd.to_datetime(["2026-11-20"] * 2),
+    ...                   "kind": "food", "grams": [100.0, 50.0], "magnesium_mg": [79.0, None]})
+    >>> for c in NUTRIENT_COLUMNS:
+    ...     e[c] = e.get(c, np.nan)
+    >>> whole = daily_parts(e)
+    >>> split = add_daily_parts([daily_parts(e.iloc[:1]), daily_parts(e.iloc[1:])])
+    >>> bool((split[PART_COLUMNS] == whole[PART_COLUMNS]).all().all())
+    True
+    """
+    frames = [p for p in parts if len(p)]
+    if not frames:
+        return parts[0] if parts else pd.DataFrame(columns=["person", "date", *PART_COLUMNS])
+    if len(frames) == 1:
+        return frames[0]
+    stacked = pd.concat(frames, ignore_index=True)
+    summed = stacked.groupby(["person", "date"], sort=True, dropna=False)[PART_COLUMNS].sum()
+    return summed.reset_index()
+
+
+def daily_from_parts(parts: pd.DataFrame) -> pd.DataFrame:
+    """The daily table (:data:`DAILY_COLUMNS`) from summed :func:`daily_parts`.
+
+    A nutrient's total is NaN on a day where none of its values is known. Coverage is
+    the share of the day's food weight whose value is known. Entries whose grams are
+    unknown (unmatched food, vague amount) still count against it: each weighs as much
+    as the day's mean weighed entry, and on a day with no weighed entry every entry
+    weighs the same (coverage is then the share of entries). The mean, not the median:
+    a day of small things (a pinch of salt, a spoon of oil) would give an unknown entry
+    a median weight of a few grams, and a plate of unknown food would hardly lower
+    coverage at all. With the mean, the share covered is the share of the weighed food
+    whose value is known times the share of entries that were weighed. A day with only
+    supplements has no food weight: its coverage is unknown (NaN).
+    """
+    n_weighed = parts["n_weighed"].to_numpy(dtype="float64")
+    n_unweighed = parts["n_unweighed"].to_numpy(dtype="float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(
+            n_weighed > 0,
+            parts["grams_logged"].to_numpy(dtype="float64")
+            / np.where(n_weighed > 0, n_weighed, 1.0),
+            1.0,
+        )
+    unweighed = np.clip(mean, 0.0, None)  # the weight of one entry whose grams are unknown
+    weight_sum = parts["weighed_g"].to_numpy(dtype="float64") + n_unweighed * unweighed
+    has_food = (n_weighed + n_unweighed) > 0
+    out: dict[str, np.ndarray] = {}
+    coverage: dict[str, np.ndarray] = {}
+    for n in TRACKED:
+        col = n.column
+        known = parts[f"known_{col}"].to_numpy()
+        out[col] = np.where(known > 0, parts[col].to_numpy(dtype="float64"), np.nan)
+        covered = (
+            parts[f"covered_g_{col}"].to_numpy(dtype="float64")
+            + parts[f"covered_unweighed_{col}"].to_numpy(dtype="float64") * unweighed
+        )
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.where(count > 0, total / count, 1.0)
-        weight[unknown] = mean[day[unknown]]
-    return np.clip(weight, 0.0, None)
+            share = covered / np.where(weight_sum == 0.0, np.nan, weight_sum)
+        coverage[n.coverage_column] = np.where(has_food, share, np.nan)
+    for n in TRACKED:
+        if n.splits_supplements:
+            out[n.supplement_column] = parts[n.supplement_column].to_numpy(dtype="float64")
+    out |= coverage
+    for col in ("n_entries", "n_supplements", "n_unmatched", "n_no_grams"):
+        out[col] = parts[col].to_numpy(dtype=np.int64)
+    out["grams_logged"] = parts["grams_logged"].to_numpy(dtype="float64")
+    head = {
+        "person": parts["person"].astype(str).reset_index(drop=True),
+        "date": parts["date"].reset_index(drop=True),
+    }
+    return pd.DataFrame(head | out, copy=False)
 
 
 def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     """One row per person and date: nutrient totals, supplement parts, coverage and counts.
+
+    The additive parts of each day (:func:`daily_parts`) turned into totals and
+    coverage (:func:`daily_from_parts`); a log split in pieces gives the same table
+    from its pieces' parts (``nutrilog.dask``).
 
     Parameters
     ----------
@@ -208,61 +371,18 @@ def daily_totals(entries: pd.DataFrame) -> pd.DataFrame:
     >>> row = daily_totals(e).iloc[0]
     >>> float(row["magnesium_mg"]), round(float(row["coverage_magnesium"]), 3), int(row["n_entries"])
     (79.0, 0.667, 2)
+
+    An entry whose grams are unknown weighs the day's mean weighed entry, (1 + 1 + 300) / 3 g
+    here, not the median 1 g:
+
+    >>> e = pd.DataFrame({"person": "a", "date": pd.to_datetime(["2026-11-20"] * 4),
+    ...                   "kind": "food", "grams": [1.0, 1.0, 300.0, None]})
+    >>> for c in NUTRIENT_COLUMNS:
+    ...     e[c] = [1.0, 1.0, 1.0, None]
+    >>> round(float(daily_totals(e)["coverage_magnesium"].iloc[0]), 4)  # 302 / (302 + 100.67)
+    0.75
     """
-    # Number each person-day once; every sum below is a bincount over that number.
-    day, first = day_numbers(entries)
-    n_days = len(first)
-    is_supp = entries["kind"].eq("supplement").to_numpy(dtype=bool)
-    is_food = ~is_supp
-    all_food = bool(is_food.all())
-
-    def food_rows(values: np.ndarray) -> np.ndarray:
-        return values if all_food else values[is_food]
-
-    grams = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64")
-    food_day = food_rows(day)
-    weight = _entry_weights(food_rows(grams), food_day, n_days)
-    weight_sum = np.bincount(food_day, weights=weight, minlength=n_days)
-    has_food = np.bincount(food_day, minlength=n_days) > 0
-    out: dict[str, np.ndarray] = {}
-    coverage: dict[str, np.ndarray] = {}
-    n_entries = np.bincount(day, minlength=n_days)
-    for n in TRACKED:
-        col = n.column
-        values = entries[col].to_numpy(dtype="float64")
-        unknown = np.isnan(values)
-        if unknown.any():
-            total = np.bincount(day, weights=np.where(unknown, 0.0, values), minlength=n_days)
-            known = np.bincount(day, weights=~unknown, minlength=n_days)
-            covered = np.bincount(
-                food_day, weights=np.where(food_rows(unknown), 0.0, weight), minlength=n_days
-            )
-        else:  # every value known: no masking
-            total, known = np.bincount(day, weights=values, minlength=n_days), n_entries
-            covered = weight_sum
-        out[col] = np.where(known > 0, total, np.nan)  # nothing known that day: NaN, not 0
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = covered / np.where(weight_sum == 0.0, np.nan, weight_sum)
-        # A day with only supplements has no food weight: its food coverage is unknown (NaN).
-        coverage[n.coverage_column] = np.where(has_food, share, np.nan)
-    for n in TRACKED:
-        if n.splits_supplements:
-            values = entries[n.column].to_numpy(dtype="float64")
-            part = np.where(is_supp & ~np.isnan(values), values, 0.0)
-            out[n.supplement_column] = np.bincount(day, weights=part, minlength=n_days)
-    out |= coverage
-    status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
-    out["n_entries"] = n_entries
-    out["n_supplements"] = np.bincount(day[is_supp], minlength=n_days)
-    out["n_unmatched"] = np.bincount(day[status.eq("unmatched").to_numpy()], minlength=n_days)
-    out["n_no_grams"] = np.bincount(day[status.eq("no grams").to_numpy()], minlength=n_days)
-    logged = np.where(is_food & ~np.isnan(grams), grams, 0.0)
-    out["grams_logged"] = np.bincount(day, weights=logged, minlength=n_days)
-    head = {
-        "person": entries["person"].iloc[first].astype(str).reset_index(drop=True),
-        "date": entries["date"].iloc[first].reset_index(drop=True),
-    }
-    return pd.DataFrame(head | out, copy=False)
+    return daily_from_parts(daily_parts(entries))
 
 
 def meal_totals(entries: pd.DataFrame) -> pd.DataFrame:

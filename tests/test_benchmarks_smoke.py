@@ -32,8 +32,9 @@ def test_pipeline_benchmark_runs_on_a_tiny_log(capsys: pytest.CaptureFixture[str
     )
     out = capsys.readouterr().out
     assert "x baseline" in out
-    assert set(results) == {"baseline", "structured", "text"}
+    assert set(results) == {"baseline", "structured", "text", "baseline_long", "long"}
     assert results["structured"]["result"] > 0  # person-days found
+    assert results["long"]["result"] == results["baseline_long"]["result"]  # same person-days
     assert results["text"]["result"] >= 280  # entries read from 300 diary lines
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in results.values())
     assert all(len(r["all_seconds"]) == 2 for r in results.values())  # --repeat honoured
@@ -127,3 +128,15 @@ def test_cohort_benchmark_runs_on_a_few_people(capsys: pytest.CaptureFixture[str
     # two recall days per person, found by both
     assert results["baseline"]["result"] == results["nutrilog"]["result"] == 60
     assert all(r["seconds"] > 0 for r in results.values())
+
+
+def test_dask_benchmark_runs_on_tiny_sizes(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("dask.dataframe")
+    results = _load("bench_dask").main(["--quick"])
+    out = capsys.readouterr().out
+    assert "per-row cost" in out and "s per M rows" in out
+    assert list(results) == [1_000, 3_000]
+    assert [r["partitions"] for r in results.values()] == [1, 3]  # 1,000 rows per partition
+    # 1,000 people over 30 days: nearly every row is a person-day of its own
+    assert all(0 < r["days"] <= rows for rows, r in results.items())
+    assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in results.values())

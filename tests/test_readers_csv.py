@@ -254,7 +254,7 @@ def test_extra_columns_keep_their_type() -> None:
 def test_a_row_naming_a_food_id_is_food_unless_its_kind_says_otherwise() -> None:
     log = _csv(
         "date,food,amount,unit,food_id,kind\n"
-        "2026-11-20,\"tofu, raw, regular, prepared with calcium sulfate\",3,oz,sr28:16427,\n"
+        '2026-11-20,"tofu, raw, regular, prepared with calcium sulfate",3,oz,sr28:16427,\n'
         "2026-11-20,calcium citrate,500,mg,sr28:16427,\n"
         "2026-11-20,calcium citrate,500,mg,,\n"
         "2026-11-20,calcium citrate,500,mg,sr28:16427,supplement\n"
@@ -286,3 +286,17 @@ def test_text_columns_that_look_like_numbers_keep_their_text() -> None:
         assert [None if pd.isna(v) else v for v in e["food_id"]] == [
             None, None, "sr28:00123", "sr28:00123"
         ]  # fmt: skip
+
+
+def test_row_texts_are_the_same_with_and_without_arrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "<amount> <food>", the amount alone without food, the food alone without amount
+    from nutrilog.iotools import csv as csv_reader
+
+    amount = pd.Series(["1 cup", None, "2", None, "", "1 cup"], dtype="category")
+    food = pd.Series(
+        ["Fish, tuna, white", "z", None, None, "w", "Fish, tuna, white"], dtype="category"
+    )
+    expected = ["1 cup Fish, tuna, white", "z", "2", "", "w", "1 cup Fish, tuna, white"]
+    assert list(csv_reader._row_texts(amount, food)) == expected
+    monkeypatch.setattr(csv_reader, "_arrow_texts", lambda *args: None)  # the NumPy path
+    assert list(csv_reader._row_texts(amount, food)) == expected

@@ -58,3 +58,21 @@ def test_rejections_strict_and_empty_rows() -> None:
 def test_missing_food_column() -> None:
     with pytest.raises(LogParseError, match=r"found columns \['date', 'qty'\]"):
         from_frame(pd.DataFrame({"date": ["2026-11-20"], "qty": [1]}))
+
+
+def test_rows_of_empty_cells_are_counted_not_read() -> None:
+    # missing, blank and whitespace-only cells, in text, categorical and number columns
+    df = pd.DataFrame(
+        {
+            "date": ["2026-11-20", None, "  ", "2026-11-20", ""],
+            "food": pd.Categorical(["banana", "", None, " ", "rice"]),
+            "grams": [118.0, np.nan, np.nan, np.nan, 50.0],
+            "note": [None, " ", None, None, None],
+        }
+    )
+    log = from_frame(df)
+    assert log.entries["food"].tolist() == ["banana", "rice"]
+    assert log.entries["line"].tolist() == [1, 5]
+    assert log.skipped_lines == 2  # lines 2 and 3; line 4 has a date and no food
+    assert log.rejected["line"].tolist() == [4]
+    assert log.lines_read == 5 == len(log.entries) + len(log.rejected) + log.skipped_lines

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import codes_of
 from nutrilog.errors import ArgumentError, LogParseError
 from nutrilog.iotools._build import default_date, raise_first
 from nutrilog.iotools._columns import expected_names, map_columns
@@ -72,10 +73,9 @@ def from_frame(
         )
     frame = df.reset_index(drop=True).copy()
     frame[LINE] = np.arange(1, len(frame) + 1)
-    data = frame.drop(columns=[LINE])
-    empty = data.isna() | (data.astype(str).apply(lambda col: col.str.strip()) == "")
-    blank = empty.all(axis=1).to_numpy() if data.shape[1] else np.zeros(len(frame), dtype=bool)
-    frame = frame[~blank]
+    blank = _blank_rows(frame.drop(columns=[LINE]))
+    if blank.any():
+        frame = frame[~blank]
     log = process_frame(
         frame,
         mapping,
@@ -88,3 +88,33 @@ def from_frame(
     if strict:
         raise_first(log)
     return log
+
+
+def _blank_rows(data: pd.DataFrame) -> np.ndarray:
+    """Rows whose cells are all missing or blank text, looking at each distinct cell once.
+
+    A column at a time, and only while some row may still be blank: with a filled
+    food column, one pass over its distinct texts settles nearly every row.
+    """
+    blank = np.full(len(data), data.shape[1] > 0)
+    for _, values in data.items():
+        if not blank.any():
+            break
+        if values.dtype.kind in "biufcmM":  # numbers and datetimes: empty when missing
+            blank &= values.isna().to_numpy()
+            continue
+        try:
+            codes, uniques = codes_of(values)
+        except TypeError:  # unhashable cells (lists...): each cell on its own
+            text = values.astype(str).str.strip()
+            blank &= (values.isna() | text.eq("")).to_numpy(dtype=bool)
+            continue
+        empty = np.array(
+            [
+                u is None or (pd.api.types.is_scalar(u) and bool(pd.isna(u))) or not str(u).strip()
+                for u in uniques
+            ],
+            dtype=bool,
+        )
+        blank &= empty[codes] if len(codes) else blank
+    return blank
