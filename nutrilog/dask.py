@@ -276,7 +276,7 @@ def analyze(
     (2, 1)
     """
     from nutrilog._checks import number_argument
-    from nutrilog.analysis import DEFAULT_MIN_DAY_KCAL, Analysis
+    from nutrilog.analysis import DEFAULT_MIN_DAY_KCAL, Analysis, food_setup
     from nutrilog.assessment import assess_people
     from nutrilog.explanations import load_explanations
     from nutrilog.intake import daily_from_parts
