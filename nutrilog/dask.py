@@ -277,10 +277,10 @@ def analyze(
     """
     from nutrilog._checks import number_argument
     from nutrilog.analysis import DEFAULT_MIN_DAY_KCAL, Analysis, food_setup
-    from nutrilog.assessment import assess_people
+    from nutrilog.assessment.table import assess_people_later
     from nutrilog.explanations import load_explanations
     from nutrilog.intake import daily_from_parts
-    from nutrilog.profile import profiles_for
+    from nutrilog.profile import people_table, profiles_for
 
     min_day_kcal = number_argument(
         "min_day_kcal", DEFAULT_MIN_DAY_KCAL if min_day_kcal is None else min_day_kcal
@@ -292,7 +292,7 @@ def analyze(
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
     people = sorted(daily["person"].unique().tolist()) or ["default"]
     profiles = profiles_for(people, profile)
-    assessment = assess_people(daily, profiles, sd_within=sd_within)
+    assessment = assess_people_later(daily, profiles, sd_within=sd_within)
     table = food_setup(foods, None)[0]
     expl = explanations
     if expl is None or isinstance(expl, (str, os.PathLike)):
@@ -301,13 +301,16 @@ def analyze(
     return Analysis(
         table=entries,
         daily=daily,
-        assessment=assessment,
+        assessed=assessment,
         unmatched=total.unmatched,
         rejected=total.rejected,
         profiles=profiles,
         counts=dict(total.counts),
         foods=table,
         explanations=expl,
+        people=people_table(profile)
+        if isinstance(profile, (pd.DataFrame, str, os.PathLike))
+        else None,
     )
 
 
