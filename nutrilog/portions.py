@@ -268,6 +268,8 @@ def _embedded_volume(row: _Row, description: str) -> _Row | None:
     return _row(description, row.amount * size, unit, row.grams)
 
 
+#: SR28 weighs some sandwiches per length: amount 6, "inch sub" is one 6-inch sub.
+_INCH_ITEM = re.compile(r"(?i)inch\b")
 _EMBEDDED_COUNT = re.compile(r"(?i)\((?P<num>\d+)\s+(?P<unit>squares?|pieces?)\b")
 
 
@@ -293,6 +295,8 @@ def _food(entries: Iterable[tuple[object, float, object, float]], food_name: str
             typical = grams if amount <= 0 else grams / amount
         if not (grams > 0 and amount > 0) or _NOT_A_MEASURE.match(text):
             continue
+        if amount > 1 and _INCH_ITEM.match(text):  # SR28 "6 inch sub": one 6-inch sub
+            text, amount = f'{amount:g}" {text[len("inch") :].strip()}', 1.0
         row = _row(text, float(amount), "" if pd.isna(unit) else str(unit), float(grams))
         rows.append(row)
         for extra in (_embedded_volume(row, text), _embedded_count(row, text)):
@@ -379,7 +383,8 @@ _FRACTION = re.compile(r"(?<![\d.])(\d+)/(\d+)")
 _DIMENSION = re.compile(
     r'(?P<a>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)?\s*(?:-|to)\s*'
     r'(?P<b>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)'
-    r'|(?P<c>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)'
+    r'|(?P<c>\d+(?:\.\d+)?)[\s-]*(?:"|in\b|inch(?:es)?\b)'
+    r"|(?P<foot>\bfoot[\s-]?long)"
 )
 
 
@@ -406,11 +411,13 @@ def _dimensions(text: str) -> tuple[tuple[float, float], ...]:
     >>> _dimensions('medium (7" to 7-7/8" long)')
     ((7.0, 7.875),)
     """
-    if '"' not in text and "inch" not in text and " in" not in text:
+    if '"' not in text and "inch" not in text and " in" not in text and "foot" not in text:
         return ()
     out = []
     for m in _DIMENSION.finditer(_decimal_fractions(text)):
-        if m["c"] is not None:
+        if m["foot"] is not None:  # a footlong sandwich is 12 inches
+            out.append((12.0, 12.0))
+        elif m["c"] is not None:
             out.append((float(m["c"]), float(m["c"])))
         else:
             low, high = float(m["a"]), float(m["b"])
@@ -545,6 +552,14 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     that item weighs at least half the default (``green bean`` is not one bean).
     """
     found = _usual_default(food_id, food, hint)
+    item = _own_item(food, hint)
+    if item is not None and not food.typical > 0:
+        return _Portion(
+            item.per_one,
+            f"{item.label} (default portion)",
+            "",
+            f"default portion: one item = {_g(item.per_one)} g ({item.label})",
+        )
     if hint.noun:
         named = [
             row
@@ -561,6 +576,32 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
                     f"default portion: one {hint.noun} = {_g(row.per_one)} g ({row.label})",
                 )
     return found
+
+
+#: First words of portions that weigh one whole served item (a sandwich, a burger...).
+_ITEM_WORDS = _words(
+    """item each sandwich burger hamburger cheeseburger burrito taco sub submarine wrap
+    entree order pizza individual"""
+)
+
+
+def _own_item(food: _Food, hint: _Hint) -> _Row | None:
+    """The food's own portion of one served item, when its portions say it is eaten so.
+
+    A restaurant or packaged item that USDA weighs as ``1 item``, ``1 each burrito``,
+    ``1 sandwich`` or per sandwich length is one of it when no amount is written,
+    rather than a neighbour's or its food group's typical weight. A size in inches
+    the text names (``6 inch``, ``footlong``) picks the portion of that size.
+    """
+    rows = [row for row in _ones(food.rows) if not row.odd and row.unit in ("", "each")]
+    if hint.dims:
+        sized = [row for row in rows if _fits(row, hint.dims)]
+        if sized:
+            return _pick(sized, hint)
+    items = [
+        row for row in rows if row.word in _ITEM_WORDS or (row.word[:1].isdigit() and '"' in row.text)
+    ]
+    return _pick(items, hint) if items else None
 
 
 def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
@@ -760,11 +801,19 @@ def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _
     return _Portion(row.per_one, row.label, "")
 
 
+#: Amount notes the analysis appends to the food text (``implicit one``, ``vague
+#: amount``, ``no amount``...): they are no food words, so never the food's noun.
+_AMOUNT_NOTES = re.compile(
+    r"\b(?:implicit one|vague amount|no amount|daily total|range [\d.\-\s]+|logged as .*)"
+    r"(?:;|$)"
+)
+
+
 @lru_cache(maxsize=65536)
 def _hint(food_text: str) -> _Hint:
     """The portion modifiers (chopped, sliced...) and inch sizes named in the food text."""
     text = food_text.lower()
-    words = _WORD.findall(text)
+    words = _WORD.findall(_AMOUNT_NOTES.sub(" ", text))
     last = words[-1] if words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""
     return _Hint(_MODIFIERS.intersection(words), _dimensions(text), noun)

@@ -455,6 +455,29 @@ def _amounts(toks: _Tokens) -> list[_Cand]:
     return cands
 
 
+_INCH_WORDS = frozenset({"inch", "inches", "in"})
+
+
+def _inch_size_end(toks: _Tokens, cand: _Cand) -> int | None:
+    """One past an inch mark after a bare number that names a size (``6 inch sub``,
+    ``6" sub``, ``12-inch pizza``): the tokens of the size; None when it is no size.
+    A food word must follow (``6 inch`` alone says nothing), and ``in`` counts only
+    written against the number (``6in sub``, not ``2 eggs in butter``)."""
+    if cand.unit is not None or cand.depth:
+        return None
+    k = cand.end
+    if k < toks.n and toks.text[k] == "-":
+        k += 1
+    if k >= toks.n:
+        return None
+    word = toks.word[k]
+    attached = toks.start[k] == toks.end[k - 1]
+    mark = toks.text[k] == '"' or (word in _INCH_WORDS and (word != "in" or attached))
+    if not mark or k + 1 >= toks.n or toks.kind[k + 1] != "word":
+        return None
+    return k + 1
+
+
 def _implicit_unit(toks: _Tokens) -> _Cand | None:
     """A unit opening the line with no number: ``cup of milk``, ``some rice``,
     ``small bowl of rice`` (a modifier, then the unit), ``medium fries`` (a size
@@ -573,9 +596,14 @@ def parse_quantity(text: str) -> ParsedAmount:
         s = s[approx.end() :]
     toks = _tokenize(s)
     cands = _amounts(toks)
+    sizes = [(c, end) for c in cands if (end := _inch_size_end(toks, c)) is not None]
+    cands = [c for c in cands if all(c is not size for size, _ in sizes)]
     factor, mult_used = _multipliers(toks, cands)
     notes: list[str] = ["approximate"] if approx else []
     drop = set(mult_used)
+    for size, end in sizes:  # "6 inch sub", '6" sub': a length, not how many
+        notes.append(f'{_fmt(size.quantity)}"')
+        drop |= set(range(size.start, end))
 
     outside = [c for c in cands if c.depth == 0]
     inside = [c for c in cands if c.depth > 0]
