@@ -599,7 +599,9 @@ def _own_item(food: _Food, hint: _Hint) -> _Row | None:
         if sized:
             return _pick(sized, hint)
     items = [
-        row for row in rows if row.word in _ITEM_WORDS or (row.word[:1].isdigit() and '"' in row.text)
+        row
+        for row in rows
+        if row.word in _ITEM_WORDS or (row.word[:1].isdigit() and '"' in row.text)
     ]
     return _pick(items, hint) if items else None
 

@@ -217,6 +217,19 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     return rest, meal, clock
 
 
+_NUMERIC = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Mass and energy units (``g``, ``mg``, ``kcal``): an amount beside a tally is no food word."""
+    from nutrilog.units import unit_aliases
+
+    return frozenset(
+        a.lower() for a, info in unit_aliases().items() if a.isalpha() and info.kind == "mass"
+    ) | {"kcal", "cal", "cals"}
+
+
 def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
     """Why a line is not a food entry, or None when it may be one.
 
@@ -246,7 +259,12 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     tallies = vocab.tallies.find(words)
     if tallies:
         tallied = {i for s, e, _ in tallies for i in range(s, e)}
-        others = [w for i, w in enumerate(words) if i not in tallied and w in known]
+        units = _unit_words()
+        others = [
+            w
+            for i, w in enumerate(words)
+            if i not in tallied and w in known and w not in units and not _NUMERIC.search(w)
+        ]
         if not others:
             start, end, kind = tallies[0]
             return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
