@@ -560,7 +560,7 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
             "",
             f"default portion: one item = {_g(item.per_one)} g ({item.label})",
         )
-    if hint.noun:
+    if hint.noun in _ITEM_NOUNS:
         named = [
             row
             for row in _ones(food.rows)
@@ -583,6 +583,11 @@ _ITEM_WORDS = _words(
     """item each sandwich burger hamburger cheeseburger burrito taco sub submarine wrap
     entree order pizza individual"""
 )
+
+
+#: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
+#: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
+_ITEM_NOUNS = _ITEM_WORDS | _words("bar stick can bottle pouch packet carton tub pot")
 
 
 def _own_item(food: _Food, hint: _Hint) -> _Row | None:
@@ -655,6 +660,7 @@ class _VagueRule(NamedTuple):
     default: bool  # else the food's default portion
     volume: tuple[float, str] | None  # else this volume through the food's volume weights
     grams: float  # else this weight (NaN: none)
+    share: float = 1.0  # the part of the portion or default weight meant ("sliver": half)
 
 
 def _volume_spec(text: str) -> tuple[float, str] | None:
@@ -677,6 +683,7 @@ def _vague_rules() -> dict[str, tuple[_VagueRule, ...]]:
                     row["default"].strip().lower() == "yes",
                     _volume_spec(row["volume"]),
                     float(row["grams"]) if row["grams"].strip() else np.nan,
+                    float(row["share"]) if (row.get("share") or "").strip() else 1.0,
                 )
             )
     return {word: tuple(found) for word, found in rules.items()}
@@ -702,6 +709,10 @@ def _estimated(word: str, grams: float, how: str) -> _Portion:
     return _Portion(grams, how, "", f"estimated amount: {word} = {_g(grams)} g ({how})")
 
 
+def _shared(share: float, label: str) -> str:
+    return label if share == 1.0 else f"{share:g} x {label}"
+
+
 def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
     """A vague amount: the food's own portion of that name, its default portion, a
     volume through its own weights, or a typical weight (``datasets/vague_amounts.csv``)."""
@@ -721,11 +732,11 @@ def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
         ]
         if named:
             row = _pick(named, hint)
-            return _estimated(word, row.per_one, row.label)
+            return _estimated(word, row.per_one * rule.share, _shared(rule.share, row.label))
     if rule.default:
         found = _default(food_id, food, hint)
         if np.isfinite(found.grams):
-            return _estimated(word, found.grams, found.portion)
+            return _estimated(word, found.grams * rule.share, _shared(rule.share, found.portion))
     if rule.volume is not None:
         amount, unit = rule.volume
         vol = _volume(food.rows, unit, hint)

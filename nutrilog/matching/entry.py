@@ -271,9 +271,24 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     return None
 
 
+#: What "X on toast" is served on: ``on`` joins two foods only before one of these.
+_SERVED_ON = (
+    r"(?:(?:a|an|one|two|\d+|\d+\s+slices?\s+of|white|brown|wholemeal|whole\s*wheat|wholegrain"
+    r"|granary|multigrain|sourdough|rye|buttered|toasted|gluten[\s-]free)\s+)*"
+    r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitta?s?"
+    r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?)\b"
+)
 _CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
-    r"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*",
+    rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})",
+    re.IGNORECASE,
+)
+#: "Chips" beside one of these is the British plate of fried potatoes (fish and
+#: chips, egg and chips, pie and chips), not a bag of potato chips.
+_CHIPS = re.compile(r"^(?P<amount>.*?\b)?chips$", re.IGNORECASE)
+_CHIPS_MAINS = re.compile(
+    r"\b(?:fish|cod|haddock|plaice|scampi|sausages?|bangers?|eggs?|steak|pie|pasty|burgers?"
+    r"|chicken|gammon|ham|kebab|curry|beans|battered|breaded|fishcakes?|rissoles?)\b",
     re.IGNORECASE,
 )
 
@@ -535,4 +550,20 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         return Understanding(text, meal, clock, None, (Part(whole, _dish_tag(rest, spans)),))
     tag = (("component", f'of "{rest}"'),)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
-    return Understanding(text, meal, clock, None, parts)
+    return Understanding(text, meal, clock, None, _british_chips(parts, tag))
+
+
+def _british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
+    """``fish and chips``: the chips part is french fries when another part is a hot main."""
+    if len(parts) < 2 or not any(_CHIPS_MAINS.search(p.text) for p in parts):
+        return parts
+    out = []
+    for part in parts:
+        found = _CHIPS.match(part.text.strip())
+        if found is not None and not _CHIPS_MAINS.search(part.text):
+            amount = (found["amount"] or "").strip()
+            text = f"{amount} french fries".strip()
+            out.append(Part(text, (*tag, ("synonym", "chips → french fries (beside a hot main)"))))
+        else:
+            out.append(part)
+    return tuple(out)
