@@ -468,6 +468,35 @@ def _count_default(rows: Sequence[_Row], hint: _Hint, best_allowed: int = _NO_CO
     return _pick([row for row in rows if row.count == best], hint)
 
 
+def _described_count(food: _Food, hint: _Hint) -> _Row | None:
+    """For a bare count, the portion of one item that the food's description names.
+
+    ``4 fish sticks`` counts the food's ``stick`` portion, not its larger ``piece``;
+    ``27 cheese crackers`` its ``cracker (1" square)``, not a goldfish; ``1 flour
+    tortilla`` its plain ``tortilla`` rather than the 6-inch ``tortilla medium``.
+    A food weighed by a ``medium`` size keeps it (fruit, vegetables), and so does a
+    food whose description names none of its portions.
+    """
+    if not food.description or any(row.count == 0 for row in food.rows):
+        return None
+    described = set(_WORD.findall(food.description))
+    rows = [
+        row
+        for row in _ones(food.rows)
+        if row.count <= 2 and not row.odd and row.word and _plural_in(row.word, described)
+    ]
+    if not rows:
+        return None
+    if hint.dims:
+        rows = [row for row in rows if _fits(row, hint.dims)] or rows
+    plain = [row for row in rows if len(_WORD.findall(row.text)) == 1]
+    return _pick(plain or rows, hint)
+
+
+def _plural_in(word: str, words: set[str]) -> bool:
+    return word in words or f"{word}s" in words or f"{word}es" in words
+
+
 def _ones(rows: Sequence[_Row]) -> list[_Row]:
     return [row for row in rows if row.amount == 1]
 
@@ -789,7 +818,33 @@ def _noun(food: _Food, unit: str, hint: _Hint) -> _Portion:
     return _Portion(np.nan, "", f"unknown unit {unit!r}")
 
 
-def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _Portion:
+def _twin_count(food_id: str, hint: _Hint, prepared: _Prepared | None) -> _Portion | None:
+    """One item of the food's FNDDS twin (``datasets/default_portions.csv``), for a count
+    of a food that USDA weighs only by volume or mass: ``10 cashews`` are ten of FNDDS
+    cashews' ``1 nut``, the same nut."""
+    found = _default_table().get(food_id)
+    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+        return None
+    twin = prepared.food(found[2])
+    row = _described_count(twin, hint) or _count_default(twin.rows, hint, best_allowed=2)
+    if row is None:
+        return None
+    return _Portion(
+        row.per_one,
+        f"{row.label} (FNDDS twin {found[2]})",
+        "",
+        f"count: one item as FNDDS twin {found[2]} weighs it = {_g(row.per_one)} g",
+    )
+
+
+def _for_food(
+    food_id: str,
+    food: _Food,
+    unit: str,
+    kind: str,
+    hint: _Hint,
+    prepared: _Prepared | None = None,
+) -> _Portion:
     if kind == "default":
         return _default(food_id, food, hint)
     if kind == "vague":
@@ -805,8 +860,11 @@ def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _
     if kind == "noun":
         return _noun(food, unit, hint)
     # bare count: one item; a food that is not counted in items takes its default portion
-    row = _count_default(food.rows, hint)
+    row = _described_count(food, hint) or _count_default(food.rows, hint)
     if row is None:
+        twin = _twin_count(food_id, hint, prepared)
+        if twin is not None:
+            return twin
         found = _default(food_id, food, hint)
         if np.isfinite(found.grams):
             return found
@@ -860,7 +918,7 @@ def _resolve(
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
     found = prepared.answers.get(key)
     if found is None:
-        found = _for_food(food_id, prepared.food(food_id), key[1], key[2], hint)
+        found = _for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
         prepared.answers[key] = found
     return found
 

@@ -312,8 +312,56 @@ def _alias_span(toks: _Tokens, i: int) -> int:
     return end
 
 
+#: Unit kinds whose long names are corrected when misspelt (``tablespon``, ``ounzes``).
+_SPELT_KINDS = frozenset({"mass", "volume"})
+#: Shortest misspelt word corrected to a unit name (shorter words are too often food).
+_SPELT_MIN = 6
+
+
+def _variants(word: str) -> set[str]:
+    """Words one edit away: a letter dropped, swapped with the next, changed or added."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in cuts if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+        | {a + c + b[1:] for a, b in cuts if b for c in letters}
+        | {a + c + b for a, b in cuts for c in letters}
+    )
+
+
+@lru_cache(maxsize=1)
+def _long_unit_names() -> dict[str, UnitInfo]:
+    return {
+        alias.lower(): info
+        for alias, info in unit_aliases().items()
+        if info.kind in _SPELT_KINDS and alias.isalpha() and len(alias) >= _SPELT_MIN
+    }
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_unit(word: str) -> UnitInfo | None:
+    """The mass or volume unit a word of six letters or more misspells by one edit
+    (``tablespon`` -> tablespoon, ``ounzes`` -> ounces), when only one unit fits."""
+    if len(word) < _SPELT_MIN or not word.isalpha():
+        return None
+    names = _long_unit_names()
+    found = {names[v].unit: names[v] for v in _variants(word) if v in names}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _unit_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
-    """Longest alias (up to 3 adjacent words) starting at token ``i``."""
+    """Longest alias (up to 3 adjacent words) starting at token ``i``; else a long mass
+    or volume unit name misspelt by one letter, right after a number."""
+    found = _alias_at(toks, i)
+    if found is None and 0 < i < toks.n and toks.word[i] and toks.kind[i - 1] == "num":
+        info = _misspelt_unit(toks.word[i])
+        if info is not None:
+            return info, i + 1
+    return found
+
+
+def _alias_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
     for end in range(_alias_span(toks, i), i, -1):
         if end < toks.n and toks.start[end] == toks.end[end - 1] and toks.text[end] in "-'’":
             continue  # "t-bone", not a teaspoon
