@@ -649,6 +649,16 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
             f"default portion: quantity not specified = {_g(food.typical)} g",
         )
     found = _default_table().get(food_id)
+    if found is not None and found[1] == "group median":
+        # a food group's median says less than the food's own medium or one item
+        own = _count_default(_ones(food.rows), hint, best_allowed=2)
+        if own is not None:
+            return _Portion(
+                own.per_one,
+                f"{own.label} (default portion)",
+                "",
+                f"default portion: {own.label} = {_g(own.per_one)} g",
+            )
     if found is not None:
         grams, basis, source = found
         via = f" {source}" if source and source != food_id else ""

@@ -525,7 +525,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     >>> from nutrilog.foods import load_foods
     >>> u = understand("lunch: toast w/ butter", Matcher(load_foods()))
     >>> u.meal, [p.text for p in u.parts]
-    ('lunch', ['toast', 'butter'])
+    ('lunch', ['toast', '0.5 tbsp butter'])
     """
     rest, meal, clock = strip_prefix(text)
     reason = not_food_reason(rest, matcher.index.postings.keys())
@@ -550,7 +550,81 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         return Understanding(text, meal, clock, None, (Part(whole, _dish_tag(rest, spans)),))
     tag = (("component", f'of "{rest}"'),)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
-    return Understanding(text, meal, clock, None, _british_chips(parts, tag))
+    return Understanding(text, meal, clock, None, _companion_amounts(_british_chips(parts, tag)))
+
+
+class _Companion(NamedTuple):
+    """One row of ``datasets/companion_amounts.csv``."""
+
+    base: frozenset[str]  # normalised names of the food that takes the addition
+    addition: frozenset[str]  # normalised names of the addition
+    amount: str  # the amount of one addition ("2 tbsp")
+
+
+@lru_cache(maxsize=1)
+def _companions() -> tuple[_Companion, ...]:
+    """``datasets/companion_amounts.csv``: what an addition without an amount weighs."""
+    import csv
+
+    from nutrilog._resources import dataset_path
+
+    with dataset_path("companion_amounts.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            _Companion(
+                frozenset(normalize_many(row["base"].split("|"))),
+                frozenset(normalize_many(row["addition"].split("|"))),
+                row["amount"].strip(),
+            )
+            for row in csv.DictReader(fh)
+        )
+
+
+_BARE_COUNT = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?|a|an|one|two|three)\s+(?P<food>\D+)$", re.I)
+_COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+
+
+def _companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """An addition written without an amount beside the food it goes with takes the
+    amount of ``datasets/companion_amounts.csv``: ``coffee with milk`` is 2 tbsp of
+    milk, ``tea with 2 sugars`` two teaspoons, ``toast w/ butter`` half a tablespoon,
+    not a glass of milk or a default portion of butter."""
+    if len(parts) < 2:
+        return parts
+    keys = [normalize_many([p.text])[0] for p in parts]
+    out = list(parts)
+    for n, part in enumerate(parts):
+        counted = _BARE_COUNT.match(part.text)
+        count, food = 1.0, part.text.strip()
+        if counted is not None:
+            raw = counted["n"].lower()
+            count = _COUNT_WORDS.get(raw) or float(raw)
+            food = counted["food"].strip()
+        elif _has_amount(part.text):
+            continue
+        key = normalize_many([food])[0]
+        others = [k for m, k in enumerate(keys) if m != n]
+        rule = next(
+            (
+                c
+                for c in _companions()
+                if key in c.addition and any(_names_any(o, c.base) for o in others)
+            ),
+            None,
+        )
+        if rule is None:
+            continue
+        number, unit = rule.amount.split(maxsplit=1)
+        amount = f"{float(number) * count:g} {unit}"
+        out[n] = Part(
+            f"{amount} {food}", (*part.tags, ("estimated amount", f"{food} = {amount} (added)"))
+        )
+    return tuple(out)
+
+
+def _names_any(key: str, names: frozenset[str]) -> bool:
+    """Whether the normalised ``key`` holds one of ``names`` as whole words."""
+    padded = f" {key} "
+    return any(f" {name} " in padded for name in names)
 
 
 def _british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
