@@ -157,6 +157,9 @@ _MODIFIERS = _words(
 )
 
 
+#: Modifiers written as a noun or verb (``swede mash``, ``dice``): the portion word they mean.
+_MODIFIER_STEMS = {"mash": "mashed", "puree": "pureed", "purée": "pureed", "shreds": "shredded"}
+
 #: Units of a portion that counts one item (with a countable first word); "" is none.
 _COUNT_UNITS = (
     _words(
@@ -897,7 +900,10 @@ def _hint(food_text: str) -> _Hint:
     words = _WORD.findall(_AMOUNT_NOTES.sub(" ", text))
     last = words[-1] if words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""
-    return _Hint(_MODIFIERS.intersection(words), _dimensions(text), noun)
+    named = _MODIFIERS.intersection(words) | {
+        _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
+    }
+    return _Hint(frozenset(named), _dimensions(text), noun)
 
 
 def _resolve(

@@ -565,6 +565,17 @@ def _implicit_unit(toks: _Tokens) -> _Cand | None:
     return None
 
 
+def _trailing_unit(toks: _Tokens) -> _Cand | None:
+    """A measure closing the line after a comma, with no number: ``soup, cup`` is one
+    cup, ``orange juice, glass`` one glass (an app's or a diary's "food, measure")."""
+    if toks.n < 3 or toks.text[toks.n - 2] != ",":
+        return None
+    hit = _unit_at(toks, toks.n - 1)
+    if hit is None or hit[1] != toks.n or hit[0].kind not in ("volume", "vague"):
+        return None
+    return _Cand(toks.n - 1, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+
+
 def _multipliers(toks: _Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
     """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers outside the amounts ``cands``."""
     factor, used = 1.0, set()
@@ -673,7 +684,7 @@ def parse_quantity(text: str) -> ParsedAmount:
         with_unit = [c for c in outside if c.unit is not None]
         primary = (with_unit or outside)[-1]
     if primary is None and not mult_used:
-        primary = _implicit_unit(toks)
+        primary = _implicit_unit(toks) or _trailing_unit(toks)
     quantity = math.nan
     unit: UnitInfo | None = None
     if primary is not None:
