@@ -506,8 +506,15 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     result = matcher.result(_food_key(matcher, text))
     if result.position is None:
         return False
-    sure = _SURE_SCORE if _commas_only(text, spans) else _SURE_DISH
-    return result.method in ("alias", "exact") or result.score >= sure
+    if result.method in ("alias", "exact"):
+        return True
+    if _commas_only(text, spans):
+        return result.score >= _SURE_SCORE
+    # "english muffin w/ pb" is no muffin alone: a dish must hold every part's food
+    key = _food_key(matcher, text)
+    return result.score >= _SURE_DISH and all(
+        matcher.holds(key, _food_key(matcher, text[a:b])) for a, b in spans
+    )
 
 
 def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:
