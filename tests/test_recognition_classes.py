@@ -179,12 +179,17 @@ def _parts(line: str, matcher: Matcher) -> list[str]:
 
 
 def test_additions_without_an_amount_take_the_companion_amount(matcher) -> None:
-    assert _parts("espresso with milk", matcher) == ["espresso", "2 tbsp milk"]
-    assert _parts("earl grey tea with 2 sugars", matcher) == ["earl grey tea", "2 tsp sugars"]
+    # a hot drink with an addition and no amount of its own is one 8 fl oz cup
+    assert _parts("espresso with milk", matcher) == ["1 cup espresso", "2 tbsp milk"]
+    assert _parts("earl grey tea with 2 sugars", matcher) == ["1 cup earl grey tea", "2 tsp sugars"]
+    # a drink with a size, or an amount, keeps it
+    assert _parts("venti americano with cream", matcher) == ["venti americano", "1 tbsp cream"]
+    assert _parts("16 oz cold brew w/ oat milk", matcher)[0] == "16 oz cold brew"
     assert _parts("crumpet w/ butter", matcher) == ["crumpet", "0.5 tbsp butter"]
     assert _parts("muesli with skimmed milk", matcher) == ["muesli", "0.5 cup skimmed milk"]
     # an amount written by the user is kept
     assert _parts("coffee with 1 cup milk", matcher) == ["coffee", "1 cup milk"]
+    assert _parts("rye toast with smoked salmon", matcher) == ["rye toast", "2 oz smoked salmon"]
     # milk beside a food that takes no addition keeps its own default
     assert _parts("chicken with milk", matcher)[1] == "milk"
 

@@ -566,6 +566,7 @@ class _Companion(NamedTuple):
     base: frozenset[str]  # normalised names of the food that takes the addition
     addition: frozenset[str]  # normalised names of the addition
     amount: str  # the amount of one addition ("2 tbsp")
+    base_amount: str  # the amount of the base when it has none ("1 cup"), or ""
 
 
 @lru_cache(maxsize=1)
@@ -581,6 +582,7 @@ def _companions() -> tuple[_Companion, ...]:
                 frozenset(normalize_many(row["base"].split("|"))),
                 frozenset(normalize_many(row["addition"].split("|"))),
                 row["amount"].strip(),
+                (row.get("base_amount") or "").strip(),
             )
             for row in csv.DictReader(fh)
         )
@@ -588,6 +590,12 @@ def _companions() -> tuple[_Companion, ...]:
 
 _BARE_COUNT = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?|a|an|one|two|three)\s+(?P<food>\D+)$", re.I)
 _COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+
+
+#: Coffee-shop cup sizes: a drink named with one has its amount.
+_CUP_SIZE = re.compile(
+    r"\b(?:short|tall|grande|venti|trenta|small|medium|large|regular|big|mug|pot)\b", re.I
+)
 
 
 def _companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
@@ -625,6 +633,19 @@ def _companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
         out[n] = Part(
             f"{amount} {food}", (*part.tags, ("estimated amount", f"{food} = {amount} (added)"))
         )
+        if rule.base_amount:
+            for m, other in enumerate(out):
+                if (
+                    m != n
+                    and _names_any(keys[m], rule.base)
+                    and parse_quantity(other.text).unit_kind == "default"
+                    and not _CUP_SIZE.search(other.text)  # no size either
+                ):
+                    detail = f"{other.text} = {rule.base_amount} (taken with {food})"
+                    out[m] = Part(
+                        f"{rule.base_amount} {other.text}",
+                        (*other.tags, ("estimated amount", detail)),
+                    )
     return tuple(out)
 
 
