@@ -318,35 +318,52 @@ _SPELT_KINDS = frozenset({"mass", "volume"})
 _SPELT_MIN = 6
 
 
-def _variants(word: str) -> set[str]:
-    """Words one edit away: a letter dropped, swapped with the next, changed or added."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
-    return (
-        {a + b[1:] for a, b in cuts if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
-        | {a + c + b[1:] for a, b in cuts if b for c in letters}
-        | {a + c + b for a, b in cuts for c in letters}
-    )
+def _deletes(word: str) -> set[str]:
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter dropped, added, changed or swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short in _deletes(long_)
 
 
 @lru_cache(maxsize=1)
-def _long_unit_names() -> dict[str, UnitInfo]:
-    return {
+def _long_unit_names() -> tuple[dict[str, UnitInfo], dict[str, frozenset[str]]]:
+    """Long mass and volume unit names, and each name and its one-letter deletions ->
+    the names they come from (a symmetric-delete index: a word one edit from a name
+    shares a key with it)."""
+    names = {
         alias.lower(): info
         for alias, info in unit_aliases().items()
         if info.kind in _SPELT_KINDS and alias.isalpha() and len(alias) >= _SPELT_MIN
     }
+    keys: dict[str, set[str]] = {}
+    for name in names:
+        for key in _deletes(name) | {name}:
+            keys.setdefault(key, set()).add(name)
+    return names, {k: frozenset(v) for k, v in keys.items()}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _misspelt_unit(word: str) -> UnitInfo | None:
     """The mass or volume unit a word of six letters or more misspells by one edit
     (``tablespon`` -> tablespoon, ``ounzes`` -> ounces), when only one unit fits."""
     if len(word) < _SPELT_MIN or not word.isalpha():
         return None
-    names = _long_unit_names()
-    found = {names[v].unit: names[v] for v in _variants(word) if v in names}
+    names, keys = _long_unit_names()
+    near = {n for key in _deletes(word) | {word} for n in keys.get(key, ())}
+    found = {names[n].unit: names[n] for n in near if _one_edit(word, n)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

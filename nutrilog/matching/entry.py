@@ -510,11 +510,13 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
         return True
     if _commas_only(text, spans):
         return result.score >= _SURE_SCORE
+    if result.score < _SURE_DISH:
+        return False
+    if "," in text:  # a description written out ("Beans, baked, canned, with pork")
+        return True
     # "english muffin w/ pb" is no muffin alone: a dish must hold every part's food
     key = _food_key(matcher, text)
-    return result.score >= _SURE_DISH and all(
-        matcher.holds(key, _food_key(matcher, text[a:b])) for a, b in spans
-    )
+    return all(matcher.holds(key, _food_key(matcher, text[a:b])) for a, b in spans)
 
 
 def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:
