@@ -306,3 +306,28 @@ def test_a_supplement_line_is_never_matched_as_a_food(foods) -> None:
     assert (entries["kind"] == "supplement").all()
     k = entries["potassium_mg"].dropna()
     assert len(k) == 1 and math.isclose(float(k.iloc[0]), 15 * 39.098, rel_tol=1e-6)
+
+
+# --------------------------------------------------------------------------- typos
+
+
+@pytest.mark.parametrize(
+    ("written", "word"),
+    [("mlik", "milk"), ("aple", "apple"), ("bred", "bread"), ("rcie", "rice"), ("tuan", "tuna")],
+)
+def test_four_letter_typos_with_a_swap_or_a_missing_letter_are_corrected(
+    written: str, word: str, foods
+) -> None:
+    from nutrilog.matching import match_foods
+
+    m = match_foods([written], foods)
+    assert m["assumptions"].iloc[0] == f"spelling: {written} → {word}"
+
+
+def test_a_four_letter_word_is_never_changed_into_another_food() -> None:
+    from nutrilog.matching.spelling import Speller
+
+    speller = Speller({"beef": 200, "beet": 40, "pear": 80, "peas": 90, "milk": 500})
+    # "bees" is one changed letter from beef and beet: a change is not corrected
+    assert speller.correct("bees") is None
+    assert speller.correct("mlik") == "milk"
