@@ -153,12 +153,19 @@ _PREFERRED_FORMS: tuple[frozenset[str] | None, ...] = (
 _ODD_FORMS = _words("eaten snack mini miniature bite kids")
 _MODIFIERS = _words(
     """chopped sliced diced shredded grated mashed pureed cubed whole halves pieces packed
-    crumbled cooked raw ground slivered sections florets cherry grape packed"""
+    crumbled cooked raw ground slivered sections florets cherry grape packed king fun
+    miniature snack share sharing party"""
 )
 
 
 #: Modifiers written as a noun or verb (``swede mash``, ``dice``): the portion word they mean.
-_MODIFIER_STEMS = {"mash": "mashed", "puree": "pureed", "purée": "pureed", "shreds": "shredded"}
+_MODIFIER_STEMS = {
+    "mash": "mashed",
+    "puree": "pureed",
+    "purée": "pureed",
+    "shreds": "shredded",
+    "mini": "miniature",
+}
 
 #: Units of a portion that counts one item (with a countable first word); "" is none.
 _COUNT_UNITS = (
@@ -583,6 +590,15 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     the text's last word, singular, names a portion of one item) is one of it, when
     that item weighs at least half the default (``green bean`` is not one bean).
     """
+    sized = [row for row in _ones(food.rows) if hint.words & _ITEM_SIZES & row.words]
+    if sized:  # "king size Snickers": the portion of that size
+        row = _pick(sized, hint)
+        return _Portion(
+            row.per_one,
+            f"{row.label} (default portion)",
+            "",
+            f"default portion: {row.label} = {_g(row.per_one)} g",
+        )
     found = _usual_default(food_id, food, hint)
     item = _own_item(food, hint)
     if item is not None and not food.typical > 0:
@@ -592,11 +608,17 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
             "",
             f"default portion: one item = {_g(item.per_one)} g ({item.label})",
         )
-    if hint.noun in _ITEM_NOUNS:
+    noun = hint.noun if hint.noun in _ITEM_NOUNS else ""
+    if not noun and _BAR_FOOD.search(food.description):
+        noun = "bar"  # "Kit Kat", "Twix": a food USDA names a bar is one bar
+    if noun:
         named = [
             row
             for row in _ones(food.rows)
-            if row.count < _NO_COUNT and (row.unit == hint.noun or _names(row, hint.noun))
+            if row.count < _NO_COUNT
+            and not row.odd
+            and not row.words & _ITEM_SIZES
+            and (row.unit == noun or _names(row, noun))
         ]
         if named:
             row = _pick(named, hint)
@@ -605,9 +627,13 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
                     row.per_one,
                     f"{row.label} (default portion)",
                     "",
-                    f"default portion: one {hint.noun} = {_g(row.per_one)} g ({row.label})",
+                    f"default portion: one {noun} = {_g(row.per_one)} g ({row.label})",
                 )
     return found
+
+
+#: A description that names its food a bar (``SNICKERS Bar``, ``TWIX Caramel Cookie Bars``).
+_BAR_FOOD = re.compile(r"\bbars?\b")
 
 
 #: First words of portions that weigh one whole served item (a sandwich, a burger...).
@@ -617,6 +643,8 @@ _ITEM_WORDS = _words(
 )
 
 
+#: Size words of packaged items (written "king size", "fun size", "mini").
+_ITEM_SIZES = _words("king fun miniature snack share sharing party")
 #: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
 #: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
 _ITEM_NOUNS = _ITEM_WORDS | _words("bar stick can bottle pouch packet carton tub pot")
@@ -888,7 +916,8 @@ def _for_food(
 #: Amount notes the analysis appends to the food text (``implicit one``, ``vague
 #: amount``, ``no amount``...): they are no food words, so never the food's noun.
 _AMOUNT_NOTES = re.compile(
-    r"\b(?:implicit one|vague amount|no amount|daily total|range [\d.\-\s]+|logged as .*)"
+    r"\b(?:implicit one|vague amount|no amount|daily total|range [\d.\-\s]+|logged as .*"
+    r"|(?:king|fun|full|regular|snack|share|sharing|party|mini|standard) size)"
     r"(?:;|$)"
 )
 
@@ -897,9 +926,10 @@ _AMOUNT_NOTES = re.compile(
 def _hint(food_text: str) -> _Hint:
     """The portion modifiers (chopped, sliced...) and inch sizes named in the food text."""
     text = food_text.lower()
-    words = _WORD.findall(_AMOUNT_NOTES.sub(" ", text))
-    last = words[-1] if words else ""
+    food_words = _WORD.findall(_AMOUNT_NOTES.sub(" ", text))  # the notes hold no noun
+    last = food_words[-1] if food_words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""
+    words = _WORD.findall(text)  # but may hold a size ("king size")
     named = _MODIFIERS.intersection(words) | {
         _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
     }

@@ -529,6 +529,11 @@ def _amounts(toks: _Tokens) -> list[_Cand]:
     return cands
 
 
+#: The size of a packaged item (candy bars, chips): it picks the portion, it is no food word.
+_ITEM_SIZE = re.compile(
+    r"\b(?P<size>king|fun|full|regular|snack|share|sharing|party|mini|standard)[\s-]?sized?\b",
+    re.IGNORECASE,
+)
 _INCH_WORDS = frozenset({"inch", "inches", "in"})
 
 
@@ -679,6 +684,10 @@ def parse_quantity(text: str) -> ParsedAmount:
     approx = _APPROX_RE.match(s)
     if approx and approx.end() < len(s):
         s = s[approx.end() :]
+    sized = _ITEM_SIZE.search(s)
+    if sized is not None:  # "king size Snickers": which bar, not how many
+        s = f"{s[: sized.start()]} {s[sized.end() :]}".strip()
+        s = re.sub(r"\s{2,}", " ", s)
     toks = _tokenize(s)
     cands = _amounts(toks)
     sizes = [(c, end) for c in cands if (end := _inch_size_end(toks, c)) is not None]
@@ -766,6 +775,8 @@ def parse_quantity(text: str) -> ParsedAmount:
         kind = "vague"
         notes = [n for n in notes if n != "implicit one"]
         notes.append("vague amount")
+    if sized is not None:
+        notes.append(f"{sized['size'].lower()} size")
     note = "; ".join(dict.fromkeys(n for n in notes if n)) or None
     return ParsedAmount(food, float(quantity), unit.unit if unit else None, kind, note)
 

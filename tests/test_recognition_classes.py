@@ -331,3 +331,25 @@ def test_a_four_letter_word_is_never_changed_into_another_food() -> None:
     # "bees" is one changed letter from beef and beet: a change is not corrected
     assert speller.correct("bees") is None
     assert speller.correct("mlik") == "milk"
+
+
+# --------------------------------------------------------------------------- candy bar sizes
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("king size snickers", 113.0),  # SR28 19155: "bar, king size (4 oz)" 113 g
+        ("snickers fun size", 15.0),  # "bar, fun size" 15 g
+        ("snickers", 57.0),  # a food USDA names a bar is one regular bar, "bar (2 oz)"
+        ("kit kat", 42.0),  # SR28 19120 KIT KAT Wafer Bar: "bar (1.5 oz)" 42 g
+    ],
+)
+def test_a_candy_bar_takes_the_size_written(line: str, grams: float, foods) -> None:
+    entries = _entries([line], foods)
+    assert entries["grams"].iloc[0] == pytest.approx(grams)
+
+
+def test_a_size_word_is_kept_out_of_the_food_words() -> None:
+    parsed = parse_quantity("2 fun size milky way")
+    assert (parsed.quantity, parsed.food, parsed.note) == (2.0, "milky way", "fun size")
