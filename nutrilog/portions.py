@@ -599,6 +599,20 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
             "",
             f"default portion: {row.label} = {_g(row.per_one)} g",
         )
+    if hint.dims:  # "footlong", "6 inch": the item of that length, whatever the default
+        sized = [
+            row
+            for row in _ones(food.rows)
+            if not row.odd and row.unit in ("", "each") and _fits(row, hint.dims)
+        ]
+        if sized:
+            row = _pick(sized, hint)
+            return _Portion(
+                row.per_one,
+                f"{row.label} (default portion)",
+                "",
+                f"default portion: {row.label} = {_g(row.per_one)} g",
+            )
     found = _usual_default(food_id, food, hint)
     item = _own_item(food, hint)
     if item is not None and not food.typical > 0:
@@ -611,14 +625,14 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     noun = hint.noun if hint.noun in _ITEM_NOUNS else ""
     if not noun and _BAR_FOOD.search(food.description):
         noun = "bar"  # "Kit Kat", "Twix": a food USDA names a bar is one bar
-    if noun:
+    for word in [w for w in (noun, _COUNT_TWINS.get(noun, "")) if w]:  # slice, or piece
         named = [
             row
             for row in _ones(food.rows)
             if row.count < _NO_COUNT
             and not row.odd
             and not row.words & _ITEM_SIZES
-            and (row.unit == noun or _names(row, noun))
+            and (row.unit == word or _names(row, word))
         ]
         if named:
             row = _pick(named, hint)
@@ -647,7 +661,7 @@ _ITEM_WORDS = _words(
 _ITEM_SIZES = _words("king fun miniature snack share sharing party")
 #: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
 #: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
-_ITEM_NOUNS = _ITEM_WORDS | _words("bar stick can bottle pouch packet carton tub pot")
+_ITEM_NOUNS = _ITEM_WORDS | _words("bar stick can bottle pouch packet carton tub pot slice piece")
 
 
 def _own_item(food: _Food, hint: _Hint) -> _Row | None:

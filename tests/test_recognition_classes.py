@@ -353,3 +353,13 @@ def test_a_candy_bar_takes_the_size_written(line: str, grams: float, foods) -> N
 def test_a_size_word_is_kept_out_of_the_food_words() -> None:
     parsed = parse_quantity("2 fun size milky way")
     assert (parsed.quantity, parsed.food, parsed.note) == (2.0, "milky way", "fun size")
+
+
+def test_a_slice_named_last_is_one_slice_or_piece(foods) -> None:
+    # FNDDS 58106540 pepperoni pizza: no slice row, "piece, NFS" 124 g (QNS is 248 g)
+    assert _grams(foods, "fndds:58106540", None, "default", "pepperoni pizza slice") == 124.0
+
+
+def test_a_length_wins_over_the_foods_own_default(foods) -> None:
+    # FNDDS 27540350 turkey submarine: QNS 260 g, "Subway Sub (footlong)" 520 g
+    assert _grams(foods, "fndds:27540350", None, "default", "footlong turkey sub") == 520.0
