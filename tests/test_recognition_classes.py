@@ -363,3 +363,11 @@ def test_a_slice_named_last_is_one_slice_or_piece(foods) -> None:
 def test_a_length_wins_over_the_foods_own_default(foods) -> None:
     # FNDDS 27540350 turkey submarine: QNS 260 g, "Subway Sub (footlong)" 520 g
     assert _grams(foods, "fndds:27540350", None, "default", "footlong turkey sub") == 520.0
+
+
+def test_a_packet_of_a_food_without_one_is_a_single_serving(foods) -> None:
+    # SR28 19411 potato chips: only an 8 oz bag; a packet is the 28 g single serving
+    out = resolve_grams([1.0], ["packet"], ["count"], ["sr28:19411"], foods)
+    assert out["grams"].iloc[0] == pytest.approx(28.0)
+    assert out["assumption"].iloc[0].startswith("estimated amount: packet")
+    assert parse_quantity("1 pack of crisps").unit == "packet"
