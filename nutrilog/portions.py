@@ -26,17 +26,27 @@ count (slice, piece, can, fillet, stalk, rasher...)
     A count word of the vague-amount table without a portion of its own (``shot``)
     is weighed as below, flagged as estimated.
 bare count (no unit: ``2 eggs``, ``1 banana``)
-    in this order: the food's ``medium`` portion; its ``each`` / whole / item
-    portion; the first other countable portion (``fruit``, ``egg``, ``slice``,
+    the piece the food's own description names (``fish sticks``: its ``stick``, not
+    its larger ``piece``; a plain ``tortilla`` before a 6-inch one) unless the food
+    is weighed by a ``medium`` size; then, in this order: the food's ``medium``
+    portion; its ``each`` / whole / item portion; the first other countable portion (``fruit``, ``egg``, ``slice``,
     ``piece``, ``banana``, ``link``... -- anything that is not a volume, a mass, a
     small/large size or a package, serving or dimension measure); then its
-    ``large`` portion. A food with none of them takes its default portion.
+    ``large`` portion. A food USDA weighs only by volume or mass counts the item of its
+    FNDDS twin (``10 cashews``: FNDDS ``1 nut``, flagged ``count: ...``); a food with
+    none of them takes its default portion.
 default (no amount written: ``green beans``)
     the food's default portion, never one piece: its own FNDDS "Quantity not
     specified" weight, else the bundled ``datasets/default_portions.csv`` (an FNDDS
     twin's or neighbour's, its serving, its group's median; see
     ``datasets/_build_defaults.py``), else (a user's food) its serving or one
-    whole item. Flagged ``default portion: ...``.
+    whole item. A length named (``6 inch``, ``footlong``) or a packaged size (``king
+    size``) picks the portion of that length or size first; a served item with no
+    weight of its own (SR28 fast food: ``1 item``, ``1 each burrito``, ``1 sandwich``,
+    SR28's per-length subs) is one item rather than a neighbour's or group's weight;
+    a group median never wins over the food's own medium or single item; a food named
+    by a serving noun (``... bar``, ``... slice``, and a food USDA calls a bar) is one
+    of it. Flagged ``default portion: ...``.
 vague (handful, some, bowl, glass, mug, scoop, square, serving, splash, pinch...)
     by ``datasets/vague_amounts.csv``, each row with its source: the food's own
     portion of that name where USDA has one (``scoop``, ``glass``), its default

@@ -15,7 +15,13 @@ The parser understands what people type into a diary:
   unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
 * a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
   → 5 oz, note ``1 can``;
-* dose counts: ``2 capsules magnesium 100 mg`` → 200 mg.
+* dose counts: ``2 capsules magnesium 100 mg`` → 200 mg;
+* a length is a size, not a count: ``Subway 6 inch turkey sub`` and ``6" sub`` are
+  one sub, note ``6"`` (the portion of that length is chosen later); a packaged
+  size (``king size``, ``fun size``) is kept out of the food words, as a note;
+* a long mass or volume unit name misspelt by one letter after a number
+  (``1 tablespon honey``, ``3 ounzes``); a measure closing the line after a comma
+  with no number (``soup, cup``) is one of it.
 
 Nothing is guessed silently. A line without any amount (``green beans``) is
 quantity 1 of no unit with unit kind ``default`` and note ``implicit one``: it is

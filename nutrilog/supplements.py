@@ -31,11 +31,19 @@ is converted with the salt's elemental fraction from its formula:
 ``potassium gluconate 595 mg`` is 595 x 16.69% = 99 mg of potassium, flagged
 ``compound weight``. A line that says ``elemental`` is never converted.
 
+A stated elemental amount is the dose (``calcium carbonate 1250 mg (500 mg
+elemental)`` is 500 mg of calcium); milliequivalents are converted with the atomic
+weight over the ion's charge (``potassium chloride 20 mEq`` = 782 mg of potassium).
+Electrolyte products, salt tablets, BCAAs and creatine (``LMNT``, ``Nuun``, ``Liquid
+IV``, ``salt tabs``, ``creatine 5 g``) are supplements without a tracked amount, even
+when weighed in grams.
+
 Dose counts multiply: ``2 capsules magnesium 100 mg`` is 200 mg. Vitamin D in IU
 is converted to µg with :func:`nutrilog.units.vitamin_d_iu_to_ug` (40 IU = 1 µg).
 A number without a unit after the nutrient is a dose in its usual label unit
 when it is 10 or more (``magnesium 250``: mg; ``D3 2000``: IU from 400 on, µg
-below; ``B12 1000``: µg), flagged ``unit assumed``; below 10 it counts tablets.
+below; ``B12 1000``: µg), flagged ``unit assumed``, also after a product's strength
+words (``vitamin D3 ultra 1000``, ``B12 max 500``); below 10 it counts tablets.
 A supplement without a readable dose (``multivitamin``, ``cal-mag 2 tabs``,
 ``fish oil``, ``2 gummies vitamin D``) keeps NaN nutrients, never 0, a note saying
 what is missing and the assumption ``unknown amount: ...``: nothing is guessed.

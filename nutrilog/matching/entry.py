@@ -1,6 +1,6 @@
 """Entry understanding: what one diary line says before any food is matched.
 
-A line such as ``Breakfast 7:30am: english muffin w/ pb`` is read in three steps, with
+A line such as ``Breakfast 7:30am: english muffin w/ pb`` is read in four steps, with
 the vocabulary of ``datasets/entry_words.csv``:
 
 1. **Prefixes and noise** (:func:`strip_prefix`): meal and time prefixes
@@ -9,8 +9,9 @@ the vocabulary of ``datasets/entry_words.csv``:
    bullets and eating verbs (``had``, ``ate``) are taken off; the meal is kept.
 2. **Not food** (:func:`not_food_reason`): a line with a word never written for
    something eaten (``walked``, ``slept``, ``felt``, ``headache``, ``BP``, ``goal``) is
-   not a food entry; a tally word (``calories``, ``total``) makes one only when no food
-   word is left beside it.
+   not a food entry, and so is a lab or body reading (``mg/dL``, ``bpm``, ``HbA1c``); a
+   tally word (``calories``, ``total``, a nutrient total such as ``Protein: 120g``)
+   makes one only when no food word is left beside it.
 3. **Compounds** (:func:`understand`): the line is cut at ``,`` ``;`` ``+`` ``&``
    ``and`` ``with`` ``w/`` ``plus`` and ``:`` into parts; a part without a food word
    (``1.5 cups``, ``browned``) or one that restates its neighbour (``granola bar, 2
@@ -21,6 +22,15 @@ the vocabulary of ``datasets/entry_words.csv``:
    group beyond the first costing :data:`GROUP_COST` points, so a dish that fits the
    whole line as well as its parts do is kept whole. A first part that only holds the
    others (``smoothie w/ banana, spinach and milk``, ``protein shake: ...``) is dropped.
+   ``on`` joins two foods before bread, toast, a bagel, crackers or rice (``beans on
+   toast``); ``chips`` beside a hot main (``fish and chips``) are french fries. A line
+   joined by ``with``/``and`` (no commas) is one dish only when the dish holds every
+   part's food (``english muffin w/ pb`` is two foods).
+4. **Additions** (``datasets/companion_amounts.csv``): a part with no amount that is
+   an addition to another part takes the table's amount, flagged ``estimated
+   amount``: milk in coffee or tea 2 tbsp, cream 1 tbsp, a sugar 1 tsp (the drink,
+   with no amount or size of its own, one 8 fl oz cup), butter on toast 1/2 tbsp,
+   milk on cereal 1/2 cup.
 
 Examples
 --------
