@@ -222,6 +222,7 @@ def test_chips_beside_a_hot_main_are_fries_and_alone_are_crisps(matcher, foods) 
     assert [p.text for p in parts] == ["scampi", "french fries"]
     assert ("synonym", "chips → french fries (beside a hot main)") in parts[1].tags
     assert _parts("salsa and chips", matcher)[-1] == "chips"
+    assert _parts("burger and a bag of chips", matcher)[-1] == "a bag of chips"
 
 
 def test_a_dish_must_hold_every_part_when_joined_by_with(matcher) -> None:

@@ -296,6 +296,7 @@ _CONNECTOR = re.compile(
 #: "Chips" beside one of these is the British plate of fried potatoes (fish and
 #: chips, egg and chips, pie and chips), not a bag of potato chips.
 _CHIPS = re.compile(r"^(?P<amount>.*?\b)?chips$", re.IGNORECASE)
+_BAGGED = re.compile(r"\b(?:bags?|packets?|packs?|tortilla|corn|potato|pita|bagel|kale)\b", re.I)
 _CHIPS_MAINS = re.compile(
     r"\b(?:fish|cod|haddock|plaice|scampi|sausages?|bangers?|eggs?|steak|pie|pasty|burgers?"
     r"|chicken|gammon|ham|kebab|curry|beans|battered|breaded|fishcakes?|rissoles?)\b",
@@ -674,7 +675,11 @@ def _british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) ->
     out = []
     for part in parts:
         found = _CHIPS.match(part.text.strip())
-        if found is not None and not _CHIPS_MAINS.search(part.text):
+        if (
+            found is not None
+            and not _CHIPS_MAINS.search(part.text)
+            and not _BAGGED.search(part.text)  # "a bag of chips" are crisps anywhere
+        ):
             amount = (found["amount"] or "").strip()
             text = f"{amount} french fries".strip()
             out.append(Part(text, (*tag, ("synonym", "chips → french fries (beside a hot main)"))))
