@@ -190,6 +190,9 @@ def test_additions_without_an_amount_take_the_companion_amount(matcher) -> None:
     # an amount written by the user is kept
     assert _parts("coffee with 1 cup milk", matcher) == ["coffee", "1 cup milk"]
     assert _parts("rye toast with smoked salmon", matcher) == ["rye toast", "2 oz smoked salmon"]
+    # dressing on a salad and sour cream on a taco: 2 tbsp, their reference amounts
+    assert _parts("garden salad w/ vinaigrette", matcher)[-1] == "2 tbsp vinaigrette"
+    assert _parts("3 tacos with sour cream", matcher)[-1] == "2 tbsp sour cream"
     # milk beside a food that takes no addition keeps its own default
     assert _parts("chicken with milk", matcher)[1] == "milk"
 

@@ -30,7 +30,7 @@ the vocabulary of ``datasets/entry_words.csv``:
    an addition to another part takes the table's amount, flagged ``estimated
    amount``: milk in coffee or tea 2 tbsp, cream 1 tbsp, a sugar 1 tsp (the drink,
    with no amount or size of its own, one 8 fl oz cup), butter on toast 1/2 tbsp,
-   milk on cereal 1/2 cup.
+   milk on cereal 1/2 cup, dressing on a salad and sour cream on a taco 2 tbsp.
 
 Examples
 --------
