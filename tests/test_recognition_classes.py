@@ -183,13 +183,18 @@ def test_additions_without_an_amount_take_the_companion_amount(matcher) -> None:
     assert _parts("espresso with milk", matcher) == ["1 cup espresso", "2 tbsp milk"]
     assert _parts("earl grey tea with 2 sugars", matcher) == ["1 cup earl grey tea", "2 tsp sugars"]
     # a drink with a size, or an amount, keeps it
-    assert _parts("venti americano with cream", matcher) == ["venti americano", "1 tbsp cream"]
+    assert _parts("venti americano with creamer", matcher) == ["venti americano", "1 tbsp creamer"]
     assert _parts("16 oz cold brew w/ oat milk", matcher)[0] == "16 oz cold brew"
     assert _parts("crumpet w/ butter", matcher) == ["crumpet", "0.5 tbsp butter"]
     assert _parts("muesli with skimmed milk", matcher) == ["muesli", "0.5 cup skimmed milk"]
     # an amount written by the user is kept
     assert _parts("coffee with 1 cup milk", matcher) == ["coffee", "1 cup milk"]
     assert _parts("rye toast with smoked salmon", matcher) == ["rye toast", "2 oz smoked salmon"]
+    # "cream" poured into coffee or tea is half and half
+    parts = understand("decaf coffee w/ cream", matcher).parts
+    assert parts[1].text == "1 tbsp half and half"
+    assert ("synonym", "cream → half and half (added to decaf coffee)") in parts[1].tags
+    assert _parts("scones with jam and clotted cream", matcher)[-1] == "clotted cream"
     # dressing on a salad and sour cream on a taco: 2 tbsp, their reference amounts
     assert _parts("garden salad w/ vinaigrette", matcher)[-1] == "2 tbsp vinaigrette"
     assert _parts("3 tacos with sour cream", matcher)[-1] == "2 tbsp sour cream"

@@ -580,6 +580,7 @@ class _Companion(NamedTuple):
     addition: frozenset[str]  # normalised names of the addition
     amount: str  # the amount of one addition ("2 tbsp")
     base_amount: str  # the amount of the base when it has none ("1 cup"), or ""
+    means: str  # the food the addition is in this place ("half and half"), or ""
 
 
 @lru_cache(maxsize=1)
@@ -596,6 +597,7 @@ def _companions() -> tuple[_Companion, ...]:
                 frozenset(normalize_many(row["addition"].split("|"))),
                 row["amount"].strip(),
                 (row.get("base_amount") or "").strip(),
+                (row.get("means") or "").strip(),
             )
             for row in csv.DictReader(fh)
         )
@@ -643,9 +645,11 @@ def _companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
             continue
         number, unit = rule.amount.split(maxsplit=1)
         amount = f"{float(number) * count:g} {unit}"
-        out[n] = Part(
-            f"{amount} {food}", (*part.tags, ("estimated amount", f"{food} = {amount} (added)"))
-        )
+        tags = (*part.tags, ("estimated amount", f"{food} = {amount} (added)"))
+        if rule.means:
+            base = next(o for o in others if _names_any(o, rule.base))
+            tags = (*tags, ("synonym", f"{food} → {rule.means} (added to {base})"))
+        out[n] = Part(f"{amount} {rule.means or food}", tags)
         if rule.base_amount:
             for m, other in enumerate(out):
                 if (
