@@ -92,7 +92,7 @@ def summarize_assumptions(entries: pd.DataFrame, top: int = 10) -> dict[str, Any
     >>> log = nl.parse_entries(["toast w/ butter", "1 cup spinach"], date="2026-11-20")
     >>> summary = summarize_assumptions(nl.analyze(log, nl.Profile(age=34, sex="female")).entries)
     >>> summary["by_tag"], summary["entries"]
-    ({'component': 2, 'default portion': 2}, 2)
+    ({'component': 2, 'default portion': 1, 'estimated amount': 1}, 2)
     """
     empty: dict[str, Any] = {"entries": 0, "count": 0, "by_tag": {}, "heaviest": []}
     if ASSUMPTIONS not in entries or not len(entries):

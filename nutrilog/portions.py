@@ -26,17 +26,27 @@ count (slice, piece, can, fillet, stalk, rasher...)
     A count word of the vague-amount table without a portion of its own (``shot``)
     is weighed as below, flagged as estimated.
 bare count (no unit: ``2 eggs``, ``1 banana``)
-    in this order: the food's ``medium`` portion; its ``each`` / whole / item
-    portion; the first other countable portion (``fruit``, ``egg``, ``slice``,
+    the piece the food's own description names (``fish sticks``: its ``stick``, not
+    its larger ``piece``; a plain ``tortilla`` before a 6-inch one) unless the food
+    is weighed by a ``medium`` size; then, in this order: the food's ``medium``
+    portion; its ``each`` / whole / item portion; the first other countable portion (``fruit``, ``egg``, ``slice``,
     ``piece``, ``banana``, ``link``... -- anything that is not a volume, a mass, a
     small/large size or a package, serving or dimension measure); then its
-    ``large`` portion. A food with none of them takes its default portion.
+    ``large`` portion. A food USDA weighs only by volume or mass counts the item of its
+    FNDDS twin (``10 cashews``: FNDDS ``1 nut``, flagged ``count: ...``); a food with
+    none of them takes its default portion.
 default (no amount written: ``green beans``)
     the food's default portion, never one piece: its own FNDDS "Quantity not
     specified" weight, else the bundled ``datasets/default_portions.csv`` (an FNDDS
     twin's or neighbour's, its serving, its group's median; see
     ``datasets/_build_defaults.py``), else (a user's food) its serving or one
-    whole item. Flagged ``default portion: ...``.
+    whole item. A length named (``6 inch``, ``footlong``) or a packaged size (``king
+    size``) picks the portion of that length or size first; a served item with no
+    weight of its own (SR28 fast food: ``1 item``, ``1 each burrito``, ``1 sandwich``,
+    SR28's per-length subs) is one item rather than a neighbour's or group's weight;
+    a group median never wins over the food's own medium or single item; a food named
+    by a serving noun (``... bar``, ``... slice``, and a food USDA calls a bar) is one
+    of it. Flagged ``default portion: ...``.
 vague (handful, some, bowl, glass, mug, scoop, square, serving, splash, pinch...)
     by ``datasets/vague_amounts.csv``, each row with its source: the food's own
     portion of that name where USDA has one (``scoop``, ``glass``), its default
@@ -162,9 +172,19 @@ _PREFERRED_FORMS: tuple[frozenset[str] | None, ...] = (
 _ODD_FORMS = _words("eaten snack mini miniature bite kids")
 _MODIFIERS = _words(
     """chopped sliced diced shredded grated mashed pureed cubed whole halves pieces packed
-    crumbled cooked raw ground slivered sections florets cherry grape packed"""
+    crumbled cooked raw ground slivered sections florets cherry grape packed king fun
+    miniature snack share sharing party"""
 )
 
+
+#: Modifiers written as a noun or verb (``swede mash``, ``dice``): the portion word they mean.
+_MODIFIER_STEMS = {
+    "mash": "mashed",
+    "puree": "pureed",
+    "purée": "pureed",
+    "shreds": "shredded",
+    "mini": "miniature",
+}
 
 #: Units of a portion that counts one item (with a countable first word); "" is none.
 _COUNT_UNITS = (
@@ -277,6 +297,8 @@ def _embedded_volume(row: _Row, description: str) -> _Row | None:
     return _row(description, row.amount * size, unit, row.grams)
 
 
+#: SR28 weighs some sandwiches per length: amount 6, "inch sub" is one 6-inch sub.
+_INCH_ITEM = re.compile(r"(?i)inch\b")
 _EMBEDDED_COUNT = re.compile(r"(?i)\((?P<num>\d+)\s+(?P<unit>squares?|pieces?)\b")
 
 
@@ -302,6 +324,8 @@ def _food(entries: Iterable[tuple[object, float, object, float]], food_name: str
             typical = grams if amount <= 0 else grams / amount
         if not (grams > 0 and amount > 0) or _NOT_A_MEASURE.match(text):
             continue
+        if amount > 1 and _INCH_ITEM.match(text):  # SR28 "6 inch sub": one 6-inch sub
+            text, amount = f'{amount:g}" {text[len("inch") :].strip()}', 1.0
         row = _row(text, float(amount), "" if pd.isna(unit) else str(unit), float(grams))
         rows.append(row)
         for extra in (_embedded_volume(row, text), _embedded_count(row, text)):
@@ -394,7 +418,8 @@ _FRACTION = re.compile(r"(?<![\d.])(\d+)/(\d+)")
 _DIMENSION = re.compile(
     r'(?P<a>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)?\s*(?:-|to)\s*'
     r'(?P<b>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)'
-    r'|(?P<c>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)'
+    r'|(?P<c>\d+(?:\.\d+)?)[\s-]*(?:"|in\b|inch(?:es)?\b)'
+    r"|(?P<foot>\bfoot[\s-]?long)"
 )
 
 
@@ -421,11 +446,13 @@ def _dimensions(text: str) -> tuple[tuple[float, float], ...]:
     >>> _dimensions('medium (7" to 7-7/8" long)')
     ((7.0, 7.875),)
     """
-    if '"' not in text and "inch" not in text and " in" not in text:
+    if '"' not in text and "inch" not in text and " in" not in text and "foot" not in text:
         return ()
     out = []
     for m in _DIMENSION.finditer(_decimal_fractions(text)):
-        if m["c"] is not None:
+        if m["foot"] is not None:  # a footlong sandwich is 12 inches
+            out.append((12.0, 12.0))
+        elif m["c"] is not None:
             out.append((float(m["c"]), float(m["c"])))
         else:
             low, high = float(m["a"]), float(m["b"])
@@ -474,6 +501,35 @@ def _count_default(rows: Sequence[_Row], hint: _Hint, best_allowed: int = _NO_CO
     if best == _NO_COUNT or best > best_allowed:
         return None
     return _pick([row for row in rows if row.count == best], hint)
+
+
+def _described_count(food: _Food, hint: _Hint) -> _Row | None:
+    """For a bare count, the portion of one item that the food's description names.
+
+    ``4 fish sticks`` counts the food's ``stick`` portion, not its larger ``piece``;
+    ``27 cheese crackers`` its ``cracker (1" square)``, not a goldfish; ``1 flour
+    tortilla`` its plain ``tortilla`` rather than the 6-inch ``tortilla medium``.
+    A food weighed by a ``medium`` size keeps it (fruit, vegetables), and so does a
+    food whose description names none of its portions.
+    """
+    if not food.description or any(row.count == 0 for row in food.rows):
+        return None
+    described = set(_WORD.findall(food.description))
+    rows = [
+        row
+        for row in _ones(food.rows)
+        if row.count <= 2 and not row.odd and row.word and _plural_in(row.word, described)
+    ]
+    if not rows:
+        return None
+    if hint.dims:
+        rows = [row for row in rows if _fits(row, hint.dims)] or rows
+    plain = [row for row in rows if len(_WORD.findall(row.text)) == 1]
+    return _pick(plain or rows, hint)
+
+
+def _plural_in(word: str, words: set[str]) -> bool:
+    return word in words or f"{word}s" in words or f"{word}es" in words
 
 
 def _ones(rows: Sequence[_Row]) -> list[_Row]:
@@ -559,12 +615,49 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
     the text's last word, singular, names a portion of one item) is one of it, when
     that item weighs at least half the default (``green bean`` is not one bean).
     """
+    sized = [row for row in _ones(food.rows) if hint.words & _ITEM_SIZES & row.words]
+    if sized:  # "king size Snickers": the portion of that size
+        row = _pick(sized, hint)
+        return _Portion(
+            row.per_one,
+            f"{row.label} (default portion)",
+            "",
+            f"default portion: {row.label} = {_g(row.per_one)} g",
+        )
+    if hint.dims:  # "footlong", "6 inch": the item of that length, whatever the default
+        sized = [
+            row
+            for row in _ones(food.rows)
+            if not row.odd and row.unit in ("", "each") and _fits(row, hint.dims)
+        ]
+        if sized:
+            row = _pick(sized, hint)
+            return _Portion(
+                row.per_one,
+                f"{row.label} (default portion)",
+                "",
+                f"default portion: {row.label} = {_g(row.per_one)} g",
+            )
     found = _usual_default(food_id, food, hint)
-    if hint.noun:
+    item = _own_item(food, hint)
+    if item is not None and not food.typical > 0:
+        return _Portion(
+            item.per_one,
+            f"{item.label} (default portion)",
+            "",
+            f"default portion: one item = {_g(item.per_one)} g ({item.label})",
+        )
+    noun = hint.noun if hint.noun in _ITEM_NOUNS else ""
+    if not noun and _BAR_FOOD.search(food.description):
+        noun = "bar"  # "Kit Kat", "Twix": a food USDA names a bar is one bar
+    for word in [w for w in (noun, _COUNT_TWINS.get(noun, "")) if w]:  # slice, or piece
         named = [
             row
             for row in _ones(food.rows)
-            if row.count < _NO_COUNT and (row.unit == hint.noun or _names(row, hint.noun))
+            if row.count < _NO_COUNT
+            and not row.odd
+            and not row.words & _ITEM_SIZES
+            and (row.unit == word or _names(row, word))
         ]
         if named:
             row = _pick(named, hint)
@@ -573,9 +666,48 @@ def _default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
                     row.per_one,
                     f"{row.label} (default portion)",
                     "",
-                    f"default portion: one {hint.noun} = {_g(row.per_one)} g ({row.label})",
+                    f"default portion: one {noun} = {_g(row.per_one)} g ({row.label})",
                 )
     return found
+
+
+#: A description that names its food a bar (``SNICKERS Bar``, ``TWIX Caramel Cookie Bars``).
+_BAR_FOOD = re.compile(r"\bbars?\b")
+
+
+#: First words of portions that weigh one whole served item (a sandwich, a burger...).
+_ITEM_WORDS = _words(
+    """item each sandwich burger hamburger cheeseburger burrito taco sub submarine wrap
+    entree order pizza individual"""
+)
+
+
+#: Size words of packaged items (written "king size", "fun size", "mini").
+_ITEM_SIZES = _words("king fun miniature snack share sharing party")
+#: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
+#: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
+_ITEM_NOUNS = _ITEM_WORDS | _words("bar stick can bottle pouch packet carton tub pot slice piece")
+
+
+def _own_item(food: _Food, hint: _Hint) -> _Row | None:
+    """The food's own portion of one served item, when its portions say it is eaten so.
+
+    A restaurant or packaged item that USDA weighs as ``1 item``, ``1 each burrito``,
+    ``1 sandwich`` or per sandwich length is one of it when no amount is written,
+    rather than a neighbour's or its food group's typical weight. A size in inches
+    the text names (``6 inch``, ``footlong``) picks the portion of that size.
+    """
+    rows = [row for row in _ones(food.rows) if not row.odd and row.unit in ("", "each")]
+    if hint.dims:
+        sized = [row for row in rows if _fits(row, hint.dims)]
+        if sized:
+            return _pick(sized, hint)
+    items = [
+        row
+        for row in rows
+        if row.word in _ITEM_WORDS or (row.word[:1].isdigit() and '"' in row.text)
+    ]
+    return _pick(items, hint) if items else None
 
 
 def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
@@ -587,6 +719,16 @@ def _usual_default(food_id: str, food: _Food, hint: _Hint) -> _Portion:
             f"default portion: quantity not specified = {_g(food.typical)} g",
         )
     found = _default_table().get(food_id)
+    if found is not None and found[1] == "group median":
+        # a food group's median says less than the food's own medium or one item
+        own = _count_default(_ones(food.rows), hint, best_allowed=2)
+        if own is not None:
+            return _Portion(
+                own.per_one,
+                f"{own.label} (default portion)",
+                "",
+                f"default portion: {own.label} = {_g(own.per_one)} g",
+            )
     if found is not None:
         grams, basis, source = found
         via = f" {source}" if source and source != food_id else ""
@@ -627,6 +769,7 @@ class _VagueRule(NamedTuple):
     default: bool  # else the food's default portion
     volume: tuple[float, str] | None  # else this volume through the food's volume weights
     grams: float  # else this weight (NaN: none)
+    share: float = 1.0  # the part of the portion or default weight meant ("sliver": half)
 
 
 def _volume_spec(text: str) -> tuple[float, str] | None:
@@ -649,6 +792,7 @@ def _vague_rules() -> dict[str, tuple[_VagueRule, ...]]:
                     row["default"].strip().lower() == "yes",
                     _volume_spec(row["volume"]),
                     float(row["grams"]) if row["grams"].strip() else np.nan,
+                    float(row["share"]) if (row.get("share") or "").strip() else 1.0,
                 )
             )
     return {word: tuple(found) for word, found in rules.items()}
@@ -674,6 +818,10 @@ def _estimated(word: str, grams: float, how: str) -> _Portion:
     return _Portion(grams, how, "", f"estimated amount: {word} = {_g(grams)} g ({how})")
 
 
+def _shared(share: float, label: str) -> str:
+    return label if share == 1.0 else f"{share:g} x {label}"
+
+
 def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
     """A vague amount: the food's own portion of that name, its default portion, a
     volume through its own weights, or a typical weight (``datasets/vague_amounts.csv``)."""
@@ -693,11 +841,11 @@ def _vague(food_id: str, food: _Food, word: str, hint: _Hint) -> _Portion:
         ]
         if named:
             row = _pick(named, hint)
-            return _estimated(word, row.per_one, row.label)
+            return _estimated(word, row.per_one * rule.share, _shared(rule.share, row.label))
     if rule.default:
         found = _default(food_id, food, hint)
         if np.isfinite(found.grams):
-            return _estimated(word, found.grams, found.portion)
+            return _estimated(word, found.grams * rule.share, _shared(rule.share, found.portion))
     if rule.volume is not None:
         amount, unit = rule.volume
         vol = _volume(food.rows, unit, hint)
@@ -750,7 +898,33 @@ def _noun(food: _Food, unit: str, hint: _Hint) -> _Portion:
     return _Portion(np.nan, "", f"unknown unit {unit!r}")
 
 
-def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _Portion:
+def _twin_count(food_id: str, hint: _Hint, prepared: _Prepared | None) -> _Portion | None:
+    """One item of the food's FNDDS twin (``datasets/default_portions.csv``), for a count
+    of a food that USDA weighs only by volume or mass: ``10 cashews`` are ten of FNDDS
+    cashews' ``1 nut``, the same nut."""
+    found = _default_table().get(food_id)
+    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+        return None
+    twin = prepared.food(found[2])
+    row = _described_count(twin, hint) or _count_default(twin.rows, hint, best_allowed=2)
+    if row is None:
+        return None
+    return _Portion(
+        row.per_one,
+        f"{row.label} (FNDDS twin {found[2]})",
+        "",
+        f"count: one item as FNDDS twin {found[2]} weighs it = {_g(row.per_one)} g",
+    )
+
+
+def _for_food(
+    food_id: str,
+    food: _Food,
+    unit: str,
+    kind: str,
+    hint: _Hint,
+    prepared: _Prepared | None = None,
+) -> _Portion:
     if kind == "default":
         return _default(food_id, food, hint)
     if kind == "vague":
@@ -766,8 +940,11 @@ def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _
     if kind == "noun":
         return _noun(food, unit, hint)
     # bare count: one item; a food that is not counted in items takes its default portion
-    row = _count_default(food.rows, hint)
+    row = _described_count(food, hint) or _count_default(food.rows, hint)
     if row is None:
+        twin = _twin_count(food_id, hint, prepared)
+        if twin is not None:
+            return twin
         found = _default(food_id, food, hint)
         if np.isfinite(found.grams):
             return found
@@ -775,14 +952,27 @@ def _for_food(food_id: str, food: _Food, unit: str, kind: str, hint: _Hint) -> _
     return _Portion(row.per_one, row.label, "")
 
 
+#: Amount notes the analysis appends to the food text (``implicit one``, ``vague
+#: amount``, ``no amount``...): they are no food words, so never the food's noun.
+_AMOUNT_NOTES = re.compile(
+    r"\b(?:implicit one|vague amount|no amount|daily total|range [\d.\-\s]+|logged as .*"
+    r"|(?:king|fun|full|regular|snack|share|sharing|party|mini|standard) size)"
+    r"(?:;|$)"
+)
+
+
 @lru_cache(maxsize=65536)
 def _hint(food_text: str) -> _Hint:
     """The portion modifiers (chopped, sliced...) and inch sizes named in the food text."""
     text = food_text.lower()
-    words = _WORD.findall(text)
-    last = words[-1] if words else ""
+    food_words = _WORD.findall(_AMOUNT_NOTES.sub(" ", text))  # the notes hold no noun
+    last = food_words[-1] if food_words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""
-    return _Hint(_MODIFIERS.intersection(words), _dimensions(text), noun)
+    words = _WORD.findall(text)  # but may hold a size ("king size")
+    named = _MODIFIERS.intersection(words) | {
+        _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
+    }
+    return _Hint(frozenset(named), _dimensions(text), noun)
 
 
 def _water(unit: str | None) -> Portion | None:
@@ -894,7 +1084,7 @@ def _resolve(
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
     found = prepared.answers.get(key)
     if found is None:
-        found = _for_food(food_id, prepared.food(food_id), key[1], key[2], hint)
+        found = _for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
         prepared.answers[key] = found
     return found
 

@@ -15,7 +15,13 @@ The parser understands what people type into a diary:
   unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
 * a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
   → 5 oz, note ``1 can``;
-* dose counts: ``2 capsules magnesium 100 mg`` → 200 mg.
+* dose counts: ``2 capsules magnesium 100 mg`` → 200 mg;
+* a length is a size, not a count: ``Subway 6 inch turkey sub`` and ``6" sub`` are
+  one sub, note ``6"`` (the portion of that length is chosen later); a packaged
+  size (``king size``, ``fun size``) is kept out of the food words, as a note;
+* a long mass or volume unit name misspelt by one letter after a number
+  (``1 tablespon honey``, ``3 ounzes``); a measure closing the line after a comma
+  with no number (``soup, cup``) is one of it.
 
 Nothing is guessed silently. A line without any amount (``green beans``) is
 quantity 1 of no unit with unit kind ``default`` and note ``implicit one``: it is
@@ -108,6 +114,15 @@ _PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
         (("a", "third"), 1 / 3),
         (("a", "few"), math.nan),
         (("a", "little"), math.nan),
+        (("a", "little", "bit"), math.nan),
+        (("little", "bit"), math.nan),
+        (("a", "lil", "bit"), math.nan),
+        (("lil", "bit"), math.nan),
+        (("a", "lil"), math.nan),
+        (("a", "wee", "bit"), math.nan),
+        (("a", "tad"), math.nan),
+        (("a", "touch"), math.nan),
+        (("a", "smattering"), math.nan),
         (("a", "lot", "of"), math.nan),
         (("lots", "of"), math.nan),
         (("plenty", "of"), math.nan),
@@ -303,8 +318,73 @@ def _alias_span(toks: _Tokens, i: int) -> int:
     return end
 
 
+#: Unit kinds whose long names are corrected when misspelt (``tablespon``, ``ounzes``).
+_SPELT_KINDS = frozenset({"mass", "volume"})
+#: Shortest misspelt word corrected to a unit name (shorter words are too often food).
+_SPELT_MIN = 6
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter dropped, added, changed or swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short in _deletes(long_)
+
+
+@lru_cache(maxsize=1)
+def _long_unit_names() -> tuple[dict[str, UnitInfo], dict[str, frozenset[str]]]:
+    """Long mass and volume unit names, and each name and its one-letter deletions ->
+    the names they come from (a symmetric-delete index: a word one edit from a name
+    shares a key with it)."""
+    names = {
+        alias.lower(): info
+        for alias, info in unit_aliases().items()
+        if info.kind in _SPELT_KINDS and alias.isalpha() and len(alias) >= _SPELT_MIN
+    }
+    keys: dict[str, set[str]] = {}
+    for name in names:
+        for key in _deletes(name) | {name}:
+            keys.setdefault(key, set()).add(name)
+    return names, {k: frozenset(v) for k, v in keys.items()}
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_unit(word: str) -> UnitInfo | None:
+    """The mass or volume unit a word of six letters or more misspells by one edit
+    (``tablespon`` -> tablespoon, ``ounzes`` -> ounces), when only one unit fits."""
+    if len(word) < _SPELT_MIN or not word.isalpha():
+        return None
+    names, keys = _long_unit_names()
+    near = {n for key in _deletes(word) | {word} for n in keys.get(key, ())}
+    found = {names[n].unit: names[n] for n in near if _one_edit(word, n)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _unit_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
-    """Longest alias (up to 3 adjacent words) starting at token ``i``."""
+    """Longest alias (up to 3 adjacent words) starting at token ``i``; else a long mass
+    or volume unit name misspelt by one letter, right after a number."""
+    found = _alias_at(toks, i)
+    if found is None and 0 < i < toks.n and toks.word[i] and toks.kind[i - 1] == "num":
+        info = _misspelt_unit(toks.word[i])
+        if info is not None:
+            return info, i + 1
+    return found
+
+
+def _alias_at(toks: _Tokens, i: int) -> tuple[UnitInfo, int] | None:
     for end in range(_alias_span(toks, i), i, -1):
         if end < toks.n and toks.start[end] == toks.end[end - 1] and toks.text[end] in "-'’":
             continue  # "t-bone", not a teaspoon
@@ -455,6 +535,34 @@ def _amounts(toks: _Tokens) -> list[_Cand]:
     return cands
 
 
+#: The size of a packaged item (candy bars, chips): it picks the portion, it is no food word.
+_ITEM_SIZE = re.compile(
+    r"\b(?P<size>king|fun|full|regular|snack|share|sharing|party|mini|standard)[\s-]?sized?\b",
+    re.IGNORECASE,
+)
+_INCH_WORDS = frozenset({"inch", "inches", "in"})
+
+
+def _inch_size_end(toks: _Tokens, cand: _Cand) -> int | None:
+    """One past an inch mark after a bare number that names a size (``6 inch sub``,
+    ``6" sub``, ``12-inch pizza``): the tokens of the size; None when it is no size.
+    A food word must follow (``6 inch`` alone says nothing), and ``in`` counts only
+    written against the number (``6in sub``, not ``2 eggs in butter``)."""
+    if cand.unit is not None or cand.depth:
+        return None
+    k = cand.end
+    if k < toks.n and toks.text[k] == "-":
+        k += 1
+    if k >= toks.n:
+        return None
+    word = toks.word[k]
+    attached = toks.start[k] == toks.end[k - 1]
+    mark = toks.text[k] == '"' or (word in _INCH_WORDS and (word != "in" or attached))
+    if not mark or k + 1 >= toks.n or toks.kind[k + 1] != "word":
+        return None
+    return k + 1
+
+
 def _implicit_unit(toks: _Tokens) -> _Cand | None:
     """A unit opening the line with no number: ``cup of milk``, ``some rice``,
     ``small bowl of rice`` (a modifier, then the unit), ``medium fries`` (a size
@@ -483,6 +591,17 @@ def _implicit_unit(toks: _Tokens) -> _Cand | None:
     ):
         return _Cand(0, j, 1.0, info, (*notes, "implicit one"), True, 0)
     return None
+
+
+def _trailing_unit(toks: _Tokens) -> _Cand | None:
+    """A measure closing the line after a comma, with no number: ``soup, cup`` is one
+    cup, ``orange juice, glass`` one glass (an app's or a diary's "food, measure")."""
+    if toks.n < 3 or toks.text[toks.n - 2] != ",":
+        return None
+    hit = _unit_at(toks, toks.n - 1)
+    if hit is None or hit[1] != toks.n or hit[0].kind not in ("volume", "vague"):
+        return None
+    return _Cand(toks.n - 1, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
 
 
 def _multipliers(toks: _Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
@@ -571,11 +690,20 @@ def parse_quantity(text: str) -> ParsedAmount:
     approx = _APPROX_RE.match(s)
     if approx and approx.end() < len(s):
         s = s[approx.end() :]
+    sized = _ITEM_SIZE.search(s)
+    if sized is not None:  # "king size Snickers": which bar, not how many
+        s = f"{s[: sized.start()]} {s[sized.end() :]}".strip()
+        s = re.sub(r"\s{2,}", " ", s)
     toks = _tokenize(s)
     cands = _amounts(toks)
+    sizes = [(c, end) for c in cands if (end := _inch_size_end(toks, c)) is not None]
+    cands = [c for c in cands if all(c is not size for size, _ in sizes)]
     factor, mult_used = _multipliers(toks, cands)
     notes: list[str] = ["approximate"] if approx else []
     drop = set(mult_used)
+    for size, end in sizes:  # "6 inch sub", '6" sub': a length, not how many
+        notes.append(f'{_fmt(size.quantity)}"')
+        drop |= set(range(size.start, end))
 
     outside = [c for c in cands if c.depth == 0]
     inside = [c for c in cands if c.depth > 0]
@@ -588,7 +716,7 @@ def parse_quantity(text: str) -> ParsedAmount:
         with_unit = [c for c in outside if c.unit is not None]
         primary = (with_unit or outside)[-1]
     if primary is None and not mult_used:
-        primary = _implicit_unit(toks)
+        primary = _implicit_unit(toks) or _trailing_unit(toks)
     quantity = math.nan
     unit: UnitInfo | None = None
     if primary is not None:
@@ -653,6 +781,8 @@ def parse_quantity(text: str) -> ParsedAmount:
         kind = "vague"
         notes = [n for n in notes if n != "implicit one"]
         notes.append("vague amount")
+    if sized is not None:
+        notes.append(f"{sized['size'].lower()} size")
     note = "; ".join(dict.fromkeys(n for n in notes if n)) or None
     return ParsedAmount(food, float(quantity), unit.unit if unit else None, kind, note)
 

@@ -31,11 +31,19 @@ is converted with the salt's elemental fraction from its formula:
 ``potassium gluconate 595 mg`` is 595 x 16.69% = 99 mg of potassium, flagged
 ``compound weight``. A line that says ``elemental`` is never converted.
 
+A stated elemental amount is the dose (``calcium carbonate 1250 mg (500 mg
+elemental)`` is 500 mg of calcium); milliequivalents are converted with the atomic
+weight over the ion's charge (``potassium chloride 20 mEq`` = 782 mg of potassium).
+Electrolyte products, salt tablets, BCAAs and creatine (``LMNT``, ``Nuun``, ``Liquid
+IV``, ``salt tabs``, ``creatine 5 g``) are supplements without a tracked amount, even
+when weighed in grams.
+
 Dose counts multiply: ``2 capsules magnesium 100 mg`` is 200 mg. Vitamin D in IU
 is converted to µg with :func:`nutrilog.units.vitamin_d_iu_to_ug` (40 IU = 1 µg).
 A number without a unit after the nutrient is a dose in its usual label unit
 when it is 10 or more (``magnesium 250``: mg; ``D3 2000``: IU from 400 on, µg
-below; ``B12 1000``: µg), flagged ``unit assumed``; below 10 it counts tablets.
+below; ``B12 1000``: µg), flagged ``unit assumed``, also after a product's strength
+words (``vitamin D3 ultra 1000``, ``B12 max 500``); below 10 it counts tablets.
 A supplement without a readable dose (``multivitamin``, ``cal-mag 2 tabs``,
 ``fish oil``, ``2 gummies vitamin D``) keeps NaN nutrients, never 0, a note saying
 what is missing and the assumption ``unknown amount: ...``: nothing is guessed.
@@ -210,7 +218,10 @@ _MULTI = re.compile(
 # Supplements by their name alone, dose or not: never a food.
 _NAMED_SUPPLEMENTS = re.compile(
     r"fish\s*oil|omega[\s-]?3|\bprobiotics?\b|\bmelatonin\b|\bcreatine\b|\bcoq10\b|"
-    r"\bashwagandha\b|\bglucosamine\b|\bbiotin\b|\belectrolyte (?:tabs?|tablets?|capsules?)\b",
+    r"\bashwagandha\b|\bglucosamine\b|\bbiotin\b|"
+    r"\belectrolytes? (?:tabs?|tablets?|capsules?|caps|packets?|sachets?|powder|mix|drink mix)\b|"
+    r"\blmnt\b|\bnuun\b|\bliquid[\s-]?i\.?v\b|\bsalt[\s-]?sticks?\b|"
+    r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b",
     re.I,
 )
 _OTHER_SUPPLEMENTS = re.compile(
@@ -236,8 +247,28 @@ _WATER = re.compile(
     re.I,
 )
 _BARE_WORDS = re.compile(
-    rf"\b(?:vitamins?|supplements?|elemental|daily|dose|{_ANY_SALT}|l-|powder)\b|\bl-", re.I
+    rf"\b(?:vitamins?|supplements?|elemental|daily|dose|{_ANY_SALT}|l-|powder|"
+    r"ultra|extra|max(?:imum)?|super|forte|plus|high|potency|strength|regular|advanced|"
+    r"complete|liquid|spray|sublingual|chewables?|once|weekly|mega|mg|mcg|ug|iu|meq)\b|\bl-",
+    re.I,
 )
+#: A stated elemental amount beside a salt's weight ("calcium carbonate 1250 mg (500 mg
+#: elemental)", "elemental magnesium 200 mg"): that amount is the dose.
+_ELEMENTAL = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>mg|mcg|µg|ug)\s*(?:of\s+)?elemental\b"
+    r"|\belemental\s+(?:magnesium|calcium|potassium|mg|ca|k)?\s*(?:[:=]\s*)?"
+    r"(?P<num2>\d+(?:\.\d+)?)\s*(?P<unit2>mg|mcg|µg|ug)\b",
+    re.I,
+)
+#: Milliequivalents of a mineral (potassium chloride is dosed in mEq): mg per mEq,
+#: the atomic weight (IUPAC) divided by the ion's charge.
+_MG_PER_MEQ = {
+    "potassium_mg": 39.098,
+    "sodium_mg": 22.990,
+    "magnesium_mg": 24.305 / 2,
+    "calcium_mg": 40.078 / 2,
+}
+_MEQ = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*meq\b", re.I)
 _SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
 _PREFILTER = re.compile(
     "|".join(
@@ -283,7 +314,7 @@ def _compound(column: str, text: str, amount_mg: float) -> tuple[float, str | No
     ``potassium gluconate 595 mg`` is the salt: 595 x 16.69% = 99 mg of potassium
     (``datasets/supplement_salts.csv``).
     """
-    if column not in _MINERAL_NAMES or "elemental" in text.lower():
+    if column not in _MINERAL_NAMES or "elemental" in text.lower() or _MEQ.search(text):
         return amount_mg, None
     salts = _salts()
     rows = salts[salts["nutrient"] == column]
@@ -492,6 +523,22 @@ def _from_product(
     return SupplementInfo("supplement", nutrients, None, assumption)
 
 
+def _stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAmount:
+    """The dose a line states outright: an elemental amount next to a salt's weight
+    (``calcium carbonate 1250 mg (500 mg elemental)`` is 500 mg), or a mineral in
+    milliequivalents (``potassium chloride 20 mEq`` is 782 mg of potassium)."""
+    found = _ELEMENTAL.search(text)
+    if found is not None:
+        number = found["num"] or found["num2"]
+        unit = (found["unit"] or found["unit2"]).lower().replace("µg", "ug").replace("mcg", "ug")
+        return parsed._replace(quantity=float(number), unit=unit, unit_kind="mass")
+    found = _MEQ.search(text)
+    if found is not None and len(columns) == 1 and columns[0] in _MG_PER_MEQ:
+        mg = float(found["num"]) * _MG_PER_MEQ[columns[0]]
+        return parsed._replace(quantity=mg, unit="mg", unit_kind="mass")
+    return parsed
+
+
 def _unknown(what: str, columns: list[str] | None = None) -> str:
     if columns:
         names = ", ".join(nutrient(c).label for c in columns)
@@ -541,9 +588,19 @@ def detect_supplement(text: str) -> SupplementInfo:
             _unknown("multivitamin or prenatal: amounts depend on the product"),
         )
     columns = _nutrients_in(text)
+    parsed = _stated_dose(text, parsed, columns)
     dosed = parsed.unit in _DOSE_UNITS or parsed.unit in _DOSE_FORMS
+    if not columns and parsed.unit_kind == "mass" and _NAMED_SUPPLEMENTS.search(text):
+        return SupplementInfo(  # "creatine 5 g": grams of a supplement powder
+            "supplement",
+            {},
+            "not a tracked nutrient",
+            _unknown(f"{food or text}: no tracked nutrient amount"),
+        )
     if not dosed and _food_measure(parsed):
         return _FOOD  # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"
+    if len(columns) == 1 and parsed.unit is None and parsed.quantity >= _BARE_DOSE_MIN:
+        dosed = True  # "vitamin D3 ultra 1000": a product's strength is its dose
     marked = bool(_FORMS.search(text))
     if marked and _COFFEE_CAPSULE.search(text) and not columns:
         return _FOOD  # "1 nespresso capsule"

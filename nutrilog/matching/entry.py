@@ -1,6 +1,6 @@
 """Entry understanding: what one diary line says before any food is matched.
 
-A line such as ``Breakfast 7:30am: english muffin w/ pb`` is read in three steps, with
+A line such as ``Breakfast 7:30am: english muffin w/ pb`` is read in four steps, with
 the vocabulary of ``datasets/entry_words.csv``:
 
 1. **Prefixes and noise** (:func:`strip_prefix`): meal and time prefixes
@@ -9,8 +9,9 @@ the vocabulary of ``datasets/entry_words.csv``:
    bullets and eating verbs (``had``, ``ate``) are taken off; the meal is kept.
 2. **Not food** (:func:`not_food_reason`): a line with a word never written for
    something eaten (``walked``, ``slept``, ``felt``, ``headache``, ``BP``, ``goal``) is
-   not a food entry; a tally word (``calories``, ``total``) makes one only when no food
-   word is left beside it.
+   not a food entry, and so is a lab or body reading (``mg/dL``, ``bpm``, ``HbA1c``); a
+   tally word (``calories``, ``total``, a nutrient total such as ``Protein: 120g``)
+   makes one only when no food word is left beside it.
 3. **Compounds** (:func:`understand`): the line is cut at ``,`` ``;`` ``+`` ``&``
    ``and`` ``with`` ``w/`` ``plus`` and ``:`` into parts; a part without a food word
    (``1.5 cups``, ``browned``) or one that restates its neighbour (``granola bar, 2
@@ -21,6 +22,15 @@ the vocabulary of ``datasets/entry_words.csv``:
    group beyond the first costing :data:`GROUP_COST` points, so a dish that fits the
    whole line as well as its parts do is kept whole. A first part that only holds the
    others (``smoothie w/ banana, spinach and milk``, ``protein shake: ...``) is dropped.
+   ``on`` joins two foods before bread, toast, a bagel, crackers or rice (``beans on
+   toast``); ``chips`` beside a hot main (``fish and chips``) are french fries. A line
+   joined by ``with``/``and`` (no commas) is one dish only when the dish holds every
+   part's food (``english muffin w/ pb`` is two foods).
+4. **Additions** (``datasets/companion_amounts.csv``): a part with no amount that is
+   an addition to another part takes the table's amount, flagged ``estimated
+   amount``: milk in coffee or tea 2 tbsp, cream 1 tbsp, a sugar 1 tsp (the drink,
+   with no amount or size of its own, one 8 fl oz cup), butter on toast 1/2 tbsp,
+   milk on cereal 1/2 cup, dressing on a salad and sour cream on a taco 2 tbsp.
 
 Examples
 --------
@@ -217,6 +227,19 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     return rest, meal, clock
 
 
+_NUMERIC = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Mass and energy units (``g``, ``mg``, ``kcal``): an amount beside a tally is no food word."""
+    from nutrilog.units import unit_aliases
+
+    return frozenset(
+        a.lower() for a, info in unit_aliases().items() if a.isalpha() and info.kind == "mass"
+    ) | {"kcal", "cal", "cals"}
+
+
 def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
     """Why a line is not a food entry, or None when it may be one.
 
@@ -246,16 +269,37 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     tallies = vocab.tallies.find(words)
     if tallies:
         tallied = {i for s, e, _ in tallies for i in range(s, e)}
-        others = [w for i, w in enumerate(words) if i not in tallied and w in known]
+        units = _unit_words()
+        others = [
+            w
+            for i, w in enumerate(words)
+            if i not in tallied and w in known and w not in units and not _NUMERIC.search(w)
+        ]
         if not others:
             start, end, kind = tallies[0]
             return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
     return None
 
 
+#: What "X on toast" is served on: ``on`` joins two foods only before one of these.
+_SERVED_ON = (
+    r"(?:(?:a|an|one|two|\d+|\d+\s+slices?\s+of|white|brown|wholemeal|whole\s*wheat|wholegrain"
+    r"|granary|multigrain|sourdough|rye|buttered|toasted|gluten[\s-]free)\s+)*"
+    r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitta?s?"
+    r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?)\b"
+)
 _CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
-    r"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*",
+    rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})",
+    re.IGNORECASE,
+)
+#: "Chips" beside one of these is the British plate of fried potatoes (fish and
+#: chips, egg and chips, pie and chips), not a bag of potato chips.
+_CHIPS = re.compile(r"^(?P<amount>.*?\b)?chips$", re.IGNORECASE)
+_BAGGED = re.compile(r"\b(?:bags?|packets?|packs?|tortilla|corn|potato|pita|bagel|kale)\b", re.I)
+_CHIPS_MAINS = re.compile(
+    r"\b(?:fish|cod|haddock|plaice|scampi|sausages?|bangers?|eggs?|steak|pie|pasty|burgers?"
+    r"|chicken|gammon|ham|kebab|curry|beans|battered|breaded|fishcakes?|rissoles?)\b",
     re.IGNORECASE,
 )
 
@@ -473,8 +517,17 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     result = matcher.result(_food_key(matcher, text))
     if result.position is None:
         return False
-    sure = _SURE_SCORE if _commas_only(text, spans) else _SURE_DISH
-    return result.method in ("alias", "exact") or result.score >= sure
+    if result.method in ("alias", "exact"):
+        return True
+    if _commas_only(text, spans):
+        return result.score >= _SURE_SCORE
+    if result.score < _SURE_DISH:
+        return False
+    if "," in text:  # a description written out ("Beans, baked, canned, with pork")
+        return True
+    # "english muffin w/ pb" is no muffin alone: a dish must hold every part's food
+    key = _food_key(matcher, text)
+    return all(matcher.holds(key, _food_key(matcher, text[a:b])) for a, b in spans)
 
 
 def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:
@@ -492,7 +545,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     >>> from nutrilog.foods import load_foods
     >>> u = understand("lunch: toast w/ butter", Matcher(load_foods()))
     >>> u.meal, [p.text for p in u.parts]
-    ('lunch', ['toast', 'butter'])
+    ('lunch', ['toast', '0.5 tbsp butter'])
     """
     rest, meal, clock = strip_prefix(text)
     reason = not_food_reason(rest, matcher.index.postings.keys())
@@ -517,4 +570,123 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         return Understanding(text, meal, clock, None, (Part(whole, _dish_tag(rest, spans)),))
     tag = (("component", f'of "{rest}"'),)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
-    return Understanding(text, meal, clock, None, parts)
+    return Understanding(text, meal, clock, None, _companion_amounts(_british_chips(parts, tag)))
+
+
+class _Companion(NamedTuple):
+    """One row of ``datasets/companion_amounts.csv``."""
+
+    base: frozenset[str]  # normalised names of the food that takes the addition
+    addition: frozenset[str]  # normalised names of the addition
+    amount: str  # the amount of one addition ("2 tbsp")
+    base_amount: str  # the amount of the base when it has none ("1 cup"), or ""
+    means: str  # the food the addition is in this place ("half and half"), or ""
+
+
+@lru_cache(maxsize=1)
+def _companions() -> tuple[_Companion, ...]:
+    """``datasets/companion_amounts.csv``: what an addition without an amount weighs."""
+    import csv
+
+    from nutrilog._resources import dataset_path
+
+    with dataset_path("companion_amounts.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            _Companion(
+                frozenset(normalize_many(row["base"].split("|"))),
+                frozenset(normalize_many(row["addition"].split("|"))),
+                row["amount"].strip(),
+                (row.get("base_amount") or "").strip(),
+                (row.get("means") or "").strip(),
+            )
+            for row in csv.DictReader(fh)
+        )
+
+
+_BARE_COUNT = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?|a|an|one|two|three)\s+(?P<food>\D+)$", re.I)
+_COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+
+
+#: Coffee-shop cup sizes: a drink named with one has its amount.
+_CUP_SIZE = re.compile(
+    r"\b(?:short|tall|grande|venti|trenta|small|medium|large|regular|big|mug|pot)\b", re.I
+)
+
+
+def _companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """An addition written without an amount beside the food it goes with takes the
+    amount of ``datasets/companion_amounts.csv``: ``coffee with milk`` is 2 tbsp of
+    milk, ``tea with 2 sugars`` two teaspoons, ``toast w/ butter`` half a tablespoon,
+    not a glass of milk or a default portion of butter."""
+    if len(parts) < 2:
+        return parts
+    keys = [normalize_many([p.text])[0] for p in parts]
+    out = list(parts)
+    for n, part in enumerate(parts):
+        counted = _BARE_COUNT.match(part.text)
+        count, food = 1.0, part.text.strip()
+        if counted is not None:
+            raw = counted["n"].lower()
+            count = _COUNT_WORDS.get(raw) or float(raw)
+            food = counted["food"].strip()
+        elif _has_amount(part.text):
+            continue
+        key = normalize_many([food])[0]
+        others = [k for m, k in enumerate(keys) if m != n]
+        rule = next(
+            (
+                c
+                for c in _companions()
+                if key in c.addition and any(_names_any(o, c.base) for o in others)
+            ),
+            None,
+        )
+        if rule is None:
+            continue
+        number, unit = rule.amount.split(maxsplit=1)
+        amount = f"{float(number) * count:g} {unit}"
+        tags = (*part.tags, ("estimated amount", f"{food} = {amount} (added)"))
+        if rule.means:
+            base = next(o for o in others if _names_any(o, rule.base))
+            tags = (*tags, ("synonym", f"{food} → {rule.means} (added to {base})"))
+        out[n] = Part(f"{amount} {rule.means or food}", tags)
+        if rule.base_amount:
+            for m, other in enumerate(out):
+                if (
+                    m != n
+                    and _names_any(keys[m], rule.base)
+                    and parse_quantity(other.text).unit_kind == "default"
+                    and not _CUP_SIZE.search(other.text)  # no size either
+                ):
+                    detail = f"{other.text} = {rule.base_amount} (taken with {food})"
+                    out[m] = Part(
+                        f"{rule.base_amount} {other.text}",
+                        (*other.tags, ("estimated amount", detail)),
+                    )
+    return tuple(out)
+
+
+def _names_any(key: str, names: frozenset[str]) -> bool:
+    """Whether the normalised ``key`` holds one of ``names`` as whole words."""
+    padded = f" {key} "
+    return any(f" {name} " in padded for name in names)
+
+
+def _british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
+    """``fish and chips``: the chips part is french fries when another part is a hot main."""
+    if len(parts) < 2 or not any(_CHIPS_MAINS.search(p.text) for p in parts):
+        return parts
+    out = []
+    for part in parts:
+        found = _CHIPS.match(part.text.strip())
+        if (
+            found is not None
+            and not _CHIPS_MAINS.search(part.text)
+            and not _BAGGED.search(part.text)  # "a bag of chips" are crisps anywhere
+        ):
+            amount = (found["amount"] or "").strip()
+            text = f"{amount} french fries".strip()
+            out.append(Part(text, (*tag, ("synonym", "chips → french fries (beside a hot main)"))))
+        else:
+            out.append(part)
+    return tuple(out)

@@ -2,7 +2,9 @@
 
 A word of five letters or more that no food, alias, synonym or brand uses is
 corrected to a known word one edit away: one wrong, missing, extra or swapped letter
-(the optimal-string-alignment distance). Words of eight letters or more may be two
+(the optimal-string-alignment distance). A four-letter word is corrected only for two
+swapped letters or a missing one, to a common word, when exactly one fits (``mlik``,
+``aple``). Words of eight letters or more may be two
 edits away when exactly one known word is that close. A correction keeps the first
 letter (or swaps the first two). Among several candidates the word used by the most
 foods wins.
@@ -29,6 +31,8 @@ __all__ = ["Speller", "MIN_LENGTH", "MIN_LENGTH_TWO_EDITS"]
 
 #: Shortest word that is corrected (one edit).
 MIN_LENGTH = 5
+#: Four-letter words are corrected only for a swap or a missing letter (see Speller._short).
+MIN_LENGTH_SHORT = 4
 #: Shortest word that may be two edits from its correction.
 MIN_LENGTH_TWO_EDITS = 8
 #: A target used by at most this many foods, one edit from a word used ten times as
@@ -115,8 +119,24 @@ class Speller:
                 candidates = {w for w in self._two_edits(word) if not self.misspelt(w)}
             if candidates:
                 fixed = max(candidates, key=lambda w: (self.frequencies[w], w))
+        elif len(word) == MIN_LENGTH_SHORT and word.isalpha():
+            fixed = self._short(word)
         self._cache[word] = fixed
         return fixed
+
+    def _short(self, word: str) -> str | None:
+        """A four-letter word: only a swapped pair or a missing letter of a common word,
+        when exactly one fits (``mlik`` -> milk, ``aple`` -> apple, ``bred`` -> bread); a
+        changed letter is too often another food (``beet``/``beef``, ``pear``/``peas``)."""
+        freq = self.frequencies
+        found = {
+            w
+            for w in self._one_edit(word)
+            if freq[w] >= _COMMON
+            and not self.misspelt(w)
+            and (len(w) == len(word) + 1 or (len(w) == len(word) and sorted(w) == sorted(word)))
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _two_edits(self, word: str) -> set[str]:
         """The one known word two edits from ``word`` (same first letter), if only one is."""
