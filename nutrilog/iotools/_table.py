@@ -46,6 +46,7 @@ import pandas as pd
 
 from nutrilog._vector import as_category, codes_of
 from nutrilog.errors import LogParseError
+from nutrilog.iotools._encoding import watch_fallback
 from nutrilog.iotools._source import (
     LINE_BREAK,
     MAX_LINE_CHARS,
@@ -54,7 +55,6 @@ from nutrilog.iotools._source import (
     shorten,
     split_lines,
     too_long_reason,
-    watch_fallback,
 )
 
 #: Name of the line-number column added to every chunk.
