@@ -144,6 +144,11 @@ def pick_person(analysis: Any, person: str | None) -> str | None:
     return people[0] if people else None
 
 
+def _suptitle(fig: Figure, title: str, who: str | None) -> None:
+    """The figure's title, naming the person (but not the unnamed ``default`` one)."""
+    fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
+
+
 def _rows_for(frame: Any, person: str | None) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         return pd.DataFrame()
@@ -308,8 +313,7 @@ def plot_daily(
         fig, axes = _new_figure(fig, len(chosen), 2.7)
         _draw_daily(axes, chosen, daily, assessment, x)
         _legend_below(fig, axes)
-        title = "Daily intake against reference intakes"
-        fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
+        _suptitle(fig, "Daily intake against reference intakes", who)
         if undated:
             fig.text(
                 0.01,
@@ -441,8 +445,7 @@ def plot_contributions(
     with _styled():
         fig, axes = _new_figure(fig, len(chosen), 0.5 * max(top, 3) + 1.0)
         _draw_contributions(axes, chosen, foods, top)
-        title = "Foods that gave the most (as you wrote them)"
-        fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
+        _suptitle(fig, "Foods that gave the most (as you wrote them)", who)
     return fig
 
 
@@ -563,6 +566,5 @@ def plot_weekly(
                 ax.text(0.5, 0.5, "no dated days", transform=ax.transAxes, ha="center",
                         va="center", color="0.4")  # fmt: skip
         _legend_below(fig, axes)
-        title = "Weekly means against the target"
-        fig.suptitle(f"{title}: {who}" if who and who != "default" else title, **_PLAIN)
+        _suptitle(fig, "Weekly means against the target", who)
     return fig

@@ -384,7 +384,7 @@ def test_an_unexpected_exception_is_one_line_with_its_own_status(
     def boom(_args: object) -> int:
         raise RuntimeError("something \x1b[2J went wrong")
 
-    monkeypatch.setattr(cli, "_cmd_analyze", boom)
+    monkeypatch.setattr(cli.analyze, "run", boom)
     code, _, err = _analyze(capsys, _log(tmp_path))
     assert code == 3 and err.count("\n") == 1
     assert err.startswith("nutrilog: internal error: RuntimeError at ")
@@ -582,7 +582,7 @@ def test_a_file_name_with_markup_does_not_break_the_progress_bar(monkeypatch) ->
         return real(file=screen, force_terminal=True, width=100)
 
     monkeypatch.setattr(rich.console, "Console", terminal)  # the bar is drawn here
-    with cli._progress(True, 2) as step:  # shown on a terminal for large inputs
+    with cli.output.progress(True, 2) as step:  # shown on a terminal for large inputs
         step(f"reading {visible('week[/bold].csv' + ESCAPE)}")  # drawn when the bar stops
     assert "week[/bold].csv\\x1b]0;PWNED" in screen.getvalue()
 

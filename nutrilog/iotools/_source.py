@@ -1,14 +1,6 @@
 """Open a log source (path or file-like), sniff its encoding, refuse binary or empty files.
 
-Encodings are tried in this order: a byte-order mark (UTF-8 or UTF-16), then
-UTF-8, then Windows-1252 (the Latin-1 superset most spreadsheet exports use).
-Bytes valid in neither raise :class:`~nutrilog.errors.LogParseError`.
-
-Mixed encodings: a UTF-8 file in which some lines were saved as Latin-1 (a
-line pasted from another program) is read as UTF-8, and only the bytes that are
-not UTF-8 are read as Windows-1252 (Latin-1 for the five bytes Windows-1252
-leaves undefined). A :class:`UserWarning` names the file and the lines
-concerned. An ``encoding=`` given by the caller is applied strictly.
+Encodings are sniffed and decoded by :mod:`nutrilog.iotools._encoding`.
 
 Only the first :data:`SAMPLE_BYTES` of a file on disk are read here; the readers
 stream the rest (``chunksize=``; files over ``AUTO_CHUNK_BYTES`` are always
@@ -47,6 +39,14 @@ from pathlib import Path
 from typing import IO
 
 from nutrilog.errors import ArgumentError, LogParseError
+from nutrilog.iotools._encoding import (
+    decode_all,
+    decode_errors,
+    decode_sniffed,
+    errors_for,
+    sniff_encoding,
+    watch_fallback,
+)
 
 #: How many bytes are read to sniff encoding, delimiter and format.
 SAMPLE_BYTES = 65536
@@ -56,8 +56,6 @@ MAX_LINE_CHARS = 100_000
 MAX_LINE_BYTES = 16 * 2**20
 #: A line end: ``\r\n``, ``\r`` or ``\n`` (see :func:`split_lines`).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-#: Name of the codec error handler that reads non-UTF-8 bytes as Windows-1252.
-FALLBACK_ERRORS = "nutrilog-cp1252"
 _TEXT_CONTROLS = set(b"\t\n\r\f\v\x1a")
 _MAGIC = (
     (b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods spreadsheet? export it as CSV)"),
@@ -68,25 +66,6 @@ _MAGIC = (
     (b"%PDF", "a PDF document"),
     (b"\x1f\x8b", "a gzip archive (decompress it first)"),
 )
-_fallback_hits = [0]  # bytes decoded by the fallback handler, process-wide
-
-
-def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: decode the offending bytes as Windows-1252 (else Latin-1)."""
-    if not isinstance(err, UnicodeDecodeError):
-        raise err
-    chunk = err.object[err.start : err.end]
-    _fallback_hits[0] += len(chunk)
-    out = []
-    for byte in chunk:
-        try:
-            out.append(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            out.append(chr(byte))  # 0x81 0x8D 0x8F 0x90 0x9D: undefined in cp1252
-    return "".join(out), err.end
-
-
-codecs.register_error(FALLBACK_ERRORS, _cp1252_fallback)
 
 
 def split_lines(text: str) -> list[str]:
@@ -131,34 +110,6 @@ def too_long_reason(length: int) -> str:
     'line too long: expected at most 100,000 characters, found 123,456'
     """
     return f"line too long: expected at most {MAX_LINE_CHARS:,} characters, found {length:,}"
-
-
-@contextlib.contextmanager
-def watch_fallback(name: str) -> Iterator[None]:
-    """Warn after the block if bytes of ``name`` were read with the Windows-1252 fallback.
-
-    Examples
-    --------
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as seen, watch_fallback("log.csv"):
-    ...     warnings.simplefilter("always")
-    ...     b"caf\\xe9".decode("utf-8", FALLBACK_ERRORS)
-    'café'
-    >>> str(seen[0].message).split(";")[0]
-    'log.csv: 1 byte(s) are not UTF-8 like the rest of the file'
-    """
-    before = _fallback_hits[0]
-    try:
-        yield
-    finally:
-        hits = _fallback_hits[0] - before
-        if hits:
-            warnings.warn(
-                f"{name}: {hits} byte(s) are not UTF-8 like the rest of the file; read them as "
-                "Windows-1252 (pass encoding= if the file uses another encoding)",
-                UserWarning,
-                stacklevel=3,
-            )
 
 
 def warn_if_empty(log_rows: int, name: str) -> None:
@@ -233,7 +184,7 @@ class LogInput:
             return self.text
         assert self.path is not None
         data = self.path.read_bytes()
-        return _decode_all(data, self.encoding, self.name, self.errors).lstrip("\ufeff")
+        return decode_all(data, self.encoding, self.name, self.errors).lstrip("\ufeff")
 
     @contextlib.contextmanager
     def open_text(self, newline: str | None = None) -> Iterator[IO[str]]:
@@ -246,7 +197,7 @@ class LogInput:
             return
         assert self.path is not None
         with (
-            _decode_errors(self.name, self.encoding),
+            decode_errors(self.name, self.encoding),
             watch_fallback(self.name),
             self.path.open(encoding=self.encoding, errors=self.errors, newline=newline) as fh,
         ):
@@ -268,19 +219,6 @@ class LogInput:
                 yield line.rstrip("\n")
 
 
-@contextlib.contextmanager
-def _decode_errors(name: str, encoding: str) -> Iterator[None]:
-    try:
-        yield
-    except UnicodeDecodeError as err:
-        raise LogParseError(
-            f"undecodable text: expected {encoding} text, found byte "
-            f"{err.object[err.start]:#04x} further down the file; pass encoding= with the "
-            "file's encoding",
-            source=name,
-        ) from err
-
-
 def binary_reason(data: bytes) -> str | None:
     """Why ``data`` is not a text log (None when it looks like text)."""
     if not data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -299,75 +237,6 @@ def binary_reason(data: bytes) -> str | None:
     if controls > 0.05 * min(len(data), 8192):
         return "binary file: expected a text food log (CSV or plain text), found binary data"
     return None
-
-
-def _mixed_lines(data: bytes) -> list[int]:
-    """1-based numbers of the lines of ``data`` that are not valid UTF-8."""
-    bad = []
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            bad.append(number)
-    return bad
-
-
-def _has_utf8_multibyte(data: bytes) -> bool:
-    """Whether ``data`` holds at least one well-formed non-ASCII UTF-8 sequence."""
-    return any(ord(c) > 127 for c in data.decode("utf-8", errors="ignore"))
-
-
-def _decode_all(data: bytes, encoding: str, name: str, errors: str = "strict") -> str:
-    try:
-        return data.decode(encoding, errors)
-    except UnicodeDecodeError as err:
-        raise LogParseError(
-            f"undecodable text: expected {encoding} text, found byte {data[err.start]:#04x} "
-            f"at offset {err.start}; pass encoding= with the file's encoding",
-            source=name,
-        ) from err
-
-
-def sniff_encoding(data: bytes, complete: bool, name: str) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if _has_utf8_multibyte(data):
-        return "utf-8"  # UTF-8 text, perhaps with a few lines in another encoding
-    for encoding in ("utf-8", "cp1252"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            decoder.decode(data, final=complete)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise LogParseError(
-        "undecodable text: expected UTF-8 or Latin-1/Windows-1252 text, found bytes valid in "
-        "neither; pass encoding= with the file's encoding",
-        source=name,
-    )
-
-
-def errors_for(encoding: str, forced: bool) -> str:
-    return FALLBACK_ERRORS if not forced and encoding in {"utf-8", "utf-8-sig"} else "strict"
-
-
-def decode_sniffed(data: bytes, enc: str, errors: str, name: str) -> str:
-    """Decode a whole input, warning about lines read with the Windows-1252 fallback."""
-    if errors == FALLBACK_ERRORS:
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            lines = _mixed_lines(data)
-            shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
-            warnings.warn(
-                f"{name}, line {shown}: not UTF-8 like the rest of the file; read as "
-                "Windows-1252 (pass encoding= if the file uses another encoding)",
-                UserWarning,
-                stacklevel=4,
-            )
-    return _decode_all(data, enc, name, errors)
 
 
 _SCAN_BLOCK = SAMPLE_BYTES

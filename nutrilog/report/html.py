@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from nutrilog.report import cohort_words as cw
 from nutrilog.report import wording as w
 from nutrilog.report.writer import Writer
 
@@ -143,12 +144,12 @@ class HtmlWriter(Writer):
         found = self.doc.get("population")
         if not found:
             return
-        self.out.append(f'<section class="population"><h2>{e(w.POPULATION_TITLE)}</h2>')
+        self.out.append(f'<section class="population"><h2>{e(cw.POPULATION_TITLE)}</h2>')
         if found["rows"]:
             self.out += [
-                _table(*w.population_rows(found), cls="population"),
-                f'<p class="terms">{e(w.POPULATION_TERMS)}</p><ul class="terms">',
-                *[f"<li>{e(note)}</li>" for note in w.population_notes(found)],
+                _table(*cw.population_rows(found), cls="population"),
+                f'<p class="terms">{e(cw.POPULATION_TERMS)}</p><ul class="terms">',
+                *[f"<li>{e(note)}</li>" for note in cw.population_notes(found)],
                 "</ul>",
             ]
         else:
@@ -160,10 +161,10 @@ class HtmlWriter(Writer):
         if not found:
             return
         self.out += [
-            f'<section class="cohort"><h2>{e(w.COHORT_TITLE)}</h2>',
-            _table(w.cohort_headers(), w.cohort_rows(found), cls="cohort"),
-            f'<p class="terms">{e(w.cohort_legend())}</p>',
-            f'<p class="terms">{e(w.cohort_hint(found))}</p></section>',
+            f'<section class="cohort"><h2>{e(cw.COHORT_TITLE)}</h2>',
+            _table(cw.cohort_headers(), cw.cohort_rows(found), cls="cohort"),
+            f'<p class="terms">{e(cw.cohort_legend())}</p>',
+            f'<p class="terms">{e(cw.cohort_hint(found))}</p></section>',
         ]
 
     def person(self, section: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ import html
 import re
 from typing import Any
 
+from nutrilog.report import cohort_words as cw
 from nutrilog.report import wording as w
 from nutrilog.report.writer import Writer
 
@@ -68,22 +69,22 @@ class MarkdownWriter(Writer):
         found = self.doc.get("population")
         if not found:
             return
-        self.out += [f"## {w.POPULATION_TITLE}", ""]
+        self.out += [f"## {cw.POPULATION_TITLE}", ""]
         if not found["rows"]:
             self.out += ["No person has an assessed day.", ""]
             return
-        self.out += _table(*w.population_rows(found))
-        self.out += ["", f"*{md(w.POPULATION_TERMS)}*", ""]
-        self.out += [f"- {md(note)}" for note in w.population_notes(found)]
+        self.out += _table(*cw.population_rows(found))
+        self.out += ["", f"*{md(cw.POPULATION_TERMS)}*", ""]
+        self.out += [f"- {md(note)}" for note in cw.population_notes(found)]
         self.out.append("")
 
     def cohort(self) -> None:
         found = self.doc.get("cohort")
         if not found:
             return
-        self.out += [f"## {w.COHORT_TITLE}", ""]
-        self.out += _table(w.cohort_headers(), w.cohort_rows(found))
-        self.out += ["", f"*{md(w.cohort_legend())}*", "", f"*{md(w.cohort_hint(found))}*", ""]
+        self.out += [f"## {cw.COHORT_TITLE}", ""]
+        self.out += _table(cw.cohort_headers(), cw.cohort_rows(found))
+        self.out += ["", f"*{md(cw.cohort_legend())}*", "", f"*{md(cw.cohort_hint(found))}*", ""]
 
     def person(self, section: dict[str, Any]) -> None:
         self.out += [f"## {md(w.person_title(section, self.several))}", ""]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from nutrilog.report import cohort_words as cw
 from nutrilog.report import wording as w
 from nutrilog.report.writer import Writer
 
@@ -144,24 +145,24 @@ class TextWriter(Writer):
         found = self.doc.get("population")
         if not found:
             return
-        self.heading(w.POPULATION_TITLE)
+        self.heading(cw.POPULATION_TITLE)
         if not found["rows"]:
             self.para("No person has an assessed day.")
             return
-        headers, rows = w.population_rows(found, compact=True)
+        headers, rows = cw.population_rows(found, compact=True)
         self.plain_table(headers, rows, right=range(2, len(headers) - 1))
-        self.para(w.POPULATION_TERMS, style="dim")
-        for note in w.population_notes(found):
+        self.para(cw.POPULATION_TERMS, style="dim")
+        for note in cw.population_notes(found):
             self.para(f"- {note}", style="dim")
 
     def cohort(self) -> None:
         found = self.doc.get("cohort")
         if not found:
             return
-        self.heading(w.COHORT_TITLE)
-        self.plain_table(w.cohort_headers(), w.cohort_rows(found))
-        self.para(w.cohort_legend(), style="dim")
-        self.para(w.cohort_hint(found), style="dim")
+        self.heading(cw.COHORT_TITLE)
+        self.plain_table(cw.cohort_headers(), cw.cohort_rows(found))
+        self.para(cw.cohort_legend(), style="dim")
+        self.para(cw.cohort_hint(found), style="dim")
 
     def person(self, section: dict[str, Any]) -> None:
         self.heading(w.person_title(section, self.several))

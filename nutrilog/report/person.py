@@ -1,0 +1,141 @@
+"""Each person's part of the report document: period, verdicts, suggestions, daily and
+weekly values, top foods (the sections of :data:`nutrilog.report.document.PERSON_SECTIONS`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> for_person(pd.DataFrame({"person": ["a", "b"], "x": [1, 2]}), "b")["x"].tolist()
+[2]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from nutrilog.nutrients import ASSESSED, nutrient
+from nutrilog.report.values import clean, records
+from nutrilog.report.verdicts import explanations_of, verdicts_of
+
+if TYPE_CHECKING:
+    from nutrilog.analysis import Analysis
+
+__all__ = ["GENERAL", "WEEKLY_AFTER_DAYS", "weekly_means", "for_person", "person_part"]
+
+#: Label of the suggestion notes that concern no single nutrient.
+GENERAL = "About these suggestions"
+
+
+def _suggestions(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Suggested foods and suggestion notes (``kind`` "note": a caveat, or why none is
+    offered); a note with no nutrient concerns every suggestion."""
+    out = []
+    for row in frame.to_dict("records"):
+        name = row.get("nutrient")
+        s = {key: clean(row.get(key)) for key in (
+            "food_id", "description", "portion", "grams", "amount", "covers", "text")}  # fmt: skip
+        s["kind"] = str(row.get("kind") or "food")
+        if isinstance(name, str) and name:
+            n = nutrient(name)
+            s.update(nutrient=n.key, label=n.label, column=n.column, unit=n.unit)
+        else:
+            s.update(nutrient=None, label=GENERAL, column=None, unit=None)
+        out.append(s)
+    return out
+
+
+def _period(daily: pd.DataFrame, undated: int) -> dict[str, Any]:
+    dates = pd.to_datetime(daily["date"], errors="coerce") if "date" in daily else pd.Series([])
+    assessed = (
+        int(daily["complete"].fillna(False).astype(bool).sum()) if "complete" in daily else None
+    )
+    return {
+        "first": clean(dates.min()) if dates.notna().any() else None,
+        "last": clean(dates.max()) if dates.notna().any() else None,
+        "days": int(dates.notna().sum()),
+        "days_assessed": assessed,
+        "undated_entries": undated,
+    }
+
+
+#: A log spanning more than this many days also gets weekly means (the trend view).
+WEEKLY_AFTER_DAYS = 28
+
+
+def weekly_means(daily: pd.DataFrame, min_span_days: int = WEEKLY_AFTER_DAYS) -> pd.DataFrame:
+    """Weekly means of the assessed days (weeks starting on Monday).
+
+    Empty unless the dated days span more than ``min_span_days`` days (by default
+    :data:`WEEKLY_AFTER_DAYS`: the report's trend view is for long logs).
+
+    Examples
+    --------
+    >>> days = pd.DataFrame({"date": pd.date_range("2026-10-05", periods=35),
+    ...                      "magnesium_mg": 200.0, "complete": True})
+    >>> first = weekly_means(days).iloc[0]
+    >>> str(first["week"].date()), int(first["days"]), float(first["magnesium_mg"])
+    ('2026-10-05', 7, 200.0)
+    """
+    columns = [nutrient(k).column for k in ASSESSED]
+    if "date" not in daily or daily.empty:
+        return pd.DataFrame(columns=["week", "days", *columns])
+    dates = pd.to_datetime(daily["date"], errors="coerce")
+    if dates.notna().sum() == 0 or (dates.max() - dates.min()).days <= min_span_days:
+        return pd.DataFrame(columns=["week", "days", *columns])
+    rows = daily[dates.notna()]
+    if "complete" in rows:
+        rows = rows[rows["complete"].fillna(False).astype(bool)]
+    dates = pd.to_datetime(rows["date"])
+    week = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.normalize()
+    present = [c for c in columns if c in rows]
+    means = rows[present].apply(pd.to_numeric, errors="coerce").groupby(week.to_numpy()).mean()
+    out = means.reindex(columns=columns)
+    out.insert(0, "days", rows.groupby(week.to_numpy()).size())
+    out.insert(0, "week", out.index)
+    return out.reset_index(drop=True)
+
+
+def for_person(frame: pd.DataFrame, person: str) -> pd.DataFrame:
+    if "person" not in frame.columns:
+        return frame
+    return frame[frame["person"].astype(str) == person]
+
+
+def _undated(entries: pd.DataFrame, person: str) -> int:
+    """How many of a person's entries have no date."""
+    rows = for_person(entries, person)
+    return int(rows["date"].isna().sum()) if "date" in rows else 0
+
+
+def person_part(
+    analysis: Analysis,
+    person: str,
+    data: Mapping[str, Any],
+    fixes: list[dict[str, Any]],
+    suggested: pd.DataFrame,
+    foods: pd.DataFrame,
+) -> dict[str, Any]:
+    from nutrilog.report.overview import overview
+
+    profile = analysis.profiles.get(person)
+    verdicts = verdicts_of(for_person(analysis.assessment, person))
+    daily = for_person(analysis.daily, person).drop(columns="person", errors="ignore")
+    if "date" in daily.columns:
+        daily = daily.sort_values("date", kind="stable")
+    top = for_person(foods, person).drop(columns="person", errors="ignore")
+    period = _period(daily, _undated(analysis.categorical_entries(), person))
+    suggestions = _suggestions(for_person(suggested, person))
+    return {
+        "person": person,
+        "profile": profile.describe() if profile is not None else None,
+        "period": period,
+        "overview": overview(verdicts, suggestions, period, fixes, period["undated_entries"]),
+        "verdicts": verdicts,
+        "explanations": explanations_of(verdicts, data),
+        "suggestions": suggestions,
+        "daily": records(daily),
+        "weekly": records(weekly_means(daily)),
+        "top_foods": records(top),
+    }
