@@ -149,6 +149,20 @@ class ChokingHazards(_Model):
     foods: tuple[ChokingHazard, ...] = Field(min_length=1)
 
 
+class UnsuitableDrink(ChokingHazard):
+    """A drink never suggested to people younger than ``under_years`` (to nobody when
+    ``under_years`` is empty): a description matching ``pattern`` and not ``unless``."""
+
+    under_years: float | None = Field(default=None, gt=0)
+
+
+class UnsuitableDrinks(_Model):
+    """Drinks that are never suggested to close a gap (caffeine for children, alcohol)."""
+
+    source: str = Field(min_length=1)
+    drinks: tuple[UnsuitableDrink, ...] = Field(min_length=1)
+
+
 class PortionGroup(_Model):
     """Energy need (kcal/day) of the children of one DRI age group ``[age_min, age_max)``."""
 
@@ -226,6 +240,8 @@ class Explanations(_Model):
         Nutrient key -> concrete foods, in the order listed.
     choking_hazards : ChokingHazards or None
         Foods never offered to young children.
+    unsuitable_drinks : UnsuitableDrinks or None
+        Drinks never suggested (caffeinated ones to children, alcoholic ones to anyone).
     portion_scale : PortionScale or None
         How children's portions shrink with their DRI age group.
 
@@ -246,6 +262,7 @@ class Explanations(_Model):
     nutrients: dict[str, NutrientExplanation] = Field(min_length=1)
     suggestion_foods: dict[str, tuple[SuggestionFood, ...]] = {}
     choking_hazards: ChokingHazards | None = None
+    unsuitable_drinks: UnsuitableDrinks | None = None
     portion_scale: PortionScale | None = None
 
     @model_validator(mode="after")
@@ -341,6 +358,27 @@ class Explanations(_Model):
         if not titles:
             return "— added by nutrilog (not from the articles)"
         return f"— from {joined}" + ("; with an addition by nutrilog" if added else "")
+
+    def is_unsuitable_drink(self, description: str, age: float | None) -> bool:
+        """Whether a drink (by its description) is never suggested to a person of ``age``.
+
+        Examples
+        --------
+        >>> ex = load_explanations()
+        >>> coffee = "Beverages, coffee, brewed, prepared with tap water"
+        >>> ex.is_unsuitable_drink(coffee, 8), ex.is_unsuitable_drink(coffee, 34)
+        (True, False)
+        >>> ex.is_unsuitable_drink("Beer, regular, all", 40)
+        True
+        """
+        table = self.unsuitable_drinks
+        if table is None:
+            return False
+        return any(
+            (d.under_years is None or (age is not None and age < d.under_years))
+            and d.matches(description)
+            for d in table.drinks
+        )
 
     def is_choking_hazard(self, description: str) -> bool:
         """Whether a food (by its description) is a choking hazard for young children.

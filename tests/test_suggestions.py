@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import nutrilog as nl
 from nutrilog.explanations import load_explanations
 from nutrilog.foods import FOOD_COLUMNS, FoodTable, load_foods
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -432,3 +433,22 @@ def test_below_an_ai_the_texts_speak_of_the_ai_not_of_a_gap() -> None:
         "below the AI"
     )
     assert not any("gap" in t for t in texts)
+
+
+def test_no_caffeine_for_children_and_no_alcohol_for_anyone() -> None:
+    # the example week holds coffee; an 8-year-old below the water AI must not be
+    # offered more coffee, and nobody is offered beer or wine for water
+    log = nl.read_log(Path(__file__).parents[1] / "examples" / "week.csv")
+    child = nl.analyze(log, nl.Profile(age=8, sex="male")).suggestions
+    offered = " ".join(child["description"].fillna("").astype(str)).lower()
+    assert "water_g" in set(child["nutrient"])  # water is below the AI: drinks are offered
+    assert "coffee" not in offered and "tea" not in offered.split()
+    ex = load_explanations()
+    assert ex.is_unsuitable_drink("Beverages, coffee, brewed, prepared with tap water", 17.9)
+    assert not ex.is_unsuitable_drink("Beverages, coffee, brewed, prepared with tap water", 18)
+    assert not ex.is_unsuitable_drink("Beverages, coffee, brewed, decaffeinated", 8)
+    assert not ex.is_unsuitable_drink("Beverages, tea, herbal, chamomile, brewed", 8)
+    for drink in ("Alcoholic beverage, beer, regular, all", "Alcoholic beverage, wine, table, red"):
+        assert ex.is_unsuitable_drink(drink, 40)
+    assert not ex.is_unsuitable_drink("Beverages, water, tap, drinking", 8)
+    assert not ex.is_unsuitable_drink("Milk, reduced fat, fluid, 2% milkfat", 8)

@@ -160,13 +160,17 @@ def evaluate(
 
 
 def safe_for_age(picked: pd.DataFrame, ex: Explanations, person: Person) -> pd.Series:
-    """False for choking hazards when the person is under the hazards' age."""
+    """False for choking hazards when the person is under the hazards' age, and for
+    drinks never suggested at that age (caffeine under 18, alcohol at any age)."""
     hazards = ex.choking_hazards
-    if hazards is None or person.age is None or person.age >= hazards.under_years:
-        return pd.Series(True, index=picked.index)
+    young = hazards is not None and person.age is not None and person.age < hazards.under_years
     return pd.Series(
         [
-            not (ex.is_choking_hazard(str(d)) or ex.is_choking_hazard(str(n)))
+            not (
+                (young and (ex.is_choking_hazard(str(d)) or ex.is_choking_hazard(str(n))))
+                or ex.is_unsuitable_drink(str(d), person.age)
+                or ex.is_unsuitable_drink(str(n), person.age)
+            )
             for d, n in zip(picked["description"], picked["name"], strict=True)
         ],
         index=picked.index,
