@@ -487,7 +487,11 @@ def read_people(source: Any) -> dict[str, Profile]:
                 raise ProfileError(f"{where}: person {person!r} is listed twice")
             profile = made[key] = _row_profile(key, where)
         out[str(person)] = profile
-    return out
+    return _PeopleProfiles(out)
+
+
+class _PeopleProfiles(dict):  # type: ignore[type-arg]
+    """:func:`read_people`'s mapping, whose keys are person ids already."""
 
 
 def _row_profile(fields: tuple[Any, ...], where: str) -> Profile:
@@ -571,7 +575,11 @@ def profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
     ):
         one = as_profile(profile)
         return {p: one for p in people}
-    given = {str(person_id(k)): v for k, v in profile.items()}
+    given: Mapping[str, Any] = (
+        profile
+        if isinstance(profile, _PeopleProfiles)
+        else {str(person_id(k)): v for k, v in profile.items()}
+    )
     missing = [p for p in people if p not in given]
     if missing:
         raise ProfileError(

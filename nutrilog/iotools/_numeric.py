@@ -18,7 +18,7 @@ import pandas as pd
 
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT
-from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, recall_dates
+from nutrilog.iotools._codes import normalize_food_ids, recall_dates
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._source import LogInput
 from nutrilog.iotools._table import _lossless, chunk_rows, read_header
@@ -146,7 +146,7 @@ def _log(
     index = pd.RangeIndex(n)
     ids = normalize_food_ids(_distinct_text(cells["food_id"]))
     if "person" in cells:
-        person = normalize_person_ids(_distinct_text(cells["person"]))
+        person = _distinct_text(cells["person"])  # a whole number is its own person id
     else:
         fill = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [default_person or "default"])
         person = pd.Series(fill, index=index)
