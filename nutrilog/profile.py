@@ -557,20 +557,23 @@ def _plain_people(
     if not valid.all():
         return None
     # one profile per distinct (age, sex, pregnant, lactating)
-    key = pd.MultiIndex.from_arrays([age, sex_codes, preg, lact])
-    codes, distinct = pd.factorize(key)
+    # one integer key per distinct (age, sex, pregnant, lactating)
+    age_codes, age_values = pd.factorize(age)
+    kind = (sex_codes.astype(np.int64) * 2 + preg) * 2 + lact
+    codes, _ = pd.factorize(age_codes.astype(np.int64) * (4 * len(sex_names)) + kind)
+    _, first_row = np.unique(codes, return_index=True)  # the first row of each distinct key
     # a copy of a checked profile with its age set: pydantic's own copy, without validation
     templates: dict[tuple[Any, ...], Profile] = {}
     made = []
-    for a, sex, p, q in distinct:
+    for row in first_row.tolist():
+        sex, p, q = int(sex_codes[row]), bool(preg[row]), bool(lact[row])
         template = templates.get((sex, p, q))
         if template is None:
             template = templates[sex, p, q] = Profile.model_construct(
-                age=0.0, sex=sex_names[sex], pregnant=bool(p), lactating=bool(q),
-                name=None, sd_within=None,
-            )  # fmt: skip
+                age=0.0, sex=sex_names[sex], pregnant=p, lactating=q, name=None, sd_within=None
+            )
         profile = copy.copy(template)
-        profile.__dict__["age"] = float(a)
+        profile.__dict__["age"] = float(age_values[age_codes[row]])
         made.append(profile)
     return _PeopleProfiles(zip(persons, [made[c] for c in codes.tolist()], strict=True))
 
