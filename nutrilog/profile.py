@@ -408,7 +408,10 @@ def people_table(source: Any) -> Any:
             f"{name}: expected a person column ({', '.join(PEOPLE_HEADERS['person'][:4])}, ...), "
             f"found columns {[str(c) for c in frame.columns]}"
         )
-    ids = [None if v is None else str(person_id(v)) for v in frame[column].tolist()]
+    ids = [  # digits alone are an id already
+        v if type(v) is str and v.isdigit() else None if v is None else str(person_id(v))
+        for v in frame[column].tolist()
+    ]
     out = frame.drop(columns=["person"], errors="ignore").copy()
     out.insert(0, "person", ids)
     return out.reset_index(drop=True)
