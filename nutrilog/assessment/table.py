@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -371,6 +371,7 @@ class AssessmentLater:
     def __init__(self, t: pd.DataFrame | None, min_days: int, people: list[Any]) -> None:
         self._t, self._min_days, self._people = t, min_days, people
         self._done: pd.DataFrame | None = None
+        self._numbers: pd.DataFrame | None = None
 
     def _with_person(self, frame: pd.DataFrame) -> pd.DataFrame:
         names = np.empty(len(self._people), dtype=object)
@@ -384,7 +385,24 @@ class AssessmentLater:
             return self._done.drop(columns=list(WORDED_COLUMNS))
         if self._t is None:
             return self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
-        return self._with_person(_finished(self._t, None))
+        if self._numbers is None:  # built once; each caller gets its own (copy-on-write) view
+            self._numbers = self._with_person(_finished(self._t, None))
+        return self._numbers.copy(deep=False)
+
+    def of(self, persons: Iterable[Any]) -> pd.DataFrame:
+        """The full rows of some people, their sentences written for them alone (the
+        whole table's when it is already written)."""
+        keep = {str(p) for p in persons}
+        if self._done is not None or self._t is None:
+            done = self.finished()
+            return done[done["person"].astype(str).isin(keep)].reset_index(drop=True)
+        chosen = np.array([str(p) in keep for p in self._people], dtype=bool)
+        rows = np.repeat(chosen, len(ASSESSED))
+        frame = _worded(self._t[rows].reset_index(drop=True), self._min_days)
+        names = np.empty(int(chosen.sum()), dtype=object)
+        names[:] = [p for p, c in zip(self._people, chosen, strict=True) if c]
+        frame.insert(0, "person", np.repeat(names, len(ASSESSED)))
+        return frame
 
     def finished(self) -> pd.DataFrame:
         """The full table, as :func:`assess_people` returns it."""

@@ -446,7 +446,12 @@ def _person(
     from nutrilog.report.overview import overview
 
     profile = analysis.profiles.get(person)
-    verdicts = _verdicts(_for_person(analysis.assessment, person))
+    assessed = (  # this person's sentences only, not the whole cohort's
+        analysis.assessment_of([person])
+        if hasattr(analysis, "assessment_of")
+        else analysis.assessment
+    )
+    verdicts = _verdicts(_for_person(assessed, person))
     daily = _for_person(analysis.daily, person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:
         daily = daily.sort_values("date", kind="stable")
@@ -597,7 +602,9 @@ def _cohort(analysis: Analysis, people: list[str], shown: list[str]) -> dict[str
     """One compact line per person: DRI group, days assessed and the status per nutrient."""
     from nutrilog.assessment.population import dri_groups
 
-    a = analysis.assessment
+    a = getattr(analysis, "assessment_numbers", None)  # statuses, no row's sentences
+    if a is None:
+        a = analysis.assessment
     keys = [str(p) for p in people]
     if len(a) and "person" in a.columns:
         status = (
