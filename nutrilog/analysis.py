@@ -135,6 +135,24 @@ class Analysis:
             return self._assessed.drop(columns=["status_reason", "notes"], errors="ignore")
         return self._assessed.numbers()
 
+    def assessment_of(self, persons: Sequence[Any]) -> pd.DataFrame:
+        """The :attr:`assessment` rows of some people, their sentences written for them
+        alone (a cohort report's per-person sections need a few people's).
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 banana"], date="2026-11-20", person="ann")
+        >>> result = nl.analyze(log, {"ann": nl.Profile(age=34, sex="female")}, min_day_kcal=0)
+        >>> result.assessment_of(["ann"]).equals(result.assessment)
+        True
+        """
+        if isinstance(self._assessed, pd.DataFrame):
+            every = self._assessed
+            keep = every["person"].astype(str).isin({str(p) for p in persons})
+            return every[keep].reset_index(drop=True)
+        return self._assessed.of(persons)
+
     @property
     def entries(self) -> pd.DataFrame:
         """One row per log entry (text columns of pandas' string dtype)."""
@@ -204,7 +222,7 @@ class Analysis:
             every = self.suggestions
             return every[every["person"].astype(str).isin(keep)]
         entries = self.categorical_entries()
-        assessment = self.assessment
+        assessment = self.assessment_numbers  # the suggestions need no row's sentences
         return _suggestions(
             entries[entries["person"].astype(str).isin(keep)],
             assessment[assessment["person"].astype(str).isin(keep)],

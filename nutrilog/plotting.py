@@ -109,8 +109,11 @@ def people_in(analysis: Any) -> list[str]:
     seen: dict[str, None] = {}
     for name in getattr(analysis, "profiles", None) or {}:
         seen[str(name)] = None
+    # the assessment's numbers name the same people without writing every row's sentences
+    numbers = getattr(analysis, "assessment_numbers", None)
     for attr in ("assessment", "daily"):
-        frame = getattr(analysis, attr, None)
+        frame = numbers if attr == "assessment" and numbers is not None else None
+        frame = frame if frame is not None else getattr(analysis, attr, None)
         if isinstance(frame, pd.DataFrame) and "person" in frame.columns:
             for name in frame["person"].dropna().unique():
                 seen[str(name)] = None

@@ -19,9 +19,10 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
@@ -407,7 +408,10 @@ def people_table(source: Any) -> Any:
             f"{name}: expected a person column ({', '.join(PEOPLE_HEADERS['person'][:4])}, ...), "
             f"found columns {[str(c) for c in frame.columns]}"
         )
-    ids = [None if v is None else str(person_id(v)) for v in frame[column].tolist()]
+    ids = [  # digits alone are an id already
+        v if type(v) is str and v.isdigit() else None if v is None else str(person_id(v))
+        for v in frame[column].tolist()
+    ]
     out = frame.drop(columns=["person"], errors="ignore").copy()
     out.insert(0, "person", ids)
     return out.reset_index(drop=True)
@@ -461,19 +465,25 @@ def read_people(source: Any) -> dict[str, Profile]:
             f"missing {', '.join(missing)}, found columns {[str(c) for c in frame.columns]}"
         )
     header_lines = 1 if isinstance(source, (str, os.PathLike)) else 0
-    persons = [person_id(v) for v in frame[found["person"]].tolist()]
+    persons = [  # digits alone are an id already
+        v if type(v) is str and v.isdigit() else person_id(v)
+        for v in frame[found["person"]].tolist()
+    ]
     ages = frame[found["age"]].tolist()
     sexes = frame[found["sex"]].tolist()
     if header_key(found["sex"]) == "riagendr":  # NHANES codes sex 1 male, 2 female
         sexes = [_NHANES_SEX.get(str(v).strip(), v) for v in sexes]
     flags = {
-        f: [_flag(v) for v in frame[found[f]].tolist()] if f in found else [False] * len(frame)
+        f: _per_distinct(frame[found[f]], _flag) if f in found else [False] * len(frame)
         for f in ("pregnant", "lactating")
     }
     if "pregnant" in found and header_key(found["pregnant"]) == "ridexprg":
         # NHANES: 1 pregnant, 2 not, 3 cannot tell; missing for men and children
         cells = [str(v).strip() for v in frame[found["pregnant"]].tolist()]
         flags["pregnant"] = [c in ("1", "1.0") for c in cells]
+    plain = _plain_people(persons, ages, sexes, flags["pregnant"], flags["lactating"])
+    if plain is not None:
+        return plain
     out: dict[str, Profile] = {}
     made: dict[tuple[Any, ...], Profile] = {}  # one validation per distinct profile
     for k, person in enumerate(persons):
@@ -487,7 +497,88 @@ def read_people(source: Any) -> dict[str, Profile]:
                 raise ProfileError(f"{where}: person {person!r} is listed twice")
             profile = made[key] = _row_profile(key, where)
         out[str(person)] = profile
-    return out
+    return _PeopleProfiles(out)
+
+
+def _per_distinct(cells: Any, func: Callable[[Any], Any]) -> list[Any]:
+    """``[func(c) for c in cells]`` (a Series), calling ``func`` once per distinct cell."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(pd.Series(cells, dtype=object), use_na_sentinel=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [func(u) for u in uniques]
+    return mapped[codes].tolist()
+
+
+class _PeopleProfiles(dict):  # type: ignore[type-arg]
+    """:func:`read_people`'s mapping, whose keys are person ids already."""
+
+
+def _plain_people(
+    persons: list[Any],
+    ages: list[Any],
+    sexes: list[Any],
+    pregnant: list[Any],
+    lactating: list[Any],
+) -> _PeopleProfiles | None:
+    """:func:`read_people`'s mapping when every row is valid, checked column by column
+    and one profile made per distinct profile; None when a row needs the row-by-row
+    checks (which name it)."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(persons)
+    if (
+        not n
+        or len(set(persons)) != n
+        or not all(isinstance(p, str) and p.strip() for p in persons)
+    ):
+        return None
+    cells = pd.Series(ages, dtype=object)
+    if pd.api.types.infer_dtype(cells, skipna=False) not in ("string", "floating", "integer"):
+        return None
+    age = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64")
+    sex_codes, sex_cells = pd.factorize(pd.Series(sexes, dtype=object), use_na_sentinel=False)
+    sex_names = [_SEX_ALIASES.get(str(v).strip().lower()) for v in sex_cells]
+    if None in sex_names:
+        return None
+    female = np.array([v == "female" for v in sex_names], dtype=bool)[sex_codes]
+    flags = np.array([pregnant, lactating], dtype=object)
+    if any(not isinstance(v, (bool, np.bool_)) for v in set(flags.ravel().tolist())):
+        return None  # a cell that is neither yes nor no
+    preg, lact = flags.astype(bool)
+    low, high = REPRODUCTIVE_AGES
+    with np.errstate(invalid="ignore"):
+        valid = (
+            np.isfinite(age)
+            & (age >= MIN_AGE)
+            & (age <= MAX_AGE)
+            & ~(preg & lact)
+            & (~(preg | lact) | (female & (age >= low) & (age < high)))
+        )
+    if not valid.all():
+        return None
+    # one profile per distinct (age, sex, pregnant, lactating)
+    # one integer key per distinct (age, sex, pregnant, lactating)
+    age_codes, age_values = pd.factorize(age)
+    kind = (sex_codes.astype(np.int64) * 2 + preg) * 2 + lact
+    codes, _ = pd.factorize(age_codes.astype(np.int64) * (4 * len(sex_names)) + kind)
+    _, first_row = np.unique(codes, return_index=True)  # the first row of each distinct key
+    # a copy of a checked profile with its age set: pydantic's own copy, without validation
+    templates: dict[tuple[Any, ...], Profile] = {}
+    made = []
+    for row in first_row.tolist():
+        sex, p, q = int(sex_codes[row]), bool(preg[row]), bool(lact[row])
+        template = templates.get((sex, p, q))
+        if template is None:
+            template = templates[sex, p, q] = Profile.model_construct(
+                age=0.0, sex=sex_names[sex], pregnant=p, lactating=q, name=None, sd_within=None
+            )
+        profile = copy.copy(template)
+        profile.__dict__["age"] = float(age_values[age_codes[row]])
+        made.append(profile)
+    return _PeopleProfiles(zip(persons, [made[c] for c in codes.tolist()], strict=True))
 
 
 def _row_profile(fields: tuple[Any, ...], where: str) -> Profile:
@@ -571,7 +662,11 @@ def profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
     ):
         one = as_profile(profile)
         return {p: one for p in people}
-    given = {str(person_id(k)): v for k, v in profile.items()}
+    given: Mapping[str, Any] = (
+        profile
+        if isinstance(profile, _PeopleProfiles)
+        else {str(person_id(k)): v for k, v in profile.items()}
+    )
     missing = [p for p in people if p not in given]
     if missing:
         raise ProfileError(

@@ -22,7 +22,25 @@ import numpy as np
 
 __all__ = ["adequacy_z", "probability_of_adequacy", "confidence_vs", "normal_cdf"]
 
-_erf = np.vectorize(math.erf, otypes=[np.float64])
+_erf_each = np.frompyfunc(math.erf, 1, 1)
+
+
+def _erf(x: Any) -> np.ndarray:
+    """``math.erf`` of every value, called for the finite values only (NaN stays NaN,
+    +-inf gives +-1).
+
+    Examples
+    --------
+    >>> _erf(np.array([0.0, np.inf, -np.inf, np.nan])).tolist()
+    [0.0, 1.0, -1.0, nan]
+    """
+    x = np.asarray(x, dtype=np.float64)
+    flat = x.reshape(-1)
+    out = np.where(np.isnan(flat), np.nan, np.sign(flat))
+    finite = np.isfinite(flat)
+    if finite.any():
+        out[finite] = _erf_each(flat[finite]).astype(np.float64)
+    return out.reshape(x.shape)
 
 
 def _floats(*values: Any) -> list[np.ndarray]:

@@ -528,9 +528,22 @@ def dri_groups(age: Any, sex: Any, life_stage: Any) -> np.ndarray:
     >>> dri_groups([34, 2.5, 25], ["female", "male", "female"], ["none", "none", "pregnancy"]).tolist()
     ['female 31-50', 'child 1-3 (male)', 'pregnancy 19-30']
     """
+    from nutrilog.references import group_starts
+
     age = np.asarray(age, dtype="float64")
     sex = np.asarray(sex, dtype=object)
     stage = np.asarray(life_stage, dtype=object)
+    if len(age) > 1:  # once per distinct (reference age group, sex, life stage)
+        # the reference tables' age bounds include every DRI group's; no age, or one
+        # below 0, is a group of its own
+        low = np.where(np.isnan(age), -2.0, np.where(age < 0, -1.0, group_starts(age)))
+        starts = pd.factorize(low)[0].astype(np.int64)
+        sexes = pd.factorize(pd.Series(sex, dtype=object), use_na_sentinel=False)[0]
+        stages = pd.factorize(pd.Series(stage, dtype=object), use_na_sentinel=False)[0]
+        key = (starts * (sexes.max() + 1) + sexes) * (stages.max() + 1) + stages
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        if len(first) < len(age):
+            return dri_groups(age[first], sex[first], stage[first])[inverse.reshape(-1)]
     bands = _dri_bands()
     fits = (
         (bands["age_min_years"].to_numpy()[None, :] <= age[:, None])

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -132,7 +132,8 @@ class _Columns:
 def _statistics(
     columns: _Columns, owner: np.ndarray, ref: pd.DataFrame, ref_row: np.ndarray, slots: int
 ) -> pd.DataFrame:
-    """Each (person, nutrient) slot's counts, means and SDs over its known days: one group-by.
+    """Each (person, nutrient) slot's counts, means and SDs over its known days, summed
+    per slot with ``np.bincount``.
 
     A day whose total is unknown (NaN) is left out with its supplement part and coverage.
     ``ref_row[person]`` is the row of ``ref`` holding the person's first nutrient.
@@ -149,34 +150,35 @@ def _statistics(
         dose = columns.get(n.supplement_column)[known]
         dosed = ~np.isnan(dose)
         parts.append(
-            pd.DataFrame(
-                {
-                    "slot": who * k + j,
-                    "total": total,
-                    "below_ear": total < ear[limits],
-                    "above_ul": total > ul[limits],
-                    "supplement": dose,
-                    "dose_given": dosed & (dose != 0),
-                    "supplement_above_ul": dosed & (dose > ul[limits]),
-                    "coverage": columns.get(n.coverage_column, f"coverage_{n.column}")[known],
-                }
-            )
+            {
+                "slot": who * k + j,
+                "total": total,
+                "below_ear": total < ear[limits],
+                "above_ul": total > ul[limits],
+                "supplement": dose,
+                "dose_given": dosed & (dose != 0),
+                "supplement_above_ul": dosed & (dose > ul[limits]),
+                "coverage": columns.get(n.coverage_column, f"coverage_{n.column}")[known],
+            }
         )
-    days = pd.concat(parts, ignore_index=True)
-    stats = days.groupby("slot").agg(
-        days=("total", "count"),
-        mean=("total", "mean"),
-        sd_days=("total", "std"),
-        days_below_ear=("below_ear", "sum"),
-        days_above_ul=("above_ul", "sum"),
-        supplement_days=("supplement", "count"),
-        mean_supplement=("supplement", "mean"),
-        supplement_sd=("supplement", "std"),
-        doses=("dose_given", "sum"),
-        supplement_days_above_ul=("supplement_above_ul", "sum"),
-        coverage=("coverage", "mean"),
+    days = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    slot = days["slot"]
+    total, supplement = days["total"], days["supplement"]
+    stats = pd.DataFrame(
+        {
+            "days": _count(slot, total, slots),
+            "mean": _mean(slot, total, slots),
+            "sd_days": _sd(slot, total, slots),
+            "days_below_ear": np.bincount(slot, days["below_ear"], slots),
+            "days_above_ul": np.bincount(slot, days["above_ul"], slots),
+            "supplement_days": _count(slot, supplement, slots),
+            "mean_supplement": _mean(slot, supplement, slots),
+            "supplement_sd": _sd(slot, supplement, slots),
+            "doses": np.bincount(slot, days["dose_given"], slots),
+            "supplement_days_above_ul": np.bincount(slot, days["supplement_above_ul"], slots),
+            "coverage": _mean(slot, days["coverage"], slots),
+        }
     )
-    stats = stats.reindex(pd.RangeIndex(slots))
     counts = ["days", "days_below_ear", "days_above_ul", "supplement_days", "doses"]
     stats[counts + ["supplement_days_above_ul"]] = stats[
         counts + ["supplement_days_above_ul"]
@@ -185,6 +187,32 @@ def _statistics(
     no_dose = (stats["supplement_days"] > 0) & (stats["doses"] == 0)
     stats.loc[no_dose, "supplement_sd"] = 0.0
     return stats.reset_index(drop=True)
+
+
+def _count(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Known (not NaN) values per slot."""
+    return np.bincount(slot, ~np.isnan(values), slots)
+
+
+def _mean(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Mean of the known values per slot (NaN where none)."""
+    known = ~np.isnan(values)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.bincount(slot[known], values[known], slots) / np.bincount(
+            slot[known], None, slots
+        )
+
+
+def _sd(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Sample SD (n - 1) of the known values per slot, from the deviations from the
+    slot's mean (NaN with fewer than two values)."""
+    known = ~np.isnan(values)
+    who, x = slot[known], values[known]
+    n = np.bincount(who, None, slots)
+    mean = _mean(who, x, slots)
+    squares = np.bincount(who, (x - mean[who]) ** 2, slots)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(n > 1, np.sqrt(squares / (n - 1)), np.nan)
 
 
 # ----------------------------------------------------------------- the table
@@ -343,6 +371,7 @@ class AssessmentLater:
     def __init__(self, t: pd.DataFrame | None, min_days: int, people: list[Any]) -> None:
         self._t, self._min_days, self._people = t, min_days, people
         self._done: pd.DataFrame | None = None
+        self._numbers: pd.DataFrame | None = None
 
     def _with_person(self, frame: pd.DataFrame) -> pd.DataFrame:
         names = np.empty(len(self._people), dtype=object)
@@ -356,7 +385,24 @@ class AssessmentLater:
             return self._done.drop(columns=list(WORDED_COLUMNS))
         if self._t is None:
             return self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
-        return self._with_person(_finished(self._t, None))
+        if self._numbers is None:  # built once; each caller gets its own (copy-on-write) view
+            self._numbers = self._with_person(_finished(self._t, None))
+        return self._numbers.copy(deep=False)
+
+    def of(self, persons: Iterable[Any]) -> pd.DataFrame:
+        """The full rows of some people, their sentences written for them alone (the
+        whole table's when it is already written)."""
+        keep = {str(p) for p in persons}
+        if self._done is not None or self._t is None:
+            done = self.finished()
+            return done[done["person"].astype(str).isin(keep)].reset_index(drop=True)
+        chosen = np.array([str(p) in keep for p in self._people], dtype=bool)
+        rows = np.repeat(chosen, len(ASSESSED))
+        frame = _worded(self._t[rows].reset_index(drop=True), self._min_days)
+        names = np.empty(int(chosen.sum()), dtype=object)
+        names[:] = [p for p, c in zip(self._people, chosen, strict=True) if c]
+        frame.insert(0, "person", np.repeat(names, len(ASSESSED)))
+        return frame
 
     def finished(self) -> pd.DataFrame:
         """The full table, as :func:`assess_people` returns it."""

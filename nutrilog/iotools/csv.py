@@ -63,6 +63,7 @@ from nutrilog.iotools._build import (
 )
 from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, recall_dates
 from nutrilog.iotools._columns import expected_names, map_columns
+from nutrilog.iotools._numeric import read_numeric_log
 from nutrilog.iotools._source import LogInput, open_input, split_lines
 from nutrilog.iotools._table import LINE, header_offset, read_table
 from nutrilog.iotools.detect import sniff_delimiter, split_cells
@@ -371,6 +372,10 @@ def read_csv_log(
         return FoodLog(empty_entries(), skipped_lines=len(split_lines(inp.sample.lstrip("\ufeff"))))
     delimiter = sep or sniff_delimiter(inp.sample) or ","
     fixed_date = default_date(date)
+    if chunksize is None and fixed_date is None:  # a research log of numbers only
+        numbers = read_numeric_log(inp, delimiter, person)
+        if numbers is not None:
+            return numbers
     return read_all_chunks(
         inp.name,
         lambda robust: _read(

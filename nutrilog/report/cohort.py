@@ -52,7 +52,9 @@ def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dic
     """One compact line per person: DRI group, days assessed and the status per nutrient."""
     from nutrilog.assessment.population import dri_groups
 
-    a = analysis.assessment
+    a = getattr(analysis, "assessment_numbers", None)  # statuses, no row's sentences
+    if a is None:
+        a = analysis.assessment
     keys = [str(p) for p in people]
     if len(a) and "person" in a.columns:
         status = (

@@ -120,7 +120,12 @@ def person_part(
     from nutrilog.report.overview import overview
 
     profile = analysis.profiles.get(person)
-    verdicts = verdicts_of(for_person(analysis.assessment, person))
+    assessed = (  # this person's sentences only, not the whole cohort's
+        analysis.assessment_of([person])
+        if hasattr(analysis, "assessment_of")
+        else analysis.assessment
+    )
+    verdicts = verdicts_of(for_person(assessed, person))
     daily = for_person(analysis.daily, person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:
         daily = daily.sort_values("date", kind="stable")

@@ -1,0 +1,178 @@
+"""The fast path for research logs of numbers only: person, recall day, food code, grams.
+
+A dietary survey's individual-foods file holds nothing but numbers. pandas'
+C parser reads such columns straight into integer and float arrays, without
+one text object per cell; the food codes are then normalised once per
+distinct code. The result is the log the general reader makes of the same
+file (the tests compare them), and any file this path is not sure of (a
+text cell, an empty cell, a bad row, a number written as ``007`` or ``+7``,
+whose text would differ from the number's) goes to the general reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.errors import LogParseError
+from nutrilog.iotools._build import MAX_AMOUNT
+from nutrilog.iotools._codes import normalize_food_ids, recall_dates
+from nutrilog.iotools._columns import map_columns
+from nutrilog.iotools._source import LogInput
+from nutrilog.iotools._table import _lossless, chunk_rows, read_header
+from nutrilog.log import FoodLog, entries_from_columns
+
+#: The standard columns this path reads; food_id, grams and recall_day are required.
+_NUMERIC = {"person", "recall_day", "food_id", "grams"}
+
+
+def _plain_numbers(text: str, sep: str) -> bool:
+    """Whether every number in ``text`` is written as it prints: no ``+``, no quotes or
+    spaces around cells, no leading zero (``007``, ``-01``). An integer read from such
+    a file has the text of its cell.
+
+    Examples
+    --------
+    >>> _plain_numbers("a,b\\n1,0.5\\n-2,10\\n", ","), _plain_numbers("a,b\\n007,1\\n", ",")
+    (True, False)
+    """
+    others = {"+", '"', " ", "\t"} - {sep}
+    if any(c in text for c in others):
+        return False
+    data = np.frombuffer(text.encode("utf-8", "surrogateescape"), dtype=np.uint8)
+    if len(data) > 1 and data[0] == ord("0") and ord("0") <= data[1] <= ord("9"):
+        return False
+    before, zero, after = data[:-2], data[1:-1], data[2:]
+    starts = (before == ord(sep)) | (before == ord("\n")) | (before == ord("-"))
+    leading = starts & (zero == ord("0")) & (after >= ord("0")) & (after <= ord("9"))
+    return not leading.any()
+
+
+def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> FoodLog | None:
+    """The log of a file whose every column is a person, recall day, food code or grams
+    column of numbers; None when the file is anything else (read it the general way).
+
+    Examples
+    --------
+    >>> text = "SEQN,recall_day,food_code,grams\\n1,1,11111000,244\\n1,2,1001,5.5\\n"
+    >>> log = read_numeric_log(LogInput("<text>", "utf-8", text, text=text), ",", None)
+    >>> log.entries[["person", "food_id", "quantity", "unit"]].values.tolist()
+    [['1', 'fndds:11111000', 244.0, 'g'], ['1', 'sr28:01001', 5.5, 'g']]
+    """
+    if inp.long_lines or chunk_rows(inp, None) is not None:
+        return None
+    header = read_header(inp, sep)
+    if (
+        header.open_quote
+        or len(header.keep) != len(header.names)
+        or len(header.cells) != len(header.names)
+    ):
+        return None
+    mapping = map_columns(header.names, "csv")
+    standard = {original: std for original, (std, _) in mapping.items()}
+    found = set(standard.values())
+    if (
+        len(standard) != len(header.names)
+        or len(found) != len(standard)
+        or not found <= _NUMERIC
+        or not {"food_id", "grams", "recall_day"} <= found
+    ):
+        return None
+    try:
+        text = inp.read_text()
+    except LogParseError:  # undecodable: the general reader names the line
+        return None
+    if len(sep) != 1 or re.search("\r(?!\n)", text):  # pandas counts bare CR lines its own way
+        return None
+    start = 0
+    for _ in range(header.line):  # the data starts after the header line
+        start = text.find("\n", start) + 1
+        if not start:
+            return None
+    if not _plain_numbers(text[start:], sep):
+        return None
+    try:
+        frame = _lossless(  # a row with more fields than the header is not read short
+            pd.read_csv,
+            inp.handle(),
+            sep=sep,
+            na_filter=False,
+            skip_blank_lines=False,
+            skiprows=header.line - 1,
+            header=0,
+            index_col=False,
+            encoding=inp.encoding if inp.text is None else None,
+            encoding_errors=inp.errors,
+            engine="c",
+        )
+    except (
+        pd.errors.ParserError,
+        pd.errors.ParserWarning,
+        pd.errors.EmptyDataError,
+        UnicodeDecodeError,
+        ValueError,
+    ):
+        return None
+    if len(frame.columns) != len(header.names) or not len(frame):
+        return None
+    frame.columns = header.names
+    cells = {standard[name]: frame[name] for name in frame.columns}
+    whole = [c for c in ("person", "recall_day", "food_id") if c in cells]
+    if any(cells[c].dtype != np.int64 for c in whole) or cells["grams"].dtype.kind not in "if":
+        return None
+    grams = cells["grams"].to_numpy(dtype="float64")
+    day = cells["recall_day"].to_numpy()
+    if not (
+        (np.isfinite(grams) & (grams >= 0) & (grams < MAX_AMOUNT)).all()
+        and ((day >= 1) & (day <= 366)).all()
+    ):
+        return None  # the general reader rejects these rows with their reasons
+    return _log(cells, inp.name, header.line, default_person)
+
+
+def _distinct_text(values: pd.Series) -> pd.Series:
+    """Integers as a categorical of their text, each distinct number printed once."""
+    codes, uniques = pd.factorize(values.to_numpy())
+    text = pd.Index(uniques.astype(str).astype(object), dtype=object)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=text), index=values.index)
+
+
+def _log(
+    cells: dict[str, pd.Series], source: str, header_line: int, default_person: str | None
+) -> FoodLog:
+    n = len(cells["grams"])
+    index = pd.RangeIndex(n)
+    ids = normalize_food_ids(_distinct_text(cells["food_id"]))
+    if "person" in cells:
+        person = _distinct_text(cells["person"])  # a whole number is its own person id
+    else:
+        fill = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [default_person or "default"])
+        person = pd.Series(fill, index=index)
+    day = cells["recall_day"].to_numpy()
+
+    def constant(value: str) -> pd.Series:
+        return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [value]))
+
+    columns = {
+        "person": person,
+        "date": pd.Series(recall_dates(day), index=index),
+        "text": ids,
+        "food": ids,
+        "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
+        "unit": constant("g"),
+        "unit_kind": constant("mass"),
+        "food_id": ids,
+        "kind": constant("food"),
+        "reported": pd.Series(np.zeros(n, dtype=bool), index=index),
+        "source": constant(source),
+        "line": pd.Series(pd.array(np.arange(n) + header_line + 1, dtype="Int64")),
+        "recall_day": pd.Series(pd.array(day, dtype="Int64")),
+    }
+    empty = pd.Series([], dtype="str")
+    rejected = pd.DataFrame(  # as the general reader leaves it when no row is rejected
+        {"source": empty, "line": pd.Series([], dtype="int64"), "text": empty, "reason": empty}
+    )
+    entries = entries_from_columns(columns)
+    return FoodLog(entries, rejected, rows_read=n, skipped_lines=header_line)
