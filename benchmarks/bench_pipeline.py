@@ -169,10 +169,15 @@ RESULT = len(result.entries)
 }
 
 
-def _run_child(step: str, path: Path) -> dict[str, float]:
-    """Run one step in a fresh interpreter; return seconds (imports excluded) and peak RSS."""
+def _run_child(step: str, path: Path, without_pyarrow: bool = False) -> dict[str, float]:
+    """Run one step in a fresh interpreter; return seconds (imports excluded) and peak RSS.
+
+    ``without_pyarrow`` hides pyarrow from the child, as in an install without it
+    (pandas then keeps strings in Python objects, for the baseline as for nutrilog).
+    """
     code = (
-        "import resource, time, json\n"
+        ("import sys\nsys.modules['pyarrow'] = None\n" if without_pyarrow else "")
+        + "import resource, time, json\n"
         "import nutrilog, pandas\n"
         "from nutrilog.foods import load_foods\nload_foods()\n"
         f"PATH = {str(path)!r}\n"
@@ -203,6 +208,12 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser.add_argument(
         "--no-long", action="store_true", help="skip the long-description variant"
     )
+    parser.add_argument(
+        "--without-pyarrow",
+        action="store_true",
+        help="hide pyarrow in every step, as in an install without it (pandas' read_csv is "
+        "several times faster with pyarrow's strings, which moves the baseline)",
+    )
     args = parser.parse_args(argv)
     # step -> (child code, input); the long variant has its own baseline on its own file
     steps = {"baseline": "csv", "structured": "csv", "text": "txt"}
@@ -230,7 +241,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
         for _ in range(max(1, args.repeat)):
             for step, kind in steps.items():
                 code = {"baseline_long": "baseline", "long": "structured"}.get(step, step)
-                runs[step].append(_run_child(code, paths[kind]))
+                runs[step].append(_run_child(code, paths[kind], args.without_pyarrow))
     results = {
         step: {
             "seconds": statistics.median(r["seconds"] for r in rows),
