@@ -298,3 +298,14 @@ def test_a_correction_the_food_does_not_use_is_no_assumption(foods: FoodTable) -
     # "jacket" is one letter from USDA's "jacked", which no potato has
     row = _one("jacket potato", foods, synonyms=[])
     assert "spelling" not in row["assumptions"]
+
+
+def test_browned_is_a_preparation_the_alias_food_can_satisfy(foods: FoodTable) -> None:
+    # "browned" is met by a food described as pan-browned, fried or sauteed: ground
+    # beef's alias food (SR28 23575, 80 % lean, pan-browned) keeps the alias rather
+    # than a fuzzy pick of another fat level
+    row = _one("ground beef browned", foods)
+    assert row["food_id"] == "sr28:23575" and row["match_method"] == "alias"
+    # browned onions are sauteed onions, never raw ones
+    onions = _description(_one("browned onions", foods))
+    assert "onion" in onions and "raw" not in onions
