@@ -309,3 +309,17 @@ def test_browned_is_a_preparation_the_alias_food_can_satisfy(foods: FoodTable) -
     # browned onions are sauteed onions, never raw ones
     onions = _description(_one("browned onions", foods))
     assert "onion" in onions and "raw" not in onions
+
+
+def test_a_weak_match_must_name_the_food(foods: FoodTable) -> None:
+    # a weak fuzzy match on one shared word lands on another food: unsure, with suggestions
+    for text in ("poke bowl", "pint of bitter"):
+        row = _one(text, foods)
+        assert pd.isna(row["food_id"]) and row["match_method"] == "none", text
+        assert row["suggestions"], text
+    # a weak match whose name the text holds stays ("Onions, raw"; "Cheese" is a
+    # category word, "provolone" is written)
+    onion = _one("Onion, White, Yellow or Red, Raw", foods)
+    assert onion["match_score"] < 80 and _description(onion) == "onions, raw"
+    cheese = _one("Belgioioso, cheese, provolone, sharp", foods)
+    assert cheese["match_score"] < 80 and "provolone" in _description(cheese)
