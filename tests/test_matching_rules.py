@@ -323,3 +323,9 @@ def test_a_weak_match_must_name_the_food(foods: FoodTable) -> None:
     assert onion["match_score"] < 80 and _description(onion) == "onions, raw"
     cheese = _one("Belgioioso, cheese, provolone, sharp", foods)
     assert cheese["match_score"] < 80 and "provolone" in _description(cheese)
+
+
+def test_grnd_is_ground(foods: FoodTable) -> None:
+    # packaged synonym table: "grnd" is shorthand for "ground"
+    row = _one("grnd turkey", foods)
+    assert "ground turkey" in _description(row)
