@@ -329,3 +329,14 @@ def test_grnd_is_ground(foods: FoodTable) -> None:
     # packaged synonym table: "grnd" is shorthand for "ground"
     row = _one("grnd turkey", foods)
     assert "ground turkey" in _description(row)
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id"),
+    [("bourbon", "fndds:93502000"), ("gin", "fndds:93503000"), ("cognac", "fndds:93501000")],
+)
+def test_a_spirit_named_without_proof_is_the_fndds_spirit(
+    text: str, food_id: str, foods: FoodTable
+) -> None:
+    # not SR28's single-proof entries (gin 90 proof, whiskey 86 proof)
+    assert _one(text, foods)["food_id"] == food_id
