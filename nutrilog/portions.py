@@ -164,8 +164,10 @@ _PREFERRED_FORMS: tuple[frozenset[str] | None, ...] = (
     frozenset({"nfs"}),  # "not further specified": the generic portion
     frozenset({"medium"}),
     None,  # plain: the description is the unit alone ("cup")
-    frozenset({"chopped", "diced", "cubes", "cubed", "pieces", "sections"}),
+    # whole items before cut ones: a cup of pods, berries, mushrooms or nuts with no
+    # form named is a cup of them as bought (SR28 snow peas: cup whole 63 g, chopped 98 g)
     frozenset({"whole"}),
+    frozenset({"chopped", "diced", "cubes", "cubed", "pieces", "sections"}),
     frozenset({"sliced", "slices"}),
 )
 #: Portion words for part of an item or an unusual size: chosen only when the text names them.
@@ -270,7 +272,8 @@ def _count_rank(unit: str | None, word: str) -> int:
 def _row(description: str, amount: float, unit: str | None, grams: float) -> _Row:
     text = description.lower()
     found = _WORD.findall(text)
-    words = frozenset(found)
+    # "pieces or slices" is the portion a text saying "sliced" means
+    words = frozenset(found) | ({"sliced"} if "slices" in found else set())
     word = _first_word(description)
     return _Row(
         unit=unit,
@@ -474,8 +477,8 @@ def _pick(rows: Sequence[_Row], hint: _Hint) -> _Row:
     A size in inches the text names (``8" diameter``) keeps the portions of that
     size; then a modifier the text names (``chopped``, ``sliced``...) wins; otherwise
     the first portion (in USDA order) that is ``NFS`` (FNDDS' generic one),
-    ``medium``, then plain (just the unit), then chopped / diced / cubes / pieces /
-    sections, then whole, then sliced; else the first. Portions for part of an item,
+    ``medium``, then plain (just the unit), then whole, then chopped / diced / cubes /
+    pieces / sections, then sliced; else the first. Portions for part of an item,
     an odd size or a packed cup come last.
     """
     if len(rows) == 1:

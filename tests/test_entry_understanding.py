@@ -88,6 +88,10 @@ def test_a_meal_word_that_is_part_of_the_food_stays(line: str) -> None:
         ("BP 118/76", "measurement"),
         ("fasting until noon", "skipped meal"),
         ("calories: 2100", "tally"),
+        ("note to self: more greens", "note"),
+        ("buy oat milk and bananas", "note"),
+        ("shopping list - rice, lentils", "note"),
+        ("bodyfat 22.5%", "lab or body measurement"),
     ],
 )
 def test_lines_that_are_not_food(line: str, kind: str, matcher: Matcher) -> None:

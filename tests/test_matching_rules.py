@@ -298,3 +298,45 @@ def test_a_correction_the_food_does_not_use_is_no_assumption(foods: FoodTable) -
     # "jacket" is one letter from USDA's "jacked", which no potato has
     row = _one("jacket potato", foods, synonyms=[])
     assert "spelling" not in row["assumptions"]
+
+
+def test_browned_is_a_preparation_the_alias_food_can_satisfy(foods: FoodTable) -> None:
+    # "browned" is met by a food described as pan-browned, fried or sauteed: ground
+    # beef's alias food (SR28 23575, 80 % lean, pan-browned) keeps the alias rather
+    # than a fuzzy pick of another fat level
+    row = _one("ground beef browned", foods)
+    assert row["food_id"] == "sr28:23575" and row["match_method"] == "alias"
+    # browned onions are sauteed onions, never raw ones
+    onions = _description(_one("browned onions", foods))
+    assert "onion" in onions and "raw" not in onions
+
+
+def test_a_weak_match_must_name_the_food(foods: FoodTable) -> None:
+    # a weak fuzzy match on one shared word lands on another food: unsure, with suggestions
+    for text in ("poke bowl", "pint of bitter"):
+        row = _one(text, foods)
+        assert pd.isna(row["food_id"]) and row["match_method"] == "none", text
+        assert row["suggestions"], text
+    # a weak match whose name the text holds stays ("Onions, raw"; "Cheese" is a
+    # category word, "provolone" is written)
+    onion = _one("Onion, White, Yellow or Red, Raw", foods)
+    assert onion["match_score"] < 80 and _description(onion) == "onions, raw"
+    cheese = _one("Belgioioso, cheese, provolone, sharp", foods)
+    assert cheese["match_score"] < 80 and "provolone" in _description(cheese)
+
+
+def test_grnd_is_ground(foods: FoodTable) -> None:
+    # packaged synonym table: "grnd" is shorthand for "ground"
+    row = _one("grnd turkey", foods)
+    assert "ground turkey" in _description(row)
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id"),
+    [("bourbon", "fndds:93502000"), ("gin", "fndds:93503000"), ("cognac", "fndds:93501000")],
+)
+def test_a_spirit_named_without_proof_is_the_fndds_spirit(
+    text: str, food_id: str, foods: FoodTable
+) -> None:
+    # not SR28's single-proof entries (gin 90 proof, whiskey 86 proof)
+    assert _one(text, foods)["food_id"] == food_id

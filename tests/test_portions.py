@@ -363,3 +363,17 @@ def test_resolve_grams_is_grams_for_times_each_amount(foods: FoodTable) -> None:
     assert np.isnan(out["grams"].iloc[3]) and out["grams_note"].iloc[3] == NO_QUANTITY
     assert out["grams"].iloc[4] == pytest.approx(3000.0)
     assert amounts(np.array([np.nan]), np.array([True])).tolist() == [1.0]
+
+
+def test_a_cup_with_no_form_named_is_a_cup_of_whole_items(foods: FoodTable) -> None:
+    # SR28 11300 edible-podded peas: cup, chopped 98 g; cup, whole 63 g
+    assert _grams(foods, 1, "cup", "volume", "sr28:11300", "snow peas")["grams"] == 63.0
+    assert _grams(foods, 1, "cup", "volume", "sr28:11300", "chopped snow peas")["grams"] == 98.0
+    # SR28 12120 hazelnuts: cup, whole 135 g; cup, chopped 115 g
+    assert _grams(foods, 2, "cup", "volume", "sr28:12120", "hazelnuts")["grams"] == 270.0
+
+
+def test_sliced_finds_a_pieces_or_slices_portion(foods: FoodTable) -> None:
+    # SR28 11260 white mushrooms: cup, pieces or slices 70 g; cup, whole 96 g
+    assert _grams(foods, 1, "cup", "volume", "sr28:11260", "sliced mushrooms")["grams"] == 70.0
+    assert _grams(foods, 1, "cup", "volume", "sr28:11260", "mushrooms")["grams"] == 96.0

@@ -284,3 +284,9 @@ def test_a_bracketed_weight_wins_over_the_count() -> None:
     assert (can.food, can.quantity, can.unit, can.note) == ("ginger ale", 355.0, "ml", "1 can")
     bar = parse_quantity("flapjack 1 bar (40 g)")
     assert (bar.food, bar.quantity, bar.unit) == ("flapjack", 40.0, "g")
+
+
+@pytest.mark.parametrize("text", ["1 sm banana", "1 sml banana", "1 small banana"])
+def test_sm_is_small(text: str) -> None:
+    parsed = parse_quantity(text)
+    assert parsed.unit == "small" and parsed.quantity == 1.0 and parsed.food == "banana"

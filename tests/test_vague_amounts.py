@@ -138,3 +138,45 @@ def test_vague_lines_end_to_end() -> None:
 def test_no_food_no_vague_weight(foods: FoodTable) -> None:
     grams, _, note = grams_per_unit(None, "handful", "vague", foods)
     assert np.isnan(grams) and note == "vague amount"
+
+
+def test_raw_salad_leaves_are_a_salad_not_a_garnish(foods: FoodTable) -> None:
+    # FNDDS "Quantity not specified" of raw leaves is a garnish (kale 13 g, arugula 10 g);
+    # "some" of them is one salad: FNDDS "Guideline amount in salad" of such leaves
+    assert _one(foods, "some", "fndds:72119190")["grams"] == 50.0  # kale, raw: FNDDS row 50 g
+    assert _one(foods, "some", "fndds:75113080")["grams"] == 40.0  # arugula: FNDDS row 40 g
+    assert _one(foods, "some", "sr28:11959")["grams"] == 40.0  # SR28 arugula as FNDDS
+    assert _one(foods, "some", "fndds:72116000")["grams"] == 70.0  # romaine: own row 70 g
+    assert _one(foods, "some", "sr28:11252")["grams"] == 70.0  # SR28 iceberg: lettuce 70 g
+    # a handful is a loosely packed cup of the leaves: SR28 spinach "cup" 30 g
+    assert _one(foods, "handful", "sr28:11457")["grams"] == pytest.approx(30.0)
+    # cooked leaves keep their default portion (SR28 boiled spinach is not a salad)
+    cooked = _one(foods, "some", "sr28:11458")
+    assert cooked["grams"] != 50.0 and "salad" not in cooked["portion"]
+
+
+def test_a_tin_is_a_uk_food_tin(foods: FoodTable) -> None:
+    # "tin" is the UK word for a can: a 400 g food tin unless it is fish or a drink;
+    # SR28 canned tomatoes' own "can" (190 g) is a smaller product and is not used
+    half = resolve_grams([0.5], ["tin"], ["vague"], ["sr28:11531"], foods).iloc[0]
+    assert half["grams"] == 200.0
+    assert half["assumption"] == "estimated amount: tin = 400 g (typical weight)"  # per tin
+    assert _one(foods, "tin", "sr28:16006")["grams"] == 400.0  # baked beans, no can row
+    # a tin of tuna is its own can: SR28 15121 "can" 165 g
+    assert _one(foods, "tin", "sr28:15121")["grams"] == 165.0
+    # a tin of cola is its own can (SR28 14148: 12 fl oz can 370 g)
+    cola = foods.portions("sr28:14148")
+    can = cola.loc[cola["description"].str.contains("can"), "grams"].iloc[0]
+    assert _one(foods, "tin", "sr28:14148")["grams"] == pytest.approx(can)
+
+
+def test_tins_end_to_end() -> None:
+    log = nl.parse_entries(
+        ["half a tin of chickpeas", "2 tins of sardines in oil"], date="2026-11-20"
+    )
+    entries = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0).entries
+    assert entries["grams"].iloc[0] == 200.0
+    assert "sardine" in entries["description"].iloc[1].lower()
+    sardines = nl.load_foods().portions(entries["food_id"].iloc[1])
+    can = sardines.loc[sardines["description"].str.contains("can"), "grams"].iloc[0]
+    assert entries["grams"].iloc[1] == pytest.approx(2 * can)
