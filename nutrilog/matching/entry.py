@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from nutrilog.matching.index import stem
+from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.synonyms import PhraseTable
 from nutrilog.matching.vocabulary import matcher_words, read_word_table
