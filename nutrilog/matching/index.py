@@ -72,6 +72,8 @@ __all__ = [
     "speller_for",
     "stem",
     "synonym_words",
+    "uppercase_words",
+    "with_uppercase_words",
 ]
 
 #: Among foods with the same description: the user's own, then SR28, then FNDDS.
@@ -112,7 +114,7 @@ class FoodIndex:
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
 
 
-#: What separates the words of a description that :func:`_uppercase_words` looks at.
+#: What separates the words of a description that :func:`uppercase_words` looks at.
 _DESCRIPTION_BREAK = re.compile(r"[\s,()/]+")
 #: Bytes that may be part of a capital letter: A-Z and every byte of a non-ASCII character.
 _CAPITAL_BYTES = bytes(int(ord("A") <= b <= ord("Z") or b >= 128) for b in range(256))
@@ -121,7 +123,7 @@ _AFTER_HEAD = re.compile(r"[,(][^\x00]*")
 _SYNONYM_BREAK = re.compile(r"[;|]")
 
 
-def _uppercase_words(description: str) -> bool:
+def uppercase_words(description: str) -> bool:
     """Whether ``description`` has a word of three or more capitals (a brand, ``USDA``;
     not ``NFS``: see the role ``not_brand`` of ``datasets/matching_words.csv``)."""
     not_brands = matcher_words().not_brands
@@ -131,8 +133,8 @@ def _uppercase_words(description: str) -> bool:
     )
 
 
-def _with_uppercase_words(descriptions: list[str]) -> np.ndarray:
-    """:func:`_uppercase_words` of each description, checked only where it can hold.
+def with_uppercase_words(descriptions: list[str]) -> np.ndarray:
+    """:func:`uppercase_words` of each description, checked only where it can hold.
 
     Such a word has three capitals in a row, so three bytes in a row of the UTF-8 text
     that are A-Z or non-ASCII: one pass over all descriptions finds the few that do.
@@ -145,7 +147,7 @@ def _with_uppercase_words(descriptions: list[str]) -> np.ndarray:
     runs = np.flatnonzero(capital[:-2] & capital[1:-1] & capital[2:])
     line_ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == ord(LINE_BREAK))
     for i in np.unique(np.searchsorted(line_ends, runs)).tolist():
-        out[i] = _uppercase_words(descriptions[i])
+        out[i] = uppercase_words(descriptions[i])
     return out
 
 
@@ -389,7 +391,7 @@ def build_index(foods: FoodTable) -> FoodIndex:
     head = _lines_between(pairs, n, 2 * n)
     choice = _choice_pairs(desc, _lines_between(pairs, 2 * n, len(lines)), choice_food, syn_choice)
     postings = _postings(vocabulary, *choice, np.int32)
-    branded = _with_uppercase_words(descriptions)
+    branded = with_uppercase_words(descriptions)
     food_postings = _postings(vocabulary, *desc)
     head_postings = _postings(vocabulary, *head)
     return FoodIndex(
