@@ -21,7 +21,7 @@ from nutrilog.matching import (
     normalize_food_text,
     read_aliases,
 )
-from nutrilog.matching.index import _uppercase_words, _with_uppercase_words, index_for
+from nutrilog.matching.index import index_for, uppercase_words, with_uppercase_words
 from nutrilog.matching.words import normalize_many
 from nutrilog.portions import resolve_grams
 from nutrilog.units import normalize_unit
@@ -71,8 +71,8 @@ def test_uppercase_words_found_in_one_pass() -> None:
         "KELLOGG'S",
         "C2H",
     ]
-    found = _with_uppercase_words(descriptions).tolist()
-    assert found == [_uppercase_words(d) for d in descriptions]
+    found = with_uppercase_words(descriptions).tolist()
+    assert found == [uppercase_words(d) for d in descriptions]
     assert sum(found) == 5
 
 

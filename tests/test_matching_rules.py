@@ -250,10 +250,10 @@ def test_match_columns_and_matcher_memory(foods: FoodTable) -> None:
 
 
 def test_nfs_is_not_a_brand(foods: FoodTable) -> None:
-    from nutrilog.matching.index import _uppercase_words
+    from nutrilog.matching.index import uppercase_words
 
-    assert not _uppercase_words("Grilled cheese sandwich, NFS")
-    assert _uppercase_words("Cereals ready-to-eat, WEETABIX whole grain cereal")
+    assert not uppercase_words("Grilled cheese sandwich, NFS")
+    assert uppercase_words("Cereals ready-to-eat, WEETABIX whole grain cereal")
 
 
 def test_a_brand_the_text_names_in_capitals_is_not_penalised(foods: FoodTable) -> None:

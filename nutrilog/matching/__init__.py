@@ -10,14 +10,24 @@ One job per module:
   and the brand table (``datasets/brands.csv``);
 * :mod:`~nutrilog.matching.spelling` -- word-level spelling correction;
 * :mod:`~nutrilog.matching.index` -- the index built once per food table;
+* :mod:`~nutrilog.matching.lookup` -- word look-ups on a built index (the foods that
+  hold, name or brand a word; stems; the spelling corrector);
 * :mod:`~nutrilog.matching.reading` -- reading a food text: brands, synonyms,
   spelling, the head word a match must contain;
 * :mod:`~nutrilog.matching.ranking` -- scoring the candidate foods of a text;
-* :mod:`~nutrilog.matching.match` -- the steps each distinct text goes through,
-  :class:`~nutrilog.matching.match.Matcher` and :func:`match_foods`;
-* :mod:`~nutrilog.matching.entry` -- entry understanding: what one diary line says
-  (meal and time prefixes, not-food lines, the foods of a compound line), with the
-  vocabulary of ``datasets/entry_words.csv``;
+* :mod:`~nutrilog.matching.steps` -- the steps one distinct text goes through;
+* :mod:`~nutrilog.matching.unit_fit` -- swapping a food with no weight for the unit
+  written for an alternate as good;
+* :mod:`~nutrilog.matching.match` -- :class:`~nutrilog.matching.match.Matcher` and
+  :func:`match_foods`, which run the steps once per distinct text;
+* :mod:`~nutrilog.matching.prefixes` -- what a diary line says besides its foods (meal
+  and time prefixes, not-food lines), with the vocabulary of
+  ``datasets/entry_words.csv``;
+* :mod:`~nutrilog.matching.parts` -- cutting a line into parts at its connectors;
+* :mod:`~nutrilog.matching.neighbours` -- how a part reads beside the others
+  (additions' usual amounts, chips beside a hot main);
+* :mod:`~nutrilog.matching.entry` -- entry understanding of one line: grouping the
+  parts into foods, and :func:`~nutrilog.matching.entry.understand`, which runs it all;
 * :mod:`~nutrilog.matching.entries` -- entry understanding applied to an entries
   table, once per distinct line (the analysis calls it before matching).
 

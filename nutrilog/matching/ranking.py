@@ -30,9 +30,9 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from nutrilog.matching.index import (
+from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.lookup import (
     EMPTY,
-    FoodIndex,
     brand_named,
     foods_holding,
     holding,

@@ -38,7 +38,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nutrilog.matching.index import FoodIndex, brand_named, plain_words, speller_for
+from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.lookup import brand_named, plain_words, speller_for
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
 from nutrilog.matching.vocabulary import matcher_words
 

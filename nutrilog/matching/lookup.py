@@ -1,0 +1,222 @@
+"""Look-ups on a built matching index: the foods that hold, name or brand a word.
+
+Each look-up the matcher makes of a :class:`~nutrilog.matching.index.FoodIndex` past
+its build: the foods whose description holds a word, the foods a word names, the
+foods that write it as a brand, the words with the same stem, the spelling corrector.
+What a look-up needs beyond the build is computed on first use and kept in the index.
+Two helpers on sorted position arrays (:func:`holding`, :func:`isin_sorted`) serve the
+ranking as well.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching.index import index_for
+>>> index = index_for(load_foods())
+>>> len(foods_holding(index, "banana")) > 0, stem("brewed")
+(True, 'brew')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from nutrilog.matching.spelling import Speller
+from nutrilog.matching.words import normalize_many
+
+if TYPE_CHECKING:
+    from nutrilog.matching.index import FoodIndex
+
+__all__ = [
+    "EMPTY",
+    "any_flavour",
+    "brand_named",
+    "foods_holding",
+    "holding",
+    "isin_sorted",
+    "named_by",
+    "plain_words",
+    "same_words",
+    "speller_for",
+    "stem",
+    "synonym_words",
+]
+
+#: No food positions.
+EMPTY = np.array([], dtype=np.int64)
+
+
+def holding(lists: list[np.ndarray], values: np.ndarray, size: int) -> np.ndarray:
+    """Row ``i``, column ``j``: 1.0 when ``values[i, j]`` is in ``lists[i]``, else 0.0.
+
+    The lists are sorted positions below ``size``. They go in one sorted array, list ``i``
+    shifted by ``i * size``, with a last value above them all, so that one search
+    answers for every row.
+    """
+    shift = np.arange(len(lists)) * size
+    merged = np.append(
+        np.concatenate(lists) + np.repeat(shift, [len(p) for p in lists]), size * len(lists)
+    )
+    wanted = values + shift[:, None]
+    return (merged[np.searchsorted(merged, wanted)] == wanted).astype(float)
+
+
+def foods_holding(index: FoodIndex, word: str) -> np.ndarray:
+    """Sorted positions of the foods whose description or a synonym has ``word``."""
+    found = index.holders.get(word)
+    if found is None:
+        choices = index.postings.get(word)
+        found = EMPTY if choices is None else np.unique(index.choice_food[choices])
+        index.holders[word] = found
+    return found
+
+
+#: Word endings that make the same word (``brewed`` is ``brew``, ``sweetened`` is ``sweet``).
+_ENDINGS = ("ened", "ing", "ed", "y", "e")
+
+
+def stem(word: str) -> str:
+    """A crude stem: ``-ied`` read as ``-y``, then one of ``-ened -ing -ed -y -e`` dropped.
+
+    Examples
+    --------
+    >>> stem("brewed"), stem("brew"), stem("sweetened"), stem("fried"), stem("fry")
+    ('brew', 'brew', 'sweet', 'fr', 'fr')
+    """
+    if word.endswith("ied") and len(word) > 4:
+        word = word[:-3] + "y"
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
+def same_words(index: FoodIndex, word: str) -> list[str]:
+    """The known words that are ``word`` with another ending (itself included if known)."""
+    if index.stems is None:
+        stems: dict[str, list[str]] = {}
+        for w in index.postings:
+            if w.isalpha():
+                stems.setdefault(stem(w), []).append(w)
+        index.stems = stems
+    found = index.stems.get(stem(word), [])
+    return found if word in found or word not in index.postings else [word, *found]
+
+
+def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
+    """The spelling corrector of this index: the food words, and ``extra`` known words."""
+    if index.speller is None:
+        freq = {w: len(p) for w, p in index.postings.items()}
+        for w in extra:
+            freq[w] = max(freq.get(w, 0), 1000)
+        index.speller = Speller(freq)
+    return index.speller
+
+
+def plain_words(index: FoodIndex) -> frozenset[str]:
+    """Words that some food without a brand in capitals has in its description.
+
+    The others are brand words as far as the food table goes (``bell`` of TACO BELL).
+    """
+    if index.plain is None:
+        plain = ~index.branded
+        index.plain = frozenset(w for w, foods in index.food_postings.items() if plain[foods].any())
+    return index.plain
+
+
+#: Text in brackets: a synonym of the food, not its name.
+_BRACKETS = re.compile(r"\([^()]*\)")
+#: Words after which a synonym names what goes with its food ("cabbage in tossed salad").
+_SYNONYM_COMPLEMENT = frozenset({"in", "with", "without", "for", "on", "from", "as"})
+
+
+def _before_complement(words: list[str]) -> list[str]:
+    for i, w in enumerate(words):
+        if w in _SYNONYM_COMPLEMENT and i:
+            return words[:i]
+    return words
+
+
+def named_by(index: FoodIndex, word: str) -> np.ndarray:
+    """Sorted positions of the foods *named* by ``word``.
+
+    A food is named by the words of its description outside brackets and before any
+    ``with``, ``in``, ``for``... ("Pancakes, with chocolate" is pancakes), and by the last word of each of
+    its synonyms before them ("cabbage in tossed green salad" is cabbage): ``coffee`` is
+    in a synonym of "Cream, light" (coffee cream) but does not
+    name it; ``supreme`` names "Burrito with meat and sour cream" (Taco Bell Crunchwrap
+    Supreme).
+    """
+    if index.names is None:
+        pairs: dict[str, set[int]] = {}
+        unbracketed = [_BRACKETS.sub(" ", d) for d in index.descriptions.tolist()]
+        for food, key in enumerate(normalize_many(unbracketed)):
+            for w in _before_complement(key.split()):
+                pairs.setdefault(w, set()).add(food)
+        syn_food, syn_keys = index.synonym_keys
+        for f, k in zip(syn_food, syn_keys, strict=True):
+            words = _before_complement(k.split())
+            if words:
+                pairs.setdefault(words[-1], set()).add(f)
+        index.names = {w: np.array(sorted(f), dtype=np.int64) for w, f in pairs.items()}
+    return index.names.get(word, EMPTY)
+
+
+def isin_sorted(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
+    """``np.isin(values, sorted_values)`` for a sorted array, by one binary search.
+
+    Examples
+    --------
+    >>> isin_sorted(np.array([3, 1, 7]), np.array([1, 3, 5])).tolist()
+    [True, True, False]
+    """
+    if not len(sorted_values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    return sorted_values[at] == values
+
+
+#: A run of words in capitals (a brand in a description): ``KELLOGG'S``, ``TACO BELL``.
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'&.-]{2,}(?:\s+[A-Z][A-Z'&.-]+)*\b")
+
+
+def brand_named(index: FoodIndex, word: str) -> np.ndarray:
+    """Sorted positions of the foods whose description writes ``word`` in capitals.
+
+    USDA writes brands that way (``Cereal or granola bar (KIND Fruit and Nut Bar)``,
+    ``Cereals ready-to-eat, WEETABIX whole grain cereal``): a text that names the brand
+    asks for that food, so its standing penalty as a branded item does not apply.
+    """
+    if index.brand_names is None:
+        found: dict[str, set[int]] = {}
+        for food in np.flatnonzero(index.branded).tolist():
+            runs = _CAPITALS.findall(str(index.descriptions[food]))
+            for key in normalize_many(runs) if runs else []:
+                for w in key.split():
+                    found.setdefault(w, set()).add(food)
+        index.brand_names = {w: np.array(sorted(f), dtype=np.int64) for w, f in found.items()}
+    return index.brand_names.get(word, EMPTY)
+
+
+#: How FNDDS says a food stands for every flavour of it.
+_ANY_FLAVOUR = re.compile(r"all flavors|as to flavor|any flavor|assorted flavors", re.IGNORECASE)
+
+
+def any_flavour(index: FoodIndex) -> np.ndarray:
+    """A mask over foods: those whose description stands for every flavour
+    (``Jam, preserve, all flavors``; ``Yogurt, ..., NS as to flavor``)."""
+    if index.flavours is None:
+        index.flavours = np.array(
+            [bool(_ANY_FLAVOUR.search(d)) for d in index.descriptions.tolist()], dtype=bool
+        )
+    return index.flavours
+
+
+def synonym_words(index: FoodIndex) -> list[frozenset[str]]:
+    """The words of each choice's synonym (empty for a description), built on first use."""
+    if index.synonym_sets is None:
+        index.synonym_sets = [frozenset(name.split()) for name in index.choice_synonym]
+    return index.synonym_sets

@@ -1,0 +1,155 @@
+"""How a part of a line reads beside the others: additions' amounts, chips with a main.
+
+An addition written without an amount beside the food it goes with takes the amount of
+``datasets/companion_amounts.csv`` (:func:`companion_amounts`): milk in coffee or tea
+2 tbsp, a sugar 1 tsp, butter on toast 1/2 tbsp, each flagged ``estimated amount``.
+``chips`` beside a hot main (``fish and chips``) are french fries
+(:func:`british_chips`).
+
+Examples
+--------
+>>> [p.text for p in companion_amounts((Part("coffee", ()), Part("milk", ())))]
+['1 cup coffee', '2 tbsp milk']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from nutrilog.matching.parts import Part, has_amount
+from nutrilog.matching.words import normalize_many
+from nutrilog.quantity import parse_quantity
+
+__all__ = ["british_chips", "companion_amounts"]
+
+
+class _Companion(NamedTuple):
+    """One row of ``datasets/companion_amounts.csv``."""
+
+    base: frozenset[str]  # normalised names of the food that takes the addition
+    addition: frozenset[str]  # normalised names of the addition
+    amount: str  # the amount of one addition ("2 tbsp")
+    base_amount: str  # the amount of the base when it has none ("1 cup"), or ""
+    means: str  # the food the addition is in this place ("half and half"), or ""
+
+
+@lru_cache(maxsize=1)
+def _companions() -> tuple[_Companion, ...]:
+    """``datasets/companion_amounts.csv``: what an addition without an amount weighs."""
+    import csv
+
+    from nutrilog._resources import dataset_path
+
+    with dataset_path("companion_amounts.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            _Companion(
+                frozenset(normalize_many(row["base"].split("|"))),
+                frozenset(normalize_many(row["addition"].split("|"))),
+                row["amount"].strip(),
+                (row.get("base_amount") or "").strip(),
+                (row.get("means") or "").strip(),
+            )
+            for row in csv.DictReader(fh)
+        )
+
+
+_BARE_COUNT = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?|a|an|one|two|three)\s+(?P<food>\D+)$", re.I)
+_COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+
+
+#: Coffee-shop cup sizes: a drink named with one has its amount.
+_CUP_SIZE = re.compile(
+    r"\b(?:short|tall|grande|venti|trenta|small|medium|large|regular|big|mug|pot)\b", re.I
+)
+
+
+def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """An addition written without an amount beside the food it goes with takes the
+    amount of ``datasets/companion_amounts.csv``: ``coffee with milk`` is 2 tbsp of
+    milk, ``tea with 2 sugars`` two teaspoons, ``toast w/ butter`` half a tablespoon,
+    not a glass of milk or a default portion of butter."""
+    if len(parts) < 2:
+        return parts
+    keys = [normalize_many([p.text])[0] for p in parts]
+    out = list(parts)
+    for n, part in enumerate(parts):
+        counted = _BARE_COUNT.match(part.text)
+        count, food = 1.0, part.text.strip()
+        if counted is not None:
+            raw = counted["n"].lower()
+            count = _COUNT_WORDS.get(raw) or float(raw)
+            food = counted["food"].strip()
+        elif has_amount(part.text):
+            continue
+        key = normalize_many([food])[0]
+        others = [k for m, k in enumerate(keys) if m != n]
+        rule = next(
+            (
+                c
+                for c in _companions()
+                if key in c.addition and any(_names_any(o, c.base) for o in others)
+            ),
+            None,
+        )
+        if rule is None:
+            continue
+        number, unit = rule.amount.split(maxsplit=1)
+        amount = f"{float(number) * count:g} {unit}"
+        tags = (*part.tags, ("estimated amount", f"{food} = {amount} (added)"))
+        if rule.means:
+            base = next(o for o in others if _names_any(o, rule.base))
+            tags = (*tags, ("synonym", f"{food} → {rule.means} (added to {base})"))
+        out[n] = Part(f"{amount} {rule.means or food}", tags)
+        if rule.base_amount:
+            for m, other in enumerate(out):
+                if (
+                    m != n
+                    and _names_any(keys[m], rule.base)
+                    and parse_quantity(other.text).unit_kind == "default"
+                    and not _CUP_SIZE.search(other.text)  # no size either
+                ):
+                    detail = f"{other.text} = {rule.base_amount} (taken with {food})"
+                    out[m] = Part(
+                        f"{rule.base_amount} {other.text}",
+                        (*other.tags, ("estimated amount", detail)),
+                    )
+    return tuple(out)
+
+
+def _names_any(key: str, names: frozenset[str]) -> bool:
+    """Whether the normalised ``key`` holds one of ``names`` as whole words."""
+    padded = f" {key} "
+    return any(f" {name} " in padded for name in names)
+
+
+#: "Chips" beside one of these is the British plate of fried potatoes (fish and
+#: chips, egg and chips, pie and chips), not a bag of potato chips.
+_CHIPS = re.compile(r"^(?P<amount>.*?\b)?chips$", re.IGNORECASE)
+_BAGGED = re.compile(r"\b(?:bags?|packets?|packs?|tortilla|corn|potato|pita|bagel|kale)\b", re.I)
+_CHIPS_MAINS = re.compile(
+    r"\b(?:fish|cod|haddock|plaice|scampi|sausages?|bangers?|eggs?|steak|pie|pasty|burgers?"
+    r"|chicken|gammon|ham|kebab|curry|beans|battered|breaded|fishcakes?|rissoles?)\b",
+    re.IGNORECASE,
+)
+
+
+def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
+    """``fish and chips``: the chips part is french fries when another part is a hot main."""
+    if len(parts) < 2 or not any(_CHIPS_MAINS.search(p.text) for p in parts):
+        return parts
+    out = []
+    for part in parts:
+        found = _CHIPS.match(part.text.strip())
+        if (
+            found is not None
+            and not _CHIPS_MAINS.search(part.text)
+            and not _BAGGED.search(part.text)  # "a bag of chips" are crisps anywhere
+        ):
+            amount = (found["amount"] or "").strip()
+            text = f"{amount} french fries".strip()
+            out.append(Part(text, (*tag, ("synonym", "chips → french fries (beside a hot main)"))))
+        else:
+            out.append(part)
+    return tuple(out)

@@ -1,0 +1,89 @@
+"""Cutting a diary line into parts at its connectors, before any grouping.
+
+A line is cut at ``,`` ``;`` ``+`` ``&`` ``and`` ``with`` ``w/`` ``plus`` and ``:``
+(:data:`CONNECTOR`); ``on`` cuts only before bread, toast, rice and the like (``beans
+on toast``), and a mixed number (``one and a half``) is an amount, not two parts. How
+the parts are grouped into foods is :func:`~nutrilog.matching.entry.understand`'s job.
+
+Examples
+--------
+>>> split_parts("toast w/ butter")
+['toast', 'butter']
+>>> has_amount("1/4 cup granola"), has_amount("granola")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["CONNECTOR", "Part", "has_amount", "part_spans", "split_parts"]
+
+#: What "X on toast" is served on: ``on`` joins two foods only before one of these.
+_SERVED_ON = (
+    r"(?:(?:a|an|one|two|\d+|\d+\s+slices?\s+of|white|brown|wholemeal|whole\s*wheat|wholegrain"
+    r"|granary|multigrain|sourdough|rye|buttered|toasted|gluten[\s-]free)\s+)*"
+    r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitta?s?"
+    r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?)\b"
+)
+#: What joins two parts of a line.
+CONNECTOR = re.compile(
+    r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
+    rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})",
+    re.IGNORECASE,
+)
+#: ``one and a half``, ``2 and 1/2``: an amount, not two parts.
+_MIXED_NUMBER = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half)\s+and\s+"
+    r"(?:a\s+)?(?:half|quarter|third|\d+/\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def part_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each part of ``text`` between connectors."""
+    spans = []
+    at = 0
+    amounts = [m.span() for m in _MIXED_NUMBER.finditer(text)]
+    for found in CONNECTOR.finditer(text):
+        if any(a <= found.start() < b for a, b in amounts):
+            continue
+        spans.append((at, found.start()))
+        at = found.end()
+    spans.append((at, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def split_parts(text: str) -> list[str]:
+    """The parts of a line between connectors (before any grouping).
+
+    Examples
+    --------
+    >>> split_parts("3/4 cup greek yogurt, 1/4 cup granola, 1/2 cup blueberries")
+    ['3/4 cup greek yogurt', '1/4 cup granola', '1/2 cup blueberries']
+    >>> split_parts("coffee w/o sugar")
+    ['coffee w/o sugar']
+    """
+    return [text[a:b].strip() for a, b in part_spans(text)]
+
+
+class Part(NamedTuple):
+    """One food of a line: its text (with its amount) and what was assumed about it."""
+
+    text: str
+    tags: tuple[tuple[str, str], ...]
+
+
+#: What a part that has an amount of its own starts with (``1/4 cup``, ``a banana``).
+_AMOUNT_FIRST = re.compile(
+    r"^\s*(?:\d+(?:[.,/]\d+)?(?!\d|\s*(?:%|\"|inch|in\b|proof|calorie))|"
+    r"[\u00bc-\u00be\u2150-\u215e]|(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|half|some|few|several|couple)\b)",
+    re.IGNORECASE,
+)
+
+
+def has_amount(text: str) -> bool:
+    """Whether a part starts with an amount of its own."""
+    return _AMOUNT_FIRST.match(text) is not None

@@ -1,0 +1,229 @@
+"""What a diary line says besides its foods: meal and time prefixes, not-food lines.
+
+The vocabulary is ``datasets/entry_words.csv`` (:func:`entry_words`).
+:func:`strip_prefix` takes meal and time prefixes (``breakfast -``, ``lunch:``,
+``[dinner]``, ``Meal 3 -``, ``snack #2:``, ``11am -``), bullets and eating verbs
+(``had``, ``ate``) off a line and keeps the meal; :func:`not_food_reason` says why a
+line is no food entry (``walked``, ``slept``, ``BP``; a tally such as ``total: 1850
+kcal`` with no food word beside it); :func:`needs_reading` tells the lines that need
+neither from those that may (most lines of a long diary need none).
+
+Examples
+--------
+>>> strip_prefix("breakfast - 2 eggs")
+('2 eggs', 'breakfast', None)
+>>> not_food_reason("slept 7 hours")
+"not a food entry (sleep: 'slept')"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from functools import lru_cache
+from typing import NamedTuple
+
+from nutrilog.matching.parts import CONNECTOR
+from nutrilog.matching.synonyms import PhraseTable
+from nutrilog.matching.vocabulary import read_word_table
+from nutrilog.matching.words import normalize_many
+
+__all__ = ["EntryWords", "entry_words", "needs_reading", "not_food_reason", "strip_prefix"]
+
+
+class EntryWords(NamedTuple):
+    """The vocabulary of entry understanding (``datasets/entry_words.csv``)."""
+
+    meals: tuple[str, ...]
+    colon_meals: tuple[str, ...]
+    times_of_day: tuple[str, ...]
+    eat_verbs: tuple[str, ...]
+    containers: frozenset[str]
+    measures: frozenset[str]
+    not_food: PhraseTable[str]
+    tallies: PhraseTable[str]
+
+
+@lru_cache(maxsize=1)
+def entry_words() -> EntryWords:
+    """The entry vocabulary, read once."""
+    rows = read_word_table("entry_words.csv")
+
+    def words(role: str) -> tuple[str, ...]:
+        return tuple(w for w, r, _ in rows if r == role)
+
+    return EntryWords(
+        meals=words("meal"),
+        colon_meals=words("meal_colon"),
+        times_of_day=words("time_of_day"),
+        eat_verbs=words("eat_verb"),
+        containers=frozenset(normalize_many(list(words("container")))),
+        measures=frozenset(normalize_many(list(words("measure")))),
+        not_food=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food"),
+        tallies=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food_weak"),
+    )
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first; a space or hyphen matches either."""
+    parts = [r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words]
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
+_SEP = r"(?:\s*[:=]+\s*|\s*[-\u2013\u2014]+\s+)"
+
+
+@lru_cache(maxsize=1)
+def _prefix_patterns() -> list[re.Pattern[str]]:
+    w = entry_words()
+    meal_word = _alternation(w.meals)
+    time_word = _alternation(w.times_of_day)
+    meal = rf"(?:(?:{time_word})\s+)?(?:{meal_word})"
+    tail = (
+        rf"(?:\s*#\s*\d+|\s+\d+(?![\d:]|\s*[ap]\.?m))?(?:\s+(?P<time>{_CLOCK}))?"
+        r"(?:\s*\([^)]{0,40}\))?"
+        r"(?:\s+(?:at|@|from)\s+[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
+    )
+    amount_next = (
+        r"(?=\d|[\u00bc-\u00be\u2150-\u215e]|(?:a|an|one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|half|some|few|couple)\b)"
+    )
+    flags = re.IGNORECASE
+    return [
+        re.compile(r"^[-*\u2022\u00b7]\s+"),  # a bullet
+        re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
+        re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
+        re.compile(rf"^(?P<meal>{_alternation(w.colon_meals)})\s*:\s*", flags),
+        re.compile(rf"^(?P<meal>{meal})(?:\s+{_CLOCK})?\s+{amount_next}", flags),
+        re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
+        re.compile(rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?){_SEP}", flags),
+        re.compile(rf"^(?:{_alternation(w.eat_verbs)})\s+", flags),
+    ]
+
+
+_COMMENT = re.compile(r"\s+#(?!\d).*$")
+
+
+@lru_cache(maxsize=1)
+def _worth_reading() -> re.Pattern[str]:
+    """A line that may hold a prefix, a connector or a comment (others read as written)."""
+    w = entry_words()
+    first = _alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
+    return re.compile(
+        rf"^\s*(?:[-*\u2022\u00b7\[(]|{_CLOCK}|(?:{first})\b)|{CONNECTOR.pattern}|\s#",
+        re.IGNORECASE,
+    )
+
+
+def needs_reading(text: str, words: list[str]) -> bool:
+    """Whether :func:`understand` may read ``text`` otherwise than as written.
+
+    ``words`` are its normalised words (for the not-food and tally words). Lines
+    without a prefix, a connector, a comment or such a word need no reading: most lines
+    of a long diary.
+
+    Examples
+    --------
+    >>> needs_reading("2 eggs", ["2", "egg"]), needs_reading("lunch: 2 eggs", ["lunch", "2", "egg"])
+    (False, True)
+    """
+    vocab = entry_words()
+    if vocab.not_food.find(words) or vocab.tallies.find(words):
+        return True
+    return _worth_reading().search(text) is not None
+
+
+def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
+    """Take meal and time prefixes, bullets and eating verbs off a line.
+
+    Returns
+    -------
+    tuple
+        ``(rest, meal, time)``: the rest of the line, the meal named (as written, or
+        None) and the clock time named (or None).
+
+    Examples
+    --------
+    >>> strip_prefix("Lunch (work cafeteria) - chicken noodle soup")
+    ('chicken noodle soup', 'Lunch', None)
+    >>> strip_prefix("snack #2: 2 rice cakes")
+    ('2 rice cakes', 'snack', None)
+    >>> strip_prefix("11am - greek yogurt")
+    ('greek yogurt', None, '11am')
+    >>> strip_prefix("snack mix")  # a meal word before a food is the food's own word
+    ('snack mix', None, None)
+    """
+    rest = _COMMENT.sub("", text.strip())
+    meal: str | None = None
+    clock: str | None = None
+    changed = True
+    while changed and rest:
+        changed = False
+        for pattern in _prefix_patterns():
+            found = pattern.match(rest)
+            if found is None or found.end() == 0 or found.end() >= len(rest):
+                continue
+            groups = found.groupdict()
+            if groups.get("meal") and meal is None:
+                meal = groups["meal"].strip()
+            if groups.get("time") and clock is None:
+                clock = groups["time"].strip()
+            rest = rest[found.end() :].strip()
+            changed = True
+            break
+    return rest, meal, clock
+
+
+_NUMERIC = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Mass and energy units (``g``, ``mg``, ``kcal``): an amount beside a tally is no food word."""
+    from nutrilog.units import unit_aliases
+
+    return frozenset(
+        a.lower() for a, info in unit_aliases().items() if a.isalpha() and info.kind == "mass"
+    ) | {"kcal", "cal", "cals"}
+
+
+def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
+    """Why a line is not a food entry, or None when it may be one.
+
+    Parameters
+    ----------
+    text : str
+        The line without its prefixes (:func:`strip_prefix`).
+    known : set of str
+        Normalised food words; a tally word (``calories``, ``total``) makes a line no
+        food entry only when none of them is in it.
+
+    Examples
+    --------
+    >>> not_food_reason("slept 7 hours")
+    "not a food entry (sleep: 'slept')"
+    >>> not_food_reason("total: 1850 kcal")
+    "not a food entry (tally: 'total')"
+    >>> not_food_reason("2 eggs") is None
+    True
+    """
+    words = normalize_many([text])[0].split()
+    vocab = entry_words()
+    cues = vocab.not_food.find(words)
+    if cues:
+        start, end, kind = cues[0]
+        return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
+    tallies = vocab.tallies.find(words)
+    if tallies:
+        tallied = {i for s, e, _ in tallies for i in range(s, e)}
+        units = _unit_words()
+        others = [
+            w
+            for i, w in enumerate(words)
+            if i not in tallied and w in known and w not in units and not _NUMERIC.search(w)
+        ]
+        if not others:
+            start, end, kind = tallies[0]
+            return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
+    return None

@@ -1,0 +1,451 @@
+"""The steps one food text goes through to land on a food (or on none).
+
+:func:`match_key` takes the key of one distinct text (:func:`~nutrilog.matching.match.key_of`)
+and tries, first hit wins: the user's aliases, the curated aliases, an exact
+description, then the reading of the text (:mod:`~nutrilog.matching.reading`) looked
+up in the alias tables and ranked against the foods that hold its required words
+(:mod:`~nutrilog.matching.ranking`). What it assumed on the way (spelling, synonyms,
+brands) travels with the :class:`MatchResult`. The vectorised entry points that call
+it once per distinct text live in :mod:`~nutrilog.matching.match`.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching.index import index_for
+>>> from nutrilog.matching.match import key_of
+>>> from nutrilog.matching.synonyms import brand_table, synonym_table
+>>> index = index_for(load_foods())
+>>> tables = MatchTables({}, curated_positions(index), synonym_table(), brand_table())
+>>> match_key(index, key_of("cooked quinao"), tables, 72.0).assumptions
+[('spelling', 'quinao \u2192 quinoa')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nutrilog.matching.aliases import curated_aliases, curated_alternates
+from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.lookup import (
+    EMPTY,
+    any_flavour,
+    foods_holding,
+    isin_sorted,
+    named_by,
+    plain_words,
+    same_words,
+)
+from nutrilog.matching.ranking import fuzzy, suggest
+from nutrilog.matching.reading import Reading, plain_key, read_key
+from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
+from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.matching.words import normalize_many
+
+__all__ = [
+    "MatchResult",
+    "MatchTables",
+    "allowed_foods",
+    "curated_positions",
+    "match_key",
+    "named_foods",
+]
+
+#: Fuzzy candidates this close to the winner may replace it when only they resolve the unit.
+_NEAR_TIE = 6.0
+_N_SUGGESTIONS = 3
+#: Points a match loses per corrected word, per word of the head segment no food uses,
+#: and for an alias found in the head segment alone.
+_CORRECTED = 3.0
+_UNKNOWN = 5.0
+_OTHER_SEGMENTS = 5.0
+#: Points a match loses per flavour word read off a food of any flavour, and per
+#: light word that no food holding the head word has.
+_FLAVOUR = 3.0
+_IDLE = 1.0
+#: Fuzzy scores under this are weak: the food's own name must then be in the text.
+_WEAK_FUZZY = 80.0
+#: Where a description's name ends: its first comma, semicolon or parenthesis.
+_NAME_END = re.compile(r"[,;(]")
+#: Words after which a description no longer names the food but a side or a method.
+_NAME_STOPS = frozenset({"with", "without", "on", "in", "from", "made", "prepared", "for"})
+#: Candidates scored when only foods holding the head word compete (fewer are needed).
+_HEADED_CANDIDATES = 25
+
+
+@dataclass
+class MatchResult:
+    """Where one text lands: a food position (None for none), score, method, suggestions."""
+
+    position: int | None
+    score: float
+    method: str
+    suggestions: list[tuple[str, str, float]]
+    #: (position, score) of foods that may replace ``position`` when it lacks the unit.
+    alternates: list[tuple[int, float]] = field(default_factory=list)
+    #: ``(tag, detail)`` of what was assumed to reach the food.
+    assumptions: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class MatchTables:
+    """The alias, synonym and brand tables one call of :func:`match_foods` uses."""
+
+    user: dict[str, int]
+    curated: dict[str, int]
+    synonyms: PhraseTable[Synonym]
+    brands: PhraseTable[Brand]
+
+
+def curated_positions(index: FoodIndex) -> dict[str, int]:
+    """The curated aliases as food positions of this table (ids it lacks are skipped)."""
+    if index.curated is None:
+        index.curated = {
+            k: index.position[v] for k, v in curated_aliases().items() if v in index.position
+        }
+    return index.curated
+
+
+def _curated_alternates_for(index: FoodIndex, key: str) -> list[tuple[int, float]]:
+    ids = curated_alternates().get(key, [])
+    return [(index.position[i], 100.0) for i in ids if i in index.position]
+
+
+def _alias_lookup(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words.
+
+    Returns (food position, alias key, curated?) or None. A preparation word may stand
+    before or after the food (``cooked bok choy`` / ``bok choy cooked``).
+    """
+    vocab = matcher_words()
+    core = [w for w in words if w not in vocab.cosmetic]
+    preps = [w for w in core if w in vocab.preparation]
+    plain = [w for w in core if w not in vocab.preparation]
+    tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
+    if preps:
+        tries += [(plain + preps, []), (preps + plain, [])]
+    tries.append((plain, preps))
+    for n, table in enumerate((tables.user, tables.curated)):
+        for candidate, need in tries:
+            key = " ".join(candidate)
+            pos = table.get(key) if candidate else None
+            if pos is not None and all(index.prep_ok[p][pos] for p in need):
+                return pos, key, n == 1
+    return None
+
+
+def _alias_result(index: FoodIndex, found: tuple[int, str, bool], penalty: float) -> MatchResult:
+    pos, alias_key, is_curated = found
+    alternates = _curated_alternates_for(index, alias_key) if is_curated else []
+    return MatchResult(pos, max(100.0 - penalty, 50.0), "alias", [], alternates)
+
+
+def _names_another_food(index: FoodIndex, reading: Reading, position: int) -> bool:
+    """Whether the name of a food (its description up to the first comma, less category
+    words such as ``Beverages`` or ``Cheese``) has a word the text lacks: a weak match on
+    a shared word (``poke bowl`` -> ``Pokeberry shoots``, ``pint of bitter`` -> ``Bitter
+    melon``) lands on another food."""
+    vocab = matcher_words()
+    said = set(reading.words()) | {w for seg in reading.written for w in seg}
+    if reading.brands and index.branded[position]:
+        return False  # a brand written and found in capitals: the brand's own item
+    segments = _NAME_END.split(str(index.descriptions[position]))
+    for at, segment in enumerate(segments):
+        # brand words in capitals (``KEEBLER``, ``McDONALD'S``) are no food's name
+        name = " ".join(w for w in segment.split() if not _in_capitals(w))
+        words = normalize_many([name])[0].split()
+        if not words:
+            continue  # a brand alone names the food in the next segment
+        # the name ends where a side or a method starts (``sub on white bread``)
+        ends = [n for n, w in enumerate(words) if w in _NAME_STOPS and n > 0]
+        words = words[: ends[0]] if ends else words
+        # either of two alternatives will do (``Macaroni or pasta salad``)
+        for n in range(1, len(words) - 1):
+            if words[n] == "or" and (words[n - 1] in said or words[n + 1] in said):
+                said |= {words[n - 1], words[n + 1]}
+        missing = [
+            w
+            for w in words
+            if w not in said
+            and w not in vocab.category_heads
+            and w not in vocab.cosmetic
+            and w not in vocab.stop
+            and not w.isdigit()
+        ]
+        if missing and len(words) == 1 and at + 1 < len(segments):
+            # a one-word kind before the food (``Coffee, Iced Latte``, ``Apples, raw,
+            # red delicious``): the text's head word in the next segment names it
+            later = normalize_many([" ".join(segments[at + 1 :])])[0].split()
+            return reading.head not in later
+        return bool(missing)
+    return False
+
+
+def _in_capitals(word: str) -> bool:
+    """A word written mostly in capitals, as USDA writes brands."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 and 2 * capitals >= len(letters)
+
+
+def _head_segment_alias(
+    index: FoodIndex, reading: Reading, tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """An alias of the head segment alone (``Tomato Raw, Includes Cherry, Grape``), when
+    the alias's food is prepared as the other segments say (``Eggs, Cooked`` is not the
+    raw egg of the alias ``eggs``)."""
+    if reading.head_segment < 0:
+        return None
+    others = [seg for n, seg in enumerate(reading.segments) if n != reading.head_segment]
+    if not others:
+        return None
+    words = [w for w, role in reading.segments[reading.head_segment] if role != "unknown"]
+    found = _alias_lookup(index, words, tables)
+    if found is None and reading.written:
+        found = _alias_lookup(index, reading.written[reading.head_segment], tables)
+    if found is None:
+        return None
+    preparation = matcher_words().preparation
+    needed = [w for seg in others for w, _ in seg if w in preparation and w in index.prep_ok]
+    return found if all(index.prep_ok[w][found[0]] for w in needed) else None
+
+
+def _compounds(index: FoodIndex, word: str, neighbours: list[str]) -> list[str]:
+    """Known compounds ``word`` makes with a neighbouring word (``flax`` + ``seed``)."""
+    return [
+        compound
+        for other in neighbours
+        for compound in (word + other, other + word)
+        if compound in index.postings
+    ]
+
+
+def _foods_of_word(index: FoodIndex, word: str, by: Any) -> np.ndarray:
+    """Sorted foods holding ``word`` in any of its endings (``by`` finds a word's foods)."""
+    cache = index.holders_by.setdefault(by.__name__, {})
+    found = cache.get(word)
+    if found is None:
+        holders = [by(index, v) for v in same_words(index, word)]
+        found = np.unique(np.concatenate(holders)) if len(holders) > 1 else (holders or [EMPTY])[0]
+        cache[word] = found
+    return found
+
+
+def allowed_foods(index: FoodIndex, reading: Reading, by: Any = None) -> np.ndarray | None:
+    """Sorted positions of the foods that hold every required word of ``reading``
+    (None when there is no requirement).
+
+    A word is held in any of its endings (``brewed`` holds ``brew``) or in a compound
+    with a neighbouring word (``flaxseed`` holds ``flax`` and ``seed``). ``by`` finds
+    the foods of a word (default: description or synonyms hold it).
+    """
+    required = reading.required()
+    if not required:
+        return None
+    by = foods_holding if by is None else by
+    neighbours = reading.words("core", "unknown")
+    found: np.ndarray | None = None
+    for word in required:
+        has = _foods_of_word(index, word, by)
+        compounds = _compounds(index, word, neighbours)
+        if compounds:
+            has = np.unique(np.concatenate([has, *(by(index, c) for c in compounds)]))
+        found = has if found is None else np.intersect1d(found, has, assume_unique=True)
+    return EMPTY if found is None else found
+
+
+def named_foods(index: FoodIndex, reading: Reading) -> np.ndarray | None:
+    """Mask of the foods whose name has the head word (in any of its forms)."""
+    if reading.head is None or reading.unknown_head:
+        return None
+    head_only = Reading(reading.segments, head=reading.head)
+    return allowed_foods(index, head_only, named_by)
+
+
+def _flavours(
+    index: FoodIndex,
+    reading: Reading,
+    words: list[str],
+    allowed: np.ndarray,
+    in_allowed: np.ndarray,
+) -> list[str]:
+    """Words no allowed food has, when one of them is of any flavour (FNDDS "Jam,
+    preserve, all flavors" for ``strawberry jam``): the word is the flavour."""
+    if not any_flavour(index)[allowed].any():
+        return []
+    required = set(reading.required())
+    return [
+        w
+        for w in words
+        if w not in required
+        and w in index.postings
+        and not in_allowed[foods_holding(index, w)].any()
+    ]
+
+
+def _cooked_instead(index: FoodIndex, words: list[str], allowed: np.ndarray) -> list[str]:
+    """A way of cooking no allowed food is described with (``roasted`` eggplant) reads as
+    ``cooked``: the food cooked some other way is the best there is."""
+    preparation = matcher_words().preparation
+    cooking = preparation.get("cooked", frozenset())
+    if "cooked" not in index.prep_ok:
+        return words
+    out = []
+    for w in words:
+        ways = preparation.get(w)
+        if (
+            ways is not None
+            and w != "cooked"
+            and (w in cooking or ways & cooking)
+            and not index.prep_ok[w][allowed].any()
+            and index.prep_ok["cooked"][allowed].any()
+        ):
+            w = "cooked"
+        out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def _text_assumptions(index: FoodIndex, reading: Reading, food: int) -> list[tuple[str, str]]:
+    """The spelling corrections the matched food uses (a correction it does not hold
+    assumed nothing), and the synonyms read."""
+    used = [
+        (a, b)
+        for a, b in reading.corrections
+        if isin_sorted(np.array([food]), _foods_of_word(index, b, foods_holding))[0]
+    ]
+    return [("spelling", f"{a} \u2192 {b}") for a, b in used] + [
+        ("synonym", f"{a} \u2192 {b}") for a, b in reading.synonyms
+    ]
+
+
+def _with_brand(
+    result: MatchResult, index: FoodIndex, brands: list[Brand], key: str
+) -> MatchResult:
+    """The result, with a ``brand`` assumption when brand words were read as a food."""
+    if result.position is not None and brands:
+        written = plain_key(key)
+        for brand in brands:
+            written = written.replace(normalize_many([brand.brand])[0], brand.brand, 1)
+        result.assumptions.append(
+            ("brand", f"{written} \u2192 {index.descriptions[result.position]}")
+        )
+    return result
+
+
+def _none(index: FoodIndex, ranked: list[tuple[int, float]]) -> MatchResult:
+    return MatchResult(
+        None, ranked[0][1] if ranked else 0.0, "none", suggest(index, ranked[:_N_SUGGESTIONS])
+    )
+
+
+def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float) -> MatchResult:
+    """Match one key (:func:`~nutrilog.matching.match.key_of`): aliases, exact, then fuzzy."""
+    plain = plain_key(key)
+    if not plain:
+        return MatchResult(None, 0.0, "none", [])
+    if plain in tables.user:
+        return MatchResult(tables.user[plain], 100.0, "alias", [])
+    if plain in tables.curated:
+        found = MatchResult(
+            tables.curated[plain], 100.0, "alias", [], _curated_alternates_for(index, plain)
+        )
+        # an everyday name that carries a brand (``chipotle chicken burrito``) is
+        # still a brand read as its generic food: say so
+        named = [
+            brand for _, _, brand in tables.brands.find(plain.split()) if brand.kind != "store"
+        ]
+        return _with_brand(found, index, named, key)
+    if plain in index.exact:
+        return MatchResult(index.exact[plain], 100.0, "exact", [])
+    reading = read_key(index, key, tables.synonyms, tables.brands)
+    if reading.head is None and reading.brands:
+        generic = " ".join(b.generic for b in reading.brands if b.generic)
+        if generic:
+            brands = reading.brands
+            reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
+            reading.brands = brands
+    result = _match_reading(index, reading, tables, threshold)
+    if result.position is not None:
+        result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
+    return _with_brand(result, index, reading.brands, key)
+
+
+def _match_reading(
+    index: FoodIndex, reading: Reading, tables: MatchTables, threshold: float
+) -> MatchResult:
+    """Alias look-up, then the fuzzy ranking under the head-word rule."""
+    known = reading.words()
+    content = reading.words("core", "qualifier", "number")
+    light = reading.light()
+    if reading.unknown_head:
+        # the food is one the table lacks (``guayusa tea``): no alias of the other words
+        return _none(index, fuzzy(index, content, light=light))
+    penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
+    found = _alias_lookup(index, known, tables)
+    if found is None:
+        written = [w for seg in reading.written for w in seg]
+        found = _alias_lookup(index, written, tables) if written != known else None
+    if found is not None:
+        return _alias_result(index, found, penalty)
+    prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
+    if reading.head is None:
+        return _none(index, fuzzy(index, content, light=light))
+    allowed = allowed_foods(index, reading)
+    named = named_foods(index, reading)
+    if allowed is not None:
+        # a word only brands and synonyms use (``bell`` of TACO BELL) that no allowed
+        # food has tells the allowed foods apart no better than an unknown word
+        in_allowed = np.zeros(len(index.ids), dtype=bool)
+        in_allowed[allowed] = True
+        plain = plain_words(index)
+        stray = [
+            w for w in content if w not in plain and not in_allowed[foods_holding(index, w)].any()
+        ]
+        content = [w for w in content if w not in stray]
+        penalty += _UNKNOWN * len(stray)
+        flavours = _flavours(index, reading, content, allowed, in_allowed)
+        content = [w for w in content if w not in flavours]
+        penalty += _FLAVOUR * len(flavours)
+        # a qualifier or a word of another segment that no allowed food has
+        # (``double`` espresso) tells them apart no better than no word
+        idle = [
+            w
+            for w in content
+            if w in light
+            and w not in index.prep_ok
+            and not in_allowed[foods_holding(index, w)].any()
+        ]
+        content = [w for w in content if w not in idle]
+        penalty += _IDLE * len(idle)
+        content = _cooked_instead(index, content, allowed)
+    ranked = [
+        (p, max(s - penalty, 0.0))
+        for p, s in fuzzy(
+            index,
+            content,
+            _HEADED_CANDIDATES,
+            light=light,
+            prefer=prefer,
+            allowed=allowed,
+            named=named,
+            head=reading.head,
+        )
+    ]
+    if not ranked or ranked[0][1] < threshold:
+        # an alias of the head segment alone (``Black Pepper, Ground``) is next best
+        found = _head_segment_alias(index, reading, tables)
+        if found is not None:
+            return _alias_result(index, found, penalty + _OTHER_SEGMENTS)
+        if not ranked:
+            ranked = fuzzy(index, content, light=light)
+        return _none(index, ranked)
+    pos, score = ranked[0]
+    if score < _WEAK_FUZZY and _names_another_food(index, reading, pos):
+        return _none(index, ranked)
+    near = [(p, s) for p, s in ranked[1:] if s >= max(score - _NEAR_TIE, threshold)][:5]
+    return MatchResult(pos, score, "fuzzy", suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]), near)

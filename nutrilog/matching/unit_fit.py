@@ -1,0 +1,115 @@
+"""Fitting a match to the unit written: a food with no weight for it gives way.
+
+When the entries' units are known, a food that has no weight for the unit written is
+swapped for an alternate of the same text that has one, if there is one just as good:
+a later row of the same curated alias (``1 medium french fries`` takes the fast-food
+fries sold in small, medium and large orders), or a fuzzy candidate scoring within a
+few points of the winner. Work is done once per distinct (text, unit, kind).
+
+Examples
+--------
+>>> aligned_texts(["g", None], pd.RangeIndex(2)).tolist()
+['g', '']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from nutrilog._vector import distinct_rows, per_unique
+from nutrilog.matching.steps import MatchResult
+
+if TYPE_CHECKING:
+    from nutrilog.foods import FoodTable
+    from nutrilog.matching.index import FoodIndex
+
+__all__ = ["aligned_texts", "fit_units"]
+
+#: Unit kinds whose grams never depend on the food.
+_FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
+
+
+def _resolves(
+    foods: FoodTable, position: int, index: FoodIndex, unit: str, kind: str, text: str
+) -> bool:
+    from nutrilog.portions import grams_per_unit
+
+    grams = grams_per_unit(
+        str(index.ids[position]),
+        unit or None,
+        kind if kind not in ("", "bare") else None,
+        foods,
+        text,
+    )[0]
+    return bool(np.isfinite(grams))
+
+
+def _fit_unit(
+    result: MatchResult, foods: FoodTable, index: FoodIndex, unit: str, kind: str, text: str
+) -> MatchResult:
+    """Swap the food for an alternate that has a weight for ``unit`` when it has none."""
+    if result.position is None or not result.alternates or kind in _FOODLESS_KINDS:
+        return result
+    if _resolves(foods, result.position, index, unit, kind, text):
+        return result
+    for pos, score in result.alternates:
+        if _resolves(foods, pos, index, unit, kind, text):
+            score = result.score if result.method == "alias" else score
+            return MatchResult(
+                pos, score, result.method, result.suggestions, assumptions=result.assumptions
+            )
+    return result
+
+
+def aligned_texts(values: pd.Series | Iterable[str | None] | None, index: pd.Index) -> pd.Series:
+    """``values`` aligned to ``index`` as text: ``""`` where missing or not a string."""
+    if values is None:
+        return pd.Series("", index=index, dtype=object)
+    if isinstance(values, pd.Series):
+        out = values.reindex(index)
+    else:
+        out = pd.Series(list(values), index=index, dtype=object)
+    return per_unique(out, lambda u: u.map(lambda v: v if isinstance(v, str) else ""))
+
+
+def fit_units(
+    keys: pd.Series,
+    results: dict[str, MatchResult],
+    row_index: pd.Index,
+    units: pd.Series | Iterable[str | None] | None,
+    unit_kinds: pd.Series | Iterable[str | None] | None,
+    foods: FoodTable,
+    index: FoodIndex,
+) -> pd.Series:
+    """Re-key rows whose food lacks their unit to a ``key + unit`` result with an alternate food."""
+    keys = pd.Series(keys.to_numpy(), index=row_index, dtype=object)
+    unit = aligned_texts(units, row_index)
+    kind = aligned_texts(unit_kinds, row_index)
+    kind = kind.mask((kind == "") & (unit == ""), "bare")
+    has_alt = per_unique(
+        keys,
+        lambda ks: ks.map(
+            lambda k: bool(results[k].alternates) and results[k].position is not None
+        ),
+    ).astype(bool)
+    rows = np.flatnonzero(has_alt.to_numpy())
+    codes, triples = distinct_rows(
+        {"key": keys.iloc[rows], "unit": unit.iloc[rows], "kind": kind.iloc[rows]}
+    )
+    refitted = np.full(len(triples), None, dtype=object)  # the new key of each triple, if any
+    for j, (key, u, k) in enumerate(
+        zip(triples["key"], triples["unit"], triples["kind"], strict=True)
+    ):
+        fitted = _fit_unit(results[key], foods, index, u, k, key)
+        if fitted.position != results[key].position:
+            refitted[j] = f"{key}\x00{u}\x00{k}"
+            results[refitted[j]] = fitted
+    new_keys = keys.to_numpy(dtype=object).copy()
+    per_row = refitted[codes]
+    changed = per_row != None  # noqa: E711 (element-wise test on an object array)
+    new_keys[rows[changed]] = per_row[changed]  # by position: labels may repeat
+    return pd.Series(new_keys, index=row_index, dtype=object)
