@@ -50,8 +50,9 @@ if TYPE_CHECKING:
     from nutrilog.log import FoodLog
     from nutrilog.matching import match_foods
     from nutrilog.nutrients import NUTRIENT_COLUMNS
+    from nutrilog.people import read_people
     from nutrilog.portions import resolve_grams
-    from nutrilog.profile import Profile, read_people
+    from nutrilog.profile import Profile
     from nutrilog.references import dri_group, reference_intakes
     from nutrilog.suggestions import suggest_foods
     from nutrilog.units import ureg
@@ -77,7 +78,7 @@ _HOME: dict[str, str] = {
     "NUTRIENT_COLUMNS": "nutrilog.nutrients",
     "resolve_grams": "nutrilog.portions",
     "Profile": "nutrilog.profile",
-    "read_people": "nutrilog.profile",
+    "read_people": "nutrilog.people",
     "dri_group": "nutrilog.references",
     "reference_intakes": "nutrilog.references",
     "suggest_foods": "nutrilog.suggestions",

@@ -280,7 +280,7 @@ def analyze(
     from nutrilog.assessment.table import assess_people_later
     from nutrilog.explanations import load_explanations
     from nutrilog.intake import daily_from_parts
-    from nutrilog.profile import people_table, profiles_for
+    from nutrilog.people import people_table, profiles_for
 
     min_day_kcal = number_argument(
         "min_day_kcal", DEFAULT_MIN_DAY_KCAL if min_day_kcal is None else min_day_kcal

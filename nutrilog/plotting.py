@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, Nutrient, nutrient
+from nutrilog.people_shown import people_in, pick_person
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -94,57 +94,6 @@ def _legend_below(fig: Figure, axes: list[Axes]) -> None:
             ncols=min(len(seen), 4),
             frameon=False,
         )
-
-
-def people_in(analysis: Any) -> list[str]:
-    """The people of an analysis, in first-seen order (profiles, then assessment, then daily).
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> import pandas as pd
-    >>> people_in(SimpleNamespace(profiles={}, assessment=pd.DataFrame({"person": ["b", "a", "b"]})))
-    ['b', 'a']
-    """
-    seen: dict[str, None] = {}
-    for name in getattr(analysis, "profiles", None) or {}:
-        seen[str(name)] = None
-    # the assessment's numbers name the same people without writing every row's sentences
-    numbers = getattr(analysis, "assessment_numbers", None)
-    for attr in ("assessment", "daily"):
-        frame = numbers if attr == "assessment" and numbers is not None else None
-        frame = frame if frame is not None else getattr(analysis, attr, None)
-        if isinstance(frame, pd.DataFrame) and "person" in frame.columns:
-            for name in frame["person"].dropna().unique():
-                seen[str(name)] = None
-    return list(seen)
-
-
-def pick_person(analysis: Any, person: str | None) -> str | None:
-    """Return the person to draw: ``person`` if given, else the only person in the analysis.
-
-    Raises
-    ------
-    ValueError
-        If ``person`` is not in the analysis, or if it is ``None`` and the
-        analysis holds several people.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> pick_person(SimpleNamespace(profiles={"ana": None}), None)
-    'ana'
-    """
-    people = people_in(analysis)
-    if person is not None:
-        if person not in people:
-            raise ArgumentError(f"no person {person!r} in this analysis; expected one of {people}")
-        return person
-    if len(people) > 1:
-        raise ArgumentError(
-            f"this analysis holds several people {people}; pass person= to choose one"
-        )
-    return people[0] if people else None
 
 
 def _suptitle(fig: Figure, title: str, who: str | None) -> None:

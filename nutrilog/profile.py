@@ -7,6 +7,8 @@ cache key), and :meth:`Profile.replace` gives a changed copy. An invalid profile
 :class:`~nutrilog.errors.ProfileError`, a :class:`~nutrilog.errors.NutrilogError`
 and ``ValueError``, with a one-line message naming each bad field.
 :func:`as_profile` turns any profile-like input into a :class:`Profile` the same way.
+Reading a table of people is :mod:`nutrilog.people`'s job (its functions also answer
+here, under their old names).
 
 Examples
 --------
@@ -19,10 +21,8 @@ Examples
 
 from __future__ import annotations
 
-import copy
 import math
-import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
@@ -33,9 +33,8 @@ from nutrilog.nutrients import ASSESSED, nutrient
 __all__ = [
     "Profile",
     "as_profile",
-    "read_people",
-    "profiles_for",
     "check_sd_within",
+    "SEX_ALIASES",
     "MIN_AGE",
     "MAX_AGE",
     "REPRODUCTIVE_AGES",
@@ -48,7 +47,8 @@ MAX_AGE: float = 120.0
 #: Half-open age range [14, 51) for which DRIs define pregnancy and lactation groups.
 REPRODUCTIVE_AGES: tuple[float, float] = (14.0, 51.0)
 
-_SEX_ALIASES = {"f": "female", "female": "female", "m": "male", "male": "male"}
+#: Accepted spellings of sex (lower case) → the name a :class:`Profile` keeps.
+SEX_ALIASES = {"f": "female", "female": "female", "m": "male", "male": "male"}
 
 
 def _assessed_key(name: str) -> str:
@@ -185,8 +185,8 @@ class Profile(BaseModel):
     def _normalise_sex(cls, value: Any) -> Any:
         if isinstance(value, str):
             key = value.strip().lower()
-            if key in _SEX_ALIASES:
-                return _SEX_ALIASES[key]
+            if key in SEX_ALIASES:
+                return SEX_ALIASES[key]
             raise ValueError(f"sex must be 'female' or 'male' (or 'f'/'m'), found {value!r}")
         return value
 
@@ -328,359 +328,15 @@ def as_profile(value: Profile | Mapping[str, Any]) -> Profile:
     return Profile.model_validate(dict(value))
 
 
-#: Header names of a people table, by field (compared as :func:`nutrilog.iotools._columns.header_key`).
-PEOPLE_HEADERS: dict[str, tuple[str, ...]] = {
-    "person": ("person", "participant", "participant id", "subject", "subject id", "user",
-               "user id", "username", "user name", "seqn", "person id", "id", "who"),
-    "age": ("age", "age years", "age y", "ridageyr", "years"),
-    "sex": ("sex", "gender", "riagendr"),
-    "pregnant": ("pregnant", "pregnancy", "ridexprg"),
-    "lactating": ("lactating", "lactation", "breastfeeding"),
-}  # fmt: skip
-
-_NHANES_SEX = {"1": "male", "1.0": "male", "2": "female", "2.0": "female"}
-_TRUE = {"true", "yes", "y", "1", "1.0", "t"}
-_FALSE = {"false", "no", "n", "0", "0.0", "f", ""}
+#: Names that moved to :mod:`nutrilog.people`, still importable from here.
+_PEOPLE_NAMES = ("PEOPLE_HEADERS", "people_table", "profiles_for", "read_people")
 
 
-def _flag(value: object) -> bool | str:
-    """A yes/no cell as a bool; the cell itself (for the error) when it is neither."""
-    if value is None or isinstance(value, float) and math.isnan(value):
-        return False
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    return str(value)
+def __getattr__(name: str) -> Any:
+    """The people-table readers under their old path (imported on first use: the
+    module imports this one)."""
+    if name in _PEOPLE_NAMES:
+        from nutrilog import people
 
-
-def _people_frame(source: Any) -> tuple[Any, str]:
-    import pandas as pd
-
-    if isinstance(source, pd.DataFrame):
-        return source, "<people table>"
-    if isinstance(source, (str, os.PathLike)):
-        try:
-            return pd.read_csv(source, dtype=object, keep_default_na=False), str(source)
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
-            raise ProfileError(
-                f"{source}: expected a readable CSV of people (person, age, sex, pregnant, "
-                f"lactating), found an unreadable file ({err})"
-            ) from None
-    raise ProfileError(
-        f"expected a people table (DataFrame or CSV path), found {type(source).__name__}"
-    )
-
-
-def people_table(source: Any) -> Any:
-    """A people table as read, with its person column as text ids in ``person``.
-
-    The other columns (survey weights, study arms, NHANES demographics) are kept, so
-    that :meth:`nutrilog.Analysis.population` can group or weight by them.
-
-    Parameters
-    ----------
-    source : DataFrame or path
-        As for :func:`read_people`.
-
-    Returns
-    -------
-    DataFrame
-        One row per person, ``person`` first.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> table = people_table(pd.DataFrame({"SEQN": [83732.0], "RIDAGEYR": [62], "RIAGENDR": [1]}))
-    >>> table.columns.tolist(), table.loc[0, "person"]
-    (['person', 'SEQN', 'RIDAGEYR', 'RIAGENDR'], '83732')
-    """
-    from nutrilog.iotools._codes import person_id
-    from nutrilog.iotools._columns import header_key
-
-    frame, name = _people_frame(source)
-    column = next((c for c in frame.columns if header_key(c) in PEOPLE_HEADERS["person"]), None)
-    if column is None:
-        raise ProfileError(
-            f"{name}: expected a person column ({', '.join(PEOPLE_HEADERS['person'][:4])}, ...), "
-            f"found columns {[str(c) for c in frame.columns]}"
-        )
-    ids = [  # digits alone are an id already
-        v if type(v) is str and v.isdigit() else None if v is None else str(person_id(v))
-        for v in frame[column].tolist()
-    ]
-    out = frame.drop(columns=["person"], errors="ignore").copy()
-    out.insert(0, "person", ids)
-    return out.reset_index(drop=True)
-
-
-def read_people(source: Any) -> dict[str, Profile]:
-    """Read a table of people, one row per person, into ``{person: Profile}``.
-
-    Parameters
-    ----------
-    source : DataFrame or path
-        Columns ``person``, ``age``, ``sex`` and optionally ``pregnant``,
-        ``lactating`` (yes/no, true/false, 1/0; empty is no). NHANES demographics
-        names are read too: ``SEQN``, ``RIDAGEYR``, ``RIAGENDR`` (1 male, 2 female),
-        ``RIDEXPRG`` (1 pregnant). Person ids are kept as text, a whole
-        number written as a float (``83732.0``) as the number (``"83732"``), so
-        they match the ``person`` column of a log read by nutrilog.
-
-    Returns
-    -------
-    dict
-        Person id (text) → :class:`Profile`, in the table's order.
-
-    Raises
-    ------
-    ProfileError
-        A missing column, a repeated person, or an invalid profile (the row's line
-        in the file and the reason are named).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> people = pd.DataFrame({"person": [1, 2], "age": [8.25, 70.9], "sex": ["m", "f"]})
-    >>> {k: p.describe() for k, p in read_people(people).items()}
-    {'1': 'male, 8.25 y', '2': 'female, 70.9 y'}
-    """
-    from nutrilog.iotools._codes import person_id
-    from nutrilog.iotools._columns import header_key
-
-    frame, name = _people_frame(source)
-    found: dict[str, Any] = {}
-    for column in frame.columns:
-        key = header_key(column)
-        for field, names in PEOPLE_HEADERS.items():
-            if key in names and field not in found:
-                found[field] = column
-    missing = [f for f in ("person", "age", "sex") if f not in found]
-    if missing:
-        raise ProfileError(
-            f"{name}: expected columns person, age, sex (and optionally pregnant, lactating); "
-            f"missing {', '.join(missing)}, found columns {[str(c) for c in frame.columns]}"
-        )
-    header_lines = 1 if isinstance(source, (str, os.PathLike)) else 0
-    persons = [  # digits alone are an id already
-        v if type(v) is str and v.isdigit() else person_id(v)
-        for v in frame[found["person"]].tolist()
-    ]
-    ages = frame[found["age"]].tolist()
-    sexes = frame[found["sex"]].tolist()
-    if header_key(found["sex"]) == "riagendr":  # NHANES codes sex 1 male, 2 female
-        sexes = [_NHANES_SEX.get(str(v).strip(), v) for v in sexes]
-    flags = {
-        f: _per_distinct(frame[found[f]], _flag) if f in found else [False] * len(frame)
-        for f in ("pregnant", "lactating")
-    }
-    if "pregnant" in found and header_key(found["pregnant"]) == "ridexprg":
-        # NHANES: 1 pregnant, 2 not, 3 cannot tell; missing for men and children
-        cells = [str(v).strip() for v in frame[found["pregnant"]].tolist()]
-        flags["pregnant"] = [c in ("1", "1.0") for c in cells]
-    plain = _plain_people(persons, ages, sexes, flags["pregnant"], flags["lactating"])
-    if plain is not None:
-        return plain
-    out: dict[str, Profile] = {}
-    made: dict[tuple[Any, ...], Profile] = {}  # one validation per distinct profile
-    for k, person in enumerate(persons):
-        key = (ages[k], sexes[k], flags["pregnant"][k], flags["lactating"][k])
-        profile = made.get(key)
-        if profile is None or person is None or person in out:
-            where = f"{name}, {'line' if header_lines else 'row'} {k + 1 + header_lines}"
-            if person is None or not str(person).strip():
-                raise ProfileError(f"{where}: expected a person id, found an empty cell")
-            if person in out:
-                raise ProfileError(f"{where}: person {person!r} is listed twice")
-            profile = made[key] = _row_profile(key, where)
-        out[str(person)] = profile
-    return _PeopleProfiles(out)
-
-
-def _per_distinct(cells: Any, func: Callable[[Any], Any]) -> list[Any]:
-    """``[func(c) for c in cells]`` (a Series), calling ``func`` once per distinct cell."""
-    import numpy as np
-    import pandas as pd
-
-    codes, uniques = pd.factorize(pd.Series(cells, dtype=object), use_na_sentinel=False)
-    mapped = np.empty(len(uniques), dtype=object)
-    mapped[:] = [func(u) for u in uniques]
-    return mapped[codes].tolist()
-
-
-class _PeopleProfiles(dict):  # type: ignore[type-arg]
-    """:func:`read_people`'s mapping, whose keys are person ids already."""
-
-
-def _plain_people(
-    persons: list[Any],
-    ages: list[Any],
-    sexes: list[Any],
-    pregnant: list[Any],
-    lactating: list[Any],
-) -> _PeopleProfiles | None:
-    """:func:`read_people`'s mapping when every row is valid, checked column by column
-    and one profile made per distinct profile; None when a row needs the row-by-row
-    checks (which name it)."""
-    import numpy as np
-    import pandas as pd
-
-    n = len(persons)
-    if (
-        not n
-        or len(set(persons)) != n
-        or not all(isinstance(p, str) and p.strip() for p in persons)
-    ):
-        return None
-    cells = pd.Series(ages, dtype=object)
-    if pd.api.types.infer_dtype(cells, skipna=False) not in ("string", "floating", "integer"):
-        return None
-    age = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64")
-    sex_codes, sex_cells = pd.factorize(pd.Series(sexes, dtype=object), use_na_sentinel=False)
-    sex_names = [_SEX_ALIASES.get(str(v).strip().lower()) for v in sex_cells]
-    if None in sex_names:
-        return None
-    female = np.array([v == "female" for v in sex_names], dtype=bool)[sex_codes]
-    flags = np.array([pregnant, lactating], dtype=object)
-    if any(not isinstance(v, (bool, np.bool_)) for v in set(flags.ravel().tolist())):
-        return None  # a cell that is neither yes nor no
-    preg, lact = flags.astype(bool)
-    low, high = REPRODUCTIVE_AGES
-    with np.errstate(invalid="ignore"):
-        valid = (
-            np.isfinite(age)
-            & (age >= MIN_AGE)
-            & (age <= MAX_AGE)
-            & ~(preg & lact)
-            & (~(preg | lact) | (female & (age >= low) & (age < high)))
-        )
-    if not valid.all():
-        return None
-    # one profile per distinct (age, sex, pregnant, lactating)
-    # one integer key per distinct (age, sex, pregnant, lactating)
-    age_codes, age_values = pd.factorize(age)
-    kind = (sex_codes.astype(np.int64) * 2 + preg) * 2 + lact
-    codes, _ = pd.factorize(age_codes.astype(np.int64) * (4 * len(sex_names)) + kind)
-    _, first_row = np.unique(codes, return_index=True)  # the first row of each distinct key
-    # a copy of a checked profile with its age set: pydantic's own copy, without validation
-    templates: dict[tuple[Any, ...], Profile] = {}
-    made = []
-    for row in first_row.tolist():
-        sex, p, q = int(sex_codes[row]), bool(preg[row]), bool(lact[row])
-        template = templates.get((sex, p, q))
-        if template is None:
-            template = templates[sex, p, q] = Profile.model_construct(
-                age=0.0, sex=sex_names[sex], pregnant=p, lactating=q, name=None, sd_within=None
-            )
-        profile = copy.copy(template)
-        profile.__dict__["age"] = float(age_values[age_codes[row]])
-        made.append(profile)
-    return _PeopleProfiles(zip(persons, [made[c] for c in codes.tolist()], strict=True))
-
-
-def _row_profile(fields: tuple[Any, ...], where: str) -> Profile:
-    """The profile of one row of a people table; a ProfileError naming the row if invalid.
-
-    A valid row (the usual case) is checked here and built without pydantic's
-    validation, which costs more than the rest of reading a cohort's people.
-    """
-    age_cell, sex_cell, pregnant, lactating = fields
-    for field, value in (("pregnant", pregnant), ("lactating", lactating)):
-        if isinstance(value, str):
-            raise ProfileError(f"{where}: {field} must be yes or no, found {value!r}")
-    try:
-        age = float(str(age_cell).strip())
-    except ValueError:
-        raise ProfileError(f"{where}: age must be a number of years, found {age_cell!r}") from None
-    sex = _SEX_ALIASES.get(str(sex_cell).strip().lower())
-    low, high = REPRODUCTIVE_AGES
-    plain = (
-        sex is not None
-        and math.isfinite(age)
-        and MIN_AGE <= age <= MAX_AGE
-        and not (pregnant and lactating)
-        and (not (pregnant or lactating) or (sex == "female" and low <= age < high))
-    )
-    if plain:  # every check of Profile's validators holds
-        return Profile.model_construct(
-            age=age, sex=sex, pregnant=bool(pregnant), lactating=bool(lactating),
-            name=None, sd_within=None,
-        )  # fmt: skip
-    try:
-        return Profile(age=age, sex=sex_cell, pregnant=pregnant, lactating=lactating)
-    except ProfileError as err:
-        raise ProfileError(f"{where}: {err}") from None
-
-
-def _shown(keys: Iterable[object], limit: int = 10) -> str:
-    listed = list(keys)
-    text = ", ".join(repr(k) for k in listed[:limit])
-    return text + (f" and {len(listed) - limit:,} more" if len(listed) > limit else "")
-
-
-def profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
-    """Each person of a log → their :class:`Profile`.
-
-    Parameters
-    ----------
-    people : list of str
-        The ``person`` values of the log.
-    profile : Profile, mapping, DataFrame or path
-        One profile for everyone (a :class:`Profile` or its fields), a mapping
-        person → Profile (or its fields), or a people table (see
-        :func:`read_people`). Mapping keys match the log's person ids whatever
-        their type: ``83732``, ``83732.0`` and ``"83732"`` are the same person.
-
-    Raises
-    ------
-    ProfileError
-        When a person of the log has no profile (the missing ids are named).
-
-    Examples
-    --------
-    >>> profiles_for(["1", "2"], {1: {"age": 8, "sex": "m"}, 2: Profile(age=9, sex="f")})["1"].age
-    8.0
-    """
-    import pandas as pd
-
-    from nutrilog.iotools._codes import person_id
-
-    if isinstance(profile, Profile):
-        return {p: profile for p in people}
-    if isinstance(profile, (pd.DataFrame, str, os.PathLike)):
-        profile = read_people(profile)
-    if not isinstance(profile, Mapping):
-        raise ProfileError(
-            "expected a Profile, a mapping of person → Profile or a people table (DataFrame "
-            f"or CSV path), found {type(profile).__name__}"
-        )
-    if {"age", "sex"} <= set(profile) and not all(
-        isinstance(v, (Profile, Mapping)) for v in profile.values()
-    ):
-        one = as_profile(profile)
-        return {p: one for p in people}
-    given: Mapping[str, Any] = (
-        profile
-        if isinstance(profile, _PeopleProfiles)
-        else {str(person_id(k)): v for k, v in profile.items()}
-    )
-    missing = [p for p in people if p not in given]
-    if missing:
-        raise ProfileError(
-            f"expected a profile for every person in the log; missing {len(missing):,} "
-            f"({_shown(missing)}); profiles given for {len(given):,} ({_shown(given)})"
-        )
-    made: dict[int, Profile] = {}
-    out: dict[str, Profile] = {}
-    for p in people:
-        value = given[p]
-        if isinstance(value, Profile):
-            out[p] = value
-        else:
-            if id(value) not in made:
-                made[id(value)] = as_profile(value)
-            out[p] = made[id(value)]
-    return out
+        return getattr(people, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import nutrilog.people as people_module
 import nutrilog.profile as profile_module
 from nutrilog.profile import Profile, read_people
 
@@ -35,7 +36,7 @@ def test_column_path_gives_the_row_by_row_profiles(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fast = read_people(TABLES[name])
-    monkeypatch.setattr(profile_module, "_plain_people", lambda *args: None)
+    monkeypatch.setattr(people_module, "_plain_people", lambda *args: None)
     slow = read_people(TABLES[name])
     assert list(fast) == list(slow)
     assert fast == slow

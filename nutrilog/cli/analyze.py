@@ -44,7 +44,7 @@ PROGRESS_MIN_BYTES = 2_000_000
 
 def _analysis_profile(args: argparse.Namespace) -> Any:
     """The profile of ``analyze``: one person (``--age/--sex``) or a people file (``--people``)."""
-    from nutrilog.profile import read_people
+    from nutrilog.people import read_people
 
     if args.people is not None:
         return read_people(args.people)

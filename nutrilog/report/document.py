@@ -238,7 +238,7 @@ def build_document(
     >>> list(build_document(result))[:3]
     ['schema_version', 'generator', 'articles']
     """
-    from nutrilog.plotting import people_in
+    from nutrilog.people_shown import people_in
 
     data = _explanation_data(analysis)
     people = people_in(analysis)

@@ -1,0 +1,401 @@
+"""The per-entry steps of :func:`~nutrilog.analysis.analyze`: match each distinct food
+key, weigh it, spread the answers back to the entries and give each entry a status.
+
+:func:`analyse_log` is the one place entries become nutrient amounts (the whole
+log in :func:`~nutrilog.analysis.analyze`, each partition in ``nutrilog.dask``).
+
+Examples
+--------
+>>> import nutrilog as nl
+>>> from nutrilog.analysis.entries import analyse_log, food_setup
+>>> table, matcher, grams = food_setup(None, None)
+>>> log = nl.parse_entries(["2 medium bananas"], date="2026-11-20")
+>>> entries, rejected = analyse_log(log, table, matcher, grams=grams)
+>>> entries["status"].tolist(), round(float(entries["grams"].iloc[0]))
+(['matched'], 236)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog._vector import choose, coded, distinct_rows, text_category
+from nutrilog.foods import FoodTable, load_foods
+from nutrilog.intake import scale_per_100g
+from nutrilog.log import FoodLog
+from nutrilog.matching.match import MATCH_COLUMNS
+from nutrilog.nutrients import NUTRIENT_COLUMNS
+from nutrilog.search import good_suggestions
+
+__all__ = ["STATUSES", "analyse_log", "entry_counts", "food_setup", "unmatched_entries"]
+
+#: Entry statuses after analysis.
+STATUSES = ("matched", "unmatched", "no grams", "supplement", "reported")
+
+
+#: Columns of :func:`_match_keys`.
+_KEY_COLUMNS = [
+    *MATCH_COLUMNS, "per_unit", "portion", "grams_note", "assumption", "plain_water",
+    "unmatched_reason",
+]  # fmt: skip
+
+
+def _unknown_ids(food_ids: pd.Series, matcher: Any) -> np.ndarray:
+    """Per key: why its food id names no food ("unknown food id ..."), ``""`` when it has
+    no id or a known one."""
+    from nutrilog.iotools._codes import food_id_problem
+
+    known = matcher.known.position
+    return np.array(
+        [
+            food_id_problem(str(v).strip())
+            if isinstance(v, str) and v.strip() and v.strip() not in known
+            else ""
+            for v in food_ids.astype(object)
+        ],
+        dtype=object,
+    )
+
+
+def _match_keys(
+    keys: pd.DataFrame,
+    foods: FoodTable,
+    matcher: Any,
+    grams: Mapping[tuple[str, str], float] | None = None,
+) -> pd.DataFrame:
+    """Match and weigh each distinct (food, id, unit, kind, entry kind, amount note) key.
+
+    Returns one row per key: the match columns, then what
+    :func:`nutrilog.portions.grams_for` gives for the key (``per_unit``, the grams of
+    one unit; ``portion``, ``grams_note``, ``assumption``) and ``plain_water`` (water
+    without a food: its grams are its water). The amount note joins the food words
+    when choosing among portions (Cronometer's ``cup, chopped`` or ``large - 8 1/4"
+    long``); ``grams`` (the user's ``(text, unit) → grams of one unit``, from an
+    aliases file) is passed on as each key's ``given`` weight.
+    """
+    from nutrilog.portions import grams_for
+
+    unknown = _unknown_ids(keys["food_id"], matcher)
+    matched = matcher.match(
+        # a row that names an unknown id is unmatched: its text is never matched instead
+        keys["food"].astype(object).where(unknown == "", None)
+        if (unknown != "").any()
+        else keys["food"],
+        food_ids=keys["food_id"],
+        units=keys["unit"],
+        unit_kinds=keys["unit_kind"],
+    )
+    # Grams of one unit, matched or not: a mass needs no food, and an unmatched
+    # entry's known weight still counts against coverage.
+    notes = keys["amount_note"].where(keys["amount_note"].notna(), "").astype(str)
+    texts = (keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes).str.strip()
+    water = (keys["kind"] == "water").to_numpy(dtype=bool)
+    given = _users_grams(keys, grams) if grams else [None] * len(keys)
+    found = [
+        grams_for(food_id, unit, kind, foods, text, water=wet, given=weight)
+        for food_id, unit, kind, text, wet, weight in zip(
+            matched["food_id"].tolist(),
+            keys["unit"].tolist(),
+            keys["unit_kind"].tolist(),
+            texts.tolist(),
+            water.tolist(),
+            given,
+            strict=True,
+        )
+    ]
+    return matched.assign(
+        per_unit=np.array([f.grams for f in found], dtype="float64"),
+        portion=[f.portion for f in found],
+        grams_note=[f.note for f in found],
+        assumption=[f.assumption or None for f in found],
+        plain_water=water & matched["food_id"].isna().to_numpy(),
+        unmatched_reason=np.where(unknown != "", unknown, None),
+    )
+
+
+def _users_grams(keys: pd.DataFrame, grams: Mapping[tuple[str, str], float]) -> list[float | None]:
+    """The user's grams of one unit (an aliases file's ``grams_per_unit``) of each key."""
+    from nutrilog.matching.words import normalize_many
+
+    texts = normalize_many(keys["food"].astype(object).where(keys["food"].notna(), "").tolist())
+    units = keys["unit"].astype(object).where(keys["unit"].notna(), "").astype(str)
+    return [grams.get((text, unit)) for text, unit in zip(texts, units, strict=True)]
+
+
+def _analyse_entries(
+    entries: pd.DataFrame,
+    foods: FoodTable,
+    matcher: Any,
+    recompute: bool,
+    grams: Mapping[tuple[str, str], float] | None = None,
+) -> pd.DataFrame:
+    """Match, weigh and total each entry; the work is done once per distinct food key.
+
+    A key is a distinct (food, food_id, unit, unit_kind, kind) among the entries
+    to match; each row then takes its key's results by integer code, and only
+    the amounts (grams, nutrients) are computed per row.
+    """
+    from nutrilog.portions import NO_QUANTITY, amounts
+
+    index = entries.index
+    n = len(entries)
+    is_supp = entries["kind"].eq("supplement").to_numpy()
+    is_water = entries["kind"].eq("water").to_numpy()
+    from nutrilog.recompute import (
+        KEPT_NOTE,
+        grams_from_reported_energy,
+        recomputable,
+        with_notes,
+    )
+
+    redo = recomputable(entries) & ~is_supp if recompute else np.zeros(n, dtype=bool)
+    reported = entries["reported"].to_numpy(dtype=bool) & ~is_supp & ~redo
+    to_match = ~is_supp & ~reported
+    rows = np.flatnonzero(to_match)
+
+    key_columns = ["food", "food_id", "unit", "unit_kind", "kind", "amount_note"]
+    code, keys = distinct_rows(
+        {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
+    )
+    found = _match_keys(keys, foods, matcher, grams) if len(keys) else None
+
+    quantity = entries["quantity"].to_numpy(dtype="float64")
+    if np.isnan(quantity).any():  # a vague amount without a number is one of it
+        quantity = amounts(quantity, entries["unit_kind"].eq("vague").to_numpy(dtype=bool))
+    every = to_match.all()
+
+    def spread(values: np.ndarray, fill: object) -> np.ndarray:
+        """A key-level array spread to the matched rows (``fill`` for the others)."""
+        if every:
+            return values[code]
+        out = np.empty(n, dtype=values.dtype)
+        out.fill(fill)  # fill, not full: a tuple is one value, not a shape
+        out[rows] = values[code]
+        return out
+
+    key_code = spread(np.arange(len(keys), dtype=np.int32), -1)  # -1: not matched
+    if found is None:
+        found = pd.DataFrame(columns=_KEY_COLUMNS)
+    grams = spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
+    grams *= quantity
+    score = spread(found["match_score"].to_numpy(dtype="float64"), np.nan)
+    key_suggestions = np.empty(len(found), dtype=object)
+    for k, listed in enumerate(found["suggestions"]):  # one by one: numpy would nest tuples
+        key_suggestions[k] = good_suggestions(listed)  # as a search would list them
+    if any(key_suggestions):
+        suggestions = spread(key_suggestions, ())
+    else:  # no suggestions anywhere: every row shares one empty tuple
+        suggestions = np.empty(n, dtype=object)
+        suggestions.fill(())
+    water = spread(found["plain_water"].to_numpy(dtype=bool), False)  # grams are its water
+
+    def per_key(column: str) -> pd.Series:
+        """A key-level text column spread to the matched rows (missing elsewhere)."""
+        values = found[column].to_numpy(dtype=object)
+        uniques = np.append(values, None)  # key -1 (rows not matched) -> missing
+        return coded(key_code, uniques, index)
+
+    matched = to_match
+    food_id = per_key("food_id")
+    note = per_key("grams_note")
+    no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
+    if no_quantity.any():
+        note = choose(~no_quantity, note, pd.Series(NO_QUANTITY, index=index))
+    energy_notes, kept = None, np.zeros(n, dtype=bool)
+    if redo.any():  # a recomputed count or size measure: grams from the reported energy
+        grams, energy_notes = grams_from_reported_energy(
+            entries, food_id, grams, foods.nutrients, redo & matched
+        )
+        kept = redo & food_id.isna().to_numpy()  # no food to recompute from
+        energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
+    computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
+    columns = {c: entries[c] for c in entries.columns}
+    columns["food_id"] = choose(matched, food_id, entries["food_id"])
+    for col in NUTRIENT_COLUMNS:
+        value = computed[col].to_numpy() if col in computed.columns else np.full(n, np.nan)
+        columns[col] = value if every else np.where(matched, value, entries[col].to_numpy())
+        if kept.any():  # an app's row with no matching food keeps the app's values
+            columns[col] = np.where(kept, entries[col].to_numpy(), columns[col])
+    if water.any():
+        columns["water_g"] = np.where(water, grams, columns["water_g"])
+    # supplements and reported rows are described by their own words
+    columns["description"] = choose(matched, per_key("description"), entries["food"])
+    columns["match_method"] = per_key("match_method")
+    columns["portion"] = per_key("portion")
+    columns["grams_note"] = note
+    if found["unmatched_reason"].notna().any():  # rows whose food id names no food
+        columns["unmatched_reason"] = per_key("unmatched_reason")
+    columns["assumptions"] = _assumptions(entries, key_code, found, is_supp)
+    if energy_notes is not None:
+        columns["assumptions"] = with_notes(columns["assumptions"], energy_notes)
+    columns["match_score"] = score
+    columns["grams"] = grams
+    columns["suggestions"] = suggestions
+    no_food = food_id.isna().to_numpy()
+    columns["status"] = _statuses(matched, no_food, is_water, grams, is_supp, reported)
+    # one construction: no per-column insertion into a million-row table
+    return pd.DataFrame(columns, index=index, copy=False)
+
+
+def _assumptions(
+    entries: pd.DataFrame, key_code: np.ndarray, found: pd.DataFrame, is_supp: np.ndarray
+) -> pd.Series:
+    """Each row's assumptions (text, ``""`` when none), ``"; "``-separated
+    ``<tag>: <detail>`` items: those its row already carries (the parts of a
+    compound line, a user's supplement table), then those of its key (how the
+    food was matched, how its grams were found), or how its supplement line was
+    read. The key's are joined once per key and spread as a categorical; rows
+    are joined one by one only where they carry their own."""
+    from nutrilog.assumptions import ASSUMPTIONS
+
+    by_key = [
+        "; ".join(p for p in (a, b) if isinstance(p, str) and p)
+        for a, b in zip(found["assumptions"], found["assumption"], strict=True)
+    ]
+    spread = coded(key_code, np.array([*by_key, ""], dtype=object), entries.index)
+    if ASSUMPTIONS in entries:
+        own = entries[ASSUMPTIONS].astype(object)
+        own = own.where(own.notna(), "").to_numpy(dtype=object)
+    else:
+        own = np.full(len(entries), "", dtype=object)
+    if is_supp.any():
+        from nutrilog.supplements import supplement_assumptions
+
+        read = supplement_assumptions(entries)
+        own = np.where((own == "") & (read != None), read, own)  # noqa: E711
+    rows = np.flatnonzero(own != "")
+    if not len(rows):
+        return spread
+    joined = spread.astype(object).to_numpy(copy=True)
+    joined[rows] = [
+        "; ".join(p for p in (a, b) if p) for a, b in zip(own[rows], joined[rows], strict=True)
+    ]
+    return text_category(pd.Series(joined, index=entries.index, dtype=object), "")
+
+
+#: Entry statuses, in the order of their codes.
+_STATUS_CODES = {status: code for code, status in enumerate(STATUSES)}
+
+
+def _statuses(
+    matched: np.ndarray,
+    no_food: np.ndarray,
+    is_water: np.ndarray,
+    grams: np.ndarray,
+    is_supp: np.ndarray,
+    reported: np.ndarray,
+) -> pd.Categorical:
+    """matched | unmatched | no grams | supplement | reported, as a categorical."""
+    status = np.zeros(len(matched), dtype=np.int8)
+    status[matched & no_food & ~is_water] = _STATUS_CODES["unmatched"]
+    status[matched & (status == 0) & np.isnan(grams)] = _STATUS_CODES["no grams"]
+    status[is_supp] = _STATUS_CODES["supplement"]
+    status[reported] = _STATUS_CODES["reported"]
+    return pd.Categorical.from_codes(status, categories=list(STATUSES))
+
+
+def food_setup(
+    foods: FoodTable | str | os.PathLike[str] | pd.DataFrame | None,
+    aliases: Mapping[str, str] | str | os.PathLike[str] | None,
+) -> tuple[FoodTable, Any, dict[tuple[str, str], float]]:
+    """The food table, the matcher and the user's grams per unit from ``analyze``'s
+    ``foods`` and ``aliases`` arguments."""
+    from nutrilog.matching.match import Matcher
+
+    table = load_foods()
+    if isinstance(foods, FoodTable):
+        table = foods
+    elif foods is not None:
+        table = table.with_user_foods(foods)
+    users_grams: dict[tuple[str, str], float] = {}
+    if isinstance(aliases, (str, os.PathLike)):
+        from nutrilog.matching.aliases import read_alias_file
+
+        aliases, users_grams = read_alias_file(aliases)
+    return table, Matcher(table, aliases=aliases), users_grams
+
+
+def analyse_log(
+    food_log: FoodLog,
+    table: FoodTable,
+    matcher: Any,
+    *,
+    recompute: bool = False,
+    supplements: str | os.PathLike[str] | pd.DataFrame | None = None,
+    grams: Mapping[tuple[str, str], float] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The per-row work of :func:`analyze`: read, match and weigh every entry of a log.
+
+    The one place entries become nutrient amounts: :func:`analyze` calls it on the
+    whole log, ``nutrilog.dask`` on each partition of a larger one. It works per
+    distinct food key, so its result for a row depends on that row alone.
+
+    Returns
+    -------
+    entries : DataFrame
+        One row per entry with its match, grams, status and nutrient amounts
+        (repeated text as categoricals).
+    rejected : DataFrame
+        The log's rejected rows and the lines found not to be food.
+    """
+    from nutrilog.matching.entries import understand_entries
+
+    logged = food_log.categorical_entries()
+    if supplements is not None:
+        from nutrilog.supplements import apply_supplement_table
+
+        logged = apply_supplement_table(logged, supplements)
+    from nutrilog.recompute import recomputable
+
+    to_read = (
+        logged["kind"].eq("food").to_numpy()
+        & logged["food_id"].isna().to_numpy()
+        & (
+            (recomputable(logged) if recompute else False)
+            | ~logged["reported"].to_numpy(dtype=bool)
+        )
+    )
+    logged, not_food = understand_entries(logged, matcher, to_read)
+    rejected = food_log.rejected
+    if len(not_food):
+        rejected = pd.concat([rejected, not_food], ignore_index=True)
+    return _analyse_entries(logged, table, matcher, recompute, grams), rejected
+
+
+def unmatched_entries(entries: pd.DataFrame) -> pd.DataFrame:
+    """The unmatched entries with their best suggestions and the reason: an unknown
+    food id, or no food matched the text."""
+    rows = entries["status"].eq("unmatched").to_numpy()
+    out = entries.loc[rows, ["source", "line", "text", "food", "suggestions"]]
+    reason = np.full(int(rows.sum()), "no food matched the text", dtype=object)
+    if "unmatched_reason" in entries:
+        given = entries.loc[rows, "unmatched_reason"].astype(object).to_numpy()
+        reason = np.where(pd.notna(given), given, reason)
+    return out.assign(reason=reason).reset_index(drop=True)
+
+
+def entry_counts(
+    food_log: FoodLog, entries: pd.DataFrame, rejected: pd.DataFrame
+) -> dict[str, int]:
+    """:attr:`Analysis.counts` of a log, its analysed entries and its rejected rows."""
+    status = entries["status"]
+    return {
+        "rows_read": int(food_log.rows_read or 0),
+        "entries": len(entries),
+        "matched": int(status.eq("matched").sum()),
+        "unmatched": int(status.eq("unmatched").sum()),
+        "unknown_ids": int(entries["unmatched_reason"].notna().sum())
+        if "unmatched_reason" in entries
+        else 0,
+        "no_grams": int(status.eq("no grams").sum()),
+        "supplements": int(status.eq("supplement").sum()),
+        "reported": int(status.eq("reported").sum()),
+        "rejected": len(rejected),
+        "lines_read": food_log.lines_read,
+        "skipped_lines": int(food_log.skipped_lines),
+    }

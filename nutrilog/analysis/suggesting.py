@@ -1,0 +1,150 @@
+"""Suggestions for every person of an analysis: the gaps and limits of each person's
+assessment and the foods each eats most often, handed to
+:func:`nutrilog.suggestions.suggest_foods`.
+
+Examples
+--------
+>>> import nutrilog as nl
+>>> log = nl.parse_entries(["1 banana"], date="2026-11-20", person="ann")
+>>> result = nl.analyze(log, {"ann": nl.Profile(age=34, sex="female")}, min_day_kcal=0)
+>>> set(suggestions_for_people(result.categorical_entries(), result.assessment_numbers,
+...     result.foods, result.explanations, profiles=result.profiles)["person"])
+{'ann'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from nutrilog.foods import FoodTable
+    from nutrilog.profile import Profile
+
+__all__ = ["EATEN_CANDIDATES", "suggestions_for_people"]
+
+#: How many of a person's most often logged foods are considered as suggestions.
+EATEN_CANDIDATES = 40
+
+
+def suggestions_for_people(
+    entries: pd.DataFrame,
+    assessment: pd.DataFrame,
+    table: FoodTable,
+    explanations: Any,
+    profiles: Mapping[str, Profile] | None = None,
+    daily: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Suggestions for every person, from the assessment and the foods each eats most often."""
+    from nutrilog.suggestions import SUGGESTION_COLUMNS, suggest_foods
+
+    eaten_by = (
+        entries.dropna(subset=["food_id"])
+        .groupby(["person", "food_id"], sort=False)
+        .size()
+        .sort_values(ascending=False, kind="stable")
+        .groupby(level="person", sort=False)
+        .head(EATEN_CANDIDATES)
+    )
+    eaten = {
+        str(person): group.index.get_level_values("food_id").tolist()
+        for person, group in eaten_by.groupby(level="person", sort=False)
+    }
+    energy = _mean_energy(daily)
+    frames = []
+    for person, rows in assessment.groupby("person", sort=False):
+        gaps, limits, current, targets = _gaps_and_limits(rows)
+        current["energy_kcal"] = energy.get(str(person), np.nan)
+        reduce = {
+            column: _top_sources(entries, str(person), column) for column in _above_cdrr(rows)
+        }
+        profile = (profiles or {}).get(str(person))
+        infant = profile is not None and profile.age < 1  # gets the note on feeding babies
+        if not gaps and not reduce and not infant:
+            continue
+        frame = suggest_foods(
+            gaps,
+            table,
+            eaten_ids=eaten.get(str(person), []),
+            limits=limits,
+            current=current,
+            targets=targets,
+            age=profile.age if profile is not None else None,
+            sex=profile.sex if profile is not None else None,
+            reduce=reduce,
+            below_ai=_below_ai(rows),
+            explanations=explanations,
+        )
+        if len(frame):
+            frame.insert(0, "person", person)
+            frames.append(frame)
+    if frames:
+        return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame(columns=["person", *SUGGESTION_COLUMNS])
+
+
+def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
+    """Each person's mean daily energy over the assessed (complete) days."""
+    if daily is None or "energy_kcal" not in daily or daily.empty:
+        return {}
+    days = daily[daily["complete"].astype(bool)] if "complete" in daily else daily
+    return {str(k): float(v) for k, v in days.groupby("person")["energy_kcal"].mean().items()}
+
+
+def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
+    """The foods that gave a person the most of a nutrient over the log, in the log's words."""
+    from nutrilog.intake import top_foods
+
+    rows = entries[entries["person"].astype(str) == person]
+    top = top_foods(rows, n=n)
+    return top.loc[top["column"] == column, "food"].astype(str).tolist()
+
+
+def _below_ai(assessment: pd.DataFrame) -> list[str]:
+    """Nutrient columns below their AI ("cannot tell"): a distance to the AI, not a gap."""
+    from nutrilog.assessment import CANNOT_TELL
+
+    return [str(r.column) for r in assessment.itertuples() if r.status == CANNOT_TELL]
+
+
+def _above_cdrr(assessment: pd.DataFrame) -> list[str]:
+    """Nutrient columns whose mean is above their CDRR (sodium)."""
+    from nutrilog.assessment import ABOVE_CDRR
+
+    return [str(r.column) for r in assessment.itertuples() if r.status == ABOVE_CDRR]
+
+
+def _gaps_and_limits(
+    assessment: pd.DataFrame,
+) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
+    """Gaps to close, food limits, current means and targets, keyed by nutrient column.
+
+    Gaps (target − mean) are those of nutrients likely or possibly low, and of those
+    below an AI ("cannot tell"): reaching an AI is sensible for potassium and water,
+    and a sodium gap becomes a note on unlogged salt, never a food. Limits are the ULs
+    on total intake and the sodium CDRR (the magnesium UL covers supplements only and
+    is left out).
+    """
+    from nutrilog.assessment import CANNOT_TELL, LOW_STATUSES
+
+    wanted = assessment["status"].isin([*LOW_STATUSES, CANNOT_TELL]) & assessment["target"].notna()
+    low = assessment[wanted]
+    gaps = {
+        str(row.column): float(row.target - row.mean)
+        for row in low.itertuples()
+        if pd.notna(row.mean) and row.target > row.mean
+    }
+    limits: dict[str, float] = {}
+    for row in assessment.itertuples():
+        if pd.notna(row.ul) and row.ul_applies_to == "all":
+            limits[str(row.column)] = float(row.ul)
+        elif pd.notna(row.cdrr):
+            limits[str(row.column)] = float(row.cdrr)
+    current = {str(r.column): float(r.mean) for r in assessment.itertuples() if pd.notna(r.mean)}
+    targets = {
+        str(r.column): float(r.target) for r in assessment.itertuples() if pd.notna(r.target)
+    }
+    return gaps, limits, current, targets

@@ -1,0 +1,138 @@
+"""Per-person statistics of daily totals: for each (person, nutrient) slot the days
+known, the mean and SD of the totals and of the supplement part, the days below the
+EAR or above the UL, and the coverage, each summed per slot with ``np.bincount``
+(one pass over every day of every person, no group-by object).
+
+Examples
+--------
+>>> import numpy as np
+>>> columns = DayColumns({"magnesium_mg": np.array([300.0, np.nan, 340.0])}, None)
+>>> columns.get("magnesium_mg").tolist(), columns.get("calcium_mg").size
+([300.0, nan, 340.0], 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.nutrients import ASSESSED, nutrient
+
+__all__ = ["DayColumns", "slot_statistics"]
+
+
+class DayColumns:
+    """Float columns of the day rows ``rows`` of a daily table (or a mapping of arrays);
+    a column that is absent is all NaN, non-numeric cells are NaN."""
+
+    def __init__(self, daily: pd.DataFrame | Mapping[str, Any], rows: np.ndarray | None) -> None:
+        self._daily, self._rows = daily, rows
+        if rows is not None:
+            self.size = len(rows)
+        elif isinstance(daily, pd.DataFrame):
+            self.size = len(daily)
+        else:
+            self.size = len(next(iter(daily.values()))) if len(daily) else 0
+
+    def get(self, *names: str) -> np.ndarray:
+        """The first of ``names`` that is a column, as floats."""
+        for name in names:
+            if name in self._daily:
+                column = self._daily[name]
+                if isinstance(column, pd.Series):
+                    values = pd.to_numeric(column, errors="coerce").to_numpy(
+                        "float64", na_value=np.nan
+                    )
+                else:
+                    values = np.asarray(column, dtype="float64")
+                return values if self._rows is None else values[self._rows]
+        return np.full(self.size, np.nan)
+
+
+def slot_statistics(
+    columns: DayColumns, owner: np.ndarray, ref: pd.DataFrame, ref_row: np.ndarray, slots: int
+) -> pd.DataFrame:
+    """Each (person, nutrient) slot's counts, means and SDs over its known days, summed
+    per slot with ``np.bincount``.
+
+    A day whose total is unknown (NaN) is left out with its supplement part and coverage.
+    ``ref_row[person]`` is the row of ``ref`` holding the person's first nutrient.
+    """
+    k = len(ASSESSED)
+    ear, ul = ref["ear"].to_numpy(), ref["ul"].to_numpy()
+    parts = []
+    for j, key in enumerate(ASSESSED):
+        n = nutrient(key)
+        total = columns.get(n.column)
+        known = np.flatnonzero(~np.isnan(total))
+        who, total = owner[known], total[known]
+        limits = ref_row[who] + j
+        dose = columns.get(n.supplement_column)[known]
+        dosed = ~np.isnan(dose)
+        parts.append(
+            {
+                "slot": who * k + j,
+                "total": total,
+                "below_ear": total < ear[limits],
+                "above_ul": total > ul[limits],
+                "supplement": dose,
+                "dose_given": dosed & (dose != 0),
+                "supplement_above_ul": dosed & (dose > ul[limits]),
+                "coverage": columns.get(n.coverage_column, f"coverage_{n.column}")[known],
+            }
+        )
+    days = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    slot = days["slot"]
+    total, supplement = days["total"], days["supplement"]
+    stats = pd.DataFrame(
+        {
+            "days": _count(slot, total, slots),
+            "mean": _mean(slot, total, slots),
+            "sd_days": _sd(slot, total, slots),
+            "days_below_ear": np.bincount(slot, days["below_ear"], slots),
+            "days_above_ul": np.bincount(slot, days["above_ul"], slots),
+            "supplement_days": _count(slot, supplement, slots),
+            "mean_supplement": _mean(slot, supplement, slots),
+            "supplement_sd": _sd(slot, supplement, slots),
+            "doses": np.bincount(slot, days["dose_given"], slots),
+            "supplement_days_above_ul": np.bincount(slot, days["supplement_above_ul"], slots),
+            "coverage": _mean(slot, days["coverage"], slots),
+        }
+    )
+    counts = ["days", "days_below_ear", "days_above_ul", "supplement_days", "doses"]
+    stats[counts + ["supplement_days_above_ul"]] = stats[
+        counts + ["supplement_days_above_ul"]
+    ].fillna(0)
+    # a steady dose of nothing is a certain comparison
+    no_dose = (stats["supplement_days"] > 0) & (stats["doses"] == 0)
+    stats.loc[no_dose, "supplement_sd"] = 0.0
+    return stats.reset_index(drop=True)
+
+
+def _count(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Known (not NaN) values per slot."""
+    return np.bincount(slot, ~np.isnan(values), slots)
+
+
+def _mean(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Mean of the known values per slot (NaN where none)."""
+    known = ~np.isnan(values)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.bincount(slot[known], values[known], slots) / np.bincount(
+            slot[known], None, slots
+        )
+
+
+def _sd(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Sample SD (n - 1) of the known values per slot, from the deviations from the
+    slot's mean (NaN with fewer than two values)."""
+    known = ~np.isnan(values)
+    who, x = slot[known], values[known]
+    n = np.bincount(who, None, slots)
+    mean = _mean(who, x, slots)
+    squares = np.bincount(who, (x - mean[who]) ** 2, slots)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(n > 1, np.sqrt(squares / (n - 1)), np.nan)
