@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import nutrilog.portions as portions_module
+import nutrilog.portions.weighing as portions_module
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.portions import (
     GRAMS_COLUMNS,
