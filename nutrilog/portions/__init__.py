@@ -82,7 +82,7 @@ Examples
 """
 
 from nutrilog.portions.choice import Portion
-from nutrilog.portions.rows import PreparedPortions, prepare_portions
+from nutrilog.portions.rows import PreparedPortions, prepare_portions, usable_portions
 from nutrilog.portions.vague import vague_words
 from nutrilog.portions.weighing import (
     GRAMS_COLUMNS,
@@ -103,5 +103,6 @@ __all__ = [
     "grams_for",
     "grams_per_unit",
     "resolve_grams",
+    "usable_portions",
     "vague_words",
 ]

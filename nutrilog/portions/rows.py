@@ -31,7 +31,16 @@ if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
     from nutrilog.portions.choice import Portion
 
-__all__ = ["COUNT_TWINS", "NO_COUNT", "WORD", "Food", "PreparedPortions", "Row", "word_set"]
+__all__ = [
+    "COUNT_TWINS",
+    "NO_COUNT",
+    "WORD",
+    "Food",
+    "PreparedPortions",
+    "Row",
+    "usable_portions",
+    "word_set",
+]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -199,17 +208,54 @@ def _embedded_count(row: Row, description: str) -> Row | None:
     return _row(description, count, unit, row.grams)._replace(label=f"1/{count:g} of {row.label}")
 
 
-def _food(entries: Iterable[tuple[object, float, object, float]], food_name: str = "") -> Food:
+def _measures(portions: pd.DataFrame) -> np.ndarray:
+    """Which portion rows are household measures (see :func:`usable_portions`)."""
+    named = portions["description"].astype(str).str.match(_NOT_A_MEASURE)
+    usable = (portions["grams"] > 0) & (portions["amount"] > 0) & ~named.astype(bool)
+    return usable.to_numpy(dtype=bool, na_value=False)
+
+
+def usable_portions(portions: pd.DataFrame) -> pd.DataFrame:
+    """The household measures among portion rows, in their order: the rows with a positive
+    amount and weight that are not FNDDS' "Quantity not specified" or "Guideline amount"
+    (a typical or guideline weight, not a measure). The portion rules and the
+    suggestions both choose among these.
+
+    Parameters
+    ----------
+    portions : DataFrame
+        Portion rows with ``amount``, ``description``, ``unit`` and ``grams`` (of
+        ``amount`` units): one food's :meth:`~nutrilog.foods.FoodTable.portions`, or the
+        whole :attr:`~nutrilog.foods.FoodTable.portion_table`.
+
+    Returns
+    -------
+    DataFrame
+        The rows kept, all columns unchanged.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> rows = usable_portions(load_foods().portions("sr28:11457"))  # spinach, raw
+    >>> rows[["amount", "description", "unit", "grams"]].values.tolist()[:2]
+    [[1.0, 'cup', 'cup', 30.0], [1.0, 'bunch', 'bunch', 340.0]]
+    """
+    return portions[_measures(portions)]
+
+
+def _food(
+    entries: Iterable[tuple[object, float, object, float, bool]], food_name: str = ""
+) -> Food:
     """A food's usable portions and typical weight from its (description, amount, unit,
-    grams) rows: no zero weights, no FNDDS "Quantity not specified" / "Guideline amount"."""
+    grams, is a measure) rows: only measures (:func:`usable_portions`) become rows."""
     rows: list[Row] = []
     embedded: list[Row] = []
     typical = np.nan
-    for description, amount, unit, grams in entries:
+    for description, amount, unit, grams, measure in entries:
         text = str(description)
         if np.isnan(typical) and grams > 0 and text.strip().lower() == "quantity not specified":
             typical = grams if amount <= 0 else grams / amount
-        if not (grams > 0 and amount > 0) or _NOT_A_MEASURE.match(text):
+        if not measure:
             continue
         if amount > 1 and _INCH_ITEM.match(text):  # SR28 "6 inch sub": one 6-inch sub
             text, amount = f'{amount:g}" {text[len("inch") :].strip()}', 1.0
@@ -235,6 +281,7 @@ class PreparedPortions:
         self._starts = np.searchsorted(codes[self._order], np.arange(len(ids) + 1))
         self._group = dict(zip(ids.tolist(), range(len(ids)), strict=True))
         self._columns = [table[c].tolist() for c in ("description", "amount", "unit", "grams")]
+        self._columns.append(_measures(table).tolist())
         self._descriptions = foods.foods["description"]
         self._foods: dict[str, Food] = {}
         self.answers: dict[tuple[object, ...], Portion] = {}
