@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import nutrilog.portions as portions_module
+import nutrilog.portions.weighing as portions_module
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.portions import (
     GRAMS_COLUMNS,
@@ -20,6 +20,7 @@ from nutrilog.portions import (
     grams_for,
     grams_per_unit,
     resolve_grams,
+    usable_portions,
 )
 
 CUP_ML = 236.5882365  # US customary cup (pint)
@@ -377,3 +378,11 @@ def test_sliced_finds_a_pieces_or_slices_portion(foods: FoodTable) -> None:
     # SR28 11260 white mushrooms: cup, pieces or slices 70 g; cup, whole 96 g
     assert _grams(foods, 1, "cup", "volume", "sr28:11260", "sliced mushrooms")["grams"] == 70.0
     assert _grams(foods, 1, "cup", "volume", "sr28:11260", "mushrooms")["grams"] == 96.0
+
+
+def test_usable_portions_are_household_measures(foods: FoodTable) -> None:
+    # FNDDS 11210050 evaporated milk: cup 252 g and fl oz 31.5 g are measures; its
+    # "Quantity not specified" variants and "Guideline amount per fl oz" are not
+    rows = usable_portions(foods.portions("fndds:11210050"))
+    assert rows["description"].tolist() == ["cup", "fl oz"]
+    assert rows["grams"].tolist() == [252.0, 31.5]

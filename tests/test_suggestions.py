@@ -452,3 +452,20 @@ def test_no_caffeine_for_children_and_no_alcohol_for_anyone() -> None:
         assert ex.is_unsuitable_drink(drink, 40)
     assert not ex.is_unsuitable_drink("Beverages, water, tap, drinking", 8)
     assert not ex.is_unsuitable_drink("Milk, reduced fat, fluid, 2% milkfat", 8)
+
+
+@pytest.mark.parametrize(
+    ("food_id", "expected"),
+    [
+        # FNDDS 11210050 evaporated milk, typical 16 g: of cup 252 g and fl oz 31.5 g the
+        # fl oz is closest ("Quantity not specified, if in beverage" is no measure)
+        ("fndds:11210050", ("1 fl oz", 31.5)),
+        # FNDDS 21601000 bacon, typical 13 g: oz raw 9 g is closer than a 6.5 g slice;
+        # "Guideline amount on regular sandwich" (16 g) is no measure
+        ("fndds:21601000", ("1 oz, raw (yield after cooking)", 9.0)),
+    ],
+)
+def test_usual_portion_is_a_household_measure(food_id: str, expected: tuple[str, float]) -> None:
+    from nutrilog.suggestions.measures import pick_usual_portions
+
+    assert pick_usual_portions(load_foods(), [food_id])[food_id] == expected

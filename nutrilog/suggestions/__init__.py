@@ -60,7 +60,9 @@ household measure whose weight is closest to it (a medium drumstick, 1 oz of
 almonds, 1 cup of smoothie); otherwise the first of its portions whose unit is,
 in this order, ``oz``, ``medium``, ``large``, ``cup``; then an "NLEA serving";
 then its first listed portion. A food with no other portion is shown per typical
-amount, or per 100 g. Portions weighing 0 g are never used.
+amount, or per 100 g. Only household measures are offered, the same the portion
+rules choose among (:func:`nutrilog.portions.usable_portions`: no 0 g weight, no
+FNDDS "Guideline amount").
 
 Limits
 ------

@@ -62,15 +62,18 @@ def portions_for(foods: FoodTable, keys: list[tuple[str, object]]) -> list[tuple
 def pick_usual_portions(foods: FoodTable, ids: list[str]) -> dict[str, tuple[str, float]]:
     """The usual portion of each food (no preferred measure), all in one pass.
 
-    One pass over the portion table: the portion closest to the FNDDS "Quantity
-    not specified" weight where there is one, else the first of
+    One pass over the portion table: among the household measures the portion rules
+    use (:func:`nutrilog.portions.usable_portions`), the portion closest to the FNDDS
+    "Quantity not specified" weight where there is one, else the first of
     :data:`_UNIT_PREFERENCE`, else an NLEA serving, else the first portion listed.
     """
+    from nutrilog.portions import usable_portions
+
     table = foods.portion_table
     sub = table[table["id"].isin(ids) & table["grams"].notna() & (table["grams"] > 0)]
     typical = sub["description"].eq(_TYPICAL)
     usual = sub[typical].groupby("id")["grams"].first()
-    rest = sub[~typical].copy()
+    rest = usable_portions(sub).copy()
     rest["_dist"] = (rest["grams"] - rest["id"].map(usual)).abs()
     rank = {u: i for i, u in enumerate(_UNIT_PREFERENCE)}
     rest["_unit"] = rest["unit"].map(rank).fillna(len(rank))
@@ -94,12 +97,11 @@ def pick_usual_portions(foods: FoodTable, ids: list[str]) -> dict[str, tuple[str
 
 
 def _pick_portion(foods: FoodTable, food_id: str, prefer: str) -> tuple[str, float]:
-    """The first portion whose description or label starts with ``prefer``; else the
-    usual portion of :func:`pick_usual_portions`."""
-    table = foods.portions(food_id)
-    table = table[
-        table["grams"].notna() & (table["grams"] > 0) & (table["description"] != _TYPICAL)
-    ]
+    """The first household measure whose description or label starts with ``prefer``;
+    else the usual portion of :func:`pick_usual_portions`."""
+    from nutrilog.portions import usable_portions
+
+    table = usable_portions(foods.portions(food_id))
     for amount, description, grams in zip(
         table["amount"], table["description"], table["grams"], strict=True
     ):

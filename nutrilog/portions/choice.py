@@ -1,0 +1,312 @@
+"""Choosing one portion among a food's rows, for each kind of unit.
+
+:func:`pick` chooses among portions of the same unit (a size in inches named, a
+modifier named, then the preferred form); :func:`volume_portion`, :func:`size_portion`,
+:func:`serving_portion` and :func:`count_row` find the portion of a volume, a size, a
+serving or a count word; :func:`count_default` and :func:`described_count` find the
+portion of one item for a bare count. :func:`read_hint` reads what the food text says
+about the portion (modifiers, inch sizes, its last noun).
+
+Examples
+--------
+>>> read_hint('cucumber, sliced, large - 8 1/4" long')[:2]
+(frozenset({'sliced'}), ((8.25, 8.25),))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+from nutrilog.portions.rows import NO_COUNT, WORD, Food, Row, word_set
+from nutrilog.units import VOLUME_UNITS, convert
+
+__all__ = [
+    "NO_HINT",
+    "Hint",
+    "Portion",
+    "count_default",
+    "count_row",
+    "described_count",
+    "fits",
+    "names",
+    "name_pattern",
+    "ones",
+    "pick",
+    "read_hint",
+    "serving_portion",
+    "size_portion",
+    "volume_portion",
+]
+
+_VOLUME_PREFERENCE = (
+    "cup",
+    "fl_oz",
+    "tbsp",
+    "tsp",
+    "ml",
+    "l",
+    "pint",
+    "quart",
+    "gallon",
+    "dl",
+    "cl",
+)
+_VOLUME_RANK = {unit: rank for rank, unit in enumerate(_VOLUME_PREFERENCE)}
+_SERVING = re.compile(r"\bserving\b")
+_MODIFIERS = word_set(
+    """chopped sliced diced shredded grated mashed pureed cubed whole halves pieces packed
+    crumbled cooked raw ground slivered sections florets cherry grape packed king fun
+    miniature snack share sharing party"""
+)
+
+
+#: Modifiers written as a noun or verb (``swede mash``, ``dice``): the portion word they mean.
+_MODIFIER_STEMS = {
+    "mash": "mashed",
+    "puree": "pureed",
+    "purée": "pureed",
+    "shreds": "shredded",
+    "mini": "miniature",
+}
+
+
+class Portion(NamedTuple):
+    """What :func:`~nutrilog.portions.grams_for` gives for one key: ``grams`` of one unit
+    (NaN when unknown), the ``portion`` used, a ``note`` saying why ``grams`` is NaN, and
+    the ``assumption`` the weight rests on (``""`` when none)."""
+
+    grams: float  # grams of one unit
+    portion: str
+    note: str
+    assumption: str = ""  # "<tag>: <detail>" when the weight rests on an assumption
+
+
+@cache
+def _factor(unit: str, to: str) -> float:
+    """How many ``to`` make one ``unit`` (pint's volume and mass conversions)."""
+    return convert(1.0, unit, to)
+
+
+@lru_cache(maxsize=1024)
+def name_pattern(word: str) -> re.Pattern[str]:
+    """A pattern finding ``word`` (or its plural) as a whole word."""
+    return re.compile(rf"\b{re.escape(word)}s?\b")
+
+
+class Hint(NamedTuple):
+    """What the entry's words say about the portion: modifiers and dimensions."""
+
+    words: frozenset[str]  # portion modifiers named (chopped, sliced...)
+    dims: tuple[tuple[float, float], ...]  # inch sizes named, as (low, high)
+    noun: str = ""  # the last word of the food text when it is singular ("bar", "burrito")
+
+
+#: The hint of an entry whose food text names nothing about the portion.
+NO_HINT = Hint(frozenset(), ())
+_MIXED_NUMBER = re.compile(r"(\d+)[ -](\d+)/(\d+)")
+_FRACTION = re.compile(r"(?<![\d.])(\d+)/(\d+)")
+_DIMENSION = re.compile(
+    r'(?P<a>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)?\s*(?:-|to)\s*'
+    r'(?P<b>\d+(?:\.\d+)?)\s*(?:"|in\b|inch(?:es)?\b)'
+    r'|(?P<c>\d+(?:\.\d+)?)[\s-]*(?:"|in\b|inch(?:es)?\b)'
+    r"|(?P<foot>\bfoot[\s-]?long)"
+)
+
+
+def _decimal_fractions(text: str) -> str:
+    """``8-1/4`` and ``7 7/8`` as ``8.25`` and ``7.875``; ``1/2`` as ``0.5``."""
+
+    def mixed(m: re.Match[str]) -> str:
+        den = float(m[3])
+        return f"{float(m[1]) + float(m[2]) / den:g}" if den else m[0]
+
+    def frac(m: re.Match[str]) -> str:
+        den = float(m[2])
+        return f"{float(m[1]) / den:g}" if den else m[0]
+
+    return _FRACTION.sub(frac, _MIXED_NUMBER.sub(mixed, text))
+
+
+@lru_cache(maxsize=4096)
+def _dimensions(text: str) -> tuple[tuple[float, float], ...]:
+    """Inch sizes in a text, each as (low, high): ``8-1/4"`` -> (8.25, 8.25), ``8-10"`` -> (8, 10).
+
+    Examples
+    --------
+    >>> _dimensions('medium (7" to 7-7/8" long)')
+    ((7.0, 7.875),)
+    """
+    if '"' not in text and "inch" not in text and " in" not in text and "foot" not in text:
+        return ()
+    out = []
+    for m in _DIMENSION.finditer(_decimal_fractions(text)):
+        if m["foot"] is not None:  # a footlong sandwich is 12 inches
+            out.append((12.0, 12.0))
+        elif m["c"] is not None:
+            out.append((float(m["c"]), float(m["c"])))
+        else:
+            low, high = float(m["a"]), float(m["b"])
+            out.append((min(low, high), max(low, high)))
+    return tuple(out)
+
+
+def fits(row: Row, dims: tuple[tuple[float, float], ...]) -> bool:
+    """Whether every size named overlaps a size in the portion's description."""
+    own = _dimensions(row.text)
+    return bool(own) and all(
+        any(lo <= high + 0.01 and low <= hi + 0.01 for low, high in own) for lo, hi in dims
+    )
+
+
+def pick(rows: Sequence[Row], hint: Hint) -> Row:
+    """Choose among portions of the same unit.
+
+    A size in inches the text names (``8" diameter``) keeps the portions of that
+    size; then a modifier the text names (``chopped``, ``sliced``...) wins; otherwise
+    the first portion (in USDA order) that is ``NFS`` (FNDDS' generic one),
+    ``medium``, then plain (just the unit), then whole, then chopped / diced / cubes /
+    pieces / sections, then sliced; else the first. Portions for part of an item,
+    an odd size or a packed cup come last.
+    """
+    if len(rows) == 1:
+        return rows[0]
+    if hint.dims:
+        rows = [row for row in rows if fits(row, hint.dims)] or rows
+        if len(rows) == 1:
+            return rows[0]
+    if hint.words:
+        for row in rows:
+            if hint.words & row.words:
+                return row
+    usual = [row for row in rows if not row.odd] or rows
+    return min(usual, key=lambda row: row.form)  # the first of the best form
+
+
+def count_default(rows: Sequence[Row], hint: Hint, best_allowed: int = NO_COUNT) -> Row | None:
+    """The portion of one item: medium, each / whole, another countable one, then large.
+
+    Only portions of rank ``best_allowed`` or better (see :func:`_count_rank`) count.
+    """
+    best = min((row.count for row in rows), default=NO_COUNT)
+    if best == NO_COUNT or best > best_allowed:
+        return None
+    return pick([row for row in rows if row.count == best], hint)
+
+
+def described_count(food: Food, hint: Hint) -> Row | None:
+    """For a bare count, the portion of one item that the food's description names.
+
+    ``4 fish sticks`` counts the food's ``stick`` portion, not its larger ``piece``;
+    ``27 cheese crackers`` its ``cracker (1" square)``, not a goldfish; ``1 flour
+    tortilla`` its plain ``tortilla`` rather than the 6-inch ``tortilla medium``.
+    A food weighed by a ``medium`` size keeps it (fruit, vegetables), and so does a
+    food whose description names none of its portions.
+    """
+    if not food.description or any(row.count == 0 for row in food.rows):
+        return None
+    described = set(WORD.findall(food.description))
+    rows = [
+        row
+        for row in ones(food.rows)
+        if row.count <= 2 and not row.odd and row.word and _plural_in(row.word, described)
+    ]
+    if not rows:
+        return None
+    if hint.dims:
+        rows = [row for row in rows if fits(row, hint.dims)] or rows
+    plain = [row for row in rows if len(WORD.findall(row.text)) == 1]
+    return pick(plain or rows, hint)
+
+
+def _plural_in(word: str, words: set[str]) -> bool:
+    return word in words or f"{word}s" in words or f"{word}es" in words
+
+
+def ones(rows: Sequence[Row]) -> list[Row]:
+    """The portions of exactly one unit (``1 medium``, not ``2 slices``)."""
+    return [row for row in rows if row.amount == 1]
+
+
+def names(row: Row, word: str) -> bool:
+    """True for a portion whose text has ``word`` (plural too) and which is not a volume."""
+    return row.unit not in VOLUME_UNITS and name_pattern(word).search(row.text) is not None
+
+
+def count_row(rows: Sequence[Row], unit: str, hint: Hint) -> Row | None:
+    """The portion of a count word: its unit, first word or a word of its text."""
+    found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
+    return pick(found, hint) if found else None
+
+
+def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
+    """The food's portion in ``unit``, else its cup, fl oz, tbsp, tsp... portion, scaled."""
+    vol = [row for row in rows if row.unit in VOLUME_UNITS]
+    if not vol:
+        return Portion(np.nan, "", f"no {unit.replace('_', ' ')} weight for this food")
+    same = [row for row in vol if row.unit == unit]
+    if not same:
+        rank = min(_VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) for row in vol)
+        same = [row for row in vol if _VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) == rank]
+    row = pick(same, hint)
+    return Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
+
+
+def size_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
+    """The food's portion of that size; else one of the inch size named (a Cronometer
+    ``large - 8 1/4" long`` is SR28's ``cucumber (8-1/4")``); ``medium`` falls back
+    to one item."""
+    found = [row for row in rows if row.unit == unit] or [row for row in rows if names(row, unit)]
+    if not found and hint.dims:
+        found = [r for r in rows if r.unit not in VOLUME_UNITS and fits(r, hint.dims)]
+    if not found and unit == "medium":
+        one = count_default(ones(rows), hint)
+        if one is not None:
+            return Portion(one.per_one, one.label, "")
+    if not found:
+        return Portion(np.nan, "", f"no {unit} weight for this food")
+    row = pick(found, hint)
+    return Portion(row.per_one, row.label, "")
+
+
+def serving_portion(rows: Sequence[Row], typical: float, hint: Hint) -> Portion:
+    """One serving: a serving / NLEA serving portion, the typical amount, then one item."""
+    found = [row for row in rows if row.unit == "serving" or row.word in ("serving", "nlea")]
+    if not found:
+        found = [row for row in rows if _SERVING.search(row.text) and row.amount > 0]
+    if found:
+        row = pick(found, hint)
+        return Portion(row.grams, f"{row.label} (1 serving)", "")
+    if typical > 0:
+        return Portion(typical, "Quantity not specified (typical serving)", "")
+    one = count_default(ones(rows), hint)
+    if one is not None:
+        return Portion(one.per_one, f"{one.label} (taken as 1 serving)", "")
+    return Portion(np.nan, "", "no serving weight for this food")
+
+
+#: Amount notes the analysis appends to the food text (``implicit one``, ``vague
+#: amount``, ``no amount``...): they are no food words, so never the food's noun.
+_AMOUNT_NOTES = re.compile(
+    r"\b(?:implicit one|vague amount|no amount|daily total|range [\d.\-\s]+|logged as .*"
+    r"|(?:king|fun|full|regular|snack|share|sharing|party|mini|standard) size)"
+    r"(?:;|$)"
+)
+
+
+@lru_cache(maxsize=65536)
+def read_hint(food_text: str) -> Hint:
+    """The portion modifiers (chopped, sliced...) and inch sizes named in the food text."""
+    text = food_text.lower()
+    food_words = WORD.findall(_AMOUNT_NOTES.sub(" ", text))  # the notes hold no noun
+    last = food_words[-1] if food_words else ""
+    noun = last if len(last) > 2 and not last.endswith("s") else ""
+    words = WORD.findall(text)  # but may hold a size ("king size")
+    named = _MODIFIERS.intersection(words) | {
+        _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
+    }
+    return Hint(frozenset(named), _dimensions(text), noun)

@@ -1,0 +1,202 @@
+"""The default portion: the weight eaten when no amount is written (``green beans``).
+
+The food's own FNDDS "Quantity not specified" weight, else the bundled
+``datasets/default_portions.csv`` (an FNDDS twin's or neighbour's, its serving, its
+group's median), else (a user's food) its serving or one whole item; a packaged size,
+a length named, a served item or a food named by a serving noun is one of it.
+
+Examples
+--------
+>>> grams_text(355.24), grams_text(28.0)
+('355.2', '28')
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+
+import numpy as np
+
+from nutrilog._resources import dataset_path
+from nutrilog.portions.choice import (
+    Hint,
+    Portion,
+    count_default,
+    fits,
+    names,
+    ones,
+    pick,
+)
+from nutrilog.portions.rows import COUNT_TWINS, NO_COUNT, Food, Row, word_set
+
+__all__ = ["default_portion", "default_table", "grams_text"]
+
+
+@cache
+def default_table() -> dict[str, tuple[float, str, str]]:
+    """``datasets/default_portions.csv``: food id -> (grams, basis, from_id)."""
+    with dataset_path("default_portions.csv").open(encoding="utf-8") as fh:
+        return {
+            row["id"]: (float(row["grams"]), row["basis"], row["from_id"])
+            for row in csv.DictReader(fh)
+        }
+
+
+def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
+    """The weight eaten when no amount is given (see ``datasets/default_portions.csv``).
+
+    The food's own FNDDS "Quantity not specified"; else the bundled default (an
+    FNDDS twin's or neighbour's, its serving, its group's median); else (a user's
+    food) its serving portion, then one whole item; never one small piece. A food
+    named by one of its own whole-item portions (``Snickers bar``, ``bean burrito``:
+    the text's last word, singular, names a portion of one item) is one of it, when
+    that item weighs at least half the default (``green bean`` is not one bean).
+    """
+    sized = [row for row in ones(food.rows) if hint.words & _ITEM_SIZES & row.words]
+    if sized:  # "king size Snickers": the portion of that size
+        row = pick(sized, hint)
+        return Portion(
+            row.per_one,
+            f"{row.label} (default portion)",
+            "",
+            f"default portion: {row.label} = {grams_text(row.per_one)} g",
+        )
+    if hint.dims:  # "footlong", "6 inch": the item of that length, whatever the default
+        sized = [
+            row
+            for row in ones(food.rows)
+            if not row.odd and row.unit in ("", "each") and fits(row, hint.dims)
+        ]
+        if sized:
+            row = pick(sized, hint)
+            return Portion(
+                row.per_one,
+                f"{row.label} (default portion)",
+                "",
+                f"default portion: {row.label} = {grams_text(row.per_one)} g",
+            )
+    found = _usual_default(food_id, food, hint)
+    item = _own_item(food, hint)
+    if item is not None and not food.typical > 0:
+        return Portion(
+            item.per_one,
+            f"{item.label} (default portion)",
+            "",
+            f"default portion: one item = {grams_text(item.per_one)} g ({item.label})",
+        )
+    noun = hint.noun if hint.noun in _ITEM_NOUNS else ""
+    if not noun and _BAR_FOOD.search(food.description):
+        noun = "bar"  # "Kit Kat", "Twix": a food USDA names a bar is one bar
+    for word in [w for w in (noun, COUNT_TWINS.get(noun, "")) if w]:  # slice, or piece
+        named = [
+            row
+            for row in ones(food.rows)
+            if row.count < NO_COUNT
+            and not row.odd
+            and not row.words & _ITEM_SIZES
+            and (row.unit == word or names(row, word))
+        ]
+        if named:
+            row = pick(named, hint)
+            if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
+                return Portion(
+                    row.per_one,
+                    f"{row.label} (default portion)",
+                    "",
+                    f"default portion: one {noun} = {grams_text(row.per_one)} g ({row.label})",
+                )
+    return found
+
+
+#: A description that names its food a bar (``SNICKERS Bar``, ``TWIX Caramel Cookie Bars``).
+_BAR_FOOD = re.compile(r"\bbars?\b")
+
+
+#: First words of portions that weigh one whole served item (a sandwich, a burger...).
+_ITEM_WORDS = word_set(
+    """item each sandwich burger hamburger cheeseburger burrito taco sub submarine wrap
+    entree order pizza individual"""
+)
+
+
+#: Size words of packaged items (written "king size", "fun size", "mini").
+_ITEM_SIZES = word_set("king fun miniature snack share sharing party")
+#: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
+#: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
+_ITEM_NOUNS = _ITEM_WORDS | word_set("bar stick can bottle pouch packet carton tub pot slice piece")
+
+
+def _own_item(food: Food, hint: Hint) -> Row | None:
+    """The food's own portion of one served item, when its portions say it is eaten so.
+
+    A restaurant or packaged item that USDA weighs as ``1 item``, ``1 each burrito``,
+    ``1 sandwich`` or per sandwich length is one of it when no amount is written,
+    rather than a neighbour's or its food group's typical weight. A size in inches
+    the text names (``6 inch``, ``footlong``) picks the portion of that size.
+    """
+    rows = [row for row in ones(food.rows) if not row.odd and row.unit in ("", "each")]
+    if hint.dims:
+        sized = [row for row in rows if fits(row, hint.dims)]
+        if sized:
+            return pick(sized, hint)
+    items = [
+        row
+        for row in rows
+        if row.word in _ITEM_WORDS or (row.word[:1].isdigit() and '"' in row.text)
+    ]
+    return pick(items, hint) if items else None
+
+
+def _usual_default(food_id: str, food: Food, hint: Hint) -> Portion:
+    if food.typical > 0:
+        return Portion(
+            food.typical,
+            "Quantity not specified (default portion)",
+            "",
+            f"default portion: quantity not specified = {grams_text(food.typical)} g",
+        )
+    found = default_table().get(food_id)
+    if found is not None and found[1] == "group median":
+        # a food group's median says less than the food's own medium or one item
+        own = count_default(ones(food.rows), hint, best_allowed=2)
+        if own is not None:
+            return Portion(
+                own.per_one,
+                f"{own.label} (default portion)",
+                "",
+                f"default portion: {own.label} = {grams_text(own.per_one)} g",
+            )
+    if found is not None:
+        grams, basis, source = found
+        via = f" {source}" if source and source != food_id else ""
+        return Portion(
+            grams,
+            f"default portion ({basis}{via})",
+            "",
+            f"default portion: {basis}{via} = {grams_text(grams)} g",
+        )
+    serving = [row for row in food.rows if row.unit == "serving" or row.word in ("serving", "nlea")]
+    if serving:
+        row = pick(serving, hint)
+        return Portion(
+            row.per_one,
+            f"{row.label} (default portion)",
+            "",
+            f"default portion: {row.label} = {grams_text(row.per_one)} g",
+        )
+    one = count_default(ones(food.rows), hint, best_allowed=1)
+    if one is not None:
+        return Portion(
+            one.per_one,
+            f"{one.label} (default portion)",
+            "",
+            f"default portion: {one.label} = {grams_text(one.per_one)} g",
+        )
+    return Portion(np.nan, "", "no default portion for this food")
+
+
+def grams_text(grams: float) -> str:
+    """Grams as shown in an assumption: one decimal at most (``5.4``, ``355.2``, ``28``)."""
+    return f"{round(grams, 1):g}"
