@@ -30,6 +30,7 @@ from typing import IO, Any
 import pandas as pd
 
 from nutrilog.errors import LogParseError
+from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
 from nutrilog.iotools._build import default_date as default_date  # for the CLI
 from nutrilog.iotools._source import open_input
 from nutrilog.iotools._source import shorten as shorten  # for the CLI
