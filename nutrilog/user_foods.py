@@ -141,7 +141,7 @@ def _numbers(values: pd.Series, header: str, source: str, where: pd.Series) -> p
     if negative.any():
         first = negative.idxmax()
         raise _fail(source, where[first], f"column {header!r} cannot be negative", values[first])
-    from nutrilog.iotools._build import MAX_AMOUNT
+    from nutrilog.iotools import MAX_AMOUNT
 
     huge = ~np.isfinite(numbers.fillna(0.0)) | (numbers >= MAX_AMOUNT)
     if huge.any():  # inf, 1e400 (read as inf) and typos that would overflow a sum

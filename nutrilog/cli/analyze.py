@@ -76,7 +76,7 @@ def _input_size(paths: Sequence[Path]) -> int:
 
 def _summarise_problems(result: Any) -> list[str]:
     """One-line warnings about rejected rows, unmatched foods and entries without grams."""
-    from nutrilog.iotools._source import shorten
+    from nutrilog.iotools import shorten
 
     lines = []
     rejected, unmatched = result.rejected, result.unmatched
@@ -179,7 +179,7 @@ def _daily_csv(result: Any) -> str:
 
 
 def _check_date(text: str | None) -> None:
-    from nutrilog.iotools._build import default_date
+    from nutrilog.iotools import default_date
 
     if text is None:
         return

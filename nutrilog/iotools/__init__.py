@@ -30,7 +30,11 @@ from typing import IO, Any
 import pandas as pd
 
 from nutrilog.errors import LogParseError
+from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
+from nutrilog.iotools._build import default_date as default_date  # for the CLI
 from nutrilog.iotools._source import open_input
+from nutrilog.iotools._source import shorten as shorten  # for the CLI
+from nutrilog.iotools._usertable import read_user_table as read_user_table  # for user tables
 from nutrilog.iotools.asa24 import read_asa24
 from nutrilog.iotools.cronometer import read_cronometer, read_cronometer_daily
 from nutrilog.iotools.csv import read_csv_log

@@ -46,18 +46,17 @@ import pandas as pd
 
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import (
-    Rejections,
-    apply_kinds,
-    cells,
     default_date,
     finish,
     numeric_columns,
-    quoted,
     read_all_chunks,
     resolve_dates,
     row_text,
 )
+from nutrilog.iotools._cells import cells
 from nutrilog.iotools._columns import map_columns
+from nutrilog.iotools._kinds import apply_kinds
+from nutrilog.iotools._rejections import Rejections, quoted
 from nutrilog.iotools._source import LogInput, open_input
 from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.csv import with_bad_rows

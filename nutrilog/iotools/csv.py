@@ -11,7 +11,7 @@ so).
 
 The delimiter (``,`` ``;`` tab ``|``) is sniffed; with any delimiter but the
 comma, numbers may use a decimal comma (``1,5``). Amounts are read as described
-in :func:`nutrilog.iotools._build.amounts_from_columns`: a number and a unit, an
+in :func:`nutrilog.iotools._amounts.amounts_from_columns`: a number and a unit, an
 amount text (``"1 cup"``), or the amount inside the food text.
 
 A log may name its foods by id alone (research logs: ``SEQN, DR1IFDCD, DR1IGRMS``);
@@ -44,26 +44,22 @@ import pandas as pd
 
 from nutrilog._vector import choose, codes_of, per_unique_rows
 from nutrilog.errors import LogParseError
+from nutrilog.iotools._amounts import amounts_from_columns
 from nutrilog.iotools._build import (
-    Rejections,
-    amounts_from_columns,
-    apply_kinds,
-    coded_cells,
     default_date,
-    filled,
     finish,
     numeric_columns,
-    quoted,
     raise_first,
     read_all_chunks,
     resolve_dates,
     row_text,
-    text_or_none,
-    to_number,
 )
+from nutrilog.iotools._cells import coded_cells, filled, text_or_none, to_number
 from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, recall_dates
 from nutrilog.iotools._columns import expected_names, map_columns
+from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._numeric import read_numeric_log
+from nutrilog.iotools._rejections import Rejections, quoted
 from nutrilog.iotools._source import LogInput, open_input, split_lines
 from nutrilog.iotools._table import LINE, header_offset, read_table
 from nutrilog.iotools.detect import sniff_delimiter, split_cells

@@ -44,17 +44,16 @@ import pandas as pd
 from nutrilog._checks import number_argument
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import (
-    Rejections,
-    cells,
     default_date,
     finish,
-    join_notes,
     numeric_columns,
     read_all_chunks,
     resolve_dates,
     row_text,
 )
+from nutrilog.iotools._cells import cells, join_notes
 from nutrilog.iotools._columns import map_columns
+from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import LogInput, open_input
 from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.csv import with_bad_rows

@@ -48,8 +48,11 @@ import numpy as np
 import pandas as pd
 
 from nutrilog.errors import ArgumentError
-from nutrilog.iotools._build import Rejections, amounts_from_text, apply_kinds, default_date, finish
+from nutrilog.iotools._amounts import amounts_from_text
+from nutrilog.iotools._build import default_date, finish
 from nutrilog.iotools._dates import DAY_HEADING_RE, parse_day, to_timestamp
+from nutrilog.iotools._kinds import apply_kinds
+from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
     LogInput,

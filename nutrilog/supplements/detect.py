@@ -1,4 +1,4 @@
-"""Tell supplements and plain water apart from food, and read a supplement's dose.
+"""Read one log line: food, supplement or water, and a supplement's dose.
 
 A log line is a **supplement** when it names a tracked nutrient together with a
 dose (``magnesium glycinate 200 mg``, ``Vitamin D3 2000 IU``, ``B12 1000 mcg``), a
@@ -67,39 +67,25 @@ Examples
 from __future__ import annotations
 
 import math
-import os
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from nutrilog._resources import dataset_path
-from nutrilog._vector import codes_of
-from nutrilog.errors import DataError
-from nutrilog.log import ENTRY_KINDS as KINDS
-from nutrilog.nutrients import NUTRIENT_COLUMNS, nutrient
+from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount, parse_quantity
+from nutrilog.supplements.products import bundled_products, product_in
 from nutrilog.units import convert, vitamin_d_iu_to_ug
 
 __all__ = [
     "SupplementInfo",
-    "SUPPLEMENT_NUTRIENTS",
-    "read_supplement_table",
-    "apply_supplement_table",
-    "supplement_assumptions",
-    "SUPPLEMENT_COLUMNS",
-    "KINDS",
-    "Kinds",
+    "FOOD_MASS_G",
+    "SUPPLEMENT_WORDS",
     "detect_supplement",
-    "kinds_of",
-    "classify_texts",
+    "from_product",
 ]
-
-#: Columns of :func:`classify_texts` besides the nutrient columns.
-SUPPLEMENT_COLUMNS: list[str] = ["kind", "note"]
 
 
 class SupplementInfo(NamedTuple):
@@ -128,15 +114,6 @@ class SupplementInfo(NamedTuple):
     assumption: str | None = None
 
 
-#: Nutrient columns a supplement line can declare.
-SUPPLEMENT_NUTRIENTS: list[str] = [
-    "magnesium_mg",
-    "calcium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "vitamin_d_ug",
-    "vitamin_b12_ug",
-]
 _MINERAL_NAMES = {
     "magnesium_mg": "magnesium",
     "calcium_mg": "calcium",
@@ -270,7 +247,9 @@ _MG_PER_MEQ = {
 }
 _MEQ = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*meq\b", re.I)
 _SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
-_PREFILTER = re.compile(
+#: Any word that can make a line a supplement or water: the quick screen before
+#: :func:`detect_supplement`.
+SUPPLEMENT_WORDS = re.compile(
     "|".join(
         [p.pattern for _, p in _NUTRIENT_PATTERNS]
         + [
@@ -284,7 +263,6 @@ _PREFILTER = re.compile(
     re.I,
 )
 _FOOD = SupplementInfo("food", {}, None)
-_NUMBERS = re.compile(r"(?<![A-Za-z0-9.,/-])[0-9]+(?:[.,/][0-9]+)*")
 _IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # 0.025 µg per IU (40 IU = 1 µg)
 #: A number without a unit after a nutrient is a dose from this value on ("magnesium
 #: 250"); below it, a count of tablets ("magnesium 2").
@@ -371,133 +349,6 @@ def _dose(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | No
 # --------------------------------------------------------------------------- products
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", str(text).lower().replace("+", " plus ")))
-
-
-def _amount_cell(value: object, where: str) -> float:
-    text = str(value).strip().lower()
-    if text in ("", "unknown", "nan", "none"):
-        return math.nan
-    try:
-        number = float(text)
-    except ValueError:
-        raise DataError(f"{where}: expected a number or 'unknown', found {value!r}") from None
-    if number < 0:
-        raise DataError(f"{where}: expected an amount of 0 or more, found {value!r}")
-    return number
-
-
-def read_supplement_table(
-    source: str | os.PathLike[str] | pd.DataFrame, *, name: str | None = None
-) -> pd.DataFrame:
-    """Read a table of supplement products and their amounts per unit (tablet, capsule, scoop...).
-
-    Parameters
-    ----------
-    source : path or DataFrame
-        A CSV (or frame) with a ``product`` column and any of the columns
-        :data:`SUPPLEMENT_NUTRIENTS` (``magnesium_mg``, ``vitamin_d_ug``...) or
-        ``vitamin_d_iu``: the amount in one unit of the product. A cell ``unknown``
-        (or empty) is an amount not known (NaN); ``0`` means the product has none,
-        and so does a nutrient column the table does not have. Other columns
-        (``per``, ``source``, ``note``) are kept as they are.
-    name : str, optional
-        The name used in error messages (default: the path).
-
-    Returns
-    -------
-    DataFrame
-        ``product`` and every column of :data:`SUPPLEMENT_NUTRIENTS`, one row per product.
-
-    Raises
-    ------
-    DataError
-        On a missing ``product`` column or cell, or an amount that is not a
-        number: the message names the file, line and cell.
-
-    Examples
-    --------
-    >>> table = read_supplement_table(pd.DataFrame({"product": ["Cal-Mag Plus"],
-    ...                                             "calcium_mg": [333], "magnesium_mg": [167]}))
-    >>> table.loc[0, "product"], float(table.loc[0, "calcium_mg"]), float(table.loc[0, "potassium_mg"])
-    ('Cal-Mag Plus', 333.0, 0.0)
-    """
-    if isinstance(source, pd.DataFrame):
-        raw, name = source.copy(), name or "<supplements>"
-        raw.columns = [str(c) for c in raw.columns]
-        line_of = list(range(1, len(raw) + 1))
-    else:
-        from nutrilog.iotools._usertable import read_user_table
-
-        name = name or str(source)
-        # encoding sniffed; empty, binary or malformed files are a DataError naming the line
-        raw = read_user_table(source, "supplement table")
-        line_of = [int(line) for line in raw.index]
-    columns = {c: c.strip().lower() for c in raw.columns}
-    raw = raw.rename(columns=columns)
-    if "product" not in raw.columns:
-        raise DataError(
-            f"{name}: expected a 'product' column in the supplement table, found {list(raw.columns)}"
-        )
-    out = pd.DataFrame({"product": raw["product"].astype(str).str.strip()})
-    for i, product in enumerate(out["product"]):
-        if not product or product.lower() == "nan":
-            raise DataError(
-                f"{name}, line {line_of[i]}: expected a product name, found an empty cell"
-            )
-    for column in SUPPLEMENT_NUTRIENTS:
-        absent = "" if column == "vitamin_d_ug" and "vitamin_d_iu" in raw.columns else "0"
-        values = raw[column] if column in raw.columns else pd.Series(absent, index=raw.index)
-        out[column] = [
-            _amount_cell(v, f"{name}, line {line_of[i]}, column {column}")
-            for i, v in enumerate(values)
-        ]
-    if "vitamin_d_iu" in raw.columns:
-        iu = [
-            _amount_cell(v, f"{name}, line {line_of[i]}, column vitamin_d_iu")
-            for i, v in enumerate(raw["vitamin_d_iu"])
-        ]
-        from_iu = np.array(iu) * _IU_TO_UG
-        out["vitamin_d_ug"] = np.where(np.isnan(out["vitamin_d_ug"]), from_iu, out["vitamin_d_ug"])
-    for column in raw.columns:
-        if column not in out.columns and column != "vitamin_d_iu":
-            out[column] = raw[column].to_numpy()
-    return out.reset_index(drop=True)
-
-
-@lru_cache(maxsize=1)
-def _bundled_products() -> tuple[tuple[tuple[str, ...], str, dict[str, float]], ...]:
-    with dataset_path("supplement_products.csv").open("rb") as fh:
-        table = read_supplement_table(
-            pd.read_csv(fh, dtype=str, keep_default_na=False), name="supplement_products.csv"
-        )
-    return _product_index(table)
-
-
-def _product_index(
-    table: pd.DataFrame,
-) -> tuple[tuple[tuple[str, ...], str, dict[str, float]], ...]:
-    """(words, product, amounts per unit), longest product name first."""
-    rows = [
-        (_words(product), str(product), {c: float(table[c].iloc[i]) for c in SUPPLEMENT_NUTRIENTS})
-        for i, product in enumerate(table["product"])
-    ]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
-def _product_in(
-    text: str, products: tuple[tuple[tuple[str, ...], str, dict[str, float]], ...]
-) -> tuple[str, dict[str, float]] | None:
-    """The product whose every word is in the text (longest name first)."""
-    words = _words(text)
-    for product_words, product, amounts in products:
-        n = len(product_words)
-        if n and any(words[i : i + n] == product_words for i in range(len(words) - n + 1)):
-            return product, amounts
-    return None
-
-
 def _units_taken(parsed: ParsedAmount) -> float | None:
     """How many units of a product a line counts (``2 tabs``, ``x2``, none: 1); None for a dose."""
     if parsed.unit is None or parsed.unit in _COUNT_UNITS:
@@ -505,12 +356,13 @@ def _units_taken(parsed: ParsedAmount) -> float | None:
     return None
 
 
-def _from_product(
+def from_product(
     text: str,
     parsed: ParsedAmount,
     products: tuple[tuple[tuple[str, ...], str, dict[str, float]], ...],
 ) -> SupplementInfo | None:
-    found = _product_in(text, products)
+    """The reading of a line naming one of ``products`` (see :func:`product_index`), or None."""
+    found = product_in(text, products)
     count = _units_taken(parsed)
     if found is None or count is None:
         return None
@@ -577,7 +429,7 @@ def detect_supplement(text: str) -> SupplementInfo:
     food = parsed.food.strip()
     if food and _WATER.fullmatch(food):
         return SupplementInfo("water", {}, None)
-    product = _from_product(text, parsed, _bundled_products())
+    product = from_product(text, parsed, bundled_products())
     if product is not None:
         return product
     if _MULTI.search(text):
@@ -659,268 +511,3 @@ def detect_supplement(text: str) -> SupplementInfo:
     return SupplementInfo(
         "supplement", nutrients, "; ".join(notes) or None, "; ".join(assumed) or None
     )
-
-
-def apply_supplement_table(
-    entries: pd.DataFrame, table: str | os.PathLike[str] | pd.DataFrame
-) -> pd.DataFrame:
-    """Give the entries that name a product of a supplement table that product's amounts.
-
-    Rows whose amounts are still unknown (every tracked nutrient NaN: ``cal-mag 2
-    tabs``, ``multivitamin``, or a food line such as ``Emergen-C 1 packet``) and
-    whose words hold a product name of the table become supplements with the
-    product's amounts per unit times the units counted (``2 tabs``, ``x2``; none:
-    1). Rows with known amounts (a dose read from the line, or values the source
-    reported) keep them. The work is done once per distinct text.
-
-    Parameters
-    ----------
-    entries : DataFrame
-        Log entries (``text``, ``kind``, ``reported`` and nutrient columns).
-    table : path or DataFrame
-        The supplement table (see :func:`read_supplement_table`).
-
-    Returns
-    -------
-    DataFrame
-        A copy of ``entries``; matched rows have kind ``supplement``, their
-        nutrient amounts, ``reported`` True and an ``assumptions`` item
-        ``product: <name> x <units> (supplement table)``.
-
-    Examples
-    --------
-    >>> entries = pd.DataFrame({"text": ["cal-mag 2 tabs", "banana"], "kind": ["supplement", "food"],
-    ...                         "reported": [False, False], "calcium_mg": [np.nan, np.nan]})
-    >>> table = pd.DataFrame({"product": ["cal-mag"], "calcium_mg": [250], "magnesium_mg": [125]})
-    >>> apply_supplement_table(entries, table)[["calcium_mg", "magnesium_mg"]].iloc[0].tolist()
-    [500.0, 250.0]
-    """
-    products = _product_index(read_supplement_table(table))
-    out = entries.copy()
-    tracked = [c for c in SUPPLEMENT_NUTRIENTS if c in out.columns]
-    known = (
-        out[tracked].notna().any(axis=1).to_numpy() if tracked else np.zeros(len(out), dtype=bool)
-    )
-    kinds = out["kind"].astype(object).to_numpy()
-    todo = np.flatnonzero(~known & np.isin(kinds, ["food", "supplement"]))
-    if not len(todo) or not products:
-        return out
-    codes, uniques = pd.factorize(out["text"].iloc[todo].astype(str), use_na_sentinel=False)
-    found = [_from_product(str(u), parse_quantity(str(u)), products) for u in uniques]
-    hit = np.array([f is not None for f in found], dtype=bool)
-    rows = todo[hit[codes]]
-    if not len(rows):
-        return out
-    row_codes = codes[hit[codes]]
-    for column in SUPPLEMENT_NUTRIENTS:
-        per_text = np.array(
-            [np.nan if f is None else f.nutrients.get(column, np.nan) for f in found]
-        )
-        values = (
-            out[column].to_numpy(dtype="float64", copy=True)
-            if column in out.columns
-            else np.full(len(out), np.nan)
-        )
-        values[rows] = per_text[row_codes]
-        out[column] = values
-    kind = out["kind"].astype(object).to_numpy(copy=True)
-    kind[rows] = "supplement"
-    out["kind"] = pd.Categorical(kind, categories=list(KINDS))
-    reported = out["reported"].to_numpy(dtype=bool, copy=True)
-    reported[rows] = True
-    out["reported"] = reported
-    texts = np.array(
-        [None if f is None else f"{f.assumption} (supplement table)" for f in found], dtype=object
-    )
-    assumptions = (
-        out["assumptions"].to_numpy(dtype=object, copy=True)
-        if "assumptions" in out.columns
-        else np.full(len(out), None, dtype=object)
-    )
-    assumptions[rows] = texts[row_codes]
-    out["assumptions"] = assumptions
-    return out
-
-
-def supplement_assumptions(entries: pd.DataFrame) -> np.ndarray:
-    """What was assumed in reading each supplement row's line (None elsewhere).
-
-    The line is read again (once per distinct text): its assumption applies when
-    the row's amounts are the ones read from it (or still unknown), not when the
-    source reported its own values (Cronometer's supplements).
-
-    Examples
-    --------
-    >>> entries = pd.DataFrame({"text": ["cal-mag 2 tabs", "banana"], "kind": ["supplement", "food"],
-    ...                         "calcium_mg": [np.nan, np.nan]})
-    >>> supplement_assumptions(entries).tolist()
-    ['unknown amount: Magnesium, Calcium (cal-mag)', None]
-    """
-    out = np.full(len(entries), None, dtype=object)
-    rows = np.flatnonzero(entries["kind"].astype(object).to_numpy() == "supplement")
-    if not len(rows):
-        return out
-    codes, uniques = pd.factorize(entries["text"].iloc[rows].astype(str), use_na_sentinel=False)
-    infos = [detect_supplement(str(u)) for u in uniques]
-    keep = np.array([info.assumption is not None for info in infos], dtype=bool)[codes]
-    for column in SUPPLEMENT_NUTRIENTS:
-        if column not in entries.columns:
-            continue
-        have = entries[column].to_numpy(dtype="float64")[rows]
-        read = np.array([info.nutrients.get(column, np.nan) for info in infos])[codes]
-        same = np.isnan(have) | np.isclose(have, read, rtol=1e-9, atol=1e-9)
-        keep &= same
-    texts = np.array([info.assumption for info in infos], dtype=object)
-    out[rows[keep]] = texts[codes][keep]
-    return out
-
-
-_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
-
-
-@lru_cache(maxsize=65536)
-def _kind_of(text: str) -> str:
-    """The kind of one screen text; cached, as the same foods recur in every chunk."""
-    if not _PREFILTER.search(_NUMBERS.sub(" ", text)):
-        return "food"
-    return detect_supplement(text).kind
-
-
-class Kinds(NamedTuple):
-    """The kind of every row, and the full reading of the rows that needed one.
-
-    Attributes
-    ----------
-    code : ndarray of int8
-        Each row's kind as an index into :data:`KINDS` (the entry kinds
-        ``food, supplement, water``).
-    rows : ndarray of int
-        Positions of the rows whose line was read in full (named a nutrient,
-        supplement or water).
-    detected : DataFrame
-        For those rows only: ``kind``, ``note`` and every nutrient column.
-    """
-
-    code: np.ndarray
-    rows: np.ndarray
-    detected: pd.DataFrame
-
-
-def _detected_frame(kinds: np.ndarray, notes: np.ndarray, values: np.ndarray) -> pd.DataFrame:
-    out = pd.DataFrame(values, columns=NUTRIENT_COLUMNS)
-    out.insert(0, "note", notes)
-    out.insert(0, "kind", kinds)
-    return out
-
-
-def kinds_of(
-    texts: pd.Series | Callable[[pd.Series], pd.Series], screen: pd.Series | None = None
-) -> Kinds:
-    """Classify a column of log lines, each distinct text once, keeping only what was found.
-
-    Parameters
-    ----------
-    texts : Series or callable
-        Whole lines, amounts included. With ``screen``, it may be a function
-        that builds the lines for a boolean row mask, so that only lines
-        screened as supplements are ever built.
-    screen : Series, optional
-        Each line with its amount replaced by a stand-in (``"water 1 ml"``),
-        aligned with ``texts``. The kind is decided on these, which repeat far
-        more often than the real lines; only supplement lines then have their
-        dose read from ``texts``.
-
-    Returns
-    -------
-    Kinds
-
-    Examples
-    --------
-    >>> found = kinds_of(pd.Series(["banana", "B12 1000 mcg", "banana"]))
-    >>> [KINDS[c] for c in found.code], found.rows.tolist()
-    (['food', 'supplement', 'food'], [1])
-    """
-    if screen is not None:
-        codes, uniques = codes_of(screen)
-        word = np.array(
-            [_KIND_CODE[_kind_of("" if u is None else str(u))] for u in uniques], dtype=np.int8
-        )
-        code = word[codes] if len(codes) else np.zeros(0, dtype=np.int8)
-        dosed = code == _KIND_CODE["supplement"]
-        if not dosed.any():
-            return Kinds(code, np.zeros(0, dtype=np.int64), _detected_frame(*_no_detection(0)))
-        mask = pd.Series(dosed, index=screen.index)
-        lines = texts(mask) if callable(texts) else texts[mask]
-        inner = kinds_of(lines)
-        rows = np.flatnonzero(dosed)
-        code[rows] = inner.code
-        return Kinds(code, rows[inner.rows], inner.detected)
-    if callable(texts):
-        raise TypeError("kinds_of: texts may be a function only together with screen=")
-    codes, uniques = codes_of(texts)
-    uniques = np.array(["" if u is None else str(u) for u in uniques], dtype=object)
-    # Only texts naming a nutrient, supplement or water need the full look. The
-    # cheap test runs on the words alone (numbers stripped), which repeat far
-    # more often than whole lines with their amounts.
-    words = pd.Series(uniques, dtype=object).astype(str).str.replace(_NUMBERS, " ", regex=True)
-    word_codes, word_uniques = pd.factorize(words, use_na_sentinel=False)
-    hits = pd.Series(word_uniques, dtype=object).astype(str).str.contains(_PREFILTER, regex=True)
-    candidate = hits.to_numpy(dtype=bool)[word_codes] if len(word_codes) else np.zeros(0, bool)
-    kinds, notes, values = _no_detection(len(uniques))
-    position = {col: j for j, col in enumerate(NUTRIENT_COLUMNS)}
-    for i in np.flatnonzero(candidate):
-        info = detect_supplement(str(uniques[i]))
-        kinds[i], notes[i] = info.kind, info.note
-        for col, amount in info.nutrients.items():
-            values[i, position[col]] = amount
-    kind_code = np.array([_KIND_CODE[k] for k in kinds], dtype=np.int8)
-    code = kind_code[codes] if len(codes) else np.zeros(0, dtype=np.int8)
-    rows = np.flatnonzero(candidate[codes]) if len(codes) else np.zeros(0, dtype=np.int64)
-    picked = codes[rows]
-    return Kinds(code, rows, _detected_frame(kinds[picked], notes[picked], values[picked]))
-
-
-def _no_detection(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Kinds (all food), notes (None) and nutrient values (NaN) for ``n`` texts."""
-    return (
-        np.full(n, "food", dtype=object),
-        np.full(n, None, dtype=object),
-        np.full((n, len(NUTRIENT_COLUMNS)), np.nan),
-    )
-
-
-def classify_texts(
-    texts: pd.Series | Callable[[pd.Series], pd.Series], screen: pd.Series | None = None
-) -> pd.DataFrame:
-    """Classify a column of log lines, each distinct text once.
-
-    Parameters
-    ----------
-    texts : Series or callable
-        Whole lines, amounts included (or a function building them, with
-        ``screen``; see :func:`kinds_of`).
-    screen : Series, optional
-        Each line with its amount replaced by a stand-in, see :func:`kinds_of`.
-
-    Returns
-    -------
-    DataFrame
-        ``kind``, ``note`` and every nutrient column (NaN unless a supplement
-        dose was read), indexed like ``texts``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> out = classify_texts(pd.Series(["banana", "B12 1000 mcg"]))
-    >>> out["kind"].tolist(), out["vitamin_b12_ug"].tolist()
-    (['food', 'supplement'], [nan, 1000.0])
-    """
-    index = screen.index if screen is not None else texts.index  # type: ignore[union-attr]
-    found = kinds_of(texts, screen)
-    kinds, notes, values = _no_detection(len(index))
-    kinds = np.asarray(KINDS, dtype=object)[found.code]
-    notes[found.rows] = found.detected["note"].to_numpy(dtype=object)
-    values[found.rows] = found.detected[NUTRIENT_COLUMNS].to_numpy(dtype="float64")
-    out = _detected_frame(kinds, notes, values)
-    out.index = index
-    return out

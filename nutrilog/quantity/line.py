@@ -1,0 +1,430 @@
+"""Read the amount out of a free-text food log line.
+
+``"1 1/2 cups of milk"`` becomes food ``milk``, quantity ``1.5``, unit ``cup``.
+The parser understands what people type into a diary:
+
+* numbers: ``2``, ``1.5``, ``1,5`` (decimal comma), ``1/2``, ``1 1/2``, ``1½``,
+  ``½``, and words (``a``, ``an``, ``one`` ... ``twelve``, ``half``, ``a dozen``,
+  ``a couple of``, ``one and a half``);
+* ranges ``1-2 cups`` and ``1 to 2 cups`` (the midpoint, note ``range 1-2``);
+* multipliers ``2 x 100 g`` (200 g), ``2x coffee``, ``eggs x2``;
+* the amount before or after the food (``1 cup of milk``, ``spinach, 1 cup``,
+  ``banana 120g``);
+* every unit spelling in the alias table ``datasets/units.csv`` (through
+  :func:`nutrilog.units.normalize_unit`), plus size words (``2 medium bananas`` →
+  unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
+* a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
+  → 5 oz, note ``1 can``;
+* dose counts: ``2 capsules magnesium 100 mg`` → 200 mg;
+* a length is a size, not a count: ``Subway 6 inch turkey sub`` and ``6" sub`` are
+  one sub, note ``6"`` (the portion of that length is chosen later); a packaged
+  size (``king size``, ``fun size``) is kept out of the food words, as a note;
+* a long mass or volume unit name misspelt by one letter after a number
+  (``1 tablespon honey``, ``3 ounzes``); a measure closing the line after a comma
+  with no number (``soup, cup``) is one of it.
+
+Nothing is guessed silently. A line without any amount (``green beans``) is
+quantity 1 of no unit with unit kind ``default`` and note ``implicit one``: it is
+weighed later as the food's own default portion, never as one piece. A size word
+opening the line is one of that size (``medium fries``: 1 ``medium``); a modifier
+before a unit keeps the unit (``small bowl of rice``: 1 ``bowl``, note ``small``).
+``a handful of almonds`` keeps the unit ``handful`` with unit kind ``vague`` and
+note ``vague amount``; ``some rice`` has quantity NaN (an amount not stated).
+A number joined to a name by a hyphen is part of it (``B-12``, ``omega-3``).
+A leading minus sign (``-2 eggs``) is kept as a negative quantity so the readers
+can reject the row.
+
+Examples
+--------
+>>> parse_quantity("2 medium bananas")
+ParsedAmount(food='bananas', quantity=2.0, unit='medium', unit_kind='size', note=None)
+>>> parse_quantity("spinach, 1 cup").unit
+'cup'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from nutrilog.quantity.numbers import (
+    NUMBER_STARTS,
+    format_number,
+    is_number_start,
+    num_value,
+    number_at,
+    plain_number,
+)
+from nutrilog.quantity.tokens import Tokens, normalize, tokenize, word_at
+from nutrilog.quantity.unit_words import unit_at
+from nutrilog.units import UnitInfo
+
+__all__ = ["ParsedAmount", "parse_quantity"]
+
+
+class ParsedAmount(NamedTuple):
+    """The amount read from one line of text.
+
+    Attributes
+    ----------
+    food : str
+        The food words with the amount taken out (may be empty).
+    quantity : float
+        How many units (NaN when the amount is vague or missing).
+    unit : str or None
+        Canonical unit key (``g``, ``cup``, ``medium``, ``slice``...); None for a
+        bare count (``2 eggs``).
+    unit_kind : str or None
+        ``mass``, ``volume``, ``activity``, ``size``, ``count``, ``vague``, or
+        ``default`` when the line gives no amount at all.
+    note : str or None
+        Why the amount deserves a second look (``range 1-2``, ``implicit one``,
+        ``vague amount``...), ``"; "``-separated.
+    """
+
+    food: str
+    quantity: float
+    unit: str | None
+    unit_kind: str | None
+    note: str | None
+
+
+# Words allowed between a number and its unit ("2 heaping tbsp").
+_MODIFIERS = {
+    "heaping", "heaped", "level", "rounded", "scant", "generous", "big", "small",
+    "medium", "large", "full", "good", "thin", "thick", "packed", "huge", "tiny",
+}  # fmt: skip
+# Words after a leading size word that make it part of the food ("medium rare", "large curd").
+_NOT_AFTER_SIZE = frozenset(
+    ["rare", "well", "done", "roast", "grain", "curd", "heat", "hot", "spicy", "firm"]
+    + ["soft", "dark", "light", "fat", "flake"]
+)
+# Number words that are an amount only in front of a unit ("quarter cup", not "quarter pounder").
+_NEED_UNIT = {"quarter", "single", "couple"}
+# Words saying the amount is approximate; dropped from the food, noted.
+_APPROX_RE = re.compile(r"^(?:approx\.?|approximately|about|around|roughly|circa|ca\.|~)\s*", re.I)
+# Count units whose label dose multiplies ("2 capsules magnesium 100 mg" = 200 mg).
+_DOSE_COUNTS = {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sachet"}
+
+
+class _Cand(NamedTuple):
+    start: int  # first token index
+    end: int  # one past the last token index
+    quantity: float
+    unit: UnitInfo | None
+    notes: tuple[str, ...]
+    implicit: bool
+    depth: int
+
+
+def _amount_at(toks: Tokens, i: int) -> _Cand | None:
+    """An amount (number, optional multiplier, optional modifier and unit) at ``i``."""
+    numeric = is_number_start(toks, i)
+    if not numeric and toks.kind[i] != "word":
+        return None
+    found = number_at(toks, i)
+    if found is None:
+        return None
+    value, j, notes = found
+    if numeric and i == 1 and toks.text[0] == "-" and toks.end[0] == toks.start[1]:
+        value, notes = -value, (*notes, "negative")
+    if word_at(toks, j) == "x":
+        second = plain_number(toks, j + 1)
+        if second is None:
+            return None  # "2 x" is a multiplier, handled by the caller
+        notes = (*notes, f"{format_number(value)} x {format_number(second[0])}")
+        value, j = value * second[0], second[1]
+    unit: UnitInfo | None = None
+    hit = None
+    if word_at(toks, j) in _MODIFIERS:  # "2 heaping tbsp", "2 small slices"
+        after = unit_at(toks, j + 1)
+        if after is not None and after[0].kind != "size":
+            notes, hit = (*notes, toks.word[j]), after
+    hit = hit or unit_at(toks, j)
+    if hit is None and word_at(toks, j) == "of" and word_at(toks, j + 1) in {"a", "an"}:
+        hit = unit_at(toks, j + 2)  # "3/4 of a cup"
+    if hit is not None:
+        unit, j = hit
+        if word_at(toks, j) == "of":
+            j += 1
+    if not numeric and unit is None and not (i == 0 or toks.text[i - 1] in ",;("):
+        return None  # "tea with a biscuit": a word number mid-text needs a unit
+    lone = not numeric and unit is None and not math.isnan(value) and i + 1 == j
+    if lone and (word_at(toks, j) is None or toks.word[i] in _NEED_UNIT):
+        return None  # a lone "a" at the end; "quarter pounder"
+    start = 0 if (numeric and value < 0 and i == 1) else i
+    return _Cand(start, j, value, unit, notes, False, toks.depth[i])
+
+
+def _amounts(toks: Tokens) -> list[_Cand]:
+    """The amounts of a line from left to right, each search resuming after the last one.
+
+    Only numerals and words that can open a number word or phrase are tried.
+    """
+    starts = [
+        i
+        for i, (kind, word) in enumerate(zip(toks.kind, toks.word, strict=True))
+        if kind == "num" or word in NUMBER_STARTS
+    ]
+    cands: list[_Cand] = []
+    resume = 0
+    for i in starts:
+        cand = _amount_at(toks, i) if i >= resume else None
+        if cand is not None:
+            cands.append(cand)
+            resume = cand.end
+    return cands
+
+
+#: The size of a packaged item (candy bars, chips): it picks the portion, it is no food word.
+_ITEM_SIZE = re.compile(
+    r"\b(?P<size>king|fun|full|regular|snack|share|sharing|party|mini|standard)[\s-]?sized?\b",
+    re.IGNORECASE,
+)
+_INCH_WORDS = frozenset({"inch", "inches", "in"})
+
+
+def _inch_size_end(toks: Tokens, cand: _Cand) -> int | None:
+    """One past an inch mark after a bare number that names a size (``6 inch sub``,
+    ``6" sub``, ``12-inch pizza``): the tokens of the size; None when it is no size.
+    A food word must follow (``6 inch`` alone says nothing), and ``in`` counts only
+    written against the number (``6in sub``, not ``2 eggs in butter``)."""
+    if cand.unit is not None or cand.depth:
+        return None
+    k = cand.end
+    if k < toks.n and toks.text[k] == "-":
+        k += 1
+    if k >= toks.n:
+        return None
+    word = toks.word[k]
+    attached = toks.start[k] == toks.end[k - 1]
+    mark = toks.text[k] == '"' or (word in _INCH_WORDS and (word != "in" or attached))
+    if not mark or k + 1 >= toks.n or toks.kind[k + 1] != "word":
+        return None
+    return k + 1
+
+
+def _implicit_unit(toks: Tokens) -> _Cand | None:
+    """A unit opening the line with no number: ``cup of milk``, ``some rice``,
+    ``small bowl of rice`` (a modifier, then the unit), ``medium fries`` (a size
+    word before the food: one of that size)."""
+    if not toks.n:
+        return None
+    notes: tuple[str, ...] = ()
+    start = 0
+    if toks.word[0] in _MODIFIERS and toks.n > 1:
+        after = unit_at(toks, 1)
+        if after is not None and after[0].kind not in ("size", "mass", "volume"):
+            notes, start = (toks.word[0],), 1  # "small bowl of rice", "big glass of water"
+    hit = unit_at(toks, start)
+    if hit is None:
+        return None
+    info, j = hit
+    if info.unit == "some":
+        return _Cand(0, j + (word_at(toks, j) == "of"), math.nan, info, (), True, 0)
+    if word_at(toks, j) == "of":
+        return _Cand(0, j + 1, 1.0, info, (*notes, "implicit one"), True, 0)
+    if notes or (
+        info.kind == "size"
+        and j < toks.n
+        and toks.kind[j] == "word"
+        and toks.word[j] not in _NOT_AFTER_SIZE
+    ):
+        return _Cand(0, j, 1.0, info, (*notes, "implicit one"), True, 0)
+    return None
+
+
+def _trailing_unit(toks: Tokens) -> _Cand | None:
+    """A measure closing the line after a comma, with no number: ``soup, cup`` is one
+    cup, ``orange juice, glass`` one glass (an app's or a diary's "food, measure")."""
+    if toks.n < 3 or toks.text[toks.n - 2] != ",":
+        return None
+    hit = unit_at(toks, toks.n - 1)
+    if hit is None or hit[1] != toks.n or hit[0].kind not in ("volume", "vague"):
+        return None
+    return _Cand(toks.n - 1, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+
+
+def _multipliers(toks: Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
+    """Prefix ``2 x coffee`` and suffix ``eggs x2`` multipliers outside the amounts ``cands``."""
+    factor, used = 1.0, set()
+    if "x" not in toks.word:
+        return factor, used
+    taken = {k for c in cands for k in range(c.start, c.end)}
+    for k, word in enumerate(toks.word):
+        if word != "x" or k in taken:
+            continue
+        nxt_num = k + 1 < toks.n and toks.kind[k + 1] == "num"
+        prev_num = k > 0 and toks.kind[k - 1] == "num"
+        if prev_num and not nxt_num and k - 1 not in taken:
+            factor *= num_value(toks.text[k - 1])
+            used |= {k - 1, k}
+        elif nxt_num and not prev_num and k + 1 not in taken:
+            factor *= num_value(toks.text[k + 1])
+            used |= {k, k + 1}
+    return factor, used
+
+
+def _dose_pair(a: _Cand, b: _Cand) -> tuple[_Cand, _Cand] | None:
+    """``(count, dose)`` when one amount counts capsules and the other is a label dose."""
+    for count, dose in ((a, b), (b, a)):
+        if (
+            count.unit is not None
+            and count.unit.unit in _DOSE_COUNTS
+            and dose.unit is not None
+            and dose.unit.kind in {"mass", "activity"}
+        ):
+            return count, dose
+    return None
+
+
+_FOOD_BREAK_RE = re.compile(r"[()\[\]{}\",;]")
+_LEADING_OF_RE = re.compile(r"^(?:of|x)\b\s*", re.I)
+_TRAILING_OF_RE = re.compile(r"\s+(?:of|x)$", re.I)
+_LEADING_NUMBER_RE = re.compile(r"^[\d./\s-]+")
+
+
+def _clean_food(s: str, toks: Tokens, drop: set[int]) -> str:
+    pieces, pos = [], 0
+    for k in sorted(drop):
+        pieces.append(s[pos : toks.start[k]])
+        pos = toks.end[k]
+    pieces.append(s[pos:])
+    food = " ".join(_FOOD_BREAK_RE.sub(" ", " ".join(pieces)).split())
+    food = _LEADING_OF_RE.sub("", food)
+    if food.endswith(("f", "F", "x", "X")):  # no other character matches them ignoring case
+        food = _TRAILING_OF_RE.sub("", food)
+    return food.strip(" -:/+&.*")  # spaces were made single above
+
+
+def _span_text(toks: Tokens, s: str, cand: _Cand) -> str:
+    return s[toks.start[cand.start] : toks.end[cand.end - 1]]
+
+
+@lru_cache(maxsize=65536)
+def parse_quantity(text: str) -> ParsedAmount:
+    """Parse the amount and food words of one diary line.
+
+    Parameters
+    ----------
+    text : str
+        A line such as ``"1 1/2 cups of milk"`` or ``"banana 120g"``.
+
+    Returns
+    -------
+    ParsedAmount
+        ``food, quantity, unit, unit_kind, note``; see the module docstring for
+        the rules.
+
+    Examples
+    --------
+    >>> parse_quantity("1 1/2 cups of milk")
+    ParsedAmount(food='milk', quantity=1.5, unit='cup', unit_kind='volume', note=None)
+    >>> parse_quantity("banana")
+    ParsedAmount(food='banana', quantity=1.0, unit=None, unit_kind='default', note='implicit one')
+    >>> parse_quantity("a handful of almonds").unit_kind
+    'vague'
+    """
+    s = normalize(text if isinstance(text, str) else "")
+    if not s:
+        return ParsedAmount("", math.nan, None, None, "no text")
+    approx = _APPROX_RE.match(s)
+    if approx and approx.end() < len(s):
+        s = s[approx.end() :]
+    sized = _ITEM_SIZE.search(s)
+    if sized is not None:  # "king size Snickers": which bar, not how many
+        s = f"{s[: sized.start()]} {s[sized.end() :]}".strip()
+        s = re.sub(r"\s{2,}", " ", s)
+    toks = tokenize(s)
+    cands = _amounts(toks)
+    sizes = [(c, end) for c in cands if (end := _inch_size_end(toks, c)) is not None]
+    cands = [c for c in cands if all(c is not size for size, _ in sizes)]
+    factor, mult_used = _multipliers(toks, cands)
+    notes: list[str] = ["approximate"] if approx else []
+    drop = set(mult_used)
+    for size, end in sizes:  # "6 inch sub", '6" sub': a length, not how many
+        notes.append(f'{format_number(size.quantity)}"')
+        drop |= set(range(size.start, end))
+
+    outside = [c for c in cands if c.depth == 0]
+    inside = [c for c in cands if c.depth > 0]
+    if not outside and inside and not any(c.unit is not None for c in inside):
+        outside, inside = inside[:1], inside[1:]  # "eggs (2)"
+    primary: _Cand | None = None
+    if outside and outside[0].start == 0:
+        primary = outside[0]
+    elif outside:
+        with_unit = [c for c in outside if c.unit is not None]
+        primary = (with_unit or outside)[-1]
+    if primary is None and not mult_used:
+        primary = _implicit_unit(toks) or _trailing_unit(toks)
+    quantity = math.nan
+    unit: UnitInfo | None = None
+    if primary is not None:
+        drop |= set(range(primary.start, primary.end))
+        quantity, unit = primary.quantity, primary.unit
+        notes.extend(primary.notes)
+        for other in (c for c in outside if c is not primary):
+            drop |= set(range(other.start, other.end))
+            pair = _dose_pair(primary, other)
+            if pair is not None:
+                count, dose = pair
+                notes.append(
+                    f"{format_number(count.quantity)} {count.unit.unit} x {_span_text(toks, s, dose)}"
+                )
+                quantity, unit = count.quantity * dose.quantity, dose.unit
+            else:
+                notes.append(f"other amount: {_span_text(toks, s, other)}")
+    if inside:
+        measured = [c for c in inside if c.unit is not None and c.unit.kind in {"mass", "volume"}]
+        paren = measured[0] if measured else inside[0]
+        opened = max((k for k in range(paren.start) if toks.text[k] in "(["), default=None)
+        close = next((k for k in range(paren.end, toks.n) if toks.text[k] in ")]"), None)
+        inner = set(
+            range(
+                (paren.start if opened is None else opened + 1),
+                paren.end if close is None else close,
+            )
+        )
+        weak = unit is None or unit.kind in {"count", "size"}
+        if measured and weak:
+            each = any(word_at(toks, k) in {"each", "per"} for k in inner)
+            count = 1.0 if primary is None or math.isnan(quantity) else quantity
+            if primary is not None:
+                shown = _span_text(toks, s, primary)
+                notes.append(shown if primary.unit is not None else f"count {shown}")
+            quantity = paren.quantity * (count if each else 1.0)
+            unit = paren.unit
+            notes.extend(paren.notes)
+            drop |= inner | {k for k in (opened, close) if k is not None}
+            primary = paren
+        else:
+            notes.append(_span_text(toks, s, paren))
+            drop |= set(range(paren.start, paren.end))
+    if primary is None:
+        quantity = 1.0
+        if not mult_used:
+            notes.append("implicit one")
+    if mult_used:
+        quantity = factor * (1.0 if primary is None else quantity)
+    food = _clean_food(s, toks, drop)
+    if not food and unit is not None and unit.kind == "count" and primary is not None:
+        # "1 steak", "2 bars": the count word is the food itself
+        food = _clean_food(s, toks, drop - set(range(primary.start, primary.end))).strip()
+        food = _LEADING_NUMBER_RE.sub("", food).strip() or unit.unit
+        unit = None
+    kind = unit.kind if unit is not None else None
+    if primary is None and not mult_used and unit is None:
+        kind = "default"  # no amount written: the food's own default portion
+    if kind == "vague" or (primary is not None and math.isnan(quantity) and not mult_used):
+        if unit is not None and unit.unit == "some":
+            quantity = math.nan
+        kind = "vague"
+        notes = [n for n in notes if n != "implicit one"]
+        notes.append("vague amount")
+    if sized is not None:
+        notes.append(f"{sized['size'].lower()} size")
+    note = "; ".join(dict.fromkeys(n for n in notes if n)) or None
+    return ParsedAmount(food, float(quantity), unit.unit if unit else None, kind, note)

@@ -1,0 +1,170 @@
+"""Read a number in a tokenized line: numerals, fractions and number words.
+
+Numerals (``2``, ``1.5``, ``1/2``, ``1 1/2``) and words (``a``, ``one`` ...
+``twelve``, ``half``, ``a dozen``, ``a couple of``; ``a few``, ``lots of``: an
+amount not stated, NaN) are read by :func:`number_at`; :func:`is_number_start`
+tells a number that opens an amount from one inside a name (``2%``, ``7-grain``).
+
+Examples
+--------
+>>> from nutrilog.quantity.tokens import tokenize
+>>> number_at(tokenize("one and a half cups"), 0)[:2]
+(1.5, 4)
+"""
+
+from __future__ import annotations
+
+import math
+
+from nutrilog.quantity.tokens import Tokens, word_at
+from nutrilog.quantity.unit_words import unit_at
+
+__all__ = [
+    "NUMBER_STARTS",
+    "format_number",
+    "is_number_start",
+    "num_value",
+    "number_at",
+    "plain_number",
+]
+
+_NUMBER_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0,
+    "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0,
+    "eleven": 11.0, "twelve": 12.0, "half": 0.5, "quarter": 0.25, "dozen": 12.0,
+    "couple": 2.0, "single": 1.0,
+}  # fmt: skip
+# Multi-word amounts, longest first: words -> value (NaN = vague).
+_PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
+    [
+        (("a", "dozen"), 12.0),
+        (("half", "a", "dozen"), 6.0),
+        (("a", "couple", "of"), 2.0),
+        (("a", "couple"), 2.0),
+        (("couple", "of"), 2.0),
+        (("half", "a"), 0.5),
+        (("half", "an"), 0.5),
+        (("a", "half"), 0.5),
+        (("a", "quarter"), 0.25),
+        (("a", "third"), 1 / 3),
+        (("a", "few"), math.nan),
+        (("a", "little"), math.nan),
+        (("a", "little", "bit"), math.nan),
+        (("little", "bit"), math.nan),
+        (("a", "lil", "bit"), math.nan),
+        (("lil", "bit"), math.nan),
+        (("a", "lil"), math.nan),
+        (("a", "wee", "bit"), math.nan),
+        (("a", "tad"), math.nan),
+        (("a", "touch"), math.nan),
+        (("a", "smattering"), math.nan),
+        (("a", "lot", "of"), math.nan),
+        (("lots", "of"), math.nan),
+        (("plenty", "of"), math.nan),
+        (("few",), math.nan),
+        (("several",), math.nan),
+    ],
+    key=lambda item: -len(item[0]),
+)
+
+
+def _by_first_word(
+    phrases: list[tuple[tuple[str, ...], float]],
+) -> dict[str, list[tuple[tuple[str, ...], float]]]:
+    """Group phrases by their first word, keeping their order (longest first)."""
+    groups: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for phrase, value in phrases:
+        groups.setdefault(phrase[0], []).append((phrase, value))
+    return groups
+
+
+_PHRASES_BY_FIRST = _by_first_word(_PHRASES)
+#: Every word that can open a number word or phrase ("a", "half", "couple", "few"...).
+NUMBER_STARTS = frozenset(_NUMBER_WORDS) | frozenset(_PHRASES_BY_FIRST)
+
+
+def num_value(text: str) -> float:
+    """Value of a numeral token (``2``, ``1.5``, ``.5``, ``3/4``); NaN for ``1/0``."""
+    if "/" in text:
+        num, den = text.split("/")
+        return float(num) / float(den) if float(den) else math.nan
+    return float(text)
+
+
+def plain_number(toks: Tokens, i: int) -> tuple[float, int] | None:
+    """A numeral at ``i``, with a mixed fraction (``1 1/2``, ``1 and 1/2``)."""
+    if i >= toks.n or toks.kind[i] != "num":
+        return None
+    value, j = num_value(toks.text[i]), i + 1
+    if math.isnan(value):
+        return None
+    whole = "/" not in toks.text[i] and "." not in toks.text[i]
+    if whole and j < toks.n and toks.kind[j] == "num" and "/" in toks.text[j]:
+        fraction = num_value(toks.text[j])
+        if fraction < 1:
+            return value + fraction, j + 1
+    if whole and word_at(toks, j) == "and":
+        if j + 1 < toks.n and toks.kind[j + 1] == "num" and "/" in toks.text[j + 1]:
+            return value + num_value(toks.text[j + 1]), j + 2
+        if toks.word[j + 1 : j + 3] == ["a", "half"]:
+            return value + 0.5, j + 3
+    return value, j
+
+
+def _word_number(toks: Tokens, i: int) -> tuple[float, int] | None:
+    """A number word or phrase at ``i`` (``a dozen``, ``two and a half``, ``a few``)."""
+    first = word_at(toks, i)
+    for phrase, value in _PHRASES_BY_FIRST.get(first, ()):
+        if tuple(toks.word[i : i + len(phrase)]) == phrase:
+            return value, i + len(phrase)
+    if first in _NUMBER_WORDS:
+        value, j = _NUMBER_WORDS[first], i + 1
+        if toks.word[i + 1 : i + 4] == ["and", "a", "half"]:
+            return value + 0.5, i + 4
+        return value, j
+    return None
+
+
+def number_at(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
+    """A number, number word or range starting at token ``i``."""
+    plain = plain_number(toks, i)
+    if plain is None:
+        word = _word_number(toks, i)
+        return None if word is None else (word[0], word[1], ())
+    value, j = plain
+    if j < toks.n and (toks.text[j] == "-" or toks.word[j] in {"to", "or"}):
+        upper = plain_number(toks, j + 1)
+        if upper is not None and upper[0] >= value:
+            note = f"range {format_number(value)}-{format_number(upper[0])}"
+            return (value + upper[0]) / 2, upper[1], (note,)
+    return value, j, ()
+
+
+def format_number(value: float) -> str:
+    """A number as the notes write it (``1.5``, ``2``)."""
+    return f"{value:g}"
+
+
+def is_number_start(toks: Tokens, i: int) -> bool:
+    """Whether token ``i`` can start an amount (not ``2%``, ``7-grain``, ``7up``)."""
+    if toks.kind[i] != "num":
+        return False
+    if i > 0 and toks.word[i - 1] == "x" and not (i > 1 and toks.kind[i - 2] == "num"):
+        return False  # "eggs x2": a multiplier, not an amount
+    if (
+        i > 1
+        and toks.text[i - 1] == "-"
+        and toks.kind[i - 2] == "word"
+        and toks.end[i - 2] == toks.start[i - 1]
+        and toks.end[i - 1] == toks.start[i]
+    ):
+        return False  # "B-12", "omega-3": part of a name
+    nxt = i + 1
+    if nxt < toks.n and toks.text[nxt] == "%":
+        return False
+    if nxt < toks.n and toks.start[nxt] == toks.end[i]:
+        if toks.text[nxt] == "-" and i + 2 < toks.n and toks.kind[i + 2] == "word":
+            return False
+        if toks.kind[nxt] == "word" and unit_at(toks, nxt) is None and toks.word[nxt] != "x":
+            return False
+    return not (i > 0 and toks.end[i - 1] == toks.start[i] and toks.kind[i - 1] == "num")
