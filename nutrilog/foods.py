@@ -383,7 +383,7 @@ class FoodTable:
         if isinstance(foods, pd.DataFrame):
             raw, source, from_file = foods.copy(), "<dataframe>", False
         else:
-            from nutrilog.iotools._usertable import read_user_table
+            from nutrilog.iotools import read_user_table
 
             path = Path(foods)
             raw = read_user_table(path, "user food table")  # index: line numbers

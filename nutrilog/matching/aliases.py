@@ -95,7 +95,7 @@ def read_alias_file(
     >>> read_alias_file("fixes.csv")
     ({'protein powder': 'sr28:14066'}, {('protein powder', 'scoop'): 31.0})
     """
-    from nutrilog.iotools._usertable import read_user_table
+    from nutrilog.iotools import read_user_table
 
     path = Path(path)
     table = read_user_table(path, "aliases file")  # encoding sniffed; DataError naming the file
