@@ -21,7 +21,7 @@ from nutrilog.iotools._build import MAX_AMOUNT
 from nutrilog.iotools._codes import normalize_food_ids, recall_dates
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._source import LogInput
-from nutrilog.iotools._table import _lossless, chunk_rows, read_header
+from nutrilog.iotools._table import chunk_rows, lossless, read_header
 from nutrilog.log import FoodLog, entries_from_columns
 
 #: The standard columns this path reads; food_id, grams and recall_day are required.
@@ -94,7 +94,7 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
     if not _plain_numbers(text[start:], sep):
         return None
     try:
-        frame = _lossless(  # a row with more fields than the header is not read short
+        frame = lossless(  # a row with more fields than the header is not read short
             pd.read_csv,
             inp.handle(),
             sep=sep,

@@ -260,7 +260,7 @@ def _has_line_end(values: pd.Series) -> bool:
     return "\n" in text or "\r" in text
 
 
-def _lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+def lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run a pandas reading step with ParserWarning raised as an error.
 
     With ``index_col=False`` pandas drops the extra fields of a first row that has
@@ -349,7 +349,7 @@ def _fast_pass(
         dtype: Any = object
         if categorical is not None:
             raw = list(
-                _lossless(pd.read_csv, inp.handle(), nrows=0, dtype=object, **options).columns
+                lossless(pd.read_csv, inp.handle(), nrows=0, dtype=object, **options).columns
             )
             wanted = categorical(_clean_names(raw)) - read_as_text
             dtype = {
@@ -359,7 +359,7 @@ def _fast_pass(
             if not skip and wanted:
                 # Columns whose first rows pandas already turns into numbers (codes, ids)
                 # are read as text from the start, not after a whole first pass.
-                probe = _lossless(
+                probe = lossless(
                     pd.read_csv, inp.handle(), nrows=PROBE_ROWS, dtype=dtype, **options
                 )
                 for name in raw:
@@ -369,10 +369,10 @@ def _fast_pass(
                         and _text_categories(values) is None
                     ):
                         dtype[name] = object
-        reader = _lossless(pd.read_csv, inp.handle(), dtype=dtype, chunksize=chunksize, **options)
+        reader = lossless(pd.read_csv, inp.handle(), dtype=dtype, chunksize=chunksize, **options)
         chunks = iter(reader if chunksize else [reader])
         number = 0
-        while (chunk := _lossless(next, chunks, None)) is not None:
+        while (chunk := lossless(next, chunks, None)) is not None:
             number += 1
             if number <= skip:
                 continue

@@ -44,6 +44,16 @@ def default_table() -> dict[str, tuple[float, str, str]]:
         }
 
 
+def _sized_default(row: Row) -> Portion:
+    """The default portion of a size or length named in the text (one item of it)."""
+    return Portion(
+        row.per_one,
+        f"{row.label} (default portion)",
+        "",
+        f"default portion: {row.label} = {grams_text(row.per_one)} g",
+    )
+
+
 def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
     """The weight eaten when no amount is given (see ``datasets/default_portions.csv``).
 
@@ -56,13 +66,7 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
     """
     sized = [row for row in ones(food.rows) if hint.words & _ITEM_SIZES & row.words]
     if sized:  # "king size Snickers": the portion of that size
-        row = pick(sized, hint)
-        return Portion(
-            row.per_one,
-            f"{row.label} (default portion)",
-            "",
-            f"default portion: {row.label} = {grams_text(row.per_one)} g",
-        )
+        return _sized_default(pick(sized, hint))
     if hint.dims:  # "footlong", "6 inch": the item of that length, whatever the default
         sized = [
             row
@@ -70,13 +74,7 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
             if not row.odd and row.unit in ("", "each") and fits(row, hint.dims)
         ]
         if sized:
-            row = pick(sized, hint)
-            return Portion(
-                row.per_one,
-                f"{row.label} (default portion)",
-                "",
-                f"default portion: {row.label} = {grams_text(row.per_one)} g",
-            )
+            return _sized_default(pick(sized, hint))
     found = _usual_default(food_id, food, hint)
     item = _own_item(food, hint)
     if item is not None and not food.typical > 0:
