@@ -276,7 +276,7 @@ class Analysis:
         >>> pop.loc[0, ["group", "distribution"]].tolist()
         ['female 31-50', 'single-day intake']
         """
-        from nutrilog.assessment.population import summarize_population
+        from nutrilog.analysis.population import summarize_population
 
         return summarize_population(self, by=by, weights=weights)
 

@@ -1,0 +1,138 @@
+"""Population figures of an analysis: the people's groups and weights found in the
+people table, the daily table or the log, then
+:func:`nutrilog.assessment.population.population_summary` on their usual intakes.
+
+:meth:`nutrilog.Analysis.population` calls :func:`summarize_population`; the formulas
+(EAR cut-point, shrinkage, weighted percentiles) live in
+:mod:`nutrilog.assessment.population`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrilog.assessment.population import dri_group_order, dri_groups, population_summary
+from nutrilog.errors import ArgumentError
+
+__all__ = ["WEIGHT_COLUMNS", "summarize_population"]
+
+#: Survey weight columns looked for when ``weights`` is not given, in order
+#: (NHANES' two-day weight first where anybody has two days).
+WEIGHT_COLUMNS: tuple[str, ...] = ("weight", "WTDR2D", "WTDRD1")
+
+
+def _sources(analysis: Any) -> list[pd.DataFrame]:
+    """Where per-person columns are looked for: a people table, the daily table, the entries."""
+    found = []
+    people = getattr(analysis, "people", None)
+    if isinstance(people, pd.DataFrame):
+        found.append(
+            people if "person" in people.columns else people.rename_axis("person").reset_index()
+        )
+    found.append(analysis.daily)
+    found.append(analysis.categorical_entries())
+    return found
+
+
+def _per_person(frame: pd.DataFrame, column: str, persons: list[str]) -> np.ndarray:
+    """Each person's first non-missing value of ``column`` (None where there is none)."""
+    values = frame[["person", column]].dropna()
+    first = values.groupby(values["person"].astype(str), sort=False, observed=True)[column].first()
+    return first.reindex([str(p) for p in persons]).astype(object).to_numpy()
+
+
+def _find(sources: list[pd.DataFrame], name: str) -> tuple[pd.DataFrame, str] | None:
+    """The first source with a column ``name`` (case-insensitive), and its spelling there."""
+    for frame in sources:
+        if "person" not in frame.columns:
+            continue
+        for column in frame.columns:
+            if str(column).lower() == name.lower():
+                return frame, str(column)
+    return None
+
+
+def summarize_population(
+    analysis: Any, by: str | Sequence[str] | None = None, weights: str | bool | None = None
+) -> pd.DataFrame:
+    """:func:`population_summary` of an analysis (``Analysis.population``).
+
+    ``by`` names columns of the people (``dri_group``, ``sex``, ``age``,
+    ``life_stage``, and any column of a people table or of the log; a log column
+    gives each person its first value); ``weights`` a weight column, ``False`` for
+    none, or ``None`` to use the first of :data:`WEIGHT_COLUMNS` that exists.
+    """
+    persons = list(analysis.profiles)
+    profiles = [analysis.profiles[p] for p in persons]
+    base = pd.DataFrame(
+        {
+            "age": [p.age for p in profiles],
+            "sex": [p.sex for p in profiles],
+            "life_stage": [p.life_stage for p in profiles],
+        },
+        index=pd.Index(persons, name="person"),
+    )
+    base["dri_group"] = pd.Categorical(
+        dri_groups(base["age"], base["sex"], base["life_stage"]), categories=dri_group_order()
+    )
+    if by is None:
+        by = ["dri_group"]
+    elif isinstance(by, str):
+        by = [by]
+    by = list(by)
+    if not all(isinstance(c, str) for c in by):
+        raise ArgumentError(f"by: expected column names, found {by!r}")
+    sources = _sources(analysis)
+    for column in by:
+        if column in base.columns:
+            continue
+        hit = _find(sources, column)
+        if hit is None:
+            known = sorted({str(c) for f in sources for c in f.columns} | set(base.columns))
+            raise ArgumentError(
+                f"by: no column {column!r} in the people, the daily table or the log; found {known}"
+            )
+        base[column] = _per_person(hit[0], hit[1], persons)
+    chosen = None
+    if isinstance(weights, str):
+        hit = _find(sources, weights)
+        if hit is None:
+            known = sorted({str(c) for f in sources for c in f.columns})
+            raise ArgumentError(
+                f"weights: no column {weights!r} in the people, the daily table or the log; "
+                f"found {known}"
+            )
+        chosen = hit
+    elif weights is None or weights is True:
+        several = (
+            bool((analysis.daily.groupby("person").size() > 1).any())
+            if len(analysis.daily)
+            else False
+        )
+        for name in WEIGHT_COLUMNS:
+            if name == "WTDR2D" and not several:
+                continue
+            chosen = _find(sources, name)
+            if chosen is not None:
+                break
+    elif weights is not False:
+        raise ArgumentError(
+            f"weights: expected a column name, True, False or None, found {weights!r}"
+        )
+    weight_column = None
+    if chosen is not None:
+        weight_column = chosen[1]
+        base["__weight__"] = pd.to_numeric(
+            pd.Series(_per_person(chosen[0], chosen[1], persons)), errors="coerce"
+        ).to_numpy()
+    references = analysis.assessment_numbers  # no sentence per row is needed here
+    out = population_summary(
+        analysis.daily, references, base, by=by, weights="__weight__" if weight_column else None
+    )
+    if weight_column:
+        out["note"] = out["note"].str.replace("__weight__", weight_column, regex=False)
+    return out
