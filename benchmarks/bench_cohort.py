@@ -30,13 +30,14 @@ on a machine shared with other work). Run::
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _child import run_child
 
 #: The target: read + analyse within this many times the pandas baseline.
 TARGET = 3.0
@@ -122,26 +123,15 @@ RESULT = len(result.daily)
 
 
 def _run_child(step: str, path: Path, people: Path) -> dict[str, float]:
-    """Run one step in a fresh interpreter; return seconds (imports excluded) and peak RSS."""
-    code = (
-        "import resource, time, json\n"
-        "import nutrilog, pandas\n"
-        "import nutrilog.iotools, nutrilog.analysis, nutrilog.assessment, nutrilog.explanations\n"
-        "from nutrilog.foods import load_foods\nload_foods()\n"
-        f"PATH = {str(path)!r}\nPEOPLE = {str(people)!r}\n"
-        "t0 = time.perf_counter()\nc0 = time.process_time()\n"
-        + _CHILD[step]
-        + "\nsecs = time.perf_counter() - t0\ncpu = time.process_time() - c0\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(json.dumps({'seconds': secs, 'cpu_seconds': cpu, 'read_seconds': READ, "
-        "'peak_mb': peak, 'result': RESULT}))\n"
+    """Run one step in a fresh interpreter (``_child.run_child``)."""
+    return run_child(
+        step,
+        _CHILD[step],
+        path.parent,
+        names={"PATH": str(path), "PEOPLE": str(people)},
+        imports="import nutrilog.iotools, nutrilog.analysis, nutrilog.assessment, "
+        "nutrilog.explanations\n",
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=path.parent
-    )
-    if out.returncode != 0:
-        raise RuntimeError(f"benchmark step {step!r} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:

@@ -30,14 +30,15 @@ shared machine falls on all of them; the median time and the highest peak are pr
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _child import run_child
 
 UNITS = [("g", 50, 250), ("oz", 1, 8), ("cup", 0.5, 2), ("tbsp", 1, 3), ("medium", 1, 2), ("", 1, 3)]
 
@@ -170,31 +171,12 @@ RESULT = len(result.entries)
 
 
 def _run_child(step: str, path: Path, without_pyarrow: bool = False) -> dict[str, float]:
-    """Run one step in a fresh interpreter; return seconds (imports excluded) and peak RSS.
-
-    ``without_pyarrow`` hides pyarrow from the child, as in an install without it
-    (pandas then keeps strings in Python objects, for the baseline as for nutrilog).
-    """
-    code = (
-        ("import sys\nsys.modules['pyarrow'] = None\n" if without_pyarrow else "")
-        + "import resource, time, json\n"
-        "import nutrilog, pandas\n"
-        "from nutrilog.foods import load_foods\nload_foods()\n"
-        f"PATH = {str(path)!r}\n"
-        "t0 = time.perf_counter()\nc0 = time.process_time()\n"
-        + _CHILD[step]
-        + "\nsecs = time.perf_counter() - t0\ncpu = time.process_time() - c0\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(json.dumps({'seconds': secs, 'cpu_seconds': cpu, 'read_seconds': READ,"
-        " 'peak_mb': peak, 'result': RESULT}))\n"
+    """Run one step in a fresh interpreter (``_child.run_child``); ``without_pyarrow``
+    hides pyarrow, as in an install without it (pandas then keeps strings in Python
+    objects, for the baseline as for nutrilog)."""
+    return run_child(
+        step, _CHILD[step], path.parent, names={"PATH": str(path)}, without_pyarrow=without_pyarrow
     )
-    # Run beside the input, not in the repository, so the installed package is imported.
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=path.parent
-    )
-    if out.returncode != 0:
-        raise RuntimeError(f"benchmark step {step!r} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
