@@ -289,21 +289,26 @@ def _exact_positions(
 def _revisions(norm_desc: list[str], sources: np.ndarray, values: np.ndarray) -> list[int]:
     """Positions of the FNDDS foods whose values differ from every SR28 food of the
     same description (a missing SR28 value differs from none)."""
-    frame = pd.DataFrame({"desc": norm_desc, "source": sources})
-    sr28 = frame.index[frame["source"].eq("sr28").to_numpy()]
-    fndds = frame.index[frame["source"].eq("fndds").to_numpy()]
-    pairs = (
-        frame.loc[fndds]
-        .reset_index()
-        .merge(frame.loc[sr28].reset_index(), on="desc", suffixes=("_f", "_s"))
+    codes, _ = pd.factorize(np.asarray(norm_desc, dtype=object))
+    is_sr28 = np.asarray(sources) == "sr28"
+    is_fndds = np.asarray(sources) == "fndds"
+    n = int(codes.max()) + 1 if len(codes) else 0
+    in_both = (np.bincount(codes[is_sr28], minlength=n) > 0) & (
+        np.bincount(codes[is_fndds], minlength=n) > 0
     )
-    if pairs.empty:
-        return []
-    a = values[pairs["index_f"].to_numpy()]
-    b = values[pairs["index_s"].to_numpy()]
-    same = ((a == b) | np.isnan(a) | np.isnan(b)).all(axis=1)
-    copied = set(pairs.loc[same, "index_f"].tolist())
-    return sorted(set(pairs["index_f"].tolist()) - copied)
+    shared = np.flatnonzero(in_both[codes])  # the few foods whose description both use
+    sr28_of: dict[int, list[int]] = {}
+    for i in shared[is_sr28[shared]].tolist():
+        sr28_of.setdefault(int(codes[i]), []).append(i)
+    out = []
+    for i in shared[is_fndds[shared]].tolist():
+        a = values[i]
+        if not any(
+            ((a == values[j]) | np.isnan(a) | np.isnan(values[j])).all()
+            for j in sr28_of[int(codes[i])]
+        ):
+            out.append(i)
+    return out
 
 
 def _revision_values(foods: FoodTable, ids: np.ndarray) -> np.ndarray | None:
