@@ -32,6 +32,9 @@ import pandas as pd
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
 from nutrilog.iotools._build import default_date as default_date  # for the CLI
+from nutrilog.iotools._codes import food_id_problem as food_id_problem  # for the analysis
+from nutrilog.iotools._codes import person_id as person_id  # for people tables
+from nutrilog.iotools._columns import header_key as header_key  # for people tables
 from nutrilog.iotools._source import open_input
 from nutrilog.iotools._source import shorten as shorten  # for the CLI
 from nutrilog.iotools._usertable import read_user_table as read_user_table  # for user tables
