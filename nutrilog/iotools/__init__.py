@@ -29,6 +29,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from nutrilog._checks import keyword_arguments
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
 from nutrilog.iotools._build import default_date as default_date  # for the CLI
@@ -177,4 +178,5 @@ def read_log(
         "chunksize": chunksize,
         **options,
     }
+    keyword_arguments(_READERS[fmt], options)
     return _READERS[fmt](inp, **kwargs)
