@@ -89,6 +89,7 @@ BAD_CALLS: dict[str, Callable[..., object]] = {
     "read_log: unknown encoding": lambda f, r: nl.read_log("examples/week.csv", encoding="nope"),
     "read_log: encoding a number": lambda f, r: nl.read_log("examples/week.csv", encoding=8),
     "read_log: unknown option": lambda f, r: nl.read_log("examples/week.csv", delimiter=";"),
+    "read_log: unknown option of a frame": lambda f, r: nl.read_log(pd.DataFrame({"food": ["x"]}), sep=";"),
     "read_log: chunksize 0": lambda f, r: nl.read_log("examples/week.csv", chunksize=0),
     "Profile: no sex": lambda f, r: nl.Profile(age=34),
     "Profile: unknown sex": lambda f, r: nl.Profile(age=34, sex="x"),

@@ -146,6 +146,7 @@ def read_log(
             format is None and nhanes_day(list(source.columns)) is not None
         ):  # the frame pandas.read_sas gives of an individual-foods file
             return read_nhanes(source, strict=strict, person=person)
+        keyword_arguments(from_frame, options)
         return from_frame(source, strict=strict, date=date, person=person, **options)
     if isinstance(source, (list, tuple)):
         return FoodLog.concat(
