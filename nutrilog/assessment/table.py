@@ -289,15 +289,21 @@ class AssessmentLater:
         frame.insert(0, "person", text_array(coded(which, names, frame.index)))
         return frame
 
-    def numbers(self) -> pd.DataFrame:
-        """``person`` and :data:`ASSESSMENT_COLUMNS` but the worded ones."""
+    def numbers(self, columns: list[str] | None = None) -> pd.DataFrame:
+        """``person`` and :data:`ASSESSMENT_COLUMNS` but the worded ones; or only the
+        ``columns`` named (``person`` among them), the others not built."""
         if self._done is not None:
-            return self._done.drop(columns=list(WORDED_COLUMNS))
-        if self._t is None:
-            return self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
-        if self._numbers is None:  # built once; each caller gets its own (copy-on-write) view
-            self._numbers = self._with_person(_finished(self._t, None))
-        return self._numbers.copy(deep=False)
+            whole = self._done.drop(columns=list(WORDED_COLUMNS))
+        elif self._t is None:
+            whole = self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
+        elif self._numbers is not None or columns is None:
+            if self._numbers is None:  # built once; each caller gets its own (copy-on-write) view
+                self._numbers = self._with_person(_finished(self._t, None))
+            whole = self._numbers.copy(deep=False)
+        else:
+            wanted = [c for c in columns if c != "person"]
+            return self._with_person(_finished(self._t, None, wanted))[columns]
+        return whole if columns is None else whole[columns]
 
     def of(self, persons: Iterable[Any]) -> pd.DataFrame:
         """The full rows of some people, their sentences written for them alone (the
@@ -329,21 +335,26 @@ def _rows(t: pd.DataFrame) -> list[Any]:
     return [row._make(v) for v in zip(*values, strict=True)]
 
 
-def _finished(t: pd.DataFrame, row_notes: list[list[str]] | None) -> pd.DataFrame:
+def _finished(
+    t: pd.DataFrame, row_notes: list[list[str]] | None, only: list[str] | None = None
+) -> pd.DataFrame:
     """The output columns, in order, with their dtypes (without the worded columns when
-    ``row_notes`` is None)."""
+    ``row_notes`` is None; only the columns ``only`` when given)."""
     wanted = [
         name
         for name in ASSESSMENT_COLUMNS
-        if name != "notes" and (row_notes is not None or name not in WORDED_COLUMNS)
+        if name != "notes"
+        and (row_notes is not None or name not in WORDED_COLUMNS)
+        and (only is None or name in only)
     ]
     text = {"nutrient", "label", "column", "unit", "target_kind", "ul_applies_to",
             "sd_within_basis", "sd_within_source", "status", "status_rule",
             "status_reason"}  # fmt: skip
     out = {name: text_array(t[name]) if name in text else t[name].to_numpy() for name in wanted}
-    frame = pd.DataFrame(out)
+    frame = pd.DataFrame(out, index=pd.RangeIndex(len(t)))
     for name in _COUNT_COLUMNS:
-        frame[name] = frame[name].astype("Int64")
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
     if row_notes is None:
         return frame
     notes_column = np.empty(len(row_notes), dtype=object)
