@@ -72,6 +72,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -507,8 +508,10 @@ def _notes(
 # ----------------------------------------------------------------- DRI groups
 
 
+@lru_cache(maxsize=1)
 def _dri_bands() -> pd.DataFrame:
-    """The DRI life-stage groups (from the magnesium rows of the packaged ``dri.csv``)."""
+    """The DRI life-stage groups (from the magnesium rows of the packaged ``dri.csv``),
+    read once per process (callers only read the table)."""
     from nutrilog._resources import dataset_path
 
     with dataset_path("dri.csv").open(encoding="utf-8") as fh:
