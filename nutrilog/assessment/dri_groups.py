@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -25,8 +26,10 @@ __all__ = ["NO_GROUP", "dri_groups", "dri_group_order"]
 NO_GROUP = "no DRI group"
 
 
+@lru_cache(maxsize=1)
 def _dri_bands() -> pd.DataFrame:
-    """The DRI life-stage groups (from the magnesium rows of the packaged ``dri.csv``)."""
+    """The DRI life-stage groups (from the magnesium rows of the packaged ``dri.csv``),
+    read once per process (callers only read the table)."""
     from nutrilog._resources import dataset_path
 
     with dataset_path("dri.csv").open(encoding="utf-8") as fh:

@@ -84,6 +84,7 @@ from nutrilog.nutrients import ASSESSED, nutrient
 __all__ = [
     "PERCENTILES",
     "POPULATION_COLUMNS",
+    "REFERENCE_NEEDED",
     "USUAL",
     "SINGLE_DAY",
     "NO_BETWEEN",
@@ -101,6 +102,9 @@ __all__ = [
 
 #: Percentiles of usual intake given for every group and nutrient.
 PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
+
+#: The columns of the assessment :func:`population_summary` reads (with ``person``).
+REFERENCE_NEEDED: tuple[str, ...] = ("nutrient", "ear", "ai", "ul", "ul_applies_to", "cdrr")
 
 #: What ``distribution`` says the figures describe.
 USUAL = "usual intake (shrinkage)"
