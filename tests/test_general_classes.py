@@ -17,6 +17,7 @@ from nutrilog.matching.entry import not_food_reason, strip_prefix
 from nutrilog.matching.match import Matcher
 from nutrilog.matching.prefixes import needs_reading
 from nutrilog.matching.words import normalize_many
+from nutrilog.supplements import detect_supplement
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +110,52 @@ def test_a_food_word_beside_a_day_or_time_word_keeps_the_line_food(
     line: str, matcher: Matcher
 ) -> None:
     assert not_food_reason(line, matcher.index.postings.keys()) is None
+
+
+# --------------------------------------------------------------------------- supplements
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # each dose belongs to the supplement written beside it
+        ("K2 90mcg + vitamin D3 2000iu", {"vitamin_d_ug": 50.0}),
+        ("vit D 800 IU & zinc 25mg", {"vitamin_d_ug": 20.0}),
+        ("magnesium 300mg, zinc 15mg", {"magnesium_mg": 300.0}),
+        ("iron 18mg + B12 500mcg", {"vitamin_b12_ug": 500.0}),
+        # a part with an amount that names nothing restates the line's amount
+        ("Magnesium citrate, 150 mg", {"magnesium_mg": 150.0}),
+    ],
+)
+def test_each_dose_of_a_combination_belongs_to_its_own_supplement(
+    line: str, want: dict[str, float]
+) -> None:
+    got = detect_supplement(line)
+    assert got.kind == "supplement"
+    assert got.nutrients == pytest.approx(want)
+
+
+def test_the_dose_of_another_supplement_is_not_vitamin_d() -> None:
+    got = detect_supplement("D3 + K2 200mcg")
+    assert got.kind == "supplement"
+    assert "vitamin_d_ug" not in got.nutrients
+
+
+@pytest.mark.parametrize(
+    ("line", "sodium"),
+    [
+        ("salt tablet 500mg", 500 * 0.3934),
+        ("salt caps 0.5 g x2", 1000 * 0.3934),
+        ("salt pill 1 g", 1000 * 0.3934),
+    ],
+)
+def test_a_salt_tablet_with_a_weight_is_that_much_sodium_chloride(line: str, sodium: float) -> None:
+    got = detect_supplement(line)
+    assert got.kind == "supplement"
+    assert got.nutrients["sodium_mg"] == pytest.approx(sodium, rel=1e-3)
+
+
+def test_a_salt_tablet_without_a_weight_keeps_an_unknown_amount() -> None:
+    got = detect_supplement("salt tablets x3")
+    assert got.kind == "supplement"
+    assert got.nutrients == {}

@@ -34,9 +34,12 @@ is converted with the salt's elemental fraction from its formula:
 A stated elemental amount is the dose (``calcium carbonate 1250 mg (500 mg
 elemental)`` is 500 mg of calcium); milliequivalents are converted with the atomic
 weight over the ion's charge (``potassium chloride 20 mEq`` = 782 mg of potassium).
-Electrolyte products, salt tablets, BCAAs and creatine (``LMNT``, ``Nuun``, ``Liquid
-IV``, ``salt tabs``, ``creatine 5 g``) are supplements without a tracked amount, even
-when weighed in grams.
+Electrolyte products, BCAAs and creatine (``LMNT``, ``Nuun``, ``Liquid IV``,
+``creatine 5 g``) are supplements without a tracked amount, even when weighed in
+grams; a salt tablet is one too unless its weight is written (``salt tab 1g`` is
+1 g of sodium chloride: 393 mg of sodium). In a line of several supplements each
+dose belongs to the one written beside it (``D3 1000 IU + K2 100 mcg``: the
+micrograms are K2's, vitamin D is 25 µg).
 
 Dose counts multiply: ``2 capsules magnesium 100 mg`` is 200 mg. Vitamin D in IU
 is converted to µg with :func:`nutrilog.units.vitamin_d_iu_to_ug` (40 IU = 1 µg).
@@ -391,6 +394,54 @@ def _stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedA
     return parsed
 
 
+#: A salt tablet (``salt tab``, ``salt tablets``, ``salt caps``): sold by the weight of
+#: its sodium chloride.
+_SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
+
+
+def _salt_tablet(parsed: ParsedAmount) -> SupplementInfo:
+    """A salt tablet with a weight: the sodium of that much sodium chloride.
+
+    Salt tablets are labelled by their sodium chloride weight (0.5-1 g), so
+    ``salt tab 1g`` is 1,000 mg x 39.3% = 393 mg of sodium
+    (``datasets/supplement_salts.csv``, sodium chloride); without a weight the amount
+    stays unknown.
+    """
+    salts = _salts()
+    row = salts[(salts["nutrient"] == "sodium_mg") & (salts["salt"] == "chloride")]
+    fraction = float(row["elemental_fraction"].iloc[0])
+    mg = convert(parsed.quantity, str(parsed.unit), "mg")
+    sodium = mg * fraction
+    return SupplementInfo(
+        "supplement",
+        {"sodium_mg": sodium},
+        None,
+        f"compound weight: {mg:g} mg sodium chloride = {sodium:.0f} mg sodium ({fraction:.1%})",
+    )
+
+
+_DOSE_KINDS = ("mass", "activity")
+#: A word that names something (``K2``, ``zinc``), beyond amounts and label words.
+_NAMING = re.compile(r"[a-z][a-z0-9]", re.I)
+
+
+def _foreign_doses(parts: list[str], column: str) -> bool:
+    """Whether a line of several supplements gives a dose to one that is not ``column``'s.
+
+    In ``D3 1000 IU + K2 100 mcg`` or ``vit D 2000 IU and zinc 15 mg`` each dose
+    belongs to the supplement written beside it, so each tracked nutrient takes the
+    amount of its own part; in ``magnesium glycinate, 200 mg`` the second part names
+    nothing and the line's amount is magnesium's.
+    """
+    for part in parts:
+        if column in _nutrients_in(part):
+            continue
+        amount = parse_quantity(part)
+        if amount.unit_kind in _DOSE_KINDS and _NAMING.search(_BARE_WORDS.sub(" ", amount.food)):
+            return True
+    return False
+
+
 def _unknown(what: str, columns: list[str] | None = None) -> str:
     if columns:
         names = ", ".join(nutrient(c).label for c in columns)
@@ -442,6 +493,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     columns = _nutrients_in(text)
     parsed = _stated_dose(text, parsed, columns)
     dosed = parsed.unit in _DOSE_UNITS or parsed.unit in _DOSE_FORMS
+    if not columns and parsed.unit_kind == "mass" and _SALT_TABLET.search(text):
+        return _salt_tablet(parsed)
     if not columns and parsed.unit_kind == "mass" and _NAMED_SUPPLEMENTS.search(text):
         return SupplementInfo(  # "creatine 5 g": grams of a supplement powder
             "supplement",
@@ -485,8 +538,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     notes: list[str] = []
     assumed: list[str] = []
     unknown: list[str] = []
-    parts = [p for p in _SPLIT.split(text) if p.strip()] if len(columns) > 1 else [text]
-    single = len(columns) == 1 or len(parts) == 1
+    parts = [p for p in _SPLIT.split(text) if p.strip()]
+    single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
     for column in columns:
         part = next((p for p in parts if column in _nutrients_in(p)), None)
         amount = parsed if single or part is None else parse_quantity(part)
