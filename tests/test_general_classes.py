@@ -159,3 +159,74 @@ def test_a_salt_tablet_without_a_weight_keeps_an_unknown_amount() -> None:
     got = detect_supplement("salt tablets x3")
     assert got.kind == "supplement"
     assert got.nutrients == {}
+
+
+# --------------------------------------------------------------------------- drinks
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        # SR28 14136 ginger ale: can or bottle (16 fl oz) 488 g, (12 fl oz) 366 g
+        ("1 can ginger ale", 366.0),
+        # SR28 14150 orange soda: can or bottle (16 fl oz) 496 g, (12 fl oz) 372 g
+        ("2 cans orange soda", 744.0),
+    ],
+)
+def test_a_can_of_soda_is_the_standard_12_fl_oz_can(line: str, grams: float, foods) -> None:
+    rows = _entries([line], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(grams)
+
+
+def test_a_drink_sold_in_its_own_can_keeps_its_can(foods: FoodTable) -> None:
+    # SR28 14154 RED BULL: its only can row is its own 8.4 fl oz can (258 g)
+    rows = _entries(["1 can red bull"], foods)
+    assert rows["food_id"].iloc[0] == "sr28:14154"
+    assert rows["grams"].iloc[0] < 300
+
+
+@pytest.mark.parametrize("line", ["americano", "iced americano", "1 cafe americano"])
+def test_an_americano_is_coffee_not_american_cheese(line: str, foods: FoodTable) -> None:
+    rows = _entries([line], foods)
+    assert "coffee" in str(rows["description"].iloc[0]).lower()
+
+
+def test_a_lactose_free_milk_keeps_the_fat_level_written(foods: FoodTable) -> None:
+    rows = _entries(["1 cup lactaid skim", "lactose free whole milk 1 cup"], foods)
+    assert rows["food_id"].tolist() == ["fndds:11114320", "fndds:11114350"]
+
+
+@pytest.mark.parametrize(
+    ("line", "addition"), [("espresso with creamer", "creamer"), ("waffles with syrup", "syrup")]
+)
+def test_x_with_y_is_not_the_food_named_for_y(line: str, addition: str, matcher) -> None:
+    # "Coffee creamer, NFS" and "Pancake syrup" are named for the addition alone
+    from nutrilog.matching.entry import understand
+
+    parts = [p.text for p in understand(line, matcher).parts]
+    assert len(parts) == 2
+    assert parts[1].endswith(addition)
+
+
+# --------------------------------------------------------------------------- spelling
+
+
+def _corrections(matcher: Matcher, text: str) -> list[tuple[str, str]]:
+    return matcher.reading(text).corrections
+
+
+def test_a_lost_double_letter_beats_a_more_frequent_substitution(matcher: Matcher) -> None:
+    # "puding" is one letter from both "pudding" and the synonym term "pudina" (mint)
+    assert _corrections(matcher, "rice puding") == [("puding", "pudding")]
+
+
+@pytest.mark.parametrize("word", ["italiano", "lungo", "mexicano"])
+def test_a_foreign_ending_is_not_cut_off_as_a_typo(word: str, matcher: Matcher) -> None:
+    assert all(fixed != word[:-1] for _, fixed in _corrections(matcher, word))
+
+
+@pytest.mark.parametrize(("word", "means"), [("bttr", "butter"), ("tmto", "tomato")])
+def test_a_word_written_without_its_vowels_is_the_common_food_word(
+    word: str, means: str, matcher: Matcher
+) -> None:
+    assert _corrections(matcher, word) == [(word, means)]
