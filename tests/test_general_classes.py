@@ -230,3 +230,21 @@ def test_a_word_written_without_its_vowels_is_the_common_food_word(
     word: str, means: str, matcher: Matcher
 ) -> None:
     assert _corrections(matcher, word) == [(word, means)]
+
+
+# --------------------------------------------------------------------------- eggs
+
+
+@pytest.mark.parametrize("line", ["3 eggs", "1 free range egg", "ham and 2 eggs"])
+def test_an_egg_without_a_cooking_method_is_cooked_not_raw(line: str, foods: FoodTable) -> None:
+    rows = _entries([line], foods)
+    eggs = rows[rows["description"].astype(str).str.startswith("Egg")]
+    assert len(eggs) == 1
+    assert "raw" not in str(eggs["description"].iloc[0]).lower()
+
+
+def test_an_egg_named_raw_or_by_its_size_keeps_the_sized_raw_egg(foods: FoodTable) -> None:
+    # SR28 01123 whole egg: large 50 g; it is the only egg with every size
+    rows = _entries(["2 raw eggs", "2 large eggs"], foods)
+    assert rows["food_id"].tolist() == ["sr28:01123", "sr28:01123"]
+    assert rows["grams"].iloc[1] == pytest.approx(100.0)
