@@ -248,3 +248,46 @@ def test_an_egg_named_raw_or_by_its_size_keeps_the_sized_raw_egg(foods: FoodTabl
     rows = _entries(["2 raw eggs", "2 large eggs"], foods)
     assert rows["food_id"].tolist() == ["sr28:01123", "sr28:01123"]
     assert rows["grams"].iloc[1] == pytest.approx(100.0)
+
+
+# --------------------------------------------------------------------------- counts
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        # SR28 19155 SNICKERS: bar (2 oz) 57 g, listed before its fun and king sizes
+        ("2 snickers", 114.0),
+        # SR28 19109 KIT KAT: bar (1.5 oz) 42 g, its first bar
+        ("kit kat", 42.0),
+        # SR28 19135 MILKY WAY: serving 2.05 oz bar 58 g (fun size 17 g, king 103 g)
+        ("1 milky way", 58.0),
+        # a size written keeps that size: SNICKERS bar, fun size 15 g
+        ("3 fun size snickers", 45.0),
+    ],
+)
+def test_a_candy_bar_counted_or_named_alone_is_the_regular_bar(
+    line: str, grams: float, foods: FoodTable
+) -> None:
+    rows = _entries([line], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(grams)
+
+
+def test_a_count_of_pieces_borrows_the_piece_of_the_same_food_cooked_otherwise(
+    foods: FoodTable,
+) -> None:
+    # SR28 90240 steamed scallops has only "3 oz"; its FNDDS neighbour 26317130
+    # (scallops, steamed or boiled) weighs "1 scallop" = 13 g
+    rows = _entries(["4 scallops"], foods)
+    assert rows["food_id"].iloc[0] == "sr28:90240"
+    assert rows["grams"].iloc[0] == pytest.approx(52.0)
+
+
+def test_a_count_takes_an_alternate_that_weighs_one_item_over_a_group_median(
+    foods: FoodTable,
+) -> None:
+    # SR28 15271 shrimp has no item weight (group median 57 g each); the alias's
+    # FNDDS alternate 26319110 weighs one shrimp
+    rows = _entries(["12 prawns"], foods)
+    assert rows["food_id"].iloc[0] == "fndds:26319110"
+    assert rows["grams"].iloc[0] < 12 * 20
