@@ -104,6 +104,26 @@ def _twin_count(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> 
     )
 
 
+def _twin_volume(
+    food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A volume of a food USDA weighs only by mass or container, as its FNDDS twin (the
+    same food, its nutrients copied) weighs it: ``1/2 cup`` of SR28 tapioca pudding is
+    half of FNDDS tapioca pudding's ``1 cup``."""
+    found = default_table().get(food_id)
+    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+        return None
+    twin = volume_portion(prepared.food(found[2]).rows, unit, hint)
+    if np.isnan(twin.grams):
+        return None
+    return Portion(
+        twin.grams,
+        f"{twin.portion} (FNDDS twin {found[2]})",
+        "",
+        f"volume: as FNDDS twin {found[2]} weighs it = {grams_text(twin.grams)} g",
+    )
+
+
 def for_food(
     food_id: str,
     food: Food,
@@ -120,7 +140,10 @@ def for_food(
     if not food.rows:
         return Portion(np.nan, "", "no household portions for this food")
     if kind == "volume":
-        return volume_portion(food.rows, unit, hint)
+        found = volume_portion(food.rows, unit, hint)
+        if np.isnan(found.grams):
+            return _twin_volume(food_id, unit, hint, prepared) or found
+        return found
     if kind == "size":
         return size_portion(food.rows, unit, hint)
     if kind == "count":
