@@ -291,3 +291,23 @@ def test_a_count_takes_an_alternate_that_weighs_one_item_over_a_group_median(
     rows = _entries(["12 prawns"], foods)
     assert rows["food_id"].iloc[0] == "fndds:26319110"
     assert rows["grams"].iloc[0] < 12 * 20
+
+
+def test_a_volume_of_a_food_weighed_only_by_container_is_its_fndds_twins(
+    foods: FoodTable,
+) -> None:
+    # SR28 19218 tapioca pudding has only oz and container rows; its FNDDS twin
+    # 13230500 (same nutrients) weighs 1 cup = 260 g
+    rows = _entries(["1/2 cup tapioca pudding"], foods)
+    assert rows["food_id"].iloc[0] == "sr28:19218"
+    assert rows["grams"].iloc[0] == pytest.approx(130.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [("cucumber sticks", "cucumber"), ("zucchini sticks", "zucchini"), ("mango chunks", "mango")],
+)
+def test_a_cut_of_produce_is_that_produce(line: str, head: str, matcher: Matcher) -> None:
+    result = matcher.result(line)
+    assert result.position is not None
+    assert head in str(matcher.known.descriptions[result.position]).lower()

@@ -10,7 +10,7 @@ letter (or swaps the first two). Among several candidates the word used by the m
 foods wins.
 
 Among several candidates, one that doubles or undoubles a letter (``puding`` ->
-pudding, ``cocoa`` stays) comes first: a lost or doubled letter is the commonest slip,
+pudding) or only drops a plural ending (``chunks`` -> chunk, not chunky) comes first: a lost or doubled letter is the commonest slip,
 and the frequency of a synonym term (``pudina``, mint in Indian English) must not beat
 it. A word is never cut to a known word by dropping a final ``a``, ``i``, ``o`` or ``u``:
 such words are Italian or Spanish food names (``americano`` is coffee, not American
@@ -75,6 +75,11 @@ def _doubling(word: str, other: str) -> bool:
     return any(
         long[:i] + long[i + 1 :] == short and long[i] == long[i - 1] for i in range(1, len(long))
     )
+
+
+def _plural(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with a plural ending (chunks, chunk)."""
+    return word in (other + "s", other + "es")
 
 
 def _consonants(word: str) -> str:
@@ -164,7 +169,10 @@ class Speller:
             if not candidates and len(word) >= MIN_LENGTH_TWO_EDITS:
                 candidates = {w for w in self._two_edits(word) if not self.misspelt(w)}
             if candidates:
-                fixed = max(candidates, key=lambda w: (_doubling(word, w), self.frequencies[w], w))
+                fixed = max(
+                    candidates,
+                    key=lambda w: (_doubling(word, w) or _plural(word, w), self.frequencies[w], w),
+                )
         elif len(word) == MIN_LENGTH_SHORT and word.isalpha():
             fixed = self._short(word)
         if fixed is None and len(word) >= _MIN_UNVOWELLED and word.isalpha():
