@@ -311,3 +311,11 @@ def test_a_cut_of_produce_is_that_produce(line: str, head: str, matcher: Matcher
     result = matcher.result(line)
     assert result.position is not None
     assert head in str(matcher.known.descriptions[result.position]).lower()
+
+
+def test_a_brand_spelling_without_vowels_is_the_plain_food_unless_a_brand_is_named(
+    matcher: Matcher,
+) -> None:
+    # "chikn" is spelt so only in MORNINGSTAR FARMS Chik'n descriptions
+    assert matcher.reading("minced chikn").corrections == [("chikn", "chicken")]
+    assert matcher.reading("morningstar chikn patty").corrections == []
