@@ -57,6 +57,11 @@ def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
         ("breakfast at 7:45 - 1 cup muesli", "1 cup muesli", "breakfast", "7:45"),
         ("lunch @ 1pm 1 bagel", "1 bagel", "lunch", "1pm"),
         ("Dinner (pub) - fish pie", "fish pie", "Dinner", None),
+        ("post-run snack: 2 dates", "2 dates", "post-run snack", None),
+        ("late-night snack - popcorn", "popcorn", "late-night snack", None),
+        ("tea (5pm): crumpets", "crumpets", "tea", "5pm"),
+        ("Snack 2: 1 plum", "1 plum", "Snack", None),
+        ("brunch -waffles", "waffles", "brunch", None),
     ],
 )
 def test_list_markers_and_short_meal_words_are_taken_off(

@@ -73,11 +73,11 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
-_SEP = r"(?:\s*[:=]+\s*|\s*[-\u2013\u2014]+\s+)"
+_SEP = r"(?:\s*[:=]+\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
 #: counts only when a separator follows it.
 _AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=]|\s*[-\u2013\u2014]+\s))"
-_AT = r"(?:\s*@\s*|\s+(?:at|around|about|approx|~)\s*|\s+)"
+_AT = rf"(?:\s*@\s*|\s+(?:at|around|about|approx|~)\s*|\s+(?={_CLOCK}))"
 #: A list marker: a bullet, a check box, or an item number (``2)``, ``1.``, ``(3)``)
 #: with a space after it, so that ``1.5 cups`` stays an amount and ``2) 1/2 cup``
 #: is half a cup.
@@ -92,9 +92,9 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
     w = entry_words()
     meal_word = _alternation(w.meals)
     time_word = _alternation(w.times_of_day)
-    meal = rf"(?:(?:{time_word})\s+)?(?:{meal_word})"
+    meal = rf"(?:(?:{time_word})[\s-]+){{0,2}}(?:{meal_word})(?:[\s-]+(?:{meal_word}))?"
     tail = (
-        rf"(?:\s*#\s*\d+|\s+\d+(?![\d:]|\s*[ap]\.?m))?"
+        rf"(?:\s*#\s*\d+|\s+\d+(?!\d|:\d|\s*[ap]\.?m))?"
         rf"(?:{_AT}(?P<time>{_AT_CLOCK}))?"
         r"(?:\s*\([^)]{0,40}\))?"
         r"(?:\s+(?:at|@|from)\s+[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
@@ -108,7 +108,10 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(_LIST_MARKER),  # a bullet or an item number
         re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
         re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
-        re.compile(rf"^(?P<meal>{_alternation(w.colon_meals)})\s*:\s*", flags),
+        re.compile(
+            rf"^(?P<meal>{_alternation(w.colon_meals)})(?:\s*\((?P<time>{_CLOCK})\))?\s*:\s*",
+            flags,
+        ),
         re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
         re.compile(rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?){_SEP}", flags),
