@@ -101,6 +101,10 @@ def test_an_item_number_is_not_read_as_a_count(foods: FoodTable) -> None:
         "hydration target 2.5 L",
         "wt 81.3",
         "heartburn after dinner",
+        "drink more water!!",
+        "no snacks after 8",
+        "ate nothing till 2pm",
+        "18:6 fast",
     ],
 )
 def test_activity_and_day_notes_are_not_food(line: str, matcher: Matcher) -> None:
@@ -109,7 +113,14 @@ def test_activity_and_day_notes_are_not_food(line: str, matcher: Matcher) -> Non
 
 @pytest.mark.parametrize(
     "line",
-    ["1 cup minute rice", "2 days old bread", "diet ginger ale", "cheat day pizza slice"],
+    [
+        "1 cup minute rice",
+        "2 days old bread",
+        "diet ginger ale",
+        "cheat day pizza slice",
+        "fast food fries",
+        "hungry man turkey dinner",
+    ],
 )
 def test_a_food_word_beside_a_day_or_time_word_keeps_the_line_food(
     line: str, matcher: Matcher
