@@ -335,3 +335,17 @@ def test_a_brand_spelling_without_vowels_is_the_plain_food_unless_a_brand_is_nam
     # "chikn" is spelt so only in MORNINGSTAR FARMS Chik'n descriptions
     assert matcher.reading("minced chikn").corrections == [("chikn", "chicken")]
     assert matcher.reading("morningstar chikn patty").corrections == []
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("vit D3 (1000 IU) + K2 (90 mcg)", {"vitamin_d_ug": 25.0}),
+        ("D3 10k", {"vitamin_d_ug": 250.0}),
+        ("vitamin d 2k iu", {"vitamin_d_ug": 50.0}),
+    ],
+)
+def test_doses_in_brackets_or_in_thousands(line: str, want: dict[str, float]) -> None:
+    got = detect_supplement(line)
+    assert got.kind == "supplement"
+    assert got.nutrients == pytest.approx(want)

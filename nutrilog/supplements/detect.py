@@ -425,6 +425,16 @@ _DOSE_KINDS = ("mass", "activity")
 _NAMING = re.compile(r"[a-z][a-z0-9]", re.I)
 
 
+#: A dose written in thousands (``D3 5k``, ``10k IU``).
+_THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$))", re.I)
+
+
+def _part_amount(part: str) -> ParsedAmount:
+    """The amount of one supplement of a combination; a dose in brackets is its own
+    (``vitamin D3 (2000 IU)``)."""
+    return parse_quantity(part.replace("(", " ").replace(")", " "))
+
+
 def _foreign_doses(parts: list[str], column: str) -> bool:
     """Whether a line of several supplements gives a dose to one that is not ``column``'s.
 
@@ -436,7 +446,7 @@ def _foreign_doses(parts: list[str], column: str) -> bool:
     for part in parts:
         if column in _nutrients_in(part):
             continue
-        amount = parse_quantity(part)
+        amount = _part_amount(part)
         if amount.unit_kind in _DOSE_KINDS and _NAMING.search(_BARE_WORDS.sub(" ", amount.food)):
             return True
     return False
@@ -476,6 +486,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     'food'
     """
     text = str(text or "")
+    if _THOUSANDS.search(text) and _nutrients_in(text):
+        text = _THOUSANDS.sub(lambda m: f"{float(m[1]) * 1000:g}", text)  # "D3 5k" is 5000
     parsed = parse_quantity(text)
     food = parsed.food.strip()
     if food and _WATER.fullmatch(food):
@@ -542,7 +554,7 @@ def detect_supplement(text: str) -> SupplementInfo:
     single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
     for column in columns:
         part = next((p for p in parts if column in _nutrients_in(p)), None)
-        amount = parsed if single or part is None else parse_quantity(part)
+        amount = parsed if single or part is None else _part_amount(part)
         if (
             not single
             and column == "vitamin_d_ug"
@@ -550,7 +562,7 @@ def detect_supplement(text: str) -> SupplementInfo:
             and amount.quantity == 1.0
         ):
             # "D3 + K2 5000 IU": an IU amount elsewhere on the line is vitamin D's
-            amount = next((q for q in map(parse_quantity, parts) if q.unit == "IU"), amount)
+            amount = next((q for q in map(_part_amount, parts) if q.unit == "IU"), amount)
         value, why, assumption = _dose(column, amount, part or text)
         if why is None:
             nutrients[column] = float(value)
