@@ -28,7 +28,7 @@ from nutrilog.profile import MAX_AGE, MIN_AGE, REPRODUCTIVE_AGES, SEX_ALIASES, P
 __all__ = ["PEOPLE_HEADERS", "people_table", "profiles_for", "read_people"]
 
 
-#: Header names of a people table, by field (compared as :func:`nutrilog.iotools._columns.header_key`).
+#: Header names of a people table, by field (compared as :func:`nutrilog.iotools.header_key`).
 PEOPLE_HEADERS: dict[str, tuple[str, ...]] = {
     "person": ("person", "participant", "participant id", "subject", "subject id", "user",
                "user id", "username", "user name", "seqn", "person id", "id", "who"),
@@ -98,8 +98,7 @@ def people_table(source: Any) -> Any:
     >>> table.columns.tolist(), table.loc[0, "person"]
     (['person', 'SEQN', 'RIDAGEYR', 'RIAGENDR'], '83732')
     """
-    from nutrilog.iotools._codes import person_id
-    from nutrilog.iotools._columns import header_key
+    from nutrilog.iotools import header_key, person_id
 
     frame, name = _people_frame(source)
     column = next((c for c in frame.columns if header_key(c) in PEOPLE_HEADERS["person"]), None)
@@ -148,8 +147,7 @@ def read_people(source: Any) -> dict[str, Profile]:
     >>> {k: p.describe() for k, p in read_people(people).items()}
     {'1': 'male, 8.25 y', '2': 'female, 70.9 y'}
     """
-    from nutrilog.iotools._codes import person_id
-    from nutrilog.iotools._columns import header_key
+    from nutrilog.iotools import header_key, person_id
 
     frame, name = _people_frame(source)
     found: dict[str, Any] = {}
@@ -346,7 +344,7 @@ def profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
     """
     import pandas as pd
 
-    from nutrilog.iotools._codes import person_id
+    from nutrilog.iotools import person_id
 
     if isinstance(profile, Profile):
         return {p: profile for p in people}
