@@ -49,6 +49,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from nutrilog.matching.lookup import stem
@@ -57,6 +58,7 @@ from nutrilog.matching.neighbours import british_chips, companion_amounts
 from nutrilog.matching.parts import Part, has_amount, part_spans, split_parts
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
 from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
 
 __all__ = [
@@ -193,6 +195,8 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     if result.method in ("alias", "exact"):
         return result.score
     part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
+    if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
+        return -math.inf
     fits = (
         all(matcher.holds(key, part) for part in part_keys)
         and matcher.named(key, part_keys[0])
@@ -253,7 +257,30 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
         return True
     # "english muffin w/ pb" is no muffin alone: a dish must hold every part's food
     key = _food_key(matcher, text)
-    return all(matcher.holds(key, _food_key(matcher, text[a:b])) for a, b in spans)
+    parts = [_food_key(matcher, text[a:b]) for a, b in spans]
+    if _WITH.search(text) and _named_for_addition(matcher, key, parts):
+        return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
+    return all(matcher.holds(key, part) for part in parts)
+
+
+_WITH = re.compile(r"\bwith\b|\bw/", re.IGNORECASE)
+_NAME_END = re.compile(r"[,(]|\bwith\b", re.IGNORECASE)
+
+
+def _named_for_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
+    """Whether the food ``key`` lands on is named for what a later part adds: the last
+    word of its name (before a comma, a bracket or ``with``) is that part's head word
+    and not the first part's (``Coffee creamer, NFS`` for "coffee with creamer")."""
+    position = matcher.result(key).position
+    if position is None:
+        return False
+    name = _NAME_END.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
+    words = normalize_many([name])[0].split()
+    if not words:
+        return False
+    first = matcher.reading(parts[0]).head
+    later = {matcher.reading(part).head for part in parts[1:]}
+    return words[-1] != first and words[-1] in later
 
 
 def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:

@@ -2,10 +2,12 @@
 
 The vocabulary is ``datasets/entry_words.csv`` (:func:`entry_words`).
 :func:`strip_prefix` takes meal and time prefixes (``breakfast -``, ``lunch:``,
-``[dinner]``, ``Meal 3 -``, ``snack #2:``, ``11am -``), bullets and eating verbs
-(``had``, ``ate``) off a line and keeps the meal; :func:`not_food_reason` says why a
+``[dinner]``, ``Meal 3 -``, ``snack #2:``, ``11am -``, ``dinner @ 6:``, ``bkfst -``),
+list markers (bullets, check boxes, item numbers such as ``2)`` or ``1.``) and eating
+verbs (``had``, ``ate``) off a line and keeps the meal; :func:`not_food_reason` says why a
 line is no food entry (``walked``, ``slept``, ``BP``; a tally such as ``total: 1850
-kcal`` with no food word beside it); :func:`needs_reading` tells the lines that need
+kcal``, a duration such as ``10 min`` or a day note such as ``rest day``, with no
+food word beside it); :func:`needs_reading` tells the lines that need
 neither from those that may (most lines of a long diary need none).
 
 Examples
@@ -71,7 +73,18 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
-_SEP = r"(?:\s*[:=]+\s*|\s*[-\u2013\u2014]+\s+)"
+_SEP = r"(?:\s*[:=]+\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
+#: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
+#: counts only when a separator follows it.
+_AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=]|\s*[-\u2013\u2014]+\s))"
+_AT = rf"(?:\s*@\s*|\s+(?:at|around|about|approx|~)\s*|\s+(?={_CLOCK}))"
+#: A list marker: a bullet, a check box, or an item number (``2)``, ``1.``, ``(3)``)
+#: with a space after it, so that ``1.5 cups`` stays an amount and ``2) 1/2 cup``
+#: is half a cup.
+_LIST_MARKER = (
+    r"^(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014]|\[[\sxX\u2713\u2714]?\]"
+    r"|\(?\d{1,2}[.)])\s+"
+)
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +92,10 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
     w = entry_words()
     meal_word = _alternation(w.meals)
     time_word = _alternation(w.times_of_day)
-    meal = rf"(?:(?:{time_word})\s+)?(?:{meal_word})"
+    meal = rf"(?:(?:{time_word})[\s-]+){{0,2}}(?:{meal_word})(?:[\s-]+(?:{meal_word}))?"
     tail = (
-        rf"(?:\s*#\s*\d+|\s+\d+(?![\d:]|\s*[ap]\.?m))?(?:\s+(?P<time>{_CLOCK}))?"
+        rf"(?:\s*#\s*\d+|\s+\d+(?!\d|:\d|\s*[ap]\.?m))?"
+        rf"(?:{_AT}(?P<time>{_AT_CLOCK}))?"
         r"(?:\s*\([^)]{0,40}\))?"
         r"(?:\s+(?:at|@|from)\s+[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
     )
@@ -91,11 +105,14 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
     )
     flags = re.IGNORECASE
     return [
-        re.compile(r"^[-*\u2022\u00b7]\s+"),  # a bullet
+        re.compile(_LIST_MARKER),  # a bullet or an item number
         re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
         re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
-        re.compile(rf"^(?P<meal>{_alternation(w.colon_meals)})\s*:\s*", flags),
-        re.compile(rf"^(?P<meal>{meal})(?:\s+{_CLOCK})?\s+{amount_next}", flags),
+        re.compile(
+            rf"^(?P<meal>{_alternation(w.colon_meals)})(?:\s*\((?P<time>{_CLOCK})\))?\s*:\s*",
+            flags,
+        ),
+        re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
         re.compile(rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?){_SEP}", flags),
         re.compile(rf"^(?:{_alternation(w.eat_verbs)})\s+", flags),
@@ -111,7 +128,8 @@ def _worth_reading() -> re.Pattern[str]:
     w = entry_words()
     first = _alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
     return re.compile(
-        rf"^\s*(?:[-*\u2022\u00b7\[(]|{_CLOCK}|(?:{first})\b)|{CONNECTOR.pattern}|\s#",
+        rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"
+        rf"|{_CLOCK}|(?:{first})\b)|{CONNECTOR.pattern}|\s#",
         re.IGNORECASE,
     )
 
@@ -180,12 +198,17 @@ _NUMERIC = re.compile(r"\d")
 
 @lru_cache(maxsize=1)
 def _unit_words() -> frozenset[str]:
-    """Mass and energy units (``g``, ``mg``, ``kcal``): an amount beside a tally is no food word."""
+    """Mass, volume and energy units (``g``, ``mg``, ``L``, ``kcal``) and stop words
+    (``on``, ``the``): beside a tally they are no food word."""
+    from nutrilog.matching.vocabulary import matcher_words
     from nutrilog.units import unit_aliases
 
-    return frozenset(
-        a.lower() for a, info in unit_aliases().items() if a.isalpha() and info.kind == "mass"
-    ) | {"kcal", "cal", "cals"}
+    units = frozenset(
+        a.lower()
+        for a, info in unit_aliases().items()
+        if a.isalpha() and info.kind in ("mass", "volume")
+    )
+    return units | matcher_words().stop | {"kcal", "cal", "cals"}
 
 
 def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:

@@ -174,7 +174,20 @@ def read_key(
         corrected = False
         for w in words:
             if w in index.postings or w.isdigit():
-                fixed_words.append(w)
+                # a shorthand that only a brand's name spells so (chikn of MORNINGSTAR
+                # Chik'n) is the common food word it writes without vowels, unless the
+                # line names a brand
+                plain = plain_words(index)
+                branded = bool(found) or any(
+                    x != w and x in index.postings and x not in plain for x in words
+                )
+                fixed = None if w in plain or branded else speller.unvowelled(w)
+                if fixed is not None and fixed in plain:
+                    reading.corrections.append((w, fixed))
+                    corrected = True
+                    fixed_words.append(fixed)
+                else:
+                    fixed_words.append(w)
                 continue
             fixed = speller.correct(w)
             if fixed is not None and fixed != w:

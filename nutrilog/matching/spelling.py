@@ -9,6 +9,16 @@ edits away when exactly one known word is that close. A correction keeps the fir
 letter (or swaps the first two). Among several candidates the word used by the most
 foods wins.
 
+Among several candidates, one that doubles or undoubles a letter (``puding`` ->
+pudding) or only drops a plural ending (``chunks`` -> chunk, not chunky) comes first: a lost or doubled letter is the commonest slip,
+and the frequency of a synonym term (``pudina``, mint in Indian English) must not beat
+it. A word is never cut to a known word by dropping a final ``a``, ``i``, ``o`` or ``u``:
+such words are Italian or Spanish food names (``americano`` is coffee, not American
+cheese; ``lungo`` no lung). A word of four letters or more written without its vowels
+(``chkn``, ``bttr``, ``swt``) is read as the common food word with the same consonants
+in the same order (:meth:`Speller.unvowelled`), when one such word is far more common
+than the others.
+
 USDA's own descriptions hold a few misspellings (``turky``, ``bluberry``, ``pasrty``):
 a rare word one edit away from a word ten times as common is never a correction
 target, so ``turkey`` is never "corrected" into ``turky``.
@@ -22,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from rapidfuzz import process
@@ -41,8 +52,46 @@ _RARE = 2
 _COMMON = 20
 
 
+#: Final letters that end food names of other languages (americano, lungo, broccolini).
+_FOREIGN_ENDINGS = frozenset("aiou")
+_VOWELS = re.compile(r"[aeiou]")
+#: Consonant pairs written as one sound in shorthand (``chikn`` for chicken).
+_ONE_SOUND = re.compile(r"ck|(.)\1")
+#: Shortest shorthand word read by its consonants, and how much more common the word
+#: read must be than the next with the same consonants.
+_MIN_UNVOWELLED = 4
+_UNVOWELLED_MARGIN = 5
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _doubling(word: str, other: str) -> bool:
+    """Whether ``other`` is ``word`` with one letter doubled or undoubled (puding, pudding)."""
+    short, long = sorted((word, other), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(
+        long[:i] + long[i + 1 :] == short and long[i] == long[i - 1] for i in range(1, len(long))
+    )
+
+
+def _plural(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with a plural ending (chunks, chunk)."""
+    return word in (other + "s", other + "es")
+
+
+def _consonants(word: str) -> str:
+    """The consonants of ``word`` as shorthand keeps them: first letter, no vowels, one
+    letter per sound (``chicken`` -> ``chkn``)."""
+    sounds = _ONE_SOUND.sub(lambda m: m.group(0)[-1], word)
+    return sounds[0] + _VOWELS.sub("", sounds[1:])
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
 
 
 class Speller:
@@ -68,6 +117,7 @@ class Speller:
             if len(w) >= MIN_LENGTH_TWO_EDITS - 2:
                 self._long.setdefault((w[0], len(w)), []).append(w)
         self._cache: dict[str, str | None] = {}
+        self._skeletons: dict[str, list[str]] | None = None
         self._misspelt: dict[str, bool] = {}
 
     def _one_edit(self, word: str) -> set[str]:
@@ -81,6 +131,7 @@ class Speller:
             if w != word
             and (w[0] == word[0] or w[:2] == word[1::-1])
             and OSA.distance(word, w, score_cutoff=1) <= 1
+            and not (word[:-1] == w and word[-1] in _FOREIGN_ENDINGS)
         }
 
     def misspelt(self, word: str) -> bool:
@@ -118,11 +169,54 @@ class Speller:
             if not candidates and len(word) >= MIN_LENGTH_TWO_EDITS:
                 candidates = {w for w in self._two_edits(word) if not self.misspelt(w)}
             if candidates:
-                fixed = max(candidates, key=lambda w: (self.frequencies[w], w))
+                fixed = max(
+                    candidates,
+                    key=lambda w: (_doubling(word, w) or _plural(word, w), self.frequencies[w], w),
+                )
         elif len(word) == MIN_LENGTH_SHORT and word.isalpha():
             fixed = self._short(word)
+        if fixed is None and len(word) >= _MIN_UNVOWELLED and word.isalpha():
+            fixed = self.unvowelled(word)
         self._cache[word] = fixed
         return fixed
+
+    def unvowelled(self, word: str) -> str | None:
+        """The common food word that ``word`` writes without (some of) its vowels.
+
+        ``chkn`` and ``chikn`` are chicken, ``bttr`` butter: the word read has the same
+        first letter and consonants (one letter per sound), holds ``word``'s letters in
+        order, is used by at least 20 foods and by five times as many as the next such
+        word; a word with two vowels or more is no shorthand.
+
+        Examples
+        --------
+        >>> Speller({"chicken": 900, "chickpea": 40}).unvowelled("chkn")
+        'chicken'
+        """
+        if len(_VOWELS.findall(word[1:])) > 1:
+            return None
+        if self._skeletons is None:
+            self._skeletons = {}
+            for w, n in self.frequencies.items():
+                if n >= _COMMON and len(w) > _MIN_UNVOWELLED and w.isalpha():
+                    self._skeletons.setdefault(_consonants(w), []).append(w)
+        found = sorted(
+            (
+                (self.frequencies[w], w)
+                for w in self._skeletons.get(_consonants(word), ())
+                if len(w) > len(word) and _is_subsequence(word, w)
+            ),
+            reverse=True,
+        )
+        # a variant one letter from a more common one (tomatoe, tomato) is the same word
+        found = [
+            (n, w)
+            for i, (n, w) in enumerate(found)
+            if not any(OSA.distance(w, v, score_cutoff=1) <= 1 for _, v in found[:i])
+        ]
+        if not found or (len(found) > 1 and found[0][0] < _UNVOWELLED_MARGIN * found[1][0]):
+            return None
+        return found[0][1]
 
     def _short(self, word: str) -> str | None:
         """A four-letter word: only a swapped pair or a missing letter of a common word,
@@ -144,5 +238,9 @@ class Speller:
             w for n in range(len(word) - 2, len(word) + 3) for w in self._long.get((word[0], n), ())
         ]
         hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=2, limit=None)
-        close = {w for w, d, _ in hits if d <= 2}
+        close = {
+            w
+            for w, d, _ in hits
+            if d <= 2 and not (word.startswith(w) and word[-1] in _FOREIGN_ENDINGS)
+        }
         return close if len(close) == 1 else set()

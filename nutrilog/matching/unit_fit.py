@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["aligned_texts", "fit_units"]
 
+#: The default weight that is a guess from the food's group, not the food's own.
+_GUESS = "group median"
 #: Unit kinds whose grams never depend on the food.
 _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 
@@ -36,16 +38,20 @@ _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 def _resolves(
     foods: FoodTable, position: int, index: FoodIndex, unit: str, kind: str, text: str
 ) -> bool:
-    from nutrilog.portions import grams_per_unit
+    """Whether the food has a weight for ``unit``; for a bare count (``10 shrimp``), a
+    weight of its own: a food group's median is no weight of one item."""
+    from nutrilog.portions import grams_for
 
-    grams = grams_per_unit(
+    found = grams_for(
         str(index.ids[position]),
         unit or None,
         kind if kind not in ("", "bare") else None,
         foods,
         text,
-    )[0]
-    return bool(np.isfinite(grams))
+    )
+    if kind == "bare" and _GUESS in found.assumption:
+        return False
+    return bool(np.isfinite(found.grams))
 
 
 def _fit_unit(

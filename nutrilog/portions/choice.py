@@ -237,10 +237,26 @@ def names(row: Row, word: str) -> bool:
     return row.unit not in VOLUME_UNITS and name_pattern(word).search(row.text) is not None
 
 
+#: The standard US beverage can (12 fl oz, 355 ml): a can of a drink written without a
+#: size, when the food's can rows are sizes shared with bottles (SR28 sodas list
+#: ``can or bottle (16 fl oz)`` before ``can or bottle (12 fl oz)``).
+_STANDARD_CAN = re.compile(r"\(12 fl oz\)")
+
+
+def _standard_can(found: Sequence[Row], unit: str, hint: Hint) -> Row | None:
+    """The 12 fl oz row of a can written without a size, when the first can row is
+    ``can or bottle``; a drink sold in its own can (``can (8.4 fl oz)``) keeps it."""
+    if unit != "can" or hint.dims or len(found) < 2 or "bottle" not in found[0].text:
+        return None
+    return next((row for row in found if _STANDARD_CAN.search(row.text)), None)
+
+
 def count_row(rows: Sequence[Row], unit: str, hint: Hint) -> Row | None:
     """The portion of a count word: its unit, first word or a word of its text."""
     found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
-    return pick(found, hint) if found else None
+    if not found:
+        return None
+    return _standard_can(found, unit, hint) or pick(found, hint)
 
 
 def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:

@@ -31,7 +31,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.rows import COUNT_TWINS, NO_COUNT, Food, Row, word_set
 
-__all__ = ["default_portion", "default_table", "grams_text"]
+__all__ = ["default_portion", "default_table", "grams_text", "regular_bar"]
 
 
 @cache
@@ -96,8 +96,9 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
             and not row.words & _ITEM_SIZES
             and (row.unit == word or names(row, word))
         ]
-        if named:
-            row = pick(named, hint)
+        bar = regular_bar(food) if word == "bar" else None
+        if bar is not None or named:
+            row = bar if bar is not None else pick(named, hint)
             if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
                 return Portion(
                     row.per_one,
@@ -112,6 +113,29 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
 _BAR_FOOD = re.compile(r"\bbars?\b")
 
 
+def regular_bar(food: Food) -> Row | None:
+    """The regular bar of a food USDA names a bar, or None.
+
+    It is the first portion of one bar in USDA order without a size word (king, fun,
+    bite, mini...): ``serving 2.1 oz bar`` of Butterfinger, ``bar (1.5 oz)`` of Kit Kat,
+    ``bar (2 oz)`` of Snickers. A bar written without an amount, or counted (``2
+    Butterfingers``), is that bar.
+    """
+    if not _BAR_FOOD.search(food.description):
+        return None
+    return next(
+        (
+            row
+            for row in ones(food.rows)
+            if not row.odd
+            and not row.words & (_ITEM_SIZES | _SMALL_BAR)
+            and (row.unit in ("bar", "serving"))
+            and names(row, "bar")
+        ),
+        None,
+    )
+
+
 #: First words of portions that weigh one whole served item (a sandwich, a burger...).
 _ITEM_WORDS = word_set(
     """item each sandwich burger hamburger cheeseburger burrito taco sub submarine wrap
@@ -121,6 +145,8 @@ _ITEM_WORDS = word_set(
 
 #: Size words of packaged items (written "king size", "fun size", "mini").
 _ITEM_SIZES = word_set("king fun miniature snack share sharing party")
+#: Words of a bar smaller than the regular one (a bite-size Butterfinger).
+_SMALL_BAR = word_set("bite mini miniature")
 #: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
 #: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
 _ITEM_NOUNS = _ITEM_WORDS | word_set("bar stick can bottle pouch packet carton tub pot slice piece")

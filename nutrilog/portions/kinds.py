@@ -28,11 +28,14 @@ from nutrilog.portions.choice import (
     size_portion,
     volume_portion,
 )
-from nutrilog.portions.defaults import default_portion, default_table, grams_text
+from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions
 from nutrilog.portions.vague import vague_portion, vague_rules
 
 __all__ = ["for_food"]
+
+#: Size words that choose another bar than the regular one (``2 fun size Snickers``).
+_BAR_SIZES = frozenset({"king", "fun", "miniature", "mini", "bite", "snack", "share", "sharing"})
 
 
 def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
@@ -78,19 +81,46 @@ def _noun(food: Food, unit: str, hint: Hint) -> Portion:
 def _twin_count(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> Portion | None:
     """One item of the food's FNDDS twin (``datasets/default_portions.csv``), for a count
     of a food that USDA weighs only by volume or mass: ``10 cashews`` are ten of FNDDS
-    cashews' ``1 nut``, the same nut."""
+    cashews' ``1 nut``, the same nut. An FNDDS neighbour (the same food cooked another
+    way) lends only an item its own description names: ``6 scallops`` of SR28 steamed
+    scallops, weighed by the 3 oz alone, are six of FNDDS scallops' ``scallop``."""
     found = default_table().get(food_id)
-    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+    if found is None or not found[2] or prepared is None:
+        return None
+    basis = found[1]
+    if basis not in ("FNDDS twin", "FNDDS neighbour"):
         return None
     twin = prepared.food(found[2])
-    row = described_count(twin, hint) or count_default(twin.rows, hint, best_allowed=2)
+    row = described_count(twin, hint)
+    if row is None and basis == "FNDDS twin":
+        row = count_default(twin.rows, hint, best_allowed=2)
     if row is None:
         return None
     return Portion(
         row.per_one,
-        f"{row.label} (FNDDS twin {found[2]})",
+        f"{row.label} ({basis} {found[2]})",
         "",
-        f"count: one item as FNDDS twin {found[2]} weighs it = {grams_text(row.per_one)} g",
+        f"count: one item as {basis} {found[2]} weighs it = {grams_text(row.per_one)} g",
+    )
+
+
+def _twin_volume(
+    food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A volume of a food USDA weighs only by mass or container, as its FNDDS twin (the
+    same food, its nutrients copied) weighs it: ``1/2 cup`` of SR28 tapioca pudding is
+    half of FNDDS tapioca pudding's ``1 cup``."""
+    found = default_table().get(food_id)
+    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+        return None
+    twin = volume_portion(prepared.food(found[2]).rows, unit, hint)
+    if np.isnan(twin.grams):
+        return None
+    return Portion(
+        twin.grams,
+        f"{twin.portion} (FNDDS twin {found[2]})",
+        "",
+        f"volume: as FNDDS twin {found[2]} weighs it = {grams_text(twin.grams)} g",
     )
 
 
@@ -110,7 +140,10 @@ def for_food(
     if not food.rows:
         return Portion(np.nan, "", "no household portions for this food")
     if kind == "volume":
-        return volume_portion(food.rows, unit, hint)
+        found = volume_portion(food.rows, unit, hint)
+        if np.isnan(found.grams):
+            return _twin_volume(food_id, unit, hint, prepared) or found
+        return found
     if kind == "size":
         return size_portion(food.rows, unit, hint)
     if kind == "count":
@@ -118,7 +151,12 @@ def for_food(
     if kind == "noun":
         return _noun(food, unit, hint)
     # bare count: one item; a food that is not counted in items takes its default portion
-    row = described_count(food, hint) or count_default(food.rows, hint)
+    sized = hint.words & _BAR_SIZES
+    row = (
+        (None if sized else regular_bar(food))
+        or described_count(food, hint)
+        or count_default(food.rows, hint)
+    )
     if row is None:
         twin = _twin_count(food_id, hint, prepared)
         if twin is not None:

@@ -18,9 +18,13 @@ with calcium sulfate 3 oz`` names a mineral salt, but 85 g of it would be no lab
 amount). In structured logs a row that names a food id is food unless its kind
 column says otherwise.
 
-Electrolyte products, salt tablets, BCAAs and creatine (``LMNT``, ``Nuun``, ``Liquid
-IV``, ``salt tabs``, ``creatine 5 g``) are supplements without a tracked amount, even
-when weighed in grams. Dose counts multiply: ``2 capsules magnesium 100 mg`` is
+Electrolyte products, BCAAs and creatine (``LMNT``, ``Nuun``, ``Liquid IV``,
+``creatine 5 g``) are supplements without a tracked amount, even when weighed in
+grams; a salt tablet is one too unless its weight is written (``salt tab 1g`` is
+1 g of sodium chloride: 393 mg of sodium). In a line of several supplements each
+dose belongs to the one written beside it (``D3 1000 IU + K2 100 mcg``: the
+micrograms are K2's, vitamin D is 25 µg); a dose in brackets is its supplement's
+(``vitamin D3 (2000 IU)``), and ``D3 5k`` is 5,000. Dose counts multiply: ``2 capsules magnesium 100 mg`` is
 200 mg; a number without a unit is a dose from 10 on, also after a product's
 strength words (``vitamin D3 ultra 1000``, ``B12 max 500``).
 A supplement without a readable dose (``multivitamin``, ``cal-mag 2 tabs``,
@@ -58,6 +62,7 @@ from nutrilog.supplements.doses import (
     DOSE_UNITS,
     dose_of,
     food_measure,
+    salt_tablet_sodium,
     stated_dose,
     units_taken,
 )
@@ -69,9 +74,12 @@ from nutrilog.supplements.words import (
     FORMS,
     MULTI,
     NAMED_SUPPLEMENTS,
+    NAMING,
     NUTRIENT_PATTERNS,
     OTHER_SUPPLEMENTS,
+    SALT_TABLET,
     SPLIT,
+    THOUSANDS,
     WATER,
     nutrients_in,
 )
@@ -134,6 +142,32 @@ def from_product(
     return SupplementInfo("supplement", nutrients, None, assumption)
 
 
+_DOSE_KINDS = ("mass", "activity")
+
+
+def _part_amount(part: str) -> ParsedAmount:
+    """The amount of one supplement of a combination; a dose in brackets is its own
+    (``vitamin D3 (2000 IU)``)."""
+    return parse_quantity(part.replace("(", " ").replace(")", " "))
+
+
+def _foreign_doses(parts: list[str], column: str) -> bool:
+    """Whether a line of several supplements gives a dose to one that is not ``column``'s.
+
+    In ``D3 1000 IU + K2 100 mcg`` or ``vit D 2000 IU and zinc 15 mg`` each dose
+    belongs to the supplement written beside it, so each tracked nutrient takes the
+    amount of its own part; in ``magnesium glycinate, 200 mg`` the second part names
+    nothing and the line's amount is magnesium's.
+    """
+    for part in parts:
+        if column in nutrients_in(part):
+            continue
+        amount = _part_amount(part)
+        if amount.unit_kind in _DOSE_KINDS and NAMING.search(BARE_WORDS.sub(" ", amount.food)):
+            return True
+    return False
+
+
 def _unknown(what: str, columns: list[str] | None = None) -> str:
     if columns:
         names = ", ".join(nutrient(c).label for c in columns)
@@ -168,6 +202,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     'food'
     """
     text = str(text or "")
+    if THOUSANDS.search(text) and nutrients_in(text):
+        text = THOUSANDS.sub(lambda m: f"{float(m[1]) * 1000:g}", text)  # "D3 5k" is 5000
     parsed = parse_quantity(text)
     food = parsed.food.strip()
     if food and WATER.fullmatch(food):
@@ -185,6 +221,9 @@ def detect_supplement(text: str) -> SupplementInfo:
     columns = nutrients_in(text)
     parsed = stated_dose(text, parsed, columns)
     dosed = parsed.unit in DOSE_UNITS or parsed.unit in DOSE_FORMS
+    if not columns and parsed.unit_kind == "mass" and SALT_TABLET.search(text):
+        sodium, assumption = salt_tablet_sodium(parsed)
+        return SupplementInfo("supplement", {"sodium_mg": sodium}, None, assumption)
     if not columns and parsed.unit_kind == "mass" and NAMED_SUPPLEMENTS.search(text):
         return SupplementInfo(  # "creatine 5 g": grams of a supplement powder
             "supplement",
@@ -228,11 +267,11 @@ def detect_supplement(text: str) -> SupplementInfo:
     notes: list[str] = []
     assumed: list[str] = []
     unknown: list[str] = []
-    parts = [p for p in SPLIT.split(text) if p.strip()] if len(columns) > 1 else [text]
-    single = len(columns) == 1 or len(parts) == 1
+    parts = [p for p in SPLIT.split(text) if p.strip()]
+    single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
     for column in columns:
         part = next((p for p in parts if column in nutrients_in(p)), None)
-        amount = parsed if single or part is None else parse_quantity(part)
+        amount = parsed if single or part is None else _part_amount(part)
         if (
             not single
             and column == "vitamin_d_ug"
@@ -240,7 +279,7 @@ def detect_supplement(text: str) -> SupplementInfo:
             and amount.quantity == 1.0
         ):
             # "D3 + K2 5000 IU": an IU amount elsewhere on the line is vitamin D's
-            amount = next((q for q in map(parse_quantity, parts) if q.unit == "IU"), amount)
+            amount = next((q for q in map(_part_amount, parts) if q.unit == "IU"), amount)
         value, why, assumption = dose_of(column, amount, part or text)
         if why is None:
             nutrients[column] = float(value)

@@ -58,6 +58,7 @@ __all__ = [
     "dose_of",
     "stated_dose",
     "units_taken",
+    "salt_tablet_sodium",
 ]
 
 #: Units of a label dose.
@@ -146,6 +147,29 @@ def _compound(column: str, text: str, amount_mg: float) -> tuple[float, str | No
                 f"{element:.0f} mg {_MINERAL_NAMES[column]} ({float(fraction):.1%})"
             )
     return amount_mg, None
+
+
+def salt_tablet_sodium(parsed: ParsedAmount) -> tuple[float, str]:
+    """The sodium of a salt tablet with a weight, and the assumption it rests on.
+
+    Salt tablets are labelled by their sodium chloride weight (0.5-1 g), so
+    ``salt tab 1g`` is 1,000 mg x 39.3% = 393 mg of sodium
+    (``datasets/supplement_salts.csv``, sodium chloride).
+
+    Examples
+    --------
+    >>> from nutrilog.quantity import parse_quantity
+    >>> round(salt_tablet_sodium(parse_quantity("salt tab 1g"))[0])
+    393
+    """
+    salts = _salts()
+    row = salts[(salts["nutrient"] == "sodium_mg") & (salts["salt"] == "chloride")]
+    fraction = float(row["elemental_fraction"].iloc[0])
+    mg = convert(parsed.quantity, str(parsed.unit), "mg")
+    sodium = mg * fraction
+    return sodium, (
+        f"compound weight: {mg:g} mg sodium chloride = {sodium:.0f} mg sodium ({fraction:.1%})"
+    )
 
 
 def _bare_dose(column: str, quantity: float) -> tuple[float, str] | None:

@@ -37,6 +37,9 @@ __all__ = [
     "WATER",
     "BARE_WORDS",
     "SPLIT",
+    "SALT_TABLET",
+    "THOUSANDS",
+    "NAMING",
     "SUPPLEMENT_WORDS",
     "nutrients_in",
 ]
@@ -136,6 +139,13 @@ BARE_WORDS = re.compile(
 )
 #: Where a line naming several nutrients is cut into one part per nutrient.
 SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
+#: A salt tablet (``salt tab``, ``salt tablets``, ``salt caps``): sold by the weight of
+#: its sodium chloride.
+SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
+#: A dose written in thousands (``D3 5k``, ``10k IU``).
+THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$))", re.I)
+#: A word that names something (``K2``, ``zinc``), beyond amounts and label words.
+NAMING = re.compile(r"[a-z][a-z0-9]", re.I)
 #: Any word that can make a line a supplement or water: the quick screen before
 #: :func:`~nutrilog.supplements.detect.detect_supplement`.
 SUPPLEMENT_WORDS = re.compile(
