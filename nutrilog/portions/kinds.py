@@ -30,6 +30,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions
+from nutrilog.portions.sizes import usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
 
 __all__ = ["for_food"]
@@ -39,7 +40,7 @@ def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
     """The food's portion of that count word or its twin; else a typical amount."""
     rows = food.rows
     if unit == "each":
-        row = count_default(rows, hint)
+        row = usual_size(food) or count_default(rows, hint)
     elif unit == "serving":  # a serving given as a count: a serving row, never a guess
         return serving_portion(rows, food.typical, hint)
     else:
@@ -118,7 +119,7 @@ def for_food(
     if kind == "noun":
         return _noun(food, unit, hint)
     # bare count: one item; a food that is not counted in items takes its default portion
-    row = described_count(food, hint) or count_default(food.rows, hint)
+    row = usual_size(food) or described_count(food, hint) or count_default(food.rows, hint)
     if row is None:
         twin = _twin_count(food_id, hint, prepared)
         if twin is not None:
