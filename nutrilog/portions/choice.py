@@ -104,6 +104,7 @@ class Hint(NamedTuple):
     words: frozenset[str]  # portion modifiers named (chopped, sliced...)
     dims: tuple[tuple[float, float], ...]  # inch sizes named, as (low, high)
     noun: str = ""  # the last word of the food text when it is singular ("bar", "burrito")
+    served: str = ""  # a serving named by datasets/count_sizes.csv ("flat white")
 
 
 #: The hint of an entry whose food text names nothing about the portion.
@@ -309,4 +310,6 @@ def read_hint(food_text: str) -> Hint:
     named = _MODIFIERS.intersection(words) | {
         _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
     }
-    return Hint(frozenset(named), _dimensions(text), noun)
+    from nutrilog.portions.sizes import served_name  # the table reads this module
+
+    return Hint(frozenset(named), _dimensions(text), noun, served_name(text))

@@ -40,7 +40,10 @@ def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
     """The food's portion of that count word or its twin; else a typical amount."""
     rows = food.rows
     if unit == "each":
-        row = usual_size(food) or count_default(rows, hint)
+        usual = usual_size(food, hint)
+        if usual is not None:
+            return usual
+        row = count_default(rows, hint)
     elif unit == "serving":  # a serving given as a count: a serving row, never a guess
         return serving_portion(rows, food.typical, hint)
     else:
@@ -105,7 +108,8 @@ def for_food(
 ) -> Portion:
     """The portion of one ``unit`` of a food, by the rule for its ``kind`` (see the package)."""
     if kind == "default":
-        return default_portion(food_id, food, hint)
+        usual = usual_size(food, hint) if hint.served else None
+        return usual if usual is not None else default_portion(food_id, food, hint)
     if kind == "vague":
         return vague_portion(food_id, food, unit, hint)
     if not food.rows:
@@ -119,7 +123,10 @@ def for_food(
     if kind == "noun":
         return _noun(food, unit, hint)
     # bare count: one item; a food that is not counted in items takes its default portion
-    row = usual_size(food) or described_count(food, hint) or count_default(food.rows, hint)
+    usual = usual_size(food, hint)
+    if usual is not None:
+        return usual
+    row = described_count(food, hint) or count_default(food.rows, hint)
     if row is None:
         twin = _twin_count(food_id, hint, prepared)
         if twin is not None:
