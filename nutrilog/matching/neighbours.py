@@ -123,9 +123,7 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     return tuple(out)
 
 
-def topped_foods(
-    parts: tuple[Part, ...], accepted: Callable[[str], bool]
-) -> tuple[Part, ...]:
+def topped_foods(parts: tuple[Part, ...], accepted: Callable[[str], bool]) -> tuple[Part, ...]:
     """A part that lands on no food (``accepted`` says whether a part's text does) and
     whose food words are an addition followed by the food it goes on, as a row of
     ``datasets/companion_amounts.csv`` pairs them (``avocado toast``, ``butter toast``,
@@ -162,7 +160,7 @@ def read_topped(text: str) -> tuple[str, str] | None:
         addition, base = " ".join(keys[:cut]), " ".join(keys[cut:])
         if any(addition in c.addition and base in c.base for c in _companions()):
             at = text.rindex(food)
-            base_text = f"{text[:at]}{' '.join(words[cut:])}{text[at + len(food):]}"
+            base_text = f"{text[:at]}{' '.join(words[cut:])}{text[at + len(food) :]}"
             return " ".join(base_text.split()), " ".join(words[:cut])
     return None
 
