@@ -170,3 +170,22 @@ def test_franks_are_frankfurters_and_the_brand_keeps_its_sauce(foods) -> None:
     assert descriptions[0].startswith("Frankfurter")
     assert descriptions[1].startswith("Frankfurter")
     assert "hot" in descriptions[2].lower() and "sauce" in descriptions[2].lower()
+
+
+# --------------------------------------------------------------------------- branded foods
+
+
+def test_a_branded_food_found_on_everyday_words_alone_is_left_unmatched(foods) -> None:
+    # "GENERAL MILLS, PEANUT BUTTER TOAST CRUNCH" and "KEEBLER, Cinnamon Toast
+    # Grahams" share two everyday words with these lines and name other foods
+    found = match_foods(["butter toast", "cinnamon toast"], foods)
+    assert found["food_id"].isna().all()
+    assert (found["match_method"] == "none").all()
+    assert all(len(s) > 0 for s in found["suggestions"])  # still suggested
+
+
+def test_a_branded_food_whose_capitals_the_text_holds_is_kept(foods) -> None:
+    found = match_foods(["lean pockets ham n cheddar", "powerbar power bar chocolate"], foods)
+    descriptions = found["description"].astype(str).tolist()
+    assert descriptions[0] == "LEAN POCKETS, Ham N Cheddar"
+    assert "POWER BAR" in descriptions[1]
