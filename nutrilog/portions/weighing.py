@@ -7,7 +7,7 @@ Examples
 --------
 >>> from nutrilog.foods import load_foods
 >>> resolve_grams([2], [None], [None], ["sr28:01123"], load_foods())["grams"].tolist()
-[88.0]
+[100.0]
 """
 
 from __future__ import annotations
@@ -261,7 +261,7 @@ def resolve_grams(
     --------
     >>> from nutrilog.foods import load_foods
     >>> resolve_grams([2], [None], [None], ["sr28:01123"], load_foods())["grams"].tolist()
-    [88.0]
+    [100.0]
     """
     food_table_argument(foods)
     same_length(
