@@ -189,3 +189,10 @@ def test_a_branded_food_whose_capitals_the_text_holds_is_kept(foods) -> None:
     descriptions = found["description"].astype(str).tolist()
     assert descriptions[0] == "LEAN POCKETS, Ham N Cheddar"
     assert "POWER BAR" in descriptions[1]
+
+
+def test_bitter_is_the_uk_beer(foods) -> None:
+    rows = _entries(["a pint of bitter", "bitter melon"], foods)
+    described = rows["description"].astype(str).tolist()
+    assert described[0].startswith("Alcoholic beverage, beer")
+    assert "bitter gourd" in described[1]
