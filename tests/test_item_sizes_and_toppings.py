@@ -196,3 +196,39 @@ def test_bitter_is_the_uk_beer(foods) -> None:
     described = rows["description"].astype(str).tolist()
     assert described[0].startswith("Alcoholic beverage, beer")
     assert "bitter gourd" in described[1]
+
+
+# --------------------------------------------------------------------------- size words
+
+
+def test_a_size_word_among_the_food_words_takes_that_size_or_scales_it(foods) -> None:
+    # a big banana: SR28 09040 has its own large portion (136 g); a side salad
+    # (FNDDS 75143000 "side salad" 94 g) has none: 1.5 x, the median large/medium ratio
+    banana = _one("a big banana", foods)
+    assert banana["grams"] == pytest.approx(136.0)
+    assert "size: big" in str(banana["assumptions"])
+    salad = _one("a huge side salad", foods)
+    assert salad["food_id"] == "fndds:75143000"
+    assert salad["grams"] == pytest.approx(1.5 * 94.0)
+
+
+def test_a_size_word_that_is_part_of_the_name_scales_nothing(foods) -> None:
+    big_mac = _one("big mac", foods)
+    assert str(big_mac["description"]).endswith("BIG MAC")
+    assert "size:" not in str(big_mac["assumptions"])
+
+
+def test_size_factors_are_the_median_usda_ratios() -> None:
+    from nutrilog.portions.sizes import SIZE_FACTORS
+
+    with dataset_path("portions.csv").open(encoding="utf-8") as fh:
+        rows = pd.read_csv(fh)
+    ones = rows[rows["amount"] == 1]
+    by = {
+        u: ones[ones["unit"] == u].groupby("id")["grams"].first()
+        for u in ("small", "medium", "large")
+    }
+    large = (by["large"] / by["medium"]).dropna().median()
+    small = (by["small"] / by["medium"]).dropna().median()
+    assert SIZE_FACTORS["large"] == pytest.approx(large, abs=0.05)
+    assert SIZE_FACTORS["small"] == pytest.approx(small, abs=0.05)

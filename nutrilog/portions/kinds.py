@@ -30,7 +30,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions
-from nutrilog.portions.sizes import usual_size
+from nutrilog.portions.sizes import sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
 
 __all__ = ["for_food"]
@@ -106,7 +106,26 @@ def for_food(
     hint: Hint,
     prepared: PreparedPortions | None = None,
 ) -> Portion:
-    """The portion of one ``unit`` of a food, by the rule for its ``kind`` (see the package)."""
+    """The portion of one ``unit`` of a food, by the rule for its ``kind`` (see the package);
+    a size word left among the food words (``a big salad``) takes the food's portion of
+    that size or scales its item or default portion
+    (:func:`~nutrilog.portions.sizes.sized`). A size written as the unit that the food
+    has no portion for stays unknown, so that the matcher can turn to an alternate food
+    that has one (``6 large shrimp``)."""
+    found = _for_food(food_id, food, unit, kind, hint, prepared)
+    if hint.size and kind in ("default", "bare", "noun", "count"):
+        return sized(found, food, hint.size)
+    return found
+
+
+def _for_food(
+    food_id: str,
+    food: Food,
+    unit: str,
+    kind: str,
+    hint: Hint,
+    prepared: PreparedPortions | None = None,
+) -> Portion:
     if kind == "default":
         usual = usual_size(food, hint) if hint.served else None
         return usual if usual is not None else default_portion(food_id, food, hint)

@@ -30,7 +30,28 @@ from nutrilog.portions.choice import Hint, Portion, volume_portion
 from nutrilog.portions.defaults import grams_text
 from nutrilog.portions.rows import Food
 
-__all__ = ["ItemSize", "count_sizes", "served_name", "usual_size"]
+__all__ = [
+    "SIZE_FACTORS",
+    "ItemSize",
+    "count_sizes",
+    "served_name",
+    "sized",
+    "size_word",
+    "usual_size",
+]
+
+#: How much a large or a small item weighs against the usual one: the median ratio of
+#: the ``large`` to the ``medium`` portion (1.49 over the 1,367 USDA foods that have
+#: both) and of ``small`` to ``medium`` (0.67 over 1,356 foods) in ``portions.csv``.
+SIZE_FACTORS: dict[str, float] = {"large": 1.5, "small": 2 / 3}
+#: Size words written among the food words, and the size each means.
+_SIZE_WORDS = {
+    "big": "large",
+    "large": "large",
+    "huge": "large",
+    "giant": "large",
+    "small": "small",
+}
 
 
 class ItemSize(NamedTuple):
@@ -70,6 +91,35 @@ def served_name(text: str) -> str:
             if found is not None:
                 return found.group(0).lower()
     return ""
+
+
+def size_word(words: list[str]) -> str:
+    """The first size word among ``words`` (``big``, ``small``...), ``""`` when none."""
+    return next((w for w in words if w in _SIZE_WORDS), "")
+
+
+def sized(found: Portion, food: Food, word: str) -> Portion:
+    """``found`` for a size word the food text holds: the food's own portion of that
+    size (``a big banana``: large), else ``found`` scaled by :data:`SIZE_FACTORS` (``a
+    big salad``); unchanged when the portion or the food's own name already
+    says that size (a ``large`` row, ``BIG MAC``, ``large curd`` cottage cheese)."""
+    size = _SIZE_WORDS.get(word)
+    if (
+        size is None
+        or found.grams != found.grams  # NaN: nothing to scale
+        or re.search(rf"\b(?:{word}|{size})\b", f"{found.portion} {food.description}", re.I)
+    ):
+        return found
+    own = next((r for r in food.rows if r.unit == size and r.amount == 1), None)
+    if own is not None:  # the food's own portion of that size (a big banana: large)
+        return Portion(own.per_one, own.label, "", f"size: {word} = {own.label}")
+    grams = found.grams * SIZE_FACTORS[size]
+    return Portion(
+        grams,
+        f"{found.portion} x {SIZE_FACTORS[size]:.3g}",
+        "",
+        f"size: {word} = {SIZE_FACTORS[size]:.3g} x {found.portion} = {grams_text(grams)} g",
+    )
 
 
 def usual_size(food: Food, hint: Hint) -> Portion | None:
