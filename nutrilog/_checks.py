@@ -1,4 +1,5 @@
-"""Checks of arguments at the public edges: numbers, counts, kinds, lengths.
+"""Checks of arguments at the public edges: numbers, counts, kinds, lengths, texts,
+encodings and keyword options.
 
 Examples
 --------
@@ -12,8 +13,11 @@ nutrilog.errors.ArgumentError: calcium_dv_mg: expected a finite number above 0, 
 
 from __future__ import annotations
 
+import codecs
+import inspect
 import math
 import numbers
+from collections.abc import Callable, Iterable, Mapping
 
 from nutrilog.errors import ArgumentError
 
@@ -108,3 +112,66 @@ def food_table_argument(foods: object) -> None:
     from nutrilog.foods import FoodTable
 
     kind_argument("foods", foods, FoodTable, "a FoodTable (nutrilog.load_foods())")
+
+
+def texts_argument(name: str, value: object) -> None:
+    """:class:`ArgumentError` unless ``value`` holds texts: a Series or an iterable, not one str.
+
+    Examples
+    --------
+    >>> texts_argument("texts", "milk")
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ArgumentError: texts: expected a Series or a list of texts, found one str ('milk'): wrap it in a list
+    """
+    if isinstance(value, (str, bytes)):
+        raise ArgumentError(
+            f"{name}: expected a Series or a list of texts, found one {type(value).__name__} "
+            f"({value!r}): wrap it in a list"
+        )
+    if not isinstance(value, Iterable):
+        raise ArgumentError(
+            f"{name}: expected a Series or a list of texts, found {type(value).__name__}"
+        )
+
+
+def encoding_argument(value: object) -> None:
+    """:class:`ArgumentError` unless ``value`` names a text encoding Python knows.
+
+    Examples
+    --------
+    >>> encoding_argument("latin-1")
+    >>> encoding_argument("nope")
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ArgumentError: encoding: expected a text encoding such as 'utf-8' or 'cp1252', found 'nope'
+    """
+    expected = "a text encoding such as 'utf-8' or 'cp1252'"
+    kind_argument("encoding", value, str, expected)
+    try:
+        codecs.lookup(str(value))
+    except LookupError:
+        raise ArgumentError(f"encoding: expected {expected}, found {value!r}") from None
+
+
+def keyword_arguments(function: Callable[..., object], given: Mapping[str, object]) -> None:
+    """:class:`ArgumentError` unless ``function`` takes every keyword of ``given``.
+
+    Examples
+    --------
+    >>> def reader(source, *, sep=","): ...
+    >>> keyword_arguments(reader, {"sep": ";", "delimiter": ";"})
+    Traceback (most recent call last):
+    ...
+    nutrilog.errors.ArgumentError: delimiter: expected an option of reader (sep), found an unknown keyword
+    """
+    parameters = inspect.signature(function).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return
+    options = [n for n, p in list(parameters.items())[1:] if p.kind is not p.VAR_POSITIONAL]
+    for name in given:
+        if name not in parameters:
+            raise ArgumentError(
+                f"{name}: expected an option of {function.__name__} ({', '.join(options)}), "
+                "found an unknown keyword"
+            )

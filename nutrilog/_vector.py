@@ -72,6 +72,33 @@ def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -
     return pd.Series(cat, index=index)
 
 
+def text_array(values: pd.Series | np.ndarray) -> Any:
+    """A column as pandas would store it from these values (the string dtype for text),
+    built from its distinct values: each distinct text is converted once and spread by
+    an integer take, where building it from one object per row converts every row.
+
+    A categorical is spread through its categories (nothing is hashed); any other
+    column is factorised once. Missing values stay missing.
+
+    Examples
+    --------
+    >>> out = text_array(np.array(["b", "a", "b", None], dtype=object))
+    >>> out.tolist(), pd.Series(out).dtype == pd.Series(["a", None]).dtype
+    (['b', 'a', 'b', nan], True)
+    """
+    if isinstance(getattr(values, "dtype", None), pd.CategoricalDtype):
+        categorical = pd.Categorical(values)
+        codes, uniques = categorical.codes, np.asarray(categorical.categories, dtype=object)
+    else:
+        codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+        uniques = np.asarray(uniques, dtype=object)
+    missing = codes < 0
+    if missing.any():  # the missing value takes part in the dtype pandas infers
+        uniques = np.append(uniques, np.array([None], dtype=object))
+        codes = np.where(missing, len(uniques) - 1, codes)
+    return pd.Series(uniques, dtype=None).array.take(codes)
+
+
 def small_int(n: int) -> type[np.signedinteger]:
     """The smallest signed integer type that holds codes -1 .. n - 1 (as pandas uses).
 

@@ -280,7 +280,7 @@ def analyze(
     from nutrilog.assessment.table import assess_people_later
     from nutrilog.explanations import load_explanations
     from nutrilog.intake import daily_from_parts
-    from nutrilog.people import people_table, profiles_for
+    from nutrilog.people import profiles_for, read_people_table
 
     min_day_kcal = number_argument(
         "min_day_kcal", DEFAULT_MIN_DAY_KCAL if min_day_kcal is None else min_day_kcal
@@ -291,6 +291,9 @@ def analyze(
     daily = daily_from_parts(total.parts)
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)
     people = sorted(daily["person"].unique().tolist()) or ["default"]
+    people_columns = None  # a people table's own columns, for population()
+    if isinstance(profile, (pd.DataFrame, str, os.PathLike)):
+        profile, people_columns = read_people_table(profile)  # a file is read once
     profiles = profiles_for(people, profile)
     assessment = assess_people_later(daily, profiles, sd_within=sd_within)
     table = food_setup(foods, None)[0]
@@ -308,9 +311,7 @@ def analyze(
         counts=dict(total.counts),
         foods=table,
         explanations=expl,
-        people=people_table(profile)
-        if isinstance(profile, (pd.DataFrame, str, os.PathLike))
-        else None,
+        people=people_columns,
     )
 
 

@@ -474,5 +474,9 @@ def load_explanations(path: str | PathLike[str] | Traversable | None = None) -> 
             else Path(path).read_text(encoding="utf-8")
         )
     except (OSError, UnicodeDecodeError) as err:
-        raise DataError(f"{source}: cannot read explanations file: {err}") from err
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise DataError(
+            f"{source}: cannot read explanations file: expected a readable UTF-8 YAML file, "
+            f"found {reason}"
+        ) from err
     return _parse(text, source)

@@ -25,10 +25,10 @@ from typing import Any
 from nutrilog.errors import ProfileError
 from nutrilog.profile import MAX_AGE, MIN_AGE, REPRODUCTIVE_AGES, SEX_ALIASES, Profile, as_profile
 
-__all__ = ["PEOPLE_HEADERS", "people_table", "profiles_for", "read_people"]
+__all__ = ["PEOPLE_HEADERS", "people_table", "profiles_for", "read_people", "read_people_table"]
 
 
-#: Header names of a people table, by field (compared as :func:`nutrilog.iotools._columns.header_key`).
+#: Header names of a people table, by field (compared as :func:`nutrilog.iotools.header_key`).
 PEOPLE_HEADERS: dict[str, tuple[str, ...]] = {
     "person": ("person", "participant", "participant id", "subject", "subject id", "user",
                "user id", "username", "user name", "seqn", "person id", "id", "who"),
@@ -98,10 +98,27 @@ def people_table(source: Any) -> Any:
     >>> table.columns.tolist(), table.loc[0, "person"]
     (['person', 'SEQN', 'RIDAGEYR', 'RIAGENDR'], '83732')
     """
-    from nutrilog.iotools._codes import person_id
-    from nutrilog.iotools._columns import header_key
+    return _table_of(*_people_frame(source))
 
+
+def read_people_table(source: Any) -> tuple[dict[str, Profile], Any]:
+    """:func:`read_people` and :func:`people_table` of one source, a file read once.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> profiles, table = read_people_table(pd.DataFrame({"id": [7], "age": [34], "sex": ["f"]}))
+    >>> profiles["7"].describe(), table["person"].tolist()
+    ('female, 34 y', ['7'])
+    """
     frame, name = _people_frame(source)
+    header_lines = 1 if isinstance(source, (str, os.PathLike)) else 0
+    return _profiles_of(frame, name, header_lines), _table_of(frame, name)
+
+
+def _table_of(frame: Any, name: str) -> Any:
+    from nutrilog.iotools import header_key, person_id
+
     column = next((c for c in frame.columns if header_key(c) in PEOPLE_HEADERS["person"]), None)
     if column is None:
         raise ProfileError(
@@ -148,10 +165,13 @@ def read_people(source: Any) -> dict[str, Profile]:
     >>> {k: p.describe() for k, p in read_people(people).items()}
     {'1': 'male, 8.25 y', '2': 'female, 70.9 y'}
     """
-    from nutrilog.iotools._codes import person_id
-    from nutrilog.iotools._columns import header_key
+    header_lines = 1 if isinstance(source, (str, os.PathLike)) else 0
+    return _profiles_of(*_people_frame(source), header_lines)
 
-    frame, name = _people_frame(source)
+
+def _profiles_of(frame: Any, name: str, header_lines: int) -> dict[str, Profile]:
+    from nutrilog.iotools import header_key, person_id
+
     found: dict[str, Any] = {}
     for column in frame.columns:
         key = header_key(column)
@@ -164,7 +184,6 @@ def read_people(source: Any) -> dict[str, Profile]:
             f"{name}: expected columns person, age, sex (and optionally pregnant, lactating); "
             f"missing {', '.join(missing)}, found columns {[str(c) for c in frame.columns]}"
         )
-    header_lines = 1 if isinstance(source, (str, os.PathLike)) else 0
     persons = [  # digits alone are an id already
         v if type(v) is str and v.isdigit() else person_id(v)
         for v in frame[found["person"]].tolist()
@@ -346,7 +365,7 @@ def profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
     """
     import pandas as pd
 
-    from nutrilog.iotools._codes import person_id
+    from nutrilog.iotools import person_id
 
     if isinstance(profile, Profile):
         return {p: profile for p in people}

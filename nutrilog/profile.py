@@ -77,7 +77,8 @@ class _ReadOnlyDict(dict[str, float]):
 
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
         raise ProfileError(
-            "a Profile does not change: use profile.replace(sd_within=...) for a changed copy"
+            "a Profile does not change: expected profile.replace(sd_within=...) for a changed copy, "
+            "found a change in place"
         )
 
     __setitem__ = __delitem__ = __ior__ = _refuse  # type: ignore[assignment]
@@ -126,7 +127,7 @@ class Profile(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as err:
-            raise ProfileError(readable_error(err)) from None
+            raise ProfileError(readable_error(err, fields=tuple(Profile.model_fields))) from None
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
@@ -136,11 +137,14 @@ class Profile(BaseModel):
         except ValidationError as err:  # __init__ ran inside it: its ProfileError is kept
             inner = [e.get("ctx", {}).get("error") for e in err.errors()]
             found = next((e for e in inner if isinstance(e, ProfileError)), None)
-            raise (found or ProfileError(readable_error(err))) from None
+            raise (
+                found or ProfileError(readable_error(err, fields=tuple(Profile.model_fields)))
+            ) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise ProfileError(
-            f"a Profile does not change: use profile.replace({name}={value!r}) for a changed copy"
+            f"a Profile does not change: expected profile.replace({name}={value!r}) for a changed copy, "
+            f"found {name} set in place"
         )
 
     def __hash__(self) -> int:
@@ -203,7 +207,9 @@ class Profile(BaseModel):
             stage = "pregnancy" if self.pregnant else "lactation"
             low, high = REPRODUCTIVE_AGES
             if self.sex != "female":
-                raise ValueError(f"{stage} applies only to females, found sex={self.sex!r}")
+                raise ValueError(
+                    f"{stage} applies only to females: expected sex 'female', found sex={self.sex!r}"
+                )
             if not low <= self.age < high:
                 raise ValueError(
                     f"{stage} reference intakes exist only for ages {low:g} to {high - 1:g}, "
@@ -242,8 +248,13 @@ class Profile(BaseModel):
         return f"{self.name}: {text}" if self.name else text
 
 
-def readable_error(err: ValidationError, what: str = "profile") -> str:
+def readable_error(
+    err: ValidationError, what: str = "profile", fields: tuple[str, ...] = ()
+) -> str:
     """One line from a pydantic ValidationError: ``invalid <what>: field: message; ...``.
+
+    Each message says what was expected and what was found; ``fields`` are the
+    known fields, named when an unknown one is given.
 
     Examples
     --------
@@ -253,12 +264,19 @@ def readable_error(err: ValidationError, what: str = "profile") -> str:
     ...     Dose(mg="x")
     ... except ValidationError as err:
     ...     print(readable_error(err, "dose"))
-    invalid dose: mg: Input should be a valid number, unable to parse string as a number
+    invalid dose: mg: Input should be a valid number, unable to parse string as a number, found 'x'
     """
     parts = []
     for item in err.errors():
         where = ".".join(str(p) for p in item["loc"])
         message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "expected a value (a required field), found nothing"
+        elif item["type"] == "extra_forbidden":
+            known = ", ".join(fields) if fields else "the known fields"
+            message = f"unknown field: expected one of {known}, found {item.get('input')!r}"
+        elif "found" not in message:  # pydantic's own messages say what was expected only
+            message = f"{message}, found {item.get('input')!r}"
         parts.append(f"{where}: {message}" if where else message)
     return f"invalid {what}: " + "; ".join(parts)
 

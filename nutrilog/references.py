@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from nutrilog._resources import dataset_path
@@ -74,12 +75,18 @@ def _dri_table() -> pd.DataFrame:
     table = table[table["nutrient"].isin(ASSESSED)]
     # one unit per nutrient: the unit of its intake column (vitamin D: ug, not IU)
     units = {key: nutrient(key).unit for key in ASSESSED}
-    water = table["nutrient"] == "water"
+    water = (table["nutrient"] == "water").to_numpy()
     litres_to_grams = factor("L", units["water"], "water")
-    table.loc[water, _VALUE_COLUMNS] = table.loc[water, _VALUE_COLUMNS] * litres_to_grams
-    table.loc[water, "unit"] = units["water"]
-    table.loc[water, "notes"] = (
-        table.loc[water, "notes"] + "; converted from litres at 1 g/ml (1 L = 1,000 g)"
+    # whole columns replaced (no masked assignment: the table is read once per process)
+    table = table.assign(
+        **{
+            col: np.where(water, table[col].to_numpy(dtype=float) * litres_to_grams, table[col])
+            for col in _VALUE_COLUMNS
+        },
+        unit=table["unit"].where(~water, units["water"]),
+        notes=table["notes"].where(
+            ~water, table["notes"] + "; converted from litres at 1 g/ml (1 L = 1,000 g)"
+        ),
     )
     table = table[table["unit"] == table["nutrient"].map(units)]
     for col in [*_VALUE_COLUMNS, "req_cv"]:
@@ -148,8 +155,6 @@ def group_starts(ages: Any) -> Any:
     >>> group_starts([0.5, 8.25, 70.9, 71.0]).tolist()
     [0.5, 4.0, 51.0, 71.0]
     """
-    import numpy as np
-
     bounds = np.array(_age_bounds(), dtype="float64")
     k = np.searchsorted(bounds, np.asarray(ages, dtype="float64"), side="right") - 1
     return np.where(k >= 0, bounds[np.clip(k, 0, None)], 0.0)

@@ -37,3 +37,27 @@ def test_some_peoples_rows_equal_the_whole_assessments() -> None:
     first_whole = first.assessment
     assert_frame_equal(first.assessment_of(["cy", "ann"]), expected)
     assert_frame_equal(first_whole, whole)
+
+
+def test_assessment_columns_are_those_of_the_numbers_before_and_after_the_words():
+    """``assessment_columns`` builds only the columns asked for; they equal those of
+    ``assessment_numbers``, whether or not the whole table or its words exist yet."""
+    import nutrilog as nl
+
+    log = nl.parse_entries(
+        ["2 medium bananas", "1 cup chopped spinach"], date="2026-11-20", person="ann"
+    )
+    log = nl.FoodLog.concat(
+        [log, nl.parse_entries(["1 cup milk"], date="2026-11-20", person="bob")]
+    )
+    profiles = {"ann": nl.Profile(age=34, sex="female"), "bob": nl.Profile(age=8, sex="male")}
+    names = ["nutrient", "ul_applies_to", "ear", "days_above_ul", "status"]
+    first = nl.analyze(log, profiles, min_day_kcal=0).assessment_columns(names)
+    result = nl.analyze(log, profiles, min_day_kcal=0)
+    whole = result.assessment_numbers[["person", *names]]
+    assert first.columns.tolist() == ["person", *names]
+    assert first.equals(whole)
+    assert list(first.dtypes) == list(whole.dtypes)
+    assert result.assessment_columns(names).equals(whole)  # from the table already built
+    assert len(result.assessment)  # the words written: the columns come from the finished table
+    assert result.assessment_columns(names).equals(whole)

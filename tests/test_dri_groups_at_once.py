@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nutrilog.assessment.population import NO_GROUP, dri_groups
+from nutrilog.assessment.dri_groups import NO_GROUP, dri_groups
 
 
 def test_many_people_at_once_equal_each_alone() -> None:

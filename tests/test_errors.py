@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import pickle
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
+from nutrilog.cli import main
 from nutrilog.errors import (
     ArgumentError,
     LogParseError,
@@ -84,6 +86,18 @@ BAD_CALLS: dict[str, Callable[..., object]] = {
     "Analysis.plot: unknown kind": lambda f, r: r.plot("pie"),
     "Explanations.get: unknown nutrient": lambda f, r: nl.load_explanations().get("zinc"),
     "load_explanations: no such file": lambda f, r: nl.load_explanations("/no/such.yaml"),
+    "read_log: unknown encoding": lambda f, r: nl.read_log("examples/week.csv", encoding="nope"),
+    "read_log: encoding a number": lambda f, r: nl.read_log("examples/week.csv", encoding=8),
+    "read_log: unknown option": lambda f, r: nl.read_log("examples/week.csv", delimiter=";"),
+    "read_log: unknown option of a frame": lambda f, r: nl.read_log(pd.DataFrame({"food": ["x"]}), sep=";"),
+    "read_log: chunksize 0": lambda f, r: nl.read_log("examples/week.csv", chunksize=0),
+    "Profile: no sex": lambda f, r: nl.Profile(age=34),
+    "Profile: unknown sex": lambda f, r: nl.Profile(age=34, sex="x"),
+    "Profile: pregnant male": lambda f, r: nl.Profile(age=30, sex="male", pregnant=True),
+    "load_foods: user foods not found": lambda f, r: f.with_user_foods("/no/such/foods.csv"),
+    "match_foods: one str as texts": lambda f, r: nl.match_foods("milk", f),
+    "match_foods: a number as texts": lambda f, r: nl.match_foods(5, f),
+    "match_foods: ids of another length": lambda f, r: nl.match_foods(["milk"], f, food_ids=["a", "b"]),
 }  # fmt: skip
 
 
@@ -96,6 +110,39 @@ def test_bad_arguments_raise_a_nutrilog_error_with_a_one_line_message(
         BAD_CALLS[case](foods, result)
     message = str(info.value)
     assert message and "\n" not in message, case
+    if not isinstance(info.value, OutputError):  # "cannot write <file>: <the system's reason>"
+        assert SAYS_EXPECTED.search(message) and SAYS_FOUND.search(message), message
+
+
+#: A message says what was expected ...
+SAYS_EXPECTED = re.compile(r"expected|must|should|look like|have \[|one of", re.I)
+#: ... and what was found (or quotes it).
+SAYS_FOUND = re.compile(r"found|'[^']+'")
+
+
+BAD_COMMANDS: dict[str, tuple[list[str], int, str]] = {
+    "no command": (["bogus"], 2, "'bogus'"),
+    "analyze: age as text": (["analyze", "examples/week.csv", "--age", "x", "--sex", "f"], 2, "'x'"),
+    "analyze: age 130": (["analyze", "examples/week.csv", "--age", "130", "--sex", "f"], 2, "found 130"),
+    "analyze: no such log": (["analyze", "/no/such.csv", "--age", "34", "--sex", "f"], 1, "'/no/such.csv'"),
+    "analyze: unknown format": (["analyze", "examples/week.csv", "--age", "34", "--sex", "f", "--format", "pdf"], 2, "'pdf'"),
+    "foods show: unknown id": (["foods", "show", "sr28:99999"], 1, "'sr28:99999'"),
+    "foods search: limit as text": (["foods", "search", "milk", "--limit", "x"], 2, "found 'x'"),
+    "references: sex missing": (["references", "--age", "34"], 2, "--sex"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(BAD_COMMANDS))
+def test_bad_commands_exit_with_a_one_line_error_naming_what_was_given(
+    case: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv, code, given = BAD_COMMANDS[case]
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])  # examples/
+    assert main(argv) == code
+    err = capsys.readouterr().err
+    last = err.rstrip("\n").splitlines()[-1]
+    assert last.startswith("nutrilog") and ": error: " in last and "Traceback" not in err
+    assert given in last, last
 
 
 def test_argument_errors_are_value_errors_and_lookups_key_errors(foods: nl.FoodTable) -> None:

@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog import _output, cli
+from nutrilog import cli
 from nutrilog._visible import visible
 from nutrilog.cli import main
 from nutrilog.errors import (
@@ -152,11 +152,11 @@ def test_writes_go_to_a_temporary_file_beside_the_target_then_a_rename(
         calls.append((str(src), str(dst)))
         real_replace(src, dst)
 
-    monkeypatch.setattr(_output.os, "replace", spy)
-    _output.write_text(target, "new\n")
+    monkeypatch.setattr(os, "replace", spy)
+    nl.write_fixes(pd.DataFrame(), target)  # every file nutrilog writes goes the same way
     ((src, dst),) = calls
     assert Path(src).parent == tmp_path and Path(dst) == target  # same folder, then renamed
-    assert target.read_text() == "new\n"
+    assert target.read_text().startswith("text,food_id,")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the file keeps its permissions
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left
 
@@ -168,9 +168,9 @@ def test_a_failed_write_leaves_the_earlier_file_whole(tmp_path, monkeypatch) -> 
     def full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(_output.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(OutputError, match=r"cannot write '.*report\.md': No space left on device"):
-        _output.write_text(target, "x" * 100_000)
+        nl.write_fixes(pd.DataFrame(), target)
     assert target.read_text() == "the earlier report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 

@@ -16,7 +16,7 @@ import pytest
 import nutrilog.iotools.csv as csv_reader
 import nutrilog.iotools.text as text_reader
 from nutrilog.errors import LogParseError
-from nutrilog.iotools import _table, read_log
+from nutrilog.iotools import read_log
 from nutrilog.iotools._source import MAX_LINE_CHARS, SAMPLE_BYTES
 from nutrilog.log import FoodLog
 
@@ -145,8 +145,8 @@ def test_large_files_are_chunked_automatically(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setattr(csv_reader, "process_frame", counted_csv)
     read_log(csv_path)
     assert calls["csv"] == 1  # small file: one read
-    monkeypatch.setattr(_table, "AUTO_CHUNK_BYTES", 1000)
-    monkeypatch.setattr(_table, "AUTO_CHUNK_ROWS", 100)
+    monkeypatch.setattr("nutrilog.iotools._table.AUTO_CHUNK_BYTES", 1000)
+    monkeypatch.setattr("nutrilog.iotools._table.AUTO_CHUNK_ROWS", 100)
     _same(text_whole, read_log(text_path, "text"))
     _same(csv_whole, read_log(csv_path))
     assert calls["text"] > 1

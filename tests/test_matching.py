@@ -86,6 +86,49 @@ def test_output_shape_and_alignment(foods: FoodTable) -> None:
     assert out["match_method"].isin(["id", "exact", "alias", "fuzzy", "none"]).all()
 
 
+def test_same_description_in_both_sources_fndds_only_where_it_revised_the_values() -> None:
+    # Made-up foods: "Leaf, raw" is in both sources with other values in FNDDS (the
+    # later release revised them); "Root, raw" has the same values in both (a copy).
+    ids = ["fndds:90000001", "fndds:90000002", "sr28:90001", "sr28:90002"]
+    table = pd.DataFrame(
+        {
+            "description": ["Leaf, raw", "Root, raw", "Leaf, raw", "Root, raw"],
+            "group": ["Vegetables"] * 4,
+            "synonyms": [""] * 4,
+            "source": ["fndds", "fndds", "sr28", "sr28"],
+            "vitamin_d_basis": ["ug"] * 4,
+        },
+        index=pd.Index(ids, name="id"),
+    )
+    nutrients = pd.DataFrame(
+        {
+            "energy_kcal": [35.0, 40.0, 49.0, 40.0],
+            "water_g": [90.0, 88.0, 84.0, 88.0],
+            "calcium_mg": [254.0, 20.0, 150.0, 20.0],
+            "magnesium_mg": [33.0, 10.0, 47.0, 10.0],
+            "potassium_mg": [348.0, 300.0, 491.0, 300.0],
+            "sodium_mg": [53.0, 5.0, 38.0, 5.0],
+        },
+        index=table.index,
+    )
+    portions = pd.DataFrame(
+        {"id": ids, "seq": [1] * 4, "amount": [1.0] * 4, "description": ["cup"] * 4,
+         "unit": ["cup"] * 4, "grams": [21.0, 130.0, 67.0, 128.0]}
+    )  # fmt: skip
+    found = match_foods(["Leaf, raw", "root raw"], FoodTable(table, nutrients, portions))
+    assert found["food_id"].tolist() == ["fndds:90000001", "sr28:90002"]
+    assert found["match_method"].tolist() == ["exact", "exact"]
+
+
+def test_kale_raw_is_the_revised_fndds_food_spinach_raw_stays_sr28(foods: FoodTable) -> None:
+    # SR28 11233 "Kale, raw" has 150 mg calcium per 100 g, FNDDS 72119190 254 mg;
+    # FNDDS 72125100 "Spinach, raw" copies SR28 11457 (99 mg), which keeps its portions.
+    found = match_foods(["Kale, Raw", "Spinach, raw"], foods)
+    assert found["food_id"].tolist() == ["fndds:72119190", "sr28:11457"]
+    kale = foods.nutrients.loc[["sr28:11233", "fndds:72119190"], "calcium_mg"].tolist()
+    assert kale[0] < 0.8 * kale[1]
+
+
 def test_exact_description_ignores_case_and_punctuation(foods: FoodTable) -> None:
     row = _one("spinach RAW", foods)  # SR28 11457 "Spinach, raw"
     assert (row["food_id"], row["match_method"], row["match_score"]) == (

@@ -92,6 +92,12 @@ def test_the_form_noun_alone_is_still_a_food(foods: FoodTable) -> None:
         ("Onion Powder, Simply Organic", {"sr28:02026"}),  # Spices, onion powder
         ("Flax Seeds, Not Fortified", {"sr28:12220", "fndds:43104000"}),  # flaxseed
         ("Green Bell Peppers, Raw", {"sr28:11333", "fndds:75122100"}),  # sweet green pepper
+        # the kind after a comma: white is the refined-flour food, not "whole grain white"
+        ("English Muffin, White", {"sr28:18258"}),  # English muffins, plain, enriched
+        ("Bagel, White", {"sr28:18001"}),  # Bagels, plain, enriched
+        ("Salami, Genoa", {"sr28:07072"}),  # Salami, dry or hard, pork, beef
+        # brand, kind, product: SR28 has the brand's product
+        ("Morning Star Farms, Veggie Burgers, Grillers Prime", {"sr28:16549"}),
     ],
 )
 def test_qualifier_and_brand_words_of_app_names(

@@ -77,3 +77,44 @@ def test_fast_path_reads_codes_days_and_lines(tmp_path: Path) -> None:
     assert entries["line"].tolist() == [4, 5]  # a comment line and a blank line above the header
     assert entries["date"].dt.strftime("%Y-%m-%d").tolist() == ["1900-01-01", "1900-01-02"]
     assert pd.isna(entries["meal"]).all()
+
+
+def test_a_coded_cohort_gives_the_general_readers_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A few people's coded recalls with a people file and one unknown code: the totals,
+    the assessment's numbers and the population figures of the numbers-only path equal
+    those of the general reader (totals to 1e-12 relative)."""
+    log = tmp_path / "recalls.csv"
+    log.write_text(
+        "person,recall_day,food_code,grams\n"
+        "83732,1,11111000,244\n83732,1,1001,12.5\n83732,2,11111000,300\n83732,2,99999999,50\n"
+        "83733,1,1001,5\n83733,1,11111000,120\n83733,2,11111000,180\n"
+        "83734,1,11111000,480\n83734,2,1001,30\n"
+    )
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "person,age,sex,pregnant,lactating\n"
+        "83732,34.5,female,yes,\n83733,8.25,male,,\n83734,71,female,,\n"
+    )
+    used: list[bool] = []
+
+    def spy(*args: object, **kwargs: object) -> nl.FoodLog | None:
+        read = read_numeric_log(*args, **kwargs)  # type: ignore[arg-type]
+        used.append(read is not None)
+        return read
+
+    monkeypatch.setattr(csv_reader, "read_numeric_log", spy)
+    fast = nl.analyze(log, people, min_day_kcal=0)
+    assert used == [True]
+    monkeypatch.setattr(csv_reader, "read_numeric_log", lambda *a, **k: None)
+    general = nl.analyze(log, people, min_day_kcal=0)
+
+    assert fast.counts == general.counts
+    assert fast.counts["unknown_ids"] == 1  # 99999999 names no food
+    assert fast.unmatched["reason"].str.startswith("unknown food id").all()
+    assert_frame_equal(fast.daily, general.daily, check_exact=False, rtol=1e-12)
+    assert fast.daily["magnesium_mg"].gt(0).all()
+    assert_frame_equal(fast.assessment_numbers, general.assessment_numbers)
+    assert_frame_equal(fast.population(), general.population())
+    assert_frame_equal(fast.entries, general.entries)

@@ -48,7 +48,7 @@ _KEY_COLUMNS = [
 def _unknown_ids(food_ids: pd.Series, matcher: Any) -> np.ndarray:
     """Per key: why its food id names no food ("unknown food id ..."), ``""`` when it has
     no id or a known one."""
-    from nutrilog.iotools._codes import food_id_problem
+    from nutrilog.iotools import food_id_problem
 
     known = matcher.known.position
     return np.array(

@@ -145,12 +145,12 @@ def analyze(
         food_log, table, matcher, recompute=recompute, supplements=supplements, grams=users_grams
     )
     people = sorted(entries["person"].unique().tolist()) or ["default"]
-    profiles = _profiles_for(people, profile)
     people_columns = None  # a people table's own columns (weights, study arms) for population()
     if isinstance(profile, (pd.DataFrame, str, os.PathLike)):
-        from nutrilog.people import people_table
+        from nutrilog.people import read_people_table
 
-        people_columns = people_table(profile)
+        profile, people_columns = read_people_table(profile)  # a file is read once
+    profiles = _profiles_for(people, profile)
 
     daily = daily_totals(entries) if len(entries) else _empty_daily()
     daily["complete"] = daily["date"].notna() & daily["energy_kcal"].fillna(0.0).ge(min_day_kcal)

@@ -15,7 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nutrilog.assessment.population import dri_group_order, dri_groups, population_summary
+from nutrilog.assessment.population import (
+    REFERENCE_NEEDED,
+    dri_group_order,
+    dri_groups,
+    population_summary,
+)
 from nutrilog.errors import ArgumentError
 
 __all__ = ["WEIGHT_COLUMNS", "summarize_population"]
@@ -108,11 +113,7 @@ def summarize_population(
             )
         chosen = hit
     elif weights is None or weights is True:
-        several = (
-            bool((analysis.daily.groupby("person").size() > 1).any())
-            if len(analysis.daily)
-            else False
-        )
+        several = bool(analysis.daily["person"].duplicated().any())  # someone has two days
         for name in WEIGHT_COLUMNS:
             if name == "WTDR2D" and not several:
                 continue
@@ -129,7 +130,8 @@ def summarize_population(
         base["__weight__"] = pd.to_numeric(
             pd.Series(_per_person(chosen[0], chosen[1], persons)), errors="coerce"
         ).to_numpy()
-    references = analysis.assessment_numbers  # no sentence per row is needed here
+    # the reference values alone: no other column, no sentence per row is needed here
+    references = analysis.assessment_columns(list(REFERENCE_NEEDED))
     out = population_summary(
         analysis.daily, references, base, by=by, weights="__weight__" if weight_column else None
     )

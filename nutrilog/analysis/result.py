@@ -116,6 +116,24 @@ class Analysis:
             return self._assessed.drop(columns=["status_reason", "notes"], errors="ignore")
         return self._assessed.numbers()
 
+    def assessment_columns(self, columns: Sequence[str]) -> pd.DataFrame:
+        """``person`` and some columns of :attr:`assessment_numbers`, the others not built
+        (for a cohort's figures that need a few of them, such as :meth:`population`).
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 banana"], date="2026-11-20", person="ann")
+        >>> result = nl.analyze(log, {"ann": nl.Profile(age=34, sex="female")}, min_day_kcal=0)
+        >>> result.assessment_columns(["nutrient", "ear"]).equals(
+        ...     result.assessment_numbers[["person", "nutrient", "ear"]])
+        True
+        """
+        names = ["person", *(c for c in columns if c != "person")]
+        if isinstance(self._assessed, pd.DataFrame):
+            return self._assessed[names]
+        return self._assessed.numbers(names)
+
     def assessment_of(self, persons: Sequence[Any]) -> pd.DataFrame:
         """The :attr:`assessment` rows of some people, their sentences written for them
         alone (a cohort report's per-person sections need a few people's).

@@ -55,7 +55,8 @@ def suggestions_for_people(
     }
     energy = _mean_energy(daily)
     frames = []
-    for person, rows in assessment.groupby("person", sort=False):
+    for person, frame in assessment.groupby("person", sort=False):
+        rows = list(frame.itertuples())  # each row read once, for every helper below
         gaps, limits, current, targets = _gaps_and_limits(rows)
         current["energy_kcal"] = energy.get(str(person), np.nan)
         reduce = {
@@ -103,22 +104,22 @@ def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) ->
     return top.loc[top["column"] == column, "food"].astype(str).tolist()
 
 
-def _below_ai(assessment: pd.DataFrame) -> list[str]:
+def _below_ai(rows: list[Any]) -> list[str]:
     """Nutrient columns below their AI ("cannot tell"): a distance to the AI, not a gap."""
     from nutrilog.assessment import CANNOT_TELL
 
-    return [str(r.column) for r in assessment.itertuples() if r.status == CANNOT_TELL]
+    return [str(r.column) for r in rows if r.status == CANNOT_TELL]
 
 
-def _above_cdrr(assessment: pd.DataFrame) -> list[str]:
+def _above_cdrr(rows: list[Any]) -> list[str]:
     """Nutrient columns whose mean is above their CDRR (sodium)."""
     from nutrilog.assessment import ABOVE_CDRR
 
-    return [str(r.column) for r in assessment.itertuples() if r.status == ABOVE_CDRR]
+    return [str(r.column) for r in rows if r.status == ABOVE_CDRR]
 
 
 def _gaps_and_limits(
-    assessment: pd.DataFrame,
+    rows: list[Any],
 ) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
     """Gaps to close, food limits, current means and targets, keyed by nutrient column.
 
@@ -130,21 +131,21 @@ def _gaps_and_limits(
     """
     from nutrilog.assessment import CANNOT_TELL, LOW_STATUSES
 
-    wanted = assessment["status"].isin([*LOW_STATUSES, CANNOT_TELL]) & assessment["target"].notna()
-    low = assessment[wanted]
+    wanted = {*LOW_STATUSES, CANNOT_TELL}
     gaps = {
         str(row.column): float(row.target - row.mean)
-        for row in low.itertuples()
-        if pd.notna(row.mean) and row.target > row.mean
+        for row in rows
+        if row.status in wanted
+        and pd.notna(row.target)
+        and pd.notna(row.mean)
+        and row.target > row.mean
     }
     limits: dict[str, float] = {}
-    for row in assessment.itertuples():
+    for row in rows:
         if pd.notna(row.ul) and row.ul_applies_to == "all":
             limits[str(row.column)] = float(row.ul)
         elif pd.notna(row.cdrr):
             limits[str(row.column)] = float(row.cdrr)
-    current = {str(r.column): float(r.mean) for r in assessment.itertuples() if pd.notna(r.mean)}
-    targets = {
-        str(r.column): float(r.target) for r in assessment.itertuples() if pd.notna(r.target)
-    }
+    current = {str(r.column): float(r.mean) for r in rows if pd.notna(r.mean)}
+    targets = {str(r.column): float(r.target) for r in rows if pd.notna(r.target)}
     return gaps, limits, current, targets

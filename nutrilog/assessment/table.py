@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import coded, text_array
 from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
 from nutrilog.assessment.notes import notes
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, reason, verdicts
@@ -78,25 +79,42 @@ def _stage_references(age: float, sex: str, life_stage: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             **{name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES},
-            "ul_applies_to": np.array([row["ul_applies_to"] for row in refs], dtype=object),
+            "ul_applies_to": _objects([row["ul_applies_to"] for row in refs]),
             "implied_cv": np.array(
                 [str(row["req_cv_basis"]).startswith("implied") for row in refs], dtype=bool
             ),
             "published_sd": [
                 float(published[k]["sd_within"]) if k in published else np.nan for k in keys
             ],
-            "published_source": [_cite_sd(published[k]) if k in published else "" for k in keys],
-            "not_found": [
-                f"none published for this group ({missing[k]})" if k in missing else ""
-                for k in keys
-            ],
+            "published_source": _objects(
+                [_cite_sd(published[k]) if k in published else "" for k in keys]
+            ),
+            "not_found": _objects(
+                [
+                    f"none published for this group ({missing[k]})" if k in missing else ""
+                    for k in keys
+                ]
+            ),
             "age": age,
-            "life_stage": life_stage,
+            "life_stage": _objects([life_stage] * len(keys)),
         }
     )
 
 
 _VALUES = ("ear", "rda", "ai", "ul", "cdrr", "req_cv")
+
+
+def _objects(values: Any) -> pd.Series:
+    """Text kept as Python objects in the working table: a column of tens of thousands of
+    rows is neither converted to pandas' string dtype on the way in nor back on the way
+    out; the finished table's text columns are built once per distinct value
+    (:func:`_finished`)."""
+    return pd.Series(np.asarray(values, dtype=object), dtype=object)
+
+
+def _choice(codes: np.ndarray, texts: list[str]) -> pd.Categorical:
+    """``texts[codes]`` as a categorical (a choice among a few fixed texts)."""
+    return pd.Categorical.from_codes(codes, categories=pd.Index(texts, dtype=object))
 
 
 # ----------------------------------------------------------------- the table
@@ -125,15 +143,19 @@ def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]
     )
     choices = [published, by_user, own]
     t["sd_within"] = np.select(choices, [t["published_sd"], t["user_sd"], t["sd_days"]], np.nan)
-    t["sd_within_basis"] = np.select(choices, ["published", "user", "own days"], "none")
+    t["sd_within_basis"] = _choice(
+        np.select(choices, [0, 1, 2], 3), ["published", "user", "own days", "none"]
+    )
     days_codes, days_values = pd.factorize(t["days"].to_numpy())
     own_source = np.array([f"the SD of your own {n} days" for n in days_values], dtype=object)
     own_source = own_source[days_codes]
     none_source = t["not_found"].where(t["not_found"] != "", "none published for this group")
-    t["sd_within_source"] = np.select(
-        choices,
-        [t["published_source"], "given by you (sd_within)", own_source],
-        none_source.to_numpy(dtype=object),
+    t["sd_within_source"] = _objects(
+        np.select(
+            choices,
+            [t["published_source"].to_numpy(), "given by you (sd_within)", own_source],
+            none_source.to_numpy(dtype=object),
+        )
     )
 
 
@@ -142,7 +164,7 @@ def _formulas(t: pd.DataFrame) -> None:
     days, mean, sd = t["days"], t["mean"], t["sd_within"]
     has_ear = np.isfinite(t["ear"])
     t["target"] = np.where(has_ear, t["rda"], t["ai"])
-    t["target_kind"] = np.where(has_ear, "RDA", "AI")
+    t["target_kind"] = _choice(np.where(has_ear, 0, 1), ["RDA", "AI"])
     with np.errstate(divide="ignore", invalid="ignore"):
         t["pct_of_target"] = np.where(
             (days > 0) & (t["target"] > 0), 100 * mean / t["target"], np.nan
@@ -217,15 +239,18 @@ def _numbers(
     stats = slot_statistics(columns, owner, ref, ref_row, slots)
     t = ref.iloc[(ref_row[:, None] + np.arange(k)).ravel()].reset_index(drop=True)
     t = pd.concat([t, stats], axis=1)
-    chosen = [nutrient(key) for key in ASSESSED] * len(profiles)
-    t["nutrient"] = [n.key for n in chosen]
-    t["label"] = [n.label for n in chosen]
-    t["column"] = [n.column for n in chosen]
-    t["unit"] = [n.unit for n in chosen]
+    which = np.tile(np.arange(k), len(profiles))  # each row's nutrient
+    chosen = [nutrient(key) for key in ASSESSED]
+    for name in ("key", "label", "column", "unit"):
+        values = np.array([getattr(n, name) for n in chosen], dtype=object)
+        t["nutrient" if name == "key" else name] = coded(which, values, t.index)
     t["days"] = t["days"].astype(np.int64)
     _sd_within(t, profiles, given)
     _formulas(t)
-    t["status"], t["status_rule"], t["verdict"], t["verdict_rule"] = verdicts(t, min_days)
+    for name, values in zip(
+        ("status", "status_rule", "verdict", "verdict_rule"), verdicts(t, min_days), strict=True
+    ):
+        t[name] = _objects(values)
     return t
 
 
@@ -234,7 +259,7 @@ def _worded(t: pd.DataFrame | None, min_days: int) -> pd.DataFrame:
     if t is None:
         return _empty()
     rows = _rows(t)
-    t = t.assign(status_reason=[reason(r, min_days) for r in rows])
+    t = t.assign(status_reason=_objects([reason(r, min_days) for r in rows]))
     return _finished(t, [notes(r, min_days) for r in rows])
 
 
@@ -260,18 +285,25 @@ class AssessmentLater:
     def _with_person(self, frame: pd.DataFrame) -> pd.DataFrame:
         names = np.empty(len(self._people), dtype=object)
         names[:] = self._people
-        frame.insert(0, "person", np.repeat(names, len(ASSESSED)))
+        which = np.repeat(np.arange(len(names)), len(ASSESSED))  # each row's person
+        frame.insert(0, "person", text_array(coded(which, names, frame.index)))
         return frame
 
-    def numbers(self) -> pd.DataFrame:
-        """``person`` and :data:`ASSESSMENT_COLUMNS` but the worded ones."""
+    def numbers(self, columns: list[str] | None = None) -> pd.DataFrame:
+        """``person`` and :data:`ASSESSMENT_COLUMNS` but the worded ones; or only the
+        ``columns`` named (``person`` among them), the others not built."""
         if self._done is not None:
-            return self._done.drop(columns=list(WORDED_COLUMNS))
-        if self._t is None:
-            return self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
-        if self._numbers is None:  # built once; each caller gets its own (copy-on-write) view
-            self._numbers = self._with_person(_finished(self._t, None))
-        return self._numbers.copy(deep=False)
+            whole = self._done.drop(columns=list(WORDED_COLUMNS))
+        elif self._t is None:
+            whole = self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
+        elif self._numbers is not None or columns is None:
+            if self._numbers is None:  # built once; each caller gets its own (copy-on-write) view
+                self._numbers = self._with_person(_finished(self._t, None))
+            whole = self._numbers.copy(deep=False)
+        else:
+            wanted = [c for c in columns if c != "person"]
+            return self._with_person(_finished(self._t, None, wanted))[columns]
+        return whole if columns is None else whole[columns]
 
     def of(self, persons: Iterable[Any]) -> pd.DataFrame:
         """The full rows of some people, their sentences written for them alone (the
@@ -303,23 +335,26 @@ def _rows(t: pd.DataFrame) -> list[Any]:
     return [row._make(v) for v in zip(*values, strict=True)]
 
 
-def _finished(t: pd.DataFrame, row_notes: list[list[str]] | None) -> pd.DataFrame:
+def _finished(
+    t: pd.DataFrame, row_notes: list[list[str]] | None, only: list[str] | None = None
+) -> pd.DataFrame:
     """The output columns, in order, with their dtypes (without the worded columns when
-    ``row_notes`` is None)."""
+    ``row_notes`` is None; only the columns ``only`` when given)."""
     wanted = [
         name
         for name in ASSESSMENT_COLUMNS
-        if name != "notes" and (row_notes is not None or name not in WORDED_COLUMNS)
+        if name != "notes"
+        and (row_notes is not None or name not in WORDED_COLUMNS)
+        and (only is None or name in only)
     ]
-    out = {name: t[name].to_numpy() for name in wanted}
-    for name in ("nutrient", "label", "column", "unit", "target_kind", "ul_applies_to",
-                 "sd_within_basis", "sd_within_source", "status", "status_rule",
-                 "status_reason"):  # fmt: skip
-        if name in out:
-            out[name] = out[name].astype(object)
-    frame = pd.DataFrame(out)
+    text = {"nutrient", "label", "column", "unit", "target_kind", "ul_applies_to",
+            "sd_within_basis", "sd_within_source", "status", "status_rule",
+            "status_reason"}  # fmt: skip
+    out = {name: text_array(t[name]) if name in text else t[name].to_numpy() for name in wanted}
+    frame = pd.DataFrame(out, index=pd.RangeIndex(len(t)))
     for name in _COUNT_COLUMNS:
-        frame[name] = frame[name].astype("Int64")
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
     if row_notes is None:
         return frame
     notes_column = np.empty(len(row_notes), dtype=object)

@@ -29,9 +29,13 @@ from typing import IO, Any
 
 import pandas as pd
 
+from nutrilog._checks import keyword_arguments
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
 from nutrilog.iotools._build import default_date as default_date  # for the CLI
+from nutrilog.iotools._codes import food_id_problem as food_id_problem  # for the analysis
+from nutrilog.iotools._codes import person_id as person_id  # for people tables
+from nutrilog.iotools._columns import header_key as header_key  # for people tables
 from nutrilog.iotools._source import open_input
 from nutrilog.iotools._source import shorten as shorten  # for the CLI
 from nutrilog.iotools._usertable import read_user_table as read_user_table  # for user tables
@@ -142,6 +146,7 @@ def read_log(
             format is None and nhanes_day(list(source.columns)) is not None
         ):  # the frame pandas.read_sas gives of an individual-foods file
             return read_nhanes(source, strict=strict, person=person)
+        keyword_arguments(from_frame, options)
         return from_frame(source, strict=strict, date=date, person=person, **options)
     if isinstance(source, (list, tuple)):
         return FoodLog.concat(
@@ -174,4 +179,5 @@ def read_log(
         "chunksize": chunksize,
         **options,
     }
+    keyword_arguments(_READERS[fmt], options)
     return _READERS[fmt](inp, **kwargs)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from nutrilog._vector import coded, codes_of
 from nutrilog.iotools._cells import filled, join_notes, to_number
-from nutrilog.iotools._rejections import Rejections, quoted
+from nutrilog.iotools._rejections import Rejections
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 from nutrilog.units import normalize_unit
 
@@ -30,16 +30,15 @@ def amounts_from_text(texts: pd.Series, rej: Rejections) -> pd.DataFrame:
     parsed = parse_amounts(texts)
     rej.add(
         parsed["quantity"] < 0,
-        "negative amount: expected an amount of 0 or more, found " + quoted(texts),
+        "negative amount: expected an amount of 0 or more, found",
+        cells=texts,
     )
     no_food = parsed["food"].fillna("").str.strip() == ""
     rej.add(
         no_food & (texts.str.strip() == ""),
         "missing food text: expected food words, found an empty entry",
     )
-    rej.add(
-        no_food, "missing food text: expected food words, found only an amount in " + quoted(texts)
-    )
+    rej.add(no_food, "missing food text: expected food words, found only an amount in", cells=texts)
     return parsed
 
 
@@ -111,12 +110,13 @@ def amounts_from_columns(
     unknown = has_u & unit_key.isna().to_numpy()
     rej.add(
         unknown & ~has_g,
-        f"unknown unit: expected one of {_UNITS_HINT}, found " + quoted(unit),
+        f"unknown unit: expected one of {_UNITS_HINT}, found",
+        cells=unit,
     )
     rej.add(
         has_a & ~num_a & has_u,
-        f"non-numeric amount: expected a number in column {names.get('amount', 'amount')!r}, found "
-        + quoted(amount),
+        f"non-numeric amount: expected a number in column {names.get('amount', 'amount')!r}, found",
+        cells=amount,
     )
     with_unit = num_a & has_u
     out = pd.DataFrame(
@@ -132,12 +132,10 @@ def amounts_from_columns(
     q_g = to_number(grams, decimal_comma=decimal_comma).to_numpy(dtype="float64")
     rej.add(
         has_g & np.isnan(q_g),
-        f"non-numeric grams: expected a number in column {names.get('grams', 'grams')!r}, found "
-        + quoted(grams),
+        f"non-numeric grams: expected a number in column {names.get('grams', 'grams')!r}, found",
+        cells=grams,
     )
-    rej.add(
-        has_g & (q_g < 0), "negative amount: expected grams of 0 or more, found " + quoted(grams)
-    )
+    rej.add(has_g & (q_g < 0), "negative amount: expected grams of 0 or more, found", cells=grams)
     text_a = has_a & ~num_a & ~has_u
     from_food = ~has_a & ~has_g & has_f
     use_g = has_g & ~np.isnan(q_g)
@@ -148,7 +146,8 @@ def amounts_from_columns(
         )  # fmt: skip
     rej.add(
         out["quantity"].to_numpy() < 0,
-        "negative amount: expected an amount of 0 or more, found " + quoted(amount),
+        "negative amount: expected an amount of 0 or more, found",
+        cells=amount,
     )
     return out
 
@@ -184,8 +183,8 @@ def _written_amounts(
         )
         rej.add(
             no_number.reindex(index, fill_value=False),
-            "non-numeric amount: expected a number such as 1.5 or an amount such as '1 cup', found "
-            + quoted(amount),
+            "non-numeric amount: expected a number such as 1.5 or an amount such as '1 cup', found",
+            cells=amount,
         )
         out.loc[rows, ["quantity", "unit", "unit_kind"]] = parsed[
             ["quantity", "unit", "unit_kind"]
@@ -202,7 +201,8 @@ def _written_amounts(
             out.loc[take_unit, "unit_kind"] = unit_kind[take_unit].astype(object).to_numpy()
         rej.add(
             rows & (out["food"].fillna("") == ""),
-            "missing food text: expected food words, found only an amount in " + quoted(food),
+            "missing food text: expected food words, found only an amount in",
+            cells=food,
         )
     if use_g.any():
         rows = pd.Series(use_g, index=index)

@@ -27,7 +27,7 @@ from nutrilog._vector import coded, codes_of
 from nutrilog.errors import ArgumentError, LogParseError
 from nutrilog.iotools._cells import cells, coded_cells, to_number
 from nutrilog.iotools._dates import MAX_YEAR, MIN_YEAR, column_dayfirst, parse_day, to_timestamp
-from nutrilog.iotools._rejections import Rejections, quoted
+from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import warn_if_empty
 from nutrilog.iotools._table import MalformedTableError
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, entries_from_columns
@@ -263,12 +263,13 @@ def numeric_columns(
         if not pd.api.types.is_numeric_dtype(frame[original]):
             rej.add(
                 (raw != "") & values.isna(),
-                f"non-numeric value: expected a number in column {str(original)!r}, found "
-                + quoted(raw),
+                f"non-numeric value: expected a number in column {str(original)!r}, found",
+                cells=raw,
             )
         rej.add(
             values < 0,
-            f"negative value: expected 0 or more in column {str(original)!r}, found " + quoted(raw),
+            f"negative value: expected 0 or more in column {str(original)!r}, found",
+            cells=raw,
         )
         if conversion == "vitamin_d_iu":
             values = values * _IU_TO_UG

@@ -17,7 +17,7 @@ import pandas as pd
 
 from nutrilog._vector import codes_of
 from nutrilog.iotools._cells import join_notes
-from nutrilog.iotools._rejections import Rejections, as_mask, quoted
+from nutrilog.iotools._rejections import Rejections, as_mask
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.supplements import KINDS, Kinds, kinds_of
 
@@ -61,7 +61,8 @@ def apply_kinds(
         unknown = np.array([k != "" and k not in _KINDS for k in keys], dtype=bool)
         rej.add(
             unknown[codes],
-            "unknown kind: expected food, supplement or water, found " + quoted(given),
+            "unknown kind: expected food, supplement or water, found",
+            cells=given,
         )
         named = known[codes]
         code = np.where(named >= 0, named, code).astype(np.int8)

@@ -1,12 +1,13 @@
 """Why rows of a log cannot be read: the first reason per row, spelled out lazily.
 
-:class:`Rejections` keeps each row's first reason; a :class:`Message` (built with
-:func:`quoted`) joins text and cell values only for the rows it rejects.
+:class:`Rejections` keeps each row's first reason. A reason that shows the cell
+found is given as its text and the cells (``cells=``); :func:`found` joins them
+only for the rows it rejects.
 
 Examples
 --------
 >>> rej = Rejections(pd.RangeIndex(3))
->>> rej.add(pd.Series([True, False, True]), "bad " + quoted(pd.Series(["a", "b", "c"])))
+>>> rej.add(pd.Series([True, False, True]), "bad", cells=pd.Series(["a", "b", "c"]))
 >>> rej.reason.tolist()
 ["bad 'a'", None, "bad 'c'"]
 """
@@ -33,15 +34,26 @@ class Rejections:
         self._reason = np.full(len(index), None, dtype=object)
         self._bad = np.zeros(len(index), dtype=bool)
 
-    def add(self, mask: pd.Series | np.ndarray, reason: str | pd.Series | Message) -> None:
-        """Give ``reason`` to the rows in ``mask`` that have none yet."""
+    def add(
+        self,
+        mask: pd.Series | np.ndarray,
+        reason: str | pd.Series,
+        cells: pd.Series | None = None,
+    ) -> None:
+        """Give ``reason`` to the rows in ``mask`` that have none yet.
+
+        ``reason`` is one text for all rows or a text per row. With ``cells``,
+        each row's message is the text followed by its cell in quotes (see
+        :func:`found`), spelled out only for the rows rejected here.
+        """
         rows = as_mask(mask) & ~self._bad
         if not rows.any():
             return
-        if isinstance(reason, Message):
-            self._reason[rows] = reason.render(rows)
+        where = np.flatnonzero(rows)
+        if cells is not None:
+            self._reason[rows] = found(str(reason), cells.iloc[where].to_numpy(dtype=object))
         elif isinstance(reason, pd.Series):
-            self._reason[rows] = reason.iloc[np.flatnonzero(rows)].to_numpy(dtype=object)
+            self._reason[rows] = reason.iloc[where].to_numpy(dtype=object)
         else:
             self._reason[rows] = reason
         self._bad |= rows
@@ -71,46 +83,15 @@ def as_mask(mask: pd.Series | np.ndarray) -> np.ndarray:
     return np.asarray(mask, dtype=bool)
 
 
-class Message:
-    """A rejection reason built from text and columns, spelled out only for rejected rows.
+def found(text: str, cells: np.ndarray) -> np.ndarray:
+    """``text``, a space and each cell in single quotes: one message per cell.
 
-    Joining strings for every row of a million-row chunk to reject a handful is
-    most of a reader's work; ``"found " + quoted(col)`` builds this instead, and
-    :meth:`Rejections.add` renders it for the rows it rejects.
+    Called only for the rows a reader rejects: joining strings for every row
+    of a million-row chunk to reject a handful would be most of its work.
 
     Examples
     --------
-    >>> msg = "found " + quoted(pd.Series(["x", "y"]))
-    >>> msg.render(np.array([False, True])).tolist()
-    ["found 'y'"]
+    >>> found("negative amount: expected 0 or more, found", np.array(["-1", "-2"])).tolist()
+    ["negative amount: expected 0 or more, found '-1'", "negative amount: expected 0 or more, found '-2'"]
     """
-
-    def __init__(self, parts: list[str | pd.Series]) -> None:
-        self.parts = parts
-
-    def __add__(self, other: str | pd.Series) -> Message:
-        return Message([*self.parts, other])
-
-    def __radd__(self, other: str | pd.Series) -> Message:
-        return Message([other, *self.parts])
-
-    def render(self, rows: np.ndarray) -> np.ndarray:
-        """The message of each row where the boolean array ``rows`` is True."""
-        where = np.flatnonzero(rows)
-        pieces = [
-            part.iloc[where].to_numpy(dtype=object) if isinstance(part, pd.Series) else None
-            for part in self.parts
-        ]
-        texts = [
-            "".join(
-                str(part) if piece is None else str(piece[k])
-                for part, piece in zip(self.parts, pieces, strict=True)
-            )
-            for k in range(len(where))
-        ]
-        return np.array(texts, dtype=object)
-
-
-def quoted(values: pd.Series) -> Message:
-    """Cells in single quotes, for messages (rendered only for rejected rows)."""
-    return Message(["'", values, "'"])
+    return np.array([f"{text} '{cell}'" for cell in cells], dtype=object)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from nutrilog._checks import encoding_argument
 from nutrilog.errors import ArgumentError, LogParseError
 from nutrilog.iotools._encoding import (
     decode_all,
@@ -337,6 +338,8 @@ def open_input(
     >>> open_input(io.BytesIO("date,food\\n2026-11-20,café\\n".encode("cp1252"))).encoding
     'cp1252'
     """
+    if encoding is not None:
+        encoding_argument(encoding)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         name = str(source)

@@ -37,7 +37,7 @@ MAX_USER_TABLE_BYTES = 64 * 2**20
 def _text_of(path: Path, what: str) -> str:
     name = str(path)
     if path.is_dir():
-        raise DataError(f"{name}: cannot read the {what}: it is a directory")
+        raise DataError(f"{name}: cannot read the {what}: expected a file, found a directory")
     try:
         size = path.stat().st_size
         if size > MAX_USER_TABLE_BYTES:
@@ -47,7 +47,9 @@ def _text_of(path: Path, what: str) -> str:
             )
         data = path.read_bytes()
     except OSError as err:
-        raise DataError(f"{name}: cannot read the {what}: {err.strerror or err}") from err
+        raise DataError(
+            f"{name}: cannot read the {what}: expected a readable file, found {err.strerror or err}"
+        ) from err
     if not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
         raise DataError(f"{name}: empty file: expected the {what} as CSV with a header line")
     reason = binary_reason(data)

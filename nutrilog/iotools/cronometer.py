@@ -56,7 +56,7 @@ from nutrilog.iotools._build import (
 from nutrilog.iotools._cells import cells
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._kinds import apply_kinds
-from nutrilog.iotools._rejections import Rejections, quoted
+from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import LogInput, open_input
 from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.csv import with_bad_rows
@@ -222,8 +222,8 @@ def _process_servings(
     )
     rej.add(
         (amount != "") & out["quantity"].isna(),
-        "non-numeric amount: expected a number and a measure such as '1.00 cup', found "
-        + quoted(amount),
+        "non-numeric amount: expected a number and a measure such as '1.00 cup', found",
+        cells=amount,
     )
     out.loc[amount == "", "amount_note"] = "no amount"
     out["food"] = food

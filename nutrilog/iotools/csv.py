@@ -59,7 +59,7 @@ from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, re
 from nutrilog.iotools._columns import expected_names, map_columns
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._numeric import read_numeric_log
-from nutrilog.iotools._rejections import Rejections, quoted
+from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import LogInput, open_input, split_lines
 from nutrilog.iotools._table import LINE, header_offset, read_table
 from nutrilog.iotools.detect import sniff_delimiter, split_cells
@@ -221,8 +221,8 @@ def _recall_days(out: pd.DataFrame, cells: pd.Series, rej: Rejections, name: str
     whole &= number == np.floor(np.where(np.isfinite(number), number, 0))
     rej.add(
         given & ~whole,
-        f"bad recall day: expected a whole number from 1 to 366 in column {name!r}, found "
-        + quoted(cells),
+        f"bad recall day: expected a whole number from 1 to 366 in column {name!r}, found",
+        cells=cells,
     )
     out["recall_day"] = pd.array(np.where(whole, number, np.nan), dtype="Int64")
     undated = whole & out["date"].isna().to_numpy()

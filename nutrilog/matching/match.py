@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from nutrilog._checks import food_table_argument
+from nutrilog._checks import food_table_argument, same_length, texts_argument
 from nutrilog._vector import per_unique
 from nutrilog.assumptions import join_assumptions
 from nutrilog.errors import DataError
@@ -150,6 +150,8 @@ def match_foods(
     ['sr28:09040', 'sr28:11457']
     """
     food_table_argument(foods)
+    texts_argument("texts", texts)
+    same_length(texts=texts, food_ids=food_ids, units=units, unit_kinds=unit_kinds)
     matcher = Matcher(foods, aliases=aliases, threshold=threshold, synonyms=synonyms, brands=brands)
     return matcher.match(texts, food_ids=food_ids, units=units, unit_kinds=unit_kinds)
 

@@ -316,8 +316,8 @@ def _format_for(path: Path) -> str:
         if suffix in suffixes:
             return fmt
     raise ArgumentError(
-        f"cannot tell the report format from {path.name!r}; use a suffix "
-        f"{[s for group in FORMATS.values() for s in group]} or pass format="
+        f"cannot tell the report format from {path.name!r}: expected a suffix of "
+        f"{[s for group in FORMATS.values() for s in group]} or format=, found {suffix or 'none'!r}"
     )
 
 

@@ -50,7 +50,7 @@ POPULATION_METHOD: tuple[str, ...] = (
 
 def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dict[str, Any]:
     """One compact line per person: DRI group, days assessed and the status per nutrient."""
-    from nutrilog.assessment.population import dri_groups
+    from nutrilog.assessment.dri_groups import dri_groups
 
     a = getattr(analysis, "assessment_numbers", None)  # statuses, no row's sentences
     if a is None:

@@ -1,7 +1,9 @@
 """Tell supplements and plain water apart from food, and read a supplement's dose.
 
 The package has one module per job: :mod:`~nutrilog.supplements.detect` reads one
-line (food, supplement or water, and the dose; the rules are described there),
+line (food, supplement or water, and the dose; the rules are described there)
+from :mod:`~nutrilog.supplements.words` (the words that make a line a supplement
+or water) and :mod:`~nutrilog.supplements.doses` (the reading of a dose),
 :mod:`~nutrilog.supplements.products` reads product tables (bundled and a user's)
 and finds the product a line names, and :mod:`~nutrilog.supplements.entries`
 applies both to a table of entries, each distinct text once.
@@ -16,8 +18,8 @@ Examples
 
 from __future__ import annotations
 
-from nutrilog.supplements.detect import FOOD_MASS_G as FOOD_MASS_G
 from nutrilog.supplements.detect import SupplementInfo, detect_supplement
+from nutrilog.supplements.doses import FOOD_MASS_G as FOOD_MASS_G
 from nutrilog.supplements.entries import (
     KINDS,
     SUPPLEMENT_COLUMNS,

@@ -27,8 +27,9 @@ from nutrilog._vector import codes_of
 from nutrilog.log import ENTRY_KINDS as KINDS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import parse_quantity
-from nutrilog.supplements.detect import SUPPLEMENT_WORDS, detect_supplement, from_product
+from nutrilog.supplements.detect import detect_supplement, from_product
 from nutrilog.supplements.products import SUPPLEMENT_NUTRIENTS, product_index, read_supplement_table
+from nutrilog.supplements.words import SUPPLEMENT_WORDS
 
 __all__ = [
     "SUPPLEMENT_COLUMNS",

@@ -1,0 +1,233 @@
+"""Read a supplement's dose: the amount of each nutrient one line declares.
+
+Label amounts are elemental
+---------------------------
+US supplement labels declare the amount of the nutrient itself, not of the salt
+it is bound to (21 CFR 101.36(b)(2): the quantity of each dietary ingredient is
+the amount of the nutrient). So ``magnesium glycinate 200 mg`` is read as 200 mg
+of elemental magnesium, and ``calcium carbonate 600 mg`` as 600 mg of calcium.
+A stated weight that one unit of the element could not carry (more than the
+``largest_elemental_mg`` of ``datasets/supplement_salts.csv``: potassium 99 mg,
+magnesium 500 mg, calcium 600 mg) next to a named salt is the salt's weight, and
+is converted with the salt's elemental fraction from its formula:
+``potassium gluconate 595 mg`` is 595 x 16.69% = 99 mg of potassium, flagged
+``compound weight``. A line that says ``elemental`` is never converted.
+
+A stated elemental amount is the dose (``calcium carbonate 1250 mg (500 mg
+elemental)`` is 500 mg of calcium); milliequivalents are converted with the atomic
+weight over the ion's charge (``potassium chloride 20 mEq`` = 782 mg of potassium).
+
+Units and counts
+----------------
+Vitamin D in IU is converted to µg with :func:`nutrilog.units.vitamin_d_iu_to_ug`
+(40 IU = 1 µg). A number without a unit after the nutrient is a dose in its usual
+label unit when it is :data:`BARE_DOSE_MIN` or more (``magnesium 250``: mg; ``D3
+2000``: IU from 400 on, µg below; ``B12 1000``: µg), flagged ``unit assumed``;
+below it counts tablets. A volume, a size, or a mass of :data:`FOOD_MASS_G` grams
+or more is a food measure, not a dose (:func:`food_measure`).
+
+Examples
+--------
+>>> from nutrilog.quantity import parse_quantity
+>>> dose_of("potassium_mg", parse_quantity("potassium gluconate 595 mg"), "potassium gluconate")
+(99.3055, None, 'compound weight: 595 mg potassium gluconate = 99 mg potassium (16.7%)')
+>>> dose_of("vitamin_d_ug", parse_quantity("D3 2000"), "D3 2000")[0]
+50.0
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from nutrilog._resources import dataset_path
+from nutrilog.nutrients import nutrient
+from nutrilog.quantity import ParsedAmount
+from nutrilog.supplements.words import B_COMPLEX
+from nutrilog.units import convert, vitamin_d_iu_to_ug
+
+__all__ = [
+    "FOOD_MASS_G",
+    "BARE_DOSE_MIN",
+    "DOSE_UNITS",
+    "DOSE_FORMS",
+    "food_measure",
+    "dose_of",
+    "stated_dose",
+    "units_taken",
+]
+
+#: Units of a label dose.
+DOSE_UNITS = {"mg", "ug", "IU"}
+#: A mass at least this large (grams) is a food amount, not a label dose: no
+#: supplement declares 5 g of a mineral or vitamin (the largest usual doses are
+#: about 1.2 g of calcium and 1.25 mg of vitamin D).
+FOOD_MASS_G = 5.0
+#: Units of one dose form (``2 capsules``).
+DOSE_FORMS = {"capsule", "tablet", "softgel", "gummy", "lozenge"}
+#: Units counting a supplement's servings ("2 tabs", "1 scoop").
+_COUNT_UNITS = DOSE_FORMS | {"drop", "sachet", "packet", "scoop", "serving", "each"}
+_IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # 0.025 µg per IU (40 IU = 1 µg)
+#: A number without a unit after a nutrient is a dose from this value on ("magnesium
+#: 250"); below it, a count of tablets ("magnesium 2").
+BARE_DOSE_MIN = 10.0
+#: Vitamin D without a unit: IU from this value on ("D3 2000"), µg below ("D3 50").
+_VITAMIN_D_IU_FROM = 400.0
+_MINERAL_NAMES = {
+    "magnesium_mg": "magnesium",
+    "calcium_mg": "calcium",
+    "potassium_mg": "potassium",
+    "sodium_mg": "sodium",
+}
+#: A stated elemental amount beside a salt's weight ("calcium carbonate 1250 mg (500 mg
+#: elemental)", "elemental magnesium 200 mg"): that amount is the dose.
+_ELEMENTAL = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>mg|mcg|µg|ug)\s*(?:of\s+)?elemental\b"
+    r"|\belemental\s+(?:magnesium|calcium|potassium|mg|ca|k)?\s*(?:[:=]\s*)?"
+    r"(?P<num2>\d+(?:\.\d+)?)\s*(?P<unit2>mg|mcg|µg|ug)\b",
+    re.I,
+)
+#: Milliequivalents of a mineral (potassium chloride is dosed in mEq): mg per mEq,
+#: the atomic weight (IUPAC) divided by the ion's charge.
+_MG_PER_MEQ = {
+    "potassium_mg": 39.098,
+    "sodium_mg": 22.990,
+    "magnesium_mg": 24.305 / 2,
+    "calcium_mg": 40.078 / 2,
+}
+_MEQ = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*meq\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _salts() -> pd.DataFrame:
+    """``datasets/supplement_salts.csv``: elemental fraction of each mineral salt."""
+    with dataset_path("supplement_salts.csv").open("rb") as fh:
+        return pd.read_csv(fh, keep_default_na=False)
+
+
+def food_measure(parsed: ParsedAmount) -> bool:
+    """Whether the amount is one of food (a volume, a size, or at least FOOD_MASS_G grams).
+
+    Examples
+    --------
+    >>> from nutrilog.quantity import parse_quantity
+    >>> food_measure(parse_quantity("tofu 3 oz")), food_measure(parse_quantity("calcium 600 mg"))
+    (True, False)
+    """
+    if parsed.unit_kind in ("volume", "size"):
+        return True
+    if parsed.unit_kind == "mass" and parsed.unit is not None and not math.isnan(parsed.quantity):
+        return convert(parsed.quantity, parsed.unit, "g") >= FOOD_MASS_G
+    return False
+
+
+def _compound(column: str, text: str, amount_mg: float) -> tuple[float, str | None]:
+    """A mineral dose above what one unit carries, with a salt named, is the salt's weight.
+
+    US labels state the element (21 CFR 101.36), so ``calcium carbonate 600 mg`` is
+    600 mg of calcium; but no over-the-counter unit carries 595 mg of potassium, so
+    ``potassium gluconate 595 mg`` is the salt: 595 x 16.69% = 99 mg of potassium
+    (``datasets/supplement_salts.csv``).
+    """
+    if column not in _MINERAL_NAMES or "elemental" in text.lower() or _MEQ.search(text):
+        return amount_mg, None
+    salts = _salts()
+    rows = salts[salts["nutrient"] == column]
+    if rows.empty or not amount_mg > float(rows["largest_elemental_mg"].iloc[0]):
+        return amount_mg, None
+    for salt, fraction in zip(rows["salt"], rows["elemental_fraction"], strict=True):
+        if re.search(rf"\b(?:l-)?{salt}\b", text, re.I):
+            element = amount_mg * float(fraction)
+            return element, (
+                f"compound weight: {amount_mg:g} mg {_MINERAL_NAMES[column]} {salt} = "
+                f"{element:.0f} mg {_MINERAL_NAMES[column]} ({float(fraction):.1%})"
+            )
+    return amount_mg, None
+
+
+def _bare_dose(column: str, quantity: float) -> tuple[float, str] | None:
+    """A number without a unit after the nutrient, as a dose in the usual label unit."""
+    if not quantity >= BARE_DOSE_MIN:
+        return None
+    label = nutrient(column).label
+    if column == "vitamin_d_ug" and quantity >= _VITAMIN_D_IU_FROM:
+        return quantity * _IU_TO_UG, f"unit assumed: {label} {quantity:g} taken as IU"
+    return quantity, f"unit assumed: {label} {quantity:g} taken as {nutrient(column).symbol}"
+
+
+def dose_of(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | None, str | None]:
+    """The amount of ``column``'s nutrient declared by ``parsed``: (value, why NaN, assumption).
+
+    Examples
+    --------
+    >>> from nutrilog.quantity import parse_quantity
+    >>> dose_of("magnesium_mg", parse_quantity("magnesium 200 mg"), "magnesium 200 mg")
+    (200.0, None, None)
+    >>> dose_of("magnesium_mg", parse_quantity("magnesium 2"), "magnesium 2")[1]
+    'Magnesium dose unresolved: expected a label amount such as 200 mg, found no amount'
+    """
+    target = nutrient(column).unit
+    label = nutrient(column).label
+    if column == "vitamin_b12_ug" and B_COMPLEX.search(text):
+        return math.nan, f"{label}: a B-complex states no B12 amount of its own", None
+    if parsed.unit_kind == "mass" and parsed.unit is not None and not math.isnan(parsed.quantity):
+        value = convert(parsed.quantity, parsed.unit, target)
+        if target == "mg":
+            value, assumed = _compound(column, text, value)
+            return value, None, assumed
+        return value, None, None
+    if parsed.unit == "IU" and not math.isnan(parsed.quantity):
+        if column == "vitamin_d_ug":
+            return parsed.quantity * _IU_TO_UG, None, None
+        return math.nan, f"{label} dose in IU cannot be converted to {target}", None
+    if parsed.unit is None and parsed.unit_kind is None:
+        bare = _bare_dose(column, parsed.quantity)
+        if bare is not None:
+            return bare[0], None, bare[1]
+    found = "no amount" if parsed.unit is None else f"'{parsed.unit}'"
+    return (
+        math.nan,
+        f"{label} dose unresolved: expected a label amount such as 200 {target}, found {found}",
+        None,
+    )
+
+
+def stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAmount:
+    """The dose a line states outright: an elemental amount next to a salt's weight
+    (``calcium carbonate 1250 mg (500 mg elemental)`` is 500 mg), or a mineral in
+    milliequivalents (``potassium chloride 20 mEq`` is 782 mg of potassium).
+
+    Examples
+    --------
+    >>> from nutrilog.quantity import parse_quantity
+    >>> text = "potassium chloride 20 mEq"
+    >>> round(stated_dose(text, parse_quantity(text), ["potassium_mg"]).quantity)
+    782
+    """
+    found = _ELEMENTAL.search(text)
+    if found is not None:
+        number = found["num"] or found["num2"]
+        unit = (found["unit"] or found["unit2"]).lower().replace("µg", "ug").replace("mcg", "ug")
+        return parsed._replace(quantity=float(number), unit=unit, unit_kind="mass")
+    found = _MEQ.search(text)
+    if found is not None and len(columns) == 1 and columns[0] in _MG_PER_MEQ:
+        mg = float(found["num"]) * _MG_PER_MEQ[columns[0]]
+        return parsed._replace(quantity=mg, unit="mg", unit_kind="mass")
+    return parsed
+
+
+def units_taken(parsed: ParsedAmount) -> float | None:
+    """How many units of a product a line counts (``2 tabs``, ``x2``, none: 1); None for a dose.
+
+    Examples
+    --------
+    >>> from nutrilog.quantity import parse_quantity
+    >>> units_taken(parse_quantity("tums 2 tabs")), units_taken(parse_quantity("tums 500 mg"))
+    (2.0, None)
+    """
+    if parsed.unit is None or parsed.unit in _COUNT_UNITS:
+        return 1.0 if math.isnan(parsed.quantity) else parsed.quantity
+    return None

@@ -1,0 +1,164 @@
+"""The words that make a line a supplement or water: nutrients, forms and names.
+
+Nutrients are named the ways people write them: ``Mg``, ``mag``, ``Ca``, ``K`` (a
+capital letter standing alone, not after a number, where ``mg`` is the unit),
+``cal-mag``, ``vit D``, ``D``, ``D3``, ``D2``, ``cholecalciferol``, ``B-12``,
+``methylcobalamin``; a salt after a symbol names its mineral (``Mg glycinate``,
+``ca carbonate``). Beside the nutrients: supplement forms (glycinate, citrate,
+cholecalciferol, powder...) and dose forms (capsule, tablet, softgel, gummy,
+lozenge; ``caps``, ``tabs``) in :data:`FORMS`, multivitamins and prenatals in
+:data:`MULTI`, supplements by their name alone (fish oil, omega-3, probiotic,
+melatonin, electrolyte tabs...) in :data:`NAMED_SUPPLEMENTS`, and plain water in
+:data:`WATER`. :data:`SUPPLEMENT_WORDS` joins them all: the quick screen a line
+passes before it is read.
+
+Examples
+--------
+>>> nutrients_in("Mg glycinate 200mg + D3 2000 IU")
+['magnesium_mg', 'vitamin_d_ug']
+>>> nutrients_in("200 mg of something")
+[]
+>>> bool(FORMS.search("gummy bears")), bool(FORMS.search("2 gummies"))
+(False, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "NUTRIENT_PATTERNS",
+    "B_COMPLEX",
+    "FORMS",
+    "MULTI",
+    "NAMED_SUPPLEMENTS",
+    "OTHER_SUPPLEMENTS",
+    "COFFEE_CAPSULE",
+    "WATER",
+    "BARE_WORDS",
+    "SPLIT",
+    "SUPPLEMENT_WORDS",
+    "nutrients_in",
+]
+
+# Salt words of every mineral, for "Mg glycinate" / "ca carbonate" / "k citrate".
+_ANY_SALT = r"(?:bis)?glycinate|citrate|oxide|chloride|malate|threonate|taurate|lactate|aspartate|gluconate|carbonate|sulfate|hydroxide|orotate|phosphate|bicarbonate"
+# Shorthand that is a unit when it follows a number ("200 mg"), a nutrient otherwise.
+_NOT_AFTER_NUMBER = r"(?<!\d)(?<!\d\s)"
+
+#: Tracked nutrients as they are named on labels and in diaries.
+NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "magnesium_mg",
+        re.compile(
+            rf"\bmagnesium\b|\bmag\b|\bcal[\s-]?mag\b|(?-i:{_NOT_AFTER_NUMBER}\bMg\b)"
+            rf"|{_NOT_AFTER_NUMBER}\bmg\s+(?:l-)?(?:{_ANY_SALT})\b",
+            re.I,
+        ),
+    ),
+    (
+        "calcium_mg",
+        re.compile(
+            rf"\bcalcium\b|\bcal[\s-]?mag\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
+            rf"|\bca\s+(?:{_ANY_SALT})\b",
+            re.I,
+        ),
+    ),
+    (
+        "potassium_mg",
+        re.compile(
+            rf"\bpotassium\b|(?-i:(?<!vitamin )(?<!vit )(?<!vit\. ){_NOT_AFTER_NUMBER}\bK\b(?![\w-]))"
+            rf"|\bk\s+(?:{_ANY_SALT})\b",
+            re.I,
+        ),
+    ),
+    ("sodium_mg", re.compile(r"\bsodium\b", re.I)),
+    (
+        "vitamin_d_ug",
+        re.compile(
+            r"\bvit(?:amin)?\.?\s*d[23]?\b|\bd[23]\b|(?:chole|ergo)calciferol"
+            r"|(?-i:(?<![\w'.-])D(?![\w'-]))",
+            re.I,
+        ),
+    ),
+    (
+        "vitamin_b12_ug",
+        re.compile(r"\b(?:vit(?:amin)?\.?\s*)?b[\s-]?12\b|cobalamin|\bb[\s-]?complex\b", re.I),
+    ),
+]
+#: A B-complex names B12 among others: its dose is never B12's alone.
+B_COMPLEX = re.compile(r"\bb[\s-]?complex\b|\bb[\s-]?(?:50|100)\b", re.I)
+#: Supplement forms (salts, vitamin forms, powder) and dose forms (capsule, tablet...).
+FORMS = re.compile(
+    rf"{_ANY_SALT}|threonate|chelate|supplement|capsule|tablet|softgel|"
+    r"\bgumm(?:y|ies)\b(?!\s*(?:bears?|worms?|candy|candies|rings?|sharks?|frogs?))|lozenge|\bpills?\b|\bcaps?\b|\btabs?\b|\bpowder\b|"
+    r"\bchewables?\b|\bdrops\b|cholecalciferol|ergocalciferol|methylcobalamin|cyanocobalamin|"
+    r"hydroxocobalamin|adenosylcobalamin",
+    re.I,
+)
+#: Multivitamins and prenatals.
+MULTI = re.compile(
+    r"multi[\s-]?vit|\bmulti\b(?![\s-]*(?:grains?|seeds?|colou?r|purpose|pack|layer|bean))|"
+    r"prenatal|one[\s-]a[\s-]day|centrum",
+    re.I,
+)
+#: Supplements by their name alone, dose or not: never a food.
+NAMED_SUPPLEMENTS = re.compile(
+    r"fish\s*oil|omega[\s-]?3|\bprobiotics?\b|\bmelatonin\b|\bcreatine\b|\bcoq10\b|"
+    r"\bashwagandha\b|\bglucosamine\b|\bbiotin\b|"
+    r"\belectrolytes? (?:tabs?|tablets?|capsules?|caps|packets?|sachets?|powder|mix|drink mix)\b|"
+    r"\blmnt\b|\bnuun\b|\bliquid[\s-]?i\.?v\b|\bsalt[\s-]?sticks?\b|"
+    r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b",
+    re.I,
+)
+#: Untracked nutrients and herbs: a supplement with a dose or a form, a food otherwise.
+OTHER_SUPPLEMENTS = re.compile(
+    r"\bzinc\b|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
+    r"\bfolate\b|\bfolic\b|\belectrolytes?\b|\bselenium\b|\biodine\b|\bturmeric\b|"
+    r"\bcurcumin\b|\bcollagen\b|\bl-theanine\b|\b5-htp\b|\belderberry\b",
+    re.I,
+)
+#: A capsule of coffee is coffee.
+COFFEE_CAPSULE = re.compile(r"\b(?:coffee|espresso|nespresso|k-?cup|pods?)\b", re.I)
+#: A line that is only water (matched against the whole food text).
+WATER = re.compile(
+    r"(?:(?:plain|tap|still|sparkling|mineral|bottled|filtered|spring|fizzy|carbonated|"
+    r"soda|hot|cold|warm|iced|ice|fresh|drinking|glass|bottle|of)\s+)*"
+    r"(?:water|h2o)(?:\s+(?:tap|bottled|plain|still|sparkling|mineral|filtered|with\s+ice))?",
+    re.I,
+)
+#: Words a supplement line holds besides its nutrients: what is left after them is food.
+BARE_WORDS = re.compile(
+    rf"\b(?:vitamins?|supplements?|elemental|daily|dose|{_ANY_SALT}|l-|powder|"
+    r"ultra|extra|max(?:imum)?|super|forte|plus|high|potency|strength|regular|advanced|"
+    r"complete|liquid|spray|sublingual|chewables?|once|weekly|mega|mg|mcg|ug|iu|meq)\b|\bl-",
+    re.I,
+)
+#: Where a line naming several nutrients is cut into one part per nutrient.
+SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
+#: Any word that can make a line a supplement or water: the quick screen before
+#: :func:`~nutrilog.supplements.detect.detect_supplement`.
+SUPPLEMENT_WORDS = re.compile(
+    "|".join(
+        [p.pattern for _, p in NUTRIENT_PATTERNS]
+        + [
+            FORMS.pattern,
+            MULTI.pattern,
+            NAMED_SUPPLEMENTS.pattern,
+            OTHER_SUPPLEMENTS.pattern,
+            r"water|h2o|\btums\b|\bzma\b|caltrate|mag-ox",
+        ]
+    ),
+    re.I,
+)
+
+
+def nutrients_in(text: str) -> list[str]:
+    """The tracked nutrient columns a text names, in the order of :data:`NUTRIENT_PATTERNS`.
+
+    Examples
+    --------
+    >>> nutrients_in("cal-mag 2 tabs")
+    ['magnesium_mg', 'calcium_mg']
+    """
+    return [col for col, pattern in NUTRIENT_PATTERNS if pattern.search(text)]
