@@ -232,3 +232,9 @@ def test_size_factors_are_the_median_usda_ratios() -> None:
     small = (by["small"] / by["medium"]).dropna().median()
     assert SIZE_FACTORS["large"] == pytest.approx(large, abs=0.05)
     assert SIZE_FACTORS["small"] == pytest.approx(small, abs=0.05)
+
+
+def test_milk_named_with_a_flat_white_is_a_splash_not_a_glass(foods) -> None:
+    rows = _entries(["cortado with soy milk"], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(120.0)  # the cortado's own 4 fl oz
+    assert rows["grams"].iloc[1] < 40.0  # 2 tbsp of milk, not the 244 g default glass
