@@ -59,9 +59,9 @@ def test_size_word_uses_the_food_portion(foods: FoodTable) -> None:
 
 
 def test_bare_count_prefers_medium(foods: FoodTable) -> None:
-    assert _grams(foods, 2, None, None, "sr28:01123")["grams"] == pytest.approx(
-        88.0
-    )  # 01123 medium 44 g
+    # 09003 apple, medium 182 g (eggs are the exception: count_sizes.csv, large)
+    assert _grams(foods, 2, None, None, "sr28:09003")["grams"] == pytest.approx(364.0)
+    assert _grams(foods, 2, None, None, "sr28:01123")["grams"] == pytest.approx(100.0)
     # no medium portion: the first countable one, 09200 "fruit (2-5/8" dia)" 131 g
     assert _grams(foods, 1, None, None, "sr28:09200")["grams"] == pytest.approx(131.0)
     # FNDDS 63107010 Banana, raw: "1 banana" 126 g
@@ -166,7 +166,7 @@ def test_vectorised_on_unique_pairs(foods: FoodTable, monkeypatch: pytest.Monkey
     assert len(calls) == 3
     assert list(out.columns) == GRAMS_COLUMNS
     assert out.index.equals(index)
-    assert out["grams"].iloc[:3].tolist() == pytest.approx([118.0, 88.0, 732.0])
+    assert out["grams"].iloc[:3].tolist() == pytest.approx([118.0, 100.0, 732.0])  # 2 large eggs
 
 
 def test_grams_per_unit_example(foods: FoodTable) -> None:

@@ -40,6 +40,7 @@ from nutrilog.matching.entry import (
     Understanding,
     needs_reading,
     not_food_reason,
+    read_topped,
     strip_prefix,
     understand,
 )
@@ -106,7 +107,9 @@ def understand_entries(
     pairs_as_text = [(str(texts[t] or ""), str(foods[f] or "")) for t, f in pairs.tolist()]
     written = [food if _from_columns(text, food) else text for text, food in pairs_as_text]
     readings = [
-        _read(text, food, matcher) if needs_reading(line, key.split()) else _as_written(line)
+        _read(text, food, matcher)
+        if needs_reading(line, key.split()) or read_topped(line) is not None
+        else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True
         )

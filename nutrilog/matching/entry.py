@@ -54,7 +54,12 @@ from dataclasses import dataclass
 
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
-from nutrilog.matching.neighbours import british_chips, companion_amounts
+from nutrilog.matching.neighbours import (
+    british_chips,
+    companion_amounts,
+    read_topped,
+    topped_foods,
+)
 from nutrilog.matching.parts import Part, has_amount, part_spans, split_parts
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
 from nutrilog.matching.vocabulary import matcher_words
@@ -68,6 +73,7 @@ __all__ = [
     "entry_words",
     "needs_reading",
     "not_food_reason",
+    "read_topped",
     "split_parts",
     "strip_prefix",
     "understand",
@@ -311,7 +317,8 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     if len(spans) > 1:
         spans = _merge_amounts(matcher, rest, spans)
     if len(spans) <= 1:
-        return Understanding(text, meal, clock, None, (Part(rest, ()),))
+        topped = _topped(matcher, (Part(rest, ()),), (("component", f'of "{rest}"'),))
+        return Understanding(text, meal, clock, None, topped or (Part(rest, ()),))
     groups = _best_grouping(matcher, rest, spans)
     containers = entry_words().containers
     if len(groups) > 2:
@@ -323,4 +330,17 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         return Understanding(text, meal, clock, None, (Part(whole, _dish_tag(rest, spans)),))
     tag = (("component", f'of "{rest}"'),)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
+    parts = _topped(matcher, parts, ()) or parts
     return Understanding(text, meal, clock, None, companion_amounts(british_chips(parts, tag)))
+
+
+def _topped(
+    matcher: Matcher, parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]
+) -> tuple[Part, ...] | None:
+    """The parts with each unknown topped food (``avocado toast``) cut in two and the
+    additions weighed (:func:`~nutrilog.matching.neighbours.topped_foods`), ``tag``
+    added to each part; None when no part is cut."""
+    cut = topped_foods(parts, lambda part: matcher.accepted(_food_key(matcher, part)))
+    if len(cut) == len(parts):
+        return None
+    return companion_amounts(tuple(Part(p.text, (*tag, *p.tags)) for p in cut))

@@ -121,6 +121,9 @@ class FoodIndex:
     masks: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # recent masks
     synonym_keys: tuple[list[int], list[str]] = ([], [])  # (food, normalised synonym)
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
+    choice_start: np.ndarray | None = None  # first choice of each food (and the end), first use
+    #: each choice's text and synonym with their words sorted, on first use
+    sorted_texts: tuple[list[str], list[str]] | None = None
 
 
 #: What separates the words of a description that :func:`uppercase_words` looks at.

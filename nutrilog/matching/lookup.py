@@ -34,6 +34,7 @@ __all__ = [
     "EMPTY",
     "any_flavour",
     "brand_named",
+    "capital_words",
     "foods_holding",
     "holding",
     "isin_sorted",
@@ -181,6 +182,15 @@ def isin_sorted(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
 
 #: A run of words in capitals (a brand in a description): ``KELLOGG'S``, ``TACO BELL``.
 _CAPITALS = re.compile(r"\b[A-Z][A-Z'&.-]{2,}(?:\s+[A-Z][A-Z'&.-]+)*\b")
+
+
+def capital_words(index: FoodIndex, position: int) -> frozenset[str]:
+    """The normalised words a food's description writes in capitals (its brand and the
+    brand's product name: ``general mills peanut butter toast crunch``)."""
+    runs = _CAPITALS.findall(str(index.descriptions[position]))
+    return (
+        frozenset(w for key in normalize_many(runs) for w in key.split()) if runs else frozenset()
+    )
 
 
 def brand_named(index: FoodIndex, word: str) -> np.ndarray:

@@ -4,17 +4,22 @@ An addition written without an amount beside the food it goes with takes the amo
 ``datasets/companion_amounts.csv`` (:func:`companion_amounts`): milk in coffee or tea
 2 tbsp, a sugar 1 tsp, butter on toast 1/2 tbsp, each flagged ``estimated amount``.
 ``chips`` beside a hot main (``fish and chips``) are french fries
-(:func:`british_chips`).
+(:func:`british_chips`). A food no table has, named by an addition and the food it goes
+on (``avocado toast``, ``lox bagel``), is that food with the addition
+(:func:`topped_foods`).
 
 Examples
 --------
 >>> [p.text for p in companion_amounts((Part("coffee", ()), Part("milk", ())))]
 ['1 cup coffee', '2 tbsp milk']
+>>> [p.text for p in topped_foods((Part("2 slices avocado toast", ()),), lambda t: False)]
+['2 slices toast', 'avocado']
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -22,7 +27,7 @@ from nutrilog.matching.parts import Part, has_amount
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["british_chips", "companion_amounts"]
+__all__ = ["british_chips", "companion_amounts", "read_topped", "topped_foods"]
 
 
 class _Companion(NamedTuple):
@@ -116,6 +121,48 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
                         (*other.tags, ("estimated amount", detail)),
                     )
     return tuple(out)
+
+
+def topped_foods(parts: tuple[Part, ...], accepted: Callable[[str], bool]) -> tuple[Part, ...]:
+    """A part that lands on no food (``accepted`` says whether a part's text does) and
+    whose food words are an addition followed by the food it goes on, as a row of
+    ``datasets/companion_amounts.csv`` pairs them (``avocado toast``, ``butter toast``,
+    ``lox bagel``), becomes two parts: the food, keeping the amount, and the addition,
+    which :func:`companion_amounts` then weighs. A food the tables know by that name
+    (``cinnamon toast``, ``milk tea``) is left whole."""
+    out: list[Part] = []
+    for part in parts:
+        split = read_topped(part.text)
+        if split is None or accepted(part.text):
+            out.append(part)
+            continue
+        base, addition = split
+        tag = ("topping", f"{part.text.strip()} → {base} with {addition}")
+        out += [Part(base, (*part.tags, tag)), Part(addition, part.tags)]
+    return tuple(out)
+
+
+def read_topped(text: str) -> tuple[str, str] | None:
+    """``(base text with the amount, addition)`` when the food words of ``text`` are an
+    addition then its base (see :func:`topped_foods`), else None.
+
+    Examples
+    --------
+    >>> read_topped("1 slice butter toast"), read_topped("toast")
+    (('1 slice toast', 'butter'), None)
+    """
+    food = parse_quantity(text).food.strip()
+    words = food.split()
+    keys = normalize_many(words)
+    if len(words) < 2 or food not in text or any(len(k.split()) != 1 for k in keys):
+        return None
+    for cut in range(1, len(words)):
+        addition, base = " ".join(keys[:cut]), " ".join(keys[cut:])
+        if any(addition in c.addition and base in c.base for c in _companions()):
+            at = text.rindex(food)
+            base_text = f"{text[:at]}{' '.join(words[cut:])}{text[at + len(food) :]}"
+            return " ".join(base_text.split()), " ".join(words[:cut])
+    return None
 
 
 def _names_any(key: str, names: frozenset[str]) -> bool:

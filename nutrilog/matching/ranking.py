@@ -168,9 +168,10 @@ def fuzzy(
     if not len(take):
         return []
     query = " ".join(known)
-    texts = [index.choice_text[c] for c in take.tolist()]
+    chosen = take.tolist()
+    texts = [index.choice_text[c] for c in chosen]
     token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
-    token_sort = process.cdist([query], texts, scorer=fuzz.token_sort_ratio)[0]
+    token_sort = _token_sort(index, query, chosen, 0)
     qset = frozenset(known)
     food = index.choice_food[take]
     c = index.counts
@@ -285,11 +286,10 @@ def _by_synonym(
     ]
     if not rows:
         return score
-    names = [index.choice_synonym[c] for c in chosen]
     vocab = matcher_words()
-    texts = [names[i] for i in rows]
+    texts = [index.choice_synonym[chosen[i]] for i in rows]
     token_set = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
-    token_sort = process.cdist([query], texts, scorer=fuzz.token_sort_ratio)[0]
+    token_sort = _token_sort(index, query, [chosen[i] for i in rows], 1)
     total = sum(weight.values())
     out = score.copy()
     ignore = vocab.free | vocab.stop | vocab.cosmetic
@@ -309,6 +309,20 @@ def _by_synonym(
             alt -= _SYNONYM_COST
         out[i] = max(out[i], alt)
     return out
+
+
+def _token_sort(index: FoodIndex, query: str, chosen: list[int], which: int) -> np.ndarray:
+    """rapidfuzz's token-sort ratio of ``query`` against the texts (``which`` 0) or the
+    synonyms (1) of the ``chosen`` choices: the plain ratio of the words sorted, with
+    each choice's words sorted once per index rather than once per comparison."""
+    if index.sorted_texts is None:
+        index.sorted_texts = (
+            [" ".join(sorted(t.split())) for t in index.choice_text],
+            [" ".join(sorted(t.split())) for t in index.choice_synonym],
+        )
+    texts = index.sorted_texts[which]
+    ordered = " ".join(sorted(query.split()))
+    return process.cdist([ordered], [texts[c] for c in chosen], scorer=fuzz.ratio)[0]
 
 
 def _foods_with_all(index: FoodIndex, words: list[str]) -> np.ndarray:

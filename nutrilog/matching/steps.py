@@ -33,6 +33,7 @@ from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     EMPTY,
     any_flavour,
+    capital_words,
     foods_holding,
     isin_sorted,
     named_by,
@@ -184,6 +185,22 @@ def _names_another_food(index: FoodIndex, reading: Reading, position: int) -> bo
             return reading.head not in later
         return bool(missing)
     return False
+
+
+def _says_its_brand(index: FoodIndex, reading: Reading, position: int) -> bool:
+    """Whether the text names the branded food it lands on: it holds a word only brands
+    use that this food writes in capitals (``mcnuggets``), or at least half the words it
+    writes in capitals (``cream of wheat``). A branded food found on a few everyday
+    words (``butter toast`` -> "GENERAL MILLS, PEANUT BUTTER TOAST CRUNCH", ``cinnamon
+    toast`` -> "KEEBLER, Cinnamon Toast Grahams") is another food than the one written:
+    a doubtful match, left unmatched with its suggestions."""
+    capitals = capital_words(index, position)
+    if not capitals:
+        return True
+    said = set(reading.words()) | {w for seg in reading.written for w in seg}
+    held = capitals & said
+    plain = plain_words(index)
+    return 2 * len(held) >= len(capitals) or any(w not in plain for w in held)
 
 
 def _in_capitals(word: str) -> bool:
@@ -446,6 +463,8 @@ def _match_reading(
         return _none(index, ranked)
     pos, score = ranked[0]
     if score < _WEAK_FUZZY and _names_another_food(index, reading, pos):
+        return _none(index, ranked)
+    if index.branded[pos] and not reading.brands and not _says_its_brand(index, reading, pos):
         return _none(index, ranked)
     near = [(p, s) for p, s in ranked[1:] if s >= max(score - _NEAR_TIE, threshold)][:5]
     return MatchResult(pos, score, "fuzzy", suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]), near)

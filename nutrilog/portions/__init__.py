@@ -26,7 +26,8 @@ count (slice, piece, can, fillet, stalk, rasher...)
     A count word of the vague-amount table without a portion of its own (``shot``)
     is weighed as below, flagged as estimated.
 bare count (no unit: ``2 eggs``, ``1 banana``)
-    the piece the food's own description names (``fish sticks``: its ``stick``, not
+    the size ``datasets/count_sizes.csv`` gives the food (eggs: large; a ``flat
+    white``: 6 fl oz of the latte), else the piece the food's own description names (``fish sticks``: its ``stick``, not
     its larger ``piece``; a plain ``tortilla`` before a 6-inch one) unless the food
     is weighed by a ``medium`` size; then, in this order: the food's ``medium``
     portion; its ``each`` / whole / item portion; the first other countable portion (``fruit``, ``egg``, ``slice``,

@@ -104,6 +104,8 @@ class Hint(NamedTuple):
     words: frozenset[str]  # portion modifiers named (chopped, sliced...)
     dims: tuple[tuple[float, float], ...]  # inch sizes named, as (low, high)
     noun: str = ""  # the last word of the food text when it is singular ("bar", "burrito")
+    served: str = ""  # a serving named by datasets/count_sizes.csv ("flat white")
+    size: str = ""  # a size word among the food words ("big salad"), as written
 
 
 #: The hint of an entry whose food text names nothing about the portion.
@@ -325,4 +327,6 @@ def read_hint(food_text: str) -> Hint:
     named = _MODIFIERS.intersection(words) | {
         _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
     }
-    return Hint(frozenset(named), _dimensions(text), noun)
+    from nutrilog.portions.sizes import served_name, size_word  # they read this module
+
+    return Hint(frozenset(named), _dimensions(text), noun, served_name(text), size_word(food_words))

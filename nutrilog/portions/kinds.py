@@ -30,6 +30,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions
+from nutrilog.portions.sizes import sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
 
 __all__ = ["for_food"]
@@ -42,6 +43,9 @@ def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
     """The food's portion of that count word or its twin; else a typical amount."""
     rows = food.rows
     if unit == "each":
+        usual = usual_size(food, hint)
+        if usual is not None:
+            return usual
         row = count_default(rows, hint)
     elif unit == "serving":  # a serving given as a count: a serving row, never a guess
         return serving_portion(rows, food.typical, hint)
@@ -132,9 +136,29 @@ def for_food(
     hint: Hint,
     prepared: PreparedPortions | None = None,
 ) -> Portion:
-    """The portion of one ``unit`` of a food, by the rule for its ``kind`` (see the package)."""
+    """The portion of one ``unit`` of a food, by the rule for its ``kind`` (see the package);
+    a size word left among the food words (``a big salad``) takes the food's portion of
+    that size or scales its item or default portion
+    (:func:`~nutrilog.portions.sizes.sized`). A size written as the unit that the food
+    has no portion for stays unknown, so that the matcher can turn to an alternate food
+    that has one (``6 large shrimp``)."""
+    found = _for_food(food_id, food, unit, kind, hint, prepared)
+    if hint.size and kind in ("default", "bare", "noun", "count"):
+        return sized(found, food, hint.size)
+    return found
+
+
+def _for_food(
+    food_id: str,
+    food: Food,
+    unit: str,
+    kind: str,
+    hint: Hint,
+    prepared: PreparedPortions | None = None,
+) -> Portion:
     if kind == "default":
-        return default_portion(food_id, food, hint)
+        usual = usual_size(food, hint) if hint.served else None
+        return usual if usual is not None else default_portion(food_id, food, hint)
     if kind == "vague":
         return vague_portion(food_id, food, unit, hint)
     if not food.rows:
@@ -151,9 +175,12 @@ def for_food(
     if kind == "noun":
         return _noun(food, unit, hint)
     # bare count: one item; a food that is not counted in items takes its default portion
-    sized = hint.words & _BAR_SIZES
+    usual = usual_size(food, hint)
+    if usual is not None:
+        return usual
+    size_named = hint.words & _BAR_SIZES
     row = (
-        (None if sized else regular_bar(food))
+        (None if size_named else regular_bar(food))
         or described_count(food, hint)
         or count_default(food.rows, hint)
     )

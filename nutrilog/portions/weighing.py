@@ -7,7 +7,7 @@ Examples
 --------
 >>> from nutrilog.foods import load_foods
 >>> resolve_grams([2], [None], [None], ["sr28:01123"], load_foods())["grams"].tolist()
-[88.0]
+[100.0]
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def _resolve(
     prepared = foods.prepared_portions
     hint = read_hint(food_text) if isinstance(food_text, str) and food_text else NO_HINT
     noun = hint.noun if kind == "default" else ""  # only a default portion looks at it
-    key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
+    key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun, hint.served, hint.size)
     found = prepared.answers.get(key)
     if found is None:
         found = for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
@@ -261,7 +261,7 @@ def resolve_grams(
     --------
     >>> from nutrilog.foods import load_foods
     >>> resolve_grams([2], [None], [None], ["sr28:01123"], load_foods())["grams"].tolist()
-    [88.0]
+    [100.0]
     """
     food_table_argument(foods)
     same_length(

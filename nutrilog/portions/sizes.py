@@ -1,0 +1,149 @@
+"""The size of one item of some foods, by ``datasets/count_sizes.csv``.
+
+A bare count takes the ``medium`` portion when a food has one (fruit, vegetables), and
+a drink with no amount its FNDDS default; for some foods the everyday item is another
+size: ``2 eggs`` are two large eggs, the egg USDA's survey database weighs one egg by,
+and a ``flat white`` is a 6 fl oz cup of the latte it is matched to. Each row gives a
+pattern on the food's description, optionally one on the words written, and the size
+or the volume of one item, with its source.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.portions.choice import read_hint
+>>> prepared = load_foods().prepared_portions
+>>> usual_size(prepared.food("sr28:01123"), read_hint("eggs")).portion
+'1 large'
+>>> usual_size(prepared.food("fndds:92101900"), read_hint("flat white")).grams
+180.0
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from typing import NamedTuple
+
+from nutrilog._resources import dataset_path
+from nutrilog.portions.choice import Hint, Portion, volume_portion
+from nutrilog.portions.defaults import grams_text
+from nutrilog.portions.rows import Food
+
+__all__ = [
+    "SIZE_FACTORS",
+    "ItemSize",
+    "count_sizes",
+    "served_name",
+    "sized",
+    "size_word",
+    "usual_size",
+]
+
+#: How much a large or a small item weighs against the usual one: the median ratio of
+#: the ``large`` to the ``medium`` portion (1.49 over the 1,367 USDA foods that have
+#: both) and of ``small`` to ``medium`` (0.67 over 1,356 foods) in ``portions.csv``.
+SIZE_FACTORS: dict[str, float] = {"large": 1.5, "small": 2 / 3}
+#: Size words written among the food words, and the size each means.
+_SIZE_WORDS = {
+    "big": "large",
+    "large": "large",
+    "huge": "large",
+    "giant": "large",
+    "small": "small",
+}
+
+
+class ItemSize(NamedTuple):
+    """One row of ``datasets/count_sizes.csv``."""
+
+    foods: re.Pattern[str]  # on the food's description
+    words: re.Pattern[str] | None  # on the words written (None: any)
+    size: str  # the size unit of one item ("large"), or ""
+    volume: tuple[float, str] | None  # else the volume of one item (6, "fl_oz")
+
+
+@cache
+def count_sizes() -> tuple[ItemSize, ...]:
+    """The rows of ``datasets/count_sizes.csv``."""
+    with dataset_path("count_sizes.csv").open(encoding="utf-8", newline="") as fh:
+        rows = []
+        for row in csv.DictReader(fh):
+            words = row["words"].strip()
+            volume = row["volume"].split()
+            rows.append(
+                ItemSize(
+                    re.compile(row["foods"], re.IGNORECASE),
+                    re.compile(words, re.IGNORECASE) if words else None,
+                    row["size"].strip(),
+                    (float(volume[0]), volume[1]) if volume else None,
+                )
+            )
+        return tuple(rows)
+
+
+def served_name(text: str) -> str:
+    """The words of ``text`` that a row of the table names a serving by (``flat white``),
+    ``""`` when none: part of the key a weight is kept under."""
+    for rule in count_sizes():
+        if rule.words is not None:
+            found = rule.words.search(text)
+            if found is not None:
+                return found.group(0).lower()
+    return ""
+
+
+def size_word(words: list[str]) -> str:
+    """The first size word among ``words`` (``big``, ``small``...), ``""`` when none."""
+    return next((w for w in words if w in _SIZE_WORDS), "")
+
+
+def sized(found: Portion, food: Food, word: str) -> Portion:
+    """``found`` for a size word the food text holds: the food's own portion of that
+    size (``a big banana``: large), else ``found`` scaled by :data:`SIZE_FACTORS` (``a
+    big salad``); unchanged when the portion or the food's own name already
+    says that size (a ``large`` row, ``BIG MAC``, ``large curd`` cottage cheese)."""
+    size = _SIZE_WORDS.get(word)
+    if (
+        size is None
+        or found.grams != found.grams  # NaN: nothing to scale
+        or re.search(rf"\b(?:{word}|{size})\b", f"{found.portion} {food.description}", re.I)
+    ):
+        return found
+    own = next((r for r in food.rows if r.unit == size and r.amount == 1), None)
+    if own is not None:  # the food's own portion of that size (a big banana: large)
+        return Portion(own.per_one, own.label, "", f"size: {word} = {own.label}")
+    grams = found.grams * SIZE_FACTORS[size]
+    return Portion(
+        grams,
+        f"{found.portion} x {SIZE_FACTORS[size]:.3g}",
+        "",
+        f"size: {word} = {SIZE_FACTORS[size]:.3g} x {found.portion} = {grams_text(grams)} g",
+    )
+
+
+def usual_size(food: Food, hint: Hint) -> Portion | None:
+    """The portion of one item of ``food`` by the table (None: no row for this food and
+    these words, or the food has no portion of that size or volume)."""
+    for rule in count_sizes():
+        if not rule.foods.search(food.description):
+            continue
+        if rule.words is not None and not (hint.served and rule.words.search(hint.served)):
+            continue
+        if rule.size:
+            row = next((r for r in food.rows if r.unit == rule.size and r.amount == 1), None)
+            return None if row is None else Portion(row.per_one, row.label, "")
+        if rule.volume is not None:
+            amount, unit = rule.volume
+            one = volume_portion(food.rows, unit, hint)
+            if one.grams != one.grams:  # NaN: no volume weight
+                return None
+            grams = amount * one.grams
+            written = f"{amount:g} {unit.replace('_', ' ')}"
+            return Portion(
+                grams,
+                f"{written} ({one.portion})",
+                "",
+                f"serving: {hint.served} = {written} = {grams_text(grams)} g",
+            )
+    return None
