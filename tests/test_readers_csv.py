@@ -288,15 +288,32 @@ def test_text_columns_that_look_like_numbers_keep_their_text() -> None:
         ]  # fmt: skip
 
 
-def test_row_texts_are_the_same_with_and_without_arrow(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("storage", ["pyarrow", "python"])
+def test_row_texts_are_the_same_with_and_without_arrow(storage: str) -> None:
     # "<amount> <food>", the amount alone without food, the food alone without amount
+    data = (
+        "date,food,amount,unit\n"
+        '2026-11-20,"Fish, tuna, white",1,cup\n'
+        "2026-11-20,,2,\n"
+        "2026-11-20,w,,\n"
+        '2026-11-20,"Fish, tuna, white",1,cup\n'
+    )
+    expected = ["1 cup Fish, tuna, white", "w", "1 cup Fish, tuna, white"]
     from nutrilog.iotools import csv as csv_reader
 
     amount = pd.Series(["1 cup", None, "2", None, "", "1 cup"], dtype="category")
     food = pd.Series(
         ["Fish, tuna, white", "z", None, None, "w", "Fish, tuna, white"], dtype="category"
     )
-    expected = ["1 cup Fish, tuna, white", "z", "2", "", "w", "1 cup Fish, tuna, white"]
-    assert list(csv_reader._row_texts(amount, food)) == expected
-    monkeypatch.setattr(csv_reader, "_arrow_texts", lambda *args: None)  # the NumPy path
-    assert list(csv_reader._row_texts(amount, food)) == expected
+    with pd.option_context("mode.string_storage", storage):
+        log = read_log(io.StringIO(data), format="csv")
+        texts = log.entries["text"]
+        assert texts.tolist() == expected
+        assert log.categorical_entries()["text"].tolist() == expected
+        assert log.rejected["line"].tolist() == [3]  # no food words
+        if storage == "pyarrow":
+            assert str(texts.dtype) == "str"
+        pieces = csv_reader._row_texts(amount, food)
+        assert pieces.tolist() == [
+            "1 cup Fish, tuna, white", "z", "2", "", "w", "1 cup Fish, tuna, white"
+        ]  # fmt: skip
