@@ -293,6 +293,21 @@ def _text_categories(values: pd.Series) -> pd.Series | None:
     )
 
 
+def _arrow_text() -> Any:
+    """pandas' Arrow string dtype when pyarrow is installed, else None.
+
+    pandas' C parser writes such a column straight into an Arrow array (no Python
+    string per cell) and Arrow factorises it in C: with pyarrow every column is read
+    this way, as exact text, and made categorical per distinct cell. Without pyarrow
+    the columns of repeated text are read as categoricals by pandas itself.
+    """
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return None
+    return pd.ArrowDtype(pa.string())
+
+
 def _fast_chunks(
     inp: LogInput,
     sep: str,
@@ -302,7 +317,8 @@ def _fast_chunks(
 ) -> Iterator[TableChunk]:
     """Read with pandas' C parser, each chunk's cells as categoricals of exact text.
 
-    Columns named by ``categorical`` (a function of the header names) are read
+    With pyarrow, every column is read as Arrow strings (:func:`_arrow_text`).
+    Without it, columns named by ``categorical`` (a function of the header names) are read
     by pandas as categoricals, which hashes each cell in C and makes one text
     object per distinct cell; the others are read as text and factorised here.
     pandas turns categories that all look like numbers into numbers (``"001"``
@@ -346,8 +362,10 @@ def _fast_pass(
     reader = None
     offset = int(options["skiprows"])
     try:
-        dtype: Any = object
-        if categorical is not None:
+        dtype: Any = _arrow_text()
+        if dtype is None:
+            dtype = object
+        if dtype is object and categorical is not None:
             raw = list(
                 lossless(pd.read_csv, inp.handle(), nrows=0, dtype=object, **options).columns
             )
@@ -393,7 +411,8 @@ def _fast_pass(
                     assert text is not None
                     columns[name] = text
                 else:
-                    # each distinct cell is hashed once, here; later steps work on its code
+                    # each distinct cell is hashed once, here (by Arrow for Arrow strings);
+                    # later steps work on its code
                     columns[name] = as_category(values)
                 if _has_line_end(columns[name]):  # a quoted cell spans lines: read line by line
                     raise MalformedTableError(f"a cell of column {name!r} holds a line end")
