@@ -317,3 +317,32 @@ def test_row_texts_are_the_same_with_and_without_arrow(storage: str) -> None:
         assert pieces.tolist() == [
             "1 cup Fish, tuna, white", "z", "2", "", "w", "1 cup Fish, tuna, white"
         ]  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [10, 8_000])  # whole text in memory, and a file read from disk
+def test_arrow_and_categorical_reading_give_the_same_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    # cells that look like numbers, padded, empty, quoted or non-ASCII stay exact text
+    from nutrilog.iotools import _table
+
+    rows = [
+        '2026-11-20,001, spinach ,1,cup,,"crème, fraîche"',
+        "2026-11-21,7,banana,,,sr28:09040,",
+        "2026-11-22,001,,2,tbsp,,note",
+    ]
+    text = (
+        "date,person,food,amount,unit,food_id,extra\n"
+        + "\n".join(rows[k % len(rows)] for k in range(size))
+        + "\n"
+    )
+    path = tmp_path / "log.csv"
+    path.write_text(text, encoding="utf-8")
+    arrow = read_log(path, format="csv")
+    monkeypatch.setattr(_table, "_arrow_text", lambda: None)
+    categorical = read_log(path, format="csv")
+    pd.testing.assert_frame_equal(arrow.entries, categorical.entries)
+    pd.testing.assert_frame_equal(arrow.rejected, categorical.rejected)
+    assert arrow.entries["person"].iloc[0] == "001"
+    assert arrow.entries["extra"].iloc[0] == "crème, fraîche"
+    assert len(arrow.rejected) == len(range(2, size, 3))  # no food words
