@@ -27,8 +27,9 @@ Width: columns without a header name, and named columns the reader does not use
 with more than :data:`MAX_COLUMNS` named columns is refused. The cost stays in
 proportion to the file size, however many empty columns a spreadsheet added.
 
-Bounded memory: files larger than :data:`AUTO_CHUNK_BYTES` are read
-:data:`AUTO_CHUNK_ROWS` rows at a time even without ``chunksize=``. Rows longer
+Bounded memory: files larger than :data:`AUTO_CHUNK_BYTES` are read about
+:data:`AUTO_CHUNK_TEXT` bytes (at most :data:`AUTO_CHUNK_ROWS` rows) at a time even
+without ``chunksize=`` (:func:`chunk_rows`). Rows longer
 than :data:`~nutrilog.iotools._source.MAX_LINE_CHARS` characters are rejected
 (``line too long``); duplicate header names get pandas' suffixes (``food``,
 ``food.1``), so the first one is the one read.
@@ -60,8 +61,12 @@ from nutrilog.iotools._source import (
 
 #: Inputs larger than this many bytes are read in chunks even without ``chunksize=``.
 AUTO_CHUNK_BYTES = 64 * 2**20
-#: Rows per chunk when reading in chunks was not asked for but the input is large.
-AUTO_CHUNK_ROWS = 250_000
+#: At most this many rows per chunk when reading in chunks was not asked for.
+AUTO_CHUNK_ROWS = 1_000_000
+#: About this many bytes of text per chunk when reading in chunks was not asked for
+#: (rows counted from the sample's lines): a chunk holds codes and Arrow strings, and
+#: each chunk repeats the work per distinct cell, so few large chunks cost less.
+AUTO_CHUNK_TEXT = 128 * 2**20
 #: A header with more named columns than this is refused.
 MAX_COLUMNS = 2_000
 #: Tables with more columns than this are read line by line, keeping only the wanted ones.
@@ -71,12 +76,17 @@ PROBE_ROWS = 1_000
 
 
 def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
-    """The chunk size to use: ``chunksize``, else :data:`AUTO_CHUNK_ROWS` for large inputs.
+    """The chunk size to use: ``chunksize``, else for inputs over :data:`AUTO_CHUNK_BYTES`
+    the rows of about :data:`AUTO_CHUNK_TEXT` bytes (at most :data:`AUTO_CHUNK_ROWS`).
 
     Examples
     --------
     >>> chunk_rows(LogInput("<text>", "utf-8", "", text="", size=10), None) is None
     True
+    >>> chunk_rows(LogInput("<text>", "utf-8", "a,b\\n" * 100, size=2**30), None)
+    1000000
+    >>> chunk_rows(LogInput("<text>", "utf-8", ("x" * 999 + "\\n") * 60, size=2**30), None)
+    134217
     """
     if chunksize is not None:
         if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
@@ -85,7 +95,11 @@ def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
                 source=inp.name,
             )
         return chunksize
-    return AUTO_CHUNK_ROWS if inp.size > AUTO_CHUNK_BYTES else None
+    if inp.size <= AUTO_CHUNK_BYTES:
+        return None
+    lines = split_lines(inp.sample)
+    per_line = max(1, len(inp.sample.encode("utf-8", "replace")) // max(1, len(lines)))
+    return max(1, min(AUTO_CHUNK_ROWS, AUTO_CHUNK_TEXT // per_line))
 
 
 def dedupe_names(names: list[str]) -> list[str]:
