@@ -28,6 +28,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from nutrilog._joined import plain_text
 from nutrilog._vector import concat_categories, text_category
 from nutrilog.errors import DataError
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -66,7 +67,9 @@ __all__ = [
 #: The text columns that repeat from row to row (all but ``text``, which is
 #: nearly unique per row: see :data:`TEXT_COLUMNS`) are held as pandas
 #: categoricals, so a million rows of two thousand foods hold each food text
-#: once, and the analysis works on their codes. ``FoodLog.entries`` and
+#: once, and the analysis works on their codes; a structured log's ``text`` is held
+#: as codes into its distinct amounts and foods, joined when read
+#: (:mod:`nutrilog._joined`). ``FoodLog.entries`` and
 #: ``Analysis.entries`` hand them out as pandas' string dtype, so any text can be
 #: written into them (:class:`EntryTable`).
 ENTRY_COLUMNS: list[str] = [
@@ -173,12 +176,15 @@ def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
     """
     index = next(iter(columns.values())).index if columns else pd.RangeIndex(0)
     index = pd.RangeIndex(len(index))
+    # the nutrients a log does not report share one array of NaN (copy-on-write keeps
+    # a value written into one column out of the others)
+    unreported = pd.Series(np.nan, index=index, dtype="float64")
 
     def column(name: str) -> pd.Series:
         if name in columns:
             return columns[name].set_axis(index)
         if name in NUTRIENT_COLUMNS:
-            return pd.Series(np.nan, index=index, dtype="float64")
+            return unreported.copy(deep=False)
         if name in TEXT_COLUMNS and name not in _TEXT_FILL:  # all missing, without a scan
             empty = pd.Index([], dtype=object)
             codes = np.full(len(index), -1, dtype=np.int8)
@@ -253,13 +259,12 @@ def concat_entries(frames: list[pd.DataFrame]) -> pd.DataFrame:
         for c in names
         if all(c in f.columns and isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)
     }
-    n_rows = sum(len(f) for f in frames)
     columns = {}
     for c in names:
         if c in categorical:
             columns[c] = concat_categories([f[c] for f in frames])
         elif c in NUTRIENT_COLUMNS and all(f[c].isna().all() for f in frames):
-            columns[c] = pd.Series(np.full(n_rows, np.nan), copy=False)  # nothing reported
+            continue  # nothing reported: entries_from_columns adds it, all NaN
         else:  # column by column: no block consolidation of the whole table
             parts = [f[c] if c in f.columns else pd.Series(np.nan, index=f.index) for f in frames]
             columns[c] = pd.concat(parts, ignore_index=True)
@@ -267,7 +272,8 @@ def concat_entries(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def text_entries(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with its categorical columns as pandas' string dtype (no copy of the rest).
+    """The table with its categorical columns as pandas' string dtype and its row texts
+    joined (see :mod:`nutrilog._joined`); no copy of the rest.
 
     Examples
     --------
@@ -278,7 +284,9 @@ def text_entries(table: pd.DataFrame) -> pd.DataFrame:
     (['quince'], ['pear'])
     """
     columns = {
-        name: values.astype("str") if isinstance(values.dtype, pd.CategoricalDtype) else values
+        name: values.astype("str")
+        if isinstance(values.dtype, pd.CategoricalDtype)
+        else plain_text(values)
         for name, values in table.items()
     }
     return pd.DataFrame(columns, index=table.index, copy=False)

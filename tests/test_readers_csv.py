@@ -288,15 +288,61 @@ def test_text_columns_that_look_like_numbers_keep_their_text() -> None:
         ]  # fmt: skip
 
 
-def test_row_texts_are_the_same_with_and_without_arrow(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("storage", ["pyarrow", "python"])
+def test_row_texts_are_the_same_with_and_without_arrow(storage: str) -> None:
     # "<amount> <food>", the amount alone without food, the food alone without amount
+    data = (
+        "date,food,amount,unit\n"
+        '2026-11-20,"Fish, tuna, white",1,cup\n'
+        "2026-11-20,,2,\n"
+        "2026-11-20,w,,\n"
+        '2026-11-20,"Fish, tuna, white",1,cup\n'
+    )
+    expected = ["1 cup Fish, tuna, white", "w", "1 cup Fish, tuna, white"]
     from nutrilog.iotools import csv as csv_reader
 
     amount = pd.Series(["1 cup", None, "2", None, "", "1 cup"], dtype="category")
     food = pd.Series(
         ["Fish, tuna, white", "z", None, None, "w", "Fish, tuna, white"], dtype="category"
     )
-    expected = ["1 cup Fish, tuna, white", "z", "2", "", "w", "1 cup Fish, tuna, white"]
-    assert list(csv_reader._row_texts(amount, food)) == expected
-    monkeypatch.setattr(csv_reader, "_arrow_texts", lambda *args: None)  # the NumPy path
-    assert list(csv_reader._row_texts(amount, food)) == expected
+    with pd.option_context("mode.string_storage", storage):
+        log = read_log(io.StringIO(data), format="csv")
+        texts = log.entries["text"]
+        assert texts.tolist() == expected
+        assert log.categorical_entries()["text"].tolist() == expected
+        assert log.rejected["line"].tolist() == [3]  # no food words
+        if storage == "pyarrow":
+            assert str(texts.dtype) == "str"
+        pieces = csv_reader._row_texts(amount, food)
+        assert pieces.tolist() == [
+            "1 cup Fish, tuna, white", "z", "2", "", "w", "1 cup Fish, tuna, white"
+        ]  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [10, 8_000])  # whole text in memory, and a file read from disk
+def test_arrow_and_categorical_reading_give_the_same_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    # cells that look like numbers, padded, empty, quoted or non-ASCII stay exact text
+    from nutrilog.iotools import _table
+
+    rows = [
+        '2026-11-20,001, spinach ,1,cup,,"crème, fraîche"',
+        "2026-11-21,7,banana,,,sr28:09040,",
+        "2026-11-22,001,,2,tbsp,,note",
+    ]
+    text = (
+        "date,person,food,amount,unit,food_id,extra\n"
+        + "\n".join(rows[k % len(rows)] for k in range(size))
+        + "\n"
+    )
+    path = tmp_path / "log.csv"
+    path.write_text(text, encoding="utf-8")
+    arrow = read_log(path, format="csv")
+    monkeypatch.setattr(_table, "_arrow_text", lambda: None)
+    categorical = read_log(path, format="csv")
+    pd.testing.assert_frame_equal(arrow.entries, categorical.entries)
+    pd.testing.assert_frame_equal(arrow.rejected, categorical.rejected)
+    assert arrow.entries["person"].iloc[0] == "001"
+    assert arrow.entries["extra"].iloc[0] == "crème, fraîche"
+    assert len(arrow.rejected) == len(range(2, size, 3))  # no food words

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._joined import plain_text
 from nutrilog._vector import choose, coded, distinct_rows, text_category
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import scale_per_100g
@@ -376,7 +377,7 @@ def unmatched_entries(entries: pd.DataFrame) -> pd.DataFrame:
     if "unmatched_reason" in entries:
         given = entries.loc[rows, "unmatched_reason"].astype(object).to_numpy()
         reason = np.where(pd.notna(given), given, reason)
-    return out.assign(reason=reason).reset_index(drop=True)
+    return out.assign(text=plain_text(out["text"]), reason=reason).reset_index(drop=True)
 
 
 def entry_counts(

@@ -113,7 +113,8 @@ def read_log(
         are sniffed otherwise).
     chunksize : int, optional
         Read this many rows (text: lines) at a time (same result, bounded
-        memory). Files over 64 MB are read in chunks of 250,000 rows anyway.
+        memory). Files over 64 MB are read in chunks of about 128 MB (at most
+        1,000,000 rows) anyway.
     **options
         Format-specific: ``sep``, ``dayfirst`` (csv); ``meal`` (text);
         ``calcium_dv_mg``, ``zeros_as_missing`` (myfitnesspal).

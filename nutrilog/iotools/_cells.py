@@ -36,8 +36,15 @@ def coded_cells(frame: pd.DataFrame, column: object | None) -> pd.Series:
     if column is None or column not in frame.columns:
         empty = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), categories=[""])
         return pd.Series(empty, index=frame.index)
-    codes, uniques = codes_of(frame[column])
+    values = frame[column]
+    codes, uniques = codes_of(values)
     stripped = _stripped(pd.Series(uniques, dtype=object)).to_numpy(dtype=object)
+    if (
+        isinstance(values.dtype, pd.CategoricalDtype)
+        and len(uniques) == len(values.cat.categories)  # no missing cell
+        and (stripped == uniques).all()
+    ):  # already distinct stripped text: the column as it is, no new codes per row
+        return values.rename(None)
     return coded(codes, stripped, frame.index)
 
 

@@ -44,6 +44,7 @@ from nutrilog.iotools._encoding import (
     decode_all,
     decode_errors,
     decode_sniffed,
+    decodes_strictly,
     errors_for,
     sniff_encoding,
     watch_fallback,
@@ -362,6 +363,8 @@ def open_input(
             long_lines = _scan(path, name)
         enc = encoding or sniff_encoding(data, complete, name)
         errors = errors_for(enc, encoding is not None)
+        if not complete and errors != "strict" and decodes_strictly(path, enc):
+            errors = "strict"  # valid throughout: the fallback would never be used
         if complete:
             text = decode_sniffed(data, enc, errors, name).lstrip("\ufeff")
             return LogInput(name, enc, text, path=path, text=text, errors=errors, size=size)

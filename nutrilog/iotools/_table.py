@@ -27,8 +27,9 @@ Width: columns without a header name, and named columns the reader does not use
 with more than :data:`MAX_COLUMNS` named columns is refused. The cost stays in
 proportion to the file size, however many empty columns a spreadsheet added.
 
-Bounded memory: files larger than :data:`AUTO_CHUNK_BYTES` are read
-:data:`AUTO_CHUNK_ROWS` rows at a time even without ``chunksize=``. Rows longer
+Bounded memory: files larger than :data:`AUTO_CHUNK_BYTES` are read about
+:data:`AUTO_CHUNK_TEXT` bytes (at most :data:`AUTO_CHUNK_ROWS` rows) at a time even
+without ``chunksize=`` (:func:`chunk_rows`). Rows longer
 than :data:`~nutrilog.iotools._source.MAX_LINE_CHARS` characters are rejected
 (``line too long``); duplicate header names get pandas' suffixes (``food``,
 ``food.1``), so the first one is the one read.
@@ -60,8 +61,12 @@ from nutrilog.iotools._source import (
 
 #: Inputs larger than this many bytes are read in chunks even without ``chunksize=``.
 AUTO_CHUNK_BYTES = 64 * 2**20
-#: Rows per chunk when reading in chunks was not asked for but the input is large.
-AUTO_CHUNK_ROWS = 250_000
+#: At most this many rows per chunk when reading in chunks was not asked for.
+AUTO_CHUNK_ROWS = 1_000_000
+#: About this many bytes of text per chunk when reading in chunks was not asked for
+#: (rows counted from the sample's lines): a chunk holds codes and Arrow strings, and
+#: each chunk repeats the work per distinct cell, so few large chunks cost less.
+AUTO_CHUNK_TEXT = 128 * 2**20
 #: A header with more named columns than this is refused.
 MAX_COLUMNS = 2_000
 #: Tables with more columns than this are read line by line, keeping only the wanted ones.
@@ -71,12 +76,17 @@ PROBE_ROWS = 1_000
 
 
 def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
-    """The chunk size to use: ``chunksize``, else :data:`AUTO_CHUNK_ROWS` for large inputs.
+    """The chunk size to use: ``chunksize``, else for inputs over :data:`AUTO_CHUNK_BYTES`
+    the rows of about :data:`AUTO_CHUNK_TEXT` bytes (at most :data:`AUTO_CHUNK_ROWS`).
 
     Examples
     --------
     >>> chunk_rows(LogInput("<text>", "utf-8", "", text="", size=10), None) is None
     True
+    >>> chunk_rows(LogInput("<text>", "utf-8", "a,b\\n" * 100, size=2**30), None)
+    1000000
+    >>> chunk_rows(LogInput("<text>", "utf-8", ("x" * 999 + "\\n") * 60, size=2**30), None)
+    134217
     """
     if chunksize is not None:
         if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
@@ -85,7 +95,11 @@ def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
                 source=inp.name,
             )
         return chunksize
-    return AUTO_CHUNK_ROWS if inp.size > AUTO_CHUNK_BYTES else None
+    if inp.size <= AUTO_CHUNK_BYTES:
+        return None
+    lines = split_lines(inp.sample)
+    per_line = max(1, len(inp.sample.encode("utf-8", "replace")) // max(1, len(lines)))
+    return max(1, min(AUTO_CHUNK_ROWS, AUTO_CHUNK_TEXT // per_line))
 
 
 def dedupe_names(names: list[str]) -> list[str]:
@@ -293,6 +307,21 @@ def _text_categories(values: pd.Series) -> pd.Series | None:
     )
 
 
+def _arrow_text() -> Any:
+    """pandas' Arrow string dtype when pyarrow is installed, else None.
+
+    pandas' C parser writes such a column straight into an Arrow array (no Python
+    string per cell) and Arrow factorises it in C: with pyarrow every column is read
+    this way, as exact text, and made categorical per distinct cell. Without pyarrow
+    the columns of repeated text are read as categoricals by pandas itself.
+    """
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return None
+    return pd.ArrowDtype(pa.string())
+
+
 def _fast_chunks(
     inp: LogInput,
     sep: str,
@@ -302,7 +331,8 @@ def _fast_chunks(
 ) -> Iterator[TableChunk]:
     """Read with pandas' C parser, each chunk's cells as categoricals of exact text.
 
-    Columns named by ``categorical`` (a function of the header names) are read
+    With pyarrow, every column is read as Arrow strings (:func:`_arrow_text`).
+    Without it, columns named by ``categorical`` (a function of the header names) are read
     by pandas as categoricals, which hashes each cell in C and makes one text
     object per distinct cell; the others are read as text and factorised here.
     pandas turns categories that all look like numbers into numbers (``"001"``
@@ -346,8 +376,10 @@ def _fast_pass(
     reader = None
     offset = int(options["skiprows"])
     try:
-        dtype: Any = object
-        if categorical is not None:
+        dtype: Any = _arrow_text()
+        if dtype is None:
+            dtype = object
+        if dtype is object and categorical is not None:
             raw = list(
                 lossless(pd.read_csv, inp.handle(), nrows=0, dtype=object, **options).columns
             )
@@ -393,7 +425,8 @@ def _fast_pass(
                     assert text is not None
                     columns[name] = text
                 else:
-                    # each distinct cell is hashed once, here; later steps work on its code
+                    # each distinct cell is hashed once, here (by Arrow for Arrow strings);
+                    # later steps work on its code
                     columns[name] = as_category(values)
                 if _has_line_end(columns[name]):  # a quoted cell spans lines: read line by line
                     raise MalformedTableError(f"a cell of column {name!r} holds a line end")

@@ -42,6 +42,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from nutrilog._joined import joined_text
 from nutrilog._vector import choose, codes_of, per_unique_rows
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._amounts import amounts_from_columns
@@ -141,14 +142,12 @@ def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     return pd.Series([f"{a} {b}" if a and b else a or b for a, b in pairs], dtype=object)
 
 
-def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray | pd.api.extensions.ExtensionArray:
+def _row_texts(amount: pd.Series, food: pd.Series) -> pd.Series:
     """``"<amount> <food>"`` for every row, from two categorical columns.
 
-    Amount and food together are nearly unique per row, so each row has its own
-    string; the distinct pieces are made once and joined by code. With pyarrow
-    (pandas' string storage) the joining and the column are Arrow's, with no Python
-    string per row (long USDA descriptions make that the larger cost); without it,
-    one NumPy addition of object arrays.
+    Amount and food together are nearly unique per row, so the texts are kept as
+    codes into the distinct amounts and foods and joined only when read
+    (:mod:`nutrilog._joined`); a row without food words is its amount alone.
     """
     amount_codes, amounts = codes_of(amount)
     if (
@@ -160,42 +159,12 @@ def _row_texts(amount: pd.Series, food: pd.Series) -> np.ndarray | pd.api.extens
     food_codes, foods = codes_of(food)
     amounts = np.array(["" if a is None else str(a) for a in amounts], dtype=object)
     foods = np.array(["" if f is None else str(f) for f in foods], dtype=object)
-    joined = _arrow_texts(amount_codes, amounts, food_codes, foods)
-    if joined is not None:
-        return joined
-    prefix = np.array([f"{a} " if a else "" for a in amounts], dtype=object)
-    texts = np.add(prefix[amount_codes], foods[food_codes])
-    no_food = (foods == "")[food_codes]
-    if no_food.any():  # the amount alone, without a trailing space
-        texts[no_food] = amounts[amount_codes[no_food]]
-    return texts
-
-
-def _arrow_texts(
-    amount_codes: np.ndarray, amounts: np.ndarray, food_codes: np.ndarray, foods: np.ndarray
-) -> pd.api.extensions.ExtensionArray | None:
-    """The row texts joined by Arrow, as pandas' ``str`` column; None without pyarrow."""
-    dtype = pd.StringDtype(na_value=np.nan)
-    if dtype.storage != "pyarrow":
-        return None
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    def pieces(values: list[str], codes: np.ndarray) -> pa.Array:
-        distinct = pa.array(values, type=pa.large_string())
-        return distinct.take(pa.array(codes, type=pa.int64()))
-
-    # "<amount> " + food, or the amount alone where there is no food (as the NumPy path)
-    prefix = [f"{a} " if a else "" for a in amounts]
-    texts = pc.binary_join_element_wise(
-        pieces(prefix, amount_codes),
-        pieces(list(foods), food_codes),
-        pa.scalar("", pa.large_string()),
-    )
-    no_food = (foods == "")[food_codes]
-    if no_food.any():
-        texts = pc.if_else(pa.array(no_food), pieces(list(amounts), amount_codes), texts)
-    return pd.array(texts, dtype=dtype)
+    # left pieces: "<amount> " (or "" without one), then each amount alone
+    prefixes = np.array([f"{a} " if a else "" for a in amounts], dtype=object)
+    left = np.concatenate([prefixes, amounts])
+    alone = (foods == "")[food_codes]
+    left_codes = np.where(alone, amount_codes + len(amounts), amount_codes)
+    return joined_text(left_codes, left, food_codes, foods, index=food.index)
 
 
 def _amount_text(d: pd.DataFrame) -> pd.Series:
