@@ -324,8 +324,6 @@ def test_arrow_and_categorical_reading_give_the_same_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
 ) -> None:
     # cells that look like numbers, padded, empty, quoted or non-ASCII stay exact text
-    from nutrilog.iotools import _table
-
     rows = [
         '2026-11-20,001, spinach ,1,cup,,"crème, fraîche"',
         "2026-11-21,7,banana,,,sr28:09040,",
@@ -339,7 +337,7 @@ def test_arrow_and_categorical_reading_give_the_same_log(
     path = tmp_path / "log.csv"
     path.write_text(text, encoding="utf-8")
     arrow = read_log(path, format="csv")
-    monkeypatch.setattr(_table, "_arrow_text", lambda: None)
+    monkeypatch.setattr("nutrilog.iotools._table._arrow_text", lambda: None)
     categorical = read_log(path, format="csv")
     pd.testing.assert_frame_equal(arrow.entries, categorical.entries)
     pd.testing.assert_frame_equal(arrow.rejected, categorical.rejected)
