@@ -386,3 +386,18 @@ def test_usable_portions_are_household_measures(foods: FoodTable) -> None:
     rows = usable_portions(foods.portions("fndds:11210050"))
     assert rows["description"].tolist() == ["cup", "fl oz"]
     assert rows["grams"].tolist() == [252.0, 31.5]
+
+
+def test_a_cup_of_cream_is_the_fluid_cup_not_the_whipped_one(foods: FoodTable) -> None:
+    # SR28 01053 heavy whipping cream: WEIGHT "1 cup, whipped" 120 g, "1 cup, fluid
+    # (yields 2 cups whipped)" 238 g, "1 fl oz" 29.8 g
+    row = _grams(foods, 1, "cup", "volume", "sr28:01053", "heavy cream")
+    assert row["grams"] == pytest.approx(238.0)
+    assert "fluid" in row["portion"]
+
+
+def test_millilitres_take_the_fluid_ounce_row(foods: FoodTable) -> None:
+    # 50 ml = 50 / 29.5735 fl oz of a food weighing 29.8 g per fl oz
+    row = _grams(foods, 50, "ml", "volume", "sr28:01053", "double cream")
+    assert row["grams"] == pytest.approx(50 / 29.5735295625 * 29.8)
+    assert row["portion"] == "1 fl oz"

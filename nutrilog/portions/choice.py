@@ -57,10 +57,15 @@ _VOLUME_PREFERENCE = (
     "cl",
 )
 _VOLUME_RANK = {unit: rank for rank, unit in enumerate(_VOLUME_PREFERENCE)}
+#: Measures of a liquid poured: a food weighed by the fluid ounce is weighed as poured,
+#: where its cup rows may describe it changed (``cup, whipped`` of cream, ``cup,
+#: packed``), so these units take the fl oz row first.
+_POURED = frozenset({"ml", "l", "dl", "cl"})
+_POURED_RANK = {**_VOLUME_RANK, "fl_oz": -1}
 _SERVING = re.compile(r"\bserving\b")
 _MODIFIERS = word_set(
     """chopped sliced diced shredded grated mashed pureed cubed whole halves pieces packed
-    crumbled cooked raw ground slivered sections florets cherry grape packed king fun
+    crumbled cooked raw ground slivered sections florets cherry grape packed king fun whipped
     miniature snack share sharing party"""
 )
 
@@ -268,8 +273,9 @@ def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
         return Portion(np.nan, "", f"no {unit.replace('_', ' ')} weight for this food")
     same = [row for row in vol if row.unit == unit]
     if not same:
-        rank = min(_VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) for row in vol)
-        same = [row for row in vol if _VOLUME_RANK.get(row.unit, len(_VOLUME_RANK)) == rank]
+        ranks = _POURED_RANK if unit in _POURED else _VOLUME_RANK
+        rank = min(ranks.get(row.unit, len(ranks)) for row in vol)
+        same = [row for row in vol if ranks.get(row.unit, len(ranks)) == rank]
     row = pick(same, hint)
     return Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
 

@@ -132,9 +132,13 @@ def _first_word(description: str) -> str:
 
 
 def _odd(words: frozenset[str]) -> bool:
-    """A portion for part of an item, an unusual size, or a packed cup."""
-    return bool(_ODD_FORMS & words) or (
-        "packed" in words and not words & {"not", "loosely", "unpacked"}
+    """A portion for part of an item, an unusual size, a packed cup, or a cup of the
+    food whipped (``cup, whipped`` of cream holds half the cream of ``cup, fluid (yields
+    2 cups whipped)``)."""
+    return (
+        bool(_ODD_FORMS & words)
+        or ("packed" in words and not words & {"not", "loosely", "unpacked"})
+        or ("whipped" in words and "yields" not in words)
     )
 
 
