@@ -19,7 +19,8 @@ called too.
 Each step runs in a fresh process, the steps taking turns, ``--repeat`` times
 (default 3); the median is printed with its ratio to the baseline. Imports and
 the loading of the food table happen before the clock starts, in both steps
-(``bench_cold_start.py`` measures them). Target: 3x of the elapsed time; the
+(``bench_cold_start.py`` measures them): for nutrilog, the modules the step imports
+on first use too (matching, portions, people, population figures). Target: 3x of the elapsed time; the
 processor time of both steps is printed too (it moves less than the elapsed time
 on a machine shared with other work). Run::
 
@@ -130,7 +131,9 @@ def _run_child(step: str, path: Path, people: Path) -> dict[str, float]:
         path.parent,
         names={"PATH": str(path), "PEOPLE": str(people)},
         imports="import nutrilog.iotools, nutrilog.analysis, nutrilog.assessment, "
-        "nutrilog.explanations\n",
+        "nutrilog.explanations, nutrilog.people, nutrilog.portions, nutrilog.recompute, "
+        "nutrilog.matching.entries, nutrilog.analysis.population, "
+        "nutrilog.assessment.population\n",
     )
 
 

@@ -58,6 +58,22 @@ def codes_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, uniques
 
 
+def positions_in(index: pd.Index, values: pd.Series) -> np.ndarray:
+    """``index.get_indexer(values)``, looked up once per distinct value (-1 where absent).
+
+    A column of text stored as pandas' string dtype is converted to Python objects
+    for a look-up; its distinct values are few (a person per several rows).
+
+    Examples
+    --------
+    >>> positions_in(pd.Index(["a", "b"]), pd.Series(["b", "c", "b", None])).tolist()
+    [1, -1, 1, -1]
+    """
+    codes, uniques = codes_of(values)
+    found = index.get_indexer(pd.Index(uniques, dtype=object))
+    return found[codes] if len(codes) else np.empty(0, dtype=np.intp)
+
+
 def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -> pd.Series:
     """A categorical Series of ``uniques[codes]``; equal and missing uniques are merged.
 

@@ -16,7 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import copy
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -284,7 +283,7 @@ def _plain_people(
     kind = (sex_codes.astype(np.int64) * 2 + preg) * 2 + lact
     codes, _ = pd.factorize(age_codes.astype(np.int64) * (4 * len(sex_names)) + kind)
     _, first_row = np.unique(codes, return_index=True)  # the first row of each distinct key
-    # a copy of a checked profile with its age set: pydantic's own copy, without validation
+    # a checked profile with its age set: pydantic's own fields, without validation
     templates: dict[tuple[Any, ...], Profile] = {}
     made = []
     for row in first_row.tolist():
@@ -294,10 +293,22 @@ def _plain_people(
             template = templates[sex, p, q] = Profile.model_construct(
                 age=0.0, sex=sex_names[sex], pregnant=p, lactating=q, name=None, sd_within=None
             )
-        profile = copy.copy(template)
-        profile.__dict__["age"] = float(age_values[age_codes[row]])
-        made.append(profile)
+        made.append(_with_age(template, float(age_values[age_codes[row]])))
     return _PeopleProfiles(zip(persons, [made[c] for c in codes.tolist()], strict=True))
+
+
+def _with_age(template: Profile, age: float) -> Profile:
+    """``template`` with its age set, built as :func:`copy.copy` builds a pydantic model
+    (the instance dictionary and pydantic's three slots) at a third of its cost; the
+    age is checked by the caller."""
+    profile = object.__new__(Profile)
+    fields = dict(template.__dict__)
+    fields["age"] = age
+    object.__setattr__(profile, "__dict__", fields)
+    object.__setattr__(profile, "__pydantic_fields_set__", template.__pydantic_fields_set__)
+    object.__setattr__(profile, "__pydantic_extra__", None)
+    object.__setattr__(profile, "__pydantic_private__", None)
+    return profile
 
 
 def _row_profile(fields: tuple[Any, ...], where: str) -> Profile:

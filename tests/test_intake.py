@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nutrilog.intake import daily_totals, day_numbers
+from nutrilog.intake import daily_totals, day_numbers, top_foods, top_sources
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
 
@@ -88,3 +88,36 @@ def test_a_day_without_any_weighed_entry_is_covered_by_count() -> None:
     row = daily_totals(day).iloc[0]
     assert row["coverage_magnesium"] == pytest.approx(2 / 3)
     assert row["magnesium_mg"] == 100.0
+
+
+def test_top_sources_are_the_foods_top_foods_lists_first() -> None:
+    # spellings that differ by case and spacing, unknown values, ties and rows without text
+    words = np.array(["Salt", "salt", "bread ", "Bread", "soy sauce", "ham", None], dtype=object)
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        n = int(rng.integers(1, 30))
+        entries = pd.DataFrame(
+            {
+                "person": "p1",
+                "food": words[rng.integers(0, len(words), n)],
+                "description": np.array(["x", "y", "z"], dtype=object)[rng.integers(0, 3, n)],
+            }
+        )
+        for column in NUTRIENT_COLUMNS:
+            entries[column] = rng.choice([0.0, 1.0, 2.0, np.nan], n)  # few values: ties
+        top = top_foods(entries, n=3)
+        for column in NUTRIENT_COLUMNS:
+            expected = top.loc[top["column"] == column, "food"].astype(str).tolist()
+            assert top_sources(entries, column, 3) == expected, (seed, column)
+
+
+def test_top_sources_keep_the_order_of_appearance_between_equal_amounts() -> None:
+    entries = pd.DataFrame(
+        {
+            "person": "p1",
+            "food": ["ham", "Salt", "bread", "salt", "olives"],
+            "sodium_mg": [2.0, 1.0, 2.0, 2.0, np.nan],
+        }
+    )
+    assert top_sources(entries, "sodium_mg") == ["Salt", "ham", "bread"]
+    assert top_sources(entries.assign(sodium_mg=np.nan), "sodium_mg") == []  # none known

@@ -97,11 +97,9 @@ def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
 
 def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
     """The foods that gave a person the most of a nutrient over the log, in the log's words."""
-    from nutrilog.intake import top_foods
+    from nutrilog.intake import top_sources
 
-    rows = entries[entries["person"].astype(str) == person]
-    top = top_foods(rows, n=n)
-    return top.loc[top["column"] == column, "food"].astype(str).tolist()
+    return top_sources(entries[entries["person"].astype(str) == person], column, n)
 
 
 def _below_ai(rows: list[Any]) -> list[str]:

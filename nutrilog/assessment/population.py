@@ -77,6 +77,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import positions_in
 from nutrilog.assessment.dri_groups import NO_GROUP, dri_group_order, dri_groups
 from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
@@ -264,7 +265,7 @@ def weighted_share(
 
 def _person_stats(daily: pd.DataFrame, people: pd.Index) -> pd.DataFrame:
     """One row per (person, nutrient) with a known day: days, mean, SS (two passes)."""
-    code = people.get_indexer(daily["person"]) if len(people) else np.full(len(daily), -1)
+    code = positions_in(people, daily["person"]) if len(people) else np.full(len(daily), -1)
     keep = code >= 0
     if "complete" in daily.columns:
         keep &= daily["complete"].fillna(False).to_numpy(dtype=bool)
@@ -301,8 +302,8 @@ def _references(references: pd.DataFrame, people: pd.Index, stats: pd.DataFrame)
     """Each (person, nutrient) row's EAR, AI, UL on food, and CDRR."""
     k = len(ASSESSED)
     slot = stats["person_code"].to_numpy() * k + stats["nutrient_code"].to_numpy()
-    who = people.get_indexer(references["person"])
-    which = pd.Index(ASSESSED).get_indexer(references["nutrient"])
+    who = positions_in(people, references["person"])
+    which = positions_in(pd.Index(ASSESSED), references["nutrient"])
     ok = (who >= 0) & (which >= 0)
     ref_slot = who * k + which
     out = {}

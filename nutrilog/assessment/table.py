@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded, text_array
+from nutrilog._vector import coded, positions_in, text_array
 from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
 from nutrilog.assessment.notes import notes
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, reason, verdicts
@@ -71,34 +71,49 @@ def _cite_sd(row: Mapping[str, Any]) -> str:
 
 
 @lru_cache(maxsize=256)
-def _stage_references(age: float, sex: str, life_stage: str) -> pd.DataFrame:
-    """One row per assessed nutrient for one life stage: the reference values, the
-    published within-person SD and its source, or what is known where none was found."""
+def _stage_references(age: float, sex: str, life_stage: str) -> dict[str, np.ndarray]:
+    """One row per assessed nutrient for one life stage, as columns: the reference
+    values, the published within-person SD and its source, or what is known where
+    none was found."""
     refs, published, missing = group_records(age, sex, life_stage)
     keys = [row["nutrient"] for row in refs]
+    return {
+        **{name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES},
+        "ul_applies_to": _texts([row["ul_applies_to"] for row in refs]),
+        "implied_cv": np.array(
+            [str(row["req_cv_basis"]).startswith("implied") for row in refs], dtype=bool
+        ),
+        "published_sd": np.array(
+            [float(published[k]["sd_within"]) if k in published else np.nan for k in keys],
+            dtype="float64",
+        ),
+        "published_source": _texts(
+            [_cite_sd(published[k]) if k in published else "" for k in keys]
+        ),
+        "not_found": _texts(
+            [f"none published for this group ({missing[k]})" if k in missing else "" for k in keys]
+        ),
+        "age": np.full(len(keys), age, dtype="float64"),
+        "life_stage": _texts([life_stage] * len(keys)),
+    }
+
+
+def _references_of(stages: Iterable[tuple[float, str, str]]) -> pd.DataFrame:
+    """The rows of :func:`_stage_references` of each life stage, one after the other."""
+    parts = [_stage_references(*stage) for stage in stages]
     return pd.DataFrame(
         {
-            **{name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES},
-            "ul_applies_to": _objects([row["ul_applies_to"] for row in refs]),
-            "implied_cv": np.array(
-                [str(row["req_cv_basis"]).startswith("implied") for row in refs], dtype=bool
-            ),
-            "published_sd": [
-                float(published[k]["sd_within"]) if k in published else np.nan for k in keys
-            ],
-            "published_source": _objects(
-                [_cite_sd(published[k]) if k in published else "" for k in keys]
-            ),
-            "not_found": _objects(
-                [
-                    f"none published for this group ({missing[k]})" if k in missing else ""
-                    for k in keys
-                ]
-            ),
-            "age": age,
-            "life_stage": _objects([life_stage] * len(keys)),
+            name: pd.Series(np.concatenate([part[name] for part in parts]), dtype=first.dtype)
+            for name, first in parts[0].items()
         }
     )
+
+
+def _texts(values: list[Any]) -> np.ndarray:
+    """Text as an array of Python objects (see :func:`_objects`)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 _VALUES = ("ear", "rda", "ai", "ul", "cdrr", "req_cv")
@@ -233,7 +248,7 @@ def _numbers(
                 (group.age_min, group.sex, group.life_stage), len(stages)
             )
         stage[i] = found
-    ref = pd.concat([_stage_references(*s) for s in stages], ignore_index=True)
+    ref = _references_of(stages)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k
     stats = slot_statistics(columns, owner, ref, ref_row, slots)
@@ -497,7 +512,7 @@ def assess_people_later(
     (see :class:`AssessmentLater`)."""
     people = list(profiles)
     persons = [as_profile(profiles[p]) for p in people]
-    code = pd.Index(people).get_indexer(daily["person"]) if people else np.full(len(daily), -1)
+    code = positions_in(pd.Index(people), daily["person"]) if people else np.full(len(daily), -1)
     keep = code >= 0
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)
