@@ -95,3 +95,42 @@ def test_an_oral_magnesium_line_is_still_a_supplement(foods) -> None:
     row = _one("magnesium citrate 150 mg", foods)
     assert row["kind"] == "supplement"
     assert math.isclose(float(row["magnesium_mg"]), 150.0)
+
+
+# --------------------------------------------------------------------------- glasses
+
+
+def test_a_glass_of_wine_without_a_glass_portion_is_a_five_ounce_pour(foods) -> None:
+    # SR28 14253 wine, rose has only 'fl oz' = 30.3 g: 5 fl oz, not an 8 fl oz glass
+    row = _one("3 glasses of rose wine", foods)
+    assert "wine" in str(row["description"]).lower()
+    assert float(row["grams"]) == pytest.approx(3 * 5 * 30.3, rel=0.02)
+
+
+def test_a_glass_of_spirits_is_a_jigger_and_of_beer_twelve_ounces(foods) -> None:
+    # FNDDS 93505000 Vodka 'shot' 42 g; beer at 12 fl oz (SR28 14003 fl oz = 29.7 g)
+    assert float(_one("a glass of vodka", foods)["grams"]) == pytest.approx(42.0, rel=0.1)
+    beer = _one("a glass of beer", foods)
+    assert float(beer["grams"]) == pytest.approx(12 * 29.7, rel=0.05)
+
+
+def test_a_glass_of_juice_stays_eight_ounces(foods) -> None:
+    row = _one("a glass of apple juice", foods)
+    assert 230.0 <= float(row["grams"]) <= 260.0
+
+
+# --------------------------------------------------------------------------- inch sizes
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        # SR28 21207 SUBWAY turkey breast sub: 6 inch sub 184 g, 12 inch sub 367 g
+        ('subway turkey breast sub 6"', 184.0),
+        ("subway turkey breast sub 12 inch", 367.0),
+    ],
+)
+def test_an_inch_size_after_the_food_is_its_length_not_a_count(line, grams, foods) -> None:
+    row = _one(line, foods)
+    assert str(row["food_id"]) == "sr28:21207"
+    assert float(row["grams"]) == pytest.approx(grams)
