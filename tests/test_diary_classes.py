@@ -134,3 +134,30 @@ def test_an_inch_size_after_the_food_is_its_length_not_a_count(line, grams, food
     row = _one(line, foods)
     assert str(row["food_id"]) == "sr28:21207"
     assert float(row["grams"]) == pytest.approx(grams)
+
+
+# --------------------------------------------------------------------------- foods USDA lacks
+
+
+@pytest.mark.parametrize("line", ["3 tbsp golden syrup", "clotted cream", "jaggery 20g"])
+def test_a_food_usda_lacks_stays_unmatched(line, foods) -> None:
+    row = _one(line, foods)
+    assert row["kind"] == "food"
+    assert pd.isna(row["food_id"])
+
+
+def test_its_usda_neighbours_still_match(foods) -> None:
+    assert str(_one("2 tbsp light corn syrup", foods)["food_id"]) == "sr28:19350"
+    assert "heavy" in str(_one("heavy cream 2 tbsp", foods)["description"]).lower()
+
+
+def test_every_food_usda_lacks_has_a_reason_and_no_alias() -> None:
+    import csv
+
+    from nutrilog._resources import dataset_path
+    from nutrilog.matching.aliases import curated_aliases, foods_not_in_usda
+
+    with dataset_path("foods_not_in_usda.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["reason"].startswith("not in USDA tables") for r in rows)
+    assert not set(foods_not_in_usda()) & set(curated_aliases())

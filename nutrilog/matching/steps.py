@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from nutrilog.matching.aliases import curated_aliases, curated_alternates
+from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     EMPTY,
@@ -367,6 +367,9 @@ def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float)
         return MatchResult(None, 0.0, "none", [])
     if plain in tables.user:
         return MatchResult(tables.user[plain], 100.0, "alias", [])
+    lacking = foods_not_in_usda().get(plain)
+    if lacking is not None:  # a food USDA lacks: no other food stands in for it
+        return MatchResult(None, 0.0, "none", [], assumptions=[("not in USDA", lacking)])
     if plain in tables.curated:
         found = MatchResult(
             tables.curated[plain], 100.0, "alias", [], _curated_alternates_for(index, plain)
