@@ -161,3 +161,30 @@ def test_every_food_usda_lacks_has_a_reason_and_no_alias() -> None:
         rows = list(csv.DictReader(fh))
     assert rows and all(r["reason"].startswith("not in USDA tables") for r in rows)
     assert not set(foods_not_in_usda()) & set(curated_aliases())
+
+
+# --------------------------------------------------------------------------- vague counts
+
+
+@pytest.mark.parametrize(
+    ("line", "count", "unit"),
+    [
+        ("a few slices of salami", 3.0, "slice"),
+        ("few tbsp of peanut butter", 3.0, "tbsp"),
+        ("several cups of green tea", 4.0, "cup"),
+    ],
+)
+def test_a_vague_count_before_a_unit_is_that_many_units(line, count, unit, foods) -> None:
+    from nutrilog.quantity import parse_quantity
+
+    parsed = parse_quantity(line)
+    assert (parsed.quantity, parsed.unit) == (count, unit)
+    row = _one(line, foods)
+    one = _one(f"1 {unit} {parsed.food}", foods)
+    assert float(row["grams"]) == pytest.approx(count * float(one["grams"]))
+
+
+def test_a_vague_count_before_a_food_alone_is_its_usual_serving(foods) -> None:
+    # no unit to count: the amount is not stated, the food's FNDDS 'Quantity not specified'
+    few, usual = _one("a few blueberries", foods), _one("blueberries", foods)
+    assert float(few["grams"]) == pytest.approx(float(usual["grams"]))
