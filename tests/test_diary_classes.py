@@ -188,3 +188,25 @@ def test_a_vague_count_before_a_food_alone_is_its_usual_serving(foods) -> None:
     # no unit to count: the amount is not stated, the food's FNDDS 'Quantity not specified'
     few, usual = _one("a few blueberries", foods), _one("blueberries", foods)
     assert float(few["grams"]) == pytest.approx(float(usual["grams"]))
+
+
+# --------------------------------------------------------------------------- chain dishes
+
+
+@pytest.mark.parametrize(
+    ("line", "chain"),
+    [
+        ("3 slices papa johns pepperoni", "PAPA JOHN'S"),
+        ("pizza hut cheese, 2 slices", "PIZZA HUT"),
+    ],
+)
+def test_a_pizza_chain_named_with_a_topping_is_its_pizza(line, chain, foods) -> None:
+    row = _one(line, foods)
+    description = str(row["description"])
+    assert description.startswith(chain) and "Pizza" in description
+    assert float(row["grams"]) > 150.0  # slices of a pizza, not slices of pepperoni
+
+
+def test_a_chain_item_that_is_not_its_dish_stays_that_item(foods) -> None:
+    assert "breadstick" in str(_one("pizza hut breadsticks", foods)["description"]).lower()
+    assert "Pepperoni, beef" in str(_one("4 slices pepperoni", foods)["description"])

@@ -389,10 +389,39 @@ def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float)
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
             reading.brands = brands
+    dish = _chain_dish(index, key, reading, tables, threshold)
+    if dish is not None:
+        return dish
     result = _match_reading(index, reading, tables, threshold)
     if result.position is not None:
         result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
     return _with_brand(result, index, reading.brands, key)
+
+
+def _chain_dish(
+    index: FoodIndex, key: str, reading: Reading, tables: MatchTables, threshold: float
+) -> MatchResult | None:
+    """A restaurant chain's dish named by its variety alone: ``little caesars pepperoni``
+    is the chain's pepperoni pizza, not pepperoni. When a chain with a generic dish
+    (``brands.csv``: pizza) is named without that dish's words, the text is read again
+    with them; the reading stands only when it lands on a food whose description names
+    the chain (SR28's chain pizzas), else the text is read as written."""
+    words = set(key.split())
+    for brand in reading.brands:
+        if brand.kind != "restaurant" or not brand.generic:
+            continue
+        generic, named = normalize_many([brand.generic, brand.brand])
+        if not generic or set(generic.split()) <= words - set(named.split()):
+            continue  # the dish is written ("pizza hut" names no pizza)
+        found = match_key(index, f"{key} {generic}", tables, threshold)
+        if found.position is None:
+            continue
+        described = set(normalize_many([str(index.descriptions[found.position])])[0].split())
+        if not set(named.split()) <= described:
+            continue
+        found.assumptions.append(("brand dish", f"{brand.brand} named without its {generic}"))
+        return found
+    return None
 
 
 def _match_reading(
