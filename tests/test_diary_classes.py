@@ -210,3 +210,17 @@ def test_a_pizza_chain_named_with_a_topping_is_its_pizza(line, chain, foods) -> 
 def test_a_chain_item_that_is_not_its_dish_stays_that_item(foods) -> None:
     assert "breadstick" in str(_one("pizza hut breadsticks", foods)["description"]).lower()
     assert "Pepperoni, beef" in str(_one("4 slices pepperoni", foods)["description"])
+
+
+# --------------------------------------------------------------------------- cuts
+
+
+@pytest.mark.parametrize("line", ["8 oz grilled steak", "roast lamb 150g", "2 slices roast beef"])
+def test_meat_named_without_a_cut_or_fat_is_the_fndds_generic_food(line, foods) -> None:
+    row = _one(line, foods)
+    assert "NS as to fat eaten" in str(row["description"])
+
+
+def test_a_named_cut_keeps_its_sr28_cut(foods) -> None:
+    row = _one("8 oz ribeye", foods)
+    assert "rib eye" in str(row["description"]).lower()
