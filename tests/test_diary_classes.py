@@ -224,3 +224,9 @@ def test_meat_named_without_a_cut_or_fat_is_the_fndds_generic_food(line, foods) 
 def test_a_named_cut_keeps_its_sr28_cut(foods) -> None:
     row = _one("8 oz ribeye", foods)
     assert "rib eye" in str(row["description"]).lower()
+
+
+def test_a_chain_whose_name_holds_its_dish_is_read_once(foods) -> None:
+    # "pizza hut" holds the word pizza: the dish is added once, never again and again
+    row = _one("pizza hut pepperoni pizza 2 slices", foods)
+    assert str(row["description"]).startswith("PIZZA HUT")

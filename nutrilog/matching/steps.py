@@ -360,8 +360,11 @@ def _none(index: FoodIndex, ranked: list[tuple[int, float]]) -> MatchResult:
     )
 
 
-def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float) -> MatchResult:
-    """Match one key (:func:`~nutrilog.matching.match.key_of`): aliases, exact, then fuzzy."""
+def match_key(
+    index: FoodIndex, key: str, tables: MatchTables, threshold: float, dish: bool = True
+) -> MatchResult:
+    """Match one key (:func:`~nutrilog.matching.match.key_of`): aliases, exact, then fuzzy;
+    with ``dish``, a chain named without its dish is also read with it (once)."""
     plain = plain_key(key)
     if not plain:
         return MatchResult(None, 0.0, "none", [])
@@ -389,9 +392,9 @@ def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float)
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
             reading.brands = brands
-    dish = _chain_dish(index, key, reading, tables, threshold)
-    if dish is not None:
-        return dish
+    chain = _chain_dish(index, key, reading, tables, threshold) if dish else None
+    if chain is not None:
+        return chain
     result = _match_reading(index, reading, tables, threshold)
     if result.position is not None:
         result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
@@ -413,7 +416,7 @@ def _chain_dish(
         generic, named = normalize_many([brand.generic, brand.brand])
         if not generic or set(generic.split()) <= words - set(named.split()):
             continue  # the dish is written ("pizza hut" names no pizza)
-        found = match_key(index, f"{key} {generic}", tables, threshold)
+        found = match_key(index, f"{key} {generic}", tables, threshold, dish=False)
         if found.position is None:
             continue
         described = set(normalize_many([str(index.descriptions[found.position])])[0].split())
