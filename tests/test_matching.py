@@ -338,7 +338,8 @@ def test_diary_fixture_accuracy(foods: FoodTable) -> None:
         # curated aliases win over a same-named description (FNDDS "Raisins", "Sesame seeds")
         ("raisins", "sr28:09298", "cup", "volume", 0.25, 36.25),  # cup (not packed) 145 g
         ("sesame seeds", "sr28:12023", "tbsp", "volume", 1.0, 9.0),  # SR28 12023: 1 tbsp 9 g
-        ("beef steak, grilled", "sr28:13930", "oz", "mass", 6.0, 170.1),
+        # a steak with no cut or fat named: FNDDS 21101110 Beef steak, broiled or baked, NS as to fat
+        ("beef steak, grilled", "fndds:21101110", "oz", "mass", 6.0, 170.1),
         ("milk 2%", "sr28:01079", "cup", "volume", 0.5, 122.0),  # SR28 01079: 1 cup 244 g
     ],
 )

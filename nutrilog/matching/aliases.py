@@ -30,7 +30,13 @@ from nutrilog._resources import dataset_path
 from nutrilog.errors import DataError
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["read_aliases", "read_alias_file", "curated_aliases", "curated_alternates"]
+__all__ = [
+    "read_aliases",
+    "read_alias_file",
+    "curated_aliases",
+    "curated_alternates",
+    "foods_not_in_usda",
+]
 
 
 def _alias_dict(rows: Iterable[tuple[str, str]], where: str) -> dict[str, str]:
@@ -187,3 +193,20 @@ def curated_alternates() -> dict[str, list[str]]:
         if food_id.strip() != first[key] and food_id.strip() not in out.get(key, []):
             out.setdefault(key, []).append(food_id.strip())
     return out
+
+
+@lru_cache(maxsize=1)
+def foods_not_in_usda() -> dict[str, str]:
+    """Well-known foods SR28 and FNDDS lack, ``{normalised name: reason}``, from
+    ``datasets/foods_not_in_usda.csv``: a text that is one of them is left unmatched
+    rather than landing on another food (golden syrup is not corn syrup).
+
+    Examples
+    --------
+    >>> foods_not_in_usda()["golden syrup"].startswith("not in USDA tables")
+    True
+    """
+    with dataset_path("foods_not_in_usda.csv").open(encoding="utf-8") as fh:
+        rows = [(row["name"], row["reason"]) for row in csv.DictReader(fh)]
+    keys = normalize_many([name for name, _ in rows])
+    return {key: reason for key, (_, reason) in zip(keys, rows, strict=True) if key}

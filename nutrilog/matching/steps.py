@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from nutrilog.matching.aliases import curated_aliases, curated_alternates
+from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     EMPTY,
@@ -360,13 +360,19 @@ def _none(index: FoodIndex, ranked: list[tuple[int, float]]) -> MatchResult:
     )
 
 
-def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float) -> MatchResult:
-    """Match one key (:func:`~nutrilog.matching.match.key_of`): aliases, exact, then fuzzy."""
+def match_key(
+    index: FoodIndex, key: str, tables: MatchTables, threshold: float, dish: bool = True
+) -> MatchResult:
+    """Match one key (:func:`~nutrilog.matching.match.key_of`): aliases, exact, then fuzzy;
+    with ``dish``, a chain named without its dish is also read with it (once)."""
     plain = plain_key(key)
     if not plain:
         return MatchResult(None, 0.0, "none", [])
     if plain in tables.user:
         return MatchResult(tables.user[plain], 100.0, "alias", [])
+    lacking = foods_not_in_usda().get(plain)
+    if lacking is not None:  # a food USDA lacks: no other food stands in for it
+        return MatchResult(None, 0.0, "none", [], assumptions=[("not in USDA", lacking)])
     if plain in tables.curated:
         found = MatchResult(
             tables.curated[plain], 100.0, "alias", [], _curated_alternates_for(index, plain)
@@ -386,10 +392,39 @@ def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float)
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
             reading.brands = brands
+    chain = _chain_dish(index, key, reading, tables, threshold) if dish else None
+    if chain is not None:
+        return chain
     result = _match_reading(index, reading, tables, threshold)
     if result.position is not None:
         result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
     return _with_brand(result, index, reading.brands, key)
+
+
+def _chain_dish(
+    index: FoodIndex, key: str, reading: Reading, tables: MatchTables, threshold: float
+) -> MatchResult | None:
+    """A restaurant chain's dish named by its variety alone: ``little caesars pepperoni``
+    is the chain's pepperoni pizza, not pepperoni. When a chain with a generic dish
+    (``brands.csv``: pizza) is named without that dish's words, the text is read again
+    with them; the reading stands only when it lands on a food whose description names
+    the chain (SR28's chain pizzas), else the text is read as written."""
+    words = set(key.split())
+    for brand in reading.brands:
+        if brand.kind != "restaurant" or not brand.generic:
+            continue
+        generic, named = normalize_many([brand.generic, brand.brand])
+        if not generic or set(generic.split()) <= words - set(named.split()):
+            continue  # the dish is written ("pizza hut" names no pizza)
+        found = match_key(index, f"{key} {generic}", tables, threshold, dish=False)
+        if found.position is None:
+            continue
+        described = set(normalize_many([str(index.descriptions[found.position])])[0].split())
+        if not set(named.split()) <= described:
+            continue
+        found.assumptions.append(("brand dish", f"{brand.brand} named without its {generic}"))
+        return found
+    return None
 
 
 def _match_reading(

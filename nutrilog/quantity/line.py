@@ -189,8 +189,9 @@ _INCH_WORDS = frozenset({"inch", "inches", "in"})
 def _inch_size_end(toks: Tokens, cand: _Cand) -> int | None:
     """One past an inch mark after a bare number that names a size (``6 inch sub``,
     ``6" sub``, ``12-inch pizza``): the tokens of the size; None when it is no size.
-    A food word must follow (``6 inch`` alone says nothing), and ``in`` counts only
-    written against the number (``6in sub``, not ``2 eggs in butter``)."""
+    A food word must follow or come just before (``6 inch`` alone says nothing:
+    ``turkey sub 6"`` is one sub of six inches), and ``in`` counts only written
+    against the number (``6in sub``, not ``2 eggs in butter``)."""
     if cand.unit is not None or cand.depth:
         return None
     k = cand.end
@@ -201,9 +202,13 @@ def _inch_size_end(toks: Tokens, cand: _Cand) -> int | None:
     word = toks.word[k]
     attached = toks.start[k] == toks.end[k - 1]
     mark = toks.text[k] == '"' or (word in _INCH_WORDS and (word != "in" or attached))
-    if not mark or k + 1 >= toks.n or toks.kind[k + 1] != "word":
+    if not mark:
         return None
-    return k + 1
+    if k + 1 < toks.n and toks.kind[k + 1] == "word":
+        return k + 1
+    if cand.start > 0 and toks.kind[cand.start - 1] == "word":
+        return k + 1  # 'meatball sub 6"', "pizza 12 inch, 2 slices": the named item's size
+    return None
 
 
 def _implicit_unit(toks: Tokens) -> _Cand | None:

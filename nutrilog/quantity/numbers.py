@@ -10,6 +10,8 @@ Examples
 >>> from nutrilog.quantity.tokens import tokenize
 >>> number_at(tokenize("one and a half cups"), 0)[:2]
 (1.5, 4)
+>>> number_at(tokenize("a few slices of ham"), 0)
+(3.0, 2, ('a few = 3',))
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from nutrilog.quantity.unit_words import unit_at
 
 __all__ = [
     "NUMBER_STARTS",
+    "VAGUE_COUNTS",
     "format_number",
     "is_number_start",
     "num_value",
@@ -111,17 +114,29 @@ def plain_number(toks: Tokens, i: int) -> tuple[float, int] | None:
     return value, j
 
 
-def _word_number(toks: Tokens, i: int) -> tuple[float, int] | None:
+#: A vague count before a unit is that many of the unit (``a few slices`` are 3 slices,
+#: ``several cups`` 4): the unit fixes the piece, the word how many. Before a food alone
+#: (``a few strawberries``) it stays an amount not stated, weighed as the food's usual
+#: serving (FNDDS 'Quantity not specified', about 4 strawberries or 6 crackers).
+VAGUE_COUNTS: dict[tuple[str, ...], float] = {("a", "few"): 3.0, ("few",): 3.0, ("several",): 4.0}
+
+
+def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
     """A number word or phrase at ``i`` (``a dozen``, ``two and a half``, ``a few``)."""
     first = word_at(toks, i)
     for phrase, value in _PHRASES_BY_FIRST.get(first, ()):
         if tuple(toks.word[i : i + len(phrase)]) == phrase:
-            return value, i + len(phrase)
+            j = i + len(phrase)
+            counted = VAGUE_COUNTS.get(phrase)
+            if counted is not None and unit_at(toks, j) is not None:
+                said = " ".join(phrase)
+                return counted, j, (f"{said} = {format_number(counted)}",)
+            return value, j, ()
     if first in _NUMBER_WORDS:
         value, j = _NUMBER_WORDS[first], i + 1
         if toks.word[i + 1 : i + 4] == ["and", "a", "half"]:
-            return value + 0.5, i + 4
-        return value, j
+            return value + 0.5, i + 4, ()
+        return value, j, ()
     return None
 
 
@@ -129,8 +144,7 @@ def number_at(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None
     """A number, number word or range starting at token ``i``."""
     plain = plain_number(toks, i)
     if plain is None:
-        word = _word_number(toks, i)
-        return None if word is None else (word[0], word[1], ())
+        return _word_number(toks, i)
     value, j = plain
     if j < toks.n and (toks.text[j] == "-" or toks.word[j] in {"to", "or"}):
         upper = plain_number(toks, j + 1)

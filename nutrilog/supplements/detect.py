@@ -80,6 +80,7 @@ from nutrilog.supplements.words import (
     SALT_TABLET,
     SPLIT,
     THOUSANDS,
+    TOPICAL,
     WATER,
     nutrients_in,
 )
@@ -168,6 +169,56 @@ def _foreign_doses(parts: list[str], column: str) -> bool:
     return False
 
 
+#: Doses written together after the names, joined by slashes (``500mg/400IU``).
+_DOSE_LIST = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|g)\b"
+    r"(?:\s*/\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|g)\b)+",
+    re.I,
+)
+
+
+def doses_in_order(text: str, columns: list[str]) -> dict[str, ParsedAmount] | None:
+    """Each nutrient's dose when the doses are written together, slash-joined, after
+    the names: the n-th dose is the n-th nutrient named (as a label lists them).
+
+    ``calcium + vit D 500mg/400IU`` is 500 mg of calcium and 400 IU of vitamin D;
+    None when the line has no such list, or its count differs from the names'.
+
+    Examples
+    --------
+    >>> found = doses_in_order("calcium + vit D 500mg/400IU", ["calcium_mg", "vitamin_d_ug"])
+    >>> {k: (v.quantity, v.unit) for k, v in found.items()}
+    {'calcium_mg': (500.0, 'mg'), 'vitamin_d_ug': (400.0, 'IU')}
+    >>> doses_in_order("magnesium/zinc 400mg/15mg", ["magnesium_mg"])["magnesium_mg"].quantity
+    400.0
+    >>> doses_in_order("calcium 500mg + vit D 400IU", ["calcium_mg", "vitamin_d_ug"]) is None
+    True
+    """
+    found = _DOSE_LIST.search(text)
+    if found is None or not columns:
+        return None
+    doses = [d.strip() for d in found[0].split("/")]
+    names = text[: found.start()]
+    first = {
+        column: m.start()
+        for column, pattern in NUTRIENT_PATTERNS
+        if column in columns and (m := pattern.search(names)) is not None
+    }
+    others = {  # untracked supplements take their place in the list (``magnesium/zinc``)
+        f"other {m.start()}": m.start()
+        for pattern in (OTHER_SUPPLEMENTS, NAMED_SUPPLEMENTS)
+        for m in pattern.finditer(names)
+    }
+    if len(first) != len(columns) or len(doses) != len(first) + len(others):
+        return None
+    ordered = sorted(first | others, key=(first | others).__getitem__)
+    return {
+        column: parse_quantity(dose)
+        for column, dose in zip(ordered, doses, strict=True)
+        if column in first
+    }
+
+
 def _unknown(what: str, columns: list[str] | None = None) -> str:
     if columns:
         names = ", ".join(nutrient(c).label for c in columns)
@@ -208,6 +259,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     food = parsed.food.strip()
     if food and WATER.fullmatch(food):
         return SupplementInfo("water", {}, None)
+    if TOPICAL.search(text):
+        return _FOOD  # "epsom salt bath", "magnesium spray 400mg": on the skin, not eaten
     product = from_product(text, parsed, bundled_products())
     if product is not None:
         return product
@@ -269,9 +322,12 @@ def detect_supplement(text: str) -> SupplementInfo:
     unknown: list[str] = []
     parts = [p for p in SPLIT.split(text) if p.strip()]
     single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
+    in_order = doses_in_order(text, columns)
     for column in columns:
         part = next((p for p in parts if column in nutrients_in(p)), None)
         amount = parsed if single or part is None else _part_amount(part)
+        if in_order is not None:
+            amount = in_order[column]
         if (
             not single
             and column == "vitamin_d_ug"

@@ -34,6 +34,7 @@ __all__ = [
     "NAMED_SUPPLEMENTS",
     "OTHER_SUPPLEMENTS",
     "COFFEE_CAPSULE",
+    "TOPICAL",
     "WATER",
     "BARE_WORDS",
     "SPLIT",
@@ -107,8 +108,13 @@ MULTI = re.compile(
 )
 #: Supplements by their name alone, dose or not: never a food.
 NAMED_SUPPLEMENTS = re.compile(
-    r"fish\s*oil|omega[\s-]?3|\bprobiotics?\b|\bmelatonin\b|\bcreatine\b|\bcoq10\b|"
-    r"\bashwagandha\b|\bglucosamine\b|\bbiotin\b|"
+    r"fish\s*oil|\bomega(?:[\s-]?(?:3-6-9|3|6|9))?+s?\b(?!\s*(?:enriched\s+)?(?:eggs?|milk|bread))|"
+    r"\bprobiotics?\b|\bmelatonin\b|\bcreatine\b|\bcoq[\s-]?10\b|"
+    r"\bashwagandha\b|\bglucosamine\b|\bchondroitin\b|\bbiotin\b|\bcollagen\b|"
+    r"\bkrill\s*oil\b|\bevening\s+primrose\b|\bmsm\b|\binositol\b|\bberberine\b|"
+    r"\bquercetin\b|\b(?:l-)?glutamine\b|\b(?:l-|acetyl[\s-]l-)?carnitine\b|\bdhea\b|"
+    r"\bvalerian\b|\brhodiola\b|\bsaw\s+palmetto\b|\bmilk\s+thistle\b|\bginkgo\b|"
+    r"\bechinacea\b|\bn-?acetyl[\s-]?cysteine\b|"
     r"\belectrolytes? (?:tabs?|tablets?|capsules?|caps|packets?|sachets?|powder|mix|drink mix)\b|"
     r"\blmnt\b|\bnuun\b|\bliquid[\s-]?i\.?v\b|\bsalt[\s-]?sticks?\b|"
     r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b",
@@ -118,7 +124,13 @@ NAMED_SUPPLEMENTS = re.compile(
 OTHER_SUPPLEMENTS = re.compile(
     r"\bzinc\b|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
     r"\bfolate\b|\bfolic\b|\belectrolytes?\b|\bselenium\b|\biodine\b|\bturmeric\b|"
-    r"\bcurcumin\b|\bcollagen\b|\bl-theanine\b|\b5-htp\b|\belderberry\b",
+    r"\bcurcumin\b|\bl-theanine\b|\b5-htp\b|\belderberry\b",
+    re.I,
+)
+#: Used on the skin, never eaten (a bath, a soak, a transdermal spray): no supplement;
+#: the line reader's ``entry_words.csv`` rows of kind ``soak or skin`` reject the line.
+TOPICAL = re.compile(
+    r"\bepsom\b|\bbath\b|\bsoak(?:ed|ing)?\b|\bmagnesium\s+(?:oil|spray|lotion|cream|gel|flakes|butter)\b",
     re.I,
 )
 #: A capsule of coffee is coffee.
