@@ -74,31 +74,44 @@ def _candidates(
     has the head word) are taken too, so that "Coffee, brewed" is scored for ``coffee
     with cream`` even when fifty foods hold both words.
     """
-    lists = [index.postings[w] for w in words]
-    hits = np.concatenate(lists)
-    weights = np.repeat([weight[w] for w in words], [len(p) for p in lists])
-    # Dense over all choices: a bincount and a mark per hit instead of sorting the hits.
-    n_choices = len(index.choice_text)
-    present = np.zeros(n_choices, dtype=bool)
-    present[hits] = True
-    uniq = np.flatnonzero(present)
-    if allowed is not None:
-        uniq = uniq[_mask(index, allowed)[index.choice_food[uniq]]]
-    summed = np.bincount(hits, weights=weights, minlength=n_choices)
-    take = _best(uniq, summed, index.choice_len, limit)
+    found, summed = _overlap(index, words, weight, allowed)
+    take = _best(found, summed, index.choice_len, limit)
     if (
         pool is not None
-        and len(uniq) > limit
+        and len(found) > limit
         and isin_sorted(index.choice_food[take], pool).sum() < _POOL_MIN
     ):
-        inside = uniq[_mask(index, pool)[index.choice_food[uniq]]]
+        inside = _mask(index, pool)[index.choice_food[found]]
         taken = set(take.tolist())
         extra = [
-            c for c in _best(inside, summed, index.choice_len, _POOL_MIN).tolist() if c not in taken
+            c
+            for c in _best(found[inside], summed[inside], index.choice_len, _POOL_MIN).tolist()
+            if c not in taken
         ]
         if extra:
             take = np.concatenate([take, np.array(extra, dtype=take.dtype)])
     return take
+
+
+def _overlap(
+    index: FoodIndex, words: list[str], weight: dict[str, float], allowed: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The choices holding some of ``words`` (of the ``allowed`` foods, if given), sorted,
+    and the summed weight of the words each holds (added in the order of ``words``)."""
+    lists = [index.postings[w] for w in words]
+    hits = np.concatenate(lists)
+    weights = np.repeat([weight[w] for w in words], [len(p) for p in lists])
+    if allowed is not None:
+        # the hits of the allowed foods are few: sort those alone
+        keep = _mask(index, allowed)[index.choice_food[hits]]
+        found, at = np.unique(hits[keep], return_inverse=True)
+        return found, np.bincount(at, weights=weights[keep], minlength=len(found))
+    # Dense over all choices: a bincount and a mark per hit instead of sorting the hits.
+    n_choices = len(index.choice_text)
+    present = np.zeros(n_choices, dtype=bool)
+    present[hits] = True
+    found = np.flatnonzero(present)
+    return found, np.bincount(hits, weights=weights, minlength=n_choices)[found]
 
 
 def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
@@ -115,13 +128,14 @@ def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _best(uniq: np.ndarray, summed: np.ndarray, length: np.ndarray, limit: int) -> np.ndarray:
-    """The ``limit`` of ``uniq`` with the highest ``summed``, shorter first on ties."""
-    overlap = summed[uniq] - 0.01 * length[uniq]
-    if len(uniq) > limit:
+def _best(found: np.ndarray, summed: np.ndarray, length: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` choices of ``found`` with the highest ``summed`` (aligned with
+    ``found``), shorter first on ties."""
+    overlap = summed - 0.01 * length[found]
+    if len(found) > limit:
         top = np.argpartition(-overlap, limit)[:limit]
-        return uniq[top[np.argsort(-overlap[top], kind="stable")]]
-    return uniq[np.argsort(-overlap, kind="stable")]
+        return found[top[np.argsort(-overlap[top], kind="stable")]]
+    return found[np.argsort(-overlap, kind="stable")]
 
 
 def fuzzy(
