@@ -118,6 +118,7 @@ class FoodIndex:
     brand_names: dict[str, np.ndarray] | None = None  # word in capitals -> foods, first use
     flavours: np.ndarray | None = None  # mask of the foods of any flavour, on first use
     synonym_sets: list[frozenset[str]] | None = None  # words of each choice's synonym
+    synonym_choice: np.ndarray | None = None  # mask of the choices with a synonym, first use
     masks: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # recent masks
     synonym_keys: tuple[list[int], list[str]] = ([], [])  # (food, normalised synonym)
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use

@@ -27,6 +27,8 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -72,31 +74,44 @@ def _candidates(
     has the head word) are taken too, so that "Coffee, brewed" is scored for ``coffee
     with cream`` even when fifty foods hold both words.
     """
-    lists = [index.postings[w] for w in words]
-    hits = np.concatenate(lists)
-    weights = np.repeat([weight[w] for w in words], [len(p) for p in lists])
-    # Dense over all choices: a bincount and a mark per hit instead of sorting the hits.
-    n_choices = len(index.choice_text)
-    present = np.zeros(n_choices, dtype=bool)
-    present[hits] = True
-    uniq = np.flatnonzero(present)
-    if allowed is not None:
-        uniq = uniq[_mask(index, allowed)[index.choice_food[uniq]]]
-    summed = np.bincount(hits, weights=weights, minlength=n_choices)
-    take = _best(uniq, summed, index.choice_len, limit)
+    found, summed = _overlap(index, words, weight, allowed)
+    take = _best(found, summed, index.choice_len, limit)
     if (
         pool is not None
-        and len(uniq) > limit
+        and len(found) > limit
         and isin_sorted(index.choice_food[take], pool).sum() < _POOL_MIN
     ):
-        inside = uniq[_mask(index, pool)[index.choice_food[uniq]]]
+        inside = _mask(index, pool)[index.choice_food[found]]
         taken = set(take.tolist())
         extra = [
-            c for c in _best(inside, summed, index.choice_len, _POOL_MIN).tolist() if c not in taken
+            c
+            for c in _best(found[inside], summed[inside], index.choice_len, _POOL_MIN).tolist()
+            if c not in taken
         ]
         if extra:
             take = np.concatenate([take, np.array(extra, dtype=take.dtype)])
     return take
+
+
+def _overlap(
+    index: FoodIndex, words: list[str], weight: dict[str, float], allowed: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The choices holding some of ``words`` (of the ``allowed`` foods, if given), sorted,
+    and the summed weight of the words each holds (added in the order of ``words``)."""
+    lists = [index.postings[w] for w in words]
+    hits = np.concatenate(lists)
+    weights = np.repeat([weight[w] for w in words], [len(p) for p in lists])
+    if allowed is not None:
+        # the hits of the allowed foods are few: sort those alone
+        keep = _mask(index, allowed)[index.choice_food[hits]]
+        found, at = np.unique(hits[keep], return_inverse=True)
+        return found, np.bincount(at, weights=weights[keep], minlength=len(found))
+    # Dense over all choices: a bincount and a mark per hit instead of sorting the hits.
+    n_choices = len(index.choice_text)
+    present = np.zeros(n_choices, dtype=bool)
+    present[hits] = True
+    found = np.flatnonzero(present)
+    return found, np.bincount(hits, weights=weights, minlength=n_choices)[found]
 
 
 def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
@@ -113,13 +128,14 @@ def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _best(uniq: np.ndarray, summed: np.ndarray, length: np.ndarray, limit: int) -> np.ndarray:
-    """The ``limit`` of ``uniq`` with the highest ``summed``, shorter first on ties."""
-    overlap = summed[uniq] - 0.01 * length[uniq]
-    if len(uniq) > limit:
+def _best(found: np.ndarray, summed: np.ndarray, length: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` choices of ``found`` with the highest ``summed`` (aligned with
+    ``found``), shorter first on ties."""
+    overlap = summed - 0.01 * length[found]
+    if len(found) > limit:
         top = np.argpartition(-overlap, limit)[:limit]
-        return uniq[top[np.argsort(-overlap[top], kind="stable")]]
-    return uniq[np.argsort(-overlap, kind="stable")]
+        return found[top[np.argsort(-overlap[top], kind="stable")]]
+    return found[np.argsort(-overlap, kind="stable")]
 
 
 def fuzzy(
@@ -186,8 +202,10 @@ def fuzzy(
     )
     in_choice, in_food, in_head = rows[:k], rows[k : 2 * k], rows[2 * k :]
     at = {w: i for i, w in enumerate(known)}
-    is_content = np.array([w not in vocab.free for w in known])
-    noncat = is_content & np.array([w not in vocab.category_heads for w in known])
+    # How many of the text's words of each kind (content, not a category, negating,
+    # processed, any) each candidate's first segment and description hold: two products.
+    kinds = np.array([_kinds(w) for w in known], dtype=float).T
+    head_held, food_held = kinds @ in_head, kinds @ in_food
     weights = np.array([weight[w] for w in known])
     cooking = vocab.preparation.get("cooked", frozenset())
     has = in_choice
@@ -203,19 +221,18 @@ def fuzzy(
     score = (
         60.0 * covered + 0.2 * np.asarray(token_set, float) + 0.2 * np.asarray(token_sort, float)
     )
-    head_extra = c["head"][food] - in_head[is_content].sum(axis=0)
-    noncat_extra = c["head_noncat"][food] - in_head[noncat].sum(axis=0)
+    head_extra = c["head"][food] - head_held[_CONTENT]
+    noncat_extra = c["head_noncat"][food] - head_held[_NONCAT]
     foreign = noncat_extra > 0
     if head is not None and head in at:
         # "Coffee, espresso" for "espresso": a first segment without the head word,
         # which a later segment has, names the kind of food, as a category does
         foreign &= ~((in_head[at[head]] == 0) & (in_food[at[head]] == 1))
     score -= np.where(foreign, 10.0, 3.0) * head_extra
-    same_head = (c["head_size"][food] == len(qset)) & (in_head.sum(axis=0) == len(qset))
+    same_head = (c["head_size"][food] == len(qset)) & (head_held[_ANY] == len(qset))
     score += 5.0 * same_head
-    negating = np.array([w in vocab.negating for w in known])
-    score -= 15.0 * (c["negating"][food] - in_food[negating].sum(axis=0))
-    all_extra = c["all"][food] - in_food[is_content].sum(axis=0)
+    score -= 15.0 * (c["negating"][food] - food_held[_NEGATING])
+    all_extra = c["all"][food] - food_held[_CONTENT]
     score -= 1.0 * (all_extra - head_extra)
     described = in_food[at[head]] if head is not None and head in at else None
     score = _by_synonym(index, take, query, known, weight, score, described)
@@ -229,8 +246,7 @@ def fuzzy(
         )
         score += np.where(index.prep_ok[p][food], 3.0, np.where(fallback, -2.0, -8.0))
     if not preps:
-        processed = np.array([w in vocab.processed for w in known])
-        score -= 6.0 * (c["processed"][food] - in_food[processed].sum(axis=0))
+        score -= 6.0 * (c["processed"][food] - food_held[_PROCESSED])
         score += 2.0 * c["raw"][food]
     if not qset & vocab.baby:
         penalty = index.penalty[food]
@@ -251,6 +267,25 @@ def fuzzy(
     for f, v in zip(food[order].tolist(), score[order].tolist(), strict=True):
         best.setdefault(f, v)
     return list(best.items())
+
+
+#: The rows of :func:`_kinds`.
+_CONTENT, _NONCAT, _NEGATING, _PROCESSED, _ANY = range(5)
+
+
+@lru_cache(maxsize=4096)
+def _kinds(word: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether ``word`` is a content word, a content word that is no category head, a
+    negating word, a processed form, and (always) a word: the rows :func:`fuzzy` sums."""
+    vocab = matcher_words()
+    content = word not in vocab.free
+    return (
+        content,
+        content and word not in vocab.category_heads,
+        word in vocab.negating,
+        word in vocab.processed,
+        True,
+    )
 
 
 def _cooks(word: str, cooking: frozenset[str], preparation: dict[str, frozenset[str]]) -> bool:
@@ -282,7 +317,9 @@ def _by_synonym(
     mine = set(known)
     # only a synonym with most of the text's words can beat its description
     rows = [
-        i for i, c in enumerate(chosen) if words_of[c] and len(mine & words_of[c]) * 2 >= len(mine)
+        i
+        for i in np.flatnonzero(_has_synonym(index)[take]).tolist()
+        if len(mine & words_of[chosen[i]]) * 2 >= len(mine)
     ]
     if not rows:
         return score
@@ -309,6 +346,13 @@ def _by_synonym(
             alt -= _SYNONYM_COST
         out[i] = max(out[i], alt)
     return out
+
+
+def _has_synonym(index: FoodIndex) -> np.ndarray:
+    """A mask over the choices: those made of a description and a synonym."""
+    if index.synonym_choice is None:
+        index.synonym_choice = np.array([bool(w) for w in synonym_words(index)], dtype=bool)
+    return index.synonym_choice
 
 
 def _token_sort(index: FoodIndex, query: str, chosen: list[int], which: int) -> np.ndarray:
