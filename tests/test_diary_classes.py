@@ -230,3 +230,15 @@ def test_a_chain_whose_name_holds_its_dish_is_read_once(foods) -> None:
     # "pizza hut" holds the word pizza: the dish is added once, never again and again
     row = _one("pizza hut pepperoni pizza 2 slices", foods)
     assert str(row["description"]).startswith("PIZZA HUT")
+
+
+def test_cocktail_bitters_are_not_the_beer_called_bitter() -> None:
+    import nutrilog as nl
+
+    result = nl.analyze(
+        nl.parse_entries(["angostura bitters 3 dashes", "a pint of best bitter"]),
+        nl.Profile(age=40, sex="male"),
+    )
+    ids = result.entries.set_index("text")["food_id"]
+    assert ids.isna()["angostura bitters 3 dashes"]
+    assert str(ids["a pint of best bitter"]).startswith(("sr28:14", "fndds:93"))
