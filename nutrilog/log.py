@@ -235,7 +235,7 @@ def _floats(values: pd.Series) -> pd.Series:
 def _categories_as_text(values: pd.Series) -> pd.Series:
     """A categorical whose categories are all ``str`` (a person given as 7 becomes "7")."""
     cats = values.cat.categories
-    if all(isinstance(c, str) for c in cats):
+    if cats.inferred_type in ("string", "empty"):  # every category a str, checked in C
         return values
     return text_category(values.cat.rename_categories([str(c) for c in cats]).astype(object))
 

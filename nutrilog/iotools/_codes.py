@@ -42,6 +42,7 @@ __all__ = [
     "recall_dates",
     "normalize_food_id",
     "normalize_food_ids",
+    "food_ids_of_numbers",
     "normalize_person_ids",
     "person_id",
     "food_id_problem",
@@ -119,6 +120,31 @@ def normalize_food_ids(values: pd.Series) -> pd.Series:
     codes, uniques = codes_of(values)
     mapped = np.array([normalize_food_id(v) for v in uniques], dtype=object)
     return coded(codes, mapped, values.index)
+
+
+def food_ids_of_numbers(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`normalize_food_id` of a column of integers, computed once per distinct
+    number without reading its text: integer codes and the ids they point to.
+
+    The same rule as for any cell: 8 digits an FNDDS code, 1 to 5 an SR28 NDB number
+    (zero-padded), anything else (a negative number, 6, 7 or 9+ digits) kept as written.
+
+    Examples
+    --------
+    >>> codes, ids = food_ids_of_numbers(np.array([11111000, 1001, 1001, 123456, -4]))
+    >>> codes.tolist(), ids.tolist()
+    ([0, 1, 1, 2, 3], ['fndds:11111000', 'sr28:01001', '123456', '-4'])
+    """
+    codes, numbers = pd.factorize(np.asarray(values, dtype=np.int64))
+    text = numbers.astype(str)
+    fndds = (numbers >= 10 ** (FNDDS_DIGITS - 1)) & (numbers < 10**FNDDS_DIGITS)
+    sr28 = (numbers >= 0) & (numbers < 10**SR28_MAX_DIGITS)
+    ids = np.where(
+        fndds,
+        np.char.add("fndds:", text),
+        np.where(sr28, np.char.add("sr28:", np.char.zfill(text, SR28_MAX_DIGITS)), text),
+    )
+    return codes, ids.astype(object)
 
 
 _FLOAT_WHOLE = re.compile(r"^([+-]?\d+)\.0+$")

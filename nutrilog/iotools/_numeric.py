@@ -16,9 +16,10 @@ import re
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import coded
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT
-from nutrilog.iotools._codes import normalize_food_ids, recall_dates
+from nutrilog.iotools._codes import food_ids_of_numbers, recall_dates
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._source import LogInput
 from nutrilog.iotools._table import chunk_rows, lossless, read_header
@@ -144,7 +145,7 @@ def _log(
 ) -> FoodLog:
     n = len(cells["grams"])
     index = pd.RangeIndex(n)
-    ids = normalize_food_ids(_distinct_text(cells["food_id"]))
+    ids = coded(*food_ids_of_numbers(cells["food_id"].to_numpy()), index)
     if "person" in cells:
         person = _distinct_text(cells["person"])  # a whole number is its own person id
     else:
