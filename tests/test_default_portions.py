@@ -15,7 +15,7 @@ import pytest
 from build_scripts import load
 
 from nutrilog._resources import dataset_path
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.portions import grams_per_unit, resolve_grams
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,11 +30,6 @@ def _builder():
 def table() -> pd.DataFrame:
     with dataset_path("default_portions.csv").open("rb") as fh:
         return pd.read_csv(fh, dtype={"id": str, "from_id": str}, keep_default_na=False)
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
 
 
 def test_table_shape_and_bases(table: pd.DataFrame, foods: FoodTable) -> None:

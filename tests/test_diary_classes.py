@@ -14,13 +14,8 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.supplements import detect_supplement
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
 
 
 def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:

@@ -10,22 +10,12 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.matching.entries import understand_entries
 from nutrilog.matching.entry import not_food_reason, split_parts, strip_prefix, understand
 from nutrilog.matching.match import Matcher
 
 WOMAN = nl.Profile(age=34, sex="female")
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
-
-
-@pytest.fixture(scope="module")
-def matcher(foods: FoodTable) -> Matcher:
-    return Matcher(foods)
 
 
 def _parts(text: str, matcher: Matcher) -> list[str]:

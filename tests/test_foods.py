@@ -18,11 +18,6 @@ from nutrilog.foods import FoodTable, load_foods, measure_units, split_measure
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
 
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
-
-
 def test_load_foods_is_cached(foods: FoodTable) -> None:
     assert load_foods() is foods
 

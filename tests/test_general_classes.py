@@ -12,22 +12,12 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.matching.entry import not_food_reason, strip_prefix
 from nutrilog.matching.match import Matcher
 from nutrilog.matching.prefixes import needs_reading
 from nutrilog.matching.words import normalize_many
 from nutrilog.supplements import detect_supplement
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
-
-
-@pytest.fixture(scope="module")
-def matcher(foods: FoodTable) -> Matcher:
-    return Matcher(foods)
 
 
 def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:

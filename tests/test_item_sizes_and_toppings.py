@@ -18,19 +18,9 @@ import pytest
 
 import nutrilog as nl
 from nutrilog._resources import dataset_path
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.matching.entry import read_topped, understand
-from nutrilog.matching.match import Matcher, match_foods
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
-
-
-@pytest.fixture(scope="module")
-def matcher(foods: FoodTable) -> Matcher:
-    return Matcher(foods)
+from nutrilog.matching.match import match_foods
 
 
 def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from nutrilog.errors import DataError
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.matching import (
     MATCH_COLUMNS,
     curated_aliases,
@@ -27,11 +27,6 @@ from nutrilog.portions import resolve_grams
 from nutrilog.units import normalize_unit
 
 FIXTURE = Path(__file__).parent / "data" / "diary_matches.csv"
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
 
 
 def _one(text: str, foods: FoodTable, **kwargs: object) -> pd.Series:

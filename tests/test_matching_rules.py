@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.matching import MATCH_COLUMNS, match_foods
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.spelling import Speller
@@ -23,11 +23,6 @@ UK = [
     Synonym("cold brew", "iced coffee brewed", "shorthand", "any"),
     Synonym("w/", "with", "shorthand", "any"),
 ]
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
 
 
 def _one(text: str, foods: FoodTable, **kwargs: object) -> pd.Series:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import nutrilog.portions.weighing as portions_module
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.portions import (
     GRAMS_COLUMNS,
     NO_QUANTITY,
@@ -24,11 +24,6 @@ from nutrilog.portions import (
 )
 
 CUP_ML = 236.5882365  # US customary cup (pint)
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
 
 
 def _grams(

@@ -16,22 +16,12 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.matching.entry import not_food_reason, understand
 from nutrilog.matching.match import Matcher
 from nutrilog.portions import resolve_grams
 from nutrilog.quantity import parse_quantity
 from nutrilog.supplements import detect_supplement
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
-
-
-@pytest.fixture(scope="module")
-def matcher(foods: FoodTable) -> Matcher:
-    return Matcher(foods)
 
 
 def _grams(foods: FoodTable, food_id: str, unit: str | None, kind: str | None, text: str) -> float:

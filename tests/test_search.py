@@ -10,15 +10,9 @@ import pytest
 
 import nutrilog as nl
 from nutrilog.cli import main
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.matching import match_foods
 from nutrilog.search import SEARCH_FLOOR, good_suggestions, search_foods
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
-
 
 # Texts the matcher handles in different ways: a curated alias (oj, cold brew), a
 # misspelling (quinao), plain fuzzy matches (bear meat, acai bowl, cardoon).

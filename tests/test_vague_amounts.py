@@ -14,14 +14,9 @@ import pytest
 
 import nutrilog as nl
 from nutrilog._resources import dataset_path
-from nutrilog.foods import FoodTable, load_foods
+from nutrilog.foods import FoodTable
 from nutrilog.portions import grams_per_unit, resolve_grams, vague_words
 from nutrilog.units import VOLUME_UNITS, unit_aliases
-
-
-@pytest.fixture(scope="module")
-def foods() -> FoodTable:
-    return load_foods()
 
 
 @pytest.fixture(scope="module")
