@@ -34,9 +34,7 @@ from nutrilog.errors import (
     OutputError,
     ProfileError,
 )
-from nutrilog.iotools import parse_entries, read_log
-from nutrilog.iotools._source import SAMPLE_BYTES, split_lines
-from nutrilog.iotools._table import MAX_COLUMNS
+from nutrilog.iotools import MAX_COLUMNS, SAMPLE_BYTES, parse_entries, read_log, split_lines
 from nutrilog.iotools.csv import MAX_EXTRA_COLUMNS
 from nutrilog.log import FoodLog
 

@@ -13,8 +13,7 @@ from xport_writer import write_xpt
 import nutrilog as nl
 from nutrilog.cli import main
 from nutrilog.errors import LogParseError, ProfileError
-from nutrilog.iotools import read_log
-from nutrilog.iotools._codes import food_id_problem, normalize_food_id
+from nutrilog.iotools import food_id_problem, normalize_food_id, read_log
 from nutrilog.profile import read_people
 from nutrilog.references import dri_group, reference_intakes
 

@@ -3,8 +3,8 @@
 Encodings are sniffed and decoded by :mod:`nutrilog.iotools._encoding`.
 
 Only the first :data:`SAMPLE_BYTES` of a file on disk are read here; the readers
-stream the rest (``chunksize=``; files over ``AUTO_CHUNK_BYTES`` are always
-streamed, see :mod:`nutrilog.iotools._table`), so non-UTF-8 bytes further down
+stream the rest (``chunksize=``; files over 64 MB are always streamed, see
+:data:`nutrilog.iotools._table.TABLE_READING`), so non-UTF-8 bytes further down
 are reported when they are met.
 
 Binary files (a NUL byte or many control characters in the sample: a zip-based

@@ -58,11 +58,12 @@ from nutrilog.iotools._build import (
 from nutrilog.iotools._cells import coded_cells, filled, text_or_none, to_number
 from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, recall_dates
 from nutrilog.iotools._columns import expected_names, map_columns
+from nutrilog.iotools._header import header_offset
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._numeric import read_numeric_log
 from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import LogInput, open_input, split_lines
-from nutrilog.iotools._table import LINE, header_offset, read_table
+from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -142,7 +143,7 @@ def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     return pd.Series([f"{a} {b}" if a and b else a or b for a, b in pairs], dtype=object)
 
 
-def _row_texts(amount: pd.Series, food: pd.Series) -> pd.Series:
+def row_texts(amount: pd.Series, food: pd.Series) -> pd.Series:
     """``"<amount> <food>"`` for every row, from two categorical columns.
 
     Amount and food together are nearly unique per row, so the texts are kept as
@@ -248,7 +249,7 @@ def process_frame(
     out["food_id"] = ids if ids is not None else text_or_none(col("food_id"))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
     amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
-    out["text"] = _row_texts(amount_unit, food)
+    out["text"] = row_texts(amount_unit, food)
     out["line"] = frame[LINE].to_numpy()
     numeric_columns(
         frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS), decimal_comma=decimal_comma

@@ -186,7 +186,7 @@ def _heading_dates(
     )
 
 
-def _parse_chunk(
+def parse_chunk(
     lines: list[str],
     state: _State,
     *,
@@ -310,7 +310,7 @@ def parse_lines(
     items = list(lines)
     reasons = [None if isinstance(item, str) else _not_text_reason(item) for item in items]
     bad = any(r is not None for r in reasons)
-    return _parse_chunk(
+    return parse_chunk(
         [item if isinstance(item, str) else "" for item in items] if bad else items,
         _State(),
         source=source,
@@ -381,11 +381,11 @@ def read_text_log(
     size = chunk_rows(inp, chunksize)
     state = _State()
     if size is None:
-        log = _parse_chunk(list(inp.lines()), state, **options)  # type: ignore[arg-type]
+        log = parse_chunk(list(inp.lines()), state, **options)  # type: ignore[arg-type]
     else:
         logs, blank = [], 0
         for part in _chunks(inp.lines(), size):
-            chunk = _parse_chunk(part, state, **options)  # type: ignore[arg-type]
+            chunk = parse_chunk(part, state, **options)  # type: ignore[arg-type]
             if chunk.rows_read or not logs:  # chunks of comments and blanks add only a count
                 logs.append(chunk)
             else:
