@@ -11,7 +11,7 @@ import sys
 import pandas as pd
 import pytest
 
-from nutrilog._csvsafe import safe_cell, safe_frame, to_csv
+from nutrilog import safe_cell, safe_frame, to_csv
 from nutrilog.cli import main
 
 # ----------------------------------------------------------------------------- _csvsafe

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nutrilog._csvsafe import FORMULA_PREFIXES, safe_frame
+from nutrilog import FORMULA_PREFIXES, safe_frame
 from nutrilog.analysis import analyze
 from nutrilog.cli import main
 from nutrilog.errors import LogParseError

@@ -23,8 +23,7 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog import cli
-from nutrilog._visible import visible
+from nutrilog import cli, visible
 from nutrilog.cli import main
 from nutrilog.errors import (
     ArgumentError,
