@@ -37,10 +37,8 @@ ParsedAmount(food='', quantity=16.0, unit='oz', unit_kind='mass', note='4 x 4 oz
 from __future__ import annotations
 
 import math
-import os
 import re
 from functools import lru_cache
-from typing import IO
 
 import pandas as pd
 
@@ -57,7 +55,7 @@ from nutrilog.iotools._cells import cells
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import LogInput, ReaderSource, open_input
 from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.csv import with_bad_rows
 from nutrilog.log import FoodLog
@@ -280,15 +278,18 @@ def _read(
 
 
 def _run(
-    source: object,
+    source: ReaderSource,
     kind: str,
+    date: object,
     *,
     person: str | None,
     strict: bool,
     encoding: str | None,
     chunksize: int | None,
 ) -> FoodLog:
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)  # type: ignore[arg-type]
+    """Read a Cronometer export of ``kind``; ``date`` is checked, not used (rows carry their day)."""
+    default_date(date)
+    inp = open_input(source, encoding)
     return read_all_chunks(
         inp.name,
         lambda robust: _read(
@@ -298,7 +299,7 @@ def _run(
 
 
 def read_cronometer(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     person: str | None = None,
     strict: bool = False,
@@ -314,12 +315,8 @@ def read_cronometer(
         The export.
     person : str, optional
         Whose log it is (default ``"default"``).
-    strict : bool
-        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
-    encoding : str, optional
-        Force an encoding.
-    chunksize : int, optional
-        Rows per chunk (same result, bounded memory).
+    strict, encoding, chunksize
+        As in :func:`~nutrilog.iotools.read_log`.
     date : optional
         Accepted for a uniform signature; Cronometer rows carry their own day
         (a row without one is rejected).
@@ -328,10 +325,10 @@ def read_cronometer(
     -------
     FoodLog
     """
-    default_date(date)  # validates the argument; rows always carry their own day
     return _run(
-        source, "cronometer", person=person, strict=strict, encoding=encoding, chunksize=chunksize
-    )
+        source, "cronometer", date, person=person, strict=strict, encoding=encoding,
+        chunksize=chunksize,
+    )  # fmt: skip
 
 
 def _process_daily(
@@ -364,7 +361,7 @@ def _process_daily(
 
 
 def read_cronometer_daily(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     person: str | None = None,
     strict: bool = False,
@@ -381,12 +378,7 @@ def read_cronometer_daily(
     >>> read_cronometer_daily(io.StringIO(text)).entries["vitamin_d_ug"].tolist()
     [10.0]
     """
-    default_date(date)
     return _run(
-        source,
-        "cronometer_daily",
-        person=person,
-        strict=strict,
-        encoding=encoding,
+        source, "cronometer_daily", date, person=person, strict=strict, encoding=encoding,
         chunksize=chunksize,
-    )
+    )  # fmt: skip

@@ -34,10 +34,8 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
-from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -62,7 +60,7 @@ from nutrilog.iotools._header import header_offset
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._numeric import read_numeric_log
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.iotools._source import LogInput, open_input, split_lines
+from nutrilog.iotools._source import LogInput, ReaderSource, open_input, split_lines
 from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
@@ -292,7 +290,7 @@ def process_frame(
 
 
 def read_csv_log(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     date: object = None,
     person: str | None = None,
@@ -312,12 +310,8 @@ def read_csv_log(
         Date for rows without one (and the year for dates written without one).
     person : str, optional
         Person for rows without one (default ``"default"``).
-    strict : bool
-        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
-    encoding : str, optional
-        Force an encoding (sniffed otherwise).
-    chunksize : int, optional
-        Read this many rows at a time (same result, bounded memory).
+    strict, encoding, chunksize
+        As in :func:`~nutrilog.iotools.read_log`.
     sep : str, optional
         Force the delimiter (sniffed otherwise).
     dayfirst : bool, optional
@@ -327,7 +321,7 @@ def read_csv_log(
     -------
     FoodLog
     """
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    inp = open_input(source, encoding)
     header = _header(inp)
     if not header and inp.complete:  # nothing but blank and comment lines
         warnings.warn(

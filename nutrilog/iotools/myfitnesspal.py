@@ -35,8 +35,6 @@ Examples
 from __future__ import annotations
 
 import math
-import os
-from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -54,7 +52,7 @@ from nutrilog.iotools._build import (
 from nutrilog.iotools._cells import cells, join_notes
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import LogInput, ReaderSource, open_input
 from nutrilog.iotools._table import LINE, read_table
 from nutrilog.iotools.csv import with_bad_rows
 from nutrilog.log import FoodLog
@@ -142,7 +140,7 @@ def _read(
 
 
 def read_myfitnesspal(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     person: str | None = None,
     strict: bool = False,
@@ -159,13 +157,9 @@ def read_myfitnesspal(
     source : path or file-like
         The export (a UTF-8 BOM and CRLF line ends are fine).
     person : str, optional
-        Whose log it is.
-    strict : bool
-        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
-    encoding : str, optional
-        Force an encoding.
-    chunksize : int, optional
-        Rows per chunk.
+        Whose log it is (default ``"default"``).
+    strict, encoding, chunksize
+        As in :func:`~nutrilog.iotools.read_log`.
     calcium_dv_mg : float, optional
         Daily Value behind the calcium percentages (1300 or 1000) to fill
         ``calcium_mg``; by default it stays NaN. A finite number above 0, else
@@ -182,7 +176,7 @@ def read_myfitnesspal(
     default_date(date)
     if calcium_dv_mg is not None:
         calcium_dv_mg = number_argument("calcium_dv_mg", calcium_dv_mg, above_zero=True)
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    inp = open_input(source, encoding)
     kw = {"person": person, "calcium_dv_mg": calcium_dv_mg, "zeros_as_missing": zeros_as_missing}
     return read_all_chunks(
         inp.name, lambda robust: _read(inp, chunksize=chunksize, robust=robust, strict=strict, **kw)

@@ -38,11 +38,10 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -55,7 +54,7 @@ from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
-    LogInput,
+    ReaderSource,
     open_input,
     shorten,
     split_lines,
@@ -349,7 +348,7 @@ def _chunks(lines: Iterator[str], size: int) -> Iterator[list[str]]:
 
 
 def read_text_log(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     date: object = None,
     person: str | None = None,
@@ -370,7 +369,7 @@ def read_text_log(
     >>> read_text_log(io.StringIO("banana\\n\\n# note\\n1 cup milk\\n"), date="2026-11-20").rows_read
     2
     """
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    inp = open_input(source, encoding)
     options = {
         "source": inp.name,
         "fallback": default_date(date),
