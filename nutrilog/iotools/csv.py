@@ -40,9 +40,10 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import kind_argument
 from nutrilog._joined import joined_text
 from nutrilog._vector import choose, codes_of, per_unique_rows
-from nutrilog.errors import LogParseError
+from nutrilog.errors import ArgumentError, LogParseError
 from nutrilog.iotools._amounts import amounts_from_columns
 from nutrilog.iotools._build import (
     default_date,
@@ -321,6 +322,10 @@ def read_csv_log(
     -------
     FoodLog
     """
+    if sep is not None and (not isinstance(sep, str) or len(sep) != 1):
+        raise ArgumentError(f"sep: expected one character such as ',' or ';', found {sep!r}")
+    if dayfirst is not None:
+        kind_argument("dayfirst", dayfirst, bool, "True, False or None")
     inp = open_input(source, encoding)
     header = _header(inp)
     if not header and inp.complete:  # nothing but blank and comment lines
