@@ -47,17 +47,16 @@ from nutrilog.iotools._build import (
     default_date,
     finish,
     numeric_columns,
-    read_all_chunks,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._cells import cells
+from nutrilog.iotools._chunks import read_chunks
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.iotools._source import LogInput, ReaderSource, open_input
-from nutrilog.iotools._table import LINE, read_table
-from nutrilog.iotools.csv import with_bad_rows
+from nutrilog.iotools._source import ReaderSource, open_input
+from nutrilog.iotools._table import LINE
 from nutrilog.log import FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import AMOUNT_COLUMNS, ParsedAmount
@@ -182,7 +181,7 @@ def _amounts(amount: pd.Series) -> pd.DataFrame:
 
 
 def _require(
-    columns: list[str], mapping: dict[object, tuple[str, str]], needed: dict[str, str], name: str
+    columns: list[object], mapping: dict[object, tuple[str, str]], needed: dict[str, str], name: str
 ) -> None:
     have = {std for std, _ in mapping.values()}
     missing = [label for std, label in needed.items() if std not in have]
@@ -193,7 +192,9 @@ def _require(
         )
 
 
-def _require_daily(columns: list[str], mapping: dict[object, tuple[str, str]], name: str) -> None:
+def _require_daily(
+    columns: list[object], mapping: dict[object, tuple[str, str]], name: str
+) -> None:
     """Refuse a table that is not a daily summary: one without nutrient columns, or one
     with a food column (a food log forced to this format would become empty days)."""
     nutrients = {std for std, _ in mapping.values()} & set(NUTRIENT_COLUMNS)
@@ -246,37 +247,6 @@ def _process_servings(
     )
 
 
-def _read(
-    inp: LogInput,
-    kind: str,
-    *,
-    chunksize: int | None,
-    person: str | None,
-    strict: bool,
-    robust: bool,
-) -> list[FoodLog]:
-    logs: list[FoodLog] = []
-    mapping: dict[object, tuple[str, str]] | None = None
-    for chunk in read_table(inp, sep=",", chunksize=chunksize, robust=robust):
-        columns = [c for c in chunk.frame.columns if c != LINE]
-        if mapping is None:
-            mapping = map_columns(columns, kind)
-            needed = (
-                {"date": "Day", "food": "Food Name", "amount": "Amount"}
-                if kind == "cronometer"
-                else {"date": "Date"}
-            )
-            _require(columns, mapping, needed, inp.name)
-            if kind == "cronometer_daily":
-                _require_daily(columns, mapping, inp.name)
-        if kind == "cronometer":
-            log = _process_servings(chunk.frame, mapping, source=inp.name, person=person)
-        else:
-            log = _process_daily(chunk.frame, mapping, source=inp.name, person=person)
-        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
-    return logs
-
-
 def _run(
     source: ReaderSource,
     kind: str,
@@ -290,11 +260,24 @@ def _run(
     """Read a Cronometer export of ``kind``; ``date`` is checked, not used (rows carry their day)."""
     default_date(date)
     inp = open_input(source, encoding)
-    return read_all_chunks(
-        inp.name,
-        lambda robust: _read(
-            inp, kind, chunksize=chunksize, person=person, strict=strict, robust=robust
-        ),
+
+    def check(columns: list[object], mapping: dict[object, tuple[str, str]]) -> None:
+        if kind == "cronometer":
+            needed = {"date": "Day", "food": "Food Name", "amount": "Amount"}
+            _require(columns, mapping, needed, inp.name)
+        else:
+            _require(columns, mapping, {"date": "Date"}, inp.name)
+            _require_daily(columns, mapping, inp.name)
+
+    process = _process_servings if kind == "cronometer" else _process_daily
+    return read_chunks(
+        inp,
+        kind,
+        check=check,
+        process=lambda frame, mapping: process(frame, mapping, source=inp.name, person=person),
+        strict=strict,
+        sep=",",
+        chunksize=chunksize,
     )
 
 
