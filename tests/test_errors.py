@@ -119,6 +119,7 @@ BAD_CALLS: dict[str, Callable[..., object]] = {
     "report: population by an unknown column": lambda f, r: r.report(population="county"),
     "report: an unknown person": lambda f, r: r.report(persons=["nobody"]),
     "report.save: a directory": lambda f, r: r.report().save("examples", "text"),
+    "report: per_person as text": lambda f, r: r.report(per_person="yes"),
     "write_fixes: a number as path": lambda f, r: nl.write_fixes(r.fixes, 5),
     "write_fixes: an analysis as fixes": lambda f, r: nl.write_fixes(r, "fixes.csv"),
     "write_fixes: over an input": lambda f, r: nl.write_fixes(r.fixes, "examples/week.csv", ["examples/week.csv"]),
