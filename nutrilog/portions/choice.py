@@ -170,12 +170,16 @@ def fits(row: Row, dims: tuple[tuple[float, float], ...]) -> bool:
     )
 
 
+#: The words of a portion of shelled nuts or seeds (``cup, without shell``).
+_KERNELS = frozenset({"without", "shell"})
+
+
 def pick(rows: Sequence[Row], hint: Hint) -> Row:
     """Choose among portions of the same unit.
 
     A size in inches the text names (``8" diameter``) keeps the portions of that
-    size; then a modifier the text names (``chopped``, ``sliced``...) wins; otherwise
-    the first portion (in USDA order) that is ``NFS`` (FNDDS' generic one),
+    size; then a modifier the text names (``chopped``, ``sliced``...) wins; then the
+    shelled kernels of nuts or seeds (``cup, without shell``); otherwise the first portion (in USDA order) that is ``NFS`` (FNDDS' generic one),
     ``medium``, then plain (just the unit), then whole, then chopped / diced / cubes /
     pieces / sections, then sliced; else the first. Portions for part of an item,
     an odd size or a packed cup come last.
@@ -190,6 +194,10 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
         for row in rows:
             if hint.words & row.words:
                 return row
+    # a cup of nuts or seeds is of kernels: FNDDS' "NFS" cup is the in-shell yield
+    kernels = [row for row in rows if row.words >= _KERNELS]
+    if kernels:
+        return kernels[0]
     usual = [row for row in rows if not row.odd] or rows
     return min(usual, key=lambda row: row.form)  # the first of the best form
 

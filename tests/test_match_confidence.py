@@ -1,0 +1,121 @@
+"""The acceptance rule (doubtful matches become suggestions) and the default foods of
+everyday names that carry no variant."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import nutrilog as nl
+from nutrilog.foods import FoodTable
+from nutrilog.matching.confidence import (
+    ALIAS_ACCEPTED,
+    FUZZY_ACCEPTED,
+    LOW_CONFIDENCE,
+    accepted,
+    judged,
+)
+from nutrilog.matching.match import match_foods
+from nutrilog.matching.steps import MatchResult
+
+PROFILE = nl.Profile(age=40, sex="male")
+
+
+@pytest.mark.parametrize(
+    ("method", "score", "expected"),
+    [
+        ("fuzzy", FUZZY_ACCEPTED - 0.1, False),
+        ("fuzzy", FUZZY_ACCEPTED, True),
+        ("alias", ALIAS_ACCEPTED - 1.0, False),  # an unknown word and a correction
+        ("alias", 95.0, True),  # one unknown word
+        ("alias", 97.0, True),  # one correction
+        ("exact", 50.0, True),  # an exact description is never in doubt
+        ("id", 100.0, True),
+    ],
+)
+def test_accepted_by_route_and_score(method: str, score: float, expected: bool) -> None:
+    assert accepted(MatchResult(5, score, method, [])) is expected
+
+
+def test_no_food_is_never_accepted() -> None:
+    assert not accepted(MatchResult(None, 99.0, "none", []))
+
+
+def test_a_doubtful_match_becomes_its_first_suggestion(foods: FoodTable) -> None:
+    index = foods.matching_index
+    runner_up = (str(index.ids[9]), str(index.descriptions[9]), 70.0)
+    doubt = judged(index, MatchResult(4, 80.0, "fuzzy", [runner_up], [(9, 78.0)]))
+    assert doubt.position is None and doubt.method == "none"
+    assert doubt.suggestions[0] == (str(index.ids[4]), str(index.descriptions[4]), 80.0)
+    assert doubt.suggestions[1] == runner_up
+    assert doubt.alternates == []  # no unit fit may bring it back
+    tag, detail = doubt.assumptions[-1]
+    assert tag == LOW_CONFIDENCE and str(index.descriptions[4]) in detail
+
+
+def test_a_sure_match_is_kept_as_it_is(foods: FoodTable) -> None:
+    sure = MatchResult(4, 97.0, "alias", [])
+    assert judged(foods.matching_index, sure) is sure
+
+
+def test_a_weak_fuzzy_match_is_left_unmatched_with_its_guess(foods: FoodTable) -> None:
+    found = match_foods(["baked pumpkin chunks"], foods).iloc[0]
+    assert isinstance(found["food_id"], float) and math.isnan(found["food_id"])
+    assert found["match_method"] == "none"
+    guess = found["suggestions"][0]
+    assert "Pumpkin" in guess[1] and guess[2] < FUZZY_ACCEPTED
+    assert f"{LOW_CONFIDENCE}: best guess {guess[1]}" in found["assumptions"]
+
+
+def test_the_analysis_shows_the_guess_of_a_doubtful_entry(foods: FoodTable) -> None:
+    log = nl.parse_entries(["dinner: baked pumpkin chunks"], date="2026-10-01")
+    entries = nl.analyze(log, PROFILE, foods=foods, min_day_kcal=0).entries
+    row = entries.iloc[0]
+    assert row["status"] == "unmatched"
+    assert "Pumpkin" in row["suggestions"][0][1]
+    assert LOW_CONFIDENCE in row["assumptions"]
+
+
+def _entries(foods: FoodTable, lines: list[str]) -> list[tuple[str, float]]:
+    log = nl.parse_entries(lines, date="2026-10-01")
+    entries = nl.analyze(log, PROFILE, foods=foods, min_day_kcal=0).entries
+    return list(zip(entries["description"], entries["grams"].round(1), strict=True))
+
+
+def test_names_without_a_variant_take_the_generic_survey_food(foods: FoodTable) -> None:
+    got = _entries(foods, ["2 cups of milk", "tin of tuna 3oz", "a few prawns 100g", "tofu 80g"])
+    assert got[0] == ("Milk, NFS", 488.0)
+    assert got[1][0] == "Tuna, canned, NS as to oil or water pack"
+    assert got[2][0] == "Shrimp, cooked, NS as to cooking method"
+    assert got[3][0] == "Soybean curd"
+
+
+def test_plain_yogurt_is_whole_milk_unless_a_fat_level_is_written(foods: FoodTable) -> None:
+    got = _entries(foods, ["3/4 cup natural yogurt", "3/4 cup nonfat plain yogurt"])
+    assert "whole milk" in got[0][0]
+    assert "whole milk" not in got[1][0]
+
+
+def test_broccoli_is_cooked_unless_raw_is_written(foods: FoodTable) -> None:
+    got = _entries(foods, ["1/2 cup broccoli", "1/2 cup raw broccoli"])
+    assert got[0] == ("Broccoli, cooked, boiled, drained, without salt", 78.0)
+    assert got[1][0] == "Broccoli, raw"
+
+
+def test_a_cup_of_seeds_is_of_kernels_not_the_in_shell_yield(foods: FoodTable) -> None:
+    got = _entries(foods, ["1/2 cup pumpkin seeds", "1 cup sunflower seeds"])
+    assert got == [("Pumpkin seeds, NFS", 72.0), ("Sunflower seeds, NFS", 144.0)]
+
+
+def test_a_spoon_of_a_food_weighed_only_by_mass_takes_the_twin_with_a_cup(
+    foods: FoodTable,
+) -> None:
+    got = _entries(foods, ["2 tbsp chia seeds", "40g chia"])
+    assert got[0] == ("Chia seeds", 21.0)  # 168 g a cup, 1/16 cup a tablespoon
+    assert got[1] == ("Seeds, chia seeds, dried", 40.0)
+
+
+def test_a_bottle_of_water_is_bottled_water(foods: FoodTable) -> None:
+    got = _entries(foods, ["750 ml bottle of water"])
+    assert "bottled" in got[0][0].lower()
