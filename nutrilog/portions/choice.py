@@ -80,6 +80,21 @@ _MODIFIER_STEMS = {
 }
 
 
+@cache
+def _modifier_stems() -> dict[str, str]:
+    """:data:`_MODIFIER_STEMS` and the one-word synonyms (``datasets/synonyms.csv``)
+    that mean a modifier: ``grnd flax`` is weighed by its ``tbsp, ground`` portion."""
+    from nutrilog.matching.synonyms import synonym_table  # matching reads portions
+
+    shorthand = {
+        words[0]: row.means
+        for entries in synonym_table().by_first.values()
+        for words, row in entries
+        if len(words) == 1 and row.means in _MODIFIERS
+    }
+    return {**shorthand, **_MODIFIER_STEMS}
+
+
 class Portion(NamedTuple):
     """What :func:`~nutrilog.portions.grams_for` gives for one key: ``grams`` of one unit
     (NaN when unknown), the ``portion`` used, a ``note`` saying why ``grams`` is NaN, and
@@ -338,9 +353,8 @@ def read_hint(food_text: str) -> Hint:
     last = food_words[-1] if food_words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""
     words = WORD.findall(text)  # but may hold a size ("king size")
-    named = _MODIFIERS.intersection(words) | {
-        _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
-    }
+    stems = _modifier_stems()
+    named = _MODIFIERS.intersection(words) | {stems[w] for w in words if w in stems}
     from nutrilog.portions.sizes import served_name, size_word  # they read this module
 
     return Hint(frozenset(named), _dimensions(text), noun, served_name(text), size_word(food_words))
