@@ -116,3 +116,48 @@ def test_a_spoon_of_a_food_weighed_only_by_mass_takes_the_twin_with_a_cup(
 def test_a_bottle_of_water_is_bottled_water(foods: FoodTable) -> None:
     got = _entries(foods, ["750 ml bottle of water"])
     assert "bottled" in got[0][0].lower()
+
+
+def test_a_label_of_the_day_before_a_colon_is_no_food(foods: FoodTable) -> None:
+    log = nl.parse_entries(
+        ["tea time: 2 crumpets", "bedtime - 1 cup cocoa", "coffee break: 1 banana"],
+        date="2026-10-01",
+    )
+    entries = nl.analyze(log, PROFILE, foods=foods, min_day_kcal=0).entries
+    assert entries["food"].tolist() == ["crumpets", "cocoa", "banana"]
+    assert entries["meal"].tolist() == ["tea time", "bedtime", "coffee break"]
+
+
+def test_a_piece_of_a_food_without_a_piece_portion(foods: FoodTable) -> None:
+    got = _entries(foods, ["a piece of fruit", "a piece of cod"])
+    assert got[0] == ("Fruit, NFS", 185.0)  # one fruit, FNDDS "fruit"
+    assert got[1][0].startswith("Fish, cod") and got[1][1] > 50  # its default portion
+
+
+def test_a_dab_is_two_teaspoons(foods: FoodTable) -> None:
+    got = _entries(foods, ["a dab of butter", "a smear of cream cheese"])
+    assert got[0] == ("Butter, salted", 9.5)  # 2 tsp of 227 g a cup
+    assert 9.0 < got[1][1] < 10.0
+
+
+def test_a_snack_bag_is_a_bag(foods: FoodTable) -> None:
+    snack, bag = _entries(foods, ["a snack bag of pretzels", "a bag of pretzels"])
+    assert snack == bag and "pretzels" in snack[0].lower() and snack[1] == 28.0
+
+
+def test_shorthand_of_a_portion_word_picks_that_portion(foods: FoodTable) -> None:
+    got = _entries(foods, ["3 tbsp grnd flaxseed", "3 tbsp flaxseed"])
+    assert got == [("Seeds, flaxseed", 21.0), ("Seeds, flaxseed", 30.9)]  # ground 7 g, whole 10.3 g
+
+
+def test_chips_beside_a_dip_are_tortilla_chips(foods: FoodTable) -> None:
+    got = _entries(foods, ["chips w/ pico de gallo", "chips and gravy"])
+    assert "tortilla chips" in got[0][0].lower()
+    assert "pico" in got[1][0].lower() or "salsa" in got[1][0].lower()
+    assert "tortilla" not in got[2][0].lower()  # chips beside a hot main stay fries
+
+
+def test_a_coffee_shop_drink_with_a_plant_milk(foods: FoodTable) -> None:
+    got = _entries(foods, ["flat white with soy milk", "coconut milk mocha"])
+    assert got[0][0] == "Coffee, Latte, with non-dairy milk"
+    assert got[1][0] == "Coffee, Cafe Mocha, with non-dairy milk"

@@ -3,8 +3,8 @@
 An addition written without an amount beside the food it goes with takes the amount of
 ``datasets/companion_amounts.csv`` (:func:`companion_amounts`): milk in coffee or tea
 2 tbsp, a sugar 1 tsp, butter on toast 1/2 tbsp, each flagged ``estimated amount``.
-``chips`` beside a hot main (``fish and chips``) are french fries
-(:func:`british_chips`). A food no table has, named by an addition and the food it goes
+``chips`` beside a hot main (``fish and chips``) are french fries, beside a salsa or
+guacamole tortilla chips (:func:`british_chips`). A food no table has, named by an addition and the food it goes
 on (``avocado toast``, ``lox bagel``), is that food with the addition
 (:func:`topped_foods`).
 
@@ -165,6 +165,24 @@ def read_topped(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _dip_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
+    """The plain ``chips`` part beside a salsa or guacamole, as tortilla chips."""
+    out = []
+    for part in parts:
+        found = _CHIPS.match(part.text.strip())
+        if (
+            found is not None
+            and not _CHIPS_DIPS.search(part.text)
+            and not _BAGGED.search(part.text)  # a kind of chip, or a bag of crisps, is written
+        ):
+            amount = (found["amount"] or "").strip()
+            text = f"{amount} tortilla chips".strip()
+            out.append(Part(text, (*tag, ("synonym", "chips → tortilla chips (beside a dip)"))))
+        else:
+            out.append(part)
+    return tuple(out)
+
+
 def _names_any(key: str, names: frozenset[str]) -> bool:
     """Whether the normalised ``key`` holds one of ``names`` as whole words."""
     padded = f" {key} "
@@ -182,9 +200,21 @@ _CHIPS_MAINS = re.compile(
 )
 
 
+#: "Chips" beside one of these are tortilla chips (chips and salsa, chips with guac).
+_CHIPS_DIPS = re.compile(
+    r"\b(?:salsa|pico de gallo|guacamole|guac|queso|bean dip|nacho cheese|cheese dip)\b",
+    re.IGNORECASE,
+)
+
+
 def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
-    """``fish and chips``: the chips part is french fries when another part is a hot main."""
-    if len(parts) < 2 or not any(_CHIPS_MAINS.search(p.text) for p in parts):
+    """``fish and chips``: the chips part is french fries when another part is a hot main;
+    ``chips and salsa``: tortilla chips when another part is a Mexican-style dip."""
+    if len(parts) < 2:
+        return parts
+    if any(_CHIPS_DIPS.search(p.text) for p in parts):
+        return _dip_chips(parts, tag)
+    if not any(_CHIPS_MAINS.search(p.text) for p in parts):
         return parts
     out = []
     for part in parts:
