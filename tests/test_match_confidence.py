@@ -161,3 +161,17 @@ def test_a_coffee_shop_drink_with_a_plant_milk(foods: FoodTable) -> None:
     got = _entries(foods, ["flat white with soy milk", "coconut milk mocha"])
     assert got[0][0] == "Coffee, Latte, with non-dairy milk"
     assert got[1][0] == "Coffee, Cafe Mocha, with non-dairy milk"
+
+
+def test_a_topped_food_may_have_several_additions(foods: FoodTable) -> None:
+    got = _entries(foods, ["almond butter jam toast"])
+    names = [d.split(",")[0] for d, _ in got]
+    assert names == ["Bread", "Nuts", "Jams and preserves"]
+    assert [g for _, g in got][1:] == [16.0, 20.0]  # 1 tbsp nut butter, 1 tbsp jam
+
+
+def test_a_topped_food_read_as_a_branded_product_is_still_split(foods: FoodTable) -> None:
+    # the words of "peanut butter toast" are held by a cereal's brand name (PEANUT BUTTER
+    # TOAST CRUNCH): a ranked search on them lands on another food than the one eaten
+    got = _entries(foods, ["2 slices peanut butter toast"])
+    assert got[0][0].startswith("Bread") and "peanut butter" in got[1][0].lower()

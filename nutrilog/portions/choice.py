@@ -194,9 +194,10 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
 
     A size in inches the text names (``8" diameter``) keeps the portions of that
     size; then a modifier the text names (``chopped``, ``sliced``...) wins; then the
-    shelled kernels of nuts or seeds (``cup, without shell``); otherwise the first portion (in USDA order) that is ``NFS`` (FNDDS' generic one),
-    ``medium``, then plain (just the unit), then whole, then chopped / diced / cubes /
-    pieces / sections, then sliced; else the first. Portions for part of an item,
+    shelled kernels of nuts or seeds (``cup, without shell``); otherwise the first
+    portion (in USDA order) that is ``NFS`` (FNDDS' generic one), ``medium``, then
+    plain (just the unit), then whole, then chopped / diced / cubes / pieces /
+    sections, then sliced; else the first. Portions for part of an item,
     an odd size or a packed cup come last.
     """
     if len(rows) == 1:
