@@ -175,3 +175,12 @@ def test_a_topped_food_read_as_a_branded_product_is_still_split(foods: FoodTable
     # TOAST CRUNCH): a ranked search on them lands on another food than the one eaten
     got = _entries(foods, ["2 slices peanut butter toast"])
     assert got[0][0].startswith("Bread") and "peanut butter" in got[1][0].lower()
+
+
+def test_the_fixes_name_the_guess_of_a_doubtful_entry(foods: FoodTable) -> None:
+    log = nl.parse_entries(["zorbly chiken breast 150g"], date="2026-10-01")
+    fix = nl.analyze(log, PROFILE, foods=foods, min_day_kcal=0).fixes.iloc[0]
+    assert fix["tier"] == "missing"
+    assert "not matched to a food" in fix["problem"]
+    assert "low confidence: best guess Chicken" in fix["problem"]
+    assert "Chicken" in fix["options"]
