@@ -52,6 +52,7 @@ from nutrilog._vector import per_unique
 from nutrilog.assumptions import join_assumptions
 from nutrilog.errors import DataError
 from nutrilog.matching.aliases import read_aliases
+from nutrilog.matching.confidence import judged
 from nutrilog.matching.index import FoodIndex, ids_for, index_for
 from nutrilog.matching.lookup import isin_sorted
 from nutrilog.matching.reading import Reading, read_key
@@ -218,10 +219,13 @@ class Matcher:
         return self._tables
 
     def result(self, key: str) -> MatchResult:
-        """The match of a key (:func:`key_of`), worked out once."""
+        """The match of a key (:func:`key_of`), worked out once; a doubtful one is left
+        unmatched with its food as the first suggestion (:mod:`~nutrilog.matching.confidence`)."""
         found = self.results.get(key)
         if found is None:
-            found = self.results[key] = match_key(self.index, key, self.tables, self.threshold)
+            index = self.index
+            found = match_key(index, key, self.tables, self.threshold)
+            found = self.results[key] = judged(index, found)
         return found
 
     def reading(self, key: str) -> Reading:
