@@ -126,6 +126,7 @@ class Hint(NamedTuple):
     noun: str = ""  # the last word of the food text when it is singular ("bar", "burrito")
     served: str = ""  # a serving named by datasets/count_sizes.csv ("flat white")
     size: str = ""  # a size word among the food words ("big salad"), as written
+    piece: str = ""  # the count unit the food text ends on ("sausage links": "link")
 
 
 #: The hint of an entry whose food text names nothing about the portion.
@@ -358,4 +359,19 @@ def read_hint(food_text: str) -> Hint:
     named = _MODIFIERS.intersection(words) | {stems[w] for w in words if w in stems}
     from nutrilog.portions.sizes import served_name, size_word  # they read this module
 
-    return Hint(frozenset(named), _dimensions(text), noun, served_name(text), size_word(food_words))
+    return Hint(
+        frozenset(named),
+        _dimensions(text),
+        noun,
+        served_name(text),
+        size_word(food_words),
+        _count_units().get(last, "") if len(food_words) > 1 else "",
+    )
+
+
+@cache
+def _count_units() -> dict[str, str]:
+    """Count words of ``datasets/units.csv`` (``links``, ``spears``) to their unit."""
+    from nutrilog.units import unit_aliases
+
+    return {a: info.unit for a, info in unit_aliases().items() if info.kind == "count"}

@@ -90,7 +90,7 @@ _ODD_FORMS = word_set("eaten snack mini miniature bite kids")
 #: Units of a portion that counts one item (with a countable first word); "" is none.
 _COUNT_UNITS = (
     word_set(
-        """piece slice each bar stick fillet breast steak leaf stalk clove wedge square scoop
+        """piece slice each bar stick fillet breast steak leaf stalk clove wedge square scoop spear
         can bottle"""
     )
     .union({""})
