@@ -284,10 +284,15 @@ def _standard_can(found: Sequence[Row], unit: str, hint: Hint) -> Row | None:
 
 
 def count_row(rows: Sequence[Row], unit: str, hint: Hint) -> Row | None:
-    """The portion of a count word: its unit, first word or a word of its text."""
+    """The portion of a count word: its unit, first word or a word of its text. A row
+    whose unit or first word is the count word goes before one that only names it
+    among its contents (``bar``: ``1/2 of 1 package (2.06 oz, 2 bars)`` before the
+    package)."""
     found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
     if not found:
         return None
+    own = [row for row in found if row.unit == unit or row.word == unit]
+    found = own or found
     return _standard_can(found, unit, hint) or pick(found, hint)
 
 

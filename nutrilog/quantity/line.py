@@ -14,7 +14,8 @@ The parser understands what people type into a diary:
   :func:`nutrilog.units.normalize_unit`), plus size words (``2 medium bananas`` →
   unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
 * a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
-  → 5 oz, note ``1 can``;
+  → 5 oz, note ``1 can``; a count in parentheses with no amount outside them is the
+  amount (``eggs (2)``, ``Twix (2 bars)``);
 * dose counts: ``2 capsules magnesium 100 mg`` → 200 mg;
 * a length is a size, not a count: ``Subway 6 inch turkey sub`` and ``6" sub`` are
   one sub, note ``6"`` (the portion of that length is chosen later); a packaged
@@ -355,8 +356,8 @@ def parse_quantity(text: str) -> ParsedAmount:
 
     outside = [c for c in cands if c.depth == 0]
     inside = [c for c in cands if c.depth > 0]
-    if not outside and inside and not any(c.unit is not None for c in inside):
-        outside, inside = inside[:1], inside[1:]  # "eggs (2)"
+    if not outside and inside and all(c.unit is None or c.unit.kind == "count" for c in inside):
+        outside, inside = inside[:1], inside[1:]  # "eggs (2)", "Twix (2 bars)"
     primary: _Cand | None = None
     if outside and outside[0].start == 0:
         primary = outside[0]
