@@ -244,13 +244,15 @@ def _implicit_unit(toks: Tokens) -> _Cand | None:
 
 def _trailing_unit(toks: Tokens) -> _Cand | None:
     """A measure closing the line after a comma, with no number: ``soup, cup`` is one
-    cup, ``orange juice, glass`` one glass (an app's or a diary's "food, measure")."""
-    if toks.n < 3 or toks.text[toks.n - 2] != ",":
-        return None
-    hit = unit_at(toks, toks.n - 1)
-    if hit is None or hit[1] != toks.n or hit[0].kind not in ("volume", "vague"):
-        return None
-    return _Cand(toks.n - 1, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+    cup, ``orange juice, glass`` one glass, ``crackers, snack bag`` one bag (an app's or
+    a diary's "food, measure")."""
+    for start in (toks.n - 1, toks.n - 2):
+        if start < 2 or toks.text[start - 1] != ",":
+            continue
+        hit = unit_at(toks, start)
+        if hit is not None and hit[1] == toks.n and hit[0].kind in ("volume", "vague"):
+            return _Cand(start, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+    return None
 
 
 def _multipliers(toks: Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
