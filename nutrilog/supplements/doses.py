@@ -46,7 +46,7 @@ import pandas as pd
 from nutrilog._resources import dataset_path
 from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount
-from nutrilog.supplements.words import B_COMPLEX
+from nutrilog.supplements.words import B_COMPLEX, FORMULAS
 from nutrilog.units import convert, vitamin_d_iu_to_ug
 
 __all__ = [
@@ -118,8 +118,8 @@ def _formula_names() -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
     for row in _salts().itertuples():
         base = str(row.formula).split("·")[0]
-        if "(" in base:
-            continue
+        if "(" in base or not FORMULAS.fullmatch(base):
+            continue  # only the formulas the quick screen lets through
         mineral = nutrient(str(row.nutrient)).label.split()[0].lower()
         names.setdefault(base.lower(), f"{mineral} {row.salt}")
         names.setdefault(base.rstrip("0123456789").lower(), f"{mineral} {row.salt}")  # MgCl
