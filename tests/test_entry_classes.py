@@ -187,3 +187,17 @@ def test_a_b12_amount_beside_a_b_complex_is_its_b12() -> None:
     assert detect_supplement("b-complex + b12 250mcg").nutrients == {"vitamin_b12_ug": 250.0}
     # a B-complex's own weight is no B12 amount
     assert "vitamin_b12_ug" not in detect_supplement("b complex 50 mg").nutrients
+
+
+def test_a_wedge_of_a_cheese_without_a_wedge_portion_is_its_default(foods: FoodTable) -> None:
+    # SR28 01007 camembert has "1 wedge (1.33 oz)" = 38 g and keeps it; SR28 01009
+    # cheddar has none and takes its default portion (FNDDS cheddar's 21 g), not NaN.
+    out = resolve_grams(
+        [1.0, 1.0],
+        ["wedge", "wedge"],
+        ["count", "count"],
+        ["sr28:01007", "sr28:01009"],
+        foods,
+        food_text=["camembert", "cheddar"],
+    )
+    assert out["grams"].tolist() == pytest.approx([38.0, 21.0])
