@@ -264,6 +264,14 @@ def ones(rows: Sequence[Row]) -> list[Row]:
     return [row for row in rows if row.amount == 1]
 
 
+def names_outside_brackets(text: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` (plural too) outside its brackets."""
+    return name_pattern(word).search(_BRACKETS.sub(" ", text)) is not None
+
+
+_BRACKETS = re.compile(r"\([^)]*\)")
+
+
 def names(row: Row, word: str) -> bool:
     """True for a portion whose text has ``word`` (plural too) and which is not a volume."""
     return row.unit not in VOLUME_UNITS and name_pattern(word).search(row.text) is not None
@@ -285,14 +293,17 @@ def _standard_can(found: Sequence[Row], unit: str, hint: Hint) -> Row | None:
 
 def count_row(rows: Sequence[Row], unit: str, hint: Hint) -> Row | None:
     """The portion of a count word: its unit, first word or a word of its text. A row
-    whose unit or first word is the count word goes before one that only names it
-    among its contents (``bar``: ``1/2 of 1 package (2.06 oz, 2 bars)`` before the
-    package)."""
+    that names the count word only in brackets, among its contents, goes after the
+    others (``bar``: ``1/2 of 1 package (2.06 oz, 2 bars)`` before the package)."""
     found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
     if not found:
         return None
-    own = [row for row in found if row.unit == unit or row.word == unit]
-    found = own or found
+    outside = [
+        row
+        for row in found
+        if row.unit == unit or row.word == unit or names_outside_brackets(row.text, unit)
+    ]
+    found = outside or found
     return _standard_can(found, unit, hint) or pick(found, hint)
 
 
