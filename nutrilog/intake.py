@@ -205,10 +205,18 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
             weights = weights[rows]
         return np.bincount(at, weights=weights, minlength=n_days)
 
+    def count_of(rows: np.ndarray) -> np.ndarray:
+        """Rows per day where ``rows`` holds; no pass over the rows when it never does."""
+        return per_day(rows=rows) if rows.any() else np.zeros(n_days, dtype=np.int64)
+
+    def total_of(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``values`` summed per day over ``rows`` (zero elsewhere)."""
+        return per_day(np.where(rows, values, 0.0)) if rows.any() else np.zeros(n_days)
+
     out: dict[str, np.ndarray] = {}
     n_entries = per_day()
     weighed_g = per_day(weight)
-    n_unweighed = per_day(rows=unweighed)
+    n_unweighed = count_of(unweighed)
     for n in TRACKED:
         values = entries[n.column].to_numpy(dtype="float64")
         known = ~np.isnan(values)
@@ -219,25 +227,28 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
             out[f"covered_unweighed_{n.column}"] = n_unweighed
             continue
         out[n.column] = per_day(np.where(known, values, 0.0))
-        out[f"known_{n.column}"] = per_day(rows=known)
+        # counts are whole numbers: the entries less the unknown ones, the fewer rows
+        out[f"known_{n.column}"] = n_entries - count_of(~known)
         # the food weight whose value is known: weighed grams, and the unweighed entries
         # counted (each weighs the day's mean, known only once every part is summed)
-        out[f"covered_g_{n.column}"] = per_day(np.where(known, weight, 0.0))
-        out[f"covered_unweighed_{n.column}"] = per_day(rows=known & unweighed)
+        out[f"covered_g_{n.column}"] = total_of(weight, known)
+        out[f"covered_unweighed_{n.column}"] = count_of(known & unweighed)
     for n in TRACKED:
         if n.splits_supplements:
             values = entries[n.column].to_numpy(dtype="float64")
-            out[n.supplement_column] = per_day(np.where(is_supp & ~np.isnan(values), values, 0.0))
+            out[n.supplement_column] = total_of(values, is_supp & ~np.isnan(values))
     out["weighed_g"] = weighed_g
-    out["n_weighed"] = per_day(rows=weighed)
+    out["n_weighed"] = n_entries if weighed.all() else count_of(weighed)
     out["n_unweighed"] = n_unweighed
     status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
     out["n_entries"] = n_entries
-    out["n_supplements"] = per_day(rows=is_supp)
-    out["n_unmatched"] = per_day(rows=status.eq("unmatched").to_numpy(dtype=bool))
-    out["n_no_grams"] = per_day(rows=status.eq("no grams").to_numpy(dtype=bool))
-    out["n_reported"] = per_day(rows=status.eq("reported").to_numpy(dtype=bool))
-    out["grams_logged"] = per_day(np.where(weighed, grams, 0.0))
+    out["n_supplements"] = count_of(is_supp)
+    out["n_unmatched"] = count_of(status.eq("unmatched").to_numpy(dtype=bool))
+    out["n_no_grams"] = count_of(status.eq("no grams").to_numpy(dtype=bool))
+    out["n_reported"] = count_of(status.eq("reported").to_numpy(dtype=bool))
+    # every row weighed, no grams negative or -0.0: the weights are the grams themselves
+    plain = weighed.all() and not np.signbit(grams).any()
+    out["grams_logged"] = weighed_g if plain else total_of(grams, weighed)
     head = {
         "person": entries["person"].iloc[first].astype(str).reset_index(drop=True),
         "date": entries["date"].iloc[first].reset_index(drop=True),
