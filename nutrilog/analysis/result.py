@@ -22,8 +22,9 @@ import pandas as pd
 
 from nutrilog.analysis.suggesting import suggestions_for_people
 from nutrilog.errors import ArgumentError
+from nutrilog.food_sources import top_foods
 from nutrilog.foods import FoodTable
-from nutrilog.intake import meal_totals, top_foods
+from nutrilog.intake import meal_totals
 from nutrilog.log import EntryTable
 from nutrilog.profile import Profile
 
