@@ -5,7 +5,7 @@ Examples
 --------
 >>> refs = references_of([(31.0, "female", "none")])
 >>> refs.loc[0, ["ear", "rda"]].tolist()
-[255.0, 320.0]
+[265.0, 320.0]
 """
 
 from __future__ import annotations
