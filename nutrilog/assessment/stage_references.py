@@ -40,9 +40,16 @@ def _stage_references(age: float, sex: str, life_stage: str) -> dict[str, np.nda
     none was found."""
     refs, published, missing = group_records(age, sex, life_stage)
     keys = [row["nutrient"] for row in refs]
+    values = {name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES}
+    not_found = [
+        f"none published for this group ({missing[k]})" if k in missing else "" for k in keys
+    ]
     return {
-        **{name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES},
+        **values,
         "ul_applies_to": _texts([row["ul_applies_to"] for row in refs]),
+        # a UL that concerns supplements only (magnesium): compared with the doses alone
+        "ul_on_supplements": np.isfinite(values["ul"])
+        & np.array([row["ul_applies_to"] == "supplements" for row in refs], dtype=bool),
         "implied_cv": np.array(
             [str(row["req_cv_basis"]).startswith("implied") for row in refs], dtype=bool
         ),
@@ -53,9 +60,9 @@ def _stage_references(age: float, sex: str, life_stage: str) -> dict[str, np.nda
         "published_source": _texts(
             [_cite_sd(published[k]) if k in published else "" for k in keys]
         ),
-        "not_found": _texts(
-            [f"none published for this group ({missing[k]})" if k in missing else "" for k in keys]
-        ),
+        "not_found": _texts(not_found),
+        # the source named when no SD is used: why none was found, where that is known
+        "none_source": _texts([text or "none published for this group" for text in not_found]),
         "age": np.full(len(keys), age, dtype="float64"),
         "life_stage": _texts([life_stage] * len(keys)),
     }

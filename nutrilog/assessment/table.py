@@ -90,12 +90,11 @@ def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]
     days_codes, days_values = pd.factorize(t["days"].to_numpy())
     own_source = np.array([f"the SD of your own {n} days" for n in days_values], dtype=object)
     own_source = own_source[days_codes]
-    none_source = t["not_found"].where(t["not_found"] != "", "none published for this group")
     t["sd_within_source"] = object_series(
         np.select(
             choices,
             [t["published_source"].to_numpy(), "given by you (sd_within)", own_source],
-            none_source.to_numpy(dtype=object),
+            t["none_source"].to_numpy(dtype=object),
         )
     )
 
@@ -123,7 +122,7 @@ def _formulas(t: pd.DataFrame) -> None:
     t["confidence_above_ai"] = np.where(has_ear, np.nan, confidence_vs(mean, t["ai"], sd, days))
     t["skewed"] = (t["nutrient"] == "vitamin_b12") | (t["cv"] > HIGH_CV)
     # a UL on supplements (magnesium) is compared with the doses only
-    doses = np.isfinite(t["ul"]) & (t["ul_applies_to"] == "supplements")
+    doses = t["ul_on_supplements"].to_numpy()
     ul_mean = np.where(doses, t["mean_supplement"], mean)
     ul_sd = np.where(doses, t["supplement_sd"], sd)
     ul_days = np.where(doses, t["supplement_days"], days)
