@@ -280,14 +280,14 @@ def test_ages_fall_in_their_dri_groups(
 
 
 def test_assessment_builds_references_once_per_dri_group() -> None:
-    from nutrilog.assessment import table
+    from nutrilog.assessment.stage_references import life_stage_references
 
-    table._stage_references.cache_clear()
+    life_stage_references.cache_clear()
     ages = np.linspace(19.0, 30.99, 500)
     profiles = {f"p{k}": nl.Profile(age=float(a), sex="female") for k, a in enumerate(ages)}
     daily = pd.DataFrame({"person": list(profiles), "magnesium_mg": 300.0})
     out = nl.assess_people(daily, profiles)
-    assert table._stage_references.cache_info().currsize == 1
+    assert life_stage_references.cache_info().currsize == 1
     assert out.groupby("nutrient")["ear"].nunique(dropna=False).max() == 1
     assert out.loc[out["nutrient"] == "magnesium", "ear"].iloc[0] == 255.0  # women 19-30
 

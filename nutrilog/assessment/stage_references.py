@@ -20,7 +20,7 @@ import pandas as pd
 
 from nutrilog.references import group_records
 
-__all__ = ["references_of"]
+__all__ = ["life_stage_references", "references_of"]
 
 
 def _cite_sd(row: Mapping[str, Any]) -> str:
@@ -34,10 +34,17 @@ def _cite_sd(row: Mapping[str, Any]) -> str:
 
 
 @lru_cache(maxsize=256)
-def _stage_references(age: float, sex: str, life_stage: str) -> dict[str, np.ndarray]:
+def life_stage_references(age: float, sex: str, life_stage: str) -> dict[str, np.ndarray]:
     """One row per assessed nutrient for one life stage, as columns: the reference
     values, the published within-person SD and its source, or what is known where
-    none was found."""
+    none was found. Cached: built once per stage and process (the arrays are shared,
+    never written to).
+
+    Examples
+    --------
+    >>> life_stage_references(31.0, "female", "none")["ul_on_supplements"].tolist()[:2]
+    [True, False]
+    """
     refs, published, missing = group_records(age, sex, life_stage)
     keys = [row["nutrient"] for row in refs]
     values = {name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES}
@@ -69,8 +76,8 @@ def _stage_references(age: float, sex: str, life_stage: str) -> dict[str, np.nda
 
 
 def references_of(stages: Iterable[tuple[float, str, str]]) -> pd.DataFrame:
-    """The rows of :func:`_stage_references` of each life stage, one after the other."""
-    parts = [_stage_references(*stage) for stage in stages]
+    """The rows of :func:`life_stage_references` of each life stage, one after the other."""
+    parts = [life_stage_references(*stage) for stage in stages]
     return pd.DataFrame(
         {
             name: pd.Series(np.concatenate([part[name] for part in parts]), dtype=first.dtype)

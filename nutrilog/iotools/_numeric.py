@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded
+from nutrilog._vector import coded, sorted_categories
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT
 from nutrilog.iotools._codes import food_ids_of_numbers, recall_dates
@@ -146,6 +146,7 @@ def _log(
     n = len(cells["grams"])
     index = pd.RangeIndex(n)
     ids = coded(*food_ids_of_numbers(cells["food_id"].to_numpy()), index)
+    food = sorted_categories(ids)  # as the entries table keeps food texts: sorted, once
     if "person" in cells:
         person = _distinct_text(cells["person"])  # a whole number is its own person id
     else:
@@ -160,11 +161,11 @@ def _log(
         "person": person,
         "date": pd.Series(recall_dates(day), index=index),
         "text": ids,
-        "food": ids,
+        "food": food,
         "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
         "unit": constant("g"),
         "unit_kind": constant("mass"),
-        "food_id": ids,
+        "food_id": food,
         "kind": constant("food"),
         "reported": pd.Series(np.zeros(n, dtype=bool), index=index),
         "source": constant(source),
