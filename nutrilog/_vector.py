@@ -325,10 +325,12 @@ def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFra
         if size * len(uniques) >= 2**62:  # compact (0..k-1) before the product could overflow
             codes = pd.factorize(codes)[0].astype(np.int64)
             size = int(codes.max()) + 1 if len(codes) else 1
-        codes = codes * len(uniques) + level_codes
+        if len(uniques) > 1:  # in place; a column of one value leaves the numbers as they are
+            codes *= len(uniques)
+            codes += level_codes
         size *= max(len(uniques), 1)
         levels.append((level_codes, uniques))
-    codes = pd.factorize(codes)[0].astype(np.int64)
+    codes = pd.factorize(codes)[0].astype(np.int64, copy=False)
     n_distinct = int(codes.max()) + 1 if len(codes) else 0
     first_row = np.empty(n_distinct, dtype=np.int64)
     first_row[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # first row of each code
