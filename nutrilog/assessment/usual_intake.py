@@ -114,7 +114,11 @@ def weighted_percentiles(
     """
     values, weights = np.asarray(values, dtype="float64"), np.asarray(weights, dtype="float64")
     group = np.asarray(group, dtype=np.intp)
-    order = np.lexsort((values, group))
+    if groups < np.iinfo(np.int16).max:  # the order of np.lexsort((values, group)), sooner:
+        by_value = np.argsort(values, kind="stable")  # small group codes sort in one pass
+        order = by_value[np.argsort(group[by_value].astype(np.int16), kind="stable")]
+    else:
+        order = np.lexsort((values, group))
     v, w, g = values[order], weights[order], group[order]
     cum = np.cumsum(w)
     total = np.bincount(g, w, minlength=groups)
