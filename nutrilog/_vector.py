@@ -62,13 +62,29 @@ def positions_in(index: pd.Index, values: pd.Series) -> np.ndarray:
     """``index.get_indexer(values)``, looked up once per distinct value (-1 where absent).
 
     A column of text stored as pandas' string dtype is converted to Python objects
-    for a look-up; its distinct values are few (a person per several rows).
+    for a look-up; its distinct values are few (a person per several rows). Arrow
+    strings are looked up by Arrow itself when the index holds text alone.
 
     Examples
     --------
     >>> positions_in(pd.Index(["a", "b"]), pd.Series(["b", "c", "b", None])).tolist()
     [1, -1, 1, -1]
     """
+    dtype = values.dtype
+    if (
+        isinstance(dtype, pd.StringDtype)
+        and dtype.storage == "pyarrow"
+        and len(values)
+        and index.inferred_type == "string"
+        and index.is_unique
+    ):  # Arrow strings looked up in Arrow: not one Python object per distinct value
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        column = pa.array(values.array)
+        wanted = pa.array(index.to_numpy(dtype=object), type=column.type)
+        found = pc.fill_null(pc.index_in(column, value_set=wanted), -1)
+        return found.to_numpy().astype(np.intp)
     codes, uniques = codes_of(values)
     found = index.get_indexer(pd.Index(uniques, dtype=object))
     return found[codes] if len(codes) else np.empty(0, dtype=np.intp)
