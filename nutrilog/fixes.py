@@ -296,6 +296,8 @@ def write_fixes(
     >>> path.read_text().splitlines()[0]
     'text,food_id,unit,grams_per_unit,food,problem,entries,grams,example,options'
     """
+    from nutrilog._checks import kind_argument
     from nutrilog._output import write_text
 
-    return write_text(Path(path), fixes_csv(fixes), inputs=list(inputs))
+    kind_argument("fixes", fixes, pd.DataFrame, "the fixes table (Analysis.fixes)")
+    return write_text(path, fixes_csv(fixes), inputs=list(inputs))
