@@ -57,12 +57,25 @@ def object_series(values: Any) -> pd.Series:
     """Text kept as Python objects in the working table: a column of tens of thousands of
     rows is neither converted to pandas' string dtype on the way in nor back on the way
     out; the finished table's text columns are built once per distinct value
-    (:func:`finished_table`)."""
+    (:func:`finished_table`).
+
+    Examples
+    --------
+    >>> object_series(["likely adequate", "unknown"]).dtype
+    dtype('O')
+    """
     return pd.Series(np.asarray(values, dtype=object), dtype=object)
 
 
 def worded_table(t: pd.DataFrame | None, min_days: int) -> pd.DataFrame:
-    """The finished table: each row's reason and notes written in plain words."""
+    """The finished table: each row's reason and notes written in plain words (the
+    empty table for ``t`` None, an assessment of nobody).
+
+    Examples
+    --------
+    >>> worded_table(None, 3).columns.tolist() == ASSESSMENT_COLUMNS
+    True
+    """
     if t is None:
         return empty_table()
     rows = _rows(t)
@@ -202,6 +215,13 @@ def finished_table(
 
 
 def empty_table() -> pd.DataFrame:
+    """The assessment of nobody: no row, the columns and dtypes of a finished table.
+
+    Examples
+    --------
+    >>> str(empty_table()["days_below_ear"].dtype)
+    'Int64'
+    """
     out = pd.DataFrame(columns=ASSESSMENT_COLUMNS)
     for name in _COUNT_COLUMNS:
         out[name] = out[name].astype("Int64")
