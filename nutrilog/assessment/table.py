@@ -36,6 +36,7 @@ from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, verdicts
 from nutrilog.assessment.stage_references import references_of
 from nutrilog.assessment.statistics import DayColumns, slot_statistics
+from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile, check_sd_within
 from nutrilog.references import group_of, group_starts
@@ -319,6 +320,13 @@ def assess_people_later(
 ) -> AssessmentLater:
     """:func:`assess_people` with the words of each row written when first asked for
     (see :class:`AssessmentLater`)."""
+    if not isinstance(daily, pd.DataFrame) or "person" not in daily.columns:
+        found = type(daily).__name__ if not isinstance(daily, pd.DataFrame) else "no 'person' column"
+        raise ArgumentError(f"daily: expected a daily table with a 'person' column, found {found}")
+    if not isinstance(profiles, Mapping):
+        raise ArgumentError(
+            f"profiles: expected a mapping of person to Profile, found {type(profiles).__name__}"
+        )
     people = list(profiles)
     persons = [as_profile(profiles[p]) for p in people]
     code = positions_in(pd.Index(people), daily["person"]) if people else np.full(len(daily), -1)
