@@ -55,11 +55,13 @@ from nutrilog.matching.aliases import read_aliases
 from nutrilog.matching.index import FoodIndex, ids_for, index_for
 from nutrilog.matching.lookup import isin_sorted
 from nutrilog.matching.reading import Reading, read_key
+from nutrilog.matching.rounds import in_rounds
 from nutrilog.matching.steps import (
     MatchResult,
     MatchTables,
     allowed_foods,
     curated_positions,
+    key_steps,
     match_key,
     named_foods,
 )
@@ -305,8 +307,11 @@ class Matcher:
                     segmented_keys(t.fillna("").astype(str).tolist()), dtype=object
                 ),
             )
-            for key in pd.unique(keys.to_numpy()):
-                self.result(key)
+            # the keys run together, their rankings scored in rounds
+            new = [k for k in pd.unique(keys.to_numpy()).tolist() if k not in self.results]
+            index, tables = self.index, self.tables
+            steps = (key_steps(index, k, tables, self.threshold) for k in new)
+            self.results.update(zip(new, in_rounds(index, steps), strict=True))
             if units is not None or unit_kinds is not None:
                 keys = fit_units(
                     keys,

@@ -40,8 +40,9 @@ from nutrilog.matching.lookup import (
     plain_words,
     same_words,
 )
-from nutrilog.matching.ranking import fuzzy, suggest
+from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, plain_key, read_key
+from nutrilog.matching.rounds import Steps, alone
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
@@ -51,6 +52,7 @@ __all__ = [
     "MatchTables",
     "allowed_foods",
     "curated_positions",
+    "key_steps",
     "match_key",
     "named_foods",
 ]
@@ -360,11 +362,22 @@ def _none(index: FoodIndex, ranked: list[tuple[int, float]]) -> MatchResult:
     )
 
 
-def match_key(
+def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float) -> MatchResult:
+    """Match one key (:func:`~nutrilog.matching.match.key_of`): :func:`key_steps`, its
+    rankings scored one at a time."""
+    return alone(index, key_steps(index, key, tables, threshold))
+
+
+def key_steps(
     index: FoodIndex, key: str, tables: MatchTables, threshold: float, dish: bool = True
-) -> MatchResult:
+) -> Steps[MatchResult]:
     """Match one key (:func:`~nutrilog.matching.match.key_of`): aliases, exact, then fuzzy;
-    with ``dish``, a chain named without its dish is also read with it (once)."""
+    with ``dish``, a chain named without its dish is also read with it (once).
+
+    Each ranking it needs is yielded as a :class:`~nutrilog.matching.ranking.Request`
+    and the ranked foods are sent back (:mod:`~nutrilog.matching.rounds`), so that the
+    rankings of many keys can be scored together.
+    """
     plain = plain_key(key)
     if not plain:
         return MatchResult(None, 0.0, "none", [])
@@ -392,10 +405,10 @@ def match_key(
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
             reading.brands = brands
-    chain = _chain_dish(index, key, reading, tables, threshold) if dish else None
+    chain = (yield from _chain_dish(index, key, reading, tables, threshold)) if dish else None
     if chain is not None:
         return chain
-    result = _match_reading(index, reading, tables, threshold)
+    result = yield from _match_reading(index, reading, tables, threshold)
     if result.position is not None:
         result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
     return _with_brand(result, index, reading.brands, key)
@@ -403,7 +416,7 @@ def match_key(
 
 def _chain_dish(
     index: FoodIndex, key: str, reading: Reading, tables: MatchTables, threshold: float
-) -> MatchResult | None:
+) -> Steps[MatchResult | None]:
     """A restaurant chain's dish named by its variety alone: ``little caesars pepperoni``
     is the chain's pepperoni pizza, not pepperoni. When a chain with a generic dish
     (``brands.csv``: pizza) is named without that dish's words, the text is read again
@@ -416,7 +429,7 @@ def _chain_dish(
         generic, named = normalize_many([brand.generic, brand.brand])
         if not generic or set(generic.split()) <= words - set(named.split()):
             continue  # the dish is written ("pizza hut" names no pizza)
-        found = match_key(index, f"{key} {generic}", tables, threshold, dish=False)
+        found = yield from key_steps(index, f"{key} {generic}", tables, threshold, dish=False)
         if found.position is None:
             continue
         described = set(normalize_many([str(index.descriptions[found.position])])[0].split())
@@ -429,14 +442,14 @@ def _chain_dish(
 
 def _match_reading(
     index: FoodIndex, reading: Reading, tables: MatchTables, threshold: float
-) -> MatchResult:
+) -> Steps[MatchResult]:
     """Alias look-up, then the fuzzy ranking under the head-word rule."""
     known = reading.words()
     content = reading.words("core", "qualifier", "number")
     light = reading.light()
     if reading.unknown_head:
         # the food is one the table lacks (``guayusa tea``): no alias of the other words
-        return _none(index, fuzzy(index, content, light=light))
+        return _none(index, (yield Request(content, light=light)))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     found = _alias_lookup(index, known, tables)
     if found is None:
@@ -446,7 +459,7 @@ def _match_reading(
         return _alias_result(index, found, penalty)
     prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
     if reading.head is None:
-        return _none(index, fuzzy(index, content, light=light))
+        return _none(index, (yield Request(content, light=light)))
     allowed = allowed_foods(index, reading)
     named = named_foods(index, reading)
     if allowed is not None:
@@ -475,26 +488,23 @@ def _match_reading(
         content = [w for w in content if w not in idle]
         penalty += _IDLE * len(idle)
         content = _cooked_instead(index, content, allowed)
-    ranked = [
-        (p, max(s - penalty, 0.0))
-        for p, s in fuzzy(
-            index,
-            content,
-            _HEADED_CANDIDATES,
-            light=light,
-            prefer=prefer,
-            allowed=allowed,
-            named=named,
-            head=reading.head,
-        )
-    ]
+    headed = Request(
+        content,
+        _HEADED_CANDIDATES,
+        light=light,
+        prefer=prefer,
+        allowed=allowed,
+        named=named,
+        head=reading.head,
+    )
+    ranked = [(p, max(s - penalty, 0.0)) for p, s in (yield headed)]
     if not ranked or ranked[0][1] < threshold:
         # an alias of the head segment alone (``Black Pepper, Ground``) is next best
         found = _head_segment_alias(index, reading, tables)
         if found is not None:
             return _alias_result(index, found, penalty + _OTHER_SEGMENTS)
         if not ranked:
-            ranked = fuzzy(index, content, light=light)
+            ranked = yield Request(content, light=light)
         return _none(index, ranked)
     pos, score = ranked[0]
     if score < _WEAK_FUZZY and _names_another_food(index, reading, pos):

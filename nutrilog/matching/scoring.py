@@ -1,0 +1,433 @@
+"""The scores of many texts' candidates in one pass (the rules of :mod:`~nutrilog.matching.ranking`).
+
+Every text's candidate choices go in one table, a row per (text, candidate) with the
+text's number; the text's words against each of its candidates in another, a row per
+(text, word, candidate), which one search of the index's word keys fills with whether
+the candidate's choice, description and first segment hold the word. Each rule of the
+ranking is then one vectorised step over the table, and each text's foods are read off
+its rows at the end, best first. The arithmetic of every row is that of one text
+ranked alone, step by step, so a text scores the same in any company.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching.index import index_for
+>>> index = index_for(load_foods())
+>>> words = ["lentil", "soup"]
+>>> weight = {w: index.idf[w] for w in words}
+>>> best, score = score_texts(index, [Text(words, weight, candidates(index, words, 25, weight))]).of(0)[0]
+>>> str(index.descriptions[best]), round(score, 1)
+('Lentil soup, home recipe, canned, or ready-to-serve', 82.5)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from nutrilog.matching.candidates import candidates
+from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.lookup import (
+    EMPTY,
+    brand_named,
+    foods_holding,
+    isin_sorted,
+    synonym_words,
+)
+from nutrilog.matching.vocabulary import matcher_words
+
+__all__ = ["Ranked", "RankingTables", "Text", "candidates", "ranking_tables", "score_texts"]
+
+#: Points a synonym read as a food's name costs against its description.
+SYNONYM_COST = 8.0
+#: Points a food loses when its name lacks the text's head word.
+UNNAMED = 8.0
+
+
+@dataclass
+class Text:
+    """One text to score: its known words, their weights, its candidate choices."""
+
+    known: list[str]
+    weight: dict[str, float]
+    take: np.ndarray
+    prefer: list[list[str]] = field(default_factory=list)
+    named: np.ndarray | None = None
+    head: str | None = None
+
+
+@dataclass
+class Ranked:
+    """The ranked foods of some texts, text after text; :meth:`of` gives one text's."""
+
+    foods: list[int]
+    scores: list[float]
+    ends: list[int]  # where each text's foods start (and the last ends)
+
+    def of(self, i: int) -> list[tuple[int, float]]:
+        """Text ``i``'s (food position, score) pairs, best first (built when asked for)."""
+        start, end = self.ends[i], self.ends[i + 1]
+        return list(zip(self.foods[start:end], self.scores[start:end], strict=True))
+
+
+@dataclass
+class RankingTables:
+    """What the scoring looks up in an index, built once per index (:func:`ranking_tables`).
+
+    A word key is ``word number * size + position``: the keys of the choices, foods and
+    first segments holding each word, sorted, each array ending with a key above them all.
+    """
+
+    word_id: dict[str, int]
+    choice_keys: np.ndarray
+    food_keys: np.ndarray
+    head_keys: np.ndarray
+    prep_row: dict[str, int]  # preparation word -> its row of prep_ok
+    prep_ok: np.ndarray  # (preparation word, food): the food is prepared that way
+    has_synonym: np.ndarray  # per choice: made of a description and a synonym
+    sorted_texts: list[str]  # each choice's words sorted
+    sorted_synonyms: list[str]  # each choice's synonym's words sorted
+
+
+def ranking_tables(index: FoodIndex) -> RankingTables:
+    """The index's :class:`RankingTables`, built on first use and kept by the index."""
+    if index.ranking is None:
+        word_id = {w: i for i, w in enumerate(index.postings)}
+        n_foods = len(index.ids)
+        index.ranking = RankingTables(
+            word_id=word_id,
+            choice_keys=_word_keys(index.postings, word_id, len(index.choice_text)),
+            food_keys=_word_keys(index.food_postings, word_id, n_foods),
+            head_keys=_word_keys(index.head_postings, word_id, n_foods),
+            prep_row={p: i for i, p in enumerate(index.prep_ok)},
+            prep_ok=np.array(list(index.prep_ok.values()), dtype=bool).reshape(-1, n_foods),
+            has_synonym=np.array([bool(w) for w in synonym_words(index)], dtype=bool),
+            sorted_texts=[" ".join(sorted(t.split())) for t in index.choice_text],
+            sorted_synonyms=[" ".join(sorted(t.split())) for t in index.choice_synonym],
+        )
+    return index.ranking
+
+
+def _word_keys(postings: dict[str, np.ndarray], word_id: dict[str, int], size: int) -> np.ndarray:
+    """The sorted keys ``word number * size + position`` of ``postings``, and one above them."""
+    held = sorted((word_id[w], p) for w, p in postings.items() if w in word_id)
+    return np.concatenate(
+        [n * size + p.astype(np.int64) for n, p in held] + [np.array([len(word_id) * size])]
+    )
+
+
+def _member(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """1.0 where ``wanted`` is in ``keys`` (sorted, ending with a key above all), else 0.0."""
+    return (keys[np.searchsorted(keys, wanted)] == wanted).astype(float)
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """``start, start + 1, ..., start + count - 1`` for each (start, count), concatenated."""
+    ends = np.cumsum(counts)
+    return np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts - starts, counts)
+
+
+#: The rows of :func:`_kinds`.
+_CONTENT, _NONCAT, _NEGATING, _PROCESSED, _ANY = range(5)
+
+
+@lru_cache(maxsize=4096)
+def _kinds(word: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether ``word`` is a content word, a content word that is no category head, a
+    negating word, a processed form, and (always) a word: the sums the rules need."""
+    vocab = matcher_words()
+    content = word not in vocab.free
+    return (
+        content,
+        content and word not in vocab.category_heads,
+        word in vocab.negating,
+        word in vocab.processed,
+        True,
+    )
+
+
+def _cooks(word: str) -> bool:
+    """Whether a preparation word is a way of cooking (so any cooked food is next best)."""
+    preparation = matcher_words().preparation
+    cooking = preparation.get("cooked", frozenset())
+    return word in cooking or bool(preparation.get(word, frozenset()) & cooking)
+
+
+class _Table:
+    """The candidate table of some texts: a row per (text, candidate choice), and a pair
+    per (text, word, candidate) saying whether the candidate holds the word."""
+
+    def __init__(self, index: FoodIndex, texts: list[Text]) -> None:
+        tables = ranking_tables(index)
+        self.texts = texts
+        n = np.array([len(t.take) for t in texts])
+        k = np.array([len(t.known) for t in texts])
+        self.n, self.k = n, k
+        self.choice = np.concatenate([t.take for t in texts]).astype(np.int64)
+        self.text = np.repeat(np.arange(len(texts)), n)
+        self.starts = np.concatenate([[0], np.cumsum(n)])
+        self.food = index.choice_food[self.choice]
+        # the words, text after text; a pair per word and candidate of its text, word-major
+        self.words = [w for t in texts for w in t.known]
+        word_text = np.repeat(np.arange(len(texts)), k)
+        per_word = n[word_text]
+        self.pair_starts = np.concatenate([[0], np.cumsum(k * n)])
+        self.pair_word = np.repeat(np.arange(len(self.words)), per_word)
+        self.pair_row = _ranges(self.starts[:-1][word_text], per_word)
+        word = np.array([tables.word_id[w] for w in self.words], dtype=np.int64)[self.pair_word]
+        food = self.food[self.pair_row]
+        n_foods = len(index.ids)
+        self.in_choice = _member(
+            tables.choice_keys, word * len(index.choice_text) + self.choice[self.pair_row]
+        )
+        self.in_food = _member(tables.food_keys, word * n_foods + food)
+        self.in_head = _member(tables.head_keys, word * n_foods + food)
+        self.kinds = np.array([_kinds(w) for w in self.words], dtype=bool).reshape(-1, 5)
+
+    def held(self, kind: int, inside: np.ndarray) -> np.ndarray:
+        """Per row: how many of its text's words of ``kind`` the pairs ``inside`` hold."""
+        pairs = self.kinds[self.pair_word, kind] * inside
+        return np.bincount(self.pair_row, weights=pairs, minlength=len(self.choice))
+
+    def rows_of(self, i: int) -> slice:
+        return slice(int(self.starts[i]), int(self.starts[i + 1]))
+
+
+def score_texts(index: FoodIndex, texts: list[Text]) -> Ranked:
+    """Each text's foods, best first, with their scores (0-100): each food at its best choice."""
+    if not texts:
+        return Ranked([], [], [0])
+    table = _Table(index, texts)
+    score = _word_scores(index, table)
+    score = _segment_rules(index, table, score)
+    score = _synonym_rule(index, table, score)
+    score = _preparation_rules(index, table, score)
+    score = _standing_rules(index, table, score)
+    return _best_per_food(index, table, np.clip(score, 0.0, 100.0))
+
+
+def _word_scores(index: FoodIndex, table: _Table) -> np.ndarray:
+    """60 points for the share of the text's words a candidate holds (idf-weighted; a
+    preparation is held where the food is prepared that way), 20 each for rapidfuzz's
+    token-set and token-sort ratios."""
+    tables = ranking_tables(index)
+    has = table.in_choice.copy()
+    prep = np.array([tables.prep_row.get(w, -1) for w in table.words], dtype=np.int64)
+    at = np.flatnonzero(prep[table.pair_word] >= 0)
+    if len(at):
+        food = table.food[table.pair_row[at]]
+        held = tables.prep_ok[prep[table.pair_word[at]], food].astype(float)
+        if "cooked" in tables.prep_row:
+            cooks = np.array([_cooks(w) for w in table.words], dtype=bool)[table.pair_word[at]]
+            cooked = tables.prep_ok[tables.prep_row["cooked"]][food]
+            held = np.where(cooks, np.maximum(held, 0.5 * cooked), held)
+        has[at] = np.maximum(has[at], held)
+    covered = np.empty(len(table.choice))
+    for i, t in enumerate(table.texts):
+        # one text's product, as it is computed alone (the order of its sums is BLAS's)
+        weights = np.array([t.weight[w] for w in t.known])
+        words = has[table.pair_starts[i] : table.pair_starts[i + 1]].reshape(len(t.known), -1)
+        covered[table.rows_of(i)] = weights @ words / weights.sum()
+    queries = [" ".join(t.known) for t in table.texts]
+    ordered = [" ".join(sorted(q.split())) for q in queries]
+    rows, choices = table.text.tolist(), table.choice.tolist()
+    token_set = process.cpdist(
+        [queries[i] for i in rows],
+        [index.choice_text[c] for c in choices],
+        scorer=fuzz.token_set_ratio,
+    )
+    token_sort = process.cpdist(
+        [ordered[i] for i in rows],
+        [tables.sorted_texts[c] for c in choices],
+        scorer=fuzz.ratio,
+    )
+    return 60.0 * covered + 0.2 * np.asarray(token_set, float) + 0.2 * np.asarray(token_sort, float)
+
+
+def _head_pairs(table: _Table) -> np.ndarray:
+    """The pairs of each text's head word (a text whose words lack it has none)."""
+    heads = [t.head for t in table.texts]
+    word_text = np.repeat(np.arange(len(table.texts)), table.k).tolist()
+    is_head = np.array([w == heads[i] for w, i in zip(table.words, word_text, strict=True)])
+    return np.flatnonzero(is_head[table.pair_word]) if len(is_head) else EMPTY
+
+
+def _segment_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
+    """A first segment that adds words loses 3 points a word (10 when the word names
+    another food); one made of exactly the text's words gains 5; a negating word not
+    asked for costs 15, any other added word 1."""
+    c, food = index.counts, table.food
+    head_extra = c["head"][food] - table.held(_CONTENT, table.in_head)
+    noncat_extra = c["head_noncat"][food] - table.held(_NONCAT, table.in_head)
+    foreign = noncat_extra > 0
+    # "Coffee, espresso" for "espresso": a first segment without the head word, which a
+    # later segment has, names the kind of food, as a category does
+    at = _head_pairs(table)
+    rows = table.pair_row[at]
+    foreign[rows] &= ~((table.in_head[at] == 0) & (table.in_food[at] == 1))
+    score -= np.where(foreign, 10.0, 3.0) * head_extra
+    k = table.k[table.text]
+    same_head = (c["head_size"][food] == k) & (table.held(_ANY, table.in_head) == k)
+    score += 5.0 * same_head
+    score -= 15.0 * (c["negating"][food] - table.held(_NEGATING, table.in_food))
+    all_extra = c["all"][food] - table.held(_CONTENT, table.in_food)
+    score -= 1.0 * (all_extra - head_extra)
+    return score
+
+
+def _synonym_rule(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
+    """The better of each choice's score and the score of its synonym read as its name.
+
+    A synonym (``Nutella`` of "Topping, chocolate flavored hazelnut spread", ``idli``,
+    ``Cheez-It`` in brackets) scores like a description made of its words alone, less
+    :data:`SYNONYM_COST`: its food's description may use quite other words. When some
+    candidate's description has the head word, a food that has it only in a synonym
+    costs :data:`SYNONYM_COST` more: FNDDS synonyms list what a food also covers
+    (``pesto`` of "Pasta with cream sauce"), so "Pesto sauce" is the better reading.
+    """
+    tables = ranking_tables(index)
+    words_of = synonym_words(index)
+    texts, text, choice = table.texts, table.text.tolist(), table.choice.tolist()
+    mine = [set(t.known) for t in texts]
+    # only a synonym with most of the text's words can beat its description
+    rows = [
+        r
+        for r in np.flatnonzero(tables.has_synonym[table.choice]).tolist()
+        if len(mine[text[r]] & words_of[choice[r]]) * 2 >= len(mine[text[r]])
+    ]
+    if not rows:
+        return score
+    at = _head_pairs(table)
+    described = np.zeros(len(choice), dtype=bool)
+    described[table.pair_row[at]] = table.in_food[at] == 1
+    somewhere = np.zeros(len(texts), dtype=bool)
+    somewhere[table.text[table.pair_row[at][described[table.pair_row[at]]]]] = True
+    queries = [" ".join(t.known) for t in texts]
+    token_set = process.cpdist(
+        [queries[text[r]] for r in rows],
+        [index.choice_synonym[choice[r]] for r in rows],
+        scorer=fuzz.token_set_ratio,
+    ).tolist()
+    token_sort = process.cpdist(
+        [" ".join(sorted(queries[text[r]].split())) for r in rows],
+        [tables.sorted_synonyms[choice[r]] for r in rows],
+        scorer=fuzz.ratio,
+    ).tolist()
+    totals = [sum(t.weight.values()) for t in texts]
+    vocab = matcher_words()
+    ignore = vocab.free | vocab.stop | vocab.cosmetic
+    out = score.copy()
+    for j, r in enumerate(rows):
+        t, words = texts[text[r]], words_of[choice[r]]
+        covered = sum(t.weight[w] for w in t.known if w in words) / totals[text[r]]
+        extra = len(words - mine[text[r]] - ignore)
+        alt = (
+            60.0 * covered
+            + 0.2 * float(token_set[j])
+            + 0.2 * float(token_sort[j])
+            - 3.0 * extra
+            + 5.0 * (extra == 0 and covered >= 0.999)
+            - SYNONYM_COST
+        )
+        if somewhere[text[r]] and not described[r]:
+            alt -= SYNONYM_COST
+        out[r] = max(out[r], alt)
+    return out
+
+
+def _preparation_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
+    """A preparation word gains 3 where the food is prepared that way and costs 8 where
+    it is not (2 for a way of cooking where the food is cooked another way); with no
+    preparation named, processed forms cost 6 a word and raw forms gain 2."""
+    tables = ranking_tables(index)
+    preparation = matcher_words().preparation
+    preps = [[w for w in t.known if w in preparation] for t in table.texts]
+    food, c = table.food, index.counts
+    cooked = tables.prep_ok[tables.prep_row["cooked"]] if "cooked" in tables.prep_row else None
+    for n in range(max(len(p) for p in preps)):
+        # each text's n-th preparation word, added in the order of the text's words
+        row = np.array([tables.prep_row[p[n]] if len(p) > n else -1 for p in preps])
+        cooks = np.array([len(p) > n and _cooks(p[n]) for p in preps], dtype=bool)
+        at = np.flatnonzero(row[table.text] >= 0)
+        f = food[at]
+        fallback = (cooks[table.text[at]] & cooked[f]) if cooked is not None else False
+        ok = tables.prep_ok[row[table.text[at]], f]
+        score[at] += np.where(ok, 3.0, np.where(fallback, -2.0, -8.0))
+    plain = np.flatnonzero(np.array([not p for p in preps], dtype=bool)[table.text])
+    f = food[plain]
+    processed = table.held(_PROCESSED, table.in_food)[plain]
+    score[plain] -= 6.0 * (c["processed"][f] - processed)
+    score[plain] += 2.0 * c["raw"][f]
+    return score
+
+
+def _standing_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
+    """Baby foods, restaurant and branded items lose their standing penalty unless the
+    text asks for baby food; a brand the text names (in capitals in the description, or
+    one of its brand words) waives it, and a food of a brand named gains 3. A food whose
+    name lacks the head word loses :data:`UNNAMED` points."""
+    baby = matcher_words().baby
+    penalty = index.penalty[table.food]
+    waived = np.zeros(len(table.texts), dtype=bool)
+    for i, t in enumerate(table.texts):
+        if baby.intersection(t.known):
+            waived[i] = True
+            continue
+        rows = table.rows_of(i)
+        for w in t.known:  # a brand the text names in capitals: that food is asked for
+            named_brand = brand_named(index, w)
+            if len(named_brand):
+                penalty[rows] = np.where(
+                    isin_sorted(table.food[rows], named_brand), 0.0, penalty[rows]
+                )
+        for brand in t.prefer:
+            brand_foods = _foods_with_all(index, brand)
+            if len(brand_foods):
+                penalty[rows] = np.where(
+                    isin_sorted(table.food[rows], brand_foods), -3.0, penalty[rows]
+                )
+    charged = np.flatnonzero(~waived[table.text])
+    score[charged] -= penalty[charged]
+    # the foods named by the head word: texts sharing the same array look it up together
+    groups: dict[int, int] = {}
+    named: list[np.ndarray] = []
+    group = np.full(len(table.texts), -1, dtype=np.int64)
+    for i, t in enumerate(table.texts):
+        if t.named is not None:
+            group[i] = groups.setdefault(id(t.named), len(named))
+            if group[i] == len(named):
+                named.append(t.named)
+    if named:
+        n_foods = len(index.ids)
+        keys = np.concatenate(
+            [g * n_foods + a.astype(np.int64) for g, a in enumerate(named)]
+            + [np.array([len(named) * n_foods])]
+        )
+        at = np.flatnonzero(group[table.text] >= 0)
+        wanted = group[table.text[at]] * n_foods + table.food[at]
+        score[at] -= UNNAMED * (_member(keys, wanted) == 0)
+    return score
+
+
+def _foods_with_all(index: FoodIndex, words: list[str]) -> np.ndarray:
+    """Foods whose description or synonyms hold every word of ``words``."""
+    found: np.ndarray | None = None
+    for w in words:
+        holders = foods_holding(index, w)
+        found = holders if found is None else np.intersect1d(found, holders, assume_unique=True)
+        if not len(found):
+            break
+    return EMPTY if found is None else found
+
+
+def _best_per_food(index: FoodIndex, table: _Table, score: np.ndarray) -> Ranked:
+    """Each text's foods at their best choice, best first (the lower position on a tie)."""
+    order = np.lexsort((table.food, -score, table.text))
+    key = table.text[order] * len(index.ids) + table.food[order]
+    _, first = np.unique(key, return_index=True)
+    kept = order[np.sort(first)]
+    ends = np.cumsum(np.bincount(table.text[kept], minlength=len(table.texts)))
+    return Ranked(table.food[kept].tolist(), score[kept].tolist(), [0, *ends.tolist()])
