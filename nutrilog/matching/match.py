@@ -52,6 +52,7 @@ from nutrilog._vector import per_unique
 from nutrilog.assumptions import join_assumptions
 from nutrilog.errors import DataError
 from nutrilog.matching.aliases import read_aliases
+from nutrilog.matching.allowed import allowed_foods, named_foods
 from nutrilog.matching.index import FoodIndex, ids_for, index_for
 from nutrilog.matching.lookup import isin_sorted
 from nutrilog.matching.reading import Reading, read_key
@@ -59,11 +60,9 @@ from nutrilog.matching.rounds import in_rounds
 from nutrilog.matching.steps import (
     MatchResult,
     MatchTables,
-    allowed_foods,
     curated_positions,
     key_steps,
     match_key,
-    named_foods,
 )
 from nutrilog.matching.synonyms import (
     Brand,

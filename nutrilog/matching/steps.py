@@ -24,21 +24,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
+from nutrilog.matching.allowed import allowed_foods, foods_of_word, named_foods
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
-    EMPTY,
     any_flavour,
     capital_words,
     foods_holding,
     isin_sorted,
-    named_by,
     plain_words,
-    same_words,
 )
 from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, plain_key, read_key
@@ -234,58 +231,6 @@ def _head_segment_alias(
     return found if all(index.prep_ok[w][found[0]] for w in needed) else None
 
 
-def _compounds(index: FoodIndex, word: str, neighbours: list[str]) -> list[str]:
-    """Known compounds ``word`` makes with a neighbouring word (``flax`` + ``seed``)."""
-    return [
-        compound
-        for other in neighbours
-        for compound in (word + other, other + word)
-        if compound in index.postings
-    ]
-
-
-def _foods_of_word(index: FoodIndex, word: str, by: Any) -> np.ndarray:
-    """Sorted foods holding ``word`` in any of its endings (``by`` finds a word's foods)."""
-    cache = index.holders_by.setdefault(by.__name__, {})
-    found = cache.get(word)
-    if found is None:
-        holders = [by(index, v) for v in same_words(index, word)]
-        found = np.unique(np.concatenate(holders)) if len(holders) > 1 else (holders or [EMPTY])[0]
-        cache[word] = found
-    return found
-
-
-def allowed_foods(index: FoodIndex, reading: Reading, by: Any = None) -> np.ndarray | None:
-    """Sorted positions of the foods that hold every required word of ``reading``
-    (None when there is no requirement).
-
-    A word is held in any of its endings (``brewed`` holds ``brew``) or in a compound
-    with a neighbouring word (``flaxseed`` holds ``flax`` and ``seed``). ``by`` finds
-    the foods of a word (default: description or synonyms hold it).
-    """
-    required = reading.required()
-    if not required:
-        return None
-    by = foods_holding if by is None else by
-    neighbours = reading.words("core", "unknown")
-    found: np.ndarray | None = None
-    for word in required:
-        has = _foods_of_word(index, word, by)
-        compounds = _compounds(index, word, neighbours)
-        if compounds:
-            has = np.unique(np.concatenate([has, *(by(index, c) for c in compounds)]))
-        found = has if found is None else np.intersect1d(found, has, assume_unique=True)
-    return EMPTY if found is None else found
-
-
-def named_foods(index: FoodIndex, reading: Reading) -> np.ndarray | None:
-    """Mask of the foods whose name has the head word (in any of its forms)."""
-    if reading.head is None or reading.unknown_head:
-        return None
-    head_only = Reading(reading.segments, head=reading.head)
-    return allowed_foods(index, head_only, named_by)
-
-
 def _flavours(
     index: FoodIndex,
     reading: Reading,
@@ -335,7 +280,7 @@ def _text_assumptions(index: FoodIndex, reading: Reading, food: int) -> list[tup
     used = [
         (a, b)
         for a, b in reading.corrections
-        if isin_sorted(np.array([food]), _foods_of_word(index, b, foods_holding))[0]
+        if isin_sorted(np.array([food]), foods_of_word(index, b, foods_holding))[0]
     ]
     return [("spelling", f"{a} \u2192 {b}") for a, b in used] + [
         ("synonym", f"{a} \u2192 {b}") for a, b in reading.synonyms
