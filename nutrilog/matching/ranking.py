@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nutrilog.matching.candidates import candidates
+from nutrilog.matching.candidates import Search, many_candidates
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.scoring import Ranked, Text, score_texts
 from nutrilog.matching.vocabulary import matcher_words
@@ -51,7 +51,7 @@ N_CANDIDATES = 40
 #: Weight of a light word (a qualifier) in the share of the text a food holds.
 _LIGHT = 1 / 3
 #: Texts scored in one pass (bounds the size of the candidate table).
-_BATCH = 2048
+_BATCH = 256
 
 
 @dataclass(eq=False)
@@ -122,31 +122,44 @@ class Rankings(Sequence[list[tuple[int, float]]]):
 
 
 def rank_many(index: FoodIndex, requests: list[Request]) -> Rankings:
-    """:func:`fuzzy` of each request, their candidates scored together."""
+    """:func:`fuzzy` of each request, their candidates searched and scored together."""
     out = Rankings(len(requests))
-    texts = [(n, t) for n, r in enumerate(requests) if (t := _text(index, r)) is not None]
-    for start in range(0, len(texts), _BATCH):
-        batch = texts[start : start + _BATCH]
-        ranked = score_texts(index, [t for _, t in batch])
-        for i, (n, _) in enumerate(batch):
+    for start in range(0, len(requests), _BATCH):
+        batch = requests[start : start + _BATCH]
+        asked = [
+            (start + n, s) for n, r in enumerate(batch) if (s := _search(index, r)) is not None
+        ]
+        takes = many_candidates(index, [s for _, s in asked])
+        texts = [
+            (
+                n,
+                Text(
+                    s.words, dict(zip(s.words, s.weights, strict=True)), take, *_rest(requests[n])
+                ),
+            )
+            for (n, s), take in zip(asked, takes, strict=True)
+            if len(take)
+        ]
+        ranked = score_texts(index, [t for _, t in texts])
+        for i, (n, _) in enumerate(texts):
             out._where[n] = (ranked, i)
     return out
 
 
-def _text(index: FoodIndex, request: Request) -> Text | None:
-    """The request's known words, their weights and its candidates (None when it has none)."""
+def _search(index: FoodIndex, request: Request) -> Search | None:
+    """The request's known words, their weights and limits (None when it knows no word)."""
     stop = matcher_words().stop
     known = [w for w in dict.fromkeys(request.words) if w in index.postings and w not in stop]
     if not known:
         return None
-    light = request.light
-    weight = {w: index.idf[w] * (_LIGHT if w in light else 1.0) for w in known}
-    head = request.head
+    light, head = request.light, request.head
+    weights = [index.idf[w] * (_LIGHT if w in light else 1.0) for w in known]
     pool = None if head is None else index.food_postings.get(head)
-    take = candidates(index, known, request.limit, weight, request.allowed, pool)
-    if not len(take):
-        return None
-    return Text(known, weight, take, request.prefer or [], request.named, head)
+    return Search(known, weights, request.limit, request.allowed, pool)
+
+
+def _rest(request: Request) -> tuple[list[list[str]], np.ndarray | None, str | None]:
+    return request.prefer or [], request.named, request.head
 
 
 def suggest(index: FoodIndex, ranked: list[tuple[int, float]]) -> list[tuple[str, str, float]]:

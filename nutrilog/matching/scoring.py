@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     EMPTY,
     brand_named,
+    food_masks,
     foods_holding,
     isin_sorted,
     synonym_words,
@@ -87,9 +89,12 @@ class RankingTables:
     head_keys: np.ndarray
     prep_row: dict[str, int]  # preparation word -> its row of prep_ok
     prep_ok: np.ndarray  # (preparation word, food): the food is prepared that way
+    synonym_keys: np.ndarray  # the keys of the choices whose synonym holds each word
     has_synonym: np.ndarray  # per choice: made of a description and a synonym
-    sorted_texts: list[str]  # each choice's words sorted
-    sorted_synonyms: list[str]  # each choice's synonym's words sorted
+    texts: np.ndarray  # each choice's text (objects, so that a take is one step)
+    synonyms: np.ndarray  # each choice's synonym
+    sorted_texts: np.ndarray  # each choice's words sorted
+    sorted_synonyms: np.ndarray  # each choice's synonym's words sorted
 
 
 def ranking_tables(index: FoodIndex) -> RankingTables:
@@ -104,11 +109,30 @@ def ranking_tables(index: FoodIndex) -> RankingTables:
             head_keys=_word_keys(index.head_postings, word_id, n_foods),
             prep_row={p: i for i, p in enumerate(index.prep_ok)},
             prep_ok=np.array(list(index.prep_ok.values()), dtype=bool).reshape(-1, n_foods),
+            synonym_keys=_synonym_keys(index, word_id),
             has_synonym=np.array([bool(w) for w in synonym_words(index)], dtype=bool),
-            sorted_texts=[" ".join(sorted(t.split())) for t in index.choice_text],
-            sorted_synonyms=[" ".join(sorted(t.split())) for t in index.choice_synonym],
+            texts=_objects(index.choice_text),
+            synonyms=_objects(index.choice_synonym),
+            sorted_texts=_objects(" ".join(sorted(t.split())) for t in index.choice_text),
+            sorted_synonyms=_objects(" ".join(sorted(t.split())) for t in index.choice_synonym),
         )
     return index.ranking
+
+
+def _objects(texts: Iterable[str]) -> np.ndarray:
+    """The texts as an array of objects."""
+    found = list(texts)
+    out = np.empty(len(found), dtype=object)
+    out[:] = found
+    return out
+
+
+def _synonym_keys(index: FoodIndex, word_id: dict[str, int]) -> np.ndarray:
+    """The sorted keys ``word number * choices + choice`` of each word of each choice's
+    synonym, and one above them."""
+    n = len(index.choice_text)
+    keys = [word_id[w] * n + c for c, words in enumerate(synonym_words(index)) for w in words]
+    return np.sort(np.array([*keys, len(word_id) * n], dtype=np.int64))
 
 
 def _word_keys(postings: dict[str, np.ndarray], word_id: dict[str, int], size: int) -> np.ndarray:
@@ -187,6 +211,11 @@ class _Table:
         self.in_head = _member(tables.head_keys, word * n_foods + food)
         self.kinds = np.array([_kinds(w) for w in self.words], dtype=bool).reshape(-1, 5)
 
+    def queries(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each text's words joined (the query of its ratios), and the same words sorted."""
+        joined = [" ".join(t.known) for t in self.texts]
+        return _objects(joined), _objects(" ".join(sorted(q.split())) for q in joined)
+
     def held(self, kind: int, inside: np.ndarray) -> np.ndarray:
         """Per row: how many of its text's words of ``kind`` the pairs ``inside`` hold."""
         pairs = self.kinds[self.pair_word, kind] * inside
@@ -231,18 +260,12 @@ def _word_scores(index: FoodIndex, table: _Table) -> np.ndarray:
         weights = np.array([t.weight[w] for w in t.known])
         words = has[table.pair_starts[i] : table.pair_starts[i + 1]].reshape(len(t.known), -1)
         covered[table.rows_of(i)] = weights @ words / weights.sum()
-    queries = [" ".join(t.known) for t in table.texts]
-    ordered = [" ".join(sorted(q.split())) for q in queries]
-    rows, choices = table.text.tolist(), table.choice.tolist()
+    queries, ordered = table.queries()
     token_set = process.cpdist(
-        [queries[i] for i in rows],
-        [index.choice_text[c] for c in choices],
-        scorer=fuzz.token_set_ratio,
+        queries[table.text], tables.texts[table.choice], scorer=fuzz.token_set_ratio
     )
     token_sort = process.cpdist(
-        [ordered[i] for i in rows],
-        [tables.sorted_texts[c] for c in choices],
-        scorer=fuzz.ratio,
+        ordered[table.text], tables.sorted_texts[table.choice], scorer=fuzz.ratio
     )
     return 60.0 * covered + 0.2 * np.asarray(token_set, float) + 0.2 * np.asarray(token_sort, float)
 
@@ -289,50 +312,49 @@ def _synonym_rule(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndar
     (``pesto`` of "Pasta with cream sauce"), so "Pesto sauce" is the better reading.
     """
     tables = ranking_tables(index)
-    words_of = synonym_words(index)
-    texts, text, choice = table.texts, table.text.tolist(), table.choice.tolist()
-    mine = [set(t.known) for t in texts]
     # only a synonym with most of the text's words can beat its description
-    rows = [
-        r
-        for r in np.flatnonzero(tables.has_synonym[table.choice]).tolist()
-        if len(mine[text[r]] & words_of[choice[r]]) * 2 >= len(mine[text[r]])
-    ]
-    if not rows:
+    pairs = np.flatnonzero(tables.has_synonym[table.choice[table.pair_row]])
+    word = np.array([tables.word_id[w] for w in table.words], dtype=np.int64)
+    wanted = word[table.pair_word[pairs]] * len(index.choice_text)
+    held = _member(tables.synonym_keys, wanted + table.choice[table.pair_row[pairs]])
+    count = np.bincount(table.pair_row[pairs], weights=held, minlength=len(table.choice))
+    at = np.flatnonzero(tables.has_synonym[table.choice] & (count * 2 >= table.k[table.text]))
+    if not len(at):
         return score
-    at = _head_pairs(table)
-    described = np.zeros(len(choice), dtype=bool)
-    described[table.pair_row[at]] = table.in_food[at] == 1
-    somewhere = np.zeros(len(texts), dtype=bool)
-    somewhere[table.text[table.pair_row[at][described[table.pair_row[at]]]]] = True
-    queries = [" ".join(t.known) for t in texts]
-    token_set = process.cpdist(
-        [queries[text[r]] for r in rows],
-        [index.choice_synonym[choice[r]] for r in rows],
-        scorer=fuzz.token_set_ratio,
-    ).tolist()
-    token_sort = process.cpdist(
-        [" ".join(sorted(queries[text[r]].split())) for r in rows],
-        [tables.sorted_synonyms[choice[r]] for r in rows],
-        scorer=fuzz.ratio,
-    ).tolist()
-    totals = [sum(t.weight.values()) for t in texts]
+    heads = _head_pairs(table)
+    described = np.zeros(len(table.choice), dtype=bool)
+    described[table.pair_row[heads]] = table.in_food[heads] == 1
+    somewhere = np.zeros(len(table.texts), dtype=bool)
+    somewhere[table.text[described]] = True
+    queries, ordered = table.queries()
+    text, choice = table.text[at], table.choice[at]
+    token_set = process.cpdist(queries[text], tables.synonyms[choice], scorer=fuzz.token_set_ratio)
+    token_sort = process.cpdist(ordered[text], tables.sorted_synonyms[choice], scorer=fuzz.ratio)
+    words_of = synonym_words(index)
     vocab = matcher_words()
     ignore = vocab.free | vocab.stop | vocab.cosmetic
+    texts = table.texts
     out = score.copy()
-    for j, r in enumerate(rows):
-        t, words = texts[text[r]], words_of[choice[r]]
-        covered = sum(t.weight[w] for w in t.known if w in words) / totals[text[r]]
-        extra = len(words - mine[text[r]] - ignore)
+    for r, i, c, ts, tsort in zip(
+        at.tolist(),
+        text.tolist(),
+        choice.tolist(),
+        token_set.tolist(),
+        token_sort.tolist(),
+        strict=True,
+    ):
+        t, words = texts[i], words_of[c]
+        covered = sum(t.weight[w] for w in t.known if w in words) / sum(t.weight.values())
+        extra = len(words.difference(t.known) - ignore)
         alt = (
             60.0 * covered
-            + 0.2 * float(token_set[j])
-            + 0.2 * float(token_sort[j])
+            + 0.2 * float(ts)
+            + 0.2 * float(tsort)
             - 3.0 * extra
             + 5.0 * (extra == 0 and covered >= 0.999)
             - SYNONYM_COST
         )
-        if somewhere[text[r]] and not described[r]:
+        if somewhere[i] and not described[r]:
             alt -= SYNONYM_COST
         out[r] = max(out[r], alt)
     return out
@@ -369,46 +391,32 @@ def _standing_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.nd
     text asks for baby food; a brand the text names (in capitals in the description, or
     one of its brand words) waives it, and a food of a brand named gains 3. A food whose
     name lacks the head word loses :data:`UNNAMED` points."""
-    baby = matcher_words().baby
+    n_foods = len(index.ids)
     penalty = index.penalty[table.food]
-    waived = np.zeros(len(table.texts), dtype=bool)
+    # a brand the text names in capitals: that food is asked for
+    brands = [brand_named(index, w) for w in table.words]
+    masks, row = food_masks(index, [b if len(b) else None for b in brands])
+    if masks is not None:
+        at = np.flatnonzero(row[table.pair_word] >= 0)
+        rows = table.pair_row[at]
+        asked = masks.reshape(-1)[row[table.pair_word[at]] * n_foods + table.food[rows]]
+        penalty[rows[asked]] = 0.0
     for i, t in enumerate(table.texts):
-        if baby.intersection(t.known):
-            waived[i] = True
-            continue
-        rows = table.rows_of(i)
-        for w in t.known:  # a brand the text names in capitals: that food is asked for
-            named_brand = brand_named(index, w)
-            if len(named_brand):
-                penalty[rows] = np.where(
-                    isin_sorted(table.food[rows], named_brand), 0.0, penalty[rows]
-                )
         for brand in t.prefer:
             brand_foods = _foods_with_all(index, brand)
             if len(brand_foods):
+                rows = table.rows_of(i)
                 penalty[rows] = np.where(
                     isin_sorted(table.food[rows], brand_foods), -3.0, penalty[rows]
                 )
-    charged = np.flatnonzero(~waived[table.text])
+    baby = matcher_words().baby
+    charged = np.array([not baby.intersection(t.known) for t in table.texts])[table.text]
     score[charged] -= penalty[charged]
-    # the foods named by the head word: texts sharing the same array look it up together
-    groups: dict[int, int] = {}
-    named: list[np.ndarray] = []
-    group = np.full(len(table.texts), -1, dtype=np.int64)
-    for i, t in enumerate(table.texts):
-        if t.named is not None:
-            group[i] = groups.setdefault(id(t.named), len(named))
-            if group[i] == len(named):
-                named.append(t.named)
-    if named:
-        n_foods = len(index.ids)
-        keys = np.concatenate(
-            [g * n_foods + a.astype(np.int64) for g, a in enumerate(named)]
-            + [np.array([len(named) * n_foods])]
-        )
-        at = np.flatnonzero(group[table.text] >= 0)
-        wanted = group[table.text[at]] * n_foods + table.food[at]
-        score[at] -= UNNAMED * (_member(keys, wanted) == 0)
+    masks, row = food_masks(index, [t.named for t in table.texts])
+    if masks is not None:
+        at = np.flatnonzero(row[table.text] >= 0)
+        named = masks.reshape(-1)[row[table.text[at]] * n_foods + table.food[at]]
+        score[at] -= UNNAMED * ~named
     return score
 
 
