@@ -36,7 +36,7 @@ T = TypeVar("T")
 #: Steps that yield the rankings they need and are sent the ranked foods back.
 Steps = Generator[Request, list[tuple[int, float]], T]
 #: Keys running together at most (each one waiting holds its working arrays).
-_AT_ONCE = 256
+_AT_ONCE = 128
 
 
 def alone(index: FoodIndex, steps: Steps[T]) -> T:

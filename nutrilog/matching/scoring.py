@@ -173,6 +173,7 @@ def _kinds(word: str) -> tuple[bool, bool, bool, bool, bool]:
     )
 
 
+@lru_cache(maxsize=4096)
 def _cooks(word: str) -> bool:
     """Whether a preparation word is a way of cooking (so any cooked food is next best)."""
     preparation = matcher_words().preparation
@@ -201,7 +202,11 @@ class _Table:
         self.pair_starts = np.concatenate([[0], np.cumsum(k * n)])
         self.pair_word = np.repeat(np.arange(len(self.words)), per_word)
         self.pair_row = _ranges(self.starts[:-1][word_text], per_word)
-        word = np.array([tables.word_id[w] for w in self.words], dtype=np.int64)[self.pair_word]
+        self.word_id = np.array([tables.word_id[w] for w in self.words], dtype=np.int64)
+        # each text's head word among its words (a text whose words lack it has none)
+        head = np.array([tables.word_id.get(t.head or "", -1) for t in texts], dtype=np.int64)
+        self.head_pairs = np.flatnonzero((self.word_id == head[word_text])[self.pair_word])
+        word = self.word_id[self.pair_word]
         food = self.food[self.pair_row]
         n_foods = len(index.ids)
         self.in_choice = _member(
@@ -211,10 +216,14 @@ class _Table:
         self.in_head = _member(tables.head_keys, word * n_foods + food)
         self.kinds = np.array([_kinds(w) for w in self.words], dtype=bool).reshape(-1, 5)
 
+        self._queries: tuple[np.ndarray, np.ndarray] | None = None
+
     def queries(self) -> tuple[np.ndarray, np.ndarray]:
         """Each text's words joined (the query of its ratios), and the same words sorted."""
-        joined = [" ".join(t.known) for t in self.texts]
-        return _objects(joined), _objects(" ".join(sorted(q.split())) for q in joined)
+        if self._queries is None:
+            joined = [" ".join(t.known) for t in self.texts]
+            self._queries = _objects(joined), _objects(" ".join(sorted(q.split())) for q in joined)
+        return self._queries
 
     def held(self, kind: int, inside: np.ndarray) -> np.ndarray:
         """Per row: how many of its text's words of ``kind`` the pairs ``inside`` hold."""
@@ -254,12 +263,7 @@ def _word_scores(index: FoodIndex, table: _Table) -> np.ndarray:
             cooked = tables.prep_ok[tables.prep_row["cooked"]][food]
             held = np.where(cooks, np.maximum(held, 0.5 * cooked), held)
         has[at] = np.maximum(has[at], held)
-    covered = np.empty(len(table.choice))
-    for i, t in enumerate(table.texts):
-        # one text's product, as it is computed alone (the order of its sums is BLAS's)
-        weights = np.array([t.weight[w] for w in t.known])
-        words = has[table.pair_starts[i] : table.pair_starts[i + 1]].reshape(len(t.known), -1)
-        covered[table.rows_of(i)] = weights @ words / weights.sum()
+    covered = _shares(table, has)
     queries, ordered = table.queries()
     token_set = process.cpdist(
         queries[table.text], tables.texts[table.choice], scorer=fuzz.token_set_ratio
@@ -270,12 +274,27 @@ def _word_scores(index: FoodIndex, table: _Table) -> np.ndarray:
     return 60.0 * covered + 0.2 * np.asarray(token_set, float) + 0.2 * np.asarray(token_sort, float)
 
 
-def _head_pairs(table: _Table) -> np.ndarray:
-    """The pairs of each text's head word (a text whose words lack it has none)."""
-    heads = [t.head for t in table.texts]
-    word_text = np.repeat(np.arange(len(table.texts)), table.k).tolist()
-    is_head = np.array([w == heads[i] for w, i in zip(table.words, word_text, strict=True)])
-    return np.flatnonzero(is_head[table.pair_word]) if len(is_head) else EMPTY
+def _shares(table: _Table, has: np.ndarray) -> np.ndarray:
+    """Per row: the weights of the text's words its candidate holds (``has``, per pair),
+    summed, over the weights of all the text's words.
+
+    The sum is one vector-matrix product per text, as a text ranked alone computes it
+    (BLAS decides the order of its additions, so the rounding): the texts with as many
+    words and candidates go in one stacked product, which makes the same product per text.
+    """
+    covered = np.empty(len(table.choice))
+    weights = np.array([t.weight[w] for t in table.texts for w in t.known])
+    word_starts = np.concatenate([[0], np.cumsum(table.k)])
+    shapes: dict[tuple[int, int], list[int]] = {}
+    for i, shape in enumerate(zip(table.k.tolist(), table.n.tolist(), strict=True)):
+        shapes.setdefault(shape, []).append(i)
+    for (k, n), texts in shapes.items():
+        at = np.array(texts)
+        w = weights[word_starts[at][:, None] + np.arange(k)]
+        words = has[table.pair_starts[at][:, None] + np.arange(k * n)].reshape(-1, k, n)
+        rows = table.starts[at][:, None] + np.arange(n)
+        covered[rows] = np.matmul(w[:, None, :], words)[:, 0, :] / w.sum(axis=1)[:, None]
+    return covered
 
 
 def _segment_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
@@ -288,7 +307,7 @@ def _segment_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.nda
     foreign = noncat_extra > 0
     # "Coffee, espresso" for "espresso": a first segment without the head word, which a
     # later segment has, names the kind of food, as a category does
-    at = _head_pairs(table)
+    at = table.head_pairs
     rows = table.pair_row[at]
     foreign[rows] &= ~((table.in_head[at] == 0) & (table.in_food[at] == 1))
     score -= np.where(foreign, 10.0, 3.0) * head_extra
@@ -314,14 +333,13 @@ def _synonym_rule(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndar
     tables = ranking_tables(index)
     # only a synonym with most of the text's words can beat its description
     pairs = np.flatnonzero(tables.has_synonym[table.choice[table.pair_row]])
-    word = np.array([tables.word_id[w] for w in table.words], dtype=np.int64)
-    wanted = word[table.pair_word[pairs]] * len(index.choice_text)
+    wanted = table.word_id[table.pair_word[pairs]] * len(index.choice_text)
     held = _member(tables.synonym_keys, wanted + table.choice[table.pair_row[pairs]])
     count = np.bincount(table.pair_row[pairs], weights=held, minlength=len(table.choice))
     at = np.flatnonzero(tables.has_synonym[table.choice] & (count * 2 >= table.k[table.text]))
     if not len(at):
         return score
-    heads = _head_pairs(table)
+    heads = table.head_pairs
     described = np.zeros(len(table.choice), dtype=bool)
     described[table.pair_row[heads]] = table.in_food[heads] == 1
     somewhere = np.zeros(len(table.texts), dtype=bool)
