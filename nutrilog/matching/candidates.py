@@ -96,7 +96,7 @@ def _overlaps(
     choice holds, added in the order of the text's words."""
     lists = [index.postings[w] for s in searches for w in s.words]
     counts = np.array([len(p) for p in lists], dtype=np.int64)
-    hits = np.concatenate(lists).astype(np.int64)
+    hits = np.concatenate(lists)
     word_text = np.repeat(np.arange(len(searches)), [len(s.words) for s in searches])
     weights = np.array([w for s in searches for w in s.weights], dtype=float)
     masks, row = food_masks(index, [s.allowed for s in searches])
@@ -104,9 +104,10 @@ def _overlaps(
         # a text that allows every food reads a last row of the masks, all True
         at = np.repeat(np.where(row < 0, len(masks) - 1, row)[word_text] * len(index.ids), counts)
         keep = np.flatnonzero(masks.reshape(-1)[at + index.choice_food[hits]])
-        hit_word = np.repeat(np.arange(len(lists)), counts)[keep]
-        hits, text, weights = hits[keep], word_text[hit_word], weights[hit_word]
+        hit_word = np.searchsorted(np.cumsum(counts), keep, side="right")
+        hits, text, weights = hits[keep].astype(np.int64), word_text[hit_word], weights[hit_word]
     else:
+        hits = hits.astype(np.int64)
         text, weights = np.repeat(word_text, counts), np.repeat(weights, counts)
     n_choices = len(index.choice_text)
     key = text * n_choices + hits
