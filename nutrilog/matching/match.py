@@ -2,7 +2,8 @@
 
 :func:`match_foods` works on the *unique* normalised texts of a column and joins the
 result back, so a log of a million rows that repeats a few hundred foods costs a few
-hundred look-ups (:func:`~nutrilog.matching.steps.match_key`, once per text; the
+hundred look-ups (:func:`~nutrilog.matching.steps.key_steps`, once per text, the
+rankings of many texts scored together by :mod:`~nutrilog.matching.rounds`; the
 unit fit of :mod:`~nutrilog.matching.unit_fit`, once per text and unit). Each text
 goes through these steps, first hit wins:
 
