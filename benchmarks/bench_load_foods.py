@@ -40,7 +40,7 @@ def _run_foods() -> None:
 def _run_baseline() -> None:
     import pandas as pd
 
-    from nutrilog._resources import dataset_path
+    from nutrilog import dataset_path
 
     for name in _TABLES:
         with dataset_path(name).open("rb") as fh:

@@ -116,7 +116,7 @@ def _close(got: float, want: float, share: float, floor: float = 0.0) -> bool:
     return abs(got - want) <= max(share * abs(want), floor)
 
 
-class _Judge:
+class Judge:
     """The acceptance rule of the development set, with the food table for twins."""
 
     def __init__(self, foods: nl.FoodTable) -> None:
@@ -225,7 +225,7 @@ class _Judge:
         return accepted, True
 
 
-def _read_phrases(path: Path) -> pd.DataFrame:
+def read_phrases(path: Path) -> pd.DataFrame:
     return (
         pd.read_csv(path, dtype=str, keep_default_na=False)
         .replace({"": np.nan})
@@ -236,7 +236,7 @@ def _read_phrases(path: Path) -> pd.DataFrame:
     )
 
 
-def _analyse_phrases(
+def analyse_phrases(
     phrases: pd.DataFrame, foods: nl.FoodTable
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read each phrase as a one-line diary; analyse them together, one 'person' each."""
@@ -253,16 +253,11 @@ def _analyse_phrases(
     return entries, rejected
 
 
-def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
-    foods = nl.load_foods()
-    judge = _Judge(foods)
-    phrases = _read_phrases(path)
-    started = time.perf_counter()
-    entries, _ = _analyse_phrases(phrases, foods)
-    seconds = time.perf_counter() - started
-    by_phrase = {k: g for k, g in entries.groupby("phrase_no", sort=False)}
-    empty = entries.iloc[:0]
-
+def phrase_verdicts(
+    phrases: pd.DataFrame, by_phrase: dict[int, pd.DataFrame], judge: Judge
+) -> pd.DataFrame:
+    """One row per phrase: ``i, category, kind, accepted, right`` by the set's rule."""
+    empty = pd.DataFrame(columns=["food_id", "kind"])
     verdicts = []
     for i, row in phrases.iterrows():
         rows = by_phrase.get(i, empty)
@@ -279,7 +274,20 @@ def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
         else:
             accepted, right = judge.food(rows, row)
         verdicts.append((i, row["category"], kind, accepted, right))
-    v = pd.DataFrame(verdicts, columns=["i", "category", "kind", "accepted", "right"])
+    return pd.DataFrame(verdicts, columns=["i", "category", "kind", "accepted", "right"])
+
+
+def score_phrases(path: Path, show_failures: bool = False) -> dict[str, float]:
+    foods = nl.load_foods()
+    judge = Judge(foods)
+    phrases = read_phrases(path)
+    started = time.perf_counter()
+    entries, _ = analyse_phrases(phrases, foods)
+    seconds = time.perf_counter() - started
+    by_phrase = {k: g for k, g in entries.groupby("phrase_no", sort=False)}
+    empty = entries.iloc[:0]
+
+    v = phrase_verdicts(phrases, by_phrase, judge)
 
     n = len(v)
     right = int(v["right"].sum())

@@ -41,6 +41,7 @@ from nutrilog.errors import (
 )
 
 if TYPE_CHECKING:
+    from nutrilog._resources import dataset_path
     from nutrilog.analysis import Analysis, analyze
     from nutrilog.assessment import assess, assess_people
     from nutrilog.explanations import Explanations, load_explanations
@@ -79,10 +80,31 @@ _HOME: dict[str, str] = {
     "resolve_grams": "nutrilog.portions",
     "Profile": "nutrilog.profile",
     "read_people": "nutrilog.people",
+    "dataset_path": "nutrilog._resources",
     "dri_group": "nutrilog.references",
     "reference_intakes": "nutrilog.references",
     "suggest_foods": "nutrilog.suggestions",
     "ureg": "nutrilog.units",
+}
+
+#: Plumbing the library's own tests check directly (categorical columns, row texts held
+#: as codes, safe CSV cells, text made visible in a terminal): reachable as
+#: ``nutrilog.<name>`` for them, but not part of the public API (not in ``__all__``).
+_PLUMBING: dict[str, str] = {
+    "as_category": "nutrilog._vector",
+    "choose": "nutrilog._vector",
+    "concat_categories": "nutrilog._vector",
+    "distinct_rows": "nutrilog._vector",
+    "sorted_categories": "nutrilog._vector",
+    "text_category": "nutrilog._vector",
+    "JoinedText": "nutrilog._joined",
+    "joined_text": "nutrilog._joined",
+    "plain_text": "nutrilog._joined",
+    "FORMULA_PREFIXES": "nutrilog._csvsafe",
+    "safe_cell": "nutrilog._csvsafe",
+    "safe_frame": "nutrilog._csvsafe",
+    "to_csv": "nutrilog._csvsafe",
+    "visible": "nutrilog._visible",
 }
 
 __all__ = [
@@ -105,6 +127,7 @@ __all__ = [
     "analyze",
     "assess",
     "assess_people",
+    "dataset_path",
     "dri_group",
     "from_frame",
     "load_explanations",
@@ -127,8 +150,8 @@ def __getattr__(name: str) -> Any:
         from nutrilog._version import version
 
         value: Any = version()
-    elif name in _HOME:
-        value = getattr(import_module(_HOME[name]), name)
+    elif name in _HOME or name in _PLUMBING:
+        value = getattr(import_module(_HOME.get(name) or _PLUMBING[name]), name)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

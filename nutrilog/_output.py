@@ -7,7 +7,7 @@ stays. A target that is not a regular file (``/dev/stdout``, a pipe) is written
 to directly, since there is nothing to replace. A target that is the same file
 as one of ``inputs`` (by path, through symbolic links, or as a hard link) is
 refused. Every failure is an :class:`~nutrilog.errors.OutputError` that names
-the file and says "cannot write".
+the file and says "cannot write", what was expected and what was found.
 
 Examples
 --------
@@ -17,7 +17,7 @@ Examples
 >>> write_text("report.txt", "again", inputs=["report.txt"])
 Traceback (most recent call last):
 ...
-nutrilog.errors.OutputError: cannot write 'report.txt': it is the input 'report.txt'; an input is never overwritten, choose another file name
+nutrilog.errors.OutputError: cannot write 'report.txt': expected a file that is not an input (an input is never overwritten: choose another file name), found the input 'report.txt'
 """
 
 from __future__ import annotations
@@ -29,18 +29,19 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from nutrilog.errors import OutputError
+from nutrilog.errors import ArgumentError, OutputError
 
 
 def os_reason(err: OSError) -> str:
-    """The readable part of an OSError (``"No space left on device"``).
+    """The readable part of an OSError, as what was found (``"no space left on device"``).
 
     Examples
     --------
     >>> os_reason(PermissionError(13, "Permission denied", "x"))
-    'Permission denied'
+    'permission denied'
     """
-    return err.strerror or str(err) or type(err).__name__
+    reason = err.strerror or str(err) or type(err).__name__
+    return reason[:1].lower() + reason[1:]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -103,12 +104,16 @@ def write_text(path: str | os.PathLike[str], text: str, *, inputs: Iterable[obje
         ``path`` is an input or a directory, or the file cannot be written (the
         message names the file and the reason).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentError(f"path: expected a file path, found {type(path).__name__}")
     target = Path(path)
     clash = input_clash(target, inputs)
     if clash is not None:
         raise OutputError(
             target,
-            f"it is the input {clash!r}; an input is never overwritten, choose another file name",
+            f"the input {clash!r}",
+            expected="a file that is not an input (an input is never overwritten: choose "
+            "another file name)",
         )
     data = text.encode("utf-8")
     real = Path(os.path.realpath(target))
@@ -120,7 +125,7 @@ def write_text(path: str | os.PathLike[str], text: str, *, inputs: Iterable[obje
         reason = os_reason(err) if isinstance(err, OSError) else str(err)
         raise OutputError(target, reason) from err
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise OutputError(target, "it is a directory")
+        raise OutputError(target, "a directory", expected="a file")
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):
             # a device or a pipe: nothing to replace, and renaming over it would remove it

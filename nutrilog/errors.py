@@ -135,29 +135,37 @@ class MissingDependencyError(NutrilogError, ImportError):
 
 
 class OutputError(NutrilogError, OSError):
-    """A report or table could not be written; the message names the file.
+    """A report or table could not be written; the message names the file, what writing
+    it needed and what was found instead.
 
     Parameters
     ----------
     path : str or path-like
         The file that could not be written.
     reason : str
-        Why (``"No space left on device"``, ``"it is one of the inputs"``...).
+        What was found (``"no space left on device"``, ``"a directory"``...).
+    expected : str
+        What writing needed (default ``"a file that can be written"``).
 
     Examples
     --------
-    >>> str(OutputError("/no/such/dir/report.html", "No such file or directory"))
-    "cannot write '/no/such/dir/report.html': No such file or directory"
+    >>> str(OutputError("/no/such/dir/report.html", "no such file or directory"))
+    "cannot write '/no/such/dir/report.html': expected a file that can be written, found no such file or directory"
+    >>> str(OutputError("out", "a directory", expected="a file"))
+    "cannot write 'out': expected a file, found a directory"
     """
 
-    def __init__(self, path: object, reason: str) -> None:
+    def __init__(
+        self, path: object, reason: str, expected: str = "a file that can be written"
+    ) -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"cannot write {self.path!r}: {reason}")
+        self.expected = expected
+        super().__init__(f"cannot write {self.path!r}: expected {expected}, found {reason}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle by the constructor's arguments (OSError would pass its message alone)."""
-        return partial(type(self), self.path, self.reason), (), self.__dict__
+        return partial(type(self), self.path, self.reason, self.expected), (), self.__dict__
 
     def __str__(self) -> str:  # OSError would format (errno, strerror) pairs
         return str(self.args[0]) if self.args else ""

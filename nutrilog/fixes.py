@@ -53,8 +53,9 @@ __all__ = ["FIX_COLUMNS", "FILE_COLUMNS", "TIERS", "find_fixes", "fixes_csv", "w
 TIERS: tuple[str, ...] = ("missing", "unsure", "estimated")
 
 #: Assumption tags that make a matched entry "unsure" (the food may be wrong) or
-#: "estimated" (the food is right, its amount a guess).
-_UNSURE_TAGS = ("spelling", "brand", "dish")
+#: "estimated" (the food is right, its amount a guess); ``low confidence`` names the
+#: guess an unmatched entry was too doubtful to take.
+_UNSURE_TAGS = ("spelling", "brand", "dish", "low confidence")
 _ESTIMATED_TAGS = ("default portion", "estimated amount", "unknown amount")
 
 #: Columns of :func:`find_fixes`.
@@ -296,6 +297,8 @@ def write_fixes(
     >>> path.read_text().splitlines()[0]
     'text,food_id,unit,grams_per_unit,food,problem,entries,grams,example,options'
     """
+    from nutrilog._checks import kind_argument
     from nutrilog._output import write_text
 
-    return write_text(Path(path), fixes_csv(fixes), inputs=list(inputs))
+    kind_argument("fixes", fixes, pd.DataFrame, "the fixes table (Analysis.fixes)")
+    return write_text(path, fixes_csv(fixes), inputs=list(inputs))

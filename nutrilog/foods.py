@@ -263,7 +263,7 @@ class FoodTable:
         >>> load_foods().search("raw spinach", limit=2)["description"].tolist()
         ['Spinach, raw', 'Spinach, raw']
         >>> load_foods().search("oj", limit=1)["description"].tolist()
-        ['Orange juice, raw']
+        ['Orange juice, 100%, NFS']
         """
         from nutrilog.search import search_foods
 

@@ -15,7 +15,7 @@ Examples
 >>> from nutrilog.foods import load_foods
 >>> found = search_foods(load_foods(), "oj", limit=2)
 >>> found.match, found.hits["description"].tolist()[0]
-('sr28:09206', 'Orange juice, raw')
+('fndds:61210000', 'Orange juice, 100%, NFS')
 >>> search_foods(load_foods(), "xqzzv blorb").hits.empty
 True
 """

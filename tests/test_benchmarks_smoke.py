@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pandas as pd
 import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
@@ -68,6 +69,20 @@ def test_matching_accuracy_script_scores_a_phrase_file(capsys: pytest.CaptureFix
     assert "right" in out and "precision of accepted food matches" in out
     # the raw-spinach line is matched with its grams whatever else changes
     assert re.search(r"^\s+generic\s+1/1\s", out, re.MULTILINE)
+
+
+def test_match_confidence_script_records_each_accepted_match(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    phrases = Path(__file__).parent / "data" / "accuracy_smoke_phrases.csv"
+    out_csv = tmp_path / "features.csv"
+    script = _load("match_confidence")
+    assert script.main(["--fit", str(phrases), "--check", str(phrases), "--csv", str(out_csv)]) == 0
+    out = capsys.readouterr().out
+    assert "fit:" in out and "check:" in out and "method:" in out
+    table = pd.read_csv(out_csv)
+    assert {"phrase", "right", "method", "score", "margin", "part"} <= set(table.columns)
+    assert set(table["part"]) == {"fit", "check"} and table["score"].between(0, 100).all()
 
 
 def test_matching_accuracy_script_scores_an_export(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ import sys
 import pandas as pd
 import pytest
 
-from nutrilog._csvsafe import safe_cell, safe_frame, to_csv
+from nutrilog import safe_cell, safe_frame, to_csv
 from nutrilog.cli import main
 
 # ----------------------------------------------------------------------------- _csvsafe
@@ -336,7 +336,7 @@ def test_analyze_daily_totals_as_csv(tmp_path, capsys: pytest.CaptureFixture[str
     again = list(csv.DictReader(io.StringIO(daily.read_text(encoding="utf-8"))))
     assert again == rows
     assert main([*argv, "--daily", log]) == 2  # never over an input
-    assert "is the input" in capsys.readouterr().err
+    assert "found the input" in capsys.readouterr().err
 
 
 def test_analyze_details_adds_the_statistics(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -107,7 +107,7 @@ def _write_cohort(tmp_path, people: list[str]):
 def test_cli_person_and_per_person_select_sections(tmp_path, capsys) -> None:
     log = _write_cohort(tmp_path, PEOPLE)
     base = ["analyze", str(log), "--age", "40", "--sex", "female", "--format", "json"]
-    base += _same_profile()
+    base.append("--same-profile")
     assert main(base) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["people"] == [] and len(doc["cohort"]["lines"]) == 7 and doc["population"]
@@ -124,22 +124,10 @@ def test_cli_person_and_per_person_select_sections(tmp_path, capsys) -> None:
 def test_cli_population_flag_for_a_few_people(tmp_path, capsys) -> None:
     log = _write_cohort(tmp_path, ["ann", "bea"])
     argv = ["analyze", str(log), "--age", "40", "--sex", "female", "--population"]
-    assert main([*argv, *_same_profile()]) == 0
+    assert main([*argv, "--same-profile"]) == 0
     text = capsys.readouterr().out
     assert text.index("Population summary") < text.index("ann (")
     assert "EAR cut-point" in text
-
-
-def _same_profile() -> list[str]:
-    """``--same-profile`` where the command asks for it to apply one --age/--sex to a
-    log of several people."""
-    import argparse
-
-    from nutrilog.cli import build_parser
-
-    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    options = commands.choices["analyze"]._option_string_actions
-    return ["--same-profile"] if "--same-profile" in options else []
 
 
 def test_population_grouped_by_a_chosen_column(cohort: nl.Analysis, tmp_path, capsys) -> None:
@@ -148,8 +136,8 @@ def test_population_grouped_by_a_chosen_column(cohort: nl.Analysis, tmp_path, ca
     assert {r["group"] for r in doc["population"]["rows"]} == {"female", "male"}
     log = _write_cohort(tmp_path, PEOPLE)
     argv = ["analyze", str(log), "--age", "40", "--sex", "female", "--format", "json"]
-    assert main([*argv, *_same_profile(), "--population-by", "life_stage"]) == 0
+    assert main([*argv, "--same-profile", "--population-by", "life_stage"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["population"]["by"] == ["life_stage"]
-    assert main([*argv, *_same_profile(), "--population-by", "county"]) == 2
+    assert main([*argv, "--same-profile", "--population-by", "county"]) == 2
     assert "county" in capsys.readouterr().err

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from build_scripts import load
 
-from nutrilog._resources import dataset_path
+from nutrilog import dataset_path
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.units import unit_aliases
 

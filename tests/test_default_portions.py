@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from build_scripts import load
 
-from nutrilog._resources import dataset_path
+from nutrilog import dataset_path
 from nutrilog.foods import FoodTable
 from nutrilog.portions import grams_per_unit, resolve_grams
 

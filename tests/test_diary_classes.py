@@ -149,7 +149,7 @@ def test_its_usda_neighbours_still_match(foods) -> None:
 def test_every_food_usda_lacks_has_a_reason_and_no_alias() -> None:
     import csv
 
-    from nutrilog._resources import dataset_path
+    from nutrilog import dataset_path
     from nutrilog.matching.aliases import curated_aliases, foods_not_in_usda
 
     with dataset_path("foods_not_in_usda.csv").open(encoding="utf-8") as fh:

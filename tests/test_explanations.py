@@ -11,7 +11,7 @@ import pytest
 import yaml
 from build_scripts import load
 
-from nutrilog._resources import dataset_path
+from nutrilog import dataset_path
 from nutrilog.errors import DataError
 from nutrilog.explanations import Explanations, load_explanations
 from nutrilog.nutrients import ASSESSED, nutrient

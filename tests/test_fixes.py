@@ -65,7 +65,7 @@ def test_fixes_group_by_text_with_counts_and_weight(result: nl.Analysis) -> None
     # a food the table knows, in a unit it has no weight for: listed, weight unknown
     milk = fixes.loc[("milk", "slice")]
     assert milk["entries"] == 2 and pd.isna(milk["grams"]) and milk["tier"] == "missing"
-    assert "no slice weight" in milk["problem"] and milk["food_id"] == "sr28:01079"
+    assert "no slice weight" in milk["problem"] and milk["food_id"] == "fndds:11100000"
     # an unknown food with a weight carries it
     assert fixes.loc[("floobar", "g"), "grams"] == 100.0
     # a vague amount is an estimate, with the grams it was taken as
@@ -184,7 +184,7 @@ def test_fix_loop_end_to_end(
     assert (brew["grams"] == 240.0).all()
     milk = entries[entries["text"] == "3 slices milk"]
     assert (milk["grams"] == 90.0).all()  # 3 slices x 30 g
-    # 90 g of 2% milk, SR28 01079 (NUT_DATA nutrient 301: 120 mg calcium per 100 g)
-    assert milk["calcium_mg"].iloc[0] == pytest.approx(0.9 * 120)
+    # 90 g of milk, FNDDS 11100000 "Milk, NFS" (126 mg calcium per 100 g)
+    assert milk["calcium_mg"].iloc[0] == pytest.approx(0.9 * 126)
     floobar = entries[entries["food"] == "floobar"].iloc[0]
     assert floobar["food_id"] == "sr28:09040" and floobar["grams"] == 100.0

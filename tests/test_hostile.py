@@ -17,12 +17,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nutrilog._csvsafe import FORMULA_PREFIXES, safe_frame
+from nutrilog import FORMULA_PREFIXES, safe_frame
 from nutrilog.analysis import analyze
 from nutrilog.cli import main
 from nutrilog.errors import LogParseError
-from nutrilog.iotools import from_frame, parse_entries, read_log
-from nutrilog.iotools._source import MAX_LINE_CHARS, SAMPLE_BYTES
+from nutrilog.iotools import MAX_LINE_CHARS, SAMPLE_BYTES, from_frame, parse_entries, read_log
 from nutrilog.log import FoodLog
 
 PERSON = ["--age", "34", "--sex", "female"]

@@ -23,8 +23,7 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog import cli
-from nutrilog._visible import visible
+from nutrilog import cli, visible
 from nutrilog.cli import main
 from nutrilog.errors import (
     ArgumentError,
@@ -34,9 +33,7 @@ from nutrilog.errors import (
     OutputError,
     ProfileError,
 )
-from nutrilog.iotools import parse_entries, read_log
-from nutrilog.iotools._source import SAMPLE_BYTES, split_lines
-from nutrilog.iotools._table import MAX_COLUMNS
+from nutrilog.iotools import MAX_COLUMNS, SAMPLE_BYTES, parse_entries, read_log, split_lines
 from nutrilog.iotools.csv import MAX_EXTRA_COLUMNS
 from nutrilog.log import FoodLog
 
@@ -85,7 +82,7 @@ def test_o_naming_the_log_is_refused_and_the_log_unchanged(tmp_path, capsys, fmt
     code, out, err = _analyze(capsys, log, "-o", log, *extra)
     assert code == 2
     assert log.read_bytes() == before
-    assert "is the input" in err and "log.csv" in err and err.count("\n") == 1
+    assert "found the input" in err and "log.csv" in err and err.count("\n") == 1
     assert out == ""
 
 
@@ -122,7 +119,7 @@ def test_o_naming_any_input_is_refused_through_links(tmp_path, capsys, target, h
     argv = [files["first"], files["second"], "--foods", files["foods"]]
     argv += ["--aliases", files["aliases"], "-o", out_path, "--format", "html"]
     code, _, err = _analyze(capsys, *argv)
-    assert code == 2 and "is the input" in err and aim.name in err
+    assert code == 2 and "found the input" in err and aim.name in err
     assert {k: p.read_bytes() for k, p in files.items()} == before
 
 
@@ -130,11 +127,11 @@ def test_report_save_never_overwrites_an_analysed_log(tmp_path) -> None:
     log = _log(tmp_path)
     before = log.read_bytes()
     report = nl.analyze(read_log(log), nl.Profile(age=34, sex="female")).report()
-    with pytest.raises(OutputError, match=r"cannot write .*log\.csv.*is the input"):
+    with pytest.raises(OutputError, match=r"cannot write .*log\.csv': expected a file that is not an input.*found the input"):
         report.save(log, "text")
     link = tmp_path / "report.md"
     link.symlink_to(log)
-    with pytest.raises(OutputError, match="is the input"):
+    with pytest.raises(OutputError, match="found the input"):
         report.save(link)
     assert log.read_bytes() == before
 
@@ -169,7 +166,7 @@ def test_a_failed_write_leaves_the_earlier_file_whole(tmp_path, monkeypatch) -> 
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(OutputError, match=r"cannot write '.*report\.md': No space left on device"):
+    with pytest.raises(OutputError, match=r"cannot write '.*report\.md': expected a file that can be written, found no space left on device"):
         nl.write_fixes(pd.DataFrame(), target)
     assert target.read_text() == "the earlier report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
@@ -363,7 +360,10 @@ def test_a_closed_stdout_is_an_error_not_a_traceback(tmp_path) -> None:
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    assert "cannot write '<standard output>': it is closed" in done.stderr
+    assert (
+        "cannot write '<standard output>': expected an open standard output, found it closed"
+        in done.stderr
+    )
     both = subprocess.run(["bash", "-c", command + " 2>&-"], timeout=120, check=False)
     assert both.returncode == 1  # nowhere to say it, but the status still tells
 
@@ -547,12 +547,12 @@ def test_bytes_and_none_in_parse_entries() -> None:
 def test_output_errors_say_cannot_write_and_name_the_file(tmp_path, capsys) -> None:
     missing = tmp_path / "no" / "such" / "report.md"
     code, _, err = _analyze(capsys, _log(tmp_path), "-o", missing)
-    assert code == 1 and f"cannot write '{missing}': No such file or directory" in err
+    assert code == 1 and f"cannot write '{missing}': expected a file that can be written, found no such file or directory" in err
     code, _, err = _analyze(capsys, _log(tmp_path), "-o", tmp_path)
-    assert code == 1 and f"cannot write '{tmp_path}': it is a directory" in err
+    assert code == 1 and f"cannot write '{tmp_path}': expected a file, found a directory" in err
     if Path("/dev/full").exists():
         code, _, err = _analyze(capsys, _log(tmp_path), "-o", "/dev/full")
-        assert code == 1 and "cannot write '/dev/full': No space left on device" in err
+        assert code == 1 and "cannot write '/dev/full': expected a file that can be written, found no space left on device" in err
 
 
 def test_a_directory_as_log_says_so(tmp_path, capsys) -> None:

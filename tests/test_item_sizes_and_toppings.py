@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog._resources import dataset_path
+from nutrilog import dataset_path
 from nutrilog.foods import FoodTable
 from nutrilog.matching.entry import read_topped, understand
 from nutrilog.matching.match import match_foods

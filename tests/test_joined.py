@@ -1,4 +1,4 @@
-"""Row texts held as codes into their pieces (nutrilog._joined) behave as text columns."""
+"""Row texts held as codes into their pieces (nutrilog.joined_text) behave as text columns."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nutrilog._joined import JoinedText, joined_text, plain_text
+from nutrilog import JoinedText, joined_text, plain_text
 
 
 def _pieces(*values: str) -> np.ndarray:

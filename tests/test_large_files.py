@@ -1,6 +1,6 @@
 """Large logs: chunked reading gives the same result as one read, and memory stays bounded.
 
-Files above ``AUTO_CHUNK_BYTES`` (64 MB) are read in chunks automatically; the
+Files above ``TABLE_READING.auto_chunk_bytes`` (64 MB) are read in chunks automatically; the
 tests lower that threshold instead of writing 64 MB.
 """
 
@@ -16,8 +16,7 @@ import pytest
 import nutrilog.iotools.csv as csv_reader
 import nutrilog.iotools.text as text_reader
 from nutrilog.errors import LogParseError
-from nutrilog.iotools import read_log
-from nutrilog.iotools._source import MAX_LINE_CHARS, SAMPLE_BYTES
+from nutrilog.iotools import MAX_LINE_CHARS, SAMPLE_BYTES, TABLE_READING, read_log
 from nutrilog.log import FoodLog
 
 
@@ -131,7 +130,7 @@ def test_large_files_are_chunked_automatically(tmp_path: Path, monkeypatch) -> N
     text_whole, csv_whole = read_log(text_path, "text"), read_log(csv_path)
 
     calls = {"text": 0, "csv": 0}
-    parse_chunk, process_frame = text_reader._parse_chunk, csv_reader.process_frame
+    parse_chunk, process_frame = text_reader.parse_chunk, csv_reader.process_frame
 
     def counted_text(*args: Any, **kwargs: Any) -> FoodLog:
         calls["text"] += 1
@@ -141,12 +140,12 @@ def test_large_files_are_chunked_automatically(tmp_path: Path, monkeypatch) -> N
         calls["csv"] += 1
         return process_frame(*args, **kwargs)
 
-    monkeypatch.setattr(text_reader, "_parse_chunk", counted_text)
+    monkeypatch.setattr(text_reader, "parse_chunk", counted_text)
     monkeypatch.setattr(csv_reader, "process_frame", counted_csv)
     read_log(csv_path)
     assert calls["csv"] == 1  # small file: one read
-    monkeypatch.setattr("nutrilog.iotools._table.AUTO_CHUNK_BYTES", 1000)
-    monkeypatch.setattr("nutrilog.iotools._table.AUTO_CHUNK_ROWS", 100)
+    monkeypatch.setattr(TABLE_READING, "auto_chunk_bytes", 1000)
+    monkeypatch.setattr(TABLE_READING, "chunk_rows", 100)
     _same(text_whole, read_log(text_path, "text"))
     _same(csv_whole, read_log(csv_path))
     assert calls["text"] > 1

@@ -11,7 +11,6 @@ from pandas.testing import assert_frame_equal
 
 import nutrilog as nl
 import nutrilog.iotools.csv as csv_reader
-from nutrilog.iotools._numeric import read_numeric_log
 
 FILES = {
     "plain": "person,recall_day,food_code,grams\n1,1,11111000,244\n2,2,1001,5.5\n2,2,99999999,0\n",
@@ -29,6 +28,8 @@ FILES = {
     "plus_sign": "person,recall_day,food_code,grams\n+1,1,11111000,3\n1,1,1001,2\n",
 }
 FAST = {"plain", "nhanes_names", "no_person_tabs", "header_with_spaces"}
+#: The numbers-only reader as the CSV reader calls it (spied on and switched off below).
+read_numeric_log = csv_reader.read_numeric_log
 
 
 def _read(path: Path) -> tuple[nl.FoodLog, list[str]]:

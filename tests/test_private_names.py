@@ -1,6 +1,9 @@
 """Private stays private: no ``_name`` is imported from another module, and a private
 module of nutrilog is imported only from inside the package that holds it (the others
-go through the package's ``__init__``)."""
+go through the package's ``__init__``). Tests, benchmarks, examples and build scripts
+are outside every package of nutrilog: they use public names only, and reach no
+private attribute (``module._name``) nor a private module by its dotted path (a
+``monkeypatch.setattr("nutrilog.x._y.z", ...)`` string)."""
 
 from __future__ import annotations
 
@@ -43,15 +46,35 @@ def violations(path: Path, root: Path) -> list[str]:
             if not (is_init and source.startswith(module + ".")):
                 bad.append(f"{where}:{line}: {name} from {source}")
             continue
-        if parts[0] != "nutrilog" or not source.startswith("nutrilog"):
-            continue  # tests and scripts may test a private module of the library directly
+        if not source.startswith("nutrilog"):
+            continue
         dotted = source.split(".")
         for i, part in enumerate(dotted):
             holder = ".".join(dotted[:i])
             if _private(part) and not f"{package}.".startswith(f"{holder}."):
                 bad.append(f"{where}:{line}: {'.'.join(dotted[: i + 1])} from outside {holder}")
                 break
-    return bad
+    if parts[0] != "nutrilog":
+        bad += [f"{where}:{line}: {use}" for line, use in _private_uses(path)]
+    return list(dict.fromkeys(bad))  # one line for several names from one private module
+
+
+def _private_uses(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of each private attribute reached (``x._name``, but not ``self._name``
+    nor IPython's display hooks ``_repr_html_``...) and each dotted path through a private
+    module of nutrilog written as a string."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and _private(node.attr):
+            if ast.unparse(node.value) not in ("self", "cls") and not node.attr.startswith(
+                "_repr_"
+            ):
+                found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            dotted = node.value.split(".")
+            if dotted[0] == "nutrilog" and any(_private(part) for part in dotted[1:]):
+                found.append((node.lineno, repr(node.value)))
+    return found
 
 
 def test_the_rule_finds_what_it_should(tmp_path: Path) -> None:
@@ -64,6 +87,8 @@ def test_the_rule_finds_what_it_should(tmp_path: Path) -> None:
         "from ._cells import cells\nfrom nutrilog._vector import coded\n",
         "nutrilog/iotools/__init__.py": "from nutrilog.iotools._codes import _digits\n",
         "tests/test_x.py": "from nutrilog._vector import coded\nfrom nutrilog import _output\n",
+        "tests/test_y.py": "import nutrilog.iotools._table as t\nfrom nutrilog import coded\n"
+        "t._arrow_text()\nt._repr_html_()\nm.setattr('nutrilog.iotools._table.X', 1)\n",
     }
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -80,7 +105,15 @@ def test_the_rule_finds_what_it_should(tmp_path: Path) -> None:
             ],
             "nutrilog/iotools/csv.py": [],
             "nutrilog/iotools/__init__.py": [],
-            "tests/test_x.py": ["tests/test_x.py:2: _output from nutrilog"],
+            "tests/test_x.py": [
+                "tests/test_x.py:1: nutrilog._vector from outside nutrilog",
+                "tests/test_x.py:2: _output from nutrilog",
+            ],
+            "tests/test_y.py": [
+                "tests/test_y.py:1: nutrilog.iotools._table from outside nutrilog.iotools",
+                "tests/test_y.py:3: t._arrow_text",
+                "tests/test_y.py:5: 'nutrilog.iotools._table.X'",
+            ],
         }
     )
 

@@ -8,7 +8,7 @@ U+2028), comment marks, BOMs, NUL. Whatever the input and the format asked for,
 
     physical lines = entries + rejected rows + skipped lines
 
-(lines as :func:`~nutrilog.iotools._source.split_lines` counts them, each line
+(lines as :func:`~nutrilog.iotools.split_lines` counts them, each line
 at most one row), or raises a :class:`~nutrilog.errors.NutrilogError`; any other
 exception fails the test. The profile is derandomized (the same examples on
 every run) and runs 2,000 tables.
@@ -26,8 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nutrilog.errors import NutrilogError
-from nutrilog.iotools import read_log
-from nutrilog.iotools._source import split_lines
+from nutrilog.iotools import read_log, split_lines
 from nutrilog.log import FoodLog
 
 EXAMPLES = 2_000

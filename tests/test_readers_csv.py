@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from nutrilog.errors import LogParseError
-from nutrilog.iotools import read_log
+from nutrilog.iotools import TABLE_READING, read_log
 from nutrilog.log import FoodLog
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "logs"
@@ -313,7 +313,7 @@ def test_row_texts_are_the_same_with_and_without_arrow(storage: str) -> None:
         assert log.rejected["line"].tolist() == [3]  # no food words
         if storage == "pyarrow":
             assert str(texts.dtype) == "str"
-        pieces = csv_reader._row_texts(amount, food)
+        pieces = csv_reader.row_texts(amount, food)
         assert pieces.tolist() == [
             "1 cup Fish, tuna, white", "z", "2", "", "w", "1 cup Fish, tuna, white"
         ]  # fmt: skip
@@ -337,7 +337,7 @@ def test_arrow_and_categorical_reading_give_the_same_log(
     path = tmp_path / "log.csv"
     path.write_text(text, encoding="utf-8")
     arrow = read_log(path, format="csv")
-    monkeypatch.setattr("nutrilog.iotools._table._arrow_text", lambda: None)
+    monkeypatch.setattr(TABLE_READING, "use_arrow", False)  # as without pyarrow
     categorical = read_log(path, format="csv")
     pd.testing.assert_frame_equal(arrow.entries, categorical.entries)
     pd.testing.assert_frame_equal(arrow.rejected, categorical.rejected)

@@ -204,7 +204,7 @@ def test_a_companion_amount_is_an_estimated_amount(foods) -> None:
     [
         ("mushrooms on toast", ["mushrooms", "toast"]),
         ("sardines on 2 slices of rye", ["sardines", "2 slices of rye"]),
-        ("hummus on crackers", ["hummus", "crackers"]),
+        ("hummus on crackers", ["2 tbsp hummus", "crackers"]),  # a dip without an amount
     ],
 )
 def test_x_on_toast_is_two_foods(line: str, parts: list[str], matcher) -> None:
@@ -219,7 +219,7 @@ def test_chips_beside_a_hot_main_are_fries_and_alone_are_crisps(matcher, foods) 
     parts = understand("scampi and chips", matcher).parts
     assert [p.text for p in parts] == ["scampi", "french fries"]
     assert ("synonym", "chips → french fries (beside a hot main)") in parts[1].tags
-    assert _parts("salsa and chips", matcher)[-1] == "chips"
+    assert _parts("salsa and chips", matcher)[-1] == "tortilla chips"  # beside a dip
     assert _parts("burger and a bag of chips", matcher)[-1] == "a bag of chips"
 
 

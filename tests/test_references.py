@@ -330,7 +330,7 @@ def test_build_rejects_bad_published_sd_rows(
 
 
 def test_packaged_within_person_sds_name_their_sources() -> None:
-    from nutrilog._resources import dataset_path
+    from nutrilog import dataset_path
 
     with dataset_path("within_person_sd.csv").open(encoding="utf-8") as fh:
         table = pd.read_csv(fh, keep_default_na=False)
@@ -348,7 +348,7 @@ def test_packaged_within_person_sds_name_their_sources() -> None:
 
 
 def test_packaged_table_is_complete() -> None:
-    from nutrilog._resources import dataset_path
+    from nutrilog import dataset_path
 
     with dataset_path("dri.csv").open(encoding="utf-8") as fh:
         table = pd.read_csv(fh)

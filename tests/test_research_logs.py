@@ -13,8 +13,7 @@ from xport_writer import write_xpt
 import nutrilog as nl
 from nutrilog.cli import main
 from nutrilog.errors import LogParseError, ProfileError
-from nutrilog.iotools import read_log
-from nutrilog.iotools._codes import food_id_problem, normalize_food_id
+from nutrilog.iotools import food_id_problem, normalize_food_id, read_log
 from nutrilog.profile import read_people
 from nutrilog.references import dri_group, reference_intakes
 
@@ -279,15 +278,22 @@ def test_ages_fall_in_their_dri_groups(
     pd.testing.assert_frame_equal(refs.reset_index(), first)
 
 
-def test_assessment_builds_references_once_per_dri_group() -> None:
+def test_assessment_builds_references_once_per_dri_group(monkeypatch: pytest.MonkeyPatch) -> None:
     from nutrilog.assessment import table
 
-    table._stage_references.cache_clear()
+    built: list[tuple[object, ...]] = []
+    records = table.group_records
+
+    def counted(*args: object) -> object:
+        built.append(args)
+        return records(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table, "group_records", counted)
     ages = np.linspace(19.0, 30.99, 500)
     profiles = {f"p{k}": nl.Profile(age=float(a), sex="female") for k, a in enumerate(ages)}
     daily = pd.DataFrame({"person": list(profiles), "magnesium_mg": 300.0})
     out = nl.assess_people(daily, profiles)
-    assert table._stage_references.cache_info().currsize == 1
+    assert len(built) <= 1  # once for the group (none when an earlier test built it)
     assert out.groupby("nutrient")["ear"].nunique(dropna=False).max() == 1
     assert out.loc[out["nutrient"] == "magnesium", "ear"].iloc[0] == 255.0  # women 19-30
 

@@ -31,7 +31,7 @@ def test_the_first_hit_is_the_food_the_matcher_picks(foods: FoodTable, text: str
 
 def test_oj_is_orange_juice_not_poi(foods: FoodTable) -> None:
     hits = foods.search("oj", limit=5)
-    assert hits["description"].iat[0] == "Orange juice, raw"
+    assert hits["description"].iat[0] == "Orange juice, 100%, NFS"
     assert hits["description"].str.contains("Orange juice").all()
     assert not hits["description"].str.contains("Poi").any()
 
@@ -107,7 +107,7 @@ def test_cli_search_agrees_and_says_when_nothing_fits(capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "is matched to the first" in out
     lines = out.splitlines()
-    assert "Orange juice, raw" in lines[3] and "Poi" not in out
+    assert "Orange juice, 100%, NFS" in lines[3] and "Poi" not in out
     assert main(["foods", "search", "cold brew"]) == 0
     out = capsys.readouterr().out
     assert "Iced Coffee" in out and "Bear" not in out
@@ -129,6 +129,6 @@ def test_match_one_is_the_row_match_foods_gives(foods: FoodTable) -> None:
         assert one["food_id"] == row["food_id"] or (
             pd.isna(one["food_id"]) and pd.isna(row["food_id"])
         )
-    assert match_one("oj")["description"] == "Orange juice, raw"
+    assert match_one("oj")["description"] == "Orange juice, 100%, NFS"
     with pytest.raises(nl.NutrilogError):
         match_one(5)  # type: ignore[arg-type]

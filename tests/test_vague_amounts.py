@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import nutrilog as nl
-from nutrilog._resources import dataset_path
+from nutrilog import dataset_path
 from nutrilog.foods import FoodTable
 from nutrilog.portions import grams_per_unit, resolve_grams, vague_words
 from nutrilog.units import VOLUME_UNITS, unit_aliases

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 import nutrilog as nl
-from nutrilog._vector import (
+from nutrilog import (
     as_category,
     choose,
     concat_categories,

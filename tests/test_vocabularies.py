@@ -1,6 +1,6 @@
 """Integrity of the hand-written vocabularies: aliases.csv, synonyms.csv, brands.csv.
 
-The tables are read from the installed package (``nutrilog._resources.dataset_path``),
+The tables are read from the installed package (``nutrilog.dataset_path``),
 and their keys are compared the way the matcher compares texts
 (:func:`nutrilog.matching.normalize_food_text`: lower case, no punctuation, singular
 words), so two rows that differ only by a plural or an apostrophe count as one.
@@ -15,7 +15,7 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from nutrilog._resources import dataset_path
+from nutrilog import dataset_path
 from nutrilog.matching import curated_aliases, normalize_food_text
 
 SYNONYM_KINDS = {"regional", "spelling", "shorthand"}

@@ -9,7 +9,7 @@ people table, the daily table or the log, then
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -88,6 +88,8 @@ def summarize_population(
         by = ["dri_group"]
     elif isinstance(by, str):
         by = [by]
+    elif not isinstance(by, Iterable):
+        raise ArgumentError(f"by: expected a column name or a list of them, found {by!r}")
     by = list(by)
     if not all(isinstance(c, str) for c in by):
         raise ArgumentError(f"by: expected column names, found {by!r}")
@@ -99,7 +101,8 @@ def summarize_population(
         if hit is None:
             known = sorted({str(c) for f in sources for c in f.columns} | set(base.columns))
             raise ArgumentError(
-                f"by: no column {column!r} in the people, the daily table or the log; found {known}"
+                f"by: expected a column of the people, the daily table or the log ({known}), "
+                f"found {column!r}"
             )
         base[column] = _per_person(hit[0], hit[1], persons)
     chosen = None
@@ -108,8 +111,8 @@ def summarize_population(
         if hit is None:
             known = sorted({str(c) for f in sources for c in f.columns})
             raise ArgumentError(
-                f"weights: no column {weights!r} in the people, the daily table or the log; "
-                f"found {known}"
+                f"weights: expected a column of the people, the daily table or the log "
+                f"({known}), found {weights!r}"
             )
         chosen = hit
     elif weights is None or weights is True:

@@ -131,12 +131,15 @@ def _check_output(args: argparse.Namespace) -> None:
         clash = input_clash(path, _inputs(args))
         if clash is not None:
             raise ArgumentError(
-                f"{flag} {str(path)!r} is the input {clash!r}: an input is never overwritten; "
-                "choose another file name"
+                f"{flag}: expected a file that is not an input (an input is never overwritten: "
+                f"choose another file name), found the input {clash!r}"
             )
         twin = input_clash(path, [other for _, other in outputs[:i]])
         if twin is not None:
-            raise ArgumentError(f"{flag} {str(path)!r} is named by another output option too")
+            raise ArgumentError(
+                f"{flag}: expected a file no other output option names, found {str(path)!r} "
+                "named by another option too"
+            )
 
 
 def _formats_listed() -> str:

@@ -34,7 +34,7 @@ def write(text: str, stream: TextIO | None) -> None:
     encoding lacks become ``?``. A closed standard output (``nutrilog ... >&-``)
     is an :class:`OutputError`."""
     if stream is None:
-        raise OutputError("<standard output>", "it is closed")
+        raise OutputError("<standard output>", "it closed", expected="an open standard output")
     try:
         stream.write(text)
     except UnicodeEncodeError:

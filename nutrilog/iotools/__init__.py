@@ -13,6 +13,14 @@ source is in :mod:`~nutrilog.iotools._columns`.
 Reading does no unit conversion to grams and no food matching; the only
 conversion is vitamin D IU → µg (÷ 40) for values a source reports.
 
+The limits of reading are named here for callers and tests: :data:`SAMPLE_BYTES`
+(the part of a file sniffed first), :data:`MAX_LINE_CHARS` (a longer row is
+rejected), :data:`MAX_COLUMNS` (a header naming more is refused) and
+:data:`TABLE_READING` (when a file is read in chunks unasked, and whether
+with Arrow strings);
+:func:`split_lines` splits text into physical lines as every reader counts them,
+and :func:`normalize_food_id` reads one food code (``"sr28:1001"``, ``"01001"``).
+
 Examples
 --------
 >>> import io
@@ -34,10 +42,16 @@ from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
 from nutrilog.iotools._build import default_date as default_date  # for the CLI
 from nutrilog.iotools._codes import food_id_problem as food_id_problem  # for the analysis
+from nutrilog.iotools._codes import normalize_food_id as normalize_food_id  # for tests
 from nutrilog.iotools._codes import person_id as person_id  # for people tables
 from nutrilog.iotools._columns import header_key as header_key  # for people tables
+from nutrilog.iotools._header import MAX_COLUMNS as MAX_COLUMNS  # for tests
+from nutrilog.iotools._source import MAX_LINE_CHARS as MAX_LINE_CHARS  # for tests
+from nutrilog.iotools._source import SAMPLE_BYTES as SAMPLE_BYTES  # for tests
 from nutrilog.iotools._source import open_input
 from nutrilog.iotools._source import shorten as shorten  # for the CLI
+from nutrilog.iotools._source import split_lines as split_lines  # for tests
+from nutrilog.iotools._table import TABLE_READING as TABLE_READING  # for tests
 from nutrilog.iotools._usertable import read_user_table as read_user_table  # for user tables
 from nutrilog.iotools.asa24 import read_asa24
 from nutrilog.iotools.cronometer import read_cronometer, read_cronometer_daily

@@ -21,8 +21,9 @@ from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT
 from nutrilog.iotools._codes import food_ids_of_numbers, recall_dates
 from nutrilog.iotools._columns import map_columns
+from nutrilog.iotools._header import read_header
 from nutrilog.iotools._source import LogInput
-from nutrilog.iotools._table import chunk_rows, lossless, read_header
+from nutrilog.iotools._table import chunk_rows, lossless
 from nutrilog.log import FoodLog, entries_from_columns
 
 #: The standard columns this path reads; food_id, grams and recall_day are required.

@@ -3,8 +3,8 @@
 Encodings are sniffed and decoded by :mod:`nutrilog.iotools._encoding`.
 
 Only the first :data:`SAMPLE_BYTES` of a file on disk are read here; the readers
-stream the rest (``chunksize=``; files over ``AUTO_CHUNK_BYTES`` are always
-streamed, see :mod:`nutrilog.iotools._table`), so non-UTF-8 bytes further down
+stream the rest (``chunksize=``; files over 64 MB are always streamed, see
+:data:`nutrilog.iotools._table.TABLE_READING`), so non-UTF-8 bytes further down
 are reported when they are met.
 
 Binary files (a NUL byte or many control characters in the sample: a zip-based
@@ -317,15 +317,18 @@ def _check(data: bytes, name: str, complete: bool) -> None:
         raise LogParseError("empty file: expected a food log, found no text", source=name)
 
 
-def open_input(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes], encoding: str | None = None
-) -> LogInput:
+#: What a file reader takes: a path, an open text or binary file, or an input already
+#: opened (``read_log`` opens it once to detect the format, then hands it on).
+ReaderSource = str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput
+
+
+def open_input(source: ReaderSource, encoding: str | None = None) -> LogInput:
     """Open ``source`` for reading and check it is non-empty text.
 
     Parameters
     ----------
-    source : path or file-like
-        A path, or an open text or binary file object.
+    source : path, file-like or LogInput
+        A path, or an open text or binary file object; a LogInput is returned as it is.
     encoding : str, optional
         Force an encoding instead of sniffing it.
 
@@ -339,6 +342,8 @@ def open_input(
     >>> open_input(io.BytesIO("date,food\\n2026-11-20,café\\n".encode("cp1252"))).encoding
     'cp1252'
     """
+    if isinstance(source, LogInput):
+        return source
     if encoding is not None:
         encoding_argument(encoding)
     if isinstance(source, (str, os.PathLike)):

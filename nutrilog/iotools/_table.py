@@ -24,11 +24,12 @@ file.
 
 Width: columns without a header name, and named columns the reader does not use
 (see ``wanted``), are dropped as each line is split, with a warning; a header
-with more than :data:`MAX_COLUMNS` named columns is refused. The cost stays in
+with more than :data:`~nutrilog.iotools._header.MAX_COLUMNS` named columns is refused
+(the header is read by :mod:`nutrilog.iotools._header`). The cost stays in
 proportion to the file size, however many empty columns a spreadsheet added.
 
-Bounded memory: files larger than :data:`AUTO_CHUNK_BYTES` are read about
-:data:`AUTO_CHUNK_TEXT` bytes (at most :data:`AUTO_CHUNK_ROWS` rows) at a time even
+Bounded memory: files larger than 64 MB are read about 128 MB (at most
+1,000,000 rows) at a time (:data:`TABLE_READING`) even
 without ``chunksize=`` (:func:`chunk_rows`). Rows longer
 than :data:`~nutrilog.iotools._source.MAX_LINE_CHARS` characters are rejected
 (``line too long``); duplicate header names get pandas' suffixes (``food``,
@@ -38,8 +39,8 @@ than :data:`~nutrilog.iotools._source.MAX_LINE_CHARS` characters are rejected
 from __future__ import annotations
 
 import warnings
-from collections import Counter
 from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -48,27 +49,55 @@ import pandas as pd
 from nutrilog._vector import as_category, codes_of
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._encoding import watch_fallback
-from nutrilog.iotools._records import LINE, Header, TableChunk, empty_bad, read_lines, split_record
+from nutrilog.iotools._header import (
+    bare_cr_above,
+    clean_names,
+    read_header,
+    warn_dropped,
+    warn_repeated,
+)
+from nutrilog.iotools._records import LINE, TableChunk, empty_bad, read_lines
 from nutrilog.iotools._source import (
-    LINE_BREAK,
     MAX_LINE_CHARS,
-    SAMPLE_BYTES,
     LogInput,
     shorten,
     split_lines,
     too_long_reason,
 )
 
-#: Inputs larger than this many bytes are read in chunks even without ``chunksize=``.
-AUTO_CHUNK_BYTES = 64 * 2**20
-#: At most this many rows per chunk when reading in chunks was not asked for.
-AUTO_CHUNK_ROWS = 1_000_000
-#: About this many bytes of text per chunk when reading in chunks was not asked for
-#: (rows counted from the sample's lines): a chunk holds codes and Arrow strings, and
-#: each chunk repeats the work per distinct cell, so few large chunks cost less.
-AUTO_CHUNK_TEXT = 128 * 2**20
-#: A header with more named columns than this is refused.
-MAX_COLUMNS = 2_000
+
+@dataclass
+class TableReading:
+    """How the fast reader reads a delimited file: in chunks or whole, with Arrow or not.
+
+    Attributes
+    ----------
+    auto_chunk_bytes : int
+        Inputs larger than this many bytes are read in chunks even without ``chunksize=``.
+    chunk_rows : int
+        At most this many rows per chunk when reading in chunks was not asked for.
+    chunk_text_bytes : int
+        About this many bytes of text per such chunk (rows counted from the sample's
+        lines): a chunk holds codes and Arrow strings, and each chunk repeats the
+        work per distinct cell, so few large chunks cost less.
+    use_arrow : bool
+        Read cells as Arrow strings when pyarrow is installed (see :func:`_arrow_text`);
+        False reads them as pandas categoricals, as without pyarrow. The log is the same.
+
+    Examples
+    --------
+    >>> TableReading().auto_chunk_bytes == 64 * 2**20
+    True
+    """
+
+    auto_chunk_bytes: int = 64 * 2**20
+    chunk_rows: int = 1_000_000
+    chunk_text_bytes: int = 128 * 2**20
+    use_arrow: bool = True
+
+
+#: The settings every reader uses (a test may lower the chunk sizes or turn Arrow off).
+TABLE_READING = TableReading()
 #: Tables with more columns than this are read line by line, keeping only the wanted ones.
 FAST_COLUMNS = 256
 #: Rows read first to find the columns pandas would turn into numbers.
@@ -76,8 +105,8 @@ PROBE_ROWS = 1_000
 
 
 def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
-    """The chunk size to use: ``chunksize``, else for inputs over :data:`AUTO_CHUNK_BYTES`
-    the rows of about :data:`AUTO_CHUNK_TEXT` bytes (at most :data:`AUTO_CHUNK_ROWS`).
+    """The chunk size to use: ``chunksize``, else for inputs over ``TABLE_READING.auto_chunk_bytes``
+    the rows of about ``TABLE_READING.chunk_text_bytes`` bytes (at most ``TABLE_READING.chunk_rows``).
 
     Examples
     --------
@@ -95,125 +124,15 @@ def chunk_rows(inp: LogInput, chunksize: int | None) -> int | None:
                 source=inp.name,
             )
         return chunksize
-    if inp.size <= AUTO_CHUNK_BYTES:
+    if inp.size <= TABLE_READING.auto_chunk_bytes:
         return None
     lines = split_lines(inp.sample)
     per_line = max(1, len(inp.sample.encode("utf-8", "replace")) // max(1, len(lines)))
-    return max(1, min(AUTO_CHUNK_ROWS, AUTO_CHUNK_TEXT // per_line))
-
-
-def dedupe_names(names: list[str]) -> list[str]:
-    """Header names made unique: a repeated name gets ``.1``, ``.2``... as pandas does.
-
-    Examples
-    --------
-    >>> dedupe_names(["food", "Food", "food"])
-    ['food', 'Food', 'food.1']
-    """
-    seen: set[str] = set()
-    tried: dict[str, int] = {}  # last suffix tried per name: linear in the header length
-    out = []
-    for name in names:
-        new, k = name, tried.get(name, 0)
-        while new in seen:
-            k += 1
-            new = f"{name}.{k}"
-        tried[name] = k
-        seen.add(new)
-        out.append(new)
-    return out
+    return max(1, min(TABLE_READING.chunk_rows, TABLE_READING.chunk_text_bytes // per_line))
 
 
 class MalformedTableError(Exception):
     """pandas' fast reader met a row it cannot split; read again with ``robust=True``."""
-
-
-def header_offset(sample: str) -> int:
-    """Number of blank or ``#`` lines before the header line (lines as in :func:`split_lines`).
-
-    Examples
-    --------
-    >>> header_offset("# my log\\n\\ndate,food\\n")
-    2
-    >>> header_offset("\\f\\ndate,food\\n")  # a form feed is a blank line's character, not a line end
-    1
-    """
-    for k, line in enumerate(split_lines(sample)):
-        text = line.strip().lstrip("\ufeff")
-        if text and not text.startswith("#"):
-            return k
-    return 0
-
-
-def read_header(
-    inp: LogInput, sep: str, wanted: Callable[[list[str]], set[str]] | None = None
-) -> Header:
-    """The header of a delimited log: its line, names and the columns to read.
-
-    Columns without a name and, when ``wanted`` is given, named columns it does
-    not return are not read (dropped early, with a warning). A header with more
-    than :data:`MAX_COLUMNS` named columns, or longer than the sample, raises
-    :class:`~nutrilog.errors.LogParseError`.
-
-    Examples
-    --------
-    >>> inp = LogInput("<text>", "utf-8", "date,food,,\\n", text="date,food,,\\n")
-    >>> header = read_header(inp, ",")
-    >>> header.kept, header.unnamed
-    (['date', 'food'], 2)
-    """
-    offset = header_offset(inp.sample)
-    lines = split_lines(inp.sample)
-    if offset >= len(lines):
-        return Header(offset + 1, [], [], [], False, 0, [])
-    if offset == len(lines) - 1 and not inp.complete and not inp.sample.endswith(("\n", "\r")):
-        raise LogParseError(
-            f"header too long: expected a header line under {SAMPLE_BYTES:,} bytes, found a "
-            "longer one",
-            source=inp.name,
-            line=offset + 1,
-        )
-    raw, open_quote = split_record(lines[offset], sep)
-    cells = [c.lstrip("\ufeff").strip() for c in raw]
-    names = dedupe_names(cells)
-    named = [k for k, c in enumerate(cells) if c]
-    if len(named) > MAX_COLUMNS:
-        raise LogParseError(
-            f"too many columns: expected at most {MAX_COLUMNS:,} named columns in the header, "
-            f"found {len(named):,}",
-            source=inp.name,
-            line=offset + 1,
-        )
-    use = wanted([names[k] for k in named]) if wanted is not None else None
-    keep = [k for k in named if use is None or names[k] in use]
-    unused = [names[k] for k in named if use is not None and names[k] not in use]
-    return Header(offset + 1, cells, names, keep, open_quote, len(cells) - len(named), unused)
-
-
-def _warn_dropped(inp: LogInput, header: Header) -> None:
-    where = f"{inp.name}, line {header.line}"
-    if header.unnamed:
-        warnings.warn(
-            f"{where}: {header.unnamed:,} column(s) without a name in the header were not "
-            "read (cells under them are ignored)",
-            UserWarning,
-            stacklevel=4,
-        )
-    if header.unused:
-        shown = ", ".join(repr(n) for n in header.unused[:5])
-        more = f" and {len(header.unused) - 5:,} more" if len(header.unused) > 5 else ""
-        warnings.warn(
-            f"{where}: {len(header.unused):,} column(s) that are not used were not read: "
-            f"{shown}{more}",
-            UserWarning,
-            stacklevel=4,
-        )
-    if header.open_quote:
-        warnings.warn(
-            f"{where}: the header leaves a quote open; it was read without quote handling",
-            UserWarning,
-            stacklevel=4,
-        )
 
 
 def _per_cell(values: pd.Series, func: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
@@ -286,10 +205,6 @@ def lossless(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return call(*args, **kwargs)
 
 
-def _clean_names(names: list[object]) -> list[str]:
-    return dedupe_names([str(c).lstrip("\ufeff").strip() for c in names])
-
-
 def _text_categories(values: pd.Series) -> pd.Series | None:
     """A column pandas read as categorical, with its categories as exact text (object).
 
@@ -315,6 +230,8 @@ def _arrow_text() -> Any:
     this way, as exact text, and made categorical per distinct cell. Without pyarrow
     the columns of repeated text are read as categoricals by pandas itself.
     """
+    if not TABLE_READING.use_arrow:
+        return None
     try:
         import pyarrow as pa
     except ImportError:
@@ -383,10 +300,10 @@ def _fast_pass(
             raw = list(
                 lossless(pd.read_csv, inp.handle(), nrows=0, dtype=object, **options).columns
             )
-            wanted = categorical(_clean_names(raw)) - read_as_text
+            wanted = categorical(clean_names(raw)) - read_as_text
             dtype = {
                 name: "category" if clean in wanted else object
-                for name, clean in zip(raw, _clean_names(raw), strict=True)
+                for name, clean in zip(raw, clean_names(raw), strict=True)
             }
             if not skip and wanted:
                 # Columns whose first rows pandas already turns into numbers (codes, ids)
@@ -408,7 +325,7 @@ def _fast_pass(
             number += 1
             if number <= skip:
                 continue
-            chunk.columns = _clean_names(list(chunk.columns))
+            chunk.columns = clean_names(list(chunk.columns))
             columns: dict[str, pd.Series] = {}
             lost = {  # categories pandas turned into numbers: read these columns as text
                 name
@@ -450,39 +367,6 @@ def _fast_pass(
             reader.close()
 
 
-def _warn_repeated(inp: LogInput, header: Header) -> None:
-    """Warn when the header names a column twice (the first one is read)."""
-    counts = Counter(header.cells[k] for k in header.keep)
-    repeated = sorted(name for name, count in counts.items() if count > 1)
-    if repeated:
-        shown = ", ".join(repr(n) for n in repeated)
-        warnings.warn(
-            f"{inp.name}, line {header.line}: repeated column name {shown} in the header; the "
-            "first is read, the others are kept as extra columns (name.1, name.2...)",
-            UserWarning,
-            stacklevel=4,
-        )
-
-
-def _bare_cr_above(sample: str, lines: int) -> bool:
-    """Whether one of the first ``lines`` lines ends with a bare ``\\r``.
-
-    pandas' C parser miscounts such lines when it skips them (``skiprows``), so
-    a file with them above its header is read line by line.
-
-    Examples
-    --------
-    >>> _bare_cr_above("# a\\r\\n\\rdate,food\\r", 2), _bare_cr_above("# a\\r\\ndate\\r", 1)
-    (True, False)
-    """
-    for k, end in enumerate(LINE_BREAK.finditer(sample)):
-        if k >= lines:
-            return False
-        if end.group() == "\r":
-            return True
-    return False
-
-
 def read_table(
     inp: LogInput,
     *,
@@ -506,11 +390,11 @@ def read_table(
     header = read_header(inp, sep, wanted)
     rows = chunk_rows(inp, chunksize)
     if not robust:  # warned once, on the first pass
-        _warn_repeated(inp, header)
-        _warn_dropped(inp, header)
+        warn_repeated(inp, header)
+        warn_dropped(inp, header)
     line_by_line = (
         robust
-        or _bare_cr_above(inp.sample, header.line - 1)
+        or bare_cr_above(inp.sample, header.line - 1)
         or inp.long_lines
         or header.open_quote
         or len(header.keep) < len(header.names)

@@ -26,9 +26,9 @@ import pandas as pd
 
 from nutrilog.errors import DataError, LogParseError
 from nutrilog.iotools._encoding import decode_sniffed, errors_for, sniff_encoding
+from nutrilog.iotools._header import dedupe_names
 from nutrilog.iotools._records import split_record
 from nutrilog.iotools._source import MAX_LINE_CHARS, binary_reason, split_lines
-from nutrilog.iotools._table import dedupe_names
 
 #: A user table larger than this is refused (tens of thousands of foods fit in far less).
 MAX_USER_TABLE_BYTES = 64 * 2**20

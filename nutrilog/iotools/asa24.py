@@ -28,10 +28,7 @@ Examples
 
 from __future__ import annotations
 
-import os
-from typing import IO
-
-from nutrilog.iotools._source import LogInput, open_input
+from nutrilog.iotools._source import ReaderSource, open_input
 from nutrilog.iotools.csv import read_mapped_table
 from nutrilog.log import FoodLog
 
@@ -42,7 +39,7 @@ ASA24_KEYS = frozenset({"username", "recallno", "foodcode", "foodamt"})
 
 
 def read_asa24(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     date: object = None,
     person: str | None = None,
@@ -60,12 +57,8 @@ def read_asa24(
         A date for rows without a recall number (rare).
     person : str, optional
         Person for rows without a user name.
-    strict : bool
-        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
-    encoding : str, optional
-        Force an encoding (sniffed otherwise).
-    chunksize : int, optional
-        Read this many rows at a time.
+    strict, encoding, chunksize
+        As in :func:`~nutrilog.iotools.read_log`.
 
     Returns
     -------
@@ -73,7 +66,7 @@ def read_asa24(
         One entry per food row, with ``person``, ``recall_day``, a placeholder
         ``date`` per recall (see the module doc), ``food_id`` and grams.
     """
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    inp = open_input(source, encoding)
     return read_mapped_table(
         inp, "asa24", date=date, person=person, strict=strict, chunksize=chunksize
     )

@@ -37,10 +37,8 @@ ParsedAmount(food='', quantity=16.0, unit='oz', unit_kind='mass', note='4 x 4 oz
 from __future__ import annotations
 
 import math
-import os
 import re
 from functools import lru_cache
-from typing import IO
 
 import pandas as pd
 
@@ -49,17 +47,16 @@ from nutrilog.iotools._build import (
     default_date,
     finish,
     numeric_columns,
-    read_all_chunks,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._cells import cells
+from nutrilog.iotools._chunks import read_chunks
 from nutrilog.iotools._columns import map_columns
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.iotools._source import LogInput, open_input
-from nutrilog.iotools._table import LINE, read_table
-from nutrilog.iotools.csv import with_bad_rows
+from nutrilog.iotools._source import ReaderSource, open_input
+from nutrilog.iotools._table import LINE
 from nutrilog.log import FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import AMOUNT_COLUMNS, ParsedAmount
@@ -184,7 +181,7 @@ def _amounts(amount: pd.Series) -> pd.DataFrame:
 
 
 def _require(
-    columns: list[str], mapping: dict[object, tuple[str, str]], needed: dict[str, str], name: str
+    columns: list[object], mapping: dict[object, tuple[str, str]], needed: dict[str, str], name: str
 ) -> None:
     have = {std for std, _ in mapping.values()}
     missing = [label for std, label in needed.items() if std not in have]
@@ -195,7 +192,9 @@ def _require(
         )
 
 
-def _require_daily(columns: list[str], mapping: dict[object, tuple[str, str]], name: str) -> None:
+def _require_daily(
+    columns: list[object], mapping: dict[object, tuple[str, str]], name: str
+) -> None:
     """Refuse a table that is not a daily summary: one without nutrient columns, or one
     with a food column (a food log forced to this format would become empty days)."""
     nutrients = {std for std, _ in mapping.values()} & set(NUTRIENT_COLUMNS)
@@ -248,57 +247,42 @@ def _process_servings(
     )
 
 
-def _read(
-    inp: LogInput,
-    kind: str,
-    *,
-    chunksize: int | None,
-    person: str | None,
-    strict: bool,
-    robust: bool,
-) -> list[FoodLog]:
-    logs: list[FoodLog] = []
-    mapping: dict[object, tuple[str, str]] | None = None
-    for chunk in read_table(inp, sep=",", chunksize=chunksize, robust=robust):
-        columns = [c for c in chunk.frame.columns if c != LINE]
-        if mapping is None:
-            mapping = map_columns(columns, kind)
-            needed = (
-                {"date": "Day", "food": "Food Name", "amount": "Amount"}
-                if kind == "cronometer"
-                else {"date": "Date"}
-            )
-            _require(columns, mapping, needed, inp.name)
-            if kind == "cronometer_daily":
-                _require_daily(columns, mapping, inp.name)
-        if kind == "cronometer":
-            log = _process_servings(chunk.frame, mapping, source=inp.name, person=person)
-        else:
-            log = _process_daily(chunk.frame, mapping, source=inp.name, person=person)
-        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
-    return logs
-
-
 def _run(
-    source: object,
+    source: ReaderSource,
     kind: str,
+    date: object,
     *,
     person: str | None,
     strict: bool,
     encoding: str | None,
     chunksize: int | None,
 ) -> FoodLog:
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)  # type: ignore[arg-type]
-    return read_all_chunks(
-        inp.name,
-        lambda robust: _read(
-            inp, kind, chunksize=chunksize, person=person, strict=strict, robust=robust
-        ),
+    """Read a Cronometer export of ``kind``; ``date`` is checked, not used (rows carry their day)."""
+    default_date(date)
+    inp = open_input(source, encoding)
+
+    def check(columns: list[object], mapping: dict[object, tuple[str, str]]) -> None:
+        if kind == "cronometer":
+            needed = {"date": "Day", "food": "Food Name", "amount": "Amount"}
+            _require(columns, mapping, needed, inp.name)
+        else:
+            _require(columns, mapping, {"date": "Date"}, inp.name)
+            _require_daily(columns, mapping, inp.name)
+
+    process = _process_servings if kind == "cronometer" else _process_daily
+    return read_chunks(
+        inp,
+        kind,
+        check=check,
+        process=lambda frame, mapping: process(frame, mapping, source=inp.name, person=person),
+        strict=strict,
+        sep=",",
+        chunksize=chunksize,
     )
 
 
 def read_cronometer(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     person: str | None = None,
     strict: bool = False,
@@ -314,12 +298,8 @@ def read_cronometer(
         The export.
     person : str, optional
         Whose log it is (default ``"default"``).
-    strict : bool
-        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
-    encoding : str, optional
-        Force an encoding.
-    chunksize : int, optional
-        Rows per chunk (same result, bounded memory).
+    strict, encoding, chunksize
+        As in :func:`~nutrilog.iotools.read_log`.
     date : optional
         Accepted for a uniform signature; Cronometer rows carry their own day
         (a row without one is rejected).
@@ -328,10 +308,10 @@ def read_cronometer(
     -------
     FoodLog
     """
-    default_date(date)  # validates the argument; rows always carry their own day
     return _run(
-        source, "cronometer", person=person, strict=strict, encoding=encoding, chunksize=chunksize
-    )
+        source, "cronometer", date, person=person, strict=strict, encoding=encoding,
+        chunksize=chunksize,
+    )  # fmt: skip
 
 
 def _process_daily(
@@ -364,7 +344,7 @@ def _process_daily(
 
 
 def read_cronometer_daily(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     person: str | None = None,
     strict: bool = False,
@@ -381,12 +361,7 @@ def read_cronometer_daily(
     >>> read_cronometer_daily(io.StringIO(text)).entries["vitamin_d_ug"].tolist()
     [10.0]
     """
-    default_date(date)
     return _run(
-        source,
-        "cronometer_daily",
-        person=person,
-        strict=strict,
-        encoding=encoding,
+        source, "cronometer_daily", date, person=person, strict=strict, encoding=encoding,
         chunksize=chunksize,
-    )
+    )  # fmt: skip

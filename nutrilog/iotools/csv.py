@@ -34,35 +34,34 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
-from typing import IO
 
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import kind_argument
 from nutrilog._joined import joined_text
 from nutrilog._vector import choose, codes_of, per_unique_rows
-from nutrilog.errors import LogParseError
+from nutrilog.errors import ArgumentError, LogParseError
 from nutrilog.iotools._amounts import amounts_from_columns
 from nutrilog.iotools._build import (
     default_date,
     finish,
     numeric_columns,
-    raise_first,
-    read_all_chunks,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._cells import coded_cells, filled, text_or_none, to_number
+from nutrilog.iotools._chunks import bad_rows_log, read_chunks
 from nutrilog.iotools._codes import normalize_food_ids, normalize_person_ids, recall_dates
 from nutrilog.iotools._columns import expected_names, map_columns
+from nutrilog.iotools._header import header_offset
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._numeric import read_numeric_log
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.iotools._source import LogInput, open_input, split_lines
-from nutrilog.iotools._table import LINE, header_offset, read_table
+from nutrilog.iotools._source import LogInput, ReaderSource, open_input, split_lines
+from nutrilog.iotools._table import LINE
 from nutrilog.iotools.detect import sniff_delimiter, split_cells
 from nutrilog.log import ENTRY_COLUMNS, FoodLog, empty_entries
 from nutrilog.nutrients import NUTRIENT_COLUMNS
@@ -116,33 +115,13 @@ def _check_delimiter(header: str, columns: list[str], sep: str, name: str) -> No
             )
 
 
-def bad_rows_log(bad: pd.DataFrame, source: str) -> FoodLog:
-    """A FoodLog holding only rows that could not be split into fields."""
-    rejected = bad.assign(source=source)[["source", "line", "text", "reason"]]
-    return FoodLog(empty_entries(), rejected, rows_read=len(rejected))
-
-
-def with_bad_rows(
-    log: FoodLog, bad: pd.DataFrame, source: str, *, strict: bool, skipped: int = 0
-) -> FoodLog:
-    """A chunk's log with the rows the table reader could not split added as rejected
-    and its ``skipped`` lines (header, blank lines) counted; under ``strict`` the
-    chunk's first problem is raised."""
-    if len(bad):
-        log = FoodLog.concat([log, bad_rows_log(bad, source)])
-    if strict:
-        raise_first(log)
-    log.skipped_lines += skipped
-    return log
-
-
 def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
     """Two columns of stripped cells joined by a space, skipping an empty one."""
     pairs = zip(first.to_numpy(dtype=object), second.to_numpy(dtype=object), strict=True)
     return pd.Series([f"{a} {b}" if a and b else a or b for a, b in pairs], dtype=object)
 
 
-def _row_texts(amount: pd.Series, food: pd.Series) -> pd.Series:
+def row_texts(amount: pd.Series, food: pd.Series) -> pd.Series:
     """``"<amount> <food>"`` for every row, from two categorical columns.
 
     Amount and food together are nearly unique per row, so the texts are kept as
@@ -248,7 +227,7 @@ def process_frame(
     out["food_id"] = ids if ids is not None else text_or_none(col("food_id"))
     parts = {"food": food, "amount": amount, "unit": unit, "grams": grams}
     amount_unit = per_unique_rows({"amount": amount, "unit": unit}, _amount_text, as_category=True)
-    out["text"] = _row_texts(amount_unit, food)
+    out["text"] = row_texts(amount_unit, food)
     out["line"] = frame[LINE].to_numpy()
     numeric_columns(
         frame, mapping, out, rej, wanted=set(NUTRIENT_COLUMNS), decimal_comma=decimal_comma
@@ -291,7 +270,7 @@ def process_frame(
 
 
 def read_csv_log(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     date: object = None,
     person: str | None = None,
@@ -311,12 +290,8 @@ def read_csv_log(
         Date for rows without one (and the year for dates written without one).
     person : str, optional
         Person for rows without one (default ``"default"``).
-    strict : bool
-        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
-    encoding : str, optional
-        Force an encoding (sniffed otherwise).
-    chunksize : int, optional
-        Read this many rows at a time (same result, bounded memory).
+    strict, encoding, chunksize
+        As in :func:`~nutrilog.iotools.read_log`.
     sep : str, optional
         Force the delimiter (sniffed otherwise).
     dayfirst : bool, optional
@@ -326,7 +301,11 @@ def read_csv_log(
     -------
     FoodLog
     """
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    if sep is not None and (not isinstance(sep, str) or len(sep) != 1):
+        raise ArgumentError(f"sep: expected one character such as ',' or ';', found {sep!r}")
+    if dayfirst is not None:
+        kind_argument("dayfirst", dayfirst, bool, "True, False or None")
+    inp = open_input(source, encoding)
     header = _header(inp)
     if not header and inp.complete:  # nothing but blank and comment lines
         warnings.warn(
@@ -341,12 +320,7 @@ def read_csv_log(
         numbers = read_numeric_log(inp, delimiter, person)
         if numbers is not None:
             return numbers
-    return read_all_chunks(
-        inp.name,
-        lambda robust: _read(
-            inp, delimiter, header, chunksize, fixed_date, person, strict, dayfirst, robust=robust
-        ),
-    )
+    return _read(inp, delimiter, header, chunksize, fixed_date, person, strict, dayfirst)
 
 
 def read_mapped_table(
@@ -363,22 +337,10 @@ def read_mapped_table(
     header = _header(inp)
     delimiter = sniff_delimiter(inp.sample) or ","
     fixed_date = default_date(date)
-    return read_all_chunks(
-        inp.name,
-        lambda robust: _read(
-            inp,
-            delimiter,
-            header,
-            chunksize,
-            fixed_date,
-            person,
-            strict,
-            None,
-            robust=robust,
-            columns=columns,
-            keep_extra=False,
-        ),  # fmt: skip
-    )
+    return _read(
+        inp, delimiter, header, chunksize, fixed_date, person, strict, None, columns=columns,
+        keep_extra=False,
+    )  # fmt: skip
 
 
 def _read(
@@ -391,40 +353,29 @@ def _read(
     strict: bool,
     dayfirst: bool | None,
     *,
-    robust: bool,
     columns: str = "csv",
     keep_extra: bool = True,
-) -> list[FoodLog]:
-    logs: list[FoodLog] = []
-    mapping: dict[object, tuple[str, str]] | None = None
-    for chunk in read_table(
-        inp,
-        sep=sep,
-        chunksize=chunksize,
-        robust=robust,
-        categorical=_text_columns if columns == "csv" else None,
-        wanted=_wanted if keep_extra else None,
-    ):
-        names = [c for c in chunk.frame.columns if c != LINE]
-        if mapping is None:
-            _check_delimiter(header, names, sep, inp.name)
-            mapping = map_columns(names, columns)
-            if not {"food", "food_id"} & {std for std, _ in mapping.values()}:
-                hint = ""
-                if any(_NUMBER_LIKE.match(str(c)) for c in names):
-                    hint = (
-                        f"; the first line looks like data, not a header: add a header line "
-                        f"such as date{sep}food{sep}amount{sep}unit"
-                    )
-                raise LogParseError(
-                    f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))} "
-                    f"(or a food id column: {', '.join(expected_names('csv', 'food_id'))}), "
-                    f"found columns {names}{hint}",
-                    source=inp.name,
-                    line=header_offset(inp.sample) + 1,
+) -> FoodLog:
+    def check(names: list[object], mapping: dict[object, tuple[str, str]]) -> None:
+        _check_delimiter(header, names, sep, inp.name)
+        if not {"food", "food_id"} & {std for std, _ in mapping.values()}:
+            hint = ""
+            if any(_NUMBER_LIKE.match(str(c)) for c in names):
+                hint = (
+                    f"; the first line looks like data, not a header: add a header line "
+                    f"such as date{sep}food{sep}amount{sep}unit"
                 )
-        log = process_frame(
-            chunk.frame,
+            raise LogParseError(
+                f"missing food column: expected one of {', '.join(expected_names('csv', 'food'))} "
+                f"(or a food id column: {', '.join(expected_names('csv', 'food_id'))}), "
+                f"found columns {names}{hint}",
+                source=inp.name,
+                line=header_offset(inp.sample) + 1,
+            )
+
+    def process(frame: pd.DataFrame, mapping: dict[object, tuple[str, str]]) -> FoodLog:
+        return process_frame(
+            frame,
             mapping,
             source=inp.name,
             sep=sep,
@@ -434,5 +385,15 @@ def _read(
             decimal_comma=sep != ",",
             keep_extra=keep_extra,
         )
-        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
-    return logs
+
+    return read_chunks(
+        inp,
+        columns,
+        check=check,
+        process=process,
+        strict=strict,
+        sep=sep,
+        chunksize=chunksize,
+        categorical=_text_columns if columns == "csv" else None,
+        wanted=_wanted if keep_extra else None,
+    )

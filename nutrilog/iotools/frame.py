@@ -24,7 +24,8 @@ from nutrilog._vector import codes_of
 from nutrilog.errors import ArgumentError, LogParseError
 from nutrilog.iotools._build import default_date, raise_first
 from nutrilog.iotools._columns import expected_names, map_columns
-from nutrilog.iotools._table import LINE, dedupe_names
+from nutrilog.iotools._header import dedupe_names
+from nutrilog.iotools._table import LINE
 from nutrilog.iotools.csv import process_frame
 from nutrilog.log import FoodLog
 

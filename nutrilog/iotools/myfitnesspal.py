@@ -35,8 +35,6 @@ Examples
 from __future__ import annotations
 
 import math
-import os
-from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -47,16 +45,14 @@ from nutrilog.iotools._build import (
     default_date,
     finish,
     numeric_columns,
-    read_all_chunks,
     resolve_dates,
     row_text,
 )
 from nutrilog.iotools._cells import cells, join_notes
-from nutrilog.iotools._columns import map_columns
+from nutrilog.iotools._chunks import read_chunks
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.iotools._source import LogInput, open_input
-from nutrilog.iotools._table import LINE, read_table
-from nutrilog.iotools.csv import with_bad_rows
+from nutrilog.iotools._source import ReaderSource, open_input
+from nutrilog.iotools._table import LINE
 from nutrilog.log import FoodLog
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
@@ -121,28 +117,17 @@ def _process(
     )
 
 
-def _read(
-    inp: LogInput, *, chunksize: int | None, robust: bool, strict: bool, **kw: object
-) -> list[FoodLog]:
-    logs: list[FoodLog] = []
-    mapping: dict[object, tuple[str, str]] | None = None
-    for chunk in read_table(inp, sep=",", chunksize=chunksize, robust=robust):
-        columns = [c for c in chunk.frame.columns if c != LINE]
-        if mapping is None:
-            mapping = map_columns(columns, "myfitnesspal")
-            have = {s for s, _ in mapping.values()}
-            if not {"date", "meal"} <= have:
-                raise LogParseError(
-                    f"not a MyFitnessPal Nutrition Summary: expected columns Date and Meal, found columns {columns}",
-                    source=inp.name,
-                )
-        log = _process(chunk.frame, mapping, source=inp.name, **kw)  # type: ignore[arg-type]
-        logs.append(with_bad_rows(log, chunk.bad, inp.name, strict=strict, skipped=chunk.skipped))
-    return logs
+def _check(columns: list[object], mapping: dict[object, tuple[str, str]], name: str) -> None:
+    """Refuse a table without the Date and Meal columns of a Nutrition Summary."""
+    if not {"date", "meal"} <= {s for s, _ in mapping.values()}:
+        raise LogParseError(
+            f"not a MyFitnessPal Nutrition Summary: expected columns Date and Meal, found columns {columns}",
+            source=name,
+        )
 
 
 def read_myfitnesspal(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     person: str | None = None,
     strict: bool = False,
@@ -159,13 +144,9 @@ def read_myfitnesspal(
     source : path or file-like
         The export (a UTF-8 BOM and CRLF line ends are fine).
     person : str, optional
-        Whose log it is.
-    strict : bool
-        Raise :class:`~nutrilog.errors.LogParseError` at the first bad row.
-    encoding : str, optional
-        Force an encoding.
-    chunksize : int, optional
-        Rows per chunk.
+        Whose log it is (default ``"default"``).
+    strict, encoding, chunksize
+        As in :func:`~nutrilog.iotools.read_log`.
     calcium_dv_mg : float, optional
         Daily Value behind the calcium percentages (1300 or 1000) to fill
         ``calcium_mg``; by default it stays NaN. A finite number above 0, else
@@ -182,8 +163,16 @@ def read_myfitnesspal(
     default_date(date)
     if calcium_dv_mg is not None:
         calcium_dv_mg = number_argument("calcium_dv_mg", calcium_dv_mg, above_zero=True)
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
-    kw = {"person": person, "calcium_dv_mg": calcium_dv_mg, "zeros_as_missing": zeros_as_missing}
-    return read_all_chunks(
-        inp.name, lambda robust: _read(inp, chunksize=chunksize, robust=robust, strict=strict, **kw)
+    inp = open_input(source, encoding)
+    return read_chunks(
+        inp,
+        "myfitnesspal",
+        check=lambda columns, mapping: _check(columns, mapping, inp.name),
+        process=lambda frame, mapping: _process(
+            frame, mapping, source=inp.name, person=person, calcium_dv_mg=calcium_dv_mg,
+            zeros_as_missing=zeros_as_missing,
+        ),  # fmt: skip
+        strict=strict,
+        sep=",",
+        chunksize=chunksize,
     )

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from nutrilog._checks import kind_argument
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import raise_first
 from nutrilog.iotools._columns import header_key, map_columns
@@ -67,6 +68,7 @@ def _frame(source: str | os.PathLike[str] | pd.DataFrame | LogInput) -> tuple[pd
         options = {} if source.text is not None else {"encoding": source.encoding}
         frame = pd.read_csv(handle, dtype=object, keep_default_na=False, **options)
         return frame, source.name
+    kind_argument("source", source, (str, os.PathLike), "a path, a DataFrame or an opened input")
     path = Path(source)
     name = str(source)
     if not path.is_file():

@@ -38,11 +38,10 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -55,7 +54,7 @@ from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
-    LogInput,
+    ReaderSource,
     open_input,
     shorten,
     split_lines,
@@ -186,7 +185,7 @@ def _heading_dates(
     )
 
 
-def _parse_chunk(
+def parse_chunk(
     lines: list[str],
     state: _State,
     *,
@@ -310,7 +309,7 @@ def parse_lines(
     items = list(lines)
     reasons = [None if isinstance(item, str) else _not_text_reason(item) for item in items]
     bad = any(r is not None for r in reasons)
-    return _parse_chunk(
+    return parse_chunk(
         [item if isinstance(item, str) else "" for item in items] if bad else items,
         _State(),
         source=source,
@@ -349,7 +348,7 @@ def _chunks(lines: Iterator[str], size: int) -> Iterator[list[str]]:
 
 
 def read_text_log(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | LogInput,
+    source: ReaderSource,
     *,
     date: object = None,
     person: str | None = None,
@@ -370,7 +369,7 @@ def read_text_log(
     >>> read_text_log(io.StringIO("banana\\n\\n# note\\n1 cup milk\\n"), date="2026-11-20").rows_read
     2
     """
-    inp = source if isinstance(source, LogInput) else open_input(source, encoding)
+    inp = open_input(source, encoding)
     options = {
         "source": inp.name,
         "fallback": default_date(date),
@@ -381,11 +380,11 @@ def read_text_log(
     size = chunk_rows(inp, chunksize)
     state = _State()
     if size is None:
-        log = _parse_chunk(list(inp.lines()), state, **options)  # type: ignore[arg-type]
+        log = parse_chunk(list(inp.lines()), state, **options)  # type: ignore[arg-type]
     else:
         logs, blank = [], 0
         for part in _chunks(inp.lines(), size):
-            chunk = _parse_chunk(part, state, **options)  # type: ignore[arg-type]
+            chunk = parse_chunk(part, state, **options)  # type: ignore[arg-type]
             if chunk.rows_read or not logs:  # chunks of comments and blanks add only a count
                 logs.append(chunk)
             else:

@@ -334,13 +334,23 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     return Understanding(text, meal, clock, None, companion_amounts(british_chips(parts, tag)))
 
 
+def _named(matcher: Matcher, key: str) -> bool:
+    """Whether a key lands on a food other than a branded product found by a ranked
+    search: a topped food whose words a product's name holds (``pb toast`` on the cereal
+    PEANUT BUTTER TOAST CRUNCH) is still read as its base and its addition."""
+    found = matcher.result(key)
+    if found.position is None:
+        return False
+    return found.method != "fuzzy" or not matcher.index.branded[found.position]
+
+
 def _topped(
     matcher: Matcher, parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]
 ) -> tuple[Part, ...] | None:
     """The parts with each unknown topped food (``avocado toast``) cut in two and the
     additions weighed (:func:`~nutrilog.matching.neighbours.topped_foods`), ``tag``
     added to each part; None when no part is cut."""
-    cut = topped_foods(parts, lambda part: matcher.accepted(_food_key(matcher, part)))
+    cut = topped_foods(parts, lambda part: _named(matcher, _food_key(matcher, part)))
     if len(cut) == len(parts):
         return None
     return companion_amounts(tuple(Part(p.text, (*tag, *p.tags)) for p in cut))

@@ -54,6 +54,7 @@ from nutrilog.assumptions import join_assumptions
 from nutrilog.errors import DataError
 from nutrilog.matching.aliases import read_aliases
 from nutrilog.matching.allowed import allowed_foods, named_foods
+from nutrilog.matching.confidence import judged
 from nutrilog.matching.index import FoodIndex, ids_for, index_for
 from nutrilog.matching.lookup import isin_sorted
 from nutrilog.matching.reading import Reading, read_key
@@ -220,10 +221,13 @@ class Matcher:
         return self._tables
 
     def result(self, key: str) -> MatchResult:
-        """The match of a key (:func:`key_of`), worked out once."""
+        """The match of a key (:func:`key_of`), worked out once; a doubtful one is left
+        unmatched with its food as the first suggestion (:mod:`~nutrilog.matching.confidence`)."""
         found = self.results.get(key)
         if found is None:
-            found = self.results[key] = match_key(self.index, key, self.tables, self.threshold)
+            index = self.index
+            found = match_key(index, key, self.tables, self.threshold)
+            found = self.results[key] = judged(index, found)
         return found
 
     def reading(self, key: str) -> Reading:
@@ -311,7 +315,8 @@ class Matcher:
             new = [k for k in pd.unique(keys.to_numpy()).tolist() if k not in self.results]
             index, tables = self.index, self.tables
             steps = (key_steps(index, k, tables, self.threshold) for k in new)
-            self.results.update(zip(new, in_rounds(index, steps), strict=True))
+            found = [judged(index, r) for r in in_rounds(index, steps)]
+            self.results.update(zip(new, found, strict=True))
             if units is not None or unit_kinds is not None:
                 keys = fit_units(
                     keys,

@@ -3,8 +3,8 @@
 An addition written without an amount beside the food it goes with takes the amount of
 ``datasets/companion_amounts.csv`` (:func:`companion_amounts`): milk in coffee or tea
 2 tbsp, a sugar 1 tsp, butter on toast 1/2 tbsp, each flagged ``estimated amount``.
-``chips`` beside a hot main (``fish and chips``) are french fries
-(:func:`british_chips`). A food no table has, named by an addition and the food it goes
+``chips`` beside a hot main (``fish and chips``) are french fries, beside a salsa or
+guacamole tortilla chips (:func:`british_chips`). A food no table has, named by an addition and the food it goes
 on (``avocado toast``, ``lox bagel``), is that food with the addition
 (:func:`topped_foods`).
 
@@ -125,31 +125,33 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
 
 def topped_foods(parts: tuple[Part, ...], accepted: Callable[[str], bool]) -> tuple[Part, ...]:
     """A part that lands on no food (``accepted`` says whether a part's text does) and
-    whose food words are an addition followed by the food it goes on, as a row of
-    ``datasets/companion_amounts.csv`` pairs them (``avocado toast``, ``butter toast``,
-    ``lox bagel``), becomes two parts: the food, keeping the amount, and the addition,
-    which :func:`companion_amounts` then weighs. A food the tables know by that name
-    (``cinnamon toast``, ``milk tea``) is left whole."""
+    whose food words are additions followed by the food they go on, as rows of
+    ``datasets/companion_amounts.csv`` pair them (``avocado toast``, ``butter toast``,
+    ``lox bagel``, ``pb jam toast``), becomes the food, keeping the amount, and each
+    addition, which :func:`companion_amounts` then weighs. A food the tables know by
+    that name (``cinnamon toast``, ``milk tea``) is left whole."""
     out: list[Part] = []
     for part in parts:
         split = read_topped(part.text)
         if split is None or accepted(part.text):
             out.append(part)
             continue
-        base, addition = split
-        tag = ("topping", f"{part.text.strip()} → {base} with {addition}")
-        out += [Part(base, (*part.tags, tag)), Part(addition, part.tags)]
+        base, *additions = split
+        tag = ("topping", f"{part.text.strip()} → {base} with {' and '.join(additions)}")
+        out += [Part(base, (*part.tags, tag)), *(Part(a, part.tags) for a in additions)]
     return tuple(out)
 
 
-def read_topped(text: str) -> tuple[str, str] | None:
-    """``(base text with the amount, addition)`` when the food words of ``text`` are an
-    addition then its base (see :func:`topped_foods`), else None.
+def read_topped(text: str) -> tuple[str, ...] | None:
+    """``(base text with the amount, addition, ...)`` when the food words of ``text`` are
+    additions then their base (see :func:`topped_foods`), else None.
 
     Examples
     --------
     >>> read_topped("1 slice butter toast"), read_topped("toast")
     (('1 slice toast', 'butter'), None)
+    >>> read_topped("pb jam toast")
+    ('toast', 'pb', 'jam')
     """
     food = parse_quantity(text).food.strip()
     words = food.split()
@@ -157,12 +159,49 @@ def read_topped(text: str) -> tuple[str, str] | None:
     if len(words) < 2 or food not in text or any(len(k.split()) != 1 for k in keys):
         return None
     for cut in range(1, len(words)):
-        addition, base = " ".join(keys[:cut]), " ".join(keys[cut:])
-        if any(addition in c.addition and base in c.base for c in _companions()):
+        base = " ".join(keys[cut:])
+        additions = _additions(keys[:cut], base)
+        if additions is not None:
             at = text.rindex(food)
             base_text = f"{text[:at]}{' '.join(words[cut:])}{text[at + len(food) :]}"
-            return " ".join(base_text.split()), " ".join(words[:cut])
+            found, start = [], 0
+            for size in additions:
+                found.append(" ".join(words[start : start + size]))
+                start += size
+            return (" ".join(base_text.split()), *found)
     return None
+
+
+def _additions(keys: list[str], base: str) -> list[int] | None:
+    """The word counts of the additions ``keys`` splits into, each one that a row of
+    ``companion_amounts.csv`` adds to ``base``, longest first; None when they do not."""
+    if not keys:
+        return []
+    for size in range(len(keys), 0, -1):
+        addition = " ".join(keys[:size])
+        if any(addition in c.addition and base in c.base for c in _companions()):
+            rest = _additions(keys[size:], base)
+            if rest is not None:
+                return [size, *rest]
+    return None
+
+
+def _dip_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
+    """The plain ``chips`` part beside a salsa or guacamole, as tortilla chips."""
+    out = []
+    for part in parts:
+        found = _CHIPS.match(part.text.strip())
+        if (
+            found is not None
+            and not _CHIPS_DIPS.search(part.text)
+            and not _BAGGED.search(part.text)  # a kind of chip, or a bag of crisps, is written
+        ):
+            amount = (found["amount"] or "").strip()
+            text = f"{amount} tortilla chips".strip()
+            out.append(Part(text, (*tag, ("synonym", "chips → tortilla chips (beside a dip)"))))
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 def _names_any(key: str, names: frozenset[str]) -> bool:
@@ -182,9 +221,21 @@ _CHIPS_MAINS = re.compile(
 )
 
 
+#: "Chips" beside one of these are tortilla chips (chips and salsa, chips with guac).
+_CHIPS_DIPS = re.compile(
+    r"\b(?:salsa|pico de gallo|guacamole|guac|queso|bean dip|nacho cheese|cheese dip)\b",
+    re.IGNORECASE,
+)
+
+
 def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
-    """``fish and chips``: the chips part is french fries when another part is a hot main."""
-    if len(parts) < 2 or not any(_CHIPS_MAINS.search(p.text) for p in parts):
+    """``fish and chips``: the chips part is french fries when another part is a hot main;
+    ``chips and salsa``: tortilla chips when another part is a Mexican-style dip."""
+    if len(parts) < 2:
+        return parts
+    if any(_CHIPS_DIPS.search(p.text) for p in parts):
+        return _dip_chips(parts, tag)
+    if not any(_CHIPS_MAINS.search(p.text) for p in parts):
         return parts
     out = []
     for part in parts:

@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,11 +31,11 @@ from nutrilog.matching.allowed import allowed_foods, foods_of_word, named_foods
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     any_flavour,
-    capital_words,
     foods_holding,
     isin_sorted,
     plain_words,
 )
+from nutrilog.matching.naming import names_another_food, says_its_brand
 from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, plain_key, read_key
 from nutrilog.matching.rounds import Steps, alone
@@ -68,10 +67,6 @@ _FLAVOUR = 3.0
 _IDLE = 1.0
 #: Fuzzy scores under this are weak: the food's own name must then be in the text.
 _WEAK_FUZZY = 80.0
-#: Where a description's name ends: its first comma, semicolon or parenthesis.
-_NAME_END = re.compile(r"[,;(]")
-#: Words after which a description no longer names the food but a side or a method.
-_NAME_STOPS = frozenset({"with", "without", "on", "in", "from", "made", "prepared", "for"})
 #: Candidates scored when only foods holding the head word compete (fewer are needed).
 _HEADED_CANDIDATES = 25
 
@@ -143,70 +138,6 @@ def _alias_result(index: FoodIndex, found: tuple[int, str, bool], penalty: float
     pos, alias_key, is_curated = found
     alternates = _curated_alternates_for(index, alias_key) if is_curated else []
     return MatchResult(pos, max(100.0 - penalty, 50.0), "alias", [], alternates)
-
-
-def _names_another_food(index: FoodIndex, reading: Reading, position: int) -> bool:
-    """Whether the name of a food (its description up to the first comma, less category
-    words such as ``Beverages`` or ``Cheese``) has a word the text lacks: a weak match on
-    a shared word (``poke bowl`` -> ``Pokeberry shoots``, ``pint of bitter`` -> ``Bitter
-    melon``) lands on another food."""
-    vocab = matcher_words()
-    said = set(reading.words()) | {w for seg in reading.written for w in seg}
-    if reading.brands and index.branded[position]:
-        return False  # a brand written and found in capitals: the brand's own item
-    segments = _NAME_END.split(str(index.descriptions[position]))
-    for at, segment in enumerate(segments):
-        # brand words in capitals (``KEEBLER``, ``McDONALD'S``) are no food's name
-        name = " ".join(w for w in segment.split() if not _in_capitals(w))
-        words = normalize_many([name])[0].split()
-        if not words:
-            continue  # a brand alone names the food in the next segment
-        # the name ends where a side or a method starts (``sub on white bread``)
-        ends = [n for n, w in enumerate(words) if w in _NAME_STOPS and n > 0]
-        words = words[: ends[0]] if ends else words
-        # either of two alternatives will do (``Macaroni or pasta salad``)
-        for n in range(1, len(words) - 1):
-            if words[n] == "or" and (words[n - 1] in said or words[n + 1] in said):
-                said |= {words[n - 1], words[n + 1]}
-        missing = [
-            w
-            for w in words
-            if w not in said
-            and w not in vocab.category_heads
-            and w not in vocab.cosmetic
-            and w not in vocab.stop
-            and not w.isdigit()
-        ]
-        if missing and len(words) == 1 and at + 1 < len(segments):
-            # a one-word kind before the food (``Coffee, Iced Latte``, ``Apples, raw,
-            # red delicious``): the text's head word in the next segment names it
-            later = normalize_many([" ".join(segments[at + 1 :])])[0].split()
-            return reading.head not in later
-        return bool(missing)
-    return False
-
-
-def _says_its_brand(index: FoodIndex, reading: Reading, position: int) -> bool:
-    """Whether the text names the branded food it lands on: it holds a word only brands
-    use that this food writes in capitals (``mcnuggets``), or at least half the words it
-    writes in capitals (``cream of wheat``). A branded food found on a few everyday
-    words (``butter toast`` -> "GENERAL MILLS, PEANUT BUTTER TOAST CRUNCH", ``cinnamon
-    toast`` -> "KEEBLER, Cinnamon Toast Grahams") is another food than the one written:
-    a doubtful match, left unmatched with its suggestions."""
-    capitals = capital_words(index, position)
-    if not capitals:
-        return True
-    said = set(reading.words()) | {w for seg in reading.written for w in seg}
-    held = capitals & said
-    plain = plain_words(index)
-    return 2 * len(held) >= len(capitals) or any(w not in plain for w in held)
-
-
-def _in_capitals(word: str) -> bool:
-    """A word written mostly in capitals, as USDA writes brands."""
-    letters = [c for c in word if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
-    return capitals >= 2 and 2 * capitals >= len(letters)
 
 
 def _head_segment_alias(
@@ -452,9 +383,9 @@ def _match_reading(
             ranked = yield Request(content, light=light)
         return _none(index, ranked)
     pos, score = ranked[0]
-    if score < _WEAK_FUZZY and _names_another_food(index, reading, pos):
+    if score < _WEAK_FUZZY and names_another_food(index, reading, pos):
         return _none(index, ranked)
-    if index.branded[pos] and not reading.brands and not _says_its_brand(index, reading, pos):
+    if index.branded[pos] and not reading.brands and not says_its_brand(index, reading, pos):
         return _none(index, ranked)
     near = [(p, s) for p, s in ranked[1:] if s >= max(score - _NEAR_TIE, threshold)][:5]
     return MatchResult(pos, score, "fuzzy", suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]), near)

@@ -80,6 +80,21 @@ _MODIFIER_STEMS = {
 }
 
 
+@cache
+def _modifier_stems() -> dict[str, str]:
+    """:data:`_MODIFIER_STEMS` and the one-word synonyms (``datasets/synonyms.csv``)
+    that mean a modifier: ``grnd flax`` is weighed by its ``tbsp, ground`` portion."""
+    from nutrilog.matching.synonyms import synonym_table  # matching reads portions
+
+    shorthand = {
+        words[0]: row.means
+        for entries in synonym_table().by_first.values()
+        for words, row in entries
+        if len(words) == 1 and row.means in _MODIFIERS
+    }
+    return {**shorthand, **_MODIFIER_STEMS}
+
+
 class Portion(NamedTuple):
     """What :func:`~nutrilog.portions.grams_for` gives for one key: ``grams`` of one unit
     (NaN when unknown), the ``portion`` used, a ``note`` saying why ``grams`` is NaN, and
@@ -170,14 +185,19 @@ def fits(row: Row, dims: tuple[tuple[float, float], ...]) -> bool:
     )
 
 
+#: The words of a portion of shelled nuts or seeds (``cup, without shell``).
+_KERNELS = frozenset({"without", "shell"})
+
+
 def pick(rows: Sequence[Row], hint: Hint) -> Row:
     """Choose among portions of the same unit.
 
     A size in inches the text names (``8" diameter``) keeps the portions of that
-    size; then a modifier the text names (``chopped``, ``sliced``...) wins; otherwise
-    the first portion (in USDA order) that is ``NFS`` (FNDDS' generic one),
-    ``medium``, then plain (just the unit), then whole, then chopped / diced / cubes /
-    pieces / sections, then sliced; else the first. Portions for part of an item,
+    size; then a modifier the text names (``chopped``, ``sliced``...) wins; then the
+    shelled kernels of nuts or seeds (``cup, without shell``); otherwise the first
+    portion (in USDA order) that is ``NFS`` (FNDDS' generic one), ``medium``, then
+    plain (just the unit), then whole, then chopped / diced / cubes / pieces /
+    sections, then sliced; else the first. Portions for part of an item,
     an odd size or a packed cup come last.
     """
     if len(rows) == 1:
@@ -190,6 +210,10 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
         for row in rows:
             if hint.words & row.words:
                 return row
+    # a cup of nuts or seeds is of kernels: FNDDS' "NFS" cup is the in-shell yield
+    kernels = [row for row in rows if row.words >= _KERNELS]
+    if kernels:
+        return kernels[0]
     usual = [row for row in rows if not row.odd] or rows
     return min(usual, key=lambda row: row.form)  # the first of the best form
 
@@ -330,9 +354,8 @@ def read_hint(food_text: str) -> Hint:
     last = food_words[-1] if food_words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""
     words = WORD.findall(text)  # but may hold a size ("king size")
-    named = _MODIFIERS.intersection(words) | {
-        _MODIFIER_STEMS[w] for w in words if w in _MODIFIER_STEMS
-    }
+    stems = _modifier_stems()
+    named = _MODIFIERS.intersection(words) | {stems[w] for w in words if w in stems}
     from nutrilog.portions.sizes import served_name, size_word  # they read this module
 
     return Hint(frozenset(named), _dimensions(text), noun, served_name(text), size_word(food_words))

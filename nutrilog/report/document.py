@@ -103,6 +103,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from nutrilog._version import version
+from nutrilog.errors import ArgumentError
 from nutrilog.report.cohort import cohort_lines, population_of, selected_people, top_foods_of
 from nutrilog.report.person import GENERAL, WEEKLY_AFTER_DAYS, person_part, weekly_means
 from nutrilog.report.quality import data_quality, fixes_of
@@ -240,6 +241,10 @@ def build_document(
     """
     from nutrilog.people_shown import people_in
 
+    if per_person is not None and not isinstance(per_person, bool):
+        raise ArgumentError(
+            f"per_person: expected True, False or None, found {per_person!r}"
+        )
     data = _explanation_data(analysis)
     people = people_in(analysis)
     cohort = len(people) > COHORT_AFTER
