@@ -62,13 +62,29 @@ def positions_in(index: pd.Index, values: pd.Series) -> np.ndarray:
     """``index.get_indexer(values)``, looked up once per distinct value (-1 where absent).
 
     A column of text stored as pandas' string dtype is converted to Python objects
-    for a look-up; its distinct values are few (a person per several rows).
+    for a look-up; its distinct values are few (a person per several rows). Arrow
+    strings are looked up by Arrow itself when the index holds text alone.
 
     Examples
     --------
     >>> positions_in(pd.Index(["a", "b"]), pd.Series(["b", "c", "b", None])).tolist()
     [1, -1, 1, -1]
     """
+    dtype = values.dtype
+    if (
+        isinstance(dtype, pd.StringDtype)
+        and dtype.storage == "pyarrow"
+        and len(values)
+        and index.inferred_type == "string"
+        and index.is_unique
+    ):  # Arrow strings looked up in Arrow: not one Python object per distinct value
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        column = pa.array(values.array)
+        wanted = pa.array(index.to_numpy(dtype=object), type=column.type)
+        found = pc.fill_null(pc.index_in(column, value_set=wanted), -1)
+        return found.to_numpy().astype(np.intp)
     codes, uniques = codes_of(values)
     found = index.get_indexer(pd.Index(uniques, dtype=object))
     return found[codes] if len(codes) else np.empty(0, dtype=np.intp)
@@ -325,10 +341,12 @@ def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFra
         if size * len(uniques) >= 2**62:  # compact (0..k-1) before the product could overflow
             codes = pd.factorize(codes)[0].astype(np.int64)
             size = int(codes.max()) + 1 if len(codes) else 1
-        codes = codes * len(uniques) + level_codes
+        if len(uniques) > 1:  # in place; a column of one value leaves the numbers as they are
+            codes *= len(uniques)
+            codes += level_codes
         size *= max(len(uniques), 1)
         levels.append((level_codes, uniques))
-    codes = pd.factorize(codes)[0].astype(np.int64)
+    codes = pd.factorize(codes)[0].astype(np.int64, copy=False)
     n_distinct = int(codes.max()) + 1 if len(codes) else 0
     first_row = np.empty(n_distinct, dtype=np.int64)
     first_row[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # first row of each code

@@ -1,4 +1,4 @@
-"""Nutrient amounts per entry, and totals per day, meal and food.
+"""Nutrient amounts per entry, and totals per day and meal.
 
 Everything here is vectorised: per-100 g values are joined to the entries by
 food id in one step, and totals are pandas group-bys. Unknown values stay NaN:
@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import choose, codes_of, text_category
+from nutrilog._vector import codes_of, text_category
 from nutrilog.nutrients import NUTRIENT_COLUMNS, TRACKED
 
 __all__ = [
@@ -31,8 +31,6 @@ __all__ = [
     "daily_from_parts",
     "PART_COLUMNS",
     "meal_totals",
-    "top_sources",
-    "top_foods",
     "day_numbers",
 ]
 
@@ -205,10 +203,18 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
             weights = weights[rows]
         return np.bincount(at, weights=weights, minlength=n_days)
 
+    def count_of(rows: np.ndarray) -> np.ndarray:
+        """Rows per day where ``rows`` holds; no pass over the rows when it never does."""
+        return per_day(rows=rows) if rows.any() else np.zeros(n_days, dtype=np.int64)
+
+    def total_of(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``values`` summed per day over ``rows`` (zero elsewhere)."""
+        return per_day(np.where(rows, values, 0.0)) if rows.any() else np.zeros(n_days)
+
     out: dict[str, np.ndarray] = {}
     n_entries = per_day()
     weighed_g = per_day(weight)
-    n_unweighed = per_day(rows=unweighed)
+    n_unweighed = count_of(unweighed)
     for n in TRACKED:
         values = entries[n.column].to_numpy(dtype="float64")
         known = ~np.isnan(values)
@@ -219,25 +225,28 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
             out[f"covered_unweighed_{n.column}"] = n_unweighed
             continue
         out[n.column] = per_day(np.where(known, values, 0.0))
-        out[f"known_{n.column}"] = per_day(rows=known)
+        # counts are whole numbers: the entries less the unknown ones, the fewer rows
+        out[f"known_{n.column}"] = n_entries - count_of(~known)
         # the food weight whose value is known: weighed grams, and the unweighed entries
         # counted (each weighs the day's mean, known only once every part is summed)
-        out[f"covered_g_{n.column}"] = per_day(np.where(known, weight, 0.0))
-        out[f"covered_unweighed_{n.column}"] = per_day(rows=known & unweighed)
+        out[f"covered_g_{n.column}"] = total_of(weight, known)
+        out[f"covered_unweighed_{n.column}"] = count_of(known & unweighed)
     for n in TRACKED:
         if n.splits_supplements:
             values = entries[n.column].to_numpy(dtype="float64")
-            out[n.supplement_column] = per_day(np.where(is_supp & ~np.isnan(values), values, 0.0))
+            out[n.supplement_column] = total_of(values, is_supp & ~np.isnan(values))
     out["weighed_g"] = weighed_g
-    out["n_weighed"] = per_day(rows=weighed)
+    out["n_weighed"] = n_entries if weighed.all() else count_of(weighed)
     out["n_unweighed"] = n_unweighed
     status = entries["status"] if "status" in entries else pd.Series("matched", index=entries.index)
     out["n_entries"] = n_entries
-    out["n_supplements"] = per_day(rows=is_supp)
-    out["n_unmatched"] = per_day(rows=status.eq("unmatched").to_numpy(dtype=bool))
-    out["n_no_grams"] = per_day(rows=status.eq("no grams").to_numpy(dtype=bool))
-    out["n_reported"] = per_day(rows=status.eq("reported").to_numpy(dtype=bool))
-    out["grams_logged"] = per_day(np.where(weighed, grams, 0.0))
+    out["n_supplements"] = count_of(is_supp)
+    out["n_unmatched"] = count_of(status.eq("unmatched").to_numpy(dtype=bool))
+    out["n_no_grams"] = count_of(status.eq("no grams").to_numpy(dtype=bool))
+    out["n_reported"] = count_of(status.eq("reported").to_numpy(dtype=bool))
+    # every row weighed, no grams negative or -0.0: the weights are the grams themselves
+    plain = weighed.all() and not np.signbit(grams).any()
+    out["grams_logged"] = weighed_g if plain else total_of(grams, weighed)
     head = {
         "person": entries["person"].iloc[first].astype(str).reset_index(drop=True),
         "date": entries["date"].iloc[first].reset_index(drop=True),
@@ -403,114 +412,3 @@ def meal_totals(entries: pd.DataFrame) -> pd.DataFrame:
     frame["meal"] = text_category(frame["meal"], fill="(no meal)").astype(str)
     out = frame.groupby(["person", "date", "meal"], dropna=False, sort=True)[NUTRIENT_COLUMNS]
     return out.sum(min_count=1).reset_index()
-
-
-def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.DataFrame:
-    """The foods contributing most of each nutrient, per person (and per day if ``by_day``),
-    in the user's own words.
-
-    Entries are grouped by the food as written (``food``, ignoring case and spacing:
-    ``Coffee`` and ``coffee`` are one food), so "chicken breast, roasted" on five days
-    is one line however its rows were matched. An entry without food text is named by
-    its matched description.
-
-    Returns
-    -------
-    DataFrame
-        ``person, [date,] nutrient, column, food, description, entries, amount, share``:
-        ``food`` is the most frequent spelling of the text, ``description`` the food it
-        was most often matched to, ``entries`` how many of its entries have a known
-        amount of the nutrient, and ``share`` the food's part of the person's (or day's)
-        known total.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from nutrilog.nutrients import NUTRIENT_COLUMNS
-    >>> e = pd.DataFrame({"person": "a", "food": ["Coffee", "coffee", "milk"],
-    ...                   "description": "x"})
-    >>> for c in NUTRIENT_COLUMNS:
-    ...     e[c] = [2.0, 2.0, 1.0]
-    >>> top = top_foods(e)
-    >>> top[top["column"] == "magnesium_mg"][["food", "entries", "amount"]].values.tolist()
-    [['Coffee', 2, 4.0], ['milk', 1, 1.0]]
-    """
-    keys = ["person", "date"] if by_day else ["person"]
-    label, written, described = _food_groups(entries)
-    frame = entries[keys].copy()
-    frame["_group"] = label
-    for col in NUTRIENT_COLUMNS:
-        frame[col] = entries[col].to_numpy()
-    long = frame.melt(
-        id_vars=[*keys, "_group"],
-        value_vars=NUTRIENT_COLUMNS,
-        var_name="column",
-        value_name="amount",
-    ).dropna(subset=["amount"])
-    grouped = long.groupby([*keys, "column", "_group"], dropna=False, sort=False, observed=True)
-    per_food = grouped["amount"].agg(["sum", "size"]).reset_index()
-    per_food = per_food.rename(columns={"sum": "amount", "size": "entries"})
-    total = per_food.groupby([*keys, "column"], dropna=False, observed=True)["amount"]
-    per_food["share"] = per_food["amount"] / total.transform("sum").replace(0.0, np.nan)
-    per_food = per_food.sort_values(
-        [*keys, "column", "amount"], ascending=[True] * (len(keys) + 1) + [False], kind="stable"
-    )
-    top = per_food.groupby([*keys, "column"], dropna=False, sort=False, observed=True).head(n)
-    group = top["_group"].to_numpy(dtype=np.int64)
-    top = top.assign(food=written[group], description=described[group])
-    top.insert(len(keys), "nutrient", top["column"].map({n.column: n.key for n in TRACKED}))
-    columns = [*keys, "nutrient", "column", "food", "description", "entries", "amount", "share"]
-    return top[columns].reset_index(drop=True)
-
-
-def top_sources(entries: pd.DataFrame, column: str, n: int = 3) -> list[str]:
-    """The foods that gave the most of one nutrient over ``entries``, most first, in the
-    log's words: the ``food`` of :func:`top_foods` for one person and nutrient (the same
-    groups, sums and order), without building its table for every nutrient.
-
-    Examples
-    --------
-    >>> e = pd.DataFrame({"person": "a", "food": ["Salt", "bread", "salt"],
-    ...                   "sodium_mg": [400.0, 500.0, 200.0]})
-    >>> top_sources(e, "sodium_mg")
-    ['Salt', 'bread']
-    """
-    label, written, _ = _food_groups(entries)
-    values = entries[column].to_numpy(dtype="float64")
-    known = ~np.isnan(values)
-    # summed as top_foods sums them (groups in order of appearance), then a stable sort
-    amount = pd.Series(values[known]).groupby(label[known], sort=False).sum()
-    best = np.argsort(-amount.to_numpy(), kind="stable")[:n]
-    return [str(x) for x in written[amount.index.to_numpy(dtype=np.int64)[best]]]
-
-
-def _food_groups(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Group entries by their food as written, working per distinct text (never per row).
-
-    Returns each row's group number, and per group the most frequent spelling and the
-    description its rows were most often matched to (``""`` when none).
-    """
-    food = entries["food"] if "food" in entries else pd.Series(np.nan, index=entries.index)
-    if "description" in entries:  # no text (a reported daily total): its description
-        food = choose(food.notna().to_numpy(), food, entries["description"])
-    codes, spellings = pd.factorize(food.astype(object), use_na_sentinel=True)
-    names = [*(str(t) for t in spellings), "(no text)"]  # the last: rows without text
-    codes = np.where(codes < 0, len(names) - 1, codes)
-    group_of, groups = pd.factorize(
-        pd.Series([" ".join(t.casefold().split()) for t in names], dtype=object)
-    )
-    label = group_of[codes]
-    # the most frequent spelling of each group: spellings by count, first seen per group
-    per_spelling = np.bincount(codes, minlength=len(names))
-    order = np.argsort(-per_spelling, kind="stable")
-    first = pd.Series(order).groupby(group_of[order], sort=True).first()
-    written = np.array(names, dtype=object)[first.to_numpy()]
-    described = np.full(len(groups), "", dtype=object)
-    if "description" in entries:
-        pairs = pd.DataFrame({"g": label, "d": entries["description"].astype(object).to_numpy()})
-        counts = pairs.dropna().groupby(["g", "d"], sort=False).size()
-        if len(counts):
-            best = counts.sort_values(ascending=False, kind="stable").reset_index()
-            best = best.drop_duplicates("g")
-            described[best["g"].to_numpy(dtype=np.int64)] = best["d"].to_numpy(dtype=object)
-    return label, written, described

@@ -286,14 +286,21 @@ def _plain_people(
     # a checked profile with its age set: pydantic's own fields, without validation
     templates: dict[tuple[Any, ...], Profile] = {}
     made = []
-    for row in first_row.tolist():
-        sex, p, q = int(sex_codes[row]), bool(preg[row]), bool(lact[row])
+    # each distinct profile's fields as Python values, read from the arrays at once
+    fields = zip(
+        sex_codes[first_row].tolist(),
+        preg[first_row].tolist(),
+        lact[first_row].tolist(),
+        age_values[age_codes[first_row]].tolist(),
+        strict=True,
+    )
+    for sex, p, q, years in fields:
         template = templates.get((sex, p, q))
         if template is None:
             template = templates[sex, p, q] = Profile.model_construct(
                 age=0.0, sex=sex_names[sex], pregnant=p, lactating=q, name=None, sd_within=None
             )
-        made.append(_with_age(template, float(age_values[age_codes[row]])))
+        made.append(_with_age(template, years))
     return _PeopleProfiles(zip(persons, [made[c] for c in codes.tolist()], strict=True))
 
 

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nutrilog.intake import daily_totals, day_numbers, top_foods, top_sources
+from nutrilog.food_sources import top_foods, top_sources
+from nutrilog.intake import daily_totals, day_numbers
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 
 

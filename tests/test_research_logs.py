@@ -279,16 +279,16 @@ def test_ages_fall_in_their_dri_groups(
 
 
 def test_assessment_builds_references_once_per_dri_group(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nutrilog.assessment import table
+    from nutrilog.assessment import stage_references
 
     built: list[tuple[object, ...]] = []
-    records = table.group_records
+    records = stage_references.group_records
 
     def counted(*args: object) -> object:
         built.append(args)
         return records(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(table, "group_records", counted)
+    monkeypatch.setattr(stage_references, "group_records", counted)
     ages = np.linspace(19.0, 30.99, 500)
     profiles = {f"p{k}": nl.Profile(age=float(a), sex="female") for k, a in enumerate(ages)}
     daily = pd.DataFrame({"person": list(profiles), "magnesium_mg": 300.0})

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from nutrilog._joined import plain_text
-from nutrilog._vector import choose, coded, distinct_rows, text_category
+from nutrilog._vector import choose, coded, codes_of, distinct_rows, text_category
 from nutrilog.foods import FoodTable, load_foods
 from nutrilog.intake import scale_per_100g
 from nutrilog.log import FoodLog
@@ -187,7 +187,7 @@ def _analyse_entries(
     score = spread(found["match_score"].to_numpy(dtype="float64"), np.nan)
     key_suggestions = np.empty(len(found), dtype=object)
     for k, listed in enumerate(found["suggestions"]):  # one by one: numpy would nest tuples
-        key_suggestions[k] = good_suggestions(listed)  # as a search would list them
+        key_suggestions[k] = good_suggestions(listed) if listed else ()  # as a search lists them
     if any(key_suggestions):
         suggestions = spread(key_suggestions, ())
     else:  # no suggestions anywhere: every row shares one empty tuple
@@ -260,8 +260,14 @@ def _assumptions(
     ]
     spread = coded(key_code, np.array([*by_key, ""], dtype=object), entries.index)
     if ASSUMPTIONS in entries:
-        own = entries[ASSUMPTIONS].astype(object)
-        own = own.where(own.notna(), "").to_numpy(dtype=object)
+        # each distinct value once: missing is no assumption
+        codes, uniques = codes_of(entries[ASSUMPTIONS])
+        texts = np.array([value if pd.notna(value) else "" for value in uniques], dtype=object)
+        if not is_supp.any() and (texts == "").all():
+            return spread  # no row carries its own
+        own = texts[codes] if len(codes) else np.full(0, "", dtype=object)
+    elif not is_supp.any():
+        return spread  # no row carries its own
     else:
         own = np.full(len(entries), "", dtype=object)
     if is_supp.any():

@@ -20,10 +20,14 @@ from nutrilog.assessment.population import (
     dri_group_order,
     dri_groups,
     population_summary,
+    slot_summary,
 )
 from nutrilog.errors import ArgumentError
 
-__all__ = ["WEIGHT_COLUMNS", "summarize_population"]
+__all__ = ["PROFILE_COLUMNS", "WEIGHT_COLUMNS", "summarize_population"]
+
+#: The columns of each person's profile that ``by`` may name.
+PROFILE_COLUMNS: tuple[str, ...] = ("age", "sex", "life_stage", "dri_group")
 
 #: Survey weight columns looked for when ``weights`` is not given, in order
 #: (NHANES' two-day weight first where anybody has two days).
@@ -41,6 +45,35 @@ def _sources(analysis: Any) -> list[pd.DataFrame]:
     found.append(analysis.daily)
     found.append(analysis.categorical_entries())
     return found
+
+
+def _profile_columns(
+    analysis: Any, persons: list[str], by: list[str], assessed: Any
+) -> pd.DataFrame:
+    """The columns of :data:`PROFILE_COLUMNS` that ``by`` names, one row per person; a
+    DRI group from the assessment's groups when it has them (once per group)."""
+    base = pd.DataFrame(index=pd.Index(persons, name="person"))
+    wanted = [c for c in PROFILE_COLUMNS if c in by]
+    if not wanted:
+        return base
+    order = dri_group_order()
+    if wanted == ["dri_group"] and assessed is not None and assessed.groups is not None:
+        number, groups = assessed.groups
+        ages, sexes, stages = (list(column) for column in zip(*groups, strict=True))
+        labels = pd.Categorical(dri_groups(ages, sexes, stages), categories=order)
+        base["dri_group"] = pd.Categorical.from_codes(labels.codes[number], categories=order)
+        return base
+    profiles = [analysis.profiles[p] for p in persons]
+    age = [p.age for p in profiles]
+    sex = [p.sex for p in profiles]
+    life_stage = [p.life_stage for p in profiles]
+    columns = {"age": age, "sex": sex, "life_stage": life_stage}
+    for name in wanted:
+        if name == "dri_group":
+            base[name] = pd.Categorical(dri_groups(age, sex, life_stage), categories=order)
+        else:
+            base[name] = columns[name]
+    return base
 
 
 def _per_person(frame: pd.DataFrame, column: str, persons: list[str]) -> np.ndarray:
@@ -72,18 +105,6 @@ def summarize_population(
     none, or ``None`` to use the first of :data:`WEIGHT_COLUMNS` that exists.
     """
     persons = list(analysis.profiles)
-    profiles = [analysis.profiles[p] for p in persons]
-    base = pd.DataFrame(
-        {
-            "age": [p.age for p in profiles],
-            "sex": [p.sex for p in profiles],
-            "life_stage": [p.life_stage for p in profiles],
-        },
-        index=pd.Index(persons, name="person"),
-    )
-    base["dri_group"] = pd.Categorical(
-        dri_groups(base["age"], base["sex"], base["life_stage"]), categories=dri_group_order()
-    )
     if by is None:
         by = ["dri_group"]
     elif isinstance(by, str):
@@ -93,13 +114,16 @@ def summarize_population(
     by = list(by)
     if not all(isinstance(c, str) for c in by):
         raise ArgumentError(f"by: expected column names, found {by!r}")
+    assessed = analysis.assessed_profiles()
+    base = _profile_columns(analysis, persons, by, assessed)
     sources = _sources(analysis)
     for column in by:
-        if column in base.columns:
+        if column in PROFILE_COLUMNS:
             continue
         hit = _find(sources, column)
         if hit is None:
-            known = sorted({str(c) for f in sources for c in f.columns} | set(base.columns))
+            names = {*PROFILE_COLUMNS, *base.columns}
+            known = sorted({str(c) for f in sources for c in f.columns} | names)
             raise ArgumentError(
                 f"by: expected a column of the people, the daily table or the log ({known}), "
                 f"found {column!r}"
@@ -133,11 +157,13 @@ def summarize_population(
         base["__weight__"] = pd.to_numeric(
             pd.Series(_per_person(chosen[0], chosen[1], persons)), errors="coerce"
         ).to_numpy()
-    # the reference values alone: no other column, no sentence per row is needed here
-    references = analysis.assessment_columns(list(REFERENCE_NEEDED))
-    out = population_summary(
-        analysis.daily, references, base, by=by, weights="__weight__" if weight_column else None
-    )
+    weight = "__weight__" if weight_column else None
+    references = assessed.slot_references() if assessed is not None else None
+    if references is not None:  # the assessment's own, row for row
+        out = slot_summary(analysis.daily, references, base, by=by, weights=weight)
+    else:  # the reference values alone: no other column, no sentence per row is needed here
+        references = analysis.assessment_columns(list(REFERENCE_NEEDED))
+        out = population_summary(analysis.daily, references, base, by=by, weights=weight)
     if weight_column:
         out["note"] = out["note"].str.replace("__weight__", weight_column, regex=False)
     return out

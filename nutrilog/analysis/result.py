@@ -22,8 +22,9 @@ import pandas as pd
 
 from nutrilog.analysis.suggesting import suggestions_for_people
 from nutrilog.errors import ArgumentError
+from nutrilog.food_sources import top_foods
 from nutrilog.foods import FoodTable
-from nutrilog.intake import meal_totals, top_foods
+from nutrilog.intake import meal_totals
 from nutrilog.log import EntryTable
 from nutrilog.profile import Profile
 
@@ -91,6 +92,7 @@ class Analysis:
     def __post_init__(self, table: pd.DataFrame, assessed: Any) -> None:
         self._entries = EntryTable(table)
         self._assessed = assessed
+        self._later = None if isinstance(assessed, pd.DataFrame) else assessed
 
     @property
     def assessment(self) -> pd.DataFrame:
@@ -106,6 +108,28 @@ class Analysis:
     @assessment.setter
     def assessment(self, value: pd.DataFrame) -> None:
         self._assessed = value
+        self._later = None
+
+    def assessed_profiles(self) -> Any:
+        """The assessment as :func:`analyze` computed it, while it is the assessment of
+        :attr:`profiles` (the same people, in the same order, with the same profiles);
+        None once either was replaced. :meth:`population` reads each row's references
+        and each person's DRI group from it instead of looking them up again.
+
+        Examples
+        --------
+        >>> import nutrilog as nl
+        >>> log = nl.parse_entries(["1 banana"], date="2026-11-20", person="ann")
+        >>> result = nl.analyze(log, {"ann": nl.Profile(age=34, sex="female")}, min_day_kcal=0)
+        >>> result.assessed_profiles().people
+        ['ann']
+        """
+        later = self._later
+        if later is None or later.people != list(self.profiles):
+            return None
+        if any(a is not b for a, b in zip(later.profiles, self.profiles.values(), strict=True)):
+            return None
+        return later
 
     @property
     def assessment_numbers(self) -> pd.DataFrame:

@@ -97,7 +97,7 @@ def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
 
 def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
     """The foods that gave a person the most of a nutrient over the log, in the log's words."""
-    from nutrilog.intake import top_sources
+    from nutrilog.food_sources import top_sources
 
     return top_sources(entries[entries["person"].astype(str) == person], column, n)
 

@@ -22,8 +22,6 @@ import numpy as np
 
 __all__ = ["adequacy_z", "probability_of_adequacy", "confidence_vs", "normal_cdf"]
 
-_erf_each = np.frompyfunc(math.erf, 1, 1)
-
 
 def _erf(x: Any) -> np.ndarray:
     """``math.erf`` of every value, called for the finite values only (NaN stays NaN,
@@ -39,7 +37,8 @@ def _erf(x: Any) -> np.ndarray:
     out = np.where(np.isnan(flat), np.nan, np.sign(flat))
     finite = np.isfinite(flat)
     if finite.any():
-        out[finite] = _erf_each(flat[finite]).astype(np.float64)
+        values = flat[finite]  # math.erf of each, without an array of Python floats
+        out[finite] = np.fromiter(map(math.erf, values.tolist()), np.float64, len(values))
     return out.reshape(x.shape)
 
 

@@ -72,13 +72,19 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from nutrilog._vector import positions_in
 from nutrilog.assessment.dri_groups import NO_GROUP, dri_group_order, dri_groups
+from nutrilog.assessment.usual_intake import (
+    pooled_within_variance,
+    shrink,
+    shrinkage_factor,
+    weighted_percentiles,
+    weighted_share,
+)
 from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
 
@@ -96,6 +102,8 @@ __all__ = [
     "weighted_percentiles",
     "weighted_share",
     "population_summary",
+    "slot_references",
+    "slot_summary",
     "dri_groups",
     "dri_group_order",
     "NO_GROUP",
@@ -133,131 +141,6 @@ _NO_BETWEEN_NOTE = (
 )
 _TOO_FEW_NOTE = "one person with several days: no spread to adjust, shares not estimated"
 _MG_UL_NOTE = "the magnesium UL concerns supplements only: food intake not compared"
-
-
-# ----------------------------------------------------------------- the formulas
-
-
-def pooled_within_variance(ss: Any, days: Any, weights: Any, group: Any, groups: int) -> np.ndarray:
-    """Pooled within-person variance per group: ``sum w SS / sum w (k - 1)`` over ``k >= 2``.
-
-    Parameters
-    ----------
-    ss : array
-        Each person's sum of squared deviations of their days from their mean.
-    days : array
-        Each person's number of days ``k``.
-    weights : array
-        Each person's weight (1 for none).
-    group : array of int
-        Each person's group code, 0 to ``groups - 1``.
-    groups : int
-        Number of groups.
-
-    Returns
-    -------
-    ndarray
-        One variance per group; NaN where nobody has two days.
-
-    Examples
-    --------
-    >>> pooled_within_variance([50.0, 200.0, 0.0], [2, 3, 1], [1, 1, 1], [0, 0, 0], 1)
-    array([83.33333333])
-    """
-    ss, days, weights = (np.asarray(v, dtype="float64") for v in (ss, days, weights))
-    several = days >= 2
-    top = np.bincount(group, np.where(several, weights * ss, 0.0), minlength=groups)
-    dof = np.bincount(group, np.where(several, weights * (days - 1), 0.0), minlength=groups)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(dof > 0, top / dof, np.nan)
-
-
-def shrinkage_factor(s_obs2: Any, s_w2: Any, inv_k: Any) -> np.ndarray:
-    """``s_b / s_obs`` with ``s_b**2 = s_obs**2 - s_w**2 * mean(1/k)``; NaN where ``s_b**2 <= 0``.
-
-    Examples
-    --------
-    >>> shrinkage_factor(100.0, 120.0, 0.5)  # s_b^2 = 100 - 60 = 40
-    array(0.63245553)
-    >>> shrinkage_factor(100.0, 250.0, 0.5)
-    array(nan)
-    """
-    s_obs2, s_w2, inv_k = (np.asarray(v, dtype="float64") for v in (s_obs2, s_w2, inv_k))
-    s_b2 = s_obs2 - s_w2 * inv_k
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where((s_b2 > 0) & (s_obs2 > 0), np.sqrt(s_b2 / s_obs2), np.nan)
-
-
-def shrink(means: Any, group_mean: Any, factor: Any) -> np.ndarray:
-    """Each person's usual intake: ``group_mean + (mean - group_mean) * factor``.
-
-    Examples
-    --------
-    >>> shrink([250.0, 350.0], 300.0, 0.5)
-    array([275., 325.])
-    """
-    means, group_mean, factor = (
-        np.asarray(v, dtype="float64") for v in (means, group_mean, factor)
-    )
-    return group_mean + (means - group_mean) * factor
-
-
-def weighted_percentiles(
-    values: Any, weights: Any, group: Any, groups: int, shares: Sequence[float]
-) -> np.ndarray:
-    """Weighted percentiles per group (inverted CDF): the smallest value whose cumulative
-    weight in its group reaches ``share`` of the group's weight.
-
-    With equal weights this is :func:`numpy.percentile` with ``method="inverted_cdf"``.
-    Weights must be positive.
-
-    Returns
-    -------
-    ndarray
-        Shape ``(groups, len(shares))``; NaN for a group without values.
-
-    Examples
-    --------
-    >>> weighted_percentiles([1.0, 2.0, 3.0, 4.0], [1, 1, 1, 1], [0, 0, 0, 0], 1, [0.25, 0.5])
-    array([[1., 2.]])
-    >>> weighted_percentiles([1.0, 2.0, 3.0, 4.0], [1, 1, 1, 5], [0, 0, 0, 0], 1, [0.5])
-    array([[4.]])
-    """
-    values, weights = np.asarray(values, dtype="float64"), np.asarray(weights, dtype="float64")
-    group = np.asarray(group, dtype=np.intp)
-    order = np.lexsort((values, group))
-    v, w, g = values[order], weights[order], group[order]
-    cum = np.cumsum(w)
-    total = np.bincount(g, w, minlength=groups)
-    before = np.concatenate([[0.0], np.cumsum(total)[:-1]])  # weight of the groups before
-    count = np.bincount(g, minlength=groups)
-    last = np.cumsum(count) - 1
-    out = np.full((groups, len(shares)), np.nan)
-    has = count > 0
-    for j, share in enumerate(shares):
-        target = before + share * total - 1e-9 * np.maximum(total, 1.0)
-        at = np.minimum(np.searchsorted(cum, target, side="left"), last)
-        out[has, j] = v[np.clip(at[has], 0, len(v) - 1)]
-    return out
-
-
-def weighted_share(
-    condition: Any, weights: Any, eligible: Any, group: Any, groups: int
-) -> np.ndarray:
-    """Per group, the weighted share of eligible people for whom ``condition`` holds
-    (NaN where nobody is eligible).
-
-    Examples
-    --------
-    >>> weighted_share([True, False, True], [1, 1, 2], [True, True, True], [0, 0, 0], 1)
-    array([0.75])
-    """
-    condition, eligible = np.asarray(condition, bool), np.asarray(eligible, bool)
-    weights = np.asarray(weights, dtype="float64")
-    top = np.bincount(group, np.where(eligible & condition, weights, 0.0), minlength=groups)
-    bottom = np.bincount(group, np.where(eligible, weights, 0.0), minlength=groups)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(bottom > 0, top / bottom, np.nan)
 
 
 # ----------------------------------------------------------------- the summary
@@ -298,10 +181,18 @@ def _person_stats(daily: pd.DataFrame, people: pd.Index) -> pd.DataFrame:
     )
 
 
-def _references(references: pd.DataFrame, people: pd.Index, stats: pd.DataFrame) -> dict:
-    """Each (person, nutrient) row's EAR, AI, UL on food, and CDRR."""
+def slot_references(references: pd.DataFrame, people: pd.Index) -> dict[str, np.ndarray]:
+    """Each (person, nutrient) slot's EAR, AI, UL on food and CDRR, slot ``i * k + j`` for
+    person ``people[i]`` and nutrient ``ASSESSED[j]`` (NaN where ``references`` has no row).
+
+    Examples
+    --------
+    >>> refs = pd.DataFrame({"person": ["b"], "nutrient": ["calcium"], "ear": [800.0],
+    ...                      "ai": [None], "ul": [2500.0], "ul_applies_to": ["all"], "cdrr": [None]})
+    >>> slot_references(refs, pd.Index(["a", "b"]))["ear"][len(ASSESSED) + 1]
+    np.float64(800.0)
+    """
     k = len(ASSESSED)
-    slot = stats["person_code"].to_numpy() * k + stats["nutrient_code"].to_numpy()
     who = positions_in(people, references["person"])
     which = positions_in(pd.Index(ASSESSED), references["nutrient"])
     ok = (who >= 0) & (which >= 0)
@@ -312,11 +203,11 @@ def _references(references: pd.DataFrame, people: pd.Index, stats: pd.DataFrame)
         table[ref_slot[ok]] = pd.to_numeric(references[name], errors="coerce").to_numpy(
             "float64", na_value=np.nan
         )[ok]
-        out[name] = table[slot]
+        out[name] = table
     if "ul_applies_to" in references.columns:
         on_food = np.zeros(len(people) * k, dtype=bool)
         on_food[ref_slot[ok]] = (references["ul_applies_to"].astype(str) == "all").to_numpy()[ok]
-        out["ul"] = np.where(on_food[slot], out["ul"], np.nan)
+        out["ul"] = np.where(on_food, out["ul"], np.nan)
     return out
 
 
@@ -363,6 +254,31 @@ def population_summary(
     ArgumentError
         A ``by`` or ``weights`` column that ``people`` lacks, or a negative weight.
     """
+    refs = slot_references(references, pd.Index(people.index))
+    return slot_summary(daily, refs, people, by=by, weights=weights)
+
+
+def slot_summary(
+    daily: pd.DataFrame,
+    references: dict[str, np.ndarray],
+    people: pd.DataFrame,
+    *,
+    by: Sequence[str],
+    weights: str | None = None,
+) -> pd.DataFrame:
+    """:func:`population_summary` with the references already per slot, as
+    :func:`slot_references` gives them for ``people.index`` (an assessment of the same
+    people in the same order has them without a look-up per row).
+
+    Examples
+    --------
+    >>> days = pd.DataFrame({"person": ["a", "b"], "magnesium_mg": [200.0, 400.0]})
+    >>> refs = {name: np.full(2 * len(ASSESSED), np.nan) for name in ("ear", "ai", "ul", "cdrr")}
+    >>> refs["ear"][[0, len(ASSESSED)]] = 265.0
+    >>> out = slot_summary(days, refs, pd.DataFrame(index=["a", "b"]), by=[])
+    >>> out.loc[0, "group"], float(out.loc[0, "share_below_ear"])
+    ('everyone', 0.5)
+    """
     by = list(by)
     missing = [c for c in [*by, *([weights] if weights else [])] if c not in people.columns]
     if missing:
@@ -371,7 +287,9 @@ def population_summary(
         )
     index = pd.Index(people.index)
     stats = _person_stats(daily, index)
-    refs = _references(references, index, stats)
+    k = len(ASSESSED)
+    slot = stats["person_code"].to_numpy() * k + stats["nutrient_code"].to_numpy()
+    refs = {name: references[name][slot] for name in ("ear", "ai", "ul", "cdrr")}
     person = stats["person_code"].to_numpy()
     if weights:
         w_person = pd.to_numeric(people[weights], errors="coerce").to_numpy(
@@ -390,17 +308,11 @@ def population_summary(
     refs = {name: values[weighted] for name, values in refs.items()}
     person = stats["person_code"].to_numpy()
 
-    # group codes: the by columns of each person, then the nutrient
+    # group codes: the by columns of each person, then the nutrient, in sorted order
     keys = people[by].reset_index(drop=True) if by else pd.DataFrame(index=range(len(index)))
-    frame = keys.iloc[person].reset_index(drop=True)
-    frame["nutrient_code"] = stats["nutrient_code"].to_numpy()
-    codes = (
-        frame.groupby([*by, "nutrient_code"], sort=True, dropna=False, observed=True)
-        .ngroup()
-        .to_numpy()
-    )
-    groups = int(codes.max()) + 1 if len(codes) else 0
-    firsts = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+    nutrient_code = stats["nutrient_code"].to_numpy()
+    codes, firsts = _group_codes(keys, by, person, nutrient_code)
+    groups = len(firsts)
 
     days, mean, ss = (stats[c].to_numpy(dtype="float64") for c in ("days", "mean", "ss"))
     total = np.bincount(codes, w, minlength=groups)
@@ -431,8 +343,8 @@ def population_summary(
     n_ear = np.bincount(codes, has_ear.astype(float), minlength=groups)
     n_ai = np.bincount(codes, has_ai.astype(float), minlength=groups)
 
-    key = np.asarray(ASSESSED, dtype=object)[frame["nutrient_code"].to_numpy()[firsts]]
-    out = frame.iloc[firsts][by].reset_index(drop=True)
+    key = np.asarray(ASSESSED, dtype=object)[nutrient_code[firsts]]
+    out = keys.iloc[person[firsts]][by].reset_index(drop=True)
     out["group"] = _labels(out, by)
     described = [nutrient(k) for k in key]
     out["nutrient"] = key
@@ -461,6 +373,28 @@ def population_summary(
         out["sd_between"] = np.where(multi, np.sqrt(np.maximum(s_obs2 - s_w2 * inv_k, 0.0)), np.nan)
     out["note"] = _notes(out, no_between, few, multi, left_out, weights)
     return out[[*by, *POPULATION_COLUMNS]]
+
+
+def _group_codes(
+    keys: pd.DataFrame, by: list[str], person: np.ndarray, nutrient_code: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's group, numbered in the order of its person's ``by`` values (sorted,
+    missing last) then its nutrient, and the first row of each group. The people are
+    grouped once each, not once per row."""
+    k = len(ASSESSED)
+    if by and len(keys):
+        own = keys.groupby(by, sort=True, dropna=False, observed=True).ngroup()
+        person_group = own.to_numpy(dtype=np.int64)
+    else:
+        person_group = np.zeros(len(keys), dtype=np.int64)
+    combined = person_group[person] * k + nutrient_code
+    present = np.zeros(int(combined.max(initial=-1)) + 1, dtype=bool)
+    present[combined] = True
+    rank = np.cumsum(present) - 1  # the groups present, in order
+    codes = rank[combined]
+    firsts = np.full(int(present.sum()), -1, dtype=np.int64)
+    firsts[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return codes, firsts
 
 
 def _labels(keys: pd.DataFrame, by: list[str]) -> list[str]:

@@ -87,29 +87,23 @@ def slot_statistics(
     days = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
     slot = days["slot"]
     total, supplement = days["total"], days["supplement"]
-    stats = pd.DataFrame(
-        {
-            "days": _count(slot, total, slots),
-            "mean": _mean(slot, total, slots),
-            "sd_days": _sd(slot, total, slots),
-            "days_below_ear": np.bincount(slot, days["below_ear"], slots),
-            "days_above_ul": np.bincount(slot, days["above_ul"], slots),
-            "supplement_days": _count(slot, supplement, slots),
-            "mean_supplement": _mean(slot, supplement, slots),
-            "supplement_sd": _sd(slot, supplement, slots),
-            "doses": np.bincount(slot, days["dose_given"], slots),
-            "supplement_days_above_ul": np.bincount(slot, days["supplement_above_ul"], slots),
-            "coverage": _mean(slot, days["coverage"], slots),
-        }
-    )
-    counts = ["days", "days_below_ear", "days_above_ul", "supplement_days", "doses"]
-    stats[counts + ["supplement_days_above_ul"]] = stats[
-        counts + ["supplement_days_above_ul"]
-    ].fillna(0)
+    columns = {
+        "days": _count(slot, total, slots),
+        "mean": _mean(slot, total, slots),
+        "sd_days": _sd(slot, total, slots),
+        "days_below_ear": np.bincount(slot, days["below_ear"], slots),
+        "days_above_ul": np.bincount(slot, days["above_ul"], slots),
+        "supplement_days": _count(slot, supplement, slots),
+        "mean_supplement": _mean(slot, supplement, slots),
+        "supplement_sd": _sd(slot, supplement, slots),
+        "doses": np.bincount(slot, days["dose_given"], slots),
+        "supplement_days_above_ul": np.bincount(slot, days["supplement_above_ul"], slots),
+        "coverage": _mean(slot, days["coverage"], slots),
+    }  # the counts are bincounts: never missing
     # a steady dose of nothing is a certain comparison
-    no_dose = (stats["supplement_days"] > 0) & (stats["doses"] == 0)
-    stats.loc[no_dose, "supplement_sd"] = 0.0
-    return stats.reset_index(drop=True)
+    no_dose = (columns["supplement_days"] > 0) & (columns["doses"] == 0)
+    columns["supplement_sd"] = np.where(no_dose, 0.0, columns["supplement_sd"])
+    return pd.DataFrame(columns)
 
 
 def _count(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:

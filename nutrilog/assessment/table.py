@@ -17,23 +17,29 @@ Examples
 
 from __future__ import annotations
 
-import re
-from collections import namedtuple
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded, positions_in, text_array
+from nutrilog._vector import coded, positions_in
+from nutrilog.assessment.finished import (
+    ASSESSMENT_COLUMNS,
+    WORDED_COLUMNS,
+    AssessmentLater,
+    DriGroups,
+    object_series,
+    worded_table,
+)
 from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
-from nutrilog.assessment.notes import notes
-from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, reason, verdicts
+from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, verdicts
+from nutrilog.assessment.stage_references import references_of
 from nutrilog.assessment.statistics import DayColumns, slot_statistics
+from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile, check_sd_within
-from nutrilog.references import group_of, group_records, group_starts
+from nutrilog.references import group_of, group_starts
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
@@ -44,87 +50,8 @@ __all__ = [
     "assess_people_later",
 ]
 
-#: Output columns of :func:`assess`, in order.
-ASSESSMENT_COLUMNS: list[str] = [
-    "nutrient", "label", "column", "unit", "days", "mean", "sd_days", "ear", "rda", "ai",
-    "target", "target_kind", "pct_of_target", "ul", "ul_applies_to", "cdrr",
-    "days_below_ear", "days_above_ul", "mean_supplement", "coverage", "sd_req", "sd_within",
-    "sd_within_basis", "sd_within_source", "z_adequacy", "probability_adequate",
-    "confidence_above_ai", "confidence_below_ul", "confidence_below_cdrr", "status",
-    "status_rule", "status_reason", "notes",
-]  # fmt: skip
 
-_COUNT_COLUMNS = ("days_below_ear", "days_above_ul")
-
-
-# ----------------------------------------------------------------- references of a life stage
-
-
-def _cite_sd(row: Mapping[str, Any]) -> str:
-    """A short citation of a published SD row: what it is, for whom, report and page
-    (``within_person_sd.csv`` keeps the full source)."""
-    survey = str(row["data"]).split(",")[0]
-    report = re.split(r"[;(]", str(row["source"]))[0].strip()
-    page = re.search(r"p\.\s?\d+", str(row["source"]))
-    where = f"{report}, {page.group(0)}" if page else report
-    return f"{row['value_type']} pooled {survey} value for {row['group']} ({where})"
-
-
-@lru_cache(maxsize=256)
-def _stage_references(age: float, sex: str, life_stage: str) -> dict[str, np.ndarray]:
-    """One row per assessed nutrient for one life stage, as columns: the reference
-    values, the published within-person SD and its source, or what is known where
-    none was found."""
-    refs, published, missing = group_records(age, sex, life_stage)
-    keys = [row["nutrient"] for row in refs]
-    return {
-        **{name: np.array([row[name] for row in refs], dtype="float64") for name in _VALUES},
-        "ul_applies_to": _texts([row["ul_applies_to"] for row in refs]),
-        "implied_cv": np.array(
-            [str(row["req_cv_basis"]).startswith("implied") for row in refs], dtype=bool
-        ),
-        "published_sd": np.array(
-            [float(published[k]["sd_within"]) if k in published else np.nan for k in keys],
-            dtype="float64",
-        ),
-        "published_source": _texts(
-            [_cite_sd(published[k]) if k in published else "" for k in keys]
-        ),
-        "not_found": _texts(
-            [f"none published for this group ({missing[k]})" if k in missing else "" for k in keys]
-        ),
-        "age": np.full(len(keys), age, dtype="float64"),
-        "life_stage": _texts([life_stage] * len(keys)),
-    }
-
-
-def _references_of(stages: Iterable[tuple[float, str, str]]) -> pd.DataFrame:
-    """The rows of :func:`_stage_references` of each life stage, one after the other."""
-    parts = [_stage_references(*stage) for stage in stages]
-    return pd.DataFrame(
-        {
-            name: pd.Series(np.concatenate([part[name] for part in parts]), dtype=first.dtype)
-            for name, first in parts[0].items()
-        }
-    )
-
-
-def _texts(values: list[Any]) -> np.ndarray:
-    """Text as an array of Python objects (see :func:`_objects`)."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
-
-
-_VALUES = ("ear", "rda", "ai", "ul", "cdrr", "req_cv")
-
-
-def _objects(values: Any) -> pd.Series:
-    """Text kept as Python objects in the working table: a column of tens of thousands of
-    rows is neither converted to pandas' string dtype on the way in nor back on the way
-    out; the finished table's text columns are built once per distinct value
-    (:func:`_finished`)."""
-    return pd.Series(np.asarray(values, dtype=object), dtype=object)
+# ----------------------------------------------------------------- the working table
 
 
 def _choice(codes: np.ndarray, texts: list[str]) -> pd.Categorical:
@@ -164,12 +91,11 @@ def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]
     days_codes, days_values = pd.factorize(t["days"].to_numpy())
     own_source = np.array([f"the SD of your own {n} days" for n in days_values], dtype=object)
     own_source = own_source[days_codes]
-    none_source = t["not_found"].where(t["not_found"] != "", "none published for this group")
-    t["sd_within_source"] = _objects(
+    t["sd_within_source"] = object_series(
         np.select(
             choices,
             [t["published_source"].to_numpy(), "given by you (sd_within)", own_source],
-            none_source.to_numpy(dtype=object),
+            t["none_source"].to_numpy(dtype=object),
         )
     )
 
@@ -197,7 +123,7 @@ def _formulas(t: pd.DataFrame) -> None:
     t["confidence_above_ai"] = np.where(has_ear, np.nan, confidence_vs(mean, t["ai"], sd, days))
     t["skewed"] = (t["nutrient"] == "vitamin_b12") | (t["cv"] > HIGH_CV)
     # a UL on supplements (magnesium) is compared with the doses only
-    doses = np.isfinite(t["ul"]) & (t["ul_applies_to"] == "supplements")
+    doses = t["ul_on_supplements"].to_numpy()
     ul_mean = np.where(doses, t["mean_supplement"], mean)
     ul_sd = np.where(doses, t["supplement_sd"], sd)
     ul_days = np.where(doses, t["supplement_days"], days)
@@ -217,7 +143,7 @@ def _table(
     min_days: int,
 ) -> pd.DataFrame:
     """Every person's rows (person by person, nutrients in :data:`ASSESSED` order)."""
-    return _worded(_numbers(profiles, columns, owner, sd_within, min_days), min_days)
+    return worded_table(_numbers(profiles, columns, owner, sd_within, min_days)[0], min_days)
 
 
 def _numbers(
@@ -226,12 +152,13 @@ def _numbers(
     owner: np.ndarray,
     sd_within: Mapping[str, float] | None,
     min_days: int,
-) -> pd.DataFrame | None:
+) -> tuple[pd.DataFrame | None, DriGroups | None]:
     """The working table of :func:`_table` before its words: statistics, formulas and
-    statuses of every row, computed over whole columns (None without profiles)."""
+    statuses of every row, computed over whole columns (None without profiles); and
+    each person's DRI group."""
     given = check_sd_within(sd_within)
     if not profiles:
-        return None
+        return None, None
     k = len(ASSESSED)
     # one set of references per DRI group (its lowest age stands for every age in it)
     stages: dict[tuple[float, str, str], int] = {}
@@ -248,7 +175,7 @@ def _numbers(
                 (group.age_min, group.sex, group.life_stage), len(stages)
             )
         stage[i] = found
-    ref = _references_of(stages)
+    ref = references_of(stages)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k
     stats = slot_statistics(columns, owner, ref, ref_row, slots)
@@ -265,125 +192,8 @@ def _numbers(
     for name, values in zip(
         ("status", "status_rule", "verdict", "verdict_rule"), verdicts(t, min_days), strict=True
     ):
-        t[name] = _objects(values)
-    return t
-
-
-def _worded(t: pd.DataFrame | None, min_days: int) -> pd.DataFrame:
-    """The finished table: each row's reason and notes written in plain words."""
-    if t is None:
-        return _empty()
-    rows = _rows(t)
-    t = t.assign(status_reason=_objects([reason(r, min_days) for r in rows]))
-    return _finished(t, [notes(r, min_days) for r in rows])
-
-
-#: The columns written in words, one row at a time (see :class:`AssessmentLater`).
-WORDED_COLUMNS = ("status_reason", "notes")
-
-
-class AssessmentLater:
-    """An assessment of many people whose words are written when first asked for.
-
-    The numbers, statuses and rules of every row are computed over whole columns
-    at once; the reason and the notes of each row are sentences written one row
-    at a time, which for a cohort of thousands of people costs more than all the
-    rest. :meth:`numbers` gives the table without them at no extra cost,
-    :meth:`finished` the full table of :func:`assess_people` (computed once).
-    """
-
-    def __init__(self, t: pd.DataFrame | None, min_days: int, people: list[Any]) -> None:
-        self._t, self._min_days, self._people = t, min_days, people
-        self._done: pd.DataFrame | None = None
-        self._numbers: pd.DataFrame | None = None
-
-    def _with_person(self, frame: pd.DataFrame) -> pd.DataFrame:
-        names = np.empty(len(self._people), dtype=object)
-        names[:] = self._people
-        which = np.repeat(np.arange(len(names)), len(ASSESSED))  # each row's person
-        frame.insert(0, "person", text_array(coded(which, names, frame.index)))
-        return frame
-
-    def numbers(self, columns: list[str] | None = None) -> pd.DataFrame:
-        """``person`` and :data:`ASSESSMENT_COLUMNS` but the worded ones; or only the
-        ``columns`` named (``person`` among them), the others not built."""
-        if self._done is not None:
-            whole = self._done.drop(columns=list(WORDED_COLUMNS))
-        elif self._t is None:
-            whole = self._with_person(_empty()).drop(columns=list(WORDED_COLUMNS))
-        elif self._numbers is not None or columns is None:
-            if self._numbers is None:  # built once; each caller gets its own (copy-on-write) view
-                self._numbers = self._with_person(_finished(self._t, None))
-            whole = self._numbers.copy(deep=False)
-        else:
-            wanted = [c for c in columns if c != "person"]
-            return self._with_person(_finished(self._t, None, wanted))[columns]
-        return whole if columns is None else whole[columns]
-
-    def of(self, persons: Iterable[Any]) -> pd.DataFrame:
-        """The full rows of some people, their sentences written for them alone (the
-        whole table's when it is already written)."""
-        keep = {str(p) for p in persons}
-        if self._done is not None or self._t is None:
-            done = self.finished()
-            return done[done["person"].astype(str).isin(keep)].reset_index(drop=True)
-        chosen = np.array([str(p) in keep for p in self._people], dtype=bool)
-        rows = np.repeat(chosen, len(ASSESSED))
-        frame = _worded(self._t[rows].reset_index(drop=True), self._min_days)
-        names = np.empty(int(chosen.sum()), dtype=object)
-        names[:] = [p for p, c in zip(self._people, chosen, strict=True) if c]
-        frame.insert(0, "person", np.repeat(names, len(ASSESSED)))
-        return frame
-
-    def finished(self) -> pd.DataFrame:
-        """The full table, as :func:`assess_people` returns it."""
-        if self._done is None:
-            self._done = self._with_person(_worded(self._t, self._min_days))
-            self._t = None
-        return self._done
-
-
-def _rows(t: pd.DataFrame) -> list[Any]:
-    """The table's rows as named tuples of plain Python values (for the per-row wording)."""
-    row = namedtuple("row", [str(c) for c in t.columns])  # type: ignore[misc]
-    values = [t[c].to_numpy().tolist() for c in t.columns]
-    return [row._make(v) for v in zip(*values, strict=True)]
-
-
-def _finished(
-    t: pd.DataFrame, row_notes: list[list[str]] | None, only: list[str] | None = None
-) -> pd.DataFrame:
-    """The output columns, in order, with their dtypes (without the worded columns when
-    ``row_notes`` is None; only the columns ``only`` when given)."""
-    wanted = [
-        name
-        for name in ASSESSMENT_COLUMNS
-        if name != "notes"
-        and (row_notes is not None or name not in WORDED_COLUMNS)
-        and (only is None or name in only)
-    ]
-    text = {"nutrient", "label", "column", "unit", "target_kind", "ul_applies_to",
-            "sd_within_basis", "sd_within_source", "status", "status_rule",
-            "status_reason"}  # fmt: skip
-    out = {name: text_array(t[name]) if name in text else t[name].to_numpy() for name in wanted}
-    frame = pd.DataFrame(out, index=pd.RangeIndex(len(t)))
-    for name in _COUNT_COLUMNS:
-        if name in frame:
-            frame[name] = frame[name].astype("Int64")
-    if row_notes is None:
-        return frame
-    notes_column = np.empty(len(row_notes), dtype=object)
-    notes_column[:] = row_notes
-    frame["notes"] = notes_column
-    return frame
-
-
-def _empty() -> pd.DataFrame:
-    out = pd.DataFrame(columns=ASSESSMENT_COLUMNS)
-    for name in _COUNT_COLUMNS:
-        out[name] = out[name].astype("Int64")
-    out["days"] = out["days"].astype(int)
-    return out
+        t[name] = object_series(values)
+    return t, DriGroups(stage, list(stages))
 
 
 # ----------------------------------------------------------------- public entry points
@@ -510,6 +320,13 @@ def assess_people_later(
 ) -> AssessmentLater:
     """:func:`assess_people` with the words of each row written when first asked for
     (see :class:`AssessmentLater`)."""
+    if not isinstance(daily, pd.DataFrame) or "person" not in daily.columns:
+        found = type(daily).__name__ if not isinstance(daily, pd.DataFrame) else "no 'person' column"
+        raise ArgumentError(f"daily: expected a daily table with a 'person' column, found {found}")
+    if not isinstance(profiles, Mapping):
+        raise ArgumentError(
+            f"profiles: expected a mapping of person to Profile, found {type(profiles).__name__}"
+        )
     people = list(profiles)
     persons = [as_profile(profiles[p]) for p in people]
     code = positions_in(pd.Index(people), daily["person"]) if people else np.full(len(daily), -1)
@@ -517,5 +334,5 @@ def assess_people_later(
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)
     rows = np.flatnonzero(keep)
-    t = _numbers(persons, DayColumns(daily, rows), code[rows], sd_within, min_days)
-    return AssessmentLater(t, min_days, people)
+    t, groups = _numbers(persons, DayColumns(daily, rows), code[rows], sd_within, min_days)
+    return AssessmentLater(t, min_days, people, persons, groups)

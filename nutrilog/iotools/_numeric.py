@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded
+from nutrilog._vector import coded, sorted_categories
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT
 from nutrilog.iotools._codes import food_ids_of_numbers, recall_dates
@@ -30,26 +30,38 @@ from nutrilog.log import FoodLog, entries_from_columns
 _NUMERIC = {"person", "recall_day", "food_id", "grams"}
 
 
-def _plain_numbers(text: str, sep: str) -> bool:
-    """Whether every number in ``text`` is written as it prints: no ``+``, no quotes or
-    spaces around cells, no leading zero (``007``, ``-01``). An integer read from such
-    a file has the text of its cell.
+#: Characters of a file checked at a time by :func:`_plain_numbers` (small arrays, reused
+#: memory: no array the size of the file).
+_CHUNK = 1 << 16
+
+
+def _plain_numbers(text: str, sep: str, start: int = 0) -> bool:
+    """Whether every number in ``text[start:]`` is written as it prints: no ``+``, no
+    quotes or spaces around cells, no leading zero (``007``, ``-01``). An integer read
+    from such a file has the text of its cell.
 
     Examples
     --------
     >>> _plain_numbers("a,b\\n1,0.5\\n-2,10\\n", ","), _plain_numbers("a,b\\n007,1\\n", ",")
     (True, False)
+    >>> _plain_numbers("a b\\n1,0\\n", ",", start=4)  # the header is not a number
+    True
     """
     others = {"+", '"', " ", "\t"} - {sep}
-    if any(c in text for c in others):
+    if any(text.find(c, start) >= 0 for c in others):
         return False
-    data = np.frombuffer(text.encode("utf-8", "surrogateescape"), dtype=np.uint8)
-    if len(data) > 1 and data[0] == ord("0") and ord("0") <= data[1] <= ord("9"):
+    if text[start : start + 1] == "0" and "0" <= text[start + 1 : start + 2] <= "9":
         return False
-    before, zero, after = data[:-2], data[1:-1], data[2:]
-    starts = (before == ord(sep)) | (before == ord("\n")) | (before == ord("-"))
-    leading = starts & (zero == ord("0")) & (after >= ord("0")) & (after <= ord("9"))
-    return not leading.any()
+    for at in range(start, len(text), _CHUNK):
+        # each piece overlaps the next by two characters: every (before, 0, after) is seen
+        piece = text[at : at + _CHUNK + 2].encode("utf-8", "surrogateescape")
+        data = np.frombuffer(piece, dtype=np.uint8)
+        before, zero, after = data[:-2], data[1:-1], data[2:]
+        starts = (before == ord(sep)) | (before == ord("\n")) | (before == ord("-"))
+        leading = starts & (zero == ord("0")) & (after >= ord("0")) & (after <= ord("9"))
+        if leading.any():
+            return False
+    return True
 
 
 def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> FoodLog | None:
@@ -93,7 +105,7 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
         start = text.find("\n", start) + 1
         if not start:
             return None
-    if not _plain_numbers(text[start:], sep):
+    if not _plain_numbers(text, sep, start):
         return None
     try:
         frame = lossless(  # a row with more fields than the header is not read short
@@ -147,6 +159,7 @@ def _log(
     n = len(cells["grams"])
     index = pd.RangeIndex(n)
     ids = coded(*food_ids_of_numbers(cells["food_id"].to_numpy()), index)
+    food = sorted_categories(ids)  # as the entries table keeps food texts: sorted, once
     if "person" in cells:
         person = _distinct_text(cells["person"])  # a whole number is its own person id
     else:
@@ -161,15 +174,15 @@ def _log(
         "person": person,
         "date": pd.Series(recall_dates(day), index=index),
         "text": ids,
-        "food": ids,
+        "food": food,
         "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
         "unit": constant("g"),
         "unit_kind": constant("mass"),
-        "food_id": ids,
+        "food_id": food,
         "kind": constant("food"),
         "reported": pd.Series(np.zeros(n, dtype=bool), index=index),
         "source": constant(source),
-        "line": pd.Series(pd.array(np.arange(n) + header_line + 1, dtype="Int64")),
+        "line": pd.Series(pd.array(np.arange(header_line + 1, n + header_line + 1), dtype="Int64")),
         "recall_day": pd.Series(pd.array(day, dtype="Int64")),
     }
     empty = pd.Series([], dtype="str")

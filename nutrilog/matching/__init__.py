@@ -9,13 +9,19 @@ One job per module:
 * :mod:`~nutrilog.matching.synonyms` -- the synonym table (``datasets/synonyms.csv``)
   and the brand table (``datasets/brands.csv``);
 * :mod:`~nutrilog.matching.spelling` -- word-level spelling correction;
-* :mod:`~nutrilog.matching.index` -- the index built once per food table;
+* :mod:`~nutrilog.matching.index` -- the index built once per food table
+  (:mod:`~nutrilog.matching.exact`: which food a description several foods share lands on);
 * :mod:`~nutrilog.matching.lookup` -- word look-ups on a built index (the foods that
   hold, name or brand a word; stems; the spelling corrector);
 * :mod:`~nutrilog.matching.reading` -- reading a food text: brands, synonyms,
   spelling, the head word a match must contain;
-* :mod:`~nutrilog.matching.ranking` -- scoring the candidate foods of a text;
+* :mod:`~nutrilog.matching.allowed` -- the foods holding a reading's required words;
+* :mod:`~nutrilog.matching.ranking` -- ranking the candidate foods of texts: the
+  candidate search (:mod:`~nutrilog.matching.candidates`) and the scores
+  (:mod:`~nutrilog.matching.scoring`) of many texts at once;
 * :mod:`~nutrilog.matching.steps` -- the steps one distinct text goes through;
+* :mod:`~nutrilog.matching.rounds` -- running the steps of many texts together, so that
+  their rankings are scored in one pass;
 * :mod:`~nutrilog.matching.unit_fit` -- swapping a food with no weight for the unit
   written for an alternate as good;
 * :mod:`~nutrilog.matching.match` -- :class:`~nutrilog.matching.match.Matcher` and

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from nutrilog._resources import dataset_path
-from nutrilog.errors import DataError
+from nutrilog.errors import ArgumentError, DataError
 from nutrilog.matching.words import normalize_many
 
 __all__ = [
@@ -66,6 +66,11 @@ def read_aliases(source: Mapping[str, str] | str | PathLike[str]) -> dict[str, s
     """
     if isinstance(source, Mapping):
         return _alias_dict(((str(k), str(v)) for k, v in source.items()), "aliases")
+    if not isinstance(source, (str, PathLike)):
+        raise ArgumentError(
+            "aliases: expected a {text: food_id} mapping or the path of a CSV, "
+            f"found {type(source).__name__}"
+        )
     return read_alias_file(source)[0]
 
 

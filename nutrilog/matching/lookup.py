@@ -35,6 +35,7 @@ __all__ = [
     "any_flavour",
     "brand_named",
     "capital_words",
+    "food_masks",
     "foods_holding",
     "holding",
     "isin_sorted",
@@ -164,6 +165,42 @@ def named_by(index: FoodIndex, word: str) -> np.ndarray:
                 pairs.setdefault(words[-1], set()).add(f)
         index.names = {w: np.array(sorted(f), dtype=np.int64) for w, f in pairs.items()}
     return index.names.get(word, EMPTY)
+
+
+def food_masks(
+    index: FoodIndex, arrays: list[np.ndarray | None]
+) -> tuple[np.ndarray | None, np.ndarray]:
+    """A mask over the foods per distinct array of ``arrays`` (food positions), then one
+    all True; and each array's row (-1 for None). Arrays are told apart by identity: the
+    same array of a cache, asked for by many texts, is one row.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.index import index_for
+    >>> index = index_for(load_foods())
+    >>> some = np.array([0, 2])
+    >>> masks, row = food_masks(index, [some, None, some])
+    >>> masks.shape == (2, len(index.ids)), row.tolist(), masks[0, :3].tolist()
+    (True, [0, -1, 0], [True, False, True])
+    """
+    row = np.full(len(arrays), -1, dtype=np.int64)
+    rows: dict[int, int] = {}
+    distinct: list[np.ndarray] = []
+    for i, a in enumerate(arrays):
+        if a is not None:
+            row[i] = rows.setdefault(id(a), len(distinct))
+            if row[i] == len(distinct):
+                distinct.append(a)
+    if not distinct:
+        return None, row
+    masks = np.zeros((len(distinct) + 1, len(index.ids)), dtype=bool)
+    sizes = [len(a) for a in distinct]
+    masks.reshape(-1)[
+        np.repeat(np.arange(len(distinct)) * len(index.ids), sizes) + np.concatenate(distinct)
+    ] = True
+    masks[-1] = True
+    return masks, row
 
 
 def isin_sorted(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:

@@ -2,7 +2,8 @@
 
 :func:`match_foods` works on the *unique* normalised texts of a column and joins the
 result back, so a log of a million rows that repeats a few hundred foods costs a few
-hundred look-ups (:func:`~nutrilog.matching.steps.match_key`, once per text; the
+hundred look-ups (:func:`~nutrilog.matching.steps.key_steps`, once per text, the
+rankings of many texts scored together by :mod:`~nutrilog.matching.rounds`; the
 unit fit of :mod:`~nutrilog.matching.unit_fit`, once per text and unit). Each text
 goes through these steps, first hit wins:
 
@@ -52,17 +53,18 @@ from nutrilog._vector import per_unique
 from nutrilog.assumptions import join_assumptions
 from nutrilog.errors import DataError
 from nutrilog.matching.aliases import read_aliases
+from nutrilog.matching.allowed import allowed_foods, named_foods
 from nutrilog.matching.confidence import judged
 from nutrilog.matching.index import FoodIndex, ids_for, index_for
 from nutrilog.matching.lookup import isin_sorted
 from nutrilog.matching.reading import Reading, read_key
+from nutrilog.matching.rounds import in_rounds
 from nutrilog.matching.steps import (
     MatchResult,
     MatchTables,
-    allowed_foods,
     curated_positions,
+    key_steps,
     match_key,
-    named_foods,
 )
 from nutrilog.matching.synonyms import (
     Brand,
@@ -309,8 +311,12 @@ class Matcher:
                     segmented_keys(t.fillna("").astype(str).tolist()), dtype=object
                 ),
             )
-            for key in pd.unique(keys.to_numpy()):
-                self.result(key)
+            # the keys run together, their rankings scored in rounds
+            new = [k for k in pd.unique(keys.to_numpy()).tolist() if k not in self.results]
+            index, tables = self.index, self.tables
+            steps = (key_steps(index, k, tables, self.threshold) for k in new)
+            found = [judged(index, r) for r in in_rounds(index, steps)]
+            self.results.update(zip(new, found, strict=True))
             if units is not None or unit_kinds is not None:
                 keys = fit_units(
                     keys,

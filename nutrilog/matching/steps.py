@@ -23,24 +23,22 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
+from nutrilog.matching.allowed import allowed_foods, foods_of_word, named_foods
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
-    EMPTY,
     any_flavour,
     foods_holding,
     isin_sorted,
-    named_by,
     plain_words,
-    same_words,
 )
 from nutrilog.matching.naming import names_another_food, says_its_brand
-from nutrilog.matching.ranking import fuzzy, suggest
+from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, plain_key, read_key
+from nutrilog.matching.rounds import Steps, alone
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
@@ -50,6 +48,7 @@ __all__ = [
     "MatchTables",
     "allowed_foods",
     "curated_positions",
+    "key_steps",
     "match_key",
     "named_foods",
 ]
@@ -163,58 +162,6 @@ def _head_segment_alias(
     return found if all(index.prep_ok[w][found[0]] for w in needed) else None
 
 
-def _compounds(index: FoodIndex, word: str, neighbours: list[str]) -> list[str]:
-    """Known compounds ``word`` makes with a neighbouring word (``flax`` + ``seed``)."""
-    return [
-        compound
-        for other in neighbours
-        for compound in (word + other, other + word)
-        if compound in index.postings
-    ]
-
-
-def _foods_of_word(index: FoodIndex, word: str, by: Any) -> np.ndarray:
-    """Sorted foods holding ``word`` in any of its endings (``by`` finds a word's foods)."""
-    cache = index.holders_by.setdefault(by.__name__, {})
-    found = cache.get(word)
-    if found is None:
-        holders = [by(index, v) for v in same_words(index, word)]
-        found = np.unique(np.concatenate(holders)) if len(holders) > 1 else (holders or [EMPTY])[0]
-        cache[word] = found
-    return found
-
-
-def allowed_foods(index: FoodIndex, reading: Reading, by: Any = None) -> np.ndarray | None:
-    """Sorted positions of the foods that hold every required word of ``reading``
-    (None when there is no requirement).
-
-    A word is held in any of its endings (``brewed`` holds ``brew``) or in a compound
-    with a neighbouring word (``flaxseed`` holds ``flax`` and ``seed``). ``by`` finds
-    the foods of a word (default: description or synonyms hold it).
-    """
-    required = reading.required()
-    if not required:
-        return None
-    by = foods_holding if by is None else by
-    neighbours = reading.words("core", "unknown")
-    found: np.ndarray | None = None
-    for word in required:
-        has = _foods_of_word(index, word, by)
-        compounds = _compounds(index, word, neighbours)
-        if compounds:
-            has = np.unique(np.concatenate([has, *(by(index, c) for c in compounds)]))
-        found = has if found is None else np.intersect1d(found, has, assume_unique=True)
-    return EMPTY if found is None else found
-
-
-def named_foods(index: FoodIndex, reading: Reading) -> np.ndarray | None:
-    """Mask of the foods whose name has the head word (in any of its forms)."""
-    if reading.head is None or reading.unknown_head:
-        return None
-    head_only = Reading(reading.segments, head=reading.head)
-    return allowed_foods(index, head_only, named_by)
-
-
 def _flavours(
     index: FoodIndex,
     reading: Reading,
@@ -264,7 +211,7 @@ def _text_assumptions(index: FoodIndex, reading: Reading, food: int) -> list[tup
     used = [
         (a, b)
         for a, b in reading.corrections
-        if isin_sorted(np.array([food]), _foods_of_word(index, b, foods_holding))[0]
+        if isin_sorted(np.array([food]), foods_of_word(index, b, foods_holding))[0]
     ]
     return [("spelling", f"{a} \u2192 {b}") for a, b in used] + [
         ("synonym", f"{a} \u2192 {b}") for a, b in reading.synonyms
@@ -291,11 +238,22 @@ def _none(index: FoodIndex, ranked: list[tuple[int, float]]) -> MatchResult:
     )
 
 
-def match_key(
+def match_key(index: FoodIndex, key: str, tables: MatchTables, threshold: float) -> MatchResult:
+    """Match one key (:func:`~nutrilog.matching.match.key_of`): :func:`key_steps`, its
+    rankings scored one at a time."""
+    return alone(index, key_steps(index, key, tables, threshold))
+
+
+def key_steps(
     index: FoodIndex, key: str, tables: MatchTables, threshold: float, dish: bool = True
-) -> MatchResult:
+) -> Steps[MatchResult]:
     """Match one key (:func:`~nutrilog.matching.match.key_of`): aliases, exact, then fuzzy;
-    with ``dish``, a chain named without its dish is also read with it (once)."""
+    with ``dish``, a chain named without its dish is also read with it (once).
+
+    Each ranking it needs is yielded as a :class:`~nutrilog.matching.ranking.Request`
+    and the ranked foods are sent back (:mod:`~nutrilog.matching.rounds`), so that the
+    rankings of many keys can be scored together.
+    """
     plain = plain_key(key)
     if not plain:
         return MatchResult(None, 0.0, "none", [])
@@ -323,10 +281,10 @@ def match_key(
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
             reading.brands = brands
-    chain = _chain_dish(index, key, reading, tables, threshold) if dish else None
+    chain = (yield from _chain_dish(index, key, reading, tables, threshold)) if dish else None
     if chain is not None:
         return chain
-    result = _match_reading(index, reading, tables, threshold)
+    result = yield from _match_reading(index, reading, tables, threshold)
     if result.position is not None:
         result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
     return _with_brand(result, index, reading.brands, key)
@@ -334,7 +292,7 @@ def match_key(
 
 def _chain_dish(
     index: FoodIndex, key: str, reading: Reading, tables: MatchTables, threshold: float
-) -> MatchResult | None:
+) -> Steps[MatchResult | None]:
     """A restaurant chain's dish named by its variety alone: ``little caesars pepperoni``
     is the chain's pepperoni pizza, not pepperoni. When a chain with a generic dish
     (``brands.csv``: pizza) is named without that dish's words, the text is read again
@@ -347,7 +305,7 @@ def _chain_dish(
         generic, named = normalize_many([brand.generic, brand.brand])
         if not generic or set(generic.split()) <= words - set(named.split()):
             continue  # the dish is written ("pizza hut" names no pizza)
-        found = match_key(index, f"{key} {generic}", tables, threshold, dish=False)
+        found = yield from key_steps(index, f"{key} {generic}", tables, threshold, dish=False)
         if found.position is None:
             continue
         described = set(normalize_many([str(index.descriptions[found.position])])[0].split())
@@ -360,14 +318,14 @@ def _chain_dish(
 
 def _match_reading(
     index: FoodIndex, reading: Reading, tables: MatchTables, threshold: float
-) -> MatchResult:
+) -> Steps[MatchResult]:
     """Alias look-up, then the fuzzy ranking under the head-word rule."""
     known = reading.words()
     content = reading.words("core", "qualifier", "number")
     light = reading.light()
     if reading.unknown_head:
         # the food is one the table lacks (``guayusa tea``): no alias of the other words
-        return _none(index, fuzzy(index, content, light=light))
+        return _none(index, (yield Request(content, light=light)))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     found = _alias_lookup(index, known, tables)
     if found is None:
@@ -377,7 +335,7 @@ def _match_reading(
         return _alias_result(index, found, penalty)
     prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
     if reading.head is None:
-        return _none(index, fuzzy(index, content, light=light))
+        return _none(index, (yield Request(content, light=light)))
     allowed = allowed_foods(index, reading)
     named = named_foods(index, reading)
     if allowed is not None:
@@ -406,26 +364,23 @@ def _match_reading(
         content = [w for w in content if w not in idle]
         penalty += _IDLE * len(idle)
         content = _cooked_instead(index, content, allowed)
-    ranked = [
-        (p, max(s - penalty, 0.0))
-        for p, s in fuzzy(
-            index,
-            content,
-            _HEADED_CANDIDATES,
-            light=light,
-            prefer=prefer,
-            allowed=allowed,
-            named=named,
-            head=reading.head,
-        )
-    ]
+    headed = Request(
+        content,
+        _HEADED_CANDIDATES,
+        light=light,
+        prefer=prefer,
+        allowed=allowed,
+        named=named,
+        head=reading.head,
+    )
+    ranked = [(p, max(s - penalty, 0.0)) for p, s in (yield headed)]
     if not ranked or ranked[0][1] < threshold:
         # an alias of the head segment alone (``Black Pepper, Ground``) is next best
         found = _head_segment_alias(index, reading, tables)
         if found is not None:
             return _alias_result(index, found, penalty + _OTHER_SEGMENTS)
         if not ranked:
-            ranked = fuzzy(index, content, light=light)
+            ranked = yield Request(content, light=light)
         return _none(index, ranked)
     pos, score = ranked[0]
     if score < _WEAK_FUZZY and names_another_food(index, reading, pos):

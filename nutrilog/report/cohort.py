@@ -97,7 +97,7 @@ def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dic
 
 def top_foods_of(analysis: Analysis, shown: list[str]) -> pd.DataFrame:
     """The top foods of the people shown only (a cohort report shows a few people)."""
-    from nutrilog.intake import top_foods
+    from nutrilog.food_sources import top_foods
 
     if "top_foods" in getattr(analysis, "__dict__", {}):  # already computed for everybody
         return analysis.top_foods

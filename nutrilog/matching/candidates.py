@@ -1,0 +1,198 @@
+"""The candidate search of a ranking: the choices sharing the most words with a text.
+
+A text's candidates are the choices of the index (a food's description, or its
+description with one synonym) that share the most idf-weighted words with it, shorter
+first on ties; :mod:`~nutrilog.matching.scoring` scores them. :func:`many_candidates`
+searches for many texts at once: the postings of all their words in one array, each
+hit tagged with its text, the hits of foods a text does not allow dropped, and the
+weights summed per (text, choice) after one sort. Only the pick of each text's best
+(a partition, whose choice among equal values is numpy's) is made text by text.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching.index import index_for
+>>> index = index_for(load_foods())
+>>> words = ["lentil", "soup"]
+>>> found = candidates(index, words, 5, {w: index.idf[w] for w in words})
+>>> len(found), all("lentil" in index.choice_text[c] for c in found.tolist())
+(5, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.lookup import food_masks
+
+__all__ = ["Search", "candidates", "many_candidates"]
+
+#: Masks of food arrays kept for reuse.
+_MASKS_KEPT = 8
+#: Fewest candidates whose description has the head word (see :class:`Search`).
+_POOL_MIN = 8
+
+
+@dataclass
+class Search:
+    """What one text searches with.
+
+    ``allowed`` (sorted food positions) keeps only the choices of those foods; the best
+    choices of the foods of ``pool`` (sorted food positions: the foods whose description
+    has the head word) are taken too, so that "Coffee, brewed" is scored for ``coffee
+    with cream`` even when fifty foods hold both words.
+    """
+
+    words: list[str]
+    weights: list[float]  # of each word
+    limit: int
+    allowed: np.ndarray | None = None
+    pool: np.ndarray | None = None
+
+
+def candidates(
+    index: FoodIndex,
+    words: list[str],
+    limit: int,
+    weight: dict[str, float],
+    allowed: np.ndarray | None = None,
+    pool: np.ndarray | None = None,
+) -> np.ndarray:
+    """Choices sharing the most (weighted) ``words``, shorter first on ties (see :class:`Search`)."""
+    search = Search(words, [weight[w] for w in words], limit, allowed, pool)
+    return many_candidates(index, [search])[0]
+
+
+def many_candidates(index: FoodIndex, searches: list[Search]) -> list[np.ndarray]:
+    """The candidate choices of each search, best first."""
+    if not searches:
+        return []
+    text, found, summed = _overlaps(index, searches)
+    overlap = summed - 0.01 * index.choice_len[found]
+    bounds = np.searchsorted(text, np.arange(len(searches) + 1)).tolist()
+    # the texts with few hits take them all, in order: one stable sort for all of them
+    few = np.array([bounds[i + 1] - bounds[i] <= s.limit for i, s in enumerate(searches)])
+    rows = np.flatnonzero(few[text])
+    ordered = rows[np.lexsort((-overlap[rows], text[rows]))].tolist()
+    out, at = [], 0
+    for i, s in enumerate(searches):
+        start, end = bounds[i], bounds[i + 1]
+        if few[i]:
+            out.append(found[ordered[at : at + end - start]])
+            at += end - start
+        else:
+            out.append(_best(found[start:end], overlap[start:end], s.limit))
+    return _with_pools(index, searches, out, found, summed, bounds)
+
+
+def _overlaps(
+    index: FoodIndex, searches: list[Search]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per (text, choice holding some of the text's words, of a food it allows), sorted
+    by text and choice: the text, the choice, and the summed weight of the words the
+    choice holds, added in the order of the text's words."""
+    lists = [index.postings[w] for s in searches for w in s.words]
+    counts = np.array([len(p) for p in lists], dtype=np.int64)
+    hits = np.concatenate(lists)
+    word_text = np.repeat(np.arange(len(searches)), [len(s.words) for s in searches])
+    weights = np.array([w for s in searches for w in s.weights], dtype=float)
+    masks, row = food_masks(index, [s.allowed for s in searches])
+    if masks is not None:
+        # a text that allows every food reads a last row of the masks, all True
+        at = np.repeat(np.where(row < 0, len(masks) - 1, row)[word_text] * len(index.ids), counts)
+        keep = np.flatnonzero(masks.reshape(-1)[at + index.choice_food[hits]])
+        hit_word = np.searchsorted(np.cumsum(counts), keep, side="right")
+        hits, text, weights = hits[keep].astype(np.int64), word_text[hit_word], weights[hit_word]
+    else:
+        hits = hits.astype(np.int64)
+        text, weights = np.repeat(word_text, counts), np.repeat(weights, counts)
+    n_choices = len(index.choice_text)
+    key = text * n_choices + hits
+    # one sort of the keys with each hit's place in the low bits: the hits of one
+    # (text, choice) end up together, and each hit's group is known
+    bits = max(len(key), 1).bit_length()
+    ordered = np.sort((key << bits) | np.arange(len(key)))
+    place, key = ordered & ((1 << bits) - 1), ordered >> bits
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    group = np.empty(len(key), dtype=np.int64)
+    group[place] = np.cumsum(first) - 1
+    found = key[first]
+    # the weights are added hit by hit in the hits' order (the text's words in order)
+    summed = np.bincount(group, weights=weights, minlength=len(found))
+    return found // n_choices, found % n_choices, summed
+
+
+def _best(found: np.ndarray, overlap: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` choices of ``found`` with the highest ``overlap``, best first."""
+    top = np.argpartition(-overlap, limit)[:limit]
+    return found[top[np.argsort(-overlap[top], kind="stable")]]
+
+
+def _with_pools(
+    index: FoodIndex,
+    searches: list[Search],
+    takes: list[np.ndarray],
+    found: np.ndarray,
+    summed: np.ndarray,
+    bounds: list[int],
+) -> list[np.ndarray]:
+    """Each text's candidates, with the best choices of its pool's foods when fewer than
+    :data:`_POOL_MIN` of them are among the candidates (and more could have been)."""
+    # which texts need a look: those with a pool that had more hits than they took
+    wanted = [
+        i
+        for i, s in enumerate(searches)
+        if s.pool is not None and bounds[i + 1] - bounds[i] > s.limit
+    ]
+    if not wanted:
+        return takes
+    masks, row = food_masks(index, [searches[i].pool for i in wanted])
+    if masks is None:
+        return takes
+    sizes = [len(takes[i]) for i in wanted]
+    foods = index.choice_food[np.concatenate([takes[i] for i in wanted])]
+    inside = masks.reshape(-1)[np.repeat(row * len(index.ids), sizes) + foods]
+    held = np.bincount(
+        np.repeat(np.arange(len(wanted)), sizes), weights=inside, minlength=len(wanted)
+    )
+    for n in np.flatnonzero(held < _POOL_MIN).tolist():
+        i = wanted[n]
+        start, end = bounds[i], bounds[i + 1]
+        takes[i] = _pooled(index, takes[i], found[start:end], summed[start:end], searches[i].pool)
+    return takes
+
+
+def _pooled(
+    index: FoodIndex, take: np.ndarray, found: np.ndarray, summed: np.ndarray, pool: np.ndarray
+) -> np.ndarray:
+    """``take`` and the best choices of the foods of ``pool`` it lacks."""
+    inside = _mask(index, pool)[index.choice_food[found]]
+    overlap = summed[inside] - 0.01 * index.choice_len[found[inside]]
+    best = (
+        _best(found[inside], overlap, _POOL_MIN)
+        if inside.sum() > _POOL_MIN
+        else found[inside][np.argsort(-overlap, kind="stable")]
+    )
+    taken = set(take.tolist())
+    extra = [c for c in best.tolist() if c not in taken]
+    if not extra:
+        return take
+    return np.concatenate([take, np.array(extra, dtype=take.dtype)])
+
+
+def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
+    """A mask over the foods of ``index``, True at ``foods`` (the last few are kept: the
+    same food arrays come back text after text)."""
+    cache = index.masks
+    for kept, mask in cache:
+        if kept is foods:
+            return mask
+    mask = np.zeros(len(index.ids), dtype=bool)
+    mask[foods] = True
+    cache.insert(0, (foods, mask))
+    del cache[_MASKS_KEPT:]
+    return mask
