@@ -199,3 +199,16 @@ def test_a_wedge_of_a_cheese_without_a_wedge_portion_is_its_default(foods: FoodT
         food_text=["camembert", "cheddar"],
     )
     assert out["grams"].tolist() == pytest.approx([38.0, 21.0])
+
+
+def test_a_dash_of_a_sauce_is_a_teaspoon_and_of_a_seasoning_an_eighth(foods: FoodTable) -> None:
+    # SR28 16123 soy sauce: "1 tsp" = 5.3 g; SR28 02047 salt: "1 tsp" = 6 g, 1/8 is 0.75 g.
+    out = resolve_grams(
+        [1.0, 1.0],
+        ["dash", "dash"],
+        ["vague", "vague"],
+        ["sr28:16123", "sr28:02047"],
+        foods,
+        food_text=["soy sauce", "salt"],
+    )
+    assert out["grams"].tolist() == pytest.approx([5.3, 0.75])
