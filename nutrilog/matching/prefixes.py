@@ -197,6 +197,27 @@ _NUMERIC = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
+def _size_words() -> frozenset[str]:
+    """The size words of ``datasets/units.csv`` (``small``, ``med``, ``sm``)."""
+    from nutrilog.units import unit_aliases
+
+    return frozenset(a for a, info in unit_aliases().items() if info.kind == "size")
+
+
+def _is_size(text: str, cue: list[str]) -> bool:
+    """Whether a one-word not-food cue is written as a size word before a food.
+
+    ``med`` is the singular of ``meds`` (medication) once plurals are folded, but
+    ``1 med onion`` or ``a med apple`` names an item's size: the word as written is
+    a size word of ``units.csv``, after a count or an article and before another word.
+    """
+    if len(cue) != 1 or cue[0] not in _size_words():
+        return False
+    pattern = rf"(?:^|\s)(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?\s+[a-z]"
+    return re.search(pattern, text.lower()) is not None
+
+
+@lru_cache(maxsize=1)
 def _unit_words() -> frozenset[str]:
     """Mass, volume and energy units (``g``, ``mg``, ``L``, ``kcal``) and stop words
     (``on``, ``the``): beside a tally they are no food word."""
@@ -233,7 +254,7 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     """
     words = normalize_many([text])[0].split()
     vocab = entry_words()
-    cues = vocab.not_food.find(words)
+    cues = [c for c in vocab.not_food.find(words) if not _is_size(text, words[c[0] : c[1]])]
     if cues:
         start, end, kind = cues[0]
         return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"

@@ -126,6 +126,7 @@ class Hint(NamedTuple):
     noun: str = ""  # the last word of the food text when it is singular ("bar", "burrito")
     served: str = ""  # a serving named by datasets/count_sizes.csv ("flat white")
     size: str = ""  # a size word among the food words ("big salad"), as written
+    piece: str = ""  # the count unit the food text ends on ("sausage links": "link")
 
 
 #: The hint of an entry whose food text names nothing about the portion.
@@ -263,6 +264,14 @@ def ones(rows: Sequence[Row]) -> list[Row]:
     return [row for row in rows if row.amount == 1]
 
 
+def names_outside_brackets(text: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` (plural too) outside its brackets."""
+    return name_pattern(word).search(_BRACKETS.sub(" ", text)) is not None
+
+
+_BRACKETS = re.compile(r"\([^)]*\)")
+
+
 def names(row: Row, word: str) -> bool:
     """True for a portion whose text has ``word`` (plural too) and which is not a volume."""
     return row.unit not in VOLUME_UNITS and name_pattern(word).search(row.text) is not None
@@ -283,10 +292,18 @@ def _standard_can(found: Sequence[Row], unit: str, hint: Hint) -> Row | None:
 
 
 def count_row(rows: Sequence[Row], unit: str, hint: Hint) -> Row | None:
-    """The portion of a count word: its unit, first word or a word of its text."""
+    """The portion of a count word: its unit, first word or a word of its text. A row
+    that names the count word only in brackets, among its contents, goes after the
+    others (``bar``: ``1/2 of 1 package (2.06 oz, 2 bars)`` before the package)."""
     found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
     if not found:
         return None
+    outside = [
+        row
+        for row in found
+        if row.unit == unit or row.word == unit or names_outside_brackets(row.text, unit)
+    ]
+    found = outside or found
     return _standard_can(found, unit, hint) or pick(found, hint)
 
 
@@ -358,4 +375,19 @@ def read_hint(food_text: str) -> Hint:
     named = _MODIFIERS.intersection(words) | {stems[w] for w in words if w in stems}
     from nutrilog.portions.sizes import served_name, size_word  # they read this module
 
-    return Hint(frozenset(named), _dimensions(text), noun, served_name(text), size_word(food_words))
+    return Hint(
+        frozenset(named),
+        _dimensions(text),
+        noun,
+        served_name(text),
+        size_word(food_words),
+        _count_units().get(last, "") if len(food_words) > 1 else "",
+    )
+
+
+@cache
+def _count_units() -> dict[str, str]:
+    """Count words of ``datasets/units.csv`` (``links``, ``spears``) to their unit."""
+    from nutrilog.units import unit_aliases
+
+    return {a: info.unit for a, info in unit_aliases().items() if info.kind == "count"}

@@ -174,13 +174,15 @@ def _for_food(
         return _count(food_id, food, unit, hint)
     if kind == "noun":
         return _noun(food, unit, hint)
-    # bare count: one item; a food that is not counted in items takes its default portion
+    # bare count: one item -- the piece the food text ends on (``2 sausage links``: two
+    # links), else the food's own item; a food not counted in items takes its default portion
     usual = usual_size(food, hint)
     if usual is not None:
         return usual
     size_named = hint.words & _BAR_SIZES
     row = (
         (None if size_named else regular_bar(food))
+        or (count_row(food.rows, hint.piece, hint) if hint.piece else None)
         or described_count(food, hint)
         or count_default(food.rows, hint)
     )

@@ -90,7 +90,7 @@ _ODD_FORMS = word_set("eaten snack mini miniature bite kids")
 #: Units of a portion that counts one item (with a countable first word); "" is none.
 _COUNT_UNITS = (
     word_set(
-        """piece slice each bar stick fillet breast steak leaf stalk clove wedge square scoop
+        """piece slice each bar stick fillet breast steak leaf stalk clove wedge square scoop spear
         can bottle"""
     )
     .union({""})
@@ -199,16 +199,21 @@ def _embedded_volume(row: Row, description: str) -> Row | None:
 
 #: SR28 weighs some sandwiches per length: amount 6, "inch sub" is one 6-inch sub.
 _INCH_ITEM = re.compile(r"(?i)inch\b")
-_EMBEDDED_COUNT = re.compile(r"(?i)\((?P<num>\d+)\s+(?P<unit>squares?|pieces?)\b")
+_EMBEDDED_COUNT = re.compile(
+    r"(?i)\((?P<num>\d+)\s+(?P<unit>squares?|pieces?)\b"
+    r"|,\s*(?P<bars>\d+)\s+(?P<bar>bars)\)"  # "1 package (2.06 oz, 2 bars)"
+)
 
 
 def _embedded_count(row: Row, description: str) -> Row | None:
-    """A row like "large bar (21 squares, 4 oz)" as a portion of 21 squares."""
+    """A row like "large bar (21 squares, 4 oz)" as a portion of 21 squares, or
+    "1 package (2.06 oz, 2 bars)" as a portion of 2 bars."""
     found = _EMBEDDED_COUNT.search(description)
-    if found is None or float(found["num"]) <= 0:
+    num = found and (found["num"] or found["bars"])
+    if found is None or not num or float(num) <= 0:
         return None
-    unit = found["unit"].lower().rstrip("s")
-    count = row.amount * float(found["num"])
+    unit = (found["unit"] or found["bar"]).lower().rstrip("s")
+    count = row.amount * float(num)
     return _row(description, count, unit, row.grams)._replace(label=f"1/{count:g} of {row.label}")
 
 

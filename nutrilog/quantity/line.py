@@ -14,7 +14,8 @@ The parser understands what people type into a diary:
   :func:`nutrilog.units.normalize_unit`), plus size words (``2 medium bananas`` →
   unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
 * a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
-  → 5 oz, note ``1 can``;
+  → 5 oz, note ``1 can``; a count in parentheses with no amount outside them is the
+  amount (``eggs (2)``, ``Twix (2 bars)``);
 * dose counts: ``2 capsules magnesium 100 mg`` → 200 mg;
 * a length is a size, not a count: ``Subway 6 inch turkey sub`` and ``6" sub`` are
   one sub, note ``6"`` (the portion of that length is chosen later); a packaged
@@ -243,13 +244,15 @@ def _implicit_unit(toks: Tokens) -> _Cand | None:
 
 def _trailing_unit(toks: Tokens) -> _Cand | None:
     """A measure closing the line after a comma, with no number: ``soup, cup`` is one
-    cup, ``orange juice, glass`` one glass (an app's or a diary's "food, measure")."""
-    if toks.n < 3 or toks.text[toks.n - 2] != ",":
-        return None
-    hit = unit_at(toks, toks.n - 1)
-    if hit is None or hit[1] != toks.n or hit[0].kind not in ("volume", "vague"):
-        return None
-    return _Cand(toks.n - 1, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+    cup, ``orange juice, glass`` one glass, ``crackers, snack bag`` one bag (an app's or
+    a diary's "food, measure")."""
+    for start in (toks.n - 1, toks.n - 2):
+        if start < 2 or toks.text[start - 1] != ",":
+            continue
+        hit = unit_at(toks, start)
+        if hit is not None and hit[1] == toks.n and hit[0].kind in ("volume", "vague"):
+            return _Cand(start, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+    return None
 
 
 def _multipliers(toks: Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
@@ -355,8 +358,8 @@ def parse_quantity(text: str) -> ParsedAmount:
 
     outside = [c for c in cands if c.depth == 0]
     inside = [c for c in cands if c.depth > 0]
-    if not outside and inside and not any(c.unit is not None for c in inside):
-        outside, inside = inside[:1], inside[1:]  # "eggs (2)"
+    if not outside and inside and all(c.unit is None or c.unit.kind == "count" for c in inside):
+        outside, inside = inside[:1], inside[1:]  # "eggs (2)", "Twix (2 bars)"
     primary: _Cand | None = None
     if outside and outside[0].start == 0:
         primary = outside[0]

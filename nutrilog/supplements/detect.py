@@ -62,6 +62,7 @@ from nutrilog.supplements.doses import (
     DOSE_UNITS,
     dose_of,
     food_measure,
+    named_formulas,
     salt_tablet_sodium,
     stated_dose,
     units_taken,
@@ -69,6 +70,7 @@ from nutrilog.supplements.doses import (
 from nutrilog.supplements.doses import FOOD_MASS_G as FOOD_MASS_G
 from nutrilog.supplements.products import bundled_products, product_in
 from nutrilog.supplements.words import (
+    B_COMPLEX,
     BARE_WORDS,
     COFFEE_CAPSULE,
     FORMS,
@@ -252,7 +254,7 @@ def detect_supplement(text: str) -> SupplementInfo:
     >>> detect_supplement("1 cup calcium-fortified orange juice").kind
     'food'
     """
-    text = str(text or "")
+    text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
     if THOUSANDS.search(text) and nutrients_in(text):
         text = THOUSANDS.sub(lambda m: f"{float(m[1]) * 1000:g}", text)  # "D3 5k" is 5000
     parsed = parse_quantity(text)
@@ -324,7 +326,10 @@ def detect_supplement(text: str) -> SupplementInfo:
     single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
     in_order = doses_in_order(text, columns)
     for column in columns:
-        part = next((p for p in parts if column in nutrients_in(p)), None)
+        naming = [p for p in parts if column in nutrients_in(p)]
+        # "B-complex w/ 500mcg B12": the part naming B12 itself holds its amount
+        own = [p for p in naming if not B_COMPLEX.search(p)] if len(naming) > 1 else []
+        part = next(iter(own or naming), None)
         amount = parsed if single or part is None else _part_amount(part)
         if in_order is not None:
             amount = in_order[column]

@@ -46,7 +46,7 @@ import pandas as pd
 from nutrilog._resources import dataset_path
 from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount
-from nutrilog.supplements.words import B_COMPLEX
+from nutrilog.supplements.words import B_COMPLEX, FORMULAS
 from nutrilog.units import convert, vitamin_d_iu_to_ug
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "stated_dose",
     "units_taken",
     "salt_tablet_sodium",
+    "named_formulas",
 ]
 
 #: Units of a label dose.
@@ -107,6 +108,35 @@ def _salts() -> pd.DataFrame:
     """``datasets/supplement_salts.csv``: elemental fraction of each mineral salt."""
     with dataset_path("supplement_salts.csv").open("rb") as fh:
         return pd.read_csv(fh, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def _formula_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Chemical formulas of ``supplement_salts.csv`` without water of hydration and
+    parentheses (``KCl``, ``MgO``, ``MgCl2``, ``CaCO3``, ``NaHCO3``), lower case, to the
+    salt's name (``potassium chloride``)."""
+    names: dict[str, str] = {}
+    for row in _salts().itertuples():
+        base = str(row.formula).split("·")[0]
+        if "(" in base or not FORMULAS.fullmatch(base):
+            continue  # only the formulas the quick screen lets through
+        mineral = nutrient(str(row.nutrient)).label.split()[0].lower()
+        names.setdefault(base.lower(), f"{mineral} {row.salt}")
+        names.setdefault(base.rstrip("0123456789").lower(), f"{mineral} {row.salt}")  # MgCl
+    words = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?![\w-])"), names
+
+
+def named_formulas(text: str) -> str:
+    """``text`` with a salt written as its chemical formula named in words.
+
+    Examples
+    --------
+    >>> named_formulas("KCl 10 mEq")
+    'potassium chloride 10 mEq'
+    """
+    pattern, names = _formula_names()
+    return pattern.sub(lambda m: names[m[0].lower()], text)
 
 
 def food_measure(parsed: ParsedAmount) -> bool:

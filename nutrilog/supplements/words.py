@@ -42,6 +42,7 @@ __all__ = [
     "THOUSANDS",
     "NAMING",
     "SUPPLEMENT_WORDS",
+    "FORMULAS",
     "nutrients_in",
 ]
 
@@ -160,6 +161,14 @@ THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$))", re.I)
 NAMING = re.compile(r"[a-z][a-z0-9]", re.I)
 #: Any word that can make a line a supplement or water: the quick screen before
 #: :func:`~nutrilog.supplements.detect.detect_supplement`.
+#: Mineral salts written as chemical formulas (``KCl 10 mEq``, ``MgO``, ``CaCO3``),
+#: and ``mEq``, a dose unit of minerals only; ``named_formulas`` in ``doses.py`` names
+#: each formula of ``datasets/supplement_salts.csv`` (a test checks both agree).
+FORMULAS = re.compile(
+    r"(?<![\w-])(?:kcl|khco3|nacl|nahco3|mgo|mgcl2?|mgso4|mgco3|mgc4h4o5|caco3|meq)(?![\w-])",
+    re.I,
+)
+
 SUPPLEMENT_WORDS = re.compile(
     "|".join(
         [p.pattern for _, p in NUTRIENT_PATTERNS]
@@ -169,6 +178,7 @@ SUPPLEMENT_WORDS = re.compile(
             NAMED_SUPPLEMENTS.pattern,
             OTHER_SUPPLEMENTS.pattern,
             r"water|h2o|\btums\b|\bzma\b|caltrate|mag-ox",
+            FORMULAS.pattern,
         ]
     ),
     re.I,
