@@ -186,19 +186,22 @@ def _additions(keys: list[str], base: str) -> list[int] | None:
     return None
 
 
-def _dip_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
-    """The plain ``chips`` part beside a salsa or guacamole, as tortilla chips."""
+def _chips_as(
+    parts: tuple[Part, ...],
+    tag: tuple[tuple[str, str], ...],
+    beside: re.Pattern[str],
+    food: str,
+    why: str,
+) -> tuple[Part, ...]:
+    """Each plain ``chips`` part (not itself matching ``beside``, not a bag or a named kind
+    of chip) read as ``food``, tagged with the synonym and ``why``."""
     out = []
     for part in parts:
         found = _CHIPS.match(part.text.strip())
-        if (
-            found is not None
-            and not _CHIPS_DIPS.search(part.text)
-            and not _BAGGED.search(part.text)  # a kind of chip, or a bag of crisps, is written
-        ):
+        if found is not None and not beside.search(part.text) and not _BAGGED.search(part.text):
             amount = (found["amount"] or "").strip()
-            text = f"{amount} tortilla chips".strip()
-            out.append(Part(text, (*tag, ("synonym", "chips → tortilla chips (beside a dip)"))))
+            text = f"{amount} {food}".strip()
+            out.append(Part(text, (*tag, ("synonym", f"chips → {food} ({why})"))))
         else:
             out.append(part)
     return tuple(out)
@@ -234,20 +237,7 @@ def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> 
     if len(parts) < 2:
         return parts
     if any(_CHIPS_DIPS.search(p.text) for p in parts):
-        return _dip_chips(parts, tag)
+        return _chips_as(parts, tag, _CHIPS_DIPS, "tortilla chips", "beside a dip")
     if not any(_CHIPS_MAINS.search(p.text) for p in parts):
         return parts
-    out = []
-    for part in parts:
-        found = _CHIPS.match(part.text.strip())
-        if (
-            found is not None
-            and not _CHIPS_MAINS.search(part.text)
-            and not _BAGGED.search(part.text)  # "a bag of chips" are crisps anywhere
-        ):
-            amount = (found["amount"] or "").strip()
-            text = f"{amount} french fries".strip()
-            out.append(Part(text, (*tag, ("synonym", "chips → french fries (beside a hot main)"))))
-        else:
-            out.append(part)
-    return tuple(out)
+    return _chips_as(parts, tag, _CHIPS_MAINS, "french fries", "beside a hot main")
