@@ -104,6 +104,42 @@ def test_a_neighbour_needs_shared_words_and_similar_energy() -> None:
     assert "sr28:4" not in out.index
 
 
+def test_a_group_median_is_taken_over_foods_of_similar_energy_density() -> None:
+    build = _builder()
+    # (no shared description words, so no neighbours) three dry cereals (about 380 kcal per 100 g, 30-40 g servings) and three cooked
+    # ones (about 70 kcal, a 240 g bowl) share a group; a cooked cereal without a
+    # default of its own takes the bowl, a dry one the serving, a food unlike any the
+    # whole group's median
+    ids = [f"fndds:{i}" for i in range(1, 7)] + ["sr28:7", "sr28:8", "sr28:9"]
+    foods = pd.DataFrame(
+        {"id": ids, "description": "alpha bravo charlie delta echo foxtrot golf hotel india".split(), "group": ["Cereals"] * 9}
+    )
+    energy = [380.0, 390.0, 370.0, 70.0, 71.0, 60.0, 68.0, 375.0, 1000.0]
+    nutrients = pd.DataFrame({"id": ids, **{c: 0.0 for c in build.TWIN_COLUMNS}})
+    nutrients["energy_kcal"] = energy
+    nutrients["water_g"] = range(9)  # no twins
+    portions = pd.DataFrame(
+        {
+            "id": ids[:6],
+            "amount": [1.0] * 6,
+            "description": ["Quantity not specified"] * 6,
+            "grams": [40.0, 30.0, 35.0, 240.0, 234.0, 250.0],
+        }
+    )
+    out = build.default_portions(foods, nutrients, portions).set_index("id")
+    assert out.loc["sr28:7", ["grams", "basis"]].tolist() == [240.0, "group median"]
+    assert out.loc["sr28:8", "grams"] == 35.0
+    assert out.loc["sr28:9", "grams"] == pytest.approx((40.0 + 234.0) / 2)  # all six
+
+
+def test_cooked_oatmeal_without_an_amount_is_a_bowl_not_a_dry_serving(foods: FoodTable) -> None:
+    # SR28 08121 oats cooked with water (71 kcal per 100 g): no FNDDS twin or
+    # neighbour; the cooked cereals of its group are eaten by the cup (FNDDS cooked
+    # oatmeal QNS 240 g), the dry ones by the 30-40 g serving
+    grams = grams_per_unit("sr28:08121", None, "default", foods, "oatmeal")[0]
+    assert 200.0 <= grams <= 260.0
+
+
 def test_the_bundled_table_is_what_the_builder_makes(tmp_path: Path) -> None:
     for name in ("foods.csv", "nutrients.csv", "portions.csv"):
         with dataset_path(name).open("rb") as src, (tmp_path / name).open("wb") as dst:

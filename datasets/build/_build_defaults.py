@@ -19,7 +19,10 @@ SR28 has no such portion, so each SR28 food borrows one, in this order:
    ``Rice, white, long-grain, regular, enriched, cooked`` takes the default of
    ``Rice, white, cooked``;
 5. ``group median`` -- the median default of the foods above in the same food
-   group (SR28 food group or FNDDS category).
+   group (SR28 food group or FNDDS category) whose energy per 100 g is within
+   :data:`MAX_ENERGY_RATIO` of the food's (at least :data:`MIN_SIMILAR` of them;
+   else of the whole group): cooked oatmeal takes the bowl of the cooked cereals,
+   not the 40 g of the dry ones.
 
 The table is derived from the bundled ``foods.csv``, ``nutrients.csv`` and
 ``portions.csv`` (built first from the USDA sources), so it follows them.
@@ -55,6 +58,8 @@ MIN_SHARED = 0.25
 #: Largest ratio of energy per 100 g between a food and its FNDDS neighbour.
 MAX_ENERGY_RATIO = 1.5
 #: Nutrients (per 100 g, rounded to whole units) that must agree for an FNDDS twin.
+#: Least number of foods of similar energy density a group median is taken over.
+MIN_SIMILAR = 3
 TWIN_COLUMNS = ["energy_kcal", "water_g", "calcium_mg", "magnesium_mg", "potassium_mg", "sodium_mg"]
 _QNS = "quantity not specified"
 _STOP = frozenset(
@@ -165,6 +170,28 @@ def _neighbours(
     return pd.Series(out, dtype=object)
 
 
+def _similar_median(known: pd.DataFrame, energy: float) -> float:
+    """The median default of the group's foods whose energy per 100 g is within
+    :data:`MAX_ENERGY_RATIO` of ``energy`` (at least :data:`MIN_SIMILAR` of them), else NaN.
+
+    Energy density tells the form a food is eaten in apart within one group: cooked
+    oatmeal (about 70 kcal per 100 g, eaten by the bowl) from dry cereals (about 380,
+    eaten by the 30-40 g serving), juice from its concentrate, fresh from dried fruit.
+
+    Examples
+    --------
+    >>> known = pd.DataFrame({"grams": [40.0, 30.0, 35.0, 240.0, 234.0, 250.0],
+    ...                       "energy": [380.0, 390.0, 370.0, 70.0, 71.0, 60.0]})
+    >>> _similar_median(known, 68.0)
+    240.0
+    """
+    if not energy > 0:
+        return float("nan")
+    ratio = np.maximum(known["energy"] / energy, energy / known["energy"])
+    near = known.loc[ratio <= MAX_ENERGY_RATIO, "grams"]
+    return float(near.median()) if len(near) >= MIN_SIMILAR else float("nan")
+
+
 def default_portions(
     foods: pd.DataFrame, nutrients: pd.DataFrame, portions: pd.DataFrame
 ) -> pd.DataFrame:
@@ -200,10 +227,15 @@ def default_portions(
     known = pd.DataFrame(
         [(group[i], g) for i, (g, _, _) in rows.items()], columns=["group", "grams"]
     )
+    known["energy"] = energy.reindex([i for i in rows]).to_numpy()
     medians = known.groupby("group")["grams"].median()
+    by_group = {name: part for name, part in known.groupby("group")}
     for food_id in ids:
         if food_id not in rows and group[food_id] in medians.index:
-            rows[food_id] = (float(medians[group[food_id]]), "group median", "")
+            grams = _similar_median(by_group[group[food_id]], energy.get(food_id, np.nan))
+            if np.isnan(grams):
+                grams = float(medians[group[food_id]])
+            rows[food_id] = (grams, "group median", "")
     out = pd.DataFrame([(i, *rows[i]) for i in ids if i in rows], columns=DEFAULT_COLUMNS)
     out["grams"] = out["grams"].round(1)
     return out.sort_values("id", kind="stable").reset_index(drop=True)
