@@ -44,6 +44,14 @@ def _parts(text: str, matcher: Matcher) -> list[str]:
         ("- 1 plum", "1 plum", None, None),
         ("had 2 boiled eggs", "2 boiled eggs", None, None),
         ("post workout: 1 banana", "1 banana", "post workout", None),
+        # days of the week and places
+        ("Wed dinner - 2 tacos", "2 tacos", "Wed dinner", None),
+        ("thursday: 1 kiwi", "1 kiwi", "thursday", None),
+        ("sat 2 crumpets", "2 crumpets", "sat", None),
+        ("Sun 7pm - 1 cup broth", "1 cup broth", "Sun", "7pm"),
+        ("@ the office: 1 muffin", "1 muffin", None, None),
+        ("at grandma's - 2 scones", "2 scones", None, None),
+        ("b/fast: 1 crumpet", "1 crumpet", "b/fast", None),
     ],
 )
 def test_meal_and_time_prefixes_are_taken_off(
@@ -54,7 +62,16 @@ def test_meal_and_time_prefixes_are_taken_off(
 
 @pytest.mark.parametrize(
     "line",
-    ["snack mix", "breakfast sausage", "dinner roll", "lunch meat, 2 slices", "~2 cups rice"],
+    [
+        "snack mix",
+        "breakfast sausage",
+        "dinner roll",
+        "lunch meat, 2 slices",
+        "~2 cups rice",
+        "sun-dried tomatoes, 2 tbsp",
+        "sun dried tomatoes",
+        "at least 2 cups water",
+    ],
 )
 def test_a_meal_word_that_is_part_of_the_food_stays(line: str) -> None:
     assert strip_prefix(line) == (line, None, None)

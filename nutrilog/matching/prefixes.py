@@ -2,7 +2,8 @@
 
 The vocabulary is ``datasets/entry_words.csv`` (:func:`entry_words`).
 :func:`strip_prefix` takes meal and time prefixes (``breakfast -``, ``lunch:``,
-``[dinner]``, ``Meal 3 -``, ``snack #2:``, ``11am -``, ``dinner @ 6:``, ``bkfst -``),
+``[dinner]``, ``Meal 3 -``, ``snack #2:``, ``11am -``, ``dinner @ 6:``, ``bkfst -``,
+``Mon lunch -``, ``sat 8pm -``, ``@ work:``),
 list markers (bullets, check boxes, item numbers such as ``2)`` or ``1.``) and eating
 verbs (``had``, ``ate``) off a line and keeps the meal; :func:`not_food_reason` says why a
 line is no food entry (``walked``, ``slept``, ``BP``; a tally such as ``total: 1850
@@ -114,7 +115,13 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
-        re.compile(rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?){_SEP}", flags),
+        # a place before a colon (``@ work:``, ``at mum's:``, ``at the cafe -``)
+        re.compile(r"^(?:@|at\s)\s*[^:=\-\u2013\u2014\d\s][^:=\u2013\u2014]{0,30}?(?:\s*:|\s+-)\s+", flags),
+        re.compile(
+            rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?)(?:{_AT}(?P<time>{_CLOCK}))?"
+            rf"(?:{_SEP}|\s+{amount_next})",
+            flags,
+        ),
         re.compile(rf"^(?:{_alternation(w.eat_verbs)})\s+", flags),
     ]
 
