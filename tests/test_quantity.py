@@ -290,3 +290,26 @@ def test_a_bracketed_weight_wins_over_the_count() -> None:
 def test_sm_is_small(text: str) -> None:
     parsed = parse_quantity(text)
     assert parsed.unit == "small" and parsed.quantity == 1.0 and parsed.food == "banana"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "unit", "food"),
+    [
+        ("at least 2 cups water", 2.0, "cup", "water"),
+        ("almost 1 cup milk", 1.0, "cup", "milk"),
+        ("like 3 crackers", 3.0, None, "crackers"),
+        ("just under 1 cup orange juice", 1.0, "cup", "orange juice"),
+        ("more than 250 ml kefir", 250.0, "ml", "kefir"),
+    ],
+)
+def test_bounds_and_hedges_on_an_amount_are_approximate(
+    text: str, quantity: float, unit: str | None, food: str
+) -> None:
+    got = parse_quantity(text)
+    assert (got.quantity, got.unit, got.food) == (quantity, unit, food)
+    assert "approximate" in got.note
+
+
+@pytest.mark.parametrize("text", ["over easy eggs", "like new potatoes", "under-ripe banana"])
+def test_a_hedge_word_without_a_number_stays_in_the_food(text: str) -> None:
+    assert "approximate" not in parse_quantity(text).note

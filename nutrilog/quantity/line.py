@@ -105,7 +105,17 @@ _NOT_AFTER_SIZE = frozenset(
 # Number words that are an amount only in front of a unit ("quarter cup", not "quarter pounder").
 _NEED_UNIT = {"quarter", "single", "couple"}
 # Words saying the amount is approximate; dropped from the food, noted.
-_APPROX_RE = re.compile(r"^(?:approx\.?|approximately|about|around|roughly|circa|ca\.|~)\s*", re.I)
+# Before a number only: the bounds and hedges people put on an amount ("at least 2 cups",
+# "almost 1 cup", "like 3 crackers") say it is approximate, not which food.
+_APPROX_RE = re.compile(
+    r"^(?:approx\.?|approximately|about|around|roughly|circa|ca\.|~"
+    r"|(?:(?:just|a\s+bit|a\s+little|slightly)\s+)?(?:under|over|less\s+than|more\s+than)"
+    r"|at\s+least|at\s+most|almost|nearly|close\s+to|up\s+to|maybe|probably|prob|like"
+    r"|est\.?|estimated|guess(?:ing)?)\s*"
+    r"(?=\d|[\u00bc-\u00be\u2150-\u215e]|(?:a|an|one|two|three|four|five|six|half)\b)"
+    r"|^(?:approx\.?|approximately|about|around|roughly|circa|ca\.|~)\s*",
+    re.I,
+)
 # Count units whose label dose multiplies ("2 capsules magnesium 100 mg" = 200 mg).
 _DOSE_COUNTS = {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sachet"}
 
