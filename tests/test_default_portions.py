@@ -112,7 +112,21 @@ def test_a_group_median_is_taken_over_foods_of_similar_energy_density() -> None:
     # whole group's median
     ids = [f"fndds:{i}" for i in range(1, 7)] + ["sr28:7", "sr28:8", "sr28:9"]
     foods = pd.DataFrame(
-        {"id": ids, "description": "alpha bravo charlie delta echo foxtrot golf hotel india".split(), "group": ["Cereals"] * 9}
+        {
+            "id": ids,
+            "description": [
+                "alpha",
+                "bravo",
+                "charlie",
+                "delta",
+                "echo",
+                "foxtrot",
+                "golf",
+                "hotel",
+                "india",
+            ],
+            "group": ["Cereals"] * 9,
+        }
     )
     energy = [380.0, 390.0, 370.0, 70.0, 71.0, 60.0, 68.0, 375.0, 1000.0]
     nutrients = pd.DataFrame({"id": ids, **{c: 0.0 for c in build.TWIN_COLUMNS}})

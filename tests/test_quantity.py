@@ -166,7 +166,16 @@ def test_parse_amounts_parses_each_unique_text_once(monkeypatch: pytest.MonkeyPa
 def test_parser_never_raises(text: str) -> None:
     got = parse_quantity(text)
     assert isinstance(got.quantity, float)
-    assert got.unit_kind in {None, "mass", "volume", "activity", "size", "count", "vague", "default"}
+    assert got.unit_kind in {
+        None,
+        "mass",
+        "volume",
+        "activity",
+        "size",
+        "count",
+        "vague",
+        "default",
+    }
 
 
 def _benchmark():

@@ -116,7 +116,9 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
         # a place before a colon (``@ work:``, ``at mum's:``, ``at the cafe -``)
-        re.compile(r"^(?:@|at\s)\s*[^:=\-\u2013\u2014\d\s][^:=\u2013\u2014]{0,30}?(?:\s*:|\s+-)\s+", flags),
+        re.compile(
+            r"^(?:@|at\s)\s*[^:=\-\u2013\u2014\d\s][^:=\u2013\u2014]{0,30}?(?:\s*:|\s+-)\s+", flags
+        ),
         re.compile(
             rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?)(?:{_AT}(?P<time>{_CLOCK}))?"
             rf"(?:{_SEP}|\s+{amount_next})",
@@ -220,7 +222,9 @@ def _is_size(text: str, cue: list[str]) -> bool:
     """
     if len(cue) != 1 or cue[0] not in _size_words():
         return False
-    pattern = rf"(?:^|\s)(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?\s+[a-z]"
+    pattern = (
+        rf"(?:^|\s)(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?\s+[a-z]"
+    )
     return re.search(pattern, text.lower()) is not None
 
 
