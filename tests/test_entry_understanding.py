@@ -88,6 +88,8 @@ def test_a_meal_word_that_is_part_of_the_food_stays(line: str) -> None:
         ("felt dizzy after lunch", "symptom"),
         ("slept badly", "sleep"),
         ("water the plants", "chore"),
+        ("oil pulling with sesame oil", "on the body"),
+        ("gargled warm salt water", "on the body"),
         # and others written for this test
         ("ran 5 km", "activity"),
         ("migraine all afternoon", "symptom"),
