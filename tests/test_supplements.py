@@ -216,7 +216,10 @@ def test_several_nutrients_and_where_their_amounts_are() -> None:
         ("magnesium powder 2 scoops", "unknown amount: Magnesium (magnesium powder)"),
         ("fish oil", "unknown amount: fish oil: no tracked nutrient amount"),
         ("omega-3 2 softgels", "unknown amount: omega-3: no tracked nutrient amount"),
-        ("one a day multivitamin", "unknown amount: multivitamin or prenatal: amounts depend on the product"),
+        (
+            "one a day multivitamin",
+            "unknown amount: multivitamin or prenatal: amounts depend on the product",
+        ),
     ],
 )
 def test_products_without_amounts_are_unknown_never_zero(text: str, unknown: str) -> None:
@@ -296,7 +299,12 @@ def test_analyze_takes_amounts_from_the_user_table(tmp_path: Path) -> None:
     assert math.isnan(without.loc[0, "calcium_mg"])  # unknown without the table
     assert without.loc[0, "assumptions"] == "unknown amount: Magnesium, Calcium (cal-mag)"
     entries = nl.analyze(log, profile, min_day_kcal=0, supplements=table).entries
-    assert entries["kind"].astype(str).tolist() == ["supplement", "supplement", "supplement", "food"]
+    assert entries["kind"].astype(str).tolist() == [
+        "supplement",
+        "supplement",
+        "supplement",
+        "food",
+    ]
     assert entries.loc[0, ["calcium_mg", "magnesium_mg"]].tolist() == [600.0, 300.0]
     assert entries.loc[1, "magnesium_mg"] == 50.0  # a food line naming a product
     assert entries.loc[2, "magnesium_mg"] == 200.0  # a dose read from the line is kept
@@ -330,3 +338,68 @@ def test_reported_supplements_keep_their_values_without_assumptions() -> None:
     row = entries.entries.set_index("food").loc["Magnesium Glycinate"]
     assert row["magnesium_mg"] == 200.0
     assert not row["assumptions"]  # nothing assumed: empty text
+
+
+# ------------------------------------------------------------ doses joined by slashes
+
+
+@pytest.mark.parametrize(
+    ("text", "calcium", "magnesium"),
+    [
+        # a combined name lists its nutrients in its own order: cal before mag
+        ("cal-mag 800mg/400mg", 800.0, 400.0),
+        ("cal/mag 600/300", 600.0, 300.0),  # no unit: each in its label unit (mg)
+        ("calcium/magnesium 750/375 mg", 750.0, 375.0),  # one unit after the last dose
+        ("Mag & Cal 200/400 mg", 400.0, 200.0),  # names in the other order
+        ("Ca/Mg/Zn 900/450/20 mg", 900.0, 450.0),  # zinc keeps its place in the list
+    ],
+)
+def test_doses_joined_by_slashes_follow_the_names(
+    text: str, calcium: float, magnesium: float
+) -> None:
+    got = detect_supplement(text)
+    assert got.kind == "supplement"
+    assert got.nutrients["calcium_mg"] == calcium
+    assert got.nutrients["magnesium_mg"] == magnesium
+
+
+def test_a_fraction_after_two_names_is_no_dose_list() -> None:
+    # "1/2 tablet" is half a tablet, not 1 mg of one and 2 mg of the other
+    got = detect_supplement("cal-mag 1/2 tablet")
+    assert got.kind == "supplement" and got.nutrients == {}
+
+
+# ------------------------------------------------------------ bundled products
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "amount"),
+    [
+        ("Tums Ultra 3 tabs", "calcium_mg", 1200.0),  # 400 mg each, not Regular's 200
+        ("tums extra x2", "calcium_mg", 600.0),
+        ("slow mag 3 tablets", "magnesium_mg", 214.5),  # 71.5 mg each
+    ],
+)
+def test_products_named_in_short(text: str, column: str, amount: float) -> None:
+    got = detect_supplement(text)
+    assert got.kind == "supplement" and got.nutrients[column] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("Citracal 2 caplets", "Calcium"),
+        ("emergen c 1 packet", "Magnesium"),
+        ("2 tsp natural calm", "natural calm"),  # a measure the table has no amount for
+    ],
+)
+def test_products_with_amounts_unknown_are_supplements_not_food(text: str, unknown: str) -> None:
+    got = detect_supplement(text)
+    assert got.kind == "supplement"
+    assert "unknown amount" in got.assumption and unknown in got.assumption
+    # and end to end: no food is matched, nothing is counted as zero
+    entries = nl.analyze(
+        nl.parse_entries([text], date="2026-11-20"), nl.Profile(age=40, sex="female")
+    ).entries
+    assert entries["kind"].tolist() == ["supplement"]
+    assert entries["food_id"].isna().all()

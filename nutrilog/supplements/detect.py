@@ -133,10 +133,22 @@ def from_product(
 ) -> SupplementInfo | None:
     """The reading of a line naming one of ``products`` (see :func:`product_index`), or None."""
     found = product_in(text, products)
-    count = units_taken(parsed)
-    if found is None or count is None:
+    if found is None:
         return None
+    count = units_taken(parsed)
     product, amounts = found
+    if count is None and parsed.unit not in DOSE_UNITS:
+        # "1 tsp Natural Calm": a measure the table gives no amounts for
+        amount = "" if math.isnan(parsed.quantity) else f"{parsed.quantity:g} "
+        measured = f"{amount}{parsed.unit}"
+        return SupplementInfo(
+            "supplement",
+            {},
+            f"{product}: amounts per {parsed.unit} unresolved (check the label)",
+            f"unknown amount: {measured} of {product} (the product table gives amounts per unit)",
+        )
+    if count is None:
+        return None
     nutrients = {c: v * count for c, v in amounts.items() if not math.isnan(v)}
     unknown = [nutrient(c).label for c, v in amounts.items() if math.isnan(v)]
     assumption = f"product: {product} x {count:g}"
@@ -172,11 +184,24 @@ def _foreign_doses(parts: list[str], column: str) -> bool:
 
 
 #: Doses written together after the names, joined by slashes (``500mg/400IU``).
+_DOSE_UNIT = r"(?:mg|mcg|µg|ug|iu|g)\b"
+#: Doses joined by slashes: each with its unit (``500mg/400IU``), one unit after the
+#: last (``500/250 mg``: every dose in it) or none (``1000/500``: each in its label unit).
 _DOSE_LIST = re.compile(
-    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|g)\b"
-    r"(?:\s*/\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|g)\b)+",
+    rf"(?<![\w./])\d+(?:\.\d+)?(?:\s*{_DOSE_UNIT})?"
+    rf"(?:\s*/\s*\d+(?:\.\d+)?(?:\s*{_DOSE_UNIT})?)+(?![\w/])",
     re.I,
 )
+_HAS_UNIT = re.compile(rf"\d\s*{_DOSE_UNIT}", re.I)
+#: Where a combined name (``cal-mag``, ``cal/mag``) names each of its nutrients.
+_OWN_WORD = {"magnesium_mg": re.compile(r"mag", re.I), "calcium_mg": re.compile(r"cal", re.I)}
+
+
+def _name_at(column: str, found: re.Match[str]) -> int:
+    """Where ``column``'s own word starts in a name match (``mag`` of ``cal-mag``)."""
+    own = _OWN_WORD.get(column)
+    hit = own.search(found[0]) if own is not None else None
+    return found.start() + (hit.start() if hit is not None else 0)
 
 
 def doses_in_order(text: str, columns: list[str]) -> dict[str, ParsedAmount] | None:
@@ -200,9 +225,19 @@ def doses_in_order(text: str, columns: list[str]) -> dict[str, ParsedAmount] | N
     if found is None or not columns:
         return None
     doses = [d.strip() for d in found[0].split("/")]
+    units = [_HAS_UNIT.search(d) is not None for d in doses]
+    if not any(units):
+        # no unit at all: only label-sized numbers are doses (``1/2`` is half a tablet)
+        if min(float(d) for d in doses) < BARE_DOSE_MIN:
+            return None
+    elif not all(units):
+        if units != [False] * (len(doses) - 1) + [True]:
+            return None  # "500/250mg/400IU" is no list this reads
+        unit = re.sub(r"^[\d.\s]+", "", doses[-1])
+        doses = [f"{d} {unit}" for d in doses[:-1]] + [doses[-1]]
     names = text[: found.start()]
     first = {
-        column: m.start()
+        column: _name_at(column, m)
         for column, pattern in NUTRIENT_PATTERNS
         if column in columns and (m := pattern.search(names)) is not None
     }

@@ -24,7 +24,10 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import re
+
+from nutrilog._resources import dataset_path
 
 __all__ = [
     "NUTRIENT_PATTERNS",
@@ -56,7 +59,7 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "magnesium_mg",
         re.compile(
-            rf"\bmagnesium\b|\bmag\b|\bcal[\s-]?mag\b|(?-i:{_NOT_AFTER_NUMBER}\bMg\b)"
+            rf"\bmagnesium\b|\bmag\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bMg\b)"
             rf"|{_NOT_AFTER_NUMBER}\bmg\s+(?:l-)?(?:{_ANY_SALT})\b",
             re.I,
         ),
@@ -64,7 +67,7 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "calcium_mg",
         re.compile(
-            rf"\bcalcium\b|\bcal[\s-]?mag\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
+            rf"\bcalcium\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
             rf"|\bca\s+(?:{_ANY_SALT})\b",
             re.I,
         ),
@@ -123,7 +126,7 @@ NAMED_SUPPLEMENTS = re.compile(
 )
 #: Untracked nutrients and herbs: a supplement with a dose or a form, a food otherwise.
 OTHER_SUPPLEMENTS = re.compile(
-    r"\bzinc\b|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
+    r"\bzinc\b|(?-i:\bZn\b)|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
     r"\bfolate\b|\bfolic\b|\belectrolytes?\b|\bselenium\b|\biodine\b|\bturmeric\b|"
     r"\bcurcumin\b|\bl-theanine\b|\b5-htp\b|\belderberry\b",
     re.I,
@@ -169,6 +172,16 @@ FORMULAS = re.compile(
     re.I,
 )
 
+
+def _product_words() -> str:
+    """The first word of every product of ``datasets/supplement_products.csv`` (``tums``,
+    ``citracal``...): a line naming one is screened in."""
+    with dataset_path("supplement_products.csv").open(encoding="utf-8") as fh:
+        names = [row["product"] for row in csv.DictReader(fh)]
+    first = sorted({re.split(r"[\s-]+", n.strip().lower())[0] for n in names if n.strip()})
+    return "|".join(rf"\b{re.escape(w)}\b" for w in first)
+
+
 SUPPLEMENT_WORDS = re.compile(
     "|".join(
         [p.pattern for _, p in NUTRIENT_PATTERNS]
@@ -177,7 +190,8 @@ SUPPLEMENT_WORDS = re.compile(
             MULTI.pattern,
             NAMED_SUPPLEMENTS.pattern,
             OTHER_SUPPLEMENTS.pattern,
-            r"water|h2o|\btums\b|\bzma\b|caltrate|mag-ox",
+            r"water|h2o",
+            _product_words(),
             FORMULAS.pattern,
         ]
     ),
