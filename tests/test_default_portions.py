@@ -232,3 +232,28 @@ def test_bare_food_lines_end_to_end() -> None:
     assert entries["assumptions"].iloc[0].startswith("default portion: ")
     assert entries["assumptions"].iloc[1].startswith("default portion: ")
     assert entries["unit"].iloc[2] == "medium"  # one medium order, not a default
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        # FNDDS 58111110 (wonton, fried): "wonton, any size" 19 g, "pot sticker" 30 g;
+        # the diary's noun chooses the row, written as one word or two
+        ("5 potstickers", 150.0),
+        ("2 pot stickers", 60.0),
+    ],
+)
+def test_a_count_takes_the_portion_named_by_the_entrys_own_noun(line: str, grams: float) -> None:
+    import nutrilog as nl
+
+    log = nl.parse_entries([line], date="2026-11-20")
+    entries = nl.analyze(log, nl.Profile(age=30, sex="male"), min_day_kcal=0).entries
+    assert entries["food_id"].iloc[0] == "fndds:58111110"
+    assert entries["grams"].iloc[0] == pytest.approx(grams)
+
+
+def test_a_noun_the_description_holds_is_left_to_the_description(foods: FoodTable) -> None:
+    # SR28 18364 flour tortilla: its plain "tortilla" row (48 g), not the smallest one
+    # that also names a tortilla
+    got = resolve_grams([1.0], [None], [None], ["sr28:18364"], foods, food_text=["flour tortilla"])
+    assert got["grams"].iloc[0] == pytest.approx(48.0)

@@ -32,6 +32,7 @@ __all__ = [
     "count_default",
     "count_row",
     "described_count",
+    "item_row",
     "fits",
     "names",
     "name_pattern",
@@ -127,6 +128,7 @@ class Hint(NamedTuple):
     served: str = ""  # a serving named by datasets/count_sizes.csv ("flat white")
     size: str = ""  # a size word among the food words ("big salad"), as written
     piece: str = ""  # the count unit the food text ends on ("sausage links": "link")
+    item: str = ""  # the last food word, as written ("potstickers")
 
 
 #: The hint of an entry whose food text names nothing about the portion.
@@ -382,7 +384,52 @@ def read_hint(food_text: str) -> Hint:
         served_name(text),
         size_word(food_words),
         _count_units().get(last, "") if len(food_words) > 1 else "",
+        last,
     )
+
+
+def item_row(rows: Sequence[Row], hint: Hint, description: str = "") -> Row | None:
+    """The portion of one item that names the food's own noun as the text writes it
+    (``hint.item``): ``4 potstickers`` counts FNDDS' ``pot sticker`` row (30 g), not the
+    ``wonton, any size`` its description names (19 g). The noun matches a word of the
+    portion or two of its words written as one, singular or plural; among several
+    (``miniature taco``, ``medium taco``) :func:`pick` chooses. A noun that the food's
+    ``description`` holds is left to :func:`described_count`.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> rows = load_foods().prepared_portions.food("fndds:58111110").rows
+    >>> item_row(rows, read_hint("potstickers")).per_one
+    30.0
+    """
+    item = hint.item
+    if len(item) < 3:
+        return None
+    forms = {item, item.removesuffix("s"), item.removesuffix("es")}
+    named = {
+        f for w in WORD.findall(description) for f in (w, w.removesuffix("s"), w.removesuffix("es"))
+    }
+    if forms & named:
+        return None  # the food's own name: :func:`described_count` reads it
+    found = []
+    for row in ones(rows):
+        if row.unit in VOLUME_UNITS:
+            continue
+        words = WORD.findall(_BRACKETS.sub(" ", row.text))
+        joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+        if forms & (set(words) | joined):
+            found.append(row)
+    return pick(found, hint) if found else None
+    forms = {item, item.removesuffix("s"), item.removesuffix("es")}
+    for row in ones(rows):
+        if row.unit in VOLUME_UNITS:
+            continue
+        words = WORD.findall(_BRACKETS.sub(" ", row.text.lower()))
+        joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+        if forms & (set(words) | joined):
+            return row
+    return None
 
 
 @cache

@@ -23,6 +23,7 @@ from nutrilog.portions.choice import (
     count_default,
     count_row,
     described_count,
+    item_row,
     name_pattern,
     serving_portion,
     size_portion,
@@ -183,6 +184,7 @@ def _for_food(
     row = (
         (None if size_named else regular_bar(food))
         or (count_row(food.rows, hint.piece, hint) if hint.piece else None)
+        or item_row(food.rows, hint, food.description.lower())
         or described_count(food, hint)
         or count_default(food.rows, hint)
     )
