@@ -106,8 +106,12 @@ class TextWriter(Writer):
 
     def plain_table(self, headers: list[str], rows: list[list[str]], right: Any = ()) -> None:
         """A table of many rows as one block of aligned text: rich's tables measure every
-        cell, which for thousands of people would cost more than the analysis."""
-        from rich.text import Text
+        cell, which for thousands of people would cost more than the analysis.
+
+        The block is unstyled and never wrapped, so it goes to the buffer as rich would
+        write it (the control codes rich strips stripped once, for the whole block),
+        without rich splitting it into lines and joining them again."""
+        from rich.control import strip_control_codes
 
         right = set(right)
         table = [headers, *rows]
@@ -120,7 +124,7 @@ class TextWriter(Writer):
             for r in table
         ]
         lines.insert(1, "  ".join("-" * n for n in widths))
-        self.console.print(Text("\n".join(lines)), soft_wrap=True)
+        self.console.file.write(strip_control_codes("\n".join(lines)) + "\n")
 
     def listed(
         self, title: str, items: list[dict[str, Any]], describe: Any, limit: int = w.LIST_LIMIT
