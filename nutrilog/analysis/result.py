@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import text_in
 from nutrilog.analysis.suggesting import suggestions_for_people
 from nutrilog.errors import ArgumentError
 from nutrilog.food_sources import top_foods
@@ -172,7 +173,7 @@ class Analysis:
         """
         if isinstance(self._assessed, pd.DataFrame):
             every = self._assessed
-            keep = every["person"].astype(str).isin({str(p) for p in persons})
+            keep = text_in(every["person"], {str(p) for p in persons})
             return every[keep].reset_index(drop=True)
         return self._assessed.of(persons)
 
@@ -243,12 +244,12 @@ class Analysis:
         keep = {str(p) for p in persons}
         if "suggestions" in self.__dict__:  # already computed for everybody
             every = self.suggestions
-            return every[every["person"].astype(str).isin(keep)]
+            return every[text_in(every["person"], keep)]
         entries = self.categorical_entries()
         assessment = self.assessment_numbers  # the suggestions need no row's sentences
         return suggestions_for_people(
-            entries[entries["person"].astype(str).isin(keep)],
-            assessment[assessment["person"].astype(str).isin(keep)],
+            entries[text_in(entries["person"], keep)],
+            assessment[text_in(assessment["person"], keep)],
             self.foods,
             self.explanations,
             profiles=self.profiles,

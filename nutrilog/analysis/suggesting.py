@@ -97,9 +97,10 @@ def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
 
 def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
     """The foods that gave a person the most of a nutrient over the log, in the log's words."""
+    from nutrilog._vector import text_in
     from nutrilog.food_sources import top_sources
 
-    return top_sources(entries[entries["person"].astype(str) == person], column, n)
+    return top_sources(entries[text_in(entries["person"], {person})], column, n)
 
 
 def _below_ai(rows: list[Any]) -> list[str]:

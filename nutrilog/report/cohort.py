@@ -97,12 +97,13 @@ def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dic
 
 def top_foods_of(analysis: Analysis, shown: list[str]) -> pd.DataFrame:
     """The top foods of the people shown only (a cohort report shows a few people)."""
+    from nutrilog._vector import text_in
     from nutrilog.food_sources import top_foods
 
     if "top_foods" in getattr(analysis, "__dict__", {}):  # already computed for everybody
         return analysis.top_foods
     entries = analysis.categorical_entries()
-    keep = entries["person"].astype(str).isin({str(p) for p in shown}).to_numpy()
+    keep = text_in(entries["person"], {str(p) for p in shown})
     return top_foods(entries[keep])
 
 

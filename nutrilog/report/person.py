@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from nutrilog._vector import text_in
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.report.values import clean, records
 from nutrilog.report.verdicts import explanations_of, verdicts_of
@@ -100,7 +101,7 @@ def weekly_means(daily: pd.DataFrame, min_span_days: int = WEEKLY_AFTER_DAYS) ->
 def for_person(frame: pd.DataFrame, person: str) -> pd.DataFrame:
     if "person" not in frame.columns:
         return frame
-    return frame[frame["person"].astype(str) == person]
+    return frame[text_in(frame["person"], {person})]
 
 
 def _undated(entries: pd.DataFrame, person: str) -> int:
