@@ -247,13 +247,16 @@ class Analysis:
             return every[text_in(every["person"], keep)]
         entries = self.categorical_entries()
         assessment = self.assessment_numbers  # the suggestions need no row's sentences
+        daily = self.daily
+        if "person" in daily.columns:
+            daily = daily[text_in(daily["person"], keep)]
         return suggestions_for_people(
             entries[text_in(entries["person"], keep)],
             assessment[text_in(assessment["person"], keep)],
             self.foods,
             self.explanations,
             profiles=self.profiles,
-            daily=self.daily,
+            daily=daily,
         )
 
     def report(
