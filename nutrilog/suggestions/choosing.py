@@ -147,7 +147,7 @@ def evaluate(
     the gap and their energy; foods with none of the nutrient (or unknown) are dropped."""
     keys = list(zip(candidates["food_id"], candidates["prefer"], strict=True))
     chosen = portions_for(foods, keys)
-    at = foods.foods.index.get_indexer(candidates["food_id"])  # every candidate is a food
+    at = _positions(foods, candidates["food_id"])
     grams = np.array([grams for _, grams in chosen], dtype="float64")
     description = foods.foods["description"].take(at).to_numpy(dtype=object)
     name = candidates["name"].to_numpy(dtype=object)
@@ -168,6 +168,12 @@ def evaluate(
     )
     keep = ~np.isnan(amount) & (amount > 0)
     return pd.DataFrame({name: values[keep] for name, values in columns.items()})
+
+
+def _positions(foods: FoodTable, ids: pd.Series) -> np.ndarray:
+    """The table positions of foods of the table (the table's kept id look-up)."""
+    position = foods.id_lookup.position
+    return np.array([position[i] for i in ids], dtype=np.intp)
 
 
 def _values(foods: FoodTable, column: str, at: np.ndarray) -> np.ndarray:
@@ -234,11 +240,7 @@ def breaks_limit(
     for column, limit in person.limits.items():
         if limit is None or pd.isna(limit) or picked.empty:
             continue
-        at = (
-            picked["_at"].to_numpy()
-            if "_at" in picked
-            else foods.foods.index.get_indexer(picked["food_id"])
-        )
+        at = picked["_at"].to_numpy() if "_at" in picked else _positions(foods, picked["food_id"])
         per_100g = _values(foods, column, at)
         added = np.nan_to_num(per_100g * picked["grams"].to_numpy(dtype="float64") / 100.0, nan=0.0)
         now = person.now(column)
