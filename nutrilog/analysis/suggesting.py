@@ -56,7 +56,7 @@ def suggestions_for_people(
     energy = _mean_energy(daily)
     frames = []
     for person, frame in assessment.groupby("person", sort=False):
-        rows = list(frame.itertuples())  # each row read once, for every helper below
+        rows = list(frame[_READ].itertuples(index=False))  # read once, for every helper
         gaps, limits, current, targets = _gaps_and_limits(rows)
         current["energy_kcal"] = energy.get(str(person), np.nan)
         reduce = {
@@ -85,6 +85,10 @@ def suggestions_for_people(
     if frames:
         return pd.concat(frames, ignore_index=True)
     return pd.DataFrame(columns=["person", *SUGGESTION_COLUMNS])
+
+
+#: The assessment columns the helpers below read.
+_READ = ["column", "status", "mean", "target", "ul", "ul_applies_to", "cdrr"]
 
 
 def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
