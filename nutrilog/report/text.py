@@ -114,15 +114,12 @@ class TextWriter(Writer):
         from rich.control import strip_control_codes
 
         right = set(right)
-        table = [headers, *rows]
-        widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
-        lines = [
-            "  ".join(
-                c.rjust(n) if i in right else c.ljust(n)
-                for i, (c, n) in enumerate(zip(r, widths, strict=True))
-            )
-            for r in table
-        ]
+        widths, cells = [], []  # column by column: each column's width, its padded cells
+        for i, column in enumerate(zip(headers, *rows, strict=True)):
+            n = max(map(len, column))
+            widths.append(n)
+            cells.append([c.rjust(n) for c in column] if i in right else [c.ljust(n) for c in column])
+        lines = ["  ".join(row) for row in zip(*cells, strict=True)]
         lines.insert(1, "  ".join("-" * n for n in widths))
         self.console.file.write(strip_control_codes("\n".join(lines)) + "\n")
 
