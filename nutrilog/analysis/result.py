@@ -245,13 +245,20 @@ class Analysis:
         if "suggestions" in self.__dict__:  # already computed for everybody
             every = self.suggestions
             return every[text_in(every["person"], keep)]
+        from nutrilog.analysis.suggesting import ENTRY_COLUMNS
+        from nutrilog.nutrients import NUTRIENT_COLUMNS
+
         entries = self.categorical_entries()
+        read = {*ENTRY_COLUMNS, *NUTRIENT_COLUMNS}  # the columns the suggestions read
+        entries = entries.loc[
+            text_in(entries["person"], keep), [c for c in entries.columns if c in read]
+        ]
         assessment = self.assessment_numbers  # the suggestions need no row's sentences
         daily = self.daily
         if "person" in daily.columns:
             daily = daily[text_in(daily["person"], keep)]
         return suggestions_for_people(
-            entries[text_in(entries["person"], keep)],
+            entries,
             assessment[text_in(assessment["person"], keep)],
             self.foods,
             self.explanations,

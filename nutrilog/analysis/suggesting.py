@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
     from nutrilog.profile import Profile
 
-__all__ = ["EATEN_CANDIDATES", "suggestions_for_people"]
+__all__ = ["EATEN_CANDIDATES", "ENTRY_COLUMNS", "suggestions_for_people"]
 
 #: How many of a person's most often logged foods are considered as suggestions.
 EATEN_CANDIDATES = 40
@@ -87,6 +87,9 @@ def suggestions_for_people(
     return pd.DataFrame(columns=["person", *SUGGESTION_COLUMNS])
 
 
+#: The entry columns the suggestions read (besides the nutrient columns).
+ENTRY_COLUMNS = ("person", "food_id", "food", "description")
+
 #: The assessment columns the helpers below read.
 _READ = ["column", "status", "mean", "target", "ul", "ul_applies_to", "cdrr"]
 
@@ -104,7 +107,8 @@ def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) ->
     from nutrilog._vector import text_in
     from nutrilog.food_sources import top_sources
 
-    return top_sources(entries[text_in(entries["person"], {person})], column, n)
+    read = [c for c in ("food", "description", column) if c in entries.columns]
+    return top_sources(entries.loc[text_in(entries["person"], {person}), read], column, n)
 
 
 def _below_ai(rows: list[Any]) -> list[str]:
