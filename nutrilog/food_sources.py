@@ -55,10 +55,14 @@ def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.Dat
     """
     keys = ["person", "date"] if by_day else ["person"]
     label, written, described = _food_groups(entries)
-    frame = entries[keys].copy()
-    frame["_group"] = label
-    for col in NUTRIENT_COLUMNS:
-        frame[col] = entries[col].to_numpy()
+    frame = pd.DataFrame(  # built in one step: a column at a time costs more than the rows
+        {
+            **{key: entries[key] for key in keys},
+            "_group": label,
+            **{col: entries[col].to_numpy() for col in NUTRIENT_COLUMNS},
+        },
+        index=entries.index,
+    )
     long = frame.melt(
         id_vars=[*keys, "_group"],
         value_vars=NUTRIENT_COLUMNS,
