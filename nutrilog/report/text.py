@@ -62,6 +62,10 @@ class TextWriter(Writer):
             emoji=False,
             legacy_windows=False,
         )
+        #: Each paragraph as rendered, by (text, indent, style): the texts every person's
+        #: part repeats (the explanations of a nutrient, the terms, the pointers) are
+        #: wrapped once per report.
+        self.paragraphs: dict[tuple[str, int, str], str] = {}
 
     # ----- layout
     def heading(self, text: str, level: int = 1, space: bool = True) -> None:
@@ -78,7 +82,13 @@ class TextWriter(Writer):
         from rich.padding import Padding
         from rich.text import Text
 
-        self.console.print(Padding(Text(text, style=style), (0, 0, 0, indent)))
+        key = (text, indent, style)
+        shown = self.paragraphs.get(key)
+        if shown is None:
+            with self.console.capture() as capture:
+                self.console.print(Padding(Text(text, style=style), (0, 0, 0, indent)))
+            shown = self.paragraphs[key] = capture.get()
+        self.console.file.write(shown)
 
     def table(
         self, headers: list[str], rows: list[list[str]], status_col: int | None = None
