@@ -244,6 +244,23 @@ def choose(rows: np.ndarray, yes: pd.Series, no: pd.Series) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(codes, categories=union), index=no.index)
 
 
+def text_in(values: pd.Series, keep: set[str]) -> np.ndarray:
+    """Rows whose value, as text, is one of ``keep`` (missing values never are), tested
+    once per distinct value: a cohort's few people among its rows without turning
+    every row into text.
+
+    Examples
+    --------
+    >>> text_in(pd.Series(["ann", "bob", None, "ann"], dtype="category"), {"ann"}).tolist()
+    [True, False, False, True]
+    >>> text_in(pd.Series([1, 2, 1]), {"1"}).tolist()
+    [True, False, True]
+    """
+    codes, uniques = codes_of(values)
+    hit = np.array([u is not None and str(u) in keep for u in uniques], dtype=bool)
+    return hit[codes] if len(codes) else np.zeros(0, dtype=bool)
+
+
 def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply a vectorised ``func`` to the distinct values of ``values`` and spread it back.
 

@@ -55,10 +55,14 @@ def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.Dat
     """
     keys = ["person", "date"] if by_day else ["person"]
     label, written, described = _food_groups(entries)
-    frame = entries[keys].copy()
-    frame["_group"] = label
-    for col in NUTRIENT_COLUMNS:
-        frame[col] = entries[col].to_numpy()
+    frame = pd.DataFrame(  # built in one step: a column at a time costs more than the rows
+        {
+            **{key: entries[key] for key in keys},
+            "_group": label,
+            **{col: entries[col].to_numpy() for col in NUTRIENT_COLUMNS},
+        },
+        index=entries.index,
+    )
     long = frame.melt(
         id_vars=[*keys, "_group"],
         value_vars=NUTRIENT_COLUMNS,
@@ -93,7 +97,7 @@ def top_sources(entries: pd.DataFrame, column: str, n: int = 3) -> list[str]:
     >>> top_sources(e, "sodium_mg")
     ['Salt', 'bread']
     """
-    label, written, _ = _food_groups(entries)
+    label, written, _ = _food_groups(entries, describe=False)
     values = entries[column].to_numpy(dtype="float64")
     known = ~np.isnan(values)
     # summed as top_foods sums them (groups in order of appearance), then a stable sort
@@ -102,11 +106,14 @@ def top_sources(entries: pd.DataFrame, column: str, n: int = 3) -> list[str]:
     return [str(x) for x in written[amount.index.to_numpy(dtype=np.int64)[best]]]
 
 
-def _food_groups(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _food_groups(
+    entries: pd.DataFrame, describe: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Group entries by their food as written, working per distinct text (never per row).
 
     Returns each row's group number, and per group the most frequent spelling and the
-    description its rows were most often matched to (``""`` when none).
+    description its rows were most often matched to (``""`` when none, or when not
+    ``describe``: :func:`top_sources` needs no description).
     """
     food = entries["food"] if "food" in entries else pd.Series(np.nan, index=entries.index)
     if "description" in entries:  # no text (a reported daily total): its description
@@ -124,7 +131,7 @@ def _food_groups(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndar
     first = pd.Series(order).groupby(group_of[order], sort=True).first()
     written = np.array(names, dtype=object)[first.to_numpy()]
     described = np.full(len(groups), "", dtype=object)
-    if "description" in entries:
+    if describe and "description" in entries:
         pairs = pd.DataFrame({"g": label, "d": entries["description"].astype(object).to_numpy()})
         counts = pairs.dropna().groupby(["g", "d"], sort=False).size()
         if len(counts):

@@ -469,3 +469,22 @@ def test_usual_portion_is_a_household_measure(food_id: str, expected: tuple[str,
     from nutrilog.suggestions.measures import pick_usual_portions
 
     assert pick_usual_portions(load_foods(), [food_id])[food_id] == expected
+
+
+def test_usual_portions_are_picked_once_per_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A food eaten but not curated has no preferred measure (None, or NaN once in a
+    frame's string column): its usual portion is kept on the table and reused, so a
+    second suggestion for it picks no portion again."""
+    import nutrilog.suggestions.measures as measures
+
+    foods = load_foods()
+    eaten = ["sr28:09040", "sr28:11090"]  # banana, broccoli
+    first = suggest_foods({"potassium_mg": 1500.0}, foods, eaten_ids=eaten)
+
+    def picked_again(*args: object) -> None:
+        raise AssertionError("usual portion picked again")
+
+    monkeypatch.setattr(measures, "pick_usual_portions", picked_again)
+    again = suggest_foods({"potassium_mg": 1500.0}, foods, eaten_ids=eaten)
+    assert again.equals(first)
+    assert all(isinstance(prefer, str) or prefer is None for _, prefer in foods.usual_portions)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from nutrilog._vector import text_in
 from nutrilog.analysis.suggesting import suggestions_for_people
 from nutrilog.errors import ArgumentError
 from nutrilog.food_sources import top_foods
@@ -172,7 +173,7 @@ class Analysis:
         """
         if isinstance(self._assessed, pd.DataFrame):
             every = self._assessed
-            keep = every["person"].astype(str).isin({str(p) for p in persons})
+            keep = text_in(every["person"], {str(p) for p in persons})
             return every[keep].reset_index(drop=True)
         return self._assessed.of(persons)
 
@@ -243,16 +244,26 @@ class Analysis:
         keep = {str(p) for p in persons}
         if "suggestions" in self.__dict__:  # already computed for everybody
             every = self.suggestions
-            return every[every["person"].astype(str).isin(keep)]
+            return every[text_in(every["person"], keep)]
+        from nutrilog.analysis.suggesting import ENTRY_COLUMNS
+        from nutrilog.nutrients import NUTRIENT_COLUMNS
+
         entries = self.categorical_entries()
+        read = {*ENTRY_COLUMNS, *NUTRIENT_COLUMNS}  # the columns the suggestions read
+        entries = entries.loc[
+            text_in(entries["person"], keep), [c for c in entries.columns if c in read]
+        ]
         assessment = self.assessment_numbers  # the suggestions need no row's sentences
+        daily = self.daily
+        if "person" in daily.columns:
+            daily = daily[text_in(daily["person"], keep)]
         return suggestions_for_people(
-            entries[entries["person"].astype(str).isin(keep)],
-            assessment[assessment["person"].astype(str).isin(keep)],
+            entries,
+            assessment[text_in(assessment["person"], keep)],
             self.foods,
             self.explanations,
             profiles=self.profiles,
-            daily=self.daily,
+            daily=daily,
         )
 
     def report(

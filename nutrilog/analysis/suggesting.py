@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
     from nutrilog.profile import Profile
 
-__all__ = ["EATEN_CANDIDATES", "suggestions_for_people"]
+__all__ = ["EATEN_CANDIDATES", "ENTRY_COLUMNS", "suggestions_for_people"]
 
 #: How many of a person's most often logged foods are considered as suggestions.
 EATEN_CANDIDATES = 40
@@ -56,7 +56,7 @@ def suggestions_for_people(
     energy = _mean_energy(daily)
     frames = []
     for person, frame in assessment.groupby("person", sort=False):
-        rows = list(frame.itertuples())  # each row read once, for every helper below
+        rows = list(frame[_READ].itertuples(index=False))  # read once, for every helper
         gaps, limits, current, targets = _gaps_and_limits(rows)
         current["energy_kcal"] = energy.get(str(person), np.nan)
         reduce = {
@@ -87,6 +87,13 @@ def suggestions_for_people(
     return pd.DataFrame(columns=["person", *SUGGESTION_COLUMNS])
 
 
+#: The entry columns the suggestions read (besides the nutrient columns).
+ENTRY_COLUMNS = ("person", "food_id", "food", "description")
+
+#: The assessment columns the helpers below read.
+_READ = ["column", "status", "mean", "target", "ul", "ul_applies_to", "cdrr"]
+
+
 def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
     """Each person's mean daily energy over the assessed (complete) days."""
     if daily is None or "energy_kcal" not in daily or daily.empty:
@@ -97,9 +104,11 @@ def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:
 
 def _top_sources(entries: pd.DataFrame, person: str, column: str, n: int = 3) -> list[str]:
     """The foods that gave a person the most of a nutrient over the log, in the log's words."""
+    from nutrilog._vector import text_in
     from nutrilog.food_sources import top_sources
 
-    return top_sources(entries[entries["person"].astype(str) == person], column, n)
+    read = [c for c in ("food", "description", column) if c in entries.columns]
+    return top_sources(entries.loc[text_in(entries["person"], {person}), read], column, n)
 
 
 def _below_ai(rows: list[Any]) -> list[str]:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded, text_array
+from nutrilog._vector import coded, text_array, text_in
 from nutrilog.assessment.notes import notes
 from nutrilog.assessment.rules import reason
 from nutrilog.nutrients import ASSESSED
@@ -162,7 +162,7 @@ class AssessmentLater:
         keep = {str(p) for p in persons}
         if self._done is not None or self._t is None:
             done = self.finished()
-            return done[done["person"].astype(str).isin(keep)].reset_index(drop=True)
+            return done[text_in(done["person"], keep)].reset_index(drop=True)
         chosen = np.array([str(p) in keep for p in self._people], dtype=bool)
         rows = np.repeat(chosen, len(ASSESSED))
         frame = worded_table(self._t[rows].reset_index(drop=True), self._min_days)

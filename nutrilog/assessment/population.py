@@ -345,33 +345,36 @@ def slot_summary(
 
     key = np.asarray(ASSESSED, dtype=object)[nutrient_code[firsts]]
     out = keys.iloc[person[firsts]][by].reset_index(drop=True)
-    out["group"] = _labels(out, by)
     described = [nutrient(k) for k in key]
-    out["nutrient"] = key
-    out["label"] = [n.label for n in described]
-    out["unit"] = [n.unit for n in described]
-    out["people"] = count
-    out["days_per_person"] = np.bincount(codes, w * days, minlength=groups) / total
-    out["mean"] = group_mean
-    for j, p in enumerate(PERCENTILES):
-        out[f"p{p}"] = pct[:, j]
-    out["share_below_ear"] = np.where(estimable, below_ear, np.nan)
-    out["share_at_or_above_ai"] = np.where(estimable, at_ai, np.nan)
-    out["share_above_ul"] = np.where(estimable, above_ul, np.nan)
-    out["share_above_cdrr"] = np.where(estimable, above_cdrr, np.nan)
-    out["method"] = np.select(
-        [(n_ear > 0) & (n_ai > 0), n_ear > 0, n_ai > 0],
-        [_MIXED_METHOD, _EAR_METHOD, _AI_METHOD],
-        "no reference",
-    )
-    out["distribution"] = np.select(
-        [shrunk, no_between, few], [USUAL, NO_BETWEEN, TOO_FEW], SINGLE_DAY
-    )
-    out["shrinkage"] = use
-    out["sd_within"] = np.sqrt(s_w2)
     with np.errstate(invalid="ignore"):
-        out["sd_between"] = np.where(multi, np.sqrt(np.maximum(s_obs2 - s_w2 * inv_k, 0.0)), np.nan)
-    out["note"] = _notes(out, no_between, few, multi, left_out, weights)
+        sd_between = np.where(multi, np.sqrt(np.maximum(s_obs2 - s_w2 * inv_k, 0.0)), np.nan)
+    columns = {  # built in one step: a column at a time costs more than the rows
+        "group": _labels(out, by),
+        "nutrient": key,
+        "label": [n.label for n in described],
+        "unit": [n.unit for n in described],
+        "people": count,
+        "days_per_person": np.bincount(codes, w * days, minlength=groups) / total,
+        "mean": group_mean,
+        **{f"p{p}": pct[:, j] for j, p in enumerate(PERCENTILES)},
+        "share_below_ear": np.where(estimable, below_ear, np.nan),
+        "share_at_or_above_ai": np.where(estimable, at_ai, np.nan),
+        "share_above_ul": np.where(estimable, above_ul, np.nan),
+        "share_above_cdrr": np.where(estimable, above_cdrr, np.nan),
+        "method": np.select(
+            [(n_ear > 0) & (n_ai > 0), n_ear > 0, n_ai > 0],
+            [_MIXED_METHOD, _EAR_METHOD, _AI_METHOD],
+            "no reference",
+        ),
+        "distribution": np.select(
+            [shrunk, no_between, few], [USUAL, NO_BETWEEN, TOO_FEW], SINGLE_DAY
+        ),
+        "shrinkage": use,
+        "sd_within": np.sqrt(s_w2),
+        "sd_between": sd_between,
+        "note": _notes(key, no_between, few, multi, left_out, weights),
+    }
+    out = pd.concat([out, pd.DataFrame(columns, index=out.index)], axis=1)
     return out[[*by, *POPULATION_COLUMNS]]
 
 
@@ -409,7 +412,7 @@ def _labels(keys: pd.DataFrame, by: list[str]) -> list[str]:
 
 
 def _notes(
-    out: pd.DataFrame,
+    nutrients: np.ndarray,
     no_between: np.ndarray,
     few: np.ndarray,
     multi: np.ndarray,
@@ -423,7 +426,7 @@ def _notes(
         if left_out:
             base.append(f"{left_out} people without a positive weight left out")
     notes = []
-    for i, key in enumerate(out["nutrient"]):
+    for i, key in enumerate(nutrients):
         row = list(base)
         if not multi[i]:
             row.append(_SINGLE_NOTE)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
+from nutrilog._vector import codes_of
 from nutrilog.nutrients import ASSESSED
 from nutrilog.report.values import records
 
@@ -57,12 +59,7 @@ def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dic
         a = analysis.assessment
     keys = [str(p) for p in people]
     if len(a) and "person" in a.columns:
-        status = (
-            a.assign(person=a["person"].astype(str))
-            .pivot(index="person", columns="nutrient", values="status")
-            .reindex(index=keys, columns=ASSESSED)
-        )
-        grid = status.to_numpy(dtype=object)
+        grid = _status_grid(a, keys)
     else:
         grid = [[None] * len(ASSESSED) for _ in keys]
     daily = analysis.daily
@@ -95,14 +92,31 @@ def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dic
     return {"people": len(people), "shown": list(shown), "lines": lines}
 
 
+def _status_grid(assessment: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Each person's status per nutrient of :data:`ASSESSED` (people in the order of
+    ``keys``; None where the assessment has no row), placed by position: the table
+    ``pivot`` would give, without its reshaping of the whole assessment."""
+    codes, uniques = codes_of(assessment["person"])
+    names = [str(u) if u is not None else None for u in uniques]  # no row without a person
+    row_of = pd.Index(keys, dtype=object).get_indexer(names)[codes]
+    n_codes, n_uniques = codes_of(assessment["nutrient"])
+    col_of = pd.Index(ASSESSED).get_indexer(list(n_uniques))[n_codes]
+    grid = np.full((len(keys), len(ASSESSED)), None, dtype=object)
+    ok = (row_of >= 0) & (col_of >= 0)
+    status = assessment["status"].to_numpy(dtype=object)
+    grid[row_of[ok], col_of[ok]] = status[ok]
+    return grid
+
+
 def top_foods_of(analysis: Analysis, shown: list[str]) -> pd.DataFrame:
     """The top foods of the people shown only (a cohort report shows a few people)."""
+    from nutrilog._vector import text_in
     from nutrilog.food_sources import top_foods
 
     if "top_foods" in getattr(analysis, "__dict__", {}):  # already computed for everybody
         return analysis.top_foods
     entries = analysis.categorical_entries()
-    keep = entries["person"].astype(str).isin({str(p) for p in shown}).to_numpy()
+    keep = text_in(entries["person"], {str(p) for p in shown})
     return top_foods(entries[keep])
 
 

@@ -105,7 +105,13 @@ from typing import TYPE_CHECKING, Any
 from nutrilog._version import version
 from nutrilog.errors import ArgumentError
 from nutrilog.report.cohort import cohort_lines, population_of, selected_people, top_foods_of
-from nutrilog.report.person import GENERAL, WEEKLY_AFTER_DAYS, person_part, weekly_means
+from nutrilog.report.person import (
+    GENERAL,
+    WEEKLY_AFTER_DAYS,
+    assessment_of_shown,
+    person_part,
+    weekly_means,
+)
 from nutrilog.report.quality import data_quality, fixes_of
 from nutrilog.report.verdicts import CONCERN_STATUSES, by_probability, points
 
@@ -259,6 +265,7 @@ def build_document(
     some = len(shown) < len(people) and hasattr(analysis, "suggestions_for")
     suggested = analysis.suggestions_for(shown) if some else analysis.suggestions
     foods = top_foods_of(analysis, shown) if some else analysis.top_foods
+    assessed = assessment_of_shown(analysis, shown) if shown else None
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"nutrilog {version()}",
@@ -268,7 +275,9 @@ def build_document(
         },
         "population": population_of(analysis, by) if with_population else None,
         "cohort": cohort_lines(analysis, people, shown) if compact else None,
-        "people": [person_part(analysis, p, data, fixes, suggested, foods) for p in shown],
+        "people": [
+            person_part(analysis, p, data, fixes, suggested, foods, assessed) for p in shown
+        ],
         "data_quality": data_quality(analysis, shown if compact else people, fixes, compact),
         "other_causes": [
             {"cause": str(c["cause"]), "text": str(c["text"]), "sources": list(c["sources"])}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from nutrilog._vector import text_in
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.report.values import clean, records
 from nutrilog.report.verdicts import explanations_of, verdicts_of
@@ -22,7 +23,14 @@ from nutrilog.report.verdicts import explanations_of, verdicts_of
 if TYPE_CHECKING:
     from nutrilog.analysis import Analysis
 
-__all__ = ["GENERAL", "WEEKLY_AFTER_DAYS", "weekly_means", "for_person", "person_part"]
+__all__ = [
+    "GENERAL",
+    "WEEKLY_AFTER_DAYS",
+    "weekly_means",
+    "for_person",
+    "assessment_of_shown",
+    "person_part",
+]
 
 #: Label of the suggestion notes that concern no single nutrient.
 GENERAL = "About these suggestions"
@@ -100,13 +108,21 @@ def weekly_means(daily: pd.DataFrame, min_span_days: int = WEEKLY_AFTER_DAYS) ->
 def for_person(frame: pd.DataFrame, person: str) -> pd.DataFrame:
     if "person" not in frame.columns:
         return frame
-    return frame[frame["person"].astype(str) == person]
+    return frame[text_in(frame["person"], {person})]
 
 
 def _undated(entries: pd.DataFrame, person: str) -> int:
     """How many of a person's entries have no date."""
     rows = for_person(entries, person)
     return int(rows["date"].isna().sum()) if "date" in rows else 0
+
+
+def assessment_of_shown(analysis: Analysis, people: list[str]) -> pd.DataFrame:
+    """The assessment rows of the people shown, their sentences written for them alone
+    (not the whole cohort's), in one pass for all of them."""
+    if hasattr(analysis, "assessment_of"):
+        return analysis.assessment_of(people)
+    return analysis.assessment
 
 
 def person_part(
@@ -116,15 +132,15 @@ def person_part(
     fixes: list[dict[str, Any]],
     suggested: pd.DataFrame,
     foods: pd.DataFrame,
+    assessed: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
+    """One person's part of the document; ``assessed``: assessment rows holding this
+    person's (:func:`assessment_of_shown`; by default their rows alone are written)."""
     from nutrilog.report.overview import overview
 
     profile = analysis.profiles.get(person)
-    assessed = (  # this person's sentences only, not the whole cohort's
-        analysis.assessment_of([person])
-        if hasattr(analysis, "assessment_of")
-        else analysis.assessment
-    )
+    if assessed is None:
+        assessed = assessment_of_shown(analysis, [person])
     verdicts = verdicts_of(for_person(assessed, person))
     daily = for_person(analysis.daily, person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:

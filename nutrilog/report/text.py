@@ -62,6 +62,10 @@ class TextWriter(Writer):
             emoji=False,
             legacy_windows=False,
         )
+        #: Each paragraph as rendered, by (text, indent, style): the texts every person's
+        #: part repeats (the explanations of a nutrient, the terms, the pointers) are
+        #: wrapped once per report.
+        self.paragraphs: dict[tuple[str, int, str], str] = {}
 
     # ----- layout
     def heading(self, text: str, level: int = 1, space: bool = True) -> None:
@@ -78,7 +82,13 @@ class TextWriter(Writer):
         from rich.padding import Padding
         from rich.text import Text
 
-        self.console.print(Padding(Text(text, style=style), (0, 0, 0, indent)))
+        key = (text, indent, style)
+        shown = self.paragraphs.get(key)
+        if shown is None:
+            with self.console.capture() as capture:
+                self.console.print(Padding(Text(text, style=style), (0, 0, 0, indent)))
+            shown = self.paragraphs[key] = capture.get()
+        self.console.file.write(shown)
 
     def table(
         self, headers: list[str], rows: list[list[str]], status_col: int | None = None
@@ -106,21 +116,22 @@ class TextWriter(Writer):
 
     def plain_table(self, headers: list[str], rows: list[list[str]], right: Any = ()) -> None:
         """A table of many rows as one block of aligned text: rich's tables measure every
-        cell, which for thousands of people would cost more than the analysis."""
-        from rich.text import Text
+        cell, which for thousands of people would cost more than the analysis.
+
+        The block is unstyled and never wrapped, so it goes to the buffer as rich would
+        write it (the control codes rich strips stripped once, for the whole block),
+        without rich splitting it into lines and joining them again."""
+        from rich.control import strip_control_codes
 
         right = set(right)
-        table = [headers, *rows]
-        widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
-        lines = [
-            "  ".join(
-                c.rjust(n) if i in right else c.ljust(n)
-                for i, (c, n) in enumerate(zip(r, widths, strict=True))
-            )
-            for r in table
-        ]
+        widths, cells = [], []  # column by column: each column's width, its padded cells
+        for i, column in enumerate(zip(headers, *rows, strict=True)):
+            n = max(map(len, column))
+            widths.append(n)
+            cells.append([c.rjust(n) for c in column] if i in right else [c.ljust(n) for c in column])
+        lines = ["  ".join(row) for row in zip(*cells, strict=True)]
         lines.insert(1, "  ".join("-" * n for n in widths))
-        self.console.print(Text("\n".join(lines)), soft_wrap=True)
+        self.console.file.write(strip_control_codes("\n".join(lines)) + "\n")
 
     def listed(
         self, title: str, items: list[dict[str, Any]], describe: Any, limit: int = w.LIST_LIMIT

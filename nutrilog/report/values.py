@@ -21,7 +21,7 @@ import pandas as pd
 
 from nutrilog.nutrients import nutrient
 
-__all__ = ["clean", "records", "number", "fmt", "amount", "pct"]
+__all__ = ["clean", "rows_of", "records", "number", "fmt", "amount", "pct"]
 
 
 def clean(value: Any) -> Any:
@@ -46,9 +46,29 @@ def clean(value: Any) -> Any:
     return value
 
 
+def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts of Python values, read column by column (the values of
+    ``frame.to_dict("records")`` without its per-cell boxing).
+
+    Examples
+    --------
+    >>> rows_of(pd.DataFrame({"a": [1, 2], "b": [0.5, None]}))
+    [{'a': 1, 'b': 0.5}, {'a': 2, 'b': nan}]
+    """
+    names = list(frame.columns)
+    if not names:
+        return [{} for _ in range(len(frame))]
+    columns = [frame.iloc[:, i].tolist() for i in range(len(names))]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a frame as JSON-ready dicts."""
-    return [{str(k): clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    names = [str(k) for k in frame.columns]
+    return [
+        {name: clean(v) for name, v in zip(names, row.values(), strict=True)}
+        for row in rows_of(frame)
+    ]
 
 
 def number(value: Any) -> float:

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from nutrilog.nutrients import nutrient
-from nutrilog.report.values import amount, clean, number, pct
+from nutrilog.report.values import amount, clean, number, pct, rows_of
 
 __all__ = ["CONCERN_STATUSES", "by_probability", "verdicts_of", "points", "explanations_of"]
 
@@ -124,7 +124,7 @@ def _notes(value: Any) -> list[str]:
 
 def verdicts_of(assessment: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
-    for row in assessment.to_dict("records"):
+    for row in rows_of(assessment):
         v = {name: clean(row.get(name)) for name in _VERDICT_FIELDS}
         n = nutrient(v["nutrient"] or v["column"])
         v.update(nutrient=n.key, column=v["column"] or n.column, label=v["label"] or n.label)

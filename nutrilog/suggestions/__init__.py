@@ -265,11 +265,15 @@ def suggest_foods(
             continue
         picked = evaluate(candidates, column, float(gap), foods)
         picked = scale(picked, person.factor)
-        picked = picked[safe_for_age(picked, ex, person)]
-        picked = picked[~breaks_limit(picked, foods, person, over_limit_allowance)]
+        # each rule judges a row on its own, so the rows failing any rule go in one step
         density = energy_density(picked, person)
-        picked = picked.assign(_good=density.isna() | (density >= GOOD_DENSITY))
-        picked = picked[dense_enough(picked, density)]
+        keep = (
+            safe_for_age(picked, ex, person).to_numpy(dtype=bool)
+            & ~breaks_limit(picked, foods, person, over_limit_allowance).to_numpy(dtype=bool)
+            & dense_enough(picked, density).to_numpy(dtype=bool)
+        )
+        good = (density.isna() | (density >= GOOD_DENSITY)).to_numpy(dtype=bool)
+        picked = picked.assign(_good=good)[keep]
         small = small_gap_note(column, float(gap), picked, person)
         if small is not None:
             rows.append(note(column, small))

@@ -117,21 +117,24 @@ def candidate_foods(
     column: str, ex: Explanations, foods: FoodTable, eaten: list[str]
 ) -> pd.DataFrame:
     curated = [s for s in ex.suggestions(column) if s.id in foods]
-    rows = [
-        {"food_id": s.id, "name": s.name, "prefer": s.portion, "article_food": bool(s.named_in)}
-        for s in curated
-    ]
     seen = {s.id for s in curated}
-    rows += [
-        {"food_id": i, "name": None, "prefer": None, "article_food": False}
-        for i in eaten
-        if i not in seen
-    ]
-    frame = pd.DataFrame(rows, columns=["food_id", "name", "prefer", "article_food"])
-    frame["eaten"] = frame["food_id"].isin(eaten)
-    frame["order"] = np.arange(len(frame))
-    frame["order_curated"] = frame["order"] < len(curated)
-    return frame
+    others = [i for i in eaten if i not in seen]
+    ids = [s.id for s in curated] + others
+    eaten_set = set(eaten)
+    order = np.arange(len(ids))
+    return pd.DataFrame(
+        {
+            "food_id": pd.Series(ids, dtype=object),
+            "name": pd.Series([s.name for s in curated] + [None] * len(others), dtype=object),
+            "prefer": pd.Series([s.portion for s in curated] + [None] * len(others), dtype=object),
+            "article_food": np.array(
+                [bool(s.named_in) for s in curated] + [False] * len(others), dtype=bool
+            ),
+            "eaten": np.array([i in eaten_set for i in ids], dtype=bool),
+            "order": order,
+            "order_curated": order < len(curated),
+        }
+    )
 
 
 def evaluate(
@@ -144,19 +147,38 @@ def evaluate(
     the gap and their energy; foods with none of the nutrient (or unknown) are dropped."""
     keys = list(zip(candidates["food_id"], candidates["prefer"], strict=True))
     chosen = portions_for(foods, keys)
-    out = candidates.copy()
-    out["nutrient"] = column
-    out["portion"] = [label for label, _ in chosen]
-    out["grams"] = [grams for _, grams in chosen]
-    out["description"] = foods.foods["description"].reindex(out["food_id"]).to_numpy()
-    out["name"] = out["name"].fillna(out["description"])
-    per_100g = foods.nutrients[column].reindex(out["food_id"]).to_numpy(dtype="float64")
-    out["amount"] = per_100g * out["grams"].to_numpy(dtype="float64") / 100.0
-    out["gap"] = gap
-    out["covers"] = out["amount"] / gap
-    kcal = foods.nutrients[ENERGY].reindex(out["food_id"]).to_numpy(dtype="float64")
-    out["_kcal"] = kcal * out["grams"].to_numpy(dtype="float64") / 100.0
-    return out[out["amount"].notna() & (out["amount"] > 0)]
+    at = _positions(foods, candidates["food_id"])
+    grams = np.array([grams for _, grams in chosen], dtype="float64")
+    description = foods.foods["description"].take(at).to_numpy(dtype=object)
+    name = candidates["name"].to_numpy(dtype=object)
+    named = np.array([isinstance(n, str) for n in name], dtype=bool)
+    amount = _values(foods, column, at) * grams / 100.0
+    columns = {name: candidates[name].to_numpy() for name in candidates.columns}
+    columns.update(
+        nutrient=np.full(len(at), column, dtype=object),
+        portion=np.array([label for label, _ in chosen], dtype=object),
+        grams=grams,
+        description=description,
+        name=np.where(named, name, description),
+        amount=amount,
+        gap=np.full(len(at), gap),
+        covers=amount / gap,
+        _kcal=_values(foods, ENERGY, at) * grams / 100.0,
+        _at=at,
+    )
+    keep = ~np.isnan(amount) & (amount > 0)
+    return pd.DataFrame({name: values[keep] for name, values in columns.items()})
+
+
+def _positions(foods: FoodTable, ids: pd.Series) -> np.ndarray:
+    """The table positions of foods of the table (the table's kept id look-up)."""
+    position = foods.id_lookup.position
+    return np.array([position[i] for i in ids], dtype=np.intp)
+
+
+def _values(foods: FoodTable, column: str, at: np.ndarray) -> np.ndarray:
+    """A nutrient's values per 100 g of the foods at table positions ``at``."""
+    return foods.nutrients[column].to_numpy(dtype="float64", na_value=np.nan)[at]
 
 
 def safe_for_age(picked: pd.DataFrame, ex: Explanations, person: Person) -> pd.Series:
@@ -218,7 +240,8 @@ def breaks_limit(
     for column, limit in person.limits.items():
         if limit is None or pd.isna(limit) or picked.empty:
             continue
-        per_100g = foods.nutrients[column].reindex(picked["food_id"]).to_numpy(dtype="float64")
+        at = picked["_at"].to_numpy() if "_at" in picked else _positions(foods, picked["food_id"])
+        per_100g = _values(foods, column, at)
         added = np.nan_to_num(per_100g * picked["grams"].to_numpy(dtype="float64") / 100.0, nan=0.0)
         now = person.now(column)
         if column == SODIUM:

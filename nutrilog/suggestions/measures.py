@@ -42,21 +42,18 @@ def portions_for(foods: FoodTable, keys: list[tuple[str, object]]) -> list[tuple
     [('1 oz', 28.35)]
     """
     shared = foods.usual_portions
-    plain = [k for k in keys if not (isinstance(k[1], str) and k[1]) and k not in shared]
+    # no preference is None, or NaN in a frame's string column: one key, (id, None)
+    keys = [(fid, prefer if isinstance(prefer, str) and prefer else None) for fid, prefer in keys]
+    plain = list(dict.fromkeys(fid for fid, prefer in keys if prefer is None))
+    plain = [fid for fid in plain if (fid, None) not in shared]
     if plain:
         shared.update(
-            ((fid, None), pick)
-            for fid, pick in pick_usual_portions(foods, [f for f, _ in plain]).items()
+            ((fid, None), pick) for fid, pick in pick_usual_portions(foods, plain).items()
         )
-    chosen = []
-    for fid, prefer in keys:
-        if isinstance(prefer, str) and prefer:
-            if (fid, prefer) not in shared:
-                shared[(fid, prefer)] = _pick_portion(foods, fid, prefer)
-            chosen.append(shared[(fid, prefer)])
-        else:
-            chosen.append(shared[(fid, None)])
-    return chosen
+    for key in keys:
+        if key not in shared:
+            shared[key] = _pick_portion(foods, *key)
+    return [shared[key] for key in keys]
 
 
 def pick_usual_portions(foods: FoodTable, ids: list[str]) -> dict[str, tuple[str, float]]:

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from nutrilog.explanations import Explanations
@@ -76,12 +77,22 @@ def note(column: str, text: str) -> dict[str, object]:
 
 
 def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    out = pd.DataFrame(rows).reindex(columns=SUGGESTION_COLUMNS)
-    for c in ("grams", "amount", "gap", "covers"):
-        out[c] = out[c].astype("float64")
-    for c in ("eaten", "article_food"):
-        out[c] = out[c].fillna(False).astype("bool")
-    return out.reset_index(drop=True)
+    """The rows as a frame of :data:`SUGGESTION_COLUMNS` (numbers as floats, flags as
+    bools; a column a row lacks is missing there), built in one step."""
+    numbers = {"grams", "amount", "gap", "covers"}
+    flags = {"eaten", "article_food"}
+    columns: dict[str, object] = {}
+    for c in SUGGESTION_COLUMNS:
+        values = [row.get(c) for row in rows]
+        if c not in flags and not any(c in row for row in rows):
+            columns[c] = np.full(len(rows), np.nan)  # as pandas fills a column no row has
+        elif c in numbers:
+            columns[c] = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        elif c in flags:
+            columns[c] = np.array([v is not None and v == v and bool(v) for v in values])
+        else:
+            columns[c] = values
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
 
 
 def empty_frame() -> pd.DataFrame:
