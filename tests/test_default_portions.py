@@ -257,3 +257,15 @@ def test_a_noun_the_description_holds_is_left_to_the_description(foods: FoodTabl
     # that also names a tortilla
     got = resolve_grams([1.0], [None], [None], ["sr28:18364"], foods, food_text=["flour tortilla"])
     assert got["grams"].iloc[0] == pytest.approx(48.0)
+
+
+def test_a_sauce_without_an_amount_is_a_spoonful_not_a_bowl_of_soup(
+    table: pd.DataFrame,
+) -> None:
+    rows = table.set_index("id")
+    # SR28 06164 salsa (29 kcal per 100 g) shares its group and its energy density with
+    # soups (a 245 g bowl); the sauces of the group are eaten by the 2 tbsp (30-34 g)
+    assert rows.loc["sr28:06164", "grams"] <= 40.0
+    # SR28 11053 green beans, boiled: SR28 writes "Beans, snap, green", FNDDS "Green
+    # beans, cooked" (75205030, QNS 73 g): a neighbour found by the third word
+    assert rows.loc["sr28:11053", ["grams", "from_id"]].tolist() == [73.0, "fndds:75205030"]

@@ -20,9 +20,10 @@ SR28 has no such portion, so each SR28 food borrows one, in this order:
    ``Rice, white, cooked``;
 5. ``group median`` -- the median default of the foods above in the same food
    group (SR28 food group or FNDDS category) whose energy per 100 g is within
-   :data:`MAX_ENERGY_RATIO` of the food's (at least :data:`MIN_SIMILAR` of them;
-   else of the whole group): cooked oatmeal takes the bowl of the cooked cereals,
-   not the 40 g of the dry ones.
+   :data:`MAX_ENERGY_RATIO` of the food's, of the same kind (the description's first
+   word) if at least :data:`MIN_SIMILAR` are, else of any kind, else the whole group's:
+   cooked oatmeal takes the bowl of the cooked cereals, not the 40 g of the dry ones,
+   and a sauce the spoonful of sauces, not the bowl of soups of its group.
 
 The table is derived from the bundled ``foods.csv``, ``nutrients.csv`` and
 ``portions.csv`` (built first from the USDA sources), so it follows them.
@@ -156,7 +157,7 @@ def _neighbours(
             continue
         best, best_share = None, MIN_SHARED
         # SR28 names the kind first ("Fish, salmon, ..."), FNDDS the food ("Salmon, raw")
-        heads = dict.fromkeys(mine[:2])
+        heads = dict.fromkeys(mine[:3])
         for other in (o for head in heads for o in by_head.get(head, ())):
             theirs = set(words[other])
             share = len(set(mine) & theirs) / len(set(mine) | theirs)
@@ -168,6 +169,11 @@ def _neighbours(
         if best is not None:
             out[food_id] = best
     return pd.Series(out, dtype=object)
+
+
+def _kind(words: list[str]) -> str:
+    """The kind a description names first (``sauce`` of ``Sauce, salsa, ready-to-serve``)."""
+    return words[0] if words else ""
 
 
 def _similar_median(known: pd.DataFrame, energy: float) -> float:
@@ -228,11 +234,16 @@ def default_portions(
         [(group[i], g) for i, (g, _, _) in rows.items()], columns=["group", "grams"]
     )
     known["energy"] = energy.reindex([i for i in rows]).to_numpy()
+    known["kind"] = [_kind(words[i]) for i in rows]
     medians = known.groupby("group")["grams"].median()
     by_group = {name: part for name, part in known.groupby("group")}
     for food_id in ids:
         if food_id not in rows and group[food_id] in medians.index:
-            grams = _similar_median(by_group[group[food_id]], energy.get(food_id, np.nan))
+            same = by_group[group[food_id]]
+            kcal = energy.get(food_id, np.nan)
+            grams = _similar_median(same[same["kind"] == _kind(words[food_id])], kcal)
+            if np.isnan(grams):
+                grams = _similar_median(same, kcal)
             if np.isnan(grams):
                 grams = float(medians[group[food_id]])
             rows[food_id] = (grams, "group median", "")
