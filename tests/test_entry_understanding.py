@@ -256,3 +256,38 @@ def test_plain_lines_are_not_read_again() -> None:
     assert needs_reading("rice, beans", ["rice", "bean"])
     assert needs_reading("[lunch] rice", ["lunch", "rice"])
     assert needs_reading("felt sick", ["felt", "sick"])
+
+
+# ------------------------------------------------------------------ containers
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("burrito bowl: 1 cup rice, 1/2 cup black beans, 3 oz chicken", 3),
+        ("poke bowl - rice, salmon, edamame, seaweed", 4),
+        ("grain bowl w/ quinoa, chickpeas and kale", 3),
+        ("fruit plate: melon, grapes", 2),
+    ],
+)
+def test_a_container_named_before_its_foods_is_no_food(
+    line: str, parts: int, matcher: Matcher
+) -> None:
+    got = understand(line, matcher).parts
+    assert len(got) == parts
+    assert all("bowl" not in p.text and "plate" not in p.text for p in got)
+    assert all(("component", f'of "{line}"') in p.tags for p in got)
+
+
+def test_a_bowl_of_one_food_keeps_it(matcher: Matcher) -> None:
+    assert _parts("bowl of cereal with milk", matcher)[0].startswith("bowl of cereal")
+    assert _parts("chicken burrito bowl", matcher) == ["chicken burrito bowl"]
+
+
+def test_a_curated_name_written_in_shorthand_is_the_curated_food() -> None:
+    # "n" for "and": the alias "ham and cheese hot pocket" (FNDDS 58126130), not the
+    # ham and cheese sandwich the words read without the brand would land on
+    log = nl.parse_entries(["ham n cheese hot pocket"], date="2026-11-20")
+    entry = nl.analyze(log, WOMAN, min_day_kcal=0).entries.iloc[0]
+    assert entry["food_id"] == "fndds:58126130"
+    assert "synonym: n \u2192 and" in entry["assumptions"]

@@ -51,6 +51,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
@@ -310,6 +311,10 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     reason = not_food_reason(rest, matcher.index.postings.keys())
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
+    whole = rest  # the line the parts come from
+    listed = _listed_in_container(rest)
+    if listed is not None:
+        rest = listed
     spans = part_spans(rest)
     if len(spans) > 1 and _sure_whole(matcher, rest, spans):
         # an app's "Beans, kidney, cooked", or a dish named in full: one food
@@ -317,7 +322,8 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     if len(spans) > 1:
         spans = _merge_amounts(matcher, rest, spans)
     if len(spans) <= 1:
-        topped = _topped(matcher, (Part(rest, ()),), (("component", f'of "{rest}"'),))
+        tags = (("component", f'of "{whole}"'),) if listed is not None else ()
+        topped = _topped(matcher, (Part(rest, tags),), (("component", f'of "{whole}"'),))
         return Understanding(text, meal, clock, None, topped or (Part(rest, ()),))
     groups = _best_grouping(matcher, rest, spans)
     containers = entry_words().containers
@@ -326,12 +332,42 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         if first and first[-1] in containers:
             groups = groups[1:]
     if len(groups) == 1:
-        whole = rest[groups[0][0] : groups[0][1]].strip()
-        return Understanding(text, meal, clock, None, (Part(whole, _dish_tag(rest, spans)),))
-    tag = (("component", f'of "{rest}"'),)
+        one = rest[groups[0][0] : groups[0][1]].strip()
+        return Understanding(text, meal, clock, None, (Part(one, _dish_tag(rest, spans)),))
+    tag = (("component", f'of "{whole}"'),)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = _topped(matcher, parts, ()) or parts
     return Understanding(text, meal, clock, None, companion_amounts(british_chips(parts, tag)))
+
+
+def _listed_in_container(text: str) -> str | None:
+    """The foods listed after a container's name (``burrito bowl: rice, beans, chicken``,
+    ``poke bowl - rice, salmon, edamame``, ``smoothie w/ banana, spinach and milk``):
+    the list, when it names two foods or more, else None. The container (a bowl, a
+    plate, a smoothie; ``datasets/entry_words.csv``) names what holds them, not one more
+    food: a burrito bowl has no tortilla.
+
+    Examples
+    --------
+    >>> _listed_in_container("burrito bowl: rice, black beans, chicken")
+    'rice, black beans, chicken'
+    >>> _listed_in_container("bowl of cereal with milk") is None
+    True
+    """
+    found = _container_list().match(text)
+    if found is None or len(part_spans(found["rest"])) < 2:
+        return None
+    return found["rest"]
+
+
+@lru_cache(maxsize=1)
+def _container_list() -> re.Pattern[str]:
+    words = sorted(entry_words().containers, key=len, reverse=True)
+    boxes = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"^[^,:;()]{{0,40}}?\b(?:{boxes})\s*(?::|[-\u2013\u2014]|\bw/|\bwith\b)\s*(?P<rest>\S.*)$",
+        re.IGNORECASE,
+    )
 
 
 def _named(matcher: Matcher, key: str) -> bool:

@@ -39,7 +39,7 @@ from nutrilog.matching.naming import names_another_food, says_its_brand
 from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, plain_key, read_key
 from nutrilog.matching.rounds import Steps, alone
-from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
+from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, rewrite
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 
@@ -274,6 +274,18 @@ def key_steps(
         return _with_brand(found, index, named, key)
     if plain in index.exact:
         return MatchResult(index.exact[plain], 100.0, "exact", [])
+    spelled = rewrite(plain.split(), tables.synonyms)
+    said = " ".join(spelled.words)
+    if spelled.used and said in tables.curated:
+        # the curated name written in shorthand (``ham n cheese hot pocket``)
+        return MatchResult(
+            tables.curated[said],
+            100.0,
+            "alias",
+            [],
+            _curated_alternates_for(index, said),
+            assumptions=[("synonym", f"{a} \u2192 {b}") for a, b in spelled.used],
+        )
     reading = read_key(index, key, tables.synonyms, tables.brands)
     if reading.head is None and reading.brands:
         generic = " ".join(b.generic for b in reading.brands if b.generic)
