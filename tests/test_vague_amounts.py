@@ -69,6 +69,13 @@ def _one(
         ("dash", "sr28:02047", 6.0 / 8),
         ("square", "fndds:91705300", 113.0 / 21),  # dark chocolate: "large bar (21 squares)"
         ("bag", "fndds:54401055", 28.0),  # cheese puffs: "small single serving bag" 28 g
+        # a dollop of whipped cream is its FNDDS QNS (20 g), not 1 tbsp of foam (3 g)
+        ("dollop", "sr28:01054", 20.0),
+        ("dollop", "fndds:12140000", 20.0),
+        # a splash of a sauce is a teaspoon (soy sauce "tsp" 5.3 g), not 2 tbsp
+        ("splash", "sr28:16123", 5.3),
+        # a sprinkle of sugar or a spice is a teaspoon (brown sugar "tsp" 3 g here)
+        ("sprinkle", "sr28:19334", 3.0),
     ],
 )
 def test_vague_words(foods: FoodTable, word: str, food_id: str, grams: float) -> None:
