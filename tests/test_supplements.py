@@ -403,3 +403,19 @@ def test_products_with_amounts_unknown_are_supplements_not_food(text: str, unkno
     ).entries
     assert entries["kind"].tolist() == ["supplement"]
     assert entries["food_id"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "amount"),
+    [
+        # a strength after the name is no count: 2 tablets of 300 mg, not 1,500 tablets
+        ("Tums EX 750 x2", "calcium_mg", 600.0),
+        ("tums 1000", "calcium_mg", 400.0),
+        ("mag-ox 400 x 2", "magnesium_mg", 2 * 241.3),
+        # a stick pack counts like a packet (LMNT: 1000 mg sodium, 200 mg K, 60 mg Mg)
+        ("LMNT 2 sticks", "sodium_mg", 2000.0),
+    ],
+)
+def test_a_products_strength_is_not_its_count(text: str, column: str, amount: float) -> None:
+    got = detect_supplement(text)
+    assert got.kind == "supplement" and got.nutrients[column] == pytest.approx(amount)

@@ -60,6 +60,7 @@ from nutrilog.supplements.doses import (
     BARE_DOSE_MIN,
     DOSE_FORMS,
     DOSE_UNITS,
+    MAX_UNITS,
     dose_of,
     food_measure,
     named_formulas,
@@ -137,6 +138,9 @@ def from_product(
         return None
     count = units_taken(parsed)
     product, amounts = found
+    if count is not None and parsed.unit is None and count > MAX_UNITS:
+        # "TUMS EX 750 x2": the 750 is the tablet's strength; the count is what is left
+        count = units_taken(parse_quantity(_STRENGTH.sub(" ", text)))
     if count is None and parsed.unit not in DOSE_UNITS:
         # "1 tsp Natural Calm": a measure the table gives no amounts for
         amount = "" if math.isnan(parsed.quantity) else f"{parsed.quantity:g} "
@@ -158,6 +162,8 @@ def from_product(
 
 
 _DOSE_KINDS = ("mass", "activity")
+#: A product's strength written as a bare number (``Tums 750``, ``Mag-Ox 400``).
+_STRENGTH = re.compile(r"(?<![\w.])\d{3,4}(?![\w.])")
 
 
 def _part_amount(part: str) -> ParsedAmount:

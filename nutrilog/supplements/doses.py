@@ -58,6 +58,7 @@ __all__ = [
     "dose_of",
     "stated_dose",
     "units_taken",
+    "MAX_UNITS",
     "salt_tablet_sodium",
     "named_formulas",
 ]
@@ -71,7 +72,10 @@ FOOD_MASS_G = 5.0
 #: Units of one dose form (``2 capsules``).
 DOSE_FORMS = {"capsule", "tablet", "softgel", "gummy", "lozenge"}
 #: Units counting a supplement's servings ("2 tabs", "1 scoop").
-_COUNT_UNITS = DOSE_FORMS | {"drop", "sachet", "packet", "scoop", "serving", "each"}
+_COUNT_UNITS = DOSE_FORMS | {"drop", "sachet", "packet", "scoop", "serving", "each", "stick"}
+#: More units of a product than anyone takes at once: a bare number this large beside a
+#: product's name is its strength (``Tums 750``), not a count.
+MAX_UNITS = 12.0
 _IU_TO_UG = vitamin_d_iu_to_ug(1.0)  # 0.025 µg per IU (40 IU = 1 µg)
 #: A number without a unit after a nutrient is a dose from this value on ("magnesium
 #: 250"); below it, a count of tablets ("magnesium 2").
