@@ -291,3 +291,8 @@ def test_a_curated_name_written_in_shorthand_is_the_curated_food() -> None:
     entry = nl.analyze(log, WOMAN, min_day_kcal=0).entries.iloc[0]
     assert entry["food_id"] == "fndds:58126130"
     assert "synonym: n \u2192 and" in entry["assumptions"]
+
+
+def test_a_numbered_day_is_a_prefix() -> None:
+    assert strip_prefix("Day 4 lunch: 1 cup dal") == ("1 cup dal", "Day 4 lunch", None)
+    assert strip_prefix("day old bread") == ("day old bread", None, None)

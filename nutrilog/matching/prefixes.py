@@ -92,7 +92,7 @@ _LIST_MARKER = (
 def _prefix_patterns() -> list[re.Pattern[str]]:
     w = entry_words()
     meal_word = _alternation(w.meals)
-    time_word = _alternation(w.times_of_day)
+    time_word = _alternation(w.times_of_day) + r"|day\s*\d{1,3}"  # "Day 2 dinner:"
     meal = rf"(?:(?:{time_word})[\s-]+){{0,2}}(?:{meal_word})(?:[\s-]+(?:{meal_word}))?"
     tail = (
         rf"(?:\s*#\s*\d+|\s+\d+(?!\d|:\d|\s*[ap]\.?m))?"
