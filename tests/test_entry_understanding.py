@@ -296,3 +296,25 @@ def test_a_curated_name_written_in_shorthand_is_the_curated_food() -> None:
 def test_a_numbered_day_is_a_prefix() -> None:
     assert strip_prefix("Day 4 lunch: 1 cup dal") == ("1 cup dal", "Day 4 lunch", None)
     assert strip_prefix("day old bread") == ("day old bread", None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        # a name that joins two foods means the two foods it names (datasets/synonyms.csv)
+        ("fish and chips", ["fried fish", "french fries"]),
+        ("fish & chips", ["fried fish", "french fries"]),
+        ("2 x egg n chips", ["2 x fried egg", "french fries"]),
+    ],
+)
+def test_a_name_joining_two_foods_is_read_before_the_line_is_split(
+    line: str, parts: list[str], matcher: Matcher
+) -> None:
+    got = understand(line, matcher).parts
+    assert [p.text for p in got] == parts
+    assert all(
+        tag[0] == "synonym" and tag[1].startswith(line.split(" x ")[-1])
+        for p in got
+        for tag in p.tags
+        if tag[0] == "synonym"
+    )

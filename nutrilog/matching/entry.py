@@ -63,6 +63,7 @@ from nutrilog.matching.neighbours import (
 )
 from nutrilog.matching.parts import Part, has_amount, part_spans, split_parts
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
+from nutrilog.matching.synonyms import synonym_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
@@ -312,19 +313,31 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     whole = rest  # the line the parts come from
+    joined, said = _joined_names(rest)
+    if said:
+        read = _parts_of(joined, whole, said, matcher)
+        if len(read) > 1:  # "fish and chips": two foods; "mac and cheese" stays the dish
+            return Understanding(text, meal, clock, None, read)
+    return Understanding(text, meal, clock, None, _parts_of(rest, whole, (), matcher))
+
+
+def _parts_of(
+    rest: str, whole: str, said: tuple[tuple[str, str], ...], matcher: Matcher
+) -> tuple[Part, ...]:
+    """The foods of a line without its prefix (``whole``), read from ``rest``."""
     listed = _listed_in_container(rest)
     if listed is not None:
         rest = listed
     spans = part_spans(rest)
     if len(spans) > 1 and _sure_whole(matcher, rest, spans):
         # an app's "Beans, kidney, cooked", or a dish named in full: one food
-        return Understanding(text, meal, clock, None, (Part(rest, _dish_tag(rest, spans)),))
+        return (Part(rest, _dish_tag(rest, spans)),)
     if len(spans) > 1:
         spans = _merge_amounts(matcher, rest, spans)
     if len(spans) <= 1:
         tags = (("component", f'of "{whole}"'),) if listed is not None else ()
         topped = _topped(matcher, (Part(rest, tags),), (("component", f'of "{whole}"'),))
-        return Understanding(text, meal, clock, None, topped or (Part(rest, ()),))
+        return topped or (Part(rest, ()),)
     groups = _best_grouping(matcher, rest, spans)
     containers = entry_words().containers
     if len(groups) > 2:
@@ -333,11 +346,62 @@ def understand(text: str, matcher: Matcher) -> Understanding:
             groups = groups[1:]
     if len(groups) == 1:
         one = rest[groups[0][0] : groups[0][1]].strip()
-        return Understanding(text, meal, clock, None, (Part(one, _dish_tag(rest, spans)),))
-    tag = (("component", f'of "{whole}"'),)
+        return (Part(one, _dish_tag(rest, spans)),)
+    tag = (("component", f'of "{whole}"'), *said)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = _topped(matcher, parts, ()) or parts
-    return Understanding(text, meal, clock, None, companion_amounts(british_chips(parts, tag)))
+    return companion_amounts(british_chips(parts, tag))
+
+
+def _joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with the names of ``datasets/synonyms.csv`` that join two foods with a
+    connector (``fish and chips``, ``fish n chips``, ``egg and chips``) written as what
+    they mean, before the line is split at its connectors: ``fried fish and french
+    fries`` splits into the two foods the name means, where ``fish`` and ``chips`` alone
+    would be any fish and potato crisps. Returns the text and the synonyms read.
+
+    Examples
+    --------
+    >>> _joined_names("1 portion fish & chips")[0]
+    '1 portion fried fish and french fries'
+    """
+    pattern, means = _joined_synonyms()
+    if pattern is None or not pattern.search(text):
+        return text, ()
+    said: list[tuple[str, str]] = []
+
+    def spell(found: re.Match[str]) -> str:
+        meant = means[_joined_key(found[0])]
+        said.append(("synonym", f"{found[0]} \u2192 {meant}"))
+        return meant
+
+    return pattern.sub(spell, text), tuple(said)
+
+
+_CONNECTOR_WORDS = frozenset({"and"})
+_AND = r"(?:and|&|n|'n'?|\+)"
+
+
+def _joined_key(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower().replace("&", " and ").replace("+", " and "))
+    return " ".join("and" if w == "n" else w for w in words)
+
+
+@lru_cache(maxsize=1)
+def _joined_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The synonyms whose term holds a connector, as one pattern, and their meanings."""
+    means: dict[str, str] = {}
+    for rows in synonym_table().by_first.values():
+        for _, row in rows:
+            if _CONNECTOR_WORDS & set(_joined_key(row.term).split()[1:-1]):
+                means.setdefault(_joined_key(row.term), row.means)
+    if not means:
+        return None, means
+    parts = []
+    for key in sorted(means, key=len, reverse=True):
+        parts.append(r"\s*".join(_AND if w == "and" else re.escape(w) for w in key.split()))
+    joined = "|".join(p.replace(r"\s*", r"\s+") for p in parts)
+    return re.compile(rf"(?<![\w'])(?:{joined})(?![\w'])", re.IGNORECASE), means
 
 
 def _listed_in_container(text: str) -> str | None:
