@@ -54,9 +54,9 @@ class DayColumns:
 
 def slot_statistics(
     columns: DayColumns, owner: np.ndarray, ref: pd.DataFrame, ref_row: np.ndarray, slots: int
-) -> pd.DataFrame:
+) -> dict[str, np.ndarray]:
     """Each (person, nutrient) slot's counts, means and SDs over its known days, summed
-    per slot with ``np.bincount``.
+    per slot with ``np.bincount``: one array per statistic.
 
     A day whose total is unknown (NaN) is left out with its supplement part and coverage.
     ``ref_row[person]`` is the row of ``ref`` holding the person's first nutrient.
@@ -103,7 +103,7 @@ def slot_statistics(
     # a steady dose of nothing is a certain comparison
     no_dose = (columns["supplement_days"] > 0) & (columns["doses"] == 0)
     columns["supplement_sd"] = np.where(no_dose, 0.0, columns["supplement_sd"])
-    return pd.DataFrame(columns)
+    return columns
 
 
 def _count(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
