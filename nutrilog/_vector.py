@@ -378,6 +378,26 @@ def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFra
     return codes, distinct
 
 
+def int_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of integers: codes in order of first appearance, and the distinct
+    numbers. Numbers within a narrow range (person ids, days) are numbered in an array of
+    the range, without hashing.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in int_codes(np.array([83733, 83732, 83733]))]
+    [[0, 1, 0], [83733, 83732]]
+    """
+    values = np.asarray(values, dtype=np.int64)
+    low = int(values.min()) if len(values) else 0
+    size = int(values.max()) - low + 1 if len(values) else 0
+    if size > 4 * len(values) + 1024:
+        codes, uniques = pd.factorize(values)
+        return codes, np.asarray(uniques)
+    codes, first_row = _by_first_row(values - low, size)
+    return codes, values[first_row]
+
+
 def _by_first_row(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Renumber ``codes`` (each below ``size``) 0, 1, ... in order of first appearance, as
     ``pd.factorize`` does; and the first row of each. Few possible codes are looked up in

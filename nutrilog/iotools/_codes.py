@@ -35,7 +35,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded, codes_of
+from nutrilog._vector import coded, codes_of, int_codes
 
 __all__ = [
     "RECALL_DAY_ONE",
@@ -135,7 +135,7 @@ def food_ids_of_numbers(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     >>> codes.tolist(), ids.tolist()
     ([0, 1, 1, 2, 3], ['fndds:11111000', 'sr28:01001', '123456', '-4'])
     """
-    codes, numbers = pd.factorize(np.asarray(values, dtype=np.int64))
+    codes, numbers = int_codes(values)
     text = numbers.astype(str)
     fndds = (numbers >= 10 ** (FNDDS_DIGITS - 1)) & (numbers < 10**FNDDS_DIGITS)
     sr28 = (numbers >= 0) & (numbers < 10**SR28_MAX_DIGITS)

@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded, sorted_categories
+from nutrilog._vector import coded, int_codes, sorted_categories
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT
 from nutrilog.iotools._codes import food_ids_of_numbers, recall_dates
@@ -148,7 +148,7 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
 
 def _distinct_text(values: pd.Series) -> pd.Series:
     """Integers as a categorical of their text, each distinct number printed once."""
-    codes, uniques = pd.factorize(values.to_numpy())
+    codes, uniques = int_codes(values.to_numpy())
     text = pd.Index(uniques.astype(str).astype(object), dtype=object)
     return pd.Series(pd.Categorical.from_codes(codes, categories=text), index=values.index)
 
