@@ -338,7 +338,14 @@ def _not_found_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _record_tables() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The DRI and within-person SD tables as plain records (for :func:`group_records`)."""
-    return _dri_table().to_dict("records"), _sd_table().to_dict("records")
+    return _records(_dri_table()), _records(_sd_table())
+
+
+def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """``table.to_dict("records")``: each row as a dict of plain Python values."""
+    names = [str(c) for c in table.columns]
+    columns = [table[c].tolist() for c in table.columns]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def _applies(row: Mapping[str, Any], age: float, sex: str) -> bool:
