@@ -170,12 +170,14 @@ def verdicts(t: Mapping[str, Any], min_days: int) -> tuple[np.ndarray, ...]:
     rule = np.array([r for _, r in _CHOICES], dtype=object)[choice]
     # rule 7: a low verdict on poorly covered food is uncertain
     coverage = column("coverage")
+    # the choices whose verdict the coverage rule can make uncertain, by number
+    low = [
+        i
+        for i, (s, r) in enumerate(_CHOICES)
+        if r in (RULE_P, RULE_EAR, RULE_AI) and s in (LIKELY_LOW, POSSIBLY_LOW, CANNOT_TELL)
+    ]
     with np.errstate(invalid="ignore"):
-        poor = (
-            np.isin(rule, [RULE_P, RULE_EAR, RULE_AI])
-            & np.isin(status, [LIKELY_LOW, POSSIBLY_LOW, CANNOT_TELL])
-            & (coverage < LOW_COVERAGE)
-        )
+        poor = np.isin(choice, low) & (coverage < LOW_COVERAGE)
     return np.where(poor, UNCERTAIN, status), np.where(poor, RULE_COVERAGE, rule), status, rule
 
 
