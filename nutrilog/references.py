@@ -45,6 +45,7 @@ __all__ = [
     "sd_within_not_found",
     "group_records",
     "group_starts",
+    "dri_rows",
 ]
 
 #: Columns of :func:`reference_intakes`, in order.
@@ -92,6 +93,19 @@ def _dri_table() -> pd.DataFrame:
     for col in [*_VALUE_COLUMNS, "req_cv"]:
         table[col] = table[col].astype(float)
     return table.reset_index(drop=True)
+
+
+def dri_rows() -> pd.DataFrame:
+    """The rows of the packaged ``dri.csv`` for the assessed nutrients, values in the
+    library's column units: read once per process and shared (callers only read it).
+
+    Examples
+    --------
+    >>> row = dri_rows().iloc[0]
+    >>> row["nutrient"], row["group"], float(row["ai"])
+    ('magnesium', 'infant 0-6 mo', 30.0)
+    """
+    return _dri_table()
 
 
 @lru_cache(maxsize=1)
