@@ -173,7 +173,7 @@ def _log(
     columns = {
         "person": person,
         "date": pd.Series(recall_dates(day), index=index),
-        "text": food,  # the id is the text of a code (one column, sorted as the entries keep it)
+        "text": ids,
         "food": food,
         "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
         "unit": constant("g"),
