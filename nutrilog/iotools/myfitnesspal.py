@@ -169,11 +169,7 @@ def read_myfitnesspal(
         "myfitnesspal",
         check=lambda columns, mapping: _check(columns, mapping, inp.name),
         process=lambda frame, mapping: _process(
-            frame,
-            mapping,
-            source=inp.name,
-            person=person,
-            calcium_dv_mg=calcium_dv_mg,
+            frame, mapping, source=inp.name, person=person, calcium_dv_mg=calcium_dv_mg,
             zeros_as_missing=zeros_as_missing,
         ),  # fmt: skip
         strict=strict,

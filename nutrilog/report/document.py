@@ -248,7 +248,9 @@ def build_document(
     from nutrilog.people_shown import people_in
 
     if per_person is not None and not isinstance(per_person, bool):
-        raise ArgumentError(f"per_person: expected True, False or None, found {per_person!r}")
+        raise ArgumentError(
+            f"per_person: expected True, False or None, found {per_person!r}"
+        )
     data = _explanation_data(analysis)
     people = people_in(analysis)
     cohort = len(people) > COHORT_AFTER
