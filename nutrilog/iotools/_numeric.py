@@ -166,13 +166,14 @@ def _log(
         fill = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [default_person or "default"])
         person = pd.Series(fill, index=index)
     day = cells["recall_day"].to_numpy()
+    day_codes, day_numbers = int_codes(day)  # each distinct day's date worked out once
 
     def constant(value: str) -> pd.Series:
         return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [value]))
 
     columns = {
         "person": person,
-        "date": pd.Series(recall_dates(day), index=index),
+        "date": pd.Series(recall_dates(day_numbers)[day_codes], index=index),
         "text": ids,
         "food": food,
         "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
