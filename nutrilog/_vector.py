@@ -352,21 +352,23 @@ def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFra
     first = next(iter(columns.values()))
     codes = np.zeros(len(first), dtype=np.int64)
     size = 1  # number of possible combinations so far
-    levels = []
+    levels: list[tuple[np.ndarray, np.ndarray]] = []
     for values in columns.values():
         level_codes, uniques = codes_of(values)
+        # one value, or numbered as an earlier column (food and food id): nothing added
+        same = len(uniques) <= 1 or any(
+            len(u) == len(uniques) and np.array_equal(c, level_codes) for c, u in levels
+        )
+        levels.append((level_codes, uniques))
+        if same:  # the numbers stay as they are
+            continue
         if size * len(uniques) >= 2**62:  # compact (0..k-1) before the product could overflow
             codes = pd.factorize(codes)[0].astype(np.int64)
             size = int(codes.max()) + 1 if len(codes) else 1
-        if len(uniques) > 1:  # in place; a column of one value leaves the numbers as they are
-            codes *= len(uniques)
-            codes += level_codes
-        size *= max(len(uniques), 1)
-        levels.append((level_codes, uniques))
-    codes = pd.factorize(codes)[0].astype(np.int64, copy=False)
-    n_distinct = int(codes.max()) + 1 if len(codes) else 0
-    first_row = np.empty(n_distinct, dtype=np.int64)
-    first_row[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # first row of each code
+        codes *= len(uniques)  # in place
+        codes += level_codes
+        size *= len(uniques)
+    codes, first_row = _by_first_row(codes, size)
     distinct = pd.DataFrame(
         {
             name: np.asarray(uniques, dtype=object)[level_codes[first_row]]
@@ -374,3 +376,48 @@ def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFra
         }
     )
     return codes, distinct
+
+
+def int_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of integers: codes in order of first appearance, and the distinct
+    numbers. Numbers within a narrow range (person ids, days) are numbered in an array of
+    the range, without hashing.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in int_codes(np.array([83733, 83732, 83733]))]
+    [[0, 1, 0], [83733, 83732]]
+    """
+    values = np.asarray(values, dtype=np.int64)
+    low = int(values.min()) if len(values) else 0
+    size = int(values.max()) - low + 1 if len(values) else 0
+    if size > 4 * len(values) + 1024:
+        codes, uniques = pd.factorize(values)
+        return codes, np.asarray(uniques)
+    codes, first_row = _by_first_row(values - low, size)
+    return codes, values[first_row]
+
+
+def _by_first_row(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber ``codes`` (each below ``size``) 0, 1, ... in order of first appearance, as
+    ``pd.factorize`` does; and the first row of each. Few possible codes are looked up in
+    an array of them all, without hashing.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in _by_first_row(np.array([5, 2, 5, 0]), 6)]
+    [[0, 1, 0, 2], [0, 1, 3]]
+    """
+    n = len(codes)
+    if size > 4 * n + 1024:  # too many possible codes for an array of them
+        codes = pd.factorize(codes)[0].astype(np.int64, copy=False)
+        first_row = np.empty(int(codes.max()) + 1 if n else 0, dtype=np.int64)
+        first_row[codes[::-1]] = np.arange(n - 1, -1, -1)  # first row of each code
+        return codes, first_row
+    first = np.full(size, n, dtype=np.int64)
+    first[codes[::-1]] = np.arange(n - 1, -1, -1)  # the first row of each possible code
+    present = np.flatnonzero(first < n)
+    first_row = np.sort(first[present])  # the codes present, in order of first appearance
+    rank = np.empty(size, dtype=np.int64)
+    rank[codes[first_row]] = np.arange(len(first_row))
+    return rank[codes], first_row

@@ -73,11 +73,12 @@ def scale_per_100g(
     cols = columns or [c for c in NUTRIENT_COLUMNS if c in per_100g.columns]
     # look up each distinct food once, then spread its values to the entries by code
     codes, ids = codes_of(entries["food_id"])
+    codes = codes.astype(np.intp, copy=False)  # converted once, not by every take
     per_food = per_100g[cols].reindex(ids)
     factor = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64") / 100.0
     out = {}
     for c in cols:
-        values = per_food[c].to_numpy(dtype="float64")[codes]  # a new array: scaled in place
+        values = per_food[c].to_numpy(dtype="float64").take(codes)  # new: scaled in place
         out[c] = np.multiply(values, factor, out=values)
     return pd.DataFrame(out, index=entries.index, columns=cols, copy=False)
 

@@ -45,6 +45,7 @@ __all__ = [
     "sd_within_not_found",
     "group_records",
     "group_starts",
+    "dri_rows",
 ]
 
 #: Columns of :func:`reference_intakes`, in order.
@@ -92,6 +93,19 @@ def _dri_table() -> pd.DataFrame:
     for col in [*_VALUE_COLUMNS, "req_cv"]:
         table[col] = table[col].astype(float)
     return table.reset_index(drop=True)
+
+
+def dri_rows() -> pd.DataFrame:
+    """The rows of the packaged ``dri.csv`` for the assessed nutrients, values in the
+    library's column units: read once per process and shared (callers only read it).
+
+    Examples
+    --------
+    >>> row = dri_rows().iloc[0]
+    >>> row["nutrient"], row["group"], float(row["ai"])
+    ('magnesium', 'infant 0-6 mo', 30.0)
+    """
+    return _dri_table()
 
 
 @lru_cache(maxsize=1)
@@ -338,7 +352,14 @@ def _not_found_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _record_tables() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The DRI and within-person SD tables as plain records (for :func:`group_records`)."""
-    return _dri_table().to_dict("records"), _sd_table().to_dict("records")
+    return _records(_dri_table()), _records(_sd_table())
+
+
+def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """``table.to_dict("records")``: each row as a dict of plain Python values."""
+    names = [str(c) for c in table.columns]
+    columns = [table[c].tolist() for c in table.columns]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def _applies(row: Mapping[str, Any], age: float, sex: str) -> bool:

@@ -256,7 +256,7 @@ def _assumptions(
 
     by_key = [
         "; ".join(p for p in (a, b) if isinstance(p, str) and p)
-        for a, b in zip(found["assumptions"], found["assumption"], strict=True)
+        for a, b in zip(found["assumptions"].tolist(), found["assumption"].tolist(), strict=True)
     ]
     spread = coded(key_code, np.array([*by_key, ""], dtype=object), entries.index)
     if ASSUMPTIONS in entries:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from nutrilog._checks import kind_argument, number_argument
 from nutrilog.analysis.entries import analyse_log, entry_counts, food_setup, unmatched_entries
-from nutrilog.analysis.result import Analysis
+from nutrilog.analysis.result import BUNDLED_EXPLANATIONS, Analysis
 from nutrilog.errors import ArgumentError
 from nutrilog.foods import FoodTable
 from nutrilog.intake import daily_totals
@@ -161,7 +161,9 @@ def analyze(
     unmatched = unmatched_entries(entries)
     counts = entry_counts(food_log, entries, rejected)
     expl = explanations
-    if expl is None or isinstance(expl, (str, os.PathLike)):
+    if expl is None:  # the bundled file, read when the explanations are first needed
+        expl = BUNDLED_EXPLANATIONS
+    elif isinstance(expl, (str, os.PathLike)):
         expl = load_explanations(expl)
     return Analysis(
         table=entries,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import InitVar, dataclass, field
+from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,15 @@ if TYPE_CHECKING:
     from nutrilog.explanations import Explanations
 
 __all__ = ["Analysis"]
+
+
+class _Later(Enum):
+    BUNDLED = "the bundled explanations, loaded when first read"
+
+
+#: The ``explanations`` :func:`~nutrilog.analysis.analyze` gives an analysis when none is
+#: named: the bundled file, loaded (and validated) the first time they are read.
+BUNDLED_EXPLANATIONS = _Later.BUNDLED
 
 
 @dataclass
@@ -411,3 +421,24 @@ class Analysis:
         from nutrilog.report.html import write_html_summary
 
         return write_html_summary(visible_strings(build_document(self)))
+
+
+def _explanations(self: Analysis) -> Explanations | None:
+    value = self.__dict__.get("_explanations")
+    if value is BUNDLED_EXPLANATIONS:
+        from nutrilog.explanations import load_explanations
+
+        value = self.__dict__["_explanations"] = load_explanations()
+    return value
+
+
+def _set_explanations(self: Analysis, value: Explanations | None) -> None:
+    self.__dict__["_explanations"] = value
+
+
+# a property over the dataclass field: the bundled file is read when first needed
+Analysis.explanations = property(  # type: ignore[assignment,method-assign]
+    _explanations,
+    _set_explanations,
+    doc="The explanations the suggestions and reports are written with.",
+)

@@ -28,16 +28,13 @@ NO_GROUP = "no DRI group"
 
 @lru_cache(maxsize=1)
 def _dri_bands() -> pd.DataFrame:
-    """The DRI life-stage groups (from the magnesium rows of the packaged ``dri.csv``),
-    read once per process (callers only read the table)."""
-    from nutrilog._resources import dataset_path
+    """The DRI life-stage groups (the magnesium rows of the packaged ``dri.csv``, as the
+    reference tables read it), once per process (callers only read the table)."""
+    from nutrilog.references import dri_rows
 
-    with dataset_path("dri.csv").open(encoding="utf-8") as fh:
-        table = pd.read_csv(fh, usecols=["nutrient", "group", "sex", "age_min_years",
-                                         "age_max_years", "life_stage"])  # fmt: skip
-    bands = table[table["nutrient"] == ASSESSED[0]].reset_index(drop=True)
-    bands["age_max_years"] = bands["age_max_years"].astype(float).fillna(np.inf)
-    return bands
+    table = dri_rows()
+    columns = ["nutrient", "group", "sex", "age_min_years", "age_max_years", "life_stage"]
+    return table.loc[table["nutrient"] == ASSESSED[0], columns].reset_index(drop=True)
 
 
 def dri_groups(age: Any, sex: Any, life_stage: Any) -> np.ndarray:

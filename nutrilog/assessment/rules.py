@@ -13,10 +13,10 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from nutrilog.nutrients import nutrient
 
@@ -132,23 +132,27 @@ _CHOICES: tuple[tuple[str, str], ...] = (
 )
 
 
-def verdicts(t: pd.DataFrame, min_days: int) -> tuple[np.ndarray, ...]:
+def verdicts(t: Mapping[str, Any], min_days: int) -> tuple[np.ndarray, ...]:
     """Status and rule of each row, and the status and rule before the coverage rule.
 
-    ``t`` is the finished assessment table (one row per person and nutrient) with the
-    working columns ``ul_mean`` (the mean compared with the UL), ``z_read`` (z as read,
-    :func:`read_z`) and ``skewed``.
+    ``t`` holds the columns of the assessment table (one row per person and nutrient;
+    a DataFrame or a mapping of arrays) with the working columns ``ul_mean`` (the mean
+    compared with the UL), ``z_read`` (z as read, :func:`read_z`) and ``skewed``.
     """
-    days, mean = t["days"].to_numpy(), t["mean"].to_numpy()
-    ear, rda, ai = t["ear"].to_numpy(), t["rda"].to_numpy(), t["ai"].to_numpy()
-    ul, cdrr, z_read = t["ul"].to_numpy(), t["cdrr"].to_numpy(), t["z_read"].to_numpy()
-    conf_ul = t["confidence_below_ul"].to_numpy()
+
+    def column(name: str) -> np.ndarray:
+        return np.asarray(t[name])
+
+    days, mean = column("days"), column("mean")
+    ear, rda, ai = column("ear"), column("rda"), column("ai")
+    ul, cdrr, z_read = column("ul"), column("cdrr"), column("z_read")
+    conf_ul = column("confidence_below_ul")
     has_ear, enough = np.isfinite(ear), days >= min_days
-    by_p = has_ear & np.isfinite(z_read) & ~t["skewed"].to_numpy(dtype=bool)
+    by_p = has_ear & np.isfinite(z_read) & ~column("skewed").astype(bool)
     with np.errstate(invalid="ignore"):
         conditions = [
             days == 0,
-            np.isfinite(ul) & ((t["ul_mean"].to_numpy() > ul) | (conf_ul < 0.5)),
+            np.isfinite(ul) & ((column("ul_mean") > ul) | (conf_ul < 0.5)),
             mean > cdrr,
             by_p & (z_read >= Z_THRESHOLDS[LIKELY_ADEQUATE]),
             by_p & (z_read >= Z_THRESHOLDS[POSSIBLY_LOW]),
@@ -159,19 +163,21 @@ def verdicts(t: pd.DataFrame, min_days: int) -> tuple[np.ndarray, ...]:
             has_ear,
             (mean >= ai) & enough,
             mean >= ai,
-            np.ones(len(t), dtype=bool),
+            np.ones(len(days), dtype=bool),
         ]
     choice = np.select(conditions, np.arange(len(_CHOICES)))
     status = np.array([s for s, _ in _CHOICES], dtype=object)[choice]
     rule = np.array([r for _, r in _CHOICES], dtype=object)[choice]
     # rule 7: a low verdict on poorly covered food is uncertain
-    coverage = t["coverage"].to_numpy()
+    coverage = column("coverage")
+    # the choices whose verdict the coverage rule can make uncertain, by number
+    low = [
+        i
+        for i, (s, r) in enumerate(_CHOICES)
+        if r in (RULE_P, RULE_EAR, RULE_AI) and s in (LIKELY_LOW, POSSIBLY_LOW, CANNOT_TELL)
+    ]
     with np.errstate(invalid="ignore"):
-        poor = (
-            np.isin(rule, [RULE_P, RULE_EAR, RULE_AI])
-            & np.isin(status, [LIKELY_LOW, POSSIBLY_LOW, CANNOT_TELL])
-            & (coverage < LOW_COVERAGE)
-        )
+        poor = np.isin(choice, low) & (coverage < LOW_COVERAGE)
     return np.where(poor, UNCERTAIN, status), np.where(poor, RULE_COVERAGE, rule), status, rule
 
 

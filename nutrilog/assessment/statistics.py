@@ -54,9 +54,9 @@ class DayColumns:
 
 def slot_statistics(
     columns: DayColumns, owner: np.ndarray, ref: pd.DataFrame, ref_row: np.ndarray, slots: int
-) -> pd.DataFrame:
+) -> dict[str, np.ndarray]:
     """Each (person, nutrient) slot's counts, means and SDs over its known days, summed
-    per slot with ``np.bincount``.
+    per slot with ``np.bincount``: one array per statistic.
 
     A day whose total is unknown (NaN) is left out with its supplement part and coverage.
     ``ref_row[person]`` is the row of ``ref`` holding the person's first nutrient.
@@ -87,46 +87,38 @@ def slot_statistics(
     days = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
     slot = days["slot"]
     total, supplement = days["total"], days["supplement"]
+    known_days, mean, sd_days = _moments(slot, total, slots)
+    supplement_days, mean_supplement, supplement_sd = _moments(slot, supplement, slots)
     columns = {
-        "days": _count(slot, total, slots),
-        "mean": _mean(slot, total, slots),
-        "sd_days": _sd(slot, total, slots),
+        "days": known_days,
+        "mean": mean,
+        "sd_days": sd_days,
         "days_below_ear": np.bincount(slot, days["below_ear"], slots),
         "days_above_ul": np.bincount(slot, days["above_ul"], slots),
-        "supplement_days": _count(slot, supplement, slots),
-        "mean_supplement": _mean(slot, supplement, slots),
-        "supplement_sd": _sd(slot, supplement, slots),
+        "supplement_days": supplement_days,
+        "mean_supplement": mean_supplement,
+        "supplement_sd": supplement_sd,
         "doses": np.bincount(slot, days["dose_given"], slots),
         "supplement_days_above_ul": np.bincount(slot, days["supplement_above_ul"], slots),
-        "coverage": _mean(slot, days["coverage"], slots),
+        "coverage": _moments(slot, days["coverage"], slots)[1],
     }  # the counts are bincounts: never missing
     # a steady dose of nothing is a certain comparison
     no_dose = (columns["supplement_days"] > 0) & (columns["doses"] == 0)
     columns["supplement_sd"] = np.where(no_dose, 0.0, columns["supplement_sd"])
-    return pd.DataFrame(columns)
+    return columns
 
 
-def _count(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
-    """Known (not NaN) values per slot."""
-    return np.bincount(slot, ~np.isnan(values), slots)
-
-
-def _mean(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
-    """Mean of the known values per slot (NaN where none)."""
+def _moments(
+    slot: np.ndarray, values: np.ndarray, slots: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per slot: the number of known (not NaN) values (as floats), their mean (NaN where
+    none) and their sample SD (n - 1, from the deviations from the slot's mean; NaN with
+    fewer than two values)."""
     known = ~np.isnan(values)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.bincount(slot[known], values[known], slots) / np.bincount(
-            slot[known], None, slots
-        )
-
-
-def _sd(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
-    """Sample SD (n - 1) of the known values per slot, from the deviations from the
-    slot's mean (NaN with fewer than two values)."""
-    known = ~np.isnan(values)
-    who, x = slot[known], values[known]
+    who, x = (slot, values) if known.all() else (slot[known], values[known])
     n = np.bincount(who, None, slots)
-    mean = _mean(who, x, slots)
-    squares = np.bincount(who, (x - mean[who]) ** 2, slots)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(n > 1, np.sqrt(squares / (n - 1)), np.nan)
+        mean = np.bincount(who, x, slots) / n
+        squares = np.bincount(who, (x - mean[who]) ** 2, slots)
+        sd = np.where(n > 1, np.sqrt(squares / (n - 1)), np.nan)
+    return n.astype("float64"), mean, sd

@@ -62,7 +62,7 @@ def _choice(codes: np.ndarray, texts: list[str]) -> pd.Categorical:
 # ----------------------------------------------------------------- the table
 
 
-def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]) -> None:
+def _sd_within(t: dict[str, Any], profiles: list[Profile], given: dict[str, float]) -> None:
     """SD_within, its basis and its source, in the order of preference of
     :mod:`nutrilog.assessment` (published, given, the person's own days, none)."""
     if given or any(p.sd_within for p in profiles):
@@ -73,34 +73,27 @@ def _sd_within(t: pd.DataFrame, profiles: list[Profile], given: dict[str, float]
         ]
         t["user_sd"] = np.array(user, dtype="float64")
     else:  # nobody gave one: a cohort skips the loop over its rows
-        t["user_sd"] = np.full(len(t), np.nan)
-    t["has_user_sd"] = np.isfinite(t["user_sd"].to_numpy())
-    published = np.isfinite(t["published_sd"].to_numpy())
-    by_user = ~published & t["has_user_sd"].to_numpy()
-    own = (
-        ~published
-        & ~by_user
-        & (t["days"].to_numpy() >= MIN_DAYS_OWN_SD)
-        & np.isfinite(t["sd_days"].to_numpy())
-    )
+        t["user_sd"] = np.full(len(t["days"]), np.nan)
+    t["has_user_sd"] = np.isfinite(t["user_sd"])
+    published = np.isfinite(t["published_sd"])
+    by_user = ~published & t["has_user_sd"]
+    own = ~published & ~by_user & (t["days"] >= MIN_DAYS_OWN_SD) & np.isfinite(t["sd_days"])
     choices = [published, by_user, own]
     t["sd_within"] = np.select(choices, [t["published_sd"], t["user_sd"], t["sd_days"]], np.nan)
     t["sd_within_basis"] = _choice(
         np.select(choices, [0, 1, 2], 3), ["published", "user", "own days", "none"]
     )
-    days_codes, days_values = pd.factorize(t["days"].to_numpy())
+    days_codes, days_values = pd.factorize(t["days"])
     own_source = np.array([f"the SD of your own {n} days" for n in days_values], dtype=object)
     own_source = own_source[days_codes]
-    t["sd_within_source"] = object_series(
-        np.select(
-            choices,
-            [t["published_source"].to_numpy(), "given by you (sd_within)", own_source],
-            t["none_source"].to_numpy(dtype=object),
-        )
+    t["sd_within_source"] = np.select(
+        choices,
+        [t["published_source"], "given by you (sd_within)", own_source],
+        np.asarray(t["none_source"], dtype=object),
     )
 
 
-def _formulas(t: pd.DataFrame) -> None:
+def _formulas(t: dict[str, Any]) -> None:
     """The IOM formulas and the comparisons with the upper levels, column by column."""
     days, mean, sd = t["days"], t["mean"], t["sd_within"]
     has_ear = np.isfinite(t["ear"])
@@ -115,15 +108,16 @@ def _formulas(t: pd.DataFrame) -> None:
             sd / mean,
             np.where(np.isfinite(t["sd_days"]) & (mean > 0), t["sd_days"] / mean, np.nan),
         )
-    t["days_below_ear"] = t["days_below_ear"].where(has_ear & (days > 0))
+    t["days_below_ear"] = np.where(has_ear & (days > 0), t["days_below_ear"], np.nan)
     t["sd_req"] = np.where(has_ear, t["req_cv"] * t["ear"], np.nan)
     t["z_adequacy"] = adequacy_z(mean, t["ear"], t["sd_req"], sd, days)  # NaN without an EAR
-    t["z_read"] = read_z(t["z_adequacy"].to_numpy())
+    t["z_read"] = read_z(t["z_adequacy"])
     t["probability_adequate"] = normal_cdf(t["z_adequacy"])
     t["confidence_above_ai"] = np.where(has_ear, np.nan, confidence_vs(mean, t["ai"], sd, days))
-    t["skewed"] = (t["nutrient"] == "vitamin_b12") | (t["cv"] > HIGH_CV)
+    with np.errstate(invalid="ignore"):
+        t["skewed"] = (t["nutrient"] == "vitamin_b12").to_numpy() | (t["cv"] > HIGH_CV)
     # a UL on supplements (magnesium) is compared with the doses only
-    doses = t["ul_on_supplements"].to_numpy()
+    doses = t["ul_on_supplements"]
     ul_mean = np.where(doses, t["mean_supplement"], mean)
     ul_sd = np.where(doses, t["supplement_sd"], sd)
     ul_days = np.where(doses, t["supplement_days"], days)
@@ -131,7 +125,7 @@ def _formulas(t: pd.DataFrame) -> None:
     t["ul_mean"] = np.where(tested, ul_mean, np.nan)
     t["confidence_below_ul"] = 1.0 - confidence_vs(ul_mean, t["ul"], ul_sd, ul_days)
     above = np.where(doses, t["supplement_days_above_ul"], t["days_above_ul"])
-    t["days_above_ul"] = pd.Series(above, index=t.index).where(tested)
+    t["days_above_ul"] = np.where(tested, above, np.nan)
     t["confidence_below_cdrr"] = 1.0 - confidence_vs(mean, t["cdrr"], sd, days)
 
 
@@ -160,40 +154,62 @@ def _numbers(
     if not profiles:
         return None, None
     k = len(ASSESSED)
-    # one set of references per DRI group (its lowest age stands for every age in it)
-    stages: dict[tuple[float, str, str], int] = {}
-    ages = np.array([p.age for p in profiles], dtype="float64")
-    lowest = group_starts(ages)  # the first age of each person's DRI group
-    per_profile: dict[tuple[float, str, str], int] = {}
-    stage = np.empty(len(profiles), dtype=np.intp)
-    for i, (p, low) in enumerate(zip(profiles, lowest.tolist(), strict=True)):
-        key = (low, p.sex, p.life_stage)
-        found = per_profile.get(key)
-        if found is None:
-            group = group_of(*key)
-            found = per_profile[key] = stages.setdefault(
-                (group.age_min, group.sex, group.life_stage), len(stages)
-            )
-        stage[i] = found
+    stage, stages = _stages(profiles)
     ref = references_of(stages)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k
-    stats = slot_statistics(columns, owner, ref, ref_row, slots)
-    t = ref.iloc[(ref_row[:, None] + np.arange(k)).ravel()].reset_index(drop=True)
-    t = pd.concat([t, stats], axis=1)
+    rows = (ref_row[:, None] + np.arange(k)).ravel()  # each slot's reference row
+    # the working table as arrays, made a DataFrame once (no column inserted into a frame)
+    t: dict[str, Any] = {name: ref[name].to_numpy()[rows] for name in ref.columns}
+    t.update(slot_statistics(columns, owner, ref, ref_row, slots))
     which = np.tile(np.arange(k), len(profiles))  # each row's nutrient
     chosen = [nutrient(key) for key in ASSESSED]
+    index = pd.RangeIndex(slots)
     for name in ("key", "label", "column", "unit"):
         values = np.array([getattr(n, name) for n in chosen], dtype=object)
-        t["nutrient" if name == "key" else name] = coded(which, values, t.index)
+        t["nutrient" if name == "key" else name] = coded(which, values, index)
     t["days"] = t["days"].astype(np.int64)
     _sd_within(t, profiles, given)
     _formulas(t)
     for name, values in zip(
         ("status", "status_rule", "verdict", "verdict_rule"), verdicts(t, min_days), strict=True
     ):
-        t[name] = object_series(values)
-    return t, DriGroups(stage, list(stages))
+        t[name] = values
+    frame = pd.DataFrame(
+        {  # text stays Python objects (object_series), not pandas' string dtype
+            name: object_series(v) if isinstance(v, np.ndarray) and v.dtype == object else v
+            for name, v in t.items()
+        },
+        index=index,
+        copy=False,
+    )
+    return frame, DriGroups(stage, list(stages))
+
+
+def _stages(profiles: list[Profile]) -> tuple[np.ndarray, dict[tuple[float, str, str], int]]:
+    """Each person's DRI group as a number, and the groups ``(first age, sex, life stage)``
+    numbered in the order they first appear; one look-up per distinct (age group, sex,
+    life stage), not per person."""
+    lowest = group_starts(np.array([p.age for p in profiles], dtype="float64"))
+    keys = [
+        pd.factorize(values)
+        for values in (
+            lowest,
+            np.array([p.sex for p in profiles], dtype=object),
+            np.array([p.life_stage for p in profiles], dtype=object),
+        )
+    ]
+    combined = np.zeros(len(profiles), dtype=np.int64)
+    for codes, uniques in keys:
+        combined = combined * len(uniques) + codes
+    code_of = pd.factorize(combined)[0]  # numbered in the order of first appearance
+    distinct, firsts = np.unique(code_of, return_index=True)
+    stages: dict[tuple[float, str, str], int] = {}
+    number = np.empty(len(distinct), dtype=np.intp)
+    for code, first in zip(distinct.tolist(), firsts.tolist(), strict=True):
+        group = group_of(*(uniques[codes[first]] for codes, uniques in keys))
+        number[code] = stages.setdefault((group.age_min, group.sex, group.life_stage), len(stages))
+    return number[code_of], stages
 
 
 # ----------------------------------------------------------------- public entry points
@@ -321,7 +337,9 @@ def assess_people_later(
     """:func:`assess_people` with the words of each row written when first asked for
     (see :class:`AssessmentLater`)."""
     if not isinstance(daily, pd.DataFrame) or "person" not in daily.columns:
-        found = type(daily).__name__ if not isinstance(daily, pd.DataFrame) else "no 'person' column"
+        found = (
+            type(daily).__name__ if not isinstance(daily, pd.DataFrame) else "no 'person' column"
+        )
         raise ArgumentError(f"daily: expected a daily table with a 'person' column, found {found}")
     if not isinstance(profiles, Mapping):
         raise ArgumentError(

@@ -35,7 +35,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded, codes_of
+from nutrilog._vector import coded, codes_of, int_codes
 
 __all__ = [
     "RECALL_DAY_ONE",
@@ -135,16 +135,19 @@ def food_ids_of_numbers(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     >>> codes.tolist(), ids.tolist()
     ([0, 1, 1, 2, 3], ['fndds:11111000', 'sr28:01001', '123456', '-4'])
     """
-    codes, numbers = pd.factorize(np.asarray(values, dtype=np.int64))
-    text = numbers.astype(str)
-    fndds = (numbers >= 10 ** (FNDDS_DIGITS - 1)) & (numbers < 10**FNDDS_DIGITS)
-    sr28 = (numbers >= 0) & (numbers < 10**SR28_MAX_DIGITS)
-    ids = np.where(
-        fndds,
-        np.char.add("fndds:", text),
-        np.where(sr28, np.char.add("sr28:", np.char.zfill(text, SR28_MAX_DIGITS)), text),
-    )
-    return codes, ids.astype(object)
+    codes, numbers = int_codes(values)
+    ids = np.empty(len(numbers), dtype=object)
+    ids[:] = [_id_of_number(v) for v in numbers.tolist()]  # once per distinct number
+    return codes, ids
+
+
+def _id_of_number(number: int) -> str:
+    """The food id a whole number names (see :func:`food_ids_of_numbers`)."""
+    if 10 ** (FNDDS_DIGITS - 1) <= number < 10**FNDDS_DIGITS:
+        return f"fndds:{number}"
+    if 0 <= number < 10**SR28_MAX_DIGITS:
+        return f"sr28:{number:0{SR28_MAX_DIGITS}d}"
+    return str(number)
 
 
 _FLOAT_WHOLE = re.compile(r"^([+-]?\d+)\.0+$")

@@ -165,9 +165,12 @@ def decodes_strictly(path: Path, encoding: str) -> bool:
     (False, True)
     """
     decoder = codecs.getincrementaldecoder(encoding)()
+    utf8 = codecs.lookup(encoding).name == "utf-8"
     with path.open("rb") as fh:
         try:
             while block := fh.read(2**16):
+                if utf8 and block.isascii() and not decoder.getstate()[0]:
+                    continue  # ASCII after a whole character is UTF-8: checked in C, not decoded
                 decoder.decode(block)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:

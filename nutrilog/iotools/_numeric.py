@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import coded, sorted_categories
+from nutrilog._vector import coded, int_codes, sorted_categories
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT
 from nutrilog.iotools._codes import food_ids_of_numbers, recall_dates
@@ -148,7 +148,7 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
 
 def _distinct_text(values: pd.Series) -> pd.Series:
     """Integers as a categorical of their text, each distinct number printed once."""
-    codes, uniques = pd.factorize(values.to_numpy())
+    codes, uniques = int_codes(values.to_numpy())
     text = pd.Index(uniques.astype(str).astype(object), dtype=object)
     return pd.Series(pd.Categorical.from_codes(codes, categories=text), index=values.index)
 
@@ -166,13 +166,14 @@ def _log(
         fill = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [default_person or "default"])
         person = pd.Series(fill, index=index)
     day = cells["recall_day"].to_numpy()
+    day_codes, day_numbers = int_codes(day)  # each distinct day's date worked out once
 
     def constant(value: str) -> pd.Series:
         return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [value]))
 
     columns = {
         "person": person,
-        "date": pd.Series(recall_dates(day), index=index),
+        "date": pd.Series(recall_dates(day_numbers)[day_codes], index=index),
         "text": ids,
         "food": food,
         "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
