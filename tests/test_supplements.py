@@ -419,3 +419,30 @@ def test_products_with_amounts_unknown_are_supplements_not_food(text: str, unkno
 def test_a_products_strength_is_not_its_count(text: str, column: str, amount: float) -> None:
     got = detect_supplement(text)
     assert got.kind == "supplement" and got.nutrients[column] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "amount"),
+    [
+        # a spoonful of a supplement whose label amount is in brackets
+        ("calcium citrate powder 1 tsp (500 mg)", "calcium_mg", 500.0),
+        ("liquid vitamin D 0.5 ml (800 IU)", "vitamin_d_ug", 20.0),
+    ],
+)
+def test_a_measured_supplement_with_its_dose_in_brackets(
+    text: str, column: str, amount: float
+) -> None:
+    got = detect_supplement(text)
+    assert got.kind == "supplement" and got.nutrients == {column: amount}
+
+
+@pytest.mark.parametrize("text", ["liquid magnesium 1 tsp", "potassium citrate powder 1/4 tsp"])
+def test_a_spoonful_of_a_supplement_is_no_food(text: str) -> None:
+    got = detect_supplement(text)
+    assert got.kind == "supplement" and got.nutrients == {}
+    assert "unknown amount" in got.assumption
+
+
+def test_a_food_made_with_a_mineral_salt_stays_food() -> None:
+    assert detect_supplement("1 cup tofu made with calcium sulfate").kind == "food"
+    assert detect_supplement("1 cup calcium-fortified soy milk").kind == "food"

@@ -270,6 +270,17 @@ def _unknown(what: str, columns: list[str] | None = None) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _only_supplement_words(food: str) -> bool:
+    """Whether the food words are only a nutrient's names and a supplement's label words
+    (``liquid calcium``, ``magnesium citrate powder``): a spoonful of it is a supplement,
+    where ``tofu prepared with calcium sulfate 1 cup`` is a food."""
+    bare = food
+    for _, pattern in NUTRIENT_PATTERNS:
+        bare = pattern.sub(" ", bare)
+    bare = BARE_WORDS.sub(" ", FORMS.sub(" ", bare))
+    return not re.sub(r"[\W\d_]+", "", bare)
+
+
 def detect_supplement(text: str) -> SupplementInfo:
     """Classify one log line as food, supplement or water and read its doses.
 
@@ -327,7 +338,7 @@ def detect_supplement(text: str) -> SupplementInfo:
             "not a tracked nutrient",
             _unknown(f"{food or text}: no tracked nutrient amount"),
         )
-    if not dosed and food_measure(parsed):
+    if not dosed and food_measure(parsed) and not (columns and _only_supplement_words(food)):
         return _FOOD  # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"
     if len(columns) == 1 and parsed.unit is None and parsed.quantity >= BARE_DOSE_MIN:
         dosed = True  # "vitamin D3 ultra 1000": a product's strength is its dose

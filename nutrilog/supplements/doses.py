@@ -104,6 +104,8 @@ _MG_PER_MEQ = {
     "magnesium_mg": 24.305 / 2,
     "calcium_mg": 40.078 / 2,
 }
+#: A dose in brackets after a measure (``2 tsp (350 mg)``).
+_BRACKET_DOSE = re.compile(r"\(\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>mg|mcg|µg|ug|iu)\s*\)", re.I)
 _MEQ = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*meq\b", re.I)
 
 
@@ -270,6 +272,12 @@ def stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAm
         number = found["num"] or found["num2"]
         unit = (found["unit"] or found["unit2"]).lower().replace("µg", "ug").replace("mcg", "ug")
         return parsed._replace(quantity=float(number), unit=unit, unit_kind="mass")
+    found = _BRACKET_DOSE.search(text) if parsed.unit_kind == "volume" else None
+    if found is not None and len(columns) == 1:
+        # "magnesium citrate powder 2 tsp (350 mg)": the spoonful's label amount
+        unit = {"mg": "mg", "iu": "IU"}.get(found["unit"].lower(), "ug")
+        kind = "activity" if unit == "IU" else "mass"
+        return parsed._replace(quantity=float(found["num"]), unit=unit, unit_kind=kind)
     found = _MEQ.search(text)
     if found is not None and len(columns) == 1 and columns[0] in _MG_PER_MEQ:
         mg = float(found["num"]) * _MG_PER_MEQ[columns[0]]
