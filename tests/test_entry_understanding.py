@@ -318,3 +318,14 @@ def test_a_name_joining_two_foods_is_read_before_the_line_is_split(
         for tag in p.tags
         if tag[0] == "synonym"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [("cheerios with milk", "sr28:08013"), ("2 weet-bix w/ milk", "sr28:42237")],
+)
+def test_a_product_named_by_its_brand_beside_milk_is_two_foods(line: str, first: str) -> None:
+    # the brand was read away from the whole line, which then landed on milk alone
+    log = nl.parse_entries([line], date="2026-11-20")
+    entries = nl.analyze(log, WOMAN, min_day_kcal=0).entries
+    assert entries["food_id"].tolist() == [first, "fndds:11100000"]

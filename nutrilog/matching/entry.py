@@ -140,7 +140,10 @@ def _merge_amounts(
     pending: tuple[int, int] | None = None
     previous: set[str] = set()
     for start, end in spans:
-        nouns = _nouns(matcher, _food_key(matcher, text[start:end]))
+        key = _food_key(matcher, text[start:end])
+        nouns = _nouns(matcher, key)
+        if not nouns and key and matcher.result(key).method == "alias":
+            nouns = [key]  # a product named by its brand alone ("cheerios", "weet-bix")
         restates = bool(nouns) and set(nouns) <= previous
         if not nouns or restates:
             if merged:
@@ -202,6 +205,8 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
         return -math.inf
     if result.method in ("alias", "exact"):
         return result.score
+    if any(kind == "brand" for kind, _ in result.assumptions):
+        return -math.inf  # "cheerios with milk": the brand read away is no dish's part
     part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
         return -math.inf
@@ -257,6 +262,8 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
         return False
     if result.method in ("alias", "exact"):
         return True
+    if any(kind == "brand" for kind, _ in result.assumptions):
+        return False  # "2 weet-bix w/ milk": the brand was read away, not found in a dish
     if _commas_only(text, spans):
         return result.score >= _SURE_SCORE
     if result.score < _SURE_DISH:
