@@ -98,7 +98,8 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
         text = inp.read_text()
     except LogParseError:  # undecodable: the general reader names the line
         return None
-    if len(sep) != 1 or re.search("\r(?!\n)", text):  # pandas counts bare CR lines its own way
+    # pandas counts bare CR lines its own way (most files have no CR at all: one scan)
+    if len(sep) != 1 or ("\r" in text and re.search("\r(?!\n)", text)):
         return None
     start = 0
     for _ in range(header.line):  # the data starts after the header line
