@@ -131,13 +131,15 @@ def _day_offsets(values: pd.Series) -> tuple[np.ndarray, int] | None:
     unit = np.datetime_data(stamps.dtype)[0]
     per_day = np.timedelta64(1, "D").astype(f"m8[{unit}]").astype(np.int64)
     ticks = stamps.view(np.int64)
-    known = ticks[~missing]
-    if (known % per_day).any():
+    days = ticks // per_day  # one division: a date at midnight is a whole number of days
+    whole = days * per_day == ticks
+    if not (whole | missing).all():
         return None  # times of day: not day numbers
+    known = days[~missing]
     low = int(known.min()) if len(known) else 0
-    codes = (ticks - low) // per_day
+    codes = np.subtract(days, low, out=days)
     codes[missing] = -1
-    return codes, (int(codes[~missing].max()) + 1 if len(known) else 0)
+    return codes, (int(known.max()) - low + 1 if len(known) else 0)
 
 
 def _sorted_codes(values: pd.Series) -> np.ndarray:

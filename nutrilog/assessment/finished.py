@@ -57,14 +57,15 @@ def object_series(values: Any) -> pd.Series:
     """Text kept as Python objects in the working table: a column of tens of thousands of
     rows is neither converted to pandas' string dtype on the way in nor back on the way
     out; the finished table's text columns are built once per distinct value
-    (:func:`finished_table`).
+    (:func:`finished_table`). An object array is taken as it is, not copied: the working
+    table's arrays are its own.
 
     Examples
     --------
     >>> object_series(["likely adequate", "unknown"]).dtype
     dtype('O')
     """
-    return pd.Series(np.asarray(values, dtype=object), dtype=object)
+    return pd.Series(np.asarray(values, dtype=object), dtype=object, copy=False)
 
 
 def worded_table(t: pd.DataFrame | None, min_days: int) -> pd.DataFrame:

@@ -98,7 +98,8 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
         text = inp.read_text()
     except LogParseError:  # undecodable: the general reader names the line
         return None
-    if len(sep) != 1 or re.search("\r(?!\n)", text):  # pandas counts bare CR lines its own way
+    # pandas counts bare CR lines its own way (most files have no CR at all: one scan)
+    if len(sep) != 1 or ("\r" in text and re.search("\r(?!\n)", text)):
         return None
     start = 0
     for _ in range(header.line):  # the data starts after the header line
@@ -153,6 +154,21 @@ def _distinct_text(values: pd.Series) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(codes, categories=text), index=values.index)
 
 
+def _whole(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """64-bit integers, none missing, as pandas' ``Int64`` array, taken without a copy
+    (copied only when read-only: the entries can be written to).
+
+    Examples
+    --------
+    >>> _whole(np.array([3, 4])).dtype
+    Int64Dtype()
+    """
+    data = values.astype(np.int64, copy=False)
+    if not data.flags.writeable:
+        data = data.copy()
+    return pd.arrays.IntegerArray(data, np.zeros(len(data), dtype=bool))
+
+
 def _log(
     cells: dict[str, pd.Series], source: str, header_line: int, default_person: str | None
 ) -> FoodLog:
@@ -183,8 +199,8 @@ def _log(
         "kind": constant("food"),
         "reported": pd.Series(np.zeros(n, dtype=bool), index=index),
         "source": constant(source),
-        "line": pd.Series(pd.array(np.arange(header_line + 1, n + header_line + 1), dtype="Int64")),
-        "recall_day": pd.Series(pd.array(day, dtype="Int64")),
+        "line": pd.Series(_whole(np.arange(header_line + 1, n + header_line + 1))),
+        "recall_day": pd.Series(_whole(day)),
     }
     empty = pd.Series([], dtype="str")
     rejected = pd.DataFrame(  # as the general reader leaves it when no row is rejected
