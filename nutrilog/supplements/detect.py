@@ -87,12 +87,12 @@ from nutrilog.supplements.words import (
     WATER,
     nutrients_in,
 )
-from nutrilog.supplements.words import SUPPLEMENT_WORDS as SUPPLEMENT_WORDS
+from nutrilog.supplements.words import supplement_words as supplement_words
 
 __all__ = [
     "SupplementInfo",
     "FOOD_MASS_G",
-    "SUPPLEMENT_WORDS",
+    "supplement_words",
     "detect_supplement",
     "from_product",
 ]

@@ -29,7 +29,7 @@ from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.quantity import parse_quantity
 from nutrilog.supplements.detect import detect_supplement, from_product
 from nutrilog.supplements.products import SUPPLEMENT_NUTRIENTS, product_index, read_supplement_table
-from nutrilog.supplements.words import SUPPLEMENT_WORDS
+from nutrilog.supplements.words import supplement_words
 
 __all__ = [
     "SUPPLEMENT_COLUMNS",
@@ -167,7 +167,7 @@ _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 @lru_cache(maxsize=65536)
 def _kind_of(text: str) -> str:
     """The kind of one screen text; cached, as the same foods recur in every chunk."""
-    if not SUPPLEMENT_WORDS.search(_NUMBERS.sub(" ", text)):
+    if not supplement_words().search(_NUMBERS.sub(" ", text)):
         return "food"
     return detect_supplement(text).kind
 
@@ -251,7 +251,9 @@ def kinds_of(
     words = pd.Series(uniques, dtype=object).astype(str).str.replace(_NUMBERS, " ", regex=True)
     word_codes, word_uniques = pd.factorize(words, use_na_sentinel=False)
     hits = (
-        pd.Series(word_uniques, dtype=object).astype(str).str.contains(SUPPLEMENT_WORDS, regex=True)
+        pd.Series(word_uniques, dtype=object)
+        .astype(str)
+        .str.contains(supplement_words(), regex=True)
     )
     candidate = hits.to_numpy(dtype=bool)[word_codes] if len(word_codes) else np.zeros(0, bool)
     kinds, notes, values = _no_detection(len(uniques))

@@ -9,7 +9,7 @@ cholecalciferol, powder...) and dose forms (capsule, tablet, softgel, gummy,
 lozenge; ``caps``, ``tabs``) in :data:`FORMS`, multivitamins and prenatals in
 :data:`MULTI`, supplements by their name alone (fish oil, omega-3, probiotic,
 melatonin, electrolyte tabs...) in :data:`NAMED_SUPPLEMENTS`, and plain water in
-:data:`WATER`. :data:`SUPPLEMENT_WORDS` joins them all: the quick screen a line
+:data:`WATER`. :func:`supplement_words` joins them all: the quick screen a line
 passes before it is read.
 
 Examples
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import re
+from functools import lru_cache
 
 from nutrilog._resources import dataset_path
 
@@ -44,7 +45,7 @@ __all__ = [
     "SALT_TABLET",
     "THOUSANDS",
     "NAMING",
-    "SUPPLEMENT_WORDS",
+    "supplement_words",
     "FORMULAS",
     "nutrients_in",
 ]
@@ -182,21 +183,26 @@ def _product_words() -> str:
     return "|".join(rf"\b{re.escape(w)}\b" for w in first)
 
 
-SUPPLEMENT_WORDS = re.compile(
-    "|".join(
-        [p.pattern for _, p in NUTRIENT_PATTERNS]
-        + [
-            FORMS.pattern,
-            MULTI.pattern,
-            NAMED_SUPPLEMENTS.pattern,
-            OTHER_SUPPLEMENTS.pattern,
-            r"water|h2o",
-            _product_words(),
-            FORMULAS.pattern,
-        ]
-    ),
-    re.I,
-)
+@lru_cache(maxsize=1)
+def supplement_words() -> re.Pattern[str]:
+    """Any word that can make a line a supplement or water: the quick screen before
+    :func:`~nutrilog.supplements.detect.detect_supplement`, the bundled products' names
+    among them (read on first use, not at import)."""
+    return re.compile(
+        "|".join(
+            [p.pattern for _, p in NUTRIENT_PATTERNS]
+            + [
+                FORMS.pattern,
+                MULTI.pattern,
+                NAMED_SUPPLEMENTS.pattern,
+                OTHER_SUPPLEMENTS.pattern,
+                r"water|h2o",
+                _product_words(),
+                FORMULAS.pattern,
+            ]
+        ),
+        re.I,
+    )
 
 
 def nutrients_in(text: str) -> list[str]:
