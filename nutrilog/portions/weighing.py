@@ -152,17 +152,10 @@ def _resolve(
     prepared = foods.prepared_portions
     hint = read_hint(food_text) if isinstance(food_text, str) and food_text else NO_HINT
     noun = hint.noun if kind == "default" else ""  # only a default portion looks at it
-    item = hint.item if kind is None else ""  # only a bare count looks at it
-    key = (
-        food_id,
-        unit or "",
-        kind or "bare",
-        hint.words,
-        hint.dims,
-        noun,
-        hint.served,
-        hint.size,
-    ) + ((hint.piece, item) if kind is None else ())
+    # only a bare count looks at the piece and the item the text ends on
+    piece, item = (hint.piece, hint.item) if kind is None else ("", "")
+    key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
+    key += (hint.served, hint.size, piece, item)
     found = prepared.answers.get(key)
     if found is None:
         found = for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
