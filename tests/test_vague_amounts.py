@@ -182,3 +182,17 @@ def test_tins_end_to_end() -> None:
     sardines = nl.load_foods().portions(entries["food_id"].iloc[1])
     can = sardines.loc[sardines["description"].str.contains("can"), "grams"].iloc[0]
     assert entries["grams"].iloc[1] == pytest.approx(2 * can)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"), [("a handfull of almonds", 28.0), ("bowlful of soup", 301.0)]
+)
+def test_vague_words_as_people_spell_them(line: str, grams: float) -> None:
+    # "handfull" is no one almond (1.2 g): the FNDDS almonds QNS (28 g), soup NFS 301 g
+    import nutrilog as nl
+
+    entries = nl.analyze(
+        nl.parse_entries([line], date="2026-11-20"), nl.Profile(age=30, sex="male"), min_day_kcal=0
+    ).entries
+    assert entries["grams"].iloc[0] == pytest.approx(grams)
+    assert entries["assumptions"].iloc[0].startswith("estimated amount: ")
