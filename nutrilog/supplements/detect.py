@@ -269,7 +269,6 @@ def _unknown(what: str, columns: list[str] | None = None) -> str:
     return f"unknown amount: {what}"
 
 
-@lru_cache(maxsize=65536)
 def _only_supplement_words(food: str) -> bool:
     """Whether the food words are only a nutrient's names and a supplement's label words
     (``liquid calcium``, ``magnesium citrate powder``): a spoonful of it is a supplement,
@@ -281,6 +280,7 @@ def _only_supplement_words(food: str) -> bool:
     return not re.sub(r"[\W\d_]+", "", bare)
 
 
+@lru_cache(maxsize=65536)
 def detect_supplement(text: str) -> SupplementInfo:
     """Classify one log line as food, supplement or water and read its doses.
 
