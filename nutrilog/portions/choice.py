@@ -421,15 +421,6 @@ def item_row(rows: Sequence[Row], hint: Hint, description: str = "") -> Row | No
         if forms & (set(words) | joined):
             found.append(row)
     return pick(found, hint) if found else None
-    forms = {item, item.removesuffix("s"), item.removesuffix("es")}
-    for row in ones(rows):
-        if row.unit in VOLUME_UNITS:
-            continue
-        words = WORD.findall(_BRACKETS.sub(" ", row.text.lower()))
-        joined = {a + b for a, b in zip(words, words[1:], strict=False)}
-        if forms & (set(words) | joined):
-            return row
-    return None
 
 
 @cache
