@@ -385,30 +385,33 @@ def _joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return pattern.sub(spell, text), tuple(said)
 
 
-_CONNECTOR_WORDS = frozenset({"and"})
+#: How a name's "and" may be written (``fish & chips``, ``fish n chips``).
 _AND = r"(?:and|&|n|'n'?|\+)"
 
 
 def _joined_key(text: str) -> str:
+    """A name's words, lower case, its connector written ``and``."""
     words = re.findall(r"[a-z]+", text.lower().replace("&", " and ").replace("+", " and "))
     return " ".join("and" if w == "n" else w for w in words)
 
 
 @lru_cache(maxsize=1)
 def _joined_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The synonyms whose term holds a connector, as one pattern, and their meanings."""
+    """The synonyms whose term joins two words with "and", as one pattern, and their
+    meanings by :func:`_joined_key`."""
     means: dict[str, str] = {}
     for rows in synonym_table().by_first.values():
         for _, row in rows:
-            if _CONNECTOR_WORDS & set(_joined_key(row.term).split()[1:-1]):
-                means.setdefault(_joined_key(row.term), row.means)
+            key = _joined_key(row.term)
+            if "and" in key.split()[1:-1]:
+                means.setdefault(key, row.means)
     if not means:
         return None, means
-    parts = []
-    for key in sorted(means, key=len, reverse=True):
-        parts.append(r"\s*".join(_AND if w == "and" else re.escape(w) for w in key.split()))
-    joined = "|".join(p.replace(r"\s*", r"\s+") for p in parts)
-    return re.compile(rf"(?<![\w'])(?:{joined})(?![\w'])", re.IGNORECASE), means
+    names = [
+        r"\s+".join(_AND if w == "and" else re.escape(w) for w in key.split())
+        for key in sorted(means, key=len, reverse=True)
+    ]
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(names)})(?![\w'])", re.IGNORECASE), means
 
 
 def _listed_in_container(text: str) -> str | None:
