@@ -9,6 +9,7 @@ after the imports and the food table are loaded, so only the work is timed.
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,19 @@ def run_child(
     if out.returncode != 0:
         raise RuntimeError(f"benchmark step {name!r} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def summarize(runs: dict[str, list[dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """Each step's runs in one row: the medians of its seconds (wall, reading,
+    processor), the highest peak RSS, the first run's result and every run's seconds."""
+    return {
+        step: {
+            "seconds": statistics.median(r["seconds"] for r in done),
+            "read_seconds": statistics.median(r["read_seconds"] for r in done),
+            "cpu_seconds": statistics.median(r["cpu_seconds"] for r in done),
+            "peak_mb": max(r["peak_mb"] for r in done),
+            "result": done[0]["result"],
+            "all_seconds": [r["seconds"] for r in done],
+        }
+        for step, done in runs.items()
+    }

@@ -31,14 +31,13 @@ on a machine shared with other work). Run::
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import run_child
+from _child import run_child, summarize
 
 #: The target: read + analyse within this many times the pandas baseline.
 TARGET = 3.0
@@ -159,17 +158,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
         for _ in range(max(1, args.repeat)):
             for step in ("baseline", "nutrilog"):
                 runs[step].append(_run_child(step, log, people))
-    results = {
-        step: {
-            "seconds": statistics.median(r["seconds"] for r in done),
-            "read_seconds": statistics.median(r["read_seconds"] for r in done),
-            "cpu_seconds": statistics.median(r["cpu_seconds"] for r in done),
-            "peak_mb": max(r["peak_mb"] for r in done),
-            "result": done[0]["result"],
-            "all_seconds": [r["seconds"] for r in done],
-        }
-        for step, done in runs.items()
-    }
+    results = summarize(runs)
     base = results["baseline"]["seconds"]
     labels = {
         "baseline": "plain pandas (read, merge, sum)",

@@ -31,14 +31,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import run_child
+from _child import run_child, summarize
 
 UNITS = [("g", 50, 250), ("oz", 1, 8), ("cup", 0.5, 2), ("tbsp", 1, 3), ("medium", 1, 2), ("", 1, 3)]
 
@@ -224,17 +223,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
             for step, kind in steps.items():
                 code = {"baseline_long": "baseline", "long": "structured"}.get(step, step)
                 runs[step].append(_run_child(code, paths[kind], args.without_pyarrow))
-    results = {
-        step: {
-            "seconds": statistics.median(r["seconds"] for r in rows),
-            "cpu_seconds": statistics.median(r["cpu_seconds"] for r in rows),
-            "peak_mb": max(r["peak_mb"] for r in rows),
-            "result": rows[0]["result"],
-            "all_seconds": [r["seconds"] for r in rows],
-            "read_seconds": statistics.median(r["read_seconds"] for r in rows),
-        }
-        for step, rows in runs.items()
-    }
+    results = summarize(runs)
     print(f"{'step':<44}{'seconds':>10}{'x baseline':>12}{'CPU s':>8}{'x CPU':>8}{'peak MB':>10}")
     labels = {
         "baseline": "plain pandas (read, merge, sum)",

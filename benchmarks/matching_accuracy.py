@@ -54,18 +54,11 @@ import numpy as np
 import pandas as pd
 
 import nutrilog as nl
+from nutrilog.supplements import SUPPLEMENT_NUTRIENTS
 
 _REPO = Path(__file__).resolve().parents[1]
 _SHARED = _REPO.parent / "shared"
 _MINERALS = ("magnesium_mg", "calcium_mg", "potassium_mg")
-_TRACKED = (
-    "magnesium_mg",
-    "calcium_mg",
-    "potassium_mg",
-    "sodium_mg",
-    "vitamin_d_ug",
-    "vitamin_b12_ug",
-)
 _PROFILE = nl.Profile(age=34, sex="female")
 
 
@@ -211,7 +204,7 @@ class Judge:
         if not (rows["kind"] == "supplement").all():
             return accepted, False
         stated = _supplement(row["supplement"])
-        for column in _TRACKED:
+        for column in SUPPLEMENT_NUTRIENTS:
             got = rows[column].sum(min_count=1) if column in rows else np.nan
             want = stated.get(column, "absent")
             if want == "absent":

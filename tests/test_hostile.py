@@ -38,6 +38,15 @@ def _accounted(log: FoodLog) -> None:
     assert log.rows_read == len(log.entries) + len(log.rejected)
 
 
+def _refused(path: Path, capsys: pytest.CaptureFixture[str], match: str, said: str) -> None:
+    """read_log raises LogParseError matching ``match``; the command exits 1, its error
+    naming the file and saying ``said``."""
+    with pytest.raises(LogParseError, match=match):
+        read_log(path)
+    code, _, err = _cli(path, capsys)
+    assert code == 1 and path.name in err and said in err
+
+
 def _reasons(log: FoodLog) -> dict[int, str]:
     return dict(zip(log.rejected["line"].astype(int), log.rejected["reason"], strict=True))
 
@@ -130,10 +139,7 @@ def test_xlsx_workbook_named_csv_is_refused(tmp_path: Path, capsys) -> None:
         book.writestr("xl/workbook.xml", "<workbook><sheets/></workbook>")
         book.writestr("xl/worksheets/sheet1.xml", "<c><v>2026-11-20</v><v>rice</v></c>")
     assert path.read_bytes()[:2] == b"PK"
-    with pytest.raises(LogParseError, match="ZIP archive.*xlsx"):
-        read_log(path)
-    code, _, err = _cli(path, capsys)
-    assert code == 1 and "log.csv" in err and "export it as CSV" in err
+    _refused(path, capsys, "ZIP archive.*xlsx", "export it as CSV")
 
 
 @pytest.mark.parametrize(
@@ -147,20 +153,14 @@ def test_xlsx_workbook_named_csv_is_refused(tmp_path: Path, capsys) -> None:
 def test_binary_files_are_refused(tmp_path: Path, capsys, data: bytes, found: str) -> None:
     path = tmp_path / "photo.csv"
     path.write_bytes(data)
-    with pytest.raises(LogParseError, match=found):
-        read_log(path)
-    code, _, err = _cli(path, capsys)
-    assert code == 1 and "photo.csv" in err and "binary file" in err
+    _refused(path, capsys, found, "binary file")
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\r\n\t\n", b"\xef\xbb\xbf\n"])
 def test_empty_files_are_refused(tmp_path: Path, capsys, content: bytes) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
-    with pytest.raises(LogParseError, match="empty file"):
-        read_log(path)
-    code, _, err = _cli(path, capsys)
-    assert code == 1 and "empty.txt" in err and "empty file" in err
+    _refused(path, capsys, "empty file", "empty file")
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,11 @@ def _names(items: Sequence[Mapping[str, Any]]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
+def _note(about: Sequence[Mapping[str, Any]], status: str | None, text: str) -> dict[str, Any]:
+    """One note of the overview: the nutrients of the verdicts ``about``, a status, the words."""
+    return {"nutrients": [v["nutrient"] for v in about], "status": status, "text": text}
+
+
 def _uncertain(
     verdicts: Sequence[Mapping[str, Any]],
     period: Mapping[str, Any],
@@ -58,22 +63,19 @@ def _uncertain(
                 "No day has enough food logged to be assessed (days under 500 kcal count as "
                 "partly logged), so every verdict is unknown."
             )
-        out.append({"nutrients": [v["nutrient"] for v in verdicts], "status": "unknown",
-                    "text": text})  # fmt: skip
+        out.append(_note(verdicts, "unknown", text))
         return out
     cannot = [v for v in verdicts if v["status"] == "cannot tell"]
     if cannot:
         out.append(
-            {
-                "nutrients": [v["nutrient"] for v in cannot],
-                "status": "cannot tell",
-                "text": (
-                    f"{_names(cannot)}: cannot tell. Your mean is below the Adequate Intake "
-                    "(AI), the intake seen in healthy people where no requirement is known; "
-                    "being below an AI is not a shortfall, and nobody can tell whether it is "
-                    "enough for you."
-                ),
-            }
+            _note(
+                cannot,
+                "cannot tell",
+                f"{_names(cannot)}: cannot tell. Your mean is below the Adequate Intake "
+                "(AI), the intake seen in healthy people where no requirement is known; "
+                "being below an AI is not a shortfall, and nobody can tell whether it is "
+                "enough for you.",
+            )
         )
     few_days = []
     for v in verdicts:
@@ -88,50 +90,40 @@ def _uncertain(
             f"has a known {nutrient(v['nutrient']).in_text} value (foods not matched or not "
             f"weighed), so the low total may be a gap in the record.{fixable}"
         )
-        out.append({"nutrients": [v["nutrient"]], "status": "uncertain", "text": text})
+        out.append(_note([v], "uncertain", text))
     if few_days:
         out.append(
-            {
-                "nutrients": [v["nutrient"] for v in few_days],
-                "status": "uncertain",
-                "text": (
-                    f"{_names(few_days)}: uncertain. At or above the target, but on only "
-                    f"{max(int(v.get('days') or 0) for v in few_days)} day(s); at least 3 are "
-                    "needed to call it adequate."
-                ),
-            }
+            _note(
+                few_days,
+                "uncertain",
+                f"{_names(few_days)}: uncertain. At or above the target, but on only "
+                f"{max(int(v.get('days') or 0) for v in few_days)} day(s); at least 3 are "
+                "needed to call it adequate.",
+            )
         )
     unknown = [v for v in verdicts if v["status"] == "unknown"]
     if unknown:
         out.append(
-            {
-                "nutrients": [v["nutrient"] for v in unknown],
-                "status": "unknown",
-                "text": f"{_names(unknown)}: unknown. No logged day has a value.",
-            }
+            _note(unknown, "unknown", f"{_names(unknown)}: unknown. No logged day has a value.")
         )
     if undated:
         one = undated == 1
         out.append(
-            {
-                "nutrients": [],
-                "status": None,
-                "text": (
-                    f"{undated} {'entry has' if one else 'entries have'} no date and "
-                    f"{'is' if one else 'are'} left out of the days assessed."
-                ),
-            }
+            _note(
+                [],
+                None,
+                f"{undated} {'entry has' if one else 'entries have'} no date and "
+                f"{'is' if one else 'are'} left out of the days assessed.",
+            )
         )
     if verdicts and 0 < days < 7:
         out.append(
-            {
-                "nutrients": [],
-                "status": None,
-                "text": (
-                    f"Based on {days} day(s): intake varies from day to day, and a week or more "
-                    "gives a steadier picture."
-                ),
-            }
+            _note(
+                [],
+                None,
+                f"Based on {days} day(s): intake varies from day to day, and a week or more "
+                "gives a steadier picture.",
+            )
         )
     return out
 
