@@ -62,6 +62,7 @@ COUNT_TWINS = {
     "bottle": "can",
     "can": "bottle",
     "rasher": "slice",  # a rasher of bacon is a slice
+    "sachet": "packet",  # British and Australian for a packet
 }
 _EMBEDDED_VOLUME = re.compile(
     r"(?i)\b(?P<num>\d+)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
