@@ -42,7 +42,10 @@ def test_salads_usda_has_are_still_found(line: str, words: list[str], foods: Foo
 
 @pytest.mark.parametrize(
     ("line", "vegetable"),
-    [("1 cup broccoli florets, steamed", "broccoli"), ("cauliflower florets, steamed", "cauliflower")],
+    [
+        ("1 cup broccoli florets, steamed", "broccoli"),
+        ("cauliflower florets, steamed", "cauliflower"),
+    ],
 )
 def test_florets_of_a_steamed_vegetable_are_that_vegetable_cooked(
     line: str, vegetable: str, foods: FoodTable
