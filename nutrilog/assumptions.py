@@ -11,6 +11,8 @@ items, empty when nothing was assumed. Tags:
 * ``component`` -- the entry is one food of a line that named several
   (``of "toast w/ butter"``);
 * ``dish`` -- a line naming several foods was matched as one mixed dish;
+* ``left out`` -- the line named a food that was not eaten, which was not matched
+  (``coffee, no sugar``);
 * ``low confidence`` -- the best food found was too doubtful to count: the entry is
   left unmatched and the food is its first suggestion (:mod:`nutrilog.matching.confidence`);
 * and the amount tags (``default portion``, ``estimated amount``, ``unknown amount``);

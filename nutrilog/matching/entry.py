@@ -55,6 +55,7 @@ from functools import lru_cache
 
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
+from nutrilog.matching.negations import left_out, negates
 from nutrilog.matching.neighbours import (
     british_chips,
     companion_amounts,
@@ -63,6 +64,7 @@ from nutrilog.matching.neighbours import (
 )
 from nutrilog.matching.parts import Part, has_amount, part_spans, split_parts
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
+from nutrilog.matching.reading import plain_key
 from nutrilog.matching.synonyms import synonym_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
@@ -141,7 +143,7 @@ def _merge_amounts(
     previous: set[str] = set()
     for start, end in spans:
         key = _food_key(matcher, text[start:end])
-        nouns = _nouns(matcher, key)
+        nouns = [] if negates(text[start:end]) else _nouns(matcher, key)
         if not nouns and key and matcher.result(key).method == "alias":
             nouns = [key]  # a product named by its brand alone ("cheerios", "weet-bix")
         restates = bool(nouns) and set(nouns) <= previous
@@ -320,12 +322,32 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     whole = rest  # the line the parts come from
+    rest, omitted = _without_negations(rest, matcher)
     joined, said = _joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)
         if len(read) > 1:  # "fish and chips": two foods; "mac and cheese" stays the dish
-            return Understanding(text, meal, clock, None, read)
-    return Understanding(text, meal, clock, None, _parts_of(rest, whole, (), matcher))
+            return Understanding(text, meal, clock, None, _tagged(read, omitted))
+    read = _parts_of(rest, whole, (), matcher)
+    return Understanding(text, meal, clock, None, _tagged(read, omitted))
+
+
+def _without_negations(rest: str, matcher: Matcher) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The line without what it says was not eaten (:func:`left_out`), and the
+    ``left out`` assumption; unchanged when the whole line is a name of the alias table
+    (``burger no bun`` is a patty)."""
+    kept, omitted = left_out(rest)
+    if not omitted:
+        return rest, ()
+    words, tables = plain_key(key_of(rest)), matcher.tables
+    if words in tables.user or words in tables.curated:
+        return rest, ()
+    return kept, (("left out", ", ".join(omitted)),)
+
+
+def _tagged(parts: tuple[Part, ...], tags: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
+    """``parts``, each with ``tags`` added."""
+    return tuple(Part(p.text, (*p.tags, *tags)) for p in parts) if tags else parts
 
 
 def _parts_of(

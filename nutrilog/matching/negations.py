@@ -1,0 +1,101 @@
+"""What a line says was not eaten: ``no sugar``, ``without milk``, ``w/o bun``.
+
+A diary line often names a food that was left out (``coffee, no sugar``, ``tea
+without milk``, ``2 eggs, no butter``, ``black coffee (no sugar)``). Read as words to
+match, the food left out would become a food of its own (a sugar-free popsicle beside
+the coffee) or pull the match onto a food made with it (chai *with* milk). So the
+negated words are taken out of the line before it is cut into foods, and the line's
+foods carry the assumption ``left out``.
+
+Only what follows a food is read so: a line that starts with ``no`` (``no-bake
+cookies``, ``no sugar added applesauce``) is left alone, and so are the negated
+preparation words USDA writes in its descriptions (``no added fat``, ``no salt``,
+``no sugar added``), which say how the food was made, not what was left beside it.
+
+Examples
+--------
+>>> left_out("coffee, no sugar")
+('coffee', ('no sugar',))
+>>> left_out("1 cup black coffee (no milk, no sugar)")
+('1 cup black coffee', ('no milk', 'no sugar'))
+>>> left_out("applesauce, no sugar added")
+('applesauce, no sugar added', ())
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NEGATION_WORD", "left_out", "negates"]
+
+#: Where a line may say that something was not eaten (a pattern, for a quick search).
+NEGATION_WORD = r"[\s,;(\-](?:no|without|w/o|minus|sans|hold\s+the)\s"
+#: A negation after a food, up to the next connector, bracket or negation.
+_NEGATION = re.compile(
+    r"(?P<lead>\s*(?:[,;]|\s-)?\s*)"
+    r"(?<=[\s,;(\-])(?P<said>(?:no|without|w/o|minus|hold\s+the|sans)\s+"
+    r"(?P<what>[^,;()+]+?))"
+    r"(?=\s*(?:[,;()+]|$)|\s+(?:and|with|w/|plus|no|without|w/o)\s)",
+    re.IGNORECASE,
+)
+#: Negated words that say how a food was prepared (USDA writes them in descriptions).
+_PREPARATION = re.compile(r"\b(?:added|salt|salted|fat|oil)\b", re.I)
+#: What a removal can leave behind: empty brackets, doubled or trailing separators.
+_EMPTY_BRACKETS = re.compile(r"\(\s*(?:and\s*)?\)")
+_DANGLING = re.compile(r"(?:\s*[,;+\-]|\s+(?:and|with|w/|plus))+\s*$", re.IGNORECASE)
+_DOUBLED = re.compile(r"\s*([,;])(?:\s*[,;])+")
+
+
+def left_out(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without what it says was not eaten, and the negations taken out.
+
+    Parameters
+    ----------
+    text : str
+        One diary line, its meal prefix already taken off.
+
+    Returns
+    -------
+    tuple
+        The line without its negations (unchanged when it has none, or when one
+        would leave no food) and the negations as written (``"no sugar"``).
+
+    Examples
+    --------
+    >>> left_out("tea - no milk")
+    ('tea', ('no milk',))
+    >>> left_out("no-bake cookies")
+    ('no-bake cookies', ())
+    """
+    said: list[str] = []
+
+    def drop(found: re.Match[str]) -> str:
+        if not text[: found.start("said")].strip(" ,;(-") or _PREPARATION.search(found["what"]):
+            return found[0]  # nothing eaten before it, or a way of preparing the food
+        said.append(" ".join(found["said"].split()))
+        return ""
+
+    rest = _NEGATION.sub(drop, text)
+    if not said:
+        return text, ()
+    rest = _EMPTY_BRACKETS.sub("", rest)
+    rest = _DOUBLED.sub(r"\1", rest)
+    rest = " ".join(_DANGLING.sub("", rest).split())
+    if not re.search(r"[^\W\d_]", rest):
+        return text, ()
+    return rest, tuple(said)
+
+
+_STARTS_NEGATED = re.compile(r"\s*(?:no|without|w/o|minus|sans|hold\s+the)\s", re.IGNORECASE)
+
+
+def negates(part: str) -> bool:
+    """Whether a part of a line only says what its food was without (``no sugar added``):
+    it names no food of its own.
+
+    Examples
+    --------
+    >>> negates("no sugar added"), negates("nori")
+    (True, False)
+    """
+    return _STARTS_NEGATED.match(part) is not None
