@@ -63,11 +63,13 @@ def test_bare_count_prefers_medium(foods: FoodTable) -> None:
     assert _grams(foods, 1, None, None, "fndds:63107010")["grams"] == pytest.approx(126.0)
 
 
-def test_medium_falls_back_to_the_count_portion_but_large_does_not(foods: FoodTable) -> None:
+def test_medium_falls_back_to_the_count_portion_and_large_scales_it(foods: FoodTable) -> None:
     assert _grams(foods, 1, "medium", "size", "sr28:09200")["grams"] == pytest.approx(131.0)
-    row = _grams(foods, 1, "large", "size", "sr28:11457")  # spinach: no large portion
-    assert np.isnan(row["grams"])
-    assert row["grams_note"] == "no large weight for this food"
+    # spinach has no large portion: its usual item (1 leaf, 10 g) x 1.5, the median
+    # large/medium ratio of USDA's portions, flagged as a size assumption
+    row = _grams(foods, 1, "large", "size", "sr28:11457")
+    assert row["grams"] == pytest.approx(15.0)
+    assert str(row["assumption"]).startswith("size: large = 1.5 x")
 
 
 def test_volume_scales_the_foods_own_portion(foods: FoodTable) -> None:
@@ -274,7 +276,9 @@ def test_a_size_with_inches_finds_the_portion_of_that_size(foods: FoodTable) -> 
     # 301 g is the size Cronometer calls 'large - 8 1/4" long'
     grams, portion, _ = grams_per_unit("sr28:11205", "large", "size", foods, 'cucumber 8 1/4" long')
     assert (grams, portion) == (301.0, '1 cucumber (8-1/4")')
-    assert np.isnan(grams_per_unit("sr28:11205", "large", "size", foods)[0])  # no size, no guess
+    # no inches written: the usual cucumber scaled by the large/medium ratio, flagged
+    grams, portion, _ = grams_per_unit("sr28:11205", "large", "size", foods)
+    assert grams == pytest.approx(1.5 * 301.0) and portion.endswith("x 1.5")
 
 
 def test_inches_choose_among_portions_of_a_named_measure(foods: FoodTable) -> None:

@@ -51,6 +51,8 @@ def _resolves(
     )
     if kind == "bare" and _GUESS in found.assumption:
         return False
+    if kind == "size" and found.assumption.startswith("size:"):
+        return False  # a usual item scaled: an alternate with a portion of that size is better
     return bool(np.isfinite(found.grams))
 
 

@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from nutrilog.portions.choice import (
@@ -31,7 +33,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions
-from nutrilog.portions.sizes import sized, usual_size
+from nutrilog.portions.sizes import SIZE_FACTORS, sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
 
 __all__ = ["for_food"]
@@ -129,6 +131,31 @@ def _twin_volume(
     )
 
 
+def _scaled_item(
+    food_id: str, food: Food, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A large or small item of a food USDA weighs in no such size: its usual item
+    scaled by :data:`~nutrilog.portions.sizes.SIZE_FACTORS` (``1 lg dill pickle``; a
+    usual item USDA calls large itself is scaled from large), the assumption tagged
+    ``size``; None when the food has no item of its own."""
+    one = _for_food(food_id, food, "", "bare", hint, prepared)
+    if not np.isfinite(one.grams) or one.assumption:
+        return None  # no item, or one that is itself a guess
+    # an item USDA calls large or small itself is scaled from its own size
+    own = re.search(r"\b(large|small)\b", one.portion, re.IGNORECASE)
+    factor = SIZE_FACTORS[unit] / (SIZE_FACTORS[own[1].lower()] if own else 1.0)
+    if factor == 1.0:
+        return None
+    grams = one.grams * factor
+    return Portion(
+        grams,
+        f"{one.portion} x {factor:.3g}",
+        "",
+        f"size: {unit} = {factor:.3g} x {one.portion} = {grams_text(grams)} g "
+        f"(USDA has no {unit} one)",
+    )
+
+
 def for_food(
     food_id: str,
     food: Food,
@@ -170,7 +197,10 @@ def _for_food(
             return _twin_volume(food_id, unit, hint, prepared) or found
         return found
     if kind == "size":
-        return size_portion(food.rows, unit, hint)
+        found = size_portion(food.rows, unit, hint)
+        if np.isnan(found.grams) and unit in SIZE_FACTORS:
+            return _scaled_item(food_id, food, unit, hint, prepared) or found
+        return found
     if kind == "count":
         return _count(food_id, food, unit, hint)
     if kind == "noun":

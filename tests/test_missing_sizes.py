@@ -1,0 +1,46 @@
+"""A size USDA does not weigh a food in is its usual item scaled (issue 12).
+
+Lines made up here: ``1 lg dill pickle`` and ``a small brownie`` had no weight at all,
+because the food has no ``large`` or ``small`` portion. The usual item is scaled by
+the median large/medium and small/medium ratios of USDA's own portions, and the entry
+says so; a food that has the size keeps its own portion.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import nutrilog as nl
+from nutrilog.assumptions import parse_assumptions
+from nutrilog.foods import FoodTable
+from nutrilog.portions import grams_for
+
+
+def _row(line: str, foods: FoodTable) -> pd.Series:
+    log = nl.parse_entries([line], date="2026-11-20")
+    analysis = nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0)
+    return analysis.entries.iloc[0]
+
+
+def test_a_large_item_of_a_food_without_one_is_its_usual_item_times_one_and_a_half(
+    foods: FoodTable,
+) -> None:
+    row = _row("1 large dill pickle", foods)
+    usual = grams_for(str(row["food_id"]), None, None, foods, "dill pickle").grams
+    assert row["grams"] == pytest.approx(1.5 * usual)
+    assert "size" in dict(parse_assumptions(row["assumptions"]))
+
+
+def test_a_small_item_scaled_from_a_large_usual_item(foods: FoodTable) -> None:
+    row = _row("1 small brownie", foods)
+    large = _row("1 large brownie", foods)
+    if str(row["food_id"]) == str(large["food_id"]) and "large" in str(large["portion"]):
+        assert row["grams"] == pytest.approx(large["grams"] * (2 / 3) / 1.5)
+    assert 15 <= row["grams"] <= 45
+
+
+def test_a_food_with_the_size_keeps_its_own_portion(foods: FoodTable) -> None:
+    row = _row("1 large pear", foods)
+    assert "large" in str(row["portion"]) and "x" not in str(row["portion"])
+    assert "size" not in dict(parse_assumptions(row["assumptions"]))
