@@ -34,6 +34,12 @@ from nutrilog.supplements import (
         ("potassium gluconate 99 mg", "potassium_mg", 99.0),
         # 2 capsules x 100 mg = 200 mg
         ("2 capsules magnesium 100 mg", "magnesium_mg", 200.0),
+        # two units of an elemental label amount (99 mg each) are 198 mg of potassium,
+        # not 198 mg of the salt: the amount of one unit decides
+        ("potassium gluconate 2 tabs (99mg each)", "potassium_mg", 198.0),
+        ("potassium gluconate 99mg x2", "potassium_mg", 198.0),
+        # 595 mg is more than any unit carries: the salt's weight, x 16.69 % potassium
+        ("potassium gluconate 595mg x 2", "potassium_mg", 2 * 595 * 0.1669),
     ],
 )
 def test_supplement_doses(text: str, column: str, amount: float) -> None:
@@ -446,3 +452,12 @@ def test_a_spoonful_of_a_supplement_is_no_food(text: str) -> None:
 def test_a_food_made_with_a_mineral_salt_stays_food() -> None:
     assert detect_supplement("1 cup tofu made with calcium sulfate").kind == "food"
     assert detect_supplement("1 cup calcium-fortified soy milk").kind == "food"
+
+
+@pytest.mark.parametrize("text", ["calcium magnesium zinc, 3 caplets", "cal mag zinc 2 caplets"])
+def test_caplets_are_a_dose_form_and_the_line_stays_one_supplement(text: str) -> None:
+    log = nl.parse_entries([text], date="2026-11-20")
+    entries = nl.analyze(log, nl.Profile(age=40, sex="female")).entries
+    assert len(entries) == 1
+    assert entries.iloc[0]["kind"] == "supplement"
+    assert pd.isna(entries.iloc[0]["calcium_mg"])  # no amount stated: unknown, not zero

@@ -161,13 +161,18 @@ def food_measure(parsed: ParsedAmount) -> bool:
     return False
 
 
+#: An amount in milligrams as the line writes it (before any count multiplies it).
+_MG_WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*mg\b", re.IGNORECASE)
+
+
 def _compound(column: str, text: str, amount_mg: float) -> tuple[float, str | None]:
     """A mineral dose above what one unit carries, with a salt named, is the salt's weight.
 
     US labels state the element (21 CFR 101.36), so ``calcium carbonate 600 mg`` is
     600 mg of calcium; but no over-the-counter unit carries 595 mg of potassium, so
     ``potassium gluconate 595 mg`` is the salt: 595 x 16.69% = 99 mg of potassium
-    (``datasets/supplement_salts.csv``).
+    (``datasets/supplement_salts.csv``). The amount of one unit decides: ``potassium
+    gluconate 99 mg x 2`` is 198 mg of potassium, two units of an elemental label amount.
     """
     if column not in _MINERAL_NAMES or "elemental" in text.lower() or _MEQ.search(text):
         return amount_mg, None
@@ -175,6 +180,9 @@ def _compound(column: str, text: str, amount_mg: float) -> tuple[float, str | No
     rows = salts[salts["nutrient"] == column]
     if rows.empty or not amount_mg > float(rows["largest_elemental_mg"].iloc[0]):
         return amount_mg, None
+    written = [float(n) for n in _MG_WRITTEN.findall(text)]
+    if written and max(written) <= float(rows["largest_elemental_mg"].iloc[0]):
+        return amount_mg, None  # several units of an elemental amount (99 mg x 2)
     for salt, fraction in zip(rows["salt"], rows["elemental_fraction"], strict=True):
         if re.search(rf"\b(?:l-)?{salt}\b", text, re.I):
             element = amount_mg * float(fraction)
