@@ -1,9 +1,10 @@
-"""A dish's kind must be found, a cut of a vegetable is the vegetable, a sachet is a packet.
+"""A dish's kind must be found, a cut is its food, and names from labels and other Englishes.
 
 Lines made up here (issue 12): a salad named by a food USDA has no salad of is left
 unmatched rather than landing on another salad; ``florets`` never pushes a steamed
 vegetable onto another variety; a sachet takes the food's packet portion; a smoothie
-named by its fruit is the generic fruit smoothie.
+named by its fruit is the generic fruit smoothie; ``shredded coconut`` is USDA's
+shredded entry; Australian silverside is corned beef.
 """
 
 from __future__ import annotations
@@ -66,3 +67,15 @@ def test_a_smoothie_named_by_its_fruit_is_a_fruit_smoothie(line: str, foods: Foo
     row = _entries([line], foods).iloc[0]
     assert str(row["description"]).startswith("Fruit smoothie"), row["description"]
     assert row["grams"] > 200
+
+
+def test_shredded_coconut_is_the_entry_named_shredded(foods: FoodTable) -> None:
+    row = _entries(["1/4 cup shredded coconut"], foods).iloc[0]
+    assert str(row["description"]).endswith("sweetened, shredded")
+    assert row["grams"] == pytest.approx(93.0 / 4)  # SR28 12179: 1 cup shredded = 93 g
+
+
+def test_silverside_is_corned_beef(foods: FoodTable) -> None:
+    row = _entries(["150g silverside"], foods).iloc[0]
+    assert "corned beef" in str(row["description"]).lower()
+    assert "synonym: silverside" in str(row["assumptions"])
