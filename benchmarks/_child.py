@@ -69,3 +69,16 @@ def summarize(runs: dict[str, list[dict[str, float]]]) -> dict[str, dict[str, fl
         }
         for step, done in runs.items()
     }
+
+
+def daily_totals(table: str, food_id: str, day: str) -> str:
+    """Source of the plain-pandas baseline's last lines: ``log`` (with ``grams`` and a
+    ``food_id`` column) joined to ``table`` (nutrients per 100 g), scaled to the grams and
+    summed per person and ``day``; the number of days is the step's ``RESULT``."""
+    return (
+        f"cols = list({table}.columns)\n"
+        f'log = log.merge({table}, left_on="{food_id}", right_index=True, how="left")\n'
+        'log[cols] = log[cols].mul(log["grams"] / 100, axis=0)\n'
+        f'daily = log.groupby(["person", "{day}"])[cols].sum()\n'
+        "RESULT = len(daily)\n"
+    )

@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import run_child, summarize
+from _child import daily_totals, run_child, summarize
 
 #: The target: read + analyse within this many times the pandas baseline.
 TARGET = 3.0
@@ -104,12 +104,8 @@ ids = text.where(codes < 10_000_000, "fndds:" + text).where(
     codes >= 10_000_000, "sr28:" + text.str.zfill(5)
 )
 log["id"] = log["food_code"].map(pd.Series(ids.to_numpy(), index=codes))
-cols = list(per100.columns)
-log = log.merge(per100, left_on="id", right_index=True, how="left")
-log[cols] = log[cols].mul(log["grams"] / 100, axis=0)
-daily = log.groupby(["person", "recall_day"])[cols].sum()
-RESULT = len(daily)
-""",
+"""
+    + daily_totals("per100", "id", "recall_day"),
     "nutrilog": """
 import nutrilog as nl
 log = nl.read_log(PATH)

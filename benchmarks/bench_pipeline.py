@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import run_child, summarize
+from _child import daily_totals, run_child, summarize
 
 UNITS = [("g", 50, 250), ("oz", 1, 8), ("cup", 0.5, 2), ("tbsp", 1, 3), ("medium", 1, 2), ("", 1, 3)]
 
@@ -145,12 +145,8 @@ def one(fid, unit):
 per_unit["g"] = [one(f, u) for f, u in zip(per_unit["food_id"], per_unit["unit"])]
 log = log.merge(per_unit, on=["food_id", "unit"], how="left")
 log["grams"] = log["amount"] * log["g"]
-cols = list(foods.nutrients.columns)
-log = log.merge(foods.nutrients, left_on="food_id", right_index=True, how="left")
-log[cols] = log[cols].mul(log["grams"] / 100, axis=0)
-daily = log.groupby(["person", "date"])[cols].sum()
-RESULT = len(daily)
-""",
+"""
+    + daily_totals("foods.nutrients", "food_id", "date"),
     "structured": """
 import nutrilog as nl
 log = nl.read_log(PATH)
