@@ -82,3 +82,17 @@ def daily_totals(table: str, food_id: str, day: str) -> str:
         f'daily = log.groupby(["person", "{day}"])[cols].sum()\n'
         "RESULT = len(daily)\n"
     )
+
+
+def print_times(
+    results: dict[str, dict[str, float]], repeat: int, width: int, reading: str = "reading"
+) -> None:
+    """Print each step's reading and other seconds (medians), then every run's seconds;
+    ``width`` is the column of the step names, ``reading`` names the reading part."""
+    print(f"{reading} and the rest, medians in seconds:")
+    for key, row in results.items():
+        rest = row["seconds"] - row["read_seconds"]
+        print(f"  {key:<{width}}read {row['read_seconds']:.2f}  rest {rest:.2f}")
+    print(f"median of {max(1, repeat)} run(s) per step; every run in seconds:")
+    for key, row in results.items():
+        print(f"  {key:<{width}}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))

@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import daily_totals, run_child, summarize
+from _child import daily_totals, print_times, run_child, summarize
 
 #: The target: read + analyse within this many times the pandas baseline.
 TARGET = 3.0
@@ -175,14 +175,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     print(
         f"ratio {ratio:.2f}x baseline (target {TARGET:g}x: {'met' if ratio <= TARGET else 'NOT met'})"
     )
-    print("reading and the rest, medians in seconds:")
-    for key, row in results.items():
-        print(
-            f"  {key:<10}read {row['read_seconds']:.2f}  rest {row['seconds'] - row['read_seconds']:.2f}"
-        )
-    print(f"median of {max(1, args.repeat)} run(s) per step; every run in seconds:")
-    for key, row in results.items():
-        print(f"  {key:<10}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
+    print_times(results, args.repeat, 10)
     return results
 
 

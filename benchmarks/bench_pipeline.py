@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import daily_totals, run_child, summarize
+from _child import daily_totals, print_times, run_child, summarize
 
 UNITS = [("g", 50, 250), ("oz", 1, 8), ("cup", 0.5, 2), ("tbsp", 1, 3), ("medium", 1, 2), ("", 1, 3)]
 
@@ -237,13 +237,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
         )
     print("CPU s: processor time of the step's process (less moved by other work on a shared "
           "machine than wall-clock seconds)")
-    print("reading (read_csv / read_log) and the rest, medians in seconds:")
-    for key, row in results.items():
-        rest = row["seconds"] - row["read_seconds"]
-        print(f"  {key:<14}read {row['read_seconds']:.2f}  rest {rest:.2f}")
-    print(f"median of {max(1, args.repeat)} run(s) per step; every run in seconds:")
-    for key, row in results.items():
-        print(f"  {key:<14}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
+    print_times(results, args.repeat, 14, "reading (read_csv / read_log)")
     return results
 
 
