@@ -69,3 +69,30 @@ def summarize(runs: dict[str, list[dict[str, float]]]) -> dict[str, dict[str, fl
         }
         for step, done in runs.items()
     }
+
+
+def daily_totals(table: str, food_id: str, day: str) -> str:
+    """Source of the plain-pandas baseline's last lines: ``log`` (with ``grams`` and a
+    ``food_id`` column) joined to ``table`` (nutrients per 100 g), scaled to the grams and
+    summed per person and ``day``; the number of days is the step's ``RESULT``."""
+    return (
+        f"cols = list({table}.columns)\n"
+        f'log = log.merge({table}, left_on="{food_id}", right_index=True, how="left")\n'
+        'log[cols] = log[cols].mul(log["grams"] / 100, axis=0)\n'
+        f'daily = log.groupby(["person", "{day}"])[cols].sum()\n'
+        "RESULT = len(daily)\n"
+    )
+
+
+def print_times(
+    results: dict[str, dict[str, float]], repeat: int, width: int, reading: str = "reading"
+) -> None:
+    """Print each step's reading and other seconds (medians), then every run's seconds;
+    ``width`` is the column of the step names, ``reading`` names the reading part."""
+    print(f"{reading} and the rest, medians in seconds:")
+    for key, row in results.items():
+        rest = row["seconds"] - row["read_seconds"]
+        print(f"  {key:<{width}}read {row['read_seconds']:.2f}  rest {rest:.2f}")
+    print(f"median of {max(1, repeat)} run(s) per step; every run in seconds:")
+    for key, row in results.items():
+        print(f"  {key:<{width}}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))

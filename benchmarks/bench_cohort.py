@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import run_child, summarize
+from _child import daily_totals, print_times, run_child, summarize
 
 #: The target: read + analyse within this many times the pandas baseline.
 TARGET = 3.0
@@ -104,12 +104,8 @@ ids = text.where(codes < 10_000_000, "fndds:" + text).where(
     codes >= 10_000_000, "sr28:" + text.str.zfill(5)
 )
 log["id"] = log["food_code"].map(pd.Series(ids.to_numpy(), index=codes))
-cols = list(per100.columns)
-log = log.merge(per100, left_on="id", right_index=True, how="left")
-log[cols] = log[cols].mul(log["grams"] / 100, axis=0)
-daily = log.groupby(["person", "recall_day"])[cols].sum()
-RESULT = len(daily)
-""",
+"""
+    + daily_totals("per100", "id", "recall_day"),
     "nutrilog": """
 import nutrilog as nl
 log = nl.read_log(PATH)
@@ -179,14 +175,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     print(
         f"ratio {ratio:.2f}x baseline (target {TARGET:g}x: {'met' if ratio <= TARGET else 'NOT met'})"
     )
-    print("reading and the rest, medians in seconds:")
-    for key, row in results.items():
-        print(
-            f"  {key:<10}read {row['read_seconds']:.2f}  rest {row['seconds'] - row['read_seconds']:.2f}"
-        )
-    print(f"median of {max(1, args.repeat)} run(s) per step; every run in seconds:")
-    for key, row in results.items():
-        print(f"  {key:<10}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
+    print_times(results, args.repeat, 10)
     return results
 
 

@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _child import run_child, summarize
+from _child import daily_totals, print_times, run_child, summarize
 
 UNITS = [("g", 50, 250), ("oz", 1, 8), ("cup", 0.5, 2), ("tbsp", 1, 3), ("medium", 1, 2), ("", 1, 3)]
 
@@ -145,12 +145,8 @@ def one(fid, unit):
 per_unit["g"] = [one(f, u) for f, u in zip(per_unit["food_id"], per_unit["unit"])]
 log = log.merge(per_unit, on=["food_id", "unit"], how="left")
 log["grams"] = log["amount"] * log["g"]
-cols = list(foods.nutrients.columns)
-log = log.merge(foods.nutrients, left_on="food_id", right_index=True, how="left")
-log[cols] = log[cols].mul(log["grams"] / 100, axis=0)
-daily = log.groupby(["person", "date"])[cols].sum()
-RESULT = len(daily)
-""",
+"""
+    + daily_totals("foods.nutrients", "food_id", "date"),
     "structured": """
 import nutrilog as nl
 log = nl.read_log(PATH)
@@ -241,13 +237,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
         )
     print("CPU s: processor time of the step's process (less moved by other work on a shared "
           "machine than wall-clock seconds)")
-    print("reading (read_csv / read_log) and the rest, medians in seconds:")
-    for key, row in results.items():
-        rest = row["seconds"] - row["read_seconds"]
-        print(f"  {key:<14}read {row['read_seconds']:.2f}  rest {rest:.2f}")
-    print(f"median of {max(1, args.repeat)} run(s) per step; every run in seconds:")
-    for key, row in results.items():
-        print(f"  {key:<14}" + "  ".join(f"{s:.2f}" for s in row["all_seconds"]))
+    print_times(results, args.repeat, 14, "reading (read_csv / read_log)")
     return results
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -243,25 +244,18 @@ def test_analyze_strict_stops_at_the_bad_row(tmp_path, capsys: pytest.CaptureFix
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+def _text_logs_as_json(date: str, *logs: Path) -> list[str]:
+    """``analyze`` of text logs whose entries fall on ``date``, for a woman of 34, as JSON."""
+    return [
+        "analyze", *map(str, logs), "--log-format", "text", "--date", date,
+        "--age", "34", "--sex", "female", "--format", "json",
+    ]  # fmt: skip
+
+
 def test_analyze_strict_with_unmatched_food_exits_1_after_the_report(tmp_path, capsys) -> None:
     day = tmp_path / "day.txt"
     day.write_text("2 medium bananas\n1 cup qwzzx blorp\n", encoding="utf-8")
-    argv = [
-        "analyze",
-        str(day),
-        "--log-format",
-        "text",
-        "--date",
-        "2026-11-20",
-        "--person",
-        "ana",
-        "--age",
-        "34",
-        "--sex",
-        "female",
-        "--format",
-        "json",
-    ]
+    argv = [*_text_logs_as_json("2026-11-20", day), "--person", "ana"]
     assert main(argv) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["people"][0]["person"] == "ana"
@@ -278,26 +272,7 @@ def test_analyze_several_logs_are_read_together(
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("2 medium bananas\n", encoding="utf-8")
     b.write_text("1 cup chopped spinach\n", encoding="utf-8")
-    assert (
-        main(
-            [
-                "analyze",
-                str(a),
-                str(b),
-                "--log-format",
-                "text",
-                "--date",
-                "2026-11-19",
-                "--age",
-                "34",
-                "--sex",
-                "female",
-                "--format",
-                "json",
-            ]
-        )
-        == 0
-    )
+    assert main(_text_logs_as_json("2026-11-19", a, b)) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["data_quality"]["counts"]["rows_read"] == 2
     (day,) = doc["people"][0]["daily"]

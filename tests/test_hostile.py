@@ -51,6 +51,19 @@ def _reasons(log: FoodLog) -> dict[int, str]:
     return dict(zip(log.rejected["line"].astype(int), log.rejected["reason"], strict=True))
 
 
+def _only_spinach_kept(path: Path, bad_rows: str) -> FoodLog:
+    """Write a CSV log of ``bad_rows`` (from line 2) and then 30 g of raw spinach, and
+    read it: every row is accounted for and only the spinach is kept."""
+    path.write_text(
+        "date,food,amount,unit,grams\n" + bad_rows + "2026-11-20,raw spinach,30,g,\n",
+        encoding="utf-8",
+    )
+    log = read_log(path)
+    _accounted(log)
+    assert log.entries["food"].tolist() == ["raw spinach"]
+    return log
+
+
 # --------------------------------------------------------------------------- encodings
 
 
@@ -233,18 +246,13 @@ def test_a_line_at_the_limit_is_still_read() -> None:
 
 def test_overflowing_and_huge_amounts_are_rejected_not_summed(tmp_path: Path, capsys) -> None:
     path = tmp_path / "big_numbers.csv"
-    path.write_text(
-        "date,food,amount,unit,grams\n"
+    log = _only_spinach_kept(
+        path,
         "2026-11-20,spinach,1e308,g,\n"  # finite, but two of them overflow a sum
         "2026-11-20,rice,1e400,g,\n"  # overflows to inf while reading
         "2026-11-20,beans,,,1e400\n"
-        "2026-11-20,milk,inf,ml,\n"
-        "2026-11-20,raw spinach,30,g,\n",
-        encoding="utf-8",
+        "2026-11-20,milk,inf,ml,\n",
     )
-    log = read_log(path)
-    _accounted(log)
-    assert log.entries["food"].tolist() == ["raw spinach"]
     reasons = _reasons(log)
     assert sorted(reasons) == [2, 3, 4, 5]
     assert all(r.startswith("amount out of range") for r in reasons.values())
@@ -281,18 +289,13 @@ def test_overflow_in_text_and_reported_nutrients_is_rejected() -> None:
 
 def test_negative_and_nan_amounts_are_rejected(tmp_path: Path, capsys) -> None:
     path = tmp_path / "signs.csv"
-    path.write_text(
-        "date,food,amount,unit,grams\n"
+    log = _only_spinach_kept(
+        path,
         "2026-11-20,milk,-1,cup,\n"
         "2026-11-20,rice,nan,g,\n"
         "2026-11-20,oats,NaN,,\n"
-        "2026-11-20,beans,,,-5\n"
-        "2026-11-20,raw spinach,30,g,\n",
-        encoding="utf-8",
+        "2026-11-20,beans,,,-5\n",
     )
-    log = read_log(path)
-    _accounted(log)
-    assert log.entries["food"].tolist() == ["raw spinach"]
     reasons = _reasons(log)
     assert reasons[2].startswith("negative amount") and reasons[5].startswith("negative amount")
     assert reasons[3].startswith("non-numeric amount")

@@ -131,11 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    analyze = commands.add_parser(
+    analyze = _command(
+        commands,
         "analyze",
-        help="analyse food logs and write a report",
-        epilog=_EPILOG_ANALYZE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "analyse food logs and write a report",
+        _EPILOG_ANALYZE,
         description="Read food logs, total the nutrients per day, compare them with the reference\n"
         "intakes and report shortfalls next to how they can cause spasms.",
     )
@@ -222,18 +222,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.set_defaults(func=analyze_command.run)
 
-    foods = commands.add_parser(
-        "foods",
-        help="search the food table or show one food",
-        epilog=_EPILOG_MAIN,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    foods = _command(commands, "foods", "search the food table or show one food", _EPILOG_MAIN)
     food_commands = foods.add_subparsers(dest="food_command", metavar="ACTION", required=True)
-    search = food_commands.add_parser(
+    search = _command(
+        food_commands,
         "search",
-        help="find foods by name",
-        epilog='example: nutrilog foods search "raw spinach" --limit 5',
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "find foods by name",
+        'example: nutrilog foods search "raw spinach" --limit 5',
     )
     search.add_argument("text", metavar="TEXT", help="words to look for")
     search.add_argument(
@@ -242,27 +237,40 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--format", choices=TABLE_FORMATS, default="text")
     search.add_argument("--foods", type=Path, metavar="CSV", help="your own foods, searched too")
     search.set_defaults(func=lookup.foods_search)
-    show = food_commands.add_parser(
+    show = _command(
+        food_commands,
         "show",
-        help="nutrients per 100 g and portions of one food",
-        epilog="example: nutrilog foods show sr28:11457",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "nutrients per 100 g and portions of one food",
+        "example: nutrilog foods show sr28:11457",
     )
     show.add_argument("food_id", metavar="ID", help="food id, e.g. sr28:11457")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument("--foods", type=Path, metavar="CSV", help="your own foods")
     show.set_defaults(func=lookup.foods_show)
 
-    refs = commands.add_parser(
+    refs = _command(
+        commands,
         "references",
-        help="show the Dietary Reference Intakes for a person",
-        epilog="example: nutrilog references --age 34 --sex female --pregnant",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "show the Dietary Reference Intakes for a person",
+        "example: nutrilog references --age 34 --sex female --pregnant",
     )
     _add_profile_args(refs)
     refs.add_argument("--format", choices=TABLE_FORMATS, default="text")
     refs.set_defaults(func=lookup.references)
     return parser
+
+
+def _command(
+    group: argparse._SubParsersAction, name: str, help_text: str, epilog: str, **options: str
+) -> argparse.ArgumentParser:
+    """A (sub)command of ``group`` whose epilog keeps its line breaks."""
+    return group.add_parser(
+        name,
+        help=help_text,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **options,
+    )
 
 
 def _positive_int(text: str) -> int:

@@ -208,6 +208,17 @@ def _require_daily(
         )
 
 
+def _days(frame: pd.DataFrame, std: dict[str, object], rej: Rejections, label: str) -> pd.Series:
+    """The day of each row, read from the export's date column (named ``label``); a row
+    whose date is unreadable or empty is rejected (Cronometer rows carry their own day)."""
+    raw = cells(frame, std.get("date"))
+    days, _ = resolve_dates(raw, rej, default=None)
+    rej.add(
+        raw == "", f"unparseable date: expected a date in column '{label}', found an empty cell"
+    )
+    return days
+
+
 def _process_servings(
     frame: pd.DataFrame, mapping: dict[object, tuple[str, str]], *, source: str, person: str | None
 ) -> FoodLog:
@@ -227,11 +238,7 @@ def _process_servings(
     out.loc[amount == "", "amount_note"] = "no amount"
     out["food"] = food
     out["text"] = food.where(amount == "", food + ", " + amount)
-    out["date"], _ = resolve_dates(cells(frame, std.get("date")), rej, default=None)
-    rej.add(
-        cells(frame, std.get("date")) == "",
-        "unparseable date: expected a date in column 'Day', found an empty cell",
-    )
+    out["date"] = _days(frame, std, rej, "Day")
     out["time"] = cells(frame, std.get("time")).replace("", None)
     out["meal"] = cells(frame, std.get("meal")).replace("", None)
     category = cells(frame, std.get("category"))
@@ -319,12 +326,8 @@ def _process_daily(
 ) -> FoodLog:
     std = {standard: original for original, (standard, _) in mapping.items()}
     rej = Rejections(frame.index)
-    raw_date = cells(frame, std.get("date"))
     out = pd.DataFrame(index=frame.index)
-    out["date"], _ = resolve_dates(raw_date, rej, default=None)
-    rej.add(
-        raw_date == "", "unparseable date: expected a date in column 'Date', found an empty cell"
-    )
+    out["date"] = _days(frame, std, rej, "Date")
     out["text"] = "daily summary"
     out["food"] = "daily summary"
     out["quantity"] = math.nan

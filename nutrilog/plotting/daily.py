@@ -135,15 +135,7 @@ def _draw_daily(
             if column in daily.columns
             else pd.Series(np.nan, index=daily.index)
         )
-        ax.plot(
-            x.to_numpy(),
-            values.to_numpy(),
-            marker="o",
-            markersize=3.5,
-            linewidth=1.2,
-            color="tab:blue",
-            label="daily intake",
-        )
+        _plot_days(ax, x, values, "daily intake")
         tops = [values.max(skipna=True)]
         supplement = n.supplement_column
         if (
@@ -152,15 +144,7 @@ def _draw_daily(
             and supplement in daily.columns
         ):
             supp = pd.to_numeric(daily[supplement], errors="coerce") * factor
-            ax.plot(
-                x.to_numpy(),
-                supp.to_numpy(),
-                marker="s",
-                markersize=3,
-                linewidth=1.0,
-                color="tab:purple",
-                label="supplements",
-            )
+            _plot_days(ax, x, supp, "supplements")
             tops.append(supp.max(skipna=True))
         for key in ("rda", "ai", "cdrr", "ear"):
             tops.append(reference_value(row, key) * factor)
@@ -176,6 +160,18 @@ def _draw_daily(
         date_axis(ax, x)
         if values.notna().sum() == 0 and len(x):
             note_in_panel(ax, "no data")
+
+
+#: The look of each series of days, by its label in the legend.
+_DAY_SERIES: dict[str, dict[str, Any]] = {
+    "daily intake": {"marker": "o", "markersize": 3.5, "linewidth": 1.2, "color": "tab:blue"},
+    "supplements": {"marker": "s", "markersize": 3, "linewidth": 1.0, "color": "tab:purple"},
+}
+
+
+def _plot_days(ax: Axes, x: pd.Series, values: pd.Series, label: str) -> None:
+    """One value per day, points joined by a line (a missing value is a gap)."""
+    ax.plot(x.to_numpy(), values.to_numpy(), label=label, **_DAY_SERIES[label])
 
 
 def _draw_references(ax: Axes, row: pd.Series | None, factor: float, top: float) -> None:

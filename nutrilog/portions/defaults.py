@@ -44,14 +44,12 @@ def default_table() -> dict[str, tuple[float, str, str]]:
         }
 
 
-def _sized_default(row: Row) -> Portion:
-    """The default portion of a size or length named in the text (one item of it)."""
-    return Portion(
-        row.per_one,
-        f"{row.label} (default portion)",
-        "",
-        f"default portion: {row.label} = {grams_text(row.per_one)} g",
-    )
+def _row_default(row: Row, one: str = "") -> Portion:
+    """The default portion that is one of a portion ``row``; its assumption names the
+    row, or ``one`` (``"one item"``) with the row after the grams."""
+    grams = grams_text(row.per_one)
+    said = f"{one} = {grams} g ({row.label})" if one else f"{row.label} = {grams} g"
+    return Portion(row.per_one, f"{row.label} (default portion)", "", f"default portion: {said}")
 
 
 def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
@@ -66,7 +64,7 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
     """
     sized = [row for row in ones(food.rows) if hint.words & _ITEM_SIZES & row.words]
     if sized:  # "king size Snickers": the portion of that size
-        return _sized_default(pick(sized, hint))
+        return _row_default(pick(sized, hint))
     if hint.dims:  # "footlong", "6 inch": the item of that length, whatever the default
         sized = [
             row
@@ -74,16 +72,11 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
             if not row.odd and row.unit in ("", "each") and fits(row, hint.dims)
         ]
         if sized:
-            return _sized_default(pick(sized, hint))
+            return _row_default(pick(sized, hint))
     found = _usual_default(food_id, food, hint)
     item = _own_item(food, hint)
     if item is not None and not food.typical > 0:
-        return Portion(
-            item.per_one,
-            f"{item.label} (default portion)",
-            "",
-            f"default portion: one item = {grams_text(item.per_one)} g ({item.label})",
-        )
+        return _row_default(item, "one item")
     noun = hint.noun if hint.noun in _ITEM_NOUNS else ""
     if not noun and _BAR_FOOD.search(food.description):
         noun = "bar"  # "Kit Kat", "Twix": a food USDA names a bar is one bar
@@ -100,12 +93,7 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
         if bar is not None or named:
             row = bar if bar is not None else pick(named, hint)
             if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
-                return Portion(
-                    row.per_one,
-                    f"{row.label} (default portion)",
-                    "",
-                    f"default portion: one {noun} = {grams_text(row.per_one)} g ({row.label})",
-                )
+                return _row_default(row, f"one {noun}")
     return found
 
 
@@ -186,12 +174,7 @@ def _usual_default(food_id: str, food: Food, hint: Hint) -> Portion:
         # a food group's median says less than the food's own medium or one item
         own = count_default(ones(food.rows), hint, best_allowed=2)
         if own is not None:
-            return Portion(
-                own.per_one,
-                f"{own.label} (default portion)",
-                "",
-                f"default portion: {own.label} = {grams_text(own.per_one)} g",
-            )
+            return _row_default(own)
     if found is not None:
         grams, basis, source = found
         via = f" {source}" if source and source != food_id else ""
@@ -203,21 +186,10 @@ def _usual_default(food_id: str, food: Food, hint: Hint) -> Portion:
         )
     serving = [row for row in food.rows if row.unit == "serving" or row.word in ("serving", "nlea")]
     if serving:
-        row = pick(serving, hint)
-        return Portion(
-            row.per_one,
-            f"{row.label} (default portion)",
-            "",
-            f"default portion: {row.label} = {grams_text(row.per_one)} g",
-        )
+        return _row_default(pick(serving, hint))
     one = count_default(ones(food.rows), hint, best_allowed=1)
     if one is not None:
-        return Portion(
-            one.per_one,
-            f"{one.label} (default portion)",
-            "",
-            f"default portion: {one.label} = {grams_text(one.per_one)} g",
-        )
+        return _row_default(one)
     return Portion(np.nan, "", "no default portion for this food")
 
 
