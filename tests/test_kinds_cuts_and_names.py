@@ -79,3 +79,18 @@ def test_silverside_is_corned_beef(foods: FoodTable) -> None:
     row = _entries(["150g silverside"], foods).iloc[0]
     assert "corned beef" in str(row["description"]).lower()
     assert "synonym: silverside" in str(row["assumptions"])
+
+
+def test_a_part_that_restates_the_food_before_it_is_not_a_dish_of_its_own(
+    foods: FoodTable,
+) -> None:
+    # porridge reads as oatmeal made with milk: "with semi-skimmed milk" says again
+    # what it is made with, and the two joined had landed on an oatmeal cookie
+    rows = _entries(["porridge with semi-skimmed milk"], foods)
+    assert len(rows) == 1
+    description = str(rows.iloc[0]["description"])
+    assert description.startswith("Oatmeal") and "made with milk" in description
+    # a restating part with an amount of its own still gives the amount
+    bar = _entries(["granola bar, 2 bars"], foods).iloc[0]
+    assert "granola bar" in str(bar["description"]).lower()
+    assert bar["quantity"] == 2

@@ -55,7 +55,7 @@ from functools import lru_cache
 
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
-from nutrilog.matching.negations import left_out, negates
+from nutrilog.matching.negations import negates, tagged, without_negations
 from nutrilog.matching.neighbours import (
     british_chips,
     companion_amounts,
@@ -64,7 +64,6 @@ from nutrilog.matching.neighbours import (
 )
 from nutrilog.matching.parts import Part, has_amount, part_spans, split_parts
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
-from nutrilog.matching.reading import plain_key
 from nutrilog.matching.synonyms import synonym_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
@@ -147,6 +146,8 @@ def _merge_amounts(
         if not nouns and key and matcher.result(key).method == "alias":
             nouns = [key]  # a product named by its brand alone ("cheerios", "weet-bix")
         restates = bool(nouns) and set(nouns) <= previous
+        if restates and merged and not _keeps_food(matcher, text, merged[-1], end):
+            continue  # says again what the part before says (porridge, with milk): dropped
         if not nouns or restates:
             if merged:
                 merged[-1] = (merged[-1][0], end)
@@ -163,6 +164,27 @@ def _merge_amounts(
         else:
             merged.append(pending)
     return merged
+
+
+#: Points a part joined with one that restates its food may lose against the part alone.
+_RESTATED_MARGIN = 10.0
+
+
+def _keeps_food(matcher: Matcher, text: str, before: tuple[int, int], end: int) -> bool:
+    """Whether the part before, joined with a part that restates its food, still lands on
+    a food named for it about as well as the part alone (``granola bar, 2 bars``);
+    ``porridge with semi-skimmed milk``, porridge being oatmeal made with milk, would
+    land on an oatmeal cookie."""
+    if has_amount(text[before[1] : end]):
+        return True  # the amount is the part's news: kept with its food
+    first = _food_key(matcher, text[before[0] : before[1]])
+    joined = _food_key(matcher, text[before[0] : end])
+    found = matcher.result(joined)
+    return (
+        found.position is not None
+        and matcher.named(joined, first)
+        and found.score >= matcher.result(first).score - _RESTATED_MARGIN
+    )
 
 
 def _part_score(matcher: Matcher, text: str) -> float:
@@ -322,32 +344,14 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     whole = rest  # the line the parts come from
-    rest, omitted = _without_negations(rest, matcher)
+    rest, omitted = without_negations(rest, matcher)
     joined, said = _joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)
         if len(read) > 1:  # "fish and chips": two foods; "mac and cheese" stays the dish
-            return Understanding(text, meal, clock, None, _tagged(read, omitted))
+            return Understanding(text, meal, clock, None, tagged(read, omitted))
     read = _parts_of(rest, whole, (), matcher)
-    return Understanding(text, meal, clock, None, _tagged(read, omitted))
-
-
-def _without_negations(rest: str, matcher: Matcher) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The line without what it says was not eaten (:func:`left_out`), and the
-    ``left out`` assumption; unchanged when the whole line is a name of the alias table
-    (``burger no bun`` is a patty)."""
-    kept, omitted = left_out(rest)
-    if not omitted:
-        return rest, ()
-    words, tables = plain_key(key_of(rest)), matcher.tables
-    if words in tables.user or words in tables.curated:
-        return rest, ()
-    return kept, (("left out", ", ".join(omitted)),)
-
-
-def _tagged(parts: tuple[Part, ...], tags: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
-    """``parts``, each with ``tags`` added."""
-    return tuple(Part(p.text, (*p.tags, *tags)) for p in parts) if tags else parts
+    return Understanding(text, meal, clock, None, tagged(read, omitted))
 
 
 def _parts_of(
@@ -363,6 +367,8 @@ def _parts_of(
         return (Part(rest, _dish_tag(rest, spans)),)
     if len(spans) > 1:
         spans = _merge_amounts(matcher, rest, spans)
+        if len(spans) == 1:  # what is left after the parts that restate a food
+            rest = rest[spans[0][0] : spans[0][1]].strip()
     if len(spans) <= 1:
         tags = (("component", f'of "{whole}"'),) if listed is not None else ()
         topped = _topped(matcher, (Part(rest, tags),), (("component", f'of "{whole}"'),))

@@ -25,8 +25,16 @@ Examples
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["NEGATION_WORD", "left_out", "negates"]
+from nutrilog.matching.match import key_of
+from nutrilog.matching.parts import Part
+from nutrilog.matching.reading import plain_key
+
+if TYPE_CHECKING:
+    from nutrilog.matching.match import Matcher
+
+__all__ = ["NEGATION_WORD", "left_out", "negates", "tagged", "without_negations"]
 
 #: Where a line may say that something was not eaten (a pattern, for a quick search).
 NEGATION_WORD = r"[\s,;(\-](?:no|without|w/o|minus|sans|hold\s+the)\s"
@@ -99,3 +107,35 @@ def negates(part: str) -> bool:
     (True, False)
     """
     return _STARTS_NEGATED.match(part) is not None
+
+
+def without_negations(rest: str, matcher: Matcher) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The line without what it says was not eaten (:func:`left_out`), and the
+    ``left out`` assumption; unchanged when the whole line is a name of the alias table
+    (``burger no bun`` is a patty).
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.match import Matcher
+    >>> without_negations("tea - no milk", Matcher(load_foods()))
+    ('tea', (('left out', 'no milk'),))
+    """
+    kept, omitted = left_out(rest)
+    if not omitted:
+        return rest, ()
+    words, tables = plain_key(key_of(rest)), matcher.tables
+    if words in tables.user or words in tables.curated:
+        return rest, ()
+    return kept, (("left out", ", ".join(omitted)),)
+
+
+def tagged(parts: tuple[Part, ...], tags: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:
+    """``parts``, each with ``tags`` added.
+
+    Examples
+    --------
+    >>> tagged((Part("tea", ()),), (("left out", "no milk"),))
+    (Part(text='tea', tags=(('left out', 'no milk'),)),)
+    """
+    return tuple(Part(p.text, (*p.tags, *tags)) for p in parts) if tags else parts
