@@ -94,3 +94,25 @@ def test_a_part_that_restates_the_food_before_it_is_not_a_dish_of_its_own(
     bar = _entries(["granola bar, 2 bars"], foods).iloc[0]
     assert "granola bar" in str(bar["description"]).lower()
     assert bar["quantity"] == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("turkey sandwich on whole wheat", "turkey sandwich"),
+        ("ham sandwich on rye", "ham sandwich"),
+        ("grilled cheese on sourdough", "grilled cheese"),
+        ("chicken salad sandwich on a croissant", "chicken salad"),
+    ],
+)
+def test_the_bread_a_sandwich_is_on_is_the_sandwiches_own(
+    line: str, word: str, foods: FoodTable
+) -> None:
+    rows = _entries([line], foods)
+    assert len(rows) == 1, rows["description"].tolist()  # no second food of bread
+    assert word in str(rows.iloc[0]["description"]).lower()
+
+
+def test_food_on_toast_is_still_two_foods(foods: FoodTable) -> None:
+    rows = _entries(["avocado on toast"], foods)
+    assert len(rows) == 2

@@ -62,7 +62,7 @@ from nutrilog.matching.neighbours import (
     read_topped,
     topped_foods,
 )
-from nutrilog.matching.parts import Part, has_amount, part_spans, split_parts
+from nutrilog.matching.parts import Part, has_amount, own_bread_dropped, part_spans, split_parts
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
 from nutrilog.matching.synonyms import synonym_table
 from nutrilog.matching.vocabulary import matcher_words
@@ -344,7 +344,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     whole = rest  # the line the parts come from
-    rest, omitted = without_negations(rest, matcher)
+    rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     joined, said = _joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)

@@ -18,7 +18,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["CONNECTOR", "Part", "has_amount", "part_spans", "split_parts"]
+__all__ = [
+    "CONNECTOR",
+    "ON_BREAD",
+    "Part",
+    "has_amount",
+    "own_bread_dropped",
+    "part_spans",
+    "split_parts",
+]
 
 #: What "X on toast" is served on: ``on`` joins two foods only before one of these.
 _SERVED_ON = (
@@ -26,6 +34,18 @@ _SERVED_ON = (
     r"|granary|multigrain|sourdough|rye|buttered|toasted|gluten[\s-]free)\s+)*"
     r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitta?s?"
     r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?)\b"
+)
+#: Dishes served on bread: the bread named after them is theirs, not another food.
+ON_BREAD = re.compile(
+    r"(?P<dish>\b(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
+    r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese)\b)\s+on\s+(?:an?\s+)?"
+    r"(?:(?:white|brown|wholemeal|whole[\s-]*wheat|whole[\s-]*grain|wholegrain"
+    r"|multi[\s-]*grain|rye|sourdough|wheat|granary|seeded|toasted|gluten[\s-]*free|french"
+    r"|italian|brioche|pretzel|potato|sesame|ciabatta)\s+)*"
+    r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitta?s?"
+    r"|brioche|english\s+muffins?|sourdough|rye|wheat|white|brown|wholemeal|multi[\s-]*grain"
+    r"|whole[\s-]*(?:wheat|grain)|wholegrain|granary)\b",
+    re.IGNORECASE,
 )
 #: What joins two parts of a line.
 CONNECTOR = re.compile(
@@ -66,6 +86,21 @@ def split_parts(text: str) -> list[str]:
     ['coffee w/o sugar']
     """
     return [text[a:b].strip() for a, b in part_spans(text)]
+
+
+def own_bread_dropped(text: str) -> str:
+    """``text`` without the bread a sandwich, burger or wrap is served on: ``turkey
+    sandwich on whole wheat`` is one sandwich (USDA's sandwiches hold their bread), not a
+    sandwich and two slices of bread.
+
+    Examples
+    --------
+    >>> own_bread_dropped("ham sandwich on rye, 1 apple")
+    'ham sandwich, 1 apple'
+    >>> own_bread_dropped("beans on toast")
+    'beans on toast'
+    """
+    return ON_BREAD.sub(lambda found: found["dish"], text)
 
 
 class Part(NamedTuple):

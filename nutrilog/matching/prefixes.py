@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from nutrilog.matching.negations import NEGATION_WORD
-from nutrilog.matching.parts import CONNECTOR
+from nutrilog.matching.parts import CONNECTOR, ON_BREAD
 from nutrilog.matching.synonyms import PhraseTable
 from nutrilog.matching.vocabulary import read_word_table
 from nutrilog.matching.words import normalize_many
@@ -139,7 +139,7 @@ def _worth_reading() -> re.Pattern[str]:
     first = _alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"
-        rf"|{_CLOCK}|(?:{first})\b)|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}",
+        rf"|{_CLOCK}|(?:{first})\b)|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}|{ON_BREAD.pattern}",
         re.IGNORECASE,
     )
 
