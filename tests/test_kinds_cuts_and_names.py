@@ -116,3 +116,14 @@ def test_the_bread_a_sandwich_is_on_is_the_sandwiches_own(
 def test_food_on_toast_is_still_two_foods(foods: FoodTable) -> None:
     rows = _entries(["avocado on toast"], foods)
     assert len(rows) == 2
+
+
+@pytest.mark.parametrize("line", ["spagetti bolognese", "spagetti bolognaise"])
+def test_a_misspelt_line_is_an_alias_once_corrected_with_its_alias_only_words(
+    line: str, foods: FoodTable
+) -> None:
+    # "bolognese" is a word of the alias table only; the spelling fix of "spagetti"
+    # must not leave the line unmatched for want of it
+    row = _entries([line], foods).iloc[0]
+    assert str(row["description"]).startswith("Pasta with tomato-based sauce and meat")
+    assert "spelling: spagetti" in str(row["assumptions"])

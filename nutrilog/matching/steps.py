@@ -336,7 +336,13 @@ def _match_reading(
     content = reading.words("core", "qualifier", "number")
     light = reading.light()
     if reading.unknown_head:
-        # the food is one the table lacks (``guayusa tea``): no alias of the other words
+        # the food is one the table lacks (``guayusa tea``): no alias of the other words;
+        # but a misspelt line may be an alias once corrected, its unknown words with it
+        # (``spagetti bolognese``: bolognese is a word of the alias table only)
+        every = [w for seg in reading.segments for w, _ in seg]
+        found = _alias_lookup(index, every, tables) if reading.corrections else None
+        if found is not None:
+            return _alias_result(index, found, _CORRECTED * len(reading.corrections))
         return _none(index, (yield Request(content, light=light)))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     found = _alias_lookup(index, known, tables)
