@@ -2,7 +2,9 @@
 
 A line is cut at ``,`` ``;`` ``+`` ``&`` ``and`` ``with`` ``w/`` ``plus`` and ``:``
 (:data:`CONNECTOR`); ``on`` cuts only before bread, toast, rice and the like (``beans
-on toast``), and a mixed number (``one and a half``) is an amount, not two parts. How
+on toast``), ``in`` only before a drink or a cereal something is added to (``a splash of
+milk in tea``), and a mixed number (``one and a half``, ``a cup and a half``) is an
+amount, not two parts. How
 the parts are grouped into foods is :func:`~nutrilog.matching.entry.understand`'s job.
 
 Examples
@@ -47,16 +49,23 @@ ON_BREAD = re.compile(
     r"|whole[\s-]*(?:wheat|grain)|wholegrain|granary)\b",
     re.IGNORECASE,
 )
+#: What a splash or a spoonful is put in: ``in`` joins two foods only before one of these
+#: (``a splash of milk in tea``, ``honey in my porridge``).
+_ADDED_TO = r"(?:tea|coffee|latte|cappuccino|porridge|oatmeal|oats|cereal|smoothie|shake)\b"
 #: What joins two parts of a line.
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
-    rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})",
+    rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})",
     re.IGNORECASE,
 )
 #: ``one and a half``, ``2 and 1/2``: an amount, not two parts.
 _MIXED_NUMBER = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half)\s+and\s+"
-    r"(?:a\s+)?(?:half|quarter|third|\d+/\d+)\b",
+    r"(?:a\s+)?(?:half|quarter|third|\d+/\d+)\b"
+    # a unit or a food noun between: "a cup and a half of rice", "a banana and a half"
+    r"|\b(?:\d+(?:\.\d+)?|a|an|one)\s+[a-z]+\s+and\s+a\s+(?:half|quarter|third)"
+    r"(?=\s*$|\s*[,;)]|\s+of\b)",
     re.IGNORECASE,
 )
 

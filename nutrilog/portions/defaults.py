@@ -80,7 +80,7 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
     noun = hint.noun if hint.noun in _ITEM_NOUNS else ""
     if not noun and _BAR_FOOD.search(food.description):
         noun = "bar"  # "Kit Kat", "Twix": a food USDA names a bar is one bar
-    for word in [w for w in (noun, COUNT_TWINS.get(noun, "")) if w]:  # slice, or piece
+    for word in [w for w in (noun, *COUNT_TWINS.get(noun, ())) if w]:  # slice, or piece
         named = [
             row
             for row in ones(food.rows)

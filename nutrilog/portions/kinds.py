@@ -54,8 +54,8 @@ def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
         return serving_portion(rows, food.typical, hint)
     else:
         row = count_row(rows, unit, hint)
-        if row is None and unit in COUNT_TWINS:
-            row = count_row(rows, COUNT_TWINS[unit], hint)
+        for twin in COUNT_TWINS.get(unit, ()):
+            row = row or count_row(rows, twin, hint)
     if row is None and unit in vague_rules():
         found = vague_portion(food_id, food, unit, hint)  # "shot", or a glass given as a count
         if np.isfinite(found.grams):

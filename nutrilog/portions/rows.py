@@ -55,14 +55,14 @@ _NOT_COUNTABLE = word_set(
     quantity guideline oz lb small large extra jumbo recipe yield batch loaf pie cake
     portion bunch head"""
 )
-#: Count words that stand in for each other when a food lacks one of them.
-COUNT_TWINS = {
-    "slice": "piece",
-    "piece": "slice",
-    "bottle": "can",
-    "can": "bottle",
-    "rasher": "slice",  # a rasher of bacon is a slice
-    "sachet": "packet",  # British and Australian for a packet
+#: Count words that stand in for each other when a food lacks one of them, in order.
+COUNT_TWINS: dict[str, tuple[str, ...]] = {
+    "slice": ("piece", "wedge"),  # a slice of watermelon is USDA's wedge
+    "piece": ("slice",),
+    "bottle": ("can",),
+    "can": ("bottle",),
+    "rasher": ("slice",),  # a rasher of bacon is a slice
+    "sachet": ("packet",),  # British and Australian for a packet
 }
 _EMBEDDED_VOLUME = re.compile(
     r"(?i)\b(?P<num>\d+)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"

@@ -109,9 +109,14 @@ def plain_number(toks: Tokens, i: int) -> tuple[float, int] | None:
     if whole and word_at(toks, j) == "and":
         if j + 1 < toks.n and toks.kind[j + 1] == "num" and "/" in toks.text[j + 1]:
             return value + num_value(toks.text[j + 1]), j + 2
-        if toks.word[j + 1 : j + 3] == ["a", "half"]:
-            return value + 0.5, j + 3
+        fraction = _AND_A.get(tuple(toks.word[j + 1 : j + 3]))
+        if fraction is not None:
+            return value + fraction, j + 3
     return value, j
+
+
+#: The fraction in "two and a half", "one and a quarter", "one and a third".
+_AND_A = {("a", "half"): 0.5, ("a", "quarter"): 0.25, ("a", "third"): 1 / 3}
 
 
 #: A vague count before a unit is that many of the unit (``a few slices`` are 3 slices,
@@ -134,8 +139,11 @@ def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | N
             return value, j, ()
     if first in _NUMBER_WORDS:
         value, j = _NUMBER_WORDS[first], i + 1
-        if toks.word[i + 1 : i + 4] == ["and", "a", "half"]:
-            return value + 0.5, i + 4, ()
+        fraction = (
+            _AND_A.get(tuple(toks.word[i + 2 : i + 4])) if word_at(toks, j) == "and" else None
+        )
+        if fraction is not None:
+            return value + fraction, i + 4, ()
         return value, j, ()
     return None
 

@@ -67,6 +67,21 @@ def _number_comma(match: re.Match[str]) -> str:
     return "." if len(match[1]) < 3 else ""
 
 
+#: ``a cup and a half of rice``: the fraction after a unit or a food noun, written before
+#: it (``one and a half cup of rice``); a half that names what follows (``2 eggs and a
+#: half avocado``) is another food.
+_UNIT_AND_FRACTION_RE = re.compile(
+    r"\b(a|an|one|\d+(?:\.\d+)?)\s+([A-Za-z]+)\s+and\s+a\s+(half|quarter|third)"
+    r"(?=\s*$|\s*[,;)]|\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def _fraction_first(match: re.Match[str]) -> str:
+    number = "one" if match[1].lower() in ("a", "an") else match[1]
+    return f"{number} and a {match[3]} {match[2]}"
+
+
 def normalize(text: str) -> str:
     """Collapse spaces, spell out fractions and symbols, drop a leading bullet.
 
@@ -84,6 +99,8 @@ def normalize(text: str) -> str:
     if "x" in s or "X" in s:
         s = _TIMES_AFTER_RE.sub(" x ", s)
         s = _TIMES_BEFORE_RE.sub("x ", s)
+    if " and a " in s:
+        s = _UNIT_AND_FRACTION_RE.sub(_fraction_first, s)
     if s.lstrip()[:1] in _BULLET_CHARS:
         s = _BULLET_RE.sub("", s)
         s = _DASH_BULLET_RE.sub("", s)
