@@ -10,7 +10,7 @@ Examples
 
 Days of a log that numbers its days instead of dating them (NHANES and ASA24
 recalls, ``Day 2`` or bare weekday headings in a diary) are dated from 1 Jan 1900
-(:data:`~nutrilog.iotools._codes.RECALL_DAY_ONE`); people read them as ``Day N``
+(:data:`nutrilog.iotools.RECALL_DAY_ONE`); people read them as ``Day N``
 (:func:`day_label`), machines (JSON, CSV) keep the dates.
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nutrilog.iotools._codes import RECALL_DAY_ONE
+from nutrilog.iotools import RECALL_DAY_ONE
 from nutrilog.nutrients import nutrient
 
 __all__ = ["clean", "rows_of", "records", "number", "fmt", "amount", "pct", "day_label"]
