@@ -91,10 +91,13 @@ def test_weekday_headings_are_days_in_order() -> None:
 
 
 def test_weekday_gaps_and_the_next_week() -> None:
-    log = parse_entries(["Monday", "1 banana", "Wednesday", "1 apple", "Monday", "1 pear", "Sun", "1 egg"])
+    log = parse_entries(
+        ["Monday", "1 banana", "Wednesday", "1 apple", "Monday", "1 pear", "Sun", "1 egg"]
+    )
     assert _days(log) == ["1900-01-01", "1900-01-03", "1900-01-08", "1900-01-14"]
     assert log.entries["recall_day"].tolist() == [1, 3, 8, 14]
-    later = parse_entries(["Friday", "1 banana", "Tuesday", "1 apple"])  # an earlier weekday: next week
+    # an earlier weekday: the next week
+    later = parse_entries(["Friday", "1 banana", "Tuesday", "1 apple"])
     assert [d.day_name() for d in later.entries["date"]] == ["Friday", "Tuesday"]
     assert (later.entries["date"].iloc[1] - later.entries["date"].iloc[0]).days == 4
 
@@ -102,6 +105,14 @@ def test_weekday_gaps_and_the_next_week() -> None:
 def test_weekday_headings_anchor_on_date() -> None:
     log = parse_entries(["Wednesday", "1 banana", "Thursday", "1 apple"], date="2026-11-02")
     assert _days(log) == ["2026-11-04", "2026-11-05"]  # the first Wednesday on or after 2 Nov
+
+
+def test_a_weekday_after_a_dated_heading_follows_its_date() -> None:
+    log = parse_entries(
+        ["Monday 2 Nov 2026", "1 banana", "Wednesday", "1 apple", "Day 2", "1 pear"]
+    )
+    assert _days(log) == ["2026-11-02", "2026-11-04", "1900-01-02"]
+    assert log.entries["recall_day"].isna().tolist() == [True, True, False]
 
 
 def test_numbered_day_headings() -> None:
@@ -155,7 +166,12 @@ def test_a_yearless_date_without_a_weekday_is_still_rejected() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["sunday roast", "monday night football snacks: 2 beers", "1 slice friday pizza", "Tuesday - 2 eggs"],
+    [
+        "sunday roast",
+        "monday night football snacks: 2 beers",
+        "1 slice friday pizza",
+        "Tuesday - 2 eggs",
+    ],
 )
 def test_food_named_like_a_weekday_stays_food(line: str) -> None:
     log = parse_entries(["Monday", line])
@@ -191,7 +207,9 @@ def test_weekday_diary_is_assessed() -> None:
 def test_reports_show_numbered_days(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     diary = tmp_path / "diary.txt"
     diary.write_text(WEEKDAYS, encoding="utf-8")
-    code = main(["analyze", str(diary), "--age", "40", "--sex", "male", "--format", "text", "--details"])
+    code = main(
+        ["analyze", str(diary), "--age", "40", "--sex", "male", "--format", "text", "--details"]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "4 day(s), Day 1 to Day 4" in out and "No entry has a date" not in out

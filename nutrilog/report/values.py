@@ -29,8 +29,8 @@ from nutrilog.nutrients import nutrient
 
 __all__ = ["clean", "rows_of", "records", "number", "fmt", "amount", "pct", "day_label"]
 
-#: Placeholder dates of numbered days: day one and the days of its year.
-_NUMBERED_DAYS = 366
+#: Placeholder dates of numbered days: a diary's ``Day 999`` is the last heading read so.
+_NUMBERED_DAYS = 999
 
 
 def day_label(value: Any) -> str:
