@@ -41,6 +41,7 @@ from nutrilog._checks import keyword_arguments
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
 from nutrilog.iotools._build import default_date as default_date  # for the CLI
+from nutrilog.iotools._codes import RECALL_DAY_ONE as RECALL_DAY_ONE  # numbered days (reports)
 from nutrilog.iotools._codes import food_id_problem as food_id_problem  # for the analysis
 from nutrilog.iotools._codes import normalize_food_id as normalize_food_id  # for tests
 from nutrilog.iotools._codes import person_id as person_id  # for people tables

@@ -7,6 +7,15 @@ Accepted (a weekday name anywhere and a trailing ``:`` are ignored)::
     20 Nov 2026  20th November 2026   Nov 20, 2026   November 20 2026
     Monday 20 Nov  (no year: the year comes from the context, see ``year``)
 
+A weekday written with a date is kept (``DayParse.weekday``, Monday 0): with no
+year anywhere else, :func:`weekday_year` finds the year in which that date falls
+on that weekday (``Monday 2 Nov`` is 2026 when today is in 2026).
+
+Day headings of a free-text diary may also be a bare weekday (``Monday``,
+``Tuesday:``, ``WEDNESDAY -``, ``Thurs``; :data:`WEEKDAY_HEADING_RE`) or a day
+number (``Day 1``, ``Day 2:``, ``DAY 3 -``; :data:`NUMBERED_DAY_RE`); they carry
+no calendar date (see :mod:`nutrilog.iotools._headings`).
+
 Numeric dates with the day and month both ≤ 12 are ambiguous; a column decides
 for all its values (:func:`column_dayfirst`): if any value has a first number
 above 12 the column is day-first, if any has a second number above 12 it is
@@ -44,6 +53,8 @@ _DMON = re.compile(
 _MOND = re.compile(
     rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(?P<y>\d{{4}}))?", re.I
 )
+_WEEKDAY_FOUND = re.compile(rf"\b{_WEEKDAY}(?![a-z])", re.I)
+_WEEKDAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 _STRIP = re.compile(rf"^\s*date\s*:\s*|\b{_WEEKDAY}(?![a-z])(?:\s*,)?|:\s*$", re.I)
 
 #: A whole line that is a day heading in a free-text log.
@@ -55,15 +66,60 @@ DAY_HEADING_RE = re.compile(
     re.I,
 )
 
+#: The end of a heading that names no date: an optional ``:``, ``-``, en or em dash.
+_HEADING_END = r"\s*[:\-–—]?\s*$"
+#: A whole line that is only a weekday name (``Monday``, ``Tuesday:``, ``WEDNESDAY -``,
+#: ``Thurs``): a day heading without a calendar date.
+WEEKDAY_HEADING_RE = re.compile(rf"^(?P<weekday>{_WEEKDAY}){_HEADING_END}", re.I)
+#: A whole line that numbers a day (``Day 1``, ``Day 2:``, ``DAY 3 -``).
+NUMBERED_DAY_RE = re.compile(rf"^day\s*(?P<number>\d{{1,3}}){_HEADING_END}", re.I)
+
 
 class DayParse(NamedTuple):
-    """A parsed date string: year (None if not written), month, day, time, or the reason it failed."""
+    """A parsed date string: year (None if not written), month, day, time, or the reason it
+    failed, and the weekday written with it (Monday 0 to Sunday 6; None if none)."""
 
     year: int | None
     month: int | None
     day: int | None
     time: str | None
     reason: str | None
+    weekday: int | None = None
+
+
+def weekday_number(text: str) -> int | None:
+    """The weekday named in ``text`` (Monday 0 to Sunday 6), None if it names none.
+
+    Examples
+    --------
+    >>> weekday_number("Thurs 5 Nov"), weekday_number("5 Nov")
+    (3, None)
+    """
+    found = _WEEKDAY_FOUND.search(str(text))
+    return None if found is None else _WEEKDAY_INDEX[found.group(0)[:2].lower()]
+
+
+def weekday_year(month: int, day: int, weekday: int, today: dt.date | None = None) -> int | None:
+    """The most recent year, not after ``today``'s year, in which ``day``/``month`` is a
+    ``weekday`` (Monday 0); None if there is none from :data:`MIN_YEAR` on.
+
+    ``today`` defaults to :meth:`datetime.date.today`.
+
+    Examples
+    --------
+    >>> weekday_year(11, 2, 0, today=dt.date(2026, 12, 3))  # Monday 2 Nov
+    2026
+    >>> weekday_year(11, 2, 1, today=dt.date(2026, 12, 3))  # Tuesday 2 Nov
+    2021
+    """
+    last = (today or dt.date.today()).year
+    for year in range(min(last, MAX_YEAR), MIN_YEAR - 1, -1):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                return year
+        except ValueError:  # 29 Feb of a common year
+            continue
+    return None
 
 
 def column_dayfirst(values: pd.Series, default: bool = True) -> bool:
@@ -97,7 +153,7 @@ def parse_day(text: str, *, dayfirst: bool = True) -> DayParse:
     Examples
     --------
     >>> parse_day("Monday 20 Nov:")
-    DayParse(year=None, month=11, day=20, time=None, reason=None)
+    DayParse(year=None, month=11, day=20, time=None, reason=None, weekday=0)
     >>> parse_day("2026-02-30").reason
     "expected a valid date such as 2026-11-20, found '2026-02-30' (day is out of range for month)"
     """
@@ -135,7 +191,7 @@ def parse_day(text: str, *, dayfirst: bool = True) -> DayParse:
             None,
             f"expected a valid date such as 2026-11-20, found {raw!r} ({err})",
         )
-    return DayParse(year, month, day, time, None)
+    return DayParse(year, month, day, time, None, weekday_number(raw))
 
 
 def to_timestamp(

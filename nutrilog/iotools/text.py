@@ -12,11 +12,20 @@
     magnesium glycinate 200 mg     <- kind supplement
 
 Day headings are whole lines such as ``2026-11-20``, ``20/11/2026``,
-``Nov 20, 2026`` or ``Monday 20 Nov:`` (see :mod:`nutrilog.iotools._dates`). A
-heading without a year takes the year of the nearest heading that has one,
-else of ``date=``; entries under a heading whose date cannot be read are
-rejected rather than filed under the wrong day. Entries before any heading
-take ``date=`` (NaT when it is not given). A line longer than 100,000
+``Nov 20, 2026`` or ``Monday 20 Nov:`` (see :mod:`nutrilog.iotools._dates`), a
+bare weekday (``Monday``, ``Tuesday:``, ``WEDNESDAY -``, ``Thurs``) or a day
+number (``Day 1``, ``Day 2:``, ``DAY 3 -``). A heading without a year takes the
+year of the nearest heading that has one, else of ``date=``, else, when it
+names a weekday, the most recent year (not after today's) in which the date
+falls on that weekday. Day N is ``date=`` + (N - 1) days, or 1 Jan 1900 +
+(N - 1) days without ``date=`` (the placeholder of numbered recall days); a
+bare weekday is the first such weekday after the heading before (on or after
+``date=``, or 1 Jan 1900, a Monday, for the first); such entries keep their
+day number in ``recall_day``. The rules in full: :mod:`nutrilog.iotools._headings`.
+A line that is more than a weekday (``sunday roast``) is not a heading.
+Entries under a heading whose date cannot be read are rejected rather than
+filed under the wrong day. Entries before any heading take ``date=`` (NaT when
+it is not given). A line longer than 100,000
 characters is rejected (``line too long``) without being parsed.
 
 Every line is an entry, a rejected row or a skipped line (blank, comment, day
@@ -38,9 +47,10 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
@@ -49,7 +59,13 @@ import pandas as pd
 from nutrilog.errors import ArgumentError
 from nutrilog.iotools._amounts import amounts_from_text
 from nutrilog.iotools._build import default_date, finish
-from nutrilog.iotools._dates import DAY_HEADING_RE, parse_day, to_timestamp
+from nutrilog.iotools._dates import (
+    DAY_HEADING_RE,
+    NUMBERED_DAY_RE,
+    WEEKDAY_HEADING_RE,
+    parse_day,
+)
+from nutrilog.iotools._headings import DayChain, heading_days
 from nutrilog.iotools._kinds import apply_kinds
 from nutrilog.iotools._rejections import Rejections
 from nutrilog.iotools._source import (
@@ -88,6 +104,8 @@ class _State:
     day: pd.Timestamp | None = None  # the current day, once a heading was seen
     seen_day: bool = False
     problem: str = ""  # why the current day heading could not be read
+    number: float | None = None  # the current day's number (numbered and weekday headings)
+    chain: DayChain = field(default_factory=DayChain)  # what a weekday heading follows
     meal: str | None = None  # the current meal ("" after a day heading)
 
 
@@ -104,7 +122,11 @@ def _classify(raw: pd.Series) -> _Lines:
     body = stripped.str.replace(r"\s+#(?!\d).*$", "", regex=True).str.strip()
     body = body.str.replace(r"^[-*•·]\s+", "", regex=True)
     content = (body != "") & ~comment
-    is_day = content & body.str.match(DAY_HEADING_RE.pattern, flags=re.I)
+    is_day = content & (
+        body.str.match(DAY_HEADING_RE.pattern, flags=re.I)
+        | body.str.match(WEEKDAY_HEADING_RE.pattern, flags=re.I)
+        | body.str.match(NUMBERED_DAY_RE.pattern, flags=re.I)
+    )
     return _Lines(stripped, body, content, is_day)
 
 
@@ -154,37 +176,6 @@ def _knows_year(lines: list[str]) -> bool:
     return any(parse_day(str(h)).year is not None for h in parts.body[parts.is_day])
 
 
-def _heading_dates(
-    headings: pd.Series,
-    default: pd.Timestamp | None,
-    line_numbers: pd.Series,
-    carry: float | None = None,
-) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Timestamps, problems ("" when fine) and years of the day-heading rows."""
-    parsed = [parse_day(str(h)) for h in headings]
-    years = pd.Series([p.year for p in parsed], index=headings.index, dtype="float64")
-    years = years.ffill()
-    if carry is not None:
-        years = years.fillna(carry)
-    years = years.bfill()
-    if default is not None:
-        years = years.fillna(default.year)
-    stamps, problems = [], []
-    for p, year, heading, line in zip(parsed, years, headings, line_numbers, strict=True):
-        stamp, why = to_timestamp(p, None if np.isnan(year) else int(year))
-        stamps.append(pd.NaT if stamp is None else stamp)
-        problems.append(
-            ""
-            if why is None
-            else f"unparseable date: the day heading on line {line} ({heading!r}): {why}"
-        )
-    return (
-        pd.Series(stamps, index=headings.index, dtype="datetime64[ns]"),
-        pd.Series(problems, index=headings.index, dtype=object),
-        years,
-    )
-
-
 def parse_chunk(
     lines: list[str],
     state: _State,
@@ -195,6 +186,7 @@ def parse_chunk(
     meal: str | None,
     strict: bool,
     not_text: pd.Series | None = None,
+    today: dt.date | None = None,
 ) -> FoodLog:
     """Read consecutive lines starting at ``state.next_line``; update ``state`` for the next.
 
@@ -212,11 +204,20 @@ def parse_chunk(
     is_day, is_meal, entry = parts["is_day"], parts["is_meal"], parts["entry"]
     has_time, has_meal = parts["has_time"], parts["has_meal"]
 
-    stamps, problems, years = _heading_dates(
-        body[is_day], fallback, line_no[is_day], carry=state.year
+    headings = heading_days(
+        body[is_day],
+        fallback,
+        line_numbers=line_no[is_day],
+        carry=state.year,
+        chain=state.chain,
+        today=today,
     )
+    stamps, problems, years = headings.stamps, headings.problems, headings.years
     day = pd.Series(pd.NaT, index=original.index, dtype="datetime64[ns]")
     day[is_day] = stamps
+    number = pd.Series(np.nan, index=original.index, dtype="float64")
+    number[is_day] = headings.numbers.fillna(0.0)  # 0: a dated heading, no number
+    number = number.ffill().fillna(state.number or 0.0)
     day_problem = pd.Series(np.nan, index=original.index, dtype=object)
     day_problem[is_day] = problems
     seen_day = (is_day.cumsum() > 0) | state.seen_day
@@ -237,6 +238,7 @@ def parse_chunk(
         state.seen_day = bool(seen_day.iloc[-1])
         state.day = day.iloc[-1] if state.seen_day else None
         state.problem = str(day_problem.iloc[-1])
+        state.number = float(number.iloc[-1]) or None
         state.meal = str(meal_now.iloc[-1])
         state.next_line += len(original)
 
@@ -263,6 +265,8 @@ def parse_chunk(
     out["text"] = shown
     out["line"] = line_no[rows]
     out["date"] = day[rows]
+    if (number[rows] > 0).any():  # numbered days, as the ASA24 and NHANES readers keep them
+        out["recall_day"] = pd.array(number[rows].where(number[rows] > 0), dtype="Int64")
     out["time"] = parts["time"][rows].where(has_time[rows], None)
     meals = meal_now[rows]
     out["meal"] = meals.where(meals != "", None)
@@ -283,6 +287,7 @@ def parse_lines(
     person: str | None = None,
     meal: str | None = None,
     strict: bool = False,
+    today: dt.date | None = None,
 ) -> FoodLog:
     """Read diary lines (the text format); see the module docstring for the rules.
 
@@ -296,6 +301,9 @@ def parse_lines(
         Defaults for entries before any heading.
     strict : bool
         Raise :class:`~nutrilog.errors.LogParseError` at the first bad line.
+    today : date, optional
+        The date a year read from a weekday (``Monday 2 Nov``) may not be after
+        (default ``datetime.date.today()``).
 
     Returns
     -------
@@ -318,6 +326,7 @@ def parse_lines(
         meal=meal,
         strict=strict,
         not_text=pd.Series(reasons, dtype=object) if bad else None,
+        today=today,
     )
 
 
@@ -356,12 +365,15 @@ def read_text_log(
     strict: bool = False,
     encoding: str | None = None,
     chunksize: int | None = None,
+    today: dt.date | None = None,
 ) -> FoodLog:
     """Read a free-text diary file (see the module docstring).
 
     The file is read line by line (``\\n``, ``\\r\\n`` or ``\\r`` end a line);
     with ``chunksize`` (automatic for files over 64 MB) it is parsed that many
-    lines at a time with the same result, so memory stays bounded.
+    lines at a time with the same result, so memory stays bounded. ``today``
+    (default ``datetime.date.today()``) is the date a year read from a weekday
+    (``Monday 2 Nov``) may not be after.
 
     Examples
     --------
@@ -376,6 +388,7 @@ def read_text_log(
         "person": person,
         "meal": meal,
         "strict": strict,
+        "today": today,
     }
     size = chunk_rows(inp, chunksize)
     state = _State()
@@ -402,6 +415,7 @@ def parse_entries(
     person: str | None = None,
     meal: str | None = None,
     strict: bool = False,
+    today: dt.date | None = None,
 ) -> FoodLog:
     """Parse free-text diary lines given as a list (source ``<text>``).
 
@@ -421,6 +435,9 @@ def parse_entries(
         Meal of entries before any meal heading.
     strict : bool
         Raise :class:`~nutrilog.errors.LogParseError` at the first bad line.
+    today : date, optional
+        The date a year read from a weekday (``Monday 2 Nov``) may not be after
+        (default ``datetime.date.today()``).
 
     Returns
     -------
@@ -443,4 +460,6 @@ def parse_entries(
         raise ArgumentError(
             f"lines: expected text (a str or a list of str), found {type(lines).__name__}"
         )
-    return parse_lines(lines, source="<text>", date=date, person=person, meal=meal, strict=strict)
+    return parse_lines(
+        lines, source="<text>", date=date, person=person, meal=meal, strict=strict, today=today
+    )

@@ -7,6 +7,11 @@ Examples
 --------
 >>> amount(2800.0, "water_g", per_day=True), amount(12.5, "vitamin_d_ug"), pct(0.996)
 ('2.8 L/day', '12.5 µg', '>99%')
+
+Days of a log that numbers its days instead of dating them (NHANES and ASA24
+recalls, ``Day 2`` or bare weekday headings in a diary) are dated from 1 Jan 1900
+(:data:`nutrilog.iotools.RECALL_DAY_ONE`); people read them as ``Day N``
+(:func:`day_label`), machines (JSON, CSV) keep the dates.
 """
 
 from __future__ import annotations
@@ -19,9 +24,31 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrilog.iotools import RECALL_DAY_ONE
 from nutrilog.nutrients import nutrient
 
-__all__ = ["clean", "rows_of", "records", "number", "fmt", "amount", "pct"]
+__all__ = ["clean", "rows_of", "records", "number", "fmt", "amount", "pct", "day_label"]
+
+#: Placeholder dates of numbered days: a diary's ``Day 999`` is the last heading read so.
+_NUMBERED_DAYS = 999
+
+
+def day_label(value: Any) -> str:
+    """A day as people read it: the ISO date, or ``Day N`` for a numbered day (a
+    placeholder date from 1 Jan 1900 on, see the module docstring); ``n/a`` for none.
+
+    Examples
+    --------
+    >>> day_label("2026-11-20"), day_label("1900-01-03"), day_label(None)
+    ('2026-11-20', 'Day 3', 'n/a')
+    """
+    if value is None or value is pd.NaT or value == "":
+        return "n/a"
+    try:
+        offset = (pd.Timestamp(value) - RECALL_DAY_ONE).days
+    except (TypeError, ValueError):
+        return str(value)
+    return f"Day {offset + 1}" if 0 <= offset < _NUMBERED_DAYS else str(value)
 
 
 def clean(value: Any) -> Any:

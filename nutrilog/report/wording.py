@@ -15,7 +15,7 @@ from typing import Any
 
 from nutrilog.nutrients import ASSESSED, TRACKED, nutrient
 from nutrilog.report.document import GENERAL, by_probability
-from nutrilog.report.values import amount, fmt, pct
+from nutrilog.report.values import amount, day_label, fmt, pct
 
 __all__ = [
     "TITLE",
@@ -114,11 +114,8 @@ def person_title(section: Mapping[str, Any], several: bool) -> str:
     period = section["period"]
     bits = [section["profile"]] if section["profile"] else []
     if period["first"]:
-        span = (
-            period["first"]
-            if period["first"] == period["last"]
-            else f"{period['first']} to {period['last']}"
-        )
+        first, last = day_label(period["first"]), day_label(period["last"])
+        span = first if first == last else f"{first} to {last}"
         bits.append(f"{period['days']} day(s), {span}")
     return f"{who} ({'; '.join(bits)})" if bits else who
 
@@ -250,7 +247,7 @@ def daily_table(
         headers.append("Used" if short else "Assessed")
     rows = []
     for d in days:
-        row = [str(d.get("date") or "n/a")]
+        row = [day_label(d.get("date"))]
         row += [amount(d.get(n.column), n.column).rsplit(" ", 1)[0] for n in shown]
         row += [fmt(d.get("n_entries")), fmt(d.get("n_unmatched"))]
         if has_complete:
