@@ -461,3 +461,19 @@ def test_caplets_are_a_dose_form_and_the_line_stays_one_supplement(text: str) ->
     assert len(entries) == 1
     assert entries.iloc[0]["kind"] == "supplement"
     assert pd.isna(entries.iloc[0]["calcium_mg"])  # no amount stated: unknown, not zero
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("1 scoop magnesium powder (300mg)", 300.0), ("magnesium powder 1 scoop (300 mg)", 300.0)],
+)
+def test_a_label_amount_in_brackets_after_a_scoop_is_the_dose(text: str, amount: float) -> None:
+    info = detect_supplement(text)
+    assert info.kind == "supplement" and info.nutrients == {"magnesium_mg": amount}
+
+
+@pytest.mark.parametrize("text", ["cal mag zinc + d3", "cal-mag-zinc & vit d"])
+def test_products_joined_by_a_sign_without_doses_are_one_supplement(text: str) -> None:
+    info = detect_supplement(text)
+    assert info.kind == "supplement" and info.nutrients == {}
+    assert "unknown amount" in (info.assumption or "")

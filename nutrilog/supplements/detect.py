@@ -368,7 +368,7 @@ def detect_supplement(text: str) -> SupplementInfo:
         bare = pattern.sub(" ", bare)
     bare = BARE_WORDS.sub(" ", bare)
     bare = NAMED_SUPPLEMENTS.sub(" ", OTHER_SUPPLEMENTS.sub(" ", bare))  # "cal mag zinc"
-    if not (dosed or marked or not bare.strip()):
+    if not (dosed or marked or not re.sub(r"[\W_]+", "", bare)):  # "+", "&" are no food
         return _FOOD  # "calcium-fortified orange juice"
     nutrients: dict[str, float] = {}
     notes: list[str] = []

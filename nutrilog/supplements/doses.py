@@ -265,7 +265,8 @@ def dose_of(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | 
 
 def stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAmount:
     """The dose a line states outright: an elemental amount next to a salt's weight
-    (``calcium carbonate 1250 mg (500 mg elemental)`` is 500 mg), or a mineral in
+    (``calcium carbonate 1250 mg (500 mg elemental)`` is 500 mg), a label amount in
+    brackets after a spoonful or a scoop (``1 scoop magnesium powder (300mg)``), or a mineral in
     milliequivalents (``potassium chloride 20 mEq`` is 782 mg of potassium).
 
     Examples
@@ -280,9 +281,11 @@ def stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAm
         number = found["num"] or found["num2"]
         unit = (found["unit"] or found["unit2"]).lower().replace("µg", "ug").replace("mcg", "ug")
         return parsed._replace(quantity=float(number), unit=unit, unit_kind="mass")
-    found = _BRACKET_DOSE.search(text) if parsed.unit_kind == "volume" else None
+    measured = parsed.unit_kind == "volume" or parsed.unit in _COUNT_UNITS
+    found = _BRACKET_DOSE.search(text) if measured else None
     if found is not None and len(columns) == 1:
-        # "magnesium citrate powder 2 tsp (350 mg)": the spoonful's label amount
+        # "magnesium citrate powder 2 tsp (350 mg)", "1 scoop magnesium powder (300mg)":
+        # the label amount of what the line measures
         unit = {"mg": "mg", "iu": "IU"}.get(found["unit"].lower(), "ug")
         kind = "activity" if unit == "IU" else "mass"
         return parsed._replace(quantity=float(found["num"]), unit=unit, unit_kind=kind)
