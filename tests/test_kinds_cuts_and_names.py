@@ -127,3 +127,15 @@ def test_a_misspelt_line_is_an_alias_once_corrected_with_its_alias_only_words(
     row = _entries([line], foods).iloc[0]
     assert str(row["description"]).startswith("Pasta with tomato-based sauce and meat")
     assert "spelling: spagetti" in str(row["assumptions"])
+
+
+@pytest.mark.parametrize(
+    ("line", "in_bun"),
+    [("2 hot dogs", True), ("hot dog w/ bun", True), ("hot dog, no bun", False)],
+)
+def test_a_hot_dog_is_eaten_in_its_bun_unless_the_line_says_not(
+    line: str, in_bun: bool, foods: FoodTable
+) -> None:
+    rows = _entries([line], foods)
+    assert len(rows) == 1
+    assert ("on white bun" in str(rows.iloc[0]["description"])) is in_bun

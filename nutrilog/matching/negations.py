@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from nutrilog.matching.match import key_of
 from nutrilog.matching.parts import Part
 from nutrilog.matching.reading import plain_key
+from nutrilog.matching.vocabulary import matcher_words
 
 if TYPE_CHECKING:
     from nutrilog.matching.match import Matcher
@@ -124,7 +125,9 @@ def without_negations(rest: str, matcher: Matcher) -> tuple[str, tuple[tuple[str
     kept, omitted = left_out(rest)
     if not omitted:
         return rest, ()
-    words, tables = plain_key(key_of(rest)), matcher.tables
+    cosmetic = matcher_words().cosmetic
+    words = " ".join(w for w in plain_key(key_of(rest)).split() if w not in cosmetic)
+    tables = matcher.tables
     if words in tables.user or words in tables.curated:
         return rest, ()
     return kept, (("left out", ", ".join(omitted)),)
