@@ -66,3 +66,22 @@ def test_what_is_put_in_a_drink_or_cereal_is_its_own_food(
     assert len(rows) == 2, descriptions
     assert added in descriptions[0] and base in descriptions[1]
     assert "chai" not in " ".join(descriptions)
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "quantity"),
+    [
+        ("3 musketeers bar", "3 musketeers bar", 1.0),
+        ("2 3 musketeers", "3 musketeers", 2.0),
+        ("1 packet of 2 minute noodles", "2 minute noodles", 1.0),
+        ("2 slices 12 grain bread", "12 grain bread", 2.0),
+        ("seven layer dip", "seven layer dip", 1.0),
+        ("3 eggs", "eggs", 3.0),  # no name: the number is the amount
+        ("1 sugar", "sugar", 1.0),  # a number before a food of its own is its amount
+    ],
+)
+def test_a_number_that_begins_a_food_name_is_no_amount(
+    text: str, food: str, quantity: float
+) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.food, parsed.quantity) == (food, quantity)

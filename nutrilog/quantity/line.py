@@ -50,6 +50,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from nutrilog.quantity.named import starts_number_name
 from nutrilog.quantity.numbers import (
     NUMBER_STARTS,
     format_number,
@@ -135,6 +136,8 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
     numeric = is_number_start(toks, i)
     if not numeric and toks.kind[i] != "word":
         return None
+    if starts_number_name(toks, i):
+        return None  # "3 musketeers", "three bean salad": the number names the food
     found = number_at(toks, i)
     if found is None:
         return None

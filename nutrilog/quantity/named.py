@@ -1,0 +1,70 @@
+"""Food names that begin with a number: the number is part of the name, not an amount.
+
+``3 musketeers bar``, ``7 up``, ``100 grand``, ``2 minute noodles``, ``three bean
+salad``, ``12 grain bread``, ``5 hour energy``: the curated alias table
+(``datasets/aliases.csv``) names these foods with their number, and a line that
+writes such a name is one of it (``2 3 musketeers`` is two of them). A name whose only
+word after the number is a unit or a food of its own (``1 sugar``, ``one bar``) is no
+such name: there the number is the amount.
+
+Examples
+--------
+>>> from nutrilog.quantity.tokens import tokenize
+>>> starts_number_name(tokenize("3 musketeers bar"), 0), starts_number_name(tokenize("3 eggs"), 0)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+
+from nutrilog._resources import dataset_path
+from nutrilog.quantity.tokens import Tokens
+from nutrilog.units import normalize_unit
+
+__all__ = ["number_names", "starts_number_name"]
+
+_NUMBER = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$"
+)
+
+
+def _word(word: str) -> str:
+    """A word as names are compared: lower case, a plural ``s`` dropped."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+@cache
+def number_names() -> frozenset[tuple[str, ...]]:
+    """The alias table's names that begin with a number, as tuples of words."""
+    with dataset_path("aliases.csv").open(encoding="utf-8", newline="") as fh:
+        names = [row["alias"] for row in csv.DictReader(fh)]
+    plain = {_word(n) for n in names if len(n.split()) == 1}
+    found = set()
+    for name in names:
+        words = tuple(_word(w) for w in re.findall(r"[A-Za-z]+|\d+", name))
+        if len(words) < 2 or not _NUMBER.match(words[0]):
+            continue
+        if len(words) == 2 and (words[1] in plain or normalize_unit(words[1]) is not None):
+            continue  # "1 sugar", "one bar": the number is an amount
+        found.add(words)
+    return frozenset(found)
+
+
+def starts_number_name(toks: Tokens, i: int) -> bool:
+    """Whether the words from token ``i`` (a number) begin a name of :func:`number_names`."""
+    names = number_names()
+    longest = max((len(n) for n in names), default=0)
+    words = []
+    for k in range(i, min(toks.n, i + longest)):
+        if toks.kind[k] not in ("num", "word"):
+            if toks.text[k] == "-":
+                continue  # "7-layer dip"
+            break
+        words.append(_word(toks.text[k]))
+        if tuple(words) in names:
+            return True
+    return False
