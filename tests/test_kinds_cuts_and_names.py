@@ -139,3 +139,25 @@ def test_a_hot_dog_is_eaten_in_its_bun_unless_the_line_says_not(
     rows = _entries([line], foods)
     assert len(rows) == 1
     assert ("on white bun" in str(rows.iloc[0]["description"])) is in_bun
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("100g pilchards in tomato sauce", ["sardine", "tomato sauce"]),
+        ("tuna in brine", ["tuna", "canned in water"]),
+        ("chicken in curry sauce", ["chicken", "curry"]),
+    ],
+)
+def test_what_a_food_is_in_does_not_become_the_food(
+    line: str, words: list[str], foods: FoodTable
+) -> None:
+    description = str(_entries([line], foods).iloc[0]["description"]).lower()
+    assert all(w in description for w in words), description
+
+
+@pytest.mark.parametrize("line", ["2 tbsp tiger nuts", "1 tbsp gochujang"])
+def test_foods_usda_lacks_stay_unmatched_with_their_reason(line: str, foods: FoodTable) -> None:
+    row = _entries([line], foods).iloc[0]
+    assert pd.isna(row["food_id"])
+    assert "not in USDA" in str(row["assumptions"]) + str(row.get("note", ""))

@@ -48,7 +48,7 @@ __all__ = ["Reading", "read_key", "SEGMENT", "plain_key"]
 #: The word that stands between segments in a key.
 SEGMENT = ","
 #: Words after which a segment names what goes with the food, not the food.
-_COMPLEMENT = frozenset({"with", "without"})
+_COMPLEMENT = frozenset({"with", "without", "in"})
 
 
 def plain_key(key: str) -> str:
