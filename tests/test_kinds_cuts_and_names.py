@@ -161,3 +161,16 @@ def test_foods_usda_lacks_stay_unmatched_with_their_reason(line: str, foods: Foo
     row = _entries([line], foods).iloc[0]
     assert pd.isna(row["food_id"])
     assert "not in USDA" in str(row["assumptions"]) + str(row.get("note", ""))
+
+
+@pytest.mark.parametrize(
+    ("line", "word"), [("1 oz monterey jak", "monterey"), ("1 tbsp sesame seads", "sesame")]
+)
+def test_a_short_misspelt_word_is_read_by_its_neighbour(
+    line: str, word: str, foods: FoodTable
+) -> None:
+    # three- and four-letter words are too short to correct alone (beet, beef); the
+    # word beside them decides when USDA writes the pair (monterey jack, sesame seed)
+    row = _entries([line], foods).iloc[0]
+    assert word in str(row["description"]).lower()
+    assert "spelling:" in str(row["assumptions"])

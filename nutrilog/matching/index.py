@@ -113,6 +113,7 @@ class FoodIndex:
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
     choice_start: np.ndarray | None = None  # first choice of each food (and the end), first use
     ranking: RankingTables | None = None  # what the scoring looks up, on first use
+    pairs: frozenset[tuple[str, str]] | None = None  # adjacent description words, first use
 
 
 #: What separates the words of a description that :func:`uppercase_words` looks at.

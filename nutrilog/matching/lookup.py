@@ -118,6 +118,18 @@ def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
     return index.speller
 
 
+def word_pairs(index: FoodIndex) -> frozenset[tuple[str, str]]:
+    """Pairs of words that stand side by side in some food's description or synonym
+    (``monterey jack``): the context a short misspelt word is read in."""
+    if index.pairs is None:
+        pairs: set[tuple[str, str]] = set()
+        for text in index.choice_text:
+            words = text.split()
+            pairs.update(zip(words, words[1:], strict=False))
+        index.pairs = frozenset(pairs)
+    return index.pairs
+
+
 def plain_words(index: FoodIndex) -> frozenset[str]:
     """Words that some food without a brand in capitals has in its description.
 

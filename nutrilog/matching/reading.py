@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nutrilog.matching.index import FoodIndex
-from nutrilog.matching.lookup import brand_named, plain_words, speller_for
+from nutrilog.matching.lookup import brand_named, plain_words, speller_for, word_pairs
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
 from nutrilog.matching.vocabulary import matcher_words
 
@@ -190,6 +190,11 @@ def read_key(
                     fixed_words.append(w)
                 continue
             fixed = speller.correct(w)
+            if fixed is None:  # a short word read by its neighbour (monterey jak)
+                at = len(fixed_words)
+                before = fixed_words[-1] if fixed_words else None
+                after = words[at + 1] if at + 1 < len(words) else None
+                fixed = speller.in_context(w, before, after, word_pairs(index))
             if fixed is not None and fixed != w:
                 reading.corrections.append((w, fixed))
                 corrected = True

@@ -52,6 +52,9 @@ _RARE = 2
 _COMMON = 20
 
 
+#: Shortest word read by its neighbour (:meth:`Speller.in_context`).
+_MIN_CONTEXT = 3
+
 #: Final letters that end food names of other languages (americano, lungo, broccolini).
 _FOREIGN_ENDINGS = frozenset("aiou")
 _VOWELS = re.compile(r"[aeiou]")
@@ -231,6 +234,36 @@ class Speller:
             and (len(w) == len(word) + 1 or (len(w) == len(word) and sorted(w) == sorted(word)))
         }
         return found.pop() if len(found) == 1 else None
+
+    def in_context(
+        self, word: str, before: str | None, after: str | None, pairs: frozenset[tuple[str, str]]
+    ) -> str | None:
+        """A short word (three or four letters) the rules above leave alone, read by its
+        neighbour: the one known word one edit away that forms a known pair of words with
+        the word before or after it (``monterey jak`` is monterey jack: USDA writes
+        ``monterey jack``); None when no such word or more than one.
+
+        Examples
+        --------
+        >>> Speller({"jack": 5, "pack": 9}).in_context("jak", "monterey", None, frozenset({("monterey", "jack")}))
+        'jack'
+        """
+        if not (_MIN_CONTEXT <= len(word) < MIN_LENGTH and word.isalpha()):
+            return None
+        found = {
+            w
+            for w in self._one_edit(word) | self._three_letter(word)
+            if (before is not None and (before, w) in pairs)
+            or (after is not None and (w, after) in pairs)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _three_letter(self, word: str) -> set[str]:
+        """Known words with one letter more than a three-letter ``word`` (``jak``: jack),
+        which :meth:`_one_edit` does not index (it keeps words of four letters or more)."""
+        if len(word) != _MIN_CONTEXT:
+            return set()
+        return {w for w in self._by_delete.get(word, ()) if len(w) == len(word) + 1}
 
     def _two_edits(self, word: str) -> set[str]:
         """The one known word two edits from ``word`` (same first letter), if only one is."""

@@ -205,13 +205,16 @@ def _cooked_instead(index: FoodIndex, words: list[str], allowed: np.ndarray) -> 
     return list(dict.fromkeys(out))
 
 
-def _text_assumptions(index: FoodIndex, reading: Reading, food: int) -> list[tuple[str, str]]:
+def _text_assumptions(
+    index: FoodIndex, reading: Reading, food: int, alias: bool = False
+) -> list[tuple[str, str]]:
     """The spelling corrections the matched food uses (a correction it does not hold
-    assumed nothing), and the synonyms read."""
+    assumed nothing; an alias found on the corrected words uses them all), and the
+    synonyms read."""
     used = [
         (a, b)
         for a, b in reading.corrections
-        if isin_sorted(np.array([food]), foods_of_word(index, b, foods_holding))[0]
+        if alias or isin_sorted(np.array([food]), foods_of_word(index, b, foods_holding))[0]
     ]
     return [("spelling", f"{a} \u2192 {b}") for a, b in used] + [
         ("synonym", f"{a} \u2192 {b}") for a, b in reading.synonyms
@@ -298,7 +301,10 @@ def key_steps(
         return chain
     result = yield from _match_reading(index, reading, tables, threshold)
     if result.position is not None:
-        result.assumptions = _text_assumptions(index, reading, result.position) + result.assumptions
+        alias = result.method == "alias"
+        result.assumptions = (
+            _text_assumptions(index, reading, result.position, alias) + result.assumptions
+        )
     return _with_brand(result, index, reading.brands, key)
 
 
