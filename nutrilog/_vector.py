@@ -187,7 +187,7 @@ def sorted_categories(values: pd.Series) -> pd.Series:
         order = np.argsort(categories.to_numpy(dtype=object), kind="stable")
     except TypeError:  # mixed types: keep the order of appearance
         return values
-    recode = np.empty(len(order) + 1, dtype=np.int64)
+    recode = np.empty(len(order) + 1, dtype=small_int(len(order)))  # the codes' final type
     recode[order] = np.arange(len(order))
     recode[-1] = -1  # missing stays missing
     codes = recode[values.cat.codes.to_numpy()]

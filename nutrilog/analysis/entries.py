@@ -179,7 +179,8 @@ def _analyse_entries(
         out[rows] = values[code]
         return out
 
-    key_code = spread(np.arange(len(keys), dtype=np.int32), -1)  # -1: not matched
+    # intp: the codes index every key-level column without a conversion per take
+    key_code = spread(np.arange(len(keys), dtype=np.intp), -1)  # -1: not matched
     if found is None:
         found = pd.DataFrame(columns=_KEY_COLUMNS)
     grams = spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
