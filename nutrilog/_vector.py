@@ -398,6 +398,28 @@ def int_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return codes, values[first_row]
 
 
+#: Rows numbered at a time by :func:`first_rows` (a small array of row numbers, reused).
+_ROWS_AT_ONCE = 1 << 16
+
+
+def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
+    """The first row of each code below ``size`` (``len(codes)`` where it never appears).
+
+    Examples
+    --------
+    >>> first_rows(np.array([2, 0, 2]), 4).tolist()
+    [1, 3, 0, 3]
+    """
+    n = len(codes)
+    first = np.full(size, n, dtype=np.int64)
+    # from the last rows to the first, each piece backwards: an earlier row is written
+    # over a later one of the same code (no array of every row's number)
+    for end in range(n, 0, -_ROWS_AT_ONCE):
+        start = max(0, end - _ROWS_AT_ONCE)
+        first[codes[start:end][::-1]] = np.arange(end - 1, start - 1, -1)
+    return first
+
+
 def _by_first_row(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Renumber ``codes`` (each below ``size``) 0, 1, ... in order of first appearance, as
     ``pd.factorize`` does; and the first row of each. Few possible codes are looked up in
@@ -411,11 +433,8 @@ def _by_first_row(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]
     n = len(codes)
     if size > 4 * n + 1024:  # too many possible codes for an array of them
         codes = pd.factorize(codes)[0].astype(np.int64, copy=False)
-        first_row = np.empty(int(codes.max()) + 1 if n else 0, dtype=np.int64)
-        first_row[codes[::-1]] = np.arange(n - 1, -1, -1)  # first row of each code
-        return codes, first_row
-    first = np.full(size, n, dtype=np.int64)
-    first[codes[::-1]] = np.arange(n - 1, -1, -1)  # the first row of each possible code
+        return codes, first_rows(codes, int(codes.max()) + 1 if n else 0)
+    first = first_rows(codes, size)  # the first row of each possible code (n if none)
     present = np.flatnonzero(first < n)
     first_row = np.sort(first[present])  # the codes present, in order of first appearance
     rank = np.empty(size, dtype=np.int64)
