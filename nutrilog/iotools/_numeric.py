@@ -256,16 +256,18 @@ def _log(
     index = pd.RangeIndex(n)
     ids = coded(*food_ids_of_numbers(cells["food_id"].to_numpy()), index)
     food = sorted_categories(ids)  # as the entries table keeps food texts: sorted, once
+
+    def constant(value: str) -> pd.Series:
+        """One text in every row: a categorical of text objects, as the entries keep it."""
+        one = pd.Index([value], dtype=object)
+        return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), one), index=index)
+
     if "person" in cells:
         person = _distinct_text(cells["person"])  # a whole number is its own person id
     else:
-        fill = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [default_person or "default"])
-        person = pd.Series(fill, index=index)
+        person = constant(default_person or "default")
     day = cells["recall_day"].to_numpy()
     day_codes, day_numbers = int_codes(day)  # each distinct day's date worked out once
-
-    def constant(value: str) -> pd.Series:
-        return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [value]))
 
     columns = {
         "person": person,
