@@ -392,6 +392,10 @@ def int_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     low = int(values.min()) if len(values) else 0
     size = int(values.max()) - low + 1 if len(values) else 0
     if size > 4 * len(values) + 1024:
+        small = np.iinfo(np.int32)
+        if small.min <= low and low + size - 1 <= small.max:  # food codes: hashed as int32
+            codes, uniques = pd.factorize(values.astype(np.int32))
+            return codes, np.asarray(uniques, dtype=np.int64)
         codes, uniques = pd.factorize(values)
         return codes, np.asarray(uniques)
     codes, first_row = _by_first_row(values - low, size)
