@@ -230,7 +230,7 @@ def _plain_text(inp: LogInput, sep: str, header_line: int) -> bool:
 def _distinct_text(values: pd.Series) -> pd.Series:
     """Integers as a categorical of their text, each distinct number printed once."""
     codes, uniques = int_codes(values.to_numpy())
-    text = pd.Index(uniques.astype(str).astype(object), dtype=object)
+    text = pd.Index(list(map(str, uniques.tolist())), dtype=object)  # Python's own printing
     return pd.Series(pd.Categorical.from_codes(codes, categories=text), index=values.index)
 
 
