@@ -101,7 +101,7 @@ def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -
     merged, categories = pd.factorize(pd.Series(uniques, dtype=object), use_na_sentinel=True)
     merged = merged.astype(small_int(len(categories)))  # take into the final code type at once
     cat = pd.Categorical.from_codes(merged[codes] if len(codes) else codes, categories=categories)
-    return pd.Series(cat, index=index)
+    return pd.Series(cat, index=index, copy=False)  # codes made here: no second copy
 
 
 def text_array(values: pd.Series | np.ndarray) -> Any:
@@ -192,7 +192,7 @@ def sorted_categories(values: pd.Series) -> pd.Series:
     recode[-1] = -1  # missing stays missing
     codes = recode[values.cat.codes.to_numpy()]
     cat = pd.Categorical.from_codes(codes, categories=categories[order])
-    return pd.Series(cat, index=values.index, name=values.name)
+    return pd.Series(cat, index=values.index, name=values.name, copy=False)  # codes made here
 
 
 def concat_categories(parts: list[pd.Series]) -> pd.Series:

@@ -15,6 +15,7 @@ import codecs
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -231,7 +232,8 @@ def _distinct_text(values: pd.Series) -> pd.Series:
     """Integers as a categorical of their text, each distinct number printed once."""
     codes, uniques = int_codes(values.to_numpy())
     text = pd.Index(list(map(str, uniques.tolist())), dtype=object)  # Python's own printing
-    return pd.Series(pd.Categorical.from_codes(codes, categories=text), index=values.index)
+    cat = pd.Categorical.from_codes(codes, categories=text)
+    return pd.Series(cat, index=values.index, copy=False)
 
 
 def _whole(values: np.ndarray) -> pd.arrays.IntegerArray:
@@ -260,7 +262,8 @@ def _log(
     def constant(value: str) -> pd.Series:
         """One text in every row: a categorical of text objects, as the entries keep it."""
         one = pd.Index([value], dtype=object)
-        return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), one), index=index)
+        codes = np.zeros(n, dtype=np.int8)
+        return pd.Series(pd.Categorical.from_codes(codes, one), index=index, copy=False)
 
     if "person" in cells:
         person = _distinct_text(cells["person"])  # a whole number is its own person id
@@ -269,20 +272,24 @@ def _log(
     day = cells["recall_day"].to_numpy()
     day_codes, day_numbers = int_codes(day)  # each distinct day's date worked out once
 
+    def column(values: Any) -> pd.Series:
+        """An array made here (or the parser's, read once) as a column, not copied again."""
+        return pd.Series(values, index=index, copy=False)
+
     columns = {
         "person": person,
-        "date": pd.Series(recall_dates(day_numbers)[day_codes], index=index),
+        "date": column(recall_dates(day_numbers)[day_codes]),
         "text": ids,
         "food": food,
-        "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
+        "quantity": column(cells["grams"].to_numpy(dtype="float64")),
         "unit": constant("g"),
         "unit_kind": constant("mass"),
         "food_id": food,
         "kind": constant("food"),
-        "reported": pd.Series(np.zeros(n, dtype=bool), index=index),
+        "reported": column(np.zeros(n, dtype=bool)),
         "source": constant(source),
-        "line": pd.Series(_whole(np.arange(header_line + 1, n + header_line + 1))),
-        "recall_day": pd.Series(_whole(day)),
+        "line": column(_whole(np.arange(header_line + 1, n + header_line + 1))),
+        "recall_day": column(_whole(day)),
     }
     empty = pd.Series([], dtype="str")
     rejected = pd.DataFrame(  # as the general reader leaves it when no row is rejected
