@@ -215,7 +215,8 @@ def _analyse_entries(
         )
         kept = redo & food_id.isna().to_numpy()  # no food to recompute from
         energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
-    computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
+    weighed = pd.DataFrame({"food_id": food_id, "grams": grams}, copy=False)  # read only
+    computed = scale_per_100g(weighed, foods.nutrients)
     columns = {c: entries[c] for c in entries.columns}
     columns["food_id"] = choose(matched, food_id, entries["food_id"])
     for col in NUTRIENT_COLUMNS:
