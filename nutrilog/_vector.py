@@ -101,7 +101,7 @@ def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -
     merged, categories = pd.factorize(pd.Series(uniques, dtype=object), use_na_sentinel=True)
     merged = merged.astype(small_int(len(categories)))  # take into the final code type at once
     cat = pd.Categorical.from_codes(merged[codes] if len(codes) else codes, categories=categories)
-    return pd.Series(cat, index=index)
+    return pd.Series(cat, index=index, copy=False)  # codes made here: no second copy
 
 
 def text_array(values: pd.Series | np.ndarray) -> Any:
@@ -187,12 +187,12 @@ def sorted_categories(values: pd.Series) -> pd.Series:
         order = np.argsort(categories.to_numpy(dtype=object), kind="stable")
     except TypeError:  # mixed types: keep the order of appearance
         return values
-    recode = np.empty(len(order) + 1, dtype=np.int64)
+    recode = np.empty(len(order) + 1, dtype=small_int(len(order)))  # the codes' final type
     recode[order] = np.arange(len(order))
     recode[-1] = -1  # missing stays missing
     codes = recode[values.cat.codes.to_numpy()]
     cat = pd.Categorical.from_codes(codes, categories=categories[order])
-    return pd.Series(cat, index=values.index, name=values.name)
+    return pd.Series(cat, index=values.index, name=values.name, copy=False)  # codes made here
 
 
 def concat_categories(parts: list[pd.Series]) -> pd.Series:
@@ -392,10 +392,36 @@ def int_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     low = int(values.min()) if len(values) else 0
     size = int(values.max()) - low + 1 if len(values) else 0
     if size > 4 * len(values) + 1024:
+        small = np.iinfo(np.int32)
+        if small.min <= low and low + size - 1 <= small.max:  # food codes: hashed as int32
+            codes, uniques = pd.factorize(values.astype(np.int32))
+            return codes, np.asarray(uniques, dtype=np.int64)
         codes, uniques = pd.factorize(values)
         return codes, np.asarray(uniques)
     codes, first_row = _by_first_row(values - low, size)
     return codes, values[first_row]
+
+
+#: Rows numbered at a time by :func:`first_rows` (a small array of row numbers, reused).
+_ROWS_AT_ONCE = 1 << 16
+
+
+def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
+    """The first row of each code below ``size`` (``len(codes)`` where it never appears).
+
+    Examples
+    --------
+    >>> first_rows(np.array([2, 0, 2]), 4).tolist()
+    [1, 3, 0, 3]
+    """
+    n = len(codes)
+    first = np.full(size, n, dtype=np.int64)
+    # from the last rows to the first, each piece backwards: an earlier row is written
+    # over a later one of the same code (no array of every row's number)
+    for end in range(n, 0, -_ROWS_AT_ONCE):
+        start = max(0, end - _ROWS_AT_ONCE)
+        first[codes[start:end][::-1]] = np.arange(end - 1, start - 1, -1)
+    return first
 
 
 def _by_first_row(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -411,11 +437,8 @@ def _by_first_row(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]
     n = len(codes)
     if size > 4 * n + 1024:  # too many possible codes for an array of them
         codes = pd.factorize(codes)[0].astype(np.int64, copy=False)
-        first_row = np.empty(int(codes.max()) + 1 if n else 0, dtype=np.int64)
-        first_row[codes[::-1]] = np.arange(n - 1, -1, -1)  # first row of each code
-        return codes, first_row
-    first = np.full(size, n, dtype=np.int64)
-    first[codes[::-1]] = np.arange(n - 1, -1, -1)  # the first row of each possible code
+        return codes, first_rows(codes, int(codes.max()) + 1 if n else 0)
+    first = first_rows(codes, size)  # the first row of each possible code (n if none)
     present = np.flatnonzero(first < n)
     first_row = np.sort(first[present])  # the codes present, in order of first appearance
     rank = np.empty(size, dtype=np.int64)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import codes_of, text_category
+from nutrilog._vector import codes_of, first_rows, text_category
 from nutrilog.nutrients import NUTRIENT_COLUMNS, TRACKED
 
 __all__ = [
@@ -116,9 +116,7 @@ def day_numbers(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         rank = np.empty(len(order), dtype=np.int64)
         rank[order] = np.arange(len(order))
         day, n_days = rank[code], len(uniques)
-    first = np.full(n_days, -1, dtype=np.int64)
-    first[day[::-1]] = np.arange(len(day) - 1, -1, -1)
-    return day, first
+    return day, first_rows(day, n_days)  # every day has a row
 
 
 def _day_offsets(values: pd.Series) -> tuple[np.ndarray, int] | None:

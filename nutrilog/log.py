@@ -188,7 +188,8 @@ def entries_from_columns(columns: dict[str, pd.Series]) -> pd.DataFrame:
         if name in TEXT_COLUMNS and name not in _TEXT_FILL:  # all missing, without a scan
             empty = pd.Index([], dtype=object)
             codes = np.full(len(index), -1, dtype=np.int8)
-            return pd.Series(pd.Categorical.from_codes(codes, categories=empty), index=index)
+            missing = pd.Categorical.from_codes(codes, categories=empty)
+            return pd.Series(missing, index=index, copy=False)  # codes made here
         return pd.Series(np.full(len(index), None, dtype=object), index=index)
 
     out = {col: column(col) for col in ENTRY_COLUMNS + NUTRIENT_COLUMNS}

@@ -21,6 +21,8 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 from nutrilog.errors import ProfileError
 from nutrilog.profile import MAX_AGE, MIN_AGE, REPRODUCTIVE_AGES, SEX_ALIASES, Profile, as_profile
 
@@ -229,6 +231,10 @@ def _per_distinct(cells: Any, func: Callable[[Any], Any]) -> list[Any]:
     return mapped[codes].tolist()
 
 
+#: The slots pydantic gives every model, besides its instance dictionary.
+_PYDANTIC_SLOTS = ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+
 class _PeopleProfiles(dict):  # type: ignore[type-arg]
     """:func:`read_people`'s mapping, whose keys are person ids already."""
 
@@ -283,39 +289,48 @@ def _plain_people(
     kind = (sex_codes.astype(np.int64) * 2 + preg) * 2 + lact
     codes, _ = pd.factorize(age_codes.astype(np.int64) * (4 * len(sex_names)) + kind)
     _, first_row = np.unique(codes, return_index=True)  # the first row of each distinct key
-    # a checked profile with its age set: pydantic's own fields, without validation
-    templates: dict[tuple[Any, ...], Profile] = {}
-    made = []
-    # each distinct profile's fields as Python values, read from the arrays at once
-    fields = zip(
-        sex_codes[first_row].tolist(),
-        preg[first_row].tolist(),
-        lact[first_row].tolist(),
-        age_values[age_codes[first_row]].tolist(),
-        strict=True,
-    )
-    for sex, p, q, years in fields:
-        template = templates.get((sex, p, q))
-        if template is None:
-            template = templates[sex, p, q] = Profile.model_construct(
-                age=0.0, sex=sex_names[sex], pregnant=p, lactating=q, name=None, sd_within=None
-            )
-        made.append(_with_age(template, years))
+    # each distinct profile: its kind (sex, pregnant, lactating) and its age
+    kinds, years = kind[first_row], age_values[age_codes[first_row]]
+    made: list[Any] = [None] * len(first_row)
+    for key in np.unique(kinds).tolist():  # the profiles of one kind from one template
+        at = np.flatnonzero(kinds == key)
+        template = Profile.model_construct(  # checked above: pydantic's fields, no validation
+            age=0.0, sex=sex_names[key // 4], pregnant=bool(key // 2 % 2),
+            lactating=bool(key % 2), name=None, sd_within=None,
+        )  # fmt: skip
+        for k, profile in zip(at.tolist(), _with_ages(template, years[at].tolist()), strict=True):
+            made[k] = profile
     return _PeopleProfiles(zip(persons, [made[c] for c in codes.tolist()], strict=True))
 
 
-def _with_age(template: Profile, age: float) -> Profile:
-    """``template`` with its age set, built as :func:`copy.copy` builds a pydantic model
-    (the instance dictionary and pydantic's three slots) at a third of its cost; the
-    age is checked by the caller."""
-    profile = object.__new__(Profile)
-    fields = dict(template.__dict__)
-    fields["age"] = age
-    object.__setattr__(profile, "__dict__", fields)
-    object.__setattr__(profile, "__pydantic_fields_set__", template.__pydantic_fields_set__)
-    object.__setattr__(profile, "__pydantic_extra__", None)
-    object.__setattr__(profile, "__pydantic_private__", None)
-    return profile
+#: pydantic's three slots of a model, set without a look-up of their names per profile.
+_SLOTS = [BaseModel.__dict__[name].__set__ for name in _PYDANTIC_SLOTS]
+
+
+def _with_ages(template: Profile, ages: list[float]) -> list[Profile]:
+    """``template`` with each of ``ages`` set, built as :func:`copy.copy` builds a
+    pydantic model (the instance dictionary and pydantic's three slots) at a fraction of
+    its cost; the ages are checked by the caller.
+
+    Examples
+    --------
+    >>> [p.describe() for p in _with_ages(Profile(age=1, sex="f"), [2.5, 40.0])]
+    ['female, 2.5 y', 'female, 40 y']
+    """
+    new, set_dict = object.__new__, object.__setattr__
+    set_fields, set_extra, set_private = _SLOTS
+    fields, fields_set = template.__dict__, template.__pydantic_fields_set__
+    made = []
+    for age in ages:
+        profile = new(Profile)
+        own = fields.copy()
+        own["age"] = age
+        set_dict(profile, "__dict__", own)
+        set_fields(profile, fields_set)
+        set_extra(profile, None)
+        set_private(profile, None)
+        made.append(profile)
+    return made
 
 
 def _row_profile(fields: tuple[Any, ...], where: str) -> Profile:

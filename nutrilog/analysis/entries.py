@@ -179,7 +179,8 @@ def _analyse_entries(
         out[rows] = values[code]
         return out
 
-    key_code = spread(np.arange(len(keys), dtype=np.int32), -1)  # -1: not matched
+    # intp: the codes index every key-level column without a conversion per take
+    key_code = spread(np.arange(len(keys), dtype=np.intp), -1)  # -1: not matched
     if found is None:
         found = pd.DataFrame(columns=_KEY_COLUMNS)
     grams = spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
@@ -214,7 +215,8 @@ def _analyse_entries(
         )
         kept = redo & food_id.isna().to_numpy()  # no food to recompute from
         energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
-    computed = scale_per_100g(pd.DataFrame({"food_id": food_id, "grams": grams}), foods.nutrients)
+    weighed = pd.DataFrame({"food_id": food_id, "grams": grams}, copy=False)  # read only
+    computed = scale_per_100g(weighed, foods.nutrients)
     columns = {c: entries[c] for c in entries.columns}
     columns["food_id"] = choose(matched, food_id, entries["food_id"])
     for col in NUTRIENT_COLUMNS:

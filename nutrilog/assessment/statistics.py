@@ -62,9 +62,12 @@ def slot_statistics(
     ``ref_row[person]`` is the row of ``ref`` holding the person's first nutrient.
     """
     k = len(ASSESSED)
+    people = slots // k
     ear, ul = ref["ear"].to_numpy(), ref["ul"].to_numpy()
-    parts = []
+    out: dict[str, np.ndarray] = {}
     for j, key in enumerate(ASSESSED):
+        # nutrient j's slot of each person: its sums are bincounts over the people, in the
+        # order of the days as over every slot at once (no array of every slot's days)
         n = nutrient(key)
         total = columns.get(n.column)
         known = np.flatnonzero(~np.isnan(total))
@@ -72,40 +75,28 @@ def slot_statistics(
         limits = ref_row[who] + j
         dose = columns.get(n.supplement_column)[known]
         dosed = ~np.isnan(dose)
-        parts.append(
-            {
-                "slot": who * k + j,
-                "total": total,
-                "below_ear": total < ear[limits],
-                "above_ul": total > ul[limits],
-                "supplement": dose,
-                "dose_given": dosed & (dose != 0),
-                "supplement_above_ul": dosed & (dose > ul[limits]),
-                "coverage": columns.get(n.coverage_column, f"coverage_{n.column}")[known],
-            }
-        )
-    days = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
-    slot = days["slot"]
-    total, supplement = days["total"], days["supplement"]
-    known_days, mean, sd_days = _moments(slot, total, slots)
-    supplement_days, mean_supplement, supplement_sd = _moments(slot, supplement, slots)
-    columns = {
-        "days": known_days,
-        "mean": mean,
-        "sd_days": sd_days,
-        "days_below_ear": np.bincount(slot, days["below_ear"], slots),
-        "days_above_ul": np.bincount(slot, days["above_ul"], slots),
-        "supplement_days": supplement_days,
-        "mean_supplement": mean_supplement,
-        "supplement_sd": supplement_sd,
-        "doses": np.bincount(slot, days["dose_given"], slots),
-        "supplement_days_above_ul": np.bincount(slot, days["supplement_above_ul"], slots),
-        "coverage": _moments(slot, days["coverage"], slots)[1],
-    }  # the counts are bincounts: never missing
+        known_days, mean, sd_days = _moments(who, total, people)
+        supplement_days, mean_supplement, supplement_sd = _moments(who, dose, people)
+        coverage = columns.get(n.coverage_column, f"coverage_{n.column}")[known]
+        found = {
+            "days": known_days,
+            "mean": mean,
+            "sd_days": sd_days,
+            "days_below_ear": np.bincount(who, total < ear[limits], people),
+            "days_above_ul": np.bincount(who, total > ul[limits], people),
+            "supplement_days": supplement_days,
+            "mean_supplement": mean_supplement,
+            "supplement_sd": supplement_sd,
+            "doses": np.bincount(who, dosed & (dose != 0), people),
+            "supplement_days_above_ul": np.bincount(who, dosed & (dose > ul[limits]), people),
+            "coverage": _moments(who, coverage, people)[1],
+        }  # the counts are bincounts: never missing
+        for name, values in found.items():
+            out.setdefault(name, np.empty(slots, dtype=values.dtype))[j::k] = values
     # a steady dose of nothing is a certain comparison
-    no_dose = (columns["supplement_days"] > 0) & (columns["doses"] == 0)
-    columns["supplement_sd"] = np.where(no_dose, 0.0, columns["supplement_sd"])
-    return columns
+    no_dose = (out["supplement_days"] > 0) & (out["doses"] == 0)
+    out["supplement_sd"] = np.where(no_dose, 0.0, out["supplement_sd"])
+    return out
 
 
 def _moments(

@@ -141,11 +141,19 @@ def food_ids_of_numbers(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return codes, ids
 
 
+#: The numbers that are FNDDS food codes, and the bound of SR28 NDB numbers.
+_FNDDS_LOW, _FNDDS_HIGH, _SR28_HIGH = (
+    10 ** (FNDDS_DIGITS - 1),
+    10**FNDDS_DIGITS,
+    10**SR28_MAX_DIGITS,
+)
+
+
 def _id_of_number(number: int) -> str:
     """The food id a whole number names (see :func:`food_ids_of_numbers`)."""
-    if 10 ** (FNDDS_DIGITS - 1) <= number < 10**FNDDS_DIGITS:
+    if _FNDDS_LOW <= number < _FNDDS_HIGH:
         return f"fndds:{number}"
-    if 0 <= number < 10**SR28_MAX_DIGITS:
+    if 0 <= number < _SR28_HIGH:
         return f"sr28:{number:0{SR28_MAX_DIGITS}d}"
     return str(number)
 

@@ -11,7 +11,11 @@ whose text would differ from the number's) goes to the general reader.
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -47,14 +51,25 @@ def _plain_numbers(text: str, sep: str, start: int = 0) -> bool:
     >>> _plain_numbers("a b\\n1,0\\n", ",", start=4)  # the header is not a number
     True
     """
-    others = {"+", '"', " ", "\t"} - {sep}
-    if any(text.find(c, start) >= 0 for c in others):
-        return False
-    if text[start : start + 1] == "0" and "0" <= text[start + 1 : start + 2] <= "9":
-        return False
-    for at in range(start, len(text), _CHUNK):
-        # each piece overlaps the next by two characters: every (before, 0, after) is seen
-        piece = text[at : at + _CHUNK + 2].encode("utf-8", "surrogateescape")
+    # each piece overlaps the next by two characters: every (before, 0, after) is seen
+    pieces = (
+        text[at : at + _CHUNK + 2].encode("utf-8", "surrogateescape")
+        for at in range(start, len(text), _CHUNK)
+    )
+    return _plain_pieces(pieces, sep)
+
+
+def _plain_pieces(pieces: Iterable[bytes], sep: str) -> bool:
+    """:func:`_plain_numbers` of a text given as pieces of bytes, each overlapping the
+    next by two bytes (small arrays, reused memory: no array the size of the file)."""
+    others = [c.encode() for c in {"+", '"', " ", "\t"} - {sep}]
+    first = True
+    for piece in pieces:
+        if any(c in piece for c in others):
+            return False
+        if first and piece[:1] == b"0" and b"0" <= piece[1:2] <= b"9":
+            return False
+        first = False
         data = np.frombuffer(piece, dtype=np.uint8)
         before, zero, after = data[:-2], data[1:-1], data[2:]
         starts = (before == ord(sep)) | (before == ord("\n")) | (before == ord("-"))
@@ -62,6 +77,61 @@ def _plain_numbers(text: str, sep: str, start: int = 0) -> bool:
         if leading.any():
             return False
     return True
+
+
+def _plain_file(inp: LogInput, sep: str, header_line: int) -> bool | None:
+    """:func:`_plain_numbers` of the rows of a file, read in pieces from disk without
+    decoding the whole file, for a file of ASCII text (which every ASCII-compatible
+    encoding decodes as it is) with no CR; None when the file is not such a file (the
+    whole text is then decoded and checked).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
+    >>> _ = path.write_text("a,b\\n1,0.5\\n007,1\\n")
+    >>> _plain_file(LogInput("log.csv", "utf-8", "", path=path), ",", 1)
+    False
+    """
+    if inp.text is not None or inp.path is None:
+        return None
+    try:
+        if codecs.lookup(inp.encoding).name not in _ASCII_CODECS:
+            return None
+    except LookupError:
+        return None
+
+    def pieces() -> Iterator[bytes]:
+        tail = b""
+        with inp.path.open("rb") as fh:  # type: ignore[union-attr]
+            while block := fh.read(_CHUNK):
+                yield tail + block
+                tail = block[-2:]
+
+    found = pieces()
+    head = next(found, b"")
+    start = 0
+    for _ in range(header_line):  # the data starts after the header line
+        start = head.find(b"\n", start) + 1
+        if not start:
+            return None  # a header beyond the first piece: read the whole text
+
+    unsure: list[int] = []  # the piece where the file stopped being one this can check
+
+    def rows() -> Iterator[bytes]:
+        for k, piece in enumerate(itertools.chain([head], found)):
+            # the overlap of the second piece is data, not the header's end
+            if not piece.isascii() or b"\r" in piece or k == 1 and start > len(head) - 2:
+                unsure.append(k)
+                return
+            yield piece[start:] if k == 0 else piece
+
+    plain = _plain_pieces(rows(), sep)  # False found before an unsure piece is False
+    return None if unsure else plain
+
+
+#: Codecs that decode ASCII bytes as the same characters (Python's names of them).
+_ASCII_CODECS = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
 
 
 def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> FoodLog | None:
@@ -94,19 +164,12 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
         or not {"food_id", "grams", "recall_day"} <= found
     ):
         return None
-    try:
-        text = inp.read_text()
-    except LogParseError:  # undecodable: the general reader names the line
+    if len(sep) != 1:
         return None
-    # pandas counts bare CR lines its own way (most files have no CR at all: one scan)
-    if len(sep) != 1 or ("\r" in text and re.search("\r(?!\n)", text)):
-        return None
-    start = 0
-    for _ in range(header.line):  # the data starts after the header line
-        start = text.find("\n", start) + 1
-        if not start:
-            return None
-    if not _plain_numbers(text, sep, start):
+    plain = _plain_file(inp, sep, header.line)  # an ASCII file with no CR, read in pieces
+    if plain is None:
+        plain = _plain_text(inp, sep, header.line)
+    if not plain:
         return None
     try:
         frame = lossless(  # a row with more fields than the header is not read short
@@ -147,11 +210,30 @@ def read_numeric_log(inp: LogInput, sep: str, default_person: str | None) -> Foo
     return _log(cells, inp.name, header.line, default_person)
 
 
+def _plain_text(inp: LogInput, sep: str, header_line: int) -> bool:
+    """:func:`_plain_numbers` of the rows of the whole decoded text; False when it cannot
+    be decoded or has a bare CR line (the general reader reads such a file)."""
+    try:
+        text = inp.read_text()
+    except LogParseError:  # undecodable: the general reader names the line
+        return False
+    # pandas counts bare CR lines its own way (most files have no CR at all: one scan)
+    if "\r" in text and re.search("\r(?!\n)", text):
+        return False
+    start = 0
+    for _ in range(header_line):  # the data starts after the header line
+        start = text.find("\n", start) + 1
+        if not start:
+            return False
+    return _plain_numbers(text, sep, start)
+
+
 def _distinct_text(values: pd.Series) -> pd.Series:
     """Integers as a categorical of their text, each distinct number printed once."""
     codes, uniques = int_codes(values.to_numpy())
-    text = pd.Index(uniques.astype(str).astype(object), dtype=object)
-    return pd.Series(pd.Categorical.from_codes(codes, categories=text), index=values.index)
+    text = pd.Index(list(map(str, uniques.tolist())), dtype=object)  # Python's own printing
+    cat = pd.Categorical.from_codes(codes, categories=text)
+    return pd.Series(cat, index=values.index, copy=False)
 
 
 def _whole(values: np.ndarray) -> pd.arrays.IntegerArray:
@@ -176,31 +258,38 @@ def _log(
     index = pd.RangeIndex(n)
     ids = coded(*food_ids_of_numbers(cells["food_id"].to_numpy()), index)
     food = sorted_categories(ids)  # as the entries table keeps food texts: sorted, once
+
+    def constant(value: str) -> pd.Series:
+        """One text in every row: a categorical of text objects, as the entries keep it."""
+        one = pd.Index([value], dtype=object)
+        codes = np.zeros(n, dtype=np.int8)
+        return pd.Series(pd.Categorical.from_codes(codes, one), index=index, copy=False)
+
     if "person" in cells:
         person = _distinct_text(cells["person"])  # a whole number is its own person id
     else:
-        fill = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [default_person or "default"])
-        person = pd.Series(fill, index=index)
+        person = constant(default_person or "default")
     day = cells["recall_day"].to_numpy()
     day_codes, day_numbers = int_codes(day)  # each distinct day's date worked out once
 
-    def constant(value: str) -> pd.Series:
-        return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [value]))
+    def column(values: Any) -> pd.Series:
+        """An array made here (or the parser's, read once) as a column, not copied again."""
+        return pd.Series(values, index=index, copy=False)
 
     columns = {
         "person": person,
-        "date": pd.Series(recall_dates(day_numbers)[day_codes], index=index),
+        "date": column(recall_dates(day_numbers)[day_codes]),
         "text": ids,
         "food": food,
-        "quantity": pd.Series(cells["grams"].to_numpy(dtype="float64"), index=index),
+        "quantity": column(cells["grams"].to_numpy(dtype="float64")),
         "unit": constant("g"),
         "unit_kind": constant("mass"),
         "food_id": food,
         "kind": constant("food"),
-        "reported": pd.Series(np.zeros(n, dtype=bool), index=index),
+        "reported": column(np.zeros(n, dtype=bool)),
         "source": constant(source),
-        "line": pd.Series(_whole(np.arange(header_line + 1, n + header_line + 1))),
-        "recall_day": pd.Series(_whole(day)),
+        "line": column(_whole(np.arange(header_line + 1, n + header_line + 1))),
+        "recall_day": column(_whole(day)),
     }
     empty = pd.Series([], dtype="str")
     rejected = pd.DataFrame(  # as the general reader leaves it when no row is rejected

@@ -435,7 +435,8 @@ def build_ids(foods: FoodTable) -> FoodIds:
     return FoodIds(
         ids=ids,
         descriptions=foods.foods["description"].astype(str).to_numpy(),
-        position={food_id: i for i, food_id in reversed(list(enumerate(ids)))},
+        # from the last row up: a repeated id keeps its first position
+        position=dict(zip(ids[::-1].tolist(), range(len(ids) - 1, -1, -1), strict=True)),
     )
 
 
