@@ -8,17 +8,11 @@ milk in tea`` is tea and a splash of milk, not a chai made with milk.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from diary import entries_of
 
-import nutrilog as nl
 from nutrilog.foods import FoodTable
 from nutrilog.quantity import parse_quantity
-
-
-def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
-    log = nl.parse_entries(lines, date="2026-11-20")
-    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
 
 
 @pytest.mark.parametrize(
@@ -39,13 +33,13 @@ def test_a_fraction_after_the_unit_or_noun_adds_to_the_amount(
 
 
 def test_a_half_that_names_the_next_food_is_another_food(foods: FoodTable) -> None:
-    rows = _entries(["2 eggs and a half avocado"], foods)
+    rows = entries_of(["2 eggs and a half avocado"], foods)
     assert len(rows) == 2
     assert "avocado" in str(rows.iloc[1]["description"]).lower()
 
 
 def test_a_slice_of_a_melon_is_its_wedge(foods: FoodTable) -> None:
-    row = _entries(["a slice of watermelon"], foods).iloc[0]
+    row = entries_of(["a slice of watermelon"], foods).iloc[0]
     assert "wedge" in str(row["portion"])
     assert row["grams"] == pytest.approx(286.0)  # SR28 09326: 1 wedge (1/16 of melon)
 
@@ -61,7 +55,7 @@ def test_a_slice_of_a_melon_is_its_wedge(foods: FoodTable) -> None:
 def test_what_is_put_in_a_drink_or_cereal_is_its_own_food(
     line: str, added: str, base: str, foods: FoodTable
 ) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     descriptions = [str(d).lower() for d in rows["description"]]
     assert len(rows) == 2, descriptions
     assert added in descriptions[0] and base in descriptions[1]

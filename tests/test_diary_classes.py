@@ -12,19 +12,15 @@ import math
 
 import pandas as pd
 import pytest
+from diary import entries_of
 
 import nutrilog as nl
 from nutrilog.foods import FoodTable
 from nutrilog.supplements import detect_supplement
 
 
-def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
-    log = nl.parse_entries(lines, date="2026-11-20")
-    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
-
-
 def _one(line: str, foods: FoodTable) -> pd.Series:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert len(rows) == 1, rows
     return rows.iloc[0]
 
@@ -80,7 +76,7 @@ def test_omega_3_eggs_stay_food() -> None:
     ],
 )
 def test_diary_notes_and_skin_uses_are_not_food(line, foods) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert rows.empty or not (
         rows["food_id"].notna().any() or rows["kind"].isin(["food", "supplement"]).any()
     ), rows[["kind", "food_id"]]
@@ -228,7 +224,6 @@ def test_a_chain_whose_name_holds_its_dish_is_read_once(foods) -> None:
 
 
 def test_cocktail_bitters_are_not_the_beer_called_bitter() -> None:
-    import nutrilog as nl
 
     result = nl.analyze(
         nl.parse_entries(["angostura bitters 3 dashes", "a pint of best bitter"]),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from diary import entries_of
 
-import nutrilog as nl
 from nutrilog.foods import FoodTable
 from nutrilog.matching.entry import not_food_reason
 from nutrilog.portions import resolve_grams
@@ -23,13 +23,8 @@ from nutrilog.supplements.doses import named_formulas
 from nutrilog.supplements.words import FORMULAS
 
 
-def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
-    log = nl.parse_entries(lines, date="2026-11-20")
-    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
-
-
 def _one(line: str, foods: FoodTable) -> pd.Series:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert len(rows) == 1, rows[["food", "food_id"]]
     return rows.iloc[0]
 
@@ -165,7 +160,7 @@ def test_salts_written_as_formulas_are_supplements(foods: FoodTable) -> None:
     assert detect_supplement("kcl 8 meq").nutrients["potassium_mg"] == pytest.approx(312.8, abs=0.1)
     assert detect_supplement("NaCl 1 g").nutrients["sodium_mg"] == pytest.approx(393.4, abs=0.1)
     assert detect_supplement("MgO 250 mg").nutrients == {"magnesium_mg": 250.0}
-    rows = _entries(["KCl 15 mEq"], foods)
+    rows = entries_of(["KCl 15 mEq"], foods)
     assert list(rows["kind"]) == ["supplement"]
 
 

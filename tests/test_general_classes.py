@@ -8,22 +8,15 @@ cooked eggs by default, counts of pieces, and short misspellings.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from diary import entries_of
 
-import nutrilog as nl
 from nutrilog.foods import FoodTable
 from nutrilog.matching.entry import not_food_reason, strip_prefix
 from nutrilog.matching.match import Matcher
 from nutrilog.matching.prefixes import needs_reading
 from nutrilog.matching.words import normalize_many
 from nutrilog.supplements import detect_supplement
-
-
-def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
-    log = nl.parse_entries(lines, date="2026-11-20")
-    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
-
 
 # --------------------------------------------------------------------------- prefixes
 
@@ -69,7 +62,7 @@ def test_a_decimal_or_a_count_is_no_list_marker(line: str) -> None:
 def test_an_item_number_is_not_read_as_a_count(foods: FoodTable) -> None:
     # SR28 16015 black beans, boiled: 1 cup = 172 g, so half a cup is 86 g
     # whatever the item number before it.
-    rows = _entries(["4) 1/2 cup black beans"], foods)
+    rows = entries_of(["4) 1/2 cup black beans"], foods)
     assert len(rows) == 1
     assert rows["quantity"].iloc[0] == pytest.approx(0.5)
     assert rows["grams"].iloc[0] == pytest.approx(86.0)
@@ -180,25 +173,25 @@ def test_a_salt_tablet_without_a_weight_keeps_an_unknown_amount() -> None:
     ],
 )
 def test_a_can_of_soda_is_the_standard_12_fl_oz_can(line: str, grams: float, foods) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert rows["grams"].iloc[0] == pytest.approx(grams)
 
 
 def test_a_drink_sold_in_its_own_can_keeps_its_can(foods: FoodTable) -> None:
     # SR28 14154 RED BULL: its only can row is its own 8.4 fl oz can (258 g)
-    rows = _entries(["1 can red bull"], foods)
+    rows = entries_of(["1 can red bull"], foods)
     assert rows["food_id"].iloc[0] == "sr28:14154"
     assert rows["grams"].iloc[0] < 300
 
 
 @pytest.mark.parametrize("line", ["americano", "iced americano", "1 cafe americano"])
 def test_an_americano_is_coffee_not_american_cheese(line: str, foods: FoodTable) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert "coffee" in str(rows["description"].iloc[0]).lower()
 
 
 def test_a_lactose_free_milk_keeps_the_fat_level_written(foods: FoodTable) -> None:
-    rows = _entries(["1 cup lactaid skim", "lactose free whole milk 1 cup"], foods)
+    rows = entries_of(["1 cup lactaid skim", "lactose free whole milk 1 cup"], foods)
     assert rows["food_id"].tolist() == ["fndds:11114320", "fndds:11114350"]
 
 
@@ -243,7 +236,7 @@ def test_a_word_written_without_its_vowels_is_the_common_food_word(
 
 @pytest.mark.parametrize("line", ["3 eggs", "1 free range egg", "ham and 2 eggs"])
 def test_an_egg_without_a_cooking_method_is_cooked_not_raw(line: str, foods: FoodTable) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     eggs = rows[rows["description"].astype(str).str.startswith("Egg")]
     assert len(eggs) == 1
     assert "raw" not in str(eggs["description"].iloc[0]).lower()
@@ -251,7 +244,7 @@ def test_an_egg_without_a_cooking_method_is_cooked_not_raw(line: str, foods: Foo
 
 def test_an_egg_named_raw_or_by_its_size_keeps_the_sized_raw_egg(foods: FoodTable) -> None:
     # SR28 01123 whole egg: large 50 g; it is the only egg with every size
-    rows = _entries(["2 raw eggs", "2 large eggs"], foods)
+    rows = entries_of(["2 raw eggs", "2 large eggs"], foods)
     assert rows["food_id"].tolist() == ["sr28:01123", "sr28:01123"]
     assert rows["grams"].iloc[1] == pytest.approx(100.0)
 
@@ -275,7 +268,7 @@ def test_an_egg_named_raw_or_by_its_size_keeps_the_sized_raw_egg(foods: FoodTabl
 def test_a_candy_bar_counted_or_named_alone_is_the_regular_bar(
     line: str, grams: float, foods: FoodTable
 ) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert rows["grams"].iloc[0] == pytest.approx(grams)
 
 
@@ -284,7 +277,7 @@ def test_a_count_of_pieces_borrows_the_piece_of_the_same_food_cooked_otherwise(
 ) -> None:
     # SR28 90240 steamed scallops has only "3 oz"; its FNDDS neighbour 26317130
     # (scallops, steamed or boiled) weighs "1 scallop" = 13 g
-    rows = _entries(["4 scallops"], foods)
+    rows = entries_of(["4 scallops"], foods)
     assert rows["food_id"].iloc[0] == "sr28:90240"
     assert rows["grams"].iloc[0] == pytest.approx(52.0)
 
@@ -294,7 +287,7 @@ def test_a_count_takes_an_alternate_that_weighs_one_item_over_a_group_median(
 ) -> None:
     # SR28 15271 shrimp has no item weight (group median 57 g each); the alias's
     # FNDDS alternate 26319110 weighs one shrimp
-    rows = _entries(["12 prawns"], foods)
+    rows = entries_of(["12 prawns"], foods)
     assert rows["food_id"].iloc[0] == "fndds:26319110"
     assert rows["grams"].iloc[0] < 12 * 20
 
@@ -304,7 +297,7 @@ def test_a_volume_of_a_food_weighed_only_by_container_is_its_fndds_twins(
 ) -> None:
     # SR28 19218 tapioca pudding has only oz and container rows; its FNDDS twin
     # 13230500 (same nutrients) weighs 1 cup = 260 g
-    rows = _entries(["1/2 cup tapioca pudding"], foods)
+    rows = entries_of(["1/2 cup tapioca pudding"], foods)
     assert rows["food_id"].iloc[0] == "sr28:19218"
     assert rows["grams"].iloc[0] == pytest.approx(130.0)
 

@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from diary import entries_of
 
-import nutrilog as nl
 from nutrilog.foods import FoodTable
-
-
-def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
-    log = nl.parse_entries(lines, date="2026-11-20")
-    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
 
 
 @pytest.mark.parametrize("line", ["quinoa salad", "1 bowl farro salad", "freekeh salad"])
 def test_a_salad_of_a_food_without_one_is_not_another_salad(line: str, foods: FoodTable) -> None:
-    row = _entries([line], foods).iloc[0]
+    row = entries_of([line], foods).iloc[0]
     assert pd.isna(row["food_id"]), row["description"]
 
 
@@ -37,7 +32,7 @@ def test_a_salad_of_a_food_without_one_is_not_another_salad(line: str, foods: Fo
     ],
 )
 def test_salads_usda_has_are_still_found(line: str, words: list[str], foods: FoodTable) -> None:
-    description = str(_entries([line], foods).iloc[0]["description"]).lower()
+    description = str(entries_of([line], foods).iloc[0]["description"]).lower()
     assert all(w in description for w in words), description
 
 
@@ -51,32 +46,32 @@ def test_salads_usda_has_are_still_found(line: str, words: list[str], foods: Foo
 def test_florets_of_a_steamed_vegetable_are_that_vegetable_cooked(
     line: str, vegetable: str, foods: FoodTable
 ) -> None:
-    description = str(_entries([line], foods).iloc[0]["description"])
+    description = str(entries_of([line], foods).iloc[0]["description"])
     assert description.lower().startswith(f"{vegetable}, cooked"), description
     assert "chinese" not in description.lower()
 
 
 def test_a_sachet_is_the_foods_packet(foods: FoodTable) -> None:
-    rows = _entries(["1 sachet instant oatmeal", "1 packet instant oatmeal"], foods)
+    rows = entries_of(["1 sachet instant oatmeal", "1 packet instant oatmeal"], foods)
     assert rows["grams"].notna().all()
     assert rows["grams"].iloc[0] == rows["grams"].iloc[1]
 
 
 @pytest.mark.parametrize("line", ["banana smoothie", "16 oz mango smoothie"])
 def test_a_smoothie_named_by_its_fruit_is_a_fruit_smoothie(line: str, foods: FoodTable) -> None:
-    row = _entries([line], foods).iloc[0]
+    row = entries_of([line], foods).iloc[0]
     assert str(row["description"]).startswith("Fruit smoothie"), row["description"]
     assert row["grams"] > 200
 
 
 def test_shredded_coconut_is_the_entry_named_shredded(foods: FoodTable) -> None:
-    row = _entries(["1/4 cup shredded coconut"], foods).iloc[0]
+    row = entries_of(["1/4 cup shredded coconut"], foods).iloc[0]
     assert str(row["description"]).endswith("sweetened, shredded")
     assert row["grams"] == pytest.approx(93.0 / 4)  # SR28 12179: 1 cup shredded = 93 g
 
 
 def test_silverside_is_corned_beef(foods: FoodTable) -> None:
-    row = _entries(["150g silverside"], foods).iloc[0]
+    row = entries_of(["150g silverside"], foods).iloc[0]
     assert "corned beef" in str(row["description"]).lower()
     assert "synonym: silverside" in str(row["assumptions"])
 
@@ -86,12 +81,12 @@ def test_a_part_that_restates_the_food_before_it_is_not_a_dish_of_its_own(
 ) -> None:
     # porridge reads as oatmeal made with milk: "with semi-skimmed milk" says again
     # what it is made with, and the two joined had landed on an oatmeal cookie
-    rows = _entries(["porridge with semi-skimmed milk"], foods)
+    rows = entries_of(["porridge with semi-skimmed milk"], foods)
     assert len(rows) == 1
     description = str(rows.iloc[0]["description"])
     assert description.startswith("Oatmeal") and "made with milk" in description
     # a restating part with an amount of its own still gives the amount
-    bar = _entries(["granola bar, 2 bars"], foods).iloc[0]
+    bar = entries_of(["granola bar, 2 bars"], foods).iloc[0]
     assert "granola bar" in str(bar["description"]).lower()
     assert bar["quantity"] == 2
 
@@ -108,13 +103,13 @@ def test_a_part_that_restates_the_food_before_it_is_not_a_dish_of_its_own(
 def test_the_bread_a_sandwich_is_on_is_the_sandwiches_own(
     line: str, word: str, foods: FoodTable
 ) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert len(rows) == 1, rows["description"].tolist()  # no second food of bread
     assert word in str(rows.iloc[0]["description"]).lower()
 
 
 def test_food_on_toast_is_still_two_foods(foods: FoodTable) -> None:
-    rows = _entries(["avocado on toast"], foods)
+    rows = entries_of(["avocado on toast"], foods)
     assert len(rows) == 2
 
 
@@ -124,7 +119,7 @@ def test_a_misspelt_line_is_an_alias_once_corrected_with_its_alias_only_words(
 ) -> None:
     # "bolognese" is a word of the alias table only; the spelling fix of "spagetti"
     # must not leave the line unmatched for want of it
-    row = _entries([line], foods).iloc[0]
+    row = entries_of([line], foods).iloc[0]
     assert str(row["description"]).startswith("Pasta with tomato-based sauce and meat")
     assert "spelling: spagetti" in str(row["assumptions"])
 
@@ -136,7 +131,7 @@ def test_a_misspelt_line_is_an_alias_once_corrected_with_its_alias_only_words(
 def test_a_hot_dog_is_eaten_in_its_bun_unless_the_line_says_not(
     line: str, in_bun: bool, foods: FoodTable
 ) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert len(rows) == 1
     assert ("on white bun" in str(rows.iloc[0]["description"])) is in_bun
 
@@ -152,13 +147,13 @@ def test_a_hot_dog_is_eaten_in_its_bun_unless_the_line_says_not(
 def test_what_a_food_is_in_does_not_become_the_food(
     line: str, words: list[str], foods: FoodTable
 ) -> None:
-    description = str(_entries([line], foods).iloc[0]["description"]).lower()
+    description = str(entries_of([line], foods).iloc[0]["description"]).lower()
     assert all(w in description for w in words), description
 
 
 @pytest.mark.parametrize("line", ["2 tbsp tiger nuts", "1 tbsp gochujang"])
 def test_foods_usda_lacks_stay_unmatched_with_their_reason(line: str, foods: FoodTable) -> None:
-    row = _entries([line], foods).iloc[0]
+    row = entries_of([line], foods).iloc[0]
     assert pd.isna(row["food_id"])
     assert "not in USDA" in str(row["assumptions"]) + str(row.get("note", ""))
 
@@ -171,6 +166,6 @@ def test_a_short_misspelt_word_is_read_by_its_neighbour(
 ) -> None:
     # three- and four-letter words are too short to correct alone (beet, beef); the
     # word beside them decides when USDA writes the pair (monterey jack, sesame seed)
-    row = _entries([line], foods).iloc[0]
+    row = entries_of([line], foods).iloc[0]
     assert word in str(row["description"]).lower()
     assert "spelling:" in str(row["assumptions"])

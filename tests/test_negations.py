@@ -8,18 +8,12 @@ entry says what was left out.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from diary import entries_of
 
-import nutrilog as nl
 from nutrilog.assumptions import parse_assumptions
 from nutrilog.foods import FoodTable
 from nutrilog.matching.negations import left_out, negates
-
-
-def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
-    log = nl.parse_entries(lines, date="2026-11-20")
-    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
 
 
 @pytest.mark.parametrize(
@@ -73,7 +67,7 @@ def test_a_part_that_only_negates_names_no_food() -> None:
 def test_the_food_left_out_is_neither_matched_nor_pulls_the_match(
     line: str, eaten: str, not_eaten: str, foods: FoodTable
 ) -> None:
-    rows = _entries([line], foods)
+    rows = entries_of([line], foods)
     assert len(rows) == 1
     description = str(rows.iloc[0]["description"]).lower()
     assert eaten in description and not_eaten not in description, description
@@ -82,7 +76,7 @@ def test_the_food_left_out_is_neither_matched_nor_pulls_the_match(
 
 
 def test_a_coffee_with_milk_but_no_sugar_has_two_foods(foods: FoodTable) -> None:
-    rows = _entries(["coffee w/ milk, no sugar"], foods)
+    rows = entries_of(["coffee w/ milk, no sugar"], foods)
     descriptions = rows["description"].str.lower().tolist()
     assert len(rows) == 2
     assert any("coffee" in d for d in descriptions) and any("milk" in d for d in descriptions)
@@ -90,10 +84,10 @@ def test_a_coffee_with_milk_but_no_sugar_has_two_foods(foods: FoodTable) -> None
 
 
 def test_a_whole_line_in_the_alias_table_keeps_its_negation(foods: FoodTable) -> None:
-    row = _entries(["burger no bun"], foods).iloc[0]
+    row = entries_of(["burger no bun"], foods).iloc[0]
     assert "patty" in str(row["description"]).lower()
 
 
 def test_no_sugar_added_is_unsweetened(foods: FoodTable) -> None:
-    row = _entries(["1 cup applesauce, no sugar added"], foods).iloc[0]
+    row = entries_of(["1 cup applesauce, no sugar added"], foods).iloc[0]
     assert "unsweetened" in str(row["description"]).lower()

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
+from diary import entries_of
 
-import nutrilog as nl
 from nutrilog.foods import FoodTable
 from nutrilog.matching.entry import not_food_reason, understand
 from nutrilog.matching.match import Matcher
@@ -27,11 +26,6 @@ from nutrilog.supplements import detect_supplement
 def _grams(foods: FoodTable, food_id: str, unit: str | None, kind: str | None, text: str) -> float:
     out = resolve_grams([1.0], [unit], [kind], [food_id], foods, food_text=[text])
     return float(out["grams"].iloc[0])
-
-
-def _entries(lines: list[str], foods: FoodTable) -> pd.DataFrame:
-    log = nl.parse_entries(lines, date="2026-11-20")
-    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
 
 
 # --------------------------------------------------------------------------- portions
@@ -193,7 +187,7 @@ def test_additions_without_an_amount_take_the_companion_amount(matcher) -> None:
 
 
 def test_a_companion_amount_is_an_estimated_amount(foods) -> None:
-    entries = _entries(["cappuccino with honey"], foods)
+    entries = entries_of(["cappuccino with honey"], foods)
     honey = entries[entries["food"] == "honey"].iloc[0]
     assert "estimated amount: honey = 1 tsp (added)" in honey["assumptions"]
     assert honey["grams"] == pytest.approx(21.0 / 3, rel=0.01)  # SR28 19296 honey: 1 tbsp = 21 g
@@ -259,7 +253,7 @@ def test_food_lines_with_a_nutrient_word_stay_food(line: str, matcher) -> None:
 
 
 def test_a_reading_never_becomes_a_food_in_the_analysis(foods) -> None:
-    entries = _entries(["blood glucose 104 mg/dL", "Protein: 95g", "1 apple"], foods)
+    entries = entries_of(["blood glucose 104 mg/dL", "Protein: 95g", "1 apple"], foods)
     kinds = entries.set_index("text")["kind"]
     assert entries["food_id"].notna().sum() == 1
     assert (
@@ -304,7 +298,7 @@ def test_electrolyte_products_salt_tablets_and_creatine_are_supplements(line: st
 
 
 def test_a_supplement_line_is_never_matched_as_a_food(foods) -> None:
-    entries = _entries(["creatine 3g", "potassium citrate 15 mEq"], foods)
+    entries = entries_of(["creatine 3g", "potassium citrate 15 mEq"], foods)
     assert entries["food_id"].isna().all()
     assert (entries["kind"] == "supplement").all()
     k = entries["potassium_mg"].dropna()
@@ -349,7 +343,7 @@ def test_a_four_letter_word_is_never_changed_into_another_food() -> None:
     ],
 )
 def test_a_candy_bar_takes_the_size_written(line: str, grams: float, foods) -> None:
-    entries = _entries([line], foods)
+    entries = entries_of([line], foods)
     assert entries["grams"].iloc[0] == pytest.approx(grams)
 
 

@@ -1,0 +1,14 @@
+"""Analyse diary lines the way the recognition tests do: one day, a 40-year-old man."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import nutrilog as nl
+from nutrilog.foods import FoodTable
+
+
+def entries_of(lines: list[str], foods: FoodTable) -> pd.DataFrame:
+    """The analysed entries of ``lines``, dated 2026-11-20, every day counted."""
+    log = nl.parse_entries(lines, date="2026-11-20")
+    return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
