@@ -37,14 +37,15 @@ if TYPE_CHECKING:
 
 __all__ = ["NEGATION_WORD", "left_out", "negates", "tagged", "without_negations"]
 
+#: The words that say something was not eaten.
+_NOT = r"(?:no|without|w/o|minus|sans|hold\s+the)"
 #: Where a line may say that something was not eaten (a pattern, for a quick search).
-NEGATION_WORD = r"[\s,;(\-](?:no|without|w/o|minus|sans|hold\s+the)\s"
+NEGATION_WORD = rf"[\s,;(\-]{_NOT}\s"
 #: A negation after a food, up to the next connector, bracket or negation.
 _NEGATION = re.compile(
-    r"(?P<lead>\s*(?:[,;]|\s-)?\s*)"
-    r"(?<=[\s,;(\-])(?P<said>(?:no|without|w/o|minus|hold\s+the|sans)\s+"
-    r"(?P<what>[^,;()+]+?))"
-    r"(?=\s*(?:[,;()+]|$)|\s+(?:and|with|w/|plus|no|without|w/o)\s)",
+    r"\s*(?:[,;]|\s-)?\s*"
+    rf"(?<=[\s,;(\-])(?P<said>{_NOT}\s+(?P<what>[^,;()+]+?))"
+    rf"(?=\s*(?:[,;()+]|$)|\s+(?:and|with|w/|plus|{_NOT})\s)",
     re.IGNORECASE,
 )
 #: Negated words that say how a food was prepared (USDA writes them in descriptions).
@@ -95,7 +96,7 @@ def left_out(text: str) -> tuple[str, tuple[str, ...]]:
     return rest, tuple(said)
 
 
-_STARTS_NEGATED = re.compile(r"\s*(?:no|without|w/o|minus|sans|hold\s+the)\s", re.IGNORECASE)
+_STARTS_NEGATED = re.compile(rf"\s*{_NOT}\s", re.IGNORECASE)
 
 
 def negates(part: str) -> bool:
