@@ -30,10 +30,14 @@ __all__ = [
     "split_parts",
 ]
 
+#: Kinds of bread a line names (``whole wheat``, ``sourdough``).
+_BREAD_KIND = (
+    r"white|brown|wholemeal|whole[\s-]*wheat|whole[\s-]*grain|wholegrain|multi[\s-]*grain"
+    r"|granary|sourdough|rye|toasted|gluten[\s-]*free"
+)
 #: What "X on toast" is served on: ``on`` joins two foods only before one of these.
 _SERVED_ON = (
-    r"(?:(?:a|an|one|two|\d+|\d+\s+slices?\s+of|white|brown|wholemeal|whole\s*wheat|wholegrain"
-    r"|granary|multigrain|sourdough|rye|buttered|toasted|gluten[\s-]free)\s+)*"
+    rf"(?:(?:a|an|one|two|\d+|\d+\s+slices?\s+of|buttered|{_BREAD_KIND})\s+)*"
     r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitta?s?"
     r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?)\b"
 )
@@ -41,12 +45,10 @@ _SERVED_ON = (
 ON_BREAD = re.compile(
     r"(?P<dish>\b(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
     r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese)\b)\s+on\s+(?:an?\s+)?"
-    r"(?:(?:white|brown|wholemeal|whole[\s-]*wheat|whole[\s-]*grain|wholegrain"
-    r"|multi[\s-]*grain|rye|sourdough|wheat|granary|seeded|toasted|gluten[\s-]*free|french"
-    r"|italian|brioche|pretzel|potato|sesame|ciabatta)\s+)*"
+    rf"(?:(?:{_BREAD_KIND}|wheat|seeded|french|italian|brioche|pretzel|potato|sesame"
+    r"|ciabatta)\s+)*"
     r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitta?s?"
-    r"|brioche|english\s+muffins?|sourdough|rye|wheat|white|brown|wholemeal|multi[\s-]*grain"
-    r"|whole[\s-]*(?:wheat|grain)|wholegrain|granary)\b",
+    rf"|brioche|english\s+muffins?|wheat|{_BREAD_KIND})\b",
     re.IGNORECASE,
 )
 #: What a splash or a spoonful is put in: ``in`` joins two foods only before one of these
