@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from diary import entries_of
 
+import nutrilog as nl
 from nutrilog.assumptions import parse_assumptions
 from nutrilog.foods import FoodTable
 from nutrilog.matching.negations import left_out, negates
@@ -90,4 +91,17 @@ def test_a_whole_line_in_the_alias_table_keeps_its_negation(foods: FoodTable) ->
 
 def test_no_sugar_added_is_unsweetened(foods: FoodTable) -> None:
     row = entries_of(["1 cup applesauce, no sugar added"], foods).iloc[0]
+    assert "unsweetened" in str(row["description"]).lower()
+
+
+@pytest.mark.parametrize("line", ["no sugar", "no milk, no sugar", "without salt"])
+def test_a_line_that_only_says_what_was_not_eaten_is_no_food(line: str, foods: FoodTable) -> None:
+    log = nl.parse_entries([line], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0)
+    assert result.entries.empty
+    assert "says what was not eaten" in result.rejected.iloc[0]["reason"]
+
+
+def test_a_negated_preparation_before_a_food_is_that_food(foods: FoodTable) -> None:
+    row = entries_of(["no sugar added applesauce"], foods).iloc[0]
     assert "unsweetened" in str(row["description"]).lower()

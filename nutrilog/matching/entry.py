@@ -55,7 +55,7 @@ from functools import lru_cache
 
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
-from nutrilog.matching.negations import negates, tagged, without_negations
+from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
 from nutrilog.matching.neighbours import (
     british_chips,
     companion_amounts,
@@ -340,7 +340,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     ('lunch', ['toast', '0.5 tbsp butter'])
     """
     rest, meal, clock = strip_prefix(text)
-    reason = not_food_reason(rest, matcher.index.postings.keys())
+    reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     whole = rest  # the line the parts come from

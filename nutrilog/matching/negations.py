@@ -28,19 +28,19 @@ import re
 from typing import TYPE_CHECKING
 
 from nutrilog.matching.match import key_of
-from nutrilog.matching.parts import Part
+from nutrilog.matching.parts import Part, split_parts
 from nutrilog.matching.reading import plain_key
 from nutrilog.matching.vocabulary import matcher_words
 
 if TYPE_CHECKING:
     from nutrilog.matching.match import Matcher
 
-__all__ = ["NEGATION_WORD", "left_out", "negates", "tagged", "without_negations"]
+__all__ = ["NEGATION_WORD", "left_out", "negates", "only_negations", "tagged", "without_negations"]
 
 #: The words that say something was not eaten.
 _NOT = r"(?:no|without|w/o|minus|sans|hold\s+the)"
 #: Where a line may say that something was not eaten (a pattern, for a quick search).
-NEGATION_WORD = rf"[\s,;(\-]{_NOT}\s"
+NEGATION_WORD = rf"(?:^\s*|[\s,;(\-]){_NOT}\s"
 #: A negation after a food, up to the next connector, bracket or negation.
 _NEGATION = re.compile(
     r"\s*(?:[,;]|\s-)?\s*"
@@ -109,6 +109,30 @@ def negates(part: str) -> bool:
     (True, False)
     """
     return _STARTS_NEGATED.match(part) is not None
+
+
+def only_negations(text: str) -> str | None:
+    """Why a line that only says what was not eaten (``no sugar``, ``no milk, no sugar``)
+    is no food entry; None for any other line, and for a negated preparation that goes
+    with a food (``no sugar added applesauce``).
+
+    Examples
+    --------
+    >>> only_negations("no milk, no sugar")
+    "not a food entry (says what was not eaten: 'no milk, no sugar')"
+    >>> only_negations("no sugar added applesauce") is None
+    True
+    """
+    parts = split_parts(text)
+    if not parts or not all(negates(p) and not _names_a_food_after(p) for p in parts):
+        return None
+    return f"not a food entry (says what was not eaten: {text.strip()!r})"
+
+
+def _names_a_food_after(part: str) -> bool:
+    """Whether words follow a negated preparation (``no sugar added applesauce``)."""
+    found = _PREPARATION.search(part)
+    return found is not None and bool(part[found.end() :].strip())
 
 
 def without_negations(rest: str, matcher: Matcher) -> tuple[str, tuple[tuple[str, str], ...]]:
