@@ -44,3 +44,20 @@ def test_a_food_with_the_size_keeps_its_own_portion(foods: FoodTable) -> None:
     row = _row("1 large pear", foods)
     assert "large" in str(row["portion"]) and "x" not in str(row["portion"])
     assert "size" not in dict(parse_assumptions(row["assumptions"]))
+
+
+def test_a_portion_with_a_decimal_volume_is_read_whole(foods: FoodTable) -> None:
+    # SR28 14154 RED BULL: "can 8.4 fl oz" = 258 g; the volume had been read as 4 fl oz,
+    # so a fluid ounce weighed 64.5 g
+    row = _row("8 fl oz red bull", foods)
+    assert row["grams"] == pytest.approx(8 * 258.0 / 8.4)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("red bull", 258.0), ("5 hour energy", 1.93 * 30.0)],  # 8.4 fl oz can; 1.93 fl oz shot
+)
+def test_a_drink_named_by_its_product_is_its_usual_can_or_shot(
+    line: str, grams: float, foods: FoodTable
+) -> None:
+    assert _row(line, foods)["grams"] == pytest.approx(grams, rel=0.01)

@@ -65,7 +65,7 @@ COUNT_TWINS: dict[str, tuple[str, ...]] = {
     "sachet": ("packet",),  # British and Australian for a packet
 }
 _EMBEDDED_VOLUME = re.compile(
-    r"(?i)\b(?P<num>\d+)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
+    r"(?i)(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
 )
 _VOLUME_WORDS = {
     "cup": "cup",
