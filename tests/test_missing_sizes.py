@@ -61,3 +61,12 @@ def test_a_drink_named_by_its_product_is_its_usual_can_or_shot(
     line: str, grams: float, foods: FoodTable
 ) -> None:
     assert _row(line, foods)["grams"] == pytest.approx(grams, rel=0.01)
+
+
+def test_a_can_without_a_size_is_the_can_fndds_weighs_its_usual_amount_by(
+    foods: FoodTable,
+) -> None:
+    # FNDDS 95310400 Energy drink (Monster): can (8.3 fl oz) 257 g listed first, can or
+    # bottle (16 fl oz) 496 g = its "Quantity not specified"
+    row = _row("1 can monster energy", foods)
+    assert row["grams"] == pytest.approx(496.0)

@@ -285,18 +285,26 @@ def names(row: Row, word: str) -> bool:
 _STANDARD_CAN = re.compile(r"\(12 fl oz\)")
 
 
-def _standard_can(found: Sequence[Row], unit: str, hint: Hint) -> Row | None:
-    """The 12 fl oz row of a can written without a size, when the first can row is
-    ``can or bottle``; a drink sold in its own can (``can (8.4 fl oz)``) keeps it."""
-    if unit != "can" or hint.dims or len(found) < 2 or "bottle" not in found[0].text:
+def _standard_can(found: Sequence[Row], unit: str, hint: Hint, typical: float) -> Row | None:
+    """The can of a can written without a size: the one FNDDS weighs its "Quantity not
+    specified" by, when one is (a Monster is its 16 fl oz can, not the 8.3 fl oz one
+    listed first); else the 12 fl oz row when the first can row is ``can or bottle``; a
+    drink sold in its own can (``can (8.4 fl oz)``) keeps it."""
+    if unit != "can" or hint.dims or len(found) < 2:
         return None
+    usual = next((row for row in found if row.amount == 1 and row.grams == typical), None)
+    if usual is not None or "bottle" not in found[0].text:
+        return usual
     return next((row for row in found if _STANDARD_CAN.search(row.text)), None)
 
 
-def count_row(rows: Sequence[Row], unit: str, hint: Hint) -> Row | None:
+def count_row(
+    rows: Sequence[Row], unit: str, hint: Hint, typical: float = float("nan")
+) -> Row | None:
     """The portion of a count word: its unit, first word or a word of its text. A row
     that names the count word only in brackets, among its contents, goes after the
-    others (``bar``: ``1/2 of 1 package (2.06 oz, 2 bars)`` before the package)."""
+    others (``bar``: ``1/2 of 1 package (2.06 oz, 2 bars)`` before the package).
+    ``typical`` is the food's FNDDS "Quantity not specified" weight (a can's usual size)."""
     found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
     if not found:
         return None
@@ -306,7 +314,7 @@ def count_row(rows: Sequence[Row], unit: str, hint: Hint) -> Row | None:
         if row.unit == unit or row.word == unit or names_outside_brackets(row.text, unit)
     ]
     found = outside or found
-    return _standard_can(found, unit, hint) or pick(found, hint)
+    return _standard_can(found, unit, hint, typical) or pick(found, hint)
 
 
 def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:

@@ -53,9 +53,9 @@ def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
     elif unit == "serving":  # a serving given as a count: a serving row, never a guess
         return serving_portion(rows, food.typical, hint)
     else:
-        row = count_row(rows, unit, hint)
+        row = count_row(rows, unit, hint, food.typical)
         for twin in COUNT_TWINS.get(unit, ()):
-            row = row or count_row(rows, twin, hint)
+            row = row or count_row(rows, twin, hint, food.typical)
     if row is None and unit in vague_rules():
         found = vague_portion(food_id, food, unit, hint)  # "shot", or a glass given as a count
         if np.isfinite(found.grams):
