@@ -79,3 +79,9 @@ def test_a_number_that_begins_a_food_name_is_no_amount(
 ) -> None:
     parsed = parse_quantity(text)
     assert (parsed.food, parsed.quantity) == (food, quantity)
+
+
+@pytest.mark.parametrize(("line", "grams"), [("grande latte", 480.0), ("venti latte", 600.0)])
+def test_coffee_shop_cup_names_are_sizes(line: str, grams: float, foods: FoodTable) -> None:
+    # FNDDS 92101900 Coffee, Latte: medium 480 g (16 fl oz), large 600 g (20 fl oz)
+    assert entries_of([line], foods).iloc[0]["grams"] == pytest.approx(grams)
