@@ -290,3 +290,14 @@ def test_a_people_table_gives_weights_and_groups_to_the_population(tmp_path) -> 
     w = people["WTDRD1"].to_numpy()
     below = (a["mean"].to_numpy() < a["ear"].to_numpy()).astype(float)
     assert pop.loc["calcium", "share_below_ear"] == pytest.approx((w * below).sum() / w.sum())
+
+
+def test_a_daily_table_changed_after_the_analysis_is_read_again() -> None:
+    result = nl.analyze(_cohort_log(6, 2), _profiles(6), min_day_kcal=0)
+    before = result.population(by=[]).set_index("nutrient")
+    result.daily.loc[0, "magnesium_mg"] = result.daily.loc[0, "magnesium_mg"] + 500.0
+    changed = result.population(by=[]).set_index("nutrient")
+    assert changed.loc["magnesium", "mean"] > before.loc["magnesium", "mean"]
+    assert changed.loc["calcium", "mean"] == before.loc["calcium", "mean"]
+    result.assessment = result.assessment  # no assessment of its own: the daily table alone
+    pd.testing.assert_frame_equal(result.population(by=[]).set_index("nutrient"), changed)

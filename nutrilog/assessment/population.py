@@ -169,6 +169,13 @@ def _person_stats(daily: pd.DataFrame, people: pd.Index) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         mean = np.bincount(slot, x, minlength=size) / n
     ss = np.bincount(slot, (x - mean[slot]) ** 2, minlength=size)
+    return _stats_frame(n, mean, ss)
+
+
+def _stats_frame(n: np.ndarray, mean: np.ndarray, ss: np.ndarray) -> pd.DataFrame:
+    """The slots ``i * k + j`` with a known day as rows: person and nutrient codes, days,
+    mean, SS."""
+    k = len(ASSESSED)
     seen = np.flatnonzero(n > 0)
     return pd.DataFrame(
         {
@@ -265,10 +272,13 @@ def slot_summary(
     *,
     by: Sequence[str],
     weights: str | None = None,
+    moments: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """:func:`population_summary` with the references already per slot, as
     :func:`slot_references` gives them for ``people.index`` (an assessment of the same
-    people in the same order has them without a look-up per row).
+    people in the same order has them without a look-up per row). ``moments``, when
+    given, are each slot's days, mean and sum of squared deviations of the daily totals
+    of ``daily`` (as the same assessment computed them), not computed again.
 
     Examples
     --------
@@ -286,7 +296,7 @@ def slot_summary(
             f"population: expected columns {missing} in the people table, found {list(people.columns)}"
         )
     index = pd.Index(people.index)
-    stats = _person_stats(daily, index)
+    stats = _person_stats(daily, index) if moments is None else _stats_frame(*moments)
     k = len(ASSESSED)
     slot = stats["person_code"].to_numpy() * k + stats["nutrient_code"].to_numpy()
     refs = {name: references[name][slot] for name in ("ear", "ai", "ul", "cdrr")}

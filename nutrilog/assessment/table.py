@@ -35,7 +35,7 @@ from nutrilog.assessment.finished import (
 from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, verdicts
 from nutrilog.assessment.stage_references import references_of
-from nutrilog.assessment.statistics import DayColumns, slot_statistics
+from nutrilog.assessment.statistics import DayColumns, DayMoments, slot_statistics
 from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile, check_sd_within
@@ -146,13 +146,13 @@ def _numbers(
     owner: np.ndarray,
     sd_within: Mapping[str, float] | None,
     min_days: int,
-) -> tuple[pd.DataFrame | None, DriGroups | None]:
+) -> tuple[pd.DataFrame | None, DriGroups | None, np.ndarray | None]:
     """The working table of :func:`_table` before its words: statistics, formulas and
-    statuses of every row, computed over whole columns (None without profiles); and
-    each person's DRI group."""
+    statuses of every row, computed over whole columns (None without profiles); each
+    person's DRI group; and each row's sum of squared deviations of the days' totals."""
     given = check_sd_within(sd_within)
     if not profiles:
-        return None, None
+        return None, None, None
     k = len(ASSESSED)
     stage, stages = _stages(profiles)
     ref = references_of(stages)
@@ -162,6 +162,7 @@ def _numbers(
     # the working table as arrays, made a DataFrame once (no column inserted into a frame)
     t: dict[str, Any] = {name: ref[name].to_numpy()[rows] for name in ref.columns}
     t.update(slot_statistics(columns, owner, ref, ref_row, slots))
+    squares = t.pop("sum_squares")  # kept for the population figures, not a column
     which = np.tile(np.arange(k), len(profiles))  # each row's nutrient
     chosen = [nutrient(key) for key in ASSESSED]
     index = pd.RangeIndex(slots)
@@ -183,7 +184,7 @@ def _numbers(
         index=index,
         copy=False,
     )
-    return frame, DriGroups(stage, list(stages))
+    return frame, DriGroups(stage, list(stages)), squares
 
 
 def _stages(profiles: list[Profile]) -> tuple[np.ndarray, dict[tuple[float, str, str], int]]:
@@ -352,5 +353,9 @@ def assess_people_later(
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)
     rows = np.flatnonzero(keep)
-    t, groups = _numbers(persons, DayColumns(daily, rows), code[rows], sd_within, min_days)
-    return AssessmentLater(t, min_days, people, persons, groups)
+    t, groups, squares = _numbers(persons, DayColumns(daily, rows), code[rows], sd_within, min_days)
+    later = AssessmentLater(t, min_days, people, persons, groups)
+    if t is not None and squares is not None:
+        days = t["days"].to_numpy()
+        later.moments = DayMoments(daily, days, t["mean"].to_numpy(), squares)
+    return later
