@@ -395,7 +395,9 @@ def _group_codes(
     missing last) then its nutrient, and the first row of each group. The people are
     grouped once each, not once per row."""
     k = len(ASSESSED)
-    if by and len(keys):
+    if len(by) == 1 and isinstance(keys[by[0]].dtype, pd.CategoricalDtype):
+        person_group = _category_ranks(keys[by[0]])
+    elif by and len(keys):
         own = keys.groupby(by, sort=True, dropna=False, observed=True).ngroup()
         person_group = own.to_numpy(dtype=np.int64)
     else:
@@ -408,6 +410,17 @@ def _group_codes(
     firsts = np.full(int(present.sum()), -1, dtype=np.int64)
     firsts[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
     return codes, firsts
+
+
+def _category_ranks(column: pd.Series) -> np.ndarray:
+    """Each value's group among those present, numbered in the order of the categories
+    with the missing ones last: the ``ngroup`` of a group-by on a categorical column
+    (sorted, missing kept, categories observed), from its codes alone."""
+    codes = column.cat.codes.to_numpy(dtype=np.int64)
+    codes = np.where(codes < 0, len(column.cat.categories), codes)
+    present = np.zeros(len(column.cat.categories) + 1, dtype=bool)
+    present[codes] = True
+    return (np.cumsum(present) - 1)[codes]
 
 
 def _labels(keys: pd.DataFrame, by: list[str]) -> list[str]:
