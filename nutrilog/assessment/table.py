@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -65,7 +66,7 @@ def _choice(codes: np.ndarray, texts: list[str]) -> pd.Categorical:
 def _sd_within(t: dict[str, Any], profiles: list[Profile], given: dict[str, float]) -> None:
     """SD_within, its basis and its source, in the order of preference of
     :mod:`nutrilog.assessment` (published, given, the person's own days, none)."""
-    if given or any(p.sd_within for p in profiles):
+    if given or any(map(attrgetter("sd_within"), profiles)):
         user = [
             given[key] if key in given else (p.sd_within or {}).get(key, np.nan)
             for p in profiles
@@ -347,7 +348,7 @@ def assess_people_later(
             f"profiles: expected a mapping of person to Profile, found {type(profiles).__name__}"
         )
     people = list(profiles)
-    persons = [as_profile(profiles[p]) for p in people]
+    persons = [p if type(p) is Profile else as_profile(p) for p in profiles.values()]
     code = positions_in(pd.Index(people), daily["person"]) if people else np.full(len(daily), -1)
     keep = code >= 0
     if "complete" in daily.columns:
