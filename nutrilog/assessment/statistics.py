@@ -92,7 +92,7 @@ def slot_statistics(
             "supplement_sd": supplement_sd,
             "doses": np.bincount(who, dosed & (dose != 0), people),
             "supplement_days_above_ul": np.bincount(who, dosed & (dose > ul[limits]), people),
-            "coverage": _moments(who, coverage, people)[1],
+            "coverage": _mean(who, coverage, people),
         }  # the counts are bincounts: never missing
         for name, values in found.items():
             out.setdefault(name, np.empty(slots, dtype=values.dtype))[j::k] = values
@@ -100,6 +100,15 @@ def slot_statistics(
     no_dose = (out["supplement_days"] > 0) & (out["doses"] == 0)
     out["supplement_sd"] = np.where(no_dose, 0.0, out["supplement_sd"])
     return out
+
+
+def _mean(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Per slot: the mean of the known (not NaN) values, NaN where none (as
+    :func:`_moments`, without the SD)."""
+    known = ~np.isnan(values)
+    who, x = (slot, values) if known.all() else (slot[known], values[known])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.bincount(who, x, slots) / np.bincount(who, None, slots)
 
 
 def _moments(
