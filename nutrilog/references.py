@@ -73,10 +73,14 @@ def _read_table(name: str) -> pd.DataFrame:
 def _dri_table() -> pd.DataFrame:
     """The packaged dri.csv, values converted to the library's column units."""
     table = _read_table("dri.csv")
-    table = table[table["nutrient"].isin(ASSESSED)]
-    # one unit per nutrient: the unit of its intake column (vitamin D: ug, not IU)
+    # one unit per nutrient: the unit of its intake column (vitamin D: ug, not IU); the
+    # rows kept are found on plain arrays (a few hundred rows) and the table cut once
     units = {key: nutrient(key).unit for key in ASSESSED}
-    water = (table["nutrient"] == "water").to_numpy()
+    key = table["nutrient"].to_numpy(dtype=object)
+    water = key == "water"
+    unit = np.where(water, units["water"], table["unit"].to_numpy(dtype=object))
+    keep = np.array([units.get(k) == u for k, u in zip(key, unit, strict=True)], dtype=bool)
+    table, water = table[keep], water[keep]
     litres_to_grams = factor("L", units["water"], "water")
     # whole columns replaced (no masked assignment: the table is read once per process)
     table = table.assign(
@@ -89,7 +93,6 @@ def _dri_table() -> pd.DataFrame:
             ~water, table["notes"] + "; converted from litres at 1 g/ml (1 L = 1,000 g)"
         ),
     )
-    table = table[table["unit"] == table["nutrient"].map(units)]
     for col in [*_VALUE_COLUMNS, "req_cv"]:
         table[col] = table[col].astype(float)
     return table.reset_index(drop=True)

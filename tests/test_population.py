@@ -290,3 +290,30 @@ def test_a_people_table_gives_weights_and_groups_to_the_population(tmp_path) -> 
     w = people["WTDRD1"].to_numpy()
     below = (a["mean"].to_numpy() < a["ear"].to_numpy()).astype(float)
     assert pop.loc["calcium", "share_below_ear"] == pytest.approx((w * below).sum() / w.sum())
+
+
+def test_a_daily_table_changed_after_the_analysis_is_read_again() -> None:
+    result = nl.analyze(_cohort_log(6, 2), _profiles(6), min_day_kcal=0)
+    before = result.population(by=[]).set_index("nutrient")
+    result.daily.loc[0, "magnesium_mg"] = result.daily.loc[0, "magnesium_mg"] + 500.0
+    changed = result.population(by=[]).set_index("nutrient")
+    assert changed.loc["magnesium", "mean"] > before.loc["magnesium", "mean"]
+    assert changed.loc["calcium", "mean"] == before.loc["calcium", "mean"]
+    result.assessment = result.assessment  # no assessment of its own: the daily table alone
+    pd.testing.assert_frame_equal(result.population(by=[]).set_index("nutrient"), changed)
+
+
+def test_weighted_percentiles_with_ties_match_a_plain_sort_group_by_group() -> None:
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 6, 400).astype(float)  # many equal values in each group
+    group = rng.integers(0, 5, 400)
+    shares = [0.05, 0.25, 0.5, 0.75, 0.95]
+    for weights in (np.full(400, 2.5), rng.uniform(0.1, 3.0, 400)):
+        got = weighted_percentiles(values, weights, group, 5, shares)
+        for g in range(5):
+            order = np.lexsort((values[group == g],))
+            v, w = values[group == g][order], weights[group == g][order]
+            cum = np.cumsum(w)
+            for j, share in enumerate(shares):
+                at = np.searchsorted(cum, share * w.sum() - 1e-9 * max(w.sum(), 1.0))
+                assert got[g, j] == v[min(at, len(v) - 1)]

@@ -160,7 +160,12 @@ def summarize_population(
     weight = "__weight__" if weight_column else None
     references = assessed.slot_references() if assessed is not None else None
     if references is not None:  # the assessment's own, row for row
-        out = slot_summary(analysis.daily, references, base, by=by, weights=weight)
+        moments = assessed.moments  # the assessment's own, for the very same daily table
+        if moments is not None and moments.holds_for(analysis.daily):
+            found = (moments.days, moments.mean, moments.squares)
+        else:
+            found = None
+        out = slot_summary(analysis.daily, references, base, by=by, weights=weight, moments=found)
     else:  # the reference values alone: no other column, no sentence per row is needed here
         references = analysis.assessment_columns(list(REFERENCE_NEEDED))
         out = population_summary(analysis.daily, references, base, by=by, weights=weight)

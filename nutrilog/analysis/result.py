@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import InitVar, dataclass, field
 from enum import Enum
@@ -138,7 +139,7 @@ class Analysis:
         later = self._later
         if later is None or later.people != list(self.profiles):
             return None
-        if any(a is not b for a, b in zip(later.profiles, self.profiles.values(), strict=True)):
+        if not all(map(operator.is_, later.profiles, self.profiles.values())):
             return None
         return later
 

@@ -115,6 +115,9 @@ class AssessmentLater:
         self._numbers: pd.DataFrame | None = None
         #: The people assessed and their profiles, in the table's order; their DRI groups.
         self.people, self.profiles, self.groups = list(people), list(profiles or []), groups
+        #: The days, mean and sum of squares of each row's daily totals, and the daily
+        #: table they came from (:class:`~nutrilog.assessment.statistics.DayMoments`).
+        self.moments: Any = None
 
     def slot_references(self) -> dict[str, np.ndarray] | None:
         """Each row's EAR, AI, UL on food (NaN where the UL concerns supplements only)

@@ -146,7 +146,7 @@ _MG_UL_NOTE = "the magnesium UL concerns supplements only: food intake not compa
 # ----------------------------------------------------------------- the summary
 
 
-def _person_stats(daily: pd.DataFrame, people: pd.Index) -> pd.DataFrame:
+def _person_stats(daily: pd.DataFrame, people: pd.Index) -> dict[str, np.ndarray]:
     """One row per (person, nutrient) with a known day: days, mean, SS (two passes)."""
     code = positions_in(people, daily["person"]) if len(people) else np.full(len(daily), -1)
     keep = code >= 0
@@ -169,16 +169,21 @@ def _person_stats(daily: pd.DataFrame, people: pd.Index) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         mean = np.bincount(slot, x, minlength=size) / n
     ss = np.bincount(slot, (x - mean[slot]) ** 2, minlength=size)
+    return _known_slots(n, mean, ss)
+
+
+def _known_slots(n: np.ndarray, mean: np.ndarray, ss: np.ndarray) -> dict[str, np.ndarray]:
+    """The slots ``i * k + j`` with a known day as rows: person and nutrient codes, days,
+    mean, SS (columns of arrays)."""
+    k = len(ASSESSED)
     seen = np.flatnonzero(n > 0)
-    return pd.DataFrame(
-        {
-            "person_code": seen // k,
-            "nutrient_code": seen % k,
-            "days": n[seen],
-            "mean": mean[seen],
-            "ss": ss[seen],
-        }
-    )
+    return {
+        "person_code": seen // k,
+        "nutrient_code": seen % k,
+        "days": n[seen],
+        "mean": mean[seen],
+        "ss": ss[seen],
+    }
 
 
 def slot_references(references: pd.DataFrame, people: pd.Index) -> dict[str, np.ndarray]:
@@ -265,10 +270,13 @@ def slot_summary(
     *,
     by: Sequence[str],
     weights: str | None = None,
+    moments: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """:func:`population_summary` with the references already per slot, as
     :func:`slot_references` gives them for ``people.index`` (an assessment of the same
-    people in the same order has them without a look-up per row).
+    people in the same order has them without a look-up per row). ``moments``, when
+    given, are each slot's days, mean and sum of squared deviations of the daily totals
+    of ``daily`` (as the same assessment computed them), not computed again.
 
     Examples
     --------
@@ -286,11 +294,11 @@ def slot_summary(
             f"population: expected columns {missing} in the people table, found {list(people.columns)}"
         )
     index = pd.Index(people.index)
-    stats = _person_stats(daily, index)
+    stats = _person_stats(daily, index) if moments is None else _known_slots(*moments)
     k = len(ASSESSED)
-    slot = stats["person_code"].to_numpy() * k + stats["nutrient_code"].to_numpy()
+    slot = stats["person_code"] * k + stats["nutrient_code"]
     refs = {name: references[name][slot] for name in ("ear", "ai", "ul", "cdrr")}
-    person = stats["person_code"].to_numpy()
+    person = stats["person_code"]
     if weights:
         w_person = pd.to_numeric(people[weights], errors="coerce").to_numpy(
             "float64", na_value=np.nan
@@ -301,20 +309,20 @@ def slot_summary(
             )
         w = w_person[person]
     else:
-        w = np.ones(len(stats))
+        w = np.ones(len(person))
     weighted = np.isfinite(w) & (w > 0)
-    left_out = stats.loc[~weighted, "person_code"].nunique()
-    stats, w = stats[weighted].reset_index(drop=True), w[weighted]
+    left_out = len(np.unique(person[~weighted]))
+    stats, w = {name: values[weighted] for name, values in stats.items()}, w[weighted]
     refs = {name: values[weighted] for name, values in refs.items()}
-    person = stats["person_code"].to_numpy()
+    person = stats["person_code"]
 
     # group codes: the by columns of each person, then the nutrient, in sorted order
     keys = people[by].reset_index(drop=True) if by else pd.DataFrame(index=range(len(index)))
-    nutrient_code = stats["nutrient_code"].to_numpy()
+    nutrient_code = stats["nutrient_code"]
     codes, firsts = _group_codes(keys, by, person, nutrient_code)
     groups = len(firsts)
 
-    days, mean, ss = (stats[c].to_numpy(dtype="float64") for c in ("days", "mean", "ss"))
+    days, mean, ss = (np.asarray(stats[c], dtype="float64") for c in ("days", "mean", "ss"))
     total = np.bincount(codes, w, minlength=groups)
     count = np.bincount(codes, minlength=groups)
     group_mean = np.bincount(codes, w * mean, minlength=groups) / total
@@ -385,7 +393,9 @@ def _group_codes(
     missing last) then its nutrient, and the first row of each group. The people are
     grouped once each, not once per row."""
     k = len(ASSESSED)
-    if by and len(keys):
+    if len(by) == 1 and isinstance(keys[by[0]].dtype, pd.CategoricalDtype):
+        person_group = _category_ranks(keys[by[0]])
+    elif by and len(keys):
         own = keys.groupby(by, sort=True, dropna=False, observed=True).ngroup()
         person_group = own.to_numpy(dtype=np.int64)
     else:
@@ -398,6 +408,17 @@ def _group_codes(
     firsts = np.full(int(present.sum()), -1, dtype=np.int64)
     firsts[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
     return codes, firsts
+
+
+def _category_ranks(column: pd.Series) -> np.ndarray:
+    """Each value's group among those present, numbered in the order of the categories
+    with the missing ones last: the ``ngroup`` of a group-by on a categorical column
+    (sorted, missing kept, categories observed), from its codes alone."""
+    codes = column.cat.codes.to_numpy(dtype=np.int64)
+    codes = np.where(codes < 0, len(column.cat.categories), codes)
+    present = np.zeros(len(column.cat.categories) + 1, dtype=bool)
+    present[codes] = True
+    return (np.cumsum(present) - 1)[codes]
 
 
 def _labels(keys: pd.DataFrame, by: list[str]) -> list[str]:

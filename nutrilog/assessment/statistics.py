@@ -21,7 +21,7 @@ import pandas as pd
 
 from nutrilog.nutrients import ASSESSED, nutrient
 
-__all__ = ["DayColumns", "slot_statistics"]
+__all__ = ["DayColumns", "DayMoments", "slot_statistics"]
 
 
 class DayColumns:
@@ -60,6 +60,8 @@ def slot_statistics(
 
     A day whose total is unknown (NaN) is left out with its supplement part and coverage.
     ``ref_row[person]`` is the row of ``ref`` holding the person's first nutrient.
+    ``sum_squares`` is each slot's sum of squared deviations of its days' totals from
+    their mean (what :class:`DayMoments` keeps for the population figures).
     """
     k = len(ASSESSED)
     people = slots // k
@@ -75,13 +77,14 @@ def slot_statistics(
         limits = ref_row[who] + j
         dose = columns.get(n.supplement_column)[known]
         dosed = ~np.isnan(dose)
-        known_days, mean, sd_days = _moments(who, total, people)
-        supplement_days, mean_supplement, supplement_sd = _moments(who, dose, people)
+        known_days, mean, sd_days, squares = _moments(who, total, people)
+        supplement_days, mean_supplement, supplement_sd, _ = _moments(who, dose, people)
         coverage = columns.get(n.coverage_column, f"coverage_{n.column}")[known]
         found = {
             "days": known_days,
             "mean": mean,
             "sd_days": sd_days,
+            "sum_squares": squares,
             "days_below_ear": np.bincount(who, total < ear[limits], people),
             "days_above_ul": np.bincount(who, total > ul[limits], people),
             "supplement_days": supplement_days,
@@ -89,7 +92,7 @@ def slot_statistics(
             "supplement_sd": supplement_sd,
             "doses": np.bincount(who, dosed & (dose != 0), people),
             "supplement_days_above_ul": np.bincount(who, dosed & (dose > ul[limits]), people),
-            "coverage": _moments(who, coverage, people)[1],
+            "coverage": _mean(who, coverage, people),
         }  # the counts are bincounts: never missing
         for name, values in found.items():
             out.setdefault(name, np.empty(slots, dtype=values.dtype))[j::k] = values
@@ -99,12 +102,21 @@ def slot_statistics(
     return out
 
 
+def _mean(slot: np.ndarray, values: np.ndarray, slots: int) -> np.ndarray:
+    """Per slot: the mean of the known (not NaN) values, NaN where none (as
+    :func:`_moments`, without the SD)."""
+    known = ~np.isnan(values)
+    who, x = (slot, values) if known.all() else (slot[known], values[known])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.bincount(who, x, slots) / np.bincount(who, None, slots)
+
+
 def _moments(
     slot: np.ndarray, values: np.ndarray, slots: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per slot: the number of known (not NaN) values (as floats), their mean (NaN where
-    none) and their sample SD (n - 1, from the deviations from the slot's mean; NaN with
-    fewer than two values)."""
+    none), their sample SD (n - 1, from the deviations from the slot's mean; NaN with
+    fewer than two values) and the sum of those squared deviations."""
     known = ~np.isnan(values)
     who, x = (slot, values) if known.all() else (slot[known], values[known])
     n = np.bincount(who, None, slots)
@@ -112,4 +124,39 @@ def _moments(
         mean = np.bincount(who, x, slots) / n
         squares = np.bincount(who, (x - mean[who]) ** 2, slots)
         sd = np.where(n > 1, np.sqrt(squares / (n - 1)), np.nan)
-    return n.astype("float64"), mean, sd
+    return n.astype("float64"), mean, sd, squares
+
+
+class DayMoments:
+    """Each (person, nutrient) slot's known days, mean and sum of squared deviations of
+    its daily totals, as an assessment computed them from a daily table: the population
+    figures reuse them for that very table only, unchanged (the same object, with the
+    same values in the columns they depend on).
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        The daily table the moments were computed from.
+    days, mean, squares : numpy.ndarray
+        Per slot (person by person, nutrients in :data:`~nutrilog.nutrients.ASSESSED` order).
+    """
+
+    def __init__(
+        self, daily: pd.DataFrame, days: np.ndarray, mean: np.ndarray, squares: np.ndarray
+    ) -> None:
+        self._daily, self._inputs = daily, _inputs(daily).copy()
+        self.days, self.mean, self.squares = days, mean, squares
+
+    def holds_for(self, daily: pd.DataFrame) -> bool:
+        """Whether ``daily`` is the table the moments came from, with the same values in
+        the columns they depend on (none of them added, removed or changed)."""
+        return daily is self._daily and _inputs(daily).equals(self._inputs)
+
+
+#: The columns of a daily table that the moments of its slots depend on.
+_DEPENDS_ON = frozenset(["person", "complete", *(nutrient(key).column for key in ASSESSED)])
+
+
+def _inputs(daily: pd.DataFrame) -> pd.DataFrame:
+    """The columns of ``daily`` that :class:`DayMoments` depend on."""
+    return daily[[c for c in daily.columns if c in _DEPENDS_ON]]

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -35,7 +36,7 @@ from nutrilog.assessment.finished import (
 from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, verdicts
 from nutrilog.assessment.stage_references import references_of
-from nutrilog.assessment.statistics import DayColumns, slot_statistics
+from nutrilog.assessment.statistics import DayColumns, DayMoments, slot_statistics
 from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.profile import Profile, as_profile, check_sd_within
@@ -65,7 +66,7 @@ def _choice(codes: np.ndarray, texts: list[str]) -> pd.Categorical:
 def _sd_within(t: dict[str, Any], profiles: list[Profile], given: dict[str, float]) -> None:
     """SD_within, its basis and its source, in the order of preference of
     :mod:`nutrilog.assessment` (published, given, the person's own days, none)."""
-    if given or any(p.sd_within for p in profiles):
+    if given or any(map(attrgetter("sd_within"), profiles)):
         user = [
             given[key] if key in given else (p.sd_within or {}).get(key, np.nan)
             for p in profiles
@@ -146,13 +147,13 @@ def _numbers(
     owner: np.ndarray,
     sd_within: Mapping[str, float] | None,
     min_days: int,
-) -> tuple[pd.DataFrame | None, DriGroups | None]:
+) -> tuple[pd.DataFrame | None, DriGroups | None, np.ndarray | None]:
     """The working table of :func:`_table` before its words: statistics, formulas and
-    statuses of every row, computed over whole columns (None without profiles); and
-    each person's DRI group."""
+    statuses of every row, computed over whole columns (None without profiles); each
+    person's DRI group; and each row's sum of squared deviations of the days' totals."""
     given = check_sd_within(sd_within)
     if not profiles:
-        return None, None
+        return None, None, None
     k = len(ASSESSED)
     stage, stages = _stages(profiles)
     ref = references_of(stages)
@@ -162,6 +163,7 @@ def _numbers(
     # the working table as arrays, made a DataFrame once (no column inserted into a frame)
     t: dict[str, Any] = {name: ref[name].to_numpy()[rows] for name in ref.columns}
     t.update(slot_statistics(columns, owner, ref, ref_row, slots))
+    squares = t.pop("sum_squares")  # kept for the population figures, not a column
     which = np.tile(np.arange(k), len(profiles))  # each row's nutrient
     chosen = [nutrient(key) for key in ASSESSED]
     index = pd.RangeIndex(slots)
@@ -183,7 +185,7 @@ def _numbers(
         index=index,
         copy=False,
     )
-    return frame, DriGroups(stage, list(stages))
+    return frame, DriGroups(stage, list(stages)), squares
 
 
 def _stages(profiles: list[Profile]) -> tuple[np.ndarray, dict[tuple[float, str, str], int]]:
@@ -346,11 +348,15 @@ def assess_people_later(
             f"profiles: expected a mapping of person to Profile, found {type(profiles).__name__}"
         )
     people = list(profiles)
-    persons = [as_profile(profiles[p]) for p in people]
+    persons = [p if type(p) is Profile else as_profile(p) for p in profiles.values()]
     code = positions_in(pd.Index(people), daily["person"]) if people else np.full(len(daily), -1)
     keep = code >= 0
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)
     rows = np.flatnonzero(keep)
-    t, groups = _numbers(persons, DayColumns(daily, rows), code[rows], sd_within, min_days)
-    return AssessmentLater(t, min_days, people, persons, groups)
+    t, groups, squares = _numbers(persons, DayColumns(daily, rows), code[rows], sd_within, min_days)
+    later = AssessmentLater(t, min_days, people, persons, groups)
+    if t is not None and squares is not None:
+        days = t["days"].to_numpy()
+        later.moments = DayMoments(daily, days, t["mean"].to_numpy(), squares)
+    return later

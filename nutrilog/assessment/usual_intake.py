@@ -14,7 +14,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -114,11 +114,7 @@ def weighted_percentiles(
     """
     values, weights = np.asarray(values, dtype="float64"), np.asarray(weights, dtype="float64")
     group = np.asarray(group, dtype=np.intp)
-    if groups < np.iinfo(np.int16).max:  # the order of np.lexsort((values, group)), sooner:
-        by_value = np.argsort(values, kind="stable")  # small group codes sort in one pass
-        order = by_value[np.argsort(group[by_value].astype(np.int16), kind="stable")]
-    else:
-        order = np.lexsort((values, group))
+    order = _by_group_and_value(values, weights, group, groups)
     v, w, g = values[order], weights[order], group[order]
     cum = np.cumsum(w)
     total = np.bincount(g, w, minlength=groups)
@@ -132,6 +128,31 @@ def weighted_percentiles(
         at = np.minimum(np.searchsorted(cum, target, side="left"), last)
         out[has, j] = v[np.clip(at[has], 0, len(v) - 1)]
     return out
+
+
+def _by_group_and_value(
+    values: np.ndarray, weights: np.ndarray, group: np.ndarray, groups: int
+) -> np.ndarray:
+    """The order of ``np.lexsort((values, group))``, sooner; equal values of a group may
+    come in another order where that cannot change a percentile: when all weights are
+    equal (they add up to the same sums in any order) or no group has equal values."""
+    if groups >= np.iinfo(np.int16).max:
+        return np.lexsort((values, group))
+    order = _sorted(values, group, "quicksort")  # numpy's fastest sort, not stable
+    if len(weights) and not (weights == weights[0]).all():
+        v, g = values[order], group[order]
+        if ((v[1:] == v[:-1]) & (g[1:] == g[:-1])).any():  # ties of unequal weights
+            order = _sorted(values, group, "stable")
+    return order
+
+
+def _sorted(
+    values: np.ndarray, group: np.ndarray, kind: Literal["quicksort", "stable"]
+) -> np.ndarray:
+    """The rows by group, then by value (sorted with ``kind``): small group codes sort
+    in one pass once the values are in order."""
+    by_value = np.argsort(values, kind=kind)
+    return by_value[np.argsort(group[by_value].astype(np.int16), kind="stable")]
 
 
 def weighted_share(
