@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from nutrilog.matching.negations import NEGATION_WORD
 from nutrilog.matching.parts import CONNECTOR, ON_BREAD
-from nutrilog.matching.synonyms import PhraseTable
+from nutrilog.matching.synonyms import PhraseTable, brand_table
 from nutrilog.matching.vocabulary import read_word_table
 from nutrilog.matching.words import normalize_many
 
@@ -75,7 +75,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
-_SEP = r"(?:\s*[:=]+\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
+_SEP = r"(?:\s*[:=|]+\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
 #: counts only when a separator follows it.
 _AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=]|\s*[-\u2013\u2014]+\s))"
@@ -110,6 +110,9 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(_LIST_MARKER),  # a bullet or an item number
         re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
         re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
+        # a word or two of context before a meal and a separator (``study snack -``,
+        # ``team lunch:``): the meal, with its context
+        re.compile(rf"^(?P<meal>(?:[a-z']+\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
         re.compile(
             rf"^(?P<meal>{_alternation(w.colon_meals)})(?:\s*\((?P<time>{_CLOCK})\))?\s*:\s*",
             flags,
@@ -137,9 +140,12 @@ def _worth_reading() -> re.Pattern[str]:
     """A line that may hold a prefix, a connector or a comment (others read as written)."""
     w = entry_words()
     first = _alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
+    # a word or two of context before a meal and a separator (``office lunch -``)
+    context = rf"(?:[a-z']+\s+){{1,2}}(?:{_alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"
-        rf"|{_CLOCK}|(?:{first})\b)|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}|{ON_BREAD.pattern}",
+        rf"|{_CLOCK}|(?:{first})\b|{context})|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
+        rf"|{ON_BREAD.pattern}",
         re.IGNORECASE,
     )
 
@@ -244,6 +250,18 @@ def _unit_words() -> frozenset[str]:
     return units | matcher_words().stop | {"kcal", "cal", "cals"}
 
 
+@lru_cache(maxsize=1)
+def _meal_names() -> PhraseTable[str]:
+    """The meal words of the entry vocabulary as phrases (``post workout``)."""
+    meals = normalize_many(list(entry_words().meals))
+    return PhraseTable.build((m, m) for m in meals if " " in m)
+
+
+def _named_spans(words: list[str]) -> list[tuple[int, int, object]]:
+    """The spans of ``words`` that name a brand or a meal of several words."""
+    return [*brand_table().find(words), *_meal_names().find(words)]
+
+
 def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
     """Why a line is not a food entry, or None when it may be one.
 
@@ -266,7 +284,14 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     """
     words = normalize_many([text])[0].split()
     vocab = entry_words()
-    cues = [c for c in vocab.not_food.find(words) if not _is_size(text, words[c[0] : c[1]])]
+    # a brand's or a meal's name is no cue (``weight watchers`` and a ``post workout
+    # shake`` are food; ``weight`` and ``workout`` alone are not)
+    named = {i for s, e, _ in _named_spans(words) for i in range(s, e)}
+    cues = [
+        c
+        for c in vocab.not_food.find(words)
+        if not _is_size(text, words[c[0] : c[1]]) and not named.intersection(range(*c[:2]))
+    ]
     if cues:
         start, end, kind = cues[0]
         return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
