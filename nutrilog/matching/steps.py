@@ -351,6 +351,11 @@ def _match_reading(
             return _alias_result(index, found, _CORRECTED * len(reading.corrections))
         return _none(index, (yield Request(content, light=light)))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
+    if reading.corrections:  # "spare ribb": the whole line is an alias once corrected,
+        every = [w for seg in reading.segments for w, _ in seg]  # its unknown words read
+        found = _alias_lookup(index, every, tables) if every != known else None
+        if found is not None:
+            return _alias_result(index, found, _CORRECTED * len(reading.corrections))
     found = _alias_lookup(index, known, tables)
     if found is None:
         written = [w for seg in reading.written for w in seg]
