@@ -148,6 +148,8 @@ def _merge_amounts(
         restates = bool(nouns) and set(nouns) <= previous
         if restates and merged and not _keeps_food(matcher, text, merged[-1], end):
             continue  # says again what the part before says (porridge, with milk): dropped
+        if nouns and merged and _already_in(matcher, text, merged[-1], (start, end), nouns):
+            continue  # what the food before holds (cold cut sub, with cheese): dropped
         if not nouns or restates:
             if merged:
                 merged[-1] = (merged[-1][0], end)
@@ -164,6 +166,23 @@ def _merge_amounts(
         else:
             merged.append(pending)
     return merged
+
+
+def _already_in(
+    matcher: Matcher,
+    text: str,
+    before: tuple[int, int],
+    part: tuple[int, int],
+    nouns: list[str],
+) -> bool:
+    """Whether a part with no amount of its own names only what the food the part before
+    lands on is described with (``cold cut sub with cheese``: "Cold cut submarine
+    sandwich, with cheese, ..."; ``chai with milk``: "Tea, hot, chai, with milk")."""
+    if has_amount(text[part[0] : part[1]]):
+        return False
+    # whole words, not stems: "fried" fish holds no "fries"
+    described = set(matcher.description_words(_food_key(matcher, text[slice(*before)])))
+    return bool(described) and all(n in described for n in nouns)
 
 
 #: Points a part joined with one that restates its food may lose against the part alone.
@@ -362,6 +381,9 @@ def _parts_of(
     if listed is not None:
         rest = listed
     spans = part_spans(rest)
+    joined = _with_joined(matcher, rest, spans)
+    if joined is not None:
+        rest, spans = joined, part_spans(joined)
     if len(spans) > 1 and _sure_whole(matcher, rest, spans):
         # an app's "Beans, kidney, cooked", or a dish named in full: one food
         return (Part(rest, _dish_tag(rest, spans)),)
@@ -386,6 +408,25 @@ def _parts_of(
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = _topped(matcher, parts, ()) or parts
     return companion_amounts(british_chips(parts, tag))
+
+
+_AND_ALONE = re.compile(r"^\s*(?:and|&|n|\+)\s*$", re.IGNORECASE)
+
+
+def _with_joined(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> str | None:
+    """``text`` with its two parts joined by ``with`` when the line names a dish that way
+    (``veg curry and rice`` is the alias "veg curry with rice", FNDDS "Vegetable curry with
+    rice"), and the line as written is no alias; else None."""
+    if len(spans) != 2 or not _AND_ALONE.match(text[spans[0][1] : spans[1][0]]):
+        return None
+    if has_amount(text[spans[1][0] : spans[1][1]]):
+        return None
+    if matcher.result(_food_key(matcher, text)).method in ("alias", "exact"):
+        return None
+    joined = f"{text[: spans[0][1]]} with {text[spans[1][0] :]}"
+    return (
+        joined if matcher.result(_food_key(matcher, joined)).method in ("alias", "exact") else None
+    )
 
 
 def _joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -3,7 +3,7 @@
 A line is cut at ``,`` ``;`` ``+`` ``&`` ``and`` ``with`` ``w/`` ``plus`` and ``:``
 (:data:`CONNECTOR`); ``on`` cuts only before bread, toast, rice and the like (``beans
 on toast``), ``in`` only before a drink or a cereal something is added to (``a splash of
-milk in tea``), and a mixed number (``one and a half``, ``a cup and a half``) is an
+milk in tea``) or the bread something is served in (``tuna in a pita``), and a mixed number (``one and a half``, ``a cup and a half``) is an
 amount, not two parts. How
 the parts are grouped into foods is :func:`~nutrilog.matching.entry.understand`'s job.
 
@@ -38,27 +38,36 @@ _BREAD_KIND = (
 #: What "X on toast" is served on: ``on`` joins two foods only before one of these.
 _SERVED_ON = (
     rf"(?:(?:a|an|one|two|\d+|\d+\s+slices?\s+of|buttered|{_BREAD_KIND})\s+)*"
-    r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitta?s?"
+    r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitt?as?"
     r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?)\b"
 )
 #: Dishes served on bread: the bread named after them is theirs, not another food.
 ON_BREAD = re.compile(
     r"(?P<dish>\b(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
-    r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese)\b)\s+on\s+(?:an?\s+)?"
+    r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese|sloppy\s+joes?)\b)\s+on\s+(?:an?\s+)?"
     rf"(?:(?:{_BREAD_KIND}|wheat|seeded|french|italian|brioche|pretzel|potato|sesame"
     r"|ciabatta)\s+)*"
-    r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitta?s?"
+    r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitt?as?"
     rf"|brioche|english\s+muffins?|wheat|{_BREAD_KIND})\b",
     re.IGNORECASE,
 )
 #: What a splash or a spoonful is put in: ``in`` joins two foods only before one of these
 #: (``a splash of milk in tea``, ``honey in my porridge``).
 _ADDED_TO = r"(?:tea|coffee|latte|cappuccino|porridge|oatmeal|oats|cereal|smoothie|shake)\b"
+#: The bread something is served in: ``in`` joins two foods before one of these
+#: (``tuna in a pita``, ``chicken in a wrap``).
+_SERVED_IN = (
+    r"(?:(?:large|small|medium|mini|warm|toasted|white|brown|wholemeal|whole[\s-]*wheat"
+    r"|whole[\s-]*grain|flour|corn|soft|hard)\s+)*"
+    r"(?:pitt?as?|pita\s+breads?|pitta\s+breads?|wraps?|tortillas?|buns?|rolls?|baguettes?"
+    r"|bagels?|croissants?|taco\s+shells?|naans?|rotis?|chapatis?)\b"
+)
 #: What joins two parts of a line.
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
     rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
-    rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})",
+    rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})"
+    rf"|\s+in\s+(?:(?:a|an|one|two|\d+)\s+)?(?={_SERVED_IN})",
     re.IGNORECASE,
 )
 #: ``one and a half``, ``2 and 1/2``: an amount, not two parts.
