@@ -50,7 +50,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from nutrilog.quantity.named import starts_number_name
+from nutrilog.quantity.named import DOSE_FORMS, starts_dose_form_name, starts_number_name
 from nutrilog.quantity.numbers import (
     NUMBER_STARTS,
     format_number,
@@ -157,6 +157,8 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
         if after is not None and after[0].kind != "size":
             notes, hit = (*notes, toks.word[j]), after
     hit = hit or unit_at(toks, j)
+    if hit is not None and hit[0].unit in DOSE_FORMS and starts_dose_form_name(toks, j):
+        hit = None  # "12 gummy bears": the dose-form word begins the food's name
     if hit is None and word_at(toks, j) == "of" and word_at(toks, j + 1) in {"a", "an"}:
         hit = unit_at(toks, j + 2)  # "3/4 of a cup"
     if hit is not None:

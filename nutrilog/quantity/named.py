@@ -24,7 +24,13 @@ from nutrilog._resources import dataset_path
 from nutrilog.quantity.tokens import Tokens
 from nutrilog.units import normalize_unit
 
-__all__ = ["number_names", "starts_number_name"]
+__all__ = [
+    "DOSE_FORMS",
+    "dose_form_names",
+    "number_names",
+    "starts_dose_form_name",
+    "starts_number_name",
+]
 
 _NUMBER = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$"
@@ -54,9 +60,51 @@ def number_names() -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
+#: Count units that are dose forms of supplements (``2 gummies``): the same word also
+#: begins food names (``gummy bears``, ``cap'n crunch``).
+DOSE_FORMS = frozenset(
+    {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sachet", "pill", "caplet"}
+)
+
+
+@cache
+def dose_form_names() -> frozenset[tuple[str, ...]]:
+    """The alias table's names of two words or more that begin with a dose-form unit
+    (``gummy bears``, ``cap n crunch``), as tuples of words."""
+    with dataset_path("aliases.csv").open(encoding="utf-8", newline="") as fh:
+        names = [row["alias"] for row in csv.DictReader(fh)]
+    found = set()
+    for name in names:
+        words = tuple(_word(w) for w in re.findall(r"[A-Za-z]+|\d+", name))
+        unit = normalize_unit(words[0]) if len(words) >= 2 else None
+        if unit is not None and unit.unit in DOSE_FORMS:
+            found.add(words)
+    return frozenset(found)
+
+
+def starts_dose_form_name(toks: Tokens, i: int) -> bool:
+    """Whether the words from token ``i`` (a dose-form unit word) begin a food name of
+    :func:`dose_form_names`: in ``12 gummy bears`` the food is gummy bears, not 12 gummies
+    of bear.
+
+    Examples
+    --------
+    >>> from nutrilog.quantity.tokens import tokenize
+    >>> starts_dose_form_name(tokenize("12 gummy bears"), 1)
+    True
+    >>> starts_dose_form_name(tokenize("2 gummies vitamin d"), 1)
+    False
+    """
+    return _starts_name(toks, i, dose_form_names())
+
+
 def starts_number_name(toks: Tokens, i: int) -> bool:
     """Whether the words from token ``i`` (a number) begin a name of :func:`number_names`."""
-    names = number_names()
+    return _starts_name(toks, i, number_names())
+
+
+def _starts_name(toks: Tokens, i: int, names: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the words from token ``i`` begin one of ``names``."""
     longest = max((len(n) for n in names), default=0)
     words = []
     for k in range(i, min(toks.n, i + longest)):
