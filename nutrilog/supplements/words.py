@@ -69,6 +69,8 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "calcium_mg",
         re.compile(
             rf"\bcalcium\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
+            # "cal 500 mg": cal before a dose in milligrams is calcium (calories are no mg)
+            r"|\bcal\b(?=\s*(?:\d+(?:\.\d+)?)?\s*mg\b)"
             rf"|\bca\s+(?:{_ANY_SALT})\b",
             re.I,
         ),
@@ -122,7 +124,10 @@ NAMED_SUPPLEMENTS = re.compile(
     r"\bechinacea\b|\bn-?acetyl[\s-]?cysteine\b|"
     r"\belectrolytes? (?:tabs?|tablets?|capsules?|caps|packets?|sachets?|powder|mix|drink mix)\b|"
     r"\blmnt\b|\bnuun\b|\bliquid[\s-]?i\.?v\b|\bsalt[\s-]?sticks?\b|"
-    r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b",
+    r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b|"
+    # a pre-workout powder, not the meal before a workout ("pre-workout snack: ...")
+    r"\bpre[\s-]?workout\b(?!\s*(?:[:=\u2013\u2014-]|(?:snacks?|meals?|shakes?|smoothies?|bars?"
+    r"|breakfast|lunch|dinner|food)\b))",
     re.I,
 )
 #: Untracked nutrients and herbs: a supplement with a dose or a form, a food otherwise.
