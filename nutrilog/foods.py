@@ -101,7 +101,8 @@ def split_measure(text: pd.Series) -> pd.DataFrame:
 
 
 def _measure_unit(text: str) -> str:
-    head = re.split(r"[,(;]", text, maxsplit=1)[0]
+    # "slice/chunk", "piece/slice": the first of two names given for one portion
+    head = re.split(r"[,(;/]", text, maxsplit=1)[0]
     words = head.split()
     for size in (2, 1):
         if len(words) >= size:
@@ -120,8 +121,8 @@ def measure_units(description: pd.Series) -> pd.Series:
 
     Examples
     --------
-    >>> measure_units(pd.Series(["cup, chopped", "fl oz", 'medium (7" long)', "cubic inch"])).tolist()
-    ['cup', 'fl_oz', 'medium', '']
+    >>> measure_units(pd.Series(["cup, chopped", "fl oz", 'medium (7" long)', "cubic inch", "slice/chunk"])).tolist()
+    ['cup', 'fl_oz', 'medium', '', 'slice']
     """
     description = description.astype("str")
     keys = {text: _measure_unit(text) for text in description.unique()}

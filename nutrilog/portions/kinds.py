@@ -131,6 +131,26 @@ def _twin_volume(
     )
 
 
+def _twin_unit(
+    food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A count word (``slice``, ``stick``) of a food USDA weighs in no such unit, as its
+    FNDDS twin (the same food, its nutrients copied) weighs it: ``a slice of papaya`` of
+    SR28 papayas is FNDDS papaya's ``slice/chunk``."""
+    found = default_table().get(food_id)
+    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+        return None
+    twin = _count(found[2], prepared.food(found[2]), unit, hint)
+    if np.isnan(twin.grams):
+        return None
+    return Portion(
+        twin.grams,
+        f"{twin.portion} (FNDDS twin {found[2]})",
+        "",
+        f"count: one {unit} as FNDDS twin {found[2]} weighs it = {grams_text(twin.grams)} g",
+    )
+
+
 def _scaled_item(
     food_id: str, food: Food, unit: str, hint: Hint, prepared: PreparedPortions | None
 ) -> Portion | None:
@@ -202,7 +222,10 @@ def _for_food(
             return _scaled_item(food_id, food, unit, hint, prepared) or found
         return found
     if kind == "count":
-        return _count(food_id, food, unit, hint)
+        found = _count(food_id, food, unit, hint)
+        if np.isnan(found.grams) and unit not in ("each", "serving"):
+            return _twin_unit(food_id, unit, hint, prepared) or found
+        return found
     if kind == "noun":
         return _noun(food, unit, hint)
     # bare count: one item -- the piece the food text ends on (``2 sausage links``: two
