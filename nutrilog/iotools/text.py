@@ -121,6 +121,8 @@ def _classify(raw: pd.Series) -> _Lines:
     comment = stripped.str.startswith("#") | stripped.str.startswith("//")
     body = stripped.str.replace(r"\s+#(?!\d).*$", "", regex=True).str.strip()
     body = body.str.replace(r"^[-*•·]\s+", "", regex=True)
+    # a heading set off by rules (``=== thursday ===``, ``--- Day 2 ---``)
+    body = body.str.replace(r"^[=*~_\-–—]{2,}\s*|\s*[=*~_\-–—]{2,}$", "", regex=True)
     content = (body != "") & ~comment
     is_day = content & (
         body.str.match(DAY_HEADING_RE.pattern, flags=re.I)
