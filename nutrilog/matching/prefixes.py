@@ -75,7 +75,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
-_SEP = r"(?:\s*[:=|]+\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
+_SEP = r"(?:\s*[:=|]+\s*|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
 #: counts only when a separator follows it.
 _AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=]|\s*[-\u2013\u2014]+\s))"
