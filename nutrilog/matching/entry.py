@@ -380,6 +380,7 @@ def _parts_of(
     listed = _listed_in_container(rest)
     if listed is not None:
         rest = listed
+    rest = _each_amount(rest)
     spans = part_spans(rest)
     joined = _with_joined(matcher, rest, spans)
     if joined is not None:
@@ -408,6 +409,35 @@ def _parts_of(
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = _topped(matcher, parts, ()) or parts
     return companion_amounts(british_chips(parts, tag))
+
+
+#: An amount said once for all the foods before it (``rice and beans, 1 cup each``).
+_EACH = re.compile(
+    r"^(?P<foods>.+?)\s*[,;]?\s+(?P<amount>(?:\d+(?:[./]\d+)?|a|an|one|two|three|half)"
+    r"(?:\s+[a-z.]+)?)\s+(?:each|apiece)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _each_amount(text: str) -> str:
+    """``text`` with an amount said once for every food (``rice and pinto beans, 1 cup
+    each``) written before each food that has none (``1 cup rice and 1 cup pinto beans``).
+
+    Examples
+    --------
+    >>> _each_amount("rice and black beans, 1 cup each")
+    '1 cup rice and 1 cup black beans'
+    >>> _each_amount("2 eggs")
+    '2 eggs'
+    """
+    found = _EACH.match(text)
+    if found is None:
+        return text
+    foods = found["foods"]
+    parts = [foods[a:b].strip(" ,;:+&") for a, b in part_spans(foods)]
+    if len(parts) < 2 or any(has_amount(p) for p in parts):
+        return text
+    return " and ".join(f"{found['amount']} {p}" for p in parts)
 
 
 _AND_ALONE = re.compile(r"^\s*(?:and|&|n|\+)\s*$", re.IGNORECASE)
