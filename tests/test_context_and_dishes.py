@@ -169,3 +169,28 @@ def test_a_pre_workout_powder_is_a_supplement_and_the_meal_before_a_workout_is_n
     assert detect_supplement("pre-workout 2 scoops").kind == "supplement"
     rows = entries_of(["pre-workout snack: 1 apple"], foods)
     assert rows["food_id"].tolist() == ["sr28:09003"]
+
+
+# --------------------------------------------------------------------------- sixth set
+
+
+def test_a_day_heading_set_off_by_rules_is_a_heading(tmp_path) -> None:
+    path = tmp_path / "diary.txt"
+    path.write_text("=== friday ===\n1 pear\n--- Day 3 ---\n1 plum\n", encoding="utf-8")
+    log = nl.read_log(path)
+    assert log.entries["text"].tolist() == ["1 pear", "1 plum"]
+    assert log.rejected.empty
+
+
+def test_a_tilde_after_a_meal_separates_its_prefix() -> None:
+    assert strip_prefix("late snack ~ 5 dried apricots")[0] == "5 dried apricots"
+
+
+def test_a_dose_each_in_brackets_multiplies_the_count() -> None:
+    assert detect_supplement("Ca citrate 3 tabs (200mg ea)").nutrients == {"calcium_mg": 600.0}
+
+
+def test_an_amount_said_once_for_each_food(foods: FoodTable) -> None:
+    rows = entries_of(["oats and blueberries, 1 cup each"], foods)
+    assert len(rows) == 2
+    assert all("1 cup" in p for p in rows["portion"])
