@@ -115,8 +115,9 @@ def test_a_sloppy_joe_holds_its_bun(foods: FoodTable) -> None:
 
 
 def test_x_and_y_is_the_dish_x_with_y(foods: FoodTable) -> None:
-    rows = entries_of(["1 cup chicken curry and rice"], foods)
-    assert rows["food_id"].tolist() == ["fndds:27146155"]  # Chicken curry with rice
+    # the alias table names "beef curry with rice", not "beef curry and rice"
+    rows = entries_of(["1 cup beef curry and rice"], foods)
+    assert rows["food_id"].tolist() == ["fndds:27116110"]  # Beef curry with rice
     assert rows["grams"].iloc[0] == pytest.approx(200.0)  # FNDDS: 1 cup
 
 

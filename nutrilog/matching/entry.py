@@ -53,6 +53,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nutrilog.matching.dishes import already_in, with_joined
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
@@ -62,7 +63,14 @@ from nutrilog.matching.neighbours import (
     read_topped,
     topped_foods,
 )
-from nutrilog.matching.parts import Part, has_amount, own_bread_dropped, part_spans, split_parts
+from nutrilog.matching.parts import (
+    Part,
+    each_amount,
+    has_amount,
+    own_bread_dropped,
+    part_spans,
+    split_parts,
+)
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
 from nutrilog.matching.synonyms import synonym_table
 from nutrilog.matching.vocabulary import matcher_words
@@ -148,7 +156,7 @@ def _merge_amounts(
         restates = bool(nouns) and set(nouns) <= previous
         if restates and merged and not _keeps_food(matcher, text, merged[-1], end):
             continue  # says again what the part before says (porridge, with milk): dropped
-        if nouns and merged and _already_in(matcher, text, merged[-1], (start, end), nouns):
+        if nouns and merged and already_in(matcher, text, merged[-1], (start, end), nouns):
             continue  # what the food before holds (cold cut sub, with cheese): dropped
         if not nouns or restates:
             if merged:
@@ -166,23 +174,6 @@ def _merge_amounts(
         else:
             merged.append(pending)
     return merged
-
-
-def _already_in(
-    matcher: Matcher,
-    text: str,
-    before: tuple[int, int],
-    part: tuple[int, int],
-    nouns: list[str],
-) -> bool:
-    """Whether a part with no amount of its own names only what the food the part before
-    lands on is described with (``cold cut sub with cheese``: "Cold cut submarine
-    sandwich, with cheese, ..."; ``chai with milk``: "Tea, hot, chai, with milk")."""
-    if has_amount(text[part[0] : part[1]]):
-        return False
-    # whole words, not stems: "fried" fish holds no "fries"
-    described = set(matcher.description_words(_food_key(matcher, text[slice(*before)])))
-    return bool(described) and all(n in described for n in nouns)
 
 
 #: Points a part joined with one that restates its food may lose against the part alone.
@@ -380,9 +371,9 @@ def _parts_of(
     listed = _listed_in_container(rest)
     if listed is not None:
         rest = listed
-    rest = _each_amount(rest)
+    rest = each_amount(rest)
     spans = part_spans(rest)
-    joined = _with_joined(matcher, rest, spans)
+    joined = with_joined(matcher, rest, spans)
     if joined is not None:
         rest, spans = joined, part_spans(joined)
     if len(spans) > 1 and _sure_whole(matcher, rest, spans):
@@ -409,54 +400,6 @@ def _parts_of(
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = _topped(matcher, parts, ()) or parts
     return companion_amounts(british_chips(parts, tag))
-
-
-#: An amount said once for all the foods before it (``rice and beans, 1 cup each``).
-_EACH = re.compile(
-    r"^(?P<foods>.+?)\s*[,;]?\s+(?P<amount>(?:\d+(?:[./]\d+)?|a|an|one|two|three|half)"
-    r"(?:\s+[a-z.]+)?)\s+(?:each|apiece)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _each_amount(text: str) -> str:
-    """``text`` with an amount said once for every food (``rice and pinto beans, 1 cup
-    each``) written before each food that has none (``1 cup rice and 1 cup pinto beans``).
-
-    Examples
-    --------
-    >>> _each_amount("rice and black beans, 1 cup each")
-    '1 cup rice and 1 cup black beans'
-    >>> _each_amount("2 eggs")
-    '2 eggs'
-    """
-    found = _EACH.match(text)
-    if found is None:
-        return text
-    foods = found["foods"]
-    parts = [foods[a:b].strip(" ,;:+&") for a, b in part_spans(foods)]
-    if len(parts) < 2 or any(has_amount(p) for p in parts):
-        return text
-    return " and ".join(f"{found['amount']} {p}" for p in parts)
-
-
-_AND_ALONE = re.compile(r"^\s*(?:and|&|n|\+)\s*$", re.IGNORECASE)
-
-
-def _with_joined(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> str | None:
-    """``text`` with its two parts joined by ``with`` when the line names a dish that way
-    (``veg curry and rice`` is the alias "veg curry with rice", FNDDS "Vegetable curry with
-    rice"), and the line as written is no alias; else None."""
-    if len(spans) != 2 or not _AND_ALONE.match(text[spans[0][1] : spans[1][0]]):
-        return None
-    if has_amount(text[spans[1][0] : spans[1][1]]):
-        return None
-    if matcher.result(_food_key(matcher, text)).method in ("alias", "exact"):
-        return None
-    joined = f"{text[: spans[0][1]]} with {text[spans[1][0] :]}"
-    return (
-        joined if matcher.result(_food_key(matcher, joined)).method in ("alias", "exact") else None
-    )
 
 
 def _joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -24,6 +24,7 @@ __all__ = [
     "CONNECTOR",
     "ON_BREAD",
     "Part",
+    "each_amount",
     "has_amount",
     "own_bread_dropped",
     "part_spans",
@@ -142,3 +143,32 @@ _AMOUNT_FIRST = re.compile(
 def has_amount(text: str) -> bool:
     """Whether a part starts with an amount of its own."""
     return _AMOUNT_FIRST.match(text) is not None
+
+
+#: An amount said once for all the foods before it (``rice and beans, 1 cup each``).
+_EACH = re.compile(
+    r"^(?P<foods>.+?)\s*[,;]?\s+(?P<amount>(?:\d+(?:[./]\d+)?|a|an|one|two|three|half)"
+    r"(?:\s+[a-z.]+)?)\s+(?:each|apiece)\s*$",
+    re.IGNORECASE,
+)
+
+
+def each_amount(text: str) -> str:
+    """``text`` with an amount said once for every food (``rice and pinto beans, 1 cup
+    each``) written before each food that has none (``1 cup rice and 1 cup pinto beans``).
+
+    Examples
+    --------
+    >>> each_amount("rice and black beans, 1 cup each")
+    '1 cup rice and 1 cup black beans'
+    >>> each_amount("2 eggs")
+    '2 eggs'
+    """
+    found = _EACH.match(text)
+    if found is None:
+        return text
+    foods = found["foods"]
+    parts = [foods[a:b].strip(" ,;:+&") for a, b in part_spans(foods)]
+    if len(parts) < 2 or any(has_amount(p) for p in parts):
+        return text
+    return " and ".join(f"{found['amount']} {p}" for p in parts)

@@ -1,0 +1,73 @@
+"""What a dish already holds: the parts of a line that name no food of their own.
+
+A line's parts are matched one by one unless the dish they land on holds them:
+:func:`already_in` tells a part that only names what the food before it is described
+with (``cold cut sub with cheese``, ``chai with milk``), and :func:`with_joined` reads
+``X and Y`` as the dish ``X with Y`` when the alias table names it so (``veg curry and
+rice``). :mod:`~nutrilog.matching.entry` uses both while it groups a line's parts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nutrilog.matching.match import Matcher, key_of
+from nutrilog.matching.parts import has_amount
+from nutrilog.quantity import parse_quantity
+
+__all__ = ["already_in", "with_joined"]
+
+
+def _food_key(text: str) -> str:
+    """The matching key of a part's food words (its amount left out)."""
+    return key_of(parse_quantity(text).food)
+
+
+_AND_ALONE = re.compile(r"^\s*(?:and|&|n|\+)\s*$", re.IGNORECASE)
+
+
+def with_joined(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> str | None:
+    """``text`` with its two parts joined by ``with`` when the line names a dish that way
+    (``veg curry and rice`` is the alias "veg curry with rice", FNDDS "Vegetable curry with
+    rice"), and the line as written is no alias; else None.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.parts import part_spans
+    >>> text = "veg curry and rice"
+    >>> with_joined(Matcher(load_foods()), text, part_spans(text))
+    'veg curry with rice'
+    """
+    if len(spans) != 2 or not _AND_ALONE.match(text[spans[0][1] : spans[1][0]]):
+        return None
+    if has_amount(text[spans[1][0] : spans[1][1]]):
+        return None
+    if matcher.result(_food_key(text)).method in ("alias", "exact"):
+        return None
+    joined = f"{text[: spans[0][1]]} with {text[spans[1][0] :]}"
+    return joined if matcher.result(_food_key(joined)).method in ("alias", "exact") else None
+
+
+def already_in(
+    matcher: Matcher,
+    text: str,
+    before: tuple[int, int],
+    part: tuple[int, int],
+    nouns: list[str],
+) -> bool:
+    """Whether a part with no amount of its own names only what the food the part before
+    lands on is described with (``cold cut sub with cheese``: "Cold cut submarine
+    sandwich, with cheese, ..."; ``chai with milk``: "Tea, hot, chai, with milk").
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> already_in(Matcher(load_foods()), "chai with milk", (0, 4), (10, 14), ["milk"])
+    True
+    """
+    if has_amount(text[part[0] : part[1]]):
+        return False
+    # whole words, not stems: "fried" fish holds no "fries"
+    described = set(matcher.description_words(_food_key(text[slice(*before)])))
+    return bool(described) and all(n in described for n in nouns)
