@@ -195,3 +195,16 @@ def test_an_amount_said_once_for_each_food(foods: FoodTable) -> None:
     rows = entries_of(["oats and blueberries, 1 cup each"], foods)
     assert len(rows) == 2
     assert all("1 cup" in p for p in rows["portion"])
+
+
+def test_of_two_slices_of_a_food_the_one_its_fndds_twin_weighs(foods: FoodTable) -> None:
+    rows = entries_of(["3 slices american cheese"], foods)
+    # SR28 01042 has slice (1 oz) 28 g and slice (3/4 oz) 21 g; FNDDS weighs a slice 21 g
+    assert rows["grams"].iloc[0] == pytest.approx(3 * 21.0)
+    # a twin weighing another thing by the word (a pouch of two bars, 43 g) decides nothing
+    assert entries_of(["1 granola bar"], foods)["grams"].iloc[0] == pytest.approx(21.0)
+
+
+def test_firm_tofu_is_the_firm_kind(foods: FoodTable) -> None:
+    rows = entries_of(["200 g firm tofu"], foods)
+    assert rows["food_id"].tolist() == ["sr28:16426"]  # Tofu, raw, firm, calcium sulfate

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -32,7 +33,7 @@ from nutrilog.portions.choice import (
     volume_portion,
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
-from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions
+from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
 from nutrilog.portions.sizes import SIZE_FACTORS, sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
 
@@ -42,7 +43,9 @@ __all__ = ["for_food"]
 _BAR_SIZES = frozenset({"king", "fun", "miniature", "mini", "bite", "snack", "share", "sharing"})
 
 
-def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
+def _count(
+    food_id: str, food: Food, unit: str, hint: Hint, prepared: PreparedPortions | None = None
+) -> Portion:
     """The food's portion of that count word or its twin; else a typical amount."""
     rows = food.rows
     if unit == "each":
@@ -53,7 +56,9 @@ def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
     elif unit == "serving":  # a serving given as a count: a serving row, never a guess
         return serving_portion(rows, food.typical, hint)
     else:
-        row = count_row(rows, unit, hint, food.typical)
+        row = _as_twin_weighs(
+            food_id, rows, unit, hint, count_row(rows, unit, hint, food.typical), prepared
+        )
         for twin in COUNT_TWINS.get(unit, ()):
             row = row or count_row(rows, twin, hint, food.typical)
     if row is None and unit in vague_rules():
@@ -63,6 +68,33 @@ def _count(food_id: str, food: Food, unit: str, hint: Hint) -> Portion:
     if row is None:
         return Portion(np.nan, "", f"no {unit} weight for this food")
     return Portion(row.per_one, row.label, "")
+
+
+def _as_twin_weighs(
+    food_id: str,
+    rows: list[Row],
+    unit: str,
+    hint: Hint,
+    row: Row | None,
+    prepared: PreparedPortions | None,
+) -> Row | None:
+    """Among several portions of one count word that the text does not tell apart
+    (SR28 American cheese: ``slice (1 oz)`` 28 g, ``slice (3/4 oz)`` 21 g), the one
+    nearest to its FNDDS twin's or neighbour's when that lies among them (the survey's
+    standard: FNDDS American cheese ``slice`` 21 g); ``row`` when there is no such choice."""
+    same = [r for r in rows if r.unit == unit and not r.odd and r.per_one > 0]
+    if row is None or row not in same or len({r.per_one for r in same}) < 2 or hint.dims:
+        return row
+    if any(hint.words & r.words for r in same):
+        return row  # the text names one of them ("2 oval slices")
+    found = default_table().get(food_id)
+    if found is None or found[1] not in ("FNDDS twin", "FNDDS neighbour") or prepared is None:
+        return row
+    theirs = count_row(prepared.food(found[2]).rows, unit, hint) if found[2] else None
+    weights = [r.per_one for r in same]
+    if theirs is None or not min(weights) <= theirs.per_one <= max(weights):
+        return row  # the twin weighs another thing by that word (a pouch of two bars)
+    return min(same, key=lambda r: abs(math.log(r.per_one / theirs.per_one)))
 
 
 def _noun(food: Food, unit: str, hint: Hint) -> Portion:
@@ -222,7 +254,7 @@ def _for_food(
             return _scaled_item(food_id, food, unit, hint, prepared) or found
         return found
     if kind == "count":
-        found = _count(food_id, food, unit, hint)
+        found = _count(food_id, food, unit, hint, prepared)
         if np.isnan(found.grams) and unit not in ("each", "serving"):
             return _twin_unit(food_id, unit, hint, prepared) or found
         return found
