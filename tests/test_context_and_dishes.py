@@ -208,3 +208,13 @@ def test_of_two_slices_of_a_food_the_one_its_fndds_twin_weighs(foods: FoodTable)
 def test_firm_tofu_is_the_firm_kind(foods: FoodTable) -> None:
     rows = entries_of(["200 g firm tofu"], foods)
     assert rows["food_id"].tolist() == ["sr28:16426"]  # Tofu, raw, firm, calcium sulfate
+
+
+def test_an_oz_of_a_drink_is_a_fluid_ounce(foods: FoodTable) -> None:
+    rows = entries_of(["12 oz coke", "8 oz coconut water", "4 oz cheddar"], foods)
+    cola, coconut, cheese = rows["grams"].tolist()
+    # SR28 cola: 12 fl oz through its own fl oz weight (30.7 g), not 12 x 28.35 g
+    assert cola == pytest.approx(12 * 30.7, rel=0.01)
+    assert coconut == pytest.approx(240.0)  # SR28 coconut water: 1 cup = 240 g
+    assert cheese == pytest.approx(4 * 28.3495, rel=1e-4)  # a cheese's oz is a mass
+    assert "oz of a drink read as fl oz" in rows["assumptions"].iloc[0]

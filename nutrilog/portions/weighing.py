@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GRAMS_COLUMNS",
+    "is_drink",
     "NO_QUANTITY",
     "amounts",
     "grams_for",
@@ -57,6 +59,70 @@ def _water(unit: str | None) -> Portion | None:
 @cache
 def _grams_of_water(unit: str) -> float:
     return convert(1.0, unit, "g", "water")
+
+
+#: Food groups of drinks: an ``oz`` of one is a fluid ounce (``20 oz soda``).
+_DRINK_GROUPS = frozenset(
+    {
+        "Beverages",
+        "Coffee",
+        "Tea",
+        "Liquor and cocktails",
+        "Fruit drinks",
+        "Milk substitutes",
+        "Smoothies and grain drinks",
+        "Other fruit juice",
+        "Sport and energy drinks",
+        "Nutritional beverages",
+        "Soft drinks",
+        "Milk shakes and other dairy drinks",
+        "Citrus juice",
+        "Diet soft drinks",
+        "Wine",
+        "Diet sport and energy drinks",
+        "Vegetable juice",
+        "Beer",
+        "Other diet drinks",
+        "Flavored or carbonated water",
+        "Enhanced or fortified water",
+        "Apple juice",
+        "Tap water",
+        "Bottled water",
+        "Flavored milk, reduced fat",
+        "Flavored milk, nonfat",
+        "Flavored milk, lowfat",
+        "Flavored milk, whole",
+        "Milk, whole",
+        "Milk, lowfat",
+        "Milk, nonfat",
+        "Milk, reduced fat",
+    }
+)
+#: A drink of another food group (an SR28 juice, coconut water, fluid milk).
+_POURED = re.compile(r"\bjuice\b|\bcoconut water\b|^milk,")
+#: Description words of a drink's dry or concentrated form, weighed by mass.
+_NOT_POURED = ("powder", "dry", "mix", "concentrate", "granules", "crystals", "unprepared")
+
+
+def is_drink(foods: FoodTable, food_id: str) -> bool:
+    """Whether a food is a drink as poured, so that an ``oz`` of it is a fluid ounce:
+    a food of a drink group (or an SR28 juice or fluid milk), not a powder, mix or
+    concentrate.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> is_drink(load_foods(), "sr28:14148"), is_drink(load_foods(), "sr28:11457")  # cola, spinach
+    (True, False)
+    """
+    try:
+        row = foods.foods.loc[food_id]
+    except KeyError:
+        return False
+    description = str(row.get("description", "")).lower()
+    group = str(row.get("group", ""))
+    poured = group in _DRINK_GROUPS or bool(_POURED.search(description))
+    return poured and not any(word in description for word in _NOT_POURED)
 
 
 def grams_for(
@@ -137,6 +203,10 @@ def _resolve(
     """:func:`grams_per_unit` with the assumption made, if any."""
     unit = unit if isinstance(unit, str) and unit else None
     kind = unit_kind if isinstance(unit_kind, str) and unit_kind else None
+    if unit == "oz" and isinstance(food_id, str) and is_drink(foods, food_id):
+        poured = _resolve(food_id, "fl_oz", "volume", foods, food_text)
+        if np.isfinite(poured.grams):
+            return poured._replace(assumption="drink: oz of a drink read as fl oz")
     if kind == "mass" or (kind is None and unit in MASS_UNITS):
         return Portion(_grams_of_one(str(unit)), "mass", "")
     if kind == "activity":
