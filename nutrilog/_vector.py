@@ -100,7 +100,15 @@ def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -
     """
     merged, categories = pd.factorize(pd.Series(uniques, dtype=object), use_na_sentinel=True)
     merged = merged.astype(small_int(len(categories)))  # take into the final code type at once
-    cat = pd.Categorical.from_codes(merged[codes] if len(codes) else codes, categories=categories)
+    if not len(codes) or not len(merged):
+        out = merged[codes] if len(codes) else codes
+    elif (merged == merged[0]).all():  # one value for every code: no take over the rows
+        out = np.full(len(codes), merged[0], dtype=merged.dtype)
+    elif (merged == np.arange(len(merged))).all() and codes.min() >= 0:
+        out = codes.astype(merged.dtype)  # distinct values: the codes are their own codes
+    else:
+        out = merged[codes]
+    cat = pd.Categorical.from_codes(out, categories=categories)
     return pd.Series(cat, index=index, copy=False)  # codes made here: no second copy
 
 

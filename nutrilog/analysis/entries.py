@@ -180,7 +180,11 @@ def _analyse_entries(
         return out
 
     # intp: the codes index every key-level column without a conversion per take
-    key_code = spread(np.arange(len(keys), dtype=np.intp), -1)  # -1: not matched
+    # -1: not matched; with every row matched, each row's key is its code (no take)
+    if every:
+        key_code = code.astype(np.intp, copy=False)
+    else:
+        key_code = spread(np.arange(len(keys), dtype=np.intp), -1)
     if found is None:
         found = pd.DataFrame(columns=_KEY_COLUMNS)
     grams = spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
@@ -199,7 +203,8 @@ def _analyse_entries(
     def per_key(column: str) -> pd.Series:
         """A key-level text column spread to the matched rows (missing elsewhere)."""
         values = found[column].to_numpy(dtype=object)
-        uniques = np.append(values, None)  # key -1 (rows not matched) -> missing
+        # key -1 (rows not matched) -> missing; no such row when every row is matched
+        uniques = values if every else np.append(values, None)
         return coded(key_code, uniques, index)
 
     matched = to_match
