@@ -192,13 +192,13 @@ def _stages(profiles: list[Profile]) -> tuple[np.ndarray, dict[tuple[float, str,
     """Each person's DRI group as a number, and the groups ``(first age, sex, life stage)``
     numbered in the order they first appear; one look-up per distinct (age group, sex,
     life stage), not per person."""
-    lowest = group_starts(np.array([p.age for p in profiles], dtype="float64"))
+    lowest = group_starts(np.fromiter(map(attrgetter("age"), profiles), "float64", len(profiles)))
     keys = [
         pd.factorize(values)
         for values in (
             lowest,
-            np.array([p.sex for p in profiles], dtype=object),
-            np.array([p.life_stage for p in profiles], dtype=object),
+            np.array(list(map(attrgetter("sex"), profiles)), dtype=object),
+            np.array(list(map(attrgetter("life_stage"), profiles)), dtype=object),
         )
     ]
     combined = np.zeros(len(profiles), dtype=np.int64)
