@@ -16,6 +16,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -52,7 +54,11 @@ DAILY_COLUMNS: list[str] = [
 
 
 def scale_per_100g(
-    entries: pd.DataFrame, per_100g: pd.DataFrame, columns: list[str] | None = None
+    entries: pd.DataFrame,
+    per_100g: pd.DataFrame,
+    columns: list[str] | None = None,
+    *,
+    rows_of: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """Nutrient amounts of each entry: ``grams / 100 × value per 100 g`` of its food.
 
@@ -64,6 +70,10 @@ def scale_per_100g(
         Per-100 g values indexed by food id.
     columns : list of str, optional
         Nutrient columns to compute (default: all tracked ones present in ``per_100g``).
+    rows_of : mapping, optional
+        Food id -> its row position in ``per_100g``, when the caller keeps one (a
+        :class:`~nutrilog.foods.FoodTable`'s ``id_lookup.position``): each distinct food
+        is then found with a dict look-up instead of a search of the table's index.
 
     Returns
     -------
@@ -74,11 +84,16 @@ def scale_per_100g(
     # look up each distinct food once, then spread its values to the entries by code
     codes, ids = codes_of(entries["food_id"])
     codes = codes.astype(np.intp, copy=False)  # converted once, not by every take
-    per_food = per_100g[cols].reindex(ids)
+    if rows_of is None:
+        per_food = per_100g[cols].reindex(ids).to_numpy(dtype="float64").T
+    else:  # the table's rows of the distinct foods; a food not in it has no values
+        rows = np.array([rows_of.get(i, -1) for i in ids.tolist()], dtype=np.intp)
+        per_food = per_100g[cols].to_numpy(dtype="float64")[rows].T
+        per_food[:, rows < 0] = np.nan
     factor = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64") / 100.0
     out = {}
-    for c in cols:
-        values = per_food[c].to_numpy(dtype="float64").take(codes)  # new: scaled in place
+    for c, per_100 in zip(cols, np.ascontiguousarray(per_food), strict=True):
+        values = per_100.take(codes)  # new: scaled in place
         out[c] = np.multiply(values, factor, out=values)
     return pd.DataFrame(out, index=entries.index, columns=cols, copy=False)
 

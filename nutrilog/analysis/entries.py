@@ -221,7 +221,7 @@ def _analyse_entries(
         kept = redo & food_id.isna().to_numpy()  # no food to recompute from
         energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
     weighed = pd.DataFrame({"food_id": food_id, "grams": grams}, copy=False)  # read only
-    computed = scale_per_100g(weighed, foods.nutrients)
+    computed = scale_per_100g(weighed, foods.nutrients, rows_of=foods.id_lookup.position)
     columns = {c: entries[c] for c in entries.columns}
     columns["food_id"] = choose(matched, food_id, entries["food_id"])
     for col in NUTRIENT_COLUMNS:
