@@ -231,22 +231,26 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
     n_entries = per_day()
     weighed_g = per_day(weight)
     n_unweighed = count_of(unweighed)
+    some_unweighed = unweighed.any()
     for n in TRACKED:
         values = entries[n.column].to_numpy(dtype="float64")
-        known = ~np.isnan(values)
-        if known.all():  # every value known: the day's counts and weights as they are
+        unknown = np.isnan(values)
+        if not unknown.any():  # every value known: the day's counts and weights as they are
             out[n.column] = per_day(values)
             out[f"known_{n.column}"] = n_entries
             out[f"covered_g_{n.column}"] = weighed_g
             out[f"covered_unweighed_{n.column}"] = n_unweighed
             continue
+        known = ~unknown
         out[n.column] = per_day(np.where(known, values, 0.0))
         # counts are whole numbers: the entries less the unknown ones, the fewer rows
-        out[f"known_{n.column}"] = n_entries - count_of(~known)
+        out[f"known_{n.column}"] = n_entries - per_day(rows=unknown)
         # the food weight whose value is known: weighed grams, and the unweighed entries
         # counted (each weighs the day's mean, known only once every part is summed)
         out[f"covered_g_{n.column}"] = total_of(weight, known)
-        out[f"covered_unweighed_{n.column}"] = count_of(known & unweighed)
+        out[f"covered_unweighed_{n.column}"] = (
+            count_of(known & unweighed) if some_unweighed else np.zeros(n_days, dtype=np.int64)
+        )
     for n in TRACKED:
         if n.splits_supplements:
             values = entries[n.column].to_numpy(dtype="float64")
