@@ -114,9 +114,10 @@ def day_numbers(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     >>> [a.tolist() for a in day_numbers(e)]
     [[2, 0, 1], [1, 2, 0]]
     """
-    person = _sorted_codes(entries["person"])
+    combined = _sorted_codes(entries["person"])  # made here: combined in place
     date = _sorted_codes(entries["date"])
-    combined = person * (int(date.max(initial=0)) + 1) + date
+    combined *= int(date.max(initial=0)) + 1
+    combined += date
     size = int(combined.max(initial=-1)) + 1
     if size <= 4 * len(combined) + 1024:
         # few possible keys: mark the ones present; their running count is the day
@@ -148,11 +149,14 @@ def _day_offsets(values: pd.Series) -> tuple[np.ndarray, int] | None:
     whole = days * per_day == ticks
     if not (whole | missing).all():
         return None  # times of day: not day numbers
-    known = days[~missing]
+    some_missing = missing.any()
+    known = days[~missing] if some_missing else days
     low = int(known.min()) if len(known) else 0
+    span = int(known.max()) - low + 1 if len(known) else 0
     codes = np.subtract(days, low, out=days)
-    codes[missing] = -1
-    return codes, (int(known.max()) - low + 1 if len(known) else 0)
+    if some_missing:
+        codes[missing] = -1
+    return codes, span
 
 
 def _sorted_codes(values: pd.Series) -> np.ndarray:
@@ -168,7 +172,10 @@ def _sorted_codes(values: pd.Series) -> np.ndarray:
     else:
         codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
         n = len(uniques)
-    return np.where(codes < 0, n, codes)
+    missing = codes < 0
+    if not missing.any():  # the codes made here, as they are
+        return codes.astype(np.int64, copy=False)
+    return np.where(missing, n, codes)
 
 
 def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
