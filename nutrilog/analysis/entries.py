@@ -57,7 +57,7 @@ def _unknown_ids(food_ids: pd.Series, matcher: Any) -> np.ndarray:
             food_id_problem(str(v).strip())
             if isinstance(v, str) and v.strip() and v.strip() not in known
             else ""
-            for v in food_ids.astype(object)
+            for v in food_ids.astype(object).tolist()
         ],
         dtype=object,
     )
