@@ -97,18 +97,23 @@ def _match_keys(
     texts = (keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes).str.strip()
     water = (keys["kind"] == "water").to_numpy(dtype=bool)
     given = _users_grams(keys, grams) if grams else [None] * len(keys)
-    found = [
-        grams_for(food_id, unit, kind, foods, text, water=wet, given=weight)
-        for food_id, unit, kind, text, wet, weight in zip(
-            matched["food_id"].tolist(),
-            keys["unit"].tolist(),
-            keys["unit_kind"].tolist(),
-            texts.tolist(),
-            water.tolist(),
-            given,
-            strict=True,
-        )
-    ]
+    by_mass: dict[tuple[Any, bool], Any] = {}  # a mass weighs the same whatever the food
+    found = []
+    for food_id, unit, kind, text, wet, weight in zip(
+        matched["food_id"].tolist(),
+        keys["unit"].tolist(),
+        keys["unit_kind"].tolist(),
+        texts.tolist(),
+        water.tolist(),
+        given,
+        strict=True,
+    ):
+        if kind == "mass":  # grams_for's answer for a mass: its unit's grams (and water's)
+            if (unit, wet) not in by_mass:
+                by_mass[unit, wet] = grams_for(food_id, unit, kind, foods, text, water=wet)
+            found.append(by_mass[unit, wet])
+        else:
+            found.append(grams_for(food_id, unit, kind, foods, text, water=wet, given=weight))
     return matched.assign(
         per_unit=np.array([f.grams for f in found], dtype="float64"),
         portion=[f.portion for f in found],
