@@ -93,8 +93,7 @@ def _match_keys(
     )
     # Grams of one unit, matched or not: a mass needs no food, and an unmatched
     # entry's known weight still counts against coverage.
-    notes = keys["amount_note"].where(keys["amount_note"].notna(), "").astype(str)
-    texts = (keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes).str.strip()
+    texts = _food_texts(keys)
     water = (keys["kind"] == "water").to_numpy(dtype=bool)
     given = _users_grams(keys, grams) if grams else [None] * len(keys)
     by_mass: dict[tuple[Any, bool], Any] = {}  # a mass weighs the same whatever the food
@@ -103,7 +102,7 @@ def _match_keys(
         matched["food_id"].tolist(),
         keys["unit"].tolist(),
         keys["unit_kind"].tolist(),
-        texts.tolist(),
+        texts,
         water.tolist(),
         given,
         strict=True,
@@ -122,6 +121,21 @@ def _match_keys(
         plain_water=water & matched["food_id"].isna().to_numpy(),
         unmatched_reason=np.where(unknown != "", unknown, None),
     )
+
+
+def _food_texts(keys: pd.DataFrame) -> list[str]:
+    """Each key's food words and amount note, for :func:`~nutrilog.portions.grams_for` to
+    choose a portion by; ``""`` for a key weighed in a mass unit, whose grams are the
+    unit's (no portion is chosen)."""
+    texts = [""] * len(keys)
+    rows = np.flatnonzero((keys["unit_kind"] != "mass").to_numpy(dtype=bool))
+    if len(rows):
+        some = keys.iloc[rows]
+        notes = some["amount_note"].where(some["amount_note"].notna(), "").astype(str)
+        words = (some["food"].where(some["food"].notna(), "").astype(str) + " " + notes).str.strip()
+        for row, text in zip(rows.tolist(), words.tolist(), strict=True):
+            texts[row] = text
+    return texts
 
 
 def _users_grams(keys: pd.DataFrame, grams: Mapping[tuple[str, str], float]) -> list[float | None]:
