@@ -35,7 +35,7 @@ from nutrilog.assessment.finished import (
 )
 from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, verdicts
-from nutrilog.assessment.stage_references import references_of
+from nutrilog.assessment.stage_references import reference_columns
 from nutrilog.assessment.statistics import DayColumns, DayMoments, slot_statistics
 from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
@@ -156,12 +156,12 @@ def _numbers(
         return None, None, None
     k = len(ASSESSED)
     stage, stages = _stages(profiles)
-    ref = references_of(stages)
+    ref = reference_columns(stages)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k
     rows = (ref_row[:, None] + np.arange(k)).ravel()  # each slot's reference row
     # the working table as arrays, made a DataFrame once (no column inserted into a frame)
-    t: dict[str, Any] = {name: ref[name].to_numpy()[rows] for name in ref.columns}
+    t: dict[str, Any] = {name: values[rows] for name, values in ref.items()}
     t.update(slot_statistics(columns, owner, ref, ref_row, slots))
     squares = t.pop("sum_squares")  # kept for the population figures, not a column
     which = np.tile(np.arange(k), len(profiles))  # each row's nutrient
