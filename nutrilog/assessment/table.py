@@ -349,7 +349,9 @@ def assess_people_later(
         )
     people = list(profiles)
     persons = [p if type(p) is Profile else as_profile(p) for p in profiles.values()]
-    code = positions_in(pd.Index(people), daily["person"]) if people else np.full(len(daily), -1)
+    # an index of Python objects (looked up, never shown): no Arrow array of the ids made
+    found = positions_in(pd.Index(people, dtype=object), daily["person"]) if people else None
+    code = found if found is not None else np.full(len(daily), -1)
     keep = code >= 0
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)
