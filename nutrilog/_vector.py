@@ -100,7 +100,15 @@ def coded(codes: np.ndarray, uniques: pd.Series | np.ndarray, index: pd.Index) -
     """
     merged, categories = pd.factorize(pd.Series(uniques, dtype=object), use_na_sentinel=True)
     merged = merged.astype(small_int(len(categories)))  # take into the final code type at once
-    cat = pd.Categorical.from_codes(merged[codes] if len(codes) else codes, categories=categories)
+    if not len(codes) or not len(merged):
+        out = merged[codes] if len(codes) else codes
+    elif (merged == merged[0]).all():  # one value for every code: no take over the rows
+        out = np.full(len(codes), merged[0], dtype=merged.dtype)
+    elif (merged == np.arange(len(merged))).all() and codes.min() >= 0:
+        out = codes.astype(merged.dtype)  # distinct values: the codes are their own codes
+    else:
+        out = merged[codes]
+    cat = pd.Categorical.from_codes(out, categories=categories)
     return pd.Series(cat, index=index, copy=False)  # codes made here: no second copy
 
 
@@ -350,24 +358,36 @@ def distinct_rows(columns: dict[str, pd.Series]) -> tuple[np.ndarray, pd.DataFra
     ([0, 1, 0], ['x', 'y'])
     """
     first = next(iter(columns.values()))
-    codes = np.zeros(len(first), dtype=np.int64)
+    codes: np.ndarray | None = None  # the codes of the columns combined so far
+    borrowed = False  # codes are a column's own (read, never written)
     size = 1  # number of possible combinations so far
     levels: list[tuple[np.ndarray, np.ndarray]] = []
+    seen: list[pd.Series] = []
     for values in columns.values():
         level_codes, uniques = codes_of(values)
         # one value, or numbered as an earlier column (food and food id): nothing added
-        same = len(uniques) <= 1 or any(
-            len(u) == len(uniques) and np.array_equal(c, level_codes) for c, u in levels
+        same = (
+            len(uniques) <= 1
+            or any(values is earlier for earlier in seen)
+            or any(len(u) == len(uniques) and np.array_equal(c, level_codes) for c, u in levels)
         )
         levels.append((level_codes, uniques))
+        seen.append(values)
         if same:  # the numbers stay as they are
             continue
+        if codes is None:  # the first column that varies: its codes as they are
+            codes, borrowed, size = level_codes, True, len(uniques)
+            continue
         if size * len(uniques) >= 2**62:  # compact (0..k-1) before the product could overflow
-            codes = pd.factorize(codes)[0].astype(np.int64)
+            codes, borrowed = pd.factorize(codes)[0].astype(np.int64), False
             size = int(codes.max()) + 1 if len(codes) else 1
+        if borrowed:
+            codes, borrowed = codes.astype(np.int64), False  # a copy: written below
         codes *= len(uniques)  # in place
         codes += level_codes
         size *= len(uniques)
+    if codes is None:  # every row the same combination
+        codes = np.zeros(len(first), dtype=np.int64)
     codes, first_row = _by_first_row(codes, size)
     distinct = pd.DataFrame(
         {

@@ -16,6 +16,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -52,7 +54,11 @@ DAILY_COLUMNS: list[str] = [
 
 
 def scale_per_100g(
-    entries: pd.DataFrame, per_100g: pd.DataFrame, columns: list[str] | None = None
+    entries: pd.DataFrame,
+    per_100g: pd.DataFrame,
+    columns: list[str] | None = None,
+    *,
+    rows_of: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """Nutrient amounts of each entry: ``grams / 100 × value per 100 g`` of its food.
 
@@ -64,6 +70,10 @@ def scale_per_100g(
         Per-100 g values indexed by food id.
     columns : list of str, optional
         Nutrient columns to compute (default: all tracked ones present in ``per_100g``).
+    rows_of : mapping, optional
+        Food id -> its row position in ``per_100g``, when the caller keeps one (a
+        :class:`~nutrilog.foods.FoodTable`'s ``id_lookup.position``): each distinct food
+        is then found with a dict look-up instead of a search of the table's index.
 
     Returns
     -------
@@ -74,11 +84,16 @@ def scale_per_100g(
     # look up each distinct food once, then spread its values to the entries by code
     codes, ids = codes_of(entries["food_id"])
     codes = codes.astype(np.intp, copy=False)  # converted once, not by every take
-    per_food = per_100g[cols].reindex(ids)
+    if rows_of is None:
+        per_food = per_100g[cols].reindex(ids).to_numpy(dtype="float64").T
+    else:  # the table's rows of the distinct foods; a food not in it has no values
+        rows = np.array([rows_of.get(i, -1) for i in ids.tolist()], dtype=np.intp)
+        per_food = per_100g[cols].to_numpy(dtype="float64")[rows].T
+        per_food[:, rows < 0] = np.nan
     factor = pd.to_numeric(entries["grams"], errors="coerce").to_numpy(dtype="float64") / 100.0
     out = {}
-    for c in cols:
-        values = per_food[c].to_numpy(dtype="float64").take(codes)  # new: scaled in place
+    for c, per_100 in zip(cols, np.ascontiguousarray(per_food), strict=True):
+        values = per_100.take(codes)  # new: scaled in place
         out[c] = np.multiply(values, factor, out=values)
     return pd.DataFrame(out, index=entries.index, columns=cols, copy=False)
 
@@ -99,9 +114,10 @@ def day_numbers(entries: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     >>> [a.tolist() for a in day_numbers(e)]
     [[2, 0, 1], [1, 2, 0]]
     """
-    person = _sorted_codes(entries["person"])
+    combined = _sorted_codes(entries["person"])  # made here: combined in place
     date = _sorted_codes(entries["date"])
-    combined = person * (int(date.max(initial=0)) + 1) + date
+    combined *= int(date.max(initial=0)) + 1
+    combined += date
     size = int(combined.max(initial=-1)) + 1
     if size <= 4 * len(combined) + 1024:
         # few possible keys: mark the ones present; their running count is the day
@@ -133,11 +149,14 @@ def _day_offsets(values: pd.Series) -> tuple[np.ndarray, int] | None:
     whole = days * per_day == ticks
     if not (whole | missing).all():
         return None  # times of day: not day numbers
-    known = days[~missing]
+    some_missing = missing.any()
+    known = days[~missing] if some_missing else days
     low = int(known.min()) if len(known) else 0
+    span = int(known.max()) - low + 1 if len(known) else 0
     codes = np.subtract(days, low, out=days)
-    codes[missing] = -1
-    return codes, (int(known.max()) - low + 1 if len(known) else 0)
+    if some_missing:
+        codes[missing] = -1
+    return codes, span
 
 
 def _sorted_codes(values: pd.Series) -> np.ndarray:
@@ -153,7 +172,10 @@ def _sorted_codes(values: pd.Series) -> np.ndarray:
     else:
         codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
         n = len(uniques)
-    return np.where(codes < 0, n, codes)
+    missing = codes < 0
+    if not missing.any():  # the codes made here, as they are
+        return codes.astype(np.int64, copy=False)
+    return np.where(missing, n, codes)
 
 
 def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
@@ -216,22 +238,26 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
     n_entries = per_day()
     weighed_g = per_day(weight)
     n_unweighed = count_of(unweighed)
+    some_unweighed = unweighed.any()
     for n in TRACKED:
         values = entries[n.column].to_numpy(dtype="float64")
-        known = ~np.isnan(values)
-        if known.all():  # every value known: the day's counts and weights as they are
+        unknown = np.isnan(values)
+        if not unknown.any():  # every value known: the day's counts and weights as they are
             out[n.column] = per_day(values)
             out[f"known_{n.column}"] = n_entries
             out[f"covered_g_{n.column}"] = weighed_g
             out[f"covered_unweighed_{n.column}"] = n_unweighed
             continue
+        known = ~unknown
         out[n.column] = per_day(np.where(known, values, 0.0))
         # counts are whole numbers: the entries less the unknown ones, the fewer rows
-        out[f"known_{n.column}"] = n_entries - count_of(~known)
+        out[f"known_{n.column}"] = n_entries - per_day(rows=unknown)
         # the food weight whose value is known: weighed grams, and the unweighed entries
         # counted (each weighs the day's mean, known only once every part is summed)
         out[f"covered_g_{n.column}"] = total_of(weight, known)
-        out[f"covered_unweighed_{n.column}"] = count_of(known & unweighed)
+        out[f"covered_unweighed_{n.column}"] = (
+            count_of(known & unweighed) if some_unweighed else np.zeros(n_days, dtype=np.int64)
+        )
     for n in TRACKED:
         if n.splits_supplements:
             values = entries[n.column].to_numpy(dtype="float64")

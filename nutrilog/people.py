@@ -126,10 +126,15 @@ def _table_of(frame: Any, name: str) -> Any:
             f"{name}: expected a person column ({', '.join(PEOPLE_HEADERS['person'][:4])}, ...), "
             f"found columns {[str(c) for c in frame.columns]}"
         )
-    ids = [  # digits alone are an id already
-        v if type(v) is str and v.isdigit() else None if v is None else str(person_id(v))
-        for v in frame[column].tolist()
-    ]
+    cells = frame[column].tolist()
+    ids = (
+        cells
+        if _digits_only(cells)  # digits alone are an id already
+        else [
+            v if type(v) is str and v.isdigit() else None if v is None else str(person_id(v))
+            for v in cells
+        ]
+    )
     out = frame.drop(columns=["person"], errors="ignore").copy()
     out.insert(0, "person", ids)
     return out.reset_index(drop=True)
@@ -185,10 +190,12 @@ def _profiles_of(frame: Any, name: str, header_lines: int) -> dict[str, Profile]
             f"{name}: expected columns person, age, sex (and optionally pregnant, lactating); "
             f"missing {', '.join(missing)}, found columns {[str(c) for c in frame.columns]}"
         )
-    persons = [  # digits alone are an id already
-        v if type(v) is str and v.isdigit() else person_id(v)
-        for v in frame[found["person"]].tolist()
-    ]
+    cells = frame[found["person"]].tolist()
+    persons = (
+        cells
+        if _digits_only(cells)  # digits alone are an id already
+        else [v if type(v) is str and v.isdigit() else person_id(v) for v in cells]
+    )
     ages = frame[found["age"]].tolist()
     sexes = frame[found["sex"]].tolist()
     if header_key(found["sex"]) == "riagendr":  # NHANES codes sex 1 male, 2 female
@@ -218,6 +225,30 @@ def _profiles_of(frame: Any, name: str, header_lines: int) -> dict[str, Profile]
             profile = made[key] = _row_profile(key, where)
         out[str(person)] = profile
     return _PeopleProfiles(out)
+
+
+def _digits_only(cells: list[Any]) -> bool:
+    """Whether every cell is a ``str`` of digits alone (checked in C, no loop in Python).
+
+    Examples
+    --------
+    >>> _digits_only(["83732", "7"]), _digits_only(["83732", 7]), _digits_only(["8.5"])
+    (True, False, False)
+    """
+    return set(map(type, cells)) <= {str} and all(map(str.isdigit, cells))
+
+
+def _all_text(cells: list[Any]) -> bool:
+    """Whether every cell is a ``str`` with more than spaces.
+
+    Examples
+    --------
+    >>> _all_text(["ann", "7"]), _all_text(["ann", " "]), _all_text(["ann", 7])
+    (True, False, False)
+    """
+    if set(map(type, cells)) <= {str}:  # plain text: checked in C
+        return all(map(str.strip, cells))
+    return all(isinstance(c, str) and c.strip() for c in cells)
 
 
 def _per_distinct(cells: Any, func: Callable[[Any], Any]) -> list[Any]:
@@ -253,11 +284,7 @@ def _plain_people(
     import pandas as pd
 
     n = len(persons)
-    if (
-        not n
-        or len(set(persons)) != n
-        or not all(isinstance(p, str) and p.strip() for p in persons)
-    ):
+    if not n or len(set(persons)) != n or not _all_text(persons):
         return None
     cells = pd.Series(ages, dtype=object)
     if pd.api.types.infer_dtype(cells, skipna=False) not in ("string", "floating", "integer"):
@@ -300,7 +327,7 @@ def _plain_people(
         )  # fmt: skip
         for k, profile in zip(at.tolist(), _with_ages(template, years[at].tolist()), strict=True):
             made[k] = profile
-    return _PeopleProfiles(zip(persons, [made[c] for c in codes.tolist()], strict=True))
+    return _PeopleProfiles(zip(persons, map(made.__getitem__, codes.tolist()), strict=True))
 
 
 #: pydantic's three slots of a model, set without a look-up of their names per profile.
@@ -419,6 +446,8 @@ def profiles_for(people: list[str], profile: Any) -> dict[str, Profile]:
         if isinstance(profile, _PeopleProfiles)
         else {str(person_id(k)): v for k, v in profile.items()}
     )
+    if isinstance(given, _PeopleProfiles) and given.keys() >= set(people):
+        return dict(zip(people, map(given.__getitem__, people), strict=True))  # all Profiles
     missing = [p for p in people if p not in given]
     if missing:
         raise ProfileError(

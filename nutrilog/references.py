@@ -23,6 +23,8 @@ Examples
 from __future__ import annotations
 
 import bisect
+import csv
+import math
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -46,6 +48,7 @@ __all__ = [
     "group_records",
     "group_starts",
     "dri_rows",
+    "dri_bands",
 ]
 
 #: Columns of :func:`reference_intakes`, in order.
@@ -57,45 +60,80 @@ REFERENCE_COLUMNS: list[str] = [
 _VALUE_COLUMNS = ["ear", "rda", "ai", "ul", "cdrr"]
 
 
-def _read_table(name: str) -> pd.DataFrame:
+#: The columns of the packaged reference tables that hold numbers (read as floats).
+_NUMBER_COLUMNS = frozenset(
+    ["age_min_years", "age_max_years", *_VALUE_COLUMNS, "req_cv", "sd_within", "cv_within_pct"]
+)
+
+
+def _read_rows(name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The header and rows of a packaged table, read with :mod:`csv` (a few hundred rows:
+    no data frame is needed to look groups up). Empty cells are NaN, the number columns
+    floats, an open upper age infinite."""
     try:
-        with dataset_path(name).open(encoding="utf-8") as fh:
-            table = pd.read_csv(fh, keep_default_na=False, na_values=[""])
+        with dataset_path(name).open(encoding="utf-8", newline="") as fh:
+            lines = list(csv.reader(fh))
     except FileNotFoundError as err:
         raise DataError(f"packaged data file {name!r} is missing; rebuild datasets/") from err
-    for col in ("age_min_years", "age_max_years"):
-        table[col] = table[col].astype(float)
-    table["age_max_years"] = table["age_max_years"].fillna(float("inf"))
-    return table
+    names, rows = lines[0], []
+    numbers = [key in _NUMBER_COLUMNS for key in names]
+    for number, cells in enumerate(lines[1:], start=2):
+        if not cells:
+            continue  # a blank line is no row
+        if len(cells) != len(names):
+            raise DataError(
+                f"packaged data file {name!r}, line {number}: expected {len(names)} fields, "
+                f"found {len(cells)}; rebuild datasets/"
+            )
+        try:
+            row = {
+                key: math.nan if cell == "" else float(cell) if is_number else cell
+                for key, cell, is_number in zip(names, cells, numbers, strict=True)
+            }
+        except ValueError as err:
+            raise DataError(f"packaged data file {name!r}, line {number}: {err}") from None
+        if math.isnan(row["age_max_years"]):
+            row["age_max_years"] = math.inf
+        rows.append(row)
+    return names, rows
+
+
+def _frame(names: list[str], rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows of :func:`_read_rows` as a table: the number columns float, the others text."""
+    return pd.DataFrame(
+        {
+            key: np.array([row[key] for row in rows], dtype="float64")
+            if key in _NUMBER_COLUMNS
+            else pd.Series([row[key] for row in rows], dtype="str")
+            for key in names
+        }
+    )
+
+
+@lru_cache(maxsize=1)
+def _dri_records() -> tuple[list[str], list[dict[str, Any]]]:
+    """The packaged dri.csv as rows, values converted to the library's column units."""
+    names, rows = _read_rows("dri.csv")
+    # one unit per nutrient: the unit of its intake column (vitamin D: ug, not IU)
+    units = {key: nutrient(key).unit for key in ASSESSED}
+    litres_to_grams = factor("L", units["water"], "water")
+    kept = []
+    for row in rows:
+        if row["nutrient"] == "water":  # total water is published in litres
+            row["unit"] = units["water"]
+            for col in _VALUE_COLUMNS:
+                row[col] = row[col] * litres_to_grams
+            if isinstance(row["notes"], str):
+                row["notes"] += "; converted from litres at 1 g/ml (1 L = 1,000 g)"
+        if units.get(row["nutrient"]) == row["unit"]:
+            kept.append(row)
+    return names, kept
 
 
 @lru_cache(maxsize=1)
 def _dri_table() -> pd.DataFrame:
     """The packaged dri.csv, values converted to the library's column units."""
-    table = _read_table("dri.csv")
-    # one unit per nutrient: the unit of its intake column (vitamin D: ug, not IU); the
-    # rows kept are found on plain arrays (a few hundred rows) and the table cut once
-    units = {key: nutrient(key).unit for key in ASSESSED}
-    key = table["nutrient"].to_numpy(dtype=object)
-    water = key == "water"
-    unit = np.where(water, units["water"], table["unit"].to_numpy(dtype=object))
-    keep = np.array([units.get(k) == u for k, u in zip(key, unit, strict=True)], dtype=bool)
-    table, water = table[keep], water[keep]
-    litres_to_grams = factor("L", units["water"], "water")
-    # whole columns replaced (no masked assignment: the table is read once per process)
-    table = table.assign(
-        **{
-            col: np.where(water, table[col].to_numpy(dtype=float) * litres_to_grams, table[col])
-            for col in _VALUE_COLUMNS
-        },
-        unit=table["unit"].where(~water, units["water"]),
-        notes=table["notes"].where(
-            ~water, table["notes"] + "; converted from litres at 1 g/ml (1 L = 1,000 g)"
-        ),
-    )
-    for col in [*_VALUE_COLUMNS, "req_cv"]:
-        table[col] = table[col].astype(float)
-    return table.reset_index(drop=True)
+    return _frame(*_dri_records())
 
 
 def dri_rows() -> pd.DataFrame:
@@ -112,8 +150,28 @@ def dri_rows() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
+def _sd_records() -> tuple[list[str], list[dict[str, Any]]]:
+    return _read_rows("within_person_sd.csv")
+
+
+@lru_cache(maxsize=1)
 def _sd_table() -> pd.DataFrame:
-    return _read_table("within_person_sd.csv")
+    return _frame(*_sd_records())
+
+
+def dri_bands() -> pd.DataFrame:
+    """The DRI life-stage groups: the rows of the first assessed nutrient (magnesium)
+    in :func:`dri_rows`, columns ``nutrient, group, sex, age_min_years, age_max_years,
+    life_stage``, made without the whole table.
+
+    Examples
+    --------
+    >>> dri_bands()["group"].tolist()[:2]
+    ['infant 0-6 mo', 'infant 7-12 mo']
+    """
+    _, rows = _dri_records()
+    columns = ["nutrient", "group", "sex", "age_min_years", "age_max_years", "life_stage"]
+    return _frame(columns, [row for row in rows if row["nutrient"] == ASSESSED[0]])
 
 
 class DriGroup(NamedTuple):
@@ -150,8 +208,8 @@ class DriGroup(NamedTuple):
 def _age_bounds() -> tuple[float, ...]:
     """Every age where a reference table (DRIs, within-person SDs) changes group."""
     bounds: set[float] = set()
-    for table in (_dri_table(), _sd_table()):
-        bounds |= set(table["age_min_years"].tolist()) | set(table["age_max_years"].tolist())
+    for _, rows in (_dri_records(), _sd_records()):
+        bounds.update(value for row in rows for value in (row["age_min_years"], row["age_max_years"]))
     return tuple(sorted(b for b in bounds if b != float("inf")))
 
 
@@ -355,14 +413,7 @@ def _not_found_rows(age: float, sex: str, life_stage: str) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _record_tables() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The DRI and within-person SD tables as plain records (for :func:`group_records`)."""
-    return _records(_dri_table()), _records(_sd_table())
-
-
-def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """``table.to_dict("records")``: each row as a dict of plain Python values."""
-    names = [str(c) for c in table.columns]
-    columns = [table[c].tolist() for c in table.columns]
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    return _dri_records()[1], _sd_records()[1]
 
 
 def _applies(row: Mapping[str, Any], age: float, sex: str) -> bool:

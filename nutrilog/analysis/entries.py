@@ -57,7 +57,7 @@ def _unknown_ids(food_ids: pd.Series, matcher: Any) -> np.ndarray:
             food_id_problem(str(v).strip())
             if isinstance(v, str) and v.strip() and v.strip() not in known
             else ""
-            for v in food_ids.astype(object)
+            for v in food_ids.astype(object).tolist()
         ],
         dtype=object,
     )
@@ -93,22 +93,26 @@ def _match_keys(
     )
     # Grams of one unit, matched or not: a mass needs no food, and an unmatched
     # entry's known weight still counts against coverage.
-    notes = keys["amount_note"].where(keys["amount_note"].notna(), "").astype(str)
-    texts = (keys["food"].where(keys["food"].notna(), "").astype(str) + " " + notes).str.strip()
+    texts = _food_texts(keys)
     water = (keys["kind"] == "water").to_numpy(dtype=bool)
     given = _users_grams(keys, grams) if grams else [None] * len(keys)
-    found = [
-        grams_for(food_id, unit, kind, foods, text, water=wet, given=weight)
-        for food_id, unit, kind, text, wet, weight in zip(
-            matched["food_id"].tolist(),
-            keys["unit"].tolist(),
-            keys["unit_kind"].tolist(),
-            texts.tolist(),
-            water.tolist(),
-            given,
-            strict=True,
-        )
-    ]
+    by_mass: dict[tuple[Any, bool], Any] = {}  # a mass weighs the same whatever the food
+    found = []
+    for food_id, unit, kind, text, wet, weight in zip(
+        matched["food_id"].tolist(),
+        keys["unit"].tolist(),
+        keys["unit_kind"].tolist(),
+        texts,
+        water.tolist(),
+        given,
+        strict=True,
+    ):
+        if kind == "mass":  # grams_for's answer for a mass: its unit's grams (and water's)
+            if (unit, wet) not in by_mass:
+                by_mass[unit, wet] = grams_for(food_id, unit, kind, foods, text, water=wet)
+            found.append(by_mass[unit, wet])
+        else:
+            found.append(grams_for(food_id, unit, kind, foods, text, water=wet, given=weight))
     return matched.assign(
         per_unit=np.array([f.grams for f in found], dtype="float64"),
         portion=[f.portion for f in found],
@@ -117,6 +121,21 @@ def _match_keys(
         plain_water=water & matched["food_id"].isna().to_numpy(),
         unmatched_reason=np.where(unknown != "", unknown, None),
     )
+
+
+def _food_texts(keys: pd.DataFrame) -> list[str]:
+    """Each key's food words and amount note, for :func:`~nutrilog.portions.grams_for` to
+    choose a portion by; ``""`` for a key weighed in a mass unit, whose grams are the
+    unit's (no portion is chosen)."""
+    texts = [""] * len(keys)
+    rows = np.flatnonzero((keys["unit_kind"] != "mass").to_numpy(dtype=bool))
+    if len(rows):
+        some = keys.iloc[rows]
+        notes = some["amount_note"].where(some["amount_note"].notna(), "").astype(str)
+        words = (some["food"].where(some["food"].notna(), "").astype(str) + " " + notes).str.strip()
+        for row, text in zip(rows.tolist(), words.tolist(), strict=True):
+            texts[row] = text
+    return texts
 
 
 def _users_grams(keys: pd.DataFrame, grams: Mapping[tuple[str, str], float]) -> list[float | None]:
@@ -180,7 +199,11 @@ def _analyse_entries(
         return out
 
     # intp: the codes index every key-level column without a conversion per take
-    key_code = spread(np.arange(len(keys), dtype=np.intp), -1)  # -1: not matched
+    # -1: not matched; with every row matched, each row's key is its code (no take)
+    if every:
+        key_code = code.astype(np.intp, copy=False)
+    else:
+        key_code = spread(np.arange(len(keys), dtype=np.intp), -1)
     if found is None:
         found = pd.DataFrame(columns=_KEY_COLUMNS)
     grams = spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
@@ -199,7 +222,8 @@ def _analyse_entries(
     def per_key(column: str) -> pd.Series:
         """A key-level text column spread to the matched rows (missing elsewhere)."""
         values = found[column].to_numpy(dtype=object)
-        uniques = np.append(values, None)  # key -1 (rows not matched) -> missing
+        # key -1 (rows not matched) -> missing; no such row when every row is matched
+        uniques = values if every else np.append(values, None)
         return coded(key_code, uniques, index)
 
     matched = to_match
@@ -216,7 +240,7 @@ def _analyse_entries(
         kept = redo & food_id.isna().to_numpy()  # no food to recompute from
         energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
     weighed = pd.DataFrame({"food_id": food_id, "grams": grams}, copy=False)  # read only
-    computed = scale_per_100g(weighed, foods.nutrients)
+    computed = scale_per_100g(weighed, foods.nutrients, rows_of=foods.id_lookup.position)
     columns = {c: entries[c] for c in entries.columns}
     columns["food_id"] = choose(matched, food_id, entries["food_id"])
     for col in NUTRIENT_COLUMNS:

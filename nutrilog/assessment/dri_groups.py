@@ -18,8 +18,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nutrilog.nutrients import ASSESSED
-
 __all__ = ["NO_GROUP", "dri_groups", "dri_group_order"]
 
 #: The group of a person whom no DRI row fits.
@@ -30,11 +28,9 @@ NO_GROUP = "no DRI group"
 def _dri_bands() -> pd.DataFrame:
     """The DRI life-stage groups (the magnesium rows of the packaged ``dri.csv``, as the
     reference tables read it), once per process (callers only read the table)."""
-    from nutrilog.references import dri_rows
+    from nutrilog.references import dri_bands
 
-    table = dri_rows()
-    columns = ["nutrient", "group", "sex", "age_min_years", "age_max_years", "life_stage"]
-    return table.loc[table["nutrient"] == ASSESSED[0], columns].reset_index(drop=True)
+    return dri_bands()
 
 
 def dri_groups(age: Any, sex: Any, life_stage: Any) -> np.ndarray:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from nutrilog.references import group_records
 
-__all__ = ["life_stage_references", "references_of"]
+__all__ = ["life_stage_references", "reference_columns", "references_of"]
 
 
 def _cite_sd(row: Mapping[str, Any]) -> str:
@@ -75,13 +75,28 @@ def life_stage_references(age: float, sex: str, life_stage: str) -> dict[str, np
     }
 
 
+def reference_columns(stages: Iterable[tuple[float, str, str]]) -> dict[str, np.ndarray]:
+    """The rows of :func:`life_stage_references` of each life stage, one after the other,
+    as columns (new arrays, in the dtypes of :func:`life_stage_references`).
+
+    Examples
+    --------
+    >>> reference_columns([(31.0, "female", "none")])["rda"][:2].tolist()
+    [320.0, 1000.0]
+    """
+    parts = [life_stage_references(*stage) for stage in stages]
+    return {
+        name: np.concatenate([part[name] for part in parts]).astype(first.dtype, copy=False)
+        for name, first in parts[0].items()
+    }
+
+
 def references_of(stages: Iterable[tuple[float, str, str]]) -> pd.DataFrame:
     """The rows of :func:`life_stage_references` of each life stage, one after the other."""
-    parts = [life_stage_references(*stage) for stage in stages]
     return pd.DataFrame(
         {
-            name: pd.Series(np.concatenate([part[name] for part in parts]), dtype=first.dtype)
-            for name, first in parts[0].items()
+            name: pd.Series(values, dtype=values.dtype)
+            for name, values in reference_columns(stages).items()
         }
     )
 

@@ -53,7 +53,11 @@ class DayColumns:
 
 
 def slot_statistics(
-    columns: DayColumns, owner: np.ndarray, ref: pd.DataFrame, ref_row: np.ndarray, slots: int
+    columns: DayColumns,
+    owner: np.ndarray,
+    ref: Mapping[str, Any],
+    ref_row: np.ndarray,
+    slots: int,
 ) -> dict[str, np.ndarray]:
     """Each (person, nutrient) slot's counts, means and SDs over its known days, summed
     per slot with ``np.bincount``: one array per statistic.
@@ -65,7 +69,7 @@ def slot_statistics(
     """
     k = len(ASSESSED)
     people = slots // k
-    ear, ul = ref["ear"].to_numpy(), ref["ul"].to_numpy()
+    ear, ul = np.asarray(ref["ear"]), np.asarray(ref["ul"])  # columns of a table or arrays
     out: dict[str, np.ndarray] = {}
     for j, key in enumerate(ASSESSED):
         # nutrient j's slot of each person: its sums are bincounts over the people, in the

@@ -35,7 +35,7 @@ from nutrilog.assessment.finished import (
 )
 from nutrilog.assessment.formulas import adequacy_z, confidence_vs, normal_cdf
 from nutrilog.assessment.rules import HIGH_CV, MIN_DAYS_OWN_SD, read_z, verdicts
-from nutrilog.assessment.stage_references import references_of
+from nutrilog.assessment.stage_references import reference_columns
 from nutrilog.assessment.statistics import DayColumns, DayMoments, slot_statistics
 from nutrilog.errors import ArgumentError
 from nutrilog.nutrients import ASSESSED, nutrient
@@ -156,12 +156,12 @@ def _numbers(
         return None, None, None
     k = len(ASSESSED)
     stage, stages = _stages(profiles)
-    ref = references_of(stages)
+    ref = reference_columns(stages)
     ref_row = stage * k  # each person's first reference row
     slots = len(profiles) * k
     rows = (ref_row[:, None] + np.arange(k)).ravel()  # each slot's reference row
     # the working table as arrays, made a DataFrame once (no column inserted into a frame)
-    t: dict[str, Any] = {name: ref[name].to_numpy()[rows] for name in ref.columns}
+    t: dict[str, Any] = {name: values[rows] for name, values in ref.items()}
     t.update(slot_statistics(columns, owner, ref, ref_row, slots))
     squares = t.pop("sum_squares")  # kept for the population figures, not a column
     which = np.tile(np.arange(k), len(profiles))  # each row's nutrient
@@ -192,13 +192,13 @@ def _stages(profiles: list[Profile]) -> tuple[np.ndarray, dict[tuple[float, str,
     """Each person's DRI group as a number, and the groups ``(first age, sex, life stage)``
     numbered in the order they first appear; one look-up per distinct (age group, sex,
     life stage), not per person."""
-    lowest = group_starts(np.array([p.age for p in profiles], dtype="float64"))
+    lowest = group_starts(np.fromiter(map(attrgetter("age"), profiles), "float64", len(profiles)))
     keys = [
         pd.factorize(values)
         for values in (
             lowest,
-            np.array([p.sex for p in profiles], dtype=object),
-            np.array([p.life_stage for p in profiles], dtype=object),
+            np.array(list(map(attrgetter("sex"), profiles)), dtype=object),
+            np.array(list(map(attrgetter("life_stage"), profiles)), dtype=object),
         )
     ]
     combined = np.zeros(len(profiles), dtype=np.int64)
@@ -349,7 +349,9 @@ def assess_people_later(
         )
     people = list(profiles)
     persons = [p if type(p) is Profile else as_profile(p) for p in profiles.values()]
-    code = positions_in(pd.Index(people), daily["person"]) if people else np.full(len(daily), -1)
+    # an index of Python objects (looked up, never shown): no Arrow array of the ids made
+    found = positions_in(pd.Index(people, dtype=object), daily["person"]) if people else None
+    code = found if found is not None else np.full(len(daily), -1)
     keep = code >= 0
     if "complete" in daily.columns:
         keep &= daily["complete"].to_numpy(dtype=bool)

@@ -150,8 +150,8 @@ def header_key(header: object) -> str:
 @lru_cache(maxsize=16)
 def _lookup(source: str) -> dict[str, tuple[str, str]]:
     """``{header key: (standard, conversion)}`` of one source, built once."""
-    table = COLUMN_TABLE[COLUMN_TABLE["source"] == source]
-    return {row.header: (row.standard, row.convert) for row in table.itertuples()}
+    rows = zip(*(COLUMN_TABLE[c].tolist() for c in COLUMN_TABLE.columns), strict=True)
+    return {header: (std, convert) for src, header, std, convert in rows if src == source}
 
 
 def map_columns(columns: Iterable[object], source: str) -> dict[object, tuple[str, str]]:

@@ -289,7 +289,8 @@ def _log(
         "reported": column(np.zeros(n, dtype=bool)),
         "source": constant(source),
         "line": column(_whole(np.arange(header_line + 1, n + header_line + 1))),
-        "recall_day": column(_whole(day)),
+        # the parser's own array (read here once, no one else holds it): no copy
+        "recall_day": column(_whole(np.asarray(cells["recall_day"].array))),
     }
     empty = pd.Series([], dtype="str")
     rejected = pd.DataFrame(  # as the general reader leaves it when no row is rejected

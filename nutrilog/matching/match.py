@@ -291,9 +291,14 @@ class Matcher:
         # A known id wins over the text: those rows need no text matching at all.
         if food_ids is not None:
             given = aligned_texts(food_ids, series.index)
+            position_of = known.position.get
             given_pos = per_unique(
-                given,
-                lambda ids: ids.map(lambda v: known.position.get(str(v).strip(), -1) if v else -1),
+                given,  # each distinct id looked up once, in one comprehension
+                lambda ids: pd.Series(
+                    [position_of(str(v).strip(), -1) if v else -1 for v in ids.tolist()],
+                    index=ids.index,
+                    dtype=np.int64,
+                ),
             ).to_numpy(dtype=np.int64)
             has_id = given_pos >= 0
             position[has_id] = given_pos[has_id]
