@@ -80,6 +80,7 @@ def _match_keys(
     aliases file) is passed on as each key's ``given`` weight.
     """
     from nutrilog.portions import grams_for
+    from nutrilog.portions.weighing import DRINK_OUNCE
 
     unknown = _unknown_ids(keys["food_id"], matcher)
     matched = matcher.match(
@@ -107,7 +108,7 @@ def _match_keys(
         given,
         strict=True,
     ):
-        if kind == "mass":  # grams_for's answer for a mass: its unit's grams (and water's)
+        if kind == "mass" and unit != DRINK_OUNCE:  # a mass's grams (an oz of a drink: fl oz)
             if (unit, wet) not in by_mass:
                 by_mass[unit, wet] = grams_for(food_id, unit, kind, foods, text, water=wet)
             found.append(by_mass[unit, wet])

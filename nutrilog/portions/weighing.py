@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
 
 __all__ = [
+    "DRINK_OUNCE",
     "GRAMS_COLUMNS",
     "is_drink",
     "NO_QUANTITY",
@@ -61,6 +62,8 @@ def _grams_of_water(unit: str) -> float:
     return convert(1.0, unit, "g", "water")
 
 
+#: The mass unit whose grams depend on the food: an ``oz`` of a drink is a fluid ounce.
+DRINK_OUNCE = "oz"
 #: Food groups of drinks: an ``oz`` of one is a fluid ounce (``20 oz soda``).
 _DRINK_GROUPS = frozenset(
     {
@@ -203,7 +206,7 @@ def _resolve(
     """:func:`grams_per_unit` with the assumption made, if any."""
     unit = unit if isinstance(unit, str) and unit else None
     kind = unit_kind if isinstance(unit_kind, str) and unit_kind else None
-    if unit == "oz" and isinstance(food_id, str) and is_drink(foods, food_id):
+    if unit == DRINK_OUNCE and isinstance(food_id, str) and is_drink(foods, food_id):
         poured = _resolve(food_id, "fl_oz", "volume", foods, food_text)
         if np.isfinite(poured.grams):
             return poured._replace(assumption="drink: oz of a drink read as fl oz")
