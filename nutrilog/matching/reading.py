@@ -182,6 +182,7 @@ def read_key(
                     x != w and x in index.postings and x not in plain for x in words
                 )
                 fixed = None if w in plain or branded else speller.unvowelled(w)
+                fixed = fixed or (None if branded else speller.common_form(w))  # chees
                 if fixed is not None and fixed in plain:
                     reading.corrections.append((w, fixed))
                     corrected = True

@@ -50,6 +50,8 @@ MIN_LENGTH_TWO_EDITS = 8
 #: often (and by at least :data:`_COMMON` foods), is taken for a misspelling.
 _RARE = 2
 _COMMON = 20
+#: A word used this many times less than another candidate is no preferred slip.
+_RARITY = 100
 
 
 #: Shortest word read by its neighbour (:meth:`Speller.in_context`).
@@ -148,6 +150,22 @@ class Speller:
             self._misspelt[word] = found
         return found
 
+    def common_form(self, word: str) -> str | None:
+        """The far more common word a known but rare word misspells (USDA's own
+        ``chees`` is cheese), or None when it misspells none (see :meth:`misspelt`).
+
+        Examples
+        --------
+        >>> Speller({"cheese": 300, "chees": 1}).common_form("chees")
+        'cheese'
+        """
+        if not self.misspelt(word):
+            return None
+        freq = self.frequencies
+        floor = max(10 * freq.get(word, 0), _COMMON)
+        found = [w for w in self._one_edit(word) if freq[w] >= floor]
+        return max(found, key=lambda w: (freq[w], w)) if found else None
+
     def known(self, word: str) -> bool:
         """Whether ``word`` is in the vocabulary."""
         return word in self.frequencies
@@ -172,9 +190,17 @@ class Speller:
             if not candidates and len(word) >= MIN_LENGTH_TWO_EDITS:
                 candidates = {w for w in self._two_edits(word) if not self.misspelt(w)}
             if candidates:
+                # a doubled letter or a plural ending comes first, unless that word is a
+                # rarity beside the others (``chees``: cheese, not USDA's odd "chee")
+                top = max(self.frequencies[w] for w in candidates)
                 fixed = max(
                     candidates,
-                    key=lambda w: (_doubling(word, w) or _plural(word, w), self.frequencies[w], w),
+                    key=lambda w: (
+                        (_doubling(word, w) or _plural(word, w))
+                        and self.frequencies[w] * _RARITY >= top,
+                        self.frequencies[w],
+                        w,
+                    ),
                 )
         elif len(word) == MIN_LENGTH_SHORT and word.isalpha():
             fixed = self._short(word)
