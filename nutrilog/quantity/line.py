@@ -401,7 +401,11 @@ def parse_quantity(text: str) -> ParsedAmount:
             else:
                 notes.append(f"other amount: {_span_text(toks, s, other)}")
     if inside:
-        measured = [c for c in inside if c.unit is not None and c.unit.kind in {"mass", "volume"}]
+        measured = [
+            c
+            for c in inside
+            if c.unit is not None and c.unit.kind in {"mass", "volume", "activity"}
+        ]
         paren = measured[0] if measured else inside[0]
         opened = max((k for k in range(paren.start) if toks.text[k] in "(["), default=None)
         close = next((k for k in range(paren.end, toks.n) if toks.text[k] in ")]"), None)
