@@ -87,6 +87,11 @@ def _plural(word: str, other: str) -> bool:
     return word in (other + "s", other + "es")
 
 
+def _inflected(word: str, other: str) -> bool:
+    """Whether ``other`` is ``word`` with an ending (scramble, scrambled; fig, figs)."""
+    return other in (word + "s", word + "d", word + "es", word + "ed")
+
+
 def _consonants(word: str) -> str:
     """The consonants of ``word`` as shorthand keeps them: first letter, no vowels, one
     letter per sound (``chicken`` -> ``chkn``)."""
@@ -163,7 +168,12 @@ class Speller:
             return None
         freq = self.frequencies
         floor = max(10 * freq.get(word, 0), _COMMON)
-        found = [w for w in self._one_edit(word) if freq[w] >= floor]
+        # an ending added or dropped is another form of the word, no slip (scramble)
+        found = [
+            w
+            for w in self._one_edit(word)
+            if freq[w] >= floor and not (_inflected(word, w) or _inflected(w, word))
+        ]
         return max(found, key=lambda w: (freq[w], w)) if found else None
 
     def known(self, word: str) -> bool:
