@@ -245,3 +245,11 @@ def test_a_brand_word_before_a_food_is_read_away(foods: FoodTable) -> None:
     rows = entries_of(["8 Ore-Ida crinkle fries"], foods)
     assert rows["food_id"].notna().all()
     assert "brand" in rows["assumptions"].iloc[0]
+
+
+def test_a_short_rare_word_is_not_read_as_a_longer_common_one(foods: FoodTable) -> None:
+    """``log`` is one letter from ``long`` but a word of its own: only words of five
+    letters or more are read as USDA's misspellings of a common word."""
+    rows = entries_of(["ants on a log (2 celery sticks, pb, raisins)"], foods)
+    assert "Celery" in rows["description"].iloc[0]
+    assert not rows["assumptions"].str.contains("log → long").any()

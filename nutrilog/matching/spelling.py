@@ -164,8 +164,8 @@ class Speller:
         >>> Speller({"cheese": 300, "chees": 1}).common_form("chees")
         'cheese'
         """
-        if not self.misspelt(word):
-            return None
+        if len(word) < MIN_LENGTH or not self.misspelt(word):
+            return None  # a short word is too often a word of its own (log, not long)
         freq = self.frequencies
         floor = max(10 * freq.get(word, 0), _COMMON)
         # an ending added or dropped is another form of the word, no slip (scramble)
