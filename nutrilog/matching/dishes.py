@@ -15,7 +15,7 @@ from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.parts import has_amount
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["already_in", "with_joined"]
+__all__ = ["already_in", "clarified", "with_joined"]
 
 
 def _food_key(text: str) -> str:
@@ -71,3 +71,32 @@ def already_in(
     # whole words, not stems: "fried" fish holds no "fries"
     described = set(matcher.description_words(_food_key(text[slice(*before)])))
     return bool(described) and all(n in described for n in nouns)
+
+
+#: A food name with another name for it in brackets (``jelly (jello)``): no digits, no list.
+_CLARIFIED = re.compile(r"^(?P<named>[^()]+?)\s*\((?P<clear>[^()\d,;:+&]{2,30})\)\s*$")
+
+
+def clarified(matcher: Matcher, text: str) -> str:
+    """``text`` with its food named by the words in brackets when those name a food of
+    the alias table: another name says which food is meant (``1 cup jelly (jello)`` is 1
+    cup of jello, not of jam; ``courgette (zucchini)``); else ``text``.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> clarified(Matcher(load_foods()), "1 cup jelly (jello)")
+    '1 cup jello'
+    >>> clarified(Matcher(load_foods()), "2 eggs (large)")
+    '2 eggs (large)'
+    """
+    found = _CLARIFIED.match(text)
+    if found is None:
+        return text
+    parsed = parse_quantity(found["named"])
+    if matcher.result(key_of(found["clear"])).method not in ("alias", "exact"):
+        return text  # a qualifier in brackets (``2 eggs (large)``): it only says more
+    amount = found["named"][: len(found["named"]) - len(parsed.food)].strip()
+    if parsed.food and not found["named"].rstrip().endswith(parsed.food):
+        return text  # the amount is not all before the food words
+    return f"{amount} {found['clear'].strip()}".strip()

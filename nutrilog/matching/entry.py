@@ -53,7 +53,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nutrilog.matching.dishes import already_in, with_joined
+from nutrilog.matching.dishes import already_in, clarified, with_joined
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
@@ -355,6 +355,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         return Understanding(text, meal, clock, reason, ())
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
+    rest = clarified(matcher, rest)
     joined, said = _joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)

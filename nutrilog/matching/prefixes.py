@@ -145,7 +145,7 @@ def _worth_reading() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"
         rf"|{_CLOCK}|(?:{first})\b|{context})|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
-        rf"|{ON_BREAD.pattern}",
+        rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
         re.IGNORECASE,
     )
 
