@@ -253,3 +253,23 @@ def test_a_short_rare_word_is_not_read_as_a_longer_common_one(foods: FoodTable) 
     rows = entries_of(["ants on a log (2 celery sticks, pb, raisins)"], foods)
     assert "Celery" in rows["description"].iloc[0]
     assert not rows["assumptions"].str.contains("log → long").any()
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("1 cup jelly (jello)", "Gelatin dessert"),  # the other name says which jelly
+        ("1 aubergine (eggplant)", "Eggplant"),
+        ("1 cup mince (ground beef)", "Ground beef"),
+    ],
+)
+def test_another_name_in_brackets_says_which_food(line: str, want: str, foods) -> None:
+    rows = entries_of([line], foods)
+    assert len(rows) == 1
+    assert want.lower() in rows["description"].iloc[0].lower()
+    assert rows["grams"].notna().all()
+
+
+def test_a_qualifier_in_brackets_keeps_the_food(foods: FoodTable) -> None:
+    rows = entries_of(["2 eggs (large)"], foods)
+    assert "Egg" in rows["description"].iloc[0]
