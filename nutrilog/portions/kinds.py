@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -143,23 +144,37 @@ def _twin_count(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> 
     )
 
 
-def _twin_volume(
-    food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
+def _as_twin(
+    food_id: str,
+    prepared: PreparedPortions | None,
+    weigh: Callable[[str, Food], Portion],
+    what: str,
 ) -> Portion | None:
-    """A volume of a food USDA weighs only by mass or container, as its FNDDS twin (the
-    same food, its nutrients copied) weighs it: ``1/2 cup`` of SR28 tapioca pudding is
-    half of FNDDS tapioca pudding's ``1 cup``."""
+    """The portion ``weigh`` finds on the food's FNDDS twin (the same food, its nutrients
+    copied), labelled as the twin's; None when the food has no twin or the twin no such
+    portion."""
     found = default_table().get(food_id)
     if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
         return None
-    twin = volume_portion(prepared.food(found[2]).rows, unit, hint)
+    twin = weigh(found[2], prepared.food(found[2]))
     if np.isnan(twin.grams):
         return None
     return Portion(
         twin.grams,
         f"{twin.portion} (FNDDS twin {found[2]})",
         "",
-        f"volume: as FNDDS twin {found[2]} weighs it = {grams_text(twin.grams)} g",
+        f"{what} as FNDDS twin {found[2]} weighs it = {grams_text(twin.grams)} g",
+    )
+
+
+def _twin_volume(
+    food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A volume of a food USDA weighs only by mass or container, as its FNDDS twin
+    weighs it: ``1/2 cup`` of SR28 tapioca pudding is half of FNDDS tapioca pudding's
+    ``1 cup``."""
+    return _as_twin(
+        food_id, prepared, lambda _, twin: volume_portion(twin.rows, unit, hint), "volume:"
     )
 
 
@@ -167,19 +182,13 @@ def _twin_unit(
     food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
 ) -> Portion | None:
     """A count word (``slice``, ``stick``) of a food USDA weighs in no such unit, as its
-    FNDDS twin (the same food, its nutrients copied) weighs it: ``a slice of papaya`` of
-    SR28 papayas is FNDDS papaya's ``slice/chunk``."""
-    found = default_table().get(food_id)
-    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
-        return None
-    twin = _count(found[2], prepared.food(found[2]), unit, hint)
-    if np.isnan(twin.grams):
-        return None
-    return Portion(
-        twin.grams,
-        f"{twin.portion} (FNDDS twin {found[2]})",
-        "",
-        f"count: one {unit} as FNDDS twin {found[2]} weighs it = {grams_text(twin.grams)} g",
+    FNDDS twin weighs it: ``a slice of papaya`` of SR28 papayas is FNDDS papaya's
+    ``slice/chunk``."""
+    return _as_twin(
+        food_id,
+        prepared,
+        lambda twin_id, twin: _count(twin_id, twin, unit, hint),
+        f"count: one {unit}",
     )
 
 
