@@ -273,3 +273,9 @@ def test_another_name_in_brackets_says_which_food(line: str, want: str, foods) -
 def test_a_qualifier_in_brackets_keeps_the_food(foods: FoodTable) -> None:
     rows = entries_of(["2 eggs (large)"], foods)
     assert "Egg" in rows["description"].iloc[0]
+
+
+def test_a_kind_in_brackets_joins_the_food_name(foods: FoodTable) -> None:
+    rows = entries_of(["1 slice pizza (pepperoni)"], foods)
+    assert "pepperoni" in rows["description"].iloc[0].lower()
+    assert "pizza" in rows["description"].iloc[0].lower()  # not the sausage alone

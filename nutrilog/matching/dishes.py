@@ -78,25 +78,29 @@ _CLARIFIED = re.compile(r"^(?P<named>[^()]+?)\s*\((?P<clear>[^()\d,;:+&]{2,30})\
 
 
 def clarified(matcher: Matcher, text: str) -> str:
-    """``text`` with its food named by the words in brackets when those name a food of
-    the alias table: another name says which food is meant (``1 cup jelly (jello)`` is 1
-    cup of jello, not of jam; ``courgette (zucchini)``); else ``text``.
+    """``text`` with its food named as the words in brackets say: joined with them when
+    that names a food of the alias table (``1 slice pizza (pepperoni)`` is pepperoni
+    pizza), else by them alone when they name one (``1 cup jelly (jello)`` is jello, not
+    jam; ``courgette (zucchini)``); else ``text`` (``1 apple (from the market)``).
 
     Examples
     --------
     >>> from nutrilog.foods import load_foods
-    >>> clarified(Matcher(load_foods()), "1 cup jelly (jello)")
-    '1 cup jello'
-    >>> clarified(Matcher(load_foods()), "2 eggs (large)")
-    '2 eggs (large)'
+    >>> matcher = Matcher(load_foods())
+    >>> clarified(matcher, "1 cup jelly (jello)"), clarified(matcher, "1 slice pizza (pepperoni)")
+    ('1 cup jello', '1 slice pepperoni pizza')
+    >>> clarified(matcher, "1 apple (from the market)")
+    '1 apple (from the market)'
     """
     found = _CLARIFIED.match(text)
     if found is None:
         return text
-    parsed = parse_quantity(found["named"])
-    if matcher.result(key_of(found["clear"])).method not in ("alias", "exact"):
-        return text  # a qualifier in brackets (``2 eggs (large)``): it only says more
-    amount = found["named"][: len(found["named"]) - len(parsed.food)].strip()
-    if parsed.food and not found["named"].rstrip().endswith(parsed.food):
+    named, clear = found["named"].rstrip(), found["clear"].strip()
+    food = parse_quantity(named).food
+    if not food or not named.endswith(food):
         return text  # the amount is not all before the food words
-    return f"{amount} {found['clear'].strip()}".strip()
+    amount = named[: len(named) - len(food)].strip()
+    for words in (f"{clear} {food}", f"{food} {clear}", clear):
+        if matcher.result(key_of(words)).method in ("alias", "exact"):
+            return f"{amount} {words}".strip()
+    return text  # a qualifier in brackets: it only says more
