@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import chain
 from typing import Any
 
 from nutrilog.report import cohort_words as cw
@@ -37,12 +38,13 @@ def md(text: Any) -> str:
     return " ".join(escaped.split())  # no newlines inside table cells or list items
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = [
-        "| " + " | ".join(md(h) for h in headers) + " |",
-        "|" + "|".join("---" for _ in headers) + "|",
-    ]
-    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+    """A Markdown table, each distinct cell escaped once: a cohort's table repeats a few
+    groups and statuses thousands of times."""
+    cells = [[str(c) for c in row] for row in [headers, *rows]]
+    escaped = {text: md(text) for text in set(chain.from_iterable(cells))}
+    lines = ["| " + " | ".join(map(escaped.__getitem__, row)) + " |" for row in cells]
+    lines.insert(1, "|" + "|".join("---" for _ in headers) + "|")
     return lines
 
 
