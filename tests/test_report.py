@@ -399,3 +399,18 @@ def test_no_dates_says_why_the_verdicts_are_unknown() -> None:
     text = build_report(result).to_text(details=True)
     assert "n/a" not in text.split("Daily totals")[1].split("Coverage")[0]  # no "n/a" day
     assert "2 entries without a date are not in this table" in text
+
+
+def test_markdown_escaping_returns_plain_text_as_is_and_escapes_every_special_character() -> None:
+    from nutrilog.report.markdown import md
+
+    assert md("p00001 female 31-50 2 HIGH") == "p00001 female 31-50 2 HIGH"
+    assert md("") == "" and md(None) == "None" and md(12) == "12"
+    for char in "\\`*_[]|~#":
+        assert md(f"a{char}b") == f"a\\{char}b"
+    assert md("a&b <c> d") == "a&amp;b &lt;c&gt; d"
+    assert md(" a  b\tc\u2028d\n") == "a b c d"
+    assert md("see www.evil.test, http://x or me@evil.test") == (
+        "see www\\.evil\\.test, http\\://x or me\\@evil\\.test"
+    )
+    assert md("1.5 g at 12:30") == "1.5 g at 12:30"

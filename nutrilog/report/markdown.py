@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import chain
 from typing import Any
 
 from nutrilog.report import cohort_words as cw
@@ -23,6 +24,11 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # with [ ] escaped, ( ) ! cannot for
 # "user@host". A backslash before the ":", "." or "@" keeps the text the same on screen
 # but splits it, so no link is made from a URL written in a log.
 _AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<=\w)(\.)(?=[^\W\d_])|(@)")
+# Text that no step of md() changes: words of none of the characters escaped above (nor
+# ":" or "."), single spaces between them. Most cells of a table (names, counts, statuses
+# without punctuation) are such text and are returned as they are.
+_WORD = r"[^\s&<>\\`*_\[\]|~#@:.]+"
+_PLAIN = re.compile(rf"(?:{_WORD}(?: {_WORD})*)?")
 
 
 def md(text: Any) -> str:
@@ -31,18 +37,22 @@ def md(text: Any) -> str:
     Bare URLs and e-mail addresses are broken up (``https\\://example\\.com``), so
     sites that autolink do not turn text from a log into links.
     """
-    escaped = html.escape(str(text), quote=False)
+    text = str(text)
+    if _PLAIN.fullmatch(text):
+        return text
+    escaped = html.escape(text, quote=False)
     escaped = _SPECIAL.sub(r"\\\1", escaped)
     escaped = _AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
     return " ".join(escaped.split())  # no newlines inside table cells or list items
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = [
-        "| " + " | ".join(md(h) for h in headers) + " |",
-        "|" + "|".join("---" for _ in headers) + "|",
-    ]
-    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+    """A Markdown table, each distinct cell escaped once: a cohort's table repeats a few
+    groups and statuses thousands of times."""
+    cells = [[str(c) for c in row] for row in [headers, *rows]]
+    escaped = {text: md(text) for text in set(chain.from_iterable(cells))}
+    lines = ["| " + " | ".join(map(escaped.__getitem__, row)) + " |" for row in cells]
+    lines.insert(1, "|" + "|".join("---" for _ in headers) + "|")
     return lines
 
 
