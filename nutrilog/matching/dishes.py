@@ -1,21 +1,25 @@
-"""What a dish already holds: the parts of a line that name no food of their own.
+"""Dishes and the names of a line's foods: what a dish holds, what a name means.
 
 A line's parts are matched one by one unless the dish they land on holds them:
 :func:`already_in` tells a part that only names what the food before it is described
 with (``cold cut sub with cheese``, ``chai with milk``), and :func:`with_joined` reads
 ``X and Y`` as the dish ``X with Y`` when the alias table names it so (``veg curry and
-rice``). :mod:`~nutrilog.matching.entry` uses both while it groups a line's parts.
+rice``). :func:`joined_names` writes a name that joins two foods (``fish and chips``)
+as the two foods it means, and :func:`clarified` reads another name given in brackets.
+:mod:`~nutrilog.matching.entry` uses them while it reads a line's parts.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.parts import has_amount
+from nutrilog.matching.synonyms import synonym_table
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["already_in", "clarified", "with_joined"]
+__all__ = ["already_in", "clarified", "joined_names", "with_joined"]
 
 
 def _food_key(text: str) -> str:
@@ -104,3 +108,57 @@ def clarified(matcher: Matcher, text: str) -> str:
         if matcher.result(key_of(words)).method in ("alias", "exact"):
             return f"{amount} {words}".strip()
     return text  # a qualifier in brackets: it only says more
+
+
+def joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with the names of ``datasets/synonyms.csv`` that join two foods with a
+    connector (``fish and chips``, ``fish n chips``, ``egg and chips``) written as what
+    they mean, before the line is split at its connectors: ``fried fish and french
+    fries`` splits into the two foods the name means, where ``fish`` and ``chips`` alone
+    would be any fish and potato crisps. Returns the text and the synonyms read.
+
+    Examples
+    --------
+    >>> joined_names("1 portion fish & chips")[0]
+    '1 portion fried fish and french fries'
+    """
+    pattern, means = _joined_synonyms()
+    if pattern is None or not pattern.search(text):
+        return text, ()
+    said: list[tuple[str, str]] = []
+
+    def spell(found: re.Match[str]) -> str:
+        meant = means[_joined_key(found[0])]
+        said.append(("synonym", f"{found[0]} \u2192 {meant}"))
+        return meant
+
+    return pattern.sub(spell, text), tuple(said)
+
+
+#: How a name's "and" may be written (``fish & chips``, ``fish n chips``).
+_AND = r"(?:and|&|n|'n'?|\+)"
+
+
+def _joined_key(text: str) -> str:
+    """A name's words, lower case, its connector written ``and``."""
+    words = re.findall(r"[a-z]+", text.lower().replace("&", " and ").replace("+", " and "))
+    return " ".join("and" if w == "n" else w for w in words)
+
+
+@lru_cache(maxsize=1)
+def _joined_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The synonyms whose term joins two words with "and", as one pattern, and their
+    meanings by :func:`_joined_key`."""
+    means: dict[str, str] = {}
+    for rows in synonym_table().by_first.values():
+        for _, row in rows:
+            key = _joined_key(row.term)
+            if "and" in key.split()[1:-1]:
+                means.setdefault(key, row.means)
+    if not means:
+        return None, means
+    names = [
+        r"\s+".join(_AND if w == "and" else re.escape(w) for w in key.split())
+        for key in sorted(means, key=len, reverse=True)
+    ]
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(names)})(?![\w'])", re.IGNORECASE), means

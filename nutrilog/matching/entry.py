@@ -53,7 +53,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nutrilog.matching.dishes import already_in, clarified, with_joined
+from nutrilog.matching.dishes import already_in, clarified, joined_names, with_joined
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
@@ -72,7 +72,6 @@ from nutrilog.matching.parts import (
     split_parts,
 )
 from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
-from nutrilog.matching.synonyms import synonym_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
@@ -356,7 +355,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest = clarified(matcher, rest)
-    joined, said = _joined_names(rest)
+    joined, said = joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)
         if len(read) > 1:  # "fish and chips": two foods; "mac and cheese" stays the dish
@@ -401,60 +400,6 @@ def _parts_of(
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = _topped(matcher, parts, ()) or parts
     return companion_amounts(british_chips(parts, tag))
-
-
-def _joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """``text`` with the names of ``datasets/synonyms.csv`` that join two foods with a
-    connector (``fish and chips``, ``fish n chips``, ``egg and chips``) written as what
-    they mean, before the line is split at its connectors: ``fried fish and french
-    fries`` splits into the two foods the name means, where ``fish`` and ``chips`` alone
-    would be any fish and potato crisps. Returns the text and the synonyms read.
-
-    Examples
-    --------
-    >>> _joined_names("1 portion fish & chips")[0]
-    '1 portion fried fish and french fries'
-    """
-    pattern, means = _joined_synonyms()
-    if pattern is None or not pattern.search(text):
-        return text, ()
-    said: list[tuple[str, str]] = []
-
-    def spell(found: re.Match[str]) -> str:
-        meant = means[_joined_key(found[0])]
-        said.append(("synonym", f"{found[0]} \u2192 {meant}"))
-        return meant
-
-    return pattern.sub(spell, text), tuple(said)
-
-
-#: How a name's "and" may be written (``fish & chips``, ``fish n chips``).
-_AND = r"(?:and|&|n|'n'?|\+)"
-
-
-def _joined_key(text: str) -> str:
-    """A name's words, lower case, its connector written ``and``."""
-    words = re.findall(r"[a-z]+", text.lower().replace("&", " and ").replace("+", " and "))
-    return " ".join("and" if w == "n" else w for w in words)
-
-
-@lru_cache(maxsize=1)
-def _joined_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The synonyms whose term joins two words with "and", as one pattern, and their
-    meanings by :func:`_joined_key`."""
-    means: dict[str, str] = {}
-    for rows in synonym_table().by_first.values():
-        for _, row in rows:
-            key = _joined_key(row.term)
-            if "and" in key.split()[1:-1]:
-                means.setdefault(key, row.means)
-    if not means:
-        return None, means
-    names = [
-        r"\s+".join(_AND if w == "and" else re.escape(w) for w in key.split())
-        for key in sorted(means, key=len, reverse=True)
-    ]
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(names)})(?![\w'])", re.IGNORECASE), means
 
 
 def _listed_in_container(text: str) -> str | None:
