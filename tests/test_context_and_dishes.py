@@ -279,3 +279,11 @@ def test_a_kind_in_brackets_joins_the_food_name(foods: FoodTable) -> None:
     rows = entries_of(["1 slice pizza (pepperoni)"], foods)
     assert "pepperoni" in rows["description"].iloc[0].lower()
     assert "pizza" in rows["description"].iloc[0].lower()  # not the sausage alone
+
+
+def test_a_drink_is_told_by_whole_words_of_its_description(foods: FoodTable) -> None:
+    from nutrilog.portions import is_drink
+
+    assert is_drink(foods, "sr28:14536")  # "Alcoholic beverage, wine, dessert, dry"
+    assert is_drink(foods, "fndds:67204000")  # "Mixed fruit juice, ...": mixed is no mix
+    assert not is_drink(foods, "sr28:14192")  # "Beverages, Cocoa mix, powder"

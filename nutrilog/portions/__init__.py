@@ -91,6 +91,7 @@ from nutrilog.portions.weighing import (
     amounts,
     grams_for,
     grams_per_unit,
+    is_drink,
     resolve_grams,
 )
 
@@ -103,6 +104,7 @@ __all__ = [
     "prepare_portions",
     "grams_for",
     "grams_per_unit",
+    "is_drink",
     "resolve_grams",
     "usable_portions",
     "vague_words",

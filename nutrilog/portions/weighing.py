@@ -12,15 +12,17 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from nutrilog._checks import food_table_argument, same_length
+from nutrilog._resources import dataset_path
 from nutrilog._vector import coded, distinct_rows
 from nutrilog.portions.choice import NO_HINT, Portion, read_hint
 from nutrilog.portions.kinds import for_food
@@ -64,53 +66,36 @@ def _grams_of_water(unit: str) -> float:
 
 #: The mass unit whose grams depend on the food: an ``oz`` of a drink is a fluid ounce.
 DRINK_OUNCE = "oz"
-#: Food groups of drinks: an ``oz`` of one is a fluid ounce (``20 oz soda``).
-_DRINK_GROUPS = frozenset(
-    {
-        "Beverages",
-        "Coffee",
-        "Tea",
-        "Liquor and cocktails",
-        "Fruit drinks",
-        "Milk substitutes",
-        "Smoothies and grain drinks",
-        "Other fruit juice",
-        "Sport and energy drinks",
-        "Nutritional beverages",
-        "Soft drinks",
-        "Milk shakes and other dairy drinks",
-        "Citrus juice",
-        "Diet soft drinks",
-        "Wine",
-        "Diet sport and energy drinks",
-        "Vegetable juice",
-        "Beer",
-        "Other diet drinks",
-        "Flavored or carbonated water",
-        "Enhanced or fortified water",
-        "Apple juice",
-        "Tap water",
-        "Bottled water",
-        "Flavored milk, reduced fat",
-        "Flavored milk, nonfat",
-        "Flavored milk, lowfat",
-        "Flavored milk, whole",
-        "Milk, whole",
-        "Milk, lowfat",
-        "Milk, nonfat",
-        "Milk, reduced fat",
-    }
-)
-#: A drink of another food group (an SR28 juice, coconut water, fluid milk).
-_POURED = re.compile(r"\bjuice\b|\bcoconut water\b|^milk,")
-#: Description words of a drink's dry or concentrated form, weighed by mass.
-_NOT_POURED = ("powder", "dry", "mix", "concentrate", "granules", "crystals", "unprepared")
+
+
+class _Drinks(NamedTuple):
+    """``datasets/drinks.csv``: what makes a food a drink as poured."""
+
+    groups: frozenset[str]  # food groups of drinks
+    poured: re.Pattern[str]  # a drink of another group, by its description
+    not_poured: re.Pattern[str]  # a drink's dry or concentrated form, by its description
+
+
+@cache
+def _drinks() -> _Drinks:
+    """The rows of ``datasets/drinks.csv``, read once."""
+    with dataset_path("drinks.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [(row["match"], row["value"]) for row in csv.DictReader(fh)]
+
+    def values(kind: str) -> list[str]:
+        return [value for match, value in rows if match == kind]
+
+    return _Drinks(
+        frozenset(values("group")),
+        re.compile("|".join(values("description")) or "(?!)"),
+        re.compile("|".join(values("not_poured")) or "(?!)"),
+    )
 
 
 def is_drink(foods: FoodTable, food_id: str) -> bool:
     """Whether a food is a drink as poured, so that an ``oz`` of it is a fluid ounce:
     a food of a drink group (or an SR28 juice or fluid milk), not a powder, mix or
-    concentrate.
+    concentrate (``datasets/drinks.csv``).
 
     Examples
     --------
@@ -123,9 +108,9 @@ def is_drink(foods: FoodTable, food_id: str) -> bool:
     except KeyError:
         return False
     description = str(row.get("description", "")).lower()
-    group = str(row.get("group", ""))
-    poured = group in _DRINK_GROUPS or bool(_POURED.search(description))
-    return poured and not any(word in description for word in _NOT_POURED)
+    drinks = _drinks()
+    poured = str(row.get("group", "")) in drinks.groups or bool(drinks.poured.search(description))
+    return poured and not drinks.not_poured.search(description)
 
 
 def grams_for(
