@@ -46,7 +46,7 @@ import pandas as pd
 from nutrilog._resources import dataset_path
 from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount
-from nutrilog.supplements.words import B_COMPLEX, FORMULAS
+from nutrilog.supplements.words import B_COMPLEX, FORMULAS, supplement_names
 from nutrilog.units import convert, vitamin_d_iu_to_ug
 
 __all__ = [
@@ -119,8 +119,9 @@ def _salts() -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _formula_names() -> tuple[re.Pattern[str], dict[str, str]]:
     """Chemical formulas of ``supplement_salts.csv`` without water of hydration and
-    parentheses (``KCl``, ``MgO``, ``MgCl2``, ``CaCO3``, ``NaHCO3``), lower case, to the
-    salt's name (``potassium chloride``)."""
+    parentheses (``KCl``, ``MgO``, ``MgCl2``, ``CaCO3``, ``NaHCO3``), and the drug names
+    of ``supplement_names.csv`` (``Klor-Con``), lower case, to the salt's name
+    (``potassium chloride``)."""
     names: dict[str, str] = {}
     for row in _salts().itertuples():
         base = str(row.formula).split("·")[0]
@@ -129,6 +130,7 @@ def _formula_names() -> tuple[re.Pattern[str], dict[str, str]]:
         mineral = nutrient(str(row.nutrient)).label.split()[0].lower()
         names.setdefault(base.lower(), f"{mineral} {row.salt}")
         names.setdefault(base.rstrip("0123456789").lower(), f"{mineral} {row.salt}")  # MgCl
+    names.update(supplement_names())  # "Klor-Con": potassium chloride
     words = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     return re.compile(rf"(?i)(?<![\w-])(?:{words})(?![\w-])"), names
 

@@ -47,6 +47,7 @@ __all__ = [
     "NAMING",
     "supplement_words",
     "FORMULAS",
+    "supplement_names",
     "nutrients_in",
 ]
 
@@ -188,6 +189,27 @@ def _product_words() -> str:
     return "|".join(rf"\b{re.escape(w)}\b" for w in first)
 
 
+def _brand_names() -> str:
+    """The names of ``datasets/supplement_names.csv`` (``klor-con``, ``os-cal``): drug
+    and product names of one salt, screened in and named as the salt by
+    :func:`~nutrilog.supplements.doses.named_formulas`."""
+    return "|".join(rf"(?<![\w-]){re.escape(name)}(?![\w-])" for name in supplement_names())
+
+
+@lru_cache(maxsize=1)
+def supplement_names() -> dict[str, str]:
+    """``datasets/supplement_names.csv`` as ``{name: what it means}`` (``klor-con``:
+    ``potassium chloride``), lower case.
+
+    Examples
+    --------
+    >>> supplement_names()["klor-con"]
+    'potassium chloride'
+    """
+    with dataset_path("supplement_names.csv").open(encoding="utf-8") as fh:
+        return {row["name"].strip().lower(): row["means"].strip() for row in csv.DictReader(fh)}
+
+
 @lru_cache(maxsize=1)
 def supplement_words() -> re.Pattern[str]:
     """Any word that can make a line a supplement or water: the quick screen before
@@ -203,6 +225,7 @@ def supplement_words() -> re.Pattern[str]:
                 OTHER_SUPPLEMENTS.pattern,
                 r"water|h2o",
                 _product_words(),
+                _brand_names(),
                 FORMULAS.pattern,
             ]
         ),
