@@ -209,6 +209,9 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     return rest, meal, clock
 
 
+#: Words USDA descriptions hold that name no food (``no`` of "No. 2", ``without``): a
+#: tally line that has them still has no food word (``desk day, no run``).
+_NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", "a"})
 _NUMERIC = re.compile(r"\d")
 
 
@@ -302,7 +305,11 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
         others = [
             w
             for i, w in enumerate(words)
-            if i not in tallied and w in known and w not in units and not _NUMERIC.search(w)
+            if i not in tallied
+            and w in known
+            and w not in units
+            and w not in _NO_FOOD
+            and not _NUMERIC.search(w)
         ]
         if not others:
             start, end, kind = tallies[0]

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from nutrilog._resources import dataset_path
 from nutrilog.portions.choice import Hint, Portion, volume_portion
 from nutrilog.portions.defaults import grams_text
-from nutrilog.portions.rows import Food
+from nutrilog.portions.rows import Food, Row
 
 __all__ = [
     "SIZE_FACTORS",
@@ -122,6 +122,16 @@ def sized(found: Portion, food: Food, word: str) -> Portion:
     )
 
 
+def _size_row(food: Food, size: str) -> Row | None:
+    """The food's portion of one item of ``size``: its unit (``large``), else the first
+    one-item portion whose text names it (``bun-size`` link)."""
+    ones = [r for r in food.rows if r.amount == 1]
+    named = re.compile(rf"(?<![\w-]){re.escape(size)}(?![\w-])", re.IGNORECASE)
+    return next((r for r in ones if r.unit == size), None) or next(
+        (r for r in ones if named.search(r.text)), None
+    )
+
+
 def usual_size(food: Food, hint: Hint) -> Portion | None:
     """The portion of one item of ``food`` by the table (None: no row for this food and
     these words, or the food has no portion of that size or volume)."""
@@ -131,7 +141,7 @@ def usual_size(food: Food, hint: Hint) -> Portion | None:
         if rule.words is not None and not (hint.served and rule.words.search(hint.served)):
             continue
         if rule.size:
-            row = next((r for r in food.rows if r.unit == rule.size and r.amount == 1), None)
+            row = _size_row(food, rule.size)
             return None if row is None else Portion(row.per_one, row.label, "")
         if rule.volume is not None:
             amount, unit = rule.volume
