@@ -152,12 +152,19 @@ def read_topped(text: str) -> tuple[str, ...] | None:
     (('1 slice toast', 'butter'), None)
     >>> read_topped("pb jam toast")
     ('toast', 'pb', 'jam')
+    >>> read_topped("1 falafel pita")
+    ('1 pita', 'falafel')
     """
     food = parse_quantity(text).food.strip()
     words = food.split()
     keys = normalize_many(words)
     if len(words) < 2 or food not in text or any(len(k.split()) != 1 for k in keys):
         return None
+    filled = _FILLED_BREAD.search(food)
+    if filled is not None and filled.start() > 0:  # "falafel pita": falafel in a pita
+        at = text.rindex(food)
+        bread = f"{text[:at]}{filled['bread']}{text[at + len(food) :]}"
+        return (" ".join(bread.split()), food[: filled.start()].strip())
     for cut in range(1, len(words)):
         base = " ".join(keys[cut:])
         additions = _additions(keys[:cut], base)
@@ -170,6 +177,11 @@ def read_topped(text: str) -> tuple[str, ...] | None:
                 start += size
             return (" ".join(base_text.split()), *found)
     return None
+
+
+#: A bread a filling is named before (``falafel pita``): a line that
+#: lands on no food by that name is the bread and its filling.
+_FILLED_BREAD = re.compile(r"\s(?P<bread>pitt?as?(?:\s+breads?)?)$", re.IGNORECASE)
 
 
 def _additions(keys: list[str], base: str) -> list[int] | None:

@@ -34,11 +34,11 @@ __all__ = [
 #: Kinds of bread a line names (``whole wheat``, ``sourdough``).
 _BREAD_KIND = (
     r"white|brown|wholemeal|whole[\s-]*wheat|whole[\s-]*grain|wholegrain|multi[\s-]*grain"
-    r"|granary|sourdough|rye|toasted|gluten[\s-]*free"
+    r"|granary|sourdough|rye|toasted|gluten[\s-]*free|ww|whole\s*meal"
 )
 #: What "X on toast" is served on: ``on`` joins two foods only before one of these.
 _SERVED_ON = (
-    rf"(?:(?:a|an|one|two|\d+|\d+\s+slices?\s+of|buttered|{_BREAD_KIND})\s+)*"
+    rf"(?:(?:a|an|one|two|\d+|(?:\d+|a|one|two)\s+slices?(?:\s+of)?|buttered|{_BREAD_KIND})\s+)*"
     r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitt?as?"
     r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?)\b"
 )
@@ -63,12 +63,17 @@ _SERVED_IN = (
     r"(?:pitt?as?|pita\s+breads?|pitta\s+breads?|wraps?|tortillas?|buns?|rolls?|baguettes?"
     r"|bagels?|croissants?|taco\s+shells?|naans?|rotis?|chapatis?)\b"
 )
-#: What joins two parts of a line.
+#: What ``over`` is followed by when it says how a food is cooked, not what it is
+#: served on (``eggs over easy``), or is no food at all (``over 2 hours``).
+_NOT_UNDER = r"(?:easy|medium|hard|well|\d|the\s+(?:day|week|weekend)|an?\s+hour)"
+#: What joins two parts of a line: ``over`` too, for a food served on another
+#: (``salmon over rice``).
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
     rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
     rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})"
-    rf"|\s+in\s+(?:(?:a|an|one|two|\d+)\s+)?(?={_SERVED_IN})",
+    rf"|\s+in\s+(?:(?:a|an|one|two|\d+)\s+)?(?={_SERVED_IN})"
+    rf"|\s+(?:over|atop)\s+(?!{_NOT_UNDER})",
     re.IGNORECASE,
 )
 #: ``one and a half``, ``2 and 1/2``: an amount, not two parts.

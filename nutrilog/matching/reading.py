@@ -216,16 +216,18 @@ def read_key(
 
 
 def _compounds(words: list[str], index: FoodIndex) -> list[str]:
-    """Two words written apart that USDA writes as one, the first a qualifier: ``non fat``
-    is ``nonfat``, ``low fat`` is ``lowfat``. (Two food words joined, ``flax seed``, are
-    matched both ways by the head-word rule instead.)"""
+    """Two words written apart that USDA writes as one, the first a qualifier or one of
+    them a word no food uses: ``non fat`` is ``nonfat``, ``low fat`` is ``lowfat``,
+    ``mahi mahi`` is ``mahimahi``. (Two food words joined, ``flax seed``, are matched
+    both ways by the head-word rule instead.)"""
     qualifiers = matcher_words().qualifiers
     out: list[str] = []
     i = 0
     while i < len(words):
         if i + 1 < len(words):
             a, b = words[i], words[i + 1]
-            if a in qualifiers and a + b in index.postings:
+            unknown = a not in index.postings or b not in index.postings
+            if (a in qualifiers or unknown) and a + b in index.postings:
                 out.append(a + b)
                 i += 2
                 continue

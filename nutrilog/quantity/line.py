@@ -326,6 +326,22 @@ def _span_text(toks: Tokens, s: str, cand: _Cand) -> str:
     return s[toks.start[cand.start] : toks.end[cand.end - 1]]
 
 
+#: Containers whose size an amount gives (``28oz bottle``, ``500 ml carton of``).
+_CONTAINER = re.compile(
+    r"(?:bottle|can|carton|glass|mug|jar|tin|pouch|pack|box|tub|cup|tumbler)(?:e?s)?"
+)
+
+
+def _container_after(toks: Tokens, end: int) -> set[int]:
+    """The token of a container word that ends the line right after a measured amount:
+    the size of the container, not a food (``coke 12 oz can``). A container before its
+    food keeps its word (``500ml bottle of water`` is bottled water)."""
+    word = word_at(toks, end)
+    if word is None or not _CONTAINER.fullmatch(word) or end + 1 != toks.n:
+        return set()
+    return {end}
+
+
 @lru_cache(maxsize=65536)
 def parse_quantity(text: str) -> ParsedAmount:
     """Parse the amount and food words of one diary line.
@@ -400,6 +416,8 @@ def parse_quantity(text: str) -> ParsedAmount:
                 quantity, unit = count.quantity * dose.quantity, dose.unit
             else:
                 notes.append(f"other amount: {_span_text(toks, s, other)}")
+    if primary is not None and unit is not None and unit.kind in {"mass", "volume"}:
+        drop |= _container_after(toks, primary.end)  # "powerade 28oz bottle": a bottle's size
     if inside:
         measured = [
             c
