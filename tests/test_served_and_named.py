@@ -157,3 +157,15 @@ def test_a_homophone_typed_for_a_food_word_is_that_word(foods: FoodTable) -> Non
     rows = entries_of(["6 oz sirloin stake"], foods)
     assert rows["food_id"].tolist() == ["sr28:13930"]  # Beef, top sirloin, steak, broiled
     assert rows["assumptions"].iloc[0] == "synonym: stake → steak"
+
+
+def test_a_word_written_with_ie_for_its_y_is_that_word(foods: FoodTable) -> None:
+    rows = entries_of(["1 cup cherrie tomatoes"], foods)
+    assert rows["description"].iloc[0].startswith("Tomatoes, red, ripe, raw")
+    assert rows["assumptions"].iloc[0] == "spelling: cherrie → cherry"
+
+
+def test_a_lamington_is_a_food_usda_lacks(foods: FoodTable) -> None:
+    rows = entries_of(["1 lamington"], foods)
+    assert rows["food_id"].isna().all()
+    assert rows["assumptions"].str.contains("not in USDA").all()

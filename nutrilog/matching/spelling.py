@@ -216,10 +216,18 @@ class Speller:
             fixed = self._short(word)
         if fixed is None and len(word) >= MIN_LENGTH_SHORT and word.isalpha():
             fixed = self._undoubled(word)
+        if fixed is None and word.endswith("ie") and len(word) >= MIN_LENGTH_SHORT + 1:
+            fixed = self._y_for_ie(word)
         if fixed is None and len(word) >= _MIN_UNVOWELLED and word.isalpha():
             fixed = self.unvowelled(word)
         self._cache[word] = fixed
         return fixed
+
+    def _y_for_ie(self, word: str) -> str | None:
+        """The known word that ``word`` writes with ``-ie`` for its ``-y`` (``gummie``
+        is gummy, ``veggie`` stays veggie when the tables know it), else None."""
+        other = word[:-2] + "y"
+        return other if other in self.frequencies and not self.misspelt(other) else None
 
     def unvowelled(self, word: str) -> str | None:
         """The common food word that ``word`` writes without (some of) its vowels.
