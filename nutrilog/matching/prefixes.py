@@ -89,6 +89,13 @@ _LIST_MARKER = (
 )
 
 
+#: A word of context before a meal and a separator (``office``, ``wk 30``, ``post-run``).
+_CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
+#: An occasion a meal is before or after (``post-nursing``, ``pre gym``, ``after school``):
+#: with it, a meal word is a prefix even when the amount follows without a separator.
+_OCCASION = r"(?:pre|post|after|before)[\s-]?[a-z]+"
+
+
 @lru_cache(maxsize=1)
 def _prefix_patterns() -> list[re.Pattern[str]]:
     w = entry_words()
@@ -112,7 +119,9 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
         # a word or two of context before a meal and a separator (``study snack -``,
         # ``team lunch:``): the meal, with its context
-        re.compile(rf"^(?P<meal>(?:[a-z']+\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
+        re.compile(rf"^(?P<meal>(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
+        # an occasion before a meal, then the amount (``post-nursing snack 1 oz almonds``)
+        re.compile(rf"^(?P<meal>{_OCCASION}[\s-]+(?:{meal_word}))\s+{amount_next}", flags),
         re.compile(
             rf"^(?P<meal>{_alternation(w.colon_meals)})(?:\s*\((?P<time>{_CLOCK})\))?\s*:\s*",
             flags,
@@ -141,7 +150,10 @@ def _worth_reading() -> re.Pattern[str]:
     w = entry_words()
     first = _alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
     # a word or two of context before a meal and a separator (``office lunch -``)
-    context = rf"(?:[a-z']+\s+){{1,2}}(?:{_alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
+    context = (
+        rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{_alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
+        rf"|{_OCCASION}[\s-]+(?:{_alternation(w.meals)})\s+\d"
+    )
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"
         rf"|{_CLOCK}|(?:{first})\b|{context})|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
