@@ -127,7 +127,8 @@ def test_speller_one_edit_of_each_kind() -> None:
 
 def test_speller_leaves_short_and_far_words_alone() -> None:
     speller = Speller({"pear": 40, "peach": 20, "lettuce": 60})
-    assert speller.correct("peer") is None  # four letters: never corrected
+    assert speller.correct("pead") is None  # four letters: a changed consonant stays
+    assert speller.correct("peer") == "pear"  # ... a vowel written for another does not
     assert speller.correct("latte") is None  # two edits in a short word
     assert speller.correct("pear") == "pear"  # known words stay
 

@@ -112,9 +112,10 @@ def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
     """The spelling corrector of this index: the food words, and ``extra`` known words."""
     if index.speller is None:
         freq = {w: len(p) for w, p in index.postings.items()}
+        extra = set(extra)
         for w in extra:
             freq[w] = max(freq.get(w, 0), 1000)
-        index.speller = Speller(freq)
+        index.speller = Speller(freq, secondary=extra - index.postings.keys())
     return index.speller
 
 

@@ -33,7 +33,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -48,6 +48,8 @@ MIN_LENGTH_SHORT = 4
 MIN_LENGTH_TWO_EDITS = 8
 #: A target used by at most this many foods, one edit from a word used ten times as
 #: often (and by at least :data:`_COMMON` foods), is taken for a misspelling.
+#: How many times commoner than the next one a short word's correction must be to win.
+_DOMINANT = 5
 _RARE = 2
 _COMMON = 20
 #: A word used this many times less than another candidate is no preferred slip.
@@ -92,6 +94,12 @@ def _inflected(word: str, other: str) -> bool:
     return other in (word + "s", word + "d", word + "es", word + "ed")
 
 
+def _vowel_for_vowel(word: str, other: str) -> bool:
+    """Whether ``word`` and ``other`` differ in one letter only, a vowel in each."""
+    diff = [(a, b) for a, b in zip(word, other, strict=False) if a != b]
+    return len(word) == len(other) and len(diff) == 1 and all(c in "aeiou" for c in diff[0])
+
+
 def _consonants(word: str) -> str:
     """The consonants of ``word`` as shorthand keeps them: first letter, no vowels, one
     letter per sound (``chicken`` -> ``chkn``)."""
@@ -112,10 +120,14 @@ class Speller:
     frequencies : mapping
         Known words and how often the food table uses them; words of the alias,
         synonym and brand tables are given a high count (they are deliberate).
+    secondary : iterable of str
+        Known words no food's description holds (``butty``, a word of the synonym
+        table): among corrections as near, a word of the food table comes first.
     """
 
-    def __init__(self, frequencies: Mapping[str, int]) -> None:
+    def __init__(self, frequencies: Mapping[str, int], secondary: Iterable[str] = ()) -> None:
         self.frequencies = {w: int(n) for w, n in frequencies.items() if w}
+        self.secondary = frozenset(secondary)
         words = [w for w in self.frequencies if len(w) >= MIN_LENGTH - 1 and w.isalpha()]
         self._by_delete: dict[str, list[str]] = {}
         for w in words:
@@ -208,6 +220,7 @@ class Speller:
                     key=lambda w: (
                         (_doubling(word, w) or _plural(word, w))
                         and self.frequencies[w] * _RARITY >= top,
+                        w not in self.secondary,  # buttr: butter, not the UK word butty
                         self.frequencies[w],
                         w,
                     ),
@@ -282,18 +295,29 @@ class Speller:
         return found.pop() if len(found) == 1 else None
 
     def _short(self, word: str) -> str | None:
-        """A four-letter word: only a swapped pair or a missing letter of a common word,
-        when exactly one fits (``mlik`` -> milk, ``aple`` -> apple, ``bred`` -> bread); a
-        changed letter is too often another food (``beet``/``beef``, ``pear``/``peas``)."""
+        """A four-letter word: only a swapped pair, a missing letter or a vowel written
+        for another of a common word, when exactly one fits or one is far commoner than
+        the others (``mlik`` -> milk, ``aple`` -> apple, ``bred`` -> bread, ``tofo`` ->
+        tofu, ``soop`` -> soup rather than scoop); a changed consonant is too often
+        another food (``beet``/``beef``, ``pear``/``peas``)."""
         freq = self.frequencies
-        found = {
-            w
-            for w in self._one_edit(word)
-            if freq[w] >= _COMMON
-            and not self.misspelt(w)
-            and (len(w) == len(word) + 1 or (len(w) == len(word) and sorted(w) == sorted(word)))
-        }
-        return found.pop() if len(found) == 1 else None
+        found = sorted(
+            (
+                w
+                for w in self._one_edit(word)
+                if freq[w] >= _COMMON
+                and not self.misspelt(w)
+                and (
+                    len(w) == len(word) + 1
+                    or (len(w) == len(word) and sorted(w) == sorted(word))
+                    or _vowel_for_vowel(word, w)
+                )
+            ),
+            key=lambda w: -freq[w],
+        )
+        if len(found) == 1 or (len(found) > 1 and freq[found[0]] >= _DOMINANT * freq[found[1]]):
+            return found[0]
+        return None
 
     def in_context(
         self, word: str, before: str | None, after: str | None, pairs: frozenset[tuple[str, str]]
