@@ -65,6 +65,7 @@ from nutrilog.matching.neighbours import (
 )
 from nutrilog.matching.parts import (
     Part,
+    amount_after,
     each_amount,
     has_amount,
     own_bread_dropped,
@@ -298,7 +299,9 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if any(kind == "brand" for kind, _ in result.assumptions):
         return False  # "2 weet-bix w/ milk": the brand was read away, not found in a dish
     if _commas_only(text, spans):
-        return result.score >= _SURE_SCORE
+        # a part that only says how the food is prepared ("Beans, kidney, cooked") is
+        # no food of its own: the line is a description written out
+        return result.score >= _SURE_SCORE or _describes(text, spans)
     if result.score < _SURE_DISH:
         return False
     if "," in text:  # a description written out ("Beans, baked, canned, with pork")
@@ -309,6 +312,13 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
     return all(matcher.holds(key, part) for part in parts)
+
+
+def _describes(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a part after the first holds preparation words alone (``cooked``, ``raw``)."""
+    vocab = matcher_words()
+    words = normalize_many([text[a:b] for a, b in spans[1:]])
+    return any(w and all(x in vocab.preparation for x in w.split()) for w in words)
 
 
 _WITH = re.compile(r"\bwith\b|\bw/", re.IGNORECASE)
@@ -371,7 +381,7 @@ def _parts_of(
     listed = _listed_in_container(rest)
     if listed is not None:
         rest = listed
-    rest = each_amount(rest)
+    rest = amount_after(each_amount(rest))
     spans = part_spans(rest)
     joined = with_joined(matcher, rest, spans)
     if joined is not None:

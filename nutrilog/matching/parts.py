@@ -17,13 +17,17 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
+
+from nutrilog.quantity import parse_quantity
 
 __all__ = [
     "CONNECTOR",
     "ON_BREAD",
     "Part",
+    "amount_after",
     "each_amount",
     "has_amount",
     "own_bread_dropped",
@@ -87,6 +91,11 @@ _MIXED_NUMBER = re.compile(
 )
 
 
+#: Words before ``with`` that say how a food is made (``made with``, ``cooked w/``).
+_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|blended)$", re.IGNORECASE)
+_WITH = re.compile(r"\s+(?:with|w/)\s*|\s+w/(?!o\b)\s*", re.IGNORECASE)
+
+
 def part_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each part of ``text`` between connectors."""
     spans = []
@@ -95,6 +104,8 @@ def part_spans(text: str) -> list[tuple[int, int]]:
     for found in CONNECTOR.finditer(text):
         if any(a <= found.start() < b for a, b in amounts):
             continue
+        if _MADE_WITH.search(text, 0, found.start()) and _WITH.fullmatch(found[0]):
+            continue  # "smoothie made w/ milk": how the food is made, not a second food
         spans.append((at, found.start()))
         at = found.end()
     spans.append((at, len(text)))
@@ -156,6 +167,36 @@ _EACH = re.compile(
     r"(?:\s+[a-z.]+)?)\s+(?:each|apiece)\s*$",
     re.IGNORECASE,
 )
+
+
+#: A food, a comma, then its amount alone after a word that hedges it (``honey, just a
+#: little``, ``rice, about 1 cup``); an amount after a comma alone the quantity reader takes.
+_AMOUNT_AFTER = re.compile(
+    r"^(?P<food>[^,;]*[a-z][^,;]*),\s*(?:just|only|about|approx\.?|around|roughly|~)\s*"
+    r"(?P<amount>[^,;]+)$",
+    re.IGNORECASE,
+)
+
+
+def amount_after(text: str) -> str:
+    """``text`` with a hedged amount written after its food and a comma moved before it
+    (``honey, just a little`` is ``a little honey``); as it is when the part after the
+    comma names a food or no amount, or the food already has one.
+
+    Examples
+    --------
+    >>> amount_after("honey, just a little"), amount_after("rice, about 1 cup")
+    ('a little honey', '1 cup rice')
+    """
+    found = _AMOUNT_AFTER.match(text)
+    if found is None:
+        return text
+    tail = parse_quantity(found["amount"])
+    if tail.food or tail.unit_kind == "default" or has_amount(found["food"]):
+        return text
+    if tail.unit_kind is None and math.isnan(tail.quantity):
+        return text
+    return f"{found['amount'].strip()} {found['food'].strip()}"
 
 
 def each_amount(text: str) -> str:

@@ -134,6 +134,26 @@ def _alias_lookup(
     return None
 
 
+def _agreeing_aliases(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[tuple[int, str, bool], str] | None:
+    """The food that every alias left by dropping one word before the last names, when
+    two or more such aliases exist and all name it (``mango banana smoothie``: ``mango
+    smoothie`` and ``banana smoothie`` are both the fruit smoothie), with the assumption
+    to record; else None."""
+    if len(words) < 3:
+        return None
+    found = [
+        (hit, " ".join(words[:i] + words[i + 1 :]))
+        for i in range(len(words) - 1)
+        if (hit := _alias_lookup(index, words[:i] + words[i + 1 :], tables)) is not None
+    ]
+    if len(found) < 2 or len({hit[0] for hit, _ in found}) != 1:
+        return None
+    names = " and ".join(repr(name) for _, name in found)
+    return found[0][0], f"{' '.join(words)} read as {names}, which name the same food"
+
+
 def _alias_result(index: FoodIndex, found: tuple[int, str, bool], penalty: float) -> MatchResult:
     pos, alias_key, is_curated = found
     alternates = _curated_alternates_for(index, alias_key) if is_curated else []
@@ -362,6 +382,11 @@ def _match_reading(
         found = _alias_lookup(index, written, tables) if written != known else None
     if found is not None:
         return _alias_result(index, found, penalty)
+    agreed = _agreeing_aliases(index, known, tables)
+    if agreed is not None:  # "mango banana smoothie": mango and banana smoothie agree
+        result = _alias_result(index, agreed[0], penalty + _CORRECTED)
+        result.assumptions.append(("alias", agreed[1]))
+        return result
     prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
     if reading.head is None:
         return _none(index, (yield Request(content, light=light)))

@@ -135,7 +135,9 @@ NAMED_SUPPLEMENTS = re.compile(
 OTHER_SUPPLEMENTS = re.compile(
     r"\bzinc\b|(?-i:\bZn\b)|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
     r"\bfolate\b|\bfolic\b|\belectrolytes?\b|\bselenium\b|\biodine\b|\bturmeric\b|"
-    r"\bcurcumin\b|\bl-theanine\b|\b5-htp\b|\belderberry\b",
+    r"\bcurcumin\b|\bl-theanine\b|\b5-htp\b|\belderberry\b|\bdha\b|\bepa\b|\balgal\s+oil\b|"
+    r"\bcholine\b|\blutein\b|\bpsyllium\b|\bmetamucil\b|\bbenefiber\b|"
+    r"\bvit(?:amin)?\.?\s*b[1-35-9]\b",
     re.I,
 )
 #: Used on the skin, never eaten (a bath, a soak, a transdermal spray): no supplement;
