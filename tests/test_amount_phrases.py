@@ -49,7 +49,7 @@ def test_a_slice_of_a_melon_is_its_wedge(foods: FoodTable) -> None:
     [
         ("a splash of milk in tea", "milk", "tea"),
         ("1 tsp sugar in my coffee", "sugar", "coffee"),
-        ("honey in my porridge", "honey", "oatmeal"),
+        ("honey in my porridge", "honey", "oats"),
     ],
 )
 def test_what_is_put_in_a_drink_or_cereal_is_its_own_food(

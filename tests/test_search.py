@@ -37,12 +37,12 @@ def test_oj_is_orange_juice_not_poi(foods: FoodTable) -> None:
 
 
 def test_no_hit_is_under_the_floor_and_none_twice(foods: FoodTable) -> None:
-    for text in ["cold brew", "tofu scramble", "guayusa tea", "raw spinach", "poke bowl"]:
+    for text in ["cold brew", "seitan scramble", "guayusa tea", "raw spinach", "poke bowl"]:
         hits = foods.search(text, limit=15)
         assert (hits["score"] >= SEARCH_FLOOR).all(), text
         assert hits["id"].is_unique, text
-    # the words the ranking scored under 50 (tofu dishes at about 40) are not listed
-    assert foods.search("tofu scramble").empty
+    # the words the ranking scored under 50 (seitan and scrambled dishes) are not listed
+    assert foods.search("seitan scramble").empty
 
 
 def test_cold_brew_lists_coffee_and_no_bear_meat(foods: FoodTable) -> None:
@@ -94,10 +94,10 @@ def test_suggestions_under_the_floor_are_dropped() -> None:
 
 def test_the_analysis_keeps_only_suggestions_a_search_would_list(tmp_path: Path) -> None:
     log = tmp_path / "diary.txt"
-    log.write_text("2026-11-20\n1 cup tofu scramble\n1 cup guayusa tea\n", encoding="utf-8")
+    log.write_text("2026-11-20\n1 cup seitan scramble\n1 cup guayusa tea\n", encoding="utf-8")
     entries = nl.analyze(log, nl.Profile(age=40, sex="male")).entries
     by_food = dict(zip(entries["food"], entries["suggestions"], strict=True))
-    assert list(by_food["tofu scramble"]) == []  # the matcher's ideas all score under 50
+    assert list(by_food["seitan scramble"]) == []  # the matcher's ideas all score under 50
     tea = list(by_food["guayusa tea"])
     assert tea and all(score >= SEARCH_FLOOR for _, _, score in tea)
 

@@ -120,6 +120,10 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         # a word or two of context before a meal and a separator (``study snack -``,
         # ``team lunch:``): the meal, with its context
         re.compile(rf"^(?P<meal>(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
+        # an occasion before a colon or a dash (``after pumping:``, ``post run -``)
+        re.compile(
+            rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD})?)\s*(?::|[-\u2013\u2014]\s)\s*", flags
+        ),
         # an occasion before a meal, then the amount (``post-nursing snack 1 oz almonds``)
         re.compile(rf"^(?P<meal>{_OCCASION}[\s-]+(?:{meal_word}))\s+{amount_next}", flags),
         re.compile(
@@ -153,6 +157,7 @@ def _worth_reading() -> re.Pattern[str]:
     context = (
         rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{_alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
         rf"|{_OCCASION}[\s-]+(?:{_alternation(w.meals)})\s+\d"
+        rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD})?\s*(?::|[-\u2013\u2014]\s)"
     )
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"

@@ -154,6 +154,24 @@ def _agreeing_aliases(
     return found[0][0], f"{' '.join(words)} read as {names}, which name the same food"
 
 
+def _made_of(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[tuple[int, str, bool], str] | None:
+    """The alias of the words before ``made`` (``banana smoothie made with milk``) when the
+    whole is none, with what it was made with as the assumption to record; else None."""
+    if "made" not in words[1:]:
+        return None
+    at = words.index("made", 1)
+    before, after = words[:at], [w for w in words[at + 1 :] if w not in ("with", "w")]
+    found = _alias_lookup(index, before, tables)
+    if found is None:
+        agreed = _agreeing_aliases(index, before, tables)
+        found = None if agreed is None else agreed[0]
+    if found is None:
+        return None
+    return found, f"{' '.join(before)} read without what it is made with ({' '.join(after)})"
+
+
 def _alias_result(index: FoodIndex, found: tuple[int, str, bool], penalty: float) -> MatchResult:
     pos, alias_key, is_curated = found
     alternates = _curated_alternates_for(index, alias_key) if is_curated else []
@@ -386,6 +404,11 @@ def _match_reading(
     if agreed is not None:  # "mango banana smoothie": mango and banana smoothie agree
         result = _alias_result(index, agreed[0], penalty + _CORRECTED)
         result.assumptions.append(("alias", agreed[1]))
+        return result
+    made = _made_of(index, known, tables)
+    if made is not None:  # "banana smoothie made with milk": the smoothie
+        result = _alias_result(index, made[0], penalty + _CORRECTED)
+        result.assumptions.append(("made with", made[1]))
         return result
     prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
     if reading.head is None:

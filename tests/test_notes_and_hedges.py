@@ -1,0 +1,141 @@
+"""Classes of diary lines recognition must hold on (issue 12, sixth round, continued).
+
+Lines made up here for rules: context and occasions before a meal, notes of pregnancy
+and nursing, four-letter typos with a vowel changed, a correction the food table knows
+before one only the synonym table knows, dishes described as made with something,
+hedged amounts after a comma, descriptions written out with commas, aliases that agree
+when one word is dropped, more supplements, and foods weighed by an alternate's unit.
+"""
+
+from __future__ import annotations
+
+import pytest
+from diary import entries_of
+
+import nutrilog as nl
+from nutrilog.foods import FoodTable
+from nutrilog.matching.entry import strip_prefix
+from nutrilog.supplements import detect_supplement
+
+# --------------------------------------------------------------------------- prefixes
+
+
+@pytest.mark.parametrize(
+    ("line", "rest", "meal"),
+    [
+        ("Wk 30 lunch - 1 cup minestrone", "1 cup minestrone", "Wk 30 lunch"),
+        ("post-nursing snack 1 oz almonds", "1 oz almonds", "post-nursing snack"),
+        ("after pumping: 1/4 cup sunflower seeds", "1/4 cup sunflower seeds", "after pumping"),
+        ("night feed: 2 biscuits", "2 biscuits", "night feed"),
+    ],
+)
+def test_context_and_occasions_before_a_meal_are_prefixes(line: str, rest: str, meal: str) -> None:
+    assert strip_prefix(line)[:2] == (rest, meal)
+
+
+@pytest.mark.parametrize("line", ["protein snack 1 bar", "after dinner mint"])
+def test_food_words_before_a_meal_word_stay_food(line: str) -> None:
+    assert strip_prefix(line)[0] == line
+
+
+@pytest.mark.parametrize("line", ["nursed 20 min L side", "pumped 4 oz", "kick count 10 in 1 hr"])
+def test_nursing_and_pregnancy_notes_are_no_food(line: str) -> None:
+    log = nl.parse_entries([line], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=30, sex="female"), min_day_kcal=0)
+    assert result.entries.empty
+    assert result.rejected["reason"].str.startswith("not a food entry").all()
+
+
+# --------------------------------------------------------------------------- spelling
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "corrected"),
+    [
+        ("1/2 cup tofo", "fndds:41420010", "spelling: tofo → tofu"),  # Soybean curd
+        ("1 cup split pea soop", "fndds:41602050", "spelling: soop → soup"),  # Split pea soup
+        ("1 tbs cashew buttr", "sr28:12088", "spelling: buttr → butter"),  # Cashew butter
+    ],
+)
+def test_short_and_dropped_letter_typos_land_on_the_food(
+    line: str, food_id: str, corrected: str, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert rows["food_id"].tolist() == [food_id]
+    assert corrected in rows["assumptions"].iloc[0]
+
+
+def test_a_homophone_of_peas_is_peas(foods: FoodTable) -> None:
+    rows = entries_of(["1 cup black eyed pees"], foods)
+    assert rows["food_id"].tolist() == ["sr28:16063"]  # Cowpeas (blackeyes), cooked
+    assert rows["grams"].iloc[0] == pytest.approx(171.0)  # SR28: 1 cup
+
+
+# --------------------------------------------------------------------------- compounds
+
+
+def test_a_food_made_with_something_is_that_food(foods: FoodTable) -> None:
+    rows = entries_of(["12 oz mango banana smoothie made w/ milk"], foods)
+    assert rows["food_id"].tolist() == ["fndds:11553100"]  # Fruit smoothie, NFS
+    assert rows["assumptions"].str.contains("made with").all()
+
+
+def test_aliases_that_agree_without_one_word_name_the_food(foods: FoodTable) -> None:
+    rows = entries_of(["mango banana smoothie"], foods)
+    assert rows["food_id"].tolist() == ["fndds:11553100"]
+    assert "name the same food" in rows["assumptions"].iloc[0]
+
+
+def test_a_hedged_amount_after_a_comma_is_the_foods(foods: FoodTable) -> None:
+    rows = entries_of(["honey, just a little", "rice, about 1 cup"], foods)
+    assert rows["food_id"].tolist() == ["sr28:19296", "sr28:20045"]  # Honey; white rice
+    assert rows["grams"].iloc[1] == pytest.approx(158.0)  # SR28 cooked white rice: 1 cup
+
+
+def test_a_description_written_out_with_a_preparation_part_stays_whole(
+    foods: FoodTable,
+) -> None:
+    rows = entries_of(["Beans, kidney, cooked"], foods)
+    assert len(rows) == 1
+    assert rows["description"].iloc[0].startswith("Beans, kidney")
+
+
+def test_a_spread_in_a_pita_takes_two_tablespoons(foods: FoodTable) -> None:
+    rows = entries_of(["falafel pita w/ hummus"], foods)
+    hummus = rows[rows["description"].str.startswith("Hummus")]
+    assert hummus["grams"].tolist() == pytest.approx([30.0])  # SR28 hummus: 1 tbsp = 15 g
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("1 cup moong dal", "sr28:16081", 202.0),  # Mung beans, cooked: 1 cup
+        ("1 cup toor dal", "sr28:16102", 168.0),  # Pigeon peas, cooked: 1 cup
+        ("1 cup tinned chickpeas", "fndds:41302080", 180.0),  # FNDDS canned chickpeas: cup
+        ("1 can chickpeas", "sr28:16358", 253.0),  # SR28 canned chickpeas: can drained
+        ("1/4 cup sunflower seeds", "sr28:12037", 32.0),  # dry roasted kernels: cup 128 g
+        ("1 cup porridge", "sr28:08121", 234.0),  # oats cooked with water: 1 cup
+        ("bean and cheese burrito", "sr28:22918", 129.0),  # Burrito, bean and cheese
+    ],
+)
+def test_named_foods_and_their_units(
+    line: str, food_id: str, grams: float, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert rows["food_id"].tolist() == [food_id]
+    assert rows["grams"].iloc[0] == pytest.approx(grams)
+
+
+def test_aquafaba_is_a_food_usda_lacks(foods: FoodTable) -> None:
+    rows = entries_of(["2 tbsp aquafaba"], foods)
+    assert rows["food_id"].isna().all()
+
+
+@pytest.mark.parametrize("line", ["DHA 200 mg", "EPA/DHA 500mg", "choline 450 mg", "vit b6 25mg"])
+def test_other_supplements_are_supplements(line: str) -> None:
+    found = detect_supplement(line)
+    assert found.kind == "supplement"
+    assert found.nutrients == {}
