@@ -139,3 +139,20 @@ def test_other_supplements_are_supplements(line: str) -> None:
     found = detect_supplement(line)
     assert found.kind == "supplement"
     assert found.nutrients == {}
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def test_a_count_of_bars_a_package_holds_is_its_share_of_the_package(foods: FoodTable) -> None:
+    rows = entries_of(["2 fig bars"], foods)
+    assert rows["food_id"].tolist() == ["sr28:18170"]  # Cookies, fig bars
+    # SR28: individual package (2 oz package containing 2 3" bars) = 57 g, so a bar is 28.5 g
+    assert rows["grams"].iloc[0] == pytest.approx(57.0)
+    assert rows["portion"].iloc[0].startswith("1/2 of 1 individual package")
+
+
+def test_a_count_of_patties_takes_the_patty(foods: FoodTable) -> None:
+    rows = entries_of(["2 falafel"], foods)
+    assert rows["food_id"].tolist() == ["fndds:41209000"]  # Falafel
+    assert rows["grams"].iloc[0] == pytest.approx(34.0)  # FNDDS: 1 patty = 17 g

@@ -313,8 +313,23 @@ def count_row(
         for row in found
         if row.unit == unit or row.word == unit or names_outside_brackets(row.text, unit)
     ]
-    found = outside or found
-    return _standard_can(found, unit, hint, typical) or pick(found, hint)
+    if not outside:  # only as contents: "package (2 oz package containing 2 3" bars)"
+        return _one_of_contents(pick(found, hint), unit)
+    return _standard_can(outside, unit, hint, typical) or pick(outside, hint)
+
+
+def _one_of_contents(row: Row, unit: str) -> Row:
+    """``row`` as the weight of one ``unit`` when its brackets say how many it holds
+    (``containing 2 3" bars``: half the package); as it is otherwise."""
+    inside = " ".join(_BRACKETS.findall(row.text))
+    found = re.search(
+        rf"\b(\d+)\s+(?:[\d./]+\s*(?:\"|in\b|inch\w*)?\s+)?{re.escape(unit)}s?\b", inside
+    )
+    if found is None or int(found[1]) < 2:
+        return row
+    count = int(found[1])
+    per = row.per_one / count
+    return row._replace(per_one=per, grams=per * row.amount, label=f"1/{count} of {row.label}")
 
 
 def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
