@@ -156,3 +156,56 @@ def test_a_count_of_patties_takes_the_patty(foods: FoodTable) -> None:
     rows = entries_of(["2 falafel"], foods)
     assert rows["food_id"].tolist() == ["fndds:41209000"]  # Falafel
     assert rows["grams"].iloc[0] == pytest.approx(34.0)  # FNDDS: 1 patty = 17 g
+
+
+# --------------------------------------------------------------------------- more lines
+
+
+@pytest.mark.parametrize(
+    ("line", "calcium", "vitamin_d"),
+    [
+        ("Citracal 2 caplets (315mg calcium + 250 IU D3 each)", 630.0, 12.5),
+        ("calcium + D gummies, 2 (250 mg Ca / 400 IU per gummy)", 500.0, 20.0),
+        ("calcium + D gummies (250 mg Ca / 400 IU)", 250.0, 10.0),
+    ],
+)
+def test_doses_stated_for_each_unit_are_multiplied_by_the_count(
+    line: str, calcium: float, vitamin_d: float
+) -> None:
+    found = detect_supplement(line)
+    assert found.nutrients == {
+        "calcium_mg": pytest.approx(calcium),
+        "vitamin_d_ug": pytest.approx(vitamin_d),  # 40 IU = 1 µg
+    }
+
+
+@pytest.mark.parametrize("line", ["vitamin D 250 mg", "B12 1000 mg"])
+def test_a_vitamin_dose_beyond_any_product_stays_unknown(line: str) -> None:
+    found = detect_supplement(line)
+    assert found.kind == "supplement"
+    assert found.nutrients == {}
+    assert "beyond any product" in str(found.note)
+
+
+def test_a_name_only_one_food_gives_is_that_food(foods: FoodTable) -> None:
+    rows = entries_of(["3 mochi"], foods)
+    # FNDDS: Cake made with glutinous rice ("Japanese rice cake Mochi"), not a cafe mocha
+    assert rows["food_id"].tolist() == ["fndds:55701000"]
+    assert "names this food alone" in rows["assumptions"].iloc[0]
+
+
+def test_a_brand_with_words_around_it_is_its_generic_food(foods: FoodTable) -> None:
+    rows = entries_of(["mug of hot ovaltine"], foods)
+    assert rows["food_id"].tolist() == ["fndds:11526000"]  # Milk, malted (not herbal tea)
+
+
+def test_a_meal_named_after_the_food_is_its_meal(foods: FoodTable) -> None:
+    assert strip_prefix("chocolate milk carton at lunch")[:2] == ("chocolate milk carton", "lunch")
+    rows = entries_of(["ice cream for dessert"], foods)
+    assert rows["description"].iloc[0].startswith("Ice creams")
+
+
+def test_a_food_word_that_is_also_a_store_name_stays_a_food(foods: FoodTable) -> None:
+    rows = entries_of(["1 cup raw bean sprouts"], foods)
+    assert rows["food_id"].tolist() == ["sr28:11043"]  # Mung beans, sprouted, raw
+    assert rows["grams"].iloc[0] == pytest.approx(104.0)  # SR28: 1 cup

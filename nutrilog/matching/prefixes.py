@@ -182,7 +182,7 @@ def needs_reading(text: str, words: list[str]) -> bool:
     vocab = entry_words()
     if vocab.not_food.find(words) or vocab.tallies.find(words):
         return True
-    return _worth_reading().search(text) is not None
+    return _worth_reading().search(text) is not None or _meal_after().search(text) is not None
 
 
 def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
@@ -204,6 +204,8 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     ('greek yogurt', None, '11am')
     >>> strip_prefix("snack mix")  # a meal word before a food is the food's own word
     ('snack mix', None, None)
+    >>> strip_prefix("chocolate milk at lunch")
+    ('chocolate milk', 'lunch', None)
     """
     rest = _COMMENT.sub("", text.strip())
     meal: str | None = None
@@ -223,7 +225,18 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
             rest = rest[found.end() :].strip()
             changed = True
             break
+    after = _meal_after().search(rest)
+    if after is not None and after.start() > 0:  # "chocolate milk at lunch"
+        meal = meal or after["meal"]
+        rest = rest[: after.start()].strip()
     return rest, meal, clock
+
+
+@lru_cache(maxsize=1)
+def _meal_after() -> re.Pattern[str]:
+    """A meal named after the food (``at lunch``, ``for breakfast``, ``with dinner``)."""
+    meals = _alternation(entry_words().meals)
+    return re.compile(rf"\s+(?:at|for|during|with)\s+(?P<meal>(?:my\s+)?(?:{meals}))\s*$", re.I)
 
 
 #: Words USDA descriptions hold that name no food (``no`` of "No. 2", ``without``): a

@@ -48,6 +48,8 @@ MIN_LENGTH_SHORT = 4
 MIN_LENGTH_TWO_EDITS = 8
 #: A target used by at most this many foods, one edit from a word used ten times as
 #: often (and by at least :data:`_COMMON` foods), is taken for a misspelling.
+#: A known rare word this long may be any one-letter slip of a common word.
+_LONG_ENOUGH = 7
 #: How many times commoner than the next one a short word's correction must be to win.
 _DOMINANT = 5
 _RARE = 2
@@ -92,6 +94,15 @@ def _plural(word: str, other: str) -> bool:
 def _inflected(word: str, other: str) -> bool:
     """Whether ``other`` is ``word`` with an ending (scramble, scrambled; fig, figs)."""
     return other in (word + "s", word + "d", word + "es", word + "ed")
+
+
+def _slip(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with two letters swapped or one letter doubled or
+    undoubled (the slips a short word shows without becoming another word)."""
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and sorted(word) == sorted(other)
+    return _doubling(word, other)
 
 
 def _vowel_for_vowel(word: str, other: str) -> bool:
@@ -169,12 +180,18 @@ class Speller:
 
     def common_form(self, word: str) -> str | None:
         """The far more common word a known but rare word misspells (USDA's own
-        ``chees`` is cheese), or None when it misspells none (see :meth:`misspelt`).
+        ``bluberry`` is blueberry), or None when it misspells none (see :meth:`misspelt`).
+
+        A word of five or six letters is too often a name of its own one letter from a
+        common word (``mochi`` and mocha, ``latke`` and latte, ``crema`` and cream): only a
+        swapped pair or a doubled letter of it is read as a slip.
 
         Examples
         --------
-        >>> Speller({"cheese": 300, "chees": 1}).common_form("chees")
-        'cheese'
+        >>> Speller({"blueberry": 300, "bluberry": 1}).common_form("bluberry")
+        'blueberry'
+        >>> Speller({"mocha": 300, "mochi": 1}).common_form("mochi") is None
+        True
         """
         if len(word) < MIN_LENGTH or not self.misspelt(word):
             return None  # a short word is too often a word of its own (log, not long)
@@ -184,7 +201,9 @@ class Speller:
         found = [
             w
             for w in self._one_edit(word)
-            if freq[w] >= floor and not (_inflected(word, w) or _inflected(w, word))
+            if freq[w] >= floor
+            and not (_inflected(word, w) or _inflected(w, word))
+            and (len(word) >= _LONG_ENOUGH or _slip(word, w))
         ]
         return max(found, key=lambda w: (freq[w], w)) if found else None
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nutrilog.matching.alias_tries import MatchTables, agreeing_aliases, alias_lookup, made_of
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
 from nutrilog.matching.allowed import allowed_foods, foods_of_word, named_foods
 from nutrilog.matching.index import FoodIndex
@@ -39,7 +40,8 @@ from nutrilog.matching.naming import names_another_food, says_its_brand
 from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, plain_key, read_key
 from nutrilog.matching.rounds import Steps, alone
-from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, rewrite
+from nutrilog.matching.spelling import MIN_LENGTH
+from nutrilog.matching.synonyms import Brand, rewrite
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 
@@ -85,16 +87,6 @@ class MatchResult:
     assumptions: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
-class MatchTables:
-    """The alias, synonym and brand tables one call of :func:`match_foods` uses."""
-
-    user: dict[str, int]
-    curated: dict[str, int]
-    synonyms: PhraseTable[Synonym]
-    brands: PhraseTable[Brand]
-
-
 def curated_positions(index: FoodIndex) -> dict[str, int]:
     """The curated aliases as food positions of this table (ids it lacks are skipped)."""
     if index.curated is None:
@@ -109,67 +101,28 @@ def _curated_alternates_for(index: FoodIndex, key: str) -> list[tuple[int, float
     return [(index.position[i], 100.0) for i in ids if i in index.position]
 
 
-def _alias_lookup(
-    index: FoodIndex, words: list[str], tables: MatchTables
-) -> tuple[int, str, bool] | None:
-    """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words.
+def _names_brand(index: FoodIndex, position: int | None, brands: list[Brand]) -> bool:
+    """Whether the food at ``position`` names one of ``brands`` (POPEYES chicken)."""
+    if position is None:
+        return False
+    described = f" {normalize_many([str(index.descriptions[position])])[0]} "
+    return any(f" {name} " in described for name in normalize_many([b.brand for b in brands]))
 
-    Returns (food position, alias key, curated?) or None. A preparation word may stand
-    before or after the food (``cooked bok choy`` / ``bok choy cooked``).
-    """
-    vocab = matcher_words()
-    core = [w for w in words if w not in vocab.cosmetic]
-    preps = [w for w in core if w in vocab.preparation]
-    plain = [w for w in core if w not in vocab.preparation]
-    tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
-    if preps:
-        tries += [(plain + preps, []), (preps + plain, [])]
-    tries.append((plain, preps))
-    for n, table in enumerate((tables.user, tables.curated)):
-        for candidate, need in tries:
-            key = " ".join(candidate)
-            pos = table.get(key) if candidate else None
-            if pos is not None and all(index.prep_ok[p][pos] for p in need):
-                return pos, key, n == 1
+
+def _only_holder(index: FoodIndex, head: str, content: list[str]) -> int | None:
+    """The one food that a head word of five letters or more names (in its description
+    or one of its synonyms, such as an FNDDS additional description), when it holds
+    every other word of the text too; else None. A name that only one food gives
+    (``mochi``, ``pandesal``) is that food, however long its description."""
+    if len(head) < MIN_LENGTH:
+        return None
+    holders = foods_holding(index, head)
+    if len(holders) != 1:
+        return None
+    food = int(holders[0])
+    if all(food in foods_holding(index, w) for w in content if w != head):
+        return food
     return None
-
-
-def _agreeing_aliases(
-    index: FoodIndex, words: list[str], tables: MatchTables
-) -> tuple[tuple[int, str, bool], str] | None:
-    """The food that every alias left by dropping one word before the last names, when
-    two or more such aliases exist and all name it (``mango banana smoothie``: ``mango
-    smoothie`` and ``banana smoothie`` are both the fruit smoothie), with the assumption
-    to record; else None."""
-    if len(words) < 3:
-        return None
-    found = [
-        (hit, " ".join(words[:i] + words[i + 1 :]))
-        for i in range(len(words) - 1)
-        if (hit := _alias_lookup(index, words[:i] + words[i + 1 :], tables)) is not None
-    ]
-    if len(found) < 2 or len({hit[0] for hit, _ in found}) != 1:
-        return None
-    names = " and ".join(repr(name) for _, name in found)
-    return found[0][0], f"{' '.join(words)} read as {names}, which name the same food"
-
-
-def _made_of(
-    index: FoodIndex, words: list[str], tables: MatchTables
-) -> tuple[tuple[int, str, bool], str] | None:
-    """The alias of the words before ``made`` (``banana smoothie made with milk``) when the
-    whole is none, with what it was made with as the assumption to record; else None."""
-    if "made" not in words[1:]:
-        return None
-    at = words.index("made", 1)
-    before, after = words[:at], [w for w in words[at + 1 :] if w not in ("with", "w")]
-    found = _alias_lookup(index, before, tables)
-    if found is None:
-        agreed = _agreeing_aliases(index, before, tables)
-        found = None if agreed is None else agreed[0]
-    if found is None:
-        return None
-    return found, f"{' '.join(before)} read without what it is made with ({' '.join(after)})"
 
 
 def _alias_result(index: FoodIndex, found: tuple[int, str, bool], penalty: float) -> MatchResult:
@@ -190,9 +143,9 @@ def _head_segment_alias(
     if not others:
         return None
     words = [w for w, role in reading.segments[reading.head_segment] if role != "unknown"]
-    found = _alias_lookup(index, words, tables)
+    found = alias_lookup(index, words, tables)
     if found is None and reading.written:
-        found = _alias_lookup(index, reading.written[reading.head_segment], tables)
+        found = alias_lookup(index, reading.written[reading.head_segment], tables)
     if found is None:
         return None
     preparation = matcher_words().preparation
@@ -338,6 +291,21 @@ def key_steps(
     if chain is not None:
         return chain
     result = yield from _match_reading(index, reading, tables, threshold)
+    generic = " ".join(b.generic for b in reading.brands if b.generic)
+    if (
+        result.method != "alias"
+        and generic
+        and reading.head is not None
+        and not _names_brand(index, result.position, reading.brands)
+    ):
+        # "hot ovaltine": the brand's generic food with the words around it, when that
+        # is a food; the words alone ("hot") had been read as any food holding them
+        rest = [w for seg in reading.written for w in seg]
+        words = list(dict.fromkeys([*rest, *normalize_many([generic])[0].split()]))
+        again = read_key(index, " ".join(words), tables.synonyms, tables.brands)
+        other = yield from _match_reading(index, again, tables, threshold)
+        if other.position is not None and other.score >= threshold:
+            result = other
     if result.position is not None:
         alias = result.method == "alias"
         result.assumptions = (
@@ -384,28 +352,28 @@ def _match_reading(
         # but a misspelt line may be an alias once corrected, its unknown words with it
         # (``spagetti bolognese``: bolognese is a word of the alias table only)
         every = [w for seg in reading.segments for w, _ in seg]
-        found = _alias_lookup(index, every, tables) if reading.corrections else None
+        found = alias_lookup(index, every, tables) if reading.corrections else None
         if found is not None:
             return _alias_result(index, found, _CORRECTED * len(reading.corrections))
         return _none(index, (yield Request(content, light=light)))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
     if reading.corrections:  # "spare ribb": the whole line is an alias once corrected,
         every = [w for seg in reading.segments for w, _ in seg]  # its unknown words read
-        found = _alias_lookup(index, every, tables) if every != known else None
+        found = alias_lookup(index, every, tables) if every != known else None
         if found is not None:
             return _alias_result(index, found, _CORRECTED * len(reading.corrections))
-    found = _alias_lookup(index, known, tables)
+    found = alias_lookup(index, known, tables)
     if found is None:
         written = [w for seg in reading.written for w in seg]
-        found = _alias_lookup(index, written, tables) if written != known else None
+        found = alias_lookup(index, written, tables) if written != known else None
     if found is not None:
         return _alias_result(index, found, penalty)
-    agreed = _agreeing_aliases(index, known, tables)
+    agreed = agreeing_aliases(index, known, tables)
     if agreed is not None:  # "mango banana smoothie": mango and banana smoothie agree
         result = _alias_result(index, agreed[0], penalty + _CORRECTED)
         result.assumptions.append(("alias", agreed[1]))
         return result
-    made = _made_of(index, known, tables)
+    made = made_of(index, known, tables)
     if made is not None:  # "banana smoothie made with milk": the smoothie
         result = _alias_result(index, made[0], penalty + _CORRECTED)
         result.assumptions.append(("made with", made[1]))
@@ -456,6 +424,17 @@ def _match_reading(
         found = _head_segment_alias(index, reading, tables)
         if found is not None:
             return _alias_result(index, found, penalty + _OTHER_SEGMENTS)
+        every = [w for seg in reading.segments for w, _ in seg]
+        only = _only_holder(index, reading.head, every)
+        if only is not None:  # "mochi": a name one food's additional description gives
+            return MatchResult(
+                only,
+                threshold,
+                "fuzzy",
+                suggest(index, ranked[:_N_SUGGESTIONS]),
+                [],
+                [("name", f"{reading.head!r} names this food alone")],
+            )
         if not ranked:
             ranked = yield Request(content, light=light)
         return _none(index, ranked)

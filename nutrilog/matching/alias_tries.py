@@ -1,0 +1,92 @@
+"""Alias look-ups of a text's words, the first and surest step of matching.
+
+:func:`alias_lookup` looks the words up as written, then without cosmetic words and
+with preparation words moved or required of the food; :func:`agreeing_aliases` sets one
+word aside when the aliases left all name one food (``mango banana smoothie``: ``mango
+smoothie`` and ``banana smoothie``); :func:`made_of` reads a dish without what it is
+made with (``banana smoothie made with milk``). :mod:`~nutrilog.matching.steps` calls
+them before any ranking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
+from nutrilog.matching.vocabulary import matcher_words
+
+__all__ = ["MatchTables", "agreeing_aliases", "alias_lookup", "made_of"]
+
+
+@dataclass
+class MatchTables:
+    """The alias, synonym and brand tables one call of :func:`match_foods` uses."""
+
+    user: dict[str, int]
+    curated: dict[str, int]
+    synonyms: PhraseTable[Synonym]
+    brands: PhraseTable[Brand]
+
+
+def alias_lookup(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words.
+
+    Returns (food position, alias key, curated?) or None. A preparation word may stand
+    before or after the food (``cooked bok choy`` / ``bok choy cooked``).
+    """
+    vocab = matcher_words()
+    core = [w for w in words if w not in vocab.cosmetic]
+    preps = [w for w in core if w in vocab.preparation]
+    plain = [w for w in core if w not in vocab.preparation]
+    tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
+    if preps:
+        tries += [(plain + preps, []), (preps + plain, [])]
+    tries.append((plain, preps))
+    for n, table in enumerate((tables.user, tables.curated)):
+        for candidate, need in tries:
+            key = " ".join(candidate)
+            pos = table.get(key) if candidate else None
+            if pos is not None and all(index.prep_ok[p][pos] for p in need):
+                return pos, key, n == 1
+    return None
+
+
+def agreeing_aliases(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[tuple[int, str, bool], str] | None:
+    """The food that every alias left by dropping one word before the last names, when
+    two or more such aliases exist and all name it (``mango banana smoothie``: ``mango
+    smoothie`` and ``banana smoothie`` are both the fruit smoothie), with the assumption
+    to record; else None."""
+    if len(words) < 3:
+        return None
+    found = [
+        (hit, " ".join(words[:i] + words[i + 1 :]))
+        for i in range(len(words) - 1)
+        if (hit := alias_lookup(index, words[:i] + words[i + 1 :], tables)) is not None
+    ]
+    if len(found) < 2 or len({hit[0] for hit, _ in found}) != 1:
+        return None
+    names = " and ".join(repr(name) for _, name in found)
+    return found[0][0], f"{' '.join(words)} read as {names}, which name the same food"
+
+
+def made_of(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[tuple[int, str, bool], str] | None:
+    """The alias of the words before ``made`` (``banana smoothie made with milk``) when the
+    whole is none, with what it was made with as the assumption to record; else None."""
+    if "made" not in words[1:]:
+        return None
+    at = words.index("made", 1)
+    before, after = words[:at], [w for w in words[at + 1 :] if w not in ("with", "w")]
+    found = alias_lookup(index, before, tables)
+    if found is None:
+        agreed = agreeing_aliases(index, before, tables)
+        found = None if agreed is None else agreed[0]
+    if found is None:
+        return None
+    return found, f"{' '.join(before)} read without what it is made with ({' '.join(after)})"
