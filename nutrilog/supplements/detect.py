@@ -172,6 +172,30 @@ def _part_amount(part: str) -> ParsedAmount:
     return parse_quantity(part.replace("(", " ").replace(")", " "))
 
 
+#: A count of units with doses stated for each one (``2 caplets (315 mg calcium + 250 IU
+#: D3 each)``, ``gummies, 2 (250 mg Ca / 400 IU per gummy)``).
+_COUNT_OF_UNITS = re.compile(
+    r"(?P<count>\b\d+)\s*(?:x\s*)?(?:caplets?|tablets?|tabs?|capsules?|caps|softgels?|gummies"
+    r"|gumm(?:y|ie)s?|chews?|pills?|lozenges?)\b|,\s*(?P<bare>\d+)\s*\(",
+    re.IGNORECASE,
+)
+_FOR_EACH = re.compile(
+    r"\beach\b|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)", re.I
+)
+
+
+def _count_for_each(text: str) -> tuple[float, str] | None:
+    """``(count, as written)`` of the units a line takes when it states each unit's
+    doses (``each``, ``per gummy``); None otherwise."""
+    if not _FOR_EACH.search(text):
+        return None
+    found = _COUNT_OF_UNITS.search(text)
+    if found is None:
+        return None
+    count = float(found["count"] or found["bare"])
+    return (count, found[0]) if count > 1 else None
+
+
 def _foreign_doses(parts: list[str], column: str) -> bool:
     """Whether a line of several supplements gives a dose to one that is not ``column``'s.
 
@@ -307,6 +331,12 @@ def detect_supplement(text: str) -> SupplementInfo:
     'food'
     """
     text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
+    each = _count_for_each(text)
+    if each is not None:  # "2 caplets (315 mg calcium + 250 IU D3 each)"
+        one = detect_supplement(_FOR_EACH.sub(" ", text.replace(each[1], " (", 1)))
+        if one.kind == "supplement" and one.nutrients:
+            count = each[0]
+            return one._replace(nutrients={k: v * count for k, v in one.nutrients.items()})
     if THOUSANDS.search(text) and nutrients_in(text):
         text = THOUSANDS.sub(lambda m: f"{float(m[1]) * 1000:g}", text)  # "D3 5k" is 5000
     parsed = parse_quantity(text)
@@ -381,17 +411,22 @@ def detect_supplement(text: str) -> SupplementInfo:
         naming = [p for p in parts if column in nutrients_in(p)]
         # "B-complex w/ 500mcg B12": the part naming B12 itself holds its amount
         own = [p for p in naming if not B_COMPLEX.search(p)] if len(naming) > 1 else []
-        part = next(iter(own or naming), None)
+        # "calcium + D gummies, 2 (250 mg Ca ...)": the part naming it with a dose
+        dosed_parts = [p for p in own or naming if _part_amount(p).unit in DOSE_UNITS]
+        part = next(iter(dosed_parts or own or naming), None)
         amount = parsed if single or part is None else _part_amount(part)
         if in_order is not None:
             amount = in_order[column]
         if (
             not single
             and column == "vitamin_d_ug"
-            and amount.unit is None
-            and amount.quantity == 1.0
+            and amount.unit != "IU"
+            and (
+                amount.unit is None and amount.quantity == 1.0 or len(nutrients_in(part or "")) > 1
+            )
         ):
-            # "D3 + K2 5000 IU": an IU amount elsewhere on the line is vitamin D's
+            # "D3 + K2 5000 IU": an IU amount elsewhere on the line is vitamin D's, and so
+            # it is when D's part gives another nutrient's dose ("D gummies (250 mg Ca")
             amount = next((q for q in map(_part_amount, parts) if q.unit == "IU"), amount)
         value, why, assumption = dose_of(column, amount, part or text)
         if why is None:

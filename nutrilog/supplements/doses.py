@@ -228,6 +228,22 @@ def _bare_dose(column: str, quantity: float) -> tuple[float, str] | None:
     return quantity, f"unit assumed: {label} {quantity:g} taken as {nutrient(column).symbol}"
 
 
+#: The most of a vitamin a line can state by weight, in the column's unit, and why: a
+#: larger figure is a dose of another nutrient read as this one's (``D gummies (250 mg
+#: Ca``), never a real one, so it stays unknown rather than becoming a huge intake.
+_MOST_PER_LINE: dict[str, tuple[float, str]] = {
+    "vitamin_d_ug": (
+        2500.0,
+        "the largest, a prescription ergocalciferol capsule, is 1.25 mg (50,000 IU); "
+        "two of them are 2.5 mg",
+    ),
+    "vitamin_b12_ug": (
+        10000.0,
+        "the largest over-the-counter tablets hold 5 mg (5,000 µg); two of them are 10 mg",
+    ),
+}
+
+
 def dose_of(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | None, str | None]:
     """The amount of ``column``'s nutrient declared by ``parsed``: (value, why NaN, assumption).
 
@@ -245,6 +261,10 @@ def dose_of(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | 
         return math.nan, f"{label}: a B-complex states no B12 amount of its own", None
     if parsed.unit_kind == "mass" and parsed.unit is not None and not math.isnan(parsed.quantity):
         value = convert(parsed.quantity, parsed.unit, target)
+        most = _MOST_PER_LINE.get(column)
+        if most is not None and value > most[0]:
+            written = f"{parsed.quantity:g} {parsed.unit}"
+            return math.nan, f"{label} dose of {written} is beyond any product ({most[1]})", None
         if target == "mg":
             value, assumed = _compound(column, text, value)
             return value, None, assumed
