@@ -128,6 +128,7 @@ def amounts_from_columns(
             "amount_note": np.full(len(food), None, dtype=object),
         },
         index=food.index,
+        copy=False,  # the columns made here, and categoricals shared copy-on-write
     )
     q_g = to_number(grams, decimal_comma=decimal_comma).to_numpy(dtype="float64")
     rej.add(
