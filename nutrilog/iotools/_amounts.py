@@ -60,6 +60,14 @@ def _only(values: pd.Series, rows: np.ndarray) -> pd.Series:
     )
 
 
+def _no_notes(index: pd.Index) -> pd.Series:
+    """A note column with no note: a categorical of missing values, as the log keeps it
+    (no Python object per row to write, nor to hash when the log is finished)."""
+    codes = np.full(len(index), -1, dtype=np.int8)
+    notes = pd.Categorical.from_codes(codes, categories=pd.Index([], dtype=object))
+    return pd.Series(notes, index=index, copy=False)
+
+
 def amounts_from_columns(
     food: pd.Series,
     amount: pd.Series,
@@ -125,7 +133,7 @@ def amounts_from_columns(
             "quantity": np.where(num_a, q_a, np.nan),
             "unit": _only(unit_key, with_unit),
             "unit_kind": _only(unit_kind, with_unit),
-            "amount_note": np.full(len(food), None, dtype=object),
+            "amount_note": _no_notes(food.index),
         },
         index=food.index,
         copy=False,  # the columns made here, and categoricals shared copy-on-write
@@ -172,7 +180,7 @@ def _written_amounts(
     """The less usual amounts: text in the amount cell, the amount inside the food
     text, and a grams column; these rows are parsed one distinct text at a time."""
     out = out.copy()
-    for col in ("food", "unit", "unit_kind"):
+    for col in ("food", "unit", "unit_kind", "amount_note"):
         values = out[col].astype(object)
         out[col] = values.where(values.notna(), None)
     index = out.index
