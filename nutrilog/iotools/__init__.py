@@ -88,6 +88,7 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
+
 __all__ = [
     "FORMATS",
     "read_log",
@@ -119,6 +120,7 @@ def _reader(fmt: str) -> Any:
     """The reader function of format ``fmt`` (imported now if it is read later)."""
     name = _READERS[fmt]
     return globals()[name] if name in globals() else __getattr__(name)
+
 
 Source = (
     str | os.PathLike[str] | IO[str] | IO[bytes] | pd.DataFrame | Sequence[str | os.PathLike[str]]

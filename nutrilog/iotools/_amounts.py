@@ -19,7 +19,6 @@ import pandas as pd
 from nutrilog._vector import coded, codes_of
 from nutrilog.iotools._cells import filled, join_notes, to_number
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 from nutrilog.units import normalize_unit
 
 _UNITS_HINT = "g, ml, cup, tbsp, tsp, oz, slice, medium (see datasets/units.csv)"
@@ -27,6 +26,8 @@ _UNITS_HINT = "g, ml, cup, tbsp, tsp, oz, slice, medium (see datasets/units.csv)
 
 def amounts_from_text(texts: pd.Series, rej: Rejections) -> pd.DataFrame:
     """Parse free-text lines; reject negative amounts and lines without food words."""
+    from nutrilog.quantity import parse_amounts
+
     parsed = parse_amounts(texts)
     rej.add(
         parsed["quantity"] < 0,
@@ -179,6 +180,8 @@ def _written_amounts(
 ) -> pd.DataFrame:
     """The less usual amounts: text in the amount cell, the amount inside the food
     text, and a grams column; these rows are parsed one distinct text at a time."""
+    from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts  # the parser, for these rows
+
     out = out.copy()
     for col in ("food", "unit", "unit_kind", "amount_note"):
         values = out[col].astype(object)
