@@ -292,10 +292,10 @@ def per_unique(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.
     ['a', 'b', 'a', '']
     """
     codes, uniques = codes_of(values)
-    result = func(pd.Series(uniques, dtype=object)).reset_index(drop=True)
-    out = result.take(codes)
-    out.index = values.index
-    return out
+    result = func(pd.Series(uniques, dtype=object))
+    # spread by position: no index taken over the rows only to be replaced
+    spread = result.array.take(codes.astype(np.intp, copy=False))
+    return pd.Series(spread, index=values.index, name=result.name, copy=False)
 
 
 def per_unique_rows(

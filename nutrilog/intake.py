@@ -239,6 +239,8 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
     weighed_g = per_day(weight)
     n_unweighed = count_of(unweighed)
     some_unweighed = unweighed.any()
+    unweighed_rows = np.flatnonzero(unweighed)  # usually few: counted among themselves
+    unweighed_day = day[unweighed_rows]
     for n in TRACKED:
         values = entries[n.column].to_numpy(dtype="float64")
         unknown = np.isnan(values)
@@ -256,7 +258,9 @@ def daily_parts(entries: pd.DataFrame) -> pd.DataFrame:
         # counted (each weighs the day's mean, known only once every part is summed)
         out[f"covered_g_{n.column}"] = total_of(weight, known)
         out[f"covered_unweighed_{n.column}"] = (
-            count_of(known & unweighed) if some_unweighed else np.zeros(n_days, dtype=np.int64)
+            np.bincount(unweighed_day[known[unweighed_rows]], minlength=n_days)
+            if some_unweighed
+            else np.zeros(n_days, dtype=np.int64)
         )
     for n in TRACKED:
         if n.splits_supplements:

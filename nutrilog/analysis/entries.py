@@ -377,8 +377,6 @@ def analyse_log(
     rejected : DataFrame
         The log's rejected rows and the lines found not to be food.
     """
-    from nutrilog.matching.entries import understand_entries
-
     logged = food_log.categorical_entries()
     if supplements is not None:
         from nutrilog.supplements import apply_supplement_table
@@ -394,10 +392,13 @@ def analyse_log(
             | ~logged["reported"].to_numpy(dtype=bool)
         )
     )
-    logged, not_food = understand_entries(logged, matcher, to_read)
     rejected = food_log.rejected
-    if len(not_food):
-        rejected = pd.concat([rejected, not_food], ignore_index=True)
+    if to_read.any():  # entry understanding (and its modules) only for lines to read
+        from nutrilog.matching.entries import understand_entries
+
+        logged, not_food = understand_entries(logged, matcher, to_read)
+        if len(not_food):
+            rejected = pd.concat([rejected, not_food], ignore_index=True)
     return _analyse_entries(logged, table, matcher, recompute, grams), rejected
 
 

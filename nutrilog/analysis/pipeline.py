@@ -122,7 +122,6 @@ def analyze(
     87.4
     """
     from nutrilog.assessment.table import assess_people_later
-    from nutrilog.explanations import Explanations, load_explanations
 
     min_day_kcal = number_argument("min_day_kcal", min_day_kcal)
     paths = (str, os.PathLike)
@@ -136,9 +135,12 @@ def analyze(
     kind_argument(
         "supplements", supplements, (*paths, pd.DataFrame, type(None)), "a path or a DataFrame"
     )
-    kind_argument(
-        "explanations", explanations, (Explanations, *paths, type(None)), "Explanations or a path"
-    )
+    if explanations is not None:  # their module (pydantic models) loaded when given
+        from nutrilog.explanations import Explanations
+
+        kind_argument(
+            "explanations", explanations, (Explanations, *paths), "Explanations or a path"
+        )
     food_log = _as_log(log)
     table, matcher, users_grams = food_setup(foods, aliases)
     entries, rejected = analyse_log(
@@ -164,6 +166,8 @@ def analyze(
     if expl is None:  # the bundled file, read when the explanations are first needed
         expl = BUNDLED_EXPLANATIONS
     elif isinstance(expl, (str, os.PathLike)):
+        from nutrilog.explanations import load_explanations
+
         expl = load_explanations(expl)
     return Analysis(
         table=entries,

@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import IO, Any
+from importlib import import_module
+from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -53,16 +54,40 @@ from nutrilog.iotools._source import open_input
 from nutrilog.iotools._source import shorten as shorten  # for the CLI
 from nutrilog.iotools._source import split_lines as split_lines  # for tests
 from nutrilog.iotools._table import TABLE_READING as TABLE_READING  # for tests
-from nutrilog.iotools._usertable import read_user_table as read_user_table  # for user tables
-from nutrilog.iotools.asa24 import read_asa24
-from nutrilog.iotools.cronometer import read_cronometer, read_cronometer_daily
 from nutrilog.iotools.csv import read_csv_log
 from nutrilog.iotools.detect import FORMATS, detect_format
-from nutrilog.iotools.frame import from_frame
-from nutrilog.iotools.myfitnesspal import read_myfitnesspal
 from nutrilog.iotools.nhanes import NHANES_SUFFIXES, nhanes_day, read_nhanes
-from nutrilog.iotools.text import parse_entries, read_text_log
 from nutrilog.log import FoodLog
+
+if TYPE_CHECKING:
+    from nutrilog.iotools._usertable import read_user_table as read_user_table
+    from nutrilog.iotools.asa24 import read_asa24
+    from nutrilog.iotools.cronometer import read_cronometer, read_cronometer_daily
+    from nutrilog.iotools.frame import from_frame
+    from nutrilog.iotools.myfitnesspal import read_myfitnesspal
+    from nutrilog.iotools.text import parse_entries, read_text_log
+
+#: Readers imported when first used (a CSV log needs none of them): name -> its module.
+_LATER = {
+    "read_user_table": "nutrilog.iotools._usertable",  # for user tables
+    "read_asa24": "nutrilog.iotools.asa24",
+    "read_cronometer": "nutrilog.iotools.cronometer",
+    "read_cronometer_daily": "nutrilog.iotools.cronometer",
+    "from_frame": "nutrilog.iotools.frame",
+    "read_myfitnesspal": "nutrilog.iotools.myfitnesspal",
+    "parse_entries": "nutrilog.iotools.text",
+    "read_text_log": "nutrilog.iotools.text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A reader of :data:`_LATER`, imported on first use (PEP 562) and kept."""
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_LATER[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FORMATS",
@@ -79,15 +104,23 @@ __all__ = [
     "read_nhanes",
 ]
 
+#: The reader of each format, by name (see :func:`_reader`).
 _READERS = {
-    "csv": read_csv_log,
-    "text": read_text_log,
-    "cronometer": read_cronometer,
-    "cronometer_daily": read_cronometer_daily,
-    "myfitnesspal": read_myfitnesspal,
-    "asa24": read_asa24,
-    "nhanes": read_nhanes,
+    "csv": "read_csv_log",
+    "text": "read_text_log",
+    "cronometer": "read_cronometer",
+    "cronometer_daily": "read_cronometer_daily",
+    "myfitnesspal": "read_myfitnesspal",
+    "asa24": "read_asa24",
+    "nhanes": "read_nhanes",
 }
+
+
+def _reader(fmt: str) -> Any:
+    """The reader function of format ``fmt`` (imported now if it is read later)."""
+    name = _READERS[fmt]
+    return globals()[name] if name in globals() else __getattr__(name)
+
 
 Source = (
     str | os.PathLike[str] | IO[str] | IO[bytes] | pd.DataFrame | Sequence[str | os.PathLike[str]]
@@ -162,8 +195,9 @@ def read_log(
             format is None and nhanes_day(list(source.columns)) is not None
         ):  # the frame pandas.read_sas gives of an individual-foods file
             return read_nhanes(source, strict=strict, person=person)
-        keyword_arguments(from_frame, options)
-        return from_frame(source, strict=strict, date=date, person=person, **options)
+        frame_reader = __getattr__("from_frame")
+        keyword_arguments(frame_reader, options)
+        return frame_reader(source, strict=strict, date=date, person=person, **options)
     if isinstance(source, (list, tuple)):
         return FoodLog.concat(
             read_log(
@@ -195,5 +229,6 @@ def read_log(
         "chunksize": chunksize,
         **options,
     }
-    keyword_arguments(_READERS[fmt], options)
-    return _READERS[fmt](inp, **kwargs)
+    reader = _reader(fmt)
+    keyword_arguments(reader, options)
+    return reader(inp, **kwargs)

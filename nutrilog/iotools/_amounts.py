@@ -19,7 +19,6 @@ import pandas as pd
 from nutrilog._vector import coded, codes_of
 from nutrilog.iotools._cells import filled, join_notes, to_number
 from nutrilog.iotools._rejections import Rejections
-from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 from nutrilog.units import normalize_unit
 
 _UNITS_HINT = "g, ml, cup, tbsp, tsp, oz, slice, medium (see datasets/units.csv)"
@@ -27,6 +26,8 @@ _UNITS_HINT = "g, ml, cup, tbsp, tsp, oz, slice, medium (see datasets/units.csv)
 
 def amounts_from_text(texts: pd.Series, rej: Rejections) -> pd.DataFrame:
     """Parse free-text lines; reject negative amounts and lines without food words."""
+    from nutrilog.quantity import parse_amounts
+
     parsed = parse_amounts(texts)
     rej.add(
         parsed["quantity"] < 0,
@@ -58,6 +59,14 @@ def _only(values: pd.Series, rows: np.ndarray) -> pd.Series:
     return pd.Series(
         pd.Categorical.from_codes(codes, dtype=values.dtype), index=values.index, name=values.name
     )
+
+
+def _no_notes(index: pd.Index) -> pd.Series:
+    """A note column with no note: a categorical of missing values, as the log keeps it
+    (no Python object per row to write, nor to hash when the log is finished)."""
+    codes = np.full(len(index), -1, dtype=np.int8)
+    notes = pd.Categorical.from_codes(codes, categories=pd.Index([], dtype=object))
+    return pd.Series(notes, index=index, copy=False)
 
 
 def amounts_from_columns(
@@ -125,9 +134,10 @@ def amounts_from_columns(
             "quantity": np.where(num_a, q_a, np.nan),
             "unit": _only(unit_key, with_unit),
             "unit_kind": _only(unit_kind, with_unit),
-            "amount_note": np.full(len(food), None, dtype=object),
+            "amount_note": _no_notes(food.index),
         },
         index=food.index,
+        copy=False,  # the columns made here, and categoricals shared copy-on-write
     )
     q_g = to_number(grams, decimal_comma=decimal_comma).to_numpy(dtype="float64")
     rej.add(
@@ -170,8 +180,10 @@ def _written_amounts(
 ) -> pd.DataFrame:
     """The less usual amounts: text in the amount cell, the amount inside the food
     text, and a grams column; these rows are parsed one distinct text at a time."""
+    from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts  # the parser, for these rows
+
     out = out.copy()
-    for col in ("food", "unit", "unit_kind"):
+    for col in ("food", "unit", "unit_kind", "amount_note"):
         values = out[col].astype(object)
         out[col] = values.where(values.notna(), None)
     index = out.index

@@ -106,6 +106,8 @@ def filled(values: pd.Series) -> np.ndarray:
     """
     codes, uniques = codes_of(values)
     present = ~pd.isna(pd.Series(uniques, dtype=object)).to_numpy() & (uniques != "")
+    if present.all():  # every cell holds text: no take over the rows
+        return np.ones(len(codes), dtype=bool)
     return present[codes]
 
 

@@ -90,7 +90,7 @@ def apply_kinds(
     frame["reported"] = resolved
     if len(rows) and detected["note"].notna().any():
         notes = (
-            frame["amount_note"].to_numpy(dtype=object, copy=True)
+            frame["amount_note"].to_numpy(dtype=object, copy=True, na_value=None)
             if "amount_note" in frame.columns
             else np.full(len(frame), None, dtype=object)
         )

@@ -135,13 +135,6 @@ class MalformedTableError(Exception):
     """pandas' fast reader met a row it cannot split; read again with ``robust=True``."""
 
 
-def _per_cell(values: pd.Series, func: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """``func`` of each row's cell, computed once per distinct cell (``func`` maps an
-    object array of distinct cells, missing as None, to an array of the same length)."""
-    codes, uniques = codes_of(values)
-    return func(uniques)[codes]
-
-
 def _blank(cells: np.ndarray) -> np.ndarray:
     return np.array([c is None or not str(c).strip() for c in cells], dtype=bool)
 
@@ -155,9 +148,16 @@ def _drop_blank(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     columns = [c for c in frame.columns if c != LINE]
     if not columns:
         return frame, 0
-    blank = np.ones(len(frame), dtype=bool)
+    per_column = []
     for column in columns:
-        blank &= _per_cell(frame[column], _blank)
+        codes, uniques = codes_of(frame[column])
+        flags = _blank(uniques)
+        if not flags.any():  # a column without a blank cell: no row is blank
+            return frame, 0
+        per_column.append((codes, flags))
+    blank = np.ones(len(frame), dtype=bool)
+    for codes, flags in per_column:
+        blank &= flags[codes]
     count = int(blank.sum())
     return (frame[~blank] if count else frame), count
 
@@ -167,9 +167,13 @@ def _split_long(frame: pd.DataFrame, sep: str, skipped: int) -> TableChunk:
     columns = [c for c in frame.columns if c != LINE]
     if not columns or frame.empty:
         return TableChunk(frame, empty_bad(), skipped)
+    per_column = [codes_of(frame[column]) for column in columns]
+    lengths = [_length(uniques) for _, uniques in per_column]
+    if len(columns) - 1 + sum(int(n.max(initial=0)) for n in lengths) <= MAX_LINE_CHARS:
+        return TableChunk(frame, empty_bad(), skipped)  # no row can be longer: none counted
     length = np.full(len(frame), len(columns) - 1, dtype=np.int64)
-    for column in columns:
-        length += _per_cell(frame[column], _length)
+    for (codes, _), per_cell in zip(per_column, lengths, strict=True):
+        length += per_cell[codes]
     long = length > MAX_LINE_CHARS
     if not long.any():
         return TableChunk(frame, empty_bad(), skipped)

@@ -10,6 +10,7 @@ applies both to a table of entries, each distinct text once.
 
 Examples
 --------
+>>> from nutrilog.supplements import detect_supplement
 >>> detect_supplement("Vitamin D3 2000 IU").nutrients
 {'vitamin_d_ug': 50.0}
 >>> detect_supplement("2 glasses of water").kind
@@ -18,8 +19,9 @@ Examples
 
 from __future__ import annotations
 
-from nutrilog.supplements.detect import SupplementInfo, detect_supplement
-from nutrilog.supplements.doses import FOOD_MASS_G as FOOD_MASS_G
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from nutrilog.supplements.entries import (
     KINDS,
     SUPPLEMENT_COLUMNS,
@@ -30,6 +32,28 @@ from nutrilog.supplements.entries import (
     supplement_assumptions,
 )
 from nutrilog.supplements.products import SUPPLEMENT_NUTRIENTS, read_supplement_table
+
+if TYPE_CHECKING:
+    from nutrilog.supplements.detect import SupplementInfo, detect_supplement
+    from nutrilog.supplements.doses import FOOD_MASS_G as FOOD_MASS_G
+
+#: Names whose modules (the reading of one line, its doses) load when first used: a log
+#: whose rows all name a food id reads no line.
+_LATER = {
+    "SupplementInfo": "nutrilog.supplements.detect",
+    "detect_supplement": "nutrilog.supplements.detect",
+    "FOOD_MASS_G": "nutrilog.supplements.doses",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A name of :data:`_LATER`, imported on first use (PEP 562) and kept."""
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_LATER[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SupplementInfo",

@@ -26,8 +26,6 @@ import pandas as pd
 from nutrilog._vector import codes_of
 from nutrilog.log import ENTRY_KINDS as KINDS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
-from nutrilog.quantity import parse_quantity
-from nutrilog.supplements.detect import detect_supplement, from_product
 from nutrilog.supplements.products import SUPPLEMENT_NUTRIENTS, product_index, read_supplement_table
 from nutrilog.supplements.words import supplement_words
 
@@ -81,6 +79,9 @@ def apply_supplement_table(
     >>> apply_supplement_table(entries, table)[["calcium_mg", "magnesium_mg"]].iloc[0].tolist()
     [500.0, 250.0]
     """
+    from nutrilog.quantity import parse_quantity
+    from nutrilog.supplements.detect import from_product
+
     products = product_index(read_supplement_table(table))
     out = entries.copy()
     tracked = [c for c in SUPPLEMENT_NUTRIENTS if c in out.columns]
@@ -147,6 +148,8 @@ def supplement_assumptions(entries: pd.DataFrame) -> np.ndarray:
     if not len(rows):
         return out
     codes, uniques = pd.factorize(entries["text"].iloc[rows].astype(str), use_na_sentinel=False)
+    from nutrilog.supplements.detect import detect_supplement
+
     infos = [detect_supplement(str(u)) for u in uniques]
     keep = np.array([info.assumption is not None for info in infos], dtype=bool)[codes]
     for column in SUPPLEMENT_NUTRIENTS:
@@ -169,6 +172,8 @@ def _kind_of(text: str) -> str:
     """The kind of one screen text; cached, as the same foods recur in every chunk."""
     if not supplement_words().search(_NUMBERS.sub(" ", text)):
         return "food"
+    from nutrilog.supplements.detect import detect_supplement  # read when a word is found
+
     return detect_supplement(text).kind
 
 
@@ -258,7 +263,9 @@ def kinds_of(
     candidate = hits.to_numpy(dtype=bool)[word_codes] if len(word_codes) else np.zeros(0, bool)
     kinds, notes, values = _no_detection(len(uniques))
     position = {col: j for j, col in enumerate(NUTRIENT_COLUMNS)}
-    for i in np.flatnonzero(candidate):
+    for i in np.flatnonzero(candidate):  # the full reading (its modules loaded then)
+        from nutrilog.supplements.detect import detect_supplement
+
         info = detect_supplement(str(uniques[i]))
         kinds[i], notes[i] = info.kind, info.note
         for col, amount in info.nutrients.items():
