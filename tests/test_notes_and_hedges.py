@@ -209,3 +209,31 @@ def test_a_food_word_that_is_also_a_store_name_stays_a_food(foods: FoodTable) ->
     rows = entries_of(["1 cup raw bean sprouts"], foods)
     assert rows["food_id"].tolist() == ["sr28:11043"]  # Mung beans, sprouted, raw
     assert rows["grams"].iloc[0] == pytest.approx(104.0)  # SR28: 1 cup
+
+
+@pytest.mark.parametrize(
+    ("line", "rest", "meal"),
+    [
+        ("[pre-practice] clif bar", "clif bar", "pre-practice"),
+        ("after school -> 15 edamame pods", "15 edamame pods", "after school"),
+    ],
+)
+def test_tags_in_brackets_and_arrows_end_a_prefix(line: str, rest: str, meal: str) -> None:
+    assert strip_prefix(line)[:2] == (rest, meal)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("10 nori sheets", "sr28:11446", 26.0),  # SR28 laver: 10 sheets = 26 g
+        ("15 edamame pods", "fndds:41420020", 30.0),  # FNDDS edamame: 1 pod yields 2 g
+        ("6 steamed pork dumplings", "fndds:58112510", 222.0),  # 1 dumpling = 37 g
+        ("2 cups chicken congee", "fndds:58157300", 498.0),  # congee with meat: 1 cup 249 g
+    ],
+)
+def test_a_count_unit_after_the_food_is_no_food_word(
+    line: str, food_id: str, grams: float, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert rows["food_id"].tolist() == [food_id]
+    assert rows["grams"].iloc[0] == pytest.approx(grams)

@@ -75,7 +75,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
-_SEP = r"(?:\s*[:=|]+\s*|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
+_SEP = r"(?:\s*[-=]+>\s*|\s*[:=|]+\s*|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
 #: counts only when a separator follows it.
 _AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=]|\s*[-\u2013\u2014]+\s))"
@@ -116,13 +116,16 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
     return [
         re.compile(_LIST_MARKER),  # a bullet or an item number
         re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
+        # any other tag in square brackets before the food (``[pre-practice] clif bar``)
+        re.compile(r"^\[(?P<meal>[^\[\]\d][^\[\]]{0,29})\]\s*[:=\-]?\s*(?=\S)", flags),
         re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
         # a word or two of context before a meal and a separator (``study snack -``,
         # ``team lunch:``): the meal, with its context
         re.compile(rf"^(?P<meal>(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
         # an occasion before a colon or a dash (``after pumping:``, ``post run -``)
         re.compile(
-            rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD})?)\s*(?::|[-\u2013\u2014]\s)\s*", flags
+            rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD})?)\s*(?::|[-\u2013\u2014]\s|[-=]>)\s*",
+            flags,
         ),
         # an occasion before a meal, then the amount (``post-nursing snack 1 oz almonds``)
         re.compile(rf"^(?P<meal>{_OCCASION}[\s-]+(?:{meal_word}))\s+{amount_next}", flags),
@@ -157,7 +160,7 @@ def _worth_reading() -> re.Pattern[str]:
     context = (
         rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{_alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
         rf"|{_OCCASION}[\s-]+(?:{_alternation(w.meals)})\s+\d"
-        rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD})?\s*(?::|[-\u2013\u2014]\s)"
+        rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD})?\s*(?::|[-\u2013\u2014]\s|[-=]>)"
     )
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"

@@ -37,11 +37,13 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import brand_named, plain_words, speller_for, word_pairs
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
 from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.matching.words import normalize_many
 
 __all__ = ["Reading", "read_key", "SEGMENT", "plain_key"]
 
@@ -168,6 +170,9 @@ def read_key(
             reading.brands.extend(b for _, _, b in found)
             words = [w for i, w in enumerate(words) if i not in taken]
         words = [w for w in words if len(w) > 1 or w.isdigit() or w in synonyms.by_first]
+        counted = _count_words()
+        if len(words) > 1:  # "nori sheets", "edamame pods": the count's unit, no food word
+            words = [w for w in words if w in index.postings or w not in counted] or words
         words, used = rewrite(words, synonyms)
         reading.synonyms.extend(used)
         fixed_words = []
@@ -213,6 +218,15 @@ def read_key(
     )
     _find_head(reading)
     return reading
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset[str]:
+    """The count units of ``datasets/units.csv`` (``sheet``, ``pod``), normalised."""
+    from nutrilog.units import unit_aliases
+
+    counts = [a for a, info in unit_aliases().items() if info.kind == "count"]
+    return frozenset(normalize_many(counts))
 
 
 def _compounds(words: list[str], index: FoodIndex) -> list[str]:

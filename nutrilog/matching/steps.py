@@ -352,16 +352,17 @@ def _match_reading(
         # but a misspelt line may be an alias once corrected, its unknown words with it
         # (``spagetti bolognese``: bolognese is a word of the alias table only)
         every = [w for seg in reading.segments for w, _ in seg]
-        found = alias_lookup(index, every, tables) if reading.corrections else None
+        found = alias_lookup(index, every, tables)
         if found is not None:
             return _alias_result(index, found, _CORRECTED * len(reading.corrections))
         return _none(index, (yield Request(content, light=light)))
     penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
-    if reading.corrections:  # "spare ribb": the whole line is an alias once corrected,
-        every = [w for seg in reading.segments for w, _ in seg]  # its unknown words read
-        found = alias_lookup(index, every, tables) if every != known else None
-        if found is not None:
-            return _alias_result(index, found, _CORRECTED * len(reading.corrections))
+    # "spare ribb": the whole line is an alias once corrected, its unknown words read;
+    # "nori sheets": an alias of words no USDA food has, once the count's unit is set aside
+    every = [w for seg in reading.segments for w, _ in seg]
+    found = alias_lookup(index, every, tables) if every != known else None
+    if found is not None:
+        return _alias_result(index, found, _CORRECTED * len(reading.corrections))
     found = alias_lookup(index, known, tables)
     if found is None:
         written = [w for seg in reading.written for w in seg]
