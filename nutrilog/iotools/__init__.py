@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from importlib import import_module
 from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
 from nutrilog._checks import keyword_arguments
+from nutrilog._lazy import later_names
 from nutrilog.errors import LogParseError
 from nutrilog.iotools._build import MAX_AMOUNT as MAX_AMOUNT  # for user food tables
 from nutrilog.iotools._build import default_date as default_date  # for the CLI
@@ -80,13 +80,7 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """A reader of :data:`_LATER`, imported on first use (PEP 562) and kept."""
-    if name not in _LATER:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_LATER[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = later_names(__name__, _LATER)
 
 
 __all__ = [

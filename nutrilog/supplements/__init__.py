@@ -19,9 +19,9 @@ Examples
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from nutrilog._lazy import later_names
 from nutrilog.supplements.entries import (
     KINDS,
     SUPPLEMENT_COLUMNS,
@@ -46,13 +46,7 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """A name of :data:`_LATER`, imported on first use (PEP 562) and kept."""
-    if name not in _LATER:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_LATER[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = later_names(__name__, _LATER)
 
 
 __all__ = [
