@@ -237,3 +237,16 @@ def test_a_count_unit_after_the_food_is_no_food_word(
     rows = entries_of([line], foods)
     assert rows["food_id"].tolist() == [food_id]
     assert rows["grams"].iloc[0] == pytest.approx(grams)
+
+
+@pytest.mark.parametrize("line", ["=SUM(A1:A2)", '+HYPERLINK("x")', "@A1", "B2:B9"])
+def test_a_spreadsheet_formula_is_no_food(line: str) -> None:
+    log = nl.parse_entries([line], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
+    assert result.entries.empty  # "A1" is also a steak sauce: the formula had become one
+    assert result.rejected["reason"].tolist() == ["not a food entry (spreadsheet formula)"]
+
+
+def test_a_steak_sauce_named_a1_is_still_food(foods: FoodTable) -> None:
+    rows = entries_of(["1 tbsp A1 steak sauce"], foods)
+    assert rows["description"].iloc[0].startswith("Sauce, steak")

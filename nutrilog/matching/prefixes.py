@@ -185,7 +185,11 @@ def needs_reading(text: str, words: list[str]) -> bool:
     vocab = entry_words()
     if vocab.not_food.find(words) or vocab.tallies.find(words):
         return True
-    return _worth_reading().search(text) is not None or _meal_after().search(text) is not None
+    return (
+        _worth_reading().search(text) is not None
+        or _meal_after().search(text) is not None
+        or _FORMULA.search(text) is not None
+    )
 
 
 def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
@@ -242,6 +246,12 @@ def _meal_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:at|for|during|with)\s+(?P<meal>(?:my\s+)?(?:{meals}))\s*$", re.I)
 
 
+#: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):
+#: no food, whatever words it holds (``A1`` is also a steak sauce).
+_FORMULA = re.compile(
+    r"^\s*[=+@]\s*[A-Za-z][A-Za-z0-9_.]*\s*\(|^\s*[=@]\s*\$?[A-Za-z]{1,3}\$?\d+\b"
+    r"|\b\$?[A-Za-z]{1,3}\$?\d+\s*:\s*\$?[A-Za-z]{1,3}\$?\d+\b"
+)
 #: Words USDA descriptions hold that name no food (``no`` of "No. 2", ``without``): a
 #: tally line that has them still has no food word (``desk day, no run``).
 _NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", "a"})
@@ -318,6 +328,8 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     >>> not_food_reason("2 eggs") is None
     True
     """
+    if _FORMULA.search(text):
+        return "not a food entry (spreadsheet formula)"
     words = normalize_many([text])[0].split()
     vocab = entry_words()
     # a brand's or a meal's name is no cue (``weight watchers`` and a ``post workout
