@@ -9,7 +9,6 @@ when one word is dropped, more supplements, and foods weighed by an alternate's 
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from diary import entries_of
 
@@ -251,15 +250,3 @@ def test_a_spreadsheet_formula_is_no_food(line: str) -> None:
 def test_a_steak_sauce_named_a1_is_still_food(foods: FoodTable) -> None:
     rows = entries_of(["1 tbsp A1 steak sauce"], foods)
     assert rows["description"].iloc[0].startswith("Sauce, steak")
-
-
-def test_several_items_of_a_food_weighed_by_its_groups_serving_weigh_unknown(
-    foods: FoodTable,
-) -> None:
-    # SR28 edamame has no item weight; its default is its food group's median serving
-    rows = entries_of(["15 edamame", "1 edamame"], foods)
-    assert rows["food_id"].tolist() == ["sr28:11212", "sr28:11212"]
-    assert np.isnan(rows["grams"].iloc[0])  # not 15 servings (1.5 kg)
-    assert rows["grams_note"].iloc[0].startswith("no weight for one item of this food")
-    assert rows["grams"].iloc[1] == pytest.approx(100.0)  # one: the serving, flagged
-    assert "group median" in rows["assumptions"].iloc[1]

@@ -161,7 +161,7 @@ def _analyse_entries(
     to match; each row then takes its key's results by integer code, and only
     the amounts (grams, nutrients) are computed per row.
     """
-    from nutrilog.portions import NO_ITEM_WEIGHT, NO_QUANTITY, amounts, served_by_group
+    from nutrilog.portions import NO_QUANTITY, amounts
 
     index = entries.index
     n = len(entries)
@@ -209,10 +209,6 @@ def _analyse_entries(
         found = pd.DataFrame(columns=_KEY_COLUMNS)
     grams = spread(found["per_unit"].to_numpy(dtype="float64"), np.nan)
     grams *= quantity
-    bare = keys["unit_kind"].isna().to_numpy(dtype=bool) if len(keys) else np.zeros(0, bool)
-    by_group = spread(served_by_group(found["portion"].to_numpy(dtype=object), bare), False)
-    by_group &= quantity > 1  # several items of a food weighed by its group's serving
-    grams[by_group] = np.nan
     score = spread(found["match_score"].to_numpy(dtype="float64"), np.nan)
     key_suggestions = np.empty(len(found), dtype=object)
     for k, listed in enumerate(found["suggestions"]):  # one by one: numpy would nest tuples
@@ -237,8 +233,6 @@ def _analyse_entries(
     no_quantity = matched & np.isnan(quantity) & (note == "").to_numpy()
     if no_quantity.any():
         note = choose(~no_quantity, note, pd.Series(NO_QUANTITY, index=index))
-    if by_group.any():
-        note = choose(~by_group, note, pd.Series(NO_ITEM_WEIGHT, index=index))
     energy_notes, kept = None, np.zeros(n, dtype=bool)
     if redo.any():  # a recomputed count or size measure: grams from the reported energy
         grams, energy_notes = grams_from_reported_energy(

@@ -87,19 +87,16 @@ from nutrilog.portions.rows import PreparedPortions, prepare_portions, usable_po
 from nutrilog.portions.vague import vague_words
 from nutrilog.portions.weighing import (
     GRAMS_COLUMNS,
-    NO_ITEM_WEIGHT,
     NO_QUANTITY,
     amounts,
     grams_for,
     grams_per_unit,
     is_drink,
     resolve_grams,
-    served_by_group,
 )
 
 __all__ = [
     "GRAMS_COLUMNS",
-    "NO_ITEM_WEIGHT",
     "NO_QUANTITY",
     "Portion",
     "PreparedPortions",
@@ -109,7 +106,6 @@ __all__ = [
     "grams_per_unit",
     "is_drink",
     "resolve_grams",
-    "served_by_group",
     "usable_portions",
     "vague_words",
 ]

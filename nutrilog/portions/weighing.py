@@ -34,14 +34,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DRINK_OUNCE",
     "GRAMS_COLUMNS",
-    "NO_ITEM_WEIGHT",
-    "NO_QUANTITY",
     "is_drink",
+    "NO_QUANTITY",
     "amounts",
     "grams_for",
     "grams_per_unit",
     "resolve_grams",
-    "served_by_group",
 ]
 
 #: Columns of the table :func:`resolve_grams` returns.
@@ -275,29 +273,6 @@ def amounts(quantity: np.ndarray, vague: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(quantity) & np.asarray(vague, dtype=bool), 1.0, quantity)
 
 
-#: The portion label of a food weighed by its food group's median serving.
-_GROUP_MEDIAN = "(group median"
-#: Why several items of such a food have no weight.
-NO_ITEM_WEIGHT = (
-    "no weight for one item of this food: its only default is its food group's median "
-    "serving, and several items are not several servings"
-)
-
-
-def served_by_group(portions: np.ndarray, bare: np.ndarray) -> np.ndarray:
-    """Which keys are a bare count (``bare``) of a food weighed only by its food group's
-    median serving (``portions``): several of its items weigh unknown, not several
-    servings (:data:`NO_ITEM_WEIGHT`).
-
-    Examples
-    --------
-    >>> served_by_group(np.array(["default portion (group median)", "1 medium"]), np.array([True, True]))
-    array([ True, False])
-    """
-    group = np.array([_GROUP_MEDIAN in str(p) for p in portions], dtype=bool)
-    return group & bare
-
-
 def resolve_grams(
     quantity: pd.Series | Iterable[float],
     unit: pd.Series | Iterable[str | None],
@@ -398,18 +373,11 @@ def resolve_grams(
     numbers = amounts(pd.to_numeric(qty, errors="coerce").to_numpy(dtype="float64"), vague)
     # an entry without an amount says so, unless its key already says why it has no weight
     no_quantity = np.isnan(numbers) & np.array([f.note == "" for f in found], dtype=bool)[codes]
-    # several items of a food weighed only by its group's median serving weigh unknown
-    # ("15 edamame pods" had been 15 servings, 1.5 kg)
-    group_only = served_by_group(
-        np.array([f.portion for f in found], dtype=object),
-        np.array([k is None for k in keys["unit_kind"]], dtype=bool),
-    )[codes] & (numbers > 1)
-    notes = np.array([*(f.note for f in found), NO_QUANTITY, NO_ITEM_WEIGHT], dtype=object)
-    note_codes = np.where(no_quantity, len(found), codes)
-    note = coded(np.where(group_only, len(found) + 1, note_codes), notes, index)
+    notes = np.array([*(f.note for f in found), NO_QUANTITY], dtype=object)
+    note = coded(np.where(no_quantity, len(found), codes), notes, index)
     return pd.DataFrame(
         {
-            "grams": np.where(group_only, np.nan, per_unit * numbers),
+            "grams": per_unit * numbers,
             "portion": coded(codes, np.array([f.portion for f in found], dtype=object), index),
             "grams_note": note,
             "assumption": coded(
