@@ -10,7 +10,7 @@ them before any ranking.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
@@ -27,6 +27,13 @@ class MatchTables:
     curated: dict[str, int]
     synonyms: PhraseTable[Synonym]
     brands: PhraseTable[Brand]
+    #: Every word of any alias key: a text with another food word has no alias.
+    words: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.words = frozenset(
+            w for table in (self.user, self.curated) for k in table for w in k.split()
+        )
 
 
 def alias_lookup(
@@ -41,6 +48,8 @@ def alias_lookup(
     core = [w for w in words if w not in vocab.cosmetic]
     preps = [w for w in core if w in vocab.preparation]
     plain = [w for w in core if w not in vocab.preparation]
+    if not tables.words.issuperset(plain):  # every try keeps every plain word
+        return None
     tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
     if preps:
         tries += [(plain + preps, []), (preps + plain, [])]
@@ -62,6 +71,12 @@ def agreeing_aliases(
     smoothie`` and ``banana smoothie`` are both the fruit smoothie), with the assumption
     to record; else None."""
     if len(words) < 3:
+        return None
+    vocab = matcher_words()
+    if any(
+        w not in tables.words and w not in vocab.cosmetic and w not in vocab.preparation
+        for w in words
+    ):  # that word stays in all but one try: no two aliases can agree
         return None
     found = [
         (hit, " ".join(words[:i] + words[i + 1 :]))
