@@ -16,7 +16,7 @@ from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
 from nutrilog.matching.vocabulary import matcher_words
 
-__all__ = ["MatchTables", "agreeing_aliases", "alias_lookup", "made_of"]
+__all__ = ["MatchTables", "agreeing_aliases", "alias_lookup", "made_of", "word_sets"]
 
 
 @dataclass
@@ -27,13 +27,25 @@ class MatchTables:
     curated: dict[str, int]
     synonyms: PhraseTable[Synonym]
     brands: PhraseTable[Brand]
-    #: Every word of any alias key: a text with another food word has no alias.
-    words: frozenset[str] = field(init=False, repr=False)
+    #: The set of words of each curated alias key (None: worked out from ``curated``):
+    #: a try can only hit when its words form one of these or of the user's.
+    curated_sets: frozenset[frozenset[str]] | None = None
+    user_sets: frozenset[frozenset[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.words = frozenset(
-            w for table in (self.user, self.curated) for k in table for w in k.split()
-        )
+        if self.curated_sets is None:
+            self.curated_sets = word_sets(self.curated)
+        self.user_sets = word_sets(self.user)
+
+    def may_hold(self, words: list[str]) -> bool:
+        """Whether some alias key is written with exactly the set of ``words``."""
+        found = frozenset(words)
+        return found in self.user_sets or found in self.curated_sets  # type: ignore[operator]
+
+
+def word_sets(aliases: dict[str, int]) -> frozenset[frozenset[str]]:
+    """The set of words of each key of ``aliases``."""
+    return frozenset(frozenset(key.split()) for key in aliases)
 
 
 def alias_lookup(
@@ -48,8 +60,8 @@ def alias_lookup(
     core = [w for w in words if w not in vocab.cosmetic]
     preps = [w for w in core if w in vocab.preparation]
     plain = [w for w in core if w not in vocab.preparation]
-    if not tables.words.issuperset(plain):  # every try keeps every plain word
-        return None
+    if not (tables.may_hold(words) or tables.may_hold(core) or tables.may_hold(plain)):
+        return None  # every try below writes one of these sets of words in some order
     tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
     if preps:
         tries += [(plain + preps, []), (preps + plain, [])]
@@ -71,12 +83,6 @@ def agreeing_aliases(
     smoothie`` and ``banana smoothie`` are both the fruit smoothie), with the assumption
     to record; else None."""
     if len(words) < 3:
-        return None
-    vocab = matcher_words()
-    if any(
-        w not in tables.words and w not in vocab.cosmetic and w not in vocab.preparation
-        for w in words
-    ):  # that word stays in all but one try: no two aliases can agree
         return None
     found = [
         (hit, " ".join(words[:i] + words[i + 1 :]))

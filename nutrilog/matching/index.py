@@ -100,6 +100,7 @@ class FoodIndex:
     counts: dict[str, np.ndarray]  # per-food word counts used by the ranking
     prep_ok: dict[str, np.ndarray]  # preparation word -> foods prepared that way
     curated: dict[str, int] | None = None
+    curated_sets: frozenset[frozenset[str]] | None = None  # words of each curated alias
     speller: Speller | None = None  # built on the first correction
     stems: dict[str, list[str]] | None = None  # stem -> known words, built on first use
     holders: dict[str, np.ndarray] = field(default_factory=dict)  # word -> foods that use it

@@ -63,6 +63,7 @@ from nutrilog.matching.steps import (
     MatchResult,
     MatchTables,
     curated_positions,
+    curated_word_sets,
     key_steps,
     match_key,
 )
@@ -217,6 +218,7 @@ class Matcher:
                 curated_positions(self.index),
                 _phrase_table(synonyms, read_synonyms, synonym_table),
                 _phrase_table(brands, read_brands, brand_table),
+                curated_word_sets(self.index),
             )
         return self._tables
 

@@ -26,7 +26,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nutrilog.matching.alias_tries import MatchTables, agreeing_aliases, alias_lookup, made_of
+from nutrilog.matching.alias_tries import (
+    MatchTables,
+    agreeing_aliases,
+    alias_lookup,
+    made_of,
+    word_sets,
+)
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
 from nutrilog.matching.allowed import allowed_foods, foods_of_word, named_foods
 from nutrilog.matching.index import FoodIndex
@@ -50,6 +56,7 @@ __all__ = [
     "MatchTables",
     "allowed_foods",
     "curated_positions",
+    "curated_word_sets",
     "key_steps",
     "match_key",
     "named_foods",
@@ -94,6 +101,13 @@ def curated_positions(index: FoodIndex) -> dict[str, int]:
             k: index.position[v] for k, v in curated_aliases().items() if v in index.position
         }
     return index.curated
+
+
+def curated_word_sets(index: FoodIndex) -> frozenset[frozenset[str]]:
+    """The set of words of each curated alias of this table (:func:`curated_positions`)."""
+    if index.curated_sets is None:
+        index.curated_sets = word_sets(curated_positions(index))
+    return index.curated_sets
 
 
 def _curated_alternates_for(index: FoodIndex, key: str) -> list[tuple[int, float]]:
