@@ -8,7 +8,8 @@ For comparison it times, in the same run, a plain ``rapidfuzz.process.extractOne
 loop (token-set ratio over every description) on a sample of the same texts, half
 before and half after the matcher, and prints the ratio of the two rates in
 wall-clock and in processor time: on a shared machine the texts/s move with the
-load, the ratios much less.
+load, the ratios much less. The target (5,000 texts/s) is judged both as written and
+as the ratio to the baseline it stood for on the machine where it was set (37x).
 
 Run: ``python benchmarks/bench_matching.py [N]`` (default N = 20000).
 """
@@ -29,6 +30,11 @@ from nutrilog.matching.index import index_for
 
 #: Distinct texts matched per second (wall-clock), the issue's target.
 _TARGET = 5_000
+#: The baseline's rate (texts/s) on the machine where the target was set and first met
+#: (6,493 texts/s against 135 for the baseline: benchmarks/README.md). The 2-core
+#: machines this runs on differ by up to 2x in speed from day to day, so the target is
+#: also judged as the ratio to the baseline it stood for there: 5,000 / 135 = 37x.
+_REFERENCE_BASELINE = 135.0
 _BRANDS = [
     "Publix",
     "Trader Joe's",
@@ -142,6 +148,14 @@ def main(n: int = 20_000) -> None:
     )
     verdict = "met" if rate >= _TARGET else "not met"
     print(f"target >= {_TARGET:,} texts/s: {verdict} in this run ({rate:,.0f} texts/s)")
+    # the same target on the machine it was set on: the ratio times that machine's baseline
+    ratio, needed = rate / base_wall, _TARGET / _REFERENCE_BASELINE
+    verdict = "met" if ratio >= needed else "not met"
+    print(
+        f"the target as a ratio to the baseline ({needed:.0f}x, the reference machine's"
+        f" {_REFERENCE_BASELINE:.0f} texts/s): {verdict} in this run ({ratio:.1f}x, that is"
+        f" {ratio * _REFERENCE_BASELINE:,.0f} texts/s on the reference machine)"
+    )
 
 
 if __name__ == "__main__":
