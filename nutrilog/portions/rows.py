@@ -48,7 +48,8 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_EACH_WORDS = frozenset({"each", "whole", "item", "unit", "individual", "regular"})
+#: First words of a portion of one whole item (FNDDS weighs a whole avocado as ``1 fruit``).
+_EACH_WORDS = frozenset({"each", "whole", "item", "unit", "individual", "regular", "fruit"})
 #: First words of portions that do not count one item.
 _NOT_COUNTABLE = word_set(
     """serving nlea package packet container jar box bag cubic linear inch inches pat
@@ -62,6 +63,7 @@ COUNT_TWINS: dict[str, tuple[str, ...]] = {
     "bottle": ("can",),
     "can": ("bottle",),
     "rasher": ("slice",),  # a rasher of bacon is a slice
+    "strip": ("slice", "piece"),  # a strip of bacon is a slice
     "sachet": ("packet",),  # British and Australian for a packet
 }
 _EMBEDDED_VOLUME = re.compile(
@@ -153,13 +155,17 @@ def _form(found: list[str], words: frozenset[str]) -> int:
 
 #: :func:`_count_rank` of a portion that does not count one item.
 NO_COUNT = 4
+#: Words of a portion that weighs a pack of the food, not one item of it: a ``medium
+#: single serving bag`` of tortilla chips is no medium chip.
+_PACKS = word_set("bag package packet container box jar carton pouch")
 
 
-def _count_rank(unit: str | None, word: str) -> int:
-    """The first bare-count rule a portion meets: 0 ``medium``; 1 each / whole / item;
-    2 another countable unit (not a package, serving, measure...); 3 ``large``."""
+def _count_rank(unit: str | None, word: str, words: frozenset[str] = frozenset()) -> int:
+    """The first bare-count rule a portion meets: 0 ``medium`` (an item, not a pack);
+    1 each / whole / item; 2 another countable unit (not a package, serving,
+    measure...); 3 ``large``."""
     if unit == "medium":
-        return 0
+        return NO_COUNT if words & _PACKS else 0
     if unit == "each" or word in _EACH_WORDS:
         return 1
     if unit in _COUNT_UNITS and word not in _NOT_COUNTABLE:
@@ -180,7 +186,7 @@ def _row(description: str, amount: float, unit: str | None, grams: float) -> Row
         words=words,
         odd=_odd(words),
         form=_form(found, words),
-        count=_count_rank(unit, word),
+        count=_count_rank(unit, word, words),
         amount=amount,
         grams=grams,
         per_one=grams / amount,
