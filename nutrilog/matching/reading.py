@@ -45,7 +45,7 @@ from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table,
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["Reading", "read_key", "SEGMENT", "plain_key"]
+__all__ = ["Reading", "SEGMENT", "count_words", "plain_key", "read_key"]
 
 #: The word that stands between segments in a key.
 SEGMENT = ","
@@ -170,7 +170,7 @@ def read_key(
             reading.brands.extend(b for _, _, b in found)
             words = [w for i, w in enumerate(words) if i not in taken]
         words = [w for w in words if len(w) > 1 or w.isdigit() or w in synonyms.by_first]
-        counted = _count_words()
+        counted = count_words()
         if len(words) > 1:  # "nori sheets", "edamame pods": the count's unit, no food word
             words = [w for w in words if w in index.postings or w not in counted] or words
         words, used = rewrite(words, synonyms)
@@ -221,7 +221,7 @@ def read_key(
 
 
 @lru_cache(maxsize=1)
-def _count_words() -> frozenset[str]:
+def count_words() -> frozenset[str]:
     """The count units of ``datasets/units.csv`` (``sheet``, ``pod``), normalised."""
     from nutrilog.units import unit_aliases
 
@@ -282,6 +282,8 @@ def _find_head(reading: Reading) -> None:
             continue
         nouns = [(w, role) for w, role in head_part(segment) if role in ("core", "unknown")]
         reading.head_segment = n
+        if len(nouns) > 1 and nouns[-1][0] in count_words() and nouns[-1][0] not in forms:
+            nouns = nouns[:-1]  # "catfish fillet": the fish, counted by the fillet
         head, role = nouns[-1]
         reading.head = head
         reading.unknown_head = role == "unknown"

@@ -44,7 +44,7 @@ from nutrilog.matching.lookup import (
 )
 from nutrilog.matching.naming import names_another_food, says_its_brand
 from nutrilog.matching.ranking import Request, suggest
-from nutrilog.matching.reading import Reading, plain_key, read_key
+from nutrilog.matching.reading import Reading, count_words, plain_key, read_key
 from nutrilog.matching.rounds import Steps, alone
 from nutrilog.matching.spelling import MIN_LENGTH
 from nutrilog.matching.synonyms import Brand, rewrite
@@ -381,6 +381,9 @@ def _match_reading(
     if found is None:
         written = [w for seg in reading.written for w in seg]
         found = alias_lookup(index, written, tables) if written != known else None
+    if found is None and len(known) > 1 and known[0] == "whole":
+        # "whole banana": the whole item, as a count says (whole milk is an alias itself)
+        found = alias_lookup(index, known[1:], tables)
     if found is not None:
         return _alias_result(index, found, penalty)
     agreed = agreeing_aliases(index, known, tables)
@@ -417,7 +420,7 @@ def _match_reading(
         idle = [
             w
             for w in content
-            if w in light
+            if (w in light or w in count_words())  # "catfish fillet": no catfish says fillet
             and w not in index.prep_ok
             and not in_allowed[foods_holding(index, w)].any()
         ]
