@@ -118,7 +118,9 @@ class _Lines(NamedTuple):
 
 def _classify(raw: pd.Series) -> _Lines:
     stripped = raw.str.replace("\ufeff", "", regex=False).str.strip()
-    comment = stripped.str.startswith("#") | stripped.str.startswith("//")
+    # an item number written with a hash (``#3) 1 cup grapes``) is no comment
+    numbered = stripped.str.match(r"#\d{1,3}[.):]\s")
+    comment = (stripped.str.startswith("#") & ~numbered) | stripped.str.startswith("//")
     body = stripped.str.replace(r"\s+#(?!\d).*$", "", regex=True).str.strip()
     body = body.str.replace(r"^[-*•·]\s+", "", regex=True)
     # a heading set off by rules (``=== thursday ===``, ``--- Day 2 ---``)

@@ -44,6 +44,7 @@ class EntryWords(NamedTuple):
     eat_verbs: tuple[str, ...]
     containers: frozenset[str]
     measures: frozenset[str]
+    places: tuple[str, ...]
     not_food: PhraseTable[str]
     tallies: PhraseTable[str]
 
@@ -63,6 +64,7 @@ def entry_words() -> EntryWords:
         eat_verbs=words("eat_verb"),
         containers=frozenset(normalize_many(list(words("container")))),
         measures=frozenset(normalize_many(list(words("measure")))),
+        places=words("place"),
         not_food=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food"),
         tallies=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food_weak"),
     )
@@ -85,7 +87,7 @@ _AT = rf"(?:\s*@\s*|\s+(?:at|around|about|approx|~)\s*|\s+(?={_CLOCK}))"
 #: is half a cup.
 _LIST_MARKER = (
     r"^(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014]|\[[\sxX\u2713\u2714]?\]"
-    r"|\(?\d{1,2}[.)])\s+"
+    r"|\(?#?\d{1,2}[.)])\s+"
 )
 
 
@@ -163,7 +165,7 @@ def _worth_reading() -> re.Pattern[str]:
         rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD})?\s*(?::|[-\u2013\u2014]\s|[-=]>)"
     )
     return re.compile(
-        rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?\d{{1,2}}[.)]\s"
+        rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?#?\d{{1,2}}[.)]\s"
         rf"|{_CLOCK}|(?:{first})\b|{context})|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
         rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
         re.IGNORECASE,
@@ -188,6 +190,7 @@ def needs_reading(text: str, words: list[str]) -> bool:
     return (
         _worth_reading().search(text) is not None
         or _meal_after().search(text) is not None
+        or _said_after().search(text) is not None
         or _FORMULA.search(text) is not None
     )
 
@@ -236,6 +239,9 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     if after is not None and after.start() > 0:  # "chocolate milk at lunch"
         meal = meal or after["meal"]
         rest = rest[: after.start()].strip()
+    said = _said_after().search(rest)
+    if said is not None and said.start() > 0:  # "milk before bed", "coffee from the gas station"
+        rest = rest[: said.start()].strip()
     return rest, meal, clock
 
 
@@ -244,6 +250,20 @@ def _meal_after() -> re.Pattern[str]:
     """A meal named after the food (``at lunch``, ``for breakfast``, ``with dinner``)."""
     meals = _alternation(entry_words().meals)
     return re.compile(rf"\s+(?:at|for|during|with)\s+(?P<meal>(?:my\s+)?(?:{meals}))\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _said_after() -> re.Pattern[str]:
+    """When or where, said after the food (``before bed``, ``this morning``, ``from the
+    gas station``): no part of the food. Times of day of five letters or more only
+    (``sun`` and ``late`` end food names too)."""
+    w = entry_words()
+    times = _alternation(tuple(t for t in w.times_of_day if len(t) >= 5))
+    return re.compile(
+        rf"\s+(?:(?:at|in\s+the|this|last|on|during\s+the)\s+)?(?:{times})\s*$"
+        rf"|\s+from\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:{_alternation(w.places)})\s*$",
+        re.I,
+    )
 
 
 #: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):

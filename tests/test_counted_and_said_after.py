@@ -1,0 +1,120 @@
+"""Classes of diary lines recognition must hold on (issue 12, seventh round).
+
+Written from rules, with lines made up here: a count of small items whose FNDDS twin
+also weighs a bag of them, a whole fruit FNDDS weighs as ``1 fruit``, strips of bacon,
+a food counted by its fillet, a whole item, when or where said after the food, an item
+number written with a hash, and notes about driving or a charley horse.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from diary import entries_of
+
+import nutrilog as nl
+import nutrilog.iotools
+from nutrilog.foods import FoodTable
+
+# --------------------------------------------------------------------------- amounts
+
+
+def test_a_count_of_chips_is_chips_not_bags(foods: FoodTable) -> None:
+    # FNDDS tortilla chips (the twin of SR28's) weigh "1 chip" 3 g and a "medium single
+    # serving bag" 57 g: twelve chips are 36 g, not twelve bags
+    rows = entries_of(["12 tortilla chips"], foods)
+    assert rows["food_id"].tolist() == ["sr28:19056"]
+    assert rows["grams"].iloc[0] == pytest.approx(36.0)
+
+
+def test_a_medium_serving_stays_the_medium_item(foods: FoodTable) -> None:
+    # SR28 McDonald's fries: small 71 g, medium 117 g, large 154 g, kids 31 g
+    rows = entries_of(["mcdonalds fries"], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(117.0)
+
+
+def test_fndds_one_fruit_is_a_whole_item_not_a_slice(foods: FoodTable) -> None:
+    # FNDDS "Avocado, raw": 1 slice 15 g, 1 fruit 150 g; one avocado is the fruit
+    rows = entries_of(["1 Avocado, raw"], foods)
+    assert rows["food_id"].tolist() == ["fndds:63105010"]
+    assert rows["grams"].iloc[0] == pytest.approx(150.0)
+
+
+@pytest.mark.parametrize("line", ["4 strips bacon", "4 strips of bacon"])
+def test_strips_of_bacon_are_slices_of_bacon(line: str, foods: FoodTable) -> None:
+    rows = entries_of([line], foods)
+    assert len(rows) == 1
+    assert "meatless" not in rows["description"].iloc[0].lower()
+    assert rows["description"].iloc[0].startswith("Pork, cured, bacon")
+    # SR28 pan-fried bacon: 1 slice = 11.5 g
+    assert rows["grams"].iloc[0] == pytest.approx(4 * 11.5)
+
+
+# --------------------------------------------------------------------------- head words
+
+
+def test_a_food_counted_by_its_fillet_is_that_food(foods: FoodTable) -> None:
+    rows = entries_of(["1 fried catfish fillet"], foods)
+    assert rows["food_id"].notna().all()
+    description = rows["description"].iloc[0].lower()
+    assert "catfish" in description and "fried" in description
+
+
+def test_a_whole_item_is_the_item(foods: FoodTable) -> None:
+    rows = entries_of(["1 whole banana"], foods)
+    assert rows["food_id"].tolist() == ["sr28:09040"]  # Bananas, raw
+    assert rows["grams"].iloc[0] == pytest.approx(118.0)  # 1 medium
+
+
+def test_whole_milk_stays_whole_milk(foods: FoodTable) -> None:
+    rows = entries_of(["1 cup whole milk"], foods)
+    assert "whole" in rows["description"].iloc[0].lower()
+
+
+# --------------------------------------------------------------------------- said after
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("cup of cocoa at bedtime", "cocoa"),
+        ("cheese toastie last night", "cheese"),
+        ("plain bagel from the vending machine", "bagel"),
+        ("16 oz black coffee from the truck stop", "coffee"),
+    ],
+)
+def test_when_or_where_said_after_the_food_is_no_part_of_it(
+    line: str, word: str, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert rows["food_id"].notna().all()
+    assert word in rows["description"].iloc[0].lower()
+
+
+def test_a_food_from_concentrate_keeps_its_words(foods: FoodTable) -> None:
+    rows = entries_of(["1 cup apple juice from concentrate"], foods)
+    assert "concentrate" in rows["food"].iloc[0]
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def test_an_item_number_written_with_a_hash_is_an_entry(foods: FoodTable) -> None:
+    text = "# groceries eaten today\n#1) 1 cup grapes\n#2. 2 eggs\n"
+    log = nl.iotools.read_text_log(io.StringIO(text), date="2026-11-20")
+    assert log.entries["line"].tolist() == [2, 3]
+    assert log.skipped_lines == 1  # the comment, counted
+    rows = nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
+    assert rows["food"].tolist() == ["grapes", "eggs"]
+    assert rows["grams"].iloc[0] == pytest.approx(151.0)  # SR28 grapes, 1 cup = 151 g
+
+
+@pytest.mark.parametrize(
+    "line", ["bad charley horse in my calf", "drove 9 hrs to the coast", "fuel: 40 gal diesel"]
+)
+def test_driving_and_cramp_notes_are_no_food(line: str) -> None:
+    log = nl.parse_entries([line], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
+    assert result.entries.empty
+    assert result.rejected["reason"].str.startswith("not a food entry").all()
