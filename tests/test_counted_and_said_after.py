@@ -118,3 +118,39 @@ def test_driving_and_cramp_notes_are_no_food(line: str) -> None:
     result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
     assert result.entries.empty
     assert result.rejected["reason"].str.startswith("not a food entry").all()
+
+
+# --------------------------------------------------------------------------- brands
+
+
+def test_a_brand_named_before_its_variety_is_the_variety_s_alias(foods: FoodTable) -> None:
+    # the alias is "beef and cheddar hot pocket"; a label writes the brand first
+    rows = entries_of(["hot pockets beef and cheddar"], foods)
+    assert rows["food_id"].tolist() == ["fndds:58126130"]
+    assert rows["match_method"].tolist() == ["alias"]
+
+
+def test_a_brand_counted_by_its_pieces_is_the_brand_s_alias(foods: FoodTable) -> None:
+    alone = entries_of(["laughing cow"], foods)["food_id"].iloc[0]
+    assert entries_of(["3 laughing cow wedges"], foods)["food_id"].tolist() == [alone]
+
+
+# --------------------------------------------------------------------------- times
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [("2330 night shift - saltine crackers", "crackers"), ("0615: 1 cup oatmeal", "oat")],
+)
+def test_a_24_hour_time_before_a_separator_is_a_prefix(
+    line: str, word: str, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert len(rows) == 1
+    assert word in rows["description"].iloc[0].lower()
+
+
+def test_a_four_digit_dose_is_no_time() -> None:
+    from nutrilog.matching.prefixes import strip_prefix
+
+    assert strip_prefix("1000 mg magnesium")[0] == "1000 mg magnesium"

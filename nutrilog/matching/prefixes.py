@@ -77,6 +77,9 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
+#: A 24-hour time written as four digits (``0430``, ``2215h``): a prefix only when a
+#: separator follows it, or a word or two of context and a separator (``0430 break -``).
+_CLOCK_24 = r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs)?)?"
 _SEP = r"(?:\s*[-=]+>\s*|\s*[:=|]+\s*|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
 #: counts only when a separator follows it.
@@ -137,6 +140,10 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
+        re.compile(
+            rf"^(?P<time>{_CLOCK_24})(?:\s+(?P<meal>{_CONTEXT_WORD}(?:\s+{_CONTEXT_WORD})?))?{_SEP}",
+            flags,
+        ),
         # a place before a colon (``@ work:``, ``at mum's:``, ``at the cafe -``)
         re.compile(
             r"^(?:@|at\s)\s*[^:=\-\u2013\u2014\d\s][^:=\u2013\u2014]{0,30}?(?:\s*:|\s+-)\s+", flags
@@ -166,7 +173,7 @@ def _worth_reading() -> re.Pattern[str]:
     )
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?#?\d{{1,2}}[.)]\s"
-        rf"|{_CLOCK}|(?:{first})\b|{context})|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
+        rf"|{_CLOCK}|{_CLOCK_24}|(?:{first})\b|{context})|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
         rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
         re.IGNORECASE,
     )

@@ -295,6 +295,11 @@ def key_steps(
             assumptions=[("synonym", f"{a} \u2192 {b}") for a, b in spelled.used],
         )
     reading = read_key(index, key, tables.synonyms, tables.brands)
+    branded = _brand_order_alias(index, reading, tables)
+    if branded is not None:  # "hot pocket ham n cheese": the ham and cheese hot pocket
+        result = _alias_result(index, branded, _CORRECTED * len(reading.corrections))
+        result.assumptions = _text_assumptions(index, reading, branded[0], True)
+        return _with_brand(result, index, reading.brands, key)
     if reading.head is None and reading.brands:
         generic = " ".join(b.generic for b in reading.brands if b.generic)
         if generic:
@@ -326,6 +331,24 @@ def key_steps(
             _text_assumptions(index, reading, result.position, alias) + result.assumptions
         )
     return _with_brand(result, index, reading.brands, key)
+
+
+def _brand_order_alias(
+    index: FoodIndex, reading: Reading, tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """The alias of a packaged brand's product named with its variety on either side
+    (a label's ``Hot Pockets Ham 'n Cheese`` is the alias ``ham and cheese hot pocket``),
+    or alone when the other words only count it (``laughing cow wedges``)."""
+    rest = [w for w in reading.words() if w not in count_words()]
+    for brand in reading.brands:
+        if brand.kind != "packaged":
+            continue
+        named = normalize_many([brand.brand])[0].split()
+        for words in (rest + named, named + rest):
+            found = alias_lookup(index, words, tables)
+            if found is not None:
+                return found
+    return None
 
 
 def _chain_dish(
