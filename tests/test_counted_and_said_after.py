@@ -154,3 +154,9 @@ def test_a_four_digit_dose_is_no_time() -> None:
     from nutrilog.matching.prefixes import strip_prefix
 
     assert strip_prefix("1000 mg magnesium")[0] == "1000 mg magnesium"
+
+
+def test_chees_is_cheese_not_the_chee_of_kim_chee(foods: FoodTable) -> None:
+    rows = entries_of(["1 slice swiss chees"], foods)
+    assert "swiss" in rows["description"].iloc[0].lower()
+    assert "kimchi" not in rows["description"].iloc[0].lower()
