@@ -86,15 +86,42 @@ def visible_json(text: str) -> str:
 def visible_strings(value: Any) -> Any:
     """``value`` with :func:`visible` applied to every string inside it (dicts, lists).
 
+    Each distinct string is looked at once (a report repeats its status words and group
+    names thousands of times), and numbers, booleans and None are kept without a call.
+
     Examples
     --------
     >>> visible_strings({"people": [{"person": "ana\\x1b[2J", "days": 3}]})
     {'people': [{'person': 'ana\\\\x1b[2J', 'days': 3}]}
     """
-    if isinstance(value, str):
-        return visible(value)
-    if isinstance(value, dict):
-        return {key: visible_strings(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(visible_strings(item) for item in value)
-    return value
+    shown: dict[str, str] = {}
+
+    def string(text: str) -> str:
+        found = shown.get(text)
+        if found is None:
+            found = shown[text] = visible(text)
+        return found
+
+    def walk(item: Any) -> Any:
+        kind = type(item)
+        if kind in _KEPT:
+            return item
+        if kind is str:
+            return string(item)
+        if kind is dict:
+            return {key: part if type(part) in _KEPT else walk(part) for key, part in item.items()}
+        if kind is list:
+            return [part if type(part) in _KEPT else walk(part) for part in item]
+        if isinstance(item, str):
+            return visible(item)
+        if isinstance(item, dict):
+            return {key: walk(part) for key, part in item.items()}
+        if isinstance(item, (list, tuple)):
+            return type(item)(walk(part) for part in item)
+        return item
+
+    return walk(value)
+
+
+#: The exact types :func:`visible_strings` keeps as they are (never a string inside).
+_KEPT = frozenset({int, float, bool, type(None)})
