@@ -110,6 +110,8 @@ from nutrilog.report.person import (
     WEEKLY_AFTER_DAYS,
     assessment_of_shown,
     person_part,
+    shown_daily,
+    undated_entries,
     weekly_means,
 )
 from nutrilog.report.quality import data_quality, fixes_of
@@ -237,7 +239,12 @@ def _person_parts(
     suggested = analysis.suggestions_for(shown) if some else analysis.suggestions
     foods = top_foods_of(analysis, shown) if some else analysis.top_foods
     assessed = assessment_of_shown(analysis, shown)
-    return [person_part(analysis, p, data, fixes, suggested, foods, assessed) for p in shown]
+    daily = shown_daily(analysis.daily, shown)
+    undated = undated_entries(analysis.categorical_entries(), shown)
+    return [
+        person_part(analysis, p, data, fixes, suggested, foods, assessed, daily, undated[p])
+        for p in shown
+    ]
 
 
 def build_document(
