@@ -86,32 +86,48 @@ def visible_json(text: str) -> str:
 def visible_strings(value: Any) -> Any:
     """``value`` with :func:`visible` applied to every string inside it (dicts, lists).
 
-    Each distinct string is looked at once (a report repeats its status words and group
-    names thousands of times), and numbers, booleans and None are kept without a call.
+    Only the dicts and lists that hold such a character somewhere inside are copied;
+    the others are returned as they are (a report document is read, never changed,
+    by its writers: a cohort's thousands of lines are then not copied for each
+    format). Each distinct string is looked at once, and numbers, booleans and None
+    without a call.
 
     Examples
     --------
     >>> visible_strings({"people": [{"person": "ana\\x1b[2J", "days": 3}]})
     {'people': [{'person': 'ana\\\\x1b[2J', 'days': 3}]}
+    >>> lines = [{"person": "ana"}]
+    >>> visible_strings({"lines": lines})["lines"] is lines
+    True
     """
-    shown: dict[str, str] = {}
-
-    def string(text: str) -> str:
-        found = shown.get(text)
-        if found is None:
-            found = shown[text] = visible(text)
-        return found
+    safe: set[str] = set()
+    changed: dict[str, str] = {}
 
     def walk(item: Any) -> Any:
         kind = type(item)
         if kind in _KEPT:
             return item
         if kind is str:
-            return string(item)
+            if item in safe:
+                return item
+            found = changed.get(item)
+            if found is None:
+                found = visible(item)
+                if found == item:
+                    safe.add(item)
+                    return item
+                changed[item] = found
+            return found
         if kind is dict:
-            return {key: part if type(part) in _KEPT else walk(part) for key, part in item.items()}
+            for part in item.values():
+                if type(part) not in _KEPT and walk(part) is not part:
+                    return {key: walk(part) for key, part in item.items()}
+            return item
         if kind is list:
-            return [part if type(part) in _KEPT else walk(part) for part in item]
+            for part in item:
+                if type(part) not in _KEPT and walk(part) is not part:
+                    return [walk(part) for part in item]
+            return item
         if isinstance(item, str):
             return visible(item)
         if isinstance(item, dict):
