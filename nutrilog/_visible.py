@@ -86,15 +86,58 @@ def visible_json(text: str) -> str:
 def visible_strings(value: Any) -> Any:
     """``value`` with :func:`visible` applied to every string inside it (dicts, lists).
 
+    Only the dicts and lists that hold such a character somewhere inside are copied;
+    the others are returned as they are (a report document is read, never changed,
+    by its writers: a cohort's thousands of lines are then not copied for each
+    format). Each distinct string is looked at once, and numbers, booleans and None
+    without a call.
+
     Examples
     --------
     >>> visible_strings({"people": [{"person": "ana\\x1b[2J", "days": 3}]})
     {'people': [{'person': 'ana\\\\x1b[2J', 'days': 3}]}
+    >>> lines = [{"person": "ana"}]
+    >>> visible_strings({"lines": lines})["lines"] is lines
+    True
     """
-    if isinstance(value, str):
-        return visible(value)
-    if isinstance(value, dict):
-        return {key: visible_strings(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(visible_strings(item) for item in value)
-    return value
+    safe: set[str] = set()
+    changed: dict[str, str] = {}
+
+    def walk(item: Any) -> Any:
+        kind = type(item)
+        if kind in _KEPT:
+            return item
+        if kind is str:
+            if item in safe:
+                return item
+            found = changed.get(item)
+            if found is None:
+                found = visible(item)
+                if found == item:
+                    safe.add(item)
+                    return item
+                changed[item] = found
+            return found
+        if kind is dict:
+            for part in item.values():
+                if type(part) not in _KEPT and walk(part) is not part:
+                    return {key: walk(part) for key, part in item.items()}
+            return item
+        if kind is list:
+            for part in item:
+                if type(part) not in _KEPT and walk(part) is not part:
+                    return [walk(part) for part in item]
+            return item
+        if isinstance(item, str):
+            return visible(item)
+        if isinstance(item, dict):
+            return {key: walk(part) for key, part in item.items()}
+        if isinstance(item, (list, tuple)):
+            return type(item)(walk(part) for part in item)
+        return item
+
+    return walk(value)
+
+
+#: The exact types :func:`visible_strings` keeps as they are (never a string inside).
+_KEPT = frozenset({int, float, bool, type(None)})

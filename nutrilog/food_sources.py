@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nutrilog._vector import choose
+from nutrilog._vector import choose, codes_of
 from nutrilog.nutrients import NUTRIENT_COLUMNS, TRACKED
 
 __all__ = ["top_foods", "top_sources"]
@@ -132,10 +132,15 @@ def _food_groups(
     written = np.array(names, dtype=object)[first.to_numpy()]
     described = np.full(len(groups), "", dtype=object)
     if describe and "description" in entries:
-        pairs = pd.DataFrame({"g": label, "d": entries["description"].astype(object).to_numpy()})
-        counts = pairs.dropna().groupby(["g", "d"], sort=False).size()
-        if len(counts):
-            best = counts.sort_values(ascending=False, kind="stable").reset_index()
-            best = best.drop_duplicates("g")
-            described[best["g"].to_numpy(dtype=np.int64)] = best["d"].to_numpy(dtype=object)
+        # each group's most frequent description (ties: the pair first seen), counted
+        # per (group, description) pair of codes
+        d_codes, d_values = codes_of(entries["description"])
+        known = np.array([d is not None for d in d_values], dtype=bool)[d_codes]
+        pair = label[known].astype(np.int64) * len(d_values) + d_codes[known]
+        codes, pairs = pd.factorize(pair)  # the pairs in the order first seen
+        if len(pairs):
+            order = np.argsort(-np.bincount(codes, minlength=len(pairs)), kind="stable")
+            best_group, first = np.unique(pairs[order] // len(d_values), return_index=True)
+            best = pairs[order][first] % len(d_values)
+            described[best_group] = d_values[best]
     return label, written, described

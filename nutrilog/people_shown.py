@@ -40,7 +40,10 @@ def people_in(analysis: Any) -> list[str]:
         frame = numbers if attr == "assessment" and numbers is not None else None
         frame = frame if frame is not None else getattr(analysis, attr, None)
         if isinstance(frame, pd.DataFrame) and "person" in frame.columns:
-            for name in frame["person"].dropna().unique():
+            names = frame["person"].dropna().unique()
+            if isinstance(frame["person"].dtype, pd.StringDtype):
+                names = names.tolist()  # text as Python strings at once, not one by one
+            for name in names:
                 seen[str(name)] = None
     return list(seen)
 

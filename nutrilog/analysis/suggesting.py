@@ -41,18 +41,7 @@ def suggestions_for_people(
     """Suggestions for every person, from the assessment and the foods each eats most often."""
     from nutrilog.suggestions import SUGGESTION_COLUMNS, suggest_foods
 
-    eaten_by = (
-        entries.dropna(subset=["food_id"])
-        .groupby(["person", "food_id"], sort=False)
-        .size()
-        .sort_values(ascending=False, kind="stable")
-        .groupby(level="person", sort=False)
-        .head(EATEN_CANDIDATES)
-    )
-    eaten = {
-        str(person): group.index.get_level_values("food_id").tolist()
-        for person, group in eaten_by.groupby(level="person", sort=False)
-    }
+    eaten = _most_eaten(entries, EATEN_CANDIDATES)
     energy = _mean_energy(daily)
     frames = []
     for person, frame in assessment.groupby("person", sort=False):
@@ -92,6 +81,36 @@ ENTRY_COLUMNS = ("person", "food_id", "food", "description")
 
 #: The assessment columns the helpers below read.
 _READ = ["column", "status", "mean", "target", "ul", "ul_applies_to", "cdrr"]
+
+
+def _most_eaten(entries: pd.DataFrame, n: int) -> dict[str, list[Any]]:
+    """Each person's food ids, most often logged first (ties: the first logged first), at
+    most ``n``: counted per (person, food id) pair of codes, without a grouped frame.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"person": ["a", "a", "b", "a"], "food_id": ["x", "y", "y", "y"]})
+    >>> _most_eaten(e, 5)
+    {'a': ['y', 'x'], 'b': ['y']}
+    """
+    from nutrilog._vector import codes_of
+
+    person, people = codes_of(entries["person"])
+    food, ids = codes_of(entries["food_id"])
+    has_person = np.array([p is not None for p in people], dtype=bool)
+    has_food = np.array([i is not None for i in ids], dtype=bool)
+    known = has_person[person] & has_food[food]
+    pair = person[known].astype(np.int64) * len(ids) + food[known]
+    codes, pairs = pd.factorize(pair)  # the pairs in the order first logged
+    order = np.argsort(-np.bincount(codes, minlength=len(pairs)), kind="stable")
+    listed: dict[int, list[Any]] = {}  # person code -> food ids, in that order
+    for who, what in zip(
+        (pairs[order] // len(ids)).tolist(), (pairs[order] % len(ids)).tolist(), strict=True
+    ):
+        foods = listed.setdefault(who, [])
+        if len(foods) < n:
+            foods.append(ids[what])
+    return {str(people[who]): foods for who, foods in listed.items()}
 
 
 def _mean_energy(daily: pd.DataFrame | None) -> dict[str, float]:

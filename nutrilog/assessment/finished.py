@@ -186,8 +186,8 @@ class AssessmentLater:
 def _rows(t: pd.DataFrame) -> list[Any]:
     """The table's rows as named tuples of plain Python values (for the per-row wording)."""
     row = namedtuple("row", [str(c) for c in t.columns])  # type: ignore[misc]
-    values = [t[c].to_numpy().tolist() for c in t.columns]
-    return [row._make(v) for v in zip(*values, strict=True)]
+    # one object array of the whole table: each block converted once, not each column
+    return [row._make(v) for v in t.to_numpy(dtype=object).tolist()]
 
 
 def finished_table(

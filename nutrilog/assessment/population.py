@@ -312,8 +312,9 @@ def slot_summary(
         w = np.ones(len(person))
     weighted = np.isfinite(w) & (w > 0)
     left_out = len(np.unique(person[~weighted]))
-    stats, w = {name: values[weighted] for name, values in stats.items()}, w[weighted]
-    refs = {name: values[weighted] for name, values in refs.items()}
+    if not weighted.all():  # (every slot weighed, the usual case: no copy of each array)
+        stats, w = {name: values[weighted] for name, values in stats.items()}, w[weighted]
+        refs = {name: values[weighted] for name, values in refs.items()}
     person = stats["person_code"]
 
     # group codes: the by columns of each person, then the nutrient, in sorted order

@@ -59,17 +59,10 @@ def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dic
         a = analysis.assessment
     keys = [str(p) for p in people]
     if len(a) and "person" in a.columns:
-        grid = _status_grid(a, keys)
+        grid = _status_grid(a, keys).tolist()
     else:
-        grid = [[None] * len(ASSESSED) for _ in keys]
-    daily = analysis.daily
-    if "complete" in daily.columns and "person" in daily.columns and len(daily):
-        done = (
-            daily["complete"].fillna(False).astype(bool).groupby(daily["person"].astype(str)).sum()
-        )
-        days = done.reindex(keys).fillna(0).astype(int).tolist()
-    else:
-        days = [0] * len(keys)
+        grid = [[_UNKNOWN] * len(ASSESSED) for _ in keys]
+    days = _days_assessed(analysis.daily, keys)
     profiles = [analysis.profiles.get(p) for p in people]
     known = [p for p in profiles if p is not None]
     groups = iter(
@@ -82,29 +75,49 @@ def cohort_lines(analysis: Analysis, people: list[str], shown: list[str]) -> dic
             "person": person,
             "group": str(next(groups)) if profile is not None else None,
             "days_assessed": n,
-            "status": {
-                key: (s if isinstance(s, str) else "unknown")
-                for key, s in zip(ASSESSED, row, strict=True)
-            },
+            "status": dict(zip(ASSESSED, row, strict=True)),
         }
         for person, profile, n, row in zip(people, profiles, days, grid, strict=True)
     ]
     return {"people": len(people), "shown": list(shown), "lines": lines}
 
 
+#: The status of a compact line where the assessment has none (no row, or no text).
+_UNKNOWN = "unknown"
+
+
+def _days_assessed(daily: pd.DataFrame, keys: list[str]) -> list[int]:
+    """How many complete days each person (``keys``) has: one count per distinct
+    person of the daily table, as text."""
+    if not ("complete" in daily.columns and "person" in daily.columns and len(daily)):
+        return [0] * len(keys)
+    complete = daily["complete"].fillna(False).astype(bool)
+    codes, uniques = codes_of(daily["person"])
+    if uniques[-1] is None and (codes == len(uniques) - 1).any():  # rows without a person
+        done = complete.groupby(daily["person"].astype(str)).sum()
+        return done.reindex(keys).fillna(0).astype(int).tolist()
+    per_code = np.bincount(codes[complete.to_numpy(dtype=bool)], minlength=len(uniques))
+    counts: dict[str, int] = {}
+    for name, n in zip(uniques.tolist(), per_code.tolist(), strict=True):
+        counts[str(name)] = counts.get(str(name), 0) + n
+    return [counts.get(key, 0) for key in keys]
+
+
 def _status_grid(assessment: pd.DataFrame, keys: list[str]) -> np.ndarray:
     """Each person's status per nutrient of :data:`ASSESSED` (people in the order of
-    ``keys``; None where the assessment has no row), placed by position: the table
-    ``pivot`` would give, without its reshaping of the whole assessment."""
+    ``keys``; ``"unknown"`` where the assessment has no row or no status), placed by
+    position: the table ``pivot`` would give, without its reshaping of the whole
+    assessment."""
     codes, uniques = codes_of(assessment["person"])
     names = [str(u) if u is not None else None for u in uniques]  # no row without a person
     row_of = pd.Index(keys, dtype=object).get_indexer(names)[codes]
     n_codes, n_uniques = codes_of(assessment["nutrient"])
     col_of = pd.Index(ASSESSED).get_indexer(list(n_uniques))[n_codes]
-    grid = np.full((len(keys), len(ASSESSED)), None, dtype=object)
+    grid = np.full((len(keys), len(ASSESSED)), _UNKNOWN, dtype=object)
     ok = (row_of >= 0) & (col_of >= 0)
-    status = assessment["status"].to_numpy(dtype=object)
-    grid[row_of[ok], col_of[ok]] = status[ok]
+    s_codes, s_uniques = codes_of(assessment["status"])  # each distinct status checked once
+    shown = np.array([u if isinstance(u, str) else _UNKNOWN for u in s_uniques], dtype=object)
+    grid[row_of[ok], col_of[ok]] = shown[s_codes[ok]]
     return grid
 
 

@@ -110,6 +110,8 @@ from nutrilog.report.person import (
     WEEKLY_AFTER_DAYS,
     assessment_of_shown,
     person_part,
+    shown_daily,
+    undated_entries,
     weekly_means,
 )
 from nutrilog.report.quality import data_quality, fixes_of
@@ -222,6 +224,29 @@ def _disclaimer(data: Mapping[str, Any]) -> str:
     return f"{_NOT_ADVICE} {text}"
 
 
+def _person_parts(
+    analysis: Analysis,
+    people: list[str],
+    shown: list[str],
+    data: Mapping[str, Any],
+    fixes: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """The full parts of the people shown; nobody's suggestions, top foods or worded
+    assessment are computed when nobody is shown (a cohort report by default)."""
+    if not shown:
+        return []
+    some = len(shown) < len(people) and hasattr(analysis, "suggestions_for")
+    suggested = analysis.suggestions_for(shown) if some else analysis.suggestions
+    foods = top_foods_of(analysis, shown) if some else analysis.top_foods
+    assessed = assessment_of_shown(analysis, shown)
+    daily = shown_daily(analysis.daily, shown)
+    undated = undated_entries(analysis.categorical_entries(), shown)
+    return [
+        person_part(analysis, p, data, fixes, suggested, foods, assessed, daily, undated[p])
+        for p in shown
+    ]
+
+
 def build_document(
     analysis: Analysis,
     *,
@@ -248,9 +273,7 @@ def build_document(
     from nutrilog.people_shown import people_in
 
     if per_person is not None and not isinstance(per_person, bool):
-        raise ArgumentError(
-            f"per_person: expected True, False or None, found {per_person!r}"
-        )
+        raise ArgumentError(f"per_person: expected True, False or None, found {per_person!r}")
     data = _explanation_data(analysis)
     people = people_in(analysis)
     cohort = len(people) > COHORT_AFTER
@@ -262,10 +285,7 @@ def build_document(
     with_population = cohort if population is None else population is not False
     by = None if isinstance(population, bool) or population is None else population
     fixes = fixes_of(analysis)
-    some = len(shown) < len(people) and hasattr(analysis, "suggestions_for")
-    suggested = analysis.suggestions_for(shown) if some else analysis.suggestions
-    foods = top_foods_of(analysis, shown) if some else analysis.top_foods
-    assessed = assessment_of_shown(analysis, shown) if shown else None
+    parts = _person_parts(analysis, people, shown, data, fixes)
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"nutrilog {version()}",
@@ -275,9 +295,7 @@ def build_document(
         },
         "population": population_of(analysis, by) if with_population else None,
         "cohort": cohort_lines(analysis, people, shown) if compact else None,
-        "people": [
-            person_part(analysis, p, data, fixes, suggested, foods, assessed) for p in shown
-        ],
+        "people": parts,
         "data_quality": data_quality(analysis, shown if compact else people, fixes, compact),
         "other_causes": [
             {"cause": str(c["cause"]), "text": str(c["text"]), "sources": list(c["sources"])}

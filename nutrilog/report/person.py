@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
-from nutrilog._vector import text_in
+from nutrilog._vector import codes_of, text_in
 from nutrilog.nutrients import ASSESSED, nutrient
 from nutrilog.report.values import clean, records
 from nutrilog.report.verdicts import explanations_of, verdicts_of
@@ -30,6 +31,8 @@ __all__ = [
     "for_person",
     "assessment_of_shown",
     "person_part",
+    "shown_daily",
+    "undated_entries",
 ]
 
 #: Label of the suggestion notes that concern no single nutrient.
@@ -113,8 +116,39 @@ def for_person(frame: pd.DataFrame, person: str) -> pd.DataFrame:
 
 def _undated(entries: pd.DataFrame, person: str) -> int:
     """How many of a person's entries have no date."""
-    rows = for_person(entries, person)
-    return int(rows["date"].isna().sum()) if "date" in rows else 0
+    return undated_entries(entries, [person])[person]
+
+
+def undated_entries(entries: pd.DataFrame, people: list[str]) -> dict[str, int]:
+    """How many entries of each of ``people`` have no date, counted in one pass over the
+    entries (the rows of a person are those whose ``person``, as text, is theirs).
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"person": ["a", "b", "a"], "date": ["2026-11-20", None, None]})
+    >>> undated_entries(e, ["a", "b", "c"])
+    {'a': 1, 'b': 1, 'c': 0}
+    """
+    if "date" not in entries:
+        return dict.fromkeys(people, 0)
+    missing = entries["date"].isna().to_numpy(dtype=bool)
+    if "person" not in entries.columns:
+        return dict.fromkeys(people, int(missing.sum()))
+    codes, uniques = codes_of(entries["person"])
+    per_code = np.bincount(codes[missing], minlength=len(uniques)).tolist()
+    counts: dict[str, int] = {}
+    for name, n in zip(uniques, per_code, strict=True):
+        if name is not None:
+            counts[str(name)] = counts.get(str(name), 0) + n
+    return {person: counts.get(person, 0) for person in people}
+
+
+def shown_daily(daily: pd.DataFrame, people: list[str]) -> pd.DataFrame:
+    """The daily rows of ``people`` (taken once for every person shown; each person's
+    part then picks its own from these few)."""
+    if "person" not in daily.columns:
+        return daily
+    return daily[text_in(daily["person"], set(people))]
 
 
 def assessment_of_shown(analysis: Analysis, people: list[str]) -> pd.DataFrame:
@@ -133,20 +167,28 @@ def person_part(
     suggested: pd.DataFrame,
     foods: pd.DataFrame,
     assessed: pd.DataFrame | None = None,
+    daily: pd.DataFrame | None = None,
+    undated: int | None = None,
 ) -> dict[str, Any]:
     """One person's part of the document; ``assessed``: assessment rows holding this
-    person's (:func:`assessment_of_shown`; by default their rows alone are written)."""
+    person's (:func:`assessment_of_shown`; by default their rows alone are written);
+    ``daily``: daily rows holding this person's (:func:`shown_daily`; by default
+    ``analysis.daily``); ``undated``: how many of their entries have no date
+    (:func:`undated_entries`; by default counted here)."""
     from nutrilog.report.overview import overview
 
     profile = analysis.profiles.get(person)
     if assessed is None:
         assessed = assessment_of_shown(analysis, [person])
     verdicts = verdicts_of(for_person(assessed, person))
-    daily = for_person(analysis.daily, person).drop(columns="person", errors="ignore")
+    daily = analysis.daily if daily is None else daily
+    daily = for_person(daily, person).drop(columns="person", errors="ignore")
     if "date" in daily.columns:
         daily = daily.sort_values("date", kind="stable")
     top = for_person(foods, person).drop(columns="person", errors="ignore")
-    period = _period(daily, _undated(analysis.categorical_entries(), person))
+    if undated is None:
+        undated = _undated(analysis.categorical_entries(), person)
+    period = _period(daily, undated)
     suggestions = _suggestions(for_person(suggested, person))
     return {
         "person": person,

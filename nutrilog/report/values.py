@@ -85,8 +85,9 @@ def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
     names = list(frame.columns)
     if not names:
         return [{} for _ in range(len(frame))]
-    columns = [frame.iloc[:, i].tolist() for i in range(len(names))]
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    # one object array of the whole frame: each block converted once, not each column
+    # boxed as a Series of its own (the same Python values ``tolist`` gives)
+    return [dict(zip(names, row, strict=True)) for row in frame.to_numpy(dtype=object).tolist()]
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
