@@ -12,3 +12,11 @@ def entries_of(lines: list[str], foods: FoodTable) -> pd.DataFrame:
     """The analysed entries of ``lines``, dated 2026-11-20, every day counted."""
     log = nl.parse_entries(lines, date="2026-11-20")
     return nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0).entries
+
+
+def rejected_reasons(line: str) -> pd.Series:
+    """The reasons ``line`` was rejected for, after checking it gave no entry."""
+    log = nl.parse_entries([line], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
+    assert result.entries.empty, result.entries
+    return result.rejected["reason"]
