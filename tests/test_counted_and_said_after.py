@@ -158,3 +158,30 @@ def test_chees_is_cheese_not_the_chee_of_kim_chee(foods: FoodTable) -> None:
     rows = entries_of(["1 slice swiss chees"], foods)
     assert "swiss" in rows["description"].iloc[0].lower()
     assert "kimchi" not in rows["description"].iloc[0].lower()
+
+
+# --------------------------------------------------------------------------- supplements
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("hydration tablet 200mg K 300mg Na", {"potassium_mg": 200.0, "sodium_mg": 300.0}),
+        ("Mg 120mg K 90mg", {"magnesium_mg": 120.0, "potassium_mg": 90.0}),
+    ],
+)
+def test_a_dose_beside_each_nutrient_goes_to_that_nutrient(
+    line: str, expected: dict[str, float]
+) -> None:
+    from nutrilog.supplements import detect_supplement
+
+    found = detect_supplement(line)
+    assert found.kind == "supplement"
+    assert found.nutrients == {k: pytest.approx(v) for k, v in expected.items()}
+
+
+def test_na_is_sodium_only_as_its_symbol() -> None:
+    from nutrilog.supplements import detect_supplement
+
+    assert detect_supplement("electrolyte drops, Na 150mg").nutrients == {"sodium_mg": 150.0}
+    assert detect_supplement("NA").kind == "food"

@@ -223,6 +223,39 @@ _DOSE_LIST = re.compile(
     re.I,
 )
 _HAS_UNIT = re.compile(rf"\d\s*{_DOSE_UNIT}", re.I)
+#: One dose with its unit (``250mg``, ``10 mcg``).
+_DOSE = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s*{_DOSE_UNIT}", re.I)
+
+
+def doses_beside_names(text: str, columns: list[str]) -> list[str] | None:
+    """The parts of a line that writes one dose beside each nutrient with no separator
+    between them (``250mg K 500mg Na``, ``K 99mg Na 200mg``), or None when it does not.
+
+    A dose stands before its name when the line's first dose comes before its first
+    name, else after it.
+
+    Examples
+    --------
+    >>> doses_beside_names("electrolyte packet 250mg K 500mg Na", ["potassium_mg", "sodium_mg"])
+    ['electrolyte packet 250mg K ', '500mg Na']
+    >>> doses_beside_names("K 99mg Na 200mg", ["potassium_mg", "sodium_mg"])
+    ['K 99mg', ' Na 200mg']
+    """
+    doses = list(_DOSE.finditer(text))
+    if len(columns) < 2 or len(doses) != len(columns):
+        return None
+    names = [
+        m.start()
+        for column, pattern in NUTRIENT_PATTERNS
+        if column in columns and (m := pattern.search(text)) is not None
+    ]
+    if len(names) != len(columns):
+        return None
+    before = doses[0].start() < min(names)
+    cuts = [d.start() for d in doses[1:]] if before else [d.end() for d in doses[:-1]]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+
+
 #: Where a combined name (``cal-mag``, ``cal/mag``) names each of its nutrients.
 _OWN_WORD = {"magnesium_mg": re.compile(r"mag", re.I), "calcium_mg": re.compile(r"cal", re.I)}
 
@@ -405,6 +438,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     assumed: list[str] = []
     unknown: list[str] = []
     parts = [p for p in SPLIT.split(text) if p.strip()]
+    if len(parts) == 1:  # "250mg K 500mg Na": a dose beside each name
+        parts = doses_beside_names(text, columns) or parts
     single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
     in_order = doses_in_order(text, columns)
     for column in columns:

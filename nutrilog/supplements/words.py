@@ -84,7 +84,8 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("sodium_mg", re.compile(r"\bsodium\b", re.I)),
+    # "Na" only as its chemical symbol, capital N and small a (``500mg Na``)
+    ("sodium_mg", re.compile(rf"\bsodium\b|(?-i:{_NOT_AFTER_NUMBER}\bNa\b(?![\w-]))", re.I)),
     (
         "vitamin_d_ug",
         re.compile(
