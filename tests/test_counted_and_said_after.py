@@ -185,3 +185,25 @@ def test_na_is_sodium_only_as_its_symbol() -> None:
 
     assert detect_supplement("electrolyte drops, Na 150mg").nutrients == {"sodium_mg": 150.0}
     assert detect_supplement("NA").kind == "food"
+
+
+# --------------------------------------------------------------------------- toast
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        ("2 slices pumpernickel toast", "fndds:51404020"),  # Bread, pumpernickel, toasted
+        ("oat bread toast", "fndds:51501020"),  # Bread, oatmeal, toasted
+    ],
+)
+def test_a_bread_written_as_toast_is_that_bread_toasted(
+    line: str, food_id: str, foods: FoodTable
+) -> None:
+    assert entries_of([line], foods)["food_id"].tolist() == [food_id]
+
+
+def test_a_topping_on_toast_is_no_bread_of_its_own(foods: FoodTable) -> None:
+    rows = entries_of(["avocado toast"], foods)
+    described = " ".join(rows["description"]).lower()
+    assert "avocado" in described and "toasted" in described

@@ -4,8 +4,10 @@
 with preparation words moved or required of the food; :func:`agreeing_aliases` sets one
 word aside when the aliases left all name one food (``mango banana smoothie``: ``mango
 smoothie`` and ``banana smoothie``); :func:`made_of` reads a dish without what it is
-made with (``banana smoothie made with milk``). :mod:`~nutrilog.matching.steps` calls
-them before any ranking.
+made with (``banana smoothie made with milk``); :func:`toast_of` reads ``X toast`` as the
+bread ``X``, toasted; :func:`brand_order_alias` reads a packaged brand named before its
+variety (``hot pockets beef and cheddar``). :mod:`~nutrilog.matching.steps` calls them
+before any ranking.
 """
 
 from __future__ import annotations
@@ -13,10 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.reading import Reading, count_words
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
 from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.matching.words import normalize_many
 
-__all__ = ["MatchTables", "agreeing_aliases", "alias_lookup", "made_of", "word_sets"]
+__all__ = [
+    "MatchTables",
+    "agreeing_aliases",
+    "alias_lookup",
+    "brand_order_alias",
+    "made_of",
+    "toast_of",
+    "word_sets",
+]
 
 
 @dataclass
@@ -111,3 +123,40 @@ def made_of(
     if found is None:
         return None
     return found, f"{' '.join(before)} read without what it is made with ({' '.join(after)})"
+
+
+def toast_of(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """``X toast`` when ``X bread`` or ``X`` is an alias of a bread: that bread, toasted
+    when the food table has it so (``Bread, pumpernickel, toasted``); else None."""
+    if len(words) < 2 or words[-1] != "toast":
+        return None
+    for base in (words[:-1] + ["bread"], words[:-1]):
+        found = alias_lookup(index, base, tables)
+        if found is None:
+            continue
+        description = str(index.descriptions[found[0]])
+        if "bread" not in description.lower():
+            return None  # "avocado toast" is no avocado bread
+        toasted = index.exact.get(normalize_many([f"{description}, toasted"])[0])
+        return found if toasted is None else (toasted, found[1], found[2])
+    return None
+
+
+def brand_order_alias(
+    index: FoodIndex, reading: Reading, tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """The alias of a packaged brand's product named with its variety on either side
+    (a label's ``Hot Pockets Ham 'n Cheese`` is the alias ``ham and cheese hot pocket``),
+    or alone when the other words only count it (``laughing cow wedges``)."""
+    rest = [w for w in reading.words() if w not in count_words()]
+    for brand in reading.brands:
+        if brand.kind != "packaged":
+            continue
+        named = normalize_many([brand.brand])[0].split()
+        for words in (rest + named, named + rest):
+            found = alias_lookup(index, words, tables)
+            if found is not None:
+                return found
+    return None

@@ -30,7 +30,9 @@ from nutrilog.matching.alias_tries import (
     MatchTables,
     agreeing_aliases,
     alias_lookup,
+    brand_order_alias,
     made_of,
+    toast_of,
     word_sets,
 )
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
@@ -295,7 +297,7 @@ def key_steps(
             assumptions=[("synonym", f"{a} \u2192 {b}") for a, b in spelled.used],
         )
     reading = read_key(index, key, tables.synonyms, tables.brands)
-    branded = _brand_order_alias(index, reading, tables)
+    branded = brand_order_alias(index, reading, tables)
     if branded is not None:  # "hot pocket ham n cheese": the ham and cheese hot pocket
         result = _alias_result(index, branded, _CORRECTED * len(reading.corrections))
         result.assumptions = _text_assumptions(index, reading, branded[0], True)
@@ -331,24 +333,6 @@ def key_steps(
             _text_assumptions(index, reading, result.position, alias) + result.assumptions
         )
     return _with_brand(result, index, reading.brands, key)
-
-
-def _brand_order_alias(
-    index: FoodIndex, reading: Reading, tables: MatchTables
-) -> tuple[int, str, bool] | None:
-    """The alias of a packaged brand's product named with its variety on either side
-    (a label's ``Hot Pockets Ham 'n Cheese`` is the alias ``ham and cheese hot pocket``),
-    or alone when the other words only count it (``laughing cow wedges``)."""
-    rest = [w for w in reading.words() if w not in count_words()]
-    for brand in reading.brands:
-        if brand.kind != "packaged":
-            continue
-        named = normalize_many([brand.brand])[0].split()
-        for words in (rest + named, named + rest):
-            found = alias_lookup(index, words, tables)
-            if found is not None:
-                return found
-    return None
 
 
 def _chain_dish(
@@ -419,6 +403,9 @@ def _match_reading(
         result = _alias_result(index, made[0], penalty + _CORRECTED)
         result.assumptions.append(("made with", made[1]))
         return result
+    toast = toast_of(index, known, tables)
+    if toast is not None:  # "pumpernickel toast": pumpernickel bread, toasted
+        return _alias_result(index, toast, penalty)
     prefer = [list(normalize_many([b.brand])[0].split()) for b in reading.brands]
     if reading.head is None:
         return _none(index, (yield Request(content, light=light)))
