@@ -117,7 +117,12 @@ def _food_groups(
     """
     food = entries["food"] if "food" in entries else pd.Series(np.nan, index=entries.index)
     if "description" in entries:  # no text (a reported daily total): its description
-        food = choose(food.notna().to_numpy(), food, entries["description"])
+        has_text = food.notna().to_numpy()
+        if "food_id" in entries:  # a coded log's food is its id: named by its description
+            ids = entries["food_id"].to_numpy(dtype=object)
+            named = food.to_numpy(dtype=object) != ids
+            has_text = has_text & (named | entries["description"].isna().to_numpy())
+        food = choose(has_text, food, entries["description"])
     codes, spellings = pd.factorize(food.astype(object), use_na_sentinel=True)
     names = [*(str(t) for t in spellings), "(no text)"]  # the last: rows without text
     codes = np.where(codes < 0, len(names) - 1, codes)

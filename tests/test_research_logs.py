@@ -396,3 +396,14 @@ def test_an_nhanes_layout_csv_is_detected_and_gets_its_recall_day(tmp_path: Path
         ["83732", 2, "fndds:11111000"]
     ]
     assert entries["date"].dt.strftime("%Y-%m-%d").tolist() == ["1900-01-02"]
+
+
+def test_a_coded_log_names_its_top_foods_by_their_descriptions() -> None:
+    log = nl.read_log(
+        io.StringIO("SEQN,DR1IFDCD,DR1IGRMS\n7,11111000,244\n7,9040.0,118\n8,99999999,50\n"),
+        date="2026-11-20",
+    )
+    result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
+    top = nl.food_sources.top_foods(result.entries)
+    magnesium = top[(top["person"].astype(str) == "7") & (top["column"] == "magnesium_mg")]
+    assert set(magnesium["food"]) == {"Bananas, raw", "Milk, whole"}
