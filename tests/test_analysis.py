@@ -184,12 +184,13 @@ def test_top_foods_over_the_log_and_per_day(week_result: nl.Analysis) -> None:
     mg = top[top["column"] == "magnesium_mg"].reset_index(drop=True)
     # pumpkin seeds (592 mg/100 g) on three days: 28+56+28 g = 112 g -> 663 mg, the most of
     # any food; spinach (79 mg/100 g) on four days: 100+30+60+90 g -> 221.2 mg. Foods are
-    # named as the log wrote them (here, their ids), with the food they were matched to.
-    assert mg.loc[0, "food"] == "sr28:12014"
+    # named as the log wrote them, and a food the log names only by its id by the food it
+    # was matched to.
+    assert mg.loc[0, "food"] == "Seeds, pumpkin and squash seed kernels, dried"
     assert mg.loc[0, "description"] == "Seeds, pumpkin and squash seed kernels, dried"
     assert mg.loc[0, "entries"] == 3
     assert mg.loc[0, "amount"] == pytest.approx(1.12 * 592)
-    spinach = mg.set_index("food").loc["sr28:11457", "amount"]
+    spinach = mg.set_index("food").loc["Spinach, raw", "amount"]
     assert spinach == pytest.approx(2.8 * 79)
     assert mg["share"].between(0, 1).all()
     by_day = week_result.top_foods_by_day
