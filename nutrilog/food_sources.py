@@ -29,8 +29,8 @@ def top_foods(entries: pd.DataFrame, n: int = 5, by_day: bool = False) -> pd.Dat
 
     Entries are grouped by the food as written (``food``, ignoring case and spacing:
     ``Coffee`` and ``coffee`` are one food), so "chicken breast, roasted" on five days
-    is one line however its rows were matched. An entry without food text is named by
-    its matched description.
+    is one line however its rows were matched. An entry without food text, or whose text
+    is only its food id (a coded log), is named by its matched description.
 
     Returns
     -------
