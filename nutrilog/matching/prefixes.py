@@ -101,6 +101,18 @@ _CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
 _OCCASION = r"(?:pre|post|after|before)[\s-]?[a-z]+"
 
 
+#: An amount opening what follows a prefix (``2 eggs``, ``half a bagel``).
+_AMOUNT_NEXT = (
+    r"(?=\d|[\u00bc-\u00be\u2150-\u215e]|(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|half|some|few|couple)\b)"
+)
+#: A label of one to three words before a colon (``garden: 1/2 cup cucumber``).
+_LABEL = re.compile(
+    rf"^(?P<label>[a-z][a-z'&.-]*(?:\s+[a-z][a-z'&.-]*){{0,2}})\s*:\s+(?P<rest>{_AMOUNT_NEXT}\S.*)$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1)
 def _prefix_patterns() -> list[re.Pattern[str]]:
     w = entry_words()
@@ -113,16 +125,19 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         r"(?:\s*\([^)]{0,40}\))?"
         r"(?:\s+(?:at|@|from)\s+[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
     )
-    amount_next = (
-        r"(?=\d|[\u00bc-\u00be\u2150-\u215e]|(?:a|an|one|two|three|four|five|six|seven|"
-        r"eight|nine|ten|half|some|few|couple)\b)"
-    )
+    amount_next = _AMOUNT_NEXT
     flags = re.IGNORECASE
     return [
         re.compile(_LIST_MARKER),  # a bullet or an item number
         re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
         # any other tag in square brackets before the food (``[pre-practice] clif bar``)
         re.compile(r"^\[(?P<meal>[^\[\]\d][^\[\]]{0,29})\]\s*[:=\-]?\s*(?=\S)", flags),
+        # a tag set off by the same marks on both sides (``** snack **``, ``== garden ==``)
+        re.compile(
+            r"^(?P<mark>[*=~#_]{1,3})\s*(?P<meal>[^*=~#_\d\s][^*=~#_]{0,29}?)\s*(?P=mark)"
+            r"\s*[:=\-]?\s*(?=\S)",
+            flags,
+        ),
         re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
         # a word or two of context before a meal and a separator (``study snack -``,
         # ``team lunch:``): the meal, with its context
@@ -139,11 +154,13 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
             flags,
         ),
         re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),
-        re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
+        # a time, a word or two of context and a separator (``3am vending:``, ``0430 break -``)
         re.compile(
-            rf"^(?P<time>{_CLOCK_24})(?:\s+(?P<meal>{_CONTEXT_WORD}(?:\s+{_CONTEXT_WORD})?))?{_SEP}",
+            rf"^(?P<time>{_CLOCK}|{_CLOCK_24})"
+            rf"(?:\s+(?P<meal>{_CONTEXT_WORD}(?:\s+{_CONTEXT_WORD})?))?{_SEP}",
             flags,
         ),
+        re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
         # a place before a colon (``@ work:``, ``at mum's:``, ``at the cafe -``)
         re.compile(
             r"^(?:@|at\s)\s*[^:=\-\u2013\u2014\d\s][^:=\u2013\u2014]{0,30}?(?:\s*:|\s+-)\s+", flags
@@ -173,7 +190,8 @@ def _worth_reading() -> re.Pattern[str]:
     )
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?#?\d{{1,2}}[.)]\s"
-        rf"|{_CLOCK}|{_CLOCK_24}|(?:{first})\b|{context})|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
+        rf"|{_CLOCK}|{_CLOCK_24}|(?:{first})\b|{context}|[*=~#_]{{1,3}}\s*[^*=~#_\d\s])"
+        rf"|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
         rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
         re.IGNORECASE,
     )
@@ -242,14 +260,61 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
             rest = rest[found.end() :].strip()
             changed = True
             break
+    labelled = _label_before(rest)
+    if labelled is not None and labelled[0]:  # "garden: 1/2 cup cucumber slices"
+        meal = meal or labelled[0]
+        rest = labelled[1]
+    elif labelled is not None:  # "salmon: 4 oz baked fillet": the label is the food
+        rest = labelled[1]
     after = _meal_after().search(rest)
     if after is not None and after.start() > 0:  # "chocolate milk at lunch"
         meal = meal or after["meal"]
         rest = rest[: after.start()].strip()
     said = _said_after().search(rest)
-    if said is not None and said.start() > 0:  # "milk before bed", "coffee from the gas station"
+    if said is not None and said.start() > 0 and not _place_said(said):
+        # "fries at mcdonald's": the chain says which fries, read before them
+        place = said["place"] or said["named"]
+        place = re.sub(r"^(?:the|a|an|my|our|his|her|their)\s+", "", place, flags=re.I)
+        rest = f"{place} {rest[: said.start()].strip()}"
+    elif (
+        said is not None and said.start() > 0 and said["named"] is None
+    ):  # "milk before bed", "from the gas station"
         rest = rest[: said.start()].strip()
     return rest, meal, clock
+
+
+def _label_before(text: str) -> tuple[str, str] | None:
+    """``(label, rest)`` when a line is a label of a word or three, a colon and one food
+    with its amount (``church potluck: 2 deviled eggs``, ``garden: 1/2 cup cucumber``):
+    the label says where or why, not what. When what follows is an amount with only a
+    way of cooking or a count word (``salmon: 4 oz baked fillet``), the label is the
+    food: ``("", line without the colon)``. None when no amount follows, when what
+    follows is a list (a dish and its parts: ``burrito bowl: rice, beans``) or only an
+    amount (``oatmeal: 1 cup``, read later as the food and its amount)."""
+    found = _LABEL.match(text)
+    if found is None or CONNECTOR.search(found["rest"]) is not None:
+        return None
+    from nutrilog.matching.vocabulary import matcher_words
+    from nutrilog.quantity import parse_quantity
+
+    amount = parse_quantity(found["rest"])
+    vocab = matcher_words()
+    plain = vocab.preparation.keys() | vocab.cosmetic | vocab.stop | _count_words()
+    words = normalize_many([amount.food])[0].split()
+    if amount.unit_kind == "default" or not words:
+        return None
+    if all(w in plain or w.isdigit() for w in words):
+        return "", f"{found['label']} {found['rest']}"
+    return found["label"], found["rest"]
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset[str]:
+    """The count and size words of ``datasets/units.csv`` (``fillet``, ``slice``, ``large``)."""
+    from nutrilog.units import unit_aliases
+
+    found = [a for a, info in unit_aliases().items() if info.kind in ("count", "size")]
+    return frozenset(normalize_many(found))
 
 
 @lru_cache(maxsize=1)
@@ -268,8 +333,27 @@ def _said_after() -> re.Pattern[str]:
     times = _alternation(tuple(t for t in w.times_of_day if len(t) >= 5))
     return re.compile(
         rf"\s+(?:(?:at|in\s+the|this|last|on|during\s+the)\s+)?(?:{times})\s*$"
-        rf"|\s+from\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:{_alternation(w.places)})\s*$",
+        rf"|\s+(?:from|at)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:{_alternation(w.places)})\s*$"
+        # any place with an article or a possessive (``from the diner``, ``at the tea
+        # room``, ``at mom's``), unless a brand is named there (see :func:`_place_said`)
+        r"|\s+(?:from|at)\s+(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
+        r"[a-z][a-z' &-]{1,30}?|[a-z]+'s(?:\s+(?:house|place))?)\s*$"
+        r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$",  # a chain: see below
         re.I,
+    )
+
+
+def _place_said(found: re.Match[str]) -> bool:
+    """Whether a place said after the food is no restaurant chain (``fries at
+    mcdonald's`` keeps the chain: it says which fries)."""
+    place = found["place"] or found["named"]
+    if place is None:
+        return True
+    words = normalize_many([re.sub(r"^(?:the|a|an|my|our|his|her|their)\s+", "", place)])[0]
+    found_brands = brand_table().find(words.split())
+    return not any(
+        brand.kind == "restaurant" and end - start == len(words.split())
+        for start, end, brand in found_brands
     )
 
 
@@ -297,14 +381,13 @@ def _is_size(text: str, cue: list[str]) -> bool:
     """Whether a one-word not-food cue is written as a size word before a food.
 
     ``med`` is the singular of ``meds`` (medication) once plurals are folded, but
-    ``1 med onion`` or ``a med apple`` names an item's size: the word as written is
-    a size word of ``units.csv``, after a count or an article and before another word.
+    ``1 med onion``, ``a med apple`` or ``zucchini (1 med)`` names an item's size:
+    the word as written is a size word of ``units.csv`` after a count or an article,
+    before another word, a bracket, a comma or the end of the line.
     """
     if len(cue) != 1 or cue[0] not in _size_words():
         return False
-    pattern = (
-        rf"(?:^|\s)(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?\s+[a-z]"
-    )
+    pattern = rf"(?:^|[\s(])(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?(?:\s+[a-z]|\s*[),;]|\s*$)"
     return re.search(pattern, text.lower()) is not None
 
 
