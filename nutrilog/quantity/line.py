@@ -15,7 +15,7 @@ The parser understands what people type into a diary:
   unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
 * a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
   → 5 oz, note ``1 can``; a count in parentheses with no amount outside them is the
-  amount (``eggs (2)``, ``Twix (2 bars)``);
+  amount (``eggs (2)``, ``Twix (2 bars)``, ``zucchini (1 med)``);
 * dose counts: ``2 capsules magnesium 100 mg`` → 200 mg;
 * a length is a size, not a count: ``Subway 6 inch turkey sub`` and ``6" sub`` are
   one sub, note ``6"`` (the portion of that length is chosen later); a packaged
@@ -103,6 +103,9 @@ _NOT_AFTER_SIZE = frozenset(
     ["rare", "well", "done", "roast", "grain", "curd", "heat", "hot", "spicy", "firm"]
     + ["soft", "dark", "light", "fat", "flake"]
 )
+# Vague measures that also open food names (``glass noodles``, ``mug cake``, ``square
+# pizza``, ``tin roof sundae``): without ``of`` after them they are the food's own word.
+_NAMING_VAGUE = frozenset(["glass", "mug", "square", "tin", "bag", "bottle", "shot", "wedge"])
 # Number words that are an amount only in front of a unit ("quarter cup", not "quarter pounder").
 _NEED_UNIT = {"quarter", "single", "couple"}
 # Words saying the amount is approximate; dropped from the food, noted.
@@ -230,7 +233,8 @@ def _inch_size_end(toks: Tokens, cand: _Cand) -> int | None:
 def _implicit_unit(toks: Tokens) -> _Cand | None:
     """A unit opening the line with no number: ``cup of milk``, ``some rice``,
     ``small bowl of rice`` (a modifier, then the unit), ``medium fries`` (a size
-    word before the food: one of that size)."""
+    word before the food: one of that size), ``handful almonds`` (a vague measure
+    that opens no food name, before the food)."""
     if not toks.n:
         return None
     notes: tuple[str, ...] = ()
@@ -254,6 +258,13 @@ def _implicit_unit(toks: Tokens) -> _Cand | None:
         and toks.word[j] not in _NOT_AFTER_SIZE
     ):
         return _Cand(0, j, 1.0, info, (*notes, "implicit one"), True, 0)
+    if (
+        info.kind == "vague"
+        and info.unit not in _NAMING_VAGUE
+        and j < toks.n
+        and toks.kind[j] == "word"
+    ):
+        return _Cand(0, j, 1.0, info, ("implicit one",), True, 0)  # "handful almonds"
     return None
 
 
@@ -389,8 +400,12 @@ def parse_quantity(text: str) -> ParsedAmount:
 
     outside = [c for c in cands if c.depth == 0]
     inside = [c for c in cands if c.depth > 0]
-    if not outside and inside and all(c.unit is None or c.unit.kind == "count" for c in inside):
-        outside, inside = inside[:1], inside[1:]  # "eggs (2)", "Twix (2 bars)"
+    if (
+        not outside
+        and inside
+        and all(c.unit is None or c.unit.kind in ("count", "size") for c in inside)
+    ):
+        outside, inside = inside[:1], inside[1:]  # "eggs (2)", "Twix (2 bars)", "(1 med)"
     primary: _Cand | None = None
     if outside and outside[0].start == 0:
         primary = outside[0]
