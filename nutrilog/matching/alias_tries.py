@@ -149,13 +149,19 @@ def brand_order_alias(
 ) -> tuple[int, str, bool] | None:
     """The alias of a packaged brand's product named with its variety on either side
     (a label's ``Hot Pockets Ham 'n Cheese`` is the alias ``ham and cheese hot pocket``),
-    or alone when the other words only count it (``laughing cow wedges``)."""
+    or alone when the other words only count it (``laughing cow wedges``) or say how it
+    is served (``cheerios dry``: a packaged product is as it is packaged)."""
     rest = [w for w in reading.words() if w not in count_words()]
+    preparation = matcher_words().preparation
+    served = all(w in preparation for w in rest)
     for brand in reading.brands:
         if brand.kind != "packaged":
             continue
         named = normalize_many([brand.brand])[0].split()
-        for words in (rest + named, named + rest):
+        tries = (
+            (rest + named, named + rest, named) if rest and served else (rest + named, named + rest)
+        )
+        for words in tries:
             found = alias_lookup(index, words, tables)
             if found is not None:
                 return found
