@@ -37,6 +37,7 @@ from nutrilog.matching.alias_tries import (
 )
 from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
 from nutrilog.matching.allowed import allowed_foods, foods_of_word, named_foods
+from nutrilog.matching.chains import chain_item
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     any_flavour,
@@ -312,6 +313,10 @@ def key_steps(
     if chain is not None:
         return chain
     result = yield from _match_reading(index, reading, tables, threshold)
+    if result.position is not None and reading.brands:
+        item = yield from chain_item(index, reading, result.position, threshold)
+        if item is not None:  # "cracker barrel grilled sirloin": the chain's own steak
+            result = MatchResult(item[0], item[1], "fuzzy", [])
     generic = " ".join(b.generic for b in reading.brands if b.generic)
     if (
         result.method != "alias"
