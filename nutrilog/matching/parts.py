@@ -74,7 +74,7 @@ _NOT_UNDER = r"(?:easy|medium|hard|well|\d|the\s+(?:day|week|weekend)|an?\s+hour
 #: (``salmon over rice``).
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
-    rf"|\s+(?:and|with|plus|n)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    rf"|\s+(?:and|with|plus|n|w)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
     rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})"
     rf"|\s+in\s+(?:(?:a|an|one|two|\d+)\s+)?(?={_SERVED_IN})"
     rf"|\s+(?:over|atop)\s+(?!{_NOT_UNDER})",
