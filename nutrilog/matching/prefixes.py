@@ -144,7 +144,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"^(?P<meal>(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
         # an occasion before a colon or a dash (``after pumping:``, ``post run -``)
         re.compile(
-            rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD})?)\s*(?::|[-\u2013\u2014]\s|[-=]>)\s*",
+            rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}})\s*(?::|[-\u2013\u2014]\s|[-=]>)\s*",
             flags,
         ),
         # an occasion before a meal, then the amount (``post-nursing snack 1 oz almonds``)
@@ -186,7 +186,7 @@ def _worth_reading() -> re.Pattern[str]:
     context = (
         rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{_alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
         rf"|{_OCCASION}[\s-]+(?:{_alternation(w.meals)})\s+\d"
-        rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD})?\s*(?::|[-\u2013\u2014]\s|[-=]>)"
+        rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}}\s*(?::|[-\u2013\u2014]\s|[-=]>)"
     )
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?#?\d{{1,2}}[.)]\s"
@@ -211,6 +211,8 @@ def needs_reading(text: str, words: list[str]) -> bool:
     """
     vocab = entry_words()
     if vocab.not_food.find(words) or vocab.tallies.find(words):
+        return True
+    if any(_DISTANCE.match(w) for w in words):  # "5k", "21.1km"
         return True
     return (
         _worth_reading().search(text) is not None
@@ -367,6 +369,9 @@ _FORMULA = re.compile(
 #: tally line that has them still has no food word (``desk day, no run``).
 _NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", "a"})
 _NUMERIC = re.compile(r"\d")
+#: A distance run or ridden, written as one word (``5k``, ``10k``, ``112km``, ``13.1mi``):
+#: like a tally word, a line with it and no food word is a training note.
+_DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
 
 
 @lru_cache(maxsize=1)
@@ -454,6 +459,7 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
         start, end, kind = cues[0]
         return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
     tallies = vocab.tallies.find(words)
+    tallies += [(i, i + 1, "activity") for i, w in enumerate(words) if _DISTANCE.match(w)]
     if tallies:
         tallied = {i for s, e, _ in tallies for i in range(s, e)}
         units = _unit_words()
