@@ -450,7 +450,10 @@ def parse_quantity(text: str) -> ParsedAmount:
         )
         weak = unit is None or unit.kind in {"count", "size"}
         if measured and weak:
-            each = any(word_at(toks, k) in {"each", "ea", "per", "apiece"} for k in inner)
+            each = any(  # "(150 mg each)", "(500mcg/pump)"
+                word_at(toks, k) in {"each", "ea", "per", "apiece"} or toks.text[k] == "/"
+                for k in inner
+            )
             count = 1.0 if primary is None or math.isnan(quantity) else quantity
             if primary is not None:
                 shown = _span_text(toks, s, primary)

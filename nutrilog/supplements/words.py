@@ -72,7 +72,7 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bcalcium\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
             # "cal 500 mg": cal before a dose in milligrams is calcium (calories are no mg)
             r"|\bcal\b(?=\s*(?:\d+(?:\.\d+)?)?\s*mg\b)"
-            rf"|\bca\s+(?:{_ANY_SALT})\b",
+            rf"|\b(?:ca|cal)\s+(?:{_ANY_SALT})\b",  # "ca carbonate", "cal citrate"
             re.I,
         ),
     ),
