@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.reading import Reading, count_words
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
@@ -82,9 +84,27 @@ def alias_lookup(
         for candidate, need in tries:
             key = " ".join(candidate)
             pos = table.get(key) if candidate else None
-            if pos is not None and all(index.prep_ok[p][pos] for p in need):
+            if pos is not None and all(
+                index.prep_ok[p][pos] or _never_so(index, candidate, p) for p in need
+            ):
                 return pos, key, n == 1
     return None
+
+
+def _never_so(index: FoodIndex, words: list[str], preparation: str) -> bool:
+    """Whether no food holding every word of ``words`` is prepared as ``preparation``
+    says (``toasted muesli``: USDA has no toasted muesli, so the muesli is the best
+    there is; a fried catfish is not the alias's baked one, since USDA fries catfish)."""
+    from nutrilog.matching.lookup import foods_holding
+
+    held = index.prep_ok[preparation].copy()
+    for w in [w for w in words if w not in count_words()]:  # a fillet is no kind of fish
+        if not held.any():
+            break
+        mask = np.zeros_like(held)
+        mask[foods_holding(index, w)] = True
+        held &= mask
+    return not held.any()
 
 
 def agreeing_aliases(
