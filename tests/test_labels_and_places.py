@@ -144,3 +144,23 @@ def test_smidge_is_a_vague_amount() -> None:
 def test_a_packaged_cereal_eaten_dry_is_that_cereal(foods: FoodTable) -> None:
     rows = entries_of(["cheerios 1 cup dry"], foods)
     assert rows["description"].tolist() == ["Cereals ready-to-eat, GENERAL MILLS, CHEERIOS"]
+
+
+# --------------------------------------------------------------------------- preparations
+
+
+def test_a_preparation_usda_never_describes_leaves_the_alias(foods: FoodTable) -> None:
+    # no USDA muesli is described as toasted: the muesli is the best there is
+    rows = entries_of(["1/2 cup toasted muesli"], foods)
+    assert rows["food_id"].tolist() == ["fndds:57308190"]
+
+
+def test_a_preparation_usda_describes_is_still_required(foods: FoodTable) -> None:
+    # boiled eggs exist, so the alias "egg" (fried, FNDDS NS as to fat) is not taken
+    rows = entries_of(["1 boiled egg"], foods)
+    assert "boiled" in rows["description"].iloc[0].lower()
+
+
+def test_a_stir_fry_named_without_its_meat_is_the_vegetable_stir_fry(foods: FoodTable) -> None:
+    rows = entries_of(["leftover stir fry"], foods)
+    assert rows["description"].tolist() == ["Asian stir fry vegetables, cooked, fat added"]
