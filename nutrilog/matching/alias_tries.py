@@ -28,6 +28,7 @@ __all__ = [
     "alias_lookup",
     "brand_order_alias",
     "made_of",
+    "narrower_alias",
     "toast_of",
     "word_sets",
 ]
@@ -125,6 +126,34 @@ def agreeing_aliases(
         return None
     names = " and ".join(repr(name) for _, name in found)
     return found[0][0], f"{' '.join(words)} read as {names}, which name the same food"
+
+
+def narrower_alias(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[tuple[int, str, bool], str] | None:
+    """The alias left when a word that only narrows the next one is set aside (``black
+    bean tacos``: ``black beans`` are beans, and ``bean tacos`` is an alias), with the
+    assumption to record; else None. A word narrows the next when the two are an alias
+    of a food that holds the second (the black beans hold ``bean``), the word is no food
+    or way of cooking itself, and the two are not the last words (the food named)."""
+    from nutrilog.matching.lookup import foods_holding, isin_sorted
+
+    if len(words) < 3:
+        return None
+    preparation = matcher_words().preparation
+    for i in range(len(words) - 2):  # the last word, the food's head, stays
+        if words[i] in preparation or alias_lookup(index, words[i : i + 1], tables):
+            continue  # "baked potato", "veg curry": a way of cooking, or a food itself
+        pair = alias_lookup(index, words[i : i + 2], tables)
+        if pair is None:
+            continue
+        if not isin_sorted(np.array([pair[0]]), foods_holding(index, words[i + 1]))[0]:
+            continue
+        rest = words[:i] + words[i + 1 :]
+        found = alias_lookup(index, rest, tables)
+        if found is not None:
+            return found, f"{' '.join(words)} read as {' '.join(rest)}"
+    return None
 
 
 def made_of(

@@ -32,6 +32,7 @@ from nutrilog.matching.alias_tries import (
     alias_lookup,
     brand_order_alias,
     made_of,
+    narrower_alias,
     toast_of,
     word_sets,
 )
@@ -124,6 +125,15 @@ def _names_brand(index: FoodIndex, position: int | None, brands: list[Brand]) ->
         return False
     described = f" {normalize_many([str(index.descriptions[position])])[0]} "
     return any(f" {name} " in described for name in normalize_many([b.brand for b in brands]))
+
+
+def _of_kind(index: FoodIndex, position: int | None, generic: str) -> bool:
+    """Whether the food at ``position`` holds a word of a brand's generic food (an alias
+    of the words beside ``ensure``, ``vanilla``, is no nutritional shake)."""
+    if position is None:
+        return True
+    words = normalize_many([generic])[0].split()
+    return any(isin_sorted(np.array([position]), foods_holding(index, w))[0] for w in words)
 
 
 def _only_holder(index: FoodIndex, head: str, content: list[str]) -> int | None:
@@ -319,7 +329,7 @@ def key_steps(
             result = MatchResult(item[0], item[1], "fuzzy", [])
     generic = " ".join(b.generic for b in reading.brands if b.generic)
     if (
-        result.method != "alias"
+        (result.method != "alias" or not _of_kind(index, result.position, generic))
         and generic
         and reading.head is not None
         and not _names_brand(index, result.position, reading.brands)
@@ -332,6 +342,12 @@ def key_steps(
         other = yield from _match_reading(index, again, tables, threshold)
         if other.position is not None and other.score >= threshold:
             result = other
+        elif result.method == "alias":  # "ensure vanilla": the product, not the flavour
+            for brand in reading.brands:
+                alone = alias_lookup(index, normalize_many([brand.brand])[0].split(), tables)
+                if alone is not None:
+                    result = _alias_result(index, alone, 0.0)
+                    break
     if result.position is not None:
         alias = result.method == "alias"
         result.assumptions = (
@@ -398,7 +414,7 @@ def _match_reading(
         found = alias_lookup(index, known[1:], tables)
     if found is not None:
         return _alias_result(index, found, penalty)
-    agreed = agreeing_aliases(index, known, tables)
+    agreed = agreeing_aliases(index, known, tables) or narrower_alias(index, known, tables)
     if agreed is not None:  # "mango banana smoothie": mango and banana smoothie agree
         result = _alias_result(index, agreed[0], penalty + _CORRECTED)
         result.assumptions.append(("alias", agreed[1]))
