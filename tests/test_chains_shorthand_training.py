@@ -120,3 +120,48 @@ def test_a_distance_alone_is_a_training_note(line: str) -> None:
 def test_food_beside_a_training_word_stays_food(line: str, food_id: str, foods: FoodTable) -> None:
     rows = entries_of([line], foods)
     assert rows["food_id"].tolist() == [food_id]
+
+
+# --------------------------------------------------------------------------- more rules
+
+
+@pytest.mark.parametrize("line", ["took lisinopril with dinner", "metformin 500mg", "zyrtec"])
+def test_a_common_drug_is_no_food(line: str) -> None:
+    assert rejected_reasons(line).str.contains("medication").all()
+
+
+def test_a_work_shift_is_a_day_note() -> None:
+    assert rejected_reasons("8hr day shift").str.contains("day note").all()
+
+
+def test_a_word_that_narrows_an_ingredient_leaves_the_dish(foods: FoodTable) -> None:
+    # "kidney beans" are beans: "kidney bean chili" is the alias "bean chili"
+    rows = entries_of(["kidney bean chili"], foods)
+    assert rows["description"].tolist() == ["Chili with beans, without meat"]
+    assert "read as bean chili" in rows["assumptions"].iloc[0]
+
+
+def test_a_way_of_cooking_never_narrows(foods: FoodTable) -> None:
+    # "baked potato" is the potato named, not a narrower word before it
+    rows = entries_of(["5 oz steak, baked potato"], foods)
+    assert len(rows) == 2
+    assert rows["description"].str.contains("Potatoes, baked").any()
+
+
+def test_a_brand_with_a_flavour_is_the_product_not_the_flavour(foods: FoodTable) -> None:
+    # an alias of "strawberry" alone is the fruit; Ensure is a nutritional shake
+    rows = entries_of(["ensure strawberry 1 bottle"], foods)
+    assert "ENSURE" in rows["description"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        ("short stack", "Pancakes"),
+        ("1/2 cup jello salad", "Gelatin salad"),
+        ("cheese omelette", "Egg omelet or scrambled egg, with cheese, made with oil"),
+    ],
+)
+def test_diner_names(line: str, described: str, foods: FoodTable) -> None:
+    rows = entries_of([line], foods)
+    assert rows["description"].iloc[0].startswith(described)
