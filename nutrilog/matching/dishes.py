@@ -85,7 +85,9 @@ def clarified(matcher: Matcher, text: str) -> str:
     """``text`` with its food named as the words in brackets say: joined with them when
     that names a food of the alias table (``1 slice pizza (pepperoni)`` is pepperoni
     pizza), else by them alone when they name one (``1 cup jelly (jello)`` is jello, not
-    jam; ``courgette (zucchini)``); else ``text`` (``1 apple (from the market)``).
+    jam; ``courgette (zucchini)``); without them when the food is named in full before
+    them and no food is named with them (``kit kat (vending)``, ``1 apple (from the
+    market)``); else ``text`` (``2 cheese sticks (string)``, read with both).
 
     Examples
     --------
@@ -93,8 +95,8 @@ def clarified(matcher: Matcher, text: str) -> str:
     >>> matcher = Matcher(load_foods())
     >>> clarified(matcher, "1 cup jelly (jello)"), clarified(matcher, "1 slice pizza (pepperoni)")
     ('1 cup jello', '1 slice pepperoni pizza')
-    >>> clarified(matcher, "1 apple (from the market)")
-    '1 apple (from the market)'
+    >>> clarified(matcher, "1 apple (from the market)"), clarified(matcher, "kit kat (vending)")
+    ('1 apple', 'kit kat')
     """
     found = _CLARIFIED.match(text)
     if found is None:
@@ -107,6 +109,10 @@ def clarified(matcher: Matcher, text: str) -> str:
     for words in (f"{clear} {food}", f"{food} {clear}", clear):
         if matcher.result(key_of(words)).method in ("alias", "exact"):
             return f"{amount} {words}".strip()
+    if matcher.result(key_of(f"{food} {clear}")).method == "none" and matcher.result(
+        key_of(food)
+    ).method in ("alias", "exact"):
+        return named  # "kit kat (vending)": words in brackets no food has, left aside
     return text  # a qualifier in brackets: it only says more
 
 
