@@ -1,6 +1,7 @@
 """Cutting a diary line into parts at its connectors, before any grouping.
 
-A line is cut at ``,`` ``;`` ``+`` ``&`` ``and`` ``with`` ``w/`` ``plus`` and ``:``
+A line is cut at ``,`` ``;`` ``+`` ``&`` ``and`` ``with`` ``w/`` ``w`` ``plus``, ``:`` and a
+``/`` between spaces
 (:data:`CONNECTOR`); ``on`` cuts only before bread, toast, rice and the like (``beans
 on toast``), ``in`` only before a drink or a cereal something is added to (``a splash of
 milk in tea``) or the bread something is served in (``tuna in a pita``), and a mixed number (``one and a half``, ``a cup and a half``) is an
@@ -73,7 +74,7 @@ _NOT_UNDER = r"(?:easy|medium|hard|well|\d|the\s+(?:day|week|weekend)|an?\s+hour
 #: What joins two parts of a line: ``over`` too, for a food served on another
 #: (``salmon over rice``).
 CONNECTOR = re.compile(
-    r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+"
+    r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+|\s+/\s+"
     rf"|\s+(?:and|with|plus|n|w)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
     rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})"
     rf"|\s+in\s+(?:(?:a|an|one|two|\d+)\s+)?(?={_SERVED_IN})"
