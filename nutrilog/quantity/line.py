@@ -106,6 +106,8 @@ _NOT_AFTER_SIZE = frozenset(
 # Vague measures that also open food names (``glass noodles``, ``mug cake``, ``square
 # pizza``, ``tin roof sundae``): without ``of`` after them they are the food's own word.
 _NAMING_VAGUE = frozenset(["glass", "mug", "square", "tin", "bag", "bottle", "shot", "wedge"])
+# Lean and fat shares of ground meat (``80/20``, ``93/7``): 50-99 over a smaller share.
+_LEAN_RATIO = re.compile(r"(?:[5-9]\d)/(?:[1-4]?\d)")
 # Number words that are an amount only in front of a unit ("quarter cup", not "quarter pounder").
 _NEED_UNIT = {"quarter", "single", "couple"}
 # Words saying the amount is approximate; dropped from the food, noted.
@@ -141,6 +143,8 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
         return None
     if starts_number_name(toks, i):
         return None  # "3 musketeers", "three bean salad": the number names the food
+    if _LEAN_RATIO.fullmatch(toks.text[i]):
+        return None  # "80/20 ground beef": lean and fat shares, not four of it
     found = number_at(toks, i)
     if found is None:
         return None

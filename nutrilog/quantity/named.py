@@ -27,6 +27,7 @@ from nutrilog.units import normalize_unit
 __all__ = [
     "DOSE_FORMS",
     "dose_form_names",
+    "number_name_openings",
     "number_names",
     "starts_dose_form_name",
     "starts_number_name",
@@ -35,6 +36,9 @@ __all__ = [
 _NUMBER = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$"
 )
+
+
+_OPENING = re.compile(r"^(\w+)[\s-]+([a-z]+)\b")
 
 
 def _word(word: str) -> str:
@@ -52,8 +56,8 @@ def number_names() -> frozenset[tuple[str, ...]]:
     found = set()
     for name in names:
         words = tuple(_word(w) for w in re.findall(r"[A-Za-z]+|\d+", name))
-        if len(words) < 2 or not _NUMBER.match(words[0]):
-            continue
+        if len(words) < 2 or not _NUMBER.match(words[0]) or not _OPENING.match(name.lower()):
+            continue  # "2% greek yogurt" is named by its fat, not by a number
         if len(words) == 2 and (words[1] in plain or normalize_unit(words[1]) is not None):
             continue  # "1 sugar", "one bar": the number is an amount
         found.add(words)
@@ -98,9 +102,35 @@ def starts_dose_form_name(toks: Tokens, i: int) -> bool:
     return _starts_name(toks, i, dose_form_names())
 
 
+@cache
+def number_name_openings() -> frozenset[tuple[str, str]]:
+    """The number and the word after it that open a name of :func:`number_names`, when
+    that word is no food or unit of its own (``7 layer`` of ``7 layer dip``, not ``3
+    bean`` of ``3 bean salad``): any food they open is named with its number (``taco
+    bell 7 layer burrito`` is one burrito)."""
+    with dataset_path("aliases.csv").open(encoding="utf-8", newline="") as fh:
+        names = [row["alias"] for row in csv.DictReader(fh)]
+    plain = {_word(n) for n in names if " " not in n}
+    found = set()
+    for name in names:  # the number written alone before a word: not "2% greek yogurt"
+        opened = _OPENING.match(name.lower())
+        if opened is None or not _NUMBER.match(opened[1]):
+            continue
+        word = _word(opened[2])
+        if word not in plain and normalize_unit(word) is None:
+            found.add((opened[1], word))
+    return frozenset(found)
+
+
 def starts_number_name(toks: Tokens, i: int) -> bool:
-    """Whether the words from token ``i`` (a number) begin a name of :func:`number_names`."""
-    return _starts_name(toks, i, number_names())
+    """Whether the words from token ``i`` (a number) begin a name of :func:`number_names`,
+    or its number and next word open one (:func:`number_name_openings`)."""
+    if _starts_name(toks, i, number_names()):
+        return True
+    after = i + 1 + (i + 1 < toks.n and toks.text[i + 1] == "-")
+    if after >= toks.n or toks.kind[after] != "word":
+        return False
+    return (_word(toks.text[i]), _word(toks.text[after])) in number_name_openings()
 
 
 def _starts_name(toks: Tokens, i: int, names: frozenset[tuple[str, ...]]) -> bool:
