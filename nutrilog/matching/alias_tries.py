@@ -13,6 +13,7 @@ before any ranking.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -52,6 +53,19 @@ class MatchTables:
             self.curated_sets = word_sets(self.curated)
         self.user_sets = word_sets(self.user)
 
+    @cached_property
+    def reordered(self) -> dict[tuple[frozenset[str], str], str | None]:
+        """Alias keys of three words or more by the set of the words before their last
+        word and that word (``lemon ginger tea`` under ``({lemon, ginger}, tea)``); None
+        where two keys share them."""
+        found: dict[tuple[frozenset[str], str], str | None] = {}
+        for key in (*self.user, *self.curated):
+            words = key.split()
+            if len(words) >= 3:
+                at = (frozenset(words[:-1]), words[-1])
+                found[at] = key if found.get(at, key) == key else None
+        return found
+
     def may_hold(self, words: list[str]) -> bool:
         """Whether some alias key is written with exactly the set of ``words``."""
         found = frozenset(words)
@@ -81,6 +95,9 @@ def alias_lookup(
     if preps:
         tries += [(plain + preps, []), (preps + plain, [])]
     tries.append((plain, preps))
+    if len(core) >= 3 and not preps:  # "ginger lemon tea": the alias "lemon ginger tea"
+        key = tables.reordered.get((frozenset(core[:-1]), core[-1]))
+        tries.append((key.split() if key else [], []))
     for n, table in enumerate((tables.user, tables.curated)):
         for candidate, need in tries:
             key = " ".join(candidate)
