@@ -161,6 +161,14 @@ def from_product(
     return SupplementInfo("supplement", nutrients, None, assumption)
 
 
+#: The liquid a supplement is mixed in, closing the line (``in 500ml water``, ``mixed
+#: with a glass of milk``).
+_MIXED_IN = re.compile(
+    r"\s+(?:mixed\s+|stirred\s+|dissolved\s+)?(?:in|with|into)\s+(?:an?\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:ml|l|oz|fl\.?\s*oz|cups?|glass(?:es)?)\s+(?:of\s+)?|glass\s+of\s+)?"
+    r"(?:water|milk|juice)\s*$",
+    re.IGNORECASE,
+)
 _DOSE_KINDS = ("mass", "activity")
 #: A product's strength written as a bare number (``Tums 750``, ``Mag-Ox 400``).
 _STRENGTH = re.compile(r"(?<![\w.])\d{3,4}(?![\w.])")
@@ -364,6 +372,11 @@ def detect_supplement(text: str) -> SupplementInfo:
     'food'
     """
     text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
+    mixed = _MIXED_IN.search(text)
+    if mixed is not None and (
+        nutrients_in(text) or product_in(text, bundled_products()) is not None
+    ):  # "LMNT stick in 500ml water": the water it is mixed in is no dose
+        text = text[: mixed.start()]
     each = _count_for_each(text)
     if each is not None:  # "2 caplets (315 mg calcium + 250 IU D3 each)"
         one = detect_supplement(_FOR_EACH.sub(" ", text.replace(each[1], " (", 1)))
