@@ -112,9 +112,11 @@ def _overlaps(
     n_choices = len(index.choice_text)
     key = text * n_choices + hits
     # one sort of the keys with each hit's place in the low bits: the hits of one
-    # (text, choice) end up together, and each hit's group is known
+    # (text, choice) end up together, and each hit's group is known. The keys are runs
+    # already in order (a word's postings, text after text), which a merge sort
+    # (numpy's "stable") only has to merge
     bits = max(len(key), 1).bit_length()
-    ordered = np.sort((key << bits) | np.arange(len(key)))
+    ordered = np.sort((key << bits) | np.arange(len(key)), kind="stable")
     place, key = ordered & ((1 << bits) - 1), ordered >> bits
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]
