@@ -102,9 +102,10 @@ def _overlaps(
     masks, row = food_masks(index, [s.allowed for s in searches])
     if masks is not None:
         # a text that allows every food reads a last row of the masks, all True
-        at = np.repeat(np.where(row < 0, len(masks) - 1, row)[word_text] * len(index.ids), counts)
+        hit_word = np.repeat(np.arange(len(lists)), counts)
+        at = (np.where(row < 0, len(masks) - 1, row)[word_text] * len(index.ids))[hit_word]
         keep = np.flatnonzero(masks.reshape(-1)[at + index.choice_food[hits]])
-        hit_word = np.searchsorted(np.cumsum(counts), keep, side="right")
+        hit_word = hit_word[keep]
         hits, text, weights = hits[keep].astype(np.int64), word_text[hit_word], weights[hit_word]
     else:
         hits = hits.astype(np.int64)
