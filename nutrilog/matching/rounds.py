@@ -23,7 +23,9 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+import gc
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import TypeVar
 
@@ -53,9 +55,28 @@ def in_rounds(index: FoodIndex, steps: Iterable[Steps[T]]) -> list[T]:
     """The result of each of ``steps``, the rankings of a round scored together."""
     out: list[T] = []
     pending = iter(steps)
-    while running := list(islice(pending, _AT_ONCE)):
-        out += _rounds(index, running)
+    with _collector_paused():
+        while running := list(islice(pending, _AT_ONCE)):
+            out += _rounds(index, running)
     return out
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused, then restored as it was.
+
+    Reading many keys makes and keeps many small objects (each key's result): counting
+    them, the collector would walk every object of the process again and again, looking
+    for cycles that the steps do not make. It goes on as before once they are done.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _rounds(index: FoodIndex, running: list[Steps[T]]) -> list[T]:
