@@ -272,8 +272,11 @@ def _word_scores(index: FoodIndex, table: _Table) -> np.ndarray:
         has[at] = np.maximum(has[at], held)
     covered = _shares(table, has)
     queries, ordered = table.queries()
-    token_set = process.cpdist(
-        queries[table.text], tables.texts[table.choice], scorer=fuzz.token_set_ratio
+    # a choice holding every word of its text has them all in common: token-set ratio 100
+    token_set = np.full(len(table.choice), 100.0)
+    some = np.flatnonzero(table.held(_ANY, table.in_choice) < table.k[table.text])
+    token_set[some] = process.cpdist(
+        queries[table.text[some]], tables.texts[table.choice[some]], scorer=fuzz.token_set_ratio
     )
     token_sort = process.cpdist(
         ordered[table.text], tables.sorted_texts[table.choice], scorer=fuzz.ratio
