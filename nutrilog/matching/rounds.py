@@ -5,7 +5,8 @@ yields each ranking it needs (a :class:`~nutrilog.matching.ranking.Request`) and
 the ranked foods back. :func:`alone` runs one key, scoring each ranking on its own;
 :func:`in_rounds` runs many keys in rounds: every key runs up to its next ranking, the
 rankings of the round are scored in one pass
-(:func:`~nutrilog.matching.ranking.rank_many`), and each key goes on with its own.
+(:func:`~nutrilog.matching.ranking.rank_many`), and each key goes on with its own;
+a key that is done makes room for the next.
 A key gets the same answers either way: the steps are the same, only the scoring is
 shared.
 
@@ -26,7 +27,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import TypeVar
 
 from nutrilog.matching.index import FoodIndex
@@ -37,7 +37,7 @@ __all__ = ["Steps", "alone", "in_rounds"]
 T = TypeVar("T")
 #: Steps that yield the rankings they need and are sent the ranked foods back.
 Steps = Generator[Request, list[tuple[int, float]], T]
-#: Keys running together at most (each one waiting holds its working arrays).
+#: Keys waiting for a ranking at most (each one waiting holds its working arrays).
 _AT_ONCE = 128
 
 
@@ -52,13 +52,37 @@ def alone(index: FoodIndex, steps: Steps[T]) -> T:
 
 
 def in_rounds(index: FoodIndex, steps: Iterable[Steps[T]]) -> list[T]:
-    """The result of each of ``steps``, the rankings of a round scored together."""
-    out: list[T] = []
+    """The result of each of ``steps``, the rankings of a round scored together.
+
+    A key that is done makes room for the next one, so that a round scores as many
+    rankings as :data:`_AT_ONCE` until the keys run out (a key that needs a second
+    ranking waits for the next round, with the first rankings of newer keys).
+    """
+    done: list[T] = []
+    running: dict[int, Steps[T]] = {}
+    asked: dict[int, Request] = {}
+
+    def go_on(i: int, ranked: list[tuple[int, float]] | None) -> None:
+        try:
+            asked[i] = running[i].send(ranked)  # type: ignore[arg-type]  # None starts it
+        except StopIteration as stop:
+            done[i] = stop.value
+            del running[i]
+
     pending = iter(steps)
     with _collector_paused():
-        while running := list(islice(pending, _AT_ONCE)):
-            out += _rounds(index, running)
-    return out
+        while True:
+            while len(asked) < _AT_ONCE and (step := next(pending, None)) is not None:
+                running[len(done)] = step
+                done.append(None)  # type: ignore[arg-type]  # set when the key is done
+                go_on(len(done) - 1, None)
+            if not asked:
+                return done
+            waiting = list(asked.items())
+            asked.clear()
+            ranked = rank_many(index, [r for _, r in waiting])
+            for n, (i, _) in enumerate(waiting):
+                go_on(i, ranked[n])
 
 
 @contextmanager
@@ -77,24 +101,3 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-def _rounds(index: FoodIndex, running: list[Steps[T]]) -> list[T]:
-    done: list[T] = [None] * len(running)  # type: ignore[list-item]  # all set below
-    asked: dict[int, Request] = {}
-
-    def go_on(i: int, ranked: list[tuple[int, float]] | None) -> None:
-        try:
-            asked[i] = running[i].send(ranked)  # type: ignore[arg-type]  # None starts it
-        except StopIteration as stop:
-            done[i] = stop.value
-
-    for i in range(len(running)):
-        go_on(i, None)
-    while asked:
-        waiting = list(asked.items())
-        asked.clear()
-        ranked = rank_many(index, [r for _, r in waiting])
-        for n, (i, _) in enumerate(waiting):
-            go_on(i, ranked[n])
-    return done
