@@ -113,7 +113,9 @@ def ranking_tables(index: FoodIndex) -> RankingTables:
             texts=_objects(index.choice_text),
             synonyms=_objects(index.choice_synonym),
             sorted_texts=_objects(" ".join(sorted(t.split())) for t in index.choice_text),
-            sorted_synonyms=_objects(" ".join(sorted(t.split())) for t in index.choice_synonym),
+            sorted_synonyms=_objects(
+                " ".join(sorted(t.split())) if t else "" for t in index.choice_synonym
+            ),
         )
     return index.ranking
 
