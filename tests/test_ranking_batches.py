@@ -60,6 +60,29 @@ def test_many_rankings_at_once_are_each_ranking_alone(foods: FoodTable) -> None:
     assert [backwards[i] for i in range(len(requests))] == alone[::-1]
 
 
+def test_a_request_made_twice_is_ranked_as_once(foods: FoodTable) -> None:
+    index = index_for(foods)
+    requests = _requests(foods)
+    alone = [rank_many(index, [r])[0] for r in requests]
+    twice = rank_many(index, requests + requests)
+    assert [twice[i] for i in range(2 * len(requests))] == alone + alone
+    # an equal request with an equal copy of its foods is ranked the same
+    copies = [
+        Request(
+            r.words,
+            r.limit,
+            r.light,
+            r.prefer,
+            None if r.allowed is None else r.allowed.copy(),
+            None if r.named is None else r.named.copy(),
+            r.head,
+        )
+        for r in requests
+    ]
+    both = rank_many(index, requests + copies)
+    assert [both[i] for i in range(2 * len(requests))] == alone + alone
+
+
 def test_fuzzy_is_one_ranking(foods: FoodTable) -> None:
     index = index_for(foods)
     ranked = fuzzy(index, ["lentil", "soup"])

@@ -47,11 +47,14 @@ class MatchTables:
     #: a try can only hit when its words form one of these or of the user's.
     curated_sets: frozenset[frozenset[str]] | None = None
     user_sets: frozenset[frozenset[str]] = field(init=False, repr=False)
+    #: Every word of some alias key.
+    alias_words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.curated_sets is None:
             self.curated_sets = word_sets(self.curated)
         self.user_sets = word_sets(self.user)
+        self.alias_words = frozenset().union(*self.user_sets, *self.curated_sets)
 
     @cached_property
     def reordered(self) -> dict[tuple[frozenset[str], str], str | None]:
@@ -133,6 +136,12 @@ def agreeing_aliases(
     smoothie`` and ``banana smoothie`` are both the fruit smoothie), with the assumption
     to record; else None."""
     if len(words) < 3:
+        return None
+    # a food word no alias has (neither cosmetic nor a preparation) rules out every
+    # alias that keeps it: one such word leaves one alias at most, too few to agree
+    vocab = matcher_words()
+    outside = set(words).difference(tables.alias_words)
+    if any(w not in vocab.cosmetic and w not in vocab.preparation for w in outside):
         return None
     found = [
         (hit, " ".join(words[:i] + words[i + 1 :]))

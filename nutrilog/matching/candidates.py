@@ -102,9 +102,10 @@ def _overlaps(
     masks, row = food_masks(index, [s.allowed for s in searches])
     if masks is not None:
         # a text that allows every food reads a last row of the masks, all True
-        at = np.repeat(np.where(row < 0, len(masks) - 1, row)[word_text] * len(index.ids), counts)
+        hit_word = np.repeat(np.arange(len(lists)), counts)
+        at = (np.where(row < 0, len(masks) - 1, row)[word_text] * len(index.ids))[hit_word]
         keep = np.flatnonzero(masks.reshape(-1)[at + index.choice_food[hits]])
-        hit_word = np.searchsorted(np.cumsum(counts), keep, side="right")
+        hit_word = hit_word[keep]
         hits, text, weights = hits[keep].astype(np.int64), word_text[hit_word], weights[hit_word]
     else:
         hits = hits.astype(np.int64)
@@ -112,9 +113,11 @@ def _overlaps(
     n_choices = len(index.choice_text)
     key = text * n_choices + hits
     # one sort of the keys with each hit's place in the low bits: the hits of one
-    # (text, choice) end up together, and each hit's group is known
+    # (text, choice) end up together, and each hit's group is known. The keys are runs
+    # already in order (a word's postings, text after text), which a merge sort
+    # (numpy's "stable") only has to merge
     bits = max(len(key), 1).bit_length()
-    ordered = np.sort((key << bits) | np.arange(len(key)))
+    ordered = np.sort((key << bits) | np.arange(len(key)), kind="stable")
     place, key = ordered & ((1 << bits) - 1), ordered >> bits
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]

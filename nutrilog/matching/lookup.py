@@ -71,9 +71,17 @@ def foods_holding(index: FoodIndex, word: str) -> np.ndarray:
     found = index.holders.get(word)
     if found is None:
         choices = index.postings.get(word)
-        found = EMPTY if choices is None else np.unique(index.choice_food[choices])
+        found = EMPTY if choices is None else _distinct(index.choice_food[choices])
         index.holders[word] = found
     return found
+
+
+def _distinct(ordered: np.ndarray) -> np.ndarray:
+    """The distinct values of a sorted array (a posting's choices are sorted, and so are
+    their foods: a food's choices stand together)."""
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return ordered[first]
 
 
 #: Word endings that make the same word (``brewed`` is ``brew``, ``sweetened`` is ``sweet``).

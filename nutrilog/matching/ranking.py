@@ -122,12 +122,17 @@ class Rankings(Sequence[list[tuple[int, float]]]):
 
 
 def rank_many(index: FoodIndex, requests: list[Request]) -> Rankings:
-    """:func:`fuzzy` of each request, their candidates searched and scored together."""
+    """:func:`fuzzy` of each request, their candidates searched and scored together (a
+    request made twice, by texts that read the same, is ranked once)."""
     out = Rankings(len(requests))
+    first: dict[tuple[object, ...], int] = {}
+    same = [first.setdefault(_asks(r), n) for n, r in enumerate(requests)]
     for start in range(0, len(requests), _BATCH):
         batch = requests[start : start + _BATCH]
         asked = [
-            (start + n, s) for n, r in enumerate(batch) if (s := _search(index, r)) is not None
+            (start + n, s)
+            for n, r in enumerate(batch)
+            if same[start + n] == start + n and (s := _search(index, r)) is not None
         ]
         takes = many_candidates(index, [s for _, s in asked])
         texts = [
@@ -143,7 +148,25 @@ def rank_many(index: FoodIndex, requests: list[Request]) -> Rankings:
         ranked = score_texts(index, [t for _, t in texts])
         for i, (n, _) in enumerate(texts):
             out._where[n] = (ranked, i)
+    for n, m in enumerate(same):
+        if m != n:
+            out._where[n] = out._where[m]
     return out
+
+
+def _asks(request: Request) -> tuple[object, ...]:
+    """What a request asks, as a key: its arrays of foods by identity (the same array of
+    a cache, asked for by many texts; all are alive while the requests are ranked)."""
+    prefer = tuple(map(tuple, request.prefer)) if request.prefer else ()
+    return (
+        tuple(request.words),
+        request.limit,
+        request.light,
+        prefer,
+        id(request.allowed),
+        id(request.named),
+        request.head,
+    )
 
 
 def _search(index: FoodIndex, request: Request) -> Search | None:

@@ -177,15 +177,14 @@ def read_key(
         reading.synonyms.extend(used)
         fixed_words = []
         corrected = False
+        plain = plain_words(index)
+        brand_only = [x for x in words if x in index.postings and x not in plain]
         for w in words:
             if w in index.postings or w.isdigit():
                 # a shorthand that only a brand's name spells so (chikn of MORNINGSTAR
                 # Chik'n) is the common food word it writes without vowels, unless the
                 # line names a brand
-                plain = plain_words(index)
-                branded = bool(found) or any(
-                    x != w and x in index.postings and x not in plain for x in words
-                )
+                branded = bool(found) or any(x != w for x in brand_only)
                 fixed = None if w in plain or branded else speller.unvowelled(w)
                 fixed = fixed or (None if branded else speller.common_form(w))  # chees
                 if fixed is not None and fixed in plain:

@@ -5,7 +5,8 @@ yields each ranking it needs (a :class:`~nutrilog.matching.ranking.Request`) and
 the ranked foods back. :func:`alone` runs one key, scoring each ranking on its own;
 :func:`in_rounds` runs many keys in rounds: every key runs up to its next ranking, the
 rankings of the round are scored in one pass
-(:func:`~nutrilog.matching.ranking.rank_many`), and each key goes on with its own.
+(:func:`~nutrilog.matching.ranking.rank_many`), and each key goes on with its own;
+a key that is done makes room for the next.
 A key gets the same answers either way: the steps are the same, only the scoring is
 shared.
 
@@ -23,8 +24,9 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
-from itertools import islice
+import gc
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from nutrilog.matching.index import FoodIndex
@@ -35,7 +37,7 @@ __all__ = ["Steps", "alone", "in_rounds"]
 T = TypeVar("T")
 #: Steps that yield the rankings they need and are sent the ranked foods back.
 Steps = Generator[Request, list[tuple[int, float]], T]
-#: Keys running together at most (each one waiting holds its working arrays).
+#: Keys waiting for a ranking at most (each one waiting holds its working arrays).
 _AT_ONCE = 128
 
 
@@ -50,16 +52,14 @@ def alone(index: FoodIndex, steps: Steps[T]) -> T:
 
 
 def in_rounds(index: FoodIndex, steps: Iterable[Steps[T]]) -> list[T]:
-    """The result of each of ``steps``, the rankings of a round scored together."""
-    out: list[T] = []
-    pending = iter(steps)
-    while running := list(islice(pending, _AT_ONCE)):
-        out += _rounds(index, running)
-    return out
+    """The result of each of ``steps``, the rankings of a round scored together.
 
-
-def _rounds(index: FoodIndex, running: list[Steps[T]]) -> list[T]:
-    done: list[T] = [None] * len(running)  # type: ignore[list-item]  # all set below
+    A key that is done makes room for the next one, so that a round scores as many
+    rankings as :data:`_AT_ONCE` until the keys run out (a key that needs a second
+    ranking waits for the next round, with the first rankings of newer keys).
+    """
+    done: list[T] = []
+    running: dict[int, Steps[T]] = {}
     asked: dict[int, Request] = {}
 
     def go_on(i: int, ranked: list[tuple[int, float]] | None) -> None:
@@ -67,13 +67,37 @@ def _rounds(index: FoodIndex, running: list[Steps[T]]) -> list[T]:
             asked[i] = running[i].send(ranked)  # type: ignore[arg-type]  # None starts it
         except StopIteration as stop:
             done[i] = stop.value
+            del running[i]
 
-    for i in range(len(running)):
-        go_on(i, None)
-    while asked:
-        waiting = list(asked.items())
-        asked.clear()
-        ranked = rank_many(index, [r for _, r in waiting])
-        for n, (i, _) in enumerate(waiting):
-            go_on(i, ranked[n])
-    return done
+    pending = iter(steps)
+    with _collector_paused():
+        while True:
+            while len(asked) < _AT_ONCE and (step := next(pending, None)) is not None:
+                running[len(done)] = step
+                done.append(None)  # type: ignore[arg-type]  # set when the key is done
+                go_on(len(done) - 1, None)
+            if not asked:
+                return done
+            waiting = list(asked.items())
+            asked.clear()
+            ranked = rank_many(index, [r for _, r in waiting])
+            for n, (i, _) in enumerate(waiting):
+                go_on(i, ranked[n])
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused, then restored as it was.
+
+    Reading many keys makes and keeps many small objects (each key's result): counting
+    them, the collector would walk every object of the process again and again, looking
+    for cycles that the steps do not make. It goes on as before once they are done.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -2,8 +2,8 @@
 
 Every text's candidate choices go in one table, a row per (text, candidate) with the
 text's number; the text's words against each of its candidates in another, a row per
-(text, word, candidate), which one search of the index's word keys fills with whether
-the candidate's choice, description and first segment hold the word. Each rule of the
+(text, word, candidate), which searches of the index's word keys fill with whether the
+candidate's description, first segment and choice hold the word. Each rule of the
 ranking is then one vectorised step over the table, and each text's foods are read off
 its rows at the end, best first. The arithmetic of every row is that of one text
 ranked alone, step by step, so a text scores the same in any company.
@@ -79,12 +79,12 @@ class Ranked:
 class RankingTables:
     """What the scoring looks up in an index, built once per index (:func:`ranking_tables`).
 
-    A word key is ``word number * size + position``: the keys of the choices, foods and
-    first segments holding each word, sorted, each array ending with a key above them all.
+    A word key is ``word number * size + position``: the keys of the foods and first
+    segments holding each word, sorted, each array ending with a key above them all (a
+    choice holds the words of its food's description and of its synonym).
     """
 
     word_id: dict[str, int]
-    choice_keys: np.ndarray
     food_keys: np.ndarray
     head_keys: np.ndarray
     prep_row: dict[str, int]  # preparation word -> its row of prep_ok
@@ -104,7 +104,6 @@ def ranking_tables(index: FoodIndex) -> RankingTables:
         n_foods = len(index.ids)
         index.ranking = RankingTables(
             word_id=word_id,
-            choice_keys=_word_keys(index.postings, word_id, len(index.choice_text)),
             food_keys=_word_keys(index.food_postings, word_id, n_foods),
             head_keys=_word_keys(index.head_postings, word_id, n_foods),
             prep_row={p: i for i, p in enumerate(index.prep_ok)},
@@ -114,7 +113,9 @@ def ranking_tables(index: FoodIndex) -> RankingTables:
             texts=_objects(index.choice_text),
             synonyms=_objects(index.choice_synonym),
             sorted_texts=_objects(" ".join(sorted(t.split())) for t in index.choice_text),
-            sorted_synonyms=_objects(" ".join(sorted(t.split())) for t in index.choice_synonym),
+            sorted_synonyms=_objects(
+                " ".join(sorted(t.split())) if t else "" for t in index.choice_synonym
+            ),
         )
     return index.ranking
 
@@ -207,13 +208,21 @@ class _Table:
         head = np.array([tables.word_id.get(t.head or "", -1) for t in texts], dtype=np.int64)
         self.head_pairs = np.flatnonzero((self.word_id == head[word_text])[self.pair_word])
         word = self.word_id[self.pair_word]
-        food = self.food[self.pair_row]
-        n_foods = len(index.ids)
-        self.in_choice = _member(
-            tables.choice_keys, word * len(index.choice_text) + self.choice[self.pair_row]
+        food_key = word * len(index.ids) + self.food[self.pair_row]
+        self.in_food = _member(tables.food_keys, food_key)
+        # a choice holds the words of its food's description, and a synonym choice
+        # those of its synonym; a first segment holds only words of its description
+        self.in_choice = self.in_food.copy()
+        other = np.flatnonzero(
+            ~self.in_food.astype(bool) & tables.has_synonym[self.choice[self.pair_row]]
         )
-        self.in_food = _member(tables.food_keys, word * n_foods + food)
-        self.in_head = _member(tables.head_keys, word * n_foods + food)
+        self.in_choice[other] = _member(
+            tables.synonym_keys,
+            word[other] * len(index.choice_text) + self.choice[self.pair_row[other]],
+        )
+        self.in_head = np.zeros(len(food_key))
+        described = np.flatnonzero(self.in_food)
+        self.in_head[described] = _member(tables.head_keys, food_key[described])
         self.kinds = np.array([_kinds(w) for w in self.words], dtype=bool).reshape(-1, 5)
 
         self._queries: tuple[np.ndarray, np.ndarray] | None = None
@@ -265,8 +274,11 @@ def _word_scores(index: FoodIndex, table: _Table) -> np.ndarray:
         has[at] = np.maximum(has[at], held)
     covered = _shares(table, has)
     queries, ordered = table.queries()
-    token_set = process.cpdist(
-        queries[table.text], tables.texts[table.choice], scorer=fuzz.token_set_ratio
+    # a choice holding every word of its text has them all in common: token-set ratio 100
+    token_set = np.full(len(table.choice), 100.0)
+    some = np.flatnonzero(table.held(_ANY, table.in_choice) < table.k[table.text])
+    token_set[some] = process.cpdist(
+        queries[table.text[some]], tables.texts[table.choice[some]], scorer=fuzz.token_set_ratio
     )
     token_sort = process.cpdist(
         ordered[table.text], tables.sorted_texts[table.choice], scorer=fuzz.ratio

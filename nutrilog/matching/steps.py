@@ -467,7 +467,9 @@ def _match_reading(
         named=named,
         head=reading.head,
     )
-    ranked = [(p, max(s - penalty, 0.0)) for p, s in (yield headed)]
+    ranked = yield headed
+    if penalty:
+        ranked = [(p, max(s - penalty, 0.0)) for p, s in ranked]
     if not ranked or ranked[0][1] < threshold:
         # an alias of the head segment alone (``Black Pepper, Ground``) is next best
         found = _head_segment_alias(index, reading, tables)
@@ -492,5 +494,6 @@ def _match_reading(
         return _none(index, ranked)
     if index.branded[pos] and not reading.brands and not says_its_brand(index, reading, pos):
         return _none(index, ranked)
-    near = [(p, s) for p, s in ranked[1:] if s >= max(score - _NEAR_TIE, threshold)][:5]
+    floor = max(score - _NEAR_TIE, threshold)
+    near = [(p, s) for p, s in ranked[1:] if s >= floor][:5]
     return MatchResult(pos, score, "fuzzy", suggest(index, ranked[1 : 1 + _N_SUGGESTIONS]), near)
