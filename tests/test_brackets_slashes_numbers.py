@@ -113,3 +113,9 @@ def test_tuna_in_water_stays_a_food(foods: FoodTable) -> None:
 def test_everyday_names(line: str, described: str, foods: FoodTable) -> None:
     rows = entries_of([line], foods)
     assert rows["description"].iloc[0].startswith(described)
+
+
+def test_water_a_powder_is_mixed_in_is_no_food_of_the_line(foods: FoodTable) -> None:
+    rows = entries_of(["1 scoop whey with 250ml water"], foods)
+    assert len(rows) == 1
+    assert rows["description"].iloc[0] == "Beverages, Protein powder whey based"

@@ -218,6 +218,7 @@ def needs_reading(text: str, words: list[str]) -> bool:
         _worth_reading().search(text) is not None
         or _meal_after().search(text) is not None
         or _said_after().search(text) is not None
+        or _MIXED_IN_WATER.search(text) is not None
         or _FORMULA.search(text) is not None
     )
 
@@ -282,7 +283,21 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
         said is not None and said.start() > 0 and said["named"] is None
     ):  # "milk before bed", "from the gas station"
         rest = rest[: said.start()].strip()
+    mixed = _MIXED_IN_WATER.search(rest)
+    if mixed is not None and mixed.start() > 0 and _POWDER_MEASURE.search(rest[: mixed.start()]):
+        rest = rest[: mixed.start()].strip()  # "2 scoops whey in water": the powder
     return rest, meal, clock
+
+
+#: Water a powder is mixed in, closing the line (``in water``, ``with 300ml water``).
+_MIXED_IN_WATER = re.compile(
+    r"\s+(?:mixed\s+|shaken\s+)?(?:in|with|into)\s+(?:\d+(?:\.\d+)?\s*(?:ml|oz|fl\s*oz)\s+)?"
+    r"(?:of\s+)?water\s*$",
+    re.IGNORECASE,
+)
+#: The measures of a powder (``2 scoops``, ``1 sachet``): with one, the water it is mixed
+#: in is no food of the line (``tuna in water`` keeps its water).
+_POWDER_MEASURE = re.compile(r"\b(?:scoops?|sachets?|packets?|sticks?)\b", re.IGNORECASE)
 
 
 def _label_before(text: str) -> tuple[str, str] | None:
