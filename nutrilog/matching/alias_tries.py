@@ -18,6 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from nutrilog.matching.index import FoodIndex
+from nutrilog.matching.lookup import foods_holding, isin_sorted
 from nutrilog.matching.reading import Reading, count_words
 from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym
 from nutrilog.matching.vocabulary import matcher_words
@@ -116,8 +117,6 @@ def _never_so(index: FoodIndex, words: list[str], preparation: str) -> bool:
     """Whether no food holding every word of ``words`` is prepared as ``preparation``
     says (``toasted muesli``: USDA has no toasted muesli, so the muesli is the best
     there is; a fried catfish is not the alias's baked one, since USDA fries catfish)."""
-    from nutrilog.matching.lookup import foods_holding
-
     held = index.prep_ok[preparation].copy()
     for w in [w for w in words if w not in count_words()]:  # a fillet is no kind of fish
         if not held.any():
@@ -162,8 +161,6 @@ def narrower_alias(
     assumption to record; else None. A word narrows the next when the two are an alias
     of a food that holds the second (the black beans hold ``bean``), the word is no food
     or way of cooking itself, and the two are not the last words (the food named)."""
-    from nutrilog.matching.lookup import foods_holding, isin_sorted
-
     if len(words) < 3:
         return None
     preparation = matcher_words().preparation
