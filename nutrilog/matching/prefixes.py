@@ -316,22 +316,16 @@ def _label_before(text: str) -> tuple[str, str] | None:
 
     amount = parse_quantity(found["rest"])
     vocab = matcher_words()
-    plain = vocab.preparation.keys() | vocab.cosmetic | vocab.stop | _count_words()
+    from nutrilog.matching.reading import count_words
+
+    sizes = frozenset(normalize_many(list(_size_words())))
+    plain = vocab.preparation.keys() | vocab.cosmetic | vocab.stop | count_words() | sizes
     words = normalize_many([amount.food])[0].split()
     if amount.unit_kind == "default" or not words:
         return None
     if all(w in plain or w.isdigit() for w in words):
         return "", f"{found['label']} {found['rest']}"
     return found["label"], found["rest"]
-
-
-@lru_cache(maxsize=1)
-def _count_words() -> frozenset[str]:
-    """The count and size words of ``datasets/units.csv`` (``fillet``, ``slice``, ``large``)."""
-    from nutrilog.units import unit_aliases
-
-    found = [a for a, info in unit_aliases().items() if info.kind in ("count", "size")]
-    return frozenset(normalize_many(found))
 
 
 @lru_cache(maxsize=1)
