@@ -88,11 +88,18 @@ _STRONG_MEALS = (
 )
 _MEAL_WORDS = _STRONG_MEALS + r"|tea|elevenses|drinks|supplements?|vitamins|meds|medications?"
 _MEAL_HEADING = rf"^(?:(?:{_STRONG_MEALS})\s*:?|(?:{_MEAL_WORDS})\s*:|[^\d:#]{{1,40}}:)$"
-_INLINE_MEAL = rf"^(?P<meal>{_MEAL_WORDS})\s*:\s*(?P<rest>.+)$"
+#: A list of supplements may carry a word or two of when or what before its colon
+#: (``bedtime stack:``, ``evening meds:``, ``am vitamins:``).
+_SUPPLEMENT_LIST = r"(?:[a-z][a-z'-]*\s+){0,2}(?:supplements?|vitamins|meds|medications?|stack)"
+_INLINE_MEAL = rf"^(?P<meal>{_SUPPLEMENT_LIST}|{_MEAL_WORDS})\s*:\s*(?P<rest>.+)$"
 _INLINE_TIME = (
     r"^(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*[-–:]?\s+(?P<rest>.+)$"
 )
-_SUPPLEMENT_MEALS = re.compile(r"^(?:supplements?|vitamins|meds|medications?)$", re.I)
+#: Meal names that make every line under them a supplement (``stack`` does not: a short
+#: stack is pancakes).
+_SUPPLEMENT_MEALS = re.compile(
+    r"^(?:[a-z][a-z'-]*\s+){0,2}(?:supplements?|vitamins|meds|medications?)$", re.I
+)
 
 
 @dataclass

@@ -38,6 +38,7 @@ from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
 from nutrilog.matching.entry import (
     Part,
     Understanding,
+    clock_after,
     needs_reading,
     not_food_reason,
     read_topped,
@@ -62,6 +63,9 @@ def _read(text: str, food: str, matcher: Matcher) -> Understanding:
         return understand(text, matcher)
     rest, meal, clock = strip_prefix(food)
     reason = not_food_reason(rest, matcher.index.postings.keys())
+    if reason is None:
+        rest, said_clock = clock_after(rest)
+        clock = clock or said_clock
     parts = () if reason else (Part(rest, ()),)
     return Understanding(food, meal, clock, reason, parts)
 

@@ -8,7 +8,7 @@ the vocabulary of ``datasets/entry_words.csv``:
    #2:``, ``dinner at mom's:``, ``Lunch (work cafeteria) -``, ``11am -``, ``snack 20
    peanuts``), bullets and eating verbs (``had``, ``ate``) are taken off; the meal is
    kept.
-2. **Not food** (:func:`~nutrilog.matching.prefixes.not_food_reason`): a line with a
+2. **Not food** (:func:`~nutrilog.matching.not_food.not_food_reason`): a line with a
    word never written for something eaten (``walked``, ``slept``, ``felt``,
    ``headache``, ``BP``, ``goal``) is not a food entry, and so is a lab or body reading
    (``mg/dL``, ``bpm``, ``HbA1c``); a tally word (``calories``, ``total``, a nutrient
@@ -53,6 +53,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nutrilog.matching.diary_words import entry_words
 from nutrilog.matching.dishes import already_in, clarified, joined_names, with_joined
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
@@ -63,6 +64,7 @@ from nutrilog.matching.neighbours import (
     read_topped,
     topped_foods,
 )
+from nutrilog.matching.not_food import not_food_reason
 from nutrilog.matching.parts import (
     Part,
     amount_after,
@@ -72,7 +74,7 @@ from nutrilog.matching.parts import (
     part_spans,
     split_parts,
 )
-from nutrilog.matching.prefixes import entry_words, needs_reading, not_food_reason, strip_prefix
+from nutrilog.matching.prefixes import clock_after, needs_reading, strip_prefix
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
@@ -81,6 +83,7 @@ __all__ = [
     "GROUP_COST",
     "Part",
     "Understanding",
+    "clock_after",
     "entry_words",
     "needs_reading",
     "not_food_reason",
@@ -362,6 +365,8 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
+    rest, said_clock = clock_after(rest)  # "banana 10:15": the time is no amount
+    clock = clock or said_clock
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest = clarified(matcher, rest)

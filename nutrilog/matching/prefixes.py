@@ -1,82 +1,42 @@
-"""What a diary line says besides its foods: meal and time prefixes, not-food lines.
+"""What a diary line says besides its foods: meal and time prefixes, times and places.
 
-The vocabulary is ``datasets/entry_words.csv`` (:func:`entry_words`).
+The vocabulary is ``datasets/entry_words.csv``
+(:func:`~nutrilog.matching.diary_words.entry_words`).
 :func:`strip_prefix` takes meal and time prefixes (``breakfast -``, ``lunch:``,
 ``[dinner]``, ``Meal 3 -``, ``snack #2:``, ``11am -``, ``dinner @ 6:``, ``bkfst -``,
 ``Mon lunch -``, ``sat 8pm -``, ``@ work:``),
 list markers (bullets, check boxes, item numbers such as ``2)`` or ``1.``) and eating
-verbs (``had``, ``ate``) off a line and keeps the meal; :func:`not_food_reason` says why a
-line is no food entry (``walked``, ``slept``, ``BP``; a tally such as ``total: 1850
-kcal``, a duration such as ``10 min`` or a day note such as ``rest day``, with no
-food word beside it); :func:`needs_reading` tells the lines that need
-neither from those that may (most lines of a long diary need none).
+verbs (``had``, ``ate``) off a line and keeps the meal (why a line is no food entry is
+:mod:`~nutrilog.matching.not_food`'s); :func:`clock_after` takes a time said after the
+food; :func:`needs_reading` tells the lines that need no reading from those that may
+(most lines of a long diary need none).
 
 Examples
 --------
 >>> strip_prefix("breakfast - 2 eggs")
 ('2 eggs', 'breakfast', None)
->>> not_food_reason("slept 7 hours")
-"not a food entry (sleep: 'slept')"
+>>> clock_after("banana 10:15")
+('banana', '10:15')
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 from functools import lru_cache
-from typing import NamedTuple
 
+from nutrilog.matching.diary_words import alternation, entry_words, size_words
 from nutrilog.matching.negations import NEGATION_WORD
+from nutrilog.matching.not_food import FORMULA, tally_cue
 from nutrilog.matching.parts import CONNECTOR, ON_BREAD
-from nutrilog.matching.synonyms import PhraseTable, brand_table
-from nutrilog.matching.vocabulary import read_word_table
+from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["EntryWords", "entry_words", "needs_reading", "not_food_reason", "strip_prefix"]
+__all__ = ["clock_after", "needs_reading", "strip_prefix"]
 
 
-class EntryWords(NamedTuple):
-    """The vocabulary of entry understanding (``datasets/entry_words.csv``)."""
-
-    meals: tuple[str, ...]
-    colon_meals: tuple[str, ...]
-    times_of_day: tuple[str, ...]
-    eat_verbs: tuple[str, ...]
-    containers: frozenset[str]
-    measures: frozenset[str]
-    places: tuple[str, ...]
-    not_food: PhraseTable[str]
-    tallies: PhraseTable[str]
-
-
-@lru_cache(maxsize=1)
-def entry_words() -> EntryWords:
-    """The entry vocabulary, read once."""
-    rows = read_word_table("entry_words.csv")
-
-    def words(role: str) -> tuple[str, ...]:
-        return tuple(w for w, r, _ in rows if r == role)
-
-    return EntryWords(
-        meals=words("meal"),
-        colon_meals=words("meal_colon"),
-        times_of_day=words("time_of_day"),
-        eat_verbs=words("eat_verb"),
-        containers=frozenset(normalize_many(list(words("container")))),
-        measures=frozenset(normalize_many(list(words("measure")))),
-        places=words("place"),
-        not_food=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food"),
-        tallies=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food_weak"),
-    )
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, longest first; a space or hyphen matches either."""
-    parts = [r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words]
-    return "|".join(sorted(parts, key=len, reverse=True))
-
-
-_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon)"
+#: A clock time: ``7am``, ``7:30 p.m.``, ``19:30``, ``noon``, or an hour with a bare
+#: ``a``/``p`` glued to it (``9:45a``, ``6p``), as people type in notes apps.
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
 #: A 24-hour time written as four digits (``0430``, ``2215h``): a prefix only when a
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
 _CLOCK_24 = r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs)?)?"
@@ -116,8 +76,8 @@ _LABEL = re.compile(
 @lru_cache(maxsize=1)
 def _prefix_patterns() -> list[re.Pattern[str]]:
     w = entry_words()
-    meal_word = _alternation(w.meals)
-    time_word = _alternation(w.times_of_day) + r"|day\s*\d{1,3}"  # "Day 2 dinner:"
+    meal_word = alternation(w.meals)
+    time_word = alternation(w.times_of_day) + r"|day\s*\d{1,3}"  # "Day 2 dinner:"
     meal = rf"(?:(?:{time_word})[\s-]+){{0,2}}(?:{meal_word})(?:[\s-]+(?:{meal_word}))?"
     tail = (
         rf"(?:\s*#\s*\d+|\s+\d+(?!\d|:\d|\s*[ap]\.?m))?"
@@ -150,7 +110,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         # an occasion before a meal, then the amount (``post-nursing snack 1 oz almonds``)
         re.compile(rf"^(?P<meal>{_OCCASION}[\s-]+(?:{meal_word}))\s+{amount_next}", flags),
         re.compile(
-            rf"^(?P<meal>{_alternation(w.colon_meals)})(?:\s*\((?P<time>{_CLOCK})\))?\s*:\s*",
+            rf"^(?P<meal>{alternation(w.colon_meals)})(?:\s*\((?P<time>{_CLOCK})\))?\s*:\s*",
             flags,
         ),
         re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),
@@ -170,7 +130,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
             rf"(?:{_SEP}|\s+{amount_next})",
             flags,
         ),
-        re.compile(rf"^(?:{_alternation(w.eat_verbs)})\s+", flags),
+        re.compile(rf"^(?:{alternation(w.eat_verbs)})\s+", flags),
     ]
 
 
@@ -181,11 +141,11 @@ _COMMENT = re.compile(r"\s+#(?!\d).*$")
 def _worth_reading() -> re.Pattern[str]:
     """A line that may hold a prefix, a connector or a comment (others read as written)."""
     w = entry_words()
-    first = _alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
+    first = alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
     # a word or two of context before a meal and a separator (``office lunch -``)
     context = (
-        rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{_alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
-        rf"|{_OCCASION}[\s-]+(?:{_alternation(w.meals)})\s+\d"
+        rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
+        rf"|{_OCCASION}[\s-]+(?:{alternation(w.meals)})\s+\d"
         rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}}\s*(?::|[-\u2013\u2014]\s|[-=]>)"
     )
     return re.compile(
@@ -212,14 +172,15 @@ def needs_reading(text: str, words: list[str]) -> bool:
     vocab = entry_words()
     if vocab.not_food.find(words) or vocab.tallies.find(words):
         return True
-    if any(_DISTANCE.match(w) for w in words):  # "5k", "21.1km"
+    if any(tally_cue(w) for w in words):  # "5k", "21.1km", "9pm"
         return True
     return (
         _worth_reading().search(text) is not None
         or _meal_after().search(text) is not None
         or _said_after().search(text) is not None
+        or _CLOCK_AFTER.search(text) is not None
         or _MIXED_IN_WATER.search(text) is not None
-        or _FORMULA.search(text) is not None
+        or FORMULA.search(text) is not None
     )
 
 
@@ -289,6 +250,29 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     return rest, meal, clock
 
 
+#: A clock time closing the line (``banana 10:15``, ``coffee @ 7am``, ``oats (7:30)``).
+_CLOCK_AFTER = re.compile(
+    rf"\s*(?:\s(?:at|around|about|approx\.?)|@|~)?\s*\(?(?P<time>{_CLOCK})\)?\s*$", re.I
+)
+
+
+def clock_after(text: str) -> tuple[str, str | None]:
+    """``text`` without a clock time said after the food, and that time.
+
+    Read after :func:`not_food_reason`, for which the time is a cue (``marked essays
+    until 10pm`` is a note of the day); before, it was read as an amount.
+
+    Examples
+    --------
+    >>> clock_after("banana 10:15"), clock_after("coffee @ 7am"), clock_after("2 eggs")
+    (('banana', '10:15'), ('coffee', '7am'), ('2 eggs', None))
+    """
+    found = _CLOCK_AFTER.search(text)
+    if found is None or found.start() == 0:
+        return text, None
+    return text[: found.start()].strip(), found["time"]
+
+
 #: Water a powder is mixed in, closing the line (``in water``, ``with 300ml water``).
 _MIXED_IN_WATER = re.compile(
     r"\s+(?:mixed\s+|shaken\s+)?(?:in|with|into)\s+(?:\d+(?:\.\d+)?\s*(?:ml|oz|fl\s*oz)\s+)?"
@@ -318,7 +302,7 @@ def _label_before(text: str) -> tuple[str, str] | None:
     vocab = matcher_words()
     from nutrilog.matching.reading import count_words
 
-    sizes = frozenset(normalize_many(list(_size_words())))
+    sizes = frozenset(normalize_many(list(size_words())))
     plain = vocab.preparation.keys() | vocab.cosmetic | vocab.stop | count_words() | sizes
     words = normalize_many([amount.food])[0].split()
     if amount.unit_kind == "default" or not words:
@@ -331,7 +315,7 @@ def _label_before(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _meal_after() -> re.Pattern[str]:
     """A meal named after the food (``at lunch``, ``for breakfast``, ``with dinner``)."""
-    meals = _alternation(entry_words().meals)
+    meals = alternation(entry_words().meals)
     return re.compile(rf"\s+(?:at|for|during|with)\s+(?P<meal>(?:my\s+)?(?:{meals}))\s*$", re.I)
 
 
@@ -341,10 +325,10 @@ def _said_after() -> re.Pattern[str]:
     gas station``): no part of the food. Times of day of five letters or more only
     (``sun`` and ``late`` end food names too)."""
     w = entry_words()
-    times = _alternation(tuple(t for t in w.times_of_day if len(t) >= 5))
+    times = alternation(tuple(t for t in w.times_of_day if len(t) >= 5))
     return re.compile(
         rf"\s+(?:(?:at|in\s+the|this|last|on|during\s+the)\s+)?(?:{times})\s*$"
-        rf"|\s+(?:from|at)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:{_alternation(w.places)})\s*$"
+        rf"|\s+(?:from|at)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:{alternation(w.places)})\s*$"
         # any place with an article or a possessive (``from the diner``, ``at the tea
         # room``, ``at mom's``), unless a brand is named there (see :func:`_place_said`)
         r"|\s+(?:from|at)\s+(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
@@ -366,122 +350,3 @@ def _place_said(found: re.Match[str]) -> bool:
         brand.kind == "restaurant" and end - start == len(words.split())
         for start, end, brand in found_brands
     )
-
-
-#: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):
-#: no food, whatever words it holds (``A1`` is also a steak sauce).
-_FORMULA = re.compile(
-    r"^\s*[=+@]\s*[A-Za-z][A-Za-z0-9_.]*\s*\(|^\s*[=@]\s*\$?[A-Za-z]{1,3}\$?\d+\b"
-    r"|\b\$?[A-Za-z]{1,3}\$?\d+\s*:\s*\$?[A-Za-z]{1,3}\$?\d+\b"
-)
-#: Words USDA descriptions hold that name no food (``no`` of "No. 2", ``without``): a
-#: tally line that has them still has no food word (``desk day, no run``).
-_NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", "a"})
-_NUMERIC = re.compile(r"\d")
-#: A distance run or ridden, written as one word (``5k``, ``10k``, ``112km``, ``13.1mi``):
-#: like a tally word, a line with it and no food word is a training note.
-_DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
-
-
-@lru_cache(maxsize=1)
-def _size_words() -> frozenset[str]:
-    """The size words of ``datasets/units.csv`` (``small``, ``med``, ``sm``)."""
-    from nutrilog.units import unit_aliases
-
-    return frozenset(a for a, info in unit_aliases().items() if info.kind == "size")
-
-
-def _is_size(text: str, cue: list[str]) -> bool:
-    """Whether a one-word not-food cue is written as a size word before a food.
-
-    ``med`` is the singular of ``meds`` (medication) once plurals are folded, but
-    ``1 med onion``, ``a med apple`` or ``zucchini (1 med)`` names an item's size:
-    the word as written is a size word of ``units.csv`` after a count or an article,
-    before another word, a bracket, a comma or the end of the line.
-    """
-    if len(cue) != 1 or cue[0] not in _size_words():
-        return False
-    pattern = rf"(?:^|[\s(])(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?(?:\s+[a-z]|\s*[),;]|\s*$)"
-    return re.search(pattern, text.lower()) is not None
-
-
-@lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
-    """Mass, volume and energy units (``g``, ``mg``, ``L``, ``kcal``) and stop words
-    (``on``, ``the``): beside a tally they are no food word."""
-    from nutrilog.matching.vocabulary import matcher_words
-    from nutrilog.units import unit_aliases
-
-    units = frozenset(
-        a.lower()
-        for a, info in unit_aliases().items()
-        if a.isalpha() and info.kind in ("mass", "volume")
-    )
-    return units | matcher_words().stop | {"kcal", "cal", "cals"}
-
-
-@lru_cache(maxsize=1)
-def _meal_names() -> PhraseTable[str]:
-    """The meal words of the entry vocabulary as phrases (``post workout``)."""
-    meals = normalize_many(list(entry_words().meals))
-    return PhraseTable.build((m, m) for m in meals if " " in m)
-
-
-def _named_spans(words: list[str]) -> list[tuple[int, int, object]]:
-    """The spans of ``words`` that name a brand or a meal of several words."""
-    return [*brand_table().find(words), *_meal_names().find(words)]
-
-
-def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
-    """Why a line is not a food entry, or None when it may be one.
-
-    Parameters
-    ----------
-    text : str
-        The line without its prefixes (:func:`strip_prefix`).
-    known : set of str
-        Normalised food words; a tally word (``calories``, ``total``) makes a line no
-        food entry only when none of them is in it.
-
-    Examples
-    --------
-    >>> not_food_reason("slept 7 hours")
-    "not a food entry (sleep: 'slept')"
-    >>> not_food_reason("total: 1850 kcal")
-    "not a food entry (tally: 'total')"
-    >>> not_food_reason("2 eggs") is None
-    True
-    """
-    if _FORMULA.search(text):
-        return "not a food entry (spreadsheet formula)"
-    words = normalize_many([text])[0].split()
-    vocab = entry_words()
-    # a brand's or a meal's name is no cue (``weight watchers`` and a ``post workout
-    # shake`` are food; ``weight`` and ``workout`` alone are not)
-    named = {i for s, e, _ in _named_spans(words) for i in range(s, e)}
-    cues = [
-        c
-        for c in vocab.not_food.find(words)
-        if not _is_size(text, words[c[0] : c[1]]) and not named.intersection(range(*c[:2]))
-    ]
-    if cues:
-        start, end, kind = cues[0]
-        return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
-    tallies = vocab.tallies.find(words)
-    tallies += [(i, i + 1, "activity") for i, w in enumerate(words) if _DISTANCE.match(w)]
-    if tallies:
-        tallied = {i for s, e, _ in tallies for i in range(s, e)}
-        units = _unit_words()
-        others = [
-            w
-            for i, w in enumerate(words)
-            if i not in tallied
-            and w in known
-            and w not in units
-            and w not in _NO_FOOD
-            and not _NUMERIC.search(w)
-        ]
-        if not others:
-            start, end, kind = tallies[0]
-            return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
-    return None

@@ -1,0 +1,75 @@
+"""The words of a diary line besides its foods (``datasets/entry_words.csv``).
+
+Meals, times of day, eating verbs, containers, measures, places, the words that make a
+line no food entry and the weak (tally) ones, read once as :class:`EntryWords`; and the
+size words of ``datasets/units.csv``. :mod:`~nutrilog.matching.prefixes` and
+:mod:`~nutrilog.matching.not_food` read lines with them.
+
+Examples
+--------
+>>> "breakfast" in entry_words().meals
+True
+>>> "med" in size_words()
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from nutrilog.matching.synonyms import PhraseTable
+from nutrilog.matching.vocabulary import read_word_table
+from nutrilog.matching.words import normalize_many
+
+__all__ = ["EntryWords", "alternation", "entry_words", "size_words"]
+
+
+class EntryWords(NamedTuple):
+    """The vocabulary of entry understanding (``datasets/entry_words.csv``)."""
+
+    meals: tuple[str, ...]
+    colon_meals: tuple[str, ...]
+    times_of_day: tuple[str, ...]
+    eat_verbs: tuple[str, ...]
+    containers: frozenset[str]
+    measures: frozenset[str]
+    places: tuple[str, ...]
+    not_food: PhraseTable[str]
+    tallies: PhraseTable[str]
+
+
+@lru_cache(maxsize=1)
+def entry_words() -> EntryWords:
+    """The entry vocabulary, read once."""
+    rows = read_word_table("entry_words.csv")
+
+    def words(role: str) -> tuple[str, ...]:
+        return tuple(w for w, r, _ in rows if r == role)
+
+    return EntryWords(
+        meals=words("meal"),
+        colon_meals=words("meal_colon"),
+        times_of_day=words("time_of_day"),
+        eat_verbs=words("eat_verb"),
+        containers=frozenset(normalize_many(list(words("container")))),
+        measures=frozenset(normalize_many(list(words("measure")))),
+        places=words("place"),
+        not_food=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food"),
+        tallies=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food_weak"),
+    )
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first; a space or hyphen matches either."""
+    parts = [r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words]
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def size_words() -> frozenset[str]:
+    """The size words of ``datasets/units.csv`` (``small``, ``med``, ``sm``)."""
+    from nutrilog.units import unit_aliases
+
+    return frozenset(a for a, info in unit_aliases().items() if info.kind == "size")

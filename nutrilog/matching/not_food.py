@@ -1,0 +1,154 @@
+"""Lines that are no food entry: activities, sleep, symptoms, tallies and notes.
+
+A line with a word of the ``not_food`` rows of ``datasets/entry_words.csv`` (``walked``,
+``slept``, ``BP``) is no food entry; a tally word (``total``, ``kcal``), a duration
+(``10 min``), a day note (``rest day``), a distance (``5k``) or a clock time (``9pm``)
+makes one only with no food word beside it; a spreadsheet formula never is one.
+
+Examples
+--------
+>>> not_food_reason("slept 7 hours")
+"not a food entry (sleep: 'slept')"
+>>> not_food_reason("marked essays until 10pm")
+"not a food entry (time: '10pm')"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from functools import lru_cache
+
+from nutrilog.matching.diary_words import entry_words, size_words
+from nutrilog.matching.synonyms import PhraseTable, brand_table
+from nutrilog.matching.words import normalize_many
+
+__all__ = ["FORMULA", "not_food_reason", "tally_cue"]
+
+
+#: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):
+#: no food, whatever words it holds (``A1`` is also a steak sauce).
+FORMULA = re.compile(
+    r"^\s*[=+@]\s*[A-Za-z][A-Za-z0-9_.]*\s*\(|^\s*[=@]\s*\$?[A-Za-z]{1,3}\$?\d+\b"
+    r"|\b\$?[A-Za-z]{1,3}\$?\d+\s*:\s*\$?[A-Za-z]{1,3}\$?\d+\b"
+)
+#: Words USDA descriptions hold that name no food (``no`` of "No. 2", ``without``): a
+#: tally line that has them still has no food word (``desk day, no run``).
+_NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", "a"})
+_NUMERIC = re.compile(r"\d")
+#: A distance run or ridden, written as one word (``5k``, ``10k``, ``112km``, ``13.1mi``):
+#: like a tally word, a line with it and no food word is a training note.
+_DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
+#: A clock time as one normalised word (``9pm``, ``7:45``, ``6a``): like a tally word, a
+#: line with it and no food word is a note of the day (``graded quizzes until 9pm``).
+_CLOCK_WORD = re.compile(r"^\d{1,2}(?::\d{2})?(?:am|pm|a|p)$|^\d{1,2}:\d{2}$")
+
+
+def tally_cue(word: str) -> str | None:
+    """The tally cue a single word is: a distance (``activity``), a clock time
+    (``time``), or None.
+
+    Examples
+    --------
+    >>> tally_cue("5k"), tally_cue("9pm"), tally_cue("eggs")
+    ('activity', 'time', None)
+    """
+    if _DISTANCE.match(word):
+        return "activity"
+    return "time" if _CLOCK_WORD.match(word) else None
+
+
+def _is_size(text: str, cue: list[str]) -> bool:
+    """Whether a one-word not-food cue is written as a size word before a food.
+
+    ``med`` is the singular of ``meds`` (medication) once plurals are folded, but
+    ``1 med onion``, ``a med apple`` or ``zucchini (1 med)`` names an item's size:
+    the word as written is a size word of ``units.csv`` after a count or an article,
+    before another word, a bracket, a comma or the end of the line.
+    """
+    if len(cue) != 1 or cue[0] not in size_words():
+        return False
+    pattern = rf"(?:^|[\s(])(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?(?:\s+[a-z]|\s*[),;]|\s*$)"
+    return re.search(pattern, text.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Mass, volume and energy units (``g``, ``mg``, ``L``, ``kcal``) and stop words
+    (``on``, ``the``): beside a tally they are no food word."""
+    from nutrilog.matching.vocabulary import matcher_words
+    from nutrilog.units import unit_aliases
+
+    units = frozenset(
+        a.lower()
+        for a, info in unit_aliases().items()
+        if a.isalpha() and info.kind in ("mass", "volume")
+    )
+    return units | matcher_words().stop | {"kcal", "cal", "cals"}
+
+
+@lru_cache(maxsize=1)
+def _meal_names() -> PhraseTable[str]:
+    """The meal words of the entry vocabulary as phrases (``post workout``)."""
+    meals = normalize_many(list(entry_words().meals))
+    return PhraseTable.build((m, m) for m in meals if " " in m)
+
+
+def _named_spans(words: list[str]) -> list[tuple[int, int, object]]:
+    """The spans of ``words`` that name a brand or a meal of several words."""
+    return [*brand_table().find(words), *_meal_names().find(words)]
+
+
+def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
+    """Why a line is not a food entry, or None when it may be one.
+
+    Parameters
+    ----------
+    text : str
+        The line without its prefixes (:func:`~nutrilog.matching.prefixes.strip_prefix`).
+    known : set of str
+        Normalised food words; a tally word (``calories``, ``total``) makes a line no
+        food entry only when none of them is in it.
+
+    Examples
+    --------
+    >>> not_food_reason("slept 7 hours")
+    "not a food entry (sleep: 'slept')"
+    >>> not_food_reason("total: 1850 kcal")
+    "not a food entry (tally: 'total')"
+    >>> not_food_reason("2 eggs") is None
+    True
+    """
+    if FORMULA.search(text):
+        return "not a food entry (spreadsheet formula)"
+    words = normalize_many([text])[0].split()
+    vocab = entry_words()
+    # a brand's or a meal's name is no cue (``weight watchers`` and a ``post workout
+    # shake`` are food; ``weight`` and ``workout`` alone are not)
+    named = {i for s, e, _ in _named_spans(words) for i in range(s, e)}
+    cues = [
+        c
+        for c in vocab.not_food.find(words)
+        if not _is_size(text, words[c[0] : c[1]]) and not named.intersection(range(*c[:2]))
+    ]
+    if cues:
+        start, end, kind = cues[0]
+        return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
+    tallies = vocab.tallies.find(words)
+    tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
+    if tallies:
+        tallied = {i for s, e, _ in tallies for i in range(s, e)}
+        units = _unit_words()
+        others = [
+            w
+            for i, w in enumerate(words)
+            if i not in tallied
+            and w in known
+            and w not in units
+            and w not in _NO_FOOD
+            and not _NUMERIC.search(w)
+        ]
+        if not others:
+            start, end, kind = tallies[0]
+            return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
+    return None
