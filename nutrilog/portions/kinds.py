@@ -192,16 +192,22 @@ def _twin_unit(
     )
 
 
+#: An item lighter than this (grams) is eaten by the handful: a size said of the food
+#: is the size of a serving, not of one piece.
+_CRUMB_G = 5.0
+
+
 def _scaled_item(
     food_id: str, food: Food, unit: str, hint: Hint, prepared: PreparedPortions | None
 ) -> Portion | None:
     """A large or small item of a food USDA weighs in no such size: its usual item
     scaled by :data:`~nutrilog.portions.sizes.SIZE_FACTORS` (``1 lg dill pickle``; a
     usual item USDA calls large itself is scaled from large), the assumption tagged
-    ``size``; None when the food has no item of its own."""
+    ``size``; None when the food has no item of its own, or only a crumb of one (a
+    crisp, a cracker: ``large chips`` is a large serving, not a large crisp)."""
     one = _for_food(food_id, food, "", "bare", hint, prepared)
-    if not np.isfinite(one.grams) or one.assumption:
-        return None  # no item, or one that is itself a guess
+    if not np.isfinite(one.grams) or one.assumption or one.grams < _CRUMB_G:
+        return None  # no item, one that is itself a guess, or one eaten by the handful
     # an item USDA calls large or small itself is scaled from its own size
     own = re.search(r"\b(large|small)\b", one.portion, re.IGNORECASE)
     factor = SIZE_FACTORS[unit] / (SIZE_FACTORS[own[1].lower()] if own else 1.0)

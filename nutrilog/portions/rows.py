@@ -65,6 +65,7 @@ COUNT_TWINS: dict[str, tuple[str, ...]] = {
     "rasher": ("slice",),  # a rasher of bacon is a slice
     "strip": ("slice", "piece"),  # a strip of bacon is a slice
     "sachet": ("packet",),  # British and Australian for a packet
+    "pouch": ("packet", "bag"),  # a snack pouch is a single-serving bag
 }
 _EMBEDDED_VOLUME = re.compile(
     r"(?i)(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
