@@ -192,6 +192,14 @@ _FOR_EACH = re.compile(
 )
 
 
+#: Untracked nutrients that name no food (``zinc``, ``vitamin C``), unlike ``iron`` or
+#: ``turmeric``: with a bare number after them they are a dose.
+_ONLY_NUTRIENTS = re.compile(
+    r"\bzinc\b|\bselenium\b|\biodine\b|\bfol(?:ate|ic)\b|\bvit(?:amin[ae]?)?\.?\s*[acek][12]?\b",
+    re.I,
+)
+
+
 def _count_for_each(text: str) -> tuple[float, str] | None:
     """``(count, as written)`` of the units a line takes when it states each unit's
     doses (``each``, ``per gummy``); None otherwise."""
@@ -423,7 +431,12 @@ def detect_supplement(text: str) -> SupplementInfo:
         return _FOOD  # "1 nespresso capsule"
     if not columns:
         named = NAMED_SUPPLEMENTS.search(text)
-        if named or (OTHER_SUPPLEMENTS.search(text) and (dosed or marked)):
+        # "zinc 30": a nutrient no food is named after, with a label-sized number
+        bare_dose = parsed.unit is None and parsed.quantity >= BARE_DOSE_MIN
+        if named or (
+            OTHER_SUPPLEMENTS.search(text)
+            and (dosed or marked or (bare_dose and _ONLY_NUTRIENTS.search(text)))
+        ):
             stated = parsed.unit_kind in ("mass", "activity")
             amount = "" if (named and not stated) else None
             return SupplementInfo(
@@ -455,6 +468,7 @@ def detect_supplement(text: str) -> SupplementInfo:
         parts = doses_beside_names(text, columns) or parts
     single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
     in_order = doses_in_order(text, columns)
+    counted = None if single else _COUNT_OF_UNITS.search(text)  # ", 2 caplets"
     for column in columns:
         naming = [p for p in parts if column in nutrients_in(p)]
         # "B-complex w/ 500mcg B12": the part naming B12 itself holds its amount
@@ -477,6 +491,9 @@ def detect_supplement(text: str) -> SupplementInfo:
             # it is when D's part gives another nutrient's dose ("D gummies (250 mg Ca")
             amount = next((q for q in map(_part_amount, parts) if q.unit == "IU"), amount)
         value, why, assumption = dose_of(column, amount, part or text)
+        if why is None and counted is not None and counted[0] not in (part or text):
+            # "calcium 315 mg + D 5 mcg, 2 caplets": each part's dose is one caplet's
+            value = float(value) * float(counted["count"] or counted["bare"])
         if why is None:
             nutrients[column] = float(value)
         else:

@@ -61,7 +61,7 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "magnesium_mg",
         re.compile(
-            rf"\bmagnesium\b|\bmag\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bMg\b)"
+            rf"\bmagnesium\b|\bmagnesio\b|\bmag\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bMg\b)"
             rf"|{_NOT_AFTER_NUMBER}\bmg\s+(?:l-)?(?:{_ANY_SALT})\b",
             re.I,
         ),
@@ -69,7 +69,7 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "calcium_mg",
         re.compile(
-            rf"\bcalcium\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
+            rf"\bcalcium\b|\bcalcio\b|\bcal\s*[\s/&+-]\s*mag\b|\bmag\s*[\s/&+-]\s*cal\b|(?-i:{_NOT_AFTER_NUMBER}\bCa\b(?!\.))"
             # "cal 500 mg": cal before a dose in milligrams is calcium (calories are no mg)
             r"|\bcal\b(?=\s*(?:\d+(?:\.\d+)?)?\s*mg\b)"
             rf"|\b(?:ca|cal)\s+(?:{_ANY_SALT})\b",  # "ca carbonate", "cal citrate"
@@ -79,7 +79,7 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "potassium_mg",
         re.compile(
-            rf"\bpotassium\b|(?-i:(?<!vitamin )(?<!vit )(?<!vit\. ){_NOT_AFTER_NUMBER}\bK\b(?![\w-]))"
+            rf"\bpotassium\b|\bpotasio\b|(?-i:(?<!vitamin )(?<!vit )(?<!vit\. ){_NOT_AFTER_NUMBER}\bK\b(?![\w-]))"
             rf"|\bk\s+(?:{_ANY_SALT})\b",
             re.I,
         ),
@@ -89,14 +89,14 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vitamin_d_ug",
         re.compile(
-            r"\bvit(?:amin)?\.?\s*d[23]?\b|\bd[23]\b|(?:chole|ergo)calciferol"
+            r"\bvit(?:amin[ae]?)?\.?\s*d[23]?\b|\bd[23]\b|(?:chole|ergo)calciferol"
             r"|(?-i:(?<![\w'.-])D(?![\w'-]))",
             re.I,
         ),
     ),
     (
         "vitamin_b12_ug",
-        re.compile(r"\b(?:vit(?:amin)?\.?\s*)?b[\s-]?12\b|cobalamin|\bb[\s-]?complex\b", re.I),
+        re.compile(r"\b(?:vit(?:amin[ae]?)?\.?\s*)?b[\s-]?12\b|cobalamin|\bb[\s-]?complex\b", re.I),
     ),
 ]
 #: A B-complex names B12 among others: its dose is never B12's alone.
@@ -112,7 +112,10 @@ FORMS = re.compile(
 #: Multivitamins and prenatals.
 MULTI = re.compile(
     r"multi[\s-]?vit|\bmulti\b(?![\s-]*(?:grains?|seeds?|colou?r|purpose|pack|layer|bean))|"
-    r"prenatal|one[\s-]a[\s-]day|centrum",
+    r"prenatal|one[\s-]a[\s-]day|centrum|"
+    # vitamins with no name after them are a multivitamin (``kids gummy vitamins``)
+    r"\b(?:gumm(?:y|ies)|kids?'?|children'?s|chewable|daily|adult|women'?s|men'?s)\s+vitamins?\b"
+    r"(?!\s*(?:[a-ek]\b|b\d))",
     re.I,
 )
 #: Supplements by their name alone, dose or not: never a food.
@@ -123,7 +126,7 @@ NAMED_SUPPLEMENTS = re.compile(
     r"\bkrill\s*oil\b|\bevening\s+primrose\b|\bmsm\b|\binositol\b|\bberberine\b|"
     r"\bquercetin\b|\b(?:l-)?glutamine\b|\b(?:l-|acetyl[\s-]l-)?carnitine\b|\bdhea\b|"
     r"\bvalerian\b|\brhodiola\b|\bsaw\s+palmetto\b|\bmilk\s+thistle\b|\bginkgo\b|"
-    r"\bechinacea\b|\bn-?acetyl[\s-]?cysteine\b|"
+    r"\bechinacea\b|\bn-?acetyl[\s-]?cysteine\b|\bag1\b|\bathletic\s+greens\b|"
     r"\belectrolytes? (?:tabs?|tablets?|capsules?|caps|packets?|sachets?|powder|mix|drink mix)\b|"
     r"\blmnt\b|\bnuun\b|\bliquid[\s-]?i\.?v\b|\bsalt[\s-]?sticks?\b|"
     r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b|"
@@ -158,7 +161,7 @@ WATER = re.compile(
 )
 #: Words a supplement line holds besides its nutrients: what is left after them is food.
 BARE_WORDS = re.compile(
-    rf"\b(?:vitamins?|supplements?|elemental|daily|dose|{_ANY_SALT}|l-|powder|"
+    rf"\b(?:vitamin[ae]?s?|supplements?|elemental|daily|dose|{_ANY_SALT}|l-|powder|"
     r"ultra|extra|max(?:imum)?|super|forte|plus|high|potency|strength|regular|advanced|"
     r"complete|liquid|spray|sublingual|chewables?|once|weekly|mega|mg|mcg|ug|iu|meq)\b|\bl-",
     re.I,
@@ -168,8 +171,8 @@ SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
 #: A salt tablet (``salt tab``, ``salt tablets``, ``salt caps``): sold by the weight of
 #: its sodium chloride.
 SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
-#: A dose written in thousands (``D3 5k``, ``10k IU``).
-THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$))", re.I)
+#: A dose written in thousands (``D3 5k``, ``10k IU``, ``vit D 2k + mag 200``).
+THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$|[+,;&/]|and\b|plus\b))", re.I)
 #: A word that names something (``K2``, ``zinc``), beyond amounts and label words.
 NAMING = re.compile(r"[a-z][a-z0-9]", re.I)
 #: Any word that can make a line a supplement or water: the quick screen before
