@@ -75,6 +75,7 @@ from nutrilog.matching.parts import (
     split_parts,
 )
 from nutrilog.matching.prefixes import clock_after, needs_reading, strip_prefix
+from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
@@ -242,7 +243,7 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
         return -math.inf
     if result.method in ("alias", "exact"):
         return result.score
-    if any(kind == "brand" for kind, _ in result.assumptions):
+    if any(kind == "brand" for kind, _ in result.assumptions) and not _chain_only(key):
         return -math.inf  # "cheerios with milk": the brand read away is no dish's part
     part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
@@ -253,6 +254,13 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
         and _extra_words(matcher, key) <= _DISH_EXTRA
     )
     return result.score if fits else -math.inf
+
+
+def _chain_only(key: str) -> bool:
+    """Whether every brand ``key`` names is a restaurant chain: the place the dish came
+    from (``dunkin ham egg & cheese english muffin``), no part of it."""
+    found = brand_table().find(key.split())
+    return bool(found) and all(brand.kind == "restaurant" for _, _, brand in found)
 
 
 def _best_grouping(
