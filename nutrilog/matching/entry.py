@@ -68,6 +68,7 @@ from nutrilog.matching.not_food import not_food_reason
 from nutrilog.matching.parts import (
     Part,
     amount_after,
+    amount_served_with,
     each_amount,
     has_amount,
     own_bread_dropped,
@@ -394,7 +395,7 @@ def _parts_of(
     listed = _listed_in_container(rest)
     if listed is not None:
         rest = listed
-    rest = amount_after(each_amount(rest))
+    rest = amount_served_with(amount_after(each_amount(rest)))
     spans = part_spans(rest)
     joined = with_joined(matcher, rest, spans)
     if joined is not None:

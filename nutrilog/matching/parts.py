@@ -29,6 +29,7 @@ __all__ = [
     "ON_BREAD",
     "Part",
     "amount_after",
+    "amount_served_with",
     "each_amount",
     "has_amount",
     "own_bread_dropped",
@@ -198,6 +199,37 @@ def amount_after(text: str) -> str:
     if tail.unit_kind is None and math.isnan(tail.quantity):
         return text
     return f"{found['amount'].strip()} {found['food'].strip()}"
+
+
+#: A drink's amount written at the end, after what it is served with (``iced tea w/
+#: lemon 16oz``, ``soda water w lime 300ml``): a volume, or 8 oz and more.
+_SERVED_WITH_AMOUNT = re.compile(
+    r"^(?P<food>[^,;+&]*?[a-z][^,;+&]*?)\s+(?:with|w/?)\s+(?P<with>[a-z][a-z' -]{1,25}?)\s+"
+    r"(?P<amount>\d+(?:\.\d+)?\s*(?:ml|l|fl\.?\s*oz|oz|ounces?|cups?))\s*$",
+    re.IGNORECASE,
+)
+
+
+def amount_served_with(text: str) -> str:
+    """``text`` with a drink's amount written after what it is served with moved before
+    the drink (``16oz iced tea w/ lemon``): 300 ml of lime or 16 oz of lemon is no
+    garnish. Ounces count only from 8 on (``salad with chicken 4 oz`` keeps its
+    chicken's amount); as it is when the drink has an amount of its own.
+
+    Examples
+    --------
+    >>> amount_served_with("soda water w lime 300ml")
+    '300ml soda water with lime'
+    >>> amount_served_with("salad with chicken 4 oz")
+    'salad with chicken 4 oz'
+    """
+    found = _SERVED_WITH_AMOUNT.match(text)
+    if found is None or has_amount(found["food"]):
+        return text
+    amount = parse_quantity(found["amount"])
+    if amount.unit in ("oz",) and amount.quantity < 8:
+        return text
+    return f"{found['amount']} {found['food'].strip()} with {found['with'].strip()}"
 
 
 def each_amount(text: str) -> str:
