@@ -5,6 +5,8 @@ A fuzzy match found on a shared word may land on another food (``poke bowl`` ->
 description up to the first comma, less category words) has a word the text lacks.
 A branded food found on everyday words (``butter toast`` -> "GENERAL MILLS, PEANUT
 BUTTER TOAST CRUNCH") is another food than the one written: :func:`says_its_brand`.
+:func:`names_brand` tells a food that names the brand written (POPEYES chicken), and
+:func:`of_kind` one of the kind of food a brand is (an Ensure is a nutritional shake).
 The ranking steps (:mod:`~nutrilog.matching.steps`) and the acceptance rule
 (:mod:`~nutrilog.matching.confidence`) use them.
 
@@ -18,13 +20,16 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from nutrilog.matching.index import FoodIndex
-from nutrilog.matching.lookup import capital_words, plain_words
+from nutrilog.matching.lookup import capital_words, foods_holding, isin_sorted, plain_words
 from nutrilog.matching.reading import Reading
+from nutrilog.matching.synonyms import Brand
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["in_capitals", "names_another_food", "says_its_brand"]
+__all__ = ["in_capitals", "names_another_food", "names_brand", "of_kind", "says_its_brand"]
 
 #: Where a description's name ends: its first comma, semicolon or parenthesis.
 _NAME_END = re.compile(r"[,;(]")
@@ -94,3 +99,20 @@ def in_capitals(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     return capitals >= 2 and 2 * capitals >= len(letters)
+
+
+def names_brand(index: FoodIndex, position: int | None, brands: list[Brand]) -> bool:
+    """Whether the food at ``position`` names one of ``brands`` (POPEYES chicken)."""
+    if position is None:
+        return False
+    described = f" {normalize_many([str(index.descriptions[position])])[0]} "
+    return any(f" {name} " in described for name in normalize_many([b.brand for b in brands]))
+
+
+def of_kind(index: FoodIndex, position: int | None, generic: str) -> bool:
+    """Whether the food at ``position`` holds a word of a brand's generic food (an alias
+    of the words beside ``ensure``, ``vanilla``, is no nutritional shake)."""
+    if position is None:
+        return True
+    words = normalize_many([generic])[0].split()
+    return any(isin_sorted(np.array([position]), foods_holding(index, w))[0] for w in words)

@@ -46,7 +46,7 @@ from nutrilog.matching.lookup import (
     isin_sorted,
     plain_words,
 )
-from nutrilog.matching.naming import names_another_food, says_its_brand
+from nutrilog.matching.naming import names_another_food, names_brand, of_kind, says_its_brand
 from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, count_words, plain_key, read_key
 from nutrilog.matching.rounds import Steps, alone
@@ -119,21 +119,16 @@ def _curated_alternates_for(index: FoodIndex, key: str) -> list[tuple[int, float
     return [(index.position[i], 100.0) for i in ids if i in index.position]
 
 
-def _names_brand(index: FoodIndex, position: int | None, brands: list[Brand]) -> bool:
-    """Whether the food at ``position`` names one of ``brands`` (POPEYES chicken)."""
-    if position is None:
-        return False
-    described = f" {normalize_many([str(index.descriptions[position])])[0]} "
-    return any(f" {name} " in described for name in normalize_many([b.brand for b in brands]))
-
-
-def _of_kind(index: FoodIndex, position: int | None, generic: str) -> bool:
-    """Whether the food at ``position`` holds a word of a brand's generic food (an alias
-    of the words beside ``ensure``, ``vanilla``, is no nutritional shake)."""
-    if position is None:
-        return True
-    words = normalize_many([generic])[0].split()
-    return any(isin_sorted(np.array([position]), foods_holding(index, w))[0] for w in words)
+def _shop_dropped(plain: str, tables: MatchTables) -> tuple[str, list[Brand]]:
+    """``plain`` without the shop names it holds (``datasets/matching_words.csv``, role
+    ``store_brand``), and those shops; ``""`` when it names none."""
+    words = plain.split()
+    shops = set(normalize_many(list(matcher_words().store_brands)))
+    found = [f for f in tables.brands.find(words) if " ".join(words[f[0] : f[1]]) in shops]
+    if not found:
+        return "", []
+    dropped = {i for start, end, _ in found for i in range(start, end)}
+    return " ".join(w for i, w in enumerate(words) if i not in dropped), [b for *_, b in found]
 
 
 def _only_holder(index: FoodIndex, head: str, content: list[str]) -> int | None:
@@ -295,6 +290,12 @@ def key_steps(
         return _with_brand(found, index, named, key)
     if plain in index.exact:
         return MatchResult(index.exact[plain], 100.0, "exact", [])
+    own, shops = _shop_dropped(plain, tables)
+    if own in tables.curated:  # "tesco semi skimmed": the shop's own is the everyday food
+        found = MatchResult(
+            tables.curated[own], 100.0, "alias", [], _curated_alternates_for(index, own)
+        )
+        return _with_brand(found, index, shops, key)
     spelled = rewrite(plain.split(), tables.synonyms)
     said = " ".join(spelled.words)
     if spelled.used and said in tables.curated:
@@ -329,10 +330,10 @@ def key_steps(
             result = MatchResult(item[0], item[1], "fuzzy", [])
     generic = " ".join(b.generic for b in reading.brands if b.generic)
     if (
-        (result.method != "alias" or not _of_kind(index, result.position, generic))
+        (result.method != "alias" or not of_kind(index, result.position, generic))
         and generic
         and reading.head is not None
-        and not _names_brand(index, result.position, reading.brands)
+        and not names_brand(index, result.position, reading.brands)
     ):
         # "hot ovaltine": the brand's generic food with the words around it, when that
         # is a food; the words alone ("hot") had been read as any food holding them
