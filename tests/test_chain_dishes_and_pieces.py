@@ -63,3 +63,58 @@ def test_a_pointe_is_a_slice(foods: FoodTable) -> None:
 )
 def test_diary_names_of_brand_and_chain_items(line: str, food_id: str, foods: FoodTable) -> None:
     assert entries_of([line], foods)["food_id"].tolist() == [food_id]
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("sparkling water w lemon 500ml", 500.0),  # the water's 500 ml, not the lemon's
+        ("black tea with milk 12 oz", 355.2),  # SR28 14355 brewed tea: 29.6 g per fl oz
+    ],
+)
+def test_a_drinks_amount_after_what_it_is_served_with_is_the_drinks(
+    line: str, grams: float, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert len(rows) == 2
+    assert rows["grams"].iloc[0] == pytest.approx(grams, rel=0.02)
+    assert rows["grams"].iloc[1] < 60  # the lemon or the milk keeps a garnish's amount
+
+
+def test_a_small_weight_after_an_addition_stays_the_additions(foods: FoodTable) -> None:
+    # "4 oz" is a portion of chicken as much as of a salad: not moved
+    rows = entries_of(["greens with grilled chicken 4 oz"], foods)
+    assert rows["grams"].notna().all()
+    assert rows["grams"].iloc[-1] == pytest.approx(113.4, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("1 punnet strawberries", 250.0), ("half a punnet of raspberries", 62.5)],
+)
+def test_a_punnet_is_the_berry_basket(line: str, grams: float, foods: FoodTable) -> None:
+    rows = entries_of([line], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(grams)
+    assert "estimated amount" in rows["assumptions"].iloc[0]
+
+
+def test_a_bowl_of_dry_oats_is_the_oats_of_one_bowl_of_porridge(foods: FoodTable) -> None:
+    rows = entries_of(["a bowl of rolled oats"], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(40.0)
+
+
+@pytest.mark.parametrize("line", ["250ml aldi semi-skimmed", "sainsburys semi skimmed"])
+def test_a_shops_own_product_is_the_everyday_food(line: str, foods: FoodTable) -> None:
+    # SR28 01079 Milk, reduced fat, fluid, 2% (UK semi-skimmed is 1.7% fat: the nearest)
+    rows = entries_of([line], foods)
+    assert rows["food_id"].tolist() == ["sr28:01079"]
+    assert "brand" in rows["assumptions"].iloc[0]
+
+
+def test_slices_shorthand(foods: FoodTable) -> None:
+    # SR28 18023 cornbread from dry mix: 1 piece = 60 g
+    rows = entries_of(["2 slcs cornbread"], foods)
+    assert rows["unit"].tolist() == ["slice"]
