@@ -118,3 +118,27 @@ def test_slices_shorthand(foods: FoodTable) -> None:
     # SR28 18023 cornbread from dry mix: 1 piece = 60 g
     rows = entries_of(["2 slcs cornbread"], foods)
     assert rows["unit"].tolist() == ["slice"]
+
+
+# --------------------------------------------------------------------------- drinks
+
+
+def test_a_fountain_drink_size_is_the_surveys_cup_beside_its_ice(foods: FoodTable) -> None:
+    # SR28 14148 cola: drink, large (32 fl oz) = 984 g, the cup full of cola; its FNDDS
+    # twin 92411520 weighs a large drink beside its ice at 744 g
+    rows = entries_of(["large coke"], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(744.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("3 cokes", 3 * 370.0),  # SR28 14148: can or bottle (12 fl oz) = 370 g
+        ("2 iced teas", 2 * 360.0),  # FNDDS 92308020: Quantity not specified = 360 g
+    ],
+)
+def test_a_count_of_drinks_is_cans_or_usual_drinks_not_cups(
+    line: str, grams: float, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(grams)

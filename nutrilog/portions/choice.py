@@ -221,11 +221,19 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
     return min(usual, key=lambda row: row.form)  # the first of the best form
 
 
+#: A fast-food cup size among a drink's portions (SR28 ``drink, small (16 fl oz)``,
+#: FNDDS ``medium drink``, ``child/senior drink``).
+_CUP_SIZE = re.compile(r"\bdrink\b", re.IGNORECASE)
+
+
 def count_default(rows: Sequence[Row], hint: Hint, best_allowed: int = NO_COUNT) -> Row | None:
     """The portion of one item: medium, each / whole, another countable one, then large.
 
     Only portions of rank ``best_allowed`` or better (see :func:`_count_rank`) count.
+    A fast-food cup size (``drink, medium (22 fl oz)``) is no item: two colas are two
+    cans, two iced teas two usual drinks.
     """
+    rows = [row for row in rows if not _CUP_SIZE.search(row.text)]
     best = min((row.count for row in rows), default=NO_COUNT)
     if best == NO_COUNT or best > best_allowed:
         return None
