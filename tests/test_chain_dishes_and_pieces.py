@@ -142,3 +142,28 @@ def test_a_count_of_drinks_is_cans_or_usual_drinks_not_cups(
 ) -> None:
     rows = entries_of([line], foods)
     assert rows["grams"].iloc[0] == pytest.approx(grams)
+
+
+# --------------------------------------------------------------------------- named lists
+
+
+@pytest.mark.parametrize(
+    ("line", "foods_listed"),
+    [
+        ("mixed grill - 6oz lamb chop, 2 sausages, grilled tomato", 3),
+        ("farmer's breakfast: 2 poached eggs, 1 slice rye toast", 2),
+        ("trail snack (1/4 cup almonds, 2 tbsp raisins)", 2),
+    ],
+)
+def test_a_name_before_a_list_with_amounts_is_no_food(
+    line: str, foods_listed: int, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert len(rows) == foods_listed
+    assert rows["food_id"].notna().all()
+
+
+def test_a_name_before_its_own_amount_keeps_its_food(foods: FoodTable) -> None:
+    # "1 cup" names no food: it is the pasta's amount, not a list under a name
+    rows = entries_of(["pasta - 1 cup, 2 tbsp parmesan"], foods)
+    assert rows["food"].str.contains("pasta").any()

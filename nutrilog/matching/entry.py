@@ -51,10 +51,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from nutrilog.matching.diary_words import entry_words
 from nutrilog.matching.dishes import already_in, clarified, joined_names, with_joined
+from nutrilog.matching.listed import listed_foods
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
@@ -392,7 +392,7 @@ def _parts_of(
     rest: str, whole: str, said: tuple[tuple[str, str], ...], matcher: Matcher
 ) -> tuple[Part, ...]:
     """The foods of a line without its prefix (``whole``), read from ``rest``."""
-    listed = _listed_in_container(rest)
+    listed = listed_foods(rest)
     if listed is not None:
         rest = listed
     rest = amount_served_with(amount_after(each_amount(rest)))
@@ -424,36 +424,6 @@ def _parts_of(
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = _topped(matcher, parts, ()) or parts
     return companion_amounts(british_chips(parts, tag))
-
-
-def _listed_in_container(text: str) -> str | None:
-    """The foods listed after a container's name (``burrito bowl: rice, beans, chicken``,
-    ``poke bowl - rice, salmon, edamame``, ``smoothie w/ banana, spinach and milk``):
-    the list, when it names two foods or more, else None. The container (a bowl, a
-    plate, a smoothie; ``datasets/entry_words.csv``) names what holds them, not one more
-    food: a burrito bowl has no tortilla.
-
-    Examples
-    --------
-    >>> _listed_in_container("burrito bowl: rice, black beans, chicken")
-    'rice, black beans, chicken'
-    >>> _listed_in_container("bowl of cereal with milk") is None
-    True
-    """
-    found = _container_list().match(text)
-    if found is None or len(part_spans(found["rest"])) < 2:
-        return None
-    return found["rest"]
-
-
-@lru_cache(maxsize=1)
-def _container_list() -> re.Pattern[str]:
-    words = sorted(entry_words().containers, key=len, reverse=True)
-    boxes = "|".join(re.escape(w) for w in words)
-    return re.compile(
-        rf"^[^,:;()]{{0,40}}?\b(?:{boxes})\s*(?::|[-\u2013\u2014]|\bw/|\bwith\b)\s*(?P<rest>\S.*)$",
-        re.IGNORECASE,
-    )
 
 
 def _named(matcher: Matcher, key: str) -> bool:
