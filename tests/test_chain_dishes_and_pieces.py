@@ -167,3 +167,18 @@ def test_a_name_before_its_own_amount_keeps_its_food(foods: FoodTable) -> None:
     # "1 cup" names no food: it is the pasta's amount, not a list under a name
     rows = entries_of(["pasta - 1 cup, 2 tbsp parmesan"], foods)
     assert rows["food"].str.contains("pasta").any()
+
+
+def test_a_count_said_at_the_end_counts_the_first_food(foods: FoodTable) -> None:
+    # SR28 01129 Egg, whole, cooked, hard-boiled: 1 large = 50 g; the eggs are not a
+    # third food
+    rows = entries_of(["hard boiled eggs with toast, 3 eggs"], foods)
+    assert len(rows) == 2
+    assert rows["grams"].iloc[0] == pytest.approx(150.0)
+
+
+def test_a_dish_found_by_a_near_name_must_hold_every_word(foods: FoodTable) -> None:
+    # custard-apple (a fruit) holds "apple" and "custard" but no crumble: the line is
+    # an apple crumble (FNDDS 53415100 apple crisp) and custard (FNDDS 13210300)
+    rows = entries_of(["apple crumble and custard"], foods)
+    assert rows["food_id"].tolist() == ["fndds:53415100", "fndds:13210300"]

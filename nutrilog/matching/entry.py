@@ -69,6 +69,7 @@ from nutrilog.matching.parts import (
     Part,
     amount_after,
     amount_served_with,
+    count_after,
     each_amount,
     has_amount,
     own_bread_dropped,
@@ -228,6 +229,16 @@ def _extra_words(matcher: Matcher, key: str) -> int:
     )
 
 
+def _drops_a_word(matcher: Matcher, key: str) -> bool:
+    """Whether the food ``key`` lands on by a fuzzy match lacks a word the key qualifies
+    it with (``apple crumble and custard`` is no custard-apple: it has no crumble)."""
+    if matcher.result(key).method != "fuzzy":
+        return False
+    described = {stem(w) for w in matcher.description_words(key)}
+    words = matcher.reading(key).words("qualifier")
+    return any(stem(w) not in described for w in words)
+
+
 def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> float:
     """Score of several parts read as one food (a mixed dish), or -inf when they are not one.
 
@@ -250,7 +261,8 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
         return -math.inf
     fits = (
-        all(matcher.holds(key, part) for part in part_keys)
+        not _drops_a_word(matcher, key)
+        and all(matcher.holds(key, part) for part in part_keys)
         and matcher.named(key, part_keys[0])
         and _extra_words(matcher, key) <= _DISH_EXTRA
     )
@@ -323,7 +335,7 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     parts = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
-    return all(matcher.holds(key, part) for part in parts)
+    return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
 
 
 def _describes(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -395,7 +407,7 @@ def _parts_of(
     listed = listed_foods(rest)
     if listed is not None:
         rest = listed
-    rest = amount_served_with(amount_after(each_amount(rest)))
+    rest = count_after(amount_served_with(amount_after(each_amount(rest))))
     spans = part_spans(rest)
     joined = with_joined(matcher, rest, spans)
     if joined is not None:

@@ -30,6 +30,7 @@ __all__ = [
     "Part",
     "amount_after",
     "amount_served_with",
+    "count_after",
     "each_amount",
     "has_amount",
     "own_bread_dropped",
@@ -230,6 +231,34 @@ def amount_served_with(text: str) -> str:
     if amount.unit in ("oz",) and amount.quantity < 8:
         return text
     return f"{found['amount']} {found['food'].strip()} with {found['with'].strip()}"
+
+
+#: A count said at the end of a line, after a comma (``fried eggs w/ toast, 2 eggs``).
+_COUNT_AFTER = re.compile(
+    r"^(?P<food>[^,;]*[a-z][^,;]*),\s*(?P<count>\d+|two|three|four|five|six)\s+"
+    r"(?P<noun>[a-z]+?)(?:e?s)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def count_after(text: str) -> str:
+    """``text`` with a count said at its end of a food its first part names moved
+    before that food (``2 fried eggs w/ toast``): the eggs are counted, not eaten twice.
+    As it is when the first part has an amount or does not name the counted noun.
+
+    Examples
+    --------
+    >>> count_after("fried eggs with toast, 2 eggs"), count_after("omelette, 2 eggs")
+    ('2 fried eggs with toast', 'omelette, 2 eggs')
+    """
+    found = _COUNT_AFTER.match(text)
+    if found is None:
+        return text
+    first = text[: part_spans(found["food"])[0][1]]
+    named = re.search(rf"\b{re.escape(found['noun'])}(?:e?s)?\b", first, re.IGNORECASE)
+    if named is None or has_amount(first):
+        return text
+    return f"{found['count']} {found['food'].strip()}"
 
 
 def each_amount(text: str) -> str:
