@@ -244,7 +244,8 @@ _COUNT_AFTER = re.compile(
 def count_after(text: str) -> str:
     """``text`` with a count said at its end of a food its first part names moved
     before that food (``2 fried eggs w/ toast``): the eggs are counted, not eaten twice.
-    As it is when the first part has an amount or does not name the counted noun.
+    As it is when the line has one food before the comma, when the first part has an
+    amount or does not name the counted noun.
 
     Examples
     --------
@@ -254,7 +255,10 @@ def count_after(text: str) -> str:
     found = _COUNT_AFTER.match(text)
     if found is None:
         return text
-    first = text[: part_spans(found["food"])[0][1]]
+    spans = part_spans(found["food"])
+    if len(spans) < 2:
+        return text  # "granola bar, 2 bars": one food and its count, read as it is
+    first = text[: spans[0][1]]
     named = re.search(rf"\b{re.escape(found['noun'])}(?:e?s)?\b", first, re.IGNORECASE)
     if named is None or has_amount(first):
         return text
