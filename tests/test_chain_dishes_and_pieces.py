@@ -182,3 +182,23 @@ def test_a_dish_found_by_a_near_name_must_hold_every_word(foods: FoodTable) -> N
     # an apple crumble (FNDDS 53415100 apple crisp) and custard (FNDDS 13210300)
     rows = entries_of(["apple crumble and custard"], foods)
     assert rows["food_id"].tolist() == ["fndds:53415100", "fndds:13210300"]
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("2 slices gouda", 42.0),  # SR28 gouda has no slice: the FNDDS 3/4 oz slice, 21 g
+        ("a slice of flan", 130.0),  # FNDDS 13210350 Flan: Quantity not specified 130 g
+    ],
+)
+def test_a_slice_of_a_food_usda_weighs_by_no_slice(
+    line: str, grams: float, foods: FoodTable
+) -> None:
+    rows = entries_of([line], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(grams)
+    assert "estimated amount" in rows["assumptions"].iloc[0]
+
+
+def test_a_cheese_usda_slices_keeps_its_slice(foods: FoodTable) -> None:
+    # SR28 01009 Cheese, cheddar: 1 slice (1 oz) = 28 g
+    assert entries_of(["2 slices cheddar"], foods)["grams"].iloc[0] == pytest.approx(56.0)
