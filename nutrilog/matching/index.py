@@ -51,6 +51,7 @@ from nutrilog.matching.words import (
 
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
+    from nutrilog.matching.lookup import WordPairs
     from nutrilog.matching.scoring import RankingTables
     from nutrilog.matching.spelling import Speller
 
@@ -114,7 +115,8 @@ class FoodIndex:
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
     choice_start: np.ndarray | None = None  # first choice of each food (and the end), first use
     ranking: RankingTables | None = None  # what the scoring looks up, on first use
-    pairs: frozenset[tuple[str, str]] | None = None  # adjacent description words, first use
+    posting_keys: tuple[dict[str, int], np.ndarray] | None = None  # see lookup, first use
+    pairs: WordPairs | None = None  # adjacent description words, asked pair by pair
 
 
 #: What separates the words of a description that :func:`uppercase_words` looks at.

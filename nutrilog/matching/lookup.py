@@ -35,16 +35,22 @@ __all__ = [
     "any_flavour",
     "brand_named",
     "capital_words",
+    "choice_starts",
+    "food_keys",
     "food_masks",
     "foods_holding",
+    "has_keys",
     "holding",
     "isin_sorted",
     "named_by",
     "plain_words",
+    "posting_keys",
     "same_words",
     "speller_for",
     "stem",
     "synonym_words",
+    "word_pairs",
+    "WordPairs",
 ]
 
 #: No food positions.
@@ -127,15 +133,51 @@ def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
     return index.speller
 
 
-def word_pairs(index: FoodIndex) -> frozenset[tuple[str, str]]:
-    """Pairs of words that stand side by side in some food's description or synonym
-    (``monterey jack``): the context a short misspelt word is read in."""
+class WordPairs:
+    """Whether two words stand side by side in some food's description or synonym
+    (``monterey jack``): the context a short misspelt word is read in.
+
+    A pair is looked up when first asked, in the few choices that hold both words, and
+    the answer kept: reading a text asks about a handful of pairs, not the whole table's.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.index import index_for
+    >>> pairs = word_pairs(index_for(load_foods()))
+    >>> ("monterey", "jack") in pairs, ("jack", "monterey") in pairs
+    (True, False)
+    """
+
+    def __init__(self, index: FoodIndex) -> None:
+        self._index = index
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def __contains__(self, pair: object) -> bool:
+        found = self._known.get(pair)  # type: ignore[call-overload]
+        if found is None:
+            first, second = pair  # type: ignore[misc]
+            found = self._known[first, second] = _side_by_side(self._index, first, second)
+        return found
+
+
+def _side_by_side(index: FoodIndex, first: str, second: str) -> bool:
+    """Whether ``second`` follows ``first`` in the text of some choice of ``index``."""
+    holding_first, holding_second = index.postings.get(first), index.postings.get(second)
+    if holding_first is None or holding_second is None:
+        return False
+    few, many = sorted((holding_first, holding_second), key=len)
+    for choice in few[isin_sorted(few, many)].tolist():
+        words = index.choice_text[choice].split()
+        if any(a == first and b == second for a, b in zip(words, words[1:], strict=False)):
+            return True
+    return False
+
+
+def word_pairs(index: FoodIndex) -> WordPairs:
+    """The :class:`WordPairs` of ``index``, kept by the index."""
     if index.pairs is None:
-        pairs: set[tuple[str, str]] = set()
-        for text in index.choice_text:
-            words = text.split()
-            pairs.update(zip(words, words[1:], strict=False))
-        index.pairs = frozenset(pairs)
+        index.pairs = WordPairs(index)
     return index.pairs
 
 
@@ -188,6 +230,27 @@ def named_by(index: FoodIndex, word: str) -> np.ndarray:
     return index.names.get(word, EMPTY)
 
 
+def choice_starts(index: FoodIndex) -> np.ndarray:
+    """The first choice of each food, and one past the last choice: a food's choices
+    stand together, ``choice_starts(index)[f]`` up to ``choice_starts(index)[f + 1]``."""
+    if index.choice_start is None:
+        per_food = np.bincount(index.choice_food, minlength=len(index.ids))
+        index.choice_start = np.concatenate([[0], np.cumsum(per_food)]).astype(np.int64)
+    return index.choice_start
+
+
+def posting_keys(index: FoodIndex) -> tuple[dict[str, int], np.ndarray]:
+    """Each word's number, and the sorted keys ``word number * choices + choice`` of
+    every posting, with a last key above them all: whether a choice holds a word is
+    one search."""
+    if index.posting_keys is None:
+        n = len(index.choice_text)
+        number = {w: i for i, w in enumerate(index.postings)}
+        keys = [i * n + p.astype(np.int64) for i, p in enumerate(index.postings.values())]
+        index.posting_keys = number, np.concatenate([*keys, [len(number) * n]])
+    return index.posting_keys
+
+
 def food_masks(
     index: FoodIndex, arrays: list[np.ndarray | None]
 ) -> tuple[np.ndarray | None, np.ndarray]:
@@ -205,14 +268,7 @@ def food_masks(
     >>> masks.shape == (2, len(index.ids)), row.tolist(), masks[0, :3].tolist()
     (True, [0, -1, 0], [True, False, True])
     """
-    row = np.full(len(arrays), -1, dtype=np.int64)
-    rows: dict[int, int] = {}
-    distinct: list[np.ndarray] = []
-    for i, a in enumerate(arrays):
-        if a is not None:
-            row[i] = rows.setdefault(id(a), len(distinct))
-            if row[i] == len(distinct):
-                distinct.append(a)
+    row, distinct = _distinct_arrays(arrays)
     if not distinct:
         return None, row
     masks = np.zeros((len(distinct) + 1, len(index.ids)), dtype=bool)
@@ -222,6 +278,51 @@ def food_masks(
     ] = True
     masks[-1] = True
     return masks, row
+
+
+def food_keys(index: FoodIndex, arrays: list[np.ndarray | None]) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct arrays of ``arrays`` (sorted food positions, told apart by identity
+    as in :func:`food_masks`) as one sorted array of keys ``row * foods + food``, with a
+    last key above them all; and each array's row (-1 for None).
+
+    Array ``i`` holds food ``f`` when ``row[i] * foods + f`` is a key (:func:`has_keys`):
+    one search per food asked about, where :func:`food_masks` first fills a row of
+    every food per array.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.index import index_for
+    >>> index = index_for(load_foods())
+    >>> some = np.array([0, 2])
+    >>> keys, row = food_keys(index, [some, None, some])
+    >>> row.tolist(), has_keys(keys, np.array([0, 1, 2])).tolist()
+    ([0, -1, 0], [True, False, True])
+    """
+    row, distinct = _distinct_arrays(arrays)
+    n = len(index.ids)
+    sizes = [len(a) for a in distinct]
+    held = np.repeat(np.arange(len(distinct), dtype=np.int64) * n, sizes)
+    keys = np.concatenate([held + np.concatenate([EMPTY, *distinct]), [len(distinct) * n]])
+    return keys, row
+
+
+def has_keys(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Whether each of ``wanted`` is one of ``keys`` (sorted, ending with a key above all)."""
+    return keys[np.searchsorted(keys, wanted)] == wanted
+
+
+def _distinct_arrays(arrays: list[np.ndarray | None]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Each array's row among the distinct ones (-1 for None), and the distinct arrays."""
+    row = np.full(len(arrays), -1, dtype=np.int64)
+    rows: dict[int, int] = {}
+    distinct: list[np.ndarray] = []
+    for i, a in enumerate(arrays):
+        if a is not None:
+            row[i] = rows.setdefault(id(a), len(distinct))
+            if row[i] == len(distinct):
+                distinct.append(a)
+    return row, distinct
 
 
 def isin_sorted(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
@@ -286,5 +387,9 @@ def any_flavour(index: FoodIndex) -> np.ndarray:
 def synonym_words(index: FoodIndex) -> list[frozenset[str]]:
     """The words of each choice's synonym (empty for a description), built on first use."""
     if index.synonym_sets is None:
-        index.synonym_sets = [frozenset(name.split()) for name in index.choice_synonym]
+        # a description's choice has no synonym: one empty set stands for them all
+        none: frozenset[str] = frozenset()
+        index.synonym_sets = [
+            frozenset(name.split()) if name else none for name in index.choice_synonym
+        ]
     return index.synonym_sets

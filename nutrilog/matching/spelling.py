@@ -33,7 +33,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -339,7 +339,7 @@ class Speller:
         return None
 
     def in_context(
-        self, word: str, before: str | None, after: str | None, pairs: frozenset[tuple[str, str]]
+        self, word: str, before: str | None, after: str | None, pairs: Container[tuple[str, str]]
     ) -> str | None:
         """A short word (three or four letters) the rules above leave alone, read by its
         neighbour: the one known word one edit away that forms a known pair of words with
