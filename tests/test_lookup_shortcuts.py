@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+import pytest
+
+import nutrilog.matching.candidates as candidates_module
 from nutrilog.foods import FoodTable
+from nutrilog.matching.candidates import Search
 from nutrilog.matching.index import index_for
-from nutrilog.matching.lookup import WordPairs, word_pairs
+from nutrilog.matching.lookup import (
+    WordPairs,
+    food_keys,
+    food_masks,
+    foods_holding,
+    has_keys,
+    word_pairs,
+)
 
 
 def test_word_pairs_are_the_pairs_side_by_side_in_some_choice(foods: FoodTable) -> None:
@@ -32,3 +44,39 @@ def test_word_pairs_are_kept_by_the_index(foods: FoodTable) -> None:
     index = index_for(foods)
     assert word_pairs(index) is word_pairs(index)
     assert ("monterey", "jack") in word_pairs(index)
+
+
+def test_food_keys_hold_what_food_masks_hold(foods: FoodTable) -> None:
+    index = index_for(foods)
+    rng = np.random.default_rng(2)
+    words = ["chicken", "raw", "milk", "banana", "zzqx"]
+    arrays = [foods_holding(index, w) for w in words]
+    asked = [arrays[i] if i < len(arrays) else None for i in rng.integers(0, 7, 40).tolist()]
+    masks, row = food_masks(index, asked)
+    keys, same_row = food_keys(index, asked)
+    assert row.tolist() == same_row.tolist()
+    at = np.flatnonzero(row >= 0)
+    food = rng.integers(0, len(index.ids), (len(at), 300))
+    wanted = row[at][:, None] * len(index.ids) + food
+    assert (has_keys(keys, wanted) == masks.reshape(-1)[wanted]).all()
+
+
+@pytest.mark.parametrize("probe", [0, 1, 4, 10**9])
+def test_probing_the_allowed_choices_finds_the_hits_of_the_postings(
+    foods: FoodTable, monkeypatch: pytest.MonkeyPatch, probe: int
+) -> None:
+    index = index_for(foods)
+    rng = random.Random(9)
+    searches = []
+    for text in rng.sample(index.choice_text, 300):
+        words = list(dict.fromkeys(text.split()))[:6] + ["raw", "cooked"]
+        words = [w for w in dict.fromkeys(words) if w in index.postings]
+        head = rng.choice(words)
+        allowed = None if rng.random() < 0.2 else foods_holding(index, head)
+        weights = [index.idf[w] * rng.choice([1.0, 1 / 3]) for w in words]
+        searches.append(Search(words, weights, 25, allowed))
+    read = candidates_module._overlaps(index, searches)
+    monkeypatch.setattr(candidates_module, "_PROBE", probe)
+    probed = candidates_module._overlaps(index, searches)
+    for a, b in zip(read, probed, strict=True):
+        assert a.dtype == b.dtype and np.array_equal(a, b)

@@ -34,8 +34,9 @@ from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     EMPTY,
     brand_named,
-    food_masks,
+    food_keys,
     foods_holding,
+    has_keys,
     isin_sorted,
     synonym_words,
 )
@@ -425,11 +426,11 @@ def _standing_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.nd
     penalty = index.penalty[table.food]
     # a brand the text names in capitals: that food is asked for
     brands = [brand_named(index, w) for w in table.words]
-    masks, row = food_masks(index, [b if len(b) else None for b in brands])
-    if masks is not None:
-        at = np.flatnonzero(row[table.pair_word] >= 0)
+    keys, row = food_keys(index, [b if len(b) else None for b in brands])
+    at = np.flatnonzero(row[table.pair_word] >= 0)
+    if len(at):
         rows = table.pair_row[at]
-        asked = masks.reshape(-1)[row[table.pair_word[at]] * n_foods + table.food[rows]]
+        asked = has_keys(keys, row[table.pair_word[at]] * n_foods + table.food[rows])
         penalty[rows[asked]] = 0.0
     for i, t in enumerate(table.texts):
         for brand in t.prefer:
@@ -442,10 +443,10 @@ def _standing_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.nd
     baby = matcher_words().baby
     charged = np.array([not baby.intersection(t.known) for t in table.texts])[table.text]
     score[charged] -= penalty[charged]
-    masks, row = food_masks(index, [t.named for t in table.texts])
-    if masks is not None:
-        at = np.flatnonzero(row[table.text] >= 0)
-        named = masks.reshape(-1)[row[table.text[at]] * n_foods + table.food[at]]
+    keys, row = food_keys(index, [t.named for t in table.texts])
+    at = np.flatnonzero(row[table.text] >= 0)
+    if len(at):
+        named = has_keys(keys, row[table.text[at]] * n_foods + table.food[at])
         score[at] -= UNNAMED * ~named
     return score
 
