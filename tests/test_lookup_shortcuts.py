@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import pytest
@@ -17,8 +18,10 @@ from nutrilog.matching.lookup import (
     food_masks,
     foods_holding,
     has_keys,
+    named_by,
     word_pairs,
 )
+from nutrilog.matching.words import normalize_many
 
 
 def test_word_pairs_are_the_pairs_side_by_side_in_some_choice(foods: FoodTable) -> None:
@@ -80,3 +83,35 @@ def test_probing_the_allowed_choices_finds_the_hits_of_the_postings(
     probed = candidates_module._overlaps(index, searches)
     for a, b in zip(read, probed, strict=True):
         assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def _named_one_by_one(index) -> dict[str, list[int]]:
+    """The foods each word names, text by text (what :func:`named_by` does in one pass)."""
+    complement = {"in", "with", "without", "for", "on", "from", "as"}
+
+    def before(words: list[str]) -> list[str]:
+        for i, w in enumerate(words):
+            if w in complement and i:
+                return words[:i]
+        return words
+
+    pairs: dict[str, set[int]] = {}
+    unbracketed = [re.sub(r"\([^()]*\)", " ", d) for d in index.descriptions.tolist()]
+    for food, key in enumerate(normalize_many(unbracketed)):
+        for w in before(key.split()):
+            pairs.setdefault(w, set()).add(food)
+    for food, key in zip(*index.synonym_keys, strict=True):
+        words = before(key.split())
+        if words:
+            pairs.setdefault(words[-1], set()).add(food)
+    return {w: sorted(f) for w, f in pairs.items()}
+
+
+def test_named_by_names_what_reading_each_text_names(foods: FoodTable) -> None:
+    index = index_for(foods)
+    expected = _named_one_by_one(index)
+    named_by(index, "milk")
+    assert index.names is not None
+    assert {w: f.tolist() for w, f in index.names.items()} == expected
+    assert all(f.dtype == np.int64 for f in index.names.values())
+    assert named_by(index, "zzqx").tolist() == []

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 
 from nutrilog.matching.spelling import Speller
 from nutrilog.matching.words import normalize_many
@@ -198,11 +199,20 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _SYNONYM_COMPLEMENT = frozenset({"in", "with", "without", "for", "on", "from", "as"})
 
 
-def _before_complement(words: list[str]) -> list[str]:
-    for i, w in enumerate(words):
-        if w in _SYNONYM_COMPLEMENT and i:
-            return words[:i]
-    return words
+def _before_complement(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The words of each text before a word of :data:`_SYNONYM_COMPLEMENT` that is not
+    its first, and the text (its number) of each: one pass over all the texts' words."""
+    words = np.array(" | ".join(texts).split(), dtype=object)
+    is_break = words == "|"
+    text = np.cumsum(is_break)
+    starts = np.concatenate([[0], np.flatnonzero(is_break) + 1])
+    place = np.arange(len(words)) - starts[text]
+    cut = place > 0
+    cut &= pd.Series(words).isin(_SYNONYM_COMPLEMENT).to_numpy()
+    first_cut = np.full(len(texts), len(words))
+    np.minimum.at(first_cut, text[cut], place[cut])
+    kept = np.flatnonzero(~is_break & (place < first_cut[text]))
+    return words[kept], text[kept]
 
 
 def named_by(index: FoodIndex, word: str) -> np.ndarray:
@@ -216,17 +226,27 @@ def named_by(index: FoodIndex, word: str) -> np.ndarray:
     Supreme).
     """
     if index.names is None:
-        pairs: dict[str, set[int]] = {}
-        unbracketed = [_BRACKETS.sub(" ", d) for d in index.descriptions.tolist()]
-        for food, key in enumerate(normalize_many(unbracketed)):
-            for w in _before_complement(key.split()):
-                pairs.setdefault(w, set()).add(food)
+        # each food's description as its first choice has it, read again without the
+        # text in brackets where it has some
+        descriptions = index.descriptions.tolist()
+        keys = [index.choice_text[c] for c in choice_starts(index)[:-1].tolist()]
+        bracketed = [f for f, d in enumerate(descriptions) if "(" in d]
+        unbracketed = [_BRACKETS.sub(" ", descriptions[f]) for f in bracketed]
+        for f, key in zip(bracketed, normalize_many(unbracketed), strict=True):
+            keys[f] = key
+        words, food = _before_complement(keys)
         syn_food, syn_keys = index.synonym_keys
-        for f, k in zip(syn_food, syn_keys, strict=True):
-            words = _before_complement(k.split())
-            if words:
-                pairs.setdefault(words[-1], set()).add(f)
-        index.names = {w: np.array(sorted(f), dtype=np.int64) for w, f in pairs.items()}
+        syn_words, synonym = _before_complement(syn_keys)
+        last = np.flatnonzero(np.append(synonym[1:] != synonym[:-1], True)) if len(synonym) else []
+        words = np.concatenate([words, syn_words[last]])
+        food = np.concatenate([food, np.asarray(syn_food, dtype=np.int64)[synonym[last]]])
+        codes, distinct = pd.factorize(words)
+        pairs = np.unique(codes.astype(np.int64) * len(descriptions) + food)
+        word_of, food_of = np.divmod(pairs, len(descriptions))
+        bounds = np.searchsorted(word_of, np.arange(len(distinct) + 1)).tolist()
+        index.names = {
+            w: food_of[bounds[i] : bounds[i + 1]] for i, w in enumerate(distinct.tolist())
+        }
     return index.names.get(word, EMPTY)
 
 
