@@ -96,6 +96,7 @@ class RankingTables:
     synonyms: np.ndarray  # each choice's synonym
     sorted_texts: np.ndarray  # each choice's words sorted
     sorted_synonyms: np.ndarray  # each choice's synonym's words sorted
+    synonym_sizes: np.ndarray | None = None  # see :func:`synonym_sizes`, on first use
 
 
 def ranking_tables(index: FoodIndex) -> RankingTables:
@@ -361,34 +362,49 @@ def _synonym_rule(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndar
     text, choice = table.text[at], table.choice[at]
     token_set = process.cpdist(queries[text], tables.synonyms[choice], scorer=fuzz.token_set_ratio)
     token_sort = process.cpdist(ordered[text], tables.sorted_synonyms[choice], scorer=fuzz.ratio)
-    words_of = synonym_words(index)
-    vocab = matcher_words()
-    ignore = vocab.free | vocab.stop | vocab.cosmetic
-    texts = table.texts
+    # the share of the text's words the synonym holds, added word by word in the text's
+    # order (as the share of a description is), and the synonym's other words
+    weights = np.array([t.weight[w] for t in table.texts for w in t.known])
+    share = np.bincount(
+        table.pair_row[pairs], weights=held * weights[table.pair_word[pairs]], minlength=len(score)
+    )
+    total = np.array([sum(t.weight.values()) for t in table.texts])
+    covered = share[at] / total[text]
+    ignored = np.array([w in _ignored() for w in table.words], dtype=bool)
+    held_kept = np.bincount(
+        table.pair_row[pairs], weights=held * ~ignored[table.pair_word[pairs]], minlength=len(score)
+    )
+    extra = synonym_sizes(index)[choice] - held_kept[at]
+    alt = (
+        60.0 * covered
+        + 0.2 * np.asarray(token_set, float)
+        + 0.2 * np.asarray(token_sort, float)
+        - 3.0 * extra
+        + 5.0 * ((extra == 0) & (covered >= 0.999))
+        - SYNONYM_COST
+    )
+    alt -= SYNONYM_COST * (somewhere[text] & ~described[at])
     out = score.copy()
-    for r, i, c, ts, tsort in zip(
-        at.tolist(),
-        text.tolist(),
-        choice.tolist(),
-        token_set.tolist(),
-        token_sort.tolist(),
-        strict=True,
-    ):
-        t, words = texts[i], words_of[c]
-        covered = sum(t.weight[w] for w in t.known if w in words) / sum(t.weight.values())
-        extra = len(words.difference(t.known) - ignore)
-        alt = (
-            60.0 * covered
-            + 0.2 * float(ts)
-            + 0.2 * float(tsort)
-            - 3.0 * extra
-            + 5.0 * (extra == 0 and covered >= 0.999)
-            - SYNONYM_COST
-        )
-        if somewhere[i] and not described[r]:
-            alt -= SYNONYM_COST
-        out[r] = max(out[r], alt)
+    out[at] = np.maximum(out[at], alt)
     return out
+
+
+@lru_cache(maxsize=1)
+def _ignored() -> frozenset[str]:
+    """Words a synonym may add at no cost: free, stop and cosmetic words."""
+    vocab = matcher_words()
+    return vocab.free | vocab.stop | vocab.cosmetic
+
+
+def synonym_sizes(index: FoodIndex) -> np.ndarray:
+    """Per choice: how many words of its synonym are not :func:`_ignored` (0 for none)."""
+    tables = ranking_tables(index)
+    if tables.synonym_sizes is None:
+        ignored = _ignored()
+        tables.synonym_sizes = np.array(
+            [len(words - ignored) for words in synonym_words(index)], dtype=np.int64
+        )
+    return tables.synonym_sizes
 
 
 def _preparation_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
