@@ -140,11 +140,13 @@ class Speller:
         self.frequencies = {w: int(n) for w, n in frequencies.items() if w}
         self.secondary = frozenset(secondary)
         words = [w for w in self.frequencies if len(w) >= MIN_LENGTH - 1 and w.isalpha()]
-        self._by_delete: dict[str, list[str]] = {}
+        by_delete: dict[str, list[str]] = {}
         for w in words:
-            self._by_delete.setdefault(w, []).append(w)
+            by_delete.setdefault(w, []).append(w)
             for d in _deletes(w):
-                self._by_delete.setdefault(d, []).append(w)
+                by_delete.setdefault(d, []).append(w)
+        # tuples, which the cycle collector stops looking at (lists it walks every time)
+        self._by_delete = {d: tuple(found) for d, found in by_delete.items()}
         self._long: dict[tuple[str, int], list[str]] = {}
         for w in words:
             if len(w) >= MIN_LENGTH_TWO_EDITS - 2:
