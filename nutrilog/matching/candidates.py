@@ -141,7 +141,8 @@ def _hits(
     if masks is None:
         hit_word = np.repeat(np.arange(len(lists)), counts)
         return np.concatenate(lists).astype(np.int64), hit_word
-    allowed, size = _allowed_choices(index, searches, row)
+    allowed = _distinct_allowed(searches, row)
+    size = _allowed_sizes(index, allowed, row)
     probe = (counts > _PROBE * size[word_text]) & (row[word_text] >= 0)
     scan = np.flatnonzero(~probe)
     # the words read in their choices: the hits of foods their text allows
@@ -157,7 +158,13 @@ def _hits(
     if not len(probed):
         return hits, hit_word
     # the words looked for in their text's allowed choices
-    places = [allowed[r] for r in row[word_text[probed]].tolist()]
+    probed_rows = row[word_text[probed]].tolist()
+    start = choice_starts(index)
+    choices = {
+        r: _ranges(start[allowed[r]], start[allowed[r] + 1] - start[allowed[r]])
+        for r in dict.fromkeys(probed_rows)
+    }
+    places = [choices[r] for r in probed_rows]
     sizes = [len(p) for p in places]
     place = np.concatenate(places)
     number, keys = posting_keys(index)
@@ -169,23 +176,26 @@ def _hits(
     return np.concatenate([hits, place[held]]), np.concatenate([hit_word, places_word[held]])
 
 
-def _allowed_choices(
-    index: FoodIndex, searches: list[Search], row: np.ndarray
-) -> tuple[dict[int, np.ndarray], np.ndarray]:
-    """The choices of the foods each distinct ``allowed`` array allows (by its row of
-    the masks), and per search how many (every choice when it allows every food)."""
-    start = choice_starts(index)
+def _distinct_allowed(searches: list[Search], row: np.ndarray) -> list[np.ndarray]:
+    """The distinct ``allowed`` arrays of ``searches``, by their row of the masks."""
     allowed: dict[int, np.ndarray] = {}
-    size = np.full(len(searches), len(index.choice_text), dtype=np.int64)
-    for i, s in enumerate(searches):
-        r = int(row[i])
-        if r < 0:
-            continue
-        if r not in allowed:
-            foods = s.allowed
-            allowed[r] = _ranges(start[foods], start[foods + 1] - start[foods])
-        size[i] = len(allowed[r])
-    return allowed, size
+    for r, s in zip(row.tolist(), searches, strict=True):
+        if r >= 0 and r not in allowed:
+            allowed[r] = s.allowed  # type: ignore[assignment]  # a row is not None
+    return [allowed[r] for r in range(len(allowed))]
+
+
+def _allowed_sizes(index: FoodIndex, allowed: list[np.ndarray], row: np.ndarray) -> np.ndarray:
+    """Per search, how many choices the foods it allows have (every choice when it allows
+    every food)."""
+    start = choice_starts(index)
+    per_food = start[1:] - start[:-1]
+    foods = np.concatenate([EMPTY, *allowed])
+    lengths = [len(a) for a in allowed]
+    sizes = np.bincount(
+        np.repeat(np.arange(len(allowed)), lengths), weights=per_food[foods], minlength=len(allowed)
+    ).astype(np.int64)
+    return np.append(sizes, len(index.choice_text))[row]
 
 
 def _best(found: np.ndarray, overlap: np.ndarray, limit: int) -> np.ndarray:
