@@ -10,6 +10,7 @@ import pytest
 
 import nutrilog.matching.candidates as candidates_module
 from nutrilog.foods import FoodTable
+from nutrilog.matching.allowed import allowed_foods, named_foods
 from nutrilog.matching.candidates import Search
 from nutrilog.matching.index import index_for
 from nutrilog.matching.lookup import (
@@ -21,6 +22,8 @@ from nutrilog.matching.lookup import (
     named_by,
     word_pairs,
 )
+from nutrilog.matching.match import key_of
+from nutrilog.matching.reading import read_key
 from nutrilog.matching.words import normalize_many
 
 
@@ -115,3 +118,35 @@ def test_named_by_names_what_reading_each_text_names(foods: FoodTable) -> None:
     assert {w: f.tolist() for w, f in index.names.items()} == expected
     assert all(f.dtype == np.int64 for f in index.names.values())
     assert named_by(index, "zzqx").tolist() == []
+
+
+def test_allowed_foods_kept_by_their_words_are_those_worked_out_afresh(
+    foods: FoodTable,
+) -> None:
+    index = index_for(foods)
+    texts = [
+        "flax seeds",
+        "flax seed oil",
+        "flaxseed",
+        "onion powder",
+        "garlic powder",
+        "oat milk",
+        "brewed coffee",
+        "coffee with cream",
+        "chicken noodle soup",
+        "noodle soup with chicken",
+        "black bean tacos",
+        "mahi mahi",
+        "green bell peppers",
+    ]
+    readings = [read_key(index, key_of(t)) for t in texts]
+    kept = [(allowed_foods(index, r), named_foods(index, r)) for r in readings]
+    # asked again: the kept arrays
+    assert all(allowed_foods(index, r) is a for r, (a, _) in zip(readings, kept, strict=True))
+    for reading, (allowed, named) in zip(readings, kept, strict=True):
+        index.allowed.clear()
+        fresh, fresh_named = allowed_foods(index, reading), named_foods(index, reading)
+        for a, b in ((allowed, fresh), (named, fresh_named)):
+            assert (a is None) == (b is None)
+            if a is not None:
+                assert a.dtype == b.dtype and np.array_equal(a, b)

@@ -64,10 +64,21 @@ def allowed_foods(index: FoodIndex, reading: Reading, by: Any = None) -> np.ndar
         return None
     by = foods_holding if by is None else by
     neighbours = reading.words("core", "unknown")
+    # the same words with the same compounds allow the same foods: one array for them
+    # all, kept by the index (the ranking tells requests apart by their arrays)
+    asked = tuple((word, *_compounds(index, word, neighbours)) for word in required)
+    key = (by.__name__, asked)
+    found = index.allowed.get(key)
+    if found is None:
+        found = index.allowed[key] = _holding_all(index, asked, by)
+    return found
+
+
+def _holding_all(index: FoodIndex, asked: tuple[tuple[str, ...], ...], by: Any) -> np.ndarray:
+    """The foods holding, for each of ``asked``, its first word or one of its compounds."""
     found: np.ndarray | None = None
-    for word in required:
+    for word, *compounds in asked:
         has = foods_of_word(index, word, by)
-        compounds = _compounds(index, word, neighbours)
         if compounds:
             has = np.unique(np.concatenate([has, *(by(index, c) for c in compounds)]))
         found = has if found is None else np.intersect1d(found, has, assume_unique=True)
