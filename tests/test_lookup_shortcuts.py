@@ -15,11 +15,14 @@ from nutrilog.matching.candidates import Search
 from nutrilog.matching.index import index_for
 from nutrilog.matching.lookup import (
     WordPairs,
+    any_flavour,
     food_keys,
     food_masks,
     foods_holding,
     has_keys,
     named_by,
+    some_hold,
+    some_of,
     word_pairs,
 )
 from nutrilog.matching.match import key_of
@@ -150,3 +153,20 @@ def test_allowed_foods_kept_by_their_words_are_those_worked_out_afresh(
             assert (a is None) == (b is None)
             if a is not None:
                 assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_some_hold_and_some_of_answer_as_a_mask_of_the_allowed_foods(foods: FoodTable) -> None:
+    index = index_for(foods)
+    rng = random.Random(4)
+    words = rng.sample(sorted(index.postings), 150) + ["raw", "cooked", "zzqx"]
+    arrays = [foods_holding(index, w) for w in ["chicken", "jam", "salt", "zzqx"]]
+    arrays.append(np.array(sorted(rng.sample(range(len(index.ids)), 40))))
+    masks = [any_flavour(index), *index.prep_ok.values()]
+    for _ in range(2):  # the second time: the kept answers
+        for allowed in arrays:
+            inside = np.zeros(len(index.ids), dtype=bool)
+            inside[allowed] = True
+            for w in words:
+                assert some_hold(index, allowed, w) == inside[foods_holding(index, w)].any()
+            for mask in masks:
+                assert some_of(index, allowed, mask) == mask[allowed].any()

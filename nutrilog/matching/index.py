@@ -107,6 +107,7 @@ class FoodIndex:
     holders: dict[str, np.ndarray] = field(default_factory=dict)  # word -> foods that use it
     holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings
     allowed: dict[tuple[Any, ...], np.ndarray] = field(default_factory=dict)  # see allowed
+    facts: dict[tuple[int, object], tuple[Any, ...]] = field(default_factory=dict)  # lookup
     plain: frozenset[str] | None = None  # words of descriptions without a brand, on first use
     brand_names: dict[str, np.ndarray] | None = None  # word in capitals -> foods, first use
     flavours: np.ndarray | None = None  # mask of the foods of any flavour, on first use

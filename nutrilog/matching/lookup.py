@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -47,6 +47,8 @@ __all__ = [
     "plain_words",
     "posting_keys",
     "same_words",
+    "some_hold",
+    "some_of",
     "speller_for",
     "stem",
     "synonym_words",
@@ -269,6 +271,47 @@ def posting_keys(index: FoodIndex) -> tuple[dict[str, int], np.ndarray]:
         keys = [i * n + p.astype(np.int64) for i, p in enumerate(index.postings.values())]
         index.posting_keys = number, np.concatenate([*keys, [len(number) * n]])
     return index.posting_keys
+
+
+def some_hold(index: FoodIndex, foods: np.ndarray, word: str) -> bool:
+    """Whether some food of ``foods`` (sorted positions) holds ``word`` in its description
+    or a synonym (:func:`foods_holding`); worked out once per array and word.
+
+    The shorter of the two arrays is searched for in the longer: a common word's foods
+    are many, the foods a text allows often few.
+    """
+    key = (id(foods), word)
+    kept = index.facts.get(key)
+    if kept is not None and kept[0] is foods:
+        return kept[1]
+    holders = foods_holding(index, word)
+    few, many = (foods, holders) if len(foods) <= len(holders) else (holders, foods)
+    found = bool(isin_sorted(few, many).any())
+    _keep(index, key, (foods, found))
+    return found
+
+
+def some_of(index: FoodIndex, foods: np.ndarray, mask: np.ndarray) -> bool:
+    """Whether ``mask`` (over the foods of ``index``, one it keeps) is True at some food
+    of ``foods``; worked out once per pair of arrays."""
+    key = (id(foods), id(mask))
+    kept = index.facts.get(key)
+    if kept is not None and kept[0] is foods and kept[2] is mask:
+        return kept[1]
+    found = bool(mask[foods].any())
+    _keep(index, key, (foods, found, mask))
+    return found
+
+
+#: Facts about food arrays kept at most (then they are worked out again).
+_FACTS_KEPT = 100_000
+
+
+def _keep(index: FoodIndex, key: tuple[int, object], fact: tuple[Any, ...]) -> None:
+    """Keep a fact about an array (with the array, so that its id stays its own)."""
+    if len(index.facts) >= _FACTS_KEPT:
+        index.facts.clear()
+    index.facts[key] = fact
 
 
 def food_masks(
