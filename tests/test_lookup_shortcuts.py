@@ -170,3 +170,22 @@ def test_some_hold_and_some_of_answer_as_a_mask_of_the_allowed_foods(foods: Food
                 assert some_hold(index, allowed, w) == inside[foods_holding(index, w)].any()
             for mask in masks:
                 assert some_of(index, allowed, mask) == mask[allowed].any()
+
+
+def test_a_few_texts_normalise_as_in_one_pass_of_many(foods: FoodTable) -> None:
+    texts = [
+        *foods.foods["description"].head(300).tolist(),
+        "Cookies & cream",
+        "",
+        "Crème Fraîche",
+        "a | b",
+        "two\nlines",
+        "Trader Joe's  O'Douls",
+        "   ",
+        "100% juice (4 oz.)",
+    ]
+    in_one_pass = normalize_many(texts)
+    assert len(in_one_pass) == len(texts) > 4
+    for n in range(1, 5):
+        for start in range(0, len(texts) - n, 7):
+            assert normalize_many(texts[start : start + n]) == in_one_pass[start : start + n]
