@@ -14,6 +14,7 @@ from nutrilog.matching.allowed import allowed_foods, named_foods
 from nutrilog.matching.candidates import Search
 from nutrilog.matching.index import index_for
 from nutrilog.matching.lookup import (
+    EMPTY,
     WordPairs,
     any_flavour,
     food_keys,
@@ -23,6 +24,7 @@ from nutrilog.matching.lookup import (
     named_by,
     some_hold,
     some_of,
+    union_sorted,
     word_pairs,
 )
 from nutrilog.matching.match import key_of
@@ -189,3 +191,15 @@ def test_a_few_texts_normalise_as_in_one_pass_of_many(foods: FoodTable) -> None:
     for n in range(1, 5):
         for start in range(0, len(texts) - n, 7):
             assert normalize_many(texts[start : start + n]) == in_one_pass[start : start + n]
+
+
+def test_union_sorted_is_numpy_unique_of_the_arrays(foods: FoodTable) -> None:
+    index = index_for(foods)
+    rng = random.Random(6)
+    words = rng.sample(sorted(index.postings), 60)
+    for n in range(0, 60, 3):
+        arrays = [foods_holding(index, w) for w in words[n : n + rng.randint(1, 4)]]
+        expected = np.unique(np.concatenate(arrays))
+        found = union_sorted(arrays)
+        assert found.dtype == expected.dtype and np.array_equal(found, expected)
+    assert union_sorted([EMPTY, EMPTY]).tolist() == []

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from nutrilog.matching.index import FoodIndex
-from nutrilog.matching.lookup import EMPTY, foods_holding, named_by, same_words
+from nutrilog.matching.lookup import EMPTY, foods_holding, named_by, same_words, union_sorted
 from nutrilog.matching.reading import Reading
 
 __all__ = ["allowed_foods", "foods_of_word", "named_foods"]
@@ -46,7 +46,7 @@ def foods_of_word(index: FoodIndex, word: str, by: Any) -> np.ndarray:
     found = cache.get(word)
     if found is None:
         holders = [by(index, v) for v in same_words(index, word)]
-        found = np.unique(np.concatenate(holders)) if len(holders) > 1 else (holders or [EMPTY])[0]
+        found = union_sorted(holders) if len(holders) > 1 else (holders or [EMPTY])[0]
         cache[word] = found
     return found
 
@@ -80,7 +80,7 @@ def _holding_all(index: FoodIndex, asked: tuple[tuple[str, ...], ...], by: Any) 
     for word, *compounds in asked:
         has = foods_of_word(index, word, by)
         if compounds:
-            has = np.unique(np.concatenate([has, *(by(index, c) for c in compounds)]))
+            has = union_sorted([has, *(by(index, c) for c in compounds)])
         found = has if found is None else np.intersect1d(found, has, assume_unique=True)
     return EMPTY if found is None else found
 

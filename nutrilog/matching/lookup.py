@@ -52,6 +52,7 @@ __all__ = [
     "speller_for",
     "stem",
     "synonym_words",
+    "union_sorted",
     "word_pairs",
     "WordPairs",
 ]
@@ -91,6 +92,18 @@ def _distinct(ordered: np.ndarray) -> np.ndarray:
     first = np.ones(len(ordered), dtype=bool)
     first[1:] = ordered[1:] != ordered[:-1]
     return ordered[first]
+
+
+def union_sorted(arrays: list[np.ndarray]) -> np.ndarray:
+    """The distinct values of ``arrays`` together, sorted: ``np.unique`` of their
+    concatenation, by one sort (numpy's unique hashes, which is slower for these).
+
+    Examples
+    --------
+    >>> union_sorted([np.array([1, 3]), np.array([2, 3])]).tolist()
+    [1, 2, 3]
+    """
+    return _distinct(np.sort(np.concatenate(arrays)))
 
 
 #: Word endings that make the same word (``brewed`` is ``brew``, ``sweetened`` is ``sweet``).
@@ -204,17 +217,18 @@ _SYNONYM_COMPLEMENT = frozenset({"in", "with", "without", "for", "on", "from", "
 def _before_complement(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """The words of each text before a word of :data:`_SYNONYM_COMPLEMENT` that is not
     its first, and the text (its number) of each: one pass over all the texts' words."""
-    words = np.array(" | ".join(texts).split(), dtype=object)
-    is_break = words == "|"
+    codes, distinct = pd.factorize(np.array(" | ".join(texts).split(), dtype=object))
+    words = distinct.tolist()
+    is_break = codes == (words.index("|") if "|" in words else -1)
     text = np.cumsum(is_break)
     starts = np.concatenate([[0], np.flatnonzero(is_break) + 1])
-    place = np.arange(len(words)) - starts[text]
-    cut = place > 0
-    cut &= pd.Series(words).isin(_SYNONYM_COMPLEMENT).to_numpy()
-    first_cut = np.full(len(texts), len(words))
+    place = np.arange(len(codes)) - starts[text]
+    complement = np.array([w in _SYNONYM_COMPLEMENT for w in words], dtype=bool)
+    cut = (place > 0) & complement[codes]
+    first_cut = np.full(len(texts), len(codes))
     np.minimum.at(first_cut, text[cut], place[cut])
     kept = np.flatnonzero(~is_break & (place < first_cut[text]))
-    return words[kept], text[kept]
+    return distinct[codes[kept]], text[kept]
 
 
 def named_by(index: FoodIndex, word: str) -> np.ndarray:
@@ -243,7 +257,7 @@ def named_by(index: FoodIndex, word: str) -> np.ndarray:
         words = np.concatenate([words, syn_words[last]])
         food = np.concatenate([food, np.asarray(syn_food, dtype=np.int64)[synonym[last]]])
         codes, distinct = pd.factorize(words)
-        pairs = np.unique(codes.astype(np.int64) * len(descriptions) + food)
+        pairs = _distinct(np.sort(codes.astype(np.int64) * len(descriptions) + food))
         word_of, food_of = np.divmod(pairs, len(descriptions))
         bounds = np.searchsorted(word_of, np.arange(len(distinct) + 1)).tolist()
         index.names = {
