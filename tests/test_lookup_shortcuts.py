@@ -10,6 +10,7 @@ import pytest
 
 import nutrilog.matching.candidates as candidates_module
 from nutrilog.foods import FoodTable
+from nutrilog.matching.alias_tries import _alias_lookup, alias_lookup
 from nutrilog.matching.allowed import allowed_foods, named_foods
 from nutrilog.matching.candidates import Search
 from nutrilog.matching.index import index_for
@@ -27,7 +28,7 @@ from nutrilog.matching.lookup import (
     union_sorted,
     word_pairs,
 )
-from nutrilog.matching.match import key_of
+from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.reading import read_key
 from nutrilog.matching.words import normalize_many
 
@@ -203,3 +204,18 @@ def test_union_sorted_is_numpy_unique_of_the_arrays(foods: FoodTable) -> None:
         found = union_sorted(arrays)
         assert found.dtype == expected.dtype and np.array_equal(found, expected)
     assert union_sorted([EMPTY, EMPTY]).tolist() == []
+
+
+def test_alias_look_ups_kept_by_the_tables_are_those_worked_out_afresh(
+    foods: FoodTable,
+) -> None:
+    index = index_for(foods)
+    tables = Matcher(foods).tables
+    rng = random.Random(8)
+    aliases = rng.sample(sorted(tables.curated), 300)
+    asked = [a.split() for a in aliases]
+    asked += [["cooked", *w] for w in asked[:50]] + [[*w, "raw"] for w in asked[50:100]]
+    asked += [w[1:] for w in asked if len(w) > 1] + [["zzqx"], []]
+    for words in asked + asked[::-1]:  # the second time, the kept answers
+        assert alias_lookup(index, words, tables) == _alias_lookup(index, words, tables)
+    assert len(tables.looked_up) == len({tuple(w) for w in asked})
