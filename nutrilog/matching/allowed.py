@@ -62,10 +62,14 @@ def allowed_foods(index: FoodIndex, reading: Reading, by: Any = None) -> np.ndar
     required = reading.required()
     if not required:
         return None
-    by = foods_holding if by is None else by
-    neighbours = reading.words("core", "unknown")
-    # the same words with the same compounds allow the same foods: one array for them
-    # all, kept by the index (the ranking tells requests apart by their arrays)
+    return _holding(index, required, reading.words("core", "unknown"), by or foods_holding)
+
+
+def _holding(index: FoodIndex, required: list[str], neighbours: list[str], by: Any) -> np.ndarray:
+    """The foods holding every word of ``required`` (or a compound of it with one of
+    ``neighbours``), by ``by``: the same words with the same compounds allow the same
+    foods, one array for them all, kept by the index (the ranking tells requests apart
+    by their arrays)."""
     asked = tuple((word, *_compounds(index, word, neighbours)) for word in required)
     key = (by.__name__, asked)
     found = index.allowed.get(key)
@@ -89,5 +93,4 @@ def named_foods(index: FoodIndex, reading: Reading) -> np.ndarray | None:
     """Mask of the foods whose name has the head word (in any of its forms)."""
     if reading.head is None or reading.unknown_head:
         return None
-    head_only = Reading(reading.segments, head=reading.head)
-    return allowed_foods(index, head_only, named_by)
+    return _holding(index, [reading.head], reading.words("core", "unknown"), named_by)

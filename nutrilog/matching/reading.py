@@ -41,7 +41,14 @@ from functools import lru_cache
 
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import brand_named, plain_words, speller_for, word_pairs
-from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
+from nutrilog.matching.synonyms import (
+    Brand,
+    PhraseTable,
+    Synonym,
+    brand_table,
+    rewrite,
+    synonym_table,
+)
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 
@@ -156,8 +163,6 @@ def read_key(
     brands: PhraseTable[Brand] | None = None,
 ) -> Reading:
     """Read a key (from :func:`~nutrilog.matching.words.segmented_keys`); see the module doc."""
-    from nutrilog.matching.synonyms import synonym_table
-
     synonyms = synonym_table() if synonyms is None else synonyms
     brands = brand_table() if brands is None else brands
     speller = index.speller or speller_for(index, _known_words(synonym_table()))
