@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import nutrilog.matching.candidates as candidates_module
+import nutrilog.matching.reading as reading_module
 from nutrilog.foods import FoodTable
 from nutrilog.matching.alias_tries import _alias_lookup, alias_lookup
 from nutrilog.matching.allowed import allowed_foods, named_foods
@@ -219,3 +220,11 @@ def test_alias_look_ups_kept_by_the_tables_are_those_worked_out_afresh(
     for words in asked + asked[::-1]:  # the second time, the kept answers
         assert alias_lookup(index, words, tables) == _alias_lookup(index, words, tables)
     assert len(tables.looked_up) == len({tuple(w) for w in asked})
+
+
+def test_word_roles_kept_by_the_index_are_those_worked_out_afresh(foods: FoodTable) -> None:
+    index = index_for(foods)
+    rng = random.Random(2)
+    words = rng.sample(sorted(index.postings), 200) + ["12", "the", "organic", "raw", "zzqx"]
+    for w in words + words:  # the second time, the kept roles
+        assert reading_module._role(w, index) == reading_module._role_of(w, index)

@@ -108,6 +108,7 @@ class FoodIndex:
     holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings
     allowed: dict[tuple[Any, ...], np.ndarray] = field(default_factory=dict)  # see allowed
     facts: dict[tuple[int, object], tuple[Any, ...]] = field(default_factory=dict)  # lookup
+    roles: dict[str, str] = field(default_factory=dict)  # word -> its role in a reading
     plain: frozenset[str] | None = None  # words of descriptions without a brand, on first use
     brand_names: dict[str, np.ndarray] | None = None  # word in capitals -> foods, first use
     flavours: np.ndarray | None = None  # mask of the foods of any flavour, on first use

@@ -130,6 +130,20 @@ class Reading:
 
 
 def _role(word: str, index: FoodIndex) -> str:
+    """The role of ``word`` (see the module doc), worked out once per word and index."""
+    found = index.roles.get(word)
+    if found is None:
+        if len(index.roles) >= _ROLES_KEPT:  # misspelt words are many: start afresh
+            index.roles.clear()
+        found = index.roles[word] = _role_of(word, index)
+    return found
+
+
+#: Roles kept per index at most.
+_ROLES_KEPT = 100_000
+
+
+def _role_of(word: str, index: FoodIndex) -> str:
     vocab = matcher_words()
     if word.isdigit():
         return "number"
