@@ -87,3 +87,16 @@ def test_the_synonym_rule_scores_as_row_by_row(foods: FoodTable) -> None:
     found = scoring._synonym_rule(index, table, score)
     assert (found != score).sum() > 50  # the rule changed many scores
     assert np.array_equal(found, expected)
+
+
+def test_the_synonym_tables_are_those_of_the_synonyms_words(foods: FoodTable) -> None:
+    index = index_for(foods)
+    tables = scoring.ranking_tables(index)
+    words = synonym_words(index)
+    assert tables.has_synonym.tolist() == [bool(w) for w in words]
+    n = len(index.choice_text)
+    keys = sorted(tables.word_id[w] * n + c for c, held in enumerate(words) for w in held)
+    assert tables.synonym_keys[:-1].tolist() == keys
+    ignore = matcher_words().free | matcher_words().stop | matcher_words().cosmetic
+    sizes = [len(w - ignore) for w in words]
+    assert scoring.synonym_sizes(index).tolist() == sizes

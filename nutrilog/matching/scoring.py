@@ -38,7 +38,6 @@ from nutrilog.matching.lookup import (
     foods_holding,
     has_keys,
     isin_sorted,
-    synonym_words,
 )
 from nutrilog.matching.vocabulary import matcher_words
 
@@ -111,7 +110,7 @@ def ranking_tables(index: FoodIndex) -> RankingTables:
             prep_row={p: i for i, p in enumerate(index.prep_ok)},
             prep_ok=np.array(list(index.prep_ok.values()), dtype=bool).reshape(-1, n_foods),
             synonym_keys=_synonym_keys(index, word_id),
-            has_synonym=np.array([bool(w) for w in synonym_words(index)], dtype=bool),
+            has_synonym=np.array([bool(name) for name in index.choice_synonym], dtype=bool),
             texts=_objects(index.choice_text),
             synonyms=_objects(index.choice_synonym),
             sorted_texts=_objects(" ".join(sorted(t.split())) for t in index.choice_text),
@@ -134,7 +133,12 @@ def _synonym_keys(index: FoodIndex, word_id: dict[str, int]) -> np.ndarray:
     """The sorted keys ``word number * choices + choice`` of each word of each choice's
     synonym, and one above them."""
     n = len(index.choice_text)
-    keys = [word_id[w] * n + c for c, words in enumerate(synonym_words(index)) for w in words]
+    keys = [
+        word_id[w] * n + c
+        for c, name in enumerate(index.choice_synonym)
+        if name
+        for w in dict.fromkeys(name.split())
+    ]
     return np.sort(np.array([*keys, len(word_id) * n], dtype=np.int64))
 
 
@@ -402,7 +406,7 @@ def synonym_sizes(index: FoodIndex) -> np.ndarray:
     if tables.synonym_sizes is None:
         ignored = _ignored()
         tables.synonym_sizes = np.array(
-            [len(words - ignored) for words in synonym_words(index)], dtype=np.int64
+            [len(set(name.split()) - ignored) for name in index.choice_synonym], dtype=np.int64
         )
     return tables.synonym_sizes
 
