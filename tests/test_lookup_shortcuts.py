@@ -219,7 +219,7 @@ def test_alias_look_ups_kept_by_the_tables_are_those_worked_out_afresh(
     asked += [w[1:] for w in asked if len(w) > 1] + [["zzqx"], []]
     for words in asked + asked[::-1]:  # the second time, the kept answers
         assert alias_lookup(index, words, tables) == _alias_lookup(index, words, tables)
-    assert len(tables.looked_up) == len({tuple(w) for w in asked})
+    assert len(tables.looked_up[id(index)]) == len({tuple(w) for w in asked})
 
 
 def test_word_roles_kept_by_the_index_are_those_worked_out_afresh(foods: FoodTable) -> None:

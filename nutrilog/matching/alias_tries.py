@@ -50,9 +50,10 @@ class MatchTables:
     user_sets: frozenset[frozenset[str]] = field(init=False, repr=False)
     #: Every word of some alias key.
     alias_words: frozenset[str] = field(init=False, repr=False)
-    #: The look-ups made (:func:`alias_lookup`), by the index and the words looked up:
-    #: the same words come back key after key (``chicken``, a line less one word).
-    looked_up: dict[tuple[object, ...], tuple[int, str, bool] | None] = field(
+    #: The look-ups made (:func:`alias_lookup`), per index by the words looked up
+    #: (joined: a string, which the cycle collector does not walk): the same words come
+    #: back key after key (``chicken``, a line less one word).
+    looked_up: dict[int, dict[str, tuple[int, str, bool] | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -95,10 +96,11 @@ def alias_lookup(
     before or after the food (``cooked bok choy`` / ``bok choy cooked``). Each look-up
     is made once per set of tables (:attr:`MatchTables.looked_up`).
     """
-    asked = (id(index), *words)
-    found = tables.looked_up.get(asked, _UNSEEN)
+    made = tables.looked_up.setdefault(id(index), {})
+    asked = " ".join(words)
+    found = made.get(asked, _UNSEEN)
     if found is _UNSEEN:
-        found = tables.looked_up[asked] = _alias_lookup(index, words, tables)
+        found = made[asked] = _alias_lookup(index, words, tables)
     return found  # type: ignore[return-value]
 
 
