@@ -6,24 +6,22 @@ import random
 import re
 
 import numpy as np
-import pytest
 
-import nutrilog.matching.candidates as candidates_module
-import nutrilog.matching.reading as reading_module
 from nutrilog.foods import FoodTable
-from nutrilog.matching.alias_tries import _alias_lookup, alias_lookup
+from nutrilog.matching.alias_tries import alias_lookup
 from nutrilog.matching.allowed import allowed_foods, named_foods
-from nutrilog.matching.candidates import Search
 from nutrilog.matching.index import index_for
 from nutrilog.matching.lookup import (
     EMPTY,
     WordPairs,
     any_flavour,
+    choice_starts,
     food_keys,
     food_masks,
     foods_holding,
     has_keys,
     named_by,
+    posting_keys,
     some_hold,
     some_of,
     union_sorted,
@@ -74,25 +72,27 @@ def test_food_keys_hold_what_food_masks_hold(foods: FoodTable) -> None:
     assert (has_keys(keys, wanted) == masks.reshape(-1)[wanted]).all()
 
 
-@pytest.mark.parametrize("probe", [0, 1, 4, 10**9])
-def test_probing_the_allowed_choices_finds_the_hits_of_the_postings(
-    foods: FoodTable, monkeypatch: pytest.MonkeyPatch, probe: int
+def test_looking_for_words_in_allowed_choices_finds_the_allowed_postings(
+    foods: FoodTable,
 ) -> None:
+    """What the candidate search does for a word with many more choices than its text
+    allows: a search of the allowed foods' choices in the postings' keys."""
     index = index_for(foods)
+    number, keys = posting_keys(index)
+    start = choice_starts(index)
     rng = random.Random(9)
-    searches = []
-    for text in rng.sample(index.choice_text, 300):
-        words = list(dict.fromkeys(text.split()))[:6] + ["raw", "cooked"]
-        words = [w for w in dict.fromkeys(words) if w in index.postings]
-        head = rng.choice(words)
-        allowed = None if rng.random() < 0.2 else foods_holding(index, head)
-        weights = [index.idf[w] * rng.choice([1.0, 1 / 3]) for w in words]
-        searches.append(Search(words, weights, 25, allowed))
-    read = candidates_module._overlaps(index, searches)
-    monkeypatch.setattr(candidates_module, "_PROBE", probe)
-    probed = candidates_module._overlaps(index, searches)
-    for a, b in zip(read, probed, strict=True):
-        assert a.dtype == b.dtype and np.array_equal(a, b)
+    words = rng.sample(sorted(index.postings), 100) + ["raw", "cooked", "salt"]
+    heads = rng.sample(sorted(index.postings), 40) + ["chicken", "cheese", "zzqx"]
+    for head in heads:
+        allowed = foods_holding(index, head)
+        choices = np.concatenate(
+            [EMPTY, *(np.arange(start[f], start[f + 1]) for f in allowed.tolist())]
+        )
+        inside = np.isin(index.choice_food, allowed)
+        for w in words:
+            probed = choices[has_keys(keys, number[w] * len(index.choice_text) + choices)]
+            read = index.postings[w][inside[index.postings[w]]]
+            assert np.array_equal(probed, read.astype(np.int64)), (head, w)
 
 
 def _named_one_by_one(index) -> dict[str, list[int]]:
@@ -211,20 +211,26 @@ def test_alias_look_ups_kept_by_the_tables_are_those_worked_out_afresh(
     foods: FoodTable,
 ) -> None:
     index = index_for(foods)
-    tables = Matcher(foods).tables
+    tables, fresh = Matcher(foods).tables, Matcher(foods).tables
     rng = random.Random(8)
     aliases = rng.sample(sorted(tables.curated), 300)
     asked = [a.split() for a in aliases]
     asked += [["cooked", *w] for w in asked[:50]] + [[*w, "raw"] for w in asked[50:100]]
     asked += [w[1:] for w in asked if len(w) > 1] + [["zzqx"], []]
     for words in asked + asked[::-1]:  # the second time, the kept answers
-        assert alias_lookup(index, words, tables) == _alias_lookup(index, words, tables)
+        kept = alias_lookup(index, words, tables)
+        fresh.looked_up.clear()
+        assert kept == alias_lookup(index, words, fresh)
     assert len(tables.looked_up[id(index)]) == len({tuple(w) for w in asked})
 
 
-def test_word_roles_kept_by_the_index_are_those_worked_out_afresh(foods: FoodTable) -> None:
+def test_readings_with_the_roles_kept_are_those_worked_out_afresh(foods: FoodTable) -> None:
     index = index_for(foods)
     rng = random.Random(2)
-    words = rng.sample(sorted(index.postings), 200) + ["12", "the", "organic", "raw", "zzqx"]
-    for w in words + words:  # the second time, the kept roles
-        assert reading_module._role(w, index) == reading_module._role_of(w, index)
+    texts = [" ".join(rng.sample(sorted(index.postings), 3)) for _ in range(100)]
+    texts += ["12 organic raw chicken", "the zzqx tea", "cooked quinao", "kraft mac and cheese"]
+    kept = [read_key(index, key_of(t)) for t in texts]
+    kept = [read_key(index, key_of(t)) for t in texts]  # the second time, the kept roles
+    for text, reading in zip(texts, kept, strict=True):
+        index.roles.clear()
+        assert read_key(index, key_of(text)) == reading

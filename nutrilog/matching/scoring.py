@@ -41,7 +41,15 @@ from nutrilog.matching.lookup import (
 )
 from nutrilog.matching.vocabulary import matcher_words
 
-__all__ = ["Ranked", "RankingTables", "Text", "candidates", "ranking_tables", "score_texts"]
+__all__ = [
+    "Ranked",
+    "RankingTables",
+    "Text",
+    "candidates",
+    "ranking_tables",
+    "score_texts",
+    "synonym_sizes",
+]
 
 #: Points a synonym read as a food's name costs against its description.
 SYNONYM_COST = 8.0
