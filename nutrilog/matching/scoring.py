@@ -144,8 +144,7 @@ def _synonym_keys(index: FoodIndex, word_id: dict[str, int]) -> np.ndarray:
     keys = [
         word_id[w] * n + c
         for c, name in enumerate(index.choice_synonym)
-        if name
-        for w in dict.fromkeys(name.split())
+        for w in dict.fromkeys(name.split())  # none for a description
     ]
     return np.sort(np.array([*keys, len(word_id) * n], dtype=np.int64))
 
