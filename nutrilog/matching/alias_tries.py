@@ -50,6 +50,12 @@ class MatchTables:
     user_sets: frozenset[frozenset[str]] = field(init=False, repr=False)
     #: Every word of some alias key.
     alias_words: frozenset[str] = field(init=False, repr=False)
+    #: The look-ups made (:func:`alias_lookup`), per index by the words looked up
+    #: (joined: a string, which the cycle collector does not walk): the same words come
+    #: back key after key (``chicken``, a line less one word).
+    looked_up: dict[int, dict[str, tuple[int, str, bool] | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if self.curated_sets is None:
@@ -87,8 +93,25 @@ def alias_lookup(
     """Look ``words`` up in the alias tables, dropping cosmetic and satisfied preparation words.
 
     Returns (food position, alias key, curated?) or None. A preparation word may stand
-    before or after the food (``cooked bok choy`` / ``bok choy cooked``).
+    before or after the food (``cooked bok choy`` / ``bok choy cooked``). Each look-up
+    is made once per set of tables (:attr:`MatchTables.looked_up`).
     """
+    made = tables.looked_up.setdefault(id(index), {})
+    asked = " ".join(words)
+    found = made.get(asked, _UNSEEN)
+    if found is _UNSEEN:
+        found = made[asked] = _alias_lookup(index, words, tables)
+    return found  # type: ignore[return-value]
+
+
+#: A look-up not made yet.
+_UNSEEN = object()
+
+
+def _alias_lookup(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """:func:`alias_lookup`, worked out."""
     vocab = matcher_words()
     core = [w for w in words if w not in vocab.cosmetic]
     preps = [w for w in core if w in vocab.preparation]

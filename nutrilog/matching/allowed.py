@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from nutrilog.matching.index import FoodIndex
-from nutrilog.matching.lookup import EMPTY, foods_holding, named_by, same_words
+from nutrilog.matching.lookup import EMPTY, foods_holding, named_by, same_words, union_sorted
 from nutrilog.matching.reading import Reading
 
 __all__ = ["allowed_foods", "foods_of_word", "named_foods"]
@@ -46,7 +46,7 @@ def foods_of_word(index: FoodIndex, word: str, by: Any) -> np.ndarray:
     found = cache.get(word)
     if found is None:
         holders = [by(index, v) for v in same_words(index, word)]
-        found = np.unique(np.concatenate(holders)) if len(holders) > 1 else (holders or [EMPTY])[0]
+        found = union_sorted(holders) if len(holders) > 1 else (holders or [EMPTY])[0]
         cache[word] = found
     return found
 
@@ -62,14 +62,29 @@ def allowed_foods(index: FoodIndex, reading: Reading, by: Any = None) -> np.ndar
     required = reading.required()
     if not required:
         return None
-    by = foods_holding if by is None else by
-    neighbours = reading.words("core", "unknown")
+    return _holding(index, required, reading.words("core", "unknown"), by or foods_holding)
+
+
+def _holding(index: FoodIndex, required: list[str], neighbours: list[str], by: Any) -> np.ndarray:
+    """The foods holding every word of ``required`` (or a compound of it with one of
+    ``neighbours``), by ``by``: the same words with the same compounds allow the same
+    foods, one array for them all, kept by the index (the ranking tells requests apart
+    by their arrays)."""
+    asked = tuple((word, *_compounds(index, word, neighbours)) for word in required)
+    key = (by.__name__, asked)
+    found = index.allowed.get(key)
+    if found is None:
+        found = index.allowed[key] = _holding_all(index, asked, by)
+    return found
+
+
+def _holding_all(index: FoodIndex, asked: tuple[tuple[str, ...], ...], by: Any) -> np.ndarray:
+    """The foods holding, for each of ``asked``, its first word or one of its compounds."""
     found: np.ndarray | None = None
-    for word in required:
+    for word, *compounds in asked:
         has = foods_of_word(index, word, by)
-        compounds = _compounds(index, word, neighbours)
         if compounds:
-            has = np.unique(np.concatenate([has, *(by(index, c) for c in compounds)]))
+            has = union_sorted([has, *(by(index, c) for c in compounds)])
         found = has if found is None else np.intersect1d(found, has, assume_unique=True)
     return EMPTY if found is None else found
 
@@ -78,5 +93,4 @@ def named_foods(index: FoodIndex, reading: Reading) -> np.ndarray | None:
     """Mask of the foods whose name has the head word (in any of its forms)."""
     if reading.head is None or reading.unknown_head:
         return None
-    head_only = Reading(reading.segments, head=reading.head)
-    return allowed_foods(index, head_only, named_by)
+    return _holding(index, [reading.head], reading.words("core", "unknown"), named_by)

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from nutrilog.matching.index import FoodIndex
-from nutrilog.matching.lookup import food_masks
+from nutrilog.matching.lookup import (
+    EMPTY,
+    choice_starts,
+    food_keys,
+    food_masks,
+    has_keys,
+    posting_keys,
+)
 
 __all__ = ["Search", "candidates", "many_candidates"]
 
@@ -34,6 +41,9 @@ __all__ = ["Search", "candidates", "many_candidates"]
 _MASKS_KEPT = 8
 #: Fewest candidates whose description has the head word (see :class:`Search`).
 _POOL_MIN = 8
+#: A word with this many times more choices than its text allows is looked for in the
+#: allowed choices (a search each) rather than read in its own choices (a step each).
+_PROBE = 2
 
 
 @dataclass
@@ -94,39 +104,98 @@ def _overlaps(
     """Per (text, choice holding some of the text's words, of a food it allows), sorted
     by text and choice: the text, the choice, and the summed weight of the words the
     choice holds, added in the order of the text's words."""
-    lists = [index.postings[w] for s in searches for w in s.words]
-    counts = np.array([len(p) for p in lists], dtype=np.int64)
-    hits = np.concatenate(lists)
+    words = [w for s in searches for w in s.words]
     word_text = np.repeat(np.arange(len(searches)), [len(s.words) for s in searches])
     weights = np.array([w for s in searches for w in s.weights], dtype=float)
-    masks, row = food_masks(index, [s.allowed for s in searches])
-    if masks is not None:
-        # a text that allows every food reads a last row of the masks, all True
-        hit_word = np.repeat(np.arange(len(lists)), counts)
-        at = (np.where(row < 0, len(masks) - 1, row)[word_text] * len(index.ids))[hit_word]
-        keep = np.flatnonzero(masks.reshape(-1)[at + index.choice_food[hits]])
-        hit_word = hit_word[keep]
-        hits, text, weights = hits[keep].astype(np.int64), word_text[hit_word], weights[hit_word]
-    else:
-        hits = hits.astype(np.int64)
-        text, weights = np.repeat(word_text, counts), np.repeat(weights, counts)
+    hits, hit_word = _hits(index, searches, words, word_text)
     n_choices = len(index.choice_text)
-    key = text * n_choices + hits
-    # one sort of the keys with each hit's place in the low bits: the hits of one
-    # (text, choice) end up together, and each hit's group is known. The keys are runs
-    # already in order (a word's postings, text after text), which a merge sort
-    # (numpy's "stable") only has to merge
-    bits = max(len(key), 1).bit_length()
-    ordered = np.sort((key << bits) | np.arange(len(key)), kind="stable")
-    place, key = ordered & ((1 << bits) - 1), ordered >> bits
+    # one sort of the keys (text, choice) with each hit's word in the low bits: the
+    # hits of one (text, choice) end up together, their words in the text's order. The
+    # keys are runs already in order (a word's hits, text after text), which a merge
+    # sort (numpy's "stable") only has to merge
+    bits = max(len(words), 1).bit_length()
+    ordered = np.sort(((word_text[hit_word] * n_choices + hits) << bits) | hit_word, kind="stable")
+    key = ordered >> bits
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]
-    group = np.empty(len(key), dtype=np.int64)
-    group[place] = np.cumsum(first) - 1
     found = key[first]
-    # the weights are added hit by hit in the hits' order (the text's words in order)
-    summed = np.bincount(group, weights=weights, minlength=len(found))
+    # the weights are added hit by hit in that order (the text's words in order)
+    summed = np.bincount(
+        np.cumsum(first) - 1, weights=weights[ordered & ((1 << bits) - 1)], minlength=len(found)
+    )
     return found // n_choices, found % n_choices, summed
+
+
+def _hits(
+    index: FoodIndex, searches: list[Search], words: list[str], word_text: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The choices holding each word of each text, of the foods the text allows, and the
+    word (its number in ``words``) of each: the word's choices, word after word.
+
+    A word with many more choices than its text allows (``raw``, for ``chicken``) is
+    looked for in the allowed choices instead, by a search in :func:`posting_keys`.
+    """
+    lists = [index.postings[w] for w in words]
+    counts = np.array([len(p) for p in lists], dtype=np.int64)
+    masks, row = food_masks(index, [s.allowed for s in searches])
+    if masks is None:
+        hit_word = np.repeat(np.arange(len(lists)), counts)
+        return np.concatenate(lists).astype(np.int64), hit_word
+    allowed = _distinct_allowed(searches, row)
+    size = _allowed_sizes(index, allowed, row)
+    probe = (counts > _PROBE * size[word_text]) & (row[word_text] >= 0)
+    scan = np.flatnonzero(~probe)
+    # the words read in their choices: the hits of foods their text allows
+    hit_word = np.repeat(scan, counts[scan])
+    hits = np.concatenate([lists[i] for i in scan.tolist()] or [EMPTY]).astype(np.int64)
+    # a text that allows every food reads a last row of the masks, all True
+    text_row = np.where(row < 0, len(masks) - 1, row)[word_text]
+    keep = np.flatnonzero(
+        masks.reshape(-1)[text_row[hit_word] * len(index.ids) + index.choice_food[hits]]
+    )
+    hits, hit_word = hits[keep], hit_word[keep]
+    probed = np.flatnonzero(probe)
+    if not len(probed):
+        return hits, hit_word
+    # the words looked for in their text's allowed choices
+    probed_rows = row[word_text[probed]].tolist()
+    start = choice_starts(index)
+    choices = {
+        r: _ranges(start[allowed[r]], start[allowed[r] + 1] - start[allowed[r]])
+        for r in dict.fromkeys(probed_rows)
+    }
+    places = [choices[r] for r in probed_rows]
+    sizes = [len(p) for p in places]
+    place = np.concatenate(places)
+    number, keys = posting_keys(index)
+    numbers = np.array([number[words[i]] for i in probed.tolist()], dtype=np.int64)
+    held = np.flatnonzero(
+        has_keys(keys, np.repeat(numbers * len(index.choice_text), sizes) + place)
+    )
+    places_word = np.repeat(probed, sizes)
+    return np.concatenate([hits, place[held]]), np.concatenate([hit_word, places_word[held]])
+
+
+def _distinct_allowed(searches: list[Search], row: np.ndarray) -> list[np.ndarray]:
+    """The distinct ``allowed`` arrays of ``searches``, by their row of the masks."""
+    allowed: dict[int, np.ndarray] = {}
+    for r, s in zip(row.tolist(), searches, strict=True):
+        if r >= 0 and r not in allowed:
+            allowed[r] = s.allowed  # type: ignore[assignment]  # a row is not None
+    return [allowed[r] for r in range(len(allowed))]
+
+
+def _allowed_sizes(index: FoodIndex, allowed: list[np.ndarray], row: np.ndarray) -> np.ndarray:
+    """Per search, how many choices the foods it allows have (every choice when it allows
+    every food)."""
+    start = choice_starts(index)
+    per_food = start[1:] - start[:-1]
+    foods = np.concatenate([EMPTY, *allowed])
+    lengths = [len(a) for a in allowed]
+    sizes = np.bincount(
+        np.repeat(np.arange(len(allowed)), lengths), weights=per_food[foods], minlength=len(allowed)
+    ).astype(np.int64)
+    return np.append(sizes, len(index.choice_text))[row]
 
 
 def _best(found: np.ndarray, overlap: np.ndarray, limit: int) -> np.ndarray:
@@ -153,12 +222,10 @@ def _with_pools(
     ]
     if not wanted:
         return takes
-    masks, row = food_masks(index, [searches[i].pool for i in wanted])
-    if masks is None:
-        return takes
+    keys, row = food_keys(index, [searches[i].pool for i in wanted])
     sizes = [len(takes[i]) for i in wanted]
     foods = index.choice_food[np.concatenate([takes[i] for i in wanted])]
-    inside = masks.reshape(-1)[np.repeat(row * len(index.ids), sizes) + foods]
+    inside = has_keys(keys, np.repeat(row * len(index.ids), sizes) + foods)
     held = np.bincount(
         np.repeat(np.arange(len(wanted)), sizes), weights=inside, minlength=len(wanted)
     )
@@ -199,3 +266,9 @@ def _mask(index: FoodIndex, foods: np.ndarray) -> np.ndarray:
     cache.insert(0, (foods, mask))
     del cache[_MASKS_KEPT:]
     return mask
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """``start, start + 1, ..., start + count - 1`` for each (start, count), concatenated."""
+    ends = np.cumsum(counts)
+    return np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts - starts, counts)

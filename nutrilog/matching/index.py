@@ -51,6 +51,7 @@ from nutrilog.matching.words import (
 
 if TYPE_CHECKING:
     from nutrilog.foods import FoodTable
+    from nutrilog.matching.lookup import WordPairs
     from nutrilog.matching.scoring import RankingTables
     from nutrilog.matching.spelling import Speller
 
@@ -105,6 +106,9 @@ class FoodIndex:
     stems: dict[str, list[str]] | None = None  # stem -> known words, built on first use
     holders: dict[str, np.ndarray] = field(default_factory=dict)  # word -> foods that use it
     holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings
+    allowed: dict[tuple[Any, ...], np.ndarray] = field(default_factory=dict)  # see allowed
+    facts: dict[tuple[int, object], tuple[Any, ...]] = field(default_factory=dict)  # lookup
+    roles: dict[str, str] = field(default_factory=dict)  # word -> its role in a reading
     plain: frozenset[str] | None = None  # words of descriptions without a brand, on first use
     brand_names: dict[str, np.ndarray] | None = None  # word in capitals -> foods, first use
     flavours: np.ndarray | None = None  # mask of the foods of any flavour, on first use
@@ -114,7 +118,8 @@ class FoodIndex:
     names: dict[str, np.ndarray] | None = None  # word -> foods named by it, on first use
     choice_start: np.ndarray | None = None  # first choice of each food (and the end), first use
     ranking: RankingTables | None = None  # what the scoring looks up, on first use
-    pairs: frozenset[tuple[str, str]] | None = None  # adjacent description words, first use
+    posting_keys: tuple[dict[str, int], np.ndarray] | None = None  # see lookup, first use
+    pairs: WordPairs | None = None  # adjacent description words, asked pair by pair
 
 
 #: What separates the words of a description that :func:`uppercase_words` looks at.

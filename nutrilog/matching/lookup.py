@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 
 from nutrilog.matching.spelling import Speller
 from nutrilog.matching.words import normalize_many
@@ -35,16 +36,25 @@ __all__ = [
     "any_flavour",
     "brand_named",
     "capital_words",
+    "choice_starts",
+    "food_keys",
     "food_masks",
     "foods_holding",
+    "has_keys",
     "holding",
     "isin_sorted",
     "named_by",
     "plain_words",
+    "posting_keys",
     "same_words",
+    "some_hold",
+    "some_of",
     "speller_for",
     "stem",
     "synonym_words",
+    "union_sorted",
+    "word_pairs",
+    "WordPairs",
 ]
 
 #: No food positions.
@@ -82,6 +92,18 @@ def _distinct(ordered: np.ndarray) -> np.ndarray:
     first = np.ones(len(ordered), dtype=bool)
     first[1:] = ordered[1:] != ordered[:-1]
     return ordered[first]
+
+
+def union_sorted(arrays: list[np.ndarray]) -> np.ndarray:
+    """The distinct values of ``arrays`` together, sorted: ``np.unique`` of their
+    concatenation, by one sort (numpy's unique hashes, which is slower for these).
+
+    Examples
+    --------
+    >>> union_sorted([np.array([1, 3]), np.array([2, 3])]).tolist()
+    [1, 2, 3]
+    """
+    return _distinct(np.sort(np.concatenate(arrays)))
 
 
 #: Word endings that make the same word (``brewed`` is ``brew``, ``sweetened`` is ``sweet``).
@@ -127,15 +149,51 @@ def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
     return index.speller
 
 
-def word_pairs(index: FoodIndex) -> frozenset[tuple[str, str]]:
-    """Pairs of words that stand side by side in some food's description or synonym
-    (``monterey jack``): the context a short misspelt word is read in."""
+class WordPairs:
+    """Whether two words stand side by side in some food's description or synonym
+    (``monterey jack``): the context a short misspelt word is read in.
+
+    A pair is looked up when first asked, in the few choices that hold both words, and
+    the answer kept: reading a text asks about a handful of pairs, not the whole table's.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.index import index_for
+    >>> pairs = word_pairs(index_for(load_foods()))
+    >>> ("monterey", "jack") in pairs, ("jack", "monterey") in pairs
+    (True, False)
+    """
+
+    def __init__(self, index: FoodIndex) -> None:
+        self._index = index
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def __contains__(self, pair: object) -> bool:
+        found = self._known.get(pair)  # type: ignore[call-overload]
+        if found is None:
+            first, second = pair  # type: ignore[misc]
+            found = self._known[first, second] = _side_by_side(self._index, first, second)
+        return found
+
+
+def _side_by_side(index: FoodIndex, first: str, second: str) -> bool:
+    """Whether ``second`` follows ``first`` in the text of some choice of ``index``."""
+    holding_first, holding_second = index.postings.get(first), index.postings.get(second)
+    if holding_first is None or holding_second is None:
+        return False
+    few, many = sorted((holding_first, holding_second), key=len)
+    for choice in few[isin_sorted(few, many)].tolist():
+        words = index.choice_text[choice].split()
+        if any(a == first and b == second for a, b in zip(words, words[1:], strict=False)):
+            return True
+    return False
+
+
+def word_pairs(index: FoodIndex) -> WordPairs:
+    """The :class:`WordPairs` of ``index``, kept by the index."""
     if index.pairs is None:
-        pairs: set[tuple[str, str]] = set()
-        for text in index.choice_text:
-            words = text.split()
-            pairs.update(zip(words, words[1:], strict=False))
-        index.pairs = frozenset(pairs)
+        index.pairs = WordPairs(index)
     return index.pairs
 
 
@@ -156,11 +214,21 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _SYNONYM_COMPLEMENT = frozenset({"in", "with", "without", "for", "on", "from", "as"})
 
 
-def _before_complement(words: list[str]) -> list[str]:
-    for i, w in enumerate(words):
-        if w in _SYNONYM_COMPLEMENT and i:
-            return words[:i]
-    return words
+def _before_complement(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The words of each text before a word of :data:`_SYNONYM_COMPLEMENT` that is not
+    its first, and the text (its number) of each: one pass over all the texts' words."""
+    codes, distinct = pd.factorize(np.array(" | ".join(texts).split(), dtype=object))
+    words = distinct.tolist()
+    is_break = codes == (words.index("|") if "|" in words else -1)
+    text = np.cumsum(is_break)
+    starts = np.concatenate([[0], np.flatnonzero(is_break) + 1])
+    place = np.arange(len(codes)) - starts[text]
+    complement = np.array([w in _SYNONYM_COMPLEMENT for w in words], dtype=bool)
+    cut = (place > 0) & complement[codes]
+    first_cut = np.full(len(texts), len(codes))
+    np.minimum.at(first_cut, text[cut], place[cut])
+    kept = np.flatnonzero(~is_break & (place < first_cut[text]))
+    return distinct[codes[kept]], text[kept]
 
 
 def named_by(index: FoodIndex, word: str) -> np.ndarray:
@@ -174,18 +242,90 @@ def named_by(index: FoodIndex, word: str) -> np.ndarray:
     Supreme).
     """
     if index.names is None:
-        pairs: dict[str, set[int]] = {}
-        unbracketed = [_BRACKETS.sub(" ", d) for d in index.descriptions.tolist()]
-        for food, key in enumerate(normalize_many(unbracketed)):
-            for w in _before_complement(key.split()):
-                pairs.setdefault(w, set()).add(food)
+        # each food's description as its first choice has it, read again without the
+        # text in brackets where it has some
+        descriptions = index.descriptions.tolist()
+        keys = [index.choice_text[c] for c in choice_starts(index)[:-1].tolist()]
+        bracketed = [f for f, d in enumerate(descriptions) if "(" in d]
+        unbracketed = [_BRACKETS.sub(" ", descriptions[f]) for f in bracketed]
+        for f, key in zip(bracketed, normalize_many(unbracketed), strict=True):
+            keys[f] = key
+        words, food = _before_complement(keys)
         syn_food, syn_keys = index.synonym_keys
-        for f, k in zip(syn_food, syn_keys, strict=True):
-            words = _before_complement(k.split())
-            if words:
-                pairs.setdefault(words[-1], set()).add(f)
-        index.names = {w: np.array(sorted(f), dtype=np.int64) for w, f in pairs.items()}
+        syn_words, synonym = _before_complement(syn_keys)
+        last = np.flatnonzero(np.append(synonym[1:] != synonym[:-1], True)) if len(synonym) else []
+        words = np.concatenate([words, syn_words[last]])
+        food = np.concatenate([food, np.asarray(syn_food, dtype=np.int64)[synonym[last]]])
+        codes, distinct = pd.factorize(words)
+        pairs = _distinct(np.sort(codes.astype(np.int64) * len(descriptions) + food))
+        word_of, food_of = np.divmod(pairs, len(descriptions))
+        bounds = np.searchsorted(word_of, np.arange(len(distinct) + 1)).tolist()
+        index.names = {
+            w: food_of[bounds[i] : bounds[i + 1]] for i, w in enumerate(distinct.tolist())
+        }
     return index.names.get(word, EMPTY)
+
+
+def choice_starts(index: FoodIndex) -> np.ndarray:
+    """The first choice of each food, and one past the last choice: a food's choices
+    stand together, ``choice_starts(index)[f]`` up to ``choice_starts(index)[f + 1]``."""
+    if index.choice_start is None:
+        per_food = np.bincount(index.choice_food, minlength=len(index.ids))
+        index.choice_start = np.concatenate([[0], np.cumsum(per_food)]).astype(np.int64)
+    return index.choice_start
+
+
+def posting_keys(index: FoodIndex) -> tuple[dict[str, int], np.ndarray]:
+    """Each word's number, and the sorted keys ``word number * choices + choice`` of
+    every posting, with a last key above them all: whether a choice holds a word is
+    one search."""
+    if index.posting_keys is None:
+        n = len(index.choice_text)
+        number = {w: i for i, w in enumerate(index.postings)}
+        keys = [i * n + p.astype(np.int64) for i, p in enumerate(index.postings.values())]
+        index.posting_keys = number, np.concatenate([*keys, [len(number) * n]])
+    return index.posting_keys
+
+
+def some_hold(index: FoodIndex, foods: np.ndarray, word: str) -> bool:
+    """Whether some food of ``foods`` (sorted positions) holds ``word`` in its description
+    or a synonym (:func:`foods_holding`); worked out once per array and word.
+
+    The shorter of the two arrays is searched for in the longer: a common word's foods
+    are many, the foods a text allows often few.
+    """
+    key = (id(foods), word)
+    kept = index.facts.get(key)
+    if kept is not None and kept[0] is foods:
+        return kept[1]
+    holders = foods_holding(index, word)
+    few, many = (foods, holders) if len(foods) <= len(holders) else (holders, foods)
+    found = bool(isin_sorted(few, many).any())
+    _keep(index, key, (foods, found))
+    return found
+
+
+def some_of(index: FoodIndex, foods: np.ndarray, mask: np.ndarray) -> bool:
+    """Whether ``mask`` (over the foods of ``index``, one it keeps) is True at some food
+    of ``foods``; worked out once per pair of arrays."""
+    key = (id(foods), id(mask))
+    kept = index.facts.get(key)
+    if kept is not None and kept[0] is foods and kept[2] is mask:
+        return kept[1]
+    found = bool(mask[foods].any())
+    _keep(index, key, (foods, found, mask))
+    return found
+
+
+#: Facts about food arrays kept at most (then they are worked out again).
+_FACTS_KEPT = 100_000
+
+
+def _keep(index: FoodIndex, key: tuple[int, object], fact: tuple[Any, ...]) -> None:
+    """Keep a fact about an array (with the array, so that its id stays its own)."""
+    if len(index.facts) >= _FACTS_KEPT:
+        index.facts.clear()
+    index.facts[key] = fact
 
 
 def food_masks(
@@ -205,14 +345,7 @@ def food_masks(
     >>> masks.shape == (2, len(index.ids)), row.tolist(), masks[0, :3].tolist()
     (True, [0, -1, 0], [True, False, True])
     """
-    row = np.full(len(arrays), -1, dtype=np.int64)
-    rows: dict[int, int] = {}
-    distinct: list[np.ndarray] = []
-    for i, a in enumerate(arrays):
-        if a is not None:
-            row[i] = rows.setdefault(id(a), len(distinct))
-            if row[i] == len(distinct):
-                distinct.append(a)
+    row, distinct = _distinct_arrays(arrays)
     if not distinct:
         return None, row
     masks = np.zeros((len(distinct) + 1, len(index.ids)), dtype=bool)
@@ -222,6 +355,51 @@ def food_masks(
     ] = True
     masks[-1] = True
     return masks, row
+
+
+def food_keys(index: FoodIndex, arrays: list[np.ndarray | None]) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct arrays of ``arrays`` (sorted food positions, told apart by identity
+    as in :func:`food_masks`) as one sorted array of keys ``row * foods + food``, with a
+    last key above them all; and each array's row (-1 for None).
+
+    Array ``i`` holds food ``f`` when ``row[i] * foods + f`` is a key (:func:`has_keys`):
+    one search per food asked about, where :func:`food_masks` first fills a row of
+    every food per array.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.index import index_for
+    >>> index = index_for(load_foods())
+    >>> some = np.array([0, 2])
+    >>> keys, row = food_keys(index, [some, None, some])
+    >>> row.tolist(), has_keys(keys, np.array([0, 1, 2])).tolist()
+    ([0, -1, 0], [True, False, True])
+    """
+    row, distinct = _distinct_arrays(arrays)
+    n = len(index.ids)
+    sizes = [len(a) for a in distinct]
+    held = np.repeat(np.arange(len(distinct), dtype=np.int64) * n, sizes)
+    keys = np.concatenate([held + np.concatenate([EMPTY, *distinct]), [len(distinct) * n]])
+    return keys, row
+
+
+def has_keys(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Whether each of ``wanted`` is one of ``keys`` (sorted, ending with a key above all)."""
+    return keys[np.searchsorted(keys, wanted)] == wanted
+
+
+def _distinct_arrays(arrays: list[np.ndarray | None]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Each array's row among the distinct ones (-1 for None), and the distinct arrays."""
+    row = np.full(len(arrays), -1, dtype=np.int64)
+    rows: dict[int, int] = {}
+    distinct: list[np.ndarray] = []
+    for i, a in enumerate(arrays):
+        if a is not None:
+            row[i] = rows.setdefault(id(a), len(distinct))
+            if row[i] == len(distinct):
+                distinct.append(a)
+    return row, distinct
 
 
 def isin_sorted(values: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
@@ -286,5 +464,9 @@ def any_flavour(index: FoodIndex) -> np.ndarray:
 def synonym_words(index: FoodIndex) -> list[frozenset[str]]:
     """The words of each choice's synonym (empty for a description), built on first use."""
     if index.synonym_sets is None:
-        index.synonym_sets = [frozenset(name.split()) for name in index.choice_synonym]
+        # a description's choice has no synonym: one empty set stands for them all
+        none: frozenset[str] = frozenset()
+        index.synonym_sets = [
+            frozenset(name.split()) if name else none for name in index.choice_synonym
+        ]
     return index.synonym_sets

@@ -342,10 +342,9 @@ class Matcher:
             position[todo] = pos_u[codes]
             score[todo] = np.array([r.score for r in found], dtype=float)[codes]
             method[todo] = np.array([r.method for r in found], dtype=object)[codes]
-            sugg_u = np.empty(len(found), dtype=object)
-            sugg_u[:] = [list(r.suggestions) for r in found]
             rows = np.flatnonzero(todo)
-            suggestions[rows] = [list(sugg_u[c]) for c in codes]
+            # each row its own list (a caller may change one row's)
+            suggestions[rows] = [list(found[c].suggestions) for c in codes.tolist()]
             assumed = np.array([join_assumptions(r.assumptions) for r in found], dtype=object)
             assumptions[rows] = assumed[codes]
 

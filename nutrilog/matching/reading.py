@@ -41,7 +41,14 @@ from functools import lru_cache
 
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import brand_named, plain_words, speller_for, word_pairs
-from nutrilog.matching.synonyms import Brand, PhraseTable, Synonym, brand_table, rewrite
+from nutrilog.matching.synonyms import (
+    Brand,
+    PhraseTable,
+    Synonym,
+    brand_table,
+    rewrite,
+    synonym_table,
+)
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 
@@ -123,6 +130,20 @@ class Reading:
 
 
 def _role(word: str, index: FoodIndex) -> str:
+    """The role of ``word`` (see the module doc), worked out once per word and index."""
+    found = index.roles.get(word)
+    if found is None:
+        if len(index.roles) >= _ROLES_KEPT:  # misspelt words are many: start afresh
+            index.roles.clear()
+        found = index.roles[word] = _role_of(word, index)
+    return found
+
+
+#: Roles kept per index at most.
+_ROLES_KEPT = 100_000
+
+
+def _role_of(word: str, index: FoodIndex) -> str:
     vocab = matcher_words()
     if word.isdigit():
         return "number"
@@ -156,8 +177,6 @@ def read_key(
     brands: PhraseTable[Brand] | None = None,
 ) -> Reading:
     """Read a key (from :func:`~nutrilog.matching.words.segmented_keys`); see the module doc."""
-    from nutrilog.matching.synonyms import synonym_table
-
     synonyms = synonym_table() if synonyms is None else synonyms
     brands = brand_table() if brands is None else brands
     speller = index.speller or speller_for(index, _known_words(synonym_table()))

@@ -34,14 +34,22 @@ from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     EMPTY,
     brand_named,
-    food_masks,
+    food_keys,
     foods_holding,
+    has_keys,
     isin_sorted,
-    synonym_words,
 )
 from nutrilog.matching.vocabulary import matcher_words
 
-__all__ = ["Ranked", "RankingTables", "Text", "candidates", "ranking_tables", "score_texts"]
+__all__ = [
+    "Ranked",
+    "RankingTables",
+    "Text",
+    "candidates",
+    "ranking_tables",
+    "score_texts",
+    "synonym_sizes",
+]
 
 #: Points a synonym read as a food's name costs against its description.
 SYNONYM_COST = 8.0
@@ -95,6 +103,7 @@ class RankingTables:
     synonyms: np.ndarray  # each choice's synonym
     sorted_texts: np.ndarray  # each choice's words sorted
     sorted_synonyms: np.ndarray  # each choice's synonym's words sorted
+    synonym_sizes: np.ndarray | None = None  # see :func:`synonym_sizes`, on first use
 
 
 def ranking_tables(index: FoodIndex) -> RankingTables:
@@ -109,7 +118,7 @@ def ranking_tables(index: FoodIndex) -> RankingTables:
             prep_row={p: i for i, p in enumerate(index.prep_ok)},
             prep_ok=np.array(list(index.prep_ok.values()), dtype=bool).reshape(-1, n_foods),
             synonym_keys=_synonym_keys(index, word_id),
-            has_synonym=np.array([bool(w) for w in synonym_words(index)], dtype=bool),
+            has_synonym=np.array([bool(name) for name in index.choice_synonym], dtype=bool),
             texts=_objects(index.choice_text),
             synonyms=_objects(index.choice_synonym),
             sorted_texts=_objects(" ".join(sorted(t.split())) for t in index.choice_text),
@@ -132,7 +141,11 @@ def _synonym_keys(index: FoodIndex, word_id: dict[str, int]) -> np.ndarray:
     """The sorted keys ``word number * choices + choice`` of each word of each choice's
     synonym, and one above them."""
     n = len(index.choice_text)
-    keys = [word_id[w] * n + c for c, words in enumerate(synonym_words(index)) for w in words]
+    keys = [
+        word_id[w] * n + c
+        for c, name in enumerate(index.choice_synonym)
+        for w in dict.fromkeys(name.split())  # none for a description
+    ]
     return np.sort(np.array([*keys, len(word_id) * n], dtype=np.int64))
 
 
@@ -360,34 +373,49 @@ def _synonym_rule(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndar
     text, choice = table.text[at], table.choice[at]
     token_set = process.cpdist(queries[text], tables.synonyms[choice], scorer=fuzz.token_set_ratio)
     token_sort = process.cpdist(ordered[text], tables.sorted_synonyms[choice], scorer=fuzz.ratio)
-    words_of = synonym_words(index)
-    vocab = matcher_words()
-    ignore = vocab.free | vocab.stop | vocab.cosmetic
-    texts = table.texts
+    # the share of the text's words the synonym holds, added word by word in the text's
+    # order (as the share of a description is), and the synonym's other words
+    weights = np.array([t.weight[w] for t in table.texts for w in t.known])
+    share = np.bincount(
+        table.pair_row[pairs], weights=held * weights[table.pair_word[pairs]], minlength=len(score)
+    )
+    total = np.array([sum(t.weight.values()) for t in table.texts])
+    covered = share[at] / total[text]
+    ignored = np.array([w in _ignored() for w in table.words], dtype=bool)
+    held_kept = np.bincount(
+        table.pair_row[pairs], weights=held * ~ignored[table.pair_word[pairs]], minlength=len(score)
+    )
+    extra = synonym_sizes(index)[choice] - held_kept[at]
+    alt = (
+        60.0 * covered
+        + 0.2 * np.asarray(token_set, float)
+        + 0.2 * np.asarray(token_sort, float)
+        - 3.0 * extra
+        + 5.0 * ((extra == 0) & (covered >= 0.999))
+        - SYNONYM_COST
+    )
+    alt -= SYNONYM_COST * (somewhere[text] & ~described[at])
     out = score.copy()
-    for r, i, c, ts, tsort in zip(
-        at.tolist(),
-        text.tolist(),
-        choice.tolist(),
-        token_set.tolist(),
-        token_sort.tolist(),
-        strict=True,
-    ):
-        t, words = texts[i], words_of[c]
-        covered = sum(t.weight[w] for w in t.known if w in words) / sum(t.weight.values())
-        extra = len(words.difference(t.known) - ignore)
-        alt = (
-            60.0 * covered
-            + 0.2 * float(ts)
-            + 0.2 * float(tsort)
-            - 3.0 * extra
-            + 5.0 * (extra == 0 and covered >= 0.999)
-            - SYNONYM_COST
-        )
-        if somewhere[i] and not described[r]:
-            alt -= SYNONYM_COST
-        out[r] = max(out[r], alt)
+    out[at] = np.maximum(out[at], alt)
     return out
+
+
+@lru_cache(maxsize=1)
+def _ignored() -> frozenset[str]:
+    """Words a synonym may add at no cost: free, stop and cosmetic words."""
+    vocab = matcher_words()
+    return vocab.free | vocab.stop | vocab.cosmetic
+
+
+def synonym_sizes(index: FoodIndex) -> np.ndarray:
+    """Per choice: how many words of its synonym are not :func:`_ignored` (0 for none)."""
+    tables = ranking_tables(index)
+    if tables.synonym_sizes is None:
+        ignored = _ignored()
+        tables.synonym_sizes = np.array(
+            [len(set(name.split()) - ignored) for name in index.choice_synonym], dtype=np.int64
+        )
+    return tables.synonym_sizes
 
 
 def _preparation_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
@@ -425,11 +453,11 @@ def _standing_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.nd
     penalty = index.penalty[table.food]
     # a brand the text names in capitals: that food is asked for
     brands = [brand_named(index, w) for w in table.words]
-    masks, row = food_masks(index, [b if len(b) else None for b in brands])
-    if masks is not None:
-        at = np.flatnonzero(row[table.pair_word] >= 0)
+    keys, row = food_keys(index, [b if len(b) else None for b in brands])
+    at = np.flatnonzero(row[table.pair_word] >= 0)
+    if len(at):
         rows = table.pair_row[at]
-        asked = masks.reshape(-1)[row[table.pair_word[at]] * n_foods + table.food[rows]]
+        asked = has_keys(keys, row[table.pair_word[at]] * n_foods + table.food[rows])
         penalty[rows[asked]] = 0.0
     for i, t in enumerate(table.texts):
         for brand in t.prefer:
@@ -442,10 +470,10 @@ def _standing_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.nd
     baby = matcher_words().baby
     charged = np.array([not baby.intersection(t.known) for t in table.texts])[table.text]
     score[charged] -= penalty[charged]
-    masks, row = food_masks(index, [t.named for t in table.texts])
-    if masks is not None:
-        at = np.flatnonzero(row[table.text] >= 0)
-        named = masks.reshape(-1)[row[table.text[at]] * n_foods + table.food[at]]
+    keys, row = food_keys(index, [t.named for t in table.texts])
+    at = np.flatnonzero(row[table.text] >= 0)
+    if len(at):
+        named = has_keys(keys, row[table.text[at]] * n_foods + table.food[at])
         score[at] -= UNNAMED * ~named
     return score
 

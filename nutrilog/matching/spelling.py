@@ -33,7 +33,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -140,11 +140,13 @@ class Speller:
         self.frequencies = {w: int(n) for w, n in frequencies.items() if w}
         self.secondary = frozenset(secondary)
         words = [w for w in self.frequencies if len(w) >= MIN_LENGTH - 1 and w.isalpha()]
-        self._by_delete: dict[str, list[str]] = {}
+        by_delete: dict[str, list[str]] = {}
         for w in words:
-            self._by_delete.setdefault(w, []).append(w)
+            by_delete.setdefault(w, []).append(w)
             for d in _deletes(w):
-                self._by_delete.setdefault(d, []).append(w)
+                by_delete.setdefault(d, []).append(w)
+        # tuples, which the cycle collector stops looking at (lists it walks every time)
+        self._by_delete = {d: tuple(found) for d, found in by_delete.items()}
         self._long: dict[tuple[str, int], list[str]] = {}
         for w in words:
             if len(w) >= MIN_LENGTH_TWO_EDITS - 2:
@@ -339,7 +341,7 @@ class Speller:
         return None
 
     def in_context(
-        self, word: str, before: str | None, after: str | None, pairs: frozenset[tuple[str, str]]
+        self, word: str, before: str | None, after: str | None, pairs: Container[tuple[str, str]]
     ) -> str | None:
         """A short word (three or four letters) the rules above leave alone, read by its
         neighbour: the one known word one edit away that forms a known pair of words with

@@ -45,6 +45,8 @@ from nutrilog.matching.lookup import (
     foods_holding,
     isin_sorted,
     plain_words,
+    some_hold,
+    some_of,
 )
 from nutrilog.matching.naming import names_another_food, names_brand, of_kind, says_its_brand
 from nutrilog.matching.ranking import Request, suggest
@@ -180,19 +182,16 @@ def _flavours(
     reading: Reading,
     words: list[str],
     allowed: np.ndarray,
-    in_allowed: np.ndarray,
 ) -> list[str]:
     """Words no allowed food has, when one of them is of any flavour (FNDDS "Jam,
     preserve, all flavors" for ``strawberry jam``): the word is the flavour."""
-    if not any_flavour(index)[allowed].any():
+    if not some_of(index, allowed, any_flavour(index)):
         return []
     required = set(reading.required())
     return [
         w
         for w in words
-        if w not in required
-        and w in index.postings
-        and not in_allowed[foods_holding(index, w)].any()
+        if w not in required and w in index.postings and not some_hold(index, allowed, w)
     ]
 
 
@@ -210,8 +209,8 @@ def _cooked_instead(index: FoodIndex, words: list[str], allowed: np.ndarray) -> 
             ways is not None
             and w != "cooked"
             and (w in cooking or ways & cooking)
-            and not index.prep_ok[w][allowed].any()
-            and index.prep_ok["cooked"][allowed].any()
+            and not some_of(index, allowed, index.prep_ok[w])
+            and some_of(index, allowed, index.prep_ok["cooked"])
         ):
             w = "cooked"
         out.append(w)
@@ -436,15 +435,11 @@ def _match_reading(
     if allowed is not None:
         # a word only brands and synonyms use (``bell`` of TACO BELL) that no allowed
         # food has tells the allowed foods apart no better than an unknown word
-        in_allowed = np.zeros(len(index.ids), dtype=bool)
-        in_allowed[allowed] = True
         plain = plain_words(index)
-        stray = [
-            w for w in content if w not in plain and not in_allowed[foods_holding(index, w)].any()
-        ]
+        stray = [w for w in content if w not in plain and not some_hold(index, allowed, w)]
         content = [w for w in content if w not in stray]
         penalty += _UNKNOWN * len(stray)
-        flavours = _flavours(index, reading, content, allowed, in_allowed)
+        flavours = _flavours(index, reading, content, allowed)
         content = [w for w in content if w not in flavours]
         penalty += _FLAVOUR * len(flavours)
         # a qualifier or a word of another segment that no allowed food has
@@ -454,7 +449,7 @@ def _match_reading(
             for w in content
             if (w in light or w in count_words())  # "catfish fillet": no catfish says fillet
             and w not in index.prep_ok
-            and not in_allowed[foods_holding(index, w)].any()
+            and not some_hold(index, allowed, w)
         ]
         content = [w for w in content if w not in idle]
         penalty += _IDLE * len(idle)

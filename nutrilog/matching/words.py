@@ -117,6 +117,19 @@ def normalize_many(texts: list[str]) -> list[str]:
     >>> normalize_many(["Cookies & cream", "", "Crème Fraîche"])
     ['cookie and cream', '', 'creme fraiche']
     """
+    if len(texts) <= _FEW and all(isinstance(t, str) for t in texts):
+        # a text or two (a brand's name, a food's description): each a look-up in the
+        # cache of normalize_food_text, the same words as one pass would give
+        return [normalize_food_text(t) for t in texts]
+    return _normalized(texts)
+
+
+#: Texts up to this many are normalised one by one through the cache.
+_FEW = 4
+
+
+def _normalized(texts: list[str]) -> list[str]:
+    """:func:`normalize_many` of ``texts`` in one pass."""
     return texts_of(normalized_words(texts)) if texts else []
 
 
@@ -141,7 +154,7 @@ def normalize_food_text(text: str) -> str:
     >>> normalize_food_text("Trader Joe's Crème Fraîche")
     'trader joe creme fraiche'
     """
-    return normalize_many([str(text)])[0]
+    return _normalized([str(text)])[0]
 
 
 #: What ends a segment of a food text: commas, semicolons, colons, brackets, spaced dashes.
