@@ -6,14 +6,15 @@ word aside when the aliases left all name one food (``mango banana smoothie``: `
 smoothie`` and ``banana smoothie``); :func:`made_of` reads a dish without what it is
 made with (``banana smoothie made with milk``); :func:`toast_of` reads ``X toast`` as the
 bread ``X``, toasted; :func:`brand_order_alias` reads a packaged brand named before its
-variety (``hot pockets beef and cheddar``). :mod:`~nutrilog.matching.steps` calls them
-before any ranking.
+variety (``hot pockets beef and cheddar``); :func:`shop_dropped` sets a shop's name aside
+(``tesco semi skimmed``: the shop's own is the everyday food).
+:mod:`~nutrilog.matching.steps` calls them before any ranking.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -31,6 +32,7 @@ __all__ = [
     "brand_order_alias",
     "made_of",
     "narrower_alias",
+    "shop_dropped",
     "toast_of",
     "word_sets",
 ]
@@ -261,3 +263,24 @@ def brand_order_alias(
             if found is not None:
                 return found
     return None
+
+
+@lru_cache(maxsize=1)
+def _shops() -> tuple[frozenset[str], frozenset[str]]:
+    """The shop names, normalised, and their first words."""
+    names = frozenset(normalize_many(list(matcher_words().store_brands)))
+    return names, frozenset(n.split()[0] for n in names if n)
+
+
+def shop_dropped(plain: str, tables: MatchTables) -> tuple[str, list[Brand]]:
+    """``plain`` without the shop names it holds (``datasets/matching_words.csv``, role
+    ``store_brand``), and those shops; ``""`` when it names none."""
+    words = plain.split()
+    shops = _shops()
+    if shops[1].isdisjoint(words):
+        return "", []
+    found = [f for f in tables.brands.find(words) if " ".join(words[f[0] : f[1]]) in shops[0]]
+    if not found:
+        return "", []
+    dropped = {i for start, end, _ in found for i in range(start, end)}
+    return " ".join(w for i, w in enumerate(words) if i not in dropped), [b for *_, b in found]

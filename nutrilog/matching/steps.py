@@ -33,6 +33,7 @@ from nutrilog.matching.alias_tries import (
     brand_order_alias,
     made_of,
     narrower_alias,
+    shop_dropped,
     toast_of,
     word_sets,
 )
@@ -119,18 +120,6 @@ def curated_word_sets(index: FoodIndex) -> frozenset[frozenset[str]]:
 def _curated_alternates_for(index: FoodIndex, key: str) -> list[tuple[int, float]]:
     ids = curated_alternates().get(key, [])
     return [(index.position[i], 100.0) for i in ids if i in index.position]
-
-
-def _shop_dropped(plain: str, tables: MatchTables) -> tuple[str, list[Brand]]:
-    """``plain`` without the shop names it holds (``datasets/matching_words.csv``, role
-    ``store_brand``), and those shops; ``""`` when it names none."""
-    words = plain.split()
-    shops = set(normalize_many(list(matcher_words().store_brands)))
-    found = [f for f in tables.brands.find(words) if " ".join(words[f[0] : f[1]]) in shops]
-    if not found:
-        return "", []
-    dropped = {i for start, end, _ in found for i in range(start, end)}
-    return " ".join(w for i, w in enumerate(words) if i not in dropped), [b for *_, b in found]
 
 
 def _only_holder(index: FoodIndex, head: str, content: list[str]) -> int | None:
@@ -289,7 +278,7 @@ def key_steps(
         return _with_brand(found, index, named, key)
     if plain in index.exact:
         return MatchResult(index.exact[plain], 100.0, "exact", [])
-    own, shops = _shop_dropped(plain, tables)
+    own, shops = shop_dropped(plain, tables)
     if own in tables.curated:  # "tesco semi skimmed": the shop's own is the everyday food
         found = MatchResult(
             tables.curated[own], 100.0, "alias", [], _curated_alternates_for(index, own)
