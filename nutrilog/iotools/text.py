@@ -90,16 +90,15 @@ _MEAL_WORDS = _STRONG_MEALS + r"|tea|elevenses|drinks|supplements?|vitamins|meds
 _MEAL_HEADING = rf"^(?:(?:{_STRONG_MEALS})\s*:?|(?:{_MEAL_WORDS})\s*:|[^\d:#]{{1,40}}:)$"
 #: A list of supplements may carry a word or two of when or what before its colon
 #: (``bedtime stack:``, ``evening meds:``, ``am vitamins:``).
-_SUPPLEMENT_LIST = r"(?:[a-z][a-z'-]*\s+){0,2}(?:supplements?|vitamins|meds|medications?|stack)"
+_SUPPLEMENT_WORDS = r"supplements?|vitamins|meds|medications?"
+_SUPPLEMENT_LIST = rf"(?:[a-z][a-z'-]*\s+){{0,2}}(?:{_SUPPLEMENT_WORDS}|stack)"
 _INLINE_MEAL = rf"^(?P<meal>{_SUPPLEMENT_LIST}|{_MEAL_WORDS})\s*:\s*(?P<rest>.+)$"
 _INLINE_TIME = (
     r"^(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*[-–:]?\s+(?P<rest>.+)$"
 )
 #: Meal names that make every line under them a supplement (``stack`` does not: a short
 #: stack is pancakes).
-_SUPPLEMENT_MEALS = re.compile(
-    r"^(?:[a-z][a-z'-]*\s+){0,2}(?:supplements?|vitamins|meds|medications?)$", re.I
-)
+_SUPPLEMENT_MEALS = re.compile(rf"^(?:[a-z][a-z'-]*\s+){{0,2}}(?:{_SUPPLEMENT_WORDS})$", re.I)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from nutrilog.portions.rows import NO_COUNT, WORD, Food, Row, word_set
 from nutrilog.units import VOLUME_UNITS, convert
 
 __all__ = [
+    "CUP_SIZE",
     "NO_HINT",
     "Hint",
     "Portion",
@@ -222,8 +223,9 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
 
 
 #: A fast-food cup size among a drink's portions (SR28 ``drink, small (16 fl oz)``,
-#: FNDDS ``medium drink``, ``child/senior drink``).
-_CUP_SIZE = re.compile(r"\bdrink\b", re.IGNORECASE)
+#: FNDDS ``medium drink``, ``child/senior drink``): SR28 weighs the cup full of the
+#: drink, FNDDS the drink beside its ice.
+CUP_SIZE = re.compile(r"\bdrink\b", re.IGNORECASE)
 
 
 def count_default(rows: Sequence[Row], hint: Hint, best_allowed: int = NO_COUNT) -> Row | None:
@@ -233,7 +235,7 @@ def count_default(rows: Sequence[Row], hint: Hint, best_allowed: int = NO_COUNT)
     A fast-food cup size (``drink, medium (22 fl oz)``) is no item: two colas are two
     cans, two iced teas two usual drinks.
     """
-    rows = [row for row in rows if not _CUP_SIZE.search(row.text)]
+    rows = [row for row in rows if not CUP_SIZE.search(row.text)]
     best = min((row.count for row in rows), default=NO_COUNT)
     if best == NO_COUNT or best > best_allowed:
         return None

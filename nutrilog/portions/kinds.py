@@ -22,6 +22,7 @@ from collections.abc import Callable
 import numpy as np
 
 from nutrilog.portions.choice import (
+    CUP_SIZE,
     Hint,
     Portion,
     count_default,
@@ -192,10 +193,6 @@ def _twin_unit(
     )
 
 
-#: A fast-food drink size (SR28 ``drink, medium (22 fl oz)``, FNDDS ``medium drink``):
-#: SR28 weighs the cup full of the drink, FNDDS the drink beside its ice.
-_DRINK_SIZE = re.compile(r"\bdrink\b", re.IGNORECASE)
-
 #: An item lighter than this (grams) is eaten by the handful: a size said of the food
 #: is the size of a serving, not of one piece.
 _CRUMB_G = 5.0
@@ -269,11 +266,11 @@ def _for_food(
         return found
     if kind == "size":
         found = size_portion(food.rows, unit, hint)
-        if _DRINK_SIZE.search(found.portion):  # a fountain drink: the survey's cup with ice
+        if CUP_SIZE.search(found.portion):  # a fountain drink: the survey's cup with ice
             twin = _as_twin(
                 food_id, prepared, lambda _, t: size_portion(t.rows, unit, hint), "size"
             )
-            if twin is not None and _DRINK_SIZE.search(twin.portion):
+            if twin is not None and CUP_SIZE.search(twin.portion):
                 return twin
         if np.isnan(found.grams) and unit in SIZE_FACTORS:
             return _scaled_item(food_id, food, unit, hint, prepared) or found
