@@ -85,6 +85,12 @@ def test_a_size_of_a_food_eaten_by_the_handful_is_no_size_of_one_piece(
     assert math.isnan(grams) or grams > 20
 
 
+def test_a_size_with_a_count_of_small_items_still_scales_each(foods: FoodTable) -> None:
+    # SR28 09132 grapes: 10 grapes = 49 g; USDA has no large grape: 1.5 x 4.9 g each
+    rows = entries_of(["10 large grapes"], foods)
+    assert rows["grams"].iloc[0] == pytest.approx(73.5)
+
+
 # --------------------------------------------------------------------------- languages
 
 

@@ -130,6 +130,7 @@ class Hint(NamedTuple):
     size: str = ""  # a size word among the food words ("big salad"), as written
     piece: str = ""  # the count unit the food text ends on ("sausage links": "link")
     item: str = ""  # the last food word, as written ("potstickers")
+    implicit: bool = False  # no count written: the amount is one by default ("large fries")
 
 
 #: The hint of an entry whose food text names nothing about the portion.
@@ -418,6 +419,7 @@ def read_hint(food_text: str) -> Hint:
         size_word(food_words),
         _count_units().get(last, "") if len(food_words) > 1 else "",
         last,
+        "implicit one" in text,
     )
 
 

@@ -204,10 +204,11 @@ def _scaled_item(
     """A large or small item of a food USDA weighs in no such size: its usual item
     scaled by :data:`~nutrilog.portions.sizes.SIZE_FACTORS` (``1 lg dill pickle``; a
     usual item USDA calls large itself is scaled from large), the assumption tagged
-    ``size``; None when the food has no item of its own, or only a crumb of one (a
-    crisp, a cracker: ``large chips`` is a large serving, not a large crisp)."""
+    ``size``; None when the food has no item of its own, or only a crumb of one and no
+    count is written (``large chips`` is a large serving, not a large crisp; ``10 large
+    grapes`` are ten large grapes)."""
     one = _for_food(food_id, food, "", "bare", hint, prepared)
-    if not np.isfinite(one.grams) or one.assumption or one.grams < _CRUMB_G:
+    if not np.isfinite(one.grams) or one.assumption or (one.grams < _CRUMB_G and hint.implicit):
         return None  # no item, one that is itself a guess, or one eaten by the handful
     # an item USDA calls large or small itself is scaled from its own size
     own = re.search(r"\b(large|small)\b", one.portion, re.IGNORECASE)

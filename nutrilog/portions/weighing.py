@@ -213,7 +213,7 @@ def _resolve(
     # only a bare count looks at the piece and the item the text ends on
     piece, item = (hint.piece, hint.item) if kind is None else ("", "")
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
-    key += (hint.served, hint.size, piece, item)
+    key += (hint.served, hint.size, piece, item, hint.implicit)
     found = prepared.answers.get(key)
     if found is None:
         found = for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
