@@ -82,6 +82,7 @@ from nutrilog.supplements.words import (
     NUTRIENT_PATTERNS,
     OTHER_SUPPLEMENTS,
     SALT_TABLET,
+    SPACED_THOUSANDS,
     SPLIT,
     THOUSANDS,
     TOPICAL,
@@ -177,20 +178,40 @@ _STRENGTH = re.compile(r"(?<![\w.])\d{3,4}(?![\w.])")
 
 def _part_amount(part: str) -> ParsedAmount:
     """The amount of one supplement of a combination; a dose in brackets is its own
-    (``vitamin D3 (2000 IU)``)."""
-    return parse_quantity(part.replace("(", " ").replace(")", " "))
+    (``vitamin D3 (2000 IU)``), and so is the one dose of a part that also counts the
+    product (``1 electrolyte tab - 360mg sodium``: 360 mg, not one tablet)."""
+    amount = parse_quantity(part.replace("(", " ").replace(")", " "))
+    if amount.unit not in DOSE_UNITS:
+        doses = _ONE_DOSE.findall(part)
+        if len(doses) == 1:
+            return parse_quantity(doses[0])
+    return amount
+
+
+_ONE_DOSE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu)\b", re.I)
 
 
 #: A count of units with doses stated for each one (``2 caplets (315 mg calcium + 250 IU
 #: D3 each)``, ``gummies, 2 (250 mg Ca / 400 IU per gummy)``).
+_UNIT_FORMS = (
+    r"(?:caplets?|tablets?|tabs?|capsules?|caps|softgels?|gummies|gumm(?:y|ie)s?|chewables?"
+    r"|chews?|pills?|lozenges?)"
+)
 _COUNT_OF_UNITS = re.compile(
-    r"(?P<count>\b\d+)\s*(?:x\s*)?(?:caplets?|tablets?|tabs?|capsules?|caps|softgels?|gummies"
-    r"|gumm(?:y|ie)s?|chews?|pills?|lozenges?)\b|,\s*(?P<bare>\d+)\s*\(",
+    rf"(?P<count>\b\d+)\s*(?:x\s*)?{_UNIT_FORMS}\b|,\s*(?P<bare>\d+)\s*\("
+    rf"|\b{_UNIT_FORMS}\s*x\s*(?P<after>\d+)\b",  # "chewables x2"
     re.IGNORECASE,
 )
 _FOR_EACH = re.compile(
-    r"\beach\b|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)", re.I
+    r"\beach\b|\bea\b\.?|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)",
+    re.I,
 )
+#: A count of units written just before one unit's dose (``two 120mg caps``, ``2 500mg``).
+_COUNT_BEFORE_DOSE = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,2}|one|two|three|four|five|six)\s+(?=\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu)\b)",
+    re.I,
+)
+_WORD_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 #: Untracked nutrients that name no food (``zinc``, ``vitamin C``), unlike ``iron`` or
@@ -209,7 +230,7 @@ def _count_for_each(text: str) -> tuple[float, str] | None:
     found = _COUNT_OF_UNITS.search(text)
     if found is None:
         return None
-    count = float(found["count"] or found["bare"])
+    count = float(found["count"] or found["bare"] or found["after"])
     return (count, found[0]) if count > 1 else None
 
 
@@ -288,6 +309,13 @@ def detect_supplement(text: str) -> SupplementInfo:
             return one._replace(nutrients={k: v * count for k, v in one.nutrients.items()})
     if THOUSANDS.search(text) and nutrients_in(text):
         text = THOUSANDS.sub(lambda m: f"{float(m[1]) * 1000:g}", text)  # "D3 5k" is 5000
+    if SPACED_THOUSANDS.search(text) and nutrients_in(text):
+        text = SPACED_THOUSANDS.sub(r"\1\2", text)  # "50 000 IU" is 50000
+    counted = _COUNT_BEFORE_DOSE.search(text)
+    if counted is not None and nutrients_in(text):
+        n = _WORD_COUNTS.get(counted["n"].lower()) or int(counted["n"])
+        if 1 < n <= MAX_UNITS:  # "two 120mg magnesium caps": two units of 120 mg
+            text = f"{text[: counted.start()]}{n} x {text[counted.end() :]}"
     parsed = parse_quantity(text)
     food = parsed.food.strip()
     if food and WATER.fullmatch(food):
@@ -388,7 +416,7 @@ def detect_supplement(text: str) -> SupplementInfo:
         value, why, assumption = dose_of(column, amount, part or text)
         if why is None and counted is not None and counted[0] not in (part or text):
             # "calcium 315 mg + D 5 mcg, 2 caplets": each part's dose is one caplet's
-            value = float(value) * float(counted["count"] or counted["bare"])
+            value = float(value) * float(counted["count"] or counted["bare"] or counted["after"])
         if why is None:
             nutrients[column] = float(value)
         else:

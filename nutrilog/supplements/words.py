@@ -44,6 +44,7 @@ __all__ = [
     "SPLIT",
     "SALT_TABLET",
     "THOUSANDS",
+    "SPACED_THOUSANDS",
     "NAMING",
     "supplement_words",
     "FORMULAS",
@@ -89,7 +90,7 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vitamin_d_ug",
         re.compile(
-            r"\bvit(?:amin[ae]?)?\.?\s*d[23]?\b|\bd[23]\b|(?:chole|ergo)calciferol"
+            r"\bvit(?:amin[ae]?)?\.?\s*d(?:-?[23])?\b|\bd-?[23]\b|(?:chole|ergo)calciferol"
             r"|(?-i:(?<![\w'.-])D(?![\w'-]))",
             re.I,
         ),
@@ -173,6 +174,9 @@ SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
 SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
 #: A dose written in thousands (``D3 5k``, ``10k IU``, ``vit D 2k + mag 200``).
 THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$|[+,;&/]|and\b|plus\b))", re.I)
+#: Thousands set apart by a space (``50 000 IU``, ``2\u202f000 IU``): only a group of three
+#: zeros joins, since ``2 400 IU`` may be two tablets of 400 IU.
+SPACED_THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3})[ \u00a0\u202f](000)(?![\w.])")
 #: A word that names something (``K2``, ``zinc``), beyond amounts and label words.
 NAMING = re.compile(r"[a-z][a-z0-9]", re.I)
 #: Any word that can make a line a supplement or water: the quick screen before
