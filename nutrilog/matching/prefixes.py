@@ -54,6 +54,11 @@ _LIST_MARKER = (
 )
 
 
+#: What follows a meal name and a dash when it is a food: words, or an amount and a word
+#: that is no cup or glass of the drink the name also is (``tea - 2 cups``).
+_FOOD_NEXT = (
+    r"(?:[\d./\u00bc-\u00be]+\s*)?(?!(?:cups?|mugs?|glass(?:es)?|pots?|pints?|bottles?)\b)[a-z]"
+)
 #: A word of context before a meal and a separator (``office``, ``wk 30``, ``post-run``).
 _CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
 #: An occasion a meal is before or after (``post-nursing``, ``pre gym``, ``after school``):
@@ -111,6 +116,13 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"^(?P<meal>{_OCCASION}[\s-]+(?:{meal_word}))\s+{amount_next}", flags),
         re.compile(
             rf"^(?P<meal>{alternation(w.colon_meals)})(?:\s*\((?P<time>{_CLOCK})\))?\s*:\s*",
+            flags,
+        ),
+        # the same names before a spaced dash or an arrow, when a food follows (``morning
+        # tea - 1 mandarin``; ``tea - 2 cups`` is tea)
+        re.compile(
+            rf"^(?P<meal>{alternation([m for m in w.colon_meals if len(m) > 2])})"
+            rf"\s*(?:[-\u2013\u2014]+\s|[-=]>)\s*(?={_FOOD_NEXT})",
             flags,
         ),
         re.compile(rf"^(?P<meal>{meal})(?:{_AT}(?P<time>{_CLOCK}))?\s+{amount_next}", flags),

@@ -108,8 +108,9 @@ _NOT_AFTER_SIZE = frozenset(
 _NAMING_VAGUE = frozenset(["glass", "mug", "square", "tin", "bag", "bottle", "shot", "wedge"])
 # Lean and fat shares of ground meat (``80/20``, ``93/7``): 50-99 over a smaller share.
 _LEAN_RATIO = re.compile(r"(?:[5-9]\d)/(?:[1-4]?\d)")
-# Number words that are an amount only in front of a unit ("quarter cup", not "quarter pounder").
-_NEED_UNIT = {"quarter", "single", "couple"}
+# Number words that are an amount only in front of a unit ("quarter cup", not "quarter
+# pounder"); "couple" is a count before any food ("couple eggs").
+_NEED_UNIT = {"quarter", "single"}
 # Words saying the amount is approximate; dropped from the food, noted.
 # Before a number only: the bounds and hedges people put on an amount ("at least 2 cups",
 # "almost 1 cup", "like 3 crackers") say it is approximate, not which food.
