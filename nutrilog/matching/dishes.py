@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.parts import has_amount
-from nutrilog.matching.synonyms import synonym_table
+from nutrilog.matching.synonyms import brand_table, synonym_table
 from nutrilog.quantity import parse_quantity
 
 __all__ = ["already_in", "clarified", "joined_names", "with_joined"]
@@ -106,9 +106,21 @@ def clarified(matcher: Matcher, text: str) -> str:
     if not food or not named.endswith(food):
         return text  # the amount is not all before the food words
     amount = named[: len(named) - len(food)].strip()
-    for words in (f"{clear} {food}", f"{food} {clear}", clear):
+    # a brand's product with its flavour in brackets (``clif bar (choc chip)``) is that
+    # product: the flavour alone names no other food in its place
+    branded = bool(brand_table().find(key_of(food).split())) and matcher.result(
+        key_of(food)
+    ).method in ("alias", "exact")
+    tries = (
+        (f"{clear} {food}", f"{food} {clear}")
+        if branded
+        else (f"{clear} {food}", f"{food} {clear}", clear)
+    )
+    for words in tries:
         if matcher.result(key_of(words)).method in ("alias", "exact"):
             return f"{amount} {words}".strip()
+    if branded:
+        return named
     if matcher.result(key_of(f"{food} {clear}")).method == "none" and matcher.result(
         key_of(food)
     ).method in ("alias", "exact"):
