@@ -128,6 +128,16 @@ class Reading:
             return 0
         return sum(role == "unknown" for _, role in self._head_words())
 
+    def unknown_modifiers(self) -> int:
+        """How many unknown words of the head segment stand just before a food word: in
+        the place of a kind (``century egg``, ``freekeh pilaf``), where the food they
+        name may be another than the words after them."""
+        words = self._head_words()
+        return sum(
+            role == "unknown" and words[i + 1][1] == "core"
+            for i, (_, role) in enumerate(words[:-1])
+        )
+
 
 def _role(word: str, index: FoodIndex) -> str:
     """The role of ``word`` (see the module doc), worked out once per word and index."""

@@ -76,6 +76,9 @@ _N_SUGGESTIONS = 3
 #: and for an alias found in the head segment alone.
 _CORRECTED = 3.0
 _UNKNOWN = 5.0
+#: Points more for an unknown word in a kind's place, just before a food word: with it
+#: an alias is left as a suggestion (one such word gives 92, under ``ALIAS_ACCEPTED``).
+_UNKNOWN_KIND = 3.0
 _OTHER_SEGMENTS = 5.0
 #: Points a match loses per flavour word read off a food of any flavour, and per
 #: light word that no food holding the head word has.
@@ -387,7 +390,11 @@ def _match_reading(
         if found is not None:
             return _alias_result(index, found, _CORRECTED * len(reading.corrections))
         return _none(index, (yield Request(content, light=light)))
-    penalty = _CORRECTED * len(reading.corrections) + _UNKNOWN * reading.unknown_in_head()
+    penalty = (
+        _CORRECTED * len(reading.corrections)
+        + _UNKNOWN * reading.unknown_in_head()
+        + _UNKNOWN_KIND * reading.unknown_modifiers()
+    )
     # "spare ribb": the whole line is an alias once corrected, its unknown words read;
     # "nori sheets": an alias of words no USDA food has, once the count's unit is set aside
     every = [w for seg in reading.segments for w, _ in seg]
