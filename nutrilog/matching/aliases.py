@@ -179,7 +179,28 @@ def curated_aliases() -> dict[str, str]:
     'sr28:09040'
     """
     rows = _curated_rows()
-    return _alias_dict(reversed(rows), "aliases.csv")
+    table = _alias_dict(reversed(rows), "aliases.csv")
+    for key, food in list(table.items()):
+        for written in _written_otherwise(key):
+            table.setdefault(written, food)  # a row of its own, if any, wins
+    return table
+
+
+#: Words diaries write both joined and apart (``lowfat``, ``low fat``): an alias holds
+#: either, and is found by both.
+_JOINED = {"low fat": "lowfat", "non fat": "nonfat", "fat free": "fatfree"}
+
+
+def _written_otherwise(key: str) -> list[str]:
+    """``key`` with each word pair of ``_JOINED`` written the other way."""
+    out = []
+    for apart, joined in _JOINED.items():
+        padded = f" {key} "
+        if f" {apart} " in padded:
+            out.append(padded.replace(f" {apart} ", f" {joined} ").strip())
+        elif f" {joined} " in padded:
+            out.append(padded.replace(f" {joined} ", f" {apart} ").strip())
+    return out
 
 
 @lru_cache(maxsize=1)

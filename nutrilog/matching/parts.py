@@ -3,7 +3,7 @@
 A line is cut at ``,`` ``;`` ``+`` ``&`` ``and`` ``with`` ``w/`` ``w`` ``plus``, ``:`` and a
 ``/`` between spaces
 (:data:`CONNECTOR`); ``on`` cuts only before bread, toast, rice and the like (``beans
-on toast``), ``in`` only before a drink or a cereal something is added to (``a splash of
+on toast``) or a counted food (``sardines on 4 triscuits``), ``in`` only before a drink or a cereal something is added to (``a splash of
 milk in tea``) or the bread something is served in (``tuna in a pita``), and a mixed number (``one and a half``, ``a cup and a half``) is an
 amount, not two parts. How
 the parts are grouped into foods is :func:`~nutrilog.matching.entry.understand`'s job.
@@ -78,6 +78,8 @@ _NOT_UNDER = r"(?:easy|medium|hard|well|\d|the\s+(?:day|week|weekend)|an?\s+hour
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+|\s+/\s+"
     rf"|\s+(?:and|with|plus|n|w)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    # on a counted food (``sardines on 4 triscuits``): two foods, the second counted
+    r"|\s+on\s+(?=(?:\d+|two|three|four|five|six)\s+[a-z])"
     rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})"
     rf"|\s+in\s+(?:(?:a|an|one|two|\d+)\s+)?(?={_SERVED_IN})"
     rf"|\s+(?:over|atop)\s+(?!{_NOT_UNDER})",

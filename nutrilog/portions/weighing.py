@@ -195,6 +195,13 @@ def _resolve(
         poured = _resolve(food_id, "fl_oz", "volume", foods, food_text)
         if np.isfinite(poured.grams):
             return poured._replace(assumption="drink: oz of a drink read as fl oz")
+        # a drink with no volume portion of its own: a fluid ounce at water's 1 g/ml
+        return Portion(
+            _grams_of_water("fl_oz"),
+            "fl oz at 1 g/ml",
+            "",
+            "drink: oz of a drink read as fl oz, at the density of water (no volume portion)",
+        )
     if kind == "mass" or (kind is None and unit in MASS_UNITS):
         return Portion(_grams_of_one(str(unit)), "mass", "")
     if kind == "activity":
