@@ -103,6 +103,7 @@ class FoodIndex:
     curated: dict[str, int] | None = None
     curated_sets: frozenset[frozenset[str]] | None = None  # words of each curated alias
     speller: Speller | None = None  # built on the first correction
+    alias_speller: Speller | None = None  # words only the alias table holds, on first use
     stems: dict[str, list[str]] | None = None  # stem -> known words, built on first use
     holders: dict[str, np.ndarray] = field(default_factory=dict)  # word -> foods that use it
     holders_by: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # by endings

@@ -39,8 +39,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from nutrilog.matching.aliases import curated_aliases
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import brand_named, plain_words, speller_for, word_pairs
+from nutrilog.matching.spelling import Speller
 from nutrilog.matching.synonyms import (
     Brand,
     PhraseTable,
@@ -180,6 +182,37 @@ def _known_words(synonyms: PhraseTable[Synonym]) -> set[str]:
     return out
 
 
+def _alias_correction(index: FoodIndex, word: str) -> str | None:
+    """``word`` corrected by one letter to a word only the curated aliases hold (``virgn``:
+    ``virgin`` of extra virgin olive oil, a word no USDA description holds), or None.
+
+    Asked only when the food words give no correction, so a misspelling an alias keeps
+    on purpose (``chese`` of "mac and chese") is still corrected to the food word first;
+    one letter only, since these words have no food's description to back a guess.
+    """
+    if index.alias_speller is None:
+        words = {w for alias in curated_aliases() for w in alias.split()}
+        index.alias_speller = Speller({w: 1 for w in words - index.postings.keys()})
+    fixed = index.alias_speller.correct(word)
+    return fixed if fixed is not None and _one_letter_apart(word, fixed) else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter changed, added, dropped or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def read_key(
     index: FoodIndex,
     key: str,
@@ -229,6 +262,8 @@ def read_key(
                 before = fixed_words[-1] if fixed_words else None
                 after = words[at + 1] if at + 1 < len(words) else None
                 fixed = speller.in_context(w, before, after, word_pairs(index))
+            if fixed is None:  # a word only the alias table holds (extra virgn olive oil)
+                fixed = _alias_correction(index, w)
             if fixed is not None and fixed != w:
                 reading.corrections.append((w, fixed))
                 corrected = True
@@ -260,8 +295,9 @@ def count_words() -> frozenset[str]:
 def _compounds(words: list[str], index: FoodIndex) -> list[str]:
     """Two words written apart that USDA writes as one, the first a qualifier or one of
     them a word no food uses: ``non fat`` is ``nonfat``, ``low fat`` is ``lowfat``,
-    ``mahi mahi`` is ``mahimahi``. (Two food words joined, ``flax seed``, are matched
-    both ways by the head-word rule instead.)"""
+    ``mahi mahi`` is ``mahimahi``; two food words too when no food writes them side by
+    side (``blue berries`` is ``blueberries``; ``flax seed``, which USDA also writes
+    apart, is matched both ways by the head-word rule instead)."""
     qualifiers = matcher_words().qualifiers
     out: list[str] = []
     i = 0
@@ -269,7 +305,9 @@ def _compounds(words: list[str], index: FoodIndex) -> list[str]:
         if i + 1 < len(words):
             a, b = words[i], words[i + 1]
             unknown = a not in index.postings or b not in index.postings
-            if (a in qualifiers or unknown) and a + b in index.postings:
+            if a + b in index.postings and (
+                a in qualifiers or unknown or (a, b) not in word_pairs(index)
+            ):
                 out.append(a + b)
                 i += 2
                 continue

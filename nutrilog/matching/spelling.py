@@ -170,12 +170,16 @@ class Speller:
         }
 
     def misspelt(self, word: str) -> bool:
-        """Whether a known word looks like a misspelling of a far more common one."""
+        """Whether a known word looks like a misspelling of a far more common one (a word
+        of the food table: a secondary word's count is given, not counted, so USDA's
+        ``falafel`` is no misspelling of the synonym ``felafel``)."""
         found = self._misspelt.get(word)
         if found is None:
             freq = self.frequencies
             found = freq.get(word, 0) <= _RARE and any(
-                freq[v] >= max(10 * freq.get(word, 0), _COMMON) for v in self._one_edit(word)
+                freq[v] >= max(10 * freq.get(word, 0), _COMMON)
+                for v in self._one_edit(word)
+                if v not in self.secondary
             )
             self._misspelt[word] = found
         return found
