@@ -71,6 +71,8 @@ def features(paths: list[Path]) -> pd.DataFrame:
             rows = by_phrase[v.i]
             rows = rows[rows["food_id"].notna() & (rows["kind"] != "supplement")]
             each = [row_features(matcher, r) for _, r in rows.iterrows()]
+            if not each:  # accepted with no food row (a not-food line left alone)
+                continue
             weakest = min(each, key=lambda f: float(f["score"]))  # type: ignore[arg-type]
             out.append(
                 {

@@ -103,3 +103,36 @@ def test_activity_travel_and_appliance_lines_are_no_food(foods: nl.FoodTable, li
 def test_an_appliance_beside_a_food_is_still_food(foods: nl.FoodTable) -> None:
     row = _one(foods, "1 cup rice from the rice cooker").iloc[0]
     assert row["food_id"] == "sr28:20045"
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("grated parmesan on top", "grated parmesan"),
+        ("olive oil on the salad", "olive oil"),
+        ("hot sauce on my eggs", "hot sauce"),
+        ("1 cup cocoa b4 bed", "1 cup cocoa"),
+    ],
+)
+def test_where_a_food_was_put_is_no_part_of_it(line: str, rest: str) -> None:
+    assert strip_prefix(line)[0] == rest
+
+
+def test_a_misspelling_an_alias_keeps_is_still_corrected_to_the_food_word(
+    foods: nl.FoodTable,
+) -> None:
+    # "mac and chese" is an alias row of its own, but "chese" alone is cheese
+    row = _one(foods, "1 oz cheddar chese").iloc[0]
+    assert "cheddar" in row["description"].lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "description"),
+    [
+        ("1 cup ugali", "Cornmeal mush"),
+        ("1 cup lugaw", "Congee"),
+        ("1 cup juk with beef", "Congee, with meat"),
+    ],
+)
+def test_regional_porridges(foods: nl.FoodTable, line: str, description: str) -> None:
+    assert _one(foods, line).iloc[0]["description"].startswith(description)

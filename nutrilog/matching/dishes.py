@@ -17,6 +17,7 @@ from functools import lru_cache
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.parts import has_amount
 from nutrilog.matching.synonyms import brand_table, synonym_table
+from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
 
 __all__ = ["already_in", "clarified", "joined_names", "with_joined"]
@@ -111,21 +112,33 @@ def clarified(matcher: Matcher, text: str) -> str:
     branded = bool(brand_table().find(key_of(food).split())) and matcher.result(
         key_of(food)
     ).method in ("alias", "exact")
-    tries = (
-        (f"{clear} {food}", f"{food} {clear}")
-        if branded
-        else (f"{clear} {food}", f"{food} {clear}", clear)
-    )
-    for words in tries:
-        if matcher.result(key_of(words)).method in ("alias", "exact"):
+    for words in (f"{clear} {food}", f"{food} {clear}", clear):
+        found = matcher.result(key_of(words))
+        if found.method in ("alias", "exact") and not (branded and found.score < _WHOLE):
+            # (a brand's product joined with its flavour only as written in full: "dark
+            # choc kind bar" read as a chocolate bar is no KIND bar)
+            if branded and words == clear:
+                return named  # the flavour names a food, but the product is the brand's
             return f"{amount} {words}".strip()
-    if branded:
-        return named
+    if branded and _flavour(key_of(clear)):
+        return named  # "clif bar (white choc macadamia)": the brand's bar, any flavour
     if matcher.result(key_of(f"{food} {clear}")).method == "none" and matcher.result(
         key_of(food)
     ).method in ("alias", "exact"):
         return named  # "kit kat (vending)": words in brackets no food has, left aside
     return text  # a qualifier in brackets: it only says more
+
+
+#: The score of an alias or a description found as written, nothing set aside.
+_WHOLE = 100.0
+
+
+def _flavour(key: str) -> bool:
+    """Whether bracketed words name a food (a flavour: ``white choc macadamia``) rather
+    than only how it is kept or made (``frozen``, ``baked``)."""
+    vocab = matcher_words()
+    plain = {*vocab.preparation, *vocab.processed, *vocab.qualifiers, *vocab.cosmetic, *vocab.stop}
+    return any(w not in plain for w in key.split())
 
 
 def joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -334,7 +334,7 @@ def _meal_after() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _said_after() -> re.Pattern[str]:
     """When or where, said after the food (``before bed``, ``this morning``, ``from the
-    gas station``): no part of the food. Times of day of five letters or more only
+    gas station``, ``on top``, ``on the salad``): no part of the food. Times of day of five letters or more only
     (``sun`` and ``late`` end food names too)."""
     w = entry_words()
     times = alternation(tuple(t for t in w.times_of_day if len(t) >= 5))
@@ -345,7 +345,10 @@ def _said_after() -> re.Pattern[str]:
         # room``, ``at mom's``), unless a brand is named there (see :func:`_place_said`)
         r"|\s+(?:from|at)\s+(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
         r"[a-z][a-z' &-]{1,30}?|[a-z]+'s(?:\s+(?:house|place))?)\s*$"
-        r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$",  # a chain: see below
+        r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$"  # a chain: see below
+        # where it was put, said of a food logged on its own (``feta on top``, ``balsamic
+        # on the salad``)
+        r"|\s+on\s+(?:top|the\s+side|(?:the|my|his|her|our)\s+[a-z]+)\s*$",
         re.I,
     )
 
