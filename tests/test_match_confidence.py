@@ -60,9 +60,17 @@ def test_an_alias_found_past_two_unread_words_is_left_as_a_guess(foods: FoodTabl
     guess = found["suggestions"][0]
     assert "Chicken" in guess[1] and guess[2] < ALIAS_ACCEPTED
     assert f"{LOW_CONFIDENCE}: best guess {guess[1]}" in found["assumptions"]
-    # with the unknown word alone, or the correction alone, the alias stands
-    for text in ("zorbly chicken breast", "chiken breast"):
+    # with the unknown word alone (not just before a food word), or the correction
+    # alone, the alias stands
+    for text in ("zorbly grilled chicken breast", "chiken breast"):
         assert "Chicken" in match_foods([text], foods).iloc[0]["description"], text
+
+
+def test_an_unknown_word_in_a_kind_place_leaves_the_alias_a_guess(foods: FoodTable) -> None:
+    # "zorbly chicken" may be a kind of chicken dish the tables lack: a guess, not a match
+    found = match_foods(["zorbly chicken breast"], foods).iloc[0]
+    assert found["match_method"] == "none"
+    assert "Chicken" in found["suggestions"][0][1]
 
 
 def test_the_analysis_shows_the_guess_of_a_doubtful_entry(foods: FoodTable) -> None:
