@@ -1,0 +1,45 @@
+"""Names that join two foods with ``on``, lists under a meal deal, store brands written
+short, and a rare USDA word beside a synonym's spelling of it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import nutrilog as nl
+
+
+@pytest.fixture(scope="module")
+def foods() -> nl.FoodTable:
+    return nl.load_foods()
+
+
+def _rows(foods: nl.FoodTable, line: str) -> pd.DataFrame:
+    log = nl.parse_entries([line], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), foods=foods, min_day_kcal=0)
+    return result.entries
+
+
+def test_a_name_joined_with_on_is_the_two_foods_it_means(foods: nl.FoodTable) -> None:
+    rows = _rows(foods, "beans on toast x2")
+    described = " / ".join(rows["description"].str.lower())
+    assert "beans, baked" in described  # UK beans are baked beans, not any beans
+    assert "toast" in described
+
+
+def test_foods_listed_under_a_meal_deal(foods: nl.FoodTable) -> None:
+    rows = _rows(foods, "Boots meal deal - BLT sandwich, bag of crisps, bottle of water")
+    assert len(rows) == 3
+    assert not rows["food"].str.contains("deal").any()
+
+
+def test_a_store_brand_written_short_is_set_aside(foods: nl.FoodTable) -> None:
+    row = _rows(foods, "TJs orange chicken 1 cup").iloc[0]
+    assert row["description"] == "Orange chicken"
+
+
+def test_a_rare_usda_word_is_a_correction_target(foods: nl.FoodTable) -> None:
+    # USDA's 'falafel' is one letter from the synonym 'felafel': still a real word
+    row = _rows(foods, "2 falafal").iloc[0]
+    assert row["description"] == "Falafel"
+    assert "falafal → falafel" in row["assumptions"]
