@@ -36,6 +36,8 @@ class EntryWords(NamedTuple):
     containers: frozenset[str]
     measures: frozenset[str]
     places: tuple[str, ...]
+    #: places also said before the food (``gas station pizza``): no food is named so
+    places_before: tuple[str, ...]
     not_food: PhraseTable[str]
     tallies: PhraseTable[str]
 
@@ -56,6 +58,7 @@ def entry_words() -> EntryWords:
         containers=frozenset(normalize_many(list(words("container")))),
         measures=frozenset(normalize_many(list(words("measure")))),
         places=words("place"),
+        places_before=tuple(w for w, r, v in rows if r == "place" and v == "before"),
         not_food=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food"),
         tallies=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food_weak"),
     )

@@ -133,6 +133,8 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
             flags,
         ),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
+        # a place said before the food (``gas station pizza``, ``airport sandwich``)
+        re.compile(rf"^(?:(?:the|a)\s+)?(?:{alternation(w.places_before)})\s+(?=[a-z\d])", flags),
         # a place before a colon (``@ work:``, ``at mum's:``, ``at the cafe -``)
         re.compile(
             r"^(?:@|at\s)\s*[^:=\-\u2013\u2014\d\s][^:=\u2013\u2014]{0,30}?(?:\s*:|\s+-)\s+", flags
@@ -153,7 +155,7 @@ _COMMENT = re.compile(r"\s+#(?!\d).*$")
 def _worth_reading() -> re.Pattern[str]:
     """A line that may hold a prefix, a connector or a comment (others read as written)."""
     w = entry_words()
-    first = alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs)
+    first = alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs + w.places_before)
     # a word or two of context before a meal and a separator (``office lunch -``)
     context = (
         rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"

@@ -36,7 +36,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
-from nutrilog.portions.sizes import SIZE_FACTORS, sized, usual_size
+from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE, SIZE_FACTORS, sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
 
 __all__ = ["for_food"]
@@ -275,6 +275,16 @@ def _for_food(
                 return twin
         if np.isnan(found.grams) and unit in SIZE_FACTORS:
             return _scaled_item(food_id, food, unit, hint, prepared) or found
+        if np.isnan(found.grams) and unit == "extra large":  # "xtra lg fries": the large
+            large = size_portion(food.rows, "large", hint)
+            if np.isfinite(large.grams):
+                return Portion(
+                    large.grams * EXTRA_LARGE_OVER_LARGE,
+                    f"{large.portion} x {EXTRA_LARGE_OVER_LARGE:g}",
+                    "",
+                    f"size: extra large = {EXTRA_LARGE_OVER_LARGE:g} x large (USDA has no "
+                    "extra large of this food)",
+                )
         return found
     if kind == "count":
         found = _count(food_id, food, unit, hint, prepared)

@@ -38,12 +38,16 @@ __all__ = [
     "sized",
     "size_word",
     "usual_size",
+    "EXTRA_LARGE_OVER_LARGE",
 ]
 
 #: How much a large or a small item weighs against the usual one: the median ratio of
 #: the ``large`` to the ``medium`` portion (1.49 over the 1,367 USDA foods that have
 #: both) and of ``small`` to ``medium`` (0.67 over 1,356 foods) in ``portions.csv``.
 SIZE_FACTORS: dict[str, float] = {"large": 1.5, "small": 2 / 3}
+#: An extra-large item against a large one, for a food with a large portion and no extra
+#: large: the median ratio over the 152 USDA foods in ``portions.csv`` that have both.
+EXTRA_LARGE_OVER_LARGE = 1.375
 #: Size words written among the food words, and the size each means.
 _SIZE_WORDS = {
     "big": "large",
