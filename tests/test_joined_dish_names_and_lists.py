@@ -43,3 +43,14 @@ def test_a_rare_usda_word_is_a_correction_target(foods: nl.FoodTable) -> None:
     row = _rows(foods, "2 falafal").iloc[0]
     assert row["description"] == "Falafel"
     assert "falafal → falafel" in row["assumptions"]
+
+
+def test_a_brand_product_with_a_food_of_its_own_is_two_foods(foods: nl.FoodTable) -> None:
+    # the cereal's alias is reached with the brand read away: the milk is a food of its own
+    rows = _rows(foods, "shredded wheat x2 with semi skimmed")
+    assert len(rows) == 2
+    assert "milk" in rows.iloc[1]["description"].lower()
+
+
+def test_heinz_beans_are_baked_beans(foods: nl.FoodTable) -> None:
+    assert _rows(foods, "heinz beans 1/2 tin").iloc[0]["food_id"] == "sr28:16006"

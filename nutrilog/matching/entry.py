@@ -253,9 +253,12 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     result = matcher.result(key)
     if result.position is None:
         return -math.inf
-    if result.method in ("alias", "exact"):
+    branded = any(kind == "brand" for kind, _ in result.assumptions)
+    if result.method in ("alias", "exact") and not (
+        branded and _foods_besides(matcher, text, spans)
+    ):
         return result.score
-    if any(kind == "brand" for kind, _ in result.assumptions) and not _chain_only(key):
+    if branded and not _chain_only(key):
         return -math.inf  # "cheerios with milk": the brand read away is no dish's part
     part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
@@ -318,9 +321,12 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     result = matcher.result(_food_key(matcher, text))
     if result.position is None:
         return False
-    if result.method in ("alias", "exact"):
+    branded = any(kind == "brand" for kind, _ in result.assumptions)
+    if result.method in ("alias", "exact") and not (
+        branded and _foods_besides(matcher, text, spans)
+    ):
         return True
-    if any(kind == "brand" for kind, _ in result.assumptions):
+    if branded:
         return False  # "2 weet-bix w/ milk": the brand was read away, not found in a dish
     if _commas_only(text, spans):
         # a part that only says how the food is prepared ("Beans, kidney, cooked") is
@@ -336,6 +342,21 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
     return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
+
+
+def _foods_besides(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a part after the first is a food of its own that the whole's food does not
+    hold (``weetabix with semi skimmed``: the milk is no part of the cereal's alias)."""
+    key = _food_key(matcher, text[spans[0][0] : spans[-1][1]])
+    for a, b in spans[1:]:
+        part = _food_key(matcher, text[a:b])
+        if (
+            part
+            and matcher.result(part).method in ("alias", "exact")
+            and not matcher.holds(key, part)
+        ):
+            return True
+    return False
 
 
 def _describes(text: str, spans: list[tuple[int, int]]) -> bool:
