@@ -79,3 +79,10 @@ def test_ounces_of_a_drink_with_no_volume_portion(foods: nl.FoodTable) -> None:
     assert "density of water" in found.assumption
     # a food that is no drink keeps the ounce a mass
     assert grams_for("sr28:11457", "oz", "mass", foods).grams == pytest.approx(28.3495, rel=1e-4)
+
+
+@pytest.mark.parametrize("line", ["1 bag potato chips", "bag of crisps"])
+def test_a_bag_of_a_salty_snack_is_one_serving(foods: nl.FoodTable, line: str) -> None:
+    # SR28 potato chips have only an 8 oz family bag (227 g): a diary's bag is one serving
+    row = _rows(foods, line).iloc[0]
+    assert row["grams"] == pytest.approx(28.0)
