@@ -50,6 +50,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from nutrilog.quantity.containers import container_amounts
 from nutrilog.quantity.named import DOSE_FORMS, starts_dose_form_name, starts_number_name
 from nutrilog.quantity.numbers import (
     NUMBER_STARTS,
@@ -108,18 +109,6 @@ _NOT_AFTER_SIZE = frozenset(
 _NAMING_VAGUE = frozenset(["glass", "mug", "square", "tin", "bag", "bottle", "shot", "wedge"])
 # Lean and fat shares of ground meat (``80/20``, ``93/7``): 50-99 over a smaller share.
 _LEAN_RATIO = re.compile(r"(?:[5-9]\d)/(?:[1-4]?\d)")
-# "one" or "a" before the size of one container (``one 5.3oz cup``, ``a 12 oz can``): the
-# size is the amount, and the word is no food word.
-_ONE_SIZED = re.compile(
-    r"(?<![\w.])(?:one|a|an)\s+(?=\d+(?:\.\d+)?\s*-?\s*(?:fl\.?\s*oz|oz|ounces?|g|grams?|ml|l|lbs?)\b)",
-    re.I,
-)
-# "whole" before a container (``minestrone, whole can``: one container; ``2 whole cans``).
-_WHOLE_CONTAINER = re.compile(
-    r"(?:(?<=^)|(?<=[\s,(]))(?P<counted>(?<=\d\s))?(?:the\s+|a\s+)?whole\s+"
-    r"(?=(?:can|tin|bag|packet|pack|bottle|jar|carton|container|sleeve|pouch)s?\b)",
-    re.I,
-)
 # Number words that are an amount only in front of a unit ("quarter cup", not "quarter
 # pounder"); "couple" is a count before any food ("couple eggs").
 _NEED_UNIT = {"quarter", "single"}
@@ -397,9 +386,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     s = normalize(text if isinstance(text, str) else "")
     if not s:
         return ParsedAmount("", math.nan, None, None, "no text")
-    s = _ONE_SIZED.sub("", s)  # "one 5.3oz cup": the size of the one container is the amount
-    # "whole can": one can; "2 whole cans": two
-    s = _WHOLE_CONTAINER.sub(lambda m: "" if m["counted"] is not None else "1 ", s)
+    s = container_amounts(s)  # "one 5.3oz cup", "whole can", "mac & cheese - cup"
     approx = _APPROX_RE.match(s)
     if approx and approx.end() < len(s):
         s = s[approx.end() :]
