@@ -398,6 +398,8 @@ def detect_supplement(text: str) -> SupplementInfo:
         own = [p for p in naming if not B_COMPLEX.search(p)] if len(naming) > 1 else []
         # "calcium + D gummies, 2 (250 mg Ca ...)": the part naming it with a dose
         dosed_parts = [p for p in own or naming if _part_amount(p).unit in DOSE_UNITS]
+        # "cal-mag-D (Ca 500mg / Mg 250mg ...)": the part naming this nutrient alone first
+        dosed_parts.sort(key=lambda p: len(nutrients_in(p)))
         part = next(iter(dosed_parts or own or naming), None)
         amount = parsed if single or part is None else _part_amount(part)
         if in_order is not None:

@@ -106,14 +106,16 @@ B_COMPLEX = re.compile(r"\bb[\s-]?complex\b|\bb[\s-]?(?:50|100)\b", re.I)
 FORMS = re.compile(
     rf"{_ANY_SALT}|threonate|chelate|supplement|capsule|tablet|softgel|"
     r"\bgumm(?:y|ies)\b(?!\s*(?:bears?|worms?|candy|candies|rings?|sharks?|frogs?))|lozenge|\bpills?\b|\bcaps?\b|\btabs?\b|\bpowder\b|"
-    r"\bchewables?\b|\bdrops\b|cholecalciferol|ergocalciferol|methylcobalamin|cyanocobalamin|"
+    r"\bchewables?\b|\bchews?\b|\bdrops\b|cholecalciferol|ergocalciferol|methylcobalamin|cyanocobalamin|"
     r"hydroxocobalamin|adenosylcobalamin",
     re.I,
 )
 #: Multivitamins and prenatals.
 MULTI = re.compile(
     r"multi[\s-]?vit|\bmulti\b(?![\s-]*(?:grains?|seeds?|colou?r|purpose|pack|layer|bean))|"
-    r"prenatal|one[\s-]a[\s-]day|centrum|"
+    # a prenatal visit, class or scan is no vitamin ("24 wk prenatal appt")
+    r"prenatal(?![\s-]+(?:appt|appointments?|visits?|check[\s-]?ups?|class(?:es)?|yoga|scans?"
+    r"|massage|care|exam|doctor|dr)\b)|one[\s-]a[\s-]day|centrum|"
     # vitamins with no name after them are a multivitamin (``kids gummy vitamins``)
     r"\b(?:gumm(?:y|ies)|kids?'?|children'?s|chewable|daily|adult|women'?s|men'?s)\s+vitamins?\b"
     r"(?!\s*(?:[a-ek]\b|b\d))",
