@@ -405,6 +405,18 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     """
     rest, meal, clock = strip_prefix(text)
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
+    labelled = _LABEL.match(rest) if reason is not None else None
+    known = matcher.index.postings.keys()
+    after = rest[labelled.end() :] if labelled is not None else ""
+    if (
+        labelled is not None
+        and not_food_reason(after, known) is None
+        and matcher.result(_food_key(matcher, after)).position is not None
+    ):
+        # "late nite craving - 1 cup ice cream", "after walk: banana": the note before
+        # the separator labels the food after it ("tournament - 3 games" names none)
+        meal = meal or labelled["label"].strip()
+        rest, reason = rest[labelled.end() :], None
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     rest, said_clock = clock_after(rest)  # "banana 10:15": the time is no amount
@@ -419,6 +431,14 @@ def understand(text: str, matcher: Matcher) -> Understanding:
             return Understanding(text, meal, clock, None, tagged(read, omitted))
     read = _parts_of(rest, whole, (), matcher)
     return Understanding(text, meal, clock, None, tagged(read, omitted))
+
+
+#: A label of one to four words and a separator before an amount and a food.
+_LABEL = re.compile(
+    r"^(?P<label>[a-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?::|[-\u2013\u2014]+\s|[-=]>)\s*"
+    r"(?=(?:\d|a\s|an\s|one\s|half\s)[^:]*[a-z]{3})",
+    re.I,
+)
 
 
 def _parts_of(

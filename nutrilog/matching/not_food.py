@@ -3,7 +3,8 @@
 A line with a word of the ``not_food`` rows of ``datasets/entry_words.csv`` (``walked``,
 ``slept``, ``BP``) is no food entry; a tally word (``total``, ``kcal``), a duration
 (``10 min``), a day note (``rest day``), a distance (``5k``) or a clock time (``9pm``)
-makes one only with no food word beside it; a spreadsheet formula never is one.
+makes one only with no food word beside it, and so does a dose in milligrams (``Zofran
+4 mg``: food is never logged in milligrams); a spreadsheet formula never is one.
 
 Examples
 --------
@@ -44,17 +45,24 @@ _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
 _CLOCK_WORD = re.compile(r"^\d{1,2}(?::\d{2})?(?:am|pm|a|p)$|^\d{1,2}:\d{2}$")
 
 
+#: A dose in milligrams or micrograms as one word (``4mg``, ``25mcg``): food is never
+#: logged so; a line with it and no food word (``Zofran 4mg``) is a medication's dose.
+_DOSE_WORD = re.compile(r"^\d+(?:\.\d+)?(?:mg|mcg|ug)$")
+
+
 def tally_cue(word: str) -> str | None:
     """The tally cue a single word is: a distance (``activity``), a clock time
-    (``time``), or None.
+    (``time``), a dose in milligrams (``dose``), or None.
 
     Examples
     --------
-    >>> tally_cue("5k"), tally_cue("9pm"), tally_cue("eggs")
-    ('activity', 'time', None)
+    >>> tally_cue("5k"), tally_cue("9pm"), tally_cue("4mg"), tally_cue("eggs")
+    ('activity', 'time', 'dose', None)
     """
     if _DISTANCE.match(word):
         return "activity"
+    if _DOSE_WORD.match(word):
+        return "dose"
     return "time" if _CLOCK_WORD.match(word) else None
 
 

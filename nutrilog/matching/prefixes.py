@@ -149,6 +149,14 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
 
 
 _COMMENT = re.compile(r"\s+#(?!\d).*$")
+#: A nutrient amount in brackets after the food (``salt (2300 mg sodium)``, ``(12g
+#: protein)``): what the label says of it, no part of the food or its amount.
+_NUTRIENT_NOTE = re.compile(
+    r"\s*\(\s*~?\d+(?:\.\d+)?\s*(?:mg|mcg|g|kcal|cals?|calories)\s+(?:of\s+)?"
+    r"(?:sodium|salt|potassium|calcium|magnesium|protein|carbs?|carbohydrates?|fat|sugars?"
+    r"|fib(?:er|re)|caffeine)\s*\)",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +173,7 @@ def _worth_reading() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?#?\d{{1,2}}[.)]\s"
         rf"|{_CLOCK}|{_CLOCK_24}|(?:{first})\b|{context}|[*=~#_]{{1,3}}\s*[^*=~#_\d\s])"
-        rf"|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}"
+        rf"|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}|{_NUTRIENT_NOTE.pattern}"
         rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
         re.IGNORECASE,
     )
@@ -220,7 +228,7 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     >>> strip_prefix("chocolate milk at lunch")
     ('chocolate milk', 'lunch', None)
     """
-    rest = _COMMENT.sub("", text.strip())
+    rest = _NUTRIENT_NOTE.sub("", _COMMENT.sub("", text.strip()))
     meal: str | None = None
     clock: str | None = None
     changed = True

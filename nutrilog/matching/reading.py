@@ -197,6 +197,29 @@ def _alias_correction(index: FoodIndex, word: str) -> str | None:
     return fixed if fixed is not None and _one_letter_apart(word, fixed) else None
 
 
+#: The shortest half of a word read as two words run together.
+_SPLIT_MIN = 3
+
+
+def _split_words(index: FoodIndex, word: str) -> str | None:
+    """``word`` as two food words written together (``tatertots``: ``tater tots``,
+    ``gingerale``: ``ginger ale``) when USDA writes them side by side, else None."""
+    if len(word) < 2 * _SPLIT_MIN or not word.isalpha():
+        return None
+    pairs = word_pairs(index)
+    for i in range(_SPLIT_MIN, len(word) - _SPLIT_MIN + 1):
+        first, rest = word[:i], word[i:]
+        for second in (rest, rest[:-1] if rest.endswith("s") else ""):  # tots: tot
+            if (
+                second
+                and first in index.postings
+                and second in index.postings
+                and (first, second) in pairs
+            ):
+                return f"{first} {rest}"
+    return None
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with one letter changed, added, dropped or two swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -264,10 +287,12 @@ def read_key(
                 fixed = speller.in_context(w, before, after, word_pairs(index))
             if fixed is None:  # a word only the alias table holds (extra virgn olive oil)
                 fixed = _alias_correction(index, w)
+            if fixed is None:  # two food words run together (tatertots, gingerale)
+                fixed = _split_words(index, w)
             if fixed is not None and fixed != w:
                 reading.corrections.append((w, fixed))
                 corrected = True
-                fixed_words.append(fixed)
+                fixed_words.extend(fixed.split())
             else:
                 fixed_words.append(w)
         if corrected:
