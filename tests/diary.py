@@ -20,3 +20,8 @@ def rejected_reasons(line: str) -> pd.Series:
     result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
     assert result.entries.empty, result.entries
     return result.rejected["reason"]
+
+
+def entries_of_line(foods: FoodTable, line: str) -> pd.DataFrame:
+    """The analysed entries of the one diary line ``line``."""
+    return entries_of([line], foods)

@@ -5,23 +5,12 @@ volume portion."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from diary import entries_of_line
 
 import nutrilog as nl
 from nutrilog.portions import grams_for
 from nutrilog.quantity import parse_quantity
-
-
-@pytest.fixture(scope="module")
-def foods() -> nl.FoodTable:
-    return nl.load_foods()
-
-
-def _rows(foods: nl.FoodTable, line: str) -> pd.DataFrame:
-    log = nl.parse_entries([line], date="2026-11-20")
-    result = nl.analyze(log, nl.Profile(age=40, sex="female"), foods=foods, min_day_kcal=0)
-    return result.entries
 
 
 @pytest.mark.parametrize(
@@ -42,7 +31,7 @@ def test_container_sizes_and_whole_containers(
 
 
 def test_a_food_on_a_counted_food_is_two_foods(foods: nl.FoodTable) -> None:
-    rows = _rows(foods, "tuna on 3 saltines")
+    rows = entries_of_line(foods, "tuna on 3 saltines")
     assert len(rows) == 2
     crackers = rows.iloc[1]
     assert "saltine" in crackers["description"].lower()
@@ -50,26 +39,26 @@ def test_a_food_on_a_counted_food_is_two_foods(foods: nl.FoodTable) -> None:
 
 
 def test_words_written_apart_that_usda_joins(foods: nl.FoodTable) -> None:
-    row = _rows(foods, "1 cup straw berries").iloc[0]
+    row = entries_of_line(foods, "1 cup straw berries").iloc[0]
     assert row["description"].startswith("Strawberries")
 
 
 def test_a_misspelt_word_only_the_alias_table_holds(foods: nl.FoodTable) -> None:
     # "virgin" is in no USDA description, only in the alias "extra virgin olive oil"
-    row = _rows(foods, "2 tsp extra virgn olive oil").iloc[0]
+    row = entries_of_line(foods, "2 tsp extra virgn olive oil").iloc[0]
     assert row["food_id"] == "sr28:04053"
     assert "virgn → virgin" in row["assumptions"]
 
 
 def test_a_block_is_the_food_own_block(foods: nl.FoodTable) -> None:
     # SR28 firm tofu: 1/4 block = 81 g
-    row = _rows(foods, "half a block firm tofu").iloc[0]
+    row = entries_of_line(foods, "half a block firm tofu").iloc[0]
     assert row["grams"] == pytest.approx(162.0)
 
 
 @pytest.mark.parametrize("line", ["1 cup lowfat chocolate milk", "1 cup low fat chocolate milk"])
 def test_low_fat_written_joined_or_apart(foods: nl.FoodTable, line: str) -> None:
-    assert _rows(foods, line).iloc[0]["food_id"] == "sr28:01104"
+    assert entries_of_line(foods, line).iloc[0]["food_id"] == "sr28:01104"
 
 
 def test_ounces_of_a_drink_with_no_volume_portion(foods: nl.FoodTable) -> None:
@@ -84,5 +73,5 @@ def test_ounces_of_a_drink_with_no_volume_portion(foods: nl.FoodTable) -> None:
 @pytest.mark.parametrize("line", ["1 bag potato chips", "bag of crisps"])
 def test_a_bag_of_a_salty_snack_is_one_serving(foods: nl.FoodTable, line: str) -> None:
     # SR28 potato chips have only an 8 oz family bag (227 g): a diary's bag is one serving
-    row = _rows(foods, line).iloc[0]
+    row = entries_of_line(foods, line).iloc[0]
     assert row["grams"] == pytest.approx(28.0)

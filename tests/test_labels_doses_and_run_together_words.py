@@ -6,39 +6,29 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from diary import entries_of_line
 
 import nutrilog as nl
 from nutrilog.quantity import parse_quantity
 from nutrilog.supplements import detect_supplement
 
 
-@pytest.fixture(scope="module")
-def foods() -> nl.FoodTable:
-    return nl.load_foods()
-
-
-def _rows(foods: nl.FoodTable, line: str) -> pd.DataFrame:
-    log = nl.parse_entries([line], date="2026-11-20")
-    result = nl.analyze(log, nl.Profile(age=30, sex="female"), foods=foods, min_day_kcal=0)
-    return result.entries
-
-
 def test_a_note_before_a_separator_labels_the_food_after_it(foods: nl.FoodTable) -> None:
-    rows = _rows(foods, "post-yoga hunger -> 1 cup greek yogurt")
+    rows = entries_of_line(foods, "post-yoga hunger -> 1 cup greek yogurt")
     assert len(rows) == 1 and "yogurt" in rows.iloc[0]["description"].lower()
 
 
 def test_a_note_and_a_note_after_the_separator_stay_no_food(foods: nl.FoodTable) -> None:
-    assert _rows(foods, "nausea - 1 ondansetron 4 mg").empty
+    assert entries_of_line(foods, "nausea - 1 ondansetron 4 mg").empty
 
 
 @pytest.mark.parametrize("line", ["Diclegis 10mg", "metformin 500 mg"])
 def test_a_dose_in_milligrams_with_no_food_word_is_no_food(foods: nl.FoodTable, line: str) -> None:
-    assert not (_rows(foods, line)["kind"] == "food").any()
+    assert not (entries_of_line(foods, line)["kind"] == "food").any()
 
 
 def test_salt_weighed_in_milligrams_is_still_food(foods: nl.FoodTable) -> None:
-    assert pd.notna(_rows(foods, "sea salt 250mg").iloc[0]["food_id"])
+    assert pd.notna(entries_of_line(foods, "sea salt 250mg").iloc[0]["food_id"])
 
 
 def test_a_prenatal_visit_is_no_vitamin() -> None:
@@ -50,7 +40,7 @@ def test_a_prenatal_visit_is_no_vitamin() -> None:
     ("line", "start"), [("8 fishsticks", "Fish, fish sticks"), ("1 cup applejuice", "Apple juice")]
 )
 def test_two_food_words_run_together(foods: nl.FoodTable, line: str, start: str) -> None:
-    assert _rows(foods, line).iloc[0]["description"].lower().startswith(start.lower())
+    assert entries_of_line(foods, line).iloc[0]["description"].lower().startswith(start.lower())
 
 
 def test_a_unit_alone_after_a_dash_is_one_of_it() -> None:
@@ -59,7 +49,7 @@ def test_a_unit_alone_after_a_dash_is_one_of_it() -> None:
 
 
 def test_a_square_of_a_baked_bar_is_one_piece(foods: nl.FoodTable) -> None:
-    row = _rows(foods, "a square of brownie").iloc[0]
+    row = entries_of_line(foods, "a square of brownie").iloc[0]
     assert row["grams"] > 20  # a piece of brownie, not a 6 g square of a chocolate bar
 
 
@@ -74,9 +64,9 @@ def test_each_symbol_takes_the_dose_beside_it() -> None:
 
 
 def test_a_carton_of_milk_is_a_half_pint(foods: nl.FoodTable) -> None:
-    row = _rows(foods, "1 carton skim milk").iloc[0]
+    row = entries_of_line(foods, "1 carton skim milk").iloc[0]
     assert row["grams"] == pytest.approx(8 * 30.6, rel=0.05)  # 8 fl oz of skim milk
 
 
 def test_a_label_before_no_food_stays_no_food(foods: nl.FoodTable) -> None:
-    assert _rows(foods, "tennis club final - 3 games").empty
+    assert entries_of_line(foods, "tennis club final - 3 games").empty

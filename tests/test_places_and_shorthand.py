@@ -3,23 +3,12 @@ of a food USDA weighs up to large."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from diary import entries_of_line
 
 import nutrilog as nl
 from nutrilog.matching.prefixes import strip_prefix
 from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE
-
-
-@pytest.fixture(scope="module")
-def foods() -> nl.FoodTable:
-    return nl.load_foods()
-
-
-def _row(foods: nl.FoodTable, line: str) -> pd.Series:
-    log = nl.parse_entries([line], date="2026-11-20")
-    result = nl.analyze(log, nl.Profile(age=40, sex="male"), foods=foods, min_day_kcal=0)
-    return result.entries.iloc[0]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +25,7 @@ def test_a_place_said_before_the_food(line: str, rest: str) -> None:
 
 
 def test_a_place_before_the_food_in_the_whole_pipeline(foods: nl.FoodTable) -> None:
-    row = _row(foods, "truck stop banana")
+    row = entries_of_line(foods, "truck stop banana").iloc[0]
     assert row["food_id"] == "sr28:09040"
 
 
@@ -44,11 +33,11 @@ def test_a_place_before_the_food_in_the_whole_pipeline(foods: nl.FoodTable) -> N
     ("line", "word"), [("dbl cheeseburger", "Double cheeseburger"), ("xtra cheese pizza", "pizza")]
 )
 def test_shorthand_for_double_and_extra(foods: nl.FoodTable, line: str, word: str) -> None:
-    assert word.lower() in _row(foods, line)["description"].lower()
+    assert word.lower() in entries_of_line(foods, line).iloc[0]["description"].lower()
 
 
 def test_extra_large_is_the_large_portion_scaled(foods: nl.FoodTable) -> None:
     # FNDDS fast-food fries: large order 180 g, no extra large
-    row = _row(foods, "xl fries")
+    row = entries_of_line(foods, "xl fries").iloc[0]
     assert row["grams"] == pytest.approx(180.0 * EXTRA_LARGE_OVER_LARGE)
     assert "extra large" in row["assumptions"]

@@ -4,28 +4,12 @@ activities, travel and appliances that hold no food."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from diary import entries_of_line
 
 import nutrilog as nl
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.prefixes import strip_prefix
-
-
-@pytest.fixture(scope="module")
-def foods() -> nl.FoodTable:
-    return nl.load_foods()
-
-
-@pytest.fixture(scope="module")
-def matcher(foods: nl.FoodTable) -> Matcher:
-    return Matcher(foods)
-
-
-def _one(foods: nl.FoodTable, line: str) -> pd.DataFrame:
-    log = nl.parse_entries([line], date="2026-11-20")
-    result = nl.analyze(log, nl.Profile(age=40, sex="female"), foods=foods, min_day_kcal=0)
-    return result.entries
 
 
 @pytest.mark.parametrize(
@@ -55,7 +39,7 @@ def test_an_unknown_word_elsewhere_still_reads_the_alias(matcher: Matcher) -> No
 
 
 def test_a_brand_flavour_in_brackets_keeps_the_brand_product(foods: nl.FoodTable) -> None:
-    row = _one(foods, "clif bar (white choc macadamia)").iloc[0]
+    row = entries_of_line(foods, "clif bar (white choc macadamia)").iloc[0]
     assert "CLIF BAR" in row["description"]
 
 
@@ -74,13 +58,13 @@ def test_break_names_before_a_dash(line: str, meal: str | None, rest: str) -> No
 
 
 def test_couple_counts_before_a_food(foods: nl.FoodTable) -> None:
-    row = _one(foods, "couple boiled eggs").iloc[0]
+    row = entries_of_line(foods, "couple boiled eggs").iloc[0]
     assert row["quantity"] == 2
     assert row["grams"] == pytest.approx(100.0)  # two large hard-boiled eggs, 50 g each
 
 
 def test_eating_verbs_are_dropped(foods: nl.FoodTable) -> None:
-    row = _one(foods, "snacked on 1 oz almonds").iloc[0]
+    row = entries_of_line(foods, "snacked on 1 oz almonds").iloc[0]
     assert "almonds" in row["description"].lower()
     assert row["grams"] == pytest.approx(28.35, rel=0.01)
 
@@ -96,12 +80,12 @@ def test_eating_verbs_are_dropped(foods: nl.FoodTable) -> None:
     ],
 )
 def test_activity_travel_and_appliance_lines_are_no_food(foods: nl.FoodTable, line: str) -> None:
-    entries = _one(foods, line)
+    entries = entries_of_line(foods, line)
     assert not (entries["kind"] == "food").any()
 
 
 def test_an_appliance_beside_a_food_is_still_food(foods: nl.FoodTable) -> None:
-    row = _one(foods, "1 cup rice from the rice cooker").iloc[0]
+    row = entries_of_line(foods, "1 cup rice from the rice cooker").iloc[0]
     assert row["food_id"] == "sr28:20045"
 
 
@@ -122,7 +106,7 @@ def test_a_misspelling_an_alias_keeps_is_still_corrected_to_the_food_word(
     foods: nl.FoodTable,
 ) -> None:
     # "mac and chese" is an alias row of its own, but "chese" alone is cheese
-    row = _one(foods, "1 oz cheddar chese").iloc[0]
+    row = entries_of_line(foods, "1 oz cheddar chese").iloc[0]
     assert "cheddar" in row["description"].lower()
 
 
@@ -135,4 +119,4 @@ def test_a_misspelling_an_alias_keeps_is_still_corrected_to_the_food_word(
     ],
 )
 def test_regional_porridges(foods: nl.FoodTable, line: str, description: str) -> None:
-    assert _one(foods, line).iloc[0]["description"].startswith(description)
+    assert entries_of_line(foods, line).iloc[0]["description"].startswith(description)
