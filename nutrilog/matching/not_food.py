@@ -66,18 +66,24 @@ def tally_cue(word: str) -> str | None:
     return "time" if _CLOCK_WORD.match(word) else None
 
 
-def _is_size(text: str, cue: list[str]) -> bool:
+def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     """Whether a one-word not-food cue is written as a size word before a food.
 
     ``med`` is the singular of ``meds`` (medication) once plurals are folded, but
     ``1 med onion``, ``a med apple`` or ``zucchini (1 med)`` names an item's size:
     the word as written is a size word of ``units.csv`` after a count or an article,
-    before another word, a bracket, a comma or the end of the line.
+    before another word, a bracket, a comma or the end of the line. At the start of
+    a line (``med cappuccino``) it is a size when a food word follows.
     """
     if len(cue) != 1 or cue[0] not in size_words():
         return False
-    pattern = rf"(?:^|[\s(])(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{re.escape(cue[0])}\.?(?:\s+[a-z]|\s*[),;]|\s*$)"
-    return re.search(pattern, text.lower()) is not None
+    size = re.escape(cue[0])
+    lowered = text.lower()
+    counted = rf"(?:^|[\s(])(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{size}\.?(?:\s+[a-z]|\s*[),;]|\s*$)"
+    if re.search(counted, lowered):
+        return True
+    first = re.match(rf"\s*{size}\.?\s+([a-z]+)", lowered)
+    return first is not None and normalize_many([first[1]])[0] in known
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +143,7 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     cues = [
         c
         for c in vocab.not_food.find(words)
-        if not _is_size(text, words[c[0] : c[1]]) and not named.intersection(range(*c[:2]))
+        if not _is_size(text, words[c[0] : c[1]], known) and not named.intersection(range(*c[:2]))
     ]
     if cues:
         start, end, kind = cues[0]

@@ -76,6 +76,7 @@ from nutrilog.supplements.words import (
     BARE_WORDS,
     COFFEE_CAPSULE,
     FORMS,
+    MEDICINE,
     MULTI,
     NAMED_SUPPLEMENTS,
     NAMING,
@@ -350,8 +351,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     if len(columns) == 1 and parsed.unit is None and parsed.quantity >= BARE_DOSE_MIN:
         dosed = True  # "vitamin D3 ultra 1000": a product's strength is its dose
     marked = bool(FORMS.search(text))
-    if marked and COFFEE_CAPSULE.search(text) and not columns:
-        return _FOOD  # "1 nespresso capsule"
+    if marked and not columns and (COFFEE_CAPSULE.search(text) or MEDICINE.search(text)):
+        return _FOOD  # "1 nespresso capsule"; "BP pills" (entry reading calls it medication)
     if not columns:
         named = NAMED_SUPPLEMENTS.search(text)
         # "zinc 30": a nutrient no food is named after, with a label-sized number

@@ -116,6 +116,8 @@ MULTI = re.compile(
     # a prenatal visit, class or scan is no vitamin ("24 wk prenatal appt")
     r"prenatal(?![\s-]+(?:appt|appointments?|visits?|check[\s-]?ups?|class(?:es)?|yoga|scans?"
     r"|massage|care|exam|doctor|dr)\b)|one[\s-]a[\s-]day|centrum|"
+    # multivitamin brands sold in the UK and Australia (Vitabiotics, Bayer, Blackmores)
+    r"\b(?:pregnacare|well(?:man|woman|teen|kid)|sanatogen|berocca|elevit|perfectil|supradyn)\b|"
     # vitamins with no name after them are a multivitamin (``kids gummy vitamins``)
     r"\b(?:gumm(?:y|ies)|kids?'?|children'?s|chewable|daily|adult|women'?s|men'?s)\s+vitamins?\b"
     r"(?!\s*(?:[a-ek]\b|b\d))",
@@ -151,6 +153,13 @@ OTHER_SUPPLEMENTS = re.compile(
 #: the line reader's ``entry_words.csv`` rows of kind ``soak or skin`` reject the line.
 TOPICAL = re.compile(
     r"\bepsom\b|\bbath\b|\bsoak(?:ed|ing)?\b|\bmagnesium\s+(?:oil|spray|lotion|cream|gel|flakes|butter)\b",
+    re.I,
+)
+#: Pills named for what they treat are medicines, not supplements ("BP pills").
+MEDICINE = re.compile(
+    r"\b(?:bp|blood[\s-]pressure|heart|thyroid|cholesterol|water|pain|sleeping|allergy|"
+    r"birth[\s-]control|diabetes|anxiety|migraine|nausea|stomach|acid|reflux)\s+"
+    r"(?:pills?|meds?|tabs?|tablets?|caps(?:ules)?)\b",
     re.I,
 )
 #: A capsule of coffee is coffee.
