@@ -279,11 +279,12 @@ def read_key(
                 else:
                     fixed_words.append(w)
                 continue
-            fixed = speller.correct(w)
+            at = len(fixed_words)
+            before = fixed_words[-1] if fixed_words else None
+            after = words[at + 1] if at + 1 < len(words) else None
+            # of several corrections, the one its neighbour pairs with (beef jerkey)
+            fixed = speller.paired(w, before, after, word_pairs(index)) or speller.correct(w)
             if fixed is None:  # a short word read by its neighbour (monterey jak)
-                at = len(fixed_words)
-                before = fixed_words[-1] if fixed_words else None
-                after = words[at + 1] if at + 1 < len(words) else None
                 fixed = speller.in_context(w, before, after, word_pairs(index))
             if fixed is None:  # a word only the alias table holds (extra virgn olive oil)
                 fixed = _alias_correction(index, w)

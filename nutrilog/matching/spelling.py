@@ -367,6 +367,35 @@ class Speller:
         }
         return found.pop() if len(found) == 1 else None
 
+    def paired(
+        self, word: str, before: str | None, after: str | None, pairs: Container[tuple[str, str]]
+    ) -> str | None:
+        """An unknown word of five letters or more read by its neighbour: the one word one
+        edit away that forms a known pair with the word before or after it, where
+        :meth:`correct` would pick the commonest of several (``beef jerkey`` is beef jerky,
+        not ``jersey``); None when no such word or more than one.
+
+        Examples
+        --------
+        >>> s = Speller({"jersey": 9, "jerky": 5, "beef": 90})
+        >>> s.paired("jerkey", "beef", None, frozenset({("beef", "jerky")}))
+        'jerky'
+        >>> s.correct("jerkey")
+        'jersey'
+        """
+        if len(word) < MIN_LENGTH or not word.isalpha() or word in self.frequencies:
+            return None
+        found = {
+            w
+            for w in self._one_edit(word)
+            if (
+                (before is not None and (before, w) in pairs)
+                or (after is not None and (w, after) in pairs)
+            )
+            and not self.misspelt(w)
+        }
+        return found.pop() if len(found) == 1 else None
+
     def _three_letter(self, word: str) -> set[str]:
         """Known words with one letter more than a three-letter ``word`` (``jak``: jack),
         which :meth:`_one_edit` does not index (it keeps words of four letters or more)."""
