@@ -20,7 +20,7 @@ from nutrilog.matching.synonyms import brand_table, synonym_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["already_in", "clarified", "joined_names", "with_joined"]
+__all__ = ["already_in", "chain_closing", "chain_first", "clarified", "joined_names", "with_joined"]
 
 
 def _food_key(text: str) -> str:
@@ -127,6 +127,54 @@ def clarified(matcher: Matcher, text: str) -> str:
     ).method in ("alias", "exact"):
         return named  # "kit kat (vending)": words in brackets no food has, left aside
     return text  # a qualifier in brackets: it only says more
+
+
+#: Most words a restaurant chain's name closing a line is written in.
+_CHAIN_WORDS = 4
+
+
+def chain_closing(text: str) -> int | None:
+    """Where the name of a restaurant chain that closes ``text`` starts (``mac n cheese
+    cracker barrel``), or None when no chain's name closes it or nothing is before it."""
+    raw = text.split()
+    for n in range(min(_CHAIN_WORDS, len(raw) - 1), 0, -1):
+        words = key_of(" ".join(raw[-n:])).split()
+        found = brand_table().find(words)
+        if (
+            words
+            and len(found) == 1
+            and found[0][:2] == (0, len(words))
+            and found[0][2].kind == "restaurant"
+        ):
+            return len(" ".join(raw[:-n]))
+    return None
+
+
+def chain_first(matcher: Matcher, text: str) -> str:
+    """``text`` with a restaurant chain's name that closes it read before the food, as
+    menus and the food tables name a chain's item (``mac n cheese cracker barrel`` is
+    CRACKER BARREL, macaroni n' cheese), when that names a food and the line as written
+    names none by an alias or a description.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> chain_first(Matcher(load_foods()), "mac n cheese cracker barrel")
+    'cracker barrel mac n cheese'
+    """
+    at = chain_closing(text)
+    if at is None:
+        return text
+    food = parse_quantity(text[:at]).food.strip()
+    if not food or not text[:at].rstrip().endswith(food):
+        return text
+    amount = text[:at].rstrip()[: -len(food)].strip()
+    moved = f"{amount} {text[at:].strip()} {food}".strip()
+    if matcher.result(_food_key(text)).method in ("alias", "exact"):
+        return text
+    if matcher.result(_food_key(moved)).method not in ("alias", "exact"):
+        return text
+    return moved
 
 
 #: The score of an alias or a description found as written, nothing set aside.

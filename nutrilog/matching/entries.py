@@ -21,7 +21,9 @@ its food words alone and never split: its amount is the whole line's.
 Examples
 --------
 >>> import nutrilog as nl
->>> from nutrilog.matching.match import Matcher
+>>> from nutrilog.matching.dishes import chain_closing
+from nutrilog.matching.match import Matcher
+from nutrilog.matching.unlisted import unlisted_foods
 >>> log = nl.parse_entries(["breakfast - toast w/ butter", "slept badly"], date="2026-11-20")
 >>> rows, rejected = understand_entries(log.entries, Matcher(nl.load_foods()))
 >>> rows[["meal", "food"]].values.tolist(), rejected["reason"].tolist()
@@ -35,6 +37,7 @@ import pandas as pd
 
 from nutrilog._vector import codes_of, text_category
 from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
+from nutrilog.matching.dishes import chain_closing
 from nutrilog.matching.entry import (
     Part,
     Understanding,
@@ -46,6 +49,7 @@ from nutrilog.matching.entry import (
     understand,
 )
 from nutrilog.matching.match import Matcher
+from nutrilog.matching.unlisted import unlisted_foods
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
 
@@ -112,7 +116,10 @@ def understand_entries(
     written = [food if _from_columns(text, food) else text for text, food in pairs_as_text]
     readings = [
         _read(text, food, matcher)
-        if needs_reading(line, key.split()) or read_topped(line) is not None
+        if needs_reading(line, key.split())
+        or read_topped(line) is not None
+        or unlisted_foods(matcher, line) is not None  # "2 eggs bacon"
+        or chain_closing(line) is not None  # "mac n cheese cracker barrel"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

@@ -53,7 +53,7 @@ import re
 from dataclasses import dataclass
 
 from nutrilog.matching.diary_words import entry_words
-from nutrilog.matching.dishes import already_in, clarified, joined_names, with_joined
+from nutrilog.matching.dishes import already_in, chain_first, clarified, joined_names, with_joined
 from nutrilog.matching.listed import listed_foods
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
@@ -78,6 +78,7 @@ from nutrilog.matching.parts import (
 )
 from nutrilog.matching.prefixes import clock_after, needs_reading, strip_prefix
 from nutrilog.matching.synonyms import brand_table
+from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, unlisted_foods
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
@@ -106,9 +107,6 @@ _MAX_GROUPED = 8
 #: which a line joined by "and", "with"... is one mixed dish.
 _SURE_SCORE = 90.0
 _SURE_DISH = 95.0
-#: Food words a mixed dish may add to those of the line (``white`` of "Black beans and
-#: white rice").
-_DISH_EXTRA = 1
 
 
 @dataclass(frozen=True)
@@ -209,26 +207,6 @@ def _part_score(matcher: Matcher, text: str) -> float:
     return result.score if result.position is not None else _UNKNOWN_FOOD
 
 
-def _extra_words(matcher: Matcher, key: str) -> int:
-    """How many food words the description of ``key``'s food has that the key lacks."""
-    vocab = matcher_words()
-    skip = (
-        vocab.stop
-        | vocab.cosmetic
-        | vocab.qualifiers
-        | vocab.free
-        | vocab.processed
-        | vocab.category_heads
-        | frozenset(vocab.preparation)
-    )
-    mine = {stem(w) for w in matcher.reading(key).words("core", "qualifier", "unknown")}
-    return sum(
-        1
-        for w in dict.fromkeys(matcher.description_words(key))
-        if w not in skip and not w.isdigit() and stem(w) not in mine
-    )
-
-
 def _drops_a_word(matcher: Matcher, key: str) -> bool:
     """Whether the food ``key`` lands on by a fuzzy match lacks a word the key qualifies
     it with (``apple crumble and custard`` is no custard-apple: it has no crumble)."""
@@ -244,7 +222,7 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
 
     They are one when only the first part has an amount, and the food they land on is an
     alias of their words, or holds the food word of each part, has the first part's food
-    word in its name, and adds at most :data:`_DISH_EXTRA` food words of its own.
+    word in its name, and adds at most :data:`DISH_EXTRA` food words of its own.
     """
     if any(has_amount(text[a:b]) for a, b in spans[1:]):
         return -math.inf
@@ -267,7 +245,7 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
         not _drops_a_word(matcher, key)
         and all(matcher.holds(key, part) for part in part_keys)
         and matcher.named(key, part_keys[0])
-        and _extra_words(matcher, key) <= _DISH_EXTRA
+        and extra_words(matcher, key) <= DISH_EXTRA
     )
     return result.score if fits else -math.inf
 
@@ -423,7 +401,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     clock = clock or said_clock
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
-    rest = clarified(matcher, rest)
+    rest = chain_first(matcher, clarified(matcher, rest))
     joined, said = joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)
@@ -463,7 +441,7 @@ def _parts_of(
     if len(spans) <= 1:
         tags = (("component", f'of "{whole}"'),) if listed is not None else ()
         topped = _topped(matcher, (Part(rest, tags),), (("component", f'of "{whole}"'),))
-        return topped or (Part(rest, ()),)
+        return topped or _unlisted(matcher, (Part(rest, ()),), whole)
     groups = _best_grouping(matcher, rest, spans)
     containers = entry_words().containers
     if len(groups) > 2:
@@ -475,8 +453,28 @@ def _parts_of(
         return (Part(one, _dish_tag(rest, spans)),)
     tag = (("component", f'of "{whole}"'), *said)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
-    parts = _topped(matcher, parts, ()) or parts
+    parts = _unlisted(matcher, _topped(matcher, parts, ()) or parts, whole)
     return companion_amounts(british_chips(parts, tag))
+
+
+def _unlisted(matcher: Matcher, parts: tuple[Part, ...], whole: str) -> tuple[Part, ...]:
+    """The parts with foods run together (``2 eggs bacon``) cut into one part each
+    (:func:`~nutrilog.matching.unlisted.unlisted_foods`); each is a component of ``whole``."""
+    out: list[Part] = []
+    for part in parts:
+        foods = unlisted_foods(matcher, part.text)
+        if foods is None:
+            out.append(part)
+            continue
+        tags = (
+            part.tags
+            if any(t[0] == "component" for t in part.tags)
+            else (("component", f'of "{whole}"'), *part.tags)
+        )
+        out += [Part(f, tags) for f in foods]
+    if len(out) == len(parts):
+        return parts
+    return companion_amounts(tuple(out))
 
 
 def _named(matcher: Matcher, key: str) -> bool:

@@ -1,0 +1,173 @@
+"""Foods written one after another without a comma: ``2 eggs bacon``, ``steak eggs``.
+
+A diary often runs a plate's foods together. When the words name no food of the tables
+as a whole (no alias, no description; a ranked search lands only on a dish that adds
+food words of its own, such as ``Egg, cheese and bacon on bagel`` for ``eggs bacon``),
+but they cut into a few pieces that each name a food the tables know by that name, the
+line lists those foods: each piece is a component, the first keeps the amount. A dish
+that adds no more than one food of its own (``Pie, rhubarb, two crust`` for ``rhubarb
+pie``) is the line's food.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching.match import Matcher
+>>> matcher = Matcher(load_foods())
+>>> unlisted_foods(matcher, "2 eggs bacon")
+('2 eggs', 'bacon')
+>>> unlisted_foods(matcher, "2 fried eggs") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from nutrilog.matching.lookup import stem
+from nutrilog.matching.match import Matcher, key_of
+from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.quantity import parse_quantity
+
+__all__ = ["extra_words", "unlisted_foods"]
+
+#: Words of a line cut into pieces (more are a sentence, not a plate).
+_MAX_WORDS = 6
+#: Pieces a line is cut into at most.
+_MAX_PIECES = 3
+#: The accompaniments a dish's name lists after its food (``, with lettuce and spread``).
+_WITH = re.compile(r",?\s+with\s|,\s*(?:ns|nfs)\b", re.IGNORECASE)
+#: Food words a dish may add to the line's and still be its name (``white`` rice).
+DISH_EXTRA = 1
+
+
+def extra_words(matcher: Matcher, key: str, *, name_only: bool = False) -> int:
+    """How many food words the description of ``key``'s food has that the key lacks;
+    with ``name_only``, only in its name (before ``with``: the sandwich of "Ham and
+    cheese sandwich, with lettuce and spread" adds none)."""
+    return len(_extras(matcher, key, name_only=name_only))
+
+
+def _added_foods(matcher: Matcher, key: str) -> int:
+    """How many foods of their own the name of ``key``'s food adds to the key's words
+    (``cheese`` and ``bagel`` of "Egg, cheese and bacon on bagel" for ``eggs bacon``)."""
+    position = matcher.result(key).position
+    name = _WITH.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
+    mine = {stem(w) for w in key.split()}
+    named = key_of(name).split()
+    if named and named[0] in matcher_words().category_heads:
+        named = named[1:]  # "Candies, gumdrops": the category, no food of the dish
+    words = dict.fromkeys(w for w in named if w.isalpha() and stem(w) not in mine)
+    return sum(_named_alone(matcher, [w]) for w in words)
+
+
+def _extras(matcher: Matcher, key: str, *, name_only: bool = False) -> list[str]:
+    """The food words of :func:`extra_words`."""
+    vocab = matcher_words()
+    skip = (
+        vocab.stop
+        | vocab.cosmetic
+        | vocab.qualifiers
+        | vocab.free
+        | vocab.processed
+        | vocab.category_heads
+        | frozenset(vocab.preparation)
+    )
+    mine = {stem(w) for w in matcher.reading(key).words("core", "qualifier", "unknown")}
+    words = matcher.description_words(key)
+    if name_only:
+        position = matcher.result(key).position
+        name = _WITH.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
+        words = key_of(name).split()
+    return [
+        w for w in dict.fromkeys(words) if w not in skip and not w.isdigit() and stem(w) not in mine
+    ]
+
+
+def _named_alone(matcher: Matcher, words: list[str]) -> bool:
+    """Whether ``words`` name a food by an alias or a description (no ranked search)."""
+    key = key_of(" ".join(words))
+    found = matcher.result(key)
+    if found.position is None or found.method == "fuzzy":
+        return False
+    return bool(matcher.reading(key).words("core"))
+
+
+#: Words naming a kind of dish or drink that the word before says which of (``tofu
+#: soup``, ``chaga tea``, ``protein bar``), besides the form words and category heads of
+#: ``datasets/matching_words.csv``: a piece never starts with one.
+_DISH_KINDS = frozenset(
+    [
+        "bar",
+        "bowl",
+        "burger",
+        "burrito",
+        "curry",
+        "drink",
+        "dumpling",
+        "latte",
+        "muffin",
+        "noodle",
+        "pizza",
+        "pudding",
+        "roll",
+        "sandwich",
+        "shake",
+        "smoothie",
+        "stew",
+        "taco",
+        "wrap",
+    ]
+)
+
+
+def _kind_words() -> frozenset[str]:
+    vocab = matcher_words()
+    return _DISH_KINDS | vocab.forms | vocab.category_heads
+
+
+def _pieces(matcher: Matcher, words: list[str]) -> list[list[str]] | None:
+    """The fewest pieces (two or more) of ``words`` that each name a food alone, none
+    but the first opening with a word that names a kind of the food before it."""
+    n = len(words)
+    kinds = _kind_words()
+    for count in range(2, min(_MAX_PIECES, n) + 1):
+        for cuts in _cuts(n, count):
+            bounds = [0, *cuts, n]
+            pieces = [words[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+            if any(key_of(p[0]) in kinds for p in pieces[1:]):
+                continue
+            if all(_named_alone(matcher, p) for p in pieces):
+                return pieces
+    return None
+
+
+def _cuts(n: int, count: int) -> list[tuple[int, ...]]:
+    """Ascending cut points splitting ``n`` words into ``count`` pieces."""
+    if count == 1:
+        return [()]
+    return [
+        (first, *(first + c for c in rest))
+        for first in range(1, n - count + 2)
+        for rest in _cuts(n - first, count - 1)
+    ]
+
+
+def unlisted_foods(matcher: Matcher, text: str) -> tuple[str, ...] | None:
+    """The foods ``text`` runs together (see the module doc), the first with the line's
+    amount, or None when its words are one food or no list of foods."""
+    food = parse_quantity(text).food.strip()
+    words = food.split()
+    if not 2 <= len(words) <= _MAX_WORDS or food not in text:
+        return None
+    key = key_of(food)
+    found = matcher.result(key)
+    if found.position is not None and (
+        found.method != "fuzzy" or _added_foods(matcher, key) <= DISH_EXTRA
+    ):
+        return None  # a dish may add one food of its own (``white`` rice), not two
+    pieces = _pieces(matcher, words)
+    if pieces is None:
+        return None
+    at = text.rindex(food)
+    first = f"{text[:at]}{' '.join(pieces[0])}{text[at + len(food) :]}"
+    return (" ".join(first.split()), *(" ".join(p) for p in pieces[1:]))
