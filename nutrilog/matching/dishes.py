@@ -14,13 +14,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nutrilog.matching.diary_words import size_words
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.parts import has_amount
 from nutrilog.matching.synonyms import brand_table, synonym_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["already_in", "chain_closing", "chain_first", "clarified", "joined_names", "with_joined"]
+__all__ = [
+    "already_in",
+    "chain_closing",
+    "chain_first",
+    "clarified",
+    "joined_names",
+    "size_first",
+    "with_joined",
+]
 
 
 def _food_key(text: str) -> str:
@@ -147,6 +156,30 @@ def chain_closing(text: str) -> int | None:
             and found[0][2].kind == "restaurant"
         ):
             return len(" ".join(raw[:-n]))
+    return None
+
+
+def size_first(text: str) -> str | None:
+    """``text`` with the size word said after a brand's name moved before it, where
+    amounts are read (``timmies med coffee`` is a medium Tim Hortons coffee,
+    ``starbucks grande latte`` a grande one), or None when no size follows a brand's
+    name opening the line.
+
+    Examples
+    --------
+    >>> size_first("starbucks grande latte"), size_first("grande latte") is None
+    ('grande starbucks latte', True)
+    """
+    raw = text.split()
+    sizes = size_words()
+    for n in range(min(_CHAIN_WORDS, len(raw) - 2), 0, -1):
+        words = key_of(" ".join(raw[:n])).split()
+        found = brand_table().find(words)
+        if words and found and found[0][:2] == (0, len(words)):
+            size = raw[n].lower().rstrip(".")
+            if size in sizes:
+                return " ".join([raw[n], *raw[:n], *raw[n + 1 :]])
+            return None
     return None
 
 

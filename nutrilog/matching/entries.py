@@ -21,9 +21,7 @@ its food words alone and never split: its amount is the whole line's.
 Examples
 --------
 >>> import nutrilog as nl
->>> from nutrilog.matching.dishes import chain_closing
-from nutrilog.matching.match import Matcher
-from nutrilog.matching.unlisted import unlisted_foods
+>>> from nutrilog.matching.match import Matcher
 >>> log = nl.parse_entries(["breakfast - toast w/ butter", "slept badly"], date="2026-11-20")
 >>> rows, rejected = understand_entries(log.entries, Matcher(nl.load_foods()))
 >>> rows[["meal", "food"]].values.tolist(), rejected["reason"].tolist()
@@ -37,7 +35,7 @@ import pandas as pd
 
 from nutrilog._vector import codes_of, text_category
 from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
-from nutrilog.matching.dishes import chain_closing
+from nutrilog.matching.dishes import chain_closing, size_first
 from nutrilog.matching.entry import (
     Part,
     Understanding,
@@ -120,6 +118,7 @@ def understand_entries(
         or read_topped(line) is not None
         or unlisted_foods(matcher, line) is not None  # "2 eggs bacon"
         or chain_closing(line) is not None  # "mac n cheese cracker barrel"
+        or size_first(line) is not None  # "starbucks grande latte"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

@@ -53,7 +53,14 @@ import re
 from dataclasses import dataclass
 
 from nutrilog.matching.diary_words import entry_words
-from nutrilog.matching.dishes import already_in, chain_first, clarified, joined_names, with_joined
+from nutrilog.matching.dishes import (
+    already_in,
+    chain_first,
+    clarified,
+    joined_names,
+    size_first,
+    with_joined,
+)
 from nutrilog.matching.listed import listed_foods
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
@@ -78,7 +85,7 @@ from nutrilog.matching.parts import (
 )
 from nutrilog.matching.prefixes import clock_after, needs_reading, strip_prefix
 from nutrilog.matching.synonyms import brand_table
-from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, unlisted_foods
+from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
@@ -383,6 +390,9 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     """
     rest, meal, clock = strip_prefix(text)
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
+    skipped = not_food_reason(text, matcher.index.postings.keys())
+    if reason is None and skipped is not None and "(skipped meal:" in skipped:
+        reason = skipped  # "skipped lunch - midterm": the meal named was not eaten
     labelled = _LABEL.match(rest) if reason is not None else None
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""
@@ -401,7 +411,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     clock = clock or said_clock
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
-    rest = chain_first(matcher, clarified(matcher, rest))
+    rest = chain_first(matcher, clarified(matcher, size_first(rest) or rest))
     joined, said = joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)
@@ -441,7 +451,7 @@ def _parts_of(
     if len(spans) <= 1:
         tags = (("component", f'of "{whole}"'),) if listed is not None else ()
         topped = _topped(matcher, (Part(rest, tags),), (("component", f'of "{whole}"'),))
-        return topped or _unlisted(matcher, (Part(rest, ()),), whole)
+        return topped or listed_apart(matcher, (Part(rest, ()),), whole)
     groups = _best_grouping(matcher, rest, spans)
     containers = entry_words().containers
     if len(groups) > 2:
@@ -453,28 +463,8 @@ def _parts_of(
         return (Part(one, _dish_tag(rest, spans)),)
     tag = (("component", f'of "{whole}"'), *said)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
-    parts = _unlisted(matcher, _topped(matcher, parts, ()) or parts, whole)
+    parts = listed_apart(matcher, _topped(matcher, parts, ()) or parts, whole)
     return companion_amounts(british_chips(parts, tag))
-
-
-def _unlisted(matcher: Matcher, parts: tuple[Part, ...], whole: str) -> tuple[Part, ...]:
-    """The parts with foods run together (``2 eggs bacon``) cut into one part each
-    (:func:`~nutrilog.matching.unlisted.unlisted_foods`); each is a component of ``whole``."""
-    out: list[Part] = []
-    for part in parts:
-        foods = unlisted_foods(matcher, part.text)
-        if foods is None:
-            out.append(part)
-            continue
-        tags = (
-            part.tags
-            if any(t[0] == "component" for t in part.tags)
-            else (("component", f'of "{whole}"'), *part.tags)
-        )
-        out += [Part(f, tags) for f in foods]
-    if len(out) == len(parts):
-        return parts
-    return companion_amounts(tuple(out))
 
 
 def _named(matcher: Matcher, key: str) -> bool:

@@ -73,7 +73,8 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     ``1 med onion``, ``a med apple`` or ``zucchini (1 med)`` names an item's size:
     the word as written is a size word of ``units.csv`` after a count or an article,
     before another word, a bracket, a comma or the end of the line. At the start of
-    a line (``med cappuccino``) it is a size when a food word follows.
+    a line or after a brand (``med cappuccino``, ``timmies med coffee``) it is a size
+    when a food word follows.
     """
     if len(cue) != 1 or cue[0] not in size_words():
         return False
@@ -82,8 +83,11 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     counted = rf"(?:^|[\s(])(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{size}\.?(?:\s+[a-z]|\s*[),;]|\s*$)"
     if re.search(counted, lowered):
         return True
-    first = re.match(rf"\s*{size}\.?\s+([a-z]+)", lowered)
-    return first is not None and normalize_many([first[1]])[0] in known
+    before = re.finditer(rf"(?:^|\s){size}\.?\s+([a-z]+)", lowered)
+    stop = _unit_words()
+    return any(
+        (word := normalize_many([found[1]])[0]) in known and word not in stop for found in before
+    )
 
 
 @lru_cache(maxsize=1)

@@ -25,10 +25,12 @@ import re
 
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
+from nutrilog.matching.neighbours import companion_amounts
+from nutrilog.matching.parts import Part
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["extra_words", "unlisted_foods"]
+__all__ = ["DISH_EXTRA", "extra_words", "listed_apart", "unlisted_foods"]
 
 #: Words of a line cut into pieces (more are a sentence, not a plate).
 _MAX_WORDS = 6
@@ -171,3 +173,24 @@ def unlisted_foods(matcher: Matcher, text: str) -> tuple[str, ...] | None:
     at = text.rindex(food)
     first = f"{text[:at]}{' '.join(pieces[0])}{text[at + len(food) :]}"
     return (" ".join(first.split()), *(" ".join(p) for p in pieces[1:]))
+
+
+def listed_apart(matcher: Matcher, parts: tuple[Part, ...], whole: str) -> tuple[Part, ...]:
+    """The parts with foods run together (``2 eggs bacon``) cut into one part each
+    (:func:`unlisted_foods`), each a component of the line ``whole``, the additions
+    among them weighed (:func:`~nutrilog.matching.neighbours.companion_amounts`)."""
+    out: list[Part] = []
+    for part in parts:
+        foods = unlisted_foods(matcher, part.text)
+        if foods is None:
+            out.append(part)
+            continue
+        tags = (
+            part.tags
+            if any(t[0] == "component" for t in part.tags)
+            else (("component", f'of "{whole}"'), *part.tags)
+        )
+        out += [Part(f, tags) for f in foods]
+    if len(out) == len(parts):
+        return parts
+    return companion_amounts(tuple(out))

@@ -82,6 +82,7 @@ from nutrilog.supplements.words import (
     NAMING,
     NUTRIENT_PATTERNS,
     OTHER_SUPPLEMENTS,
+    PURPOSE,
     SALT_TABLET,
     SPACED_THOUSANDS,
     SPLIT,
@@ -297,6 +298,9 @@ def detect_supplement(text: str) -> SupplementInfo:
     'food'
     """
     text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
+    purpose = PURPOSE.search(text)
+    if purpose is not None and purpose.start() > 0 and nutrients_in(text[: purpose.start()]):
+        text = text[: purpose.start()]  # "magnesium for sleep": what it is taken for
     mixed = _MIXED_IN.search(text)
     if mixed is not None and (
         nutrients_in(text) or product_in(text, bundled_products()) is not None

@@ -155,6 +155,13 @@ TOPICAL = re.compile(
     r"\bepsom\b|\bbath\b|\bsoak(?:ed|ing)?\b|\bmagnesium\s+(?:oil|spray|lotion|cream|gel|flakes|butter)\b",
     re.I,
 )
+#: What a supplement is taken for, closing the line ("magnesium for sleep"): no food.
+PURPOSE = re.compile(
+    r"\s+(?:for|to\s+help(?:\s+with)?)\s+(?:my\s+|the\s+)?(?:sleep|cramps?|(?:leg|calf|muscle|night)\s+"
+    r"cramps?|energy|bones?|immunity|immune\s+system|stress|anxiety|headaches?|migraines?|"
+    r"recovery|constipation|mood|heart|muscles?|spasms?|twitch(?:es|ing)?)\b.*$",
+    re.I,
+)
 #: Pills named for what they treat are medicines, not supplements ("BP pills").
 MEDICINE = re.compile(
     r"\b(?:bp|blood[\s-]pressure|heart|thyroid|cholesterol|water|pain|sleeping|allergy|"
