@@ -83,27 +83,6 @@ def _shared(share: float, label: str) -> str:
     return label if share == 1.0 else f"{share:g} x {label}"
 
 
-#: A default portion under this share of a rule's volume is a side serving, not that
-#: vessel's fill: FNDDS gives fruit salad, coleslaw and cooked black-eyed peas 75-110 g
-#: "Quantity not specified", half their cup, where a bowl of them is about a cup. Set on
-#: 49 labelled "bowl" phrases of the development and held-out sets: 0.6 keeps soups,
-#: chili, cereal, rice and congee at their default (0.75 of a cup or more) and gives the
-#: side dishes their cup (43 of 49 right, from 37).
-_FULL_SHARE = 0.6
-
-
-def _volume_floor(food: Food, rule: _VagueRule, hint: Hint) -> tuple[float, str]:
-    """The least weight a vessel's default may have (:data:`_FULL_SHARE` of the rule's
-    volume through the food's own weights) and how the volume was weighed; NaN when
-    the rule names no volume or the food has no volume weight."""
-    if rule.volume is None:
-        return np.nan, ""
-    amount, unit = rule.volume
-    vol = volume_portion(food.rows, unit, hint)
-    label = f"{amount:g} {unit.replace('_', ' ')} via {vol.portion}"
-    return amount * vol.grams * _FULL_SHARE, label
-
-
 def vague_portion(food_id: str, food: Food, word: str, hint: Hint) -> Portion:
     """A vague amount: the food's own portion of that name, its default portion, a
     volume through its own weights, or a typical weight (``datasets/vague_amounts.csv``)."""
@@ -126,11 +105,8 @@ def vague_portion(food_id: str, food: Food, word: str, hint: Hint) -> Portion:
             return _estimated(word, row.per_one * rule.share, _shared(rule.share, row.label))
     if rule.default:
         found = default_portion(food_id, food, hint)
-        floor = _volume_floor(food, rule, hint)
-        if np.isfinite(found.grams) and not found.grams < floor[0]:
+        if np.isfinite(found.grams):
             return _estimated(word, found.grams * rule.share, _shared(rule.share, found.portion))
-        if np.isfinite(floor[0]):  # a bowl of fruit salad: a bowlful, not a side's 75 g
-            return _estimated(word, floor[0] / _FULL_SHARE, floor[1])
     if rule.volume is not None:
         amount, unit = rule.volume
         vol = volume_portion(food.rows, unit, hint)
