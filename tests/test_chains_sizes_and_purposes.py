@@ -81,3 +81,10 @@ def test_poutine_is_left_unmatched_as_a_food_usda_lacks(foods: FoodTable) -> Non
     entries = entries_of_line(foods, "small poutine")
     assert entries["food_id"].isna().all()
     assert entries["assumptions"].str.contains("not in USDA").all()
+
+
+def test_fish_and_chips_is_a_chip_shop_fillet_and_fries(foods: FoodTable) -> None:
+    entries = entries_of_line(foods, "fish n chips")
+    # SR28 restaurant battered fillet, 1 serving = 226 g; FNDDS french fries NFS, 110 g
+    assert entries["food_id"].tolist() == ["sr28:36033", "fndds:71400990"]
+    assert entries["grams"].tolist() == [pytest.approx(226.0), pytest.approx(110.0)]

@@ -302,8 +302,8 @@ def test_a_numbered_day_is_a_prefix() -> None:
     ("line", "parts"),
     [
         # a name that joins two foods means the two foods it names (datasets/synonyms.csv)
-        ("fish and chips", ["fried fish", "french fries"]),
-        ("fish & chips", ["fried fish", "french fries"]),
+        ("fish and chips", ["restaurant fried fish", "french fries"]),
+        ("fish & chips", ["restaurant fried fish", "french fries"]),
         ("2 x egg n chips", ["2 x fried egg", "french fries"]),
     ],
 )

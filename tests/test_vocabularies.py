@@ -217,7 +217,7 @@ def test_ambiguous_words_keep_their_us_meaning() -> None:
     assert {"biscuit", "chip", "jelly", "squash", "pop"}.isdisjoint(terms)
     means = {r["term"]: r["means"] for r in _rows("synonyms.csv")}
     assert means["digestive biscuit"] == "graham cracker"
-    assert means["oven chips"] == "french fries"
+    assert means["oven chips"] == "oven fries"
     assert means["apple crisp"] == "apple crisp dessert"  # protects the dessert from 'crisps'
 
 
@@ -236,7 +236,7 @@ def test_ambiguous_words_keep_their_us_meaning() -> None:
         ("oj", "orange juice"),
         ("w/", "with"),
         ("yoghurt", "yogurt"),
-        ("fish and chips", "fried fish and french fries"),  # UK chips after a dish are fries
+        ("fish and chips", "restaurant fried fish and french fries"),  # UK chips after a dish are fries
         ("rye crisp", "rye crispbread"),  # protected from 'crisps'
         ("ground coriander", "cilantro seed"),  # the spice, not the leaves
         ("cheese curds", "cheddar cheese"),  # not Indian curd (yogurt)
