@@ -80,3 +80,12 @@ def test_items_named_by_a_portion_weigh_that_portion(
 ) -> None:
     entries = entries_of_line(foods, line)
     assert entries["grams"].tolist() == [pytest.approx(grams)]
+
+
+def test_a_filling_named_before_wrap_is_the_filling_in_a_large_flour_tortilla(
+    foods: FoodTable,
+) -> None:
+    entries = entries_of_line(foods, "egg wrap")
+    assert entries["food"].tolist() == ["flour tortilla", "egg"]
+    # SR28 flour tortilla, approx 10" dia = 72 g: the size wraps are rolled in
+    assert entries["grams"].iloc[0] == pytest.approx(72.0)

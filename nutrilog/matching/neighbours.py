@@ -163,7 +163,10 @@ def read_topped(text: str) -> tuple[str, ...] | None:
     filled = _FILLED_BREAD.search(food)
     if filled is not None and filled.start() > 0:  # "falafel pita": falafel in a pita
         at = text.rindex(food)
-        bread = f"{text[:at]}{filled['bread']}{text[at + len(food) :]}"
+        named = filled["bread"]
+        if named.lower().startswith("wrap"):  # a wrap's bread is a 10" flour tortilla
+            named = _WRAP_BREAD
+        bread = f"{text[:at]}{named}{text[at + len(food) :]}"
         return (" ".join(bread.split()), food[: filled.start()].strip())
     for cut in range(1, len(words)):
         base = " ".join(keys[cut:])
@@ -179,9 +182,12 @@ def read_topped(text: str) -> tuple[str, ...] | None:
     return None
 
 
-#: A bread a filling is named before (``falafel pita``): a line that
+#: A bread a filling is named before (``falafel pita``, ``turkey wrap``): a line that
 #: lands on no food by that name is the bread and its filling.
-_FILLED_BREAD = re.compile(r"\s(?P<bread>pitt?as?(?:\s+breads?)?)$", re.IGNORECASE)
+_FILLED_BREAD = re.compile(r"\s(?P<bread>pitt?as?(?:\s+breads?)?|wraps?)$", re.IGNORECASE)
+#: The bread of a wrap: a large flour tortilla, the 10-inch size wraps are rolled in
+#: (SR28 flour tortilla, approx 10" dia: 72 g; FNDDS large: 71 g).
+_WRAP_BREAD = "large flour tortilla"
 
 
 def _additions(keys: list[str], base: str) -> list[int] | None:
