@@ -357,9 +357,10 @@ def test_everyday_foods_land_on_a_food_with_grams(
 
 
 def test_alias_alternate_fits_the_unit_written(foods: FoodTable) -> None:
-    # "french fries" is SR28 11403 (oven-heated; "10 fries" = 76 g); a size or a serving
-    # takes its second row, FNDDS 71401030 fast-food fries: medium order 145 g,
-    # Quantity not specified 110 g.
+    # "french fries" is FNDDS 71401000 (NS as to fresh or frozen: no order sizes, a
+    # serving is its Quantity not specified, 110 g); a size takes its second row, FNDDS
+    # 71401030 fast-food fries: medium order 145 g. "oven fries" is SR28 11403 ("10
+    # fries" = 76 g).
     texts = ["french fries", "oven fries", "french fries", "French Fries"]
     units = ["medium", None, "serving", "oz"]
     kinds = ["size", None, "count", "mass"]
@@ -367,15 +368,15 @@ def test_alias_alternate_fits_the_unit_written(foods: FoodTable) -> None:
     assert out["food_id"].tolist() == [
         "fndds:71401030",
         "sr28:11403",
-        "fndds:71401030",
-        "sr28:11403",
+        "fndds:71401000",
+        "fndds:71401000",
     ]
     assert list(out.index) == [5, 6, 7, 8]
     assert (out["match_method"] == "alias").all()
     grams = resolve_grams([1, 10, 1, 4], units, kinds, out["food_id"].tolist(), foods)["grams"]
     assert grams.tolist() == pytest.approx([145.0, 76.0, 110.0, 113.398], rel=1e-4)
     # without units the first row stands
-    assert match_foods(["french fries"], foods)["food_id"].iloc[0] == "sr28:11403"
+    assert match_foods(["french fries"], foods)["food_id"].iloc[0] == "fndds:71401000"
 
 
 def test_unit_fitting_follows_positions_when_index_labels_repeat(foods: FoodTable) -> None:
@@ -388,7 +389,7 @@ def test_unit_fitting_follows_positions_when_index_labels_repeat(foods: FoodTabl
         pd.Series(texts, index=[1, 1, 2, 2]), foods, units=units, unit_kinds=kinds
     )
     plain = match_foods(texts, foods, units=units, unit_kinds=kinds)
-    expected = ["fndds:71401030", "sr28:11403", "fndds:71401030", "sr28:11403"]
+    expected = ["fndds:71401030", "fndds:71401000", "fndds:71401000", "fndds:71401000"]
     assert repeated["food_id"].tolist() == plain["food_id"].tolist() == expected
     assert list(repeated.index) == [1, 1, 2, 2]
 

@@ -150,7 +150,10 @@ def test_two_edits_only_in_long_words_and_only_when_unique() -> None:
     assert Speller({"cinnamon": 40}).correct("cinammon") == "cinnamon"
     assert Speller({"cinnamon": 40, "cinnabon": 3}).correct("cinammon") == "cinnamon"
     assert Speller({"parsley": 40}).correct("parslea") == "parsley"  # one edit
-    assert Speller({"barley": 40}).correct("bralye") is None  # short, two edits
+    assert Speller({"barley": 40}).correct("blraye") is None  # short, two edits
+    # in a short word, two edits only when vowels alone changed or moved (same consonants)
+    assert Speller({"barley": 40}).correct("bralye") == "barley"
+    assert Speller({"lentil": 40, "lintel": 40}).correct("lentle") is None  # not unique
 
 
 def test_misspelt_words_match_their_food(foods: FoodTable) -> None:

@@ -142,10 +142,23 @@ def clarified(matcher: Matcher, text: str) -> str:
 _CHAIN_WORDS = 4
 
 
+@lru_cache(maxsize=1)
+def _chain_ends() -> frozenset[str]:
+    """The last word of every restaurant chain's name, as keys (``barrel``, ``mcdonald``)."""
+    return frozenset(
+        phrase[-1]
+        for rows in brand_table().by_first.values()
+        for phrase, brand in rows
+        if brand.kind == "restaurant"
+    )
+
+
 def chain_closing(text: str) -> int | None:
     """Where the name of a restaurant chain that closes ``text`` starts (``mac n cheese
     cracker barrel``), or None when no chain's name closes it or nothing is before it."""
     raw = text.split()
+    if len(raw) < 2 or key_of(raw[-1]) not in _chain_ends():
+        return None
     for n in range(min(_CHAIN_WORDS, len(raw) - 1), 0, -1):
         words = key_of(" ".join(raw[-n:])).split()
         found = brand_table().find(words)
@@ -172,7 +185,10 @@ def size_first(text: str) -> str | None:
     """
     raw = text.split()
     sizes = size_words()
-    for n in range(min(_CHAIN_WORDS, len(raw) - 2), 0, -1):
+    last = min(_CHAIN_WORDS, len(raw) - 2)
+    if not any(raw[n].lower().rstrip(".") in sizes for n in range(1, last + 1)):
+        return None
+    for n in range(last, 0, -1):
         words = key_of(" ".join(raw[:n])).split()
         found = brand_table().find(words)
         if words and found and found[0][:2] == (0, len(words)):
@@ -232,7 +248,7 @@ def joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     Examples
     --------
     >>> joined_names("1 portion fish & chips")[0]
-    '1 portion fried fish and french fries'
+    '1 portion restaurant fried fish and french fries'
     """
     pattern, means = _joined_synonyms()
     if pattern is None or not pattern.search(text):

@@ -153,6 +153,7 @@ class Speller:
                 self._long.setdefault((w[0], len(w)), []).append(w)
         self._cache: dict[str, str | None] = {}
         self._skeletons: dict[str, list[str]] | None = None
+        self._revowelled: dict[str, list[str]] | None = None
         self._misspelt: dict[str, bool] = {}
 
     def _one_edit(self, word: str) -> set[str]:
@@ -258,8 +259,37 @@ class Speller:
             fixed = self._y_for_ie(word)
         if fixed is None and len(word) >= _MIN_UNVOWELLED and word.isalpha():
             fixed = self.unvowelled(word)
+        if fixed is None and MIN_LENGTH + 1 <= len(word) < MIN_LENGTH_TWO_EDITS and word.isalpha():
+            fixed = self.revowelled(word)
         self._cache[word] = fixed
         return fixed
+
+    def revowelled(self, word: str) -> str | None:
+        """The one known word of six or seven letters that ``word`` spells with its vowels
+        changed or moved (``sardeen`` is sardine, ``lentle`` lentil): the same first letter
+        and consonants in the same order, two edits at most, no misspelling itself;
+        None when no such word or more than one.
+
+        Examples
+        --------
+        >>> Speller({"sardine": 12, "garden": 40}).revowelled("sardeen")
+        'sardine'
+        """
+        if self._revowelled is None:
+            self._revowelled = {}
+            for w in self.frequencies:
+                if MIN_LENGTH <= len(w) <= MIN_LENGTH_TWO_EDITS and w.isalpha():
+                    self._revowelled.setdefault(_consonants(w), []).append(w)
+        found = {
+            w
+            for w in self._revowelled.get(_consonants(word), ())
+            if w[0] == word[0]
+            and abs(len(w) - len(word)) <= 1
+            and OSA.distance(word, w, score_cutoff=2) <= 2
+            and w not in self.secondary
+            and not self.misspelt(w)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _y_for_ie(self, word: str) -> str | None:
         """The known word that ``word`` writes with ``-ie`` for its ``-y`` (``gummie``

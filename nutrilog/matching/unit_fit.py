@@ -53,6 +53,8 @@ def _resolves(
         return False
     if kind == "size" and found.assumption.startswith("size:"):
         return False  # a usual item scaled: an alternate with a portion of that size is better
+    if kind == "size" and unit not in found.portion.lower():
+        return False  # "medium" read as one item (one fry): an order of that size is better
     return bool(np.isfinite(found.grams))
 
 
