@@ -31,6 +31,9 @@ __all__ = ["aligned_texts", "fit_units"]
 
 #: The default weight that is a guess from the food's group, not the food's own.
 _GUESS = "group median"
+#: A "medium" that falls back to one item lighter than this share of the food's usual
+#: serving is one piece of many (a fry, a chip), not a medium serving.
+_ONE_OF_MANY = 0.2
 #: Unit kinds whose grams never depend on the food.
 _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 
@@ -53,8 +56,13 @@ def _resolves(
         return False
     if kind == "size" and found.assumption.startswith("size:"):
         return False  # a usual item scaled: an alternate with a portion of that size is better
-    if kind == "size" and unit not in found.portion.lower():
-        return False  # "medium" read as one item (one fry): an order of that size is better
+    if kind == "size" and unit == "medium" and "medium" not in found.portion.lower():
+        # "medium" read as one item: a medium order of fries is no single fry (2 g)
+        from nutrilog.portions.defaults import default_table
+
+        usual = default_table().get(str(index.ids[position]), (np.nan,))[0]
+        if found.grams < _ONE_OF_MANY * usual:
+            return False
     return bool(np.isfinite(found.grams))
 
 
