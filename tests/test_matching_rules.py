@@ -318,7 +318,7 @@ def test_browned_is_a_preparation_the_alias_food_can_satisfy(foods: FoodTable) -
 
 def test_a_weak_match_must_name_the_food(foods: FoodTable) -> None:
     # a weak fuzzy match on one shared word lands on another food: unsure, with suggestions
-    for text in ("poke bowl", "pint of mild"):
+    for text in ("power bowl", "pint of mild"):
         row = _one(text, foods)
         assert pd.isna(row["food_id"]) and row["match_method"] == "none", text
         assert row["suggestions"], text
