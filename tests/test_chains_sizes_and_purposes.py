@@ -8,7 +8,7 @@ import pytest
 from diary import entries_of_line, rejected_reasons
 
 from nutrilog.foods import FoodTable
-from nutrilog.matching.dishes import chain_closing, size_first
+from nutrilog.matching.dishes import bar_format, chain_closing, size_first
 from nutrilog.supplements import detect_supplement
 
 
@@ -88,3 +88,22 @@ def test_fish_and_chips_is_a_chip_shop_fillet_and_fries(foods: FoodTable) -> Non
     # SR28 restaurant battered fillet, 1 serving = 226 g; FNDDS french fries NS as to fresh or frozen, 110 g
     assert entries["food_id"].tolist() == ["sr28:36033", "fndds:71401000"]
     assert entries["grams"].tolist() == [pytest.approx(226.0), pytest.approx(110.0)]
+
+
+@pytest.mark.parametrize(
+    ("line", "left"),
+    [
+        ("kit kat 4 finger", "kit kat"),
+        ("2-finger kitkat", "kitkat"),
+        ("twix (2 fingers)", "twix"),
+        ("6 fish fingers", None),  # fish fingers are the food
+    ],
+)
+def test_a_bars_count_of_fingers_is_its_format(line: str, left: str | None) -> None:
+    assert bar_format(line) == left
+
+
+def test_a_four_finger_bar_is_one_bar(foods: FoodTable) -> None:
+    entries = entries_of_line(foods, "kitkat 4 finger")
+    assert entries["food_id"].tolist() == ["sr28:19109"]  # Candies, KIT KAT Wafer Bar
+    assert entries["grams"].tolist() == [pytest.approx(42.0)]  # 1 bar (1.5 oz)

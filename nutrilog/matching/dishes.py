@@ -26,6 +26,7 @@ __all__ = [
     "chain_closing",
     "chain_first",
     "clarified",
+    "bar_format",
     "joined_names",
     "size_first",
     "with_joined",
@@ -170,6 +171,27 @@ def chain_closing(text: str) -> int | None:
         ):
             return len(" ".join(raw[:-n]))
     return None
+
+
+#: A chocolate bar's format written with its count of fingers (``kitkat 4 finger``,
+#: ``twix (2 fingers)``, ``4-finger kit kat``): the bar's size, not a count of bars.
+_FINGERS = re.compile(r"\s*\(?\b[24]\s*-?\s*fingers?\b\)?", re.IGNORECASE)
+
+
+def bar_format(text: str) -> str | None:
+    """``text`` without the count of fingers a chocolate bar is sold by, or None when it
+    names none (``4 fish fingers`` are fish).
+
+    Examples
+    --------
+    >>> bar_format("KitKat 4 finger"), bar_format("4 fish fingers") is None
+    ('KitKat', True)
+    """
+    found = _FINGERS.search(text)
+    if found is None:
+        return None
+    rest = " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+    return rest if re.search(r"[a-z]{3}", rest, re.IGNORECASE) else None
 
 
 def size_first(text: str) -> str | None:

@@ -35,7 +35,7 @@ import pandas as pd
 
 from nutrilog._vector import codes_of, text_category
 from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
-from nutrilog.matching.dishes import chain_closing, size_first
+from nutrilog.matching.dishes import bar_format, chain_closing, size_first
 from nutrilog.matching.entry import (
     Part,
     Understanding,
@@ -119,6 +119,7 @@ def understand_entries(
         or unlisted_foods(matcher, line) is not None  # "2 eggs bacon"
         or chain_closing(line) is not None  # "mac n cheese cracker barrel"
         or size_first(line) is not None  # "starbucks grande latte"
+        or bar_format(line) is not None  # "kitkat 4 finger"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from nutrilog.matching.diary_words import entry_words
 from nutrilog.matching.dishes import (
     already_in,
+    bar_format,
     chain_first,
     clarified,
     joined_names,
@@ -411,6 +412,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     clock = clock or said_clock
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
+    rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = chain_first(matcher, clarified(matcher, size_first(rest) or rest))
     joined, said = joined_names(rest)
     if said:
