@@ -107,3 +107,14 @@ def test_a_four_finger_bar_is_one_bar(foods: FoodTable) -> None:
     entries = entries_of_line(foods, "kitkat 4 finger")
     assert entries["food_id"].tolist() == ["sr28:19109"]  # Candies, KIT KAT Wafer Bar
     assert entries["grams"].tolist() == [pytest.approx(42.0)]  # 1 bar (1.5 oz)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("sardines 1 tin (120g)", 120.0), ("a bowl (300 g) of lentil soup", 300.0)],
+)
+def test_a_weight_in_brackets_wins_over_a_vague_container(
+    foods: FoodTable, line: str, grams: float
+) -> None:
+    entries = entries_of_line(foods, line)
+    assert entries["grams"].tolist() == [pytest.approx(grams)]

@@ -13,8 +13,8 @@ The parser understands what people type into a diary:
 * every unit spelling in the alias table ``datasets/units.csv`` (through
   :func:`nutrilog.units.normalize_unit`), plus size words (``2 medium bananas`` →
   unit ``medium``) and count words (slice, can, glass, scoop, capsule...);
-* a more precise measure in parentheses wins over a count: ``1 can (5 oz) tuna``
-  → 5 oz, note ``1 can``; a count in parentheses with no amount outside them is the
+* a more precise measure in parentheses wins over a count or a vague amount: ``1 can
+  (5 oz) tuna`` → 5 oz, note ``1 can``; ``1 tin (145g)`` → 145 g; a count in parentheses with no amount outside them is the
   amount (``eggs (2)``, ``Twix (2 bars)``, ``zucchini (1 med)``);
 * dose counts: ``2 capsules magnesium 100 mg`` → 200 mg;
 * a length is a size, not a count: ``Subway 6 inch turkey sub`` and ``6" sub`` are
@@ -455,7 +455,7 @@ def parse_quantity(text: str) -> ParsedAmount:
                 paren.end if close is None else close,
             )
         )
-        weak = unit is None or unit.kind in {"count", "size"}
+        weak = unit is None or unit.kind in {"count", "size", "vague"}
         if measured and weak:
             each = any(  # "(150 mg each)", "(500mcg/pump)"
                 word_at(toks, k) in {"each", "ea", "per", "apiece"} or toks.text[k] == "/"
