@@ -9,6 +9,7 @@ from diary import entries_of_line, rejected_reasons
 
 from nutrilog.foods import FoodTable
 from nutrilog.matching.dishes import bar_format, chain_closing, size_first
+from nutrilog.matching.prefixes import strip_prefix
 from nutrilog.supplements import detect_supplement
 
 
@@ -118,3 +119,15 @@ def test_a_weight_in_brackets_wins_over_a_vague_container(
 ) -> None:
     entries = entries_of_line(foods, line)
     assert entries["grams"].tolist() == [pytest.approx(grams)]
+
+
+@pytest.mark.parametrize(
+    ("line", "rest", "meal"),
+    [
+        ("Sat lunch ** 2 tacos", "2 tacos", "Sat lunch"),
+        ("dinner >> 1 cup rice", "1 cup rice", "dinner"),
+        ("after gym >> protein bar", "protein bar", "after gym"),
+    ],
+)
+def test_stars_and_double_arrows_set_a_meal_apart(line: str, rest: str, meal: str) -> None:
+    assert strip_prefix(line)[:2] == (rest, meal)

@@ -78,3 +78,13 @@ def test_cp_is_a_cup(foods: FoodTable) -> None:
     assert entries["unit"].tolist() == ["cup"]
     # SR28 oats cooked with water, 1 cup = 234 g
     assert entries["grams"].tolist() == [pytest.approx(234.0)]
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "amount"),
+    [("K+ 99 mg gluconate tab", "potassium_mg", 99.0), ("Mg++ 120mg", "magnesium_mg", 120.0)],
+)
+def test_an_element_written_as_its_ion_is_that_element(
+    line: str, column: str, amount: float
+) -> None:
+    assert detect_supplement(line).nutrients == {column: amount}

@@ -40,7 +40,10 @@ _CLOCK = r"(?:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
 #: A 24-hour time written as four digits (``0430``, ``2215h``): a prefix only when a
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
 _CLOCK_24 = r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs)?)?"
-_SEP = r"(?:\s*[-=]+>\s*|\s*[:=|]+\s*|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*)"
+_SEP = (
+    r"(?:\s*[-=]+>\s*|\s*>>+\s*|\s*[:=|]+\s*|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*"
+    r"|\s+\*{1,3}\s+)"
+)
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
 #: counts only when a separator follows it.
 _AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=]|\s*[-\u2013\u2014]+\s))"
@@ -109,7 +112,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"^(?P<meal>(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
         # an occasion before a colon or a dash (``after pumping:``, ``post run -``)
         re.compile(
-            rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}})\s*(?::|[-\u2013\u2014]\s|[-=]>)\s*",
+            rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}})\s*(?::|[-\u2013\u2014]\s|[-=]>|>>)\s*",
             flags,
         ),
         # an occasion before a meal, then the amount (``post-nursing snack 1 oz almonds``)

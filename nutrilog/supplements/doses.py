@@ -140,11 +140,16 @@ def named_formulas(text: str) -> str:
 
     Examples
     --------
-    >>> named_formulas("KCl 10 mEq")
-    'potassium chloride 10 mEq'
+    >>> named_formulas("KCl 10 mEq"), named_formulas("K+ 99 mg gluconate")
+    ('potassium chloride 10 mEq', 'K 99 mg gluconate')
     """
     pattern, names = _formula_names()
+    text = _ION.sub(r"\1", text)  # "K+", "Ca++": the ion is the element
     return pattern.sub(lambda m: names[m[0].lower()], text)
+
+
+#: An element written as its ion (``K+``, ``Mg++``, ``Ca2+``) before a space or the end.
+_ION = re.compile(r"(?<![\w+])(K|Na|Ca|Mg)(?:\+\+?|2\+)(?=\s|$)")
 
 
 def food_measure(parsed: ParsedAmount) -> bool:
