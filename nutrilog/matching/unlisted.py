@@ -42,11 +42,24 @@ _WITH = re.compile(r",?\s+with\s|,\s*(?:ns|nfs)\b", re.IGNORECASE)
 DISH_EXTRA = 1
 
 
-def extra_words(matcher: Matcher, key: str, *, name_only: bool = False) -> int:
-    """How many food words the description of ``key``'s food has that the key lacks;
-    with ``name_only``, only in its name (before ``with``: the sandwich of "Ham and
-    cheese sandwich, with lettuce and spread" adds none)."""
-    return len(_extras(matcher, key, name_only=name_only))
+def extra_words(matcher: Matcher, key: str) -> int:
+    """How many food words the description of ``key``'s food has that the key lacks."""
+    vocab = matcher_words()
+    skip = (
+        vocab.stop
+        | vocab.cosmetic
+        | vocab.qualifiers
+        | vocab.free
+        | vocab.processed
+        | vocab.category_heads
+        | frozenset(vocab.preparation)
+    )
+    mine = {stem(w) for w in matcher.reading(key).words("core", "qualifier", "unknown")}
+    return sum(
+        1
+        for w in dict.fromkeys(matcher.description_words(key))
+        if w not in skip and not w.isdigit() and stem(w) not in mine
+    )
 
 
 def _added_foods(matcher: Matcher, key: str) -> int:
@@ -62,29 +75,6 @@ def _added_foods(matcher: Matcher, key: str) -> int:
     return sum(_named_alone(matcher, [w]) for w in words)
 
 
-def _extras(matcher: Matcher, key: str, *, name_only: bool = False) -> list[str]:
-    """The food words of :func:`extra_words`."""
-    vocab = matcher_words()
-    skip = (
-        vocab.stop
-        | vocab.cosmetic
-        | vocab.qualifiers
-        | vocab.free
-        | vocab.processed
-        | vocab.category_heads
-        | frozenset(vocab.preparation)
-    )
-    mine = {stem(w) for w in matcher.reading(key).words("core", "qualifier", "unknown")}
-    words = matcher.description_words(key)
-    if name_only:
-        position = matcher.result(key).position
-        name = _WITH.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
-        words = key_of(name).split()
-    return [
-        w for w in dict.fromkeys(words) if w not in skip and not w.isdigit() and stem(w) not in mine
-    ]
-
-
 def _named_alone(matcher: Matcher, words: list[str]) -> bool:
     """Whether ``words`` name a food by an alias or a description (no ranked search)."""
     key = key_of(" ".join(words))
@@ -94,37 +84,12 @@ def _named_alone(matcher: Matcher, words: list[str]) -> bool:
     return bool(matcher.reading(key).words("core"))
 
 
-#: Words naming a kind of dish or drink that the word before says which of (``tofu
-#: soup``, ``chaga tea``, ``protein bar``), besides the form words and category heads of
-#: ``datasets/matching_words.csv``: a piece never starts with one.
-_DISH_KINDS = frozenset(
-    [
-        "bar",
-        "bowl",
-        "burger",
-        "burrito",
-        "curry",
-        "drink",
-        "dumpling",
-        "latte",
-        "muffin",
-        "noodle",
-        "pizza",
-        "pudding",
-        "roll",
-        "sandwich",
-        "shake",
-        "smoothie",
-        "stew",
-        "taco",
-        "wrap",
-    ]
-)
-
-
 def _kind_words() -> frozenset[str]:
+    """Words naming a kind of the food before them (``tofu soup``, ``chaga tea``,
+    ``protein bar``): the dish kinds, forms and category heads of
+    ``datasets/matching_words.csv``; a piece never starts with one."""
     vocab = matcher_words()
-    return _DISH_KINDS | vocab.forms | vocab.category_heads
+    return vocab.dish_kinds | vocab.forms | vocab.category_heads
 
 
 def _pieces(matcher: Matcher, words: list[str]) -> list[list[str]] | None:

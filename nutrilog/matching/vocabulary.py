@@ -81,6 +81,9 @@ class MatcherWords:
     not_brands: frozenset[str]
     #: Description words that say nothing about the food when written in a log.
     fillers: frozenset[str]
+    #: Nouns that name a kind of dish or drink (``soup``'s kind words: ``bar``, ``wrap``):
+    #: the word before them says which, so a run-together line is never cut before one.
+    dish_kinds: frozenset[str] = frozenset()
 
 
 def _group(rows: tuple[tuple[str, str, str], ...], role: str) -> list[tuple[str, str]]:
@@ -110,4 +113,5 @@ def matcher_words() -> MatcherWords:
         forms=words("form"),
         not_brands=words("not_brand"),
         fillers=words("filler"),
+        dish_kinds=words("dish_kind"),
     )
