@@ -131,3 +131,12 @@ def test_a_weight_in_brackets_wins_over_a_vague_container(
 )
 def test_stars_and_double_arrows_set_a_meal_apart(line: str, rest: str, meal: str) -> None:
     assert strip_prefix(line)[:2] == (rest, meal)
+
+
+@pytest.mark.parametrize("line", ["french toast", "2 slices french bread", "french dressing"])
+def test_a_brand_word_its_food_names_plainly_is_no_brand(foods: FoodTable, line: str) -> None:
+    entries = entries_of_line(foods, line)
+    assert not entries["assumptions"].fillna("").str.contains("brand:").any()
+    # the mustard maker still reads as a brand mapped to its generic food
+    mustard = entries_of_line(foods, "french's mustard 1 tsp")
+    assert mustard["assumptions"].str.contains("brand: french's mustard").all()

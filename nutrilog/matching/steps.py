@@ -43,6 +43,7 @@ from nutrilog.matching.chains import chain_item
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import (
     any_flavour,
+    capital_words,
     foods_holding,
     isin_sorted,
     plain_words,
@@ -228,7 +229,13 @@ def _text_assumptions(
 def _with_brand(
     result: MatchResult, index: FoodIndex, brands: list[Brand], key: str
 ) -> MatchResult:
-    """The result, with a ``brand`` assumption when brand words were read as a food."""
+    """The result, with a ``brand`` assumption when brand words were read as a food; a
+    brand its food's description writes as plain words, not as a maker's name in
+    capitals, was no brand (``french`` of French toast is no French's)."""
+    if result.position is not None and brands:
+        plain = set(normalize_many([str(index.descriptions[result.position])])[0].split())
+        plain -= capital_words(index, result.position)
+        brands = [b for b in brands if not set(normalize_many([b.brand])[0].split()) <= plain]
     if result.position is not None and brands:
         written = plain_key(key)
         for brand in brands:
