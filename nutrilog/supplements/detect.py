@@ -56,7 +56,7 @@ from typing import NamedTuple
 
 from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount, parse_quantity
-from nutrilog.supplements.dose_lists import doses_beside_names, doses_in_order
+from nutrilog.supplements.dose_lists import doses_beside_names, doses_in_brackets, doses_in_order
 from nutrilog.supplements.doses import (
     BARE_DOSE_MIN,
     DOSE_FORMS,
@@ -315,7 +315,8 @@ def detect_supplement(text: str) -> SupplementInfo:
     if THOUSANDS.search(text) and nutrients_in(text):
         text = THOUSANDS.sub(lambda m: f"{float(m[1]) * 1000:g}", text)  # "D3 5k" is 5000
     if SPACED_THOUSANDS.search(text) and nutrients_in(text):
-        text = SPACED_THOUSANDS.sub(r"\1\2", text)  # "50 000 IU" is 50000
+        # "50 000 IU" and "2,000 IU" are 2000
+        text = SPACED_THOUSANDS.sub(lambda m: "".join(g for g in m.groups() if g), text)
     counted = _COUNT_BEFORE_DOSE.search(text)
     if counted is not None and nutrients_in(text):
         n = _WORD_COUNTS.get(counted["n"].lower()) or int(counted["n"])
@@ -395,8 +396,10 @@ def detect_supplement(text: str) -> SupplementInfo:
     if len(parts) == 1:  # "250mg K 500mg Na": a dose beside each name
         parts = doses_beside_names(text, columns) or parts
     single = len(parts) == 1 or (len(columns) == 1 and not _foreign_doses(parts, columns[0]))
-    in_order = doses_in_order(text, columns)
-    counted = None if single else _COUNT_OF_UNITS.search(text)  # ", 2 caplets"
+    # "cal/mag 2 tabs (1000mg Ca 400mg Mg)": the bracket states what the tablets hold
+    bracketed = doses_in_brackets(text, columns)
+    in_order = bracketed or doses_in_order(text, columns)
+    counted = None if single or bracketed else _COUNT_OF_UNITS.search(text)  # ", 2 caplets"
     for column in columns:
         naming = [p for p in parts if column in nutrients_in(p)]
         # "B-complex w/ 500mcg B12": the part naming B12 itself holds its amount

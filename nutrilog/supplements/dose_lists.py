@@ -19,7 +19,7 @@ from nutrilog.quantity import ParsedAmount, parse_quantity
 from nutrilog.supplements.doses import BARE_DOSE_MIN
 from nutrilog.supplements.words import NAMED_SUPPLEMENTS, NUTRIENT_PATTERNS, OTHER_SUPPLEMENTS
 
-__all__ = ["doses_beside_names", "doses_in_order"]
+__all__ = ["doses_beside_names", "doses_in_brackets", "doses_in_order"]
 
 
 #: Doses written together after the names, joined by slashes (``500mg/400IU``).
@@ -126,3 +126,33 @@ def doses_in_order(text: str, columns: list[str]) -> dict[str, ParsedAmount] | N
         for column, dose in zip(ordered, doses, strict=True)
         if column in first
     }
+
+
+#: A bracket of a line (``(1000mg Ca 400mg Mg)``).
+_BRACKET = re.compile(r"\(([^()]*)\)")
+
+
+def doses_in_brackets(text: str, columns: list[str]) -> dict[str, ParsedAmount] | None:
+    """Each nutrient's dose when a bracket writes one dose beside each nutrient the
+    line names (``cal/mag 2 tabs (1000mg Ca 400mg Mg)``): what the units taken hold
+    together, as a label's serving states it; None when no bracket does.
+
+    Examples
+    --------
+    >>> columns = ["magnesium_mg", "calcium_mg"]
+    >>> found = doses_in_brackets("cal/mag 2 tabs (1000mg Ca 400mg Mg)", columns)
+    >>> sorted((k, v.quantity, v.unit) for k, v in found.items())
+    [('calcium_mg', 1000.0, 'mg'), ('magnesium_mg', 400.0, 'mg')]
+    """
+    patterns = {column: pattern for column, pattern in NUTRIENT_PATTERNS if column in columns}
+    for found in _BRACKET.finditer(text):
+        inner = found[1]
+        if len(columns) < 2 or any(p.search(inner) is None for p in patterns.values()):
+            continue
+        parts = doses_beside_names(inner, columns)
+        if parts is None:
+            continue
+        owners = [[c for c, p in patterns.items() if p.search(part)] for part in parts]
+        if all(len(o) == 1 for o in owners) and len({o[0] for o in owners}) == len(columns):
+            return {o[0]: parse_quantity(part) for o, part in zip(owners, parts, strict=True)}
+    return None

@@ -249,6 +249,10 @@ _MOST_PER_LINE: dict[str, tuple[float, str]] = {
 }
 
 
+#: The note of a count of tablets whose other amount is a bare number (``400 1 tab``).
+_BARE_OTHER = re.compile(r"other amount: (\d+(?:\.\d+)?)")
+
+
 def dose_of(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | None, str | None]:
     """The amount of ``column``'s nutrient declared by ``parsed``: (value, why NaN, assumption).
 
@@ -282,6 +286,12 @@ def dose_of(column: str, parsed: ParsedAmount, text: str) -> tuple[float, str | 
         bare = _bare_dose(column, parsed.quantity)
         if bare is not None:
             return bare[0], None, bare[1]
+    each = _BARE_OTHER.fullmatch(parsed.note or "")
+    if parsed.unit in DOSE_FORMS and each is not None and 0 < parsed.quantity <= MAX_UNITS:
+        # "magnesium oxide 400 1 tab": a label amount without its unit, and the count
+        bare = _bare_dose(column, float(each[1]))
+        if bare is not None:
+            return bare[0] * parsed.quantity, None, bare[1]
     found = "no amount" if parsed.unit is None else f"'{parsed.unit}'"
     return (
         math.nan,

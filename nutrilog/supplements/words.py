@@ -145,7 +145,9 @@ OTHER_SUPPLEMENTS = re.compile(
     r"\bzinc\b|(?-i:\bZn\b)|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
     r"\bfolate\b|\bfolic\b|\belectrolytes?\b|\bselenium\b|\biodine\b|\bturmeric\b|"
     r"\bcurcumin\b|\bl-theanine\b|\b5-htp\b|\belderberry\b|\bdha\b|\bepa\b|\balgal\s+oil\b|"
-    r"\bcholine\b|\blutein\b|\bpsyllium\b|\bmetamucil\b|\bbenefiber\b|"
+    r"\bcholine\b|\blutein\b|\bpsyllium\b|\bmetamucil\b|\bbenefiber\b|\bchromium\b|"
+    r"\bcopper\b|\bmanganese\b|\bboron\b|\bmolybdenum\b|\bniacin\b|\briboflavin\b|"
+    r"\bthiamine?\b|\bpicolinate\b|\blysine\b|"
     r"\bvit(?:amin)?\.?\s*b[1-35-9]\b",
     re.I,
 )
@@ -193,8 +195,13 @@ SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b
 #: A dose written in thousands (``D3 5k``, ``10k IU``, ``vit D 2k + mag 200``).
 THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$|[+,;&/]|and\b|plus\b))", re.I)
 #: Thousands set apart by a space (``50 000 IU``, ``2\u202f000 IU``): only a group of three
-#: zeros joins, since ``2 400 IU`` may be two tablets of 400 IU.
-SPACED_THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3})[ \u00a0\u202f](000)(?![\w.])")
+#: zeros joins, since ``2 400 IU`` may be two tablets of 400 IU. Groups: ``\1\2`` or
+#: ``\3\4``.
+SPACED_THOUSANDS = re.compile(
+    r"(?<![\w.])(\d{1,3})[ \u00a0\u202f](000)(?![\w.])"
+    # or by a comma (``2,000 IU``, ``1,200 mg``): any group of three digits joins
+    r"|(?<![\w.,])(\d{1,3}),(\d{3})(?![\d.,])"
+)
 #: A word that names something (``K2``, ``zinc``), beyond amounts and label words.
 NAMING = re.compile(r"[a-z][a-z0-9]", re.I)
 #: Any word that can make a line a supplement or water: the quick screen before
