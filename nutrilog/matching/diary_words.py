@@ -40,6 +40,9 @@ class EntryWords(NamedTuple):
     places_before: tuple[str, ...]
     not_food: PhraseTable[str]
     tallies: PhraseTable[str]
+    #: durations and distances (``mile``, ``km``, ``hr``): with a number before a
+    #: separator they mark a point of a run or a ride (``mile 10 -- orange``)
+    durations: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +64,7 @@ def entry_words() -> EntryWords:
         places_before=tuple(w for w, r, v in rows if r == "place" and v == "before"),
         not_food=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food"),
         tallies=PhraseTable.build((w, v) for w, r, v in rows if r == "not_food_weak"),
+        durations=tuple(w for w, r, v in rows if r == "not_food_weak" and v == "duration"),
     )
 
 

@@ -144,6 +144,8 @@ def _food_key(matcher: Matcher, text: str) -> str:
 def _nouns(matcher: Matcher, key: str) -> list[str]:
     """The food words of a part: core and unknown words that are no measure."""
     measures = entry_words().measures
+    if key and all(w in measures for w in key.split()):
+        return []  # "1 cup halves": a measure, before any spelling reads it as a food
     reading = matcher.reading(key)
     return [
         w

@@ -74,7 +74,8 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     the word as written is a size word of ``units.csv`` after a count or an article,
     before another word, a bracket, a comma or the end of the line. At the start of
     a line or after a brand (``med cappuccino``, ``timmies med coffee``) it is a size
-    when a food word follows.
+    when a food word follows; closing a line of two words or more with a food word among
+    them (``potato baked med``), it is one too.
     """
     if len(cue) != 1 or cue[0] not in size_words():
         return False
@@ -85,9 +86,30 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
         return True
     before = re.finditer(rf"(?:^|\s){size}\.?\s+([a-z]+)", lowered)
     stop = _unit_words()
-    return any(
+    if any(
         (word := normalize_many([found[1]])[0]) in known and word not in stop for found in before
-    )
+    ):
+        return True
+    # closing a line after two words or more, one of them a food word (``potato baked
+    # med``, ``banana sm``): the item's size; one word before may say what the pills are
+    # for (``cold med``, ``BP med``)
+    closing = re.search(rf"^(?P<before>.*?[a-z].*?)(?:\s+|\s*\(){size}\.?\)?\s*$", lowered)
+    if closing is None:
+        return False
+    words = normalize_many([closing["before"]])[0].split()
+    if _AILMENTS.intersection(words):
+        return False  # "took cold med", "night time allergy med"
+    return any(w in known and w not in stop for w in words)
+
+
+#: What medication is taken for, said before ``med`` (``cold med``): never a food's size.
+_AILMENTS = frozenset(
+    {
+        "cold", "flu", "cough", "sinus", "allergy", "pain", "sleep", "bp", "heart", "nausea",
+        "stomach", "headache", "migraine", "anxiety", "thyroid", "diabetes", "acid", "reflux",
+        "blood", "pressure", "cholesterol",
+    }
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

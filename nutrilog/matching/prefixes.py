@@ -41,12 +41,12 @@ _CLOCK = r"(?:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
 _CLOCK_24 = r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs)?)?"
 _SEP = (
-    r"(?:\s*[-=]+>\s*|\s*>>+\s*|\s*[:=|]+\s*|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*"
+    r"(?:\s*[-=]+>\s*|\s*>>+\s*|\s*[:=|]+\s*|\s*\)\s+|\s+~\s*|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*"
     r"|\s+\*{1,3}\s+)"
 )
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
 #: counts only when a separator follows it.
-_AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=]|\s*[-\u2013\u2014]+\s))"
+_AT_CLOCK = rf"(?:{_CLOCK}|\d{{1,2}}(?=\s*[:=](?!\d)|\s*[-\u2013\u2014]+\s))"
 _AT = rf"(?:\s*@\s*|\s+(?:at|around|about|approx|~)\s*|\s+(?={_CLOCK}))"
 #: A list marker: a bullet, a check box, or an item number (``2)``, ``1.``, ``(3)``)
 #: with a space after it, so that ``1.5 cups`` stays an amount and ``2) 1/2 cup``
@@ -85,6 +85,8 @@ _LABEL = re.compile(
 def _prefix_patterns() -> list[re.Pattern[str]]:
     w = entry_words()
     meal_word = alternation(w.meals)
+    durations = alternation(w.durations)
+    units = _unit_names()
     time_word = alternation(w.times_of_day) + r"|day\s*\d{1,3}"  # "Day 2 dinner:"
     meal = rf"(?:(?:{time_word})[\s-]+){{0,2}}(?:{meal_word})(?:[\s-]+(?:{meal_word}))?"
     tail = (
@@ -136,6 +138,24 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
             flags,
         ),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
+        # an occasion or a meal, then a time after ``@`` (``pre-run @5:40 1 banana``)
+        re.compile(
+            rf"^(?:(?P<meal>{_OCCASION}|{meal})\s*)?@\s*(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags
+        ),
+        # a time written with a dot (``12.30``, UK style) before a food that has its own
+        # amount later (``12.30 sardines 1 tin``) or before a separator
+        re.compile(
+            rf"^(?P<time>(?:[01]?\d|2[0-3])\.(?:15|30|45))"
+            rf"(?:{_SEP}|\s+(?!(?:{units})\b)(?=[a-z][a-z\s'-]*\d))",
+            flags,
+        ),
+        # a point of a run or a ride before a separator (``mile 10 -- orange``, ``km 25:
+        # gel``, ``2 hrs - bar``): when it was eaten, no amount of the food
+        re.compile(
+            rf"^(?:(?:{durations})\s*\d{{1,3}}(?:\.\d+)?|\d{{1,3}}(?:\.\d+)?\s*(?:{durations}|k))"
+            r"\s*(?:[-\u2013\u2014]{1,2}|:|[-=]>|>>)\s+",
+            flags,
+        ),
         # a place said before the food (``gas station pizza``, ``airport sandwich``)
         re.compile(rf"^(?:(?:the|a)\s+)?(?:{alternation(w.places_before)})\s+(?=[a-z\d])", flags),
         # a place before a colon (``@ work:``, ``at mum's:``, ``at the cafe -``)
@@ -149,6 +169,15 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(rf"^(?:{alternation(w.eat_verbs)})\s+", flags),
     ]
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> str:
+    """The units and sizes of ``datasets/units.csv`` written as words, as an
+    alternation: a dotted number before one is an amount (``1.30 cups``), no time."""
+    from nutrilog.units import unit_aliases
+
+    return alternation(tuple(a.lower() for a in unit_aliases() if re.fullmatch(r"[A-Za-z ]+", a)))
 
 
 _COMMENT = re.compile(r"\s+#(?!\d).*$")
@@ -175,7 +204,9 @@ def _worth_reading() -> re.Pattern[str]:
     )
     return re.compile(
         rf"^\s*(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014\[(]|\(?#?\d{{1,2}}[.)]\s"
-        rf"|{_CLOCK}|{_CLOCK_24}|(?:{first})\b|{context}|[*=~#_]{{1,3}}\s*[^*=~#_\d\s])"
+        rf"|{_CLOCK}|{_CLOCK_24}|(?:{first})\b|{context}|[*=~#_]{{1,3}}\s*[^*=~#_\d\s]"
+        rf"|{_OCCASION}\s*@|@\s*\d|(?:[01]?\d|2[0-3])\.(?:15|30|45)(?:\s+[a-z]|\s*[-:=>|])"
+        rf"|(?:{alternation(w.durations)})\s*\d)"
         rf"|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}|{_NUTRIENT_NOTE.pattern}"
         rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
         re.IGNORECASE,

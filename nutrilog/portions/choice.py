@@ -243,22 +243,23 @@ def count_default(rows: Sequence[Row], hint: Hint, best_allowed: int = NO_COUNT)
     return pick([row for row in rows if row.count == best], hint)
 
 
-def described_count(food: Food, hint: Hint) -> Row | None:
+def described_count(food: Food, hint: Hint, most: float = 2) -> Row | None:
     """For a bare count, the portion of one item that the food's description names.
 
     ``4 fish sticks`` counts the food's ``stick`` portion, not its larger ``piece``;
     ``27 cheese crackers`` its ``cracker (1" square)``, not a goldfish; ``1 flour
     tortilla`` its plain ``tortilla`` rather than the 6-inch ``tortilla medium``.
     A food weighed by a ``medium`` size keeps it (fruit, vegetables), and so does a
-    food whose description names none of its portions.
+    food whose description names none of its portions. Portions of more than ``most``
+    items (``10 goldfish``) count only when asked for.
     """
     if not food.description or any(row.count == 0 for row in food.rows):
         return None
     described = set(WORD.findall(food.description))
     rows = [
         row
-        for row in ones(food.rows)
-        if row.count <= 2 and not row.odd and row.word and _plural_in(row.word, described)
+        for row in (ones(food.rows) if most <= 2 else food.rows)
+        if row.count <= most and not row.odd and row.word and _plural_in(row.word, described)
     ]
     if not rows:
         return None

@@ -41,6 +41,8 @@ from nutrilog.portions.vague import vague_portion, vague_rules
 
 __all__ = ["for_food"]
 
+#: Count words that name one item of whatever the food is (``55 pieces`` of Goldfish).
+_ITEM_WORDS = frozenset({"piece", "sheet"})
 #: Size words that choose another bar than the regular one (``2 fun size Snickers``).
 _BAR_SIZES = frozenset({"king", "fun", "miniature", "mini", "bite", "snack", "share", "sharing"})
 
@@ -63,6 +65,9 @@ def _count(
         )
         for twin in COUNT_TWINS.get(unit, ()):
             row = row or count_row(rows, twin, hint, food.typical)
+        if row is None and unit in _ITEM_WORDS:
+            # "55 pieces" of Goldfish, "2 sheets" of matzo: the item its description names
+            row = described_count(food, hint, most=math.inf)
     if row is None and unit in vague_rules():
         found = vague_portion(food_id, food, unit, hint)  # "shot", or a glass given as a count
         if np.isfinite(found.grams):

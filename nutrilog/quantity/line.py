@@ -97,7 +97,8 @@ class ParsedAmount(NamedTuple):
 # Words allowed between a number and its unit ("2 heaping tbsp").
 _MODIFIERS = {
     "heaping", "heaped", "level", "rounded", "scant", "generous", "big", "small",
-    "medium", "large", "full", "good", "thin", "thick", "packed", "huge", "tiny",
+    "medium", "large", "full", "good", "thin", "thick", "packed", "huge", "tiny", "wee",
+    "little",
 }  # fmt: skip
 # Words after a leading size word that make it part of the food ("medium rare", "large curd").
 _NOT_AFTER_SIZE = frozenset(
@@ -172,7 +173,7 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
         hit = unit_at(toks, j + 2)  # "3/4 of a cup"
     if hit is not None:
         unit, j = hit
-        if word_at(toks, j) == "of":
+        if word_at(toks, j) in _OF:
             j += 1
     if not numeric and unit is None and not (i == 0 or toks.text[i - 1] in ",;("):
         return None  # "tea with a biscuit": a word number mid-text needs a unit
@@ -277,14 +278,36 @@ def _implicit_unit(toks: Tokens) -> _Cand | None:
 def _trailing_unit(toks: Tokens) -> _Cand | None:
     """A measure closing the line after a comma, with no number: ``soup, cup`` is one
     cup, ``orange juice, glass`` one glass, ``crackers, snack bag`` one bag (an app's or
-    a diary's "food, measure")."""
+    a diary's "food, measure"); a size word closing it after the food (``banana med``,
+    ``sweet potato lg``) is one of that size."""
     for start in (toks.n - 1, toks.n - 2):
         if start < 2 or toks.text[start - 1] != ",":
             continue
         hit = unit_at(toks, start)
         if hit is not None and hit[1] == toks.n and hit[0].kind in ("volume", "vague"):
             return _Cand(start, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+    last = toks.n - 1
+    if last >= 1 and toks.kind[last - 1] == "word" and toks.depth[last] == 0:
+        hit = unit_at(toks, last)
+        if (
+            hit is not None
+            and hit[0].kind == "size"
+            and not _DONENESS.intersection(toks.word[:last])
+        ):
+            return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
     return None
+
+
+#: "of" after a unit, in English and in the Romance languages diaries mix in (``1 xicara
+#: de feijao``, ``una taza de arroz``, ``un bicchiere di latte``).
+_OF = frozenset({"of", "de", "di", "da", "do", "del", "du"})
+
+
+#: Foods cooked to a doneness: a size word after them says how they are cooked
+#: (``steak medium``), not how big they are.
+_DONENESS = frozenset(
+    {"steak", "steaks", "burger", "burgers", "hamburger", "beef", "lamb", "ribeye", "sirloin"}
+)
 
 
 def _multipliers(toks: Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:

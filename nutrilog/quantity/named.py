@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 _NUMBER = re.compile(
-    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$"
+    r"^(?:\d+|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$"
 )
 
 

@@ -36,6 +36,8 @@ _NUMBER_WORDS = {
     "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0,
     "eleven": 11.0, "twelve": 12.0, "half": 0.5, "quarter": 0.25, "dozen": 12.0,
     "couple": 2.0, "single": 1.0,
+    # "a" in Portuguese (um, uma), Spanish (un, una) and French (une): "um copo de suco"
+    "um": 1.0, "uma": 1.0, "un": 1.0, "una": 1.0, "une": 1.0,
 }  # fmt: skip
 # Multi-word amounts, longest first: words -> value (NaN = vague).
 _PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
@@ -167,6 +169,11 @@ def format_number(value: float) -> str:
     return f"{value:g}"
 
 
+#: Words of an inch mark written against a number (``4in``, ``6-inch``): the number is a
+#: size, which the caller reads (:func:`~nutrilog.quantity.line.parse_quantity`).
+_INCH_MARKS = frozenset({"in", "inch", "inches"})
+
+
 def is_number_start(toks: Tokens, i: int) -> bool:
     """Whether token ``i`` can start an amount (not ``2%``, ``7-grain``, ``7up``)."""
     if toks.kind[i] != "num":
@@ -185,6 +192,9 @@ def is_number_start(toks: Tokens, i: int) -> bool:
     if nxt < toks.n and toks.text[nxt] == "%":
         return False
     if nxt < toks.n and toks.start[nxt] == toks.end[i]:
+        after = nxt + 1 if toks.text[nxt] == "-" else nxt
+        if after < toks.n and toks.word[after] in _INCH_MARKS:
+            return True  # "4in pancakes", "4-inch pancakes": a size, read by the caller
         if toks.text[nxt] == "-" and i + 2 < toks.n and toks.kind[i + 2] == "word":
             return False
         if toks.kind[nxt] == "word" and unit_at(toks, nxt) is None and toks.word[nxt] != "x":
