@@ -62,7 +62,7 @@ from nutrilog.matching.dishes import (
     size_first,
     with_joined,
 )
-from nutrilog.matching.listed import listed_foods
+from nutrilog.matching.listed import app_product, listed_foods
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
@@ -415,6 +415,9 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
+    product = app_product(rest)
+    if product is not None:  # "Campbell's - Chicken Noodle Soup, condensed, 0.5 cup"
+        return Understanding(text, meal, clock, None, tagged((Part(product, ()),), omitted))
     rest = chain_first(matcher, clarified(matcher, size_first(rest) or rest))
     joined, said = joined_names(rest)
     if said:
