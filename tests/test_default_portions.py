@@ -19,7 +19,10 @@ from nutrilog.foods import FoodTable
 from nutrilog.portions import grams_per_unit, resolve_grams
 
 REPO = Path(__file__).resolve().parents[1]
-BASES = {"quantity not specified", "FNDDS twin", "serving", "FNDDS neighbour", "group median"}
+BASES = {
+    "quantity not specified", "FNDDS twin", "serving", "FNDDS neighbour", "seasoning",
+    "group median",
+}  # fmt: skip
 
 
 def _builder():

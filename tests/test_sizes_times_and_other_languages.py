@@ -216,3 +216,23 @@ def test_a_glass_in_portuguese_is_a_glass(foods: FoodTable) -> None:
     entry = entries_of_line(foods, "1 copo de leite").iloc[0]
     assert entry["unit"] == "glass"
     assert "estimated amount: glass" in entry["assumptions"]
+
+
+def test_an_apps_brand_line_is_one_product(foods: FoodTable) -> None:
+    entries = entries_of_line(foods, "Campbell's - Tomato Soup, condensed, 0.5 cup")
+    assert len(entries) == 1  # "condensed" qualifies the soup: no condensed milk
+    assert "condensed" in entries["description"].iloc[0].lower()
+    assert "milk" not in entries["description"].iloc[0].lower()
+
+
+def test_a_restaurant_before_a_list_names_where(foods: FoodTable) -> None:
+    entries = entries_of_line(foods, "chipotle - steak, rice, black beans")
+    assert entries["food"].tolist() == ["steak", "rice", "black beans"]
+
+
+def test_a_seasoning_named_without_amount_is_a_sprinkle(foods: FoodTable) -> None:
+    entries = entries_of_line(foods, "2 eggs with salt and pepper")
+    salt = entries[entries["food_id"] == "sr28:02047"].iloc[0]
+    # a quarter teaspoon of SR28 table salt (1 tsp = 6 g), not a group median's 30 g
+    assert salt["grams"] == pytest.approx(1.5)
+    assert salt["sodium_mg"] < 600

@@ -18,7 +18,9 @@ SR28 has no such portion, so each SR28 food borrows one, in this order:
    energy per 100 g within a factor :data:`MAX_ENERGY_RATIO`), so cooked
    ``Rice, white, long-grain, regular, enriched, cooked`` takes the default of
    ``Rice, white, cooked``;
-5. ``group median`` -- the median default of the foods above in the same food
+5. ``seasoning`` -- a spice, a herb or salt (SR28 group "Spices and Herbs") weighed by
+   the teaspoon: a quarter of it (:data:`SEASONING_TSP`), a sprinkle on a dish;
+6. ``group median`` -- the median default of the foods above in the same food
    group (SR28 food group or FNDDS category) whose energy per 100 g is within
    :data:`MAX_ENERGY_RATIO` of the food's, of the same kind (the description's first
    word) if at least :data:`MIN_SIMILAR` are, else of any kind, else the whole group's:
@@ -110,6 +112,25 @@ def _own_qns(portions: pd.DataFrame) -> pd.Series:
     text = portions["description"].str.strip().str.lower()
     own = portions[(text == _QNS) & (portions["grams"] > 0)]
     return (own["grams"] / own["amount"].where(own["amount"] > 0, 1.0)).groupby(own["id"]).first()
+
+
+#: Food groups whose foods season a dish: named with no amount (``eggs with salt and
+#: pepper``, ``oatmeal with cinnamon``), one is a sprinkle, not a group median's 30 g.
+SEASONING_GROUPS = frozenset({"Spices and Herbs"})
+#: The teaspoons of a seasoning named with no amount: a quarter teaspoon, between a
+#: dash (1/8 tsp) and the half teaspoon of a recipe's seasoning.
+SEASONING_TSP = 0.25
+
+
+def _teaspoons(portions: pd.DataFrame) -> pd.Series:
+    """Grams of one teaspoon of each food weighed by the teaspoon."""
+    if "unit" in portions:
+        unit = portions["unit"].astype(str)
+    else:  # a table of descriptions only: the first word names the unit
+        unit = portions["description"].str.strip().str.lower().str.split(r"[\s,(]", n=1).str[0]
+    rows = portions[unit.eq("tsp") & (portions["grams"] > 0)]
+    per = rows["grams"] / rows["amount"].where(rows["amount"] > 0, 1.0)
+    return per.groupby(rows["id"]).first()
 
 
 def _servings(portions: pd.DataFrame) -> pd.Series:
@@ -230,6 +251,9 @@ def default_portions(
     for food_id, other in _neighbours(todo, qns, words, energy).items():
         rows[food_id] = (float(qns[other]), "FNDDS neighbour", other)
     group = dict(zip(ids, foods["group"].astype(str), strict=True))
+    for food_id, grams in _teaspoons(portions).items():
+        if food_id not in rows and group.get(food_id) in SEASONING_GROUPS:
+            rows[food_id] = (grams * SEASONING_TSP, "seasoning", food_id)
     known = pd.DataFrame(
         [(group[i], g) for i, (g, _, _) in rows.items()], columns=["group", "grams"]
     )
