@@ -142,9 +142,38 @@ def from_product(
         return None
     count = units_taken(parsed)
     product, amounts = found
-    if count is not None and parsed.unit is None and count > MAX_UNITS:
-        # "TUMS EX 750 x2": the 750 is the tablet's strength; the count is what is left
+    if count is not None and count > MAX_UNITS and _STRENGTH.search(text):
+        # "TUMS EX 750 x2", "Tums E-X 750, 1 tab": the 750 is the tablet's strength; the
+        # count is what is left
         count = units_taken(parse_quantity(_STRENGTH.sub(" ", text)))
+    if count is not None and count > MAX_UNITS:
+        return SupplementInfo(
+            "supplement",
+            {},
+            f"{product}: {count:g} units is no count of tablets (check the line)",
+            f"unknown amount: {count:g} units of {product}",
+        )
+    if count is None and parsed.unit == "mg":
+        # "Tums 500 mg": the milligrams name the product's strength (Tums 500)
+        strength = _MG_STRENGTH.sub(r"\1", text)
+        named = product_in(strength, products)
+        if named is not None and re.search(r"\d", named[0]):
+            return from_product(strength, parse_quantity(_MG_STRENGTH.sub(" ", text)), products)
+    tracked = [c for c, v in amounts.items() if not math.isnan(v) and v > 0]
+    if count is None and parsed.unit in DOSE_UNITS and len(tracked) == 1:
+        # "Caltrate 600mg": the dose stated is the one nutrient the product holds
+        value, why, assumption = dose_of(tracked[0], parsed, text)
+        times = float(value) / amounts[tracked[0]] if why is None else math.nan
+        # the label's own amount or a whole number of units of it ("Caltrate 1200 mg");
+        # anything else is the weight of a salt ("Tums 500 mg" is calcium carbonate)
+        if abs(times - round(times)) <= 0.05 * times and 1 <= round(times) <= MAX_UNITS:
+            note = f"product: {product}, dose as written"
+            return SupplementInfo(
+                "supplement",
+                {tracked[0]: float(value)},
+                None,
+                "; ".join(filter(None, [note, assumption])),
+            )
     if count is None and parsed.unit not in DOSE_UNITS:
         # "1 tsp Natural Calm": a measure the table gives no amounts for
         amount = "" if math.isnan(parsed.quantity) else f"{parsed.quantity:g} "
@@ -174,6 +203,7 @@ _MIXED_IN = re.compile(
     re.IGNORECASE,
 )
 _DOSE_KINDS = ("mass", "activity")
+_MG_STRENGTH = re.compile(r"(?<![\w.])(\d{3,4})\s*mg\b", re.I)
 #: A product's strength written as a bare number (``Tums 750``, ``Mag-Ox 400``).
 _STRENGTH = re.compile(r"(?<![\w.])\d{3,4}(?![\w.])")
 
@@ -201,7 +231,8 @@ _UNIT_FORMS = (
 )
 _COUNT_OF_UNITS = re.compile(
     rf"(?P<count>\b\d+)\s*(?:x\s*)?{_UNIT_FORMS}\b|,\s*(?P<bare>\d+)\s*\("
-    rf"|\b{_UNIT_FORMS}\s*x\s*(?P<after>\d+)\b",  # "chewables x2"
+    rf"|\b{_UNIT_FORMS}\s*x\s*(?P<after>\d+)\b"  # "chewables x2"
+    r"|(?<![\w.])x\s*(?P<times>\d{1,2})(?=\s*\()",  # "Citracal petites x2 (200mg Ca ... each)"
     re.IGNORECASE,
 )
 _FOR_EACH = re.compile(
@@ -213,6 +244,13 @@ _COUNT_BEFORE_DOSE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2}|one|two|three|four|five|six)\s+(?=\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu)\b)",
     re.I,
 )
+#: A share of the unit written taken (``magnesium 400mg, took half``, ``only took a quarter``).
+_SHARE_TAKEN = re.compile(
+    r"[\s,;(-]*\b(?:only\s+)?(?:took|take|taking|had)\s+(?:a\s+|one\s+)?(?P<share>half|quarter)\b"
+    r"(?:\s+(?:a|of\s+(?:a|it|the))?\s*(?:tab(?:let)?|pill|cap(?:sule)?|dose)?)?\)?",
+    re.I,
+)
+_SHARES = {"half": 0.5, "quarter": 0.25}
 _WORD_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -232,7 +270,7 @@ def _count_for_each(text: str) -> tuple[float, str] | None:
     found = _COUNT_OF_UNITS.search(text)
     if found is None:
         return None
-    count = float(found["count"] or found["bare"] or found["after"])
+    count = float(found["count"] or found["bare"] or found["after"] or found["times"])
     return (count, found[0]) if count > 1 else None
 
 
@@ -306,6 +344,16 @@ def detect_supplement(text: str) -> SupplementInfo:
         nutrients_in(text) or product_in(text, bundled_products()) is not None
     ):  # "LMNT stick in 500ml water": the water it is mixed in is no dose
         text = text[: mixed.start()]
+    share = _SHARE_TAKEN.search(text)
+    if share is not None:  # "magnesium 400mg, took half": half of the dose written
+        whole = detect_supplement(text[: share.start()] + text[share.end() :])
+        if whole.kind == "supplement" and whole.nutrients:
+            part = _SHARES[share["share"].lower()]
+            taken = f"share taken: {share['share'].lower()} of the dose written"
+            return whole._replace(
+                nutrients={k: v * part for k, v in whole.nutrients.items()},
+                assumption="; ".join(filter(None, [whole.assumption, taken])),
+            )
     each = _count_for_each(text)
     if each is not None:  # "2 caplets (315 mg calcium + 250 IU D3 each)"
         one = detect_supplement(_FOR_EACH.sub(" ", text.replace(each[1], " (", 1)))
@@ -426,7 +474,9 @@ def detect_supplement(text: str) -> SupplementInfo:
         value, why, assumption = dose_of(column, amount, part or text)
         if why is None and counted is not None and counted[0] not in (part or text):
             # "calcium 315 mg + D 5 mcg, 2 caplets": each part's dose is one caplet's
-            value = float(value) * float(counted["count"] or counted["bare"] or counted["after"])
+            value = float(value) * float(
+                counted["count"] or counted["bare"] or counted["after"] or counted["times"]
+            )
         if why is None:
             nutrients[column] = float(value)
         else:

@@ -193,7 +193,13 @@ SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
 #: its sodium chloride.
 SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
 #: A dose written in thousands (``D3 5k``, ``10k IU``, ``vit D 2k + mag 200``).
-THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|$|[+,;&/]|and\b|plus\b))", re.I)
+THOUSANDS = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*k\b(?=\s*(?:iu\b|units?\b|$|[+,;&/(]|and\b|plus\b"
+    # "D3 60k weekly", "vit D 5k daily", "60k sachet": how often or in what it is taken
+    r"|(?:weekly|daily|monthly|once|every|twice|a\s+(?:day|week)|per|sachets?|caps(?:ules?)?"
+    r"|tabs?|tablets?|softgels?|drops?)\b))",
+    re.I,
+)
 #: Thousands set apart by a space (``50 000 IU``, ``2\u202f000 IU``): only a group of three
 #: zeros joins, since ``2 400 IU`` may be two tablets of 400 IU. Groups: ``\1\2`` or
 #: ``\3\4``.
