@@ -116,6 +116,8 @@ def _alias_lookup(
     """:func:`alias_lookup`, worked out."""
     vocab = matcher_words()
     core = [w for w in words if w not in vocab.cosmetic]
+    if len(core) > 2 and core[0] in _TEMPERATURES and core[-1] in _SERVED_HOT:
+        core = core[1:]  # "hot jasmine tea": tea is served hot; the alias is "jasmine tea"
     preps = [w for w in core if w in vocab.preparation]
     plain = [w for w in core if w not in vocab.preparation]
     if not (tables.may_hold(words) or tables.may_hold(core) or tables.may_hold(plain)):
@@ -132,10 +134,47 @@ def _alias_lookup(
             key = " ".join(candidate)
             pos = table.get(key) if candidate else None
             if pos is not None and all(
-                index.prep_ok[p][pos] or _never_so(index, candidate, p) for p in need
+                index.prep_ok[p][pos]
+                or _never_so(index, candidate, p)
+                or (p in _DRY_HEAT and _cooked_any_way(index, pos))
+                for p in need
             ):
                 return pos, key, n == 1
     return None
+
+
+#: A drink's temperature before it (``hot jasmine tea``, ``warm turmeric milk``) names no
+#: other food when the drink is one served so: the words after it are looked up.
+_TEMPERATURES = frozenset({"hot", "warm", "steaming"})
+_SERVED_HOT = frozenset(
+    {"tea", "coffee", "milk", "chai", "latte", "cappuccino", "mocha", "cocoa", "cider", "toddy"}
+)
+#: Ways of cooking by dry heat: a food USDA gives as "cooked", by no named method
+#: ("Pork, NS as to cut, cooked"), stands for them (``grilled pork``, ``baked ham``),
+#: where a boiled, fried or stewed one does not.
+_DRY_HEAT = frozenset(
+    {"grilled", "grill", "baked", "bake", "roasted", "roast", "broiled", "broil", "seared"}
+)
+#: Cooking methods USDA names beside "cooked" ("Carrots, cooked, boiled").
+_METHODS = (
+    "boiled", "fried", "braised", "stewed", "steamed", "poached", "simmered", "microwaved",
+    "scrambled", "sauteed", "baked", "broiled", "grilled", "roasted", "heat", "toasted",
+    "smoked", "canned", "raw",
+)  # fmt: skip
+_COOKED_ANY_WAY: dict[int, np.ndarray] = {}
+
+
+def _cooked_any_way(index: FoodIndex, pos: int) -> bool:
+    """Whether the food at ``pos`` is "cooked" by no method its description names."""
+    mask = _COOKED_ANY_WAY.get(id(index))
+    if mask is None:
+        mask = np.zeros(len(index.prep_ok["cooked"]), dtype=bool)
+        mask[foods_holding(index, "cooked")] = True
+        for method in _METHODS:
+            mask[foods_holding(index, method)] = False
+        _COOKED_ANY_WAY.clear()
+        _COOKED_ANY_WAY[id(index)] = mask
+    return bool(mask[pos])
 
 
 def _never_so(index: FoodIndex, words: list[str], preparation: str) -> bool:

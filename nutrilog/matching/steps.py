@@ -312,9 +312,12 @@ def key_steps(
         result = _alias_result(index, branded, _CORRECTED * len(reading.corrections))
         result.assumptions = _text_assumptions(index, reading, branded[0], True)
         return _with_brand(result, index, reading.brands, key)
-    if reading.head is None and reading.brands:
+    if reading.brands:
         generic = " ".join(b.generic for b in reading.brands if b.generic)
-        if generic:
+        said = {w for seg in reading.written for w in seg}
+        # "mango frooti", "Oak choc milk": the words besides the brand only repeat its
+        # generic food (the mango drink, the chocolate milk), not another food
+        if generic and (reading.head is None or said <= set(normalize_many([generic])[0].split())):
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
             reading.brands = brands

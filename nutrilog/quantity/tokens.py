@@ -82,6 +82,16 @@ def _fraction_first(match: re.Match[str]) -> str:
     return f"{number} and a {match[3]} {match[2]}"
 
 
+#: ``ate 50% of meatloaf``: a share of the food, written as a percentage before ``of``
+#: (``2% milk`` is no share).
+_SHARE_OF_RE = re.compile(r"(?<![\w.])(\d{1,3})\s*%\s*(?=of\b)", re.IGNORECASE)
+
+
+def _share_of(match: re.Match[str]) -> str:
+    """``50% of`` as the fraction ``50/100 of``; a percentage over 100 stays as written."""
+    return f"{match[1]}/100 " if 0 < int(match[1]) <= 100 else match[0]
+
+
 def normalize(text: str) -> str:
     """Collapse spaces, spell out fractions and symbols, drop a leading bullet.
 
@@ -101,6 +111,8 @@ def normalize(text: str) -> str:
         s = _TIMES_BEFORE_RE.sub("x ", s)
     if " and a " in s:
         s = _UNIT_AND_FRACTION_RE.sub(_fraction_first, s)
+    if "%" in s:
+        s = _SHARE_OF_RE.sub(_share_of, s)
     if s.lstrip()[:1] in _BULLET_CHARS:
         s = _BULLET_RE.sub("", s)
         s = _DASH_BULLET_RE.sub("", s)
