@@ -237,6 +237,8 @@ def narrower_alias(
         if not isin_sorted(np.array([pair[0]]), foods_holding(index, words[i + 1]))[0]:
             continue
         rest = words[:i] + words[i + 1 :]
+        if all(w in preparation for w in words[i + 2 :]) and not words[:i]:
+            continue  # "summer squash boiled": the pair itself, cooked, not another squash
         found = alias_lookup(index, rest, tables)
         if found is not None:
             return found, f"{' '.join(words)} read as {' '.join(rest)}"

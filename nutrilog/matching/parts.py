@@ -77,7 +77,9 @@ _NOT_UNDER = r"(?:easy|medium|hard|well|\d|the\s+(?:day|week|weekend)|an?\s+hour
 #: (``salmon over rice``).
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+|\s+/\s+"
-    rf"|\s+(?:and|with|plus|n|w)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    rf"|\s+(?:and|with|n|w)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    # "plus" joins two foods, except in a shake's name (Ensure Plus, Boost Plus)
+    r"|(?<!ensure)(?<!boost)\s+plus\s+"
     # on a counted food (``sardines on 4 triscuits``): two foods, the second counted
     r"|\s+on\s+(?=(?:\d+|two|three|four|five|six)\s+[a-z])"
     rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})"

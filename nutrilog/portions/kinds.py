@@ -69,7 +69,8 @@ def _count(
             # "55 pieces" of Goldfish, "2 sheets" of matzo: the item its description names
             row = described_count(food, hint, most=math.inf)
     if row is None and unit in vague_rules():
-        found = vague_portion(food_id, food, unit, hint)  # "shot", or a glass given as a count
+        # "shot", or a glass given as a count
+        found = vague_portion(food_id, food, unit, hint, _twin_food(food_id, prepared))
         if np.isfinite(found.grams):
             return found
     if row is None:
@@ -122,6 +123,15 @@ def _noun(food: Food, unit: str, hint: Hint) -> Portion:
                 f"noun unit: {unit} = {grams_text(one.per_one)} g ({one.label})",
             )
     return Portion(np.nan, "", f"unknown unit {unit!r}")
+
+
+def _twin_food(food_id: str, prepared: PreparedPortions | None) -> Food | None:
+    """The food's FNDDS twin (``datasets/default_portions.csv``): the same food, with its
+    own portions; None when it has none."""
+    found = default_table().get(food_id)
+    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+        return None
+    return prepared.food(found[2])
 
 
 def _twin_count(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> Portion | None:
@@ -262,7 +272,7 @@ def _for_food(
         usual = usual_size(food, hint) if hint.served else None
         return usual if usual is not None else default_portion(food_id, food, hint)
     if kind == "vague":
-        return vague_portion(food_id, food, unit, hint)
+        return vague_portion(food_id, food, unit, hint, _twin_food(food_id, prepared))
     if not food.rows:
         return Portion(np.nan, "", "no household portions for this food")
     if kind == "volume":

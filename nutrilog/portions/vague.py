@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -22,7 +23,7 @@ import numpy as np
 from nutrilog._resources import dataset_path
 from nutrilog.portions.choice import Hint, Portion, names, pick, volume_portion
 from nutrilog.portions.defaults import default_portion, grams_text
-from nutrilog.portions.rows import Food
+from nutrilog.portions.rows import Food, Row
 
 __all__ = ["vague_portion", "vague_rules", "vague_words"]
 
@@ -83,9 +84,30 @@ def _shared(share: float, label: str) -> str:
     return label if share == 1.0 else f"{share:g} x {label}"
 
 
-def vague_portion(food_id: str, food: Food, word: str, hint: Hint) -> Portion:
-    """A vague amount: the food's own portion of that name, its default portion, a
-    volume through its own weights, or a typical weight (``datasets/vague_amounts.csv``)."""
+#: A whole fruit heavier than this (grams) is cut up to be eaten: a piece of it is a
+#: chunk (mango 336 g, papaya 304 g, cantaloupe 552 g), where a piece of an apple or a
+#: pear is the fruit.
+_LARGE_FRUIT_G = 250.0
+
+
+#: Portions of a part of an item that the FNDDS twin lends when the food has none.
+_TWIN_PIECES = frozenset({"chunk", "piece", "cube"})
+
+
+def _named(rows: Sequence[Row], name: str) -> list[Row]:
+    """The portions of ``rows`` whose unit or first word is ``name``, else that name it."""
+    return [row for row in rows if row.unit == name or row.word == name] or [
+        row for row in rows if names(row, name)
+    ]
+
+
+def vague_portion(
+    food_id: str, food: Food, word: str, hint: Hint, twin: Food | None = None
+) -> Portion:
+    """A vague amount: the food's own portion of that name (or its FNDDS ``twin``'s,
+    the same food: ``a piece of mango`` of SR28 mangos is FNDDS mango's ``slice/chunk``,
+    not a whole fruit), its default portion, a volume through its own weights, or a
+    typical weight (``datasets/vague_amounts.csv``)."""
     rule = next(
         (
             r
@@ -96,13 +118,21 @@ def vague_portion(food_id: str, food: Food, word: str, hint: Hint) -> Portion:
     )
     if rule is None:
         return Portion(np.nan, "", f"vague amount {word!r}")
-    for name in rule.portion_words:
-        named = [row for row in food.rows if row.unit == name or row.word == name] or [
-            row for row in food.rows if names(row, name)
-        ]
-        if named:
+    for source, rows in ((None, food.rows), ("FNDDS twin", twin.rows if twin else [])):
+        for name in rule.portion_words:
+            if source is not None and name not in _TWIN_PIECES:
+                continue  # a piece of an apple is the apple, not the twin's slice
+            named = _named(rows, name)
+            if not named:
+                continue
             row = pick(named, hint)
-            return _estimated(word, row.per_one * rule.share, _shared(rule.share, row.label))
+            if name == "fruit" and row.per_one > _LARGE_FRUIT_G and twin is not None:
+                # a piece of a mango or a melon is a chunk of it, not the whole fruit
+                chunk = _named(twin.rows, "chunk") or _named(twin.rows, "slice")
+                if chunk:
+                    row, source = pick(chunk, hint), "FNDDS twin"
+            label = row.label if source is None else f"{row.label} ({source})"
+            return _estimated(word, row.per_one * rule.share, _shared(rule.share, label))
     if rule.default:
         found = default_portion(food_id, food, hint)
         if np.isfinite(found.grams):

@@ -28,6 +28,18 @@ _ONE_SIZED = re.compile(
     r"(?<![\w.])(?:one|a|an)\s+(?=\d+(?:\.\d+)?\s*-?\s*(?:fl\.?\s*oz|oz|ounces?|g|grams?|ml|l|lbs?)\b)",
     re.I,
 )
+_SIZE = r"\d+(?:\.\d+)?\s*-?\s*(?:fl\.?\s*oz|oz|ounces?|g|grams?|ml|l|lbs?)\b"
+_CONTAINER = (
+    r"\s*(?:(?:can|tin|bag|packet|pack|bottle|jar|carton|container|pouch|pot|tub|box|cup|mug)s?"
+    r"|glass(?:es)?)\b"
+)
+# Half of, or a count of, containers of a size (``half a 400g tin``, ``2 400g tins``): that
+# share or count of the size (``0.5 x 400g tin``, ``2 x 400g tins``).
+_HALF_SIZED = re.compile(
+    rf"(?<![\w.])(?:half\s+(?:of\s+)?(?:a|an)|a\s+half|1/2\s+(?:of\s+)?(?:a|an))\s+(?={_SIZE}{_CONTAINER})",
+    re.I,
+)
+_COUNT_SIZED = re.compile(rf"(?<![\w./])(?P<n>\d{{1,2}})\s+(?={_SIZE}{_CONTAINER})", re.I)
 # A unit alone after a dash at the end (``Panera mac & cheese - cup``, ``chili - bowl``):
 # one of it.
 _DASH_UNIT = re.compile(r"\s+[-\u2013\u2014]+\s*(?P<unit>[a-z]+)\s*$", re.I)
@@ -58,6 +70,8 @@ def container_amounts(text: str) -> str:
     >>> container_amounts("2 whole cans soup")
     '2 cans soup'
     """
+    text = _HALF_SIZED.sub("0.5 x ", text)
+    text = _COUNT_SIZED.sub(lambda m: f"{m['n']} x ", text)
     text = _ONE_SIZED.sub("", text)
     dashed = _DASH_UNIT.search(text)
     if dashed is not None and _is_unit_word(dashed["unit"]):
