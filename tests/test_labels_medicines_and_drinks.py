@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 from diary import entries_of_line, rejected_reasons
 
@@ -175,3 +176,95 @@ def test_a_brands_flavour_word_keeps_the_brands_drink(foods: FoodTable) -> None:
     # Maaza is a mango drink: "mango" repeats it, it is no raw mango
     entry = entries_of_line(foods, "Maaza mango 250ml").iloc[0]
     assert entry["description"].lower().startswith("mango nectar")
+
+
+# ----------------------------------------------------- pieces, containers, trays
+
+
+def test_a_piece_of_a_large_fruit_is_a_chunk_not_the_fruit(foods: FoodTable) -> None:
+    # FNDDS mango 'slice/chunk' 25 g; the whole mango is 336 g
+    entry = entries_of_line(foods, "2 pieces of mango").iloc[0]
+    assert entry["grams"] == pytest.approx(50.0)
+    assert "estimated amount" in entry["assumptions"]
+
+
+def test_a_piece_of_an_apple_is_still_the_apple(foods: FoodTable) -> None:
+    entry = entries_of_line(foods, "a piece of apple").iloc[0]
+    assert entry["grams"] > 150
+
+
+@pytest.mark.parametrize(
+    ("line", "quantity", "unit"),
+    [
+        ("half a 400g tin of chickpeas", 200.0, "g"),
+        ("2 12oz cans of soda", 24.0, "oz"),
+        ("2 8oz glasses milk", 16.0, "oz"),
+    ],
+)
+def test_a_share_or_count_of_sized_containers(line: str, quantity: float, unit: str) -> None:
+    found = parse_quantity(line)
+    assert (found.quantity, found.unit) == (quantity, unit)
+
+
+def test_a_shake_named_plus_is_one_product(foods: FoodTable) -> None:
+    entries = entries_of_line(foods, "Ensure Plus 8 fl oz")
+    assert len(entries) == 1
+    assert "ENSURE PLUS" in entries.iloc[0]["description"]
+
+
+def test_a_summer_squash_cooked_stays_a_summer_squash(foods: FoodTable) -> None:
+    entry = entries_of_line(foods, "summer squash boiled").iloc[0]
+    assert entry["description"].startswith("Squash, summer")
+
+
+def test_a_pureed_vegetable_is_cooked(foods: FoodTable) -> None:
+    entry = entries_of_line(foods, "1/2 cup pureed carrots").iloc[0]
+    assert "raw" not in entry["description"]
+
+
+def test_a_pot_of_tea_and_a_few_sips(foods: FoodTable) -> None:
+    tea = entries_of_line(foods, "a pot of tea").iloc[0]
+    assert tea["grams"] == pytest.approx(16 * 29.6, rel=0.02)  # 16 fl oz of tea
+    sips = entries_of_line(foods, "a few sips of juice").iloc[0]
+    assert 30 < sips["grams"] < 60  # three sips of about a tablespoon
+
+
+def test_a_meal_tray_is_a_prefix(foods: FoodTable) -> None:
+    entry = entries_of_line(foods, "lunch tray: 1 cup tomato soup").iloc[0]
+    assert entry["meal"] == "lunch tray"
+    assert "tomato" in entry["description"].lower()
+
+
+def test_sf_is_sugar_free_and_decaf_black_is_coffee(foods: FoodTable) -> None:
+    cocoa = entries_of_line(foods, "SF hot cocoa").iloc[0]
+    assert "no sugar added" in cocoa["description"]
+    coffee = entries_of_line(foods, "decaf black 8 oz").iloc[0]
+    assert "coffee" in coffee["description"].lower()
+
+
+@pytest.mark.parametrize("line", ["pot roast 4 oz", "2 pot stickers", "chicken pot pie"])
+def test_a_pot_in_a_foods_name_is_no_unit(line: str) -> None:
+    assert parse_quantity(line).unit != "pot"
+
+
+def test_a_pot_of_yoghurt_is_a_pot() -> None:
+    found = parse_quantity("1 pot strawberry yoghurt")
+    assert (found.unit, found.food) == ("pot", "strawberry yoghurt")
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [("pho bo 1 bowl", "Pho"), ("2 idli", "rice flour"), ("souvlaki", "kabob")],
+)
+def test_dishes_of_other_cuisines_land_on_their_usda_food(
+    foods: FoodTable, line: str, word: str
+) -> None:
+    entry = entries_of_line(foods, line).iloc[0]
+    assert word.lower() in entry["description"].lower()
+
+
+@pytest.mark.parametrize("line", ["galaktoboureko", "com tam"])
+def test_dishes_usda_lacks_stay_unmatched(foods: FoodTable, line: str) -> None:
+    entry = entries_of_line(foods, line).iloc[0]
+    assert pd.isna(entry["food_id"])
+    assert "not in USDA" in entry["assumptions"]

@@ -22,6 +22,15 @@ __all__ = ["unit_at"]
 
 # Alias-table words that are too often part of a food name to be read as a unit here.
 _NOT_UNITS_IN_TEXT = {"whole", "item", "items"}
+#: Containers that are also the first word of a name (``pot roast``, ``pot stickers``,
+#: ``dish soap``): no unit before these words (``a pot of tea``, ``1 pot strawberry
+#: yoghurt`` and ``jelly, 1 pot`` are pots).
+_NAMES_AFTER_UNIT = {
+    "pot": frozenset(
+        {"roast", "roasts", "sticker", "stickers", "pie", "pies", "noodle", "noodles", "luck"}
+    ),
+    "dish": frozenset({"soap", "washer", "detergent"}),
+}
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +144,12 @@ def _alias_at(toks: Tokens, i: int) -> tuple[UnitInfo, int] | None:
             continue  # "t-bone", not a teaspoon
         if end == i + 1 and toks.word[i].rstrip(".") in _NOT_UNITS_IN_TEXT:
             return None
+        if (
+            end == i + 1
+            and end < toks.n
+            and toks.word[end] in _NAMES_AFTER_UNIT.get(toks.word[i], ())
+        ):
+            return None  # "pot roast", "2 pot stickers"
         words = toks.text[i:end]
         for joined in {" ".join(words), "".join(words)}:
             info = _unit_alias(joined)
