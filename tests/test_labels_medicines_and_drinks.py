@@ -268,3 +268,27 @@ def test_dishes_usda_lacks_stay_unmatched(foods: FoodTable, line: str) -> None:
     entry = entries_of_line(foods, line).iloc[0]
     assert pd.isna(entry["food_id"])
     assert "not in USDA" in entry["assumptions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [("food truck - 2 tacos", "taco"), ("warm-up >> 1 banana", "banana")],
+)
+def test_words_naming_no_food_before_a_separator_label_the_food(
+    foods: FoodTable, line: str, word: str
+) -> None:
+    entries = entries_of_line(foods, line)
+    assert len(entries) == 1
+    assert word in entries.iloc[0]["description"].lower()
+
+
+def test_a_slice_of_a_dish_usda_weighs_in_no_slices_is_its_serving(foods: FoodTable) -> None:
+    # FNDDS spanakopitta has only a cubic inch, a cup and its 100 g serving
+    entry = entries_of_line(foods, "a slice of spanakopita").iloc[0]
+    assert entry["grams"] == 100.0
+    assert "USDA has no slice" in entry["assumptions"]
+
+
+def test_vietnamese_measure_words(foods: FoodTable) -> None:
+    assert parse_quantity("banh bao 2 cai").unit == "piece"
+    assert parse_quantity("1 ly tra da").unit == "glass"

@@ -396,11 +396,14 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     skipped = not_food_reason(text, matcher.index.postings.keys())
     if reason is None and skipped is not None and "(skipped meal:" in skipped:
         reason = skipped  # "skipped lunch - midterm": the meal named was not eaten
-    labelled = _LABEL.match(rest) if reason is not None else None
+    labelled = _LABEL.match(rest)
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""
     if (
         labelled is not None
+        # a note that is no food entry, or words that name no food at all ("lunch
+        # truck - 2 hot dogs", "pre-game >> 1 cup fruit salad")
+        and (reason is not None or _names_no_food(matcher, labelled["label"]))
         and not_food_reason(after, known) is None
         and matcher.result(_food_key(matcher, after)).position is not None
     ):
@@ -428,9 +431,16 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     return Understanding(text, meal, clock, None, tagged(read, omitted))
 
 
+def _names_no_food(matcher: Matcher, words: str) -> bool:
+    """Whether ``words`` name no food: no alias, description or ranked match
+    (``lunch truck``, ``pre-game``, ``half time``)."""
+    key = _food_key(matcher, words)
+    return bool(key) and matcher.result(key).position is None
+
+
 #: A label of one to four words and a separator before an amount and a food.
 _LABEL = re.compile(
-    r"^(?P<label>[a-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?::|[-\u2013\u2014]+\s|[-=]>)\s*"
+    r"^(?P<label>[a-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*"
     r"(?=(?:\d|a\s|an\s|one\s|half\s)[^:]*[a-z]{3})",
     re.I,
 )

@@ -207,7 +207,7 @@ def _worth_reading() -> re.Pattern[str]:
         rf"|{_CLOCK}|{_CLOCK_24}|(?:{first})\b|{context}|[*=~#_]{{1,3}}\s*[^*=~#_\d\s]"
         rf"|{_OCCASION}\s*@|@\s*\d|(?:[01]?\d|2[0-3])\.(?:15|30|45)(?:\s+[a-z]|\s*[-:=>|])"
         rf"|(?:{alternation(w.durations)})\s*\d)"
-        rf"|{CONNECTOR.pattern}|\s#|{NEGATION_WORD}|{_NUTRIENT_NOTE.pattern}"
+        rf"|{CONNECTOR.pattern}|\s#|\s>>\s|{NEGATION_WORD}|{_NUTRIENT_NOTE.pattern}"
         rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
         re.IGNORECASE,
     )

@@ -44,6 +44,7 @@ def _resolves(
     """Whether the food has a weight for ``unit``; for a bare count (``10 shrimp``), a
     weight of its own: a food group's median is no weight of one item."""
     from nutrilog.portions import grams_for
+    from nutrilog.portions.kinds import PART_AS_DEFAULT
 
     found = grams_for(
         str(index.ids[position]),
@@ -54,6 +55,8 @@ def _resolves(
     )
     if kind == "bare" and _GUESS in found.assumption:
         return False
+    if kind == "count" and PART_AS_DEFAULT in found.assumption:
+        return False  # a slice as the default portion: an alternate weighing slices is better
     if kind == "size" and found.assumption.startswith("size:"):
         return False  # a usual item scaled: an alternate with a portion of that size is better
     if kind == "size" and unit == "medium" and "medium" not in found.portion.lower():

@@ -125,6 +125,29 @@ def _noun(food: Food, unit: str, hint: Hint) -> Portion:
     return Portion(np.nan, "", f"unknown unit {unit!r}")
 
 
+#: Count words for a part of a dish (``a slice of spanakopita``, ``a piece of lasagna``):
+#: a food USDA weighs in no such part takes its default portion, one serving.
+_PART_COUNTS = frozenset({"slice", "piece", "square", "wedge"})
+#: What an estimated part says in its assumption (the matcher prefers an alternate food
+#: that weighs the part itself).
+PART_AS_DEFAULT = "USDA has no"
+
+
+def _part_as_default(food_id: str, food: Food, unit: str, hint: Hint) -> Portion | None:
+    """A part of a dish USDA weighs in no such part: the food's default portion (FNDDS
+    "Quantity not specified", one serving), flagged as an estimate; None without one."""
+    found = default_portion(food_id, food, hint)
+    if not np.isfinite(found.grams):
+        return None
+    return Portion(
+        found.grams,
+        found.portion,
+        "",
+        f"estimated amount: {unit} = {grams_text(found.grams)} g, the default portion "
+        f"({PART_AS_DEFAULT} {unit} of this food)",
+    )
+
+
 def _twin_food(food_id: str, prepared: PreparedPortions | None) -> Food | None:
     """The food's FNDDS twin (``datasets/default_portions.csv``): the same food, with its
     own portions; None when it has none."""
@@ -304,7 +327,9 @@ def _for_food(
     if kind == "count":
         found = _count(food_id, food, unit, hint, prepared)
         if np.isnan(found.grams) and unit not in ("each", "serving"):
-            return _twin_unit(food_id, unit, hint, prepared) or found
+            found = _twin_unit(food_id, unit, hint, prepared) or found
+        if np.isnan(found.grams) and unit in _PART_COUNTS:
+            return _part_as_default(food_id, food, unit, hint) or found
         return found
     if kind == "noun":
         return _noun(food, unit, hint)
