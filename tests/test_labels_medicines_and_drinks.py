@@ -292,3 +292,18 @@ def test_a_slice_of_a_dish_usda_weighs_in_no_slices_is_its_serving(foods: FoodTa
 def test_vietnamese_measure_words(foods: FoodTable) -> None:
     assert parse_quantity("banh bao 2 cai").unit == "piece"
     assert parse_quantity("1 ly tra da").unit == "glass"
+
+
+def test_an_amount_after_a_dash_stays_with_its_food_when_others_follow(
+    foods: FoodTable,
+) -> None:
+    entries = entries_of_line(foods, "bagel - 1 whole w/ cream cheese")
+    assert len(entries) == 2
+    assert "bagel" in entries.iloc[0]["description"].lower()
+    assert entries.iloc[1]["description"] == "Cheese, cream"
+
+
+def test_dates_with_no_kind_named_are_the_small_ones(foods: FoodTable) -> None:
+    # SR28 deglet noor: 7.1 g a date; Medjool (24 g) only when named
+    assert entries_of_line(foods, "5 dates").iloc[0]["grams"] == pytest.approx(35.5)
+    assert entries_of_line(foods, "2 medjool dates").iloc[0]["grams"] == pytest.approx(48.0)

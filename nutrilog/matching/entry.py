@@ -76,6 +76,7 @@ from nutrilog.matching.not_food import not_food_reason
 from nutrilog.matching.parts import (
     Part,
     amount_after,
+    amount_after_dash,
     amount_served_with,
     count_after,
     each_amount,
@@ -418,6 +419,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
+    rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     product = app_product(rest)
     if product is not None:  # "Campbell's - Chicken Noodle Soup, condensed, 0.5 cup"
         return Understanding(text, meal, clock, None, tagged((Part(product, ()),), omitted))

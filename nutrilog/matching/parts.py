@@ -29,6 +29,7 @@ __all__ = [
     "ON_BREAD",
     "Part",
     "amount_after",
+    "amount_after_dash",
     "amount_served_with",
     "count_after",
     "each_amount",
@@ -183,6 +184,38 @@ _AMOUNT_AFTER = re.compile(
     r"(?P<amount>[^,;]+)$",
     re.IGNORECASE,
 )
+
+
+#: A food, a dash, its amount alone, then what it is eaten with (``toast - 2 slices w/
+#: butter``, ``oatmeal - 1 cup with honey``).
+_DASH_AMOUNT = re.compile(
+    r"^(?P<food>[^\d:;,]*[a-z][^\d:;,]*?)\s+[-\u2013\u2014]+\s+(?P<amount>[^,;]+?)"
+    r"(?P<rest>\s+(?:w/|with|and|&|\+|plus)\s*.+)$",
+    re.IGNORECASE,
+)
+
+
+def amount_after_dash(text: str) -> str:
+    """``text`` with the amount written after its food and a dash moved before it, when
+    other foods follow (``toast - 2 slices w/ butter`` is ``2 slices toast w/ butter``);
+    as it is otherwise.
+
+    Examples
+    --------
+    >>> amount_after_dash("oatmeal - 1 cup with honey")
+    '1 cup oatmeal with honey'
+    >>> amount_after_dash("lunch - 2 eggs and toast")
+    'lunch - 2 eggs and toast'
+    """
+    found = _DASH_AMOUNT.match(text)
+    if found is None:
+        return text
+    moved = f"{found['amount'].strip()} {found['food'].strip()}"
+    read = parse_quantity(moved)
+    food = re.sub(r"^whole\s+", "", read.food.strip().lower())  # "1 whole": one
+    if food != found["food"].strip().lower() or read.unit_kind == "default":
+        return text  # "lunch - 2 eggs": the words after the dash name a food
+    return f"{moved}{found['rest']}"
 
 
 def amount_after(text: str) -> str:
