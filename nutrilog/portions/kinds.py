@@ -38,6 +38,7 @@ from nutrilog.portions.defaults import default_portion, default_table, grams_tex
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
 from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE, SIZE_FACTORS, sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
+from nutrilog.units import VOLUME_UNITS
 
 __all__ = ["for_food"]
 
@@ -128,6 +129,7 @@ def _noun(food: Food, unit: str, hint: Hint) -> Portion:
 #: Count words for a part of a dish (``a slice of spanakopita``, ``a piece of lasagna``):
 #: a food USDA weighs in no such part takes its default portion, one serving.
 _PART_COUNTS = frozenset({"slice", "piece", "square", "wedge"})
+_NOT_A_PORTION = re.compile(r"quantity not specified|guideline amount", re.IGNORECASE)
 #: What an estimated part says in its assumption (the matcher prefers an alternate food
 #: that weighs the part itself).
 PART_AS_DEFAULT = "USDA has no"
@@ -135,7 +137,13 @@ PART_AS_DEFAULT = "USDA has no"
 
 def _part_as_default(food_id: str, food: Food, unit: str, hint: Hint) -> Portion | None:
     """A part of a dish USDA weighs in no such part: the food's default portion (FNDDS
-    "Quantity not specified", one serving), flagged as an estimate; None without one."""
+    "Quantity not specified", one serving), flagged as an estimate; None without one,
+    and for a food poured or spooned (weighed by volume alone: milk, soup), which has
+    no slices."""
+    measures = [row for row in food.rows if not _NOT_A_PORTION.search(row.text)]
+    poured = any(row.unit == "fl_oz" for row in measures)  # a drink: milk, juice
+    if poured or not measures or all(row.unit in VOLUME_UNITS for row in measures):
+        return None
     found = default_portion(food_id, food, hint)
     if not np.isfinite(found.grams):
         return None
