@@ -303,7 +303,13 @@ def test_an_amount_after_a_dash_stays_with_its_food_when_others_follow(
     assert entries.iloc[1]["description"] == "Cheese, cream"
 
 
-def test_dates_with_no_kind_named_are_the_small_ones(foods: FoodTable) -> None:
-    # SR28 deglet noor: 7.1 g a date; Medjool (24 g) only when named
-    assert entries_of_line(foods, "5 dates").iloc[0]["grams"] == pytest.approx(35.5)
-    assert entries_of_line(foods, "2 medjool dates").iloc[0]["grams"] == pytest.approx(48.0)
+@pytest.mark.parametrize(
+    ("line", "product"),
+    [("Boost Plus chocolate 1 bottle", "Boost plus"), ("glucerna vanilla", "Glucerna")],
+)
+def test_a_flavour_after_a_branded_shake_is_the_shake(
+    foods: FoodTable, line: str, product: str
+) -> None:
+    entry = entries_of_line(foods, line).iloc[0]
+    assert product in entry["description"]
+    assert "flavour" in entry["assumptions"]

@@ -294,6 +294,9 @@ def key_steps(
             tables.curated[own], 100.0, "alias", [], _curated_alternates_for(index, own)
         )
         return _with_brand(found, index, shops, key)
+    flavoured = _product_flavour(index, plain.split(), tables, key)
+    if flavoured is not None:  # "ensure plus vanilla": the shake, not vanilla extract
+        return flavoured
     spelled = rewrite(plain.split(), tables.synonyms)
     said = " ".join(spelled.words)
     if spelled.used and said in tables.curated:
@@ -356,6 +359,38 @@ def key_steps(
             _text_assumptions(index, reading, result.position, alias) + result.assumptions
         )
     return _with_brand(result, index, reading.brands, key)
+
+
+#: Flavours a branded product is sold in, written after its name (``Boost Plus
+#: chocolate``, ``Glucerna shake vanilla``): the product's own food, whatever the flavour.
+_FLAVOURS = frozenset(
+    {"vanilla", "chocolate", "choc", "strawberry", "caramel", "mocha", "coffee", "banana",
+     "original", "flavor", "flavour", "flavored", "flavoured", "shake"}
+)  # fmt: skip
+
+
+def _product_flavour(
+    index: FoodIndex, words: list[str], tables: MatchTables, key: str
+) -> MatchResult | None:
+    """The branded product named before flavour words (``ensure plus vanilla``), when
+    the words before them are a curated alias holding a brand; else None."""
+    cut = len(words)
+    while cut > 1 and words[cut - 1] in _FLAVOURS:
+        cut -= 1
+    if cut == len(words) or cut == 0:
+        return None
+    product = " ".join(words[:cut])
+    if product not in tables.curated:
+        return None
+    brands = [b for _, _, b in tables.brands.find(words[:cut]) if b.kind == "packaged"]
+    if not brands:
+        return None
+    found = MatchResult(
+        tables.curated[product], 100.0, "alias", [], _curated_alternates_for(index, product)
+    )
+    flavour = " ".join(words[cut:])
+    found.assumptions.append(("flavour", f"{flavour} read as the flavour of {product}"))
+    return _with_brand(found, index, brands, key)
 
 
 def _chain_dish(
