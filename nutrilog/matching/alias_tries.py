@@ -161,20 +161,19 @@ _METHODS = (
     "scrambled", "sauteed", "baked", "broiled", "grilled", "roasted", "heat", "toasted",
     "smoked", "canned", "raw",
 )  # fmt: skip
-_COOKED_ANY_WAY: dict[int, np.ndarray] = {}
+#: The last index asked about and its mask of foods cooked by no named method.
+_COOKED_ANY_WAY: list[tuple[FoodIndex, np.ndarray]] = []
 
 
 def _cooked_any_way(index: FoodIndex, pos: int) -> bool:
     """Whether the food at ``pos`` is "cooked" by no method its description names."""
-    mask = _COOKED_ANY_WAY.get(id(index))
-    if mask is None:
+    if not _COOKED_ANY_WAY or _COOKED_ANY_WAY[0][0] is not index:
         mask = np.zeros(len(index.prep_ok["cooked"]), dtype=bool)
         mask[foods_holding(index, "cooked")] = True
         for method in _METHODS:
             mask[foods_holding(index, method)] = False
-        _COOKED_ANY_WAY.clear()
-        _COOKED_ANY_WAY[id(index)] = mask
-    return bool(mask[pos])
+        _COOKED_ANY_WAY[:] = [(index, mask)]
+    return bool(_COOKED_ANY_WAY[0][1][pos])
 
 
 def _never_so(index: FoodIndex, words: list[str], preparation: str) -> bool:
