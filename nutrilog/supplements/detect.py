@@ -270,8 +270,13 @@ def _count_for_each(text: str) -> tuple[float, str] | None:
     found = _COUNT_OF_UNITS.search(text)
     if found is None:
         return None
-    count = float(found["count"] or found["bare"] or found["after"] or found["times"])
+    count = _units_counted(found)
     return (count, found[0]) if count > 1 else None
+
+
+def _units_counted(found: re.Match[str]) -> float:
+    """The count a match of :data:`_COUNT_OF_UNITS` reads, whichever way it is written."""
+    return float(found["count"] or found["bare"] or found["after"] or found["times"])
 
 
 def _foreign_doses(parts: list[str], column: str) -> bool:
@@ -474,9 +479,7 @@ def detect_supplement(text: str) -> SupplementInfo:
         value, why, assumption = dose_of(column, amount, part or text)
         if why is None and counted is not None and counted[0] not in (part or text):
             # "calcium 315 mg + D 5 mcg, 2 caplets": each part's dose is one caplet's
-            value = float(value) * float(
-                counted["count"] or counted["bare"] or counted["after"] or counted["times"]
-            )
+            value = float(value) * _units_counted(counted)
         if why is None:
             nutrients[column] = float(value)
         else:
