@@ -85,6 +85,14 @@ def one_per_line(texts: list[str]) -> str:
     return block
 
 
+#: Letters Unicode does not split into a base letter and an accent (Polish ``ł``,
+#: Danish ``ø``, German ``ß``): their plain spelling, so that ``kiełbasa`` is ``kielbasa``.
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "þ": "th"}
+)  # fmt: skip
+
+
 def normalized_words(texts: list[str]) -> list[str]:
     """The words of each text as :func:`normalize_food_text` puts them, all in one list.
 
@@ -92,7 +100,10 @@ def normalized_words(texts: list[str]) -> list[str]:
     everywhere else). Accents, case, apostrophes, ``&`` and punctuation are handled on
     all texts at once, and each distinct word is put in the singular once.
     """
-    ascii_bytes = unicodedata.normalize("NFKD", one_per_line(texts)).encode("ascii", "ignore")
+    block = one_per_line(texts)
+    if not block.isascii():
+        block = unicodedata.normalize("NFKD", block.translate(_UNDECOMPOSED))
+    ascii_bytes = block.encode("ascii", "ignore")
     words = (
         ascii_bytes.translate(_FOLD, b"'")
         .replace(b"&", b" and ")
