@@ -26,10 +26,11 @@ from functools import lru_cache
 
 from nutrilog.matching.diary_words import alternation, entry_words, size_words
 from nutrilog.matching.negations import NEGATION_WORD
-from nutrilog.matching.not_food import FORMULA, tally_cue
+from nutrilog.matching.not_food import FORMULA, not_food_reason, tally_cue
 from nutrilog.matching.parts import CONNECTOR, ON_BREAD
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.words import normalize_many
+from nutrilog.supplements.words import PURPOSE
 
 __all__ = ["clock_after", "needs_reading", "strip_prefix"]
 
@@ -106,6 +107,14 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(
             r"^(?P<mark>[*=~#_]{1,3})\s*(?P<meal>[^*=~#_\d\s][^*=~#_]{0,29}?)\s*(?P=mark)"
             r"\s*[:=\-]?\s*(?=\S)",
+            flags,
+        ),
+        # a date before a meal and its separator (``12/2 dinner:``, ``2026-11-30 lunch -``)
+        # or before a colon: never before a meal word that is a food's (``1/2 breakfast
+        # burrito``)
+        re.compile(
+            rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+            rf"(?:\s+(?=(?:{meal}){tail}{_SEP})|\s*:\s+)",
             flags,
         ),
         re.compile(rf"^(?P<meal>{meal}){tail}{_SEP}", flags),
@@ -290,6 +299,12 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     if after is not None and after.start() > 0:  # "chocolate milk at lunch"
         meal = meal or after["meal"]
         rest = rest[: after.start()].strip()
+    purpose = PURPOSE.search(rest.translate(_BRACKETS_AS_SPACE))
+    if purpose is not None and purpose.start() > 0:
+        rest = rest[: purpose.start()].strip()  # "banana (for cramps)": why it was eaten
+    note = _BRACKET_CLOSING.search(rest)
+    if note is not None and note.start() > 0 and not_food_reason(note["note"]) is not None:
+        rest = rest[: note.start()].strip()  # "1 banana (cramps again)": a note of the day
     said = _said_after().search(rest)
     if said is not None and said.start() > 0 and not _place_said(said):
         # "fries at mcdonald's": the chain says which fries, read before them
@@ -304,6 +319,12 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     if mixed is not None and mixed.start() > 0 and _POWDER_MEASURE.search(rest[: mixed.start()]):
         rest = rest[: mixed.start()].strip()  # "2 scoops whey in water": the powder
     return rest, meal, clock
+
+
+#: Words in brackets closing a line.
+_BRACKET_CLOSING = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
+#: Brackets read as spaces, the same length (``banana (for cramps)``).
+_BRACKETS_AS_SPACE = str.maketrans("()[]", "    ")
 
 
 #: A clock time closing the line (``banana 10:15``, ``coffee @ 7am``, ``oats (7:30)``).
@@ -370,9 +391,10 @@ def _label_before(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _meal_after() -> re.Pattern[str]:
-    """A meal named after the food (``at lunch``, ``for breakfast``, ``with dinner``)."""
+    """A meal named after the food (``at lunch``, ``for breakfast``, ``with dinner``,
+    ``w/ dinner``)."""
     meals = alternation(entry_words().meals)
-    return re.compile(rf"\s+(?:at|for|during|with)\s+(?P<meal>(?:my\s+)?(?:{meals}))\s*$", re.I)
+    return re.compile(rf"\s+(?:at|for|during|with|w/)\s*(?P<meal>(?:my\s+)?(?:{meals}))\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
