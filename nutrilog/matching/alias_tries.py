@@ -30,6 +30,7 @@ __all__ = [
     "agreeing_aliases",
     "alias_lookup",
     "brand_order_alias",
+    "described_alias",
     "made_of",
     "narrower_alias",
     "shop_dropped",
@@ -205,10 +206,15 @@ def agreeing_aliases(
     outside = set(words).difference(tables.alias_words)
     if any(w not in vocab.cosmetic and w not in vocab.preparation for w in outside):
         return None
+    # a brand's words stay, and the words after it may each be set aside: ``popeyes
+    # spicy chicken breast`` is the chain's chicken whether ``spicy`` or ``breast`` is
+    # left out, whatever plain spicy chicken is
+    branded = {i for start, end, _ in tables.brands.find(words) for i in range(start, end)}
     found = [
         (hit, " ".join(words[:i] + words[i + 1 :]))
-        for i in range(len(words) - 1)
-        if (hit := alias_lookup(index, words[:i] + words[i + 1 :], tables)) is not None
+        for i in range(len(words) - (0 if branded else 1))
+        if i not in branded
+        and (hit := alias_lookup(index, words[:i] + words[i + 1 :], tables)) is not None
     ]
     if len(found) < 2 or len({hit[0] for hit, _ in found}) != 1:
         return None
@@ -241,6 +247,28 @@ def narrower_alias(
         found = alias_lookup(index, rest, tables)
         if found is not None:
             return found, f"{' '.join(words)} read as {' '.join(rest)}"
+    return None
+
+
+def described_alias(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[tuple[int, str, bool], str] | None:
+    """The alias of the last words when every word before them is one its food's USDA
+    description holds (``potato pierogies``: pierogi are "Dumpling, potato- or
+    cheese-filled"), with the assumption to record; else None. The words before only
+    say which of the alias's food the line means, so the alias stands."""
+    stop = matcher_words().stop
+    for cut in range(1, min(len(words), 3)):
+        before = words[:cut]
+        if stop.intersection(before):
+            return None  # "with milk malted": no qualifier of a food
+        found = alias_lookup(index, words[cut:], tables)
+        if found is None:
+            continue
+        at = np.array([found[0]])
+        if all(isin_sorted(at, foods_holding(index, w))[0] for w in before):
+            return found, f"{' '.join(words)} read as {' '.join(words[cut:])}"
+        return None
     return None
 
 

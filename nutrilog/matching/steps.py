@@ -31,6 +31,7 @@ from nutrilog.matching.alias_tries import (
     agreeing_aliases,
     alias_lookup,
     brand_order_alias,
+    described_alias,
     made_of,
     narrower_alias,
     shop_dropped,
@@ -341,15 +342,22 @@ def key_steps(
     ):
         # "hot ovaltine": the brand's generic food with the words around it, when that
         # is a food; the words alone ("hot") had been read as any food holding them
+        off = False
         rest = [w for seg in reading.written for w in seg]
         words = list(dict.fromkeys([*rest, *normalize_many([generic])[0].split()]))
         again = read_key(index, " ".join(words), tables.synonyms, tables.brands)
         other = yield from _match_reading(index, again, tables, threshold)
         if other.position is not None and other.score >= threshold:
             result = other
-        elif result.method == "alias":  # "ensure vanilla": the product, not the flavour
+        elif result.method == "alias" or (off := _words_off_kind(index, result, reading, tables)):
+            # "ensure vanilla": the product, not the flavour; "hot cheetos", "nescafe
+            # black": the product, not a food of the other words (hot tea, black bread)
             for brand in reading.brands:
                 alone = alias_lookup(index, normalize_many([brand.brand])[0].split(), tables)
+                if alone is None and off and brand.kind == "packaged" and brand.generic:
+                    # "sabra hummus snack cup": the brand's generic food
+                    generic_words = normalize_many([brand.generic])[0].split()
+                    alone = alias_lookup(index, generic_words, tables)
                 if alone is not None:
                     result = _alias_result(index, alone, 0.0)
                     break
@@ -359,6 +367,24 @@ def key_steps(
             _text_assumptions(index, reading, result.position, alias) + result.assumptions
         )
     return _with_brand(result, index, reading.brands, key)
+
+
+def _words_off_kind(
+    index: FoodIndex, result: MatchResult, reading: Reading, tables: MatchTables
+) -> bool:
+    """Whether a packaged product's brand was read with a food of none of its generic
+    food's words (``hot cheetos`` as hot tea, ``nescafe black`` as black olives): the
+    words beside the brand carried it, and they name no food themselves (``warburtons
+    crumpets`` are crumpets, not the maker's bread)."""
+    brands = reading.brands
+    packaged = " ".join(b.generic for b in brands if b.kind == "packaged" and b.generic)
+    return (
+        result.position is not None
+        and bool(packaged)
+        and not of_kind(index, result.position, packaged)
+        and alias_lookup(index, [str(reading.head)], tables) is None
+        and reading.head not in index.exact
+    )
 
 
 #: Flavours a branded product is sold in, written after its name (``Boost Plus
@@ -455,7 +481,11 @@ def _match_reading(
         found = alias_lookup(index, known[1:], tables)
     if found is not None:
         return _alias_result(index, found, penalty)
-    agreed = agreeing_aliases(index, known, tables) or narrower_alias(index, known, tables)
+    agreed = (
+        agreeing_aliases(index, known, tables)
+        or narrower_alias(index, known, tables)
+        or described_alias(index, known, tables)
+    )
     if agreed is not None:  # "mango banana smoothie": mango and banana smoothie agree
         result = _alias_result(index, agreed[0], penalty + _CORRECTED)
         result.assumptions.append(("alias", agreed[1]))
