@@ -330,7 +330,7 @@ def stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAm
     if found is not None and len(columns) == 1 and columns[0] in _MG_PER_MEQ:
         meq = float(found["num"])
         times = parsed.quantity / meq if parsed.unit is None and meq else math.nan
-        if times == round(times) and 1 < times <= MAX_UNITS:
+        if math.isfinite(times) and times == round(times) and 1 < times <= MAX_UNITS:
             meq = parsed.quantity  # "potassium chloride 8 mEq x2": the count read with it
         mg = meq * _MG_PER_MEQ[columns[0]]
         return parsed._replace(quantity=mg, unit="mg", unit_kind="mass")

@@ -106,7 +106,7 @@ B_COMPLEX = re.compile(r"\bb[\s-]?complex\b|\bb[\s-]?(?:50|100)\b", re.I)
 FORMS = re.compile(
     rf"{_ANY_SALT}|threonate|chelate|supplement|capsule|tablet|softgel|"
     r"\bgumm(?:y|ies)\b(?!\s*(?:bears?|worms?|candy|candies|rings?|sharks?|frogs?))|lozenge|\bpills?\b|\bcaps?\b|\btabs?\b|\bpowder\b|"
-    r"\bchewables?\b|\bchews?\b|\bdrops\b|cholecalciferol|ergocalciferol|methylcobalamin|cyanocobalamin|"
+    r"\bchewables?\b|\bchews?\b|\bdrops\b|\bgtts?\b|cholecalciferol|ergocalciferol|methylcobalamin|cyanocobalamin|"
     r"hydroxocobalamin|adenosylcobalamin",
     re.I,
 )
