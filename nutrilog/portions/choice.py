@@ -327,7 +327,18 @@ def count_row(
     ]
     if not outside:  # only as contents: "package (2 oz package containing 2 3" bars)"
         return _one_of_contents(pick(found, hint), unit)
-    return _standard_can(outside, unit, hint, typical) or pick(outside, hint)
+    return _one_of_counted(_standard_can(outside, unit, hint, typical) or pick(outside, hint), unit)
+
+
+def _one_of_counted(row: Row, unit: str) -> Row:
+    """``row`` as the weight of one ``unit`` when its text counts several of them
+    (SR28's "serving 4 pieces" of chicken strips: a quarter of it); as it is otherwise."""
+    found = re.search(rf"\b(\d+)\s+{re.escape(unit)}s?\b", _BRACKETS.sub(" ", row.text))
+    if found is None or int(found[1]) < 2 or row.amount != 1:
+        return row
+    count = int(found[1])
+    per = row.per_one / count
+    return row._replace(per_one=per, grams=per, label=f"1/{count} of {row.label}")
 
 
 def _one_of_contents(row: Row, unit: str) -> Row:

@@ -131,6 +131,8 @@ VAGUE_COUNTS: dict[tuple[str, ...], float] = {("a", "few"): 3.0, ("few",): 3.0, 
 def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
     """A number word or phrase at ``i`` (``a dozen``, ``two and a half``, ``a few``)."""
     first = word_at(toks, i)
+    if i > 0 and toks.text[i - 1] == "-" and toks.end[i - 1] == toks.start[i]:
+        return None  # "chick-fil-a strips": the end of a name, not an article
     for phrase, value in _PHRASES_BY_FIRST.get(first, ()):
         if tuple(toks.word[i : i + len(phrase)]) == phrase:
             j = i + len(phrase)
