@@ -38,6 +38,7 @@ class _Companion(NamedTuple):
     amount: str  # the amount of one addition ("2 tbsp")
     base_amount: str  # the amount of the base when it has none ("1 cup"), or ""
     means: str  # the food the addition is in this place ("half and half"), or ""
+    per_slice: bool  # the amount is spread on each slice or piece of a counted base
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def _companions() -> tuple[_Companion, ...]:
                 row["amount"].strip(),
                 (row.get("base_amount") or "").strip(),
                 (row.get("means") or "").strip(),
+                (row.get("per_slice") or "").strip() == "yes",
             )
             for row in csv.DictReader(fh)
         )
@@ -101,6 +103,8 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
         if rule is None:
             continue
         number, unit = rule.amount.split(maxsplit=1)
+        if rule.per_slice:  # "2 slices toast w/ butter": butter on each slice
+            count *= _slices(parts, keys, n, rule.base)
         amount = f"{float(number) * count:g} {unit}"
         tags = (*part.tags, ("estimated amount", f"{food} = {amount} (added)"))
         if rule.means:
@@ -121,6 +125,22 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
                         (*other.tags, ("estimated amount", detail)),
                     )
     return tuple(out)
+
+
+#: The most slices one spread is counted on: a larger count is a batch, not one plate.
+_MOST_SLICES = 4
+
+
+def _slices(parts: tuple[Part, ...], keys: list[str], at: int, base: frozenset[str]) -> float:
+    """How many slices or pieces the base part beside part ``at`` counts (``2 slices
+    toast``, ``toast (2 slices)``), at most :data:`_MOST_SLICES`; 1 when it counts none."""
+    for m, other in enumerate(parts):
+        if m == at or not _names_any(keys[m], base):
+            continue
+        said = parse_quantity(other.text)
+        if said.unit in ("slice", "piece") and 1 < said.quantity <= _MOST_SLICES:
+            return float(said.quantity)
+    return 1.0
 
 
 def topped_foods(parts: tuple[Part, ...], accepted: Callable[[str], bool]) -> tuple[Part, ...]:
