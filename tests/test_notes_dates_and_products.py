@@ -202,3 +202,27 @@ def test_letters_without_a_decomposition_have_a_plain_spelling() -> None:
 )
 def test_corrected_rows(foods: FoodTable, text: str, food: str) -> None:
     assert nl.match_foods([text], foods)["food_id"].iloc[0] == food
+
+
+# ------------------------------------------------------------------ spreads on slices
+
+
+def test_a_spread_on_counted_slices_is_spread_on_each(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "2 slices rye toast with jam")
+    jam = e[e["description"] == "Jams and preserves"]
+    assert jam["grams"].tolist() == [pytest.approx(40.0)]  # 2 x 1 tbsp (20 g)
+
+
+def test_a_spread_on_uncounted_toast_is_one_slices_worth(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "toast with jam")
+    assert e.loc[e["description"] == "Jams and preserves", "grams"].tolist() == [
+        pytest.approx(20.0)
+    ]
+
+
+def test_a_batch_of_slices_is_not_spread_one_by_one(foods: FoodTable) -> None:
+    # more than four slices is no plate: the spread keeps one slice's worth
+    e = entries_of_line(foods, "8 slices toast with jam")
+    assert e.loc[e["description"] == "Jams and preserves", "grams"].tolist() == [
+        pytest.approx(20.0)
+    ]
