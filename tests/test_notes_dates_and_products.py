@@ -226,3 +226,21 @@ def test_a_batch_of_slices_is_not_spread_one_by_one(foods: FoodTable) -> None:
     assert e.loc[e["description"] == "Jams and preserves", "grams"].tolist() == [
         pytest.approx(20.0)
     ]
+
+
+# ------------------------------------------------------------------ slices after the food
+
+
+def test_slices_after_the_food_are_slices(foods: FoodTable) -> None:
+    # "2 pizza slices" had been two whole pizzas (1.4 kg); "2 slices pizza" two slices
+    after = entries_of_line(foods, "2 pizza slices")["grams"].iloc[0]
+    before = entries_of_line(foods, "2 slices pizza")["grams"].iloc[0]
+    assert after == pytest.approx(before)
+    assert after < 400
+
+
+def test_slices_of_a_fruit_usda_weighs_whole_are_its_twins_slices(foods: FoodTable) -> None:
+    # SR28 oranges have no slice; FNDDS orange's slice is 15 g
+    e = entries_of_line(foods, "6 orange slices")
+    assert e["grams"].iloc[0] == pytest.approx(90.0)
+    assert "FNDDS twin" in e["assumptions"].iloc[0]
