@@ -12,6 +12,7 @@ import nutrilog as nl
 from nutrilog.foods import FoodTable
 from nutrilog.matching.prefixes import strip_prefix
 from nutrilog.matching.words import normalize_many
+from nutrilog.quantity import parse_quantity
 from nutrilog.supplements.detect import detect_supplement
 
 # ------------------------------------------------------------------ notes beside a food
@@ -244,3 +245,28 @@ def test_slices_of_a_fruit_usda_weighs_whole_are_its_twins_slices(foods: FoodTab
     e = entries_of_line(foods, "6 orange slices")
     assert e["grams"].iloc[0] == pytest.approx(90.0)
     assert "FNDDS twin" in e["assumptions"].iloc[0]
+
+
+# ------------------------------------------------------------------ counts in brackets
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "grams"),
+    [
+        ("Generic - Almonds, 1 oz (23 nuts)", "sr28:12061", 28.35),  # not mixed nuts too
+        ("Pistachios, 1 oz (49 kernels)", "sr28:12152", 28.35),  # not apricot kernel oil
+        ("grapes 1 cup (about 32 grapes)", "sr28:09132", 151.0),
+    ],
+)
+def test_a_count_of_items_in_brackets_after_an_amount_is_a_note(
+    foods: FoodTable, line: str, food: str, grams: float
+) -> None:
+    e = entries_of_line(foods, line)
+    assert e["food_id"].tolist() == [food]
+    assert e["grams"].iloc[0] == pytest.approx(grams, rel=1e-3)
+
+
+def test_a_weight_in_brackets_after_a_volume_is_no_count_note() -> None:
+    # "1 cup (240 g)": the label's grams stay a note of the amount, not dropped
+    assert parse_quantity("milk 1 cup (240 g)").note == "240 g"
+    assert parse_quantity("almonds 1 oz (23 nuts)").note is None

@@ -382,6 +382,24 @@ def _container_after(toks: Tokens, end: int) -> set[int]:
     return {end}
 
 
+#: A count of items in brackets after a weight or a volume (``1 oz (23 nuts)``, ``1 cup
+#: (about 32 grapes)``, as apps and USDA portions write them): how many items the amount
+#: holds, no second food or amount.
+_COUNT_NOTE = re.compile(
+    r"(?P<amount>\d\s*(?:oz|ounces?|g|grams?|cups?|c|tbsp|tsp|ml|lbs?)\.?)\s*"
+    r"\(\s*(?:about|approx\.?|~)?\s*\d+(?:\.\d+)?\s+(?P<items>[a-z]+)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _without_count_note(found: re.Match[str]) -> str:
+    """The amount without its bracketed count; a weight or volume in the brackets
+    (``1 cup (240 g)``) is kept, it says what the amount weighs."""
+    if unit_at(tokenize(found["items"]), 0) is not None:
+        return found[0]
+    return found["amount"]
+
+
 @lru_cache(maxsize=65536)
 def parse_quantity(text: str) -> ParsedAmount:
     """Parse the amount and food words of one diary line.
@@ -410,6 +428,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     if not s:
         return ParsedAmount("", math.nan, None, None, "no text")
     s = container_amounts(s)  # "one 5.3oz cup", "whole can", "mac & cheese - cup"
+    s = _COUNT_NOTE.sub(_without_count_note, s)  # "almonds, 1 oz (23 nuts)"
     approx = _APPROX_RE.match(s)
     if approx and approx.end() < len(s):
         s = s[approx.end() :]
