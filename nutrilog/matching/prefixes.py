@@ -303,7 +303,12 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     if purpose is not None and purpose.start() > 0:
         rest = rest[: purpose.start()].strip()  # "banana (for cramps)": why it was eaten
     note = _BRACKET_CLOSING.search(rest)
-    if note is not None and note.start() > 0 and not_food_reason(note["note"]) is not None:
+    if (
+        note is not None
+        and note.start() > 0
+        and not FORMULA.search(rest)  # "=SUM(A1:A2)" stays a formula
+        and not_food_reason(note["note"]) is not None
+    ):
         rest = rest[: note.start()].strip()  # "1 banana (cramps again)": a note of the day
     said = _said_after().search(rest)
     if said is not None and said.start() > 0 and not _place_said(said):
