@@ -270,3 +270,12 @@ def test_a_weight_in_brackets_after_a_volume_is_no_count_note() -> None:
     # "1 cup (240 g)": the label's grams stay a note of the amount, not dropped
     assert parse_quantity("milk 1 cup (240 g)").note == "240 g"
     assert parse_quantity("almonds 1 oz (23 nuts)").note is None
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [("cold brew black", "fndds:92102400"), ("iced coffee black", "fndds:92102400")],
+)
+def test_black_after_a_coffee_is_how_it_is_taken(foods: FoodTable, text: str, food: str) -> None:
+    # "cold brew black" had been black bread; "iced coffee black" hot coffee
+    assert nl.match_foods([text], foods)["food_id"].iloc[0] == food

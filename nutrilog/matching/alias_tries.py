@@ -31,6 +31,7 @@ __all__ = [
     "alias_lookup",
     "brand_order_alias",
     "described_alias",
+    "drink_taken_black",
     "made_of",
     "narrower_alias",
     "shop_dropped",
@@ -270,6 +271,21 @@ def described_alias(
             return found, f"{' '.join(words)} read as {' '.join(words[cut:])}"
         return None
     return None
+
+
+def drink_taken_black(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[int, str, bool] | None:
+    """A coffee or tea written with ``black`` after its name (``cold brew black``, ``kona
+    coffee black``): the drink's alias, taken without milk; else None. ``black`` closing
+    the line had been read as the food's own word (black bread)."""
+    if len(words) < 2 or words[-1] != "black":
+        return None
+    found = alias_lookup(index, words[:-1], tables)
+    if found is None:
+        return None
+    description = str(index.descriptions[found[0]]).lower()
+    return found if "coffee" in description or "tea" in description.split(", ") else None
 
 
 def made_of(

@@ -32,6 +32,7 @@ from nutrilog.matching.alias_tries import (
     alias_lookup,
     brand_order_alias,
     described_alias,
+    drink_taken_black,
     made_of,
     narrower_alias,
     shop_dropped,
@@ -481,6 +482,9 @@ def _match_reading(
         found = alias_lookup(index, known[1:], tables)
     if found is not None:
         return _alias_result(index, found, penalty)
+    black = drink_taken_black(index, every, tables)
+    if black is not None:  # "cold brew black": the coffee, no milk (not black bread)
+        return _alias_result(index, black, _CORRECTED * len(reading.corrections))
     agreed = (
         agreeing_aliases(index, known, tables)
         or narrower_alias(index, known, tables)
