@@ -279,3 +279,30 @@ def test_a_weight_in_brackets_after_a_volume_is_no_count_note() -> None:
 def test_black_after_a_coffee_is_how_it_is_taken(foods: FoodTable, text: str, food: str) -> None:
     # "cold brew black" had been black bread; "iced coffee black" hot coffee
     assert nl.match_foods([text], foods)["food_id"].iloc[0] == food
+
+
+def test_a_foods_own_name_holding_a_symptom_word_is_food(foods: FoodTable) -> None:
+    # "pain" is a symptom word; pain au chocolat had been rejected as a note
+    e = entries_of_line(foods, "1 pain au chocolat")
+    assert e["description"].tolist() == ["Croissant, chocolate"]
+    assert len(rejected_reasons("lower back pain again")) == 1
+
+
+def test_a_food_usda_lacks_is_not_cut_into_foods_it_has(foods: FoodTable) -> None:
+    # "scotch egg" had been a glass of whisky and a fried egg
+    e = entries_of_line(foods, "1 scotch egg")
+    assert len(e) == 1
+    assert e["food_id"].isna().all()
+    assert "not in USDA" in e["assumptions"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("three bean salad", "fndds:75302080"),  # FNDDS names it; had been black bean salad
+        ("kippers", "sr28:15042"),  # kippered herring, not plain cooked herring
+        ("key lime pie", "fndds:53381000"),  # FNDDS names key lime pie under lemon meringue
+    ],
+)
+def test_aliases_set_right_by_usdas_own_names(foods: FoodTable, text: str, food: str) -> None:
+    assert nl.match_foods([text], foods)["food_id"].iloc[0] == food

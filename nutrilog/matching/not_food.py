@@ -20,6 +20,7 @@ import re
 from collections.abc import Container
 from functools import lru_cache
 
+from nutrilog.matching.aliases import curated_aliases
 from nutrilog.matching.diary_words import entry_words, size_words
 from nutrilog.matching.synonyms import PhraseTable, brand_table
 from nutrilog.matching.words import normalize_many
@@ -162,6 +163,8 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     if FORMULA.search(text):
         return "not a food entry (spreadsheet formula)"
     words = normalize_many([text])[0].split()
+    if " ".join(w for w in words if not _NUMERIC.search(w)) in curated_aliases():
+        return None  # "pain au chocolat": a food's own name, whatever word it holds
     vocab = entry_words()
     # a brand's or a meal's name is no cue (``weight watchers`` and a ``post workout
     # shake`` are food; ``weight`` and ``workout`` alone are not)

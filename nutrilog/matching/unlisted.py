@@ -128,6 +128,8 @@ def unlisted_foods(matcher: Matcher, text: str) -> tuple[str, ...] | None:
         return None
     key = key_of(food)
     found = matcher.result(key)
+    if any(kind == "not in USDA" for kind, _ in found.assumptions):
+        return None  # "scotch egg": one food USDA lacks, not scotch and an egg
     if found.position is not None and (
         found.method != "fuzzy" or _added_foods(matcher, key) <= DISH_EXTRA
     ):
