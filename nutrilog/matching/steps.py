@@ -343,22 +343,17 @@ def key_steps(
     ):
         # "hot ovaltine": the brand's generic food with the words around it, when that
         # is a food; the words alone ("hot") had been read as any food holding them
-        off = False
         rest = [w for seg in reading.written for w in seg]
         words = list(dict.fromkeys([*rest, *normalize_many([generic])[0].split()]))
         again = read_key(index, " ".join(words), tables.synonyms, tables.brands)
         other = yield from _match_reading(index, again, tables, threshold)
         if other.position is not None and other.score >= threshold:
             result = other
-        elif result.method == "alias" or (off := _words_off_kind(index, result, reading, tables)):
+        elif result.method == "alias" or _words_off_kind(index, result, reading, tables):
             # "ensure vanilla": the product, not the flavour; "hot cheetos", "nescafe
             # black": the product, not a food of the other words (hot tea, black bread)
             for brand in reading.brands:
                 alone = alias_lookup(index, normalize_many([brand.brand])[0].split(), tables)
-                if alone is None and off and brand.kind == "packaged" and brand.generic:
-                    # "sabra hummus snack cup": the brand's generic food
-                    generic_words = normalize_many([brand.generic])[0].split()
-                    alone = alias_lookup(index, generic_words, tables)
                 if alone is not None:
                     result = _alias_result(index, alone, 0.0)
                     break
