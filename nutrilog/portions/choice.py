@@ -336,9 +336,13 @@ def _one_of_counted(row: Row, unit: str) -> Row:
     found = re.search(rf"\b(\d+)\s+{re.escape(unit)}s?\b", _BRACKETS.sub(" ", row.text))
     if found is None or int(found[1]) < 2 or row.amount != 1:
         return row
-    count = int(found[1])
+    return _one_of(row, int(found[1]))
+
+
+def _one_of(row: Row, count: int) -> Row:
+    """``row`` as the weight of one of the ``count`` items it holds."""
     per = row.per_one / count
-    return row._replace(per_one=per, grams=per, label=f"1/{count} of {row.label}")
+    return row._replace(per_one=per, grams=per * row.amount, label=f"1/{count} of {row.label}")
 
 
 def _one_of_contents(row: Row, unit: str) -> Row:
@@ -350,9 +354,7 @@ def _one_of_contents(row: Row, unit: str) -> Row:
     )
     if found is None or int(found[1]) < 2:
         return row
-    count = int(found[1])
-    per = row.per_one / count
-    return row._replace(per_one=per, grams=per * row.amount, label=f"1/{count} of {row.label}")
+    return _one_of(row, int(found[1]))
 
 
 def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
