@@ -53,7 +53,7 @@ _AT = rf"(?:\s*@\s*|\s+(?:at|around|about|approx|~)\s*|\s+(?={_CLOCK}))"
 #: with a space after it, so that ``1.5 cups`` stays an amount and ``2) 1/2 cup``
 #: is half a cup.
 _LIST_MARKER = (
-    r"^(?:[-*+>\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014]|\[[\sxX\u2713\u2714]?\]"
+    r"^(?:[-*+\u2022\u00b7\u2023\u25aa\u25e6\u2013\u2014]|>{1,3}|\[[\sxX\u2713\u2714]?\]"
     r"|\(?#?\d{1,2}[.)])\s+"
 )
 
@@ -67,7 +67,12 @@ _FOOD_NEXT = (
 _CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
 #: An occasion a meal is before or after (``post-nursing``, ``pre gym``, ``after school``):
 #: with it, a meal word is a prefix even when the amount follows without a separator.
-_OCCASION = r"(?:pre|post|after|before)[\s-]?[a-z]+"
+_OCCASION = r"(?:pre|post|after|before|b4)[\s-]?[a-z]+"
+
+
+#: Context before a time: a word or two ending in a shift word (``mid-shift``, ``on
+#: break``); other words before a time may be a food (``toast 0700 - 2 slices``).
+_SHIFT_CONTEXT = r"(?:[a-z][a-z']*[\s-])?(?:shift|break|work|call|duty)"
 
 
 #: An amount opening what follows a prefix (``2 eggs``, ``half a bagel``).
@@ -94,7 +99,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         rf"(?:\s*#\s*\d+|\s+\d+(?!\d|:\d|\s*[ap]\.?m))?"
         rf"(?:{_AT}(?P<time>{_AT_CLOCK}))?"
         r"(?:\s*\([^)]{0,40}\))?"
-        r"(?:\s+(?:at|@|from)\s+[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
+        r"(?:\s+(?:at|@|from|in|on)\s+[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
     )
     amount_next = _AMOUNT_NEXT
     flags = re.IGNORECASE
@@ -147,6 +152,9 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
             flags,
         ),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
+        # a word or two of context, a time and a separator (``mid-shift 0200 --``, ``on
+        # break 3am:``): a 24-hour time, or a shift word (``coffee 7am - 2 cups`` is coffee)
+        re.compile(rf"^(?P<meal>{_SHIFT_CONTEXT})\s+(?P<time>{_CLOCK}|{_CLOCK_24}){_SEP}", flags),
         # an occasion or a meal, then a time after ``@`` (``pre-run @5:40 1 banana``)
         re.compile(
             rf"^(?:(?P<meal>{_OCCASION}|{meal})\s*)?@\s*(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags
@@ -207,7 +215,8 @@ def _worth_reading() -> re.Pattern[str]:
     first = alternation(w.meals + w.colon_meals + w.times_of_day + w.eat_verbs + w.places_before)
     # a word or two of context before a meal and a separator (``office lunch -``)
     context = (
-        rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{alternation(w.meals)})\s*(?:[:=|]|[-\u2013\u2014]\s)"
+        rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{alternation(w.meals)}){_SEP}"
+        rf"|{_SHIFT_CONTEXT}\s+(?:{_CLOCK}|{_CLOCK_24}){_SEP}"
         rf"|{_OCCASION}[\s-]+(?:{alternation(w.meals)})\s+\d"
         rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}}\s*(?::|[-\u2013\u2014]\s|[-=]>)"
     )
