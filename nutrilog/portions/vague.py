@@ -92,6 +92,10 @@ _LARGE_FRUIT_G = 250.0
 
 #: Portions of a part of an item that the FNDDS twin lends when the food has none.
 _TWIN_PIECES = frozenset({"chunk", "piece", "cube"})
+#: Vague amounts whose every portion the twin lends: a packet of a food is the same
+#: packet whichever table weighs it (SR28 peanut-butter crackers have none, FNDDS its
+#: 45 g individual package).
+_TWIN_WHOLE = frozenset({"packet"})
 
 
 def _named(rows: Sequence[Row], name: str) -> list[Row]:
@@ -120,7 +124,7 @@ def vague_portion(
         return Portion(np.nan, "", f"vague amount {word!r}")
     for source, rows in ((None, food.rows), ("FNDDS twin", twin.rows if twin else [])):
         for name in rule.portion_words:
-            if source is not None and name not in _TWIN_PIECES:
+            if source is not None and name not in _TWIN_PIECES and word not in _TWIN_WHOLE:
                 continue  # a piece of an apple is the apple, not the twin's slice
             named = _named(rows, name)
             if not named:
