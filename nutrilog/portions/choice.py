@@ -266,6 +266,13 @@ def described_count(food: Food, hint: Hint, most: float = 2) -> Row | None:
     if hint.dims:
         rows = [row for row in rows if fits(row, hint.dims)] or rows
     plain = [row for row in rows if len(WORD.findall(row.text)) == 1]
+    if not plain:
+        # a size note in brackets keeps a row (``cracker (1" square)``); another word
+        # outside them names a variant (``Bagel Thin`` of FNDDS fruit bagels: one bagel
+        # is the regular one)
+        rows = [row for row in rows if len(WORD.findall(_BRACKETS.sub(" ", row.text))) == 1]
+        if not rows:
+            return None
     return pick(plain or rows, hint)
 
 
