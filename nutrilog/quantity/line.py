@@ -177,11 +177,63 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
             j += 1
     if not numeric and unit is None and not (i == 0 or toks.text[i - 1] in ",;("):
         return None  # "tea with a biscuit": a word number mid-text needs a unit
+    if toks.word[i] in {"a", "an"} and i > 0 and _names_before(toks, i):
+        return None  # "chick fil a strips": the "a" ends a name, it is no amount
     lone = not numeric and unit is None and not math.isnan(value) and i + 1 == j
     if lone and (word_at(toks, j) is None or toks.word[i] in _NEED_UNIT):
         return None  # a lone "a" at the end; "quarter pounder"
     start = 0 if (numeric and value < 0 and i == 1) else i
     return _Cand(start, j, value, unit, notes, False, toks.depth[i])
+
+
+#: Words after which an "a" opens an amount (``coffee with a splash of milk``, ``had a
+#: cup``); after any other word it ends a name (``chick fil a strips``).
+_BEFORE_ARTICLE = frozenset(
+    {
+        "with",
+        "w",
+        "and",
+        "n",
+        "plus",
+        "of",
+        "or",
+        "had",
+        "ate",
+        "drank",
+        "about",
+        "around",
+        "approx",
+        "maybe",
+        "like",
+        "just",
+        "only",
+        "then",
+        "also",
+        "added",
+        "add",
+        "in",
+        "on",
+        "into",
+        "for",
+        "over",
+        "extra",
+        "each",
+        "per",
+        "at",
+        "from",
+        "to",
+        "after",
+        "before",
+    }
+)
+
+
+def _names_before(toks: Tokens, i: int) -> bool:
+    """Whether the word before the ``a`` at ``i`` is part of a name it ends."""
+    before = toks.text[i - 1]
+    if toks.kind[i - 1] != "word" or toks.end[i - 1] == toks.start[i]:
+        return False
+    return before.lower() not in _BEFORE_ARTICLE and before.lower() not in NUMBER_STARTS
 
 
 def _amounts(toks: Tokens) -> list[_Cand]:
