@@ -182,6 +182,13 @@ def _known_words(synonyms: PhraseTable[Synonym]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _one_word_aliases() -> frozenset[str]:
+    """The curated aliases of one word (``brat``, ``ewa``): each is a food as written,
+    never a misspelling of another word."""
+    return frozenset(a for a in curated_aliases() if " " not in a)
+
+
 def _alias_correction(index: FoodIndex, word: str) -> str | None:
     """``word`` corrected by one letter to a word only the curated aliases hold (``virgn``:
     ``virgin`` of extra virgin olive oil, a word no USDA description holds), or None.
@@ -258,10 +265,12 @@ def read_key(
         counted = count_words()
         if len(words) > 1:  # "nori sheets", "edamame pods": the count's unit, no food word
             words = [w for w in words if w in index.postings or w not in counted] or words
+        written = words
         words, used = rewrite(words, synonyms)
         reading.synonyms.extend(used)
         fixed_words = []
         corrected = False
+        known = (len(reading.corrections), len(reading.synonyms) - len(used))
         plain = plain_words(index)
         brand_only = [x for x in words if x in index.postings and x not in plain]
         for w in words:
@@ -278,6 +287,9 @@ def read_key(
                     fixed_words.append(fixed)
                 else:
                     fixed_words.append(w)
+                continue
+            if w in _one_word_aliases():  # "johnsonville brat": a bratwurst, no "brot"
+                fixed_words.append(w)
                 continue
             at = len(fixed_words)
             before = fixed_words[-1] if fixed_words else None
@@ -297,6 +309,12 @@ def read_key(
             else:
                 fixed_words.append(w)
         if corrected:
+            fixes = dict(reading.corrections[known[0] :])
+            if all(w in written and " " not in f for w, f in fixes.items()):
+                # the words as written, corrected, then renamed: ``chese curds`` is
+                # cheese curds, not chese and a curd already renamed yogurt
+                del reading.synonyms[known[1] :]
+                fixed_words = [fixes.get(w, w) for w in written]
             fixed_words, used = rewrite(fixed_words, synonyms)
             reading.synonyms.extend(used)
         reading.written.append([w for w in fixed_words if _role(w, index) != "unknown"])
