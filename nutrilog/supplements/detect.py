@@ -315,6 +315,22 @@ def _only_supplement_words(food: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _day_note(text: str) -> bool:
+    """Whether ``text`` names a nutrient by a lone letter beside a day-note word
+    (``weigh-in 132.4 (K)``: a weight and a weight class, no 132 mg of potassium); a
+    bare number there is no dose (``D3 2000 after workout`` still is one)."""
+    if not _LONE_LETTER.search(text):
+        return False
+    from nutrilog.matching.diary_words import entry_words
+    from nutrilog.matching.words import normalize_many
+
+    return bool(entry_words().not_food.find(normalize_many([text])[0].split()))
+
+
+#: A nutrient's one-letter symbol standing alone (``(K)``, ``D``).
+_LONE_LETTER = re.compile(r"(?<![\w-])[KD](?![\w-])")
+
+
 def detect_supplement(text: str) -> SupplementInfo:
     """Classify one log line as food, supplement or water and read its doses.
 
@@ -406,7 +422,12 @@ def detect_supplement(text: str) -> SupplementInfo:
         )
     if not dosed and food_measure(parsed) and not (columns and _only_supplement_words(food)):
         return _FOOD  # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"
-    if len(columns) == 1 and parsed.unit is None and parsed.quantity >= BARE_DOSE_MIN:
+    if (
+        len(columns) == 1
+        and parsed.unit is None
+        and parsed.quantity >= BARE_DOSE_MIN
+        and not _day_note(text)
+    ):
         dosed = True  # "vitamin D3 ultra 1000": a product's strength is its dose
     marked = bool(FORMS.search(text))
     if marked and not columns and (COFFEE_CAPSULE.search(text) or MEDICINE.search(text)):
