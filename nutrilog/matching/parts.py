@@ -53,7 +53,8 @@ _SERVED_ON = (
 #: Dishes served on bread: the bread named after them is theirs, not another food.
 ON_BREAD = re.compile(
     r"(?P<dish>\b(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
-    r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese|sloppy\s+joes?)\b)\s+on\s+(?:an?\s+)?"
+    r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese|sloppy\s+joes?)\b"
+    r"(?:\s+(?:w/|with)\s*[a-z][a-z' ]{0,25}?)?)\s+on\s+(?:an?\s+)?"
     rf"(?:(?:{_BREAD_KIND}|wheat|seeded|french|italian|brioche|pretzel|potato|sesame"
     r"|ciabatta)\s+)*"
     r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitt?as?"
@@ -142,6 +143,8 @@ def own_bread_dropped(text: str) -> str:
     --------
     >>> own_bread_dropped("ham sandwich on rye, 1 apple")
     'ham sandwich, 1 apple'
+    >>> own_bread_dropped("turkey sandwich w/ mayo on wheat")
+    'turkey sandwich w/ mayo'
     >>> own_bread_dropped("beans on toast")
     'beans on toast'
     """
