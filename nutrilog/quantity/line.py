@@ -175,6 +175,8 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
         unit, j = hit
         if word_at(toks, j) in _OF:
             j += 1
+    if not numeric and unit is None and _half_after(toks, i, j):
+        return _Cand(i, j, 0.5, None, ("half said after the food",), False, toks.depth[i])
     if not numeric and unit is None and not (i == 0 or toks.text[i - 1] in ",;("):
         return None  # "tea with a biscuit": a word number mid-text needs a unit
     if toks.word[i] in {"a", "an"} and i > 0 and _names_before(toks, i):
@@ -184,6 +186,16 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
         return None  # a lone "a" at the end; "quarter pounder"
     start = 0 if (numeric and value < 0 and i == 1) else i
     return _Cand(start, j, value, unit, notes, False, toks.depth[i])
+
+
+def _half_after(toks: Tokens, i: int, j: int) -> bool:
+    """Whether the ``half`` at ``i`` ends the line after a food (``avocado half``,
+    ``banana, half``, ``sandwich - half``): half of it, unless it ends a name (``half
+    and half``)."""
+    if toks.word[i] != "half" or j != toks.n or i == 0:
+        return False
+    words = [w for w in toks.word[:i] if w and w.isalpha()]
+    return bool(words) and words[-1] not in {"and", "n", "a", "an"}
 
 
 #: Words after which an "a" opens an amount (``coffee with a splash of milk``, ``had a
