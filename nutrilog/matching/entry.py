@@ -67,6 +67,7 @@ from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
 from nutrilog.matching.neighbours import (
+    additions_apart,
     british_chips,
     companion_amounts,
     read_topped,
@@ -483,7 +484,7 @@ def _parts_of(
     tag = (("component", f'of "{whole}"'), *said)
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = listed_apart(matcher, _topped(matcher, parts, ()) or parts, whole)
-    return companion_amounts(british_chips(parts, tag))
+    return companion_amounts(additions_apart(british_chips(parts, tag)))
 
 
 def _named(matcher: Matcher, key: str) -> bool:

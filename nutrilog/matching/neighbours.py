@@ -27,7 +27,7 @@ from nutrilog.matching.parts import Part, has_amount
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["british_chips", "companion_amounts", "read_topped", "topped_foods"]
+__all__ = ["additions_apart", "british_chips", "companion_amounts", "read_topped", "topped_foods"]
 
 
 class _Companion(NamedTuple):
@@ -124,6 +124,47 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
                         f"{rule.base_amount} {other.text}",
                         (*other.tags, ("estimated amount", detail)),
                     )
+    return tuple(out)
+
+
+def additions_apart(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """A drink written with an addition run into its name, beside another addition of
+    that drink (``coffee cream & sugar``, ``iced coffee cream and sugar``, ``tea milk,
+    2 sugars``): the drink and the addition apart, so that the cream is a creamer cup
+    (:func:`companion_amounts`) and not a cup of coffee cream. A drink and one addition
+    alone (``coffee cream``) stay as written: that may be the product.
+
+    Examples
+    --------
+    >>> [p.text for p in additions_apart((Part("coffee cream", ()), Part("sugar", ())))]
+    ['coffee', 'cream', 'sugar']
+    """
+    if len(parts) < 2:
+        return parts
+    foods = [normalize_many([parse_quantity(p.text).food])[0] for p in parts]
+    out: list[Part] = []
+    for n, part in enumerate(parts):
+        others = [f for m, f in enumerate(foods) if m != n]
+        cut = None
+        for rule in _companions():
+            added = {a for c in _companions() if c.base == rule.base for a in c.addition}
+            if not any(o in added for o in others):
+                continue
+            for addition in rule.addition:
+                found = re.search(rf"\s+{re.escape(addition)}\s*$", part.text, re.IGNORECASE)
+                head = normalize_many([part.text[: found.start()]])[0] if found else ""
+                if found and head.split() and _names_any(head.split()[-1], rule.base):
+                    cut = found.start()
+                    break
+            if cut is not None:
+                break
+        if cut is None:
+            out.append(part)
+        else:
+            out += [
+                Part(part.text[:cut].strip(), part.tags),
+                Part(part.text[cut:].strip(), part.tags),
+            ]
     return tuple(out)
 
 
