@@ -197,6 +197,11 @@ def _unit_names() -> str:
     return alternation(tuple(a.lower() for a in unit_aliases() if re.fullmatch(r"[A-Za-z ]+", a)))
 
 
+#: What or whom a food was for, at the end of a line (``flour tortilla for a wrap``,
+#: ``sandwich for the kids``): no part of the food.
+_MADE_FOR = re.compile(
+    r"\s+for\s+(?:a|an|the|my|his|her|our|their)\s+[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?\s*$", re.I
+)
 _COMMENT = re.compile(r"\s+#(?!\d).*$")
 #: A nutrient amount in brackets after the food (``salt (2300 mg sodium)``, ``(12g
 #: protein)``): what the label says of it, no part of the food or its amount.
@@ -226,7 +231,8 @@ def _worth_reading() -> re.Pattern[str]:
         rf"|{_OCCASION}\s*@|@\s*\d|(?:[01]?\d|2[0-3])\.(?:15|30|45)(?:\s+[a-z]|\s*[-:=>|])"
         rf"|(?:{alternation(w.durations)})\s*\d)"
         rf"|{CONNECTOR.pattern}|\s#|\s>>\s|{NEGATION_WORD}|{_NUTRIENT_NOTE.pattern}"
-        rf"|{ON_BREAD.pattern}|\([^()\d,;:+&]{{2,30}}\)\s*$",  # another name in brackets
+        rf"|{ON_BREAD.pattern}|{_MADE_FOR.pattern}"
+        r"|\([^()\d,;:+&]{2,30}\)\s*$",  # another name in brackets
         re.IGNORECASE,
     )
 
@@ -311,6 +317,9 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     purpose = PURPOSE.search(rest.translate(_BRACKETS_AS_SPACE))
     if purpose is not None and purpose.start() > 0:
         rest = rest[: purpose.start()].strip()  # "banana (for cramps)": why it was eaten
+    made = _MADE_FOR.search(rest)
+    if made is not None and made.start() > 0:
+        rest = rest[: made.start()].strip()  # "flour tortilla for a wrap": what it was for
     note = _BRACKET_CLOSING.search(rest)
     if (
         note is not None
