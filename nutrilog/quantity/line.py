@@ -359,7 +359,14 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
             and not _DONENESS.intersection(toks.word[:last])
         ):
             return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+        if hit is not None and hit[0].unit in _PACKAGES:  # "Go-Gurt tube", "coke can"
+            return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
     return None
+
+
+#: Packages a food is named with after it, no number: one of them (``Go-Gurt tube``,
+#: ``choc milk carton``, ``coke can``).
+_PACKAGES = frozenset({"tube", "carton", "can", "bottle", "pouch", "packet"})
 
 
 #: "of" after a unit, in English and in the Romance languages diaries mix in (``1 xicara
