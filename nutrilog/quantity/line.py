@@ -364,9 +364,9 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
     return None
 
 
-#: Packages a food is named with after it, no number: one of them (``Go-Gurt tube``,
-#: ``choc milk carton``, ``coke can``).
-_PACKAGES = frozenset({"tube", "carton", "can", "bottle", "pouch", "packet"})
+#: Packages and slices a food is named with after it, no number: one of them (``Go-Gurt
+#: tube``, ``choc milk carton``, ``coke can``, ``costco pizza slice``).
+_PACKAGES = frozenset({"tube", "carton", "can", "bottle", "pouch", "packet", "slice"})
 
 
 #: "of" after a unit, in English and in the Romance languages diaries mix in (``1 xicara
