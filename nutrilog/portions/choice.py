@@ -33,6 +33,8 @@ __all__ = [
     "count_default",
     "count_row",
     "described_count",
+    "described_words",
+    "entry_named_row",
     "item_row",
     "fits",
     "names",
@@ -131,6 +133,7 @@ class Hint(NamedTuple):
     piece: str = ""  # the count unit the food text ends on ("sausage links": "link")
     item: str = ""  # the last food word, as written ("potstickers")
     implicit: bool = False  # no count written: the amount is one by default ("large fries")
+    named: frozenset[str] = frozenset()  # the food text's words, singular ("french bread pizza")
 
 
 #: The hint of an entry whose food text names nothing about the portion.
@@ -441,7 +444,39 @@ def read_hint(food_text: str) -> Hint:
         _count_units().get(last, "") if len(food_words) > 1 else "",
         last,
         "implicit one" in text,
+        frozenset(_singular(w) for w in food_words),
     )
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=65536)
+def described_words(description: str) -> frozenset[str]:
+    """The words of a food's description, singular (``pizza``, ``cheese``, ``frozen``)."""
+    return frozenset(_singular(w) for w in WORD.findall(description.lower()))
+
+
+def entry_named_row(rows: Sequence[Row], hint: Hint, description: str) -> Row | None:
+    """The portion of one item that the entry names by words its food's description
+    lacks: ``french bread pizza`` is FNDDS frozen pizza's ``French bread`` row (147 g),
+    ``english muffin pizza`` its ``1/2 English muffin`` (54 g, one pizza as the row
+    weighs it), not a medium frozen pizza; None when no such row."""
+    if not hint.named:
+        return None
+    described = described_words(description)
+    found = []
+    for row in rows:
+        if row.odd or row.unit in VOLUME_UNITS or row.amount > 1:
+            continue
+        words = {_singular(w) for w in WORD.findall(_BRACKETS.sub(" ", row.text)) if len(w) > 2}
+        if words and words <= hint.named and words - described:
+            found.append(row)
+    if not found:
+        return None
+    row = max(found, key=lambda r: len(r.words))
+    return row._replace(per_one=row.grams)
 
 
 def item_row(rows: Sequence[Row], hint: Hint, description: str = "") -> Row | None:

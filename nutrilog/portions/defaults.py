@@ -24,6 +24,7 @@ from nutrilog.portions.choice import (
     Hint,
     Portion,
     count_default,
+    entry_named_row,
     fits,
     names,
     ones,
@@ -73,6 +74,9 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
         ]
         if sized:
             return _row_default(pick(sized, hint))
+    named = entry_named_row(food.rows, hint, food.description)
+    if named is not None:  # "french bread pizza": the row the entry's own words name
+        return _row_default(named)
     found = _usual_default(food_id, food, hint)
     item = _own_item(food, hint)
     if item is not None and not food.typical > 0:

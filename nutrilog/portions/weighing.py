@@ -24,7 +24,7 @@ import pandas as pd
 from nutrilog._checks import food_table_argument, same_length
 from nutrilog._resources import dataset_path
 from nutrilog._vector import coded, distinct_rows
-from nutrilog.portions.choice import NO_HINT, Portion, read_hint
+from nutrilog.portions.choice import NO_HINT, Portion, described_words, read_hint
 from nutrilog.portions.kinds import for_food
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
@@ -221,6 +221,10 @@ def _resolve(
     piece, item = (hint.piece, hint.item) if kind is None else ("", "")
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
     key += (hint.served, hint.size, piece, item, hint.implicit)
+    if hint.named and kind in ("default", "vague"):
+        # words the entry says beyond its food's name may name a portion (french bread
+        # pizza): part of the key only then
+        key += (hint.named - described_words(prepared.food(food_id).description),)
     found = prepared.answers.get(key)
     if found is None:
         found = for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
