@@ -35,6 +35,7 @@ __all__ = [
     "read_alias_file",
     "curated_aliases",
     "curated_alternates",
+    "one_word_aliases",
     "foods_not_in_usda",
 ]
 
@@ -236,3 +237,16 @@ def foods_not_in_usda() -> dict[str, str]:
         rows = [(row["name"], row["reason"]) for row in csv.DictReader(fh)]
     keys = normalize_many([name for name, _ in rows])
     return {key: reason for key, (_, reason) in zip(keys, rows, strict=True) if key}
+
+
+@lru_cache(maxsize=1)
+def one_word_aliases() -> frozenset[str]:
+    """The curated aliases of one word (``brat``, ``ewa``): each is a food as written,
+    never a misspelling of another word nor a mere qualifier beside a brand.
+
+    Examples
+    --------
+    >>> "brat" in one_word_aliases()
+    True
+    """
+    return frozenset(a for a in curated_aliases() if " " not in a)

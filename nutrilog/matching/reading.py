@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from nutrilog.matching.aliases import curated_aliases
+from nutrilog.matching.aliases import curated_aliases, one_word_aliases
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import brand_named, plain_words, speller_for, word_pairs
 from nutrilog.matching.spelling import Speller
@@ -182,11 +182,16 @@ def _known_words(synonyms: PhraseTable[Synonym]) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _one_word_aliases() -> frozenset[str]:
-    """The curated aliases of one word (``brat``, ``ewa``): each is a food as written,
-    never a misspelling of another word."""
-    return frozenset(a for a in curated_aliases() if " " not in a)
+def _spells_own_food(index: FoodIndex, word: str, speller: Speller) -> bool:
+    """Whether a one-word alias corrects to a word of its own food's names (``pierogy``:
+    pierogi, an additional description of the dumpling it names), so the correction
+    may stand."""
+    fixed = speller.correct(word)
+    position = index.position.get(curated_aliases()[word])
+    if fixed is None or position is None:
+        return False
+    choices = index.postings.get(fixed)
+    return choices is not None and bool((index.choice_food[choices] == position).any())
 
 
 def _alias_correction(index: FoodIndex, word: str) -> str | None:
@@ -288,8 +293,8 @@ def read_key(
                 else:
                     fixed_words.append(w)
                 continue
-            if w in _one_word_aliases():  # "johnsonville brat": a bratwurst, no "brot"
-                fixed_words.append(w)
+            if w in one_word_aliases() and not _spells_own_food(index, w, speller):
+                fixed_words.append(w)  # "johnsonville brat": a bratwurst, no "brot"
                 continue
             at = len(fixed_words)
             before = fixed_words[-1] if fixed_words else None

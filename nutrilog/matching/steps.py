@@ -39,7 +39,12 @@ from nutrilog.matching.alias_tries import (
     toast_of,
     word_sets,
 )
-from nutrilog.matching.aliases import curated_aliases, curated_alternates, foods_not_in_usda
+from nutrilog.matching.aliases import (
+    curated_aliases,
+    curated_alternates,
+    foods_not_in_usda,
+    one_word_aliases,
+)
 from nutrilog.matching.allowed import allowed_foods, foods_of_word, named_foods
 from nutrilog.matching.chains import chain_item
 from nutrilog.matching.index import FoodIndex
@@ -322,7 +327,8 @@ def key_steps(
         said = {w for seg in reading.written for w in seg}
         # "mango frooti", "Oak choc milk": the words besides the brand only repeat its
         # generic food (the mango drink, the chocolate milk), not another food
-        if generic and (reading.head is None or said <= set(normalize_many([generic])[0].split())):
+        alone = reading.head is None and not _names_food(_beside(reading))  # johnsonville brat
+        if generic and (alone or (said and said <= set(normalize_many([generic])[0].split()))):
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
             reading.brands = brands
@@ -335,15 +341,19 @@ def key_steps(
         if item is not None:  # "cracker barrel grilled sirloin": the chain's own steak
             result = MatchResult(item[0], item[1], "fuzzy", [])
     generic = " ".join(b.generic for b in reading.brands if b.generic)
+    rest = [w for seg in reading.written for w in seg]
     if (
-        (result.method != "alias" or not of_kind(index, result.position, generic))
+        (
+            result.method != "alias"
+            or not (of_kind(index, result.position, generic) or _names_food(rest))
+        )
         and generic
         and reading.head is not None
         and not names_brand(index, result.position, reading.brands)
     ):
         # "hot ovaltine": the brand's generic food with the words around it, when that
-        # is a food; the words alone ("hot") had been read as any food holding them
-        rest = [w for seg in reading.written for w in seg]
+        # is a food; the words alone ("hot") had been read as any food holding them; an
+        # alias of two words or more is the food the line names (little debbie honey bun)
         words = list(dict.fromkeys([*rest, *normalize_many([generic])[0].split()]))
         again = read_key(index, " ".join(words), tables.synonyms, tables.brands)
         other = yield from _match_reading(index, again, tables, threshold)
@@ -363,6 +373,18 @@ def key_steps(
             _text_assumptions(index, reading, result.position, alias) + result.assumptions
         )
     return _with_brand(result, index, reading.brands, key)
+
+
+def _beside(reading: Reading) -> list[str]:
+    """The words of a reading beside its brands, known to the food words or not."""
+    return [w for seg in reading.segments for w, role in seg if role != "brand"]
+
+
+def _names_food(words: list[str]) -> bool:
+    """Whether the words beside a brand name a food of their own: two words or more
+    (``little debbie honey bun``), or one word that is a curated alias (``johnsonville
+    brat``); a flavour or a qualifier alone (``hot ovaltine``) does not."""
+    return len(words) > 1 or (len(words) == 1 and words[0] in one_word_aliases())
 
 
 def _words_off_kind(
