@@ -273,10 +273,19 @@ def described_count(food: Food, hint: Hint, most: float = 2) -> Row | None:
         # a size note in brackets keeps a row (``cracker (1" square)``); another word
         # outside them names a variant (``Bagel Thin`` of FNDDS fruit bagels: one bagel
         # is the regular one)
-        rows = [row for row in rows if len(WORD.findall(_BRACKETS.sub(" ", row.text))) == 1]
+        rows = [row for row in rows if _no_variant(row, hint)]
         if not rows:
             return None
     return pick(plain or rows, hint)
+
+
+def _no_variant(row: Row, hint: Hint) -> bool:
+    """Whether a portion is not a product variant the entry does not name: USDA writes
+    a variant's name in capitals after the noun (``Bagel Thin`` for a blueberry bagel),
+    a shape or a size in lower case (``cracker square``, ``bar, fun size``)."""
+    name = _BRACKETS.sub(" ", row.label).split(",")[0]
+    words = re.findall(r"[A-Za-z]+", name)[1:]  # the noun, then what follows it
+    return not any(w[0].isupper() and _singular(w.lower()) not in hint.named for w in words)
 
 
 def _plural_in(word: str, words: set[str]) -> bool:
@@ -444,7 +453,7 @@ def read_hint(food_text: str) -> Hint:
         _count_units().get(last, "") if len(food_words) > 1 else "",
         last,
         "implicit one" in text,
-        frozenset(_singular(w) for w in food_words),
+        frozenset(_singular(w) for w in words),
     )
 
 
@@ -468,7 +477,7 @@ def entry_named_row(rows: Sequence[Row], hint: Hint, description: str) -> Row | 
     described = described_words(description)
     found = []
     for row in rows:
-        if row.odd or row.unit in VOLUME_UNITS or row.amount > 1:
+        if row.odd or row.unit or row.amount > 1:  # a unit's row is the unit's to choose
             continue
         words = {_singular(w) for w in WORD.findall(_BRACKETS.sub(" ", row.text)) if len(w) > 2}
         if words and words <= hint.named and words - described:

@@ -95,7 +95,7 @@ _ODD_FORMS = word_set("eaten snack mini miniature bite kids")
 _COUNT_UNITS = (
     word_set(
         """piece slice each bar stick fillet breast steak leaf stalk clove wedge square scoop spear
-        can bottle patty link"""
+        can bottle patty link tube"""
     )
     .union({""})
     .difference(VOLUME_UNITS, MASS_UNITS)

@@ -359,7 +359,7 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
             and not _DONENESS.intersection(toks.word[:last])
         ):
             return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
-        if hit is not None and hit[0].unit in _PACKAGES:  # "Go-Gurt tube", "coke can"
+        if hit is not None and toks.word[last] in _PACKAGES:  # "Go-Gurt tube", "coke can"
             return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
     return None
 
