@@ -38,6 +38,8 @@ _MAX_WORDS = 6
 _MAX_PIECES = 3
 #: The accompaniments a dish's name lists after its food (``, with lettuce and spread``).
 _WITH = re.compile(r",?\s+with\s|,\s*(?:ns|nfs)\b", re.IGNORECASE)
+#: Foods a description names as left out (``Bagel, with fruit other than raisins``).
+_OTHER_THAN = re.compile(r"\s+(?:other than|except|excluding|excludes)\s+[^,;]*", re.IGNORECASE)
 #: Food words a dish may add to the line's and still be its name (``white`` rice).
 DISH_EXTRA = 1
 
@@ -67,6 +69,7 @@ def _added_foods(matcher: Matcher, key: str) -> int:
     (``cheese`` and ``bagel`` of "Egg, cheese and bacon on bagel" for ``eggs bacon``)."""
     position = matcher.result(key).position
     name = _WITH.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
+    name = _OTHER_THAN.sub("", name)  # "with fruit other than raisins": no raisins in it
     mine = {stem(w) for w in key.split()}
     named = key_of(name).split()
     if named and named[0] in matcher_words().category_heads:
