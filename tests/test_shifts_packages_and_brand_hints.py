@@ -199,3 +199,19 @@ def test_a_one_word_alias_corrects_only_to_its_own_food(foods: FoodTable) -> Non
 def test_a_bare_number_beside_a_letter_on_a_day_note_is_no_dose() -> None:
     assert detect_supplement("weigh-in 150.2 (K)").kind == "food"  # entry reading: a note
     assert detect_supplement("D3 2000 after workout").nutrients == {"vitamin_d_ug": 50.0}
+
+
+def test_a_large_number_naming_a_product_is_no_count() -> None:
+    # "365" (a store brand) had made 365 servings of almond butter, 11.7 kg
+    parsed = parse_quantity("365 almond butter 2 tbsp")
+    assert (parsed.quantity, parsed.unit) == (2.0, "tbsp")
+    assert parsed.food.startswith("365")
+    assert parse_quantity("24 almonds 1 oz").quantity == 24.0  # a count stays a count
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [("taco night - 3 tacos", "3 tacos"), ("movie night: 1 bag popcorn", "1 bag popcorn")],
+)
+def test_a_word_before_night_and_a_separator_is_a_prefix(line: str, rest: str) -> None:
+    assert strip_prefix(line)[0] == rest

@@ -126,6 +126,8 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         # a word or two of context before a meal and a separator (``study snack -``,
         # ``team lunch:``): the meal, with its context
         re.compile(rf"^(?P<meal>(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{meal_word})){tail}{_SEP}", flags),
+        # a word before "night" and a separator (``taco night -``, ``movie night:``)
+        re.compile(rf"^(?P<meal>[a-z][a-z'-]*\s+night){_SEP}", flags),
         # an occasion before a colon or a dash (``after pumping:``, ``post run -``)
         re.compile(
             rf"^(?P<meal>{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}})\s*(?::|[-\u2013\u2014]\s|[-=]>|>>)\s*",
@@ -221,7 +223,7 @@ def _worth_reading() -> re.Pattern[str]:
     # a word or two of context before a meal and a separator (``office lunch -``)
     context = (
         rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{alternation(w.meals)}){_SEP}"
-        rf"|{_SHIFT_CONTEXT}\s+(?:{_CLOCK}|{_CLOCK_24}){_SEP}"
+        rf"|{_SHIFT_CONTEXT}\s+(?:{_CLOCK}|{_CLOCK_24}){_SEP}|[a-z][a-z'-]*\s+night{_SEP}"
         rf"|{_OCCASION}[\s-]+(?:{alternation(w.meals)})\s+\d"
         rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}}\s*(?::|[-\u2013\u2014]\s|[-=]>)"
     )

@@ -198,6 +198,22 @@ def _half_after(toks: Tokens, i: int, j: int) -> bool:
     return bool(words) and words[-1] not in {"and", "n", "a", "an"}
 
 
+#: A bare number at least this large that opens a line with a measured amount later is
+#: part of a product's name (``365 almond butter 2 tbsp``, ``7 grain bread 2 slices``
+#: is not), not hundreds of the food.
+_NAME_NUMBER = 50
+
+
+def _names_a_product(toks: Tokens, outside: list[_Cand]) -> bool:
+    """Whether the first amount of the line is a large bare number that a later amount
+    with a unit makes a product's name."""
+    if len(outside) < 2 or outside[0].start != 0 or outside[0].unit is not None:
+        return False
+    first = outside[0]
+    later = [c for c in outside[1:] if c.unit is not None and c.unit.kind in {"mass", "volume"}]
+    return toks.kind[0] == "num" and first.quantity >= _NAME_NUMBER and bool(later)
+
+
 #: Words after which an "a" opens an amount (``coffee with a splash of milk``, ``had a
 #: cup``); after any other word it ends a name (``chick fil a strips``).
 _BEFORE_ARTICLE = frozenset(
@@ -527,6 +543,8 @@ def parse_quantity(text: str) -> ParsedAmount:
     ):
         outside, inside = inside[:1], inside[1:]  # "eggs (2)", "Twix (2 bars)", "(1 med)"
     primary: _Cand | None = None
+    if _names_a_product(toks, outside):
+        outside = outside[1:]  # "365 almond butter 2 tbsp": 365 names the product
     if outside and outside[0].start == 0:
         primary = outside[0]
     elif outside:
