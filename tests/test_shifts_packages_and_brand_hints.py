@@ -215,3 +215,9 @@ def test_a_large_number_naming_a_product_is_no_count() -> None:
 )
 def test_a_word_before_night_and_a_separator_is_a_prefix(line: str, rest: str) -> None:
     assert strip_prefix(line)[0] == rest
+
+
+def test_a_colour_beside_a_brand_is_no_food_of_its_own(foods: FoodTable) -> None:
+    # "red" alone is an alias of red wine, but beside a drink brand it is the flavour
+    e = entries_of_line(foods, "red gatorade")
+    assert e["description"].iloc[0] == "Sports drink, NFS"

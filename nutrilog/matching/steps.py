@@ -327,7 +327,9 @@ def key_steps(
         said = {w for seg in reading.written for w in seg}
         # "mango frooti", "Oak choc milk": the words besides the brand only repeat its
         # generic food (the mango drink, the chocolate milk), not another food
-        alone = reading.head is None and not _names_food(_beside(reading))  # johnsonville brat
+        alone = reading.head is None and not _names_food(
+            index, _beside(reading)
+        )  # johnsonville brat
         if generic and (alone or (said and said <= set(normalize_many([generic])[0].split()))):
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
@@ -345,7 +347,7 @@ def key_steps(
     if (
         (
             result.method != "alias"
-            or not (of_kind(index, result.position, generic) or _names_food(rest))
+            or not (of_kind(index, result.position, generic) or _names_food(index, rest))
         )
         and generic
         and reading.head is not None
@@ -380,11 +382,14 @@ def _beside(reading: Reading) -> list[str]:
     return [w for seg in reading.segments for w, role in seg if role != "brand"]
 
 
-def _names_food(words: list[str]) -> bool:
+def _names_food(index: FoodIndex, words: list[str]) -> bool:
     """Whether the words beside a brand name a food of their own: two words or more
-    (``little debbie honey bun``), or one word that is a curated alias (``johnsonville
-    brat``); a flavour or a qualifier alone (``hot ovaltine``) does not."""
-    return len(words) > 1 or (len(words) == 1 and words[0] in one_word_aliases())
+    (``little debbie honey bun``), or one word that only the alias table knows as a food
+    (``johnsonville brat``); a flavour, a colour or a qualifier alone (``hot ovaltine``,
+    ``red kool-aid``: a word USDA's own names use) does not."""
+    if len(words) != 1:
+        return len(words) > 1
+    return words[0] in one_word_aliases() and words[0] not in index.postings
 
 
 def _words_off_kind(
