@@ -221,3 +221,9 @@ def test_a_colour_beside_a_brand_is_no_food_of_its_own(foods: FoodTable) -> None
     # "red" alone is an alias of red wine, but beside a drink brand it is the flavour
     e = entries_of_line(foods, "red gatorade")
     assert e["description"].iloc[0] == "Sports drink, NFS"
+
+
+def test_a_flavour_with_a_cosmetic_word_beside_a_brand_is_its_product(foods: FoodTable) -> None:
+    # "homemade" is no food word: "breyers homemade vanilla" is ice cream, not extract
+    e = entries_of_line(foods, "breyers homemade vanilla 1 cup")
+    assert e["description"].iloc[0] == "Ice creams, vanilla"

@@ -387,6 +387,9 @@ def _names_food(index: FoodIndex, words: list[str]) -> bool:
     (``little debbie honey bun``), or one word that only the alias table knows as a food
     (``johnsonville brat``); a flavour, a colour or a qualifier alone (``hot ovaltine``,
     ``red kool-aid``: a word USDA's own names use) does not."""
+    vocab = matcher_words()
+    plain = vocab.cosmetic | vocab.stop | vocab.qualifiers | vocab.preparation.keys()
+    words = [w for w in words if w not in plain]  # "blue bell homemade vanilla": vanilla
     if len(words) != 1:
         return len(words) > 1
     return words[0] in one_word_aliases() and words[0] not in index.postings
