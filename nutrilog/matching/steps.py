@@ -327,9 +327,8 @@ def key_steps(
         said = {w for seg in reading.written for w in seg}
         # "mango frooti", "Oak choc milk": the words besides the brand only repeat its
         # generic food (the mango drink, the chocolate milk), not another food
-        alone = reading.head is None and not _names_food(
-            index, _beside(reading)
-        )  # johnsonville brat
+        # "johnsonville brat": a food of its own beside the brand, known to USDA or not
+        alone = reading.head is None and not _names_food(index, _beside(reading))
         if generic and (alone or (said and said <= set(normalize_many([generic])[0].split()))):
             brands = reading.brands
             reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
