@@ -110,16 +110,15 @@ def test_an_a_ending_a_name_is_no_amount() -> None:
     assert parse_quantity("coffee with a splash of milk").unit == "splash"
 
 
-@pytest.mark.parametrize(("line", "grams"), [("8 count", 8.0), ("2 pumps hazelnut syrup", 20.0)])
-def test_count_and_pump_are_units(foods: FoodTable, line: str, grams: float) -> None:
-    if line == "8 count":
-        assert parse_quantity("chicken nuggets 8 count").quantity == grams
-        assert parse_quantity("chicken nuggets 8 count").unit == "piece"
-        return
-    # a pump is half a tablespoon through the syrup's own tablespoon (FNDDS simple syrup
-    # 1 tbsp = 20 g): 10 g a pump
-    e = entries_of_line(foods, line)
-    assert e["grams"].iloc[0] == pytest.approx(grams)
+def test_count_after_a_number_is_pieces() -> None:
+    parsed = parse_quantity("chicken nuggets 8 count")
+    assert (parsed.quantity, parsed.unit) == (8.0, "piece")
+
+
+def test_a_pump_of_syrup_is_half_a_tablespoon(foods: FoodTable) -> None:
+    # FNDDS simple syrup 1 tbsp = 20 g: 10 g a pump, two pumps 20 g
+    e = entries_of_line(foods, "2 pumps hazelnut syrup")
+    assert e["grams"].iloc[0] == pytest.approx(20.0)
 
 
 def test_a_scoop_of_a_side_dish_is_half_a_cup(foods: FoodTable) -> None:
