@@ -86,6 +86,8 @@ from nutrilog.supplements.words import (
     SALT_TABLET,
     SPACED_THOUSANDS,
     SPLIT,
+    TAKEN,
+    TAKEN_WHEN,
     THOUSANDS,
     TOPICAL,
     WATER,
@@ -360,6 +362,12 @@ def detect_supplement(text: str) -> SupplementInfo:
     purpose = PURPOSE.search(text)
     if purpose is not None and purpose.start() > 0 and nutrients_in(text[: purpose.start()]):
         text = text[: purpose.start()]  # "magnesium for sleep": what it is taken for
+    when = TAKEN_WHEN.search(text)
+    if when is not None and when.start() > 0 and nutrients_in(text[: when.start()]):
+        text = text[: when.start()]  # "magnesium before bed": when it is taken
+    taken = TAKEN.match(text)
+    if taken is not None and nutrients_in(text[taken.end() :]):
+        text = text[taken.end() :]  # "took magnesium": the verb is no food
     mixed = _MIXED_IN.search(text)
     if mixed is not None and (
         nutrients_in(text) or product_in(text, bundled_products()) is not None

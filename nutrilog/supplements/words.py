@@ -164,6 +164,20 @@ PURPOSE = re.compile(
     r"recovery|constipation|mood|heart|muscles?|spasms?|twitch(?:es|ing)?)\b.*$",
     re.I,
 )
+#: When a supplement is taken, closing the line ("magnesium before bed", "calcium with
+#: dinner", "D3 in the morning"): no food, and no part of the dose.
+TAKEN_WHEN = re.compile(
+    r"\s+(?:(?:right\s+|just\s+)?(?:before|after|at|with|w/|in\s+the|this|last|during|by)\s+"
+    r"(?:my\s+|the\s+|a\s+)?(?:bed(?:time)?|night|dinner|breakfast|brekkie|lunch|supper|tea|"
+    r"meals?|food|morning|evening|afternoon|workout|gym|run|training|practice|"
+    r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a|p)?)|(?:at\s+)?(?:nightly|bedtime|qhs)|"
+    r"(?:am|pm|morning|evening|tonight|today|this\s+morning|last\s+night))\s*[.!]?\s*$",
+    re.I,
+)
+#: A verb of taking opening the line ("took magnesium", "had my vitamin D"): no food.
+TAKEN = re.compile(
+    r"^\s*(?:took|take|taken|taking|had|popped)\s+(?:my\s+|a\s+|an\s+|the\s+|some\s+)?", re.I
+)
 #: Pills named for what they treat are medicines, not supplements ("BP pills").
 MEDICINE = re.compile(
     r"\b(?:bp|blood[\s-]pressure|heart|thyroid|cholesterol|water|pain|sleeping|allergy|"
