@@ -37,6 +37,8 @@ FORMULA = re.compile(
 #: Words USDA descriptions hold that name no food (``no`` of "No. 2", ``without``): a
 #: tally line that has them still has no food word (``desk day, no run``).
 _NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", "a"})
+#: Words before a food word that say it was not had (``no break``, ``without lunch``).
+_NEGATING = frozenset({"no", "without", "skipped"})
 _NUMERIC = re.compile(r"\d")
 #: A distance run or ridden, written as one word (``5k``, ``10k``, ``112km``, ``13.1mi``):
 #: like a tally word, a line with it and no food word is a training note.
@@ -44,6 +46,12 @@ _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
 #: A clock time as one normalised word (``9pm``, ``7:45``, ``6a``): like a tally word, a
 #: line with it and no food word is a note of the day (``graded quizzes until 9pm``).
 _CLOCK_WORD = re.compile(r"^\d{1,2}(?::\d{2})?(?:am|pm|a|p)$|^\d{1,2}:\d{2}$")
+#: A duration as one word (``12hr``, ``45min``): like a tally word, a line with it and
+#: no food word is a note of the day (``12hr shift, no break``).
+_DURATION = re.compile(r"^\d+(?:\.\d+)?(?:h|hr|hrs|hour|hours|min|mins)$")
+#: A body weight in stone (``10st``, as in ``10st 4lb``): no food is logged in stone,
+#: and no ordinal ends so (``1st`` and ``21st`` are left alone).
+_STONE = re.compile(r"^(?:[02-9]|1\d|[2-9][02-9])st$")
 
 
 #: A dose in milligrams or micrograms as one word (``4mg``, ``25mcg``): food is never
@@ -53,15 +61,22 @@ _DOSE_WORD = re.compile(r"^\d+(?:\.\d+)?(?:mg|mcg|ug)$")
 
 def tally_cue(word: str) -> str | None:
     """The tally cue a single word is: a distance (``activity``), a clock time
-    (``time``), a dose in milligrams (``dose``), or None.
+    (``time``), a dose in milligrams (``dose``), a duration (``duration``), a body
+    weight in stone (``weight``), or None.
 
     Examples
     --------
     >>> tally_cue("5k"), tally_cue("9pm"), tally_cue("4mg"), tally_cue("eggs")
     ('activity', 'time', 'dose', None)
+    >>> tally_cue("12hr"), tally_cue("10st"), tally_cue("1st")
+    ('duration', 'weight', None)
     """
     if _DISTANCE.match(word):
         return "activity"
+    if _DURATION.match(word):
+        return "duration"
+    if _STONE.match(word):
+        return "weight"
     if _DOSE_WORD.match(word):
         return "dose"
     return "time" if _CLOCK_WORD.match(word) else None
@@ -187,6 +202,7 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
             for i, w in enumerate(words)
             if i not in tallied
             and w in known
+            and not (i and words[i - 1] in _NEGATING)  # "shift, no break": not eaten
             and w not in units
             and w not in _NO_FOOD
             and not _NUMERIC.search(w)
