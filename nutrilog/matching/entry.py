@@ -82,6 +82,7 @@ from nutrilog.matching.parts import (
     count_after,
     each_amount,
     has_amount,
+    milk_said_after,
     own_bread_dropped,
     part_spans,
     split_parts,
@@ -421,6 +422,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
+    rest = milk_said_after(rest)  # "cappuccino, whole milk": the drink's own milk
     product = app_product(rest)
     if product is not None:  # "Campbell's - Chicken Noodle Soup, condensed, 0.5 cup"
         return Understanding(text, meal, clock, None, tagged((Part(product, ()),), omitted))

@@ -34,6 +34,7 @@ __all__ = [
     "count_after",
     "each_amount",
     "has_amount",
+    "milk_said_after",
     "own_bread_dropped",
     "part_spans",
     "split_parts",
@@ -149,6 +150,52 @@ def own_bread_dropped(text: str) -> str:
     'beans on toast'
     """
     return ON_BREAD.sub(lambda found: found["dish"], text)
+
+
+#: Coffee-shop drinks made with milk: a milk named after one is the drink's milk.
+_MILK_DRINK = (
+    r"(?:latte|lattes|cappuccino|cappuccinos|capp|flat\s+white|flat\s+whites|cortado|"
+    r"macchiato|mocha|chai\s+latte|london\s+fog|hot\s+chocolate|hot\s+cocoa|steamer)"
+)
+#: Drinks that can be had black (``coffee, black``): black says no milk was added.
+_BLACK_DRINK = (
+    r"(?:coffee|coffees|tea|teas|cuppa|americano|americanos|long\s+black|cold\s+brew|joe)"
+)
+_MILK_KIND = (
+    r"(?:whole|full[\s-]?(?:cream|fat)|skim|skimmed|semi[\s-]?skimmed|[12]\s?%|low[\s-]?fat|"
+    r"non[\s-]?fat|fat[\s-]?free|lite|light|trim|oat|almond|soy|soya|coconut|cashew|lactose[\s-]?free)"
+)
+_SAID_AFTER_DRINK = re.compile(
+    rf"^(?P<drink>.*?\b{_MILK_DRINK})\s*,\s*(?P<milk>{_MILK_KIND}(?:\s+milk)?)(?=\s*(?:,|;|$))"
+    rf"|^(?P<plain>.*?\b{_BLACK_DRINK})\s*,\s*(?P<black>black)\b",
+    re.IGNORECASE,
+)
+
+
+def milk_said_after(text: str) -> str:
+    """``text`` with the milk or the ``black`` said after a drink read as the drink's own:
+    ``8oz cappuccino, whole milk`` is a cappuccino made with whole milk, not a cappuccino
+    and a splash of milk; ``coffee, black`` is black coffee, no bread.
+
+    Examples
+    --------
+    >>> milk_said_after("8oz cappuccino, whole milk")
+    '8oz whole milk cappuccino'
+    >>> milk_said_after("large coffee, black, no sugar")
+    'large coffee black, no sugar'
+    >>> milk_said_after("latte, muffin")
+    'latte, muffin'
+    """
+    found = _SAID_AFTER_DRINK.search(text)
+    if found is None:
+        return text
+    if found["drink"] is not None:
+        milk = found["milk"]
+        milk = milk if re.search(r"milk$", milk, re.I) else f"{milk} milk"
+        drink = found["drink"]
+        word = list(re.finditer(_MILK_DRINK, drink, re.IGNORECASE))[-1].start()
+        return f"{drink[:word]}{milk} {drink[word:]}{text[found.end() :]}"
+    return f"{found['plain']} black{text[found.end() :]}"
 
 
 class Part(NamedTuple):
