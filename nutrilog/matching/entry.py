@@ -88,6 +88,7 @@ from nutrilog.matching.parts import (
     split_parts,
 )
 from nutrilog.matching.prefixes import clock_after, needs_reading, strip_prefix
+from nutrilog.matching.sandwiches import filled_bread
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
 from nutrilog.matching.vocabulary import matcher_words
@@ -423,6 +424,15 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     rest = milk_said_after(rest)  # "cappuccino, whole milk": the drink's own milk
+    filled = filled_bread(rest, matcher)
+    if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
+        bread, *fillings = filled
+        said = ("filling", f"{rest.strip()} → {bread} with {' and '.join(fillings)}")
+        tag = ("component", f'of "{whole}"')
+        # the fillings are weighed as those of one sandwich, whatever its bread
+        inside = companion_amounts((Part("sandwich", ()), *(Part(f, (tag,)) for f in fillings)))
+        parts = (Part(bread, (tag, said)), *inside[1:])
+        return Understanding(text, meal, clock, None, tagged(parts, omitted))
     product = app_product(rest)
     if product is not None:  # "Campbell's - Chicken Noodle Soup, condensed, 0.5 cup"
         return Understanding(text, meal, clock, None, tagged((Part(product, ()),), omitted))

@@ -1,0 +1,132 @@
+"""Sandwiches, wraps and rolls named by their fillings (``turkey avocado wrap``, ``pb &
+banana sandwich``, ``ham & provolone on a hard roll``).
+
+USDA has a dish for common sandwiches (``ham and cheese sandwich``, ``pb&j``), and a
+line that lands on one by its whole name keeps it. A line of two fillings or more that
+does not is its bread and each filling: the bread a ``sandwich`` or ``toastie`` is made
+with is two slices (of the bread named after ``on``, if any), a ``wrap`` is a large
+flour tortilla, a ``sub``, ``hero`` or ``hoagie`` is a hoagie roll, and ``on a roll``
+or ``on a kaiser`` is that roll. The fillings are weighed as fillings of one sandwich
+(``datasets/companion_amounts.csv``: two ounces of deli meat, a slice of cheese, two
+slices of tomato), not as a default portion of each.
+
+Examples
+--------
+>>> from nutrilog.foods import load_foods
+>>> from nutrilog.matching.match import Matcher
+>>> matcher = Matcher(load_foods())
+>>> filled_bread("pb & banana sandwich", matcher)
+('2 slices bread', 'pb', 'banana')
+>>> filled_bread("ham & provolone on a hard roll", matcher)
+('1 hard roll', 'ham', 'provolone')
+>>> filled_bread("ham and cheese sandwich", matcher) is None  # USDA's own dish
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from nutrilog.matching.match import Matcher, key_of
+from nutrilog.quantity import parse_quantity
+
+__all__ = ["filled_bread"]
+
+#: What a filled food named by its kind is made with.
+_MADE_WITH = {
+    "sandwich": "2 slices bread",
+    "sandwiches": "2 slices bread",
+    "sandwhich": "2 slices bread",
+    "sarnie": "2 slices bread",
+    "sammie": "2 slices bread",
+    "sammy": "2 slices bread",
+    "sando": "2 slices bread",
+    "toastie": "2 slices toast",
+    "wrap": "1 large flour tortilla",
+    "sub": "1 hoagie roll",
+    "hero": "1 hoagie roll",
+    "hoagie": "1 hoagie roll",
+}
+_KIND = re.compile(rf"\s+(?P<kind>{'|'.join(_MADE_WITH)})\s*$", re.IGNORECASE)
+#: The bread said after ``on`` (``on a kaiser``, ``on rye``) and what it is.
+_ON = re.compile(
+    r"\s+on\s+(?:an?\s+)?(?P<bread>hero\s+roll|hero|sub\s+roll|hoagie(?:\s+roll)?|hard\s+roll|"
+    r"kaiser(?:\s+roll)?|bulkie(?:\s+roll)?|roll|bun|bap|italian\s+bread|french\s+bread|"
+    r"whole\s+wheat|wholemeal|rye|wheat|white|sourdough|multigrain|brown)\s*$",
+    re.IGNORECASE,
+)
+_ROLLS = {
+    "hero": "1 hoagie roll",
+    "hero roll": "1 hoagie roll",
+    "sub roll": "1 hoagie roll",
+    "hoagie": "1 hoagie roll",
+    "hoagie roll": "1 hoagie roll",
+    "hard roll": "1 hard roll",
+    "kaiser": "1 kaiser roll",
+    "kaiser roll": "1 kaiser roll",
+    "bulkie": "1 kaiser roll",
+    "bulkie roll": "1 kaiser roll",
+    "roll": "1 hard roll",
+    "bun": "1 hamburger bun",
+    "bap": "1 hamburger bun",
+}
+#: Where the fillings of a sandwich are cut apart (``ham, cheese n tomato``).
+_BETWEEN = re.compile(r"\s*(?:,|&|\+|\band\b|\bn\b|\bw/|\bwith\b)\s*", re.IGNORECASE)
+#: The methods by which a filling's words name one food outright.
+_NAMED = frozenset({"alias", "exact"})
+#: The most fillings one sandwich is read as having.
+_MOST = 5
+
+
+def _named(matcher: Matcher, words: list[str]) -> bool:
+    found = matcher.result(key_of(" ".join(words)))
+    return found.position is not None and found.method in _NAMED
+
+
+def _fillings(matcher: Matcher, text: str) -> list[str] | None:
+    """The fillings ``text`` names, each a food of its own, or None when a word names
+    none (``turkey avocado`` -> turkey, avocado; ``peanut butter`` stays one)."""
+    out: list[str] = []
+    for chunk in filter(None, (c.strip() for c in _BETWEEN.split(text))):
+        words = chunk.split()
+        start = 0
+        while start < len(words):
+            end = next(
+                (e for e in range(len(words), start, -1) if _named(matcher, words[start:e])),
+                None,
+            )
+            if end is None:
+                return None
+            out.append(" ".join(words[start:end]))
+            start = end
+    return out if 0 < len(out) <= _MOST else None
+
+
+def filled_bread(text: str, matcher: Matcher) -> tuple[str, ...] | None:
+    """``(bread, filling, ...)`` for a sandwich, wrap or roll named by two fillings or
+    more that USDA has no dish for (see the module doc), else None."""
+    parsed = parse_quantity(text)
+    if parsed.unit is not None or parsed.quantity != 1:
+        return None  # "2 turkey sandwiches": counted dishes stay as they are
+    food = parsed.food.strip()
+    kind, on = _KIND.search(food), _ON.search(food)
+    if kind is not None:
+        bread, inside = _MADE_WITH[kind["kind"].lower()], food[: kind.start()]
+        said = _ON.search(inside)  # "turkey & swiss sandwich on rye"
+        if said is not None and "slices" in bread:
+            bread = f"2 slices {said['bread'].lower()} bread"
+            inside = inside[: said.start()]
+    elif on is not None:
+        named = " ".join(on["bread"].lower().split())
+        sliced = named if named.endswith("bread") else f"{named} bread"
+        bread = _ROLLS.get(named, f"2 slices {sliced}")
+        inside = food[: on.start()]
+    else:
+        return None
+    found = matcher.result(key_of(food))
+    if found.position is not None and found.method in _NAMED:
+        return None  # USDA's own sandwich, or an alias for one
+    fillings = _fillings(matcher, inside)
+    if fillings is None or len(fillings) < 2:
+        return None
+    return (bread, *fillings)
