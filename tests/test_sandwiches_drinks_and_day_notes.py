@@ -1,0 +1,184 @@
+"""Sandwiches named by their fillings, the milk said after a coffee-shop drink, when a
+supplement is taken, day notes of shifts, hangovers and weights in stone, bites and
+misspelt pieces (issue 12, fourteenth round). Lines made up here."""
+
+from __future__ import annotations
+
+import pytest
+from diary import entries_of_line
+
+from nutrilog.foods import FoodTable
+from nutrilog.matching.match import Matcher
+from nutrilog.matching.not_food import not_food_reason, tally_cue
+from nutrilog.matching.parts import milk_said_after
+from nutrilog.matching.sandwiches import filled_bread
+from nutrilog.quantity import parse_quantity
+from nutrilog.supplements.detect import detect_supplement
+
+# ------------------------------------------------------------------ sandwiches
+
+
+@pytest.fixture(scope="module")
+def matcher(foods: FoodTable) -> Matcher:
+    return Matcher(foods)
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("salami n swiss sandwich", ("2 slices bread", "salami", "swiss")),
+        ("chicken avocado wrap", ("1 large flour tortilla", "chicken", "avocado")),
+        ("salami & provolone hero", ("1 hoagie roll", "salami", "provolone")),
+        ("bacon, egg and cheese on a kaiser", ("1 kaiser roll", "bacon", "egg", "cheese")),
+        ("turkey and cheddar on sourdough", ("2 slices sourdough bread", "turkey", "cheddar")),
+        ("ham cheese tomato toastie", ("2 slices toast", "ham", "cheese", "tomato")),
+    ],
+)
+def test_a_sandwich_named_by_its_fillings_is_its_bread_and_each_filling(
+    matcher: Matcher, line: str, read: tuple[str, ...]
+) -> None:
+    assert filled_bread(line, matcher) == read
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ham and cheese sandwich",  # USDA's own dish
+        "ham n swiss sandwich",  # an alias of it
+        "turkey sandwich",  # one filling: the dish
+        "2 ham and cheese sandwiches",  # counted dishes stay whole
+        "ham and swiss",  # no bread named
+        "zorbleflap and cheese sandwich",  # a word that names no food
+    ],
+)
+def test_dishes_single_fillings_and_unknown_words_are_no_filled_bread(
+    matcher: Matcher, line: str
+) -> None:
+    assert filled_bread(line, matcher) is None
+
+
+def test_fillings_are_weighed_as_those_of_one_sandwich(foods: FoodTable) -> None:
+    # pb had been a default portion beside a sandwich cookie; banana a whole one
+    e = entries_of_line(foods, "pb & banana sandwich")
+    grams = dict(zip(e["description"].str.split(",").str[0], e["grams"], strict=True))
+    assert grams["Bread"] == pytest.approx(58.0)  # two slices of white bread
+    assert grams["Peanut butter"] == pytest.approx(32.0)  # FNDDS per sandwich
+    assert grams["Bananas"] == pytest.approx(59.0)  # half of a 118 g banana
+
+
+def test_deli_meat_in_a_wrap_is_two_ounces(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "turkey avocado wrap")
+    assert len(e) == 3
+    turkey = e[e["description"].str.startswith("Turkey")]
+    assert turkey["grams"].iloc[0] == pytest.approx(56.7, abs=0.1)
+
+
+# ------------------------------------------------------------------ coffee-shop drinks
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("12oz latte, oat", "12oz oat milk latte"),
+        ("flat white, skim milk", "skim milk flat white"),
+        ("coffee, black", "coffee black"),
+        ("latte, banana", "latte, banana"),  # a food after it stays a food
+    ],
+)
+def test_a_milk_said_after_a_coffee_drink_is_its_own(line: str, read: str) -> None:
+    assert milk_said_after(line) == read
+
+
+def test_a_cappuccino_with_its_milk_after_a_comma_is_one_drink(foods: FoodTable) -> None:
+    # had been a cappuccino and two tablespoons of milk beside it
+    e = entries_of_line(foods, "grande cappuccino, skim")
+    assert len(e) == 1
+    assert e["description"].iloc[0].startswith("Coffee, Cappuccino")
+
+
+def test_black_after_a_coffee_is_no_food(foods: FoodTable) -> None:
+    # "black" alone had become black bread
+    e = entries_of_line(foods, "large coffee, black")
+    assert len(e) == 1
+    assert "coffee" in e["description"].iloc[0].lower()
+    assert not e["description"].str.contains("Bread").any()
+
+
+# ------------------------------------------------------------------ supplements
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("magnesium before bed", "magnesium_mg"),
+        ("took my calcium", "calcium_mg"),
+        ("vit d with breakfast", "vitamin_d_ug"),
+        ("potassium at night", "potassium_mg"),
+    ],
+)
+def test_when_a_supplement_is_taken_is_no_food(line: str, column: str) -> None:
+    info = detect_supplement(line)
+    assert info.kind == "supplement"
+    assert column in (info.assumption or "").lower().replace(" ", "_") or info.nutrients == {}
+
+
+def test_a_dose_is_read_before_when_it_is_taken() -> None:
+    assert detect_supplement("Mg citrate 250mg after dinner").nutrients == {"magnesium_mg": 250.0}
+
+
+def test_calcium_with_dinner_is_no_fortified_milk(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "calcium with dinner")
+    assert e["kind"].tolist() == ["supplement"]
+    assert e["food_id"].isna().all()
+
+
+def test_a_fortified_food_with_a_meal_stays_food() -> None:
+    assert detect_supplement("calcium fortified oj with breakfast").kind == "food"
+
+
+# ------------------------------------------------------------------ day notes
+
+
+@pytest.mark.parametrize(
+    "line", ["hungover af", "12.5hr shift, no break", "10st 4lb", "3hr drive no food"]
+)
+def test_hangovers_shifts_durations_and_stone_are_day_notes(line: str) -> None:
+    assert not_food_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    ("word", "cue"),
+    [
+        ("12hr", "duration"),
+        ("45min", "duration"),
+        ("11st", "weight"),
+        ("1st", None),
+        ("21st", None),
+    ],
+)
+def test_glued_durations_and_stone_are_tally_cues(word: str, cue: str | None) -> None:
+    assert tally_cue(word) == cue
+
+
+def test_a_food_word_after_no_is_not_eaten_but_a_food_still_is(foods: FoodTable) -> None:
+    known = {"break", "sandwich"}
+    assert not_food_reason("shift, no break", known) is not None
+    assert not_food_reason("shift lunch sandwich", known) is None
+
+
+# ------------------------------------------------------------------ amounts
+
+
+def test_a_bite_is_about_a_tablespoon(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "a few bites of mashed potatoes")
+    # three tablespoons through the food's own volume weights, not a default portion
+    assert 25 < e["grams"].iloc[0] < 70
+
+
+@pytest.mark.parametrize("line", ["2 peices pizza", "3 pices of chicken"])
+def test_misspelt_pieces_are_pieces(line: str) -> None:
+    assert parse_quantity(line).unit == "piece"
+
+
+def test_pizza_bites_are_no_bites() -> None:
+    assert parse_quantity("6 pizza bites").unit is None
