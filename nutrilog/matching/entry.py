@@ -426,11 +426,12 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest = milk_said_after(rest)  # "cappuccino, whole milk": the drink's own milk
     filled = filled_bread(rest, matcher)
     if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
-        bread, *fillings = filled
-        said = ("filling", f"{rest.strip()} → {bread} with {' and '.join(fillings)}")
+        bread, base, fillings = filled
+        what = "filling" if base == "sandwich" else "topping"
+        said = (what, f"{rest.strip()} → {bread} with {' and '.join(fillings)}")
         tag = ("component", f'of "{whole}"')
-        # the fillings are weighed as those of one sandwich, whatever its bread
-        inside = companion_amounts((Part("sandwich", ()), *(Part(f, (tag,)) for f in fillings)))
+        # the fillings are weighed as those of one sandwich (or slice of toast)
+        inside = companion_amounts((Part(base, ()), *(Part(f, (tag,)) for f in fillings)))
         parts = (Part(bread, (tag, said)), *inside[1:])
         return Understanding(text, meal, clock, None, tagged(parts, omitted))
     product = app_product(rest)

@@ -3,10 +3,11 @@ banana sandwich``, ``ham & provolone on a hard roll``).
 
 USDA has a dish for common sandwiches (``ham and cheese sandwich``, ``pb&j``), and a
 line that lands on one by its whole name keeps it. A line of two fillings or more that
-does not is its bread and each filling: the bread a ``sandwich`` or ``toastie`` is made
+does not is its bread and each filling (toast with one topping too, ``vegemite toast``): the bread a ``sandwich`` or ``toastie`` is made
 with is two slices (of the bread named after ``on``, if any), a ``wrap`` is a large
 flour tortilla, a ``sub``, ``hero`` or ``hoagie`` is a hoagie roll, and ``on a roll``
-or ``on a kaiser`` is that roll. The fillings are weighed as fillings of one sandwich
+or ``on a kaiser`` is that roll, and ``toast`` is a slice of toast (or as many as the
+line counts, each topped). The fillings are weighed as fillings of one sandwich
 (``datasets/companion_amounts.csv``: two ounces of deli meat, a slice of cheese, two
 slices of tomato), not as a default portion of each.
 
@@ -16,9 +17,9 @@ Examples
 >>> from nutrilog.matching.match import Matcher
 >>> matcher = Matcher(load_foods())
 >>> filled_bread("pb & banana sandwich", matcher)
-('2 slices bread', 'pb', 'banana')
->>> filled_bread("ham & provolone on a hard roll", matcher)
-('1 hard roll', 'ham', 'provolone')
+Filled(bread='2 slices bread', weighed_as='sandwich', fillings=('pb', 'banana'))
+>>> filled_bread("ham & provolone on a hard roll", matcher).fillings
+('ham', 'provolone')
 >>> filled_bread("ham and cheese sandwich", matcher) is None  # USDA's own dish
 True
 """
@@ -26,11 +27,23 @@ True
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["filled_bread"]
+__all__ = ["Filled", "filled_bread"]
+
+
+class Filled(NamedTuple):
+    """A filled bread read apart: its bread (with the amount), the food its fillings are
+    weighed beside (``sandwich``, or ``toast`` for toast topped per slice) and the
+    fillings."""
+
+    bread: str
+    weighed_as: str
+    fillings: tuple[str, ...]
+
 
 #: What a filled food named by its kind is made with.
 _MADE_WITH = {
@@ -46,6 +59,7 @@ _MADE_WITH = {
     "sub": "1 hoagie roll",
     "hero": "1 hoagie roll",
     "hoagie": "1 hoagie roll",
+    "toast": "1 slice toast",
 }
 _KIND = re.compile(rf"\s+(?P<kind>{'|'.join(_MADE_WITH)})\s*$", re.IGNORECASE)
 #: The bread said after ``on`` (``on a kaiser``, ``on rye``) and what it is.
@@ -70,6 +84,18 @@ _ROLLS = {
     "bun": "1 hamburger bun",
     "bap": "1 hamburger bun",
 }
+#: Words of a USDA description that name a filled bread or toast of its own.
+_BREADS = re.compile(
+    r"sandwich|wrap|toast|bread|roll|bun|sub\b|submarine|hoagie|bagel|burrito|taco|pita|biscuit|"
+    r"muffin|croissant|panini|burger|dog\b|gyro",
+    re.IGNORECASE,
+)
+#: Kinds of bread said before a filled bread's name (``rye``, ``sourdough``).
+_BREAD_KIND = re.compile(
+    r"(?:whole\s*)?wheat|wholemeal|wholegrain|white|brown|rye|sourdough|multi[\s-]?grain|"
+    r"raisin|cinnamon|french|texas|garlic|italian|gluten[\s-]free|seeded|granary|fruit",
+    re.IGNORECASE,
+)
 #: Where the fillings of a sandwich are cut apart (``ham, cheese n tomato``).
 _BETWEEN = re.compile(r"\s*(?:,|&|\+|\band\b|\bn\b|\bw/|\bwith\b)\s*", re.IGNORECASE)
 #: The methods by which a filling's words name one food outright.
@@ -102,16 +128,22 @@ def _fillings(matcher: Matcher, text: str) -> list[str] | None:
     return out if 0 < len(out) <= _MOST else None
 
 
-def filled_bread(text: str, matcher: Matcher) -> tuple[str, ...] | None:
-    """``(bread, filling, ...)`` for a sandwich, wrap or roll named by two fillings or
-    more that USDA has no dish for (see the module doc), else None."""
+def filled_bread(text: str, matcher: Matcher) -> Filled | None:
+    """The bread and the fillings of a sandwich, wrap, roll or toast named by two
+    fillings or more that USDA has no dish for (see the module doc), else None."""
     parsed = parse_quantity(text)
-    if parsed.unit is not None or parsed.quantity != 1:
-        return None  # "2 turkey sandwiches": counted dishes stay as they are
     food = parsed.food.strip()
     kind, on = _KIND.search(food), _ON.search(food)
+    toast = kind is not None and kind["kind"].lower() == "toast"
+    slices = (
+        parsed.unit in (None, "slice") and 1 <= parsed.quantity <= 4 and parsed.quantity % 1 == 0
+    )
+    if not (parsed.unit is None and parsed.quantity == 1 or toast and slices):
+        return None  # "2 turkey sandwiches": counted dishes stay as they are
     if kind is not None:
         bread, inside = _MADE_WITH[kind["kind"].lower()], food[: kind.start()]
+        if toast and parsed.quantity > 1:  # "pb banana toast x2": two slices topped
+            bread = f"{parsed.quantity:g} slices toast"
         said = _ON.search(inside)  # "turkey & swiss sandwich on rye"
         if said is not None and "slices" in bread:
             bread = f"2 slices {said['bread'].lower()} bread"
@@ -123,10 +155,14 @@ def filled_bread(text: str, matcher: Matcher) -> tuple[str, ...] | None:
         inside = food[: on.start()]
     else:
         return None
-    found = matcher.result(key_of(food))
-    if found.position is not None and found.method in _NAMED:
-        return None  # USDA's own sandwich, or an alias for one
+    key = key_of(food)
+    if matcher.result(key).method in _NAMED and _BREADS.search(matcher.description(key)):
+        return None  # USDA's own sandwich or toast, or an alias for one
+    if re.search(r"\d", inside):
+        return None  # "2 eggs, 1 slice rye toast": a list of foods with amounts
     fillings = _fillings(matcher, inside)
-    if fillings is None or len(fillings) < 2:
-        return None
-    return (bread, *fillings)
+    if fillings is not None and any(_BREAD_KIND.fullmatch(f) for f in fillings):
+        return None  # "rye toast", "wheat pb toast": the bread's kind, no filling
+    if fillings is None or len(fillings) < (1 if toast else 2):
+        return None  # one filling of a sandwich: the dish ("turkey sandwich")
+    return Filled(bread, bread if toast else "sandwich", tuple(fillings))
