@@ -37,7 +37,9 @@ def matcher(foods: FoodTable) -> Matcher:
 def test_a_sandwich_named_by_its_fillings_is_its_bread_and_each_filling(
     matcher: Matcher, line: str, read: tuple[str, ...]
 ) -> None:
-    assert filled_bread(line, matcher) == read
+    found = filled_bread(line, matcher)
+    assert found is not None
+    assert (found.bread, *found.fillings) == read
 
 
 @pytest.mark.parametrize(
@@ -182,3 +184,33 @@ def test_misspelt_pieces_are_pieces(line: str) -> None:
 
 def test_pizza_bites_are_no_bites() -> None:
     assert parse_quantity("6 pizza bites").unit is None
+
+
+# ------------------------------------------------------------------ toast
+
+
+def test_toast_with_two_toppings_is_a_slice_and_each_topping(foods: FoodTable) -> None:
+    # "banana toast" had become fruit bread beside the peanut butter
+    e = entries_of_line(foods, "pb banana toast")
+    grams = dict(zip(e["description"].str.split(",").str[0], e["grams"], strict=True))
+    assert grams["Peanut butter"] == pytest.approx(16.0)  # one tablespoon on one slice
+    assert grams["Bananas"] == pytest.approx(59.0)
+    assert "Bread" in grams
+
+
+def test_a_yeast_spread_is_a_teaspoon_a_slice(foods: FoodTable) -> None:
+    # a counted "vegemite toast x2" had been the spread alone
+    e = entries_of_line(foods, "marmite toast x2")
+    assert len(e) == 2
+    spread = e[e["description"] == "Yeast extract spread"]
+    assert spread["grams"].iloc[0] == pytest.approx(12.0)  # 6 g on each of two slices
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 poached eggs, 1 slice rye toast", "rye toast", "cinnamon toast", "2 slices french toast"],
+)
+def test_toast_of_a_kind_and_lists_with_amounts_are_no_toppings(
+    matcher: Matcher, line: str
+) -> None:
+    assert filled_bread(line, matcher) is None
