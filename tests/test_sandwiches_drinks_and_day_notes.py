@@ -214,3 +214,11 @@ def test_toast_of_a_kind_and_lists_with_amounts_are_no_toppings(
     matcher: Matcher, line: str
 ) -> None:
     assert filled_bread(line, matcher) is None
+
+
+@pytest.mark.parametrize("line", ["splash of half & half", "2 tbsp half n half", "half+half"])
+def test_half_and_half_written_any_way_is_the_cream(foods: FoodTable, line: str) -> None:
+    # "splash" had become a V8 Splash smoothie and "half" half a portion of cream
+    e = entries_of_line(foods, line)
+    assert len(e) == 1
+    assert "half and half" in e["description"].iloc[0]

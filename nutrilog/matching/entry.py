@@ -81,6 +81,7 @@ from nutrilog.matching.parts import (
     amount_served_with,
     count_after,
     each_amount,
+    half_and_half,
     has_amount,
     milk_said_after,
     own_bread_dropped,
@@ -423,7 +424,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
-    rest = milk_said_after(rest)  # "cappuccino, whole milk": the drink's own milk
+    rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     filled = filled_bread(rest, matcher)
     if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
         bread, base, fillings = filled

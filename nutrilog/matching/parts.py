@@ -33,6 +33,7 @@ __all__ = [
     "amount_served_with",
     "count_after",
     "each_amount",
+    "half_and_half",
     "has_amount",
     "milk_said_after",
     "own_bread_dropped",
@@ -170,6 +171,22 @@ _SAID_AFTER_DRINK = re.compile(
     rf"|^(?P<plain>.*?\b{_BLACK_DRINK})\s*,\s*(?P<black>black)\b",
     re.IGNORECASE,
 )
+
+
+#: The cream named "half and half" written with another "and" (``half & half``).
+_HALF_AND_HALF = re.compile(r"\bhalf\s*(?:&|\+|'n'?|\bn\b)\s*half\b", re.IGNORECASE)
+
+
+def half_and_half(text: str) -> str:
+    """``text`` with the cream ``half & half`` (``half n half``) named with a plain
+    "and", so that the line is not cut at its ampersand into half and half of nothing.
+
+    Examples
+    --------
+    >>> half_and_half("coffee w/ a splash of half & half")
+    'coffee w/ a splash of half and half'
+    """
+    return _HALF_AND_HALF.sub("half and half", text)
 
 
 def milk_said_after(text: str) -> str:

@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 
 from nutrilog.quantity.tokens import Tokens, word_at
 from nutrilog.quantity.unit_words import unit_at
@@ -128,11 +129,17 @@ _AND_A = {("a", "half"): 0.5, ("a", "quarter"): 0.25, ("a", "third"): 1 / 3}
 VAGUE_COUNTS: dict[tuple[str, ...], float] = {("a", "few"): 3.0, ("few",): 3.0, ("several",): 4.0}
 
 
+#: The cream named "half and half", however its "and" is written.
+_HALF_AND_HALF = re.compile(r"^half\s+(?:and|&|n|'n'?|\+)\s+half\b")
+
+
 def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
     """A number word or phrase at ``i`` (``a dozen``, ``two and a half``, ``a few``)."""
     first = word_at(toks, i)
     if i > 0 and toks.text[i - 1] == "-" and toks.end[i - 1] == toks.start[i]:
         return None  # "chick-fil-a strips": the end of a name, not an article
+    if first == "half" and _HALF_AND_HALF.match(" ".join(toks.text[i : i + 3]).lower()):
+        return None  # "half & half": the cream's name, not half of something
     for phrase, value in _PHRASES_BY_FIRST.get(first, ()):
         if tuple(toks.word[i : i + len(phrase)]) == phrase:
             j = i + len(phrase)
