@@ -222,3 +222,7 @@ def test_half_and_half_written_any_way_is_the_cream(foods: FoodTable, line: str)
     e = entries_of_line(foods, line)
     assert len(e) == 1
     assert "half and half" in e["description"].iloc[0]
+
+
+def test_a_count_before_a_list_ending_in_toast_is_the_first_foods(matcher: Matcher) -> None:
+    assert filled_bread("2 eggs bacon and toast", matcher) is None

@@ -140,6 +140,8 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
     )
     if not (parsed.unit is None and parsed.quantity == 1 or toast and slices):
         return None  # "2 turkey sandwiches": counted dishes stay as they are
+    if toast and parsed.quantity > 1 and parsed.unit is None and re.match(r"\s*\d", text):
+        return None  # "2 eggs bacon and toast": the count is the eggs
     if kind is not None:
         bread, inside = _MADE_WITH[kind["kind"].lower()], food[: kind.start()]
         if toast and parsed.quantity > 1:  # "pb banana toast x2": two slices topped
