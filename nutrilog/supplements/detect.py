@@ -133,6 +133,24 @@ class SupplementInfo(NamedTuple):
 _FOOD = SupplementInfo("food", {}, None)
 
 
+def _restated(text: str, amounts: dict[str, float], tracked: list[str]) -> bool:
+    """Whether every dose written on the line is one of the product's own label amounts
+    (``Caltrate 600+D3 800 IU``: 800 IU is the tablet's vitamin D)."""
+    stated = _ONE_DOSE.findall(text)
+    if not stated:
+        return False
+    for dose in stated:
+        amount = parse_quantity(dose)
+        same = False
+        for column in tracked:
+            value, why, _ = dose_of(column, amount, text)
+            if why is None and abs(float(value) - amounts[column]) <= 0.05 * amounts[column]:
+                same = True
+        if not same:
+            return False
+    return True
+
+
 def from_product(
     text: str,
     parsed: ParsedAmount,
@@ -162,6 +180,11 @@ def from_product(
         if named is not None and re.search(r"\d", named[0]):
             return from_product(strength, parse_quantity(_MG_STRENGTH.sub(" ", text)), products)
     tracked = [c for c, v in amounts.items() if not math.isnan(v) and v > 0]
+    if count is None and parsed.unit in DOSE_UNITS and len(tracked) > 1:
+        restated = _restated(text, amounts, tracked)
+        if restated:  # "Caltrate 600+D3 (800 IU)": the label's own amounts, one tablet
+            nutrients = {c: v for c, v in amounts.items() if not math.isnan(v)}
+            return SupplementInfo("supplement", nutrients, None, f"product: {product} x 1")
     if count is None and parsed.unit in DOSE_UNITS and len(tracked) == 1:
         # "Caltrate 600mg": the dose stated is the one nutrient the product holds
         value, why, assumption = dose_of(tracked[0], parsed, text)
@@ -175,6 +198,18 @@ def from_product(
                 {tracked[0]: float(value)},
                 None,
                 "; ".join(filter(None, [note, assumption])),
+            )
+    unknown = [c for c, v in amounts.items() if math.isnan(v)]
+    stated = _ONE_DOSE.findall(text)
+    if count is None and len(unknown) == 1 and len(stated) == 1 and not tracked:
+        # "natural calm 2 tsp (325mg)": the dose stated is the one amount the table lacks
+        value, why, assumption = dose_of(unknown[0], parse_quantity(stated[0]), text)
+        if why is None:
+            nutrients = {c: v for c, v in amounts.items() if not math.isnan(v)}
+            nutrients[unknown[0]] = float(value)
+            note = f"product: {product}, dose as written"
+            return SupplementInfo(
+                "supplement", nutrients, None, "; ".join(filter(None, [note, assumption]))
             )
     if count is None and parsed.unit not in DOSE_UNITS:
         # "1 tsp Natural Calm": a measure the table gives no amounts for

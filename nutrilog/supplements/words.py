@@ -115,7 +115,7 @@ MULTI = re.compile(
     r"multi[\s-]?vit|\bmulti\b(?![\s-]*(?:grains?|seeds?|colou?r|purpose|pack|layer|bean))|"
     # a prenatal visit, class or scan is no vitamin ("24 wk prenatal appt")
     r"prenatal(?![\s-]+(?:appt|appointments?|visits?|check[\s-]?ups?|class(?:es)?|yoga|scans?"
-    r"|massage|care|exam|doctor|dr)\b)|one[\s-]a[\s-]day|centrum|"
+    r"|massage|care|exam|doctor|dr)\b)|one[\s-]a[\s-]day|centrum|flintstones|"
     # multivitamin brands sold in the UK and Australia (Vitabiotics, Bayer, Blackmores)
     r"\b(?:pregnacare|well(?:man|woman|teen|kid)|sanatogen|berocca|elevit|perfectil|supradyn)\b|"
     # vitamins with no name after them are a multivitamin (``kids gummy vitamins``)
@@ -126,7 +126,7 @@ MULTI = re.compile(
 #: Supplements by their name alone, dose or not: never a food.
 NAMED_SUPPLEMENTS = re.compile(
     r"fish\s*oil|\bomega(?:[\s-]?(?:3-6-9|3|6|9))?+s?\b(?!\s*(?:enriched\s+)?(?:eggs?|milk|bread))|"
-    r"\bprobiotics?\b|\bmelatonin\b|\bcreatine\b|\bcoq[\s-]?10\b|"
+    r"\bcod\s+liver\s+oil\b|\bprobiotics?\b|\bmelatonin\b|\bcreatine\b|\bcoq[\s-]?10\b|"
     r"\bashwagandha\b|\bglucosamine\b|\bchondroitin\b|\bbiotin\b|\bcollagen\b|"
     r"\bkrill\s*oil\b|\bevening\s+primrose\b|\bmsm\b|\binositol\b|\bberberine\b|"
     r"\bquercetin\b|\b(?:l-)?glutamine\b|\b(?:l-|acetyl[\s-]l-)?carnitine\b|\bdhea\b|"
@@ -202,7 +202,7 @@ BARE_WORDS = re.compile(
     re.I,
 )
 #: Where a line naming several nutrients is cut into one part per nutrient.
-SPLIT = re.compile(r"\s*(?:\+|,|;|&|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
+SPLIT = re.compile(r"\s*(?:\+|,|;|&|\bw/|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
 #: A salt tablet (``salt tab``, ``salt tablets``, ``salt caps``): sold by the weight of
 #: its sodium chloride.
 SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
