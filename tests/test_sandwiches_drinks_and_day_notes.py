@@ -226,3 +226,32 @@ def test_half_and_half_written_any_way_is_the_cream(foods: FoodTable, line: str)
 
 def test_a_count_before_a_list_ending_in_toast_is_the_first_foods(matcher: Matcher) -> None:
     assert filled_bread("2 eggs bacon and toast", matcher) is None
+
+
+# ------------------------------------------------------------------ supplement products
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Caltrate 600+D3 (800 IU)", {"calcium_mg": 600.0, "vitamin_d_ug": 20.0}),
+        ("Tums ES x2", {"calcium_mg": 600.0}),
+        ("natural calm 2 tsp (325mg)", {"magnesium_mg": 325.0}),
+        ("Slow-K 600mg", {"potassium_mg": 314.7}),
+        ("Ddrops 1 drop (1000 IU)", {"vitamin_d_ug": 25.0}),
+        ("liquid IV stick", {"sodium_mg": 500.0, "potassium_mg": 370.0}),
+        ("oscal 500 w/ D", {"calcium_mg": 500.0}),
+    ],
+)
+def test_supplement_products_and_their_stated_doses(line: str, want: dict[str, float]) -> None:
+    info = detect_supplement(line)
+    assert info.kind == "supplement"
+    got = {k: v for k, v in info.nutrients.items() if v}
+    assert got == pytest.approx(want, abs=0.1)
+
+
+@pytest.mark.parametrize("line", ["Flintstones chewable", "Seven Seas cod liver oil"])
+def test_products_with_no_stated_amount_are_supplements_of_unknown_amount(line: str) -> None:
+    info = detect_supplement(line)
+    assert info.kind == "supplement"
+    assert info.nutrients == {}
