@@ -79,6 +79,7 @@ from nutrilog.matching.parts import (
     amount_after,
     amount_after_dash,
     amount_served_with,
+    buttered,
     count_after,
     each_amount,
     half_and_half,
@@ -416,6 +417,8 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         # the separator labels the food after it ("tournament - 3 games" names none)
         meal = meal or labelled["label"].strip()
         rest, reason = rest[labelled.end() :], None
+    if meal is not None and _only_brand(meal):
+        rest = f"{meal} {rest}"  # "chick-fil-a - 8 nuggets": the chain says which nuggets
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     rest, said_clock = clock_after(rest)  # "banana 10:15": the time is no amount
@@ -425,6 +428,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
+    rest = buttered(rest)  # "buttered toast": the toast and its butter
     filled = filled_bread(rest, matcher)
     if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
         bread, base, fillings = filled
@@ -446,6 +450,13 @@ def understand(text: str, matcher: Matcher) -> Understanding:
             return Understanding(text, meal, clock, None, tagged(read, omitted))
     read = _parts_of(rest, whole, (), matcher)
     return Understanding(text, meal, clock, None, tagged(read, omitted))
+
+
+def _only_brand(label: str) -> bool:
+    """Whether a label before a separator is a brand's or a chain's name and nothing else."""
+    words = normalize_many([label])[0].split()
+    named = {i for s, e, _ in brand_table().find(words) for i in range(s, e)}
+    return bool(words) and len(named) == len(words)
 
 
 def _names_no_food(matcher: Matcher, words: str) -> bool:

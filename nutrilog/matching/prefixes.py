@@ -66,8 +66,11 @@ _FOOD_NEXT = (
 #: A word of context before a meal and a separator (``office``, ``wk 30``, ``post-run``).
 _CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
 #: An occasion a meal is before or after (``post-nursing``, ``pre gym``, ``after school``):
-#: with it, a meal word is a prefix even when the amount follows without a separator.
-_OCCASION = r"(?:pre|post|after|before|b4)[\s-]?[a-z]+"
+#: with it, a meal word is a prefix even when the amount follows without a separator. A
+#: clock may stand between (``after 10:30 mass``).
+_OCCASION = (
+    r"(?:pre|post|after|before|b4)(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?[\s-]?[a-z]+"
+)
 
 
 #: Context before a time: a word or two ending in a shift word (``mid-shift``, ``on
@@ -234,7 +237,11 @@ def _worth_reading() -> re.Pattern[str]:
         rf"|(?:{alternation(w.durations)})\s*\d)"
         rf"|{CONNECTOR.pattern}|\s#|\s>>\s|{NEGATION_WORD}|{_NUTRIENT_NOTE.pattern}"
         rf"|{ON_BREAD.pattern}|{_MADE_FOR.pattern}"
-        r"|\([^()\d,;:+&]{2,30}\)\s*$",  # another name in brackets
+        r"|\([^()\d,;:+&]{2,30}\)\s*$"  # another name in brackets
+        r"|\bbuttered\b"  # "buttered toast": the bread and its butter
+        # a label of a word or a few and a separator before an amount ("Linda - 1/2 cup")
+        r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*"
+        r"(?:\d|an?\s|one\s|half\s)",
         re.IGNORECASE,
     )
 
@@ -335,6 +342,8 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
         # "fries at mcdonald's": the chain says which fries, read before them
         place = said["place"] or said["named"]
         place = re.sub(r"^(?:the|a|an|my|our|his|her|their)\s+", "", place, flags=re.I)
+        # "from mcd drive thru": the chain, not the window it was bought at
+        place = re.sub(rf"\s+(?:{alternation(entry_words().places)})$", "", place, flags=re.I)
         rest = f"{place} {rest[: said.start()].strip()}"
     elif (
         said is not None and said.start() > 0 and said["named"] is None
@@ -450,7 +459,9 @@ def _place_said(found: re.Match[str]) -> bool:
     place = found["place"] or found["named"]
     if place is None:
         return True
-    words = normalize_many([re.sub(r"^(?:the|a|an|my|our|his|her|their)\s+", "", place)])[0]
+    place = re.sub(r"^(?:the|a|an|my|our|his|her|their)\s+", "", place, flags=re.I)
+    place = re.sub(rf"\s+(?:{alternation(entry_words().places)})$", "", place, flags=re.I)
+    words = normalize_many([place])[0]
     found_brands = brand_table().find(words.split())
     return not any(
         brand.kind == "restaurant" and end - start == len(words.split())
