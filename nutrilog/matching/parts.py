@@ -31,6 +31,7 @@ __all__ = [
     "amount_after",
     "amount_after_dash",
     "amount_served_with",
+    "buttered",
     "count_after",
     "each_amount",
     "half_and_half",
@@ -187,6 +188,33 @@ def half_and_half(text: str) -> str:
     'coffee w/ a splash of half and half'
     """
     return _HALF_AND_HALF.sub("half and half", text)
+
+
+_BUTTERED_BREAD = (
+    r"(?:toast|rolls?|bagels?|english\s+muffins?|bread|biscuits?|crumpets?|scones?|muffins?|"
+    r"pitas?|naans?|corn\s*bread|buns?|baps?|toasties?|waffles?|pancakes?|teacakes?)"
+)
+_BUTTERED = re.compile(
+    rf"\bbuttered\s+(?P<before>(?:[a-z][\w'-]*\s+){{0,2}}?{_BUTTERED_BREAD})\b"
+    rf"|\b(?P<after>{_BUTTERED_BREAD})\s*,?\s+buttered\b",
+    re.IGNORECASE,
+)
+
+
+def buttered(text: str) -> str:
+    """``text`` with a buttered bread read as the bread with butter (``buttered toast``,
+    ``2 slices fruit toast, buttered``), which the butter's usual amount then weighs.
+
+    Examples
+    --------
+    >>> buttered("2 slices buttered rye toast")
+    '2 slices rye toast with butter'
+    >>> buttered("fruit toast, buttered")
+    'fruit toast with butter'
+    >>> buttered("buttered popcorn")
+    'buttered popcorn'
+    """
+    return _BUTTERED.sub(lambda m: f"{m['before'] or m['after']} with butter", text)
 
 
 def milk_said_after(text: str) -> str:
