@@ -255,3 +255,45 @@ def test_products_with_no_stated_amount_are_supplements_of_unknown_amount(line: 
     info = detect_supplement(line)
     assert info.kind == "supplement"
     assert info.nutrients == {}
+
+
+# ------------------------------------------------------------------ labels, places, butter
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("Linda - 1/2 cup tuna salad", "Tuna salad"),  # a name before a separator
+        ("after 10:30 mass - jelly donut", "Doughnuts"),  # an occasion with its clock
+        ("egg mcmuffin from mcd drive thru", "McDONALD'S, Egg McMUFFIN"),  # chain + window
+    ],
+)
+def test_labels_occasions_and_places_around_a_food(foods: FoodTable, line: str, food: str) -> None:
+    e = entries_of_line(foods, line)
+    assert len(e) == 1
+    assert e["description"].iloc[0].startswith(food)
+
+
+def test_a_chain_before_a_separator_says_which_food(foods: FoodTable) -> None:
+    # the chain had been taken for a meal name and dropped: generic nuggets
+    e = entries_of_line(foods, "chick-fil-a - 8 nuggets")
+    assert e["description"].iloc[0] == "Chicken nuggets, from fast food"
+
+
+@pytest.mark.parametrize(
+    ("line", "bread", "butter_g"),
+    [("buttered toast", "Bread, white", 7.1), ("2 slices rye toast, buttered", "Bread, rye", 14.2)],
+)
+def test_a_buttered_bread_is_the_bread_and_its_butter(
+    foods: FoodTable, line: str, bread: str, butter_g: float
+) -> None:
+    e = entries_of_line(foods, line)
+    assert e["description"].iloc[0].startswith(bread)
+    butter = e[e["description"].str.startswith("Butter")]
+    assert butter["grams"].iloc[0] == pytest.approx(butter_g)
+
+
+def test_buttered_popcorn_stays_one_food(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "buttered popcorn")
+    assert len(e) == 1
+    assert "butter" in e["description"].iloc[0].lower()
