@@ -396,7 +396,9 @@ def detect_supplement(text: str) -> SupplementInfo:
     text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
     purpose = PURPOSE.search(text)
     if purpose is not None and purpose.start() > 0 and nutrients_in(text[: purpose.start()]):
-        text = text[: purpose.start()]  # "magnesium for sleep": what it is taken for
+        # "magnesium for sleep": what it is taken for; a dose after it stays the dose
+        # ("magnesium for cramps 250mg")
+        text = " ".join([text[: purpose.start()], *_ONE_DOSE.findall(text[purpose.start() :])])
     when = TAKEN_WHEN.search(text)
     if when is not None and when.start() > 0 and nutrients_in(text[: when.start()]):
         text = text[: when.start()]  # "magnesium before bed": when it is taken
