@@ -73,7 +73,7 @@ from nutrilog.matching.neighbours import (
     read_topped,
     topped_foods,
 )
-from nutrilog.matching.not_food import not_food_reason
+from nutrilog.matching.not_food import MONEY, not_food_reason
 from nutrilog.matching.parts import (
     Part,
     amount_after,
@@ -425,6 +425,10 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     clock = clock or said_clock
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
+    price = MONEY.search(rest)
+    if price is not None:  # "coffee $4.50": what it cost is no amount of it
+        rest = " ".join(MONEY.sub(" ", rest).split())
+        omitted = (*omitted, ("left out", f"price {price[0].strip()}"))
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk

@@ -25,7 +25,7 @@ from nutrilog.matching.diary_words import entry_words, size_words
 from nutrilog.matching.synonyms import PhraseTable, brand_table
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["FORMULA", "not_food_reason", "tally_cue"]
+__all__ = ["FORMULA", "MONEY", "not_food_reason", "tally_cue"]
 
 
 #: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):
@@ -46,6 +46,15 @@ _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
 #: A clock time as one normalised word (``9pm``, ``7:45``, ``6a``): like a tally word, a
 #: line with it and no food word is a note of the day (``graded quizzes until 9pm``).
 _CLOCK_WORD = re.compile(r"^\d{1,2}(?::\d{2})?(?:am|pm|a|p)$|^\d{1,2}:\d{2}$")
+#: An amount of money (``$142``, ``€86``, ``£12.50``, ``20 bucks``): like a tally word, a
+#: line with it and no food word is a note of what was spent.
+MONEY = re.compile(
+    r"[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars|bucks|euros?|quid)\b", re.I
+)
+#: Words of a shop or a bill: with an amount of money and no food word, a purchase note.
+_SHOPPING = frozenset(
+    {"shop", "shopping", "grocery", "groceries", "spent", "spend", "bill", "paid", "receipt", "run"}
+)
 #: A duration as one word (``12hr``, ``45min``): like a tally word, a line with it and
 #: no food word is a note of the day (``12hr shift, no break``).
 _DURATION = re.compile(r"^\d+(?:\.\d+)?(?:h|hr|hrs|hour|hours|min|mins)$")
@@ -194,6 +203,10 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
         return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
     tallies = vocab.tallies.find(words)
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
+    money = MONEY.search(text)
+    if money is not None and _SHOPPING.intersection(words):
+        # "Tesco shop €86": what was spent on a shop, with no food word beside it
+        tallies.append((len(words), len(words), f"purchase: {money[0].strip()!r}"))
     if tallies:
         tallied = {i for s, e, _ in tallies for i in range(s, e)}
         units = _unit_words()
@@ -205,9 +218,12 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
             and not (i and words[i - 1] in _NEGATING)  # "shift, no break": not eaten
             and w not in units
             and w not in _NO_FOOD
+            and not (money is not None and w in _SHOPPING)
             and not _NUMERIC.search(w)
         ]
         if not others:
             start, end, kind = tallies[0]
+            if start == end:  # a cue read from the text, not from its words
+                return f"not a food entry ({kind})"
             return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
     return None

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from nutrilog.matching.diary_words import alternation, entry_words, size_words
 from nutrilog.matching.negations import NEGATION_WORD
-from nutrilog.matching.not_food import FORMULA, not_food_reason, tally_cue
+from nutrilog.matching.not_food import FORMULA, MONEY, not_food_reason, tally_cue
 from nutrilog.matching.parts import CONNECTOR, ON_BREAD
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.words import normalize_many
@@ -270,6 +270,7 @@ def needs_reading(text: str, words: list[str]) -> bool:
         or _CLOCK_AFTER.search(text) is not None
         or _MIXED_IN_WATER.search(text) is not None
         or FORMULA.search(text) is not None
+        or MONEY.search(text) is not None  # "coffee $4.50": a price, no amount
     )
 
 
