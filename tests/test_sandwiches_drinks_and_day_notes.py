@@ -297,3 +297,46 @@ def test_buttered_popcorn_stays_one_food(foods: FoodTable) -> None:
     e = entries_of_line(foods, "buttered popcorn")
     assert len(e) == 1
     assert "butter" in e["description"].iloc[0].lower()
+
+
+# ------------------------------------------------------------------ prices, purposes, units as foods
+
+
+def test_a_dose_after_what_a_supplement_is_for_is_kept() -> None:
+    # "for cramps 250mg" had been cut off whole, dose and all
+    assert detect_supplement("magnesium for cramps 250mg").nutrients == {"magnesium_mg": 250.0}
+
+
+@pytest.mark.parametrize("line", ["Tesco shop €86", "groceries $85.40", "weekly shop £62"])
+def test_a_shop_with_what_it_cost_is_no_food(line: str) -> None:
+    assert not_food_reason(line, {"shop"}) is not None
+
+
+def test_a_price_beside_a_food_is_no_amount(foods: FoodTable) -> None:
+    # "$4.50" had been read as 4.5 cups of coffee (1,620 g)
+    e = entries_of_line(foods, "coffee $4.50")
+    assert len(e) == 1
+    assert e["grams"].iloc[0] < 500
+    assert "price" in e["assumptions"].iloc[0]
+
+
+def test_a_price_beside_a_food_name_keeps_the_line_a_food() -> None:
+    assert not_food_reason("$5 footlong", set()) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [("3 rashers", "Pork, cured, bacon"), ("school chocolate milk", "Milk, chocolate")],
+)
+def test_a_unit_named_alone_and_a_place_word_before_a_food(
+    foods: FoodTable, line: str, food: str
+) -> None:
+    e = entries_of_line(foods, line)
+    assert e["description"].iloc[0].startswith(food)
+
+
+def test_a_drop_of_milk_in_tea_is_a_teaspoon(foods: FoodTable) -> None:
+    # a drop had weighed nothing (grams missing)
+    e = entries_of_line(foods, "mug of tea w a drop of milk")
+    milk = e[e["description"].str.startswith("Milk")]
+    assert milk["grams"].iloc[0] == pytest.approx(5.1, abs=0.5)
