@@ -256,8 +256,9 @@ def described_alias(
 ) -> tuple[tuple[int, str, bool], str] | None:
     """The alias of the last words when every word before them is one its food's USDA
     description holds (``potato pierogies``: pierogi are "Dumpling, potato- or
-    cheese-filled"), with the assumption to record; else None. The words before only
-    say which of the alias's food the line means, so the alias stands."""
+    cheese-filled"), or of the first words when the last is one (``orange pekoe tea``),
+    with the assumption to record; else None. The words beside only say which of the
+    alias's food the line means, so the alias stands."""
     stop = matcher_words().stop
     for cut in range(1, min(len(words), 3)):
         before = words[:cut]
@@ -269,7 +270,23 @@ def described_alias(
         at = np.array([found[0]])
         if all(isin_sorted(at, foods_holding(index, w))[0] for w in before):
             return found, f"{' '.join(words)} read as {' '.join(words[cut:])}"
+        break
+    return _described_after(index, words, tables)
+
+
+def _described_after(
+    index: FoodIndex, words: list[str], tables: MatchTables
+) -> tuple[tuple[int, str, bool], str] | None:
+    """The alias of the first words when the last one is a word its food's USDA
+    description holds (``orange pekoe tea``: orange pekoe is "Beverages, tea, black"):
+    the word names the kind of food the alias already is."""
+    if len(words) < 2 or words[-1] in matcher_words().stop:
         return None
+    found = alias_lookup(index, words[:-1], tables)
+    if found is None:
+        return None
+    if isin_sorted(np.array([found[0]]), foods_holding(index, words[-1]))[0]:
+        return found, f"{' '.join(words)} read as {' '.join(words[:-1])}"
     return None
 
 

@@ -485,6 +485,12 @@ def _match_reading(
         found = alias_lookup(index, every, tables)
         if found is not None:
             return _alias_result(index, found, _CORRECTED * len(reading.corrections))
+        # "orange pekoe tea": the unknown word is one of an alias, the last its kind
+        described = described_alias(index, every, tables)
+        if described is not None:
+            result = _alias_result(index, described[0], _CORRECTED * (1 + len(reading.corrections)))
+            result.assumptions.append(("alias", described[1]))
+            return result
         return _none(index, (yield Request(content, light=light)))
     penalty = (
         _CORRECTED * len(reading.corrections)
