@@ -340,3 +340,26 @@ def test_a_drop_of_milk_in_tea_is_a_teaspoon(foods: FoodTable) -> None:
     e = entries_of_line(foods, "mug of tea w a drop of milk")
     milk = e[e["description"].str.startswith("Milk")]
     assert milk["grams"].iloc[0] == pytest.approx(5.1, abs=0.5)
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("orange pekoe tea", "Beverages, tea, black"),
+        ("a chunk of old cheddar cheese", "Cheese, cheddar"),
+    ],
+)
+def test_an_alias_followed_by_its_kind_is_the_alias(foods: FoodTable, line: str, food: str) -> None:
+    # a word only the alias table knows (pekoe) had left the line unmatched
+    e = entries_of_line(foods, line)
+    assert e["description"].iloc[0].startswith(food)
+
+
+def test_the_alias_read_before_its_kind_is_said(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "orange pekoe tea")
+    assert "orange pekoe tea read as orange pekoe" in e["assumptions"].iloc[0]
+
+
+def test_an_unknown_food_of_a_known_kind_stays_unmatched(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "guayusa tea")
+    assert e["food_id"].isna().all()
