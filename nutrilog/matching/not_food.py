@@ -109,12 +109,14 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     counted = rf"(?:^|[\s(])(?:\d+(?:[./]\d+)?|a|an|one|two|three|four)\s+{size}\.?(?:\s+[a-z]|\s*[),;]|\s*$)"
     if re.search(counted, lowered):
         return True
-    before = re.finditer(rf"(?:^|\s){size}\.?\s+([a-z]+)", lowered)
+    before = re.finditer(rf"(?:^|\s){size}\.?\s+([a-z][a-z']*)", lowered)
     stop = _unit_words()
     if any(
-        (word := normalize_many([found[1]])[0]) in known and word not in stop for found in before
+        ((word := normalize_many([found[1]])[0]) in known or _food_name_word(word))
+        and word not in stop
+        for found in before
     ):
-        return True
+        return True  # "med maccas fries": a chain's name after the size is no pill
     # closing a line after two words or more, one of them a food word (``potato baked
     # med``, ``banana sm``): the item's size; one word before may say what the pills are
     # for (``cold med``, ``BP med``)
@@ -162,6 +164,23 @@ def _meal_names() -> PhraseTable[str]:
 def _named_spans(words: list[str]) -> list[tuple[int, int, object]]:
     """The spans of ``words`` that name a brand or a meal of several words."""
     return [*brand_table().find(words), *_meal_names().find(words)]
+
+
+@lru_cache(maxsize=1)
+def _alias_words() -> frozenset[str]:
+    """The words of the alias table's names, less stop words: food words the USDA
+    descriptions may lack (``cornflakes``, ``maccas``)."""
+    from nutrilog.matching.vocabulary import matcher_words
+
+    stop = matcher_words().stop
+    words = {w for name in curated_aliases() for w in name.split()}
+    return frozenset(w for w in words if w not in stop and not _NUMERIC.search(w))
+
+
+def _food_name_word(word: str) -> bool:
+    """Whether a normalised word names a food outside USDA's descriptions: a word of
+    the alias table's names or of a brand's name."""
+    return word in _alias_words() or bool(brand_table().find([word]))
 
 
 def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
@@ -214,7 +233,7 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
             w
             for i, w in enumerate(words)
             if i not in tallied
-            and w in known
+            and (w in known or (bool(known) and w in _alias_words()))
             and not (i and words[i - 1] in _NEGATING)  # "shift, no break": not eaten
             and w not in units
             and w not in _NO_FOOD

@@ -37,7 +37,7 @@ __all__ = ["clock_after", "needs_reading", "strip_prefix"]
 
 #: A clock time: ``7am``, ``7:30 p.m.``, ``19:30``, ``noon``, or an hour with a bare
 #: ``a``/``p`` glued to it (``9:45a``, ``6p``), as people type in notes apps.
-_CLOCK = r"(?:\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
+_CLOCK = r"(?:\d{1,2}(?::\d{2}|\.\d{2}(?=\s*[ap]\.?m))?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
 #: A 24-hour time written as four digits (``0430``, ``2215h``): a prefix only when a
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
 _CLOCK_24 = r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs)?)?"
