@@ -458,7 +458,9 @@ def detect_supplement(text: str) -> SupplementInfo:
     if not columns and parsed.unit_kind == "mass" and SALT_TABLET.search(text):
         sodium, assumption = salt_tablet_sodium(parsed)
         return SupplementInfo("supplement", {"sodium_mg": sodium}, None, assumption)
-    if not columns and parsed.unit_kind == "mass" and NAMED_SUPPLEMENTS.search(text):
+    if not columns and parsed.unit_kind == "mass" and (
+        NAMED_SUPPLEMENTS.search(text) or _ONLY_NUTRIENTS.search(text)
+    ):
         return SupplementInfo(  # "creatine 5 g": grams of a supplement powder
             "supplement",
             {},
