@@ -363,3 +363,38 @@ def test_the_alias_read_before_its_kind_is_said(foods: FoodTable) -> None:
 def test_an_unknown_food_of_a_known_kind_stays_unmatched(foods: FoodTable) -> None:
     e = entries_of_line(foods, "guayusa tea")
     assert e["food_id"].isna().all()
+
+
+# ------------------------------------------------------------------ sizes before brands, clocks with dots
+
+
+def test_a_size_before_a_chain_is_no_medication(foods: FoodTable) -> None:
+    # "med" had been read as medication and the whole line dropped
+    e = entries_of_line(foods, "med maccas fries")
+    assert e["description"].iloc[0] == "McDONALD'S, french fries"
+
+
+def test_a_clock_with_a_dot_is_a_prefix(foods: FoodTable) -> None:
+    # "5.45am" had made the line a note of the day: no entry at all
+    e = entries_of_line(foods, "5.45am - 1 cup cornflakes")
+    assert "Corn Flakes" in e["description"].iloc[0]
+
+
+def test_a_decimal_amount_is_no_clock(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "1.5 cups rice")
+    assert e["grams"].iloc[0] == pytest.approx(237.0)
+
+
+def test_a_weather_note_is_no_food() -> None:
+    assert not_food_reason("10hr day on the roof, 28 degrees", {"degree", "day"}) is not None
+
+
+@pytest.mark.parametrize("line", ["vitamin C 1g", "zinc 0.05 g"])
+def test_grams_of_a_nutrient_no_food_is_named_after_are_a_supplement(line: str) -> None:
+    assert detect_supplement(line).kind == "supplement"
+
+
+def test_trim_milk_on_cereal_is_half_a_cup_of_skim(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "weetbix x2 w trim milk")
+    milk = e[e["description"].str.startswith("Milk, nonfat")]
+    assert milk["grams"].iloc[0] == pytest.approx(122.5)
