@@ -147,6 +147,10 @@ def _food_key(matcher: Matcher, text: str) -> str:
     return key_of(parse_quantity(text).food)
 
 
+#: A lone ``n`` between two words (``mince n cheese pie``): "and", as ``&`` is.
+_LONE_N = re.compile(r"(?<=[a-z]) n (?=[a-z])", re.IGNORECASE)
+
+
 def _nouns(matcher: Matcher, key: str) -> list[str]:
     """The food words of a part: core and unknown words that are no measure."""
     measures = entry_words().measures
@@ -431,6 +435,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         omitted = (*omitted, ("left out", f"price {price[0].strip()}"))
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
+    rest = _LONE_N.sub(" and ", rest)  # "mince n cheese pie": the alias it writes
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     rest = buttered(rest)  # "buttered toast": the toast and its butter
     filled = filled_bread(rest, matcher)

@@ -62,6 +62,13 @@ _MADE_WITH = {
     "toast": "1 slice toast",
 }
 _KIND = re.compile(rf"\s+(?P<kind>{'|'.join(_MADE_WITH)})\s*$", re.IGNORECASE)
+#: A filled bread named first, its fillings listed after a separator (``filled roll -
+#: ham, cheese``, ``sandwich: turkey, swiss``).
+_KIND_FIRST = re.compile(
+    r"^(?:filled\s+)?(?P<kind>sandwich|sarnie|wrap|sub|hero|hoagie|toastie|roll|bun|bap|bagel)"
+    r"\s*(?::|-+|w/|with)\s+(?P<inside>\D+)$",
+    re.IGNORECASE,
+)
 #: The bread said after ``on`` (``on a kaiser``, ``on rye``) and what it is.
 _ON = re.compile(
     r"\s+on\s+(?:an?\s+)?(?P<bread>hero\s+roll|hero|sub\s+roll|hoagie(?:\s+roll)?|hard\s+roll|"
@@ -142,7 +149,11 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
         return None  # "2 turkey sandwiches": counted dishes stay as they are
     if toast and parsed.quantity > 1 and parsed.unit is None and re.match(r"\s*\d", text):
         return None  # "2 eggs bacon and toast": the count is the eggs
-    if kind is not None:
+    first = _KIND_FIRST.match(food)
+    if first is not None and not toast:  # "filled roll - ham, cheese, lettuce, tomato"
+        named = first["kind"].lower()
+        bread, inside = _MADE_WITH.get(named) or _ROLLS.get(named, "1 bagel"), first["inside"]
+    elif kind is not None:
         bread, inside = _MADE_WITH[kind["kind"].lower()], food[: kind.start()]
         if toast and parsed.quantity > 1:  # "pb banana toast x2": two slices topped
             bread = f"{parsed.quantity:g} slices toast"
