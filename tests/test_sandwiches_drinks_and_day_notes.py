@@ -398,3 +398,28 @@ def test_trim_milk_on_cereal_is_half_a_cup_of_skim(foods: FoodTable) -> None:
     e = entries_of_line(foods, "weetbix x2 w trim milk")
     milk = e[e["description"].str.startswith("Milk, nonfat")]
     assert milk["grams"].iloc[0] == pytest.approx(122.5)
+
+
+# ------------------------------------------------------------------ "n", filled rolls, pottles
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [("mince n cheese pie", "Beef pot pie"), ("pb n j", "Peanut butter and jelly sandwich")],
+)
+def test_a_lone_n_between_words_is_and(foods: FoodTable, line: str, food: str) -> None:
+    # "mince n cheese pie" had been ground beef and a cherry cream-cheese pie
+    e = entries_of_line(foods, line)
+    assert len(e) == 1
+    assert e["description"].iloc[0].startswith(food)
+
+
+def test_a_filled_roll_named_before_its_fillings(matcher: Matcher) -> None:
+    found = filled_bread("filled roll - ham, cheese, lettuce, tomato", matcher)
+    assert found is not None
+    assert (found.bread, *found.fillings) == ("1 hard roll", "ham", "cheese", "lettuce", "tomato")
+
+
+def test_a_pottle_of_yoghurt_is_a_container(foods: FoodTable) -> None:
+    e = entries_of_line(foods, "1 pottle of yoghurt")
+    assert e["grams"].iloc[0] == pytest.approx(170.0)
