@@ -435,7 +435,10 @@ def understand(text: str, matcher: Matcher) -> Understanding:
         omitted = (*omitted, ("left out", f"price {price[0].strip()}"))
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
-    rest = _LONE_N.sub(" and ", rest)  # "mince n cheese pie": the alias it writes
+    if _LONE_N.search(rest) and not joined_names(rest)[1]:
+        # "mince n cheese pie": the alias it writes ("egg n chips" is a joined name)
+        rest = _LONE_N.sub(" and ", rest)
+        omitted = (*omitted, ("synonym", "n \u2192 and"))
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     rest = buttered(rest)  # "buttered toast": the toast and its butter
     filled = filled_bread(rest, matcher)
