@@ -423,3 +423,10 @@ def test_a_filled_roll_named_before_its_fillings(matcher: Matcher) -> None:
 def test_a_pottle_of_yoghurt_is_a_container(foods: FoodTable) -> None:
     e = entries_of_line(foods, "1 pottle of yoghurt")
     assert e["grams"].iloc[0] == pytest.approx(170.0)
+
+
+def test_a_bagel_with_its_toppings_keeps_their_usual_amounts(foods: FoodTable) -> None:
+    # read as a bagel "sandwich", the lox had lost its 2 oz and taken a default portion
+    e = entries_of_line(foods, "bagel w/ lox and cream cheese")
+    lox = e[e["description"].str.contains("lox")]
+    assert lox["grams"].iloc[0] == pytest.approx(56.7, abs=0.1)

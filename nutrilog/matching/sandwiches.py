@@ -66,7 +66,7 @@ _KIND = re.compile(rf"\s+(?P<kind>{'|'.join(_MADE_WITH)})\s*$", re.IGNORECASE)
 #: ham, cheese``, ``sandwich: turkey, swiss``).
 _KIND_FIRST = re.compile(
     r"^(?:filled\s+)?(?P<kind>sandwich|sarnie|wrap|sub|hero|hoagie|toastie|roll|bun|bap|bagel)"
-    r"\s*(?::|-+|w/|with)\s+(?P<inside>\D+)$",
+    r"\s*(?::|-+)\s+(?P<inside>\D+)$",
     re.IGNORECASE,
 )
 #: The bread said after ``on`` (``on a kaiser``, ``on rye``) and what it is.
