@@ -99,9 +99,18 @@ def test_volume_inside_a_serving_description(foods: FoodTable) -> None:
 
 
 def test_no_volume_portion_means_nan_with_a_reason(foods: FoodTable) -> None:
-    row = _grams(foods, 1, "cup", "volume", "sr28:19904")  # dark chocolate: oz and bar only
+    # KRAFT FREE Singles: slices only, and no FNDDS twin or neighbour to weigh a cup by
+    row = _grams(foods, 1, "cup", "volume", "sr28:01190")
     assert np.isnan(row["grams"])
     assert row["grams_note"] == "no cup weight for this food"
+
+
+def test_no_volume_portion_takes_the_fndds_neighbours_cup(foods: FoodTable) -> None:
+    # SR28 dark chocolate is weighed by oz and bar only; its FNDDS neighbour (chocolate,
+    # sweet or dark, 91705300) by the cup: an estimate, flagged, where the cup had no weight
+    row = _grams(foods, 1, "cup", "volume", "sr28:19904")
+    assert row["grams"] == pytest.approx(158.0)
+    assert "FNDDS neighbour fndds:91705300" in row["assumption"]
 
 
 def test_count_units(foods: FoodTable) -> None:

@@ -430,3 +430,10 @@ def test_a_bagel_with_its_toppings_keeps_their_usual_amounts(foods: FoodTable) -
     e = entries_of_line(foods, "bagel w/ lox and cream cheese")
     lox = e[e["description"].str.contains("lox")]
     assert lox["grams"].iloc[0] == pytest.approx(56.7, abs=0.1)
+
+
+def test_a_cup_of_ground_beef_is_weighed_by_its_neighbour(foods: FoodTable) -> None:
+    # SR28's cooked crumbles have no cup: the cup had weighed nothing at all
+    e = entries_of_line(foods, "1 cup cooked ground beef")
+    assert 100 < e["grams"].iloc[0] < 160
+    assert "FNDDS neighbour" in e["assumptions"].iloc[0]

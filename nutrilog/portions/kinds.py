@@ -196,32 +196,39 @@ def _as_twin(
     prepared: PreparedPortions | None,
     weigh: Callable[[str, Food], Portion],
     what: str,
+    kinds: tuple[str, ...] = ("FNDDS twin",),
 ) -> Portion | None:
     """The portion ``weigh`` finds on the food's FNDDS twin (the same food, its nutrients
-    copied), labelled as the twin's; None when the food has no twin or the twin no such
-    portion."""
+    copied; or, among ``kinds``, its FNDDS neighbour, the nearest food the survey weighs),
+    labelled as the twin's; None when the food has no such food or it no such portion."""
     found = default_table().get(food_id)
-    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+    if found is None or found[1] not in kinds or not found[2] or prepared is None:
         return None
     twin = weigh(found[2], prepared.food(found[2]))
     if np.isnan(twin.grams):
         return None
     return Portion(
         twin.grams,
-        f"{twin.portion} (FNDDS twin {found[2]})",
+        f"{twin.portion} ({found[1]} {found[2]})",
         "",
-        f"{what} as FNDDS twin {found[2]} weighs it = {grams_text(twin.grams)} g",
+        f"{what} as {found[1]} {found[2]} weighs it = {grams_text(twin.grams)} g",
     )
 
 
 def _twin_volume(
     food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
 ) -> Portion | None:
-    """A volume of a food USDA weighs only by mass or container, as its FNDDS twin
-    weighs it: ``1/2 cup`` of SR28 tapioca pudding is half of FNDDS tapioca pudding's
-    ``1 cup``."""
+    """A volume of a food USDA weighs only by mass or container, as its FNDDS twin (or,
+    failing one, its FNDDS neighbour) weighs it: ``1/2 cup`` of SR28 tapioca pudding is
+    half of FNDDS tapioca pudding's ``1 cup``."""
+    # a neighbour's volume too: a cup of ground beef crumbles, which SR28 weighs by mass
+    # only, is near enough a cup of the survey's beef pieces (missing grams lose the food)
     return _as_twin(
-        food_id, prepared, lambda _, twin: volume_portion(twin.rows, unit, hint), "volume:"
+        food_id,
+        prepared,
+        lambda _, twin: volume_portion(twin.rows, unit, hint),
+        "volume:",
+        ("FNDDS twin", "FNDDS neighbour"),
     )
 
 
