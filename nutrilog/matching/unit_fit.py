@@ -34,6 +34,8 @@ _GUESS = "group median"
 #: A "medium" that falls back to one item lighter than this share of the food's usual
 #: serving is one piece of many (a fry, a chip), not a medium serving.
 _ONE_OF_MANY = 0.2
+#: A volume weighed by another food the survey weighs (not the food's twin).
+_NEIGHBOUR = "FNDDS neighbour"
 #: Unit kinds whose grams never depend on the food.
 _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 
@@ -57,6 +59,8 @@ def _resolves(
         return False
     if kind == "count" and PART_AS_DEFAULT in found.assumption:
         return False  # a slice as the default portion: an alternate weighing slices is better
+    if kind == "volume" and _NEIGHBOUR in found.assumption:
+        return False  # a neighbour's cup is an estimate: an alternate with its own is better
     if kind == "size" and found.assumption.startswith("size:"):
         return False  # a usual item scaled: an alternate with a portion of that size is better
     if kind == "size" and unit == "medium" and "medium" not in found.portion.lower():
