@@ -90,7 +90,7 @@ from nutrilog.matching.parts import (
     split_parts,
 )
 from nutrilog.matching.prefixes import clock_after, needs_reading, strip_prefix
-from nutrilog.matching.sandwiches import filled_bread
+from nutrilog.matching.sandwiches import Filled, filled_bread
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
 from nutrilog.matching.vocabulary import matcher_words
@@ -429,27 +429,15 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     clock = clock or said_clock
     whole = rest  # the line the parts come from
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
-    price = MONEY.search(rest)
-    if price is not None:  # "coffee $4.50": what it cost is no amount of it
-        rest = " ".join(MONEY.sub(" ", rest).split())
-        omitted = (*omitted, ("left out", f"price {price[0].strip()}"))
+    rest, omitted = _without_price(rest, omitted)  # "coffee $4.50"
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
-    if _LONE_N.search(rest) and not joined_names(rest)[1]:
-        # "mince n cheese pie": the alias it writes ("egg n chips" is a joined name)
-        rest = _LONE_N.sub(" and ", rest)
-        omitted = (*omitted, ("synonym", "n \u2192 and"))
+    rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     rest = buttered(rest)  # "buttered toast": the toast and its butter
     filled = filled_bread(rest, matcher)
     if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
-        bread, base, fillings = filled
-        what = "filling" if base == "sandwich" else "topping"
-        said = (what, f"{rest.strip()} → {bread} with {' and '.join(fillings)}")
-        tag = ("component", f'of "{whole}"')
-        # the fillings are weighed as those of one sandwich (or slice of toast)
-        inside = companion_amounts((Part(base, ()), *(Part(f, (tag,)) for f in fillings)))
-        parts = (Part(bread, (tag, said)), *inside[1:])
+        parts = _filled_parts(filled, rest, whole)
         return Understanding(text, meal, clock, None, tagged(parts, omitted))
     product = app_product(rest)
     if product is not None:  # "Campbell's - Chicken Noodle Soup, condensed, 0.5 cup"
@@ -462,6 +450,40 @@ def understand(text: str, matcher: Matcher) -> Understanding:
             return Understanding(text, meal, clock, None, tagged(read, omitted))
     read = _parts_of(rest, whole, (), matcher)
     return Understanding(text, meal, clock, None, tagged(read, omitted))
+
+
+Tags = tuple[tuple[str, str], ...]
+
+
+def _without_price(rest: str, omitted: Tags) -> tuple[str, Tags]:
+    """The line without what a food cost (``coffee $4.50``: no 4.5 cups), recorded."""
+    price = MONEY.search(rest)
+    if price is None:
+        return rest, omitted
+    return " ".join(MONEY.sub(" ", rest).split()), (
+        *omitted,
+        ("left out", f"price {price[0].strip()}"),
+    )
+
+
+def _n_as_and(rest: str, omitted: Tags) -> tuple[str, Tags]:
+    """The line with a lone ``n`` between words read as ``and`` (``mince n cheese pie``,
+    an alias), recorded; a name that joins two foods (``egg n chips``) reads it itself."""
+    if not _LONE_N.search(rest) or joined_names(rest)[1]:
+        return rest, omitted
+    return _LONE_N.sub(" and ", rest), (*omitted, ("synonym", "n \u2192 and"))
+
+
+def _filled_parts(filled: Filled, rest: str, whole: str) -> tuple[Part, ...]:
+    """The bread and the fillings of a filled bread, the fillings weighed as those of one
+    sandwich (or one slice of toast) without amounts of their own."""
+    what = "filling" if filled.weighed_as == "sandwich" else "topping"
+    said = (what, f"{rest.strip()} → {filled.bread} with {' and '.join(filled.fillings)}")
+    tag = ("component", f'of "{whole}"')
+    inside = companion_amounts(
+        (Part(filled.weighed_as, ()), *(Part(f, (tag,)) for f in filled.fillings))
+    )
+    return (Part(filled.bread, (tag, said)), *inside[1:])
 
 
 def _only_brand(label: str) -> bool:
