@@ -437,3 +437,19 @@ def test_a_cup_of_ground_beef_is_weighed_by_its_neighbour(foods: FoodTable) -> N
     e = entries_of_line(foods, "1 cup cooked ground beef")
     assert 100 < e["grams"].iloc[0] < 160
     assert "FNDDS neighbour" in e["assumptions"].iloc[0]
+
+
+def test_when_a_supplement_is_taken_in_a_csv_food_column(tmp_path) -> None:
+    # the CSV reader screens "food 1 unit": the time had stopped closing the line
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "date,food,amount\n2026-11-20,magnesium before bed,\n2026-11-20,milk before bed,\n"
+    )
+    import nutrilog as nl
+
+    log = nl.read_log(path)
+    assert log.entries["kind"].tolist() == ["supplement", "food"]
+
+
+def test_a_dose_after_when_a_supplement_is_taken_is_read() -> None:
+    assert detect_supplement("magnesium at night 200mg").nutrients == {"magnesium_mg": 200.0}

@@ -401,7 +401,7 @@ def detect_supplement(text: str) -> SupplementInfo:
         text = " ".join([text[: purpose.start()], *_ONE_DOSE.findall(text[purpose.start() :])])
     when = TAKEN_WHEN.search(text)
     if when is not None and when.start() > 0 and nutrients_in(text[: when.start()]):
-        text = text[: when.start()]  # "magnesium before bed": when it is taken
+        text = text[: when.start()] + text[when.end() :]  # "magnesium before bed": when
     taken = TAKEN.match(text)
     if taken is not None and nutrients_in(text[taken.end() :]):
         text = text[taken.end() :]  # "took magnesium": the verb is no food

@@ -171,7 +171,9 @@ TAKEN_WHEN = re.compile(
     r"(?:my\s+|the\s+|a\s+)?(?:bed(?:time)?|night|dinner|breakfast|brekkie|lunch|supper|tea|"
     r"meals?|food|morning|evening|afternoon|workout|gym|run|training|practice|"
     r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a|p)?)|(?:at\s+)?(?:nightly|bedtime|qhs)|"
-    r"(?:am|pm|morning|evening|tonight|today|this\s+morning|last\s+night))\s*[.!]?\s*$",
+    r"(?:am|pm|morning|evening|tonight|today|this\s+morning|last\s+night))\b"
+    # closing the line, or before an amount that closes it ("magnesium at night 200mg")
+    r"(?=\s*[.!]?\s*(?:\d[\d.,/]*\s*[a-z\u00b5]*\.?\s*)?$)",
     re.I,
 )
 #: A verb of taking opening the line ("took magnesium", "had my vitamin D"): no food.
