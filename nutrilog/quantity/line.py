@@ -593,6 +593,8 @@ def parse_quantity(text: str) -> ParsedAmount:
                 for k in inner
             )
             count = 1.0 if primary is None or math.isnan(quantity) else quantity
+            # "1/2 tin (420g)": the brackets weigh the whole tin, half of it was eaten
+            each = each or (0 < count < 1 and unit is not None and unit.kind in {"count", "vague"})
             if primary is not None:
                 shown = _span_text(toks, s, primary)
                 notes.append(shown if primary.unit is not None else f"count {shown}")
