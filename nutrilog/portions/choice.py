@@ -457,7 +457,12 @@ def read_hint(food_text: str) -> Hint:
     )
 
 
+_ES_PLURAL = re.compile(r"(?:[^aeiou]o|ch|sh|x)es$")
+
+
 def _singular(word: str) -> str:
+    if len(word) > 4 and _ES_PLURAL.search(word):
+        return word[:-2]  # tomatoes, peaches, radishes, boxes
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 

@@ -93,7 +93,8 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
             and not row.words & _ITEM_SIZES
             and (row.unit == word or names(row, word))
         ]
-        bar = regular_bar(food) if word == "bar" else None
+        sized_bar = hint.words & _NOT_REGULAR
+        bar = regular_bar(food) if word == "bar" and not sized_bar else None
         if bar is not None or named:
             row = bar if bar is not None else pick(named, hint)
             if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
@@ -115,17 +116,11 @@ def regular_bar(food: Food) -> Row | None:
     """
     if not _BAR_FOOD.search(food.description):
         return None
-    return next(
-        (
-            row
-            for row in ones(food.rows)
-            if not row.odd
-            and not row.words & (_ITEM_SIZES | _SMALL_BAR)
-            and (row.unit in ("bar", "serving"))
-            and names(row, "bar")
-        ),
-        None,
-    )
+    usual = [row for row in ones(food.rows) if not row.odd and not row.words & _NOT_REGULAR]
+    bar = next((r for r in usual if r.unit in ("bar", "serving") and names(r, "bar")), None)
+    # USDA weighs some bars only by the pack (TWIX ``package (2 oz)``): the one pack
+    # sold alone, not a bag of them
+    return bar or next((r for r in usual if r.unit == "packet" and r.per_one <= 100), None)
 
 
 #: First words of portions that weigh one whole served item (a sandwich, a burger...).
@@ -139,6 +134,7 @@ _ITEM_WORDS = word_set(
 _ITEM_SIZES = word_set("king fun miniature snack share sharing party")
 #: Words of a bar smaller than the regular one (a bite-size Butterfinger).
 _SMALL_BAR = word_set("bite mini miniature")
+_NOT_REGULAR = _ITEM_SIZES | _SMALL_BAR
 #: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
 #: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
 _ITEM_NOUNS = _ITEM_WORDS | word_set("bar stick can bottle pouch packet carton tub pot slice piece")

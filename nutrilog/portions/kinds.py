@@ -28,6 +28,7 @@ from nutrilog.portions.choice import (
     count_default,
     count_row,
     described_count,
+    entry_named_row,
     item_row,
     name_pattern,
     serving_portion,
@@ -365,6 +366,8 @@ def _for_food(
     row = (
         (None if size_named else regular_bar(food))
         or (count_row(food.rows, hint.piece, hint) if hint.piece else None)
+        # "10 cherry tomatoes": the item its own words name, not ten medium tomatoes
+        or entry_named_row(food.rows, hint, food.description)
         or item_row(food.rows, hint, food.description.lower())
         or described_count(food, hint)
         or count_default(food.rows, hint)
