@@ -10,7 +10,7 @@ letter (or swaps the first two). Among several candidates the word used by the m
 foods wins.
 
 Among several candidates, one that doubles or undoubles a letter (``puding`` ->
-pudding) or only drops a plural ending (``chunks`` -> chunk, not chunky) comes first: a lost or doubled letter is the commonest slip,
+pudding), swaps two letters (``cookei`` -> cookie, not cooked) or only drops a plural ending (``chunks`` -> chunk, not chunky) comes first: a lost or doubled letter is the commonest slip,
 and the frequency of a synonym term (``pudina``, mint in Indian English) must not beat
 it. A word is never cut to a known word by dropping a final ``a``, ``i``, ``o`` or ``u``:
 such words are Italian or Spanish food names (``americano`` is coffee, not American
@@ -244,7 +244,8 @@ class Speller:
                 fixed = max(
                     candidates,
                     key=lambda w: (
-                        (_doubling(word, w) or _plural(word, w))
+                        # a swapped pair is the commonest slip too (cookei: cookie, not cooked)
+                        (_slip(word, w) or _plural(word, w))
                         and self.frequencies[w] * _RARITY >= top,
                         w not in self.secondary,  # buttr: butter, not the UK word butty
                         self.frequencies[w],
@@ -261,6 +262,9 @@ class Speller:
             fixed = self.unvowelled(word)
         if fixed is None and MIN_LENGTH + 1 <= len(word) < MIN_LENGTH_TWO_EDITS and word.isalpha():
             fixed = self.revowelled(word)
+        if fixed is None and len(word) > MIN_LENGTH and word.endswith("s") and word.isalpha():
+            # "cookeis": the plural of a slip (cookei -> cookie), read as the food word
+            fixed = self.correct(word[:-1])
         self._cache[word] = fixed
         return fixed
 
