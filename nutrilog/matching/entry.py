@@ -71,6 +71,7 @@ from nutrilog.matching.neighbours import (
     british_chips,
     companion_amounts,
     read_topped,
+    served_chips,
     topped_foods,
 )
 from nutrilog.matching.not_food import MONEY, not_food_reason
@@ -246,6 +247,12 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     """
     if any(has_amount(text[a:b]) for a, b in spans[1:]):
         return -math.inf
+    if (
+        _commas_only(text, spans)
+        and not _head_first(matcher, text, spans)
+        and not _describes(text, spans)
+    ):
+        return -math.inf  # "cheese, crackers": two foods, not cheese crackers
     whole = text[spans[0][0] : spans[-1][1]]
     key = _food_key(matcher, whole)
     result = matcher.result(key)
@@ -323,13 +330,15 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if result.method in ("alias", "exact") and not (
         branded and _foods_besides(matcher, text, spans)
     ):
-        return True
+        # "cheese, crackers" is two foods, not the cheese crackers its words name
+        return not _commas_only(text, spans) or _head_first(matcher, text, spans)
     if branded:
         return False  # "2 weet-bix w/ milk": the brand was read away, not found in a dish
     if _commas_only(text, spans):
         # a part that only says how the food is prepared ("Beans, kidney, cooked") is
         # no food of its own: the line is a description written out
-        return result.score >= _SURE_SCORE or _describes(text, spans)
+        whole = result.score >= _SURE_SCORE and _head_first(matcher, text, spans)
+        return whole or _describes(text, spans)
     if result.score < _SURE_DISH:
         return False
     if "," in text:  # a description written out ("Beans, baked, canned, with pork")
@@ -340,6 +349,38 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
     return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
+
+
+def _head_first(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the first part of a comma list names the head of the description the
+    list lands on, as USDA writes it first (``Beans, kidney, cooked`` on ``Beans,
+    kidney...``); ``2 eggs, toast`` on ``Bread, egg, toasted`` is two foods."""
+    whole = text[spans[0][0] : spans[-1][1]]
+    head = matcher.description(_food_key(matcher, whole)).split(",")[0].split()
+    if not head:
+        return True
+    for a, b in spans[1:]:
+        found = matcher.result(_food_key(matcher, text[a:b]))
+        if found.method not in ("alias", "exact") or any(
+            k == "brand" for k, _ in found.assumptions
+        ):
+            return True  # "Onion Powder, Simply Organic": a maker's name, no second food
+    first = {stem(w) for w in _food_key(matcher, text[spans[0][0] : spans[0][1]]).split()}
+    return stem(head[0].lower().rstrip("s")) in first or stem(head[0].lower()) in first
+
+
+def _usda_order(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> str:
+    """A description written out in USDA's order, head first (``Yogurt, Greek, plain``),
+    as people say it (``Greek Yogurt plain``) when that is an alias and the text as
+    written is none; else ``text``."""
+    if not _commas_only(text, spans) or matcher.result(_food_key(matcher, text)).method in (
+        "alias",
+        "exact",
+    ):
+        return text
+    segments = [text[a:b].strip() for a, b in spans]
+    spoken = " ".join([segments[1], segments[0], *segments[2:]])
+    return spoken if matcher.result(_food_key(matcher, spoken)).method == "alias" else text
 
 
 def _foods_besides(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bool:
@@ -435,9 +476,12 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     rest = buttered(rest)  # "buttered toast": the toast and its butter
+    rest, chips_said = served_chips(rest)  # "a portion of chips": french fries
+    omitted = (*omitted, *chips_said)
+    rest, times = _times_whole(rest)  # "vegemite toast w butter x2": two of each
     filled = filled_bread(rest, matcher)
     if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
-        parts = _filled_parts(filled, rest, whole)
+        parts = _times(_filled_parts(filled, rest, whole), times)
         return Understanding(text, meal, clock, None, tagged(parts, omitted))
     product = app_product(rest)
     if product is not None:  # "Campbell's - Chicken Noodle Soup, condensed, 0.5 cup"
@@ -447,9 +491,33 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     if said:
         read = _parts_of(joined, whole, said, matcher)
         if len(read) > 1:  # "fish and chips": two foods; "mac and cheese" stays the dish
-            return Understanding(text, meal, clock, None, tagged(read, omitted))
-    read = _parts_of(rest, whole, (), matcher)
+            return Understanding(text, meal, clock, None, tagged(_times(read, times), omitted))
+    read = _times(_parts_of(rest, whole, (), matcher), times)
     return Understanding(text, meal, clock, None, tagged(read, omitted))
+
+
+#: A count of the whole line written after its last food (``toast w butter x2``,
+#: ``eggs on toast (x2)``), when the line names more than one food.
+_TIMES_WHOLE = re.compile(r"(?:\s+|\s*[(\[])[x\u00d7]\s?(?P<n>[2-9])[)\]]?\s*$", re.IGNORECASE)
+_JOINS = re.compile(r"\bw/|\bw\s|\bwith\b|\band\b|\bon\b|[&+,]", re.IGNORECASE)
+
+
+def _times_whole(rest: str) -> tuple[str, int]:
+    """The line without a count of the whole written at its end, and that count (1 when
+    none): ``vegemite toast w butter x2`` is two slices, each with its spread and butter,
+    not two blocks of butter."""
+    found = _TIMES_WHOLE.search(rest)
+    before = rest[: found.start()] if found is not None else ""
+    if found is None or not _JOINS.search(before) or re.search(r"\d", before):
+        return rest, 1  # "2 eggs, toast x2": the count is the toast's
+    return rest[: found.start()].rstrip(" ,;"), int(found["n"])
+
+
+def _times(parts: tuple[Part, ...], times: int) -> tuple[Part, ...]:
+    """Each part counted ``times`` over (``2 x 0.5 tbsp butter``)."""
+    if times == 1:
+        return parts
+    return tuple(Part(f"{times} x {p.text}", p.tags) for p in parts)
 
 
 Tags = tuple[tuple[str, str], ...]
@@ -522,7 +590,7 @@ def _parts_of(
         rest, spans = joined, part_spans(joined)
     if len(spans) > 1 and _sure_whole(matcher, rest, spans):
         # an app's "Beans, kidney, cooked", or a dish named in full: one food
-        return (Part(rest, _dish_tag(rest, spans)),)
+        return (Part(_usda_order(matcher, rest, spans), _dish_tag(rest, spans)),)
     if len(spans) > 1:
         spans = _merge_amounts(matcher, rest, spans)
         if len(spans) == 1:  # what is left after the parts that restate a food

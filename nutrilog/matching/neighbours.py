@@ -298,7 +298,8 @@ _CHIPS = re.compile(r"^(?P<amount>.*?\b)?chips$", re.IGNORECASE)
 _BAGGED = re.compile(r"\b(?:bags?|packets?|packs?|tortilla|corn|potato|pita|bagel|kale)\b", re.I)
 _CHIPS_MAINS = re.compile(
     r"\b(?:fish|cod|haddock|plaice|scampi|sausages?|bangers?|eggs?|steak|pie|pasty|burgers?"
-    r"|chicken|gammon|ham|kebab|curry|beans|battered|breaded|fishcakes?|rissoles?)\b",
+    r"|chicken|gammon|ham|kebab|curry|beans|battered|breaded|fishcakes?|rissoles?|pizza"
+    r"|parmi|parma|parmy|schnitzel|nuggets|chops?|gravy|mushy peas|lasagne|chilli)\b",
     re.IGNORECASE,
 )
 
@@ -308,6 +309,36 @@ _CHIPS_DIPS = re.compile(
     r"\b(?:salsa|pico de gallo|guacamole|guac|queso|bean dip|nacho cheese|cheese dip)\b",
     re.IGNORECASE,
 )
+
+
+#: Chips served by the portion or the size of an order (``a portion of chips``,
+#: ``large chippy chips``, ``small hot chips``, ``some chips``) are fried potatoes; a bag,
+#: a packet or a handful is another matter.
+_SERVED_CHIPS = re.compile(
+    r"^(?P<served>(?:(?:a|one|1|small|large|big|regular|medium)\s+)?"
+    r"(?:portion|serve|serving|scoop|side|plate|cone|box)\s+of\s+|some\s+"
+    r"|(?:small|medium|med|regular|reg|large|lrg|lge|sml|big)\s+)"
+    r"(?:hot\s+|chippy\s+|chip\s+shop\s+|chipper\s+)?chips$",
+    re.IGNORECASE,
+)
+
+
+def served_chips(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with chips served by the portion read as french fries, and the tag saying
+    so; ``text`` unchanged and no tag otherwise.
+
+    Examples
+    --------
+    >>> served_chips("large chippy chips")[0]
+    'large french fries'
+    >>> served_chips("bag of chips")[0]
+    'bag of chips'
+    """
+    found = _SERVED_CHIPS.match(text.strip())
+    if found is None:
+        return text, ()
+    served = " ".join(found["served"].split())
+    return f"{served} french fries", (("synonym", "chips → french fries (served as a portion)"),)
 
 
 def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:

@@ -37,7 +37,9 @@ __all__ = ["clock_after", "needs_reading", "strip_prefix"]
 
 #: A clock time: ``7am``, ``7:30 p.m.``, ``19:30``, ``noon``, or an hour with a bare
 #: ``a``/``p`` glued to it (``9:45a``, ``6p``), as people type in notes apps.
-_CLOCK = r"(?:\d{1,2}(?::\d{2}|\.\d{2}(?=\s*[ap]\.?m))?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
+_CLOCK = (
+    r"(?:\d{1,2}(?::\d{2}|\.\d{2}(?=\s*[ap]\.?m))?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
+)
 #: A 24-hour time written as four digits (``0430``, ``2215h``): a prefix only when a
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
 _CLOCK_24 = r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs)?)?"
@@ -68,9 +70,7 @@ _CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
 #: An occasion a meal is before or after (``post-nursing``, ``pre gym``, ``after school``):
 #: with it, a meal word is a prefix even when the amount follows without a separator. A
 #: clock may stand between (``after 10:30 mass``).
-_OCCASION = (
-    r"(?:pre|post|after|before|b4)(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?[\s-]?[a-z]+"
-)
+_OCCASION = r"(?:pre|post|after|before|b4)(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?[\s-]?[a-z]+"
 
 
 #: Context before a time: a word or two ending in a shift word (``mid-shift``, ``on
@@ -176,6 +176,12 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"^(?:(?:{durations})\s*\d{{1,3}}(?:\.\d+)?|\d{{1,3}}(?:\.\d+)?\s*(?:{durations}|k))"
             r"\s*(?:[-\u2013\u2014]{1,2}|:|[-=]>|>>)\s+",
+            flags,
+        ),
+        # a place and a separator (``cafeteria: turkey, mashed potatoes``, ``canteen -``)
+        re.compile(
+            rf"^(?P<meal>(?:[a-z]+\s+)?(?:{alternation(w.places_before + w.places)}))"
+            r"\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*",
             flags,
         ),
         # a place said before the food (``gas station pizza``, ``airport sandwich``)
@@ -338,6 +344,9 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
         and not_food_reason(note["note"]) is not None
     ):
         rest = rest[: note.start()].strip()  # "1 banana (cramps again)": a note of the day
+    kind = _WHICH_KIND.search(rest)
+    if kind is not None and kind.start() > 0:
+        rest = rest[: kind.start()].strip()  # "pot pie, the frozen kind": which one, no food
     said = _said_after().search(rest)
     if said is not None and said.start() > 0 and not _place_said(said):
         # "fries at mcdonald's": the chain says which fries, read before them
@@ -356,6 +365,13 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     return rest, meal, clock
 
 
+#: A remark closing a line on which kind of the food it was (``chicken pot pie, the
+#: frozen kind``, ``yogurt - the greek one``): no food of its own.
+_WHICH_KIND = re.compile(
+    r"\s*(?:,|[-\u2013\u2014]\s)\s*(?:the|a|an)\s+(?:[\w'-]+\s+){0,3}"
+    r"(?:kind|type|sort|variety|version|one|ones)\s*$",
+    re.IGNORECASE,
+)
 #: Words in brackets closing a line.
 _BRACKET_CLOSING = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
 #: Brackets read as spaces, the same length (``banana (for cramps)``).

@@ -105,6 +105,9 @@ _BREAD_KIND = re.compile(
 )
 #: Where the fillings of a sandwich are cut apart (``ham, cheese n tomato``).
 _BETWEEN = re.compile(r"\s*(?:,|&|\+|\band\b|\bn\b|\bw/|\bwith\b)\s*", re.IGNORECASE)
+#: What is added after a filled bread's name (``vegemite toast w butter``, ``turkey &
+#: swiss on wheat w/ mayo``): more fillings, when the bread is filled already.
+_ADDED = re.compile(r"\s+(?:w/\s*|w\s+|with\s+)(?P<added>[^\d]+?)\s*$", re.IGNORECASE)
 #: The methods by which a filling's words name one food outright.
 _NAMED = frozenset({"alias", "exact"})
 #: The most fillings one sandwich is read as having.
@@ -140,6 +143,9 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
     fillings or more that USDA has no dish for (see the module doc), else None."""
     parsed = parse_quantity(text)
     food = parsed.food.strip()
+    added = _ADDED.search(food)  # "vegemite toast w butter": butter on each slice too
+    if added is not None:
+        food = food[: added.start()]
     kind, on = _KIND.search(food), _ON.search(food)
     toast = kind is not None and kind["kind"].lower() == "toast"
     slices = (
@@ -178,4 +184,9 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
         return None  # "rye toast", "wheat pb toast": the bread's kind, no filling
     if fillings is None or len(fillings) < (1 if toast else 2):
         return None  # one filling of a sandwich: the dish ("turkey sandwich")
+    if added is not None:
+        more = _fillings(matcher, added["added"])
+        if more is None or len(fillings) + len(more) > _MOST:
+            return None
+        fillings += more
     return Filled(bread, bread if toast else "sandwich", tuple(fillings))
