@@ -1,0 +1,208 @@
+"""Chips served by the portion, a count of the whole line, comma lists of two foods,
+items named by their own words, a fraction of a weighed tin, and remarks on which kind
+(issue 12, fifteenth round). Lines made up here; weights checked against the USDA
+portions they name."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from diary import entries_of_line
+
+from nutrilog.foods import FoodTable
+from nutrilog.matching.neighbours import served_chips
+from nutrilog.matching.prefixes import strip_prefix
+from nutrilog.quantity import parse_quantity
+
+# ------------------------------------------------------------------ chips
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("medium chippy chips", 145.0),  # FNDDS fast-food fries, medium order
+        ("sml hot chips", 110.0),  # small order
+        ("a serve of chips", 110.0),  # FNDDS fries "Quantity not specified"
+        ("some chips", 110.0),
+    ],
+)
+def test_chips_served_by_the_portion_are_french_fries(
+    foods: FoodTable, line: str, grams: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert "french fries" in row["description"].lower()
+    assert row["grams"] == pytest.approx(grams)
+    assert "chips → french fries" in row["assumptions"]
+
+
+@pytest.mark.parametrize("line", ["bag of chips", "a handful of chips", "tortilla chips"])
+def test_chips_from_a_bag_stay_what_they_were(line: str) -> None:
+    assert served_chips(line) == (line, ())
+
+
+@pytest.mark.parametrize("line", ["lasagne and chips", "schnitzel & chips", "pizza n chips"])
+def test_chips_beside_a_hot_main_are_french_fries(foods: FoodTable, line: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert len(rows) == 2
+    assert "french fries" in rows.iloc[1]["description"].lower()
+
+
+# ------------------------------------------------------------------ counts
+
+
+def test_a_count_after_a_topped_toast_counts_every_part(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "marmite toast w butter x2")
+    by_food = dict(zip(rows["food"], rows["grams"], strict=True))
+    assert by_food["toast"] == pytest.approx(2 * 27.0)  # SR28 toast "1 slice" = 27 g
+    assert by_food["marmite"] == pytest.approx(2 * 6.0)  # one tsp a slice
+    assert by_food["butter"] == pytest.approx(2 * 7.1)  # FNDDS half a tbsp a slice
+
+
+def test_a_count_after_a_list_with_amounts_stays_the_last_foods(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "3 eggs, toast x2")
+    by_food = dict(zip(rows["food"], rows["grams"], strict=True))
+    assert by_food["eggs"] == pytest.approx(3 * 55.0)  # not six eggs
+    assert by_food["toast"] == pytest.approx(2 * 22.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("8 cherry tomatoes", 8 * 17.0),  # SR28 tomatoes "cherry" = 17 g, not a medium one
+        ("4 plum tomatoes", 4 * 62.0),  # "plum tomato" = 62 g
+    ],
+)
+def test_a_count_of_an_item_its_own_words_name(foods: FoodTable, line: str, grams: float) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["grams"] == pytest.approx(grams)
+
+
+def test_a_candy_bar_usda_weighs_only_by_the_pack_is_one_pack(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "twix").iloc[0]
+    assert row["grams"] == pytest.approx(57.0)  # SR28 TWIX "package (2 oz)"
+    fun = entries_of_line(foods, "fun size twix").iloc[0]
+    assert fun["grams"] < 30  # a fun-size bar is no pack
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("1/2 tin (400g) spaghetti hoops", 200.0),
+        ("half a can (15 oz) black beans", 7.5 * 28.349523125),
+        ("1 can (355ml) sprite", 355.0),  # a whole can weighs what the brackets say
+    ],
+)
+def test_a_fraction_of_a_container_weighed_in_brackets(line: str, grams: float) -> None:
+    parsed = parse_quantity(line)
+    assert parsed.unit in ("g", "oz", "ml")
+    assert parsed.quantity * (28.349523125 if parsed.unit == "oz" else 1) == pytest.approx(grams)
+
+
+# ------------------------------------------------------------------ lists
+
+
+@pytest.mark.parametrize(
+    ("line", "first", "second"),
+    [
+        ("2 eggs, toast", "egg", "toast"),  # not the egg bread "Bread, egg, toasted"
+        ("cheese, crackers", "cheese", "crackers"),  # not cheese crackers
+    ],
+)
+def test_a_comma_list_of_two_foods_is_not_a_description(
+    foods: FoodTable, line: str, first: str, second: str
+) -> None:
+    rows = entries_of_line(foods, line)
+    assert len(rows) == 2
+    assert rows.iloc[0]["description"].lower().startswith(first)
+    assert second in rows.iloc[1]["description"].lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        ("Yogurt, Greek, plain", "Yogurt, Greek, NS as to type of milk, plain"),
+        ("Onion Powder, Simply Organic", "Spices, onion powder"),  # a maker, no second food
+    ],
+)
+def test_a_description_written_out_is_one_food(foods: FoodTable, line: str, described: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert rows["description"].tolist() == [described]
+
+
+# ------------------------------------------------------------------ labels and remarks
+
+
+def test_a_place_before_a_colon_labels_the_foods() -> None:
+    assert strip_prefix("canteen: soup, roll") == ("soup, roll", "canteen", None)
+
+
+def test_a_remark_on_which_kind_is_no_food(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "fish fingers, the frozen kind")
+    assert len(rows) == 1
+    assert "bar" not in rows.iloc[0]["description"].lower()  # no KIND bar
+
+
+# ------------------------------------------------------------------ words
+
+
+def test_a_misspelt_plural_is_read_through_its_singular(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "2 oatmeal cookeis").iloc[0]
+    assert "cookie" in row["description"].lower()
+
+
+def test_a_word_no_longer_read_as_a_chain(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "grilld chicken 4 oz").iloc[0]
+    assert "breast" in row["description"].lower()  # grilled chicken, not a brand's
+    assert "grilld → grilled" in row["assumptions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "described", "grams"),
+    [
+        (
+            "1 katori dal",
+            "Lentil curry",
+            240 * 150 / 236.5882365,
+        ),  # 150 ml through the dal's 240 g cup
+        ("rotli", "Bread, chappatti or roti, wheat", 40.0),
+        ("bhindi nu shaak 1 cup", "Okra, fresh, cooked, fat added", None),
+        ("mango lassi", "Fruit smoothie, with whole fruit and dairy", None),
+    ],
+)
+def test_gujarati_home_foods(
+    foods: FoodTable, line: str, described: str, grams: float | None
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["description"] == described
+    if grams is not None:
+        assert row["grams"] == pytest.approx(grams)
+    assert math.isfinite(row["grams"])
+
+
+def test_a_katori_is_a_small_bowl(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "1 katori rice").iloc[0]
+    cup = entries_of_line(foods, "1 cup rice").iloc[0]
+    assert row["grams"] == pytest.approx(cup["grams"] * 150 / 236.5882365, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("line", "toast", "topping", "topping_grams"),
+    [
+        ("beans on toast", 54.0, "beans, baked", 127.0),  # 2 slices; SR28 1/2 cup beans
+        ("cheese on toast", 54.0, "cheddar", 56.0),  # two slices of cheddar, not rarebit
+    ],
+)
+def test_british_toast_dishes_are_two_slices(
+    foods: FoodTable, line: str, toast: float, topping: str, topping_grams: float
+) -> None:
+    rows = entries_of_line(foods, line)
+    bread = rows[rows["description"].str.contains("toasted")].iloc[0]
+    top = rows[rows["description"].str.lower().str.contains(topping)].iloc[0]
+    assert bread["grams"] == pytest.approx(toast)
+    assert top["grams"] == pytest.approx(topping_grams)
+
+
+def test_a_chicken_drumstick_is_the_survey_drumstick(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "3 chicken drumsticks").iloc[0]
+    assert row["grams"] == pytest.approx(3 * 60.0)  # FNDDS "medium drumstick" = 60 g
