@@ -302,7 +302,7 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     >>> strip_prefix("chocolate milk at lunch")
     ('chocolate milk', 'lunch', None)
     """
-    rest = _NUTRIENT_NOTE.sub("", _COMMENT.sub("", text.strip()))
+    rest = _prefix_note_dropped(_NUTRIENT_NOTE.sub("", _COMMENT.sub("", text.strip())))
     meal: str | None = None
     clock: str | None = None
     changed = True
@@ -372,6 +372,27 @@ _WHICH_KIND = re.compile(
     r"(?:kind|type|sort|variety|version|one|ones)\s*$",
     re.IGNORECASE,
 )
+#: A note in brackets inside a prefix, before its separator (``2am (cramps) - 1 banana``,
+#: ``tea (evening meal): 2 fish cakes``).
+_PREFIX_NOTE = re.compile(
+    r"^(?P<head>[^()]{1,30}?)\s*\((?P<note>[^()]{2,30})\)\s*(?=:|[-\u2013\u2014]+\s|[-=]>|>>)"
+)
+
+
+def _prefix_note_dropped(text: str) -> str:
+    """``text`` without a note of the day or a meal's name in brackets inside its prefix
+    (the food after the separator is still eaten: ``2am (cramps) - 1 banana``)."""
+    found = _PREFIX_NOTE.match(text)
+    if found is None:
+        return text
+    note = found["note"]
+    words = set(normalize_many([note])[0].split())
+    meals = {w.lower() for w in entry_words().meals} | {"meal"}
+    if not_food_reason(note) is None and not words & meals:
+        return text
+    return f"{found['head'].rstrip()} {text[found.end() :].lstrip()}"
+
+
 #: Words in brackets closing a line.
 _BRACKET_CLOSING = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
 #: Brackets read as spaces, the same length (``banana (for cramps)``).
