@@ -54,6 +54,11 @@ _LONG_ENOUGH = 7
 _DOMINANT = 5
 _RARE = 2
 _COMMON = 20
+#: Uses enough for a four-letter word reached by swapping two letters.
+_SWAPPED = 5
+#: Words of USDA's descriptions that name no food: never a correction (``frim`` is no
+#: ``from``).
+_FUNCTION_WORDS = frozenset({"from", "with", "made", "form", "type", "into", "than", "only"})
 #: A word used this many times less than another candidate is no preferred slip.
 _RARITY = 100
 
@@ -364,12 +369,13 @@ class Speller:
             (
                 w
                 for w in self._one_edit(word)
-                if freq[w] >= _COMMON
+                if w not in _FUNCTION_WORDS
                 and not self.misspelt(w)
                 and (
-                    len(w) == len(word) + 1
-                    or (len(w) == len(word) and sorted(w) == sorted(word))
-                    or _vowel_for_vowel(word, w)
+                    # a swapped pair is the surest slip: a rarer word will do (frim: firm)
+                    (len(w) == len(word) and sorted(w) == sorted(word) and freq[w] >= _SWAPPED)
+                    or freq[w] >= _COMMON
+                    and (len(w) == len(word) + 1 or _vowel_for_vowel(word, w))
                 )
             ),
             key=lambda w: -freq[w],
