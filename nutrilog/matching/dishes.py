@@ -191,7 +191,16 @@ def bar_format(text: str) -> str | None:
     if found is None:
         return None
     rest = " ".join((text[: found.start()] + " " + text[found.end() :]).split())
-    return rest if re.search(r"[a-z]{3}", rest, re.IGNORECASE) else None
+    if not re.search(r"[a-z]{3}", rest, re.IGNORECASE):
+        return None
+    if "2" in found[0] and _FOUR_FINGERED.search(rest) and not re.search(r"\d", rest):
+        return f"1/2 {rest}"  # "Kit Kat 2 finger": half the regular four-finger bar
+    return rest
+
+
+#: Bars whose regular size is four fingers (SR28 KIT KAT ``bar (1.5 oz)`` = 42 g): two
+#: fingers are half of one.
+_FOUR_FINGERED = re.compile(r"\bkit\s*-?\s*kat\b", re.IGNORECASE)
 
 
 def size_first(text: str) -> str | None:

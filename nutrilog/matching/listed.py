@@ -39,6 +39,14 @@ _NAMED_LIST = re.compile(
 )
 
 
+#: A name that says a dish is made of what follows it (``salad``, ``bowl``, ``stir fry``).
+_DISH_NAME = re.compile(
+    r"\b(?:salad|bowl|plate|platter|stir[\s-]?fry|omelet(?:te)?|scramble|smoothie|soup|stew"
+    r"|curry|pasta|salad\s+bowl)\s*$",
+    re.IGNORECASE,
+)
+
+
 def listed_foods(text: str) -> str | None:
     """The foods ``text`` lists under a container's, a dish's or a meal's name (see the
     module doc), or None when it lists none. A list under any name counts when it has
@@ -54,7 +62,9 @@ def listed_foods(text: str) -> str | None:
     parts = [rest[a:b].strip(" ,;:+&") for a, b in part_spans(rest)]
     # at a restaurant the foods need no amount to be a list ("chipotle - chicken, rice")
     served = _brand_only(named["name"], "restaurant")
-    if len(parts) < 2 or not (served or any(has_amount(p) for p in parts)):
+    # a dish named, then what went in it ("chickpea salad - chickpeas, cucumber, feta")
+    made_of = _DISH_NAME.search(named["name"]) is not None and len(parts) >= 3
+    if len(parts) < 2 or not (served or made_of or any(has_amount(p) for p in parts)):
         return None
     if not all(parse_quantity(p).food.strip() for p in parts):
         return None

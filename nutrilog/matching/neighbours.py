@@ -321,24 +321,40 @@ _SERVED_CHIPS = re.compile(
     r"(?:hot\s+|chippy\s+|chip\s+shop\s+|chipper\s+)?chips$",
     re.IGNORECASE,
 )
+#: Biscuits counted loosely (``a couple of biscuits``, ``a few bikkies``) are the
+#: British and Australian sweet biscuits, cookies: the American bread biscuit is
+#: counted (``2 biscuits``) or named with what it is eaten with.
+_LOOSE_BISCUITS = re.compile(
+    r"^(?P<served>(?:a\s+)?(?:couple|few)(?:\s+of)?\s+|some\s+|several\s+)"
+    r"(?:biscuits|biscuts|bikkies|biccies|biccys|bickies)$",
+    re.IGNORECASE,
+)
 
 
 def served_chips(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """``text`` with chips served by the portion read as french fries, and the tag saying
-    so; ``text`` unchanged and no tag otherwise.
+    """``text`` with chips served by the portion read as french fries (and biscuits
+    counted loosely as cookies), and the tag saying so; ``text`` unchanged and no tag
+    otherwise.
 
     Examples
     --------
     >>> served_chips("large chippy chips")[0]
     'large french fries'
+    >>> served_chips("a few biscuits")[0]
+    'a few cookies'
     >>> served_chips("bag of chips")[0]
     'bag of chips'
     """
-    found = _SERVED_CHIPS.match(text.strip())
-    if found is None:
-        return text, ()
-    served = " ".join(found["served"].split())
-    return f"{served} french fries", (("synonym", "chips → french fries (served as a portion)"),)
+    stripped = text.strip()
+    for pattern, food, why in (
+        (_SERVED_CHIPS, "french fries", "chips → french fries (served as a portion)"),
+        (_LOOSE_BISCUITS, "cookies", "biscuits → cookies (British sweet biscuits)"),
+    ):
+        found = pattern.match(stripped)
+        if found is not None:
+            served = " ".join(found["served"].split())
+            return f"{served} {food}", (("synonym", why),)
+    return text, ()
 
 
 def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> tuple[Part, ...]:

@@ -55,7 +55,10 @@ _SERVED_ON = (
 )
 #: Dishes served on bread: the bread named after them is theirs, not another food.
 ON_BREAD = re.compile(
-    r"(?P<dish>\b(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
+    # a veggie burger is a patty without its bun (FNDDS "meatless, no bun"): its bun is a
+    # food of its own
+    r"(?P<dish>\b(?<!veggie\s)(?<!vegetarian\s)(?<!vegan\s)"
+    r"(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
     r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese|sloppy\s+joes?)\b"
     r"(?:\s+(?:w/|with)\s*[a-z][a-z' ]{0,25}?)?)\s+on\s+(?:an?\s+)?"
     rf"(?:(?:{_BREAD_KIND}|wheat|seeded|french|italian|brioche|pretzel|potato|sesame"

@@ -182,8 +182,11 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
     fillings = _fillings(matcher, inside)
     if fillings is not None and any(_BREAD_KIND.fullmatch(f) for f in fillings):
         return None  # "rye toast", "wheat pb toast": the bread's kind, no filling
-    if fillings is None or len(fillings) < (1 if toast else 2):
-        return None  # one filling of a sandwich: the dish ("turkey sandwich")
+    # one filling of a sandwich is the dish ("turkey sandwich"); one on a bread named
+    # with an addition is not ("veggie burger on a bun w/ cheddar")
+    alone = toast or (added is not None and kind is None and on is not None)
+    if fillings is None or len(fillings) < (1 if alone else 2):
+        return None
     if added is not None:
         more = _fillings(matcher, added["added"])
         if more is None or len(fillings) + len(more) > _MOST:
