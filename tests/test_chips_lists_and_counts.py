@@ -206,3 +206,59 @@ def test_british_toast_dishes_are_two_slices(
 def test_a_chicken_drumstick_is_the_survey_drumstick(foods: FoodTable) -> None:
     row = entries_of_line(foods, "3 chicken drumsticks").iloc[0]
     assert row["grams"] == pytest.approx(3 * 60.0)  # FNDDS "medium drumstick" = 60 g
+
+
+# ------------------------------------------------------------------ second batch
+
+
+def test_a_note_in_brackets_inside_a_prefix_keeps_the_food(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "3am (leg cramps) - 1 cup warm milk")
+    assert len(rows) == 1
+    assert rows.iloc[0]["description"].lower().startswith("milk")
+    meal = entries_of_line(foods, "supper (main meal): 2 fish fingers")
+    assert meal["food"].tolist() == ["fish fingers"]
+
+
+@pytest.mark.parametrize(
+    "line", ["GP 9:15 - bloods", "Nan came for tea", "marking essays till late"]
+)
+def test_more_day_notes_are_no_food(foods: FoodTable, line: str) -> None:
+    assert entries_of_line(foods, line).empty
+
+
+def test_biscuits_counted_loosely_are_cookies(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "a couple of bikkies").iloc[0]
+    assert row["description"] == "Cookie, NFS"
+    assert row["grams"] == pytest.approx(2 * 30.0)  # FNDDS cookie NFS "medium" = 30 g
+    counted = entries_of_line(foods, "2 biscuits").iloc[0]
+    assert counted["description"] == "Biscuit, NFS"  # the American bread biscuit
+
+
+def test_two_fingers_of_a_four_finger_bar_are_half_of_it(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "kitkat 2 finger").iloc[0]
+    assert row["grams"] == pytest.approx(42.0 / 2)  # SR28 KIT KAT "bar (1.5 oz)" = 42 g
+
+
+def test_a_swapped_pair_in_a_short_word_is_no_function_word(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "150g frim tofu").iloc[0]
+    assert "firm" in row["description"].lower()
+    assert "frim → firm" in row["assumptions"]
+
+
+def test_a_veggie_burger_on_a_bun_has_its_bun(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "veggie burger on a bun w/ swiss")
+    described = " / ".join(rows["description"])
+    assert "Rolls, hamburger" in described
+    assert "meatless" in described
+    assert "swiss" in described.lower()
+
+
+def test_a_brand_before_a_veggie_burger_keeps_the_burger(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "No Name veggie burger").iloc[0]
+    assert row["description"].startswith("Vegetarian burger")
+
+
+def test_a_salad_named_then_listed_is_what_went_in_it(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "lentil salad - lentils, red onion, parsley, feta")
+    assert len(rows) == 4
+    assert not rows["food"].str.contains("salad").any()
