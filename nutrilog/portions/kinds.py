@@ -279,6 +279,24 @@ def _scaled_item(
     )
 
 
+#: The last word of a count of halves (``2 stuffed pepper halves``, ``4 peach halves``).
+_HALVES = frozenset({"halves", "half"})
+
+
+def _halves(
+    food_id: str, food: Food, unit: str, kind: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion:
+    """One half of the food: its own ``half`` portion (canned peaches), else half of the
+    item the count would weigh without the word."""
+    row = count_row(food.rows, "half", hint)
+    if row is not None:
+        return Portion(row.per_one, row.label, "")
+    whole = _for_food(food_id, food, unit, kind, hint._replace(item=""), prepared)
+    if not np.isfinite(whole.grams):
+        return whole
+    return Portion(whole.grams / 2, f"1/2 of {whole.portion}", "", whole.assumption)
+
+
 def for_food(
     food_id: str,
     food: Food,
@@ -293,7 +311,10 @@ def for_food(
     (:func:`~nutrilog.portions.sizes.sized`). A size written as the unit that the food
     has no portion for stays unknown, so that the matcher can turn to an alternate food
     that has one (``6 large shrimp``)."""
-    found = _for_food(food_id, food, unit, kind, hint, prepared)
+    if kind == "bare" and hint.item in _HALVES:  # "2 avocado halves": two halves
+        found = _halves(food_id, food, unit, kind, hint, prepared)
+    else:
+        found = _for_food(food_id, food, unit, kind, hint, prepared)
     if hint.size and kind in ("default", "bare", "noun", "count"):
         return sized(found, food, hint.size)
     return found
