@@ -35,7 +35,7 @@ import pandas as pd
 
 from nutrilog._vector import codes_of, text_category
 from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
-from nutrilog.matching.dishes import bar_format, chain_closing, size_first
+from nutrilog.matching.dishes import bar_format, chain_closing, size_first, with_joined
 from nutrilog.matching.entry import (
     Part,
     Understanding,
@@ -48,6 +48,7 @@ from nutrilog.matching.entry import (
 )
 from nutrilog.matching.match import Matcher
 from nutrilog.matching.neighbours import served_chips
+from nutrilog.matching.parts import part_spans
 from nutrilog.matching.unlisted import unlisted_foods
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
@@ -69,7 +70,9 @@ def _read(text: str, food: str, matcher: Matcher) -> Understanding:
     if reason is None:
         rest, said_clock = clock_after(rest)
         clock = clock or said_clock
-    parts = () if reason else (Part(rest, ()),)
+    # "butter chicken + rice" with its amount in a column: the dish its parts name
+    joined = None if reason else with_joined(matcher, rest, part_spans(rest))
+    parts = () if reason else (Part(joined or rest, ()),)
     return Understanding(food, meal, clock, reason, parts)
 
 

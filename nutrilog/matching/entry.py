@@ -447,6 +447,13 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     skipped = not_food_reason(text, matcher.index.postings.keys())
     if reason is None and skipped is not None and "(skipped meal:" in skipped:
         reason = skipped  # "skipped lunch - midterm": the meal named was not eaten
+    if (
+        reason is None
+        and skipped is not None
+        and "(tally:" in skipped
+        and matcher.result(_food_key(matcher, rest)).position is None
+    ):
+        reason = skipped  # "macros: 190p/220c/60f": a tally under its label, no food
     labelled = _LABEL.match(rest)
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""

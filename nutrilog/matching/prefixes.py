@@ -108,6 +108,11 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
     flags = re.IGNORECASE
     return [
         re.compile(_LIST_MARKER),  # a bullet or an item number
+        # a numbered meal of a meal plan (``meal 4 / 5oz tilapia``, ``meal #2:``)
+        re.compile(
+            r"^(?P<meal>meal\s*#?\s*\d{1,2})\s*(?::|/|\)|[-\u2013\u2014]+\s|[-=]>|>>)\s*",
+            flags,
+        ),
         re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
         # any other tag in square brackets before the food (``[pre-practice] clif bar``)
         re.compile(r"^\[(?P<meal>[^\[\]\d][^\[\]]{0,29})\]\s*[:=\-]?\s*(?=\S)", flags),
