@@ -262,3 +262,58 @@ def test_a_salad_named_then_listed_is_what_went_in_it(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "lentil salad - lentils, red onion, parsley, feta")
     assert len(rows) == 4
     assert not rows["food"].str.contains("salad").any()
+
+
+# ------------------------------------------------------------------ third batch
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("2 avocado halves", 201.0),  # SR28 avocado "1 avocado" = 201 g, halved twice
+        ("3 stuffed pepper halves", 1.5 * 298.0),  # FNDDS stuffed pepper QNS = 298 g
+    ],
+)
+def test_a_count_of_halves_counts_halves(foods: FoodTable, line: str, grams: float) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["grams"] == pytest.approx(grams)
+
+
+@pytest.mark.parametrize("line", ["5 oz 85/15 ground beef", "ground beef 85/15 5oz"])
+def test_a_lean_ratio_written_short_is_the_cooked_ground_meat(foods: FoodTable, line: str) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert "85% lean" in row["description"]
+    assert "raw" not in row["description"]
+
+
+def test_a_numbered_meal_of_a_plan_is_a_label(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "meal 3 / 6oz cod")
+    assert rows["food"].tolist() == ["cod"]
+    assert rows.iloc[0]["grams"] == pytest.approx(6 * 28.349523125)
+
+
+def test_a_tally_under_its_label_is_no_food(foods: FoodTable) -> None:
+    assert entries_of_line(foods, "macros: 160p/200c/55f").empty
+
+
+def test_a_dish_joined_by_plus_with_its_amount_in_a_column(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "butter chicken + rice, 1.5 cups").iloc[0]
+    assert row["description"] == "Chicken curry with rice"
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("a splash of single cream", 15.0), ("a splash of creamer", 15.0), ("a splash of milk", 30.5)],
+)
+def test_a_splash_of_cream_is_smaller_than_one_of_milk(
+    foods: FoodTable, line: str, grams: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["grams"] == pytest.approx(grams, rel=0.05)
+
+
+def test_an_electrolyte_capsule_with_its_label_amounts(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "saltstick x3").iloc[0]
+    assert row["kind"] == "supplement"
+    assert row["potassium_mg"] == pytest.approx(3 * 63)
+    assert row["magnesium_mg"] == pytest.approx(3 * 11)
