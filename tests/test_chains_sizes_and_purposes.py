@@ -95,7 +95,7 @@ def test_fish_and_chips_is_a_chip_shop_fillet_and_fries(foods: FoodTable) -> Non
     ("line", "left"),
     [
         ("kit kat 4 finger", "kit kat"),
-        ("2-finger kitkat", "kitkat"),
+        ("2-finger kitkat", "1/2 kitkat"),  # half the regular four-finger bar
         ("twix (2 fingers)", "twix"),
         ("6 fish fingers", None),  # fish fingers are the food
     ],

@@ -317,3 +317,23 @@ def test_an_electrolyte_capsule_with_its_label_amounts(foods: FoodTable) -> None
     assert row["kind"] == "supplement"
     assert row["potassium_mg"] == pytest.approx(3 * 63)
     assert row["magnesium_mg"] == pytest.approx(3 * 11)
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("a few of Noah's fish fingers", "fish fingers"),
+        ("some of Mia's mac and cheese", "mac and cheese"),
+        ("nan's shepherd's pie", "shepherd's pie"),
+    ],
+)
+def test_whose_food_it_was_is_no_part_of_it(foods: FoodTable, line: str, food: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert rows["food"].tolist() == [food]
+    assert rows["food_id"].notna().all()
+
+
+@pytest.mark.parametrize("line", ["Reese's cups", "Annie's mac and cheese 1 cup"])
+def test_a_makers_name_with_s_stays(foods: FoodTable, line: str) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert "'s" in row["food"]

@@ -10,7 +10,7 @@ Examples
 --------
 >>> not_food_reason("slept 7 hours")
 "not a food entry (sleep: 'slept')"
->>> not_food_reason("marked essays until 10pm")
+>>> not_food_reason("phone calls until 10pm")
 "not a food entry (time: '10pm')"
 """
 

@@ -282,6 +282,7 @@ def needs_reading(text: str, words: list[str]) -> bool:
         or _MIXED_IN_WATER.search(text) is not None
         or FORMULA.search(text) is not None
         or MONEY.search(text) is not None  # "coffee $4.50": a price, no amount
+        or (_OWNER.search(text) is not None and _owner_dropped(text) != text)  # "mum's"
     )
 
 
@@ -367,7 +368,39 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     mixed = _MIXED_IN_WATER.search(rest)
     if mixed is not None and mixed.start() > 0 and _POWDER_MEASURE.search(rest[: mixed.start()]):
         rest = rest[: mixed.start()].strip()  # "2 scoops whey in water": the powder
-    return rest, meal, clock
+    return _owner_dropped(rest), meal, clock
+
+
+#: Whose food it was, before the food (``mum's lasagne``, ``a few of Ollie's fish
+#: fingers``): a family word or a capitalised name with ``'s``.
+_OWNER = re.compile(
+    r"(?:\b(?P<of>of)\s+)?\b(?P<who>[A-Za-z][A-Za-z-]{1,20})['\u2019]s\s+(?=[A-Za-z])"
+)
+_FAMILY = frozenset(
+    re.findall(
+        r"\S+",
+        """mum mom mums moms mam ma dad dads pa nan nana nans gran grans grandma grandpa
+        granny grandad grandads auntie aunty aunt uncle nanna nonna oma opa abuela abuelo
+        lola lolo sister brother wife husband partner hubby wifey son daughter kid kids baby
+        bf gf friend neighbour neighbor boss mate""",
+    )
+)
+
+
+def _owner_dropped(text: str) -> str:
+    """``text`` without whose food it was (``some of Ava's mac and cheese`` is some mac
+    and cheese); a brand's name with ``'s`` (McDonald's, Annie's, Trader Joe's) stays."""
+    found = _OWNER.search(text)
+    if found is None:
+        return text
+    who = found["who"]
+    if who.lower() not in _FAMILY and not who[0].isupper():
+        return text
+    before = text[: found.start("who")].split()[-1:] if found["of"] is None else []
+    around = " ".join([*before, text[found.start("who") :]])
+    if brand_table().find(normalize_many([around])[0].split()[:4]):
+        return text  # "Reese's cups", "Trader Joe's chicken": the maker's name
+    return " ".join(f"{text[: found.start()]} {text[found.end() :]}".split())
 
 
 #: A remark closing a line on which kind of the food it was (``chicken pot pie, the
@@ -391,6 +424,8 @@ def _prefix_note_dropped(text: str) -> str:
     if found is None:
         return text
     note = found["note"]
+    if re.search(r"\d", note):
+        return text  # "tea (5pm): crumpets": a clock the prefix patterns read
     words = set(normalize_many([note])[0].split())
     meals = {w.lower() for w in entry_words().meals} | {"meal"}
     if not_food_reason(note) is None and not words & meals:
