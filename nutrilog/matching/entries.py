@@ -47,7 +47,7 @@ from nutrilog.matching.entry import (
     understand,
 )
 from nutrilog.matching.match import Matcher
-from nutrilog.matching.neighbours import served_chips
+from nutrilog.matching.neighbours import regional_reading
 from nutrilog.matching.parts import part_spans
 from nutrilog.matching.unlisted import unlisted_foods
 from nutrilog.matching.words import normalize_many
@@ -124,7 +124,7 @@ def understand_entries(
         or chain_closing(line) is not None  # "mac n cheese cracker barrel"
         or size_first(line) is not None  # "starbucks grande latte"
         or bar_format(line) is not None  # "kitkat 4 finger"
-        or served_chips(line)[1]  # "a portion of chips"
+        or regional_reading(line)[1]  # "a portion of chips"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

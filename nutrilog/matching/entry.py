@@ -71,7 +71,7 @@ from nutrilog.matching.neighbours import (
     british_chips,
     companion_amounts,
     read_topped,
-    served_chips,
+    regional_reading,
     topped_foods,
 )
 from nutrilog.matching.not_food import MONEY, not_food_reason
@@ -483,7 +483,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     rest = buttered(rest)  # "buttered toast": the toast and its butter
-    rest, chips_said = served_chips(rest)  # "a portion of chips": french fries
+    rest, chips_said = regional_reading(rest)  # "a portion of chips": french fries
     omitted = (*omitted, *chips_said)
     rest, times = _times_whole(rest)  # "vegemite toast w butter x2": two of each
     filled = filled_bread(rest, matcher)

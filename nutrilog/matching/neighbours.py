@@ -331,21 +331,38 @@ _LOOSE_BISCUITS = re.compile(
 )
 
 
-def served_chips(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """``text`` with chips served by the portion read as french fries (and biscuits
-    counted loosely as cookies), and the tag saying so; ``text`` unchanged and no tag
-    otherwise.
+#: Tomato sauce by the spoonful or the sachet (``1 tbsp tomato sauce``, ``tomato sauce
+#: sachet``) is the British and Australian name for ketchup; by the cup it is the sauce.
+_SPOONED_TOMATO_SAUCE = re.compile(
+    r"^(?:(?:\d+(?:\.\d+)?|an?|one|half|a\s+little)\s*"
+    r"(?:tbsp|tbs|tablespoons?|tsp|teaspoons?|sachets?|packets?|squirts?|squeezes?|dollops?)"
+    r"\s+(?:of\s+)?tomato\s+sauce"
+    r"|tomato\s+sauce,?\s+(?:\d+(?:\.\d+)?\s*)?"
+    r"(?:tbsp|tbs|tablespoons?|tsp|teaspoons?|sachets?|packets?|squirts?|squeezes?|dollops?))$",
+    re.IGNORECASE,
+)
+
+
+def regional_reading(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with a name read as the region it comes from means it, and the tag saying
+    so: chips served by the portion are french fries, biscuits counted loosely cookies,
+    tomato sauce by the spoonful ketchup; ``text`` unchanged and no tag otherwise.
 
     Examples
     --------
-    >>> served_chips("large chippy chips")[0]
+    >>> regional_reading("large chippy chips")[0]
     'large french fries'
-    >>> served_chips("a few biscuits")[0]
+    >>> regional_reading("a few biscuits")[0]
     'a few cookies'
-    >>> served_chips("bag of chips")[0]
+    >>> regional_reading("bag of chips")[0]
     'bag of chips'
+    >>> regional_reading("1 tbsp tomato sauce")[0]
+    '1 tbsp ketchup'
     """
     stripped = text.strip()
+    if _SPOONED_TOMATO_SAUCE.match(stripped):
+        said = ("synonym", "tomato sauce → ketchup (by the spoonful)")
+        return re.sub(r"tomato\s+sauce", "ketchup", stripped, flags=re.IGNORECASE), (said,)
     for pattern, food, why in (
         (_SERVED_CHIPS, "french fries", "chips → french fries (served as a portion)"),
         (_LOOSE_BISCUITS, "cookies", "biscuits → cookies (British sweet biscuits)"),
