@@ -11,7 +11,7 @@ import pytest
 from diary import entries_of_line
 
 from nutrilog.foods import FoodTable
-from nutrilog.matching.neighbours import served_chips
+from nutrilog.matching.neighbours import regional_reading
 from nutrilog.matching.prefixes import strip_prefix
 from nutrilog.quantity import parse_quantity
 
@@ -38,7 +38,7 @@ def test_chips_served_by_the_portion_are_french_fries(
 
 @pytest.mark.parametrize("line", ["bag of chips", "a handful of chips", "tortilla chips"])
 def test_chips_from_a_bag_stay_what_they_were(line: str) -> None:
-    assert served_chips(line) == (line, ())
+    assert regional_reading(line) == (line, ())
 
 
 @pytest.mark.parametrize("line", ["lasagne and chips", "schnitzel & chips", "pizza n chips"])
@@ -337,3 +337,36 @@ def test_whose_food_it_was_is_no_part_of_it(foods: FoodTable, line: str, food: s
 def test_a_makers_name_with_s_stays(foods: FoodTable, line: str) -> None:
     row = entries_of_line(foods, line).iloc[0]
     assert "'s" in row["food"]
+
+
+# ------------------------------------------------------------------ what most labels accept
+
+
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        ("3 tsp tomato sauce", "Catsup"),  # British and Australian ketchup
+        ("tomato sauce sachet", "Catsup"),
+        ("1 cup tomato sauce", "Tomato products, canned, sauce"),  # the cooking sauce
+    ],
+)
+def test_tomato_sauce_by_the_spoonful_is_ketchup(
+    foods: FoodTable, line: str, described: str
+) -> None:
+    assert entries_of_line(foods, line).iloc[0]["description"] == described
+
+
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        ("mtn dew 12 oz", "Soft drink, fruit flavored, caffeine containing"),
+        ("3 ryvita", "Crackers, rye, wafers, plain"),
+        ("1 cup cheese curds", "Cheese, Mozzarella, NFS"),  # FNDDS names curds here
+        ("cognac n coke", "Brandy and cola"),
+        ("a bowl of chili", "Chili con carne with beans"),
+    ],
+)
+def test_everyday_names_land_on_the_food_most_labels_accept(
+    foods: FoodTable, line: str, described: str
+) -> None:
+    assert entries_of_line(foods, line).iloc[0]["description"] == described

@@ -242,7 +242,7 @@ def test_ambiguous_words_keep_their_us_meaning() -> None:
         ),  # UK chips after a dish are fries
         ("rye crisp", "rye crispbread"),  # protected from 'crisps'
         ("ground coriander", "cilantro seed"),  # the spice, not the leaves
-        ("cheese curds", "cheddar cheese"),  # not Indian curd (yogurt)
+        ("cheese curds", "mozzarella cheese nfs"),  # FNDDS codes them so; not Indian curd
         ("soy mince", "textured vegetable protein"),  # not ground beef
         ("butter beans", "large lima beans"),
     ],
