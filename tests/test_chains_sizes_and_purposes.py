@@ -86,9 +86,9 @@ def test_poutine_is_left_unmatched_as_a_food_usda_lacks(foods: FoodTable) -> Non
 
 def test_fish_and_chips_is_a_chip_shop_fillet_and_fries(foods: FoodTable) -> None:
     entries = entries_of_line(foods, "fish n chips")
-    # SR28 restaurant battered fillet, 1 serving = 226 g; FNDDS french fries NS as to fresh or frozen, 110 g
-    assert entries["food_id"].tolist() == ["sr28:36033", "fndds:71401000"]
-    assert entries["grams"].tolist() == [pytest.approx(226.0), pytest.approx(110.0)]
+    # FNDDS coated fried fish, medium fillet = 170 g; FNDDS fast-food fries, medium order = 145 g
+    assert entries["food_id"].tolist() == ["fndds:26100140", "fndds:71401030"]
+    assert entries["grams"].tolist() == [pytest.approx(170.0), pytest.approx(145.0)]
 
 
 @pytest.mark.parametrize(

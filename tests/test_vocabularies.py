@@ -238,7 +238,7 @@ def test_ambiguous_words_keep_their_us_meaning() -> None:
         ("yoghurt", "yogurt"),
         (
             "fish and chips",
-            "restaurant fried fish and french fries",
+            "medium battered fish and medium french fries",
         ),  # UK chips after a dish are fries
         ("rye crisp", "rye crispbread"),  # protected from 'crisps'
         ("ground coriander", "cilantro seed"),  # the spice, not the leaves

@@ -383,4 +383,5 @@ def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> 
         return _chips_as(parts, tag, _CHIPS_DIPS, "tortilla chips", "beside a dip")
     if not any(_CHIPS_MAINS.search(p.text) for p in parts):
         return parts
-    return _chips_as(parts, tag, _CHIPS_MAINS, "french fries", "beside a hot main")
+    # a plate's chips are a medium portion (FNDDS fast-food fries, medium order 145 g)
+    return _chips_as(parts, tag, _CHIPS_MAINS, "medium french fries", "beside a hot main")
