@@ -302,9 +302,9 @@ def test_a_numbered_day_is_a_prefix() -> None:
     ("line", "parts"),
     [
         # a name that joins two foods means the two foods it names (datasets/synonyms.csv)
-        ("fish and chips", ["restaurant fried fish", "french fries"]),
-        ("fish & chips", ["restaurant fried fish", "french fries"]),
-        ("2 x egg n chips", ["2 x fried egg", "french fries"]),
+        ("fish and chips", ["medium battered fish", "medium french fries"]),
+        ("fish & chips", ["medium battered fish", "medium french fries"]),
+        ("2 x egg n chips", ["2 x fried egg", "medium french fries"]),
     ],
 )
 def test_a_name_joining_two_foods_is_read_before_the_line_is_split(

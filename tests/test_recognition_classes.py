@@ -211,11 +211,11 @@ def test_on_before_a_non_bread_word_is_no_connector(matcher) -> None:
 
 def test_chips_beside_a_hot_main_are_fries_and_alone_are_crisps(matcher, foods) -> None:
     parts = understand("scampi and mushy peas and chips", matcher).parts
-    assert [p.text for p in parts][-1] == "french fries"
-    assert ("synonym", "chips → french fries (beside a hot main)") in parts[-1].tags
+    assert [p.text for p in parts][-1] == "medium french fries"  # a plate's portion
+    assert ("synonym", "chips → medium french fries (beside a hot main)") in parts[-1].tags
     # a UK dish name that joins two foods is the synonym table's reading of it
     parts = understand("scampi and chips", matcher).parts
-    assert [p.text for p in parts] == ["breaded fried shrimp", "french fries"]
+    assert [p.text for p in parts] == ["breaded fried shrimp", "medium french fries"]
     assert _parts("salsa and chips", matcher)[-1] == "tortilla chips"  # beside a dip
     assert _parts("burger and a bag of chips", matcher)[-1] == "a bag of chips"
 

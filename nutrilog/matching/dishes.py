@@ -279,7 +279,7 @@ def joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     Examples
     --------
     >>> joined_names("1 portion fish & chips")[0]
-    '1 portion restaurant fried fish and french fries'
+    '1 portion medium battered fish and medium french fries'
     """
     pattern, means = _joined_synonyms()
     if pattern is None or not pattern.search(text):
