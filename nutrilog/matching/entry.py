@@ -483,8 +483,8 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     rest = buttered(rest)  # "buttered toast": the toast and its butter
-    rest, chips_said = regional_reading(rest)  # "a portion of chips": french fries
-    omitted = (*omitted, *chips_said)
+    rest, regional = regional_reading(rest)  # "a portion of chips": french fries
+    omitted = (*omitted, *regional)
     rest, times = _times_whole(rest)  # "vegemite toast w butter x2": two of each
     filled = filled_bread(rest, matcher)
     if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
@@ -514,10 +514,12 @@ def _times_whole(rest: str) -> tuple[str, int]:
     none): ``vegemite toast w butter x2`` is two slices, each with its spread and butter,
     not two blocks of butter."""
     found = _TIMES_WHOLE.search(rest)
-    before = rest[: found.start()] if found is not None else ""
-    if found is None or not _JOINS.search(before) or re.search(r"\d", before):
+    if found is None:
+        return rest, 1
+    before = rest[: found.start()]
+    if not _JOINS.search(before) or re.search(r"\d", before):
         return rest, 1  # "2 eggs, toast x2": the count is the toast's
-    return rest[: found.start()].rstrip(" ,;"), int(found["n"])
+    return before.rstrip(" ,;"), int(found["n"])
 
 
 def _times(parts: tuple[Part, ...], times: int) -> tuple[Part, ...]:

@@ -111,8 +111,9 @@ def regular_bar(food: Food) -> Row | None:
 
     It is the first portion of one bar in USDA order without a size word (king, fun,
     bite, mini...): ``serving 2.1 oz bar`` of Butterfinger, ``bar (1.5 oz)`` of Kit Kat,
-    ``bar (2 oz)`` of Snickers. A bar written without an amount, or counted (``2
-    Butterfingers``), is that bar.
+    ``bar (2 oz)`` of Snickers; for a bar USDA weighs only by the pack, the first pack of
+    100 g or less (TWIX ``package (2 oz)``). A bar written without an amount, or counted
+    (``2 Butterfingers``), is that bar.
     """
     if not _BAR_FOOD.search(food.description):
         return None
