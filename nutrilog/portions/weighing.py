@@ -74,6 +74,7 @@ class _Drinks(NamedTuple):
     groups: frozenset[str]  # food groups of drinks
     poured: re.Pattern[str]  # a drink of another group, by its description
     not_poured: re.Pattern[str]  # a drink's dry or concentrated form, by its description
+    made_up: re.Pattern[str]  # a dry form made up as a drink (reconstituted), by its description
 
 
 @cache
@@ -89,19 +90,23 @@ def _drinks() -> _Drinks:
         frozenset(values("group")),
         re.compile("|".join(values("description")) or "(?!)"),
         re.compile("|".join(values("not_poured")) or "(?!)"),
+        re.compile("|".join(values("made_up")) or "(?!)"),
     )
 
 
 def is_drink(foods: FoodTable, food_id: str) -> bool:
     """Whether a food is a drink as poured, so that an ``oz`` of it is a fluid ounce:
     a food of a drink group (or an SR28 juice or fluid milk), not a powder, mix or
-    concentrate (``datasets/drinks.csv``).
+    concentrate unless made up as a drink (``powdered, reconstituted``; see
+    ``datasets/drinks.csv``).
 
     Examples
     --------
     >>> from nutrilog.foods import load_foods
     >>> is_drink(load_foods(), "sr28:14148"), is_drink(load_foods(), "sr28:11457")  # cola, spinach
     (True, False)
+    >>> is_drink(load_foods(), "fndds:92552010")  # a diet drink mix, made up
+    True
     """
     try:
         row = foods.foods.loc[food_id]
@@ -110,7 +115,8 @@ def is_drink(foods: FoodTable, food_id: str) -> bool:
     description = str(row.get("description", "")).lower()
     drinks = _drinks()
     poured = str(row.get("group", "")) in drinks.groups or bool(drinks.poured.search(description))
-    return poured and not drinks.not_poured.search(description)
+    dry = bool(drinks.not_poured.search(description)) and not drinks.made_up.search(description)
+    return poured and not dry
 
 
 def grams_for(
