@@ -49,7 +49,9 @@ _CLOCK_WORD = re.compile(r"^\d{1,2}(?::\d{2})?(?:am|pm|a|p)$|^\d{1,2}:\d{2}$")
 #: An amount of money (``$142``, ``€86``, ``£12.50``, ``20 bucks``): like a tally word, a
 #: line with it and no food word is a note of what was spent.
 MONEY = re.compile(
-    r"[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars|bucks|euros?|quid)\b", re.I
+    r"[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars|bucks|euros?|quid|rand)\b"
+    r"|(?-i:\bR\s?\d{2,}(?:[.,]\d{2})?\b)",  # South African rand: R856.40, R45
+    re.I,
 )
 #: Words of a shop or a bill: with an amount of money and no food word, a purchase note.
 _SHOPPING = frozenset(
@@ -224,8 +226,15 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
     money = MONEY.search(text)
     if money is not None and _SHOPPING.intersection(words):
+        if not re.search(r"\d", MONEY.sub(" ", text)):
+            # "Seafood City run $86": a shopping trip, with no amount of any food in it
+            return f"not a food entry (purchase: {money[0].strip()!r})"
         # "Tesco shop €86": what was spent on a shop, with no food word beside it
         tallies.append((len(words), len(words), f"purchase: {money[0].strip()!r}"))
+    elif money is not None and known:
+        # "Checkers R856.40": an amount of money with no food word beside it (told only
+        # with the food words at hand: "$5 footlong" names a food the tables know)
+        tallies.append((len(words), len(words), f"price: {money[0].strip()!r}"))
     if tallies:
         tallied = {i for s, e, _ in tallies for i in range(s, e)}
         units = _unit_words()
