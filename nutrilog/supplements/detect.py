@@ -276,6 +276,12 @@ _FOR_EACH = re.compile(
     r"\beach\b|\bea\b\.?|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)",
     re.I,
 )
+#: A count of units times one unit's dose (``2 caps x 150mg``): read as ``150mg, 2 caps``.
+_UNITS_TIMES_DOSE = re.compile(
+    rf"(?P<units>\b\d+\s*{_UNIT_FORMS})\s*[x\u00d7*]\s*"
+    r"(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|\u00b5g|ug|iu)\b)",
+    re.I,
+)
 #: A count of units written just before one unit's dose (``two 120mg caps``, ``2 500mg``).
 _COUNT_BEFORE_DOSE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2}|one|two|three|four|five|six)\s+(?=\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu)\b)",
@@ -420,6 +426,9 @@ def detect_supplement(text: str) -> SupplementInfo:
                 nutrients={k: v * part for k, v in whole.nutrients.items()},
                 assumption="; ".join(filter(None, [whole.assumption, taken])),
             )
+    times = _UNITS_TIMES_DOSE.search(text)
+    if times is not None:
+        text = f"{text[: times.start()]}{times['dose']}, {times['units']}{text[times.end() :]}"
     each = _count_for_each(text)
     if each is not None:  # "2 caplets (315 mg calcium + 250 IU D3 each)"
         one = detect_supplement(_FOR_EACH.sub(" ", text.replace(each[1], " (", 1)))
