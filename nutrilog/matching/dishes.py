@@ -306,13 +306,15 @@ def _joined_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _joined_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The synonyms whose term joins two words with "and" or "on", as one pattern, and
-    their meanings by :func:`_joined_key`."""
+    """The synonyms whose term joins two words with "and" or "on", or whose meaning adds
+    a food with "with" (``a la mode``), as one pattern, and their meanings by
+    :func:`_joined_key`."""
     means: dict[str, str] = {}
     for rows in synonym_table().by_first.values():
         for _, row in rows:
             key = _joined_key(row.term)
-            if {"and", "on"} & set(key.split()[1:-1]):  # fish and chips, beans on toast
+            joins = {"and", "on"} & set(key.split()[1:-1])  # fish and chips, beans on toast
+            if joins or row.means.startswith("with "):  # a la mode: with vanilla ice cream
                 means.setdefault(key, row.means)
     if not means:
         return None, means

@@ -35,7 +35,13 @@ import pandas as pd
 
 from nutrilog._vector import codes_of, text_category
 from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
-from nutrilog.matching.dishes import bar_format, chain_closing, size_first, with_joined
+from nutrilog.matching.dishes import (
+    bar_format,
+    chain_closing,
+    joined_names,
+    size_first,
+    with_joined,
+)
 from nutrilog.matching.entry import (
     Part,
     Understanding,
@@ -125,6 +131,7 @@ def understand_entries(
         or size_first(line) is not None  # "starbucks grande latte"
         or bar_format(line) is not None  # "kitkat 4 finger"
         or regional_reading(line)[1]  # "a portion of chips"
+        or joined_names(line)[1]  # "apple pie a la mode": the pie with ice cream
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

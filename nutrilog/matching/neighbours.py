@@ -72,6 +72,16 @@ _CUP_SIZE = re.compile(
 )
 
 
+#: How warm an addition is served (``warm milk``, ``steamed milk``): not which one it is.
+_SERVED_AT = frozenset({"warm", "hot", "cold", "iced", "steamed", "frothed", "heated", "chilled"})
+
+
+def _untempered(key: str) -> str:
+    """A normalised addition without the words of how warm it is served."""
+    words = [w for w in key.split() if w not in _SERVED_AT]
+    return " ".join(words) if words else key
+
+
 def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     """An addition written without an amount beside the food it goes with takes the
     amount of ``datasets/companion_amounts.csv``: ``coffee with milk`` is 2 tbsp of
@@ -90,7 +100,7 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
             food = counted["food"].strip()
         elif has_amount(part.text):
             continue
-        key = normalize_many([food])[0]
+        key = _untempered(normalize_many([food])[0])  # "warm milk" is milk
         others = [k for m, k in enumerate(keys) if m != n]
         rule = next(
             (
@@ -297,7 +307,8 @@ def _names_any(key: str, names: frozenset[str]) -> bool:
 _CHIPS = re.compile(r"^(?P<amount>.*?\b)?chips$", re.IGNORECASE)
 _BAGGED = re.compile(r"\b(?:bags?|packets?|packs?|tortilla|corn|potato|pita|bagel|kale)\b", re.I)
 _CHIPS_MAINS = re.compile(
-    r"\b(?:fish|cod|haddock|plaice|scampi|sausages?|bangers?|eggs?|steak|pie|pasty|burgers?"
+    r"\b(?:fish|cod|haddock|plaice|hake|whiting|pollock|snoek|kingklip|rock salmon|skate|sole"
+    r"|calamari|squid|scampi|sausages?|bangers?|eggs?|steak|pie|pasty|burgers?"
     r"|chicken|gammon|ham|kebab|curry|beans|battered|breaded|fishcakes?|rissoles?|pizza"
     r"|parmi|parma|parmy|schnitzel|nuggets|chops?|gravy|mushy peas|lasagne|chilli)\b",
     re.IGNORECASE,
