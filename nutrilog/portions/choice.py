@@ -472,11 +472,17 @@ def described_words(description: str) -> frozenset[str]:
     return frozenset(_singular(w) for w in WORD.findall(description.lower()))
 
 
+#: Nouns of an item a portion row adds to its maker's name (``Jimmy Dean sandwich``).
+_ITEM_NOUNS = frozenset({"sandwich", "bar", "piece", "serving", "item", "order", "meal"})
+
+
 def entry_named_row(rows: Sequence[Row], hint: Hint, description: str) -> Row | None:
     """The portion of one item that the entry names by words its food's description
     lacks: ``french bread pizza`` is FNDDS frozen pizza's ``French bread`` row (147 g),
     ``english muffin pizza`` its ``1/2 English muffin`` (54 g, one pizza as the row
-    weighs it), not a medium frozen pizza; None when no such row."""
+    weighs it), not a medium frozen pizza; a maker's row is named by the maker alone
+    (``jimmy dean sausage biscuit``: the ``Jimmy Dean sandwich`` row, 128 g); None
+    when no such row."""
     if not hint.named:
         return None
     described = described_words(description)
@@ -485,7 +491,9 @@ def entry_named_row(rows: Sequence[Row], hint: Hint, description: str) -> Row | 
         if row.odd or row.unit or row.amount > 1:  # a unit's row is the unit's to choose
             continue
         words = {_singular(w) for w in WORD.findall(_BRACKETS.sub(" ", row.text)) if len(w) > 2}
-        if words and words <= hint.named and words - described:
+        # a maker's row names its item (``Jimmy Dean sandwich``): the maker is enough
+        named = words - _ITEM_NOUNS if words - _ITEM_NOUNS - described else words
+        if named and named <= hint.named and named - described:
             found.append(row)
     if not found:
         return None
