@@ -35,10 +35,12 @@ from nutrilog.supplements.words import PURPOSE
 __all__ = ["clock_after", "needs_reading", "strip_prefix"]
 
 
-#: A clock time: ``7am``, ``7:30 p.m.``, ``19:30``, ``noon``, or an hour with a bare
-#: ``a``/``p`` glued to it (``9:45a``, ``6p``), as people type in notes apps.
+#: A clock time: ``7am``, ``7:30 p.m.``, ``19:30``, ``noon``, an hour with a bare
+#: ``a``/``p`` glued to it (``9:45a``, ``6p``), as people type in notes apps, or hours
+#: and minutes around an ``h`` (``10h30``, as South Africa and much of Europe write it).
 _CLOCK = (
-    r"(?:\d{1,2}(?::\d{2}|\.\d{2}(?=\s*[ap]\.?m))?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon)"
+    r"(?:\d{1,2}(?::\d{2}|\.\d{2}(?=\s*[ap]\.?m))?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon"
+    r"|(?:[01]?\d|2[0-3])h[0-5]\d\b)"
 )
 #: A 24-hour time written as four digits (``0430``, ``2215h``): a prefix only when a
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
@@ -382,7 +384,8 @@ _FAMILY = frozenset(
         """mum mom mums moms mam ma dad dads pa nan nana nans gran grans grandma grandpa
         granny grandad grandads auntie aunty aunt uncle nanna nonna oma opa abuela abuelo
         lola lolo sister brother wife husband partner hubby wifey son daughter kid kids baby
-        bf gf friend neighbour neighbor boss mate""",
+        bf gf friend neighbour neighbor boss mate flatmate roommate housemate colleague
+        coworker cousin niece nephew grandson granddaughter toddler""",
     )
 )
 
