@@ -19,7 +19,7 @@ from nutrilog import dataset_path
 from nutrilog.matching import curated_aliases, normalize_food_text
 
 SYNONYM_KINDS = {"regional", "spelling", "shorthand"}
-REGIONS = {"UK", "AU", "NZ", "IN", "US", "CA", "any"}
+REGIONS = {"UK", "AU", "NZ", "IN", "US", "CA", "ZA", "any"}
 BRAND_KINDS = {"restaurant", "packaged"}
 
 
