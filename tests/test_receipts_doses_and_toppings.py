@@ -1,0 +1,140 @@
+"""Spelling ties among deliberate words, -che plurals, shorthand drink names, drinks made
+up from a powder, clock times written with an h, receipts, doses counted per unit, and
+toppings named by a phrase (issue 12, sixteenth round). Lines made up here; weights
+checked against the USDA portions they name."""
+
+from __future__ import annotations
+
+import pytest
+from diary import entries_of_line, rejected_reasons
+
+from nutrilog.foods import FoodTable
+from nutrilog.matching.index import index_for
+from nutrilog.matching.not_food import not_food_reason
+from nutrilog.matching.prefixes import strip_prefix
+from nutrilog.matching.words import singular
+from nutrilog.portions.weighing import is_drink
+
+# ------------------------------------------------------------------ words
+
+
+def test_a_misspelling_goes_to_the_commoner_of_two_deliberate_words(foods: FoodTable) -> None:
+    # "suger" is one letter from sugar and from super (as in super firm tofu)
+    row = entries_of_line(foods, "1 tbsp suger").iloc[0]
+    assert row["food_id"] == "sr28:19335"  # granulated sugar
+    assert row["grams"] == pytest.approx(12.5)  # SR28 "1 tbsp" = 12.5 g
+    assert "suger → sugar" in row["assumptions"]
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [("kolaches", "kolache"), ("quiches", "quiche"), ("brioches", "brioche")],
+)
+def test_che_names_take_an_s_in_the_plural(plural: str, one: str) -> None:
+    assert singular(plural) == one
+    assert singular("peaches") == "peach"  # the -ches rule still holds elsewhere
+
+
+def test_kolaches_are_the_pastry_fndds_names_kolache(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "3 kolaches").iloc[0]
+    assert row["food_id"] == "fndds:58124210"  # Pastry, cheese-filled: "kolache"
+    assert row["grams"] == pytest.approx(3 * 28.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("20oz diet mtn dew", "fndds:92410560", 20 * 30.0),  # FNDDS 1 fl oz = 30 g
+        ("mich ultra 12oz", "fndds:93102100", 12 * 30.0),  # Beer, low carb
+        ("crystal light 16 oz", "fndds:92552010", 16 * 30.0),
+    ],
+)
+def test_shorthand_drink_names_and_their_fluid_ounces(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
+
+
+def test_a_drink_made_up_from_a_powder_is_poured(foods: FoodTable) -> None:
+    assert is_drink(foods, "fndds:92552010")  # powdered, reconstituted, diet
+    assert is_drink(foods, "fndds:92542000")  # powdered, reconstituted (Tang)
+    assert not is_drink(foods, "fndds:92900200")  # powdered, not reconstituted
+
+
+# ------------------------------------------------------------------ notes of the day
+
+
+@pytest.mark.parametrize(("line", "clock"), [("7h15 - 2 eggs", "7h15"), ("21h30: tea", "21h30")])
+def test_a_clock_time_written_with_an_h_is_a_prefix(line: str, clock: str) -> None:
+    rest, _meal, time = strip_prefix(line)
+    assert time == clock
+    assert not rest.startswith(clock)
+
+
+@pytest.mark.parametrize(
+    "line", ["Woolworths R1200.50", "grocery run $63", "big shop £84.20", "Seafood Market run $40"]
+)
+def test_a_receipt_is_no_food(line: str) -> None:
+    assert rejected_reasons(line).str.contains("not a food entry").all()
+
+
+@pytest.mark.parametrize(("line", "price"), [("rice R45", "R45"), ("flat white $4.80", "$4.80")])
+def test_a_food_with_its_price_keeps_the_food(foods: FoodTable, line: str, price: str) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] is not None and row["kind"] == "food"
+    assert f"price {price}" in row["assumptions"]
+
+
+def test_a_shopping_trip_with_an_amount_of_food_stays_a_question(foods: FoodTable) -> None:
+    # an amount of a food beside the trip: not read as a receipt alone
+    known = index_for(foods).postings.keys()
+    assert not_food_reason("grocery run $86: 2 lb chicken", known) is None
+    assert not_food_reason("grocery run $86", known) is not None
+
+
+# ------------------------------------------------------------------ doses
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "amount"),
+    [
+        ("magnesium glycinate 3 caps x 120mg", "magnesium_mg", 360.0),
+        ("2 tabs × 600mg calcium", "calcium_mg", 1200.0),
+        ("D3 2 softgels x 1000 IU", "vitamin_d_ug", 50.0),  # 40 IU = 1 µg
+        ("K-Cl 10 mEq", "potassium_mg", 391.0),  # 10 mmol x 39.098 mg
+    ],
+)
+def test_units_counted_times_one_units_dose(
+    foods: FoodTable, line: str, column: str, amount: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["kind"] == "supplement"
+    assert row[column] == pytest.approx(amount, abs=0.5)
+
+
+# ------------------------------------------------------------------ toppings
+
+
+def test_a_la_mode_is_a_scoop_of_ice_cream_beside_the_dessert(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "cherry pie a la mode")
+    assert len(rows) == 2
+    assert "pie, cherry" in rows.iloc[0]["description"].lower()
+    scoop = rows.iloc[1]
+    assert scoop["description"] == "Ice creams, vanilla"
+    assert scoop["grams"] == pytest.approx(66.0)  # SR28 "serving 1/2 cup"
+
+
+def test_herbal_tea_with_milk_takes_a_splash(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "rooibos w milk")
+    milk = rows[rows["description"].str.startswith("Milk")].iloc[0]
+    assert milk["grams"] == pytest.approx(30.5)  # 2 tbsp of FNDDS milk (244 g a cup)
+    tea = rows[~rows["description"].str.startswith("Milk")].iloc[0]
+    assert tea["grams"] == pytest.approx(237.0, abs=10)  # one 8 fl oz cup
+
+
+def test_dried_fruit_in_porridge_is_a_small_box(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "porridge with sultanas")
+    fruit = rows[rows["description"].str.contains("Raisins")].iloc[0]
+    assert fruit["grams"] == pytest.approx(14.17, abs=0.1)  # 0.5 oz
