@@ -211,13 +211,14 @@ def test_corrected_rows(foods: FoodTable, text: str, food: str) -> None:
 def test_a_spread_on_counted_slices_is_spread_on_each(foods: FoodTable) -> None:
     e = entries_of_line(foods, "2 slices rye toast with jam")
     jam = e[e["description"] == "Jams and preserves"]
-    assert jam["grams"].tolist() == [pytest.approx(40.0)]  # 2 x 1 tbsp (20 g)
+    # 2 x FNDDS's "Guideline amount per slice of bread/roll" for jam (10 g)
+    assert jam["grams"].tolist() == [pytest.approx(20.0)]
 
 
 def test_a_spread_on_uncounted_toast_is_one_slices_worth(foods: FoodTable) -> None:
     e = entries_of_line(foods, "toast with jam")
     assert e.loc[e["description"] == "Jams and preserves", "grams"].tolist() == [
-        pytest.approx(20.0)
+        pytest.approx(10.0)  # FNDDS guideline per slice of bread/roll
     ]
 
 
