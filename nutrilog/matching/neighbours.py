@@ -94,12 +94,13 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     for n, part in enumerate(parts):
         counted = _BARE_COUNT.match(part.text)
         count, food = 1.0, part.text.strip()
+        measured = False
         if counted is not None:
             raw = counted["n"].lower()
             count = _COUNT_WORDS.get(raw) or float(raw)
             food = counted["food"].strip()
         elif has_amount(part.text):
-            continue
+            measured, food = True, parse_quantity(part.text).food.strip()
         key = _untempered(normalize_many([food])[0])  # "warm milk" is milk
         others = [k for m, k in enumerate(keys) if m != n]
         rule = next(
@@ -112,6 +113,9 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
         )
         if rule is None:
             continue
+        if measured:  # "tea, splash milk": the milk's own amount, the drink still a cup
+            _base_amount(out, keys, n, rule, food)
+            continue
         number, unit = rule.amount.split(maxsplit=1)
         if rule.per_slice:  # "2 slices toast w/ butter": butter on each slice
             count *= _slices(parts, keys, n, rule.base)
@@ -121,20 +125,27 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
             base = next(o for o in others if _names_any(o, rule.base))
             tags = (*tags, ("synonym", f"{food} → {rule.means} (added to {base})"))
         out[n] = Part(f"{amount} {rule.means or food}", tags)
-        if rule.base_amount:
-            for m, other in enumerate(out):
-                if (
-                    m != n
-                    and _names_any(keys[m], rule.base)
-                    and parse_quantity(other.text).unit_kind == "default"
-                    and not _CUP_SIZE.search(other.text)  # no size either
-                ):
-                    detail = f"{other.text} = {rule.base_amount} (taken with {food})"
-                    out[m] = Part(
-                        f"{rule.base_amount} {other.text}",
-                        (*other.tags, ("estimated amount", detail)),
-                    )
+        _base_amount(out, keys, n, rule, food)
     return tuple(out)
+
+
+def _base_amount(out: list[Part], keys: list[str], n: int, rule: _Companion, food: str) -> None:
+    """Give the food the addition ``n`` goes with the rule's own amount, when it has
+    none (a cup of tea taken with milk, not FNDDS's 12 fl oz mug)."""
+    if not rule.base_amount:
+        return
+    for m, other in enumerate(out):
+        if (
+            m != n
+            and _names_any(keys[m], rule.base)
+            and parse_quantity(other.text).unit_kind == "default"
+            and not _CUP_SIZE.search(other.text)  # no size either
+        ):
+            detail = f"{other.text} = {rule.base_amount} (taken with {food})"
+            out[m] = Part(
+                f"{rule.base_amount} {other.text}",
+                (*other.tags, ("estimated amount", detail)),
+            )
 
 
 def additions_apart(parts: tuple[Part, ...]) -> tuple[Part, ...]:
