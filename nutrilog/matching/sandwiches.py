@@ -138,6 +138,10 @@ def _fillings(matcher: Matcher, text: str) -> list[str] | None:
     return out if 0 < len(out) <= _MOST else None
 
 
+#: A topping spread on an open slice, not filled between two (``avo on sourdough``).
+_OPEN_TOPPING = re.compile(r"^(?:smashed |mashed |sliced )?(?:avocado|avo)s?$", re.IGNORECASE)
+
+
 def filled_bread(text: str, matcher: Matcher) -> Filled | None:
     """The bread and the fillings of a sandwich, wrap, roll or toast named by two
     fillings or more that USDA has no dish for (see the module doc), else None."""
@@ -185,6 +189,16 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
     # one filling of a sandwich is the dish ("turkey sandwich"); one on a bread named
     # with an addition is not ("veggie burger on a bun w/ cheddar")
     alone = toast or (added is not None and kind is None and on is not None)
+    # avocado on a bread is avocado toast, one open slice ("smashed avo on sourdough")
+    open_slice = (
+        on is not None
+        and kind is None
+        and bool(fillings)
+        and _OPEN_TOPPING.search(fillings[0] if fillings else "")
+    )
+    if open_slice and not _ROLLS.get(" ".join(on["bread"].lower().split())):
+        named = " ".join(on["bread"].lower().split())
+        bread, toast, alone = f"1 slice {named.removesuffix(' bread')} toast", True, True
     if fillings is None or len(fillings) < (1 if alone else 2):
         return None
     if added is not None:
