@@ -138,3 +138,45 @@ def test_dried_fruit_in_porridge_is_a_small_box(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "porridge with sultanas")
     fruit = rows[rows["description"].str.contains("Raisins")].iloc[0]
     assert fruit["grams"] == pytest.approx(14.17, abs=0.1)  # 0.5 oz
+
+
+def test_milk_on_hot_cereal_is_fnddss_guideline_and_on_cold_half_a_cup(foods: FoodTable) -> None:
+    hot = entries_of_line(foods, "oatmeal w/ milk")
+    assert hot.loc[hot["food"] == "milk", "grams"].tolist() == [pytest.approx(61.0)]
+    cold = entries_of_line(foods, "cornflakes w/ milk")
+    assert cold.loc[cold["food"] == "milk", "grams"].tolist() == [pytest.approx(122.0)]
+
+
+def test_honey_and_nuts_over_yogurt(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "skyr with honey and pecans")
+    by_food = dict(zip(rows["food"], rows["grams"], strict=True))
+    assert by_food["honey"] == pytest.approx(21.0)  # SR28 honey 1 tbsp
+    assert by_food["pecans"] == pytest.approx(14.17, abs=0.01)  # half an ounce
+
+
+def test_jam_on_a_slice_is_fnddss_guideline(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "1 slice toast w marmalade")
+    assert rows.loc[rows["food"] == "marmalade", "grams"].tolist() == [pytest.approx(10.0)]
+
+
+def test_a_drink_with_a_measured_addition_is_still_one_cup(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "rooibos, splash of milk, 1 sug")
+    by_food = dict(zip(rows["food"], rows["grams"], strict=True))
+    assert by_food["rooibos"] == pytest.approx(237.0, abs=10)  # not the 12 fl oz mug
+    assert by_food["sug"] == pytest.approx(4.2)  # one teaspoon
+
+
+@pytest.mark.parametrize("line", ["smashed avo on rye", "avocado & feta on sourdough"])
+def test_avocado_on_a_bread_is_one_open_slice(foods: FoodTable, line: str) -> None:
+    rows = entries_of_line(foods, line)
+    bread = rows[rows["description"].str.startswith("Bread")].iloc[0]
+    assert "toasted" in bread["description"]
+    assert "1 slice" in bread["assumptions"] or bread["grams"] < 70  # one slice, not two
+    avocado = rows[rows["description"].str.startswith("Avocados")].iloc[0]
+    assert avocado["grams"] == pytest.approx(100.0)  # half of SR28's 201 g avocado
+
+
+def test_a_makers_portion_row_is_named_by_the_maker(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "jimmy dean sausage egg and cheese biscuit").iloc[0]
+    assert row["food_id"] == "fndds:32202050"
+    assert row["grams"] == pytest.approx(128.0)  # FNDDS "Jimmy Dean sandwich"
