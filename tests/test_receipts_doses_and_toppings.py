@@ -180,3 +180,20 @@ def test_a_makers_portion_row_is_named_by_the_maker(foods: FoodTable) -> None:
     row = entries_of_line(foods, "jimmy dean sausage egg and cheese biscuit").iloc[0]
     assert row["food_id"] == "fndds:32202050"
     assert row["grams"] == pytest.approx(128.0)  # FNDDS "Jimmy Dean sandwich"
+
+
+# ------------------------------------------------------------------ flavours
+
+
+def test_a_snacks_flavour_is_no_list_of_foods(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "pringles cheese & onion x10")
+    assert len(rows) == 1
+    assert rows.iloc[0]["food_id"] == "fndds:71200310"  # restructured chips, flavored
+    assert rows.iloc[0]["grams"] == pytest.approx(20.0)  # FNDDS "1 chip" = 2 g
+
+
+@pytest.mark.parametrize(("line", "parts"), [("doritos and salsa", 2), ("lays and a coke", 2)])
+def test_a_snack_beside_another_food_stays_two_foods(
+    foods: FoodTable, line: str, parts: int
+) -> None:
+    assert len(entries_of_line(foods, line)) == parts

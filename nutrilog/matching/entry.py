@@ -600,6 +600,10 @@ def _parts_of(
     if len(spans) > 1 and _sure_whole(matcher, rest, spans):
         # an app's "Beans, kidney, cooked", or a dish named in full: one food
         return (Part(_usda_order(matcher, rest, spans), _dish_tag(rest, spans)),)
+    flavoured = _flavoured_product(matcher, rest) if len(spans) > 1 else None
+    if flavoured is not None:
+        # "pringles sour cream & onion": one snack in its flavour, not cream and onions
+        return (flavoured,)
     if len(spans) > 1:
         spans = _merge_amounts(matcher, rest, spans)
         if len(spans) == 1:  # what is left after the parts that restate a food
@@ -621,6 +625,46 @@ def _parts_of(
     parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
     parts = listed_apart(matcher, _topped(matcher, parts, ()) or parts, whole)
     return companion_amounts(additions_apart(british_chips(parts, tag)))
+
+
+#: What a flavoured product's maker sells (a brand's generic food): after its name, two
+#: words joined by "and" are one flavour (``walkers salt & vinegar``).
+_FLAVOURED = re.compile(r"\b(?:chips|crisps|noodles|ramen)\b")
+#: A flavour of two words joined by "and", the second a single word (``sour cream &
+#: onion``, ``chicken and mushroom``), closing the product's name.
+_FLAVOUR = re.compile(
+    r"(?P<flavour>(?:[a-z]+\s+){0,1}[a-z]+\s*(?:&|\band\b|\bn\b)\s*[a-z]+)"
+    r"(?=\s*(?:x\s?\d+|\(?\d+(?:\.\d+)?\s*g\)?)?\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _flavoured_product(matcher: Matcher, text: str) -> Part | None:
+    """A flavoured snack or instant food named by its brand and flavour (``pot noodle
+    chicken & mushroom``, ``pringles sour cream and onion x15``) as one part, its flavour
+    read as ``flavored`` (FNDDS's ``Potato chips, restructured, flavored`` names flavored
+    Pringles); None for other lines (``doritos and salsa``, ``lays and a coke``)."""
+    food = parse_quantity(text).food
+    words = normalize_many([food])[0].split()
+    found = brand_table().find(words)
+    if not found or found[0][0] != 0:
+        return None
+    brand = found[0][2]
+    if brand.kind != "packaged" or not _FLAVOURED.search(brand.generic):
+        return None
+    named = len(brand.brand.split())
+    after = " ".join(food.split()[named:])
+    flavour = _FLAVOUR.fullmatch(after.strip()) if after else None
+    if flavour is None:
+        return None
+    held = matcher.result(key_of(food))
+    if held.position is not None and held.method != "fuzzy":
+        return Part(text, ())  # "walkers salt and vinegar": a name the tables hold
+    at = text.rfind(flavour["flavour"])
+    if at < 0:
+        return None
+    read = f"{text[:at]}flavored{text[at + len(flavour['flavour']) :]}"
+    return Part(" ".join(read.split()), (("synonym", f"{flavour['flavour']} \u2192 flavored"),))
 
 
 def _named(matcher: Matcher, key: str) -> bool:
