@@ -1,10 +1,12 @@
 """Spelling ties among deliberate words, -che plurals, shorthand drink names, drinks made
-up from a powder, clock times written with an h, receipts, doses counted per unit, and
-toppings named by a phrase (issue 12, sixteenth round). Lines made up here; weights
-checked against the USDA portions they name."""
+up from a powder, clock times written with an h, receipts, doses counted per unit,
+toppings and additions, snack flavours and makers' names the tables lack (issue 12,
+sixteenth round). Lines made up here; weights checked against the USDA portions they
+name."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from diary import entries_of_line, rejected_reasons
 
@@ -197,3 +199,39 @@ def test_a_snack_beside_another_food_stays_two_foods(
     foods: FoodTable, line: str, parts: int
 ) -> None:
     assert len(entries_of_line(foods, line)) == parts
+
+
+# ------------------------------------------------------------------ makers' names
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("1 cup Harlow vanilla ice cream", "sr28:19095", 132.0),  # SR28 "1 cup" = 132 g
+        ("2 slices Fratelli margherita", "fndds:58106210", 2 * 119.0),  # FNDDS piece NFS
+    ],
+)
+def test_a_makers_name_the_tables_lack_is_set_aside(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
+    assert "a maker's name the tables lack" in row["assumptions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "description"),
+    [("2 Medjool dates", "Dates, medjool"), ("1 bowl Pozole", "Meat and corn hominy soup")],
+)
+def test_a_capitalised_food_word_is_kept(foods: FoodTable, line: str, description: str) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["description"].startswith(description)
+    assert "maker's name" not in row["assumptions"]
+
+
+def test_a_name_opening_the_line_is_not_set_aside(foods: FoodTable) -> None:
+    # at the start of a line a capital says nothing: it stays a doubt, not a match
+    row = entries_of_line(foods, "Kingsley cheese burger").iloc[0]
+    assert pd.isna(row["food_id"])
+    assert "low confidence" in row["assumptions"]

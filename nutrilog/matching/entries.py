@@ -46,6 +46,7 @@ from nutrilog.matching.entry import (
     Part,
     Understanding,
     clock_after,
+    names_a_maker,
     needs_reading,
     not_food_reason,
     read_topped,
@@ -132,6 +133,7 @@ def understand_entries(
         or bar_format(line) is not None  # "kitkat 4 finger"
         or regional_reading(line)[1]  # "a portion of chips"
         or joined_names(line)[1]  # "apple pie a la mode": the pie with ice cream
+        or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

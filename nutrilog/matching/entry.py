@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nutrilog.matching.diary_words import entry_words
 from nutrilog.matching.dishes import (
@@ -104,6 +104,7 @@ __all__ = [
     "Understanding",
     "clock_after",
     "entry_words",
+    "names_a_maker",
     "needs_reading",
     "not_food_reason",
     "read_topped",
@@ -433,7 +434,8 @@ def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str],
 
 
 def understand(text: str, matcher: Matcher) -> Understanding:
-    """Read one diary line (see the module doc).
+    """Read one diary line (see the module doc), a maker's name the tables lack set
+    aside from each food (:func:`_maker_aside`).
 
     Examples
     --------
@@ -442,6 +444,13 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     >>> u.meal, [p.text for p in u.parts]
     ('lunch', ['toast', '0.5 tbsp butter'])
     """
+    read = _understand(text, matcher)
+    parts = tuple(_maker_aside(matcher, p) for p in read.parts)
+    return read if parts == read.parts else replace(read, parts=parts)
+
+
+def _understand(text: str, matcher: Matcher) -> Understanding:
+    """:func:`understand` before makers' names are set aside."""
     rest, meal, clock = strip_prefix(text)
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     skipped = not_food_reason(text, matcher.index.postings.keys())
@@ -507,6 +516,46 @@ def understand(text: str, matcher: Matcher) -> Understanding:
 #: ``eggs on toast (x2)``), when the line names more than one food.
 _TIMES_WHOLE = re.compile(r"(?:\s+|\s*[(\[])[x\u00d7]\s?(?P<n>[2-9])[)\]]?\s*$", re.IGNORECASE)
 _JOINS = re.compile(r"\bw/|\bw\s|\bwith\b|\band\b|\bon\b|[&+,]", re.IGNORECASE)
+
+
+#: A word written with a capital inside a food's text (``2 slices Fratelli margherita``):
+#: a name, when the tables know no such word.
+_CAPITALISED = re.compile(r"(?<=\S\s)(?P<name>[A-Z][a-z]{2,})\b")
+
+
+def names_a_maker(text: str) -> bool:
+    """Whether ``text`` writes a word with a capital after another word (``2 slices
+    Fratelli margherita``): a maker's name :func:`understand` may set aside."""
+    return _CAPITALISED.search(text) is not None
+
+
+def _maker_aside(matcher: Matcher, part: Part) -> Part:
+    """``part`` without a maker's name the tables lack (``1 cup Harlow vanilla ice
+    cream`` is vanilla ice cream): a capitalised word after the amount or another word
+    that no food, alias, synonym or brand uses and no spelling fix reaches, when the
+    food without it is one the tables name and with it none is sure; else ``part``."""
+    found = _CAPITALISED.search(part.text)
+    if found is None:
+        return part
+    read = matcher.reading(normalize_many([found["name"]])[0])
+    if (
+        read.corrections
+        or read.synonyms
+        or read.brands
+        or read.segments != [[(found["name"].lower(), "unknown")]]
+    ):
+        return part  # a food word, a name the tables hold, or a misspelling of one
+    without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
+    food = parse_quantity(without).food
+    if not food.strip():
+        return part
+    held = matcher.result(key_of(food))
+    if held.position is None or held.method == "fuzzy":
+        return part
+    if matcher.accepted(key_of(parse_quantity(part.text).food)):
+        return part  # the name did not keep the food from being recognised
+    note = ("brand", f"{found['name']}: a maker's name the tables lack, set aside")
+    return Part(without, (*part.tags, note))
 
 
 def _times_whole(rest: str) -> tuple[str, int]:
