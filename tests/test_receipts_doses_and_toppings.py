@@ -235,3 +235,18 @@ def test_a_name_opening_the_line_is_not_set_aside(foods: FoodTable) -> None:
     row = entries_of_line(foods, "Kingsley cheese burger").iloc[0]
     assert pd.isna(row["food_id"])
     assert "low confidence" in row["assumptions"]
+
+
+def test_a_sandwich_on_a_named_bread_with_an_addition_is_its_parts(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "chicken sandwich on sourdough w/ mayo")
+    assert len(rows) == 3
+    assert rows.iloc[0]["food"] == "sourdough bread"
+    assert rows.iloc[0]["grams"] == pytest.approx(2 * 64.0)  # FNDDS French bread 1 slice
+    mayo = rows[rows["food"] == "mayo"].iloc[0]
+    assert mayo["grams"] == pytest.approx(13.8, abs=1.0)  # one tablespoon
+
+
+def test_a_sandwich_on_a_named_bread_alone_stays_the_dish(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "ham sandwich on white")
+    assert len(rows) == 1
+    assert rows.iloc[0]["description"].startswith("Ham sandwich")

@@ -153,8 +153,24 @@ def own_bread_dropped(text: str) -> str:
     'turkey sandwich w/ mayo'
     >>> own_bread_dropped("beans on toast")
     'beans on toast'
+
+    A sandwich whose bread is followed by an addition (``ham sandwich on rye w/
+    mustard``) keeps its bread: the line lists the bread, the filling and what was added
+    to them, as its labels weigh it.
     """
-    return ON_BREAD.sub(lambda found: found["dish"], text)
+
+    def dish(found: re.Match[str]) -> str:
+        after = text[found.end() :]
+        if _SANDWICH_NAMED.search(found["dish"]) and _ADDED_AFTER.match(after):
+            return found[0]
+        return found["dish"]
+
+    return ON_BREAD.sub(dish, text)
+
+
+#: A sandwich by that name (not a burger or a wrap), and an addition said after its bread.
+_SANDWICH_NAMED = re.compile(r"\b(?:sandwich(?:es)?|sarnies?|butty|butties)$", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"\s+(?:w/|with\b)", re.IGNORECASE)
 
 
 #: Coffee-shop drinks made with milk: a milk named after one is the drink's milk.

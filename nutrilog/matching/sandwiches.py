@@ -69,6 +69,8 @@ _KIND_FIRST = re.compile(
     r"\s*(?::|-+)\s+(?P<inside>\D+)$",
     re.IGNORECASE,
 )
+#: Names of a sandwich of two slices: before ``on`` a bread, the dish the bread makes.
+_SANDWICH_WORDS = frozenset({"sandwich", "sandwiches", "sarnie", "butty"})
 #: The bread said after ``on`` (``on a kaiser``, ``on rye``) and what it is.
 _ON = re.compile(
     r"\s+on\s+(?:an?\s+)?(?P<bread>hero\s+roll|hero|sub\s+roll|hoagie(?:\s+roll)?|hard\s+roll|"
@@ -176,6 +178,9 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
         sliced = named if named.endswith("bread") else f"{named} bread"
         bread = _ROLLS.get(named, f"2 slices {sliced}")
         inside = food[: on.start()]
+        kind_said = _KIND.search(inside)  # "ham sandwich on rye w/ mustard": ham
+        if kind_said is not None and kind_said["kind"].lower() in _SANDWICH_WORDS:
+            inside = inside[: kind_said.start()]
     else:
         return None
     key = key_of(food)
