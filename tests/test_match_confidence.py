@@ -175,7 +175,8 @@ def test_a_topped_food_may_have_several_additions(foods: FoodTable) -> None:
     got = _entries(foods, ["almond butter jam toast"])
     names = [d.split(",")[0] for d, _ in got]
     assert names == ["Bread", "Nuts", "Jams and preserves"]
-    assert [g for _, g in got][1:] == [16.0, 20.0]  # 1 tbsp nut butter, 1 tbsp jam
+    # 1 tbsp nut butter; jam at FNDDS's guideline per slice of bread (10 g)
+    assert [g for _, g in got][1:] == [16.0, 10.0]
 
 
 def test_a_topped_food_read_as_a_branded_product_is_still_split(foods: FoodTable) -> None:
