@@ -202,7 +202,7 @@ def test_of_two_slices_of_a_food_the_one_its_fndds_twin_weighs(foods: FoodTable)
     # SR28 01042 has slice (1 oz) 28 g and slice (3/4 oz) 21 g; FNDDS weighs a slice 21 g
     assert rows["grams"].iloc[0] == pytest.approx(3 * 21.0)
     # a twin weighing another thing by the word (a pouch of two bars, 43 g) decides nothing
-    assert entries_of(["1 granola bar"], foods)["grams"].iloc[0] == pytest.approx(21.0)
+    assert entries_of(["1 hard granola bar"], foods)["grams"].iloc[0] == pytest.approx(21.0)
 
 
 def test_firm_tofu_is_the_firm_kind(foods: FoodTable) -> None:
