@@ -434,8 +434,9 @@ def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str],
 
 
 def understand(text: str, matcher: Matcher) -> Understanding:
-    """Read one diary line (see the module doc), a maker's name the tables lack set
-    aside from each food (:func:`_maker_aside`).
+    """Read one diary line (see the module doc); from each food, a maker's name the
+    tables lack is set aside (a capitalised word inside the line that no table knows,
+    keeping a food the tables name from being recognised).
 
     Examples
     --------
@@ -525,7 +526,13 @@ _CAPITALISED = re.compile(r"(?<=\S\s)(?P<name>[A-Z][a-z]{2,})\b")
 
 def names_a_maker(text: str) -> bool:
     """Whether ``text`` writes a word with a capital after another word (``2 slices
-    Fratelli margherita``): a maker's name :func:`understand` may set aside."""
+    Fratelli margherita``): a maker's name :func:`understand` may set aside.
+
+    Examples
+    --------
+    >>> names_a_maker("2 slices Fratelli margherita"), names_a_maker("Banana bread")
+    (True, False)
+    """
     return _CAPITALISED.search(text) is not None
 
 
@@ -682,7 +689,7 @@ _FLAVOURED = re.compile(r"\b(?:chips|crisps|noodles|ramen)\b")
 #: A flavour of two words joined by "and", the second a single word (``sour cream &
 #: onion``, ``chicken and mushroom``), closing the product's name.
 _FLAVOUR = re.compile(
-    r"(?P<flavour>(?:[a-z]+\s+){0,1}[a-z]+\s*(?:&|\band\b|\bn\b)\s*[a-z]+)"
+    r"(?P<flavour>(?:[a-z]+\s+)?[a-z]+\s*(?:&|\band\b|\bn\b)\s*[a-z]+)"
     r"(?=\s*(?:x\s?\d+|\(?\d+(?:\.\d+)?\s*g\)?)?\s*$)",
     re.IGNORECASE,
 )
