@@ -250,3 +250,16 @@ def test_a_sandwich_on_a_named_bread_alone_stays_the_dish(foods: FoodTable) -> N
     rows = entries_of_line(foods, "ham sandwich on white")
     assert len(rows) == 1
     assert rows.iloc[0]["description"].startswith("Ham sandwich")
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("2 frikkadels", 2 * 42.0),  # FNDDS meat loaf "large meatball"
+        ("3 kraft singles", 3 * 21.0),  # SR28 "slice (3/4 oz)"
+        ("1 vetkoek", 104.0),  # FNDDS fry bread 'piece (7" dia)'
+        ("3 naartjies", 3 * 88.0),  # SR28 tangerine, medium
+    ],
+)
+def test_items_weighed_by_their_own_size(foods: FoodTable, line: str, grams: float) -> None:
+    assert entries_of_line(foods, line)["grams"].iloc[0] == pytest.approx(grams)
