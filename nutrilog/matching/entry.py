@@ -90,7 +90,7 @@ from nutrilog.matching.parts import (
     part_spans,
     split_parts,
 )
-from nutrilog.matching.prefixes import clock_after, needs_reading, strip_prefix
+from nutrilog.matching.prefixes import _FAMILY, clock_after, needs_reading, strip_prefix
 from nutrilog.matching.sandwiches import Filled, filled_bread
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
@@ -452,7 +452,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
 
 def _understand(text: str, matcher: Matcher) -> Understanding:
     """:func:`understand` before makers' names are set aside."""
-    rest, meal, clock = strip_prefix(text)
+    rest, meal, clock = strip_prefix(_whose_dropped(matcher, text))
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     skipped = not_food_reason(text, matcher.index.postings.keys())
     if reason is None and skipped is not None and "(skipped meal:" in skipped:
@@ -633,12 +633,34 @@ def _names_no_food(matcher: Matcher, words: str) -> bool:
     return bool(key) and matcher.result(key).position is None
 
 
-#: A label of one to four words and a separator before an amount and a food.
+#: A label of one to four words and a separator before a food (``lunch truck - 2 hot
+#: dogs``, ``on the 6 train - granola bar``, ``snack~ 1 cup pineapple``).
 _LABEL = re.compile(
-    r"^(?P<label>[a-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*"
-    r"(?=(?:\d|a\s|an\s|one\s|half\s)[^:]*[a-z]{3})",
+    r"^(?P<label>[a-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
+    r"(?=[^:]*[a-z]{3})",
     re.I,
 )
+
+#: Whose line it is, in brackets before it (``(Renee) glass of white zin``, ``(mom)
+#: breakfast: oatmeal``): a name or a family word, no food's.
+_WHOSE = re.compile(r"^\s*\((?P<who>[^()\d:;,]{2,30})\)\s*[:=-]?\s*(?=\S)")
+
+
+def _whose_dropped(matcher: Matcher, text: str) -> str:
+    """``text`` without the bracketed name of whom it was logged for, when the words in
+    the brackets name no food (``(Javi) 2 cups frosted flakes``); ``(frozen) peas``
+    keeps its word."""
+    found = _WHOSE.match(text)
+    if found is None:
+        return text
+    who = found["who"].strip()
+    words = normalize_many([who])[0].split()
+    known = matcher.index.postings.keys()
+    if not words or len(words) > 2 or brand_table().find(words):
+        return text
+    if not all(w in _FAMILY or w not in known for w in words) and not _names_no_food(matcher, who):
+        return text  # "(frozen) peas"
+    return text[found.end() :]
 
 
 def _parts_of(

@@ -157,6 +157,17 @@ def _unit_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _naming_nothing() -> frozenset[str]:
+    """Ways of cooking and words USDA descriptions hold that name no food alone
+    (``pulled``, ``all``): beside a tally they are no food word (``12 hr shift, pulled
+    pipe all day``)."""
+    from nutrilog.matching.vocabulary import matcher_words
+
+    vocab = matcher_words()
+    return frozenset(vocab.preparation) | vocab.free | vocab.fillers
+
+
+@lru_cache(maxsize=1)
 def _meal_names() -> PhraseTable[str]:
     """The meal words of the entry vocabulary as phrases (``post workout``)."""
     meals = normalize_many(list(entry_words().meals))
@@ -246,6 +257,8 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
             and not (i and words[i - 1] in _NEGATING)  # "shift, no break": not eaten
             and w not in units
             and w not in _NO_FOOD
+            and w not in _naming_nothing()
+            and len(w) > 1  # "rugby v Ponty - 80 mins": a letter names no food
             and not (money is not None and w in _SHOPPING)
             and not _NUMERIC.search(w)
         ]

@@ -1,0 +1,84 @@
+"""Lines logged for someone else, labels before a separator, day notes, and the
+seventeenth round's other rules (issue 12). Lines made up here; weights checked against
+the USDA portions they name."""
+
+from __future__ import annotations
+
+import pytest
+from diary import entries_of_line, rejected_reasons
+
+from nutrilog.foods import FoodTable
+
+# ------------------------------------------------------------------ whose line
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # a name in brackets: the line was logged for someone else; the food stays
+        ("(Tomas) 2 cups frosted flakes", "sr28:08069", 2 * 42.0),  # SR28 "1 cup" = 42 g
+        ("(grandma) 1 cup oatmeal", "sr28:08121", 234.0),  # cooked with water, 1 cup
+        ("(Bea) lunch: 6pc chicken nuggets", "fndds:24198729", 6 * 16.0),  # FNDDS 1 piece
+    ],
+)
+def test_a_bracketed_name_before_a_line_is_whose_it_is(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    rows = entries_of_line(foods, line)
+    assert len(rows) == 1
+    assert rows.iloc[0]["food_id"] == food_id
+    assert rows.iloc[0]["grams"] == pytest.approx(grams)
+
+
+def test_a_bracketed_food_word_is_kept(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "(frozen) peas").iloc[0]
+    assert "Peas, green" in row["description"]  # the peas, not a line without food
+
+
+# ------------------------------------------------------------------ labels
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("snack~ 1 cup pineapple", "sr28:09266", 165.0),  # SR28 "1 cup, chunks"
+        ("after the match - 1 cup pineapple", "sr28:09266", 165.0),
+    ],
+)
+def test_a_label_before_a_separator_names_no_food(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    rows = entries_of_line(foods, line)
+    assert len(rows) == 1
+    assert rows.iloc[0]["food_id"] == food_id
+    assert rows.iloc[0]["grams"] == pytest.approx(grams)
+
+
+def test_a_tilde_glued_to_an_amount_is_still_about(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "coffee~ 2 cups").iloc[0]
+    assert row["food_id"] == "sr28:14209"  # brewed coffee
+    assert row["grams"] == pytest.approx(2 * 237.0)
+
+
+# ------------------------------------------------------------------ day notes
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        ("hamstrings cramped up at 2am", "cramped"),
+        ("heat index 104 at the site", "heat index"),
+        ("netball v Harlow - 60 mins", "min"),  # a lone letter names no food
+    ],
+)
+def test_day_notes_are_no_food(line: str, cue: str) -> None:
+    reasons = rejected_reasons(line)
+    assert len(reasons) == 1
+    assert cue in reasons.iloc[0]
+
+
+def test_a_work_note_beside_a_food_keeps_the_food(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "worked through lunch, 2 granola bars")
+    bars = rows[rows["food_id"].notna()]
+    assert list(bars["food_id"]) == ["fndds:53712100"]  # granola bar, NFS
+    assert bars.iloc[0]["grams"] == pytest.approx(2 * 43.0)
