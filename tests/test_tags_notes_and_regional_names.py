@@ -8,6 +8,7 @@ import pytest
 from diary import entries_of_line, rejected_reasons
 
 from nutrilog.foods import FoodTable
+from nutrilog.supplements.detect import detect_supplement
 
 # ------------------------------------------------------------------ whose line
 
@@ -82,3 +83,28 @@ def test_a_work_note_beside_a_food_keeps_the_food(foods: FoodTable) -> None:
     bars = rows[rows["food_id"].notna()]
     assert list(bars["food_id"]) == ["fndds:53712100"]  # granola bar, NFS
     assert bars.iloc[0]["grams"] == pytest.approx(2 * 43.0)
+
+
+# ------------------------------------------------------------------ supplements
+
+
+@pytest.mark.parametrize(
+    ("line", "nutrients"),
+    [
+        # a count, the supplement's name, its unit and one unit's dose
+        ("2 potassium tabs 99 mg each", {"potassium_mg": 198.0}),
+        ("3 vit d softgels 1000 IU each", {"vitamin_d_ug": 75.0}),  # 40 IU = 1 µg
+        ("2 tabs potassium 99 mg each", {"potassium_mg": 198.0}),
+    ],
+)
+def test_a_count_of_named_units_times_each_dose(line: str, nutrients: dict[str, float]) -> None:
+    assert detect_supplement(line).nutrients == pytest.approx(nutrients)
+
+
+def test_oyster_shell_calcium_is_calcium_carbonate() -> None:
+    # 1250 mg is more than one tablet's calcium: the carbonate's weight, 40.04 % calcium
+    heavy = detect_supplement("oyster shell calcium 1250mg")
+    assert heavy.nutrients == pytest.approx({"calcium_mg": 1250 * 0.4004})
+    assert "compound weight" in heavy.assumption
+    # 500 mg is a label's elemental amount (US labels state the element)
+    assert detect_supplement("oyster shell calcium 500 mg").nutrients == {"calcium_mg": 500.0}

@@ -272,6 +272,11 @@ _COUNT_OF_UNITS = re.compile(
     r"|(?<![\w.])x\s*(?P<times>\d{1,2})(?=\s*\()",  # "Citracal petites x2 (200mg Ca ... each)"
     re.IGNORECASE,
 )
+#: A count, a supplement's name and its unit (``2 potassium tabs``, ``3 fish oil caps``).
+_COUNT_NAMED_UNITS = re.compile(
+    rf"(?P<count>\b\d+)\s+(?P<named>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+{_UNIT_FORMS}\b",
+    re.IGNORECASE,
+)
 _FOR_EACH = re.compile(
     r"\beach\b|\bea\b\.?|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)",
     re.I,
@@ -305,16 +310,21 @@ _ONLY_NUTRIENTS = re.compile(
 )
 
 
-def _count_for_each(text: str) -> tuple[float, str] | None:
-    """``(count, as written)`` of the units a line takes when it states each unit's
-    doses (``each``, ``per gummy``); None otherwise."""
+def _count_for_each(text: str) -> tuple[float, str, str] | None:
+    """``(count, as written, what stays)`` of the units a line takes when it states
+    each unit's doses (``each``, ``per gummy``); None otherwise. What stays of the count
+    is the name written between it and its unit (``2 potassium tabs 99 mg each``)."""
     if not _FOR_EACH.search(text):
         return None
     found = _COUNT_OF_UNITS.search(text)
-    if found is None:
+    if found is not None:
+        count = _units_counted(found)
+        return (count, found[0], " (") if count > 1 else None
+    named = _COUNT_NAMED_UNITS.search(text)
+    if named is None or not nutrients_in(named["named"]):
         return None
-    count = _units_counted(found)
-    return (count, found[0]) if count > 1 else None
+    count = float(named["count"])
+    return (count, named[0], f" {named['named']} ") if count > 1 else None
 
 
 def _units_counted(found: re.Match[str]) -> float:
@@ -431,7 +441,7 @@ def detect_supplement(text: str) -> SupplementInfo:
         text = f"{text[: times.start()]}{times['dose']}, {times['units']}{text[times.end() :]}"
     each = _count_for_each(text)
     if each is not None:  # "2 caplets (315 mg calcium + 250 IU D3 each)"
-        one = detect_supplement(_FOR_EACH.sub(" ", text.replace(each[1], " (", 1)))
+        one = detect_supplement(_FOR_EACH.sub(" ", text.replace(each[1], each[2], 1)))
         if one.kind == "supplement" and one.nutrients:
             count = each[0]
             return one._replace(nutrients={k: v * count for k, v in one.nutrients.items()})
@@ -467,8 +477,10 @@ def detect_supplement(text: str) -> SupplementInfo:
     if not columns and parsed.unit_kind == "mass" and SALT_TABLET.search(text):
         sodium, assumption = salt_tablet_sodium(parsed)
         return SupplementInfo("supplement", {"sodium_mg": sodium}, None, assumption)
-    if not columns and parsed.unit_kind == "mass" and (
-        NAMED_SUPPLEMENTS.search(text) or _ONLY_NUTRIENTS.search(text)
+    if (
+        not columns
+        and parsed.unit_kind == "mass"
+        and (NAMED_SUPPLEMENTS.search(text) or _ONLY_NUTRIENTS.search(text))
     ):
         return SupplementInfo(  # "creatine 5 g": grams of a supplement powder
             "supplement",
