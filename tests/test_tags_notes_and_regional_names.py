@@ -108,3 +108,23 @@ def test_oyster_shell_calcium_is_calcium_carbonate() -> None:
     assert "compound weight" in heavy.assumption
     # 500 mg is a label's elemental amount (US labels state the element)
     assert detect_supplement("oyster shell calcium 500 mg").nutrients == {"calcium_mg": 500.0}
+
+
+# ------------------------------------------------------------------ Spanish names
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # "de" and "con" weigh no more than "of" and "with"
+        ("3 flautas de pollo", "fndds:58104830", 3 * 72.0),  # FNDDS "flauta, any size"
+        ("chili con carne 1 cup", "fndds:27111410", 254.0),  # FNDDS 1 cup
+        ("pico de gallo 2 tbsp", "fndds:74402110", 30.0),  # FNDDS 1 tbsp = 15 g
+    ],
+)
+def test_spanish_of_and_with_carry_no_weight(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
