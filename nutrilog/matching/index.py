@@ -353,7 +353,14 @@ def _ranking_counts(
         "head_size": head_sizes,
         "negating": count_in(food_postings, words.negating, n),
         "processed": count_in(food_postings, words.processed, n),
-        "raw": (count_in(food_postings, ["raw"], n) > 0).astype(np.float64),
+        # raw dry seeds (``Beans, kidney, red, mature seeds, raw``) are cooked before they
+        # are eaten: no raw form a text means when it names no preparation
+        "raw": np.where(
+            count_in(food_postings, ["mature"], n) > 0,
+            -1.0,
+            (count_in(food_postings, ["raw"], n) > 0).astype(np.float64),
+        )
+        * (count_in(food_postings, ["raw"], n) > 0),
     }
 
 

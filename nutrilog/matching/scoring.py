@@ -421,7 +421,8 @@ def synonym_sizes(index: FoodIndex) -> np.ndarray:
 def _preparation_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np.ndarray:
     """A preparation word gains 3 where the food is prepared that way and costs 8 where
     it is not (2 for a way of cooking where the food is cooked another way); with no
-    preparation named, processed forms cost 6 a word and raw forms gain 2."""
+    preparation named, processed forms cost 6 a word and raw forms gain 2 (raw dry seeds,
+    eaten cooked, lose 2)."""
     tables = ranking_tables(index)
     preparation = matcher_words().preparation
     preps = [[w for w in t.known if w in preparation] for t in table.texts]
