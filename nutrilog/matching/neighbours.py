@@ -138,6 +138,7 @@ def _base_amount(out: list[Part], keys: list[str], n: int, rule: _Companion, foo
         if (
             m != n
             and _names_any(keys[m], rule.base)
+            and not _is_addition(keys[m])  # "coffee mate" names coffee, and is no drink
             and parse_quantity(other.text).unit_kind == "default"
             and not _CUP_SIZE.search(other.text)  # no size either
         ):
@@ -146,6 +147,11 @@ def _base_amount(out: list[Part], keys: list[str], n: int, rule: _Companion, foo
                 f"{rule.base_amount} {other.text}",
                 (*other.tags, ("estimated amount", detail)),
             )
+
+
+def _is_addition(key: str) -> bool:
+    """Whether a normalised part is itself an addition of the table (``coffee mate``)."""
+    return any(_untempered(key) in c.addition for c in _companions())
 
 
 def additions_apart(parts: tuple[Part, ...]) -> tuple[Part, ...]:
