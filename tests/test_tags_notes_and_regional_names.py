@@ -128,3 +128,55 @@ def test_spanish_of_and_with_carry_no_weight(
     row = entries_of_line(foods, line).iloc[0]
     assert row["food_id"] == food_id
     assert row["grams"] == pytest.approx(grams)
+
+
+# ------------------------------------------------------------------ parts and pieces
+
+
+def test_red_beans_are_cooked_red_kidney_beans(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "1 cup red beans").iloc[0]
+    assert row["food_id"] == "sr28:16033"  # cooked, boiled: never the raw dry seeds
+    assert row["grams"] == pytest.approx(177.0)  # SR28 "1 cup"
+
+
+def test_raw_dry_seeds_need_the_word_raw(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "1/4 cup raw chickpeas").iloc[0]
+    assert "mature seeds, raw" in row["description"]
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("thigh", "fndds:24150210", 80.0),  # FNDDS chicken thigh, quantity not specified
+        ("leg", "fndds:24130210", 140.0),  # FNDDS chicken leg, "leg"
+        ("breast", "fndds:24120110", 130.0),  # FNDDS chicken breast, "breast"
+    ],
+)
+def test_a_piece_named_alone_is_chicken(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
+
+
+def test_a_restaurant_named_first_names_the_pieces_listed_with_it(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "popeyes leg & thigh")
+    assert list(rows["food_id"]) == ["sr28:21457", "sr28:21458"]  # Popeyes drumstick, thigh
+    other = entries_of_line(foods, "mcdonalds big mac and a coke")
+    assert "cola" in other.iloc[1]["description"]  # a food of no brand keeps its own
+
+
+def test_a_creamer_named_by_its_brand_is_a_creamer_cup(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "coffee w/ coffee mate & 2 sugars")
+    assert len(rows) == 3
+    coffee, creamer, sugar = (rows.iloc[i] for i in range(3))
+    assert coffee["grams"] == pytest.approx(237.0)  # one 8 fl oz cup, not a mug
+    assert creamer["grams"] == pytest.approx(15.0)  # 1 tbsp, not a cup of creamer
+    assert sugar["grams"] == pytest.approx(2 * 4.2)
+
+
+def test_a_filling_on_a_croissant_is_the_filling_and_the_croissant(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "chicken salad on a croissant")
+    assert list(rows["food_id"]) == ["fndds:27446200", "sr28:18239"]
+    assert rows["grams"].tolist() == pytest.approx([113.0, 57.0])  # FNDDS and SR28 portions

@@ -700,9 +700,33 @@ def _parts_of(
         one = rest[groups[0][0] : groups[0][1]].strip()
         return (Part(one, _dish_tag(rest, spans)),)
     tag = (("component", f'of "{whole}"'), *said)
-    parts = tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups)
+    parts = _chain_shared(tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups))
     parts = listed_apart(matcher, _topped(matcher, parts, ()) or parts, whole)
     return companion_amounts(additions_apart(british_chips(parts, tag)))
+
+
+def _chain_shared(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """A restaurant named before the first food names the others it is listed with
+    (``popeyes leg & thigh``: Popeyes' thigh, not a raw turkey thigh), unless they name
+    their own brand."""
+    first = normalize_many([parse_quantity(parts[0].text).food])[0].split()
+    found = brand_table().find(first)
+    if not found or found[0][0] != 0 or found[0][2].kind != "restaurant":
+        return parts
+    chain = " ".join(first[: found[0][1]])
+    out = [parts[0]]
+    for part in parts[1:]:
+        amount = parse_quantity(part.text)
+        words = normalize_many([amount.food])[0].split()
+        if not words or brand_table().find(words):
+            out.append(part)
+            continue
+        at = part.text.lower().rfind(amount.food.lower().strip()) if amount.food.strip() else -1
+        if at < 0:
+            out.append(part)
+            continue
+        out.append(Part(f"{part.text[:at]}{chain} {part.text[at:]}".strip(), part.tags))
+    return tuple(out)
 
 
 #: What a flavoured product's maker sells (a brand's generic food): after its name, two
