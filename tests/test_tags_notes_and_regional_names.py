@@ -180,3 +180,15 @@ def test_a_filling_on_a_croissant_is_the_filling_and_the_croissant(foods: FoodTa
     rows = entries_of_line(foods, "chicken salad on a croissant")
     assert list(rows["food_id"]) == ["fndds:27446200", "sr28:18239"]
     assert rows["grams"].tolist() == pytest.approx([113.0, 57.0])  # FNDDS and SR28 portions
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("smoked sausage 1 link", 75.0),  # FNDDS "bun-size or griller link"
+        ("2 links kielbasa", 2 * 75.0),
+        ("1 link pork sausage", 23.0),  # a breakfast link stays one (SR28 "1 link")
+    ],
+)
+def test_a_link_of_a_thick_sausage_is_bun_size(foods: FoodTable, line: str, grams: float) -> None:
+    assert entries_of_line(foods, line).iloc[0]["grams"] == pytest.approx(grams)

@@ -362,6 +362,9 @@ def _for_food(
                 )
         return found
     if kind == "count":
+        usual = usual_size(food, hint)
+        if usual is not None and re.search(rf"\b{re.escape(unit)}\b", usual.portion, re.I):
+            return usual  # "smoked sausage 1 link": the bun-size link, no breakfast link
         found = _count(food_id, food, unit, hint, prepared)
         if np.isnan(found.grams) and unit not in ("each", "serving"):
             found = _twin_unit(food_id, unit, hint, prepared) or found
