@@ -148,7 +148,7 @@ def test_raw_dry_seeds_need_the_word_raw(foods: FoodTable) -> None:
     ("line", "food_id", "grams"),
     [
         ("thigh", "fndds:24150210", 80.0),  # FNDDS chicken thigh, quantity not specified
-        ("leg", "fndds:24130210", 140.0),  # FNDDS chicken leg, "leg"
+        ("leg", "fndds:24140210", 60.0),  # FNDDS chicken drumstick, "drumstick"
         ("breast", "fndds:24120110", 130.0),  # FNDDS chicken breast, "breast"
     ],
 )
@@ -192,3 +192,10 @@ def test_a_filling_on_a_croissant_is_the_filling_and_the_croissant(foods: FoodTa
 )
 def test_a_link_of_a_thick_sausage_is_bun_size(foods: FoodTable, line: str, grams: float) -> None:
     assert entries_of_line(foods, line).iloc[0]["grams"] == pytest.approx(grams)
+
+
+@pytest.mark.parametrize(("line", "grams"), [("1 yogurt", 170.0), ("2 yogurts", 340.0)])
+def test_a_counted_yogurt_is_a_six_ounce_cup(foods: FoodTable, line: str, grams: float) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["grams"] == pytest.approx(grams)  # SR28 "container (6 oz)" = 170 g
+    assert "6 oz" in row["portion"]
