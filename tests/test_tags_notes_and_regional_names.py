@@ -199,3 +199,9 @@ def test_a_counted_yogurt_is_a_six_ounce_cup(foods: FoodTable, line: str, grams:
     row = entries_of_line(foods, line).iloc[0]
     assert row["grams"] == pytest.approx(grams)  # SR28 "container (6 oz)" = 170 g
     assert "6 oz" in row["portion"]
+
+
+@pytest.mark.parametrize("line", ["guinness pint", "cider pint"])
+def test_a_pint_after_the_drink_is_one_pint(foods: FoodTable, line: str) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["grams"] == pytest.approx(16 * 29.7, rel=0.03)  # 16 fl oz, not a 12 oz can

@@ -381,8 +381,8 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
 
 
 #: Packages and slices a food is named with after it, no number: one of them (``Go-Gurt
-#: tube``, ``choc milk carton``, ``coke can``, ``costco pizza slice``).
-_PACKAGES = frozenset({"tube", "carton", "can", "bottle", "pouch", "packet", "slice"})
+#: tube``, ``choc milk carton``, ``coke can``, ``costco pizza slice``, ``guinness pint``).
+_PACKAGES = frozenset({"tube", "carton", "can", "bottle", "pouch", "packet", "slice", "pint"})
 
 
 #: "of" after a unit, in English and in the Romance languages diaries mix in (``1 xicara
