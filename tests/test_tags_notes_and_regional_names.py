@@ -205,3 +205,33 @@ def test_a_counted_yogurt_is_a_six_ounce_cup(foods: FoodTable, line: str, grams:
 def test_a_pint_after_the_drink_is_one_pint(foods: FoodTable, line: str) -> None:
     row = entries_of_line(foods, line).iloc[0]
     assert row["grams"] == pytest.approx(16 * 29.7, rel=0.03)  # 16 fl oz, not a 12 oz can
+
+
+# ------------------------------------------------------------------ lists
+
+
+def test_two_listed_foods_are_not_one_food_named_the_other_way_round(
+    foods: FoodTable,
+) -> None:
+    rows = entries_of_line(foods, "3 fish fingers, chips & beans")
+    assert not rows["description"].str.contains("Bean chips").any()
+    assert len(rows) == 3  # fish fingers, chips (fries beside fish) and beans
+
+
+def test_a_meal_named_before_a_list_of_foods_is_its_label(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "crab boil - corn, potatoes, shrimp")
+    assert len(rows) == 3
+    assert rows["food_id"].notna().all()
+    assert rows["meal"].eq("crab boil").all()
+
+
+def test_a_meal_named_before_a_listed_pair_is_its_label(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "chippy tea - haddock n chips")
+    assert len(rows) == 2
+    assert rows["description"].str.contains("Haddock|haddock|fish", regex=True).iloc[0]
+
+
+def test_smothered_is_stewed(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "smothered pork chop").iloc[0]
+    assert row["food_id"] == "fndds:22101500"  # Pork chop, stewed
+    assert row["grams"] == pytest.approx(91.0)  # FNDDS quantity not specified

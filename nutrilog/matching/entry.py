@@ -269,6 +269,8 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
         return -math.inf
+    if _turned_around(matcher, key, part_keys):
+        return -math.inf  # "chips & beans": chips and beans, not bean chips
     fits = (
         not _drops_a_word(matcher, key)
         and all(matcher.holds(key, part) for part in part_keys)
@@ -349,6 +351,8 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     parts = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
+    if _turned_around(matcher, key, parts):
+        return False
     return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
 
 
@@ -426,6 +430,22 @@ def _named_for_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     return words[-1] != first and words[-1] in later
 
 
+def _turned_around(matcher: Matcher, key: str, parts: list[str]) -> bool:
+    """Whether the food ``key`` lands on names a later part's food before the first
+    part's, with no ``and`` or ``with`` between them: one food the second modifies
+    (``Bean chips`` for "chips & beans"), not the two foods the line lists."""
+    position = matcher.result(key).position
+    if position is None or len(parts) < 2:
+        return False
+    name = str(matcher.known.descriptions[position]).split(",", 1)[0]
+    words = normalize_many([name])[0].split()
+    first = matcher.reading(parts[0]).head
+    if first not in words or {"and", "with"} & set(words):
+        return False
+    later = {matcher.reading(part).head for part in parts[1:]} - {first}
+    return any(w in later for w in words[: words.index(first)])
+
+
 def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:
     """The ``dish`` assumption of a line of several parts kept whole (none for commas)."""
     if _commas_only(text, spans):
@@ -471,9 +491,18 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         labelled is not None
         # a note that is no food entry, or words that name no food at all ("lunch
         # truck - 2 hot dogs", "pre-game >> 1 cup fruit salad")
-        and (reason is not None or _names_no_food(matcher, labelled["label"]))
+        and (
+            reason is not None
+            or _names_no_food(matcher, labelled["label"])
+            or _lists_foods(matcher, after)  # "fish fry - catfish, fries, hushpuppies"
+        )
+        # a bowl or a plate of listed foods is read with its parts later
+        and not (
+            set(normalize_many([labelled["label"]])[0].split()) & entry_words().containers
+            and len(part_spans(after)) > 1
+        )
         and not_food_reason(after, known) is None
-        and matcher.result(_food_key(matcher, after)).position is not None
+        and _names_a_food_first(matcher, after)
     ):
         # "late nite craving - 1 cup ice cream", "after walk: banana": the note before
         # the separator labels the food after it ("tournament - 3 games" names none)
@@ -624,6 +653,26 @@ def _only_brand(label: str) -> bool:
     words = normalize_many([label])[0].split()
     named = {i for s, e, _ in brand_table().find(words) for i in range(s, e)}
     return bool(words) and len(named) == len(words)
+
+
+def _lists_foods(matcher: Matcher, text: str) -> bool:
+    """Whether ``text`` lists two foods or more, each named on its own (``catfish,
+    fries, hushpuppies``): what a meal's name before it was made of."""
+    spans = part_spans(text)
+    return len(spans) >= 2 and all(
+        matcher.result(_food_key(matcher, text[a:b])).position is not None for a, b in spans
+    )
+
+
+def _names_a_food_first(matcher: Matcher, text: str) -> bool:
+    """Whether ``text``, or the first food it lists, names a food (``cod n chips``)."""
+    if matcher.result(_food_key(matcher, text)).position is not None:
+        return True
+    spans = part_spans(text)
+    if len(spans) < 2:
+        return False
+    first = text[spans[0][0] : spans[0][1]]
+    return matcher.result(_food_key(matcher, first)).position is not None
 
 
 def _names_no_food(matcher: Matcher, words: str) -> bool:
