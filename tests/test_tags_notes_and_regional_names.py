@@ -235,3 +235,33 @@ def test_smothered_is_stewed(foods: FoodTable) -> None:
     row = entries_of_line(foods, "smothered pork chop").iloc[0]
     assert row["food_id"] == "fndds:22101500"  # Pork chop, stewed
     assert row["grams"] == pytest.approx(91.0)  # FNDDS quantity not specified
+
+
+@pytest.mark.parametrize(
+    ("line", "n"),
+    [
+        ("cafe con leche y pan dulce", 2),  # "y" joins two foods, "con leche" is the drink's
+        ("mofongo con camarones", 2),  # "con" joins a food to another it is served with
+        ("arroz con pollo", 1),  # a dish the tables name stays whole
+        ("chili con carne 1 cup", 1),
+    ],
+)
+def test_spanish_and_and_with_join_foods(foods: FoodTable, line: str, n: int) -> None:
+    rows = entries_of_line(foods, line)
+    assert len(rows) == n
+    assert rows["food_id"].notna().all()
+
+
+def test_roasties_are_roast_potato_chunks(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "4 roasties").iloc[0]
+    assert row["food_id"] == "fndds:71104030"  # Potato, roasted, NFS
+    assert row["grams"] == pytest.approx(4 * 60.0)  # FNDDS "baby potato", not a medium one
+
+
+def test_spanish_names_of_a_roast_and_a_tea(foods: FoodTable) -> None:
+    pernil = entries_of_line(foods, "4oz pernil").iloc[0]
+    assert "shoulder" in pernil["description"]  # pernil is roast pork shoulder
+    tea = entries_of_line(foods, "te de manzanilla").iloc[0]
+    assert "chamomile" in tea["description"]
+    olives = entries_of_line(foods, "manzanilla olives 5").iloc[0]
+    assert "Olives" in olives["description"]

@@ -65,6 +65,7 @@ from nutrilog.matching.dishes import (
 from nutrilog.matching.listed import app_product, listed_foods
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
+from nutrilog.matching.naming import names_brand
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
 from nutrilog.matching.neighbours import (
     additions_apart,
@@ -496,9 +497,13 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
             or _names_no_food(matcher, labelled["label"])
             or _lists_foods(matcher, after)  # "fish fry - catfish, fries, hushpuppies"
         )
-        # a bowl or a plate of listed foods is read with its parts later
+        # a bowl or a plate of listed foods is read with its parts later, and a chain
+        # before them says where they came from ("chipotle - steak, rice, black beans")
         and not (
-            set(normalize_many([labelled["label"]])[0].split()) & entry_words().containers
+            (
+                set(normalize_many([labelled["label"]])[0].split()) & entry_words().containers
+                or _only_brand(labelled["label"])
+            )
             and len(part_spans(after)) > 1
         )
         and not_food_reason(after, known) is None
@@ -749,20 +754,21 @@ def _parts_of(
         one = rest[groups[0][0] : groups[0][1]].strip()
         return (Part(one, _dish_tag(rest, spans)),)
     tag = (("component", f'of "{whole}"'), *said)
-    parts = _chain_shared(tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups))
+    parts = _chain_shared(matcher, tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups))
     parts = listed_apart(matcher, _topped(matcher, parts, ()) or parts, whole)
     return companion_amounts(additions_apart(british_chips(parts, tag)))
 
 
-def _chain_shared(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+def _chain_shared(matcher: Matcher, parts: tuple[Part, ...]) -> tuple[Part, ...]:
     """A restaurant named before the first food names the others it is listed with
-    (``popeyes leg & thigh``: Popeyes' thigh, not a raw turkey thigh), unless they name
-    their own brand."""
+    (``popeyes leg & thigh``: Popeyes' thigh, not a raw turkey thigh), when the tables
+    hold that restaurant's item and the part names no brand of its own."""
     first = normalize_many([parse_quantity(parts[0].text).food])[0].split()
     found = brand_table().find(first)
     if not found or found[0][0] != 0 or found[0][2].kind != "restaurant":
         return parts
     chain = " ".join(first[: found[0][1]])
+    found_brand = found[0][2]
     out = [parts[0]]
     for part in parts[1:]:
         amount = parse_quantity(part.text)
@@ -774,7 +780,12 @@ def _chain_shared(parts: tuple[Part, ...]) -> tuple[Part, ...]:
         if at < 0:
             out.append(part)
             continue
-        out.append(Part(f"{part.text[:at]}{chain} {part.text[at:]}".strip(), part.tags))
+        named = f"{part.text[:at]}{chain} {part.text[at:]}".strip()
+        found = matcher.result(_food_key(matcher, named))
+        held = found.position is not None and names_brand(
+            matcher.index, found.position, [found_brand]
+        )
+        out.append(Part(named, part.tags) if held else part)
     return tuple(out)
 
 
