@@ -265,3 +265,10 @@ def test_spanish_names_of_a_roast_and_a_tea(foods: FoodTable) -> None:
     assert "chamomile" in tea["description"]
     olives = entries_of_line(foods, "manzanilla olives 5").iloc[0]
     assert "Olives" in olives["description"]
+
+
+@pytest.mark.parametrize(("line", "grams"), [("hot pocket", 142.0), ("2 hot pockets", 284.0)])
+def test_a_hot_pocket_is_one_as_sold(foods: FoodTable, line: str, grams: float) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == "fndds:58126130"
+    assert row["grams"] == pytest.approx(grams)  # FNDDS "Hot Pockets Ham 'n Cheese" 142 g
