@@ -272,3 +272,44 @@ def test_a_hot_pocket_is_one_as_sold(foods: FoodTable, line: str, grams: float) 
     row = entries_of_line(foods, line).iloc[0]
     assert row["food_id"] == "fndds:58126130"
     assert row["grams"] == pytest.approx(grams)  # FNDDS "Hot Pockets Ham 'n Cheese" 142 g
+
+
+# ------------------------------------------------------------------ midway rules
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        ("Gran ate 2 dumplings", "fndds:58112510"),  # someone named before the verb
+        ("Jo had 2 beers", "sr28:14003"),
+    ],
+)
+def test_someone_else_eating_is_the_food(foods: FoodTable, line: str, food_id: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert list(rows["food_id"]) == [food_id]
+
+
+def test_a_bone_drug_is_no_food_or_supplement() -> None:
+    reasons = rejected_reasons("alendronate 70mg (Monday, empty stomach)")
+    assert "medication" in reasons.iloc[0]
+
+
+def test_calcium_chews_without_amounts_are_a_supplement() -> None:
+    chews = detect_supplement("Viactiv chews x2")
+    assert chews.kind == "supplement"
+    # the range differs by formula: calcium and vitamin D unknown, not zero
+    assert "calcium_mg" not in chews.nutrients and "vitamin_d_ug" not in chews.nutrients
+    assert "unknown amount" in chews.assumption
+
+
+def test_a_linguica_link_is_bun_size(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "2 linguica links").iloc[0]
+    assert row["food_id"] == "fndds:25220710"  # FNDDS chorizo names lenguica
+    assert row["grams"] == pytest.approx(2 * 75.0)
+
+
+def test_boston_words(foods: FoodTable) -> None:
+    chowder = entries_of_line(foods, "1 cup clam chowdah").iloc[0]
+    assert "Clam chowder" in chowder["description"]
+    donut = entries_of_line(foods, "dunks glazed donut").iloc[0]
+    assert "glazed" in donut["description"]

@@ -203,6 +203,12 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
             flags,
         ),
         re.compile(rf"^(?:{alternation(w.eat_verbs)})\s+", flags),
+        # someone else eating, named before the verb (``Mom ate a few dumplings``, ``Kevin
+        # had 2 beers``): a family word, or a name written with a capital
+        re.compile(
+            rf"^(?:(?i:{alternation(tuple(_FAMILY))})|[A-Z][a-z]+)\s+"
+            rf"(?i:{alternation(w.eat_verbs)})\s+(?=\S)"
+        ),
     ]
 
 
@@ -251,6 +257,7 @@ def _worth_reading() -> re.Pattern[str]:
         rf"|{CONNECTOR.pattern}|\s#|\s>>\s|{NEGATION_WORD}|{_NUTRIENT_NOTE.pattern}"
         rf"|{ON_BREAD.pattern}|{_MADE_FOR.pattern}"
         r"|\([^()\d,;:+&]{2,30}\)\s*$"  # another name in brackets
+        rf"|^\s*[a-z]+\s+(?:{alternation(w.eat_verbs)})\s"  # "Mom ate a few dumplings"
         r"|\bbuttered\b"  # "buttered toast": the bread and its butter
         # a label of a word or a few and a separator before an amount ("Linda - 1/2 cup")
         r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*"
