@@ -313,3 +313,29 @@ def test_boston_words(foods: FoodTable) -> None:
     assert "Clam chowder" in chowder["description"]
     donut = entries_of_line(foods, "dunks glazed donut").iloc[0]
     assert "glazed" in donut["description"]
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        ("sausage calzone", "fndds:58108010"),  # Calzone, with meat and cheese
+        ("pepperoni lasagna", "fndds:58130011"),  # Lasagna with meat
+        ("2 tilapia tacos", "fndds:58101555"),  # Soft taco with fish
+    ],
+)
+def test_a_filling_is_read_as_the_kind_the_dish_names(
+    foods: FoodTable, line: str, food_id: str
+) -> None:
+    rows = entries_of_line(foods, line)
+    assert list(rows["food_id"]) == [food_id]  # one dish, not the filling and the dish
+    assert "(the dish names its kind)" in rows.iloc[0]["assumptions"]
+
+
+def test_a_filling_alone_is_itself(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "pepperoni").iloc[0]
+    assert "Pepperoni" in row["description"]
+
+
+def test_a_counted_greek_yogurt_is_its_smaller_cup(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "1 greek yogurt").iloc[0]
+    assert row["grams"] == pytest.approx(150.0)  # FNDDS Greek yogurt, 5.3 oz container

@@ -337,6 +337,14 @@ def key_steps(
     if chain is not None:
         return chain
     result = yield from _match_reading(index, reading, tables, threshold)
+    if result.position is None:
+        kind = _by_kind(reading)
+        if kind is not None:  # "sausage calzone": the calzone with meat
+            again = read_key(index, kind[0], tables.synonyms, tables.brands)
+            other = yield from _match_reading(index, again, tables, threshold)
+            if other.position is not None and other.score >= threshold:
+                other.assumptions.append(("kind", kind[1]))
+                result = other
     if result.position is not None and reading.brands:
         item = yield from chain_item(index, reading, result.position, threshold)
         if item is not None:  # "cracker barrel grilled sirloin": the chain's own steak
@@ -374,6 +382,21 @@ def key_steps(
             _text_assumptions(index, reading, result.position, alias) + result.assumptions
         )
     return _with_brand(result, index, reading.brands, key)
+
+
+def _by_kind(reading: Reading) -> tuple[str, str] | None:
+    """The words of a reading with a filling named by its kind (``sausage calzone`` as
+    ``meat calzone``: USDA's "Calzone, with meat and cheese"), and the assumption;
+    None when no word before the head word is a filling of ``matching_words.csv``."""
+    kinds = matcher_words().kinds_of
+    words = [w for seg in reading.written for w in seg]
+    if reading.head is None or reading.head in kinds:
+        return None
+    swapped = [kinds.get(w, w) if w != reading.head else w for w in words]
+    if swapped == words:
+        return None
+    said = [f"{w} as {k}" for w, k in zip(words, swapped, strict=True) if w != k]
+    return " ".join(dict.fromkeys(swapped)), f"{', '.join(said)} (the dish names its kind)"
 
 
 def _beside(reading: Reading) -> list[str]:

@@ -83,7 +83,10 @@ class MatcherWords:
     fillers: frozenset[str]
     #: Nouns that name a kind of dish or drink (``soup``'s kind words: ``bar``, ``wrap``):
     #: the word before them says which, so a run-together line is never cut before one.
-    dish_kinds: frozenset[str] = frozenset()
+    dish_kinds: frozenset[str]
+    #: A filling -> the word USDA's mixed dishes name it by (``sausage`` -> ``meat``, as in
+    #: "Calzone, with meat and cheese"; ``tilapia`` -> ``fish``).
+    kinds_of: dict[str, str] = frozenset()
 
 
 def _group(rows: tuple[tuple[str, str, str], ...], role: str) -> list[tuple[str, str]]:
@@ -114,4 +117,5 @@ def matcher_words() -> MatcherWords:
         not_brands=words("not_brand"),
         fillers=words("filler"),
         dish_kinds=words("dish_kind"),
+        kinds_of=dict(_group(rows, "kind_of")),
     )
