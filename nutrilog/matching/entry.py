@@ -497,12 +497,14 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
             or _names_no_food(matcher, labelled["label"])
             or _lists_foods(matcher, after)  # "fish fry - catfish, fries, hushpuppies"
         )
-        # a bowl or a plate of listed foods is read with its parts later, and a chain
-        # before them says where they came from ("chipotle - steak, rice, black beans")
+        # a bowl or a plate of listed foods is read with its parts later, a dish's name
+        # before its fillings stays, and a chain says where they came from ("chipotle -
+        # steak, rice, black beans")
         and not (
             (
                 set(normalize_many([labelled["label"]])[0].split()) & entry_words().containers
                 or _only_brand(labelled["label"])
+                or _names_a_dish(labelled["label"])  # "filled roll - ham, cheese, lettuce"
             )
             and len(part_spans(after)) > 1
         )
@@ -658,6 +660,12 @@ def _only_brand(label: str) -> bool:
     words = normalize_many([label])[0].split()
     named = {i for s, e, _ in brand_table().find(words) for i in range(s, e)}
     return bool(words) and len(named) == len(words)
+
+
+def _names_a_dish(label: str) -> bool:
+    """Whether a label ends on a kind of dish (``filled roll``, ``club sandwich``)."""
+    words = normalize_many([label])[0].split()
+    return bool(words) and words[-1] in matcher_words().dish_kinds
 
 
 def _lists_foods(matcher: Matcher, text: str) -> bool:
