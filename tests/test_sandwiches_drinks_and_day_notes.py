@@ -406,7 +406,7 @@ def test_trim_milk_on_cereal_is_half_a_cup_of_skim(foods: FoodTable) -> None:
 
 @pytest.mark.parametrize(
     ("line", "food"),
-    [("mince n cheese pie", "Beef pot pie"), ("red beans n rice", "Beans and white rice")],
+    [("mince n cheese pie", "Beef pot pie"), ("red beans n rice", "Kidney beans and white rice")],
 )
 def test_a_lone_n_between_words_is_and(foods: FoodTable, line: str, food: str) -> None:
     # "mince n cheese pie" had been ground beef and a cherry cream-cheese pie

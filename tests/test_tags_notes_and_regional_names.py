@@ -339,3 +339,43 @@ def test_a_filling_alone_is_itself(foods: FoodTable) -> None:
 def test_a_counted_greek_yogurt_is_its_smaller_cup(foods: FoodTable) -> None:
     row = entries_of_line(foods, "1 greek yogurt").iloc[0]
     assert row["grams"] == pytest.approx(150.0)  # FNDDS Greek yogurt, 5.3 oz container
+
+
+def test_a_capitalised_name_in_brackets_is_whose_even_when_it_names_a_fish(
+    foods: FoodTable,
+) -> None:
+    rows = entries_of_line(foods, "(Ray) supper: 2 pork chops")
+    assert len(rows) == 1
+    assert rows.iloc[0]["description"].startswith("Pork chop")
+    kept = entries_of_line(foods, "(leftover) lasagna 1 cup")  # how the food was: kept
+    assert kept.iloc[0]["description"].startswith("Lasagna")
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        ("sugar 162 before bkfst", "blood sugar reading"),
+        ("BG 98 fasting", "blood sugar reading"),
+        ("Kroger on Main - $64.10", "purchase"),  # a shop's name and money: a trip
+        ("88 Market run $23.50", "purchase"),  # a store's number is no amount of food
+    ],
+)
+def test_readings_and_shopping_trips_are_no_food(line: str, cue: str) -> None:
+    assert cue in rejected_reasons(line).iloc[0]
+
+
+def test_sugar_with_a_measure_stays_sugar(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "sugar 2 tsp").iloc[0]
+    assert row["food_id"] == "sr28:19335"
+    assert row["grams"] == pytest.approx(8.4)
+
+
+def test_a_label_before_an_arrow_needs_no_amount(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "btwn stops -> granola bar").iloc[0]
+    assert row["food_id"] == "fndds:53712100"
+
+
+def test_alpha_lipoic_acid_is_a_supplement_of_no_tracked_nutrient() -> None:
+    found = detect_supplement("alpha lipoic acid 600mg")
+    assert found.kind == "supplement"
+    assert found.nutrients == {}

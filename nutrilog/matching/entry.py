@@ -709,9 +709,9 @@ _WHOSE = re.compile(r"^\s*\((?P<who>[^()\d:;,]{2,30})\)\s*[:=-]?\s*(?=\S)")
 
 
 def _whose_dropped(matcher: Matcher, text: str) -> str:
-    """``text`` without the bracketed name of whom it was logged for, when the words in
-    the brackets name no food (``(Javi) 2 cups frosted flakes``); ``(frozen) peas``
-    keeps its word."""
+    """``text`` without the bracketed name of whom it was logged for: a family word, a
+    name written with a capital or words that name no food (``(Javi) 2 cups frosted
+    flakes``, ``(Ray) lunch - 2 hot dogs``); ``(frozen) peas`` keeps its word."""
     found = _WHOSE.match(text)
     if found is None:
         return text
@@ -720,9 +720,14 @@ def _whose_dropped(matcher: Matcher, text: str) -> str:
     known = matcher.index.postings.keys()
     if not words or len(words) > 2 or brand_table().find(words):
         return text
-    if not all(w in _FAMILY or w not in known for w in words) and not _names_no_food(matcher, who):
-        return text  # "(frozen) peas"
-    return text[found.end() :]
+    vocab = matcher_words()
+    describing = vocab.preparation.keys() | vocab.qualifiers | vocab.cosmetic | vocab.processed
+    if describing.intersection(words):
+        return text  # "(frozen) peas", "(leftover) lasagna": how the food was
+    named = who[:1].isupper()  # "(Ray) supper: 2 pork chops": a name, though ray is a fish
+    if named or all(w in _FAMILY or w not in known for w in words):
+        return text[found.end() :]
+    return text if not _names_no_food(matcher, who) else text[found.end() :]
 
 
 def _parts_of(

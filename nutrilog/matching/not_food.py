@@ -25,7 +25,7 @@ from nutrilog.matching.diary_words import entry_words, size_words
 from nutrilog.matching.synonyms import PhraseTable, brand_table
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["FORMULA", "MONEY", "not_food_reason", "tally_cue"]
+__all__ = ["FORMULA", "MONEY", "SUGAR_READING", "not_food_reason", "tally_cue"]
 
 
 #: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):
@@ -53,6 +53,36 @@ MONEY = re.compile(
     r"|(?-i:\bR\s?\d{2,}(?:[.,]\d{2})?\b)",  # South African rand: R856.40, R45
     re.I,
 )
+#: A blood-glucose reading (``sugar 162 before bkfst``, ``BG 98``, ``glucose: 131``): a
+#: number from 60 to 499 with no unit after it, where no one logs that much sugar.
+SUGAR_READING = re.compile(
+    r"\b(?:blood\s+)?(?:sugar|glucose|bg|bgl)\s*(?:level|reading)?\s*[:=]?\s*"
+    r"(?:[6-9]\d|[1-4]\d\d)\b(?!\s*(?:g|grams?|mg|tsps?|tbsps?|teaspoons?|tablespoons?"
+    r"|cups?|oz|packets?|cubes?|lumps?|spoons?|sachets?|sticks?)\b)(?!\.\d)",
+    re.I,
+)
+#: A number followed by a measure (``2 lb``, ``500 g``): an amount of a food.
+_MEASURE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:g|kg|grams?|lbs?|pounds?|oz|ounces?|l|ml|litres?|liters?|cups?"
+    r"|pints?|gallons?|dozen|packs?|bags?|cans?|boxes?|bottles?|tins?|x)\b",
+    re.I,
+)
+
+
+def _measured(text: str) -> bool:
+    """Whether ``text`` holds an amount of a food (``2 lb``), beyond a store's number."""
+    return _MEASURE.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _stores() -> frozenset[str]:
+    """Shop names of one word (``walmart``, ``tesco``): with an amount of money, a trip."""
+    from nutrilog.matching.vocabulary import matcher_words
+
+    names = normalize_many(list(matcher_words().store_brands))
+    return frozenset(n for n in names if " " not in n)
+
+
 #: Words of a shop or a bill: with an amount of money and no food word, a purchase note.
 _SHOPPING = frozenset(
     {"shop", "shopping", "grocery", "groceries", "spent", "spend", "bill", "paid", "receipt", "run"}
@@ -218,6 +248,9 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     """
     if FORMULA.search(text):
         return "not a food entry (spreadsheet formula)"
+    reading = SUGAR_READING.search(text)
+    if reading is not None:  # "sugar 162 before bkfst": a blood-glucose reading
+        return f"not a food entry (blood sugar reading: {reading[0].strip()!r})"
     words = normalize_many([text])[0].split()
     if " ".join(w for w in words if not _NUMERIC.search(w)) in curated_aliases():
         return None  # "pain au chocolat": a food's own name, whatever word it holds
@@ -236,8 +269,8 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     tallies = vocab.tallies.find(words)
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
     money = MONEY.search(text)
-    if money is not None and _SHOPPING.intersection(words):
-        if not re.search(r"\d", MONEY.sub(" ", text)):
+    if money is not None and (_SHOPPING | _stores()).intersection(words):
+        if not _measured(MONEY.sub(" ", text)):
             # "Seafood City run $86": a shopping trip, with no amount of any food in it
             return f"not a food entry (purchase: {money[0].strip()!r})"
         # "Tesco shop €86": what was spent on a shop, with no food word beside it

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from nutrilog.matching.diary_words import alternation, entry_words, size_words
 from nutrilog.matching.negations import NEGATION_WORD
-from nutrilog.matching.not_food import FORMULA, MONEY, not_food_reason, tally_cue
+from nutrilog.matching.not_food import FORMULA, MONEY, SUGAR_READING, not_food_reason, tally_cue
 from nutrilog.matching.parts import CONNECTOR, ON_BREAD
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.words import normalize_many
@@ -259,9 +259,9 @@ def _worth_reading() -> re.Pattern[str]:
         r"|\([^()\d,;:+&]{2,30}\)\s*$"  # another name in brackets
         rf"|^\s*[a-z]+\s+(?:{alternation(w.eat_verbs)})\s"  # "Mom ate a few dumplings"
         r"|\bbuttered\b"  # "buttered toast": the bread and its butter
-        # a label of a word or a few and a separator before an amount ("Linda - 1/2 cup")
-        r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*"
-        r"(?:\d|an?\s|one\s|half\s)",
+        # a label of a word or a few and a separator before a food ("Linda - 1/2 cup",
+        # "btwn routes -> granola bar")
+        r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
         re.IGNORECASE,
     )
 
@@ -291,6 +291,7 @@ def needs_reading(text: str, words: list[str]) -> bool:
         or _MIXED_IN_WATER.search(text) is not None
         or FORMULA.search(text) is not None
         or MONEY.search(text) is not None  # "coffee $4.50": a price, no amount
+        or SUGAR_READING.search(text) is not None  # "sugar 162 before bkfst"
         or (_OWNER.search(text) is not None and _owner_dropped(text) != text)  # "mum's"
     )
 
