@@ -379,3 +379,19 @@ def test_alpha_lipoic_acid_is_a_supplement_of_no_tracked_nutrient() -> None:
     found = detect_supplement("alpha lipoic acid 600mg")
     assert found.kind == "supplement"
     assert found.nutrients == {}
+
+
+@pytest.mark.parametrize("line", ["mini cheddars", "mini marshmallows"])
+def test_bite_size_things_without_an_amount_are_a_serving(foods: FoodTable, line: str) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["grams"] >= 10.0  # not one bite-size piece of a gram or two
+
+
+def test_a_fun_size_bar_is_still_one_fun_size_bar(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "fun size snickers").iloc[0]
+    assert row["grams"] == pytest.approx(15.0)  # SR28 "1 bar, fun size"
+
+
+def test_chana_is_chickpeas(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "chana curry 1 cup").iloc[0]
+    assert row["food_id"] == "fndds:41311030"  # FNDDS lentil curry names chickpea curry

@@ -65,7 +65,11 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
     """
     sized = [row for row in ones(food.rows) if hint.words & _ITEM_SIZES & row.words]
     if sized:  # "king size Snickers": the portion of that size
-        return _row_default(pick(sized, hint))
+        row = pick(sized, hint)
+        usual = _usual_default(food_id, food, hint)
+        # "mini cheddars": a serving of bite-size crackers, not one of 1 g
+        if not row.per_one < _SMALLEST_SHARE * usual.grams:
+            return _row_default(row)
     if hint.dims:  # "footlong", "6 inch": the item of that length, whatever the default
         sized = [
             row
@@ -129,6 +133,12 @@ _ITEM_WORDS = word_set(
     """item each sandwich burger hamburger cheeseburger burrito taco sub submarine wrap
     entree order pizza individual"""
 )
+
+
+#: The least share of the usual default one sized item may weigh to stand for a line
+#: without an amount: a fun-size bar does (17 of 50 g), one bite-size cracker (1 of 30
+#: g) or mini marshmallow does not.
+_SMALLEST_SHARE = 0.1
 
 
 #: Size words of packaged items (written "king size", "fun size", "mini").
