@@ -395,3 +395,11 @@ def test_a_fun_size_bar_is_still_one_fun_size_bar(foods: FoodTable) -> None:
 def test_chana_is_chickpeas(foods: FoodTable) -> None:
     row = entries_of_line(foods, "chana curry 1 cup").iloc[0]
     assert row["food_id"] == "fndds:41311030"  # FNDDS lentil curry names chickpea curry
+
+
+def test_berocca_holds_calcium_magnesium_and_b12() -> None:
+    # per tablet: calcium 100 mg, magnesium 100 mg, B12 10 µg (Finnish product summary)
+    found = detect_supplement("2 berocca").nutrients
+    assert found["calcium_mg"] == 200.0 and found["magnesium_mg"] == 200.0
+    assert found["vitamin_b12_ug"] == 20.0
+    assert "sodium_mg" not in found  # it differs by flavour: unknown, not zero
