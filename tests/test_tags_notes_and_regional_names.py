@@ -403,3 +403,17 @@ def test_berocca_holds_calcium_magnesium_and_b12() -> None:
     assert found["calcium_mg"] == 200.0 and found["magnesium_mg"] == 200.0
     assert found["vitamin_b12_ug"] == 20.0
     assert "sodium_mg" not in found  # it differs by flavour: unknown, not zero
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        ("soymilk 8oz unsweetened", "sr28:16222"),  # a qualifier after the food and amount
+        ("unsweetened soymilk 8oz", "sr28:16222"),
+    ],
+)
+def test_a_qualifier_written_after_the_food_reads_as_before(
+    foods: FoodTable, line: str, food_id: str
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == food_id

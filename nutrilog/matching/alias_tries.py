@@ -128,6 +128,11 @@ def _alias_lookup(
     if preps:
         tries += [(plain + preps, []), (preps + plain, [])]
     tries.append((plain, preps))
+    quals = [w for w in plain if w in vocab.qualifiers]
+    if quals and plain[-1] in vocab.qualifiers:
+        # "soymilk unsweetened": a qualifier written after the food, as English puts it
+        # before ("unsweetened soymilk")
+        tries.append((quals + [w for w in plain if w not in vocab.qualifiers], preps))
     if len(core) >= 3 and not preps:  # "ginger lemon tea": the alias "lemon ginger tea"
         key = tables.reordered.get((frozenset(core[:-1]), core[-1]))
         tries.append((key.split() if key else [], []))
