@@ -417,3 +417,19 @@ def test_a_qualifier_written_after_the_food_reads_as_before(
 ) -> None:
     row = entries_of_line(foods, line).iloc[0]
     assert row["food_id"] == food_id
+
+
+def test_a_generic_word_is_no_brand_it_happens_to_begin(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "burger and onion rings")
+    assert len(rows) == 2
+    assert not rows["description"].str.contains("BURGER KING").any()
+
+
+def test_a_24_hour_time_and_a_few_words_before_a_dash_are_when(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "0630 before the run - banana").iloc[0]
+    assert row["description"].startswith("Bananas, raw")
+
+
+def test_polar_seltzer_is_carbonated_water(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "can of polar seltzer").iloc[0]
+    assert row["food_id"] == "sr28:14121"  # club soda

@@ -270,8 +270,10 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
         return -math.inf
-    if _turned_around(matcher, key, part_keys):
-        return -math.inf  # "chips & beans": chips and beans, not bean chips
+    if _turned_around(matcher, key, part_keys) or _unwritten_brand(matcher, key):
+        # "chips & beans": chips and beans, not bean chips; "burger and onion rings":
+        # a burger and onion rings, not BURGER KING's onion rings
+        return -math.inf
     fits = (
         not _drops_a_word(matcher, key)
         and all(matcher.holds(key, part) for part in part_keys)
@@ -352,7 +354,7 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     parts = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
-    if _turned_around(matcher, key, parts):
+    if _turned_around(matcher, key, parts) or _unwritten_brand(matcher, key):
         return False
     return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
 
@@ -429,6 +431,17 @@ def _named_for_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     first = matcher.reading(parts[0]).head
     later = {matcher.reading(part).head for part in parts[1:]}
     return words[-1] != first and words[-1] in later
+
+
+def _unwritten_brand(matcher: Matcher, key: str) -> bool:
+    """Whether the food ``key`` lands on names a brand the key does not write out
+    (``BURGER KING, Onion Rings`` for "burger and onion rings")."""
+    position = matcher.result(key).position
+    if position is None:
+        return False
+    described = normalize_many([str(matcher.known.descriptions[position])])[0].split()
+    said = set(key.split())
+    return any(not set(described[a:b]) <= said for a, b, _ in brand_table().find(described))
 
 
 def _turned_around(matcher: Matcher, key: str, parts: list[str]) -> bool:

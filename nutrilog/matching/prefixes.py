@@ -160,7 +160,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         # a time, a word or two of context and a separator (``3am vending:``, ``0430 break -``)
         re.compile(
             rf"^(?P<time>{_CLOCK}|{_CLOCK_24})"
-            rf"(?:\s+(?P<meal>{_CONTEXT_WORD}(?:\s+{_CONTEXT_WORD})?))?{_SEP}",
+            rf"(?:\s+(?P<meal>{_CONTEXT_WORD}(?:\s+{_CONTEXT_WORD}){{0,2}}))?{_SEP}",
             flags,
         ),
         re.compile(rf"^(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags),
