@@ -432,3 +432,17 @@ def test_a_24_hour_time_and_a_few_words_before_a_dash_are_when(foods: FoodTable)
 def test_polar_seltzer_is_carbonated_water(foods: FoodTable) -> None:
     row = entries_of_line(foods, "can of polar seltzer").iloc[0]
     assert row["food_id"] == "sr28:14121"  # club soda
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        ("jarritos mandarina", "fndds:92410510"),  # a flavour no food name holds
+        ("takis fuego 1oz bag", "fndds:54401085"),
+    ],
+)
+def test_an_unknown_word_after_a_branded_product_is_its_flavour(
+    foods: FoodTable, line: str, food_id: str
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == food_id

@@ -446,10 +446,12 @@ _FLAVOURS = frozenset(
 def _product_flavour(
     index: FoodIndex, words: list[str], tables: MatchTables, key: str
 ) -> MatchResult | None:
-    """The branded product named before flavour words (``ensure plus vanilla``), when
-    the words before them are a curated alias holding a brand; else None."""
+    """The branded product named before flavour words (``ensure plus vanilla``) or
+    words no food name holds (``jarritos mandarina``), when the words before them are a
+    curated alias holding a brand; else None."""
     cut = len(words)
-    while cut > 1 and words[cut - 1] in _FLAVOURS:
+    # a flavour word, or a word no food name holds (``jarritos mandarina``, ``takis fuego``)
+    while cut > 1 and (words[cut - 1] in _FLAVOURS or words[cut - 1] not in index.postings):
         cut -= 1
     if cut == len(words) or cut == 0:
         return None
