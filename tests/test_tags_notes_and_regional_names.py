@@ -446,3 +446,23 @@ def test_an_unknown_word_after_a_branded_product_is_its_flavour(
 ) -> None:
     row = entries_of_line(foods, line).iloc[0]
     assert row["food_id"] == food_id
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("a glass of milk 300ml", 300 / 29.5735 * 30.5),  # FNDDS milk: 30.5 g per fl oz
+        ("glass of semi skimmed 300ml", 300 / 29.5735 * 30.5),
+    ],
+)
+def test_a_measure_beats_the_glass_it_was_served_in(
+    foods: FoodTable, line: str, grams: float
+) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["description"].startswith("Milk")
+    assert row["grams"] == pytest.approx(grams, rel=0.02)
+
+
+def test_white_zin_is_a_rose(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "glass of white zin").iloc[0]
+    assert "rose" in row["description"]

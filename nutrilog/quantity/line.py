@@ -469,6 +469,21 @@ def _container_after(toks: Tokens, end: int) -> set[int]:
     return {end}
 
 
+#: What a drink or a dish is served in (not sold in): before a food weighed or measured
+#: elsewhere on the line, no amount of its own (``glass of semi skimmed 300ml``).
+_VESSELS = frozenset({"glass", "mug", "cup", "bowl", "plate", "cuppa"})
+
+
+def _vessel_before(toks: Tokens, start: int) -> set[int]:
+    """The tokens of a vessel and its ``of`` opening the line before a measured amount
+    further on (``a glass of milk 300ml``): the amount says how much, the vessel is only
+    what it was served in. A package keeps its word (``bottle of water 500ml``)."""
+    at = 1 if word_at(toks, 0) in ("a", "an", "one") else 0
+    if word_at(toks, at) not in _VESSELS or word_at(toks, at + 1) != "of" or start <= at + 2:
+        return set()
+    return set(range(at + 2))
+
+
 #: A count of items in brackets after a weight or a volume (``1 oz (23 nuts)``, ``1 cup
 #: (about 32 grapes)``, as apps and USDA portions write them): how many items the amount
 #: holds, no second food or amount.
@@ -545,7 +560,12 @@ def parse_quantity(text: str) -> ParsedAmount:
     primary: _Cand | None = None
     if _names_a_product(toks, outside):
         outside = outside[1:]  # "365 almond butter 2 tbsp": 365 names the product
-    if outside and outside[0].start == 0:
+    measured = [c for c in outside[1:] if c.unit is not None and c.unit.kind in ("mass", "volume")]
+    if outside and outside[0].start == 0 and outside[0].unit is not None:
+        # "a glass of milk 300ml": the measure says how much, the glass what it was in
+        vague = outside[0].unit.kind == "vague" and measured
+        primary = measured[0] if vague else outside[0]
+    elif outside and outside[0].start == 0:
         primary = outside[0]
     elif outside:
         with_unit = [c for c in outside if c.unit is not None]
@@ -571,6 +591,7 @@ def parse_quantity(text: str) -> ParsedAmount:
                 notes.append(f"other amount: {_span_text(toks, s, other)}")
     if primary is not None and unit is not None and unit.kind in {"mass", "volume"}:
         drop |= _container_after(toks, primary.end)  # "powerade 28oz bottle": a bottle's size
+        drop |= _vessel_before(toks, primary.start)  # "glass of semi skimmed 300ml"
     if inside:
         measured = [
             c
