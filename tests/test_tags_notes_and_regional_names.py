@@ -466,3 +466,10 @@ def test_a_measure_beats_the_glass_it_was_served_in(
 def test_white_zin_is_a_rose(foods: FoodTable) -> None:
     row = entries_of_line(foods, "glass of white zin").iloc[0]
     assert "rose" in row["description"]
+
+
+@pytest.mark.parametrize(("line", "grams"), [("cafecito", 62.0), ("2 cafecitos", 124.0)])
+def test_a_cafecito_is_a_demitasse(foods: FoodTable, line: str, grams: float) -> None:
+    row = entries_of_line(foods, line).iloc[0]
+    assert row["food_id"] == "fndds:92101800"  # Coffee, Cuban
+    assert row["grams"] == pytest.approx(grams)  # 2 fl oz at FNDDS's 31 g per fl oz
