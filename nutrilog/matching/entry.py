@@ -91,7 +91,7 @@ from nutrilog.matching.parts import (
     part_spans,
     split_parts,
 )
-from nutrilog.matching.prefixes import _FAMILY, clock_after, needs_reading, strip_prefix
+from nutrilog.matching.prefixes import FAMILY, clock_after, needs_reading, strip_prefix
 from nutrilog.matching.sandwiches import Filled, filled_bread
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
@@ -738,7 +738,7 @@ def _whose_dropped(matcher: Matcher, text: str) -> str:
     if describing.intersection(words):
         return text  # "(frozen) peas", "(leftover) lasagna": how the food was
     named = who[:1].isupper()  # "(Ray) supper: 2 pork chops": a name, though ray is a fish
-    if named or all(w in _FAMILY or w not in known for w in words):
+    if named or all(w in FAMILY or w not in known for w in words):
         return text[found.end() :]
     return text if not _names_no_food(matcher, who) else text[found.end() :]
 

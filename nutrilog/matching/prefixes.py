@@ -32,7 +32,7 @@ from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.words import normalize_many
 from nutrilog.supplements.words import PURPOSE
 
-__all__ = ["clock_after", "needs_reading", "strip_prefix"]
+__all__ = ["FAMILY", "clock_after", "needs_reading", "strip_prefix"]
 
 
 #: A clock time: ``7am``, ``7:30 p.m.``, ``19:30``, ``noon``, an hour with a bare
@@ -206,7 +206,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         # someone else eating, named before the verb (``Mom ate a few dumplings``, ``Kevin
         # had 2 beers``): a family word, or a name written with a capital
         re.compile(
-            rf"^(?:(?i:{alternation(tuple(_FAMILY))})|[A-Z][a-z]+)\s+"
+            rf"^(?:(?i:{alternation(tuple(FAMILY))})|[A-Z][a-z]+)\s+"
             rf"(?i:{alternation(w.eat_verbs)})\s+(?=\S)"
         ),
     ]
@@ -386,7 +386,7 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
 _OWNER = re.compile(
     r"(?:\b(?P<of>of)\s+)?\b(?P<who>[A-Za-z][A-Za-z-]{1,20})['\u2019]s\s+(?=[A-Za-z])"
 )
-_FAMILY = frozenset(
+FAMILY = frozenset(
     re.findall(
         r"\S+",
         """mum mom mums moms mam ma dad dads pa nan nana nans gran grans grandma grandpa
@@ -405,7 +405,7 @@ def _owner_dropped(text: str) -> str:
     if found is None:
         return text
     who = found["who"]
-    if who.lower() not in _FAMILY and not who[0].isupper():
+    if who.lower() not in FAMILY and not who[0].isupper():
         return text
     before = text[: found.start("who")].split()[-1:] if found["of"] is None else []
     around = " ".join([*before, text[found.start("who") :]])
