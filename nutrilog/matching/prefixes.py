@@ -386,6 +386,8 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
 _OWNER = re.compile(
     r"(?:\b(?P<of>of)\s+)?\b(?P<who>[A-Za-z][A-Za-z-]{1,20})['\u2019]s\s+(?=[A-Za-z])"
 )
+#: Family words: whose food it was (``mum's lasagne``), who ate it (``Mom ate ...``) or
+#: whom a line was logged for (``(grandma) oatmeal``).
 FAMILY = frozenset(
     re.findall(
         r"\S+",
