@@ -473,3 +473,8 @@ def test_a_cafecito_is_a_demitasse(foods: FoodTable, line: str, grams: float) ->
     row = entries_of_line(foods, line).iloc[0]
     assert row["food_id"] == "fndds:92101800"  # Coffee, Cuban
     assert row["grams"] == pytest.approx(grams)  # 2 fl oz at FNDDS's 31 g per fl oz
+
+
+def test_a_word_run_together_after_a_brand_is_no_flavour(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "red bull sugarfree 250ml").iloc[0]
+    assert "sugar free" in row["description"]  # sugarfree is sugar free, not a flavour

@@ -451,7 +451,7 @@ def _product_flavour(
     curated alias holding a brand; else None."""
     cut = len(words)
     # a flavour word, or a word no food name holds (``jarritos mandarina``, ``takis fuego``)
-    while cut > 1 and (words[cut - 1] in _FLAVOURS or words[cut - 1] not in index.postings):
+    while cut > 1 and (words[cut - 1] in _FLAVOURS or _unknown_word(index, words[cut - 1], tables)):
         cut -= 1
     if cut == len(words) or cut == 0:
         return None
@@ -467,6 +467,17 @@ def _product_flavour(
     flavour = " ".join(words[cut:])
     found.assumptions.append(("flavour", f"{flavour} read as the flavour of {product}"))
     return _with_brand(found, index, brands, key)
+
+
+def _unknown_word(index: FoodIndex, word: str, tables: MatchTables) -> bool:
+    """Whether no food name, synonym or spelling fix reaches ``word`` (``mandarina``,
+    ``fuego``); ``sugarfree`` reads as sugar free and is no unknown word."""
+    if word in index.postings:
+        return False
+    reading = read_key(index, word, tables.synonyms, tables.brands)
+    return not (reading.corrections or reading.synonyms or reading.brands) and all(
+        role == "unknown" for seg in reading.segments for _, role in seg
+    )
 
 
 def _chain_dish(
