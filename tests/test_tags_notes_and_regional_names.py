@@ -478,3 +478,9 @@ def test_a_cafecito_is_a_demitasse(foods: FoodTable, line: str, grams: float) ->
 def test_a_word_run_together_after_a_brand_is_no_flavour(foods: FoodTable) -> None:
     row = entries_of_line(foods, "red bull sugarfree 250ml").iloc[0]
     assert "sugar free" in row["description"]  # sugarfree is sugar free, not a flavour
+
+
+def test_fat_free_cottage_cheese_is_the_nonfat_one_fndds_names(foods: FoodTable) -> None:
+    row = entries_of_line(foods, "cottage cheese, fat free, 200 g").iloc[0]
+    assert row["food_id"] == "fndds:14203020"  # FNDDS: "nonfat cottage cheese"
+    assert row["calcium_mg"] == pytest.approx(2 * 86.0)  # 86 mg per 100 g
