@@ -738,9 +738,8 @@ def _whose_dropped(matcher: Matcher, text: str) -> str:
     if describing.intersection(words):
         return text  # "(frozen) peas", "(leftover) lasagna": how the food was
     named = who[:1].isupper()  # "(Ray) supper: 2 pork chops": a name, though ray is a fish
-    if named or all(w in FAMILY or w not in known for w in words):
-        return text[found.end() :]
-    return text if not _names_no_food(matcher, who) else text[found.end() :]
+    whose = named or all(w in FAMILY or w not in known for w in words)
+    return text[found.end() :] if whose or _names_no_food(matcher, who) else text
 
 
 def _parts_of(
@@ -793,8 +792,7 @@ def _chain_shared(matcher: Matcher, parts: tuple[Part, ...]) -> tuple[Part, ...]
     found = brand_table().find(first)
     if not found or found[0][0] != 0 or found[0][2].kind != "restaurant":
         return parts
-    chain = " ".join(first[: found[0][1]])
-    found_brand = found[0][2]
+    chain, brand = " ".join(first[: found[0][1]]), found[0][2]
     out = [parts[0]]
     for part in parts[1:]:
         amount = parse_quantity(part.text)
@@ -807,10 +805,8 @@ def _chain_shared(matcher: Matcher, parts: tuple[Part, ...]) -> tuple[Part, ...]
             out.append(part)
             continue
         named = f"{part.text[:at]}{chain} {part.text[at:]}".strip()
-        found = matcher.result(_food_key(matcher, named))
-        held = found.position is not None and names_brand(
-            matcher.index, found.position, [found_brand]
-        )
+        result = matcher.result(_food_key(matcher, named))
+        held = result.position is not None and names_brand(matcher.index, result.position, [brand])
         out.append(Part(named, part.tags) if held else part)
     return tuple(out)
 

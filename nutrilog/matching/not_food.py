@@ -4,7 +4,8 @@ A line with a word of the ``not_food`` rows of ``datasets/entry_words.csv`` (``w
 ``slept``, ``BP``) is no food entry; a tally word (``total``, ``kcal``), a duration
 (``10 min``), a day note (``rest day``), a distance (``5k``) or a clock time (``9pm``)
 makes one only with no food word beside it, and so does a dose in milligrams (``Zofran
-4 mg``: food is never logged in milligrams); a spreadsheet formula never is one.
+4 mg``: food is never logged in milligrams); a spreadsheet formula and a blood-sugar
+reading (``sugar 162 before bkfst``) never are one.
 
 Examples
 --------
@@ -189,8 +190,7 @@ def _unit_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _naming_nothing() -> frozenset[str]:
     """Ways of cooking and words USDA descriptions hold that name no food alone
-    (``pulled``, ``all``): beside a tally they are no food word (``12 hr shift, pulled
-    pipe all day``)."""
+    (``fried``, ``all``): beside a tally they are no food word (``rugby, fried all day``)."""
     from nutrilog.matching.vocabulary import matcher_words
 
     vocab = matcher_words()
