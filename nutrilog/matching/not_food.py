@@ -62,17 +62,14 @@ SUGAR_READING = re.compile(
     r"|cups?|oz|packets?|cubes?|lumps?|spoons?|sachets?|sticks?)\b)(?!\.\d)",
     re.I,
 )
-#: A number followed by a measure (``2 lb``, ``500 g``): an amount of a food.
-_MEASURE = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:g|kg|grams?|lbs?|pounds?|oz|ounces?|l|ml|litres?|liters?|cups?"
-    r"|pints?|gallons?|dozen|packs?|bags?|cans?|boxes?|bottles?|tins?|x)\b",
-    re.I,
-)
 
 
 def _measured(text: str) -> bool:
-    """Whether ``text`` holds an amount of a food (``2 lb``), beyond a store's number."""
-    return _MEASURE.search(text) is not None
+    """Whether ``text`` holds an amount of a food in a unit (``2 lb chicken``), beyond a
+    store's number (``99 Ranch``): read by the quantity parser and ``units.csv``."""
+    from nutrilog.quantity import parse_quantity
+
+    return parse_quantity(text).unit is not None
 
 
 @lru_cache(maxsize=1)
