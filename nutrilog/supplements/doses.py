@@ -185,18 +185,21 @@ def _compound(column: str, text: str, amount_mg: float) -> tuple[float, str | No
         return amount_mg, None
     salts = _salts()
     rows = salts[salts["nutrient"] == column]
-    if rows.empty or not amount_mg > float(rows["largest_elemental_mg"].iloc[0]):
-        return amount_mg, None
-    written = [float(n) for n in _MG_WRITTEN.findall(text)]
-    if written and max(written) <= float(rows["largest_elemental_mg"].iloc[0]):
-        return amount_mg, None  # several units of an elemental amount (99 mg x 2)
-    for salt, fraction in zip(rows["salt"], rows["elemental_fraction"], strict=True):
-        if re.search(rf"\b(?:l-)?{salt}\b", text, re.I):
-            element = amount_mg * float(fraction)
-            return element, (
-                f"compound weight: {amount_mg:g} mg {_MINERAL_NAMES[column]} {salt} = "
-                f"{element:.0f} mg {_MINERAL_NAMES[column]} ({float(fraction):.1%})"
-            )
+    for salt, fraction, largest in zip(
+        rows["salt"], rows["elemental_fraction"], rows["largest_elemental_mg"], strict=True
+    ):
+        if not re.search(rf"\b(?:l-)?{salt}\b", text, re.I):
+            continue
+        if not amount_mg > float(largest):
+            return amount_mg, None
+        written = [float(n) for n in _MG_WRITTEN.findall(text)]
+        if written and max(written) <= float(largest):
+            return amount_mg, None  # several units of an elemental amount (99 mg x 2)
+        element = amount_mg * float(fraction)
+        return element, (
+            f"compound weight: {amount_mg:g} mg {_MINERAL_NAMES[column]} {salt} = "
+            f"{element:.0f} mg {_MINERAL_NAMES[column]} ({float(fraction):.1%})"
+        )
     return amount_mg, None
 
 
