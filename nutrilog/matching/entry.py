@@ -494,10 +494,11 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     if (
         reason is None
         and skipped is not None
-        and "(tally:" in skipped
         and matcher.result(_food_key(matcher, rest)).position is None
     ):
-        reason = skipped  # "macros: 190p/220c/60f": a tally under its label, no food
+        # "macros: 190p/220c/60f", "9 clients today": a note's cue was read as a label
+        # or a time of day, and the words left name no food
+        reason = skipped
     labelled = _LABEL.match(rest)
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""

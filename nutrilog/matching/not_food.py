@@ -54,10 +54,10 @@ MONEY = re.compile(
     r"|(?-i:\bR\s?\d{2,}(?:[.,]\d{2})?\b)",  # South African rand: R856.40, R45
     re.I,
 )
-#: A blood-glucose reading (``sugar 162 before bkfst``, ``BG 98``, ``glucose: 131``): a
+#: A blood-glucose reading (``sugar 162 before bkfst``, ``BG 98``, ``BS 168``, ``glucose: 131``): a
 #: number from 60 to 499 with no unit after it, where no one logs that much sugar.
 SUGAR_READING = re.compile(
-    r"\b(?:blood\s+)?(?:sugar|glucose|bg|bgl)\s*(?:level|reading)?\s*[:=]?\s*"
+    r"\b(?:blood\s+)?(?:sugar|glucose|bg|bgl|bs)\s*(?:level|reading)?\s*[:=]?\s*"
     r"(?:[6-9]\d|[1-4]\d\d)\b(?!\s*(?:g|grams?|mg|tsps?|tbsps?|teaspoons?|tablespoons?"
     r"|cups?|oz|packets?|cubes?|lumps?|spoons?|sachets?|sticks?)\b)(?!\.\d)",
     re.I,
