@@ -359,6 +359,15 @@ _LOOSE_BISCUITS = re.compile(
 )
 
 
+#: A fat level written alone where a drink is measured (``glass of 2%``, ``12 oz 1%``,
+#: ``2 cups of 2%``) is milk of that fat level: no other drink is named by its fat.
+_FAT_LEVEL_MILK = re.compile(
+    r"^(?P<served>(?:(?:\d+(?:\.\d+)?|an?|one|two|half)\s+)?"
+    r"(?:(?:glass(?:es)?|cups?|mugs?|pints?|cartons?|jugs?|bottles?|splash|dash)\s+(?:of\s+)?)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:oz|fl\.?\s*oz|ml)\s+(?:of\s+)?)?"
+    r"(?:[12]|1\.5|0?\.5)\s?%)$",
+    re.IGNORECASE,
+)
 #: Tomato sauce by the spoonful or the sachet (``1 tbsp tomato sauce``, ``tomato sauce
 #: sachet``) is the British and Australian name for ketchup; by the cup it is the sauce.
 _SPOONED_TOMATO_SAUCE = re.compile(
@@ -374,7 +383,8 @@ _SPOONED_TOMATO_SAUCE = re.compile(
 def regional_reading(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``text`` with a name read as the region it comes from means it, and the tag saying
     so: chips served by the portion are french fries, biscuits counted loosely cookies,
-    tomato sauce by the spoonful ketchup; ``text`` unchanged and no tag otherwise.
+    tomato sauce by the spoonful ketchup (and a fat level alone, in any region, milk);
+    ``text`` unchanged and no tag otherwise.
 
     Examples
     --------
@@ -386,6 +396,8 @@ def regional_reading(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     'bag of chips'
     >>> regional_reading("1 tbsp tomato sauce")[0]
     '1 tbsp ketchup'
+    >>> regional_reading("glass of 2%")[0]
+    'glass of 2% milk'
     """
     stripped = text.strip()
     if _SPOONED_TOMATO_SAUCE.match(stripped):
@@ -394,6 +406,7 @@ def regional_reading(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     for pattern, food, why in (
         (_SERVED_CHIPS, "french fries", "chips → french fries (served as a portion)"),
         (_LOOSE_BISCUITS, "cookies", "biscuits → cookies (British sweet biscuits)"),
+        (_FAT_LEVEL_MILK, "milk", "a fat level alone → milk of that fat"),
     ):
         found = pattern.match(stripped)
         if found is not None:

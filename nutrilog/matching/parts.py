@@ -52,7 +52,8 @@ _SERVED_ON = (
     rf"(?:(?:a|an|one|two|\d+|(?:\d+|a|one|two)\s+slices?(?:\s+of)?|buttered|{_BREAD_KIND})\s+)*"
     r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitt?as?"
     r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?"
-    r"|croissants?|baguettes?|ciabatta|focaccia|brioche|biscuits?|flatbreads?)\b"
+    r"|croissants?|baguettes?|ciabatta|focaccia|brioche|biscuits?|flatbreads?"
+    r"|saltines?|ritz|triscuits?|wheat\s+thins|oatcakes?|matzo[hs]?)\b"
 )
 #: Dishes served on bread: the bread named after them is theirs, not another food.
 ON_BREAD = re.compile(
