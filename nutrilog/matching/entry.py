@@ -572,26 +572,33 @@ _JOINS = re.compile(r"\bw/|\bw\s|\bwith\b|\band\b|\bon\b|[&+,]", re.IGNORECASE)
 #: A word written with a capital inside a food's text (``2 slices Fratelli margherita``):
 #: a name, when the tables know no such word.
 _CAPITALISED = re.compile(r"(?<=\S\s)(?P<name>[A-Z][a-z]{2,})\b")
+#: A word with a possessive ``'s``, anywhere (``grippo's bbq chips``): a business's name
+#: as often as a person's, and a person's has been read before (:func:`strip_prefix`).
+_POSSESSIVE = re.compile(r"(?<![\w'\u2019])(?P<name>[A-Za-z][a-z]{2,})['\u2019]s\b")
 
 
 def names_a_maker(text: str) -> bool:
     """Whether ``text`` writes a word with a capital after another word (``2 slices
-    Fratelli margherita``): a maker's name :func:`understand` may set aside.
+    Fratelli margherita``) or a word with a possessive ``'s`` (``grippo's bbq chips``):
+    a maker's name :func:`understand` may set aside.
 
     Examples
     --------
     >>> names_a_maker("2 slices Fratelli margherita"), names_a_maker("Banana bread")
     (True, False)
+    >>> names_a_maker("grippo's bbq chips")
+    True
     """
-    return _CAPITALISED.search(text) is not None
+    return _CAPITALISED.search(text) is not None or _POSSESSIVE.search(text) is not None
 
 
 def _maker_aside(matcher: Matcher, part: Part) -> Part:
     """``part`` without a maker's name the tables lack (``1 cup Harlow vanilla ice
-    cream`` is vanilla ice cream): a capitalised word after the amount or another word
-    that no food, alias, synonym or brand uses and no spelling fix reaches, when the
+    cream`` is vanilla ice cream): a capitalised word after the amount or another word,
+    or a word with a possessive ``'s`` (``grippo's bbq chips``), that no food, alias,
+    synonym or brand uses and no spelling fix reaches, when the
     food without it is one the tables name and with it none is sure; else ``part``."""
-    found = _CAPITALISED.search(part.text)
+    found = _CAPITALISED.search(part.text) or _POSSESSIVE.search(part.text)
     if found is None:
         return part
     read = matcher.reading(normalize_many([found["name"]])[0])
