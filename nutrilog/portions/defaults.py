@@ -79,7 +79,9 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
         if sized:
             return _row_default(pick(sized, hint))
     named = entry_named_row(food.rows, hint, food.description)
-    if named is not None:  # "french bread pizza": the row the entry's own words name
+    # "french bread pizza": the row the entry's own words name; "cherry tomatoes" in the
+    # plural are more than the one the row weighs
+    if named is not None and not (hint.item.endswith("s") and not hint.noun):
         return _row_default(named)
     found = _usual_default(food_id, food, hint)
     item = _own_item(food, hint)

@@ -139,7 +139,10 @@ def vague_portion(
             return _estimated(word, row.per_one * rule.share, _shared(rule.share, label))
     if rule.default:
         found = default_portion(food_id, food, hint)
-        if np.isfinite(found.grams):
+        # a group's median is no portion of this food: a typical weight of the vague
+        # amount says more (a handful of Goldfish crackers: 30 g, not a 42 g median)
+        borrowed = "group median" in found.portion and np.isfinite(rule.grams)
+        if np.isfinite(found.grams) and not borrowed:
             return _estimated(word, found.grams * rule.share, _shared(rule.share, found.portion))
     if rule.volume is not None:
         amount, unit = rule.volume
