@@ -22,6 +22,8 @@ from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
 
 __all__ = [
+    "WHOLE_CHICKEN_G",
+    "chicken_share",
     "already_in",
     "chain_closing",
     "chain_first",
@@ -196,6 +198,57 @@ def bar_format(text: str) -> str | None:
     if "2" in found[0] and _FOUR_FINGERED.search(rest) and not re.search(r"\d", rest):
         return f"1/2 {rest}"  # "Kit Kat 2 finger": half the regular four-finger bar
     return rest
+
+
+#: The cooked meat of one whole chicken: FNDDS weighs ``1/2 chicken (yield after cooking,
+#: bone removed)`` of roasted and rotisserie chicken (24102010, 24102050) at 300 g.
+WHOLE_CHICKEN_G = 600.0
+#: A share of a whole chicken (``1/4 chicken``, ``half a rotisserie chicken``, ``quarter
+#: chicken``), as chicken shops and rotisserie counters sell it: no piece of one.
+_CHICKEN_SHARE = re.compile(
+    r"(?<![\w/.])(?P<share>1/4|1/2|quarter|half|whole|1/8|eighth)\s+(?:an?\s+|of\s+an?\s+)?"
+    r"(?P<kind>(?:(?:rotisserie|roast|roasted|grilled|bbq|barbecue(?:d)?|peri[\s-]*peri|flame"
+    r"[\s-]*grilled|fried|jerk|white|dark)\s+){0,2})chickens?\b(?!\s+(?:breast|thigh|leg|wing|"
+    r"drumstick|tender|strip|nugget|finger|salad|soup|sandwich|wrap|burger|pie|burrito|taco))",
+    re.IGNORECASE,
+)
+_SHARES = {"1/4": 0.25, "quarter": 0.25, "1/2": 0.5, "half": 0.5, "whole": 1.0, "1/8": 0.125,
+           "eighth": 0.125}  # fmt: skip
+
+
+def chicken_share(text: str) -> tuple[str, tuple[str, str]] | None:
+    """``text`` with a share of a whole chicken read as the grams of its cooked meat
+    (``1/4 chicken``: 150 g of chicken, a quarter of :data:`WHOLE_CHICKEN_G`), and the
+    assumption; None when it names no such share (``half a chicken breast`` is half a
+    breast).
+
+    Examples
+    --------
+    >>> chicken_share("nandos 1/4 chicken")[0]
+    'nandos 150 g chicken'
+    >>> chicken_share("half a chicken breast") is None
+    True
+    """
+    found = _CHICKEN_SHARE.search(text)
+    if found is None:
+        return None
+    share = _SHARES[found["share"].lower()]
+    before = text[: found.start()].split()
+    start = found.start()
+    if before and re.fullmatch(r"\d+", before[-1]):
+        if share != 1.0:
+            return None  # "2 half chickens": left to the count
+        share = float(before[-1])  # "2 whole chickens"
+        start = text.rindex(before[-1], 0, found.start())
+    grams = share * WHOLE_CHICKEN_G
+    kind = " ".join(found["kind"].split())
+    read = f"{grams:g} g {kind + ' ' if kind else ''}chicken"
+    said = (
+        "estimated amount",
+        f"{found[0].strip()} = {grams:g} g (a whole chicken's cooked meat, {WHOLE_CHICKEN_G:g} g:"
+        " FNDDS half a roasted chicken, bone removed, 300 g)",
+    )
+    return " ".join(f"{text[:start]} {read} {text[found.end() :]}".split()), said
 
 
 #: Bars whose regular size is four fingers (SR28 KIT KAT ``bar (1.5 oz)`` = 42 g): two

@@ -57,6 +57,7 @@ from nutrilog.matching.dishes import (
     already_in,
     bar_format,
     chain_first,
+    chicken_share,
     clarified,
     joined_names,
     size_first,
@@ -539,6 +540,9 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest, omitted = _without_price(rest, omitted)  # "coffee $4.50"
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
+    share = chicken_share(rest)
+    if share is not None:  # "1/4 chicken": a quarter of a chicken's meat, not of a piece
+        rest, omitted = share[0], (*omitted, share[1])
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
