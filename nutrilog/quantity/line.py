@@ -51,7 +51,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from nutrilog.quantity.containers import container_amounts
-from nutrilog.quantity.named import DOSE_FORMS, starts_dose_form_name, starts_number_name
+from nutrilog.quantity.named import (
+    DOSE_FORMS,
+    inside_number_name,
+    starts_dose_form_name,
+    starts_number_name,
+)
 from nutrilog.quantity.numbers import (
     NUMBER_STARTS,
     format_number,
@@ -144,8 +149,8 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
     numeric = is_number_start(toks, i)
     if not numeric and toks.kind[i] != "word":
         return None
-    if starts_number_name(toks, i):
-        return None  # "3 musketeers", "three bean salad": the number names the food
+    if starts_number_name(toks, i) or inside_number_name(toks, i):
+        return None  # "3 musketeers", "cure 81 ham": the number names the food
     if _LEAN_RATIO.fullmatch(toks.text[i]):
         return None  # "80/20 ground beef": lean and fat shares, not four of it
     found = number_at(toks, i)

@@ -27,6 +27,8 @@ from nutrilog.units import normalize_unit
 __all__ = [
     "DOSE_FORMS",
     "dose_form_names",
+    "inner_number_names",
+    "inside_number_name",
     "number_name_openings",
     "number_names",
     "starts_dose_form_name",
@@ -146,3 +148,43 @@ def _starts_name(toks: Tokens, i: int, names: frozenset[tuple[str, ...]]) -> boo
         if tuple(words) in names:
             return True
     return False
+
+
+@cache
+def inner_number_names() -> frozenset[tuple[str, str]]:
+    """The word and the number after it inside a name of the alias table whose number
+    is no amount (``cure 81`` of ``cure 81 ham``, ``chicken 65``): the number is followed
+    by a word that is no unit, or ends the name, and no percent or ratio is written."""
+    with dataset_path("aliases.csv").open(encoding="utf-8", newline="") as fh:
+        names = [row["alias"].lower() for row in csv.DictReader(fh)]
+    found = set()
+    for name in names:
+        if re.search(r"[%/.]|\bpercent\b", name):
+            continue  # "milk 2%", "ground beef 85/15", "heineken 0.0": fat or strength
+        words = re.findall(r"[a-z]+|\d+", name)
+        for k in range(1, len(words)):
+            if not words[k].isdigit() or not words[k - 1].isalpha() or len(words[k - 1]) < 3:
+                continue  # "v 8", "pb 2": a letter or two and a number, too easily an amount
+            after = words[k + 1] if k + 1 < len(words) else None
+            if after is None or (after.isalpha() and normalize_unit(after) is None):
+                found.add((_word(words[k - 1]), words[k]))
+    return frozenset(found)
+
+
+def inside_number_name(toks: Tokens, i: int) -> bool:
+    """Whether the number at token ``i`` follows a word it names a food with
+    (:func:`inner_number_names`) and no unit follows it: in ``cure 81 ham 3 oz`` the
+    81 is the ham's name, the 3 oz its amount.
+
+    Examples
+    --------
+    >>> from nutrilog.quantity.tokens import tokenize
+    >>> inside_number_name(tokenize("cure 81 ham"), 1), inside_number_name(tokenize("ham 81 g"), 1)
+    (True, False)
+    """
+    if i == 0 or toks.kind[i] != "num" or toks.kind[i - 1] != "word":
+        return False
+    if (_word(toks.text[i - 1]), toks.text[i]) not in inner_number_names():
+        return False
+    after = i + 1
+    return after >= toks.n or toks.kind[after] != "word" or normalize_unit(toks.text[after]) is None
