@@ -23,6 +23,7 @@ from nutrilog.quantity import parse_quantity
 
 __all__ = [
     "WHOLE_CHICKEN_G",
+    "chicken_pieces",
     "chicken_share",
     "already_in",
     "chain_closing",
@@ -249,6 +250,41 @@ def chicken_share(text: str) -> tuple[str, tuple[str, str]] | None:
         " FNDDS half a roasted chicken, bone removed, 300 g)",
     )
     return " ".join(f"{text[:start]} {read} {text[found.end() :]}".split()), said
+
+
+#: Pieces of chicken counted with no way of cooking (``2pc chicken``, ``3 piece chicken
+#: meal``): the fried chicken on the bone that chicken shops sell by the piece.
+_CHICKEN_PIECES = re.compile(
+    r"(?<![\w.])(?P<count>\d+|two|three|four|five|six|eight)\s*-?\s*(?:pc|pcs|piece|pieces)\s+"
+    r"(?:of\s+)?chicken\b(?!\s+(?:breast|thigh|leg|wing|drumstick|tender|strip|nugget|finger|"
+    r"salad|soup|sandwich|wrap|burger|pie|burrito|taco|katsu|curry|tikka|stir))",
+    re.IGNORECASE,
+)
+#: Ways of cooking that, written on the line, say how the counted chicken was made.
+_COOKED_SO = re.compile(
+    r"\b(?:fried|grilled|roast(?:ed)?|baked|rotisserie|bbq|barbecue[d]?|broiled|boiled|stewed|"
+    r"jerk|tandoori|peri[\s-]*peri|nando'?s|curry|steamed|smoked)\b",
+    re.IGNORECASE,
+)
+
+
+def chicken_pieces(text: str) -> str | None:
+    """``text`` with pieces of chicken counted and no way of cooking written read as
+    fried chicken (``2pc chicken n chips``: two pieces of fried chicken, as a chicken
+    shop counts them), or None.
+
+    Examples
+    --------
+    >>> chicken_pieces("2pc chicken n chips")
+    '2 pieces fried chicken n chips'
+    >>> chicken_pieces("2 pc grilled chicken") is None
+    True
+    """
+    found = _CHICKEN_PIECES.search(text)
+    if found is None or _COOKED_SO.search(text):
+        return None
+    read = f"{found['count']} pieces fried chicken"
+    return " ".join(f"{text[: found.start()]} {read} {text[found.end() :]}".split())
 
 
 #: Bars whose regular size is four fingers (SR28 KIT KAT ``bar (1.5 oz)`` = 42 g): two

@@ -38,6 +38,7 @@ from nutrilog.assumptions import ASSUMPTIONS, join_assumptions
 from nutrilog.matching.dishes import (
     bar_format,
     chain_closing,
+    chicken_pieces,
     chicken_share,
     joined_names,
     size_first,
@@ -133,6 +134,7 @@ def understand_entries(
         or size_first(line) is not None  # "starbucks grande latte"
         or bar_format(line) is not None  # "kitkat 4 finger"
         or chicken_share(line) is not None  # "1/4 chicken"
+        or chicken_pieces(line) is not None  # "2pc chicken"
         or regional_reading(line)[1]  # "a portion of chips"
         or joined_names(line)[1]  # "apple pie a la mode": the pie with ice cream
         or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"

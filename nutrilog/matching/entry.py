@@ -57,6 +57,7 @@ from nutrilog.matching.dishes import (
     already_in,
     bar_format,
     chain_first,
+    chicken_pieces,
     chicken_share,
     clarified,
     joined_names,
@@ -540,6 +541,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest, omitted = _without_price(rest, omitted)  # "coffee $4.50"
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
+    rest = chicken_pieces(rest) or rest  # "2pc chicken": two pieces of fried chicken
     share = chicken_share(rest)
     if share is not None:  # "1/4 chicken": a quarter of a chicken's meat, not of a piece
         rest, omitted = share[0], (*omitted, share[1])
