@@ -667,6 +667,9 @@ def _n_as_and(rest: str, omitted: Tags) -> tuple[str, Tags]:
     an alias), recorded; a name that joins two foods (``egg n chips``) reads it itself."""
     if not _LONE_N.search(rest) or joined_names(rest)[1]:
         return rest, omitted
+    words = normalize_many([rest])[0].split()
+    if any("n" in words[start:end] for start, end, _ in brand_table().find(words)):
+        return rest, omitted  # "in n out double double": the chain's own name
     return _LONE_N.sub(" and ", rest), (*omitted, ("synonym", "n \u2192 and"))
 
 

@@ -147,6 +147,8 @@ def vague_portion(
     if rule.volume is not None:
         amount, unit = rule.volume
         vol = volume_portion(food.rows, unit, hint)
+        if not np.isfinite(vol.grams) and twin is not None:  # the same food's FNDDS weights
+            vol = volume_portion(twin.rows, unit, hint)
         if np.isfinite(vol.grams):
             return _estimated(
                 word, amount * vol.grams, f"{amount:g} {unit.replace('_', ' ')} via {vol.portion}"

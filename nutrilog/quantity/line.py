@@ -382,12 +382,19 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
             return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
         if hit is not None and toks.word[last] in _PACKAGES:  # "Go-Gurt tube", "coke can"
             return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
+    if last >= 2 and toks.kind[last - 2] == "word" and toks.depth[last] == 0:
+        hit = unit_at(toks, last - 1)  # a package of two words: "hamm's tall boy"
+        if hit is not None and hit[1] == toks.n and hit[0].unit in _PACKAGES:
+            return _Cand(last - 1, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
     return None
 
 
 #: Packages and slices a food is named with after it, no number: one of them (``Go-Gurt
-#: tube``, ``choc milk carton``, ``coke can``, ``costco pizza slice``, ``guinness pint``).
-_PACKAGES = frozenset({"tube", "carton", "can", "bottle", "pouch", "packet", "slice", "pint"})
+#: tube``, ``choc milk carton``, ``coke can``, ``costco pizza slice``, ``guinness pint``,
+#: ``hamm's tall boy``).
+_PACKAGES = frozenset(
+    {"tube", "carton", "can", "bottle", "pouch", "packet", "slice", "pint", "tallboy"}
+)
 
 
 #: "of" after a unit, in English and in the Romance languages diaries mix in (``1 xicara
