@@ -139,10 +139,7 @@ def vague_portion(
             return _estimated(word, row.per_one * rule.share, _shared(rule.share, label))
     if rule.default:
         found = default_portion(food_id, food, hint)
-        # a group's median is no portion of this food: a typical weight of the vague
-        # amount says more (a handful of Goldfish crackers: 30 g, not a 42 g median)
-        borrowed = "group median" in found.portion and np.isfinite(rule.grams)
-        if np.isfinite(found.grams) and not borrowed:
+        if np.isfinite(found.grams):
             return _estimated(word, found.grams * rule.share, _shared(rule.share, found.portion))
     if rule.volume is not None:
         amount, unit = rule.volume
