@@ -41,7 +41,7 @@ from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE, SIZE_FACTORS, sized,
 from nutrilog.portions.vague import vague_portion, vague_rules
 from nutrilog.units import VOLUME_UNITS
 
-__all__ = ["for_food"]
+__all__ = ["VAGUE_ITEMS", "for_food"]
 
 #: Count words that name one item of whatever the food is (``55 pieces`` of Goldfish).
 _ITEM_WORDS = frozenset({"piece", "sheet"})
@@ -279,6 +279,13 @@ def _scaled_item(
     )
 
 
+#: Vague counts before a food alone, by how many items they are (``a few`` 3, ``several``
+#: 4, as :data:`~nutrilog.quantity.numbers.VAGUE_COUNTS` reads them before a unit): the
+#: unit names a portion of that many of the food's items.
+VAGUE_ITEMS: dict[int, str] = {3: "few", 4: "several"}
+_ITEMS_OF = {name: n for n, name in VAGUE_ITEMS.items()}
+
+
 #: The last word of a count of halves (``2 stuffed pepper halves``, ``4 peach halves``).
 _HALVES = frozenset({"halves", "half"})
 
@@ -331,6 +338,20 @@ def _for_food(
     if kind == "default":
         usual = usual_size(food, hint) if hint.served else None
         return usual if usual is not None else default_portion(food_id, food, hint)
+    if kind == "vague" and unit in _ITEMS_OF:
+        # "a few strawberries": three of the food's items when it is counted in items,
+        # else the unstated amount of "some"
+        one = _for_food(food_id, food, "", "bare", hint, prepared)
+        if np.isfinite(one.grams) and not one.assumption:
+            n = _ITEMS_OF[unit]
+            grams = n * one.grams
+            return Portion(
+                grams,
+                f"{n} x {one.portion}",
+                "",
+                f"estimated amount: {unit} = {n} x {one.portion} = {grams_text(grams)} g",
+            )
+        unit = "some"
     if kind == "vague":
         return vague_portion(food_id, food, unit, hint, _twin_food(food_id, prepared))
     if not food.rows:

@@ -25,7 +25,7 @@ from nutrilog._checks import food_table_argument, same_length
 from nutrilog._resources import dataset_path
 from nutrilog._vector import coded, distinct_rows
 from nutrilog.portions.choice import NO_HINT, Portion, described_words, read_hint
-from nutrilog.portions.kinds import for_food
+from nutrilog.portions.kinds import VAGUE_ITEMS, for_food
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ def _grams_of_water(unit: str) -> float:
 
 #: The mass unit whose grams depend on the food: an ``oz`` of a drink is a fluid ounce.
 DRINK_OUNCE = "oz"
+#: The amount note of a vague count before a food alone (``a few strawberries``).
+_VAGUE_COUNT = re.compile(r"\bcount (\d+) vague\b")
 
 
 class _Drinks(NamedTuple):
@@ -215,7 +217,9 @@ def _resolve(
     if unit is not None and kind is None:
         kind = "volume" if unit in VOLUME_UNITS else "noun"
     if kind == "vague" and unit is None:
-        unit = "some"  # "a few", "a little": no amount stated
+        # "a little": no amount stated; "a few", "several": that many of the food's items
+        counted = _VAGUE_COUNT.search(food_text) if isinstance(food_text, str) else None
+        unit = VAGUE_ITEMS.get(int(counted[1]), "some") if counted else "some"
     if not isinstance(food_id, str) or not food_id:
         return Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
     if food_id not in foods:

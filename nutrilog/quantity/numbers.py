@@ -124,8 +124,9 @@ _AND_A = {("a", "half"): 0.5, ("a", "quarter"): 0.25, ("a", "third"): 1 / 3}
 
 #: A vague count before a unit is that many of the unit (``a few slices`` are 3 slices,
 #: ``several cups`` 4): the unit fixes the piece, the word how many. Before a food alone
-#: (``a few strawberries``) it stays an amount not stated, weighed as the food's usual
-#: serving (FNDDS 'Quantity not specified', about 4 strawberries or 6 crackers).
+#: (``a few radishes``) it is as many of the food's items, noted ``count 3 vague``, when
+#: the food is counted in items; else an amount not stated, weighed as the food's usual
+#: serving (FNDDS 'Quantity not specified').
 VAGUE_COUNTS: dict[tuple[str, ...], float] = {("a", "few"): 3.0, ("few",): 3.0, ("several",): 4.0}
 
 
@@ -147,6 +148,8 @@ def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | N
             if counted is not None and unit_at(toks, j) is not None:
                 said = " ".join(phrase)
                 return counted, j, (f"{said} = {format_number(counted)}",)
+            if counted is not None:  # "a few strawberries": a few of its items, if counted
+                return value, j, (f"count {format_number(counted)} vague",)
             return value, j, ()
     if first in _NUMBER_WORDS:
         value, j = _NUMBER_WORDS[first], i + 1
