@@ -241,7 +241,10 @@ def test_products_without_amounts_are_unknown_never_zero(text: str, unknown: str
         ("Tums extra strength x3", "calcium_mg", 900.0),  # 750 mg calcium carbonate = 300 mg
         ("2 Mag-Ox 400", "magnesium_mg", 2 * 241.3),
         ("ZMA 2 caps", "magnesium_mg", 300.0),  # 450 mg per 3 capsules
-        ("caltrate 600+D3 1 tablet", "vitamin_d_ug", 20.0),
+        ("caltrate 600+D3 800 IU", "vitamin_d_ug", 20.0),  # the line writes its D3
+        ("Caltrate 600+D3 (600mg Ca, 800IU)", "calcium_mg", 600.0),
+        ("Slow-Mag 2 tabs", "magnesium_mg", 143.0),  # 71.5 mg each
+        ("Mag64 x2", "magnesium_mg", 128.0),
     ],
 )
 def test_bundled_products(text: str, column: str, amount: float) -> None:
@@ -249,6 +252,35 @@ def test_bundled_products(text: str, column: str, amount: float) -> None:
     assert info.kind == "supplement"
     assert info.nutrients[column] == pytest.approx(amount)
     assert info.assumption.startswith("product: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "unknown"),
+    [
+        # Caltrate's vitamin D has been 400 and 800 IU; Slow-Mag's calcium 106 and 119 mg
+        ("caltrate 600+D3 1 tablet", {"calcium_mg": 600.0}, "vitamin_d_ug"),
+        ("slow mag 2", {"magnesium_mg": 143.0}, "calcium_mg"),
+    ],
+)
+def test_product_amounts_that_differ_between_versions_stay_unknown(
+    text: str, known: dict[str, float], unknown: str
+) -> None:
+    info = detect_supplement(text)
+    for column, amount in known.items():
+        assert info.nutrients[column] == pytest.approx(amount)
+    assert unknown not in info.nutrients  # missing, never a guessed version's amount
+    assert "unknown amount" in info.assumption
+
+
+def test_calcium_citrate_at_a_servings_elemental_amount_is_not_the_salts_weight() -> None:
+    # 630 mg is the two-caplet serving of Citracal Maximum; 950 mg is a salt's weight
+    assert detect_supplement("calcium citrate 630mg + D3 500 IU").nutrients == {
+        "calcium_mg": 630.0,
+        "vitamin_d_ug": 12.5,
+    }
+    assert detect_supplement("calcium citrate 950 mg").nutrients["calcium_mg"] == pytest.approx(
+        950 * 0.2108
+    )
 
 
 @pytest.mark.parametrize(

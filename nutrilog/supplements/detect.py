@@ -151,6 +151,52 @@ def _restated(text: str, amounts: dict[str, float], tracked: list[str]) -> bool:
     return True
 
 
+#: Dose units written on a line, by the unit of the nutrient they can state.
+_UNIT_OF_DOSE = {"mg": "mg", "mcg": "µg", "ug": "µg", "µg": "µg", "microgram": "µg"}
+
+
+def _unknown_filled(
+    text: str, amounts: dict[str, float], tracked: list[str]
+) -> dict[str, float] | None:
+    """The product's amounts with the ones its table leaves unknown read from the doses
+    the line writes (``Caltrate 600+D3 800 IU``: the 800 IU is the tablet's vitamin D),
+    when every dose either restates a known amount or is the only unknown nutrient of
+    its unit; None otherwise."""
+    unknown = [c for c, v in amounts.items() if math.isnan(v)]
+    stated = _ONE_DOSE.findall(text)
+    if not unknown or not stated:
+        return None
+    filled: dict[str, float] = {}
+    for dose in stated:
+        amount = parse_quantity(dose)
+        restates = False
+        for column in tracked:
+            value, why, _ = dose_of(column, amount, text)
+            if why is None and abs(float(value) - amounts[column]) <= 0.05 * amounts[column]:
+                restates = True
+        if restates:
+            continue
+        unit = _UNIT_OF_DOSE.get(str(amount.unit).lower(), "IU" if amount.unit == "IU" else "")
+        fits = [
+            c
+            for c in unknown
+            if c not in filled
+            and (
+                (unit == "IU" and c == "vitamin_d_ug")
+                or (unit and unit != "IU" and nutrient(c).unit == unit)
+            )
+        ]
+        if len(fits) != 1:
+            return None
+        value, why, _ = dose_of(fits[0], amount, text)
+        if why is not None:
+            return None
+        filled[fits[0]] = float(value)
+    if not filled:
+        return None
+    return {**{c: v for c, v in amounts.items() if not math.isnan(v)}, **filled}
+
+
 def from_product(
     text: str,
     parsed: ParsedAmount,
@@ -180,6 +226,11 @@ def from_product(
         if named is not None and re.search(r"\d", named[0]):
             return from_product(strength, parse_quantity(_MG_STRENGTH.sub(" ", text)), products)
     tracked = [c for c, v in amounts.items() if not math.isnan(v) and v > 0]
+    filled = _unknown_filled(text, amounts, tracked) if count is None else None
+    if filled is not None:  # "Caltrate 600+D3 800 IU": the line writes the unknown one
+        return SupplementInfo(
+            "supplement", filled, None, f"product: {product} x 1, dose as written"
+        )
     if count is None and parsed.unit in DOSE_UNITS and len(tracked) > 1:
         restated = _restated(text, amounts, tracked)
         if restated:  # "Caltrate 600+D3 (800 IU)": the label's own amounts, one tablet
@@ -191,7 +242,11 @@ def from_product(
         times = float(value) / amounts[tracked[0]] if why is None else math.nan
         # the label's own amount or a whole number of units of it ("Caltrate 1200 mg");
         # anything else is the weight of a salt ("Tums 500 mg" is calcium carbonate)
-        if abs(times - round(times)) <= 0.05 * times and 1 <= round(times) <= MAX_UNITS:
+        if (
+            not math.isnan(times)
+            and abs(times - round(times)) <= 0.05 * times
+            and 1 <= round(times) <= MAX_UNITS
+        ):
             note = f"product: {product}, dose as written"
             return SupplementInfo(
                 "supplement",
