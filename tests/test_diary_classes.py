@@ -175,9 +175,18 @@ def test_a_vague_count_before_a_unit_is_that_many_units(line, count, unit, foods
     assert float(row["grams"]) == pytest.approx(count * float(one["grams"]))
 
 
-def test_a_vague_count_before_a_food_alone_is_its_usual_serving(foods) -> None:
-    # no unit to count: the amount is not stated, the food's FNDDS 'Quantity not specified'
-    few, usual = _one("a few blueberries", foods), _one("blueberries", foods)
+def test_a_vague_count_before_a_food_alone_counts_its_items(foods) -> None:
+    # a few of a food counted in items are three of them, several four ...
+    few, one = _one("a few radishes", foods), _one("1 radish", foods)
+    assert float(few["grams"]) == pytest.approx(3 * float(one["grams"]))
+    several = _one("several crackers", foods)
+    assert float(several["grams"]) == pytest.approx(4 * float(_one("1 cracker", foods)["grams"]))
+    assert "few = 3 x" in str(few["assumptions"])
+
+
+def test_a_vague_count_of_a_food_not_counted_in_items_is_its_usual_serving(foods) -> None:
+    # ... and of a food not counted in items, its usual serving (no item to count)
+    few, usual = _one("a few tortilla chips", foods), _one("tortilla chips", foods)
     assert float(few["grams"]) == pytest.approx(float(usual["grams"]))
 
 

@@ -51,7 +51,9 @@ def _companions() -> tuple[_Companion, ...]:
     with dataset_path("companion_amounts.csv").open(encoding="utf-8", newline="") as fh:
         return tuple(
             _Companion(
-                frozenset(normalize_many(row["base"].split("|"))),
+                frozenset({"*"})
+                if row["base"].strip() == "*"
+                else frozenset(normalize_many(row["base"].split("|"))),
                 frozenset(normalize_many(row["addition"].split("|"))),
                 row["amount"].strip(),
                 (row.get("base_amount") or "").strip(),
@@ -314,7 +316,10 @@ def _chips_as(
 
 
 def _names_any(key: str, names: frozenset[str]) -> bool:
-    """Whether the normalised ``key`` holds one of ``names`` as whole words."""
+    """Whether the normalised ``key`` holds one of ``names`` as whole words; a base of
+    ``*`` is any food (rice beside whatever it is served with)."""
+    if "*" in names:
+        return bool(key.strip())
     padded = f" {key} "
     return any(f" {name} " in padded for name in names)
 
