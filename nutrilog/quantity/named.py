@@ -150,6 +150,11 @@ def _starts_name(toks: Tokens, i: int, names: frozenset[tuple[str, ...]]) -> boo
     return False
 
 
+#: Words after a number that make it a measure even inside a name (``6 inch``, ``10
+#: piece``).
+_MEASURE_WORDS = frozenset({"inch", "inches", "in", "piece", "pieces", "pc", "count", "ct", "way"})
+
+
 @cache
 def inner_number_names() -> frozenset[tuple[str, str]]:
     """The word and the number after it inside a name of the alias table whose number
@@ -166,6 +171,8 @@ def inner_number_names() -> frozenset[tuple[str, str]]:
             if not words[k].isdigit() or not words[k - 1].isalpha() or len(words[k - 1]) < 3:
                 continue  # "v 8", "pb 2": a letter or two and a number, too easily an amount
             after = words[k + 1] if k + 1 < len(words) else None
+            if after in _MEASURE_WORDS:
+                continue  # "subway 6 inch turkey": a length, not a name
             if after is None or (after.isalpha() and normalize_unit(after) is None):
                 found.add((_word(words[k - 1]), words[k]))
     return frozenset(found)
