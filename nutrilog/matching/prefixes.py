@@ -65,7 +65,10 @@ _LIST_MARKER = (
 #: What follows a meal name and a dash when it is a food: words, or an amount and a word
 #: that is no cup or glass of the drink the name also is (``tea - 2 cups``).
 _FOOD_NEXT = (
-    r"(?:[\d./\u00bc-\u00be]+\s*)?(?!(?:cups?|mugs?|glass(?:es)?|pots?|pints?|bottles?)\b)[a-z]"
+    r"(?:[\d./\u00bc-\u00be]+\s*)?"
+    # "tea - 2 cups", "tea - 2 cups w/ milk" are tea; "tea - 1.5 cups beef stew" a meal
+    r"(?!(?:cups?|mugs?|glass(?:es)?|pots?|pints?|bottles?)\b"
+    r"(?:\s*$|\s*[,;]|\s+(?:of\s+)?(?:w/|(?:tea|with|and|milk|sugars?|no|black|white)\b)))[a-z]"
 )
 #: A word of context before a meal and a separator (``office``, ``wk 30``, ``post-run``).
 _CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
