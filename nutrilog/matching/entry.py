@@ -595,7 +595,33 @@ def names_a_maker(text: str) -> bool:
     >>> names_a_maker("grippo's bbq chips")
     True
     """
-    return _CAPITALISED.search(text) is not None or _POSSESSIVE.search(text) is not None
+    return (
+        _CAPITALISED.search(text) is not None
+        or _POSSESSIVE.search(text) is not None
+        or _DRINK_STYLE.search(text) is not None  # "lagunitas ipa": a brewery's name
+    )
+
+
+#: A word of three letters or more, capitalised or not (a brewery's name).
+_ANY_WORD = re.compile(r"(?<![\w'\u2019])(?P<name>[A-Za-z][a-z]{2,})\b(?!['\u2019])")
+#: Food groups of drinks of alcohol (FNDDS), and the SR28 descriptions of them.
+_ALCOHOL_GROUPS = frozenset({"Beer", "Wine", "Liquor and cocktails"})
+#: Styles of beer and wine a maker's name goes before (``Lagunitas IPA``, ``Longboard
+#: lager``, ``Barefoot pinot grigio``): the words left must name one.
+_DRINK_STYLE = re.compile(
+    r"\b(?:ipa|lager|ale|stout|pilsner|pils|porter|bitter|hefeweizen|saison|pale ale|"
+    r"wheat beer|merlot|cabernet|chardonnay|pinot|sauvignon|riesling|prosecco|malbec|"
+    r"zinfandel|shiraz|moscato|rose|ros\u00e9)\b",
+    re.IGNORECASE,
+)
+
+
+def _alcoholic(matcher: Matcher, position: int) -> bool:
+    """Whether the food at ``position`` is a drink of alcohol (beer, wine, spirits)."""
+    row = matcher.foods.foods.iloc[position]
+    return row["group"] in _ALCOHOL_GROUPS or str(row["description"]).startswith(
+        "Alcoholic beverage"
+    )
 
 
 def _maker_aside(matcher: Matcher, part: Part) -> Part:
@@ -605,15 +631,16 @@ def _maker_aside(matcher: Matcher, part: Part) -> Part:
     synonym or brand uses and no spelling fix reaches, when the
     food without it is one the tables name and with it none is sure; else ``part``."""
     found = _CAPITALISED.search(part.text) or _POSSESSIVE.search(part.text)
+    drink_maker = False
+    if found is None:
+        # a brewery or a winery before its drink (``lagunitas IPA pint``, ``allagash white
+        # pint``): any unknown word, but only a drink of alcohol may be left
+        found, drink_maker = _ANY_WORD.search(part.text), True
     if found is None:
         return part
-    read = matcher.reading(normalize_many([found["name"]])[0])
-    if (
-        read.corrections
-        or read.synonyms
-        or read.brands
-        or read.segments != [[(found["name"].lower(), "unknown")]]
-    ):
+    name = normalize_many([found["name"]])[0]
+    read = matcher.reading(name)
+    if read.corrections or read.synonyms or read.brands or read.segments != [[(name, "unknown")]]:
         return part  # a food word, a name the tables hold, or a misspelling of one
     without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
     food = parse_quantity(without).food
@@ -622,6 +649,8 @@ def _maker_aside(matcher: Matcher, part: Part) -> Part:
     held = matcher.result(key_of(food))
     if held.position is None or held.method == "fuzzy":
         return part
+    if drink_maker and not (_DRINK_STYLE.search(without) and _alcoholic(matcher, held.position)):
+        return part  # "quorn mince", "birch beer": an unknown word names the food's kind
     if matcher.accepted(key_of(parse_quantity(part.text).food)):
         return part  # the name did not keep the food from being recognised
     note = ("brand", f"{found['name']}: a maker's name the tables lack, set aside")
