@@ -373,6 +373,15 @@ _FAT_LEVEL_MILK = re.compile(
     r"(?:[12]|1\.5|0?\.5)\s?%)$",
     re.IGNORECASE,
 )
+#: Dairy Milk weighed in grams (``Dairy Milk 45g``, ``2 squares dairy milk``): Cadbury's
+#: milk chocolate bar, as British, Irish, Australian and Indian diaries name it; dairy
+#: milk poured or measured by volume stays milk.
+_DAIRY_MILK_BAR = re.compile(
+    r"^(?:(?P<before>\d+(?:\.\d+)?\s*g|\d+\s+(?:squares?|blocks?|chunks?|pieces?|bars?|"
+    r"fingers?)|a\s+(?:bar|square|row|chunk)\s+of|bar\s+of)\s+)?dairy\s+milk"
+    r"(?:\s+(?P<after>\d+(?:\.\d+)?\s*g|\d+\s+(?:squares?|blocks?|chunks?)))?$",
+    re.IGNORECASE,
+)
 #: Tomato sauce by the spoonful or the sachet (``1 tbsp tomato sauce``, ``tomato sauce
 #: sachet``) is the British and Australian name for ketchup; by the cup it is the sauce.
 _SPOONED_TOMATO_SAUCE = re.compile(
@@ -405,6 +414,11 @@ def regional_reading(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     'glass of 2% milk'
     """
     stripped = text.strip()
+    bar = _DAIRY_MILK_BAR.match(stripped)
+    if bar is not None and (bar["before"] or bar["after"]):
+        said = ("synonym", "dairy milk → milk chocolate (Cadbury Dairy Milk, by weight or piece)")
+        amount = " ".join(a for a in (bar["before"], bar["after"]) if a)
+        return f"{amount} dairy milk chocolate", (said,)
     if _SPOONED_TOMATO_SAUCE.match(stripped):
         said = ("synonym", "tomato sauce → ketchup (by the spoonful)")
         return re.sub(r"tomato\s+sauce", "ketchup", stripped, flags=re.IGNORECASE), (said,)

@@ -393,7 +393,7 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
 #: tube``, ``choc milk carton``, ``coke can``, ``costco pizza slice``, ``guinness pint``,
 #: ``hamm's tall boy``).
 _PACKAGES = frozenset(
-    {"tube", "carton", "can", "bottle", "pouch", "packet", "slice", "pint", "tallboy"}
+    {"tube", "carton", "can", "bottle", "pouch", "packet", "slice", "pint", "tallboy", "container"}
 )
 
 
