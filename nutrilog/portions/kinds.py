@@ -362,6 +362,10 @@ def _for_food(
             return _twin_volume(food_id, unit, hint, prepared) or found
         return found
     if kind == "size":
+        if unit == "medium" and not any(r.unit == "medium" for r in food.rows):
+            usual = usual_size(food, hint, items_only=True)  # "sonic tots medium": an order
+            if usual is not None:
+                return usual
         found = size_portion(food.rows, unit, hint)
         if CUP_SIZE.search(found.portion):  # a fountain drink: the survey's cup with ice
             twin = _as_twin(

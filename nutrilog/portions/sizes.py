@@ -136,11 +136,12 @@ def _size_row(food: Food, size: str) -> Row | None:
     )
 
 
-def usual_size(food: Food, hint: Hint) -> Portion | None:
+def usual_size(food: Food, hint: Hint, items_only: bool = False) -> Portion | None:
     """The portion of one item of ``food`` by the table (None: no row for this food and
-    these words, or the food has no portion of that size or volume)."""
+    these words, or the food has no portion of that size or volume); with
+    ``items_only``, only the rows that name a portion of the food (not a volume)."""
     for rule in count_sizes():
-        if not rule.foods.search(food.description):
+        if not rule.foods.search(food.description) or (items_only and not rule.size):
             continue
         if rule.words is not None and not (hint.served and rule.words.search(hint.served)):
             continue
