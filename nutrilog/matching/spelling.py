@@ -5,7 +5,9 @@ corrected to a known word one edit away: one wrong, missing, extra or swapped le
 (the optimal-string-alignment distance). A four-letter word is corrected only for two
 swapped letters or a missing one, to a common word, when exactly one fits (``mlik``,
 ``aple``). Words of eight letters or more may be two
-edits away when exactly one known word is that close. A correction keeps the first
+edits away when exactly one known word is that close, and words of six or seven letters
+when they leave out two letters of exactly one known word (``pinaple``). A correction
+keeps the first
 letter (or swaps the first two). Among several candidates the word used by the most
 foods wins.
 
@@ -267,6 +269,8 @@ class Speller:
             fixed = self.unvowelled(word)
         if fixed is None and MIN_LENGTH + 1 <= len(word) < MIN_LENGTH_TWO_EDITS and word.isalpha():
             fixed = self.revowelled(word)
+        if fixed is None and MIN_LENGTH + 1 <= len(word) < MIN_LENGTH_TWO_EDITS and word.isalpha():
+            fixed = self._two_dropped(word)
         if fixed is None and len(word) > MIN_LENGTH and word.endswith("s") and word.isalpha():
             # "cookeis": the plural of a slip (cookei -> cookie), read as the food word
             fixed = self.correct(word[:-1])
@@ -297,6 +301,23 @@ class Speller:
             and OSA.distance(word, w, score_cutoff=2) <= 2
             and w not in self.secondary
             and not self.misspelt(w)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _two_dropped(self, word: str) -> str | None:
+        """The one known word that ``word`` (six or seven letters) writes with two of its
+        letters left out (``pinaple`` is pineapple), with the same first letter; None when
+        no such word or more than one.
+
+        Examples
+        --------
+        >>> Speller({"pineapple": 30, "pinwheel": 2}).correct("pinaple")
+        'pineapple'
+        """
+        found = {
+            w
+            for w in self._long.get((word[0], len(word) + 2), ())
+            if _is_subsequence(word, w) and w not in self.secondary and not self.misspelt(w)
         }
         return found.pop() if len(found) == 1 else None
 
