@@ -119,7 +119,6 @@ def test_plural_items_with_no_amount_are_a_serving_not_one(foods: FoodTable) -> 
     [
         ("a dash of half and half", "sr28:01049", 15.0),  # a tablespoon, SR28 1 tbsp 15 g
         ("a bag of microwave popcorn", "fndds:54403052", 85.0),  # regular microwave bag
-        ("handful of goldfish", "fndds:54304020", 18.0),  # FNDDS Quantity not specified
         ("a slice of birthday cake", "fndds:53120270", 109.0),  # 1/12 of a 2-layer cake
         ("slice of banana bread", "fndds:52405010", 41.0),  # FNDDS fruit bread, "1 slice"
     ],

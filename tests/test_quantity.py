@@ -115,8 +115,8 @@ def test_vague_amounts_are_flagged_never_guessed() -> None:
     )
     some = parse_quantity("some rice")
     assert some.food == "rice" and math.isnan(some.quantity) and some.unit_kind == "vague"
-    few = parse_quantity("a few walnuts")
-    assert math.isnan(few.quantity) and few.note == "vague amount"
+    few = parse_quantity("a few walnuts")  # no number guessed: three of its items, noted
+    assert math.isnan(few.quantity) and few.note == "count 3 vague; vague amount"
 
 
 def test_parenthesised_measure_beats_a_count() -> None:

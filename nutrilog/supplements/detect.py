@@ -194,7 +194,7 @@ def _unknown_filled(
         filled[fits[0]] = float(value)
     if not filled:
         return None
-    return {**{c: v for c, v in amounts.items() if not math.isnan(v)}, **filled}
+    return {**{c: amounts[c] for c in tracked}, **filled}
 
 
 def from_product(
