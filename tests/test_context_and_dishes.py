@@ -207,7 +207,8 @@ def test_of_two_slices_of_a_food_the_one_its_fndds_twin_weighs(foods: FoodTable)
 
 def test_firm_tofu_is_the_firm_kind(foods: FoodTable) -> None:
     rows = entries_of(["200 g firm tofu"], foods)
-    assert rows["food_id"].tolist() == ["sr28:16426"]  # Tofu, raw, firm, calcium sulfate
+    # SR28 Tofu, firm, prepared with calcium sulfate and magnesium chloride (nigari)
+    assert rows["food_id"].tolist() == ["sr28:16126"]
 
 
 def test_an_oz_of_a_drink_is_a_fluid_ounce(foods: FoodTable) -> None:

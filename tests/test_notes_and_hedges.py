@@ -52,7 +52,7 @@ def test_nursing_and_pregnancy_notes_are_no_food(line: str) -> None:
 @pytest.mark.parametrize(
     ("line", "food_id", "corrected"),
     [
-        ("1/2 cup tofo", "fndds:41420010", "spelling: tofo → tofu"),  # Soybean curd
+        ("1/2 cup tofo", "sr28:16426", "spelling: tofo → tofu"),  # firm tofu, calcium sulfate
         ("1 cup split pea soop", "fndds:41602050", "spelling: soop → soup"),  # Split pea soup
         ("1 tbs cashew buttr", "sr28:12088", "spelling: buttr → butter"),  # Cashew butter
     ],
