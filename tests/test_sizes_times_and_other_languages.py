@@ -123,9 +123,11 @@ def test_an_inch_size_after_a_count_is_a_size(line: str, note: str) -> None:
 
 
 def test_pieces_of_a_food_counted_by_its_own_item(foods: FoodTable) -> None:
-    entry = entries_of_line(foods, "goldfish crackers 30 pieces").iloc[0]
-    # SR28 28361/28363 Goldfish: 10 goldfish = 5.2 g
-    assert entry["grams"] == pytest.approx(30 * 0.52)
+    entry = entries_of_line(foods, "animal crackers 12 pieces").iloc[0]
+    # SR28 28399 animal crackers: 1 cracker = 2.5 g (not the 4.9 g Arrowroot biscuit)
+    assert entry["grams"] == pytest.approx(12 * 2.5)
+    # FNDDS Goldfish: 1 goldfish = 1.0 g (its survey weight, rounded)
+    assert entries_of_line(foods, "goldfish crackers 30 pieces").iloc[0]["grams"] == 30.0
 
 
 def test_a_sheet_of_matzo_is_one_matzo(foods: FoodTable) -> None:
