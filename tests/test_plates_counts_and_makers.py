@@ -201,7 +201,14 @@ def test_a_number_inside_a_foods_name_is_no_count(foods: FoodTable) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["calves spasming after the night shift", "BS 142 before bed", "14 deliveries today"],
+    [
+        "calves spasming after the night shift",
+        "BS 142 before bed",
+        "14 deliveries today",
+        "Rams won 24-17",  # a game's score
+        "fed the horses 5am, fixed the gate",  # a day's work
+        "cramps again 2am - R calf",  # where the symptom was: no calf's liver
+    ],
 )
 def test_notes_of_the_day_are_no_food(line: str) -> None:
     assert rejected_reasons(line).str.startswith("not a food entry").all()

@@ -526,6 +526,8 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         )
         and not_food_reason(after, known) is None
         and _names_a_food_first(matcher, after)
+        # "leg cramps again 3am - L calf": where the symptom was, no food
+        and not (reason is not None and "(symptom:" in reason and _only_body(after))
     ):
         # "late nite craving - 1 cup ice cream", "after walk: banana": the note before
         # the separator labels the food after it ("tournament - 3 games" names none)
@@ -761,6 +763,24 @@ _LABEL = re.compile(
     r"(?=[^:]*[a-z]{3})",
     re.I,
 )
+
+#: Parts and sides of the body a symptom is placed by (``cramps: L calf``).
+_BODY = frozenset(
+    re.findall(
+        r"\S+",
+        """calf calves leg legs neck back shoulder shoulders thigh thighs hamstring hamstrings
+        foot feet toe toes hand hands arm arms knee knees hip hips side sides left right l r
+        both lower upper muscle muscles quad quads glute glutes ankle ankles wrist wrists
+        finger fingers shin shins spine jaw again too also""",
+    )
+)
+
+
+def _only_body(text: str) -> bool:
+    """Whether ``text`` names only parts or sides of the body (``L calf``, ``left side``)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(w in _BODY for w in words)
+
 
 #: Whose line it is, in brackets before it (``(Renee) glass of white zin``, ``(mom)
 #: breakfast: oatmeal``): a name or a family word, no food's.
