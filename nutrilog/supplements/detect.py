@@ -52,7 +52,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount, parse_quantity
@@ -439,6 +439,27 @@ def _day_note(text: str) -> bool:
 _LONE_LETTER = re.compile(r"(?<![\w-])[KD](?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _medications() -> Any:
+    """The medicines of ``datasets/entry_words.csv`` (role ``not_food``, kind
+    ``medication``) as a phrase table: a dose form of one is a medicine, not a
+    supplement (read when first needed: the matching tables import this package)."""
+    from nutrilog.matching.synonyms import PhraseTable
+    from nutrilog.matching.vocabulary import read_word_table
+    from nutrilog.matching.words import normalize_many
+
+    rows = read_word_table("entry_words.csv")
+    names = [w for w, role, kind in rows if role == "not_food" and kind == "medication"]
+    return PhraseTable.build((n, "medication") for n in normalize_many(names))
+
+
+def _medication(text: str) -> bool:
+    """Whether ``text`` names a medicine (``advil 2 tabs``, ``HCTZ 25``)."""
+    from nutrilog.matching.words import normalize_many
+
+    return bool(_medications().find(normalize_many([text])[0].split()))
+
+
 def detect_supplement(text: str) -> SupplementInfo:
     """Classify one log line as food, supplement or water and read its doses.
 
@@ -553,8 +574,13 @@ def detect_supplement(text: str) -> SupplementInfo:
     ):
         dosed = True  # "vitamin D3 ultra 1000": a product's strength is its dose
     marked = bool(FORMS.search(text))
-    if marked and not columns and (COFFEE_CAPSULE.search(text) or MEDICINE.search(text)):
-        return _FOOD  # "1 nespresso capsule"; "BP pills" (entry reading calls it medication)
+    if (
+        marked
+        and not columns
+        and (COFFEE_CAPSULE.search(text) or MEDICINE.search(text) or _medication(text))
+    ):
+        # "1 nespresso capsule"; "BP pills", "advil 2 tabs": entry reading calls it medication
+        return _FOOD
     if not columns:
         named = NAMED_SUPPLEMENTS.search(text)
         # "zinc 30": a nutrient no food is named after, with a label-sized number
