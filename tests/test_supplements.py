@@ -509,3 +509,19 @@ def test_products_joined_by_a_sign_without_doses_are_one_supplement(text: str) -
     info = detect_supplement(text)
     assert info.kind == "supplement" and info.nutrients == {}
     assert "unknown amount" in (info.assumption or "")
+
+
+def test_cal_beside_another_nutrients_dose_is_calcium() -> None:
+    # "cal" is calories elsewhere; before a label-sized number and D3 or mag it is calcium
+    assert detect_supplement("Cal 600 + D3 800IU").nutrients == {
+        "calcium_mg": 600.0,
+        "vitamin_d_ug": 20.0,
+    }
+    assert detect_supplement("1800 cal").kind == "food"
+
+
+def test_a_mineral_amount_beyond_any_label_is_left_unknown() -> None:
+    # "250 tab" read as 250 tablets of 500 mg would be 125 g of calcium: no such line
+    info = detect_supplement("cal 500/mag 250 tab")
+    assert "calcium_mg" not in info.nutrients
+    assert "beyond any label" in info.note

@@ -74,6 +74,7 @@ from nutrilog.supplements.products import bundled_products, product_in
 from nutrilog.supplements.words import (
     B_COMPLEX,
     BARE_WORDS,
+    CAL_BESIDE,
     COFFEE_CAPSULE,
     FORMS,
     MEDICINE,
@@ -485,7 +486,33 @@ def detect_supplement(text: str) -> SupplementInfo:
     >>> detect_supplement("1 cup calcium-fortified orange juice").kind
     'food'
     """
+    info = _detect(text)
+    beyond = {
+        c: v
+        for c, v in info.nutrients.items()
+        if c in _MOST_MINERAL_MG and v == v and v > _MOST_MINERAL_MG[c]
+    }
+    if not beyond:
+        return info
+    # "cal 500/mag 250 tab": 250 read as tablets; no line holds grams of a mineral
+    column, value = next(iter(beyond.items()))
+    return SupplementInfo(
+        "supplement",
+        {c: v for c, v in info.nutrients.items() if c not in beyond},
+        f"{nutrient(column).label} dose of {value:g} mg is beyond any label (check the line)",
+        _unknown(str(text), [column]),
+    )
+
+
+#: The most of a mineral one line can hold: a dozen units of the largest tablet
+#: (``datasets/supplement_salts.csv``); more is a misreading, left unknown.
+_MOST_MINERAL_MG = {"magnesium_mg": 6000.0, "calcium_mg": 7200.0, "potassium_mg": 9400.0}
+
+
+def _detect(text: str) -> SupplementInfo:
+    """:func:`detect_supplement` before its amounts are checked against any label."""
     text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
+    text = CAL_BESIDE.sub("calcium", text)  # "cal 500 + D3": calcium
     purpose = PURPOSE.search(text)
     if purpose is not None and purpose.start() > 0 and nutrients_in(text[: purpose.start()]):
         # "magnesium for sleep": what it is taken for; a dose after it stays the dose

@@ -57,6 +57,13 @@ _ANY_SALT = r"(?:bis)?glycinate|citrate|oxide|chloride|malate|threonate|taurate|
 # Shorthand that is a unit when it follows a number ("200 mg"), a nutrient otherwise.
 _NOT_AFTER_NUMBER = r"(?<!\d)(?<!\d\s)"
 
+#: ``cal`` before a label-sized number beside another nutrient (``cal 500 + D3``, ``cal
+#: 500/mag 250``): calcium, written out before the line's doses are read.
+CAL_BESIDE = re.compile(
+    r"\bcal\b(?=\s*\d{3,4}\s*(?:mg)?\s*(?:[+/&,]|w/|with)\s*"
+    r"(?:d3?|d2|vit|vitamin|mag|magnesium|zinc)\b)",
+    re.I,
+)
 #: Tracked nutrients as they are named on labels and in diaries.
 NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
