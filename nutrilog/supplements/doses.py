@@ -335,6 +335,13 @@ def stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAm
         times = parsed.quantity / meq if parsed.unit is None and meq else math.nan
         if math.isfinite(times) and times == round(times) and 1 < times <= MAX_UNITS:
             meq = parsed.quantity  # "potassium chloride 8 mEq x2": the count read with it
+        elif (
+            parsed.unit is None
+            and parsed.quantity == round(parsed.quantity)
+            and 1 < parsed.quantity <= MAX_UNITS
+            and re.search(r"\d\s*meq\b", parsed.food, re.I)
+        ):
+            meq *= parsed.quantity  # "klor con 10meq x2": the mEq kept in the words, two of them
         mg = meq * _MG_PER_MEQ[columns[0]]
         return parsed._replace(quantity=mg, unit="mg", unit_kind="mass")
     return parsed
