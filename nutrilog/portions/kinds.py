@@ -97,7 +97,7 @@ def _as_twin_weighs(
         return row
     if any(hint.words & r.words for r in same):
         return row  # the text names one of them ("2 oval slices")
-    regular = [r for r in same if r.words & {"regular", "medium"}]
+    regular = [r for r in same if "regular" in r.words]
     if len(regular) == 1:
         return regular[0]  # "slice regular" beside "slice large": the regular one
     found = default_table().get(food_id)

@@ -440,6 +440,13 @@ def _day_note(text: str) -> bool:
 _LONE_LETTER = re.compile(r"(?<![\w-])[KD](?![\w-])")
 
 
+#: Words of any medicine, named by none (``pill``, ``meds``): a ``caffeine pill`` is a
+#: supplement of no tracked nutrient, not a medication.
+_ANY_MEDICINE = frozenset(
+    {"pill", "pills", "meds", "medication", "medications", "prescription", "injection"}
+)
+
+
 @lru_cache(maxsize=1)
 def _medications() -> Any:
     """The medicines of ``datasets/entry_words.csv`` (role ``not_food``, kind
@@ -450,7 +457,11 @@ def _medications() -> Any:
     from nutrilog.matching.words import normalize_many
 
     rows = read_word_table("entry_words.csv")
-    names = [w for w, role, kind in rows if role == "not_food" and kind == "medication"]
+    names = [
+        w
+        for w, role, kind in rows
+        if role == "not_food" and kind == "medication" and w not in _ANY_MEDICINE
+    ]
     return PhraseTable.build((n, "medication") for n in normalize_many(names))
 
 
