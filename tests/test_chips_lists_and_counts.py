@@ -54,7 +54,7 @@ def test_chips_beside_a_hot_main_are_french_fries(foods: FoodTable, line: str) -
 def test_a_count_after_a_topped_toast_counts_every_part(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "marmite toast w butter x2")
     by_food = dict(zip(rows["food"], rows["grams"], strict=True))
-    assert by_food["toast"] == pytest.approx(2 * 27.0)  # SR28 toast "1 slice" = 27 g
+    assert by_food["toast"] == pytest.approx(2 * 25.0)  # FNDDS white toast, a regular slice 25 g
     assert by_food["marmite"] == pytest.approx(2 * 6.0)  # one tsp a slice
     assert by_food["butter"] == pytest.approx(2 * 7.1)  # FNDDS half a tbsp a slice
 
@@ -189,8 +189,8 @@ def test_a_katori_is_a_small_bowl(foods: FoodTable) -> None:
 @pytest.mark.parametrize(
     ("line", "toast", "topping", "topping_grams"),
     [
-        ("beans on toast", 54.0, "beans, baked", 127.0),  # 2 slices; SR28 1/2 cup beans
-        ("cheese on toast", 54.0, "cheddar", 56.0),  # two slices of cheddar, not rarebit
+        ("beans on toast", 50.0, "beans, baked", 127.0),  # 2 FNDDS slices; SR28 1/2 cup beans
+        ("cheese on toast", 50.0, "cheddar", 56.0),  # two slices of cheddar, not rarebit
     ],
 )
 def test_british_toast_dishes_are_two_slices(
