@@ -63,7 +63,7 @@ def test_a_count_after_a_list_with_amounts_stays_the_last_foods(foods: FoodTable
     rows = entries_of_line(foods, "3 eggs, toast x2")
     by_food = dict(zip(rows["food"], rows["grams"], strict=True))
     assert by_food["eggs"] == pytest.approx(3 * 55.0)  # not six eggs
-    assert by_food["toast"] == pytest.approx(2 * 22.0)
+    assert by_food["toast"] == pytest.approx(2 * 25.0)  # two FNDDS regular slices
 
 
 @pytest.mark.parametrize(
