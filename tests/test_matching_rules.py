@@ -306,11 +306,10 @@ def test_a_correction_the_food_does_not_use_is_no_assumption(foods: FoodTable) -
 
 
 def test_browned_is_a_preparation_the_alias_food_can_satisfy(foods: FoodTable) -> None:
-    # "browned" is met by a food described as pan-browned, fried or sauteed: ground
-    # beef's alias food (SR28 23575, 80 % lean, pan-browned) keeps the alias rather
-    # than a fuzzy pick of another fat level
+    # "browned" names how ground beef is cooked: its alias food (FNDDS cooked ground
+    # beef) keeps the alias rather than a fuzzy pick of one fat level
     row = _one("ground beef browned", foods)
-    assert row["food_id"] == "sr28:23575" and row["match_method"] == "alias"
+    assert row["food_id"] == "fndds:21500100" and row["match_method"] == "alias"
     # browned onions are sauteed onions, never raw ones
     onions = _description(_one("browned onions", foods))
     assert "onion" in onions and "raw" not in onions

@@ -434,10 +434,11 @@ def test_a_bagel_with_its_toppings_keeps_their_usual_amounts(foods: FoodTable) -
 
 
 def test_a_cup_of_ground_beef_is_weighed_by_its_neighbour(foods: FoodTable) -> None:
-    # SR28's cooked crumbles have no cup: the cup had weighed nothing at all
+    # FNDDS cooked ground beef weighs its own cup (125 g); SR28's crumbles have none
     e = entries_of_line(foods, "1 cup cooked ground beef")
-    assert 100 < e["grams"].iloc[0] < 160
-    assert "FNDDS neighbour" in e["assumptions"].iloc[0]
+    assert e["grams"].iloc[0] == 125.0
+    crumbles = entries_of_line(foods, "1 cup 80/20 ground beef crumbles")
+    assert 100 < crumbles["grams"].iloc[0] < 160  # through its FNDDS neighbour's cup
 
 
 def test_when_a_supplement_is_taken_in_a_csv_food_column(tmp_path) -> None:
