@@ -123,7 +123,7 @@ def test_a_topped_food_is_read_as_base_and_addition(text: str, expected) -> None
 
 def test_an_unknown_topped_food_is_two_foods_with_the_topping_weighed(foods) -> None:
     rows = _entries(["smashed avocado toast"], foods)
-    assert rows["food_id"].tolist() == ["sr28:18070", "sr28:09037"]
+    assert rows["food_id"].tolist() == ["fndds:51101010", "sr28:09037"]  # FNDDS white toast
     assert rows["grams"].iloc[1] == pytest.approx(100.0)  # half of a 201 g avocado
     assert "estimated amount" in rows["assumptions"].iloc[1]
     assert "topping" in rows["assumptions"].iloc[0]
