@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import nutrilog as nl
 from nutrilog.foods import FoodTable
@@ -25,3 +26,11 @@ def rejected_reasons(line: str) -> pd.Series:
 def entries_of_line(foods: FoodTable, line: str) -> pd.DataFrame:
     """The analysed entries of the one diary line ``line``."""
     return entries_of([line], foods)
+
+
+def lands_on(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    """Check that ``line`` is one entry of ``food_id`` weighing ``grams``."""
+    rows = entries_of_line(foods, line)
+    assert len(rows) == 1, rows[["food_id", "grams"]]
+    assert rows.iloc[0]["food_id"] == food_id
+    assert rows.iloc[0]["grams"] == pytest.approx(grams)

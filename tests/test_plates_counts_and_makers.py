@@ -5,17 +5,9 @@ portions they name."""
 from __future__ import annotations
 
 import pytest
-from diary import entries_of_line, rejected_reasons
+from diary import entries_of_line, lands_on, rejected_reasons
 
 from nutrilog.foods import FoodTable
-
-
-def _lands_on(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
-    """``line`` is one entry of ``food_id`` weighing ``grams``."""
-    rows = entries_of_line(foods, line)
-    assert len(rows) == 1, rows[["food_id", "grams"]]
-    assert rows.iloc[0]["food_id"] == food_id
-    assert rows.iloc[0]["grams"] == pytest.approx(grams)
 
 
 def _parts(foods: FoodTable, line: str) -> dict[str, float]:
@@ -44,14 +36,14 @@ def _parts(foods: FoodTable, line: str) -> dict[str, float]:
 def test_drinks_take_the_cup_they_are_served_in(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(foods, line, food_id, grams)
+    lands_on(foods, line, food_id, grams)
 
 
 def test_an_iced_coffee_made_with_cream_and_sugar_is_the_pre_lightened_one(
     foods: FoodTable,
 ) -> None:
     # FNDDS "Iced Coffee, pre-lightened and pre-sweetened", medium = 496 g
-    _lands_on(foods, "med iced coffee w/ cream & sugar", "fndds:92102450", 496.0)
+    lands_on(foods, "med iced coffee w/ cream & sugar", "fndds:92102450", 496.0)
 
 
 # ------------------------------------------------------------------ counted items
@@ -73,7 +65,7 @@ def test_an_iced_coffee_made_with_cream_and_sugar_is_the_pre_lightened_one(
 def test_a_count_takes_the_item_it_names(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(foods, line, food_id, grams)
+    lands_on(foods, line, food_id, grams)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +93,7 @@ def test_half_a_chicken_breast_is_half_a_breast(foods: FoodTable) -> None:
 
 def test_counted_pieces_of_chicken_with_no_cooking_said_are_fried(foods: FoodTable) -> None:
     # FNDDS "Chicken, NS as to part, fried, coated", 1 piece = 85 g
-    _lands_on(foods, "3pc chicken", "fndds:24107070", 3 * 85.0)
+    lands_on(foods, "3pc chicken", "fndds:24107070", 3 * 85.0)
     assert "fried" not in entries_of_line(foods, "3 pc grilled chicken").iloc[0]["description"]
 
 
@@ -110,8 +102,8 @@ def test_counted_pieces_of_chicken_with_no_cooking_said_are_fried(foods: FoodTab
 
 def test_plural_items_with_no_amount_are_a_serving_not_one(foods: FoodTable) -> None:
     # FNDDS raw tomatoes, Quantity not specified 90 g, not one 17 g cherry tomato
-    _lands_on(foods, "grape tomatoes", "sr28:11529", 90.0)
-    _lands_on(foods, "cherry tomato", "sr28:11529", 17.0)
+    lands_on(foods, "grape tomatoes", "sr28:11529", 90.0)
+    lands_on(foods, "cherry tomato", "sr28:11529", 17.0)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +118,7 @@ def test_plural_items_with_no_amount_are_a_serving_not_one(foods: FoodTable) -> 
 def test_vague_amounts_of_named_foods(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(foods, line, food_id, grams)
+    lands_on(foods, line, food_id, grams)
 
 
 # ------------------------------------------------------------------ plates
@@ -193,7 +185,7 @@ def test_an_unknown_word_before_a_food_that_is_no_drink_of_alcohol_stays(
 
 def test_a_number_inside_a_foods_name_is_no_count(foods: FoodTable) -> None:
     # SR28 HORMEL Cure 81 Ham; 3 oz = 85.05 g, not 81 servings
-    _lands_on(foods, "cure 81 ham 3 oz", "sr28:10851", 3 * 28.349523125)
+    lands_on(foods, "cure 81 ham 3 oz", "sr28:10851", 3 * 28.349523125)
 
 
 # ------------------------------------------------------------------ notes

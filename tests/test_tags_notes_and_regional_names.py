@@ -5,19 +5,10 @@ the USDA portions they name."""
 from __future__ import annotations
 
 import pytest
-from diary import entries_of_line, rejected_reasons
+from diary import entries_of_line, lands_on, rejected_reasons
 
 from nutrilog.foods import FoodTable
 from nutrilog.supplements.detect import detect_supplement
-
-
-def _lands_on(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
-    """``line`` is one entry of ``food_id`` weighing ``grams``."""
-    rows = entries_of_line(foods, line)
-    assert len(rows) == 1
-    assert rows.iloc[0]["food_id"] == food_id
-    assert rows.iloc[0]["grams"] == pytest.approx(grams)
-
 
 # ------------------------------------------------------------------ whose line
 
@@ -34,7 +25,7 @@ def _lands_on(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
 def test_a_bracketed_name_before_a_line_is_whose_it_is(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(foods, line, food_id, grams)
+    lands_on(foods, line, food_id, grams)
 
 
 def test_a_bracketed_food_word_is_kept(foods: FoodTable) -> None:
@@ -55,7 +46,7 @@ def test_a_bracketed_food_word_is_kept(foods: FoodTable) -> None:
 def test_a_label_before_a_separator_names_no_food(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(foods, line, food_id, grams)
+    lands_on(foods, line, food_id, grams)
 
 
 def test_a_tilde_glued_to_an_amount_is_still_about(foods: FoodTable) -> None:
@@ -128,7 +119,7 @@ def test_oyster_shell_calcium_is_calcium_carbonate() -> None:
 def test_spanish_of_and_with_carry_no_weight(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(foods, line, food_id, grams)
+    lands_on(foods, line, food_id, grams)
 
 
 # ------------------------------------------------------------------ parts and pieces
@@ -156,7 +147,7 @@ def test_raw_dry_seeds_need_the_word_raw(foods: FoodTable) -> None:
 def test_a_piece_named_alone_is_chicken(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(foods, line, food_id, grams)
+    lands_on(foods, line, food_id, grams)
 
 
 def test_a_restaurant_named_first_names_the_pieces_listed_with_it(foods: FoodTable) -> None:

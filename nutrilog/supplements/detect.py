@@ -138,18 +138,20 @@ def _restated(text: str, amounts: dict[str, float], tracked: list[str]) -> bool:
     """Whether every dose written on the line is one of the product's own label amounts
     (``Caltrate 600+D3 800 IU``: 800 IU is the tablet's vitamin D)."""
     stated = _ONE_DOSE.findall(text)
-    if not stated:
-        return False
-    for dose in stated:
-        amount = parse_quantity(dose)
-        same = False
-        for column in tracked:
-            value, why, _ = dose_of(column, amount, text)
-            if why is None and abs(float(value) - amounts[column]) <= 0.05 * amounts[column]:
-                same = True
-        if not same:
-            return False
-    return True
+    return bool(stated) and all(
+        _restates(parse_quantity(dose), text, amounts, tracked) for dose in stated
+    )
+
+
+def _restates(
+    amount: ParsedAmount, text: str, amounts: dict[str, float], tracked: list[str]
+) -> bool:
+    """Whether the dose ``amount`` is one of the product's own label amounts (within 5 %)."""
+    for column in tracked:
+        value, why, _ = dose_of(column, amount, text)
+        if why is None and abs(float(value) - amounts[column]) <= 0.05 * amounts[column]:
+            return True
+    return False
 
 
 #: Dose units written on a line, by the unit of the nutrient they can state.
@@ -170,12 +172,7 @@ def _unknown_filled(
     filled: dict[str, float] = {}
     for dose in stated:
         amount = parse_quantity(dose)
-        restates = False
-        for column in tracked:
-            value, why, _ = dose_of(column, amount, text)
-            if why is None and abs(float(value) - amounts[column]) <= 0.05 * amounts[column]:
-                restates = True
-        if restates:
+        if _restates(amount, text, amounts, tracked):
             continue
         unit = _UNIT_OF_DOSE.get(str(amount.unit).lower(), "IU" if amount.unit == "IU" else "")
         fits = [
