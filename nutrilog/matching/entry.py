@@ -597,11 +597,18 @@ def names_a_maker(text: str) -> bool:
     >>> names_a_maker("grippo's bbq chips")
     True
     """
+    possessive = _POSSESSIVE.search(text)
     return (
         _CAPITALISED.search(text) is not None
-        or _POSSESSIVE.search(text) is not None
+        or (possessive is not None and not _known_name(possessive[0]))
         or _DRINK_STYLE.search(text) is not None  # "lagunitas ipa": a brewery's name
     )
+
+
+def _known_name(word: str) -> bool:
+    """Whether ``word`` (``mcdonald's``) is a brand's or a family word: no maker to set aside."""
+    words = normalize_many([word])[0].split()
+    return bool(words) and (words[0] in FAMILY or bool(brand_table().find(words)))
 
 
 #: A word of three letters or more, capitalised or not (a brewery's name).
@@ -634,9 +641,9 @@ def _maker_aside(matcher: Matcher, part: Part) -> Part:
     food without it is one the tables name and with it none is sure; else ``part``."""
     found = _CAPITALISED.search(part.text) or _POSSESSIVE.search(part.text)
     drink_maker = False
-    if found is None:
-        # a brewery or a winery before its drink (``lagunitas IPA pint``, ``allagash white
-        # pint``): any unknown word, but only a drink of alcohol may be left
+    if found is None and _DRINK_STYLE.search(part.text):
+        # a brewery or a winery before its drink (``lagunitas IPA pint``, ``longboard
+        # lager``): any unknown word, but only a drink of alcohol may be left
         found, drink_maker = _ANY_WORD.search(part.text), True
     if found is None:
         return part
