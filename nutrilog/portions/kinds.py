@@ -39,6 +39,7 @@ from nutrilog.portions.defaults import default_portion, default_table, grams_tex
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
 from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE, SIZE_FACTORS, sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
+from nutrilog.quantity.numbers import VAGUE_COUNTS
 from nutrilog.units import VOLUME_UNITS
 
 __all__ = ["VAGUE_ITEMS", "for_food"]
@@ -283,9 +284,9 @@ def _scaled_item(
 
 
 #: Vague counts before a food alone, by how many items they are (``a few`` 3, ``several``
-#: 4, as :data:`~nutrilog.quantity.numbers.VAGUE_COUNTS` reads them before a unit): the
-#: unit names a portion of that many of the food's items.
-VAGUE_ITEMS: dict[int, str] = {3: "few", 4: "several"}
+#: 4: :data:`~nutrilog.quantity.numbers.VAGUE_COUNTS`, as read before a unit): the unit
+#: names a portion of that many of the food's items.
+VAGUE_ITEMS: dict[int, str] = {int(n): words[-1] for words, n in VAGUE_COUNTS.items()}
 _ITEMS_OF = {name: n for n, name in VAGUE_ITEMS.items()}
 
 
