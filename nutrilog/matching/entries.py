@@ -51,6 +51,7 @@ from nutrilog.matching.entry import (
     names_a_maker,
     needs_reading,
     not_food_reason,
+    opens_unknown,
     read_topped,
     strip_prefix,
     understand,
@@ -138,6 +139,7 @@ def understand_entries(
         or regional_reading(line)[1]  # "a portion of chips"
         or joined_names(line)[1]  # "apple pie a la mode": the pie with ice cream
         or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"
+        or opens_unknown(matcher, line)  # "portillos italian beef"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

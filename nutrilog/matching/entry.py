@@ -108,6 +108,7 @@ __all__ = [
     "clock_after",
     "entry_words",
     "names_a_maker",
+    "opens_unknown",
     "needs_reading",
     "not_food_reason",
     "read_topped",
@@ -611,6 +612,30 @@ def _known_name(word: str) -> bool:
     return bool(words) and (words[0] in FAMILY or bool(brand_table().find(words)))
 
 
+#: Words of a plant's kind that a variety's name goes before (``dragon fruit``, ``goji
+#: berries``, ``ghost pepper``): an unknown word before one names the variety, no maker.
+_VARIETY_HEADS = frozenset(
+    {
+        "fruit",
+        "fruits",
+        "berry",
+        "berries",
+        "melon",
+        "pepper",
+        "peppers",
+        "nut",
+        "nuts",
+        "bean",
+        "beans",
+        "leaf",
+        "leaves",
+        "root",
+        "seed",
+        "seeds",
+        "squash",
+        "greens",
+    }
+)
 #: A word of three letters or more, capitalised or not (a brewery's name).
 _ANY_WORD = re.compile(r"(?<![\w'\u2019])(?P<name>[A-Za-z][a-z]{2,})\b(?!['\u2019])")
 #: Food groups of drinks of alcohol (FNDDS), and the SR28 descriptions of them.
@@ -633,6 +658,24 @@ def _alcoholic(matcher: Matcher, position: int) -> bool:
     )
 
 
+def opens_unknown(matcher: Matcher, text: str) -> bool:
+    """Whether the food ``text`` names opens on a word no table knows (``portillos
+    italian beef``): perhaps a maker's name :func:`understand` may set aside."""
+    found = _opening_word(text)
+    if found is None:
+        return False
+    name = normalize_many([found["name"]])[0]
+    return matcher.reading(name).segments == [[(name, "unknown")]]
+
+
+def _opening_word(text: str) -> re.Match[str] | None:
+    """The first word of the food ``text`` names, after its amount (``2 slices``)."""
+    food = parse_quantity(text).food.split()
+    if not food:
+        return None
+    return re.search(rf"(?<![\w'\u2019])(?P<name>{re.escape(food[0])})(?![\w'\u2019])", text)
+
+
 def _maker_aside(matcher: Matcher, part: Part) -> Part:
     """``part`` without a maker's name the tables lack (``1 cup Harlow vanilla ice
     cream`` is vanilla ice cream): a capitalised word after the amount or another word,
@@ -640,11 +683,15 @@ def _maker_aside(matcher: Matcher, part: Part) -> Part:
     synonym or brand uses and no spelling fix reaches, when the
     food without it is one the tables name and with it none is sure; else ``part``."""
     found = _CAPITALISED.search(part.text) or _POSSESSIVE.search(part.text)
-    drink_maker = False
+    drink_maker = leading = False
     if found is None and _DRINK_STYLE.search(part.text):
         # a brewery or a winery before its drink (``lagunitas IPA pint``, ``longboard
         # lager``): any unknown word, but only a drink of alcohol may be left
         found, drink_maker = _ANY_WORD.search(part.text), True
+    if found is None:
+        # a shop's or a maker's name opening the food (``portillos italian beef``,
+        # ``jewel rotisserie chicken breast``): two words or more must be left
+        found, leading = _opening_word(part.text), True
     if found is None:
         return part
     name = normalize_many([found["name"]])[0]
@@ -654,6 +701,9 @@ def _maker_aside(matcher: Matcher, part: Part) -> Part:
     without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
     food = parse_quantity(without).food
     if not food.strip():
+        return part
+    if leading and (len(food.split()) < 2 or food.split()[0].lower() in _VARIETY_HEADS):
+        # "quorn mince", "birch beer", "dragon fruit cup": the word names the food's kind
         return part
     held = matcher.result(key_of(food))
     if held.position is None or held.method == "fuzzy":

@@ -230,6 +230,29 @@ _MADE_FOR = re.compile(
     r"\s+for\s+(?:a|an|the|my|his|her|our|their)\s+[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?\s*$", re.I
 )
 _COMMENT = re.compile(r"\s+#(?!\d).*$")
+#: 7-Eleven written with its number (``7-11 taquitos``, ``snack @ 7-11: honey bun``):
+#: a shop, not seven to eleven servings; read as the chain's name the brand table holds.
+_NUMBERED_STORE = re.compile(
+    r"(?:^|(?<=@)|(?<=\bat\s)|(?<=\bfrom\s))\s*7[-\s]?(?:11|eleven)\b"
+    r"(?=\s*[:\-]?\s*[a-z])(?!\s*[ap]\.?m\b)",
+    re.IGNORECASE,
+)
+
+
+def store_named(text: str) -> str:
+    """``text`` with 7-Eleven's number written as its name (``7-11 coffee`` ->
+    ``seveneleven coffee``).
+
+    Examples
+    --------
+    >>> store_named("7-11 taquitos x2"), store_named("shift 7-11")
+    ('seveneleven taquitos x2', 'shift 7-11')
+    """
+    return _NUMBERED_STORE.sub(
+        lambda m: m[0][: len(m[0]) - len(m[0].lstrip())] + "seveneleven", text
+    )
+
+
 #: A nutrient amount in brackets after the food (``salt (2300 mg sodium)``, ``(12g
 #: protein)``): what the label says of it, no part of the food or its amount.
 _NUTRIENT_NOTE = re.compile(
@@ -294,6 +317,7 @@ def needs_reading(text: str, words: list[str]) -> bool:
         or _MIXED_IN_WATER.search(text) is not None
         or FORMULA.search(text) is not None
         or MONEY.search(text) is not None  # "coffee $4.50": a price, no amount
+        or _NUMBERED_STORE.search(text) is not None  # "7-11 taquitos": a shop
         or SUGAR_READING.search(text) is not None  # "sugar 162 before bkfst"
         or (_OWNER.search(text) is not None and _owner_dropped(text) != text)  # "mum's"
     )
@@ -321,6 +345,7 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     >>> strip_prefix("chocolate milk at lunch")
     ('chocolate milk', 'lunch', None)
     """
+    text = store_named(text)  # "7-11 coffee": a shop, no amount
     rest = _prefix_note_dropped(_NUTRIENT_NOTE.sub("", _COMMENT.sub("", text.strip())))
     meal: str | None = None
     clock: str | None = None

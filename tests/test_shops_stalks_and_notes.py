@@ -1,0 +1,77 @@
+"""Shops and makers opening a line, sizes and stalks, work and symptom notes: the
+nineteenth round's rules (issue 12). Lines made up here; weights checked against the
+USDA portions they name."""
+
+from __future__ import annotations
+
+import pytest
+from diary import entries_of_line, lands_on, rejected_reasons
+
+from nutrilog.foods import FoodTable
+
+# ------------------------------------------------------------------ makers and shops
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # an unknown shop's or maker's name opening the line is set aside
+        ("brakebush rotisserie chicken breast", "fndds:24122171", 120.0),  # FNDDS 1 breast
+        ("zebbys caramel corn 1 cup", "sr28:19039", 35.0),  # FNDDS caramel corn, 1 cup 35 g
+        # 7-Eleven written with its number is the shop, not seven to eleven servings
+        ("7-11 taquitos x2", "fndds:58104820", 2 * 72.0),  # FNDDS taquito, medium 72 g
+        ("7-11 coffee 16oz", "sr28:14209", 16 * 29.6),  # SR28 brewed coffee, 1 fl oz 29.6 g
+        ("snack @ 7-11: honey bun", "fndds:51160110", 90.0),  # FNDDS honey bun, QNS 90 g
+    ],
+)
+def test_a_shop_or_maker_opening_the_line_is_set_aside(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    lands_on(foods, line, food_id, grams)
+    rows = entries_of_line(foods, line)
+    if "7-11" not in line and "@" not in line:
+        assert "maker's name the tables lack" in rows.iloc[0]["assumptions"]
+
+
+@pytest.mark.parametrize("line", ["dragon fruit cup", "ackee fruit 1 cup", "tiger nuts 1 oz"])
+def test_an_unknown_word_before_a_plants_kind_names_the_variety(
+    foods: FoodTable, line: str
+) -> None:
+    # "dragon fruit" is no maker's fruit cup: the line stays unsure, not canned fruit
+    rows = entries_of_line(foods, line)
+    assert rows["food_id"].isna().all(), rows[["food_id", "description"]]
+
+
+def test_a_clock_time_after_seven_eleven_stays_a_time(foods: FoodTable) -> None:
+    assert "seveneleven" not in entries_of_line(foods, "7-11am oatmeal")["food"].astype(str).iloc[0]
+
+
+# ------------------------------------------------------------------ sizes and stalks
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("fries md", "fndds:71401030", 145.0),  # FNDDS fast-food fries, medium 145 g
+        ("frech fries md", "fndds:71401030", 145.0),  # and with a slip in french
+        # a stalk of green onion is one onion (SR28 medium, 15 g); celery keeps its stalk
+        ("grn onions 3 stalks", "sr28:11291", 3 * 15.0),
+        ("2 stalks celery", "sr28:11143", 2 * 40.0),  # SR28 "1 stalk, medium" 40 g
+    ],
+)
+def test_sizes_and_stalks(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+# ------------------------------------------------------------------ notes
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        ("double shift at the dock, 14 hrs", "double shift"),
+        ("upper back locked up by noon", "locked up"),
+    ],
+)
+def test_work_and_symptom_notes_are_no_food(line: str, cue: str) -> None:
+    assert any(cue in r for r in rejected_reasons(line))
