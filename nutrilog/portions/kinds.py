@@ -46,6 +46,8 @@ __all__ = ["VAGUE_ITEMS", "for_food"]
 
 #: Count words that name one item of whatever the food is (``55 pieces`` of Goldfish).
 _ITEM_WORDS = frozenset({"piece", "sheet"})
+#: Count words of a plant's stem, one item of a food USDA weighs whole (a green onion).
+_STALK_WORDS = frozenset({"stalk"})
 #: Size words that choose another bar than the regular one (``2 fun size Snickers``).
 _BAR_SIZES = frozenset({"king", "fun", "miniature", "mini", "bite", "snack", "share", "sharing"})
 
@@ -71,6 +73,9 @@ def _count(
         if row is None and unit in _ITEM_WORDS:
             # "55 pieces" of Goldfish, "2 sheets" of matzo: the item its description names
             row = described_count(food, hint, most=math.inf)
+        if row is None and unit in _STALK_WORDS:
+            # "2 stalks" of green onions: USDA weighs the onion, one item, not its stalk
+            row = count_default(rows, hint)
     if row is None and unit in vague_rules():
         # "shot", or a glass given as a count
         found = vague_portion(food_id, food, unit, hint, _twin_food(food_id, prepared))
