@@ -75,3 +75,41 @@ def test_sizes_and_stalks(foods: FoodTable, line: str, food_id: str, grams: floa
 )
 def test_work_and_symptom_notes_are_no_food(line: str, cue: str) -> None:
     assert any(cue in r for r in rejected_reasons(line))
+
+
+# ------------------------------------------------------------------ drinks
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # a slice of lemon or lime in a drink is a garnish: left out, noted
+        ("iced tea unsweetened w/ lemon 16 oz", "fndds:92308020", 16 * 30.0),  # FNDDS 30 g/fl oz
+        ("club soda with lime 12 oz", "sr28:14121", 12 * 29.6),  # SR28 club soda 1 fl oz
+        # a name the tables lack poured by the pint is a beer (SR28 beer, 1 fl oz 29.7 g)
+        ("2 pints of murphys", "sr28:14003", 2 * 16 * 29.7),
+        # whiskeys by name are FNDDS's whiskey, with its shot (42 g)
+        ("2 shots crown royal", "fndds:93502000", 2 * 42.0),
+        ("jameson 1 shot", "fndds:93502000", 42.0),
+    ],
+)
+def test_drinks_garnishes_and_names(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+def test_a_garnish_is_said(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "hot tea with a lemon wedge")
+    assert len(rows) == 1
+    assert "a garnish, too little to weigh" in rows.iloc[0]["assumptions"]
+
+
+def test_lemon_beside_a_food_is_still_weighed(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "baked cod w/ lemon")
+    assert "sr28:09150" in set(rows["food_id"])  # SR28 lemon, a food beside fish
+
+
+def test_mac_nuts_are_macadamias(foods: FoodTable) -> None:
+    # SR28 raw macadamias; a handful is FNDDS's 28 g
+    lands_on(foods, "handful of mac nuts", "sr28:12131", 28.0)

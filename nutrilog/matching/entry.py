@@ -612,6 +612,8 @@ def _known_name(word: str) -> bool:
     return bool(words) and (words[0] in FAMILY or bool(brand_table().find(words)))
 
 
+#: Measures only beer is poured in: an unknown name drunk so is a beer's.
+_BEER_MEASURES = frozenset({"pint", "tallboy"})
 #: Words of a plant's kind that a variety's name goes before (``dragon fruit``, ``goji
 #: berries``, ``ghost pepper``): an unknown word before one names the variety, no maker.
 _VARIETY_HEADS = frozenset(
@@ -700,6 +702,10 @@ def _maker_aside(matcher: Matcher, part: Part) -> Part:
         return part  # a food word, a name the tables hold, or a misspelling of one
     without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
     food = parse_quantity(without).food
+    if not food.strip() and parse_quantity(part.text).unit in _BEER_MEASURES:
+        # "2 pints smithwicks", "tallboy of natty": a name drunk by the pint is a beer's
+        note = ("brand", f"{found['name']}: a name the tables lack, poured by the pint: a beer")
+        return Part(f"{without} beer", (*part.tags, note))
     if not food.strip():
         return part
     if leading and (len(food.split()) < 2 or food.split()[0].lower() in _VARIETY_HEADS):

@@ -64,6 +64,8 @@ def _companions() -> tuple[_Companion, ...]:
         )
 
 
+#: The amount of an addition that is a garnish (a slice of lemon in tea): left out.
+GARNISH = "garnish"
 _BARE_COUNT = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?|a|an|one|two|three)\s+(?P<food>\D+)$", re.I)
 _COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
 
@@ -92,7 +94,7 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     if len(parts) < 2:
         return parts
     keys = [normalize_many([p.text])[0] for p in parts]
-    out = list(parts)
+    out: list[Part | None] = list(parts)
     for n, part in enumerate(parts):
         counted = _BARE_COUNT.match(part.text)
         count, food = 1.0, part.text.strip()
@@ -118,6 +120,13 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
         if measured:  # "tea, splash milk": the milk's own amount, the drink still a cup
             _base_amount(out, keys, n, rule, food)
             continue
+        if rule.amount == GARNISH:  # "iced tea w/ lemon": a slice too small to count
+            out[n] = None
+            m = next(m for m, o in enumerate(keys) if m != n and _names_any(o, rule.base))
+            if out[m] is not None:
+                note = ("left out", f"{food}: a garnish, too little to weigh")
+                out[m] = Part(out[m].text, (*out[m].tags, note))
+            continue
         number, unit = rule.amount.split(maxsplit=1)
         if rule.per_slice:  # "2 slices toast w/ butter": butter on each slice
             count *= _slices(parts, keys, n, rule.base)
@@ -128,10 +137,12 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
             tags = (*tags, ("synonym", f"{food} → {rule.means} (added to {base})"))
         out[n] = Part(f"{amount} {rule.means or food}", tags)
         _base_amount(out, keys, n, rule, food)
-    return tuple(out)
+    return tuple(p for p in out if p is not None)
 
 
-def _base_amount(out: list[Part], keys: list[str], n: int, rule: _Companion, food: str) -> None:
+def _base_amount(
+    out: list[Part | None], keys: list[str], n: int, rule: _Companion, food: str
+) -> None:
     """Give the food the addition ``n`` goes with the rule's own amount, when it has
     none (a cup of tea taken with milk, not FNDDS's 12 fl oz mug)."""
     if not rule.base_amount:
@@ -139,6 +150,7 @@ def _base_amount(out: list[Part], keys: list[str], n: int, rule: _Companion, foo
     for m, other in enumerate(out):
         if (
             m != n
+            and other is not None
             and _names_any(keys[m], rule.base)
             and not _is_addition(keys[m])  # "coffee mate" names coffee, and is no drink
             and parse_quantity(other.text).unit_kind == "default"
