@@ -151,8 +151,9 @@ def test_a_mixed_dish_that_fits_the_whole_line_stays_one_food(line: str, matcher
 
 
 def test_a_dish_must_hold_every_part(matcher: Matcher) -> None:
-    # FNDDS has "Bacon and egg sandwich", but the line names no bread: two foods
-    assert _parts("scrambled eggs and bacon", matcher) == ["scrambled eggs", "bacon"]
+    # FNDDS has "Bacon and egg sandwich", but the line names no bread: two foods (the
+    # eggs, in the plural with no count beside another food, a plate's two)
+    assert _parts("scrambled eggs and bacon", matcher) == ["2 scrambled eggs", "bacon"]
 
 
 def test_a_part_with_an_amount_of_its_own_is_never_inside_a_dish(matcher: Matcher) -> None:

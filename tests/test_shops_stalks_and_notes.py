@@ -113,3 +113,30 @@ def test_lemon_beside_a_food_is_still_weighed(foods: FoodTable) -> None:
 def test_mac_nuts_are_macadamias(foods: FoodTable) -> None:
     # SR28 raw macadamias; a handful is FNDDS's 28 g
     lands_on(foods, "handful of mac nuts", "sr28:12131", 28.0)
+
+
+# ------------------------------------------------------------------ plates
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # eggs in the plural with no count beside another food: two (SR28 scrambled,
+        # 1 large = 61 g; FNDDS fried, NS as to fat, 1 egg = 55 g)
+        ("scrambled eggs and hash browns", "sr28:01132", 2 * 61.0),
+        ("bacon & eggs", "fndds:31105005", 2 * 55.0),
+        # syrup on pancakes or waffles: FNDDS pancake syrup, quantity not specified (40 g)
+        ("2 waffles w/ syrup", "fndds:91300100", 40.0),
+        # mayonnaise beside any food: a tablespoon (SR28, 13.8 g)
+        ("corn on the cob w/ mayo", "sr28:04025", 13.8),
+        # toast on a plate of more foods keeps its one slice (FNDDS white toast, 25 g)
+        ("fry up: egg, bacon, beans, toast", "fndds:51101010", 25.0),
+        # and beans on toast alone is two slices
+        ("beans on toast", "fndds:51101010", 50.0),
+    ],
+)
+def test_plates(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    rows = entries_of_line(foods, line)
+    mine = rows[rows["food_id"] == food_id]
+    assert len(mine) == 1, rows[["food_id", "grams"]]
+    assert mine.iloc[0]["grams"] == pytest.approx(grams)

@@ -93,6 +93,7 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     not a glass of milk or a default portion of butter."""
     if len(parts) < 2:
         return parts
+    parts = tuple(_plate_eggs(p) for p in parts)
     keys = [normalize_many([p.text])[0] for p in parts]
     out: list[Part | None] = list(parts)
     for n, part in enumerate(parts):
@@ -140,12 +141,34 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     return tuple(p for p in out if p is not None)
 
 
+#: Eggs written in the plural with no count beside another food (``scrambled eggs &
+#: toast``, ``spam and eggs``): a plate's two eggs, as every labelled line of the kind
+#: takes them, not FNDDS's one-egg "Quantity not specified".
+_PLATE_EGGS = re.compile(
+    r"^\s*(?:(?:scrambled|fried|boiled|hard boiled|soft boiled|poached|over easy|"
+    r"sunny side up|runny)\s+)?eggs\s*$",
+    re.IGNORECASE,
+)
+
+
+def _plate_eggs(part: Part) -> Part:
+    """``part`` counted as two eggs when it is eggs in the plural with no count."""
+    if not _PLATE_EGGS.match(part.text):
+        return part
+    note = ("estimated amount", f"{part.text.strip()} = 2 (a plate's eggs, no count written)")
+    return Part(f"2 {part.text.strip()}", (*part.tags, note))
+
+
 def _base_amount(
     out: list[Part | None], keys: list[str], n: int, rule: _Companion, food: str
 ) -> None:
     """Give the food the addition ``n`` goes with the rule's own amount, when it has
-    none (a cup of tea taken with milk, not FNDDS's 12 fl oz mug)."""
+    none (a cup of tea taken with milk, not FNDDS's 12 fl oz mug). Slices of bread
+    are the dish of the two alone (``beans on toast``): on a plate of more foods (``2
+    eggs, bacon, beans, toast``) the toast keeps its own slice."""
     if not rule.base_amount:
+        return
+    if rule.base_amount.endswith("slice") and sum(o is not None for o in out) > 2:
         return
     for m, other in enumerate(out):
         if (
