@@ -140,3 +140,19 @@ def test_plates(foods: FoodTable, line: str, food_id: str, grams: float) -> None
     mine = rows[rows["food_id"] == food_id]
     assert len(mine) == 1, rows[["food_id", "grams"]]
     assert mine.iloc[0]["grams"] == pytest.approx(grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # a maker before a food named with capitals: each capitalised word is tried
+        ("Zhukov Earl Grey, 1 cup", "sr28:14355", 237.0),  # SR28 brewed tea, 1 cup 237 g
+        # a food said to come from the vending machine is that food
+        ("Kit Kat from vending", "sr28:19109", 42.0),  # SR28 Kit Kat, 1 bar 42 g
+        # Popeyes' spicy pieces are SR28's mild ones (only the mild recipe was analysed)
+        ("1 popeyes spicy thigh", "sr28:21458", 138.0),  # SR28 "thigh with skin"
+        ("2 popeyes spicy wings", "sr28:21459", 2 * 57.0),  # SR28 "wing, with skin" 57 g
+    ],
+)
+def test_makers_places_and_recipes(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)

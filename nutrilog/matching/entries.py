@@ -48,6 +48,7 @@ from nutrilog.matching.entry import (
     Part,
     Understanding,
     clock_after,
+    maker_aside,
     names_a_maker,
     needs_reading,
     not_food_reason,
@@ -82,7 +83,7 @@ def _read(text: str, food: str, matcher: Matcher) -> Understanding:
         clock = clock or said_clock
     # "butter chicken + rice" with its amount in a column: the dish its parts name
     joined = None if reason else with_joined(matcher, rest, part_spans(rest))
-    parts = () if reason else (Part(joined or rest, ()),)
+    parts = () if reason else (maker_aside(matcher, Part(joined or rest, ())),)
     return Understanding(food, meal, clock, reason, parts)
 
 

@@ -107,6 +107,7 @@ __all__ = [
     "Understanding",
     "clock_after",
     "entry_words",
+    "maker_aside",
     "names_a_maker",
     "opens_unknown",
     "needs_reading",
@@ -483,7 +484,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     ('lunch', ['toast', '0.5 tbsp butter'])
     """
     read = _understand(text, matcher)
-    parts = tuple(_maker_aside(matcher, p) for p in read.parts)
+    parts = tuple(maker_aside(matcher, p) for p in read.parts)
     return read if parts == read.parts else replace(read, parts=parts)
 
 
@@ -678,28 +679,55 @@ def _opening_word(text: str) -> re.Match[str] | None:
     return re.search(rf"(?<![\w'\u2019])(?P<name>{re.escape(food[0])})(?![\w'\u2019])", text)
 
 
-def _maker_aside(matcher: Matcher, part: Part) -> Part:
+def maker_aside(matcher: Matcher, part: Part) -> Part:
     """``part`` without a maker's name the tables lack (``1 cup Harlow vanilla ice
     cream`` is vanilla ice cream): a capitalised word after the amount or another word,
-    or a word with a possessive ``'s`` (``grippo's bbq chips``), that no food, alias,
-    synonym or brand uses and no spelling fix reaches, when the
-    food without it is one the tables name and with it none is sure; else ``part``."""
-    found = _CAPITALISED.search(part.text) or _POSSESSIVE.search(part.text)
-    drink_maker = leading = False
-    if found is None and _DRINK_STYLE.search(part.text):
+    a word with a possessive ``'s`` (``grippo's bbq chips``), a brewery's name before a
+    style of beer, or the word opening the food (``Ahmad Earl Grey``), that no food,
+    alias, synonym or brand uses and no spelling fix reaches, when the food without it
+    is one the tables name and with it none is sure; else ``part``.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> maker_aside(Matcher(load_foods()), Part("portillos italian beef", ())).text
+    'italian beef'
+    """
+    if matcher.accepted(key_of(parse_quantity(part.text).food)):
+        return part  # no name keeps the food from being recognised
+    for found, kind in _maker_names(part.text):
+        aside = _without_maker(matcher, part, found, kind)
+        if aside is not None:
+            return aside
+    return part
+
+
+def _maker_names(text: str) -> list[tuple[re.Match[str], str]]:
+    """Words of ``text`` that may be a maker's name, each with how it was found."""
+    found: list[tuple[re.Match[str], str]] = [(m, "capital") for m in _CAPITALISED.finditer(text)]
+    possessive = _POSSESSIVE.search(text)
+    if possessive is not None:
+        found.append((possessive, "possessive"))
+    if not found and _DRINK_STYLE.search(text):
         # a brewery or a winery before its drink (``lagunitas IPA pint``, ``longboard
         # lager``): any unknown word, but only a drink of alcohol may be left
-        found, drink_maker = _ANY_WORD.search(part.text), True
-    if found is None:
+        brewery = _ANY_WORD.search(text)
+        if brewery is not None:
+            found.append((brewery, "brewery"))
+    opening = _opening_word(text)
+    if opening is not None and all(opening.start() != m.start() for m, _ in found):
         # a shop's or a maker's name opening the food (``portillos italian beef``,
         # ``jewel rotisserie chicken breast``): two words or more must be left
-        found, leading = _opening_word(part.text), True
-    if found is None:
-        return part
+        found.append((opening, "opening"))
+    return found
+
+
+def _without_maker(matcher: Matcher, part: Part, found: re.Match[str], kind: str) -> Part | None:
+    """``part`` without the maker's name ``found``, or None when it may not be one."""
     name = normalize_many([found["name"]])[0]
     read = matcher.reading(name)
     if read.corrections or read.synonyms or read.brands or read.segments != [[(name, "unknown")]]:
-        return part  # a food word, a name the tables hold, or a misspelling of one
+        return None  # a food word, a name the tables hold, or a misspelling of one
     without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
     food = parse_quantity(without).food
     if not food.strip() and parse_quantity(part.text).unit in _BEER_MEASURES:
@@ -707,17 +735,17 @@ def _maker_aside(matcher: Matcher, part: Part) -> Part:
         note = ("brand", f"{found['name']}: a name the tables lack, poured by the pint: a beer")
         return Part(f"{without} beer", (*part.tags, note))
     if not food.strip():
-        return part
-    if leading and (len(food.split()) < 2 or food.split()[0].lower() in _VARIETY_HEADS):
+        return None
+    if kind == "opening" and (len(food.split()) < 2 or food.split()[0].lower() in _VARIETY_HEADS):
         # "quorn mince", "birch beer", "dragon fruit cup": the word names the food's kind
-        return part
+        return None
     held = matcher.result(key_of(food))
     if held.position is None or held.method == "fuzzy":
-        return part
-    if drink_maker and not (_DRINK_STYLE.search(without) and _alcoholic(matcher, held.position)):
-        return part  # "quorn mince", "birch beer": an unknown word names the food's kind
-    if matcher.accepted(key_of(parse_quantity(part.text).food)):
-        return part  # the name did not keep the food from being recognised
+        return None
+    if kind == "brewery" and not (
+        _DRINK_STYLE.search(without) and _alcoholic(matcher, held.position)
+    ):
+        return None  # "quorn mince", "birch beer": an unknown word names the food's kind
     note = ("brand", f"{found['name']}: a maker's name the tables lack, set aside")
     return Part(without, (*part.tags, note))
 
