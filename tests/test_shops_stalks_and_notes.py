@@ -156,3 +156,15 @@ def test_plates(foods: FoodTable, line: str, food_id: str, grams: float) -> None
 )
 def test_makers_places_and_recipes(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
     lands_on(foods, line, food_id, grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # an ordinal before a meal or a shift is part of the prefix, not a food's name
+        ("2nd brekkie: 1 cup cornflakes", "sr28:08020", 28.0),  # SR28 corn flakes, 1 cup 28 g
+        ("2nd shift break 11pm - 1 banana", "sr28:09040", 118.0),  # SR28 medium banana
+    ],
+)
+def test_ordinals_in_prefixes(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)

@@ -71,7 +71,7 @@ _FOOD_NEXT = (
     r"(?:\s*$|\s*[,;]|\s+(?:of\s+)?(?:w/|(?:tea|with|and|milk|sugars?|no|black|white)\b)))[a-z]"
 )
 #: A word of context before a meal and a separator (``office``, ``wk 30``, ``post-run``).
-_CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3})"
+_CONTEXT_WORD = r"(?:[a-z'][a-z0-9'-]*|\d{1,3}(?:st|nd|rd|th)?)"
 #: An occasion a meal is before or after (``post-nursing``, ``pre gym``, ``after school``):
 #: with it, a meal word is a prefix even when the amount follows without a separator. A
 #: clock may stand between (``after 10:30 mass``).
@@ -79,8 +79,9 @@ _OCCASION = r"(?:pre|post|after|before|b4)(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m
 
 
 #: Context before a time: a word or two ending in a shift word (``mid-shift``, ``on
-#: break``); other words before a time may be a food (``toast 0700 - 2 slices``).
-_SHIFT_CONTEXT = r"(?:[a-z][a-z']*[\s-])?(?:shift|break|work|call|duty)"
+#: break``, ``3rd shift break``); other words before a time may be a food (``toast 0700
+#: - 2 slices``).
+_SHIFT_CONTEXT = r"(?:(?:[a-z][a-z']*|\d(?:st|nd|rd|th))[\s-]){0,2}(?:shift|break|work|call|duty)"
 
 
 #: An amount opening what follows a prefix (``2 eggs``, ``half a bagel``).
