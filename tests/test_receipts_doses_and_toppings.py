@@ -6,7 +6,6 @@ name."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from diary import entries_of_line, rejected_reasons
 
@@ -230,11 +229,12 @@ def test_a_capitalised_food_word_is_kept(foods: FoodTable, line: str, descriptio
     assert "maker's name" not in row["assumptions"]
 
 
-def test_a_name_opening_the_line_is_not_set_aside(foods: FoodTable) -> None:
-    # at the start of a line a capital says nothing: it stays a doubt, not a match
+def test_a_name_opening_the_line_before_two_food_words_is_set_aside(foods: FoodTable) -> None:
+    # an unknown word opening the line before a food of two words or more is a maker's
+    # or a shop's name (measured over the labelled diaries: right more often than not)
     row = entries_of_line(foods, "Kingsley cheese burger").iloc[0]
-    assert pd.isna(row["food_id"])
-    assert "low confidence" in row["assumptions"]
+    assert row["food_id"] == "sr28:21089"  # SR28 fast-food cheeseburger
+    assert "Kingsley: a maker's name the tables lack" in row["assumptions"]
 
 
 def test_a_sandwich_on_a_named_bread_with_an_addition_is_its_parts(foods: FoodTable) -> None:

@@ -168,3 +168,27 @@ def test_makers_places_and_recipes(foods: FoodTable, line: str, food_id: str, gr
 )
 def test_ordinals_in_prefixes(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
     lands_on(foods, line, food_id, grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        # a note's cue beside words of which no food is made (some of them food words
+        # elsewhere: runs, round, squares) is a day note
+        ("12hr shift - 3 runs to the depot", "shift"),
+        ("round done, 9.5 miles", "mile"),
+    ],
+)
+def test_notes_whose_words_make_no_food(line: str, cue: str) -> None:
+    assert any(cue in r for r in rejected_reasons(line))
+
+
+def test_a_note_before_a_food_keeps_the_food(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "after practice: turkey sandwich")
+    assert "fndds:27540310" in set(rows["food_id"])  # FNDDS turkey sandwich
+
+
+def test_a_word_of_the_alias_table_is_a_spelling_target(foods: FoodTable) -> None:
+    # latke is one letter from latte, which is far more common: still a word of its own
+    # (FNDDS potato pancake, 70 g each)
+    lands_on(foods, "latkas x2", "fndds:71701000", 140.0)

@@ -471,6 +471,10 @@ def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str],
     return (("dish", f'"{text}" matched as one mixed dish'),)
 
 
+#: A separator between a note and what follows it (``:``, `` - ``, ``->``).
+_SEPARATED = re.compile(r"\s*:\s*|\s+[-\u2013\u2014]+>?\s+|\s*[-=]>\s*")
+
+
 def understand(text: str, matcher: Matcher) -> Understanding:
     """Read one diary line (see the module doc); from each food, a maker's name the
     tables lack is set aside (a capitalised word inside the line that no table knows,
@@ -503,6 +507,20 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         # "macros: 190p/220c/60f", "9 clients today": a note's cue was read as a label
         # or a time of day, and the words left name no food
         reason = skipped
+    if (
+        reason is None
+        and not any(
+            # "(K) after practice: turkey sandwich": a food after a separator is read below
+            _names_a_food_first(matcher, piece)  # or a list of foods ("1 cup milk, 1 banana")
+            for piece in (rest, *_SEPARATED.split(rest)[1:])
+            if piece.strip()
+        )
+    ):
+        # "24hr shift - 4 runs overnight", "round done, 13.2 miles": a note's cue beside
+        # words of which no food is made, though some are a food's words elsewhere (a
+        # time of day alone is no such cue: "kitfo 2pm" is a food the tables lack)
+        weak = not_food_reason(rest)
+        reason = weak if weak is not None and "(time" not in weak else None
     labelled = _LABEL.match(rest)
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""

@@ -138,8 +138,9 @@ def same_words(index: FoodIndex, word: str) -> list[str]:
     return found if word in found or word not in index.postings else [word, *found]
 
 
-def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
-    """The spelling corrector of this index: the food words, and ``extra`` known words."""
+def speller_for(index: FoodIndex, extra: Iterable[str] = (), chosen: Iterable[str] = ()) -> Speller:
+    """The spelling corrector of this index: the food words, ``extra`` known words, and
+    ``chosen`` words (the alias table's) that are never taken for misspellings."""
     if index.speller is None:
         freq = {w: len(p) for w, p in index.postings.items()}
         extra = set(extra)
@@ -147,7 +148,7 @@ def speller_for(index: FoodIndex, extra: Iterable[str] = ()) -> Speller:
             # deliberate words rank high, and among themselves by the foods that use
             # them (``suger``: sugar, used by 840 foods, not super, by 11)
             freq[w] = freq.get(w, 0) + 1000
-        index.speller = Speller(freq, secondary=extra - index.postings.keys())
+        index.speller = Speller(freq, secondary=extra - index.postings.keys(), chosen=chosen)
     return index.speller
 
 

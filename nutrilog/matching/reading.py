@@ -257,7 +257,9 @@ def read_key(
     """Read a key (from :func:`~nutrilog.matching.words.segmented_keys`); see the module doc."""
     synonyms = synonym_table() if synonyms is None else synonyms
     brands = brand_table() if brands is None else brands
-    speller = index.speller or speller_for(index, _known_words(synonym_table()))
+    speller = index.speller or speller_for(
+        index, _known_words(synonym_table()), {w for a in curated_aliases() for w in a.split()}
+    )
     reading = Reading(segments=[])
     for raw in key.split(f" {SEGMENT} ") if SEGMENT in key else [key]:
         words = raw.split()

@@ -143,9 +143,17 @@ class Speller:
         table): among corrections as near, a word of the food table comes first.
     """
 
-    def __init__(self, frequencies: Mapping[str, int], secondary: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        frequencies: Mapping[str, int],
+        secondary: Iterable[str] = (),
+        chosen: Iterable[str] = (),
+    ) -> None:
         self.frequencies = {w: int(n) for w, n in frequencies.items() if w}
         self.secondary = frozenset(secondary)
+        # words a person wrote into the alias table (``latke``): never a misspelling,
+        # though one letter from a far more common word (latte)
+        self.chosen = frozenset(chosen)
         words = [w for w in self.frequencies if len(w) >= MIN_LENGTH - 1 and w.isalpha()]
         by_delete: dict[str, list[str]] = {}
         for w in words:
@@ -182,6 +190,8 @@ class Speller:
         of the food table: a secondary word's count is given, not counted, so USDA's
         ``falafel`` is no misspelling of the synonym ``felafel``)."""
         found = self._misspelt.get(word)
+        if found is None and word in self.chosen:
+            found = self._misspelt[word] = False
         if found is None:
             freq = self.frequencies
             found = freq.get(word, 0) <= _RARE and any(
