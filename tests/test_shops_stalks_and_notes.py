@@ -192,3 +192,25 @@ def test_a_word_of_the_alias_table_is_a_spelling_target(foods: FoodTable) -> Non
     # latke is one letter from latte, which is far more common: still a word of its own
     # (FNDDS potato pancake, 70 g each)
     lands_on(foods, "latkas x2", "fndds:71701000", 140.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # hot before a drink is how it was served (SR28 sake; 6 fl oz at 29.1 g)
+        ("hot sake 6oz", "sr28:43479", 174.6),
+        # and hot cider is the US non-alcoholic apple cider (FNDDS, 1 cup 248 g)
+        ("hot cider 1 cup", "fndds:64101010", 248.0),
+        # pieces of a food whose serving is several of them: one medium item each
+        # (FNDDS steamed dumpling, medium 37 g; its serving is 100 g)
+        ("gyoza 6pcs", "fndds:58112510", 6 * 37.0),
+    ],
+)
+def test_served_hot_and_pieces(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+@pytest.mark.parametrize("line", ["hot dog", "hot chocolate", "2 hot links"])
+def test_hot_that_names_a_food_stays(foods: FoodTable, line: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert "how the drink was served" not in str(rows.iloc[0]["assumptions"])

@@ -54,6 +54,7 @@ from nutrilog.matching.entry import (
     not_food_reason,
     opens_unknown,
     read_topped,
+    said_hot,
     strip_prefix,
     understand,
 )
@@ -141,6 +142,7 @@ def understand_entries(
         or joined_names(line)[1]  # "apple pie a la mode": the pie with ice cream
         or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"
         or opens_unknown(matcher, line)  # "portillos italian beef"
+        or said_hot(line)  # "hot sake"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

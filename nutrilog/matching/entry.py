@@ -109,6 +109,7 @@ __all__ = [
     "entry_words",
     "maker_aside",
     "names_a_maker",
+    "said_hot",
     "opens_unknown",
     "needs_reading",
     "not_food_reason",
@@ -488,7 +489,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     ('lunch', ['toast', '0.5 tbsp butter'])
     """
     read = _understand(text, matcher)
-    parts = tuple(maker_aside(matcher, p) for p in read.parts)
+    parts = tuple(_served_hot(matcher, maker_aside(matcher, p)) for p in read.parts)
     return read if parts == read.parts else replace(read, parts=parts)
 
 
@@ -695,6 +696,62 @@ def _opening_word(text: str) -> re.Match[str] | None:
     if not food:
         return None
     return re.search(rf"(?<![\w'\u2019])(?P<name>{re.escape(food[0])})(?![\w'\u2019])", text)
+
+
+#: ``hot`` before a drink's name (``hot sake``, ``hot cider``): how it was served.
+_HOT = re.compile(r"\bhot\s+(?=[a-z])", re.IGNORECASE)
+#: Food groups of drinks (FNDDS), beside SR28's "Beverages".
+_DRINK_GROUPS = frozenset(
+    {
+        "Beer",
+        "Wine",
+        "Liquor and cocktails",
+        "Beverages",
+        "Coffee",
+        "Tea",
+        "Soft drinks",
+        "Diet soft drinks",
+        "Fruit drinks",
+        "Citrus juice",
+        "Apple juice",
+        "Other fruit juice",
+        "Vegetable juice",
+        "Milk shakes and other dairy drinks",
+        "Smoothies and grain drinks",
+        "Nutritional beverages",
+        "Sport and energy drinks",
+        "Diet sport and energy drinks",
+        "Other diet drinks",
+        "Milk substitutes",
+    }
+)
+
+
+def said_hot(text: str) -> bool:
+    """Whether ``text`` writes ``hot`` before another word (``hot sake 6oz``): perhaps
+    a drink served hot, which :func:`understand` reads as the drink.
+
+    Examples
+    --------
+    >>> said_hot("hot sake 6oz"), said_hot("sake 6oz")
+    (True, False)
+    """
+    return _HOT.search(text) is not None
+
+
+def _served_hot(matcher: Matcher, part: Part) -> Part:
+    """``part`` without ``hot`` before a drink the tables name only without it (``hot
+    sake`` is sake served hot; ``hot dog`` and ``hot chocolate`` are foods of their own)."""
+    found = _HOT.search(part.text)
+    if found is None or matcher.accepted(key_of(parse_quantity(part.text).food)):
+        return part
+    without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
+    held = matcher.result(key_of(parse_quantity(without).food))
+    if held.position is None or held.method == "fuzzy":
+        return part
+    if matcher.foods.foods.iloc[held.position]["group"] not in _DRINK_GROUPS:
+        return part  # "hot wings", "hot links": the word names the food
+    return Part(without, (*part.tags, ("served", "hot: how the drink was served")))
 
 
 def maker_aside(matcher: Matcher, part: Part) -> Part:

@@ -73,6 +73,17 @@ def _count(
         if row is None and unit in _ITEM_WORDS:
             # "55 pieces" of Goldfish, "2 sheets" of matzo: the item its description names
             row = described_count(food, hint, most=math.inf)
+        if row is None and unit == "piece":
+            # "gyoza 6 pieces": one item of a food whose serving is several of them
+            # (FNDDS dumpling, medium 37 g; its serving 100 g), not a serving a piece; a
+            # piece of a food bigger than its serving (a salmon fillet) stays the serving
+            item = usual_size(food, hint)
+            one = count_default(rows, hint) if item is None else None
+            if one is not None:
+                item = Portion(one.per_one, one.label, "")
+            serving = vague_portion(food_id, food, unit, hint, _twin_food(food_id, prepared))
+            if item is not None and np.isfinite(serving.grams) and item.grams < serving.grams:
+                return item
         if row is None and unit in _STALK_WORDS:
             # "2 stalks" of green onions: USDA weighs the onion, one item, not its stalk
             row = count_default(rows, hint)
