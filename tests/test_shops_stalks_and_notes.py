@@ -214,3 +214,20 @@ def test_served_hot_and_pieces(foods: FoodTable, line: str, food_id: str, grams:
 def test_hot_that_names_a_food_stays(foods: FoodTable, line: str) -> None:
     rows = entries_of_line(foods, line)
     assert "how the drink was served" not in str(rows.iloc[0]["assumptions"])
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        ("(Tom) soccer 5-6:30", "soccer"),
+        ("hockey 6am", "hockey"),
+        ("icy hot on lower back", "icy hot"),  # a rub on the skin, never eaten
+    ],
+)
+def test_sports_and_rubs_are_no_food(line: str, cue: str) -> None:
+    assert any(cue in r for r in rejected_reasons(line))
+
+
+def test_a_sport_before_a_separator_keeps_the_food(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "after soccer: 1 banana")
+    assert list(rows["food_id"]) == ["sr28:09040"]  # SR28 banana
