@@ -231,3 +231,11 @@ def test_sports_and_rubs_are_no_food(line: str, cue: str) -> None:
 def test_a_sport_before_a_separator_keeps_the_food(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "after soccer: 1 banana")
     assert list(rows["food_id"]) == ["sr28:09040"]  # SR28 banana
+
+
+def test_a_grocery_pickup_with_its_bill_is_no_food() -> None:
+    assert any("purchase" in r for r in rejected_reasons("kroger pickup $96.40"))
+
+
+def test_captain_and_coke_is_rum_and_cola(foods: FoodTable) -> None:
+    lands_on(foods, "captain n coke", "fndds:93301190", 225.0)  # FNDDS rum and cola, 1 drink

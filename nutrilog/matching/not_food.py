@@ -83,7 +83,21 @@ def _stores() -> frozenset[str]:
 
 #: Words of a shop or a bill: with an amount of money and no food word, a purchase note.
 _SHOPPING = frozenset(
-    {"shop", "shopping", "grocery", "groceries", "spent", "spend", "bill", "paid", "receipt", "run"}
+    {
+        "shop",
+        "shopping",
+        "grocery",
+        "groceries",
+        "spent",
+        "spend",
+        "bill",
+        "paid",
+        "receipt",
+        "run",
+        "pickup",
+        "delivery",
+        "order",
+    }
 )
 #: A duration as one word (``12hr``, ``45min``): like a tally word, a line with it and
 #: no food word is a note of the day (``12hr shift, no break``).
