@@ -63,7 +63,7 @@ def test_a_tilde_glued_to_an_amount_is_still_about(foods: FoodTable) -> None:
     [
         ("hamstrings cramped up at 2am", "cramped"),
         ("heat index 104 at the site", "heat index"),
-        ("netball v Harlow - 60 mins", "min"),  # a lone letter names no food
+        ("darts v Harlow - 60 mins", "min"),  # a lone letter names no food
     ],
 )
 def test_day_notes_are_no_food(line: str, cue: str) -> None:
