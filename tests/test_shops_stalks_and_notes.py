@@ -239,3 +239,13 @@ def test_a_grocery_pickup_with_its_bill_is_no_food() -> None:
 
 def test_captain_and_coke_is_rum_and_cola(foods: FoodTable) -> None:
     lands_on(foods, "captain n coke", "fndds:93301190", 225.0)  # FNDDS rum and cola, 1 drink
+
+
+def test_a_colour_in_run_together_words_is_no_glass_of_wine(foods: FoodTable) -> None:
+    # "red" alone is red wine, but "2 red hot dogs" names franks, not 1.5 kg of wine
+    rows = entries_of_line(foods, "2 red hot dogs")
+    assert "sr28:14096" not in set(rows["food_id"])  # SR28 red table wine
+
+
+def test_a_fast_day_is_no_food() -> None:
+    assert any("fast sunday" in r for r in rejected_reasons("fast sunday - no bfast or lunch"))

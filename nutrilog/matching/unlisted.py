@@ -95,6 +95,11 @@ def _kind_words() -> frozenset[str]:
     return vocab.dish_kinds | vocab.forms | vocab.category_heads
 
 
+#: Colours, a food's alone only in a glass (``red``, ``white``): inside a line of run
+#: together words they describe the food beside them.
+_COLOURS = frozenset({"red", "white", "black", "green", "brown", "yellow", "pink", "blue"})
+
+
 def _pieces(matcher: Matcher, words: list[str]) -> list[list[str]] | None:
     """The fewest pieces (two or more) of ``words`` that each name a food alone, none
     but the first opening with a word that names a kind of the food before it."""
@@ -106,6 +111,8 @@ def _pieces(matcher: Matcher, words: list[str]) -> list[list[str]] | None:
             pieces = [words[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             if any(key_of(p[0]) in kinds for p in pieces[1:]):
                 continue
+            if any(len(p) == 1 and p[0].lower() in _COLOURS for p in pieces):
+                continue  # "2 red hot dogs": the colour says which franks, no glass of red
             if all(_named_alone(matcher, p) for p in pieces):
                 return pieces
     return None
