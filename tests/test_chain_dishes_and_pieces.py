@@ -68,20 +68,20 @@ def test_diary_names_of_brand_and_chain_items(line: str, food_id: str, foods: Fo
 # --------------------------------------------------------------------------- amounts
 
 
-@pytest.mark.parametrize(
-    ("line", "grams"),
-    [
-        ("sparkling water w lemon 500ml", 500.0),  # the water's 500 ml, not the lemon's
-        ("black tea with milk 12 oz", 355.2),  # SR28 14355 brewed tea: 29.6 g per fl oz
-    ],
-)
-def test_a_drinks_amount_after_what_it_is_served_with_is_the_drinks(
-    line: str, grams: float, foods: FoodTable
-) -> None:
-    rows = entries_of([line], foods)
+def test_a_drinks_amount_after_what_it_is_served_with_is_the_drinks(foods: FoodTable) -> None:
+    # SR28 14355 brewed tea: 29.6 g per fl oz; the milk keeps an addition's amount
+    rows = entries_of(["black tea with milk 12 oz"], foods)
     assert len(rows) == 2
-    assert rows["grams"].iloc[0] == pytest.approx(grams, rel=0.02)
-    assert rows["grams"].iloc[1] < 60  # the lemon or the milk keeps a garnish's amount
+    assert rows["grams"].iloc[0] == pytest.approx(355.2, rel=0.02)
+    assert rows["grams"].iloc[1] < 60
+
+
+def test_a_drinks_amount_after_its_garnish_is_the_drinks(foods: FoodTable) -> None:
+    # the water's 500 ml, not the lemon's; the lemon is a garnish, left out and said
+    rows = entries_of(["sparkling water w lemon 500ml"], foods)
+    assert len(rows) == 1
+    assert rows["grams"].iloc[0] == pytest.approx(500.0, rel=0.02)
+    assert "a garnish" in rows["assumptions"].iloc[0]
 
 
 def test_a_small_weight_after_an_addition_stays_the_additions(foods: FoodTable) -> None:
