@@ -249,3 +249,21 @@ def test_a_colour_in_run_together_words_is_no_glass_of_wine(foods: FoodTable) ->
 
 def test_a_fast_day_is_no_food() -> None:
     assert any("fast sunday" in r for r in rejected_reasons("fast sunday - no bfast or lunch"))
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("4 oz hamburg", "fndds:21500100", 4 * 28.349523125),  # New England: ground beef, cooked
+        ("cornbeef hash 1 c", "fndds:27211400", 220.0),  # FNDDS corned beef hash, 1 cup
+        ("32oz ddp", "fndds:92410370", 32 * 30.0),  # FNDDS diet pepper-type soda, 30 g/fl oz
+        ("chili heated", "fndds:27111410", 190.0),  # warmed: no word of the food
+    ],
+)
+def test_regional_shorthand(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+def test_a_baked_bean_brand_names_baked_beans(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "B&M beans 1 cup")
+    assert rows.iloc[0]["description"].startswith("Beans, baked")
