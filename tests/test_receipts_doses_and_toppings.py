@@ -233,7 +233,7 @@ def test_a_name_opening_the_line_before_two_food_words_is_set_aside(foods: FoodT
     # an unknown word opening the line before a food of two words or more is a maker's
     # or a shop's name (measured over the labelled diaries: right more often than not)
     row = entries_of_line(foods, "Kingsley cheese burger").iloc[0]
-    assert row["food_id"] == "sr28:21089"  # SR28 fast-food cheeseburger
+    assert row["food_id"] == "fndds:27510155"  # FNDDS cheeseburger, NFS
     assert "Kingsley: a maker's name the tables lack" in row["assumptions"]
 
 

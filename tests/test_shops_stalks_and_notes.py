@@ -267,3 +267,15 @@ def test_regional_shorthand(foods: FoodTable, line: str, food_id: str, grams: fl
 def test_a_baked_bean_brand_names_baked_beans(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "B&M beans 1 cup")
     assert rows.iloc[0]["description"].startswith("Beans, baked")
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # a burger of no chain: FNDDS's NFS sandwich with its medium patty on a bun
+        ("cheeseburger", "fndds:27510155", 165.0),  # FNDDS cheeseburger NFS, 165 g
+        ("2 hamburgers", "fndds:27510521", 2 * 145.0),  # FNDDS hamburger NFS, 145 g
+    ],
+)
+def test_a_burger_of_no_chain(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)
