@@ -279,3 +279,8 @@ def test_a_baked_bean_brand_names_baked_beans(foods: FoodTable) -> None:
 )
 def test_a_burger_of_no_chain(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
     lands_on(foods, line, food_id, grams)
+
+
+def test_kielbasa_is_fndds_polish_sausage(foods: FoodTable) -> None:
+    # FNDDS Polish sausage lists kielbasa; 4 oz by weight
+    lands_on(foods, "kielbasa 4oz", "fndds:25221310", 4 * 28.349523125)
