@@ -74,7 +74,9 @@ def test_an_unknown_word_in_a_kind_place_leaves_the_alias_a_guess(foods: FoodTab
 
 
 def test_the_analysis_shows_the_guess_of_a_doubtful_entry(foods: FoodTable) -> None:
-    log = nl.parse_entries(["dinner: zorbly chiken breast"], date="2026-10-01")
+    # one food word after the unknown one: it may name the food's kind, so a guess (an
+    # unknown word before two food words is a maker's name, set aside and said)
+    log = nl.parse_entries(["dinner: zorbly chiken"], date="2026-10-01")
     entries = nl.analyze(log, PROFILE, foods=foods, min_day_kcal=0).entries
     row = entries.iloc[0]
     assert row["status"] == "unmatched"
@@ -187,9 +189,17 @@ def test_a_topped_food_read_as_a_branded_product_is_still_split(foods: FoodTable
 
 
 def test_the_fixes_name_the_guess_of_a_doubtful_entry(foods: FoodTable) -> None:
-    log = nl.parse_entries(["zorbly chiken breast 150g"], date="2026-10-01")
+    log = nl.parse_entries(["zorbly chiken 150g"], date="2026-10-01")
     fix = nl.analyze(log, PROFILE, foods=foods, min_day_kcal=0).fixes.iloc[0]
     assert fix["tier"] == "missing"
     assert "not matched to a food" in fix["problem"]
     assert "low confidence: best guess Chicken" in fix["problem"]
     assert "Chicken" in fix["options"]
+
+
+def test_an_unknown_word_before_two_food_words_is_a_makers_name_said(foods: FoodTable) -> None:
+    log = nl.parse_entries(["dinner: zorbly chiken breast"], date="2026-10-01")
+    row = nl.analyze(log, PROFILE, foods=foods, min_day_kcal=0).entries.iloc[0]
+    assert row["status"] == "matched"
+    assert "zorbly: a maker's name the tables lack, set aside" in row["assumptions"]
+    assert "spelling: chiken → chicken" in row["assumptions"]
