@@ -284,3 +284,8 @@ def test_a_burger_of_no_chain(foods: FoodTable, line: str, food_id: str, grams: 
 def test_kielbasa_is_fndds_polish_sausage(foods: FoodTable) -> None:
     # FNDDS Polish sausage lists kielbasa; 4 oz by weight
     lands_on(foods, "kielbasa 4oz", "fndds:25221310", 4 * 28.349523125)
+
+
+def test_a_nutrients_name_beside_foods_is_no_note(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "protein oats (1/2c dry oats + 1 scoop whey)")
+    assert len(rows) == 2  # the oats and the whey, not a macro tally

@@ -472,6 +472,8 @@ def _dish_tag(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str],
     return (("dish", f'"{text}" matched as one mixed dish'),)
 
 
+#: Reasons whose cue a food line may hold: a time of day, a nutrient's name.
+_NO_NOTE_CUE = re.compile(r"\((?:time|\w+ tally)")
 #: A separator between a note and what follows it (``:``, `` - ``, ``->``).
 _SEPARATED = re.compile(r"\s*:\s*|\s+[-\u2013\u2014]+>?\s+|\s*[-=]>\s*")
 
@@ -518,10 +520,11 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         )
     ):
         # "24hr shift - 4 runs overnight", "round done, 13.2 miles": a note's cue beside
-        # words of which no food is made, though some are a food's words elsewhere (a
-        # time of day alone is no such cue: "kitfo 2pm" is a food the tables lack)
+        # words of which no food is made, though some are a food's words elsewhere; a
+        # time of day or a nutrient's name is no such cue ("kitfo 2pm" is a food the
+        # tables lack, "protein oats (1/2c dry oats + 1 scoop whey)" food)
         weak = not_food_reason(rest)
-        reason = weak if weak is not None and "(time" not in weak else None
+        reason = weak if weak is not None and not _NO_NOTE_CUE.search(weak) else None
     labelled = _LABEL.match(rest)
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""
