@@ -99,6 +99,7 @@ from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
+from nutrilog.portions import is_drink
 from nutrilog.quantity import parse_quantity
 
 __all__ = [
@@ -703,31 +704,11 @@ def _opening_word(text: str) -> re.Match[str] | None:
 
 #: ``hot`` before a drink's name (``hot sake``, ``hot cider``): how it was served.
 _HOT = re.compile(r"\bhot\s+(?=[a-z])", re.IGNORECASE)
-#: Food groups of drinks (FNDDS), beside SR28's "Beverages".
-_DRINK_GROUPS = frozenset(
-    {
-        "Beer",
-        "Wine",
-        "Liquor and cocktails",
-        "Beverages",
-        "Coffee",
-        "Tea",
-        "Soft drinks",
-        "Diet soft drinks",
-        "Fruit drinks",
-        "Citrus juice",
-        "Apple juice",
-        "Other fruit juice",
-        "Vegetable juice",
-        "Milk shakes and other dairy drinks",
-        "Smoothies and grain drinks",
-        "Nutritional beverages",
-        "Sport and energy drinks",
-        "Diet sport and energy drinks",
-        "Other diet drinks",
-        "Milk substitutes",
-    }
-)
+
+
+def _without_span(text: str, found: re.Match[str]) -> str:
+    """``text`` without the words ``found`` spans, spaces closed up."""
+    return " ".join((text[: found.start()] + text[found.end() :]).split())
 
 
 def said_hot(text: str) -> bool:
@@ -748,11 +729,11 @@ def _served_hot(matcher: Matcher, part: Part) -> Part:
     found = _HOT.search(part.text)
     if found is None or matcher.accepted(key_of(parse_quantity(part.text).food)):
         return part
-    without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
+    without = _without_span(part.text, found)
     held = matcher.result(key_of(parse_quantity(without).food))
     if held.position is None or held.method == "fuzzy":
         return part
-    if matcher.foods.foods.iloc[held.position]["group"] not in _DRINK_GROUPS:
+    if not is_drink(matcher.foods, matcher.foods.foods.index[held.position]):
         return part  # "hot wings", "hot links": the word names the food
     return Part(without, (*part.tags, ("served", "hot: how the drink was served")))
 
@@ -806,7 +787,7 @@ def _without_maker(matcher: Matcher, part: Part, found: re.Match[str], kind: str
     read = matcher.reading(name)
     if read.corrections or read.synonyms or read.brands or read.segments != [[(name, "unknown")]]:
         return None  # a food word, a name the tables hold, or a misspelling of one
-    without = " ".join((part.text[: found.start()] + part.text[found.end() :]).split())
+    without = _without_span(part.text, found)
     food = parse_quantity(without).food
     if not food.strip() and parse_quantity(part.text).unit in _BEER_MEASURES:
         # "2 pints smithwicks", "tallboy of natty": a name drunk by the pint is a beer's
