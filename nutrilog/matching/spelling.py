@@ -141,6 +141,9 @@ class Speller:
     secondary : iterable of str
         Known words no food's description holds (``butty``, a word of the synonym
         table): among corrections as near, a word of the food table comes first.
+    chosen : iterable of str
+        Words a person chose (the alias table's, ``latke``): never taken for a
+        misspelling of a far commoner word one letter away (latte).
     """
 
     def __init__(
