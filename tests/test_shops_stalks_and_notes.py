@@ -289,3 +289,11 @@ def test_kielbasa_is_fndds_polish_sausage(foods: FoodTable) -> None:
 def test_a_nutrients_name_beside_foods_is_no_note(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "protein oats (1/2c dry oats + 1 scoop whey)")
     assert len(rows) == 2  # the oats and the whey, not a macro tally
+
+
+def test_an_autocorrected_word_is_read_by_its_neighbour(foods: FoodTable) -> None:
+    # "friend" is a word only a brand's name spells (KASHI GOOD FRIENDS) and never goes
+    # with rice; one letter away, fried rice is a pair USDA writes (FNDDS, 1 cup 198 g)
+    lands_on(foods, "friend rice 1 cup", "fndds:58150310", 198.0)
+    # the brand's own name is left as it is
+    lands_on(foods, "kashi good friends 1 cup", "sr28:08390", 53.0)  # SR28, 1 cup 53 g

@@ -288,6 +288,17 @@ def read_key(
                 branded = bool(found) or any(x != w for x in brand_only)
                 fixed = None if w in plain or branded else speller.unvowelled(w)
                 fixed = fixed or (None if branded else speller.common_form(w))  # chees
+                if fixed is None and w not in plain and not branded:
+                    # a word only a brand's name spells, beside a food word it never
+                    # goes with: an autocorrect's slip (friend rice is fried rice)
+                    at = len(fixed_words)
+                    fixed = speller.paired(
+                        w,
+                        fixed_words[-1] if fixed_words else None,
+                        words[at + 1] if at + 1 < len(words) else None,
+                        word_pairs(index),
+                        known=True,
+                    )
                 if fixed is not None and fixed in plain:
                     reading.corrections.append((w, fixed))
                     corrected = True

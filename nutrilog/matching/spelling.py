@@ -442,12 +442,19 @@ class Speller:
         return found.pop() if len(found) == 1 else None
 
     def paired(
-        self, word: str, before: str | None, after: str | None, pairs: Container[tuple[str, str]]
+        self,
+        word: str,
+        before: str | None,
+        after: str | None,
+        pairs: Container[tuple[str, str]],
+        known: bool = False,
     ) -> str | None:
         """An unknown word of five letters or more read by its neighbour: the one word one
         edit away that forms a known pair with the word before or after it, where
         :meth:`correct` would pick the commonest of several (``beef jerkey`` is beef jerky,
-        not ``jersey``); None when no such word or more than one.
+        not ``jersey``); None when no such word or more than one. With ``known``, a
+        known word too, when it pairs with neither neighbour (``friend rice``, a phone's
+        autocorrect, is fried rice).
 
         Examples
         --------
@@ -457,12 +464,19 @@ class Speller:
         >>> s.correct("jerkey")
         'jersey'
         """
-        if len(word) < MIN_LENGTH or not word.isalpha() or word in self.frequencies:
+        if len(word) < MIN_LENGTH or not word.isalpha():
+            return None
+        if word in self.frequencies and not (
+            known
+            and (before is None or (before, word) not in pairs)
+            and (after is None or (word, after) not in pairs)
+        ):
             return None
         found = {
             w
             for w in self._one_edit(word)
-            if (
+            if w != word
+            and (
                 (before is not None and (before, w) in pairs)
                 or (after is not None and (w, after) in pairs)
             )
