@@ -245,6 +245,9 @@ def test_products_without_amounts_are_unknown_never_zero(text: str, unknown: str
         ("Caltrate 600+D3 (600mg Ca, 800IU)", "calcium_mg", 600.0),
         ("Slow-Mag 2 tabs", "magnesium_mg", 143.0),  # 71.5 mg each
         ("Mag64 x2", "magnesium_mg", 128.0),
+        # a product's words side by side in another order name it all the same
+        ("3 ultra strength tums", "calcium_mg", 1200.0),  # Tums Ultra 1000: 400 mg each
+        ("Mag-Tab SR 3 caplets", "magnesium_mg", 3 * 84.0),  # 84 mg as L-lactate each
     ],
 )
 def test_bundled_products(text: str, column: str, amount: float) -> None:

@@ -167,10 +167,13 @@ def product_index(
 def product_in(
     text: str, products: tuple[tuple[tuple[str, ...], str, dict[str, float]], ...]
 ) -> tuple[str, dict[str, float]] | None:
-    """The product whose every word is in the text (longest name first)."""
+    """The product whose every word is in the text, side by side in any order
+    (``extra strength tums`` is Tums Extra Strength), longest name first."""
     words = _words(text)
     for product_words, product, amounts in products:
         n = len(product_words)
-        if n and any(words[i : i + n] == product_words for i in range(len(words) - n + 1)):
+        if n and any(
+            sorted(words[i : i + n]) == sorted(product_words) for i in range(len(words) - n + 1)
+        ):
             return product, amounts
     return None
