@@ -67,6 +67,7 @@ from nutrilog.matching.dishes import (
 from nutrilog.matching.listed import app_product, listed_foods
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
+from nutrilog.matching.mixed_drinks import spirit_and_mixer
 from nutrilog.matching.naming import names_brand
 from nutrilog.matching.negations import negates, only_negations, tagged, without_negations
 from nutrilog.matching.neighbours import (
@@ -574,6 +575,9 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         rest, omitted = share[0], (*omitted, share[1])
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
+    mixed = spirit_and_mixer(rest)
+    if mixed is not None:  # "brugal y coca cola": the rum and cola FNDDS names
+        rest, omitted = mixed[0], (*omitted, *mixed[1])
     rest = milk_said_after(half_and_half(rest))  # "cappuccino, whole milk": its own milk
     rest = buttered(rest)  # "buttered toast": the toast and its butter
     rest, regional = regional_reading(rest)  # "a portion of chips": french fries

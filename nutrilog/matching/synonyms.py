@@ -35,11 +35,13 @@ __all__ = [
     "PhraseTable",
     "Rewritten",
     "Synonym",
+    "brand_rows",
     "brand_table",
     "read_brands",
     "read_synonyms",
     "rewrite",
     "synonym_table",
+    "table_rows",
 ]
 
 P = TypeVar("P")
@@ -115,7 +117,9 @@ class PhraseTable(Generic[P]):
         return sum(len(v) for v in self.by_first.values())
 
 
-def _rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+def table_rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of the bundled CSV ``name`` (cells stripped); a DataError naming the
+    file when one of ``columns`` is missing."""
     with dataset_path(name).open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = set(columns) - set(reader.fieldnames or [])
@@ -141,7 +145,7 @@ def read_synonyms(rows: Iterable[Synonym]) -> PhraseTable[Synonym]:
 @lru_cache(maxsize=1)
 def synonym_table() -> PhraseTable[Synonym]:
     """The packaged synonym table ``datasets/synonyms.csv``."""
-    rows = _rows("synonyms.csv", ("term", "means", "kind", "region", "reason"))
+    rows = table_rows("synonyms.csv", ("term", "means", "kind", "region", "reason"))
     return read_synonyms(Synonym(r["term"], r["means"], r["kind"], r["region"]) for r in rows)
 
 
@@ -158,10 +162,16 @@ def read_brands(rows: Iterable[Brand]) -> PhraseTable[Brand]:
 
 
 @lru_cache(maxsize=1)
+def brand_rows() -> tuple[Brand, ...]:
+    """The rows of ``datasets/brands.csv``, as written."""
+    rows = table_rows("brands.csv", ("brand", "kind", "generic", "note"))
+    return tuple(Brand(r["brand"], r["kind"], r["generic"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
 def brand_table() -> PhraseTable[Brand]:
     """The packaged brands (``datasets/brands.csv``) and shop names (``matching_words.csv``)."""
-    rows = _rows("brands.csv", ("brand", "kind", "generic", "note"))
-    brands = [Brand(r["brand"], r["kind"], r["generic"]) for r in rows]
+    brands = list(brand_rows())
     brands += [Brand(name, "store", "") for name in matcher_words().store_brands]
     return read_brands(brands)
 
