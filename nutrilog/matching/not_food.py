@@ -81,9 +81,19 @@ def _stores() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)
 
 
-#: Words of a shop or a bill: with an amount of money and no food word, a purchase note.
+#: Words of a shop, a bill or a day's pay: with an amount of money and no amount of
+#: a food, a note of money (``tips $186``, ``Seafood City run $86``).
 _SHOPPING = frozenset(
     {
+        "tip",
+        "tips",
+        "paycheck",
+        "payday",
+        "wages",
+        "rent",
+        "parking",
+        "toll",
+        "tolls",
         "shop",
         "shopping",
         "grocery",
