@@ -5,8 +5,9 @@ shot)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
-from diary import entries_of_line, lands_on, rejected_reasons
+from diary import entries_of, entries_of_line, lands_on, rejected_reasons
 
 from nutrilog.foods import FoodTable
 from nutrilog.matching.mixed_drinks import spirit_and_mixer
@@ -78,3 +79,17 @@ def test_pay_and_heavy_work_are_notes(line: str) -> None:
 def test_a_price_beside_a_food_is_still_food(foods: FoodTable) -> None:
     # money with no pay or shop word beside a food is the food's price, left out
     lands_on(foods, "bagel $3", "sr28:18001", 105.0)  # SR28 plain bagel, 1 medium 105 g
+
+
+def test_an_entry_heavier_than_anyone_eats_is_left_unknown(foods: FoodTable) -> None:
+    # a slip (lbs for g) or no food at all: its grams and nutrients are unknown, said,
+    # and the line beside it is counted as usual
+    rows = entries_of(["2200 lbs rice", "1 cup rice"], foods)
+    slip, cup = rows.iloc[0], rows.iloc[1]
+    assert slip["status"] == "no grams" and slip["grams_note"].startswith("amount doubtful")
+    assert pd.isna(slip["grams"]) and pd.isna(slip["magnesium_mg"])
+    assert cup["grams"] == pytest.approx(158.0)  # SR28 white rice, cooked, 1 cup
+
+
+def test_a_gallon_is_not_too_much(foods: FoodTable) -> None:
+    lands_on(foods, "1 gallon milk", "fndds:11100000", 16 * 244.0)  # FNDDS Milk, NFS

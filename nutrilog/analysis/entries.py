@@ -33,10 +33,23 @@ from nutrilog.matching.match import MATCH_COLUMNS
 from nutrilog.nutrients import NUTRIENT_COLUMNS
 from nutrilog.search import good_suggestions
 
-__all__ = ["STATUSES", "analyse_log", "entry_counts", "food_setup", "unmatched_entries"]
+__all__ = [
+    "MOST_GRAMS",
+    "STATUSES",
+    "analyse_log",
+    "entry_counts",
+    "food_setup",
+    "unmatched_entries",
+]
 
 #: Entry statuses after analysis.
 STATUSES = ("matched", "unmatched", "no grams", "supplement", "reported")
+#: The most one entry may weigh: no one eats or drinks 10 kg at once, so a heavier
+#: amount is a slip or no food at all (``hauled 2200 lbs of fish``), and its grams
+#: and nutrients are left unknown (status ``no grams``) rather than counted.
+MOST_GRAMS = 10_000.0
+#: The grams note of an entry heavier than :data:`MOST_GRAMS`.
+TOO_MUCH = "amount doubtful: more than 10 kg in one entry, left unknown"
 
 
 #: Columns of :func:`_match_keys`.
@@ -240,6 +253,10 @@ def _analyse_entries(
         )
         kept = redo & food_id.isna().to_numpy()  # no food to recompute from
         energy_notes = np.where(kept, KEPT_NOTE, energy_notes)
+    too_much = grams > MOST_GRAMS  # NaN compares False
+    if too_much.any():  # "hauled 2200 lbs of reds": a slip or no food, left unknown
+        grams = np.where(too_much, np.nan, grams)
+        note = choose(~too_much, note, pd.Series(TOO_MUCH, index=index))
     weighed = pd.DataFrame({"food_id": food_id, "grams": grams}, copy=False)  # read only
     computed = scale_per_100g(weighed, foods.nutrients, rows_of=foods.id_lookup.position)
     columns = {c: entries[c] for c in entries.columns}
