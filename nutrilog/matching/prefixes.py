@@ -563,7 +563,9 @@ def _said_after() -> re.Pattern[str]:
         rf"|\s+(?:from|at)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:{alternation(w.places)})\s*$"
         # any place with an article or a possessive (``from the diner``, ``at the tea
         # room``, ``at mom's``), unless a brand is named there (see :func:`_place_said`)
-        r"|\s+(?:from|at)\s+(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
+        # (``straight from the jar``, ``out of the tin``: what it was eaten from)
+        r"|\s+(?:(?:straight|right)\s+)?(?:from|out\s+of|at)\s+"
+        r"(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
         r"[a-z][a-z' &-]{1,30}?|[a-z]+'s(?:\s+(?:house|place))?)\s*$"
         r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$"  # a chain: see below
         # where it was put, said of a food logged on its own (``feta on top``, ``balsamic

@@ -110,9 +110,11 @@ _NOT_AFTER_SIZE = frozenset(
     ["rare", "well", "done", "roast", "grain", "curd", "heat", "hot", "spicy", "firm"]
     + ["soft", "dark", "light", "fat", "flake"]
 )
-# Vague measures that also open food names (``glass noodles``, ``mug cake``, ``square
+# Vague measures that also open food names (``glass noodles``, ``mug cake``, ``spoon bread``, ``square
 # pizza``, ``tin roof sundae``): without ``of`` after them they are the food's own word.
-_NAMING_VAGUE = frozenset(["glass", "mug", "square", "tin", "bag", "bottle", "shot", "wedge"])
+_NAMING_VAGUE = frozenset(
+    ["glass", "mug", "square", "tin", "bag", "bottle", "shot", "wedge", "spoon"]
+)
 # Lean and fat shares of ground meat (``80/20``, ``93/7``): 50-99 over a smaller share.
 _LEAN_RATIO = re.compile(r"(?:[5-9]\d)/(?:[1-4]?\d)")
 # Number words that are an amount only in front of a unit ("quarter cup", not "quarter
@@ -353,6 +355,7 @@ def _implicit_unit(toks: Tokens) -> _Cand | None:
     if (
         info.kind == "vague"
         and info.unit not in _NAMING_VAGUE
+        and toks.word[start] not in _NAMING_VAGUE  # "spoon bread": a spoonful's other word
         and j < toks.n
         and toks.kind[j] == "word"
     ):
