@@ -186,13 +186,18 @@ _MILK_DRINK = (
 _BLACK_DRINK = (
     r"(?:coffee|coffees|tea|teas|cuppa|americano|americanos|long\s+black|cold\s+brew|joe)"
 )
+#: Drinks of cocoa, made with milk (``hot choc``, ``cup of cocoa``).
+_COCOA = r"(?:hot\s+chocolate|hot\s+choc|hot\s+cocoa|cocoa)"
 _MILK_KIND = (
     r"(?:whole|full[\s-]?(?:cream|fat)|skim|skimmed|semi[\s-]?skimmed|[12]\s?%|low[\s-]?fat|"
     r"non[\s-]?fat|fat[\s-]?free|lite|light|trim|oat|almond|soy|soya|coconut|cashew|lactose[\s-]?free)"
 )
 _SAID_AFTER_DRINK = re.compile(
     rf"^(?P<drink>.*?\b{_MILK_DRINK})\s*,\s*(?P<milk>{_MILK_KIND}(?:\s+milk)?)(?=\s*(?:,|;|$))"
-    rf"|^(?P<plain>.*?\b{_BLACK_DRINK})\s*,\s*(?P<black>black)\b",
+    rf"|^(?P<plain>.*?\b{_BLACK_DRINK})\s*,\s*(?P<black>black)\b"
+    # cocoa is made with milk: "with milk" names its own, not a splash poured in
+    rf"|^(?P<cocoa>.*?\b{_COCOA})\s*(?:\bwith\b|\bw/|\bw\b)\s*(?P<own>(?:{_MILK_KIND}\s+)?milk|{_MILK_KIND})"
+    r"(?=\s*(?:,|;|$))",
     re.IGNORECASE,
 )
 
@@ -253,10 +258,19 @@ def milk_said_after(text: str) -> str:
     'large coffee black, no sugar'
     >>> milk_said_after("latte, muffin")
     'latte, muffin'
+    >>> milk_said_after("mug of hot choc w/ milk"), milk_said_after("hot cocoa with oat milk")
+    ('mug of hot choc', 'oat milk hot cocoa')
     """
     found = _SAID_AFTER_DRINK.search(text)
     if found is None:
         return text
+    if found["cocoa"] is not None:
+        own, drink = found["own"], found["cocoa"]
+        if re.fullmatch(r"milk", own, re.I):  # plain milk: the ready-to-drink cocoa's own
+            return f"{drink}{text[found.end() :]}"
+        milk = own if re.search(r"milk$", own, re.I) else f"{own} milk"
+        word = list(re.finditer(_COCOA, drink, re.IGNORECASE))[-1].start()
+        return f"{drink[:word]}{milk} {drink[word:]}{text[found.end() :]}"
     if found["drink"] is not None:
         milk = found["milk"]
         milk = milk if re.search(r"milk$", milk, re.I) else f"{milk} milk"
