@@ -18,7 +18,7 @@ import pytest
 from nutrilog import dataset_path
 from nutrilog.matching import curated_aliases, normalize_food_text
 
-SYNONYM_KINDS = {"regional", "spelling", "shorthand"}
+SYNONYM_KINDS = {"regional", "spelling", "shorthand", "dish"}
 REGIONS = {"UK", "AU", "NZ", "IN", "US", "CA", "ZA", "any"}
 BRAND_KINDS = {"restaurant", "packaged"}
 

@@ -376,7 +376,8 @@ def joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     said: list[tuple[str, str]] = []
 
     def spell(found: re.Match[str]) -> str:
-        meant = means[_joined_key(found[0])]
+        key = _joined_key(found[0])
+        meant = means[key] if key in means else means[key[:-1]]  # "kielbasa dogs"
         said.append(("synonym", f"{found[0]} \u2192 {meant}"))
         return meant
 
@@ -395,20 +396,22 @@ def _joined_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _joined_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The synonyms whose term joins two words with "and" or "on", or whose meaning adds
-    a food with "with" (``a la mode``), as one pattern, and their meanings by
-    :func:`_joined_key`."""
+    """The synonyms whose term joins two words with "and" or "on", whose meaning adds a
+    food with "with" (``a la mode``), or that name a dish by its parts (kind ``dish``),
+    as one pattern, and their meanings by :func:`_joined_key`."""
     means: dict[str, str] = {}
     for rows in synonym_table().by_first.values():
         for _, row in rows:
             key = _joined_key(row.term)
             joins = {"and", "on"} & set(key.split()[1:-1])  # fish and chips, beans on toast
-            if joins or row.means.startswith("with "):  # a la mode: with vanilla ice cream
+            # a la mode: with vanilla ice cream; a dish named by one word of its own that
+            # is its parts (kielbasa dog: kielbasa on a hot dog bun)
+            if joins or row.means.startswith("with ") or row.kind == "dish":
                 means.setdefault(key, row.means)
     if not means:
         return None, means
     names = [
-        r"\s+".join(_AND if w == "and" else re.escape(w) for w in key.split())
+        r"\s+".join(_AND if w == "and" else re.escape(w) for w in key.split()) + "s?"
         for key in sorted(means, key=len, reverse=True)
-    ]
+    ]  # "s?": a plural (``2 kielbasa dogs``)
     return re.compile(rf"(?<![\w'])(?:{'|'.join(names)})(?![\w'])", re.IGNORECASE), means
