@@ -570,7 +570,9 @@ def _said_after() -> re.Pattern[str]:
         r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$"  # a chain: see below
         # where it was put, said of a food logged on its own (``feta on top``, ``balsamic
         # on the salad``)
-        r"|\s+on\s+(?:top|the\s+side|(?:the|my|his|her|our)\s+[a-z]+)\s*$",
+        r"|\s+on\s+(?:top|the\s+side|(?:the|my|his|her|our)\s+[a-z]+)\s*$"
+        # how it went into the dish before it (``ramen w/ an egg cracked in``)
+        r"|\s+(?:cracked|stirred|mixed|whisked|dropped|thrown|poached)\s+in(?:to\s+it)?\s*$",
         re.I,
     )
 
