@@ -560,11 +560,11 @@ def _said_after() -> re.Pattern[str]:
     times = alternation(tuple(t for t in w.times_of_day if len(t) >= 5))
     return re.compile(
         rf"\s+(?:(?:at|in\s+the|this|last|on|during\s+the)\s+)?(?:{times})\s*$"
-        rf"|\s+(?:from|at)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:{alternation(w.places)})\s*$"
+        rf"|\s+(?:from|at|@)\s*(?:the\s+|a\s+|my\s+|our\s+)?(?:{alternation(w.places)})\s*$"
         # any place with an article or a possessive (``from the diner``, ``at the tea
         # room``, ``at mom's``), unless a brand is named there (see :func:`_place_said`)
         # (``straight from the jar``, ``out of the tin``: what it was eaten from)
-        r"|\s+(?:(?:straight|right)\s+)?(?:from|out\s+of|at)\s+"
+        r"|\s+(?:(?:straight|right)\s+)?(?:from|out\s+of|at|@)\s*"
         r"(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
         r"[a-z][a-z' &-]{1,30}?|[a-z]+'s(?:\s+(?:house|place))?)\s*$"
         r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$"  # a chain: see below
