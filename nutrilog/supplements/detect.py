@@ -517,9 +517,19 @@ def detect_supplement(text: str) -> SupplementInfo:
 _MOST_MINERAL_MG = {"magnesium_mg": 6000.0, "calcium_mg": 7200.0, "potassium_mg": 9400.0}
 
 
+#: A name in brackets opening a line (``(Deb)``, ``(mami)``): whose line it is, as
+#: :func:`~nutrilog.matching.prefixes.strip_prefix` reads it for a food.
+_WHOSE = re.compile(
+    r"^\s*[(\[]\s*[A-Za-z][A-Za-z'.-]{0,19}(?:\s[A-Za-z][A-Za-z'.-]{0,19})?\s*[)\]]\s*"
+)
+
+
 def _detect(text: str) -> SupplementInfo:
     """:func:`detect_supplement` before its amounts are checked against any label."""
     text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
+    owner = _WHOSE.match(text)
+    if owner is not None and nutrients_in(text[owner.end() :]):
+        text = text[owner.end() :]  # "(Deb) calcium 600 + D3": whose line it is
     text = CAL_BESIDE.sub("calcium", text)  # "cal 500 + D3": calcium
     purpose = PURPOSE.search(text)
     if purpose is not None and purpose.start() > 0 and nutrients_in(text[: purpose.start()]):
