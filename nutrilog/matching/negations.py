@@ -31,6 +31,7 @@ from nutrilog.matching.match import key_of
 from nutrilog.matching.parts import Part, split_parts
 from nutrilog.matching.reading import plain_key
 from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.quantity import parse_quantity
 
 if TYPE_CHECKING:
     from nutrilog.matching.match import Matcher
@@ -152,10 +153,13 @@ def without_negations(rest: str, matcher: Matcher) -> tuple[str, tuple[tuple[str
     if not omitted:
         return rest, ()
     cosmetic = matcher_words().cosmetic
-    words = " ".join(w for w in plain_key(key_of(rest)).split() if w not in cosmetic)
     tables = matcher.tables
-    if words in tables.user or words in tables.curated:
-        return rest, ()
+    # the food's words with and without its amount ("2 hot dogs no bun": the patty's
+    # alias is named without the count)
+    for said in (rest, parse_quantity(rest).food):
+        words = " ".join(w for w in plain_key(key_of(said)).split() if w not in cosmetic)
+        if words in tables.user or words in tables.curated:
+            return rest, ()
     return kept, (("left out", ", ".join(omitted)),)
 
 
