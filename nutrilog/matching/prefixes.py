@@ -365,6 +365,9 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
             rest = rest[found.end() :].strip()
             changed = True
             break
+    placed = _amount_then_place().match(rest)
+    if placed is not None:  # "20oz gas station coffee": the size is the coffee's
+        rest = f"{placed['amount']}{rest[placed.end() :]}"
     labelled = _label_before(rest)
     if labelled is not None and labelled[0]:  # "garden: 1/2 cup cucumber slices"
         meal = meal or labelled[0]
@@ -549,6 +552,17 @@ def _meal_after() -> re.Pattern[str]:
     ``w/ dinner``)."""
     meals = alternation(entry_words().meals)
     return re.compile(rf"\s+(?:at|for|during|with|w/)\s*(?P<meal>(?:my\s+)?(?:{meals}))\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _amount_then_place() -> re.Pattern[str]:
+    """An amount, then a place said before the food (``20oz gas station coffee``,
+    ``2 roller grill hot dogs``): the place is no part of the food."""
+    places = alternation(entry_words().places_before)
+    return re.compile(
+        r"^(?P<amount>\d+(?:[./]\d+)?\s*(?:[a-z]{1,6}\.?\s+)?)(?:" + places + r")\s+(?=[a-z])",
+        re.I,
+    )
 
 
 @lru_cache(maxsize=1)
