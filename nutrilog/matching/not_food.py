@@ -87,6 +87,8 @@ _SHOPPING = frozenset(
     {
         "tip",
         "tips",
+        "check",
+        "cheque",
         "paycheck",
         "payday",
         "wages",
