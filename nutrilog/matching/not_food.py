@@ -147,6 +147,23 @@ def tally_cue(word: str) -> str | None:
     return "time" if _CLOCK_WORD.match(word) else None
 
 
+#: French words beside ``pain`` that make it bread, not an ache: ``de pain``, ``du pain``,
+#: ``pain brun``, ``pain doré`` (``back pain``, ``pain 6/10`` stay notes).
+_BREAD_BEFORE = frozenset({"de", "du", "tranche", "morceau"})
+_BREAD_AFTER = frozenset(
+    {"blanc", "brun", "dore", "perdu", "grille", "complet", "de", "au", "aux", "avec", "et"}
+)
+
+
+def _french_bread(words: list[str], start: int, end: int) -> bool:
+    """Whether the cue ``words[start:end]`` is the French ``pain`` (bread) of a food."""
+    if words[start:end] != ["pain"]:
+        return False
+    before = words[start - 1] if start else ""
+    after = words[end] if end < len(words) else ""
+    return before in _BREAD_BEFORE or after in _BREAD_AFTER
+
+
 def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     """Whether a one-word not-food cue is written as a size word before a food.
 
@@ -284,7 +301,9 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     cues = [
         c
         for c in vocab.not_food.find(words)
-        if not _is_size(text, words[c[0] : c[1]], known) and not named.intersection(range(*c[:2]))
+        if not _is_size(text, words[c[0] : c[1]], known)
+        and not named.intersection(range(*c[:2]))
+        and not _french_bread(words, c[0], c[1])
     ]
     if cues:
         start, end, kind = cues[0]

@@ -87,9 +87,10 @@ _NOT_UNDER = r"(?:easy|medium|hard|well|\d|the\s+(?:day|week|weekend)|an?\s+hour
 #: (``salmon over rice``).
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+|\s+/\s+"
-    # Spanish "y" and "con" join foods as "and" and "with" do (``cafe con leche y pan
-    # dulce``); a dish named with them is kept whole when the tables name it
-    rf"|\s+(?:and|with|n|w|y|con)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    # Spanish "y" and "con" and French "et" and "avec" join foods as "and" and "with"
+    # do (``cafe con leche y pan dulce``, ``gruau avec sirop d'erable``); a dish named
+    # with them is kept whole when the tables name it
+    rf"|\s+(?:and|with|n|w|y|con|et|avec)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
     # "plus" joins two foods, except in a shake's name (Ensure Plus, Boost Plus)
     r"|(?<!ensure)(?<!boost)\s+plus\s+"
     # on a counted food (``sardines on 4 triscuits``): two foods, the second counted

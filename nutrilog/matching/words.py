@@ -88,9 +88,13 @@ def one_per_line(texts: list[str]) -> str:
 #: Letters Unicode does not split into a base letter and an accent (Polish ``ł``,
 #: Danish ``ø``, German ``ß``): their plain spelling, so that ``kiełbasa`` is ``kielbasa``.
 _UNDECOMPOSED = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+    {"\u2019": "'", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
      "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "þ": "th"}
 )  # fmt: skip
+
+
+#: A French elided article or preposition before a word (``d'érable``, ``l'eau``).
+_ELISION = re.compile(rb"(?<![A-Za-z0-9])([dlDL])'(?=[A-Za-z])")
 
 
 def normalized_words(texts: list[str]) -> list[str]:
@@ -104,6 +108,8 @@ def normalized_words(texts: list[str]) -> list[str]:
     if not block.isascii():
         block = unicodedata.normalize("NFKD", block.translate(_UNDECOMPOSED))
     ascii_bytes = block.encode("ascii", "ignore")
+    if b"'" in ascii_bytes:  # French d' and l' before a word: "d'amandes" is "d amandes"
+        ascii_bytes = _ELISION.sub(rb"\1 ", ascii_bytes)
     words = (
         ascii_bytes.translate(_FOLD, b"'")
         .replace(b"&", b" and ")
