@@ -575,6 +575,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         rest, omitted = share[0], (*omitted, share[1])
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
+    rest = _CON.sub("con ", rest)  # "arroz c/ habichuelas": Spanish c/ is con, as w/ is with
     mixed = spirit_and_mixer(rest)
     if mixed is not None:  # "brugal y coca cola": the rum and cola FNDDS names
         rest, omitted = mixed[0], (*omitted, *mixed[1])
@@ -845,6 +846,10 @@ def _without_price(rest: str, omitted: Tags) -> tuple[str, Tags]:
         *omitted,
         ("left out", f"price {price[0].strip()}"),
     )
+
+
+#: Spanish ``c/`` (con, with) before a word, as ``w/`` is written for with.
+_CON = re.compile(r"(?<=\s)c/\s*(?=[a-z])", re.IGNORECASE)
 
 
 def _n_as_and(rest: str, omitted: Tags) -> tuple[str, Tags]:

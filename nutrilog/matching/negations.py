@@ -40,7 +40,7 @@ __all__ = ["NEGATION_WORD", "left_out", "negates", "only_negations", "tagged", "
 
 #: The words that say something was not eaten.
 #: (``No Name`` and ``No Frills`` are a Canadian brand and chain, no negation.)
-_NOT = r"(?:no(?!\s+(?:name|frills)\b)|without|w/o|minus|sans|hold\s+the)"
+_NOT = r"(?:no(?!\s+(?:name|frills)\b)|without|w/o|minus|sans|sin|hold\s+the)"
 #: Where a line may say that something was not eaten (a pattern, for a quick search).
 NEGATION_WORD = rf"(?:^\s*|[\s,;(\-]){_NOT}\s"
 #: A negation after a food, up to the next connector, bracket or negation.

@@ -1,5 +1,6 @@
-"""A diary written in French (issue 12): the words of ``datasets/synonyms.csv`` and
-``units.csv`` for Quebec and France, the French joins ``et`` and ``avec``, the elided
+"""A diary written in French or Spanish (issue 12): the words of
+``datasets/synonyms.csv`` and ``units.csv`` for Quebec and France and the Spanish
+measures, the French joins ``et`` and ``avec``, Spanish ``c/`` and ``sin``, the elided
 ``d'`` and ``l'``, and ``pain`` that is bread beside a French word but an ache in
 English. Lines made up here; weights from the USDA portions named beside them."""
 
@@ -34,3 +35,20 @@ def test_french_joins_split_a_plate(foods: FoodTable, line: str) -> None:
 @pytest.mark.parametrize("line", ["back pain 7/10", "pain in my neck all day"])
 def test_pain_in_english_is_still_an_ache(line: str) -> None:
     assert rejected_reasons(line).str.contains("symptom").all()
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("pollo frito 3 pedazos", "fndds:24107070", 3 * 85.0),  # FNDDS fried chicken piece
+        ("1 lata de coca cola", "sr28:14148", 370.0),  # SR28 cola, 12 fl oz can
+    ],
+)
+def test_spanish_measures(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+def test_spanish_c_slash_joins_and_sin_leaves_out(foods: FoodTable) -> None:
+    assert len(entries_of_line(foods, "tostones c/ aguacate")) == 2
+    rows = entries_of_line(foods, "cafe con leche, sin azucar")
+    assert len(rows) == 1 and "left out" in rows.iloc[0]["assumptions"]
