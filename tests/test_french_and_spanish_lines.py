@@ -52,3 +52,15 @@ def test_spanish_c_slash_joins_and_sin_leaves_out(foods: FoodTable) -> None:
     assert len(entries_of_line(foods, "tostones c/ aguacate")) == 2
     rows = entries_of_line(foods, "cafe con leche, sin azucar")
     assert len(rows) == 1 and "left out" in rows.iloc[0]["assumptions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        ("3 salchichas", "sr28:07022"),  # frankfurters, not three hot dog sandwiches
+        ("2 galletas saladas", "sr28:18228"),  # saltine crackers
+        ("palomitas 1 bolsa", "fndds:54403001"),  # popcorn, one snack bag
+    ],
+)
+def test_spanish_food_words(foods: FoodTable, line: str, food_id: str) -> None:
+    assert entries_of_line(foods, line).iloc[0]["food_id"] == food_id
