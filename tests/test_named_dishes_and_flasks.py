@@ -39,3 +39,16 @@ def test_a_thermos_is_a_sixteen_ounce_flask(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
     lands_on(foods, line, food_id, grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        ("sausage egg n cheese croissant", "fndds:58127330"),
+        ("ham, egg & cheese croissant", "fndds:58127310"),
+    ],
+)
+def test_a_breakfast_croissant_is_the_sandwich(foods: FoodTable, line: str, food_id: str) -> None:
+    # FNDDS croissant sandwiches, not a sausage, an egg and a cheese croissant
+    rows = entries_of_line(foods, line)
+    assert rows["food_id"].tolist() == [food_id]
