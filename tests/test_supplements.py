@@ -248,7 +248,6 @@ def test_products_without_amounts_are_unknown_never_zero(text: str, unknown: str
         # a product's words side by side in another order name it all the same
         ("3 ultra strength tums", "calcium_mg", 1200.0),  # Tums Ultra 1000: 400 mg each
         ("Mag-Tab SR 3 caplets", "magnesium_mg", 3 * 84.0),  # 84 mg as L-lactate each
-        ("2 liquid i.v. sticks", "potassium_mg", 2 * 370.0),  # 500 mg Na, 370 mg K a stick
     ],
 )
 def test_bundled_products(text: str, column: str, amount: float) -> None:
