@@ -256,7 +256,8 @@ def _analyse_entries(
     too_much = grams > MOST_GRAMS  # NaN compares False
     if too_much.any():  # "hauled 2200 lbs of reds": a slip or no food, left unknown
         grams = np.where(too_much, np.nan, grams)
-        note = choose(~too_much, note, pd.Series(TOO_MUCH, index=index))
+        said = coded(np.zeros(n, dtype=np.int8), np.array([TOO_MUCH], dtype=object), index)
+        note = choose(~too_much, note, said)  # one code for every row: no text hashed
     weighed = pd.DataFrame({"food_id": food_id, "grams": grams}, copy=False)  # read only
     computed = scale_per_100g(weighed, foods.nutrients, rows_of=foods.id_lookup.position)
     columns = {c: entries[c] for c in entries.columns}
