@@ -405,7 +405,7 @@ def _joined_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
             key = _joined_key(row.term)
             joins = {"and", "on"} & set(key.split()[1:-1])  # fish and chips, beans on toast
             # a la mode: with vanilla ice cream; a dish named by one word of its own that
-            # is its parts (kielbasa dog: kielbasa on a hot dog bun)
+            # is its parts (kielbasa dog: kielbasa on a bun)
             if joins or row.means.startswith("with ") or row.kind == "dish":
                 means.setdefault(key, row.means)
     if not means:
