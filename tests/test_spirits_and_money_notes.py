@@ -93,3 +93,8 @@ def test_an_entry_heavier_than_anyone_eats_is_left_unknown(foods: FoodTable) -> 
 
 def test_a_gallon_is_not_too_much(foods: FoodTable) -> None:
     lands_on(foods, "1 gallon milk", "fndds:11100000", 16 * 244.0)  # FNDDS Milk, NFS
+
+
+def test_pay_is_said_to_be_pay_not_a_purchase() -> None:
+    assert rejected_reasons("tips $212 tonight").str.contains("pay or bill").all()
+    assert rejected_reasons("walmart run $64.10").str.contains("purchase").all()

@@ -81,9 +81,8 @@ def _stores() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)
 
 
-#: Words of a shop, a bill or a day's pay: with an amount of money and no amount of
-#: a food, a note of money (``tips $186``, ``Seafood City run $86``).
-_SHOPPING = frozenset(
+#: Words of pay or of a bill that is no food (``tips $186``, ``parking $14``).
+_PAY = frozenset(
     {
         "tip",
         "tips",
@@ -96,6 +95,12 @@ _SHOPPING = frozenset(
         "parking",
         "toll",
         "tolls",
+    }
+)
+#: Words of a shop, a bill or a day's pay: with an amount of money and no amount of
+#: a food, a note of money (``tips $186``, ``Seafood City run $86``).
+_SHOPPING = _PAY | frozenset(
+    {
         "shop",
         "shopping",
         "grocery",
@@ -314,7 +319,8 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     if money is not None and (_SHOPPING | _stores()).intersection(words):
         if not _measured(MONEY.sub(" ", text)):
             # "Seafood City run $86": a shopping trip, with no amount of any food in it
-            return f"not a food entry (purchase: {money[0].strip()!r})"
+            kind = "pay or bill" if _PAY.intersection(words) else "purchase"
+            return f"not a food entry ({kind}: {money[0].strip()!r})"
         # "Tesco shop €86": what was spent on a shop, with no food word beside it
         tallies.append((len(words), len(words), f"purchase: {money[0].strip()!r}"))
     elif money is not None and known:
