@@ -27,7 +27,14 @@ from nutrilog.matching.parts import Part, has_amount
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["additions_apart", "british_chips", "companion_amounts", "read_topped", "topped_foods"]
+__all__ = [
+    "additions_apart",
+    "british_chips",
+    "companion_amounts",
+    "plate_vegetables",
+    "read_topped",
+    "topped_foods",
+]
 
 
 class _Companion(NamedTuple):
@@ -480,3 +487,87 @@ def british_chips(parts: tuple[Part, ...], tag: tuple[tuple[str, str], ...]) -> 
         return parts
     # a plate's chips are a medium portion (FNDDS fast-food fries, medium order 145 g)
     return _chips_as(parts, tag, _CHIPS_MAINS, "medium french fries", "beside a hot main")
+
+
+#: Vegetables eaten raw alone (``1 carrot``, ``1 cup shredded cabbage``) but boiled on a
+#: plate: said plainly, as the last words of a part, beside a hot main.
+_PLATE_VEGETABLE = re.compile(r"(?<![\w-])(?P<veg>carrots?|cabbage)\s*$", re.IGNORECASE)
+
+#: A part's food that is the vegetable alone (``carrots``, ``green cabbage``), not a dish.
+_PLATE_ONLY = re.compile(
+    r"^\s*(?:(?:green|red|white|sliced|chopped)\s+)?(?:carrots?|cabbage)\s*$", re.I
+)
+
+#: A part that makes a plate hot: a cooked main, a starch served hot, or gravy.
+_PLATE_MAINS = re.compile(
+    r"\b(?:roast|roasted|pot roast|oxtails?|stew|stewed|curry|chops?|steak|chicken|pork|beef"
+    r"|lamb|mutton|goat|turkey|ham|gammon|sausages?|bangers?|meatloaf|corned|fish|catfish"
+    r"|salmon|cod|trout|tilapia|snapper|fillet|shrimp|meatballs|liver|rice|mash|mashed"
+    r"|potatoes|spuds|gravy|jerk|kalua|brisket)\b",
+    re.IGNORECASE,
+)
+
+#: A part that makes the line a snack, a cold dish or a drink: its vegetables stay raw
+#: (``baby carrots & hummus``, ``chicken salad w/ carrots``, ``carrot and orange juice``).
+_RAW_COMPANY = re.compile(
+    r"\b(?:hummus|ranch|dips?|guac|guacamole|salsa|salads?|slaw|sandwich|burgers?|wraps?"
+    r"|tacos?|subs?|hoagie|bagel|smoothie|juice|soup|raw|baby|sticks?)\b",
+    re.IGNORECASE,
+)
+
+
+def plate_vegetables(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """Carrots or cabbage said plainly beside a hot main are the boiled vegetable.
+
+    The hand-labelled diaries take ``oxtails, rice n cabbage`` and ``pot roast w/
+    potatoes and carrots`` as cooked vegetables (37 of 38 labelled plates), while a
+    carrot or cabbage alone, or beside a dip or in a salad, is raw. No way of cooking is
+    said, so the part is read with ``cooked`` before its vegetable, and with no amount
+    as half a cup (a side); the reading is tagged.
+
+    Examples
+    --------
+    >>> tag = (("component", "of a plate"),)
+    >>> parts = (Part("oxtails", tag), Part("rice", tag), Part("1/2 cup cabbage", tag))
+    >>> [p.text for p in plate_vegetables(parts)]
+    ['oxtails', 'rice', '1/2 cup cooked cabbage']
+    >>> [p.text for p in plate_vegetables((Part("pot roast", tag), Part("carrots", tag)))]
+    ['pot roast', '1/2 cup cooked carrots']
+    >>> [p.text for p in plate_vegetables((Part("carrots", tag), Part("hummus", tag)))]
+    ['carrots', 'hummus']
+    """
+    if len(parts) < 2 or any(_RAW_COMPANY.search(p.text) for p in parts):
+        return parts
+    vegetables = [
+        _PLATE_VEGETABLE.search(p.text) if _PLATE_ONLY.match(parse_quantity(p.text).food) else None
+        for p in parts
+    ]
+    if not any(vegetables):
+        return parts
+    if not any(
+        _PLATE_MAINS.search(p.text) for p, v in zip(parts, vegetables, strict=True) if v is None
+    ):
+        return parts
+    out = []
+    for part, veg in zip(parts, vegetables, strict=True):
+        if veg is None or _cooked_said(part.text[: veg.start()]):
+            out.append(part)
+            continue
+        text = f"{part.text[: veg.start()]}cooked {part.text[veg.start() :]}"
+        said = ("synonym", f"{veg['veg'].lower()} → cooked (beside a hot main)")
+        if parse_quantity(part.text).unit_kind == "default":  # no amount said
+            # a plate's side of vegetables: half a cup, as FNDDS weighs a cooked
+            # vegetable named with no amount (carrots 80 g, cabbage 75 g)
+            text = f"1/2 cup {text}"
+            said = ("synonym", f"{veg['veg'].lower()} → 1/2 cup cooked (a side beside a hot main)")
+        out.append(Part(text, (*part.tags, said)))
+    return tuple(out)
+
+
+def _cooked_said(before: str) -> bool:
+    """Whether the words before a vegetable already say how it was prepared."""
+    from nutrilog.matching.vocabulary import matcher_words
+
+    vocab = matcher_words()
+    words = normalize_many([before])[0].split()
+    return any(w in vocab.preparation or w in vocab.qualifiers for w in words)

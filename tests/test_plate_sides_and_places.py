@@ -1,0 +1,64 @@
+"""Carrots or cabbage beside a hot main, and a place said with ``@`` before the food
+(issue 12). Lines made up here; weights from the USDA portions named beside them."""
+
+from __future__ import annotations
+
+import pytest
+from diary import entries_of_line, lands_on
+
+from nutrilog.foods import FoodTable
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # SR28 carrots, cooked, boiled, drained: 1/2 cup 78 g (no amount: a side)
+        ("meatloaf, mash and carrots", "sr28:11125", 78.0),
+        # SR28 cabbage, cooked, boiled, drained: 1/2 cup shredded 75 g, so 1 cup 150 g
+        ("pork chop w/ 1 cup cabbage", "sr28:11110", 150.0),
+        ("oxtail stew, rice n cabbage", "sr28:11110", 75.0),
+    ],
+)
+def test_a_plain_vegetable_beside_a_hot_main_is_cooked(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    rows = entries_of_line(foods, line)
+    side = rows[rows["food_id"] == food_id]
+    assert len(side) == 1, rows[["food_id", "description", "grams"]]
+    assert side.iloc[0]["grams"] == pytest.approx(grams)
+    assert "cooked (" in side.iloc[0]["assumptions"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "carrots and ranch",  # a dip: a snack of raw sticks
+        "chicken salad w/ carrots",  # a salad
+    ],
+)
+def test_carrots_beside_a_dip_or_in_a_salad_stay_raw(foods: FoodTable, line: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert "sr28:11124" in set(rows["food_id"])  # SR28 carrots, raw
+    assert "sr28:11125" not in set(rows["food_id"])
+
+
+def test_a_vegetable_named_in_a_dish_is_left_to_the_dish(foods: FoodTable) -> None:
+    # FNDDS Hawaiian-style pork and vegetables stays one dish, its cabbage not a side
+    rows = entries_of_line(foods, "kalua pig & cabbage w/ rice")
+    assert "fndds:27420110" in set(rows["food_id"])
+    assert not rows["assumptions"].astype(str).str.contains("cooked (", regex=False).any()
+
+
+def test_one_carrot_alone_stays_raw(foods: FoodTable) -> None:
+    lands_on(foods, "1 cup carrots", "sr28:11124", 128.0)  # SR28 carrots, raw, 1 cup chopped
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("@ the office - 2 boiled eggs", 100.0),  # SR28 hard-boiled egg, large 50 g
+        ("@home: 2 boiled eggs", 100.0),
+    ],
+)
+def test_a_place_after_an_at_sign_opens_the_line(foods: FoodTable, line: str, grams: float) -> None:
+    lands_on(foods, line, "sr28:01129", grams)
