@@ -287,6 +287,7 @@ def _worth_reading() -> re.Pattern[str]:
         rf"|^\s*[a-z]+\s+(?:{alternation(w.eat_verbs)})\s"  # "Mom ate a few dumplings"
         r"|\bbuttered\b"  # "buttered toast": the bread and its butter
         r"|\sc/\s*[a-z]"  # "tostones c/ aguacate": Spanish c/ (con), as w/ is with
+        r"|^\s*@\s*[a-z]"  # "@ work - 2 eggs": where it was eaten, before the food
         # a label of a word or a few and a separator before a food ("Linda - 1/2 cup",
         # "btwn routes -> granola bar")
         r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
