@@ -133,10 +133,12 @@ class Reading:
     def unknown_modifiers(self) -> int:
         """How many unknown words of the head segment stand just before a food word: in
         the place of a kind (``century egg``, ``freekeh pilaf``), where the food they
-        name may be another than the words after them."""
+        name may be another than the words after them. Before a drink named by its
+        maker (``kilikia beer``, ``ararat brandy``) an unknown word is the maker."""
         words = self._head_words()
+        makers = matcher_words().brand_named
         return sum(
-            role == "unknown" and words[i + 1][1] == "core"
+            role == "unknown" and words[i + 1][1] == "core" and words[i + 1][0] not in makers
             for i, (_, role) in enumerate(words[:-1])
         )
 

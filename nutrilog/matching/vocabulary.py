@@ -87,6 +87,9 @@ class MatcherWords:
     #: A filling -> the word USDA's mixed dishes name it by (``sausage`` -> ``meat``, as in
     #: "Calzone, with meat and cheese"; ``tilapia`` -> ``fish``).
     kinds_of: dict[str, str] = frozenset()
+    #: Drinks people name by their maker (``beer``, ``vodka``): an unknown word before
+    #: one is a maker's name (``kilikia beer``), not a kind of it.
+    brand_named: frozenset[str] = frozenset()
 
 
 def _group(rows: tuple[tuple[str, str, str], ...], role: str) -> list[tuple[str, str]]:
@@ -118,4 +121,5 @@ def matcher_words() -> MatcherWords:
         fillers=words("filler"),
         dish_kinds=words("dish_kind"),
         kinds_of=dict(_group(rows, "kind_of")),
+        brand_named=words("brand_named"),
     )
