@@ -492,7 +492,8 @@ class Speller:
         return {w for w in self._by_delete.get(word, ()) if len(w) == len(word) + 1}
 
     def _two_edits(self, word: str) -> set[str]:
-        """The one known word two edits from ``word`` (same first letter), if only one is."""
+        """The one known word two edits from ``word`` (same first letter), if only one is
+        (or only one of them is a food table's word)."""
         pool = [
             w for n in range(len(word) - 2, len(word) + 3) for w in self._long.get((word[0], n), ())
         ]
@@ -502,4 +503,8 @@ class Speller:
             for w, d, _ in hits
             if d <= 2 and not (word.startswith(w) and word[-1] in _FOREIGN_ENDINGS)
         }
+        if len(close) > 1:
+            # a word known only from the synonym or alias tables (Spanish ``coliflor``)
+            # does not make a food word as close a tie (``coliflower``: cauliflower)
+            close = {w for w in close if w not in self.secondary} or close
         return close if len(close) == 1 else set()
