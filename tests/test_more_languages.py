@@ -4,7 +4,7 @@ Lines made up here; weights from the USDA portions named beside them."""
 from __future__ import annotations
 
 import pytest
-from diary import entries_of_line, lands_on
+from diary import entries_of_line, lands_on, rejected_reasons
 
 from nutrilog.foods import FoodTable
 from nutrilog.matching.spelling import Speller
@@ -45,3 +45,19 @@ def test_media_noche_stays_a_sandwich(foods: FoodTable) -> None:
 def test_a_word_known_only_from_the_synonyms_leaves_a_food_word_the_correction() -> None:
     speller = Speller({"cauliflower": 40, "coliflor": 1}, secondary={"coliflor"})
     assert speller.correct("coliflower") == "cauliflower"
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        ("calambres en el pie otra vez", "symptom"),
+        ("crampes la nuit", "symptom"),
+        ("Krämpfe in der Wade", "symptom"),
+        ("shoulders stiff all morning", "symptom"),
+        ("hamstring stretch x3", "activity"),
+        ("ejercicio 30 min", "activity"),
+    ],
+)
+def test_a_symptom_or_an_exercise_in_any_language_is_a_note(line: str, cue: str) -> None:
+    reasons = rejected_reasons(line)
+    assert len(reasons) == 1 and f"({cue}:" in reasons.iloc[0]
