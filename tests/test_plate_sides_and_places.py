@@ -62,3 +62,17 @@ def test_one_carrot_alone_stays_raw(foods: FoodTable) -> None:
 )
 def test_a_place_after_an_at_sign_opens_the_line(foods: FoodTable, line: str, grams: float) -> None:
     lands_on(foods, line, "sr28:01129", grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        ("1/2 cup beetroot, sliced", "sr28:11081", 85.0),  # SR28 boiled beets, 1/2 cup slices
+        ("raw beets 1 cup", "sr28:11080", 136.0),  # SR28 raw beets, 1 cup
+        ("1 cup yellow squash", "sr28:11468", 180.0),  # SR28 crookneck, cooked, 1 cup slices
+    ],
+)
+def test_beets_and_summer_squash_are_cooked_unless_said_raw(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    lands_on(foods, line, food_id, grams)
