@@ -68,9 +68,27 @@ def entry_words() -> EntryWords:
     )
 
 
+#: Each plain letter and the accented letters written for it (``dîner`` for ``diner``).
+_ACCENTED = {
+    "a": "aàâäáã", "c": "cç", "e": "eéèêë", "i": "iîïí", "n": "nñ", "o": "oôöóõ", "u": "uùûüú",
+}  # fmt: skip
+
+
+def _letters(word: str) -> str:
+    """``word`` as a regex in which a plain letter matches its accented forms too."""
+    return "".join(f"[{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch) for ch in word)
+
+
 def alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, longest first; a space or hyphen matches either."""
-    parts = [r"[\s-]?".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words]
+    """A regex alternation of ``words``, longest first; a space or hyphen matches either,
+    and a plain letter its accented forms (the tables write ``diner`` for ``dîner``).
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(alternation(("diner", "petit dejeuner")), "petit-déjeuner"))
+    True
+    """
+    parts = [r"[\s-]?".join(map(_letters, re.split(r"[\s-]+", w))) for w in words]
     return "|".join(sorted(parts, key=len, reverse=True))
 
 

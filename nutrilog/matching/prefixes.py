@@ -40,7 +40,7 @@ __all__ = ["FAMILY", "clock_after", "needs_reading", "strip_prefix"]
 #: and minutes around an ``h`` (``10h30``, as South Africa and much of Europe write it).
 _CLOCK = (
     r"(?:\d{1,2}(?::\d{2}|\.\d{2}(?=\s*[ap]\.?m))?(?:\s*[ap]\.?m\.?|[ap]\b)|\d{1,2}:\d{2}|noon"
-    r"|(?:[01]?\d|2[0-3])h[0-5]\d\b)"
+    r"|(?:[01]?\d|2[0-3])h[0-5]\d\b|(?:[01]?\d|2[0-3])h(?=\s*[:\-\u2013]))"
 )
 #: A 24-hour time written as four digits (``0430``, ``2215h``): a prefix only when a
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
