@@ -47,10 +47,12 @@ _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
 #: A clock time as one normalised word (``9pm``, ``7:45``, ``6a``): like a tally word, a
 #: line with it and no food word is a note of the day (``graded quizzes until 9pm``).
 _CLOCK_WORD = re.compile(r"^\d{1,2}(?::\d{2})?(?:am|pm|a|p)$|^\d{1,2}:\d{2}$")
-#: An amount of money (``$142``, ``€86``, ``£12.50``, ``20 bucks``): like a tally word, a
+#: An amount of money (``$142``, ``€86``, ``£12.50``, ``20 bucks``, ``142,37$``): like a tally word, a
 #: line with it and no food word is a note of what was spent.
 MONEY = re.compile(
     r"[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars|bucks|euros?|quid|rand)\b"
+    # the sign after the amount, as written in Quebec and Europe (``142,37$``, ``12,50 €``)
+    r"|\b\d+(?:[.,]\d{2})?\s?[$\u20ac\u00a3](?!\w)"
     r"|(?-i:\bR\s?\d{2,}(?:[.,]\d{2})?\b)",  # South African rand: R856.40, R45
     re.I,
 )
@@ -114,6 +116,12 @@ _SHOPPING = _PAY | frozenset(
         "pickup",
         "delivery",
         "order",
+        "store",
+        "supermarket",
+        "epicerie",
+        "depanneur",
+        "tienda",
+        "supermercado",
     }
 )
 #: A duration as one word (``12hr``, ``45min``): like a tally word, a line with it and
