@@ -343,7 +343,7 @@ def _implicit_unit(toks: Tokens) -> _Cand | None:
     info, j = hit
     if info.unit == "some":
         return _Cand(0, j + (word_at(toks, j) == "of"), math.nan, info, (), True, 0)
-    if word_at(toks, j) == "of":
+    if word_at(toks, j) in _OF:  # "cup of milk", "verre de lait", "tazza di caffè"
         return _Cand(0, j + 1, 1.0, info, (*notes, "implicit one"), True, 0)
     if notes or (
         info.kind == "size"

@@ -76,6 +76,10 @@ _PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
         (("um", "pouco"), math.nan),
         (("un", "peu", "de"), math.nan),
         (("un", "peu"), math.nan),
+        # French "some" and "a couple of" (des frites, une couple de toasts)
+        (("des",), math.nan),
+        (("une", "couple", "de"), 2.0),
+        (("un", "couple", "de"), 2.0),
         (("few",), math.nan),
         (("several",), math.nan),
     ],
