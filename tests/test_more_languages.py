@@ -61,3 +61,35 @@ def test_a_word_known_only_from_the_synonyms_leaves_a_food_word_the_correction()
 def test_a_symptom_or_an_exercise_in_any_language_is_a_note(line: str, cue: str) -> None:
     reasons = rejected_reasons(line)
     assert len(reasons) == 1 and f"({cue}:" in reasons.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # Quebec meal words and an hour written 7h, with or without accents
+        ("souper: 1 tasse de riz", "sr28:20045", 158.0),  # SR28 white rice, cooked, 1 cup
+        ("dîner @ la cafétéria: 1 pomme", "sr28:09003", 182.0),  # SR28 apple, medium
+        ("7h - 1 tasse de café", "sr28:14209", 237.0),  # SR28 brewed coffee, 1 cup
+        ("taza de café", "sr28:14209", 237.0),  # café alone is coffee, not a mocha
+        # a glass (verre) of a drink with no number: one glass, 8 fl oz of FNDDS juice
+        ("verre de jus d'orange", "fndds:61210000", 248.0),
+        ("une couple de beignes", "fndds:53520000", 2 * 75.0),  # FNDDS doughnut NFS, 75 g
+        ("des raisins verts", "sr28:09132", 75.0),  # green grapes, some: FNDDS 75 g
+        ("caesar x2", "fndds:93301030", 2 * 225.0),  # the Canadian cocktail: Bloody Mary
+    ],
+)
+def test_french_lines_of_quebec(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        ("épicerie 58,20$", "purchase"),  # the dollar sign after the amount, a comma decimal
+        ("corner store $12", "purchase"),
+        ("tension 125/80", "measurement"),
+    ],
+)
+def test_money_written_the_french_way_and_blood_pressure_are_notes(line: str, cue: str) -> None:
+    reasons = rejected_reasons(line)
+    assert len(reasons) == 1 and f"({cue}:" in reasons.iloc[0]
