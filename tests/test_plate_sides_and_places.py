@@ -76,3 +76,12 @@ def test_beets_and_summer_squash_are_cooked_unless_said_raw(
     foods: FoodTable, line: str, food_id: str, grams: float
 ) -> None:
     lands_on(foods, line, food_id, grams)
+
+
+def test_a_filling_read_by_its_kind_never_lands_on_a_dish_without_it(foods: FoodTable) -> None:
+    # "goat stew" read as "meat stew" must not become "Vegetable stew without meat"
+    row = entries_of_line(foods, "goat stew").iloc[0]
+    assert row["food_id"] != "fndds:75439010"
+    # the kind still reads a filling where the dish has it (FNDDS calzone with meat)
+    sausage = entries_of_line(foods, "sausage calzone").iloc[0]
+    assert "with meat" in sausage["description"]

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -342,7 +343,11 @@ def key_steps(
         if kind is not None:  # "sausage calzone": the calzone with meat
             again = read_key(index, kind[0], tables.synonyms, tables.brands)
             other = yield from _match_reading(index, again, tables, threshold)
-            if other.position is not None and other.score >= threshold:
+            if (
+                other.position is not None
+                and other.score >= threshold
+                and not _kind_denied(index, other.position, kind[0])
+            ):
                 other.assumptions.append(("kind", kind[1]))
                 result = other
     if result.position is not None and reading.brands:
@@ -397,6 +402,16 @@ def _by_kind(reading: Reading) -> tuple[str, str] | None:
         return None
     said = [f"{w} as {k}" for w, k in zip(words, swapped, strict=True) if w != k]
     return " ".join(dict.fromkeys(swapped)), f"{', '.join(said)} (the dish names its kind)"
+
+
+def _kind_denied(index: FoodIndex, position: int, words: str) -> bool:
+    """Whether the food's description denies a kind the words name (``goat stew`` read
+    as ``meat stew`` is no "Vegetable stew without meat")."""
+    description = normalize_many([str(index.descriptions[position])])[0]
+    return any(
+        re.search(rf"\b(?:without|no|non)\s+{re.escape(w)}\b", description)
+        for w in set(words.split()) & set(matcher_words().kinds_of.values())
+    )
 
 
 def _beside(reading: Reading) -> list[str]:
