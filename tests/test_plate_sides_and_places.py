@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from diary import entries_of_line, lands_on
+from diary import entries_of_line, lands_on, rejected_reasons
 
 from nutrilog.foods import FoodTable
 
@@ -85,3 +85,23 @@ def test_a_filling_read_by_its_kind_never_lands_on_a_dish_without_it(foods: Food
     # the kind still reads a filling where the dish has it (FNDDS calzone with meat)
     sausage = entries_of_line(foods, "sausage calzone").iloc[0]
     assert "with meat" in sausage["description"]
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # a label of several words after "after": when it was eaten, no food
+        ("after mowing the back lawn -> 1 banana", "sr28:09040", 118.0),  # SR28 banana, medium
+        ("3 figs off the tree", "sr28:09089", 3 * 50.0),  # SR28 figs, medium 50 g
+        ("white rice, prob 2 cups", "sr28:20045", 2 * 158.0),  # a hedged amount after a comma
+    ],
+)
+def test_when_where_and_hedges_around_a_food(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+def test_a_bone_density_scan_is_a_note() -> None:
+    reasons = rejected_reasons("DEXA scan, T-score -1.8")
+    assert len(reasons) == 1 and "(measurement:" in reasons.iloc[0]

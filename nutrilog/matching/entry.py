@@ -539,6 +539,8 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
             reason is not None
             or _names_no_food(matcher, labelled["label"])
             or _lists_foods(matcher, after)  # "fish fry - catfish, fries, hushpuppies"
+            # when it was eaten ("after working in the garden -> 1 popsicle")
+            or _WHEN_LABEL.match(labelled["label"]) is not None
         )
         # a bowl or a plate of listed foods is read with its parts later, a dish's name
         # before its fillings stays, and a chain says where they came from ("chipotle -
@@ -919,10 +921,16 @@ def _names_no_food(matcher: Matcher, words: str) -> bool:
 #: A label of one to four words and a separator before a food (``lunch truck - 2 hot
 #: dogs``, ``on the 6 train - granola bar``, ``snack~ 1 cup pineapple``).
 _LABEL = re.compile(
-    r"^(?P<label>[a-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
+    # a label of a few words, or of a few more after ``after`` or ``before`` (``after
+    # working in the garden ->``)
+    r"^(?P<label>(?:after|before|b4|during)(?:\s+[\w'-]+){1,5}|[a-z][\w'-]*(?:\s+[\w'-]+){0,3})"
+    r"\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
     r"(?=[^:]*[a-z]{3})",
     re.I,
 )
+
+#: A label saying when a food was eaten (``after working in the garden``).
+_WHEN_LABEL = re.compile(r"(?:after|before|b4|during)\s", re.I)
 
 #: Parts and sides of the body a symptom is placed by (``cramps: L calf``).
 _BODY = frozenset(

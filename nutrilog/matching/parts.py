@@ -313,7 +313,8 @@ _EACH = re.compile(
 #: A food, a comma, then its amount alone after a word that hedges it (``honey, just a
 #: little``, ``rice, about 1 cup``); an amount after a comma alone the quantity reader takes.
 _AMOUNT_AFTER = re.compile(
-    r"^(?P<food>[^,;]*[a-z][^,;]*),\s*(?:just|only|about|approx\.?|around|roughly|~)\s*"
+    r"^(?P<food>[^,;]*[a-z][^,;]*),\s*(?:just|only|about|approx\.?|around|roughly|~|maybe"
+    r"|prob(?:ably)?|like|almost|nearly)\s*"
     r"(?P<amount>[^,;]+)$",
     re.IGNORECASE,
 )

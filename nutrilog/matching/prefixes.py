@@ -290,7 +290,8 @@ def _worth_reading() -> re.Pattern[str]:
         r"|^\s*@\s*[a-z]"  # "@ work - 2 eggs": where it was eaten, before the food
         # a label of a word or a few and a separator before a food ("Linda - 1/2 cup",
         # "btwn routes -> granola bar")
-        r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
+        r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w"
+        r"|^\s*(?:after|before|b4|during)(?:\s+[\w'-]+){1,5}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
         re.IGNORECASE,
     )
 
@@ -579,8 +580,9 @@ def _said_after() -> re.Pattern[str]:
         rf"|\s+(?:from|at|@)\s*(?:the\s+|a\s+|my\s+|our\s+)?(?:{alternation(w.places)})\s*$"
         # any place with an article or a possessive (``from the diner``, ``at the tea
         # room``, ``at mom's``), unless a brand is named there (see :func:`_place_said`)
-        # (``straight from the jar``, ``out of the tin``: what it was eaten from)
-        r"|\s+(?:(?:straight|right)\s+)?(?:from|out\s+of|at|@)\s*"
+        # (``straight from the jar``, ``out of the tin``, ``off the vine``: what it was eaten
+        # from or picked off)
+        r"|\s+(?:(?:straight|right|fresh)\s+)?(?:from|out\s+of|off|at|@)\s*"
         r"(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
         r"[a-z][a-z' &-]{1,30}?|[a-z]+'s(?:\s+(?:house|place))?)\s*$"
         r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$"  # a chain: see below
