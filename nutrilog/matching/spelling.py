@@ -268,6 +268,9 @@ class Speller:
                         (_slip(word, w) or _plural(word, w))
                         and self.frequencies[w] * _RARITY >= top,
                         w not in self.secondary,  # buttr: butter, not the UK word butty
+                        # papya: papaya with a letter missing, not papa with one added
+                        # inside it (a letter added at the end is a slip: gritz, grit)
+                        len(w) >= MIN_LENGTH or len(w) >= len(word) or w == word[:-1],
                         self.frequencies[w],
                         w,
                     ),
