@@ -27,6 +27,7 @@ from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.neighbours import companion_amounts
 from nutrilog.matching.parts import Part
+from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
 
@@ -84,7 +85,16 @@ def _named_alone(matcher: Matcher, words: list[str]) -> bool:
     found = matcher.result(key)
     if found.position is None or found.method == "fuzzy":
         return False
-    return bool(matcher.reading(key).words("core"))
+    # a brand the tables know alone (``spam eggs``: Spam, then eggs)
+    return bool(matcher.reading(key).words("core")) or (
+        found.method == "alias" and _brand_alone(key.split())
+    )
+
+
+def _brand_alone(words: list[str]) -> bool:
+    """Whether ``words`` are a brand's name and nothing more."""
+    found = brand_table().find(words)
+    return bool(found) and found[0][0] == 0 and found[0][1] == len(words)
 
 
 def _kind_words() -> frozenset[str]:
