@@ -70,7 +70,7 @@ _SERVING = re.compile(r"\bserving\b")
 _MODIFIERS = word_set(
     """chopped sliced diced shredded grated mashed pureed cubed whole halves pieces packed
     crumbled cooked raw ground slivered sections florets cherry grape packed king fun whipped
-    miniature snack share sharing party"""
+    miniature snack share sharing party thin"""
 )
 
 
@@ -495,10 +495,25 @@ def entry_named_row(rows: Sequence[Row], hint: Hint, description: str) -> Row | 
         named = words - _ITEM_NOUNS if words - _ITEM_NOUNS - described else words
         if named and named <= hint.named and named - described:
             found.append(row)
+        elif named - described and _maker_said(row.text, hint.named, described):
+            found.append(row)  # "dunkin bacon egg & cheese": the ``Dunkin' Donuts`` row
     if not found:
         return None
     row = max(found, key=lambda r: len(r.words))
     return row._replace(per_one=row.grams)
+
+
+def _maker_said(text: str, said: frozenset[str], described: frozenset[str]) -> bool:
+    """Whether a portion's text opens with a maker's name (``datasets/brands.csv``) whose
+    first word the entry writes (``dunkin`` for ``Dunkin' Donuts sandwich``), a word that
+    is none of the food's own (``taco`` of ``Taco Bell taco salad`` names the salad)."""
+    from nutrilog.matching.synonyms import brand_table  # the matcher reads this module
+
+    words = WORD.findall(_BRACKETS.sub(" ", text))
+    if not words or words[0] not in said or words[0] in described:
+        return False
+    found = brand_table().find(words)
+    return bool(found) and found[0][0] == 0
 
 
 def item_row(rows: Sequence[Row], hint: Hint, description: str = "") -> Row | None:

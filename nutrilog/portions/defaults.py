@@ -84,6 +84,9 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
     if named is not None and not (hint.item.endswith("s") and not hint.noun):
         return _row_default(named)
     found = _usual_default(food_id, food, hint)
+    single = _one_of_several(food, hint, found)
+    if single is not None:
+        return _row_default(single, f"one {hint.noun}")
     item = _own_item(food, hint)
     if item is not None and not food.typical > 0:
         return _row_default(item, "one item")
@@ -151,6 +154,36 @@ _NOT_REGULAR = _ITEM_SIZES | _SMALL_BAR
 #: Nouns that name a served unit of a food rather than the food itself: "Snickers bar"
 #: is one bar, but "fish" is not one whole fish nor "avocado" one avocado.
 _ITEM_NOUNS = _ITEM_WORDS | word_set("bar stick can bottle pouch packet carton tub pot slice piece")
+
+
+#: How many times one medium item FNDDS' "Quantity not specified" weighs when it is a
+#: few of them (two tamales, 256 g, beside a medium tamale of 128 g; three taquitos);
+#: more is a serving of something eaten by the handful (shrimp: 85 g, a medium one 5 g).
+_SEVERAL = (1.5, 4.0)
+#: The words of a portion's text.
+_ITEM_NAME = re.compile(r"[a-z]+")
+
+
+def _one_of_several(food: Food, hint: Hint, found: Portion) -> Row | None:
+    """One medium item when the text names the item in the singular (``chicken
+    tamale``, ``choc chip cookie``) and FNDDS' "Quantity not specified" weighs several
+    of them; None otherwise."""
+    if not hint.noun or not food.typical > 0 or found.grams != food.typical:
+        return None
+    rows = [
+        row
+        for row in ones(food.rows)
+        if not row.odd
+        # "medium tamale", "tamale, NS as to size"; not "piece, medium pizza"
+        and hint.noun in _ITEM_NAME.findall(row.text)[:2]
+        and _ITEM_NAME.findall(row.text)[0] in (hint.noun, "medium")
+        and ("medium" in row.words or {"ns", "size"} <= row.words)
+    ]
+    if not rows:
+        return None
+    row = pick(rows, hint)
+    low, high = _SEVERAL
+    return row if low * row.per_one <= found.grams <= high * row.per_one else None
 
 
 def _own_item(food: Food, hint: Hint) -> Row | None:

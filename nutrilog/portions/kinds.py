@@ -124,7 +124,10 @@ def _as_twin_weighs(
     weights = [r.per_one for r in same]
     if theirs is None or not min(weights) <= theirs.per_one <= max(weights):
         return row  # the twin weighs another thing by that word (a pouch of two bars)
-    return min(same, key=lambda r: abs(math.log(r.per_one / theirs.per_one)))
+    # a thin slice is a thickness the text would name; FNDDS' one slice may be that
+    # thin (SR28 pineapple: 84 g slice, 56 g thin slice; FNDDS slice 56 g)
+    usual = [r for r in same if "thin" not in r.words] or same
+    return min(usual, key=lambda r: abs(math.log(r.per_one / theirs.per_one)))
 
 
 def _noun(food: Food, unit: str, hint: Hint) -> Portion:
