@@ -317,6 +317,28 @@ def key_steps(
             _curated_alternates_for(index, said),
             assumptions=[("synonym", f"{a} \u2192 {b}") for a, b in spelled.used],
         )
+    salted = _salt_level(index, plain, tables)
+    found = yield from _read_steps(index, key, tables, threshold, dish)
+    if salted is not None and (
+        found.position is None
+        or (
+            found.method == "fuzzy"
+            and not _SALT_WORDS.search(str(index.descriptions[found.position]))
+        )
+    ):
+        return salted  # "oatmeal no salt": the oatmeal, not an oatmeal roll
+    return found
+
+
+#: A description that says how much salt its food has (``Chicken Broth, low sodium``).
+_SALT_WORDS = re.compile(r"(?i)\b(?:salt|sodium)\b")
+
+
+def _read_steps(
+    index: FoodIndex, key: str, tables: MatchTables, threshold: float, dish: bool
+) -> Steps[MatchResult]:
+    """:func:`key_steps` once the key is read word by word (no alias or description of
+    the whole key)."""
     reading = read_key(index, key, tables.synonyms, tables.brands)
     branded = brand_order_alias(index, reading, tables)
     if branded is not None:  # "hot pocket ham n cheese": the ham and cheese hot pocket
@@ -387,6 +409,39 @@ def key_steps(
             _text_assumptions(index, reading, result.position, alias) + result.assumptions
         )
     return _with_brand(result, index, reading.brands, key)
+
+
+#: How a line says a food was made without salt or with little of it (``oatmeal no
+#: salt``, ``low sodium green beans``, ``no salt added black beans``): a salt level,
+#: no food of its own.
+_SALT_LEVEL = re.compile(
+    r"\b(?:(?:no|without)\s+(?:added\s+)?salt(?:\s+added)?|salt\s+free"
+    r"|(?:low|lo|reduced|lower|no)\s+(?:sodium|salt)|unsalted)\b"
+)
+#: USDA's words for a food made with salt, and for its twin made without.
+_WITH_SALT = re.compile(r"\bwith salt\b")
+
+
+def _salt_level(index: FoodIndex, plain: str, tables: MatchTables) -> MatchResult | None:
+    """The food a key names beside a salt level, when the key without it is an alias
+    or a description (``oatmeal no salt``: the oatmeal, USDA's cooked without salt); a
+    food USDA writes "with salt" is its twin "without salt" when there is one. None
+    when the key says no salt level or the rest names no food so plainly."""
+    found = _SALT_LEVEL.search(plain)
+    if found is None:
+        return None
+    bare = " ".join(_SALT_LEVEL.sub(" ", plain).split())
+    position = tables.curated.get(bare, index.exact.get(bare))
+    if position is None:
+        return None
+    said = f"{found[0]!r} read as how it was made"
+    description = str(index.descriptions[position])
+    if _WITH_SALT.search(description) and not found[0].startswith(("low", "lo ", "reduced")):
+        twin = normalize_many([_WITH_SALT.sub("without salt", description)])[0]
+        if twin in index.exact:
+            position = index.exact[twin]
+            said = f"{found[0]!r}: the food made without salt"
+    return MatchResult(position, 100.0, "alias", [], assumptions=[("salt", said)])
 
 
 def _by_kind(reading: Reading) -> tuple[str, str] | None:
