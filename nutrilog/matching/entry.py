@@ -922,15 +922,17 @@ def _names_no_food(matcher: Matcher, words: str) -> bool:
 #: dogs``, ``on the 6 train - granola bar``, ``snack~ 1 cup pineapple``).
 _LABEL = re.compile(
     # a label of a few words, or of a few more after ``after`` or ``before`` (``after
-    # working in the garden ->``)
-    r"^(?P<label>(?:after|before|b4|during)(?:\s+[\w'-]+){1,5}|[a-z][\w'-]*(?:\s+[\w'-]+){0,3})"
+    # working in the garden ->``) or where one was (``on the way to work -``)
+    r"^(?P<label>(?:after|before|b4|during|(?:on|in)\s+(?:the|my|a))(?:\s+[\w'-]+){1,5}"
+    r"|[a-z][\w'-]*(?:\s+[\w'-]+){0,3})"
     r"\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
     r"(?=[^:]*[a-z]{3})",
     re.I,
 )
 
-#: A label saying when a food was eaten (``after working in the garden``).
-_WHEN_LABEL = re.compile(r"(?:after|before|b4|during)\s", re.I)
+#: A label saying when or where a food was eaten (``after working in the garden``,
+#: ``on the 6 train``, ``in the car``).
+_WHEN_LABEL = re.compile(r"(?:after|before|b4|during|(?:on|in)\s+(?:the|my|a))\s", re.I)
 
 #: Parts and sides of the body a symptom is placed by (``cramps: L calf``).
 _BODY = frozenset(
