@@ -15,6 +15,10 @@ from nutrilog.foods import FoodTable
     [
         ("2 cans zorvak beer", "sr28:14003", 2 * 356.0),  # SR28 beer, 1 can or bottle 12 fl oz
         ("shot of glenbrae whisky", "fndds:93502000", 42.0),  # FNDDS whiskey, 1 shot 42 g
+        # the drink named last: the maker's name before its two words (SR28 root beer,
+        # 30.8 g per fl oz)
+        ("brenlow root beer 16 oz bottle", "sr28:14157", 16 * 30.8),
+        ("1 can quorra cola", "sr28:14148", 370.0),  # SR28 cola, 12 fl oz can 370 g
     ],
 )
 def test_an_unknown_word_before_beer_or_a_spirit_is_its_maker(

@@ -134,9 +134,12 @@ class Reading:
         """How many unknown words of the head segment stand just before a food word: in
         the place of a kind (``century egg``, ``freekeh pilaf``), where the food they
         name may be another than the words after them. Before a drink named by its
-        maker (``kilikia beer``, ``ararat brandy``) an unknown word is the maker."""
+        maker (``kilikia beer``, ``ararat brandy``, ``sprecher root beer``) an unknown
+        word is the maker."""
         words = self._head_words()
         makers = matcher_words().brand_named
+        if words and words[-1][0] in makers:
+            return 0  # the drink is named last: the unknown words before it are its maker
         return sum(
             role == "unknown" and words[i + 1][1] == "core" and words[i + 1][0] not in makers
             for i, (_, role) in enumerate(words[:-1])
