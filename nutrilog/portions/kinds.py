@@ -31,6 +31,7 @@ from nutrilog.portions.choice import (
     entry_named_row,
     item_row,
     name_pattern,
+    ones,
     serving_portion,
     size_portion,
     volume_portion,
@@ -205,6 +206,10 @@ def _twin_count(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> 
     row = described_count(twin, hint)
     if row is None and basis == "FNDDS twin":
         row = count_default(twin.rows, hint, best_allowed=2)
+    if row is None:
+        # a whole item is the same item cooked another way (``1 plantain``: FNDDS fried
+        # plantain's ``whole``, 225 g, not its 85 g serving)
+        row = next((r for r in ones(twin.rows) if r.word == "whole" and not r.odd), None)
     if row is None:
         return None
     return Portion(
