@@ -65,3 +65,29 @@ def test_a_slice_is_a_regular_slice_not_a_thin_one(foods: FoodTable, line: str) 
 
 def test_a_thin_slice_said_stays_thin(foods: FoodTable) -> None:
     lands_on(foods, "2 thin slices pineapple", "sr28:09266", 112.0)
+
+
+@pytest.mark.parametrize(("line", "grams"), [("1 plantain", 225.0), ("2 plantains", 450.0)])
+def test_a_count_of_whole_items_borrows_the_neighbours_whole_item(
+    foods: FoodTable, line: str, grams: float
+) -> None:
+    # SR28 plantains, cooked, is weighed by the cup only; FNDDS plantain cooked with oil
+    # weighs one whole plantain 225 g (not its 85 g serving)
+    lands_on(foods, line, "sr28:09278", grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # SR28 pasta, cooked: 1 cup spaghetti 124 g (no noodle soup)
+        ("1 cup spaghetti noodles", "sr28:20121", 124.0),
+        # FNDDS beef steak, broiled or baked: 6 oz (carne asada is grilled steak)
+        ("6oz carne asada", "fndds:21101110", 6 * 28.349523125),
+        # SR28 80 % lean patty, broiled
+        ("4oz hamburger patty", "sr28:23573", 4 * 28.349523125),
+    ],
+)
+def test_everyday_names_land_on_the_food_they_mean(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    lands_on(foods, line, food_id, grams)
