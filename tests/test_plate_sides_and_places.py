@@ -105,3 +105,20 @@ def test_when_where_and_hedges_around_a_food(
 def test_a_bone_density_scan_is_a_note() -> None:
     reasons = rejected_reasons("DEXA scan, T-score -1.8")
     assert len(reasons) == 1 and "(measurement:" in reasons.iloc[0]
+
+
+@pytest.mark.parametrize(
+    "line", ["meatloaf w/ mashed potatoes and gravy", "pork roast, mashed potatoes & gravy"]
+)
+def test_mashed_potatoes_and_gravy_beside_a_main_are_two_foods(foods: FoodTable, line: str) -> None:
+    rows = entries_of_line(foods, line)
+    ids = list(rows["food_id"])
+    assert "fndds:71501000" in ids  # FNDDS mashed potato, NFS
+    assert "fndds:28520010" in ids  # FNDDS gravy, NFS
+    assert "fndds:71501006" not in ids  # not the fast-food side of mash with gravy
+
+
+def test_mashed_potatoes_and_gravy_alone_stay_the_side_dish(foods: FoodTable) -> None:
+    # FNDDS mashed potato from fast food, with gravy
+    rows = entries_of_line(foods, "mashed potatoes and gravy")
+    assert list(rows["food_id"]) == ["fndds:71501006"]

@@ -74,6 +74,7 @@ from nutrilog.matching.neighbours import (
     additions_apart,
     british_chips,
     companion_amounts,
+    gravy_apart,
     plate_vegetables,
     read_topped,
     regional_reading,
@@ -1017,7 +1018,9 @@ def _parts_of(
     tag = (("component", f'of "{whole}"'), *said)
     parts = _chain_shared(matcher, tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups))
     parts = listed_apart(matcher, _topped(matcher, parts, ()) or parts, whole)
-    return companion_amounts(additions_apart(plate_vegetables(british_chips(parts, tag))))
+    return companion_amounts(
+        additions_apart(plate_vegetables(gravy_apart(british_chips(parts, tag))))
+    )
 
 
 def _chain_shared(matcher: Matcher, parts: tuple[Part, ...]) -> tuple[Part, ...]:

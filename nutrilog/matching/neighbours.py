@@ -31,6 +31,7 @@ __all__ = [
     "additions_apart",
     "british_chips",
     "companion_amounts",
+    "gravy_apart",
     "plate_vegetables",
     "read_topped",
     "topped_foods",
@@ -514,6 +515,43 @@ _RAW_COMPANY = re.compile(
     r"|tacos?|subs?|hoagie|bagel|smoothie|juice|soup|raw|baby|sticks?)\b",
     re.IGNORECASE,
 )
+
+
+#: Mashed potatoes with their gravy, read as one dish (FNDDS fast-food mashed potato with
+#: gravy) when grouped.
+_MASH_AND_GRAVY = re.compile(
+    r"^(?P<mash>.*?\bmash(?:ed)?(?:\s+(?:potato(?:e?s)?|spuds?|taters?))?)"
+    r"\s*(?:\band\b|&|\bn\b|\bw/|\bwith\b|\+)\s*(?P<gravy>(?:[a-z]+\s+)?gravy)\s*$",
+    re.IGNORECASE,
+)
+
+
+def gravy_apart(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """Mashed potatoes and gravy beside another food are two foods of the plate.
+
+    Beside a main (``meatloaf w/ mashed potatoes and gravy``, ``pork roast, mashed
+    potatoes & gravy``) the gravy is the plate's, poured over the meat too: every
+    labelled plate of the kind weighs the mashed potatoes and the gravy apart (7 of 7),
+    not FNDDS' fast-food side of mashed potato with gravy, which a line of them alone
+    still is.
+
+    Examples
+    --------
+    >>> tag = (("component", "of a plate"),)
+    >>> parts = (Part("meatloaf", tag), Part("mashed potatoes and gravy", tag))
+    >>> [p.text for p in gravy_apart(parts)]
+    ['meatloaf', 'mashed potatoes', 'gravy']
+    """
+    if len(parts) < 2:
+        return parts
+    out: list[Part] = []
+    for part in parts:
+        found = _MASH_AND_GRAVY.match(part.text.strip())
+        if found is None:
+            out.append(part)
+            continue
+        out += [Part(found["mash"].strip(), part.tags), Part(found["gravy"].strip(), part.tags)]
+    return tuple(out)
 
 
 def plate_vegetables(parts: tuple[Part, ...]) -> tuple[Part, ...]:
