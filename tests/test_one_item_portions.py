@@ -83,8 +83,8 @@ def test_a_count_of_whole_items_borrows_the_neighbours_whole_item(
         ("1 cup spaghetti noodles", "sr28:20121", 124.0),
         # FNDDS beef steak, broiled or baked: 6 oz (carne asada is grilled steak)
         ("6oz carne asada", "fndds:21101110", 6 * 28.349523125),
-        # SR28 80 % lean patty, broiled
-        ("4oz hamburger patty", "sr28:23573", 4 * 28.349523125),
+        # FNDDS ground beef patty, cooked (the patty of a hamburger)
+        ("4oz hamburger patty", "fndds:21500310", 4 * 28.349523125),
     ],
 )
 def test_everyday_names_land_on_the_food_they_mean(
