@@ -298,6 +298,8 @@ def test_synonyms_rewrite_into_words_the_food_table_knows() -> None:
         ).split()
     )
     meal_and_joining_words = {"breakfast", "takeout", "with", "without", "and"}
+    # a dish read as its parts weighs them (``2 tbsp peanut butter``)
+    meal_and_joining_words |= {"tbsp", "tsp", "oz"}
     # a rewrite into a word the matcher sets aside says the words name no food
     # ("nectar thick" is "thickened": the drink itself is what is logged)
     set_aside = {r["word"] for r in _rows("matching_words.csv") if r["role"] == "cosmetic"}
