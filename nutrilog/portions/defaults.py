@@ -30,7 +30,7 @@ from nutrilog.portions.choice import (
     ones,
     pick,
 )
-from nutrilog.portions.rows import COUNT_TWINS, NO_COUNT, Food, Row, word_set
+from nutrilog.portions.rows import COUNT_TWINS, NO_COUNT, WORD, Food, Row, word_set
 
 __all__ = ["default_portion", "default_table", "grams_text", "regular_bar"]
 
@@ -160,8 +160,6 @@ _ITEM_NOUNS = _ITEM_WORDS | word_set("bar stick can bottle pouch packet carton t
 #: few of them (two tamales, 256 g, beside a medium tamale of 128 g; three taquitos);
 #: more is a serving of something eaten by the handful (shrimp: 85 g, a medium one 5 g).
 _SEVERAL = (1.5, 4.0)
-#: The words of a portion's text.
-_ITEM_NAME = re.compile(r"[a-z]+")
 
 
 def _one_of_several(food: Food, hint: Hint, found: Portion) -> Row | None:
@@ -175,8 +173,7 @@ def _one_of_several(food: Food, hint: Hint, found: Portion) -> Row | None:
         for row in ones(food.rows)
         if not row.odd
         # "medium tamale", "tamale, NS as to size"; not "piece, medium pizza"
-        and hint.noun in _ITEM_NAME.findall(row.text)[:2]
-        and _ITEM_NAME.findall(row.text)[0] in (hint.noun, "medium")
+        and _names_item_first(WORD.findall(row.text), hint.noun)
         and ("medium" in row.words or {"ns", "size"} <= row.words)
     ]
     if not rows:
@@ -184,6 +181,11 @@ def _one_of_several(food: Food, hint: Hint, found: Portion) -> Row | None:
     row = pick(rows, hint)
     low, high = _SEVERAL
     return row if low * row.per_one <= found.grams <= high * row.per_one else None
+
+
+def _names_item_first(words: list[str], noun: str) -> bool:
+    """Whether a portion's words open with ``noun``, or with ``medium`` and then it."""
+    return words[:1] == [noun] or words[:2] == ["medium", noun]
 
 
 def _own_item(food: Food, hint: Hint) -> Row | None:
