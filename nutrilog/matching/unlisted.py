@@ -31,7 +31,7 @@ from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["DISH_EXTRA", "extra_words", "listed_apart", "unlisted_foods"]
+__all__ = ["DISH_EXTRA", "extra_words", "flavoured_dessert", "listed_apart", "unlisted_foods"]
 
 #: Words of a line cut into pieces (more are a sentence, not a plate).
 _MAX_WORDS = 6
@@ -139,6 +139,60 @@ def _cuts(n: int, count: int) -> list[tuple[int, ...]]:
     ]
 
 
+#: Frozen desserts sold in flavours, named last (``rum raisin ice cream``): the food
+#: words before them say the flavour, no food of their own.
+_FLAVOURED_LAST = (
+    ("ice", "cream"),
+    ("frozen", "yogurt"),
+    ("frozen", "custard"),
+    ("gelato",),
+    ("froyo",),
+    ("sorbet",),
+    ("sherbet",),
+)
+#: Flavour words that make such a dessert the chocolate one of USDA's two.
+_CHOCOLATE = frozenset({"chocolate", "choc", "fudge", "cocoa", "mocha", "brownie"})
+#: Words that join two foods: a dessert after one is a food of its own (``pie and ice
+#: cream``).
+_JOINING = frozenset({"and", "n", "with", "w", "on", "plus", "&", "+"})
+
+
+def flavoured_dessert(matcher: Matcher, text: str) -> tuple[str, str] | None:
+    """A frozen dessert named last after its flavour (``butter pecan ice cream``),
+    read as the dessert (chocolate when the flavour is), with the flavour that was
+    set aside; None for other texts and for names the tables hold (``vanilla ice
+    cream``, ``cookies and cream ice cream``).
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.match import Matcher
+    >>> matcher = Matcher(load_foods())
+    >>> flavoured_dessert(matcher, "1 scoop rum raisin ice cream")
+    ('1 scoop ice cream', 'rum raisin')
+    >>> flavoured_dessert(matcher, "pie and ice cream") is None
+    True
+    """
+    food = parse_quantity(text).food.strip()
+    words = food.lower().split()
+    head = next((h for h in _FLAVOURED_LAST if tuple(words[-len(h) :]) == h), None)
+    if head is None or food not in text:
+        return None
+    before = words[: -len(head)]
+    if not 1 <= len(before) <= 4 or _JOINING.intersection(before):
+        return None
+    found = matcher.result(key_of(food))
+    if found.position is not None and found.method != "fuzzy":
+        return None  # a name the tables hold
+    if not all(_named_alone(matcher, [w]) for w in before if len(w) > 2):
+        return None  # "cherry garcia", "hokey pokey": a maker's name, left to the matcher
+    chocolate = _CHOCOLATE.intersection(before)
+    named = " ".join(("chocolate", *head) if chocolate else head)
+    at = text.rindex(food)
+    read = f"{text[:at]}{named}{text[at + len(food) :]}"
+    return " ".join(read.split()), " ".join(food.split()[: len(before)])
+
+
 def unlisted_foods(matcher: Matcher, text: str) -> tuple[str, ...] | None:
     """The foods ``text`` runs together (see the module doc), the first with the line's
     amount, or None when its words are one food or no list of foods."""
@@ -168,6 +222,11 @@ def listed_apart(matcher: Matcher, parts: tuple[Part, ...], whole: str) -> tuple
     among them weighed (:func:`~nutrilog.matching.neighbours.companion_amounts`)."""
     out: list[Part] = []
     for part in parts:
+        flavoured = flavoured_dessert(matcher, part.text)
+        if flavoured is not None:
+            read, flavour = flavoured
+            out.append(Part(read, (*part.tags, ("synonym", f"{flavour} is the flavour"))))
+            continue
         foods = unlisted_foods(matcher, part.text)
         if foods is None:
             out.append(part)
@@ -178,6 +237,8 @@ def listed_apart(matcher: Matcher, parts: tuple[Part, ...], whole: str) -> tuple
             else (("component", f'of "{whole}"'), *part.tags)
         )
         out += [Part(f, tags) for f in foods]
-    if len(out) == len(parts):
+    if out == list(parts):
         return parts
+    if len(out) == len(parts):
+        return tuple(out)  # a flavour set aside, no food cut apart
     return companion_amounts(tuple(out))
