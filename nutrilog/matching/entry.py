@@ -968,8 +968,10 @@ def _whose_dropped(matcher: Matcher, text: str) -> str:
     who = found["who"].strip()
     words = normalize_many([who])[0].split()
     known = matcher.index.postings.keys()
-    if not words or len(words) > 2 or brand_table().find(words):
+    if not words or len(words) > 2:
         return text
+    if brand_table().find(words) and not set(words) <= FAMILY:
+        return text  # "(Mama) dinner: oxtail" is his mother, though Mama is a noodle brand
     vocab = matcher_words()
     describing = vocab.preparation.keys() | vocab.qualifiers | vocab.cosmetic | vocab.processed
     if describing.intersection(words):

@@ -430,7 +430,8 @@ FAMILY = frozenset(
         granny grandad grandads auntie aunty aunt uncle nanna nonna oma opa abuela abuelo
         lola lolo sister brother wife husband partner hubby wifey son daughter kid kids baby
         bf gf friend neighbour neighbor boss mate flatmate roommate housemate colleague
-        coworker cousin niece nephew grandson granddaughter toddler""",
+        coworker cousin niece nephew grandson granddaughter toddler mama papa mommy
+        daddy mummy""",
     )
 )
 
