@@ -114,14 +114,17 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
     flags = re.IGNORECASE
     return [
         re.compile(_LIST_MARKER),  # a bullet or an item number
-        # a numbered meal of a meal plan (``meal 4 / 5oz tilapia``, ``meal #2:``)
+        # a numbered meal of a meal plan (``meal 4 / 5oz tilapia``, ``meal prep #2:``)
         re.compile(
-            r"^(?P<meal>meal\s*#?\s*\d{1,2})\s*(?::|/|\)|[-\u2013\u2014]+\s|[-=]>|>>)\s*",
+            r"^(?P<meal>meal(?:\s*prep)?\s*#?\s*\d{1,2})\s*(?::|/|\)|[-\u2013\u2014]+\s|[-=]>|>>)\s*",
             flags,
         ),
         re.compile(rf"^[\[(]\s*(?P<meal>{meal}|{time_word}|{_CLOCK})\s*[\])]\s*[:=\-]?\s*", flags),
-        # any other tag in square brackets before the food (``[pre-practice] clif bar``)
-        re.compile(r"^\[(?P<meal>[^\[\]\d][^\[\]]{0,29})\]\s*[:=\-]?\s*(?=\S)", flags),
+        # any other tag in square brackets before the food
+        # (``[pre-practice] clif bar``), a time of day before it (``[2am break]``)
+        re.compile(
+            rf"^\[(?P<meal>(?:{_CLOCK}\s+)?[^\[\]\d][^\[\]]{{0,29}})\]\s*[:=\-]?\s*(?=\S)", flags
+        ),
         # a tag set off by the same marks on both sides (``** snack **``, ``== garden ==``)
         re.compile(
             r"^(?P<mark>[*=~#_]{1,3})\s*(?P<meal>[^*=~#_\d\s][^*=~#_]{0,29}?)\s*(?P=mark)"
