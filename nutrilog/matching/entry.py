@@ -273,12 +273,17 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     if result.method in ("alias", "exact") and not (
         branded and _foods_besides(matcher, text, spans)
     ):
+        part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
+        if _compound_of_addition(matcher, key, part_keys):
+            return -math.inf  # "pancakes + syrup": pancakes and syrup, not pancake syrup
         return result.score
     if branded and not _chain_only(key):
         return -math.inf  # "cheerios with milk": the brand read away is no dish's part
     part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
         return -math.inf
+    if _compound_of_addition(matcher, key, part_keys):
+        return -math.inf  # "pancakes + syrup": pancakes and syrup, not pancake syrup
     if _turned_around(matcher, key, part_keys) or _unwritten_brand(matcher, key):
         # "chips & beans": chips and beans, not bean chips; "burger and onion rings":
         # a burger and onion rings, not BURGER KING's onion rings
@@ -345,8 +350,14 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if result.method in ("alias", "exact") and not (
         branded and _foods_besides(matcher, text, spans)
     ):
-        # "cheese, crackers" is two foods, not the cheese crackers its words name
-        return not _commas_only(text, spans) or _head_first(matcher, text, spans)
+        if _commas_only(text, spans):
+            # "cheese, crackers" is two foods, not the cheese crackers its words name
+            return _head_first(matcher, text, spans)
+        # "pancakes + syrup", "coffee & cream": two foods, not the pancake syrup or the
+        # coffee cream their words name together
+        key = _food_key(matcher, text)
+        parts = [_food_key(matcher, text[a:b]) for a, b in spans]
+        return not _compound_of_addition(matcher, key, parts)
     if branded:
         return False  # "2 weet-bix w/ milk": the brand was read away, not found in a dish
     if _commas_only(text, spans):
@@ -363,6 +374,8 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     parts = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
+    if _compound_of_addition(matcher, key, parts):
+        return False  # "pancakes + syrup" is pancakes and syrup, not pancake syrup
     if _turned_around(matcher, key, parts) or _unwritten_brand(matcher, key):
         return False
     return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
@@ -440,6 +453,24 @@ def _named_for_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     first = matcher.reading(parts[0]).head
     later = {matcher.reading(part).head for part in parts[1:]}
     return words[-1] != first and words[-1] in later
+
+
+def _compound_of_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
+    """Whether the description ``key`` lands on names, by the first part's food and a
+    later one-word part after it, a food of that later part alone (``Pancake syrup`` for
+    "pancakes + syrup"), not a dish of both (``Sausage and peppers``, ``Chicken rice soup``
+    for "chicken & rice soup")."""
+    position = matcher.result(key).position
+    if position is None or not _named_for_addition(matcher, key, parts):
+        return False
+    if any(len(part.split()) != 1 for part in parts[1:]):
+        return False  # "chicken & rice soup": the soup of both, named by the last part
+    if matcher.result(key).method == "alias":
+        words = key.split()  # "waffle syrup", an alias of pancake syrup
+    else:
+        name = _NAME_END.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
+        words = normalize_many([name])[0].split()
+    return matcher.reading(parts[0]).head in words and not {"and", "&"}.intersection(words)
 
 
 def _unwritten_brand(matcher: Matcher, key: str) -> bool:
