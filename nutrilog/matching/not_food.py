@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container
 from functools import lru_cache
@@ -263,6 +264,15 @@ def _named_spans(words: list[str]) -> list[tuple[int, int, object]]:
 
 
 @lru_cache(maxsize=1)
+def _alias_pairs() -> frozenset[tuple[str, str]]:
+    """Each two words side by side in a name of the alias table (``over easy`` of ``eggs
+    over easy``)."""
+    return frozenset(
+        pair for name in curated_aliases() for pair in itertools.pairwise(name.split())
+    )
+
+
+@lru_cache(maxsize=1)
 def _alias_words() -> frozenset[str]:
     """The words of the alias table's names, less stop words: food words the USDA
     descriptions may lack (``cornflakes``, ``maccas``)."""
@@ -321,7 +331,14 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     if cues:
         start, end, kind = cues[0]
         return f"not a food entry ({kind}: {' '.join(words[start:end])!r})"
-    tallies = vocab.tallies.find(words)
+    pairs = _alias_pairs()
+    tallies = [
+        (s, e, cue)
+        for s, e, cue in vocab.tallies.find(words)
+        # "2 egs over easy": a food's name holds the cue with the word beside it
+        if not (s and (words[s - 1], words[s]) in pairs)
+        and not (e < len(words) and (words[e - 1], words[e]) in pairs)
+    ]
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
     money = MONEY.search(text)
     if money is not None and (_SHOPPING | _stores()).intersection(words):
