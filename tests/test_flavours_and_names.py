@@ -64,6 +64,12 @@ def test_a_bracketed_family_word_is_whom_the_line_was_for_though_a_brand_shares_
         ("chiya 1 cup", "fndds:92306800", 240.0),
         # South Asian achar: FNDDS mixed pickles, "Quantity not specified" 30 g
         ("some achar", "fndds:75511100", 30.0),
+        # chow mein is FNDDS' own chow mein with noodles, not lo mein: 1 cup 220 g
+        ("2 cups pork chowmein", "fndds:27320310", 440.0),
+        # a tomato from the garden is a tomato: SR28 medium 123 g
+        ("2 garden tomatoes", "sr28:11529", 246.0),
+        # the AriZona tea and lemonade drink, never half-and-half cream: 30 g per fl oz
+        ("arizona half & half 16oz", "fndds:92307500", 480.0),
     ],
 )
 def test_words_for_foods(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
