@@ -27,6 +27,9 @@ from nutrilog.supplements import detect_supplement
         # thousands set apart by a space
         ("cholecalciferol 10 000 IU", "vitamin_d_ug", 250.0),
         ("B12 1 000 mcg", "vitamin_b12_ug", 1000.0),
+        # a count of units taken, written last
+        ("K+ 99 mg, took 2", "potassium_mg", 198.0),
+        ("magnesium citrate 150mg took three", "magnesium_mg", 450.0),
     ],
 )
 def test_dose_phrasings(line: str, column: str, amount: float) -> None:

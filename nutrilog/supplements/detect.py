@@ -352,6 +352,12 @@ _SHARE_TAKEN = re.compile(
     re.I,
 )
 _SHARES = {"half": 0.5, "quarter": 0.25}
+#: A count of units taken written last (``K+ 99 mg, took 2``): read as ``x2``.
+_COUNT_TAKEN = re.compile(
+    r"[\s,;(-]*\b(?:took|take|taking|had)\s+(?P<n>[2-6]|two|three|four|five|six)\b"
+    rf"(?:\s*{_UNIT_FORMS})?\)?\s*$",
+    re.I,
+)
 _WORD_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -557,6 +563,10 @@ def _detect(text: str) -> SupplementInfo:
                 nutrients={k: v * part for k, v in whole.nutrients.items()},
                 assumption="; ".join(filter(None, [whole.assumption, taken])),
             )
+    took = _COUNT_TAKEN.search(text)
+    if took is not None and nutrients_in(text[: took.start()]):
+        n = took["n"].lower()
+        text = f"{text[: took.start()]} x{_WORD_COUNTS.get(n, n)}"
     times = _UNITS_TIMES_DOSE.search(text)
     if times is not None:
         text = f"{text[: times.start()]}{times['dose']}, {times['units']}{text[times.end() :]}"

@@ -140,7 +140,7 @@ NAMED_SUPPLEMENTS = re.compile(
     r"\bvalerian\b|\brhodiola\b|\bsaw\s+palmetto\b|\bmilk\s+thistle\b|\bginkgo\b|"
     r"\bechinacea\b|\bn-?acetyl[\s-]?cysteine\b|\bag1\b|\bathletic\s+greens\b|"
     r"\b(?:alpha[\s-]?)?lipoic\s+acid\b|\bl-?theanine\b|\b5-?htp\b|\bresveratrol\b|"
-    r"\blutein\b|\bzeaxanthin\b|\bnattokinase\b|"
+    r"\blutein\b|\bzeaxanthin\b|\bnattokinase\b|\bblack\s+seed\s+oil\b|"
     r"\belectrolytes? (?:tabs?|tablets?|capsules?|caps|packets?|sachets?|powder|mix|drink mix)\b|"
     r"\blmnt\b|\bnuun\b|\bliquid[\s-]?i\.?v\b|\bsalt[\s-]?sticks?\b|"
     r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b|"
