@@ -68,6 +68,10 @@ def test_a_bracketed_family_word_is_whom_the_line_was_for_though_a_brand_shares_
         ("2 cups pork chowmein", "fndds:27320310", 440.0),
         # a tomato from the garden is a tomato: SR28 medium 123 g
         ("2 garden tomatoes", "sr28:11529", 246.0),
+        # a French roll is SR28's, 38 g a roll, not the mustard brand French's
+        ("2 french rolls", "sr28:18349", 76.0),
+        # Spanish lentejas are lentils: FNDDS lentils from dried, fat added, 1 cup 185 g
+        ("1 cup lentejas", "fndds:41304990", 185.0),
         # the AriZona tea and lemonade drink, never half-and-half cream: 30 g per fl oz
         ("arizona half & half 16oz", "fndds:92307500", 480.0),
     ],
