@@ -455,6 +455,11 @@ def _named_for_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     return words[-1] != first and words[-1] in later
 
 
+#: Words joining two foods inside a dish's own name (``Sausage and peppers``, ``chili con
+#: carne``, ``arroz y frijoles``).
+_JOINED_NAME = frozenset({"and", "&", "with", "n", "con", "y", "e", "et", "avec", "mit"})
+
+
 def _compound_of_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     """Whether the description ``key`` lands on names, by the first part's food and a
     later one-word part after it, a food of that later part alone (``Pancake syrup`` for
@@ -470,7 +475,7 @@ def _compound_of_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     else:
         name = _NAME_END.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
         words = normalize_many([name])[0].split()
-    return matcher.reading(parts[0]).head in words and not {"and", "&"}.intersection(words)
+    return matcher.reading(parts[0]).head in words and not _JOINED_NAME.intersection(words)
 
 
 def _unwritten_brand(matcher: Matcher, key: str) -> bool:
