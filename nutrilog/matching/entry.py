@@ -82,6 +82,7 @@ from nutrilog.matching.neighbours import (
 )
 from nutrilog.matching.not_food import MONEY, not_food_reason
 from nutrilog.matching.parts import (
+    CONNECTOR,
     Part,
     amount_after,
     amount_after_dash,
@@ -270,20 +271,17 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     if result.position is None:
         return -math.inf
     branded = any(kind == "brand" for kind, _ in result.assumptions)
+    part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
+    if _compound_of_addition(matcher, key, part_keys):
+        return -math.inf  # "pancakes + syrup": pancakes and syrup, not pancake syrup
     if result.method in ("alias", "exact") and not (
         branded and _foods_besides(matcher, text, spans)
     ):
-        part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
-        if _compound_of_addition(matcher, key, part_keys):
-            return -math.inf  # "pancakes + syrup": pancakes and syrup, not pancake syrup
         return result.score
     if branded and not _chain_only(key):
         return -math.inf  # "cheerios with milk": the brand read away is no dish's part
-    part_keys = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
         return -math.inf
-    if _compound_of_addition(matcher, key, part_keys):
-        return -math.inf  # "pancakes + syrup": pancakes and syrup, not pancake syrup
     if _turned_around(matcher, key, part_keys) or _unwritten_brand(matcher, key):
         # "chips & beans": chips and beans, not bean chips; "burger and onion rings":
         # a burger and onion rings, not BURGER KING's onion rings
@@ -343,21 +341,21 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     joins the parts)."""
     if any(has_amount(text[a:b]) for a, b in spans[1:]):
         return False
-    result = matcher.result(_food_key(matcher, text))
+    key = _food_key(matcher, text)
+    result = matcher.result(key)
     if result.position is None:
+        return False
+    parts = [_food_key(matcher, text[a:b]) for a, b in spans]
+    if _compound_of_addition(matcher, key, parts):
+        # "pancakes + syrup", "coffee & cream": two foods, not the pancake syrup or the
+        # coffee cream their words name together
         return False
     branded = any(kind == "brand" for kind, _ in result.assumptions)
     if result.method in ("alias", "exact") and not (
         branded and _foods_besides(matcher, text, spans)
     ):
-        if _commas_only(text, spans):
-            # "cheese, crackers" is two foods, not the cheese crackers its words name
-            return _head_first(matcher, text, spans)
-        # "pancakes + syrup", "coffee & cream": two foods, not the pancake syrup or the
-        # coffee cream their words name together
-        key = _food_key(matcher, text)
-        parts = [_food_key(matcher, text[a:b]) for a, b in spans]
-        return not _compound_of_addition(matcher, key, parts)
+        # "cheese, crackers" is two foods, not the cheese crackers its words name
+        return not _commas_only(text, spans) or _head_first(matcher, text, spans)
     if branded:
         return False  # "2 weet-bix w/ milk": the brand was read away, not found in a dish
     if _commas_only(text, spans):
@@ -370,12 +368,8 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if "," in text:  # a description written out ("Beans, baked, canned, with pork")
         return True
     # "english muffin w/ pb" is no muffin alone: a dish must hold every part's food
-    key = _food_key(matcher, text)
-    parts = [_food_key(matcher, text[a:b]) for a, b in spans]
     if _WITH.search(text) and _named_for_addition(matcher, key, parts):
         return False  # "coffee with creamer" is coffee and creamer, not coffee creamer
-    if _compound_of_addition(matcher, key, parts):
-        return False  # "pancakes + syrup" is pancakes and syrup, not pancake syrup
     if _turned_around(matcher, key, parts) or _unwritten_brand(matcher, key):
         return False
     return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
@@ -455,11 +449,6 @@ def _named_for_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     return words[-1] != first and words[-1] in later
 
 
-#: Words joining two foods inside a dish's own name (``Sausage and peppers``, ``chili con
-#: carne``, ``arroz y frijoles``).
-_JOINED_NAME = frozenset({"and", "&", "with", "n", "con", "y", "e", "et", "avec", "mit"})
-
-
 def _compound_of_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     """Whether the description ``key`` lands on names, by the first part's food and a
     later one-word part after it, a food of that later part alone (``Pancake syrup`` for
@@ -475,7 +464,8 @@ def _compound_of_addition(matcher: Matcher, key: str, parts: list[str]) -> bool:
     else:
         name = _NAME_END.split(str(matcher.known.descriptions[position]), maxsplit=1)[0]
         words = normalize_many([name])[0].split()
-    return matcher.reading(parts[0]).head in words and not _JOINED_NAME.intersection(words)
+    # a name that joins its foods (``Sausage and peppers``, ``chili con carne``) is a dish
+    return matcher.reading(parts[0]).head in words and not CONNECTOR.search(" ".join(words))
 
 
 def _unwritten_brand(matcher: Matcher, key: str) -> bool:

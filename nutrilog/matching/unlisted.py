@@ -26,7 +26,7 @@ import re
 from nutrilog.matching.lookup import stem
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.neighbours import companion_amounts
-from nutrilog.matching.parts import Part
+from nutrilog.matching.parts import CONNECTOR, Part
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
@@ -152,9 +152,6 @@ _FLAVOURED_LAST = (
 )
 #: Flavour words that make such a dessert the chocolate one of USDA's two.
 _CHOCOLATE = frozenset({"chocolate", "choc", "fudge", "cocoa", "mocha", "brownie"})
-#: Words that join two foods: a dessert after one is a food of its own (``pie and ice
-#: cream``).
-_JOINING = frozenset({"and", "n", "with", "w", "on", "plus", "&", "+"})
 
 
 def flavoured_dessert(matcher: Matcher, text: str) -> tuple[str, str] | None:
@@ -179,8 +176,8 @@ def flavoured_dessert(matcher: Matcher, text: str) -> tuple[str, str] | None:
     if head is None or food not in text:
         return None
     before = words[: -len(head)]
-    if not 1 <= len(before) <= 4 or _JOINING.intersection(before):
-        return None
+    if not 1 <= len(before) <= 4 or CONNECTOR.search(food):
+        return None  # "pie and ice cream": a dessert after another food is its own
     found = matcher.result(key_of(food))
     if found.position is not None and found.method != "fuzzy":
         return None  # a name the tables hold
