@@ -76,6 +76,10 @@ def _companions() -> tuple[_Companion, ...]:
 GARNISH = "garnish"
 _BARE_COUNT = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?|a|an|one|two|three)\s+(?P<food>\D+)$", re.I)
 _COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+#: Measures of an addition that a count multiplies whatever their size (``2 milks`` in
+#: tea are two splashes); other measures of more than one unit (``0.5 oz`` of nuts,
+#: ``2 slice`` of bacon) are the addition's whole amount, and a count is of its pieces.
+_SPOONS = frozenset({"tsp", "tbsp"})
 
 
 #: Coffee-shop cup sizes: a drink named with one has its amount.
@@ -137,6 +141,10 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
                 out[m] = Part(out[m].text, (*out[m].tags, note))
             continue
         number, unit = rule.amount.split(maxsplit=1)
+        if count > 1 and float(number) != 1 and unit not in _SPOONS:
+            # "oatmeal + 10 almonds": ten nuts, not ten handfuls of half an ounce; a count
+            # multiplies only one measure each ("2 sugars") or a spoonful ("2 milks")
+            continue
         if rule.per_slice:  # "2 slices toast w/ butter": butter on each slice
             count *= _slices(parts, keys, n, rule.base)
         amount = f"{float(number) * count:g} {unit}"
