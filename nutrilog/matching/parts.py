@@ -374,9 +374,10 @@ def amount_after(text: str) -> str:
 
 
 #: A drink's amount written at the end, after what it is served with (``iced tea w/
-#: lemon 16oz``, ``soda water w lime 300ml``): a volume, or 8 oz and more.
+#: lemon 16oz``, ``soda water w lime 300ml``, ``iced coffee w cream & sugar 24oz``): a
+#: volume, or 8 oz and more.
 _SERVED_WITH_AMOUNT = re.compile(
-    r"^(?P<food>[^,;+&]*?[a-z][^,;+&]*?)\s+(?:with|w/?)\s+(?P<with>[a-z][a-z' -]{1,25}?)\s+"
+    r"^(?P<food>[^,;+&]*?[a-z][^,;+&]*?)\s+(?:with|w/?)\s+(?P<with>[a-z][a-z' &-]{1,30}?)\s+"
     r"(?P<amount>\d+(?:\.\d+)?\s*(?:ml|l|fl\.?\s*oz|oz|ounces?|cups?))\s*$",
     re.IGNORECASE,
 )
