@@ -530,6 +530,16 @@ _WHOSE = re.compile(
 )
 
 
+#: Doses after an equals sign at the end of a line: what was taken, totalled.
+_TOTALS_STATED = re.compile(r"\s*=\s*(?P<doses>[^=()]*\d[^=()]*)$")
+#: A count of units at the very end of a line (``x2``, ``x 3``): of the whole line.
+_TIMES_AT_END = re.compile(r"(?:,\s*|\s+)[x\u00d7]\s*(?P<n>\d{1,2})\s*$", re.I)
+#: Label masses of a capsule or tablet: no food is logged in them.
+_LABEL_MASS = frozenset({"mg", "ug"})
+#: A reading of the blood (``glucose 95 mg/dL``): no dose.
+_MEASURED_IN_BLOOD = re.compile(r"\bmg\s*/\s*dl\b|\bmmol\b", re.I)
+
+
 def _detect(text: str) -> SupplementInfo:
     """:func:`detect_supplement` before its amounts are checked against any label."""
     text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
@@ -567,6 +577,22 @@ def _detect(text: str) -> SupplementInfo:
     if took is not None and nutrients_in(text[: took.start()]):
         n = took["n"].lower()
         text = f"{text[: took.start()]} x{_WORD_COUNTS.get(n, n)}"
+    stated = _TOTALS_STATED.search(text)
+    if (
+        stated is not None
+        and _ONE_DOSE.search(stated["doses"])
+        and not _ONE_DOSE.search(text[: stated.start()])
+    ):
+        # "calmag 2 tabs = 500mg Ca + 250mg Mg", "magnesium 2 caps = 400mg": what the
+        # units taken hold together, as a bracket states it
+        text = f"{text[: stated.start()]} ({stated['doses']})"
+    every = _TIMES_AT_END.search(text)
+    if every is not None and len(nutrients_in(text)) > 1 and 1 < int(every["n"]) <= MAX_UNITS:
+        # "ca citrate 315mg/D3 250iu x2": two units of the whole line, not of its last part
+        one = detect_supplement(text[: every.start()])
+        if one.kind == "supplement" and one.nutrients:
+            n = int(every["n"])
+            return one._replace(nutrients={k: v * n for k, v in one.nutrients.items()})
     times = _UNITS_TIMES_DOSE.search(text)
     if times is not None:
         text = f"{text[: times.start()]}{times['dose']}, {times['units']}{text[times.end() :]}"
@@ -651,6 +677,19 @@ def _detect(text: str) -> SupplementInfo:
                 {},
                 "not a tracked nutrient",
                 None if amount is None else _unknown(f"{food or text}: no tracked nutrient amount"),
+            )
+        if (
+            parsed.unit in _LABEL_MASS
+            and food
+            and not (MEDICINE.search(text) or _medication(text) or _MEASURED_IN_BLOOD.search(text))
+        ):
+            # "flaxseed oil 1000mg", "sunflower lecithin 1200mg": food is never weighed
+            # in milligrams; a capsule of something that holds no tracked nutrient
+            return SupplementInfo(
+                "supplement",
+                {},
+                "not a tracked nutrient",
+                _unknown(f"{food}: no tracked nutrient amount"),
             )
         if marked and (
             dosed

@@ -121,7 +121,7 @@ FORMS = re.compile(
 MULTI = re.compile(
     r"multi[\s-]?vit|\bmulti\b(?![\s-]*(?:grains?|seeds?|colou?r|purpose|pack|layer|bean))|"
     # a prenatal visit, class or scan is no vitamin ("24 wk prenatal appt")
-    r"prenatal(?![\s-]+(?:appt|appointments?|visits?|check[\s-]?ups?|class(?:es)?|yoga|scans?"
+    r"(?:pre|post|peri)natal(?![\s-]+(?:appt|appointments?|visits?|check[\s-]?ups?|class(?:es)?|yoga|scans?"
     r"|massage|care|exam|doctor|dr)\b)|one[\s-]a[\s-]day|centrum|flintstones|"
     # multivitamin brands sold in the UK and Australia (Vitabiotics, Bayer, Blackmores)
     r"\b(?:pregnacare|well(?:man|woman|teen|kid)|sanatogen|berocca|elevit|perfectil|supradyn)\b|"
@@ -290,6 +290,7 @@ def supplement_words() -> re.Pattern[str]:
                 NAMED_SUPPLEMENTS.pattern,
                 OTHER_SUPPLEMENTS.pattern,
                 r"water|h2o",
+                r"\b(?:mg|mcg|ug|\u00b5g)\b",  # a label dose: "flaxseed oil 1000mg"
                 _product_words(),
                 _brand_names(),
                 FORMULAS.pattern,
