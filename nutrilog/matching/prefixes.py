@@ -46,7 +46,7 @@ _CLOCK = (
 #: separator follows it, or a word or two of context and a separator (``0430 break -``).
 _CLOCK_24 = r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*h(?:rs)?)?"
 _SEP = (
-    r"(?:\s*[-=]+>\s*|\s*>>+\s*|\s*[:=|]+\s*|\s*\)\s+|\s+~\s*|~\s+|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*"
+    r"(?:\s*[-=]+>\s*|\s*>>+\s*|>\s+|\s*[:=|]+\s*|\s*\)\s+|\s+~\s*|~\s+|\s*[-\u2013\u2014]+\s+|\s+[-\u2013\u2014]+\s*"
     r"|\s+\*{1,3}\s+)"
 )
 #: A clock time after ``at``/``@`` (``dinner @ 6:``, ``lunch at 12:30 -``): a bare hour
@@ -108,7 +108,8 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         rf"(?:\s*#\s*\d+|\s+\d+(?!\d|:\d|\s*[ap]\.?m))?"
         rf"(?:{_AT}(?P<time>{_AT_CLOCK}))?"
         r"(?:\s*\([^)]{0,40}\))?"
-        r"(?:\s+(?:at|@|from|in|on)\s+[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
+        # where or with whom (``dinner @ the rio -``, ``dinner w/ kids:``)
+        r"(?:\s+(?:(?:at|@|from|in|on|with)\s+|w/\s*)[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
     )
     amount_next = _AMOUNT_NEXT
     flags = re.IGNORECASE
