@@ -330,12 +330,19 @@ def _standard_can(found: Sequence[Row], unit: str, hint: Hint, typical: float) -
 
 
 def count_row(
-    rows: Sequence[Row], unit: str, hint: Hint, typical: float = float("nan")
+    rows: Sequence[Row],
+    unit: str,
+    hint: Hint,
+    typical: float = float("nan"),
+    description: str = "",
 ) -> Row | None:
     """The portion of a count word: its unit, first word or a word of its text. A row
     that names the count word only in brackets, among its contents, goes after the
     others (``bar``: ``1/2 of 1 package (2.06 oz, 2 bars)`` before the package).
-    ``typical`` is the food's FNDDS "Quantity not specified" weight (a can's usual size)."""
+    ``typical`` is the food's FNDDS "Quantity not specified" weight (a can's usual size).
+    Of several rows of the unit, one naming a word of the entry that the food's
+    ``description`` lacks comes first (``2 slices texas toast``: FNDDS restaurant garlic
+    bread's ``piece/slice Texas Toast``, not its medium slice)."""
     found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
     if not found:
         return None
@@ -346,7 +353,18 @@ def count_row(
     ]
     if not outside:  # only as contents: "package (2 oz package containing 2 3" bars)"
         return _one_of_contents(pick(found, hint), unit)
+    said = hint.named - described_words(description) if description else frozenset()
+    named = [row for row in outside if _names_entry(row, unit, said)] if said else []
+    if named and len(named) < len(outside):
+        outside = named  # "2 slices texas toast": the ``piece/slice Texas Toast`` row
     return _one_of_counted(_standard_can(outside, unit, hint, typical) or pick(outside, hint), unit)
+
+
+def _names_entry(row: Row, unit: str, said: frozenset[str]) -> bool:
+    """Whether a count row names one of the entry's words ``said`` besides the unit
+    (``piece/slice Texas Toast`` for ``texas toast``)."""
+    words = {_singular(w) for w in WORD.findall(_BRACKETS.sub(" ", row.text.lower())) if len(w) > 2}
+    return bool((words - _ITEM_NOUNS - {unit}) & said)
 
 
 def _one_of_counted(row: Row, unit: str) -> Row:
@@ -386,8 +404,18 @@ def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
         ranks = _POURED_RANK if unit in _POURED else _VOLUME_RANK
         rank = min(ranks.get(row.unit, len(ranks)) for row in vol)
         same = [row for row in vol if ranks.get(row.unit, len(ranks)) == rank]
+    plain = [row for row in same if not _SERVED_SIZE.search(row.text)]
+    if unit == "fl_oz" and plain and not hint.size:
+        # "12oz diet coke": a fluid ounce of the drink, not one of a fountain cup's
+        # with its ice (SR28 sodas' "serving medium 21 fl oz", 23 g a fl oz)
+        same = plain
     row = pick(same, hint)
     return Portion(row.per_one * _factor(unit, str(row.unit)), row.label, "")
+
+
+#: A portion row of a served size (``serving medium 21 fl oz``, ``bottle 16 fl oz``): a
+#: cup or a bottle, its weight spread over the fluid ounces it holds.
+_SERVED_SIZE = re.compile(r"\d+(?:\.\d+)?\s*fl\.?\s*oz", re.I)
 
 
 def size_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:

@@ -67,7 +67,12 @@ def _count(
         return serving_portion(rows, food.typical, hint)
     else:
         row = _as_twin_weighs(
-            food_id, rows, unit, hint, count_row(rows, unit, hint, food.typical), prepared
+            food_id,
+            rows,
+            unit,
+            hint,
+            count_row(rows, unit, hint, food.typical, food.description),
+            prepared,
         )
         for twin in COUNT_TWINS.get(unit, ()):
             row = row or count_row(rows, twin, hint, food.typical)
@@ -355,6 +360,37 @@ def for_food(
     return found
 
 
+#: Drinks sold in cans (``1 can coconut water``, ``1 can mango nectar``), by the words
+#: of their USDA descriptions.
+_DRINK = re.compile(
+    r"\b(?:beverages?|juice|nectar|tea|coffee|water|drink|soda|cola|lemonade|beer|soft drink)\b",
+    re.I,
+)
+#: The standard US drink can: 12 fl oz (355 ml).
+DRINK_CAN_FL_OZ = 12.0
+
+
+def _drink_can(
+    food_id: str, food: Food, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A can of a drink USDA weighs by volume alone (coconut water, nectars, juices):
+    the 12 fl oz US can through the drink's own volume weights, else its FNDDS twin's;
+    None when neither has one."""
+    one = volume_portion(food.rows, "fl_oz", hint)
+    if np.isnan(one.grams):
+        one = _twin_volume(food_id, "fl_oz", hint, prepared) or one
+    if np.isnan(one.grams):
+        return None
+    grams = DRINK_CAN_FL_OZ * one.grams
+    return Portion(
+        grams,
+        f"{DRINK_CAN_FL_OZ:g} fl oz can via {one.portion}",
+        "",
+        f"estimated amount: can = {DRINK_CAN_FL_OZ:g} fl oz (a standard US drink can) "
+        f"= {grams_text(grams)} g",
+    )
+
+
 def _for_food(
     food_id: str,
     food: Food,
@@ -423,6 +459,8 @@ def _for_food(
             found = _twin_unit(food_id, unit, hint, prepared) or found
         if np.isnan(found.grams) and unit in _PART_COUNTS:
             return _part_as_default(food_id, food, unit, hint) or found
+        if np.isnan(found.grams) and unit == "can" and _DRINK.search(food.description):
+            return _drink_can(food_id, food, hint, prepared) or found
         return found
     if kind == "noun":
         return _noun(food, unit, hint)
