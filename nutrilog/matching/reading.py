@@ -284,7 +284,9 @@ def read_key(
         corrected = False
         known = (len(reading.corrections), len(reading.synonyms) - len(used))
         plain = plain_words(index)
-        brand_only = [x for x in words if x in index.postings and x not in plain]
+        # a word only brands' descriptions hold (``bell`` of TACO BELL); a word only an
+        # FNDDS additional description holds is a food's other name (``poppers``)
+        brand_only = [x for x in words if x in index.food_postings and x not in plain]
         for w in words:
             if w in index.postings or w.isdigit():
                 # a shorthand that only a brand's name spells so (chikn of MORNINGSTAR
@@ -293,7 +295,7 @@ def read_key(
                 branded = bool(found) or any(x != w for x in brand_only)
                 fixed = None if w in plain or branded else speller.unvowelled(w)
                 fixed = fixed or (None if branded else speller.common_form(w))  # chees
-                if fixed is None and w not in plain and not branded:
+                if fixed is None and w not in plain and w in index.food_postings and not branded:
                     # a word only a brand's name spells, beside a food word it never
                     # goes with: an autocorrect's slip (friend rice is fried rice)
                     at = len(fixed_words)

@@ -697,7 +697,13 @@ def _match_reading(
             ranked = yield Request(content, light=light)
         return _none(index, ranked)
     pos, score = ranked[0]
-    if score < _WEAK_FUZZY and names_another_food(index, reading, pos):
+    if (
+        score < _WEAK_FUZZY
+        and names_another_food(index, reading, pos)
+        # "jalapeno poppers": the other name only this food's additional description gives
+        and _only_holder(index, reading.head, [w for seg in reading.segments for w, _ in seg])
+        != pos
+    ):
         return _none(index, ranked)
     if index.branded[pos] and not reading.brands and not says_its_brand(index, reading, pos):
         return _none(index, ranked)
