@@ -370,6 +370,37 @@ _DRINK = re.compile(
 DRINK_CAN_FL_OZ = 12.0
 
 
+#: A drink's cup by its size when USDA gives the drink none: FNDDS's brewed coffee,
+#: tea and latte cups (small 12, medium 16, large 20 fl oz: 360, 480 and 600 g).
+DRINK_CUP_FL_OZ = {"small": 12.0, "medium": 16.0, "large": 20.0}
+#: Alcoholic drinks: poured by the glass or the shot, never by a coffee cup's size.
+_ALCOHOL = re.compile(r"\b(?:alcoholic|wine|beer|sherry|spirits?|liqueur|ale)\b", re.I)
+
+
+def _drink_cup(
+    food_id: str, food: Food, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A small, medium or large drink USDA weighs by volume alone (``lg hot chocolate``,
+    ``large double double``): FNDDS's coffee-cup sizes through the drink's own fluid
+    ounce; None for a food that is no soft drink, or has no volume weight."""
+    if not _DRINK.search(food.description) or _ALCOHOL.search(food.description):
+        return None
+    one = volume_portion(food.rows, "fl_oz", hint)
+    if np.isnan(one.grams):
+        one = _twin_volume(food_id, "fl_oz", hint, prepared) or one
+    if np.isnan(one.grams):
+        return None
+    size = DRINK_CUP_FL_OZ[unit]
+    grams = size * one.grams
+    return Portion(
+        grams,
+        f"{size:g} fl oz via {one.portion}",
+        "",
+        f"size: {unit} = {size:g} fl oz, FNDDS's {unit} coffee cup (USDA has no {unit} of "
+        f"this drink) = {grams_text(grams)} g",
+    )
+
+
 def _drink_can(
     food_id: str, food: Food, hint: Hint, prepared: PreparedPortions | None
 ) -> Portion | None:
@@ -438,7 +469,11 @@ def _for_food(
             if twin is not None and CUP_SIZE.search(twin.portion):
                 return twin
         if np.isnan(found.grams) and unit in SIZE_FACTORS:
-            return _scaled_item(food_id, food, unit, hint, prepared) or found
+            found = _scaled_item(food_id, food, unit, hint, prepared) or found
+        if np.isnan(found.grams) and unit in DRINK_CUP_FL_OZ:
+            return _drink_cup(food_id, food, unit, hint, prepared) or found
+        if np.isfinite(found.grams):
+            return found
         if np.isnan(found.grams) and unit == "extra large":  # "xtra lg fries": the large
             large = size_portion(food.rows, "large", hint)
             if np.isfinite(large.grams):
