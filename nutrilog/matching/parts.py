@@ -61,10 +61,11 @@ ON_BREAD = re.compile(
     # food of its own
     r"(?P<dish>\b(?<!veggie\s)(?<!vegetarian\s)(?<!vegan\s)"
     r"(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
-    r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese|sloppy\s+joes?)\b"
+    r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese|sloppy\s+joes?|reubens?|cheesesteaks?"
+    r"|gyros?|po'?\s*boys?|cubanos?)\b"
     r"(?:\s+(?:w/|with)\s*[a-z][a-z' ]{0,25}?)?)\s+on\s+(?:an?\s+)?"
     rf"(?:(?:{_BREAD_KIND}|wheat|seeded|french|italian|brioche|pretzel|potato|sesame"
-    r"|ciabatta)\s+)*"
+    r"|ciabatta|hoagie|sub|kaiser|hamburger|onion)\s+)*"
     r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitt?as?"
     rf"|brioche|english\s+muffins?|wheat|{_BREAD_KIND})\b",
     re.IGNORECASE,
