@@ -463,9 +463,24 @@ def _medications() -> Any:
     names = [
         w
         for w, role, kind in rows
-        if role == "not_food" and kind == "medication" and w not in _ANY_MEDICINE
+        if role == "not_food" and kind in ("medication", "tobacco") and w not in _ANY_MEDICINE
     ]
     return PhraseTable.build((n, "medication") for n in normalize_many(names))
+
+
+#: Salt weighed in milligrams (``sea salt 250mg``) is a food: its sodium is tracked.
+_SALT = re.compile(r"\bsalt\b", re.I)
+
+
+def _names_a_food(text: str) -> bool:
+    """Whether ``text`` holds a word of a food's USDA description (``flaxseed``,
+    ``sunflower``), read from the bundled food table when first needed."""
+    from nutrilog.foods import load_foods
+    from nutrilog.matching.index import index_for
+    from nutrilog.matching.words import normalize_many
+
+    postings = index_for(load_foods()).food_postings
+    return any(len(w) > 2 and w in postings for w in normalize_many([text])[0].split())
 
 
 def _medication(text: str) -> bool:
@@ -682,9 +697,12 @@ def _detect(text: str) -> SupplementInfo:
             parsed.unit in _LABEL_MASS
             and food
             and not (MEDICINE.search(text) or _medication(text) or _MEASURED_IN_BLOOD.search(text))
+            and not _SALT.search(food)
+            and _names_a_food(food)
         ):
             # "flaxseed oil 1000mg", "sunflower lecithin 1200mg": food is never weighed
-            # in milligrams; a capsule of something that holds no tracked nutrient
+            # in milligrams; a capsule of something that holds no tracked nutrient (a
+            # name no food has, "Diclegis 10mg", is left to the line reader's doses)
             return SupplementInfo(
                 "supplement",
                 {},
