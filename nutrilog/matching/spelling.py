@@ -183,7 +183,8 @@ class Speller:
             w
             for w in found
             if w != word
-            and (w[0] == word[0] or w[:2] == word[1::-1])
+            # the first letter kept, or two swapped, or a silent h left off (orchata)
+            and (w[0] == word[0] or w[:2] == word[1::-1] or w == f"h{word}")
             and OSA.distance(word, w, score_cutoff=1) <= 1
             and not (word[:-1] == w and word[-1] in _FOREIGN_ENDINGS)
         }
