@@ -6,6 +6,7 @@ up here; weights from the USDA portions named beside them."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from diary import entries_of_line, lands_on, rejected_reasons
 
@@ -125,3 +126,24 @@ def test_a_meal_with_whom_is_no_food(foods: FoodTable) -> None:
 def test_a_typed_short_diet_is_diet(foods: FoodTable) -> None:
     # SR28 low-calorie cola: 29.6 g a fl oz (not a fountain cup's fl oz with its ice)
     lands_on(foods, "dt pepsi 12oz", "sr28:14416", 355.2)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        # a silent h left off, as Spanish speakers write it
+        ("ummus 2 tbsp", "sr28:16158"),
+        ("alibut 4oz", "sr28:15037"),
+    ],
+)
+def test_a_word_written_without_its_silent_h(foods: FoodTable, line: str, food_id: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert rows["food_id"].tolist() == [food_id]
+    assert "spelling" in rows.iloc[0]["assumptions"]
+
+
+def test_a_food_usda_lacks_is_no_slip_of_another(foods: FoodTable) -> None:
+    # haluski (noodles with cabbage) is one letter from halupki (cabbage rolls)
+    row = entries_of_line(foods, "haluski 1.5 cups").iloc[0]
+    assert pd.isna(row["food_id"])
+    assert "not in USDA" in row["assumptions"]

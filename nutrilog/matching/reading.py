@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from nutrilog.matching.aliases import curated_aliases, one_word_aliases
+from nutrilog.matching.aliases import curated_aliases, foods_not_in_usda, one_word_aliases
 from nutrilog.matching.index import FoodIndex
 from nutrilog.matching.lookup import brand_named, plain_words, speller_for, word_pairs
 from nutrilog.matching.spelling import Speller
@@ -171,6 +171,13 @@ def _role_of(word: str, index: FoodIndex) -> str:
     if word in vocab.qualifiers or word in vocab.preparation:
         return "qualifier"
     return "core" if word in index.postings else "unknown"
+
+
+@lru_cache(maxsize=1)
+def _lacking_words() -> frozenset[str]:
+    """One-word names of foods USDA lacks (``datasets/foods_not_in_usda.csv``): known
+    words, never corrected into another food's name."""
+    return frozenset(k for k in foods_not_in_usda() if " " not in k)
 
 
 def _known_words(synonyms: PhraseTable[Synonym]) -> set[str]:
@@ -315,6 +322,9 @@ def read_key(
                 continue
             if w in one_word_aliases() and not _spells_own_food(index, w, speller):
                 fixed_words.append(w)  # "johnsonville brat": a bratwurst, no "brot"
+                continue
+            if w in _lacking_words():
+                fixed_words.append(w)  # "haluski": a food USDA lacks, no slip of halupki
                 continue
             at = len(fixed_words)
             before = fixed_words[-1] if fixed_words else None
