@@ -147,3 +147,19 @@ def test_a_food_usda_lacks_is_no_slip_of_another(foods: FoodTable) -> None:
     row = entries_of_line(foods, "haluski 1.5 cups").iloc[0]
     assert pd.isna(row["food_id"])
     assert "not in USDA" in row["assumptions"]
+
+
+def test_a_sized_drink_with_no_size_of_its_own_takes_a_coffee_cup(foods: FoodTable) -> None:
+    # FNDDS hot chocolate: 31 g a fl oz; FNDDS's large coffee cup holds 20 fl oz
+    lands_on(foods, "large hot cocoa", "fndds:11512010", 620.0)
+
+
+def test_mint_in_a_drink_is_a_garnish(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "iced tea w/ fresh mint")
+    assert len(rows) == 1
+    assert "garnish" in rows.iloc[0]["assumptions"]
+
+
+def test_a_reuben_on_rye_is_one_sandwich(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "reuben on rye bread")
+    assert rows["food_id"].tolist() == ["fndds:27510950"]  # FNDDS Reuben holds its rye

@@ -38,7 +38,13 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
-from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE, SIZE_FACTORS, sized, usual_size
+from nutrilog.portions.sizes import (
+    EXTRA_LARGE_OVER_LARGE,
+    SIZE_FACTORS,
+    size_meant,
+    sized,
+    usual_size,
+)
 from nutrilog.portions.vague import vague_portion, vague_rules
 from nutrilog.quantity.numbers import VAGUE_COUNTS
 from nutrilog.units import VOLUME_UNITS
@@ -355,6 +361,15 @@ def for_food(
         found = _halves(food_id, food, unit, kind, hint, prepared)
     else:
         found = _for_food(food_id, food, unit, kind, hint, prepared)
+    if hint.size and kind in ("default", "bare"):
+        size = size_meant(hint.size)
+        if size in DRINK_CUP_FL_OZ and not any(
+            re.search(rf"\b{size}\b", r.text, re.I) for r in food.rows
+        ):
+            # "large hot cocoa": the coffee cup of that size, as "1 large hot cocoa" is
+            cup = _drink_cup(food_id, food, size, hint, prepared)
+            if cup is not None:
+                return cup
     if hint.size and kind in ("default", "bare", "noun", "count"):
         return sized(found, food, hint.size)
     return found
@@ -385,10 +400,8 @@ def _drink_cup(
     ounce; None for a food that is no soft drink, or has no volume weight."""
     if not _DRINK.search(food.description) or _ALCOHOL.search(food.description):
         return None
-    one = volume_portion(food.rows, "fl_oz", hint)
-    if np.isnan(one.grams):
-        one = _twin_volume(food_id, "fl_oz", hint, prepared) or one
-    if np.isnan(one.grams):
+    one = _fl_oz(food_id, food, hint, prepared)
+    if one is None:
         return None
     size = DRINK_CUP_FL_OZ[unit]
     grams = size * one.grams
@@ -401,16 +414,25 @@ def _drink_cup(
     )
 
 
+def _fl_oz(
+    food_id: str, food: Food, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """One fluid ounce of a drink through its own volume weights, else its FNDDS twin's;
+    None when neither has one."""
+    one = volume_portion(food.rows, "fl_oz", hint)
+    if np.isnan(one.grams):
+        one = _twin_volume(food_id, "fl_oz", hint, prepared) or one
+    return None if np.isnan(one.grams) else one
+
+
 def _drink_can(
     food_id: str, food: Food, hint: Hint, prepared: PreparedPortions | None
 ) -> Portion | None:
     """A can of a drink USDA weighs by volume alone (coconut water, nectars, juices):
     the 12 fl oz US can through the drink's own volume weights, else its FNDDS twin's;
     None when neither has one."""
-    one = volume_portion(food.rows, "fl_oz", hint)
-    if np.isnan(one.grams):
-        one = _twin_volume(food_id, "fl_oz", hint, prepared) or one
-    if np.isnan(one.grams):
+    one = _fl_oz(food_id, food, hint, prepared)
+    if one is None:
         return None
     grams = DRINK_CAN_FL_OZ * one.grams
     return Portion(
