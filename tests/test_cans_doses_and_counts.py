@@ -151,7 +151,7 @@ def test_a_food_usda_lacks_is_no_slip_of_another(foods: FoodTable) -> None:
 
 def test_a_sized_drink_with_no_size_of_its_own_takes_a_coffee_cup(foods: FoodTable) -> None:
     # FNDDS hot chocolate: 31 g a fl oz; FNDDS's large coffee cup holds 20 fl oz
-    lands_on(foods, "large hot cocoa", "fndds:11512010", 620.0)
+    lands_on(foods, "1 large hot cocoa", "fndds:11512010", 620.0)
 
 
 def test_mint_in_a_drink_is_a_garnish(foods: FoodTable) -> None:

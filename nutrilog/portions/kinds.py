@@ -41,7 +41,6 @@ from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
 from nutrilog.portions.sizes import (
     EXTRA_LARGE_OVER_LARGE,
     SIZE_FACTORS,
-    size_meant,
     sized,
     usual_size,
 )
@@ -361,15 +360,6 @@ def for_food(
         found = _halves(food_id, food, unit, kind, hint, prepared)
     else:
         found = _for_food(food_id, food, unit, kind, hint, prepared)
-    if hint.size and kind in ("default", "bare"):
-        size = size_meant(hint.size)
-        if size in DRINK_CUP_FL_OZ and not any(
-            re.search(rf"\b{size}\b", r.text, re.I) for r in food.rows
-        ):
-            # "large hot cocoa": the coffee cup of that size, as "1 large hot cocoa" is
-            cup = _drink_cup(food_id, food, size, hint, prepared)
-            if cup is not None:
-                return cup
     if hint.size and kind in ("default", "bare", "noun", "count"):
         return sized(found, food, hint.size)
     return found

@@ -37,7 +37,6 @@ __all__ = [
     "served_name",
     "sized",
     "size_word",
-    "size_meant",
     "usual_size",
     "EXTRA_LARGE_OVER_LARGE",
 ]
@@ -101,12 +100,6 @@ def served_name(text: str) -> str:
 def size_word(words: list[str]) -> str:
     """The first size word among ``words`` (``big``, ``small``...), ``""`` when none."""
     return next((w for w in words if w in _SIZE_WORDS), "")
-
-
-def size_meant(word: str) -> str | None:
-    """The size a size word written among the food words means (``big``: large), or
-    None for no size word."""
-    return _SIZE_WORDS.get(word)
 
 
 def sized(found: Portion, food: Food, word: str) -> Portion:
