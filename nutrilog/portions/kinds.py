@@ -38,12 +38,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
-from nutrilog.portions.sizes import (
-    EXTRA_LARGE_OVER_LARGE,
-    SIZE_FACTORS,
-    sized,
-    usual_size,
-)
+from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE, SIZE_FACTORS, sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
 from nutrilog.quantity.numbers import VAGUE_COUNTS
 from nutrilog.units import VOLUME_UNITS
@@ -420,8 +415,8 @@ def _drink_can(
 ) -> Portion | None:
     """A can of a drink USDA weighs by volume alone (coconut water, nectars, juices):
     the 12 fl oz US can through the drink's own volume weights, else its FNDDS twin's;
-    None when neither has one."""
-    one = _fl_oz(food_id, food, hint, prepared)
+    None for a food that is no drink, or when neither has one."""
+    one = _fl_oz(food_id, food, hint, prepared) if _DRINK.search(food.description) else None
     if one is None:
         return None
     grams = DRINK_CAN_FL_OZ * one.grams
@@ -506,7 +501,7 @@ def _for_food(
             found = _twin_unit(food_id, unit, hint, prepared) or found
         if np.isnan(found.grams) and unit in _PART_COUNTS:
             return _part_as_default(food_id, food, unit, hint) or found
-        if np.isnan(found.grams) and unit == "can" and _DRINK.search(food.description):
+        if np.isnan(found.grams) and unit == "can":
             return _drink_can(food_id, food, hint, prepared) or found
         return found
     if kind == "noun":

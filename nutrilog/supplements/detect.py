@@ -452,9 +452,10 @@ _ANY_MEDICINE = frozenset(
 
 @lru_cache(maxsize=1)
 def _medications() -> Any:
-    """The medicines of ``datasets/entry_words.csv`` (role ``not_food``, kind
-    ``medication``) as a phrase table: a dose form of one is a medicine, not a
-    supplement (read when first needed: the matching tables import this package)."""
+    """The medicines and tobacco of ``datasets/entry_words.csv`` (role ``not_food``,
+    kind ``medication`` or ``tobacco``) as a phrase table: a dose form or a milligram
+    dose of one is no supplement (read when first needed: the matching tables import
+    this package)."""
     from nutrilog.matching.synonyms import PhraseTable
     from nutrilog.matching.vocabulary import read_word_table
     from nutrilog.matching.words import normalize_many
