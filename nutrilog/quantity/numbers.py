@@ -175,7 +175,22 @@ def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | N
     return None
 
 
+#: A count of dozens written after a number (``1 dozen``, ``2 doz``, ``half dozen``).
+_DOZENS = frozenset({"dozen", "dozens", "doz", "dozn", "dz"})
+
+
 def number_at(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
+    """A number, number word or range starting at token ``i``; ``N dozen`` is 12 N."""
+    read = _number_at(toks, i)
+    if read is None:
+        return None
+    value, j, notes = read
+    if word_at(toks, j) in _DOZENS:
+        return value * 12.0, j + 1, notes
+    return read
+
+
+def _number_at(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | None:
     """A number, number word or range starting at token ``i``."""
     plain = plain_number(toks, i)
     if plain is None:
