@@ -179,9 +179,10 @@ def _nouns(matcher: Matcher, key: str) -> list[str]:
 
 
 def _merge_amounts(
-    matcher: Matcher, text: str, spans: list[tuple[int, int]]
+    matcher: Matcher, text: str, spans: list[tuple[int, int]], spreads: list[str] | None = None
 ) -> list[tuple[int, int]]:
-    """Parts without a food word of their own join the part before them (or after, first)."""
+    """Parts without a food word of their own join the part before them (or after, first);
+    a sandwich's spread said after it is dropped, and named in ``spreads``."""
     merged: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
     previous: set[str] = set()
@@ -195,6 +196,10 @@ def _merge_amounts(
             continue  # says again what the part before says (porridge, with milk): dropped
         if nouns and merged and already_in(matcher, text, merged[-1], (start, end), nouns):
             continue  # what the food before holds (cold cut sub, with cheese): dropped
+        if merged and _sandwich_spread(matcher, text, merged[-1], (start, end), key):
+            if spreads is not None:
+                spreads.append(text[start:end].strip(" ,;:+&"))
+            continue  # a spread of a USDA sandwich (bologna sandwich, w/ mustard): dropped
         if not nouns or restates:
             if merged:
                 merged[-1] = (merged[-1][0], end)
@@ -211,6 +216,27 @@ def _merge_amounts(
         else:
             merged.append(pending)
     return merged
+
+
+#: Condiments a USDA sandwich is weighed with (FNDDS sandwiches are made "with spread"
+#: or "condiments"): said after the sandwich without an amount, they are in it already.
+_SPREADS = frozenset(
+    {
+        "mustard", "yellow mustard", "dijon", "dijon mustard", "spicy mustard", "mayo",
+        "mayonnaise", "ketchup", "catsup", "hot sauce", "horseradish", "tzatziki", "relish",
+        "bbq sauce", "barbecue sauce", "tartar sauce", "aioli", "garlic sauce", "sriracha",
+    }
+)  # fmt: skip
+
+
+def _sandwich_spread(
+    matcher: Matcher, text: str, before: tuple[int, int], part: tuple[int, int], key: str
+) -> bool:
+    """Whether a part with no amount is a condiment of the sandwich the part before lands
+    on (``pit beef sandwich w/ horseradish``: FNDDS weighs the sandwich with its spread)."""
+    if key not in _SPREADS or has_amount(text[part[0] : part[1]]):
+        return False
+    return "sandwich" in matcher.description_words(_food_key(matcher, text[slice(*before)]))
 
 
 #: Points a part joined with one that restates its food may lose against the part alone.
@@ -1026,14 +1052,17 @@ def _parts_of(
     if flavoured is not None:
         # "pringles sour cream & onion": one snack in its flavour, not cream and onions
         return (flavoured,)
+    spreads: list[str] = []
     if len(spans) > 1:
-        spans = _merge_amounts(matcher, rest, spans)
+        spans = _merge_amounts(matcher, rest, spans, spreads)
         if len(spans) == 1:  # what is left after the parts that restate a food
             rest = rest[spans[0][0] : spans[0][1]].strip()
+    in_sandwich = tuple(("left out", f"{s}: in the sandwich as USDA weighs it") for s in spreads)
     if len(spans) <= 1:
         tags = (("component", f'of "{whole}"'),) if listed is not None else ()
+        tags += in_sandwich
         topped = _topped(matcher, (Part(rest, tags),), (("component", f'of "{whole}"'),))
-        return topped or listed_apart(matcher, (Part(rest, ()),), whole)
+        return topped or listed_apart(matcher, (Part(rest, in_sandwich),), whole)
     groups = _best_grouping(matcher, rest, spans)
     containers = entry_words().containers
     if len(groups) > 2:
@@ -1042,8 +1071,8 @@ def _parts_of(
             groups = groups[1:]
     if len(groups) == 1:
         one = rest[groups[0][0] : groups[0][1]].strip()
-        return (Part(one, _dish_tag(rest, spans)),)
-    tag = (("component", f'of "{whole}"'), *said)
+        return (Part(one, _dish_tag(rest, spans) + in_sandwich),)
+    tag = (("component", f'of "{whole}"'), *said, *in_sandwich)
     parts = _chain_shared(matcher, tuple(Part(rest[a:b].strip(" ,;:+&"), tag) for a, b in groups))
     parts = listed_apart(matcher, _topped(matcher, parts, ()) or parts, whole)
     return companion_amounts(
