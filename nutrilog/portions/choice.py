@@ -33,6 +33,7 @@ __all__ = [
     "count_default",
     "count_row",
     "described_count",
+    "own_noun_row",
     "described_words",
     "entry_named_row",
     "item_row",
@@ -277,6 +278,22 @@ def described_count(food: Food, hint: Hint, most: float = 2) -> Row | None:
         if not rows:
             return None
     return pick(plain or rows, hint)
+
+
+def own_noun_row(food: Food, hint: Hint) -> Row | None:
+    """For a bare count, the portion of one item named by the food's own noun when that
+    noun is one USDA also uses for a whole (``cake``, ``pie``): ``2 crab cakes`` count
+    FNDDS crab cake's ``cake (2-3/4" dia)`` (63 g), a row no heavier than the food's
+    usual serving; ``2 chocolate cakes`` keep that serving, a whole cake weighing more."""
+    noun = _singular(hint.item)
+    if len(noun) < 3 or noun not in described_words(food.description) or not food.typical > 0:
+        return None
+    rows = [
+        row
+        for row in ones(food.rows)
+        if row.word == noun and not row.odd and row.per_one <= food.typical
+    ]
+    return pick(rows, hint) if rows else None
 
 
 def _no_variant(row: Row, hint: Hint) -> bool:

@@ -32,6 +32,7 @@ from nutrilog.portions.choice import (
     item_row,
     name_pattern,
     ones,
+    own_noun_row,
     serving_portion,
     size_portion,
     volume_portion,
@@ -528,6 +529,7 @@ def _for_food(
         or item_row(food.rows, hint, food.description.lower())
         or described_count(food, hint)
         or count_default(food.rows, hint)
+        or own_noun_row(food, hint)
     )
     if row is None:
         twin = _twin_count(food_id, hint, prepared)
