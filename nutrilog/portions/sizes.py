@@ -136,6 +136,14 @@ def _size_row(food: Food, size: str) -> Row | None:
     )
 
 
+def _says(words: re.Pattern[str], hint: Hint) -> bool:
+    """Whether the entry says one of a rule's ``words``: among the words it is served
+    as, or a word of its own a preparation (``smoked`` of a smoked sausage)."""
+    if hint.served and words.search(hint.served):
+        return True
+    return any(words.fullmatch(word) for word in hint.named)
+
+
 def usual_size(food: Food, hint: Hint, items_only: bool = False) -> Portion | None:
     """The portion of one item of ``food`` by the table (None: no row for this food and
     these words, or the food has no portion of that size or volume); with
@@ -143,7 +151,7 @@ def usual_size(food: Food, hint: Hint, items_only: bool = False) -> Portion | No
     for rule in count_sizes():
         if not rule.foods.search(food.description) or (items_only and not rule.size):
             continue
-        if rule.words is not None and not (hint.served and rule.words.search(hint.served)):
+        if rule.words is not None and not _says(rule.words, hint):
             continue
         if rule.size:
             row = _size_row(food, rule.size)
