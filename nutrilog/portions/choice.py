@@ -360,7 +360,9 @@ def count_row(
     Of several rows of the unit, one naming a word of the entry that the food's
     ``description`` lacks comes first (``2 slices texas toast``: FNDDS restaurant garlic
     bread's ``piece/slice Texas Toast``, not its medium slice)."""
-    found = [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)]
+    found = _whole_packs(
+        [row for row in rows if row.unit == unit or row.word == unit or names(row, unit)], unit
+    )
     if not found:
         return None
     outside = [
@@ -375,6 +377,16 @@ def count_row(
     if named and len(named) < len(outside):
         outside = named  # "2 slices texas toast": the ``piece/slice Texas Toast`` row
     return _one_of_counted(_standard_can(outside, unit, hint, typical) or pick(outside, hint), unit)
+
+
+def _whole_packs(rows: list[Row], unit: str) -> list[Row]:
+    """Rows of ``unit`` without the one that is a part another row leaves out: beside
+    SR28 ramen's ``package without flavor packet`` (81 g), its lone ``packet`` (6 g) is
+    the flavour packet, not a pack of noodles."""
+    leaves_out = re.compile(rf"\bwithout\b.*\b{re.escape(unit)}\b")
+    if not any(leaves_out.search(row.text) for row in rows):
+        return rows
+    return [row for row in rows if row.text.strip() != unit] or rows
 
 
 def _names_entry(row: Row, unit: str, said: frozenset[str]) -> bool:
