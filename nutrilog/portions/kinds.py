@@ -509,17 +509,18 @@ def _for_food(
         return _noun(food, unit, hint)
     # bare count: one item -- the piece the food text ends on (``2 sausage links``: two
     # links), else the food's own item; a food not counted in items takes its default portion
-    usual = usual_size(food, hint)
-    if usual is not None:
-        return usual
     if hint.piece in _PART_COUNTS:
         # "2 pizza slices" are two slices, as "2 slices pizza" (not two whole pizzas);
-        # "6 orange slices" the slice of the food's FNDDS twin, not six whole oranges
+        # "6 orange slices" the slice of the food's FNDDS twin, not six whole oranges;
+        # "3 kielbasa slices" three slices, not three links
         found = _count(food_id, food, hint.piece, hint, prepared)
         if not np.isfinite(found.grams):
             found = _twin_unit(food_id, hint.piece, hint, prepared) or found
         if np.isfinite(found.grams):
             return found
+    usual = usual_size(food, hint)
+    if usual is not None:
+        return usual
     size_named = hint.words & _BAR_SIZES
     row = (
         (None if size_named else regular_bar(food))
