@@ -272,6 +272,9 @@ class Speller:
                         # papya: papaya with a letter missing, not papa with one added
                         # inside it (a letter added at the end is a slip: gritz, grit)
                         len(w) >= MIN_LENGTH or len(w) >= len(word) or w == word[:-1],
+                        # a letter left out before one put in: romain is romaine (not
+                        # roman), devild deviled (not devil); one added at the end is a slip
+                        0 if w == word[:-1] else len(w) - len(word),
                         self.frequencies[w],
                         w,
                     ),
