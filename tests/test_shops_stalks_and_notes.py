@@ -70,7 +70,7 @@ def test_sizes_and_stalks(foods: FoodTable, line: str, food_id: str, grams: floa
     ("line", "cue"),
     [
         ("double shift at the dock, 14 hrs", "double shift"),
-        ("upper back locked up by noon", "locked up"),
+        ("back locked up by noon", "locked up"),
     ],
 )
 def test_work_and_symptom_notes_are_no_food(line: str, cue: str) -> None:
