@@ -302,7 +302,9 @@ def key_steps(
             tables.curated[own], 100.0, "alias", [], _curated_alternates_for(index, own)
         )
         return _with_brand(found, index, shops, key)
-    flavoured = _product_flavour(index, plain.split(), tables, key)
+    flavoured = _product_flavour(index, plain.split(), tables, key) or _drink_flavour(
+        index, plain.split(), tables, key
+    )
     if flavoured is not None:  # "ensure plus vanilla": the shake, not vanilla extract
         return flavoured
     spelled = rewrite(plain.split(), tables.synonyms)
@@ -511,6 +513,47 @@ _FLAVOURS = frozenset(
     {"vanilla", "chocolate", "choc", "strawberry", "caramel", "mocha", "coffee", "banana",
      "original", "flavor", "flavour", "flavored", "flavoured", "shake"}
 )  # fmt: skip
+
+
+#: Flavours written before a drink's brand (``lemon lime gatorade``, ``fruit punch
+#: powerade``): the brand's drink in that flavour, not lemon-lime soda or fruit punch.
+_DRINK_FLAVOURS = frozenset(
+    {"lemon", "lime", "orange", "grape", "cherry", "strawberry", "fruit", "punch", "blue",
+     "berry", "mixed", "tropical", "mango", "watermelon", "peach", "raspberry", "kiwi",
+     "citrus", "cool", "glacier", "freeze", "frost", "fierce", "pineapple", "apple",
+     "green", "red", "white", "arctic", "blast", "lemonade"}
+)  # fmt: skip
+#: The generic foods of drink brands (``datasets/brands.csv``) a flavour may open.
+_FLAVOURED_DRINKS = frozenset(
+    {"sports drink", "energy drink", "cola", "lemon lime soda", "orange soda", "fruit soda",
+     "iced tea", "bottled iced tea", "fruit drink"}
+)  # fmt: skip
+
+
+def _drink_flavour(
+    index: FoodIndex, words: list[str], tables: MatchTables, key: str
+) -> MatchResult | None:
+    """The branded drink named after its flavour (``lemon lime gatorade``), when the words
+    after the flavour are a curated alias of a drink brand; else None."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _DRINK_FLAVOURS:
+        start += 1
+    product = " ".join(words[start:])
+    if start == 0 or product not in tables.curated:
+        return None
+    brands = [
+        b
+        for _, _, b in tables.brands.find(words[start:])
+        if b.kind == "packaged" and b.generic in _FLAVOURED_DRINKS
+    ]
+    if not brands:
+        return None
+    found = MatchResult(
+        tables.curated[product], 100.0, "alias", [], _curated_alternates_for(index, product)
+    )
+    flavour = " ".join(words[:start])
+    found.assumptions.append(("flavour", f"{flavour} read as the flavour of {product}"))
+    return _with_brand(found, index, brands, key)
 
 
 def _product_flavour(
