@@ -88,7 +88,16 @@ def already_in(
         return False
     # whole words, not stems: "fried" fish holds no "fries"
     described = set(matcher.description_words(_food_key(text[slice(*before)])))
-    return bool(described) and all(n in described for n in nouns)
+    if not described:
+        return False
+    if all(n in described for n in nouns):
+        return True
+    # the kind of food the part lands on, named after "with" in the description of the
+    # food before ("Cheese, provolone" of ``turkey hoagie w/ provolone``: "Turkey
+    # submarine sandwich, with cheese, ..."); a salad's dressing is no salad
+    words = matcher.description_words(_food_key(text[slice(*before)]))
+    kind = matcher.description_words(_food_key(text[slice(*part)]))[:1]
+    return bool(kind) and "with" in words and kind[0] in words[words.index("with") + 1 :]
 
 
 #: A food name with another name for it in brackets (``jelly (jello)``): no digits, no list.
