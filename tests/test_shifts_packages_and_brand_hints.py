@@ -219,7 +219,7 @@ def test_a_word_before_night_and_a_separator_is_a_prefix(line: str, rest: str) -
 def test_a_colour_beside_a_brand_is_no_food_of_its_own(foods: FoodTable) -> None:
     # "red" alone is an alias of red wine, but beside a drink brand it is the flavour
     e = entries_of_line(foods, "red gatorade")
-    assert e["description"].iloc[0] == "Sports drink, NFS"
+    assert e["description"].iloc[0] == "Sports drink (Gatorade G)"  # the brand's own FNDDS food
 
 
 def test_a_flavour_with_a_cosmetic_word_beside_a_brand_is_its_product(foods: FoodTable) -> None:
