@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -130,6 +131,19 @@ def test_blank_lines_are_not_rows_and_lines_stay_true() -> None:
     log = _csv("food,amount\nrice,1\n\n,\nbeans,2\n")
     assert log.rows_read == 2
     assert log.entries["line"].tolist() == [2, 5]
+
+
+@pytest.mark.parametrize("robust", [False, True])
+def test_comment_lines_under_the_header_are_counted_not_rejected(robust: bool) -> None:
+    # an unclosed quote sends the file to the line-by-line reader: both readers agree
+    tail = 'beans,"2\n' if robust else "beans,2\n"
+    text = "date,food,amount\n2026-11-20,rice,1\n# week two\n#3,tea,1\n2026-11-21," + tail
+    with pytest.warns(UserWarning, match="quote") if robust else nullcontext():
+        log = _csv(text)
+    assert log.entries["line"].tolist() == [2, 5]
+    assert log.rejected["line"].tolist() == [4]  # "#3" is an item number in the date column
+    assert log.skipped_lines == 2  # the header and the comment
+    _accounted(log)
 
 
 def test_missing_food_column_names_the_columns_found() -> None:

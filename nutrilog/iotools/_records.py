@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import re
 import warnings
 from collections.abc import Iterator
 from typing import IO, NamedTuple
@@ -28,6 +29,7 @@ __all__ = [
     "TableChunk",
     "Header",
     "empty_bad",
+    "is_comment",
     "OneLinePerRecord",
     "split_record",
     "read_lines",
@@ -35,6 +37,21 @@ __all__ = [
 
 #: Name of the line-number column added to every chunk.
 LINE = "_line"
+
+#: A ``#`` comment as a row's first cell (``# week 2``); ``#3`` is an item number, no comment.
+_COMMENT = re.compile(r"^\s*#(?!\d)")
+
+
+def is_comment(first: str, rest_blank: bool) -> bool:
+    """Whether a row is a comment line: its first cell opens with ``#`` and its other
+    cells are empty (``# week 2`` under the header), counted as a skipped line.
+
+    Examples
+    --------
+    >>> is_comment("# week 2", True), is_comment("#3 banana", True), is_comment("# x", False)
+    (True, False, False)
+    """
+    return rest_blank and bool(_COMMENT.match(first))
 
 
 class TableChunk(NamedTuple):
@@ -222,8 +239,10 @@ def read_lines(
                 if feeder.opened:
                     record = _unquoted(feeder.raw, sep)
                     requoted.append(number)
-                if not any(cell.strip() for cell in record):
-                    skipped += 1
+                if not any(cell.strip() for cell in record) or (
+                    record and is_comment(record[0], not any(c.strip() for c in record[1:]))
+                ):
+                    skipped += 1  # a blank line, or a "# ..." comment line
                     continue
                 if len(record) > width:
                     text = shorten(sep.join(record))

@@ -56,7 +56,7 @@ from nutrilog.iotools._header import (
     warn_dropped,
     warn_repeated,
 )
-from nutrilog.iotools._records import LINE, TableChunk, empty_bad, read_lines
+from nutrilog.iotools._records import LINE, TableChunk, empty_bad, is_comment, read_lines
 from nutrilog.iotools._source import (
     MAX_LINE_CHARS,
     LogInput,
@@ -143,15 +143,20 @@ def _length(cells: np.ndarray) -> np.ndarray:
     return np.array([0 if c is None else len(str(c)) for c in cells], dtype=np.int64)
 
 
+def _blank_or_comment(cells: np.ndarray) -> np.ndarray:
+    """First cells that leave a row blank or make it a ``#`` comment line."""
+    return np.array([c is None or is_comment(str(c), True) or not str(c).strip() for c in cells])
+
+
 def _drop_blank(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """The rows that are not blank, and how many blank ones were dropped."""
+    """The rows that are not blank or ``#`` comment lines, and how many were dropped."""
     columns = [c for c in frame.columns if c != LINE]
     if not columns:
         return frame, 0
     per_column = []
-    for column in columns:
+    for n, column in enumerate(columns):
         codes, uniques = codes_of(frame[column])
-        flags = _blank(uniques)
+        flags = _blank_or_comment(uniques) if n == 0 else _blank(uniques)
         if not flags.any():  # a column without a blank cell: no row is blank
             return frame, 0
         per_column.append((codes, flags))
