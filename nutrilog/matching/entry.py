@@ -218,23 +218,12 @@ def _merge_amounts(
     return merged
 
 
-#: Condiments a USDA sandwich is weighed with (FNDDS sandwiches are made "with spread"
-#: or "condiments"): said after the sandwich without an amount, they are in it already.
-_SPREADS = frozenset(
-    {
-        "mustard", "yellow mustard", "dijon", "dijon mustard", "spicy mustard", "mayo",
-        "mayonnaise", "ketchup", "catsup", "hot sauce", "horseradish", "tzatziki", "relish",
-        "bbq sauce", "barbecue sauce", "tartar sauce", "aioli", "garlic sauce", "sriracha",
-    }
-)  # fmt: skip
-
-
 def _sandwich_spread(
     matcher: Matcher, text: str, before: tuple[int, int], part: tuple[int, int], key: str
 ) -> bool:
     """Whether a part with no amount is a condiment of the sandwich the part before lands
     on (``pit beef sandwich w/ horseradish``: FNDDS weighs the sandwich with its spread)."""
-    if key not in _SPREADS or has_amount(text[part[0] : part[1]]):
+    if key not in matcher_words().sandwich_spreads or has_amount(text[part[0] : part[1]]):
         return False
     return "sandwich" in matcher.description_words(_food_key(matcher, text[slice(*before)]))
 

@@ -515,28 +515,14 @@ _FLAVOURS = frozenset(
 )  # fmt: skip
 
 
-#: Flavours written before a drink's brand (``lemon lime gatorade``, ``fruit punch
-#: powerade``): the brand's drink in that flavour, not lemon-lime soda or fruit punch.
-_DRINK_FLAVOURS = frozenset(
-    {"lemon", "lime", "orange", "grape", "cherry", "strawberry", "fruit", "punch", "blue",
-     "berry", "mixed", "tropical", "mango", "watermelon", "peach", "raspberry", "kiwi",
-     "citrus", "cool", "glacier", "freeze", "frost", "fierce", "pineapple", "apple",
-     "green", "red", "white", "arctic", "blast", "lemonade"}
-)  # fmt: skip
-#: The generic foods of drink brands (``datasets/brands.csv``) a flavour may open.
-_FLAVOURED_DRINKS = frozenset(
-    {"sports drink", "energy drink", "cola", "lemon lime soda", "orange soda", "fruit soda",
-     "iced tea", "bottled iced tea", "fruit drink"}
-)  # fmt: skip
-
-
 def _drink_flavour(
     index: FoodIndex, words: list[str], tables: MatchTables, key: str
 ) -> MatchResult | None:
     """The branded drink named after its flavour (``lemon lime gatorade``), when the words
     after the flavour are a curated alias of a drink brand; else None."""
+    vocab = matcher_words()
     start = 0
-    while start < len(words) - 1 and words[start] in _DRINK_FLAVOURS:
+    while start < len(words) - 1 and words[start] in vocab.drink_flavours:
         start += 1
     product = " ".join(words[start:])
     if start == 0 or product not in tables.curated:
@@ -544,7 +530,7 @@ def _drink_flavour(
     brands = [
         b
         for _, _, b in tables.brands.find(words[start:])
-        if b.kind == "packaged" and b.generic in _FLAVOURED_DRINKS
+        if b.kind == "packaged" and b.generic in vocab.flavoured_drinks
     ]
     if not brands:
         return None

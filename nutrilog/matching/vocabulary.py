@@ -90,6 +90,13 @@ class MatcherWords:
     #: Drinks people name by their maker (``beer``, ``vodka``): an unknown word before
     #: one is a maker's name (``kilikia beer``), not a kind of it.
     brand_named: frozenset[str] = frozenset()
+    #: Condiments a USDA sandwich is weighed with (``mustard``, ``hot sauce``): said after
+    #: the sandwich without an amount, they are in it already.
+    sandwich_spreads: frozenset[str] = frozenset()
+    #: Flavours written before a drink brand (``lemon lime gatorade``, ``fruit punch``).
+    drink_flavours: frozenset[str] = frozenset()
+    #: The generic foods of drink brands (``datasets/brands.csv``) a flavour may open.
+    flavoured_drinks: frozenset[str] = frozenset()
 
 
 def _group(rows: tuple[tuple[str, str, str], ...], role: str) -> list[tuple[str, str]]:
@@ -122,4 +129,7 @@ def matcher_words() -> MatcherWords:
         dish_kinds=words("dish_kind"),
         kinds_of=dict(_group(rows, "kind_of")),
         brand_named=words("brand_named"),
+        sandwich_spreads=words("sandwich_spread"),
+        drink_flavours=words("drink_flavour"),
+        flavoured_drinks=words("flavoured_drink"),
     )
