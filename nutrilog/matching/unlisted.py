@@ -91,6 +91,14 @@ def _named_alone(matcher: Matcher, words: list[str]) -> bool:
     )
 
 
+def _respelt(matcher: Matcher, words: list[str]) -> bool:
+    """Whether ``words`` name a food only once their spelling is corrected: before
+    another food such a word is more likely its qualifier (``basque``) than a food of its
+    own (``bisque``)."""
+    found = matcher.result(key_of(" ".join(words)))
+    return any(kind == "spelling" for kind, _ in found.assumptions)
+
+
 def _brand_alone(words: list[str]) -> bool:
     """Whether ``words`` are a brand's name and nothing more."""
     found = brand_table().find(words)
@@ -100,9 +108,10 @@ def _brand_alone(words: list[str]) -> bool:
 def _kind_words() -> frozenset[str]:
     """Words naming a kind of the food before them (``tofu soup``, ``chaga tea``,
     ``protein bar``): the dish kinds, forms and category heads of
-    ``datasets/matching_words.csv``; a piece never starts with one."""
+    ``datasets/matching_words.csv``, and the cuts of meat (``venison steak``); a piece
+    never starts with one."""
     vocab = matcher_words()
-    return vocab.dish_kinds | vocab.forms | vocab.category_heads
+    return vocab.dish_kinds | vocab.forms | vocab.category_heads | vocab.cuts
 
 
 #: Colours, a food's alone only in a glass (``red``, ``white``): inside a line of run
@@ -123,6 +132,8 @@ def _pieces(matcher: Matcher, words: list[str]) -> list[list[str]] | None:
                 continue
             if any(len(p) == 1 and p[0].lower() in _COLOURS for p in pieces):
                 continue  # "2 red hot dogs": the colour says which franks, no glass of red
+            if _respelt(matcher, pieces[0]):
+                continue  # "basque chorizo": a word before a food read as another food
             if all(_named_alone(matcher, p) for p in pieces):
                 return pieces
     return None

@@ -97,6 +97,9 @@ class MatcherWords:
     drink_flavours: frozenset[str] = frozenset()
     #: The generic foods of drink brands (``datasets/brands.csv``) a flavour may open.
     flavoured_drinks: frozenset[str] = frozenset()
+    #: Cuts of meat or fish named after the animal (``venison steak``, ``pork chop``):
+    #: the word before them says whose, so a run-together line is never cut before one.
+    cuts: frozenset[str] = frozenset()
 
 
 def _group(rows: tuple[tuple[str, str, str], ...], role: str) -> list[tuple[str, str]]:
@@ -132,4 +135,5 @@ def matcher_words() -> MatcherWords:
         sandwich_spreads=words("sandwich_spread"),
         drink_flavours=words("drink_flavour"),
         flavoured_drinks=words("flavoured_drink"),
+        cuts=words("cut"),
     )
