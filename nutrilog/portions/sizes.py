@@ -55,6 +55,7 @@ _SIZE_WORDS = {
     "huge": "large",
     "giant": "large",
     "small": "small",
+    "mini": "miniature",
 }
 
 
@@ -115,6 +116,13 @@ def sized(found: Portion, food: Food, word: str) -> Portion:
     ):
         return found
     own = next((r for r in food.rows if r.unit == size and r.amount == 1), None)
+    if own is None and size not in SIZE_FACTORS:  # "miniature": a row's text says it
+        named = re.compile(rf"\b{size}\b", re.IGNORECASE)
+        own = next(
+            (r for r in food.rows if r.amount == 1 and not r.unit and named.search(r.text)), None
+        )
+        if own is None:
+            return found  # no miniature of this food: a maker's "mini" weighs as sold
     if own is not None:  # the food's own portion of that size (a big banana: large)
         return Portion(own.per_one, own.label, "", f"size: {word} = {own.label}")
     grams = found.grams * SIZE_FACTORS[size]
