@@ -517,6 +517,10 @@ def _without_count_note(found: re.Match[str]) -> str:
     return found["amount"]
 
 
+#: A footlong sub, written for its length: read as 12 inches long.
+_FOOTLONG = re.compile(r"\bfoot[\s-]?longs?\b(?=\s+[a-z])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def parse_quantity(text: str) -> ParsedAmount:
     """Parse the amount and food words of one diary line.
@@ -545,6 +549,7 @@ def parse_quantity(text: str) -> ParsedAmount:
     if not s:
         return ParsedAmount("", math.nan, None, None, "no text")
     s = container_amounts(s)  # "one 5.3oz cup", "whole can", "mac & cheese - cup"
+    s = _FOOTLONG.sub('12"', s)  # "footlong veggie sub": a 12-inch sub
     s = _COUNT_NOTE.sub(_without_count_note, s)  # "almonds, 1 oz (23 nuts)"
     approx = _APPROX_RE.match(s)
     if approx and approx.end() < len(s):
