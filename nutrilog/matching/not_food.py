@@ -75,6 +75,19 @@ def _measured(text: str) -> bool:
     return parse_quantity(text).unit is not None
 
 
+#: A bracketed note ending a line (``(fasting)``, ``(for Dad)``).
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _amount_said(text: str) -> bool:
+    """Whether ``text`` holds an amount, a count included (``2 stuffed peppers``)."""
+    from nutrilog.quantity import parse_quantity
+
+    found = parse_quantity(text)
+    # not NaN, and written (a bare food name reads as an implicit one)
+    return found.quantity == found.quantity and found.quantity > 0 and found.unit_kind != "default"
+
+
 @lru_cache(maxsize=1)
 def _stores() -> frozenset[str]:
     """Shop names of one word (``walmart``, ``tesco``): with an amount of money, a trip."""
@@ -311,6 +324,10 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     """
     if FORMULA.search(text):
         return "not a food entry (spreadsheet formula)"
+    outer = _TRAILING_NOTE.sub("", text)
+    if outer != text and _amount_said(outer):
+        # "2 stuffed peppers no meat (fasting)": a note on an amount of food
+        return not_food_reason(outer, known)
     reading = SUGAR_READING.search(text)
     if reading is not None:  # "sugar 162 before bkfst": a blood-glucose reading
         return f"not a food entry (blood sugar reading: {reading[0].strip()!r})"
