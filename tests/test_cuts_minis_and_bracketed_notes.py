@@ -94,3 +94,26 @@ def test_a_bracketed_note_after_an_amount_of_food_keeps_the_food(foods: FoodTabl
 )
 def test_a_note_is_still_no_food(line: str) -> None:
     assert len(rejected_reasons(line)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        # FNDDS potato chips, the SR28 chips' twin: small / medium / large single
+        # serving bag = 28 / 57 / 85 g
+        ("herr's chips small bag", 28.0),
+        ("potato chips med bag", 57.0),
+        ("lay's chips, lg bag", 85.0),
+        ("a big bag of potato chips", 85.0),
+        ("a bag of potato chips", 28.0),
+    ],
+)
+def test_a_sized_bag_of_chips_is_that_single_serving_bag(
+    foods: FoodTable, line: str, grams: float
+) -> None:
+    lands_on(foods, line, "sr28:19411", grams)  # Snacks, potato chips, plain, salted
+
+
+def test_a_bag_written_after_a_food_named_by_its_bag_stays_the_food(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "tea bag")
+    assert list(rows["food_id"]) == ["sr28:14355"]  # brewed black tea, not a bag of it

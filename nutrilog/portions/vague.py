@@ -95,7 +95,10 @@ _TWIN_PIECES = frozenset({"chunk", "piece", "cube"})
 #: Vague amounts whose every portion the twin lends: a packet of a food is the same
 #: packet whichever table weighs it (SR28 peanut-butter crackers have none, FNDDS its
 #: 45 g individual package).
-_TWIN_WHOLE = frozenset({"packet"})
+_TWIN_WHOLE = frozenset({"packet", "bag"})
+#: Size words said with a vague amount (``a big bag of chips``), and the size of the
+#: food's portion they ask for (``large single serving bag``) in place of ``small``.
+_SIZED = {"big": "large", "large": "large", "lg": "large", "medium": "medium", "med": "medium"}
 
 
 def _named(rows: Sequence[Row], name: str) -> list[Row]:
@@ -122,8 +125,20 @@ def vague_portion(
     )
     if rule is None:
         return Portion(np.nan, "", f"vague amount {word!r}")
+    size = next((_SIZED[w] for w in sorted(hint.named) if w in _SIZED), None)
+    names_ = rule.portion_words
+    if size is not None:  # "a big bag": the large single serving bag, where one is named
+        names_ = (
+            tuple(
+                dict.fromkeys(
+                    f"{size} {n.removeprefix('small ')}" if n.startswith("small ") else n
+                    for n in names_
+                )
+            )
+            + names_
+        )
     for source, rows in ((None, food.rows), ("FNDDS twin", twin.rows if twin else [])):
-        for name in rule.portion_words:
+        for name in names_:
             if source is not None and name not in _TWIN_PIECES and word not in _TWIN_WHOLE:
                 continue  # a piece of an apple is the apple, not the twin's slice
             named = _named(rows, name)

@@ -517,6 +517,21 @@ def _without_count_note(found: re.Match[str]) -> str:
     return found["amount"]
 
 
+#: A sized pack written after the food (``cape cod chips, small bag``): one such pack.
+_SIZED_PACK_AFTER = re.compile(
+    r"^(?P<food>[^\d,]*?[a-z][^\d,]*?)[\s,]+(?:1\s+)?"
+    r"(?P<size>small|sm|medium|med|large|lg|big)\s+(?P<pack>bag|packet|pack|bottle|can)$",
+    re.IGNORECASE,
+)
+_SIZE_SHORTHAND = {"sm": "small", "med": "medium", "lg": "large"}
+
+
+def _sized_pack_first(found: re.Match[str]) -> str:
+    """The sized pack of :data:`_SIZED_PACK_AFTER` written before its food."""
+    size = _SIZE_SHORTHAND.get(found["size"].lower(), found["size"])
+    return f"1 {size} {found['pack']} {found['food']}"
+
+
 #: A footlong sub, written for its length: read as 12 inches long.
 _FOOTLONG = re.compile(r"\bfoot[\s-]?longs?\b(?=\s+[a-z])", re.IGNORECASE)
 
@@ -550,6 +565,7 @@ def parse_quantity(text: str) -> ParsedAmount:
         return ParsedAmount("", math.nan, None, None, "no text")
     s = container_amounts(s)  # "one 5.3oz cup", "whole can", "mac & cheese - cup"
     s = _FOOTLONG.sub('12"', s)  # "footlong veggie sub": a 12-inch sub
+    s = _SIZED_PACK_AFTER.sub(_sized_pack_first, s)  # "funyuns, sm bag"
     s = _COUNT_NOTE.sub(_without_count_note, s)  # "almonds, 1 oz (23 nuts)"
     approx = _APPROX_RE.match(s)
     if approx and approx.end() < len(s):
