@@ -117,3 +117,26 @@ def test_a_sized_bag_of_chips_is_that_single_serving_bag(
 def test_a_bag_written_after_a_food_named_by_its_bag_stays_the_food(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "tea bag")
     assert list(rows["food_id"]) == ["sr28:14355"]  # brewed black tea, not a bag of it
+
+
+#: FNDDS "Iced Coffee, pre-lightened and pre-sweetened" (names McDonald's iced coffee).
+_ICED_LIGHT_SWEET = "fndds:92102450"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "dunkin small iced coffee with milk & sugar",
+        "mcdonalds iced coffee w cream and sugar",
+        "iced coffee light and sweet",
+    ],
+)
+def test_an_iced_coffee_with_its_milk_and_sugar_is_one_drink(foods: FoodTable, line: str) -> None:
+    rows = entries_of_line(foods, line)
+    assert list(rows["food_id"]) == [_ICED_LIGHT_SWEET]
+
+
+def test_a_hot_coffee_keeps_its_cream_and_sugar_apart(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "dunkin hot coffee w/ cream and sugar")
+    assert len(rows) == 3
+    assert _ICED_LIGHT_SWEET not in set(rows["food_id"])

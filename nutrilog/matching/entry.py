@@ -426,6 +426,8 @@ def _foods_besides(matcher: Matcher, text: str, spans: list[tuple[int, int]]) ->
     """Whether a part after the first is a food of its own that the whole's food does not
     hold (``weetabix with semi skimmed``: the milk is no part of the cereal's alias)."""
     key = _food_key(matcher, text[spans[0][0] : spans[-1][1]])
+    if _alias_past_brand(matcher, key):
+        return False  # "dunkin iced coffee w/ cream & sugar": the alias names every part
     for a, b in spans[1:]:
         part = _food_key(matcher, text[a:b])
         if (
@@ -435,6 +437,27 @@ def _foods_besides(matcher: Matcher, text: str, spans: list[tuple[int, int]]) ->
         ):
             return True
     return False
+
+
+def _alias_past_brand(matcher: Matcher, key: str) -> bool:
+    """Whether ``key`` without its brand's words is an alias of the food the whole lands
+    on (``iced coffee with cream and sugar`` of "dunkin iced coffee with cream and
+    sugar"): its parts are then the alias's own words, no foods beside it."""
+    words = key.split()
+    found = brand_table().find(words)
+    if not found:
+        return False
+    start, end, _ = found[0]
+    if start != 0:
+        return False  # only a brand opening the line is read past ("dunkin iced coffee")
+    rest = " ".join(words[end:])
+    held = matcher.result(rest)
+    return (
+        bool(rest)
+        and held.method == "alias"
+        and held.position == matcher.result(key).position
+        and not any(kind == "brand" for kind, _ in held.assumptions)
+    )
 
 
 def _describes(text: str, spans: list[tuple[int, int]]) -> bool:
