@@ -140,3 +140,17 @@ def test_a_hot_coffee_keeps_its_cream_and_sugar_apart(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "dunkin hot coffee w/ cream and sugar")
     assert len(rows) == 3
     assert _ICED_LIGHT_SWEET not in set(rows["food_id"])
+
+
+@pytest.mark.parametrize("line", ["1 lamb sambusa", "tuna onigiri"])
+def test_a_dish_read_by_its_fillings_kind_never_lands_on_the_kind_alone(
+    foods: FoodTable, line: str
+) -> None:
+    rows = entries_of_line(foods, line)
+    # FNDDS "Meat, NFS" and "Fish, NS as to type...": the dish's own word is lost there
+    assert not {"fndds:20000000", "fndds:26100110"} & set(rows["food_id"].dropna())
+
+
+def test_a_dish_read_by_its_fillings_kind_keeps_its_dish(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "pepperoni calzone")
+    assert list(rows["food_id"]) == ["fndds:58108010"]  # Calzone, with meat and cheese

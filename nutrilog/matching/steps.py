@@ -371,6 +371,7 @@ def _read_steps(
                 other.position is not None
                 and other.score >= threshold
                 and not _kind_denied(index, other.position, kind[0])
+                and not _kind_alone(index, other.position)
             ):
                 other.assumptions.append(("kind", kind[1]))
                 result = other
@@ -459,6 +460,14 @@ def _by_kind(reading: Reading) -> tuple[str, str] | None:
         return None
     said = [f"{w} as {k}" for w, k in zip(words, swapped, strict=True) if w != k]
     return " ".join(dict.fromkeys(swapped)), f"{', '.join(said)} (the dish names its kind)"
+
+
+def _kind_alone(index: FoodIndex, position: int) -> bool:
+    """Whether the food's name is a filling's kind alone (``Meat, NFS``, ``Fish, NS as
+    to type``): a dish read by its filling's kind that lands there lost its dish
+    (``lamb pulao`` read as ``meat pulao``)."""
+    name = str(index.descriptions[position]).split(",", 1)[0]
+    return normalize_many([name])[0] in set(matcher_words().kinds_of.values())
 
 
 def _kind_denied(index: FoodIndex, position: int, words: str) -> bool:
