@@ -154,3 +154,13 @@ def test_a_dish_read_by_its_fillings_kind_never_lands_on_the_kind_alone(
 def test_a_dish_read_by_its_fillings_kind_keeps_its_dish(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "pepperoni calzone")
     assert list(rows["food_id"]) == ["fndds:58108010"]  # Calzone, with meat and cheese
+
+
+def test_a_street_taco_is_the_small_taco(foods: FoodTable) -> None:
+    # FNDDS Soft taco with meat: "small taco or tostada" = 103 g, medium 131 g
+    lands_on(foods, "4 carnitas street tacos", "fndds:58101345", 412.0)
+
+
+def test_a_taco_said_plainly_keeps_its_medium_size(foods: FoodTable) -> None:
+    # FNDDS Soft taco with chicken: "medium taco or tostada" = 115 g
+    lands_on(foods, "3 chicken tacos", "fndds:58101450", 345.0)
