@@ -164,3 +164,8 @@ def test_a_street_taco_is_the_small_taco(foods: FoodTable) -> None:
 def test_a_taco_said_plainly_keeps_its_medium_size(foods: FoodTable) -> None:
     # FNDDS Soft taco with chicken: "medium taco or tostada" = 115 g
     lands_on(foods, "3 chicken tacos", "fndds:58101450", 345.0)
+
+
+def test_a_mini_product_without_an_amount_is_a_serving(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "mini cheddars")
+    assert rows.iloc[0]["grams"] >= 10.0  # FNDDS cheese crackers: 18 g, not one 1 g bite

@@ -678,21 +678,21 @@ _JOINS = re.compile(r"\bw/|\bw\s|\bwith\b|\band\b|\bon\b|[&+,]", re.IGNORECASE)
 #: A word written with a capital inside a food's text (``2 slices Fratelli margherita``):
 #: a name, when the tables know no such word.
 _CAPITALISED = re.compile(r"(?<=\S\s)(?P<name>[A-Z][a-z]{2,})\b")
-#: A word with a possessive ``'s``, anywhere (``grippo's bbq chips``): a business's name
+#: A word with a possessive ``'s``, anywhere (``hal's bbq chips``): a business's name
 #: as often as a person's, and a person's has been read before (:func:`strip_prefix`).
 _POSSESSIVE = re.compile(r"(?<![\w'\u2019])(?P<name>[A-Za-z][a-z]{2,})['\u2019]s\b")
 
 
 def names_a_maker(text: str) -> bool:
     """Whether ``text`` writes a word with a capital after another word (``2 slices
-    Fratelli margherita``) or a word with a possessive ``'s`` (``grippo's bbq chips``):
+    Fratelli margherita``) or a word with a possessive ``'s`` (``hal's bbq chips``):
     a maker's name :func:`understand` may set aside.
 
     Examples
     --------
     >>> names_a_maker("2 slices Fratelli margherita"), names_a_maker("Banana bread")
     (True, False)
-    >>> names_a_maker("grippo's bbq chips")
+    >>> names_a_maker("hal's bbq chips")
     True
     """
     possessive = _POSSESSIVE.search(text)
@@ -814,7 +814,7 @@ def _served_hot(matcher: Matcher, part: Part) -> Part:
 def maker_aside(matcher: Matcher, part: Part) -> Part:
     """``part`` without a maker's name the tables lack (``1 cup Harlow vanilla ice
     cream`` is vanilla ice cream): a capitalised word after the amount or another word,
-    a word with a possessive ``'s`` (``grippo's bbq chips``), a brewery's name before a
+    a word with a possessive ``'s`` (``hal's bbq chips``), a brewery's name before a
     style of beer, or the word opening the food (``Ahmad Earl Grey``), that no food,
     alias, synonym or brand uses and no spelling fix reaches, when the food without it
     is one the tables name and with it none is sure; else ``part``.

@@ -356,6 +356,8 @@ def for_food(
         found = _halves(food_id, food, unit, kind, hint, prepared)
     else:
         found = _for_food(food_id, food, unit, kind, hint, prepared)
+    if hint.size == "mini" and kind == "default":
+        return found  # "mini cheddars" with no amount: a serving of the bite-size food
     if hint.size and kind in ("default", "bare", "noun", "count"):
         return sized(found, food, hint.size)
     return found
