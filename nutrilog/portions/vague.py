@@ -126,19 +126,19 @@ def vague_portion(
     if rule is None:
         return Portion(np.nan, "", f"vague amount {word!r}")
     size = next((_SIZED[w] for w in sorted(hint.named) if w in _SIZED), None)
-    names_ = rule.portion_words
+    wanted = rule.portion_words
     if size is not None:  # "a big bag": the large single serving bag, where one is named
-        names_ = (
+        wanted = (
             tuple(
                 dict.fromkeys(
                     f"{size} {n.removeprefix('small ')}" if n.startswith("small ") else n
-                    for n in names_
+                    for n in wanted
                 )
             )
-            + names_
+            + wanted
         )
     for source, rows in ((None, food.rows), ("FNDDS twin", twin.rows if twin else [])):
-        for name in names_:
+        for name in wanted:
             if source is not None and name not in _TWIN_PIECES and word not in _TWIN_WHOLE:
                 continue  # a piece of an apple is the apple, not the twin's slice
             named = _named(rows, name)
