@@ -169,3 +169,16 @@ def test_a_taco_said_plainly_keeps_its_medium_size(foods: FoodTable) -> None:
 def test_a_mini_product_without_an_amount_is_a_serving(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "mini cheddars")
     assert rows.iloc[0]["grams"] >= 10.0  # FNDDS cheese crackers: 18 g, not one 1 g bite
+
+
+def test_a_word_that_names_no_food_is_never_a_correction() -> None:
+    from nutrilog.matching.spelling import Speller
+
+    speller = Speller({"been": 1000, "beans": 50, "other": 700})
+    assert speller.correct("beens") == "beans"  # not the plural of "been"
+    assert speller.unvowelled("othr") is None  # no shorthand of "other"
+
+
+def test_shorthand_for_a_word_of_descriptions_is_no_food(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "2 othr")
+    assert "fndds:54403062" not in set(rows["food_id"].dropna())  # "... other flavored"

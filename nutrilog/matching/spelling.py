@@ -60,7 +60,12 @@ _COMMON = 20
 _SWAPPED = 5
 #: Words of USDA's descriptions that name no food: never a correction (``frim`` is no
 #: ``from``).
-_FUNCTION_WORDS = frozenset({"from", "with", "made", "form", "type", "into", "than", "only"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "from", "with", "made", "form", "type", "into", "than", "only", "been", "which",
+        "other", "after", "under", "have", "having", "used", "using", "such", "within",
+    }
+)  # fmt: skip
 #: A word used this many times less than another candidate is no preferred slip.
 _RARITY = 100
 
@@ -255,7 +260,9 @@ class Speller:
             return self._cache[word]
         fixed: str | None = None
         if len(word) >= MIN_LENGTH and word.isalpha():
-            candidates = {w for w in self._one_edit(word) if not self.misspelt(w)}
+            candidates = {
+                w for w in self._one_edit(word) if not self.misspelt(w) and w not in _FUNCTION_WORDS
+            }
             if not candidates and len(word) >= MIN_LENGTH_TWO_EDITS:
                 candidates = {w for w in self._two_edits(word) if not self.misspelt(w)}
             if candidates:
@@ -365,7 +372,12 @@ class Speller:
         if self._skeletons is None:
             self._skeletons = {}
             for w, n in self.frequencies.items():
-                if n >= _COMMON and len(w) > _MIN_UNVOWELLED and w.isalpha():
+                if (
+                    n >= _COMMON
+                    and len(w) > _MIN_UNVOWELLED
+                    and w.isalpha()
+                    and w not in _FUNCTION_WORDS
+                ):
                     self._skeletons.setdefault(_consonants(w), []).append(w)
         found = sorted(
             (
