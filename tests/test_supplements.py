@@ -524,7 +524,13 @@ def test_cal_beside_another_nutrients_dose_is_calcium() -> None:
 
 
 def test_a_mineral_amount_beyond_any_label_is_left_unknown() -> None:
-    # "250 tab" read as 250 tablets of 500 mg would be 125 g of calcium: no such line
-    info = detect_supplement("cal 500/mag 250 tab")
+    # eight tablets of 1200 mg would be 9.6 g of calcium in a day: no such line
+    info = detect_supplement("calcium 1200mg x 8")
     assert "calcium_mg" not in info.nutrients
     assert "beyond any label" in info.note
+
+
+def test_a_label_amount_before_tab_is_not_a_count_of_250_tablets() -> None:
+    # "250 tab" is the magnesium amount of the tablet, not 250 tablets of 500 mg calcium
+    info = detect_supplement("cal 500/mag 250 tab")
+    assert info.nutrients == {"calcium_mg": 500.0, "magnesium_mg": 250.0}

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -303,6 +304,9 @@ def _part_amount(part: str) -> ParsedAmount:
     (``vitamin D3 (2000 IU)``), and so is the one dose of a part that also counts the
     product (``1 electrolyte tab - 360mg sodium``: 360 mg, not one tablet)."""
     amount = parse_quantity(part.replace("(", " ").replace(")", " "))
+    if amount.unit in DOSE_FORMS and amount.quantity > MAX_UNITS and not _LEADING.match(part):
+        # "mag 250 tab": no one takes 250 tablets; the number is the tablet's label amount
+        return amount._replace(unit=None, unit_kind=None)
     if amount.unit not in DOSE_UNITS:
         doses = _ONE_DOSE.findall(part)
         if len(doses) == 1:
@@ -310,6 +314,8 @@ def _part_amount(part: str) -> ParsedAmount:
     return amount
 
 
+#: A number opening a line or a part: a count of what follows (``20 caps magnesium``).
+_LEADING = re.compile(r"\s*\d")
 _ONE_DOSE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu)\b", re.I)
 
 
@@ -326,14 +332,21 @@ _COUNT_OF_UNITS = re.compile(
     re.IGNORECASE,
 )
 #: A count, a supplement's name and its unit (``2 potassium tabs``, ``3 fish oil caps``).
+#: Or a count opening the line before the name alone, a comma after it (``2 mag
+#: glycinate, 120mg each``).
 _COUNT_NAMED_UNITS = re.compile(
-    rf"(?P<count>\b\d+)\s+(?P<named>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+{_UNIT_FORMS}\b",
+    rf"(?P<count>\b\d+)\s+(?P<named>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+{_UNIT_FORMS}\b|(?=\s*,))",
     re.IGNORECASE,
 )
+#: One unit's dose said so: ``each``, ``per tablet``; French ``chaque``, Spanish and
+#: Portuguese ``cada`` (``cada uno``, ``c/u``).
 _FOR_EACH = re.compile(
-    r"\beach\b|\bea\b\.?|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)",
+    r"\beach\b|\bea\b\.?|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)"
+    r"|\bchaque\b|\bcada(?:\s+(?:uno|una|um|uma))?\b|(?<![\w/])c/u\b",
     re.I,
 )
+#: ``@`` before one unit's dose after a count of units (``3 mag caps @120``): each.
+_AT_EACH = re.compile(r"\s*@\s*(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|\u00b5g|ug|iu)?)(?=\s*$)", re.I)
 #: A count of units times one unit's dose (``2 caps x 150mg``): read as ``150mg, 2 caps``.
 _UNITS_TIMES_DOSE = re.compile(
     rf"(?P<units>\b\d+\s*{_UNIT_FORMS})\s*[x\u00d7*]\s*"
@@ -417,13 +430,14 @@ def _unknown(what: str, columns: list[str] | None = None) -> str:
 
 def _only_supplement_words(food: str) -> bool:
     """Whether the food words are only a nutrient's names and a supplement's label words
-    (``liquid calcium``, ``magnesium citrate powder``): a spoonful of it is a supplement,
+    (``liquid calcium``, ``magnesium citrate powder``), or beside them words that name
+    no food (``calm mag powder``: a product's name): a spoonful of it is a supplement,
     where ``tofu prepared with calcium sulfate 1 cup`` is a food."""
     bare = food
     for _, pattern in NUTRIENT_PATTERNS:
         bare = pattern.sub(" ", bare)
     bare = BARE_WORDS.sub(" ", FORMS.sub(" ", bare))
-    return not re.sub(r"[\W\d_]+", "", bare)
+    return not re.sub(r"[\W\d_]+", "", bare) or not _names_a_food(bare)
 
 
 @lru_cache(maxsize=65536)
@@ -475,13 +489,24 @@ _SALT = re.compile(r"\bsalt\b", re.I)
 
 def _names_a_food(text: str) -> bool:
     """Whether ``text`` holds a word of a food's USDA description (``flaxseed``,
-    ``sunflower``), read from the bundled food table when first needed."""
+    ``sunflower``) or a synonym's name (``oj``), read from the bundled tables when first
+    needed."""
     from nutrilog.foods import load_foods
     from nutrilog.matching.index import index_for
+    from nutrilog.matching.synonyms import synonym_table
     from nutrilog.matching.words import normalize_many
 
     postings = index_for(load_foods()).food_postings
-    return any(len(w) > 2 and w in postings for w in normalize_many([text])[0].split())
+    words = normalize_many([text])[0].split()
+    # "calcium OJ": orange juice, a food; "w/" is only "with"
+    meant = [w for *_, found in synonym_table().find(words) for w in found.means.split()]
+    return any(len(w) > 2 and w in postings for w in words) or any(
+        w not in _JOINING and w in postings for w in meant
+    )
+
+
+#: Words that join foods in USDA's descriptions without naming one.
+_JOINING = frozenset({"and", "with", "without", "for", "from"})
 
 
 def _medication(text: str) -> bool:
@@ -558,7 +583,13 @@ _MEASURED_IN_BLOOD = re.compile(r"\bmg\s*/\s*dl\b|\bmmol\b", re.I)
 
 def _detect(text: str) -> SupplementInfo:
     """:func:`detect_supplement` before its amounts are checked against any label."""
-    text = named_formulas(str(text or ""))  # "KCl 10 mEq": potassium chloride
+    # "magnésium", "cálcio": the letters without their accents (the micro sign stays)
+    text = "".join(
+        c for c in unicodedata.normalize("NFD", str(text or "")) if not unicodedata.combining(c)
+    )
+    text = named_formulas(text)  # "KCl 10 mEq": potassium chloride
+    if _COUNT_OF_UNITS.search(text) or _COUNT_NAMED_UNITS.search(text):
+        text = _AT_EACH.sub(lambda m: f" {m['dose']} each", text)  # "3 mag caps @120"
     owner = _WHOSE.match(text)
     if owner is not None and nutrients_in(text[owner.end() :]):
         text = text[owner.end() :]  # "(Deb) calcium 600 + D3": whose line it is
@@ -646,6 +677,13 @@ def _detect(text: str) -> SupplementInfo:
         )
     columns = nutrients_in(text)
     parsed = stated_dose(text, parsed, columns)
+    if (
+        columns
+        and parsed.unit in DOSE_FORMS
+        and parsed.quantity > MAX_UNITS
+        and not _LEADING.match(text)
+    ):
+        parsed = parsed._replace(unit=None, unit_kind=None)  # "mag 250 tab": its label amount
     dosed = parsed.unit in DOSE_UNITS or parsed.unit in DOSE_FORMS
     if not columns and parsed.unit_kind == "mass" and SALT_TABLET.search(text):
         sodium, assumption = salt_tablet_sodium(parsed)
@@ -722,7 +760,8 @@ def _detect(text: str) -> SupplementInfo:
         bare = pattern.sub(" ", bare)
     bare = BARE_WORDS.sub(" ", bare)
     bare = NAMED_SUPPLEMENTS.sub(" ", OTHER_SUPPLEMENTS.sub(" ", bare))  # "cal mag zinc"
-    if not (dosed or marked or not re.sub(r"[\W_]+", "", bare)):  # "+", "&" are no food
+    if not (dosed or marked or not re.sub(r"[\W_]+", "", bare) or not _names_a_food(bare)):
+        # "+", "&" are no food, nor a product's name ("calm magnesium")
         return _FOOD  # "calcium-fortified orange juice"
     nutrients: dict[str, float] = {}
     notes: list[str] = []
@@ -760,7 +799,12 @@ def _detect(text: str) -> SupplementInfo:
             # it is when D's part gives another nutrient's dose ("D gummies (250 mg Ca")
             amount = next((q for q in map(_part_amount, parts) if q.unit == "IU"), amount)
         value, why, assumption = dose_of(column, amount, part or text)
-        if why is None and counted is not None and counted[0] not in (part or text):
+        if (
+            why is None
+            and counted is not None
+            and counted[0] not in (part or text)
+            and _units_counted(counted) <= MAX_UNITS
+        ):
             # "calcium 315 mg + D 5 mcg, 2 caplets": each part's dose is one caplet's
             value = float(value) * _units_counted(counted)
         if why is None:
