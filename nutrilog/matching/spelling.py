@@ -377,6 +377,9 @@ class Speller:
                     and len(w) > _MIN_UNVOWELLED
                     and w.isalpha()
                     and w not in _FUNCTION_WORDS
+                    # a word only the side tables hold is counted, not used by foods
+                    # (``chikin``, a misspelling the synonym table reads): no shorthand's
+                    and w not in self.secondary
                 ):
                     self._skeletons.setdefault(_consonants(w), []).append(w)
         found = sorted(
