@@ -760,7 +760,8 @@ def _detect(text: str) -> SupplementInfo:
         bare = pattern.sub(" ", bare)
     bare = BARE_WORDS.sub(" ", bare)
     bare = NAMED_SUPPLEMENTS.sub(" ", OTHER_SUPPLEMENTS.sub(" ", bare))  # "cal mag zinc"
-    if not (dosed or marked or not re.sub(r"[\W_]+", "", bare) or not _names_a_food(bare)):
+    no_food = not (_day_note(text) or _names_a_food(bare))  # "weigh-in 150.2 (K)": a note
+    if not (dosed or marked or not re.sub(r"[\W_]+", "", bare) or no_food):
         # "+", "&" are no food, nor a product's name ("calm magnesium")
         return _FOOD  # "calcium-fortified orange juice"
     nutrients: dict[str, float] = {}
