@@ -66,3 +66,27 @@ def test_a_burrito_named_in_spanish(foods: FoodTable) -> None:
 
 def test_green_enchiladas_take_the_green_sauce(foods: FoodTable) -> None:
     lands_on(foods, "3 enchiladas verdes", _ENCHILADA_VERDE, 3 * 114.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # SR28 "Bread, rye": 32 g a regular slice (Polish kromka, a slice)
+        ("rye bread 2 kromki", "sr28:18060", 2 * 32.0),
+        # SR28 "Cream, sour, cultured": 12 g a tablespoon (Spanish cda, cucharada)
+        ("sour cream 2 cdas", "sr28:01056", 2 * 12.0),
+        # SR28 "Bananas, raw": 118 g a medium banana (Polish szt., Spanish unidades: pieces)
+        ("2 szt banana", "sr28:09040", 2 * 118.0),
+        ("bananas 2 unidades", "sr28:09040", 2 * 118.0),
+    ],
+)
+def test_units_written_in_other_languages(
+    foods: FoodTable, line: str, food_id: str, grams: float
+) -> None:
+    lands_on(foods, line, food_id, grams)
+
+
+def test_a_piece_in_bosnian_is_counted(foods: FoodTable) -> None:
+    rows = entries_of_line(foods, "3 kom cevapi")
+    assert rows.iloc[0]["quantity"] == 3.0
+    assert rows.iloc[0]["unit"] == "piece"
