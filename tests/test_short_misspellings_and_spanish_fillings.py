@@ -90,3 +90,25 @@ def test_a_piece_in_bosnian_is_counted(foods: FoodTable) -> None:
     rows = entries_of_line(foods, "3 kom cevapi")
     assert rows.iloc[0]["quantity"] == 3.0
     assert rows.iloc[0]["unit"] == "piece"
+
+
+#: SR28 "Papayas, raw" weighs a small (157 g) and a large (781 g) fruit only; its FNDDS
+#: twin "Papaya, raw" weighs the fruit of no size at 330 g.
+_PAPAYA = "sr28:09226"
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("1 papaya", 330.0), ("half a papaya", 165.0), ("1 small papaya", 157.0)],
+)
+def test_a_count_with_no_size_takes_the_twins_item_of_no_size(
+    foods: FoodTable, line: str, grams: float
+) -> None:
+    lands_on(foods, line, _PAPAYA, grams)
+
+
+def test_a_size_scales_the_twins_item(foods: FoodTable) -> None:
+    # SR28 brownies weigh a large square (56 g); the FNDDS twin's brownie of no size is
+    # 50 g, and a small one two thirds of it (the median USDA small-to-medium ratio)
+    rows = entries_of_line(foods, "a small brownie")
+    assert rows.iloc[0]["grams"] == pytest.approx(50.0 * 2 / 3, rel=0.01)

@@ -226,6 +226,31 @@ def _twin_count(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> 
     )
 
 
+#: What a count of one item of no size as the FNDDS twin weighs it says: the same food's
+#: own item, no guess (a size scales it).
+_TWIN_ITEM = "count: one item of no size as FNDDS twin"
+#: A portion named by a size other than medium (``fruit, small``, ``large``).
+_SIZED_ROW = re.compile(r"\b(?:small|large|extra|mini|miniature|jumbo)\b", re.IGNORECASE)
+
+
+def _twin_unsized(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> Portion | None:
+    """One item of no size of the food's FNDDS twin (the same food), for a count with no
+    size of a food USDA's SR28 weighs only by sized items; None when the twin has none."""
+    twin = _twin_food(food_id, prepared)
+    if twin is None:
+        return None
+    row = count_default(twin.rows, hint, best_allowed=2)
+    if row is None or _SIZED_ROW.search(row.text):
+        return None
+    found = default_table()[food_id][2]
+    return Portion(
+        row.per_one,
+        f"{row.label} (FNDDS twin {found})",
+        "",
+        f"{_TWIN_ITEM} {found} weighs it = {grams_text(row.per_one)} g",
+    )
+
+
 def _as_twin(
     food_id: str,
     prepared: PreparedPortions | None,
@@ -296,7 +321,8 @@ def _scaled_item(
     count is written (``large chips`` is a large serving, not a large crisp; ``10 large
     grapes`` are ten large grapes)."""
     one = _for_food(food_id, food, "", "bare", hint, prepared)
-    if not np.isfinite(one.grams) or one.assumption or (one.grams < _CRUMB_G and hint.implicit):
+    guessed = one.assumption and not one.assumption.startswith(_TWIN_ITEM)
+    if not np.isfinite(one.grams) or guessed or (one.grams < _CRUMB_G and hint.implicit):
         return None  # no item, one that is itself a guess, or one eaten by the handful
     # an item USDA calls large or small itself is scaled from its own size
     own = re.search(r"\b(large|small)\b", one.portion, re.IGNORECASE)
@@ -534,6 +560,12 @@ def _for_food(
         or count_default(food.rows, hint)
         or own_noun_row(food, hint)
     )
+    if row is not None and not hint.size and not hint.dims and _SIZED_ROW.search(row.text):
+        # "1 papaya": SR28 weighs only a small and a large fruit; its FNDDS twin, the same
+        # food, weighs the fruit of no size (330 g), the item a count with no size means
+        unsized = _twin_unsized(food_id, hint, prepared)
+        if unsized is not None:
+            return unsized
     if row is None:
         twin = _twin_count(food_id, hint, prepared)
         if twin is not None:
