@@ -32,11 +32,21 @@ def test_a_large_item_of_a_food_without_one_is_its_usual_item_times_one_and_a_ha
     assert "size" in dict(parse_assumptions(row["assumptions"]))
 
 
-def test_a_small_item_scaled_from_a_large_usual_item(foods: FoodTable) -> None:
+def test_a_small_and_a_large_item_of_one_food_keep_their_order(foods: FoodTable) -> None:
+    # a small spear and a large one of the same pickle: the small one weighs less
+    small = _row("1 small dill pickle spear", foods)
+    large = _row("1 large dill pickle spear", foods)
+    assert small["food_id"] == large["food_id"]
+    assert 0 < small["grams"] < large["grams"]
+
+
+def test_a_small_item_of_a_food_sr28_weighs_only_large_is_scaled_from_the_twins_item(
+    foods: FoodTable,
+) -> None:
+    # SR28 brownies weigh only a large square (56 g); the FNDDS twin's brownie of no size
+    # (50 g) is the item a size scales: a small one is two thirds of it
     row = _row("1 small brownie", foods)
-    large = _row("1 large brownie", foods)
-    if str(row["food_id"]) == str(large["food_id"]) and "large" in str(large["portion"]):
-        assert row["grams"] == pytest.approx(large["grams"] * (2 / 3) / 1.5)
+    assert row["grams"] == pytest.approx(50.0 * 2 / 3)
     assert 15 <= row["grams"] <= 45
 
 
