@@ -34,6 +34,9 @@ _ENCHILADA_VERDE = "fndds:58100635"
         ("1 cup kail", "1 cup kale"),
         ("2 slices weat bread", "2 slices wheat bread"),
         ("1 tsp marg", "1 tsp margarine"),
+        ("2 donughts", "2 doughnuts"),
+        ("1 cup keenwa", "1 cup quinoa"),
+        ("fettucini alfredo 1 cup", "fettuccine alfredo 1 cup"),
     ],
 )
 def test_a_short_misspelling_lands_where_the_word_spelt_does(
