@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from nutrilog.matching.diary_words import entry_words
@@ -98,7 +99,7 @@ from nutrilog.matching.parts import (
     split_parts,
 )
 from nutrilog.matching.prefixes import FAMILY, clock_after, needs_reading, strip_prefix
-from nutrilog.matching.sandwiches import Filled, filled_bread
+from nutrilog.matching.sandwiches import Filled, filled_bread, named_on_bread
 from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
 from nutrilog.matching.vocabulary import matcher_words
@@ -619,7 +620,8 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
             and len(part_spans(after)) > 1
         )
         and not_food_reason(after, known) is None
-        and _names_a_food_first(matcher, after)
+        # "night shift - lamb shashlik 6oz": an amount of a food the tables may lack
+        and (_names_a_food_first(matcher, after) or _food_amount(after, known))
         # "leg cramps again 3am - L calf": where the symptom was, no food
         and not (reason is not None and "(symptom:" in reason and _only_body(after))
     ):
@@ -627,8 +629,10 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         # the separator labels the food after it ("tournament - 3 games" names none)
         meal = meal or labelled["label"].strip()
         rest, reason = rest[labelled.end() :], None
-    if meal is not None and _only_brand(meal):
-        rest = f"{meal} {rest}"  # "chick-fil-a - 8 nuggets": the chain says which nuggets
+    if meal is not None and _only_brand(meal) and not _family_only(meal):
+        # "chick-fil-a - 8 nuggets": the chain says which nuggets; "[mama] 1 baked apple"
+        # is whom the line was logged for, though Mama is a noodle brand
+        rest = f"{meal} {rest}"
     if reason is not None:
         return Understanding(text, meal, clock, reason, ())
     rest, said_clock = clock_after(rest)  # "banana 10:15": the time is no amount
@@ -652,6 +656,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest, regional = regional_reading(rest)  # "a portion of chips": french fries
     omitted = (*omitted, *regional)
     rest, times = _times_whole(rest)  # "vegemite toast w butter x2": two of each
+    rest = named_on_bread(rest, matcher) or rest  # "BEC on a bagel": the tables' sandwich
     filled = filled_bread(rest, matcher)
     if filled is not None:  # "turkey avocado wrap": the tortilla, turkey and avocado
         parts = _times(_filled_parts(filled, rest, whole), times)
@@ -950,6 +955,12 @@ def _only_brand(label: str) -> bool:
     return bool(words) and len(named) == len(words)
 
 
+def _family_only(label: str) -> bool:
+    """Whether a label is only family words (``mama``, ``grandma``): whom a line is for."""
+    words = normalize_many([label])[0].split()
+    return bool(words) and set(words) <= FAMILY
+
+
 def _names_a_dish(label: str) -> bool:
     """Whether a label ends on a kind of dish (``filled roll``, ``club sandwich``)."""
     words = normalize_many([label])[0].split()
@@ -974,6 +985,15 @@ def _names_a_food_first(matcher: Matcher, text: str) -> bool:
         return False
     first = text[spans[0][0] : spans[0][1]]
     return matcher.result(_food_key(matcher, first)).position is not None
+
+
+def _food_amount(text: str, known: Container[str]) -> bool:
+    """Whether ``text`` is an amount of a food by weight or volume with a food word
+    beside it (``lamb shashlik 6oz``): a food entry, whether or not the tables name it."""
+    amount = parse_quantity(text)
+    if amount.unit_kind not in ("mass", "volume"):
+        return False
+    return any(w in known and len(w) > 2 for w in normalize_many([amount.food])[0].split())
 
 
 def _names_no_food(matcher: Matcher, words: str) -> bool:

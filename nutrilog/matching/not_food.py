@@ -42,9 +42,10 @@ _NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", 
 #: Words before a food word that say it was not had (``no break``, ``without lunch``).
 _NEGATING = frozenset({"no", "without", "skipped"})
 _NUMERIC = re.compile(r"\d")
-#: A distance run or ridden, written as one word (``5k``, ``10k``, ``112km``, ``13.1mi``):
+#: A distance run or ridden, written as one word (``5k``, ``10k``, ``112km``, ``13.1mi``,
+#: a track event's ``400m``):
 #: like a tally word, a line with it and no food word is a training note.
-_DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$")
+_DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|kms|mi)$|^\d{3,5}m$")
 #: A clock time as one normalised word (``9pm``, ``7:45``, ``6a``): like a tally word, a
 #: line with it and no food word is a note of the day (``graded quizzes until 9pm``).
 _CLOCK_WORD = re.compile(r"^\d{1,2}(?::\d{2})?(?:am|pm|a|p)$|^\d{1,2}:\d{2}$")

@@ -573,6 +573,13 @@ def _amount_then_place() -> re.Pattern[str]:
     )
 
 
+#: Occasions said without an article after a food (``gatorade after practice``).
+_OCCASIONS = (
+    r"(?:work|practice|school|church|mass|class|shift|training|gym|workout|game|practise"
+    r"|swim|run|bed|sleep|service|prayers?)"
+)
+
+
 @lru_cache(maxsize=1)
 def _said_after() -> re.Pattern[str]:
     """When or where, said after the food (``before bed``, ``this morning``, ``from the
@@ -591,6 +598,10 @@ def _said_after() -> re.Pattern[str]:
         r"(?P<place>(?:(?:the|a|an|my|our|his|her|their)\s+)"
         r"[a-z][a-z' &-]{1,30}?|[a-z]+'s(?:\s+(?:house|place))?)\s*$"
         r"|\s+(?:from|at)\s+(?P<named>[a-z][a-z' &-]{1,30}?)\s*$"  # a chain: see below
+        # an occasion it was had before or after (``after the game``, ``before my run``,
+        # ``after practice``)
+        r"|\s+(?:after|before|b4|during)\s+(?:(?:(?:the|my|a|an|his|her|our|their)\s+"
+        r"[a-z][a-z'-]{2,15}(?:\s+[a-z][a-z'-]{2,15})?)|" + _OCCASIONS + r")\s*$"
         # where it was put, said of a food logged on its own (``feta on top``, ``balsamic
         # on the salad``)
         r"|\s+on\s+(?:top|the\s+side|(?:the|my|his|her|our)\s+[a-z]+)\s*$"

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.quantity import parse_quantity
 
-__all__ = ["Filled", "filled_bread"]
+__all__ = ["Filled", "filled_bread", "named_on_bread"]
 
 
 class Filled(NamedTuple):
@@ -212,3 +212,35 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
             return None
         fillings += more
     return Filled(bread, bread if toast else "sandwich", tuple(fillings))
+
+
+#: A filling said to be on a bread that names a sandwich with it (``bacon egg and cheese
+#: on a bagel``, ``BEC on a plain roll``).
+_ON_NAMED_BREAD = re.compile(
+    r"^(?P<inside>.+?)\s+on\s+(?:an?\s+|the\s+)?(?:plain\s+|toasted\s+)?"
+    r"(?P<bread>bagel|roll|bun|biscuit|croissant|english\s+muffin|muffin|kaiser(?:\s+roll)?"
+    r"|hero|sub|hoagie|ciabatta|brioche)\s*$",
+    re.IGNORECASE,
+)
+
+
+def named_on_bread(text: str, matcher: Matcher) -> str | None:
+    """``text`` as the sandwich the tables name when a filling is said to be on a bread
+    and the filling and the bread together are a name of the alias table or a USDA
+    description (``bacon egg and cheese on a bagel`` is FNDDS's egg, cheese and bacon on
+    bagel, as ``bacon egg and cheese bagel``); None otherwise.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> named_on_bread("2 bacon egg and cheese on a bagel", Matcher(load_foods()))
+    '2 bacon egg and cheese bagel'
+    """
+    found = _ON_NAMED_BREAD.match(text.strip())
+    if found is None:
+        return None
+    joined = f"{found['inside']} {' '.join(found['bread'].split())}"
+    key = key_of(parse_quantity(joined).food)
+    if matcher.result(key).method not in _NAMED:
+        return None
+    return joined
