@@ -55,6 +55,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount, parse_quantity
 from nutrilog.supplements.dose_lists import doses_beside_names, doses_in_brackets, doses_in_order
@@ -382,6 +384,38 @@ _ONLY_NUTRIENTS = re.compile(
 )
 
 
+#: One unit's dose, in mEq too (``potassium chloride 10 meq``).
+_ONE_DOSE_OR_MEQ = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|meq)\b", re.I)
+#: A count of units opening a line before a word (``2 magnesium 250mg``).
+_COUNT_OPENING = re.compile(r"^\s*(?P<n>[2-9]|1[0-2])\s+(?=[a-z])", re.I)
+
+
+def _count_opening_as_times(text: str) -> str:
+    """``text`` with a count of units opening it moved to its end as ``xN``, when the
+    line names one nutrient, states one unit's dose and nothing else counts it (``2
+    nature made magnesium 250mg`` and ``2 magnesium caps 250mg`` are ``... 250mg x2``): the dose a
+    label states is one unit's. A food beside the nutrient leaves the line alone (``2
+    bananas 422mg potassium``)."""
+    found = _COUNT_OPENING.match(text)
+    if found is None or len(_ONE_DOSE_OR_MEQ.findall(text)) != 1:
+        return text
+    rest = text[found.end() :]
+    named = _COUNT_NAMED_UNITS.match(text)
+    if named is not None and named.end() < len(text) and text[named.end()] != ",":
+        # "2 magnesium caps 250mg": the units named after the count are the ones counted
+        rest = f"{named['named']}{text[named.end() :]}"
+    if (
+        _COUNT_OF_UNITS.search(rest)
+        or (named is None and _COUNT_NAMED_UNITS.search(text))
+        or _FOR_EACH.search(rest)
+        or _TIMES_AT_END.search(rest)
+        or len(nutrients_in(rest)) != 1
+        or not _only_supplement_words(_ONE_DOSE_OR_MEQ.sub(" ", rest))
+    ):
+        return text
+    return f"{rest.rstrip()} x{found['n']}"
+
+
 def _count_for_each(text: str) -> tuple[float, str, str] | None:
     """``(count, as written, what stays)`` of the units a line takes when it states
     each unit's doses (``each``, ``per gummy``); None otherwise. What stays of the count
@@ -505,6 +539,27 @@ def _names_a_food(text: str) -> bool:
     )
 
 
+def _named_beyond_foods(text: str) -> bool:
+    """Whether ``text`` names a supplement of :data:`NAMED_SUPPLEMENTS` whose words no
+    food of the bundled tables holds together (``black seed oil``, ``creatine``; ``cod
+    liver oil`` and ``fish oil`` are foods SR28 holds)."""
+    found = NAMED_SUPPLEMENTS.search(text)
+    if found is None:
+        return False
+    from nutrilog.foods import load_foods
+    from nutrilog.matching.index import index_for
+    from nutrilog.matching.lookup import foods_holding
+    from nutrilog.matching.words import normalize_many
+
+    index = index_for(load_foods())
+    words = normalize_many([found[0]])[0].split()
+    held = None
+    for w in words:
+        foods = foods_holding(index, w)
+        held = foods if held is None else np.intersect1d(held, foods, assume_unique=True)
+    return held is not None and not len(held)
+
+
 #: Words that join foods in USDA's descriptions without naming one.
 _JOINING = frozenset({"and", "with", "without", "for", "from"})
 
@@ -594,6 +649,7 @@ def _detect(text: str) -> SupplementInfo:
     if owner is not None and nutrients_in(text[owner.end() :]):
         text = text[owner.end() :]  # "(Deb) calcium 600 + D3": whose line it is
     text = CAL_BESIDE.sub("calcium", text)  # "cal 500 + D3": calcium
+    text = _count_opening_as_times(text)  # "2 magnesium 250mg": two units of 250 mg
     purpose = PURPOSE.search(text)
     if purpose is not None and purpose.start() > 0 and nutrients_in(text[: purpose.start()]):
         # "magnesium for sleep": what it is taken for; a dose after it stays the dose
@@ -699,8 +755,15 @@ def _detect(text: str) -> SupplementInfo:
             "not a tracked nutrient",
             _unknown(f"{food or text}: no tracked nutrient amount"),
         )
-    if not dosed and food_measure(parsed) and not (columns and _only_supplement_words(food)):
-        return _FOOD  # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"
+    if (
+        not dosed
+        and food_measure(parsed)
+        and not (columns and _only_supplement_words(food))
+        and not (not columns and _named_beyond_foods(text))
+    ):
+        # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"; "cod liver oil 1 tsp" is
+        # a food the tables hold, "black seed oil 1 tsp" a supplement they lack
+        return _FOOD
     if (
         len(columns) == 1
         and parsed.unit is None

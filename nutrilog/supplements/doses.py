@@ -342,6 +342,12 @@ def stated_dose(text: str, parsed: ParsedAmount, columns: list[str]) -> ParsedAm
             and re.search(r"\d\s*meq\b", parsed.food, re.I)
         ):
             meq *= parsed.quantity  # "klor con 10meq x2": the mEq kept in the words, two of them
+        elif (
+            parsed.unit in _COUNT_UNITS
+            and parsed.quantity == round(parsed.quantity)
+            and 1 < parsed.quantity <= MAX_UNITS
+        ):
+            meq *= parsed.quantity  # "potassium chloride 10 mEq 2 tabs": two tablets of 10 mEq
         mg = meq * _MG_PER_MEQ[columns[0]]
         return parsed._replace(quantity=mg, unit="mg", unit_kind="mass")
     return parsed

@@ -60,7 +60,7 @@ _NOT_AFTER_NUMBER = r"(?<!\d)(?<!\d\s)"
 #: ``cal`` before a label-sized number beside another nutrient (``cal 500 + D3``, ``cal
 #: 500/mag 250``): calcium, written out before the line's doses are read.
 CAL_BESIDE = re.compile(
-    r"\bcal\b(?=\s*\d{3,4}\s*(?:mg)?\s*(?:[+/&,]|w/|with)\s*"
+    r"\bcal\b(?=\s*\d{3,4}\s*(?:mg)?\s*(?:[+/&,]|w/|w\s|with)\s*"
     r"(?:d3?|d2|vit|vitamin|mag|magnesium|zinc)\b)",
     re.I,
 )
@@ -213,7 +213,7 @@ BARE_WORDS = re.compile(
     re.I,
 )
 #: Where a line naming several nutrients is cut into one part per nutrient.
-SPLIT = re.compile(r"\s*(?:\+|,|;|&|\bw/|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
+SPLIT = re.compile(r"\s*(?:\+|,|;|&|\bw/|\bw\s|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
 #: A salt tablet (``salt tab``, ``salt tablets``, ``salt caps``): sold by the weight of
 #: its sodium chloride.
 SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
