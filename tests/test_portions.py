@@ -218,9 +218,12 @@ def test_size_word_picks_the_order_size(foods: FoodTable) -> None:
         for s in ("small", "medium", "large")
     }
     assert sizes == {"small": 110.0, "medium": 145.0, "large": 180.0}
-    # SR28 11403 has only "10 fries": a medium is not one fry (7.6 g) but unknown
-    got, _, note = grams_per_unit("sr28:11403", "medium", "size", foods)
-    assert np.isnan(got) and "medium" in note
+    # SR28 11403 has only "10 fries": a medium is not one fry (7.6 g) but its usual
+    # serving, the default portion (FNDDS twin 71401020, 110 g), which the matcher takes
+    # only when no alternate food weighs a medium of its own
+    got, portion, _ = grams_per_unit("sr28:11403", "medium", "size", foods)
+    default = grams_per_unit("sr28:11403", None, "default", foods)[0]
+    assert got == pytest.approx(default) and "default portion" in portion
     # ... while a bare count still counts fries: 76 g / 10
     assert grams_per_unit("sr28:11403", None, None, foods)[0] == pytest.approx(7.6)
 

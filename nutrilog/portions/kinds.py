@@ -306,6 +306,12 @@ def _twin_unit(
     )
 
 
+#: A portion that is what a food is sold in, not an item of it (``1 can (24 oz)``).
+_CONTAINER = re.compile(
+    r"\b(?:cans?|jars?|bottles?|packages?|pkgs?|box(?:es)?|bags?|containers?|pouch(?:es)?"
+    r"|cartons?|tubs?)\b",
+    re.IGNORECASE,
+)
 #: An item lighter than this (grams) is eaten by the handful: a size said of the food
 #: is the size of a serving, not of one piece.
 _CRUMB_G = 5.0
@@ -324,6 +330,8 @@ def _scaled_item(
     guessed = one.assumption and not one.assumption.startswith(_TWIN_ITEM)
     if not np.isfinite(one.grams) or guessed or (one.grams < _CRUMB_G and hint.implicit):
         return None  # no item, one that is itself a guess, or one eaten by the handful
+    if _CONTAINER.search(one.portion):
+        return None  # "small beef stew": a serving, not two-thirds of the can it is sold in
     # an item USDA calls large or small itself is scaled from its own size
     own = re.search(r"\b(large|small)\b", one.portion, re.IGNORECASE)
     factor = SIZE_FACTORS[unit] / (SIZE_FACTORS[own[1].lower()] if own else 1.0)
@@ -336,6 +344,26 @@ def _scaled_item(
         "",
         f"size: {unit} = {factor:.3g} x {one.portion} = {grams_text(grams)} g "
         f"(USDA has no {unit} one)",
+    )
+
+
+def _sized_serving(
+    food_id: str, food: Food, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Portion | None:
+    """A large, medium or small serving of a food USDA weighs by no item (``large pho``,
+    ``small stew``): its default portion scaled by :data:`~nutrilog.portions.sizes.SIZE_FACTORS`,
+    as ``pho, large`` is read; None when the food has no default portion either."""
+    one = _for_food(food_id, food, "", "default", hint, prepared)
+    factor = SIZE_FACTORS.get(unit, 1.0)  # a medium serving is the usual one
+    if not np.isfinite(one.grams):
+        return None
+    grams = one.grams * factor
+    return Portion(
+        grams,
+        f"{one.portion} x {factor:.3g}",
+        "",
+        f"size: {unit} = {factor:.3g} x {one.portion} = {grams_text(grams)} g "
+        f"(USDA has no {unit} one; {one.assumption or 'default portion'})",
     )
 
 
@@ -507,7 +535,9 @@ def _for_food(
         if np.isnan(found.grams) and unit in SIZE_FACTORS:
             found = _scaled_item(food_id, food, unit, hint, prepared) or found
         if np.isnan(found.grams) and unit in DRINK_CUP_FL_OZ:
-            return _drink_cup(food_id, food, unit, hint, prepared) or found
+            found = _drink_cup(food_id, food, unit, hint, prepared) or found
+        if np.isnan(found.grams) and (unit in SIZE_FACTORS or unit == "medium"):
+            return _sized_serving(food_id, food, unit, hint, prepared) or found
         if np.isfinite(found.grams):
             return found
         if np.isnan(found.grams) and unit == "extra large":  # "xtra lg fries": the large

@@ -37,6 +37,9 @@ class _VagueRule(NamedTuple):
     volume: tuple[float, str] | None  # else this volume through the food's volume weights
     grams: float  # else this weight (NaN: none)
     share: float = 1.0  # the part of the portion or default weight meant ("sliver": half)
+    side_g: float = np.nan  # a default lighter than this is a side serving...
+    sides: float = 1.0  # ...of which the amount holds this many ("a plate of rice": 2)
+    big: float = 1.0  # the amount said big or large holds this many (a big bowl: 2)
 
 
 def _volume_spec(text: str) -> tuple[float, str] | None:
@@ -44,6 +47,11 @@ def _volume_spec(text: str) -> tuple[float, str] | None:
         return None
     amount, unit = text.split()
     return float(amount), unit
+
+
+def _number(text: str | None, empty: float) -> float:
+    """A number of the table, ``empty`` when the cell is blank."""
+    return float(text) if (text or "").strip() else empty
 
 
 @cache
@@ -60,6 +68,9 @@ def vague_rules() -> dict[str, tuple[_VagueRule, ...]]:
                     _volume_spec(row["volume"]),
                     float(row["grams"]) if row["grams"].strip() else np.nan,
                     float(row["share"]) if (row.get("share") or "").strip() else 1.0,
+                    _number(row.get("side_g"), np.nan),
+                    _number(row.get("sides"), 1.0),
+                    _number(row.get("big"), 1.0),
                 )
             )
     return {word: tuple(found) for word, found in rules.items()}
@@ -74,6 +85,17 @@ def vague_words() -> frozenset[str]:
     True
     """
     return frozenset(vague_rules())
+
+
+def _volume_of(food: Food, volume: tuple[float, str], hint: Hint, twin: Food | None) -> Portion:
+    """``volume`` of the food through its own volume weights, else its FNDDS twin's."""
+    amount, unit = volume
+    vol = volume_portion(food.rows, unit, hint)
+    if not np.isfinite(vol.grams) and twin is not None:  # the same food's FNDDS weights
+        vol = volume_portion(twin.rows, unit, hint)
+    if not np.isfinite(vol.grams):
+        return vol
+    return Portion(amount * vol.grams, f"{amount:g} {unit.replace('_', ' ')} via {vol.portion}", "")
 
 
 def _estimated(word: str, grams: float, how: str) -> Portion:
@@ -99,6 +121,10 @@ _TWIN_WHOLE = frozenset({"packet", "bag"})
 #: Size words said with a vague amount (``a big bag of chips``), and the size of the
 #: food's portion they ask for (``large single serving bag``) in place of ``small``.
 _SIZED = {"big": "large", "large": "large", "lg": "large", "medium": "medium", "med": "medium"}
+
+
+#: Size words that make a bowl or a plate the usual serving, no more (``a small bowl``).
+_SMALL = frozenset({"small", "sm", "little"})
 
 
 def _named(rows: Sequence[Row], name: str) -> list[Row]:
@@ -155,16 +181,22 @@ def vague_portion(
     if rule.default:
         found = default_portion(food_id, food, hint)
         if np.isfinite(found.grams):
-            return _estimated(word, found.grams * rule.share, _shared(rule.share, found.portion))
+            grams, how = found.grams * rule.share, _shared(rule.share, found.portion)
+            if _SMALL & hint.named:  # "a small bowl of rice": the usual serving
+                return _estimated(word, grams, f"small: {how}")
+            if rule.volume is not None:  # "a bowl of black beans": at least a cup of them
+                cup = _volume_of(food, rule.volume, hint, twin)
+                if np.isfinite(cup.grams) and cup.grams > grams:
+                    grams, how = cup.grams, cup.portion
+            if grams < rule.side_g:  # "a plate of rice": two side servings of rice
+                grams, how = grams * rule.sides, f"{rule.sides:g} x {how}"
+            if size == "large" and rule.big != 1.0:  # "a big bowl of cereal"
+                grams, how = grams * rule.big, f"big: {rule.big:g} x {how}"
+            return _estimated(word, grams, how)
     if rule.volume is not None:
-        amount, unit = rule.volume
-        vol = volume_portion(food.rows, unit, hint)
-        if not np.isfinite(vol.grams) and twin is not None:  # the same food's FNDDS weights
-            vol = volume_portion(twin.rows, unit, hint)
+        vol = _volume_of(food, rule.volume, hint, twin)
         if np.isfinite(vol.grams):
-            return _estimated(
-                word, amount * vol.grams, f"{amount:g} {unit.replace('_', ' ')} via {vol.portion}"
-            )
+            return _estimated(word, vol.grams, vol.portion)
     if np.isfinite(rule.grams):
         return _estimated(word, rule.grams, "typical weight")
     return Portion(np.nan, "", f"no weight for a {word} of this food")

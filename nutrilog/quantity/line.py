@@ -486,7 +486,7 @@ def _container_after(toks: Tokens, end: int) -> set[int]:
 
 #: What a drink or a dish is served in (not sold in): before a food weighed or measured
 #: elsewhere on the line, no amount of its own (``glass of semi skimmed 300ml``).
-_VESSELS = frozenset({"glass", "mug", "cup", "bowl", "plate", "cuppa"})
+_VESSELS = frozenset({"glass", "mug", "cup", "bowl", "dish", "plate", "cuppa"})
 
 
 def _vessel_before(toks: Tokens, start: int) -> set[int]:
