@@ -83,9 +83,9 @@ def test_a_label_that_is_the_food_stays(line: str) -> None:
 
 
 def test_a_label_before_an_amount_and_a_way_of_cooking_is_the_food(foods: FoodTable) -> None:
-    # SR28 05098 chicken thigh, meat only, roasted; 5 oz = 141.75 g
+    # FNDDS 24152230 chicken thigh, baked, broiled, or roasted, skin eaten; 5 oz = 141.75 g
     rows = entries_of(["chicken thigh: 5 oz roasted"], foods)
-    assert rows["food_id"].tolist() == ["sr28:05098"]
+    assert rows["food_id"].tolist() == ["fndds:24152230"]
     assert rows["grams"].iloc[0] == pytest.approx(5 * 28.349523125)
 
 
