@@ -172,6 +172,11 @@ def test_a_spoonful_of_a_supplement_no_food_table_holds_is_a_supplement() -> Non
         ("1 egg tart", "fndds:53344070", 117.0),  # custard tart, individual size
         ("kopi o kosong 12oz", "sr28:14209", 355.2),  # black coffee
         ("1 cup baleela", "fndds:41302020", None),  # chickpeas, from dried
+        ("1 cup bok choy", "sr28:11117", 170.0),  # eaten cooked: boiled, 1 cup 170 g
+        ("raw bok choy 1 cup", "sr28:11116", 70.0),  # raw only when said: 1 cup 70 g
+        ("some smoked fish", "fndds:26100190", 113.0),  # fish of no species, smoked
+        ("4 xiaolongbao", "fndds:58112510", None),  # steamed filled dumplings
+        ("1 sada dosa", "fndds:55702100", 80.0),  # the plain dosa
     ],
 )
 def test_diary_words_name_the_food(line: str, food_id: str, grams: float | None) -> None:
