@@ -142,7 +142,7 @@ def test_exact_description_ignores_case_and_punctuation(foods: FoodTable) -> Non
         ("oj", "fndds:61210000"),  # Orange juice, 100%, NFS
         ("pb", "sr28:16098"),  # Peanut butter, smooth style
         ("garbanzo beans", "sr28:16057"),  # Chickpeas, cooked, boiled
-        ("bok choy", "sr28:11116"),  # Cabbage, chinese (pak-choi), raw
+        ("bok choy", "sr28:11117"),  # Cabbage, chinese (pak-choi), cooked: eaten cooked
         ("pumpkin seeds", "fndds:43101050"),  # the survey's NFS code
         ("dark chocolate", "sr28:19904"),
         ("chopped spinach", "sr28:11457"),  # cosmetic word dropped
