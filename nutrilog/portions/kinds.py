@@ -337,14 +337,7 @@ def _scaled_item(
     factor = SIZE_FACTORS[unit] / (SIZE_FACTORS[own[1].lower()] if own else 1.0)
     if factor == 1.0:
         return None
-    grams = one.grams * factor
-    return Portion(
-        grams,
-        f"{one.portion} x {factor:.3g}",
-        "",
-        f"size: {unit} = {factor:.3g} x {one.portion} = {grams_text(grams)} g "
-        f"(USDA has no {unit} one)",
-    )
+    return _size_scaled(one, unit, factor, f"USDA has no {unit} one")
 
 
 def _sized_serving(
@@ -357,13 +350,19 @@ def _sized_serving(
     factor = SIZE_FACTORS.get(unit, 1.0)  # a medium serving is the usual one
     if not np.isfinite(one.grams):
         return None
+    return _size_scaled(
+        one, unit, factor, f"USDA has no {unit} one; {one.assumption or 'default portion'}"
+    )
+
+
+def _size_scaled(one: Portion, unit: str, factor: float, why: str) -> Portion:
+    """``one`` scaled by ``factor`` for the size ``unit``, the assumption tagged ``size``."""
     grams = one.grams * factor
     return Portion(
         grams,
         f"{one.portion} x {factor:.3g}",
         "",
-        f"size: {unit} = {factor:.3g} x {one.portion} = {grams_text(grams)} g "
-        f"(USDA has no {unit} one; {one.assumption or 'default portion'})",
+        f"size: {unit} = {factor:.3g} x {one.portion} = {grams_text(grams)} g ({why})",
     )
 
 
