@@ -347,3 +347,25 @@ def test_brand_spot_checks() -> None:
     assert brands["kirkland"]["generic"] == ""  # a store brand never names a food
     assert brands["domino's"]["generic"] == "pizza"
     assert "chocolate sandwich" in _description(brands["oreo"]["generic"]).lower()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "aliases.csv",
+        "brands.csv",
+        "entry_words.csv",
+        "matching_words.csv",
+        "supplement_names.csv",
+        "supplement_products.csv",
+        "synonyms.csv",
+        "units.csv",
+        "vague_amounts.csv",
+    ],
+)
+def test_every_row_of_a_hand_written_table_has_its_header_s_fields(name: str) -> None:
+    # a comma in a note left unquoted splits the note into a field the header lacks
+    with dataset_path(name).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    width = len(rows[0])
+    assert [i + 1 for i, row in enumerate(rows) if len(row) != width] == []
