@@ -55,8 +55,10 @@ from nutrilog.matching.entry import (
     opens_unknown,
     read_topped,
     said_hot,
+    shop_said,
     strip_prefix,
     understand,
+    without_shop,
 )
 from nutrilog.matching.match import Matcher
 from nutrilog.matching.neighbours import regional_reading
@@ -78,6 +80,7 @@ def _read(text: str, food: str, matcher: Matcher) -> Understanding:
     if not _from_columns(text, food):
         return understand(text, matcher)
     rest, meal, clock = strip_prefix(food)
+    rest = without_shop(matcher, rest)
     reason = not_food_reason(rest, matcher.index.postings.keys())
     if reason is None:
         rest, said_clock = clock_after(rest)
@@ -143,6 +146,7 @@ def understand_entries(
         or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"
         or opens_unknown(matcher, line)  # "portillos italian beef"
         or said_hot(line)  # "hot sake"
+        or shop_said(line)  # "potato salad from king soopers"
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

@@ -116,6 +116,8 @@ __all__ = [
     "maker_aside",
     "names_a_maker",
     "said_hot",
+    "shop_said",
+    "without_shop",
     "opens_unknown",
     "needs_reading",
     "not_food_reason",
@@ -567,6 +569,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
 def _understand(text: str, matcher: Matcher) -> Understanding:
     """:func:`understand` before makers' names are set aside."""
     rest, meal, clock = strip_prefix(_whose_dropped(matcher, text))
+    rest = without_shop(matcher, rest)
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     skipped = not_food_reason(text, matcher.index.postings.keys())
     if reason is None and skipped is not None and "(skipped meal:" in skipped:
@@ -1001,6 +1004,62 @@ def _names_no_food(matcher: Matcher, words: str) -> bool:
     (``lunch truck``, ``pre-game``, ``half time``)."""
     key = _food_key(matcher, words)
     return bool(key) and matcher.result(key).position is None
+
+
+#: Where a food was bought, said after it (``potato salad from king soopers``, ``sweet
+#: tea from Harps deli, 32 oz``): words after ``from`` or ``at``, with an amount after a
+#: comma kept.
+_BOUGHT_AFTER = re.compile(
+    r"\s+(?:from|at|@)\s+(?P<shop>[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,2})"
+    r"(?P<tail>\s*,\s*\d[^,]*)?\s*$",
+    re.I,
+)
+#: A shop's counter or a place's canteen before the food (``king soopers deli fried
+#: chicken``, ``hospital cafeteria chicken tenders``): the words before it name the shop.
+_SHOP_BEFORE = re.compile(
+    r"^(?P<shop>[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,2}?)\s+"
+    r"(?P<counter>deli|cafeteria|canteen|bakery|hot\s+bar|food\s+court|market)\s+(?=[a-z\d])",
+    re.I,
+)
+#: What a food is made from, never a shop (``from frozen``, ``from concentrate``).
+_MADE_FROM = frozenset({"frozen", "dried", "raw", "fresh", "canned", "concentrate", "mix"})
+
+
+def shop_said(text: str) -> bool:
+    """Whether ``text`` may name the shop or canteen a food came from (see
+    :func:`without_shop`)."""
+    found = _BOUGHT_AFTER.search(text)
+    return (found is not None and found.start() > 0) or _SHOP_BEFORE.match(text) is not None
+
+
+def without_shop(matcher: Matcher, text: str) -> str:
+    """``text`` without the shop or canteen it was bought at, when the words naming it
+    name no food and hold a word the tables lack or a place's word (``deli``, ``store``):
+    ``fried chicken thigh`` of ``king soopers deli fried chicken thigh``; ``juice from
+    concentrate`` and ``turkey deli meat`` keep their words."""
+    known = matcher.index.postings.keys()
+    places = {*entry_words().places, "deli", "bakery", "market", "counter"}
+
+    def a_shop(words: str) -> bool:
+        split = normalize_many([words])[0].split()
+        return (
+            bool(split)
+            and not _MADE_FROM.intersection(split)
+            and any(w not in known or w in places for w in split)
+            and _names_no_food(matcher, words)
+        )
+
+    found = _BOUGHT_AFTER.search(text)
+    if found is not None and found.start() > 0 and a_shop(found["shop"]):
+        kept = text[: found.start()].strip()
+        if _names_a_food_first(matcher, kept):
+            text = kept + (found["tail"] or "")
+    found = _SHOP_BEFORE.match(text)
+    if found is not None and a_shop(found["shop"]):
+        kept = text[found.end() :]
+        if _names_a_food_first(matcher, kept):
+            text = kept
+    return text
 
 
 #: A label of one to four words and a separator before a food (``lunch truck - 2 hot

@@ -98,6 +98,26 @@ def _stores() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n)
 
 
+@lru_cache(maxsize=1)
+def _long_stores() -> tuple[tuple[str, ...], ...]:
+    """Shop names of several words (``king soopers``, ``giant eagle``)."""
+    from nutrilog.matching.vocabulary import matcher_words
+
+    names = normalize_many(list(matcher_words().store_brands))
+    return tuple(tuple(n.split()) for n in names if " " in n)
+
+
+def _names_a_store(words: list[str]) -> bool:
+    """Whether ``words`` hold a shop's name (one word or several)."""
+    if _stores().intersection(words):
+        return True
+    return any(
+        tuple(words[i : i + len(name)]) == name
+        for name in _long_stores()
+        for i in range(len(words) - len(name) + 1)
+    )
+
+
 #: Words of pay or of a bill that is no food (``tips $186``, ``parking $14``).
 _PAY = frozenset(
     {
@@ -359,7 +379,7 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     ]
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
     money = MONEY.search(text)
-    if money is not None and (_SHOPPING | _stores()).intersection(words):
+    if money is not None and (_SHOPPING.intersection(words) or _names_a_store(words)):
         if not _measured(MONEY.sub(" ", text)):
             # "Seafood City run $86": a shopping trip, with no amount of any food in it
             kind = "pay or bill" if _PAY.intersection(words) else "purchase"
