@@ -614,6 +614,14 @@ def _chain_dish(
     return None
 
 
+#: Nouns a count of a food is made of that never change which food it is (``links``,
+#: ``fillets``, ``pieces``).
+_ITEM_NOUNS = frozenset(
+    {"fillet", "filet", "link", "lnk", "piece", "pc", "pcs", "peice", "pice", "slice", "each",
+     "item", "ct", "count"}
+)  # fmt: skip
+
+
 def _match_reading(
     index: FoodIndex, reading: Reading, tables: MatchTables, threshold: float
 ) -> Steps[MatchResult]:
@@ -647,6 +655,13 @@ def _match_reading(
     found = alias_lookup(index, every, tables) if every != known else None
     if found is not None:
         return _alias_result(index, found, _CORRECTED * len(reading.corrections))
+    # "shakshouka 2 eggs": an alias of words no USDA food has, then a word its food's
+    # description holds (the eggs it was made with), before the known word alone
+    described = described_alias(index, every, tables) if every != known else None
+    if described is not None:
+        result = _alias_result(index, described[0], _CORRECTED * (1 + len(reading.corrections)))
+        result.assumptions.append(("alias", described[1]))
+        return result
     found = alias_lookup(index, known, tables)
     if found is None:
         written = [w for seg in reading.written for w in seg]
@@ -654,6 +669,11 @@ def _match_reading(
     if found is None and len(known) > 1 and known[0] == "whole":
         # "whole banana": the whole item, as a count says (whole milk is an alias itself)
         found = alias_lookup(index, known[1:], tables)
+    kept = [w for w in known if w not in _ITEM_NOUNS]
+    if found is None and kept and len(kept) < len(known):
+        # "2 italian sausage links", "snapper fillet, baked": the alias without the
+        # noun a count is made of, before any other word is set aside (sausage links)
+        found = alias_lookup(index, kept, tables)
     if found is not None:
         return _alias_result(index, found, penalty)
     black = drink_taken_black(index, every, tables)
