@@ -250,7 +250,7 @@ def test_supplement_products_and_their_stated_doses(line: str, want: dict[str, f
 
 
 @pytest.mark.parametrize(
-    "line", ["Flintstones chewable", "Seven Seas cod liver oil", "liquid iv packet"]
+    "line", ["Flintstones chewable", "Seven Seas cod liver oil", "electrolyte packet"]
 )
 def test_products_with_no_stated_amount_are_supplements_of_unknown_amount(line: str) -> None:
     info = detect_supplement(line)

@@ -325,7 +325,9 @@ _ONE_DOSE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu)\b", re.I
 #: D3 each)``, ``gummies, 2 (250 mg Ca / 400 IU per gummy)``).
 _UNIT_FORMS = (
     r"(?:caplets?|tablets?|tabs?|capsules?|caps|softgels?|gummies|gumm(?:y|ie)s?|chewables?"
-    r"|chews?|pills?|lozenges?)"
+    r"|chews?|pills?|lozenges?"
+    # Spanish and Portuguese (``2 pastillas``, ``2 comprimidos``)
+    r"|pastillas?|tabletas?|c[a\u00e1]psulas?|comprimidos?|gomitas?)"
 )
 _COUNT_OF_UNITS = re.compile(
     rf"(?P<count>\b\d+)\s*(?:x\s*)?{_UNIT_FORMS}\b|,\s*(?P<bare>\d+)\s*\("
@@ -636,6 +638,11 @@ _LABEL_MASS = frozenset({"mg", "ug"})
 _MEASURED_IN_BLOOD = re.compile(r"\bmg\s*/\s*dl\b|\bmmol\b", re.I)
 
 
+#: A dose in milligrams before ``mg`` written as a word: magnesium's symbol, as ``ca``
+#: and ``k`` are calcium's and potassium's (``(1000mg ca, 400mg mg)``).
+_MG_NAMED = re.compile(r"(?P<dose>(?<![\w.])\d+(?:\.\d+)?\s*mg)\s+mg\b(?!\s*/)", re.I)
+
+
 def _detect(text: str) -> SupplementInfo:
     """:func:`detect_supplement` before its amounts are checked against any label."""
     # "magnésium", "cálcio": the letters without their accents (the micro sign stays)
@@ -643,6 +650,7 @@ def _detect(text: str) -> SupplementInfo:
         c for c in unicodedata.normalize("NFD", str(text or "")) if not unicodedata.combining(c)
     )
     text = named_formulas(text)  # "KCl 10 mEq": potassium chloride
+    text = _MG_NAMED.sub(r"\g<dose> magnesium", text)  # "400mg mg": magnesium's dose
     if _COUNT_OF_UNITS.search(text) or _COUNT_NAMED_UNITS.search(text):
         text = _AT_EACH.sub(lambda m: f" {m['dose']} each", text)  # "3 mag caps @120"
     owner = _WHOSE.match(text)

@@ -128,6 +128,46 @@ def doses_in_order(text: str, columns: list[str]) -> dict[str, ParsedAmount] | N
     }
 
 
+#: What parts a list of doses (``1000mg ca, 400mg mg, 15mg zinc``).
+_LISTED = re.compile(r"[,;+]|\band\b", re.I)
+
+
+#: A nutrient's symbol alone beside its dose in a list, in any case (``1000mg ca``).
+_SYMBOLS = {
+    "ca": "calcium_mg",
+    "cal": "calcium_mg",
+    "mg": "magnesium_mg",
+    "mag": "magnesium_mg",
+    "k": "potassium_mg",
+    "na": "sodium_mg",
+}
+
+
+def _doses_listed(
+    inner: str, patterns: dict[str, re.Pattern[str]]
+) -> dict[str, ParsedAmount] | None:
+    """Each nutrient's dose when a list gives one dose and one name per item, a dose
+    of a nutrient not tracked among them (``1000mg ca, 400mg mg, 15mg zinc``); None
+    unless every nutrient of ``patterns`` has exactly one."""
+    found: dict[str, ParsedAmount] = {}
+    for piece in _LISTED.split(inner):
+        doses = _DOSE.findall(piece)
+        if not doses:
+            continue
+        if len(doses) > 1:
+            return None
+        named = _DOSE.sub(" ", piece)  # "1000mg ca": the unit is no magnesium
+        symbol = _SYMBOLS.get(named.strip().lower())
+        owners = (
+            [symbol] if symbol in patterns else [c for c, p in patterns.items() if p.search(named)]
+        )
+        if len(owners) > 1 or (owners and owners[0] in found):
+            return None
+        if owners:
+            found[owners[0]] = parse_quantity(doses[0])
+    return found if set(found) == set(patterns) else None
+
+
 #: A bracket of a line (``(1000mg Ca 400mg Mg)``).
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
@@ -147,6 +187,9 @@ def doses_in_brackets(text: str, columns: list[str]) -> dict[str, ParsedAmount] 
     patterns = {column: pattern for column, pattern in NUTRIENT_PATTERNS if column in columns}
     for found in _BRACKET.finditer(text):
         inner = found[1]
+        listed = _doses_listed(inner, patterns) if len(columns) > 1 else None
+        if listed is not None:
+            return listed
         if len(columns) < 2 or any(p.search(inner) is None for p in patterns.values()):
             continue
         parts = doses_beside_names(inner, columns)
