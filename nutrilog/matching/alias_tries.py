@@ -285,13 +285,17 @@ def _described_after(
     """The alias of the first words when the last one is a word its food's USDA
     description holds (``orange pekoe tea``: orange pekoe is "Beverages, tea, black"):
     the word names the kind of food the alias already is."""
-    if len(words) < 2 or words[-1] in matcher_words().stop:
+    stop = matcher_words().stop
+    for cut in (1, 2):  # "philly cheesesteak hero": a submarine sandwich, as it says
+        if len(words) <= cut or stop.intersection(words[-cut:]):
+            return None
+        found = alias_lookup(index, words[:-cut], tables)
+        if found is None:
+            continue
+        at = np.array([found[0]])
+        if all(isin_sorted(at, foods_holding(index, w))[0] for w in words[-cut:]):
+            return found, f"{' '.join(words)} read as {' '.join(words[:-cut])}"
         return None
-    found = alias_lookup(index, words[:-1], tables)
-    if found is None:
-        return None
-    if isin_sorted(np.array([found[0]]), foods_holding(index, words[-1]))[0]:
-        return found, f"{' '.join(words)} read as {' '.join(words[:-1])}"
     return None
 
 

@@ -520,7 +520,8 @@ def _words_off_kind(
 #: chocolate``, ``Glucerna shake vanilla``): the product's own food, whatever the flavour.
 _FLAVOURS = frozenset(
     {"vanilla", "chocolate", "choc", "strawberry", "caramel", "mocha", "coffee", "banana",
-     "original", "flavor", "flavour", "flavored", "flavoured", "shake"}
+     "original", "flavor", "flavour", "flavored", "flavoured", "shake", "cookie", "dough",
+     "crunch", "crunchy", "raisin", "cinnamon", "salted", "sea", "salt", "berry", "blueberry"}
 )  # fmt: skip
 
 
@@ -558,8 +559,15 @@ def _product_flavour(
     words no food name holds (``jarritos mandarina``), when the words before them are a
     curated alias holding a brand; else None."""
     cut = len(words)
-    # a flavour word, or a word no food name holds (``jarritos mandarina``, ``takis fuego``)
-    while cut > 1 and (words[cut - 1] in _FLAVOURS or _unknown_word(index, words[cut - 1], tables)):
+    drinks = matcher_words().drink_flavours
+    # a flavour word, or a word no food name holds (``jarritos mandarina``, ``takis fuego``,
+    # ``gatorade lemon lime``, ``clif bar chocolate chip``)
+    while cut > 1 and (
+        words[cut - 1] in _FLAVOURS
+        or words[cut - 1] in drinks
+        or (words[cut - 1] == "chip" and words[cut - 2] in ("chocolate", "choc"))
+        or _unknown_word(index, words[cut - 1], tables)
+    ):
         cut -= 1
     if cut == len(words) or cut == 0:
         return None
