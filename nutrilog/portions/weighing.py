@@ -26,6 +26,7 @@ from nutrilog._resources import dataset_path
 from nutrilog._vector import coded, distinct_rows
 from nutrilog.portions.choice import NO_HINT, Portion, described_words, read_hint
 from nutrilog.portions.kinds import VAGUE_ITEMS, for_food
+from nutrilog.quantity.numbers import LITTLE_NOTE
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
 if TYPE_CHECKING:
@@ -220,6 +221,8 @@ def _resolve(
         # "a little": no amount stated; "a few", "several": that many of the food's items
         counted = _VAGUE_COUNT.search(food_text) if isinstance(food_text, str) else None
         unit = VAGUE_ITEMS.get(int(counted[1]), "some") if counted else "some"
+        if isinstance(food_text, str) and LITTLE_NOTE in food_text:
+            unit = "little"  # "a little sour cream": less than the usual serving
     if not isinstance(food_id, str) or not food_id:
         return Portion(np.nan, "", "vague amount" if kind == "vague" else "no food matched")
     if food_id not in foods:

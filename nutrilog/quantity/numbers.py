@@ -143,6 +143,19 @@ _AND_A = {("a", "half"): 0.5, ("a", "quarter"): 0.25, ("a", "third"): 1 / 3}
 VAGUE_COUNTS: dict[tuple[str, ...], float] = {("a", "few"): 3.0, ("few",): 3.0, ("several",): 4.0}
 
 
+#: Vague words for less than a serving (``a little``, ``a lil bit``, ``un poquito``),
+#: noted :data:`LITTLE_NOTE` so that the weighing takes a share of the food's usual
+#: serving (``datasets/vague_amounts.csv``, row ``little``).
+LITTLE: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("a", "little"), ("a", "little", "bit"), ("little", "bit"), ("a", "lil", "bit"),
+        ("lil", "bit"), ("a", "lil"), ("a", "wee", "bit"), ("a", "tad"), ("a", "touch"),
+        ("un", "poco", "de"), ("un", "poco"), ("un", "poquito", "de"), ("un", "poquito"),
+        ("um", "pouco", "de"), ("um", "pouco"), ("un", "peu", "de"), ("un", "peu"),
+    }
+)  # fmt: skip
+LITTLE_NOTE = "little vague"
+
 #: The cream named "half and half", however its "and" is written.
 _HALF_AND_HALF = re.compile(r"^half\s+(?:and|&|n|'n'?|\+)\s+half\b")
 
@@ -163,6 +176,8 @@ def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | N
                 return counted, j, (f"{said} = {format_number(counted)}",)
             if counted is not None:  # "a few strawberries": a few of its items, if counted
                 return value, j, (f"count {format_number(counted)} vague",)
+            if phrase in LITTLE:  # "a little sour cream": less than a serving
+                return value, j, (LITTLE_NOTE,)
             return value, j, ()
     if first in _NUMBER_WORDS:
         value, j = _NUMBER_WORDS[first], i + 1
