@@ -288,9 +288,9 @@ def test_a_product_strength_is_the_dose() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    # (LMNT has the maker's amounts in the product table: tests/test_supplements.py;
-    # Liquid I.V. has none, its lines differ: its amounts are unknown)
-    ["creatine monohydrate 5 g", "Nuun tablet", "salt tabs x2", "liquid IV stick"],
+    # (LMNT and Liquid I.V. have the maker's amounts in the product table:
+    # tests/test_supplements.py)
+    ["creatine monohydrate 5 g", "Nuun tablet", "salt tabs x2", "electrolyte packet"],
 )
 def test_electrolyte_products_salt_tablets_and_creatine_are_supplements(line: str) -> None:
     info = detect_supplement(line)
