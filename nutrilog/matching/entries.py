@@ -61,6 +61,7 @@ from nutrilog.matching.entry import (
     without_shop,
 )
 from nutrilog.matching.match import Matcher
+from nutrilog.matching.negations import without_negations
 from nutrilog.matching.neighbours import regional_reading
 from nutrilog.matching.parts import part_spans
 from nutrilog.matching.unlisted import unlisted_foods
@@ -85,9 +86,12 @@ def _read(text: str, food: str, matcher: Matcher) -> Understanding:
     if reason is None:
         rest, said_clock = clock_after(rest)
         clock = clock or said_clock
+    omitted: tuple[tuple[str, str], ...] = ()
+    if reason is None:  # "iced green tea no sugar, 16oz": the sugar was not had
+        rest, omitted = without_negations(rest, matcher)
     # "butter chicken + rice" with its amount in a column: the dish its parts name
     joined = None if reason else with_joined(matcher, rest, part_spans(rest))
-    parts = () if reason else (maker_aside(matcher, Part(joined or rest, ())),)
+    parts = () if reason else (maker_aside(matcher, Part(joined or rest, omitted)),)
     return Understanding(food, meal, clock, reason, parts)
 
 
