@@ -412,8 +412,14 @@ def for_food(
     if hint.size == "mini" and kind == "default":
         return found  # "mini cheddars" with no amount: a serving of the bite-size food
     if hint.size and kind in ("default", "bare", "noun", "count"):
-        return sized(found, food, hint.size)
+        # "2 small slices of pizza": small slices, not two small pizzas
+        return sized(found, food, hint.size, whole=kind != "count" or unit in _WHOLE_UNITS)
     return found
+
+
+#: Count units that are the food's whole item, whose sizes are the food's own
+#: (``2 large eggs`` written ``2 large each``).
+_WHOLE_UNITS = frozenset({"", "each", "item", "whole"})
 
 
 #: Drinks sold in cans (``1 can coconut water``, ``1 can mango nectar``), by the words

@@ -103,11 +103,13 @@ def size_word(words: list[str]) -> str:
     return next((w for w in words if w in _SIZE_WORDS), "")
 
 
-def sized(found: Portion, food: Food, word: str) -> Portion:
+def sized(found: Portion, food: Food, word: str, whole: bool = True) -> Portion:
     """``found`` for a size word the food text holds: the food's own portion of that
     size (``a big banana``: large), else ``found`` scaled by :data:`SIZE_FACTORS` (``a
     big salad``); unchanged when the portion or the food's own name already
-    says that size (a ``large`` row, ``BIG MAC``, ``large curd`` cottage cheese)."""
+    says that size (a ``large`` row, ``BIG MAC``, ``large curd`` cottage cheese).
+    ``whole`` False: the size is of a piece counted (``2 small slices`` of pizza), never
+    the food's own item of that size (a small pizza), so ``found`` is scaled."""
     size = _SIZE_WORDS.get(word)
     if (
         size is None
@@ -115,7 +117,12 @@ def sized(found: Portion, food: Food, word: str) -> Portion:
         or re.search(rf"\b(?:{word}|{size})\b", f"{found.portion} {food.description}", re.I)
     ):
         return found
-    own = next((r for r in food.rows if r.unit == size and r.amount == 1), None)
+    if not whole:
+        if size not in SIZE_FACTORS:
+            return found
+        own = None
+    else:
+        own = next((r for r in food.rows if r.unit == size and r.amount == 1), None)
     if own is None and size not in SIZE_FACTORS:  # "miniature": a row's text says it
         named = re.compile(rf"\b{size}\b", re.IGNORECASE)
         own = next(

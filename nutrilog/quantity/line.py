@@ -169,7 +169,10 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
         value, j = value * second[0], second[1]
     unit: UnitInfo | None = None
     hit = None
-    if word_at(toks, j) in _MODIFIERS:  # "2 heaping tbsp", "2 small slices"
+    named = unit_at(toks, j)  # "3 small cups": a unit of its own (a demitasse)
+    if word_at(toks, j) in _MODIFIERS and not (
+        named is not None and named[1] > j + 1 and named[0].kind != "size"
+    ):  # "2 heaping tbsp", "2 small slices"
         after = unit_at(toks, j + 1)
         if after is not None and after[0].kind != "size":
             notes, hit = (*notes, toks.word[j]), after
