@@ -1,0 +1,182 @@
+"""Shops and canteens, small amounts, counted nouns and doses listed beside symbols.
+
+Lines made up for these tests; grams checked against the USDA rows named beside them
+(``datasets/portions.csv``), doses against the labels named in
+``datasets/supplement_products.csv``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import nutrilog as nl
+from nutrilog.supplements import detect_supplement
+
+
+def _entries(line: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    log = nl.parse_entries([line], date="2026-11-21")
+    result = nl.analyze(log, nl.Profile(age=40, sex="female"), min_day_kcal=0)
+    return result.entries, result.rejected
+
+
+def _one(line: str) -> pd.Series:
+    entries, rejected = _entries(line)
+    assert len(rejected) == 0, list(rejected["reason"])
+    assert len(entries) == 1, entries[["food_id", "grams"]]
+    return entries.iloc[0]
+
+
+# --- where a food was bought is no part of it ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # FNDDS 75141000 coleslaw, quantity not specified 110 g
+        ("coleslaw from the weis deli", "fndds:75141000", 110.0),
+        # FNDDS 58148110 macaroni salad, quantity not specified 136 g
+        ("macaroni salad from food city", "fndds:58148110", 136.0),
+        # FNDDS 92308000 sweet tea: 20 fl oz at its 31 g a fl oz
+        ("sweet tea from dillons, 20 oz", "fndds:92308000", 620.0),
+        # FNDDS 24127200 fried chicken breast, quantity not specified 175 g
+        ("albertsons deli fried chicken breast", "fndds:24127200", 175.0),
+    ],
+)
+def test_the_shop_a_food_came_from_is_set_aside(line: str, food_id: str, grams: float) -> None:
+    row = _one(line)
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
+
+
+def test_a_canteen_before_a_list_of_foods_is_set_aside() -> None:
+    entries, rejected = _entries("hospital canteen fish and chips")
+    assert len(rejected) == 0
+    assert entries["food_id"].tolist() == ["fndds:26100140", "fndds:71401030"]
+    assert "canteen" not in " ".join(entries["assumptions"].astype(str))
+
+
+def test_a_word_before_deli_that_names_a_food_stays() -> None:
+    row = _one("turkey deli meat 2 slices")
+    assert row["food_id"] == "sr28:07081"  # Turkey breast, sliced, prepackaged
+    assert row["grams"] == pytest.approx(30.0)  # 2 x 15 g slice
+
+
+@pytest.mark.parametrize("line", ["ShopRite $88.10", "king soopers $41.07", "harps $19.99"])
+def test_a_shop_and_an_amount_of_money_is_a_purchase(line: str) -> None:
+    entries, rejected = _entries(line)
+    assert len(entries) == 0
+    assert "purchase" in rejected.iloc[0]["reason"]
+
+
+# --- an alias before the words its food holds, and the nouns a count is made of -------
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # FNDDS 32130510 egg omelet with vegetables: 1 egg 75 g
+        ("frittata 3 eggs", "fndds:32130510", 225.0),
+        # SR28 07013 bratwurst, cooked: 1 link 85 g
+        ("3 bratwurst links", "sr28:07013", 255.0),
+        # SR28 15016 cod, cooked, dry heat: 1 fillet 180 g
+        ("1 cod fillet, baked", "sr28:15016", 180.0),
+        # FNDDS 27515070 steak and cheese submarine sandwich, quantity not specified 260 g
+        ("philly cheesesteak grinder", "fndds:27515070", 260.0),
+    ],
+)
+def test_aliases_beside_words_their_food_holds(line: str, food_id: str, grams: float) -> None:
+    row = _one(line)
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # FNDDS 95320500 Powerade: 20 fl oz at 31 g a fl oz; the flavour names no food
+        ("powerade fruit punch 20oz", "fndds:95320500", 620.0),
+        # SR28 14003 beer, regular: 1 can or bottle (12 fl oz) 356 g
+        ("2 toñas", "sr28:14003", 712.0),
+        # FNDDS 27510501 hamburger slider (White Castle Original Slider), 1 slider 50 g
+        ("white castle x2", "fndds:27510501", 100.0),
+        # FNDDS 56203540 oatmeal made with milk and sugar (avena con leche), 1 cup 240 g
+        ("avena con leche 1 taza", "fndds:56203540", 240.0),
+    ],
+)
+def test_brands_flavours_and_dish_names(line: str, food_id: str, grams: float) -> None:
+    row = _one(line)
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
+
+
+def test_a_line_whose_amount_stands_apart_loses_what_was_not_had() -> None:
+    row = _one("iced tea no sugar, 16oz")
+    assert row["food_id"] == "fndds:92308020"  # Tea, iced, brewed, black, unsweetened
+    assert row["grams"] == pytest.approx(480.0)  # 16 fl oz at 30 g
+    assert "left out: no sugar" in row["assumptions"]
+
+
+# --- small amounts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("a little guacamole", 30.0),  # half of FNDDS 63409010's 60 g unstated amount
+        ("a bit of ricotta", 61.5),  # half of FNDDS 14201500's 123 g
+        ("some ricotta", 123.0),  # "some" stays the whole unstated amount
+    ],
+)
+def test_a_little_is_half_the_usual_serving(line: str, grams: float) -> None:
+    row = _one(line)
+    assert row["grams"] == pytest.approx(grams)
+
+
+def test_a_box_is_the_foods_own_box() -> None:
+    assert _one("a box of raisins")["grams"] == pytest.approx(43.0)  # SR28 small box 1.5 oz
+    assert _one("2 boxes raisins")["grams"] == pytest.approx(86.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("turkish coffee 2 small cups", 124.0),  # FNDDS 92101600: 2 fl oz at 31 g, twice
+        ("a small cup of soup", 241.0),  # FNDDS 58400000 soup, 1 cup
+    ],
+)
+def test_a_small_cup_of_coffee_is_a_demitasse(line: str, grams: float) -> None:
+    assert _one(line)["grams"] == pytest.approx(grams)
+
+
+def test_a_size_said_of_a_counted_piece_scales_the_piece() -> None:
+    row = _one("2 small slices of pepperoni pizza")
+    # FNDDS 58106540: 1 piece, NFS 124 g; small is 2/3 of it; never two small pizzas
+    assert row["grams"] == pytest.approx(2 * 124.0 * 2 / 3, rel=1e-3)
+
+
+# --- doses -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("magnesio 3 pastillas 100mg c/u", {"magnesium_mg": 300.0}),
+        ("calcio 2 tabletas 500mg cada una", {"calcium_mg": 1000.0}),
+        # a bracket of what the tablets hold together: doses beside symbols, any case,
+        # an untracked one among them
+        ("cal/mag/zinc 2 tabs (800mg ca, 300mg mg, 10mg zinc)", {"calcium_mg": 800.0,
+                                                                 "magnesium_mg": 300.0}),
+        ("cal mag (600mg ca, 250mg mag)", {"calcium_mg": 600.0, "magnesium_mg": 250.0}),
+    ],
+)  # fmt: skip
+def test_doses_written_in_spanish_or_beside_symbols(line: str, want: dict[str, float]) -> None:
+    info = detect_supplement(line)
+    assert info.kind == "supplement"
+    assert info.nutrients == pytest.approx(want)
+
+
+def test_a_food_usda_lacks_is_left_unmatched() -> None:
+    entries, _ = _entries("chocolate gravy 1/2 cup")
+    assert entries["food_id"].isna().all()
+    assert "not in USDA" in entries.iloc[0]["assumptions"]
