@@ -180,3 +180,14 @@ def test_a_food_usda_lacks_is_left_unmatched() -> None:
     entries, _ = _entries("chocolate gravy 1/2 cup")
     assert entries["food_id"].isna().all()
     assert "not in USDA" in entries.iloc[0]["assumptions"]
+
+
+def test_juice_from_concentrate_is_the_juice_as_drunk() -> None:
+    row = _one("apple juice from concentrate")
+    assert "concentrate" not in row["description"]  # never the undiluted concentrate
+    assert row["food_id"] == "sr28:09016"  # Apple juice, canned or bottled
+
+
+def test_a_spanish_fried_fish_is_no_corn_chip() -> None:
+    row = _one("pargo frito")
+    assert row["food_id"] == "fndds:26133140"  # Porgy, coated, fried (FNDDS lists snapper)

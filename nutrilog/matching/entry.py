@@ -1050,6 +1050,12 @@ def without_shop(matcher: Matcher, text: str) -> str:
         )
 
     found = _BOUGHT_AFTER.search(text)
+    if found is not None and found.start() > 0 and found["shop"].lower() == "concentrate":
+        # "apple juice from concentrate": the juice as drunk, made up from concentrate,
+        # never the undiluted concentrate
+        kept = text[: found.start()].strip()
+        if _names_a_food_first(matcher, kept):
+            return kept + (found["tail"] or "")
     if found is not None and found.start() > 0 and a_shop(found["shop"]):
         kept = text[: found.start()].strip()
         if _names_a_food_first(matcher, kept):
