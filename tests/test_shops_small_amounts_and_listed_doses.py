@@ -191,3 +191,9 @@ def test_juice_from_concentrate_is_the_juice_as_drunk() -> None:
 def test_a_spanish_fried_fish_is_no_corn_chip() -> None:
     row = _one("pargo frito")
     assert row["food_id"] == "fndds:26133140"  # Porgy, coated, fried (FNDDS lists snapper)
+
+
+def test_a_corrected_spelling_chooses_the_portion_too() -> None:
+    row = _one("3 meatbals")
+    assert row["food_id"] == "fndds:27214100"  # Meat loaf made with beef (meatballs)
+    assert row["grams"] == pytest.approx(3 * 28.0)  # its medium meatball, not a slice

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -107,7 +108,7 @@ def _match_keys(
     )
     # Grams of one unit, matched or not: a mass needs no food, and an unmatched
     # entry's known weight still counts against coverage.
-    texts = _food_texts(keys)
+    texts = _respelt(_food_texts(keys), matched)
     water = (keys["kind"] == "water").to_numpy(dtype=bool)
     given = _users_grams(keys, grams) if grams else [None] * len(keys)
     by_mass: dict[tuple[Any, bool], Any] = {}  # a mass weighs the same whatever the food
@@ -135,6 +136,32 @@ def _match_keys(
         plain_water=water & matched["food_id"].isna().to_numpy(),
         unmatched_reason=np.where(unknown != "", unknown, None),
     )
+
+
+#: A spelling the matcher corrected, in a match's assumptions (``spelling: meatbal →
+#: meatball``).
+_SPELLING = re.compile(r"spelling: (?P<wrong>[\w'-]+) \u2192 (?P<right>[\w' -]+?)(?=;|$)")
+
+
+def _respelt(texts: list[str], matched: pd.DataFrame) -> list[str]:
+    """The food texts with the spellings the matcher corrected put right, so that the
+    portion is chosen by the word meant (``4 meatbals``: four meatballs, not four
+    slices of meat loaf)."""
+    if "assumptions" not in matched:
+        return texts
+    out = list(texts)
+    for row, said in enumerate(matched["assumptions"].tolist()):
+        if not isinstance(said, str) or "spelling:" not in said or not out[row]:
+            continue
+        for found in _SPELLING.finditer(said):
+            wrong, right = re.escape(found["wrong"]), found["right"]
+            out[row] = re.sub(
+                rf"\b{wrong}(s|es)?\b",
+                lambda m, right=right: right + (m[1] or ""),
+                out[row],
+                flags=re.IGNORECASE,
+            )
+    return out
 
 
 def _food_texts(keys: pd.DataFrame) -> list[str]:
