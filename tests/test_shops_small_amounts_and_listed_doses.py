@@ -197,3 +197,13 @@ def test_a_corrected_spelling_chooses_the_portion_too() -> None:
     row = _one("3 meatbals")
     assert row["food_id"] == "fndds:27214100"  # Meat loaf made with beef (meatballs)
     assert row["grams"] == pytest.approx(3 * 28.0)  # its medium meatball, not a slice
+
+
+def test_a_food_served_over_an_amount_of_another_is_two_foods() -> None:
+    entries, rejected = _entries("1 can salmon over 2 cups rice")
+    assert len(rejected) == 0
+    assert len(entries) == 2
+    assert entries.iloc[1]["food_id"] == "sr28:20045"  # Rice, white, long-grain, cooked
+    assert entries.iloc[1]["grams"] == pytest.approx(2 * 158.0)  # SR28 1 cup 158 g
+    _, rejected = _entries("bp 150 over 95")  # a reading, never a food served over
+    assert len(rejected) == 1

@@ -82,8 +82,13 @@ _SERVED_IN = (
     r"|bagels?|croissants?|taco\s+shells?|naans?|rotis?|chapatis?)\b"
 )
 #: What ``over`` is followed by when it says how a food is cooked, not what it is
-#: served on (``eggs over easy``), or is no food at all (``over 2 hours``).
-_NOT_UNDER = r"(?:easy|medium|hard|well|\d|the\s+(?:day|week|weekend)|an?\s+hour)"
+#: served on (``eggs over easy``), or is no food at all (``over 2 hours``, ``138 over
+#: 86``); an amount of a food is served under (``tuna over 2 cups rice``).
+_NOT_UNDER = (
+    r"(?:easy|medium|hard|well|the\s+(?:day|week|weekend)|an?\s+hour"
+    r"|\d+(?:\.\d+)?\s*(?:$|[\d/.,:]|(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?"
+    r"|years?|yrs?|miles?|mi|km|k|degrees?|percent|bpm)\b|%))"
+)
 #: What joins two parts of a line: ``over`` too, for a food served on another
 #: (``salmon over rice``).
 CONNECTOR = re.compile(
