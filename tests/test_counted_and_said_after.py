@@ -92,9 +92,13 @@ def test_when_or_where_said_after_the_food_is_no_part_of_it(
     assert word in rows["description"].iloc[0].lower()
 
 
-def test_a_food_from_concentrate_keeps_its_words(foods: FoodTable) -> None:
+def test_a_juice_from_concentrate_is_the_juice_as_drunk(foods: FoodTable) -> None:
+    # "from concentrate" is how the juice was made, no place; never the undiluted
+    # concentrate (SR28 09410, 281 g a cup and about three times the minerals)
     rows = entries_of(["1 cup apple juice from concentrate"], foods)
-    assert "concentrate" in rows["food"].iloc[0]
+    assert "undiluted" not in rows["description"].iloc[0]
+    assert rows["food_id"].iloc[0] == "sr28:09016"  # Apple juice, canned or bottled
+    assert rows["grams"].iloc[0] == pytest.approx(248.0)  # its 1 cup
 
 
 # --------------------------------------------------------------------------- lines
