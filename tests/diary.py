@@ -34,3 +34,18 @@ def lands_on(foods: FoodTable, line: str, food_id: str, grams: float) -> None:
     assert len(rows) == 1, rows[["food_id", "grams"]]
     assert rows.iloc[0]["food_id"] == food_id
     assert rows.iloc[0]["grams"] == pytest.approx(grams)
+
+
+def analysed(line: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The entries and the rejected rows of the one diary line ``line``."""
+    log = nl.parse_entries([line], date="2026-11-20")
+    result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
+    return result.entries, result.rejected
+
+
+def one_entry(line: str) -> pd.Series:
+    """The one entry ``line`` gives, after checking it gave one and rejected nothing."""
+    entries, rejected = analysed(line)
+    assert len(rejected) == 0, list(rejected["reason"])
+    assert len(entries) == 1, entries[["food_id", "grams"]]
+    return entries.iloc[0]

@@ -9,48 +9,34 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from diary import analysed, one_entry
 
-import nutrilog as nl
 from nutrilog.supplements import detect_supplement
-
-
-def _entries(line: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    log = nl.parse_entries([line], date="2026-11-20")
-    result = nl.analyze(log, nl.Profile(age=40, sex="male"), min_day_kcal=0)
-    return result.entries, result.rejected
-
-
-def _one(line: str) -> pd.Series:
-    entries, rejected = _entries(line)
-    assert len(rejected) == 0, list(rejected["reason"])
-    assert len(entries) == 1, entries[["food_id", "grams"]]
-    return entries.iloc[0]
-
 
 # --- whom a line is for, and notes before or after a food -----------------------------
 
 
 def test_a_family_tag_that_is_also_a_brand_is_whom_the_line_is_for() -> None:
     # Mama is an instant-noodle brand; in square brackets before a food it is his mother
-    row = _one("[mama] 1 cup borscht")
+    row = one_entry("[mama] 1 cup borscht")
     assert row["food_id"] == "fndds:75601100"  # Borscht
     assert "brand" not in str(row.get("assumptions", ""))
 
 
 def test_a_chain_before_a_separator_still_says_which_food() -> None:
-    row = _one("chick-fil-a - 8 nuggets")
+    row = one_entry("chick-fil-a - 8 nuggets")
     assert "brand" in str(row["assumptions"]) or "chick" in str(row["description"]).lower()
 
 
 def test_an_amount_after_a_day_note_is_a_food_entry_even_unmatched() -> None:
-    entries, rejected = _entries("night shift - lamb zharkoye 6oz")
+    entries, rejected = analysed("night shift - lamb zharkoye 6oz")
     assert len(rejected) == 0
     assert len(entries) == 1
     assert entries.iloc[0]["grams"] == pytest.approx(170.1, abs=0.1)  # 6 oz
 
 
 def test_a_day_note_without_a_food_stays_a_note() -> None:
-    entries, rejected = _entries("night shift - 12 hrs")
+    entries, rejected = analysed("night shift - 12 hrs")
     assert len(entries) == 0
     assert "night shift" in rejected.iloc[0]["reason"]
 
@@ -64,14 +50,14 @@ def test_a_day_note_without_a_food_stays_a_note() -> None:
     ],
 )
 def test_an_occasion_said_after_the_food_is_no_part_of_it(line: str, food_id: str | None) -> None:
-    row = _one(line)
+    row = one_entry(line)
     assert pd.notna(row["food_id"])
     if food_id is not None:
         assert row["food_id"] == food_id
 
 
 def test_a_track_distance_is_a_training_note() -> None:
-    entries, rejected = _entries("800m repeats 2:31")
+    entries, rejected = analysed("800m repeats 2:31")
     assert len(entries) == 0
     assert "800m" in rejected.iloc[0]["reason"]
 
@@ -89,13 +75,13 @@ def test_a_track_distance_is_a_training_note() -> None:
     ],
 )
 def test_a_sized_serving_scales_the_default_portion(line: str, grams: float) -> None:
-    row = _one(line)
+    row = one_entry(line)
     assert row["grams"] == pytest.approx(grams, rel=1e-3)
     assert "size:" in row["assumptions"]
 
 
 def test_a_sized_item_of_its_own_is_still_scaled_from_the_item() -> None:
-    row = _one("1 lg dill pickle")  # FNDDS 75503010, one regular pickle 80 g
+    row = one_entry("1 lg dill pickle")  # FNDDS 75503010, one regular pickle 80 g
     assert row["grams"] == pytest.approx(120.0)
 
 
@@ -180,7 +166,7 @@ def test_a_spoonful_of_a_supplement_no_food_table_holds_is_a_supplement() -> Non
     ],
 )
 def test_diary_words_name_the_food(line: str, food_id: str, grams: float | None) -> None:
-    row = _one(line)
+    row = one_entry(line)
     assert row["food_id"] == food_id
     if grams is not None:
         assert row["grams"] == pytest.approx(grams, rel=1e-3)
@@ -204,6 +190,6 @@ def test_diary_words_name_the_food(line: str, food_id: str, grams: float | None)
     ],
 )
 def test_bowls_dishes_and_plates(line: str, grams: float) -> None:
-    row = _one(line)
+    row = one_entry(line)
     assert row["grams"] == pytest.approx(grams, rel=1e-3)
     assert "estimated amount" in row["assumptions"]

@@ -7,24 +7,16 @@ Lines made up for these tests; grams checked against the USDA rows named beside 
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from diary import analysed, one_entry
 
-import nutrilog as nl
 from nutrilog.supplements import detect_supplement
 
 
-def _entries(line: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    log = nl.parse_entries([line], date="2026-11-21")
-    result = nl.analyze(log, nl.Profile(age=40, sex="female"), min_day_kcal=0)
-    return result.entries, result.rejected
-
-
-def _one(line: str) -> pd.Series:
-    entries, rejected = _entries(line)
-    assert len(rejected) == 0, list(rejected["reason"])
-    assert len(entries) == 1, entries[["food_id", "grams"]]
-    return entries.iloc[0]
+def _lands_on(line: str, food_id: str, grams: float) -> None:
+    row = one_entry(line)
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)
 
 
 # --- where a food was bought is no part of it ----------------------------------------
@@ -44,27 +36,25 @@ def _one(line: str) -> pd.Series:
     ],
 )
 def test_the_shop_a_food_came_from_is_set_aside(line: str, food_id: str, grams: float) -> None:
-    row = _one(line)
-    assert row["food_id"] == food_id
-    assert row["grams"] == pytest.approx(grams)
+    _lands_on(line, food_id, grams)
 
 
 def test_a_canteen_before_a_list_of_foods_is_set_aside() -> None:
-    entries, rejected = _entries("hospital canteen fish and chips")
+    entries, rejected = analysed("hospital canteen fish and chips")
     assert len(rejected) == 0
     assert entries["food_id"].tolist() == ["fndds:26100140", "fndds:71401030"]
     assert "canteen" not in " ".join(entries["assumptions"].astype(str))
 
 
 def test_a_word_before_deli_that_names_a_food_stays() -> None:
-    row = _one("turkey deli meat 2 slices")
+    row = one_entry("turkey deli meat 2 slices")
     assert row["food_id"] == "sr28:07081"  # Turkey breast, sliced, prepackaged
     assert row["grams"] == pytest.approx(30.0)  # 2 x 15 g slice
 
 
 @pytest.mark.parametrize("line", ["ShopRite $88.10", "king soopers $41.07", "harps $19.99"])
 def test_a_shop_and_an_amount_of_money_is_a_purchase(line: str) -> None:
-    entries, rejected = _entries(line)
+    entries, rejected = analysed(line)
     assert len(entries) == 0
     assert "purchase" in rejected.iloc[0]["reason"]
 
@@ -86,9 +76,7 @@ def test_a_shop_and_an_amount_of_money_is_a_purchase(line: str) -> None:
     ],
 )
 def test_aliases_beside_words_their_food_holds(line: str, food_id: str, grams: float) -> None:
-    row = _one(line)
-    assert row["food_id"] == food_id
-    assert row["grams"] == pytest.approx(grams)
+    _lands_on(line, food_id, grams)
 
 
 @pytest.mark.parametrize(
@@ -105,13 +93,11 @@ def test_aliases_beside_words_their_food_holds(line: str, food_id: str, grams: f
     ],
 )
 def test_brands_flavours_and_dish_names(line: str, food_id: str, grams: float) -> None:
-    row = _one(line)
-    assert row["food_id"] == food_id
-    assert row["grams"] == pytest.approx(grams)
+    _lands_on(line, food_id, grams)
 
 
 def test_a_line_whose_amount_stands_apart_loses_what_was_not_had() -> None:
-    row = _one("iced tea no sugar, 16oz")
+    row = one_entry("iced tea no sugar, 16oz")
     assert row["food_id"] == "fndds:92308020"  # Tea, iced, brewed, black, unsweetened
     assert row["grams"] == pytest.approx(480.0)  # 16 fl oz at 30 g
     assert "left out: no sugar" in row["assumptions"]
@@ -129,13 +115,13 @@ def test_a_line_whose_amount_stands_apart_loses_what_was_not_had() -> None:
     ],
 )
 def test_a_little_is_half_the_usual_serving(line: str, grams: float) -> None:
-    row = _one(line)
+    row = one_entry(line)
     assert row["grams"] == pytest.approx(grams)
 
 
 def test_a_box_is_the_foods_own_box() -> None:
-    assert _one("a box of raisins")["grams"] == pytest.approx(43.0)  # SR28 small box 1.5 oz
-    assert _one("2 boxes raisins")["grams"] == pytest.approx(86.0)
+    assert one_entry("a box of raisins")["grams"] == pytest.approx(43.0)  # SR28 small box 1.5 oz
+    assert one_entry("2 boxes raisins")["grams"] == pytest.approx(86.0)
 
 
 @pytest.mark.parametrize(
@@ -146,11 +132,11 @@ def test_a_box_is_the_foods_own_box() -> None:
     ],
 )
 def test_a_small_cup_of_coffee_is_a_demitasse(line: str, grams: float) -> None:
-    assert _one(line)["grams"] == pytest.approx(grams)
+    assert one_entry(line)["grams"] == pytest.approx(grams)
 
 
 def test_a_size_said_of_a_counted_piece_scales_the_piece() -> None:
-    row = _one("2 small slices of pepperoni pizza")
+    row = one_entry("2 small slices of pepperoni pizza")
     # FNDDS 58106540: 1 piece, NFS 124 g; small is 2/3 of it; never two small pizzas
     assert row["grams"] == pytest.approx(2 * 124.0 * 2 / 3, rel=1e-3)
 
@@ -177,33 +163,33 @@ def test_doses_written_in_spanish_or_beside_symbols(line: str, want: dict[str, f
 
 
 def test_a_food_usda_lacks_is_left_unmatched() -> None:
-    entries, _ = _entries("chocolate gravy 1/2 cup")
+    entries, _ = analysed("chocolate gravy 1/2 cup")
     assert entries["food_id"].isna().all()
     assert "not in USDA" in entries.iloc[0]["assumptions"]
 
 
 def test_juice_from_concentrate_is_the_juice_as_drunk() -> None:
-    row = _one("apple juice from concentrate")
+    row = one_entry("apple juice from concentrate")
     assert "concentrate" not in row["description"]  # never the undiluted concentrate
     assert row["food_id"] == "sr28:09016"  # Apple juice, canned or bottled
 
 
 def test_a_spanish_fried_fish_is_no_corn_chip() -> None:
-    row = _one("pargo frito")
+    row = one_entry("pargo frito")
     assert row["food_id"] == "fndds:26133140"  # Porgy, coated, fried (FNDDS lists snapper)
 
 
 def test_a_corrected_spelling_chooses_the_portion_too() -> None:
-    row = _one("3 meatbals")
+    row = one_entry("3 meatbals")
     assert row["food_id"] == "fndds:27214100"  # Meat loaf made with beef (meatballs)
     assert row["grams"] == pytest.approx(3 * 28.0)  # its medium meatball, not a slice
 
 
 def test_a_food_served_over_an_amount_of_another_is_two_foods() -> None:
-    entries, rejected = _entries("1 can salmon over 2 cups rice")
+    entries, rejected = analysed("1 can salmon over 2 cups rice")
     assert len(rejected) == 0
     assert len(entries) == 2
     assert entries.iloc[1]["food_id"] == "sr28:20045"  # Rice, white, long-grain, cooked
     assert entries.iloc[1]["grams"] == pytest.approx(2 * 158.0)  # SR28 1 cup 158 g
-    _, rejected = _entries("bp 150 over 95")  # a reading, never a food served over
+    _, rejected = analysed("bp 150 over 95")  # a reading, never a food served over
     assert len(rejected) == 1
