@@ -1035,8 +1035,9 @@ def shop_said(text: str) -> bool:
 def without_shop(matcher: Matcher, text: str) -> str:
     """``text`` without the shop or canteen it was bought at, when the words naming it
     name no food and hold a word the tables lack or a place's word (``deli``, ``store``):
-    ``fried chicken thigh`` of ``king soopers deli fried chicken thigh``; ``juice from
-    concentrate`` and ``turkey deli meat`` keep their words."""
+    ``fried chicken thigh`` of ``king soopers deli fried chicken thigh``; ``turkey deli
+    meat`` and ``beans from dried`` keep their words. ``from concentrate`` goes too: the
+    juice as drunk, made up from concentrate, never the undiluted concentrate."""
     known = matcher.index.postings.keys()
     places = {*entry_words().places, "deli", "bakery", "market", "counter"}
 
@@ -1050,13 +1051,11 @@ def without_shop(matcher: Matcher, text: str) -> str:
         )
 
     found = _BOUGHT_AFTER.search(text)
-    if found is not None and found.start() > 0 and found["shop"].lower() == "concentrate":
-        # "apple juice from concentrate": the juice as drunk, made up from concentrate,
-        # never the undiluted concentrate
-        kept = text[: found.start()].strip()
-        if _names_a_food_first(matcher, kept):
-            return kept + (found["tail"] or "")
-    if found is not None and found.start() > 0 and a_shop(found["shop"]):
+    if (
+        found is not None
+        and found.start() > 0
+        and (found["shop"].lower() == "concentrate" or a_shop(found["shop"]))
+    ):
         kept = text[: found.start()].strip()
         if _names_a_food_first(matcher, kept):
             text = kept + (found["tail"] or "")
