@@ -193,3 +193,18 @@ def test_a_food_served_over_an_amount_of_another_is_two_foods() -> None:
     assert entries.iloc[1]["grams"] == pytest.approx(2 * 158.0)  # SR28 1 cup 158 g
     _, rejected = analysed("bp 150 over 95")  # a reading, never a food served over
     assert len(rejected) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("2 persian cucumbers", 130.0),  # FNDDS 75111000 "1 miniature" 65 g
+        ("2 turkish coffees", 124.0),  # FNDDS 92101600: a 2 fl oz demitasse at 31 g
+        ("1 cafecito", 62.0),  # FNDDS 92101800 Coffee, Cuban: 2 fl oz
+        ("1 hoecake", 61.0),  # FNDDS 52208010 corn pone: a piece, never the 377 g pone
+        ("moussaka at the diner", 152.0),  # FNDDS 77316600: not the 915 g 8" square pan
+        ("a whole moussaka", 915.0),  # said whole: the pan
+    ],
+)
+def test_items_weighed_as_they_are_served(line: str, grams: float) -> None:
+    assert one_entry(line)["grams"] == pytest.approx(grams)

@@ -79,11 +79,17 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
         if sized:
             return _row_default(pick(sized, hint))
     named = entry_named_row(food.rows, hint, food.description)
+    found = _usual_default(food_id, food, hint)
+    if (
+        named is not None
+        and whole_pan(named, hint)
+        and named.per_one > PAN_OVER_SERVING * found.grams
+    ):
+        named = None  # "moussaka at the diner": a serving, never the whole 8" square pan
     # "french bread pizza": the row the entry's own words name; "cherry tomatoes" in the
     # plural are more than the one the row weighs
     if named is not None and not (hint.item.endswith("s") and not hint.noun):
         return _row_default(named)
-    found = _usual_default(food_id, food, hint)
     single = _one_of_several(food, hint, found)
     if single is not None:
         return _row_default(single, f"one {hint.noun}")
@@ -109,6 +115,23 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
             if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
                 return _row_default(row, f"one {noun}")
     return found
+
+
+#: A portion measured as a whole pan or round of a dish (``moussaka (8" square)``,
+#: ``pone (8" dia x 3/4")``, ``(7" x 12")``).
+_WHOLE_PAN = re.compile(
+    r"\d+(?:-\d/\d)?\s*(?:\"|in\b|inch)\s*(?:square|(?:dia(?:meter)?\s*)?x\s*\d)", re.IGNORECASE
+)
+#: Words saying the whole pan was meant (``a whole pizza``, ``the entire pan``).
+_WHOLE_SAID = frozenset({"whole", "entire", "pan", "tray", "sheet", "family", "party"})
+#: How many times a food's unstated amount a pan must weigh to be no serving of it.
+PAN_OVER_SERVING = 3.0
+
+
+def whole_pan(row: Row, hint: Hint) -> bool:
+    """Whether ``row`` weighs a whole pan or round of a dish (``moussaka (8" square)``)
+    and the entry does not say the whole of it was eaten."""
+    return _WHOLE_PAN.search(row.text) is not None and not hint.words & _WHOLE_SAID
 
 
 #: A description that names its food a bar (``SNICKERS Bar``, ``TWIX Caramel Cookie Bars``).

@@ -37,7 +37,14 @@ from nutrilog.portions.choice import (
     size_portion,
     volume_portion,
 )
-from nutrilog.portions.defaults import default_portion, default_table, grams_text, regular_bar
+from nutrilog.portions.defaults import (
+    PAN_OVER_SERVING,
+    default_portion,
+    default_table,
+    grams_text,
+    regular_bar,
+    whole_pan,
+)
 from nutrilog.portions.rows import COUNT_TWINS, Food, PreparedPortions, Row
 from nutrilog.portions.sizes import EXTRA_LARGE_OVER_LARGE, SIZE_FACTORS, sized, usual_size
 from nutrilog.portions.vague import vague_portion, vague_rules
@@ -595,6 +602,12 @@ def _for_food(
         or count_default(food.rows, hint)
         or own_noun_row(food, hint)
     )
+    if row is not None and whole_pan(row, hint):
+        # "1 hoecake": one serving of the dish, never the whole pan it is baked in, when
+        # the survey's unstated amount is far less than the pan
+        usual = default_portion(food_id, food, hint)
+        if np.isfinite(usual.grams) and row.per_one > PAN_OVER_SERVING * usual.grams:
+            return usual
     if row is not None and not hint.size and not hint.dims and _SIZED_ROW.search(row.text):
         # "1 papaya": SR28 weighs only a small and a large fruit; its FNDDS twin, the same
         # food, weighs the fruit of no size (330 g), the item a count with no size means

@@ -182,6 +182,6 @@ def usual_size(food: Food, hint: Hint, items_only: bool = False) -> Portion | No
                 grams,
                 f"{written} ({one.portion})",
                 "",
-                f"serving: {hint.served} = {written} = {grams_text(grams)} g",
+                f"serving: {hint.served or 'one'} = {written} = {grams_text(grams)} g",
             )
     return None
