@@ -80,11 +80,7 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
             return _row_default(pick(sized, hint))
     named = entry_named_row(food.rows, hint, food.description)
     found = _usual_default(food_id, food, hint)
-    if (
-        named is not None
-        and whole_pan(named, hint)
-        and named.per_one > PAN_OVER_SERVING * found.grams
-    ):
+    if named is not None and whole_pan(named, hint, found.grams):
         named = None  # "moussaka at the diner": a serving, never the whole 8" square pan
     # "french bread pizza": the row the entry's own words name; "cherry tomatoes" in the
     # plural are more than the one the row weighs
@@ -125,13 +121,18 @@ _WHOLE_PAN = re.compile(
 #: Words saying the whole pan was meant (``a whole pizza``, ``the entire pan``).
 _WHOLE_SAID = frozenset({"whole", "entire", "pan", "tray", "sheet", "family", "party"})
 #: How many times a food's unstated amount a pan must weigh to be no serving of it.
-PAN_OVER_SERVING = 3.0
+_PAN_OVER_SERVING = 3.0
 
 
-def whole_pan(row: Row, hint: Hint) -> bool:
-    """Whether ``row`` weighs a whole pan or round of a dish (``moussaka (8" square)``)
-    and the entry does not say the whole of it was eaten."""
-    return _WHOLE_PAN.search(row.text) is not None and not hint.words & _WHOLE_SAID
+def whole_pan(row: Row, hint: Hint, serving: float) -> bool:
+    """Whether ``row`` weighs a whole pan or round of a dish (``moussaka (8" square)``),
+    far more than the ``serving`` grams of the food's unstated amount, and the entry
+    does not say the whole of it was eaten."""
+    return (
+        _WHOLE_PAN.search(row.text) is not None
+        and not hint.words & _WHOLE_SAID
+        and row.per_one > _PAN_OVER_SERVING * serving
+    )
 
 
 #: A description that names its food a bar (``SNICKERS Bar``, ``TWIX Caramel Cookie Bars``).

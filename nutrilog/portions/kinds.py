@@ -38,7 +38,6 @@ from nutrilog.portions.choice import (
     volume_portion,
 )
 from nutrilog.portions.defaults import (
-    PAN_OVER_SERVING,
     default_portion,
     default_table,
     grams_text,
@@ -602,11 +601,11 @@ def _for_food(
         or count_default(food.rows, hint)
         or own_noun_row(food, hint)
     )
-    if row is not None and whole_pan(row, hint):
+    if row is not None and whole_pan(row, hint, 0.0):  # a pan: weighed against a serving
         # "1 hoecake": one serving of the dish, never the whole pan it is baked in, when
         # the survey's unstated amount is far less than the pan
         usual = default_portion(food_id, food, hint)
-        if np.isfinite(usual.grams) and row.per_one > PAN_OVER_SERVING * usual.grams:
+        if np.isfinite(usual.grams) and whole_pan(row, hint, usual.grams):
             return usual
     if row is not None and not hint.size and not hint.dims and _SIZED_ROW.search(row.text):
         # "1 papaya": SR28 weighs only a small and a large fruit; its FNDDS twin, the same
