@@ -1073,8 +1073,9 @@ _LABEL = re.compile(
     # a label of a few words, or of a few more after ``after`` or ``before`` (``after
     # working in the garden ->``) or where one was (``on the way to work -``)
     r"^(?P<label>(?:after|before|b4|during|(?:on|in)\s+(?:the|my|a))(?:\s+[\w'-]+){1,5}"
-    r"|[a-z][\w'-]*(?:\s+[\w'-]+){0,3})"
-    r"\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
+    # a clock among its words stays whole (``brk 10:30 - 1 kiwi``)
+    r"|[a-z][\w'-]*(?:\s+(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[\w'-]+)){0,3})"
+    r"\s*(?:(?<!\d):|:(?!\d)|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
     r"(?=[^:]*[a-z]{3})",
     re.I,
 )

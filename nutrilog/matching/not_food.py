@@ -38,7 +38,12 @@ FORMULA = re.compile(
 )
 #: Words USDA descriptions hold that name no food (``no`` of "No. 2", ``without``): a
 #: tally line that has them still has no food word (``desk day, no run``).
-_NO_FOOD = frozenset({"no", "not", "without", "with", "and", "or", "of", "the", "a"})
+_NO_FOOD = frozenset(
+    {"no", "not", "without", "with", "and", "or", "of", "the", "a", "an"}
+    # words of place and time, which USDA descriptions hold but which name no food
+    # (``sent $150 to mom in Cuenca``, ``$214 after gas``)
+    | {"to", "in", "at", "on", "for", "from", "after", "before", "by", "into", "per", "my"}
+)
 #: Words before a food word that say it was not had (``no break``, ``without lunch``).
 _NEGATING = frozenset({"no", "without", "skipped"})
 _NUMERIC = re.compile(r"\d")

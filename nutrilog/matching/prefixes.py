@@ -109,7 +109,7 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         rf"(?:{_AT}(?P<time>{_AT_CLOCK}))?"
         r"(?:\s*\([^)]{0,40}\))?"
         # where or with whom (``dinner @ the rio -``, ``dinner w/ kids:``)
-        r"(?:\s+(?:(?:at|@|from|in|on|with)\s+|w/\s*)[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
+        r"(?:\s+(?:(?:at|@|from|in|on|with|w)\s+|w/\s*)[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
     )
     amount_next = _AMOUNT_NEXT
     flags = re.IGNORECASE
@@ -175,6 +175,10 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         # a word or two of context, a time and a separator (``mid-shift 0200 --``, ``on
         # break 3am:``): a 24-hour time, or a shift word (``coffee 7am - 2 cups`` is coffee)
         re.compile(rf"^(?P<meal>{_SHIFT_CONTEXT})\s+(?P<time>{_CLOCK}|{_CLOCK_24}){_SEP}", flags),
+        # a shift word and a bare hour after ``@`` or ``at`` (``on break @ 4 - granola bar``)
+        re.compile(
+            rf"^(?P<meal>{_SHIFT_CONTEXT})(?:\s*@\s*|\s+at\s+)(?P<time>{_AT_CLOCK}){_SEP}", flags
+        ),
         # an occasion or a meal, then a time after ``@`` (``pre-run @5:40 1 banana``)
         re.compile(
             rf"^(?:(?P<meal>{_OCCASION}|{meal})\s*)?@\s*(?P<time>{_CLOCK})(?:{_SEP}|\s+)", flags
@@ -208,6 +212,13 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?)(?:{_AT}(?P<time>{_CLOCK}))?"
             rf"(?:{_SEP}|\s+{amount_next})",
+            flags,
+        ),
+        # a day and where it was, before a separator (``sunday @ my sister's:``)
+        re.compile(
+            rf"^(?P<meal>(?:{time_word})(?:\s+(?:{time_word}))?)\s*(?:@|\bat\b)\s*"
+            r"[^:=\-\u2013\u2014\d\s][^:=\-\u2013\u2014]{0,40}?"
+            rf"{_SEP}",
             flags,
         ),
         re.compile(rf"^(?:{alternation(w.eat_verbs)})\s+", flags),
@@ -277,6 +288,7 @@ def _worth_reading() -> re.Pattern[str]:
     context = (
         rf"(?:{_CONTEXT_WORD}\s+){{1,2}}(?:{alternation(w.meals)}){_SEP}"
         rf"|{_SHIFT_CONTEXT}\s+(?:{_CLOCK}|{_CLOCK_24}){_SEP}|[a-z][a-z'-]*\s+night{_SEP}"
+        rf"|{_SHIFT_CONTEXT}(?:\s*@\s*|\s+at\s+)\d"
         rf"|{_OCCASION}[\s-]+(?:{alternation(w.meals)})\s+\d"
         rf"|{_OCCASION}(?:\s+{_CONTEXT_WORD}){{0,2}}\s*(?::|[-\u2013\u2014]\s|[-=]>)"
     )
@@ -518,12 +530,13 @@ def clock_after(text: str) -> tuple[str, str | None]:
 #: Water a powder is mixed in, closing the line (``in water``, ``with 300ml water``).
 _MIXED_IN_WATER = re.compile(
     r"\s+(?:mixed\s+|shaken\s+)?(?:in|with|into)\s+(?:\d+(?:\.\d+)?\s*(?:ml|oz|fl\s*oz)\s+)?"
-    r"(?:of\s+)?water\s*$",
+    r"(?:of\s+)?(?:(?:hot|warm|cold)\s+)?water\s*$",
     re.IGNORECASE,
 )
-#: The measures of a powder (``2 scoops``, ``1 sachet``): with one, the water it is mixed
-#: in is no food of the line (``tuna in water`` keeps its water).
-_POWDER_MEASURE = re.compile(r"\b(?:scoops?|sachets?|packets?|sticks?)\b", re.IGNORECASE)
+#: The measures of a powder (``2 scoops``, ``1 sachet``) or the word itself (``mag
+#: citrate powder 2 tsp in hot water``): with one, the water it is mixed in is no food of
+#: the line (``tuna in water`` keeps its water).
+_POWDER_MEASURE = re.compile(r"\b(?:scoops?|sachets?|packets?|sticks?|powder)\b", re.IGNORECASE)
 
 
 def _label_before(text: str) -> tuple[str, str] | None:
