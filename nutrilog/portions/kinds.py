@@ -83,6 +83,12 @@ def _count(
         )
         for twin in COUNT_TWINS.get(unit, ()):
             row = row or count_row(rows, twin, hint, food.typical)
+        if row is not None and unit == "packet" and (row.words & _BAR_SIZES) - hint.words:
+            # "peanut m&ms 1 pack": the single bag sold alone, not the fun-size pack of a
+            # Halloween bag (SR28: 18 g) the text does not name
+            bag = vague_portion(food_id, food, "bag", hint, _twin_food(food_id, prepared))
+            if np.isfinite(bag.grams) and bag.grams > row.per_one:
+                return bag
         if row is None and unit in _ITEM_WORDS:
             # "55 pieces" of Goldfish, "2 sheets" of matzo: the item its description names
             row = described_count(food, hint, most=math.inf)
@@ -546,7 +552,16 @@ def _for_food(
         if np.isnan(found.grams) and unit in SIZE_FACTORS:
             found = _scaled_item(food_id, food, unit, hint, prepared) or found
         if np.isnan(found.grams) and unit in DRINK_CUP_FL_OZ:
-            found = _drink_cup(food_id, food, unit, hint, prepared) or found
+            coffee_cup = _drink_cup(food_id, food, unit, hint, prepared)
+            small_cup = _drink_cup(food_id, food, "small", hint, prepared)
+            cup = usual_size(food, hint, volumes_only=True)
+            if cup is not None and small_cup is not None and cup.grams < small_cup.grams / 2:
+                # "2 small turkish coffees": a drink served in its own small cup (a
+                # demitasse) is small already, never a 12 fl oz coffee cup; a large one is
+                # half as much again
+                factor = SIZE_FACTORS["large"] if unit == "large" else 1.0
+                return _size_scaled(cup, unit, factor, "the drink's own cup")
+            found = coffee_cup or found
         if np.isnan(found.grams) and (unit in SIZE_FACTORS or unit == "medium"):
             return _sized_serving(food_id, food, unit, hint, prepared) or found
         if np.isfinite(found.grams):

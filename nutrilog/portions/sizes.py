@@ -159,12 +159,17 @@ def _says(words: re.Pattern[str], hint: Hint) -> bool:
     return any(words.fullmatch(word) for word in hint.named)
 
 
-def usual_size(food: Food, hint: Hint, items_only: bool = False) -> Portion | None:
+def usual_size(
+    food: Food, hint: Hint, items_only: bool = False, volumes_only: bool = False
+) -> Portion | None:
     """The portion of one item of ``food`` by the table (None: no row for this food and
     these words, or the food has no portion of that size or volume); with
-    ``items_only``, only the rows that name a portion of the food (not a volume)."""
+    ``items_only``, only the rows that name a portion of the food (not a volume); with
+    ``volumes_only``, only the rows that name a volume (a Turkish coffee's demitasse)."""
     for rule in count_sizes():
         if not rule.foods.search(food.description) or (items_only and not rule.size):
+            continue
+        if volumes_only and rule.volume is None:
             continue
         if rule.words is not None and not _says(rule.words, hint):
             continue
