@@ -292,7 +292,7 @@ def from_product(
 _MIXED_IN = re.compile(
     r"\s+(?:mixed\s+|stirred\s+|dissolved\s+)?(?:in|with|into)\s+(?:an?\s+)?"
     r"(?:\d+(?:\.\d+)?\s*(?:ml|l|oz|fl\.?\s*oz|cups?|glass(?:es)?)\s+(?:of\s+)?|glass\s+of\s+)?"
-    r"(?:water|milk|juice)\s*$",
+    r"(?:(?:hot|warm|cold)\s+)?(?:water|milk|juice)\s*$",
     re.IGNORECASE,
 )
 _DOSE_KINDS = ("mass", "activity")
