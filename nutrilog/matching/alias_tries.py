@@ -273,10 +273,27 @@ def described_alias(
         if found is None:
             continue
         at = np.array([found[0]])
-        if all(isin_sorted(at, foods_holding(index, w))[0] for w in before):
+        if all(_holds(index, at, w) for w in before):
+            kinds = matcher_words().kinds_of
+            by_kind = [
+                f"{w} as {kinds[w]}"
+                for w in before
+                if not isin_sorted(at, foods_holding(index, w))[0]
+            ]
+            if by_kind:  # "pepperoni lasagna": lasagna "with meat"
+                return found, f"{', '.join(by_kind)} (the dish names its kind)"
             return found, f"{' '.join(words)} read as {' '.join(words[cut:])}"
         break
     return _described_after(index, words, tables)
+
+
+def _holds(index: FoodIndex, at: np.ndarray, word: str) -> bool:
+    """Whether the food at ``at`` holds ``word`` in its description, or the kind its
+    mixed dishes name it by (``beef momo``: a dumpling "filled with meat")."""
+    if isin_sorted(at, foods_holding(index, word))[0]:
+        return True
+    kind = matcher_words().kinds_of.get(word)
+    return kind is not None and bool(isin_sorted(at, foods_holding(index, kind))[0])
 
 
 def _described_after(

@@ -103,6 +103,10 @@ CONNECTOR = re.compile(
     r"|\s+on\s+(?=(?:\d+|two|three|four|five|six)\s+[a-z])"
     rf"|\s+in\s+(?:(?:my|the|a|an|some|his|her)\s+)?(?={_ADDED_TO})"
     rf"|\s+in\s+(?:(?:a|an|one|two|\d+)\s+)?(?={_SERVED_IN})"
+    # a food in a liquid measured out (``2 scoops whey in 16oz whole milk``): two foods;
+    # a packet in milk is the drink it makes (``instant breakfast packet in 8 oz milk``)
+    r"|(?<!packet)(?<!packets)(?<!sachet)(?<!envelope)"
+    r"\s+in\s+(?=\d+(?:\.\d+)?\s*(?:oz|fl\.?\s*oz|ml|cups?)\s+[a-z])"
     rf"|\s+(?:over|atop)\s+(?!{_NOT_UNDER})",
     re.IGNORECASE,
 )

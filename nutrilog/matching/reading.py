@@ -244,6 +244,23 @@ def _split_words(index: FoodIndex, word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _joined_aliases() -> dict[str, str]:
+    """The curated aliases of two words, each of three letters or more, as written run
+    together (``babaganoush``: ``baba ganoush``, ``shawarmawrap``), keyed by the joined
+    word; a joined word that is an alias of its own keeps its own food."""
+    aliases = curated_aliases()
+    out: dict[str, str] = {}
+    for alias in aliases:
+        words = alias.split()
+        joined = "".join(words)
+        if len(words) == 2 and min(map(len, words)) >= 3 and joined.isalpha():
+            out.setdefault(joined, alias)
+    for joined in set(out) & aliases.keys():
+        del out[joined]
+    return out
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with one letter changed, added, dropped or two swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -337,6 +354,8 @@ def read_key(
                 fixed = _alias_correction(index, w)
             if fixed is None:  # two food words run together (tatertots, gingerale)
                 fixed = _split_words(index, w)
+            if fixed is None:  # an alias's two words run together (babaganoush)
+                fixed = _joined_aliases().get(w)
             if fixed is not None and fixed != w:
                 reading.corrections.append((w, fixed))
                 corrected = True

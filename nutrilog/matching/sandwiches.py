@@ -217,7 +217,9 @@ def filled_bread(text: str, matcher: Matcher) -> Filled | None:
 #: A filling said to be on a bread that names a sandwich with it (``bacon egg and cheese
 #: on a bagel``, ``BEC on a plain roll``).
 _ON_NAMED_BREAD = re.compile(
-    r"^(?P<inside>.+?)\s+on\s+(?:an?\s+|the\s+)?(?:plain\s+|toasted\s+)?"
+    r"^(?P<inside>.+?)\s+on\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:plain|toasted|everything|sesame|poppy(?:\s+seed)?|onion|whole\s+wheat|wheat"
+    r"|hard|salt|seeded)\s+)?"
     r"(?P<bread>bagel|roll|bun|biscuit|croissant|english\s+muffin|muffin|kaiser(?:\s+roll)?"
     r"|hero|sub|hoagie|ciabatta|brioche)\s*$",
     re.IGNORECASE,
@@ -239,8 +241,15 @@ def named_on_bread(text: str, matcher: Matcher) -> str | None:
     found = _ON_NAMED_BREAD.match(text.strip())
     if found is None:
         return None
-    joined = f"{found['inside']} {' '.join(found['bread'].split())}"
-    key = key_of(parse_quantity(joined).food)
-    if matcher.result(key).method not in _NAMED:
-        return None
-    return joined
+    bread = " ".join(found["bread"].lower().split())
+    # a roll of a breakfast sandwich is the bun USDA names (FNDDS's egg, cheese, and
+    # sausage on bun)
+    for named in (bread, *(("bun",) if bread in _BUN_ROLLS else ())):
+        joined = f"{found['inside']} {named}"
+        if matcher.result(key_of(parse_quantity(joined).food)).method in _NAMED:
+            return joined
+    return None
+
+
+#: Rolls said of a sandwich that USDA names a bun.
+_BUN_ROLLS = frozenset({"roll", "kaiser", "kaiser roll"})
