@@ -214,16 +214,18 @@ def bar_format(text: str) -> str | None:
 #: bone removed)`` of roasted and rotisserie chicken (24102010, 24102050) at 300 g.
 WHOLE_CHICKEN_G = 600.0
 #: A share of a whole chicken (``1/4 chicken``, ``half a rotisserie chicken``, ``quarter
-#: chicken``), as chicken shops and rotisserie counters sell it: no piece of one.
+#: chicken``, ``1/4 pollo a la brasa``), as chicken shops and rotisserie counters sell it:
+#: no piece of one.
 _CHICKEN_SHARE = re.compile(
-    r"(?<![\w/.])(?P<share>1/4|1/2|quarter|half|whole|1/8|eighth)\s+(?:an?\s+|of\s+an?\s+)?"
+    r"(?<![\w/.])(?P<share>1/4|1/2|quarter|half|whole|1/8|eighth|medio|meio|demi)\s+(?:an?\s+|of\s+an?\s+)?"
     r"(?P<kind>(?:(?:rotisserie|roast|roasted|grilled|bbq|barbecue(?:d)?|peri[\s-]*peri|flame"
-    r"[\s-]*grilled|fried|jerk|white|dark)\s+){0,2})chickens?\b(?!\s+(?:breast|thigh|leg|wing|"
+    r"[\s-]*grilled|fried|jerk|white|dark)\s+){0,2})(?P<bird>chickens?|pollos?|frangos?|poulets?)"
+    r"\b(?!\s+(?:breast|thigh|leg|wing|"
     r"drumstick|tender|strip|nugget|finger|salad|soup|sandwich|wrap|burger|pie|burrito|taco))",
     re.IGNORECASE,
 )
 _SHARES = {"1/4": 0.25, "quarter": 0.25, "1/2": 0.5, "half": 0.5, "whole": 1.0, "1/8": 0.125,
-           "eighth": 0.125}  # fmt: skip
+           "eighth": 0.125, "medio": 0.5, "meio": 0.5, "demi": 0.5}  # fmt: skip
 
 
 def chicken_share(text: str) -> tuple[str, tuple[str, str]] | None:
@@ -252,7 +254,9 @@ def chicken_share(text: str) -> tuple[str, tuple[str, str]] | None:
         start = text.rindex(before[-1], 0, found.start())
     grams = share * WHOLE_CHICKEN_G
     kind = " ".join(found["kind"].split())
-    read = f"{grams:g} g {kind + ' ' if kind else ''}chicken"
+    # the bird as written: "1/4 pollo a la brasa" is 150 g of the Peruvian roast chicken
+    bird = found["bird"].lower().rstrip("s")
+    read = f"{grams:g} g {kind + ' ' if kind else ''}{bird}"
     said = (
         "estimated amount",
         f"{found[0].strip()} = {grams:g} g (a whole chicken's cooked meat, {WHOLE_CHICKEN_G:g} g:"
