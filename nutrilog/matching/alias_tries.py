@@ -32,6 +32,7 @@ __all__ = [
     "brand_order_alias",
     "described_alias",
     "drink_taken_black",
+    "flavoured",
     "made_of",
     "narrower_alias",
     "shop_dropped",
@@ -314,6 +315,12 @@ def _described_after(
             return found, f"{' '.join(words)} read as {' '.join(words[:-cut])}"
         return None
     return None
+
+
+def flavoured(index: FoodIndex, at: np.ndarray) -> bool:
+    """Whether the food at ``at`` is one USDA holds in every flavour (its name or its
+    FNDDS additional description says flavored or all flavors)."""
+    return any(isin_sorted(at, foods_holding(index, w))[0] for w in ("flavored", "flavor"))
 
 
 def drink_taken_black(

@@ -34,6 +34,7 @@ from nutrilog.matching.alias_tries import (
     brand_order_alias,
     described_alias,
     drink_taken_black,
+    flavoured,
     made_of,
     narrower_alias,
     shop_dropped,
@@ -569,6 +570,18 @@ def _product_flavour(
         or _unknown_word(index, words[cut - 1], tables)
     ):
         cut -= 1
+    if cut == len(words):  # "rice a roni chicken": a product USDA holds in all flavours
+        cut = next(
+            (
+                n
+                for n in (len(words) - 1, len(words) - 2)
+                if n > 0
+                and " ".join(words[:n]) in tables.curated
+                and all(w in index.postings for w in words[n:])
+                and flavoured(index, np.array([tables.curated[" ".join(words[:n])]]))
+            ),
+            len(words),
+        )
     if cut == len(words) or cut == 0:
         return None
     product = " ".join(words[:cut])
