@@ -165,3 +165,50 @@ def test_new_names_land_on_the_food_a_dietitian_would_choose(
     row = one_entry(line)
     assert row["food_id"] == food_id
     assert row["grams"] == pytest.approx(grams, abs=0.1)
+
+
+# --- shares of a chicken, Romanian joins, flavours --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # a quarter of a whole chicken's cooked meat (600 g, twice FNDDS's half chicken
+        # bone removed, 300 g), by its Spanish name: the rotisserie chicken
+        ("1/4 pollo a la brasa", "fndds:24102050", 150.0),
+        # "medio" is half: SR28 roasted broiler meat and skin
+        ("medio pollo asado", "sr28:05009", 300.0),
+    ],
+)
+def test_a_share_of_a_chicken_by_another_name(line: str, food_id: str, grams: float) -> None:
+    _lands_on(line, food_id, grams)
+
+
+def test_romanian_cu_and_si_join_foods() -> None:
+    entries, _ = analysed("mamaliga cu branza si smantana")
+    # cornmeal mush, a feta-like white cheese and sour cream, each a food of its own
+    assert entries["food_id"].tolist() == ["fndds:56201515", "sr28:01019", "fndds:12310100"]
+
+
+def test_a_flavour_after_a_product_held_in_all_flavours() -> None:
+    row = one_entry("rice a roni chicken 1 cup")
+    # FNDDS 58163380 names Rice-A-Roni, all flavors: cup 196 g; not a cup of chicken
+    assert row["food_id"] == "fndds:58163380"
+    assert row["grams"] == pytest.approx(196.0)
+    assert "flavour" in row["assumptions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # FNDDS burrito with meat, beans and rice: one medium burrito 297 g
+        ("carne asada burrito", "fndds:58100160", 297.0),
+        # Nashville hot chicken: FNDDS fried coated chicken, unstated amount 85 g (had
+        # been a chicken frankfurter)
+        ("some hot chicken", "fndds:24107070", 85.0),
+    ],
+)
+def test_dishes_that_had_been_unmatched_or_another_food(
+    line: str, food_id: str, grams: float
+) -> None:
+    _lands_on(line, food_id, grams)
