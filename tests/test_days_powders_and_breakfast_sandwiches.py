@@ -212,3 +212,19 @@ def test_dishes_that_had_been_unmatched_or_another_food(
     line: str, food_id: str, grams: float
 ) -> None:
     _lands_on(line, food_id, grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # no roasted corn in USDA: the cooked kernels, SR28 ear (large) 118 g; had been
+        # a corn pone or nothing
+        ("1 large ear roasted corn", "sr28:11168", 118.0),
+        # Spanish stewed favas: FNDDS fava beans, cooked, cup 185 g
+        ("favas guisadas, 1 cup", "fndds:41102210", 185.0),
+    ],
+)
+def test_a_way_of_cooking_usda_lacks_is_the_cooked_food(
+    line: str, food_id: str, grams: float
+) -> None:
+    _lands_on(line, food_id, grams)
