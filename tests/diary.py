@@ -49,3 +49,10 @@ def one_entry(line: str) -> pd.Series:
     assert len(rejected) == 0, list(rejected["reason"])
     assert len(entries) == 1, entries[["food_id", "grams"]]
     return entries.iloc[0]
+
+
+def one_entry_of(line: str, food_id: str, grams: float) -> None:
+    """Check that ``line`` gives one entry, of ``food_id`` weighing ``grams``."""
+    row = one_entry(line)
+    assert row["food_id"] == food_id
+    assert row["grams"] == pytest.approx(grams)

@@ -11,16 +11,9 @@ from __future__ import annotations
 import math
 
 import pytest
-from diary import analysed, one_entry
+from diary import analysed, one_entry, one_entry_of
 
 from nutrilog.supplements import detect_supplement
-
-
-def _lands_on(line: str, food_id: str, grams: float) -> None:
-    row = one_entry(line)
-    assert row["food_id"] == food_id
-    assert row["grams"] == pytest.approx(grams)
-
 
 # --- prefixes ------------------------------------------------------------------------
 
@@ -41,7 +34,7 @@ def _lands_on(line: str, food_id: str, grams: float) -> None:
 def test_a_prefix_with_a_clock_a_day_or_a_companion_is_set_aside(
     line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 def test_the_meal_named_before_a_companion_is_kept() -> None:
@@ -80,7 +73,7 @@ def test_money_with_only_place_words_beside_it_is_no_food(line: str) -> None:
 def test_a_size_of_a_demitasse_drink_is_of_its_own_cup(
     line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 # --- packs, powders and what they are mixed in ----------------------------------------
@@ -88,8 +81,8 @@ def test_a_size_of_a_demitasse_drink_is_of_its_own_cup(
 
 def test_a_pack_of_candy_is_the_single_bag_not_a_fun_size_pack() -> None:
     # SR28 19140 peanut M&M's: "serving 1 singles bag" 54 g; "package fun size" 18 g
-    _lands_on("1 pack peanut m&ms", "sr28:19140", 54.0)
-    _lands_on("fun size peanut m&ms 1 pack", "sr28:19140", 18.0)
+    one_entry_of("1 pack peanut m&ms", "sr28:19140", 54.0)
+    one_entry_of("fun size peanut m&ms 1 pack", "sr28:19140", 18.0)
 
 
 def test_a_scooped_powder_in_a_measured_milk_is_two_foods() -> None:
@@ -101,7 +94,7 @@ def test_a_scooped_powder_in_a_measured_milk_is_two_foods() -> None:
 
 def test_a_packet_in_milk_stays_the_drink_it_makes() -> None:
     # FNDDS 95102000 (Carnation Instant Breakfast, ready to drink): 8 fl oz
-    _lands_on("instant breakfast packet in 8 oz milk", "fndds:95102000", 248.0)
+    one_entry_of("instant breakfast packet in 8 oz milk", "fndds:95102000", 248.0)
 
 
 def test_a_supplement_powder_in_hot_water_is_a_supplement() -> None:
@@ -133,7 +126,7 @@ def test_liquid_iv_leaves_its_vitamin_b12_unknown() -> None:
 def test_a_breakfast_sandwich_on_a_named_bread_is_the_usda_sandwich(
     line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +140,7 @@ def test_a_breakfast_sandwich_on_a_named_bread_is_the_usda_sandwich(
     ],
 )
 def test_names_run_together_or_filled_with_a_meat(line: str, food_id: str, grams: float) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 @pytest.mark.parametrize(
@@ -181,7 +174,7 @@ def test_new_names_land_on_the_food_a_dietitian_would_choose(
     ],
 )
 def test_a_share_of_a_chicken_by_another_name(line: str, food_id: str, grams: float) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 def test_romanian_cu_and_si_join_foods() -> None:
@@ -211,7 +204,7 @@ def test_a_flavour_after_a_product_held_in_all_flavours() -> None:
 def test_dishes_that_had_been_unmatched_or_another_food(
     line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 @pytest.mark.parametrize(
@@ -227,4 +220,4 @@ def test_dishes_that_had_been_unmatched_or_another_food(
 def test_a_way_of_cooking_usda_lacks_is_the_cooked_food(
     line: str, food_id: str, grams: float
 ) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)

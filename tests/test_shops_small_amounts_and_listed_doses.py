@@ -8,16 +8,9 @@ Lines made up for these tests; grams checked against the USDA rows named beside 
 from __future__ import annotations
 
 import pytest
-from diary import analysed, one_entry
+from diary import analysed, one_entry, one_entry_of
 
 from nutrilog.supplements import detect_supplement
-
-
-def _lands_on(line: str, food_id: str, grams: float) -> None:
-    row = one_entry(line)
-    assert row["food_id"] == food_id
-    assert row["grams"] == pytest.approx(grams)
-
 
 # --- where a food was bought is no part of it ----------------------------------------
 
@@ -36,7 +29,7 @@ def _lands_on(line: str, food_id: str, grams: float) -> None:
     ],
 )
 def test_the_shop_a_food_came_from_is_set_aside(line: str, food_id: str, grams: float) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 def test_a_canteen_before_a_list_of_foods_is_set_aside() -> None:
@@ -76,7 +69,7 @@ def test_a_shop_and_an_amount_of_money_is_a_purchase(line: str) -> None:
     ],
 )
 def test_aliases_beside_words_their_food_holds(line: str, food_id: str, grams: float) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +86,7 @@ def test_aliases_beside_words_their_food_holds(line: str, food_id: str, grams: f
     ],
 )
 def test_brands_flavours_and_dish_names(line: str, food_id: str, grams: float) -> None:
-    _lands_on(line, food_id, grams)
+    one_entry_of(line, food_id, grams)
 
 
 def test_a_line_whose_amount_stands_apart_loses_what_was_not_had() -> None:
