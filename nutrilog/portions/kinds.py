@@ -552,16 +552,15 @@ def _for_food(
         if np.isnan(found.grams) and unit in SIZE_FACTORS:
             found = _scaled_item(food_id, food, unit, hint, prepared) or found
         if np.isnan(found.grams) and unit in DRINK_CUP_FL_OZ:
-            coffee_cup = _drink_cup(food_id, food, unit, hint, prepared)
-            small_cup = _drink_cup(food_id, food, "small", hint, prepared)
             cup = usual_size(food, hint, volumes_only=True)
-            if cup is not None and small_cup is not None and cup.grams < small_cup.grams / 2:
+            small = _drink_cup(food_id, food, "small", hint, prepared) if cup is not None else None
+            if cup is not None and small is not None and cup.grams < small.grams / 2:
                 # "2 small turkish coffees": a drink served in its own small cup (a
                 # demitasse) is small already, never a 12 fl oz coffee cup; a large one is
                 # half as much again
                 factor = SIZE_FACTORS["large"] if unit == "large" else 1.0
                 return _size_scaled(cup, unit, factor, "the drink's own cup")
-            found = coffee_cup or found
+            found = _drink_cup(food_id, food, unit, hint, prepared) or found
         if np.isnan(found.grams) and (unit in SIZE_FACTORS or unit == "medium"):
             return _sized_serving(food_id, food, unit, hint, prepared) or found
         if np.isfinite(found.grams):
