@@ -15,7 +15,8 @@ items, empty when nothing was assumed. Tags:
   (``coffee, no sugar``);
 * ``low confidence`` -- the best food found was too doubtful to count: the entry is
   left unmatched and the food is its first suggestion (:mod:`nutrilog.matching.confidence`);
-* and the amount tags (``default portion``, ``estimated amount``, ``unknown amount``);
+* and the amount tags (``default portion``, ``estimated amount``, ``unknown amount``,
+  ``weight with shell``: a pound of crawfish as bought, of which USDA's yield is eaten);
 * when an app export is recomputed (:mod:`nutrilog.recompute`): ``reported energy``
   (a count or size weighed from the app's energy) and ``reported values`` (no food
   matched, the app's values kept).

@@ -21,8 +21,6 @@ from nutrilog.foods import FoodTable
         ("fluffernutter", ["sr28:18069", "sr28:16098", "sr28:19365"]),
         # SR28 pita, FNDDS falafel, SR28 tahini
         ("falafel sandwich", ["sr28:18041", "fndds:41209000", "sr28:12166"]),
-        # FNDDS lobster salad, SR28 hot dog roll
-        ("lobster roll", ["fndds:27450020", "sr28:18350"]),
     ],
 )
 def test_a_dish_usda_lacks_is_its_parts(foods: FoodTable, line: str, parts: list[str]) -> None:

@@ -238,12 +238,14 @@ def test_a_name_opening_the_line_before_two_food_words_is_set_aside(foods: FoodT
 
 
 def test_a_sandwich_on_a_named_bread_with_an_addition_is_its_parts(foods: FoodTable) -> None:
-    rows = entries_of_line(foods, "chicken sandwich on sourdough w/ mayo")
+    # an addition that is no spread (a spread is in the sandwich: see
+    # test_shells_and_products.py)
+    rows = entries_of_line(foods, "chicken sandwich on sourdough w/ avocado")
     assert len(rows) == 3
     assert rows.iloc[0]["food"] == "sourdough bread"
     assert rows.iloc[0]["grams"] == pytest.approx(2 * 64.0)  # FNDDS French bread 1 slice
-    mayo = rows[rows["food"] == "mayo"].iloc[0]
-    assert mayo["grams"] == pytest.approx(13.8, abs=1.0)  # one tablespoon
+    avocado = rows[rows["food"] == "avocado"].iloc[0]
+    assert avocado["grams"] == pytest.approx(50.0)  # companion_amounts.csv: 50 g added
 
 
 def test_a_sandwich_on_a_named_bread_alone_stays_the_dish(foods: FoodTable) -> None:

@@ -262,9 +262,9 @@ def test_bundled_products(text: str, column: str, amount: float) -> None:
 @pytest.mark.parametrize(
     ("text", "known", "unknown"),
     [
-        # Caltrate's vitamin D has been 400 and 800 IU; Slow-Mag's calcium 106 and 119 mg
+        # Caltrate's vitamin D has been 400 and 800 IU; Citracal Maximum's D3 has changed
         ("caltrate 600+D3 1 tablet", {"calcium_mg": 600.0}, "vitamin_d_ug"),
-        ("slow mag 2", {"magnesium_mg": 143.0}, "calcium_mg"),
+        ("citracal maximum 2 caplets", {"calcium_mg": 630.0}, "vitamin_d_ug"),
     ],
 )
 def test_product_amounts_that_differ_between_versions_stay_unknown(

@@ -94,6 +94,7 @@ def _match_keys(
     aliases file) is passed on as each key's ``given`` weight.
     """
     from nutrilog.portions import grams_for
+    from nutrilog.portions.shells import WHOLE_WEIGHT_UNITS
     from nutrilog.portions.weighing import DRINK_OUNCE
 
     unknown = _unknown_ids(keys["food_id"], matcher)
@@ -122,7 +123,8 @@ def _match_keys(
         given,
         strict=True,
     ):
-        if kind == "mass" and unit != DRINK_OUNCE:  # a mass's grams (an oz of a drink: fl oz)
+        if kind == "mass" and unit != DRINK_OUNCE and unit not in WHOLE_WEIGHT_UNITS:
+            # a mass's grams (an oz of a drink: fl oz; a pound of shellfish: with the shell)
             if (unit, wet) not in by_mass:
                 by_mass[unit, wet] = grams_for(food_id, unit, kind, foods, text, water=wet)
             found.append(by_mass[unit, wet])
@@ -167,9 +169,13 @@ def _respelt(texts: list[str], matched: pd.DataFrame) -> list[str]:
 def _food_texts(keys: pd.DataFrame) -> list[str]:
     """Each key's food words and amount note, for :func:`~nutrilog.portions.grams_for` to
     choose a portion by; ``""`` for a key weighed in a mass unit, whose grams are the
-    unit's (no portion is chosen)."""
+    unit's (no portion is chosen), but for pounds, which may weigh a shell
+    (:mod:`nutrilog.portions.shells`)."""
+    from nutrilog.portions.shells import WHOLE_WEIGHT_UNITS
+
     texts = [""] * len(keys)
-    rows = np.flatnonzero((keys["unit_kind"] != "mass").to_numpy(dtype=bool))
+    weighed = (keys["unit_kind"] == "mass") & ~keys["unit"].isin(WHOLE_WEIGHT_UNITS)
+    rows = np.flatnonzero((~weighed).to_numpy(dtype=bool))
     if len(rows):
         some = keys.iloc[rows]
         notes = some["amount_note"].where(some["amount_note"].notna(), "").astype(str)

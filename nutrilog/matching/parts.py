@@ -22,6 +22,8 @@ import math
 import re
 from typing import NamedTuple
 
+from nutrilog.matching.vocabulary import matcher_words
+from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import parse_quantity
 
 __all__ = [
@@ -65,7 +67,7 @@ ON_BREAD = re.compile(
     r"|gyros?|po'?\s*boys?|cubanos?)\b"
     r"(?:\s+(?:w/|with)\s*[a-z][a-z' ]{0,25}?)?)\s+on\s+(?:an?\s+)?"
     rf"(?:(?:{_BREAD_KIND}|wheat|seeded|french|italian|brioche|pretzel|potato|sesame"
-    r"|ciabatta|hoagie|sub|kaiser|hamburger|onion)\s+)*"
+    r"|ciabatta|hoagie|sub|kaiser|hamburger|onion|light)\s+)*"
     r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitt?as?"
     rf"|brioche|english\s+muffins?|wheat|{_BREAD_KIND})\b",
     re.IGNORECASE,
@@ -171,17 +173,30 @@ def own_bread_dropped(text: str) -> str:
     'beans on toast'
 
     A sandwich whose bread is followed by an addition (``ham sandwich on rye w/
-    mustard``) keeps its bread: the line lists the bread, the filling and what was added
-    to them, as its labels weigh it.
+    lettuce``) keeps its bread: the line lists the bread, the filling and what was added
+    to them, as its labels weigh it. A spread USDA weighs its sandwiches with is no such
+    addition (``turkey sandwich on wheat w/ mustard`` is FNDDS's turkey sandwich):
+
+    >>> own_bread_dropped("turkey sandwich on wheat w/ mustard")
+    'turkey sandwich w/ mustard'
     """
 
     def dish(found: re.Match[str]) -> str:
         after = text[found.end() :]
-        if _SANDWICH_NAMED.search(found["dish"]) and _ADDED_AFTER.match(after):
+        added = _ADDED_AFTER.match(after)
+        if _SANDWICH_NAMED.search(found["dish"]) and added and not _spreads(after[added.end() :]):
             return found[0]
         return found["dish"]
 
     return ON_BREAD.sub(dish, text)
+
+
+def _spreads(text: str) -> bool:
+    """Whether ``text``, up to the end of its part, names only spreads FNDDS weighs its
+    sandwiches with (``mustard``, ``mayo and hot sauce``)."""
+    part = re.split(r"[,;+]", text, maxsplit=1)[0]
+    said = [w for w in normalize_many(re.split(r"\s+(?:and|&|n)\s+", part)) if w]
+    return bool(said) and all(w in matcher_words().sandwich_spreads for w in said)
 
 
 #: A sandwich by that name (not a burger or a wrap), and an addition said after its bread.

@@ -25,7 +25,9 @@ from nutrilog._checks import food_table_argument, same_length
 from nutrilog._resources import dataset_path
 from nutrilog._vector import coded, distinct_rows
 from nutrilog.portions.choice import NO_HINT, Portion, described_words, read_hint
+from nutrilog.portions.defaults import grams_text
 from nutrilog.portions.kinds import VAGUE_ITEMS, for_food
+from nutrilog.portions.shells import WHOLE_WEIGHT_UNITS, edible_share, said_shelled
 from nutrilog.quantity.numbers import LITTLE_NOTE
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
 
@@ -212,7 +214,8 @@ def _resolve(
             "drink: oz of a drink read as fl oz, at the density of water (no volume portion)",
         )
     if kind == "mass" or (kind is None and unit in MASS_UNITS):
-        return Portion(_grams_of_one(str(unit)), "mass", "")
+        whole = _with_shell(food_id, str(unit), foods, food_text)
+        return whole or Portion(_grams_of_one(str(unit)), "mass", "")
     if kind == "activity":
         return Portion(np.nan, "", "activity units (IU) are not a food amount")
     if unit is not None and kind is None:
@@ -243,6 +246,26 @@ def _resolve(
         found = for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
         prepared.answers[key] = found
     return found
+
+
+def _with_shell(food_id: str | None, unit: str, foods: FoodTable, food_text: str) -> Portion | None:
+    """A weight in pounds of a food USDA weighs with its shell (``3 lbs crawfish``): what
+    of it is eaten (see :mod:`nutrilog.portions.shells`); None for any other weight."""
+    if unit not in WHOLE_WEIGHT_UNITS or not isinstance(food_id, str) or food_id not in foods:
+        return None
+    if said_shelled(food_text if isinstance(food_text, str) else ""):
+        return None
+    found = edible_share(foods.prepared_portions.food(food_id))
+    if found is None:
+        return None
+    share, row = found
+    grams = _grams_of_one(unit) * share
+    return Portion(
+        grams,
+        f"{unit} with shell: {row}",
+        "",
+        f"weight with shell: 1 {unit} as bought is {grams_text(grams)} g eaten ({row})",
+    )
 
 
 def grams_per_unit(

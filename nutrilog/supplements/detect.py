@@ -290,9 +290,9 @@ def from_product(
 #: The liquid a supplement is mixed in, closing the line (``in 500ml water``, ``mixed
 #: with a glass of milk``).
 _MIXED_IN = re.compile(
-    r"\s+(?:mixed\s+|stirred\s+|dissolved\s+)?(?:in|with|into)\s+(?:an?\s+)?"
+    r"\s+(?:mixed\s+|stirred\s+|dissolved\s+)?(?:in|with|into)\s+(?:an?\s+|my\s+|the\s+)?"
     r"(?:\d+(?:\.\d+)?\s*(?:ml|l|oz|fl\.?\s*oz|cups?|glass(?:es)?)\s+(?:of\s+)?|glass\s+of\s+)?"
-    r"(?:(?:hot|warm|cold)\s+)?(?:water|milk|juice)\s*$",
+    r"(?:(?:hot|warm|cold)\s+)?(?:water|milk|juice)(?:\s+(?:bottle|jug|glass|cup))?\s*$",
     re.IGNORECASE,
 )
 _DOSE_KINDS = ("mass", "activity")
@@ -347,6 +347,13 @@ _COUNT_NAMED_UNITS = re.compile(
 _FOR_EACH = re.compile(
     r"\beach\b|\bea\b\.?|\bper\s+(?:caplet|tablet|tab|capsule|cap|softgel|gumm(?:y|ie)|chew|pill)"
     r"|\bchaque\b|\bcada(?:\s+(?:uno|una|um|uma))?\b|(?<![\w/])c/u\b",
+    re.I,
+)
+#: One dose in brackets after a count of units (``2 tabs (99mg)``): each unit's, as a
+#: weight in brackets after a count of food is each one's (``2 cans (355 ml)``).
+_UNITS_BRACKETED_DOSE = re.compile(
+    rf"(?P<units>\b\d+\s*(?:x\s*)?{_UNIT_FORMS})\s*\(\s*"
+    r"(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|\u00b5g|ug|iu))\s*\)",
     re.I,
 )
 #: ``@`` before one unit's dose after a count of units (``3 mag caps @120``): each.
@@ -653,6 +660,7 @@ def _detect(text: str) -> SupplementInfo:
     text = _MG_NAMED.sub(r"\g<dose> magnesium", text)  # "400mg mg": magnesium's dose
     if _COUNT_OF_UNITS.search(text) or _COUNT_NAMED_UNITS.search(text):
         text = _AT_EACH.sub(lambda m: f" {m['dose']} each", text)  # "3 mag caps @120"
+        text = _UNITS_BRACKETED_DOSE.sub(r"\g<units> (\g<dose> each)", text)  # "2 tabs (99mg)"
     owner = _WHOSE.match(text)
     if owner is not None and nutrients_in(text[owner.end() :]):
         text = text[owner.end() :]  # "(Deb) calcium 600 + D3": whose line it is

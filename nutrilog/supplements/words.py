@@ -163,7 +163,7 @@ OTHER_SUPPLEMENTS = re.compile(
 #: Used on the skin, never eaten (a bath, a soak, a transdermal spray): no supplement;
 #: the line reader's ``entry_words.csv`` rows of kind ``soak or skin`` reject the line.
 TOPICAL = re.compile(
-    r"\bepsom\b|\bbath\b|\bsoak(?:ed|ing)?\b|\bmagnesium\s+(?:oil|spray|lotion|cream|gel|flakes|butter)\b",
+    r"\bepsom\b|\bbath\b|\bsoak(?:ed|ing)?\b|\b(?:magnesium|mag)\s+(?:oil|spray|lotion|cream|gel|flakes|butter)\b",
     re.I,
 )
 #: What a supplement is taken for, closing the line ("magnesium for sleep"): no food.
