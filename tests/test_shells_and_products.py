@@ -168,3 +168,35 @@ def test_fillings_after_a_sandwich_on_a_bread_stay_parts() -> None:
     entries, _ = analysed("turkey sandwich on wheat w/ lettuce and tomato")
     assert "sr28:18064" in set(entries["food_id"])  # SR28 wheat bread
     assert len(entries) == 4
+
+
+# --- pieces of a food USDA weighs by several items -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        # FNDDS potato- or cheese-filled dumpling: "pierogi, any size" 38 g, not its
+        # "dumpling, any size" 57 g
+        ("pierogi 8 pieces", 8 * 38.0),
+        ("pierogi ruskie 6 szt", 6 * 38.0),  # Polish szt(uk): pieces
+    ],
+)
+def test_pieces_of_an_item_the_entry_names(line: str, grams: float) -> None:
+    one_entry_of(line, "fndds:58121610", grams)
+
+
+def test_a_piece_is_never_a_whole_cake() -> None:
+    # FNDDS chocolate cake: a piece is its usual serving (109 g), not the whole cake row
+    assert one_entry("1 piece chocolate cake")["grams"] == pytest.approx(109.0)
+
+
+def test_pieces_of_fish_are_never_its_fish_cake() -> None:
+    # FNDDS fried fish: the "fish cake" row (69 g) names the food's own word; a piece is
+    # the usual serving, a small fillet (113 g)
+    one_entry_of("2 pcs fried fish", "fndds:26100140", 226.0)
+
+
+def test_a_share_of_a_chicken_said_after_it() -> None:
+    # a quarter of a whole chicken's cooked meat (600 g): FNDDS rotisserie chicken
+    one_entry_of("store rotisserie chicken 1/4", "fndds:24102050", 150.0)

@@ -224,6 +224,13 @@ _CHICKEN_SHARE = re.compile(
     r"drumstick|tender|strip|nugget|finger|salad|soup|sandwich|wrap|burger|pie|burrito|taco))",
     re.IGNORECASE,
 )
+#: A share of a whole chicken said after it, closing the line (``rotisserie chicken,
+#: 1/4``, ``roast chicken - half``).
+_SHARE_AFTER = re.compile(
+    r"(?P<bird>(?:(?:rotisserie|roast|roasted|grilled|bbq|jerk)\s+)+chicken)\s*[,-]?\s*"
+    r"(?P<share>1/4|1/2|quarter|half)\s*$",
+    re.IGNORECASE,
+)
 _SHARES = {"1/4": 0.25, "quarter": 0.25, "1/2": 0.5, "half": 0.5, "whole": 1.0, "1/8": 0.125,
            "eighth": 0.125, "medio": 0.5, "meio": 0.5, "demi": 0.5}  # fmt: skip
 
@@ -240,7 +247,13 @@ def chicken_share(text: str) -> tuple[str, tuple[str, str]] | None:
     'nandos 150 g chicken'
     >>> chicken_share("half a chicken breast") is None
     True
+    >>> chicken_share("rotisserie chicken, 1/4")[0]
+    '150 g rotisserie chicken'
     """
+    after = _SHARE_AFTER.search(text)
+    if after is not None and _CHICKEN_SHARE.search(text) is None:
+        # "rotisserie chicken, 1/4": the share said after the bird
+        text = f"{text[: after.start()]} {after['share']} {after['bird']}"
     found = _CHICKEN_SHARE.search(text)
     if found is None:
         return None

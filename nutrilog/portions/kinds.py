@@ -28,11 +28,13 @@ from nutrilog.portions.choice import (
     count_default,
     count_row,
     described_count,
+    described_words,
     entry_named_row,
     item_row,
     name_pattern,
     ones,
     own_noun_row,
+    pick,
     serving_portion,
     size_portion,
     volume_portion,
@@ -90,8 +92,9 @@ def _count(
             if np.isfinite(bag.grams) and bag.grams > row.per_one:
                 return bag
         if row is None and unit in _ITEM_WORDS:
-            # "55 pieces" of Goldfish, "2 sheets" of matzo: the item its description names
-            row = described_count(food, hint, most=math.inf)
+            # "55 pieces" of Goldfish, "2 sheets" of matzo: the item its description names,
+            # or one the entry names ("8 pieces pierogi")
+            row = _named_item(food, hint) or described_count(food, hint, most=math.inf)
         if row is None and unit == "piece":
             # "gyoza 6 pieces": one item of a food whose serving is several of them
             # (FNDDS dumpling, medium 37 g; its serving 100 g), not a serving a piece; a
@@ -114,6 +117,20 @@ def _count(
     if row is None:
         return Portion(np.nan, "", f"no {unit} weight for this food")
     return Portion(row.per_one, row.label, "")
+
+
+def _named_item(food: Food, hint: Hint) -> Row | None:
+    """Of a food's items no heavier than its usual serving, the one whose first word the
+    entry names and the food's description does not: ``8 pieces pierogi`` counts FNDDS's
+    ``pierogi, any size`` (38 g), not its ``dumpling, any size`` (57 g); a whole cake is
+    no piece of cake, and ``2 pcs fried fish`` no fish cake of FNDDS fish."""
+    said = hint.named - described_words(food.description)
+    found = [
+        row
+        for row in ones(food.rows)
+        if row.word in said and not row.odd and row.per_one <= food.typical
+    ]
+    return pick(found, hint) if found else None
 
 
 def _as_twin_weighs(
