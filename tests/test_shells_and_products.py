@@ -200,3 +200,27 @@ def test_pieces_of_fish_are_never_its_fish_cake() -> None:
 def test_a_share_of_a_chicken_said_after_it() -> None:
     # a quarter of a whole chicken's cooked meat (600 g): FNDDS rotisserie chicken
     one_entry_of("store rotisserie chicken 1/4", "fndds:24102050", 150.0)
+
+
+# --- Haitian Creole ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        # pwason = fish, fri = fried: FNDDS fish, NS as to type, coated, fried
+        ("1 pwason fri", "fndds:26100140"),
+        # pistach = peanuts (not pistachios), griye = roasted
+        ("1 oz pistach griye", "sr28:16090"),
+        # kalalou and gonbo are both okra
+        ("1 cup kalalou", "sr28:11279"),
+    ],
+)
+def test_haitian_creole_food_words(line: str, food_id: str) -> None:
+    assert one_entry(line)["food_id"] == food_id
+
+
+def test_haitian_ak_joins_two_foods() -> None:
+    # espageti ak sosis: spaghetti with sausage, two foods
+    entries, _ = analysed("espageti ak sosis")
+    assert entries["food_id"].tolist() == ["sr28:20121", "fndds:25221400"]

@@ -192,6 +192,13 @@ def test_synonym_terms_are_unique_and_never_mean_themselves() -> None:
     ] == []
 
 
+def test_no_day_word_is_a_synonym() -> None:
+    """A day written short is a prefix (``Fri tea - battered cod``): as a synonym term
+    (Haitian Creole ``fri``, fried) it would read the day as a way of cooking."""
+    days = {r["word"] for r in _rows("entry_words.csv") if r["role"] == "time_of_day"}
+    assert sorted(days & {r["term"] for r in _rows("synonyms.csv")}) == []
+
+
 def test_synonyms_have_no_chains_or_loops() -> None:
     """A meaning is never itself a term (a -> b, b -> c), so no chain can loop back
     (a -> b, b -> a). The table is applied once: a meaning may still hold a shorter

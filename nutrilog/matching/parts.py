@@ -95,11 +95,11 @@ _NOT_UNDER = (
 #: (``salmon over rice``).
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+|\s+/\s+"
-    # Spanish "y" and "con", French "et" and "avec" and Romanian "si" and "cu" join foods
-    # as "and" and "with" do (``cafe con leche y pan dulce``, ``gruau avec sirop
-    # d'erable``, ``mamaliga cu branza si smantana``); a dish named with them is kept
-    # whole when the tables name it
-    rf"|\s+(?:and|with|n|w|y|con|et|avec|si|cu)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    # Spanish "y" and "con", French "et" and "avec", Romanian "si" and "cu" and Haitian
+    # Creole "ak" join foods as "and" and "with" do (``cafe con leche y pan dulce``,
+    # ``gruau avec sirop d'erable``, ``mamaliga cu branza si smantana``, ``espageti ak
+    # sosis``); a dish named with them is kept whole when the tables name it
+    rf"|\s+(?:and|with|n|w|y|con|et|avec|si|cu|ak)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
     # "plus" joins two foods, except in a shake's name (Ensure Plus, Boost Plus)
     r"|(?<!ensure)(?<!boost)\s+plus\s+"
     # on a counted food (``sardines on 4 triscuits``): two foods, the second counted
