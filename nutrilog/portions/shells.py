@@ -3,11 +3,11 @@
 Shellfish are bought, boiled and logged by the pound with their shells on (``3 lbs
 boiled crawfish``), and FNDDS weighs what is eaten of them: a row such as ``oz, with
 shell, raw (yield after cooking, shell removed)`` or ``small lobster (1 lb live
-weight)``. A weight in pounds or kilograms of a food with such a row is read as its
-weight with the shell, unless the line says it is the meat (``tails``, ``peeled``,
-``lobster meat``), when the shell is most of it: USDA's yield is under a third. Shrimp,
-half shell, are sold peeled as often as not, so a pound of shrimp stays a pound; and
-ounces stay the meat's own weight: a tub of tails is sold by the ounce.
+weight)``. When the shell is most of such a food (USDA's yield is under a third), a
+weight in pounds or kilograms of it is read as its weight with the shell, unless the
+line says it is the meat (``tails``, ``peeled``, ``lobster meat``). Shrimp, half shell,
+are sold peeled as often as not, so a pound of shrimp stays a pound; and ounces stay
+the meat's own weight: a tub of tails is sold by the ounce.
 
 Examples
 --------
