@@ -134,6 +134,10 @@ _APPROX_RE = re.compile(
 )
 # Count units whose label dose multiplies ("2 capsules magnesium 100 mg" = 200 mg).
 _DOSE_COUNTS = {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sachet"}
+#: What holds one drink (``2 cans coke 330ml``): a volume said after the drink is each one's.
+_DRINK_HOLDERS = {"can", "bottle", "glass", "carton"}
+#: The most drinks a count says the size of each of (``2 beers 0.5L``).
+_MOST_SIZED = 12
 
 
 class _Cand(NamedTuple):
@@ -435,6 +439,23 @@ def _multipliers(toks: Tokens, cands: list[_Cand]) -> tuple[float, set[int]]:
     return factor, used
 
 
+def _each_sized(count: _Cand, size: _Cand) -> bool:
+    """Whether a count opening the line and a volume after the food give the size of
+    each one counted (``2 beers 0.5L``, ``2 cans coke 330ml``: two of 500 ml and 330 ml);
+    a count in a measure (``2 cups``) is no such count, nor a mass after it (``2 eggs
+    100g``, likely the two together)."""
+    return (
+        count.start == 0
+        and (count.unit is None or count.unit.unit in _DRINK_HOLDERS)
+        and float(count.quantity).is_integer()
+        and 1 <= count.quantity <= _MOST_SIZED
+        and size.start > count.end
+        and size.depth == 0
+        and size.unit is not None
+        and size.unit.kind == "volume"
+    )
+
+
 def _dose_pair(a: _Cand, b: _Cand) -> tuple[_Cand, _Cand] | None:
     """``(count, dose)`` when one amount counts capsules and the other is a label dose."""
     for count, dose in ((a, b), (b, a)):
@@ -626,6 +647,11 @@ def parse_quantity(text: str) -> ParsedAmount:
                     f"{format_number(count.quantity)} {count.unit.unit} x {_span_text(toks, s, dose)}"
                 )
                 quantity, unit = count.quantity * dose.quantity, dose.unit
+            elif _each_sized(primary, other) and unit is primary.unit:
+                if primary.quantity > 1:
+                    shown = _span_text(toks, s, other)
+                    notes.append(f"{format_number(primary.quantity)} x {shown} each")
+                quantity, unit = primary.quantity * other.quantity, other.unit
             else:
                 notes.append(f"other amount: {_span_text(toks, s, other)}")
     if primary is not None and unit is not None and unit.kind in {"mass", "volume"}:
