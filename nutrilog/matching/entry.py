@@ -96,6 +96,7 @@ from nutrilog.matching.parts import (
     milk_said_after,
     own_bread_dropped,
     part_spans,
+    sandwich_spread,
     split_parts,
 )
 from nutrilog.matching.prefixes import FAMILY, clock_after, needs_reading, strip_prefix
@@ -137,6 +138,9 @@ _MAX_GROUPED = 8
 #: which a line joined by "and", "with"... is one mixed dish.
 _SURE_SCORE = 90.0
 _SURE_DISH = 95.0
+#: Score at which foods joined by "and" before a dish's name are that dish (``potato and
+#: egg taco``: "Burrito, taco, or quesadilla with egg and potato").
+_NAMED_DISH = 75.0
 
 
 @dataclass(frozen=True)
@@ -226,7 +230,7 @@ def _sandwich_spread(
 ) -> bool:
     """Whether a part with no amount is a condiment of the sandwich the part before lands
     on (``pit beef sandwich w/ horseradish``: FNDDS weighs the sandwich with its spread)."""
-    if key not in matcher_words().sandwich_spreads or has_amount(text[part[0] : part[1]]):
+    if not sandwich_spread(key) or has_amount(text[part[0] : part[1]]):
         return False
     return "sandwich" in matcher.description_words(_food_key(matcher, text[slice(*before)]))
 
@@ -376,12 +380,16 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
         return not _commas_only(text, spans) or _head_first(matcher, text, spans)
     if branded:
         return False  # "2 weet-bix w/ milk": the brand was read away, not found in a dish
+    if _said_twice(parts):
+        return False  # "fried chicken & fried rice": two foods, each with its own "fried"
     if _commas_only(text, spans):
         # a part that only says how the food is prepared ("Beans, kidney, cooked") is
         # no food of its own: the line is a description written out
         whole = result.score >= _SURE_SCORE and _head_first(matcher, text, spans)
         return whole or _describes(text, spans)
-    if result.score < _SURE_DISH:
+    if result.score < _SURE_DISH and not (
+        result.score >= _NAMED_DISH and _dish_named_last(matcher, text, spans, key)
+    ):
         return False
     if "," in text:  # a description written out ("Beans, baked, canned, with pork")
         return True
@@ -391,6 +399,32 @@ def _sure_whole(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bo
     if _turned_around(matcher, key, parts) or _unwritten_brand(matcher, key):
         return False
     return not _drops_a_word(matcher, key) and all(matcher.holds(key, part) for part in parts)
+
+
+def _said_twice(parts: list[str]) -> bool:
+    """Whether two parts of two words or more each share a word (``fried chicken & fried
+    rice``, ``grilled chicken and grilled veg``): each says how its own food was made,
+    as two foods are listed, where a dish names the way it is made once."""
+    words = [set(p.split()) for p in parts if len(p.split()) >= 2]
+    return len(words) == len(parts) == 2 and bool(words[0] & words[1])
+
+
+#: "and" alone between two parts (``potato and egg``, ``bean n cheese``).
+_AND_BETWEEN = re.compile(r"^\s*(?:and|&|n)\s*$", re.IGNORECASE)
+
+
+def _dish_named_last(matcher: Matcher, text: str, spans: list[tuple[int, int]], key: str) -> bool:
+    """Whether foods joined by "and" name what the dish named last is made with
+    (``potato and egg taco``, ``2 bean n cheese tacos``): the last part ends in a kind of
+    dish (``taco``, ``burrito``, ``sandwich``), and the food the whole lands on names that
+    kind and every part's food. ``eggs and toast`` names no dish; ``eggs and sausage
+    roll``, a dish holding no egg, stays two foods."""
+    if len(spans) != 2 or not _AND_BETWEEN.match(text[spans[0][1] : spans[1][0]]):
+        return False
+    last = _food_key(matcher, text[slice(*spans[1])]).split()
+    if len(last) < 2 or last[-1] not in matcher_words().dish_kinds:
+        return False
+    return last[-1] in matcher.description_words(key)
 
 
 def _head_first(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> bool:
@@ -1067,14 +1101,15 @@ def without_shop(matcher: Matcher, text: str) -> str:
     return text
 
 
-#: A label of one to four words and a separator before a food (``lunch truck - 2 hot
+#: A label of one to five words and a separator before a food (``lunch truck - 2 hot
 #: dogs``, ``on the 6 train - granola bar``, ``snack~ 1 cup pineapple``).
 _LABEL = re.compile(
     # a label of a few words, or of a few more after ``after`` or ``before`` (``after
     # working in the garden ->``) or where one was (``on the way to work -``)
     r"^(?P<label>(?:after|before|b4|during|(?:on|in)\s+(?:the|my|a))(?:\s+[\w'-]+){1,5}"
     # a clock among its words stays whole (``brk 10:30 - 1 kiwi``)
-    r"|[a-z][\w'-]*(?:\s+(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[\w'-]+)){0,3})"
+    # (``w/`` may stand among them: ``woke up 2am w/ cramp - 1 banana``)
+    r"|[a-z][\w'-]*(?:\s+(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[\w'-]+|w/)){0,4})"
     r"\s*(?:(?<!\d):|:(?!\d)|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
     r"(?=[^:]*[a-z]{3})",
     re.I,

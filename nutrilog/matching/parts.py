@@ -41,6 +41,7 @@ __all__ = [
     "milk_said_after",
     "own_bread_dropped",
     "part_spans",
+    "sandwich_spread",
     "split_parts",
 ]
 
@@ -65,7 +66,7 @@ ON_BREAD = re.compile(
     r"(?:sandwich(?:es)?|subs?|hoagies?|paninis?|toasties?|\w*burgers?|blts?"
     r"|melts?|wraps?|hot\s*dogs?|grilled\s+cheese|sloppy\s+joes?|reubens?|cheesesteaks?"
     r"|gyros?|po'?\s*boys?|cubanos?)\b"
-    r"(?:\s+(?:w/|with)\s*[a-z][a-z' ]{0,25}?)?)\s+on\s+(?:an?\s+)?"
+    r"(?:\s+(?:w/|with|w(?=\s))\s*[a-z][a-z' ]{0,25}?)?)\s+on\s+(?:an?\s+)?"
     rf"(?:(?:{_BREAD_KIND}|wheat|seeded|french|italian|brioche|pretzel|potato|sesame"
     r"|ciabatta|hoagie|sub|kaiser|hamburger|onion|light)\s+)*"
     r"(?:bread|toast|rolls?|buns?|bagels?|croissants?|baguettes?|ciabatta|focaccia|pitt?as?"
@@ -179,6 +180,8 @@ def own_bread_dropped(text: str) -> str:
 
     >>> own_bread_dropped("turkey sandwich on wheat w/ mustard")
     'turkey sandwich w/ mustard'
+    >>> own_bread_dropped("turkey sandwich on wheat w/ light mayo")
+    'turkey sandwich w/ light mayo'
     """
 
     def dish(found: re.Match[str]) -> str:
@@ -195,13 +198,31 @@ def _spreads(text: str) -> bool:
     """Whether ``text``, up to the end of its part, names only spreads FNDDS weighs its
     sandwiches with (``mustard``, ``mayo and hot sauce``)."""
     part = re.split(r"[,;+]", text, maxsplit=1)[0]
-    said = [w for w in normalize_many(re.split(r"\s+(?:and|&|n)\s+", part)) if w]
-    return bool(said) and all(w in matcher_words().sandwich_spreads for w in said)
+    said = normalize_many(re.split(r"\s+(?:and|&|n)\s+", part))
+    return bool(said) and all(sandwich_spread(w) for w in said)
+
+
+def sandwich_spread(key: str) -> bool:
+    """Whether normalised words name a spread FNDDS weighs its sandwiches with, however
+    light or how much of it (``mustard``, ``light mayo``).
+
+    Examples
+    --------
+    >>> sandwich_spread("light mayo"), sandwich_spread("lettuce")
+    (True, False)
+    """
+    spread = _LIGHTER.sub("", key)
+    return bool(spread) and spread in matcher_words().sandwich_spreads
+
+
+#: How much or how light a spread was (``light mayo``, ``extra mustard``): the spread
+#: is still one USDA weighs its sandwiches with.
+_LIGHTER = re.compile(r"^(?:(?:light|lite|low fat|fat free|reduced fat|extra|a little|little)\s+)+")
 
 
 #: A sandwich by that name (not a burger or a wrap), and an addition said after its bread.
 _SANDWICH_NAMED = re.compile(r"\b(?:sandwich(?:es)?|sarnies?|butty|butties)$", re.IGNORECASE)
-_ADDED_AFTER = re.compile(r"\s+(?:w/|with\b)", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"\s+(?:w/|with\b|w\s)", re.IGNORECASE)
 
 
 #: Coffee-shop drinks made with milk: a milk named after one is the drink's milk.
