@@ -225,10 +225,10 @@ _CHICKEN_SHARE = re.compile(
     re.IGNORECASE,
 )
 #: A share of a whole chicken said after it, closing the line (``rotisserie chicken,
-#: 1/4``, ``roast chicken - half``).
+#: 1/4``, ``roast chicken - half``, ``rotisserie chicken, a quarter``).
 _SHARE_AFTER = re.compile(
     r"(?P<bird>(?:(?:rotisserie|roast|roasted|grilled|bbq|jerk)\s+)+chicken)\s*[,-]?\s*"
-    r"(?P<share>1/4|1/2|quarter|half)\s*$",
+    r"(?:an?\s+)?(?P<share>1/4|1/2|quarter|half)\s*$",
     re.IGNORECASE,
 )
 _SHARES = {"1/4": 0.25, "quarter": 0.25, "1/2": 0.5, "half": 0.5, "whole": 1.0, "1/8": 0.125,

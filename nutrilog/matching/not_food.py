@@ -226,7 +226,8 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     before another word, a bracket, a comma or the end of the line. At the start of
     a line or after a brand (``med cappuccino``, ``timmies med coffee``) it is a size
     when a food word follows; closing a line of two words or more with a food word among
-    them (``potato baked med``), it is one too.
+    them (``potato baked med``; a word of the alias table's names counts when no food
+    words are at hand), it is one too.
     """
     if len(cue) != 1 or cue[0] not in size_words():
         return False
@@ -252,7 +253,7 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     words = normalize_many([closing["before"]])[0].split()
     if _AILMENTS.intersection(words):
         return False  # "took cold med", "night time allergy med"
-    return any(w in known and w not in stop for w in words)
+    return any((w in known or _food_name_word(w)) and w not in stop for w in words)
 
 
 #: What medication is taken for, said before ``med`` (``cold med``): never a food's size.

@@ -109,7 +109,9 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         rf"(?:{_AT}(?P<time>{_AT_CLOCK}))?"
         r"(?:\s*\([^)]{0,40}\))?"
         # where or with whom (``dinner @ the rio -``, ``dinner w/ kids:``)
-        r"(?:\s+(?:(?:at|@|from|in|on|with|w)\s+|w/\s*)[^:=\-\u2013\u2014\d][^:=\-\u2013\u2014]{0,40}?)?"
+        # (a hyphen inside a name is no separator: ``lunch @ H-E-B:``)
+        r"(?:\s+(?:(?:at|@|from|in|on|with|w)\s+|w/\s*)[^:=\-\u2013\u2014\d]"
+        r"(?:[^:=\-\u2013\u2014]|(?<=[a-z])-(?=[a-z])){0,40}?)?"
     )
     amount_next = _AMOUNT_NEXT
     flags = re.IGNORECASE

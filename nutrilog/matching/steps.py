@@ -322,6 +322,14 @@ def key_steps(
         )
     salted = _salt_level(index, plain, tables)
     found = yield from _read_steps(index, key, tables, threshold, dish)
+    styled = _STYLE.search(plain)
+    if found.position is None and styled is not None:
+        # "greek style snapper": the snapper, cooked the way a cuisine does
+        rest = " ".join(f"{plain[: styled.start()]} {plain[styled.end() :]}".split())
+        again = (yield from key_steps(index, rest, tables, threshold, dish)) if rest else found
+        if again.position is not None:
+            again.assumptions.append(("style", f"{styled[0].strip()}: a way of cooking"))
+            found = again
     if salted is not None and (
         found.position is None
         or (
@@ -331,6 +339,11 @@ def key_steps(
     ):
         return salted  # "oatmeal no salt": the oatmeal, not an oatmeal roll
     return found
+
+
+#: A cuisine's way of cooking named beside a food (``greek style snapper``, ``chicken
+#: cajun style``): read away only when the line matches no food with it.
+_STYLE = re.compile(r"(?:^|\s)[a-z]+\s+style(?=\s|$)")
 
 
 #: A description that says how much salt its food has (``Chicken Broth, low sodium``).
