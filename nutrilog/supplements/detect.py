@@ -801,7 +801,13 @@ def _detect(text: str) -> SupplementInfo:
         bare_dose = parsed.unit is None and parsed.quantity >= BARE_DOSE_MIN
         if named or (
             OTHER_SUPPLEMENTS.search(text)
-            and (dosed or marked or (bare_dose and _ONLY_NUTRIENTS.search(text)))
+            and (
+                dosed
+                or marked
+                or (bare_dose and _ONLY_NUTRIENTS.search(text))
+                # "turmeric 500": a label's strength, no 500 servings of the spice
+                or (bare_dose and parsed.quantity > MAX_UNITS)
+            )
         ):
             stated = parsed.unit_kind in ("mass", "activity")
             amount = "" if (named and not stated) else None

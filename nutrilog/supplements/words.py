@@ -125,6 +125,9 @@ MULTI = re.compile(
     r"|massage|care|exam|doctor|dr)\b)|one[\s-]a[\s-]day|centrum|flintstones|"
     # multivitamin brands sold in the UK and Australia (Vitabiotics, Bayer, Blackmores)
     r"\b(?:pregnacare|well(?:man|woman|teen|kid)|sanatogen|berocca|elevit|perfectil|supradyn)\b|"
+    # a vitamin for kidney patients on dialysis (B vitamins and C: Nephro-Vite, Rena-Vite)
+    r"\brenal\s+(?:multi(?:vitamins?)?\b|caps\b|vitamins?\b(?!\s*(?:[a-ek]\b|b\d)))"
+    r"|\bnephro-?vite\b|\brena-?vite\b|"
     # vitamins with no name after them are a multivitamin (``kids gummy vitamins``)
     r"\b(?:gumm(?:y|ies)|kids?'?|children'?s|chewable|daily|adult|women'?s|men'?s)\s+vitamins?\b"
     r"(?!\s*(?:[a-ek]\b|b\d))",
@@ -156,7 +159,7 @@ OTHER_SUPPLEMENTS = re.compile(
     r"\bcurcumin\b|\bl-theanine\b|\b5-htp\b|\belderberry\b|\bdha\b|\bepa\b|\balgal\s+oil\b|"
     r"\bcholine\b|\blutein\b|\bpsyllium\b|\bmetamucil\b|\bbenefiber\b|\bchromium\b|"
     r"\bcopper\b|\bmanganese\b|\bboron\b|\bmolybdenum\b|\bniacin\b|\briboflavin\b|"
-    r"\bthiamine?\b|\bpicolinate\b|\blysine\b|"
+    r"\bthiamine?\b|\bpicolinate\b|\blysine\b|\blactase\b|"
     r"\bvit(?:amin)?\.?\s*b[1-35-9]\b",
     re.I,
 )
