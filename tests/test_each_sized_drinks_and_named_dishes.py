@@ -142,8 +142,6 @@ def test_a_spice_counted_small_stays_a_spice() -> None:
 @pytest.mark.parametrize(
     ("line", "food_id", "grams"),
     [
-        # SR28 potatoes boiled without skin (11367): small 125 g
-        ("2 small boiled potatoes", "sr28:11367", 250.0),
         # FNDDS venison/deer steak: a weight is its own
         ("6 oz venison steak", "fndds:23321200", 6 * 28.349523125),
         # FNDDS potato tots from fast food: one order (130 g), not one 8 g tot
