@@ -25,6 +25,7 @@ __all__ = [
     "WHOLE_CHICKEN_G",
     "chicken_pieces",
     "chicken_share",
+    "counted_dish",
     "already_in",
     "chain_closing",
     "chain_first",
@@ -408,6 +409,37 @@ def joined_names(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return meant
 
     return pattern.sub(spell, text), tuple(said)
+
+
+def counted_dish(text: str) -> tuple[str, int] | None:
+    """``(name, count)`` when a line is a count and one name of the synonyms that stands
+    for a plate of several foods (``2 indian tacos``: each taco's fry bread, chili,
+    lettuce and cheese twice over, not two fry breads and one of the rest); else None.
+
+    Examples
+    --------
+    >>> counted_dish("2 navajo tacos"), counted_dish("navajo taco")
+    (('navajo tacos', 2), None)
+    """
+    found = re.match(r"^\s*(\d{1,2})\s+(\S.*?)\s*$", text)
+    if found is None or int(found[1]) < 2:
+        return None
+    key = _joined_key(found[2])
+    if key not in _plate_names() and key[:-1] not in _plate_names():
+        return None  # "2 fish and chips" reads its own sizes ("medium french fries")
+    return found[2], int(found[1])
+
+
+@lru_cache(maxsize=1)
+def _plate_names() -> frozenset[str]:
+    """The synonyms of kind ``dish``: names of a plate of several foods, by
+    :func:`_joined_key`."""
+    return frozenset(
+        _joined_key(row.term)
+        for rows in synonym_table().by_first.values()
+        for _, row in rows
+        if row.kind == "dish"
+    )
 
 
 #: How a name's "and" may be written (``fish & chips``, ``fish n chips``).

@@ -61,6 +61,7 @@ from nutrilog.matching.dishes import (
     chicken_pieces,
     chicken_share,
     clarified,
+    counted_dish,
     joined_names,
     size_first,
     with_joined,
@@ -702,6 +703,9 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     if product is not None:  # "Campbell's - Chicken Noodle Soup, condensed, 0.5 cup"
         return Understanding(text, meal, clock, None, tagged((Part(product, ()),), omitted))
     rest = chain_first(matcher, clarified(matcher, size_first(rest) or rest))
+    counted = counted_dish(rest) if times == 1 else None
+    if counted is not None:  # "2 indian tacos": each plate's foods twice over
+        rest, times = counted
     joined, said = joined_names(rest)
     if said:
         read = _parts_of(joined, whole, said, matcher)
