@@ -193,3 +193,23 @@ def test_a_style_beside_a_food_is_read_away() -> None:
     assert "catfish" in entry["description"].lower()
     assert "style: cajun style" in entry["assumptions"]
 
+
+
+# --- a plate named by one name, counted ---------------------------------------------------
+
+
+def test_a_counted_plate_counts_each_of_its_foods() -> None:
+    # two Navajo tacos: two fry breads (SR28 35142, 152 g each) and twice the chili
+    # with beans (FNDDS 27111410, 1/2 cup = 127 g)
+    entries, _ = analysed("2 navajo tacos")
+    grams = dict(zip(entries["food_id"], entries["grams"], strict=True))
+    assert grams["sr28:35142"] == pytest.approx(2 * 152.0)
+    assert grams["fndds:27111410"] == pytest.approx(2 * 127.0)
+
+
+def test_a_milk_named_by_its_brand_is_a_splash_in_coffee() -> None:
+    # a milk added to a hot drink without an amount is 2 tbsp (FNDDS lactose-free 1%
+    # milk: 1 cup = 244 g, so 2 tbsp = 30.5 g), brand or not
+    entries, _ = analysed("tea w/ lactaid")
+    milk = entries[entries["food_id"] == "fndds:11114300"]
+    assert milk["grams"].tolist() == [pytest.approx(244.0 / 8)]
