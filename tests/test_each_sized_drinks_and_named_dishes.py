@@ -213,3 +213,10 @@ def test_a_milk_named_by_its_brand_is_a_splash_in_coffee() -> None:
     entries, _ = analysed("tea w/ lactaid")
     milk = entries[entries["food_id"] == "fndds:11114300"]
     assert milk["grams"].tolist() == [pytest.approx(244.0 / 8)]
+
+
+def test_a_fried_chicken_chains_piece_is_fried() -> None:
+    # a chain whose generic food is fried chicken: its breast is FNDDS's fried, coated
+    # breast, not a breast cooked no one knows how
+    entry = one_entry("Harold's chicken breast")
+    assert entry["food_id"] == "fndds:24127200"

@@ -399,6 +399,8 @@ def _read_steps(
         (
             result.method != "alias"
             or not (of_kind(index, result.position, generic) or _names_food(index, rest))
+            # "church's chicken breast": the chain's breast is fried, as its generic says
+            or _cooked_otherwise(index, result.position, reading.brands)
         )
         and generic
         and reading.head is not None
@@ -497,6 +499,20 @@ def _kind_denied(index: FoodIndex, position: int, words: str) -> bool:
 def _beside(reading: Reading) -> list[str]:
     """The words of a reading beside its brands, known to the food words or not."""
     return [w for seg in reading.segments for w, role in seg if role != "brand"]
+
+
+def _cooked_otherwise(index: FoodIndex, position: int | None, brands: list[Brand]) -> bool:
+    """Whether a restaurant's generic food says how it is cooked (``fried chicken``) and
+    the food found says nothing of it (``Chicken breast, NS as to cooking method``)."""
+    if position is None:
+        return False
+    prepared = matcher_words().preparation
+    generic = " ".join(b.generic for b in brands if b.kind == "restaurant" and b.generic)
+    said = [w for w in normalize_many([generic])[0].split() if w in prepared]
+    if not said:
+        return False
+    described = set(normalize_many([str(index.descriptions[position])])[0].split())
+    return not any(prepared[w] & described for w in said)
 
 
 def _names_food(index: FoodIndex, words: list[str]) -> bool:
