@@ -220,3 +220,17 @@ def test_a_fried_chicken_chains_piece_is_fried() -> None:
     # breast, not a breast cooked no one knows how
     entry = one_entry("Harold's chicken breast")
     assert entry["food_id"] == "fndds:24127200"
+
+
+def test_a_fasting_days_label_leaves_a_measured_food() -> None:
+    # a measure of a food after the label was eaten; "skipped lunch - meeting" was not
+    entries, rejected = analysed("[fasting day] 1 cup lentil soup")
+    assert len(entries) == 1 and len(rejected) == 0
+    entries, rejected = analysed("[fasting day] 1 cup tsebhi birsen")  # a food USDA lacks
+    assert len(entries) == 1 and len(rejected) == 0
+    assert rejected_reasons("skipped lunch - midterm").str.contains("skipped meal").all()
+
+
+def test_a_size_before_a_comma_is_no_medicine() -> None:
+    assert not_food_reason("iced coffee med, cream and sugar") is None
+    assert not_food_reason("took cold med, then bed") is not None

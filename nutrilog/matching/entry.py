@@ -607,10 +607,17 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest = without_shop(matcher, rest)
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     skipped = not_food_reason(text, matcher.index.postings.keys())
-    if reason is None and skipped is not None and "(skipped meal:" in skipped:
+    # "(fasting day) lunch - 1 cup kik alicha": a measure of a food after the note was
+    # eaten, whether or not the tables name the food
+    amount = parse_quantity(rest)
+    measured = amount.unit_kind in ("mass", "volume") and bool(
+        re.search(r"(?<![\w/])[a-z]{3,}", amount.food, re.IGNORECASE)  # not "190p/ /60f"
+    )
+    if reason is None and skipped is not None and "(skipped meal:" in skipped and not measured:
         reason = skipped  # "skipped lunch - midterm": the meal named was not eaten
     if (
         reason is None
+        and not measured
         and skipped is not None
         and matcher.result(_food_key(matcher, rest)).position is None
     ):
@@ -868,7 +875,7 @@ def maker_aside(matcher: Matcher, part: Part) -> Part:
     Examples
     --------
     >>> from nutrilog.foods import load_foods
-    >>> maker_aside(Matcher(load_foods()), Part("portillos italian beef", ())).text
+    >>> maker_aside(Matcher(load_foods()), Part("luigis italian beef", ())).text
     'italian beef'
     """
     if matcher.accepted(key_of(parse_quantity(part.text).food)):

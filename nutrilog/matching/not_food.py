@@ -247,7 +247,8 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     # closing a line after two words or more, one of them a food word (``potato baked
     # med``, ``banana sm``): the item's size; one word before may say what the pills are
     # for (``cold med``, ``BP med``)
-    closing = re.search(rf"^(?P<before>.*?[a-z].*?)(?:\s+|\s*\(){size}\.?\)?\s*$", lowered)
+    # (or closing a part before a comma: ``dunkin iced coffee med, cream & sugar``)
+    closing = re.search(rf"^(?P<before>[^,;]*?[a-z][^,;]*?)(?:\s+|\s*\(){size}\.?\)?\s*(?:[,;]|$)", lowered)
     if closing is None:
         return False
     words = normalize_many([closing["before"]])[0].split()
