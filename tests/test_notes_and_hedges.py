@@ -118,7 +118,9 @@ def test_a_spread_in_a_pita_takes_two_tablespoons(foods: FoodTable) -> None:
         ("1 can chickpeas", "sr28:16358", 253.0),  # SR28 canned chickpeas: can drained
         ("1/4 cup sunflower seeds", "sr28:12037", 32.0),  # dry roasted kernels: cup 128 g
         ("1 cup porridge", "sr28:08121", 234.0),  # oats cooked with water: 1 cup
-        ("bean and cheese burrito", "sr28:22918", 129.0),  # Burrito, bean and cheese
+        # FNDDS Burrito with beans, meatless: burrito, NS as to size 285 g
+        ("bean and cheese burrito", "fndds:58100320", 285.0),
+        ("frozen bean and cheese burrito", "sr28:22918", 129.0),  # SR28: 1 burrito
     ],
 )
 def test_named_foods_and_their_units(
