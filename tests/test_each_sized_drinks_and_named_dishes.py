@@ -234,3 +234,16 @@ def test_a_fasting_days_label_leaves_a_measured_food() -> None:
 def test_a_size_before_a_comma_is_no_medicine() -> None:
     assert not_food_reason("iced coffee med, cream and sugar") is None
     assert not_food_reason("took cold med, then bed") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        # breaded is a way of cooking: FNDDS's fried cutlet, "breaded or floured"
+        ("4 oz breaded veal cutlet", "fndds:23205010"),
+        ("2 flower tortillas", "sr28:18364"),  # flour written as its homophone
+        ("glass of milk tibia", "fndds:11100000"),  # Spanish lukewarm: a temperature
+    ],
+)
+def test_ways_of_cooking_and_spellings(line: str, food_id: str) -> None:
+    assert one_entry(line)["food_id"] == food_id
