@@ -247,3 +247,10 @@ def test_a_size_before_a_comma_is_no_medicine() -> None:
 )
 def test_ways_of_cooking_and_spellings(line: str, food_id: str) -> None:
     assert one_entry(line)["food_id"] == food_id
+
+
+def test_a_chains_food_is_the_fast_food_kind() -> None:
+    # FNDDS "Burrito, taco, or quesadilla with egg, potato, and breakfast meat, from fast
+    # food": medium 238 g, where the kitchen's medium is 259 g
+    one_entry_of("sheetz breakfast burrito", "fndds:58100017", 238.0)
+    one_entry_of("breakfast burrito", "fndds:58100015", 259.0)

@@ -607,11 +607,14 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest = without_shop(matcher, rest)
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     skipped = not_food_reason(text, matcher.index.postings.keys())
-    # "(fasting day) lunch - 1 cup kik alicha": a measure of a food after the note was
+    # "(fasting day) lunch - 1 cup kik alicha": a measure of a food after a fast was
     # eaten, whether or not the tables name the food
     amount = parse_quantity(rest)
-    measured = amount.unit_kind in ("mass", "volume") and bool(
-        re.search(r"(?<![\w/])[a-z]{3,}", amount.food, re.IGNORECASE)  # not "190p/ /60f"
+    measured = (
+        skipped is not None
+        and "(skipped meal:" in skipped
+        and amount.unit_kind in ("mass", "volume")
+        and bool(re.search(r"(?<![\w/])[a-z]{3,}", amount.food, re.IGNORECASE))  # "190p/ /60f"
     )
     if reason is None and skipped is not None and "(skipped meal:" in skipped and not measured:
         reason = skipped  # "skipped lunch - midterm": the meal named was not eaten

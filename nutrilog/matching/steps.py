@@ -66,7 +66,7 @@ from nutrilog.matching.rounds import Steps, alone
 from nutrilog.matching.spelling import MIN_LENGTH
 from nutrilog.matching.synonyms import Brand, rewrite
 from nutrilog.matching.vocabulary import matcher_words
-from nutrilog.matching.words import normalize_many
+from nutrilog.matching.words import normalize_many, segmented_keys
 
 __all__ = [
     "MatchResult",
@@ -393,6 +393,10 @@ def _read_steps(
         item = yield from chain_item(index, reading, result.position, threshold)
         if item is not None:  # "cracker barrel grilled sirloin": the chain's own steak
             result = MatchResult(item[0], item[1], "fuzzy", [])
+    if result.position is not None and any(b.kind == "restaurant" for b in reading.brands):
+        counter = fast_food_kind(index, result.position)
+        if counter is not None:  # "kum & go breakfast burrito": the counter's, not a kitchen's
+            result = MatchResult(counter, result.score, result.method, result.suggestions)
     generic = " ".join(b.generic for b in reading.brands if b.generic)
     rest = [w for seg in reading.written for w in seg]
     if (
@@ -499,6 +503,20 @@ def _kind_denied(index: FoodIndex, position: int, words: str) -> bool:
 def _beside(reading: Reading) -> list[str]:
     """The words of a reading beside its brands, known to the food words or not."""
     return [w for seg in reading.segments for w, role in seg if role != "brand"]
+
+
+def fast_food_kind(index: FoodIndex, position: int) -> int | None:
+    """The food FNDDS describes as the one at ``position`` "from fast food", else "from
+    restaurant" (a chain's breakfast burrito, smaller than a kitchen's), or None when it
+    has neither."""
+    described = str(index.descriptions[position])
+    if re.search(r"fast food|restaurant", described, re.IGNORECASE):
+        return None
+    for where in ("fast food", "restaurant"):
+        found = index.exact.get(plain_key(segmented_keys([f"{described}, from {where}"])[0]))
+        if found is not None:
+            return found
+    return None
 
 
 def _cooked_otherwise(index: FoodIndex, position: int | None, brands: list[Brand]) -> bool:
