@@ -217,9 +217,10 @@ def test_a_milk_named_by_its_brand_is_a_splash_in_coffee() -> None:
 
 def test_a_fried_chicken_chains_piece_is_fried() -> None:
     # a chain whose generic food is fried chicken: its breast is FNDDS's fried, coated
-    # breast, not a breast cooked no one knows how
+    # breast "from fast food / restaurant", not a breast cooked no one knows how
     entry = one_entry("Harold's chicken breast")
-    assert entry["food_id"] == "fndds:24127200"
+    assert entry["food_id"] == "fndds:24127220"
+    assert one_entry("fried chicken breast")["food_id"] == "fndds:24127200"  # from raw
 
 
 def test_a_fasting_days_label_leaves_a_measured_food() -> None:

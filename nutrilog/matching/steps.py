@@ -393,10 +393,6 @@ def _read_steps(
         item = yield from chain_item(index, reading, result.position, threshold)
         if item is not None:  # "cracker barrel grilled sirloin": the chain's own steak
             result = MatchResult(item[0], item[1], "fuzzy", [])
-    if result.position is not None and any(b.kind == "restaurant" for b in reading.brands):
-        counter = fast_food_kind(index, result.position)
-        if counter is not None:  # "kum & go breakfast burrito": the counter's, not a kitchen's
-            result = MatchResult(counter, result.score, result.method, result.suggestions)
     generic = " ".join(b.generic for b in reading.brands if b.generic)
     rest = [w for seg in reading.written for w in seg]
     if (
@@ -426,6 +422,10 @@ def _read_steps(
                 if alone is not None:
                     result = _alias_result(index, alone, 0.0)
                     break
+    if result.position is not None and any(b.kind == "restaurant" for b in reading.brands):
+        counter = fast_food_kind(index, result.position)
+        if counter is not None:  # "kum & go breakfast burrito": the counter's, not a kitchen's
+            result = MatchResult(counter, result.score, result.method, result.suggestions)
     if result.position is not None:
         alias = result.method == "alias"
         result.assumptions = (
@@ -512,8 +512,11 @@ def fast_food_kind(index: FoodIndex, position: int) -> int | None:
     described = str(index.descriptions[position])
     if re.search(r"fast food|restaurant", described, re.IGNORECASE):
         return None
-    for where in ("fast food", "restaurant"):
-        found = index.exact.get(plain_key(segmented_keys([f"{described}, from {where}"])[0]))
+    # "Chicken thigh, fried, coated, skin / coating eaten, from raw": the kitchen's start
+    # gives way to the counter's
+    base = re.sub(r",\s*from (?:raw|pre-cooked|frozen|fresh)$", "", described)
+    for where in ("fast food", "fast food / restaurant", "restaurant"):
+        found = index.exact.get(plain_key(segmented_keys([f"{base}, from {where}"])[0]))
         if found is not None:
             return found
     return None
