@@ -255,3 +255,14 @@ def test_a_chains_food_is_the_fast_food_kind() -> None:
     # food": medium 238 g, where the kitchen's medium is 259 g
     one_entry_of("sheetz breakfast burrito", "fndds:58100017", 238.0)
     one_entry_of("breakfast burrito", "fndds:58100015", 259.0)
+
+
+def test_no_salt_is_never_a_food_made_with_salt() -> None:
+    # SR28 sweet potato baked in skin, without salt (11508); not the frozen one "with salt"
+    assert one_entry("baked sweet potato, no salt")["food_id"] == "sr28:11508"
+    assert one_entry("baked sweet potato no salt")["food_id"] == "sr28:11508"
+
+
+def test_a_place_after_a_meal_label_is_read_before_the_food() -> None:
+    # FNDDS chicken chow mein: 1 cup = 220 g
+    one_entry_of("staff meal @ the diner - 1 cup chicken chow mein", "fndds:27343910", 220.0)

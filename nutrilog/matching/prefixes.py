@@ -307,8 +307,8 @@ def _worth_reading() -> re.Pattern[str]:
         r"|\sc/\s*[a-z]"  # "tostones c/ aguacate": Spanish c/ (con), as w/ is with
         r"|^\s*@\s*[a-z]"  # "@ work - 2 eggs": where it was eaten, before the food
         # a label of a word or a few and a separator before a food ("Linda - 1/2 cup",
-        # "btwn routes -> granola bar")
-        r"|^\s*[a-z][\w'-]*(?:\s+[\w'-]+){0,3}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w"
+        # "btwn routes -> granola bar", "family meal @ work - 1 cup chow mein")
+        r"|^\s*[a-z][\w'-]*(?:\s+(?:[\w'-]+|@|w/|&)){0,4}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w"
         r"|^\s*(?:after|before|b4|during)(?:\s+[\w'-]+){1,5}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
         re.IGNORECASE,
     )

@@ -321,7 +321,15 @@ def key_steps(
             assumptions=[("synonym", f"{a} \u2192 {b}") for a, b in spelled.used],
         )
     salted = _salt_level(index, plain, tables)
-    found = yield from _read_steps(index, key, tables, threshold, dish)
+    unsalted = _NO_SALT.search(plain) if salted is None else None
+    if unsalted is not None:
+        # "baked sweet potato no salt": the words of the food, then its twin made without
+        # salt; the word "salt" had carried the match to a food USDA makes with it
+        bare = " ".join(_NO_SALT.sub(" ", key).split()).strip(" ,;")
+        found = yield from _read_steps(index, bare or key, tables, threshold, dish)
+        found = _without_salt(index, found, unsalted[0])
+    else:
+        found = yield from _read_steps(index, key, tables, threshold, dish)
     styled = _STYLE.search(plain)
     if found.position is None and styled is not None:
         # "greek style snapper": the snapper, cooked the way a cuisine does
@@ -330,11 +338,14 @@ def key_steps(
         if again.position is not None:
             again.assumptions.append(("style", f"{styled[0].strip()}: a way of cooking"))
             found = again
+    described = "" if found.position is None else str(index.descriptions[found.position])
     if salted is not None and (
         found.position is None
         or (
             found.method == "fuzzy"
-            and not _SALT_WORDS.search(str(index.descriptions[found.position]))
+            # "baked sweet potato no salt": a food made with salt is no such food
+            and (not _SALT_WORDS.search(described) or bool(_NO_SALT.search(plain)))
+            and not _WITHOUT_SALT.search(described)
         )
     ):
         return salted  # "oatmeal no salt": the oatmeal, not an oatmeal roll
@@ -443,6 +454,28 @@ _SALT_LEVEL = re.compile(
 )
 #: USDA's words for a food made with salt, and for its twin made without.
 _WITH_SALT = re.compile(r"\bwith salt\b")
+_WITHOUT_SALT = re.compile(r"\b(?:without salt|no salt added|unsalted)\b", re.IGNORECASE)
+
+
+#: A salt level saying none was added (``no salt``, ``unsalted``): "low sodium" names
+#: foods of its own (``Soup, chicken noodle, low sodium``).
+_NO_SALT = re.compile(
+    r"\b(?:(?:no|without)\s+(?:added\s+)?salt(?:\s+added)?|salt\s+free|no\s+sodium|unsalted)\b"
+)
+
+
+def _without_salt(index: FoodIndex, found: MatchResult, said: str) -> MatchResult:
+    """``found``, or its twin USDA describes "without salt" when it is "with salt"."""
+    if found.position is None:
+        return found
+    description = str(index.descriptions[found.position])
+    if not _WITH_SALT.search(description):
+        return found
+    twin = index.exact.get(normalize_many([_WITH_SALT.sub("without salt", description)])[0])
+    if twin is None:
+        return found
+    note = ("salt", f"{said!r}: the food made without salt")
+    return MatchResult(twin, found.score, found.method, found.suggestions, [], [note])
 
 
 def _salt_level(index: FoodIndex, plain: str, tables: MatchTables) -> MatchResult | None:
