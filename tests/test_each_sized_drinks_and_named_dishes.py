@@ -194,7 +194,6 @@ def test_a_style_beside_a_food_is_read_away() -> None:
     assert "style: cajun style" in entry["assumptions"]
 
 
-
 # --- a plate named by one name, counted ---------------------------------------------------
 
 

@@ -248,7 +248,9 @@ def _is_size(text: str, cue: list[str], known: Container[str]) -> bool:
     # med``, ``banana sm``): the item's size; one word before may say what the pills are
     # for (``cold med``, ``BP med``)
     # (or closing a part before a comma: ``dunkin iced coffee med, cream & sugar``)
-    closing = re.search(rf"^(?P<before>[^,;]*?[a-z][^,;]*?)(?:\s+|\s*\(){size}\.?\)?\s*(?:[,;]|$)", lowered)
+    closing = re.search(
+        rf"^(?P<before>[^,;]*?[a-z][^,;]*?)(?:\s+|\s*\(){size}\.?\)?\s*(?:[,;]|$)", lowered
+    )
     if closing is None:
         return False
     words = normalize_many([closing["before"]])[0].split()
