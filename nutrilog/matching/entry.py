@@ -610,13 +610,13 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     # "(fasting day) lunch - 1 cup kik alicha": a measure of a food after a fast was
     # eaten, whether or not the tables name the food
     amount = parse_quantity(rest)
+    fasted = skipped is not None and "(skipped meal:" in skipped
     measured = (
-        skipped is not None
-        and "(skipped meal:" in skipped
+        fasted
         and amount.unit_kind in ("mass", "volume")
         and bool(re.search(r"(?<![\w/])[a-z]{3,}", amount.food, re.IGNORECASE))  # "190p/ /60f"
     )
-    if reason is None and skipped is not None and "(skipped meal:" in skipped and not measured:
+    if reason is None and fasted and not measured:
         reason = skipped  # "skipped lunch - midterm": the meal named was not eaten
     if (
         reason is None
