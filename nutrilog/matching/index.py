@@ -100,6 +100,7 @@ class FoodIndex:
     head_postings: dict[str, np.ndarray]  # word -> foods whose first segment has it
     counts: dict[str, np.ndarray]  # per-food word counts used by the ranking
     prep_ok: dict[str, np.ndarray]  # preparation word -> foods prepared that way
+    fat_default: np.ndarray  # per food: FNDDS's row for fat not specified (1.0) or not
     curated: dict[str, int] | None = None
     curated_sets: frozenset[frozenset[str]] | None = None  # words of each curated alias
     speller: Speller | None = None  # built on the first correction
@@ -364,6 +365,18 @@ def _ranking_counts(
     }
 
 
+def _fat_defaults(synonyms: np.ndarray) -> np.ndarray:
+    """Per food: 1.0 where FNDDS lists it for fat not specified (its additional
+    description says "NS as to fat": "Tilapia, coated, fried, made with oil"), else 0.0."""
+    return np.array(
+        [
+            any(s.strip().lower() == "ns as to fat" for s in _split_synonyms(value))
+            for value in synonyms
+        ],
+        dtype=np.float64,
+    )
+
+
 def _idf(postings: dict[str, np.ndarray], n_choices: int) -> dict[str, float]:
     """Inverse document frequency of each word, computed once per posting length."""
     by_length = {k: float(np.log(1 + n_choices / k)) for k in {len(v) for v in postings.values()}}
@@ -422,6 +435,7 @@ def build_index(foods: FoodTable) -> FoodIndex:
             np.bincount(desc[1], minlength=n),
             np.bincount(head[1], minlength=n),
         ),
+        fat_default=_fat_defaults(synonyms),
         prep_ok={
             p: count_in(food_postings, forms, n) > 0
             for p, forms in matcher_words().preparation.items()

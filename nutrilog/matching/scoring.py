@@ -55,6 +55,8 @@ __all__ = [
 SYNONYM_COST = 8.0
 #: Points a food loses when its name lacks the text's head word.
 UNNAMED = 8.0
+#: Points FNDDS's row for fat not specified gains when a text names no fat.
+FAT_DEFAULT = 0.5
 
 
 @dataclass
@@ -422,7 +424,9 @@ def _preparation_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np
     """A preparation word gains 3 where the food is prepared that way and costs 8 where
     it is not (2 for a way of cooking where the food is cooked another way); with no
     preparation named, processed forms cost 6 a word and raw forms gain 2 (raw dry seeds,
-    eaten cooked, lose 2)."""
+    eaten cooked, lose 2). A text that names no fat (``oil``, ``butter``) gives
+    :data:`FAT_DEFAULT` to the row FNDDS codes for fat not specified: ``fried tilapia``
+    is "Tilapia, coated, fried, made with oil", not its twin with no added fat."""
     tables = ranking_tables(index)
     preparation = matcher_words().preparation
     preps = [[w for w in t.known if w in preparation] for t in table.texts]
@@ -442,6 +446,10 @@ def _preparation_rules(index: FoodIndex, table: _Table, score: np.ndarray) -> np
     processed = table.held(_PROCESSED, table.in_food)[plain]
     score[plain] -= 6.0 * (c["processed"][f] - processed)
     score[plain] += 2.0 * c["raw"][f]
+    fats = matcher_words().fats
+    unsaid = np.array([not fats.intersection(t.known) for t in table.texts], dtype=bool)
+    at = np.flatnonzero(unsaid[table.text])
+    score[at] += FAT_DEFAULT * index.fat_default[food[at]]
     return score
 
 

@@ -100,6 +100,9 @@ class MatcherWords:
     #: Cuts of meat or fish named after the animal (``venison steak``, ``pork chop``):
     #: the word before them says whose, so a run-together line is never cut before one.
     cuts: frozenset[str] = frozenset()
+    #: Fats a food is cooked with (``oil``, ``butter``): a text naming none takes the row
+    #: FNDDS codes for fat not specified ("Tilapia, coated, fried, made with oil").
+    fats: frozenset[str] = frozenset()
 
 
 def _group(rows: tuple[tuple[str, str, str], ...], role: str) -> list[tuple[str, str]]:
@@ -136,4 +139,5 @@ def matcher_words() -> MatcherWords:
         drink_flavours=words("drink_flavour"),
         flavoured_drinks=words("flavoured_drink"),
         cuts=words("cut"),
+        fats=words("fat"),
     )
