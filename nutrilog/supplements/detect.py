@@ -395,6 +395,10 @@ _ONLY_NUTRIENTS = re.compile(
 
 #: One unit's dose, in mEq too (``potassium chloride 10 meq``).
 _ONE_DOSE_OR_MEQ = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|meq)\b", re.I)
+#: One unit's dose closing a line, said to be each one's (``100mg each``).
+_DOSE_EACH_AT_END = re.compile(
+    r"(?P<dose>(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|meq))\s+(?:each|ea\.?)\s*$", re.I
+)
 #: A count of units opening a line before a word (``2 magnesium 250mg``).
 _COUNT_OPENING = re.compile(r"^\s*(?P<n>[2-9]|1[0-2])\s+(?=[a-z])", re.I)
 
@@ -408,7 +412,8 @@ def _count_opening_as_times(text: str) -> str:
     found = _COUNT_OPENING.match(text)
     if found is None or len(_ONE_DOSE_OR_MEQ.findall(text)) != 1:
         return text
-    rest = text[found.end() :]
+    # "2 mag glycinate 100mg each": the dose closing the line is each unit's
+    rest = _DOSE_EACH_AT_END.sub(r"\g<dose>", text[found.end() :])
     named = _COUNT_NAMED_UNITS.match(text)
     if named is not None and named.end() < len(text) and text[named.end()] != ",":
         # "2 magnesium caps 250mg": the units named after the count are the ones counted
@@ -639,6 +644,11 @@ _WHOSE = re.compile(
 _TOTALS_STATED = re.compile(r"\s*=\s*(?P<doses>[^=()]*\d[^=()]*)$")
 #: A count of units at the very end of a line (``x2``, ``x 3``): of the whole line.
 _TIMES_AT_END = re.compile(r"(?:,\s*|\s+)[x\u00d7]\s*(?P<n>\d{1,2})\s*$", re.I)
+#: A count of units named at the very end of a line, after a dose (``x2 tabs``, ``, 2
+#: tabs``, ``3 pastillas``): of the whole line, each unit holding the doses written.
+_UNITS_AT_END = re.compile(
+    rf"(?:,\s*|\s+)(?:[x\u00d7]\s*)?(?P<n>\d{{1,2}})\s*{_UNIT_FORMS}\s*$", re.I
+)
 #: Label masses of a capsule or tablet: no food is logged in them.
 _LABEL_MASS = frozenset({"mg", "ug"})
 #: A reading of the blood (``glucose 95 mg/dL``): no dose.
@@ -706,7 +716,13 @@ def _detect(text: str) -> SupplementInfo:
         # units taken hold together, as a bracket states it
         text = f"{text[: stated.start()]} ({stated['doses']})"
     every = _TIMES_AT_END.search(text)
-    if every is not None and len(nutrients_in(text)) > 1 and 1 < int(every["n"]) <= MAX_UNITS:
+    if every is None or len(nutrients_in(text)) < 2:
+        # "calcium 315mg + D3 250IU x2 tabs", "potasio 99mg 3 pastillas": units counted
+        # after the doses they each hold
+        every = _UNITS_AT_END.search(text)
+        if every is not None and not _ONE_DOSE.search(text[: every.start()]):
+            every = None
+    if every is not None and nutrients_in(text) and 1 < int(every["n"]) <= MAX_UNITS:
         # "ca citrate 315mg/D3 250iu x2": two units of the whole line, not of its last part
         one = detect_supplement(text[: every.start()])
         if one.kind == "supplement" and one.nutrients:

@@ -144,6 +144,8 @@ NAMED_SUPPLEMENTS = re.compile(
     r"\bechinacea\b|\bn-?acetyl[\s-]?cysteine\b|\bag1\b|\bathletic\s+greens\b|"
     r"\b(?:alpha[\s-]?)?lipoic\s+acid\b|\bl-?theanine\b|\b5-?htp\b|\bresveratrol\b|"
     r"\blutein\b|\bzeaxanthin\b|\bnattokinase\b|\bblack\s+seed\s+oil\b|"
+    # black seed oil by its Hindi, Urdu and Bengali name; oral rehydration salts
+    r"\bkalonji\s+oil\b|\borsaline\b|\boral\s+rehydration\s+(?:salts?|solution)\b|"
     r"\belectrolytes? (?:tabs?|tablets?|capsules?|caps|packets?|sachets?|powder|mix|drink mix)\b|"
     r"\blmnt\b|\bnuun\b|\bliquid[\s-]?i\.?v\b|\bsalt[\s-]?sticks?\b|"
     r"\bsalt (?:tabs?|tablets?|caps(?:ules)?|pills?)\b|\bbcaas?\b|\bbeta[\s-]?alanine\b|"
@@ -156,7 +158,7 @@ NAMED_SUPPLEMENTS = re.compile(
 OTHER_SUPPLEMENTS = re.compile(
     r"\bzinc\b|(?-i:\bZn\b)|\biron\b|\bferrous\b|\bferric\b|\bvit(?:amin)?\.?\s*[acek][12]?\b|\bk2\b|"
     r"\bfolate\b|\bfolic\b|\belectrolytes?\b|\bselenium\b|\biodine\b|\bturmeric\b|"
-    r"\bcurcumin\b|\bl-theanine\b|\b5-htp\b|\belderberry\b|\bdha\b|\bepa\b|\balgal\s+oil\b|"
+    r"\bcurcumin\b|\bcurcuma\b|\bl-theanine\b|\b5-htp\b|\belderberry\b|\bdha\b|\bepa\b|\balgal\s+oil\b|"
     r"\bcholine\b|\blutein\b|\bpsyllium\b|\bmetamucil\b|\bbenefiber\b|\bchromium\b|"
     r"\bcopper\b|\bmanganese\b|\bboron\b|\bmolybdenum\b|\bniacin\b|\briboflavin\b|"
     r"\bthiamine?\b|\bpicolinate\b|\blysine\b|\blactase\b|"
@@ -216,7 +218,12 @@ BARE_WORDS = re.compile(
     re.I,
 )
 #: Where a line naming several nutrients is cut into one part per nutrient.
-SPLIT = re.compile(r"\s*(?:\+|,|;|&|\bw/|\bw\s|/|\band\b|\bwith\b|\bplus\b)\s*", re.I)
+SPLIT = re.compile(
+    r"\s*(?:\+|,|;|&|\bw/|\bw\s|/|\band\b|\bwith\b|\bplus\b"
+    # Spanish and Portuguese ``con``, ``y``, ``com`` (``calcio 600mg con vitamina D``)
+    r"|\bcon\b|\by\b|\bcom\b)\s*",
+    re.I,
+)
 #: A salt tablet (``salt tab``, ``salt tablets``, ``salt caps``): sold by the weight of
 #: its sodium chloride.
 SALT_TABLET = re.compile(r"\bsalt[\s-]?(?:tabs?|tablets?|caps(?:ules)?|pills?)\b", re.I)
