@@ -181,6 +181,10 @@ def _amount_at(toks: Tokens, i: int) -> _Cand | None:
         if after is not None and after[0].kind != "size":
             notes, hit = (*notes, toks.word[j]), after
     hit = hit or unit_at(toks, j)
+    if hit is not None and hit[1] == j + 1 and word_at(toks, j) in _NAMING_VAGUE:
+        after = unit_at(toks, j + 1)  # "2 square slices": the shape of the slices
+        if after is not None and after[0].kind == "count":
+            notes, hit = (*notes, toks.word[j]), after
     if hit is not None and hit[0].unit in DOSE_FORMS and starts_dose_form_name(toks, j):
         hit = None  # "12 gummy bears": the dose-form word begins the food's name
     if hit is None and word_at(toks, j) == "of" and word_at(toks, j + 1) in {"a", "an"}:
