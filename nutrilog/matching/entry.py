@@ -102,7 +102,7 @@ from nutrilog.matching.parts import (
 )
 from nutrilog.matching.prefixes import FAMILY, clock_after, needs_reading, strip_prefix
 from nutrilog.matching.sandwiches import Filled, filled_bread, named_on_bread
-from nutrilog.matching.synonyms import brand_table
+from nutrilog.matching.synonyms import brand_table, synonym_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.matching.words import normalize_many
@@ -652,6 +652,9 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         and (
             reason is not None
             or _names_no_food(matcher, labelled["label"])
+            # "porch - 2 cups watermelon": a word no food is written with, before an
+            # amount (a food only when misspelled: perch)
+            or (_unwritten_word(matcher, labelled["label"]) and _AMOUNT_FIRST.match(after))
             or _lists_foods(matcher, after)  # "fish fry - catfish, fries, hushpuppies"
             # when it was eaten ("after working in the garden -> 1 popsicle")
             or _WHEN_LABEL.match(labelled["label"]) is not None
@@ -1045,6 +1048,23 @@ def _food_amount(text: str, known: Container[str]) -> bool:
     if amount.unit_kind not in ("mass", "volume"):
         return False
     return any(w in known and len(w) > 2 for w in normalize_many([amount.food])[0].split())
+
+
+#: An amount opening what follows a label (``2 cups watermelon``, ``1/2 c rice``).
+_AMOUNT_FIRST = re.compile(r"\s*(?:\d|[\u00bc-\u00be\u2150-\u215e])")
+
+
+def _unwritten_word(matcher: Matcher, label: str) -> bool:
+    """Whether ``label`` is one word that no food's description, synonym, alias or brand
+    is written with (``porch``): a food only if read as a misspelling."""
+    words = normalize_many([label])[0].split()
+    return (
+        len(words) == 1
+        and words[0] not in matcher.index.postings
+        and words[0] not in matcher.tables.alias_words
+        and not brand_table().find(words)
+        and not synonym_table().find(words)
+    )
 
 
 def _names_no_food(matcher: Matcher, words: str) -> bool:

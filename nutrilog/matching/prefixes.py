@@ -245,7 +245,11 @@ def _unit_names() -> str:
 #: What or whom a food was for, at the end of a line (``flour tortilla for a wrap``,
 #: ``sandwich for the kids``): no part of the food.
 _MADE_FOR = re.compile(
-    r"\s+for\s+(?:a|an|the|my|his|her|our|their)\s+[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?\s*$", re.I
+    r"\s+for\s+(?:(?:a|an|the|my|his|her|our|their)\s+[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?"
+    # a name, or a family word alone (``apple juice box for Yusuf``, ``for mom``)
+    r"|(?!(?:breakfast|brunch|lunch|dinner|supper|tea|snack|dessert|later|now|work)\b)"
+    r"(?-i:[A-Z][a-z'-]{1,15})|(?:mom|mum|dad|grandma|grandpa|nana|papa|the\s+kids|kids))\s*$",
+    re.I,
 )
 _COMMENT = re.compile(r"\s+#(?!\d).*$")
 #: 7-Eleven written with its number (``7-11 taquitos``, ``snack @ 7-11: honey bun``):
@@ -591,7 +595,10 @@ def _amount_then_place() -> re.Pattern[str]:
 #: Occasions said without an article after a food (``gatorade after practice``).
 _OCCASIONS = (
     r"(?:work|practice|school|church|mass|class|shift|training|gym|workout|game|practise"
-    r"|swim|run|bed|sleep|service|prayers?)"
+    r"|swim|run|bed|sleep|service|prayers?|meeting|rehearsal|choir|dialysis|appointment"
+    # sports played (``1 orange before cricket``)
+    r"|cricket|football|soccer|baseball|softball|basketball|hockey|tennis|golf|bowling"
+    r"|volleyball|rugby|lifting|yoga|hike|walk|ride)"
 )
 
 

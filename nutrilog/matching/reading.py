@@ -174,6 +174,25 @@ def _role_of(word: str, index: FoodIndex) -> str:
 
 
 @lru_cache(maxsize=1)
+def _alias_sets() -> dict[str, tuple[frozenset[str], ...]]:
+    """Each word of a curated alias of two words or more -> the word sets of those aliases."""
+    found: dict[str, list[frozenset[str]]] = {}
+    for alias in curated_aliases():
+        words = frozenset(alias.split())
+        if len(words) > 1:
+            for w in words:
+                found.setdefault(w, []).append(words)
+    return {w: tuple(sets) for w, sets in found.items()}
+
+
+def _alias_around(word: str, words: list[str]) -> bool:
+    """Whether ``word`` and words beside it in ``words`` make up a curated alias of two
+    words or more (``curly`` of ``curly fry``): a word as the alias writes it, no slip."""
+    here = set(words)
+    return any(s <= here for s in _alias_sets().get(word, ()))
+
+
+@lru_cache(maxsize=1)
 def _lacking_words() -> frozenset[str]:
     """One-word names of foods USDA lacks (``datasets/foods_not_in_usda.csv``): known
     words, never corrected into another food's name."""
@@ -342,6 +361,9 @@ def read_key(
                 continue
             if w in _lacking_words():
                 fixed_words.append(w)  # "haluski": a food USDA lacks, no slip of halupki
+                continue
+            if _alias_around(w, words):
+                fixed_words.append(w)  # "jack in the box curly fries": the alias curly fries
                 continue
             at = len(fixed_words)
             before = fixed_words[-1] if fixed_words else None

@@ -540,8 +540,8 @@ def _beside(reading: Reading) -> list[str]:
 
 def fast_food_kind(index: FoodIndex, position: int) -> int | None:
     """The food FNDDS describes as the one at ``position`` "from fast food", else "from
-    restaurant" (a chain's breakfast burrito, smaller than a kitchen's), or None when it
-    has neither."""
+    restaurant" (a chain's breakfast burrito, smaller than a kitchen's), or its fast-food
+    kind where the food is a home recipe (a chain's milkshake); None when it has none."""
     described = str(index.descriptions[position])
     if re.search(r"fast food|restaurant", described, re.IGNORECASE):
         return None
@@ -552,6 +552,9 @@ def fast_food_kind(index: FoodIndex, position: int) -> int | None:
         found = index.exact.get(plain_key(segmented_keys([f"{base}, from {where}"])[0]))
         if found is not None:
             return found
+    if ", home recipe," in described:  # "Milk shake, home recipe, chocolate": the counter's
+        counter = described.replace(", home recipe,", ", fast food,")
+        return index.exact.get(plain_key(segmented_keys([counter])[0]))
     return None
 
 
