@@ -171,3 +171,17 @@ def test_a_handful_of_fries_is_a_loose_cup() -> None:
     # FNDDS french fries, cup = 60 g (not the 110 g small order)
     row = one_entry("handful of fries")
     assert row["grams"] == pytest.approx(60.0)
+
+
+def test_a_restaurants_name_before_a_piece_is_no_food_of_its_own() -> None:
+    # KFC's breast (SR28 21434, 1 breast = 175 g), not KFC's chicken and a second breast
+    one_entry_of("kfc breast", "sr28:21434", 175.0)
+    # a packaged brand alone is still a food beside another (Spam, then eggs)
+    entries, _ = analysed("spam eggs")
+    assert len(entries) == 2
+
+
+def test_leche_on_cereal_is_half_a_cup() -> None:
+    entries, _ = analysed("froot loops con leche")
+    milk = entries[entries["food_id"] == "fndds:11100000"]  # Milk, NFS: 1 cup = 244 g
+    assert milk["grams"].tolist() == [pytest.approx(122.0)]

@@ -100,9 +100,16 @@ def _respelt(matcher: Matcher, words: list[str]) -> bool:
 
 
 def _brand_alone(words: list[str]) -> bool:
-    """Whether ``words`` are a brand's name and nothing more."""
+    """Whether ``words`` are a packaged brand's name and nothing more (``spam``); a
+    restaurant's name before a food says where it came from (``kfc breast``: KFC's
+    breast, not KFC's chicken and a breast)."""
     found = brand_table().find(words)
-    return bool(found) and found[0][0] == 0 and found[0][1] == len(words)
+    return (
+        bool(found)
+        and found[0][0] == 0
+        and found[0][1] == len(words)
+        and found[0][2].kind != "restaurant"
+    )
 
 
 def _kind_words() -> frozenset[str]:
