@@ -185,3 +185,19 @@ def test_leche_on_cereal_is_half_a_cup() -> None:
     entries, _ = analysed("froot loops con leche")
     milk = entries[entries["food_id"] == "fndds:11100000"]  # Milk, NFS: 1 cup = 244 g
     assert milk["grams"].tolist() == [pytest.approx(122.0)]
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # SR28 Skittles "package fun size" = 20 g; three packs, not three candies
+        ("3 fun size skittles", "sr28:19370", 60.0),
+        ("skittles fun size x3", "sr28:19370", 60.0),
+        # SR28 Kit Kat "bar, miniature (.35 oz)" = 10 g: mini is USDA's miniature
+        ("3 mini kit kats", "sr28:19109", 30.0),
+    ],
+)
+def test_a_count_of_a_named_pack_size_is_of_that_pack(
+    line: str, food_id: str, grams: float
+) -> None:
+    one_entry_of(line, food_id, grams)

@@ -119,6 +119,13 @@ def _count(
     return Portion(row.per_one, row.label, "")
 
 
+def _size_named_row(food: Food, sizes: frozenset[str]) -> Row | None:
+    """The food's portion whose words name the sizes (``fun size package``; ``mini`` is
+    USDA's ``miniature``), if one."""
+    named = {"miniature" if w == "mini" else w for w in sizes}
+    return next((r for r in food.rows if named <= set(re.findall(r"[a-z]+", r.text.lower()))), None)
+
+
 def _named_item(food: Food, hint: Hint) -> Row | None:
     """Of a food's items no heavier than its usual serving, the one whose first word the
     entry names and the food's description does not: ``8 pieces pierogi`` counts FNDDS's
@@ -624,6 +631,8 @@ def _for_food(
     size_named = hint.words & _BAR_SIZES
     row = (
         (None if size_named else regular_bar(food))
+        # "3 fun size skittles": three of the packs the size names, not three candies
+        or (_size_named_row(food, size_named) if size_named else None)
         or (count_row(food.rows, hint.piece, hint) if hint.piece else None)
         # "10 cherry tomatoes": the item its own words name, not ten medium tomatoes
         or entry_named_row(food.rows, hint, food.description)
