@@ -123,7 +123,7 @@ def _size_named_row(food: Food, sizes: frozenset[str]) -> Row | None:
     """The food's portion whose words name the sizes (``fun size package``; ``mini`` is
     USDA's ``miniature``), if one."""
     named = {"miniature" if w == "mini" else w for w in sizes}
-    return next((r for r in food.rows if named <= set(re.findall(r"[a-z]+", r.text.lower()))), None)
+    return next((r for r in food.rows if named <= r.words), None)
 
 
 def _named_item(food: Food, hint: Hint) -> Row | None:
