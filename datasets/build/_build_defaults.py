@@ -25,7 +25,11 @@ SR28 has no such portion, so each SR28 food borrows one, in this order:
    :data:`MAX_ENERGY_RATIO` of the food's, of the same kind (the description's first
    word) if at least :data:`MIN_SIMILAR` are, else of any kind, else the whole group's:
    cooked oatmeal takes the bowl of the cooked cereals, not the 40 g of the dry ones,
-   and a sauce the spoonful of sauces, not the bowl of soups of its group.
+   and a sauce the spoonful of sauces, not the bowl of soups of its group. A food
+   whose own measures are all spoons is used by the spoon: its group median is held
+   to :data:`SPOONS_AT_MOST` of its largest spoon (hot pepper sauce, weighed by the
+   teaspoon in SR28, takes 9.6 g, not the 299 g bowl of the low-energy soups it shares
+   a group with).
 
 The table is derived from the bundled ``foods.csv``, ``nutrients.csv`` and
 ``portions.csv`` (built first from the USDA sources), so it follows them.
@@ -51,6 +55,7 @@ __all__ = [
     "DEFAULT_COLUMNS",
     "MIN_SHARED",
     "MAX_ENERGY_RATIO",
+    "SPOONS_AT_MOST",
     "default_portions",
     "build_defaults",
 ]
@@ -131,6 +136,25 @@ def _teaspoons(portions: pd.DataFrame) -> pd.Series:
     rows = portions[unit.eq("tsp") & (portions["grams"] > 0)]
     per = rows["grams"] / rows["amount"].where(rows["amount"] > 0, 1.0)
     return per.groupby(rows["id"]).first()
+
+
+#: The spoons of its largest own spoon measure a food measured only by the spoon is
+#: used in when no amount is given (a couple of spoonfuls).
+SPOONS_AT_MOST = 2.0
+_SPOONS = frozenset({"tsp", "tbsp"})
+
+
+def _spoon_caps(portions: pd.DataFrame) -> pd.Series:
+    """For each food whose own household measures are all spoons: the grams of
+    :data:`SPOONS_AT_MOST` of its largest spoon measure."""
+    if "unit" not in portions:
+        return pd.Series(dtype=float)
+    rows = portions[portions["grams"] > 0]
+    units = rows.groupby("id")["unit"].agg(lambda u: frozenset(u.astype(str)))
+    spooned = units[units.map(lambda u: bool(u) and u <= _SPOONS)].index
+    spoons = rows[rows["id"].isin(spooned)]
+    per = spoons["grams"] / spoons["amount"].where(spoons["amount"] > 0, 1.0)
+    return per.groupby(spoons["id"]).max() * SPOONS_AT_MOST
 
 
 def _servings(portions: pd.DataFrame) -> pd.Series:
@@ -261,6 +285,7 @@ def default_portions(
     known["kind"] = [_kind(words[i]) for i in rows]
     medians = known.groupby("group")["grams"].median()
     by_group = {name: part for name, part in known.groupby("group")}
+    caps = _spoon_caps(portions)
     for food_id in ids:
         if food_id not in rows and group[food_id] in medians.index:
             same = by_group[group[food_id]]
@@ -270,7 +295,7 @@ def default_portions(
                 grams = _similar_median(same, kcal)
             if np.isnan(grams):
                 grams = float(medians[group[food_id]])
-            rows[food_id] = (grams, "group median", "")
+            rows[food_id] = (min(grams, caps.get(food_id, grams)), "group median", "")
     out = pd.DataFrame([(i, *rows[i]) for i in ids if i in rows], columns=DEFAULT_COLUMNS)
     out["grams"] = out["grams"].round(1)
     return out.sort_values("id", kind="stable").reset_index(drop=True)
