@@ -127,6 +127,12 @@ def _misspelt_unit(word: str) -> UnitInfo | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _closing_count(toks: Tokens, i: int) -> bool:
+    """Whether the word at ``i`` follows a number and closes the line (``naan, 1 whole``):
+    there it counts items, with no food after it to name."""
+    return i + 1 == toks.n and i > 0 and toks.kind[i - 1] == "num"
+
+
 def unit_at(toks: Tokens, i: int) -> tuple[UnitInfo, int] | None:
     """Longest alias (up to 3 adjacent words) starting at token ``i``; else a long mass
     or volume unit name misspelt by one letter, right after a number."""
@@ -142,7 +148,11 @@ def _alias_at(toks: Tokens, i: int) -> tuple[UnitInfo, int] | None:
     for end in range(_alias_span(toks, i), i, -1):
         if end < toks.n and toks.start[end] == toks.end[end - 1] and toks.text[end] in "-'’":
             continue  # "t-bone", not a teaspoon
-        if end == i + 1 and toks.word[i].rstrip(".") in _NOT_UNITS_IN_TEXT:
+        if (
+            end == i + 1
+            and toks.word[i].rstrip(".") in _NOT_UNITS_IN_TEXT
+            and not _closing_count(toks, i)
+        ):
             return None
         if (
             end == i + 1
