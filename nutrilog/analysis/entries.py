@@ -208,6 +208,7 @@ def _analyse_entries(
     the amounts (grams, nutrients) are computed per row.
     """
     from nutrilog.portions import NO_QUANTITY, amounts
+    from nutrilog.portions.weighing import parts_marked
 
     index = entries.index
     n = len(entries)
@@ -226,8 +227,11 @@ def _analyse_entries(
     rows = np.flatnonzero(to_match)
 
     key_columns = ["food", "food_id", "unit", "unit_kind", "kind", "amount_note"]
+    # a bare count below one (``1/8 pumpkin pie``) is weighed as a share of the whole
+    keyed = {c: entries[c] for c in key_columns}
+    keyed["unit_kind"] = parts_marked(entries["quantity"], entries["unit"], entries["unit_kind"])
     code, keys = distinct_rows(
-        {c: entries[c] if to_match.all() else entries[c].iloc[rows] for c in key_columns}
+        {c: keyed[c] if to_match.all() else keyed[c].iloc[rows] for c in key_columns}
     )
     found = _match_keys(keys, foods, matcher, grams) if len(keys) else None
 

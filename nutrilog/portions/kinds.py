@@ -427,6 +427,39 @@ def _halves(
     return Portion(whole.grams / 2, f"1/2 of {whole.portion}", "", whole.assumption)
 
 
+#: The kind of a bare count below one (``1/8 pumpkin pie``, ``half a frozen pizza``): a
+#: share of the whole item, weighed per whole.
+PART = "part"
+#: A portion that is a share of a whole item (``piece (1/8 of 9" dia)``, ``slice 1/4 of pie``).
+_SHARE_OF = re.compile(r"\b1/(\d+) of\b")
+#: First words of a portion that is a whole baked item (``pie (9" dia)``, ``1-layer cake``).
+_WHOLE_BAKED = frozenset({"pie", "loaf", "cake"})
+
+
+def _whole_row(food: Food) -> Portion | None:
+    """The whole item a food is cut from: its own whole pie, loaf or layer cake, else
+    ``N`` times a portion that is ``1/N`` of it (``piece (1/8 of 9" dia)``)."""
+    for row in food.rows:
+        if not row.odd and (row.word in _WHOLE_BAKED or {"layer", "cake"} <= row.words):
+            return Portion(row.per_one, row.label, "")
+    for row in food.rows:
+        share = _SHARE_OF.search(row.text)
+        if share and int(share[1]) > 1 and not row.odd:
+            n = int(share[1])
+            return Portion(row.per_one * n, f"{n} x {row.label}", "")
+    return None
+
+
+def _part_of_whole(food: Food, item: Portion) -> Portion:
+    """A share of a food written as a bare fraction: of the whole it is cut from when
+    the item a count weighs is far less than that whole (``1/8 pumpkin pie`` is an
+    eighth of the pie, not of one 133 g slice), else of the item (``1/2 cantaloupe``)."""
+    whole = _whole_row(food)
+    if whole is None or not item.grams < 0.5 * whole.grams:
+        return item
+    return whole._replace(assumption="share of the whole: " + whole.portion)
+
+
 def for_food(
     food_id: str,
     food: Food,
@@ -441,6 +474,10 @@ def for_food(
     (:func:`~nutrilog.portions.sizes.sized`). A size written as the unit that the food
     has no portion for stays unknown, so that the matcher can turn to an alternate food
     that has one (``6 large shrimp``)."""
+    if kind == PART:
+        item = for_food(food_id, food, unit, "bare", hint, prepared)
+        # "half a watermelon wedge": a share of the piece the text names
+        return item if hint.piece else _part_of_whole(food, item)
     if kind == "bare" and hint.item in _HALVES:  # "2 avocado halves": two halves
         found = _halves(food_id, food, unit, kind, hint, prepared)
     else:

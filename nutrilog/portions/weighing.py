@@ -26,7 +26,7 @@ from nutrilog._resources import dataset_path
 from nutrilog._vector import coded, distinct_rows
 from nutrilog.portions.choice import NO_HINT, Portion, described_words, read_hint
 from nutrilog.portions.defaults import grams_text
-from nutrilog.portions.kinds import VAGUE_ITEMS, for_food
+from nutrilog.portions.kinds import PART, VAGUE_ITEMS, for_food
 from nutrilog.portions.shells import WHOLE_WEIGHT_UNITS, edible_share, said_shelled
 from nutrilog.quantity.numbers import LITTLE_NOTE
 from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert, to_grams
@@ -234,7 +234,7 @@ def _resolve(
     hint = read_hint(food_text) if isinstance(food_text, str) and food_text else NO_HINT
     noun = hint.noun if kind == "default" else ""  # only a default portion looks at it
     # only a bare count looks at the piece and the item the text ends on
-    piece, item = (hint.piece, hint.item) if kind is None else ("", "")
+    piece, item = (hint.piece, hint.item) if kind in (None, PART) else ("", "")
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
     key += (hint.served, hint.size, piece, item, hint.implicit)
     if hint.named and kind in ("default", "vague"):
@@ -296,6 +296,26 @@ def _as_series(values: pd.Series | Iterable[object] | object, index: pd.Index) -
     if isinstance(values, str) or values is None or np.isscalar(values):
         return pd.Series([values] * len(index), index=index, dtype=object)
     return pd.Series(list(values), index=index, dtype=object)
+
+
+def parts_marked(quantity: pd.Series, unit: pd.Series, kind: pd.Series) -> pd.Series:
+    """The unit kinds, with a bare count below one (``1/8 pumpkin pie``) marked
+    :data:`~nutrilog.portions.kinds.PART`: a share of the whole item.
+
+    Examples
+    --------
+    >>> parts_marked(pd.Series([0.125, 2.0]), pd.Series([None, None]), pd.Series([None, None])).tolist()
+    ['part', None]
+    """
+    number = pd.to_numeric(quantity, errors="coerce").to_numpy(dtype="float64")
+    part = (number > 0) & (number < 1)
+    if not part.any():
+        return kind
+    part &= unit.isna().to_numpy() | unit.astype(object).eq("").to_numpy()
+    part &= kind.isna().to_numpy() | kind.astype(object).eq("").to_numpy()
+    if not part.any():
+        return kind
+    return kind.astype(object).mask(part, PART)
 
 
 def _text(value: object) -> str:
@@ -389,6 +409,7 @@ def resolve_grams(
         "unit_kind": _as_series(unit_kind, index),
         "food_text": _as_series(food_text if food_text is not None else "", index),
     }
+    columns["unit_kind"] = parts_marked(qty, columns["unit"], columns["unit_kind"])
     if water is not None:
         columns["water"] = _as_series(water, index).astype(bool)
     if given is not None:
