@@ -40,12 +40,19 @@ def _compounds(index: FoodIndex, word: str, neighbours: list[str]) -> list[str]:
     ]
 
 
+#: Nouns whose ``-ed`` form names other foods: fries (``fry``, as normalised) are held
+#: by the foods that name fries, not by every fried food (``filet o fish + med fries``
+#: is no fried fish dish that holds the fries).
+_NOT_THE_NOUN = {"fry": "fried"}
+
+
 def foods_of_word(index: FoodIndex, word: str, by: Any) -> np.ndarray:
     """Sorted foods holding ``word`` in any of its endings (``by`` finds a word's foods)."""
     cache = index.holders_by.setdefault(by.__name__, {})
     found = cache.get(word)
     if found is None:
-        holders = [by(index, v) for v in same_words(index, word)]
+        other = _NOT_THE_NOUN.get(word)
+        holders = [by(index, v) for v in same_words(index, word) if v != other]
         found = union_sorted(holders) if len(holders) > 1 else (holders or [EMPTY])[0]
         cache[word] = found
     return found

@@ -53,6 +53,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, replace
 
+from nutrilog.matching.aliases import curated_aliases
 from nutrilog.matching.diary_words import entry_words
 from nutrilog.matching.dishes import (
     already_in,
@@ -226,6 +227,28 @@ def _merge_amounts(
     return merged
 
 
+def _dish_amount_first(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> str | None:
+    """``text`` with the amount written after the second of two parts moved before the
+    first, when the first has none and lands on a dish that holds the second (``chicken
+    adobo over rice 2 cups``: two cups of "Adobo, with rice"); else None."""
+    if len(spans) != 2:
+        return None
+    (a, b), (c, d) = spans
+    first, second = text[a:b].strip(), text[c:d].strip()
+    said = parse_quantity(second)
+    if has_amount(second) or said.unit_kind == "default" or not said.food:
+        return None
+    if parse_quantity(first).unit_kind != "default" or not second.startswith(said.food):
+        return None
+    amount = second[len(said.food) :].strip(" ,")
+    moved = f"{amount} {first}{text[b:c]}{said.food}"
+    joined = part_spans(moved)
+    nouns = _nouns(matcher, _food_key(matcher, said.food))
+    if len(joined) != 2 or not nouns:
+        return None
+    return moved if already_in(matcher, moved, joined[0], joined[1], nouns) else None
+
+
 def _sandwich_spread(
     matcher: Matcher, text: str, before: tuple[int, int], part: tuple[int, int], key: str
 ) -> bool:
@@ -300,7 +323,7 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
     if result.method in ("alias", "exact") and not (
         branded and _foods_besides(matcher, text, spans)
     ):
-        return result.score
+        return -math.inf if _breaks_an_alias(matcher, key, part_keys) else result.score
     if branded and not _chain_only(key):
         return -math.inf  # "cheerios with milk": the brand read away is no dish's part
     if _WITH.search(whole) and _named_for_addition(matcher, key, part_keys):
@@ -316,6 +339,24 @@ def _group_score(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> f
         and extra_words(matcher, key) <= DISH_EXTRA
     )
     return result.score if fits else -math.inf
+
+
+def _breaks_an_alias(matcher: Matcher, key: str, part_keys: list[str]) -> bool:
+    """Whether a part the alias table names alone lands elsewhere than the parts read
+    together, and the food they land on lacks one of its words: ``filet o fish + med
+    fries`` is McDonald's sandwich and fries, not the fried fish of ``fish fry``."""
+    aliases = curated_aliases()
+    if key in aliases or " ".join(matcher.reading(key).words()) in aliases:
+        return False  # the whole line is a name the alias table gives (ham and bean soup)
+    position = matcher.result(key).position
+    described = {stem(w) for w in matcher.description_words(key)}
+    for part in part_keys:
+        own = matcher.result(part)
+        if own.method != "alias" or own.position == position:
+            continue
+        if any(stem(w) not in described for w in matcher.reading(part).words("core", "unknown")):
+            return True
+    return False
 
 
 def _chain_only(key: str) -> bool:
@@ -675,6 +716,8 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         and (_names_a_food_first(matcher, after) or _food_amount(after, known))
         # "leg cramps again 3am - L calf": where the symptom was, no food
         and not (reason is not None and "(symptom:" in reason and _only_body(after))
+        # "copenhagen - half a can": the tobacco is what the amount is of
+        and not (reason is not None and "(tobacco:" in reason)
     ):
         # "late nite craving - 1 cup ice cream", "after walk: banana": the note before
         # the separator labels the food after it ("tournament - 3 games" names none)
@@ -1174,6 +1217,8 @@ def _only_body(text: str) -> bool:
 #: Whose line it is, in brackets before it (``(Renee) glass of white zin``, ``(mom)
 #: breakfast: oatmeal``): a name or a family word, no food's.
 _WHOSE = re.compile(r"^\s*\((?P<who>[^()\d:;,]{2,30})\)\s*[:=-]?\s*(?=\S)")
+#: A bracketed name closing a line (``uncrustables pb&j (yasmine)``).
+_WHOSE_LAST = re.compile(r"(?<=\S)\s*\((?P<who>[^()\d:;,]{2,30})\)\s*$")
 
 
 def _whose_dropped(matcher: Matcher, text: str) -> str:
@@ -1182,7 +1227,7 @@ def _whose_dropped(matcher: Matcher, text: str) -> str:
     flakes``, ``(Ray) lunch - 2 hot dogs``); ``(frozen) peas`` keeps its word."""
     found = _WHOSE.match(text)
     if found is None:
-        return text
+        return _whose_last_dropped(matcher, text)
     who = found["who"].strip()
     words = normalize_many([who])[0].split()
     known = matcher.index.postings.keys()
@@ -1199,6 +1244,34 @@ def _whose_dropped(matcher: Matcher, text: str) -> str:
     return text[found.end() :] if whose or _names_no_food(matcher, who) else text
 
 
+def _whose_last_dropped(matcher: Matcher, text: str) -> str:
+    """``text`` without a bracketed name closing it (``mango lassi 12oz (Zoya)``): one
+    or two words, each a family word or a word no food, brand or describing word uses.
+    A capital alone is not enough here: ``(Decaf)`` says how the drink was."""
+    found = _WHOSE_LAST.search(text)
+    if found is None:
+        return text
+    words = normalize_many([found["who"].strip()])[0].split()
+    if not words or len(words) > 2 or set(words) <= _NOT_WHOM:
+        return text
+    if brand_table().find(words) and not set(words) <= FAMILY:
+        return text  # "yogurt (chobani)": the maker
+    known = matcher.index.postings.keys()
+    vocab = matcher_words()
+    describing = vocab.preparation.keys() | vocab.qualifiers | vocab.cosmetic | vocab.processed
+    if any(w not in FAMILY and (w in known or w in describing) for w in words):
+        return text
+    if any(matcher.result(w).position is not None and w not in FAMILY for w in words):
+        return text  # a word the tables read as a food (an alias)
+    return text[: found.start()]
+
+
+#: Words in brackets after a food that say how much or how it was, not for whom.
+_NOT_WHOM = frozenset(
+    {"each", "total", "approx", "about", "est", "estimated", "leftover", "leftovers"}
+)
+
+
 def _parts_of(
     rest: str, whole: str, said: tuple[tuple[str, str], ...], matcher: Matcher
 ) -> tuple[Part, ...]:
@@ -1211,6 +1284,9 @@ def _parts_of(
     joined = with_joined(matcher, rest, spans)
     if joined is not None:
         rest, spans = joined, part_spans(joined)
+    moved = _dish_amount_first(matcher, rest, spans)
+    if moved is not None:
+        rest, spans = moved, part_spans(moved)
     if len(spans) > 1 and _sure_whole(matcher, rest, spans):
         # an app's "Beans, kidney, cooked", or a dish named in full: one food
         return (Part(_usda_order(matcher, rest, spans), _dish_tag(rest, spans)),)

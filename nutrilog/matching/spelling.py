@@ -12,7 +12,8 @@ letter (or swaps the first two). Among several candidates the word used by the m
 foods wins.
 
 Among several candidates, one that doubles or undoubles a letter (``puding`` ->
-pudding), swaps two letters (``cookei`` -> cookie, not cooked) or only drops a plural ending (``chunks`` -> chunk, not chunky) comes first: a lost or doubled letter is the commonest slip,
+pudding), swaps two letters (``cookei`` -> cookie, not cooked) or only drops a plural ending (``chunks`` -> chunk, not chunky) or writes a final ``y`` as ``ey`` (``jerkey`` ->
+jerky, not jersey) comes first: a lost or doubled letter is the commonest slip,
 and the frequency of a synonym term (``pudina``, mint in Indian English) must not beat
 it. A word is never cut to a known word by dropping a final ``a``, ``i``, ``o`` or ``u``:
 such words are Italian or Spanish food names (``americano`` is coffee, not American
@@ -101,6 +102,11 @@ def _doubling(word: str, other: str) -> bool:
 def _plural(word: str, other: str) -> bool:
     """Whether ``word`` is ``other`` with a plural ending (chunks, chunk)."""
     return word in (other + "s", other + "es")
+
+
+def _ey_for_y(word: str, other: str) -> bool:
+    """Whether ``word`` writes the final ``y`` of ``other`` as ``ey`` (jerkey, jerky)."""
+    return word.endswith("ey") and other == word[:-2] + "y"
 
 
 def _inflected(word: str, other: str) -> bool:
@@ -273,8 +279,11 @@ class Speller:
                     candidates,
                     key=lambda w: (
                         # a swapped pair is the commonest slip too (cookei: cookie, not cooked)
-                        (_slip(word, w) or _plural(word, w))
-                        and self.frequencies[w] * _RARITY >= top,
+                        _ey_for_y(word, w)  # jerkey: jerky, whatever jersey's uses
+                        or (
+                            (_slip(word, w) or _plural(word, w))
+                            and self.frequencies[w] * _RARITY >= top
+                        ),
                         w not in self.secondary,  # buttr: butter, not the UK word butty
                         # papya: papaya with a letter missing, not papa with one added
                         # inside it (a letter added at the end is a slip: gritz, grit)
