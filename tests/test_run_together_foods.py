@@ -53,11 +53,11 @@ def test_run_together_foods_are_components_weighed_each(foods: FoodTable) -> Non
 
 
 def test_a_correction_its_neighbour_pairs_with_wins() -> None:
-    speller = Speller({"jersey": 40, "jerky": 5, "beef": 900})
-    pairs = frozenset({("beef", "jerky")})
-    assert speller.correct("jerkey") == "jersey"  # the commoner word, out of context
-    assert speller.paired("jerkey", "beef", None, pairs) == "jerky"
-    assert speller.paired("jerkey", "turkey", None, pairs) is None
+    speller = Speller({"beret": 40, "berry": 5, "straw": 900})
+    pairs = frozenset({("straw", "berry")})
+    assert speller.correct("berey") == "beret"  # the commoner word, out of context
+    assert speller.paired("berey", "straw", None, pairs) == "berry"
+    assert speller.paired("berey", "turkey", None, pairs) is None
 
 
 def test_beef_jerky_misspelt_is_jerky(foods: FoodTable) -> None:

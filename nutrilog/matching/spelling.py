@@ -482,18 +482,18 @@ class Speller:
     ) -> str | None:
         """An unknown word of five letters or more read by its neighbour: the one word one
         edit away that forms a known pair with the word before or after it, where
-        :meth:`correct` would pick the commonest of several (``beef jerkey`` is beef jerky,
-        not ``jersey``); None when no such word or more than one. With ``known``, a
-        known word too, when it pairs with neither neighbour (``friend rice``, a phone's
+        :meth:`correct` would pick the commonest of several (``straw berey`` is a
+        strawberry, not a beret); None when no such word or more than one. With ``known``,
+        a known word too, when it pairs with neither neighbour (``friend rice``, a phone's
         autocorrect, is fried rice).
 
         Examples
         --------
-        >>> s = Speller({"jersey": 9, "jerky": 5, "beef": 90})
-        >>> s.paired("jerkey", "beef", None, frozenset({("beef", "jerky")}))
-        'jerky'
-        >>> s.correct("jerkey")
-        'jersey'
+        >>> s = Speller({"beret": 9, "berry": 5, "straw": 90})
+        >>> s.paired("berey", "straw", None, frozenset({("straw", "berry")}))
+        'berry'
+        >>> s.correct("berey")
+        'beret'
         """
         if len(word) < MIN_LENGTH or not word.isalpha():
             return None

@@ -311,10 +311,14 @@ def parts_marked(quantity: pd.Series, unit: pd.Series, kind: pd.Series) -> pd.Se
     part = (number > 0) & (number < 1)
     if not part.any():
         return kind
-    part &= unit.isna().to_numpy() | unit.astype(object).eq("").to_numpy()
-    part &= kind.isna().to_numpy() | kind.astype(object).eq("").to_numpy()
+    part &= unit.isna().to_numpy() | unit.eq("").to_numpy(dtype=bool)
+    part &= kind.isna().to_numpy() | kind.eq("").to_numpy(dtype=bool)
     if not part.any():
         return kind
+    if isinstance(kind.dtype, pd.CategoricalDtype):  # a million rows: no object copy
+        out = kind.cat.add_categories([PART]) if PART not in kind.cat.categories else kind.copy()
+        out[part] = PART
+        return out
     return kind.astype(object).mask(part, PART)
 
 

@@ -158,6 +158,8 @@ LITTLE: frozenset[tuple[str, ...]] = frozenset(
 )  # fmt: skip
 LITTLE_NOTE = "little vague"
 
+#: Spanish "half" words that open a food's name with the word after them.
+_HALF_NAMING = {"media": frozenset({"noche", "luna", "lunas"}), "medio": frozenset({"dia"})}
 #: The cream named "half and half", however its "and" is written.
 _HALF_AND_HALF = re.compile(r"^half\s+(?:and|&|n|'n'?|\+)\s+half\b")
 
@@ -169,6 +171,8 @@ def _word_number(toks: Tokens, i: int) -> tuple[float, int, tuple[str, ...]] | N
         return None  # "chick-fil-a strips": the end of a name, not an article
     if first == "half" and _HALF_AND_HALF.match(" ".join(toks.text[i : i + 3]).lower()):
         return None  # "half & half": the cream's name, not half of something
+    if first in _HALF_NAMING and i + 1 < toks.n and toks.word[i + 1] in _HALF_NAMING[first]:
+        return None  # "media noche", "media luna": a sandwich's and a pastry's names
     for phrase, value in _PHRASES_BY_FIRST.get(first, ()):
         if tuple(toks.word[i : i + len(phrase)]) == phrase:
             j = i + len(phrase)
