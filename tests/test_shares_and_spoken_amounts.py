@@ -214,3 +214,16 @@ def test_matcher_reads_fries_apart_from_fried() -> None:
 
     matcher = Matcher(load_foods())
     assert not matcher.holds("fish fry", "fry")  # fried fish holds no fries
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "grams"),
+    [
+        # SR28 11821 sweet red pepper, "cup, chopped" 149 g; a cup of black pepper would be
+        # 110 g of the spice, with about 1,400 mg of potassium
+        ("1 cup peppers", "sr28:11821", 149.0),
+        ("1 tsp pepper", "sr28:02030", 2.9),  # the spice by the teaspoon stays the spice
+    ],
+)
+def test_peppers_by_the_cup_are_sweet_peppers(line: str, food_id: str, grams: float) -> None:
+    one_entry_of(line, food_id, grams)

@@ -40,6 +40,19 @@ _NEIGHBOUR = "FNDDS neighbour"
 _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 
 
+#: Volumes no one eats of a dried spice or herb: a food weighed by the sprinkle measured
+#: in them is another food of its name (``1 cup peppers``: sweet peppers, not 110 g of
+#: black pepper with 1,400 mg of potassium).
+_SPICE_IMPLAUSIBLE = frozenset({"cup", "pint", "quart", "l"})
+
+
+def _seasoning(food_id: str) -> bool:
+    """Whether the food is a seasoning, weighed by the sprinkle when no amount is given."""
+    from nutrilog.portions.defaults import default_table
+
+    return default_table().get(food_id, (0.0, "", ""))[1] == "seasoning"
+
+
 def _resolves(
     foods: FoodTable, position: int, index: FoodIndex, unit: str, kind: str, text: str
 ) -> bool:
@@ -48,6 +61,8 @@ def _resolves(
     from nutrilog.portions import grams_for
     from nutrilog.portions.kinds import PART_AS_DEFAULT
 
+    if kind == "volume" and unit in _SPICE_IMPLAUSIBLE and _seasoning(str(index.ids[position])):
+        return False  # "1 cup peppers": cups of a ground spice are no serving of it
     found = grams_for(
         str(index.ids[position]),
         unit or None,
