@@ -664,6 +664,9 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         and not measured
         and skipped is not None
         and matcher.result(_food_key(matcher, rest)).position is None
+        # "11pm craving - 1 cup butter pecan ice cream": a measure of a food the note
+        # labels, though its words need reading before they match
+        and not _food_amount(rest, matcher.index.postings.keys())
     ):
         # "macros: 190p/220c/60f", "9 clients today": a note's cue was read as a label
         # or a time of day, and the words left name no food
@@ -1186,8 +1189,10 @@ _LABEL = re.compile(
     r"^(?P<label>(?:after|before|b4|during|(?:on|in)\s+(?:the|my|a))(?:\s+[\w'-]+){1,5}"
     # a clock among its words stays whole (``brk 10:30 - 1 kiwi``)
     # (``w/`` may stand among them: ``woke up 2am w/ cramp - 1 banana``)
-    r"|[a-z][\w'-]*(?:\s+(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[\w'-]+|w/)){0,4})"
-    r"\s*(?:(?<!\d):|:(?!\d)|[-\u2013\u2014]+\s|[-=]>|>>|~\s)\s*"
+    # (an ordinal may open it: ``2nd milking 3pm --``)
+    r"|(?:\d{1,2}(?:st|nd|rd|th)\s+)?[a-z][\w'-]*(?:\s+(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[\w'-]+|w/)){0,4})"
+    # a comma before a verb of eating also closes it (``leg cramp, ate a banana``)
+    r"\s*(?:(?<!\d):|:(?!\d)|[-\u2013\u2014]+\s|[-=]>|>>|~\s|,\s*(?:i\s+)?(?:ate|had|drank)\s)\s*"
     r"(?=[^:]*[a-z]{3})",
     re.I,
 )
@@ -1261,9 +1266,20 @@ def _whose_last_dropped(matcher: Matcher, text: str) -> str:
     describing = vocab.preparation.keys() | vocab.qualifiers | vocab.cosmetic | vocab.processed
     if any(w not in FAMILY and (w in known or w in describing) for w in words):
         return text
-    if any(matcher.result(w).position is not None and w not in FAMILY for w in words):
+    named = found["who"].strip()[:1].isupper()
+    if any(_read_as_food(matcher, w, named) and w not in FAMILY for w in words):
         return text  # a word the tables read as a food (an alias)
     return text[: found.start()]
+
+
+def _read_as_food(matcher: Matcher, word: str, named: bool) -> bool:
+    """Whether the tables read ``word`` as a food; a name written with a capital must be
+    read so without correcting its spelling (``(Moussa)`` is no misspelt mousse, but
+    ``(brest)`` is breast)."""
+    found = matcher.result(word)
+    return found.position is not None and not (
+        named and any(kind == "spelling" for kind, _ in found.assumptions)
+    )
 
 
 #: Words in brackets after a food that say how much or how it was, not for whom.

@@ -81,6 +81,13 @@ def _measured(text: str) -> bool:
     return parse_quantity(text).unit is not None
 
 
+def _by_volume(text: str) -> bool:
+    """Whether ``text`` holds an amount by volume (``1/4 c``, ``2 tbsp``)."""
+    from nutrilog.quantity import parse_quantity
+
+    return parse_quantity(text).unit_kind == "volume"
+
+
 #: A bracketed note ending a line (``(fasting)``, ``(for Dad)``).
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -386,6 +393,17 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
         if not (s and (words[s - 1], words[s]) in pairs)
         and not (e < len(words) and (words[e - 1], words[e]) in pairs)
     ]
+    if any(cue == "macro tally" for *_, cue in tallies) and _by_volume(text):
+        # "1/4 c schmaunt fat", "1 tbsp bacon fat": a nutrient's total is never taken by
+        # the cup or the spoon, so the word names a food with the words beside it
+        # ("fiber 2 tbsp" alone stays a note: which food is not said)
+        cued = {i for s, e, _ in tallies for i in range(s, e)}
+        units = _unit_words()
+        if any(
+            i not in cued and w not in units and w not in _NO_FOOD and not _NUMERIC.search(w)
+            for i, w in enumerate(words)
+        ):
+            tallies = [t for t in tallies if t[2] != "macro tally"]
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
     money = MONEY.search(text)
     if money is not None and (_SHOPPING.intersection(words) or _names_a_store(words)):

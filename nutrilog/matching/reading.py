@@ -244,22 +244,30 @@ def _alias_correction(index: FoodIndex, word: str) -> str | None:
 _SPLIT_MIN = 3
 
 
-def _split_words(index: FoodIndex, word: str) -> str | None:
+def _split_words(index: FoodIndex, word: str, speller: Speller | None = None) -> str | None:
     """``word`` as two food words written together (``tatertots``: ``tater tots``,
-    ``gingerale``: ``ginger ale``) when USDA writes them side by side, else None."""
+    ``gingerale``: ``ginger ale``) when USDA writes them side by side, else None. With a
+    ``speller``, a second word of five letters or more may be misspelt by one letter
+    (``peanutbuter``: ``peanut butter``)."""
     if len(word) < 2 * _SPLIT_MIN or not word.isalpha():
         return None
     pairs = word_pairs(index)
     for i in range(_SPLIT_MIN, len(word) - _SPLIT_MIN + 1):
         first, rest = word[:i], word[i:]
+        if first not in index.postings:
+            continue
         for second in (rest, rest[:-1] if rest.endswith("s") else ""):  # tots: tot
-            if (
-                second
-                and first in index.postings
-                and second in index.postings
-                and (first, second) in pairs
-            ):
+            if second and second in index.postings and (first, second) in pairs:
                 return f"{first} {rest}"
+    if speller is None:
+        return None
+    for i in range(_SPLIT_MIN, len(word) - 4):
+        first, rest = word[:i], word[i:]
+        if first not in index.postings or rest in index.postings:
+            continue
+        fixed = speller.correct(rest)
+        if fixed is not None and _one_letter_apart(rest, fixed) and (first, fixed) in pairs:
+            return f"{first} {fixed}"
     return None
 
 
@@ -375,7 +383,7 @@ def read_key(
             if fixed is None:  # a word only the alias table holds (extra virgn olive oil)
                 fixed = _alias_correction(index, w)
             if fixed is None:  # two food words run together (tatertots, gingerale)
-                fixed = _split_words(index, w)
+                fixed = _split_words(index, w, speller)
             if fixed is None:  # an alias's two words run together (babaganoush)
                 fixed = _joined_aliases().get(w)
             if fixed is not None and fixed != w:

@@ -227,8 +227,34 @@ def unlisted_foods(matcher: Matcher, text: str) -> tuple[str, ...] | None:
     if pieces is None:
         return None
     at = text.rindex(food)
+    if len(pieces) == 2 and _seasons(matcher, pieces[0], pieces[1], text):
+        # "4oz shoyu ahi": the weight is the fish's, the soy sauce only seasons it
+        last = f"{text[:at]}{' '.join(pieces[1])}{text[at + len(food) :]}"
+        return " ".join(pieces[0]), " ".join(last.split())
     first = f"{text[:at]}{' '.join(pieces[0])}{text[at + len(food) :]}"
     return (" ".join(first.split()), *(" ".join(p) for p in pieces[1:]))
+
+
+#: The most a food is served by, in grams, to be one that seasons another (a sauce, a
+#: spice): its usual amount is a spoonful.
+_SEASONING_G = 20.0
+
+
+def _seasons(matcher: Matcher, first: list[str], last: list[str], text: str) -> bool:
+    """Whether the first of two foods run together only seasons the second, so that a
+    weight or a volume said before them is the second's: the first is served by the
+    spoonful, the second is not (``4oz shoyu ahi``; ``2 eggs bacon`` keeps its count)."""
+    from nutrilog.portions.defaults import default_table
+
+    if parse_quantity(text).unit_kind not in ("mass", "volume"):
+        return False
+    usual = []
+    for words in (first, last):
+        found = matcher.result(key_of(" ".join(words)))
+        if found.position is None:
+            return False
+        usual.append(default_table().get(str(matcher.index.ids[found.position]), (0.0,))[0])
+    return 0 < usual[0] <= _SEASONING_G < usual[1]
 
 
 def listed_apart(matcher: Matcher, parts: tuple[Part, ...], whole: str) -> tuple[Part, ...]:

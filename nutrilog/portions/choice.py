@@ -233,18 +233,23 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
 CUP_SIZE = re.compile(r"\bdrink\b", re.IGNORECASE)
 
 
-def count_default(rows: Sequence[Row], hint: Hint, best_allowed: int = NO_COUNT) -> Row | None:
+def count_default(
+    rows: Sequence[Row], hint: Hint, best_allowed: int = NO_COUNT, typical: float = float("nan")
+) -> Row | None:
     """The portion of one item: medium, each / whole, another countable one, then large.
 
     Only portions of rank ``best_allowed`` or better (see :func:`_count_rank`) count.
     A fast-food cup size (``drink, medium (22 fl oz)``) is no item: two colas are two
-    cans, two iced teas two usual drinks.
+    cans, two iced teas two usual drinks. Of several cans, the one the food's usual
+    amount ``typical`` weighs is one item (``2 monsters``: two 16 fl oz cans).
     """
     rows = [row for row in rows if not CUP_SIZE.search(row.text)]
     best = min((row.count for row in rows), default=NO_COUNT)
     if best == NO_COUNT or best > best_allowed:
         return None
-    return pick([row for row in rows if row.count == best], hint)
+    chosen = [row for row in rows if row.count == best]
+    cans = [row for row in chosen if row.unit == "can"]
+    return (_standard_can(cans, "can", hint, typical) if cans else None) or pick(chosen, hint)
 
 
 def described_count(food: Food, hint: Hint, most: float = 2) -> Row | None:

@@ -247,7 +247,7 @@ def _twin_count(food_id: str, hint: Hint, prepared: PreparedPortions | None) -> 
     twin = prepared.food(found[2])
     row = described_count(twin, hint)
     if row is None and basis == "FNDDS twin":
-        row = count_default(twin.rows, hint, best_allowed=2)
+        row = count_default(twin.rows, hint, best_allowed=2, typical=twin.typical)
     if row is None:
         # a whole item is the same item cooked another way (``1 plantain``: FNDDS fried
         # plantain's ``whole``, 225 g, not its 85 g serving)
@@ -275,7 +275,7 @@ def _twin_unsized(food_id: str, hint: Hint, prepared: PreparedPortions | None) -
     twin = _twin_food(food_id, prepared)
     if twin is None:
         return None
-    row = count_default(twin.rows, hint, best_allowed=2)
+    row = count_default(twin.rows, hint, best_allowed=2, typical=twin.typical)
     if row is None or _SIZED_ROW.search(row.text):
         return None
     found = default_table()[food_id][2]

@@ -89,7 +89,7 @@ _PREFERRED_FORMS: tuple[frozenset[str] | None, ...] = (
     frozenset({"sliced", "slices"}),
 )
 #: Portion words for part of an item or an unusual size: chosen only when the text names them.
-_ODD_FORMS = word_set("eaten snack mini miniature bite kids")
+_ODD_FORMS = word_set("eaten snack mini miniature bite kids fun")
 
 #: Units of a portion that counts one item (with a countable first word); "" is none.
 _COUNT_UNITS = (
