@@ -187,7 +187,11 @@ def _twins(nutrients: pd.DataFrame, qns: pd.Series, words: dict[str, list[str]])
 
 
 def _neighbours(
-    todo: list[str], qns: pd.Series, words: dict[str, list[str]], energy: pd.Series
+    todo: list[str],
+    qns: pd.Series,
+    words: dict[str, list[str]],
+    energy: pd.Series,
+    states: dict[str, str] | None = None,
 ) -> pd.Series:
     """For each food in ``todo``: the FNDDS food with a default sharing most words."""
     by_head: dict[str, list[str]] = {}
@@ -209,11 +213,42 @@ def _neighbours(
             a, b = energy.get(food_id, np.nan), energy.get(other, np.nan)
             if not (a > 0 and b > 0) or max(a, b) / min(a, b) > MAX_ENERGY_RATIO:
                 continue
+            if states and {states.get(food_id, ""), states.get(other, "")} == {"raw", "cooked"}:
+                continue  # a raw food's default is a garnish's, never a cooked serving
             if share > best_share or (share == best_share and best is not None and other < best):
                 best, best_share = other, share
         if best is not None:
             out[food_id] = best
     return pd.Series(out, dtype=object)
+
+
+#: Words of a description that say a food was cooked (its neighbour then is no raw food).
+_COOKED = frozenset(
+    [
+        "cooked",
+        "boiled",
+        "baked",
+        "fried",
+        "roasted",
+        "steamed",
+        "braised",
+        "stewed",
+        "grilled",
+        "broiled",
+        "microwaved",
+        "sauteed",
+        "simmered",
+    ]
+)
+
+
+def _state(description: str) -> str:
+    """``raw``, ``cooked`` or ``""``: what a description says of the food's state. FNDDS's
+    ``from raw`` says what a cooked food was made from, not that it is raw."""
+    words = re.findall(r"[a-z]+", description.lower())
+    if any(w == "raw" and (k == 0 or words[k - 1] != "from") for k, w in enumerate(words)):
+        return "raw"
+    return "cooked" if _COOKED.intersection(words) else ""
 
 
 def _kind(words: list[str]) -> str:
@@ -260,6 +295,7 @@ def default_portions(
     """
     ids = foods["id"].astype(str)
     words = {i: _words(str(d)) for i, d in zip(ids, foods["description"], strict=True)}
+    states = {i: _state(str(d)) for i, d in zip(ids, foods["description"], strict=True)}
     qns = _own_qns(portions)
     qns = qns[qns.index.isin(ids)]
     rows: dict[str, tuple[float, str, str]] = {
@@ -272,7 +308,7 @@ def default_portions(
             rows[food_id] = (float(grams), "serving", food_id)
     energy = nutrients.set_index("id")["energy_kcal"]
     todo = [i for i in ids if i not in rows]
-    for food_id, other in _neighbours(todo, qns, words, energy).items():
+    for food_id, other in _neighbours(todo, qns, words, energy, states).items():
         rows[food_id] = (float(qns[other]), "FNDDS neighbour", other)
     group = dict(zip(ids, foods["group"].astype(str), strict=True))
     for food_id, grams in _teaspoons(portions).items():
