@@ -177,11 +177,20 @@ def test_a_vague_count_before_a_unit_is_that_many_units(line, count, unit, foods
 
 def test_a_vague_count_before_a_food_alone_counts_its_items(foods) -> None:
     # a few of a food counted in items are three of them, several four ...
-    few, one = _one("a few radishes", foods), _one("1 radish", foods)
+    few, one = _one("a few egg rolls", foods), _one("1 egg roll", foods)
     assert float(few["grams"]) == pytest.approx(3 * float(one["grams"]))
-    several = _one("several crackers", foods)
-    assert float(several["grams"]) == pytest.approx(4 * float(_one("1 cracker", foods)["grams"]))
+    several = _one("several pierogi", foods)
+    assert float(several["grams"]) == pytest.approx(4 * float(_one("1 pierogi", foods)["grams"]))
     assert "few = 3 x" in str(few["assumptions"])
+
+
+def test_a_few_small_items_are_the_usual_serving(foods) -> None:
+    # ... unless three of them weigh under half the food's usual serving: "a few
+    # radishes" is a small handful, the serving (FNDDS radishes, Quantity not specified)
+    few, usual = _one("a few radishes", foods), _one("radishes", foods)
+    assert float(few["grams"]) == pytest.approx(float(usual["grams"]))
+    assert float(few["grams"]) > 3 * float(_one("1 radish", foods)["grams"])
+    assert "small items" in str(few["assumptions"])
 
 
 def test_a_vague_count_of_a_food_not_counted_in_items_is_its_usual_serving(foods) -> None:

@@ -23,6 +23,7 @@ from nutrilog.quantity import parse_quantity
 
 __all__ = [
     "WHOLE_CHICKEN_G",
+    "bird_cut",
     "chicken_pieces",
     "chicken_share",
     "counted_dish",
@@ -33,6 +34,7 @@ __all__ = [
     "bar_format",
     "joined_names",
     "size_first",
+    "soup_with",
     "with_joined",
 ]
 
@@ -66,6 +68,37 @@ def with_joined(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> st
         return None
     joined = f"{text[: spans[0][1]]} with {text[spans[1][0] :]}"
     return joined if matcher.result(_food_key(joined)).method in ("alias", "exact") else None
+
+
+#: A soup, then what is cooked in it after ``with`` (``chicken soup w rice``).
+_SOUP_WITH = re.compile(
+    r"^(?P<soup>.*?\bsoup)\s+(?:w/\s*|w\s+|with\s+)(?P<added>[a-z][a-z ]{1,30}?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def soup_with(matcher: Matcher, text: str) -> str | None:
+    """``text`` with what a soup is written ``with`` named inside the soup when the table
+    names that soup (``chicken soup w rice`` is FNDDS chicken rice soup, not a bowl of
+    soup and a cup of rice beside it), or None.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> soup_with(Matcher(load_foods()), "a bowl of chicken soup w rice")
+    'a bowl of chicken rice soup'
+    """
+    found = _SOUP_WITH.match(text)
+    if found is None:
+        return None
+    soup = found["soup"]
+    food = parse_quantity(soup).food
+    if not food or not soup.endswith(food) or not food.lower().endswith("soup"):
+        return None
+    named = f"{food[: -len('soup')].strip()} {found['added'].strip()} soup"
+    if matcher.result(key_of(named)).method not in ("alias", "exact"):
+        return None
+    return f"{soup[: len(soup) - len(food)]}{named}".strip()
 
 
 def already_in(
@@ -105,6 +138,12 @@ def already_in(
 _CLARIFIED = re.compile(r"^(?P<named>[^()]+?)\s*\((?P<clear>[^()\d,;:+&]{2,30})\)\s*$")
 
 
+#: How a counted food was cut, said in brackets after it (``2 apples (wedges)``).
+_CUT_INTO = frozenset(
+    {"slices", "wedges", "segments", "chunks", "pieces", "quarters", "halves", "sticks", "cubes"}
+)
+
+
 def clarified(matcher: Matcher, text: str) -> str:
     """``text`` with its food named as the words in brackets say: joined with them when
     that names a food of the alias table (``1 slice pizza (pepperoni)`` is pepperoni
@@ -130,6 +169,9 @@ def clarified(matcher: Matcher, text: str) -> str:
     if not food or not named.endswith(food):
         return text  # the amount is not all before the food words
     amount = named[: len(named) - len(food)].strip()
+    cut = re.sub(r"^(?:cut\s+)?in\s+", "", clear.lower())
+    if cut in _CUT_INTO and amount and parse_quantity(named).unit is None:
+        return named  # "1 orange (slices)": the orange, cut up; not one slice of it
     # a brand's product with its flavour in brackets (``clif bar (choc chip)``) is that
     # product: the flavour alone names no other food in its place
     branded = bool(brand_table().find(key_of(food).split())) and matcher.result(
@@ -312,6 +354,34 @@ def chicken_pieces(text: str) -> str | None:
         return None
     read = f"{found['count']} pieces fried chicken"
     return " ".join(f"{text[: found.start()]} {read} {text[found.end() :]}".split())
+
+
+#: A bird, then after a comma or a dash the count of one of its cuts (``rotisserie
+#: chicken, 1 thigh``, ``fried chicken - 2 wings``).
+_BIRD_CUT = re.compile(
+    r"^(?P<bird>[^,:\-]*\b(?:chicken|turkey|duck|hen))\s*(?:,|\s-+|:)\s*"
+    r"(?P<count>\d+|one|two|three|four|an?)\s+"
+    r"(?P<cut>(?:leg\s+)?quarters?|thighs?|legs?|breasts?|wings?|drumsticks?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def bird_cut(text: str) -> str | None:
+    """``text`` with the count of a cut written after its bird read as that many cuts of
+    it (``rotisserie chicken, 1 thigh`` is one rotisserie chicken thigh, no whole chicken
+    beside a thigh), or None.
+
+    Examples
+    --------
+    >>> bird_cut("rotisserie chicken, 1 thigh")
+    '1 rotisserie chicken thigh'
+    >>> bird_cut("chicken, rice") is None
+    True
+    """
+    found = _BIRD_CUT.match(text)
+    if found is None:
+        return None
+    return f"{found['count']} {found['bird'].strip()} {found['cut']}"
 
 
 #: Bars whose regular size is four fingers (SR28 KIT KAT ``bar (1.5 oz)`` = 42 g): two

@@ -58,6 +58,7 @@ from nutrilog.matching.diary_words import entry_words
 from nutrilog.matching.dishes import (
     already_in,
     bar_format,
+    bird_cut,
     chain_first,
     chicken_pieces,
     chicken_share,
@@ -65,6 +66,7 @@ from nutrilog.matching.dishes import (
     counted_dish,
     joined_names,
     size_first,
+    soup_with,
     with_joined,
 )
 from nutrilog.matching.listed import app_product, listed_foods
@@ -667,6 +669,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         # "11pm craving - 1 cup butter pecan ice cream": a measure of a food the note
         # labels, though its words need reading before they match
         and not _food_amount(rest, matcher.index.postings.keys())
+        and not _counted_food(matcher, rest)  # "pumping break - 2 lactation cookies"
     ):
         # "macros: 190p/220c/60f", "9 clients today": a note's cue was read as a label
         # or a time of day, and the words left name no food
@@ -716,7 +719,11 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         )
         and not_food_reason(after, known) is None
         # "night shift - lamb shashlik 6oz": an amount of a food the tables may lack
-        and (_names_a_food_first(matcher, after) or _food_amount(after, known))
+        and (
+            _names_a_food_first(matcher, after)
+            or _food_amount(after, known)
+            or _counted_food(matcher, after)
+        )
         # "leg cramps again 3am - L calf": where the symptom was, no food
         and not (reason is not None and "(symptom:" in reason and _only_body(after))
         # "copenhagen - half a can": the tobacco is what the amount is of
@@ -738,6 +745,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest, omitted = _without_price(rest, omitted)  # "coffee $4.50"
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
+    rest = bird_cut(rest) or rest  # "rotisserie chicken, 1 thigh": one thigh of it
     rest = chicken_pieces(rest) or rest  # "2pc chicken": two pieces of fried chicken
     share = chicken_share(rest)
     if share is not None:  # "1/4 chicken": a quarter of a chicken's meat, not of a piece
@@ -1096,6 +1104,27 @@ def _food_amount(text: str, known: Container[str]) -> bool:
     return any(w in known and len(w) > 2 for w in normalize_many([amount.food])[0].split())
 
 
+#: The most items of a food one line counts as eaten after a note.
+_MOST_EATEN = 12
+
+
+def _counted_food(matcher: Matcher, text: str) -> bool:
+    """Whether ``text`` opens with a count of items whose last word alone is a food
+    (``2 lactation cookies``): a food entry, though the words before it need reading
+    (``3 games``, ``9 clients`` name none)."""
+    if not _AMOUNT_FIRST.match(text):
+        return False
+    amount = parse_quantity(text)
+    if amount.unit_kind not in (None, "count") or not amount.food:
+        return False
+    if not 0 < amount.quantity <= _MOST_EATEN:
+        return False  # "unloaded delivery - 40 cases chickpeas": stock, not a meal
+    words = normalize_many([amount.food])[0].split()
+    if len(words) < 2 or len(words[-1]) < 4:
+        return False
+    return matcher.result(key_of(words[-1])).position is not None
+
+
 #: An amount opening what follows a label (``2 cups watermelon``, ``1/2 c rice``).
 _AMOUNT_FIRST = re.compile(r"\s*(?:\d|[\u00bc-\u00be\u2150-\u215e])")
 
@@ -1296,6 +1325,7 @@ def _parts_of(
     if listed is not None:
         rest = listed
     rest = count_after(amount_served_with(amount_after(each_amount(rest))))
+    rest = soup_with(matcher, rest) or rest  # "chicken soup w rice": chicken rice soup
     spans = part_spans(rest)
     joined = with_joined(matcher, rest, spans)
     if joined is not None:

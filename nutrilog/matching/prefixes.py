@@ -109,8 +109,10 @@ def _prefix_patterns() -> list[re.Pattern[str]]:
         rf"(?:{_AT}(?P<time>{_AT_CLOCK}))?"
         r"(?:\s*\([^)]{0,40}\))?"
         # where or with whom (``dinner @ the rio -``, ``dinner w/ kids:``)
-        # (a hyphen inside a name is no separator: ``lunch @ H-E-B:``)
-        r"(?:\s+(?:(?:at|@|from|in|on|with|w)\s+|w/\s*)[^:=\-\u2013\u2014\d]"
+        # (a hyphen inside a name is no separator: ``lunch @ H-E-B:``; a number may open
+        # a name before a word: ``lunch @ 99 Ranch food court -``, ``dinner w/ 3 kids:``)
+        r"(?:\s+(?:(?:at|@|from|in|on|with|w)\s+|w/\s*)(?:\d{1,4}\s+(?=[a-z]{2}))?"
+        r"[^:=\-\u2013\u2014\d]"
         r"(?:[^:=\-\u2013\u2014]|(?<=[a-z])-(?=[a-z])){0,40}?)?"
     )
     amount_next = _AMOUNT_NEXT

@@ -65,6 +65,7 @@ _FUNCTION_WORDS = frozenset(
     {
         "from", "with", "made", "form", "type", "into", "than", "only", "been", "which",
         "other", "after", "under", "have", "having", "used", "using", "such", "within",
+        "packed",
     }
 )  # fmt: skip
 #: A word used this many times less than another candidate is no preferred slip.
@@ -285,6 +286,9 @@ class Speller:
                             and self.frequencies[w] * _RARITY >= top
                         ),
                         w not in self.secondary,  # buttr: butter, not the UK word butty
+                        # one vowel for another, the commonest misspelling (bulger: bulgur,
+                        # not burger), unless that word is a rarity beside the others
+                        _vowel_for_vowel(word, w) and self.frequencies[w] * _RARITY >= top,
                         # papya: papaya with a letter missing, not papa with one added
                         # inside it (a letter added at the end is a slip: gritz, grit)
                         len(w) >= MIN_LENGTH or len(w) >= len(word) or w == word[:-1],

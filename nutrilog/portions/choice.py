@@ -488,7 +488,7 @@ def serving_portion(rows: Sequence[Row], typical: float, hint: Hint) -> Portion:
 #: Amount notes the analysis appends to the food text (``implicit one``, ``vague
 #: amount``, ``no amount``...): they are no food words, so never the food's noun.
 _AMOUNT_NOTES = re.compile(
-    r"\b(?:implicit one|vague amount|count \d+ vague|no amount|daily total|range [\d.\-\s]+|logged as .*"
+    r"\b(?:implicit one|vague amount|\d+ calorie|count \d+ vague|no amount|daily total|range [\d.\-\s]+|logged as .*"
     r"|(?:king|fun|full|regular|snack|share|sharing|party|mini|standard) size)"
     r"(?:;|$)"
 )

@@ -460,17 +460,27 @@ def _each_sized(count: _Cand, size: _Cand) -> bool:
     )
 
 
-def _dose_pair(a: _Cand, b: _Cand) -> tuple[_Cand, _Cand] | None:
-    """``(count, dose)`` when one amount counts capsules and the other is a label dose."""
+def _dose_pair(a: _Cand, b: _Cand, dose_form: bool = False) -> tuple[_Cand, _Cand] | None:
+    """``(count, dose)`` when one amount counts capsules and the other is a label dose; a
+    bare count counts them when a dose form names the product (``dose_form``: ``one D3
+    softgel, 1000IU``) or the dose is in IU (``one D3 1000IU``)."""
     for count, dose in ((a, b), (b, a)):
-        if (
-            count.unit is not None
-            and count.unit.unit in _DOSE_COUNTS
-            and dose.unit is not None
-            and dose.unit.kind in {"mass", "activity"}
-        ):
+        counted = count.unit is not None and count.unit.unit in _DOSE_COUNTS
+        activity = dose.unit is not None and dose.unit.kind == "activity"
+        if (dose_form or activity) and count.unit is None and count.depth == 0:
+            counted = float(count.quantity).is_integer() and 1 <= count.quantity <= _MOST_SIZED
+        if counted and dose.unit is not None and dose.unit.kind in {"mass", "activity"}:
             return count, dose
     return None
+
+
+def _names_dose_form(toks: Tokens) -> bool:
+    """Whether a word of the line is a dose form (``softgel``, ``capsules``)."""
+    for k in range(toks.n):
+        hit = unit_at(toks, k) if toks.kind[k] == "word" else None
+        if hit is not None and hit[0].unit in DOSE_FORMS and not starts_dose_form_name(toks, k):
+            return True  # "gummy bears" names a candy, no dose form
+    return False
 
 
 _FOOD_BREAK_RE = re.compile(r"[()\[\]{}\",;]")
@@ -560,6 +570,39 @@ def _sized_pack_first(found: re.Match[str]) -> str:
     return f"1 {size} {found['pack']} {found['food']}"
 
 
+#: How a counted food was cut, in brackets or after a comma (``1 orange (slices)``, ``2
+#: apples, in wedges``): the whole items cut up, not one slice.
+_CUT_AS = re.compile(
+    r"^(?P<count>\s*\d+(?:\.\d+)?\s+[a-z][^(),]*?)\s*(?:\(\s*(?:in\s+)?|,\s*(?:cut\s+)?in\s+)"
+    r"(?:slices|wedges|segments|chunks|pieces|quarters|halves|sticks|cubes)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+#: A label's calories before its pack (``goldfish 100 cal pack``, ``2 100-calorie packs of
+#: almonds``): which pack it is (FNDDS's ``100 calorie package`` rows), not a hundred of it.
+_CALORIE_PACK = re.compile(
+    r"\b(?P<cal>\d+)[\s-]?(?:cal|cals|calorie|calories|kcal)\s+"
+    r"(?P<pack>(?:snack\s+)?(?:pack|packet|package|bag|pouch)s?)\b(?:\s+of\b)?",
+    re.IGNORECASE,
+)
+_OPENING_COUNT = re.compile(r"^\s*(?P<count>\d+(?:\.\d+)?|an?|one|two|three)\s+", re.IGNORECASE)
+
+
+def _calorie_pack(s: str) -> tuple[str, str | None]:
+    """``s`` with its calorie pack (:data:`_CALORIE_PACK`) written as a count of packs
+    after the line's count (one when none), and the note naming the pack's calories."""
+    found = _CALORIE_PACK.search(s)
+    if found is None:
+        return s, None
+    rest = re.sub(r"\s{2,}", " ", f"{s[: found.start()]} {s[found.end() :]}").strip(" ,-")
+    count = _OPENING_COUNT.match(rest)
+    if count is not None and count.end() < len(rest):
+        rest = f"{count['count']} {found['pack']} {rest[count.end() :]}"
+    else:
+        rest = f"1 {found['pack']} {rest}"
+    return rest, f"{found['cal']} calorie"
+
+
 #: A footlong sub, written for its length: read as 12 inches long.
 _FOOTLONG = re.compile(r"\bfoot[\s-]?longs?\b(?=\s+[a-z])", re.IGNORECASE)
 
@@ -593,6 +636,8 @@ def parse_quantity(text: str) -> ParsedAmount:
         return ParsedAmount("", math.nan, None, None, "no text")
     s = container_amounts(s)  # "one 5.3oz cup", "whole can", "mac & cheese - cup"
     s = _FOOTLONG.sub('12"', s)  # "footlong veggie sub": a 12-inch sub
+    s = _CUT_AS.sub(lambda m: m["count"], s)  # "1 orange (slices)": the orange, cut up
+    s, calories = _calorie_pack(s)  # "goldfish 100 cal pack": one 100-calorie pack
     s = _SIZED_PACK_AFTER.sub(_sized_pack_first, s)  # "funyuns, sm bag"
     s = _COUNT_NOTE.sub(_without_count_note, s)  # "almonds, 1 oz (23 nuts)"
     approx = _APPROX_RE.match(s)
@@ -644,11 +689,12 @@ def parse_quantity(text: str) -> ParsedAmount:
         notes.extend(primary.notes)
         for other in (c for c in outside if c is not primary):
             drop |= set(range(other.start, other.end))
-            pair = _dose_pair(primary, other)
+            pair = _dose_pair(primary, other, _names_dose_form(toks))
             if pair is not None:
                 count, dose = pair
                 notes.append(
-                    f"{format_number(count.quantity)} {count.unit.unit} x {_span_text(toks, s, dose)}"
+                    f"{format_number(count.quantity)} {count.unit.unit if count.unit else 'x'}"
+                    f"{'' if count.unit is None else ' x'} {_span_text(toks, s, dose)}"
                 )
                 quantity, unit = count.quantity * dose.quantity, dose.unit
             elif _each_sized(primary, other) and unit is primary.unit:
@@ -719,5 +765,7 @@ def parse_quantity(text: str) -> ParsedAmount:
         notes.append("vague amount")
     if sized is not None:
         notes.append(f"{sized['size'].lower()} size")
+    if calories is not None:
+        notes.append(calories)
     note = "; ".join(dict.fromkeys(n for n in notes if n)) or None
     return ParsedAmount(food, float(quantity), unit.unit if unit else None, kind, note)

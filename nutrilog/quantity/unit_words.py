@@ -33,6 +33,26 @@ _NAMES_AFTER_UNIT = {
 }
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one letter changed, left out or added."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def _names_after(word: str | None, names: frozenset[str]) -> bool:
+    """Whether ``word`` is one of the ``names`` a container word opens, or a slip of one
+    of five letters or more (``stikers``)."""
+    if not word or not names:
+        return False
+    return word in names or (
+        len(word) >= 5 and any(len(n) >= 5 and _one_edit_apart(word, n) for n in names)
+    )
+
+
 @lru_cache(maxsize=1)
 def _alias_prefixes() -> frozenset[str]:
     """Every lower-cased beginning of a unit alias (``f``, ``fl``, ``fl.``, ``fl. o``...)."""
@@ -157,9 +177,9 @@ def _alias_at(toks: Tokens, i: int) -> tuple[UnitInfo, int] | None:
         if (
             end == i + 1
             and end < toks.n
-            and toks.word[end] in _NAMES_AFTER_UNIT.get(toks.word[i], ())
+            and _names_after(toks.word[end], _NAMES_AFTER_UNIT.get(toks.word[i], frozenset()))
         ):
-            return None  # "pot roast", "2 pot stickers"
+            return None  # "pot roast", "2 pot stickers", "6 pot stikers"
         words = toks.text[i:end]
         for joined in {" ".join(words), "".join(words)}:
             info = _unit_alias(joined)
