@@ -20,6 +20,7 @@ from nutrilog.matching.parts import has_amount
 from nutrilog.matching.synonyms import brand_table, synonym_table
 from nutrilog.matching.vocabulary import matcher_words
 from nutrilog.quantity import parse_quantity
+from nutrilog.quantity.line import CUT_INTO
 
 __all__ = [
     "WHOLE_CHICKEN_G",
@@ -138,12 +139,6 @@ def already_in(
 _CLARIFIED = re.compile(r"^(?P<named>[^()]+?)\s*\((?P<clear>[^()\d,;:+&]{2,30})\)\s*$")
 
 
-#: How a counted food was cut, said in brackets after it (``2 apples (wedges)``).
-_CUT_INTO = frozenset(
-    {"slices", "wedges", "segments", "chunks", "pieces", "quarters", "halves", "sticks", "cubes"}
-)
-
-
 def clarified(matcher: Matcher, text: str) -> str:
     """``text`` with its food named as the words in brackets say: joined with them when
     that names a food of the alias table (``1 slice pizza (pepperoni)`` is pepperoni
@@ -170,7 +165,7 @@ def clarified(matcher: Matcher, text: str) -> str:
         return text  # the amount is not all before the food words
     amount = named[: len(named) - len(food)].strip()
     cut = re.sub(r"^(?:cut\s+)?in\s+", "", clear.lower())
-    if cut in _CUT_INTO and amount and parse_quantity(named).unit is None:
+    if cut in CUT_INTO and amount and parse_quantity(named).unit is None:
         return named  # "1 orange (slices)": the orange, cut up; not one slice of it
     # a brand's product with its flavour in brackets (``clif bar (choc chip)``) is that
     # product: the flavour alone names no other food in its place

@@ -570,11 +570,15 @@ def _sized_pack_first(found: re.Match[str]) -> str:
     return f"1 {size} {found['pack']} {found['food']}"
 
 
+#: The pieces a counted food is cut into, said after it (``1 orange (slices)``).
+CUT_INTO = frozenset(
+    {"slices", "wedges", "segments", "chunks", "pieces", "quarters", "halves", "sticks", "cubes"}
+)
 #: How a counted food was cut, in brackets or after a comma (``1 orange (slices)``, ``2
 #: apples, in wedges``): the whole items cut up, not one slice.
 _CUT_AS = re.compile(
     r"^(?P<count>\s*\d+(?:\.\d+)?\s+[a-z][^(),]*?)\s*(?:\(\s*(?:in\s+)?|,\s*(?:cut\s+)?in\s+)"
-    r"(?:slices|wedges|segments|chunks|pieces|quarters|halves|sticks|cubes)\s*\)?\s*$",
+    rf"(?:{'|'.join(sorted(CUT_INTO))})\s*\)?\s*$",
     re.IGNORECASE,
 )
 
