@@ -56,8 +56,8 @@ def test_a_fraction_of_an_item_a_count_weighs_whole_is_that_share(part: str, who
 
 
 def test_a_count_closing_the_line_counts_whole_items() -> None:
-    # "1 whole" is one naan (SR28 28307, 90 g), not whole-wheat naan
-    one_entry_of("naan, 1 whole", "sr28:28307", 90.0)
+    # "1 whole" is one naan (FNDDS 51108100, "1 Naan (10"" dia)" 177 g), not whole-wheat naan
+    one_entry_of("naan, 1 whole", "fndds:51108100", 177.0)
 
 
 def test_an_amount_after_what_a_dish_holds_is_the_dishs() -> None:

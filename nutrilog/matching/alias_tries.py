@@ -143,7 +143,7 @@ def _alias_lookup(
             pos = table.get(key) if candidate else None
             if pos is not None and all(
                 index.prep_ok[p][pos]
-                or _never_so(index, candidate, p)
+                or (_never_so(index, candidate, p) and p not in _CONCENTRATED)
                 or (p in _DRY_HEAT and _cooked_any_way(index, pos))
                 for p in need
             ):
@@ -151,6 +151,10 @@ def _alias_lookup(
     return None
 
 
+#: Preparations that take the water out of a food: USDA lacking the dried food is no
+#: reason to take the fresh one (``dried mulberries``: a gram of them holds four times
+#: the minerals of a gram of raw ones).
+_CONCENTRATED = frozenset({"dried", "dehydrated"})
 #: A drink's temperature before it (``hot jasmine tea``, ``warm turmeric milk``) names no
 #: other food when the drink is one served so: the words after it are looked up.
 _TEMPERATURES = frozenset({"hot", "warm", "steaming"})

@@ -63,6 +63,7 @@ from nutrilog.matching.entry import (
 from nutrilog.matching.match import Matcher
 from nutrilog.matching.negations import without_negations
 from nutrilog.matching.neighbours import regional_reading
+from nutrilog.matching.not_food import bulk_amount
 from nutrilog.matching.parts import part_spans
 from nutrilog.matching.unlisted import unlisted_foods
 from nutrilog.matching.words import normalize_many
@@ -151,6 +152,7 @@ def understand_entries(
         or opens_unknown(matcher, line)  # "portillos italian beef"
         or said_hot(line)  # "hot sake"
         or shop_said(line)  # "potato salad from king soopers"
+        or bulk_amount(line) is not None  # "bought 10 lbs potatoes": not eaten
         else _as_written(line)
         for (text, food), line, key in zip(
             pairs_as_text, written, normalize_many(written), strict=True

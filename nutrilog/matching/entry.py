@@ -105,6 +105,7 @@ from nutrilog.matching.parts import (
 )
 from nutrilog.matching.prefixes import FAMILY, clock_after, needs_reading, strip_prefix
 from nutrilog.matching.sandwiches import Filled, filled_bread, named_on_bread
+from nutrilog.matching.skins import skin_words
 from nutrilog.matching.synonyms import brand_table, synonym_table
 from nutrilog.matching.unlisted import DISH_EXTRA, extra_words, listed_apart
 from nutrilog.matching.vocabulary import matcher_words
@@ -742,6 +743,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest, said_clock = clock_after(rest)  # "banana 10:15": the time is no amount
     clock = clock or said_clock
     whole = rest  # the line the parts come from
+    rest = skin_words(rest)  # "chicken thigh, no skin": which twin, no food left out
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest, omitted = _without_price(rest, omitted)  # "coffee $4.50"
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers

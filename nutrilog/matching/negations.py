@@ -20,6 +20,8 @@ Examples
 ('1 cup black coffee', ('no milk', 'no sugar'))
 >>> left_out("applesauce, no sugar added")
 ('applesauce, no sugar added', ())
+>>> left_out("iced coffee no sugar 16 oz")
+('iced coffee 16 oz', ('no sugar',))
 """
 
 from __future__ import annotations
@@ -43,11 +45,14 @@ __all__ = ["NEGATION_WORD", "left_out", "negates", "only_negations", "tagged", "
 _NOT = r"(?:no(?!\s+(?:name|frills)\b)|without|w/o|minus|sans|sin|hold\s+the)"
 #: Where a line may say that something was not eaten (a pattern, for a quick search).
 NEGATION_WORD = rf"(?:^\s*|[\s,;(\-]){_NOT}\s"
-#: A negation after a food, up to the next connector, bracket or negation.
+#: An amount closing the line after a negation (``chicken thigh without skin 4 oz``):
+#: the food's, not the negation's.
+_AMOUNT_AFTER = r"(?:x\s*)?\d[\d./]*\s*(?:[a-z]+\.?)?\s*$"
+#: A negation after a food, up to the next connector, bracket, negation or closing amount.
 _NEGATION = re.compile(
     r"\s*(?:[,;]|\s-)?\s*"
     rf"(?<=[\s,;(\-])(?P<said>{_NOT}\s+(?P<what>[^,;()+]+?))"
-    rf"(?=\s*(?:[,;()+]|$)|\s+(?:and|with|w/|plus|{_NOT})\s)",
+    rf"(?=\s*(?:[,;()+]|$)|\s+(?:and|with|w/|plus|{_NOT})\s|\s+{_AMOUNT_AFTER})",
     re.IGNORECASE,
 )
 #: Negated words that say how a food was prepared (USDA writes them in descriptions).

@@ -27,7 +27,7 @@ from nutrilog.matching.diary_words import entry_words, size_words
 from nutrilog.matching.synonyms import PhraseTable, brand_table
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["FORMULA", "MONEY", "SUGAR_READING", "not_food_reason", "tally_cue"]
+__all__ = ["FORMULA", "MONEY", "SUGAR_READING", "bulk_amount", "not_food_reason", "tally_cue"]
 
 
 #: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):
@@ -339,6 +339,35 @@ def _food_name_word(word: str) -> bool:
     return word in _alias_words() or bool(brand_table().find([word]))
 
 
+#: The most of a food (g) and of a drink (ml) a line can say was had at once: more is
+#: food handled, bought or grown (``canned 14 qts green beans``, ``bought 10 lbs
+#: potatoes``), not eaten. A gallon of water drunk over a day stays under the limit.
+MOST_EATEN_G = 3000.0
+MOST_DRUNK_ML = 4000.0
+
+
+def bulk_amount(text: str) -> str | None:
+    """The amount a line says, when it is more than anyone eats or drinks at once.
+
+    Examples
+    --------
+    >>> bulk_amount("canned 14 qts green beans"), bulk_amount("2 qts water") is None
+    ('14 quart', True)
+    """
+    from nutrilog.quantity import parse_quantity  # the quantity parser reads this package
+    from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert
+
+    parsed = parse_quantity(text)
+    unit = parsed.unit
+    if unit is None or not parsed.quantity > 0:
+        return None
+    if unit in MASS_UNITS and convert(parsed.quantity, unit, "g") > MOST_EATEN_G:
+        return f"{parsed.quantity:g} {unit}"
+    if unit in VOLUME_UNITS and convert(parsed.quantity, unit, "ml") > MOST_DRUNK_ML:
+        return f"{parsed.quantity:g} {unit.replace('_', ' ')}"
+    return None
+
+
 def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | None:
     """Why a line is not a food entry, or None when it may be one.
 
@@ -417,6 +446,9 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
         # "Checkers R856.40": an amount of money with no food word beside it (told only
         # with the food words at hand: "$5 footlong" names a food the tables know)
         tallies.append((len(words), len(words), f"price: {money[0].strip()!r}"))
+    bulk = bulk_amount(text)
+    if bulk is not None:  # "prepped 40 lbs onions at work": work, a harvest or a purchase
+        return f"not a food entry (more than anyone eats at once: {bulk!r})"
     if tallies:
         tallied = {i for s, e, _ in tallies for i in range(s, e)}
         units = _unit_words()

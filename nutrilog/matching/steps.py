@@ -63,6 +63,7 @@ from nutrilog.matching.naming import names_another_food, names_brand, of_kind, s
 from nutrilog.matching.ranking import Request, suggest
 from nutrilog.matching.reading import Reading, count_words, plain_key, read_key
 from nutrilog.matching.rounds import Steps, alone
+from nutrilog.matching.skins import skin_side, skin_twins
 from nutrilog.matching.spelling import MIN_LENGTH
 from nutrilog.matching.synonyms import Brand, rewrite
 from nutrilog.matching.vocabulary import matcher_words
@@ -297,6 +298,13 @@ def key_steps(
         return _with_brand(found, index, named, key)
     if plain in index.exact:
         return MatchResult(index.exact[plain], 100.0, "exact", [])
+    skin = skin_side(plain)
+    if skin is not None:
+        # "baked chicken thigh skinless": the food without the words, then its twin
+        # weighed without skin; "skinless" had been a cosmetic word, and "skin on" had
+        # carried the match to the skin alone
+        found = yield from key_steps(index, skin[0], tables, threshold, dish)
+        return _skin_twin(index, found, skin[1])
     own, shops = shop_dropped(plain, tables)
     if own in tables.curated:  # "tesco semi skimmed": the shop's own is the everyday food
         found = MatchResult(
@@ -349,7 +357,27 @@ def key_steps(
         )
     ):
         return salted  # "oatmeal no salt": the oatmeal, not an oatmeal roll
-    return found
+    return _fresh_for_dried(index, found, plain)
+
+
+#: Words saying a food was dried: a gram of it holds several grams' worth of the fresh
+#: food's minerals.
+_DRIED = re.compile(r"\b(?:dried|dehydrated|freeze dried|sun dried)\b")
+_FRESH = re.compile(r"(?i)\braw\b")
+
+
+def _fresh_for_dried(index: FoodIndex, found: MatchResult, plain: str) -> MatchResult:
+    """``found``, or no food when the key says the food was dried and ``found`` is the
+    raw food (``dried mulberries``: USDA has no dried mulberries, and raw ones would
+    give a quarter of their minerals)."""
+    if found.position is None or found.method != "fuzzy" or not _DRIED.search(plain):
+        return found
+    dried = index.prep_ok.get("dried")
+    if dried is None or dried[found.position]:
+        return found
+    if not _FRESH.search(str(index.descriptions[found.position])):
+        return found
+    return MatchResult(None, found.score, "none", found.suggestions)
 
 
 #: A cuisine's way of cooking named beside a food (``greek style snapper``, ``chicken
@@ -478,6 +506,19 @@ def _without_salt(index: FoodIndex, found: MatchResult, said: str) -> MatchResul
     return MatchResult(twin, found.score, found.method, found.suggestions, [], [note])
 
 
+def _skin_twin(index: FoodIndex, found: MatchResult, eaten: bool) -> MatchResult:
+    """``found``, or its twin weighed with its skin (``eaten``) or without it."""
+    if found.position is None:
+        return found
+    for twin in skin_twins(str(index.descriptions[found.position]), eaten):
+        position = index.exact.get(normalize_many([twin])[0])
+        if position is not None:
+            note = ("skin", f"the food weighed {'with' if eaten else 'without'} its skin")
+            assumed = [*found.assumptions, note]
+            return MatchResult(position, found.score, found.method, found.suggestions, [], assumed)
+    return found
+
+
 def _salt_level(index: FoodIndex, plain: str, tables: MatchTables) -> MatchResult | None:
     """The food a key names beside a salt level, when the key without it is an alias
     or a description (``oatmeal no salt``: the oatmeal, USDA's cooked without salt); a
@@ -548,10 +589,12 @@ def fast_food_kind(index: FoodIndex, position: int) -> int | None:
     # "Chicken thigh, fried, coated, skin / coating eaten, from raw": the kitchen's start
     # gives way to the counter's
     base = re.sub(r",\s*from (?:raw|pre-cooked|frozen|fresh)$", "", described)
+    base = re.sub(r",\s*NFS$", "", base)  # "Potato tots, NFS": "..., fast food / restaurant"
     for where in ("fast food", "fast food / restaurant", "restaurant"):
-        found = index.exact.get(plain_key(segmented_keys([f"{base}, from {where}"])[0]))
-        if found is not None:
-            return found
+        for said in (f"{base}, from {where}", f"{base}, {where}"):
+            found = index.exact.get(plain_key(segmented_keys([said])[0]))
+            if found is not None:
+                return found
     if ", home recipe," in described:  # "Milk shake, home recipe, chocolate": the counter's
         counter = described.replace(", home recipe,", ", fast food,")
         return index.exact.get(plain_key(segmented_keys([counter])[0]))

@@ -494,10 +494,15 @@ _AMOUNT_NOTES = re.compile(
 )
 
 
+#: What the matcher writes after a food to say whether its skin was eaten
+#: (:func:`nutrilog.matching.skins.skin_words`): no noun, no portion's word.
+_SKIN_SAID = re.compile(r"\b(?:skinless|skin-on)\b")
+
+
 @lru_cache(maxsize=65536)
 def read_hint(food_text: str) -> Hint:
     """The portion modifiers (chopped, sliced...) and inch sizes named in the food text."""
-    text = food_text.lower()
+    text = _SKIN_SAID.sub(" ", food_text.lower())  # "breast skinless": the noun is breast
     food_words = WORD.findall(_AMOUNT_NOTES.sub(" ", text))  # the notes hold no noun
     last = food_words[-1] if food_words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""

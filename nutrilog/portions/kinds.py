@@ -62,6 +62,10 @@ _STALK_WORDS = frozenset({"stalk"})
 _BAR_SIZES = frozenset({"king", "fun", "miniature", "mini", "bite", "snack", "share", "sharing"})
 
 
+#: A portion that is a part of one item (``piece (1/4 of 10" dia)``): no whole one.
+_PART_OF = re.compile(r"\b(?:1/\d+|half|quarter)\s+of\b")
+
+
 def _count(
     food_id: str, food: Food, unit: str, hint: Hint, prepared: PreparedPortions | None = None
 ) -> Portion:
@@ -72,6 +76,10 @@ def _count(
         if usual is not None:
             return usual
         row = count_default(rows, hint)
+        if row is not None and _PART_OF.search(row.text):
+            # "naan, 1 whole": the naan FNDDS weighs whole (177 g), not its "piece (1/4
+            # of 10" dia)"
+            row = described_count(food, hint) or row
     elif unit == "serving":  # a serving given as a count: a serving row, never a guess
         return serving_portion(rows, food.typical, hint)
     elif unit == "packet" and (calorie := _calorie_package(rows, hint)) is not None:

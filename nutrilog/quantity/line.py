@@ -132,6 +132,13 @@ _APPROX_RE = re.compile(
     r"|^(?:approx\.?|approximately|about|around|roughly|circa|ca\.|~)\s*",
     re.I,
 )
+# Words limiting the amount that follows ("just a little butter", "only half a bagel"):
+# how much, not which food; dropped from the food.
+_LIMIT_RE = re.compile(
+    r"^(?:just|only|barely|merely)\s+"
+    r"(?=\d|[\u00bc-\u00be\u2150-\u215e]|(?:a|an|one|two|three|four|five|six|half)\b)",
+    re.I,
+)
 # Count units whose label dose multiplies ("2 capsules magnesium 100 mg" = 200 mg).
 _DOSE_COUNTS = {"capsule", "tablet", "softgel", "gummy", "lozenge", "drop", "sachet"}
 #: What holds one drink (``2 cans coke 330ml``): a volume said after the drink is each one's.
@@ -609,6 +616,39 @@ def _calorie_pack(s: str) -> tuple[str, str | None]:
 
 #: A footlong sub, written for its length: read as 12 inches long.
 _FOOTLONG = re.compile(r"\bfoot[\s-]?longs?\b(?=\s+[a-z])", re.IGNORECASE)
+#: Fountain cups sold by a name that says their size (Sonic's Route 44, 7-Eleven's
+#: Super Big Gulp and Double Gulp), in fl oz.
+_NAMED_CUPS = {"route 44": 44, "super big gulp": 44, "double gulp": 64}
+_NAMED_CUP = re.compile(
+    r"\b(?:route\s*44|super\s+big\s+gulp|double\s+gulp)\b(?!\s*(?:oz|fl\b))", re.IGNORECASE
+)
+
+
+#: A coffee chain's ``tall`` cup (12 fl oz): the small one, said before its drink (``tall
+#: vanilla latte``); a tall glass, can or stack of pancakes is no cup size.
+_TALL_CUP = re.compile(
+    r"\btall(?=\s+(?:[\w%-]+\s+){0,3}?(?:latte|lattes|mocha|cappuccino|coffee|americano|"
+    r"macchiato|frappuccino|frap|chai|tea|cocoa|hot\s+chocolate|flat\s+white|cold\s+brew|"
+    r"refresher|pike|drip|misto)\b)",
+    re.IGNORECASE,
+)
+
+
+def _tall_cup(s: str) -> str:
+    """``s`` with a chain's tall cup as ``small``, first when no amount comes before it
+    (``sbux tall hot cocoa`` is ``small sbux hot cocoa``)."""
+    found = _TALL_CUP.search(s)
+    if found is None:
+        return s
+    before, after = s[: found.start()], s[found.end() :]
+    if re.search(r"\d", before):
+        return f"{before}small{after}"
+    return " ".join(f"small {before} {after}".split())
+
+
+def _named_cup(found: re.Match[str]) -> str:
+    """A fountain cup's name as its volume (``route 44`` is 44 fl oz)."""
+    return f"{_NAMED_CUPS[' '.join(found[0].lower().replace('route44', 'route 44').split())]} fl oz"
 
 
 @lru_cache(maxsize=65536)
@@ -640,10 +680,15 @@ def parse_quantity(text: str) -> ParsedAmount:
         return ParsedAmount("", math.nan, None, None, "no text")
     s = container_amounts(s)  # "one 5.3oz cup", "whole can", "mac & cheese - cup"
     s = _FOOTLONG.sub('12"', s)  # "footlong veggie sub": a 12-inch sub
+    s = _NAMED_CUP.sub(_named_cup, s)  # "route 44 diet coke": a 44 fl oz cup
+    s = _tall_cup(s)  # "sbux tall vanilla latte": a chain's small cup
     s = _CUT_AS.sub(lambda m: m["count"], s)  # "1 orange (slices)": the orange, cut up
     s, calories = _calorie_pack(s)  # "goldfish 100 cal pack": one 100-calorie pack
     s = _SIZED_PACK_AFTER.sub(_sized_pack_first, s)  # "funyuns, sm bag"
     s = _COUNT_NOTE.sub(_without_count_note, s)  # "almonds, 1 oz (23 nuts)"
+    limit = _LIMIT_RE.match(s)
+    if limit is not None:
+        s = s[limit.end() :]
     approx = _APPROX_RE.match(s)
     if approx and approx.end() < len(s):
         s = s[approx.end() :]

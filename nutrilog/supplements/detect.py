@@ -501,8 +501,18 @@ def _day_note(text: str) -> bool:
     return bool(entry_words().not_food.find(normalize_many([text])[0].split()))
 
 
-#: A nutrient's one-letter symbol standing alone (``(K)``, ``D``).
-_LONE_LETTER = re.compile(r"(?<![\w-])[KD](?![\w-])")
+#: A nutrient's one-letter symbol standing alone (``(K)``, ``D``); ``vitamin D`` names it.
+_LONE_LETTER = re.compile(
+    r"(?<![\w-])(?<![Vv]itamin )(?<!VITAMIN )(?<![Vv]it )(?<!VIT )(?<![Vv]it\. )[KD](?![\w-])"
+)
+
+
+#: A vitamin given as a shot (``got my B12 shot``, ``vit D shot``): an injection, not a
+#: drink's shot.
+_VITAMIN_SHOT = re.compile(
+    r"\b(?P<vitamin>(?:vit(?:amin)?\.?\s*)?b[\s-]?12|vit(?:amin)?\.?\s*d[23]?|d[23])\s+shots?\b",
+    re.IGNORECASE,
+)
 
 
 #: Words of any medicine, named by none (``pill``, ``meds``): a ``caffeine pill`` is a
@@ -667,6 +677,7 @@ def _detect(text: str) -> SupplementInfo:
         c for c in unicodedata.normalize("NFD", str(text or "")) if not unicodedata.combining(c)
     )
     text = named_formulas(text)  # "KCl 10 mEq": potassium chloride
+    text = _VITAMIN_SHOT.sub(r"\g<vitamin> injection", text)  # "B12 shot": no drink's shot
     text = _MG_NAMED.sub(r"\g<dose> magnesium", text)  # "400mg mg": magnesium's dose
     if _COUNT_OF_UNITS.search(text) or _COUNT_NAMED_UNITS.search(text):
         text = _AT_EACH.sub(lambda m: f" {m['dose']} each", text)  # "3 mag caps @120"
