@@ -127,7 +127,7 @@ def test_a_tall_can_is_a_tallboy() -> None:
     ("line", "food_id", "grams"),
     [
         # FNDDS 51150000 Roll, white, soft: "medium/regular/sandwich size roll" 43 g
-        ("2 dinner rolls", "fndds:51150000", 86.0),
+        ("2 bread rolls", "fndds:51150000", 86.0),
         # FNDDS 25221500 Salami, NFS: "slice" 28 g (SR28's hard salami slice is 10 g)
         ("2 slices salami", "fndds:25221500", 56.0),
         # FNDDS 92410510 Soft drink, fruit flavored, caffeine free: "can (12 fl oz)" 372 g
@@ -145,3 +145,20 @@ def test_everyday_names_are_the_foods_the_survey_codes(
 def test_pork_of_no_cut_is_fndds_pork_and_pulled_pork_the_roast_shoulder() -> None:
     assert one_entry("4 oz grilled pork")["food_id"] == "fndds:22000100"
     assert one_entry("4 oz pulled pork")["food_id"] == "fndds:22411000"
+
+
+# --- a handful of a crunchy snack ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line", ["a handful of Fritos", "handful of pretzels", "a handful of cheetos"]
+)
+def test_a_handful_of_a_crunchy_snack_is_an_ounce_not_a_bag(line: str) -> None:
+    row = one_entry(line)
+    assert row["grams"] == pytest.approx(28.0)
+    assert "handful" in str(row["assumptions"])
+
+
+def test_a_handful_of_nuts_keeps_its_own_serving() -> None:
+    # FNDDS 42101000 almonds: "Quantity not specified" 28 g
+    assert one_entry("a handful of almonds")["grams"] == pytest.approx(28.0)
