@@ -145,3 +145,10 @@ def test_a_vitamin_shot_is_a_supplement_of_unknown_amount(line: str) -> None:
 @pytest.mark.parametrize("line", ["ginger shot", "1 shot espresso", "wheatgrass shot 1 oz"])
 def test_other_shots_stay_foods(line: str) -> None:
     assert detect_supplement(line).kind == "food"
+
+
+def test_a_breast_without_skin_is_the_breast_weighed_without_it() -> None:
+    # FNDDS 24122131 Chicken breast, baked, broiled, or roasted, skin not eaten: the
+    # alias's own food, no skin left out as a food of its own
+    row = one_entry("chicken breast no skin")
+    assert "skin not eaten" in str(row["description"])

@@ -82,13 +82,17 @@ def test_a_price_beside_a_food_is_still_food(foods: FoodTable) -> None:
 
 
 def test_an_entry_heavier_than_anyone_eats_is_left_unknown(foods: FoodTable) -> None:
-    # a slip (lbs for g) or no food at all: its grams and nutrients are unknown, said,
-    # and the line beside it is counted as usual
+    # a slip (lbs for g) or no food at all: no food entry, the reason said with the
+    # amount, and the line beside it counted as usual
+    assert rejected_reasons("2200 lbs rice").str.contains("more than anyone eats").all()
     rows = entries_of(["2200 lbs rice", "1 cup rice"], foods)
-    slip, cup = rows.iloc[0], rows.iloc[1]
-    assert slip["status"] == "no grams" and slip["grams_note"].startswith("amount doubtful")
-    assert pd.isna(slip["grams"]) and pd.isna(slip["magnesium_mg"])
-    assert cup["grams"] == pytest.approx(158.0)  # SR28 white rice, cooked, 1 cup
+    assert len(rows) == 1
+    assert rows.iloc[0]["grams"] == pytest.approx(158.0)  # SR28 white rice, cooked, 1 cup
+    # counted too many to weigh (200 slices, over 10 kg): the grams are unknown and said
+    # to be doubtful
+    slices = entries_of(["200 slices pizza"], foods).iloc[0]
+    assert slices["status"] == "no grams" and slices["grams_note"].startswith("amount doubtful")
+    assert pd.isna(slices["grams"]) and pd.isna(slices["magnesium_mg"])
 
 
 def test_a_gallon_is_not_too_much(foods: FoodTable) -> None:

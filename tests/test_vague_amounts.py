@@ -87,13 +87,15 @@ def test_vague_words(foods: FoodTable, word: str, food_id: str, grams: float) ->
 
 def test_typical_weight_when_the_food_has_nothing_to_go_by(foods: FoodTable) -> None:
     # a user's food with no portions at all: a handful is 30 g, a square 6 g
-    mine = foods.with_user_foods(pd.DataFrame({"name": ["Trail mix"], "magnesium_mg": [120]}))
-    handful = _one(mine, "handful", "user:trail-mix")
+    mine = foods.with_user_foods(
+        pd.DataFrame({"name": ["Granola clusters"], "magnesium_mg": [120]})
+    )
+    handful = _one(mine, "handful", "user:granola-clusters")
     assert handful["grams"] == 30.0
     assert handful["assumption"] == "estimated amount: handful = 30 g (typical weight)"
-    assert _one(mine, "square", "user:trail-mix")["grams"] == 6.0
+    assert _one(mine, "square", "user:granola-clusters")["grams"] == 6.0
     # "some" has no typical weight: without a default portion it stays unknown
-    some = _one(mine, "some", "user:trail-mix")
+    some = _one(mine, "some", "user:granola-clusters")
     assert np.isnan(some["grams"]) and some["grams_note"] == "no weight for a some of this food"
 
 
