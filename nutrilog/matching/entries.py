@@ -63,11 +63,12 @@ from nutrilog.matching.entry import (
 from nutrilog.matching.match import Matcher
 from nutrilog.matching.negations import without_negations
 from nutrilog.matching.neighbours import regional_reading
-from nutrilog.matching.not_food import bulk_amount
+from nutrilog.matching.not_food import MOST_DRUNK_ML, MOST_EATEN_G
 from nutrilog.matching.parts import part_spans
 from nutrilog.matching.unlisted import unlisted_foods
 from nutrilog.matching.words import normalize_many
 from nutrilog.quantity import AMOUNT_COLUMNS, parse_amounts
+from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert
 
 __all__ = ["understand_entries"]
 
@@ -94,6 +95,25 @@ def _read(text: str, food: str, matcher: Matcher) -> Understanding:
     joined = None if reason else with_joined(matcher, rest, part_spans(rest))
     parts = () if reason else (maker_aside(matcher, Part(joined or rest, omitted)),)
     return Understanding(food, meal, clock, reason, parts)
+
+
+def _bulky_rows(entries: pd.DataFrame) -> np.ndarray:
+    """Whether each row's amount, as parsed, is more than anyone eats or drinks at once
+    (:func:`~nutrilog.matching.not_food.bulk_amount`), worked out per distinct unit."""
+    if "unit" not in entries or "quantity" not in entries:
+        return np.zeros(len(entries), dtype=bool)
+    units = entries["unit"].astype(object).where(entries["unit"].notna(), "")
+    quantity = pd.to_numeric(entries["quantity"], errors="coerce").to_numpy(dtype=float)
+    limit = np.full(len(entries), np.inf)
+    for unit in pd.unique(units):
+        if unit in MASS_UNITS:
+            most = MOST_EATEN_G / convert(1.0, unit, "g")
+        elif unit in VOLUME_UNITS:
+            most = MOST_DRUNK_ML / convert(1.0, unit, "ml")
+        else:
+            continue
+        limit[(units == unit).to_numpy()] = most
+    return np.nan_to_num(quantity, nan=0.0) > limit
 
 
 def _as_written(text: str) -> Understanding:
@@ -136,6 +156,8 @@ def understand_entries(
     )
     pairs_as_text = [(str(texts[t] or ""), str(foods[f] or "")) for t, f in pairs.tolist()]
     written = [food if _from_columns(text, food) else text for text, food in pairs_as_text]
+    bulky = np.zeros(len(pairs_as_text), dtype=bool)
+    np.logical_or.at(bulky, pair_codes, _bulky_rows(entries.iloc[picked]))
     readings = [
         _read(text, food, matcher)
         if needs_reading(line, key.split())
@@ -152,10 +174,10 @@ def understand_entries(
         or opens_unknown(matcher, line)  # "portillos italian beef"
         or said_hot(line)  # "hot sake"
         or shop_said(line)  # "potato salad from king soopers"
-        or bulk_amount(line) is not None  # "bought 10 lbs potatoes": not eaten
+        or bulk  # "bought 10 lbs potatoes": not eaten
         else _as_written(line)
-        for (text, food), line, key in zip(
-            pairs_as_text, written, normalize_many(written), strict=True
+        for (text, food), line, key, bulk in zip(
+            pairs_as_text, written, normalize_many(written), bulky, strict=True
         )
     ]
     changed = np.array([r.not_food is not None or r.changed for r in readings], dtype=bool)
