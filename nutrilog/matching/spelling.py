@@ -266,7 +266,10 @@ class Speller:
         if word in self._cache:
             return self._cache[word]
         fixed: str | None = None
-        if len(word) >= MIN_LENGTH and word.isalpha():
+        if word.endswith("y") and len(word) >= MIN_LENGTH and word.isalpha():
+            # cookys, cooky: cookie before cook (a letter added at the end)
+            fixed = self._ie_for_y(word)
+        if fixed is None and len(word) >= MIN_LENGTH and word.isalpha():
             candidates = {
                 w for w in self._one_edit(word) if not self.misspelt(w) and w not in _FUNCTION_WORDS
             }
@@ -365,6 +368,12 @@ class Speller:
         """The known word that ``word`` writes with ``-ie`` for its ``-y`` (``gummie``
         is gummy, ``veggie`` stays veggie when the tables know it), else None."""
         other = word[:-2] + "y"
+        return other if other in self.frequencies and not self.misspelt(other) else None
+
+    def _ie_for_y(self, word: str) -> str | None:
+        """The known word that ``word`` writes with ``-y`` for its ``-ie`` (``cooky``, of
+        ``cookys``, is cookie; ``smoothy`` smoothie), else None."""
+        other = word[:-1] + "ie"
         return other if other in self.frequencies and not self.misspelt(other) else None
 
     def unvowelled(self, word: str) -> str | None:
