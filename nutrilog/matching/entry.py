@@ -700,6 +700,9 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         and (
             reason is not None
             or _names_no_food(matcher, labelled["label"])
+            # "Mother - 1 soft boiled egg", "Marisol - lunch: tuna salad": whom the food
+            # after the separator was for
+            or _names_whom(matcher, labelled["label"])
             # "porch - 2 cups watermelon": a word no food is written with, before an
             # amount (a food only when misspelled: perch)
             or (_unwritten_word(matcher, labelled["label"]) and _AMOUNT_FIRST.match(after))
@@ -755,6 +758,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest = amount_after_dash(rest)  # "toast - 2 slices w/ butter"
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
     rest = _CON.sub("con ", rest)  # "arroz c/ habichuelas": Spanish c/ is con, as w/ is with
+    rest = _FOOD_FRY.sub(r"\g<food> cooked with oil", rest)  # "cabbage fry": stir-fried
     mixed = spirit_and_mixer(rest)
     if mixed is not None:  # "brugal y coca cola": the rum and cola FNDDS names
         rest, omitted = mixed[0], (*omitted, *mixed[1])
@@ -1033,6 +1037,15 @@ def _without_price(rest: str, omitted: Tags) -> tuple[str, Tags]:
 
 #: Spanish ``c/`` (con, with) before a word, as ``w/`` is written for with.
 _CON = re.compile(r"(?<=\s)c/\s*(?=[a-z])", re.IGNORECASE)
+#: A food and ``fry`` in the singular after it, as Indian English names a dry
+#: stir-fry (``bendakaya fry``, ``cabbage fry``, ``liver fry``): the food fried, no
+#: French fries beside it. Fries in the plural, ``fry bread``, ``Fry's`` and the dishes
+#: ``fish fry`` and ``stir fry`` (or a way of frying: deep, pan, air) keep the word.
+_FOOD_FRY = re.compile(
+    r"\b(?!(?:stir|deep|pan|air|french|fish|small|fries|fry|and|with|n|or|to)\b)"
+    r"(?P<food>[a-z]{3,})\s+fry\b(?!['\u2019-]|\s+(?:bread|sauce|pan|oil|mix|batter)\b)",
+    re.IGNORECASE,
+)
 
 
 def _n_as_and(rest: str, omitted: Tags) -> tuple[str, Tags]:
@@ -1063,6 +1076,25 @@ def _only_brand(label: str) -> bool:
     words = normalize_many([label])[0].split()
     named = {i for s, e, _ in brand_table().find(words) for i in range(s, e)}
     return bool(words) and len(named) == len(words)
+
+
+def _names_whom(matcher: Matcher, label: str) -> bool:
+    """Whether a label is whom a line was logged for: family words (``mother``), or one
+    name written with a capital that the tables read as no food, as written
+    (``Marisol``; ``Cheerios`` and ``Moussa``, a misspelt mousse, are left alone)."""
+    words = [w for w in label.split() if w.strip("-\u2013\u2014")]
+    meals = {w.lower() for w in entry_words().meals}
+    if len(words) > 1 and all(w.lower() in meals for w in words[1:]):
+        words = words[:1]  # "Marisol - lunch": whom, then the meal
+    if _family_only(" ".join(words)):
+        return True
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and not brand_table().find(normalize_many(words)[0].split())
+        and not _read_as_food(matcher, words[0].lower(), True)
+    )
 
 
 def _family_only(label: str) -> bool:

@@ -455,7 +455,7 @@ FAMILY = frozenset(
         lola lolo sister brother wife husband partner hubby wifey son daughter kid kids baby
         bf gf friend neighbour neighbor boss mate flatmate roommate housemate colleague
         coworker cousin niece nephew grandson granddaughter toddler mama papa mommy
-        daddy mummy""",
+        daddy mummy mother father grandmother grandfather stepmom stepdad sis bro""",
     )
 )
 
