@@ -71,7 +71,7 @@ _SERVING = re.compile(r"\bserving\b")
 _MODIFIERS = word_set(
     """chopped sliced diced shredded grated mashed pureed cubed whole halves pieces packed
     crumbled cooked raw ground slivered sections florets cherry grape packed king fun whipped
-    miniature snack share sharing party thin"""
+    miniature snack share sharing party thin shell"""
 )
 
 
@@ -217,7 +217,7 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
             return rows[0]
     if hint.words:
         for row in rows:
-            if hint.words & row.words:
+            if hint.words & row.words - _denied(row, hint):
                 return row
     # a cup of nuts or seeds is of kernels: FNDDS' "NFS" cup is the in-shell yield
     kernels = [row for row in rows if row.words >= _KERNELS]
@@ -225,6 +225,18 @@ def pick(rows: Sequence[Row], hint: Hint) -> Row:
         return kernels[0]
     usual = [row for row in rows if not row.odd] or rows
     return min(usual, key=lambda row: row.form)  # the first of the best form
+
+
+#: A word a portion denies: the word after ``without`` (``cup, without shell``).
+_WITHOUT = re.compile(r"\bwithout\s+(\w+)", re.IGNORECASE)
+
+
+def _denied(row: Row, hint: Hint) -> frozenset[str]:
+    """The words ``row`` names only to deny (``shell`` of ``cup, without shell``), when
+    the text does not deny them too: ``pistachios in shell`` names no such cup."""
+    if "without" in hint.words:
+        return frozenset()
+    return frozenset(w.lower() for w in _WITHOUT.findall(row.text))
 
 
 #: A fast-food cup size among a drink's portions (SR28 ``drink, small (16 fl oz)``,

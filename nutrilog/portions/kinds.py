@@ -214,7 +214,7 @@ def _noun(food: Food, unit: str, hint: Hint) -> Portion:
 
 #: Count words for a part of a dish (``a slice of spanakopita``, ``a piece of lasagna``):
 #: a food USDA weighs in no such part takes its default portion, one serving.
-_PART_COUNTS = frozenset({"slice", "piece", "square", "wedge"})
+_PART_COUNTS = frozenset({"slice", "piece", "square", "wedge", "strip"})
 _NOT_A_PORTION = re.compile(r"quantity not specified|guideline amount", re.IGNORECASE)
 #: What an estimated part says in its assumption (the matcher prefers an alternate food
 #: that weighs the part itself).
@@ -410,6 +410,11 @@ def _sized_serving(
     )
 
 
+#: The most share of a food's unstated amount one item may weigh and still be no
+#: serving of it: one fry of a 110 g order, one grape of a bunch.
+_ONE_OF_MANY = 0.1
+
+
 def _size_scaled(one: Portion, unit: str, factor: float, why: str) -> Portion:
     """``one`` scaled by ``factor`` for the size ``unit``, the assumption tagged ``size``."""
     grams = one.grams * factor
@@ -431,6 +436,17 @@ def _size_scaled(one: Portion, unit: str, factor: float, why: str) -> Portion:
 SMALL_ITEMS_SHARE = 0.5
 VAGUE_ITEMS: dict[int, str] = {int(n): words[-1] for words, n in VAGUE_COUNTS.items()}
 _ITEMS_OF = {name: n for n, name in VAGUE_ITEMS.items()}
+#: Words closing a food's name that say a part of it was counted (``orange slices``,
+#: ``pineapple chunks``), with the portion word USDA weighs that part by.
+_PARTS_NAMED = {
+    "slices": "slice",
+    "chunks": "chunk",
+    "pieces": "piece",
+    "wedges": "wedge",
+    "strips": "strip",
+    "sections": "section",
+    "cubes": "cube",
+}
 
 
 #: The last word of a count of halves (``2 stuffed pepper halves``, ``4 peach halves``).
@@ -599,6 +615,23 @@ def _for_food(
     if kind == "default":
         usual = usual_size(food, hint) if hint.served else None
         return usual if usual is not None else default_portion(food_id, food, hint)
+    if kind == "vague" and unit in _ITEMS_OF and hint.item in _PARTS_NAMED:
+        # "a few orange slices", "a few pineapple chunks": three of the part named, as
+        # the food or its FNDDS twin weighs it; never three whole fruits
+        part = _PARTS_NAMED[hint.item]
+        one = _count(food_id, food, part, hint, prepared)
+        if not np.isfinite(one.grams):
+            one = _twin_unit(food_id, part, hint, prepared) or one
+        if np.isfinite(one.grams) and not one.assumption.startswith(PART_AS_DEFAULT):
+            n = _ITEMS_OF[unit]
+            return Portion(
+                n * one.grams,
+                f"{n} x {one.portion}",
+                "",
+                f"estimated amount: {unit} = {n} x {part} ({one.portion}) = "
+                f"{grams_text(n * one.grams)} g",
+            )
+        unit = "some"
     if kind == "vague" and unit in _ITEMS_OF:
         # "a few strawberries": three of the food's items when it is counted in items,
         # else the unstated amount of "some"
@@ -638,6 +671,14 @@ def _for_food(
             if usual is not None:
                 return usual
         found = size_portion(food.rows, unit, hint)
+        if (
+            unit == "medium"
+            and hint.implicit  # "10 medium grapes" are counted, each one of them
+            and not any(r.unit == "medium" for r in food.rows)
+            and found.grams < _ONE_OF_MANY * food.typical
+        ):
+            # "medium crinkle fries": a medium serving, never one medium fry (2-5 g)
+            found = Portion(np.nan, "", f"one item ({found.portion}) is no medium serving")
         if CUP_SIZE.search(found.portion):  # a fountain drink: the survey's cup with ice
             twin = _as_twin(
                 food_id, prepared, lambda _, t: size_portion(t.rows, unit, hint), "size"
@@ -656,6 +697,12 @@ def _for_food(
                 factor = SIZE_FACTORS["large"] if unit == "large" else 1.0
                 return _size_scaled(cup, unit, factor, "the drink's own cup")
             found = _drink_cup(food_id, food, unit, hint, prepared) or found
+        if np.isnan(found.grams) and unit == "medium" and not hint.implicit:
+            # "10 medium grapes": ten of its ordinary items (USDA's "10 grapes"), each a
+            # grape, never ten of its usual serving
+            one = _for_food(food_id, food, "", "bare", hint, prepared)
+            if np.isfinite(one.grams) and not one.assumption:
+                return one
         if np.isnan(found.grams) and (unit in SIZE_FACTORS or unit == "medium"):
             return _sized_serving(food_id, food, unit, hint, prepared) or found
         if np.isfinite(found.grams):

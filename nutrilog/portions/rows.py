@@ -59,7 +59,8 @@ _NOT_COUNTABLE = word_set(
 #: Count words that stand in for each other when a food lacks one of them, in order.
 COUNT_TWINS: dict[str, tuple[str, ...]] = {
     "slice": ("piece", "wedge"),  # a slice of watermelon is USDA's wedge
-    "piece": ("slice", "strip"),  # a piece of chicken strips is a strip
+    # a piece of chicken strips is a strip; a piece of pineapple a chunk, not a slice
+    "piece": ("chunk", "slice", "strip"),
     "bottle": ("can",),
     "can": ("bottle",),
     "rasher": ("slice",),  # a rasher of bacon is a slice

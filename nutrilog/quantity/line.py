@@ -393,7 +393,9 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
         if hit is not None and hit[1] == toks.n and hit[0].kind in ("volume", "vague"):
             return _Cand(start, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
     last = toks.n - 1
-    if last >= 1 and toks.kind[last - 1] == "word" and toks.depth[last] == 0:
+    # a comma may stand before the size ("waffle fries, medium"), as an app writes it
+    comma = last >= 2 and toks.text[last - 1] == "," and toks.kind[last - 2] == "word"
+    if last >= 1 and (toks.kind[last - 1] == "word" or comma) and toks.depth[last] == 0:
         hit = unit_at(toks, last)
         if (
             hit is not None
@@ -401,7 +403,7 @@ def _trailing_unit(toks: Tokens) -> _Cand | None:
             and not _DONENESS.intersection(toks.word[:last])
         ):
             return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
-        if hit is not None and toks.word[last] in _PACKAGES:  # "Go-Gurt tube", "coke can"
+        if hit is not None and toks.word[last] in _PACKAGES and not comma:  # "coke can"
             return _Cand(last, toks.n, 1.0, hit[0], ("implicit one",), True, 0)
     if last >= 2 and toks.kind[last - 2] == "word" and toks.depth[last] == 0:
         hit = unit_at(toks, last - 1)  # a package of two words: "hamm's tall boy"
