@@ -55,8 +55,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import numpy as np
-
 from nutrilog.nutrients import nutrient
 from nutrilog.quantity import ParsedAmount, parse_quantity
 from nutrilog.supplements.dose_lists import doses_beside_names, doses_in_brackets, doses_in_order
@@ -563,27 +561,6 @@ def _names_a_food(text: str) -> bool:
     )
 
 
-def _named_beyond_foods(text: str) -> bool:
-    """Whether ``text`` names a supplement of :data:`NAMED_SUPPLEMENTS` whose words no
-    food of the bundled tables holds together (``black seed oil``, ``creatine``; ``cod
-    liver oil`` and ``fish oil`` are foods SR28 holds)."""
-    found = NAMED_SUPPLEMENTS.search(text)
-    if found is None:
-        return False
-    from nutrilog.foods import load_foods
-    from nutrilog.matching.index import index_for
-    from nutrilog.matching.lookup import foods_holding
-    from nutrilog.matching.words import normalize_many
-
-    index = index_for(load_foods())
-    words = normalize_many([found[0]])[0].split()
-    held = None
-    for w in words:
-        foods = foods_holding(index, w)
-        held = foods if held is None else np.intersect1d(held, foods, assume_unique=True)
-    return held is not None and not len(held)
-
-
 #: Words that join foods in USDA's descriptions without naming one.
 _JOINING = frozenset({"and", "with", "without", "for", "from"})
 
@@ -802,10 +779,11 @@ def _detect(text: str) -> SupplementInfo:
         not dosed
         and food_measure(parsed)
         and not (columns and _only_supplement_words(food))
-        and not (not columns and _named_beyond_foods(text))
+        and not (not columns and NAMED_SUPPLEMENTS.search(text))
     ):
-        # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"; "cod liver oil 1 tsp" is
-        # a food the tables hold, "black seed oil 1 tsp" a supplement they lack
+        # "tofu prepared with calcium sulfate 1 cup", "... 3 oz"; "black seed oil 1 tsp"
+        # and "cod liver oil 1 tsp" are supplements by the spoon, though SR28 holds cod
+        # liver oil: its vitamin D differs by brand (some are distilled of it)
         return _FOOD
     if (
         len(columns) == 1
