@@ -351,8 +351,10 @@ def has_amount(text: str) -> bool:
 
 #: An amount said once for all the foods before it (``rice and beans, 1 cup each``).
 _EACH = re.compile(
-    r"^(?P<foods>.+?)\s*[,;]?\s+(?P<amount>(?:\d+(?:[./]\d+)?|a|an|one|two|three|half)"
-    r"(?:\s+[a-z.]+)?)\s+(?:each|apiece)\s*$",
+    # (in brackets too: ``rice w/ dal (1 c. each)``)
+    r"^(?P<foods>.+?)(?:\s*(?P<open>\()\s*|\s*[,;]?\s+)"
+    r"(?P<amount>(?:\d+(?:[./]\d+)?|a|an|one|two|three|half)"
+    r"(?:\s+[a-z.]+)?)\s+(?:each|apiece)\s*(?(open)\)|)\s*$",
     re.IGNORECASE,
 )
 
