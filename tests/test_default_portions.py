@@ -272,3 +272,25 @@ def test_a_sauce_without_an_amount_is_a_spoonful_not_a_bowl_of_soup(
     # SR28 11053 green beans, boiled: SR28 writes "Beans, snap, green", FNDDS "Green
     # beans, cooked" (75205030, QNS 73 g): a neighbour found by the third word
     assert rows.loc["sr28:11053", ["grams", "from_id"]].tolist() == [73.0, "fndds:75205030"]
+
+
+def test_a_restaurant_plate_is_no_default_but_a_chains_plate_is() -> None:
+    servings = _builder()._servings
+    portions = pd.DataFrame(
+        {
+            "id": ["sr28:1", "sr28:1", "sr28:2", "sr28:2", "sr28:3", "sr28:3"],
+            "amount": [1.0] * 6,
+            "description": ["serving", "cup", "serving", "cup", "NLEA serving", "cup shredded"],
+            # a plate of rice and peas (5.7 cups), a chain's own plate, leaf lettuce
+            "grams": [653.0, 115.0, 565.0, 134.0, 85.0, 28.0],
+        }
+    )
+    found = servings(portions, frozenset({"sr28:2"}))
+    assert found.to_dict() == {"sr28:2": 565.0, "sr28:3": 85.0}
+
+
+def test_rice_and_pigeon_peas_with_no_amount_is_no_plate(table: pd.DataFrame) -> None:
+    # SR28 36407 Restaurant, Latino, Arroz con grandules: "1 serving" 653 g, "1 cup" 115 g
+    row = table.set_index("id").loc["sr28:36407"]
+    assert row["basis"] != "serving"
+    assert row["grams"] < 2.5 * 115.0

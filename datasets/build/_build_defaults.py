@@ -157,13 +157,30 @@ def _spoon_caps(portions: pd.DataFrame) -> pd.Series:
     return per.groupby(spoons["id"]).max() * SPOONS_AT_MOST
 
 
-def _servings(portions: pd.DataFrame) -> pd.Series:
-    """Grams of one serving / NLEA serving portion of each food that has one."""
+#: The most cups a serving may weigh to stand for an amount no one wrote: SR28 weighs
+#: some restaurant dishes by the whole plate served (rice and pigeon peas, 653 g, with
+#: a cup of 115 g), more than a person eats of it as one food of a meal.
+SERVING_CUPS_AT_MOST = 2.5
+#: A serving this light stands whatever its cups (an 85 g NLEA serving of leaf lettuce
+#: is three loose cups).
+SERVING_ALWAYS_G = 350.0
+#: A chain's name in capitals in an SR28 description (``DENNY'S``, ``OLIVE GARDEN``).
+_CHAIN = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")
+
+
+def _servings(portions: pd.DataFrame, chains: frozenset[str] = frozenset()) -> pd.Series:
+    """Grams of one serving / NLEA serving portion of each food that has one, unless it
+    weighs more than :data:`SERVING_CUPS_AT_MOST` cups of the food and more than
+    :data:`SERVING_ALWAYS_G` and the food is no chain's own dish (``chains``: DENNY'S
+    spaghetti is the plate the chain serves)."""
     first = portions["description"].str.strip().str.lower().str.split(r"[\s,(]", n=1).str[0]
+    per = portions["grams"] / portions["amount"].where(portions["amount"] > 0, 1.0)
     rows = portions[first.isin(["serving", "nlea"]) & (portions["grams"] > 0)]
-    return (
-        (rows["grams"] / rows["amount"].where(rows["amount"] > 0, 1.0)).groupby(rows["id"]).first()
-    )
+    servings = per[rows.index].groupby(rows["id"]).first()
+    cups = portions[(first == "cup") & (portions["grams"] > 0)]
+    cup = per[cups.index].groupby(cups["id"]).first().reindex(servings.index)
+    plate = (servings > SERVING_CUPS_AT_MOST * cup) & (servings > SERVING_ALWAYS_G)
+    return servings[~plate | servings.index.isin(list(chains))]
 
 
 def _twins(nutrients: pd.DataFrame, qns: pd.Series, words: dict[str, list[str]]) -> pd.Series:
@@ -303,7 +320,10 @@ def default_portions(
     }
     for food_id, twin in _twins(nutrients, qns, words).items():
         rows[food_id] = (float(qns[twin]), "FNDDS twin", twin)
-    for food_id, grams in _servings(portions).items():
+    chains = frozenset(
+        i for i, d in zip(ids, foods["description"], strict=True) if _CHAIN.search(str(d))
+    )
+    for food_id, grams in _servings(portions, chains).items():
         if food_id not in rows and food_id in words:
             rows[food_id] = (float(grams), "serving", food_id)
     energy = nutrients.set_index("id")["energy_kcal"]
