@@ -240,6 +240,11 @@ def _alias_correction(index: FoodIndex, word: str) -> str | None:
     return fixed if fixed is not None and _one_letter_apart(word, fixed) else None
 
 
+#: The most foods a known word may name and still be read as a slip of a word its
+#: neighbour goes with (``pinot``, of seven wines, beside ``beans``; ``stake`` beside
+#: ``skirt``).
+_RARE_PAIRED = 10
+
 #: The shortest half of a word read as two words run together.
 _SPLIT_MIN = 3
 
@@ -346,9 +351,16 @@ def read_key(
                 branded = bool(found) or any(x != w for x in brand_only)
                 fixed = None if w in plain or branded else speller.unvowelled(w)
                 fixed = fixed or (None if branded else speller.common_form(w))  # chees
-                if fixed is None and w not in plain and w in index.food_postings and not branded:
-                    # a word only a brand's name spells, beside a food word it never
-                    # goes with: an autocorrect's slip (friend rice is fried rice)
+                rare = len(index.postings[w]) <= _RARE_PAIRED and not w.isdigit()
+                if (
+                    fixed is None
+                    and (w not in plain or rare)
+                    and w in index.food_postings
+                    and not branded
+                ):
+                    # a word only a brand's name spells, or a rare word (pinot, stake),
+                    # beside a food word it never goes with: an autocorrect's slip
+                    # (friend rice is fried rice, pinot beans pinto beans)
                     at = len(fixed_words)
                     fixed = speller.paired(
                         w,

@@ -449,6 +449,10 @@ class Speller:
                 for w in self._one_edit(word)
                 if w not in _FUNCTION_WORDS
                 and not self.misspelt(w)
+                # a short word of the synonym table alone is a foreign name (mizu, water):
+                # a four-letter word one vowel from it is another name or a slip of a
+                # food word (mizo: miso), never it
+                and w not in self.secondary
                 and (
                     # a swapped pair is the surest slip: a rarer word will do (frim: firm)
                     (len(w) == len(word) and sorted(w) == sorted(word) and freq[w] >= _SWAPPED)
