@@ -36,6 +36,7 @@ __all__ = [
     "joined_names",
     "size_first",
     "soup_with",
+    "turned_joined",
     "with_joined",
 ]
 
@@ -69,6 +70,40 @@ def with_joined(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> st
         return None
     joined = f"{text[: spans[0][1]]} with {text[spans[1][0] :]}"
     return joined if matcher.result(_food_key(joined)).method in ("alias", "exact") else None
+
+
+#: A connector between two foods a dish may name the other way round.
+_JOINING = re.compile(r"^\s*(?:and|&|n|\+|with|w/|w|con|y)\s*$", re.IGNORECASE)
+
+
+def turned_joined(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> str | None:
+    """``text`` as the dish the tables name with its two foods the other way round
+    (``lentils with rice`` is FNDDS "Rice, white, with lentils", the alias ``rice with
+    lentils``; ``peas and rice`` the alias ``rice and peas``), when the line as written is
+    no alias and only the first food may have an amount; else None.
+
+    Examples
+    --------
+    >>> from nutrilog.foods import load_foods
+    >>> from nutrilog.matching.parts import part_spans
+    >>> text = "1 cup lentils w/ rice"
+    >>> turned_joined(Matcher(load_foods()), text, part_spans(text))
+    '1 cup rice with lentils'
+    """
+    if len(spans) != 2 or not _JOINING.match(text[spans[0][1] : spans[1][0]]):
+        return None
+    first, second = text[slice(*spans[0])].strip(), text[slice(*spans[1])].strip()
+    if has_amount(second) or matcher.result(_food_key(text)).method in ("alias", "exact"):
+        return None
+    food = parse_quantity(first).food
+    at = first.lower().rfind(food.lower()) if food else -1
+    if at < 0:
+        return None
+    for joining in ("with", "and"):  # "peas and rice": the alias "rice and peas"
+        turned = f"{first[:at]}{second} {joining} {first[at:]}".strip()
+        if matcher.result(_food_key(turned)).method in ("alias", "exact"):
+            return turned
+    return None
 
 
 #: A soup, then what is cooked in it after ``with`` (``chicken soup w rice``).
@@ -256,6 +291,9 @@ WHOLE_CHICKEN_G = 600.0
 #: no piece of one.
 _CHICKEN_SHARE = re.compile(
     r"(?<![\w/.])(?P<share>1/4|1/2|quarter|half|whole|1/8|eighth|medio|meio|demi)\s+(?:an?\s+|of\s+an?\s+)?"
+    # a shop's name written with a capital may stand before it (``1/4 Jewel rotisserie
+    # chicken``)
+    r"(?P<shop>(?-i:[A-Z][\w'&-]*\s+){0,2})"
     r"(?P<kind>(?:(?:rotisserie|roast|roasted|grilled|bbq|barbecue(?:d)?|peri[\s-]*peri|flame"
     r"[\s-]*grilled|fried|jerk|white|dark)\s+){0,2})(?P<bird>chickens?|pollos?|frangos?|poulets?)"
     r"\b(?!\s+(?:breast|thigh|leg|wing|"
@@ -313,7 +351,8 @@ def chicken_share(text: str) -> tuple[str, tuple[str, str]] | None:
         f"{found[0].strip()} = {grams:g} g (a whole chicken's cooked meat, {WHOLE_CHICKEN_G:g} g:"
         " FNDDS half a roasted chicken, bone removed, 300 g)",
     )
-    return " ".join(f"{text[:start]} {read} {text[found.end() :]}".split()), said
+    shop = found["shop"] or ""  # "1/4 Jewel rotisserie chicken": the shop stays, first
+    return " ".join(f"{text[:start]} {shop} {read} {text[found.end() :]}".split()), said
 
 
 #: Pieces of chicken counted with no way of cooking (``2pc chicken``, ``3 piece chicken

@@ -67,6 +67,7 @@ from nutrilog.matching.dishes import (
     joined_names,
     size_first,
     soup_with,
+    turned_joined,
     with_joined,
 )
 from nutrilog.matching.listed import app_product, listed_foods
@@ -1361,7 +1362,7 @@ def _parts_of(
     rest = count_after(amount_served_with(amount_after(each_amount(rest))))
     rest = soup_with(matcher, rest) or rest  # "chicken soup w rice": chicken rice soup
     spans = part_spans(rest)
-    joined = with_joined(matcher, rest, spans)
+    joined = with_joined(matcher, rest, spans) or turned_joined(matcher, rest, spans)
     if joined is not None:
         rest, spans = joined, part_spans(joined)
     moved = _dish_amount_first(matcher, rest, spans)

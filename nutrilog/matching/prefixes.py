@@ -348,7 +348,16 @@ def needs_reading(text: str, words: list[str]) -> bool:
         or _NUMBERED_STORE.search(text) is not None  # "7-11 taquitos": a shop
         or SUGAR_READING.search(text) is not None  # "sugar 162 before bkfst"
         or (_OWNER.search(text) is not None and _owner_dropped(text) != text)  # "mum's"
+        # "rotisserie chicken, 1/4": a share of a whole bird, read as its meat
+        or (_BIRD.search(text) is not None and _BIRD_SHARE.search(text) is not None)
     )
+
+
+#: A whole bird sold by the share (:func:`~nutrilog.matching.dishes.chicken_share`).
+_BIRD = re.compile(r"\b(?:chickens?|pollos?|frangos?|poulets?)\b", re.IGNORECASE)
+_BIRD_SHARE = re.compile(
+    r"(?<![\w/.])(?:1/[248]|quarter|half|whole|eighth|medio|meio|demi)\b", re.IGNORECASE
+)
 
 
 def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
