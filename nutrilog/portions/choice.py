@@ -477,7 +477,9 @@ def size_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
             return Portion(one.per_one, one.label, "")
     if not found:
         return Portion(np.nan, "", f"no {unit} weight for this food")
-    row = pick(found, hint)
+    # "3 medium meatballs": the medium meatball, not the meat loaf's medium slice
+    said = [row for row in found if (row.words - {unit}) & hint.named]
+    row = pick(said or found, hint)
     return Portion(row.per_one, row.label, "")
 
 

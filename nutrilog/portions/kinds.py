@@ -215,6 +215,8 @@ def _noun(food: Food, unit: str, hint: Hint) -> Portion:
 #: Count words for a part of a dish (``a slice of spanakopita``, ``a piece of lasagna``):
 #: a food USDA weighs in no such part takes its default portion, one serving.
 _PART_COUNTS = frozenset({"slice", "piece", "square", "wedge", "strip"})
+#: A portion that is a part of a food (``1 slice``): one counted, never a serving.
+_ONE_PART = re.compile(r"\b(?:slice|piece|wedge|strip)s?\b", re.IGNORECASE)
 _NOT_A_PORTION = re.compile(r"quantity not specified|guideline amount", re.IGNORECASE)
 #: What an estimated part says in its assumption (the matcher prefers an alternate food
 #: that weighs the part itself).
@@ -614,6 +616,8 @@ def _for_food(
 ) -> Portion:
     if kind == "default":
         usual = usual_size(food, hint) if hint.served else None
+        if usual is not None and _ONE_PART.search(usual.portion):
+            usual = None  # "tostones": a serving of them, not the one slice each is
         return usual if usual is not None else default_portion(food_id, food, hint)
     if kind == "vague" and unit in _ITEMS_OF and hint.item in _PARTS_NAMED:
         # "a few orange slices", "a few pineapple chunks": three of the part named, as
