@@ -171,3 +171,45 @@ def test_a_couple_of_pizza_strips_are_pieces_not_whole_pizzas() -> None:
     # FNDDS stuffed-crust pizza weighs "1 piece, NFS" 148 g and a medium pizza 800 g
     row = one_entry("2 stuffed crust pizza strips")
     assert row["grams"] == pytest.approx(296.0)
+
+
+def test_a_size_picks_the_row_of_the_item_named() -> None:
+    # FNDDS 27214100 Meat loaf made with beef (meatballs too): "1 medium meatball" 28 g;
+    # its first medium row is the meat loaf's "medium slice" (108 g)
+    one_entry_of("3 medium meatballs", "fndds:27214100", 84.0)
+
+
+def test_counted_tostones_are_plantain_slices_and_a_plate_of_them_a_serving() -> None:
+    # FNDDS 71900200 Plantain, cooked with oil: "1 slice" 25 g, "1 whole" 225 g,
+    # "Quantity not specified" 85 g
+    one_entry_of("6 tostones", "fndds:71900200", 150.0)
+    one_entry_of("patacones x3", "fndds:71900200", 75.0)
+    one_entry_of("tostones", "fndds:71900200", 85.0)
+
+
+# --- a dish named the other way round ------------------------------------------------------
+
+
+def test_two_foods_a_dish_names_the_other_way_round_are_that_dish() -> None:
+    # FNDDS 58160800 Rice, white, with lentils, NS as to fat: "Quantity not specified"
+    # 155 g, "1 cup" 207 g; the line had been lentils and a cup of rice beside them
+    one_entry_of("lentils with rice", "fndds:58160800", 155.0)
+    one_entry_of("1 cup lentils w/ rice", "fndds:58160800", 207.0)
+
+
+def test_two_foods_no_dish_names_stay_two() -> None:
+    entries, _ = analysed("salmon with rice")
+    assert len(entries) == 2
+
+
+def test_a_share_of_a_shops_rotisserie_chicken_is_that_share_of_its_meat() -> None:
+    # a quarter of the 600 g of cooked meat of a whole chicken (FNDDS half a rotisserie
+    # chicken, bone removed, 300 g); the shop's name had broken the share: 15 g
+    one_entry_of("1/4 Jewel rotisserie chicken", "fndds:24102050", 150.0)
+
+
+def test_a_rare_word_beside_a_food_it_never_goes_with_is_a_slip() -> None:
+    # "pinot" names seven wines; beside "beans" it is pinto (SR28 16043 pinto beans,
+    # cooked: "1 cup" 171 g); "pinot noir" stays the wine
+    one_entry_of("pinot beans 1 cup", "sr28:16043", 171.0)
+    assert "wine" in str(one_entry("pinot noir 5oz")["description"]).lower()
