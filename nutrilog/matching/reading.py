@@ -368,6 +368,7 @@ def read_key(
                         words[at + 1] if at + 1 < len(words) else None,
                         word_pairs(index),
                         known=True,
+                        slips_only=w in plain,  # a rare word of its own (pinot), not a brand's
                     )
                 if fixed is not None and fixed in plain:
                     reading.corrections.append((w, fixed))

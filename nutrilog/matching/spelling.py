@@ -449,10 +449,6 @@ class Speller:
                 for w in self._one_edit(word)
                 if w not in _FUNCTION_WORDS
                 and not self.misspelt(w)
-                # a short word of the synonym table alone is a foreign name (mizu, water):
-                # a four-letter word one vowel from it is another name or a slip of a
-                # food word (mizo: miso), never it
-                and w not in self.secondary
                 and (
                     # a swapped pair is the surest slip: a rarer word will do (frim: firm)
                     (len(w) == len(word) and sorted(w) == sorted(word) and freq[w] >= _SWAPPED)
@@ -462,9 +458,11 @@ class Speller:
             ),
             key=lambda w: -freq[w],
         )
-        if len(found) == 1 or (len(found) > 1 and freq[found[0]] >= _DOMINANT * freq[found[1]]):
-            return found[0]
-        return None
+        one = len(found) == 1 or (len(found) > 1 and freq[found[0]] >= _DOMINANT * freq[found[1]])
+        # a short word of the synonym table alone is a foreign name (mizu, water): a
+        # four-letter word one vowel from it is another name or a slip of a food word
+        # (mizo: miso), never it; it still stands against the others (rise: riso, rose)
+        return found[0] if one and found[0] not in self.secondary else None
 
     def in_context(
         self, word: str, before: str | None, after: str | None, pairs: Container[tuple[str, str]]
@@ -496,13 +494,14 @@ class Speller:
         after: str | None,
         pairs: Container[tuple[str, str]],
         known: bool = False,
+        slips_only: bool = False,
     ) -> str | None:
         """An unknown word of five letters or more read by its neighbour: the one word one
         edit away that forms a known pair with the word before or after it, where
         :meth:`correct` would pick the commonest of several (``straw berey`` is a
         strawberry, not a beret); None when no such word or more than one. With ``known``,
         a known word too, when it pairs with neither neighbour (``friend rice``, a phone's
-        autocorrect, is fried rice).
+        autocorrect, is fried rice); with ``slips_only``, only by a swapped pair or a vowel.
 
         Examples
         --------
@@ -529,6 +528,9 @@ class Speller:
                 or (after is not None and (w, after) in pairs)
             )
             and not self.misspelt(w)
+            # a real word read as another only by a swapped pair or a vowel (pinot:
+            # pinto, stake: steak), never a changed consonant (stack cake is no snack)
+            and (not slips_only or _slip(word, w) or _vowel_for_vowel(word, w))
         }
         return found.pop() if len(found) == 1 else None
 
