@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nutrilog.matching.aliases import curated_aliases
 from nutrilog.matching.diary_words import size_words
 from nutrilog.matching.match import Matcher, key_of
 from nutrilog.matching.parts import has_amount
@@ -101,7 +102,10 @@ def turned_joined(matcher: Matcher, text: str, spans: list[tuple[int, int]]) -> 
         return None
     for joining in ("with", "and"):  # "peas and rice": the alias "rice and peas"
         turned = f"{first[:at]}{second} {joining} {first[at:]}".strip()
-        if matcher.result(_food_key(turned)).method in ("alias", "exact"):
+        # the whole of it a name, not a part ("salad with chicken" of "salad with
+        # chicken schnitzel")
+        key = _food_key(turned)
+        if key in curated_aliases() or matcher.result(key).method == "exact":
             return turned
     return None
 

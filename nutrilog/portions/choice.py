@@ -464,7 +464,7 @@ def volume_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
 _SERVED_SIZE = re.compile(r"\d+(?:\.\d+)?\s*fl\.?\s*oz", re.I)
 
 
-def size_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
+def size_portion(rows: Sequence[Row], unit: str, hint: Hint, description: str = "") -> Portion:
     """The food's portion of that size; else one of the inch size named (a Cronometer
     ``large - 8 1/4" long`` is SR28's ``cucumber (8-1/4")``); ``medium`` falls back
     to one item."""
@@ -477,8 +477,10 @@ def size_portion(rows: Sequence[Row], unit: str, hint: Hint) -> Portion:
             return Portion(one.per_one, one.label, "")
     if not found:
         return Portion(np.nan, "", f"no {unit} weight for this food")
-    # "3 medium meatballs": the medium meatball, not the meat loaf's medium slice
-    said = [row for row in found if (row.words - {unit}) & hint.named]
+    # "3 medium meatballs": the medium meatball, not the meat loaf's medium slice (an
+    # item the text names and the food's ``description`` does not)
+    named = hint.named - described_words(description)
+    said = [row for row in found if (row.words - {unit}) & named]
     row = pick(said or found, hint)
     return Portion(row.per_one, row.label, "")
 

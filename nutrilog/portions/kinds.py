@@ -674,7 +674,7 @@ def _for_food(
             usual = usual_size(food, hint, items_only=True)  # "sonic tots medium": an order
             if usual is not None:
                 return usual
-        found = size_portion(food.rows, unit, hint)
+        found = size_portion(food.rows, unit, hint, food.description)
         if (
             unit == "medium"
             and hint.implicit  # "10 medium grapes" are counted, each one of them
