@@ -351,7 +351,7 @@ def read_key(
                 branded = bool(found) or any(x != w for x in brand_only)
                 fixed = None if w in plain or branded else speller.unvowelled(w)
                 fixed = fixed or (None if branded else speller.common_form(w))  # chees
-                rare = len(index.postings[w]) <= _RARE_PAIRED and not w.isdigit()
+                rare = not w.isdigit() and len(index.postings[w]) <= _RARE_PAIRED
                 if (
                     fixed is None
                     and (w not in plain or rare)
