@@ -275,7 +275,7 @@ def test_a_sauce_without_an_amount_is_a_spoonful_not_a_bowl_of_soup(
 
 
 def test_a_restaurant_plate_is_no_default_but_a_chains_plate_is() -> None:
-    servings = _builder()._servings
+    servings = _builder().servings
     portions = pd.DataFrame(
         {
             "id": ["sr28:1", "sr28:1", "sr28:2", "sr28:2", "sr28:3", "sr28:3"],

@@ -6,7 +6,6 @@ weights from the USDA portions named beside them."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from diary import entries_of_line, lands_on
 
@@ -55,7 +54,8 @@ def test_a_soup_of_two_foods_stays_one_soup(foods: FoodTable) -> None:
 
 def test_a_cooking_style_is_no_note_of_the_day(foods: FoodTable) -> None:
     # "easy" alone is an easy run; "over easy" is how eggs are fried: a line with a
-    # misspelt egg stays a food entry, left unmatched, never a rejected training note
+    # misspelt egg stays a food entry, never a rejected training note; the eggs are
+    # the fried eggs "over easy" names (SR28 01128 Egg, whole, cooked, fried)
     rows = entries_of_line(foods, "4 egz over easy")
     assert len(rows) == 1
-    assert pd.isna(rows.iloc[0]["food_id"])
+    assert rows.iloc[0]["food_id"] == "sr28:01128"

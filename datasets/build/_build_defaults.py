@@ -56,7 +56,10 @@ __all__ = [
     "MIN_SHARED",
     "MAX_ENERGY_RATIO",
     "SPOONS_AT_MOST",
+    "SERVING_CUPS_AT_MOST",
+    "SERVING_ALWAYS_G",
     "default_portions",
+    "servings",
     "build_defaults",
 ]
 
@@ -168,7 +171,7 @@ SERVING_ALWAYS_G = 350.0
 _CHAIN = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")
 
 
-def _servings(portions: pd.DataFrame, chains: frozenset[str] = frozenset()) -> pd.Series:
+def servings(portions: pd.DataFrame, chains: frozenset[str] = frozenset()) -> pd.Series:
     """Grams of one serving / NLEA serving portion of each food that has one, unless it
     weighs more than :data:`SERVING_CUPS_AT_MOST` cups of the food and more than
     :data:`SERVING_ALWAYS_G` and the food is no chain's own dish (``chains``: DENNY'S
@@ -323,7 +326,7 @@ def default_portions(
     chains = frozenset(
         i for i, d in zip(ids, foods["description"], strict=True) if _CHAIN.search(str(d))
     )
-    for food_id, grams in _servings(portions, chains).items():
+    for food_id, grams in servings(portions, chains).items():
         if food_id not in rows and food_id in words:
             rows[food_id] = (float(grams), "serving", food_id)
     energy = nutrients.set_index("id")["energy_kcal"]

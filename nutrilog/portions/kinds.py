@@ -701,7 +701,7 @@ def _for_food(
                 factor = SIZE_FACTORS["large"] if unit == "large" else 1.0
                 return _size_scaled(cup, unit, factor, "the drink's own cup")
             found = _drink_cup(food_id, food, unit, hint, prepared) or found
-        if np.isnan(found.grams) and unit == "medium" and not hint.implicit:
+        if np.isnan(found.grams) and unit == "medium" and not hint.implicit and hint.named:
             # "10 medium grapes": ten of its ordinary items (USDA's "10 grapes"), each a
             # grape, never ten of its usual serving
             one = _for_food(food_id, food, "", "bare", hint, prepared)
