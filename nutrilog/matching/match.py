@@ -333,6 +333,7 @@ class Matcher:
                     None if unit_kinds is None else aligned_texts(unit_kinds, series.index)[todo],
                     self.foods,
                     self.index,
+                    self.result,
                 )
             codes, distinct = pd.factorize(keys.to_numpy(dtype=object))
             found = [self.results[k] for k in distinct]

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,6 +38,10 @@ _ONE_OF_MANY = 0.2
 _NEIGHBOUR = "FNDDS neighbour"
 #: Unit kinds whose grams never depend on the food.
 _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
+#: Containers that say how the food was kept: a can of a food USDA weighs only cooked or
+#: raw is its canned form (``1 can pink salmon``: the 411 g can of canned pink salmon,
+#: not a weightless can of baked salmon).
+CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
 
 
 #: Volumes no one eats of a dried spice or herb: a food weighed by the sprinkle measured
@@ -105,6 +109,37 @@ def _fit_unit(
     return result
 
 
+def _kept_form(
+    result: MatchResult,
+    foods: FoodTable,
+    index: FoodIndex,
+    unit: str,
+    kind: str,
+    key: str,
+    rematch: Callable[[str], MatchResult],
+) -> MatchResult:
+    """The food of ``key`` read in the form its container says (``canned``), when the
+    food matched has no weight for the container and that form's food has one."""
+    form = CONTAINER_FORMS.get(unit)
+    if (
+        form is None
+        or result.position is None
+        or form in key.split()
+        or _resolves(foods, result.position, index, unit, kind, key)
+    ):
+        return result
+    kept = rematch(f"{form} {key}")
+    if kept.position is None or not _resolves(foods, kept.position, index, unit, kind, key):
+        return result
+    return MatchResult(
+        kept.position,
+        kept.score,
+        kept.method,
+        kept.suggestions,
+        assumptions=[*kept.assumptions, ("form", f"a {unit} of {key}: {form}")],
+    )
+
+
 def aligned_texts(values: pd.Series | Iterable[str | None] | None, index: pd.Index) -> pd.Series:
     """``values`` aligned to ``index`` as text: ``""`` where missing or not a string."""
     if values is None:
@@ -124,8 +159,11 @@ def fit_units(
     unit_kinds: pd.Series | Iterable[str | None] | None,
     foods: FoodTable,
     index: FoodIndex,
+    rematch: Callable[[str], MatchResult] | None = None,
 ) -> pd.Series:
-    """Re-key rows whose food lacks their unit to a ``key + unit`` result with an alternate food."""
+    """Re-key rows whose food lacks their unit to a ``key + unit`` result with an alternate
+    food, or (given ``rematch``, which matches one more key) with the food read in the
+    form its container says (:data:`CONTAINER_FORMS`)."""
     keys = pd.Series(keys.to_numpy(), index=row_index, dtype=object)
     unit = aligned_texts(units, row_index)
     kind = aligned_texts(unit_kinds, row_index)
@@ -136,6 +174,8 @@ def fit_units(
             lambda k: bool(results[k].alternates) and results[k].position is not None
         ),
     ).astype(bool)
+    if rematch is not None:
+        has_alt = has_alt | unit.isin(CONTAINER_FORMS.keys()).to_numpy()
     rows = np.flatnonzero(has_alt.to_numpy())
     codes, triples = distinct_rows(
         {"key": keys.iloc[rows], "unit": unit.iloc[rows], "kind": kind.iloc[rows]}
@@ -145,6 +185,8 @@ def fit_units(
         zip(triples["key"], triples["unit"], triples["kind"], strict=True)
     ):
         fitted = _fit_unit(results[key], foods, index, u, k, key)
+        if rematch is not None and fitted.position == results[key].position:
+            fitted = _kept_form(fitted, foods, index, u, k, key, rematch)
         if fitted.position != results[key].position:
             refitted[j] = f"{key}\x00{u}\x00{k}"
             results[refitted[j]] = fitted

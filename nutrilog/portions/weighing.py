@@ -192,6 +192,10 @@ def grams_for(
     return found
 
 
+#: A food sold raw (no can holds it as such).
+_RAW = re.compile(r"\braw\b", re.IGNORECASE)
+
+
 def _resolve(
     food_id: str | None,
     unit: str | None,
@@ -244,6 +248,15 @@ def _resolve(
     found = prepared.answers.get(key)
     if found is None:
         found = for_food(food_id, prepared.food(food_id), key[1], key[2], hint, prepared)
+        if (
+            unit == "can"
+            and not np.isfinite(found.grams)
+            and not _RAW.search(prepared.food(food_id).description)
+        ):
+            # "1/2 can black beans": a food USDA weighs by no can is weighed as a tin
+            # (datasets/vague_amounts.csv: the fish's small can, a drink's can, else the
+            # 400 g food tin), flagged as estimated; nothing raw is sold so
+            found = _resolve(food_id, "tin", "vague", foods, food_text)
         prepared.answers[key] = found
     return found
 
