@@ -395,7 +395,9 @@ _ONLY_NUTRIENTS = re.compile(
 _ONE_DOSE_OR_MEQ = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|meq)\b", re.I)
 #: One unit's dose closing a line, said to be each one's (``100mg each``).
 _DOSE_EACH_AT_END = re.compile(
-    r"(?P<dose>(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|meq))\s+(?:each|ea\.?)\s*$", re.I
+    r"(?P<dose>(?<![\w.])\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|meq)"
+    r"(?:\s*[/,+&]\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|iu|meq))*)\s+(?:each|ea\.?)(?P<close>\)?)\s*$",
+    re.I,
 )
 #: A count of units opening a line before a word (``2 magnesium 250mg``).
 _COUNT_OPENING = re.compile(r"^\s*(?P<n>[2-9]|1[0-2])\s+(?=[a-z])", re.I)
@@ -408,10 +410,18 @@ def _count_opening_as_times(text: str) -> str:
     label states is one unit's. A food beside the nutrient leaves the line alone (``2
     bananas 422mg potassium``)."""
     found = _COUNT_OPENING.match(text)
-    if found is None or len(_ONE_DOSE_OR_MEQ.findall(text)) != 1:
+    doses = len(_ONE_DOSE_OR_MEQ.findall(text))
+    # "2 Calcium+D (500mg/200IU ea)": one dose of each nutrient named, each unit's
+    if (
+        found is None
+        or doses < 1
+        or doses != max(1, len(nutrients_in(text)))
+        # "3 cal-mag-zinc (333mg/133mg)": which dose is whose is unsure
+        or (doses > 1 and _ONLY_NUTRIENTS.search(text))
+    ):
         return text
     # "2 mag glycinate 100mg each": the dose closing the line is each unit's
-    rest = _DOSE_EACH_AT_END.sub(r"\g<dose>", text[found.end() :])
+    rest = _DOSE_EACH_AT_END.sub(r"\g<dose>\g<close>", text[found.end() :])
     named = _COUNT_NAMED_UNITS.match(text)
     if named is not None and named.end() < len(text) and text[named.end()] != ",":
         # "2 magnesium caps 250mg": the units named after the count are the ones counted
@@ -421,7 +431,7 @@ def _count_opening_as_times(text: str) -> str:
         or (named is None and _COUNT_NAMED_UNITS.search(text))
         or _FOR_EACH.search(rest)
         or _TIMES_AT_END.search(rest)
-        or len(nutrients_in(rest)) != 1
+        or len(nutrients_in(rest)) != doses
         or not _only_supplement_words(_ONE_DOSE_OR_MEQ.sub(" ", rest))
     ):
         return text
@@ -640,6 +650,14 @@ _UNITS_AT_END = re.compile(
 _LABEL_MASS = frozenset({"mg", "ug"})
 #: A reading of the blood (``glucose 95 mg/dL``): no dose.
 _MEASURED_IN_BLOOD = re.compile(r"\bmg\s*/\s*dl\b|\bmmol\b", re.I)
+#: A nutrient's level in the blood (``vit D level 14``, ``B12 levels low``, ``D 22
+#: ng/mL``): a reading, no dose (a ``level tsp`` is a spoon's measure).
+_BLOOD_LEVEL = re.compile(
+    r"\b(?:d[23]?|b[\s-]?12|magnesium|mag|calcium|potassium|iron|ferritin)\s+levels?\b"
+    r"(?!\s+(?:tsp|tbsp|teaspoons?|tablespoons?|scoops?|spoons?|spoonfuls?|cups?)\b)"
+    r"|\b\d+(?:\.\d+)?\s*(?:ng|pg|nmol|pmol)\s*/\s*(?:ml|l|dl)\b",
+    re.I,
+)
 
 
 #: A dose in milligrams before ``mg`` written as a word: magnesium's symbol, as ``ca``
@@ -653,6 +671,8 @@ def _detect(text: str) -> SupplementInfo:
     text = "".join(
         c for c in unicodedata.normalize("NFD", str(text or "")) if not unicodedata.combining(c)
     )
+    if _BLOOD_LEVEL.search(text):
+        return _FOOD  # "vit D level 14 at the clinic": a reading of the blood, no dose
     text = named_formulas(text)  # "KCl 10 mEq": potassium chloride
     text = _VITAMIN_SHOT.sub(r"\g<vitamin> injection", text)  # "B12 shot": no drink's shot
     text = _MG_NAMED.sub(r"\g<dose> magnesium", text)  # "400mg mg": magnesium's dose
