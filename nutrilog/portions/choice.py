@@ -515,10 +515,21 @@ _AMOUNT_NOTES = re.compile(
 _SKIN_SAID = re.compile(r"\b(?:skinless|skin-on)\b")
 
 
+@cache
+def _shop_names() -> re.Pattern[str]:
+    """The shop and store-brand names of the matcher's words (``giant eagle``), as written
+    (read when first needed: the matching tables import this package)."""
+    from nutrilog.matching.vocabulary import matcher_words
+
+    names = sorted(matcher_words().store_brands, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n.lower()) for n in names) + r")\b")
+
+
 @lru_cache(maxsize=65536)
 def read_hint(food_text: str) -> Hint:
     """The portion modifiers (chopped, sliced...) and inch sizes named in the food text."""
     text = _SKIN_SAID.sub(" ", food_text.lower())  # "breast skinless": the noun is breast
+    text = _shop_names().sub(" ", text)  # "giant eagle rye": a shop's name holds no size
     food_words = WORD.findall(_AMOUNT_NOTES.sub(" ", text))  # the notes hold no noun
     last = food_words[-1] if food_words else ""
     noun = last if len(last) > 2 and not last.endswith("s") else ""
