@@ -760,6 +760,8 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = _n_as_and(rest, omitted)  # "mince n cheese pie"
     rest = _CON.sub("con ", rest)  # "arroz c/ habichuelas": Spanish c/ is con, as w/ is with
     rest = _FOOD_FRY.sub(r"\g<food> cooked with oil", rest)  # "cabbage fry": stir-fried
+    rest = _stir_fried_first(rest, matcher)  # "mustard greens stir fry": stir-fried mustard greens
+    rest = _FRIED_IN_FAT.sub("cooked in ", rest)  # "mushrooms fried in butter": sauteed
     mixed = spirit_and_mixer(rest)
     if mixed is not None:  # "brugal y coca cola": the rum and cola FNDDS names
         rest, omitted = mixed[0], (*omitted, *mixed[1])
@@ -869,6 +871,15 @@ _DRINK_STYLE = re.compile(
 )
 
 
+#: A drink of alcohol named by its maker's words, each written with a capital, then its
+#: style (``Great Lakes Christmas Ale``, ``Bell's Two Hearted IPA``).
+_NAMED_DRINK = re.compile(
+    r"^(?P<name>(?:[A-Z0-9][\w'\u2019&.-]*\s+){1,4})(?P<style>(?i:"
+    + _DRINK_STYLE.pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    + r"))$"
+)
+
+
 def _alcoholic(matcher: Matcher, position: int) -> bool:
     """Whether the food at ``position`` is a drink of alcohol (beer, wine, spirits)."""
     row = matcher.foods.foods.iloc[position]
@@ -945,8 +956,16 @@ def maker_aside(matcher: Matcher, part: Part) -> Part:
     >>> maker_aside(Matcher(load_foods()), Part("luigis italian beef", ())).text
     'italian beef'
     """
-    if matcher.accepted(key_of(parse_quantity(part.text).food)):
+    food = parse_quantity(part.text).food
+    if matcher.accepted(key_of(food)):
         return part  # no name keeps the food from being recognised
+    named = _NAMED_DRINK.match(food.strip())
+    if named is not None:  # "Great Lakes Christmas Ale": a brewery's beer, by its name
+        held = matcher.result(key_of(named["style"]))
+        if held.position is not None and _alcoholic(matcher, held.position):
+            maker = named["name"].strip()
+            note = ("brand", f"{maker}: a maker's name before its {named['style'].lower()}")
+            return Part(part.text.replace(maker, "", 1).strip(), (*part.tags, note))
     for found, kind in _maker_names(part.text):
         aside = _without_maker(matcher, part, found, kind)
         if aside is not None:
@@ -1047,6 +1066,37 @@ _FOOD_FRY = re.compile(
     r"(?P<food>[a-z]{3,})\s+fry\b(?!['\u2019-]|\s+(?:bread|sauce|pan|oil|mix|batter)\b)",
     re.IGNORECASE,
 )
+
+
+#: Fried in a fat named (``mushrooms fried in butter``): cooked in it, as a pan-fry or
+#: a saute, never the battered, deep-fried food that ``fried`` alone may name.
+_FRIED_IN_FAT = re.compile(
+    r"\b(?:pan[\s-]?)?fried\s+in\s+(?=(?:a\s+(?:little|bit\s+of)\s+|some\s+)?(?:butter|oil|olive\s+oil|"
+    r"ghee|lard|margarine|coconut\s+oil|bacon\s+(?:grease|fat)|vegetable\s+oil)\b)",
+    re.IGNORECASE,
+)
+#: A food of a word or three and ``stir fry`` after it (``bok choy stir fry``).
+_STIR_FRY_AFTER = re.compile(
+    r"\b(?P<food>[a-z][a-z']+(?:\s+[a-z][a-z']+){0,2}?)\s+stir[\s-]*fry\b(?![\s-]*(?:sauce|mix|kit))",
+    re.IGNORECASE,
+)
+
+
+def _stir_fried_first(rest: str, matcher: Matcher) -> str:
+    """``X stir fry`` read as ``stir fried X`` (``bok choy stir fry``: the greens
+    stir-fried, no Asian vegetable mix beside them and no pork), unless the tables name
+    ``X stir fry`` as a dish of their own (``chicken stir fry``: moo goo gai pan)."""
+    found = _STIR_FRY_AFTER.search(rest)
+    if found is None:
+        return rest
+    aliases = curated_aliases()
+    words = normalize_many([found["food"]])[0].split()
+    for start in range(len(words)):  # "lunch chicken stir fry": the alias's own words
+        if " ".join([*words[start:], "stir", "fry"]) in aliases:
+            return rest
+    if matcher.result(_food_key(matcher, found["food"])).position is None:
+        return rest  # "leftover stir fry": no food before it, the stir fry is the dish
+    return f"{rest[: found.start()]}stir fried {found['food']}{rest[found.end() :]}"
 
 
 def _n_as_and(rest: str, omitted: Tags) -> tuple[str, Tags]:
@@ -1165,15 +1215,20 @@ _AMOUNT_FIRST = re.compile(r"\s*(?:\d|[\u00bc-\u00be\u2150-\u215e])")
 
 
 def _unwritten_word(matcher: Matcher, label: str) -> bool:
-    """Whether ``label`` is one word that no food's description, synonym, alias or brand
-    is written with (``porch``): a food only if read as a misspelling."""
+    """Whether ``label`` holds a word of three letters or more that no food's
+    description, synonym, alias or brand is written with (``porch``, the ``town`` of
+    ``back in town``): a food only if read as a misspelling."""
     words = normalize_many([label])[0].split()
-    return (
-        len(words) == 1
-        and words[0] not in matcher.index.postings
-        and words[0] not in matcher.tables.alias_words
-        and not brand_table().find(words)
-        and not synonym_table().find(words)
+    if len(words) > 1 and (brand_table().find(words) or synonym_table().find(words)):
+        return False  # "great lakes christmas": a brand's own words
+    return any(
+        len(w) >= 3
+        and w.isalpha()
+        and w not in matcher.index.postings
+        and w not in matcher.tables.alias_words
+        and not brand_table().find([w])
+        and not synonym_table().find([w])
+        for w in words
     )
 
 
@@ -1203,6 +1258,10 @@ _SHOP_BEFORE = re.compile(
 _MADE_FROM = frozenset({"frozen", "dried", "raw", "fresh", "canned", "concentrate", "mix"})
 
 
+#: Words each written with a capital (``Holiday``, ``Kwik Trip``): a name.
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,2}")
+
+
 def shop_said(text: str) -> bool:
     """Whether ``text`` may name the shop or canteen a food came from (see
     :func:`without_shop`)."""
@@ -1221,12 +1280,11 @@ def without_shop(matcher: Matcher, text: str) -> str:
 
     def a_shop(words: str) -> bool:
         split = normalize_many([words])[0].split()
-        return (
-            bool(split)
-            and not _MADE_FROM.intersection(split)
-            and any(w not in known or w in places for w in split)
-            and _names_no_food(matcher, words)
-        )
+        if not split or _MADE_FROM.intersection(split):
+            return False
+        if _CAPITALISED_NAME.fullmatch(words) is not None and not brand_table().find(split):
+            return True  # "from Holiday": a name written with capitals, of no product
+        return any(w not in known or w in places for w in split) and _names_no_food(matcher, words)
 
     found = _BOUGHT_AFTER.search(text)
     if (
@@ -1254,7 +1312,7 @@ _LABEL = re.compile(
     # a clock among its words stays whole (``brk 10:30 - 1 kiwi``)
     # (``w/`` may stand among them: ``woke up 2am w/ cramp - 1 banana``)
     # (an ordinal may open it: ``2nd milking 3pm --``)
-    r"|(?:\d{1,2}(?:st|nd|rd|th)\s+)?[a-z][\w'-]*(?:\s+(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[\w'-]+|w/)){0,4})"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)\s+)?[a-z][\w'-]*(?:\s+(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[\w'-]+|w/|@)){0,5})"
     # a comma before a verb of eating also closes it (``leg cramp, ate a banana``)
     r"\s*(?:(?<!\d):|:(?!\d)|[-\u2013\u2014]+\s|[-=]>|>>|~\s|,\s*(?:i\s+)?(?:ate|had|drank)\s)\s*"
     r"(?=[^:]*[a-z]{3})",

@@ -310,11 +310,13 @@ def _worth_reading() -> re.Pattern[str]:
         r"|\([^()\d,;:+&]{2,30}\)\s*$"  # another name in brackets
         rf"|^\s*[a-z]+\s+(?:{alternation(w.eat_verbs)})\s"  # "Mom ate a few dumplings"
         r"|\bbuttered\b"  # "buttered toast": the bread and its butter
+        r"|\w\s+stir[\s-]*fry\b"  # "bok choy stir fry": the greens stir-fried
+        r"|\bfried\s+in\s"  # "mushrooms fried in butter": sauteed in it
         r"|\sc/\s*[a-z]"  # "tostones c/ aguacate": Spanish c/ (con), as w/ is with
         r"|^\s*@\s*[a-z]"  # "@ work - 2 eggs": where it was eaten, before the food
         # a label of a word or a few and a separator before a food ("Linda - 1/2 cup",
         # "btwn routes -> granola bar", "family meal @ work - 1 cup chow mein")
-        r"|^\s*[a-z][\w'-]*(?:\s+(?:[\w'-]+|@|w/|&)){0,4}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w"
+        r"|^\s*[a-z][\w'-]*(?:\s+(?:[\w'-]+|@|w/|&)){0,5}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w"
         r"|^\s*(?:after|before|b4|during)(?:\s+[\w'-]+){1,5}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
         re.IGNORECASE,
     )

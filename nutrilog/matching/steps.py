@@ -409,7 +409,11 @@ def _read_steps(
         alone = reading.head is None and not _names_food(index, _beside(reading))
         if generic and (alone or (said and said <= set(normalize_many([generic])[0].split()))):
             brands = reading.brands
-            reading = read_key(index, normalize_many([generic])[0], tables.synonyms)
+            # "folgers instant": the form said beside the brand is its generic's form
+            forms = [w for w in _beside(reading) if w in _BRAND_FORMS]
+            reading = read_key(
+                index, normalize_many([" ".join([*forms, generic])])[0], tables.synonyms
+            )
             reading.brands = brands
     chain = (yield from _chain_dish(index, key, reading, tables, threshold)) if dish else None
     if chain is not None:
@@ -572,6 +576,13 @@ def _kind_denied(index: FoodIndex, position: int, words: str) -> bool:
         re.search(rf"\b(?:without|no|non)\s+{re.escape(w)}\b", description)
         for w in set(words.split()) & set(matcher_words().kinds_of.values())
     )
+
+
+#: Words of a product's form said beside its brand alone (``folgers instant``, ``carnation
+#: powdered``): the form of the brand's generic food, not words to drop.
+_BRAND_FORMS = frozenset(
+    {"instant", "powdered", "powder", "decaf", "decaffeinated", "evaporated", "condensed"}
+)
 
 
 def _beside(reading: Reading) -> list[str]:
