@@ -252,11 +252,6 @@ def test_boiled_chicken_is_the_chicken_fndds_files_as_stewed() -> None:
     one_entry_of("2 pcs boiled chicken", "fndds:24103000", 140.0)
 
 
-def test_a_heat_level_does_not_change_the_food() -> None:
-    # FNDDS 24198739 Chicken tenders or strips, NFS: "1 tender, strip, or finger" 50 g
-    one_entry_of("3 mild tenders", "fndds:24198739", 150.0)
-
-
 def test_a_cut_word_alone_is_no_food() -> None:
     entries, _ = analysed("top")
     assert entries["food_id"].isna().all()

@@ -76,6 +76,8 @@ def _resolves(
     )
     if kind == "bare" and _GUESS in found.assumption:
         return False
+    if unit in CONTAINER_FORMS and "estimated amount" in found.assumption:
+        return False  # a tin's typical weight: a canned food with its own can is better
     if kind == "count" and PART_AS_DEFAULT in found.assumption:
         return False  # a slice as the default portion: an alternate weighing slices is better
     if kind == "volume" and _NEIGHBOUR in found.assumption:
