@@ -40,8 +40,9 @@ _NEIGHBOUR = "FNDDS neighbour"
 _FOODLESS_KINDS = frozenset({"mass", "vague", "activity"})
 #: Containers that say how the food was kept: a can of a food USDA weighs only cooked or
 #: raw is its canned form (``1 can pink salmon``: the 411 g can of canned pink salmon,
-#: not a weightless can of baked salmon).
-CONTAINER_FORMS = {"can": "canned", "tin": "canned"}
+#: not a weightless can of baked salmon). A ``tin`` is weighed by the vague amounts'
+#: estimates whatever the food, so no canned form is looked for.
+CONTAINER_FORMS = {"can": "canned"}
 
 
 #: Volumes no one eats of a dried spice or herb: a food weighed by the sprinkle measured
