@@ -138,6 +138,7 @@ VOLUME_UNITS: dict[str, str] = {
     "pint": "liquid_pint",
     "quart": "liquid_quart",
     "gallon": "liquid_gallon",
+    "peg": "peg",
 }
 
 
