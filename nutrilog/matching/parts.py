@@ -56,7 +56,8 @@ _SERVED_ON = (
     r"(?:toast|bread|bagels?|crackers?|rice|buns?|rolls?|english\s+muffins?|muffins?|pitt?as?"
     r"|naan|crumpets?|rye|sourdough|ryvitas?|rice\s+cakes?|crispbreads?|tortillas?|wraps?"
     r"|croissants?|baguettes?|ciabatta|focaccia|brioche|biscuits?|flatbreads?"
-    r"|saltines?|ritz|triscuits?|wheat\s+thins|oatcakes?|matzo[hs]?)\b"
+    r"|saltines?|ritz|triscuits?|wheat\s+thins|oatcakes?|matzo[hs]?|challah|challa|pumpernickel"
+    r"|bialys?|lavash)\b"
 )
 #: Dishes served on bread: the bread named after them is theirs, not another food.
 ON_BREAD = re.compile(
@@ -427,7 +428,7 @@ def amount_after(text: str) -> str:
 #: volume, or 8 oz and more.
 _SERVED_WITH_AMOUNT = re.compile(
     r"^(?P<food>[^,;+&]*?[a-z][^,;+&]*?)\s+(?:with|w/?)\s+(?P<with>[a-z][a-z' &-]{1,30}?)\s+"
-    r"(?P<amount>\d+(?:\.\d+)?\s*(?:ml|l|fl\.?\s*oz|oz|ounces?|cups?))\s*$",
+    r"(?P<amount>\d+(?:\.\d+)?\s*(?:ml|l|fl\.?\s*oz|oz|ounces?|cups?|c\.?))\s*$",
     re.IGNORECASE,
 )
 
