@@ -54,6 +54,8 @@ from nutrilog.matching.entry import (
     not_food_reason,
     opens_unknown,
     read_topped,
+    said_as_meal,
+    said_at_school,
     said_hot,
     shop_said,
     strip_prefix,
@@ -173,6 +175,8 @@ def understand_entries(
         or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"
         or opens_unknown(matcher, line)  # "portillos italian beef"
         or said_hot(line)  # "hot sake"
+        or said_at_school(line)  # "slice of school pizza"
+        or said_as_meal(line)  # "big mac meal"
         or shop_said(line)  # "potato salad from king soopers"
         or bulk  # "bought 10 lbs potatoes": not eaten
         else _as_written(line)

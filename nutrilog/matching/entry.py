@@ -104,7 +104,13 @@ from nutrilog.matching.parts import (
     sandwich_spread,
     split_parts,
 )
-from nutrilog.matching.prefixes import FAMILY, clock_after, needs_reading, strip_prefix
+from nutrilog.matching.prefixes import (
+    FAMILY,
+    MENU_NUMBER,
+    clock_after,
+    needs_reading,
+    strip_prefix,
+)
 from nutrilog.matching.sandwiches import Filled, filled_bread, named_on_bread
 from nutrilog.matching.skins import skin_words
 from nutrilog.matching.synonyms import brand_table, synonym_table
@@ -122,6 +128,8 @@ __all__ = [
     "entry_words",
     "maker_aside",
     "names_a_maker",
+    "said_as_meal",
+    "said_at_school",
     "said_hot",
     "shop_said",
     "without_shop",
@@ -643,7 +651,87 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     """
     read = _understand(text, matcher)
     parts = tuple(_served_hot(matcher, maker_aside(matcher, p)) for p in read.parts)
+    parts = tuple(_meal_item(matcher, p) for p in parts)
+    if _AT_SCHOOL.search(text):  # "school lunch: cheese pizza": the school's pizza
+        parts = tuple(_school_version(matcher, p) for p in parts)
     return read if parts == read.parts else replace(read, parts=parts)
+
+
+#: A line said of a school's meal (``school lunch: pizza``, ``lunch (school)``, ``school
+#: pizza``), not of food at home after school or before it.
+_AT_SCHOOL = re.compile(r"(?<!after\s)(?<!before\s)(?<!from\s)\bschool\b", re.IGNORECASE)
+#: How FNDDS names the version of a food served at school.
+_SCHOOL_SERVED = re.compile(r",?\s*(?:from\s+)?school(?:\s+(?:lunch|cafeteria))?\b", re.I)
+
+
+#: ``meal`` or ``combo`` closing a fast-food item's name (``big mac meal``, ``6pc nugget
+#: combo``): the item with sides and a drink the line does not name.
+_MEAL_AFTER = re.compile(r"\s+(?:value\s+|combo\s+)?(?:meal|combo)\s*$", re.IGNORECASE)
+
+
+def said_as_meal(text: str) -> bool:
+    """Whether ``text`` closes on ``meal`` or ``combo`` (``big mac meal``): perhaps a
+    fast-food item with its sides, which :func:`understand` reads as the item.
+
+    Examples
+    --------
+    >>> said_as_meal("big mac meal"), said_as_meal("big mac")
+    (True, False)
+    """
+    return _MEAL_AFTER.search(text) is not None
+
+
+def _meal_item(matcher: Matcher, part: Part) -> Part:
+    """``part`` as the item of a fast-food meal (``big mac meal`` is the Big Mac, its
+    fries and drink unsaid, so not counted), when the tables name no food with the word
+    and name the item without it; else ``part``."""
+    found = _MEAL_AFTER.search(part.text)
+    if found is None or matcher.accepted(key_of(parse_quantity(part.text).food)):
+        return part
+    item = part.text[: found.start()].strip()
+    key = key_of(parse_quantity(item).food)
+    if not key or not matcher.accepted(key):
+        return part
+    note = ("left out", f"{found[0].strip()}: its sides and drink are not said, so not counted")
+    return Part(item, (*part.tags, note))
+
+
+def said_at_school(text: str) -> bool:
+    """Whether ``text`` says the food was a school's (``school lunch: pizza``), which
+    :func:`understand` reads as the version FNDDS lists as served at school.
+
+    Examples
+    --------
+    >>> said_at_school("school lunch: pizza"), said_at_school("after school: pizza")
+    (True, False)
+    """
+    return _AT_SCHOOL.search(text) is not None
+
+
+def _school_version(matcher: Matcher, part: Part) -> Part:
+    """``part`` as the version of its food FNDDS lists as served at school (``Pizza,
+    cheese, from school lunch``; ``Cheeseburger, from school cafeteria``), when the
+    tables have one of the same food; else ``part``."""
+    food = parse_quantity(part.text).food
+    key = key_of(food)
+    held = matcher.result(key)
+    if held.position is None or "school" in matcher.description(key).lower():
+        return part
+    head = matcher.description(key).split(",")[0].strip().lower()
+    plain = " ".join(re.sub(r"\bschool\b", " ", part.text, flags=re.IGNORECASE).split())
+    for served in ("from school lunch", "from school cafeteria", "school"):
+        text = f"{plain} {served}"
+        school = key_of(parse_quantity(text).food)
+        if matcher.result(school).position is None or not matcher.accepted(school):
+            continue
+        named = matcher.description(school)
+        # the same food as the one named, in its school version
+        if _SCHOOL_SERVED.search(named) and (
+            _SCHOOL_SERVED.sub("", named).split(",")[0].strip().lower() == head
+        ):
+            note = ("served", "at school: the school's own version USDA lists")
+            return Part(text, (*part.tags, note))
+    return part
 
 
 def _understand(text: str, matcher: Matcher) -> Understanding:
@@ -691,6 +779,8 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         # tables lack, "protein oats (1/2c dry oats + 1 scoop whey)" food)
         weak = not_food_reason(rest)
         reason = weak if weak is not None and not _NO_NOTE_CUE.search(weak) else None
+    if reason is None:
+        reason = _done_not_eaten(matcher, rest)  # "checked oxygen on ponds 3am"
     labelled = _LABEL.match(rest)
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""
@@ -750,6 +840,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest = skin_words(rest)  # "chicken thigh, no skin": which twin, no food left out
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest, omitted = _without_price(rest, omitted)  # "coffee $4.50"
+    rest, omitted = _without_menu_number(rest, omitted)  # "combo #3"
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = bird_cut(rest) or rest  # "rotisserie chicken, 1 thigh": one thigh of it
     rest = chicken_pieces(rest) or rest  # "2pc chicken": two pieces of fried chicken
@@ -895,7 +986,10 @@ def opens_unknown(matcher: Matcher, text: str) -> bool:
     if found is None:
         return False
     name = normalize_many([found["name"]])[0]
-    return matcher.reading(name).segments == [[(name, "unknown")]]
+    read = matcher.reading(name)
+    if read.corrections and found["name"][:1].isupper() and found["name"][1:].islower():
+        return True  # "Kedem grape juice": a name, though a spelling fix reaches it
+    return read.segments == [[(name, "unknown")]]
 
 
 def _opening_word(text: str) -> re.Match[str] | None:
@@ -997,8 +1091,13 @@ def _without_maker(matcher: Matcher, part: Part, found: re.Match[str], kind: str
     """``part`` without the maker's name ``found``, or None when it may not be one."""
     name = normalize_many([found["name"]])[0]
     read = matcher.reading(name)
-    if read.corrections or read.synonyms or read.brands or read.segments != [[(name, "unknown")]]:
-        return None  # a food word, a name the tables hold, or a misspelling of one
+    capital = found["name"][:1].isupper() and found["name"][1:].islower()
+    if read.synonyms or read.brands:
+        return None  # a name the tables hold
+    if read.corrections and not capital:
+        return None  # a misspelling of a food word, unless written as a name (``Kedem``)
+    if not read.corrections and read.segments != [[(name, "unknown")]]:
+        return None  # a food word
     without = _without_span(part.text, found)
     food = parse_quantity(without).food
     if not food.strip() and parse_quantity(part.text).unit in _BEER_MEASURES:
@@ -1007,7 +1106,8 @@ def _without_maker(matcher: Matcher, part: Part, found: re.Match[str], kind: str
         return Part(f"{without} beer", (*part.tags, note))
     if not food.strip():
         return None
-    if kind == "opening" and (len(food.split()) < 2 or food.split()[0].lower() in _VARIETY_HEADS):
+    alone = len(food.split()) < 2 and not (capital and food.strip().islower())
+    if kind == "opening" and (alone or food.split()[0].lower() in _VARIETY_HEADS):
         # "quorn mince", "birch beer", "dragon fruit cup": the word names the food's kind
         return None
     held = matcher.result(key_of(food))
@@ -1053,6 +1153,16 @@ def _without_price(rest: str, omitted: Tags) -> tuple[str, Tags]:
         *omitted,
         ("left out", f"price {price[0].strip()}"),
     )
+
+
+def _without_menu_number(rest: str, omitted: Tags) -> tuple[str, Tags]:
+    """The line without an item's number on a menu (``Jersey Mike's #13``, ``combo #3``:
+    no 13 sandwiches), recorded."""
+    found = MENU_NUMBER.search(rest)
+    if found is None:
+        return rest, omitted
+    note = ("left out", f"menu number {found[0].strip()}")
+    return " ".join(MENU_NUMBER.sub(" ", rest).split()), (*omitted, note)
 
 
 #: Spanish ``c/`` (con, with) before a word, as ``w/`` is written for with.
@@ -1230,6 +1340,34 @@ def _unwritten_word(matcher: Matcher, label: str) -> bool:
         and not synonym_table().find([w])
         for w in words
     )
+
+
+#: A verb in the past tense opening a line (``checked oxygen on ponds``, ``painted 3
+#: bedrooms``).
+_PAST_OPENING = re.compile(r"^\s*(?P<verb>[A-Za-z]{3,}ed)\b(?!['\u2019-])")
+
+
+def _done_not_eaten(matcher: Matcher, text: str) -> str | None:
+    """Why ``text`` is a note of something done, not eaten: it opens on a verb in the
+    past tense that no food, alias, synonym, brand or spelling fix knows (``painted 3
+    bedrooms``; ``smothered pork chop`` and ``fryed shrimp`` are food) and no other word
+    of it is a food's (``clotted cream`` is a food the tables lack); else None."""
+    found = _PAST_OPENING.match(text)
+    if found is None:
+        return None
+    verb = normalize_many([found["verb"]])[0]
+    if verb in entry_words().eat_verbs or not _unwritten_word(matcher, verb):
+        return None
+    read = matcher.reading(verb)
+    if read.corrections or read.synonyms or read.brands:
+        return None
+    if matcher.accepted(_food_key(matcher, text)):
+        return None
+    stop = matcher_words().stop
+    rest = normalize_many([text[found.end() :]])[0].split()
+    if any(w in matcher.index.postings and w not in stop and w.isalpha() for w in rest):
+        return None  # "clotted cream": a food the tables lack, named with a food word
+    return f"not a food entry (activity: {verb!r})"
 
 
 def _names_no_food(matcher: Matcher, words: str) -> bool:

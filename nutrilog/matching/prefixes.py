@@ -32,7 +32,7 @@ from nutrilog.matching.synonyms import brand_table
 from nutrilog.matching.words import normalize_many
 from nutrilog.supplements.words import PURPOSE
 
-__all__ = ["FAMILY", "clock_after", "needs_reading", "strip_prefix"]
+__all__ = ["FAMILY", "MENU_NUMBER", "clock_after", "needs_reading", "strip_prefix"]
 
 
 #: A clock time: ``7am``, ``7:30 p.m.``, ``19:30``, ``noon``, an hour with a bare
@@ -348,11 +348,16 @@ def needs_reading(text: str, words: list[str]) -> bool:
         or FORMULA.search(text) is not None
         or MONEY.search(text) is not None  # "coffee $4.50": a price, no amount
         or _NUMBERED_STORE.search(text) is not None  # "7-11 taquitos": a shop
+        or MENU_NUMBER.search(text) is not None  # "combo #3": an item's number
         or SUGAR_READING.search(text) is not None  # "sugar 162 before bkfst"
         or (_OWNER.search(text) is not None and _owner_dropped(text) != text)  # "mum's"
         # "rotisserie chicken, 1/4": a share of a whole bird, read as its meat
         or (_BIRD.search(text) is not None and _BIRD_SHARE.search(text) is not None)
     )
+
+
+#: An item's number on a menu (``Jersey Mike's #13``, ``combo #3``): never an amount.
+MENU_NUMBER = re.compile(r"(?<=\S)\s*#\s?\d{1,3}\b(?!\s*(?:g|oz|lb|lbs|ml|cups?|cans?)\b)")
 
 
 #: A whole bird sold by the share (:func:`~nutrilog.matching.dishes.chicken_share`).
@@ -466,7 +471,9 @@ FAMILY = frozenset(
         lola lolo sister brother wife husband partner hubby wifey son daughter kid kids baby
         bf gf friend neighbour neighbor boss mate flatmate roommate housemate colleague
         coworker cousin niece nephew grandson granddaughter toddler mama papa mommy
-        daddy mummy mother father grandmother grandfather stepmom stepdad sis bro""",
+        daddy mummy mother father grandmother grandfather stepmom stepdad sis bro
+        pops gramps grampa granpa gramma grammy papi mami abuelita abuelito tia tio
+        hija hijo esposa esposo mijo mija nonno bubbe bubby zayde zaidy savta""",
     )
 )
 
