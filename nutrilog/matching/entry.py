@@ -640,7 +640,8 @@ _SEPARATED = re.compile(r"\s*:\s*|\s+[-\u2013\u2014]+>?\s+|\s*[-=]>\s*")
 def understand(text: str, matcher: Matcher) -> Understanding:
     """Read one diary line (see the module doc); from each food, a maker's name the
     tables lack is set aside (a capitalised word inside the line that no table knows,
-    keeping a food the tables name from being recognised).
+    keeping a food the tables name from being recognised), a fast-food meal is read as
+    its item, and a school's meal as the version FNDDS lists as served at school.
 
     Examples
     --------
@@ -652,7 +653,7 @@ def understand(text: str, matcher: Matcher) -> Understanding:
     read = _understand(text, matcher)
     parts = tuple(_served_hot(matcher, maker_aside(matcher, p)) for p in read.parts)
     parts = tuple(_meal_item(matcher, p) for p in parts)
-    if _AT_SCHOOL.search(text):  # "school lunch: cheese pizza": the school's pizza
+    if said_at_school(text):  # "school lunch: cheese pizza": the school's pizza
         parts = tuple(_school_version(matcher, p) for p in parts)
     return read if parts == read.parts else replace(read, parts=parts)
 
@@ -780,7 +781,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         weak = not_food_reason(rest)
         reason = weak if weak is not None and not _NO_NOTE_CUE.search(weak) else None
     if reason is None:
-        reason = _done_not_eaten(matcher, rest)  # "checked oxygen on ponds 3am"
+        reason = _done_not_eaten(matcher, rest)  # "repainted the garage door"
     labelled = _LABEL.match(rest)
     known = matcher.index.postings.keys()
     after = rest[labelled.end() :] if labelled is not None else ""
@@ -1342,8 +1343,8 @@ def _unwritten_word(matcher: Matcher, label: str) -> bool:
     )
 
 
-#: A verb in the past tense opening a line (``checked oxygen on ponds``, ``painted 3
-#: bedrooms``).
+#: A verb in the past tense opening a line (``repainted the garage door``, ``waxed the
+#: truck``).
 _PAST_OPENING = re.compile(r"^\s*(?P<verb>[A-Za-z]{3,}ed)\b(?!['\u2019-])")
 
 
