@@ -130,6 +130,19 @@ def _names_a_store(words: list[str]) -> bool:
     )
 
 
+#: Fuel for a car (``gas $54.20 @ Shell``, ``filled up at Holiday $52.10``): with an
+#: amount of money, a purchase; a gas station's coffee is no fuel.
+_FUEL = frozenset({"gas", "fuel", "diesel", "petrol", "filled"})
+
+
+def _fuel_bought(words: list[str]) -> bool:
+    """Whether ``words`` name fuel for a car, not a fuel station's food."""
+    return any(
+        w in _FUEL and words[i + 1 : i + 2] not in (["station"], ["stations"])
+        for i, w in enumerate(words)
+    )
+
+
 #: Words of pay or of a bill that is no food (``tips $186``, ``parking $14``).
 _PAY = frozenset(
     {
@@ -155,6 +168,9 @@ _SHOPPING = _PAY | frozenset(
         "grocery",
         "groceries",
         "spent",
+        "bought",
+        "buy",
+        "purchased",
         "spend",
         "bill",
         "paid",
@@ -435,7 +451,9 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
             tallies = [t for t in tallies if t[2] != "macro tally"]
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
     money = MONEY.search(text)
-    if money is not None and (_SHOPPING.intersection(words) or _names_a_store(words)):
+    if money is not None and (
+        _SHOPPING.intersection(words) or _names_a_store(words) or _fuel_bought(words)
+    ):
         if not _measured(MONEY.sub(" ", text)):
             # "Seafood City run $86": a shopping trip, with no amount of any food in it
             kind = "pay or bill" if _PAY.intersection(words) else "purchase"
