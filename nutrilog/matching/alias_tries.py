@@ -123,7 +123,13 @@ def _alias_lookup(
         core = core[1:]  # "hot jasmine tea": tea is served hot; the alias is "jasmine tea"
     preps = [w for w in core if w in vocab.preparation]
     plain = [w for w in core if w not in vocab.preparation]
-    if not (tables.may_hold(words) or tables.may_hold(core) or tables.may_hold(plain)):
+    untasted = [w for w in plain if w not in _TASTES]
+    if not (
+        tables.may_hold(words)
+        or tables.may_hold(core)
+        or tables.may_hold(plain)
+        or (len(untasted) < len(plain) and tables.may_hold(untasted))
+    ):
         return None  # every try below writes one of these sets of words in some order
     tries: list[tuple[list[str], list[str]]] = [(words, []), (core, [])]
     if preps:
@@ -137,6 +143,9 @@ def _alias_lookup(
     if len(core) >= 3 and not preps:  # "ginger lemon tea": the alias "lemon ginger tea"
         key = tables.reordered.get((frozenset(core[:-1]), core[-1]))
         tries.append((key.split() if key else [], []))
+    if untasted and len(untasted) < len(plain):
+        # "spicy veggie burger": how hot or mild a food was leaves it the same food
+        tries.append((untasted, preps))
     for n, table in enumerate((tables.user, tables.curated)):
         for candidate, need in tries:
             key = " ".join(candidate)
@@ -151,6 +160,9 @@ def _alias_lookup(
     return None
 
 
+#: Words of how hot or sharp a food tasted: a food named with one, with no alias of
+#: its own, is the food its other words name (``spicy hummus``, ``mild salsa``).
+_TASTES = frozenset({"spicy", "mild", "zesty", "tangy", "fiery"})
 #: Preparations that take the water out of a food: USDA lacking the dried food is no
 #: reason to take the fresh one (``dried mulberries``: a gram of them holds four times
 #: the minerals of a gram of raw ones).

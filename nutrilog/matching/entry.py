@@ -95,6 +95,7 @@ from nutrilog.matching.parts import (
     amount_served_with,
     buttered,
     count_after,
+    described_after,
     each_amount,
     half_and_half,
     has_amount,
@@ -842,6 +843,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest, omitted = without_negations(own_bread_dropped(rest), matcher)
     rest, omitted = _without_price(rest, omitted)  # "coffee $4.50"
     rest, omitted = _without_menu_number(rest, omitted)  # "combo #3"
+    rest, omitted = _without_brand_note(rest, omitted)  # "parathas (Deep brand)"
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = bird_cut(rest) or rest  # "rotisserie chicken, 1 thigh": one thigh of it
     rest = chicken_pieces(rest) or rest  # "2pc chicken": two pieces of fried chicken
@@ -1154,6 +1156,22 @@ def _without_price(rest: str, omitted: Tags) -> tuple[str, Tags]:
         *omitted,
         ("left out", f"price {price[0].strip()}"),
     )
+
+
+#: A maker named in brackets as a brand (``(Deep brand)``, ``(brand: Kirkland)``).
+_BRAND_NOTE = re.compile(
+    r"\(\s*(?:brands?\s*[:\-]?\s*[^()]+?|[^()]+?\s+brands?)\s*\)", re.IGNORECASE
+)
+
+
+def _without_brand_note(rest: str, omitted: Tags) -> tuple[str, Tags]:
+    """The line without a maker named in brackets as a brand (``2 frozen parathas (Deep
+    brand)``: the parathas, whoever made them), recorded."""
+    found = _BRAND_NOTE.search(rest)
+    if found is None:
+        return rest, omitted
+    note = ("left out", f"brand {found[0].strip()}")
+    return " ".join(_BRAND_NOTE.sub(" ", rest).split()), (*omitted, note)
 
 
 def _without_menu_number(rest: str, omitted: Tags) -> tuple[str, Tags]:
@@ -1555,8 +1573,9 @@ def _parts_of(
     """The foods of a line without its prefix (``whole``), read from ``rest``."""
     listed = listed_foods(rest)
     if listed is not None:
-        rest = listed
-    rest = count_after(amount_served_with(amount_after(each_amount(rest))))
+        main = _plated_main(matcher, rest)
+        rest = listed if main is None else f"{main}, {listed}"
+    rest = count_after(amount_served_with(described_after(amount_after(each_amount(rest)))))
     rest = soup_with(matcher, rest) or rest  # "chicken soup w rice": chicken rice soup
     spans = part_spans(rest)
     joined = with_joined(matcher, rest, spans) or turned_joined(matcher, rest, spans)
@@ -1598,6 +1617,59 @@ def _parts_of(
     return companion_amounts(
         additions_apart(plate_vegetables(gravy_apart(british_chips(parts, tag))))
     )
+
+
+#: A food named before a plate or a platter and what it is served with (``cheese
+#: enchilada plate w/ rice & beans``): the plate's main, while a bowl's or a box's name
+#: before a list says only what holds it (``burrito bowl w/ rice, beans & salsa``).
+_PLATED = re.compile(
+    r"^(?P<main>[^,:;()]+?)\s+(?:plate|platter)s?\s*(?::|[-\u2013\u2014]|\bw/|\bwith\b)",
+    re.IGNORECASE,
+)
+
+
+def _plated_main(matcher: Matcher, text: str) -> str | None:
+    """The main food named before a plate its sides are listed on (``carne asada plate
+    w/ rice & beans``: ``carne asada``), None when the words before it name no food the
+    tables know (``big plate w/ rice & beans``)."""
+    found = _PLATED.match(text)
+    if found is None:
+        return None
+    main = found["main"].strip()
+    key = _food_key(matcher, main)
+    words = entry_words()
+    said = set(key.split())
+    if said & {*words.meals, *words.times_of_day, *words.places} or said & words.containers:
+        return None  # "dinner plate: chicken, rice": the meal's plate, no food of its own
+    if said & _KINDS_LISTED:
+        return None  # "fruit plate: melon, grapes": the list names which fruit
+    found_food = matcher.result(key)
+    # a sure match only: "paper plate", "seafood platter w/ shrimp & fish" name no main
+    if not _nouns(matcher, key) or found_food.position is None or found_food.score < _SURE_MAIN:
+        return None
+    return main
+
+
+#: Kinds of food a plate is named for whose list says which (``fruit plate: melon,
+#: grapes``, ``meat and cheese platter``): no main of their own.
+_KINDS_LISTED = frozenset(
+    {
+        "fruit",
+        "veggie",
+        "vegetable",
+        "veg",
+        "seafood",
+        "meat",
+        "snack",
+        "appetizer",
+        "sampler",
+        "charcuterie",
+        "mezze",
+        "combo",
+    }
+)
+#: The least match score of a food named before a plate for it to be the plate's main.
+_SURE_MAIN = 95.0
 
 
 def _chain_shared(matcher: Matcher, parts: tuple[Part, ...]) -> tuple[Part, ...]:

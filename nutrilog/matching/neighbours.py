@@ -110,6 +110,8 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     out: list[Part | None] = list(parts)
     for n, part in enumerate(parts):
         counted = _BARE_COUNT.match(part.text)
+        if counted is not None and parse_quantity(part.text).unit is not None:
+            counted = None  # "2 tsp sugar": a measure of sugar, not two of "tsp sugar"
         count, food = 1.0, part.text.strip()
         measured = False
         if counted is not None:

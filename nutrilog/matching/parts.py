@@ -35,6 +35,7 @@ __all__ = [
     "amount_served_with",
     "buttered",
     "count_after",
+    "described_after",
     "each_amount",
     "half_and_half",
     "has_amount",
@@ -97,11 +98,12 @@ _NOT_UNDER = (
 #: (``salmon over rice``).
 CONNECTOR = re.compile(
     r"\s*[;]\s*|\s*,(?!\d)\s*|\s*\+\s*|\s+&\s+|:\s+|\s+/\s+"
-    # Spanish "y" and "con", French "et" and "avec", Romanian "si" and "cu" and Haitian
-    # Creole "ak" join foods as "and" and "with" do (``cafe con leche y pan dulce``,
-    # ``gruau avec sirop d'erable``, ``mamaliga cu branza si smantana``, ``espageti ak
-    # sosis``); a dish named with them is kept whole when the tables name it
-    rf"|\s+(?:and|with|n|w|y|con|et|avec|si|cu|ak)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    # Spanish "y" and "con", French "et" and "avec", Romanian "si" and "cu", Haitian
+    # Creole "ak" and Mauritian Creole "ek" join foods as "and" and "with" do (``cafe
+    # con leche y pan dulce``, ``gruau avec sirop d'erable``, ``mamaliga cu branza si
+    # smantana``, ``espageti ak sosis``, ``cari poisson ek diri``); a dish named with
+    # them is kept whole when the tables name it
+    rf"|\s+(?:and|with|n|w|y|con|et|avec|si|cu|ak|ek)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
     # "plus" joins two foods, except in a shake's name (Ensure Plus, Boost Plus)
     r"|(?<!ensure)(?<!boost)\s+plus\s+"
     # on a counted food (``sardines on 4 triscuits``): two foods, the second counted
@@ -421,6 +423,67 @@ def amount_after(text: str) -> str:
     if tail.unit_kind is None and math.isnan(tail.quantity):
         return text
     return f"{found['amount'].strip()} {found['food'].strip()}"
+
+
+#: A food, a comma, then its amount and words that only say how it was (``coffee, 3
+#: cups black``, ``eggs, 2 scrambled``).
+_DESCRIBED_AFTER = re.compile(r"^(?P<food>[^,;]*[a-z][^,;]*),\s*(?P<tail>[^,;]+)$", re.IGNORECASE)
+#: Words that say how a food was, beside the preparation and qualifier words of
+#: ``datasets/matching_words.csv``: a colour, a temperature, a size, how an egg was done.
+_DESCRIBING = frozenset(
+    {
+        "black",
+        "white",
+        "plain",
+        "hot",
+        "cold",
+        "warm",
+        "sweet",
+        "unsweet",
+        "large",
+        "small",
+        "medium",
+        "big",
+        "jumbo",
+        "hard",
+        "soft",
+        "over",
+        "easy",
+        "sunny",
+        "side",
+        "up",
+    }
+)
+
+
+def described_after(text: str) -> str:
+    """``text`` with an amount written after its food and a comma, with words that only
+    say how the food was, moved before the food (``coffee, 3 cups black`` is ``3 cups
+    black coffee``); as it is when the words after the comma name a food of their own,
+    when they hold no amount or when the food before the comma has one.
+
+    Examples
+    --------
+    >>> described_after("coffee, 3 cups black"), described_after("eggs, 2 scrambled")
+    ('3 cups black coffee', '2 scrambled eggs')
+    >>> described_after("toast, 2 slices ham")
+    'toast, 2 slices ham'
+    """
+    found = _DESCRIBED_AFTER.match(text)
+    if found is None or not has_amount(found["tail"]) or has_amount(found["food"]):
+        return text
+    if len(part_spans(found["food"])) > 1:
+        return text  # "rice and beans, 2 cups black": which food is meant is not said
+    tail = parse_quantity(found["tail"])
+    if tail.unit_kind == "default" or math.isnan(tail.quantity):
+        return text
+    words = normalize_many([tail.food])[0].split()
+    vocab = matcher_words()
+    if not words or not all(
+        w in _DESCRIBING or w in vocab.preparation or w in vocab.qualifiers for w in words
+    ):
+        return text
+    return f"{found['tail'].strip()} {found['food'].strip()}"
 
 
 #: A drink's amount written at the end, after what it is served with (``iced tea w/

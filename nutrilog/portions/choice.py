@@ -323,7 +323,12 @@ def _no_variant(row: Row, hint: Hint) -> bool:
 
 
 def _plural_in(word: str, words: set[str]) -> bool:
-    return word in words or f"{word}s" in words or f"{word}es" in words
+    return (
+        word in words
+        or f"{word}s" in words
+        or f"{word}es" in words
+        or (word.endswith("y") and f"{word[:-1]}ies" in words)  # fry: french fries
+    )
 
 
 def ones(rows: Sequence[Row]) -> list[Row]:

@@ -67,6 +67,7 @@ COUNT_TWINS: dict[str, tuple[str, ...]] = {
     "strip": ("slice", "piece"),  # a strip of bacon is a slice
     "sachet": ("packet",),  # British and Australian for a packet
     "pouch": ("packet", "bag"),  # a snack pouch is a single-serving bag
+    "sheet": ("piece",),  # a sheet of a thin bread (piki, lavash) USDA weighs by the piece
 }
 _EMBEDDED_VOLUME = re.compile(
     r"(?i)(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?:/(?P<den>\d+))?\s*(?P<unit>cups?|fl\.? ?oz|tbsp|tsp)\b"
