@@ -181,3 +181,34 @@ def test_fuel_bought_is_a_purchase_but_a_gas_station_coffee_is_drunk() -> None:
 def test_mauritian_ek_joins_two_foods() -> None:
     entries, _ = analysed("cari poisson ek diri")
     assert list(entries["food_id"]) == ["fndds:27150320", "sr28:20045"]
+
+
+def test_a_plate_named_for_the_kind_its_list_names_has_no_main() -> None:
+    # "cheese" names the brie's and the cheddar's kind: SR28 01006 brie and 01009 cheddar,
+    # 1 oz each (28.35 g); no third, unnamed cheese
+    entries, _ = analysed("cheese plate: 1 oz brie, 1 oz cheddar")
+    assert list(entries["food_id"]) == ["sr28:01006", "sr28:01009"]
+    assert list(entries["grams"]) == pytest.approx([28.35, 28.35], abs=0.01)
+
+
+# --- additions to a hot drink and a soda maker's flavours ------------------------------------
+
+
+def test_condensed_milk_in_tea_is_a_tablespoon_and_the_tea_a_cup() -> None:
+    # SR28 14355 brewed tea, "cup" 237 g; SR28 01095 sweetened condensed milk, 1 tbsp =
+    # half of its "fl oz" row (38.25 g)
+    entries, _ = analysed("tea with condensed milk")
+    assert list(entries["food_id"]) == ["sr28:14355", "sr28:01095"]
+    assert list(entries["grams"]) == pytest.approx([237.0, 19.125])
+
+
+def test_a_measured_sugar_makes_the_tea_a_cup() -> None:
+    # "2 tsp sugar" is a measure of sugar; the tea is one cup, not FNDDS's 12 fl oz mug
+    entries, _ = analysed("tea with 2 tsp sugar")
+    assert entries.iloc[0]["grams"] == pytest.approx(237.0)
+    assert entries.iloc[1]["grams"] == pytest.approx(8.4)  # SR28 19335, 1 tsp = 4.2 g
+
+
+def test_a_soda_makers_flavour_is_its_soda() -> None:
+    # FNDDS 92410510 fruit-flavoured soft drink, "fl oz" 31 g x 20; no oranges
+    one_entry_of("Faygo orange 20oz", "fndds:92410510", 620.0)

@@ -1573,7 +1573,7 @@ def _parts_of(
     """The foods of a line without its prefix (``whole``), read from ``rest``."""
     listed = listed_foods(rest)
     if listed is not None:
-        main = _plated_main(matcher, rest)
+        main = _plated_main(matcher, rest, listed)
         rest = listed if main is None else f"{main}, {listed}"
     rest = count_after(amount_served_with(described_after(amount_after(each_amount(rest)))))
     rest = soup_with(matcher, rest) or rest  # "chicken soup w rice": chicken rice soup
@@ -1628,10 +1628,11 @@ _PLATED = re.compile(
 )
 
 
-def _plated_main(matcher: Matcher, text: str) -> str | None:
+def _plated_main(matcher: Matcher, text: str, listed: str) -> str | None:
     """The main food named before a plate its sides are listed on (``carne asada plate
     w/ rice & beans``: ``carne asada``), None when the words before it name no food the
-    tables know (``big plate w/ rice & beans``)."""
+    tables know (``big plate w/ rice & beans``) or name the kind of food a listed one is
+    (``cheese plate: 1 oz brie, 1 oz cheddar``: the list says which cheese)."""
     found = _PLATED.match(text)
     if found is None:
         return None
@@ -1645,8 +1646,12 @@ def _plated_main(matcher: Matcher, text: str) -> str | None:
         return None  # "fruit plate: melon, grapes": the list names which fruit
     found_food = matcher.result(key)
     # a sure match only: "paper plate", "seafood platter w/ shrimp & fish" name no main
-    if not _nouns(matcher, key) or found_food.position is None or found_food.score < _SURE_MAIN:
+    nouns = _nouns(matcher, key)
+    if not nouns or found_food.position is None or found_food.score < _SURE_MAIN:
         return None
+    for a, b in part_spans(listed):
+        if nouns[-1] in matcher.description_words(_food_key(matcher, listed[a:b])):
+            return None  # "cheese plate: 1 oz brie": the brie is the plate's cheese
     return main
 
 
