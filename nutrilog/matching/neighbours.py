@@ -110,7 +110,8 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     out: list[Part | None] = list(parts)
     for n, part in enumerate(parts):
         counted = _BARE_COUNT.match(part.text)
-        if counted is not None and parse_quantity(part.text).unit is not None:
+        read = parse_quantity(part.text)
+        if counted is not None and read.unit is not None:
             counted = None  # "2 tsp sugar": a measure of sugar, not two of "tsp sugar"
         count, food = 1.0, part.text.strip()
         measured = False
@@ -119,7 +120,7 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
             count = _COUNT_WORDS.get(raw) or float(raw)
             food = counted["food"].strip()
         elif has_amount(part.text):
-            measured, food = True, parse_quantity(part.text).food.strip()
+            measured, food = True, read.food.strip()
         key = _untempered(normalize_many([food])[0])  # "warm milk" is milk
         others = [k for m, k in enumerate(keys) if m != n]
         rule = next(
@@ -133,7 +134,10 @@ def companion_amounts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
         if rule is None:
             continue
         if measured:  # "tea, splash milk": the milk's own amount, the drink still a cup
-            _base_amount(out, keys, n, rule, food)
+            if read.unit in _SPOONS or read.unit_kind == "vague" or read.unit is None:
+                # a spoonful or a splash goes into a cup; "coffee with 1 cup milk" says
+                # nothing of the coffee's own amount
+                _base_amount(out, keys, n, rule, food)
             continue
         if rule.amount == GARNISH:  # "iced tea w/ lemon": a slice too small to count
             out[n] = None
