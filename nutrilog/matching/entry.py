@@ -65,6 +65,7 @@ from nutrilog.matching.dishes import (
     clarified,
     counted_dish,
     joined_names,
+    pizza_slices,
     size_first,
     soup_with,
     turned_joined,
@@ -847,6 +848,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest = bar_format(rest) or rest  # "kitkat 4 finger": one bar of four fingers
     rest = bird_cut(rest) or rest  # "rotisserie chicken, 1 thigh": one thigh of it
     rest = chicken_pieces(rest) or rest  # "2pc chicken": two pieces of fried chicken
+    rest = pizza_slices(rest) or rest  # "2 slices pepperoni": two slices of the pizza
     share = chicken_share(rest)
     if share is not None:  # "1/4 chicken": a quarter of a chicken's meat, not of a piece
         rest, omitted = share[0], (*omitted, share[1])
@@ -1465,7 +1467,7 @@ def without_shop(matcher: Matcher, text: str) -> str:
 _LABEL = re.compile(
     # a label of a few words, or of a few more after ``after`` or ``before`` (``after
     # working in the garden ->``) or where one was (``on the way to work -``)
-    r"^(?P<label>(?:after|before|b4|during|(?:on|in)\s+(?:the|my|a))(?:\s+[\w'-]+){1,5}"
+    r"^(?P<label>(?:after|before|b4|during|(?:on|in)\s+(?:the|my|a))(?:\s+(?:\d+\.\d+|[\w'-]+)){1,5}"
     # a clock among its words stays whole (``brk 10:30 - 1 kiwi``)
     # (``w/`` may stand among them: ``woke up 2am w/ cramp - 1 banana``)
     # (an ordinal may open it: ``2nd milking 3pm --``)

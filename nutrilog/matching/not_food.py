@@ -362,6 +362,16 @@ MOST_EATEN_G = 3000.0
 MOST_DRUNK_ML = 4000.0
 
 
+#: Verbs of making, selling or serving food for others (``baked 300 buns``, ``made 18
+#: dozen glazed today``, ``sold 40 tamales``): with a count of many, work, not a meal.
+_MADE_FOR_OTHERS = re.compile(
+    r"\b(?:made|baked|frosted|prepped|sold|served|packed|boxed|decorated|rolled|wrapped|bagged)\b",
+    re.IGNORECASE,
+)
+#: The fewest items a line of making or selling may count to be no meal (two dozen).
+_MOST_ITEMS = 24
+
+
 def bulk_amount(text: str) -> str | None:
     """The amount a line says, when it is more than anyone eats or drinks at once.
 
@@ -369,12 +379,16 @@ def bulk_amount(text: str) -> str | None:
     --------
     >>> bulk_amount("canned 14 qts green beans"), bulk_amount("2 qts water") is None
     ('14 quart', True)
+    >>> bulk_amount("baked 300 buns for the wedding"), bulk_amount("made 2 sandwiches") is None
+    ('300 made', True)
     """
     from nutrilog.quantity import parse_quantity  # the quantity parser reads this package
     from nutrilog.units import MASS_UNITS, VOLUME_UNITS, convert
 
     parsed = parse_quantity(text)
     unit = parsed.unit
+    if unit is None and parsed.quantity >= _MOST_ITEMS and _MADE_FOR_OTHERS.search(text):
+        return f"{parsed.quantity:g} made"  # "baked 300 buns for the wedding"
     if unit is None or not parsed.quantity > 0:
         return None
     if unit in MASS_UNITS and convert(parsed.quantity, unit, "g") > MOST_EATEN_G:

@@ -317,7 +317,7 @@ def _worth_reading() -> re.Pattern[str]:
         # a label of a word or a few and a separator before a food ("Linda - 1/2 cup",
         # "btwn routes -> granola bar", "family meal @ work - 1 cup chow mein")
         r"|^\s*[a-z][\w'-]*(?:\s+(?:[\w'-]+|@|w/|&)){0,5}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w"
-        r"|^\s*(?:after|before|b4|during)(?:\s+[\w'-]+){1,5}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
+        r"|^\s*(?:after|before|b4|during)(?:\s+(?:\d+\.\d+|[\w'-]+)){1,5}\s*(?::|[-\u2013\u2014]+\s|[-=]>|>>)\s*\w",
         re.IGNORECASE,
     )
 
@@ -532,7 +532,10 @@ _BRACKETS_AS_SPACE = str.maketrans("()[]", "    ")
 
 #: A clock time closing the line (``banana 10:15``, ``coffee @ 7am``, ``oats (7:30)``).
 _CLOCK_AFTER = re.compile(
-    rf"\s*(?:\s(?:at|around|about|approx\.?)|@|~)?\s*\(?(?P<time>{_CLOCK})\)?\s*$", re.I
+    # a span of hours too (``coffee 9-10am``: the hours it was drunk in, not 9 cups)
+    rf"\s*(?:\s(?:at|around|about|approx\.?)|@|~)?\s*\(?(?P<time>"
+    rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|[ap])?\s*[-\u2013]\s*)?{_CLOCK})\)?\s*$",
+    re.I,
 )
 
 
@@ -546,6 +549,8 @@ def clock_after(text: str) -> tuple[str, str | None]:
     --------
     >>> clock_after("banana 10:15"), clock_after("coffee @ 7am"), clock_after("2 eggs")
     (('banana', '10:15'), ('coffee', '7am'), ('2 eggs', None))
+    >>> clock_after("coffee 9-10am")
+    ('coffee', '9-10am')
     """
     found = _CLOCK_AFTER.search(text)
     if found is None or found.start() == 0:
@@ -618,7 +623,10 @@ _OCCASIONS = (
     r"|swim|run|bed|sleep|service|prayers?|meeting|rehearsal|choir|dialysis|appointment"
     # sports played (``1 orange before cricket``)
     r"|cricket|football|soccer|baseball|softball|basketball|hockey|tennis|golf|bowling"
-    r"|volleyball|rugby|lifting|yoga|hike|walk|ride)"
+    r"|volleyball|rugby|lifting|yoga|hike|walk|ride"
+    # what was being done (``chamomile tea b4 sleeping``, ``banana before running``)
+    r"|sleeping|bedtime|working|running|swimming|walking|hiking|riding|driving|studying"
+    r"|praying|napping|practicing|practising|climbing|skiing|cycling|biking)"
 )
 
 

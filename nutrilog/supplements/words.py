@@ -64,6 +64,11 @@ CAL_BESIDE = re.compile(
     r"(?:d3?|d2|vit|vitamin|mag|magnesium|zinc)\b)",
     re.I,
 )
+#: Not after a title of a person (``Mrs K``, ``Dr. D``): a letter there is an initial.
+_AFTER_NO_TITLE = "".join(
+    f"(?<!{title} )"
+    for title in ("Mr", "Mrs", "Ms", "Dr", "Mr\\.", "Mrs\\.", "Ms\\.", "Dr\\.", "Miss")
+)
 #: Tracked nutrients as they are named on labels and in diaries.
 NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -87,7 +92,9 @@ NUTRIENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "potassium_mg",
         re.compile(
-            rf"\bpotassium\b|\bpotasio\b|(?-i:(?<!vitamin )(?<!vit )(?<!vit\. ){_NOT_AFTER_NUMBER}\bK\b(?![\w-]))"
+            rf"\bpotassium\b|\bpotasio\b|(?-i:(?<!vitamin )(?<!vit )(?<!vit\. ){_NOT_AFTER_NUMBER}"
+            # a person's initial after a title (``shift @ Mrs K``) is no potassium
+            rf"{_AFTER_NO_TITLE}\bK\b(?![\w-]))"
             rf"|\bk\s+(?:{_ANY_SALT})\b",
             re.I,
         ),
