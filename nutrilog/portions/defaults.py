@@ -32,7 +32,7 @@ from nutrilog.portions.choice import (
 )
 from nutrilog.portions.rows import COUNT_TWINS, NO_COUNT, WORD, Food, Row, word_set
 
-__all__ = ["default_portion", "default_table", "grams_text", "regular_bar"]
+__all__ = ["candy_pack", "default_portion", "default_table", "grams_text", "regular_bar"]
 
 
 @cache
@@ -53,7 +53,7 @@ def _row_default(row: Row, one: str = "") -> Portion:
     return Portion(row.per_one, f"{row.label} (default portion)", "", f"default portion: {said}")
 
 
-def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
+def default_portion(food_id: str, food: Food, hint: Hint, *, pack: bool = True) -> Portion:
     """The weight eaten when no amount is given (see ``datasets/default_portions.csv``).
 
     The food's own FNDDS "Quantity not specified"; else the bundled default (an
@@ -61,7 +61,9 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
     food) its serving portion, then one whole item; never one small piece. A food
     named by one of its own whole-item portions (``Snickers bar``, ``bean burrito``:
     the text's last word, singular, names a portion of one item) is one of it, when
-    that item weighs at least half the default (``green bean`` is not one bean).
+    that item weighs at least half the default (``green bean`` is not one bean). A
+    branded candy is the pack it is sold in (:func:`candy_pack`), unless ``pack`` is
+    False (a vague amount's share of the usual serving: a handful is no pack).
     """
     sized = [row for row in ones(food.rows) if hint.words & _ITEM_SIZES & row.words]
     if sized:  # "king size Snickers": the portion of that size
@@ -110,7 +112,44 @@ def default_portion(food_id: str, food: Food, hint: Hint) -> Portion:
             row = bar if bar is not None else pick(named, hint)
             if not row.per_one < 0.5 * found.grams:  # NaN default: the item stands
                 return _row_default(row, f"one {noun}")
+    sold = candy_pack(food) if pack and not hint.words & _NOT_REGULAR else None
+    if sold is not None and not sold.per_one < found.grams:
+        return _row_default(sold, "one pack")
     return found
+
+
+#: A candy's SR28 description (``Candies, MARS SNACKFOOD US, M&M's Peanut``,
+#: ``Candies, REESE'S Peanut Butter Cups``), in lower case.
+_CANDY = re.compile(r"^candies, \S+ \S")
+#: Words of a portion that is one pack sold alone (``serving 1 singles bag``,
+#: ``package (1.69 oz)``, ``serving 2.17 oz pack``).
+_PACK_WORDS = word_set("pack package bag singles")
+#: The most one pack sold alone weighs (a sharing bag is more).
+_PACK_MOST_G = 100.0
+
+
+def candy_pack(food: Food) -> Row | None:
+    """The pack a branded candy is sold in alone, or None.
+
+    A branded candy written without an amount (``peanut m&ms``, ``skittles``) is the
+    pack it is sold in, as bought from a shelf or a vending machine, not FNDDS'
+    "Quantity not specified" handful (21 g of peanut M&M's against a 54 g bag). The
+    pack is the heaviest portion of one pack, package or bag of 100 g or less, without
+    a size word (``fun size``, ``king size``): ``serving 1 singles bag`` (54 g) of
+    peanut M&M's, ``package 1.6 oz 2 cups`` (45 g) of Reese's cups.
+    """
+    if not _CANDY.search(food.description):
+        return None
+    packs = [
+        row
+        for row in ones(food.rows)
+        if not row.odd
+        and row.unit in ("serving", "packet")
+        and row.words & _PACK_WORDS
+        and not row.words & _NOT_REGULAR
+        and row.per_one <= _PACK_MOST_G
+    ]
+    return max(packs, key=lambda row: row.per_one) if packs else None
 
 
 #: A portion measured as a whole pan or round of a dish (``moussaka (8" square)``,

@@ -95,6 +95,19 @@ def _count(
         )
         for twin in COUNT_TWINS.get(unit, ()):
             row = row or count_row(rows, twin, hint, food.typical)
+            chunk = (
+                _twins_row(food_id, twin, hint, prepared)
+                if row is None and unit == "piece" and twin == "chunk"
+                else None
+            )
+            if chunk is not None:
+                # "3 pieces of pineapple": the FNDDS twin's chunk (15 g) before the SR28
+                # food's own slice (166 g), as a piece of a big fruit is cut; an estimate
+                grams = grams_text(chunk.per_one)
+                how = f"{chunk.label} (FNDDS twin)"
+                return Portion(
+                    chunk.per_one, how, "", f"estimated amount: piece = {grams} g ({how})"
+                )
         if row is not None and unit == "packet" and (row.words & _BAR_SIZES) - hint.words:
             # "peanut m&ms 1 pack": the single bag sold alone, not the fun-size pack of a
             # Halloween bag (SR28: 18 g) the text does not name
@@ -157,6 +170,19 @@ def _named_item(food: Food, hint: Hint) -> Row | None:
         if row.word in said and not row.odd and row.per_one <= food.typical
     ]
     return pick(found, hint) if found else None
+
+
+def _twins_row(
+    food_id: str, unit: str, hint: Hint, prepared: PreparedPortions | None
+) -> Row | None:
+    """The FNDDS twin's portion of one ``unit`` (``chunk``), for a food whose own
+    portions have none; None when the food has no FNDDS twin or the twin no such row."""
+    found = default_table().get(food_id)
+    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+        return None
+    row = count_row(prepared.food(found[2]).rows, unit, hint)
+    # only a row of that word: no whole item the count falls back on
+    return row if row is not None and (row.unit == unit or unit in row.words) else None
 
 
 def _as_twin_weighs(

@@ -179,7 +179,7 @@ def vague_portion(
             label = row.label if source is None else f"{row.label} ({source})"
             return _estimated(word, row.per_one * rule.share, _shared(rule.share, label))
     if rule.default:
-        found = default_portion(food_id, food, hint)
+        found = default_portion(food_id, food, hint, pack=False)
         if np.isfinite(found.grams):
             grams, how = found.grams * rule.share, _shared(rule.share, found.portion)
             if _SMALL & hint.named:  # "a small bowl of rice": the usual serving
