@@ -28,6 +28,7 @@ __all__ = [
     "bird_cut",
     "chicken_pieces",
     "chicken_share",
+    "pizza_slices",
     "counted_dish",
     "already_in",
     "chain_closing",
@@ -392,6 +393,36 @@ def chicken_pieces(text: str) -> str | None:
         return None
     read = f"{found['count']} pieces fried chicken"
     return " ".join(f"{text[: found.start()]} {read} {text[found.end() :]}".split())
+
+
+#: A few slices of a pizza named by its topping alone (``2 slices pepperoni``, ``1
+#: pepperoni slice``, ``a slice of supreme``): no one logs one 2 g slice of pepperoni.
+_PIZZA_SLICES = re.compile(
+    r"^(?P<count>[1-3]|one|two|three|an?)\s+(?:(?:slices?|pcs?|pieces?)\s+(?:of\s+)?"
+    r"(?P<kind>pepperoni|supreme|hawaiian|meat\s+lovers?'?)"
+    r"|(?P<kind2>pepperoni|supreme|hawaiian|meat\s+lovers?'?)\s+slices?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def pizza_slices(text: str) -> str | None:
+    """``text`` with one to three slices of a pizza named by its topping alone read as
+    slices of that pizza (``2 slices pepperoni``: two slices of pepperoni pizza, as a
+    pizzeria sells them), or None. More slices are of the topping itself (``4 slices
+    pepperoni``).
+
+    Examples
+    --------
+    >>> pizza_slices("2 slices pepperoni")
+    '2 slices pepperoni pizza'
+    >>> pizza_slices("15 slices pepperoni") is None
+    True
+    """
+    found = _PIZZA_SLICES.match(text.strip())
+    if found is None:
+        return None
+    kind = " ".join((found["kind"] or found["kind2"]).split())
+    return f"{found['count']} slices {kind} pizza"
 
 
 #: A bird, then after a comma or a dash the count of one of its cuts (``rotisserie

@@ -41,6 +41,7 @@ from nutrilog.matching.dishes import (
     chicken_pieces,
     chicken_share,
     joined_names,
+    pizza_slices,
     size_first,
     with_joined,
 )
@@ -170,6 +171,7 @@ def understand_entries(
         or bar_format(line) is not None  # "kitkat 4 finger"
         or chicken_share(line) is not None  # "1/4 chicken"
         or chicken_pieces(line) is not None  # "2pc chicken"
+        or pizza_slices(line) is not None  # "2 slices pepperoni"
         or regional_reading(line)[1]  # "a portion of chips"
         or joined_names(line)[1]  # "apple pie a la mode": the pie with ice cream
         or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"

@@ -346,6 +346,22 @@ def key_steps(
         if again.position is not None:
             again.assumptions.append(("style", f"{styled[0].strip()}: a way of cooking"))
             found = again
+    flavour = _OF_FLAVOUR.match(plain) if found.position is None else None
+    if (
+        flavour is not None
+        and flavour["food"] in tables.curated
+        and _FLAVOURED_KIND.search(str(index.descriptions[tables.curated[flavour["food"]]]))
+        and all(
+            w in index.postings for w in rewrite(flavour["flavour"].split(), tables.synonyms).words
+        )
+    ):
+        # "batido de mango", "flan de coco": a dish named, then what it tastes of,
+        # when no food is named by the whole; the dish, of that flavour
+        food = flavour["food"]
+        found = MatchResult(
+            tables.curated[food], 100.0, "alias", [], _curated_alternates_for(index, food)
+        )
+        found.assumptions.append(("flavour", f"{flavour['flavour']} read as the flavour of {food}"))
     described = "" if found.position is None else str(index.descriptions[found.position])
     if salted is not None and (
         found.position is None
@@ -378,6 +394,21 @@ def _fresh_for_dried(index: FoodIndex, found: MatchResult, plain: str) -> MatchR
     if not _FRESH.search(str(index.descriptions[found.position])):
         return found
     return MatchResult(None, found.score, "none", found.suggestions)
+
+
+#: A dish and, after ``de``, ``di``, ``au`` or ``aux``, one or two words of what it
+#: tastes of (``batido de fresa``, ``flan de coco``, ``gelato al pistacchio``).
+_OF_FLAVOUR = re.compile(
+    r"^(?P<food>[a-z][a-z ]*?) (?:de|di|du|al|alla|au|aux|a la) (?P<flavour>[a-z]+(?: [a-z]+)?)$"
+)
+
+
+#: Foods made in many flavours: a drink or a sweet (``Licuado or Batido``, ``Flan``,
+#: ``Ice creams``), never a staple (``agua de chilacayota`` is no tap water).
+_FLAVOURED_KIND = re.compile(
+    r"(?i)\b(?:batido|licuado|smoothie|shake|milkshake|flan|ice creams?|gelato|sherbet|"
+    r"sorbet|yogurt|pudding|custard|cake|pie|popsicle|ice pop|frozen novelty|cookie|candy)\b"
+)
 
 
 #: A cuisine's way of cooking named beside a food (``greek style snapper``, ``chicken
