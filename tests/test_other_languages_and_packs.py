@@ -72,7 +72,11 @@ def test_red_wine_is_still_read_by_its_grape() -> None:
 
 @pytest.mark.parametrize(
     ("line", "food_id"),
-    [("batido de fresa", "fndds:11551050"), ("flan de coco", "fndds:13210350")],
+    [
+        ("batido de fresa", "fndds:11551050"),
+        ("flan de coco", "fndds:13210350"),
+        ("2 enchiladas verdes de pollo", "fndds:58100635"),
+    ],
 )
 def test_a_dish_of_a_flavour_is_the_dish(line: str, food_id: str) -> None:
     row = one_entry(line)

@@ -350,18 +350,15 @@ def key_steps(
     if (
         flavour is not None
         and flavour["food"] in tables.curated
-        and _FLAVOURED_KIND.search(str(index.descriptions[tables.curated[flavour["food"]]]))
-        and all(
-            w in index.postings for w in rewrite(flavour["flavour"].split(), tables.synonyms).words
-        )
+        and not _STAPLE.search(str(index.descriptions[tables.curated[flavour["food"]]]))
     ):
-        # "batido de mango", "flan de coco": a dish named, then what it tastes of,
-        # when no food is named by the whole; the dish, of that flavour
+        # "batido de mango", "tamal de pollo": a dish named, then what it tastes of or
+        # is filled with, when no food is named by the whole; the dish, so made
         food = flavour["food"]
         found = MatchResult(
             tables.curated[food], 100.0, "alias", [], _curated_alternates_for(index, food)
         )
-        found.assumptions.append(("flavour", f"{flavour['flavour']} read as the flavour of {food}"))
+        found.assumptions.append(("flavour", f"{flavour['flavour']} read as the kind of {food}"))
     described = "" if found.position is None else str(index.descriptions[found.position])
     if salted is not None and (
         found.position is None
@@ -403,12 +400,9 @@ _OF_FLAVOUR = re.compile(
 )
 
 
-#: Foods made in many flavours: a drink or a sweet (``Licuado or Batido``, ``Flan``,
-#: ``Ice creams``), never a staple (``agua de chilacayota`` is no tap water).
-_FLAVOURED_KIND = re.compile(
-    r"(?i)\b(?:batido|licuado|smoothie|shake|milkshake|flan|ice creams?|gelato|sherbet|"
-    r"sorbet|yogurt|pudding|custard|cake|pie|popsicle|ice pop|frozen novelty|cookie|candy)\b"
-)
+#: Plain water or milk: a drink of them named with something else (``agua de
+#: chilacayota``, ``leche de tigre``) is another drink, not the water or the milk.
+_STAPLE = re.compile(r"(?i)^(?:beverages, )?(?:water|milk)\b")
 
 
 #: A cuisine's way of cooking named beside a food (``greek style snapper``, ``chicken
