@@ -393,8 +393,9 @@ def _fresh_for_dried(index: FoodIndex, found: MatchResult, plain: str) -> MatchR
     return MatchResult(None, found.score, "none", found.suggestions)
 
 
-#: A dish and, after ``de``, ``di``, ``au`` or ``aux``, one or two words of what it
-#: tastes of (``batido de fresa``, ``flan de coco``, ``gelato al pistacchio``).
+#: A dish and, after ``de``, ``di``, ``al``, ``au`` or ``aux``, one or two words of what
+#: it tastes of or is made with (``batido de fresa``, ``tamal de pollo``, ``gelato al
+#: pistacchio``).
 _OF_FLAVOUR = re.compile(
     r"^(?P<food>[a-z][a-z ]*?) (?:de|di|du|al|alla|au|aux|a la) (?P<flavour>[a-z]+(?: [a-z]+)?)$"
 )
