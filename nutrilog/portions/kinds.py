@@ -177,10 +177,10 @@ def _twins_row(
 ) -> Row | None:
     """The FNDDS twin's portion of one ``unit`` (``chunk``), for a food whose own
     portions have none; None when the food has no FNDDS twin or the twin no such row."""
-    found = default_table().get(food_id)
-    if found is None or found[1] != "FNDDS twin" or not found[2] or prepared is None:
+    twin = _twin_food(food_id, prepared)
+    if twin is None:
         return None
-    row = count_row(prepared.food(found[2]).rows, unit, hint)
+    row = count_row(twin.rows, unit, hint)
     # only a row of that word: no whole item the count falls back on
     return row if row is not None and (row.unit == unit or unit in row.words) else None
 
