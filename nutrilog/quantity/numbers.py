@@ -235,12 +235,19 @@ def format_number(value: float) -> str:
 _INCH_MARKS = frozenset({"in", "inch", "inches"})
 
 
+#: Kinds of unit that do not make ``x2`` an amount: ``eggs x2 large`` is two large eggs.
+_NOT_AFTER_TIMES = frozenset({"size"})
+
+
 def is_number_start(toks: Tokens, i: int) -> bool:
     """Whether token ``i`` can start an amount (not ``2%``, ``7-grain``, ``7up``)."""
     if toks.kind[i] != "num":
         return False
     if i > 0 and toks.word[i - 1] == "x" and not (i > 1 and toks.kind[i - 2] == "num"):
-        return False  # "eggs x2": a multiplier, not an amount
+        unit = unit_at(toks, i + 1) if i + 1 < toks.n else None
+        if unit is None or unit[0].kind in _NOT_AFTER_TIMES:
+            return False  # "eggs x2": a multiplier, not an amount
+        # "decaf x2 cups": the x only leads into an amount with its unit
     if (
         i > 1
         and toks.text[i - 1] == "-"
