@@ -1399,11 +1399,11 @@ def _names_no_food(matcher: Matcher, words: str) -> bool:
 
 
 #: Where a food was bought, said after it (``potato salad from king soopers``, ``sweet
-#: tea from Harps deli, 32 oz``): words after ``from`` or ``at``, with an amount after a
-#: comma kept.
+#: tea from Harps deli, 32 oz``, ``OJ from GetGo 12oz``): words after ``from`` or ``at``,
+#: with an amount after them kept.
 _BOUGHT_AFTER = re.compile(
-    r"\s+(?:from|at|@)\s+(?P<shop>[a-z][\w'&.-]*(?:\s+[\w'&.-]+){0,2})"
-    r"(?P<tail>\s*,\s*\d[^,]*)?\s*$",
+    r"\s+(?:from|at|@)\s+(?P<shop>[a-z][\w'&.-]*(?:\s+(?!\d)[\w'&.-]+){0,2})"
+    r"(?P<tail>\s*,?\s*\d[^,]*)?\s*$",
     re.I,
 )
 #: A shop's counter or a place's canteen before the food (``king soopers deli fried
