@@ -264,17 +264,28 @@ def count_default(
     return (_standard_can(cans, "can", hint, typical) if cans else None) or pick(chosen, hint)
 
 
+#: A size row that weighs an order of the food, not one item of it (FNDDS fries' ``medium
+#: fast food order``): it does not make a count one of its sizes.
+_AN_ORDER = re.compile(r"\border\b", re.IGNORECASE)
+#: Words of an entry that count orders or servings (``1 order fries``, ``2 sides of fries``).
+_ORDERS = frozenset({"order", "side", "serving", "portion", "basket", "box", "bag", "plate"})
+
+
 def described_count(food: Food, hint: Hint, most: float = 2) -> Row | None:
     """For a bare count, the portion of one item that the food's description names.
 
     ``4 fish sticks`` counts the food's ``stick`` portion, not its larger ``piece``;
     ``27 cheese crackers`` its ``cracker (1" square)``, not a goldfish; ``1 flour
     tortilla`` its plain ``tortilla`` rather than the 6-inch ``tortilla medium``.
-    A food weighed by a ``medium`` size keeps it (fruit, vegetables), and so does a
-    food whose description names none of its portions. Portions of more than ``most``
+    A food weighed by a ``medium`` size keeps it (fruit, vegetables), unless the size
+    is an order (``10 fries``: ten of FNDDS's ``fry``, not ten medium orders), and so
+    does a food whose description names none of its portions. Portions of more than ``most``
     items (``10 goldfish``) count only when asked for.
     """
-    if not food.description or any(row.count == 0 for row in food.rows):
+    if not food.description or any(
+        row.count == 0 and not (_AN_ORDER.search(row.text) and _ORDERS.isdisjoint(hint.named))
+        for row in food.rows
+    ):
         return None
     described = set(WORD.findall(food.description))
     rows = [

@@ -241,9 +241,9 @@ def _resolve(
     piece, item = (hint.piece, hint.item) if kind in (None, PART) else ("", "")
     key = (food_id, unit or "", kind or "bare", hint.words, hint.dims, noun)
     key += (hint.served, hint.size, piece, item, hint.implicit)
-    if hint.named and kind in ("default", "vague", "count"):
+    if hint.named and kind in ("default", "vague", "count", None, PART):
         # words the entry says beyond its food's name may name a portion (french bread
-        # pizza): part of the key only then
+        # pizza) or an order (1 order fries): part of the key only then
         key += (hint.named - described_words(prepared.food(food_id).description),)
     found = prepared.answers.get(key)
     if found is None:
