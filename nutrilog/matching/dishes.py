@@ -425,6 +425,36 @@ def pizza_slices(text: str) -> str | None:
     return f"{found['count']} slices {kind} pizza"
 
 
+#: An egg dish, then after a comma, ``with`` or a dash the eggs it was made of (``omelet
+#: w/ 2 eggs``, ``cheese omelette, 3 eggs``, ``omelette fromage, 3 oeufs``).
+_EGGS_OF_DISH = re.compile(
+    r"^(?P<dish>(?:[^\W\d]+\s+){0,2}?(?:omm?e?lett?e?s?|omlets?|frittatas?|scramble)"
+    r"(?:\s+[^\W\d]+)??)\s*(?:,|-|\bwith\b|\bw/|\bw\b|\bof\b|\bcon\b)?\s*"
+    r"(?P<count>[1-6]|one|two|three|four|five|six)\s*(?:eggs?|oeufs?|œufs?|huevos?|ovos?)\b"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def eggs_of_dish(text: str) -> str | None:
+    """``text`` with the eggs an omelet or a frittata was made of said before it, as
+    ``N egg omelet`` (one dish of N eggs), or None: ``omelet w/ 2 eggs`` is one omelet
+    of two eggs, not an omelet beside two fried eggs.
+
+    Examples
+    --------
+    >>> eggs_of_dish("cheese omelet, 3 eggs")
+    '3 egg cheese omelet'
+    >>> eggs_of_dish("omelet with toast") is None
+    True
+    """
+    found = _EGGS_OF_DISH.match(text.strip())
+    if found is None:
+        return None
+    rest = found["rest"].strip()
+    return " ".join(f"{found['count']} egg {found['dish']} {rest}".split())
+
+
 #: A bird, then after a comma or a dash the count of one of its cuts (``rotisserie
 #: chicken, 1 thigh``, ``fried chicken - 2 wings``).
 _BIRD_CUT = re.compile(

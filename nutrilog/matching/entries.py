@@ -40,6 +40,7 @@ from nutrilog.matching.dishes import (
     chain_closing,
     chicken_pieces,
     chicken_share,
+    eggs_of_dish,
     joined_names,
     pizza_slices,
     size_first,
@@ -172,6 +173,7 @@ def understand_entries(
         or chicken_share(line) is not None  # "1/4 chicken"
         or chicken_pieces(line) is not None  # "2pc chicken"
         or pizza_slices(line) is not None  # "2 slices pepperoni"
+        or eggs_of_dish(line) is not None  # "omelet w/ 2 eggs"
         or regional_reading(line)[1]  # "a portion of chips"
         or joined_names(line)[1]  # "apple pie a la mode": the pie with ice cream
         or names_a_maker(line)  # "1 cup Harlow vanilla ice cream"

@@ -64,6 +64,7 @@ from nutrilog.matching.dishes import (
     chicken_share,
     clarified,
     counted_dish,
+    eggs_of_dish,
     joined_names,
     pizza_slices,
     size_first,
@@ -849,6 +850,7 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest = bird_cut(rest) or rest  # "rotisserie chicken, 1 thigh": one thigh of it
     rest = chicken_pieces(rest) or rest  # "2pc chicken": two pieces of fried chicken
     rest = pizza_slices(rest) or rest  # "2 slices pepperoni": two slices of the pizza
+    rest = eggs_of_dish(rest) or rest  # "omelet w/ 2 eggs": one omelet of two eggs
     share = chicken_share(rest)
     if share is not None:  # "1/4 chicken": a quarter of a chicken's meat, not of a piece
         rest, omitted = share[0], (*omitted, share[1])
