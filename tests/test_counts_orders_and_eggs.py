@@ -91,6 +91,12 @@ def test_a_named_omelet_with_its_eggs_after_a_comma() -> None:
     one_entry_of("bacon omelet, 2 eggs", "fndds:32130190", 150.0)
 
 
+def test_an_omelet_before_a_dash_is_no_label_of_its_eggs() -> None:
+    # FNDDS 32130450 omelet with dark-green vegetables, "1 egg" 75 g x 2: the omelet is
+    # not a label of the line, leaving two fried eggs
+    one_entry_of("kale omelet - 2 eggs", "fndds:32130450", 150.0)
+
+
 def test_an_omelet_with_toast_keeps_both() -> None:
     from diary import analysed
 
@@ -132,3 +138,9 @@ def test_pine_nuts_in_french_are_no_pigeon() -> None:
 )
 def test_dishes_of_other_cuisines(line: str, food: str, grams: float) -> None:
     one_entry_of(line, food, grams)  # each FNDDS food's own "1 cup" row
+
+
+def test_a_misspelt_fish_fry_is_the_fried_fish() -> None:
+    # FNDDS 26107140 catfish, coated, fried, made with oil; 6 oz = 170.1 g ("catfsh fry"
+    # had been left unmatched: only "catfish fry" was read as cooked with oil)
+    one_entry_of("6oz catfsh fry", "fndds:26107140", 6 * 28.349523125)

@@ -452,7 +452,8 @@ def eggs_of_dish(text: str) -> str | None:
     if found is None:
         return None
     rest = found["rest"].strip()
-    return " ".join(f"{found['count']} egg {found['dish']} {rest}".split())
+    joined = f"{found['count']} egg {found['dish']}"
+    return " ".join(f"{joined}{rest if rest[:1] in ',;' else ' ' + rest}".split())
 
 
 #: A bird, then after a comma or a dash the count of one of its cuts (``rotisserie

@@ -740,7 +740,10 @@ def _school_version(matcher: Matcher, part: Part) -> Part:
 
 def _understand(text: str, matcher: Matcher) -> Understanding:
     """:func:`understand` before makers' names are set aside."""
-    rest, meal, clock = strip_prefix(_whose_dropped(matcher, text))
+    # "spinach omelet - 2 eggs": the eggs the omelet was made of, before the dish can be
+    # taken for a label of the line
+    rest = _whose_dropped(matcher, text)
+    rest, meal, clock = strip_prefix(eggs_of_dish(rest) or rest)
     rest = without_shop(matcher, rest)
     reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
     skipped = not_food_reason(text, matcher.index.postings.keys())
