@@ -138,9 +138,3 @@ def test_pine_nuts_in_french_are_no_pigeon() -> None:
 )
 def test_dishes_of_other_cuisines(line: str, food: str, grams: float) -> None:
     one_entry_of(line, food, grams)  # each FNDDS food's own "1 cup" row
-
-
-def test_a_misspelt_fish_fry_is_the_fried_fish() -> None:
-    # FNDDS 26107140 catfish, coated, fried, made with oil; 6 oz = 170.1 g ("catfsh fry"
-    # had been left unmatched: only "catfish fry" was read as cooked with oil)
-    one_entry_of("6oz catfsh fry", "fndds:26107140", 6 * 28.349523125)

@@ -311,7 +311,6 @@ def _worth_reading() -> re.Pattern[str]:
         rf"|^\s*[a-z]+\s+(?:{alternation(w.eat_verbs)})\s"  # "Mom ate a few dumplings"
         r"|\bbuttered\b"  # "buttered toast": the bread and its butter
         r"|\w\s+stir[\s-]*fry\b"  # "bok choy stir fry": the greens stir-fried
-        r"|[a-z]{3}\s+fry\b"  # "catfsh fry": cooked with oil, then its spelling mended
         r"|\bfried\s+in\s"  # "mushrooms fried in butter": sauteed in it
         r"|\sc/\s*[a-z]"  # "tostones c/ aguacate": Spanish c/ (con), as w/ is with
         r"|^\s*@\s*[a-z]"  # "@ work - 2 eggs": where it was eaten, before the food
