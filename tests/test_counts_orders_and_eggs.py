@@ -9,7 +9,7 @@ named beside them (``datasets/portions.csv``).
 from __future__ import annotations
 
 import pytest
-from diary import one_entry, one_entry_of
+from diary import analysed, one_entry, one_entry_of
 
 from nutrilog.quantity.line import parse_quantity
 
@@ -98,8 +98,6 @@ def test_an_omelet_before_a_dash_is_no_label_of_its_eggs() -> None:
 
 
 def test_an_omelet_with_toast_keeps_both() -> None:
-    from diary import analysed
-
     entries, rejected = analysed("omelet with toast")
     assert len(rejected) == 0
     assert len(entries) == 2
