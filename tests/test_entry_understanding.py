@@ -98,8 +98,8 @@ def test_a_meal_word_that_is_part_of_the_food_stays(line: str) -> None:
         ("fasting until noon", "skipped meal"),
         ("calories: 2100", "tally"),
         ("note to self: more greens", "note"),
-        ("buy oat milk and bananas", "note"),
-        ("shopping list - rice, lentils", "note"),
+        ("buy oat milk and bananas", "shopping"),
+        ("shopping list - rice, lentils", "shopping"),
         ("bodyfat 22.5%", "lab or body measurement"),
     ],
 )

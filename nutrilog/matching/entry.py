@@ -88,7 +88,7 @@ from nutrilog.matching.neighbours import (
     regional_reading,
     topped_foods,
 )
-from nutrilog.matching.not_food import MONEY, not_food_reason
+from nutrilog.matching.not_food import MONEY, cooking_for_others, not_food_reason
 from nutrilog.matching.parts import (
     CONNECTOR,
     Part,
@@ -745,7 +745,12 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     rest = _whose_dropped(matcher, text)
     rest, meal, clock = strip_prefix(eggs_of_dish(rest) or rest)
     rest = without_shop(matcher, rest)
-    reason = not_food_reason(rest, matcher.index.postings.keys()) or only_negations(rest)
+    reason = (
+        # "made sarmale for the grandkids": before "for the grandkids" is read as whose
+        cooking_for_others(text)
+        or not_food_reason(rest, matcher.index.postings.keys())
+        or only_negations(rest)
+    )
     skipped = not_food_reason(text, matcher.index.postings.keys())
     # "(fasting day) lunch - 1 cup kik alicha": a measure of a food after a fast was
     # eaten, whether or not the tables name the food
@@ -758,6 +763,8 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
     )
     if reason is None and fasted and not measured:
         reason = skipped  # "skipped lunch - midterm": the meal named was not eaten
+    if reason is None and skipped is not None and "(shopping:" in skipped:
+        reason = skipped  # "Publix list: bulgur, lemons": the foods after it were bought
     if (
         reason is None
         and not measured
@@ -828,14 +835,19 @@ def _understand(text: str, matcher: Matcher) -> Understanding:
         )
         # "leg cramps again 3am - L calf": where the symptom was, no food
         and not (reason is not None and "(symptom:" in reason and _only_body(after))
-        # "copenhagen - half a can": the tobacco is what the amount is of
-        and not (reason is not None and "(tobacco:" in reason)
+        # "copenhagen - half a can": the tobacco is what the amount is of; "Publix
+        # list: bulgur, lemons": the foods were bought, not eaten
+        and not (
+            reason is not None and re.search(r"\((?:tobacco|shopping|cooking for others):", reason)
+        )
     ):
         # "late nite craving - 1 cup ice cream", "after walk: banana": the note before
         # the separator labels the food after it ("tournament - 3 games" names none)
         meal = meal or labelled["label"].strip()
-        rest, reason = rest[labelled.end() :], None
-    if meal is not None and _only_brand(meal) and not _family_only(meal):
+        # "atoandro - dhall mac n cheese": a place or a time after the label is no food
+        rest, _, said_clock = strip_prefix(rest[labelled.end() :])
+        reason, clock = None, clock or said_clock
+    if meal is not None and _only_brand(meal) and not _family_only(meal) and not _familys(meal):
         # "chick-fil-a - 8 nuggets": the chain says which nuggets; "[mama] 1 baked apple"
         # is whom the line was logged for, though Mama is a noodle brand
         rest = f"{meal} {rest}"
@@ -1288,6 +1300,17 @@ def _family_only(label: str) -> bool:
     """Whether a label is only family words (``mama``, ``grandma``): whom a line is for."""
     words = normalize_many([label])[0].split()
     return bool(words) and set(words) <= FAMILY
+
+
+#: A family word written as whose (``mama's``, ``Grandma's``) opening a label.
+_WHOSE_OPENING = re.compile(r"^\s*(?P<who>[a-z]+)['\u2019]s\b", re.IGNORECASE)
+
+
+def _familys(label: str) -> bool:
+    """Whether a label opens with a family word as whose (``mama's kitchen``): where the
+    food was had, never the brand the family word is also (a Mama noodle soup)."""
+    found = _WHOSE_OPENING.match(label)
+    return found is not None and normalize_many([found["who"]])[0] in FAMILY
 
 
 def _names_a_dish(label: str) -> bool:

@@ -27,7 +27,15 @@ from nutrilog.matching.diary_words import entry_words, size_words
 from nutrilog.matching.synonyms import PhraseTable, brand_table
 from nutrilog.matching.words import normalize_many
 
-__all__ = ["FORMULA", "MONEY", "SUGAR_READING", "bulk_amount", "not_food_reason", "tally_cue"]
+__all__ = [
+    "FORMULA",
+    "MONEY",
+    "SUGAR_READING",
+    "bulk_amount",
+    "cooking_for_others",
+    "not_food_reason",
+    "tally_cue",
+]
 
 
 #: A spreadsheet formula pasted into a log (``=SUM(A1:A2)``, ``@A1``, a cell range):
@@ -47,6 +55,13 @@ _NO_FOOD = frozenset(
 #: Words before a food word that say it was not had (``no break``, ``without lunch``).
 _NEGATING = frozenset({"no", "without", "skipped"})
 _NUMERIC = re.compile(r"\d")
+#: A clock time written with its colon, or a span of hours (``7:45``, ``6:10-8:40``):
+#: like a tally word, a line with it and no food word is a note of the day.
+_CLOCK_WRITTEN = re.compile(
+    r"(?<![\d.:])\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*[-\u2013]\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?(?![\d.:])",
+    re.IGNORECASE,
+)
 #: A distance run or ridden, written as one word (``5k``, ``10k``, ``112km``, ``13.1mi``,
 #: a track event's ``400m``):
 #: like a tally word, a line with it and no food word is a training note.
@@ -370,6 +385,53 @@ _MADE_FOR_OTHERS = re.compile(
 )
 #: The fewest items a line of making or selling may count to be no meal (two dozen).
 _MOST_ITEMS = 24
+#: A line opening with food made for someone else (``made sarmale for the grandkids``,
+#: ``cooked romazava for the potluck``, ``helped mama fry 60 mandazi for the party``):
+#: cooking, not eating, whatever the amount.
+_MADE_FOR = re.compile(
+    # (after a label: ``sunday - made koupepia for the church``)
+    r"^\s*(?:[\w@' ]{1,30}?\s*(?::|\s-+)\s*)?(?:i\s+)?(?:made|baked|cooked|prepped|prepared|brought"
+    r"|helped\s+(?:\w+\s+){0,2}(?:make|cook|bake|fry|prep|roll))\b"
+    r"[^;]*?\bfor\s+(?:(?:the|my|our|his|her|their|a|an|some)\s+)?(?P<who>[a-z][\w'\u2019]*)",
+    re.IGNORECASE,
+)
+#: Who or what food is made for when the writer shares it (``for us``, ``for dinner``,
+#: ``for the week``): the line may be food eaten.
+_SHARED_OR_EATEN = frozenset(
+    {
+        "me", "myself", "us", "we", "everyone", "everybody", "all", "both", "family",
+        "breakfast", "brunch", "lunch", "dinner", "supper", "snack", "snacks", "tea",
+        "dessert", "later", "tomorrow", "tonight", "today", "week", "work", "school",
+    }
+)  # fmt: skip
+
+
+#: The writer among those food was made for (``made myself eggs for the road``).
+_THE_WRITER = re.compile(r"\b(?:me|myself|us|ourselves)\b", re.IGNORECASE)
+
+
+def cooking_for_others(text: str) -> str | None:
+    """Why a line of food made for someone else is no food entry, or None.
+
+    Parameters
+    ----------
+    text : str
+        The line without its prefixes, with any ``for ...`` it ends with.
+
+    Examples
+    --------
+    >>> cooking_for_others("made sarmale for the grandkids")
+    "not a food entry (cooking for others: 'grandkids')"
+    >>> cooking_for_others("made pancakes for breakfast") is None
+    True
+    """
+    found = _MADE_FOR.match(text)
+    if found is None or _THE_WRITER.search(text):
+        return None
+    who = found["who"].lower().replace("\u2019", "'")
+    if who.removesuffix("'s") in _SHARED_OR_EATEN:
+        return None
+    return f"not a food entry (cooking for others: {who!r})"
 
 
 def bulk_amount(text: str) -> str | None:
@@ -420,6 +482,9 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
     """
     if FORMULA.search(text):
         return "not a food entry (spreadsheet formula)"
+    cooked_for = cooking_for_others(text)
+    if cooked_for is not None:
+        return cooked_for
     outer = _TRAILING_NOTE.sub("", text)
     if outer != text and _amount_said(outer):
         # "2 stuffed peppers no meat (fasting)": a note on an amount of food
@@ -464,6 +529,9 @@ def not_food_reason(text: str, known: Container[str] = frozenset()) -> str | Non
         ):
             tallies = [t for t in tallies if t[2] != "macro tally"]
     tallies += [(i, i + 1, cue) for i, w in enumerate(words) if (cue := tally_cue(w))]
+    clock = _CLOCK_WRITTEN.search(text)
+    if clock is not None:  # "AM route 6:10-8:40": hours of the day, with no food word
+        tallies.append((len(words), len(words), f"time: {clock[0].strip()!r}"))
     money = MONEY.search(text)
     if money is not None and (
         _SHOPPING.intersection(words) or _names_a_store(words) or _fuel_bought(words)

@@ -655,7 +655,10 @@ _MEASURED_IN_BLOOD = re.compile(r"\bmg\s*/\s*dl\b|\bmmol\b", re.I)
 _BLOOD_LEVEL = re.compile(
     r"\b(?:d[23]?|b[\s-]?12|magnesium|mag|calcium|potassium|iron|ferritin)\s+levels?\b"
     r"(?!\s+(?:tsp|tbsp|teaspoons?|tablespoons?|scoops?|spoons?|spoonfuls?|cups?)\b)"
-    r"|\b\d+(?:\.\d+)?\s*(?:ng|pg|nmol|pmol)\s*/\s*(?:ml|l|dl)\b",
+    r"|\b\d+(?:\.\d+)?\s*(?:ng|pg|nmol|pmol)\s*/\s*(?:ml|l|dl)\b"
+    # a value on a lab report (``potassium 3.4 on my labs``, ``Mg 1.7 lab result``)
+    r"|\b(?:on|in|from)\s+(?:my\s+|the\s+)?(?:labs|lab\s+(?:work|results?)|blood\s*work)\b"
+    r"|\blabs?\s+(?:results?|values?)\b",
     re.I,
 )
 
