@@ -393,6 +393,11 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     rest = _prefix_note_dropped(_NUTRIENT_NOTE.sub("", _COMMENT.sub("", text.strip())))
     meal: str | None = None
     clock: str | None = None
+    familys = _AT_FAMILYS.match(rest)
+    if familys is not None and familys["who"].lower() in FAMILY:
+        # "mama's kitchen - fried tilapia": where it was had (no meal, and not a Mama
+        # noodle soup)
+        rest = rest[familys.end() :].strip()
     changed = True
     while changed and rest:
         changed = False
@@ -408,6 +413,11 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
             rest = rest[found.end() :].strip()
             changed = True
             break
+    at_chain = _meal_at_chain().match(rest) if meal is None else None
+    if at_chain is not None and _names_a_chain(at_chain["chain"]):
+        # "lunch Subway: 6in tuna sub": the meal, and the chain the food came from
+        meal = at_chain["meal"]
+        rest = f"{at_chain['chain']} {rest[at_chain.end() :].strip()}"
     placed = _amount_then_place().match(rest)
     if placed is not None:  # "20oz gas station coffee": the size is the coffee's
         rest = f"{placed['amount']}{rest[placed.end() :]}"
@@ -456,6 +466,13 @@ def strip_prefix(text: str) -> tuple[str, str | None, str | None]:
     return _owner_dropped(rest), meal, clock
 
 
+#: Where the food was had, at a family member's, before a separator (``mama's kitchen
+#: -``, ``at Grandma's:``): a label, never the food, nor the brand a family word is also.
+_AT_FAMILYS = re.compile(
+    r"^(?:(?:at|@)\s*)?(?P<who>[a-z]+)['\u2019]s(?:\s+[a-z]+){0,2}?"
+    r"\s*(?::|\s[-\u2013\u2014]+)\s+(?=\S)",
+    re.IGNORECASE,
+)
 #: Whose food it was, before the food (``mum's lasagne``, ``a few of Ollie's fish
 #: fingers``): a family word or a capitalised name with ``'s``.
 _OWNER = re.compile(
@@ -568,6 +585,25 @@ _MIXED_IN_WATER = re.compile(
 #: citrate powder 2 tsp in hot water``): with one, the water it is mixed in is no food of
 #: the line (``tuna in water`` keeps its water).
 _POWDER_MEASURE = re.compile(r"\b(?:scoops?|sachets?|packets?|sticks?|powder)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _meal_at_chain() -> re.Pattern[str]:
+    """A meal word, a name of a word or three, and a colon or a dash before the food
+    (``lunch Subway: 6in tuna sub``, ``dinner Chipotle - chicken bowl``)."""
+    meals = alternation(entry_words().meals)
+    return re.compile(
+        rf"^(?P<meal>{meals})\s+(?P<chain>[a-z][\w'&.]*(?:\s+[\w'&.]+){{0,2}}?)"
+        r"\s*(?::|\s[-\u2013\u2014]+)\s+(?=\S)",
+        re.IGNORECASE,
+    )
+
+
+def _names_a_chain(name: str) -> bool:
+    """Whether ``name`` is wholly a restaurant's name of ``datasets/brands.csv``."""
+    words = normalize_many([name])[0].split()
+    found = brand_table().find(words)
+    return len(found) == 1 and found[0][:2] == (0, len(words)) and found[0][2].kind == "restaurant"
 
 
 def _label_before(text: str) -> tuple[str, str] | None:
