@@ -104,6 +104,9 @@ CONNECTOR = re.compile(
     # smantana``, ``espageti ak sosis``, ``cari poisson ek diri``); a dish named with
     # them is kept whole when the tables name it
     rf"|\s+(?:and|with|n|w|y|con|et|avec|si|cu|ak|ek)\s+|\s+w/(?!o\b)\s*|\s+on\s+(?={_SERVED_ON})"
+    # Swahili "na" and Malagasy "sy" (``ugali na mchicha``, ``vary sy laoka``), in lower
+    # case and never after a number (``1 NA beer`` is non-alcoholic)
+    r"|(?<![\d\s])\s+(?-i:na|sy)\s+"
     # "plus" joins two foods, except in a shake's name (Ensure Plus, Boost Plus)
     r"|(?<!ensure)(?<!boost)\s+plus\s+"
     # on a counted food (``sardines on 4 triscuits``): two foods, the second counted

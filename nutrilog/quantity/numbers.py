@@ -41,6 +41,8 @@ _NUMBER_WORDS = {
     "um": 1.0, "uma": 1.0, "un": 1.0, "una": 1.0, "une": 1.0,
     # "half" in Spanish (medio, media) and Portuguese (meio, meia): "media palta"
     "medio": 0.5, "media": 0.5, "meio": 0.5, "meia": 0.5,
+    # "half" in Swahili: "nusu parachichi"
+    "nusu": 0.5,
 }  # fmt: skip
 # Multi-word amounts, longest first: words -> value (NaN = vague).
 _PHRASES: list[tuple[tuple[str, ...], float]] = sorted(
