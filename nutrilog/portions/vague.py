@@ -123,6 +123,11 @@ _TWIN_WHOLE = frozenset({"packet", "bag"})
 _SIZED = {"big": "large", "large": "large", "lg": "large", "medium": "medium", "med": "medium"}
 
 
+#: Vague amounts that are a part of the food, never the whole item its name says
+#: (``a chunk of baguette``: a piece broken off the loaf, not the 22-inch loaf).
+_PART_OF = frozenset({"chunk"})
+
+
 #: Size words that make a bowl or a plate the usual serving, no more (``a small bowl``).
 _SMALL = frozenset({"small", "sm", "little"})
 
@@ -179,7 +184,8 @@ def vague_portion(
             label = row.label if source is None else f"{row.label} ({source})"
             return _estimated(word, row.per_one * rule.share, _shared(rule.share, label))
     if rule.default:
-        found = default_portion(food_id, food, hint, pack=False)
+        whole = hint._replace(named=frozenset(), noun="") if word in _PART_OF else hint
+        found = default_portion(food_id, food, whole, pack=False)
         if np.isfinite(found.grams):
             grams, how = found.grams * rule.share, _shared(rule.share, found.portion)
             if _SMALL & hint.named:  # "a small bowl of rice": the usual serving
