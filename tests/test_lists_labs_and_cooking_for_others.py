@@ -8,6 +8,7 @@ named beside them (``datasets/portions.csv``).
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from diary import analysed, one_entry, one_entry_of
 
@@ -246,3 +247,26 @@ def test_food_sold_thrown_out_or_frozen_is_no_food_entry(line: str) -> None:
 def test_frozen_food_is_still_food() -> None:
     # FNDDS 11459990 frozen yogurt, NFS, "1 cup" 175 g
     one_entry_of("frozen yogurt 1 cup", "fndds:11459990", 175.0)
+
+
+# --- a supplement with a note in brackets -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("magnesium (forgot which bottle)", "magnesium_mg"),
+        ("vit D (not sure how much)", "vitamin_d_ug"),
+    ],
+)
+def test_a_supplement_with_a_bracketed_note_is_a_supplement_of_unknown_amount(
+    line: str, column: str
+) -> None:
+    row = one_entry(line)  # was an unmatched food
+    assert row["kind"] == "supplement"
+    assert pd.isna(row[column])
+
+
+def test_a_food_with_a_nutrient_in_brackets_stays_food() -> None:
+    row = one_entry("milk (calcium fortified)")
+    assert row["kind"] == "food"

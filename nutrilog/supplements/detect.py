@@ -663,6 +663,10 @@ _BLOOD_LEVEL = re.compile(
 )
 
 
+#: Words in brackets closing a line (``magnesium (forgot which bottle)``).
+_NOTE_CLOSING = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
+
+
 #: A dose in milligrams before ``mg`` written as a word: magnesium's symbol, as ``ca``
 #: and ``k`` are calcium's and potassium's (``(1000mg ca, 400mg mg)``).
 _MG_NAMED = re.compile(r"(?P<dose>(?<![\w.])\d+(?:\.\d+)?\s*mg)\s+mg\b(?!\s*/)", re.I)
@@ -698,6 +702,15 @@ def _detect(text: str) -> SupplementInfo:
     taken = TAKEN.match(text)
     if taken is not None and nutrients_in(text[taken.end() :]):
         text = text[taken.end() :]  # "took magnesium": the verb is no food
+    aside = _NOTE_CLOSING.search(text)
+    if (
+        aside is not None
+        and aside.start() > 0
+        and not re.search(r"\d", aside["note"])
+        and not nutrients_in(aside["note"])
+        and nutrients_in(text[: aside.start()])
+    ):
+        text = text[: aside.start()]  # "magnesium (forgot which bottle)": a note, no dose
     mixed = _MIXED_IN.search(text)
     if mixed is not None and (
         nutrients_in(text) or product_in(text, bundled_products()) is not None
