@@ -416,7 +416,8 @@ def cooking_for_others(text: str) -> str | None:
     Parameters
     ----------
     text : str
-        The line without its prefixes, with any ``for ...`` it ends with.
+        The line as written, with any ``for ...`` it ends with (a label before a
+        separator may open it: ``sunday - made pierogi for the grandkids``).
 
     Examples
     --------

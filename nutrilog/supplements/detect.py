@@ -702,15 +702,6 @@ def _detect(text: str) -> SupplementInfo:
     taken = TAKEN.match(text)
     if taken is not None and nutrients_in(text[taken.end() :]):
         text = text[taken.end() :]  # "took magnesium": the verb is no food
-    aside = _NOTE_CLOSING.search(text)
-    if (
-        aside is not None
-        and aside.start() > 0
-        and not re.search(r"\d", aside["note"])
-        and not nutrients_in(aside["note"])
-        and nutrients_in(text[: aside.start()])
-    ):
-        text = text[: aside.start()]  # "magnesium (forgot which bottle)": a note, no dose
     mixed = _MIXED_IN.search(text)
     if mixed is not None and (
         nutrients_in(text) or product_in(text, bundled_products()) is not None
@@ -730,6 +721,15 @@ def _detect(text: str) -> SupplementInfo:
     if took is not None and nutrients_in(text[: took.start()]):
         n = took["n"].lower()
         text = f"{text[: took.start()]} x{_WORD_COUNTS.get(n, n)}"
+    aside = _NOTE_CLOSING.search(text)
+    if (
+        aside is not None
+        and aside.start() > 0
+        and not re.search(r"\d", aside["note"])
+        and not nutrients_in(aside["note"])
+        and nutrients_in(text[: aside.start()])
+    ):
+        text = text[: aside.start()]  # "magnesium (forgot which bottle)": a note, no dose
     stated = _TOTALS_STATED.search(text)
     if (
         stated is not None
